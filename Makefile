@@ -1,0 +1,44 @@
+# ORcast: `make dev` runs the whole system, `make test` runs the whole suite.
+# Both create .venv and install what they need on a fresh machine.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: dev test lint typecheck unit system-deps bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]'
+	@rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+dev: $(STAMP)
+	$(BIN)/orcast dev $(ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check services tests bench deploy
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest -m "not browser" $(ARGS)
+
+AXE := tests/e2e/node_modules/.installed
+
+$(AXE): tests/e2e/package-lock.json
+	npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+	@touch $(AXE)
+
+test: $(STAMP) system-deps $(AXE) lint typecheck
+	$(BIN)/pytest $(ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python bench/e2e_latency.py
+
+clean:
+	rm -rf $(VENV) var test-artifacts .pytest_cache .mypy_cache .ruff_cache

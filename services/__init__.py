@@ -1,0 +1,1 @@
+"""ORcast: live, de-identified, approved educational updates from the operating room."""

@@ -1,0 +1,1 @@
+"""Consent registry: cases, their signed consent, start/end and the revocation kill switch."""

@@ -1,0 +1,128 @@
+"""HTTP surface of the consent registry: `/api/v1/cases…`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from services.common import auth
+from services.common.auth import Principal, allow
+from services.common.components import Components
+from services.common.errors import ServiceUnavailable
+from services.common.pages import add_page
+from services.common.procedures import templates
+from services.common.producer import BrokerUnavailable
+from services.common.settings import Settings
+from services.common.web import create_base_app, principal, read_json
+
+from .fhir import consent_resource
+from .registry import SERVICE, Registry
+from .tables import MIGRATIONS
+
+REGISTRY = web.AppKey("cases.registry", Registry)
+SYSTEM = Principal(sub="service:cases", role="admin")
+EXPIRY_SWEEP_SECONDS = 0.5
+
+
+def public_view(state: dict[str, Any], role: str) -> dict[str, Any]:
+    """What a role may see of a case: never the identifier hashes; coordinators and
+    approvers get the broadcast facts only."""
+    view = {k: v for k, v in state.items() if k not in ("identifiers", "changed_by")}
+    if role in ("coordinator", "approver", "student"):
+        view.pop("consent", None)
+        view["accepting"] = state["status"] == "active" and state["consent"]["status"] == "active"
+    return view
+
+
+@allow({"admin", "compliance"})
+async def register_case(request: web.Request) -> web.Response:
+    body = await read_json(request, "api/case-create.json")
+    try:
+        state = await request.app[REGISTRY].register(body, principal(request))
+    except BrokerUnavailable:
+        raise ServiceUnavailable("event broker unavailable", retry_after=2) from None
+    return web.json_response(
+        {"case_id": state["case_id"], "broadcast_id": state["broadcast_id"],
+         "status": state["status"]},
+        status=201,
+    )
+
+
+@allow({"admin", "compliance", "coordinator", "approver"})
+async def list_cases(request: web.Request) -> web.Response:
+    who = principal(request)
+    states = await request.app[REGISTRY].list()
+    active_only = request.query.get("active") in ("true", "1") or who.role == "coordinator"
+    if active_only:
+        states = [s for s in states if s["status"] == "active" and
+                  s["consent"]["status"] == "active"]
+    return web.json_response({"cases": [public_view(s, who.role) for s in states]})
+
+
+@allow({"admin", "compliance", "coordinator", "approver"})
+async def get_case(request: web.Request) -> web.Response:
+    who = principal(request)
+    state = await request.app[REGISTRY].get(request.match_info["case_id"])
+    return web.json_response(public_view(state, who.role))
+
+
+def _transition(change: str) -> Any:
+    @allow({"admin", "compliance"})
+    async def handler(request: web.Request) -> web.Response:
+        try:
+            state = await request.app[REGISTRY].transition(
+                request.match_info["case_id"], change, principal(request)
+            )
+        except BrokerUnavailable:
+            raise ServiceUnavailable("event broker unavailable", retry_after=2) from None
+        return web.json_response(public_view(state, principal(request).role))
+
+    handler.__name__ = f"case_{change}"
+    return handler
+
+
+@allow({"admin", "compliance"})
+async def consent_fhir(request: web.Request) -> web.Response:
+    """The consent as a FHIR R4 Consent resource, for the hospital's records."""
+    state, recorded_at = await request.app[REGISTRY].with_recorded_at(
+        request.match_info["case_id"])
+    return web.json_response(consent_resource(state, recorded_at),
+                             content_type="application/fhir+json")
+
+
+@allow(auth.ANY_ROLE)
+async def list_procedures(request: web.Request) -> web.Response:
+    return web.json_response({"procedures": list(templates().values())})
+
+
+def setup(app: web.Application, settings: Settings) -> None:
+    parts = Components(settings, SERVICE)
+    store = parts.use_store(MIGRATIONS)
+    registry = Registry(settings=settings, store=store, producer=parts.producer)
+    app[REGISTRY] = registry
+
+    async def expire_consents() -> None:
+        await registry.expire_due(SYSTEM)
+
+    parts.every(EXPIRY_SWEEP_SECONDS, expire_consents)
+    parts.attach(app)
+    app.router.add_post("/api/v1/cases", register_case)
+    app.router.add_get("/api/v1/cases", list_cases)
+    app.router.add_get("/api/v1/cases/{case_id}", get_case)
+    app.router.add_post("/api/v1/cases/{case_id}/start", _transition("started"))
+    app.router.add_post("/api/v1/cases/{case_id}/end", _transition("ended"))
+    app.router.add_post("/api/v1/cases/{case_id}/revoke", _transition("revoked"))
+    app.router.add_get("/api/v1/cases/{case_id}/consent.fhir", consent_fhir)
+    app.router.add_get("/api/v1/procedures", list_procedures)
+    add_page(app, service="cases", folder=Path(__file__).parent / "page", paths=("/cases",))
+
+
+def create_app(settings: Settings) -> web.Application:
+    app = create_base_app(settings)
+    setup(app, settings)
+    return app
+
+
+__all__ = ["create_app", "setup"]

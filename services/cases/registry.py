@@ -1,0 +1,219 @@
+"""Case lifecycle: register, start, end, revoke, expire; each change is one case-state event.
+
+A change is written to the table and produced to `orcast.cases` in the same
+transaction: the HTTP answer (and the DB commit) come only after the broker
+acknowledged, so the registry and the topic cannot disagree about a revocation.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from services.common import events, topics
+from services.common.auth import Principal
+from services.common.errors import Conflict, NotFound, Unprocessable
+from services.common.identifiers import CaseIdentifiers
+from services.common.procedures import procedure_name, templates
+from services.common.producer import EventProducer
+from services.common.schemas import FieldError
+from services.common.settings import Settings
+from services.common.store import Store
+
+from .tables import cases
+
+SERVICE = "cases"
+_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+_TRANSITION_ATTEMPTS = 5
+
+
+def new_broadcast_id() -> str:
+    """Public id with no link to the patient: random, short enough to read aloud."""
+    return "".join(secrets.choice(_ALPHABET) for _ in range(10))
+
+
+class Registry:
+    def __init__(self, *, settings: Settings, store: Store, producer: EventProducer) -> None:
+        self._settings = settings
+        self._store = store
+        self._producer = producer
+
+    async def register(self, body: dict[str, Any], actor: Principal) -> dict[str, Any]:
+        patient, consent = body["patient"], body["consent"]
+        now = events.now()
+        valid_from, valid_until = _consent_period(consent, now)
+        if body["procedure"] not in templates():
+            raise Unprocessable("unknown procedure", fields=[FieldError(
+                "/procedure", f"one of {', '.join(sorted(templates()))}")])
+        identifiers = CaseIdentifiers.from_plain(
+            names=patient["names"], mrn=patient.get("mrn"), dob=patient.get("dob"),
+            key=self._settings.require_identifier_key(),
+        ).to_wire()
+        start = body.get("start", True)
+        state: dict[str, Any] = {
+            "case_id": str(uuid.uuid4()),
+            "broadcast_id": new_broadcast_id(),
+            "procedure": body["procedure"],
+            "procedure_name": procedure_name(body["procedure"]),
+            "status": "active" if start else "registered",
+            "version": 1,
+            "started_at": events.isoformat(now) if start else None,
+            "ended_at": None,
+            "consent": {
+                "status": "active",
+                "scope": sorted(consent["scope"]),
+                "valid_from": events.isoformat(valid_from),
+                "valid_until": events.isoformat(valid_until),
+                "document_ref": consent["document_ref"],
+                "recorded_by": actor.sub,
+                "revoked_at": None,
+            },
+            "identifiers": identifiers,
+            "changed_by": actor.as_actor(),
+            "change": "registered",
+        }
+        async with self._store.begin() as conn:
+            await conn.execute(cases.insert().values(
+                case_id=state["case_id"], broadcast_id=state["broadcast_id"],
+                procedure=state["procedure"], status=state["status"], version=1, state=state,
+                created_by=actor.sub, created_at=now, consent_status="active",
+                consent_until=valid_until,
+            ))
+            await self._emit(state)
+            await conn.execute(cases.update().where(cases.c.case_id == state["case_id"])
+                               .values(published_version=1))
+        return state
+
+    async def transition(self, case_id: str, change: str, actor: Principal) -> dict[str, Any]:
+        """One change, numbered `version + 1`: the update is a compare-and-set on the
+        version, so a revocation racing the expiry sweep can never share a version (and
+        so an event id) with it; the loser re-reads and applies on top."""
+        for _ in range(_TRANSITION_ATTEMPTS):
+            async with self._store.begin() as conn:
+                row = (await conn.execute(
+                    sa.select(cases.c.state).where(cases.c.case_id == case_id)
+                    .with_for_update()
+                )).first()
+                if row is None:
+                    raise NotFound(f"no case {case_id}")
+                state = dict(row.state)
+                state["consent"] = dict(state["consent"])
+                seen = state["version"]
+                _apply_change(state, change, events.now())
+                state["version"] = seen + 1
+                state["changed_by"] = actor.as_actor()
+                state["change"] = change
+                written = await conn.execute(cases.update().where(
+                    cases.c.case_id == case_id, cases.c.version == seen
+                ).values(
+                    status=state["status"], version=state["version"], state=state,
+                    published_version=state["version"],
+                    consent_status=state["consent"]["status"],
+                ))
+                if written.rowcount == 1:
+                    await self._emit(state)
+                    return state
+        raise Conflict("the case changed concurrently; try again", code="concurrent_change")
+
+    async def get(self, case_id: str) -> dict[str, Any]:
+        async with self._store.begin() as conn:
+            row = (await conn.execute(
+                sa.select(cases.c.state).where(cases.c.case_id == case_id)
+            )).first()
+        if row is None:
+            raise NotFound(f"no case {case_id}")
+        return dict(row.state)
+
+    async def with_recorded_at(self, case_id: str) -> tuple[dict[str, Any], datetime]:
+        """The state and when the consent was entered (for the FHIR export)."""
+        async with self._store.begin() as conn:
+            row = (await conn.execute(
+                sa.select(cases.c.state, cases.c.created_at).where(cases.c.case_id == case_id)
+            )).first()
+        if row is None:
+            raise NotFound(f"no case {case_id}")
+        created: datetime = row.created_at
+        return dict(row.state), created if created.tzinfo else created.replace(tzinfo=UTC)
+
+    async def list(self) -> list[dict[str, Any]]:
+        async with self._store.begin() as conn:
+            rows = (await conn.execute(
+                sa.select(cases.c.state).order_by(cases.c.created_at.desc())
+            )).all()
+        return [dict(r.state) for r in rows]
+
+    async def expire_due(self, actor: Principal) -> int:
+        """Consent expiry is enforced like a revocation, by the registry that recorded it
+        (the gates also refuse at `valid_until` by themselves, without waiting for this)."""
+        async with self._store.begin() as conn:
+            due = list((await conn.execute(sa.select(cases.c.case_id).where(
+                cases.c.consent_status == "active", cases.c.consent_until <= events.now()
+            ))).scalars())
+        expired = 0
+        for case_id in due:
+            try:
+                await self.transition(case_id, "expired", actor)
+                expired += 1
+            except Conflict:  # revoked (or expired by another instance) meanwhile
+                continue
+        return expired
+
+    async def _emit(self, state: dict[str, Any]) -> None:
+        await self._producer.publish(topics.CASES.name, events.make_event(
+            "org.orcast.case.state.v1", service=SERVICE, subject=state["case_id"], data=state,
+            event_id=events.derived_id("case", state["case_id"], str(state["version"])),
+        ))
+
+
+def _consent_period(consent: dict[str, Any], now: datetime) -> tuple[datetime, datetime]:
+    """The signed period, as aware datetimes; a release that is already over is refused."""
+    moments = {}
+    for name in ("valid_from", "valid_until"):
+        if name not in consent:
+            continue
+        try:
+            moment = events.parse_time(consent[name])
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            raise Unprocessable("invalid consent period", fields=[FieldError(
+                f"/consent/{name}", "a date-time with a time zone, e.g. 2026-05-01T14:00:00Z")])
+        moments[name] = moment
+    valid_from = moments.get("valid_from", now)
+    valid_until = moments["valid_until"]
+    if valid_until <= max(valid_from, now):
+        raise Unprocessable("invalid consent period", fields=[FieldError(
+            "/consent/valid_until", "must be later than valid_from and than now")])
+    return valid_from, valid_until
+
+
+def _apply_change(state: dict[str, Any], change: str, now: datetime) -> None:
+    consent, status = state["consent"], state["status"]
+    stamp = events.isoformat(now)
+    if change == "started":
+        if status != "registered":
+            raise Conflict(f"a case that is {status} cannot be started")
+        if consent["status"] != "active":
+            raise Conflict("consent is not active")
+        state.update(status="active", started_at=stamp)
+    elif change == "ended":
+        if status not in ("registered", "active"):
+            raise Conflict(f"a case that is {status} cannot be ended")
+        state.update(status="ended", ended_at=stamp)
+    elif change == "revoked":
+        if consent["status"] == "revoked":
+            raise Conflict("consent is already revoked")
+        consent.update(status="revoked", revoked_at=stamp)
+        state.update(status="revoked")
+    elif change == "expired":
+        if consent["status"] != "active":
+            raise Conflict(f"consent is already {consent['status']}")
+        consent.update(status="expired")
+        if status in ("registered", "active"):
+            state.update(status="ended", ended_at=stamp)
+    else:  # pragma: no cover - callers pass literals
+        raise ValueError(change)

@@ -1,0 +1,214 @@
+"""The `orcast` command line.
+
+    orcast dev [--port 8080] [--data-dir var] [--kafka-port N] [--demo]
+    orcast run <service>
+    orcast topics create
+    orcast deid --jsonl            (stdin → stdout)
+    orcast token --role ROLE [--sub SUB]
+    orcast audit verify | export --format csv|jsonl|fhir [--out FILE] | keygen --out FILE
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import secrets
+import signal
+import sys
+from collections.abc import Coroutine
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from services.common import logconfig
+from services.common.settings import ConfigError, Settings
+from services.registry import SERVICES
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="orcast", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    dev = sub.add_parser("dev", help="the whole system on one machine (embedded broker)")
+    dev.add_argument("--port", type=int, default=None, help="HTTP port (default 8080)")
+    dev.add_argument("--host", default=None, help="HTTP host (default 127.0.0.1)")
+    dev.add_argument("--data-dir", type=Path, default=None, help="SQLite and tokens (var)")
+    dev.add_argument("--kafka-port", type=int, default=None, help="embedded broker port")
+    dev.add_argument("--demo", action="store_true", help="replay a realistic procedure")
+    run = sub.add_parser("run", help="run one service (production)")
+    run.add_argument("service", choices=SERVICES)
+    topics = sub.add_parser("topics", help="topic administration")
+    topics.add_argument("action", choices=["create"])
+    deid = sub.add_parser("deid", help="de-identify JSON Lines from stdin")
+    deid.add_argument("--jsonl", action="store_true", required=True)
+    token = sub.add_parser("token", help="issue a development token (HS256)")
+    token.add_argument("--role", required=True)
+    token.add_argument("--sub", default=None)
+    token.add_argument("--ttl", type=int, default=12 * 3600)
+    audit = sub.add_parser("audit", help="verify or export the audit log",
+                           description="orcast audit {verify,export,keygen} [-h] ...")
+    audit.add_argument("args", nargs=argparse.REMAINDER)
+    return parser
+
+
+def _dev_secret(data_dir: Path) -> str:
+    """Development keeps one random secret per data dir, so tokens survive restarts."""
+    path = data_dir / "dev-secret"
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(32)
+    path.write_text(secret, encoding="utf-8")
+    path.chmod(0o600)
+    return secret
+
+
+async def _serve(app: web.Application, host: str, port: int,
+                 on_started: object = None) -> None:
+    runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=5)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, host, port)
+        await site.start()
+        if callable(on_started):
+            on_started()
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await stop.wait()
+    finally:
+        await runner.cleanup()
+
+
+def _run_server(main: Coroutine[Any, Any, None]) -> None:
+    """Serve on uvloop where it is installed: it roughly halves WebSocket fan-out
+    latency (bench/results/viewer.md); plain asyncio otherwise."""
+    try:
+        import uvloop
+    except ImportError:
+        asyncio.run(main)
+        return
+    uvloop.run(main)
+
+
+def cmd_dev(args: argparse.Namespace) -> int:
+    from services.common.broker import EmbeddedBroker
+    from services.devstack import build_app, prepare, write_dev_tokens
+
+    data_dir = args.data_dir or Path(os.environ.get("ORCAST_DATA_DIR", "var"))
+    env = dict(os.environ)
+    env.setdefault("ORCAST_SECRET", _dev_secret(data_dir))
+    broker = None
+    if not env.get("ORCAST_KAFKA_BOOTSTRAP"):
+        broker = EmbeddedBroker(port=args.kafka_port, log_file=data_dir / "broker.log")
+        data_dir.mkdir(parents=True, exist_ok=True)
+        broker.start()
+        env["ORCAST_KAFKA_BOOTSTRAP"] = broker.bootstrap
+        env.setdefault("ORCAST_KAFKA_SESSION_TIMEOUT_MS", "2000")  # fast joins on Tansu
+    overrides: dict[str, object] = {"data_dir": data_dir}
+    if args.port is not None:
+        overrides["http_port"] = args.port
+    if args.host is not None:
+        overrides["http_host"] = args.host
+    try:
+        settings = Settings.from_env(env, **overrides)
+        logconfig.configure(fmt=settings.log_format, level=settings.log_level)
+        asyncio.run(prepare(settings))
+        tokens_path = write_dev_tokens(settings)
+        tokens = json.loads(tokens_path.read_text(encoding="utf-8"))
+        base = f"http://{settings.http_host}:{settings.http_port}"
+
+        def announce() -> None:
+            pages = [("tablet", "coordinator"), ("approvals", "approver"), ("live", "student"),
+                     ("cases", "admin"), ("compliance", "compliance")]
+            lines = [f"ORcast dev stack on {base}  (broker {settings.kafka_bootstrap})"]
+            lines += [f"  {page:<11} {base}/{page}#access_token={tokens[role]}"
+                      for page, role in pages]
+            lines += [f"  readiness   {base}/readyz", f"  dev tokens  {tokens_path}"]
+            sys.stdout.write("\n".join(lines) + "\n")
+            sys.stdout.flush()
+
+        app = build_app(settings)
+        if args.demo:
+            from services.demo import attach_demo
+
+            attach_demo(app, settings)
+        _run_server(_serve(app, settings.http_host, settings.http_port, announce))
+    finally:
+        if broker is not None:
+            broker.stop()
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from services.common.web import create_base_app
+    from services.registry import setup_for
+
+    settings = Settings.from_env()
+    logconfig.configure(fmt=settings.log_format, level=settings.log_level)
+    app = create_base_app(settings)
+    setup_for(args.service)(app, settings)
+    _run_server(_serve(app, settings.http_host, settings.http_port))
+    # Everything durable is closed and committed by now; skip the interpreter's slow
+    # teardown so an orchestrator's SIGTERM ends the pod promptly.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+def cmd_topics(args: argparse.Namespace) -> int:
+    from services.common.admin import ensure_topics
+
+    settings = Settings.from_env()
+    logconfig.configure(fmt=settings.log_format, level=settings.log_level)
+    names = asyncio.run(ensure_topics(settings))
+    sys.stdout.write("\n".join(names) + "\n")
+    return 0
+
+
+def cmd_deid(args: argparse.Namespace) -> int:
+    from services.deidentify.cli import run_jsonl
+
+    key = os.environ.get("ORCAST_IDENTIFIER_KEY", "").encode() or None
+    return run_jsonl(sys.stdin, sys.stdout, key=key)
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    from services.common.auth import ROLES, issue_token
+
+    if args.role not in ROLES:
+        sys.stderr.write(f"unknown role {args.role!r}; one of {', '.join(ROLES)}\n")
+        return 2
+    settings = Settings.from_env()
+    sys.stdout.write(issue_token(settings, sub=args.sub or f"dev-{args.role}", role=args.role,
+                                 ttl=args.ttl) + "\n")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from services.audit.cli import main as audit_main
+
+    return audit_main(list(args.args))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    commands = {"dev": cmd_dev, "run": cmd_run, "topics": cmd_topics, "deid": cmd_deid,
+                "token": cmd_token, "audit": cmd_audit}
+    try:
+        code: int = commands[args.command](args)
+        return code
+    except ConfigError as exc:
+        sys.stderr.write(f"orcast: configuration error: {exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

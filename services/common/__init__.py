@@ -1,0 +1,1 @@
+"""Small, stable pieces every service shares: settings, events, Kafka, auth, store, HTTP."""

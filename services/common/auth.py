@@ -1,0 +1,119 @@
+"""Bearer JWTs with a `role` claim; which roles each endpoint admits.
+
+Development signs HS256 with `ORCAST_SECRET`; production verifies the
+identity provider's tokens through its JWKS (`ORCAST_JWKS_URL`). Algorithms are
+pinned per mode, so `alg: none` or an HS256 token forged with a public key is
+refused. Tokens are never logged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Final, TypeVar
+
+import jwt
+
+from .settings import Settings
+
+ROLES: Final = ("coordinator", "approver", "student", "compliance", "admin")
+PUBLIC: Final = frozenset({"*"})
+ANY_ROLE: Final = frozenset(ROLES)
+ROLES_ATTR = "__orcast_roles__"
+QUERY_TOKEN_ATTR = "__orcast_query_token__"
+
+
+class AuthError(Exception):
+    """The token is missing or invalid (HTTP 401). The message never holds the token."""
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    sub: str
+    role: str
+    name: str | None = None
+
+    def as_actor(self) -> dict[str, str]:
+        return {"sub": self.sub, "role": self.role}
+
+
+class TokenVerifier:
+    def __init__(self, settings: Settings) -> None:
+        settings.require_auth()
+        self._settings = settings
+        self._jwks: jwt.PyJWKClient | None = None
+        if settings.jwks_url:
+            self._jwks = jwt.PyJWKClient(settings.jwks_url, cache_keys=True, lifespan=600)
+
+    async def verify(self, token: str) -> Principal:
+        if self._jwks is not None:
+            try:
+                key: Any = (await asyncio.to_thread(self._jwks.get_signing_key_from_jwt, token)).key
+            except jwt.PyJWTError as exc:
+                raise AuthError(f"signing key not found: {type(exc).__name__}") from None
+            algorithms = ["RS256", "ES256", "PS256", "EdDSA"]
+        else:
+            key, algorithms = self._settings.secret, ["HS256"]
+        try:
+            claims = jwt.decode(
+                token,
+                key,
+                algorithms=algorithms,
+                audience=self._settings.jwt_audience,
+                issuer=self._settings.jwt_issuer,
+                options={"require": ["exp", "sub", "aud"]},
+                leeway=30,
+            )
+        except jwt.ExpiredSignatureError:
+            raise AuthError("token expired") from None
+        except jwt.InvalidAudienceError:
+            raise AuthError("token audience not accepted") from None
+        except jwt.PyJWTError as exc:
+            raise AuthError(f"invalid token: {type(exc).__name__}") from None
+        role = claims.get("role")
+        if role not in ROLES:
+            raise AuthError("token has no valid role claim")
+        return Principal(sub=str(claims["sub"]), role=role, name=claims.get("name"))
+
+
+def issue_token(
+    settings: Settings, *, sub: str, role: str, ttl: int = 12 * 3600, name: str | None = None,
+    **extra: Any,
+) -> str:
+    """HS256 token for development and tests."""
+    if not settings.secret:
+        raise RuntimeError("issuing tokens needs ORCAST_SECRET")
+    now = int(time.time())
+    claims: dict[str, Any] = {
+        "sub": sub, "role": role, "aud": settings.jwt_audience, "iat": now, "exp": now + ttl,
+    }
+    if settings.jwt_issuer:
+        claims["iss"] = settings.jwt_issuer
+    if name:
+        claims["name"] = name
+    claims.update(extra)
+    return jwt.encode(claims, settings.secret, algorithm="HS256")
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def allow(roles: Iterable[str] | frozenset[str], *, query_token: bool = False) -> Callable[[F], F]:
+    """Declare the roles a handler admits; the auth middleware enforces it.
+
+    A route without a declaration is refused (fail closed). `query_token`
+    admits `?access_token=` for WebSocket and EventSource, which cannot send headers.
+    """
+    admitted = frozenset(roles)
+    unknown = admitted - set(ROLES) - PUBLIC
+    if unknown:
+        raise ValueError(f"unknown roles {sorted(unknown)}")
+
+    def mark(handler: F) -> F:
+        setattr(handler, ROLES_ATTR, admitted)
+        setattr(handler, QUERY_TOKEN_ATTR, query_token)
+        return handler
+
+    return mark

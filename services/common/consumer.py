@@ -1,0 +1,394 @@
+"""The one consumer loop every service uses.
+
+Contract, per message and in partition order:
+1. parse and validate the CloudEvent; a bad message goes to the dead-letter
+   topic with the reason and its origin, and the loop moves on;
+2. call the handler, whose side effect must be durable when it returns
+   (a DB commit, a broker-acked produce);
+3. only then commit the offset.
+
+Handlers must be idempotent by event id: a crash between 2 and 3 redelivers.
+A handler error that says it is `retriable` (database or broker away) is
+retried with backoff for as long as it takes; any other error is retried a few
+times and then dead-lettered, so one poison message cannot stall a case.
+Stopping finishes the in-flight message, commits, and closes.
+
+An optional `batch_handler` receives every valid event of one fetched partition
+batch in one call (e.g. one database transaction for many records) before the
+commit; invalid messages are dead-lettered first exactly as above. A batch that
+fails with a non-retriable error falls back to `handler`, message by message,
+so a poison message is still dead-lettered on its own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from aiokafka.coordinator.assignors.range import RangePartitionAssignor
+from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError
+
+from . import events, metrics
+from .kafka_config import FETCH_MAX_WAIT_MS, REQUEST_TIMEOUT_MS, security_options
+from .producer import EventProducer
+from .settings import Settings
+
+logger = logging.getLogger(__name__)
+
+MAX_HANDLER_ATTEMPTS = 5
+DEADLETTER_PAYLOAD_LIMIT = 256 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    topic: str  # short name, without namespace
+    partition: int
+    offset: int
+
+
+Handler = Callable[[events.Event, Origin], Awaitable[None]]
+BatchHandler = Callable[[list[tuple[events.Event, Origin]]], Awaitable[None]]
+
+
+def is_retriable(exc: BaseException) -> bool:
+    return bool(getattr(exc, "retriable", False)) or isinstance(exc, (OSError, KafkaError))
+
+
+class ConsumerLoop:
+    """Consume `topics` for `service` and hand each valid event to `handler`.
+
+    `group_id=None` with `replay=True` reads every partition from the start
+    without a consumer group (viewer-style state rebuilt from the topic).
+    """
+
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        service: str,
+        topics: Sequence[str],
+        handler: Handler,
+        producer: EventProducer,
+        group_id: str | None,
+        replay: bool = False,
+        max_batch: int = 500,
+        batch_handler: BatchHandler | None = None,
+        co_partitioned: bool = False,
+    ) -> None:
+        self._settings = settings
+        self._service = service
+        self._topics = list(topics)
+        self._handler = handler
+        self._producer = producer
+        self._group_id = group_id
+        self._replay = replay
+        self._max_batch = max_batch
+        self._batch_handler = batch_handler
+        # Range assignment gives partition N of every subscribed topic to the same member,
+        # so one instance sees all of a case's events (same key, same partition count).
+        self._co_partitioned = co_partitioned
+        self._consumer: AIOKafkaConsumer | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._stopping = asyncio.Event()
+        self._namespace_prefix = settings.topic_namespace + "."
+        # replay mode: set once the end of each partition (as of start) is reached
+        self.caught_up = asyncio.Event()
+        self.last_poll: float = 0.0
+
+    @property
+    def name(self) -> str:
+        return f"{self._service}:{','.join(self._topics)}"
+
+    def ready(self) -> bool:
+        if self._consumer is None or self._task is None or self._task.done():
+            return False
+        if time.monotonic() - self.last_poll > 15:
+            return False
+        if self._replay:
+            return self.caught_up.is_set()
+        return bool(self._consumer.assignment())
+
+    async def start(self) -> None:
+        self._stopping.clear()
+        self._task = asyncio.create_task(self._run(), name=f"consume {self.name}")
+
+    async def stop(self) -> None:
+        self._stopping.set()
+        if self._task is not None:
+            try:
+                await asyncio.wait_for(asyncio.shield(self._task), 10)
+            except TimeoutError:
+                self._task.cancel()
+            except asyncio.CancelledError:
+                pass
+            except Exception:  # already logged by _run
+                pass
+            self._task = None
+
+    async def _run(self) -> None:
+        backoff = 0.1
+        while not self._stopping.is_set():
+            try:
+                await self._consume_until_stopped()
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                metrics.CONSUMER_RESTARTS.labels(self._service).inc()
+                logger.warning(
+                    "consumer %s lost its broker (%s); reconnecting",
+                    self.name, type(exc).__name__,
+                )
+                await self._close_consumer()
+                await self._sleep(backoff)
+                backoff = min(backoff * 2, 5.0)
+
+    def _new_consumer(self) -> AIOKafkaConsumer:
+        full = [self._settings.topic(t) for t in self._topics]
+        common = dict(
+            bootstrap_servers=self._settings.kafka_bootstrap,
+            client_id=f"orcast-{self._service}",
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            fetch_max_wait_ms=FETCH_MAX_WAIT_MS,
+            request_timeout_ms=REQUEST_TIMEOUT_MS,
+            session_timeout_ms=self._settings.kafka_session_timeout_ms,
+            heartbeat_interval_ms=max(100, self._settings.kafka_session_timeout_ms // 5),
+            max_poll_interval_ms=300_000,
+            metadata_max_age_ms=30_000,
+            **security_options(),
+        )
+        if self._group_id is None:
+            return AIOKafkaConsumer(**common)
+        if self._co_partitioned:
+            common["partition_assignment_strategy"] = (RangePartitionAssignor,)
+        return AIOKafkaConsumer(*full, group_id=self._group_id, **common)
+
+    async def _consume_until_stopped(self) -> None:
+        consumer = self._new_consumer()
+        self._consumer = consumer
+        try:  # from here on, however this ends (even cancelled mid-start), close the client
+            await consumer.start()
+            if self._group_id is None:
+                await self._assign_everything(consumer)
+            ends: dict[TopicPartition, int] = {}
+            if self._replay:
+                assigned = list(consumer.assignment())
+                ends = {tp: off for tp, off in (await consumer.end_offsets(assigned)).items()
+                        if off}
+                if not ends:
+                    self.caught_up.set()
+            while not self._stopping.is_set():
+                self.last_poll = time.monotonic()
+                batch = await consumer.getmany(timeout_ms=200, max_records=self._max_batch)
+                for tp, records in batch.items():
+                    done = await self._process_partition(tp, records)
+                    if done is not None and self._group_id is not None:
+                        await self._commit(consumer, tp, done)
+                    if done is not None and tp in ends and done >= ends[tp]:
+                        del ends[tp]
+                        if not ends:
+                            self.caught_up.set()
+                    if self._stopping.is_set():
+                        break
+        finally:
+            await self._close_consumer()
+
+    async def _assign_everything(self, consumer: AIOKafkaConsumer) -> None:
+        partitions: list[TopicPartition] = []
+        for topic in self._topics:
+            full = self._settings.topic(topic)
+            found = consumer.partitions_for_topic(full)
+            for _ in range(50):
+                if found:
+                    break
+                await consumer._client.force_metadata_update()  # topic may be brand new
+                found = consumer.partitions_for_topic(full)
+                if not found:
+                    await asyncio.sleep(0.1)
+            partitions.extend(TopicPartition(full, p) for p in sorted(found or ()))
+        consumer.assign(partitions)
+        await consumer.seek_to_beginning(*partitions)
+
+    async def _process_partition(
+        self, tp: TopicPartition, records: list[ConsumerRecord[bytes, bytes]]
+    ) -> int | None:
+        if self._batch_handler is not None and records:
+            return await self._process_batch(self._batch_handler, records)
+        next_offset: int | None = None
+        for record in records:
+            await self._process(record)
+            next_offset = record.offset + 1
+            if self._stopping.is_set():
+                break  # finish the in-flight message only; commit what is done
+        return next_offset
+
+    async def _process_batch(
+        self, batch_handler: BatchHandler, records: list[ConsumerRecord[bytes, bytes]]
+    ) -> int:
+        started = time.perf_counter()
+        valid: list[tuple[events.Event, Origin]] = []
+        kept: list[ConsumerRecord[bytes, bytes]] = []
+        for record in records:
+            origin = self._origin(record)
+            try:
+                valid.append((events.parse(record.value), origin))
+                kept.append(record)
+            except events.InvalidEvent as exc:
+                await self._deadletter(record, origin, exc.reason)
+        attempt = 0
+        while valid:
+            attempt += 1
+            try:
+                await batch_handler(valid)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                if is_retriable(exc):
+                    logger.warning("%s: retriable failure on a batch of %d (%s); retrying",
+                                   self._service, len(valid), type(exc).__name__)
+                    if self._stopping.is_set():
+                        raise
+                    await self._sleep(min(0.05 * 2 ** min(attempt, 7), 5.0))
+                    continue
+                logger.warning("%s: batch of %d failed (%s); handling one by one",
+                               self._service, len(valid), type(exc).__name__)
+                for record in kept:
+                    await self._process(record)
+                return int(records[-1].offset) + 1
+            for _, origin in valid:
+                metrics.CONSUMED.labels(self._service, origin.topic).inc()
+            metrics.HANDLER_SECONDS.labels(self._service, valid[0][1].topic).observe(
+                time.perf_counter() - started
+            )
+            break
+        return int(records[-1].offset) + 1
+
+    def _origin(self, record: ConsumerRecord[bytes, bytes]) -> Origin:
+        return Origin(
+            topic=record.topic.removeprefix(self._namespace_prefix),
+            partition=record.partition,
+            offset=record.offset,
+        )
+
+    async def _process(self, record: ConsumerRecord[bytes, bytes]) -> None:
+        origin = Origin(
+            topic=record.topic.removeprefix(self._namespace_prefix),
+            partition=record.partition,
+            offset=record.offset,
+        )
+        started = time.perf_counter()
+        try:
+            event = events.parse(record.value)
+        except events.InvalidEvent as exc:
+            await self._deadletter(record, origin, exc.reason)
+            return
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                await self._handler(event, origin)
+                break
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                if is_retriable(exc):
+                    logger.warning(
+                        "%s: retriable failure on %s@%d/%d (%s); retrying",
+                        self._service, origin.topic, origin.partition, origin.offset,
+                        type(exc).__name__,
+                    )
+                    if self._stopping.is_set():
+                        raise
+                    await self._sleep(min(0.05 * 2 ** min(attempt, 6), 2.0))
+                    continue
+                if attempt < MAX_HANDLER_ATTEMPTS:
+                    await self._sleep(0.02 * attempt)
+                    continue
+                logger.error(
+                    "%s: handler failed %d times on %s@%d/%d (%s); dead-lettering",
+                    self._service, attempt, origin.topic, origin.partition, origin.offset,
+                    type(exc).__name__,
+                )
+                await self._deadletter(record, origin, f"handler failed: {type(exc).__name__}")
+                return
+        metrics.CONSUMED.labels(self._service, origin.topic).inc()
+        metrics.HANDLER_SECONDS.labels(self._service, origin.topic).observe(
+            time.perf_counter() - started
+        )
+
+    async def _deadletter(
+        self, record: ConsumerRecord[bytes, bytes], origin: Origin, reason: str
+    ) -> None:
+        payload = record.value or b""
+        data = {
+            "reason": reason[:1000],
+            "source_topic": record.topic,
+            "partition": record.partition,
+            "offset": record.offset,
+            "key": _safe_key(record.key),
+            "consumer": self._group_id or f"{self._service}-replay",
+            "payload_b64": base64.b64encode(payload[:DEADLETTER_PAYLOAD_LIMIT]).decode(),
+            "payload_truncated": len(payload) > DEADLETTER_PAYLOAD_LIMIT,
+        }
+        subject = data["key"] or f"{origin.topic}-{origin.partition}"
+        event = events.make_event(
+            "org.orcast.deadletter.v1",
+            service=self._service,
+            subject=subject[:128],
+            data=data,
+            event_id=events.derived_id(
+                "deadletter", data["consumer"], record.topic, str(record.partition),
+                str(record.offset),
+            ),
+        )
+        while True:
+            try:
+                await self._producer.publish("deadletter", event)
+                break
+            except Exception as exc:
+                if self._stopping.is_set():
+                    raise
+                logger.warning("dead-letter produce failed (%s); retrying", type(exc).__name__)
+                await self._sleep(0.5)
+        metrics.DEADLETTERED.labels(self._service, origin.topic).inc()
+        logger.warning(
+            "%s: dead-lettered %s@%d/%d: %s",
+            self._service, origin.topic, origin.partition, origin.offset, reason,
+        )
+
+    async def _commit(self, consumer: AIOKafkaConsumer, tp: TopicPartition, offset: int) -> None:
+        try:
+            await consumer.commit({tp: offset})
+        except (CommitFailedError, IllegalStateError) as exc:
+            # Partition moved to another member; it will redeliver and we are idempotent.
+            logger.info("commit skipped for %s (%s)", tp, type(exc).__name__)
+
+    async def _close_consumer(self) -> None:
+        consumer, self._consumer = self._consumer, None
+        if consumer is not None:
+            try:
+                await consumer.stop()
+            except Exception as exc:  # closing a broken connection must not mask the cause
+                logger.debug("consumer stop failed: %s", type(exc).__name__)
+
+    async def _sleep(self, seconds: float) -> None:
+        try:
+            await asyncio.wait_for(self._stopping.wait(), seconds * (0.5 + random.random()))
+        except TimeoutError:
+            pass
+
+
+def _safe_key(key: bytes | None) -> str | None:
+    if key is None:
+        return None
+    try:
+        return key.decode()[:256]
+    except UnicodeDecodeError:
+        return "b64:" + base64.b64encode(key[:180]).decode()

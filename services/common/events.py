@@ -1,0 +1,153 @@
+"""CloudEvents 1.0 envelopes: build, serialise, parse and validate.
+
+Each ORcast event type maps to one payload schema in `schemas/events/`. The
+envelope is validated against `schemas/cloudevent.json` and the payload
+against its own schema both when a service produces and when it consumes.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from . import schemas
+
+SPECVERSION = "1.0"
+ENVELOPE_SCHEMA = "cloudevent.json"
+
+# event type -> payload schema (relative to schemas/)
+EVENT_SCHEMAS: dict[str, str] = {
+    "org.orcast.case.state.v1": "events/case-state.json",
+    "org.orcast.milestone.submitted.v1": "events/milestone-submitted.json",
+    "org.orcast.milestone.deidentified.v1": "events/milestone-deidentified.json",
+    "org.orcast.review.decided.v1": "events/review-decided.json",
+    "org.orcast.update.approved.v1": "events/update-approved.json",
+    "org.orcast.update.retracted.v1": "events/update-retracted.json",
+    "org.orcast.update.status.v1": "events/update-status.json",
+    "org.orcast.publication.v1": "events/publication.json",
+    "org.orcast.deadletter.v1": "events/deadletter.json",
+}
+
+_NAMESPACE = uuid.UUID("6f1c1d2e-7b0e-4a52-9a55-2f4d1c0e0c11")
+
+
+class InvalidEvent(ValueError):
+    """A message is not a valid ORcast event; `reason` is safe to log (no PHI)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def isoformat(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def parse_time(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def derived_id(*parts: str) -> str:
+    """Deterministic id for an event caused by another, so redelivery re-creates
+    the same id and downstream consumers can drop the repeat."""
+    return str(uuid.uuid5(_NAMESPACE, "\x1f".join(parts)))
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    type: str
+    source: str
+    subject: str
+    time: str
+    data: dict[str, Any]
+
+    @property
+    def dataschema(self) -> str:
+        return schemas.BASE_URI + EVENT_SCHEMAS[self.type]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "specversion": SPECVERSION,
+            "id": self.id,
+            "source": self.source,
+            "type": self.type,
+            "time": self.time,
+            "subject": self.subject,
+            "dataschema": self.dataschema,
+            "datacontenttype": "application/json",
+            "data": self.data,
+        }
+
+    def to_bytes(self) -> bytes:
+        return json.dumps(self.to_dict(), separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def make_event(
+    event_type: str,
+    *,
+    service: str,
+    subject: str,
+    data: dict[str, Any],
+    event_id: str | None = None,
+    time: datetime | None = None,
+) -> Event:
+    event = Event(
+        id=event_id or str(uuid.uuid4()),
+        type=event_type,
+        source=f"/orcast/{service}",
+        subject=subject,
+        time=isoformat(time or now()),
+        data=data,
+    )
+    validate(event.to_dict())
+    return event
+
+
+def validate(envelope: object) -> None:
+    problems = schemas.errors(ENVELOPE_SCHEMA, envelope)
+    if problems:
+        raise InvalidEvent(_describe("envelope", problems))
+    assert isinstance(envelope, dict)
+    event_type = envelope["type"]
+    schema = EVENT_SCHEMAS.get(event_type)
+    if schema is None:
+        raise InvalidEvent(f"unknown event type {event_type!r}")
+    if envelope["dataschema"] != schemas.BASE_URI + schema:
+        raise InvalidEvent(f"dataschema does not match type {event_type!r}")
+    problems = schemas.errors(schema, envelope["data"])
+    if problems:
+        raise InvalidEvent(_describe("data", problems))
+
+
+def parse(raw: bytes | None) -> Event:
+    if raw is None:
+        raise InvalidEvent("empty message (tombstone)")
+    try:
+        envelope = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        position = getattr(exc, "pos", "?")
+        raise InvalidEvent(f"not JSON: {type(exc).__name__} at position {position}") from None
+    validate(envelope)
+    return Event(
+        id=envelope["id"],
+        type=envelope["type"],
+        source=envelope["source"],
+        subject=envelope["subject"],
+        time=envelope["time"],
+        data=envelope["data"],
+    )
+
+
+def _describe(part: str, problems: list[schemas.FieldError]) -> str:
+    first = problems[0]
+    where = f"{part}{first.pointer}" if first.pointer else part
+    more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+    return f"{where}: {first.reason}{more}"

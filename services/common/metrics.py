@@ -1,0 +1,24 @@
+"""Prometheus metrics shared by every service (label `service` tells them apart)."""
+
+from __future__ import annotations
+
+from prometheus_client import Counter, Gauge, Histogram
+
+PRODUCED = Counter("orcast_events_produced_total", "Events acked by the broker",
+                   ["service", "topic"])
+PRODUCE_FAILURES = Counter("orcast_produce_failures_total", "Produce calls that failed",
+                           ["service"])
+CONSUMED = Counter("orcast_events_consumed_total", "Events handled", ["service", "topic"])
+DEADLETTERED = Counter("orcast_events_deadlettered_total", "Messages sent to the dead-letter topic",
+                       ["service", "topic"])
+HANDLER_SECONDS = Histogram("orcast_handler_seconds", "Time to handle one event",
+                            ["service", "topic"],
+                            buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5))
+CONSUMER_RESTARTS = Counter("orcast_consumer_restarts_total", "Consumer reconnects", ["service"])
+HTTP_REQUESTS = Counter("orcast_http_requests_total", "HTTP requests",
+                        ["route", "method", "status"])
+HTTP_SECONDS = Histogram("orcast_http_request_seconds", "HTTP request latency", ["route"],
+                         buckets=(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5))
+WEBSOCKETS = Gauge("orcast_viewer_connections", "Open viewer WebSocket connections")
+VIEWER_SLOW_CLOSES = Counter("orcast_viewer_slow_closes_total",
+                             "Viewer connections closed because their send queue was full")

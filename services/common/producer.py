@@ -1,0 +1,113 @@
+"""The one way ORcast writes to Kafka: validated events, keyed by case, acked by all replicas.
+
+`publish` returns only after the broker has acknowledged the write, so a caller
+that answers HTTP 202 or commits an offset afterwards never promises more than
+Kafka holds. Idempotent producers and transactions are off: the embedded
+broker lacks them, and consumers de-duplicate by event id instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+from aiokafka import AIOKafkaProducer
+from aiokafka.errors import KafkaError
+
+from . import events, metrics
+from .kafka_config import REQUEST_TIMEOUT_MS, security_options
+from .settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+class BrokerUnavailable(RuntimeError):
+    """The broker did not acknowledge in time; nothing can be promised as durable."""
+
+    retriable = True
+
+
+class EventProducer:
+    def __init__(self, *, settings: Settings, service: str, timeout: float = 10.0) -> None:
+        self._settings = settings
+        self._service = service
+        self._timeout = timeout
+        self._producer: AIOKafkaProducer | None = None
+        self._start_lock = asyncio.Lock()
+        self._reachable = False
+        self._reach_checked = 0.0
+
+    async def start(self) -> None:
+        async with self._start_lock:
+            if self._producer is not None:
+                return
+            producer = AIOKafkaProducer(
+                bootstrap_servers=self._settings.kafka_bootstrap,
+                client_id=f"orcast-{self._service}",
+                acks="all",
+                enable_idempotence=False,
+                linger_ms=0,
+                request_timeout_ms=REQUEST_TIMEOUT_MS,
+                **security_options(),
+            )
+            try:
+                await producer.start()
+            except BaseException:
+                await producer.stop()
+                raise
+            self._producer = producer
+
+    async def broker_reachable(self, timeout: float = 1.5) -> bool:
+        """Readiness: a metadata round trip to the broker, cached for a second so
+        frequent probes cost nothing."""
+        now = time.monotonic()
+        if now - self._reach_checked < 1.0:
+            return self._reachable
+        self._reach_checked = now
+        try:
+            if self._producer is None:
+                await asyncio.wait_for(self.start(), timeout)
+            assert self._producer is not None
+            await asyncio.wait_for(self._producer.client.fetch_all_metadata(), timeout)
+            self._reachable = True
+        except Exception:
+            self._reachable = False
+        return self._reachable
+
+    async def stop(self) -> None:
+        if self._producer is not None:
+            producer, self._producer = self._producer, None
+            await producer.stop()
+
+    async def publish(self, topic: str, event: events.Event, *,
+                      timeout: float | None = None) -> None:
+        """Validate, send keyed by the case id, and wait for the broker's ack.
+
+        `timeout` shortens the wait for callers with a person waiting (HTTP): they
+        answer 503 quickly and the client resends; the event id makes that safe."""
+        events.validate(event.to_dict())
+        await self.send_raw(self._settings.topic(topic), event.to_bytes(), key=event.subject,
+                            timeout=timeout)
+
+    async def send_raw(self, full_topic: str, value: bytes, *, key: str | None,
+                       timeout: float | None = None) -> None:
+        limit = self._timeout if timeout is None else timeout
+        try:
+            if self._producer is None:
+                await asyncio.wait_for(self.start(), limit)
+            assert self._producer is not None
+            await asyncio.wait_for(
+                self._producer.send_and_wait(
+                    full_topic, value, key=key.encode() if key is not None else None
+                ),
+                limit,
+            )
+        except (KafkaError, TimeoutError, OSError) as exc:
+            metrics.PRODUCE_FAILURES.labels(self._service).inc()
+            logger.warning(
+                "produce to %s failed: %s", full_topic, type(exc).__name__,
+                extra={"service": self._service},
+            )
+            raise BrokerUnavailable(type(exc).__name__) from exc
+        metrics.PRODUCED.labels(self._service, full_topic).inc()

@@ -1,0 +1,104 @@
+"""Load the JSON Schemas in `schemas/` once and hand out compiled validators.
+
+Every schema carries an `$id` under https://orcast.dev/schemas/; `$ref`s between
+files resolve through one `referencing` registry, never over the network.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+BASE_URI = "https://orcast.dev/schemas/"
+
+
+def schemas_dir() -> Path:
+    """`ORCAST_SCHEMAS_DIR`, else the `schemas/` folder of this checkout."""
+    override = os.environ.get("ORCAST_SCHEMAS_DIR")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parents[2] / "schemas"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    pointer: str  # JSON Pointer into the validated document, "" for the root
+    reason: str
+
+
+@cache
+def registry() -> Registry[Any]:
+    resources = []
+    for path in sorted(schemas_dir().rglob("*.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(contents, dict) and "$id" in contents:
+            resources.append((contents["$id"], Resource.from_contents(contents, DRAFT202012)))
+    return Registry().with_resources(resources)
+
+
+@cache
+def validator(schema_id: str) -> Draft202012Validator:
+    uri = schema_id if schema_id.startswith("https://") else BASE_URI + schema_id
+    schema = registry().contents(uri)
+    return Draft202012Validator(schema, registry=registry(), format_checker=FormatChecker())
+
+
+def _pointer(error: ValidationError) -> str:
+    parts = [str(p).replace("~", "~0").replace("/", "~1") for p in error.absolute_path]
+    return "/" + "/".join(parts) if parts else ""
+
+
+def _reason(error: ValidationError) -> str:
+    # jsonschema messages quote the offending value, which may be PHI (a note);
+    # describe the rule instead of echoing the instance.
+    kind = error.validator
+    if kind == "required":
+        missing = str(error.message).split("'")[1] if "'" in str(error.message) else "?"
+        return f"required property '{missing}' is missing"
+    if kind == "additionalProperties":
+        return "unexpected property"
+    if kind == "maxLength":
+        return f"longer than {error.validator_value} characters"
+    if kind == "minLength":
+        return f"shorter than {error.validator_value} characters"
+    if kind == "type":
+        return f"must be of type {error.validator_value}"
+    if kind in ("enum", "const"):
+        allowed = error.validator_value if kind == "enum" else [error.validator_value]
+        return "must be one of " + ", ".join(json.dumps(v) for v in allowed)
+    if kind == "pattern":
+        return "does not match the expected pattern"
+    if kind == "format":
+        return f"must be a valid {error.validator_value}"
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        return f"violates {kind} {error.validator_value}"
+    if kind in ("maxItems", "minItems"):
+        return f"violates {kind} {error.validator_value}"
+    return f"fails '{kind}'"
+
+
+def errors(schema_id: str, document: object) -> list[FieldError]:
+    """All violations, most specific first; empty when the document is valid."""
+    found: list[FieldError] = []
+    for error in _iter_errors(validator(schema_id), document):
+        found.append(FieldError(_pointer(error), _reason(error)))
+    return found
+
+
+def _iter_errors(v: Draft202012Validator, document: object) -> Iterator[ValidationError]:
+    for error in sorted(v.iter_errors(document), key=lambda e: list(map(str, e.path))):
+        # oneOf/anyOf wrap the useful detail one level down.
+        if error.context:
+            yield min(error.context, key=lambda e: -len(e.absolute_path))
+        else:
+            yield error

@@ -1,0 +1,128 @@
+"""One typed, frozen settings object read once from `ORCAST_*` variables.
+
+| variable | default | meaning |
+|---|---|---|
+| ORCAST_KAFKA_BOOTSTRAP | 127.0.0.1:9092 | Kafka bootstrap servers |
+| ORCAST_TOPIC_NAMESPACE | orcast | topic prefix (`<ns>.milestones.submitted`) |
+| ORCAST_DATABASE_URL | sqlite under data dir | SQLAlchemy URL; `postgresql://…` allowed |
+| ORCAST_DATA_DIR | var | SQLite files, dev tokens, checkpoint keys |
+| ORCAST_SECRET | (required unless JWKS) | HS256 secret for development tokens |
+| ORCAST_JWKS_URL | — | identity provider JWKS URL (production) |
+| ORCAST_JWT_AUDIENCE | orcast | expected `aud` claim |
+| ORCAST_JWT_ISSUER | — | expected `iss` claim when set |
+| ORCAST_IDENTIFIER_KEY | from dev secret | HMAC key for identifier hashes (production: required) |
+| ORCAST_KAFKA_REPLICATION_FACTOR | 1 | replication factor used by `orcast topics create` |
+| ORCAST_KAFKA_SESSION_TIMEOUT_MS | 10000 | consumer-group session timeout (dev/tests: 2000) |
+| ORCAST_HTTP_HOST / ORCAST_HTTP_PORT | 127.0.0.1 / 8080 | HTTP listener |
+| ORCAST_INSTANCE_ID | hostname-pid | names this instance (viewer consumer group) |
+| ORCAST_POLICY_FILE | bundled policy | approval policy (YAML/JSON) |
+| ORCAST_CHANNELS_FILE | none | publisher channel file |
+| ORCAST_LOG_FORMAT | text | `json` for JSON lines |
+| ORCAST_LOG_LEVEL | INFO | log level |
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class ConfigError(RuntimeError):
+    """A setting is missing or malformed; the message names the variable."""
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    kafka_bootstrap: str = "127.0.0.1:9092"
+    topic_namespace: str = "orcast"
+    data_dir: Path = Path("var")
+    database_url: str | None = None
+    secret: str | None = None
+    jwks_url: str | None = None
+    jwt_audience: str = "orcast"
+    jwt_issuer: str | None = None
+    identifier_key: bytes = field(default=b"", repr=False)
+    http_host: str = "127.0.0.1"
+    http_port: int = 8080
+    instance_id: str = ""
+    policy_file: Path | None = None
+    channels_file: Path | None = None
+    log_format: str = "text"
+    log_level: str = "INFO"
+    replication_factor: int = 1
+    # Tansu completes a group join after half the session timeout; Apache Kafka refuses
+    # timeouts under its group.min.session.timeout.ms (6 s by default).
+    kafka_session_timeout_ms: int = 10_000
+
+    def __post_init__(self) -> None:
+        if not self.identifier_key and self.secret and not self.jwks_url:
+            # Development only: derive from the dev secret. A JWKS URL is public, so
+            # production must set ORCAST_IDENTIFIER_KEY (see `require_identifier_key`).
+            key = hashlib.sha256(b"orcast-identifier-key\0" + self.secret.encode()).digest()
+            object.__setattr__(self, "identifier_key", key)
+        if not self.instance_id:
+            object.__setattr__(self, "instance_id", f"{socket.gethostname()}-{os.getpid()}")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+        env = os.environ if env is None else env
+        values: dict[str, object] = {
+            "kafka_bootstrap": env.get("ORCAST_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+            "topic_namespace": env.get("ORCAST_TOPIC_NAMESPACE", "orcast"),
+            "data_dir": Path(env.get("ORCAST_DATA_DIR", "var")),
+            "database_url": env.get("ORCAST_DATABASE_URL") or None,
+            "secret": env.get("ORCAST_SECRET") or None,
+            "jwks_url": env.get("ORCAST_JWKS_URL") or None,
+            "jwt_audience": env.get("ORCAST_JWT_AUDIENCE", "orcast"),
+            "jwt_issuer": env.get("ORCAST_JWT_ISSUER") or None,
+            "identifier_key": env.get("ORCAST_IDENTIFIER_KEY", "").encode(),
+            "http_host": env.get("ORCAST_HTTP_HOST", "127.0.0.1"),
+            "http_port": _int(env, "ORCAST_HTTP_PORT", 8080),
+            "instance_id": env.get("ORCAST_INSTANCE_ID", ""),
+            "policy_file": Path(p) if (p := env.get("ORCAST_POLICY_FILE")) else None,
+            "channels_file": Path(p) if (p := env.get("ORCAST_CHANNELS_FILE")) else None,
+            "log_format": env.get("ORCAST_LOG_FORMAT", "text"),
+            "log_level": env.get("ORCAST_LOG_LEVEL", "INFO"),
+            "replication_factor": _int(env, "ORCAST_KAFKA_REPLICATION_FACTOR", 1),
+            "kafka_session_timeout_ms": _int(env, "ORCAST_KAFKA_SESSION_TIMEOUT_MS", 10_000),
+        }
+        values.update(overrides)
+        return cls(**values)  # type: ignore[arg-type]
+
+    def require_auth(self) -> None:
+        if not self.secret and not self.jwks_url:
+            raise ConfigError("set ORCAST_SECRET (development) or ORCAST_JWKS_URL (production)")
+
+    def require_identifier_key(self) -> bytes:
+        if not self.identifier_key:
+            raise ConfigError("set ORCAST_IDENTIFIER_KEY (secret key for patient-identifier "
+                              "hashes; required with ORCAST_JWKS_URL)")
+        return self.identifier_key
+
+    def topic(self, short_name: str) -> str:
+        return f"{self.topic_namespace}.{short_name}"
+
+    def database_url_for(self, service: str) -> str:
+        """SQLite gets one file per service (no cross-service lock contention)."""
+        if self.database_url:
+            url = self.database_url
+            if url.startswith("postgresql://"):
+                url = "postgresql+asyncpg://" + url.removeprefix("postgresql://")
+            elif url.startswith("sqlite:///"):
+                url = "sqlite+aiosqlite:///" + url.removeprefix("sqlite:///")
+            return url
+        return f"sqlite+aiosqlite:///{self.data_dir / f'{service}.db'}"

@@ -1,0 +1,187 @@
+"""One SQL store behind SQLAlchemy Core (async): SQLite by default, PostgreSQL by URL.
+
+Each service owns its tables and a list of versioned migrations; `Store.open`
+applies the ones not yet recorded in `orcast_migrations`. On PostgreSQL an
+advisory lock serialises instances migrating at the same time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+
+logger = logging.getLogger(__name__)
+
+migrations_table = sa.Table(
+    "orcast_migrations",
+    sa.MetaData(),
+    sa.Column("service", sa.String(32), primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("applied_at", sa.DateTime(timezone=True), server_default=sa.func.now()),
+)
+
+consumed_events = sa.Table(
+    "orcast_consumed_events",
+    sa.MetaData(),
+    sa.Column("consumer", sa.String(64), primary_key=True),
+    sa.Column("event_id", sa.String(128), primary_key=True),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[Connection], None]
+
+
+class StoreUnavailable(RuntimeError):
+    """The database could not be reached; retrying later may succeed."""
+
+    retriable = True
+
+
+class Store:
+    def __init__(self, url: str, *, service: str, migrations: Sequence[Migration] = ()) -> None:
+        self.url = url
+        self.service = service
+        self._migrations = sorted(migrations, key=lambda m: m.version)
+        self._engine: AsyncEngine | None = None
+
+    @property
+    def engine(self) -> AsyncEngine:
+        if self._engine is None:
+            raise RuntimeError("store is not open")
+        return self._engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    async def open(self) -> None:
+        options: dict[str, Any] = {}
+        if self.url.startswith("sqlite"):
+            path = self.url.split("///", 1)[-1]
+            if path and path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            options["connect_args"] = {"timeout": 30}
+        else:
+            options.update(pool_size=10, max_overflow=10, pool_pre_ping=True)
+        engine = create_async_engine(self.url, **options)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        self._engine = engine
+        await self._migrate()
+
+    async def close(self) -> None:
+        if self._engine is not None:
+            await self._engine.dispose()
+            self._engine = None
+
+    async def ping(self) -> bool:
+        try:
+            async with self.engine.connect() as conn:
+                await conn.execute(sa.text("SELECT 1"))
+            return True
+        except (OSError, DBAPIError):
+            return False
+
+    async def _migrate(self) -> None:
+        # PostgreSQL serialises migrators with an advisory lock. SQLite has none, so two
+        # instances starting on one file can race ("table already exists", duplicate
+        # version row): the loser rolls back and retries, and then finds the work done.
+        for attempt in range(5):
+            try:
+                await self._migrate_once()
+                return
+            except DBAPIError:
+                if self.engine.dialect.name == "postgresql" or attempt == 4:
+                    raise
+                await asyncio.sleep(0.2 * (attempt + 1))
+
+    async def _migrate_once(self) -> None:
+        async with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                lock = int.from_bytes(hashlib.sha256(b"orcast-migrate").digest()[:4], "big")
+                await conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": lock})
+            await conn.run_sync(migrations_table.metadata.create_all)
+            await conn.run_sync(consumed_events.metadata.create_all)
+            done = set(
+                (
+                    await conn.execute(
+                        sa.select(migrations_table.c.version).where(
+                            migrations_table.c.service == self.service
+                        )
+                    )
+                ).scalars()
+            )
+            for migration in self._migrations:
+                if migration.version in done:
+                    continue
+                await conn.run_sync(migration.apply)
+                await conn.execute(
+                    migrations_table.insert().values(
+                        service=self.service, version=migration.version, name=migration.name
+                    )
+                )
+                logger.info("%s: applied migration %d %s", self.service, migration.version,
+                            migration.name)
+
+    def begin(self) -> Any:
+        """`async with store.begin() as conn:` one transaction; errors become StoreUnavailable
+        when the database itself is away."""
+        return _Transaction(self.engine)
+
+
+class _Transaction:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._cm = engine.begin()
+
+    async def __aenter__(self) -> AsyncConnection:
+        try:
+            return await self._cm.__aenter__()
+        except (OSError, OperationalError) as exc:
+            raise StoreUnavailable(type(exc).__name__) from exc
+
+    async def __aexit__(self, *exc_info: Any) -> bool | None:
+        try:
+            return await self._cm.__aexit__(*exc_info)
+        except (OSError, OperationalError) as exc:
+            raise StoreUnavailable(type(exc).__name__) from exc
+
+
+async def claim_event(conn: AsyncConnection, consumer: str, event_id: str) -> bool:
+    """Record that `consumer` handled `event_id` in the caller's transaction.
+
+    Returns False when it was already handled, so the caller skips the side effect.
+    """
+    exists = await conn.execute(
+        sa.select(sa.literal(1)).where(
+            consumed_events.c.consumer == consumer, consumed_events.c.event_id == event_id
+        )
+    )
+    if exists.first() is not None:
+        return False
+    await conn.execute(consumed_events.insert().values(consumer=consumer, event_id=event_id))
+    return True
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()

@@ -1,0 +1,82 @@
+"""The one declared list of ORcast topics.
+
+Dev mode, the test fixtures, `orcast topics create` and the files in `deploy/`
+all read this list, so partitions, retention and who may read a topic are
+decided here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+HOUR_MS = 3_600_000
+DAY_MS = 24 * HOUR_MS
+
+
+@dataclass(frozen=True, slots=True)
+class TopicSpec:
+    name: str  # short name; the full name is f"{namespace}.{name}"
+    partitions: int
+    retention_ms: int
+    readers: tuple[str, ...]  # services allowed to consume it (Kafka ACLs in deploy/)
+    writers: tuple[str, ...]
+    sensitive: bool = False  # may carry PHI: short retention, tight ACLs
+
+    def full_name(self, namespace: str = "orcast") -> str:
+        return f"{namespace}.{self.name}"
+
+
+ALL_SERVICES = ("cases", "ingest", "deidentify", "approval", "publisher", "viewer", "audit")
+
+MILESTONES_SUBMITTED = TopicSpec(
+    "milestones.submitted", 6, 6 * HOUR_MS,
+    # approval writes an approver's edit here so it is de-identified again before use
+    readers=("deidentify", "audit"), writers=("ingest", "approval"), sensitive=True,
+)
+MILESTONES_DEIDENTIFIED = TopicSpec(
+    "milestones.deidentified", 6, 30 * DAY_MS,
+    readers=("approval", "ingest", "audit"), writers=("deidentify",),
+)
+CASES = TopicSpec(
+    "cases", 6, 365 * DAY_MS,
+    readers=("ingest", "deidentify", "approval", "viewer", "publisher", "audit"),
+    writers=("cases",),
+)
+REVIEWS = TopicSpec(
+    "reviews", 6, 30 * DAY_MS,
+    readers=("approval", "audit"), writers=("approval", "ingest"),
+)
+UPDATES_APPROVED = TopicSpec(
+    "updates.approved", 6, 30 * DAY_MS,
+    readers=("publisher", "viewer", "ingest", "audit"), writers=("approval",),
+)
+UPDATES_RETRACTED = TopicSpec(
+    "updates.retracted", 6, 30 * DAY_MS,
+    readers=("publisher", "viewer", "ingest", "audit"), writers=("approval",),
+)
+UPDATES_STATUS = TopicSpec(
+    "updates.status", 6, 7 * DAY_MS,
+    readers=("ingest", "audit"), writers=("approval",),
+)
+PUBLICATIONS = TopicSpec(
+    "publications", 6, 30 * DAY_MS,
+    readers=("ingest", "audit"), writers=("publisher",),
+)
+DEADLETTER = TopicSpec(
+    "deadletter", 1, 7 * DAY_MS,
+    readers=("audit",), writers=ALL_SERVICES, sensitive=True,
+)
+
+TOPICS: tuple[TopicSpec, ...] = (
+    MILESTONES_SUBMITTED,
+    MILESTONES_DEIDENTIFIED,
+    CASES,
+    REVIEWS,
+    UPDATES_APPROVED,
+    UPDATES_RETRACTED,
+    UPDATES_STATUS,
+    PUBLICATIONS,
+    DEADLETTER,
+)
+
+BY_NAME: dict[str, TopicSpec] = {t.name: t for t in TOPICS}

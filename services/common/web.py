@@ -1,0 +1,206 @@
+"""The aiohttp application every service builds on.
+
+Middlewares, outermost first:
+- `error_middleware`: typed errors → JSON bodies; anything unexpected → 500
+  with an error id, logged once (without the request body or token);
+- `security_headers`: strict CSP and the usual hardening headers;
+- `auth_middleware`: enforces the roles a handler declared with `allow()`.
+Health (`/healthz`, `/readyz`) and Prometheus `/metrics` are added here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import traceback
+import uuid
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from . import auth, metrics, schemas
+from .errors import ApiError, BadRequest, Forbidden, Unauthorized, Unprocessable
+from .health import HEALTH, Health
+from .pages import add_page
+from .settings import Settings
+
+logger = logging.getLogger(__name__)
+
+SETTINGS = web.AppKey("settings", Settings)
+VERIFIER = web.AppKey("verifier", auth.TokenVerifier)
+PRINCIPAL_KEY = web.RequestKey("principal", auth.Principal)
+MAX_BODY_BYTES = 64 * 1024
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+
+def json_error(error: ApiError) -> web.Response:
+    headers = {"Retry-After": str(error.retry_after)} if error.retry_after is not None else None
+    return web.json_response(error.body(), status=error.status, headers=headers)
+
+
+@web.middleware
+async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    started = time.perf_counter()
+    route = request.match_info.route.resource.canonical if request.match_info.route.resource \
+        else "unmatched"
+    status = 500
+    try:
+        response = await handler(request)
+        status = response.status
+        return response
+    except ApiError as exc:
+        status = exc.status
+        return json_error(exc)
+    except web.HTTPException as exc:
+        status = exc.status
+        if exc.status == 413:
+            return json_error(_too_large())
+        if exc.status < 400:
+            raise
+        code = exc.reason.lower().replace(" ", "_")
+        return web.json_response(
+            {"error": {"code": code, "message": exc.reason}}, status=exc.status,
+            headers={k: v for k, v in exc.headers.items() if k in ("Allow", "Retry-After")},
+        )
+    except Exception as exc:
+        error_id = uuid.uuid4().hex[:12]
+        # The exception's message may quote request data; log its type and frames only.
+        logger.error(
+            "unhandled %s in %s %s [error_id=%s]\n%s", type(exc).__name__, request.method,
+            route, error_id, "".join(traceback.format_tb(exc.__traceback__)),
+        )
+        return web.json_response(
+            {"error": {"code": "internal_error", "message": "unexpected error",
+                       "error_id": error_id}},
+            status=500,
+        )
+    finally:
+        metrics.HTTP_REQUESTS.labels(route, request.method, str(status)).inc()
+        metrics.HTTP_SECONDS.labels(route).observe(time.perf_counter() - started)
+
+
+def _too_large() -> ApiError:
+    error = ApiError(f"request body larger than {MAX_BODY_BYTES} bytes", code="payload_too_large")
+    error.status = 413
+    return error
+
+
+@web.middleware
+async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
+    response = await handler(request)
+    if not response.prepared:
+        response.headers.update(SECURITY_HEADERS)
+        if request.path.startswith("/api/"):
+            response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+@web.middleware
+async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    endpoint = request.match_info.handler
+    roles: frozenset[str] | None = getattr(endpoint, auth.ROLES_ATTR, None)
+    if roles is None:
+        if request.match_info.http_exception is not None:
+            return await handler(request)  # 404/405 from the router
+        logger.error("route %s declares no roles; refusing", request.path)
+        raise Forbidden("endpoint is not open to any role")
+    if roles == auth.PUBLIC:
+        return await handler(request)
+    token = _bearer(request)
+    if token is None and getattr(endpoint, auth.QUERY_TOKEN_ATTR, False):
+        token = request.query.get("access_token")
+    if not token:
+        raise Unauthorized("missing bearer token")
+    try:
+        principal = await request.app[VERIFIER].verify(token)
+    except auth.AuthError as exc:
+        raise Unauthorized(str(exc)) from None
+    if principal.role not in roles:
+        raise Forbidden(f"role '{principal.role}' may not use this endpoint")
+    request[PRINCIPAL_KEY] = principal
+    return await handler(request)
+
+
+def _bearer(request: web.Request) -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    return None
+
+
+def principal(request: web.Request) -> auth.Principal:
+    found = request.get(PRINCIPAL_KEY)
+    if not isinstance(found, auth.Principal):
+        raise Unauthorized("not authenticated")
+    return found
+
+
+async def read_json(request: web.Request, schema_id: str) -> dict[str, Any]:
+    """Parse and validate a JSON body; 400 for non-JSON, 422 naming each bad field."""
+    if request.content_type != "application/json":
+        raise BadRequest("expected Content-Type: application/json", code="unsupported_media_type")
+    raw = await request.read()
+    try:
+        body = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise BadRequest("body is not valid JSON", code="invalid_json") from None
+    problems = schemas.errors(schema_id, body)
+    if problems:
+        raise Unprocessable("request body failed validation", fields=problems)
+    assert isinstance(body, dict)
+    return body
+
+
+@auth.allow(auth.PUBLIC)
+async def healthz(request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+@auth.allow(auth.PUBLIC)
+async def readyz(request: web.Request) -> web.Response:
+    report = await request.app[HEALTH].report()
+    status = 200 if all(report.values()) else 503
+    return web.json_response({"ready": status == 200, "checks": report}, status=status)
+
+
+@auth.allow(auth.PUBLIC)
+async def metrics_endpoint(request: web.Request) -> web.Response:
+    response = web.Response(body=generate_latest())
+    response.content_type = CONTENT_TYPE_LATEST.split(";")[0]
+    return response
+
+
+def create_base_app(settings: Settings) -> web.Application:
+    app = web.Application(
+        middlewares=[security_headers, error_middleware, auth_middleware],
+        client_max_size=MAX_BODY_BYTES,
+    )
+    app[SETTINGS] = settings
+    app[VERIFIER] = auth.TokenVerifier(settings)
+    app[HEALTH] = Health()
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    app.router.add_get("/metrics", metrics_endpoint)
+    add_page(app, service="common", folder=Path(__file__).parent / "page", paths=())
+    return app

@@ -1,0 +1,13 @@
+"""The dev stack's front door: `/` links every surface."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aiohttp import web
+
+from services.common.pages import add_page
+
+
+def setup_pages(app: web.Application) -> None:
+    add_page(app, service="home", folder=Path(__file__).parent / "page", paths=("/",))

@@ -1,0 +1,172 @@
+"""The consumer loop over the real broker: dead-letters, retries, commits, resumes."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from services.common import events
+from services.common.admin import ensure_topics
+from services.common.consumer import ConsumerLoop, Origin
+from services.common.producer import EventProducer
+from services.common.settings import Settings
+from services.common.topics import DEADLETTER, UPDATES_STATUS
+from tests.support.stack import eventually
+
+
+def status_event(n: int) -> events.Event:
+    return events.make_event(
+        "org.orcast.update.status.v1", service="approval", subject="case-1",
+        data={"update_id": f"0b4f3c4e-8f0e-4d59-9a6b-{n:012d}", "case_id": "case-1",
+              "state": "held", "at": "2026-11-22T09:42:00Z"},
+    )
+
+
+async def read_deadletters(settings: Settings, count: int) -> list[dict[str, object]]:
+    consumer = AIOKafkaConsumer(settings.topic("deadletter"),
+                                bootstrap_servers=settings.kafka_bootstrap,
+                                auto_offset_reset="earliest", fetch_max_wait_ms=5)
+    await consumer.start()
+    found: list[dict[str, object]] = []
+    try:
+        async def enough() -> bool:
+            batch = await consumer.getmany(timeout_ms=200)
+            for records in batch.values():
+                found.extend(json.loads(r.value)["data"] for r in records)
+            return len(found) >= count
+
+        await eventually(enough, 15, message="dead letters")
+    finally:
+        await consumer.stop()
+    return found
+
+
+class Recorder:
+    def __init__(self, fail_times: int = 0, retriable: bool = False, poison: str = "") -> None:
+        self.seen: list[str] = []
+        self.fail_times = fail_times
+        self.retriable = retriable
+        self.poison = poison
+        self.attempts = 0
+
+    async def __call__(self, event: events.Event, origin: Origin) -> None:
+        self.attempts += 1
+        if event.id == self.poison:
+            raise ValueError("poison")
+        if self.fail_times > 0:
+            self.fail_times -= 1
+            error = ConnectionError("db away") if self.retriable else ValueError("bug")
+            raise error
+        self.seen.append(event.id)
+
+
+async def start_loop(settings: Settings, handler: Recorder, group: str = "g") -> ConsumerLoop:
+    producer = EventProducer(settings=settings, service="approval")
+    loop = ConsumerLoop(settings=settings, service="approval", topics=[UPDATES_STATUS.name],
+                        handler=handler, producer=producer, group_id=f"{group}-approval")
+    await loop.start()
+    return loop
+
+
+async def stop_loop(loop: ConsumerLoop) -> None:
+    await loop.stop()
+    await loop._producer.stop()
+
+
+async def test_invalid_messages_are_dead_lettered_and_valid_ones_flow(settings: Settings) -> None:
+    await ensure_topics(settings, [UPDATES_STATUS, DEADLETTER])
+    handler = Recorder()
+    loop = await start_loop(settings, handler)
+    raw = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap)
+    await raw.start()
+    good = status_event(1)
+    bad_schema = status_event(2).to_dict()
+    bad_schema["data"]["state"] = "exploded"
+    topic = settings.topic(UPDATES_STATUS.name)
+    try:
+        await raw.send_and_wait(topic, b"garbage", key=b"case-1")
+        await raw.send_and_wait(topic, json.dumps(bad_schema).encode(), key=b"case-1")
+        await raw.send_and_wait(topic, good.to_bytes(), key=b"case-1")
+    finally:
+        await raw.stop()
+
+    async def handled() -> bool:
+        return handler.seen == [good.id]
+
+    await eventually(handled, 15, message="valid event handled")
+    letters = await read_deadletters(settings, 2)
+    reasons = sorted(str(letter["reason"]) for letter in letters)
+    assert reasons[0].startswith("data/state: must be one of")
+    assert reasons[1].startswith("not JSON")
+    assert {letter["source_topic"] for letter in letters} == {topic}
+    assert all(letter["consumer"] == "g-approval" for letter in letters)
+    await stop_loop(loop)
+
+
+async def test_poison_event_is_dead_lettered_after_retries_and_others_continue(
+        settings: Settings) -> None:
+    await ensure_topics(settings, [UPDATES_STATUS, DEADLETTER])
+    producer = EventProducer(settings=settings, service="approval")
+    poison, after = status_event(3), status_event(4)
+    await producer.publish(UPDATES_STATUS.name, poison)
+    await producer.publish(UPDATES_STATUS.name, after)
+    handler = Recorder(poison=poison.id)
+    loop = await start_loop(settings, handler)
+
+    async def handled() -> bool:
+        return handler.seen == [after.id]
+
+    await eventually(handled, 15, message="event after the poison handled")
+    [letter] = await read_deadletters(settings, 1)
+    assert letter["reason"] == "handler failed: ValueError"
+    await stop_loop(loop)
+    await producer.stop()
+
+
+async def test_retriable_failures_are_retried_not_skipped(settings: Settings) -> None:
+    await ensure_topics(settings, [UPDATES_STATUS, DEADLETTER])
+    producer = EventProducer(settings=settings, service="approval")
+    event = status_event(5)
+    await producer.publish(UPDATES_STATUS.name, event)
+    handler = Recorder(fail_times=6, retriable=True)  # more than the non-retriable budget
+    loop = await start_loop(settings, handler)
+
+    async def handled() -> bool:
+        return handler.seen == [event.id]
+
+    await eventually(handled, 20, message="retried until success")
+    assert handler.attempts == 7
+    await stop_loop(loop)
+    await producer.stop()
+
+
+async def test_commit_after_handling_means_a_restart_resumes_after_the_last_one(
+        settings: Settings) -> None:
+    await ensure_topics(settings, [UPDATES_STATUS, DEADLETTER])
+    producer = EventProducer(settings=settings, service="approval")
+    first = [status_event(10 + i) for i in range(5)]
+    for event in first:
+        await producer.publish(UPDATES_STATUS.name, event)
+    handler = Recorder()
+    loop = await start_loop(settings, handler)
+
+    async def all_first() -> bool:
+        return len(handler.seen) == 5
+
+    await eventually(all_first, 15, message="first batch")
+    await stop_loop(loop)
+    second = status_event(20)
+    await producer.publish(UPDATES_STATUS.name, second)
+    again = Recorder()
+    loop = await start_loop(settings, again)
+
+    async def only_new() -> bool:
+        return again.seen == [second.id]
+
+    await eventually(only_new, 15, message="only the new event after restart")
+    await asyncio.sleep(0.3)
+    assert again.seen == [second.id]
+    await stop_loop(loop)
+    await producer.stop()

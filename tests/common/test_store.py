@@ -1,0 +1,78 @@
+"""The store on SQLite and PostgreSQL: migrations apply once, claims are idempotent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from services.common.settings import Settings
+from services.common.store import Migration, Store, claim_event
+
+widgets = sa.Table("test_widgets", sa.MetaData(), sa.Column("id", sa.Integer, primary_key=True))
+calls: list[int] = []
+
+
+def create(conn: Connection) -> None:
+    calls.append(1)
+    widgets.create(conn)
+
+
+def add_column(conn: Connection) -> None:
+    calls.append(2)
+    conn.execute(sa.text("ALTER TABLE test_widgets ADD COLUMN name VARCHAR(20)"))
+
+
+MIGRATIONS = (Migration(1, "create widgets", create), Migration(2, "add name", add_column))
+
+
+async def test_migrations_apply_once_and_in_order(database_url: str) -> None:
+    calls.clear()
+    for _ in range(2):
+        store = Store(database_url, service="unit", migrations=MIGRATIONS)
+        await store.open()
+        await store.close()
+    assert calls == [1, 2]
+    store = Store(database_url, service="unit", migrations=MIGRATIONS)
+    await store.open()
+    async with store.begin() as conn:
+        await conn.execute(sa.text("INSERT INTO test_widgets (id, name) VALUES (1, 'w')"))
+        versions = (await conn.execute(sa.text(
+            "SELECT version FROM orcast_migrations WHERE service = 'unit' ORDER BY version"
+        ))).scalars().all()
+    assert list(versions) == [1, 2]
+    assert await store.ping()
+    await store.close()
+
+
+async def test_claim_event_is_true_once_per_consumer(database_url: str) -> None:
+    store = Store(database_url, service="unit")
+    await store.open()
+    async with store.begin() as conn:
+        assert await claim_event(conn, "c1", "e1") is True
+        assert await claim_event(conn, "c1", "e1") is False
+        assert await claim_event(conn, "c2", "e1") is True
+    async with store.begin() as conn:
+        assert await claim_event(conn, "c1", "e1") is False
+    await store.close()
+
+
+async def test_a_rolled_back_claim_is_not_remembered(database_url: str) -> None:
+    store = Store(database_url, service="unit")
+    await store.open()
+    with pytest.raises(RuntimeError):
+        async with store.begin() as conn:
+            assert await claim_event(conn, "c1", "e2") is True
+            raise RuntimeError("side effect failed")
+    async with store.begin() as conn:
+        assert await claim_event(conn, "c1", "e2") is True
+    await store.close()
+
+
+def test_database_url_forms() -> None:
+    s = Settings(secret="x", data_dir=Path("/data"))
+    assert s.database_url_for("audit") == "sqlite+aiosqlite:////data/audit.db"
+    pg = Settings(secret="x", database_url="postgresql://u@h:5432/db")
+    assert pg.database_url_for("audit") == "postgresql+asyncpg://u@h:5432/db"

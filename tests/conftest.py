@@ -1,0 +1,133 @@
+"""Session broker, per-test topic namespace and database, and a whole running stack."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from services.common.broker import EmbeddedBroker
+from services.common.settings import Settings
+
+from .support.browser import CHROMIUM, CHROMIUM_ARGS
+from .support.stack import Stack, start_stack, stop_stack
+
+# Read before the autouse fixture below scrubs ORCAST_* from the environment.
+EXTERNAL_BOOTSTRAP = os.environ.get("ORCAST_KAFKA_BOOTSTRAP")
+POSTGRES_URL = os.environ.get("ORCAST_TEST_POSTGRES_URL",
+                              "postgresql://postgres@127.0.0.1:5432/test")
+CHROMIUM_PRESENT = os.path.exists(CHROMIUM)
+ARTIFACTS = Path(os.environ.get("ORCAST_TEST_ARTIFACTS", "test-artifacts"))
+
+
+@pytest.fixture(autouse=True)
+def clean_environ(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in list(os.environ):
+        if name.startswith("ORCAST_"):
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap() -> Iterator[str]:
+    if EXTERNAL_BOOTSTRAP:
+        yield EXTERNAL_BOOTSTRAP
+        return
+    broker = EmbeddedBroker()
+    broker.start()
+    try:
+        yield broker.bootstrap
+    finally:
+        broker.stop()
+
+
+def make_settings(kafka_bootstrap: str, data_dir: Path, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "kafka_bootstrap": kafka_bootstrap,
+        "topic_namespace": f"t{uuid.uuid4().hex[:12]}",
+        "data_dir": data_dir,
+        "secret": "test-secret-not-for-production-0123456789",
+        "instance_id": f"test-{uuid.uuid4().hex[:6]}",
+        "kafka_session_timeout_ms": 2000 if not EXTERNAL_BOOTSTRAP else 10_000,
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def settings(kafka_bootstrap: str, tmp_path: Path) -> Settings:
+    return make_settings(kafka_bootstrap, tmp_path)
+
+
+@pytest.fixture
+async def stack(settings: Settings) -> AsyncIterator[Stack]:
+    running = await start_stack(settings)
+    try:
+        yield running
+    finally:
+        await stop_stack(running)
+
+
+def _run_sql(url: str, statement: str) -> None:
+    """Run one admin statement on its own loop and thread (fixtures here are sync, so
+    tests on any loop can use them)."""
+    import asyncpg
+
+    async def run() -> None:
+        conn = await asyncpg.connect(url, timeout=5)
+        try:
+            await conn.execute(statement)
+        finally:
+            await conn.close()
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, run()).result()
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL database for one test, dropped afterwards."""
+    name = f"orcast_t_{uuid.uuid4().hex[:10]}"
+    try:
+        _run_sql(POSTGRES_URL, f'CREATE DATABASE "{name}"')
+    except OSError as exc:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"PostgreSQL not reachable: {type(exc).__name__}")
+    base = POSTGRES_URL.rsplit("/", 1)[0]
+    try:
+        yield f"{base}/{name}"
+    finally:
+        _run_sql(POSTGRES_URL, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Run a test once on SQLite and once on PostgreSQL (a SQLAlchemy URL)."""
+    if request.param == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
+    pg = str(request.getfixturevalue("postgres_url"))
+    return "postgresql+asyncpg://" + pg.removeprefix("postgresql://")
+
+
+@pytest.fixture(scope="session")
+async def browser() -> AsyncIterator[object]:
+    """One headless Chromium for the session; tests open their own contexts."""
+    from playwright.async_api import async_playwright
+
+    if not CHROMIUM_PRESENT:
+        if os.environ.get("CI"):
+            raise RuntimeError(f"{CHROMIUM} missing: .ci/run installs it (scripts/system-deps.sh)")
+        pytest.skip("Chromium not installed (make system-deps)")
+    async with async_playwright() as playwright:
+        chromium = await playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield chromium
+        finally:
+            await chromium.close()
