@@ -1,0 +1,1 @@
+"""De-identification gate: milestones in with possible PHI, out redacted or quarantined."""

@@ -1,0 +1,39 @@
+"""The deidentify service: consumes submitted milestones and the case registry."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from services.common import topics
+from services.common.cases_view import CasesView
+from services.common.components import Components
+from services.common.consumer import Origin
+from services.common.events import Event
+from services.common.settings import Settings
+from services.common.web import create_base_app
+
+from .engine import Engine
+from .gate import SERVICE, Gate
+
+GATE = web.AppKey("deidentify.gate", Gate)
+
+
+def setup(app: web.Application, settings: Settings) -> None:
+    parts = Components(settings, SERVICE)
+    cases = CasesView()
+
+    async def on_case(event: Event, origin: Origin) -> None:
+        await cases.apply_and_notify(event.data)
+
+    gate = Gate(engine=Engine(), cases=cases, producer=parts.producer,
+                key=settings.require_identifier_key())
+    app[GATE] = gate
+    parts.consume([topics.CASES.name], on_case, group=None, replay=True)
+    parts.consume([topics.MILESTONES_SUBMITTED.name], gate.handle)
+    parts.attach(app)
+
+
+def create_app(settings: Settings) -> web.Application:
+    app = create_base_app(settings)
+    setup(app, settings)
+    return app

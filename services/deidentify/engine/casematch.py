@@ -1,0 +1,161 @@
+"""Matching note words, initials and numbers against one case's keyed-hash identifiers.
+
+`CaseIdentifiers.has` costs one HMAC-SHA256 (~1.5 us in CPython) per call, and a
+300-character note has ~50 words. A case's notes repeat the same words all
+procedure long, so each case gets a bounded memo of value -> hit per kind. The memo
+lives in process memory only, like the note text itself, and is never logged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import dates
+from . import lexicon as lx
+from .identifiers import PARTICLES, CaseIdentifiers, deletions
+
+Span = tuple[int, int, str, str, int]
+Token = tuple[int, int, str]
+
+_NUMBER = re.compile(r"\d(?:\d|[-.](?=\d)){3,}")
+_MEMO_MAX = 20_000
+_CASES_MAX = 512
+# Words no one is named: skipping them saves a third of the hashing. Deliberately
+# short; anything not here is checked, including ordinary words (a patient may be "Will").
+STOP = frozenset((
+    "the and of in at to on for with was is are be by per or as it its this that from "
+    "into out up not pt patient pts ml mg mcg mm cm bp hr rr ebl pacu icu iv "
+    "mins minutes hrs hours done placed started start room bed time").split())
+
+
+NO, NAME, FUZZY, PARTICLE = 0, 1, 2, 3  # what a note word is to this case
+_NOT_TYPO = lx.ENGLISH | lx.MEDICAL | lx.NOT_NAME
+
+
+class CaseMatcher:
+    __slots__ = ("case", "decided", "fuzzy_memo", "memos")
+
+    def __init__(self, case: CaseIdentifiers) -> None:
+        self.case = case
+        self.memos: dict[str, dict[str, bool]] = {
+            k: {} for k in ("names", "initials", "fuzzy", "mrn", "dob")}
+        self.fuzzy_memo: dict[str, bool] = {}
+        self.decided: dict[str, int] = {}
+
+    def decide(self, norm: str, flags: int) -> int:
+        """NAME, FUZZY (one slip from a name part), PARTICLE (try with the next word) or NO."""
+        if len(norm) < 2 or norm in STOP:
+            d = NO
+        elif self.has("names", norm):
+            d = NAME
+        elif norm in PARTICLES:
+            d = PARTICLE
+        elif len(norm) >= 5 and not flags & _NOT_TYPO and self.fuzzy(norm):
+            d = FUZZY
+        else:
+            d = NO
+        if len(self.decided) > _MEMO_MAX:
+            self.decided.clear()
+        self.decided[norm] = d
+        return d
+
+    def has(self, kind: str, value: str) -> bool:
+        memo = self.memos[kind]
+        hit = memo.get(value)
+        if hit is None:
+            if len(memo) > _MEMO_MAX:
+                memo.clear()
+            hit = memo[value] = self.case.has(kind, value)
+        return hit
+
+    def fuzzy(self, norm: str) -> bool:
+        """One slip away from a registered name part (deletion, insertion, swap, typo)."""
+        hit = self.fuzzy_memo.get(norm)
+        if hit is None:
+            case = self.case
+            hit = case.has("fuzzy", norm) or any(
+                case.has("names", d) or case.has("fuzzy", d) for d in deletions(norm))
+            if len(self.fuzzy_memo) > _MEMO_MAX:
+                self.fuzzy_memo.clear()
+            self.fuzzy_memo[norm] = hit
+        return hit
+
+
+class Matchers:
+    """One CaseMatcher per case object, bounded (all dropped at once when full)."""
+
+    def __init__(self) -> None:
+        self._by_case: dict[int, CaseMatcher] = {}
+
+    def get(self, case: CaseIdentifiers) -> CaseMatcher:
+        # Keyed by id(); the matcher holds the case alive and is checked by identity,
+        # so a recycled id can never reuse another case's memo.
+        m = self._by_case.get(id(case))
+        if m is None or m.case is not case:
+            if len(self._by_case) >= _CASES_MAX:
+                self._by_case.clear()
+            m = self._by_case[id(case)] = CaseMatcher(case)
+        return m
+
+
+def scan_numbers(text: str, spans: list[Span], m: CaseMatcher,
+                 dob_words: list[tuple[int, int]]) -> None:
+    """The case's MRN in any spelling, and its DOB in formats the date patterns miss."""
+    case = m.case
+    if case.has_any("mrn"):
+        for n in _NUMBER.finditer(text):
+            # same result as normalise_mrn for these strings (digits, "-" and "." only)
+            digits = n.group().replace("-", "").replace(".", "").lstrip("0")
+            if len(digits) >= 4 and m.has("mrn", digits):
+                spans.append((n.start(), n.end(), "MRN", "case_mrn", 3))
+    if case.has_any("dob"):
+        for k, sp in enumerate(spans):
+            if sp[2] == "DATE" and any(m.has("dob", d)
+                                       for d in dates.date_candidates(text[sp[0]:sp[1]])):
+                spans[k] = (sp[0], sp[1], "DATE", "case_dob", 3)
+        for s, e in dob_words:  # 031461, 19610314
+            if any(m.has("dob", d) for d in dates.date_candidates(text[s:e])):
+                spans.append((s, e, "DATE", "case_dob", 3))
+
+
+def scan_initials(text: str, toks: list[Token], norms: list[str], flags: list[int],
+                  m: CaseMatcher, out: list[Span]) -> None:
+    """J.S. / JS / js as the patient's initials; abbreviations (BP 120, OR 4, ", MA") kept."""
+    n = len(toks)
+    done = -1
+    common = lx.ENGLISH | lx.MEDICAL | lx.STATE
+    for i in [k for k in range(n) if len(toks[k][2]) <= 5]:
+        if i <= done:
+            continue
+        s, e, raw = toks[i]
+        if len(raw) == 1:
+            if text[e:e + 1] != ".":
+                continue
+            j, end = i, e + 1  # dotted run: J.S. / j. s. / F. R.H.
+            while j + 1 < n and len(toks[j + 1][2]) == 1 and toks[j + 1][0] - end <= 1 \
+                    and text[toks[j + 1][1]:toks[j + 1][1] + 1] == ".":
+                j += 1
+                end = toks[j][1] + 1
+            for a in range(i, j):  # "F. R.H." -> try F.R.H., then R.H.
+                for b in range(min(j, a + 3), a, -1):
+                    if m.has("initials", "".join(norms[a:b + 1])):
+                        out.append((toks[a][0], toks[b][1] + 1, "NAME", "case_initials", 3))
+                        break
+            done = j
+            continue
+        f = flags[i]
+        lower = raw.islower()
+        if lower and f & common:
+            continue
+        core = raw[:-2] if raw[-2:] in ("'s", "’s") else raw
+        if not (2 <= len(core) <= 3 and (lower or core.isupper())):
+            continue
+        before, after = text[max(0, s - 2):s], text[e:e + 2]
+        if (lower and norms[i] in PARTICLES and after[:1] == " " and after[1:2].isalpha()) \
+                or (f & lx.MEDICAL and (after.strip()[:1].isdigit()
+                                        or before.strip()[-1:].isdigit())) \
+                or (f & lx.STATE and before == ", ") \
+                or before.endswith("-") or after.startswith("-"):
+            continue  # "da vinci", BP 120, 4:54 PM, "Tacoma, WA", Roux-en-Y
+        if m.has("initials", norms[i]):
+            out.append((s, e, "NAME", "case_initials", 3))

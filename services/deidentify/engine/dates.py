@@ -1,0 +1,96 @@
+"""Dates written with a month word, and DOB candidates for the case check.
+
+Numeric dates, ordinals and ages are shapes of digit-bearing words: see digits.py.
+Here: "Mar 14", "March 14th, 2019", "14 Mar", "the 3rd of May", "March 2019" and a
+capitalised month alone ("in September"); "May" alone is a verb. `date_candidates`
+turns a matched date into the ISO dates it could mean, so the engine recognises
+the case's own DOB in any spelling.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .lexicon import MONTH
+
+Span = tuple[int, int, str, str, int]
+Token = tuple[int, int, str]
+
+MONTHS: dict[str, int] = {}
+for _i, _names in enumerate((
+        "jan january", "feb february", "mar march", "apr april", "may", "jun june",
+        "jul july", "aug august", "sep sept september", "oct october", "nov november",
+        "dec december"), start=1):
+    for _n in _names.split():
+        MONTHS[_n] = _i
+_ALONE = frozenset("January February April June July August September October November "
+                   "December".split())
+_NOT_UNIT = r"(?!\s*(?:mg|mcg|ml|cc|units?|u\b|min|mins|mm|cm|x\b|%|ports?|hrs?|g\b|kg|l\b|fr\b))"
+_AFTER_MONTH = re.compile(
+    r"\.?\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?:\d{4}|'\d{2})\b)?" + _NOT_UNIT, re.I)
+_MONTH_YEAR = re.compile(r"\.?,?\s+(?:19|20)\d\d\b")
+_DAY_BEFORE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.I)
+_YEAR_AFTER = re.compile(r"\.?,?\s+\d{4}\b")
+def scan(text: str, toks: list[Token], flags: list[int], out: list[Span]) -> None:
+    for i, f in enumerate(flags):
+        if not f & MONTH:
+            continue
+        s, e, raw = toks[i]
+        m = _AFTER_MONTH.match(text, e)
+        if m and 1 <= int(m.group(1)) <= 31:
+            out.append((s, m.end(), "DATE", "date_month_day", 1))
+            continue
+        d = _DAY_BEFORE.search(text, max(0, s - 12), s)
+        if d and not (d.start() and text[d.start() - 1].isalnum()) and 1 <= int(d.group(1)) <= 31:
+            y = _YEAR_AFTER.match(text, e)
+            out.append((d.start(), y.end() if y else e, "DATE", "date_day_month", 1))
+            continue
+        y = _MONTH_YEAR.match(text, e)
+        if y:
+            out.append((s, y.end(), "DATE", "date_month_year", 1))
+        elif raw in _ALONE:
+            out.append((s, e, "DATE", "date_month", 1))
+
+
+def _mk(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _years(y: str) -> tuple[int, ...]:
+    n = int(y)
+    return (n,) if len(y) == 4 else (1900 + n, 2000 + n)
+
+
+def date_candidates(s: str) -> set[str]:
+    """Every ISO date a written date could stand for (M/D and D/M, both centuries)."""
+    out: set[str | None] = set()
+    digits = re.findall(r"\d+", s)
+    words = re.findall(r"[A-Za-z]+", s)
+    month = next((MONTHS[w.lower()] for w in words if w.lower() in MONTHS), None)
+    if month and digits:
+        day = int(digits[0])
+        for y in (_years(digits[1]) if len(digits) > 1 else ()):
+            out.add(_mk(y, month, day))
+    elif len(digits) == 3:
+        a, b, c = digits
+        if len(a) == 4:
+            out.add(_mk(int(a), int(b), int(c)))
+        else:
+            for y in _years(c):
+                out.add(_mk(y, int(a), int(b)))
+                out.add(_mk(y, int(b), int(a)))
+    elif len(digits) == 1 and len(digits[0]) in (6, 8):
+        d = digits[0]
+        if len(d) == 8:
+            out.add(_mk(int(d[:4]), int(d[4:6]), int(d[6:])))
+        for y in _years(d[4:]):
+            out.add(_mk(y, int(d[:2]), int(d[2:4])))
+            out.add(_mk(y, int(d[2:4]), int(d[:2])))
+        if len(d) == 6:
+            for y in _years(d[:2]):
+                out.add(_mk(y, int(d[2:4]), int(d[4:])))
+    return {x for x in out if x is not None}

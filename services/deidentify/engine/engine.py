@@ -1,0 +1,131 @@
+"""The engine: find every identifier, replace each by `[CATEGORY]`, give a verdict.
+
+Fail-closed contract: `deidentify` never raises and never returns unredacted
+text on error; any exception inside becomes `Result(text="", verdict="quarantine",
+reasons=("engine_error",))`. Deterministic: same input, same output.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import reduce
+from operator import or_
+
+from . import dates, digits, patterns
+from .casematch import Matchers, scan_numbers
+from .identifiers import CaseIdentifiers
+from .lexicon import LABEL, MONTH, STREET, Lexicon
+from .model import (
+    CLEAN,
+    IDENTIFIER_RATIO,
+    INPUT_TOO_LONG,
+    QUARANTINE,
+    REDACTED,
+    TOO_MANY_FINDINGS,
+    EngineConfig,
+    Finding,
+    Result,
+    error_result,
+)
+from .names import LEXICON_EXTRA, TOKEN, NameScanner
+
+logger = logging.getLogger(__name__)
+
+Span = tuple[int, int, str, str, int]
+_HARD_REASONS = frozenset({IDENTIFIER_RATIO, TOO_MANY_FINDINGS})
+
+
+def merge(spans: list[Span]) -> list[Span]:
+    """Union overlapping spans; the category of the longest piece wins, then priority."""
+    if not spans:
+        return []
+    spans.sort(key=lambda s: (s[0], -s[1], -s[4]))
+    merged: list[Span] = []
+    cur = spans[0]
+    for sp in spans[1:]:
+        if sp[0] < cur[1]:
+            better = (sp[1] - sp[0], sp[4]) > (cur[1] - cur[0], cur[4])
+            s, e = cur[0], max(cur[1], sp[1])
+            cur = (s, e, sp[2], sp[3], sp[4]) if better else (s, e, cur[2], cur[3], cur[4])
+        else:
+            merged.append(cur)
+            cur = sp
+    merged.append(cur)
+    return merged
+
+
+class Engine:
+    """Load the lexicons once; then `deidentify` as many notes as you like (thread-safe)."""
+
+    def __init__(self, config: EngineConfig | None = None) -> None:
+        self.config = config or EngineConfig()
+        self._lexicon = Lexicon.load({
+            LABEL: patterns.LABEL_HEADS, MONTH: dates.MONTHS, STREET: patterns.STREET_WORDS,
+            **LEXICON_EXTRA})
+        self._names = NameScanner(self._lexicon, tuple(self.config.staff_allow_list))
+        self._matchers = Matchers()
+
+    def deidentify(self, text: str, case: CaseIdentifiers | None = None) -> Result:
+        try:
+            return self._deidentify(text, case)
+        except Exception as exc:  # fail closed, whatever went wrong
+            logger.error("de-identification failed (%s); quarantined", type(exc).__name__)
+            return error_result()
+
+    def _deidentify(self, text: str, case: CaseIdentifiers | None) -> Result:
+        if not isinstance(text, str):
+            raise TypeError("text must be str")
+        if case is not None and not isinstance(case, CaseIdentifiers):
+            raise TypeError("case must be CaseIdentifiers")
+        cfg = self.config
+        if len(text) > cfg.max_length:
+            return Result(text="", findings=(), verdict=QUARANTINE, counts={},
+                          reasons=(INPUT_TOO_LONG,))
+        spans: list[Span] = []
+        reasons: set[str] = set()
+        toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+        memo, lookup = self._names.memo, self._names.lookup
+        looked = [memo.get(t[2]) or lookup(t[2]) for t in toks]
+        norms: list[str] = [x[0] for x in looked]
+        flags: list[int] = [x[1] for x in looked]
+        union = reduce(or_, flags, 0)  # which kinds of word occur at all
+        matcher = self._matchers.get(case) if case is not None else None
+        dob_words: list[tuple[int, int]] | None = [] if matcher is not None else None
+        digits.scan(text, spans, dob_words)
+        patterns.scan(text, toks, flags, union, spans)
+        if union & MONTH:
+            dates.scan(text, toks, flags, spans)
+        self._names.scan(text, toks, norms, flags, matcher, spans, reasons)
+        if matcher is not None:
+            scan_numbers(text, spans, matcher, dob_words or [])
+        merged = merge(spans)
+
+        if not merged:
+            held = self._held(reasons)
+            return Result(text=text, findings=(), verdict=QUARANTINE if held else CLEAN,
+                          counts={}, reasons=held)
+        pieces: list[str] = []
+        counts: dict[str, int] = {}
+        pos = hidden = 0
+        for s, e, cat, _rule, _prio in merged:
+            pieces.append(text[pos:s])
+            pieces.append(f"[{cat}]")
+            counts[cat] = counts.get(cat, 0) + 1
+            hidden += e - s - text.count(" ", s, e)
+            pos = e
+        pieces.append(text[pos:])
+        total = len(text) - text.count(" ") or 1
+        if hidden / total > cfg.max_identifier_ratio:
+            reasons.add(IDENTIFIER_RATIO)
+        if len(merged) > cfg.max_findings:
+            reasons.add(TOO_MANY_FINDINGS)
+        findings = tuple(Finding(s, e, cat, rule) for s, e, cat, rule, _ in merged)
+        held = self._held(reasons)
+        return Result(text="".join(pieces), findings=findings,
+                      verdict=QUARANTINE if held else REDACTED, counts=counts, reasons=held)
+
+    def _held(self, reasons: set[str]) -> tuple[str, ...]:
+        """The quarantine reasons that count under this configuration, sorted."""
+        if not self.config.quarantine_uncertain:
+            reasons = reasons & _HARD_REASONS
+        return tuple(sorted(reasons))

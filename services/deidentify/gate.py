@@ -1,0 +1,117 @@
+"""The gate between `milestones.submitted` (may hold PHI) and `milestones.deidentified`.
+
+Fail-closed: if the case's identifiers are unknown, or the engine errs, the
+update is quarantined (held for a human) with its text withheld; nothing
+unchecked reaches the next topic.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from services.common import events, topics
+from services.common.cases_view import CasesView
+from services.common.consumer import Origin
+from services.common.producer import EventProducer
+
+from .engine import CaseIdentifiers, Engine, Result
+
+logger = logging.getLogger(__name__)
+
+SERVICE = "deidentify"
+CASE_WAIT_SECONDS = 5.0
+
+
+def withheld(reason: str) -> Result:
+    return Result(text="", findings=(), verdict="quarantine", counts={}, reasons=(reason,))
+
+
+class Gate:
+    def __init__(self, *, engine: Engine, cases: CasesView, producer: EventProducer,
+                 key: bytes) -> None:
+        self._engine = engine
+        self._cases = cases
+        self._producer = producer
+        self._key = key
+        self._identifiers: dict[tuple[str, int], CaseIdentifiers] = {}
+
+    def _case_identifiers(self, case_id: str, version: int, wire: Mapping[str, Any]) \
+            -> CaseIdentifiers:
+        cached = self._identifiers.get((case_id, version))
+        if cached is None:
+            cached = CaseIdentifiers.from_wire(wire, key=self._key)
+            self._identifiers[(case_id, version)] = cached
+        return cached
+
+    def check(self, note: str, case_id: str, known: bool, identifiers: CaseIdentifiers | None) \
+            -> Result:
+        if not known or identifiers is None:
+            return withheld("case_unknown")
+        try:
+            return self._engine.deidentify(note, identifiers)
+        except Exception as exc:  # the engine promises not to raise; belt and braces
+            logger.error("engine raised %s; quarantining", type(exc).__name__)
+            return withheld("engine_error")
+
+    async def handle(self, event: events.Event, origin: Origin) -> None:
+        data = event.data
+        case = await self._cases.wait_for(data["case_id"], CASE_WAIT_SECONDS)
+        identifiers = None
+        if case is not None:
+            try:
+                identifiers = self._case_identifiers(case.case_id, case.version, case.identifiers)
+            except Exception as exc:
+                logger.error("case identifiers unreadable (%s); quarantining",
+                             type(exc).__name__)
+        result = self.check(data["note"], data["case_id"], case is not None, identifiers)
+        phrase_only = bool(data["phrase_ids"]) and _note_is_only_phrases(data)
+        revision = int(data.get("revision", 0))
+        out = {
+            # an approver's edit (revision > 0) carries the update it rewrites
+            "update_id": data.get("update_id", data["event_id"]),
+            "case_id": data["case_id"],
+            "milestone": data["milestone"],
+            "text": result.text,
+            "verdict": result.verdict,
+            "counts": dict(result.counts),
+            "redactions": _redactions_in_output(result),
+            "reasons": list(result.reasons),
+            "phrase_ids": data["phrase_ids"],
+            "phrase_only": phrase_only,
+            "occurred_at": data["occurred_at"],
+            "received_at": data["received_at"],
+            "author": data["author"],
+            "revision": revision,
+        }
+        if "reviewer" in data:
+            out["reviewer"] = data["reviewer"]
+        await self._producer.publish(topics.MILESTONES_DEIDENTIFIED.name, events.make_event(
+            "org.orcast.milestone.deidentified.v1", service=SERVICE, subject=data["case_id"],
+            data=out, event_id=events.derived_id(event.id, "deidentified", str(revision)),
+        ))
+        logger.info("deidentified %s: %s", data["event_id"], result.verdict,
+                    extra={"counts": dict(result.counts)})
+
+
+def _note_is_only_phrases(data: dict[str, Any]) -> bool:
+    # The tablet marks phrase insertions; the approval policy re-checks the text against
+    # the template's phrases before trusting this flag.
+    return bool(data.get("phrase_ids"))
+
+
+def _redactions_in_output(result: Result) -> list[dict[str, Any]]:
+    """Where each `[TAG]` sits in the redacted text (the engine replaces each finding,
+    in order, by its tag), so approvers can see what was removed and why."""
+    if not result.text:
+        return []
+    spans: list[dict[str, Any]] = []
+    shift = 0
+    for finding in sorted(result.findings, key=lambda f: f.start):
+        tag_length = len(finding.category) + 2
+        start = finding.start + shift
+        spans.append({"start": start, "end": start + tag_length,
+                      "category": finding.category, "rule": finding.rule[:64]})
+        shift += tag_length - (finding.end - finding.start)
+    return spans

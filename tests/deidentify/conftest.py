@@ -1,0 +1,20 @@
+"""One engine for the whole folder (lexicons load once) and a registered patient."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.deidentify.engine import CaseIdentifiers, Engine
+
+KEY = b"test-key-0123456789abcdef-0123456789"
+
+
+@pytest.fixture(scope="session")
+def engine() -> Engine:
+    return Engine()
+
+
+@pytest.fixture(scope="session")
+def case() -> CaseIdentifiers:
+    return CaseIdentifiers.from_plain(
+        names=["John Quincy Smith"], mrn="0012345678", dob="1961-03-14", key=KEY)
