@@ -1,0 +1,1 @@
+"""Ingest: the tablet's milestones in, acknowledged only once Kafka holds them."""

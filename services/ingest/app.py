@@ -1,0 +1,161 @@
+"""HTTP surface of ingest: milestones in, their status out, undo, and the `/tablet` page.
+
+    POST /api/v1/milestones                    coordinator  202 after the broker ack
+    GET  /api/v1/milestones/stream?case_id=    coordinator, admin, compliance  (SSE)
+    GET  /api/v1/milestones/{event_id}         coordinator, admin, compliance
+    POST /api/v1/milestones/{event_id}/withdraw  coordinator (the author)
+    GET  /tablet                               the coordinator's page
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from aiohttp import web
+
+from services.common import topics
+from services.common.auth import PUBLIC, allow
+from services.common.cases_view import CasesView
+from services.common.components import Components
+from services.common.consumer import Origin
+from services.common.errors import BadRequest, NotFound, TooManyRequests
+from services.common.events import Event
+from services.common.pages import add_page
+from services.common.settings import Settings
+from services.common.web import create_base_app, principal, read_json
+
+from .config import IngestConfig
+from .ratelimit import RateLimiter
+from .receipts import ReceiptBook
+from .status import Record
+from .stream import Streams
+from .submit import SERVICE, Submitter
+from .tables import MIGRATIONS
+from .tracker import TOPICS, StatusTracker
+from .withdraw import Withdrawer
+
+CONFIG = web.AppKey("ingest.config", IngestConfig)
+SUBMITTER = web.AppKey("ingest.submitter", Submitter)
+TRACKER = web.AppKey("ingest.tracker", StatusTracker)
+WITHDRAWER = web.AppKey("ingest.withdrawer", Withdrawer)
+LIMITER = web.AppKey("ingest.limiter", RateLimiter)
+STREAMS = web.AppKey("ingest.streams", Streams)
+PAGE = Path(__file__).parent / "page"
+UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+CASE_ID_RE = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+
+
+def status_url(event_id: str) -> str:
+    return f"/api/v1/milestones/{event_id}"
+
+
+def _throttle(request: web.Request) -> None:
+    limiter = request.app[LIMITER]
+    wait = limiter.take(principal(request).sub)
+    if wait > 0:
+        raise TooManyRequests("too many requests from this client; slow down",
+                              retry_after=limiter.retry_after(wait))
+
+
+def _event_id(request: web.Request) -> str:
+    event_id = request.match_info["event_id"].lower()
+    if not UUID_RE.match(event_id):
+        raise NotFound(f"no milestone {event_id[:64]}")
+    return event_id
+
+
+@allow({"coordinator"})
+async def post_milestone(request: web.Request) -> web.Response:
+    _throttle(request)
+    body = await read_json(request, "api/milestone-submit.json")
+    created, event_id = await request.app[SUBMITTER].submit(body, principal(request))
+    return web.json_response(
+        {"event_id": event_id, "status_url": status_url(event_id)},
+        status=202 if created else 200,
+    )
+
+
+def _status_body(request: web.Request, record: Record) -> web.Response:
+    return web.json_response(record.view(request.app[CONFIG].undo_seconds))
+
+
+@allow({"coordinator", "admin", "compliance"})
+async def get_milestone(request: web.Request) -> web.Response:
+    event_id = _event_id(request)
+    record = await request.app[TRACKER].get(event_id)
+    if record is None or record.received_at is None:
+        raise NotFound(f"no milestone {event_id}")
+    return _status_body(request, record)
+
+
+@allow({"coordinator"})
+async def withdraw_milestone(request: web.Request) -> web.Response:
+    _throttle(request)
+    event_id = _event_id(request)
+    record = await request.app[WITHDRAWER].withdraw(event_id, principal(request))
+    return web.json_response(
+        {"event_id": event_id, "status_url": status_url(event_id),
+         "status": record.view(request.app[CONFIG].undo_seconds)},
+        status=202,
+    )
+
+
+@allow({"coordinator", "admin", "compliance"}, query_token=True)
+async def status_stream(request: web.Request) -> web.StreamResponse:
+    case_id = request.query.get("case_id", "")
+    if not CASE_ID_RE.match(case_id):
+        raise BadRequest("case_id query parameter is required", code="invalid_case_id")
+    await request.app[SUBMITTER].case_for(case_id)  # 404 for an unknown case
+    streams = request.app[STREAMS]
+    with streams.slot(principal(request).sub):
+        return await streams.serve(request, case_id)
+
+
+@allow(PUBLIC)
+async def service_worker(request: web.Request) -> web.FileResponse:
+    # Served from the root so its scope covers /tablet: the page then reloads offline.
+    return web.FileResponse(PAGE / "sw.js", headers={
+        "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache"})
+
+
+def setup(app: web.Application, settings: Settings) -> None:
+    config = IngestConfig.from_env()
+    parts = Components(settings, SERVICE)
+    store = parts.use_store(MIGRATIONS)
+    cases = CasesView()
+    tracker = StatusTracker(store)
+
+    async def on_case(event: Event, origin: Origin) -> None:
+        await cases.apply_and_notify(event.data)
+
+    parts.consume([topics.CASES.name], on_case, group=None, replay=True)
+    parts.consume(list(TOPICS), tracker.on_event)
+    app[CONFIG] = config
+    app[TRACKER] = tracker
+    app[SUBMITTER] = Submitter(book=ReceiptBook(store=store, tracker=tracker),
+                               producer=parts.producer, cases=cases)
+    app[WITHDRAWER] = Withdrawer(tracker=tracker, producer=parts.producer,
+                                 undo_seconds=config.undo_seconds)
+    app[LIMITER] = RateLimiter(rate=config.rate_per_second, burst=config.burst)
+    streams = Streams(tracker=tracker, undo_seconds=config.undo_seconds,
+                      max_per_sub=config.max_streams)
+    app[STREAMS] = streams
+
+    async def end_streams(_: web.Application) -> None:
+        streams.close_all()
+
+    app.on_shutdown.append(end_streams)
+    parts.attach(app)
+    app.router.add_post("/api/v1/milestones", post_milestone)
+    app.router.add_get("/api/v1/milestones/stream", status_stream)
+    app.router.add_get("/api/v1/milestones/{event_id}", get_milestone)
+    app.router.add_post("/api/v1/milestones/{event_id}/withdraw", withdraw_milestone)
+    app.router.add_get("/tablet-sw.js", service_worker)
+    add_page(app, service="ingest", folder=PAGE, paths=("/tablet",))
+
+
+def create_app(settings: Settings) -> web.Application:
+    app = create_base_app(settings)
+    setup(app, settings)
+    return app

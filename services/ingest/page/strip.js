@@ -1,0 +1,145 @@
+// The status strip: one row per update with its path
+// queued → received → de-identified (or held) → approved (or rejected) → live / published,
+// and an Undo button while the grace window is open. Rows are rebuilt only when something
+// in them changed; the undo countdown ticks in place, so a finger on the Undo button never
+// lands on a replaced element.
+(function () {
+  "use strict";
+  const el = window.ORcast.el;
+
+  const STEPS = ["Queued", "Received", "De-identified", "Approved", "Live"];
+  const STAGE = {
+    queued: 0, failed: 0, received: 1, deidentified: 2, held: 2, approved: 3, rejected: 3,
+    expired: 3, blocked: 3, live: 4, published: 4, withdrawn: -1, retracted: -1,
+  };
+  const BAD = new Set(["failed", "rejected", "expired", "blocked"]);
+  const TEXT = {
+    queued: "Queued on this tablet",
+    failed: "Not sent",
+    received: "Received",
+    deidentified: "De-identified",
+    held: "Held for review",
+    approved: "Approved",
+    rejected: "Rejected",
+    expired: "Expired (not approved in time)",
+    blocked: "Blocked",
+    live: "Live for students",
+    published: "Published",
+    withdrawn: "Withdrawn",
+    retracted: "Retracted",
+  };
+  const SHOWN = 30;
+
+  function hhmm(ms) {
+    return new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  }
+
+  // Re-rendering replaces elements; put keyboard focus back where it was (by data-key).
+  function keepFocus(container, render) {
+    const active = document.activeElement;
+    const key = active && container.contains(active) ? active.getAttribute("data-key") : null;
+    render();
+    if (key) {
+      const again = container.querySelector('[data-key="' + CSS.escape(key) + '"]');
+      if (again) again.focus();
+    }
+  }
+
+  class Strip {
+    // deps: inOutbox(eventId), onUndo(update), labelOf(milestoneId)
+    constructor(container, deps) {
+      this.container = container;
+      this.deps = deps;
+      this.signature = "";
+    }
+
+    undoSecondsLeft(u) {
+      return Math.ceil((u.undo_deadline - Date.now()) / 1000);
+    }
+
+    canUndo(u) {
+      const status = u.status || "queued";
+      return Boolean(u.mine) && !u.withdraw_requested && !u.cancelled &&
+        (status === "queued" || (this.undoSecondsLeft(u) > 0 && STAGE[status] >= 1));
+    }
+
+    undoLabel(u) {
+      return u.status === "queued" ? "Cancel" : "Undo (" + this.undoSecondsLeft(u) + " s)";
+    }
+
+    // updates: newest first. context: anything else the rows depend on (case, network).
+    render(updates, context, force) {
+      const shown = updates.slice(0, SHOWN);
+      const signature = JSON.stringify([context, shown.map((u) =>
+        [u.event_id, u.status, u.reason, u.withdraw_requested, this.canUndo(u)])]);
+      if (!force && signature === this.signature) {
+        for (const u of shown) {
+          const button = this.container.querySelector('[data-key="undo-' + u.event_id + '"]');
+          if (button) button.textContent = this.undoLabel(u);
+        }
+        return;
+      }
+      this.signature = signature;
+      keepFocus(this.container, () => {
+        this.container.replaceChildren();
+        if (!shown.length) {
+          this.container.append(el("li", { class: "empty",
+            text: "Nothing sent yet for this case." }));
+        }
+        for (const u of shown) this.container.append(this.row(u));
+      });
+    }
+
+    row(u) {
+      const status = u.status || "queued";
+      const children = [
+        el("div", { class: "head" }, [
+          el("strong", { text: u.label || this.deps.labelOf(u.milestone) }),
+          el("span", { class: "when", text: hhmm(u.tapped_at) }),
+        ]),
+        this.steps(status),
+        el("p", { class: "state", text: this.describe(u, status) }),
+      ];
+      if (this.canUndo(u)) {
+        children.push(el("button", {
+          type: "button", class: "undo", "data-key": "undo-" + u.event_id,
+          onclick: () => this.deps.onUndo(u), text: this.undoLabel(u),
+        }));
+      }
+      return el("li", {
+        class: "update s-" + status, "data-event-id": u.event_id,
+        "data-milestone": u.milestone, "data-status": status,
+      }, children);
+    }
+
+    steps(status) {
+      const stage = STAGE[status] === undefined ? 1 : STAGE[status];
+      const arrived = stage === STEPS.length - 1;
+      return el("ol", { class: "steps", "aria-hidden": "true" }, STEPS.map((name, i) => {
+        let cls = "todo";
+        if (stage < 0) cls = "gone";
+        else if (i < stage || (arrived && i === stage)) cls = "done";
+        else if (i === stage) cls = BAD.has(status) ? "bad" : "current";
+        let label = name;
+        if (i === 4 && status === "published") label = "Published";
+        if (i === 2 && status === "held") label = "Held";
+        return el("li", { class: cls, text: label });
+      }));
+    }
+
+    describe(u, status) {
+      let text = TEXT[status] || status;
+      if (status === "queued") {
+        text += this.deps.inOutbox(u.event_id) && navigator.onLine ?
+          " — sending" : " — sends when the network is back";
+      }
+      if (u.reason) text += ": " + u.reason;
+      if (u.withdraw_requested && !["withdrawn", "retracted"].includes(status)) {
+        text += " — undo requested";
+      }
+      return text;
+    }
+  }
+
+  window.TabletStrip = { Strip: Strip, TEXT: TEXT, hhmm: hhmm, keepFocus: keepFocus };
+})();

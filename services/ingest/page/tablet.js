@@ -1,0 +1,402 @@
+// The OR coordinator's tablet: pick a case, tap milestones, follow each update's path.
+// Uses only the JSON API (cases, procedures, milestones and their status stream). Every
+// string from the server is rendered with textContent (ORcast.el), never as HTML.
+// Parts: outbox.js (offline queue), statusfeed.js (SSE), history.js (what was sent),
+// strip.js (status strip), reminder.js (idle nudge); this file wires them to the page.
+(function () {
+  "use strict";
+  const O = window.ORcast;
+  const el = O.el;
+  const $ = (id) => document.getElementById(id);
+  const { Strip, TEXT, hhmm, keepFocus } = window.TabletStrip;
+
+  const KEYS = {
+    cases: "orcast.tablet.cases.v1",
+    procedures: "orcast.tablet.procedures.v1",
+    selected: "orcast.tablet.case.v1",
+  };
+  const NOTE_LIMIT = 280;
+  const DOUBLE_TAP_MS = 1500;
+  const CASES_REFRESH_MS = 30000;
+
+  const state = {
+    cases: readJson(KEYS.cases, []),
+    procedures: readJson(KEYS.procedures, {}),
+    caseId: localStorage.getItem(KEYS.selected) || "",
+    phrases: new Set(),
+    lastTap: {},
+    caseChosenAt: Date.now(),
+    streamUp: false,
+  };
+  const history = new window.TabletHistory();
+
+  function readJson(key, fallback) {
+    try {
+      const value = JSON.parse(localStorage.getItem(key) || "null");
+      return value === null ? fallback : value;
+    } catch (e) {
+      return fallback;
+    }
+  }
+
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" +
+      h.slice(16, 20) + "-" + h.slice(20);
+  }
+
+  // ---- case and template ----
+
+  function currentCase() {
+    return state.cases.find((c) => c.case_id === state.caseId) || null;
+  }
+
+  function currentTemplate() {
+    const c = currentCase();
+    return c ? state.procedures[c.procedure] || null : null;
+  }
+
+  function milestoneLabel(id) {
+    const t = currentTemplate();
+    const m = t && t.milestones.find((x) => x.id === id);
+    return m ? m.label : (id || "update").replace(/_/g, " ");
+  }
+
+  function nextExpected(template, done) {
+    let last = -1;
+    template.milestones.forEach((m, i) => { if (done[m.id]) last = i; });
+    const next = template.milestones[last + 1];
+    return next ? next.id : null;
+  }
+
+  // Cases and templates are cached, so a reload without network still shows the case.
+  async function loadCases() {
+    try {
+      const [cases, procedures] = await Promise.all([
+        O.api("GET", "/api/v1/cases?active=true"),
+        O.api("GET", "/api/v1/procedures"),
+      ]);
+      state.cases = cases.body.cases.map((c) => ({
+        case_id: c.case_id, broadcast_id: c.broadcast_id, procedure: c.procedure,
+        procedure_name: c.procedure_name || c.procedure,
+      }));
+      state.procedures = {};
+      for (const p of procedures.body.procedures) state.procedures[p.id] = p;
+      localStorage.setItem(KEYS.cases, JSON.stringify(state.cases));
+      localStorage.setItem(KEYS.procedures, JSON.stringify(state.procedures));
+      $("case-hint").textContent = state.cases.length ? "" : "No active case to post to.";
+    } catch (err) {
+      if (err instanceof O.ApiError && err.status === 401) showSignin("Your session ended.");
+      $("case-hint").textContent = "Showing the cases known before the network dropped.";
+    }
+    renderCases();
+  }
+
+  function selectCase(caseId) {
+    if (caseId === state.caseId && feed.caseId === caseId) return;
+    state.caseId = caseId;
+    state.caseChosenAt = Date.now();
+    state.phrases.clear();
+    localStorage.setItem(KEYS.selected, caseId);
+    if (caseId) feed.open(caseId); else feed.close();
+    renderAll();
+  }
+
+  // ---- tapping a milestone, composing the note ----
+
+  function tap(milestone) {
+    const c = currentCase();
+    if (!c) return;
+    const now = Date.now();
+    if (now - (state.lastTap[milestone.id] || 0) < DOUBLE_TAP_MS) return; // gloved double tap
+    state.lastTap[milestone.id] = now;
+    const note = $("note").value.trim().slice(0, NOTE_LIMIT);
+    const texts = phraseTexts();
+    // A phrase counts as used only while its exact text is still in the note.
+    const phraseIds = Array.from(state.phrases).filter((id) => texts[id] &&
+      note.includes(texts[id]));
+    const body = {
+      event_id: uuid(), case_id: c.case_id, milestone: milestone.id, note: note,
+      phrase_ids: phraseIds, occurred_at: new Date(now).toISOString(),
+    };
+    history.add({
+      event_id: body.event_id, case_id: c.case_id, milestone: milestone.id,
+      label: milestone.label, tapped_at: now, status: "queued", reason: null,
+      undo_deadline: 0, withdraw_requested: false, mine: true,
+    });
+    $("note").value = "";
+    state.phrases.clear();
+    outbox.add(body);
+    renderAll();
+  }
+
+  function phraseTexts() {
+    const texts = {};
+    const t = currentTemplate();
+    if (!t) return texts;
+    for (const m of t.milestones) for (const p of m.phrases || []) texts[p.id] = p.text;
+    return texts;
+  }
+
+  function insertPhrase(phrase) {
+    const note = $("note");
+    const current = note.value.trim();
+    const joined = current ? current + " " + phrase.text : phrase.text;
+    if (joined.length > NOTE_LIMIT) {
+      $("note-count").textContent = "That phrase does not fit in the " + NOTE_LIMIT +
+        "-character limit.";
+      return;
+    }
+    note.value = joined;
+    state.phrases.add(phrase.id);
+    renderNote();
+    renderPhrases();
+  }
+
+  // ---- what the server tells us ----
+
+  function applyStatus(s) {
+    const before = history.get(s.event_id);
+    const previous = before ? before.status : null;
+    const u = history.merge(s, state.caseId, milestoneLabel);
+    if (u && previous && previous !== u.status && u.case_id === state.caseId) {
+      $("announce").textContent = (u.label || milestoneLabel(u.milestone)) + ": " +
+        (TEXT[u.status] || u.status);
+    }
+  }
+
+  function onStatuses(list) {
+    for (const s of list) applyStatus(s);
+    history.save();
+    renderAll();
+  }
+
+  function onAck(body) {
+    const u = history.get(body.event_id);
+    if (u && (u.status === "queued" || !u.status)) u.status = "received";
+    history.save();
+    renderAll();
+  }
+
+  function onReject(body, err) {
+    const u = history.get(body.event_id);
+    if (u) {
+      u.status = "failed";
+      u.reason = err.message;
+    }
+    history.save();
+    renderAll();
+  }
+
+  // Undo: still on the tablet → simply dropped; already sent → ask the server to withdraw.
+  async function undo(u) {
+    if (u.status === "queued" && outbox.remove(u.event_id)) {
+      u.status = "withdrawn";
+      u.reason = "cancelled before sending";
+      u.cancelled = true;
+    } else {
+      try {
+        await O.api("POST", "/api/v1/milestones/" + encodeURIComponent(u.event_id) +
+          "/withdraw");
+        u.withdraw_requested = true;
+      } catch (err) {
+        u.reason = err instanceof O.ApiError ? err.message : "offline: try undo again";
+        if (err instanceof O.ApiError && err.status === 409) u.undo_deadline = 0;
+      }
+    }
+    history.save();
+    renderAll();
+  }
+
+  // ---- rendering ----
+
+  function renderCases() {
+    const select = $("case");
+    select.replaceChildren(el("option", { value: "", text: "Choose a case…" }));
+    for (const c of state.cases) {
+      select.append(el("option", {
+        value: c.case_id, text: (c.procedure_name || c.procedure) + " — " + c.broadcast_id,
+      }));
+    }
+    const known = state.cases.some((c) => c.case_id === state.caseId);
+    select.value = known ? state.caseId : "";
+    if (!known && state.caseId && navigator.onLine) {
+      $("case-hint").textContent = "The case you had open no longer accepts updates.";
+    }
+    selectCase(known ? state.caseId : "");
+  }
+
+  function renderMilestones() {
+    const list = $("milestones");
+    keepFocus(list, () => {
+      list.replaceChildren();
+      const template = currentTemplate();
+      if (!template) {
+        list.append(el("li", { class: "empty", text: "Choose a case to see its milestones." }));
+        return;
+      }
+      const done = history.doneTimes(state.caseId);
+      const next = nextExpected(template, done);
+      template.milestones.forEach((m, i) => {
+        const when = done[m.id];
+        const classes = ["ms"];
+        if (when) classes.push("done");
+        if (m.id === next) classes.push("next");
+        const button = el("button", {
+          type: "button", class: classes.join(" "), "data-milestone": m.id,
+          "data-key": "ms-" + m.id, onclick: () => tap(m),
+        }, [
+          el("span", { class: "num", text: String(i + 1) }),
+          el("span", { class: "label", text: m.label }),
+          el("span", { class: "when", text: when ? "Done " + hhmm(when) :
+            (m.id === next ? "Next" : "") }),
+        ]);
+        if (m.id === next) button.setAttribute("aria-current", "step");
+        list.append(el("li", {}, [button]));
+      });
+    });
+  }
+
+  function renderNote() {
+    const length = $("note").value.length;
+    const counter = $("note-count");
+    counter.textContent = length + " of " + NOTE_LIMIT + " characters";
+    counter.classList.toggle("warn", length > NOTE_LIMIT - 30);
+  }
+
+  // Phrases of the next expected milestone (the one the note will most likely go with).
+  function renderPhrases() {
+    const box = $("phrases");
+    keepFocus(box, () => {
+      box.replaceChildren();
+      const template = currentTemplate();
+      if (!template) { $("phrases-for").textContent = ""; return; }
+      const next = nextExpected(template, history.doneTimes(state.caseId)) ||
+        template.milestones[template.milestones.length - 1].id;
+      const milestone = template.milestones.find((m) => m.id === next);
+      $("phrases-for").textContent = "for " + milestone.label;
+      for (const p of milestone.phrases || []) {
+        const pressed = state.phrases.has(p.id);
+        box.append(el("button", {
+          type: "button", class: "phrase", "data-phrase": p.id, "data-key": "ph-" + p.id,
+          "aria-pressed": String(pressed), onclick: () => insertPhrase(p),
+        }, [el("span", { text: (pressed ? "✓ " : "+ ") + p.text })]));
+      }
+      if (!(milestone.phrases || []).length) {
+        box.append(el("p", { class: "hint", text: "No phrases for this milestone." }));
+      }
+    });
+  }
+
+  function renderStrip(force) {
+    strip.render(history.forCase(state.caseId).reverse(),
+      [state.caseId, navigator.onLine, outbox.length], force);
+  }
+
+  function renderConnection() {
+    const pill = $("connection");
+    const s = outbox.state;
+    let text = {
+      online: "Online", offline: "Offline — updates are kept on this tablet",
+      unreachable: "Server unreachable", server: "Server busy", throttled: "Slowing down",
+      signin: "Sign-in needed",
+    }[s] || s;
+    if (outbox.retryIn && s !== "online" && s !== "offline") {
+      text += " — retrying in " + outbox.retryIn + " s";
+    }
+    if (s === "online" && state.caseId && !state.streamUp) text += " (status feed reconnecting)";
+    pill.textContent = text;
+    pill.setAttribute("data-state", s);
+    const queue = $("queue");
+    queue.textContent = "Queue: " + outbox.length;
+    queue.setAttribute("data-count", String(outbox.length));
+  }
+
+  function renderAll() {
+    renderMilestones();
+    renderPhrases();
+    renderNote();
+    renderStrip(true);
+    renderConnection();
+    reminder.render();
+  }
+
+  // ---- sign-in ----
+
+  function showSignin(why) {
+    $("signin").hidden = false;
+    $("signin-why").textContent = why + " Paste the coordinator access token you were given.";
+  }
+
+  function signedIn() {
+    const claims = O.claims();
+    if (!claims) { showSignin("You are not signed in."); return false; }
+    if (claims.role !== "coordinator") {
+      showSignin("This page is for OR coordinators (your role: " + claims.role + ").");
+      return false;
+    }
+    $("signin").hidden = true;
+    return true;
+  }
+
+  // ---- wiring ----
+
+  const outbox = new window.TabletOutbox({
+    onAck: onAck, onReject: onReject,
+    onChange: () => {
+      if (outbox.state === "signin") showSignin("The server did not accept your sign-in.");
+      renderConnection();
+      renderStrip();
+    },
+  });
+  const strip = new Strip($("strip"), {
+    inOutbox: (eventId) => outbox.has(eventId), onUndo: undo, labelOf: milestoneLabel,
+  });
+  const feed = new window.TabletStatusFeed({
+    onSnapshot: (snapshot) => onStatuses(snapshot.updates),
+    onStatus: (s) => onStatuses([s]),
+    onState: (up) => { state.streamUp = up; renderConnection(); },
+  });
+  const reminder = new window.TabletReminder(
+    () => Math.max(state.caseChosenAt, history.lastTapped(state.caseId)),
+    () => Boolean(currentCase()));
+
+  function start() {
+    $("case").addEventListener("change", (e) => selectCase(e.target.value));
+    $("refresh").addEventListener("click", () => { loadCases(); outbox.wake(); });
+    $("note").addEventListener("input", renderNote);
+    $("note-clear").addEventListener("click", () => {
+      $("note").value = "";
+      state.phrases.clear();
+      renderNote();
+      renderPhrases();
+      $("note").focus();
+    });
+    $("signin-go").addEventListener("click", () => {
+      O.setToken($("token").value);
+      $("token").value = "";
+      if (signedIn()) { loadCases(); feed.revive(); outbox.wake(); }
+    });
+    window.addEventListener("online", () => { outbox.wake(); feed.revive(); loadCases(); });
+    window.addEventListener("offline", () => { outbox.setState("offline"); });
+    setInterval(() => { renderStrip(); reminder.render(); }, 1000);
+    setInterval(() => { if (navigator.onLine) loadCases(); }, CASES_REFRESH_MS);
+    setInterval(() => outbox.pump(), 5000);
+
+    renderCases();
+    if (signedIn()) loadCases();
+    outbox.pump();
+    if ("serviceWorker" in navigator) {
+      navigator.serviceWorker.register("/tablet-sw.js", { scope: "/tablet" })
+        .then(() => navigator.serviceWorker.ready)
+        .then(() => document.body.setAttribute("data-offline-ready", "true"))
+        .catch(() => document.body.setAttribute("data-offline-ready", "false"));
+    }
+  }
+
+  start();
+})();

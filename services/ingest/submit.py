@@ -1,0 +1,167 @@
+"""Accepting one milestone: validate, check the case, produce, remember the receipt.
+
+The answer 202 comes only after the broker acknowledged the event. The
+client-made `event_id` is the idempotency key: a repeat of the same request
+gets the original answer (200) and produces nothing; concurrent repeats on
+this instance wait for the first one, and any that slip through on another
+instance produce the very same event id, which every consumer drops.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.exc import DBAPIError
+
+from services.common import events, topics
+from services.common.auth import Principal
+from services.common.cases_view import CaseState, CasesView
+from services.common.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    ServiceUnavailable,
+    Unprocessable,
+)
+from services.common.procedures import phrase_texts, templates
+from services.common.producer import BrokerUnavailable, EventProducer
+from services.common.schemas import FieldError
+from services.common.store import StoreUnavailable
+
+from .receipts import Receipt, ReceiptBook
+
+SERVICE = "ingest"
+BROKER_RETRY_AFTER = 2
+CASE_WAIT_SECONDS = 2.0
+# A coordinator is waiting: when the broker does not ack quickly, say 503 so the tablet
+# keeps the update queued and resends (same event id, so never a duplicate).
+PRODUCE_TIMEOUT_SECONDS = 3.0
+
+
+def digest(body: dict[str, Any]) -> str:
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def template_problems(case: CaseState, body: dict[str, Any]) -> list[FieldError]:
+    """The milestone and each phrase id must come from the case's procedure template
+    (a case whose procedure has no template accepts any well-formed milestone)."""
+    template = templates().get(case.procedure)
+    if template is None:
+        return [FieldError(f"/phrase_ids/{i}", "the case's procedure has no pre-approved phrases")
+                for i, _ in enumerate(body["phrase_ids"])]
+    problems: list[FieldError] = []
+    if body["milestone"] not in {m["id"] for m in template["milestones"]}:
+        problems.append(FieldError("/milestone",
+                                   f"not a milestone of the {case.procedure} template"))
+    phrases = phrase_texts(case.procedure)
+    problems.extend(
+        FieldError(f"/phrase_ids/{i}", f"not a pre-approved phrase of the {case.procedure} "
+                                       "template")
+        for i, phrase_id in enumerate(body["phrase_ids"]) if phrase_id not in phrases
+    )
+    return problems
+
+
+class Submitter:
+    def __init__(self, *, book: ReceiptBook, producer: EventProducer, cases: CasesView) \
+            -> None:
+        self._book = book
+        self._producer = producer
+        self._cases = cases
+        self._inflight: dict[str, tuple[asyncio.Lock, int]] = {}
+
+    @property
+    def producer(self) -> EventProducer:
+        return self._producer
+
+    @producer.setter
+    def producer(self, value: EventProducer) -> None:  # tests swap in an unreachable broker
+        self._producer = value
+
+    async def case_for(self, case_id: str) -> CaseState:
+        case = await self._cases.wait_for(case_id, timeout=CASE_WAIT_SECONDS)
+        if case is None:
+            raise NotFound(f"no case {case_id}")
+        return case
+
+    async def submit(self, body: dict[str, Any], author: Principal) -> tuple[bool, str]:
+        """Returns (created, event_id). A repeat of the same request is not created again."""
+        event_id = body["event_id"].lower()
+        body = {"note": "", "phrase_ids": [], **body, "event_id": event_id}
+        async with self._one_at_a_time(event_id):
+            try:
+                seen = await self._book.find(event_id)
+                if seen is not None:
+                    return self._repeat(seen, digest(body), author), event_id
+                await self._accept(event_id, body, author)
+            except (StoreUnavailable, DBAPIError):
+                # If the event was produced, the tablet's resend produces the same event
+                # id again, which every consumer drops: resending is always safe.
+                raise ServiceUnavailable("storage unavailable; keep the update queued and "
+                                         "retry", retry_after=BROKER_RETRY_AFTER) from None
+            return True, event_id
+
+    async def _accept(self, event_id: str, body: dict[str, Any], author: Principal) -> None:
+        case = await self.case_for(body["case_id"])
+        if not case.accepting():
+            raise Forbidden("case is not active or its consent is not in force",
+                            code="case_not_accepting")
+        problems = template_problems(case, body)
+        if problems:
+            raise Unprocessable("request body failed validation", fields=problems)
+        received = events.now()
+        data = {
+            "event_id": event_id,
+            "case_id": case.case_id,
+            "milestone": body["milestone"],
+            "note": body["note"],
+            "phrase_ids": body["phrase_ids"],
+            "occurred_at": body["occurred_at"],
+            "received_at": events.isoformat(received),
+            "author": author.as_actor(),
+        }
+        event = events.make_event(
+            "org.orcast.milestone.submitted.v1", service=SERVICE, subject=case.case_id,
+            data=data, event_id=event_id, time=received,
+        )
+        try:
+            await self._producer.publish(topics.MILESTONES_SUBMITTED.name, event,
+                                         timeout=PRODUCE_TIMEOUT_SECONDS)
+        except BrokerUnavailable:
+            raise ServiceUnavailable(
+                "event broker unavailable; keep the update queued and retry",
+                retry_after=BROKER_RETRY_AFTER,
+            ) from None
+        await self._book.remember(Receipt(
+            event_id=event_id, case_id=case.case_id, author_sub=author.sub,
+            request_digest=digest(body), milestone=body["milestone"],
+            occurred_at=body["occurred_at"], received_at=received,
+        ))
+
+    @asynccontextmanager
+    async def _one_at_a_time(self, event_id: str) -> AsyncIterator[None]:
+        lock, users = self._inflight.get(event_id, (asyncio.Lock(), 0))
+        self._inflight[event_id] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._inflight[event_id]
+            if users <= 1:
+                del self._inflight[event_id]
+            else:
+                self._inflight[event_id] = (lock, users - 1)
+
+    @staticmethod
+    def _repeat(seen: sa.Row[Any], request_digest: str, author: Principal) -> bool:
+        if seen.request_digest != request_digest or seen.author_sub != author.sub:
+            raise Conflict("event_id was already used for a different milestone",
+                           code="idempotency_key_reused")
+        return False

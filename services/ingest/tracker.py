@@ -1,0 +1,216 @@
+"""Ingest's status tracker: downstream topics → one status row per update → status streams.
+
+Ingest reads `milestones.deidentified`, `updates.status`, `updates.approved`,
+`updates.retracted` and `publications` with its own consumer group. Each event
+is applied in one transaction. Every transition only moves forward and repeats
+are no-ops (`status.py`), so a redelivered or late event changes nothing: the
+tracker is idempotent without remembering event ids. The rows survive restarts.
+Local status streams are woken per case; streams on other instances notice the
+change by re-reading (see `stream.py`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.common import events, topics
+from services.common.consumer import Origin
+from services.common.store import Store
+
+from .status import Record
+from .tables import statuses
+
+logger = logging.getLogger(__name__)
+
+TOPICS = (topics.MILESTONES_DEIDENTIFIED.name, topics.UPDATES_STATUS.name,
+          topics.UPDATES_APPROVED.name, topics.UPDATES_RETRACTED.name,
+          topics.PUBLICATIONS.name)
+SNAPSHOT_LIMIT = 200
+
+Change = Callable[[Record], bool]
+
+
+class StatusRace(RuntimeError):
+    """Two writers created the same row at once and kept colliding; retry the event."""
+
+    retriable = True
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    # SQLite hands back naive datetimes; everything we store is UTC.
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+def record_from_row(row: sa.Row[Any]) -> Record:
+    return Record(
+        event_id=row.event_id, case_id=row.case_id, milestone=row.milestone,
+        author_sub=row.author_sub, occurred_at=row.occurred_at,
+        received_at=_aware(row.received_at), verdict=row.verdict,
+        deid_revision=row.deid_revision, reasons=list(row.reasons or []),
+        audiences=dict(row.audiences or {}), channels=dict(row.channels or {}),
+        withdraw_requested_at=_aware(row.withdraw_requested_at), revision=row.revision,
+        updated_at=_aware(row.updated_at),
+    )
+
+
+def row_values(record: Record) -> dict[str, Any]:
+    return {
+        "case_id": record.case_id, "milestone": record.milestone,
+        "author_sub": record.author_sub, "occurred_at": record.occurred_at,
+        "received_at": record.received_at, "verdict": record.verdict,
+        "deid_revision": record.deid_revision, "reasons": record.reasons,
+        "audiences": record.audiences, "channels": record.channels,
+        "withdraw_requested_at": record.withdraw_requested_at, "revision": record.revision,
+        "updated_at": record.updated_at,
+    }
+
+
+class StatusTracker:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._watchers: dict[str, set[asyncio.Event]] = {}
+        self._sqlite_writer = asyncio.Lock()
+
+    @contextlib.asynccontextmanager
+    async def writing(self) -> AsyncIterator[AsyncConnection]:
+        """One write transaction. SQLite has a single writer, and its busy handler lets a
+        waiting connection starve (seen: 30 s, then "database is locked") while fifty
+        requests take turns; queueing writers on an asyncio lock is fair and cheap.
+        PostgreSQL needs no such help."""
+        if self._store.dialect != "sqlite":
+            async with self._store.begin() as conn:
+                yield conn
+            return
+        async with self._sqlite_writer, self._store.begin() as conn:
+            yield conn
+
+    # -- reading --
+
+    async def get(self, event_id: str) -> Record | None:
+        async with self._store.begin() as conn:
+            row = (await conn.execute(
+                sa.select(statuses).where(statuses.c.event_id == event_id))).first()
+        return record_from_row(row) if row is not None else None
+
+    async def for_case(self, case_id: str) -> list[Record]:
+        """The case's most recent updates, oldest first."""
+        async with self._store.begin() as conn:
+            rows = (await conn.execute(
+                sa.select(statuses).where(statuses.c.case_id == case_id)
+                .order_by(statuses.c.received_at.desc().nulls_last(),
+                          statuses.c.event_id)
+                .limit(SNAPSHOT_LIMIT))).all()
+        return [record_from_row(r) for r in reversed(rows)]
+
+    # -- watching (status streams on this instance) --
+
+    def watch(self, case_id: str) -> asyncio.Event:
+        wake = asyncio.Event()
+        self._watchers.setdefault(case_id, set()).add(wake)
+        return wake
+
+    def unwatch(self, case_id: str, wake: asyncio.Event) -> None:
+        found = self._watchers.get(case_id)
+        if found is not None:
+            found.discard(wake)
+            if not found:
+                del self._watchers[case_id]
+
+    def notify(self, case_id: str) -> None:
+        for wake in self._watchers.get(case_id, ()):
+            wake.set()
+
+    # -- writing --
+
+    async def mutate(self, event_id: str, case_id: str, change: Change) -> Record | None:
+        """Apply `change` to the row (created when missing) in one transaction; the
+        changed record, or None when nothing changed."""
+        for _ in range(5):
+            try:
+                async with self.writing() as conn:
+                    record = await self.apply_in(conn, event_id, case_id, change)
+            except IntegrityError:
+                continue  # a concurrent writer created the row; read it and apply again
+            if record is not None:
+                self.notify(case_id)
+            return record
+        raise StatusRace(event_id)
+
+    async def apply_in(self, conn: AsyncConnection, event_id: str, case_id: str,
+                       change: Change) -> Record | None:
+        """`change` applied inside the caller's transaction (the caller calls `notify`
+        after committing). Raises IntegrityError when another writer created the row."""
+        row = (await conn.execute(
+            sa.select(statuses).where(statuses.c.event_id == event_id))).first()
+        record = record_from_row(row) if row is not None else Record(event_id=event_id,
+                                                             case_id=case_id)
+        if not change(record) and row is not None:
+            return None
+        record.revision += 1
+        record.updated_at = events.now()
+        if row is None:
+            await conn.execute(statuses.insert().values(event_id=event_id, **row_values(record)))
+        else:
+            await conn.execute(statuses.update().where(statuses.c.event_id == event_id)
+                               .values(**row_values(record)))
+        return record
+
+    async def retract_case(self, case_id: str, audience: str | None, *, at: str,
+                           reason: str) -> int:
+        """`all: true` retraction: every update of the case that was out is now retracted."""
+        changed: list[str] = []
+        async with self.writing() as conn:
+            rows = (await conn.execute(
+                sa.select(statuses).where(statuses.c.case_id == case_id))).all()
+            for row in rows:
+                record = record_from_row(row)
+                if record.retract(audience, at=at, reason=reason):
+                    record.revision += 1
+                    record.updated_at = events.now()
+                    await conn.execute(statuses.update().where(
+                        statuses.c.event_id == record.event_id).values(**row_values(record)))
+                    changed.append(record.event_id)
+        if changed:
+            self.notify(case_id)
+        return len(changed)
+
+    # -- the consumer --
+
+    async def on_event(self, event: events.Event, origin: Origin) -> None:
+        data = event.data
+        topic = origin.topic
+        if topic == topics.MILESTONES_DEIDENTIFIED.name:
+            await self.mutate(data["update_id"], data["case_id"],
+                              lambda r: r.deidentified(data))
+        elif topic == topics.UPDATES_STATUS.name:
+            await self.mutate(data["update_id"], data["case_id"], lambda r: r.audience_state(
+                data.get("audience", "students"), data["state"], at=data["at"],
+                reason=data.get("reason"), seq=data.get("seq")))
+        elif topic == topics.UPDATES_APPROVED.name:
+            def approved(record: Record) -> bool:
+                filled = record.fill(milestone=data["milestone"])
+                return record.audience_state(data["audience"], "approved",
+                                             at=data["approved_at"], seq=data["seq"]) or filled
+            await self.mutate(data["update_id"], data["case_id"], approved)
+        elif topic == topics.UPDATES_RETRACTED.name:
+            if data.get("all"):
+                await self.retract_case(data["case_id"], data.get("audience"),
+                                        at=data["retracted_at"], reason=data["reason"])
+            elif data.get("update_id"):
+                await self.mutate(data["update_id"], data["case_id"], lambda r: r.retract(
+                    data.get("audience"), at=data["retracted_at"], reason=data["reason"]))
+        elif topic == topics.PUBLICATIONS.name:
+            await self.mutate(data["update_id"], data["case_id"],
+                              lambda r: r.publication(data))
+        logger.debug("status event %s from %s applied", event.id, topic)

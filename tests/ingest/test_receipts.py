@@ -1,0 +1,50 @@
+"""Group commit of receipts: concurrent submissions share transactions, and a batch that
+meets a duplicate or a status row the tracker created first still settles every request."""
+
+from __future__ import annotations
+
+import asyncio
+
+from services.common import events
+from services.common.store import Store
+from services.ingest.app import TRACKER
+from services.ingest.receipts import Receipt, ReceiptBook
+from tests.support.stack import Stack, new_event_id, now_iso
+
+
+def receipt(event_id: str, case_id: str = "case-r") -> Receipt:
+    return Receipt(event_id=event_id, case_id=case_id, author_sub="nurse",
+                   request_digest="d" * 64, milestone="incision", occurred_at=now_iso(),
+                   received_at=events.now())
+
+
+async def test_concurrent_submissions_are_all_accepted_and_tracked(api: Stack) -> None:
+    case = await api.register_case()
+    answers = await asyncio.gather(*(api.post_milestone(case["case_id"], sub=f"nurse-{i % 3}")
+                                     for i in range(30)))
+    assert [a[0] for a in answers] == [202] * 30
+    for _, accepted, _ in answers[::5]:
+        status, body, _ = await api.request("GET", accepted["status_url"], role="admin")
+        assert status == 200 and body["received_at"]
+
+
+async def test_batch_with_a_duplicate_and_a_tracker_first_row(api: Stack) -> None:
+    store = api.parts("ingest").store
+    assert isinstance(store, Store)
+    tracker = api.app[TRACKER]
+    book = ReceiptBook(store=store, tracker=tracker)
+    seen, first, fresh = new_event_id(), new_event_id(), new_event_id()
+    await book.remember(receipt(seen))
+    # The status tracker saw the de-identified event before the receipt was written.
+    await tracker.mutate(first, "case-r", lambda r: r.audience_state("students", "held",
+                                                                      at=now_iso()))
+    await asyncio.gather(book.remember(receipt(seen)), book.remember(receipt(first)),
+                         book.remember(receipt(fresh)))
+    for event_id in (seen, first, fresh):
+        assert await book.find(event_id) is not None
+        record = await tracker.get(event_id)
+        assert record is not None and record.received_at is not None
+        assert record.author_sub == "nurse"
+    held = await tracker.get(first)
+    assert held is not None and held.audiences["students"]["state"] == "held"
+    assert await book.find(new_event_id()) is None
