@@ -1,0 +1,1 @@
+"""Approval gate: consent and policy decide; approved updates get per-case sequence numbers."""

@@ -1,0 +1,197 @@
+"""HTTP surface of the approval gate: the review queue and human decisions.
+
+`POST /api/v1/reviews/{update_id}` checks the current rows (404, 409, 403, 422),
+then produces a `review.decided` event; the approval consumer applies it in
+case order (the same code path as every other change), so the handler never
+writes the queue itself. It waits briefly for that to happen and answers 200
+with the result, or 202 if the consumer has not got there yet.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+import sqlalchemy as sa
+from aiohttp import web
+
+from services.common import events
+from services.common.auth import allow
+from services.common.errors import (
+    ApiError,
+    Conflict,
+    Forbidden,
+    NotFound,
+    ServiceUnavailable,
+    Unprocessable,
+)
+from services.common.procedures import milestone_label
+from services.common.producer import BrokerUnavailable
+from services.common.schemas import FieldError
+from services.common.store import consumed_events
+from services.common.web import principal, read_json
+
+from . import decisions, rows
+from .gate import CONSUMER, ApprovalGate
+from .tables import reviews
+
+GATE = web.AppKey("approval.gate", ApprovalGate)
+STATES = ("held", "approved", "rejected", "expired", "withdrawn", "blocked")
+APPLY_WAIT_SECONDS = 3.0
+
+
+def _decorate(view: dict[str, Any], gate: ApprovalGate) -> dict[str, Any]:
+    case = gate.cases.get(view["case_id"])
+    if case is not None:
+        view.update(broadcast_id=case.broadcast_id, procedure=case.procedure,
+                    procedure_name=case.procedure_name,
+                    milestone_label=milestone_label(case.procedure, view["milestone"]))
+    view["four_eyes"] = gate.policy.current().four_eyes(view["audience"])
+    return view
+
+
+@allow({"approver", "admin", "compliance"})
+async def list_reviews(request: web.Request) -> web.Response:
+    state = request.query.get("state", "pending")
+    state = "held" if state == "pending" else state
+    if state not in (*STATES, "all"):
+        raise Unprocessable("unknown state", fields=[FieldError(
+            "/state", f"one of pending, {', '.join(STATES)}, all")])
+    try:
+        limit = max(1, min(int(request.query.get("limit", "200")), 1000))
+    except ValueError:
+        raise Unprocessable("limit must be an integer",
+                            fields=[FieldError("/limit", "integer")]) from None
+    gate = request.app[GATE]
+    query = sa.select(reviews)
+    if state != "all":
+        query = query.where(reviews.c.state == state)
+    if case_id := request.query.get("case_id"):
+        query = query.where(reviews.c.case_id == case_id)
+    query = query.order_by(reviews.c.received_at.desc(), reviews.c.audience).limit(limit)
+    async with gate.store.begin() as conn:
+        found = (await conn.execute(query)).all()
+    return web.json_response({
+        "now": events.isoformat(events.now()), "state": state,
+        "reviews": [_decorate(rows.view(r), gate) for r in found],
+    })
+
+
+@allow({"approver", "admin", "compliance"})
+async def get_review(request: web.Request) -> web.Response:
+    gate = request.app[GATE]
+    async with gate.store.begin() as conn:
+        found = await rows.of_update(conn, request.match_info["update_id"].lower())
+    if not found:
+        raise NotFound(f"no update {request.match_info['update_id']} in review")
+    return web.json_response({"reviews": [_decorate(rows.view(r), gate) for r in found]})
+
+
+def _refusal(refused: decisions.Refused) -> ApiError:
+    if refused.status == 403:
+        return Forbidden(refused.message, code=refused.code)
+    return Conflict(refused.message, code=refused.code)
+
+
+def _body_problems(body: dict[str, Any]) -> list[FieldError]:
+    decision = body["decision"]
+    if decision == "reject" and not body.get("reason", "").strip():
+        return [FieldError("/reason", "a rejection needs a reason")]
+    if decision == "edit" and not body.get("text", "").strip():
+        return [FieldError("/text", "an edit needs the new text")]
+    return []
+
+
+@allow({"approver"})
+async def decide(request: web.Request) -> web.Response:
+    body = await read_json(request, "api/review-decide.json")
+    problems = _body_problems(body)
+    if problems:
+        raise Unprocessable("request body failed validation", fields=problems)
+    gate = request.app[GATE]
+    who = principal(request)
+    reviewer = who.as_actor()
+    update_id = request.match_info["update_id"].lower()
+    decision, audience = body["decision"], body.get("audience")
+    async with gate.store.begin() as conn:
+        found = await rows.of_update(conn, update_id, audience)
+    if not found:
+        raise NotFound(f"no update {update_id} in review"
+                       + (f" for {audience}" if audience else ""))
+    policy, now = gate.policy.current(), events.now()
+    case = gate.cases.get(found[0].case_id)
+    targets, refusals = [], []
+    for row in found:
+        try:
+            decisions.check(row, decision, reviewer, four_eyes=policy.four_eyes(row.audience),
+                            now=now, revision=body.get("revision"))
+            if case is not None and not case.broadcastable(row.audience, now):
+                raise decisions.Refused(409, "case_stopped",
+                                        "consent or case no longer in force for "
+                                        + row.audience)
+            targets.append(row)
+        except decisions.Refused as refused:
+            refusals.append(refused)
+    if not targets:
+        raise _refusal(min(refusals, key=lambda r: r.status))  # 403 beats 409
+    data: dict[str, Any] = {
+        "update_id": update_id, "case_id": found[0].case_id, "decision": decision,
+        "reviewer": reviewer, "decided_at": events.isoformat(now),
+    }
+    if audience is not None:
+        data["audience"] = audience
+    if decision == "reject":
+        data["reason"] = body["reason"].strip()
+    if decision == "edit":
+        data["revision"] = max(max(r.revision, r.pending_revision) for r in targets) + 1
+    elif "revision" in body:
+        data["revision"] = body["revision"]
+    try:
+        event = await gate.emit.decided(data)
+        if decision == "edit":
+            # The edit itself goes only to the PHI topic, to be de-identified again.
+            await gate.emit.resubmit(targets[0], text=body["text"].strip(),
+                                     revision=data["revision"], reviewer=reviewer,
+                                     cause=event.id)
+    except BrokerUnavailable:
+        raise ServiceUnavailable("event broker unavailable; nothing was decided",
+                                 retry_after=2) from None
+    applied = await _wait_applied(gate, event.id)
+    async with gate.store.begin() as conn:
+        after = await rows.of_update(conn, update_id, audience)
+    return web.json_response(
+        {"event_id": event.id, "decision": decision, "applied": applied,
+         "reviews": [_decorate(rows.view(r), gate) for r in after]},
+        status=200 if applied else 202,
+    )
+
+
+async def _wait_applied(gate: ApprovalGate, event_id: str) -> bool:
+    """Until the consumer (this instance or another) has claimed the event."""
+    deadline = time.monotonic() + APPLY_WAIT_SECONDS
+    query = sa.select(sa.literal(1)).where(consumed_events.c.consumer == CONSUMER,
+                                           consumed_events.c.event_id == event_id)
+    while time.monotonic() < deadline:
+        async with gate.store.begin() as conn:
+            if (await conn.execute(query)).first() is not None:
+                return True
+        await asyncio.sleep(0.03)
+    return False
+
+
+@allow({"approver", "admin", "compliance"})
+async def get_policy(request: web.Request) -> web.Response:
+    source = request.app[GATE].policy
+    return web.json_response({"source": str(source.path) if source.path else "default",
+                              "policy": source.current().document})
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_get("/api/v1/reviews", list_reviews)
+    app.router.add_get("/api/v1/reviews/{update_id}", get_review)
+    app.router.add_post("/api/v1/reviews/{update_id}", decide)
+    app.router.add_get("/api/v1/approval/policy", get_policy)
+
+
+__all__ = ["GATE", "add_routes"]

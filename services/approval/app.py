@@ -1,0 +1,63 @@
+"""The approval service: consumes de-identified milestones, cases and reviews.
+
+Two consumers: a replay of `cases` (no group) keeps every instance's case view
+complete; one co-partitioned group consumer applies everything that changes a
+case's reviews (revocations, new milestones, human decisions) in one ordered
+stream per case.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aiohttp import web
+
+from services.common import topics
+from services.common.cases_view import CasesView
+from services.common.components import Components
+from services.common.consumer import Origin
+from services.common.events import Event
+from services.common.pages import add_page
+from services.common.settings import Settings
+from services.common.web import create_base_app
+
+from .api import GATE, add_routes
+from .emit import SERVICE, Emitter
+from .gate import ApprovalGate
+from .policy import PolicySource
+from .tables import MIGRATIONS
+
+EXPIRY_SWEEP_SECONDS = 0.5
+
+
+def setup(app: web.Application, settings: Settings) -> None:
+    parts = Components(settings, SERVICE)
+    store = parts.use_store(MIGRATIONS)
+    gate = ApprovalGate(store=store, cases=CasesView(), emitter=Emitter(parts.producer),
+                        policy=PolicySource(settings.policy_file))
+
+    async def on_case_seen(event: Event, origin: Origin) -> None:
+        await gate.on_case_seen(event.data)
+
+    view = parts.consume([topics.CASES.name], on_case_seen, group=None, replay=True)
+    gate.view_ready = view.caught_up
+    app[GATE] = gate
+    parts.consume(
+        [topics.CASES.name, topics.MILESTONES_DEIDENTIFIED.name, topics.REVIEWS.name],
+        gate.on_event, co_partitioned=True,
+    )
+
+    async def expire() -> None:
+        await gate.expire_due()
+
+    parts.every(EXPIRY_SWEEP_SECONDS, expire)
+    parts.attach(app)
+    add_routes(app)
+    add_page(app, service="approval", folder=Path(__file__).parent / "page",
+             paths=("/approvals",))
+
+
+def create_app(settings: Settings) -> web.Application:
+    app = create_base_app(settings)
+    setup(app, settings)
+    return app

@@ -1,0 +1,133 @@
+"""What one decision does to one review row: pure functions, no I/O.
+
+The HTTP handler calls `check` to refuse early with a clear 4xx; the consumer
+calls it again when it applies the event (the row may have moved on since the
+handler looked: another approver, the expiry sweep, an edit) and then asks
+`outcome` for the column values to write.
+
+    held ──approve (N tiers)──▶ approved ──withdraw──▶ withdrawn (+ retract seq)
+      ├──reject──▶ rejected          edit: held, re-de-identified, then
+      ├──withdraw──▶ withdrawn             `revise` (may approve: the editor's approval)
+      ├──time──▶ expired
+      └──consent/case stopped──▶ blocked
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from services.common import events
+
+from .policy import Decision
+from .rows import Row, aware
+
+SYSTEM = {"sub": "service:approval", "role": "service"}
+
+
+class Refused(Exception):
+    """A decision that cannot apply to this row; `status` is the HTTP answer."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    values: dict[str, Any] = field(default_factory=dict)
+    number: bool = False  # allocate the next sequence number in the same transaction
+    retract: bool = False  # an approved update was withdrawn: retract its number
+
+
+def expired(row: Row, now: datetime) -> bool:
+    return row.state == "held" and aware(row.expires_at) <= now
+
+
+def check(row: Row, decision: str, reviewer: dict[str, str], *, four_eyes: bool,
+          now: datetime, revision: int | None = None) -> None:
+    if decision == "withdraw":
+        if reviewer["sub"] != row.author["sub"]:
+            raise Refused(403, "not_author", "only the author may withdraw an update")
+        if row.state not in ("held", "approved"):
+            raise Refused(409, "not_pending", f"update is already {row.state}")
+        return
+    if row.state != "held":
+        raise Refused(409, "not_pending", f"update is already {row.state}")
+    if expired(row, now):
+        raise Refused(409, "expired", "update expired before a decision")
+    if decision in ("approve", "edit") and four_eyes and reviewer["sub"] == row.author["sub"]:
+        raise Refused(403, "four_eyes", "the author may not approve or edit their own update")
+    if decision == "edit":
+        return
+    if revision is not None and revision != row.revision:
+        raise Refused(409, "stale_revision", "the text changed since you saw it; reload")
+    if decision != "approve":
+        return
+    if row.pending_revision > row.revision:
+        raise Refused(409, "edit_pending", "an edit is being de-identified again")
+    if any(a["sub"] == reviewer["sub"] for a in row.approvals):
+        raise Refused(409, "already_approved",
+                      "you already approved this; it needs a different approver")
+    if not row.text:
+        raise Refused(409, "text_withheld", "the text was withheld by de-identification; "
+                      "edit it instead")
+
+
+def outcome(row: Row, decision: str, reviewer: dict[str, str], *, now: datetime,
+            reason: str | None = None, revision: int | None = None) -> Outcome:
+    """Values for an already `check`ed decision."""
+    if decision == "approve":
+        approvals = [*row.approvals, {"sub": reviewer["sub"], "role": reviewer["role"],
+                                      "tier": len(row.approvals) + 1,
+                                      "at": events.isoformat(now)}]
+        if len(approvals) >= row.tiers_required:
+            return Outcome({"state": "approved", "approvals": approvals, "decided_by": reviewer,
+                            "decided_at": now, "note": None}, number=True)
+        return Outcome({"approvals": approvals,
+                        "note": f"approved {len(approvals)} of {row.tiers_required}"})
+    if decision == "reject":
+        return Outcome({"state": "rejected", "reason": reason or "rejected",
+                        "decided_by": reviewer, "decided_at": now})
+    if decision == "edit":
+        wanted = revision if revision is not None else row.revision + 1
+        if wanted <= max(row.revision, row.pending_revision):
+            return Outcome()
+        return Outcome({"pending_revision": wanted, "editor": reviewer,
+                        "note": "edited; being de-identified again"})
+    if decision == "withdraw":
+        return Outcome({"state": "withdrawn", "reason": "withdrawn by the author",
+                        "decided_by": reviewer, "decided_at": now},
+                       retract=row.state == "approved")
+    raise ValueError(decision)  # pragma: no cover - the schema admits only the above
+
+
+def revise(row: Row, data: dict[str, Any], rule: Decision, *, four_eyes: bool,
+           now: datetime) -> Outcome:
+    """An edit came back from de-identification: new text, and the editor's approval
+    when the new text is not quarantined (tiers approved earlier start again)."""
+    editor = data.get("reviewer")
+    values: dict[str, Any] = {
+        "text": data["text"], "verdict": data["verdict"], "counts": data["counts"],
+        "redactions": data["redactions"], "reasons": data["reasons"],
+        "revision": data["revision"], "phrase_only": False, "approvals": [],
+        "pending_revision": max(row.pending_revision, data["revision"]),
+        "editor": editor or row.editor, "note": None,
+    }
+    if data["verdict"] == "quarantine":
+        values["note"] = "edited text held by de-identification: " + (
+            ", ".join(data["reasons"]) or "uncertain")
+        return Outcome(values)
+    if rule.automatic:
+        values.update(state="approved", decided_by=editor or SYSTEM, decided_at=now)
+        return Outcome(values, number=True)
+    if editor is None or (four_eyes and editor["sub"] == row.author["sub"]):
+        return Outcome(values)
+    values["approvals"] = [{"sub": editor["sub"], "role": editor["role"], "tier": 1,
+                            "at": events.isoformat(now)}]
+    if row.tiers_required <= 1:
+        values.update(state="approved", decided_by=editor, decided_at=now)
+        return Outcome(values, number=True)
+    values["note"] = f"approved 1 of {row.tiers_required}"
+    return Outcome(values)

@@ -1,0 +1,125 @@
+"""Events the approval service produces.
+
+From the gate: approved, retracted and status updates, each with an id derived
+from what caused it, so re-producing after a crash repeats the same event and
+consumers drop the copy. From the HTTP handlers: review decisions, and an
+approver's edit sent back to de-identification on the PHI topic (the edit may
+hold PHI; it never goes anywhere else).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from services.common import events, topics
+from services.common.cases_view import CaseState
+from services.common.procedures import milestone_label
+from services.common.producer import EventProducer
+
+from .rows import Row, aware
+
+SERVICE = "approval"
+GATE_ACTOR = {"sub": "service:approval", "role": "service"}
+
+
+class Emitter:
+    def __init__(self, producer: EventProducer) -> None:
+        self._producer = producer
+
+    async def approved(self, row: Row, case: CaseState) -> None:
+        data = {
+            "update_id": row.update_id,
+            "case_id": row.case_id,
+            "broadcast_id": case.broadcast_id,
+            "seq": row.seq,
+            "audience": row.audience,
+            "milestone": row.milestone,
+            "milestone_label": milestone_label(case.procedure, row.milestone),
+            "procedure": case.procedure,
+            "procedure_name": case.procedure_name,
+            "text": row.text,
+            "occurred_at": row.occurred_at,
+            "case_started_at": case.started_at,
+            "approved_at": events.isoformat(aware(row.decided_at)),
+            "approved_by": row.decided_by or GATE_ACTOR,
+            "author": row.author,
+        }
+        await self._producer.publish(topics.UPDATES_APPROVED.name, events.make_event(
+            "org.orcast.update.approved.v1", service=SERVICE, subject=row.case_id, data=data,
+            event_id=events.derived_id(row.update_id, "approved", row.audience),
+        ))
+        await self.status(row, "approved")
+
+    async def status(self, row: Row, state: str) -> None:
+        data: dict[str, Any] = {
+            "update_id": row.update_id, "case_id": row.case_id, "state": state,
+            "audience": row.audience, "at": events.isoformat(events.now()),
+        }
+        tier = len(row.approvals)
+        if row.seq is not None and state == "approved":
+            data["seq"] = row.seq
+        if state == "held":
+            data["expires_at"] = events.isoformat(aware(row.expires_at))
+            if tier:
+                data["tier"] = tier
+            if row.note:
+                data["reason"] = row.note[:500]
+        elif row.reason and state in ("rejected", "blocked", "expired", "withdrawn"):
+            data["reason"] = row.reason[:500]
+        if row.decided_by and state != "held":
+            data["actor"] = row.decided_by
+        parts = [row.update_id, "status", row.audience, state, str(row.revision)]
+        if state == "held":
+            parts += [str(tier), str(row.pending_revision)]
+        await self._producer.publish(topics.UPDATES_STATUS.name, events.make_event(
+            "org.orcast.update.status.v1", service=SERVICE, subject=row.case_id, data=data,
+            event_id=events.derived_id(*parts),
+        ))
+
+    async def retract_case(self, case: CaseState, reason: str, audience: str,
+                           cause: str) -> None:
+        data = {
+            "case_id": case.case_id, "broadcast_id": case.broadcast_id, "all": True,
+            "audience": audience, "reason": reason, "retracted_by": GATE_ACTOR,
+            "retracted_at": events.isoformat(events.now()),
+        }
+        await self._producer.publish(topics.UPDATES_RETRACTED.name, events.make_event(
+            "org.orcast.update.retracted.v1", service=SERVICE, subject=case.case_id, data=data,
+            event_id=events.derived_id(case.case_id, "retract-all", audience, cause),
+        ))
+
+    async def retract_one(self, row: Row, case: CaseState, reason: str,
+                          actor: dict[str, str]) -> None:
+        data = {
+            "case_id": row.case_id, "broadcast_id": case.broadcast_id, "seq": row.seq,
+            "all": False, "update_id": row.update_id, "audience": row.audience,
+            "reason": reason, "retracted_by": actor,
+            "retracted_at": events.isoformat(events.now()),
+        }
+        await self._producer.publish(topics.UPDATES_RETRACTED.name, events.make_event(
+            "org.orcast.update.retracted.v1", service=SERVICE, subject=row.case_id, data=data,
+            event_id=events.derived_id(row.update_id, "retract", row.audience),
+        ))
+
+    async def decided(self, data: dict[str, Any]) -> events.Event:
+        """A human decision, applied by the approval consumer (in case order)."""
+        event = events.make_event("org.orcast.review.decided.v1", service=SERVICE,
+                                  subject=data["case_id"], data=data)
+        await self._producer.publish(topics.REVIEWS.name, event)
+        return event
+
+    async def resubmit(self, row: Row, *, text: str, revision: int,
+                       reviewer: dict[str, str], cause: str) -> None:
+        """Send an approver's edit through de-identification again, as revision n of
+        the same update (the author stays the author; the editor is `reviewer`)."""
+        data = {
+            "event_id": events.derived_id(row.update_id, "edit", str(revision), cause),
+            "update_id": row.update_id, "case_id": row.case_id, "milestone": row.milestone,
+            "note": text, "phrase_ids": [], "occurred_at": row.occurred_at,
+            "received_at": row.received_at, "author": row.author, "revision": revision,
+            "reviewer": reviewer,
+        }
+        await self._producer.publish(topics.MILESTONES_SUBMITTED.name, events.make_event(
+            "org.orcast.milestone.submitted.v1", service=SERVICE, subject=row.case_id,
+            data=data, event_id=data["event_id"],
+        ))

@@ -1,0 +1,285 @@
+"""Deciding what goes out: consent first, then the policy, then a sequence number.
+
+One consumer (co-partitioned over `cases`, `milestones.deidentified` and
+`reviews`: partition N of each goes to the same instance, and every topic is
+keyed by case) applies everything that changes a case's reviews, one event at
+a time. So a revocation is never overtaken by an approval of the same case: an
+approval emitted before the ordered retract-all is retracted by it, and none is
+emitted after it (the consent check comes first). The case-view consumer also
+retracts a live revocation the moment it sees it (`on_case_seen`), so the one
+second holds even when the ordered stream has a backlog of milestones.
+
+Each handler writes its decision in one transaction (claiming the input event
+id so a redelivery changes nothing), then produces the resulting events with
+ids derived from the input, so a crash between commit and produce is repaired
+by the redelivery re-producing the very same events.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.common import events, topics
+from services.common.cases_view import CaseState, CasesView
+from services.common.consumer import Origin
+from services.common.store import Store, claim_event
+
+from . import decisions, rows
+from .emit import GATE_ACTOR, Emitter
+from .phrases import only_phrases
+from .policy import PolicySource
+from .rows import Row
+from .tables import next_seq, reviews
+
+logger = logging.getLogger(__name__)
+
+CONSUMER = "approval"
+CASE_WAIT_SECONDS = 5.0
+
+
+class CaseNotYetKnown(RuntimeError):
+    """The case registry event has not arrived yet; retry (it is on its way)."""
+
+    retriable = True
+
+
+class ApprovalGate:
+    def __init__(self, *, store: Store, cases: CasesView, emitter: Emitter,
+                 policy: PolicySource, view_ready: asyncio.Event | None = None) -> None:
+        self.store = store
+        self.cases = cases
+        self.emit = emitter
+        self.policy = policy
+        # Set once the case view has replayed `orcast.cases` to its end: before that a
+        # revoked case could still look active (e.g. right after a restart).
+        self.view_ready = view_ready
+
+    async def on_event(self, event: events.Event, origin: Origin) -> None:
+        if origin.topic == topics.CASES.name:
+            await self.on_case(event, origin)
+        elif origin.topic == topics.REVIEWS.name:
+            await self.on_review(event, origin)
+        else:
+            await self.on_deidentified(event, origin)
+
+    async def _case(self, case_id: str) -> CaseState:
+        if self.view_ready is not None and not self.view_ready.is_set():
+            try:
+                await asyncio.wait_for(self.view_ready.wait(), CASE_WAIT_SECONDS)
+            except TimeoutError:
+                raise CaseNotYetKnown(case_id) from None
+        case = await self.cases.wait_for(case_id, CASE_WAIT_SECONDS)
+        if case is None:
+            raise CaseNotYetKnown(case_id)
+        return case
+
+    # --- de-identified milestones ------------------------------------------------------
+
+    async def on_deidentified(self, event: events.Event, origin: Origin) -> None:
+        data = event.data
+        case = await self._case(data["case_id"])
+        async with self.store.begin() as conn:
+            if await claim_event(conn, CONSUMER, event.id):
+                if data.get("revision", 0) > 0:
+                    changed = await self._revise(conn, data, case)
+                else:
+                    changed = await self._intake(conn, data, case)
+            else:
+                changed = await rows.of_update(conn, data["update_id"])
+        await self.announce(changed, case)
+
+    async def _intake(self, conn: AsyncConnection, data: dict[str, Any], case: CaseState) \
+            -> list[Row]:
+        policy = self.policy.current()
+        now = events.now()
+        phrase_only = data["verdict"] == "clean" and only_phrases(
+            case.procedure, data["phrase_ids"], data["text"])
+        for audience in sorted(case.scope):
+            decision = policy.decide(audience, verdict=data["verdict"], phrase_only=phrase_only)
+            if decision is None:
+                continue
+            expires_at = events.parse_time(data["received_at"]) + timedelta(
+                seconds=decision.freshness_seconds)
+            state, reason, seq = "held", None, None
+            if not case.broadcastable(audience, now):
+                state, reason = "blocked", "consent or case not in force"
+            elif expires_at <= now:
+                state, reason = "expired", "not decided in time"
+            elif decision.automatic:
+                state, seq = "approved", await next_seq(conn, case.case_id, audience)
+            await conn.execute(reviews.insert().values(
+                update_id=data["update_id"], audience=audience, case_id=case.case_id,
+                state=state, milestone=data["milestone"], text=data["text"],
+                verdict=data["verdict"], counts=data["counts"],
+                redactions=data["redactions"], reasons=data["reasons"],
+                phrase_only=phrase_only, phrase_ids=data["phrase_ids"], author=data["author"],
+                occurred_at=data["occurred_at"], received_at=data["received_at"],
+                expires_at=expires_at, tiers_required=decision.tiers, approvals=[], seq=seq,
+                decided_by=None, decided_at=now if state != "held" else None,
+                reason=reason, created_at=now, version=0, pending_revision=0,
+            ))
+        return await rows.of_update(conn, data["update_id"])
+
+    async def _revise(self, conn: AsyncConnection, data: dict[str, Any], case: CaseState) \
+            -> list[Row]:
+        """An approver's edit, de-identified again: it replaces the text of every
+        audience still held, and counts as the editor's approval unless quarantined."""
+        policy = self.policy.current()
+        now = events.now()
+        changed = []
+        for row in await rows.of_update(conn, data["update_id"]):
+            if row.state != "held" or row.revision >= data["revision"]:
+                continue
+            stopped = self._stopped(row, case, now)
+            if stopped is not None:
+                changed.append(await rows.change(conn, row, **stopped))
+                continue
+            rule = policy.decide(row.audience, verdict=data["verdict"], phrase_only=False)
+            if rule is None:
+                continue
+            result = decisions.revise(row, data, rule, four_eyes=policy.four_eyes(row.audience),
+                                      now=now)
+            changed.append(await self._write(conn, row, result))
+        return changed
+
+    # --- human decisions ---------------------------------------------------------------
+
+    async def on_review(self, event: events.Event, origin: Origin) -> None:
+        data = event.data
+        case = await self._case(data["case_id"])
+        async with self.store.begin() as conn:
+            if await claim_event(conn, CONSUMER, event.id):
+                changed = await self._decide(conn, data, case)
+            else:
+                changed = await rows.of_update(conn, data["update_id"], data.get("audience"))
+        await self.announce(changed, case)
+
+    async def _decide(self, conn: AsyncConnection, data: dict[str, Any], case: CaseState) \
+            -> list[Row]:
+        policy = self.policy.current()
+        now = events.now()
+        decision, reviewer = data["decision"], data["reviewer"]
+        changed = []
+        for row in await rows.of_update(conn, data["update_id"], data.get("audience")):
+            if decision != "withdraw":
+                stopped = self._stopped(row, case, now) if row.state == "held" else None
+                if stopped is not None:
+                    changed.append(await rows.change(conn, row, **stopped))
+                    continue
+            try:
+                decisions.check(row, decision, reviewer, four_eyes=policy.four_eyes(
+                    row.audience), now=now, revision=data.get("revision"))
+            except decisions.Refused as refused:
+                logger.info("review %s/%s: %s not applied (%s)", row.update_id, row.audience,
+                            decision, refused.code)
+                continue
+            result = decisions.outcome(row, decision, reviewer, now=now,
+                                       reason=data.get("reason"), revision=data.get("revision"))
+            if result.values:
+                changed.append(await self._write(conn, row, result))
+        return changed
+
+    def _stopped(self, row: Row, case: CaseState, now: datetime) -> dict[str, Any] | None:
+        """A held row that may no longer go out: expired, or consent/case not in force."""
+        if decisions.expired(row, now):
+            return {"state": "expired", "reason": "not decided in time", "decided_at": now}
+        if not case.broadcastable(row.audience, now):
+            return {"state": "blocked", "reason": "consent or case not in force",
+                    "decided_at": now}
+        return None
+
+    async def _write(self, conn: AsyncConnection, row: Row, result: decisions.Outcome) -> Row:
+        values = dict(result.values)
+        if result.number:
+            values["seq"] = await next_seq(conn, row.case_id, row.audience)
+        return await rows.change(conn, row, **values)
+
+    async def announce(self, changed: list[Row], case: CaseState) -> None:
+        for row in changed:
+            if row.state == "approved":
+                await self.emit.approved(row, case)
+            elif row.state == "withdrawn" and row.seq is not None:
+                await self.emit.retract_one(row, case, "author", row.decided_by or GATE_ACTOR)
+                await self.emit.status(row, "withdrawn")
+            else:
+                await self.emit.status(row, row.state)
+
+    # --- the kill switch ---------------------------------------------------------------
+
+    async def on_case_seen(self, data: dict[str, Any]) -> None:
+        """Fast path, from the case-view consumer (never behind a backlog of milestones):
+        a live revocation or expiry is retracted the moment it is seen. The ordered path
+        (`on_case`) retracts again after anything this instance approved before it."""
+        await self.cases.apply_and_notify(data)
+        if self.view_ready is not None and not self.view_ready.is_set():
+            return  # replaying history: the group consumer handles those in order
+        reason = _kill_reason(data)
+        if reason in ("consent_revoked", "consent_expired"):
+            await self._retract_all(CaseState.from_event(data), reason, "seen")
+
+    async def on_case(self, event: events.Event, origin: Origin) -> None:
+        data = event.data
+        await self.cases.apply_and_notify(data)
+        reason = _kill_reason(data)
+        if reason is None:
+            return
+        case = CaseState.from_event(data)
+        if reason != "case_ended":
+            await self._retract_all(case, reason, "ordered")
+        now = events.now()
+        async with self.store.begin() as conn:
+            blocked = [await rows.change(conn, row, state="blocked", reason=reason,
+                                         decided_at=now)
+                       for row in await rows.held_of_case(conn, case.case_id)]
+        if blocked:
+            logger.info("case %s: %s; %d held updates blocked", case.case_id, reason,
+                        len(blocked))
+        for row in blocked:
+            await self.emit.status(row, "blocked")
+
+    async def _retract_all(self, case: CaseState, reason: str, path: str) -> None:
+        await asyncio.gather(*(
+            self.emit.retract_case(case, reason, audience, f"{case.version}:{path}")
+            for audience in sorted(case.scope)
+        ))
+
+    # --- freshness ---------------------------------------------------------------------
+
+    async def expire_due(self) -> int:
+        """Held updates past their freshness window expire; they never go out late."""
+        now = events.now()
+        async with self.store.begin() as conn:
+            due = (await conn.execute(sa.select(reviews).where(
+                reviews.c.state == "held", reviews.c.expires_at <= now
+            ))).all()
+            expired = []
+            for row in due:
+                result = await conn.execute(
+                    reviews.update().where(
+                        reviews.c.update_id == row.update_id,
+                        reviews.c.audience == row.audience, reviews.c.version == row.version,
+                    ).values(state="expired", decided_at=now, reason="not decided in time",
+                             version=row.version + 1).returning(*reviews.c)
+                )
+                new = result.first()
+                if new is not None:  # else the consumer decided it first
+                    expired.append(new)
+        for row in expired:
+            await self.emit.status(row, "expired")
+        return len(expired)
+
+
+def _kill_reason(data: dict[str, Any]) -> str | None:
+    """Why a case-state event stops the case's updates, if it does."""
+    consent = data["consent"]["status"]
+    if consent in ("revoked", "expired"):
+        return "consent_revoked" if consent == "revoked" else "consent_expired"
+    if data["status"] in ("ended", "revoked"):
+        return "case_ended"
+    return None

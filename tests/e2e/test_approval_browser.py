@@ -1,0 +1,95 @@
+"""An approver works the /approvals queue from the keyboard: sees what was removed and why,
+moves with j/k, approves with a, rejects with r and a reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.approval.support import review_of
+from tests.support.browser import artifacts_dir
+from tests.support.stack import Stack
+
+pytestmark = pytest.mark.browser
+
+
+def watch(page: Any, problems: list[str]) -> None:
+    page.on("console", lambda m: problems.append(m.text)
+            if m.type == "error" and "404" not in m.text else None)
+    page.on("response", lambda r: problems.append(f"{r.status} {r.url}")
+            if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+
+
+async def test_approver_approves_and_rejects_with_the_keyboard(stack: Stack,
+                                                               browser: Any) -> None:
+    case = await stack.register_case(scope=["students", "public"])
+    ids = []
+    for note in ("Ports placed for Margaret Okonkwo-Reyes.", "Clips on the cystic duct.",
+                 "Closing in layers."):
+        status, body, _ = await stack.post_milestone(case["case_id"], note=note,
+                                                     sub="coord-ana")
+        assert status == 202
+        ids.append(body["event_id"])
+        await review_of(stack, body["event_id"], "public", "held")
+    redacted_id, edited_id, newest_id = ids
+
+    context = await browser.new_context()
+    problems: list[str] = []
+    try:
+        page = await context.new_page()
+        watch(page, problems)
+        await page.goto(f"{stack.base_url}/approvals#access_token="
+                        f"{stack.token('approver', 'attending-kim')}")
+        items = page.locator('#queue .item[data-state="held"]')
+        await items.nth(2).wait_for(timeout=10_000)
+        # Newest first, within the case; the first is selected.
+        assert await items.nth(0).get_attribute("data-key") == f"{newest_id}/public"
+        assert await items.nth(0).get_attribute("aria-selected") == "true"
+        mark = items.nth(2).locator("mark.redaction")
+        assert await mark.get_attribute("data-rule") == "case_name"
+        assert (await mark.inner_text()).startswith("[NAME]")
+        assert "Okonkwo" not in await page.content()
+        left = await items.nth(0).locator(".left").inner_text()
+        assert left.endswith("left") and ":" in left
+        await page.screenshot(path=artifacts_dir() / "approvals.png", full_page=True)
+
+        await page.keyboard.press("j")
+        assert await items.nth(1).get_attribute("aria-selected") == "true"
+        await page.keyboard.press("k")
+        assert await items.nth(0).get_attribute("aria-selected") == "true"
+
+        await page.keyboard.press("a")  # approve the newest
+        approved = await review_of(stack, newest_id, "public", "approved")
+        assert approved["decided_by"]["sub"] == "attending-kim" and approved["seq"] == 1
+
+        # Edit the next one; the approver's typo names the patient: de-identification
+        # catches it before the edit (and with it the approver's approval) goes out.
+        await page.locator(f'#queue .item[data-key="{edited_id}/public"]'
+                           '[aria-selected="true"]').wait_for(timeout=10_000)
+        await page.keyboard.press("e")
+        field = page.locator(".compose textarea")
+        await field.wait_for(timeout=5_000)
+        assert await field.input_value() == "Clips on the cystic duct."
+        await field.fill("Clips on the cystic duct; Okonkwo-Reyes doing well.")
+        await page.keyboard.press("Enter")
+        edited = await review_of(stack, edited_id, "public", "approved")
+        assert edited["revision"] == 1 and "Okonkwo" not in edited["text"]
+        assert "[NAME]" in edited["text"] and edited["decided_by"]["sub"] == "attending-kim"
+
+        # The queue refreshes by itself; the remaining one is selected: reject it.
+        await page.locator(f'#queue .item[data-key="{redacted_id}/public"]'
+                           '[aria-selected="true"]').wait_for(timeout=10_000)
+        await page.keyboard.press("r")
+        reason = page.locator(".compose input")
+        await reason.wait_for(timeout=5_000)
+        await page.keyboard.type("Names the patient's family")
+        await page.keyboard.press("Enter")
+        rejected = await review_of(stack, redacted_id, "public", "rejected")
+        assert rejected["reason"] == "Names the patient's family"
+        await page.locator("#empty:not([hidden])").wait_for(timeout=10_000)
+        assert "rejected" in (await page.locator("#status").inner_text()).lower()
+        assert problems == []
+    finally:
+        await context.close()

@@ -1,0 +1,83 @@
+"""The admin throws the kill switch on /cases and a student's live page empties."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from tests.approval.support import watch
+from tests.support.browser import artifacts_dir
+from tests.support.stack import Stack
+
+pytestmark = pytest.mark.browser
+
+
+async def test_admin_revokes_consent_and_the_students_page_empties(stack: Stack,
+                                                                   browser: Any) -> None:
+    student = await browser.new_context()
+    admin = await browser.new_context()
+    live = None
+    problems: list[str] = []
+    try:
+        # Register through the page's consent form.
+        page = await admin.new_page()
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        await page.goto(f"{stack.base_url}/cases#access_token="
+                        f"{stack.token('admin', 'admin-lee')}")
+        await page.locator('#procedure option[value="lap_chole"]').wait_for(state="attached")
+        await page.select_option("#procedure", "lap_chole")
+        await page.fill("#names", "Margaret Okonkwo-Reyes")
+        await page.fill("#mrn", "44718293")
+        await page.fill("#document", "consent/2026/0042.pdf")
+        await page.click('#register button[type="submit"]')
+        row = page.locator("#cases tbody tr").first
+        await row.wait_for(timeout=10_000)
+        case = {"case_id": await row.get_attribute("data-case"),
+                "broadcast_id": await row.get_attribute("data-broadcast")}
+        assert "broadcast id " + case["broadcast_id"] in await page.inner_text("#status")
+        await row.locator("button", has_text="FHIR").click()
+        await page.locator("#fhir-panel:not([hidden])").wait_for(timeout=5_000)
+        assert '"resourceType": "Consent"' in await page.inner_text("#fhir")
+
+        live = await watch(stack, str(case["broadcast_id"]))
+        for note in ("Ports placed.", "Critical view of safety achieved."):
+            status, _, _ = await stack.post_milestone(str(case["case_id"]), note=note)
+            assert status == 202
+        await live.updates(2)
+
+        viewer = await student.new_page()
+        viewer.on("pageerror", lambda e: problems.append(str(e)))
+        await viewer.goto(f"{stack.base_url}/live/{case['broadcast_id']}#access_token="
+                          f"{stack.token('student')}")
+        shown = viewer.locator("#timeline li")
+        await shown.nth(1).wait_for(timeout=10_000)
+
+        row = page.locator(f'#cases tr[data-case="{case["case_id"]}"]')
+        assert "active" in await row.locator(".consent").inner_text()
+        await row.locator('button[data-action="revoke"]').click()  # arms the switch
+        confirm = row.locator('button[data-action="confirm-revoke"]')
+        await confirm.wait_for(timeout=5_000)
+        started = time.perf_counter()
+        await confirm.click()
+
+        retract = await live.next_frame("retract", timeout=10)
+        socket_latency = time.perf_counter() - started
+        assert retract.get("all") is True
+        await viewer.wait_for_function(
+            "document.querySelectorAll('#timeline li').length === 0", timeout=10_000)
+        page_latency = time.perf_counter() - started
+        print(f"\nclick → retract frame {socket_latency * 1000:.0f} ms; "
+              f"→ student page empty {page_latency * 1000:.0f} ms")
+        assert page_latency < 5.0
+        await page.locator(f'#cases tr[data-case="{case["case_id"]}"] .consent-revoked'
+                           ).wait_for(timeout=10_000)
+        await page.screenshot(path=artifacts_dir() / "cases-revoked.png", full_page=True)
+        await viewer.screenshot(path=artifacts_dir() / "live-after-revoke.png")
+        assert problems == []
+    finally:
+        await student.close()
+        await admin.close()
+        if live is not None:
+            await live.close()
