@@ -1,0 +1,1 @@
+"""Publisher: approved updates to social channels, once each, in thread order, deletable."""
