@@ -1,0 +1,1 @@
+"""Live viewer: per-case timelines rebuilt from Kafka, fanned out over WebSocket."""

@@ -1,0 +1,185 @@
+"""The viewer service: `GET /api/v1/live` (WebSocket), the live-case list, and the pages.
+
+The socket route is public at the HTTP layer and authenticates itself, so a
+browser can send its token as the first frame instead of in the URL, and a
+missing or bad token ends in a WebSocket close code (4401) a client can act
+on rather than an HTTP 401 it cannot see.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+from pathlib import Path
+
+from aiohttp import WSMsgType, web
+
+from services.common import auth, topics
+from services.common.auth import allow
+from services.common.components import Components
+from services.common.consumer import Origin
+from services.common.events import Event
+from services.common.pages import add_page
+from services.common.settings import Settings
+from services.common.web import VERIFIER, create_base_app
+
+from . import protocol
+from .connection import Connection, Limits
+from .fanout import PING_BUCKETS, Hub
+from .history import History
+
+logger = logging.getLogger(__name__)
+
+SERVICE = "viewer"
+HUB = web.AppKey("viewer.hub", Hub)
+REPLAYED = web.AppKey("viewer.replayed", asyncio.Event)
+REPLAY_WAIT_SECONDS = 20.0
+PAGE = Path(__file__).parent / "page"
+
+
+async def authenticate(request: web.Request, ws: web.WebSocketResponse,
+                       wait: float) -> auth.Principal | None:
+    """The principal from `?access_token=`, a bearer header, or a first `auth` frame.
+
+    Closes the socket with 4401 and returns None when none is valid in time."""
+    token = request.query.get("access_token")
+    header = request.headers.get("Authorization", "")
+    if not token and header.lower().startswith("bearer "):
+        token = header[7:].strip()
+    if not token:
+        try:
+            message = await ws.receive(timeout=wait)
+        except TimeoutError:
+            await ws.close(code=protocol.CLOSE_NO_TOKEN, message=b"no auth frame in time")
+            return None
+        if message.type != WSMsgType.TEXT:
+            await ws.close(code=protocol.CLOSE_NO_TOKEN, message=b"missing token")
+            return None
+        try:
+            frame = protocol.parse_client(message.data)
+        except protocol.ProtocolError:
+            frame = {}
+        if frame.get("type") != "auth":
+            await ws.close(code=protocol.CLOSE_NO_TOKEN,
+                           message=b"missing token: send ?access_token= or an auth frame")
+            return None
+        token = frame["token"]
+    try:
+        return await request.app[VERIFIER].verify(token)
+    except auth.AuthError as exc:
+        await ws.close(code=protocol.CLOSE_NO_TOKEN, message=str(exc).encode()[:120])
+        return None
+
+
+@allow(auth.PUBLIC)  # authenticates itself (see the module docstring); any role may watch
+async def live_socket(request: web.Request) -> web.WebSocketResponse:
+    hub = request.app[HUB]
+    ws = web.WebSocketResponse(max_msg_size=protocol.MAX_CLIENT_FRAME, compress=False,
+                               heartbeat=None)
+    await ws.prepare(request)
+    principal = await authenticate(request, ws, hub.limits.auth_seconds)
+    transport = request.transport
+    if principal is None or transport is None or transport.is_closing():
+        return ws
+    sock = transport.get_extra_info("socket")
+    if sock is not None and hub.limits.socket_send_buffer:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, hub.limits.socket_send_buffer)
+    conn = hub.add(ws, transport, principal)  # type: ignore[arg-type]
+    try:
+        async for message in ws:
+            hub.seen(conn)
+            if message.type != WSMsgType.TEXT:
+                if message.type == WSMsgType.BINARY:
+                    hub.send(conn, protocol.wire(protocol.error("invalid_frame",
+                                                                "text frames only")))
+                continue
+            if message.data == protocol.PONG:
+                continue
+            await handle_frame(request, hub, conn, message.data)
+            if conn.closed:
+                break
+    finally:
+        hub.remove(conn)
+    return ws
+
+
+async def handle_frame(request: web.Request, hub: Hub, conn: Connection, raw: str) -> None:
+    try:
+        frame = protocol.parse_client(raw)
+    except protocol.ProtocolError as exc:
+        hub.send(conn, protocol.wire(protocol.error(exc.code, exc.message)))
+        return
+    kind = frame["type"]
+    if kind == "subscribe":
+        replayed = request.app[REPLAYED]
+        if not replayed.is_set():
+            try:  # a restarted instance answers only once it has rebuilt its history
+                await asyncio.wait_for(replayed.wait(), REPLAY_WAIT_SECONDS)
+            except TimeoutError:
+                hub.send(conn, protocol.wire(protocol.error(
+                    "not_ready", "history is still loading; retry",
+                    broadcast_id=frame["broadcast_id"])))
+                return
+        if not conn.closed:
+            hub.subscribe(conn, frame["broadcast_id"], frame["after_seq"])
+    elif kind == "unsubscribe":
+        hub.unsubscribe(conn, frame["broadcast_id"])
+    elif kind == "list":
+        hub.listen(conn)
+    elif kind == "auth":
+        hub.send(conn, protocol.wire(protocol.error("already_authenticated",
+                                                    "auth is only read as the first frame")))
+
+
+@allow(auth.ANY_ROLE)
+async def list_live(request: web.Request) -> web.Response:
+    return web.json_response(request.app[HUB].live_list())
+
+
+def setup(app: web.Application, settings: Settings, limits: Limits | None = None) -> None:
+    parts = Components(settings, SERVICE)
+    hub = Hub(History(), limits)
+    app[HUB] = hub
+
+    async def on_event(event: Event, origin: Origin) -> None:
+        if origin.topic == topics.CASES.name:
+            if hub.history.on_case(event.data) is not None:
+                hub.case_changed()
+        elif origin.topic == topics.UPDATES_APPROVED.name:
+            timeline, released = hub.history.on_approved(event.data)
+            if timeline is not None and released:
+                hub.publish(timeline, released)
+        elif origin.topic == topics.UPDATES_RETRACTED.name:
+            timeline, changed = hub.history.on_retracted(event.data)
+            if timeline is not None and changed:
+                hub.retract(timeline, None if event.data.get("all") else event.data["seq"])
+
+    # Every instance reads every partition from the start on its own (no shared group),
+    # so any number of viewers behind a load balancer hold the same timelines.
+    replay = parts.consume(
+        [topics.CASES.name, topics.UPDATES_APPROVED.name, topics.UPDATES_RETRACTED.name],
+        on_event, group=None, replay=True,
+    )
+    app[REPLAYED] = replay.caught_up
+
+    async def heartbeat() -> None:
+        hub.heartbeat()
+
+    async def going_away(app: web.Application) -> None:
+        hub.close_all(protocol.CLOSE_GOING_AWAY, "server restarting; resume with after_seq")
+
+    parts.every(hub.limits.ping_seconds / PING_BUCKETS, heartbeat)
+    parts.attach(app)
+    app.on_shutdown.append(going_away)
+    app.router.add_get("/api/v1/live", live_socket)
+    app.router.add_get("/api/v1/live/cases", list_live)
+    add_page(app, service="viewer", folder=PAGE, paths=("/live",))
+    add_page(app, service="viewer", folder=PAGE, paths=("/live/{broadcast_id}",),
+             html="case.html")
+
+
+def create_app(settings: Settings) -> web.Application:
+    app = create_base_app(settings)
+    setup(app, settings)
+    return app
