@@ -1,0 +1,1 @@
+"""Audit: every event and decision as one record in a hash chain."""

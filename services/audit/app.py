@@ -1,0 +1,72 @@
+"""The audit service: consumes every topic into the hash-chained log; compliance reads it.
+
+Parts: `log.py` appends (in batches) and verifies, `checkpoints.py` signs the
+head, `api.py` serves `/api/v1/audit…`, `page/` is `/compliance`, `cli.py` is
+`orcast audit`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+from aiohttp import web
+
+from services.common import topics
+from services.common.components import Components
+from services.common.pages import add_page
+from services.common.settings import Settings
+from services.common.web import create_base_app
+
+from . import api
+from .api import LOG
+from .checkpoints import every_from_env, signer_from_env
+from .log import AuditLog
+from .tables import MIGRATIONS
+
+SERVICE = "audit"
+CHECKPOINT_SECONDS = 60.0  # a quiet log still gets its tail signed
+logger = logging.getLogger(__name__)
+
+__all__ = ["LOG", "create_app", "setup"]
+
+
+def _checkpoint_on_shutdown(parts: Components, log: AuditLog) \
+        -> Callable[[web.Application], AsyncIterator[None]]:
+    """Runs before the parts' own shutdown (cleanup order is reversed): stop consuming,
+    then sign the head, while the store is still open."""
+    async def lifespan(app: web.Application) -> AsyncIterator[None]:
+        yield
+        for consumer in parts.consumers:
+            await consumer.stop()
+        try:
+            await log.checkpoint()
+        except Exception as exc:  # the next start or timer signs it instead
+            logger.warning("audit: shutdown checkpoint failed (%s)", type(exc).__name__)
+
+    return lifespan
+
+
+def setup(app: web.Application, settings: Settings) -> None:
+    parts = Components(settings, SERVICE)
+    log = AuditLog(parts.use_store(MIGRATIONS), signer=signer_from_env(settings),
+                   checkpoint_every=every_from_env())
+    app[LOG] = log
+    parts.consume([t.name for t in topics.TOPICS], log.on_event, batch_handler=log.on_batch)
+
+    async def sign_head() -> None:
+        await log.checkpoint()
+
+    parts.every(CHECKPOINT_SECONDS, sign_head)
+    parts.attach(app)
+    app.cleanup_ctx.append(_checkpoint_on_shutdown(parts, log))
+    api.add_routes(app)
+    add_page(app, service=SERVICE, folder=Path(__file__).parent / "page",
+             paths=("/compliance",))
+
+
+def create_app(settings: Settings) -> web.Application:
+    app = create_base_app(settings)
+    setup(app, settings)
+    return app

@@ -1,0 +1,259 @@
+"""Appending to the audit log (in batches, idempotent by event id) and verifying it.
+
+One transaction appends a whole batch: it takes the append lock (`audit_head`),
+drops event ids already in the log (redelivery) or repeated in the batch,
+links each record to the previous hash, inserts them together and signs a
+checkpoint at every multiple of `checkpoint_every`. The consumer commits its
+offsets only after that transaction, so delivery stays at-least-once and the
+log still holds each event once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import uuid
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.common import events
+from services.common.auth import Principal
+from services.common.consumer import Origin
+from services.common.store import Store
+
+from . import chain, summary
+from .checkpoints import DEFAULT_EVERY, Signer
+from .search import custom_plans
+from .tables import checkpoints, head, records
+
+logger = logging.getLogger(__name__)
+
+VERIFY_CHUNK = 5000
+BROADCAST_CACHE = 10_000
+
+
+def recorded_time(moment: datetime | None = None) -> str:
+    """Fixed-width UTC timestamps, so text order is time order (range filters rely on it)."""
+    return (moment or events.now()).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def canonical_json(value: Mapping[str, Any]) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+async def _take_append_lock(conn: AsyncConnection) -> None:
+    """Serialise appenders (row lock on `audit_head`; SQLite takes its write lock here)."""
+    await custom_plans(conn)
+    await conn.execute(head.update().where(head.c.id == 1).values(appends=head.c.appends + 1))
+
+
+class AuditLog:
+    def __init__(self, store: Store, *, signer: Signer,
+                 checkpoint_every: int = DEFAULT_EVERY) -> None:
+        self.store = store
+        self.signer = signer
+        self.checkpoint_every = checkpoint_every
+        self._broadcasts: OrderedDict[str, str] = OrderedDict()
+        self._lock = asyncio.Lock()  # one appender per process; audit_head across processes
+
+    # -- consuming ---------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event, origin: Origin) -> None:
+        await self.append_many([self.fields_for(event, origin)])
+
+    async def on_batch(self, batch: list[tuple[events.Event, Origin]]) -> None:
+        await self.append_many([self.fields_for(event, origin) for event, origin in batch])
+
+    def fields_for(self, event: events.Event, origin: Origin) -> dict[str, Any]:
+        action, outcome, actor = summary.describe(event)
+        case_id, broadcast_id = summary.case_and_broadcast(event)
+        if case_id and broadcast_id:
+            self._remember(case_id, broadcast_id)
+        elif case_id:
+            broadcast_id = self._broadcasts.get(case_id)
+        facts = summary.facts(event)
+        return {
+            "event_time": event.time,
+            "actor_sub": actor["sub"],
+            "actor_role": actor["role"],
+            "action": action,
+            "outcome": outcome,
+            "case_id": case_id,
+            "broadcast_id": broadcast_id,
+            "event_id": event.id,
+            "topic": origin.topic,
+            "partition": origin.partition,
+            "offset": origin.offset,
+            "summary": summary.summarise(event)[:1000],
+            "update_id": summary.update_of(event),
+            "detail": canonical_json(facts) if facts else None,
+        }
+
+    def _remember(self, case_id: str, broadcast_id: str) -> None:
+        self._broadcasts[case_id] = broadcast_id
+        self._broadcasts.move_to_end(case_id)
+        while len(self._broadcasts) > BROADCAST_CACHE:
+            self._broadcasts.popitem(last=False)
+
+    # -- reads are audited too -----------------------------------------------------------
+
+    async def record_access(self, who: Principal, action: str, described: str, *,
+                            detail: Mapping[str, Any] | None = None,
+                            case_id: str | None = None, outcome: str = "ok") -> None:
+        """One record per search, timeline, export or verification, by whom and with which
+        filters (`described` must already be PHI-free: free text is never echoed)."""
+        now = recorded_time()
+        await self.append_many([{
+            "event_time": now, "actor_sub": who.sub, "actor_role": who.role,
+            "action": action, "outcome": outcome, "case_id": case_id,
+            "broadcast_id": self._broadcasts.get(case_id) if case_id else None,
+            "event_id": f"access:{uuid.uuid4()}", "topic": None, "partition": None,
+            "offset": None, "summary": described[:1000], "update_id": None,
+            "detail": canonical_json(detail) if detail else None,
+        }])
+
+    # -- appending ---------------------------------------------------------------------
+
+    async def append(self, fields: dict[str, Any]) -> bool:
+        """Append one record; False when its event id is already in the log."""
+        return await self.append_many([fields]) == 1
+
+    async def append_many(self, batch: Sequence[Mapping[str, Any]]) -> int:
+        """Append `batch` in one transaction; returns how many records were new."""
+        if not batch:
+            return 0
+        async with self._lock, self.store.begin() as conn:
+            await _take_append_lock(conn)
+            ids = list({str(f["event_id"]) for f in batch})
+            seen = set((await conn.execute(
+                sa.select(records.c.event_id).where(records.c.event_id.in_(ids))
+            )).scalars())
+            fresh: list[Mapping[str, Any]] = []
+            for fields in batch:
+                if fields["event_id"] not in seen:
+                    seen.add(str(fields["event_id"]))
+                    fresh.append(fields)
+            if not fresh:
+                return 0
+            known = await self._broadcasts_for(conn, fresh)
+            last = (await conn.execute(
+                sa.select(records.c.seq, records.c.hash).order_by(records.c.seq.desc()).limit(1)
+            )).first()
+            seq, prev_hash = (int(last.seq), str(last.hash)) if last else (0, chain.GENESIS)
+            now = recorded_time()
+            rows: list[dict[str, Any]] = []
+            signed: list[dict[str, Any]] = []
+            for fields in fresh:
+                seq += 1
+                record: dict[str, Any] = {name: fields.get(name) for name in (
+                    *chain.CHAINED_FIELDS, *chain.OPTIONAL_FIELDS)}
+                record.update(seq=seq, recorded_at=now, prev_hash=prev_hash)
+                if record["broadcast_id"] is None and record["case_id"] in known:
+                    record["broadcast_id"] = known[record["case_id"]]
+                record["hash"] = prev_hash = chain.link(prev_hash, record)
+                rows.append(record)
+                if seq % self.checkpoint_every == 0:
+                    signed.append(self._checkpoint_row(seq, prev_hash))
+            await conn.execute(records.insert(), rows)
+            if signed:
+                await conn.execute(checkpoints.insert(), signed)
+        for row in signed:
+            logger.info("audit checkpoint seq=%d hash=%s key=%s:%s", row["seq"], row["hash"],
+                        row["algorithm"], row["key_id"])
+        return len(rows)
+
+    async def _broadcasts_for(self, conn: AsyncConnection,
+                              fresh: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+        """Broadcast ids the cache misses (after a restart), from earlier records of the case."""
+        missing = {str(f["case_id"]) for f in fresh
+                   if f.get("case_id") and not f.get("broadcast_id")
+                   and f["case_id"] not in self._broadcasts}
+        found = dict(self._broadcasts)
+        if missing:
+            result = await conn.execute(
+                sa.select(records.c.case_id, sa.func.min(records.c.broadcast_id))
+                .where(records.c.case_id.in_(missing), records.c.broadcast_id.is_not(None))
+                .group_by(records.c.case_id))
+            for case_id, broadcast_id in result.all():
+                self._remember(case_id, broadcast_id)
+                found[case_id] = broadcast_id
+        return found
+
+    def _checkpoint_row(self, seq: int, chain_hash: str) -> dict[str, Any]:
+        created = recorded_time()
+        signature = self.signer.sign(seq, chain_hash, created)
+        return {"seq": seq, "hash": chain_hash, "created_at": created,
+                "algorithm": signature.algorithm, "key_id": signature.key_id,
+                "signature": signature.signature}
+
+    async def checkpoint(self) -> int | None:
+        """Sign the head of the chain unless it already is (shutdown, timer); its seq."""
+        async with self._lock, self.store.begin() as conn:
+            await _take_append_lock(conn)
+            last = (await conn.execute(
+                sa.select(records.c.seq, records.c.hash).order_by(records.c.seq.desc()).limit(1)
+            )).first()
+            done = (await conn.execute(sa.select(sa.func.max(checkpoints.c.seq)))).scalar()
+            if last is None or (done is not None and int(done) >= int(last.seq)):
+                return None
+            row = self._checkpoint_row(int(last.seq), str(last.hash))
+            await conn.execute(checkpoints.insert().values(**row))
+        logger.info("audit checkpoint seq=%d hash=%s key=%s:%s", row["seq"], row["hash"],
+                    row["algorithm"], row["key_id"])
+        return int(row["seq"])
+
+    # -- verifying ---------------------------------------------------------------------
+
+    async def verify(self) -> dict[str, Any]:
+        """Recompute the chain (streamed, hashed off the event loop) and check every
+        checkpoint's signature and hash: `{ok, records, first_bad_seq, ...}`."""
+        async with self.store.engine.connect() as conn:
+            # checkpoints first: every record they name was committed before them
+            marks = [dict(r) for r in (await conn.execute(
+                sa.select(checkpoints).order_by(checkpoints.c.seq))).mappings()]
+            walker = chain.ChainWalker(watch=[int(m["seq"]) for m in marks])
+            result = await conn.stream(
+                sa.select(records).order_by(records.c.seq)
+                .execution_options(yield_per=VERIFY_CHUNK))
+            async for part in result.mappings().partitions(VERIFY_CHUNK):
+                await asyncio.to_thread(walker.feed, part)
+        return self._judge(walker, marks)
+
+    def _judge(self, walker: chain.ChainWalker, marks: list[dict[str, Any]]) -> dict[str, Any]:
+        verdict = walker.result()
+        bad, reason = verdict.first_bad_seq, verdict.reason
+        trusted = 0
+        for mark in marks:
+            seq = int(mark["seq"])
+            problem: tuple[int, str] | None = None
+            if not self.signer.verify(mark):
+                problem = seq, f"checkpoint {seq}: signature does not verify"
+            elif seq not in walker.hashes_at:
+                first_missing = min(seq, walker.max_seq + 1)
+                problem = first_missing, f"checkpoint {seq} names a record that is missing"
+            elif walker.hashes_at[seq] != mark["hash"]:
+                problem = seq, f"checkpoint {seq}: record hash differs from the signed one"
+            if problem is not None:
+                if bad is None or problem[0] < bad:
+                    bad, reason = problem
+                break
+            trusted += 1
+        last_mark = int(marks[-1]["seq"]) if marks else None
+        return {
+            "ok": bad is None,
+            "records": verdict.records,
+            "first_bad_seq": bad,
+            "reason": reason,
+            "last_hash": verdict.last_hash,
+            "checkpoints": len(marks),
+            "checkpoints_verified": trusted,
+            "last_checkpoint_seq": last_mark,
+            "unsigned_tail": max(0, walker.max_seq - (last_mark or 0)),
+            "signer": f"{self.signer.algorithm}:{self.signer.key_id}",
+        }

@@ -1,0 +1,237 @@
+// /compliance: search the audit log, open a case's timeline, verify integrity, export.
+// Uses only the JSON API (with the bearer token from ORcast) and renders text only.
+(function () {
+  "use strict";
+  const O = window.ORcast;
+  const $ = (id) => document.getElementById(id);
+  const state = { filters: new URLSearchParams(), cursors: [null], page: 0, next: null };
+
+  function utc(iso) {
+    return iso ? String(iso).replace("T", " ").slice(0, 19) : "";
+  }
+
+  function who(rec) {
+    return rec.actor_sub + " (" + rec.actor_role + ")";
+  }
+
+  function showError(target, err) {
+    const status = err && err.status ? " (" + err.status + ")" : "";
+    target.textContent = "Error" + status + ": " + (err && err.message ? err.message : err);
+  }
+
+  function readFilters() {
+    const form = new FormData($("search-form"));
+    const params = new URLSearchParams();
+    for (const [key, raw] of form.entries()) {
+      const value = String(raw).trim();
+      if (!value) continue;
+      params.set(key, (key === "since" || key === "until") ? value + "Z" : value);
+    }
+    return params;
+  }
+
+  // -- search ------------------------------------------------------------------------
+  async function search(page) {
+    const params = new URLSearchParams(state.filters);
+    params.set("limit", "50");
+    const cursor = state.cursors[page];
+    if (cursor) params.set("cursor", cursor);
+    $("search-status").textContent = "Searching…";
+    try {
+      const { body } = await O.api("GET", "/api/v1/audit?" + params.toString());
+      state.page = page;
+      state.next = body.next_cursor;
+      state.cursors[page + 1] = body.next_cursor;
+      renderResults(body.records);
+      $("search-status").textContent = body.records.length ?
+        body.records.length + " record(s) on this page" : "No records match.";
+    } catch (err) {
+      showError($("search-status"), err);
+    }
+  }
+
+  function renderResults(rows) {
+    const body = $("results").tBodies[0];
+    body.replaceChildren();
+    for (const rec of rows) {
+      const caseCell = O.el("td", {}, []);
+      if (rec.case_id) {
+        caseCell.append(O.el("button", {
+          type: "button", class: "link case-link", text: rec.case_id,
+          title: "Open this case's timeline", onclick: () => openTimeline(rec.case_id),
+        }));
+      }
+      body.append(O.el("tr", { "data-seq": String(rec.seq) }, [
+        O.el("td", { text: String(rec.seq) }),
+        O.el("td", { text: utc(rec.recorded_at) }),
+        O.el("td", { text: who(rec) }),
+        O.el("td", { text: rec.action }),
+        O.el("td", { text: rec.outcome }),
+        caseCell,
+        O.el("td", { class: "summary", text: rec.summary }),
+      ]));
+    }
+    $("prev-page").disabled = state.page === 0;
+    $("next-page").disabled = !state.next;
+    $("page-info").textContent = "page " + (state.page + 1);
+  }
+
+  // -- timeline ----------------------------------------------------------------------
+  function counts(d) {
+    const entries = Object.entries(d.counts || {});
+    return entries.length ? entries.map(([k, v]) => k + "×" + v).join(", ") : "";
+  }
+
+  function describe(step) {
+    const d = step.detail || {};
+    switch (step.action) {
+      case "milestone.submitted":
+        return ["submitted", "Submitted (note " + (d.note_chars || 0) + " chars)"];
+      case "milestone.deidentified": {
+        const c = counts(d);
+        return ["stage-" + d.verdict, "De-identified: " + d.verdict + (c ? " — removed " + c : "") +
+          (d.edited_by ? " (re-checked after an edit)" : "")];
+      }
+      case "review.decided":
+        return ["review", "Review: " + d.decision + (d.edited ? " (text edited)" : "")];
+      case "update.approved":
+        return ["stage-approved", "Approved for " + d.audience + " as #" + d.seq];
+      case "update.status":
+        return ["stage-" + d.state, "Status: " + d.state + (d.audience ? " for " + d.audience : "")];
+      case "publication":
+        return ["stage-" + d.state, (d.state === "posted" ? "Posted" : "Publication " + d.state) +
+          " on " + d.channel_id + (d.url ? " — " + d.url : (d.remote_id ? " — " + d.remote_id : ""))];
+      case "update.retracted":
+        return ["stage-retracted", "Retracted" + (d.all ? " (whole case)" : "") +
+          (d.audience ? " for " + d.audience : "") + ": " + d.reason];
+      default:
+        return ["other", step.summary];
+    }
+  }
+
+  function stepItem(step) {
+    const [cls, text] = describe(step);
+    return O.el("li", { class: cls, "data-action": step.action }, [
+      text + " — by " + step.by.sub + " (" + step.by.role + ")",
+      O.el("span", { class: "when", text: utc(step.at) + " · seq " + step.seq }),
+    ]);
+  }
+
+  function renderTimeline(t) {
+    const body = $("timeline-body");
+    body.replaceChildren();
+    body.append(O.el("p", { class: "muted", text: "Case " + t.case_id +
+      (t.broadcast_id ? " · broadcast " + t.broadcast_id : "") + " · " + t.records + " records" +
+      (t.truncated ? " (truncated)" : "") }));
+    if (t.case.length) {
+      body.append(O.el("h3", { text: "Case and consent" }));
+      body.append(O.el("ul", { class: "path" }, t.case.map((s) => O.el("li", {}, [
+        s.summary + " — by " + s.by.sub + " (" + s.by.role + ")",
+        O.el("span", { class: "when", text: utc(s.at) + " · seq " + s.seq }),
+      ]))));
+    }
+    body.append(O.el("h3", { text: "Updates (" + t.updates.length + ")" }));
+    for (const u of t.updates) {
+      const steps = u.steps.slice();
+      for (const r of u.retractions) if (!steps.some((s) => s.seq === r.seq)) steps.push(r);
+      steps.sort((a, b) => a.seq - b.seq);
+      body.append(O.el("article", { class: "update", "data-update": u.update_id }, [
+        O.el("h3", { text: (u.milestone || "update") + " · " + u.update_id }),
+        O.el("ol", { class: "path" }, steps.map(stepItem)),
+      ]));
+    }
+    if (t.case_retractions.length) {
+      body.append(O.el("h3", { text: "Case-wide retractions" }));
+      body.append(O.el("ol", { class: "path" }, t.case_retractions.map(stepItem)));
+    }
+    if (t.accesses.length) {
+      body.append(O.el("h3", { text: "Who looked at this case in the audit log" }));
+      body.append(O.el("ul", { class: "path" }, t.accesses.map((s) => O.el("li", {}, [
+        s.action + " by " + s.by.sub + " (" + s.by.role + "): " + s.summary,
+        O.el("span", { class: "when", text: utc(s.at) }),
+      ]))));
+    }
+  }
+
+  async function openTimeline(caseId) {
+    const section = $("timeline");
+    section.hidden = false;
+    $("timeline-title").textContent = "Case timeline · " + caseId;
+    $("timeline-body").replaceChildren(O.el("p", { class: "muted", text: "Loading…" }));
+    try {
+      const { body } = await O.api("GET", "/api/v1/audit/cases/" + encodeURIComponent(caseId) + "/timeline");
+      renderTimeline(body);
+      section.scrollIntoView({ block: "start" });
+    } catch (err) {
+      showError($("timeline-body"), err);
+    }
+  }
+
+  // -- integrity and export ---------------------------------------------------------
+  async function verify() {
+    const out = $("verify-result");
+    out.className = "";
+    out.textContent = "Verifying…";
+    try {
+      const { body } = await O.api("GET", "/api/v1/audit/verify");
+      out.className = body.ok ? "ok" : "bad";
+      out.textContent = body.ok ?
+        "Intact: " + body.records + " records, " + body.checkpoints_verified + "/" +
+          body.checkpoints + " signed checkpoints verified (" + body.unsigned_tail + " newer records not yet checkpointed)." :
+        "BROKEN at record " + body.first_bad_seq + ": " + body.reason;
+    } catch (err) {
+      showError(out, err);
+    }
+  }
+
+  async function exportAs(format) {
+    const params = new URLSearchParams(state.filters);
+    params.set("format", format);
+    const status = $("search-status");
+    status.textContent = "Exporting " + format + "…";
+    try {
+      const response = await fetch("/api/v1/audit/export?" + params.toString(), {
+        headers: { "Authorization": "Bearer " + O.token() }, cache: "no-store",
+      });
+      if (!response.ok) throw new O.ApiError(response.status, null, null);
+      const blob = await response.blob();
+      const name = (response.headers.get("Content-Disposition") || "").split('filename="')[1];
+      const link = O.el("a", { href: URL.createObjectURL(blob), download: name ? name.slice(0, -1) : "audit." + format });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      status.textContent = "Export ready (" + blob.size + " bytes).";
+    } catch (err) {
+      showError(status, err);
+    }
+  }
+
+  function start() {
+    const claims = O.claims();
+    if (!O.token()) $("token-panel").hidden = false;
+    $("who").textContent = claims ? claims.sub + " · " + claims.role : "not signed in";
+    $("token-save").addEventListener("click", () => {
+      O.setToken($("token-input").value);
+      window.location.reload();
+    });
+    $("search-form").addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      state.filters = readFilters();
+      state.cursors = [null];
+      search(0);
+    });
+    $("timeline-btn").addEventListener("click", () => {
+      const caseId = $("f-case").value.trim();
+      if (caseId) openTimeline(caseId);
+      else $("search-status").textContent = "Enter a case id to open its timeline.";
+    });
+    $("prev-page").addEventListener("click", () => search(Math.max(0, state.page - 1)));
+    $("next-page").addEventListener("click", () => { if (state.next) search(state.page + 1); });
+    $("verify-btn").addEventListener("click", verify);
+    for (const button of document.querySelectorAll("button.export")) {
+      button.addEventListener("click", () => exportAs(button.dataset.format));
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", start);
+})();

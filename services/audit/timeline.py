@@ -1,0 +1,89 @@
+"""One case's story from its audit records: each update's path in one view.
+
+submitted → de-identified (verdict, redaction counts) → decisions (who, for
+which audience) → where it was posted → retractions; plus the case's own
+consent changes and who looked at the case in the audit log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+MAX_RECORDS = 20_000
+
+
+def _actor(record: Mapping[str, Any]) -> dict[str, str]:
+    return {"sub": record["actor_sub"], "role": record["actor_role"]}
+
+
+def _step(record: Mapping[str, Any]) -> dict[str, Any]:
+    return {"seq": record["seq"], "at": record["event_time"] or record["recorded_at"],
+            "action": record["action"], "outcome": record["outcome"], "by": _actor(record),
+            "summary": record["summary"], "detail": record["detail"] or {}}
+
+
+def _new_update(update_id: str) -> dict[str, Any]:
+    return {"update_id": update_id, "milestone": None, "submitted": None, "deidentified": [],
+            "decisions": [], "publications": [], "retractions": [], "steps": []}
+
+
+def build(case_id: str, records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """`records` are API views (detail parsed) of one case, in seq order."""
+    updates: dict[str, dict[str, Any]] = {}
+    case_changes: list[dict[str, Any]] = []
+    case_retractions: list[dict[str, Any]] = []
+    accesses: list[dict[str, Any]] = []
+    other: list[dict[str, Any]] = []
+    broadcast_id: str | None = None
+    count = 0
+    for record in records:
+        count += 1
+        broadcast_id = broadcast_id or record.get("broadcast_id")
+        step = _step(record)
+        facts = step["detail"]
+        action = record["action"]
+        if action.startswith("audit."):
+            accesses.append(step)
+            continue
+        if action == "case.state":
+            case_changes.append(step)
+            continue
+        if action == "update.retracted" and not record["update_id"]:
+            case_retractions.append(step)
+            continue
+        if not record["update_id"]:
+            other.append(step)
+            continue
+        update = updates.setdefault(record["update_id"], _new_update(record["update_id"]))
+        update["steps"].append(step)
+        update["milestone"] = update["milestone"] or facts.get("milestone")
+        if action == "milestone.submitted":
+            update["submitted"] = step
+        elif action == "milestone.deidentified":
+            update["deidentified"].append(step)
+        elif action in ("review.decided", "update.approved", "update.status"):
+            update["decisions"].append(step)
+        elif action == "publication":
+            update["publications"].append(step)
+        elif action == "update.retracted":
+            update["retractions"].append(step)
+    _apply_case_retractions(updates.values(), case_retractions)
+    return {"case_id": case_id, "broadcast_id": broadcast_id, "records": count,
+            "truncated": count >= MAX_RECORDS, "case": case_changes,
+            "updates": list(updates.values()), "case_retractions": case_retractions,
+            "accesses": accesses, "other": other}
+
+
+def _apply_case_retractions(updates: Iterable[dict[str, Any]],
+                            retractions: list[dict[str, Any]]) -> None:
+    """A case-wide retraction (consent revoked) withdraws every update approved earlier for
+    that audience: show it on each of them too."""
+    for update in updates:
+        approved = [s for s in update["decisions"] if s["action"] == "update.approved"]
+        for retraction in retractions:
+            audience = retraction["detail"].get("audience")
+            if any(s["seq"] < retraction["seq"] and
+                   (audience is None or s["detail"].get("audience") == audience)
+                   for s in approved):
+                update["retractions"].append(retraction)

@@ -1,0 +1,76 @@
+"""A compliance officer finds a case's timeline from /compliance and checks integrity."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from services.common.store import Store
+from tests.support.browser import artifacts_dir
+from tests.support.stack import Stack, eventually
+
+NOTE = ("Incision made at the umbilicus for Margaret Okonkwo-Reyes (MRN 44718293); "
+        "pneumoperitoneum established without difficulty and ports placed under vision.")
+
+
+async def approved_recorded(stack: Stack, case_id: str) -> bool:
+    store = stack.parts("audit").store
+    assert isinstance(store, Store)
+    async with store.engine.connect() as conn:
+        found = (await conn.execute(sa.text(
+            "SELECT count(*) FROM audit_records WHERE case_id = :c AND action = "
+            "'update.approved'"), {"c": case_id})).scalar()
+    return bool(found)
+
+
+@pytest.mark.browser
+async def test_compliance_officer_finds_a_case_timeline(stack: Stack, browser: Any) -> None:
+    case = await stack.register_case()
+    status, _, _ = await stack.post_milestone(case["case_id"], note=NOTE)
+    assert status == 202
+    await eventually(lambda: approved_recorded(stack, case["case_id"]), 20,
+                     message="approval recorded")
+
+    context = await browser.new_context()
+    problems: list[str] = []
+    try:
+        page = await context.new_page()
+        page.on("console", lambda m: problems.append(m.text)
+                if m.type == "error" and "404" not in m.text else None)  # 404: favicon
+        page.on("response", lambda r: problems.append(f"{r.status} {r.url}")
+                if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        await page.goto(f"{stack.base_url}/compliance#access_token="
+                        f"{stack.token('compliance', 'officer-ana')}")
+        await page.fill("#f-broadcast", case["broadcast_id"])
+        await page.click("#search-btn")
+        first_case = page.locator("#results tbody button.case-link").first
+        await first_case.wait_for(timeout=10_000)
+        assert await first_case.text_content() == case["case_id"]
+
+        await first_case.click()
+        timeline = page.locator("#timeline-body article.update")
+        await timeline.first.wait_for(timeout=10_000)
+        story = await timeline.first.inner_text()
+        assert "Submitted" in story and "incision" in story
+        assert "De-identified: redacted — removed" in story and "MRN×1" in story
+        assert "Approved for students as #1" in story
+        assert "Okonkwo" not in await page.content()
+        await page.screenshot(path=artifacts_dir() / "compliance.png", full_page=True)
+
+        await page.click("#verify-btn")
+        result = page.locator("#verify-result.ok")
+        await result.wait_for(timeout=10_000)
+        assert (await result.text_content() or "").startswith("Intact:")
+        assert problems == []
+    finally:
+        await context.close()
+
+    store = stack.parts("audit").store
+    assert isinstance(store, Store)
+    async with store.engine.connect() as conn:
+        reads = (await conn.execute(sa.text(
+            "SELECT action FROM audit_records WHERE actor_sub = 'officer-ana'"))).scalars().all()
+    assert {"audit.read", "audit.verify"} <= set(reads)
