@@ -1,0 +1,299 @@
+"""Load through every gate: K cases, N student viewers, an open-loop stream of milestones.
+
+    python -m bench.e2e --cases 20 --viewers 1000 --rate 100 --seconds 30
+    python -m bench.e2e --cases 20 --viewers 20 --rate 1000 --seconds 20
+    python -m bench.e2e ... --profile 15     # py-spy the `orcast dev` process meanwhile
+
+Starts `orcast dev` in a subprocess (embedded broker, SQLite, every service in one
+process), registers K cases, connects N viewers spread over `--viewer-procs` worker
+processes (each viewer subscribes to one case, round robin), then posts milestones on
+an open-loop schedule (RATE per second regardless of how fast answers come, so slowness
+shows up as latency instead of hiding as a lower offered rate) and measures, for every
+update frame every viewer receives, the time from the POST being sent to the frame
+arriving (wall clock; all processes on this machine). It reports p50/p99/max, the rate
+at which updates came out of the pipeline, and whether lag grew over the run (latency
+of the last tenth of the milestones against the first tenth).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import multiprocessing as mp
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+
+from bench.devstack import percentile, start
+
+NOTE = "bench note {:06d}"
+
+
+def cpu_model() -> str:
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+async def register_cases(session: aiohttp.ClientSession, base: str, token: str,
+                         count: int) -> list[dict[str, Any]]:
+    until = (datetime.now(UTC) + timedelta(hours=2)).isoformat()
+    cases = []
+    for i in range(count):
+        async with session.post(f"{base}/api/v1/cases", headers={
+                "Authorization": f"Bearer {token}"}, json={
+            "procedure": "lap_chole",
+            "patient": {"names": [f"Avery Quinlan{i}"], "mrn": f"99{i:06d}",
+                        "dob": "1970-01-01"},
+            "consent": {"scope": ["students"], "valid_until": until, "document_ref": "bench"},
+            "start": True,
+        }) as response:
+            assert response.status == 201, await response.text()
+            cases.append(await response.json())
+    return cases
+
+
+async def submit_all(session: aiohttp.ClientSession, base: str, token: str,
+                     cases: list[dict[str, Any]], rate: float, seconds: float,
+                     sent: dict[int, float]) -> dict[str, Any]:
+    """Open loop: milestone i is sent at start + i/rate whatever happened before it."""
+    headers = {"Authorization": f"Bearer {token}"}
+    statuses: dict[int, int] = {}
+    post_ms: list[float] = []
+
+    async def post(i: int) -> None:
+        body = {"event_id": str(uuid.uuid4()), "case_id": cases[i % len(cases)]["case_id"],
+                "milestone": "incision", "note": NOTE.format(i),
+                "occurred_at": datetime.now(UTC).isoformat()}
+        began = time.time()
+        sent[i] = began
+        try:
+            async with session.post(f"{base}/api/v1/milestones", headers=headers,
+                                    json=body) as response:
+                await response.read()
+                statuses[response.status] = statuses.get(response.status, 0) + 1
+        except aiohttp.ClientError:
+            statuses[0] = statuses.get(0, 0) + 1
+        post_ms.append((time.time() - began) * 1000)
+
+    total = int(rate * seconds)
+    started = time.perf_counter()
+    tasks = []
+    for i in range(total):
+        await asyncio.sleep(max(0.0, started + i / rate - time.perf_counter()))
+        tasks.append(asyncio.create_task(post(i)))
+    offered_s = time.perf_counter() - started
+    await asyncio.gather(*tasks)
+    return {"count": total, "offered_s": offered_s, "statuses": statuses,
+            "post_p50_ms": percentile(post_ms, 0.5), "post_p99_ms": percentile(post_ms, 0.99)}
+
+
+def viewer_worker(base: str, token: str, watching: list[tuple[str, int]], pipe: Any) -> None:
+    """A process holding many viewer sockets; `watching` is (broadcast id, case index)
+    per socket. Says "ready" when every socket has its snapshot, then records
+    (milestone number, arrival time) for every update frame until told to stop."""
+    try:
+        asyncio.run(_viewers(base, token, watching, pipe))
+    except Exception as exc:  # tell the parent instead of leaving it waiting
+        pipe.send(f"viewer worker failed: {type(exc).__name__}: {exc}"[:500])
+
+
+async def _viewers(base: str, token: str, watching: list[tuple[str, int]], pipe: Any) -> None:
+    arrivals: list[tuple[int, float]] = []
+    target = [float("inf")]
+    complete = asyncio.Event()
+    url = f"{base.replace('http', 'ws')}/api/v1/live?access_token={token}"
+    gate = asyncio.Semaphore(50)
+
+    async def read(ws: aiohttp.ClientWebSocketResponse) -> None:
+        async for message in ws:
+            if message.type != aiohttp.WSMsgType.TEXT:
+                break
+            arrived = time.time()
+            frame = json.loads(message.data)
+            if frame["type"] == "update":
+                arrivals.append((int(frame["text"].rsplit(" ", 1)[1]), arrived))
+                if len(arrivals) >= target[0]:
+                    complete.set()
+            elif frame["type"] == "ping":
+                await ws.send_str('{"type":"pong"}')
+
+    async def connect(broadcast: str) -> aiohttp.ClientWebSocketResponse:
+        async with gate:
+            ws = await session.ws_connect(url, heartbeat=None, max_msg_size=0)
+            await ws.send_json({"type": "subscribe", "broadcast_id": broadcast,
+                                "after_seq": 0})
+            while (frame := await ws.receive_json(timeout=60))["type"] != "snapshot":
+                if frame["type"] == "ping":
+                    await ws.send_str('{"type":"pong"}')
+                elif frame["type"] == "error":
+                    raise RuntimeError(f"subscribe refused: {frame}")
+            return ws
+
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+        sockets = await asyncio.gather(*(connect(b) for b, _ in watching))
+        readers = [asyncio.create_task(read(ws)) for ws in sockets]
+        pipe.send("ready")
+        _, count, cases, drain = await asyncio.to_thread(pipe.recv)
+        target[0] = sum(len(range(index, count, cases)) for _, index in watching)
+        if len(arrivals) < target[0]:
+            try:
+                await asyncio.wait_for(complete.wait(), drain)
+            except TimeoutError:
+                pass  # reported as missing deliveries
+        for task in readers:
+            task.cancel()
+        await asyncio.gather(*readers, return_exceptions=True)
+        await asyncio.gather(*(ws.close() for ws in sockets), return_exceptions=True)
+    pipe.send(arrivals)
+
+
+def start_viewers(base: str, token: str, cases: list[dict[str, Any]], viewers: int,
+                  procs: int) -> list[tuple[mp.process.BaseProcess, Any]]:
+    ctx = mp.get_context("spawn")
+    workers: list[tuple[mp.process.BaseProcess, Any]] = []
+    broadcasts = [c["broadcast_id"] for c in cases]
+    for p in range(procs):
+        mine = [(broadcasts[v % len(broadcasts)], v % len(broadcasts))
+                for v in range(p, viewers, procs)]
+        parent, child = ctx.Pipe()
+        process = ctx.Process(target=viewer_worker, args=(base, token, mine, child),
+                              daemon=True)
+        process.start()
+        workers.append((process, parent))
+    for worker, pipe in workers:
+        message = pipe.recv() if pipe.poll(180) else "no answer in 180 s"
+        if message != "ready":  # "ready" once every socket has its snapshot
+            for other, _ in workers:
+                other.terminate()
+            raise RuntimeError(f"viewer worker {worker.pid}: {message}")
+    return workers
+
+
+def collect(workers: list[tuple[Any, Any]], count: int, cases: int, drain_s: float) -> list[
+        tuple[int, float]]:
+    """Every worker's arrivals, once all `count` milestones reached it or time is up."""
+    for _, pipe in workers:
+        pipe.send(("until", count, cases, drain_s))
+    arrivals: list[tuple[int, float]] = []
+    for process, pipe in workers:
+        got = pipe.recv() if pipe.poll(drain_s + 120) else "no answer"
+        if not isinstance(got, list):
+            raise RuntimeError(f"viewer worker {process.pid}: {got}")
+        arrivals.extend(got)
+        process.join(10)
+        process.terminate()
+    return arrivals
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def profile(pid: int, seconds: int, out: str) -> subprocess.Popen[bytes]:
+    spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    return subprocess.Popen([spy, "record", "-p", str(pid), "-d", str(seconds), "-r", "100",
+                             "--threads", "--format", "raw", "-o", out, "--nonblocking"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+async def run(args: argparse.Namespace) -> dict[str, Any]:
+    stack = start({"ORCAST_INGEST_RATE": "0"})
+    try:
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=200)) as session:
+            cases = await register_cases(session, stack.base_url, stack.tokens["admin"],
+                                         args.cases)
+            await asyncio.sleep(1.0)  # the viewer learns of the cases from the topic
+            connect_started = time.perf_counter()
+            workers = await asyncio.to_thread(start_viewers, stack.base_url,
+                                              stack.tokens["student"], cases, args.viewers,
+                                              args.viewer_procs)
+            connect_s = time.perf_counter() - connect_started
+            spy = profile(stack.process.pid, args.profile, args.profile_out) \
+                if args.profile else None
+            sent: dict[int, float] = {}
+            cpu_before = cpu_seconds(stack.process.pid)
+            submitted = await submit_all(session, stack.base_url, stack.tokens["coordinator"],
+                                         cases, args.rate, args.seconds, sent)
+            expected = sum(len(range(v % args.cases, submitted["count"], args.cases))
+                           for v in range(args.viewers))
+            arrivals = await asyncio.to_thread(collect, workers, submitted["count"],
+                                               args.cases, args.drain)
+            submitted["server_cpu_s"] = cpu_seconds(stack.process.pid) - cpu_before
+            if spy is not None:
+                spy.wait(args.profile + 30)
+    finally:
+        stack.stop()
+    return summarise(args, submitted, sent, arrivals, expected, connect_s)
+
+
+def summarise(args: argparse.Namespace, submitted: dict[str, Any], sent: dict[int, float],
+              arrivals: list[tuple[int, float]], expected: int,
+              connect_s: float) -> dict[str, Any]:
+    latencies = [(t - sent[i]) * 1000 for i, t in arrivals if i in sent]
+    first_seen: dict[int, float] = {}
+    for i, t in arrivals:
+        first_seen[i] = min(t, first_seen.get(i, t))
+    delivered = sorted(first_seen.values())
+    span = (delivered[-1] - delivered[0]) if len(delivered) > 1 else float("nan")
+    tenth = max(1, submitted["count"] // 10)
+    early = [(t - sent[i]) * 1000 for i, t in arrivals if i < tenth]
+    late = [(t - sent[i]) * 1000 for i, t in arrivals if i >= submitted["count"] - tenth]
+    return {
+        "cases": args.cases, "viewers": args.viewers, "rate": args.rate,
+        "milestones": submitted["count"], "post_statuses": submitted["statuses"],
+        "post_p50_ms": submitted["post_p50_ms"], "post_p99_ms": submitted["post_p99_ms"],
+        "deliveries": len(latencies), "expected_deliveries": expected,
+        "milestones_out": len(first_seen),
+        "p50_ms": percentile(latencies, 0.5), "p99_ms": percentile(latencies, 0.99),
+        "max_ms": max(latencies, default=float("nan")),
+        "out_rate_per_s": (len(delivered) - 1) / span if span and span == span else 0.0,
+        "first_tenth_p50_ms": percentile(early, 0.5), "last_tenth_p50_ms": percentile(late, 0.5),
+        "connect_s": connect_s,
+        "server_cpu_ms_per_milestone": 1000 * submitted["server_cpu_s"] / submitted["count"],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=int, default=20)
+    parser.add_argument("--viewers", type=int, default=1000)
+    parser.add_argument("--rate", type=float, default=100.0, help="milestones per second")
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--viewer-procs", type=int, default=2)
+    parser.add_argument("--drain", type=float, default=60.0,
+                        help="seconds to wait for the pipeline to deliver after the last POST")
+    parser.add_argument("--profile", type=int, default=0, help="py-spy seconds (0: off)")
+    parser.add_argument("--profile-out", default="e2e-profile.txt")
+    args = parser.parse_args()
+    result = asyncio.run(run(args))
+    print(f"machine: {platform.machine()} {os.cpu_count()} cpus ({cpu_model()}), "
+          f"Python {platform.python_version()}")
+    print(json.dumps(result, indent=1, default=str))
+    print(f"{result['milestones']} milestones at {args.rate:g}/s over {args.cases} cases, "
+          f"{args.viewers} viewers: submit -> frame p50 {result['p50_ms']:.1f} ms, "
+          f"p99 {result['p99_ms']:.1f} ms, max {result['max_ms']:.1f} ms; "
+          f"out {result['out_rate_per_s']:.0f}/s; delivered {result['deliveries']}/"
+          f"{result['expected_deliveries']}; p50 first tenth "
+          f"{result['first_tenth_p50_ms']:.0f} ms, last tenth "
+          f"{result['last_tenth_p50_ms']:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
