@@ -42,6 +42,11 @@ from .settings import Settings
 logger = logging.getLogger(__name__)
 
 MAX_HANDLER_ATTEMPTS = 5
+# A consumer whose position has not moved for this long while its partitions hold
+# unread records is stuck (seen after a broker outage: the client reconnects, the
+# group is rejoined, yet fetches return nothing). It is rebuilt from its commits.
+STALL_SECONDS = 10.0
+STALL_CHECK_EVERY = 2.0
 DEADLETTER_PAYLOAD_LIMIT = 256 * 1024
 
 
@@ -58,6 +63,10 @@ BatchHandler = Callable[[list[tuple[events.Event, Origin]]], Awaitable[None]]
 
 def is_retriable(exc: BaseException) -> bool:
     return bool(getattr(exc, "retriable", False)) or isinstance(exc, (OSError, KafkaError))
+
+
+class ConsumerStalled(RuntimeError):
+    """Records are waiting but the client has fetched none for STALL_SECONDS."""
 
 
 class ConsumerLoop:
@@ -141,9 +150,11 @@ class ConsumerLoop:
                 raise
             except Exception as exc:
                 metrics.CONSUMER_RESTARTS.labels(self._service).inc()
+                # Only our own stall message is logged in full: it names topic,
+                # partition and offsets; other exceptions may quote data.
                 logger.warning(
                     "consumer %s lost its broker (%s); reconnecting",
-                    self.name, type(exc).__name__,
+                    self.name, exc if isinstance(exc, ConsumerStalled) else type(exc).__name__,
                 )
                 await self._close_consumer()
                 await self._sleep(backoff)
@@ -184,9 +195,12 @@ class ConsumerLoop:
                         if off}
                 if not ends:
                     self.caught_up.set()
+            watchdog = _StallWatchdog()
             while not self._stopping.is_set():
                 self.last_poll = time.monotonic()
                 batch = await consumer.getmany(timeout_ms=200, max_records=self._max_batch)
+                if not batch:
+                    await watchdog.check(consumer)
                 for tp, records in batch.items():
                     done = await self._process_partition(tp, records)
                     if done is not None and self._group_id is not None:
@@ -392,3 +406,44 @@ def _safe_key(key: bytes | None) -> str | None:
         return key.decode()[:256]
     except UnicodeDecodeError:
         return "b64:" + base64.b64encode(key[:180]).decode()
+
+
+class _StallWatchdog:
+    """Notices a client that fetches nothing although its partitions have unread records.
+
+    Only consulted after an empty poll, so a slow handler or a retry loop (the poll is
+    not reached) never counts as a stall."""
+
+    def __init__(self) -> None:
+        self._checked = time.monotonic()
+        self._behind_since: dict[TopicPartition, tuple[int, float]] = {}
+
+    async def check(self, consumer: AIOKafkaConsumer) -> None:
+        now = time.monotonic()
+        if now - self._checked < STALL_CHECK_EVERY:
+            return
+        self._checked = now
+        assigned = list(consumer.assignment())
+        if not assigned:
+            self._behind_since.clear()
+            return
+        try:
+            ends = await asyncio.wait_for(consumer.end_offsets(assigned), 5)
+            positions = {tp: await asyncio.wait_for(consumer.position(tp), 5)
+                         for tp in assigned}
+        except (KafkaError, IllegalStateError, TimeoutError):
+            return  # the broker is away: the client's own reconnects handle that
+        behind = {tp for tp in assigned if positions[tp] < ends.get(tp, 0)}
+        for tp in list(self._behind_since):
+            if tp not in behind or self._behind_since[tp][0] != positions[tp]:
+                del self._behind_since[tp]
+        for tp in behind:
+            self._behind_since.setdefault(tp, (positions[tp], now))
+        stuck = [tp for tp, (_, since) in self._behind_since.items()
+                 if now - since >= STALL_SECONDS]
+        if stuck:
+            tp = stuck[0]
+            raise ConsumerStalled(
+                f"{len(stuck)} partition(s) stuck, e.g. {tp.topic}/{tp.partition} at "
+                f"{positions[tp]} of {ends[tp]}"
+            )

@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import json
 
+import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from services.common import consumer as consumer_module
 from services.common import events
 from services.common.admin import ensure_topics
 from services.common.consumer import ConsumerLoop, Origin
@@ -170,3 +172,37 @@ async def test_commit_after_handling_means_a_restart_resumes_after_the_last_one(
     assert again.seen == [second.id]
     await stop_loop(loop)
     await producer.stop()
+
+
+async def test_a_client_that_stops_fetching_is_rebuilt_and_nothing_is_skipped(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A paused client polls and gets nothing although records wait: the same symptom
+    # as the stuck fetcher seen after a broker outage.
+    monkeypatch.setattr(consumer_module, "STALL_SECONDS", 1.0)
+    monkeypatch.setattr(consumer_module, "STALL_CHECK_EVERY", 0.2)
+    await ensure_topics(settings, [UPDATES_STATUS, DEADLETTER])
+    handler = Recorder()
+    loop = await start_loop(settings, handler, group="stall")
+    producer = EventProducer(settings=settings, service="approval")
+    try:
+        first = status_event(20)
+        await producer.publish(UPDATES_STATUS.name, first)
+
+        async def first_handled() -> bool:
+            return handler.seen == [first.id]
+
+        await eventually(first_handled, 15, message="first event handled")
+        stuck_client = loop._consumer
+        assert stuck_client is not None
+        stuck_client.pause(*stuck_client.assignment())
+        second = status_event(21)
+        await producer.publish(UPDATES_STATUS.name, second)
+
+        async def second_handled() -> bool:
+            return handler.seen == [first.id, second.id]
+
+        await eventually(second_handled, 20, message="event behind the stuck client handled")
+        assert loop._consumer is not stuck_client
+    finally:
+        await stop_loop(loop)
+        await producer.stop()
