@@ -554,3 +554,22 @@ def test_dockerfile() -> None:
     assert re.search(r"^HEALTHCHECK .*\n?.*python.*urllib.*/healthz", text, re.M)
     ignored = (ROOT / ".dockerignore").read_text(encoding="utf-8").split()
     assert {".git", ".venv", "var"} <= set(ignored)
+
+
+def test_k8s_only_audit_mounts_the_checkpoint_signing_key(
+        k8s: dict[str, list[dict[str, Any]]]) -> None:
+    def key_mounts(deployment: dict[str, Any]) -> list[str]:
+        pod = deployment["spec"]["template"]["spec"]
+        secrets = {v["name"] for v in pod.get("volumes", [])
+                   if v.get("secret", {}).get("secretName") == "orcast-audit-signing-key"}
+        (container,) = pod["containers"]
+        return [m["mountPath"] for m in container.get("volumeMounts", [])
+                if m["name"] in secrets]
+
+    deployments = {d["metadata"]["name"]: d for docs in k8s.values() for d in docs
+                   if d["kind"] == "Deployment"}
+    (mount,) = key_mounts(deployments["orcast-audit"])
+    (container,) = deployments["orcast-audit"]["spec"]["template"]["spec"]["containers"]
+    key_path = container_env(container)["ORCAST_AUDIT_SIGNING_KEY"]["value"]
+    assert key_path.startswith(mount + "/")
+    assert [n for n, d in deployments.items() if key_mounts(d) and n != "orcast-audit"] == []
