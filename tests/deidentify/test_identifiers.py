@@ -63,3 +63,15 @@ def test_repr_never_shows_key_or_digests() -> None:
 def test_empty_case_matches_nothing(engine: Engine) -> None:
     empty = CaseIdentifiers.from_plain(names=[], mrn=None, dob=None, key=KEY)
     assert engine.deidentify("Will close at 0942", empty).verdict == "clean"
+
+
+def test_a_particle_that_is_the_surname_is_redacted_but_inner_particles_are_not(
+        engine: Engine) -> None:
+    thanh_le = CaseIdentifiers.from_plain(names=["Thanh Le"], mrn="MRN-0011223344",
+                                          dob=dt.date(1970, 5, 1), key=KEY)
+    result = engine.deidentify("family of le updated in waiting room", thanh_le)
+    assert " le " not in result.text
+    cruz = CaseIdentifiers.from_plain(names=["Maria de la Cruz"], mrn="MRN-0011223345",
+                                      dob=dt.date(1970, 5, 1), key=KEY)
+    kept = engine.deidentify("placed at the edge of la table per protocol", cruz)
+    assert "la table" in kept.text
