@@ -130,10 +130,28 @@ class LiveClient:
         self.ws = ws
         self.frames: list[dict[str, Any]] = []
 
-    async def subscribe(self, broadcast_id: str, after_seq: int = 0) -> dict[str, Any]:
-        await self.ws.send_json({"type": "subscribe", "broadcast_id": broadcast_id,
-                                 "after_seq": after_seq})
-        return await self.next_frame("snapshot")
+    async def subscribe(self, broadcast_id: str, after_seq: int = 0,
+                        timeout: float = 10.0) -> dict[str, Any]:
+        """Subscribe, retrying while the viewer has not yet read the case: a case
+        registered a moment ago reaches the viewer through Kafka, as for a real client."""
+        deadline = time.monotonic() + timeout
+        while True:
+            await self.ws.send_json({"type": "subscribe", "broadcast_id": broadcast_id,
+                                     "after_seq": after_seq})
+            frame = await self._snapshot_or_error(deadline - time.monotonic())
+            if frame["type"] == "snapshot":
+                return frame
+            if frame.get("code") not in ("unknown_broadcast", "not_ready") or \
+                    time.monotonic() > deadline:
+                raise AssertionError(f"subscribe to {broadcast_id} refused: {frame}")
+            await asyncio.sleep(0.1)
+
+    async def _snapshot_or_error(self, timeout: float) -> dict[str, Any]:
+        deadline = time.monotonic() + max(timeout, 0.5)
+        while True:
+            frame = await self.next_frame(None, max(deadline - time.monotonic(), 0.01))
+            if frame["type"] in ("snapshot", "error"):
+                return frame
 
     async def next_frame(self, kind: str | None = None, timeout: float = 10.0) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
