@@ -93,7 +93,8 @@ async def post(ctx: ChannelContext, row: Row) -> None:
         else:
             async with ctx.store.engine.connect() as conn:
                 reply, root, reply_seq = await threads.reply_refs(conn, row)
-        request = PostRequest(text, row.idempotency_key, reply, root)
+        request = PostRequest(text, row.idempotency_key, reply, root,
+                              earlier_attempt_since=since(prior) if prior is not None else None)
         if prior is not None and needs_lookup(row.channel_kind, prior, ctx.clock()):
             found = await ctx.adapter.find_existing(request, since=since(prior))
             ctx.breaker.record(None)

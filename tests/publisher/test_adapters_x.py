@@ -120,11 +120,31 @@ async def test_retry_after_lost_answer_adopts_the_existing_tweet(
     async with serve(FakeX()) as x:
         a = adapter(x.url, x.fake, session)
         text = "Closure & dressing <done>\nhttps://orcast.example.org/live/9 #SurgEd"
+        first_attempt = datetime.now(UTC) - timedelta(seconds=5)
         x.fake.drop(1, after=True)
         with pytest.raises(RemoteUnavailable):
             await a.post(req(text))
-        ref = await a.post(req(text))
+        ref = await a.post(req(text, earlier_attempt_since=first_attempt))
         assert len(x.fake.posts) == 1 and ref.remote_id in x.fake.posts
+
+
+async def test_identical_root_of_another_case_is_refused_not_adopted(
+    session: aiohttp.ClientSession,
+) -> None:
+    """Two rooms on the same procedure both reach "Incision": X refuses the second
+    tweet, and the adapter must not take the first room's tweet as this one's, or this
+    case's thread and retractions would land on the other case's post."""
+    async with serve(FakeX()) as x:
+        a = adapter(x.url, x.fake, session)
+        other = await a.post(req("Appendectomy — Incision", "room-1"))
+        with pytest.raises(DuplicateContent):
+            await a.post(req("Appendectomy — Incision", "room-2"))
+        # Even with an earlier attempt of its own, an identical tweet older than that
+        # attempt is not ours.
+        with pytest.raises(DuplicateContent):
+            await a.post(req("Appendectomy — Incision", "room-2",
+                             earlier_attempt_since=datetime.now(UTC) + timedelta(seconds=1)))
+        assert list(x.fake.posts) == [other.remote_id]
 
 
 async def test_duplicate_of_an_unrelated_tweet_is_rejected(session: aiohttp.ClientSession) -> None:

@@ -50,6 +50,10 @@ class PostRequest:
     idempotency_key: str
     reply_to: RemoteRef | None = None
     thread_root: RemoteRef | None = None
+    # When an earlier attempt of this very post began, if one may have landed; None
+    # when none can have. A network that refuses a duplicate may adopt only a post
+    # made since then: an older identical post belongs to another update.
+    earlier_attempt_since: datetime | None = None
 
 
 class ChannelAdapter(Protocol):

@@ -2,8 +2,9 @@
 
 X has no idempotency key. Two things keep a retry from posting twice:
 - X itself refuses identical text from the same account ("duplicate
-  content", 403); we then look the earlier post up and return it, so a retry
-  of a post that did go through succeeds with the original id;
+  content", 403); when an earlier attempt of this post may have landed we look
+  it up and return it, so a retry of a post that did go through succeeds with
+  the original id (an identical tweet older than that is another update's);
 - `find_existing` reads the account's timeline since the attempt began and
   matches the text. X rewrites links to t.co and HTML-escapes `&<>` in the
   text it returns, so both sides are compared with links masked.
@@ -17,7 +18,7 @@ from __future__ import annotations
 import html
 import logging
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any
 
@@ -63,10 +64,12 @@ class XAdapter:
             logger.info("channel %s posted tweet %s", self.channel.id, tweet_id)
             return _ref(tweet_id)
         error = self._error(resp)
-        if isinstance(error, DuplicateContent):
-            # Most likely our own earlier attempt went through: adopt it.
-            since = datetime.now(UTC) - timedelta(days=1)
-            existing = await self.find_existing(req, since=since)
+        if isinstance(error, DuplicateContent) and req.earlier_attempt_since is not None:
+            # Our earlier attempt went through after all: adopt it. Without an earlier
+            # attempt the identical tweet is another update's (two cases of the same
+            # procedure reach the same milestone): adopting it would thread this case
+            # under that one and a retraction here would delete that post.
+            existing = await self.find_existing(req, since=req.earlier_attempt_since)
             if existing is not None:
                 logger.info("channel %s adopted tweet %s", self.channel.id, existing.remote_id)
                 return existing
