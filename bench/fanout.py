@@ -365,6 +365,35 @@ class ViewerProcess:
                 self.proc.wait()
 
 
+class Viewers:
+    """Every replica of the viewer read as one: memory and CPU summed, fan-out averaged;
+    the continuity run kills and restarts the first."""
+
+    def __init__(self, processes: list[ViewerProcess]) -> None:
+        self.all = processes
+
+    def rss_kb(self) -> int:
+        return sum(v.rss_kb() for v in self.all)
+
+    def cpu_seconds(self) -> float:
+        return sum(v.cpu_seconds() for v in self.all)
+
+    async def metrics(self) -> dict[str, float]:
+        total: Counter[str] = Counter()
+        for v in self.all:
+            total.update(await v.metrics())
+        return dict(total)
+
+    def kill9(self) -> None:
+        self.all[0].kill9()
+
+    def start(self) -> None:
+        self.all[0].start()
+
+    async def ready(self) -> float:
+        return await self.all[0].ready()
+
+
 class Feed:
     """Plays the approval service: case state and approved updates straight to the topics."""
 
@@ -440,32 +469,40 @@ async def run(args: argparse.Namespace, bootstrap: str, tmp: Path) -> None:
     text = ("Dissection of the hepatocystic triangle continues; " * 60)[:args.text_bytes]
     if args.depth:
         await feed.backlog(args.depth, "a routine step of the procedure")
-    port = free_port()
     env = {**os.environ, "ORCAST_KAFKA_BOOTSTRAP": bootstrap, "ORCAST_TOPIC_NAMESPACE": "bench",
-           "ORCAST_SECRET": SECRET, "ORCAST_HTTP_PORT": str(port), "ORCAST_DATA_DIR": str(tmp),
+           "ORCAST_SECRET": SECRET, "ORCAST_DATA_DIR": str(tmp),
            "ORCAST_LOG_LEVEL": "WARNING", "ORCAST_KAFKA_SESSION_TIMEOUT_MS": "2000",
            "PYTHONPATH": str(ROOT)}
-    viewer = ViewerProcess(env, port, args.uvloop, tmp / "viewer.log")
-    viewer.start()
+    # Replicas of one viewer deployment: each its own process and port (a load balancer
+    # in front spreads connections; here the load generators take turns).
+    viewers = Viewers([
+        ViewerProcess({**env, "ORCAST_HTTP_PORT": str(port)}, port, args.uvloop,
+                      tmp / f"viewer-{i}.log")
+        for i, port in enumerate(free_port() for _ in range(args.instances))])
+    for viewer in viewers.all:
+        viewer.start()
     try:
-        await viewer.ready()
+        for viewer in viewers.all:
+            await viewer.ready()
         await asyncio.sleep(1.0)
-        rss_empty = viewer.rss_kb()
-        await measure(args, feed, viewer, text, rss_empty,
-                      issue_token(settings, sub="bench-student", role="student"), port)
+        rss_empty = viewers.rss_kb()
+        await measure(args, feed, viewers, text, rss_empty,
+                      issue_token(settings, sub="bench-student", role="student"))
     finally:
-        viewer.stop()
+        for viewer in viewers.all:
+            viewer.stop()
         await feed.producer.stop()
 
 
-async def measure(args: argparse.Namespace, feed: Feed, viewer: ViewerProcess, text: str,
-                  rss_empty: int, token: str, port: int) -> None:
+async def measure(args: argparse.Namespace, feed: Feed, viewer: Viewers, text: str,
+                  rss_empty: int, token: str) -> None:
     ctx = multiprocessing.get_context("spawn")
     per_proc = args.clients // args.procs
     pipes, procs = [], []
-    for _ in range(args.procs):
+    for i in range(args.procs):
         parent, child = ctx.Pipe()
-        cfg = {"port": port, "token": token, "broadcast_id": feed.broadcast_id,
+        cfg = {"port": viewer.all[i % len(viewer.all)].port, "token": token,
+               "broadcast_id": feed.broadcast_id,
                "clients": per_proc, "stalled": args.stalled, "after": args.depth,
                "split": args.depth + 1 + args.updates // 2 if args.stalled else 1 << 62}
         proc = ctx.Process(target=worker_main, args=(cfg, child), daemon=True)
@@ -514,7 +551,8 @@ async def measure(args: argparse.Namespace, feed: Feed, viewer: ViewerProcess, t
     cpu_used = viewer.cpu_seconds() - cpu_before if not args.continuity else float("nan")
     for proc in procs:
         proc.join(10)
-    deep = await resume_from_zero(port, token, feed.broadcast_id) if args.continuity else None
+    deep = await resume_from_zero(viewer.all[0].port, token, feed.broadcast_id) \
+        if args.continuity else None
     report(args, results, subscribed=subscribed, connect_seconds=connect_seconds,
            rss_empty=rss_empty, rss_idle=rss_idle, rss_peak=max(samples, default=rss_idle),
            cpu_used=cpu_used, idle_share=idle_share, restart_seconds=restart_seconds, deep=deep,
@@ -558,7 +596,7 @@ def report(args: argparse.Namespace, results: list[dict[str, Any]], **m: Any) ->
     per_conn = (m["rss_idle"] - m["rss_empty"]) / max(1, m["subscribed"])
     lines = [
         f"clients {clients} ({stalled} stalled) in {args.procs} processes; viewer "
-        f"{'uvloop' if args.uvloop else 'asyncio'}; nproc {os.cpu_count()}",
+        f"{'uvloop' if args.uvloop else 'asyncio'} x {args.instances}; nproc {os.cpu_count()}",
         f"subscribed {m['subscribed']} in {m['connect_seconds']:.1f} s; held at the end "
         f"{total('held')}",
         f"viewer RSS: empty {m['rss_empty'] / 1024:.1f} MiB, idle with clients "
@@ -606,6 +644,8 @@ def main() -> None:
     parser.add_argument("--reconnects", type=int, default=1000)
     parser.add_argument("--depth", type=int, default=0, help="updates produced before start")
     parser.add_argument("--uvloop", action="store_true")
+    parser.add_argument("--instances", type=int, default=1,
+                        help="viewer replicas (processes), clients spread over them")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     raise_nofile()
