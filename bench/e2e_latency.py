@@ -1,6 +1,6 @@
 """Submit → student WebSocket frame latency through every gate, over the embedded broker.
 
-    python bench/e2e_latency.py [--count 200] [--rate 20]
+    python -m bench.e2e_latency [--count 200] [--rate 10]
 
 Starts `orcast dev` in a subprocess, registers a case, subscribes one student, then posts
 COUNT milestones on an open-loop schedule (RATE per second, so a slow answer cannot hide
@@ -73,7 +73,7 @@ async def run(base: str, tokens: dict[str, str], count: int, rate: float) -> lis
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=200)
-    parser.add_argument("--rate", type=float, default=20.0)
+    parser.add_argument("--rate", type=float, default=10.0)
     args = parser.parse_args()
     stack = start({"ORCAST_INGEST_RATE": "0"})
     try:
