@@ -85,7 +85,8 @@ async def post(ctx: ChannelContext, row: Row) -> None:
     started: float | None = None
     try:
         text = row.text or render(
-            Update(row.procedure_name, row.milestone_label, row.note, ctx.channel.hashtags),
+            Update(row.procedure_name, row.milestone_label, row.note, ctx.channel.hashtags,
+                   ctx.channel.link_for(row.broadcast_id)),
             await ctx.adapter.limits())
         if prior is not None:
             reply, root, reply_seq = (ref_from(row.reply_to), ref_from(row.thread_root),

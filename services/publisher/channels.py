@@ -12,6 +12,7 @@ post at a time. Secrets stay in the environment; the file names the variables.
 | audience | public or students: consent scope the update must have |
 | credentials | credential name -> environment variable name |
 | hashtags | appended while they fit, dropped from the end when they do not |
+| link | optional https URL added to every post; `{broadcast_id}` becomes the case's broadcast id |
 | rate_limit | token bucket: per_second, burst |
 | enabled | false keeps the channel configured but silent |
 | max_attempts | attempts before the outbox dead-letters (default 8) |
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal, cast
+from urllib.parse import quote
 
 import yaml
 
@@ -57,9 +59,17 @@ class ChannelConfig:
     credentials: Mapping[str, str]  # credential name -> environment variable name
     rate_limit: RateLimit
     hashtags: tuple[str, ...] = ()
+    link: str | None = None  # template; see link_for
     enabled: bool = True
     max_attempts: int = 8
     timeout_seconds: float = 10.0
+
+    def link_for(self, broadcast_id: str) -> str | None:
+        """The post's link for one case. Each case's posts then differ from another
+        case's posts of the same milestone, which X requires (it refuses identical text)."""
+        if self.link is None:
+            return None
+        return self.link.replace("{broadcast_id}", quote(broadcast_id, safe=""))
 
     def secrets(self, env: Mapping[str, str]) -> dict[str, str]:
         """Resolve every credential from `env`; the error names the variable, never a value."""
@@ -134,6 +144,7 @@ def _channel(raw: Mapping[str, Any]) -> ChannelConfig:
         credentials=MappingProxyType(dict(raw["credentials"])),
         rate_limit=RateLimit(float(raw["rate_limit"]["per_second"]), raw["rate_limit"]["burst"]),
         hashtags=tags,
+        link=raw.get("link"),
         enabled=raw.get("enabled", True),
         max_attempts=raw.get("max_attempts", 8),
         timeout_seconds=float(raw.get("timeout_seconds", 10)),

@@ -83,6 +83,7 @@ def channel_doc(channel: ChannelConfig) -> dict[str, Any]:
                        "burst": channel.rate_limit.burst},
         "enabled": channel.enabled, "max_attempts": channel.max_attempts,
         "timeout_seconds": channel.timeout_seconds,
+        **({"link": channel.link} if channel.link is not None else {}),
     }
 
 

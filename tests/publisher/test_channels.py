@@ -37,6 +37,8 @@ def test_example_file_loads() -> None:
     assert not x.enabled
     webhook = channels[-1]
     assert webhook.audience == "students" and webhook.timeout_seconds == 5.0
+    assert x.link_for("b/9 x") == "https://orcast.example.org/live/b%2F9%20x"
+    assert webhook.link_for("b1") is None
 
 
 def test_json_file_and_defaults(tmp_path: Path) -> None:
@@ -67,6 +69,8 @@ def test_json_file_and_defaults(tmp_path: Path) -> None:
         ({"channels": [channel(rate_limit={"per_second": 0, "burst": 1})]}, "per_second"),
         ({"channels": [channel(colour="blue")]}, "/channels/0/colour"),
         ({"channels": [channel(id="Bad Id")]}, "/channels/0/id"),
+        ({"channels": [channel(link="http://orcast.example.org/live/{broadcast_id}")]},
+         "/channels/0/link"),
         ({"channels": [channel(), channel()]}, "/channels/1/id"),
         ({"chanels": []}, "channels"),
     ],

@@ -194,3 +194,37 @@ async def test_dead_post_is_skipped_and_the_thread_continues_from_the_last_poste
     third = [p for p in published if p["state"] == "posted" and p["seq"] == 3]
     assert {p["reply_to_seq"] for p in third} == {1}
     assert sum(p["state"] == "dead" for p in published) == 2
+
+
+async def test_two_rooms_reaching_the_same_milestone_both_post_to_x(
+    settings: Settings, fakes: Any
+) -> None:
+    """Two cases of one procedure post the same milestone with the same note. X refuses
+    identical text from one account; the channel's per-case link keeps them apart, and
+    each post links to its own case."""
+    link = "https://orcast.example.org/live/{broadcast_id}"
+    first, second = str(uuid.uuid4()), str(uuid.uuid4())
+    env = environment(fakes, ("x",))
+    async with running_publisher(settings, channels(fakes, ("x",), link=link), env) as pub:
+        await feed(pub, approved(first, 1, note="Trocars in"),
+                   approved(second, 1, note="Trocars in"))
+        done = await wait_states(pub.store, "posted", count=2)
+    texts = sorted(p.text for p in fakes.x.fake.posts.values())
+    assert len(texts) == 2 and texts[0] != texts[1]
+    for row in done:
+        assert f"https://orcast.example.org/live/{row.broadcast_id}" in row.text
+        assert fakes.x.fake.posts[row.remote_id].text == row.text
+
+
+async def test_without_a_link_the_second_room_is_refused_not_threaded_on_the_first(
+    settings: Settings, fakes: Any
+) -> None:
+    first, second = str(uuid.uuid4()), str(uuid.uuid4())
+    env = environment(fakes, ("x",))
+    async with running_publisher(settings, channels(fakes, ("x",)), env) as pub:
+        await feed(pub, approved(first, 1, note="Trocars in"))
+        await wait_states(pub.store, "posted", count=1)
+        await feed(pub, approved(second, 1, note="Trocars in"))
+        refused = await wait_states(pub.store, {"x": "dead"}, count=1, case_id=second)
+    assert len(fakes.x.fake.posts) == 1
+    assert refused[0].remote_id is None and "duplicate" in (refused[0].last_error or "").lower()
