@@ -144,7 +144,12 @@ def setup(app: web.Application, settings: Settings, limits: Limits | None = None
 
     async def on_event(event: Event, origin: Origin) -> None:
         if origin.topic == topics.CASES.name:
-            if hub.history.on_case(event.data) is not None:
+            timeline = hub.history.on_case(event.data)
+            if timeline is not None:
+                # The kill switch acts here too, so a revocation clears the students'
+                # screens even while the approval service is down or behind.
+                if timeline.withdrawn_by_case and timeline.retract(None):
+                    hub.retract(timeline, None)
                 hub.case_changed()
         elif origin.topic == topics.UPDATES_APPROVED.name:
             timeline, released = hub.history.on_approved(event.data)

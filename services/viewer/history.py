@@ -73,6 +73,12 @@ class Timeline:
         """Shown on the live index: running, in consent, open to students."""
         return self.status == "active" and self.consent_active and self.students
 
+    @property
+    def withdrawn_by_case(self) -> bool:
+        """Consent revoked or expired, or the case revoked: nothing of it may show, even
+        before (or without) the approval gate's retract-all."""
+        return self.version > 0 and (not self.consent_active or self.status == "revoked")
+
     def add(self, seq: int, update: dict[str, Any]) -> list[tuple[int, bytes]]:
         """Store an update; returns the (seq, frame) pairs that became deliverable, in order."""
         if seq <= self.last_seq or seq in self.early:
@@ -90,12 +96,15 @@ class Timeline:
             item = self.early.pop(self.last_seq)
             frame = protocol.encode(item).encode()
             self.frames[self.last_seq] = frame
+            if self.withdrawn_by_case:
+                self.retracted.add(self.last_seq)  # approved just before the revocation
             phase = template_phases(self.procedure)[1].get(item["milestone"])
             if phase is not None:
                 self.phase_of[self.last_seq] = phase
                 if self.visible(self.last_seq):
                     self.phase_index = max(self.phase_index, phase)
-            released.append((self.last_seq, frame))
+            if self.visible(self.last_seq):
+                released.append((self.last_seq, frame))
         while len(self.frames) > MAX_UPDATES_PER_CASE:
             self.frames.pop(self.first_seq, None)
             self.phase_of.pop(self.first_seq, None)
@@ -112,8 +121,14 @@ class Timeline:
             through = max(self.last_seq, max(self.early, default=0))
             if through <= self.retracted_through:
                 return False
+            # Nothing new to withdraw when every seq past the mark was never shown
+            # (held back since the case's own revocation): move the mark, tell no one.
+            news = any(s not in self.retracted for s in range(self.retracted_through + 1,
+                                                                through + 1))
             self.retracted_through = through
             self.retracted = {s for s in self.retracted if s > through}
+            if not news:
+                return False
         else:
             if not self.visible(seq):
                 return False

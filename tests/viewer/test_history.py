@@ -85,6 +85,27 @@ def test_snapshot_splices_stored_frames_and_lists_withdrawals() -> None:
     assert [u["seq"] for u in snapshot(hub, 0)["updates"]] == [7]
 
 
+def test_a_revoked_consent_hides_everything_even_before_the_gate_retracts() -> None:
+    h = History()
+    h.on_case(case_state())
+    for seq in (1, 2):
+        h.on_approved(approved(seq))
+    revoked = case_state(version=2)
+    revoked["consent"] = {**revoked["consent"], "status": "revoked"}
+    timeline = h.on_case(revoked)
+    assert timeline is not None and timeline.withdrawn_by_case
+    assert timeline.retract(None) and timeline.retracted_through == 2
+    # approved just before the revocation, arriving after it: stored, never shown
+    assert h.on_approved(approved(3)) == (timeline, [])
+    assert timeline.visible_after(0) == [] and timeline.withdrawn() == [3]
+    assert not timeline.retract(None)  # the gate's retract-all: nothing new to withdraw
+    assert timeline.retracted_through == 3 and timeline.visible_after(0) == []
+    ended = History()
+    ended.on_case(case_state(status="ended"))
+    _, released = ended.on_approved(approved(1))
+    assert [seq for seq, _ in released] == [1]  # an ended case keeps its timeline
+
+
 def test_a_client_ahead_of_this_instance_gets_nothing_old() -> None:
     hub = Hub(History())
     hub.history.on_case(case_state())

@@ -156,6 +156,29 @@ async def test_retraction_reaches_connected_clients(viewer: Viewer, feed: Feed) 
     await fresh.close()
 
 
+async def test_revoking_consent_clears_students_screens_without_the_gate(
+        viewer: Viewer, feed: Feed) -> None:
+    """The approval service is not running here: the case event alone withdraws every
+    update, and one approved just before the revocation never shows."""
+    case = await feed.case()
+    await known(viewer, case.broadcast_id)
+    live = await viewer.connect()
+    await live.subscribe(case.broadcast_id)
+    await feed.approve_many(case, range(1, 4))
+    assert seqs(await live.updates(3)) == [1, 2, 3]
+    await feed.case(case=case, status="revoked")
+    assert await live.next("retract") == {"type": "retract", "broadcast_id": case.broadcast_id,
+                                          "all": True, "through": 3}
+    await feed.approve(case, 4)
+    await feed.retract(case)  # the gate's own retract-all, later: no second frame
+    assert [f for f in await live.quiet(1.0) if f["type"] in ("update", "retract")] == []
+    fresh = await viewer.connect()
+    snapshot = await fresh.subscribe(case.broadcast_id)
+    assert snapshot["updates"] == [] and snapshot["status"] == "revoked"
+    await live.close()
+    await fresh.close()
+
+
 async def test_history_that_no_longer_covers_after_seq_says_so(
         viewer: Viewer, feed: Feed, monkeypatch: object) -> None:
     import pytest
