@@ -48,7 +48,6 @@ class Emitter:
             "org.orcast.update.approved.v1", service=SERVICE, subject=row.case_id, data=data,
             event_id=events.derived_id(row.update_id, "approved", row.audience),
         ))
-        await self.status(row, "approved")
 
     async def status(self, row: Row, state: str) -> None:
         data: dict[str, Any] = {

@@ -100,6 +100,7 @@ class ApprovalGate:
         now = events.now()
         phrase_only = data["verdict"] == "clean" and only_phrases(
             case.procedure, data["phrase_ids"], data["text"])
+        created: list[Row] = []
         for audience in sorted(case.scope):
             decision = policy.decide(audience, verdict=data["verdict"], phrase_only=phrase_only)
             if decision is None:
@@ -113,7 +114,7 @@ class ApprovalGate:
                 state, reason = "expired", "not decided in time"
             elif decision.automatic:
                 state, seq = "approved", await next_seq(conn, case.case_id, audience)
-            await conn.execute(reviews.insert().values(
+            inserted = await conn.execute(reviews.insert().values(
                 update_id=data["update_id"], audience=audience, case_id=case.case_id,
                 state=state, milestone=data["milestone"], text=data["text"],
                 verdict=data["verdict"], counts=data["counts"],
@@ -123,8 +124,9 @@ class ApprovalGate:
                 expires_at=expires_at, tiers_required=decision.tiers, approvals=[], seq=seq,
                 decided_by=None, decided_at=now if state != "held" else None,
                 reason=reason, created_at=now, version=0, pending_revision=0,
-            ))
-        return await rows.of_update(conn, data["update_id"])
+            ).returning(*reviews.c))
+            created.append(inserted.one())
+        return created
 
     async def _revise(self, conn: AsyncConnection, data: dict[str, Any], case: CaseState) \
             -> list[Row]:
@@ -201,14 +203,20 @@ class ApprovalGate:
         return await rows.change(conn, row, **values)
 
     async def announce(self, changed: list[Row], case: CaseState) -> None:
+        """Produce what the decisions mean, all at once: each event stands alone (ids
+        derived from the decision, consumers order by seq and state, not by arrival),
+        and the offset is committed only after every one is acked."""
+        sends = []
         for row in changed:
             if row.state == "approved":
-                await self.emit.approved(row, case)
+                sends += [self.emit.approved(row, case), self.emit.status(row, "approved")]
             elif row.state == "withdrawn" and row.seq is not None:
-                await self.emit.retract_one(row, case, "author", row.decided_by or GATE_ACTOR)
-                await self.emit.status(row, "withdrawn")
+                sends += [self.emit.retract_one(row, case, "author",
+                                                row.decided_by or GATE_ACTOR),
+                          self.emit.status(row, "withdrawn")]
             else:
-                await self.emit.status(row, row.state)
+                sends.append(self.emit.status(row, row.state))
+        await asyncio.gather(*sends)
 
     # --- the kill switch ---------------------------------------------------------------
 

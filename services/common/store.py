@@ -17,6 +17,8 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
@@ -166,16 +168,14 @@ async def claim_event(conn: AsyncConnection, consumer: str, event_id: str) -> bo
     """Record that `consumer` handled `event_id` in the caller's transaction.
 
     Returns False when it was already handled, so the caller skips the side effect.
+    One statement (an insert that yields to an existing row), not a read then a write:
+    a round trip less per event, and on SQLite the transaction takes the write lock at
+    once instead of failing to upgrade a read snapshot another writer has moved past.
     """
-    exists = await conn.execute(
-        sa.select(sa.literal(1)).where(
-            consumed_events.c.consumer == consumer, consumed_events.c.event_id == event_id
-        )
-    )
-    if exists.first() is not None:
-        return False
-    await conn.execute(consumed_events.insert().values(consumer=consumer, event_id=event_id))
-    return True
+    insert = (sqlite_insert if conn.dialect.name == "sqlite" else postgresql_insert)(
+        consumed_events).values(consumer=consumer, event_id=event_id)
+    result = await conn.execute(insert.on_conflict_do_nothing())
+    return bool(result.rowcount == 1)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
