@@ -106,6 +106,18 @@ def test_a_revoked_consent_hides_everything_even_before_the_gate_retracts() -> N
     assert [seq for seq, _ in released] == [1]  # an ended case keeps its timeline
 
 
+def test_a_retraction_read_before_its_update_keeps_it_from_ever_showing() -> None:
+    h = History()
+    h.on_case(case_state())
+    h.on_approved(approved(1))
+    timeline, changed = h.on_retracted({"broadcast_id": "b1", "seq": 2, "all": False})
+    assert timeline is not None and changed
+    assert h.on_approved(approved(2)) == (timeline, [])  # the topics crossed: not released
+    _, released = h.on_approved(approved(3))
+    assert [seq for seq, _ in released] == [3]
+    assert timeline.withdrawn() == [2]
+
+
 def test_a_client_ahead_of_this_instance_gets_nothing_old() -> None:
     hub = Hub(History())
     hub.history.on_case(case_state())

@@ -12,8 +12,8 @@ from services.viewer import history
 from services.viewer.connection import Limits
 from tests.support.stack import eventually
 
-from .conftest import StartViewer, Viewer
-from .feed import Feed
+from .conftest import Live, StartViewer, Viewer
+from .feed import Case, Feed
 
 
 async def known(viewer: Viewer, broadcast_id: str, last_seq: int = 0) -> None:
@@ -121,6 +121,10 @@ async def test_two_instances_serve_identical_timelines(
         {k: v for k, v in snap_b.items() if k not in volatile}
 
     await feed.approve_many(case, range(4, 9))
+    # Retract only once both hold seq 5: a retraction read first keeps the update from
+    # ever being shown, which would make this a test of arrival order across topics.
+    await known(first, case.broadcast_id, 8)
+    await known(second, case.broadcast_id, 8)
     await feed.retract(case, 5)
     live_a = await a.updates(5) + [await a.next("retract")]
     live_b = await b.updates(5) + [await b.next("retract")]
@@ -136,13 +140,19 @@ async def test_two_instances_serve_identical_timelines(
     await moved.close()
 
 
-async def test_retraction_reaches_connected_clients(viewer: Viewer, feed: Feed) -> None:
+async def watching_three_updates(viewer: Viewer, feed: Feed) -> tuple[Case, Live]:
+    """A new case with a student subscribed who has received updates 1-3."""
     case = await feed.case()
     await known(viewer, case.broadcast_id)
     live = await viewer.connect()
     await live.subscribe(case.broadcast_id)
     await feed.approve_many(case, range(1, 4))
     assert seqs(await live.updates(3)) == [1, 2, 3]
+    return case, live
+
+
+async def test_retraction_reaches_connected_clients(viewer: Viewer, feed: Feed) -> None:
+    case, live = await watching_three_updates(viewer, feed)
     await feed.retract(case, 2)
     assert await live.next("retract") == {"type": "retract", "broadcast_id": case.broadcast_id,
                                           "seq": 2}
@@ -160,12 +170,7 @@ async def test_revoking_consent_clears_students_screens_without_the_gate(
         viewer: Viewer, feed: Feed) -> None:
     """The approval service is not running here: the case event alone withdraws every
     update, and one approved just before the revocation never shows."""
-    case = await feed.case()
-    await known(viewer, case.broadcast_id)
-    live = await viewer.connect()
-    await live.subscribe(case.broadcast_id)
-    await feed.approve_many(case, range(1, 4))
-    assert seqs(await live.updates(3)) == [1, 2, 3]
+    case, live = await watching_three_updates(viewer, feed)
     await feed.case(case=case, status="revoked")
     assert await live.next("retract") == {"type": "retract", "broadcast_id": case.broadcast_id,
                                           "all": True, "through": 3}
