@@ -175,7 +175,7 @@ async def claim_event(conn: AsyncConnection, consumer: str, event_id: str) -> bo
     insert = (sqlite_insert if conn.dialect.name == "sqlite" else postgresql_insert)(
         consumed_events).values(consumer=consumer, event_id=event_id)
     result = await conn.execute(insert.on_conflict_do_nothing())
-    return bool(result.rowcount == 1)
+    return result.rowcount == 1
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -94,10 +94,11 @@ async def post(ctx: ChannelContext, row: Row) -> None:
         else:
             async with ctx.store.engine.connect() as conn:
                 reply, root, reply_seq = await threads.reply_refs(conn, row)
+        earlier = since(prior) if prior is not None else None
         request = PostRequest(text, row.idempotency_key, reply, root,
-                              earlier_attempt_since=since(prior) if prior is not None else None)
-        if prior is not None and needs_lookup(row.channel_kind, prior, ctx.clock()):
-            found = await ctx.adapter.find_existing(request, since=since(prior))
+                              earlier_attempt_since=earlier)
+        if earlier is not None and needs_lookup(row.channel_kind, prior, ctx.clock()):
+            found = await ctx.adapter.find_existing(request, since=earlier)
             ctx.breaker.record(None)
             if found is not None:
                 logger.info("channel %s: update %s was already posted as %s; adopted",

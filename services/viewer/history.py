@@ -98,12 +98,13 @@ class Timeline:
             self.frames[self.last_seq] = frame
             if self.withdrawn_by_case:
                 self.retracted.add(self.last_seq)  # approved just before the revocation
+            shown = self.visible(self.last_seq)
             phase = template_phases(self.procedure)[1].get(item["milestone"])
             if phase is not None:
                 self.phase_of[self.last_seq] = phase
-                if self.visible(self.last_seq):
+                if shown:
                     self.phase_index = max(self.phase_index, phase)
-            if self.visible(self.last_seq):
+            if shown:
                 released.append((self.last_seq, frame))
         while len(self.frames) > MAX_UPDATES_PER_CASE:
             self.frames.pop(self.first_seq, None)
@@ -123,8 +124,7 @@ class Timeline:
                 return False
             # Nothing new to withdraw when every seq past the mark was never shown
             # (held back since the case's own revocation): move the mark, tell no one.
-            news = any(s not in self.retracted for s in range(self.retracted_through + 1,
-                                                                through + 1))
+            news = any(self.visible(s) for s in range(self.retracted_through + 1, through + 1))
             self.retracted_through = through
             self.retracted = {s for s in self.retracted if s > through}
             if not news:
