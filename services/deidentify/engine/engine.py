@@ -11,7 +11,7 @@ import logging
 from functools import reduce
 from operator import or_
 
-from . import dates, digits, patterns
+from . import dates, digits, normalise, patterns
 from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
 from .lexicon import LABEL, MONTH, STREET, Lexicon
@@ -81,6 +81,12 @@ class Engine:
         if len(text) > cfg.max_length:
             return Result(text="", findings=(), verdict=QUARANTINE, counts={},
                           reasons=(INPUT_TOO_LONG,))
+        typed = text
+        # Match on the normalised view (entities decoded, invisibles dropped, look-alikes
+        # folded); redact the typed offsets behind each finding.
+        seen = normalise.view(typed)
+        if seen is not None:
+            text = seen.text
         spans: list[Span] = []
         reasons: set[str] = set()
         toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
@@ -99,6 +105,10 @@ class Engine:
         if matcher is not None:
             scan_numbers(text, spans, matcher, dob_words or [])
         merged = merge(spans)
+        if seen is not None:
+            text = typed
+            merged = merge([(*seen.original_span(s, e), cat, rule, prio)
+                            for s, e, cat, rule, prio in merged])
 
         if not merged:
             held = self._held(reasons)

@@ -1,0 +1,160 @@
+"""A normalised view of a note to match on, with a map back to what was typed.
+
+Why: a soft hyphen or zero-width space inside a name, an HTML entity (`&#74;ohn`),
+full-width letters, a Cyrillic look-alike letter, digits for letters (`Zebu1on`) or
+letters spaced out (`J o h n`) hide an identifier from every pattern and lexicon
+while a reader still sees it. The engine matches on this view and redacts the
+original offsets, so the redaction removes exactly what was typed.
+
+The view:
+- HTML character references decoded (`&#74;`, `&#x4A;`, `&amp;`, `&eacute;`);
+- format characters removed (Unicode category Cf: soft hyphen, zero-width space and
+  joiners, word joiner, BOM, bidi controls) and a few invisible fillers;
+- compatibility decomposition (NFKD: full-width, ligatures, odd spaces) with
+  combining marks dropped (`José` -> `Jose`);
+- within a word that mixes scripts, or is spelled only with letters that look Latin,
+  Cyrillic and Greek look-alikes folded to Latin (a skeleton in the spirit of Unicode
+  TS #39, for the letters that matter here);
+- a digit or symbol between two letters read as the letter it imitates (`1`->`l`, `0`->`o`);
+- runs of three or more single letters separated by single spaces joined (`J o h n`).
+
+`view(text)` returns None when none of this can apply (the common ASCII note), so the
+engine pays nothing for it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+# Only references that end in ';' or are numeric: "&co" in prose is not an entity.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
+_INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u180e\u034f")
+_LEET = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
+         "|": "l", "!": "i"}
+_LEET_RE = re.compile(r"(?<=[^\W\d_])[013457@$|!](?=[^\W\d_])")
+_ALNUM = re.compile(r"[^\W_]+(?:[@$|!][^\W_]+)*")
+_SPACED = re.compile(r"(?<![^\W_])[^\W\d_](?: [^\W\d_]){2,}(?![^\W_])")
+_WORD = re.compile(r"[^\W\d_]+")
+# Anything the view would change in an ASCII note: an entity, leetspeak, spaced letters.
+_ASCII_TRIGGER = re.compile(r"&|(?<=[A-Za-z])[013457@$|!](?=[A-Za-z])"
+                            r"|(?<![A-Za-z])[A-Za-z] [A-Za-z] [A-Za-z](?![A-Za-z])")
+
+# Cyrillic and Greek letters that render like Latin ones.
+_CONFUSABLE = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
+    "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i",
+    "ј": "j", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɡ": "g",
+    "А": "A", "В": "B", "Е": "E", "Ё": "E", "К": "K", "М": "M", "Н": "H", "О": "O",
+    "Р": "P", "С": "C", "Т": "T", "У": "Y", "Х": "X", "Ѕ": "S", "І": "I", "Ї": "I",
+    "Ј": "J", "Һ": "H", "Ԁ": "D", "Ԛ": "Q", "Ԝ": "W",
+    "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p",
+    "τ": "t", "υ": "u", "χ": "x", "γ": "y",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+    "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+})
+_CONFUSABLE_LETTERS = frozenset(chr(c) for c in _CONFUSABLE)
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """`text` to match on; character k of it stands for `original[starts[k]:ends[k]]`."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The typed text behind view[start:end] (start < end)."""
+        return self.starts[start], self.ends[end - 1]
+
+
+def view(text: str) -> View | None:
+    """The normalised view of `text`, or None when it would equal `text`."""
+    if text.isascii() and not _ASCII_TRIGGER.search(text):
+        return None
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "&":
+            m = _ENTITY.match(text, i)
+            if m is not None:
+                decoded = html.unescape(m.group())
+                if decoded != m.group():
+                    for c in _fold(decoded):
+                        chars.append(c)
+                        starts.append(i)
+                        ends.append(m.end())
+                    i = m.end()
+                    continue
+        for c in _fold(ch):
+            chars.append(c)
+            starts.append(i)
+            ends.append(i + 1)
+        i += 1
+    out = "".join(chars)
+    out, starts, ends = _letters_for_digits(out, starts, ends)
+    out = _fold_lookalike_words(out)
+    out, starts, ends = _join_spaced(out, starts, ends)
+    if out == text:
+        return None
+    return View(out, tuple(starts), tuple(ends))
+
+
+@cache  # a note's characters repeat; each is decomposed once per process
+def _fold(ch: str) -> str:
+    if ch.isascii():
+        return ch
+    if ch in _INVISIBLE or unicodedata.category(ch) == "Cf":
+        return ""
+    decomposed = unicodedata.normalize("NFKD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _letters_for_digits(out: str, starts: list[int], ends: list[int]) \
+        -> tuple[str, list[int], list[int]]:
+    if not _LEET_RE.search(out):
+        return out, starts, ends
+
+    def read(m: re.Match[str]) -> str:
+        word = m.group()
+        letters = sum(c.isalpha() for c in word)
+        # A word with a digit or two inside ("Zebu1on", "SM1TH"), not a code ("1HGCM8D0DF").
+        if letters < 3 or len(word) - letters > 2:
+            return word
+        return _LEET_RE.sub(lambda d: _LEET[d.group()], word)
+
+    return _ALNUM.sub(read, out), starts, ends
+
+
+def _fold_lookalike_words(out: str) -> str:
+    if out.isascii():
+        return out
+
+    def fold(m: re.Match[str]) -> str:
+        word = m.group()
+        lookalike = [c in _CONFUSABLE_LETTERS for c in word]
+        latin = [c.isascii() for c in word]
+        # Mixed Latin and look-alikes, or look-alikes only: read it as Latin.
+        if any(lookalike) and all(a or b for a, b in zip(lookalike, latin, strict=True)):
+            return word.translate(_CONFUSABLE)
+        return word
+
+    return _WORD.sub(fold, out)
+
+
+def _join_spaced(out: str, starts: list[int], ends: list[int]) \
+        -> tuple[str, list[int], list[int]]:
+    drop: set[int] = set()
+    for m in _SPACED.finditer(out):
+        drop.update(range(m.start() + 1, m.end(), 2))
+    if not drop:
+        return out, starts, ends
+    keep = [k for k in range(len(out)) if k not in drop]
+    return ("".join(out[k] for k in keep), [starts[k] for k in keep], [ends[k] for k in keep])
