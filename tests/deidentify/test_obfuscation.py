@@ -137,3 +137,29 @@ def test_view_maps_every_character_into_the_original(text: str) -> None:
     assert len(v.starts) == len(v.ends) == len(v.text)
     assert all(0 <= s < e <= len(text) for s, e in zip(v.starts, v.ends, strict=True))
     assert list(v.starts) == sorted(v.starts)
+
+
+def test_numbers_and_dates_in_words_are_read_as_digits() -> None:
+    case = CaseIdentifiers.from_plain(names=["Zebulon Quackenbush"], mrn="004512345",
+                                      dob="1931-07-04", key=KEY)
+    for note, hidden in [
+        ("ninety-five year old female for hip hemiarthroplasty", "ninety-five"),
+        ("pleasant lady in her nineties, cemented stem", "nineties"),
+        ("born the fourth of July nineteen thirty-one, allergic to PCN",
+         "fourth of July nineteen thirty-one"),
+        ("daughter's cell five five five one two three four if needed",
+         "five five five one two three four"),
+        ("MRN four five one two three four five, consent signed",
+         "four five one two three four five"),
+    ]:
+        r = ENGINE.deidentify(note, case)
+        start = note.index(hidden)
+        assert _covered(note, r, start, start + len(hidden)), (note, r.text)
+
+
+def test_everyday_number_words_stay() -> None:
+    for note in ["one of the ports was upsized, two drains placed, first pass intubation",
+                 "eighty-nine year old for TAVR, second look at the anastomosis",
+                 "closing in about twenty minutes, three lymph nodes sent"]:
+        r = ENGINE.deidentify(note)
+        assert r.text == note, r.text

@@ -16,7 +16,10 @@ The view:
   Cyrillic and Greek look-alikes folded to Latin (a skeleton in the spirit of Unicode
   TS #39, for the letters that matter here);
 - a digit or symbol between two letters read as the letter it imitates (`1`->`l`, `0`->`o`);
-- runs of three or more single letters separated by single spaces joined (`J o h n`).
+- runs of three or more single letters separated by single spaces joined (`J o h n`);
+- numbers written in words read as digits (`ninety-five` -> `95`, `nineteen thirty-one`
+  -> `1931`, `five five five one two` -> `55512`), and ordinals next to a month
+  (`the fourth of July` -> `the 4th of July`), so the digit patterns see them.
 
 `view(text)` returns None when none of this can apply (the common ASCII note), so the
 engine pays nothing for it.
@@ -39,8 +42,30 @@ _LEET_RE = re.compile(r"(?<=[^\W\d_])[013457@$|!](?=[^\W\d_])")
 _ALNUM = re.compile(r"[^\W_]+(?:[@$|!][^\W_]+)*")
 _SPACED = re.compile(r"(?<![^\W_])[^\W\d_](?: [^\W\d_]){2,}(?![^\W_])")
 _WORD = re.compile(r"[^\W\d_]+")
+
+_UNIT = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine".split())} | {"oh": 0}
+_TEEN = {w: i + 10 for i, w in enumerate(
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: (i + 2) * 10 for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_ORDINAL = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+    "twentieth".split())} | {"thirtieth": 30}
+_NUMBER = "|".join(sorted([*_UNIT, *_TEEN, *_TENS, "hundred"], key=len, reverse=True))
+_NUMBER_RUN = re.compile(rf"\b(?:{_NUMBER})(?:(?:[\s-]+|[\s-]+and[\s-]+)(?:{_NUMBER}))*\b",
+                         re.I)
+_ORDINAL_WORD = re.compile(
+    rf"\b(?:(twenty|thirty)[\s-]+)?({'|'.join(_ORDINAL)})\b", re.I)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+(?:the\s+)?$", re.I)
+_MONTH_AFTER = re.compile(rf"\s+of\s+{_MONTH}\b", re.I)
+_DECADE = re.compile(r"\bnineties\b", re.I)  # "in her nineties" -> "in her 90s"
+_WORDS_TRIGGER = re.compile(rf"\b(?:{_NUMBER}|{'|'.join(_ORDINAL)}|nineties)\b", re.I)
 # Anything the view would change in an ASCII note: an entity, leetspeak, spaced letters.
-_ASCII_TRIGGER = re.compile(r"&|(?<=[A-Za-z])[013457@$|!](?=[A-Za-z])"
+_ASCII_TRIGGER = re.compile(rf"&|(?<=[A-Za-z])[013457@$|!](?=[A-Za-z])|{_WORDS_TRIGGER.pattern}"
                             r"|(?<![A-Za-z])[A-Za-z] [A-Za-z] [A-Za-z](?![A-Za-z])")
 
 # Cyrillic and Greek letters that render like Latin ones.
@@ -76,6 +101,22 @@ def view(text: str) -> View | None:
     """The normalised view of `text`, or None when it would equal `text`."""
     if text.isascii() and not _ASCII_TRIGGER.search(text):
         return None
+    if text.isascii() and "&" not in text:  # nothing to decode or fold character-wise
+        out, starts, ends = text, list(range(len(text))), list(range(1, len(text) + 1))
+    else:
+        out, starts, ends = _decoded(text)
+    out, starts, ends = _letters_for_digits(out, starts, ends)
+    out = _fold_lookalike_words(out)
+    out, starts, ends = _join_spaced(out, starts, ends)
+    if _WORDS_TRIGGER.search(out):
+        out, starts, ends = _numbers_in_words(out, starts, ends)
+    if out == text:
+        return None
+    return View(out, tuple(starts), tuple(ends))
+
+
+def _decoded(text: str) -> tuple[str, list[int], list[int]]:
+    """Entities decoded, invisibles dropped, compatibility forms and marks folded."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -98,13 +139,7 @@ def view(text: str) -> View | None:
             starts.append(i)
             ends.append(i + 1)
         i += 1
-    out = "".join(chars)
-    out, starts, ends = _letters_for_digits(out, starts, ends)
-    out = _fold_lookalike_words(out)
-    out, starts, ends = _join_spaced(out, starts, ends)
-    if out == text:
-        return None
-    return View(out, tuple(starts), tuple(ends))
+    return "".join(chars), starts, ends
 
 
 @cache  # a note's characters repeat; each is decomposed once per process
@@ -158,3 +193,75 @@ def _join_spaced(out: str, starts: list[int], ends: list[int]) \
         return out, starts, ends
     keep = [k for k in range(len(out)) if k not in drop]
     return ("".join(out[k] for k in keep), [starts[k] for k in keep], [ends[k] for k in keep])
+
+
+def _number_value(words: list[str]) -> str | None:
+    """Digits for a run of number words: each number in turn, concatenated, so a year
+    ("nineteen thirty-one"), an age ("ninety five") and a dictated phone ("five five
+    five ...") all come out as they would be typed."""
+    digits: list[str] = []
+    i, n = 0, len(words)
+    while i < n:
+        w = words[i]
+        if w in _TENS:
+            value = _TENS[w]
+            if i + 1 < n and words[i + 1] in _UNIT and words[i + 1] not in ("zero", "oh"):
+                value += _UNIT[words[i + 1]]
+                i += 1
+            digits.append(str(value))
+        elif w in _TEEN:
+            digits.append(str(_TEEN[w]))
+        elif w in _UNIT:
+            if i + 1 < n and words[i + 1] == "hundred":
+                rest = _number_value(words[i + 2:]) if i + 2 < n else None
+                tail = (rest or "")[:2]
+                digits.append(str(_UNIT[w] * 100 + (int(tail) if tail else 0)))
+                if rest is not None and len(rest) > 2:
+                    digits.append(rest[2:])
+                return "".join(digits)
+            digits.append(str(_UNIT[w]))
+        else:
+            return None  # a lone "hundred"
+        i += 1
+    return "".join(digits)
+
+
+def _numbers_in_words(out: str, starts: list[int], ends: list[int]) \
+        -> tuple[str, list[int], list[int]]:
+    pieces: list[tuple[int, int, str]] = []  # (view start, view end, replacement)
+    for m in _NUMBER_RUN.finditer(out):
+        words = [w for w in re.split(r"[\s-]+", m.group().lower()) if w != "and"]
+        if len(words) == 1 and words[0] in _UNIT:
+            continue  # "one of the ports": a lone small number says nothing
+        value = _number_value(words)
+        if value is not None:
+            pieces.append((m.start(), m.end(), value))
+    for m in _ORDINAL_WORD.finditer(out):
+        if not (_MONTH_BEFORE.search(out, max(0, m.start() - 16), m.start())
+                or _MONTH_AFTER.match(out, m.end())):
+            continue  # "first pass", "second look": not a date
+        day = _ORDINAL[m.group(2).lower()] + (_TENS[m.group(1).lower()] if m.group(1) else 0)
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(day % 10 if day not in (11, 12, 13) else 0, "th")
+        pieces.append((m.start(), m.end(), f"{day}{suffix}"))
+    pieces.extend((m.start(), m.end(), "90s") for m in _DECADE.finditer(out))
+    if not pieces:
+        return out, starts, ends
+    pieces.sort()
+    chars: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    pos = 0
+    for a, b, value in pieces:
+        if a < pos:
+            continue  # overlapping runs: the first wins
+        chars.append(out[pos:a])
+        new_starts.extend(starts[pos:a])
+        new_ends.extend(ends[pos:a])
+        chars.append(value)
+        new_starts.extend([starts[a]] * len(value))
+        new_ends.extend([ends[b - 1]] * len(value))
+        pos = b
+    chars.append(out[pos:])
+    new_starts.extend(starts[pos:])
+    new_ends.extend(ends[pos:])
+    return "".join(chars), new_starts, new_ends
