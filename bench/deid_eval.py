@@ -35,7 +35,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "deid_corpus.jsonl"
 BLIND = ROOT / "tests" / "data" / "blind" / "blind_corpus.jsonl"
-CORPORA = {"dev": CORPUS, "blind": BLIND}
+TUNING = ROOT / "tests" / "data" / "blind" / "tuning_corpus.jsonl"
+CORPORA = {"dev": CORPUS, "blind": BLIND, "tuning": TUNING}
 KEY = b"orcast-bench-key-0123456789abcdef"
 
 Span = tuple[int, int, str]
