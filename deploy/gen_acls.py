@@ -4,11 +4,12 @@
     python deploy/gen_acls.py --check deploy/k8s/kafka-acls.sh  # exit 1 if it drifted
 
 Everything comes from `services.common.topics`: for every topic, each service named in
-`readers` gets Read, its one writer gets Write (a list with more or fewer is refused), and the same commands *remove*
-Read/Write from every other ORcast principal, so re-running the script after a reader is
-dropped from the list actually revokes the grant. Sensitive topics (PHI, dead letters)
-also get an explicit DENY Read for every non-reader: a deny wins over any allow, including
-a prefixed or wildcard allow someone adds by hand later.
+`readers` gets Read, its one writer gets Write (a list with more or fewer is refused),
+and the same commands *remove* Read/Write from every other ORcast principal, so
+re-running the script after a reader is dropped from the list actually revokes the
+grant. Sensitive topics (PHI, dead letters) also get an explicit DENY Read for every
+non-reader: a deny wins over any allow, including a prefixed or wildcard allow someone
+adds by hand later.
 
 Principals are `User:orcast-<service>`; consumer groups are `<namespace>-<service>*`
 (prefixed, as `services.common.components` names them, so per-instance groups such as
