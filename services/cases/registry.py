@@ -166,8 +166,13 @@ class Registry:
         await self._producer.publish(topics.CASES.name, events.make_event(
             "org.orcast.case.state.v1", service=SERVICE, subject=state["case_id"],
             data=on_the_wire(state),
-            event_id=events.derived_id("cases-state", state["case_id"], str(state["version"])),
+            event_id=state_event_id(state["case_id"], state["version"]),
         ))
+
+
+def state_event_id(case_id: str, version: int) -> str:
+    """The id of a case's n-th state event: derived, so a re-produce repeats it."""
+    return events.derived_id("cases-state", case_id, str(version))
 
 
 def on_the_wire(state: dict[str, Any]) -> dict[str, Any]:
