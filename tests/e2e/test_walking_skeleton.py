@@ -104,7 +104,7 @@ async def test_malformed_message_is_deadlettered_and_pipeline_keeps_flowing(stac
     finally:
         await producer.stop()
 
-    consumer = AIOKafkaConsumer(settings.topic("deadletter"),
+    consumer = AIOKafkaConsumer(settings.topic("deadletter.deidentify"),
                                 bootstrap_servers=settings.kafka_bootstrap,
                                 auto_offset_reset="earliest", fetch_max_wait_ms=5)
     await consumer.start()
