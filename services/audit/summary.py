@@ -57,7 +57,7 @@ def summarise(event: Event) -> str:
         return (f"update {data['update_id']} {data['verdict']}: {_counts(data['counts'])}"
                 f"{reasons}")
     if kind == "review.decided":
-        edited = " (text edited)" if data.get("text") is not None else ""
+        edited = " (text edited)" if data["decision"] == "edit" else ""
         return f"update {data['update_id']} {data['decision']}{edited}"
     if kind == "update.approved":
         return (f"update {data['update_id']} approved for {data['audience']} as "
@@ -128,7 +128,7 @@ def facts(event: Event) -> dict[str, Any]:
         found = {"milestone": data["milestone"], "note_chars": len(data["note"]),
                  "phrases": len(data["phrase_ids"])}
     elif kind == "review.decided":
-        found["edited"] = data.get("text") is not None
+        found["edited"] = data["decision"] == "edit"
     elif kind == "case.state":
         found["consent_status"] = data["consent"]["status"]
         found["scope"] = list(data["consent"]["scope"])
