@@ -184,7 +184,8 @@ async def test_undo_withdraws_a_held_update_and_cancels_a_queued_one(
         event_id = await item.get_attribute("data-event-id")
 
         async def decided() -> list[dict[str, Any]]:
-            return [e["data"] for e in await topic_events(stack.settings, topics.REVIEWS.name)
+            return [e["data"] for e in await topic_events(stack.settings,
+                                                          topics.WITHDRAWALS.name)
                     if e["data"]["update_id"] == event_id]
 
         [decision] = await eventually(decided, 10, 0.2, "withdraw decision produced")
