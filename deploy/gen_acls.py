@@ -4,11 +4,12 @@
     python deploy/gen_acls.py --check deploy/k8s/kafka-acls.sh  # exit 1 if it drifted
 
 Everything comes from `services.common.topics`: for every topic, each service named in
-`readers` gets Read, each one in `writers` gets Write, and the same commands *remove*
-Read/Write from every other ORcast principal, so re-running the script after a reader is
-dropped from the list actually revokes the grant. Sensitive topics (PHI, dead letters)
-also get an explicit DENY Read for every non-reader: a deny wins over any allow, including
-a prefixed or wildcard allow someone adds by hand later.
+`readers` gets Read, its one writer gets Write (a list with more or fewer is refused),
+and the same commands *remove* Read/Write from every other ORcast principal, so
+re-running the script after a reader is dropped from the list actually revokes the
+grant. Sensitive topics (PHI, dead letters) also get an explicit DENY Read for every
+non-reader: a deny wins over any allow, including a prefixed or wildcard allow someone
+adds by hand later.
 
 Principals are `User:orcast-<service>`; consumer groups are `<namespace>-<service>*`
 (prefixed, as `services.common.components` names them, so per-instance groups such as
@@ -52,6 +53,10 @@ def _check(topics: Sequence[TopicSpec], services: Sequence[str], namespace: str)
         unknown = (set(topic.readers) | set(topic.writers)) - known
         if unknown:
             raise ValueError(f"topic {topic.name}: unknown services {sorted(unknown)}")
+        if len(set(topic.writers)) != 1:
+            # two writers on one topic and the ACL can no longer say who said what
+            raise ValueError(f"topic {topic.name}: needs exactly one writer, "
+                             f"has {sorted(set(topic.writers))}")
     for a in services:
         for b in services:
             mine, theirs = group_prefix(a, namespace), group_prefix(b, namespace)

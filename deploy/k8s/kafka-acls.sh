@@ -16,13 +16,21 @@ if [[ -n "${KAFKA_COMMAND_CONFIG:-}" ]]; then
 fi
 acl() { "$KAFKA_ACLS" "${common[@]}" "$@"; }
 
-# orcast.milestones.submitted (sensitive, readers: deidentify, audit; writers: ingest, approval)
+# orcast.milestones.submitted (sensitive, readers: deidentify, audit; writers: ingest)
 acl --add --allow-principal User:orcast-deidentify --allow-principal User:orcast-audit --operation Read --topic orcast.milestones.submitted
-acl --add --allow-principal User:orcast-ingest --allow-principal User:orcast-approval --operation Write --topic orcast.milestones.submitted
+acl --add --allow-principal User:orcast-ingest --operation Write --topic orcast.milestones.submitted
 acl --remove --force --deny-principal User:orcast-deidentify --deny-principal User:orcast-audit --operation Read --topic orcast.milestones.submitted
 acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.milestones.submitted
 acl --add --deny-principal User:orcast-cases --deny-principal User:orcast-ingest --deny-principal User:orcast-approval --deny-principal User:orcast-publisher --deny-principal User:orcast-viewer --deny-principal User:orcast-topics --operation Read --topic orcast.milestones.submitted
-acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-deidentify --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.milestones.submitted
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.milestones.submitted
+
+# orcast.edits.submitted (sensitive, readers: deidentify, audit; writers: approval)
+acl --add --allow-principal User:orcast-deidentify --allow-principal User:orcast-audit --operation Read --topic orcast.edits.submitted
+acl --add --allow-principal User:orcast-approval --operation Write --topic orcast.edits.submitted
+acl --remove --force --deny-principal User:orcast-deidentify --deny-principal User:orcast-audit --operation Read --topic orcast.edits.submitted
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.edits.submitted
+acl --add --deny-principal User:orcast-cases --deny-principal User:orcast-ingest --deny-principal User:orcast-approval --deny-principal User:orcast-publisher --deny-principal User:orcast-viewer --deny-principal User:orcast-topics --operation Read --topic orcast.edits.submitted
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.edits.submitted
 
 # orcast.milestones.deidentified (readers: ingest, approval, audit; writers: deidentify)
 acl --add --allow-principal User:orcast-ingest --allow-principal User:orcast-approval --allow-principal User:orcast-audit --operation Read --topic orcast.milestones.deidentified
@@ -38,12 +46,19 @@ acl --remove --force --deny-principal User:orcast-ingest --deny-principal User:o
 acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-topics --operation Read --topic orcast.cases
 acl --remove --force --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.cases
 
-# orcast.reviews (readers: approval, audit; writers: ingest, approval)
+# orcast.reviews (readers: approval, audit; writers: approval)
 acl --add --allow-principal User:orcast-approval --allow-principal User:orcast-audit --operation Read --topic orcast.reviews
-acl --add --allow-principal User:orcast-ingest --allow-principal User:orcast-approval --operation Write --topic orcast.reviews
+acl --add --allow-principal User:orcast-approval --operation Write --topic orcast.reviews
 acl --remove --force --deny-principal User:orcast-approval --deny-principal User:orcast-audit --operation Read --topic orcast.reviews
 acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.reviews
-acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-deidentify --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.reviews
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.reviews
+
+# orcast.withdrawals (readers: approval, audit; writers: ingest)
+acl --add --allow-principal User:orcast-approval --allow-principal User:orcast-audit --operation Read --topic orcast.withdrawals
+acl --add --allow-principal User:orcast-ingest --operation Write --topic orcast.withdrawals
+acl --remove --force --deny-principal User:orcast-approval --deny-principal User:orcast-audit --operation Read --topic orcast.withdrawals
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.withdrawals
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.withdrawals
 
 # orcast.updates.approved (readers: ingest, publisher, viewer, audit; writers: approval)
 acl --add --allow-principal User:orcast-ingest --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --operation Read --topic orcast.updates.approved
@@ -73,13 +88,61 @@ acl --remove --force --deny-principal User:orcast-ingest --deny-principal User:o
 acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.publications
 acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.publications
 
-# orcast.deadletter (sensitive, readers: audit; writers: cases, ingest, deidentify, approval, publisher, viewer, audit)
-acl --add --allow-principal User:orcast-audit --operation Read --topic orcast.deadletter
-acl --add --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --operation Write --topic orcast.deadletter
-acl --remove --force --deny-principal User:orcast-audit --operation Read --topic orcast.deadletter
-acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.deadletter
-acl --add --deny-principal User:orcast-cases --deny-principal User:orcast-ingest --deny-principal User:orcast-deidentify --deny-principal User:orcast-approval --deny-principal User:orcast-publisher --deny-principal User:orcast-viewer --deny-principal User:orcast-topics --operation Read --topic orcast.deadletter
-acl --remove --force --allow-principal User:orcast-topics --operation Write --topic orcast.deadletter
+# orcast.deadletter.cases (sensitive, readers: audit; writers: cases)
+acl --add --allow-principal User:orcast-audit --operation Read --topic orcast.deadletter.cases
+acl --add --allow-principal User:orcast-cases --operation Write --topic orcast.deadletter.cases
+acl --remove --force --deny-principal User:orcast-audit --operation Read --topic orcast.deadletter.cases
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.deadletter.cases
+acl --add --deny-principal User:orcast-cases --deny-principal User:orcast-ingest --deny-principal User:orcast-deidentify --deny-principal User:orcast-approval --deny-principal User:orcast-publisher --deny-principal User:orcast-viewer --deny-principal User:orcast-topics --operation Read --topic orcast.deadletter.cases
+acl --remove --force --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.deadletter.cases
+
+# orcast.deadletter.ingest (sensitive, readers: audit; writers: ingest)
+acl --add --allow-principal User:orcast-audit --operation Read --topic orcast.deadletter.ingest
+acl --add --allow-principal User:orcast-ingest --operation Write --topic orcast.deadletter.ingest
+acl --remove --force --deny-principal User:orcast-audit --operation Read --topic orcast.deadletter.ingest
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.deadletter.ingest
+acl --add --deny-principal User:orcast-cases --deny-principal User:orcast-ingest --deny-principal User:orcast-deidentify --deny-principal User:orcast-approval --deny-principal User:orcast-publisher --deny-principal User:orcast-viewer --deny-principal User:orcast-topics --operation Read --topic orcast.deadletter.ingest
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.deadletter.ingest
+
+# orcast.deadletter.deidentify (sensitive, readers: audit; writers: deidentify)
+acl --add --allow-principal User:orcast-audit --operation Read --topic orcast.deadletter.deidentify
+acl --add --allow-principal User:orcast-deidentify --operation Write --topic orcast.deadletter.deidentify
+acl --remove --force --deny-principal User:orcast-audit --operation Read --topic orcast.deadletter.deidentify
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.deadletter.deidentify
+acl --add --deny-principal User:orcast-cases --deny-principal User:orcast-ingest --deny-principal User:orcast-deidentify --deny-principal User:orcast-approval --deny-principal User:orcast-publisher --deny-principal User:orcast-viewer --deny-principal User:orcast-topics --operation Read --topic orcast.deadletter.deidentify
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.deadletter.deidentify
+
+# orcast.deadletter.approval (sensitive, readers: audit; writers: approval)
+acl --add --allow-principal User:orcast-audit --operation Read --topic orcast.deadletter.approval
+acl --add --allow-principal User:orcast-approval --operation Write --topic orcast.deadletter.approval
+acl --remove --force --deny-principal User:orcast-audit --operation Read --topic orcast.deadletter.approval
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.deadletter.approval
+acl --add --deny-principal User:orcast-cases --deny-principal User:orcast-ingest --deny-principal User:orcast-deidentify --deny-principal User:orcast-approval --deny-principal User:orcast-publisher --deny-principal User:orcast-viewer --deny-principal User:orcast-topics --operation Read --topic orcast.deadletter.approval
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.deadletter.approval
+
+# orcast.deadletter.publisher (sensitive, readers: audit; writers: publisher)
+acl --add --allow-principal User:orcast-audit --operation Read --topic orcast.deadletter.publisher
+acl --add --allow-principal User:orcast-publisher --operation Write --topic orcast.deadletter.publisher
+acl --remove --force --deny-principal User:orcast-audit --operation Read --topic orcast.deadletter.publisher
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.deadletter.publisher
+acl --add --deny-principal User:orcast-cases --deny-principal User:orcast-ingest --deny-principal User:orcast-deidentify --deny-principal User:orcast-approval --deny-principal User:orcast-publisher --deny-principal User:orcast-viewer --deny-principal User:orcast-topics --operation Read --topic orcast.deadletter.publisher
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.deadletter.publisher
+
+# orcast.deadletter.viewer (sensitive, readers: audit; writers: viewer)
+acl --add --allow-principal User:orcast-audit --operation Read --topic orcast.deadletter.viewer
+acl --add --allow-principal User:orcast-viewer --operation Write --topic orcast.deadletter.viewer
+acl --remove --force --deny-principal User:orcast-audit --operation Read --topic orcast.deadletter.viewer
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.deadletter.viewer
+acl --add --deny-principal User:orcast-cases --deny-principal User:orcast-ingest --deny-principal User:orcast-deidentify --deny-principal User:orcast-approval --deny-principal User:orcast-publisher --deny-principal User:orcast-viewer --deny-principal User:orcast-topics --operation Read --topic orcast.deadletter.viewer
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.deadletter.viewer
+
+# orcast.deadletter.audit (sensitive, readers: audit; writers: audit)
+acl --add --allow-principal User:orcast-audit --operation Read --topic orcast.deadletter.audit
+acl --add --allow-principal User:orcast-audit --operation Write --topic orcast.deadletter.audit
+acl --remove --force --deny-principal User:orcast-audit --operation Read --topic orcast.deadletter.audit
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.deadletter.audit
+acl --add --deny-principal User:orcast-cases --deny-principal User:orcast-ingest --deny-principal User:orcast-deidentify --deny-principal User:orcast-approval --deny-principal User:orcast-publisher --deny-principal User:orcast-viewer --deny-principal User:orcast-topics --operation Read --topic orcast.deadletter.audit
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Write --topic orcast.deadletter.audit
 
 # consumer groups orcast-ingest* for ingest
 acl --add --allow-principal User:orcast-ingest --operation Read --operation Describe --resource-pattern-type prefixed --group orcast-ingest
@@ -100,4 +163,4 @@ acl --add --allow-principal User:orcast-viewer --operation Read --operation Desc
 acl --add --allow-principal User:orcast-audit --operation Read --operation Describe --resource-pattern-type prefixed --group orcast-audit
 
 # topic setup (`orcast topics create`): create the declared topics, nothing else
-acl --add --allow-principal User:orcast-topics --operation Create --operation Describe --topic orcast.milestones.submitted --topic orcast.milestones.deidentified --topic orcast.cases --topic orcast.reviews --topic orcast.updates.approved --topic orcast.updates.retracted --topic orcast.updates.status --topic orcast.publications --topic orcast.deadletter
+acl --add --allow-principal User:orcast-topics --operation Create --operation Describe --topic orcast.milestones.submitted --topic orcast.edits.submitted --topic orcast.milestones.deidentified --topic orcast.cases --topic orcast.reviews --topic orcast.withdrawals --topic orcast.updates.approved --topic orcast.updates.retracted --topic orcast.updates.status --topic orcast.publications --topic orcast.deadletter.cases --topic orcast.deadletter.ingest --topic orcast.deadletter.deidentify --topic orcast.deadletter.approval --topic orcast.deadletter.publisher --topic orcast.deadletter.viewer --topic orcast.deadletter.audit

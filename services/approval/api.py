@@ -34,7 +34,8 @@ from services.common.web import principal, read_json
 
 from . import decisions, rows
 from .gate import CONSUMER, ApprovalGate
-from .tables import reviews
+from .reasons import REJECT_REASONS
+from .tables import edits, reviews
 
 GATE = web.AppKey("approval.gate", ApprovalGate)
 STATES = ("held", "approved", "rejected", "expired", "withdrawn", "blocked")
@@ -96,8 +97,11 @@ def _refusal(refused: decisions.Refused) -> ApiError:
 
 def _body_problems(body: dict[str, Any]) -> list[FieldError]:
     decision = body["decision"]
-    if decision == "reject" and not body.get("reason", "").strip():
-        return [FieldError("/reason", "a rejection needs a reason")]
+    if decision == "reject" and "reason_code" not in body:
+        return [FieldError("/reason_code", "a rejection needs a reason code: one of "
+                           + ", ".join(REJECT_REASONS))]
+    if decision != "reject" and "comment" in body:
+        return [FieldError("/comment", "only a rejection takes a comment")]
     if decision == "edit" and not body.get("text", "").strip():
         return [FieldError("/text", "an edit needs the new text")]
     return []
@@ -142,7 +146,9 @@ async def decide(request: web.Request) -> web.Response:
     if audience is not None:
         data["audience"] = audience
     if decision == "reject":
-        data["reason"] = body["reason"].strip()
+        data["reason_code"] = body["reason_code"]
+        if body.get("comment", "").strip():
+            await _keep_comment(gate, targets, body["comment"].strip())
     if decision == "edit":
         data["revision"] = max(max(r.revision, r.pending_revision) for r in targets) + 1
     elif "revision" in body:
@@ -150,14 +156,21 @@ async def decide(request: web.Request) -> web.Response:
     try:
         event = await gate.emit.decided(data)
         if decision == "edit":
+            # Recorded here first: the result coming back from de-identification is
+            # matched to this record, which alone says who edited.
+            edit_id = events.derived_id("approval-edit", update_id, str(data["revision"]),
+                                        event.id)
+            async with gate.store.begin() as conn:
+                await conn.execute(edits.insert().values(
+                    edit_id=edit_id, update_id=update_id, revision=data["revision"],
+                    editor=reviewer, created_at=now))
             # The edit itself goes only to the PHI topic, to be de-identified again.
-            await gate.emit.resubmit(targets[0], text=body["text"].strip(),
-                                     revision=data["revision"], reviewer=reviewer,
-                                     cause=event.id)
+            await gate.emit.resubmit(targets[0], edit_id=edit_id, text=body["text"].strip(),
+                                     revision=data["revision"], editor=reviewer)
     except BrokerUnavailable:
         raise ServiceUnavailable("event broker unavailable; nothing was decided",
                                  retry_after=2) from None
-    applied = await _wait_applied(gate, event.id)
+    applied = await _wait_applied(gate, event.claim_key)
     async with gate.store.begin() as conn:
         after = await rows.of_update(conn, update_id, audience)
     return web.json_response(
@@ -165,6 +178,34 @@ async def decide(request: web.Request) -> web.Response:
          "reviews": [_decorate(rows.view(r), gate) for r in after]},
         status=200 if applied else 202,
     )
+
+
+async def _keep_comment(gate: ApprovalGate, targets: list[rows.Row], comment: str) -> None:
+    """The approver's free text stays here (no version bump: it is not a decision)."""
+    async with gate.store.begin() as conn:
+        for row in targets:
+            await conn.execute(reviews.update().where(
+                reviews.c.update_id == row.update_id, reviews.c.audience == row.audience,
+            ).values(reason_comment=comment))
+
+
+@allow({"coordinator", "approver"})
+async def get_comment(request: web.Request) -> web.Response:
+    """A rejection's free-text comment, for the update's author and whoever rejected it."""
+    gate = request.app[GATE]
+    update_id = request.match_info["update_id"].lower()
+    async with gate.store.begin() as conn:
+        found = await rows.of_update(conn, update_id)
+    sub = principal(request).sub
+    if not found or not any(sub in (r.author["sub"], (r.decided_by or {}).get("sub"))
+                            for r in found):
+        raise NotFound(f"no update {update_id[:64]} of yours in review")
+    return web.json_response({"update_id": update_id, "comments": [
+        {"audience": r.audience, "reason_code": r.reason_code, "reason": r.reason,
+         "comment": r.reason_comment}
+        for r in found if r.state == "rejected" and sub in (r.author["sub"],
+                                                             (r.decided_by or {}).get("sub"))
+    ]})
 
 
 async def _wait_applied(gate: ApprovalGate, event_id: str) -> bool:
@@ -191,6 +232,7 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/api/v1/reviews", list_reviews)
     app.router.add_get("/api/v1/reviews/{update_id}", get_review)
     app.router.add_post("/api/v1/reviews/{update_id}", decide)
+    app.router.add_get("/api/v1/reviews/{update_id}/comment", get_comment)
     app.router.add_get("/api/v1/approval/policy", get_policy)
 
 

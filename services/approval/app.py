@@ -1,4 +1,4 @@
-"""The approval service: consumes de-identified milestones, cases and reviews.
+"""The approval service: consumes de-identified milestones, cases, reviews and withdrawals.
 
 Two consumers: a replay of `cases` (no group) keeps every instance's case view
 complete; one co-partitioned group consumer applies everything that changes a
@@ -43,7 +43,8 @@ def setup(app: web.Application, settings: Settings) -> None:
     gate.view_ready = view.caught_up
     app[GATE] = gate
     parts.consume(
-        [topics.CASES.name, topics.MILESTONES_DEIDENTIFIED.name, topics.REVIEWS.name],
+        [topics.CASES.name, topics.MILESTONES_DEIDENTIFIED.name, topics.REVIEWS.name,
+         topics.WITHDRAWALS.name],
         gate.on_event, co_partitioned=True,
     )
 

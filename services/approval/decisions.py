@@ -21,6 +21,7 @@ from typing import Any
 from services.common import events
 
 from .policy import Decision
+from .reasons import label
 from .rows import Row, aware
 
 SYSTEM = {"sub": "service:approval", "role": "service"}
@@ -76,7 +77,7 @@ def check(row: Row, decision: str, reviewer: dict[str, str], *, four_eyes: bool,
 
 
 def outcome(row: Row, decision: str, reviewer: dict[str, str], *, now: datetime,
-            reason: str | None = None, revision: int | None = None) -> Outcome:
+            reason_code: str | None = None, revision: int | None = None) -> Outcome:
     """Values for an already `check`ed decision."""
     if decision == "approve":
         approvals = [*row.approvals, {"sub": reviewer["sub"], "role": reviewer["role"],
@@ -88,7 +89,8 @@ def outcome(row: Row, decision: str, reviewer: dict[str, str], *, now: datetime,
         return Outcome({"approvals": approvals,
                         "note": f"approved {len(approvals)} of {row.tiers_required}"})
     if decision == "reject":
-        return Outcome({"state": "rejected", "reason": reason or "rejected",
+        return Outcome({"state": "rejected", "reason": label(reason_code or "other"),
+                        "reason_code": reason_code or "other",
                         "decided_by": reviewer, "decided_at": now})
     if decision == "edit":
         wanted = revision if revision is not None else row.revision + 1
@@ -103,11 +105,11 @@ def outcome(row: Row, decision: str, reviewer: dict[str, str], *, now: datetime,
     raise ValueError(decision)  # pragma: no cover - the schema admits only the above
 
 
-def revise(row: Row, data: dict[str, Any], rule: Decision, *, four_eyes: bool,
-           now: datetime) -> Outcome:
+def revise(row: Row, data: dict[str, Any], rule: Decision, *, editor: dict[str, str],
+           four_eyes: bool, now: datetime) -> Outcome:
     """An edit came back from de-identification: new text, and the editor's approval
-    when the new text is not quarantined (tiers approved earlier start again)."""
-    editor = data.get("reviewer")
+    when the new text is not quarantined (tiers approved earlier start again). `editor`
+    comes from approval's own record of the edit, never from the event."""
     values: dict[str, Any] = {
         "text": data["text"], "verdict": data["verdict"], "counts": data["counts"],
         "redactions": data["redactions"], "reasons": data["reasons"],

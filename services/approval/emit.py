@@ -3,8 +3,10 @@
 From the gate: approved, retracted and status updates, each with an id derived
 from what caused it, so re-producing after a crash repeats the same event and
 consumers drop the copy. From the HTTP handlers: review decisions, and an
-approver's edit sent back to de-identification on the PHI topic (the edit may
-hold PHI; it never goes anywhere else).
+approver's edit sent back to de-identification on `edits.submitted`, a PHI
+topic only approval writes (the edit may hold PHI; it never goes anywhere else).
+Every derived id starts with its own kind tag, so no two kinds of event (nor a
+client's id, which ingest namespaces the same way) can ever share one.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ class Emitter:
         }
         await self._producer.publish(topics.UPDATES_APPROVED.name, events.make_event(
             "org.orcast.update.approved.v1", service=SERVICE, subject=row.case_id, data=data,
-            event_id=events.derived_id(row.update_id, "approved", row.audience),
+            event_id=events.derived_id("approval-approved", row.update_id, row.audience),
         ))
 
     async def status(self, row: Row, state: str) -> None:
@@ -64,15 +66,17 @@ class Emitter:
             if row.note:
                 data["reason"] = row.note[:500]
         elif row.reason and state in ("rejected", "blocked", "expired", "withdrawn"):
-            data["reason"] = row.reason[:500]
+            data["reason"] = row.reason[:500]  # a fixed phrase or a reject code's label
+        if state == "rejected" and row.reason_code:
+            data["reason_code"] = row.reason_code
         if row.decided_by and state != "held":
             data["actor"] = row.decided_by
-        parts = [row.update_id, "status", row.audience, state, str(row.revision)]
+        parts = [row.update_id, row.audience, state, str(row.revision)]
         if state == "held":
             parts += [str(tier), str(row.pending_revision)]
         await self._producer.publish(topics.UPDATES_STATUS.name, events.make_event(
             "org.orcast.update.status.v1", service=SERVICE, subject=row.case_id, data=data,
-            event_id=events.derived_id(*parts),
+            event_id=events.derived_id("approval-status", *parts),
         ))
 
     async def retract_case(self, case: CaseState, reason: str, audience: str,
@@ -84,7 +88,7 @@ class Emitter:
         }
         await self._producer.publish(topics.UPDATES_RETRACTED.name, events.make_event(
             "org.orcast.update.retracted.v1", service=SERVICE, subject=case.case_id, data=data,
-            event_id=events.derived_id(case.case_id, "retract-all", audience, cause),
+            event_id=events.derived_id("approval-retract-all", case.case_id, audience, cause),
         ))
 
     async def retract_one(self, row: Row, case: CaseState, reason: str,
@@ -97,7 +101,7 @@ class Emitter:
         }
         await self._producer.publish(topics.UPDATES_RETRACTED.name, events.make_event(
             "org.orcast.update.retracted.v1", service=SERVICE, subject=row.case_id, data=data,
-            event_id=events.derived_id(row.update_id, "retract", row.audience),
+            event_id=events.derived_id("approval-retract", row.update_id, row.audience),
         ))
 
     async def decided(self, data: dict[str, Any]) -> events.Event:
@@ -107,18 +111,18 @@ class Emitter:
         await self._producer.publish(topics.REVIEWS.name, event)
         return event
 
-    async def resubmit(self, row: Row, *, text: str, revision: int,
-                       reviewer: dict[str, str], cause: str) -> None:
+    async def resubmit(self, row: Row, *, edit_id: str, text: str, revision: int,
+                       editor: dict[str, str]) -> None:
         """Send an approver's edit through de-identification again, as revision n of
-        the same update (the author stays the author; the editor is `reviewer`)."""
+        the same update (the author stays the author). The caller has recorded the edit
+        under `edit_id` first: that record, not the result event, says who edited."""
         data = {
-            "event_id": events.derived_id(row.update_id, "edit", str(revision), cause),
-            "update_id": row.update_id, "case_id": row.case_id, "milestone": row.milestone,
-            "note": text, "phrase_ids": [], "occurred_at": row.occurred_at,
+            "edit_id": edit_id, "update_id": row.update_id, "case_id": row.case_id,
+            "milestone": row.milestone, "note": text, "occurred_at": row.occurred_at,
             "received_at": row.received_at, "author": row.author, "revision": revision,
-            "reviewer": reviewer,
+            "editor": editor,
         }
-        await self._producer.publish(topics.MILESTONES_SUBMITTED.name, events.make_event(
-            "org.orcast.milestone.submitted.v1", service=SERVICE, subject=row.case_id,
-            data=data, event_id=data["event_id"],
+        await self._producer.publish(topics.EDITS_SUBMITTED.name, events.make_event(
+            "org.orcast.edit.submitted.v1", service=SERVICE, subject=row.case_id,
+            data=data, event_id=events.derived_id("approval-edit-submitted", edit_id),
         ))

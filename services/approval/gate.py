@@ -1,8 +1,8 @@
 """Deciding what goes out: consent first, then the policy, then a sequence number.
 
-One consumer (co-partitioned over `cases`, `milestones.deidentified` and
-`reviews`: partition N of each goes to the same instance, and every topic is
-keyed by case) applies everything that changes a case's reviews, one event at
+One consumer (co-partitioned over `cases`, `milestones.deidentified`,
+`reviews` and `withdrawals`: partition N of each goes to the same instance, and
+every topic is keyed by case) applies everything that changes a case's reviews, one event at
 a time. So a revocation is never overtaken by an approval of the same case: an
 approval emitted before the ordered retract-all is retracted by it, and none is
 emitted after it (the consent check comes first). The case-view consumer also
@@ -12,7 +12,15 @@ second holds even when the ordered stream has a backlog of milestones.
 Each handler writes its decision in one transaction (claiming the input event
 id so a redelivery changes nothing), then produces the resulting events with
 ids derived from the input, so a crash between commit and produce is repaired
-by the redelivery re-producing the very same events.
+by the redelivery re-producing the very same events. Claims are keyed by the
+event's source and id, so no other writer's event can take an id's place.
+
+Each topic is honoured only for what its one writer is authoritative for:
+`reviews` (approval's HTTP handlers) for approve, reject and edit; `withdrawals`
+(ingest) for the author's withdraw and nothing else; `milestones.deidentified`
+for text and verdicts only: who edited an update is read from approval's own
+edit ledger by the edit's id, and a result that matches no edit it sent is
+ignored.
 """
 
 from __future__ import annotations
@@ -35,7 +43,7 @@ from .emit import GATE_ACTOR, Emitter
 from .phrases import only_phrases
 from .policy import PolicySource
 from .rows import Row
-from .tables import next_seq, reviews
+from .tables import edits, next_seq, reviews
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +55,17 @@ class CaseNotYetKnown(RuntimeError):
     """The case registry event has not arrived yet; retry (it is on its way)."""
 
     retriable = True
+
+
+class NotAuthoritative(ValueError):
+    """An event on a topic whose writer may not say this (dead-lettered by the loop)."""
+
+
+# what each decision topic's one writer may decide
+AUTHORITY = {
+    topics.REVIEWS.name: frozenset({"approve", "reject", "edit"}),  # approval (approvers)
+    topics.WITHDRAWALS.name: frozenset({"withdraw"}),  # ingest (the author's undo)
+}
 
 
 class ApprovalGate:
@@ -63,7 +82,9 @@ class ApprovalGate:
     async def on_event(self, event: events.Event, origin: Origin) -> None:
         if origin.topic == topics.CASES.name:
             await self.on_case(event, origin)
-        elif origin.topic == topics.REVIEWS.name:
+        elif origin.topic in AUTHORITY:
+            if event.data["decision"] not in AUTHORITY[origin.topic]:
+                raise NotAuthoritative(f"{event.data['decision']} on {origin.topic}")
             await self.on_review(event, origin)
         else:
             await self.on_deidentified(event, origin)
@@ -85,7 +106,7 @@ class ApprovalGate:
         data = event.data
         case = await self._case(data["case_id"])
         async with self.store.begin() as conn:
-            if await claim_event(conn, CONSUMER, event.id):
+            if await claim_event(conn, CONSUMER, event.claim_key):
                 if data.get("revision", 0) > 0:
                     changed = await self._revise(conn, data, case)
                 else:
@@ -132,6 +153,13 @@ class ApprovalGate:
             -> list[Row]:
         """An approver's edit, de-identified again: it replaces the text of every
         audience still held, and counts as the editor's approval unless quarantined."""
+        edit = (await conn.execute(sa.select(edits).where(
+            edits.c.edit_id == data.get("edit_id", "")))).first()
+        if edit is None or (edit.update_id, edit.revision) != (data["update_id"],
+                                                               data["revision"]):
+            logger.warning("de-identified revision %d of %s matches no edit sent; ignored",
+                           data["revision"], data["update_id"])
+            return []
         policy = self.policy.current()
         now = events.now()
         changed = []
@@ -145,8 +173,8 @@ class ApprovalGate:
             rule = policy.decide(row.audience, verdict=data["verdict"], phrase_only=False)
             if rule is None:
                 continue
-            result = decisions.revise(row, data, rule, four_eyes=policy.four_eyes(row.audience),
-                                      now=now)
+            result = decisions.revise(row, data, rule, editor=dict(edit.editor),
+                                      four_eyes=policy.four_eyes(row.audience), now=now)
             changed.append(await self._write(conn, row, result))
         return changed
 
@@ -156,7 +184,7 @@ class ApprovalGate:
         data = event.data
         case = await self._case(data["case_id"])
         async with self.store.begin() as conn:
-            if await claim_event(conn, CONSUMER, event.id):
+            if await claim_event(conn, CONSUMER, event.claim_key):
                 changed = await self._decide(conn, data, case)
             else:
                 changed = await rows.of_update(conn, data["update_id"], data.get("audience"))
@@ -182,7 +210,8 @@ class ApprovalGate:
                             decision, refused.code)
                 continue
             result = decisions.outcome(row, decision, reviewer, now=now,
-                                       reason=data.get("reason"), revision=data.get("revision"))
+                                       reason_code=data.get("reason_code"),
+                                       revision=data.get("revision"))
             if result.values:
                 changed.append(await self._write(conn, row, result))
         return changed

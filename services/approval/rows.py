@@ -72,6 +72,7 @@ def view(row: Row) -> dict[str, Any]:
         "seq": row.seq, "tiers_required": row.tiers_required, "approvals": row.approvals,
         "decided_by": row.decided_by,
         "decided_at": events.isoformat(aware(row.decided_at)) if row.decided_at else None,
-        "reason": row.reason, "note": row.note, "revision": row.revision,
+        "reason": row.reason, "reason_code": row.reason_code, "note": row.note,
+        "revision": row.revision,
         "awaiting_edit": row.pending_revision > row.revision,
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
@@ -57,6 +59,28 @@ for _column in V2_COLUMNS:
 SEQ_ONCE = sa.Index("approval_reviews_seq_once", reviews.c.case_id, reviews.c.audience,
                     reviews.c.seq, unique=True)
 
+# Columns of migration 3: a rejection's code (on the topics, as a code and its label) and
+# the approver's optional comment (free text: this database only, never a topic).
+V3_COLUMNS = (
+    sa.Column("reason_code", sa.String(32), nullable=True),
+    sa.Column("reason_comment", sa.Text, nullable=True),
+)
+for _column in V3_COLUMNS:
+    reviews.append_column(_column)
+
+# Approval's own record of every edit it sends to de-identification: when the result
+# comes back on `milestones.deidentified`, who edited which update is read here, never
+# from the event (de-identification is not an authority on authorship).
+edits = sa.Table(
+    "approval_edits",
+    metadata,
+    sa.Column("edit_id", sa.String(36), primary_key=True),
+    sa.Column("update_id", sa.String(36), nullable=False, index=True),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("editor", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
 sequences = sa.Table(
     "approval_sequences",
     metadata,
@@ -70,21 +94,32 @@ def _create(conn: Connection) -> None:
     metadata.create_all(conn, tables=[reviews, sequences])
 
 
-def _v2(conn: Connection) -> None:
-    """Columns for edits, notes and optimistic concurrency; a database created after
-    they joined the table definition already has them."""
+def _add_columns(conn: Connection, columns: tuple[sa.Column[Any], ...]) -> None:
     present = {c["name"] for c in sa.inspect(conn).get_columns(reviews.name)}
-    for column in V2_COLUMNS:
+    for column in columns:
         if column.name in present:
             continue
         ddl = sa.schema.CreateColumn(column).compile(dialect=conn.dialect)
         conn.execute(sa.text(f"ALTER TABLE {reviews.name} ADD COLUMN {ddl}"))
+
+
+def _v2(conn: Connection) -> None:
+    """Columns for edits, notes and optimistic concurrency; a database created after
+    they joined the table definition already has them."""
+    _add_columns(conn, V2_COLUMNS)
     SEQ_ONCE.create(conn, checkfirst=True)
+
+
+def _v3(conn: Connection) -> None:
+    """Coded reject reasons with a private comment, and the edit ledger."""
+    _add_columns(conn, V3_COLUMNS)
+    metadata.create_all(conn, tables=[edits])
 
 
 MIGRATIONS = (
     Migration(1, "create reviews and sequences", _create),
     Migration(2, "review edits, notes, row versions, unique seq", _v2),
+    Migration(3, "reject reason codes and comments, edit ledger", _v3),
 )
 
 

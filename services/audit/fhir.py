@@ -31,7 +31,8 @@ _TYPES = {
 _PATIENT_RECORD = ("110110", "Patient Record")
 _AUDIT_LOG_USED = ("110101", "Audit Log Used")
 _ACTIONS = {
-    "milestone.submitted": "C", "milestone.deidentified": "C", "review.decided": "U",
+    "milestone.submitted": "C", "edit.submitted": "U", "milestone.deidentified": "C",
+    "review.decided": "U",
     "update.approved": "U", "update.status": "U", "update.retracted": "D",
     "deadletter": "E", "audit.read": "E", "audit.verify": "E", "audit.export": "R",
 }

@@ -22,8 +22,10 @@ def describe(event: Event) -> tuple[str, str, dict[str, str]]:
     kind = event.type.removeprefix("org.orcast.").rsplit(".v", 1)[0]
     if kind == "milestone.submitted":
         return kind, "accepted", data["author"]
+    if kind == "edit.submitted":
+        return kind, "accepted", data["editor"]
     if kind == "milestone.deidentified":
-        return kind, data["verdict"], data.get("reviewer") or service_actor
+        return kind, data["verdict"], service_actor
     if kind == "review.decided":
         return kind, data["decision"], data["reviewer"]
     if kind == "update.approved":
@@ -47,12 +49,15 @@ def summarise(event: Event) -> str:
     if kind == "milestone.submitted":
         return (f"milestone {data['milestone']} submitted; note {len(data['note'])} chars; "
                 f"phrases {len(data['phrase_ids'])}")
+    if kind == "edit.submitted":
+        return (f"update {data['update_id']} edit (revision {data['revision']}) submitted; "
+                f"text {len(data['note'])} chars")
     if kind == "milestone.deidentified":
         reasons = f"; reasons {','.join(data['reasons'])}" if data["reasons"] else ""
         return (f"update {data['update_id']} {data['verdict']}: {_counts(data['counts'])}"
                 f"{reasons}")
     if kind == "review.decided":
-        edited = " (text edited)" if data.get("text") is not None else ""
+        edited = " (text edited)" if data["decision"] == "edit" else ""
         return f"update {data['update_id']} {data['decision']}{edited}"
     if kind == "update.approved":
         return (f"update {data['update_id']} approved for {data['audience']} as "
@@ -98,7 +103,8 @@ def update_of(event: Event) -> str | None:
 
 _FACTS: dict[str, tuple[str, ...]] = {
     "milestone.deidentified": ("milestone", "verdict", "counts", "reasons", "revision"),
-    "review.decided": ("decision", "tier"),
+    "edit.submitted": ("revision", "editor"),
+    "review.decided": ("decision", "tier", "reason_code"),
     "update.approved": ("audience", "seq", "milestone"),
     "update.retracted": ("audience", "seq", "all", "reason"),
     "update.status": ("audience", "state", "seq"),
@@ -121,10 +127,8 @@ def facts(event: Event) -> dict[str, Any]:
     if kind == "milestone.submitted":
         found = {"milestone": data["milestone"], "note_chars": len(data["note"]),
                  "phrases": len(data["phrase_ids"])}
-    elif kind == "milestone.deidentified" and data.get("reviewer"):
-        found["edited_by"] = data["reviewer"]
     elif kind == "review.decided":
-        found["edited"] = data.get("text") is not None
+        found["edited"] = data["decision"] == "edit"
     elif kind == "case.state":
         found["consent_status"] = data["consent"]["status"]
         found["scope"] = list(data["consent"]["scope"])

@@ -62,7 +62,8 @@ def build(case_id: str, records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
             update["submitted"] = step
         elif action == "milestone.deidentified":
             update["deidentified"].append(step)
-        elif action in ("review.decided", "update.approved", "update.status"):
+        elif action in ("review.decided", "edit.submitted", "update.approved",
+                        "update.status"):
             update["decisions"].append(step)
         elif action == "publication":
             update["publications"].append(step)

@@ -164,9 +164,23 @@ class Registry:
 
     async def _emit(self, state: dict[str, Any]) -> None:
         await self._producer.publish(topics.CASES.name, events.make_event(
-            "org.orcast.case.state.v1", service=SERVICE, subject=state["case_id"], data=state,
-            event_id=events.derived_id("case", state["case_id"], str(state["version"])),
+            "org.orcast.case.state.v1", service=SERVICE, subject=state["case_id"],
+            data=on_the_wire(state),
+            event_id=state_event_id(state["case_id"], state["version"]),
         ))
+
+
+def state_event_id(case_id: str, version: int) -> str:
+    """The id of a case's n-th state event: derived, so a re-produce repeats it."""
+    return events.derived_id("cases-state", case_id, str(version))
+
+
+def on_the_wire(state: dict[str, Any]) -> dict[str, Any]:
+    """The case state as `orcast.cases` carries it: without the consent's document
+    reference, which stays in this service's database and its API (six services read the
+    topic, for a year; none needs it)."""
+    consent = {k: v for k, v in state["consent"].items() if k != "document_ref"}
+    return {**state, "consent": consent}
 
 
 def _consent_period(consent: dict[str, Any], now: datetime) -> tuple[datetime, datetime]:

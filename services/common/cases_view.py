@@ -7,11 +7,27 @@ keeps this view in memory by replaying the topic at start (latest version wins).
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from . import events
+
+logger = logging.getLogger(__name__)
+
+
+# Once here a case never comes back: the registry has no transition out of them (a case
+# to broadcast again is registered anew, with a new case id), so a later event that
+# says otherwise is not the registry speaking and is ignored.
+FINAL_CONSENT = frozenset({"revoked", "expired"})
+FINAL_STATUS = frozenset({"ended", "revoked"})
+
+
+def reactivates(before_status: str, before_consent: str, data: dict[str, Any]) -> bool:
+    """Would this case-state payload bring a stopped case or consent back to life?"""
+    return ((before_consent in FINAL_CONSENT and data["consent"]["status"] == "active")
+            or (before_status in FINAL_STATUS and data["status"] not in FINAL_STATUS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +86,10 @@ class CasesView:
         state = CaseState.from_event(data)
         previous = self._cases.get(state.case_id)
         if previous is not None and previous.version >= state.version:
+            return None
+        if previous is not None and reactivates(previous.status, previous.consent_status, data):
+            logger.warning("case %s: version %d would re-activate a stopped case; ignored",
+                           state.case_id, state.version)
             return None
         self._cases[state.case_id] = state
         self._by_broadcast[state.broadcast_id] = state.case_id

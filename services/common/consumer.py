@@ -38,6 +38,7 @@ from . import events, metrics
 from .kafka_config import FETCH_MAX_WAIT_MS, REQUEST_TIMEOUT_MS, security_options
 from .producer import EventProducer
 from .settings import Settings
+from .topics import deadletter_topic
 
 logger = logging.getLogger(__name__)
 
@@ -106,6 +107,7 @@ class ConsumerLoop:
         self._task: asyncio.Task[None] | None = None
         self._stopping = asyncio.Event()
         self._namespace_prefix = settings.topic_namespace + "."
+        self._deadletter_topic = deadletter_topic(service).name  # one writer each
         # replay mode: set once the end of each partition (as of start) is reached
         self.caught_up = asyncio.Event()
         self.last_poll: float = 0.0
@@ -364,7 +366,7 @@ class ConsumerLoop:
         )
         while True:
             try:
-                await self._producer.publish("deadletter", event)
+                await self._producer.publish(self._deadletter_topic, event)
                 break
             except Exception as exc:
                 if self._stopping.is_set():

@@ -22,6 +22,7 @@ ENVELOPE_SCHEMA = "cloudevent.json"
 EVENT_SCHEMAS: dict[str, str] = {
     "org.orcast.case.state.v1": "events/case-state.json",
     "org.orcast.milestone.submitted.v1": "events/milestone-submitted.json",
+    "org.orcast.edit.submitted.v1": "events/edit-submitted.json",
     "org.orcast.milestone.deidentified.v1": "events/milestone-deidentified.json",
     "org.orcast.review.decided.v1": "events/review-decided.json",
     "org.orcast.update.approved.v1": "events/update-approved.json",
@@ -54,10 +55,12 @@ def parse_time(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-def derived_id(*parts: str) -> str:
+def derived_id(kind: str, *parts: str) -> str:
     """Deterministic id for an event caused by another, so redelivery re-creates
-    the same id and downstream consumers can drop the repeat."""
-    return str(uuid.uuid5(_NAMESPACE, "\x1f".join(parts)))
+    the same id and downstream consumers can drop the repeat. `kind` is a tag unique to
+    each call site ("approval-approved", "ingest-milestone", …): two kinds of event can
+    never derive the same id, whatever their other parts."""
+    return str(uuid.uuid5(_NAMESPACE, "\x1f".join((kind, *parts))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,12 @@ class Event:
     subject: str
     time: str
     data: dict[str, Any]
+
+    @property
+    def claim_key(self) -> str:
+        """What a consumer deduplicates by: the producing service and the id, so one
+        source can never make a consumer drop another's event by choosing its id."""
+        return f"{self.source}#{self.id}"
 
     @property
     def dataschema(self) -> str:

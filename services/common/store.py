@@ -165,7 +165,8 @@ class _Transaction:
 
 
 async def claim_event(conn: AsyncConnection, consumer: str, event_id: str) -> bool:
-    """Record that `consumer` handled `event_id` in the caller's transaction.
+    """Record that `consumer` handled `event_id` in the caller's transaction. Pass
+    `Event.claim_key` (source and id), never a bare id another source could choose.
 
     Returns False when it was already handled, so the caller skips the side effect.
     One statement (an insert that yields to an existing row), not a read then a write:

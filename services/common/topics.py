@@ -19,6 +19,8 @@ class TopicSpec:
     partitions: int
     retention_ms: int
     readers: tuple[str, ...]  # services allowed to consume it (Kafka ACLs in deploy/)
+    # Exactly one service (a tuple for the ACL generator): so a topic's ACL alone says who
+    # may say what on it, and its consumers honour only what that writer is authoritative for.
     writers: tuple[str, ...]
     sensitive: bool = False  # may carry PHI: short retention, tight ACLs
 
@@ -30,8 +32,12 @@ ALL_SERVICES = ("cases", "ingest", "deidentify", "approval", "publisher", "viewe
 
 MILESTONES_SUBMITTED = TopicSpec(
     "milestones.submitted", 6, 6 * HOUR_MS,
-    # approval writes an approver's edit here so it is de-identified again before use
-    readers=("deidentify", "audit"), writers=("ingest", "approval"), sensitive=True,
+    readers=("deidentify", "audit"), writers=("ingest",), sensitive=True,
+)
+# An approver's edit, sent back through de-identification before anyone sees it again.
+EDITS_SUBMITTED = TopicSpec(
+    "edits.submitted", 6, 6 * HOUR_MS,
+    readers=("deidentify", "audit"), writers=("approval",), sensitive=True,
 )
 MILESTONES_DEIDENTIFIED = TopicSpec(
     "milestones.deidentified", 6, 30 * DAY_MS,
@@ -44,7 +50,12 @@ CASES = TopicSpec(
 )
 REVIEWS = TopicSpec(
     "reviews", 6, 30 * DAY_MS,
-    readers=("approval", "audit"), writers=("approval", "ingest"),
+    readers=("approval", "audit"), writers=("approval",),
+)
+# The author's undo (ingest): approval honours nothing else from this topic.
+WITHDRAWALS = TopicSpec(
+    "withdrawals", 6, 30 * DAY_MS,
+    readers=("approval", "audit"), writers=("ingest",),
 )
 UPDATES_APPROVED = TopicSpec(
     "updates.approved", 6, 30 * DAY_MS,
@@ -62,21 +73,29 @@ PUBLICATIONS = TopicSpec(
     "publications", 6, 30 * DAY_MS,
     readers=("ingest", "audit"), writers=("publisher",),
 )
-DEADLETTER = TopicSpec(
-    "deadletter", 1, 7 * DAY_MS,
-    readers=("audit",), writers=ALL_SERVICES, sensitive=True,
-)
+
+
+def deadletter_topic(service: str) -> TopicSpec:
+    """Where `service`'s consumers put what they cannot use: one topic per service, so
+    each has one writer; audit reads them all."""
+    return TopicSpec(f"deadletter.{service}", 1, 7 * DAY_MS, readers=("audit",),
+                     writers=(service,), sensitive=True)
+
+
+DEADLETTERS: tuple[TopicSpec, ...] = tuple(deadletter_topic(s) for s in ALL_SERVICES)
 
 TOPICS: tuple[TopicSpec, ...] = (
     MILESTONES_SUBMITTED,
+    EDITS_SUBMITTED,
     MILESTONES_DEIDENTIFIED,
     CASES,
     REVIEWS,
+    WITHDRAWALS,
     UPDATES_APPROVED,
     UPDATES_RETRACTED,
     UPDATES_STATUS,
     PUBLICATIONS,
-    DEADLETTER,
+    *DEADLETTERS,
 )
 
 BY_NAME: dict[str, TopicSpec] = {t.name: t for t in TOPICS}

@@ -1,4 +1,4 @@
-"""The deidentify service: consumes submitted milestones and the case registry."""
+"""The deidentify service: consumes submitted milestones, approvers' edits and the case registry."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def setup(app: web.Application, settings: Settings) -> None:
                 key=settings.require_identifier_key())
     app[GATE] = gate
     parts.consume([topics.CASES.name], on_case, group=None, replay=True)
-    parts.consume([topics.MILESTONES_SUBMITTED.name], gate.handle)
+    parts.consume([topics.MILESTONES_SUBMITTED.name, topics.EDITS_SUBMITTED.name], gate.handle)
     parts.attach(app)
 
 

@@ -1,4 +1,9 @@
-"""The gate between `milestones.submitted` (may hold PHI) and `milestones.deidentified`.
+"""The gate between the PHI topics and `milestones.deidentified`.
+
+Two inputs, one writer each: `milestones.submitted` (ingest: a tablet's
+milestone, revision 0, its update id the client's id) and `edits.submitted`
+(approval: an approver's edit of an update, revision n, with the edit's id,
+which approval uses to look up who edited in its own records).
 
 Fail-closed: if the case's identifiers are unknown, or the engine errs, the
 update is quarantined (held for a human) with its text withheld; nothing
@@ -22,6 +27,15 @@ logger = logging.getLogger(__name__)
 
 SERVICE = "deidentify"
 CASE_WAIT_SECONDS = 5.0
+# what each input topic's one writer may send
+EXPECTED_TYPE = {
+    topics.MILESTONES_SUBMITTED.name: "org.orcast.milestone.submitted.v1",
+    topics.EDITS_SUBMITTED.name: "org.orcast.edit.submitted.v1",
+}
+
+
+class WrongTopic(ValueError):
+    """An event type its topic's writer does not produce (dead-lettered by the loop)."""
 
 
 def withheld(reason: str) -> Result:
@@ -56,6 +70,8 @@ class Gate:
             return withheld("engine_error")
 
     async def handle(self, event: events.Event, origin: Origin) -> None:
+        if EXPECTED_TYPE.get(origin.topic) != event.type:
+            raise WrongTopic(f"{event.type} on {origin.topic}")
         data = event.data
         case = await self._cases.wait_for(data["case_id"], CASE_WAIT_SECONDS)
         identifiers = None
@@ -66,11 +82,13 @@ class Gate:
                 logger.error("case identifiers unreadable (%s); quarantining",
                              type(exc).__name__)
         result = self.check(data["note"], data["case_id"], case is not None, identifiers)
-        phrase_only = bool(data["phrase_ids"]) and _note_is_only_phrases(data)
-        revision = int(data.get("revision", 0))
+        phrase_ids = data.get("phrase_ids", [])
+        phrase_only = bool(phrase_ids) and _note_is_only_phrases(data)
+        edit = event.type == "org.orcast.edit.submitted.v1"
+        revision = int(data["revision"]) if edit else 0
         out = {
-            # an approver's edit (revision > 0) carries the update it rewrites
-            "update_id": data.get("update_id", data["event_id"]),
+            # a tablet's milestone is the update (its id the tablet's); an edit names it
+            "update_id": data["update_id"] if edit else data["event_id"],
             "case_id": data["case_id"],
             "milestone": data["milestone"],
             "text": result.text,
@@ -78,20 +96,21 @@ class Gate:
             "counts": dict(result.counts),
             "redactions": _redactions_in_output(result),
             "reasons": list(result.reasons),
-            "phrase_ids": data["phrase_ids"],
+            "phrase_ids": phrase_ids,
             "phrase_only": phrase_only,
             "occurred_at": data["occurred_at"],
             "received_at": data["received_at"],
             "author": data["author"],
             "revision": revision,
         }
-        if "reviewer" in data:
-            out["reviewer"] = data["reviewer"]
+        if edit:
+            out["edit_id"] = data["edit_id"]
         await self._producer.publish(topics.MILESTONES_DEIDENTIFIED.name, events.make_event(
             "org.orcast.milestone.deidentified.v1", service=SERVICE, subject=data["case_id"],
-            data=out, event_id=events.derived_id(event.id, "deidentified", str(revision)),
+            data=out, event_id=events.derived_id("deidentify-result", event.source, event.id,
+                                                 str(revision)),
         ))
-        logger.info("deidentified %s: %s", data["event_id"], result.verdict,
+        logger.info("deidentified %s: %s", out["update_id"], result.verdict,
                     extra={"counts": dict(result.counts)})
 
 

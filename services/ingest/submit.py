@@ -5,6 +5,14 @@ client-made `event_id` is the idempotency key: a repeat of the same request
 gets the original answer (200) and produces nothing; concurrent repeats on
 this instance wait for the first one, and any that slip through on another
 instance produce the very same event id, which every consumer drops.
+
+The client's id is never the event's id: ingest mints that from its own
+namespace, the author and the client's id (`milestone_event_id`), so a chosen
+id can never equal one the system mints for another event (a revocation, an
+approval) and make a consumer drop it as a repeat. The client's id stays the
+update's id (`data.event_id`, then `update_id` downstream) and everything the
+tablet sees speaks in it; the receipts table keeps it unique system-wide (a
+reuse by anyone else is 409).
 """
 
 from __future__ import annotations
@@ -42,6 +50,11 @@ CASE_WAIT_SECONDS = 2.0
 # A coordinator is waiting: when the broker does not ack quickly, say 503 so the tablet
 # keeps the update queued and resends (same event id, so never a duplicate).
 PRODUCE_TIMEOUT_SECONDS = 3.0
+
+
+def milestone_event_id(author: Principal, client_event_id: str) -> str:
+    issuer = str(getattr(author, "issuer", None) or "")
+    return events.derived_id("ingest-milestone", issuer, author.sub, client_event_id)
 
 
 def digest(body: dict[str, Any]) -> str:
@@ -129,7 +142,7 @@ class Submitter:
         }
         event = events.make_event(
             "org.orcast.milestone.submitted.v1", service=SERVICE, subject=case.case_id,
-            data=data, event_id=event_id, time=received,
+            data=data, event_id=milestone_event_id(author, event_id), time=received,
         )
         try:
             await self._producer.publish(topics.MILESTONES_SUBMITTED.name, event,

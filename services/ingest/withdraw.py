@@ -1,8 +1,9 @@
 """Undo: the author withdraws an update within the grace window.
 
 Ingest does not decide anything itself: it produces a `review.decided` event
-with decision `withdraw` (reviewer = the author) on `orcast.reviews`, and the
-approval gate honours it (a held update is withdrawn, an approved one is
+with decision `withdraw` (reviewer = the author) on `orcast.withdrawals`, a
+topic only ingest writes and on which approval honours nothing but the
+author's withdraw; the approval gate honours it (a held update is withdrawn, an approved one is
 retracted). The outcome comes back on `updates.status` / `updates.retracted`
 like any other decision. The event id is derived from the update, so
 repeating the request produces the same event and changes nothing.
@@ -18,8 +19,6 @@ from services.common.producer import BrokerUnavailable, EventProducer
 from .status import CLOSED, Record
 from .submit import BROKER_RETRY_AFTER, PRODUCE_TIMEOUT_SECONDS, SERVICE
 from .tracker import StatusTracker
-
-WITHDRAW_REASON = "withdrawn by the author"
 
 
 class Withdrawer:
@@ -56,16 +55,15 @@ class Withdrawer:
             "update_id": event_id,
             "case_id": record.case_id,
             "decision": "withdraw",
-            "reason": WITHDRAW_REASON,
             "reviewer": author.as_actor(),
             "decided_at": events.isoformat(now),
         }
         event = events.make_event(
             "org.orcast.review.decided.v1", service=SERVICE, subject=record.case_id, data=data,
-            event_id=events.derived_id(event_id, "withdraw"), time=now,
+            event_id=events.derived_id("ingest-withdraw", event_id), time=now,
         )
         try:
-            await self._producer.publish(topics.REVIEWS.name, event,
+            await self._producer.publish(topics.WITHDRAWALS.name, event,
                                          timeout=PRODUCE_TIMEOUT_SECONDS)
         except BrokerUnavailable:
             raise ServiceUnavailable("event broker unavailable; retry the undo",

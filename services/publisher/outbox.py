@@ -68,7 +68,7 @@ class Intake:
         announced = False
         async with begin(self._store) as conn:
             for event, _origin in batch:
-                if not await claim_event(conn, CONSUMER, event.id):
+                if not await claim_event(conn, CONSUMER, event.claim_key):
                     continue  # redelivered: already in the outbox
                 if event.type == APPROVED:
                     woken, cancelled = await self._approved(conn, event)

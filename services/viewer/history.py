@@ -22,6 +22,7 @@ from functools import cache
 from typing import Any
 
 from services.common import events, procedures
+from services.common.cases_view import reactivates
 
 from . import protocol
 
@@ -195,6 +196,9 @@ class History:
         timeline = self._ensure(data["broadcast_id"], data["case_id"])
         if data["version"] <= timeline.version:
             return None  # replayed or reordered: a step back in time
+        if timeline.version > 0 and reactivates(
+                timeline.status, "active" if timeline.consent_active else "revoked", data):
+            return None  # a stopped case never comes back (see cases_view.reactivates)
         timeline.version = data["version"]
         timeline.procedure = data["procedure"]
         timeline.procedure_name = data.get("procedure_name") or data["procedure"]

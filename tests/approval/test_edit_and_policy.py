@@ -80,7 +80,7 @@ async def test_tiers_edit_withdraw_and_reload(stack: Stack, tiered: Settings) ->
     # out is retracted from the viewer.
     producer = stack.parts("approval").producer
     for update_id in (edited,):
-        await producer.publish(topics.REVIEWS.name, events.make_event(
+        await producer.publish(topics.WITHDRAWALS.name, events.make_event(
             "org.orcast.review.decided.v1", service="ingest", subject=case["case_id"], data={
                 "update_id": update_id, "case_id": case["case_id"], "decision": "withdraw",
                 "reviewer": {"sub": "coord-ana", "role": "coordinator"},

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import sqlalchemy as sa
 
 from services.common.store import Store
+from tests.ingest.support import topic_events
 from tests.support.stack import Stack, eventually
 
 from .support import decide, review_of, reviews, watch
@@ -47,7 +49,10 @@ async def test_students_automatic_public_needs_a_human_who_is_not_the_author(
                                             role="coordinator", json_body={"decision": "approve"})
     assert status == 403
     status, answer = await decide(stack, update_id, "attending-1", decision="reject")
-    assert status == 422 and answer["error"]["fields"][0]["pointer"] == "/reason"
+    assert status == 422 and answer["error"]["fields"][0]["pointer"] == "/reason_code"
+    status, answer = await decide(stack, update_id, "attending-1", decision="reject",
+                                  reason="Spoke to Mrs Okonkwo on 555-0134")
+    assert status == 422  # free text is no reason: a code, and a comment kept here
     assert (await decide(stack, update_id, "attending-1", decision="maybe"))[0] == 422
     status, answer = await decide(stack, "0b5e7c1e-0000-4000-8000-000000000000", "attending-1",
                                   decision="approve")
@@ -73,16 +78,32 @@ async def test_students_automatic_public_needs_a_human_who_is_not_the_author(
     await eventually(audited, 15, message="approval by attending-1 in the audit log")
     await eventually(decision_audited, 15, message="attending-1's decision in the audit log")
 
-    # Reject with a reason.
+    # Reject with a reason code; the comment stays in approval's database.
     _, body, _ = await stack.post_milestone(case["case_id"], note="Closing in layers.",
                                             milestone="closure", sub=AUTHOR)
     second = body["event_id"]
     await review_of(stack, second, "public", "held")
     status, answer = await decide(stack, second, "attending-1", decision="reject",
-                                  reason="Too early to announce")
+                                  reason_code="not_educational",
+                                  comment="Too early to announce")
     assert status == 200 and answer["reviews"][0]["state"] == "rejected"
     [rejected] = [r for r in await reviews(stack, "rejected") if r["update_id"] == second]
-    assert rejected["reason"] == "Too early to announce"
+    assert rejected["reason_code"] == "not_educational"
+    assert rejected["reason"] == "not of educational value"
+    assert "Too early" not in json.dumps(rejected)
+    # The comment reaches the update's author through approval's API, and nobody else;
+    # no topic carries it (item 4 of issue 18: staff free text stays off the topics).
+    path = f"/api/v1/reviews/{second}/comment"
+    status, mine, _ = await stack.request("GET", path, role="coordinator", sub=AUTHOR)
+    assert status == 200, mine
+    assert [c["comment"] for c in mine["comments"]] == ["Too early to announce"] * len(
+        mine["comments"]) and mine["comments"]
+    assert (await stack.request("GET", path, role="coordinator", sub="coord-bo"))[0] == 404
+    for topic in ("reviews", "updates.status"):
+        assert "Too early" not in json.dumps(await topic_events(stack.settings, topic))
+    codes = {e["data"].get("reason_code") for e in await topic_events(stack.settings,
+                                                                      "updates.status")}
+    assert "not_educational" in codes
 
     # Pre-approved phrases only → automatic for public too; the flag alone is not trusted.
     _, body, _ = await stack.post_milestone(case["case_id"], note="Skin incision made.",

@@ -123,15 +123,15 @@ def test_an_edit_back_from_deidentification_is_the_editors_approval_unless_quara
     now = events.now()
     human = Decision(automatic=False, tiers=1, freshness_seconds=600)
     data = {"text": "Closing; [NAME] stable.", "verdict": "redacted", "counts": {"NAME": 1},
-            "redactions": [], "reasons": [], "revision": 1, "reviewer": KIM}
-    done = decisions.revise(row(), data, human, four_eyes=True, now=now)
+            "redactions": [], "reasons": [], "revision": 1}
+    done = decisions.revise(row(), data, human, editor=KIM, four_eyes=True, now=now)
     assert done.number and done.values["decided_by"] == KIM
     held = decisions.revise(row(), {**data, "verdict": "quarantine", "reasons": ["uncertain"]},
-                            human, four_eyes=True, now=now)
+                            human, editor=KIM, four_eyes=True, now=now)
     assert not held.number and "quarantine" not in held.values
     assert held.values["note"].endswith("uncertain")
-    own = decisions.revise(row(), {**data, "reviewer": {**AUTHOR, "role": "approver"}},
-                           human, four_eyes=True, now=now)
+    own = decisions.revise(row(), data, human, editor={**AUTHOR, "role": "approver"},
+                           four_eyes=True, now=now)
     assert not own.number and own.values["approvals"] == []
 
 

@@ -9,6 +9,7 @@ import io
 import json
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 
 from services.audit import chain
@@ -180,14 +181,29 @@ async def _some(rows: Any) -> bool:
 
 
 def test_summary_never_copies_free_text() -> None:
+    decided = {"update_id": "00000000-0000-4000-8000-000000000001", "case_id": "c1",
+               "decision": "edit", "reviewer": {"sub": "dr-a", "role": "approver"},
+               "decided_at": "2026-01-01T00:00:00Z"}
+    # a decision cannot even carry free text any more (issue 18, item 4) ...
+    for free in ({"text": "Mr Smith's gallbladder"}, {"reason": "Smith asked"}):
+        with pytest.raises(events.InvalidEvent):
+            events.make_event("org.orcast.review.decided.v1", service="approval",
+                              subject="c1", data={**decided, **free})
     event = events.make_event("org.orcast.review.decided.v1", service="approval",
-                              subject="c1", data={
-                                  "update_id": "00000000-0000-4000-8000-000000000001",
-                                  "case_id": "c1", "decision": "edit",
-                                  "text": "Mr Smith's gallbladder", "reason": "Smith asked",
-                                  "reviewer": {"sub": "dr-a", "role": "approver"},
-                                  "decided_at": "2026-01-01T00:00:00Z"})
+                              subject="c1", data=decided)
     from services.audit import summary
 
     shown = summary.summarise(event) + json.dumps(summary.facts(event))
-    assert "Smith" not in shown and "edited" in shown
+    assert "edited" in shown
+    # ... and an edit's own text, on its PHI topic, is never copied either
+    edit = events.make_event("org.orcast.edit.submitted.v1", service="approval", subject="c1",
+                             data={"edit_id": "00000000-0000-4000-8000-000000000002",
+                                   "update_id": decided["update_id"], "case_id": "c1",
+                                   "milestone": "closure", "note": "Mr Smith's gallbladder",
+                                   "occurred_at": "2026-01-01T00:00:00Z",
+                                   "received_at": "2026-01-01T00:00:00Z",
+                                   "author": {"sub": "coord-a", "role": "coordinator"},
+                                   "revision": 1, "editor": {"sub": "dr-a", "role": "approver"}})
+    shown = summary.summarise(edit) + json.dumps(summary.facts(edit))
+    assert "Smith" not in shown and "dr-a" in shown
+    assert summary.describe(edit)[2] == {"sub": "dr-a", "role": "approver"}

@@ -113,3 +113,33 @@ async def test_consent_expiry_is_enforced_like_a_revocation(stack: Stack) -> Non
     await eventually(ended, 5)
     assert update["seq"] == 1
     await student.close()
+
+
+async def test_document_ref_is_a_reference_kept_off_the_topic(stack: Stack) -> None:
+    """Issue 18: the consent's `document_ref` sat verbatim on `orcast.cases` (a year, six
+    readers), and anything could be typed into it."""
+    from tests.ingest.support import topic_events
+
+    for typed in ("Jane Doe, daughter, 555-0134", "x" * 129, "consent\nnote", ""):
+        status, answer, _ = await stack.request("POST", "/api/v1/cases", role="admin",
+                                                json_body=body(document_ref=typed))
+        assert status == 422, answer
+        assert answer["error"]["fields"][0]["pointer"] == "/consent/document_ref", answer
+
+    ref = "dms:consent/2026/0042.pdf#p2"
+    status, created, _ = await stack.request("POST", "/api/v1/cases", role="admin",
+                                             json_body=body(document_ref=ref))
+    assert status == 201, created
+    status, shown, _ = await stack.request("GET", f"/api/v1/cases/{created['case_id']}",
+                                           role="compliance")
+    assert status == 200 and shown["consent"]["document_ref"] == ref  # the registry's API
+    status, revoked, _ = await stack.request(
+        "POST", f"/api/v1/cases/{created['case_id']}/revoke", role="admin")
+    assert status == 200 and revoked["consent"]["document_ref"] == ref
+    on_topic = [e for e in await topic_events(stack.settings, "cases")
+                if e["data"]["case_id"] == created["case_id"]]
+    assert len(on_topic) == 2
+    assert all("document_ref" not in e["data"]["consent"] for e in on_topic)
+    assert ref not in json.dumps(on_topic)
+    resource = await fhir(stack, created["case_id"])
+    assert ref in json.dumps(resource)  # the FHIR export reads the registry, not the topic

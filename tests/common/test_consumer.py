@@ -14,8 +14,10 @@ from services.common.admin import ensure_topics
 from services.common.consumer import ConsumerLoop, Origin
 from services.common.producer import EventProducer
 from services.common.settings import Settings
-from services.common.topics import DEADLETTER, UPDATES_STATUS
+from services.common.topics import UPDATES_STATUS, deadletter_topic
 from tests.support.stack import eventually
+
+DEADLETTER = deadletter_topic("approval")  # the loops below consume as approval
 
 
 def status_event(n: int) -> events.Event:
@@ -27,7 +29,7 @@ def status_event(n: int) -> events.Event:
 
 
 async def read_deadletters(settings: Settings, count: int) -> list[dict[str, object]]:
-    consumer = AIOKafkaConsumer(settings.topic("deadletter"),
+    consumer = AIOKafkaConsumer(settings.topic(DEADLETTER.name),
                                 bootstrap_servers=settings.kafka_bootstrap,
                                 auto_offset_reset="earliest", fetch_max_wait_ms=5)
     await consumer.start()

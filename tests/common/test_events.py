@@ -68,3 +68,45 @@ def test_derived_ids_are_deterministic_and_distinct() -> None:
     assert events.derived_id("a", "approved") == events.derived_id("a", "approved")
     assert events.derived_id("a", "approved") != events.derived_id("a", "rejected")
     assert events.derived_id("ab", "c") != events.derived_id("a", "bc")
+
+
+def _derived_id_calls() -> list[tuple[str, object]]:
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "services"
+    found: list[tuple[str, object]] = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute | ast.Name)
+                    and getattr(node.func, "attr", getattr(node.func, "id", None))
+                    == "derived_id"):
+                first = node.args[0] if node.args else None
+                tag = first.value if isinstance(first, ast.Constant) else None
+                found.append((f"{path.relative_to(root)}:{node.lineno}", tag))
+    return found
+
+
+def test_every_derived_id_starts_with_its_own_kind_tag() -> None:
+    """Derived ids were `uuid5(case, seq)`-style: a client could predict one and take it
+    first. Each call site now has its own literal tag, so no two kinds of event (nor a
+    client's namespaced id) can ever derive the same id."""
+    calls = _derived_id_calls()
+    assert len(calls) >= 10, calls
+    untagged = [where for where, tag in calls if not isinstance(tag, str) or not tag]
+    assert not untagged, f"derived_id without a literal kind tag: {untagged}"
+    tags = [tag for _, tag in calls]
+    assert len(tags) == len(set(tags)), f"kind tags used twice: {sorted(tags)}"
+
+
+def test_derived_ids_of_different_kinds_never_meet() -> None:
+    assert events.derived_id("a", "b", "c") != events.derived_id("b", "a", "c")
+    assert events.derived_id("a", "b") == events.derived_id("a", "b")
+
+
+def test_claim_key_names_the_source() -> None:
+    one = events.make_event("org.orcast.milestone.submitted.v1", service="ingest",
+                            subject="case-1", data=submitted(), event_id="x-1")
+    other = events.make_event("org.orcast.milestone.submitted.v1", service="approval",
+                              subject="case-1", data=submitted(), event_id="x-1")
+    assert one.claim_key != other.claim_key and one.claim_key.endswith("#x-1")

@@ -240,6 +240,35 @@ def test_phi_topic_readable_only_by_deidentify_and_audit(acl_state: set[Acl]) ->
     assert denied == others
 
 
+def test_every_topic_has_exactly_one_writer() -> None:
+    """Two writers on a topic and its ACL cannot say who said what (issue 18, item 3)."""
+    for topic in TOPICS:
+        assert len(topic.writers) == 1, f"{topic.name} has writers {topic.writers}"
+        assert topic.writers[0] in ALL_SERVICES
+
+
+@pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t.name)
+def test_write_granted_to_the_one_writer_only(topic: TopicSpec, acl_state: set[Acl]) -> None:
+    name = topic.full_name(NAMESPACE)
+    writers = {who for who in EVERY_PRINCIPAL if allowed(acl_state, who, "Write", name)}
+    assert writers == {principal(topic.writers[0])}
+    granted = {a.principal for a in acl_state
+               if a.permission == "Allow" and a.operation == "Write" and a.name == name}
+    assert granted == {principal(topic.writers[0])}
+
+
+def test_every_service_dead_letters_to_its_own_topic() -> None:
+    for service in ALL_SERVICES:
+        spec = BY_NAME[f"deadletter.{service}"]
+        assert spec.writers == (service,) and spec.readers == ("audit",) and spec.sensitive
+
+
+def test_generator_refuses_a_topic_with_two_writers() -> None:
+    shared = TopicSpec("x", 1, 1, readers=("audit",), writers=("ingest", "approval"))
+    with pytest.raises(ValueError, match="exactly one writer"):
+        gen.commands(topics=(shared,))
+
+
 def test_consumer_groups_are_per_service_prefixes(acl_text: str) -> None:
     groups = {a for c in script_commands(acl_text) for a in c.acls if a.resource == "group"}
     readers = {s for s in ALL_SERVICES if any(s in t.readers for t in TOPICS)}

@@ -1,5 +1,5 @@
 """An approver works the /approvals queue from the keyboard: sees what was removed and why,
-moves with j/k, approves with a, rejects with r and a reason."""
+moves with j/k, approves with a, rejects with r, a reason code and a comment."""
 
 from __future__ import annotations
 
@@ -82,12 +82,15 @@ async def test_approver_approves_and_rejects_with_the_keyboard(stack: Stack,
         await page.locator(f'#queue .item[data-key="{redacted_id}/public"]'
                            '[aria-selected="true"]').wait_for(timeout=10_000)
         await page.keyboard.press("r")
-        reason = page.locator(".compose input")
-        await reason.wait_for(timeout=5_000)
+        code = page.locator(".compose select")
+        await code.wait_for(timeout=5_000)
+        await code.select_option("identifies_patient")
+        await page.locator(".compose input").focus()
         await page.keyboard.type("Names the patient's family")
         await page.keyboard.press("Enter")
         rejected = await review_of(stack, redacted_id, "public", "rejected")
-        assert rejected["reason"] == "Names the patient's family"
+        assert rejected["reason_code"] == "identifies_patient"
+        assert rejected["reason"] == "could identify the patient"  # the comment stays private
         await page.locator("#empty:not([hidden])").wait_for(timeout=10_000)
         assert "rejected" in (await page.locator("#status").inner_text()).lower()
         assert problems == []

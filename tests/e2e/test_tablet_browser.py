@@ -184,7 +184,8 @@ async def test_undo_withdraws_a_held_update_and_cancels_a_queued_one(
         event_id = await item.get_attribute("data-event-id")
 
         async def decided() -> list[dict[str, Any]]:
-            return [e["data"] for e in await topic_events(stack.settings, topics.REVIEWS.name)
+            return [e["data"] for e in await topic_events(stack.settings,
+                                                          topics.WITHDRAWALS.name)
                     if e["data"]["update_id"] == event_id]
 
         [decision] = await eventually(decided, 10, 0.2, "withdraw decision produced")
@@ -212,6 +213,40 @@ async def test_undo_withdraws_a_held_update_and_cancels_a_queued_one(
             if e["data"]["case_id"] == case["case_id"]]
         assert sent == ["patient_in_room"]
     finally:
+        await context.close()
+
+
+async def test_a_rejection_shows_its_label_and_the_comment_only_to_its_author(
+        browser: Any, tablet_stack: Stack) -> None:
+    """Issue 18: reject reasons were free text on two topics, served to any coordinator."""
+    stack = tablet_stack
+    case = await stack.register_case(scope=["public"])  # held for a human approver
+    context, page = await open_tablet(browser, stack, case, sub="nurse-rejected")
+    other, other_page = await open_tablet(browser, stack, case, sub="nurse-other")
+    try:
+        await page.locator('#milestones button[data-milestone="patient_in_room"]').tap()
+        item = strip_item(page, "patient_in_room")
+        await item.and_(page.locator('[data-status="held"]')).wait_for(timeout=20_000)
+        event_id = await item.get_attribute("data-event-id")
+        status, answer, _ = await stack.request(
+            "POST", f"/api/v1/reviews/{event_id}", role="approver", sub="attending-kim",
+            json_body={"decision": "reject", "reason_code": "inaccurate",
+                       "comment": "Patient was already in room 4"})
+        assert status in (200, 202), answer
+        await item.and_(page.locator('[data-status="rejected"]')).wait_for(timeout=15_000)
+        state = item.locator(".state")
+        await state.filter(has_text="Patient was already in room 4").wait_for(timeout=10_000)
+        assert "inaccurate" in (await state.inner_text())
+        # another coordinator on the same case sees the label, never the comment
+        seen = other_page.locator(f'#strip li[data-event-id="{event_id}"]'
+                                  '[data-status="rejected"]')
+        await seen.wait_for(timeout=15_000)
+        assert "inaccurate" in (await seen.inner_text())
+        assert "room 4" not in (await seen.inner_text())
+        stored = await page.evaluate("JSON.stringify(localStorage)")
+        assert "room 4" not in stored  # kept in memory only
+    finally:
+        await other.close()
         await context.close()
 
 

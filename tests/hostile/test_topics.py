@@ -13,7 +13,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from services.common import events
 from services.common.components import COMPONENTS
-from services.common.topics import TOPICS
+from services.common.topics import DEADLETTERS, TOPICS
 from tests.support.stack import Stack, eventually
 
 from .kafka import read_every_topic
@@ -63,7 +63,7 @@ async def test_garbage_on_every_topic_is_deadlettered_and_nothing_stalls(stack: 
     assert len(sent) >= len(TOPICS) * PER_TOPIC
 
     letters: dict[tuple[str, int, int], dict[str, str]] = defaultdict(dict)
-    consumer = AIOKafkaConsumer(settings.topic("deadletter"),
+    consumer = AIOKafkaConsumer(*[settings.topic(t.name) for t in DEADLETTERS],
                                 bootstrap_servers=settings.kafka_bootstrap,
                                 auto_offset_reset="earliest", fetch_max_wait_ms=50)
     await consumer.start()

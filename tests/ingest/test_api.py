@@ -7,6 +7,7 @@ import dataclasses
 import json
 from typing import Any
 
+from services.common import events
 from services.common.producer import EventProducer
 from services.ingest.app import LIMITER, SUBMITTER
 from tests.support.stack import Stack, eventually, new_event_id, now_iso
@@ -29,7 +30,9 @@ async def post(stack: Stack, payload: Any, sub: str = "nurse-a") -> tuple[int, A
 
 
 async def submitted_ids(stack: Stack) -> list[str]:
-    return [e["id"] for e in await topic_events(stack.settings, "milestones.submitted")]
+    """The tablets' ids of what is on the topic (each event's own id is ingest's)."""
+    return [e["data"]["event_id"] for e in await topic_events(stack.settings,
+                                                               "milestones.submitted")]
 
 
 async def test_202_after_ack_then_200_for_the_same_event_id_producing_nothing(api: Stack) -> None:
@@ -42,6 +45,12 @@ async def test_202_after_ack_then_200_for_the_same_event_id_producing_nothing(ap
     assert answer == {"event_id": event_id, "status_url": f"/api/v1/milestones/{event_id}"}
     # 202 means the broker holds it: it is in the topic right now, once.
     assert (await submitted_ids(api)).count(event_id) == 1
+    # The event's own id is ingest's, minted from the author and the tablet's id: a chosen
+    # id can never equal one the system mints for another event (issue 18, item 1).
+    [event] = [e for e in await topic_events(api.settings, "milestones.submitted")
+               if e["data"]["event_id"] == event_id]
+    assert event["id"] != event_id
+    assert event["id"] == events.derived_id("ingest-milestone", "", "nurse-a", event_id)
 
     status, again, _ = await post(api, payload)
     assert (status, again) == (200, answer)

@@ -133,7 +133,7 @@ async def test_withdraw_produces_a_review_decision_and_reflects_withdrawn(api: S
     status, _, _ = await api.request("POST", path, role="coordinator", sub="nurse-w")
     assert status == 202  # asking twice is harmless
 
-    decisions = [e for e in await topic_events(api.settings, topics.REVIEWS.name)
+    decisions = [e for e in await topic_events(api.settings, topics.WITHDRAWALS.name)
                  if e["data"]["update_id"] == event_id]
     assert len(decisions) == 1
     [decision] = decisions

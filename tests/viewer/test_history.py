@@ -160,3 +160,16 @@ def test_wire_frames_follow_rfc6455() -> None:
     large = protocol.wire(b"y" * 70000)
     assert large[:2] == b"\x81\x7f" and int.from_bytes(large[2:10], "big") == 70000
     assert protocol.close_wire(1013, "slow") == b"\x88\x06\x03\xf5slow"
+
+
+def test_a_later_case_event_cannot_bring_a_revoked_case_back() -> None:
+    """Issue 18: a `case.state` with a higher version re-activated a revoked case."""
+    timelines = History()
+    timelines.on_case(case_state(1))
+    revoked = case_state(2, status="revoked")
+    revoked["consent"] = {**revoked["consent"], "status": "revoked"}
+    assert timelines.on_case(revoked) is not None
+    assert timelines.on_case(case_state(9)) is None
+    timeline = timelines.timeline("b1")
+    assert timeline is not None
+    assert timeline.withdrawn_by_case and not timeline.listed

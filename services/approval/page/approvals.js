@@ -136,24 +136,47 @@
     return node;
   }
 
+  // Reject reasons travel as codes; the comment stays in approval's database and only the
+  // update's author can read it (schemas/api/review-decide.json has the same codes).
+  const REJECT_REASONS = [
+    ["not_educational", "Not of educational value"],
+    ["identifies_patient", "Could identify the patient"],
+    ["inaccurate", "Inaccurate"],
+    ["duplicate", "Duplicate of another update"],
+    ["other", "Other (explain in the comment)"],
+  ];
+
   function composer(r, kind) {
-    const field = kind === "edit"
-      ? O.el("textarea", { rows: "2", maxlength: "500", "aria-label": "Edited text" })
-      : O.el("input", { type: "text", maxlength: "500", "aria-label": "Reason for rejecting",
-                         placeholder: "Reason (required), then Enter" });
-    if (kind === "edit") field.value = r.text;
-    field.addEventListener("keydown", (ev) => {
+    const fields = [];
+    let field, code = null;
+    if (kind === "edit") {
+      field = O.el("textarea", { rows: "2", maxlength: "500", "aria-label": "Edited text" });
+      field.value = r.text;
+    } else {
+      code = O.el("select", { "aria-label": "Reason for rejecting" }, [
+        O.el("option", { value: "", text: "Reason (required)…" }),
+        ...REJECT_REASONS.map(([value, text]) => O.el("option", { value: value, text: text })),
+      ]);
+      field = O.el("input", { type: "text", maxlength: "500", "aria-label": "Comment for the author",
+                              placeholder: "Optional comment for the author only, then Enter" });
+      fields.push(code);
+    }
+    fields.push(field);
+    const submit = (ev) => {
       if (ev.key === "Escape") { ev.preventDefault(); composing = null; render(); }
       else if (ev.key === "Enter" && !ev.shiftKey) {
         ev.preventDefault();
         const value = field.value.trim();
-        if (!value) { say(kind === "edit" ? "Type the new text." : "A rejection needs a reason.", "error"); return; }
+        if (kind === "edit" && !value) { say("Type the new text.", "error"); return; }
+        if (kind === "reject" && !code.value) { say("Choose a reason for rejecting.", "error"); return; }
         composing = null;
         if (kind === "edit") decide(r, { decision: "edit", text: value }, false);
-        else decide(r, { decision: "reject", reason: value }, true);
+        else decide(r, { decision: "reject", reason_code: code.value,
+                         ...(value ? { comment: value } : {}) }, true);
       }
-    });
-    return O.el("div", { class: "compose", "data-kind": kind }, [field]);
+    };
+    for (const f of fields) f.addEventListener("keydown", submit);
+    return O.el("div", { class: "compose", "data-kind": kind }, fields);
   }
 
   function render() {
@@ -176,7 +199,7 @@
     $("empty").textContent = view === "held"
       ? "Nothing waiting. New updates appear here by themselves." : "None.";
     if (composing) {
-      const field = queue.querySelector(".compose input, .compose textarea");
+      const field = queue.querySelector(".compose select, .compose input, .compose textarea");
       if (field) field.focus();
     } else {
       const node = queue.querySelector('[aria-selected="true"]');

@@ -90,8 +90,10 @@
       case "milestone.deidentified": {
         const c = counts(d);
         return ["stage-" + d.verdict, "De-identified: " + d.verdict + (c ? " — removed " + c : "") +
-          (d.edited_by ? " (re-checked after an edit)" : "")];
+          (d.revision ? " (re-checked after an edit)" : "")];
       }
+      case "edit.submitted":
+        return ["review", "Edited by " + (d.editor ? d.editor.sub : "?") + " (revision " + d.revision + ")"];
       case "review.decided":
         return ["review", "Review: " + d.decision + (d.edited ? " (text edited)" : "")];
       case "update.approved":

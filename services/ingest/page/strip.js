@@ -46,7 +46,7 @@
   }
 
   class Strip {
-    // deps: inOutbox(eventId), onUndo(update), labelOf(milestoneId)
+    // deps: inOutbox(eventId), onUndo(update), labelOf(milestoneId), commentOf(eventId)
     constructor(container, deps) {
       this.container = container;
       this.deps = deps;
@@ -71,7 +71,8 @@
     render(updates, context, force) {
       const shown = updates.slice(0, SHOWN);
       const signature = JSON.stringify([context, shown.map((u) =>
-        [u.event_id, u.status, u.reason, u.withdraw_requested, this.canUndo(u)])]);
+        [u.event_id, u.status, u.reason, u.withdraw_requested, this.canUndo(u),
+          this.comment(u)])]);
       if (!force && signature === this.signature) {
         for (const u of shown) {
           const button = this.container.querySelector('[data-key="undo-' + u.event_id + '"]');
@@ -127,6 +128,10 @@
       }));
     }
 
+    comment(u) {
+      return this.deps.commentOf ? this.deps.commentOf(u.event_id) : null;
+    }
+
     describe(u, status) {
       let text = TEXT[status] || status;
       if (status === "queued") {
@@ -134,6 +139,8 @@
           " — sending" : " — sends when the network is back";
       }
       if (u.reason) text += ": " + u.reason;
+      const comment = this.comment(u);
+      if (comment) text += " — \u201c" + comment + "\u201d";
       if (u.withdraw_requested && !["withdrawn", "retracted"].includes(status)) {
         text += " — undo requested";
       }

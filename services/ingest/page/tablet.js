@@ -159,10 +159,27 @@
 
   // ---- what the server tells us ----
 
+  // An approver's comment on a rejection is free text: it travels on no topic, only from
+  // approval's API to the update's author, and is kept in memory here (never saved).
+  const comments = new Map();
+
+  async function fetchComment(u) {
+    comments.set(u.event_id, null);  // ask once
+    try {
+      const answer = await O.api("GET", "/api/v1/reviews/" + encodeURIComponent(u.event_id) +
+        "/comment");
+      const found = ((answer.body || {}).comments || []).map((c) => c.comment).filter(Boolean);
+      if (found.length) { comments.set(u.event_id, found[0]); renderAll(); }
+    } catch (err) {
+      // none, or not ours to read: the reason's label is all there is to show
+    }
+  }
+
   function applyStatus(s) {
     const before = history.get(s.event_id);
     const previous = before ? before.status : null;
     const u = history.merge(s, state.caseId, milestoneLabel);
+    if (u && u.mine && u.status === "rejected" && !comments.has(u.event_id)) fetchComment(u);
     if (u && previous && previous !== u.status && u.case_id === state.caseId) {
       $("announce").textContent = (u.label || milestoneLabel(u.milestone)) + ": " +
         (TEXT[u.status] || u.status);
@@ -355,6 +372,7 @@
   });
   const strip = new Strip($("strip"), {
     inOutbox: (eventId) => outbox.has(eventId), onUndo: undo, labelOf: milestoneLabel,
+    commentOf: (eventId) => comments.get(eventId) || null,
   });
   const feed = new window.TabletStatusFeed({
     onSnapshot: (snapshot) => onStatuses(snapshot.updates),
