@@ -12,7 +12,7 @@ import asyncio
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final, TypeVar
 
 import jwt
@@ -35,6 +35,8 @@ class Principal:
     sub: str
     role: str
     name: str | None = None
+    # Unix time the token stops being valid (its `exp`): long-lived streams end there.
+    expires_at: float | None = field(default=None, compare=False)
 
     def as_actor(self) -> dict[str, str]:
         return {"sub": self.sub, "role": self.role}
@@ -79,7 +81,8 @@ class TokenVerifier:
         problem = subject_problem(str(claims["sub"]))
         if problem:
             raise AuthError(f"token subject refused: {problem}")
-        return Principal(sub=str(claims["sub"]), role=role, name=claims.get("name"))
+        return Principal(sub=str(claims["sub"]), role=role, name=claims.get("name"),
+                         expires_at=float(claims["exp"]))
 
 
 def subject_problem(sub: str) -> str | None:

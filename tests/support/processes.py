@@ -142,6 +142,7 @@ class Cluster:
             "ORCAST_LOG_FORMAT": "json",
             "ORCAST_LOG_LEVEL": log_level,
             "ORCAST_INGEST_RATE": "0",  # one test coordinator submits hundreds a second
+            "ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL": "0",  # every test student shares a token
             "PYTHONUNBUFFERED": "1",
         })
         if database_url:
