@@ -123,3 +123,16 @@ async def test_the_status_stream_takes_no_token_in_its_url(api: Stack) -> None:
            f"&access_token={api.token('coordinator', A)}")
     async with api.session.get(url) as response:
         assert response.status == 401
+
+
+async def test_a_coordinators_case_list_holds_only_cases_they_may_post_to(api: Stack) -> None:
+    theirs = await api.register_case(coordinators=[B])
+    open_case = await api.register_case()
+    _, listed, _ = await api.request("GET", "/api/v1/cases?active=true", role="coordinator",
+                                     sub=A)
+    ids = {c["case_id"] for c in listed["cases"]}
+    assert open_case["case_id"] in ids and theirs["case_id"] not in ids
+    assert all("coordinators" not in c for c in listed["cases"])
+    _, listed, _ = await api.request("GET", "/api/v1/cases?active=true", role="coordinator",
+                                     sub=B)
+    assert theirs["case_id"] in {c["case_id"] for c in listed["cases"]}
