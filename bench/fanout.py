@@ -46,6 +46,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "bench-secret-not-for-production-0123456789"
+METRICS_TOKEN = "bench-metrics-scrape-token"  # the viewer's /metrics needs a bearer
 MASK = b"\x00\x00\x00\x00"  # a fixed masking key: valid on the wire, cheap for a load generator
 
 
@@ -328,7 +329,8 @@ class ViewerProcess:
 
     async def metrics(self) -> dict[str, float]:
         reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
-        writer.write(b"GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        writer.write(b"GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                     b"Authorization: Bearer " + METRICS_TOKEN.encode() + b"\r\n\r\n")
         body = (await reader.read()).decode()
         writer.close()
         found = {}
@@ -472,6 +474,8 @@ async def run(args: argparse.Namespace, bootstrap: str, tmp: Path) -> None:
     env = {**os.environ, "ORCAST_KAFKA_BOOTSTRAP": bootstrap, "ORCAST_TOPIC_NAMESPACE": "bench",
            "ORCAST_SECRET": SECRET, "ORCAST_DATA_DIR": str(tmp),
            "ORCAST_LOG_LEVEL": "WARNING", "ORCAST_KAFKA_SESSION_TIMEOUT_MS": "2000",
+           # every simulated student shares one token: no per-principal socket cap
+           "ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL": "0", "ORCAST_METRICS_TOKEN": METRICS_TOKEN,
            "PYTHONPATH": str(ROOT)}
     # Replicas of one viewer deployment: each its own process and port (a load balancer
     # in front spreads connections; here the load generators take turns).

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import logging
 import os
 import secrets
@@ -54,16 +53,45 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+PRIVATE_UMASK = 0o077  # the data dir holds PHI (SQLite), secrets, tokens and keys
+
+
+def private_process() -> None:
+    """Whatever this process creates (SQLite files, logs, keys) is readable by no one else."""
+    os.umask(PRIVATE_UMASK)
+
+
+def private_data_dir(data_dir: Path) -> Path:
+    """The data dir, created (or tightened) to 0700: only this user may list or read it."""
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    data_dir.chmod(0o700)
+    return data_dir
+
+
 def _dev_secret(data_dir: Path) -> str:
     """Development keeps one random secret per data dir, so tokens survive restarts."""
     path = data_dir / "dev-secret"
     if path.exists():
         return path.read_text(encoding="utf-8").strip()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_data_dir(data_dir)
     secret = secrets.token_urlsafe(32)
-    path.write_text(secret, encoding="utf-8")
-    path.chmod(0o600)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # never readable by others
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(secret)
     return secret
+
+
+def dev_banner(base: str, bootstrap: str, tokens_path: Path) -> str:
+    """What `orcast dev` prints: where things are, never a token (terminals get logged,
+    scrolled back and screen-shared)."""
+    pages = [("tablet", "coordinator"), ("approvals", "approver"), ("live", "student"),
+             ("cases", "admin"), ("compliance", "compliance")]
+    lines = [f"ORcast dev stack on {base}  (broker {bootstrap})"]
+    lines += [f"  {page:<11} {base}/{page}   (as {role})" for page, role in pages]
+    lines += [f"  readiness   {base}/readyz",
+              f"  dev tokens  {tokens_path}  (one per role; open a page as "
+              f"{base}/<page>#access_token=<token>)"]
+    return "\n".join(lines) + "\n"
 
 
 async def _serve(app: web.Application, host: str, port: int,
@@ -99,13 +127,13 @@ def cmd_dev(args: argparse.Namespace) -> int:
     from services.common.broker import EmbeddedBroker
     from services.devstack import build_app, prepare, write_dev_tokens
 
-    data_dir = args.data_dir or Path(os.environ.get("ORCAST_DATA_DIR", "var"))
+    private_process()
+    data_dir = private_data_dir(args.data_dir or Path(os.environ.get("ORCAST_DATA_DIR", "var")))
     env = dict(os.environ)
     env.setdefault("ORCAST_SECRET", _dev_secret(data_dir))
     broker = None
     if not env.get("ORCAST_KAFKA_BOOTSTRAP"):
         broker = EmbeddedBroker(port=args.kafka_port, log_file=data_dir / "broker.log")
-        data_dir.mkdir(parents=True, exist_ok=True)
         broker.start()
         env["ORCAST_KAFKA_BOOTSTRAP"] = broker.bootstrap
         env.setdefault("ORCAST_KAFKA_SESSION_TIMEOUT_MS", "2000")  # fast joins on Tansu
@@ -119,17 +147,10 @@ def cmd_dev(args: argparse.Namespace) -> int:
         logconfig.configure(fmt=settings.log_format, level=settings.log_level)
         asyncio.run(prepare(settings))
         tokens_path = write_dev_tokens(settings)
-        tokens = json.loads(tokens_path.read_text(encoding="utf-8"))
         base = f"http://{settings.http_host}:{settings.http_port}"
 
         def announce() -> None:
-            pages = [("tablet", "coordinator"), ("approvals", "approver"), ("live", "student"),
-                     ("cases", "admin"), ("compliance", "compliance")]
-            lines = [f"ORcast dev stack on {base}  (broker {settings.kafka_bootstrap})"]
-            lines += [f"  {page:<11} {base}/{page}#access_token={tokens[role]}"
-                      for page, role in pages]
-            lines += [f"  readiness   {base}/readyz", f"  dev tokens  {tokens_path}"]
-            sys.stdout.write("\n".join(lines) + "\n")
+            sys.stdout.write(dev_banner(base, settings.kafka_bootstrap, tokens_path))
             sys.stdout.flush()
 
         app = build_app(settings)
@@ -148,6 +169,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from services.common.web import create_base_app
     from services.registry import setup_for
 
+    private_process()
     settings = Settings.from_env()
     logconfig.configure(fmt=settings.log_format, level=settings.log_level)
     app = create_base_app(settings)

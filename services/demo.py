@@ -67,6 +67,8 @@ async def _replay(settings: Settings, interval: float) -> None:
             "patient": {"names": ["Demo Whitaker"], "mrn": "00451187", "dob": "1958-07-02"},
             "consent": {"scope": ["students", "public"], "valid_until": until,
                         "document_ref": "demo/consent.pdf"},
+            # the demo nurse posts; the dev coordinator can follow it on the tablet
+            "coordinators": ["demo-nurse", "dev-coordinator"],
         }) as response:
             case = await response.json()
         logger.info("demo case registered: broadcast %s", case.get("broadcast_id"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 
 from aiohttp import web
@@ -33,9 +34,12 @@ def dev_tokens(settings: Settings) -> dict[str, str]:
 
 def write_dev_tokens(settings: Settings) -> Path:
     path = settings.data_dir / "dev-tokens.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(dev_tokens(settings), indent=2) + "\n", encoding="utf-8")
-    path.chmod(0o600)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # Created 0600 (not chmod-ed afterwards): the tokens are never readable by others.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(dev_tokens(settings), indent=2) + "\n")
     return path
 
 

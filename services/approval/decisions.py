@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from services.common import events
+from services.common.auth import same_person
 
 from .policy import Decision
 from .reasons import label
@@ -49,7 +50,7 @@ def expired(row: Row, now: datetime) -> bool:
 def check(row: Row, decision: str, reviewer: dict[str, str], *, four_eyes: bool,
           now: datetime, revision: int | None = None) -> None:
     if decision == "withdraw":
-        if reviewer["sub"] != row.author["sub"]:
+        if not same_person(reviewer, row.author):
             raise Refused(403, "not_author", "only the author may withdraw an update")
         if row.state not in ("held", "approved"):
             raise Refused(409, "not_pending", f"update is already {row.state}")
@@ -58,7 +59,7 @@ def check(row: Row, decision: str, reviewer: dict[str, str], *, four_eyes: bool,
         raise Refused(409, "not_pending", f"update is already {row.state}")
     if expired(row, now):
         raise Refused(409, "expired", "update expired before a decision")
-    if decision in ("approve", "edit") and four_eyes and reviewer["sub"] == row.author["sub"]:
+    if decision in ("approve", "edit") and four_eyes and same_person(reviewer, row.author):
         raise Refused(403, "four_eyes", "the author may not approve or edit their own update")
     if decision == "edit":
         return
@@ -68,7 +69,7 @@ def check(row: Row, decision: str, reviewer: dict[str, str], *, four_eyes: bool,
         return
     if row.pending_revision > row.revision:
         raise Refused(409, "edit_pending", "an edit is being de-identified again")
-    if any(a["sub"] == reviewer["sub"] for a in row.approvals):
+    if any(same_person(a, reviewer) for a in row.approvals):
         raise Refused(409, "already_approved",
                       "you already approved this; it needs a different approver")
     if not row.text:
@@ -124,7 +125,7 @@ def revise(row: Row, data: dict[str, Any], rule: Decision, *, editor: dict[str, 
     if rule.automatic:
         values.update(state="approved", decided_by=editor or SYSTEM, decided_at=now)
         return Outcome(values, number=True)
-    if editor is None or (four_eyes and editor["sub"] == row.author["sub"]):
+    if editor is None or (four_eyes and same_person(editor, row.author)):
         return Outcome(values)
     values["approvals"] = [{"sub": editor["sub"], "role": editor["role"], "tier": 1,
                             "at": events.isoformat(now)}]

@@ -32,8 +32,15 @@ def public_view(state: dict[str, Any], role: str) -> dict[str, Any]:
     view = {k: v for k, v in state.items() if k not in ("identifiers", "changed_by")}
     if role in ("coordinator", "approver", "student"):
         view.pop("consent", None)
+        view.pop("coordinators", None)
         view["accepting"] = state["status"] == "active" and state["consent"]["status"] == "active"
     return view
+
+
+def _may_post(state: dict[str, Any], who: Principal) -> bool:
+    assigned = state.get("coordinators") or []
+    return not assigned or any(auth.same_person({"sub": sub}, who.as_actor())
+                               for sub in assigned)
 
 
 @allow({"admin", "compliance"})
@@ -58,6 +65,8 @@ async def list_cases(request: web.Request) -> web.Response:
     if active_only:
         states = [s for s in states if s["status"] == "active" and
                   s["consent"]["status"] == "active"]
+    if who.role == "coordinator":  # a tablet lists only the cases it may post to
+        states = [s for s in states if _may_post(s, who)]
     return web.json_response({"cases": [public_view(s, who.role) for s in states]})
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from services.common import events, topics
-from services.common.auth import Principal
+from services.common.auth import Principal, subject_problem
 from services.common.errors import Conflict, NotFound, Unprocessable
 from services.common.identifiers import CaseIdentifiers
 from services.common.procedures import procedure_name, templates
@@ -29,6 +29,15 @@ from .tables import cases
 SERVICE = "cases"
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 _TRANSITION_ATTEMPTS = 5
+
+
+def _coordinators(subjects: list[str]) -> list[str]:
+    """The assigned coordinators' subjects, exactly as their tokens will carry them."""
+    problems = [FieldError(f"/coordinators/{i}", f"not a usable token subject: {problem}")
+                for i, sub in enumerate(subjects) if (problem := subject_problem(sub))]
+    if problems:
+        raise Unprocessable("request body failed validation", fields=problems)
+    return sorted(set(subjects))
 
 
 def new_broadcast_id() -> str:
@@ -54,6 +63,7 @@ class Registry:
             key=self._settings.require_identifier_key(),
         ).to_wire()
         start = body.get("start", True)
+        coordinators = _coordinators(body.get("coordinators", []))
         state: dict[str, Any] = {
             "case_id": str(uuid.uuid4()),
             "broadcast_id": new_broadcast_id(),
@@ -73,6 +83,7 @@ class Registry:
                 "revoked_at": None,
             },
             "identifiers": identifiers,
+            "coordinators": coordinators,
             "changed_by": actor.as_actor(),
             "change": "registered",
         }

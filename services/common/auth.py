@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any, Final, TypeVar
 
 import jwt
@@ -34,6 +35,8 @@ class Principal:
     sub: str
     role: str
     name: str | None = None
+    # Unix time the token stops being valid (its `exp`): long-lived streams end there.
+    expires_at: float | None = field(default=None, compare=False)
 
     def as_actor(self) -> dict[str, str]:
         return {"sub": self.sub, "role": self.role}
@@ -75,7 +78,37 @@ class TokenVerifier:
         role = claims.get("role")
         if role not in ROLES:
             raise AuthError("token has no valid role claim")
-        return Principal(sub=str(claims["sub"]), role=role, name=claims.get("name"))
+        problem = subject_problem(str(claims["sub"]))
+        if problem:
+            raise AuthError(f"token subject refused: {problem}")
+        return Principal(sub=str(claims["sub"]), role=role, name=claims.get("name"),
+                         expires_at=float(claims["exp"]))
+
+
+def subject_problem(sub: str) -> str | None:
+    """Why a `sub` is refused, or None. A subject that could pass for another one
+    (`"dev-coordinator "`, a zero-width joiner, a full-width letter) never authenticates."""
+    if not sub:
+        return "empty"
+    if sub != sub.strip():
+        return "leading or trailing whitespace"
+    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in sub):
+        return "control or format characters"
+    if unicodedata.normalize("NFKC", sub) != sub:
+        return "not in Unicode NFKC form"
+    return None
+
+
+def normalise_subject(sub: str) -> str:
+    """The comparable form of a subject: NFKC, trimmed, case-folded."""
+    return unicodedata.normalize("NFKC", sub).strip().casefold()
+
+
+def same_person(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Two actors (`{sub, role[, iss]}`) are the same person when issuer and normalised
+    subject match. Actors without `iss` come from the one configured issuer."""
+    return (a.get("iss") or "") == (b.get("iss") or "") and \
+        normalise_subject(str(a["sub"])) == normalise_subject(str(b["sub"]))
 
 
 def issue_token(

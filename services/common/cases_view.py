@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from . import events
+from .auth import normalise_subject
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +44,9 @@ class CaseState:
     valid_until: datetime
     started_at: str | None
     identifiers: dict[str, Any]
+    # Normalised subjects of the assigned coordinators; empty for cases registered
+    # without any (then every coordinator may submit and reads only their own updates).
+    coordinators: frozenset[str] = frozenset()
 
     def broadcastable(self, audience: str, at: datetime | None = None) -> bool:
         """Consent on file, in scope, not expired or revoked, and the case running."""
@@ -53,6 +57,10 @@ class CaseState:
             and audience in self.scope
             and moment < self.valid_until
         )
+
+    def assigned(self, sub: str) -> bool:
+        """The subject is one of the case's assigned coordinators."""
+        return normalise_subject(sub) in self.coordinators
 
     def accepting(self, at: datetime | None = None) -> bool:
         return any(self.broadcastable(a, at) for a in self.scope)
@@ -72,6 +80,7 @@ class CaseState:
             valid_until=events.parse_time(consent["valid_until"]),
             started_at=data.get("started_at"),
             identifiers=data["identifiers"],
+            coordinators=frozenset(normalise_subject(s) for s in data.get("coordinators", ())),
         )
 
 

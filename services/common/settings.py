@@ -19,6 +19,7 @@
 | ORCAST_CHANNELS_FILE | none | publisher channel file |
 | ORCAST_LOG_FORMAT | text | `json` for JSON lines |
 | ORCAST_LOG_LEVEL | INFO | log level |
+| ORCAST_METRICS_TOKEN | — | scrape bearer for `/metrics` (else admin tokens only) |
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ class Settings:
     # Tansu completes a group join after half the session timeout; Apache Kafka refuses
     # timeouts under its group.min.session.timeout.ms (6 s by default).
     kafka_session_timeout_ms: int = 10_000
+    metrics_token: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.identifier_key and self.secret and not self.jwks_url:
@@ -99,6 +101,7 @@ class Settings:
             "log_level": env.get("ORCAST_LOG_LEVEL", "INFO"),
             "replication_factor": _int(env, "ORCAST_KAFKA_REPLICATION_FACTOR", 1),
             "kafka_session_timeout_ms": _int(env, "ORCAST_KAFKA_SESSION_TIMEOUT_MS", 10_000),
+            "metrics_token": env.get("ORCAST_METRICS_TOKEN") or None,
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]

@@ -5,11 +5,14 @@ Middlewares, outermost first:
   with an error id, logged once (without the request body or token);
 - `security_headers`: strict CSP and the usual hardening headers;
 - `auth_middleware`: enforces the roles a handler declared with `allow()`.
-Health (`/healthz`, `/readyz`) and Prometheus `/metrics` are added here.
+Health (`/healthz`, `/readyz`) and Prometheus `/metrics` are added here: `/readyz`
+tells anyone only ready/not ready (an admin token adds each component's check);
+`/metrics` needs an admin token or the scrape bearer `ORCAST_METRICS_TOKEN`.
 """
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import time
@@ -177,15 +180,40 @@ async def healthz(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
-@auth.allow(auth.PUBLIC)
+async def _admin(request: web.Request) -> bool:
+    """An optional bearer names an admin (a bad or missing one is simply not)."""
+    token = _bearer(request)
+    if token is None:
+        return False
+    try:
+        return (await request.app[VERIFIER].verify(token)).role == "admin"
+    except auth.AuthError:
+        return False
+
+
+@auth.allow(auth.PUBLIC)  # probes: the status for anyone, the components only for admins
 async def readyz(request: web.Request) -> web.Response:
     report = await request.app[HEALTH].report()
-    status = 200 if all(report.values()) else 503
-    return web.json_response({"ready": status == 200, "checks": report}, status=status)
+    ready = all(report.values())
+    body: dict[str, Any] = {"status": "ready" if ready else "not_ready"}
+    if await _admin(request):
+        body["checks"] = report
+    return web.json_response(body, status=200 if ready else 503)
 
 
-@auth.allow(auth.PUBLIC)
+@auth.allow(auth.PUBLIC)  # authenticates itself: the scrape bearer is not a JWT
 async def metrics_endpoint(request: web.Request) -> web.Response:
+    token = _bearer(request)
+    scrape = request.app[SETTINGS].metrics_token
+    if not (token and scrape and hmac.compare_digest(token.encode(), scrape.encode())):
+        if token is None:
+            raise Unauthorized("missing bearer token")
+        try:
+            who = await request.app[VERIFIER].verify(token)
+        except auth.AuthError as exc:
+            raise Unauthorized(str(exc)) from None
+        if who.role != "admin":
+            raise Forbidden(f"role '{who.role}' may not use this endpoint")
     response = web.Response(body=generate_latest())
     response.content_type = CONTENT_TYPE_LATEST.split(";")[0]
     return response

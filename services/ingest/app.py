@@ -3,6 +3,8 @@
     POST /api/v1/milestones                    coordinator  202 after the broker ack
     GET  /api/v1/milestones/stream?case_id=    coordinator, admin, compliance  (SSE)
     GET  /api/v1/milestones/{event_id}         coordinator, admin, compliance
+
+Coordinators see only the cases they are assigned to (access.py).
     POST /api/v1/milestones/{event_id}/withdraw  coordinator (the author)
     GET  /tablet                               the coordinator's page
 """
@@ -10,6 +12,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 from aiohttp import web
@@ -19,12 +22,13 @@ from services.common.auth import PUBLIC, allow
 from services.common.cases_view import CasesView
 from services.common.components import Components
 from services.common.consumer import Origin
-from services.common.errors import BadRequest, NotFound, TooManyRequests
+from services.common.errors import BadRequest, Forbidden, NotFound, TooManyRequests, Unauthorized
 from services.common.events import Event
 from services.common.pages import add_page
 from services.common.settings import Settings
 from services.common.web import create_base_app, principal, read_json
 
+from . import access
 from .config import IngestConfig
 from .ratelimit import RateLimiter
 from .receipts import ReceiptBook
@@ -86,6 +90,10 @@ async def get_milestone(request: web.Request) -> web.Response:
     record = await request.app[TRACKER].get(event_id)
     if record is None or record.received_at is None:
         raise NotFound(f"no milestone {event_id}")
+    case = request.app[SUBMITTER].cases.get(record.case_id)
+    if not access.may_read(case, record.author_sub, principal(request)):
+        raise Forbidden("only the update's author or the case's assigned coordinators may "
+                        "read its status", code="not_case_coordinator")
     return _status_body(request, record)
 
 
@@ -101,15 +109,21 @@ async def withdraw_milestone(request: web.Request) -> web.Response:
     )
 
 
-@allow({"coordinator", "admin", "compliance"}, query_token=True)
+@allow({"coordinator", "admin", "compliance"})  # bearer header only: no token in URLs
 async def status_stream(request: web.Request) -> web.StreamResponse:
+    who = principal(request)
+    if who.expires_at is not None and who.expires_at <= time.time():
+        raise Unauthorized("token expired")  # inside the verifier's leeway, but a stream
     case_id = request.query.get("case_id", "")
     if not CASE_ID_RE.match(case_id):
         raise BadRequest("case_id query parameter is required", code="invalid_case_id")
-    await request.app[SUBMITTER].case_for(case_id)  # 404 for an unknown case
+    case = await request.app[SUBMITTER].case_for(case_id)  # 404 for an unknown case
+    access.check_stream(case, who)
     streams = request.app[STREAMS]
-    with streams.slot(principal(request).sub):
-        return await streams.serve(request, case_id)
+    with streams.slot(who.sub):
+        return await streams.serve(
+            request, case_id, until=who.expires_at,
+            author=None if access.sees_whole_case(case, who) else who.sub)
 
 
 @allow(PUBLIC)

@@ -1,10 +1,11 @@
 """The tablet's live status stream: Server-Sent Events per case.
 
-    GET /api/v1/milestones/stream?case_id=…&access_token=…
+    GET /api/v1/milestones/stream?case_id=…   (Authorization: Bearer …)
 
-SSE rather than WebSocket: the flow is one-way, EventSource reconnects by
-itself, and it passes through proxies as plain HTTP. EventSource cannot set
-headers, hence `?access_token=` (the access log is off, so it is not logged).
+SSE rather than WebSocket: the flow is one-way and it passes through proxies as
+plain HTTP. The tablet reads it with `fetch` so the token stays in a header,
+never in a URL. The stream ends (`event: expired`) when the token expires: a
+stream lives no longer than the token that opened it.
 
 Frames: `event: snapshot` (every recent update of the case) on connect, then
 `event: status` with one update's status whenever it changes, and a `: ping`
@@ -20,13 +21,16 @@ import asyncio
 import contextlib
 import json
 import logging
+import time
 from collections.abc import Iterator
 from typing import Any
 
 from aiohttp import web
 
+from services.common.auth import same_person
 from services.common.errors import TooManyRequests
 
+from .status import Record
 from .tracker import StatusTracker
 
 logger = logging.getLogger(__name__)
@@ -69,7 +73,10 @@ class Streams:
             if not self._open[sub]:
                 del self._open[sub]
 
-    async def serve(self, request: web.Request, case_id: str) -> web.StreamResponse:
+    async def serve(self, request: web.Request, case_id: str, *, until: float | None = None,
+                    author: str | None = None) -> web.StreamResponse:
+        """Stream the case until `until` (Unix time, the token's exp); with `author`, only
+        that author's updates."""
         response = web.StreamResponse(headers={
             "Content-Type": "text/event-stream; charset=utf-8",
             "Cache-Control": "no-store",
@@ -80,13 +87,13 @@ class Streams:
         sent: dict[str, int] = {}
         try:
             await response.write(f"retry: {RETRY_MS}\n\n".encode())
-            records = await self.tracker.for_case(case_id)
+            records = _by(author, await self.tracker.for_case(case_id))
             sent = {r.event_id: r.revision for r in records}
             await response.write(sse("snapshot", {
                 "case_id": case_id,
                 "updates": [r.view(self.undo_seconds) for r in records],
             }))
-            await self._follow(request, response, case_id, wake, sent)
+            await self._follow(request, response, case_id, wake, sent, until, author)
         except (ConnectionResetError, asyncio.CancelledError):
             pass
         finally:
@@ -94,18 +101,23 @@ class Streams:
         return response
 
     async def _follow(self, request: web.Request, response: web.StreamResponse, case_id: str,
-                      wake: asyncio.Event, sent: dict[str, int]) -> None:
+                      wake: asyncio.Event, sent: dict[str, int], until: float | None,
+                      author: str | None) -> None:
         loop = asyncio.get_running_loop()
         last_write = loop.time()
         while not self._closing.is_set():
             if request.transport is None or request.transport.is_closing():
                 return  # the tablet went away; stop polling for it
+            left = POLL_SECONDS if until is None else until - time.time()
+            if left <= 0:
+                await response.write(sse("expired", {"reason": "token expired"}))
+                return
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wake.wait(), POLL_SECONDS)
+                await asyncio.wait_for(wake.wait(), min(POLL_SECONDS, left))
             wake.clear()
             if self._closing.is_set():
                 break
-            for record in await self.tracker.for_case(case_id):
+            for record in _by(author, await self.tracker.for_case(case_id)):
                 if sent.get(record.event_id) == record.revision:
                     continue
                 sent[record.event_id] = record.revision
@@ -115,3 +127,10 @@ class Streams:
             if loop.time() - last_write >= PING_SECONDS:
                 await response.write(b": ping\n\n")
                 last_write = loop.time()
+
+
+def _by(author: str | None, records: list[Record]) -> list[Record]:
+    if author is None:
+        return records
+    return [r for r in records
+            if r.author_sub is not None and same_person({"sub": r.author_sub}, {"sub": author})]

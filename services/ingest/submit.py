@@ -42,6 +42,7 @@ from services.common.producer import BrokerUnavailable, EventProducer
 from services.common.schemas import FieldError
 from services.common.store import StoreUnavailable
 
+from . import access
 from .receipts import Receipt, ReceiptBook
 
 SERVICE = "ingest"
@@ -98,6 +99,10 @@ class Submitter:
     def producer(self, value: EventProducer) -> None:  # tests swap in an unreachable broker
         self._producer = value
 
+    @property
+    def cases(self) -> CasesView:
+        return self._cases
+
     async def case_for(self, case_id: str) -> CaseState:
         case = await self._cases.wait_for(case_id, timeout=CASE_WAIT_SECONDS)
         if case is None:
@@ -123,6 +128,7 @@ class Submitter:
 
     async def _accept(self, event_id: str, body: dict[str, Any], author: Principal) -> None:
         case = await self.case_for(body["case_id"])
+        access.check_submit(case, author)
         if not case.accepting():
             raise Forbidden("case is not active or its consent is not in force",
                             code="case_not_accepting")

@@ -82,6 +82,10 @@ async def live_socket(request: web.Request) -> web.WebSocketResponse:
     transport = request.transport
     if principal is None or transport is None or transport.is_closing():
         return ws
+    if not hub.has_room(principal):
+        await ws.close(code=protocol.CLOSE_TOO_MANY_SOCKETS,
+                       message=b"too many open sockets for this principal")
+        return ws
     sock = transport.get_extra_info("socket")
     if sock is not None and hub.limits.socket_send_buffer:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, hub.limits.socket_send_buffer)
@@ -128,8 +132,28 @@ async def handle_frame(request: web.Request, hub: Hub, conn: Connection, raw: st
     elif kind == "list":
         hub.listen(conn)
     elif kind == "auth":
-        hub.send(conn, protocol.wire(protocol.error("already_authenticated",
-                                                    "auth is only read as the first frame")))
+        await reauthenticate(request, hub, conn, frame["token"])
+
+
+async def reauthenticate(request: web.Request, hub: Hub, conn: Connection, token: str) -> None:
+    """A later `auth` frame renews the socket with a fresh token of the same principal;
+    a bad token or another principal's is refused and the old deadline stands."""
+    try:
+        principal = await request.app[VERIFIER].verify(token)
+    except auth.AuthError as exc:
+        hub.send(conn, protocol.wire(protocol.error("invalid_token", str(exc)[:120])))
+        return
+    current = conn.principal
+    if not auth.same_person(principal.as_actor(), current.as_actor()) or \
+            principal.role != current.role:
+        hub.send(conn, protocol.wire(protocol.error(
+            "principal_mismatch", "re-authenticate with a token of the same principal")))
+        return
+    if conn.closed:
+        return
+    hub.reauthenticate(conn, principal)
+    hub.send(conn, protocol.wire(protocol.encode(
+        {"type": "authenticated", "expires_at": principal.expires_at})))
 
 
 @allow(auth.ANY_ROLE)
@@ -139,7 +163,7 @@ async def list_live(request: web.Request) -> web.Response:
 
 def setup(app: web.Application, settings: Settings, limits: Limits | None = None) -> None:
     parts = Components(settings, SERVICE)
-    hub = Hub(History(), limits)
+    hub = Hub(History(), limits or Limits.from_env())
     app[HUB] = hub
 
     async def on_event(event: Event, origin: Origin) -> None:

@@ -11,12 +11,15 @@ in all, measured in bench/results/viewer.md); a writer task and an
 from __future__ import annotations
 
 import asyncio
+import os
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from aiohttp import web
 
-from services.common.auth import Principal
+from services.common.auth import Principal, normalise_subject
+from services.common.settings import ConfigError
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +34,7 @@ class Limits:
     | auth_seconds | 5 | time to send `auth` when the URL carried no token |
     | list_seconds | 1 | the `cases` list is pushed at most this often |
     | max_subscriptions | 20 | subscriptions per connection |
+    | max_sockets_per_principal | 5 | sockets per principal and instance (0: no cap); 4429 beyond |
     """
 
     send_buffer: int = 64 * 1024
@@ -41,11 +45,27 @@ class Limits:
     auth_seconds: float = 5.0
     list_seconds: float = 1.0
     max_subscriptions: int = 20
+    max_sockets_per_principal: int = 5
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Limits:
+        env = os.environ if env is None else env
+        raw = env.get("ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL", "")
+        if raw == "":
+            return cls()
+        try:
+            cap = int(raw)
+        except ValueError:
+            cap = -1
+        if cap < 0:
+            raise ConfigError("ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL must be a whole number "
+                              f">= 0, got {raw!r}")
+        return cls(max_sockets_per_principal=cap)
 
 
 class Connection:
-    __slots__ = ("bucket", "burst", "closed", "last_seen", "principal", "subscriptions",
-                 "transport", "ws")
+    __slots__ = ("bucket", "burst", "closed", "expiry", "last_seen", "principal",
+                 "subscriptions", "transport", "ws")
 
     def __init__(self, ws: web.WebSocketResponse, transport: asyncio.Transport,
                  principal: Principal, bucket: int) -> None:
@@ -57,6 +77,12 @@ class Connection:
         self.closed = False
         self.burst = 0  # extra allowance while a large snapshot drains
         self.last_seen = time.monotonic()
+        self.expiry: asyncio.TimerHandle | None = None  # closes 4401 at the token's exp
+
+    @property
+    def who(self) -> str:
+        """The principal as counted for caps and viewer counts."""
+        return normalise_subject(self.principal.sub)
 
     def send(self, frame: bytes, limit: int) -> bool:
         """Write or report "too slow" (False); never blocks, never encodes per client."""

@@ -17,14 +17,14 @@ import itertools
 import logging
 import random
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from aiohttp import web
 from prometheus_client import Histogram
 
 from services.common import metrics
-from services.common.auth import Principal
+from services.common.auth import Principal, normalise_subject
 
 from . import protocol
 from .connection import Connection, Limits
@@ -43,6 +43,9 @@ class Hub:
         self.history = history
         self.limits = limits or Limits()
         self._subscribers: dict[str, set[Connection]] = defaultdict(set)
+        # Viewer counts and the socket cap are per distinct principal, not per socket.
+        self._watchers: dict[str, Counter[str]] = defaultdict(Counter)
+        self._sockets: Counter[str] = Counter()
         self._buckets: list[set[Connection]] = [set() for _ in range(PING_BUCKETS)]
         self._listeners: set[Connection] = set()
         self._next_bucket = itertools.count()
@@ -56,17 +59,46 @@ class Hub:
     def connections(self) -> int:
         return sum(len(b) for b in self._buckets)
 
+    def has_room(self, principal: Principal) -> bool:
+        cap = self.limits.max_sockets_per_principal
+        return not cap or self._sockets[normalise_subject(principal.sub)] < cap
+
     def add(self, ws: web.WebSocketResponse, transport: asyncio.Transport,
             principal: Principal) -> Connection:
         conn = Connection(ws, transport, principal, next(self._next_bucket) % PING_BUCKETS)
         self._buckets[conn.bucket].add(conn)
+        self._sockets[conn.who] += 1
+        self._expire_at(conn)
         metrics.WEBSOCKETS.inc()
         return conn
+
+    def reauthenticate(self, conn: Connection, principal: Principal) -> None:
+        """A fresh token for the same principal: the socket lives until its `exp`."""
+        conn.principal = principal
+        self._expire_at(conn)
+
+    def _expire_at(self, conn: Connection) -> None:
+        if conn.expiry is not None:
+            conn.expiry.cancel()
+            conn.expiry = None
+        expires_at = conn.principal.expires_at
+        if expires_at is None:
+            return
+        loop = asyncio.get_running_loop()
+        conn.expiry = loop.call_at(loop.time() + max(0.0, expires_at - time.time()),
+                                   self.kick, conn, protocol.CLOSE_NO_TOKEN, "token expired")
 
     def remove(self, conn: Connection) -> None:
         if conn in self._buckets[conn.bucket]:
             self._buckets[conn.bucket].discard(conn)
             metrics.WEBSOCKETS.dec()
+            who = conn.who
+            self._sockets[who] -= 1
+            if self._sockets[who] <= 0:
+                del self._sockets[who]
+        if conn.expiry is not None:
+            conn.expiry.cancel()
+            conn.expiry = None
         for broadcast_id in list(conn.subscriptions):
             self.unsubscribe(conn, broadcast_id)
         self._listeners.discard(conn)
@@ -98,7 +130,8 @@ class Hub:
     # subscriptions ---------------------------------------------------------------------
 
     def viewers(self, broadcast_id: str) -> int:
-        return len(self._subscribers.get(broadcast_id, ()))
+        """Distinct principals watching (one student with five tabs counts once)."""
+        return len(self._watchers.get(broadcast_id, ()))
 
     def subscribe(self, conn: Connection, broadcast_id: str, after_seq: int) -> None:
         """Send the snapshot and join the live stream with no await in between,
@@ -119,6 +152,7 @@ class Hub:
         self.unsubscribe(conn, broadcast_id)
         conn.subscriptions[broadcast_id] = after_seq
         self._subscribers[broadcast_id].add(conn)
+        self._watchers[broadcast_id][conn.who] += 1
         snapshot = protocol.wire(self._snapshot(timeline, after_seq))
         conn.burst = len(snapshot)
         self.send(conn, snapshot)
@@ -132,6 +166,13 @@ class Hub:
             subscribers.discard(conn)
             if not subscribers:
                 del self._subscribers[broadcast_id]
+        watchers = self._watchers.get(broadcast_id)
+        if watchers is not None:
+            watchers[conn.who] -= 1
+            if watchers[conn.who] <= 0:
+                del watchers[conn.who]
+            if not watchers:
+                del self._watchers[broadcast_id]
         self._list_changed()
 
     def listen(self, conn: Connection) -> None:

@@ -2,7 +2,8 @@
 
 Client → server: `auth {token}`, `subscribe {broadcast_id, after_seq}`,
 `unsubscribe {broadcast_id}`, `list`, `pong`.
-Server → client: `snapshot`, `update`, `retract`, `cases`, `ping`, `error`.
+Server → client: `snapshot`, `update`, `retract`, `cases`, `ping`, `authenticated`
+(answer to a renewing `auth`), `error`.
 
 Server frames are serialised once and shared by every connection: `wire()`
 turns a JSON text into a complete RFC 6455 text frame (server frames are
@@ -21,9 +22,11 @@ MAX_CLIENT_FRAME = 4096
 # Close codes (RFC 6455 §7.4; 4xxx are ours, mirroring HTTP statuses).
 CLOSE_GOING_AWAY = 1001  # the instance is shutting down: reconnect and resume
 CLOSE_TOO_SLOW = 1013  # "try again later": the send buffer overflowed; resume with after_seq
-CLOSE_NO_TOKEN = 4401  # no token, an invalid or expired token, or no auth in time
+CLOSE_NO_TOKEN = 4401  # no token, an invalid or expired token, no auth in time, or the
+#                        token's `exp` passed without a fresh `auth` frame
 CLOSE_FORBIDDEN = 4403  # the token's role may not watch (unused while every role may)
 CLOSE_NO_PONG = 4408  # no frame from the client within the heartbeat window
+CLOSE_TOO_MANY_SOCKETS = 4429  # this principal already holds the allowed number of sockets
 
 CLIENT_TYPES = frozenset({"auth", "subscribe", "unsubscribe", "list", "pong"})
 PONG = '{"type":"pong"}'  # the common case, recognised without parsing

@@ -45,6 +45,9 @@ async def test_students_automatic_public_needs_a_human_who_is_not_the_author(
     assert (await decide(stack, update_id, AUTHOR, decision="approve"))[0] == 403
     status, answer = await decide(stack, update_id, AUTHOR, decision="approve")
     assert answer["error"]["code"] == "four_eyes"
+    # The same person under a differently cased subject is still the author.
+    status, answer = await decide(stack, update_id, "Coord-Ana", decision="approve")
+    assert (status, answer["error"]["code"]) == (403, "four_eyes")
     status, answer, _ = await stack.request("POST", f"/api/v1/reviews/{update_id}",
                                             role="coordinator", json_body={"decision": "approve"})
     assert status == 403

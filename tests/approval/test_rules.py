@@ -105,6 +105,43 @@ def test_refusals_name_the_reason() -> None:
     decisions.check(row(state="approved"), "withdraw", AUTHOR, four_eyes=True, now=now)
 
 
+@pytest.mark.parametrize("alias", [
+    "coord-ana ", " coord-ana", "Coord-Ana", "COORD-ANA",
+    "\uff43oord-ana", "coord-ana\u00a0",
+])
+def test_four_eyes_compares_normalised_subjects(alias: str) -> None:
+    """A token whose `sub` was "dev-coordinator " approved dev-coordinator's update."""
+    now = events.now()
+    twin = {"sub": alias, "role": "approver"}
+    for decision in ("approve", "edit"):
+        with pytest.raises(decisions.Refused) as caught:
+            decisions.check(row(), decision, twin, four_eyes=True, now=now)
+        assert caught.value.code == "four_eyes"
+    with pytest.raises(decisions.Refused) as again:
+        decisions.check(row(approvals=[{"sub": "attending-kim"}]), "approve",
+                        {"sub": " Attending-Kim", "role": "approver"}, four_eyes=True, now=now)
+    assert again.value.code == "already_approved"
+    own = decisions.revise(row(), {"text": "x", "verdict": "clean", "counts": {},
+                                   "redactions": [], "reasons": [], "revision": 1,
+                                   "reviewer": twin},
+                           Decision(automatic=False, tiers=1, freshness_seconds=600),
+                           four_eyes=True, now=now)
+    assert not own.number and own.values["approvals"] == []
+    decisions.check(row(), "withdraw", {"sub": alias, "role": "coordinator"},
+                    four_eyes=True, now=now)  # the author may still withdraw
+
+
+def test_four_eyes_tells_issuers_apart() -> None:
+    now = events.now()
+    decisions.check(row(author={**AUTHOR, "iss": "https://idp-a"}), "approve",
+                    {"sub": "coord-ana", "role": "approver", "iss": "https://idp-b"},
+                    four_eyes=True, now=now)
+    with pytest.raises(decisions.Refused):
+        decisions.check(row(author={**AUTHOR, "iss": "https://idp-a"}), "approve",
+                        {"sub": "Coord-Ana", "role": "approver", "iss": "https://idp-a"},
+                        four_eyes=True, now=now)
+
+
 def test_tiers_count_distinct_approvers_and_withdrawal_retracts() -> None:
     now = events.now()
     first = decisions.outcome(row(tiers_required=2), "approve", KIM, now=now)

@@ -72,6 +72,30 @@ async def test_role_table(client: TestClient[web.Request, web.Application], head
         assert (header or "x").split(" ")[-1] not in str(body)  # the token is never echoed
 
 
+@pytest.mark.parametrize("sub", [
+    "dev-coordinator ", " dev-coordinator", "dev-coordinator\t", "dev\u200bcoordinator",
+    "dev-coordinator\u202e", "dev\x00coordinator", "\uff44ev-coordinator", "dev-coordinator\u00a0",
+    "e\u0301ve",
+])
+async def test_subjects_that_could_pass_for_another_are_refused(
+        client: TestClient[web.Request, web.Application], sub: str) -> None:
+    response = await client.get("/approvers",
+                                headers={"Authorization": "Bearer " + token(sub=sub)})
+    assert response.status == 401
+    assert "subject" in (await response.json())["error"]["message"]
+    ok = await client.get("/approvers", headers={"Authorization": "Bearer " + token(
+        sub="dev-coordinator")})
+    assert ok.status == 200
+
+
+def test_subject_normalisation() -> None:
+    assert auth.normalise_subject(" Dev-Coordinator ") == "dev-coordinator"
+    assert auth.normalise_subject("\uff24ev") == "dev"
+    assert auth.same_person({"sub": "A"}, {"sub": "a "})
+    assert not auth.same_person({"sub": "a", "iss": "x"}, {"sub": "a", "iss": "y"})
+    assert auth.subject_problem("\u00e9ve") is None
+
+
 async def test_route_without_declaration_is_refused(
         client: TestClient[web.Request, web.Application]) -> None:
     response = await client.get("/undeclared",

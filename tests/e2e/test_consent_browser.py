@@ -31,6 +31,7 @@ async def test_admin_revokes_consent_and_the_students_page_empties(stack: Stack,
         await page.fill("#names", "Margaret Okonkwo-Reyes")
         await page.fill("#mrn", "44718293")
         await page.fill("#document", "consent/2026/0042.pdf")
+        await page.fill("#coordinators", "test-coordinator\n coord-second \n")
         await page.click('#register button[type="submit"]')
         row = page.locator("#cases tbody tr").first
         await row.wait_for(timeout=10_000)
@@ -40,6 +41,13 @@ async def test_admin_revokes_consent_and_the_students_page_empties(stack: Stack,
         await row.locator("button", has_text="FHIR").click()
         await page.locator("#fhir-panel:not([hidden])").wait_for(timeout=5_000)
         assert '"resourceType": "Consent"' in await page.inner_text("#fhir")
+
+        # The coordinators assigned on the form are the only ones who may post.
+        _, state, _ = await stack.request("GET", f"/api/v1/cases/{case['case_id']}",
+                                          role="admin")
+        assert state["coordinators"] == ["coord-second", "test-coordinator"]
+        status, refused, _ = await stack.post_milestone(str(case["case_id"]), sub="coord-other")
+        assert (status, refused["error"]["code"]) == (403, "not_case_coordinator")
 
         live = await watch(stack, str(case["broadcast_id"]))
         for note in ("Ports placed.", "Critical view of safety achieved."):

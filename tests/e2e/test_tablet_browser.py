@@ -35,10 +35,13 @@ async def tablet_stack(kafka_bootstrap: str,
 
 async def open_tablet(browser: Any, stack: Stack, case: dict[str, Any], *,
                       viewport: dict[str, int] = PORTRAIT, query: str = "",
-                      bypass_csp: bool = False, sub: str = "nurse-tablet") -> tuple[Any, Any]:
+                      bypass_csp: bool = False, sub: str = "nurse-tablet",
+                      requests: list[Any] | None = None) -> tuple[Any, Any]:
     context = await browser.new_context(viewport=viewport, has_touch=True,
                                         bypass_csp=bypass_csp)
     page = await context.new_page()
+    if requests is not None:
+        page.on("request", lambda request: requests.append(request))
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.errors = errors
@@ -293,6 +296,30 @@ async def test_page_passes_axe_and_reminds_after_idle_minutes(
             (artifacts_dir() / f"tablet-axe-{viewport['width']}.json").write_text(
                 json.dumps(result["violations"], indent=2))
             assert serious == [], serious
+        assert page.errors == []
+    finally:
+        await context.close()
+
+
+async def test_the_status_stream_carries_the_token_in_a_header_never_in_its_url(
+        browser: Any, tablet_stack: Stack) -> None:
+    """The tablet's EventSource sent its long-lived token as `?access_token=`."""
+    stack = tablet_stack
+    case = await stack.register_case(coordinators=["nurse-tablet"])
+    requests: list[Any] = []
+    context, page = await open_tablet(browser, stack, case, requests=requests)
+    try:
+        await page.locator('#milestones button[data-milestone="patient_in_room"]').tap()
+        item = strip_item(page, "patient_in_room")
+        await item.and_(page.locator('[data-status="live"]')).wait_for(timeout=20_000)
+        streams = [r for r in requests if "/api/v1/milestones/stream" in r.url]
+        assert streams, [r.url for r in requests]
+        token = stack.token("coordinator", "nurse-tablet")
+        for request in streams:
+            assert "access_token" not in request.url and token not in request.url
+            headers = await request.all_headers()
+            assert headers["authorization"] == f"Bearer {token}"
+        assert not [r.url for r in requests if token in r.url]
         assert page.errors == []
     finally:
         await context.close()

@@ -112,3 +112,47 @@ async def test_student_page_shows_text_only_resumes_and_drops_retractions(
         assert dialogs == [] and errors == []
     finally:
         await context.close()
+
+
+@pytest.mark.browser
+async def test_student_page_renews_its_socket_or_says_the_session_expired(
+        stack: Stack, browser: Any) -> None:
+    """The socket lives no longer than its token: the page renews it from a fresher token
+    it holds, and without one it says that the session expired."""
+    from playwright.async_api import expect
+
+    from services.common.auth import issue_token
+
+    case = await stack.register_case()
+    broadcast_id, case_id = case["broadcast_id"], case["case_id"]
+    context = await browser.new_context()
+    errors: list[str] = []
+    try:
+        renewing, ending = await context.new_page(), await context.new_page()
+        sockets: list[Any] = []
+        renewing.on("websocket", lambda ws: sockets.append(ws))
+        for page in (renewing, ending):
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            short = issue_token(stack.settings, sub="page-student", role="student", ttl=4)
+            await page.goto(f"{stack.base_url}/live/{broadcast_id}#access_token={short}")
+            await expect(page.locator("#conn")).to_have_attribute("data-state", "live")
+        # The renewing page gets a fresher token (as after a sign-in) before exp.
+        fresh = issue_token(stack.settings, sub="page-student", role="student", ttl=600)
+        await renewing.evaluate("(t) => window.ORcast.setToken(t)", fresh)
+
+        await expect(ending.locator("#conn")).to_have_attribute("data-state", "expired",
+                                                                timeout=10_000)
+        await expect(ending.locator("#conn")).to_have_text("Session expired")
+        assert await ending.locator("#token-form").is_visible()
+
+        assert await renewing.locator("#conn").get_attribute("data-state") == "live"
+        status, _, _ = await stack.post_milestone(case_id, milestone="incision",
+                                                  note="Past the first token's exp.")
+        assert status == 202
+        await expect(renewing.locator("#timeline li .text")).to_have_text(
+            "Past the first token's exp.", timeout=20_000)
+        assert await renewing.locator("#conn").get_attribute("data-state") == "live"
+        assert len(sockets) == 1  # renewed on the same socket, not reconnected
+        assert errors == []
+    finally:
+        await context.close()

@@ -63,7 +63,8 @@ async def test_202_after_ack_then_200_for_the_same_event_id_producing_nothing(ap
     ids = await submitted_ids(api)
     assert ids.count(event_id) == 1 and ids.count(fresh["event_id"]) == 1
 
-    status, receipt, _ = await api.request("GET", answer["status_url"], role="coordinator")
+    status, receipt, _ = await api.request("GET", answer["status_url"], role="coordinator",
+                                           sub="nurse-a")  # the author
     check_response("GET", "/api/v1/milestones/{event_id}", status, receipt)
     assert status == 200 and receipt["event_id"] == event_id
     assert receipt["received_at"] and receipt["status"] in (

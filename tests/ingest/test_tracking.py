@@ -149,7 +149,7 @@ async def test_withdraw_produces_a_review_decision_and_reflects_withdrawn(api: S
                   "at": events.isoformat(events.now())})
 
     async def withdrawn() -> bool:
-        return (await status_of(api, event_id))["status"] == "withdrawn"
+        return (await status_of(api, event_id, "admin"))["status"] == "withdrawn"
 
     await eventually(withdrawn, 15, 0.1, "withdrawn")
     status, answer, _ = await api.request("POST", path, role="coordinator", sub="nurse-w")
@@ -160,9 +160,9 @@ async def test_status_stream_sends_a_snapshot_then_each_change(api: Stack) -> No
     case = await api.register_case()
     status, first, _ = await api.post_milestone(case["case_id"], milestone="patient_in_room")
     assert status == 202
-    url = (f"{api.base_url}/api/v1/milestones/stream?case_id={case['case_id']}"
-           f"&access_token={api.token('coordinator')}")
-    async with api.session.get(url, timeout=aiohttp.ClientTimeout(total=30)) as response:
+    url = f"{api.base_url}/api/v1/milestones/stream?case_id={case['case_id']}"
+    async with api.session.get(url, headers=api.auth("coordinator"),
+                               timeout=aiohttp.ClientTimeout(total=30)) as response:
         assert response.status == 200
         assert response.headers["Content-Type"].startswith("text/event-stream")
         reader = SseReader(response)

@@ -65,11 +65,11 @@ async def test_service_posts_once_under_redelivery_and_deletes_on_retraction(
     settings, server = service
 
     async def ready() -> bool:
-        status, body = await get(server, "/readyz", None, settings)
+        status, body = await get(server, "/readyz", "admin", settings)
         return status == 200 and body["checks"]["publisher.delivery"]
 
     await eventually(ready, 30, 0.1, "publisher ready")
-    _, body = await get(server, "/readyz", None, settings)
+    _, body = await get(server, "/readyz", "admin", settings)
     assert any(k.startswith("publisher.consumer") for k in body["checks"]), body
     server.app[PUBLISHER].announcer.task.cancel()  # type: ignore[union-attr]
     assert (await get(server, "/readyz", None, settings))[0] == 503  # delivery is part of it
@@ -116,7 +116,9 @@ async def test_service_posts_once_under_redelivery_and_deletes_on_retraction(
     finally:
         await producer.stop()
     async with aiohttp.ClientSession() as session, \
-            session.get(str(server.make_url("/metrics"))) as response:
+            session.get(str(server.make_url("/metrics")), headers={
+                "Authorization": f"Bearer {issue_token(settings, sub='t', role='admin')}"}) \
+            as response:
         text = await response.text()
     assert 'orcast_publisher_outcomes_total{channel="mastodon-test",state="posted"}' in text
     assert "orcast_publisher_outbox_depth" in text

@@ -142,6 +142,7 @@ class Cluster:
             "ORCAST_LOG_FORMAT": "json",
             "ORCAST_LOG_LEVEL": log_level,
             "ORCAST_INGEST_RATE": "0",  # one test coordinator submits hundreds a second
+            "ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL": "0",  # every test student shares a token
             "PYTHONUNBUFFERED": "1",
         })
         if database_url:
@@ -189,10 +190,12 @@ class Cluster:
         return self.proc(service, index).base_url
 
     async def readiness(self, proc: ServiceProcess) -> tuple[int, dict[str, Any]]:
-        """(status, body) of /readyz; (0, {}) when nothing answers."""
+        """(status, body) of /readyz, with each check (as an admin); (0, {}) when nothing
+        answers."""
         try:
-            async with self.session.get(proc.base_url + "/readyz",
-                                        timeout=aiohttp.ClientTimeout(total=5)) as response:
+            async with self.session.get(proc.base_url + "/readyz", headers={
+                    "Authorization": f"Bearer {self.token('admin')}"},
+                    timeout=aiohttp.ClientTimeout(total=5)) as response:
                 return response.status, await response.json()
         except (aiohttp.ClientError, TimeoutError, ValueError):
             return 0, {}

@@ -85,17 +85,22 @@ class Stack:
     async def register_case(self, *, names: list[str] | None = None, mrn: str = "44718293",
                             dob: str = "1961-03-14", scope: list[str] | None = None,
                             procedure: str = "lap_chole", valid_for_s: int = 3600,
-                            start: bool = True) -> dict[str, Any]:
+                            start: bool = True,
+                            coordinators: list[str] | None = None) -> dict[str, Any]:
         from datetime import UTC, datetime, timedelta
 
         until = (datetime.now(UTC) + timedelta(seconds=valid_for_s)).isoformat()
-        status, body, _ = await self.request("POST", "/api/v1/cases", role="admin", json_body={
+        body: dict[str, Any] = {
             "procedure": procedure,
             "patient": {"names": names or ["Margaret Okonkwo-Reyes"], "mrn": mrn, "dob": dob},
             "consent": {"scope": scope or ["students"], "valid_until": until,
                         "document_ref": "consent/2026/0042.pdf"},
             "start": start,
-        })
+        }
+        if coordinators is not None:
+            body["coordinators"] = coordinators
+        status, body, _ = await self.request("POST", "/api/v1/cases", role="admin",
+                                             json_body=body)
         assert status == 201, body
         return dict(body)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from services.common.auth import issue_token
 from services.viewer.connection import Limits
 from tests.support.stack import eventually
 
@@ -22,10 +23,11 @@ async def test_stalled_client_is_cut_off_while_another_keeps_receiving_on_time(
     await known(viewer, case.broadcast_id)
     healthy = await viewer.connect()
     await healthy.subscribe(case.broadcast_id)
-    stalled = await StalledClient.open(f"{viewer.url}?access_token={viewer.token()}",
+    other = issue_token(viewer.settings, sub="stalled-student", role="student")
+    stalled = await StalledClient.open(f"{viewer.url}?access_token={other}",
                                        case.broadcast_id)
 
-    async def both_watching() -> bool:
+    async def both_watching() -> bool:  # two principals, so two viewers
         return viewer.hub.viewers(case.broadcast_id) == 2
 
     await eventually(both_watching, 10)

@@ -125,12 +125,15 @@
     const patient = { names: names };
     if ($("mrn").value.trim()) patient.mrn = $("mrn").value.trim();
     if ($("dob").value) patient.dob = $("dob").value;
+    const coordinators = Array.from(new Set(
+      $("coordinators").value.split("\n").map((c) => c.trim()).filter(Boolean)));
     try {
       const res = await O.api("POST", "/api/v1/cases", {
         procedure: $("procedure").value, patient: patient, consent: consent, start: $("start").checked,
+        coordinators: coordinators,
       });
       say("Registered: broadcast id " + res.body.broadcast_id + " (" + res.body.status + ").", "ok");
-      $("names").value = ""; $("mrn").value = ""; $("dob").value = "";
+      $("names").value = ""; $("mrn").value = ""; $("dob").value = ""; $("coordinators").value = "";
     } catch (err) {
       say(errorText(err), "error");
     }

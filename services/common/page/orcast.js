@@ -23,7 +23,12 @@
   }
 
   function claims() {
-    const parts = token().split(".");
+    return claimsOf(token());
+  }
+
+  // The payload of a JWT, unverified: only for the page's own timing (exp).
+  function claimsOf(jwt) {
+    const parts = String(jwt || "").split(".");
     if (parts.length !== 3) return null;
     try {
       return JSON.parse(atob(parts[1].replace(/-/g, "+").replace(/_/g, "/")));
@@ -82,5 +87,5 @@
   }
 
   takeTokenFromFragment();
-  window.ORcast = { token, setToken, claims, api, wsUrl, el, ApiError };
+  window.ORcast = { token, setToken, claims, claimsOf, api, wsUrl, el, ApiError };
 })();

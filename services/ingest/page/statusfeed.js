@@ -1,17 +1,21 @@
-// The live status stream for one case (Server-Sent Events from ingest). EventSource
-// reconnects by itself after a network blip; when the server refuses the stream (expired
-// token, case gone) it stays closed, so we reopen it ourselves a little later.
+// The live status stream for one case (Server-Sent Events from ingest), read with fetch
+// so the token travels in the Authorization header, never in a URL (EventSource cannot
+// send headers). The server ends the stream when the token expires or it restarts; the
+// feed reconnects after a short pause with whatever token the page holds then.
 (function () {
   "use strict";
-  const REOPEN_MS = 5000;
+  const RETRY_MS = 1500; // after the stream ended or the network dropped
+  const REOPEN_MS = 5000; // after the server refused the stream (expired token, case gone)
 
   class StatusFeed {
-    // handlers: onSnapshot({case_id, updates}), onStatus(update), onState(connected)
+    // handlers: onSnapshot({case_id, updates}), onStatus(update), onState(connected),
+    // onRefused(status) (optional)
     constructor(handlers) {
       this.handlers = handlers;
-      this.source = null;
+      this.abort = null;
       this.caseId = null;
       this.timer = null;
+      this.up = false;
     }
 
     open(caseId) {
@@ -22,35 +26,83 @@
 
     close() {
       clearTimeout(this.timer);
-      if (this.source) this.source.close();
-      this.source = null;
+      if (this.abort) this.abort.abort();
+      this.abort = null;
       this.caseId = null;
     }
 
     // After the network returns: reconnect now unless a healthy stream is open.
     revive() {
       if (!this.caseId) return;
-      if (!this.source || this.source.readyState === EventSource.CLOSED) this.connect();
+      if (!this.abort) this.connect();
     }
 
     connect() {
       clearTimeout(this.timer);
-      if (this.source) this.source.close();
-      this.source = null;
+      if (this.abort) this.abort.abort();
+      this.abort = null;
       if (!this.caseId || !window.ORcast.token()) return;
-      const url = "/api/v1/milestones/stream?case_id=" + encodeURIComponent(this.caseId) +
-        "&access_token=" + encodeURIComponent(window.ORcast.token());
-      const source = new EventSource(url);
-      this.source = source;
-      source.addEventListener("open", () => this.handlers.onState(true));
-      source.addEventListener("snapshot", (e) => this.handlers.onSnapshot(JSON.parse(e.data)));
-      source.addEventListener("status", (e) => this.handlers.onStatus(JSON.parse(e.data)));
-      source.addEventListener("error", () => {
-        this.handlers.onState(false);
-        if (source.readyState === EventSource.CLOSED && this.source === source) {
-          this.timer = setTimeout(() => this.connect(), REOPEN_MS);
-        }
+      const abort = new AbortController();
+      this.abort = abort;
+      this.run(this.caseId, abort).then((pause) => {
+        if (this.abort !== abort) return; // closed or replaced meanwhile
+        this.abort = null;
+        this.setUp(false);
+        this.timer = setTimeout(() => this.connect(), pause);
       });
+    }
+
+    setUp(up) {
+      if (this.up !== up) { this.up = up; this.handlers.onState(up); }
+    }
+
+    // Reads one stream to its end; resolves with how long to wait before the next one.
+    async run(caseId, abort) {
+      let response;
+      try {
+        response = await fetch("/api/v1/milestones/stream?case_id=" + encodeURIComponent(caseId), {
+          headers: { "Authorization": "Bearer " + window.ORcast.token(),
+                     "Accept": "text/event-stream" },
+          cache: "no-store", signal: abort.signal,
+        });
+      } catch (e) {
+        return RETRY_MS;
+      }
+      if (!response.ok || !response.body) {
+        if (this.handlers.onRefused) this.handlers.onRefused(response.status);
+        return REOPEN_MS;
+      }
+      this.setUp(true);
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = "";
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += decoder.decode(value, { stream: true });
+          let end;
+          while ((end = buffer.indexOf("\n\n")) >= 0) {
+            this.dispatch(buffer.slice(0, end));
+            buffer = buffer.slice(end + 2);
+          }
+        }
+      } catch (e) { /* aborted or the network dropped */ }
+      return RETRY_MS;
+    }
+
+    dispatch(block) {
+      let kind = "message";
+      let data = "";
+      for (const line of block.split("\n")) {
+        if (line.startsWith("event: ")) kind = line.slice(7);
+        else if (line.startsWith("data: ")) data += line.slice(6);
+      }
+      if (!data) return;
+      let payload;
+      try { payload = JSON.parse(data); } catch (e) { return; }
+      if (kind === "snapshot") this.handlers.onSnapshot(payload);
+      else if (kind === "status") this.handlers.onStatus(payload);
     }
   }
 

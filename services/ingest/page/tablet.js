@@ -378,6 +378,7 @@
     onSnapshot: (snapshot) => onStatuses(snapshot.updates),
     onStatus: (s) => onStatuses([s]),
     onState: (up) => { state.streamUp = up; renderConnection(); },
+    onRefused: (status) => { if (status === 401) showSignin("Your session ended."); },
   });
   const reminder = new window.TabletReminder(
     () => Math.max(state.caseChosenAt, history.lastTapped(state.caseId)),

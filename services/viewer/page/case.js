@@ -41,10 +41,10 @@
     conn.dataset.state = name;
     conn.textContent = {
       live: "Live", connecting: "Connecting…", reconnecting: "Reconnecting…",
-      auth: "Sign-in needed", gone: "Not available",
+      auth: "Sign-in needed", gone: "Not available", expired: "Session expired",
     }[name] || name;
-    $("token-form").hidden = name !== "auth";
-    if (name === "auth" && detail) conn.title = String(detail);
+    $("token-form").hidden = name !== "auth" && name !== "expired";
+    if ((name === "auth" || name === "expired") && detail) conn.title = String(detail);
   }
 
   function notice(text) {

@@ -15,10 +15,10 @@
     conn.dataset.state = name;
     conn.textContent = {
       live: "Live", connecting: "Connecting…", reconnecting: "Reconnecting…",
-      auth: "Sign-in needed",
+      auth: "Sign-in needed", expired: "Session expired",
     }[name] || name;
-    form.hidden = name !== "auth";
-    if (name === "auth" && detail) conn.title = String(detail);
+    form.hidden = name !== "auth" && name !== "expired";
+    if ((name === "auth" || name === "expired") && detail) conn.title = String(detail);
   }
 
   function elapsed(c) {
