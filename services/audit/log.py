@@ -1,9 +1,13 @@
-"""Appending to the audit log (in batches, idempotent by event id) and verifying it.
+"""Appending to the audit log (in batches, idempotent per source event) and verifying it.
 
 One transaction appends a whole batch: it takes the append lock (`audit_head`),
-drops event ids already in the log (redelivery) or repeated in the batch,
+drops events already in the log (redelivery) or repeated in the batch,
 links each record to the previous hash, inserts them together and signs a
-checkpoint at every multiple of `checkpoint_every`. The consumer commits its
+checkpoint at every multiple of `checkpoint_every`.
+
+A repeat is the same (topic, event source, event id), never the id alone: ids
+are chosen by their sources (a client picks its milestone's), so one source
+must not be able to make another's event look like a repeat and vanish. The consumer commits its
 offsets only after that transaction, so delivery stays at-least-once and the
 log still holds each event once.
 """
@@ -87,6 +91,7 @@ class AuditLog:
             "case_id": case_id,
             "broadcast_id": broadcast_id,
             "event_id": event.id,
+            "event_source": event.source,
             "topic": origin.topic,
             "partition": origin.partition,
             "offset": origin.offset,
@@ -130,15 +135,7 @@ class AuditLog:
             return 0
         async with self._lock, self.store.begin() as conn:
             await _take_append_lock(conn)
-            ids = list({str(f["event_id"]) for f in batch})
-            seen = set((await conn.execute(
-                sa.select(records.c.event_id).where(records.c.event_id.in_(ids))
-            )).scalars())
-            fresh: list[Mapping[str, Any]] = []
-            for fields in batch:
-                if fields["event_id"] not in seen:
-                    seen.add(str(fields["event_id"]))
-                    fresh.append(fields)
+            fresh = await self._unseen(conn, batch)
             if not fresh:
                 return 0
             known = await self._broadcasts_for(conn, fresh)
@@ -167,6 +164,27 @@ class AuditLog:
             logger.info("audit checkpoint seq=%d hash=%s key=%s:%s", row["seq"], row["hash"],
                         row["algorithm"], row["key_id"])
         return len(rows)
+
+    @staticmethod
+    async def _unseen(conn: AsyncConnection,
+                      batch: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+        """The records of `batch` whose source event is not in the log yet (nor earlier in
+        the batch). Records from before version 3 carry no source: they match any source
+        on their topic, so a redelivery across the upgrade is still dropped."""
+        ids = list({str(f["event_id"]) for f in batch})
+        stored = (await conn.execute(
+            sa.select(records.c.topic, records.c.event_source, records.c.event_id)
+            .where(records.c.event_id.in_(ids)))).all()
+        seen = {(r.topic, r.event_source, r.event_id) for r in stored}
+        legacy = {(r.topic, r.event_id) for r in stored if r.event_source is None}
+        fresh: list[Mapping[str, Any]] = []
+        for fields in batch:
+            key = (fields.get("topic"), fields.get("event_source"), str(fields["event_id"]))
+            if key in seen or (key[0], key[2]) in legacy:
+                continue
+            seen.add(key)
+            fresh.append(fields)
+        return fresh
 
     async def _broadcasts_for(self, conn: AsyncConnection,
                               fresh: Sequence[Mapping[str, Any]]) -> dict[str, str]:
