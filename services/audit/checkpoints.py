@@ -63,10 +63,21 @@ class Signer:
                 serialization.Encoding.Raw, serialization.PublicFormat.Raw)
             self.algorithm = "ed25519"
             self.key_id = hashlib.sha256(public).hexdigest()[:16]
+            secret = ed25519.private_bytes(serialization.Encoding.Raw,
+                                           serialization.PrivateFormat.Raw,
+                                           serialization.NoEncryption())
         else:
             assert hmac_key is not None
             self.algorithm = "hmac-sha256"
             self.key_id = hashlib.sha256(b"key-id\0" + hmac_key).hexdigest()[:16]
+            secret = hmac_key
+        self._filter_key = hashlib.sha256(b"orcast-audit-filter\0" + secret).digest()
+
+    def keyed_hash(self, value: str) -> str:
+        """A keyed hash of a search term, so the append-only log never keeps what was typed
+        (it may be a name) yet whoever holds the audit key can test a guess."""
+        digest = hmac.new(self._filter_key, value.encode(), hashlib.sha256).hexdigest()
+        return f"hmac:{digest[:32]}"
 
     def sign(self, seq: int, chain_hash: str, created_at: str) -> Signature:
         body = message(seq, chain_hash, created_at)

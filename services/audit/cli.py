@@ -80,10 +80,13 @@ async def _export(settings: Settings, args: argparse.Namespace, sink: IO[bytes])
         ("action", args.action), ("since", args.since), ("until", args.until)) if v})
     log = await _open(settings)
     try:
+        async with log.store.engine.connect() as conn:
+            known_case = await search.case_known(conn, filters.case_id)
         await log.record_access(_actor(), "audit.export",
                                 f"export {args.format} (cli): {filters.describe()}",
-                                detail={**filters.detail(), "format": args.format},
-                                case_id=filters.case_id)
+                                detail={**filters.detail(log.signer.keyed_hash),
+                                        "format": args.format},
+                                case_id=known_case)
         async for chunk in export.chunks(args.format, export.rows(log.store, filters),
                                          recorded_time()):
             sink.write(chunk)
