@@ -10,6 +10,7 @@ logged (seq and hash only), so a copy lives outside the database.
 |---|---|---|
 | ORCAST_AUDIT_SIGNING_KEY | — | Ed25519 private key file (PEM, PKCS#8); unset: HMAC-SHA256 |
 | ORCAST_AUDIT_CHECKPOINT_EVERY | 1000 | records between checkpoints |
+| ORCAST_AUDIT_CHECKPOINT_SECONDS | 60 | longest wait from a new record to its checkpoint |
 
 Without a signing key the HMAC key is derived from ORCAST_IDENTIFIER_KEY (or, in
 development, from ORCAST_SECRET): it detects tampering by anyone who lacks that
@@ -36,6 +37,8 @@ from services.common.settings import ConfigError, Settings
 KEY_ENV = "ORCAST_AUDIT_SIGNING_KEY"
 EVERY_ENV = "ORCAST_AUDIT_CHECKPOINT_EVERY"
 DEFAULT_EVERY = 1000
+SECONDS_ENV = "ORCAST_AUDIT_CHECKPOINT_SECONDS"
+DEFAULT_SECONDS = 60.0
 
 
 def message(seq: int, chain_hash: str, created_at: str) -> bytes:
@@ -141,6 +144,21 @@ def every_from_env(env: Mapping[str, str] | None = None) -> int:
         raise ConfigError(f"{EVERY_ENV} must be an integer, got {raw!r}") from None
     if value < 1:
         raise ConfigError(f"{EVERY_ENV} must be at least 1")
+    return value
+
+
+def seconds_from_env(env: Mapping[str, str] | None = None) -> float:
+    """How long new records may stay unsigned (and unanchored) at most."""
+    env = os.environ if env is None else env
+    raw = env.get(SECONDS_ENV, "")
+    if not raw:
+        return DEFAULT_SECONDS
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{SECONDS_ENV} must be a number of seconds, got {raw!r}") from None
+    if not 0.05 <= value <= 3600:
+        raise ConfigError(f"{SECONDS_ENV} must be between 0.05 and 3600")
     return value
 
 

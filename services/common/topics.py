@@ -21,6 +21,7 @@ class TopicSpec:
     readers: tuple[str, ...]  # services allowed to consume it (Kafka ACLs in deploy/)
     writers: tuple[str, ...]
     sensitive: bool = False  # may carry PHI: short retention, tight ACLs
+    compacted: bool = False  # cleanup.policy=compact: the newest record per key is kept
 
     def full_name(self, namespace: str = "orcast") -> str:
         return f"{namespace}.{self.name}"
@@ -67,6 +68,21 @@ DEADLETTER = TopicSpec(
     readers=("audit",), writers=ALL_SERVICES, sensitive=True,
 )
 
+# -- audit's anchors and the access records of protected reads (issue 18) --------------
+# Signed checkpoints of the audit log, outside the database they protect.
+AUDIT_CHECKPOINTS = TopicSpec(
+    "audit.checkpoints", 1, 3650 * DAY_MS, readers=("audit",), writers=("audit",),
+    compacted=True,
+)
+# Who read which PHI-bearing record: one topic per serving service, only audit reads them.
+ACCESS_WRITERS = ("cases", "approval", "publisher", "ingest")
+ACCESS: dict[str, TopicSpec] = {
+    service: TopicSpec(f"access.{service}", 3, 30 * DAY_MS, readers=("audit",),
+                       writers=(service,))
+    for service in ACCESS_WRITERS
+}
+# ---------------------------------------------------------------------------------------
+
 TOPICS: tuple[TopicSpec, ...] = (
     MILESTONES_SUBMITTED,
     MILESTONES_DEIDENTIFIED,
@@ -77,6 +93,8 @@ TOPICS: tuple[TopicSpec, ...] = (
     UPDATES_STATUS,
     PUBLICATIONS,
     DEADLETTER,
+    AUDIT_CHECKPOINTS,
+    *ACCESS.values(),
 )
 
 BY_NAME: dict[str, TopicSpec] = {t.name: t for t in TOPICS}
