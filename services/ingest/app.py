@@ -14,7 +14,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from services.common import topics
+from services.common import access, topics
 from services.common.auth import PUBLIC, allow
 from services.common.cases_view import CasesView
 from services.common.components import Components
@@ -81,6 +81,7 @@ def _status_body(request: web.Request, record: Record) -> web.Response:
 
 
 @allow({"coordinator", "admin", "compliance"})
+@access.records_access("ingest", "update_status", id_param="event_id")
 async def get_milestone(request: web.Request) -> web.Response:
     event_id = _event_id(request)
     record = await request.app[TRACKER].get(event_id)
@@ -147,6 +148,7 @@ def setup(app: web.Application, settings: Settings) -> None:
 
     app.on_shutdown.append(end_streams)
     parts.attach(app)
+    access.install(app, parts.producer, service=SERVICE)
     app.router.add_post("/api/v1/milestones", post_milestone)
     app.router.add_get("/api/v1/milestones/stream", status_stream)
     app.router.add_get("/api/v1/milestones/{event_id}", get_milestone)
