@@ -17,6 +17,7 @@ from services.audit.tables import MIGRATIONS, records
 from services.common import events
 from services.common.consumer import Origin
 from services.common.store import Migration, Store
+from tests.support.stack import Stack, eventually
 
 from .support import SIGNER, case_state, count_records, open_log, pipeline, submitted
 
@@ -104,3 +105,38 @@ async def test_migration_3_keeps_old_records_and_their_redeliveries_stay_dropped
         assert (await log.verify())["ok"]
     async with open_log(audit_url) as log:  # and reopening migrates nothing twice
         assert (await log.verify())["records"] == 6
+
+
+async def test_the_collision_attack_through_the_running_stack(stack: Stack) -> None:
+    """A coordinator gives a milestone the id the revocation will get; both stay in the log."""
+    case = await stack.register_case()
+    case_id = case["case_id"]
+    status, current, _ = await stack.request("GET", f"/api/v1/cases/{case_id}", role="admin")
+    assert status == 200
+    revocation_id = events.derived_id("case", case_id, str(current["version"] + 1))
+    status, _, _ = await stack.post_milestone(case_id, event_id=revocation_id, note="incision")
+    assert status == 202
+    status, _, _ = await stack.request("POST", f"/api/v1/cases/{case_id}/revoke", role="admin",
+                                       sub="admin-who-revoked")
+    assert status == 200
+
+    async def both() -> list[dict[str, Any]]:
+        async with audit_store(stack).engine.connect() as conn:
+            rows = (await conn.execute(sa.select(records).where(
+                records.c.event_id == revocation_id))).mappings()
+            found = [dict(r) for r in rows]
+        return found if len(found) == 2 else []
+
+    found = await eventually(both, 20, message="milestone and revocation both recorded")
+    by_action = {r["action"]: r for r in found}
+    assert by_action["case.state"]["outcome"] == "revoked"
+    assert by_action["case.state"]["actor_sub"] == "admin-who-revoked"
+    assert by_action["milestone.submitted"]["topic"] == "milestones.submitted"
+    status, verdict, _ = await stack.request("GET", "/api/v1/audit/verify", role="compliance")
+    assert status == 200 and verdict["ok"]
+
+
+def audit_store(stack: Stack) -> Store:
+    store = stack.parts("audit").store
+    assert isinstance(store, Store)
+    return store
