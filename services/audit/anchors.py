@@ -128,7 +128,8 @@ class KafkaAnchor:
                 ANCHOR_TYPE, service="audit", subject=ANCHOR_KEY, data=dict(anchor),
                 event_id=events.derived_id("audit-checkpoint", str(anchor["seq"]),
                                            str(anchor["hash"])))
-            await self._producer.publish(topics.AUDIT_CHECKPOINTS.name, event)
+            await self._producer.publish(topics.AUDIT_CHECKPOINTS.name, event,
+                                         timeout=self._timeout)
 
     async def newest(self) -> dict[str, Any] | None:
         """The newest anchor on the topic (None if it holds none). Raises OSError when

@@ -40,6 +40,7 @@ from .tables import checkpoints, head, records
 logger = logging.getLogger(__name__)
 
 VERIFY_CHUNK = 5000
+MAX_UNANCHORED = 100
 BROADCAST_CACHE = 10_000
 
 
@@ -66,6 +67,7 @@ class AuditLog:
         self.checkpoint_every = checkpoint_every
         self.anchors = tuple(anchors)
         self._unanchored: dict[str, list[dict[str, Any]]] = {a.name: [] for a in self.anchors}
+        self._anchor_lock = asyncio.Lock()
         self._broadcasts: OrderedDict[str, str] = OrderedDict()
         self._lock = asyncio.Lock()  # one appender per process; audit_head across processes
 
@@ -166,7 +168,8 @@ class AuditLog:
         for row in signed:
             logger.info("audit checkpoint seq=%d hash=%s key=%s:%s", row["seq"], row["hash"],
                         row["algorithm"], row["key_id"])
-        await self.anchor(signed)
+        if signed:
+            await self.anchor(signed)
         return len(rows)
 
     @staticmethod
@@ -233,20 +236,22 @@ class AuditLog:
 
     async def anchor(self, signed: Sequence[Mapping[str, Any]]) -> None:
         """Copy new checkpoints to every anchor outside the database. One that fails keeps
-        them and is retried on the next checkpoint or timer (`anchor([])`); the log itself
-        is already durable, so the caller goes on."""
-        for target in self.anchors:
-            waiting = self._unanchored[target.name]
-            waiting.extend(anchor_of(row) for row in signed)
-            if not waiting:
-                continue
-            try:
-                await target.write(waiting)
-            except Exception as exc:
-                logger.warning("audit: anchoring %d checkpoint(s) to the %s failed (%s)",
-                               len(waiting), target.name, type(exc).__name__)
-                continue
-            waiting.clear()
+        them and is retried with the next checkpoint or by the timer (`anchor([])`); the
+        log itself is already durable, so the caller goes on."""
+        async with self._anchor_lock:  # one writer, so nothing is cleared before it is sent
+            for target in self.anchors:
+                waiting = self._unanchored[target.name]
+                waiting.extend(anchor_of(row) for row in signed)
+                if not waiting:
+                    continue
+                try:
+                    await target.write(waiting)
+                except Exception as exc:
+                    logger.warning("audit: anchoring %d checkpoint(s) to the %s failed (%s)",
+                                   len(waiting), target.name, type(exc).__name__)
+                    del waiting[:-MAX_UNANCHORED]  # the newest anchor covers the older ones
+                    continue
+                waiting.clear()
 
     # -- verifying ---------------------------------------------------------------------
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -133,3 +135,29 @@ def test_cli_verify_finds_the_dev_key_and_reports_truncation(
 
 def _verify_exit(expected: int) -> None:
     assert orcast(["audit", "verify"]) == expected
+
+
+class _FlakyWitness(WitnessFile):
+    """A witness that is away for its first write (a full disk, an unreachable broker)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.failures = 1
+
+    async def write(self, anchors: Sequence[Mapping[str, Any]]) -> None:
+        if self.failures:
+            self.failures -= 1
+            raise OSError("away")
+        await super().write(anchors)
+
+
+async def test_an_anchor_that_was_away_gets_every_missed_checkpoint(tmp_path: Path) -> None:
+    flaky = _FlakyWitness(tmp_path / "witness.jsonl")
+    async with open_log(store_url(tmp_path), every=5, anchors=(flaky,)) as log:
+        await log.on_batch(pipeline(10))  # checkpoints 5 and 10: the write fails
+        assert not flaky.path.exists()
+        await log.anchor([])  # what the timer does
+        assert [json.loads(line)["seq"] for line in flaky.path.read_text().splitlines()] \
+            == [5, 10]
+        await log.anchor([])  # nothing twice
+        assert len(flaky.path.read_text().splitlines()) == 2
