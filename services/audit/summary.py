@@ -101,6 +101,10 @@ def update_of(event: Event) -> str | None:
     """The update an event is about (the submission's event id), when it is about one."""
     if _kind(event) == "milestone.submitted":
         return str(event.data["event_id"])
+    if _kind(event) == "access.recorded":  # a read of one update's review or status
+        resource = event.data["resource"]
+        return str(resource["id"]) if resource["kind"] in ("review", "update_status") \
+            and "id" in resource else None
     found = event.data.get("update_id")
     return str(found) if found else None
 

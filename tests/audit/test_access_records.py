@@ -53,6 +53,7 @@ async def test_reads_of_reviews_publications_and_status_are_audited(stack: Stack
     assert found["review_queue.read"]["case_id"] == case_id
     assert found["review.read"]["actor_sub"] == "reader-approver2"
     assert update_id in found["review.read"]["summary"]
+    assert found["review.read"]["update_id"] == update_id  # on that update's timeline
     assert found["publications.read"]["actor_sub"] == "reader-compliance"
     assert found["update_status.read"]["actor_sub"] == "reader-coordinator"
     assert {r["topic"] for r in found.values()} == {
