@@ -97,7 +97,7 @@ class AccessRecorder:
         client, proxy = client_address(request, self._proxies)
         route = request.match_info.route.resource
         data: dict[str, Any] = {
-            "actor": principal(request).as_actor(),
+            "actor": {**principal(request).as_actor(), "sub": principal(request).sub[:256]},
             "resource": {"kind": kind, **({"id": resource_id} if resource_id else {})},
             "accessed_at": events.isoformat(events.now()),
             "client_ip": client,
