@@ -15,9 +15,14 @@ instead of going unlogged. Concurrent reads do not queue behind each other: thei
 produces share the producer's in-flight batches. Successful reads (status < 400)
 are recorded; refusals are answered by the auth middleware before any data is read.
 
+Pages poll (the approval queue every 1.5 s): the same person reading the same
+resource from the same address again within `ORCAST_ACCESS_REPEAT_SECONDS` is
+already on record, and is not recorded again (0: record every single read).
+
 | variable | default | meaning |
 |---|---|---|
 | ORCAST_TRUSTED_PROXIES | — | comma-separated addresses/CIDRs whose X-Forwarded-For is believed |
+| ORCAST_ACCESS_REPEAT_SECONDS | 30 | an identical read within this window is already on record |
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ import functools
 import ipaddress
 import logging
 import os
+import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
@@ -41,7 +48,9 @@ logger = logging.getLogger(__name__)
 
 ACCESS_TYPE = "org.orcast.access.recorded.v1"
 TRUSTED_PROXIES_ENV = "ORCAST_TRUSTED_PROXIES"
+REPEAT_ENV = "ORCAST_ACCESS_REPEAT_SECONDS"
 RECORD_TIMEOUT = 2.0
+REMEMBERED_READS = 10_000
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -58,6 +67,18 @@ def trusted_proxies(env: Mapping[str, str] | None = None) -> tuple[Network, ...]
                 raise ConfigError(f"{TRUSTED_PROXIES_ENV}: {part.strip()!r} is not an "
                                   "address or CIDR") from None
     return tuple(found)
+
+
+def repeat_window(env: Mapping[str, str] | None = None) -> float:
+    env = os.environ if env is None else env
+    raw = env.get(REPEAT_ENV, "")
+    try:
+        value = float(raw) if raw else 30.0
+    except ValueError:
+        raise ConfigError(f"{REPEAT_ENV} must be a number of seconds, got {raw!r}") from None
+    if not 0 <= value <= 3600:
+        raise ConfigError(f"{REPEAT_ENV} must be between 0 and 3600")
+    return value
 
 
 def _trusted(address: str, proxies: tuple[Network, ...]) -> bool:
@@ -86,18 +107,36 @@ def client_address(request: web.Request, proxies: tuple[Network, ...]) -> tuple[
 
 class AccessRecorder:
     def __init__(self, producer: EventProducer, *, service: str,
-                 proxies: tuple[Network, ...] = ()) -> None:
+                 proxies: tuple[Network, ...] = (), repeat_seconds: float = 0.0) -> None:
         self._producer = producer
         self._service = service
         self._proxies = proxies
+        self._repeat_seconds = repeat_seconds
+        self._recorded: OrderedDict[tuple[str, ...], float] = OrderedDict()
         self.topic = topics.ACCESS[service].name
+
+    def _already_recorded(self, key: tuple[str, ...]) -> bool:
+        at = self._recorded.get(key)
+        return at is not None and time.monotonic() - at < self._repeat_seconds
+
+    def _remember(self, key: tuple[str, ...]) -> None:
+        if self._repeat_seconds > 0:
+            self._recorded[key] = time.monotonic()
+            self._recorded.move_to_end(key)
+            while len(self._recorded) > REMEMBERED_READS:
+                self._recorded.popitem(last=False)
 
     async def record(self, request: web.Request, *, kind: str, resource_id: str | None,
                      case_id: str | None, status: int) -> None:
         client, proxy = client_address(request, self._proxies)
         route = request.match_info.route.resource
+        who = principal(request)
+        key = (who.sub, who.role, kind, resource_id or "", case_id or "", client,
+               request.method, request.path)
+        if self._already_recorded(key):
+            return
         data: dict[str, Any] = {
-            "actor": {**principal(request).as_actor(), "sub": principal(request).sub[:256]},
+            "actor": {"sub": who.sub[:256], "role": who.role},
             "resource": {"kind": kind, **({"id": resource_id} if resource_id else {})},
             "accessed_at": events.isoformat(events.now()),
             "client_ip": client,
@@ -125,6 +164,7 @@ class AccessRecorder:
                            kind)
             raise ServiceUnavailable("the access could not be recorded; try again",
                                      retry_after=2) from None
+        self._remember(key)
 
 
 class Recorders(dict[str, AccessRecorder]):
@@ -138,7 +178,8 @@ def install(app: web.Application, producer: EventProducer, *, service: str) -> N
     if RECORDERS not in app:
         app[RECORDERS] = Recorders()
     app[RECORDERS][service] = AccessRecorder(producer, service=service,
-                                             proxies=trusted_proxies())
+                                             proxies=trusted_proxies(),
+                                             repeat_seconds=repeat_window())
 
 
 def records_access(service: str, kind: str, *, id_param: str | None = None,

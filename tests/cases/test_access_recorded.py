@@ -79,3 +79,26 @@ async def test_a_read_that_cannot_be_recorded_is_refused(settings: Settings,
         assert headers["Retry-After"] == "2" and "resourceType" not in str(body)
     finally:
         await stop_stack(stack)
+
+
+@pytest.mark.parametrize(("window", "expected"), [("30", 1), ("0", 2)])
+async def test_a_polled_read_is_on_record_once_per_window(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch, window: str, expected: int) -> None:
+    monkeypatch.setenv("ORCAST_ACCESS_REPEAT_SECONDS", window)
+    stack = await start_stack(settings, ("cases", "audit"))
+    try:
+        case_id = (await stack.register_case())["case_id"]
+        for path in (f"/api/v1/cases/{case_id}/consent.fhir",
+                     f"/api/v1/cases/{case_id}/consent.fhir",
+                     f"/api/v1/cases/{case_id}"):  # same key, same partition: comes last
+            status, _, _ = await stack.request("GET", path, role="compliance", sub="poller")
+            assert status == 200
+
+        async def last_one_in() -> list[dict[str, Any]]:
+            found = [r for r in await _audit(stack, actor_sub="poller")]
+            return found if any(r["action"] == "case.read" for r in found) else []
+
+        found = await eventually(last_one_in, 20, message="reads recorded")
+    finally:
+        await stop_stack(stack)
+    assert [r["action"] for r in found].count("consent.read") == expected
