@@ -182,6 +182,14 @@ def install(app: web.Application, producer: EventProducer, *, service: str) -> N
                                              repeat_seconds=repeat_window())
 
 
+async def record_read(request: web.Request, service: str, kind: str, *,
+                      resource_id: str | None = None, case_id: str | None = None) -> None:
+    """Record a read from inside a handler, for responses that stream (SSE): call it
+    once the request is known to be valid and before the first byte goes out."""
+    await request.app[RECORDERS][service].record(request, kind=kind, status=200,
+                                                 resource_id=resource_id, case_id=case_id)
+
+
 def records_access(service: str, kind: str, *, id_param: str | None = None,
                    case_param: str | None = None,
                    case_query: str | None = None) -> Callable[[Handler], Handler]:

@@ -108,6 +108,7 @@ async def status_stream(request: web.Request) -> web.StreamResponse:
     if not CASE_ID_RE.match(case_id):
         raise BadRequest("case_id query parameter is required", code="invalid_case_id")
     await request.app[SUBMITTER].case_for(case_id)  # 404 for an unknown case
+    await access.record_read(request, SERVICE, "update_status_stream", case_id=case_id)
     streams = request.app[STREAMS]
     with streams.slot(principal(request).sub):
         return await streams.serve(request, case_id)

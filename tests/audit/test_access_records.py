@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import aiohttp
 import sqlalchemy as sa
 
 from services.audit.tables import records
@@ -44,11 +45,17 @@ async def test_reads_of_reviews_publications_and_status_are_audited(stack: Stack
         status, body, _ = await stack.request("GET", path, role=role, sub=sub)
         assert status == 200, (path, body)
 
+    stream = f"{stack.base_url}/api/v1/milestones/stream?case_id={case_id}"
+    async with stack.session.get(stream, headers=stack.auth("coordinator", "reader-streamer"),
+                                 timeout=aiohttp.ClientTimeout(total=20)) as response:
+        assert response.status == 200
+        assert await response.content.readline()  # the stream has begun
+
     async def recorded() -> dict[str, dict[str, Any]]:
         found = await _reads(stack)
-        return found if len(found) >= 4 else {}
+        return found if len(found) >= 5 else {}
 
-    found = await eventually(recorded, 20, message="four kinds of reads recorded")
+    found = await eventually(recorded, 20, message="five kinds of reads recorded")
     assert found["review_queue.read"]["actor_sub"] == "reader-approver"
     assert found["review_queue.read"]["case_id"] == case_id
     assert found["review.read"]["actor_sub"] == "reader-approver2"
@@ -56,5 +63,7 @@ async def test_reads_of_reviews_publications_and_status_are_audited(stack: Stack
     assert found["review.read"]["update_id"] == update_id  # on that update's timeline
     assert found["publications.read"]["actor_sub"] == "reader-compliance"
     assert found["update_status.read"]["actor_sub"] == "reader-coordinator"
+    assert found["update_status_stream.read"]["actor_sub"] == "reader-streamer"
+    assert found["update_status_stream.read"]["case_id"] == case_id
     assert {r["topic"] for r in found.values()} == {
         "access.approval", "access.publisher", "access.ingest"}
