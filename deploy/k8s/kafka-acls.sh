@@ -144,6 +144,41 @@ acl --remove --force --allow-principal User:orcast-cases --allow-principal User:
 acl --add --deny-principal User:orcast-cases --deny-principal User:orcast-ingest --deny-principal User:orcast-deidentify --deny-principal User:orcast-approval --deny-principal User:orcast-publisher --deny-principal User:orcast-viewer --deny-principal User:orcast-topics --operation Read --topic orcast.deadletter.audit
 acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Write --topic orcast.deadletter.audit
 
+# orcast.audit.checkpoints (readers: audit; writers: audit)
+acl --add --allow-principal User:orcast-audit --operation Read --topic orcast.audit.checkpoints
+acl --add --allow-principal User:orcast-audit --operation Write --topic orcast.audit.checkpoints
+acl --remove --force --deny-principal User:orcast-audit --operation Read --topic orcast.audit.checkpoints
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.audit.checkpoints
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Write --topic orcast.audit.checkpoints
+
+# orcast.access.cases (readers: audit; writers: cases)
+acl --add --allow-principal User:orcast-audit --operation Read --topic orcast.access.cases
+acl --add --allow-principal User:orcast-cases --operation Write --topic orcast.access.cases
+acl --remove --force --deny-principal User:orcast-audit --operation Read --topic orcast.access.cases
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.access.cases
+acl --remove --force --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.access.cases
+
+# orcast.access.approval (readers: audit; writers: approval)
+acl --add --allow-principal User:orcast-audit --operation Read --topic orcast.access.approval
+acl --add --allow-principal User:orcast-approval --operation Write --topic orcast.access.approval
+acl --remove --force --deny-principal User:orcast-audit --operation Read --topic orcast.access.approval
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.access.approval
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.access.approval
+
+# orcast.access.publisher (readers: audit; writers: publisher)
+acl --add --allow-principal User:orcast-audit --operation Read --topic orcast.access.publisher
+acl --add --allow-principal User:orcast-publisher --operation Write --topic orcast.access.publisher
+acl --remove --force --deny-principal User:orcast-audit --operation Read --topic orcast.access.publisher
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.access.publisher
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.access.publisher
+
+# orcast.access.ingest (readers: audit; writers: ingest)
+acl --add --allow-principal User:orcast-audit --operation Read --topic orcast.access.ingest
+acl --add --allow-principal User:orcast-ingest --operation Write --topic orcast.access.ingest
+acl --remove --force --deny-principal User:orcast-audit --operation Read --topic orcast.access.ingest
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.access.ingest
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.access.ingest
+
 # consumer groups orcast-ingest* for ingest
 acl --add --allow-principal User:orcast-ingest --operation Read --operation Describe --resource-pattern-type prefixed --group orcast-ingest
 
@@ -163,4 +198,4 @@ acl --add --allow-principal User:orcast-viewer --operation Read --operation Desc
 acl --add --allow-principal User:orcast-audit --operation Read --operation Describe --resource-pattern-type prefixed --group orcast-audit
 
 # topic setup (`orcast topics create`): create the declared topics, nothing else
-acl --add --allow-principal User:orcast-topics --operation Create --operation Describe --topic orcast.milestones.submitted --topic orcast.edits.submitted --topic orcast.milestones.deidentified --topic orcast.cases --topic orcast.reviews --topic orcast.withdrawals --topic orcast.updates.approved --topic orcast.updates.retracted --topic orcast.updates.status --topic orcast.publications --topic orcast.deadletter.cases --topic orcast.deadletter.ingest --topic orcast.deadletter.deidentify --topic orcast.deadletter.approval --topic orcast.deadletter.publisher --topic orcast.deadletter.viewer --topic orcast.deadletter.audit
+acl --add --allow-principal User:orcast-topics --operation Create --operation Describe --topic orcast.milestones.submitted --topic orcast.edits.submitted --topic orcast.milestones.deidentified --topic orcast.cases --topic orcast.reviews --topic orcast.withdrawals --topic orcast.updates.approved --topic orcast.updates.retracted --topic orcast.updates.status --topic orcast.publications --topic orcast.deadletter.cases --topic orcast.deadletter.ingest --topic orcast.deadletter.deidentify --topic orcast.deadletter.approval --topic orcast.deadletter.publisher --topic orcast.deadletter.viewer --topic orcast.deadletter.audit --topic orcast.audit.checkpoints --topic orcast.access.cases --topic orcast.access.approval --topic orcast.access.publisher --topic orcast.access.ingest

@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from aiohttp import web
 
-from services.common import events
+from services.common import access, events
 from services.common.auth import allow
 from services.common.errors import (
     ApiError,
@@ -53,6 +53,7 @@ def _decorate(view: dict[str, Any], gate: ApprovalGate) -> dict[str, Any]:
 
 
 @allow({"approver", "admin", "compliance"})
+@access.records_access("approval", "review_queue", case_query="case_id")
 async def list_reviews(request: web.Request) -> web.Response:
     state = request.query.get("state", "pending")
     state = "held" if state == "pending" else state
@@ -80,6 +81,7 @@ async def list_reviews(request: web.Request) -> web.Response:
 
 
 @allow({"approver", "admin", "compliance"})
+@access.records_access("approval", "review", id_param="update_id")
 async def get_review(request: web.Request) -> web.Response:
     gate = request.app[GATE]
     async with gate.store.begin() as conn:

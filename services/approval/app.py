@@ -12,7 +12,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from services.common import topics
+from services.common import access, topics
 from services.common.cases_view import CasesView
 from services.common.components import Components
 from services.common.consumer import Origin
@@ -53,6 +53,7 @@ def setup(app: web.Application, settings: Settings) -> None:
 
     parts.every(EXPIRY_SWEEP_SECONDS, expire)
     parts.attach(app)
+    access.install(app, parts.producer, service=SERVICE)
     add_routes(app)
     add_page(app, service="approval", folder=Path(__file__).parent / "page",
              paths=("/approvals",))

@@ -36,10 +36,12 @@ async def search_records(request: web.Request) -> web.Response:
         async with log.store.engine.connect() as conn:
             rows, cursor = await search.page(conn, filters, limit=limit, after=after,
                                              descending=descending)
+            known_case = await search.case_known(conn, filters.case_id)
         await log.record_access(
             principal(request), "audit.read",
             f"search: {filters.describe()}; {len(rows)} results",
-            detail={**filters.detail(), "results": len(rows)}, case_id=filters.case_id)
+            detail={**filters.detail(log.signer.keyed_hash), "results": len(rows)},
+            case_id=known_case)
     except StoreUnavailable:
         raise _unavailable() from None
     return web.json_response({"records": rows, "next_cursor": cursor})
@@ -57,11 +59,12 @@ async def case_timeline(request: web.Request) -> web.Response:
                 sa.select(records).where(*filters.where()).order_by(records.c.seq)
                 .limit(timeline.MAX_RECORDS))
             views = [search.view(r) for r in result.mappings()]
+        # a case the log does not know was typed in: keep only its keyed hash
         await log.record_access(principal(request), "audit.read",
-                                f"timeline: case_id={case_id}; {len(views)} records",
-                                detail={"case_id": case_id, "timeline": True,
-                                        "results": len(views)},
-                                case_id=case_id)
+                                f"timeline: {filters.describe()}; {len(views)} records",
+                                detail={**filters.detail(log.signer.keyed_hash),
+                                        "timeline": True, "results": len(views)},
+                                case_id=case_id if views else None)
     except StoreUnavailable:
         raise _unavailable() from None
     if not views:
@@ -96,10 +99,12 @@ async def export_records(request: web.Request) -> web.StreamResponse:
             FieldError("/format", 'must be one of "csv", "jsonl", "fhir"')])
     filters = search.parse_filters(request.query)
     try:
+        async with log.store.engine.connect() as conn:
+            known_case = await search.case_known(conn, filters.case_id)
         await log.record_access(principal(request), "audit.export",
                                 f"export {fmt}: {filters.describe()}",
-                                detail={**filters.detail(), "format": fmt},
-                                case_id=filters.case_id)
+                                detail={**filters.detail(log.signer.keyed_hash), "format": fmt},
+                                case_id=known_case)
     except StoreUnavailable:
         raise _unavailable() from None
     content_type, extension = export.FORMATS[fmt]

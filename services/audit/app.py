@@ -20,13 +20,13 @@ from services.common.settings import Settings
 from services.common.web import create_base_app
 
 from . import api
+from .anchors import KafkaAnchor, WitnessFile
 from .api import LOG
-from .checkpoints import every_from_env, signer_from_env
+from .checkpoints import every_from_env, seconds_from_env, signer_from_env
 from .log import AuditLog
 from .tables import MIGRATIONS
 
 SERVICE = "audit"
-CHECKPOINT_SECONDS = 60.0  # a quiet log still gets its tail signed
 logger = logging.getLogger(__name__)
 
 __all__ = ["LOG", "create_app", "setup"]
@@ -51,14 +51,20 @@ def _checkpoint_on_shutdown(parts: Components, log: AuditLog) \
 def setup(app: web.Application, settings: Settings) -> None:
     parts = Components(settings, SERVICE)
     log = AuditLog(parts.use_store(MIGRATIONS), signer=signer_from_env(settings),
-                   checkpoint_every=every_from_env())
+                   checkpoint_every=every_from_env(),
+                   anchors=(WitnessFile.from_env(settings), KafkaAnchor(settings, parts.producer)))
     app[LOG] = log
-    parts.consume([t.name for t in topics.TOPICS], log.on_event, batch_handler=log.on_batch)
+    # every topic but audit's own anchors (recording them would make new ones, forever)
+    parts.consume([t.name for t in topics.TOPICS if t is not topics.AUDIT_CHECKPOINTS],
+                  log.on_event, batch_handler=log.on_batch)
 
     async def sign_head() -> None:
-        await log.checkpoint()
+        """A tail that arrived since the last checkpoint is signed and anchored within
+        the interval, not only at every `checkpoint_every` records."""
+        if await log.checkpoint() is None:
+            await log.anchor([])  # retry anchors that failed before
 
-    parts.every(CHECKPOINT_SECONDS, sign_head)
+    parts.every(seconds_from_env(), sign_head)
     parts.attach(app)
     app.cleanup_ctx.append(_checkpoint_on_shutdown(parts, log))
     api.add_routes(app)

@@ -23,7 +23,7 @@ CHAINED_FIELDS = (
     "case_id", "broadcast_id", "event_id", "topic", "partition", "offset", "summary",
     "prev_hash",
 )
-OPTIONAL_FIELDS = ("update_id", "detail")
+OPTIONAL_FIELDS = ("update_id", "detail", "event_source")
 
 
 _ORDER = tuple(sorted((*CHAINED_FIELDS, *OPTIONAL_FIELDS)))

@@ -10,6 +10,7 @@ logged (seq and hash only), so a copy lives outside the database.
 |---|---|---|
 | ORCAST_AUDIT_SIGNING_KEY | — | Ed25519 private key file (PEM, PKCS#8); unset: HMAC-SHA256 |
 | ORCAST_AUDIT_CHECKPOINT_EVERY | 1000 | records between checkpoints |
+| ORCAST_AUDIT_CHECKPOINT_SECONDS | 60 | longest wait from a new record to its checkpoint |
 
 Without a signing key the HMAC key is derived from ORCAST_IDENTIFIER_KEY (or, in
 development, from ORCAST_SECRET): it detects tampering by anyone who lacks that
@@ -36,6 +37,8 @@ from services.common.settings import ConfigError, Settings
 KEY_ENV = "ORCAST_AUDIT_SIGNING_KEY"
 EVERY_ENV = "ORCAST_AUDIT_CHECKPOINT_EVERY"
 DEFAULT_EVERY = 1000
+SECONDS_ENV = "ORCAST_AUDIT_CHECKPOINT_SECONDS"
+DEFAULT_SECONDS = 60.0
 
 
 def message(seq: int, chain_hash: str, created_at: str) -> bytes:
@@ -63,10 +66,21 @@ class Signer:
                 serialization.Encoding.Raw, serialization.PublicFormat.Raw)
             self.algorithm = "ed25519"
             self.key_id = hashlib.sha256(public).hexdigest()[:16]
+            secret = ed25519.private_bytes(serialization.Encoding.Raw,
+                                           serialization.PrivateFormat.Raw,
+                                           serialization.NoEncryption())
         else:
             assert hmac_key is not None
             self.algorithm = "hmac-sha256"
             self.key_id = hashlib.sha256(b"key-id\0" + hmac_key).hexdigest()[:16]
+            secret = hmac_key
+        self._filter_key = hashlib.sha256(b"orcast-audit-filter\0" + secret).digest()
+
+    def keyed_hash(self, value: str) -> str:
+        """A keyed hash of a search term, so the append-only log never keeps what was typed
+        (it may be a name) yet whoever holds the audit key can test a guess."""
+        digest = hmac.new(self._filter_key, value.encode(), hashlib.sha256).hexdigest()
+        return f"hmac:{digest[:32]}"
 
     def sign(self, seq: int, chain_hash: str, created_at: str) -> Signature:
         body = message(seq, chain_hash, created_at)
@@ -130,6 +144,21 @@ def every_from_env(env: Mapping[str, str] | None = None) -> int:
         raise ConfigError(f"{EVERY_ENV} must be an integer, got {raw!r}") from None
     if value < 1:
         raise ConfigError(f"{EVERY_ENV} must be at least 1")
+    return value
+
+
+def seconds_from_env(env: Mapping[str, str] | None = None) -> float:
+    """How long new records may stay unsigned (and unanchored) at most."""
+    env = os.environ if env is None else env
+    raw = env.get(SECONDS_ENV, "")
+    if not raw:
+        return DEFAULT_SECONDS
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{SECONDS_ENV} must be a number of seconds, got {raw!r}") from None
+    if not 0.05 <= value <= 3600:
+        raise ConfigError(f"{SECONDS_ENV} must be between 0.05 and 3600")
     return value
 
 

@@ -4,8 +4,11 @@
     orcast audit export --format csv|jsonl|fhir [--out FILE] [--case-id ID] [--since T] …
     orcast audit keygen --out FILE                        a new Ed25519 signing key (PEM)
 
-Reads ORCAST_DATABASE_URL / ORCAST_DATA_DIR like the service. These reads are
-audited like the API's: the actor is `cli:<os user>`.
+Reads ORCAST_DATABASE_URL / ORCAST_DATA_DIR like the service; with no key set, the
+checkpoint key of `orcast dev` (its data dir's `dev-secret`) is used. `verify` also
+compares the log with the newest anchor in the witness file and on the
+`audit.checkpoints` topic (a broker that cannot be reached is reported, not fatal).
+These reads are audited like the API's: the actor is `cli:<os user>`.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import argparse
 import asyncio
 import getpass
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -25,7 +29,8 @@ from services.common.settings import ConfigError, Settings
 from services.common.store import Store
 
 from . import export, search
-from .checkpoints import every_from_env, generate_pem, signer_from_env
+from .anchors import KafkaAnchor, WitnessFile
+from .checkpoints import KEY_ENV, every_from_env, generate_pem, signer_from_env
 from .log import AuditLog, recorded_time
 from .tables import MIGRATIONS
 
@@ -55,10 +60,27 @@ def _actor() -> Principal:
 async def _open(settings: Settings) -> AuditLog:
     store = Store(settings.database_url_for("audit"), service="audit", migrations=MIGRATIONS)
     await store.open()
-    return AuditLog(store, signer=signer_from_env(settings), checkpoint_every=every_from_env())
+    anchors = (WitnessFile.from_env(settings), KafkaAnchor(settings, None, timeout=3.0))
+    return AuditLog(store, signer=signer_from_env(settings), checkpoint_every=every_from_env(),
+                    anchors=anchors)
+
+
+def _settings() -> Settings:
+    """The environment's settings; in development (no key of any kind set) the secret
+    `orcast dev` keeps in its data dir, so the checkpoints it signed verify here."""
+    settings = Settings.from_env()
+    if settings.secret or settings.identifier_key or os.environ.get(KEY_ENV):
+        return settings
+    dev_secret = settings.data_dir / "dev-secret"
+    if dev_secret.is_file():
+        return Settings.from_env(secret=dev_secret.read_text(encoding="utf-8").strip())
+    return settings
 
 
 async def _verify(settings: Settings, stdout: IO[str]) -> int:
+    # an unreachable broker is reported in the result; aiokafka's own connection errors
+    # would only repeat it on stderr
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
     log = await _open(settings)
     try:
         result = await log.verify()
@@ -80,10 +102,13 @@ async def _export(settings: Settings, args: argparse.Namespace, sink: IO[bytes])
         ("action", args.action), ("since", args.since), ("until", args.until)) if v})
     log = await _open(settings)
     try:
+        async with log.store.engine.connect() as conn:
+            known_case = await search.case_known(conn, filters.case_id)
         await log.record_access(_actor(), "audit.export",
                                 f"export {args.format} (cli): {filters.describe()}",
-                                detail={**filters.detail(), "format": args.format},
-                                case_id=filters.case_id)
+                                detail={**filters.detail(log.signer.keyed_hash),
+                                        "format": args.format},
+                                case_id=known_case)
         async for chunk in export.chunks(args.format, export.rows(log.store, filters),
                                          recorded_time()):
             sink.write(chunk)
@@ -110,7 +135,7 @@ def main(argv: list[str]) -> int:
     try:
         if args.command == "keygen":
             return _keygen(args.out)
-        settings = Settings.from_env()
+        settings = _settings()
         if args.command == "verify":
             return asyncio.run(_verify(settings, sys.stdout))
         if args.out is None:

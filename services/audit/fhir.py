@@ -46,6 +46,8 @@ def _action(record: Mapping[str, Any]) -> str:
         return "D" if str(record["outcome"]).startswith("delete") else "C"
     if action == "case.state":
         return "C" if record["outcome"] == "registered" else "U"
+    if action.endswith(".read"):  # a protected record read through a service
+        return "R"
     return _ACTIONS.get(action, "E")
 
 

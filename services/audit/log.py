@@ -1,9 +1,13 @@
-"""Appending to the audit log (in batches, idempotent by event id) and verifying it.
+"""Appending to the audit log (in batches, idempotent per source event) and verifying it.
 
 One transaction appends a whole batch: it takes the append lock (`audit_head`),
-drops event ids already in the log (redelivery) or repeated in the batch,
+drops events already in the log (redelivery) or repeated in the batch,
 links each record to the previous hash, inserts them together and signs a
-checkpoint at every multiple of `checkpoint_every`. The consumer commits its
+checkpoint at every multiple of `checkpoint_every`.
+
+A repeat is the same (topic, event source, event id), never the id alone: ids
+are chosen by their sources (a client picks its milestone's), so one source
+must not be able to make another's event look like a repeat and vanish. The consumer commits its
 offsets only after that transaction, so delivery stays at-least-once and the
 log still holds each event once.
 """
@@ -28,6 +32,7 @@ from services.common.consumer import Origin
 from services.common.store import Store
 
 from . import chain, summary
+from .anchors import ANCHOR_FIELDS, Anchor, anchor_of
 from .checkpoints import DEFAULT_EVERY, Signer
 from .search import custom_plans
 from .tables import checkpoints, head, records
@@ -35,6 +40,7 @@ from .tables import checkpoints, head, records
 logger = logging.getLogger(__name__)
 
 VERIFY_CHUNK = 5000
+MAX_UNANCHORED = 100
 BROADCAST_CACHE = 10_000
 
 
@@ -55,10 +61,13 @@ async def _take_append_lock(conn: AsyncConnection) -> None:
 
 class AuditLog:
     def __init__(self, store: Store, *, signer: Signer,
-                 checkpoint_every: int = DEFAULT_EVERY) -> None:
+                 checkpoint_every: int = DEFAULT_EVERY, anchors: Sequence[Anchor] = ()) -> None:
         self.store = store
         self.signer = signer
         self.checkpoint_every = checkpoint_every
+        self.anchors = tuple(anchors)
+        self._unanchored: dict[str, list[dict[str, Any]]] = {a.name: [] for a in self.anchors}
+        self._anchor_lock = asyncio.Lock()
         self._broadcasts: OrderedDict[str, str] = OrderedDict()
         self._lock = asyncio.Lock()  # one appender per process; audit_head across processes
 
@@ -87,6 +96,7 @@ class AuditLog:
             "case_id": case_id,
             "broadcast_id": broadcast_id,
             "event_id": event.id,
+            "event_source": event.source,
             "topic": origin.topic,
             "partition": origin.partition,
             "offset": origin.offset,
@@ -130,15 +140,7 @@ class AuditLog:
             return 0
         async with self._lock, self.store.begin() as conn:
             await _take_append_lock(conn)
-            ids = list({str(f["event_id"]) for f in batch})
-            seen = set((await conn.execute(
-                sa.select(records.c.event_id).where(records.c.event_id.in_(ids))
-            )).scalars())
-            fresh: list[Mapping[str, Any]] = []
-            for fields in batch:
-                if fields["event_id"] not in seen:
-                    seen.add(str(fields["event_id"]))
-                    fresh.append(fields)
+            fresh = await self._unseen(conn, batch)
             if not fresh:
                 return 0
             known = await self._broadcasts_for(conn, fresh)
@@ -166,7 +168,30 @@ class AuditLog:
         for row in signed:
             logger.info("audit checkpoint seq=%d hash=%s key=%s:%s", row["seq"], row["hash"],
                         row["algorithm"], row["key_id"])
+        if signed:
+            await self.anchor(signed)
         return len(rows)
+
+    @staticmethod
+    async def _unseen(conn: AsyncConnection,
+                      batch: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+        """The records of `batch` whose source event is not in the log yet (nor earlier in
+        the batch). Records from before version 3 carry no source: they match any source
+        on their topic, so a redelivery across the upgrade is still dropped."""
+        ids = list({str(f["event_id"]) for f in batch})
+        stored = (await conn.execute(
+            sa.select(records.c.topic, records.c.event_source, records.c.event_id)
+            .where(records.c.event_id.in_(ids)))).all()
+        seen = {(r.topic, r.event_source, r.event_id) for r in stored}
+        legacy = {(r.topic, r.event_id) for r in stored if r.event_source is None}
+        fresh: list[Mapping[str, Any]] = []
+        for fields in batch:
+            key = (fields.get("topic"), fields.get("event_source"), str(fields["event_id"]))
+            if key in seen or (key[0], key[2]) in legacy:
+                continue
+            seen.add(key)
+            fresh.append(fields)
+        return fresh
 
     async def _broadcasts_for(self, conn: AsyncConnection,
                               fresh: Sequence[Mapping[str, Any]]) -> dict[str, str]:
@@ -206,28 +231,92 @@ class AuditLog:
             await conn.execute(checkpoints.insert().values(**row))
         logger.info("audit checkpoint seq=%d hash=%s key=%s:%s", row["seq"], row["hash"],
                     row["algorithm"], row["key_id"])
+        await self.anchor([row])
         return int(row["seq"])
+
+    async def anchor(self, signed: Sequence[Mapping[str, Any]]) -> None:
+        """Copy new checkpoints to every anchor outside the database. One that fails keeps
+        them and is retried with the next checkpoint or by the timer (`anchor([])`); the
+        log itself is already durable, so the caller goes on."""
+        async with self._anchor_lock:  # one writer, so nothing is cleared before it is sent
+            for target in self.anchors:
+                waiting = self._unanchored[target.name]
+                waiting.extend(anchor_of(row) for row in signed)
+                if not waiting:
+                    continue
+                try:
+                    await target.write(waiting)
+                except Exception as exc:
+                    logger.warning("audit: anchoring %d checkpoint(s) to the %s failed (%s)",
+                                   len(waiting), target.name, type(exc).__name__)
+                    del waiting[:-MAX_UNANCHORED]  # the newest anchor covers the older ones
+                    continue
+                waiting.clear()
 
     # -- verifying ---------------------------------------------------------------------
 
     async def verify(self) -> dict[str, Any]:
         """Recompute the chain (streamed, hashed off the event loop) and check every
         checkpoint's signature and hash: `{ok, records, first_bad_seq, ...}`."""
+        # anchors first, then checkpoints: every record they name was committed before them
+        outside = await self._newest_anchors()
         async with self.store.engine.connect() as conn:
-            # checkpoints first: every record they name was committed before them
             marks = [dict(r) for r in (await conn.execute(
                 sa.select(checkpoints).order_by(checkpoints.c.seq))).mappings()]
-            walker = chain.ChainWalker(watch=[int(m["seq"]) for m in marks])
+            watch = [int(m["seq"]) for m in marks]
+            watch += [int(a["seq"]) for a in outside.values() if a.get("seq") is not None]
+            walker = chain.ChainWalker(watch=watch)
             result = await conn.stream(
                 sa.select(records).order_by(records.c.seq)
                 .execution_options(yield_per=VERIFY_CHUNK))
             async for part in result.mappings().partitions(VERIFY_CHUNK):
                 await asyncio.to_thread(walker.feed, part)
-        return self._judge(walker, marks)
+        return self._judge(walker, marks, outside)
 
-    def _judge(self, walker: chain.ChainWalker, marks: list[dict[str, Any]]) -> dict[str, Any]:
+    async def _newest_anchors(self) -> dict[str, dict[str, Any]]:
+        """The newest anchor of each place; `{"unreadable": reason}` where it cannot be read
+        (then it proves nothing, and the verdict says so)."""
+        found: dict[str, dict[str, Any]] = {}
+        for target in self.anchors:
+            try:
+                newest = await target.newest()
+            except OSError as exc:
+                found[target.name] = {"unreadable": str(exc)}
+                continue
+            if newest is not None:
+                found[target.name] = newest
+        return found
+
+    def _against_anchor(self, walker: chain.ChainWalker, name: str,
+                        anchor: Mapping[str, Any]) -> tuple[int, str] | None:
+        """Truncation or a rewritten tail, seen from one anchor outside the database."""
+        seq = int(anchor["seq"])
+        if any(anchor.get(k) is None for k in ANCHOR_FIELDS) or not self.signer.verify(anchor):
+            return seq, f"{name} anchor {seq}: signature does not verify"
+        if seq not in walker.hashes_at:
+            held = walker.max_seq
+            return min(seq, held + 1), (
+                f"log truncated: the {name} anchors {anchor.get('records', seq)} records "
+                f"(checkpoint {seq} of {anchor['created_at']}) but the database holds "
+                f"{walker.count}; records {held + 1}..{seq} are missing")
+        if walker.hashes_at[seq] != anchor["hash"]:
+            return seq, f"record {seq}: hash differs from the one the {name} anchors"
+        return None
+
+    def _judge(self, walker: chain.ChainWalker, marks: list[dict[str, Any]],
+               outside: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
         verdict = walker.result()
         bad, reason = verdict.first_bad_seq, verdict.reason
+        anchored: dict[str, Any] = {}
+        for name, anchor in (outside or {}).items():
+            if "unreadable" in anchor:
+                anchored[name] = {"status": "unreadable", "reason": anchor["unreadable"]}
+                continue
+            found = self._against_anchor(walker, name, anchor)
+            anchored[name] = {"status": "ok" if found is None else "broken",
+                              "seq": int(anchor["seq"]), "created_at": anchor.get("created_at")}
+            if found is not None and (bad is None or found[0] < bad):
+                bad, reason = found
         trusted = 0
         for mark in marks:
             seq = int(mark["seq"])
@@ -256,4 +345,5 @@ class AuditLog:
             "last_checkpoint_seq": last_mark,
             "unsigned_tail": max(0, walker.max_seq - (last_mark or 0)),
             "signer": f"{self.signer.algorithm}:{self.signer.key_id}",
+            "anchors": anchored,
         }

@@ -1,9 +1,10 @@
 """Searching the audit log: filters from a query string, cursor pagination, record views.
 
 Filters are validated (422 naming the parameter) before any SQL is built.
-`describe()` is what the access record says about a search: ids and time
-bounds verbatim, never the free text (it could hold anything; it is written
-down only as "text filter used").
+`detail()` and `describe()` are what the access record says about a search:
+time bounds and actions verbatim; the typed-in terms (case, broadcast, actor:
+anything may be typed there, a name too) only as a keyed hash; the free text
+only as "text filter used".
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import base64
 import binascii
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -28,7 +29,9 @@ from .tables import records
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
 _ID = re.compile(r"^[A-Za-z0-9._:@-]{1,256}$")
-_ACTOR = re.compile(r"^\S{1,256}$")
+# a subject, or whatever a person typed in (a name with a space too): no control
+# characters, no surrounding whitespace
+_ACTOR = re.compile(r"^(?=\S)[^\x00-\x1f\x7f]{1,256}(?<=\S)$")
 _ACTION = re.compile(r"^[a-z][a-z._]{0,63}$")
 
 
@@ -64,11 +67,12 @@ class Filters:
             found.append(records.c.summary.icontains(self.text, autoescape=True))
         return found
 
-    def detail(self) -> dict[str, Any]:
-        """The filters as an access record may keep them (PHI-free)."""
-        kept: dict[str, Any] = {k: v for k, v in (
+    def detail(self, keyed_hash: Callable[[str], str]) -> dict[str, Any]:
+        """The filters as an access record may keep them: typed-in terms hashed."""
+        kept: dict[str, Any] = {k: keyed_hash(v) for k, v in (
             ("case_id", self.case_id), ("broadcast_id", self.broadcast_id),
-            ("actor", self.actor), ("since", self.since), ("until", self.until)) if v}
+            ("actor", self.actor)) if v}
+        kept.update((k, v) for k, v in (("since", self.since), ("until", self.until)) if v)
         if self.actions:
             kept["action"] = list(self.actions)
         if self.text:
@@ -76,8 +80,14 @@ class Filters:
         return kept
 
     def describe(self) -> str:
-        parts = [f"{k}={','.join(v) if isinstance(v, list) else v}"
-                 for k, v in self.detail().items() if k != "text_filter"]
+        """Which filters were used (names only; their values are in `detail`, hashed)."""
+        used = [name for name, value in (
+            ("case_id", self.case_id), ("broadcast_id", self.broadcast_id),
+            ("actor", self.actor)) if value]
+        parts = [f"{name} (hashed)" for name in used]
+        parts += [f"{k}={v}" for k, v in (("since", self.since), ("until", self.until)) if v]
+        if self.actions:
+            parts.append(f"action={','.join(self.actions)}")
         if self.text:
             parts.append("text filter used")
         return ", ".join(parts) or "no filters"
@@ -146,6 +156,17 @@ def decode_cursor(cursor: str) -> int:
     if not isinstance(seq, int) or seq < 0:
         raise _bad("cursor", "not a cursor this API returned")
     return seq
+
+
+async def case_known(conn: AsyncConnection, case_id: str | None) -> str | None:
+    """`case_id` when the log holds records of that case (then it is an id, and the access
+    record may name it so the case's timeline shows who read it); None otherwise (it was
+    typed in and could be anything)."""
+    if not case_id:
+        return None
+    found = await conn.execute(
+        sa.select(records.c.seq).where(records.c.case_id == case_id).limit(1))
+    return case_id if found.first() is not None else None
 
 
 async def custom_plans(conn: AsyncConnection) -> None:

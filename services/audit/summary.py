@@ -40,6 +40,8 @@ def describe(event: Event) -> tuple[str, str, dict[str, str]]:
         return kind, data.get("change", data["status"]), data["changed_by"]
     if kind == "deadletter":
         return kind, "deadlettered", service_actor
+    if kind == "access.recorded":  # a person read a protected record through a service
+        return f"{data['resource']['kind']}.read", "ok", data["actor"]
     return kind, "recorded", service_actor
 
 
@@ -76,6 +78,12 @@ def summarise(event: Event) -> str:
         return (f"case {data['change'] if 'change' in data else data['status']}: "
                 f"status {data['status']}, consent {consent['status']} "
                 f"scope {'+'.join(consent['scope'])}")
+    if kind == "access.recorded":
+        resource = data["resource"]
+        what = f"{resource['kind']} {resource['id']}" if "id" in resource else resource["kind"]
+        via = f" via proxy {data['proxy_ip']}" if "proxy_ip" in data else ""
+        return (f"read {what} from {data['client_ip']}{via}: {data['method']} "
+                f"{data['route']} -> {data['status']}")
     if kind == "deadletter":
         return (f"dead-lettered {data['source_topic']}@{data['partition']}/{data['offset']} "
                 f"by {data['consumer']}: {data['reason'][:300]}")
@@ -84,8 +92,9 @@ def summarise(event: Event) -> str:
 
 def case_and_broadcast(event: Event) -> tuple[str | None, str | None]:
     data: dict[str, Any] = event.data
-    case_id = data.get("case_id") or (event.subject if event.type != "org.orcast.deadletter.v1"
-                                      else None)
+    subject_is_case = event.type not in ("org.orcast.deadletter.v1",
+                                         "org.orcast.access.recorded.v1")
+    case_id = data.get("case_id") or (event.subject if subject_is_case else None)
     return case_id, data.get("broadcast_id")
 
 
@@ -97,6 +106,10 @@ def update_of(event: Event) -> str | None:
     """The update an event is about (the submission's event id), when it is about one."""
     if _kind(event) == "milestone.submitted":
         return str(event.data["event_id"])
+    if _kind(event) == "access.recorded":  # a read of one update's review or status
+        resource = event.data["resource"]
+        return str(resource["id"]) if resource["kind"] in ("review", "update_status") \
+            and "id" in resource else None
     found = event.data.get("update_id")
     return str(found) if found else None
 
@@ -112,6 +125,7 @@ _FACTS: dict[str, tuple[str, ...]] = {
                     "attempts"),
     "case.state": ("change", "status", "version"),
     "deadletter": ("source_topic", "consumer"),
+    "access.recorded": ("client_ip", "proxy_ip", "method", "route", "status"),
 }
 
 
@@ -129,6 +143,8 @@ def facts(event: Event) -> dict[str, Any]:
                  "phrases": len(data["phrase_ids"])}
     elif kind == "review.decided":
         found["edited"] = data["decision"] == "edit"
+    elif kind == "access.recorded":
+        found["resource"] = dict(data["resource"])
     elif kind == "case.state":
         found["consent_status"] = data["consent"]["status"]
         found["scope"] = list(data["consent"]["scope"])

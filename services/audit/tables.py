@@ -33,7 +33,8 @@ records = sa.Table(
     sa.Column("outcome", sa.String(32), nullable=False),
     sa.Column("case_id", sa.String(64), nullable=True, index=True),
     sa.Column("broadcast_id", sa.String(64), nullable=True, index=True),
-    sa.Column("event_id", sa.String(128), nullable=False, unique=True),
+    # version 3: idempotency is per source event (topic, event source, id), not a global id
+    sa.Column("event_id", sa.String(128), nullable=False, index=True),
     sa.Column("topic", sa.String(249), nullable=True),
     sa.Column("partition", sa.Integer, nullable=True),
     sa.Column("offset", sa.BigInteger, nullable=True),
@@ -43,6 +44,8 @@ records = sa.Table(
     # version 2: structured, PHI-free facts for the per-case timeline
     sa.Column("update_id", sa.String(64), nullable=True, index=True),
     sa.Column("detail", sa.Text, nullable=True),  # canonical JSON object
+    sa.Column("event_source", sa.String(256), nullable=True),  # CloudEvents `source`
+    sa.Index("ux_audit_records_source_event", "topic", "event_source", "event_id", unique=True),
 )
 
 checkpoints = sa.Table(
@@ -109,7 +112,51 @@ def _checkpoints_and_details(conn: Connection) -> None:
             conn.exec_driver_sql(statement)
 
 
+def _per_source_idempotency(conn: Connection) -> None:
+    """Drop the global UNIQUE(event_id): an id chosen by one source (a client's milestone)
+    must not make another source's event with the same id (a revocation) vanish. Records
+    are unique per (topic, event source, event id) instead; rows from before this version
+    have no source (NULL) and keep their hashes."""
+    inspector = sa.inspect(conn)
+    present = {c["name"] for c in inspector.get_columns("audit_records")}
+    global_unique = [u for u in inspector.get_unique_constraints("audit_records")
+                     if u["column_names"] == ["event_id"]]
+    if conn.dialect.name == "postgresql":
+        if "event_source" not in present:
+            conn.exec_driver_sql("ALTER TABLE audit_records ADD COLUMN event_source VARCHAR(256)")
+        for constraint in global_unique:
+            conn.exec_driver_sql(
+                f'ALTER TABLE audit_records DROP CONSTRAINT "{constraint["name"]}"')
+        for index in records.indexes:
+            index.create(conn, checkfirst=True)
+        return
+    if global_unique or "event_source" not in present:
+        _rebuild_sqlite_records(conn, present)
+    for index in records.indexes:
+        index.create(conn, checkfirst=True)
+
+
+def _rebuild_sqlite_records(conn: Connection, present: set[str]) -> None:
+    """SQLite cannot drop a table constraint: copy the rows into a table of the new shape.
+    The append-only triggers go first (they would refuse nothing here, but must not follow
+    the renamed table) and come back last; DROP TABLE fires no triggers."""
+    for name in ("audit_records_no_update", "audit_records_no_delete"):
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    for index in sa.inspect(conn).get_indexes("audit_records"):
+        conn.exec_driver_sql(f'DROP INDEX IF EXISTS "{index["name"]}"')
+    conn.exec_driver_sql("ALTER TABLE audit_records RENAME TO audit_records_before_v3")
+    metadata.create_all(conn, tables=[records])
+    columns = ", ".join(f'"{c.name}"' for c in records.columns if c.name in present)
+    conn.exec_driver_sql(f"INSERT INTO audit_records ({columns}) "
+                         f"SELECT {columns} FROM audit_records_before_v3")
+    conn.exec_driver_sql("DROP TABLE audit_records_before_v3")
+    for statement in SQLITE_TRIGGERS:
+        conn.exec_driver_sql(statement)
+
+
 MIGRATIONS = (
     Migration(1, "create audit records (append-only)", _create),
     Migration(2, "audit checkpoints, timeline details, append lock", _checkpoints_and_details),
+    Migration(3, "per-source idempotency: unique (topic, event source, event id)",
+              _per_source_idempotency),
 )

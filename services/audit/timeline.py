@@ -43,7 +43,7 @@ def build(case_id: str, records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
         step = _step(record)
         facts = step["detail"]
         action = record["action"]
-        if action.startswith("audit."):
+        if action.startswith("audit.") or action.endswith(".read"):  # who looked
             accesses.append(step)
             continue
         if action == "case.state":

@@ -7,7 +7,7 @@ from typing import Any
 
 from aiohttp import web
 
-from services.common import auth
+from services.common import access, auth
 from services.common.auth import Principal, allow
 from services.common.components import Components
 from services.common.errors import ServiceUnavailable
@@ -58,6 +58,7 @@ async def register_case(request: web.Request) -> web.Response:
 
 
 @allow({"admin", "compliance", "coordinator", "approver"})
+@access.records_access(SERVICE, "case_list")
 async def list_cases(request: web.Request) -> web.Response:
     who = principal(request)
     states = await request.app[REGISTRY].list()
@@ -71,6 +72,7 @@ async def list_cases(request: web.Request) -> web.Response:
 
 
 @allow({"admin", "compliance", "coordinator", "approver"})
+@access.records_access(SERVICE, "case", id_param="case_id", case_param="case_id")
 async def get_case(request: web.Request) -> web.Response:
     who = principal(request)
     state = await request.app[REGISTRY].get(request.match_info["case_id"])
@@ -93,6 +95,7 @@ def _transition(change: str) -> Any:
 
 
 @allow({"admin", "compliance"})
+@access.records_access(SERVICE, "consent", id_param="case_id", case_param="case_id")
 async def consent_fhir(request: web.Request) -> web.Response:
     """The consent as a FHIR R4 Consent resource, for the hospital's records."""
     state, recorded_at = await request.app[REGISTRY].with_recorded_at(
@@ -117,6 +120,7 @@ def setup(app: web.Application, settings: Settings) -> None:
 
     parts.every(EXPIRY_SWEEP_SECONDS, expire_consents)
     parts.attach(app)
+    access.install(app, parts.producer, service=SERVICE)
     app.router.add_post("/api/v1/cases", register_case)
     app.router.add_get("/api/v1/cases", list_cases)
     app.router.add_get("/api/v1/cases/{case_id}", get_case)

@@ -66,6 +66,8 @@ async def ensure_topics(
 
 def _configs(spec: TopicSpec, replication_factor: int) -> dict[str, str]:
     configs = {"retention.ms": str(spec.retention_ms)}
+    if spec.compacted:
+        configs["cleanup.policy"] = "compact"
     if replication_factor >= 3:
         # acks=all only protects data when more than one replica must hold it.
         configs["min.insync.replicas"] = "2"

@@ -30,6 +30,8 @@ EVENT_SCHEMAS: dict[str, str] = {
     "org.orcast.update.status.v1": "events/update-status.json",
     "org.orcast.publication.v1": "events/publication.json",
     "org.orcast.deadletter.v1": "events/deadletter.json",
+    "org.orcast.audit.checkpoint.v1": "events/audit-checkpoint.json",
+    "org.orcast.access.recorded.v1": "events/access-recorded.json",
 }
 
 _NAMESPACE = uuid.UUID("6f1c1d2e-7b0e-4a52-9a55-2f4d1c0e0c11")

@@ -23,6 +23,7 @@ class TopicSpec:
     # may say what on it, and its consumers honour only what that writer is authoritative for.
     writers: tuple[str, ...]
     sensitive: bool = False  # may carry PHI: short retention, tight ACLs
+    compacted: bool = False  # cleanup.policy=compact: the newest record per key is kept
 
     def full_name(self, namespace: str = "orcast") -> str:
         return f"{namespace}.{self.name}"
@@ -84,6 +85,21 @@ def deadletter_topic(service: str) -> TopicSpec:
 
 DEADLETTERS: tuple[TopicSpec, ...] = tuple(deadletter_topic(s) for s in ALL_SERVICES)
 
+# -- audit's anchors and the access records of protected reads (issue 18) --------------
+# Signed checkpoints of the audit log, outside the database they protect.
+AUDIT_CHECKPOINTS = TopicSpec(
+    "audit.checkpoints", 1, 3650 * DAY_MS, readers=("audit",), writers=("audit",),
+    compacted=True,
+)
+# Who read which PHI-bearing record: one topic per serving service, only audit reads them.
+ACCESS_WRITERS = ("cases", "approval", "publisher", "ingest")
+ACCESS: dict[str, TopicSpec] = {
+    service: TopicSpec(f"access.{service}", 3, 30 * DAY_MS, readers=("audit",),
+                       writers=(service,))
+    for service in ACCESS_WRITERS
+}
+# ---------------------------------------------------------------------------------------
+
 TOPICS: tuple[TopicSpec, ...] = (
     MILESTONES_SUBMITTED,
     EDITS_SUBMITTED,
@@ -96,6 +112,8 @@ TOPICS: tuple[TopicSpec, ...] = (
     UPDATES_STATUS,
     PUBLICATIONS,
     *DEADLETTERS,
+    AUDIT_CHECKPOINTS,
+    *ACCESS.values(),
 )
 
 BY_NAME: dict[str, TopicSpec] = {t.name: t for t in TOPICS}

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from aiohttp import web
 
+from services.common import access as access_log
 from services.common import topics
 from services.common.auth import PUBLIC, allow
 from services.common.cases_view import CasesView
@@ -85,6 +86,7 @@ def _status_body(request: web.Request, record: Record) -> web.Response:
 
 
 @allow({"coordinator", "admin", "compliance"})
+@access_log.records_access("ingest", "update_status", id_param="event_id")
 async def get_milestone(request: web.Request) -> web.Response:
     event_id = _event_id(request)
     record = await request.app[TRACKER].get(event_id)
@@ -119,6 +121,7 @@ async def status_stream(request: web.Request) -> web.StreamResponse:
         raise BadRequest("case_id query parameter is required", code="invalid_case_id")
     case = await request.app[SUBMITTER].case_for(case_id)  # 404 for an unknown case
     access.check_stream(case, who)
+    await access_log.record_read(request, SERVICE, "update_status_stream", case_id=case_id)
     streams = request.app[STREAMS]
     with streams.slot(who.sub):
         return await streams.serve(
@@ -161,6 +164,7 @@ def setup(app: web.Application, settings: Settings) -> None:
 
     app.on_shutdown.append(end_streams)
     parts.attach(app)
+    access_log.install(app, parts.producer, service=SERVICE)
     app.router.add_post("/api/v1/milestones", post_milestone)
     app.router.add_get("/api/v1/milestones/stream", status_stream)
     app.router.add_get("/api/v1/milestones/{event_id}", get_milestone)

@@ -13,7 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from aiohttp import web
 
-from services.common import events
+from services.common import access, events
 from services.common.auth import allow
 from services.common.errors import Unprocessable
 from services.common.schemas import FieldError
@@ -48,6 +48,7 @@ def view(row: sa.Row[Any]) -> dict[str, Any]:
 
 
 @allow({"compliance", "admin"})
+@access.records_access("publisher", "publications", case_query="case_id")
 async def list_publications(request: web.Request) -> web.Response:
     case_id = request.query.get("case_id")
     state = request.query.get("state")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from services.common import topics
+from services.common import access, topics
 from services.common.components import Components
 from services.common.health import HEALTH
 from services.common.settings import Settings
@@ -41,6 +41,7 @@ def setup(app: web.Application, settings: Settings, *, tuning: Tuning | None = N
                   co_partitioned=True)
     parts.every(5.0, publisher.refresh_metrics)
     parts.attach(app)
+    access.install(app, parts.producer, service=SERVICE)
     app.cleanup_ctx.append(publisher.lifespan)
     app[HEALTH].add(f"{SERVICE}.delivery", publisher.delivering)
     app.router.add_get("/api/v1/publications", list_publications)

@@ -10,6 +10,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from services.audit.anchors import Anchor
 from services.audit.checkpoints import Signer
 from services.audit.log import AuditLog
 from services.audit.tables import MIGRATIONS
@@ -29,12 +30,12 @@ def store_url(tmp_path: Path, postgres_url: str | None = None) -> str:
 
 
 @asynccontextmanager
-async def open_log(url: str, *, every: int = 10, signer: Signer = SIGNER) \
-        -> AsyncIterator[AuditLog]:
+async def open_log(url: str, *, every: int = 10, signer: Signer = SIGNER,
+                   anchors: tuple[Anchor, ...] = ()) -> AsyncIterator[AuditLog]:
     store = Store(url, service="audit", migrations=MIGRATIONS)
     await store.open()
     try:
-        yield AuditLog(store, signer=signer, checkpoint_every=every)
+        yield AuditLog(store, signer=signer, checkpoint_every=every, anchors=anchors)
     finally:
         await store.close()
 

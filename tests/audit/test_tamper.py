@@ -19,6 +19,7 @@ SAMPLE = {  # a different value of the right type for each column
     "event_id": "forged-id", "topic": "cases", "partition": 5, "offset": 77,
     "summary": "nothing happened", "prev_hash": "f" * 64, "hash": "e" * 64,
     "update_id": "00000000-0000-0000-0000-000000000000", "detail": '{"verdict":"clean"}',
+    "event_source": "/orcast/forged",
 }
 
 
