@@ -122,10 +122,9 @@ def test_four_eyes_compares_normalised_subjects(alias: str) -> None:
                         {"sub": " Attending-Kim", "role": "approver"}, four_eyes=True, now=now)
     assert again.value.code == "already_approved"
     own = decisions.revise(row(), {"text": "x", "verdict": "clean", "counts": {},
-                                   "redactions": [], "reasons": [], "revision": 1,
-                                   "reviewer": twin},
+                                   "redactions": [], "reasons": [], "revision": 1},
                            Decision(automatic=False, tiers=1, freshness_seconds=600),
-                           four_eyes=True, now=now)
+                           editor=twin, four_eyes=True, now=now)
     assert not own.number and own.values["approvals"] == []
     decisions.check(row(), "withdraw", {"sub": alias, "role": "coordinator"},
                     four_eyes=True, now=now)  # the author may still withdraw
