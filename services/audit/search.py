@@ -141,7 +141,7 @@ def decode_cursor(cursor: str) -> int:
     try:
         body = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         seq = body["seq"]
-    except (binascii.Error, ValueError, TypeError, KeyError):
+    except (binascii.Error, ValueError, TypeError, KeyError, RecursionError):
         raise _bad("cursor", "not a cursor this API returned") from None
     if not isinstance(seq, int) or seq < 0:
         raise _bad("cursor", "not a cursor this API returned")

@@ -10,7 +10,6 @@ Health (`/healthz`, `/readyz`) and Prometheus `/metrics` are added here.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 import traceback
@@ -22,7 +21,7 @@ from typing import Any
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from . import auth, metrics, schemas
+from . import auth, jsonlimits, metrics, schemas
 from .errors import ApiError, BadRequest, Forbidden, Unauthorized, Unprocessable
 from .health import HEALTH, Health
 from .pages import add_page
@@ -162,9 +161,9 @@ async def read_json(request: web.Request, schema_id: str) -> dict[str, Any]:
         raise BadRequest("expected Content-Type: application/json", code="unsupported_media_type")
     raw = await request.read()
     try:
-        body = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise BadRequest("body is not valid JSON", code="invalid_json") from None
+        body = jsonlimits.loads(raw)
+    except jsonlimits.JsonRejected as exc:
+        raise BadRequest(exc.message, code=exc.code) from None
     problems = schemas.errors(schema_id, body)
     if problems:
         raise Unprocessable("request body failed validation", fields=problems)
