@@ -2,14 +2,18 @@
 
 Middlewares, outermost first:
 - `error_middleware`: typed errors → JSON bodies; anything unexpected → 500
-  with an error id, logged once (without the request body or token);
+  with an error id, logged once (without the request body or token); a client
+  that went away mid-request → one INFO line (status 499 in the metrics);
 - `security_headers`: strict CSP and the usual hardening headers;
 - `auth_middleware`: enforces the roles a handler declared with `allow()`.
+Every response says `Server: orcast` (not aiohttp's name and version). Request JSON is
+read by `read_json` only, with bounded depth (`jsonlimits`).
 Health (`/healthz`, `/readyz`) and Prometheus `/metrics` are added here.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 import traceback
@@ -18,6 +22,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
@@ -33,6 +38,11 @@ SETTINGS = web.AppKey("settings", Settings)
 VERIFIER = web.AppKey("verifier", auth.TokenVerifier)
 PRINCIPAL_KEY = web.RequestKey("principal", auth.Principal)
 MAX_BODY_BYTES = 64 * 1024
+SERVER_NAME = "orcast"  # instead of aiohttp's name and version
+CLIENT_CLOSED = 499  # metrics status for a request whose client went away (nginx's code)
+# What reading a request raises when its client disconnects or breaks off the body.
+CLIENT_GONE = (ConnectionResetError, aiohttp.ClientConnectionResetError,
+               aiohttp.ClientPayloadError, web.RequestPayloadError)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -70,6 +80,22 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
     except ApiError as exc:
         status = exc.status
         return json_error(exc)
+    except CLIENT_GONE as exc:
+        if _client_gone(request):
+            status = CLIENT_CLOSED
+            # Routine on flaky Wi-Fi: one quiet line, no traceback, nothing from the body.
+            logger.info("client went away during %s %s (%s)", request.method, route,
+                        type(exc).__name__)
+            return web.Response(status=CLIENT_CLOSED)  # written to nobody; aiohttp shrugs
+        if isinstance(exc, web.RequestPayloadError):  # a malformed body; the client is here
+            status = 400
+            return json_error(BadRequest("request body is malformed", code="invalid_body"))
+        return _unexpected(request, route, exc)
+    except asyncio.CancelledError:
+        if _client_gone(request):  # cancelled because its client left (handler_cancellation)
+            status = CLIENT_CLOSED
+            logger.info("client went away during %s %s", request.method, route)
+        raise
     except web.HTTPException as exc:
         status = exc.status
         if exc.status == 413:
@@ -82,20 +108,29 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
             headers={k: v for k, v in exc.headers.items() if k in ("Allow", "Retry-After")},
         )
     except Exception as exc:
-        error_id = uuid.uuid4().hex[:12]
-        # The exception's message may quote request data; log its type and frames only.
-        logger.error(
-            "unhandled %s in %s %s [error_id=%s]\n%s", type(exc).__name__, request.method,
-            route, error_id, "".join(traceback.format_tb(exc.__traceback__)),
-        )
-        return web.json_response(
-            {"error": {"code": "internal_error", "message": "unexpected error",
-                       "error_id": error_id}},
-            status=500,
-        )
+        return _unexpected(request, route, exc)
     finally:
         metrics.HTTP_REQUESTS.labels(route, request.method, str(status)).inc()
         metrics.HTTP_SECONDS.labels(route).observe(time.perf_counter() - started)
+
+
+def _unexpected(request: web.Request, route: str, exc: Exception) -> web.Response:
+    error_id = uuid.uuid4().hex[:12]
+    # The exception's message may quote request data; log its type and frames only.
+    logger.error(
+        "unhandled %s in %s %s [error_id=%s]\n%s", type(exc).__name__, request.method,
+        route, error_id, "".join(traceback.format_tb(exc.__traceback__)),
+    )
+    return web.json_response(
+        {"error": {"code": "internal_error", "message": "unexpected error",
+                   "error_id": error_id}},
+        status=500,
+    )
+
+
+def _client_gone(request: web.Request) -> bool:
+    transport = request.transport
+    return transport is None or transport.is_closing()
 
 
 def _too_large() -> ApiError:
@@ -190,11 +225,16 @@ async def metrics_endpoint(request: web.Request) -> web.Response:
     return response
 
 
+async def neutral_server_header(request: web.Request, response: web.StreamResponse) -> None:
+    response.headers["Server"] = SERVER_NAME
+
+
 def create_base_app(settings: Settings) -> web.Application:
     app = web.Application(
         middlewares=[security_headers, error_middleware, auth_middleware],
         client_max_size=MAX_BODY_BYTES,
     )
+    app.on_response_prepare.append(neutral_server_header)
     app[SETTINGS] = settings
     app[VERIFIER] = auth.TokenVerifier(settings)
     app[HEALTH] = Health()
