@@ -121,6 +121,10 @@ def _unexpected(request: web.Request, route: str, exc: Exception) -> web.Respons
         "unhandled %s in %s %s [error_id=%s]\n%s", type(exc).__name__, request.method,
         route, error_id, "".join(traceback.format_tb(exc.__traceback__)),
     )
+    if request.writer.output_size > 0 and request.transport is not None:
+        # A WebSocket or stream already under way: an HTTP answer now would land in the
+        # middle of its frames (the client saw "reserved bits", 1002). Drop it instead.
+        request.transport.close()
     return web.json_response(
         {"error": {"code": "internal_error", "message": "unexpected error",
                    "error_id": error_id}},

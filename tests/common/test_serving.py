@@ -55,6 +55,14 @@ async def socket(request: web.Request) -> web.WebSocketResponse:
     return ws
 
 
+@allow(PUBLIC)
+async def broken_socket(request: web.Request) -> web.WebSocketResponse:
+    ws = web.WebSocketResponse()
+    await ws.prepare(request)
+    await ws.receive()
+    raise RuntimeError("a bug while handling a frame")
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(secret="test-secret-not-for-production-0123456789", data_dir=tmp_path,
@@ -68,6 +76,7 @@ async def port(settings: Settings) -> AsyncIterator[int]:
     app.router.add_post("/echo", echo)
     app.router.add_get("/stream", stream)
     app.router.add_get("/ws", socket)
+    app.router.add_get("/ws-broken", broken_socket)
     runner = await serving.start(app, settings, host="127.0.0.1", port=0)
     try:
         yield int(runner.addresses[0][1])
@@ -286,3 +295,13 @@ def test_the_limits_come_from_the_environment() -> None:
     for bad in ("0", "-1", "soon"):
         with pytest.raises(ConfigError, match="ORCAST_HTTP_BODY_TIMEOUT"):
             Settings.from_env({"ORCAST_HTTP_BODY_TIMEOUT": bad})
+
+
+async def test_a_failing_socket_handler_drops_the_socket_without_writing_http_into_it(
+        port: int) -> None:
+    async with aiohttp.ClientSession() as session, \
+            session.ws_connect(f"http://127.0.0.1:{port}/ws-broken") as ws:
+        await ws.send_str("hello")
+        message = await ws.receive(timeout=5)
+    # Before: the error middleware's 500 arrived as a frame with reserved bits (ERROR).
+    assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED), message
