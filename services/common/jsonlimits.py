@@ -1,9 +1,10 @@
 """Parsing JSON from the wire with bounds the standard parser lacks.
 
-`json.loads` recurses once per nesting level (RecursionError near 1,000) and refuses
-integers over 4,300 digits with a bare ValueError. `loads` checks the depth before
-parsing and turns every failure into one `JsonRejected` whose message names the
-problem without quoting the input.
+`json.loads` recurses once per nesting level (RecursionError near 1,000), refuses
+integers over 4,300 digits with a bare ValueError, and accepts unpaired surrogate
+escapes that no encoder takes later. `loads` checks the depth before parsing, refuses
+unpaired surrogates, and turns every failure into one `JsonRejected` whose message
+names the problem without quoting the input.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def loads(raw: str | bytes, *, max_depth: int = MAX_DEPTH) -> Any:
     if too_deep(text, max_depth):
         raise JsonRejected("json_too_deep", f"JSON nests deeper than {max_depth} levels")
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError:
         raise JsonRejected("invalid_json", "body is not valid JSON") from None
     except RecursionError:  # unreachable below the depth limit; kept as a backstop
@@ -63,3 +64,16 @@ def loads(raw: str | bytes, *, max_depth: int = MAX_DEPTH) -> Any:
     except ValueError:  # the only other one json raises: Python's integer digit limit
         raise JsonRejected("number_too_long", "a number has more than "
                            f"{sys.get_int_max_str_digits()} digits") from None
+    if "\\u" in text and _has_lone_surrogate(value):
+        raise JsonRejected("invalid_json", "a string holds an unpaired surrogate escape "
+                           "(\\ud800-\\udfff); it is not text")
+    return value
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    """json accepts "\\ud800" alone; it then fails whoever encodes it (a 500 later)."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -1,7 +1,8 @@
 """Request bodies and WebSocket frames are size-limited: a flood is refused early and
 cleanly (413 / an `error` frame), and the service goes on serving. Bodies nested too
-deep or holding a number too long for Python, and file names no file system takes, are
-4xx (they were 500s); so are live frames (they closed the socket with 1002/1009)."""
+deep, holding a number too long for Python or an unpaired surrogate escape, and file
+names no file system takes, are 4xx (they were 500s); so are live frames (they closed
+the socket with 1002/1009)."""
 
 from __future__ import annotations
 
@@ -54,10 +55,11 @@ async def test_oversized_request_line_and_headers_are_refused(stack: Stack) -> N
     assert status == 200
 
 
-async def test_bodies_too_deep_or_with_huge_numbers_are_400_naming_why(stack: Stack) -> None:
+async def test_hostile_json_bodies_are_400_naming_why(stack: Stack) -> None:
     bodies = {
         "json_too_deep": "[" * 5000 + "]" * 5000,
         "number_too_long": '{"event_id": ' + "1" * 5000 + "}",
+        "invalid_json": '{"event_id": "x", "note": "\\ud800"}',  # unpaired surrogate
     }
     posts = [op for op in operations() if op.has_body]
     for op in posts:
