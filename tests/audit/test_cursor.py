@@ -1,5 +1,6 @@
-"""A forged paging cursor is a 4xx naming the field, whatever it decodes to (a cursor
-nesting JSON thousands deep raised RecursionError: a 500)."""
+"""A forged paging cursor or limit is a 4xx naming the field, whatever it holds (a cursor
+nesting JSON thousands deep raised RecursionError, a limit of 5,000 digits or "²" a
+ValueError: 500s)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import base64
 
 import pytest
 
-from services.audit.search import decode_cursor, encode_cursor
+from services.audit.search import MAX_LIMIT, decode_cursor, encode_cursor, parse_page
 from services.common.errors import ApiError
 
 
@@ -27,3 +28,15 @@ def test_forged_cursors_are_refused_naming_the_field(text: str) -> None:
     assert 400 <= caught.value.status < 500
     assert any(f.pointer.endswith("cursor") for f in caught.value.fields) \
         or "cursor" in caught.value.message
+
+
+@pytest.mark.parametrize("limit", ["9" * 5000, "\u00b2", "\u0663", "0", str(MAX_LIMIT + 1)])
+def test_forged_limits_are_refused_naming_the_field(limit: str) -> None:
+    with pytest.raises(ApiError) as caught:
+        parse_page({"limit": limit})
+    assert caught.value.status == 422
+    assert [f.pointer for f in caught.value.fields] == ["/limit"]
+
+
+def test_a_plain_limit_is_taken() -> None:
+    assert parse_page({"limit": "25"})[0] == 25
