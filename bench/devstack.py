@@ -34,7 +34,9 @@ def start(extra_env: dict[str, str] | None = None, timeout: float = 60.0) -> Dev
     data_dir = Path(tempfile.mkdtemp(prefix="orcast-bench-"))
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("ORCAST_")}
-    env.update({"ORCAST_LOG_LEVEL": "WARNING", **(extra_env or {})})
+    # Load generators all connect from 127.0.0.1: no per-address connection cap.
+    env.update({"ORCAST_LOG_LEVEL": "WARNING", "ORCAST_HTTP_MAX_CONNECTIONS_PER_IP": "0",
+                **(extra_env or {})})
     process = subprocess.Popen(
         [sys.executable, "-m", "services.cli", "dev", "--port", str(port),
          "--data-dir", str(data_dir)],

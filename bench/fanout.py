@@ -474,9 +474,10 @@ async def run(args: argparse.Namespace, bootstrap: str, tmp: Path) -> None:
     env = {**os.environ, "ORCAST_KAFKA_BOOTSTRAP": bootstrap, "ORCAST_TOPIC_NAMESPACE": "bench",
            "ORCAST_SECRET": SECRET, "ORCAST_DATA_DIR": str(tmp),
            "ORCAST_LOG_LEVEL": "WARNING", "ORCAST_KAFKA_SESSION_TIMEOUT_MS": "2000",
-           # every simulated student shares one token: no per-principal socket cap
+           # every simulated student shares one token and connects from 127.0.0.1:
+           # no per-principal socket cap, no per-address connection cap
            "ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL": "0", "ORCAST_METRICS_TOKEN": METRICS_TOKEN,
-           "PYTHONPATH": str(ROOT)}
+           "ORCAST_HTTP_MAX_CONNECTIONS_PER_IP": "0", "PYTHONPATH": str(ROOT)}
     # Replicas of one viewer deployment: each its own process and port (a load balancer
     # in front spreads connections; here the load generators take turns).
     viewers = Viewers([

@@ -94,13 +94,13 @@ def dev_banner(base: str, bootstrap: str, tokens_path: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-async def _serve(app: web.Application, host: str, port: int,
-                 on_started: object = None) -> None:
-    runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=5)
-    await runner.setup()
+async def _serve(app: web.Application, settings: Settings, on_started: object = None) -> None:
+    from services.common import serving
+
+    runner = await serving.start(app, settings, host=settings.http_host,
+                                 port=settings.http_port, access_log=None,
+                                 handle_signals=False, shutdown_timeout=5)
     try:
-        site = web.TCPSite(runner, host, port)
-        await site.start()
         if callable(on_started):
             on_started()
         stop = asyncio.Event()
@@ -158,7 +158,7 @@ def cmd_dev(args: argparse.Namespace) -> int:
             from services.demo import attach_demo
 
             attach_demo(app, settings)
-        _run_server(_serve(app, settings.http_host, settings.http_port, announce))
+        _run_server(_serve(app, settings, announce))
     finally:
         if broker is not None:
             broker.stop()
@@ -174,7 +174,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     logconfig.configure(fmt=settings.log_format, level=settings.log_level)
     app = create_base_app(settings)
     setup_for(args.service)(app, settings)
-    _run_server(_serve(app, settings.http_host, settings.http_port))
+    _run_server(_serve(app, settings))
     # Everything durable is closed and committed by now; skip the interpreter's slow
     # teardown so an orchestrator's SIGTERM ends the pod promptly.
     logging.shutdown()

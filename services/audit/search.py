@@ -134,7 +134,8 @@ def parse_filters(query: Mapping[str, str]) -> Filters:
 def parse_page(query: Mapping[str, str]) -> tuple[int, int | None, bool]:
     """(limit, cursor seq, descending)."""
     raw = query.get("limit", str(DEFAULT_LIMIT))
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+    # isdigit() admits "²" and 5,000-digit strings, on which int() raises (a 500).
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 6) or not 1 <= int(raw) <= MAX_LIMIT:
         raise _bad("limit", f"must be an integer from 1 to {MAX_LIMIT}")
     order = query.get("order", "desc")
     if order not in ("asc", "desc"):
@@ -151,7 +152,7 @@ def decode_cursor(cursor: str) -> int:
     try:
         body = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         seq = body["seq"]
-    except (binascii.Error, ValueError, TypeError, KeyError):
+    except (binascii.Error, ValueError, TypeError, KeyError, RecursionError):
         raise _bad("cursor", "not a cursor this API returned") from None
     if not isinstance(seq, int) or seq < 0:
         raise _bad("cursor", "not a cursor this API returned")

@@ -5,6 +5,7 @@
     ├── Unauthorized 401
     ├── Forbidden 403
     ├── NotFound 404
+    ├── RequestTimeout 408 (the body did not arrive in time)
     ├── Conflict 409
     ├── Unprocessable 422 (fields = JSON Pointer + reason per bad field)
     ├── TooManyRequests 429 (retry_after)
@@ -59,6 +60,10 @@ class Forbidden(ApiError):
 
 class NotFound(ApiError):
     status, code = 404, "not_found"
+
+
+class RequestTimeout(ApiError):
+    status, code = 408, "request_timeout"
 
 
 class Conflict(ApiError):

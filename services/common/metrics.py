@@ -19,6 +19,9 @@ HTTP_REQUESTS = Counter("orcast_http_requests_total", "HTTP requests",
                         ["route", "method", "status"])
 HTTP_SECONDS = Histogram("orcast_http_request_seconds", "HTTP request latency", ["route"],
                          buckets=(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5))
+HTTP_CONNECTIONS_CUT = Counter("orcast_http_connections_cut_total",
+                               "Connections closed or refused by the slow-client guards",
+                               ["reason"])
 WEBSOCKETS = Gauge("orcast_viewer_connections", "Open viewer WebSocket connections")
 VIEWER_SLOW_CLOSES = Counter("orcast_viewer_slow_closes_total",
                              "Viewer connections closed because their send queue was full")

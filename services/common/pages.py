@@ -28,8 +28,12 @@ def add_page(app: web.Application, *, service: str, folder: Path,
     @allow(PUBLIC)
     async def asset(request: web.Request) -> web.FileResponse:
         name = request.match_info["name"]
-        path = (folder / name).resolve()
-        if folder.resolve() not in path.parents or not path.is_file():  # noqa: ASYNC240
+        try:
+            path = (folder / name).resolve()
+            found = folder.resolve() in path.parents and path.is_file()  # noqa: ASYNC240
+        except (ValueError, OSError):  # a NUL byte, a name too long for the file system
+            found = False
+        if not found:
             raise web.HTTPNotFound()
         content_type = _TYPES.get(path.suffix, "application/octet-stream")
         return web.FileResponse(path, headers={"Content-Type": content_type,

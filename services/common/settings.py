@@ -14,6 +14,10 @@
 | ORCAST_KAFKA_REPLICATION_FACTOR | 1 | replication factor used by `orcast topics create` |
 | ORCAST_KAFKA_SESSION_TIMEOUT_MS | 10000 | consumer-group session timeout (dev/tests: 2000) |
 | ORCAST_HTTP_HOST / ORCAST_HTTP_PORT | 127.0.0.1 / 8080 | HTTP listener |
+| ORCAST_HTTP_HEADER_TIMEOUT | 10 | seconds for a request's headers to arrive in full |
+| ORCAST_HTTP_BODY_TIMEOUT | 30 | seconds for a request's body to arrive in full (408) |
+| ORCAST_HTTP_IDLE_TIMEOUT | 75 | seconds an idle keep-alive connection stays open |
+| ORCAST_HTTP_MAX_CONNECTIONS_PER_IP | 100 | open connections per client address (0: no cap) |
 | ORCAST_INSTANCE_ID | hostname-pid | names this instance (viewer consumer group) |
 | ORCAST_POLICY_FILE | bundled policy | approval policy (YAML/JSON) |
 | ORCAST_CHANNELS_FILE | none | publisher channel file |
@@ -34,6 +38,19 @@ from pathlib import Path
 
 class ConfigError(RuntimeError):
     """A setting is missing or malformed; the message names the variable."""
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number of seconds, got {raw!r}") from None
+    if not value > 0:
+        raise ConfigError(f"{name} must be more than 0, got {raw!r}")
+    return value
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
@@ -59,6 +76,12 @@ class Settings:
     identifier_key: bytes = field(default=b"", repr=False)
     http_host: str = "127.0.0.1"
     http_port: int = 8080
+    # Slow-client guards (services/common/serving.py); WebSockets and event streams are
+    # exempt from the body and idle timeouts once their handler runs.
+    http_header_timeout: float = 10.0
+    http_body_timeout: float = 30.0
+    http_idle_timeout: float = 75.0
+    http_max_connections_per_ip: int = 100
     instance_id: str = ""
     policy_file: Path | None = None
     channels_file: Path | None = None
@@ -94,6 +117,10 @@ class Settings:
             "identifier_key": env.get("ORCAST_IDENTIFIER_KEY", "").encode(),
             "http_host": env.get("ORCAST_HTTP_HOST", "127.0.0.1"),
             "http_port": _int(env, "ORCAST_HTTP_PORT", 8080),
+            "http_header_timeout": _float(env, "ORCAST_HTTP_HEADER_TIMEOUT", 10.0),
+            "http_body_timeout": _float(env, "ORCAST_HTTP_BODY_TIMEOUT", 30.0),
+            "http_idle_timeout": _float(env, "ORCAST_HTTP_IDLE_TIMEOUT", 75.0),
+            "http_max_connections_per_ip": _int(env, "ORCAST_HTTP_MAX_CONNECTIONS_PER_IP", 100),
             "instance_id": env.get("ORCAST_INSTANCE_ID", ""),
             "policy_file": Path(p) if (p := env.get("ORCAST_POLICY_FILE")) else None,
             "channels_file": Path(p) if (p := env.get("ORCAST_CHANNELS_FILE")) else None,

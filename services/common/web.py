@@ -2,9 +2,12 @@
 
 Middlewares, outermost first:
 - `error_middleware`: typed errors → JSON bodies; anything unexpected → 500
-  with an error id, logged once (without the request body or token);
+  with an error id, logged once (without the request body or token); a client
+  that went away mid-request → one INFO line (status 499 in the metrics);
 - `security_headers`: strict CSP and the usual hardening headers;
 - `auth_middleware`: enforces the roles a handler declared with `allow()`.
+Every response says `Server: orcast` (not aiohttp's name and version). Request JSON is
+read by `read_json` only, with bounded depth (`jsonlimits`).
 Health (`/healthz`, `/readyz`) and Prometheus `/metrics` are added here: `/readyz`
 tells anyone only ready/not ready (an admin token adds each component's check);
 `/metrics` needs an admin token or the scrape bearer `ORCAST_METRICS_TOKEN`.
@@ -12,8 +15,8 @@ tells anyone only ready/not ready (an admin token adds each component's check);
 
 from __future__ import annotations
 
+import asyncio
 import hmac
-import json
 import logging
 import time
 import traceback
@@ -22,10 +25,11 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from . import auth, metrics, schemas
+from . import auth, jsonlimits, metrics, schemas
 from .errors import ApiError, BadRequest, Forbidden, Unauthorized, Unprocessable
 from .health import HEALTH, Health
 from .pages import add_page
@@ -37,6 +41,11 @@ SETTINGS = web.AppKey("settings", Settings)
 VERIFIER = web.AppKey("verifier", auth.TokenVerifier)
 PRINCIPAL_KEY = web.RequestKey("principal", auth.Principal)
 MAX_BODY_BYTES = 64 * 1024
+SERVER_NAME = "orcast"  # instead of aiohttp's name and version
+CLIENT_CLOSED = 499  # metrics status for a request whose client went away (nginx's code)
+# What reading a request raises when its client disconnects or breaks off the body.
+CLIENT_GONE = (ConnectionResetError, aiohttp.ClientConnectionResetError,
+               aiohttp.ClientPayloadError, web.RequestPayloadError)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -74,6 +83,22 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
     except ApiError as exc:
         status = exc.status
         return json_error(exc)
+    except CLIENT_GONE as exc:
+        if _client_gone(request):
+            status = CLIENT_CLOSED
+            # Routine on flaky Wi-Fi: one quiet line, no traceback, nothing from the body.
+            logger.info("client went away during %s %s (%s)", request.method, route,
+                        type(exc).__name__)
+            return web.Response(status=CLIENT_CLOSED)  # written to nobody; aiohttp shrugs
+        if isinstance(exc, web.RequestPayloadError):  # a malformed body; the client is here
+            status = 400
+            return json_error(BadRequest("request body is malformed", code="invalid_body"))
+        return _unexpected(request, route, exc)
+    except asyncio.CancelledError:
+        if _client_gone(request):  # cancelled because its client left (handler_cancellation)
+            status = CLIENT_CLOSED
+            logger.info("client went away during %s %s", request.method, route)
+        raise
     except web.HTTPException as exc:
         status = exc.status
         if exc.status == 413:
@@ -86,20 +111,33 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
             headers={k: v for k, v in exc.headers.items() if k in ("Allow", "Retry-After")},
         )
     except Exception as exc:
-        error_id = uuid.uuid4().hex[:12]
-        # The exception's message may quote request data; log its type and frames only.
-        logger.error(
-            "unhandled %s in %s %s [error_id=%s]\n%s", type(exc).__name__, request.method,
-            route, error_id, "".join(traceback.format_tb(exc.__traceback__)),
-        )
-        return web.json_response(
-            {"error": {"code": "internal_error", "message": "unexpected error",
-                       "error_id": error_id}},
-            status=500,
-        )
+        return _unexpected(request, route, exc)
     finally:
         metrics.HTTP_REQUESTS.labels(route, request.method, str(status)).inc()
         metrics.HTTP_SECONDS.labels(route).observe(time.perf_counter() - started)
+
+
+def _unexpected(request: web.Request, route: str, exc: Exception) -> web.Response:
+    error_id = uuid.uuid4().hex[:12]
+    # The exception's message may quote request data; log its type and frames only.
+    logger.error(
+        "unhandled %s in %s %s [error_id=%s]\n%s", type(exc).__name__, request.method,
+        route, error_id, "".join(traceback.format_tb(exc.__traceback__)),
+    )
+    if request.writer.output_size > 0 and request.transport is not None:
+        # A WebSocket or stream already under way: an HTTP answer now would land in the
+        # middle of its frames (the client saw "reserved bits", 1002). Drop it instead.
+        request.transport.close()
+    return web.json_response(
+        {"error": {"code": "internal_error", "message": "unexpected error",
+                   "error_id": error_id}},
+        status=500,
+    )
+
+
+def _client_gone(request: web.Request) -> bool:
+    transport = request.transport
+    return transport is None or transport.is_closing()
 
 
 def _too_large() -> ApiError:
@@ -165,9 +203,9 @@ async def read_json(request: web.Request, schema_id: str) -> dict[str, Any]:
         raise BadRequest("expected Content-Type: application/json", code="unsupported_media_type")
     raw = await request.read()
     try:
-        body = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise BadRequest("body is not valid JSON", code="invalid_json") from None
+        body = jsonlimits.loads(raw)
+    except jsonlimits.JsonRejected as exc:
+        raise BadRequest(exc.message, code=exc.code) from None
     problems = schemas.errors(schema_id, body)
     if problems:
         raise Unprocessable("request body failed validation", fields=problems)
@@ -219,11 +257,16 @@ async def metrics_endpoint(request: web.Request) -> web.Response:
     return response
 
 
+async def neutral_server_header(request: web.Request, response: web.StreamResponse) -> None:
+    response.headers["Server"] = SERVER_NAME
+
+
 def create_base_app(settings: Settings) -> web.Application:
     app = web.Application(
         middlewares=[security_headers, error_middleware, auth_middleware],
         client_max_size=MAX_BODY_BYTES,
     )
+    app.on_response_prepare.append(neutral_server_header)
     app[SETTINGS] = settings
     app[VERIFIER] = auth.TokenVerifier(settings)
     app[HEALTH] = Health()

@@ -75,7 +75,7 @@ async def authenticate(request: web.Request, ws: web.WebSocketResponse,
 @allow(auth.PUBLIC)  # authenticates itself (see the module docstring); any role may watch
 async def live_socket(request: web.Request) -> web.WebSocketResponse:
     hub = request.app[HUB]
-    ws = web.WebSocketResponse(max_msg_size=protocol.MAX_CLIENT_FRAME, compress=False,
+    ws = web.WebSocketResponse(max_msg_size=protocol.MAX_READ_FRAME, compress=False,
                                heartbeat=None)
     await ws.prepare(request)
     principal = await authenticate(request, ws, hub.limits.auth_seconds)

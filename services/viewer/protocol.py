@@ -17,7 +17,13 @@ import json
 import struct
 from typing import Any
 
-MAX_CLIENT_FRAME = 4096
+from services.common import jsonlimits
+
+MAX_CLIENT_FRAME = 4096  # larger frames are answered `frame_too_large`
+# Frames up to this size are read and answered; a larger one closes the socket (1009)
+# rather than buffering without bound.
+MAX_READ_FRAME = 64 * 1024
+MAX_FRAME_DEPTH = 8  # client frames are flat objects
 
 # Close codes (RFC 6455 §7.4; 4xxx are ours, mirroring HTTP statuses).
 CLOSE_GOING_AWAY = 1001  # the instance is shutting down: reconnect and resume
@@ -69,9 +75,11 @@ def parse_client(raw: str) -> dict[str, Any]:
     if len(raw) > MAX_CLIENT_FRAME:
         raise ProtocolError("frame_too_large", f"client frames are limited to {MAX_CLIENT_FRAME}")
     try:
-        frame = json.loads(raw)
-    except json.JSONDecodeError:
-        raise ProtocolError("invalid_json", "frame is not JSON") from None
+        frame = jsonlimits.loads(raw, max_depth=MAX_FRAME_DEPTH)
+    except jsonlimits.JsonRejected as exc:
+        if exc.code == "invalid_json":
+            raise ProtocolError("invalid_json", "frame is not JSON") from None
+        raise ProtocolError("invalid_frame", exc.message) from None
     if not isinstance(frame, dict) or not isinstance(frame.get("type"), str):
         raise ProtocolError("invalid_frame", "frame must be an object with a type")
     kind = frame["type"]

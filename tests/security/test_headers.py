@@ -43,6 +43,8 @@ def assert_strict_csp(csp: str | None, where: str) -> None:
 
 
 def assert_hardened(headers: object, where: str) -> None:
+    server = headers.get("Server")  # type: ignore[attr-defined]
+    assert server == "orcast", f"{where}: Server={server!r} (names the software)"
     for name, value in HARDENING.items():
         assert headers.get(name) == value, f"{where}: {name}={headers.get(name)!r}"  # type: ignore[attr-defined]
     assert_strict_csp(headers.get("Content-Security-Policy"), where)  # type: ignore[attr-defined]

@@ -54,3 +54,15 @@ def test_oversized_and_non_json_frames_are_refused() -> None:
     with pytest.raises(protocol.ProtocolError) as caught:
         protocol.parse_client("{nope")
     assert caught.value.code == "invalid_json"
+
+
+@pytest.mark.parametrize(("raw", "code"), [
+    ("[" * 3000 + "]" * 1000, "invalid_frame"),  # RecursionError in json before
+    ('{"type": "list", "x": ' + "[" * 40 + "]" * 40 + "}", "invalid_frame"),
+    ('{"type": "subscribe", "broadcast_id": "b", "after_seq": ' + "9" * 5000 + "}",
+     "frame_too_large"),
+])
+def test_deep_or_huge_frames_are_refused_with_an_error_code(raw: str, code: str) -> None:
+    with pytest.raises(protocol.ProtocolError) as caught:
+        protocol.parse_client(raw)
+    assert caught.value.code == code
