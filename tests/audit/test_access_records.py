@@ -26,9 +26,12 @@ async def _reads(stack: Stack) -> dict[str, dict[str, Any]]:
 
 
 async def test_reads_of_reviews_publications_and_status_are_audited(stack: Stack) -> None:
-    case = await stack.register_case(scope=["students", "public"])
+    case = await stack.register_case(
+        scope=["students", "public"],
+        coordinators=["reader-author", "reader-coordinator", "reader-streamer"])
     case_id = case["case_id"]
-    status, accepted, _ = await stack.post_milestone(case_id, note="ports placed")
+    status, accepted, _ = await stack.post_milestone(case_id, note="ports placed",
+                                                     sub="reader-author")
     assert status == 202, accepted
     update_id = accepted["event_id"]
 

@@ -113,7 +113,7 @@ async def test_the_collision_attack_through_the_running_stack(stack: Stack) -> N
     case_id = case["case_id"]
     status, current, _ = await stack.request("GET", f"/api/v1/cases/{case_id}", role="admin")
     assert status == 200
-    revocation_id = events.derived_id("case", case_id, str(current["version"] + 1))
+    revocation_id = events.derived_id("cases-state", case_id, str(current["version"] + 1))
     status, _, _ = await stack.post_milestone(case_id, event_id=revocation_id, note="incision")
     assert status == 202
     status, _, _ = await stack.request("POST", f"/api/v1/cases/{case_id}/revoke", role="admin",
@@ -122,15 +122,20 @@ async def test_the_collision_attack_through_the_running_stack(stack: Stack) -> N
 
     async def both() -> list[dict[str, Any]]:
         async with audit_store(stack).engine.connect() as conn:
-            rows = (await conn.execute(sa.select(records).where(
-                records.c.event_id == revocation_id))).mappings()
+            rows = (await conn.execute(sa.select(records).where(sa.or_(
+                records.c.event_id == revocation_id,
+                records.c.update_id == revocation_id)))).mappings()
             found = [dict(r) for r in rows]
-        return found if len(found) == 2 else []
+        actions = {r["action"] for r in found}
+        return found if {"case.state", "milestone.submitted"} <= actions else []
 
+    # Ingest mints the milestone's event id, so the client's id stays the update's id and
+    # never the event's; audit would keep both even if it were (per-source idempotency).
     found = await eventually(both, 20, message="milestone and revocation both recorded")
     by_action = {r["action"]: r for r in found}
     assert by_action["case.state"]["outcome"] == "revoked"
     assert by_action["case.state"]["actor_sub"] == "admin-who-revoked"
+    assert by_action["case.state"]["event_id"] == revocation_id
     assert by_action["milestone.submitted"]["topic"] == "milestones.submitted"
     status, verdict, _ = await stack.request("GET", "/api/v1/audit/verify", role="compliance")
     assert status == 200 and verdict["ok"]
