@@ -8,6 +8,7 @@ against its own schema both when a service produces and when it consumes.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,6 +31,12 @@ EVENT_SCHEMAS: dict[str, str] = {
     "org.orcast.publication.v1": "events/publication.json",
     "org.orcast.deadletter.v1": "events/deadletter.json",
 }
+
+# Checked before `json.loads`, whose recursion a deeply nested record would exhaust.
+# The size matches the producer's largest request (aiokafka's max_request_size, 1 MiB).
+MAX_EVENT_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+_STRUCTURE = re.compile(rb'["\\\[\]{}]')
 
 _NAMESPACE = uuid.UUID("6f1c1d2e-7b0e-4a52-9a55-2f4d1c0e0c11")
 
@@ -68,13 +75,16 @@ class Event:
     subject: str
     time: str
     data: dict[str, Any]
+    # signature attributes (services/common/signing.py); set on events read from a topic
+    orcastkid: str | None = None
+    orcastsig: str | None = None
 
     @property
     def dataschema(self) -> str:
         return schemas.BASE_URI + EVENT_SCHEMAS[self.type]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        envelope = {
             "specversion": SPECVERSION,
             "id": self.id,
             "source": self.source,
@@ -85,6 +95,11 @@ class Event:
             "datacontenttype": "application/json",
             "data": self.data,
         }
+        if self.orcastkid is not None:
+            envelope["orcastkid"] = self.orcastkid
+        if self.orcastsig is not None:
+            envelope["orcastsig"] = self.orcastsig
+        return envelope
 
     def to_bytes(self) -> bytes:
         return json.dumps(self.to_dict(), separators=(",", ":"), ensure_ascii=False).encode()
@@ -128,10 +143,32 @@ def validate(envelope: object) -> None:
 
 
 def parse(raw: bytes | None) -> Event:
+    """The valid event in `raw`, or `InvalidEvent` with a PHI-free reason: whatever the
+    bytes are, nothing else escapes (a consumer dead-letters and goes on)."""
+    event, _ = parse_envelope(raw)
+    return event
+
+
+def parse_envelope(raw: bytes | None) -> tuple[Event, dict[str, Any]]:
+    """`parse`, also returning the envelope as decoded (for signature checks)."""
     if raw is None:
         raise InvalidEvent("empty message (tombstone)")
     try:
-        envelope = json.loads(raw)
+        return _parse(raw)
+    except InvalidEvent:
+        raise
+    except Exception as exc:  # RecursionError, MemoryError, TypeError, ...: never past here
+        raise InvalidEvent(f"unparseable: {type(exc).__name__}") from None
+
+
+def _parse(raw: bytes) -> tuple[Event, dict[str, Any]]:
+    if not isinstance(raw, (bytes, bytearray)):
+        raise InvalidEvent(f"not bytes: {type(raw).__name__}")
+    if len(raw) > MAX_EVENT_BYTES:
+        raise InvalidEvent(f"larger than {MAX_EVENT_BYTES} bytes")
+    check_depth(raw)
+    try:
+        envelope = json.loads(raw, parse_constant=_no_constant)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         position = getattr(exc, "pos", "?")
         raise InvalidEvent(f"not JSON: {type(exc).__name__} at position {position}") from None
@@ -143,7 +180,41 @@ def parse(raw: bytes | None) -> Event:
         subject=envelope["subject"],
         time=envelope["time"],
         data=envelope["data"],
-    )
+        orcastkid=envelope.get("orcastkid"),
+        orcastsig=envelope.get("orcastsig"),
+    ), envelope
+
+
+def check_depth(raw: bytes, limit: int = MAX_DEPTH) -> None:
+    """Refuse JSON nested deeper than `limit` without parsing it: brackets are counted
+    outside strings, visiting only quotes, backslashes and brackets."""
+    if raw.count(b"[") + raw.count(b"{") <= limit:
+        return  # the common case: too few brackets to nest that deep
+    depth = 0
+    in_string = False
+    escaped_until = -1
+    for match in _STRUCTURE.finditer(raw):
+        at = match.start()
+        char = raw[at]
+        if in_string:
+            if at < escaped_until:
+                continue
+            if char == 0x5C:  # backslash: the next byte is escaped
+                escaped_until = at + 2
+            elif char == 0x22:
+                in_string = False
+        elif char == 0x22:
+            in_string = True
+        elif char in (0x5B, 0x7B):
+            depth += 1
+            if depth > limit:
+                raise InvalidEvent(f"nested deeper than {limit}")
+        elif char in (0x5D, 0x7D):
+            depth -= 1
+
+
+def _no_constant(name: str) -> float:
+    raise InvalidEvent(f"not JSON: {name} is not a number")
 
 
 def _describe(part: str, problems: list[schemas.FieldError]) -> str:
