@@ -15,6 +15,7 @@ from services.common.consumer import ConsumerLoop, Origin
 from services.common.producer import EventProducer
 from services.common.settings import Settings
 from services.common.topics import DEADLETTER, UPDATES_STATUS
+from tests.support.signing import signed
 from tests.support.stack import eventually
 
 
@@ -90,7 +91,7 @@ async def test_invalid_messages_are_dead_lettered_and_valid_ones_flow(settings: 
     try:
         await raw.send_and_wait(topic, b"garbage", key=b"case-1")
         await raw.send_and_wait(topic, json.dumps(bad_schema).encode(), key=b"case-1")
-        await raw.send_and_wait(topic, good.to_bytes(), key=b"case-1")
+        await raw.send_and_wait(topic, signed(good), key=b"case-1")
     finally:
         await raw.stop()
 
