@@ -21,6 +21,8 @@ Envelope: two CloudEvents extension attributes,
 Keys on disk, one directory (`ORCAST_EVENT_KEYS_DIR`): `<service>.key` (PKCS8 PEM,
 mode 0600) for each service this process may sign as, `<service>.pub`
 (SubjectPublicKeyInfo PEM) for every service. `orcast keys generate` writes them.
+A retired public key kept as `<service>.<anything>.pub` still verifies, so events
+signed before a rotation and replayed from a topic stay valid.
 """
 
 from __future__ import annotations
@@ -185,9 +187,11 @@ def _load(directory: Path) -> Keyring:
         public = serialization.load_pem_public_key(path.read_bytes())
         if not isinstance(public, Ed25519PublicKey):
             raise ConfigError(f"{path} is not an Ed25519 public key")
-        kid = key_id(path.stem, public)
-        keyring.verifiers[kid] = (path.stem, public)
+        service = path.name.split(".")[0]
+        keyring.verifiers[key_id(service, public)] = (service, public)
     for path in sorted(directory.glob("*.key")):
+        if "." in path.stem:
+            continue  # only `<service>.key` signs
         private = serialization.load_pem_private_key(path.read_bytes(), password=None)
         if not isinstance(private, Ed25519PrivateKey):
             raise ConfigError(f"{path} is not an Ed25519 private key")

@@ -82,3 +82,15 @@ def test_signature_covers_the_whole_envelope_in_canonical_form(tmp_path: Path) -
 def test_missing_keys_directory_is_a_configuration_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="ORCAST_EVENT_KEYS_DIR"):
         signing.load_keyring(tmp_path / "absent")
+
+
+def test_a_retired_public_key_still_verifies_what_it_signed(tmp_path: Path) -> None:
+    signing.generate(tmp_path / "old", ["approval"])
+    old = signing.load_keyring(tmp_path / "old").seal(status_event().to_dict())
+    current = tmp_path / "current"
+    signing.generate(current, ["approval"])
+    (current / "approval.2026-01.pub").write_bytes((tmp_path / "old" / "approval.pub")
+                                                   .read_bytes())
+    keyring = signing.load_keyring(current)
+    keyring.verify(events.parse_envelope(old)[1], old, ("approval",))
+    assert len(keyring.verifiers) == 2 and list(keyring.signers) == ["approval"]
