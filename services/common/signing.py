@@ -206,7 +206,7 @@ def _load(directory: Path) -> Keyring:
 def generate(directory: Path, services: Iterable[str]) -> list[Path]:
     """Write a key pair for each service that has none yet (existing keys are kept, so a
     restart signs with the same keys); returns the files written."""
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     written: list[Path] = []
     for service in services:
         private_path, public_path = directory / f"{service}.key", directory / f"{service}.pub"
