@@ -141,3 +141,19 @@ async def test_a_producer_without_the_sources_key_refuses_to_send(
 
 async def _true(value: bool) -> bool:
     return value
+
+
+async def test_a_consumer_that_cannot_sign_its_dead_letters_does_not_start(
+        settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> None:
+    from services.common import signing
+
+    keys = tmp_path_factory.mktemp("public-only")
+    signing.generate(keys, ["approval"])
+    (keys / "approval.key").unlink()
+    lacking = Settings(kafka_bootstrap=settings.kafka_bootstrap, event_keys_dir=keys)
+    loop = ConsumerLoop(settings=lacking, service="approval", topics=[UPDATES_STATUS.name],
+                        handler=Seen().one, producer=EventProducer(settings=lacking,
+                                                                   service="approval"),
+                        group_id="never")
+    with pytest.raises(NoSigningKey):
+        await loop.start()
