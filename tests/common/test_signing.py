@@ -94,3 +94,19 @@ def test_a_retired_public_key_still_verifies_what_it_signed(tmp_path: Path) -> N
     keyring = signing.load_keyring(current)
     keyring.verify(events.parse_envelope(old)[1], old, ("approval",))
     assert len(keyring.verifiers) == 2 and list(keyring.signers) == ["approval"]
+
+
+async def test_a_service_without_its_own_key_does_not_start(tmp_path: Path) -> None:
+    from aiohttp import web
+
+    from services.common.web import create_base_app
+    from services.registry import setup_for
+
+    signing.generate(tmp_path / "keys", ["ingest"])  # not the cases service's key
+    settings = Settings(secret="s" * 32, data_dir=tmp_path, event_keys_dir=tmp_path / "keys")
+    app = create_base_app(settings)
+    setup_for("cases")(app, settings)
+    runner = web.AppRunner(app)
+    with pytest.raises(signing.NoSigningKey, match="'cases'"):
+        await runner.setup()
+    await runner.cleanup()
