@@ -111,3 +111,28 @@ def test_oversized_messages_are_refused_by_size() -> None:
     with pytest.raises(events.InvalidEvent) as caught:
         events.parse(b" " * (events.MAX_EVENT_BYTES + 1))
     assert caught.value.reason.startswith("larger than")
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    return 0
+
+
+_tricky_text = st.text(alphabet='[]{}"\\ab\n\u00e9', max_size=8)
+_nestable = st.recursive(st.one_of(st.integers(), _tricky_text), lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.dictionaries(_tricky_text, inner, max_size=3)),
+    max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_nestable, st.integers(0, 6))
+def test_depth_check_agrees_with_the_parsed_depth(value: object, limit: int) -> None:
+    raw = json.dumps(value, ensure_ascii=False).encode()
+    if _depth(value) > limit:
+        with pytest.raises(events.InvalidEvent):
+            events.check_depth(raw, limit)
+    else:
+        events.check_depth(raw, limit)
