@@ -34,7 +34,7 @@ from typing import Any
 import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.fakes: the test servers
-from services.common import topics
+from services.common import signing, topics
 from services.common.admin import ensure_topics
 from services.common.broker import EmbeddedBroker
 from services.common.consumer import Origin
@@ -88,6 +88,7 @@ async def run(bootstrap: str, kinds: tuple[str, ...], updates: int, thread: int,
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(kafka_bootstrap=bootstrap, topic_namespace=f"b{uuid.uuid4().hex[:10]}",
                             data_dir=Path(tmp), database_url=database_url, secret="bench")
+        signing.generate(signing.keys_dir(settings), topics.ALL_SERVICES)
         await ensure_topics(settings, [topics.PUBLICATIONS])
         async with AsyncExitStack() as stack:
             running = [await stack.enter_async_context(serve(MAKERS[k]())) for k in kinds]

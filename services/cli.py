@@ -5,6 +5,7 @@
     orcast topics create
     orcast deid --jsonl            (stdin → stdout)
     orcast token --role ROLE [--sub SUB]
+    orcast keys generate --dir DIR [--service S ...]   (event signing key pairs)
     orcast audit verify | export --format csv|jsonl|fhir [--out FILE] | keygen --out FILE
 """
 
@@ -25,6 +26,7 @@ from aiohttp import web
 
 from services.common import logconfig
 from services.common.settings import ConfigError, Settings
+from services.common.topics import ALL_SERVICES
 from services.registry import SERVICES
 
 
@@ -47,6 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     token.add_argument("--role", required=True)
     token.add_argument("--sub", default=None)
     token.add_argument("--ttl", type=int, default=12 * 3600)
+    keys = sub.add_parser("keys", help="event signing keys (Ed25519, one pair per service)")
+    keys.add_argument("action", choices=["generate"])
+    keys.add_argument("--dir", type=Path, required=True, help="keys directory")
+    keys.add_argument("--service", action="append", choices=ALL_SERVICES,
+                      help="only this service (repeatable; default: every service)")
     audit = sub.add_parser("audit", help="verify or export the audit log",
                            description="orcast audit {verify,export,keygen} [-h] ...")
     audit.add_argument("args", nargs=argparse.REMAINDER)
@@ -79,6 +86,14 @@ def _dev_secret(data_dir: Path) -> str:
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(secret)
     return secret
+
+
+def _dev_keys(settings: Settings) -> None:
+    """Development signs as every service in one process: all key pairs, made on first
+    start under the data dir and kept, so events already on topics still verify."""
+    from services.common import signing
+
+    signing.generate(signing.keys_dir(settings), ALL_SERVICES)
 
 
 def dev_banner(base: str, bootstrap: str, tokens_path: Path) -> str:
@@ -145,6 +160,7 @@ def cmd_dev(args: argparse.Namespace) -> int:
     try:
         settings = Settings.from_env(env, **overrides)
         logconfig.configure(fmt=settings.log_format, level=settings.log_level)
+        _dev_keys(settings)
         asyncio.run(prepare(settings))
         tokens_path = write_dev_tokens(settings)
         base = f"http://{settings.http_host}:{settings.http_port}"
@@ -212,6 +228,15 @@ def cmd_token(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_keys(args: argparse.Namespace) -> int:
+    from services.common import signing
+
+    written = signing.generate(args.dir, args.service or ALL_SERVICES)
+    sys.stdout.write("".join(f"{path}\n" for path in written)
+                     or f"keys already present in {args.dir}\n")
+    return 0
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     from services.audit.cli import main as audit_main
 
@@ -221,7 +246,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     commands = {"dev": cmd_dev, "run": cmd_run, "topics": cmd_topics, "deid": cmd_deid,
-                "token": cmd_token, "audit": cmd_audit}
+                "token": cmd_token, "keys": cmd_keys, "audit": cmd_audit}
     try:
         code: int = commands[args.command](args)
         return code

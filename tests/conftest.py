@@ -15,6 +15,7 @@ from services.common.broker import EmbeddedBroker
 from services.common.settings import Settings
 
 from .support.browser import CHROMIUM, CHROMIUM_ARGS
+from .support.signing import session_keys_dir
 from .support.stack import Stack, start_stack, stop_stack
 
 # Read before the autouse fixture below scrubs ORCAST_* from the environment.
@@ -53,6 +54,7 @@ def make_settings(kafka_bootstrap: str, data_dir: Path, **overrides: object) -> 
         "secret": "test-secret-not-for-production-0123456789",
         "instance_id": f"test-{uuid.uuid4().hex[:6]}",
         "kafka_session_timeout_ms": 2000 if not EXTERNAL_BOOTSTRAP else 10_000,
+        "event_keys_dir": session_keys_dir(),
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

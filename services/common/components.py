@@ -79,6 +79,8 @@ class Components:
         app.cleanup_ctx.append(self._lifespan)
 
     async def _lifespan(self, app: web.Application) -> AsyncIterator[None]:
+        # Event keys are read once, at start; without its own key a service may not run.
+        self.producer.keyring().require_signer(self.service)
         if self.store is not None:
             await self.store.open()
         try:

@@ -1,8 +1,11 @@
 """The one consumer loop every service uses.
 
 Contract, per message and in partition order:
-1. parse and validate the CloudEvent; a bad message goes to the dead-letter
-   topic with the reason and its origin, and the loop moves on;
+1. parse and validate the CloudEvent (size and nesting bounded first; whatever
+   the bytes, a failure is `InvalidEvent`), then verify its signature: signed by
+   a known key of its own source service, a declared writer of the topic. A bad
+   message goes to the dead-letter topic with the reason and its origin, a forged
+   one is also counted and logged as an ERROR, and the loop moves on;
 2. call the handler, whose side effect must be durable when it returns
    (a DB commit, a broker-acked produce);
 3. only then commit the offset.
@@ -34,7 +37,7 @@ from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from aiokafka.coordinator.assignors.range import RangePartitionAssignor
 from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError
 
-from . import events, metrics
+from . import events, metrics, signing, topics
 from .kafka_config import FETCH_MAX_WAIT_MS, REQUEST_TIMEOUT_MS, security_options
 from .producer import EventProducer
 from .settings import Settings
@@ -111,6 +114,7 @@ class ConsumerLoop:
         # replay mode: set once the end of each partition (as of start) is reached
         self.caught_up = asyncio.Event()
         self.last_poll: float = 0.0
+        self._keyring: signing.Keyring | None = None
 
     @property
     def name(self) -> str:
@@ -126,6 +130,10 @@ class ConsumerLoop:
         return bool(self._consumer.assignment())
 
     async def start(self) -> None:
+        # Keys are read once, here; a service that cannot sign its own dead letters is
+        # misconfigured and must not start (it would never send them unsigned).
+        self._keyring = signing.keyring_for(self._settings)
+        self._keyring.require_signer(self._service)
         self._stopping.clear()
         self._task = asyncio.create_task(self._run(), name=f"consume {self.name}")
 
@@ -254,10 +262,10 @@ class ConsumerLoop:
         for record in records:
             origin = self._origin(record)
             try:
-                valid.append((events.parse(record.value), origin))
+                valid.append((self._accept(record, origin), origin))
                 kept.append(record)
             except events.InvalidEvent as exc:
-                await self._deadletter(record, origin, exc.reason)
+                await self._reject(record, origin, exc)
         attempt = 0
         while valid:
             attempt += 1
@@ -293,17 +301,35 @@ class ConsumerLoop:
             offset=record.offset,
         )
 
+    def _accept(self, record: ConsumerRecord[bytes, bytes], origin: Origin) -> events.Event:
+        """The record's event if it is valid and authentic, else `InvalidEvent` (or its
+        subclass `signing.ForgedEvent`); never any other exception."""
+        event, envelope = events.parse_envelope(record.value)
+        spec = topics.BY_NAME.get(origin.topic)
+        keyring = self._keyring or signing.keyring_for(self._settings)
+        try:
+            keyring.verify(envelope, record.value, spec.writers if spec else ())
+        except events.InvalidEvent:
+            raise
+        except Exception as exc:
+            raise signing.ForgedEvent(f"unverifiable ({type(exc).__name__})") from None
+        return event
+
+    async def _reject(self, record: ConsumerRecord[bytes, bytes], origin: Origin,
+                      exc: events.InvalidEvent) -> None:
+        if isinstance(exc, signing.ForgedEvent):
+            metrics.FORGED.labels(self._service, origin.topic).inc()
+            logger.error("%s: FORGED event refused on %s@%d/%d: %s", self._service,
+                         origin.topic, origin.partition, origin.offset, exc.reason)
+        await self._deadletter(record, origin, exc.reason)
+
     async def _process(self, record: ConsumerRecord[bytes, bytes]) -> None:
-        origin = Origin(
-            topic=record.topic.removeprefix(self._namespace_prefix),
-            partition=record.partition,
-            offset=record.offset,
-        )
+        origin = self._origin(record)
         started = time.perf_counter()
         try:
-            event = events.parse(record.value)
+            event = self._accept(record, origin)
         except events.InvalidEvent as exc:
-            await self._deadletter(record, origin, exc.reason)
+            await self._reject(record, origin, exc)
             return
         attempt = 0
         while True:
@@ -342,28 +368,13 @@ class ConsumerLoop:
     async def _deadletter(
         self, record: ConsumerRecord[bytes, bytes], origin: Origin, reason: str
     ) -> None:
-        payload = record.value or b""
-        data = {
-            "reason": reason[:1000],
-            "source_topic": record.topic,
-            "partition": record.partition,
-            "offset": record.offset,
-            "key": _safe_key(record.key),
-            "consumer": self._group_id or f"{self._service}-replay",
-            "payload_b64": base64.b64encode(payload[:DEADLETTER_PAYLOAD_LIMIT]).decode(),
-            "payload_truncated": len(payload) > DEADLETTER_PAYLOAD_LIMIT,
-        }
-        subject = data["key"] or f"{origin.topic}-{origin.partition}"
-        event = events.make_event(
-            "org.orcast.deadletter.v1",
-            service=self._service,
-            subject=subject[:128],
-            data=data,
-            event_id=events.derived_id(
-                "deadletter", data["consumer"], record.topic, str(record.partition),
-                str(record.offset),
-            ),
-        )
+        try:
+            event = self._deadletter_event(record, origin, reason, keep_key=True)
+        except Exception as exc:  # a record too odd to describe still must not stop us
+            logger.error("%s: describing %s@%d/%d failed (%s); dead-lettering it bare",
+                         self._service, origin.topic, origin.partition, origin.offset,
+                         type(exc).__name__)
+            event = self._deadletter_event(record, origin, reason, keep_key=False)
         while True:
             try:
                 await self._producer.publish(self._deadletter_topic, event)
@@ -377,6 +388,31 @@ class ConsumerLoop:
         logger.warning(
             "%s: dead-lettered %s@%d/%d: %s",
             self._service, origin.topic, origin.partition, origin.offset, reason,
+        )
+
+    def _deadletter_event(self, record: ConsumerRecord[bytes, bytes], origin: Origin,
+                          reason: str, *, keep_key: bool) -> events.Event:
+        payload = record.value if isinstance(record.value, bytes) else b""
+        data = {
+            "reason": reason[:1000],
+            "source_topic": record.topic,
+            "partition": record.partition,
+            "offset": record.offset,
+            "key": _safe_key(record.key) if keep_key else None,
+            "consumer": self._group_id or f"{self._service}-replay",
+            "payload_b64": base64.b64encode(payload[:DEADLETTER_PAYLOAD_LIMIT]).decode(),
+            "payload_truncated": len(payload) > DEADLETTER_PAYLOAD_LIMIT,
+        }
+        subject = data["key"] or f"{origin.topic}-{origin.partition}"
+        return events.make_event(
+            "org.orcast.deadletter.v1",
+            service=self._service,
+            subject=subject[:128],
+            data=data,
+            event_id=events.derived_id(
+                "deadletter", data["consumer"], record.topic, str(record.partition),
+                str(record.offset),
+            ),
         )
 
     async def _commit(self, consumer: AIOKafkaConsumer, tp: TopicPartition, offset: int) -> None:
@@ -402,10 +438,10 @@ class ConsumerLoop:
 
 
 def _safe_key(key: bytes | None) -> str | None:
-    if key is None:
+    if not key:
         return None
     try:
-        return key.decode()[:256]
+        return key[:1024].decode()[:256]
     except UnicodeDecodeError:
         return "b64:" + base64.b64encode(key[:180]).decode()
 

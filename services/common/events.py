@@ -8,6 +8,7 @@ against its own schema both when a service produces and when it consumes.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,6 +34,13 @@ EVENT_SCHEMAS: dict[str, str] = {
     "org.orcast.audit.checkpoint.v1": "events/audit-checkpoint.json",
     "org.orcast.access.recorded.v1": "events/access-recorded.json",
 }
+
+# Checked before `json.loads`, whose recursion a deeply nested record would exhaust.
+# The size matches the producer's largest request (aiokafka's max_request_size, 1 MiB).
+MAX_EVENT_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+_STRUCTURE = re.compile(rb'["\[\]{}]')
+_STRING_REST = re.compile(rb'(?:[^"\\]++|\\.)*+"', re.DOTALL)
 
 _NAMESPACE = uuid.UUID("6f1c1d2e-7b0e-4a52-9a55-2f4d1c0e0c11")
 
@@ -73,6 +81,9 @@ class Event:
     subject: str
     time: str
     data: dict[str, Any]
+    # signature attributes (services/common/signing.py); set on events read from a topic
+    orcastkid: str | None = None
+    orcastsig: str | None = None
 
     @property
     def claim_key(self) -> str:
@@ -85,7 +96,7 @@ class Event:
         return schemas.BASE_URI + EVENT_SCHEMAS[self.type]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        envelope = {
             "specversion": SPECVERSION,
             "id": self.id,
             "source": self.source,
@@ -96,6 +107,11 @@ class Event:
             "datacontenttype": "application/json",
             "data": self.data,
         }
+        if self.orcastkid is not None:
+            envelope["orcastkid"] = self.orcastkid
+        if self.orcastsig is not None:
+            envelope["orcastsig"] = self.orcastsig
+        return envelope
 
     def to_bytes(self) -> bytes:
         return json.dumps(self.to_dict(), separators=(",", ":"), ensure_ascii=False).encode()
@@ -139,10 +155,32 @@ def validate(envelope: object) -> None:
 
 
 def parse(raw: bytes | None) -> Event:
+    """The valid event in `raw`, or `InvalidEvent` with a PHI-free reason: whatever the
+    bytes are, nothing else escapes (a consumer dead-letters and goes on)."""
+    event, _ = parse_envelope(raw)
+    return event
+
+
+def parse_envelope(raw: bytes | None) -> tuple[Event, dict[str, Any]]:
+    """`parse`, also returning the envelope as decoded (for signature checks)."""
     if raw is None:
         raise InvalidEvent("empty message (tombstone)")
     try:
-        envelope = json.loads(raw)
+        return _parse(raw)
+    except InvalidEvent:
+        raise
+    except Exception as exc:  # RecursionError, MemoryError, TypeError, ...: never past here
+        raise InvalidEvent(f"unparseable: {type(exc).__name__}") from None
+
+
+def _parse(raw: bytes) -> tuple[Event, dict[str, Any]]:
+    if not isinstance(raw, (bytes, bytearray)):
+        raise InvalidEvent(f"not bytes: {type(raw).__name__}")
+    if len(raw) > MAX_EVENT_BYTES:
+        raise InvalidEvent(f"larger than {MAX_EVENT_BYTES} bytes")
+    check_depth(raw)
+    try:
+        envelope = json.loads(raw, parse_constant=_no_constant)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         position = getattr(exc, "pos", "?")
         raise InvalidEvent(f"not JSON: {type(exc).__name__} at position {position}") from None
@@ -154,7 +192,36 @@ def parse(raw: bytes | None) -> Event:
         subject=envelope["subject"],
         time=envelope["time"],
         data=envelope["data"],
-    )
+        orcastkid=envelope.get("orcastkid"),
+        orcastsig=envelope.get("orcastsig"),
+    ), envelope
+
+
+def check_depth(raw: bytes, limit: int = MAX_DEPTH) -> None:
+    """Refuse JSON nested deeper than `limit` without parsing it: brackets are counted
+    outside strings, and each string is skipped in one regex step."""
+    if raw.count(b"[") + raw.count(b"{") <= limit:
+        return  # the common case: too few brackets to nest that deep
+    depth = 0
+    position = 0
+    while (found := _STRUCTURE.search(raw, position)) is not None:
+        char = raw[found.start()]
+        position = found.end()
+        if char == 0x22:  # a string: jump past its closing quote
+            rest = _STRING_REST.match(raw, position)
+            if rest is None:
+                return  # unterminated: nothing after it nests, json.loads refuses it
+            position = rest.end()
+        elif char in (0x5B, 0x7B):
+            depth += 1
+            if depth > limit:
+                raise InvalidEvent(f"nested deeper than {limit}")
+        else:
+            depth -= 1
+
+
+def _no_constant(name: str) -> float:
+    raise InvalidEvent(f"not JSON: {name} is not a number")
 
 
 def _describe(part: str, problems: list[schemas.FieldError]) -> str:

@@ -11,6 +11,9 @@ PRODUCE_FAILURES = Counter("orcast_produce_failures_total", "Produce calls that 
 CONSUMED = Counter("orcast_events_consumed_total", "Events handled", ["service", "topic"])
 DEADLETTERED = Counter("orcast_events_deadlettered_total", "Messages sent to the dead-letter topic",
                        ["service", "topic"])
+FORGED = Counter("orcast_forged_events_total",
+                 "Events refused as forged (unsigned, unknown key, wrong signer or writer)",
+                 ["service", "topic"])
 HANDLER_SECONDS = Histogram("orcast_handler_seconds", "Time to handle one event",
                             ["service", "topic"],
                             buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5))

@@ -2,20 +2,23 @@
 
 `publish` returns only after the broker has acknowledged the write, so a caller
 that answers HTTP 202 or commits an offset afterwards never promises more than
-Kafka holds. Idempotent producers and transactions are off: the embedded
-broker lacks them, and consumers de-duplicate by event id instead.
+Kafka holds. Every event is signed by its source service's key
+(`signing.py`); a process without that key refuses to send. Idempotent
+producers and transactions are off: the embedded broker lacks them, and
+consumers de-duplicate by event id instead.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
 
-from . import events, metrics
+from . import events, metrics, signing
 from .kafka_config import REQUEST_TIMEOUT_MS, security_options
 from .settings import Settings
 
@@ -37,6 +40,25 @@ class EventProducer:
         self._start_lock = asyncio.Lock()
         self._reachable = False
         self._reach_checked = 0.0
+        self._keyring: signing.Keyring | None = None
+
+    def keyring(self) -> signing.Keyring:
+        """Loaded once per keys directory, on first use (service start, or first publish)."""
+        if self._keyring is None:
+            self._keyring = signing.keyring_for(self._settings)
+        return self._keyring
+
+    def seal(self, event: events.Event) -> bytes:
+        """Validated, signed wire bytes of `event` (raises `signing.NoSigningKey`)."""
+        envelope = event.to_dict()
+        events.validate(envelope)
+        return self.keyring().seal(envelope)
+
+    def seal_stored(self, payload: bytes) -> bytes:
+        """Sign an envelope kept as bytes by an outbox (written before it could be sent)."""
+        envelope = json.loads(payload)
+        events.validate(envelope)
+        return self.keyring().seal(envelope)
 
     async def start(self) -> None:
         async with self._start_lock:
@@ -86,8 +108,7 @@ class EventProducer:
 
         `timeout` shortens the wait for callers with a person waiting (HTTP): they
         answer 503 quickly and the client resends; the event id makes that safe."""
-        events.validate(event.to_dict())
-        await self.send_raw(self._settings.topic(topic), event.to_bytes(), key=event.subject,
+        await self.send_raw(self._settings.topic(topic), self.seal(event), key=event.subject,
                             timeout=timeout)
 
     async def send_raw(self, full_topic: str, value: bytes, *, key: str | None,

@@ -6,6 +6,7 @@
 | ORCAST_TOPIC_NAMESPACE | orcast | topic prefix (`<ns>.milestones.submitted`) |
 | ORCAST_DATABASE_URL | sqlite under data dir | SQLAlchemy URL; `postgresql://…` allowed |
 | ORCAST_DATA_DIR | var | SQLite files, dev tokens, checkpoint keys |
+| ORCAST_EVENT_KEYS_DIR | `<data dir>/keys` | own `<service>.key`, every `<service>.pub` |
 | ORCAST_SECRET | (required unless JWKS) | HS256 secret for development tokens |
 | ORCAST_JWKS_URL | — | identity provider JWKS URL (production) |
 | ORCAST_JWT_AUDIENCE | orcast | expected `aud` claim |
@@ -92,6 +93,8 @@ class Settings:
     # timeouts under its group.min.session.timeout.ms (6 s by default).
     kafka_session_timeout_ms: int = 10_000
     metrics_token: str | None = field(default=None, repr=False)
+    # `<service>.key` for each service this process signs as, `<service>.pub` for all
+    event_keys_dir: Path | None = None
 
     def __post_init__(self) -> None:
         if not self.identifier_key and self.secret and not self.jwks_url:
@@ -101,6 +104,8 @@ class Settings:
             object.__setattr__(self, "identifier_key", key)
         if not self.instance_id:
             object.__setattr__(self, "instance_id", f"{socket.gethostname()}-{os.getpid()}")
+        if self.event_keys_dir is None:
+            object.__setattr__(self, "event_keys_dir", self.data_dir / "keys")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -129,6 +134,7 @@ class Settings:
             "replication_factor": _int(env, "ORCAST_KAFKA_REPLICATION_FACTOR", 1),
             "kafka_session_timeout_ms": _int(env, "ORCAST_KAFKA_SESSION_TIMEOUT_MS", 10_000),
             "metrics_token": env.get("ORCAST_METRICS_TOKEN") or None,
+            "event_keys_dir": Path(p) if (p := env.get("ORCAST_EVENT_KEYS_DIR")) else None,
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]

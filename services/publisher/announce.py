@@ -2,7 +2,7 @@
 
 The outbox pattern applied to our own events: a state change and its
 `org.orcast.publication.v1` event commit together (ledger.py); this loop
-delivers the events to `orcast.publications` and deletes each only after the
+signs and delivers the events to `orcast.publications` and deletes each only after the
 broker acknowledged it. A crash in between sends it again with the same id,
 which consumers (audit, ingest) drop as a repeat.
 """
@@ -106,7 +106,8 @@ class Announcer:
                     (later if row.case_id in cases else wave).append(row)
                     cases.add(row.case_id)
                 results = await asyncio.gather(
-                    *(self._producer.send_raw(self._topic, r.payload, key=r.case_id)
+                    *(self._producer.send_raw(self._topic, self._producer.seal_stored(r.payload),
+                                              key=r.case_id)
                       for r in wave), return_exceptions=True)
                 sent += [r.id for r, res in zip(wave, results, strict=True)
                          if not isinstance(res, BaseException)]

@@ -13,6 +13,7 @@ from services.common.admin import ensure_topics
 from services.common.consumer import ConsumerLoop, Origin
 from services.common.producer import EventProducer
 from services.common.settings import Settings
+from tests.support.signing import signed
 from tests.support.stack import eventually
 
 from .support import case_state
@@ -39,12 +40,12 @@ async def test_batches_then_fallback_to_single_events(settings: Settings) -> Non
 
     async def send(*subjects: str, raw: bytes | None = None) -> None:
         for subject in subjects:
-            await producer.send_and_wait(topic, case_state(subject, "bc").to_bytes(), partition=0)
+            await producer.send_and_wait(topic, signed(case_state(subject, "bc")), partition=0)
         if raw is not None:
             await producer.send_and_wait(topic, raw, partition=0)
 
-    out = EventProducer(settings=settings, service="batchtest")
-    loop = ConsumerLoop(settings=settings, service="batchtest", topics=["cases"],
+    out = EventProducer(settings=settings, service="audit")
+    loop = ConsumerLoop(settings=settings, service="audit", topics=["cases"],
                         handler=on_event, batch_handler=on_batch, producer=out,
                         group_id=f"{settings.topic_namespace}-batchtest")
     try:

@@ -14,7 +14,8 @@ from services.common.admin import ensure_topics
 from services.common.consumer import ConsumerLoop, Origin
 from services.common.producer import EventProducer
 from services.common.settings import Settings
-from services.common.topics import UPDATES_STATUS, deadletter_topic
+from services.common.topics import UPDATES_STATUS, TopicSpec, deadletter_topic
+from tests.support.signing import signed
 from tests.support.stack import eventually
 
 DEADLETTER = deadletter_topic("approval")  # the loops below consume as approval
@@ -28,8 +29,9 @@ def status_event(n: int) -> events.Event:
     )
 
 
-async def read_deadletters(settings: Settings, count: int) -> list[dict[str, object]]:
-    consumer = AIOKafkaConsumer(settings.topic(DEADLETTER.name),
+async def read_deadletters(settings: Settings, count: int,
+                           topic: TopicSpec = DEADLETTER) -> list[dict[str, object]]:
+    consumer = AIOKafkaConsumer(settings.topic(topic.name),
                                 bootstrap_servers=settings.kafka_bootstrap,
                                 auto_offset_reset="earliest", fetch_max_wait_ms=5)
     await consumer.start()
@@ -92,7 +94,7 @@ async def test_invalid_messages_are_dead_lettered_and_valid_ones_flow(settings: 
     try:
         await raw.send_and_wait(topic, b"garbage", key=b"case-1")
         await raw.send_and_wait(topic, json.dumps(bad_schema).encode(), key=b"case-1")
-        await raw.send_and_wait(topic, good.to_bytes(), key=b"case-1")
+        await raw.send_and_wait(topic, signed(good), key=b"case-1")
     finally:
         await raw.stop()
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from services.common import events
 
@@ -110,3 +112,69 @@ def test_claim_key_names_the_source() -> None:
     other = events.make_event("org.orcast.milestone.submitted.v1", service="approval",
                               subject="case-1", data=submitted(), event_id="x-1")
     assert one.claim_key != other.claim_key and one.claim_key.endswith("#x-1")
+
+
+_openers = st.sampled_from([b"[", b"{", b'{"a":', b'["', b"[1,", b'{"data":'])
+_nested = st.builds(lambda opener, depth, tail: opener * depth + tail,
+                    _openers, st.integers(0, 6000), st.binary(max_size=20))
+_valid = events.make_event("org.orcast.milestone.submitted.v1", service="ingest",
+                           subject="case-1", data=submitted()).to_bytes()
+_spliced = st.builds(lambda at, junk: _valid[:at] + junk + _valid[at:],
+                     st.integers(0, len(_valid)), st.one_of(st.binary(max_size=30), _nested))
+_constants = st.sampled_from([b'{"x":NaN}', b"Infinity", b'"\\ud800"', b"1" * 5000,
+                              b'{"specversion":"1.0","id":"\\udfff"}', b"\x00" * 64])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.binary(max_size=200), _nested, _spliced, _constants))
+def test_any_bytes_parse_or_raise_invalid_event_only(raw: bytes) -> None:
+    """`[`×5000 used to raise RecursionError out of `events.parse`."""
+    try:
+        events.parse(raw)
+    except events.InvalidEvent as exc:
+        assert exc.reason and len(exc.reason) < 300
+
+
+@pytest.mark.parametrize("raw", [b"[" * 5000, b'{"a":' * 5000, b"[" * 33 + b"]" * 33])
+def test_deep_nesting_is_refused_before_parsing(raw: bytes) -> None:
+    with pytest.raises(events.InvalidEvent) as caught:
+        events.parse(raw)
+    assert caught.value.reason == "nested deeper than 32"
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting() -> None:
+    data = submitted(note="[[[[{{{{" * 10 + '\\"[[' + "]" * 40)
+    event = events.make_event("org.orcast.milestone.submitted.v1", service="ingest",
+                              subject="case-1", data=data)
+    assert events.parse(event.to_bytes()) == event
+
+
+def test_oversized_messages_are_refused_by_size() -> None:
+    with pytest.raises(events.InvalidEvent) as caught:
+        events.parse(b" " * (events.MAX_EVENT_BYTES + 1))
+    assert caught.value.reason.startswith("larger than")
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    return 0
+
+
+_tricky_text = st.text(alphabet='[]{}"\\ab\n\u00e9', max_size=8)
+_nestable = st.recursive(st.one_of(st.integers(), _tricky_text), lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.dictionaries(_tricky_text, inner, max_size=3)),
+    max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_nestable, st.integers(0, 6))
+def test_depth_check_agrees_with_the_parsed_depth(value: object, limit: int) -> None:
+    raw = json.dumps(value, ensure_ascii=False).encode()
+    if _depth(value) > limit:
+        with pytest.raises(events.InvalidEvent):
+            events.check_depth(raw, limit)
+    else:
+        events.check_depth(raw, limit)

@@ -367,6 +367,8 @@ def test_compose_service(service: str, compose: dict[str, Any]) -> None:
     assert env["ORCAST_SECRET"] == "${ORCAST_SECRET:-change-me-dev-only}"
     assert env["ORCAST_DATABASE_URL"].startswith("postgresql://")
     assert env["ORCAST_KAFKA_BOOTSTRAP"] == "kafka:9092"
+    assert deps["keys"]["condition"] == "service_completed_successfully"
+    assert f"event-keys:{env['ORCAST_EVENT_KEYS_DIR']}:ro" in svc["volumes"]
 
 
 def test_compose_ports_are_distinct_and_documented(compose: dict[str, Any]) -> None:
@@ -602,3 +604,25 @@ def test_k8s_only_audit_mounts_the_checkpoint_signing_key(
     key_path = container_env(container)["ORCAST_AUDIT_SIGNING_KEY"]["value"]
     assert key_path.startswith(mount + "/")
     assert [n for n, d in deployments.items() if key_mounts(d) and n != "orcast-audit"] == []
+
+
+def test_k8s_each_service_mounts_only_its_own_event_signing_key(
+        k8s: dict[str, list[dict[str, Any]]]) -> None:
+    keys_dir = find(k8s["configmap.yaml"], "ConfigMap", "orcast-config")["data"][
+        "ORCAST_EVENT_KEYS_DIR"]
+    examples = {d["metadata"]["name"]: d for d in k8s["secret.example.yaml"]}
+    for service in ALL_SERVICES:
+        deploy = find(k8s[f"{service}.yaml"], "Deployment", f"orcast-{service}")
+        pod = deploy["spec"]["template"]["spec"]
+        (container,) = pod["containers"]
+        (mount,) = [m for m in container["volumeMounts"] if m["mountPath"] == keys_dir]
+        (volume,) = [v for v in pod["volumes"] if v["name"] == mount["name"]]
+        sources = volume["projected"]["sources"]
+        secrets = [s["secret"] for s in sources if "secret" in s]
+        assert [(s["name"], [i["path"] for i in s["items"]]) for s in secrets] == [
+            (f"orcast-event-key-{service}", [f"{service}.key"])]
+        assert [s["configMap"]["name"] for s in sources if "configMap" in s] == [
+            "orcast-event-public-keys"]
+        assert f"{service}.key" in examples[f"orcast-event-key-{service}"]["stringData"]
+    public = examples["orcast-event-public-keys"]["data"]
+    assert set(public) == {f"{s}.pub" for s in ALL_SERVICES}

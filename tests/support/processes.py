@@ -39,6 +39,7 @@ from services.common.broker import free_port
 from services.common.settings import Settings
 from services.registry import SERVICES
 
+from .signing import session_keys_dir
 from .tcpproxy import ProxiedBroker
 
 __all__ = ["Cluster", "ProxiedBroker", "ServiceProcess"]
@@ -131,12 +132,14 @@ class Cluster:
         self.settings = Settings(
             kafka_bootstrap=bootstrap, topic_namespace=f"t{uuid.uuid4().hex[:12]}",
             data_dir=root / "data", database_url=database_url, secret=SECRET,
-            instance_id="harness", kafka_session_timeout_ms=2000)
+            instance_id="harness", kafka_session_timeout_ms=2000,
+            event_keys_dir=session_keys_dir())
         base = {k: v for k, v in os.environ.items() if not k.startswith("ORCAST_")}
         base.update({
             "ORCAST_KAFKA_BOOTSTRAP": bootstrap,
             "ORCAST_TOPIC_NAMESPACE": self.settings.topic_namespace,
             "ORCAST_DATA_DIR": str(self.settings.data_dir),
+            "ORCAST_EVENT_KEYS_DIR": str(session_keys_dir()),
             "ORCAST_SECRET": SECRET,
             "ORCAST_KAFKA_SESSION_TIMEOUT_MS": "2000",
             "ORCAST_LOG_FORMAT": "json",
