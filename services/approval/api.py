@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from aiohttp import web
 
 from services.common import access, events
-from services.common.auth import allow
+from services.common.auth import allow, same_person
 from services.common.errors import (
     ApiError,
     Conflict,
@@ -192,21 +192,26 @@ async def _keep_comment(gate: ApprovalGate, targets: list[rows.Row], comment: st
 
 
 @allow({"coordinator", "approver"})
+@access.records_access("approval", "rejection_comment", id_param="update_id")
 async def get_comment(request: web.Request) -> web.Response:
-    """A rejection's free-text comment, for the update's author and whoever rejected it."""
+    """A rejection's free-text comment, for the update's author and whoever rejected it
+    (staff free text that may name someone: the read is audited like any other)."""
     gate = request.app[GATE]
     update_id = request.match_info["update_id"].lower()
     async with gate.store.begin() as conn:
         found = await rows.of_update(conn, update_id)
-    sub = principal(request).sub
-    if not found or not any(sub in (r.author["sub"], (r.decided_by or {}).get("sub"))
-                            for r in found):
+    reader = principal(request).as_actor()
+
+    def entitled(r: rows.Row) -> bool:
+        return same_person(reader, r.author) or (
+            r.decided_by is not None and same_person(reader, r.decided_by))
+
+    if not found or not any(entitled(r) for r in found):
         raise NotFound(f"no update {update_id[:64]} of yours in review")
     return web.json_response({"update_id": update_id, "comments": [
         {"audience": r.audience, "reason_code": r.reason_code, "reason": r.reason,
          "comment": r.reason_comment}
-        for r in found if r.state == "rejected" and sub in (r.author["sub"],
-                                                             (r.decided_by or {}).get("sub"))
+        for r in found if r.state == "rejected" and entitled(r)
     ]})
 
 

@@ -7,7 +7,8 @@ handler looked: another approver, the expiry sweep, an edit) and then asks
 
     held ──approve (N tiers)──▶ approved ──withdraw──▶ withdrawn (+ retract seq)
       ├──reject──▶ rejected          edit: held, re-de-identified, then
-      ├──withdraw──▶ withdrawn             `revise` (may approve: the editor's approval)
+      ├──withdraw──▶ withdrawn             `revise` (under four eyes another approver
+      │                                      must approve the editor's words)
       ├──time──▶ expired
       └──consent/case stopped──▶ blocked
 """
@@ -61,6 +62,10 @@ def check(row: Row, decision: str, reviewer: dict[str, str], *, four_eyes: bool,
         raise Refused(409, "expired", "update expired before a decision")
     if decision in ("approve", "edit") and four_eyes and same_person(reviewer, row.author):
         raise Refused(403, "four_eyes", "the author may not approve or edit their own update")
+    if (decision == "approve" and four_eyes and row.revision > 0 and row.editor
+            and same_person(reviewer, row.editor)):
+        raise Refused(403, "four_eyes", "the text is your edit: another approver must "
+                      "approve it")
     if decision == "edit":
         return
     if revision is not None and revision != row.revision:
@@ -125,7 +130,10 @@ def revise(row: Row, data: dict[str, Any], rule: Decision, *, editor: dict[str, 
     if rule.automatic:
         values.update(state="approved", decided_by=editor or SYSTEM, decided_at=now)
         return Outcome(values, number=True)
-    if editor is None or (four_eyes and same_person(editor, row.author)):
+    if editor is None or four_eyes:
+        # The editor wrote these words: under four eyes they are another approver's to pass.
+        if four_eyes:
+            values["note"] = "edited: another approver must approve the new text"
         return Outcome(values)
     values["approvals"] = [{"sub": editor["sub"], "role": editor["role"], "tier": 1,
                             "at": events.isoformat(now)}]

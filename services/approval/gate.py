@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -49,12 +50,22 @@ logger = logging.getLogger(__name__)
 
 CONSUMER = "approval"
 CASE_WAIT_SECONDS = 5.0
+# How long a case may stay unknown once the case view is caught up before an event about
+# it is given up on (dead-lettered): a genuine case event is seconds behind at most, and
+# a signed event naming a case that was never registered must not hold its partition.
+UNKNOWN_CASE_GIVE_UP_SECONDS = 30.0
+_MISSING_TRACKED = 10_000
 
 
 class CaseNotYetKnown(RuntimeError):
     """The case registry event has not arrived yet; retry (it is on its way)."""
 
     retriable = True
+
+
+class UnknownCase(ValueError):
+    """No such case, still, after UNKNOWN_CASE_GIVE_UP_SECONDS: not retriable, so the
+    consumer dead-letters the event and the partition moves on."""
 
 
 class NotAuthoritative(ValueError):
@@ -78,6 +89,7 @@ class ApprovalGate:
         # Set once the case view has replayed `orcast.cases` to its end: before that a
         # revoked case could still look active (e.g. right after a restart).
         self.view_ready = view_ready
+        self._missing_since: dict[str, float] = {}  # case id -> first seen unknown
 
     async def on_event(self, event: events.Event, origin: Origin) -> None:
         if origin.topic == topics.CASES.name:
@@ -96,9 +108,16 @@ class ApprovalGate:
             except TimeoutError:
                 raise CaseNotYetKnown(case_id) from None
         case = await self.cases.wait_for(case_id, CASE_WAIT_SECONDS)
-        if case is None:
-            raise CaseNotYetKnown(case_id)
-        return case
+        if case is not None:
+            self._missing_since.pop(case_id, None)
+            return case
+        now = time.monotonic()
+        if len(self._missing_since) >= _MISSING_TRACKED:
+            self._missing_since.clear()
+        since = self._missing_since.setdefault(case_id, now)
+        if now - since >= UNKNOWN_CASE_GIVE_UP_SECONDS:
+            raise UnknownCase(f"no case {case_id} after {UNKNOWN_CASE_GIVE_UP_SECONDS:.0f} s")
+        raise CaseNotYetKnown(case_id)
 
     # --- de-identified milestones ------------------------------------------------------
 

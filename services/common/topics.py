@@ -24,6 +24,10 @@ class TopicSpec:
     writers: tuple[str, ...]
     sensitive: bool = False  # may carry PHI: short retention, tight ACLs
     compacted: bool = False  # cleanup.policy=compact: the newest record per key is kept
+    # The event types this topic carries. Consumers refuse any other, so a genuinely signed
+    # event copied onto another topic of the same writer (an approval replayed onto
+    # `updates.retracted`) is refused: the signature does not cover the topic.
+    event_types: tuple[str, ...] = ()
 
     def full_name(self, namespace: str = "orcast") -> str:
         return f"{namespace}.{self.name}"
@@ -33,45 +37,55 @@ ALL_SERVICES = ("cases", "ingest", "deidentify", "approval", "publisher", "viewe
 
 MILESTONES_SUBMITTED = TopicSpec(
     "milestones.submitted", 6, 6 * HOUR_MS,
+    event_types=("org.orcast.milestone.submitted.v1",),
     readers=("deidentify", "audit"), writers=("ingest",), sensitive=True,
 )
 # An approver's edit, sent back through de-identification before anyone sees it again.
 EDITS_SUBMITTED = TopicSpec(
     "edits.submitted", 6, 6 * HOUR_MS,
+    event_types=("org.orcast.edit.submitted.v1",),
     readers=("deidentify", "audit"), writers=("approval",), sensitive=True,
 )
 MILESTONES_DEIDENTIFIED = TopicSpec(
     "milestones.deidentified", 6, 30 * DAY_MS,
+    event_types=("org.orcast.milestone.deidentified.v1",),
     readers=("approval", "ingest", "audit"), writers=("deidentify",),
 )
 CASES = TopicSpec(
     "cases", 6, 365 * DAY_MS,
+    event_types=("org.orcast.case.state.v1",),
     readers=("ingest", "deidentify", "approval", "viewer", "publisher", "audit"),
     writers=("cases",),
 )
 REVIEWS = TopicSpec(
     "reviews", 6, 30 * DAY_MS,
+    event_types=("org.orcast.review.decided.v1",),
     readers=("approval", "audit"), writers=("approval",),
 )
 # The author's undo (ingest): approval honours nothing else from this topic.
 WITHDRAWALS = TopicSpec(
     "withdrawals", 6, 30 * DAY_MS,
+    event_types=("org.orcast.review.decided.v1",),
     readers=("approval", "audit"), writers=("ingest",),
 )
 UPDATES_APPROVED = TopicSpec(
     "updates.approved", 6, 30 * DAY_MS,
+    event_types=("org.orcast.update.approved.v1",),
     readers=("publisher", "viewer", "ingest", "audit"), writers=("approval",),
 )
 UPDATES_RETRACTED = TopicSpec(
     "updates.retracted", 6, 30 * DAY_MS,
+    event_types=("org.orcast.update.retracted.v1",),
     readers=("publisher", "viewer", "ingest", "audit"), writers=("approval",),
 )
 UPDATES_STATUS = TopicSpec(
     "updates.status", 6, 7 * DAY_MS,
+    event_types=("org.orcast.update.status.v1",),
     readers=("ingest", "audit"), writers=("approval",),
 )
 PUBLICATIONS = TopicSpec(
     "publications", 6, 30 * DAY_MS,
+    event_types=("org.orcast.publication.v1",),
     readers=("ingest", "audit"), writers=("publisher",),
 )
 
@@ -80,7 +94,8 @@ def deadletter_topic(service: str) -> TopicSpec:
     """Where `service`'s consumers put what they cannot use: one topic per service, so
     each has one writer; audit reads them all."""
     return TopicSpec(f"deadletter.{service}", 1, 7 * DAY_MS, readers=("audit",),
-                     writers=(service,), sensitive=True)
+                     writers=(service,), sensitive=True,
+                     event_types=("org.orcast.deadletter.v1",))
 
 
 DEADLETTERS: tuple[TopicSpec, ...] = tuple(deadletter_topic(s) for s in ALL_SERVICES)
@@ -89,13 +104,13 @@ DEADLETTERS: tuple[TopicSpec, ...] = tuple(deadletter_topic(s) for s in ALL_SERV
 # Signed checkpoints of the audit log, outside the database they protect.
 AUDIT_CHECKPOINTS = TopicSpec(
     "audit.checkpoints", 1, 3650 * DAY_MS, readers=("audit",), writers=("audit",),
-    compacted=True,
+    compacted=True, event_types=("org.orcast.audit.checkpoint.v1",),
 )
 # Who read which PHI-bearing record: one topic per serving service, only audit reads them.
 ACCESS_WRITERS = ("cases", "approval", "publisher", "ingest")
 ACCESS: dict[str, TopicSpec] = {
     service: TopicSpec(f"access.{service}", 3, 30 * DAY_MS, readers=("audit",),
-                       writers=(service,))
+                       writers=(service,), event_types=("org.orcast.access.recorded.v1",))
     for service in ACCESS_WRITERS
 }
 # ---------------------------------------------------------------------------------------

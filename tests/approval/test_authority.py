@@ -134,14 +134,30 @@ async def test_a_deidentified_edit_approval_never_sent_changes_nothing(stack: St
     await eventually(consumed, 20, message="approval consumed the forged edit result")
     after = await review_of(stack, update_id, "public", "held")
     assert (after["text"], after["revision"], after["approvals"]) == (before["text"], 0, [])
-    # a real edit still works, and counts as its editor's approval (from approval's ledger)
+    # a real edit still works (its editor from approval's ledger); under four eyes the
+    # editor's words go out only when another approver passes them (red team: an approver
+    # could publish their own text on their own say)
     status, answer, _ = await stack.request(
         "POST", f"/api/v1/reviews/{update_id}", role="approver", sub="attending-1",
         json_body={"decision": "edit", "text": "Closing in layers.", "audience": "public"})
     assert status in (200, 202), answer
-    edited = await review_of(stack, update_id, "public", "approved")
-    assert edited["text"] == "Closing in layers." and edited["revision"] == 1
-    assert edited["decided_by"] == {"sub": "attending-1", "role": "approver"}
+
+    async def edited_back() -> dict[str, Any] | None:
+        row = await review_of(stack, update_id, "public", "held")
+        return row if row["revision"] == 1 else None
+
+    edited = await eventually(edited_back, 20, message="the edit back from de-identification")
+    assert edited["text"] == "Closing in layers." and edited["approvals"] == []
+    status, answer, _ = await stack.request(
+        "POST", f"/api/v1/reviews/{update_id}", role="approver", sub="attending-1",
+        json_body={"decision": "approve", "audience": "public", "revision": 1})
+    assert status == 403 and answer["error"]["code"] == "four_eyes", answer
+    status, answer, _ = await stack.request(
+        "POST", f"/api/v1/reviews/{update_id}", role="approver", sub="attending-2",
+        json_body={"decision": "approve", "audience": "public", "revision": 1})
+    assert status in (200, 202), answer
+    approved = await review_of(stack, update_id, "public", "approved")
+    assert approved["decided_by"] == {"sub": "attending-2", "role": "approver"}
 
 
 def test_no_reviewer_is_carried_on_the_milestone_or_deidentified_topics() -> None:

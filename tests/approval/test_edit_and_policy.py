@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from services.common import events, topics
 from services.common.settings import Settings
-from tests.support.stack import Stack, start_stack, stop_stack
+from tests.support.stack import Stack, eventually, start_stack, stop_stack
 
 from .support import decide, policy_settings, review_of, watch, write_policy
 
@@ -57,7 +58,8 @@ async def test_tiers_edit_withdraw_and_reload(stack: Stack, tiered: Settings) ->
     assert [a["sub"] for a in public["approvals"]] == ["attending-1", "comms-2"]
 
     # An edit is de-identified again: PHI the approver typed is caught before it goes out,
-    # and the edit counts as the editor's approval (one tier for students, 1 of 2 public).
+    # and the new text comes back held: under four eyes another approver passes the
+    # editor's words (the editor's own approval does not count).
     _, body, _ = await stack.post_milestone(case["case_id"], note="Closing in layers.",
                                             milestone="closure", sub="coord-ana")
     edited = body["event_id"]
@@ -66,14 +68,27 @@ async def test_tiers_edit_withdraw_and_reload(stack: Stack, tiered: Settings) ->
                                   text=f"Closing now; {PATIENT} is stable.",
                                   revision=held["revision"])
     assert status in (200, 202), answer
-    students = await review_of(stack, edited, "students", "approved")
-    assert students["revision"] == 1 and students["decided_by"]["sub"] == "attending-1"
+
+    async def edited_back() -> dict[str, Any] | None:
+        row = await review_of(stack, edited, "students", "held")
+        return row if row["revision"] == 1 else None
+
+    students = await eventually(edited_back, 20, message="the edit back, held")
+    assert students["approvals"] == []
     assert "Okonkwo" not in students["text"] and "[NAME]" in students["text"]
     assert students["verdict"] == "redacted" and students["redactions"]
+    status, answer = await decide(stack, edited, "attending-1", decision="approve",
+                                  audience="students", revision=1)
+    assert (status, answer["error"]["code"]) == (403, "four_eyes")
+    status, answer = await decide(stack, edited, "comms-2", decision="approve",
+                                  audience="students", revision=1)
+    assert status == 200, answer
+    students = await review_of(stack, edited, "students", "approved")
+    assert students["revision"] == 1 and students["decided_by"]["sub"] == "comms-2"
     [frame] = await student.updates(1)
     assert frame["text"] == students["text"]
     public = await review_of(stack, edited, "public", "held")
-    assert public["revision"] == 1 and public["approvals"][0]["sub"] == "attending-1"
+    assert public["revision"] == 1 and public["approvals"] == []
     assert "Okonkwo" not in public["text"]
 
     # Withdrawal by the author (the tablet produces it): held → withdrawn; an update already

@@ -154,13 +154,18 @@ def test_tiers_count_distinct_approvers_and_withdrawal_retracts() -> None:
     assert not decisions.outcome(row(), "withdraw", AUTHOR, now=now).retract
 
 
-def test_an_edit_back_from_deidentification_is_the_editors_approval_unless_quarantined() \
+def test_an_edit_back_from_deidentification_needs_another_approver_under_four_eyes() \
         -> None:
     now = events.now()
     human = Decision(automatic=False, tiers=1, freshness_seconds=600)
     data = {"text": "Closing; [NAME] stable.", "verdict": "redacted", "counts": {"NAME": 1},
             "redactions": [], "reasons": [], "revision": 1}
-    done = decisions.revise(row(), data, human, editor=KIM, four_eyes=True, now=now)
+    held_back = decisions.revise(row(), data, human, editor=KIM, four_eyes=True, now=now)
+    assert not held_back.number and held_back.values["approvals"] == []
+    with pytest.raises(decisions.Refused) as caught:
+        decisions.check(row(revision=1, editor=KIM), "approve", KIM, four_eyes=True, now=now)
+    assert caught.value.code == "four_eyes"
+    done = decisions.revise(row(), data, human, editor=KIM, four_eyes=False, now=now)
     assert done.number and done.values["decided_by"] == KIM
     held = decisions.revise(row(), {**data, "verdict": "quarantine", "reasons": ["uncertain"]},
                             human, editor=KIM, four_eyes=True, now=now)

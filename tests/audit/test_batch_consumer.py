@@ -20,7 +20,7 @@ from .support import case_state
 
 
 async def test_batches_then_fallback_to_single_events(settings: Settings) -> None:
-    await ensure_topics(settings, [topics.CASES, topics.deadletter_topic("batchtest")])
+    await ensure_topics(settings, [topics.CASES, topics.deadletter_topic("audit")])
     batches: list[list[str]] = []
     singles: list[str] = []
 
@@ -75,7 +75,7 @@ async def _true(value: bool) -> bool:
 
 
 async def _deadletter_reasons(settings: Settings) -> list[str]:
-    consumer = AIOKafkaConsumer(settings.topic("deadletter.batchtest"),
+    consumer = AIOKafkaConsumer(settings.topic("deadletter.audit"),
                                 bootstrap_servers=settings.kafka_bootstrap,
                                 auto_offset_reset="earliest")
     await consumer.start()

@@ -42,7 +42,7 @@ async def client() -> TestClient[web.Request, web.Application]:
 
 def token(**claims: object) -> str:
     base: dict[str, object] = {"sub": "a-1", "role": "approver", "aud": "orcast",
-                               "exp": int(time.time()) + 60}
+                               "exp": int(time.time()) + 3600}
     base.update(claims)
     return jwt.encode(base, SECRET, algorithm="HS256")
 
@@ -55,10 +55,10 @@ def token(**claims: object) -> str:
     ("Bearer " + token(aud="someone-else"), 401),
     ("Bearer " + token(role="superuser"), 401),
     ("Bearer " + jwt.encode({"sub": "a", "role": "approver", "aud": "orcast",
-                             "exp": int(time.time()) + 60},
+                             "exp": int(time.time()) + 3600},
                             "wrong-secret-0123456789abcdef-0123456789", algorithm="HS256"), 401),
     ("Bearer " + jwt.encode({"sub": "a", "role": "approver", "aud": "orcast",
-                             "exp": int(time.time()) + 60}, None, algorithm="none"), 401),
+                             "exp": int(time.time()) + 3600}, None, algorithm="none"), 401),
     ("Basic dXNlcjpwYXNz", 401),
 ])
 async def test_role_table(client: TestClient[web.Request, web.Application], header: str | None,

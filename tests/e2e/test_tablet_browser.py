@@ -223,7 +223,8 @@ async def test_a_rejection_shows_its_label_and_the_comment_only_to_its_author(
         browser: Any, tablet_stack: Stack) -> None:
     """Issue 18: reject reasons were free text on two topics, served to any coordinator."""
     stack = tablet_stack
-    case = await stack.register_case(scope=["public"])  # held for a human approver
+    case = await stack.register_case(scope=["public"],  # held for a human approver
+                                     coordinators=["nurse-rejected", "nurse-other"])
     context, page = await open_tablet(browser, stack, case, sub="nurse-rejected")
     other, other_page = await open_tablet(browser, stack, case, sub="nurse-other")
     try:

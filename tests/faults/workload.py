@@ -230,7 +230,8 @@ async def register_cases(cluster: Cluster, count: int, *, names: list[str] | Non
 
 
 async def audit_event_ids(cluster: Cluster, action: str) -> list[str]:
-    """Event ids of every audit record with `action`, oldest first (paged through)."""
+    """The update ids (the tablet's ids; ingest mints the event ids) of every audit record
+    with `action`, oldest first (paged through)."""
     found: list[str] = []
     cursor = ""
     while True:
@@ -238,7 +239,7 @@ async def audit_event_ids(cluster: Cluster, action: str) -> list[str]:
             f"&cursor={cursor}" if cursor else "")
         status, body, _ = await cluster.request("audit", "GET", path, role="compliance")
         assert status == 200, body
-        found.extend(r["event_id"] for r in body["records"])
+        found.extend(r["update_id"] or r["event_id"] for r in body["records"])
         cursor = body["next_cursor"]
         if not cursor:
             return found
