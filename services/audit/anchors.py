@@ -41,7 +41,10 @@ ANCHOR_TYPE = "org.orcast.audit.checkpoint.v1"
 ANCHOR_KEY = "audit-log"
 ANCHOR_FIELDS = ("seq", "records", "hash", "created_at", "algorithm", "key_id", "signature")
 TAIL_BYTES = 64 * 1024
-KAFKA_TAIL = 50  # several audit instances may anchor out of order: read the last few
+# The whole topic is read (once per process, then only what is new): reading only the
+# last few records let anyone who can write to the topic push the newest genuine anchor
+# out of view with copies of an old one (red team). Time allowed for that read:
+KAFKA_READ_SECONDS = 60.0
 
 
 def anchor_of(checkpoint: Mapping[str, Any]) -> dict[str, Any]:
@@ -119,6 +122,8 @@ class KafkaAnchor:
         self._producer = producer
         self._timeout = timeout
         self.topic = settings.topic(topics.AUDIT_CHECKPOINTS.name)
+        self._best: dict[str, Any] | None = None
+        self._read_to: dict[int, int] = {}  # partition -> next offset to read
 
     async def write(self, anchors: Sequence[Mapping[str, Any]]) -> None:
         if self._producer is None:
@@ -139,7 +144,8 @@ class KafkaAnchor:
             client_id="orcast-audit-verify", **security_options())
         try:
             await asyncio.wait_for(consumer.start(), self._timeout)
-            return await asyncio.wait_for(self._read_tail(consumer), self._timeout)
+            return await asyncio.wait_for(self._read_tail(consumer),
+                                          max(self._timeout, KAFKA_READ_SECONDS))
         except (KafkaError, TimeoutError) as exc:
             raise OSError(f"{self.topic} unreadable ({type(exc).__name__})") from None
         finally:
@@ -155,20 +161,22 @@ class KafkaAnchor:
             return None
         consumer.assign(assigned)
         ends = await consumer.end_offsets(assigned)
-        best: dict[str, Any] | None = None
+        best = self._best
         for tp in assigned:
             end = ends[tp]
-            if end == 0:
+            position = self._read_to.get(tp.partition, 0)
+            if end <= position:
                 continue
-            consumer.seek(tp, max(0, end - KAFKA_TAIL))
-            position = max(0, end - KAFKA_TAIL)
+            consumer.seek(tp, position)
             while position < end:
-                batch = await consumer.getmany(tp, timeout_ms=500)
+                batch = await consumer.getmany(tp, timeout_ms=500, max_records=5000)
                 for record in batch.get(tp, []):
                     position = record.offset + 1
                     best = _better(best, record.value)
                 if not batch:
                     position = await consumer.position(tp)
+            self._read_to[tp.partition] = position
+        self._best = best
         return best
 
 

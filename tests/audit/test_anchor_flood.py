@@ -1,0 +1,74 @@
+"""Found by the red team: copies of an old anchor flooded the Kafka anchor out of view.
+
+`KafkaAnchor._read_tail` looked only at the last 50 records of
+`audit.checkpoints`, and `_better` silently skips anything that is not a valid anchor.
+Fifty records of junk (or fifty copies of an *old, genuinely signed* anchor) after the
+newest real anchor make `verify` compare the log with nothing, or with an old checkpoint:
+a log cut back to that old checkpoint is then `ok` as far as this anchor is concerned.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+
+from services.audit.anchors import KafkaAnchor
+from services.common import topics
+from services.common.admin import ensure_topics
+from services.common.producer import EventProducer
+from services.common.settings import Settings
+from tests.audit.support import open_log, pipeline, store_url, tampering
+
+
+async def _records(settings: Settings) -> list[bytes]:
+    topic = settings.topic(topics.AUDIT_CHECKPOINTS.name)
+    consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap,
+                                enable_auto_commit=False, fetch_max_wait_ms=50)
+    await consumer.start()
+    try:
+        tp = TopicPartition(topic, 0)
+        consumer.assign([tp])
+        await consumer.seek_to_beginning(tp)
+        end = (await consumer.end_offsets([tp]))[tp]
+        got: list[bytes] = []
+        while len(got) < end:
+            for records in (await consumer.getmany(timeout_ms=500)).values():
+                got += [r.value or b"" for r in records]
+        return got
+    finally:
+        await consumer.stop()
+
+
+async def test_copies_of_an_old_anchor_do_not_hide_the_newest(settings: Settings,
+                                                            tmp_path: Path) -> None:
+    await ensure_topics(settings, [topics.AUDIT_CHECKPOINTS])
+    producer = EventProducer(settings=settings, service="audit")
+    kafka = KafkaAnchor(settings, producer)
+    try:
+        async with open_log(store_url(tmp_path), every=4, anchors=(kafka,)) as log:
+            await log.on_batch(pipeline(12))  # anchors at 4, 8, 12 on the topic
+            assert await log.checkpoint() is None
+            first_anchor = (await _records(settings))[0]  # genuine, signed, seq 4
+
+            # The insider with broker write access (no key of any kind): copies of an old,
+            # genuine anchor, enough to push the real newest one out of the tail window.
+            raw = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap)
+            await raw.start()
+            try:
+                for _ in range(60):  # more than any tail window
+                    await raw.send_and_wait(settings.topic(topics.AUDIT_CHECKPOINTS.name),
+                                            first_anchor, key=b"audit-log")
+            finally:
+                await raw.stop()
+
+            # ...and the database insider cuts the log back to that old checkpoint.
+            async with tampering(log) as tamper:
+                await tamper("DELETE FROM audit_records WHERE seq > 4")
+                await tamper("DELETE FROM audit_checkpoints WHERE seq > 4")
+                verdict = await log.verify()
+    finally:
+        await producer.stop()
+    assert verdict["anchors"].get("kafka topic", {}).get("status") == "broken", (
+        "8 audit records (and their signed checkpoints 8 and 12) were cut, yet the Kafka "
+        f"anchor sees nothing wrong: {verdict}")
