@@ -308,7 +308,8 @@ class ConsumerLoop:
         spec = topics.BY_NAME.get(origin.topic)
         keyring = self._keyring or signing.keyring_for(self._settings)
         try:
-            keyring.verify(envelope, record.value, spec.writers if spec else ())
+            keyring.verify(envelope, record.value, spec.writers if spec else (),
+                           history=self._replay and not self.caught_up.is_set())
         except events.InvalidEvent:
             raise
         except Exception as exc:

@@ -94,6 +94,10 @@ class Keyring:
 
     signers: dict[str, tuple[str, Ed25519PrivateKey]] = field(default_factory=dict)
     verifiers: dict[str, tuple[str, Ed25519PublicKey]] = field(default_factory=dict)
+    # Key ids of retired keys (`<service>.<anything>.pub`): they verify history read at
+    # start-up only. A key is retired because it may have leaked, so a record that arrives
+    # live signed with one is refused (red team: a rotated-out key kept signing).
+    retired: set[str] = field(default_factory=set)
 
     def can_sign(self, service: str) -> bool:
         return service in self.signers
@@ -115,15 +119,19 @@ class Keyring:
         signature = _b64(private.sign(body)).encode()
         return body[:-1] + _SIG_FIELD + signature + b'"}'
 
-    def verify(self, envelope: dict[str, Any], raw: bytes, writers: Iterable[str]) -> None:
+    def verify(self, envelope: dict[str, Any], raw: bytes, writers: Iterable[str], *,
+               history: bool = False) -> None:
         """Raise `ForgedEvent` unless `envelope` (parsed from `raw`) is signed by a known key
-        of its own source service, and that service is a declared writer of the topic."""
+        of its own source service, and that service is a declared writer of the topic.
+        `history`: the record is replayed history (a retired key may have signed it)."""
         kid, sig = envelope.get(KID), envelope.get(SIG)
         if not isinstance(kid, str) or not isinstance(sig, str):
             raise ForgedEvent("unsigned")
         known = self.verifiers.get(kid)
         if known is None:
             raise ForgedEvent(f"unknown key id {kid}")
+        if kid in self.retired and not history:
+            raise ForgedEvent(f"retired key id {kid}")
         service, public = known
         claimed = source_service(str(envelope["source"]))
         if service != claimed:
@@ -188,7 +196,10 @@ def _load(directory: Path) -> Keyring:
         if not isinstance(public, Ed25519PublicKey):
             raise ConfigError(f"{path} is not an Ed25519 public key")
         service = path.name.split(".")[0]
-        keyring.verifiers[key_id(service, public)] = (service, public)
+        kid = key_id(service, public)
+        keyring.verifiers[kid] = (service, public)
+        if path.name.count(".") > 1:
+            keyring.retired.add(kid)
     for path in sorted(directory.glob("*.key")):
         if "." in path.stem:
             continue  # only `<service>.key` signs

@@ -84,7 +84,9 @@ def test_missing_keys_directory_is_a_configuration_error(tmp_path: Path) -> None
         signing.load_keyring(tmp_path / "absent")
 
 
-def test_a_retired_public_key_still_verifies_what_it_signed(tmp_path: Path) -> None:
+def test_a_retired_public_key_verifies_history_only(tmp_path: Path) -> None:
+    """A rotated-out key kept signing new events students saw (red team): it is retired
+    because it may have leaked, so it verifies only what a consumer replays at start."""
     signing.generate(tmp_path / "old", ["approval"])
     old = signing.load_keyring(tmp_path / "old").seal(status_event().to_dict())
     current = tmp_path / "current"
@@ -92,7 +94,9 @@ def test_a_retired_public_key_still_verifies_what_it_signed(tmp_path: Path) -> N
     (current / "approval.2026-01.pub").write_bytes((tmp_path / "old" / "approval.pub")
                                                    .read_bytes())
     keyring = signing.load_keyring(current)
-    keyring.verify(events.parse_envelope(old)[1], old, ("approval",))
+    keyring.verify(events.parse_envelope(old)[1], old, ("approval",), history=True)
+    with pytest.raises(signing.ForgedEvent, match="retired"):
+        keyring.verify(events.parse_envelope(old)[1], old, ("approval",))
     assert len(keyring.verifiers) == 2 and list(keyring.signers) == ["approval"]
 
 
