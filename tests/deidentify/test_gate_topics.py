@@ -11,7 +11,9 @@ import uuid
 from typing import Any
 
 from services.common import events, topics
+from tests.hostile.test_forged_events import produce
 from tests.ingest.support import inject, topic_events
+from tests.support.signing import signed
 from tests.support.stack import Stack, eventually, now_iso
 
 
@@ -25,10 +27,12 @@ def milestone(case_id: str, **extra: Any) -> dict[str, Any]:
 async def test_each_input_topic_admits_only_its_writers_kind(stack: Stack) -> None:
     case = await stack.register_case()
     case_id = case["case_id"]
-    # a tablet milestone on the edits topic (as if approval sent it) is refused ...
+    # a tablet milestone on the edits topic (signed by approval, the topic's writer, but
+    # put there past its producer, which refuses the wrong type) is refused ...
     wrong = milestone(case_id)
-    await inject(stack.settings, topics.EDITS_SUBMITTED.name,
-                 "org.orcast.milestone.submitted.v1", wrong, service="approval")
+    await produce(stack, topics.EDITS_SUBMITTED.name, case_id, [signed(events.make_event(
+        "org.orcast.milestone.submitted.v1", service="approval", subject=case_id,
+        data=wrong))])
     # ... while an edit there is de-identified and comes back naming its edit
     edit_id, update_id = str(uuid.uuid4()), str(uuid.uuid4())
     edit = {"edit_id": edit_id, "update_id": update_id, "case_id": case_id,
@@ -50,7 +54,8 @@ async def test_each_input_topic_admits_only_its_writers_kind(stack: Stack) -> No
 
     async def refused() -> bool:
         letters = await topic_events(stack.settings, "deadletter.deidentify")
-        return any("WrongTopic" in e["data"]["reason"] for e in letters)
+        return any("is not carried on edits.submitted" in e["data"]["reason"]
+                   for e in letters)
 
     await eventually(refused, 30, message="the milestone on the edits topic dead-lettered")
     assert not [e for e in await topic_events(stack.settings,

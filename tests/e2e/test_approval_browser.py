@@ -9,7 +9,7 @@ import pytest
 
 from tests.approval.support import review_of
 from tests.support.browser import artifacts_dir
-from tests.support.stack import Stack
+from tests.support.stack import Stack, eventually
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +65,8 @@ async def test_approver_approves_and_rejects_with_the_keyboard(stack: Stack,
         assert approved["decided_by"]["sub"] == "attending-kim" and approved["seq"] == 1
 
         # Edit the next one; the approver's typo names the patient: de-identification
-        # catches it before the edit (and with it the approver's approval) goes out.
+        # catches it, and the edited text comes back held for another approver (four
+        # eyes: the editor's own words are not theirs to pass).
         await page.locator(f'#queue .item[data-key="{edited_id}/public"]'
                            '[aria-selected="true"]').wait_for(timeout=10_000)
         await page.keyboard.press("e")
@@ -74,9 +75,19 @@ async def test_approver_approves_and_rejects_with_the_keyboard(stack: Stack,
         assert await field.input_value() == "Clips on the cystic duct."
         await field.fill("Clips on the cystic duct; Okonkwo-Reyes doing well.")
         await page.keyboard.press("Enter")
+        async def edited_back() -> dict[str, Any] | None:
+            row = await review_of(stack, edited_id, "public", "held")
+            return row if row["revision"] == 1 else None
+
+        edited = await eventually(edited_back, 20, message="the edit back, held")
+        assert "Okonkwo" not in edited["text"] and "[NAME]" in edited["text"]
+        assert edited["approvals"] == []
+        status, answer, _ = await stack.request(
+            "POST", f"/api/v1/reviews/{edited_id}", role="approver", sub="attending-lee",
+            json_body={"decision": "approve", "audience": "public", "revision": 1})
+        assert status == 200, answer
         edited = await review_of(stack, edited_id, "public", "approved")
-        assert edited["revision"] == 1 and "Okonkwo" not in edited["text"]
-        assert "[NAME]" in edited["text"] and edited["decided_by"]["sub"] == "attending-kim"
+        assert edited["decided_by"]["sub"] == "attending-lee"
 
         # The queue refreshes by itself; the remaining one is selected: reject it.
         await page.locator(f'#queue .item[data-key="{redacted_id}/public"]'
