@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PARTS = [
     "bench/DEID_RESULTS.md",
     "bench/results/deid_blind.md",
+    "bench/results/trust.md",
     "bench/results/backbone.md",
     "bench/results/ingest.md",
     "bench/results/approval.md",

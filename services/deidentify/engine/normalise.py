@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import html
 import re
+import string
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -36,6 +37,14 @@ from functools import cache
 # Only references that end in ';' or are numeric: "&co" in prose is not an entity.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
 _INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u180e\u034f")
+# Format characters (category Cf) and the fillers above, as one class for a fast check.
+_HIDDEN = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
+                     "\u115f\u1160\u180e\u034f\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                     "\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\U000110bd\U000110cd"
+                     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+                     "\U000e0020-\U000e007f"
+                     # and the Latin combining marks the slow path drops
+                     "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _LEET = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
          "|": "l", "!": "i"}
 _LEET_RE = re.compile(r"(?<=[^\W\d_])[013457@$|!](?=[^\W\d_])")
@@ -64,9 +73,15 @@ _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+(?:the\s+)?$", re.I)
 _MONTH_AFTER = re.compile(rf"\s+of\s+{_MONTH}\b", re.I)
 _DECADE = re.compile(r"\bnineties\b", re.I)  # "in her nineties" -> "in her 90s"
 _WORDS_TRIGGER = re.compile(rf"\b(?:{_NUMBER}|{'|'.join(_ORDINAL)}|nineties)\b", re.I)
-# Anything the view would change in an ASCII note: an entity, leetspeak, spaced letters.
-_ASCII_TRIGGER = re.compile(rf"&|(?<=[A-Za-z])[013457@$|!](?=[A-Za-z])|{_WORDS_TRIGGER.pattern}"
-                            r"|(?<![A-Za-z])[A-Za-z] [A-Za-z] [A-Za-z](?![A-Za-z])")
+_NUMBER_WORDS = frozenset([*_UNIT, *_TEEN, *_TENS, "hundred", *_ORDINAL, "nineties"])
+# What the view could change in an ASCII note: an entity, leetspeak, spaced letters, a
+# number word. This runs on every note, so each check starts with a cheap one (a regex
+# that begins with a literal or a small class runs at C speed; an alternation does not).
+_LEET_HINT = re.compile(r"[013457@$|!][A-Za-z]")
+_LEET_ASCII = re.compile(r"[A-Za-z][013457@$|!][A-Za-z]")
+_SPACED_HINT = re.compile(r" [A-Za-z] ")
+_SPACED_ASCII = re.compile(r"\b[A-Za-z] [A-Za-z] [A-Za-z]\b")
+_PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in string.punctuation})
 
 # Cyrillic and Greek letters that render like Latin ones.
 _CONFUSABLE = str.maketrans({
@@ -99,9 +114,19 @@ class View:
 
 def view(text: str) -> View | None:
     """The normalised view of `text`, or None when it would equal `text`."""
-    if text.isascii() and not _ASCII_TRIGGER.search(text):
-        return None
-    if text.isascii() and "&" not in text:  # nothing to decode or fold character-wise
+    if text.isascii() and "&" not in text and not _leet_or_spaced(text):
+        # only number words can apply: most notes end here without building a map
+        if _NUMBER_WORDS.isdisjoint(text.lower().translate(_PUNCTUATION_TO_SPACE).split()):
+            return None
+        pieces = _number_pieces(text)
+        if not pieces:
+            return None
+        identity = list(range(len(text)))
+        out, starts, ends = _apply_pieces(text, identity, [i + 1 for i in identity], pieces)
+        return View(out, tuple(starts), tuple(ends))
+    if "&" not in text and (text.isascii() or (
+            unicodedata.is_normalized("NFKD", text) and not _HIDDEN.search(text))):
+        # nothing to decode or fold character-wise (C-speed checks: most notes)
         out, starts, ends = text, list(range(len(text))), list(range(1, len(text) + 1))
     else:
         out, starts, ends = _decoded(text)
@@ -113,6 +138,11 @@ def view(text: str) -> View | None:
     if out == text:
         return None
     return View(out, tuple(starts), tuple(ends))
+
+
+def _leet_or_spaced(text: str) -> bool:
+    return bool((_LEET_HINT.search(text) and _LEET_ASCII.search(text))
+                or (_SPACED_HINT.search(text) and _SPACED_ASCII.search(text)))
 
 
 def _decoded(text: str) -> tuple[str, list[int], list[int]]:
@@ -228,7 +258,12 @@ def _number_value(words: list[str]) -> str | None:
 
 def _numbers_in_words(out: str, starts: list[int], ends: list[int]) \
         -> tuple[str, list[int], list[int]]:
-    pieces: list[tuple[int, int, str]] = []  # (view start, view end, replacement)
+    return _apply_pieces(out, starts, ends, _number_pieces(out))
+
+
+def _number_pieces(out: str) -> list[tuple[int, int, str]]:
+    """(view start, view end, digits) for each number or date ordinal written in words."""
+    pieces: list[tuple[int, int, str]] = []
     for m in _NUMBER_RUN.finditer(out):
         words = [w for w in re.split(r"[\s-]+", m.group().lower()) if w != "and"]
         if len(words) == 1 and words[0] in _UNIT:
@@ -244,6 +279,11 @@ def _numbers_in_words(out: str, starts: list[int], ends: list[int]) \
         suffix = {1: "st", 2: "nd", 3: "rd"}.get(day % 10 if day not in (11, 12, 13) else 0, "th")
         pieces.append((m.start(), m.end(), f"{day}{suffix}"))
     pieces.extend((m.start(), m.end(), "90s") for m in _DECADE.finditer(out))
+    return pieces
+
+
+def _apply_pieces(out: str, starts: list[int], ends: list[int],
+                  pieces: list[tuple[int, int, str]]) -> tuple[str, list[int], list[int]]:
     if not pieces:
         return out, starts, ends
     pieces.sort()
