@@ -5,7 +5,6 @@ mark audit's migrations as done)."""
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from services.cases.tables import MIGRATIONS as CASES_MIGRATIONS
 from services.common.store import Store
 from tests.audit.support import open_log, pipeline
+from tests.conftest import _run_sql
 
 ROLES_SQL = Path(__file__).resolve().parents[2] / "deploy" / "postgres" / "roles.sql"
 SERVICES_WITH_TABLES = ("cases", "ingest", "approval", "publisher", "audit")
@@ -22,17 +22,7 @@ PASSWORD = "roles-test-only"
 
 
 def _admin(url: str, script: str) -> None:
-    import asyncpg
-
-    async def run() -> None:
-        conn = await asyncpg.connect(url, timeout=5)
-        try:
-            await conn.execute(script)
-        finally:
-            await conn.close()
-
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        pool.submit(asyncio.run, run()).result()
+    _run_sql(url, script)
 
 
 def _as(url: str, service: str) -> str:

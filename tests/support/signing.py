@@ -16,22 +16,23 @@ from services.common import events, signing
 from services.common.topics import ALL_SERVICES
 
 
-@cache
-def session_keys_dir() -> Path:
-    """Every service's `.key` and `.pub`, generated once per test process."""
-    directory = Path(tempfile.mkdtemp(prefix="orcast-keys-"))
+def _fresh_keys(prefix: str) -> Path:
+    directory = Path(tempfile.mkdtemp(prefix=prefix))
     atexit.register(shutil.rmtree, directory, ignore_errors=True)
     signing.generate(directory, ALL_SERVICES)
     return directory
+
+
+@cache
+def session_keys_dir() -> Path:
+    """Every service's `.key` and `.pub`, generated once per test process."""
+    return _fresh_keys("orcast-keys-")
 
 
 @cache
 def stranger_keys_dir() -> Path:
     """Key pairs for the same service names that no test keyring knows."""
-    directory = Path(tempfile.mkdtemp(prefix="orcast-stranger-keys-"))
-    atexit.register(shutil.rmtree, directory, ignore_errors=True)
-    signing.generate(directory, ALL_SERVICES)
-    return directory
+    return _fresh_keys("orcast-stranger-keys-")
 
 
 def signed(event: events.Event | dict[str, Any], *, keys: Path | None = None) -> bytes:
