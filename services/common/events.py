@@ -8,13 +8,12 @@ against its own schema both when a service produces and when it consumes.
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from . import schemas
+from . import jsonlimits, schemas
 
 SPECVERSION = "1.0"
 ENVELOPE_SCHEMA = "cloudevent.json"
@@ -39,8 +38,6 @@ EVENT_SCHEMAS: dict[str, str] = {
 # The size matches the producer's largest request (aiokafka's max_request_size, 1 MiB).
 MAX_EVENT_BYTES = 1024 * 1024
 MAX_DEPTH = 32
-_STRUCTURE = re.compile(rb'["\[\]{}]')
-_STRING_REST = re.compile(rb'(?:[^"\\]++|\\.)*+"', re.DOTALL)
 
 _NAMESPACE = uuid.UUID("6f1c1d2e-7b0e-4a52-9a55-2f4d1c0e0c11")
 
@@ -198,26 +195,9 @@ def _parse(raw: bytes) -> tuple[Event, dict[str, Any]]:
 
 
 def check_depth(raw: bytes, limit: int = MAX_DEPTH) -> None:
-    """Refuse JSON nested deeper than `limit` without parsing it: brackets are counted
-    outside strings, and each string is skipped in one regex step."""
-    if raw.count(b"[") + raw.count(b"{") <= limit:
-        return  # the common case: too few brackets to nest that deep
-    depth = 0
-    position = 0
-    while (found := _STRUCTURE.search(raw, position)) is not None:
-        char = raw[found.start()]
-        position = found.end()
-        if char == 0x22:  # a string: jump past its closing quote
-            rest = _STRING_REST.match(raw, position)
-            if rest is None:
-                return  # unterminated: nothing after it nests, json.loads refuses it
-            position = rest.end()
-        elif char in (0x5B, 0x7B):
-            depth += 1
-            if depth > limit:
-                raise InvalidEvent(f"nested deeper than {limit}")
-        else:
-            depth -= 1
+    """Refuse JSON nested deeper than `limit` before `json.loads` recurses into it."""
+    if jsonlimits.too_deep(raw, limit):
+        raise InvalidEvent(f"nested deeper than {limit}")
 
 
 def _no_constant(name: str) -> float:

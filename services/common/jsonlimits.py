@@ -10,6 +10,7 @@ names the problem without quoting the input.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Any
 
@@ -23,28 +24,32 @@ class JsonRejected(ValueError):
         self.message = message
 
 
-def too_deep(text: str, limit: int) -> bool:
-    """True when arrays/objects nest deeper than `limit` (brackets in strings ignored)."""
-    if text.count("[") + text.count("{") <= limit:
+_STRUCTURE = re.compile(rb'["\[\]{}]')
+_STRING_REST = re.compile(rb'(?:[^"\\]++|\\.)*+"', re.DOTALL)
+
+
+def too_deep(raw: bytes, limit: int) -> bool:
+    """True when arrays/objects in the JSON text `raw` nest deeper than `limit`, found
+    without parsing it: brackets are counted outside strings, and each string is skipped
+    in one regex step. Request bodies and Kafka records both go through this."""
+    if raw.count(b"[") + raw.count(b"{") <= limit:
         return False  # cannot nest deeper than it has brackets: the usual, cheap answer
-    level = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            level += 1
-            if level > limit:
+    depth = 0
+    position = 0
+    while (found := _STRUCTURE.search(raw, position)) is not None:
+        char = raw[found.start()]
+        position = found.end()
+        if char == 0x22:  # a string: jump past its closing quote
+            rest = _STRING_REST.match(raw, position)
+            if rest is None:
+                return False  # unterminated: nothing after it nests; the parser refuses it
+            position = rest.end()
+        elif char in (0x5B, 0x7B):
+            depth += 1
+            if depth > limit:
                 return True
-        elif char in "]}":
-            level -= 1
+        else:
+            depth -= 1
     return False
 
 
@@ -53,7 +58,8 @@ def loads(raw: str | bytes, *, max_depth: int = MAX_DEPTH) -> Any:
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError:
         raise JsonRejected("invalid_json", "body is not valid UTF-8") from None
-    if too_deep(text, max_depth):
+    if too_deep(raw if isinstance(raw, bytes) else text.encode("utf-8", "surrogatepass"),
+                max_depth):
         raise JsonRejected("json_too_deep", f"JSON nests deeper than {max_depth} levels")
     try:
         value = json.loads(text)
