@@ -4,7 +4,7 @@
     GET  /api/v1/milestones/stream?case_id=    coordinator, admin, compliance  (SSE)
     GET  /api/v1/milestones/{event_id}         coordinator, admin, compliance
 
-Coordinators see only the cases they are assigned to (access.py).
+Coordinators see only the cases they are assigned to (coordinators.py).
     POST /api/v1/milestones/{event_id}/withdraw  coordinator (the author)
     GET  /tablet                               the coordinator's page
 """
@@ -17,8 +17,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from services.common import access as access_log
-from services.common import topics
+from services.common import access, topics
 from services.common.auth import PUBLIC, allow
 from services.common.cases_view import CasesView
 from services.common.components import Components
@@ -29,7 +28,7 @@ from services.common.pages import add_page
 from services.common.settings import Settings
 from services.common.web import create_base_app, principal, read_json
 
-from . import access
+from . import coordinators
 from .config import IngestConfig
 from .ratelimit import RateLimiter
 from .receipts import ReceiptBook
@@ -86,14 +85,14 @@ def _status_body(request: web.Request, record: Record) -> web.Response:
 
 
 @allow({"coordinator", "admin", "compliance"})
-@access_log.records_access("ingest", "update_status", id_param="event_id")
+@access.records_access("ingest", "update_status", id_param="event_id")
 async def get_milestone(request: web.Request) -> web.Response:
     event_id = _event_id(request)
     record = await request.app[TRACKER].get(event_id)
     if record is None or record.received_at is None:
         raise NotFound(f"no milestone {event_id}")
     case = request.app[SUBMITTER].cases.get(record.case_id)
-    if not access.may_read(case, record.author_sub, principal(request)):
+    if not coordinators.may_read(case, record.author_sub, principal(request)):
         raise Forbidden("only the update's author or the case's assigned coordinators may "
                         "read its status", code="not_case_coordinator")
     return _status_body(request, record)
@@ -120,13 +119,13 @@ async def status_stream(request: web.Request) -> web.StreamResponse:
     if not CASE_ID_RE.match(case_id):
         raise BadRequest("case_id query parameter is required", code="invalid_case_id")
     case = await request.app[SUBMITTER].case_for(case_id)  # 404 for an unknown case
-    access.check_stream(case, who)
-    await access_log.record_read(request, SERVICE, "update_status_stream", case_id=case_id)
+    coordinators.check_stream(case, who)
+    await access.record_read(request, SERVICE, "update_status_stream", case_id=case_id)
     streams = request.app[STREAMS]
     with streams.slot(who.sub):
         return await streams.serve(
             request, case_id, until=who.expires_at,
-            author=None if access.sees_whole_case(case, who) else who.sub)
+            author=None if coordinators.sees_whole_case(case, who) else who.sub)
 
 
 @allow(PUBLIC)
@@ -164,7 +163,7 @@ def setup(app: web.Application, settings: Settings) -> None:
 
     app.on_shutdown.append(end_streams)
     parts.attach(app)
-    access_log.install(app, parts.producer, service=SERVICE)
+    access.install(app, parts.producer, service=SERVICE)
     app.router.add_post("/api/v1/milestones", post_milestone)
     app.router.add_get("/api/v1/milestones/stream", status_stream)
     app.router.add_get("/api/v1/milestones/{event_id}", get_milestone)

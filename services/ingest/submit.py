@@ -42,7 +42,7 @@ from services.common.producer import BrokerUnavailable, EventProducer
 from services.common.schemas import FieldError
 from services.common.store import StoreUnavailable
 
-from . import access
+from . import coordinators
 from .receipts import Receipt, ReceiptBook
 
 SERVICE = "ingest"
@@ -128,7 +128,7 @@ class Submitter:
 
     async def _accept(self, event_id: str, body: dict[str, Any], author: Principal) -> None:
         case = await self.case_for(body["case_id"])
-        access.check_submit(case, author)
+        coordinators.check_submit(case, author)
         if not case.accepting():
             raise Forbidden("case is not active or its consent is not in force",
                             code="case_not_accepting")
