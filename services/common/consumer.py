@@ -314,7 +314,7 @@ class ConsumerLoop:
             raise
         except Exception as exc:
             raise signing.ForgedEvent(f"unverifiable ({type(exc).__name__})") from None
-        if spec is not None and spec.event_types and event.type not in spec.event_types:
+        if spec is not None and not spec.carries(event.type):
             raise signing.ForgedEvent(f"{event.type} is not carried on {origin.topic}")
         return event
 

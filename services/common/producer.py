@@ -109,7 +109,7 @@ class EventProducer:
         `timeout` shortens the wait for callers with a person waiting (HTTP): they
         answer 503 quickly and the client resends; the event id makes that safe."""
         spec = topics.BY_NAME.get(topic)
-        if spec is not None and spec.event_types and event.type not in spec.event_types:
+        if spec is not None and not spec.carries(event.type):
             raise ValueError(f"{event.type} does not go on {topic}")  # a bug, never retried
         await self.send_raw(self._settings.topic(topic), self.seal(event), key=event.subject,
                             timeout=timeout)

@@ -29,6 +29,9 @@ class TopicSpec:
     # `updates.retracted`) is refused: the signature does not cover the topic.
     event_types: tuple[str, ...] = ()
 
+    def carries(self, event_type: str) -> bool:
+        return not self.event_types or event_type in self.event_types
+
     def full_name(self, namespace: str = "orcast") -> str:
         return f"{namespace}.{self.name}"
 
