@@ -14,6 +14,7 @@ import asyncio
 import json
 import logging
 import time
+from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
@@ -50,13 +51,13 @@ class EventProducer:
 
     def seal(self, event: events.Event) -> bytes:
         """Validated, signed wire bytes of `event` (raises `signing.NoSigningKey`)."""
-        envelope = event.to_dict()
-        events.validate(envelope)
-        return self.keyring().seal(envelope)
+        return self._sealed(event.to_dict())
 
     def seal_stored(self, payload: bytes) -> bytes:
         """Sign an envelope kept as bytes by an outbox (written before it could be sent)."""
-        envelope = json.loads(payload)
+        return self._sealed(json.loads(payload))
+
+    def _sealed(self, envelope: dict[str, Any]) -> bytes:
         events.validate(envelope)
         return self.keyring().seal(envelope)
 
