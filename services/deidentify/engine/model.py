@@ -9,8 +9,11 @@ from typing import Final
 
 CLEAN: Final = "clean"
 REDACTED: Final = "redacted"
+# Something was redacted on a guess (a likely name or place the engine is not sure of):
+# a human must look before it goes out, for every audience.
+REVIEW: Final = "review"
 QUARANTINE: Final = "quarantine"
-VERDICTS: Final = (CLEAN, REDACTED, QUARANTINE)
+VERDICTS: Final = (CLEAN, REDACTED, REVIEW, QUARANTINE)
 
 # Machine-readable quarantine reasons (match schemas/events/milestone-deidentified.json).
 ENGINE_ERROR: Final = "engine_error"
@@ -28,12 +31,17 @@ CATEGORIES: Final = frozenset({
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One removed span: offsets index the *input* text, end exclusive."""
+    """One removed span: offsets index the *input* text, end exclusive.
+
+    `confident` is False for a guess (redacted all the same, but the note's verdict
+    becomes `review` so that a person looks); `rule` names why it was found.
+    """
 
     start: int
     end: int
     category: str
     rule: str
+    confident: bool = True
 
 
 @dataclass(frozen=True, slots=True)
