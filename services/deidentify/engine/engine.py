@@ -21,6 +21,7 @@ from .model import (
     INPUT_TOO_LONG,
     QUARANTINE,
     REDACTED,
+    REVIEW,
     TOO_MANY_FINDINGS,
     EngineConfig,
     Finding,
@@ -32,6 +33,9 @@ from .names import LEXICON_EXTRA, TOKEN, NameScanner
 logger = logging.getLogger(__name__)
 
 Span = tuple[int, int, str, str, int]
+# A rule named `guess_…` found something it is not sure of: redacted all the same, but
+# the note's verdict becomes `review` so that a person looks before it goes out.
+GUESS = "guess_"
 _HARD_REASONS = frozenset({IDENTIFIER_RATIO, TOO_MANY_FINDINGS})
 
 
@@ -129,10 +133,13 @@ class Engine:
             reasons.add(IDENTIFIER_RATIO)
         if len(merged) > cfg.max_findings:
             reasons.add(TOO_MANY_FINDINGS)
-        findings = tuple(Finding(s, e, cat, rule) for s, e, cat, rule, _ in merged)
+        findings = tuple(Finding(s, e, cat, rule, not rule.startswith(GUESS))
+                         for s, e, cat, rule, _ in merged)
         held = self._held(reasons)
-        return Result(text="".join(pieces), findings=findings,
-                      verdict=QUARANTINE if held else REDACTED, counts=counts, reasons=held)
+        unsure = not all(f.confident for f in findings)
+        verdict = QUARANTINE if held else REVIEW if unsure else REDACTED
+        return Result(text="".join(pieces), findings=findings, verdict=verdict,
+                      counts=counts, reasons=held)
 
     def _held(self, reasons: set[str]) -> tuple[str, ...]:
         """The quarantine reasons that count under this configuration, sorted."""
