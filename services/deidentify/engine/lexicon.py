@@ -30,9 +30,18 @@ MONTH = 1 << 12       # month name or abbreviation
 CUE = 1 << 13         # a word that announces a name (Dr, wife, RN, pt, per)
 STREET = 1 << 14      # street-type word (St, Ave, Road, Box)
 PHRASE = 1 << 15      # first word of a multi-word eponym or brand (Jackson-Pratt, Da Vinci)
+TOWN = 1 << 16        # one-word place below state level (GeoNames, any size >= 500 in the US)
+TOWN_HEAD = 1 << 17   # first word of a multi-word place or county (Coos Bay, Grays Harbor)
+COUNTY = 1 << 18      # US county name without the word "County"
+COUNTRY = 1 << 19     # country name: above state level, never redacted as a place
+COMMON = 1 << 20      # English word with Zipf frequency >= 4.5 (wordfreq): "hope", "lake"
+VERY_COMMON = 1 << 21  # Zipf >= 5.5: grammar and everyday words ("will", "may", "on")
+WEEKDAY = 1 << 22     # day of the week
 
 NAMEISH = FIRST | LAST
 NOT_NAME = MEDICAL | EPONYM
+PLACE = CITY | CITY_HEAD | TOWN | TOWN_HEAD | COUNTY
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
 STATES = (
     "al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj "
@@ -60,6 +69,7 @@ def _lines(name: str) -> Iterator[str]:
 class Lexicon:
     flags: dict[str, int]
     multi_cities: dict[str, tuple[tuple[str, ...], ...]]  # head word -> remaining words
+    multi_towns: dict[str, tuple[tuple[str, ...], ...]]  # the same for towns and counties
     eponym_phrases: frozenset[str]  # hyphenated / multi-word eponyms, lower case
 
     @classmethod
@@ -89,6 +99,17 @@ class Lexicon:
                 word = word.replace("-", " ").split()[0]
                 mark(word, PHRASE)
             mark(word, EPONYM_CTX if star else EPONYM)
+        # Package-derived lists (scripts/build_deid_lexicons.py): names of every country,
+        # places below state level, and how common each such word is as an English word.
+        for word in _lines("world_given_names.txt"):
+            mark(word, FIRST)
+        for word in _lines("world_surnames.txt"):
+            mark(word, LAST)
+        for line in _lines("word_zipf.txt"):
+            word, _, z = line.rpartition(" ")
+            zipf = int(z)
+            if zipf >= 45:
+                mark(word, COMMON | (VERY_COMMON if zipf >= 55 else 0))
         for word in _lines("given_names_not_words.txt"):
             if word in flags:
                 flags[word] &= ~ENGLISH
@@ -100,6 +121,20 @@ class Lexicon:
             else:
                 mark(words[0], CITY_HEAD)
                 multi.setdefault(words[0], []).append(words[1:])
+        towns: dict[str, list[tuple[str, ...]]] = {}
+        for name, bit in (("towns.txt", TOWN), ("counties.txt", COUNTY)):
+            for line in _lines(name):
+                words = tuple(line.split())
+                if len(words) == 1:
+                    mark(words[0], bit)
+                else:
+                    mark(words[0], TOWN_HEAD)
+                    towns.setdefault(words[0], []).append(words[1:])
+        for line in _lines("countries.txt"):
+            if " " not in line:
+                mark(line, COUNTRY)
+        for word in WEEKDAYS:
+            mark(word, WEEKDAY)
         for word in STATES:
             mark(word, STATE)
         for bit, extra_words in (extra or {}).items():
@@ -108,4 +143,6 @@ class Lexicon:
         if len(flags) < 1000:
             raise LexiconError("lexicons look truncated")
         ordered = {h: tuple(sorted(v, key=len, reverse=True)) for h, v in multi.items()}
-        return cls(flags=flags, multi_cities=ordered, eponym_phrases=frozenset(phrases))
+        by_len = {h: tuple(sorted(set(v), key=len, reverse=True)) for h, v in towns.items()}
+        return cls(flags=flags, multi_cities=ordered, multi_towns=by_len,
+                   eponym_phrases=frozenset(phrases))

@@ -20,27 +20,48 @@ from . import lexicon as lx
 from .casematch import FUZZY, NAME, STOP, CaseMatcher, scan_initials
 from .identifiers import PARTICLES, normalise
 from .model import AMBIGUOUS_NAME, UNCERTAIN_NAME
-from .places import city_at
+from .places import COUNTY_WORDS, city_at, scan_streets, town_at, unknown_after_cue
 
 Span = tuple[int, int, str, str, int]
 Token = tuple[int, int, str]
+GUESS = "guess_"  # engine.GUESS: a finding the engine is not sure of
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 TITLE, RELATION, ROLE, PATIENT, WEAK = 1, 2, 3, 4, 5
-CUES: dict[str, int] = {w: TITLE for w in
-                        "mr mrs ms miss mx dr doctor prof professor named aka".split()}
+CUES: dict[str, int] = {w: TITLE for w in (
+    "mr mrs ms miss mx dr doctor prof professor named aka mister madam frau herr mme mlle sr sra "
+    "srta senor senora monsieur madame").split()}
 CUES.update({w: RELATION for w in (
     "wife husband daughter son mother father mom mum dad brother sister spouse partner fiance "
     "fiancee grandson granddaughter grandmother grandfather grandma grandpa niece nephew aunt "
     "uncle guardian caregiver friend boyfriend girlfriend cousin stepson stepdaughter sibling "
-    "neighbor neighbour").split()})
+    "neighbor neighbour hija hijo hcp attn contact baby").split()})
 CUES.update({w: ROLE for w in (
     "rn crna circulator circulating scrub tech resident attending fellow surgeon anesthesiologist "
     "anesthetist anaesthetist anesthesia anaesthesia pa np intern rep nurse midwife perfusionist "
     "assistant assist md surg fyi").split()})
 STRONG_ROLES = frozenset(
     "rn crna circulator scrub tech resident attending fellow surgeon pa np intern nurse".split())
-CUES.update({"pt": PATIENT, "patient": PATIENT, "pts": PATIENT})
+CUES.update({"pt": PATIENT, "patient": PATIENT, "pts": PATIENT, "recipient": PATIENT})
+# Words that follow "pt" as verbs, never as the patient's name ("pt will", "pt may").
+PT_VERBS = frozenset((
+    "will may can could would should must might shall is was has had did does got went says "
+    "said wants needs reports states denies tolerated").split())
+# After these and a colon a name follows on the same line ("Pt: Small, Kwame").
+NAME_LABELS = frozenset((
+    "name pt patient contact by re employee badge recipient attn surgeon attending assistant "
+    "anesthesia anesthesiologist circulator scrub resident fellow nurse crna from to").split())
+ANATOMY = frozenset((
+    "pouch sphincter ligament duct line space canal triangle angle ampulla crypts node fascia "
+    "organ loop tube artery vein gland sinus foramen circle band bursa cyst hernia plexus "
+    "diverticulum ducts capsule lamina layer membrane tubercle").split())
+# A classification or device follows an eponym: "Tanner 4", "Weber B", "Clark IV".
+CLASS_MARKS = frozenset((
+    "i ii iii iv v vi iia iib iiia iiib iiic ia ib ic a b c d e angle class classification "
+    "stage score grade type sign triad lesion shunt filter pins pin harness wire line tube "
+    "catheter drain drains holder frame bar saw sounds injury casting suction myotomy flap "
+    "driver rongeur pull through portoenterostomy test procedure operation syndrome disease "
+    "view scale criteria one two three four five column part").split())
 CUES.update({w: WEAK for w in (
     "with per by spoke paged notified updated informed asks asked told contacted thanks "
     "called seen cc").split()})
@@ -49,16 +70,31 @@ INSTRUMENT = frozenset((
     "point maneuver manoeuvre incision pouch triangle repair procedure needle port position "
     "stand elevator score classification tube stitch suture hook dissector tray cannula balloon "
     "bag pack test reflex fracture operation technique line ligament space approach wrap loop "
-    "kit sponge sponges tip sucker trocar diverticulum node clip clips").split())
+    "kit sponge sponges tip sucker trocar diverticulum node clip clips filter pins pin harness "
+    "wire shunt rongeur saw sounds lesion triad angle bar frame holder head graft valve "
+    "fixator nail plate screw screws ex fix gun stapler").split())
+_INITIALS_NOT = frozenset(
+    "am pm us eg ie nb md do rn pa bp or iv po dc uk np ok id no vs dob".split())
 PHRASES = frozenset(("da vinci", "bair hugger", "boston scientific", "karl storz", "endo gia",
                      "smith nephew", "ray tec", "ray-tec", "johnson johnson"))
 _ABBREV_DOT = frozenset("dr mr mrs ms st vs no approx pt prof sr jr".split())
 _BOUNDARY = frozenset(".!?;:\n•")
 _NAME_GAP = re.compile(r"[ \t]{1,2}|\.\s?|,\s|\s?-\s?")
-_PICK = lx.NAMEISH | lx.CITY | lx.CITY_HEAD | lx.PHRASE
+_PICK = lx.NAMEISH | lx.PLACE | lx.PHRASE
+_NOT_LEXICON_NAME = lx.STATE | lx.COUNTRY | lx.WEEKDAY | lx.MONTH
+_NON_LATIN = re.compile(
+    r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f"
+    r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Words before a name in the scripts OR notes quote: patient, family, daughter, son, wife.
+SCRIPT_CUES = frozenset(
+    "пациент пациентка пациента больной 患者 家属 娘 息子 妻 夫 母 父 patient patiente "
+    "paciente familia contacto".split())
+_HONORIFICS = ("さん", "様", "君", "氏")
+_DOTTED = re.compile(r"\b([A-Z])\.\s?([A-Z])\.(?:\s?([A-Z])\.)?")
+_LINE_INITIALS = re.compile(r"(?m)^[ \t]*([A-Z]{2,3})(?=[ \t]*[-–/][ \t])")
 # Flag bits the engine asks the lexicon to set for this module's own word sets.
 LEXICON_EXTRA: dict[int, frozenset[str]] = {
-    lx.CUE: frozenset([*CUES, "is"]),
+    lx.CUE: frozenset([*CUES, "is"]),  # "name is X", "hcp is X"
     lx.PHRASE: frozenset(p.replace("-", " ").split()[0] for p in PHRASES),
 }
 
@@ -67,6 +103,7 @@ class NameScanner:
     def __init__(self, lex: lx.Lexicon, staff_allow_list: tuple[str, ...]) -> None:
         self._flags = lex.flags
         self._multi = lex.multi_cities
+        self._towns = lex.multi_towns
         self._phrases = lex.eponym_phrases | PHRASES
         # raw token -> (normalised, flags); bounded, rebuilt when full. Holds note words in
         # process memory only (never logged), like the note itself.
@@ -98,6 +135,7 @@ class NameScanner:
         gaps = [text[toks[i - 1][1]:toks[i][0]] if i else text[:toks[0][0]] for i in range(n)]
         rule: list[str | None] = [None] * n
         skip = [False] * n
+        style = caps_style(toks)
 
         if case is not None:  # 1. the case's own identifiers
             decided, decide, has = case.decided, case.decide, case.has
@@ -117,33 +155,40 @@ class NameScanner:
                 scan_initials(text, toks, norms, flags, case, out)
 
         phrases = self._phrases
-        picked = [i for i in range(n) if flags[i] & _PICK or (i and flags[i - 1] & lx.CUE)]
-        for i in picked:  # 2-3. cues, lexicons, cities
+        picked = [i for i in range(n) if flags[i] & _PICK or (i and flags[i - 1] & lx.CUE)
+                  or (i and ":" in gaps[i])]
+        for i in picked:  # 2-3. cues, lexicons, places
             f = flags[i]
             nm = norms[i]
             if f & lx.PHRASE and i + 1 < n and len(gaps[i + 1]) <= 1 \
-                    and nm + gaps[i + 1] + norms[i + 1] in phrases:
+                    and nm + gaps[i + 1].replace("–", "-") + norms[i + 1] in phrases:
                 skip[i] = skip[i + 1] = True
-            if rule[i] or skip[i]:
+            if rule[i] or skip[i] or nm in CUES:
                 continue
+            s, _e, raw = toks[i]
+            if ":" in gaps[i] and "\n" not in gaps[i] and norms[i - 1] in NAME_LABELS:
+                if self._labelled(toks, norms, flags, gaps, i, style, rule):
+                    continue
             c = 0
             if i and flags[i - 1] & lx.CUE:
                 prev = norms[i - 1]
                 c = CUES.get(prev, 0)
                 if c:
                     g = gaps[i]
-                    if len(g) > 3 or any(ch.isdigit() or ch in "!?;\n" for ch in g) or (
+                    bad = "!?;\n-" if c == TITLE else "!?;\n-."  # "HCP. TANNER 4"
+                    if len(g) > 3 or any(ch.isdigit() or ch in bad for ch in g) or (
                             c == TITLE and g.strip() not in ("", ".")):
                         c = 0
-                elif prev == "is" and i >= 2 and norms[i - 2] == "name":
+                elif prev == "is" and i >= 2 and norms[i - 2] in ("name", "hcp", "this"):
                     c = TITLE
             if not c and not f & _PICK:
                 continue
-            s, _e, raw = toks[i]
             cap = raw[0].isupper()
             if len(raw) == 1:
                 if cap and c == TITLE:
                     rule[i] = "cue_title"
+                elif c == PATIENT and (cap or text.startswith(".", toks[i][1])):
+                    rule[i] = "cue_patient_initials"
                 continue
             if f & (lx.CITY | lx.CITY_HEAD):
                 last = city_at(toks, norms, flags, gaps, i, self._multi)
@@ -152,52 +197,184 @@ class NameScanner:
                         rule[k] = "city"
                     out.append((s, toks[last][1], "LOCATION", "city", 1))
                     continue
-            r = self._classify(raw, f, c, cap, norms, gaps, i, reasons)
+            if f & lx.PLACE and c != TITLE:
+                last, _sure = town_at(toks, norms, flags, gaps, i, self._towns, style)
+                if last >= 0:
+                    for k in range(i, last + 1):
+                        rule[k] = "city"
+                    out.append((s, toks[last][1], "LOCATION", "town", 1))
+                    continue
+            r = self._classify(raw, f, c, cap, style, norms, flags, gaps, i, reasons)
             if r:
                 rule[i] = r
 
+        self._cued_places(toks, norms, flags, gaps, style, rule, out)
+        scan_streets(toks, norms, flags, gaps, style, out)
+        self._patterns(text, toks, norms, flags, gaps, style, rule)
         if any(rule):
-            self._widen(toks, norms, flags, gaps, rule, skip)
+            self._widen(toks, norms, flags, gaps, rule, skip, style)
             self._emit(text, toks, norms, gaps, rule, out)
 
-    def _classify(self, raw: str, f: int, c: int, cap: bool, norms: list[str],
-                  gaps: list[str], i: int, reasons: set[str]) -> str | None:
+    def _labelled(self, toks: list[Token], norms: list[str], flags: list[int], gaps: list[str],
+                  i: int, style: int, rule: list[str | None]) -> bool:
+        """ "Pt: Small, Kwame", "Name: Joy, Ivy", "Posted by: Rose Wells": up to four
+        capitalised words on the label's line are a name, ordinary words or not."""
+        n, j, got = len(toks), i, []
+        while j < n and len(got) < 4:
+            raw, f = toks[j][2], flags[j]
+            if j > i and gaps[j] not in (" ", ", ", ". ", ".", ",", "-", " -"):
+                break
+            if not raw[0].isupper() and (style != -1 or not f & lx.NAMEISH):
+                break
+            if f & (lx.MEDICAL | lx.LABEL | lx.MONTH) or norms[j] in CUES or norms[j] in STOP:
+                break
+            got.append(j)
+            j += 1
+        if not got or (len(got) == 1 and flags[got[0]] & lx.COMMON and not flags[got[0]]
+                       & lx.NAMEISH):
+            return False
+        for k in got:
+            rule[k] = "label_name"
+        return True
+
+    def _cued_places(self, toks: list[Token], norms: list[str], flags: list[int],
+                     gaps: list[str], style: int, rule: list[str | None],
+                     out: list[Span]) -> None:
+        """ "X County", and unknown capitalised words after "from" (a guess)."""
+        n = len(toks)
+        for j in range(1, n):
+            nm = norms[j]
+            if nm in COUNTY_WORDS and gaps[j] == " " and not rule[j - 1]:
+                k = j - 1
+                while k >= 0 and j - k <= 3 and (toks[k][2][0].isupper() or style == -1) \
+                        and not flags[k] & (lx.CUE | lx.MEDICAL | lx.STATE) \
+                        and norms[k] not in STOP and (k == j - 1 or gaps[k + 1] == " "):
+                    k -= 1
+                if k + 1 < j and (style != -1 or flags[j - 1] & (lx.COUNTY | lx.TOWN_HEAD)):
+                    out.append((toks[k + 1][0], toks[j][1], "LOCATION", "county", 1))
+                    for m in range(k + 1, j):
+                        rule[m] = "city"
+            elif not rule[j] and unknown_after_cue(toks, norms, flags, gaps, j, style):
+                k = j
+                while k + 1 < n and gaps[k + 1] == " " and toks[k + 1][2][0].isupper() \
+                        and not flags[k + 1] & (lx.MEDICAL | lx.NOT_NAME | lx.STATE):
+                    k += 1
+                out.append((toks[j][0], toks[k][1], "LOCATION", "guess_place", 1))
+                for m in range(j, k + 1):
+                    rule[m] = "city"
+
+    def _patterns(self, text: str, toks: list[Token], norms: list[str], flags: list[int],
+                  gaps: list[str], style: int, rule: list[str | None]) -> None:
+        """Initials ("J.K.", "MW / ...", "pt JP"), "Surname, Given" at a line's start,
+        a name before "(daughter)", and words in non-Latin scripts."""
+        n = len(toks)
+        index = {t[0]: k for k, t in enumerate(toks)}
+        for m in _DOTTED.finditer(text):
+            if "".join(x for x in m.groups() if x).lower() in _INITIALS_NOT:
+                continue
+            for g in range(1, 4):
+                k = index.get(m.start(g), -1) if m.group(g) else -1
+                if k >= 0 and not rule[k]:
+                    rule[k] = "initials"
+        for m in _LINE_INITIALS.finditer(text):
+            k = index.get(m.start(1), -1)
+            if k >= 0 and not rule[k] and not flags[k] & (lx.MEDICAL | lx.ENGLISH):
+                rule[k] = "initials"
+        for i in range(n):
+            if rule[i]:
+                continue
+            raw, f = toks[i][2], flags[i]
+            if i and norms[i - 1] in ("pt", "patient") and gaps[i] == " " \
+                    and not (i + 1 < n and gaps[i + 1][:1] in "-/") \
+                    and 2 <= len(raw) <= 3 and not f & (lx.MEDICAL | lx.ENGLISH | lx.STATE) \
+                    and norms[i] not in _INITIALS_NOT and norms[i] not in STOP \
+                    and (raw.isupper() or raw.islower()):
+                rule[i] = "cue_patient_initials"  # "pt JP", "pt ds"
+                continue
+            line_start = i == 0 or "\n" in gaps[i] or gaps[i].rstrip().endswith(("•", "|"))
+            if line_start and i + 1 < n and gaps[i + 1] == ", " and f & lx.NAMEISH \
+                    and flags[i + 1] & lx.FIRST and not (f | flags[i + 1]) & lx.NOT_NAME \
+                    and len(raw) > 1 and (raw[0].isupper() == toks[i + 1][2][0].isupper()):
+                rule[i] = rule[i + 1] = "surname_given"
+                continue
+            if i + 1 < n and gaps[i + 1] in (" (", "(") and raw[0].isupper() \
+                    and CUES.get(norms[i + 1]) in (RELATION, ROLE, PATIENT) \
+                    and not f & (lx.MEDICAL | lx.NOT_NAME | _NOT_LEXICON_NAME):
+                rule[i] = "cue_relation_after"  # "Dawn (daughter)", "Hope (charge RN)"
+                continue
+            if _NON_LATIN.search(raw) and gaps[i] in (" ", ": ", "：", ":"):
+                after_cue = i > 0 and (norms[i - 1] in CUES or norms[i - 1] in SCRIPT_CUES
+                                       or rule[i - 1] == "script_name")
+                if after_cue or raw.endswith(_HONORIFICS):
+                    rule[i] = "script_name"  # "Пациент 王伟", "家属 Мария Иванова"
+                    if not after_cue and i and gaps[i] == " " and _NON_LATIN.search(
+                            toks[i - 1][2]):
+                        rule[i - 1] = "script_name"  # "橋本 裕子さん"
+
+    def _classify(self, raw: str, f: int, c: int, cap: bool, style: int, norms: list[str],
+                  flags: list[int], gaps: list[str], i: int, reasons: set[str]) -> str | None:
         word = f & (lx.ENGLISH | lx.MEDICAL)
         nameish = f & lx.NAMEISH
+        # A capital letter tells a name from a word only in a mixed-case note, and not in
+        # an all-capitals token there (ROSA, SLNB are acronyms).
+        if style != 0 or (raw.isupper() and len(raw) > 1):
+            cap = False
         if c == TITLE:
+            if not cap and f & lx.COMMON and not nameish:
+                return None
+            if not cap and f & lx.VERY_COMMON:
+                return None  # "Dr. on call"
             return "cue_title" if cap or not word or nameish else None
         if c == RELATION and cap:  # "daughter Alexis", "wife Joy": a name even if a word
             return "cue_relation"
         if c == ROLE and cap and nameish and not self._instrument(norms, gaps, i):
             return "cue_role"  # "RN Alexis", "circulator Kelly" (not "scrub Kelly clamp")
+        if c == PATIENT and nameish and not f & (lx.NOT_NAME | _NOT_LEXICON_NAME) \
+                and norms[i] not in PT_VERBS and norms[i] not in CUES and "'" not in raw \
+                and not _classified(norms, gaps, i) and (
+                    cap or not f & lx.COMMON or _name_slot(norms, gaps, i)):
+            return "cue_patient"  # "pt small, 99", "Pt Rose from Bisbee", "pt ramirez"
         if f & lx.EPONYM or (f & lx.EPONYM_CTX and self._instrument(norms, gaps, i)):
             return None
         if f & lx.MEDICAL:
             return None
+        if i >= 2 and norms[i - 1] == "of" and norms[i - 2] in ANATOMY:
+            return None  # "pouch of Douglas", "sphincter of Oddi"
         if c == RELATION:
             if nameish and not word:
                 return "cue_relation"
-            if f & lx.FIRST:
+            if f & lx.FIRST and not f & _NOT_LEXICON_NAME:
                 reasons.add(AMBIGUOUS_NAME)
                 return "cue_relation_ambiguous"
         elif c in (ROLE, PATIENT):
+            if style == 0 and not cap and not nameish:
+                return None  # "Resident dbing the", "RN ISS"
             if (cap and (nameish or not word)) or (not word and len(raw) > 2 and (
                     nameish or norms[i - 1] in STRONG_ROLES or ":" in gaps[i])):
                 return "cue_role" if c == ROLE else "cue_patient"
-            if c == ROLE and f & lx.FIRST_TOP:
+            if c == ROLE and f & lx.FIRST_TOP and not f & (lx.VERY_COMMON | _NOT_LEXICON_NAME):
                 reasons.add(AMBIGUOUS_NAME)
                 return "cue_role_ambiguous"
         elif c == WEAK and cap and not nameish and not word and len(raw) > 2 \
-                and not _initial(gaps, norms, i):
+                and not _initial(gaps, norms, i) and not f & lx.COMMON:
             reasons.add(UNCERTAIN_NAME)
             return "cue_uncertain"
-        if not nameish:
+        if not nameish or f & _NOT_LEXICON_NAME:
             return None
-        if cap and not word and (not raw.isupper() or len(raw) > 3):
+        if gaps[i] == "-" and not flags[i - 1] & lx.NAMEISH:
+            return None  # "Mother-Baby", "Hem-Onc"
+        if _classified(norms, gaps, i) or self._instrument(norms, gaps, i):
+            return None  # "Tanner 4", "Weber B ankle", "Greenfield filter"
+        if cap and not word and len(raw) > 1:
             return "lexicon_name"
-        if cap and not raw.isupper() and f & lx.FIRST and not _initial(gaps, norms, i, soft=True):
+        if raw.isupper() and style == 1 and not word and len(raw) > 3 and not f & lx.COMMON:
+            return "lexicon_name"
+        if cap and f & lx.FIRST and not f & lx.VERY_COMMON \
+                and not _initial(gaps, norms, i, soft=True):
             return "lexicon_name_capitalised"
-        if not cap and f & (lx.FIRST_TOP | lx.LAST_TOP) and not word and len(raw) > 3:
+        if not cap and not word and not f & lx.COMMON and len(raw) > 3 \
+                and not (raw.isupper() and style == 0) and (
+                f & (lx.FIRST_TOP | lx.LAST_TOP) or style != 0):
             return "lexicon_name_lower"
         return None
 
@@ -208,7 +385,7 @@ class NameScanner:
         return i + 2 < n and norms[i + 1] == "and" and norms[i + 2] in INSTRUMENT
 
     def _widen(self, toks: list[Token], norms: list[str], flags: list[int],
-               gaps: list[str], rule: list[str | None], skip: list[bool]) -> None:
+               gaps: list[str], rule: list[str | None], skip: list[bool], style: int) -> None:
         n = len(toks)
         for _ in range(4):
             changed = False
@@ -217,24 +394,37 @@ class NameScanner:
                 if j < n and not rule[j] and not skip[j]:
                     g, raw, f = gaps[j], toks[j][2], flags[j]
                     ok_gap = g in (" ", "  ", "-") or (g == ", " and f & lx.FIRST)
-                    good = not f & (lx.MEDICAL | lx.NOT_NAME) and len(raw) > 1
-                    title = raw[0].isupper() and not raw.isupper()
+                    good = not f & (lx.MEDICAL | lx.NOT_NAME | _NOT_LEXICON_NAME) \
+                        and len(raw) > 1 and not _classified(norms, gaps, j) \
+                        and norms[j] not in CUES and norms[j] not in PT_VERBS
+                    mixed = style == 0 and not raw.isupper()
+                    up = raw[0].isupper() and mixed
+                    title = up
+                    if f & lx.VERY_COMMON and not up:
+                        good = False
                     # "attending jess park": a cued given name takes the next plain word
                     cued_first = (rule[i] or "").startswith("cue_") and flags[i] & lx.FIRST \
                         and not f & (lx.FIRST_TOP | lx.MONTH | lx.STATE) and g == " " \
                         and len(raw) > 2 and norms[j] not in CUES and norms[j] not in STOP
                     if ok_gap and good and (
-                            (raw[0].isupper() and f & lx.NAMEISH)
+                            (up and f & lx.NAMEISH)
                             or (title and not f & lx.ENGLISH)
                             or (f & lx.NAMEISH and not f & lx.ENGLISH and g != ", ")
+                            or (f & lx.NAMEISH and not f & lx.COMMON and style != 0
+                                and g == " ")
                             or (cued_first and (f & lx.LAST or not f & lx.ENGLISH))):
                         rule[j], changed = "name_pair", True
                 j = i - 1
                 if j >= 0 and not rule[j] and not skip[j] and gaps[i] in (" ", ". ", ".", "-"):
                     raw, f, nm = toks[j][2], flags[j], norms[j]
-                    if (len(raw) == 1 and raw.isalpha() and gaps[i] != "-") or (
-                            nm in PARTICLES and gaps[i] in (" ", "-")) or (
-                            raw[0].isupper() and f & lx.FIRST and not f & (lx.MEDICAL | lx.NOT_NAME)
+                    initial = len(raw) == 1 and raw.isupper() and gaps[i] != "-" and (
+                        raw not in "AI" or gaps[i].startswith("."))
+                    if initial or (
+                            nm in PARTICLES and gaps[i] in (" ", "-") and nm not in ("a", "e")
+                            and (j == 0 or gaps[j] != " " or flags[j - 1] & lx.NAMEISH)) or (
+                            raw[0].isupper() and style == 0 and not raw.isupper()
+                            and f & lx.FIRST and not f & (lx.MEDICAL | lx.NOT_NAME)
+                            and not f & (_NOT_LEXICON_NAME | lx.VERY_COMMON)
                             and gaps[i] == " " and nm not in CUES):
                         rule[j], changed = "name_pair", True
             if not changed:
@@ -258,12 +448,61 @@ class NameScanner:
                     and any(norms[k] in self._allow_last for k in run):
                 i = j + 1
                 continue
-            best = next((rule[k] for k in run if (rule[k] or "").startswith("case")), r)
+            # the whole run is a guess only if every word in it is one
+            guess = all((rule[k] or "").startswith(GUESS) for k in run)
+            best = next((rule[k] for k in run if (rule[k] or "").startswith("case")), None) \
+                or (r if guess else next(rule[k] for k in run
+                                         if not (rule[k] or "").startswith(GUESS)))
             end = toks[j][1]
             if len(toks[j][2]) == 1 and text[end:end + 1] == ".":
                 end += 1  # an initial's full stop: "J." -> "[NAME]"
             out.append((toks[i][0], end, "NAME", best or r, 3 if from_case else 1))
             i = j + 1
+
+
+def caps_style(toks: list[Token]) -> int:
+    """1: the note is written in capitals; -1: in lower case; 0: mixed (capitals mean)."""
+    upper = lower = titled = 0
+    for t in toks:
+        raw = t[2]
+        if raw.isupper():
+            upper += 1
+        elif raw.islower():
+            lower += 1
+        elif raw[0].isupper():
+            titled += 1
+    if upper >= 3 and upper >= 4 * (lower + titled):
+        return 1
+    if titled == 0 and lower >= 3 and upper <= lower // 3:
+        return -1
+    return 0
+
+
+def _name_slot(norms: list[str], gaps: list[str], i: int) -> bool:
+    """After "pt", an ordinary word stands where a name goes: "pt small, 99 yo",
+    "pt rose from Bisbee", "pt frank NPO" (not "pt still in pain")."""
+    n = len(norms)
+    if i + 1 >= n:
+        return True
+    g = gaps[i + 1]
+    if g.strip()[:1] in (",", ".", ";", "(", ")") or any(ch.isdigit() for ch in g):
+        return True
+    return g == " " and norms[i + 1] in ("is", "from", "npo", "here")
+
+
+def _classified(norms: list[str], gaps: list[str], i: int) -> bool:
+    """Whether token i (or the hyphenated compound it starts) is followed by a grade or
+    classification: "Tanner 4", "Gleason 4+3", "Clark IV", "Child-Pugh B", "Cobb angle"."""
+    n = len(norms)
+    j = i + 1
+    while j < n and gaps[j] in ("-", "–") and j - i < 3:
+        j += 1
+    g = gaps[j] if j < n else ""
+    if g[:1] == " " and g[1:2].isdigit():
+        return True
+    if j < n and g[:1] == "-" and g[1:2].isdigit():
+        return False
+    return j < n and g in (" ", "-") and norms[j] in CLASS_MARKS
 
 
 def _initial(gaps: list[str], norms: list[str], i: int, soft: bool = False) -> bool:

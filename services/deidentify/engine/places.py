@@ -1,23 +1,52 @@
-"""Cities and towns (Safe Harbor item B: geographic units smaller than a state).
+"""Places below state level (Safe Harbor item B): cities, towns, counties, street names.
 
-A city from the lexicon counts when it is followed by a state ("Tacoma, WA"),
-follows a place cue ("from", "lives in"), is a multi-word city ("San Diego"), or
-is no ordinary word or name at all ("Duluth"). "Mobile", "Buffalo", "Jackson"
-alone stay (a word, an animal, an eponym / surname) unless the context says place.
+Two lexicons: the curated list of larger cities (`cities.txt`) and the GeoNames towns and
+US counties (`towns.txt`, `counties.txt`, derived by scripts/build_deid_lexicons.py). A
+word on a list is a place by context, weighed against how ordinary it is as a word:
+
+- followed by a state ("Ironwood, WA", "Opelousas, Hawaii"), "County"/"Parish", or a
+  facility word ("Olean General", "Astoria Clinic");
+- after a place cue ("from", "near", "aus", "de", "lives in", "resident of", "fell at home
+  in", "transferred from"), unless it is an everyday word written in lower case;
+- "in X" only when X is no English word and no name ("in Tonopah");
+- alone, when it is no English word, name, eponym or OR term at all ("Clarksdale →").
+A capitalised unknown word after a strong cue ("from Oujda") is redacted as a guess
+(`guess_place`), so the note goes to review. Streets without a house number ("lives on
+pine ridge ct", "Rattlesnake Gulch Rd") are found here too.
 """
 
 from __future__ import annotations
+
+import re
 
 from . import lexicon as lx
 
 Span = tuple[int, int, str, str, int]
 Token = tuple[int, int, str]
 LOC_CUES = frozenset("from in near to of at".split())
+# A place follows: "from X", "aus X" (de), "de X" (es/fr), "near X", "outside X".
+STRONG_CUES = frozenset("from aus near outside".split())
+FOREIGN_CUES = frozenset("de en".split())  # "vive en Oaxaca", "transféré de Madurai"
+# "lives in X", "resident of X", "home in X", "visiting family in X", "viewers in X".
+LIVES = frozenset((
+    "lives live living lived resident residents home reside resides based vive viewers visiting "
+    "originally town city village moved").split())
+AFTER_PLACE = frozenset((
+    "general memorial regional clinic hospital medical community critical family health "
+    "county parish borough area").split())
+COUNTY_WORDS = frozenset("county parish borough".split())
+STREET_TYPES = frozenset((
+    "street st avenue ave road rd boulevard blvd lane ln court ct terrace ter parkway pkwy "
+    "highway hwy circle cir trail trl pike loop drive").split())
+_HOUSE = re.compile(r"\s\d{1,6}\s")
+_NOT_PLACE = (lx.STATE | lx.COUNTRY | lx.MONTH | lx.WEEKDAY | lx.CUE | lx.LABEL | lx.MEDICAL
+              | lx.EPONYM)
+_WORDISH = lx.ENGLISH | lx.NAMEISH | lx.MEDICAL | lx.NOT_NAME
 
 
 def city_at(toks: list[Token], norms: list[str], flags: list[int], gaps: list[str], i: int,
             multi_cities: dict[str, tuple[tuple[str, ...], ...]]) -> int:
-    """Index of the last token of a city starting at token i, or -1."""
+    """Index of the last token of a curated city starting at token i, or -1."""
     n, f = len(toks), flags[i]
     last = i if f & lx.CITY else -1
     for rest in multi_cities.get(norms[i], ()):
@@ -37,3 +66,127 @@ def city_at(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
     if state or (prev_cue and (cap or not f & lx.ENGLISH)) or plain or (cap and last > i):
         return last
     return -1
+
+
+def _multi(norms: list[str], gaps: list[str], i: int,
+           multi: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    n = len(norms)
+    for rest in multi.get(norms[i], ()):
+        j = i + len(rest)
+        if j < n and all(norms[i + 1 + k] == w and gaps[i + 1 + k] in (" ", "-", ". ")
+                         for k, w in enumerate(rest)):
+            return j
+    return -1
+
+
+def after_class(norms: list[str], gaps: list[str], i: int) -> bool:
+    """A grade or number follows: a classification, not a place ("Bethesda III")."""
+    if i + 1 >= len(norms):
+        return False
+    g = gaps[i + 1]
+    return (g[:1] == " " and g[1:2].isdigit()) or (
+        g == " " and norms[i + 1] in ("i", "ii", "iii", "iv", "v", "vi", "score", "class"))
+
+
+def cue_before(norms: list[str], gaps: list[str], i: int) -> int:
+    """2: a strong place cue before token i ("from", "lives in"); 1: a weak one ("in"); 0."""
+    if i == 0 or len(gaps[i]) > 2 or gaps[i].strip() not in ("", ","):
+        return 0
+    prev = norms[i - 1]
+    if prev in STRONG_CUES or prev in FOREIGN_CUES:
+        return 2
+    if prev in ("in", "of", "at", "to") and i >= 2:
+        if norms[i - 2] in LIVES or (i >= 3 and norms[i - 3] in LIVES):
+            return 2
+        return 1 if prev == "in" else 0
+    return 0
+
+
+def _state_after(toks: list[Token], flags: list[int], gaps: list[str], j: int,
+                 caps_style: int) -> bool:
+    if j >= len(toks) or not flags[j] & lx.STATE or gaps[j].strip() not in (",", ""):
+        return False
+    raw = toks[j][2]
+    # "in", "me", "or" are words, "IN" a state, but not in a note written in capitals
+    return len(raw) > 2 or (raw.isupper() and (caps_style == 0 or gaps[j] == ", "))
+
+
+def town_at(toks: list[Token], norms: list[str], flags: list[int], gaps: list[str], i: int,
+            multi: dict[str, tuple[tuple[str, ...], ...]], caps_style: int) -> tuple[int, bool]:
+    """(index of the last token, confident) of a town/county starting at token i, or (-1, _).
+
+    caps_style: 1 when the note is written in capitals, -1 in lower case, 0 mixed: only in a
+    mixed-case note does a capital letter tell a name from a word."""
+    f = flags[i]
+    last = i if f & (lx.TOWN | lx.COUNTY | lx.CITY) else -1
+    m = _multi(norms, gaps, i, multi) if f & lx.TOWN_HEAD else -1
+    if m > last:
+        last = m
+    if last < 0:
+        return -1, False
+    raw = toks[i][2]
+    single = last == i
+    if single and f & _NOT_PLACE:
+        return -1, False
+    if after_class(norms, gaps, last):
+        return -1, False  # "Bethesda III", "Glasgow 15"
+    cap = raw[0].isupper() and (caps_style == 0 or (raw.isupper() and caps_style == 1))
+    title_case = caps_style == 0 and raw[0].isupper()
+    common = bool(f & lx.COMMON) if single else False
+    n = len(toks)
+    after = last + 1
+    if after < n and gaps[after] in (" ", ", ") and (
+            _state_after(toks, flags, gaps, after, caps_style)
+            or (norms[after] in AFTER_PLACE and gaps[after] == " "
+                and (toks[after][2][0].isupper() or caps_style == -1))):
+        if title_case or not common:
+            return last, True
+    cue = cue_before(norms, gaps, i)
+    if cue == 2 and (title_case or not common):
+        return last, True
+    wordish = bool(f & _WORDISH) if single else bool(f & lx.COMMON)
+    if cue == 1 and not wordish and (cap or caps_style == -1):
+        return last, True
+    if not single and title_case and not any(
+            flags[k] & (lx.MEDICAL | lx.EPONYM | lx.MONTH) for k in range(i, last + 1)):
+        return last, True
+    if single and not wordish and title_case and f & (lx.TOWN | lx.CITY) and len(raw) > 3:
+        return last, True
+    return -1, False
+
+
+def unknown_after_cue(toks: list[Token], norms: list[str], flags: list[int], gaps: list[str],
+                      i: int, caps_style: int) -> bool:
+    """A capitalised word no list knows, after "from"/"aus"/"lives in": likely a place."""
+    raw = toks[i][2]
+    if caps_style != 0 or not raw[0].isupper() or raw.isupper() or len(raw) < 3:
+        return False
+    if flags[i] & (_NOT_PLACE | lx.ENGLISH | lx.COMMON | lx.STREET):
+        return False
+    return cue_before(norms, gaps, i) == 2
+
+
+def scan_streets(toks: list[Token], norms: list[str], flags: list[int], gaps: list[str],
+                 caps_style: int, out: list[Span]) -> None:
+    """Street names without a house number: "lives on pine ridge ct", "Rattlesnake Gulch Rd"."""
+    n = len(toks)
+    for j in range(1, n):
+        if norms[j] not in STREET_TYPES:
+            continue
+        k = j - 1
+        while k >= 0 and j - k <= 3 and gaps[k + 1] == " " and not flags[k] & (
+                lx.CUE | lx.MEDICAL | lx.MONTH | lx.STATE) and norms[k] not in ("on", "at", "of"):
+            raw = toks[k][2]
+            if caps_style == 0 and not raw[0].isupper():
+                break
+            k -= 1
+        start = k + 1
+        if start == j:
+            continue
+        on = (k >= 0 and norms[k] in ("on", "at", "off") and gaps[k + 1] == " ") or bool(
+            _HOUSE.fullmatch(gaps[start]))
+        titled = caps_style == 0 and toks[j][2][0].isupper()
+        if norms[j] in ("drive", "st", "court", "circle", "loop") and not on:
+            continue  # "Dr"/"St" are titles and saints, the others ordinary words
+        if on or (titled and j - start >= 1):
+            out.append((toks[start][0], toks[j][1], "LOCATION", "street_name", 1))

