@@ -199,7 +199,7 @@ class NameScanner:
                     continue
             if f & lx.PLACE and c != TITLE:
                 last, _sure = town_at(toks, norms, flags, gaps, i, self._towns, style)
-                if last >= 0:
+                if last >= 0 and not any(rule[k] for k in range(i, last + 1)):
                     for k in range(i, last + 1):
                         rule[k] = "city"
                     out.append((s, toks[last][1], "LOCATION", "town", 1))
@@ -417,11 +417,11 @@ class NameScanner:
                 j = i - 1
                 if j >= 0 and not rule[j] and not skip[j] and gaps[i] in (" ", ". ", ".", "-"):
                     raw, f, nm = toks[j][2], flags[j], norms[j]
-                    initial = len(raw) == 1 and raw.isupper() and gaps[i] != "-" and (
-                        raw not in "AI" or gaps[i].startswith("."))
+                    initial = len(raw) == 1 and raw.isalpha() and gaps[i] != "-" and (
+                        gaps[i].startswith(".") or (raw.isupper() and raw not in "AI"))
                     if initial or (
                             nm in PARTICLES and gaps[i] in (" ", "-") and nm not in ("a", "e")
-                            and (j == 0 or gaps[j] != " " or flags[j - 1] & lx.NAMEISH)) or (
+                            ) or (
                             raw[0].isupper() and style == 0 and not raw.isupper()
                             and f & lx.FIRST and not f & (lx.MEDICAL | lx.NOT_NAME)
                             and not f & (_NOT_LEXICON_NAME | lx.VERY_COMMON)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
+from .identifiers import PARTICLES
 
 Span = tuple[int, int, str, str, int]
 Token = tuple[int, int, str]
@@ -93,7 +94,7 @@ def cue_before(norms: list[str], gaps: list[str], i: int) -> int:
     if i == 0 or len(gaps[i]) > 2 or gaps[i].strip() not in ("", ","):
         return 0
     prev = norms[i - 1]
-    if prev in STRONG_CUES or prev in FOREIGN_CUES:
+    if prev in STRONG_CUES or (prev in FOREIGN_CUES and norms[i] not in PARTICLES):
         return 2
     if prev in ("in", "of", "at", "to") and i >= 2:
         if norms[i - 2] in LIVES or (i >= 3 and norms[i - 3] in LIVES):
@@ -125,6 +126,8 @@ def town_at(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
     if last < 0:
         return -1, False
     raw = toks[i][2]
+    if norms[i] in PARTICLES and not (caps_style == 0 and raw[0].isupper()):
+        return -1, False  # "de la Cruz" is a name, "La Crosse" needs its capital
     single = last == i
     if single and f & _NOT_PLACE:
         return -1, False
