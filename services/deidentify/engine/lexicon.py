@@ -37,6 +37,7 @@ COUNTRY = 1 << 19     # country name: above state level, never redacted as a pla
 COMMON = 1 << 20      # English word with Zipf frequency >= 4.5 (wordfreq): "hope", "lake"
 VERY_COMMON = 1 << 21  # Zipf >= 5.5: grammar and everyday words ("will", "may", "on")
 WEEKDAY = 1 << 22     # day of the week
+PICK = 1 << 23        # set per typed form (not here): a name/place rule may fire on it
 
 NAMEISH = FIRST | LAST
 NOT_NAME = MEDICAL | EPONYM
@@ -69,7 +70,8 @@ def _lines(name: str) -> Iterator[str]:
 class Lexicon:
     flags: dict[str, int]
     multi_cities: dict[str, tuple[tuple[str, ...], ...]]  # head word -> remaining words
-    multi_towns: dict[str, tuple[tuple[str, ...], ...]]  # the same for towns and counties
+    # towns and counties: "first second" -> the words after those two, longest first
+    multi_towns: dict[str, tuple[tuple[str, ...], ...]]
     eponym_phrases: frozenset[str]  # hyphenated / multi-word eponyms, lower case
 
     @classmethod
@@ -143,6 +145,11 @@ class Lexicon:
         if len(flags) < 1000:
             raise LexiconError("lexicons look truncated")
         ordered = {h: tuple(sorted(v, key=len, reverse=True)) for h, v in multi.items()}
-        by_len = {h: tuple(sorted(set(v), key=len, reverse=True)) for h, v in towns.items()}
+        # keyed by the first two words: "new" alone heads thousands of places
+        pairs: dict[str, list[tuple[str, ...]]] = {}
+        for head, tails in towns.items():
+            for tail in tails:
+                pairs.setdefault(f"{head} {tail[0]}", []).append(tail[1:])
+        by_len = {h: tuple(sorted(set(v), key=len, reverse=True)) for h, v in pairs.items()}
         return cls(flags=flags, multi_cities=ordered, multi_towns=by_len,
                    eponym_phrases=frozenset(phrases))

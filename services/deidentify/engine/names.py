@@ -20,7 +20,14 @@ from . import lexicon as lx
 from .casematch import FUZZY, NAME, STOP, CaseMatcher, scan_initials
 from .identifiers import PARTICLES, normalise
 from .model import AMBIGUOUS_NAME, UNCERTAIN_NAME
-from .places import COUNTY_WORDS, city_at, scan_streets, town_at, unknown_after_cue
+from .places import (
+    COUNTY_WORDS,
+    PLACE_PREV,
+    city_at,
+    scan_streets,
+    town_at,
+    unknown_after_cue,
+)
 
 Span = tuple[int, int, str, str, int]
 Token = tuple[int, int, str]
@@ -121,7 +128,13 @@ class NameScanner:
         hit = self.memo.get(raw)
         if hit is None:
             norm = normalise(raw)
-            hit = (norm, self._flags.get(norm, 0))
+            f = self._flags.get(norm, 0)
+            # An everyday word typed in lower case ("rose", "hall") becomes a name or
+            # place only after a cue; mark the rest so that scan looks at them at all.
+            if f & _PICK and not (raw.islower() and (
+                    f & lx.COMMON or (f & lx.ENGLISH and not f & lx.PLACE))):
+                f |= lx.PICK
+            hit = (norm, f)
             if len(self.memo) > 100_000:
                 self.memo.clear()
             self.memo[raw] = hit
@@ -155,8 +168,11 @@ class NameScanner:
                 scan_initials(text, toks, norms, flags, case, out)
 
         phrases = self._phrases
-        picked = [i for i in range(n) if flags[i] & _PICK or (i and flags[i - 1] & lx.CUE)
-                  or (i and ":" in gaps[i])]
+        picked = [i for i, f in enumerate(flags) if f & lx.PICK]
+        picked += [i + 1 for i, f in enumerate(flags[:-1]) if f & lx.CUE]
+        if ":" in text:
+            picked += [i for i in range(1, n) if ":" in gaps[i]]
+        picked = sorted(set(picked))
         for i in picked:  # 2-3. cues, lexicons, places
             f = flags[i]
             nm = norms[i]
@@ -242,7 +258,9 @@ class NameScanner:
                      out: list[Span]) -> None:
         """ "X County", and unknown capitalised words after "from" (a guess)."""
         n = len(toks)
-        for j in range(1, n):
+        cands = [j + 1 for j, nm in enumerate(norms[:-1]) if nm in PLACE_PREV]
+        cands += [j for j, nm in enumerate(norms) if nm in COUNTY_WORDS and j]
+        for j in sorted(set(cands)):
             nm = norms[j]
             if nm in COUNTY_WORDS and gaps[j] == " " and not rule[j - 1]:
                 k = j - 1
@@ -268,19 +286,34 @@ class NameScanner:
         """Initials ("J.K.", "MW / ...", "pt JP"), "Surname, Given" at a line's start,
         a name before "(daughter)", and words in non-Latin scripts."""
         n = len(toks)
-        index = {t[0]: k for k, t in enumerate(toks)}
-        for m in _DOTTED.finditer(text):
+        # Only a few tokens can start these shapes: find them without a pass over all.
+        cands = {i for i in self._after_pt(norms)} if "pt" in norms or "patient" in norms \
+            else set()
+        if "\n" in text or "|" in text or "•" in text:
+            cands.update(i for i in range(n) if i == 0 or "\n" in gaps[i]
+                         or gaps[i].rstrip().endswith(("•", "|")))
+        else:
+            cands.add(0)
+        if "(" in text:
+            cands.update(i for i in range(n - 1) if "(" in gaps[i + 1])
+        if not text.isascii():
+            cands.update(i for i in range(n) if _NON_LATIN.search(toks[i][2]))
+        dotted = list(_DOTTED.finditer(text)) if "." in text else []
+        line_init = list(_LINE_INITIALS.finditer(text)) if dotted or "-" in text \
+            or "/" in text or "–" in text else []
+        index = {t[0]: k for k, t in enumerate(toks)} if dotted or line_init else {}
+        for m in dotted:
             if "".join(x for x in m.groups() if x).lower() in _INITIALS_NOT:
                 continue
             for g in range(1, 4):
                 k = index.get(m.start(g), -1) if m.group(g) else -1
                 if k >= 0 and not rule[k]:
                     rule[k] = "initials"
-        for m in _LINE_INITIALS.finditer(text):
+        for m in line_init:
             k = index.get(m.start(1), -1)
             if k >= 0 and not rule[k] and not flags[k] & (lx.MEDICAL | lx.ENGLISH):
                 rule[k] = "initials"
-        for i in range(n):
+        for i in sorted(cands):
             if rule[i]:
                 continue
             raw, f = toks[i][2], flags[i]
@@ -310,6 +343,10 @@ class NameScanner:
                     if not after_cue and i and gaps[i] == " " and _NON_LATIN.search(
                             toks[i - 1][2]):
                         rule[i - 1] = "script_name"  # "橋本 裕子さん"
+
+    @staticmethod
+    def _after_pt(norms: list[str]) -> list[int]:
+        return [i + 1 for i, nm in enumerate(norms[:-1]) if nm == "pt" or nm == "patient"]
 
     def _classify(self, raw: str, f: int, c: int, cap: bool, style: int, norms: list[str],
                   flags: list[int], gaps: list[str], i: int, reasons: set[str]) -> str | None:
@@ -462,15 +499,10 @@ class NameScanner:
 
 def caps_style(toks: list[Token]) -> int:
     """1: the note is written in capitals; -1: in lower case; 0: mixed (capitals mean)."""
-    upper = lower = titled = 0
-    for t in toks:
-        raw = t[2]
-        if raw.isupper():
-            upper += 1
-        elif raw.islower():
-            lower += 1
-        elif raw[0].isupper():
-            titled += 1
+    raws = [t[2] for t in toks]
+    upper = sum(map(str.isupper, raws))
+    lower = sum(map(str.islower, raws))
+    titled = len(raws) - upper - lower  # "Smith", and the odd "McKay" or "iPad"
     if upper >= 3 and upper >= 4 * (lower + titled):
         return 1
     if titled == 0 and lower >= 3 and upper <= lower // 3:

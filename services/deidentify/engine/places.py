@@ -32,6 +32,7 @@ FOREIGN_CUES = frozenset("de en".split())  # "vive en Oaxaca", "transféré de M
 LIVES = frozenset((
     "lives live living lived resident residents home reside resides based vive viewers visiting "
     "originally town city village moved").split())
+PLACE_PREV = STRONG_CUES | FOREIGN_CUES | {"in", "of", "at", "to"}  # words a place follows
 AFTER_PLACE = frozenset((
     "general memorial regional clinic hospital medical community critical family health "
     "county parish borough area").split())
@@ -72,9 +73,11 @@ def city_at(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
 def _multi(norms: list[str], gaps: list[str], i: int,
            multi: dict[str, tuple[tuple[str, ...], ...]]) -> int:
     n = len(norms)
-    for rest in multi.get(norms[i], ()):
-        j = i + len(rest)
-        if j < n and all(norms[i + 1 + k] == w and gaps[i + 1 + k] in (" ", "-", ". ")
+    if i + 1 >= n or gaps[i + 1] not in (" ", "-", ". "):
+        return -1
+    for rest in multi.get(f"{norms[i]} {norms[i + 1]}", ()):
+        j = i + 1 + len(rest)
+        if j < n and all(norms[i + 2 + k] == w and gaps[i + 2 + k] in (" ", "-", ". ")
                          for k, w in enumerate(rest)):
             return j
     return -1
@@ -172,10 +175,7 @@ def unknown_after_cue(toks: list[Token], norms: list[str], flags: list[int], gap
 def scan_streets(toks: list[Token], norms: list[str], flags: list[int], gaps: list[str],
                  caps_style: int, out: list[Span]) -> None:
     """Street names without a house number: "lives on pine ridge ct", "Rattlesnake Gulch Rd"."""
-    n = len(toks)
-    for j in range(1, n):
-        if norms[j] not in STREET_TYPES:
-            continue
+    for j in [j for j, nm in enumerate(norms) if nm in STREET_TYPES and j]:
         k = j - 1
         while k >= 0 and j - k <= 3 and gaps[k + 1] == " " and not flags[k] & (
                 lx.CUE | lx.MEDICAL | lx.MONTH | lx.STATE) and norms[k] not in ("on", "at", "of"):
