@@ -218,14 +218,14 @@ class NameScanner:
                 if last >= 0 and not any(rule[k] for k in range(i, last + 1)):
                     for k in range(i, last + 1):
                         rule[k] = "city"
-                    out.append((s, toks[last][1], "LOCATION", "town", 1))
+                    out.append((s, _zip_after(text, toks[last][1]), "LOCATION", "town", 1))
                     continue
             r = self._classify(raw, f, c, cap, style, norms, flags, gaps, i, reasons)
             if r:
                 rule[i] = r
 
-        self._cued_places(toks, norms, flags, gaps, style, rule, out)
-        scan_streets(toks, norms, flags, gaps, style, out)
+        self._cued_places(text, toks, norms, flags, gaps, style, rule, out)
+        scan_streets(text, toks, norms, flags, gaps, style, out)
         self._patterns(text, toks, norms, flags, gaps, style, rule)
         if any(rule):
             self._widen(toks, norms, flags, gaps, rule, skip, style)
@@ -253,7 +253,7 @@ class NameScanner:
             rule[k] = "label_name"
         return True
 
-    def _cued_places(self, toks: list[Token], norms: list[str], flags: list[int],
+    def _cued_places(self, text: str, toks: list[Token], norms: list[str], flags: list[int],
                      gaps: list[str], style: int, rule: list[str | None],
                      out: list[Span]) -> None:
         """ "X County", and unknown capitalised words after "from" (a guess)."""
@@ -262,7 +262,7 @@ class NameScanner:
         cands += [j for j, nm in enumerate(norms) if nm in COUNTY_WORDS and j]
         for j in sorted(set(cands)):
             nm = norms[j]
-            if nm in COUNTY_WORDS and gaps[j] == " " and not rule[j - 1]:
+            if nm in COUNTY_WORDS and gaps[j] == " ":
                 k = j - 1
                 while k >= 0 and j - k <= 3 and (toks[k][2][0].isupper() or style == -1) \
                         and not flags[k] & (lx.CUE | lx.MEDICAL | lx.STATE) \
@@ -277,7 +277,8 @@ class NameScanner:
                 while k + 1 < n and gaps[k + 1] == " " and toks[k + 1][2][0].isupper() \
                         and not flags[k + 1] & (lx.MEDICAL | lx.NOT_NAME | lx.STATE):
                     k += 1
-                out.append((toks[j][0], toks[k][1], "LOCATION", "guess_place", 1))
+                out.append((toks[j][0], _zip_after(text, toks[k][1]), "LOCATION", "guess_place",
+                            1))
                 for m in range(j, k + 1):
                     rule[m] = "city"
 
@@ -495,6 +496,15 @@ class NameScanner:
                 end += 1  # an initial's full stop: "J." -> "[NAME]"
             out.append((toks[i][0], end, "NAME", best or r, 3 if from_case else 1))
             i = j + 1
+
+
+_ZIP_AFTER = re.compile(r",?[ \t]\d{5}(?:-\d{4})?\b")
+
+
+def _zip_after(text: str, end: int) -> int:
+    """A town's span takes the ZIP code typed right after it ("Tonopah 90377")."""
+    m = _ZIP_AFTER.match(text, end)
+    return m.end() if m else end
 
 
 def caps_style(toks: list[Token]) -> int:

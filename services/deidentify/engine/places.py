@@ -36,11 +36,13 @@ PLACE_PREV = STRONG_CUES | FOREIGN_CUES | {"in", "of", "at", "to"}  # words a pl
 AFTER_PLACE = frozenset((
     "general memorial regional clinic hospital medical community critical family health "
     "county parish borough area").split())
+ROUTES = frozenset("route rte highway hwy road rd".split())
 COUNTY_WORDS = frozenset("county parish borough".split())
 STREET_TYPES = frozenset((
     "street st avenue ave road rd boulevard blvd lane ln court ct terrace ter parkway pkwy "
     "highway hwy circle cir trail trl pike loop drive").split())
-_HOUSE = re.compile(r"\s\d{1,6}\s")
+_HOUSE = re.compile(r"(?:^|\s)\d{1,6}[A-Za-z]?\s$")
+_ROUTE = re.compile(r"[ \t]\d{1,4}\b")
 _NOT_PLACE = (lx.STATE | lx.COUNTRY | lx.MONTH | lx.WEEKDAY | lx.CUE | lx.LABEL | lx.MEDICAL
               | lx.EPONYM)
 _WORDISH = lx.ENGLISH | lx.NAMEISH | lx.MEDICAL | lx.NOT_NAME
@@ -97,6 +99,8 @@ def cue_before(norms: list[str], gaps: list[str], i: int) -> int:
     if i == 0 or len(gaps[i]) > 2 or gaps[i].strip() not in ("", ","):
         return 0
     prev = norms[i - 1]
+    if prev in STREET_TYPES and gaps[i] == ", ":
+        return 2  # "6003 Old Mill Lane, Hibbing"
     if prev in STRONG_CUES or (prev in FOREIGN_CUES and norms[i] not in PARTICLES):
         return 2
     if prev in ("in", "of", "at", "to") and i >= 2:
@@ -132,8 +136,10 @@ def town_at(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
     if norms[i] in PARTICLES and not (caps_style == 0 and raw[0].isupper()):
         return -1, False  # "de la Cruz" is a name, "La Crosse" needs its capital
     single = last == i
-    if single and f & _NOT_PLACE:
-        return -1, False
+    cue = cue_before(norms, gaps, i)
+    if single and f & _NOT_PLACE and not (
+            cue == 2 and f & lx.EPONYM and not f & (_NOT_PLACE & ~lx.EPONYM)):
+        return -1, False  # a state, an OR word; an eponym only after "from" ("Glasgow")
     if after_class(norms, gaps, last):
         return -1, False  # "Bethesda III", "Glasgow 15"
     cap = raw[0].isupper() and (caps_style == 0 or (raw.isupper() and caps_style == 1))
@@ -147,7 +153,6 @@ def town_at(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
                 and (toks[after][2][0].isupper() or caps_style == -1))):
         if title_case or not common:
             return last, True
-    cue = cue_before(norms, gaps, i)
     if cue == 2 and (title_case or not common):
         return last, True
     wordish = bool(f & _WORDISH) if single else bool(f & lx.COMMON)
@@ -172,9 +177,16 @@ def unknown_after_cue(toks: list[Token], norms: list[str], flags: list[int], gap
     return cue_before(norms, gaps, i) == 2
 
 
-def scan_streets(toks: list[Token], norms: list[str], flags: list[int], gaps: list[str],
-                 caps_style: int, out: list[Span]) -> None:
-    """Street names without a house number: "lives on pine ridge ct", "Rattlesnake Gulch Rd"."""
+def scan_streets(text: str, toks: list[Token], norms: list[str], flags: list[int],
+                 gaps: list[str], caps_style: int, out: list[Span]) -> None:
+    """Street names without a house number: "lives on pine ridge ct", "Rattlesnake Gulch Rd";
+    numbered roads: "Route 9", "County Road 14", "Highway 2"."""
+    for j in [j for j, nm in enumerate(norms) if nm in ROUTES]:
+        m = _ROUTE.match(text, toks[j][1])
+        if m and (caps_style != 0 or toks[j][2][0].isupper()):
+            k = j - 1 if j and norms[j - 1] in ("county", "state", "us", "farm") \
+                and gaps[j] == " " else j
+            out.append((toks[k][0], m.end(), "LOCATION", "street_route", 1))
     for j in [j for j, nm in enumerate(norms) if nm in STREET_TYPES and j]:
         k = j - 1
         while k >= 0 and j - k <= 3 and gaps[k + 1] == " " and not flags[k] & (
@@ -186,10 +198,12 @@ def scan_streets(toks: list[Token], norms: list[str], flags: list[int], gaps: li
         start = k + 1
         if start == j:
             continue
-        on = (k >= 0 and norms[k] in ("on", "at", "off") and gaps[k + 1] == " ") or bool(
-            _HOUSE.fullmatch(gaps[start]))
+        house = _HOUSE.search(gaps[start])
+        on = (k >= 0 and norms[k] in ("on", "at", "off") and gaps[k + 1] == " ") or bool(house)
         titled = caps_style == 0 and toks[j][2][0].isupper()
         if norms[j] in ("drive", "st", "court", "circle", "loop") and not on:
             continue  # "Dr"/"St" are titles and saints, the others ordinary words
         if on or (titled and j - start >= 1):
-            out.append((toks[start][0], toks[j][1], "LOCATION", "street_name", 1))
+            begin = toks[start][0] - len(gaps[start]) + house.start() + (
+                1 if gaps[start][house.start()].isspace() else 0) if house else toks[start][0]
+            out.append((begin, toks[j][1], "LOCATION", "street_name", 1))
