@@ -99,7 +99,10 @@ class Lexicon:
             if "-" in word or " " in word:
                 phrases.add(word)
                 word = word.replace("-", " ").split()[0]
-                mark(word, PHRASE)
+                # the compound is kept whole by the phrase rule; its first word alone
+                # ("Smith", "Van", "Brown") stays a possible name
+                mark(word, PHRASE | EPONYM_CTX)
+                continue
             mark(word, EPONYM_CTX if star else EPONYM)
         # Package-derived lists (scripts/build_deid_lexicons.py): names of every country,
         # places below state level, and how common each such word is as an English word.

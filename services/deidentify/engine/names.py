@@ -46,9 +46,10 @@ CUES.update({w: RELATION for w in (
 CUES.update({w: ROLE for w in (
     "rn crna circulator circulating scrub tech resident attending fellow surgeon anesthesiologist "
     "anesthetist anaesthetist anesthesia anaesthesia pa np intern rep nurse midwife perfusionist "
-    "assistant assist md surg fyi").split()})
+    "assistant assist md surg fyi circ").split()})
 STRONG_ROLES = frozenset(
-    "rn crna circulator scrub tech resident attending fellow surgeon pa np intern nurse".split())
+    "rn crna circulator scrub tech resident attending fellow surgeon pa np intern nurse circ"
+    .split())
 CUES.update({"pt": PATIENT, "patient": PATIENT, "pts": PATIENT, "recipient": PATIENT})
 # Words that follow "pt" as verbs, never as the patient's name ("pt will", "pt may").
 PT_VERBS = frozenset((
@@ -195,7 +196,8 @@ class NameScanner:
                     if len(g) > 3 or any(ch.isdigit() or ch in bad for ch in g) or (
                             c == TITLE and g.strip() not in ("", ".")):
                         c = 0
-                elif prev == "is" and i >= 2 and norms[i - 2] in ("name", "hcp", "this"):
+                elif prev == "is" and i >= 2 and norms[i - 2] in ("name", "hcp", "this") \
+                        and (raw[0].isupper() or norms[i - 2] != "this"):
                     c = TITLE
             if not c and not f & _PICK:
                 continue
@@ -314,6 +316,9 @@ class NameScanner:
             k = index.get(m.start(1), -1)
             if k >= 0 and not rule[k] and not flags[k] & (lx.MEDICAL | lx.ENGLISH):
                 rule[k] = "initials"
+        for i in [i for i, f in enumerate(flags[:-1]) if f & lx.FIRST]:
+            if not rule[i] and not rule[i + 1] and self._pair(toks, norms, flags, gaps, i, style):
+                rule[i] = rule[i + 1] = "name_given_surname"
         for i in sorted(cands):
             if rule[i]:
                 continue
@@ -321,6 +326,7 @@ class NameScanner:
             if i and norms[i - 1] in ("pt", "patient") and gaps[i] == " " \
                     and not (i + 1 < n and gaps[i + 1][:1] in "-/") \
                     and 2 <= len(raw) <= 3 and not f & (lx.MEDICAL | lx.ENGLISH | lx.STATE) \
+                    and (raw.isupper() or style == -1) \
                     and norms[i] not in _INITIALS_NOT and norms[i] not in STOP \
                     and (raw.isupper() or raw.islower()):
                 rule[i] = "cue_patient_initials"  # "pt JP", "pt ds"
@@ -346,6 +352,41 @@ class NameScanner:
                         rule[i - 1] = "script_name"  # "橋本 裕子さん"
 
     @staticmethod
+    def _pair(toks: list[Token], norms: list[str], flags: list[int], gaps: list[str], i: int,
+              style: int) -> bool:
+        """A given name and a surname side by side, typed alike: "kenji strong", "LINH BUSH",
+        "Ivy Łęcki". At least one of them is no English word; in a mixed-case note a
+        capitalised word no list knows counts as a surname."""
+        if gaps[i + 1] != " ":
+            return False
+        a, b = toks[i][2], toks[i + 1][2]
+        fa, fb = flags[i], flags[i + 1]
+        bad = lx.NOT_NAME | lx.EPONYM_CTX | lx.PHRASE | _NOT_LEXICON_NAME | lx.CUE \
+            | lx.PLACE & ~(lx.TOWN | lx.TOWN_HEAD)
+        if (fa | fb) & bad or len(a) < 3 or len(b) < 3:
+            return False
+        if norms[i + 1] in INSTRUMENT or norms[i + 1] in CLASS_MARKS:
+            return False
+        if norms[i] in PT_VERBS or norms[i + 1] in PT_VERBS or norms[i + 1] in STOP:
+            return False
+        if _classified(norms, gaps, i + 1) or (i + 2 < len(norms) and norms[i + 2] in INSTRUMENT):
+            return False
+        shape = (a.islower() and b.islower()) or (a.isupper() and b.isupper() and style == 1) \
+            or (style == 0 and a[0].isupper() and b[0].isupper() and not a.isupper()
+                and not b.isupper())
+        if not shape:
+            return False
+        if a.islower() or a.isupper():  # no capital to go by: a given name, then a surname
+            if not (fa & lx.FIRST and fb & lx.LAST):
+                return False
+        if not fb & lx.NAMEISH:  # an unknown capitalised word after a given name
+            return style == 0 and not fb & (lx.ENGLISH | lx.MEDICAL) and len(b) > 2 \
+                and not fa & lx.VERY_COMMON
+        if fa & lx.VERY_COMMON and fb & lx.COMMON:
+            return False
+        return not (fa & lx.ENGLISH and fb & lx.ENGLISH)
+
+    @staticmethod
     def _after_pt(norms: list[str]) -> list[int]:
         return [i + 1 for i, nm in enumerate(norms[:-1]) if nm == "pt" or nm == "patient"]
 
@@ -358,10 +399,10 @@ class NameScanner:
         if style != 0 or (raw.isupper() and len(raw) > 1):
             cap = False
         if c == TITLE:
-            if not cap and f & lx.COMMON and not nameish:
-                return None
-            if not cap and f & lx.VERY_COMMON:
+            if norms[i] in STOP or norms[i] in PT_VERBS:
                 return None  # "Dr. on call"
+            if style == 0 and not cap and f & (lx.COMMON | lx.VERY_COMMON) and not nameish:
+                return None
             return "cue_title" if cap or not word or nameish else None
         if c == RELATION and cap:  # "daughter Alexis", "wife Joy": a name even if a word
             return "cue_relation"
@@ -381,7 +422,7 @@ class NameScanner:
         if c == RELATION:
             if nameish and not word:
                 return "cue_relation"
-            if f & lx.FIRST and not f & _NOT_LEXICON_NAME:
+            if f & lx.FIRST and not f & _NOT_LEXICON_NAME and norms[i] not in STOP:
                 reasons.add(AMBIGUOUS_NAME)
                 return "cue_relation_ambiguous"
         elif c in (ROLE, PATIENT):
@@ -431,7 +472,8 @@ class NameScanner:
                 j = i + 1
                 if j < n and not rule[j] and not skip[j]:
                     g, raw, f = gaps[j], toks[j][2], flags[j]
-                    ok_gap = g in (" ", "  ", "-") or (g == ", " and f & lx.FIRST)
+                    ok_gap = g in (" ", "  ", "-") or (g == ", " and f & lx.FIRST) or (
+                        g == ". " and len(toks[i][2]) == 1)  # "C. Sweet"
                     good = not f & (lx.MEDICAL | lx.NOT_NAME | _NOT_LEXICON_NAME) \
                         and len(raw) > 1 and not _classified(norms, gaps, j) \
                         and norms[j] not in CUES and norms[j] not in PT_VERBS
