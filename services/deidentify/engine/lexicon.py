@@ -6,6 +6,7 @@ table is built once per Engine (about 0.2 s, 20 MB), never at import.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,13 +58,18 @@ STATES = (
 def _lines(name: str) -> Iterator[str]:
     path = DATA_DIR / name
     try:
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                line = line.strip()
-                if line and not line.startswith("#"):
-                    yield line
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise LexiconError(f"cannot read lexicon {name}") from exc
+    yield from [x for x in map(str.strip, text.split("\n")) if x and x[0] != "#"]
+
+
+def _mark_all(flags: dict[str, int], words: Iterable[str], bit: int) -> None:
+    """flags[w] |= bit for every word; one loop, no call per word (start-up time)."""
+    new = dict.fromkeys(words, bit)
+    for w in new.keys() & flags.keys():  # the few already known keep their bits
+        new[w] |= flags[w]
+    flags.update(new)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,19 +83,30 @@ class Lexicon:
     @classmethod
     def load(cls, extra: dict[int, Iterable[str]] | None = None) -> Lexicon:
         """Read every list; `extra` adds flag bits for caller-defined word sets."""
+        # ~300k strings and tuples, none of them cyclic: the collector would only rescan
+        # them over and over while they are built (a sixth of start-up time).
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return cls._load(extra)
+        finally:
+            if enabled:
+                gc.enable()
+
+    @classmethod
+    def _load(cls, extra: dict[int, Iterable[str]] | None) -> Lexicon:
         flags: dict[str, int] = {}
 
         def mark(word: str, bit: int) -> None:
             flags[word] = flags.get(word, 0) | bit
 
-        for word in _lines("english_words.txt"):
-            mark(word, ENGLISH)
-        for rank, word in enumerate(_lines("first_names.txt")):
-            mark(word, FIRST | (FIRST_TOP if rank < 1200 else 0))
-        for rank, word in enumerate(_lines("surnames.txt")):
-            if rank >= 40000:
-                break
-            mark(word, LAST | (LAST_TOP if rank < 5000 else 0))
+        _mark_all(flags, _lines("english_words.txt"), ENGLISH)
+        given = list(_lines("first_names.txt"))  # most frequent first
+        _mark_all(flags, given[:1200], FIRST | FIRST_TOP)
+        _mark_all(flags, given[1200:], FIRST)
+        surnames = list(_lines("surnames.txt"))
+        _mark_all(flags, surnames[:5000], LAST | LAST_TOP)
+        _mark_all(flags, surnames[5000:40000], LAST)
         for word in _lines("medical_terms.txt"):
             mark(word, MEDICAL)
         phrases: set[str] = set()
@@ -106,10 +123,8 @@ class Lexicon:
             mark(word, EPONYM_CTX if star else EPONYM)
         # Package-derived lists (scripts/build_deid_lexicons.py): names of every country,
         # places below state level, and how common each such word is as an English word.
-        for word in _lines("world_given_names.txt"):
-            mark(word, FIRST)
-        for word in _lines("world_surnames.txt"):
-            mark(word, LAST)
+        _mark_all(flags, _lines("world_given_names.txt"), FIRST)
+        _mark_all(flags, _lines("world_surnames.txt"), LAST)
         for line in _lines("word_zipf.txt"):
             word, _, z = line.rpartition(" ")
             zipf = int(z)
@@ -126,15 +141,15 @@ class Lexicon:
             else:
                 mark(words[0], CITY_HEAD)
                 multi.setdefault(words[0], []).append(words[1:])
-        towns: dict[str, list[tuple[str, ...]]] = {}
+        # keyed by the first two words: "new" alone heads thousands of places
+        pairs: dict[str, list[tuple[str, ...]]] = {}
         for name, bit in (("towns.txt", TOWN), ("counties.txt", COUNTY)):
-            for line in _lines(name):
-                words = tuple(line.split())
-                if len(words) == 1:
-                    mark(words[0], bit)
-                else:
-                    mark(words[0], TOWN_HEAD)
-                    towns.setdefault(words[0], []).append(words[1:])
+            lines = list(_lines(name))
+            _mark_all(flags, [x for x in lines if " " not in x], bit)
+            multi_words = [x.split() for x in lines if " " in x]
+            _mark_all(flags, [w[0] for w in multi_words], TOWN_HEAD)
+            for w in multi_words:
+                pairs.setdefault(f"{w[0]} {w[1]}", []).append(tuple(w[2:]))
         for line in _lines("countries.txt"):
             if " " not in line:
                 mark(line, COUNTRY)
@@ -148,11 +163,7 @@ class Lexicon:
         if len(flags) < 1000:
             raise LexiconError("lexicons look truncated")
         ordered = {h: tuple(sorted(v, key=len, reverse=True)) for h, v in multi.items()}
-        # keyed by the first two words: "new" alone heads thousands of places
-        pairs: dict[str, list[tuple[str, ...]]] = {}
-        for head, tails in towns.items():
-            for tail in tails:
-                pairs.setdefault(f"{head} {tail[0]}", []).append(tail[1:])
-        by_len = {h: tuple(sorted(set(v), key=len, reverse=True)) for h, v in pairs.items()}
+        by_len = {h: tuple(v) if len(v) == 1 else tuple(sorted(set(v), key=len, reverse=True))
+                  for h, v in pairs.items()}
         return cls(flags=flags, multi_cities=ordered, multi_towns=by_len,
                    eponym_phrases=frozenset(phrases))

@@ -237,7 +237,8 @@ class NameScanner:
                   i: int, style: int, rule: list[str | None]) -> bool:
         """ "Pt: Small, Kwame", "Name: Joy, Ivy", "Posted by: Rose Wells": up to four
         capitalised words on the label's line are a name, ordinary words or not."""
-        n, j, got = len(toks), i, []
+        n, j = len(toks), i
+        got: list[int] = []
         while j < n and len(got) < 4:
             raw, f = toks[j][2], flags[j]
             if j > i and gaps[j] not in (" ", ", ", ". ", ".", ",", "-", " -"):
