@@ -432,6 +432,8 @@ class NameScanner:
             if (cap and (nameish or not word)) or (not word and len(raw) > 2 and (
                     nameish or norms[i - 1] in STRONG_ROLES or ":" in gaps[i])):
                 return "cue_role" if c == ROLE else "cue_patient"
+            if c == PATIENT and not f and len(raw) > 3 and raw.isalpha() and raw.islower():
+                return "guess_patient"  # "recipient ngata": no list knows it, a name or typo
             if c == ROLE and f & lx.FIRST_TOP and not f & (lx.VERY_COMMON | _NOT_LEXICON_NAME):
                 reasons.add(AMBIGUOUS_NAME)
                 return "cue_role_ambiguous"
@@ -487,7 +489,10 @@ class NameScanner:
                     cued_first = (rule[i] or "").startswith("cue_") and flags[i] & lx.FIRST \
                         and not f & (lx.FIRST_TOP | lx.MONTH | lx.STATE) and g == " " \
                         and len(raw) > 2 and norms[j] not in CUES and norms[j] not in STOP
-                    if ok_gap and good and (
+                    if len(raw) == 1 and len(toks[i][2]) == 1 and g in (".", ". ") \
+                            and raw.isalpha():
+                        rule[j], changed = "name_pair", True  # "r.l.", "J. K."
+                    elif ok_gap and good and (
                             (up and f & lx.NAMEISH)
                             or (title and not f & lx.ENGLISH)
                             or (f & lx.NAMEISH and not f & lx.ENGLISH and g != ", ")

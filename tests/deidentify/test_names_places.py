@@ -1,0 +1,113 @@
+"""Names and places without the case's own identifiers (issue 13): initials, lower-case and
+capitals, names of other countries and scripts, towns, counties and streets; and the
+ordinary words, eponyms and states that must not be taken for them.
+
+All names, places and numbers here are invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.deidentify.engine import Engine
+
+NAMES = [
+    # (note, the name that must go)
+    ("Pt J.K. stable, temp 36.9", "J.K"),
+    ("pt is G. K. (initials only), L THA", "G. K"),
+    ("pt KW, thyroidectomy, watch the camera angle", "KW"),
+    ("scrub tech omar, circ hana. pt r.l. stable", "r.l"),
+    ("H.T. - lap chole going well, Dr. Moss scrubbed in", "H.T"),
+    ("MW / septoplasty: EBL 50, counts correct", "MW"),
+    ("Scrub tech Virgil, circ Tuan. Pt C. Sweet, 71F", "C. Sweet"),
+    ("consent signed by priya okafor at 0700", "priya okafor"),
+    ("CONSENT SIGNED BY PRIYA OKAFOR AT 0700", "PRIYA OKAFOR"),
+    ("Ingrid Łęcka — TKA in OR 3, EBL 200", "Ingrid Łęcka"),
+    ("Name: Stone, Rose\nMRN: 55512345\nProcedure: TKA", "Stone, Rose"),
+    ("HALL, KENJI | 69 YO | TKA | BAY 4", "HALL, KENJI"),
+    ("Dawn (daughter) asked to be called when closing", "Dawn"),
+    ("pt small, 99, here for TKA", "small"),
+    ("Pt Rose from Bisbee, lap chole", "Rose"),
+    ("Frau Lindqvist aus Gdańsk, hip fracture", "Lindqvist"),
+    ("Sr. Tomás Vega de Oaxaca — cirugía, EBL 50", "Tomás Vega"),
+    ("Пациент Иван Петров, 91 лет, EVAR", "Иван Петров"),
+    ("患者 黄志明，九十岁", "黄志明"),
+    ("recipient ngata whiro in OR 2, cold time 6 h", "ngata"),
+    ("DR. BEST TO DICTATE, COUNTS CORRECT", "BEST"),
+    ("the husband Miles Brown is the contact", "Miles Brown"),
+    ("Sr. Dean Hill de Penzance — cirugía", "Dean Hill"),
+]
+
+PLACES = [
+    ("the family is driving in from Okanogan, here by noon", "Okanogan"),
+    ("pt transferred from Yreka w/ ruptured AAA", "Yreka"),
+    ("Pt lives in Tonopah 89049. Long drive home.", "Tonopah 89049"),
+    ("Address on file: Ironwood, MI, discharge planning", "Ironwood"),
+    ("Chloé Dubois (97), Grays Harbor County, tx via air", "Grays Harbor County"),
+    ("kai (93), aroostook county, tx via air. asa 2e.", "aroostook county"),
+    ("FELL AT 6003 OLD MILL LANE, HIBBING. HIP FX.", "HIBBING"),
+    ("pt lives alone on pine ridge ct, pt/ot after shunt", "pine ridge ct"),
+    ("ADDRESS: 1062 Deer Run Trail, apt 2", "1062 Deer Run Trail"),
+    ("found down on County Road 14 by a neighbour", "County Road 14"),
+    ("For our viewers in Kumasi: a Toupet wrap here", "Kumasi"),
+    ("kidney from whanganui arrived, cold time 20 min", "whanganui"),
+    ("Fax path to Astoria Clinic, send op note", "Astoria"),
+    ("paged from Coos Bay, ETA 2 h", "Coos Bay"),
+]
+
+KEEP = [
+    "Tanner 4 noted.", "Weber B ankle, ORIF.", "Clark IV, Diprivan gtt.", "Child-Pugh B.",
+    "Hill–Sachs lesion engaging.", "Lauge-Hansen SER IV, Weber B.", "Cobb angle 52.",
+    "pouch of Douglas tray open.", "Sphincter of Oddi intact.", "Greenfield filter in.",
+    "Mayfield pins placed.", "Gleason 4+3 disease.", "ASIA C, ID band checked.",
+    "The resident will now perform the Kocher maneuver.", "Dr. on call from OB to see pt.",
+    "DR. ON CALL FROM ROBOTIC TO SEE PT IN PACU.", "this is a 46 year old from Texas with ASA 2",
+    "Patient from Canada, interpreter in room.", "nevada resident, kellgren-lawrence 4.",
+    "april cohort of residents observing.", "june interns observing.",
+    "to Mother-Baby post op.", "An Allen test was performed and was normal.",
+    "Glasgow 15, pupils equal.", "Bethesda III nodule.", "Lap chole on Friday.",
+    "FiO2 40%, PEEP 5.", "blake drain x2, counts correct.", "joy stick on robot recalibrated.",
+    "FELL AT HOME, NO LOC.", "Wound VAC placed, ROSA underneath.", "Potts scissors done.",
+    "Ross procedure completed.", "The Ladd procedure was performed.",
+    "Hunt-Hess 3. MAP 78.", "Van Buren sounds used.", "Mr. Smith's Whipple at 0800",
+]
+
+
+def _gone(engine: Engine, note: str, phi: str) -> None:
+    result = engine.deidentify(note)
+    assert phi not in result.text, (result.text, result.findings)
+    start = note.index(phi)
+    assert any(f.start <= start and start + len(phi) <= f.end for f in result.findings), \
+        result.findings
+
+
+@pytest.mark.parametrize(("note", "phi"), NAMES)
+def test_name_found(engine: Engine, note: str, phi: str) -> None:
+    _gone(engine, note, phi)
+
+
+@pytest.mark.parametrize(("note", "place"), PLACES)
+def test_place_found(engine: Engine, note: str, place: str) -> None:
+    _gone(engine, note, place)
+    hit = engine.deidentify(note)
+    assert "[LOCATION]" in hit.text
+
+
+@pytest.mark.parametrize("note", KEEP)
+def test_not_a_name_or_place(engine: Engine, note: str) -> None:
+    if note.startswith("Mr. Smith"):
+        assert engine.deidentify(note).text == "Mr. [NAME] Whipple at 0800"
+        return
+    result = engine.deidentify(note)
+    assert result.text == note, result.findings
+
+
+def test_unknown_word_after_from_is_a_guess_for_review(engine: Engine) -> None:
+    result = engine.deidentify("Pt Okafor from Zqorrin, lap chole, ICP 11")
+    assert "Zqorrin" not in result.text
+    assert result.verdict == "review"
+    assert [f.confident for f in result.findings if f.category == "LOCATION"] == [False]
+
+
+def test_country_and_state_after_from_stay(engine: Engine) -> None:
+    for note in ("from Texas originally", "flew in from Kenya", "visiting family in georgia"):
+        assert engine.deidentify(note).text == note
