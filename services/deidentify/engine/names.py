@@ -80,7 +80,7 @@ INSTRUMENT = frozenset((
     "bag pack test reflex fracture operation technique line ligament space approach wrap loop "
     "kit sponge sponges tip sucker trocar diverticulum node clip clips filter pins pin harness "
     "wire shunt rongeur saw sounds lesion triad angle bar frame holder head graft valve "
-    "fixator nail plate screw screws ex fix gun stapler").split())
+    "fixator nail plate screw screws ex fix gun stapler splint dressing").split())
 _INITIALS_NOT = frozenset(
     "am pm us eg ie nb md do rn pa bp or iv po dc uk np ok id no vs dob".split())
 PHRASES = frozenset(("da vinci", "bair hugger", "boston scientific", "karl storz", "endo gia",
@@ -358,8 +358,8 @@ class NameScanner:
         """A given name and a surname side by side, typed alike: "kenji strong", "LINH BUSH",
         "Ivy Łęcki". At least one of them is no English word; in a mixed-case note a
         capitalised word no list knows counts as a surname."""
-        if gaps[i + 1] != " ":
-            return False
+        if gaps[i + 1] != " " or gaps[i].endswith("-"):
+            return False  # "Hem-o-lok over"
         a, b = toks[i][2], toks[i + 1][2]
         fa, fb = flags[i], flags[i + 1]
         bad = lx.NOT_NAME | lx.EPONYM_CTX | lx.PHRASE | _NOT_LEXICON_NAME | lx.CUE \
@@ -447,6 +447,8 @@ class NameScanner:
             return None  # "Mother-Baby", "Hem-Onc"
         if _classified(norms, gaps, i) or self._instrument(norms, gaps, i):
             return None  # "Tanner 4", "Weber B ankle", "Greenfield filter"
+        if f & lx.EPONYM_CTX:
+            return None  # "Blake", "Fowler" alone: an eponym; a cue or a given name says person
         if cap and not word and len(raw) > 1:
             return "lexicon_name"
         if raw.isupper() and style == 1 and not word and len(raw) > 3 and not f & lx.COMMON:
