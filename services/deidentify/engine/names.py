@@ -318,8 +318,9 @@ class NameScanner:
             if k >= 0 and not rule[k] and not flags[k] & (lx.MEDICAL | lx.ENGLISH):
                 rule[k] = "initials"
         for i in [i for i, f in enumerate(flags[:-1]) if f & lx.FIRST]:
-            if not rule[i] and not rule[i + 1] and self._pair(toks, norms, flags, gaps, i, style):
-                rule[i] = rule[i + 1] = "name_given_surname"
+            if not (rule[i] and rule[i + 1]) and self._pair(toks, norms, flags, gaps, i, style):
+                for k in (i, i + 1):
+                    rule[k] = rule[k] or "name_given_surname"
         for i in sorted(cands):
             if rule[i]:
                 continue
