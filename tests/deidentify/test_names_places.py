@@ -35,6 +35,14 @@ NAMES = [
     ("DR. BEST TO DICTATE, COUNTS CORRECT", "BEST"),
     ("the husband Miles Brown is the contact", "Miles Brown"),
     ("Sr. Dean Hill de Penzance — cirugía", "Dean Hill"),
+    ("Nurse Ana → break; Hope covering Room 4. Counts ok.", "Hope"),
+    ("pic uploaded by mistake, ingrid removing it.", "ingrid"),
+    ("Policy # H1, group 11. precert ok per ngozi.", "ngozi"),
+    ('Pt "Lefty" Whitlock (MRN 5551234) to CVICU', "Lefty"),
+    ('Pt "Lefty" Whitlock (MRN 5551234) to CVICU', "Whitlock"),
+    ("Hope (charge RN) ok with the plan", "Hope"),
+    ("[Pager 7:24] ready for OR 7 - Will Faulkner", "Will Faulkner"),
+    ("TEXT FROM KENJI FORD: IS HE OUT YET?", "KENJI FORD"),
 ]
 
 PLACES = [
@@ -69,6 +77,8 @@ KEEP = [
     "FELL AT HOME, NO LOC.", "Wound VAC placed, ROSA underneath.", "Potts scissors done.",
     "Ross procedure completed.", "The Ladd procedure was performed.",
     "Hunt-Hess 3. MAP 78.", "Van Buren sounds used.", "Mr. Smith's Whipple at 0800",
+    "Drain: 19 Fr Blake.", "beach chair / Fowler.", "Hem-o-lok over it.", "bill to OR budget.",
+    "will close with staples, counts correct.",
 ]
 
 

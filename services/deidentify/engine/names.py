@@ -46,7 +46,7 @@ CUES.update({w: RELATION for w in (
 CUES.update({w: ROLE for w in (
     "rn crna circulator circulating scrub tech resident attending fellow surgeon anesthesiologist "
     "anesthetist anaesthetist anesthesia anaesthesia pa np intern rep nurse midwife perfusionist "
-    "assistant assist md surg fyi circ").split()})
+    "assistant assist md surg fyi circ charge").split()})
 STRONG_ROLES = frozenset(
     "rn crna circulator scrub tech resident attending fellow surgeon pa np intern nurse circ"
     .split())
@@ -55,6 +55,12 @@ CUES.update({"pt": PATIENT, "patient": PATIENT, "pts": PATIENT, "recipient": PAT
 PT_VERBS = frozenset((
     "will may can could would should must might shall is was has had did does got went says "
     "said wants needs reports states denies tolerated").split())
+# What OR staff and family do right after their name: "Hope covering Room 4", "Bill notified",
+# "imogen removing it", "Faith awake PACU".
+NAME_THEN = frozenset((
+    "covering calling removing fixing verifying notified resetting awake waiting scrubbed "
+    "scrubbing relieving paged updated remoted signed asking says reports reported "
+    "aware called texted emailed consented prepped").split())
 # After these and a colon a name follows on the same line ("Pt: Small, Kwame").
 NAME_LABELS = frozenset((
     "name pt patient contact by re employee badge recipient attn surgeon attending assistant "
@@ -300,6 +306,7 @@ class NameScanner:
             cands.add(0)
         if "(" in text:
             cands.update(i for i in range(n - 1) if "(" in gaps[i + 1])
+        cands.update(i - 1 for i, nm in enumerate(norms) if i and nm in NAME_THEN)
         if not text.isascii():
             cands.update(i for i in range(n) if _NON_LATIN.search(toks[i][2]))
         dotted = list(_DOTTED.finditer(text)) if "." in text else []
@@ -344,6 +351,21 @@ class NameScanner:
                     and not f & (lx.MEDICAL | lx.NOT_NAME | _NOT_LEXICON_NAME):
                 rule[i] = "cue_relation_after"  # "Dawn (daughter)", "Hope (charge RN)"
                 continue
+            if i + 1 < n and norms[i + 1] in NAME_THEN and gaps[i + 1] == " " \
+                    and f & lx.FIRST and len(raw) > 2 \
+                    and not f & (lx.NOT_NAME | lx.EPONYM_CTX | _NOT_LEXICON_NAME | lx.CUE) \
+                    and norms[i] not in STOP and norms[i] not in PT_VERBS:
+                sure = not f & (lx.COMMON | lx.ENGLISH) or (
+                    style == 0 and raw[0].isupper() and not f & lx.VERY_COMMON)
+                rule[i] = "name_then_verb" if sure else "guess_name_then_verb"
+                continue
+            if i and gaps[i][-1:] in ('"', "“") and norms[i - 1] in ("pt", "patient") \
+                    and raw[0].isupper() and not f & lx.MEDICAL:
+                rule[i] = "nickname"  # 'Pt "Lefty" Whitehorse'
+                if i + 1 < n and gaps[i + 1][:1] in ('"', "”") and toks[i + 1][2][0].isupper() \
+                        and not flags[i + 1] & lx.MEDICAL:
+                    rule[i + 1] = "nickname"
+                continue
             if _NON_LATIN.search(raw) and gaps[i] in (" ", ": ", "：", ":"):
                 after_cue = i > 0 and (norms[i - 1] in CUES or norms[i - 1] in SCRIPT_CUES
                                        or rule[i - 1] == "script_name")
@@ -363,13 +385,14 @@ class NameScanner:
             return False  # "Hem-o-lok over"
         a, b = toks[i][2], toks[i + 1][2]
         fa, fb = flags[i], flags[i + 1]
-        bad = lx.NOT_NAME | lx.EPONYM_CTX | lx.PHRASE | _NOT_LEXICON_NAME | lx.CUE \
-            | lx.PLACE & ~(lx.TOWN | lx.TOWN_HEAD)
+        bad = lx.NOT_NAME | lx.EPONYM_CTX | lx.PHRASE | _NOT_LEXICON_NAME | lx.CUE | lx.CITY_HEAD
         if (fa | fb) & bad or len(a) < 3 or len(b) < 3:
             return False
         if norms[i + 1] in INSTRUMENT or norms[i + 1] in CLASS_MARKS:
             return False
-        if norms[i] in PT_VERBS or norms[i + 1] in PT_VERBS or norms[i + 1] in STOP:
+        titled = style == 0 and a[0].isupper() and b[0].isupper()  # "Will Faulkner"
+        if (norms[i] in PT_VERBS and not titled) or norms[i + 1] in PT_VERBS \
+                or norms[i + 1] in STOP:
             return False
         if _classified(norms, gaps, i + 1) or (i + 2 < len(norms) and norms[i + 2] in INSTRUMENT):
             return False
@@ -438,6 +461,9 @@ class NameScanner:
             if c == ROLE and f & lx.FIRST_TOP and not f & (lx.VERY_COMMON | _NOT_LEXICON_NAME):
                 reasons.add(AMBIGUOUS_NAME)
                 return "cue_role_ambiguous"
+        elif c == WEAK and not cap and f & lx.FIRST and not f & (lx.ENGLISH | lx.COMMON) \
+                and raw.islower() and len(raw) > 2:
+            return "cue_weak_lower"  # "precert ok per ngozi"
         elif c == WEAK and cap and not nameish and not word and len(raw) > 2 \
                 and not _initial(gaps, norms, i) and not f & lx.COMMON:
             reasons.add(UNCERTAIN_NAME)
