@@ -43,6 +43,8 @@ NAMES = [
     ("Hope (charge RN) ok with the plan", "Hope"),
     ("[Pager 7:24] ready for OR 7 - Will Faulkner", "Will Faulkner"),
     ("TEXT FROM KENJI FORD: IS HE OUT YET?", "KENJI FORD"),
+    ("дочь Мария ждёт, EBL 50", "Мария"),
+    ("Tochter Ingeborg wartet draußen, EBL 50", "Ingeborg"),
 ]
 
 PLACES = [
@@ -60,6 +62,9 @@ PLACES = [
     ("kidney from whanganui arrived, cold time 20 min", "whanganui"),
     ("Fax path to Astoria Clinic, send op note", "Astoria"),
     ("paged from Coos Bay, ETA 2 h", "Coos Bay"),
+    ("Drew (99M) from Zqartsite, AZ for hip", "Zqartsite"),
+    ("seen at Zqobble, Oregon in clinic", "Zqobble"),
+    ("lives alone in san diego, wa, hip fx", "san diego"),
 ]
 
 KEEP = [
@@ -121,3 +126,11 @@ def test_unknown_word_after_from_is_a_guess_for_review(engine: Engine) -> None:
 def test_country_and_state_after_from_stay(engine: Engine) -> None:
     for note in ("from Texas originally", "flew in from Kenya", "visiting family in georgia"):
         assert engine.deidentify(note).text == note
+
+
+def test_unknown_lower_case_word_after_from_is_a_guess(engine: Engine) -> None:
+    result = engine.deidentify("pt flown in from ruatoriq this am, open femur")
+    assert "ruatoriq" not in result.text
+    assert result.verdict == "review"
+    # French and Spanish "en"/"de" are not "from"
+    assert engine.deidentify("lap chole en cours, EBL 50").text == "lap chole en cours, EBL 50"

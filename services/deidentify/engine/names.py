@@ -27,6 +27,7 @@ from .places import (
     scan_streets,
     town_at,
     unknown_after_cue,
+    unknown_before_state,
 )
 
 Span = tuple[int, int, str, str, int]
@@ -42,7 +43,8 @@ CUES.update({w: RELATION for w in (
     "wife husband daughter son mother father mom mum dad brother sister spouse partner fiance "
     "fiancee grandson granddaughter grandmother grandfather grandma grandpa niece nephew aunt "
     "uncle guardian caregiver friend boyfriend girlfriend cousin stepson stepdaughter sibling "
-    "neighbor neighbour hija hijo hcp attn contact baby").split()})
+    "neighbor neighbour hija hijo hcp attn contact baby tochter sohn fille fils madre padre "
+    "esposa esposo filha filho").split()})
 CUES.update({w: ROLE for w in (
     "rn crna circulator circulating scrub tech resident attending fellow surgeon anesthesiologist "
     "anesthetist anaesthetist anesthesia anaesthesia pa np intern rep nurse midwife perfusionist "
@@ -100,9 +102,12 @@ _NON_LATIN = re.compile(
     r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f"
     r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Words before a name in the scripts OR notes quote: patient, family, daughter, son, wife.
-SCRIPT_CUES = frozenset(
-    "пациент пациентка пациента больной 患者 家属 娘 息子 妻 夫 母 父 patient patiente "
-    "paciente familia contacto".split())
+SCRIPT_CUES = frozenset((
+    "пациент пациентка пациента больной больная дочь сын жена муж мать отец г-н г-жа "
+    "患者 病人 家属 女儿 儿子 妻子 丈夫 母亲 父亲 先生 女士 娘 息子 妻 夫 母 父 "
+    "المريض المريضة ابنة ابن زوجة زوج المطופל המטופל המטופלת בת בן אשתו בעלה "
+    "ασθενής κόρη γιος σύζυγος मरीज बेटी बेटा पत्नी पति श्री श्रीमती "
+    "patient patiente paciente familia contacto").split())
 _HONORIFICS = ("さん", "様", "君", "氏")
 _DOTTED = re.compile(r"\b([A-Z])\.\s?([A-Z])\.(?:\s?([A-Z])\.)?")
 _LINE_INITIALS = re.compile(r"(?m)^[ \t]*([A-Z]{2,3})(?=[ \t]*[-–/][ \t])")
@@ -138,7 +143,7 @@ class NameScanner:
             f = self._flags.get(norm, 0)
             # An everyday word typed in lower case ("rose", "hall") becomes a name or
             # place only after a cue; mark the rest so that scan looks at them at all.
-            if f & _PICK and not (raw.islower() and (
+            if f & _PICK and not (raw.islower() and not f & (lx.CITY_HEAD | lx.TOWN_HEAD) and (
                     f & lx.COMMON or (f & lx.ENGLISH and not f & lx.PLACE))):
                 f |= lx.PICK
             hit = (norm, f)
@@ -269,6 +274,9 @@ class NameScanner:
         n = len(toks)
         cands = [j + 1 for j, nm in enumerate(norms[:-1]) if nm in PLACE_PREV]
         cands += [j for j, nm in enumerate(norms) if nm in COUNTY_WORDS and j]
+        before_state = [j - 1 for j, f in enumerate(flags) if f & lx.STATE and j
+                        and gaps[j] == ", "]
+        cands += before_state
         for j in sorted(set(cands)):
             nm = norms[j]
             if nm in COUNTY_WORDS and gaps[j] == " ":
@@ -281,6 +289,10 @@ class NameScanner:
                     out.append((toks[k + 1][0], toks[j][1], "LOCATION", "county", 1))
                     for m in range(k + 1, j):
                         rule[m] = "city"
+            elif j in before_state and not rule[j] \
+                    and unknown_before_state(toks, norms, flags, gaps, j, style):
+                out.append((toks[j][0], toks[j][1], "LOCATION", "town_state", 1))
+                rule[j] = "city"
             elif not rule[j] and unknown_after_cue(toks, norms, flags, gaps, j, style):
                 k = j
                 while k + 1 < n and gaps[k + 1] == " " and toks[k + 1][2][0].isupper() \

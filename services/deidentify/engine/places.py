@@ -31,7 +31,7 @@ FOREIGN_CUES = frozenset("de en".split())  # "vive en Oaxaca", "transféré de M
 # "lives in X", "resident of X", "home in X", "visiting family in X", "viewers in X".
 LIVES = frozenset((
     "lives live living lived resident residents home reside resides based vive viewers visiting "
-    "originally town city village moved").split())
+    "originally town city village township moved").split())
 PLACE_PREV = STRONG_CUES | FOREIGN_CUES | {"in", "of", "at", "to"}  # words a place follows
 AFTER_PLACE = frozenset((
     "general memorial regional clinic hospital medical community critical family health "
@@ -168,13 +168,30 @@ def town_at(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
 
 def unknown_after_cue(toks: list[Token], norms: list[str], flags: list[int], gaps: list[str],
                       i: int, caps_style: int) -> bool:
-    """A capitalised word no list knows, after "from"/"aus"/"lives in": likely a place."""
+    """A word no list knows, after "from"/"aus"/"lives in": likely a place. Capitalised in a
+    mixed-case note; any word no list holds at all in a lower-case one ("from ruatoria")."""
+    raw = toks[i][2]
+    if len(raw) < 3 or (raw.isupper() and caps_style == 0):
+        return False
+    f = flags[i] & ~lx.PICK
+    if caps_style == 0 and raw[0].isupper():
+        if f & (_NOT_PLACE | lx.ENGLISH | lx.COMMON | lx.STREET):
+            return False
+    elif f or len(raw) < 4 or not raw.isalpha() or norms[i - 1] in FOREIGN_CUES:
+        return False  # "en cours", "de cirugía": French and Spanish, not a place
+    return cue_before(norms, gaps, i) == 2
+
+
+def unknown_before_state(toks: list[Token], norms: list[str], flags: list[int],
+                         gaps: list[str], i: int, caps_style: int) -> bool:
+    """ "Quartzsite, AZ", "Opelousas, Louisiana": a capitalised word no list knows, then a
+    comma and a state, has the shape of a town."""
     raw = toks[i][2]
     if caps_style != 0 or not raw[0].isupper() or raw.isupper() or len(raw) < 3:
         return False
-    if flags[i] & (_NOT_PLACE | lx.ENGLISH | lx.COMMON | lx.STREET):
+    if flags[i] & (_NOT_PLACE | lx.ENGLISH | lx.COMMON | lx.STREET | lx.NAMEISH):
         return False
-    return cue_before(norms, gaps, i) == 2
+    return gaps[i + 1] == ", " and _state_after(toks, flags, gaps, i + 1, caps_style)
 
 
 def scan_streets(text: str, toks: list[Token], norms: list[str], flags: list[int],
