@@ -123,8 +123,11 @@ class Lexicon:
             mark(word, EPONYM_CTX if star else EPONYM)
         # Package-derived lists (scripts/build_deid_lexicons.py): names of every country,
         # places below state level, and how common each such word is as an English word.
-        _mark_all(flags, _lines("world_given_names.txt"), FIRST)
-        _mark_all(flags, _lines("world_surnames.txt"), LAST)
+        # A word of English that only another country's name list holds ("Closure",
+        # "Specimen") is the word: the world lists add names, not readings of words.
+        for name, bit in (("world_given_names.txt", FIRST), ("world_surnames.txt", LAST)):
+            _mark_all(flags, [w for w in _lines(name)
+                              if not flags.get(w, 0) & ENGLISH or flags.get(w, 0) & NAMEISH], bit)
         for line in _lines("word_zipf.txt"):
             word, _, z = line.rpartition(" ")
             zipf = int(z)

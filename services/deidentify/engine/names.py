@@ -143,7 +143,7 @@ class NameScanner:
             f = self._flags.get(norm, 0)
             # An everyday word typed in lower case ("rose", "hall") becomes a name or
             # place only after a cue; mark the rest so that scan looks at them at all.
-            if f & _PICK and not (raw.islower() and not f & (lx.CITY_HEAD | lx.TOWN_HEAD) and (
+            if f & _PICK and not (raw.islower() and (
                     f & lx.COMMON or (f & lx.ENGLISH and not f & lx.PLACE))):
                 f |= lx.PICK
             hit = (norm, f)
@@ -289,6 +289,17 @@ class NameScanner:
                     out.append((toks[k + 1][0], toks[j][1], "LOCATION", "county", 1))
                     for m in range(k + 1, j):
                         rule[m] = "city"
+            elif not rule[j] and flags[j] & lx.PLACE \
+                    and not flags[j] & lx.PICK:  # "in san diego", "FROM ELY": not looked at yet
+                last = city_at(toks, norms, flags, gaps, j, self._multi) \
+                    if flags[j] & lx.CITY_HEAD else -1
+                if last < 0:
+                    last, _sure = town_at(toks, norms, flags, gaps, j, self._towns, style)
+                if last >= j:
+                    out.append((toks[j][0], _zip_after(text, toks[last][1]), "LOCATION", "town",
+                                1))
+                    for m in range(j, last + 1):
+                        rule[m] = "city"
             elif j in before_state and not rule[j] \
                     and unknown_before_state(toks, norms, flags, gaps, j, style):
                 out.append((toks[j][0], toks[j][1], "LOCATION", "town_state", 1))
@@ -318,7 +329,8 @@ class NameScanner:
             cands.add(0)
         if "(" in text:
             cands.update(i for i in range(n - 1) if "(" in gaps[i + 1])
-        cands.update(i - 1 for i, nm in enumerate(norms) if i and nm in NAME_THEN)
+        if not NAME_THEN.isdisjoint(norms):
+            cands.update(i - 1 for i, nm in enumerate(norms) if i and nm in NAME_THEN)
         if not text.isascii():
             cands.update(i for i in range(n) if _NON_LATIN.search(toks[i][2]))
         dotted = list(_DOTTED.finditer(text)) if "." in text else []
@@ -336,7 +348,9 @@ class NameScanner:
             k = index.get(m.start(1), -1)
             if k >= 0 and not rule[k] and not flags[k] & (lx.MEDICAL | lx.ENGLISH):
                 rule[k] = "initials"
-        for i in [i for i, f in enumerate(flags[:-1]) if f & lx.FIRST]:
+        pick = lx.PICK
+        for i in [i for i, f in enumerate(flags[:-1]) if f & lx.FIRST and (
+                f & pick or flags[i + 1] & pick) and gaps[i + 1] == " "]:
             if not (rule[i] and rule[i + 1]) and self._pair(toks, norms, flags, gaps, i, style):
                 for k in (i, i + 1):
                     rule[k] = rule[k] or "name_given_surname"

@@ -46,6 +46,7 @@ _ROUTE = re.compile(r"[ \t]\d{1,4}\b")
 _NOT_PLACE = (lx.STATE | lx.COUNTRY | lx.MONTH | lx.WEEKDAY | lx.CUE | lx.LABEL | lx.MEDICAL
               | lx.EPONYM)
 _WORDISH = lx.ENGLISH | lx.NAMEISH | lx.MEDICAL | lx.NOT_NAME
+_BEFORE = PLACE_PREV | STREET_TYPES | LIVES
 
 
 def city_at(toks: list[Token], norms: list[str], flags: list[int], gaps: list[str], i: int,
@@ -126,6 +127,10 @@ def town_at(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
     caps_style: 1 when the note is written in capitals, -1 in lower case, 0 mixed: only in a
     mixed-case note does a capital letter tell a name from a word."""
     f = flags[i]
+    n = len(toks)
+    if not f & lx.TOWN_HEAD and f & _WORDISH and (i == 0 or norms[i - 1] not in _BEFORE) and (
+            i + 1 >= n or gaps[i + 1] not in (" ", ", ")):
+        return -1, False  # a one-word town that is also a word needs something around it
     last = i if f & (lx.TOWN | lx.COUNTY | lx.CITY) else -1
     m = _multi(norms, gaps, i, multi) if f & lx.TOWN_HEAD else -1
     if m > last:
@@ -145,7 +150,6 @@ def town_at(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
     cap = raw[0].isupper() and (caps_style == 0 or (raw.isupper() and caps_style == 1))
     title_case = caps_style == 0 and raw[0].isupper()
     common = bool(f & lx.COMMON) if single else False
-    n = len(toks)
     after = last + 1
     if after < n and gaps[after] in (" ", ", ") and (
             _state_after(toks, flags, gaps, after, caps_style)
