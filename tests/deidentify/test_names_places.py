@@ -45,6 +45,9 @@ NAMES = [
     ("TEXT FROM KENJI FORD: IS HE OUT YET?", "KENJI FORD"),
     ("дочь Мария ждёт, EBL 50", "Мария"),
     ("Tochter Ingeborg wartet draußen, EBL 50", "Ingeborg"),
+    ("ROBOT DOCKED, LINH BUSH, EX-LAP. 10 MM PORTS.", "LINH BUSH"),
+    ("Zqetaro Müller · 91 y/o · OR 7 · TKA", "Zqetaro Müller"),
+    ("We are joined in the gallery by Drew Sharp, visiting", "Drew Sharp"),
 ]
 
 PLACES = [

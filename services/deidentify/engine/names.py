@@ -420,7 +420,8 @@ class NameScanner:
         if (norms[i] in PT_VERBS and not titled) or norms[i + 1] in PT_VERBS \
                 or norms[i + 1] in STOP:
             return False
-        if _classified(norms, gaps, i + 1) or (i + 2 < len(norms) and norms[i + 2] in INSTRUMENT):
+        if _classified(norms, gaps, i + 1) or (
+                i + 2 < len(norms) and gaps[i + 2] == " " and norms[i + 2] in INSTRUMENT):
             return False
         shape = (a.islower() and b.islower()) or (a.isupper() and b.isupper() and style == 1) \
             or (style == 0 and a[0].isupper() and b[0].isupper() and not a.isupper()
@@ -435,6 +436,8 @@ class NameScanner:
                 and not fa & lx.VERY_COMMON
         if fa & lx.VERY_COMMON and fb & lx.COMMON:
             return False
+        if titled and not (fa | fb) & lx.VERY_COMMON and not _initial(gaps, norms, i):
+            return True  # "by Buck Sharp,": two capitals mid-sentence, both names
         return not (fa & lx.ENGLISH and fb & lx.ENGLISH)
 
     @staticmethod
@@ -563,6 +566,9 @@ class NameScanner:
                     if initial or (
                             nm in PARTICLES and gaps[i] in (" ", "-") and nm not in ("a", "e")
                             ) or (
+                            raw[0].isupper() and style == 0 and not raw.isupper()
+                            and not (f & ~lx.PICK) and len(raw) > 2 and gaps[i] == " "
+                            and rule[i] not in ("city", "label_name")) or (
                             raw[0].isupper() and style == 0 and not raw.isupper()
                             and f & lx.FIRST and not f & (lx.MEDICAL | lx.NOT_NAME)
                             and not f & (_NOT_LEXICON_NAME | lx.VERY_COMMON)
