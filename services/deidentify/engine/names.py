@@ -272,10 +272,13 @@ class NameScanner:
                      out: list[Span]) -> None:
         """ "X County", and unknown capitalised words after "from" (a guess)."""
         n = len(toks)
-        cands = [j + 1 for j, nm in enumerate(norms[:-1]) if nm in PLACE_PREV]
-        cands += [j for j, nm in enumerate(norms) if nm in COUNTY_WORDS and j]
+        # set tests run at C speed: most notes skip the Python passes below
+        cands = [j + 1 for j, nm in enumerate(norms[:-1]) if nm in PLACE_PREV] \
+            if not PLACE_PREV.isdisjoint(norms) else []
+        if not COUNTY_WORDS.isdisjoint(norms):
+            cands += [j for j, nm in enumerate(norms) if nm in COUNTY_WORDS and j]
         before_state = [j - 1 for j, f in enumerate(flags) if f & lx.STATE and j
-                        and gaps[j] == ", "]
+                        and gaps[j] == ", "] if ", " in text else []
         cands += before_state
         for j in sorted(set(cands)):
             nm = norms[j]
