@@ -212,23 +212,27 @@ async def test_an_edit_comes_back_to_a_person_and_is_attributed_to_its_editor(
 
     # The audit path: note (coordinator) → redaction → edit (the approver) → redaction of
     # the edit → approval (the approver) → out.
+    timeline: dict[str, Any] = {}
+
     async def path() -> list[tuple[str, str, Any]] | None:
-        status, timeline, _ = await stack.request(
+        status, got, _ = await stack.request(
             "GET", f"/api/v1/audit/cases/{case['case_id']}/timeline", role="compliance")
         if status != 200:
             return None
-        [update] = [u for u in timeline["updates"] if u["update_id"] == update_id]
+        [update] = [u for u in got["updates"] if u["update_id"] == update_id]
         steps = [(s["action"], s["by"]["sub"], s["detail"].get("revision"))
                  for s in sorted(update["steps"], key=lambda s: s["seq"])]
+        timeline.update(update)
         return steps if any(a == "update.approved" for a, _, _ in steps) else None
 
     steps = await eventually(path, 20, message="the approval in the audit log")
-    kinds = [a for a, _, _ in steps]
-    order = [kinds.index("milestone.submitted"), kinds.index("milestone.deidentified"),
-             kinds.index("edit.submitted"),
-             max(i for i, s in enumerate(steps) if s[0] == "milestone.deidentified"),
-             kinds.index("update.approved")]
-    assert order == sorted(order), steps
+    words = [(p["stage"], p["by"]["sub"], p.get("revision")) for p in timeline["path"]]
+    assert words == [
+        ("note", "coord-ana", 0), ("redaction", "service:deidentify", 0),
+        ("edit", "attending-kim", 1), ("redaction", "service:deidentify", 1),
+        ("approval", "attending-kim", None), ("final text", "attending-kim", 1),
+    ], words
+    assert timeline["path"][-1]["chars"] == len(back["text"])
     assert ("milestone.submitted", "coord-ana", None) in steps
     assert ("edit.submitted", "attending-kim", 1) in steps
     assert ("milestone.deidentified", "service:deidentify", 1) in steps
