@@ -197,6 +197,7 @@ async def test_an_edit_comes_back_to_a_person_and_is_attributed_to_its_editor(
             "?.textContent || '')", timeout=10_000)
         note = await item.locator(".note").inner_text()
         assert "waiting for a person to check" in note.lower() and "then approve it" in note
+        assert "edited by attending-kim (revision 1)" in await item.locator(".meta").inner_text()
         assert "Okonkwo" not in await page.content()
 
         # The editor, having seen the final text, approves it: now it goes out.

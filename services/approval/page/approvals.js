@@ -69,6 +69,8 @@
     if (!composing) render();
   }
 
+  const VERDICT_WORDS = { clean: "nothing removed", redacted: "identifiers removed",
+                          review: "not sure: check it", quarantine: "withheld" };
   const milestoneOnly = (r) => !r.text && r.verdict === "clean";
 
   function textWithRedactions(r) {
@@ -114,7 +116,7 @@
     const head = O.el("div", { class: "head" }, [
       O.el("span", { class: "milestone", text: r.milestone_label || r.milestone }),
       O.el("span", { class: "badge " + r.audience, text: r.audience }),
-      O.el("span", { class: "badge " + r.verdict, text: r.verdict }),
+      O.el("span", { class: "badge " + r.verdict, text: VERDICT_WORDS[r.verdict] || r.verdict }),
     ]);
     if (r.state === "held") {
       head.append(O.el("span", { class: "left", "data-key": k, text: leftText(k) }));
@@ -138,7 +140,7 @@
     let meta = "by " + (r.author ? r.author.sub : "?") + " · received " +
       new Date(r.received_at).toLocaleTimeString();
     if (r.tiers_required > 1) meta += " · approvals " + approvals + " of " + r.tiers_required;
-    if (r.revision) meta += " · edited (revision " + r.revision + ")";
+    if (r.revision) meta += " · edited by " + (r.editor ? r.editor.sub : "an approver") + " (revision " + r.revision + ")";
     if (r.decided_by) meta += " · decided by " + r.decided_by.sub;
     if (r.reason) meta += " · " + r.reason;
     children.push(O.el("p", { class: "meta", text: meta }));
