@@ -39,11 +39,10 @@ from services.common.cases_view import CaseState, CasesView
 from services.common.consumer import Origin
 from services.common.store import Store, claim_event
 
-from . import decisions, rows
+from . import decisions, reasons, rows
 from .emit import GATE_ACTOR, Emitter
 from .phrases import only_phrases
 from .policy import PolicySource
-from .reasons import held_note
 from .rows import Row
 from .tables import edits, next_seq, reviews
 
@@ -155,7 +154,7 @@ class ApprovalGate:
                 state, reason = "expired", "not decided in time"
             elif decision.automatic:
                 state, seq = "approved", await next_seq(conn, case.case_id, audience)
-            note = held_note(data["verdict"], data["reasons"]) if state == "held" else None
+            note = reasons.held_note(data["verdict"], data["reasons"]) if state == "held" else None
             inserted = await conn.execute(reviews.insert().values(
                 update_id=data["update_id"], audience=audience, case_id=case.case_id,
                 state=state, milestone=data["milestone"], text=data["text"],
