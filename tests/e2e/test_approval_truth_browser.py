@@ -114,6 +114,12 @@ async def test_edit_and_reject_boxes_have_send_and_cancel_for_touch(stack: Stack
         await item.locator("button.edit").tap()
         cancel = item.locator(".compose button.cancel")
         await cancel.wait_for(timeout=5_000)
+        width = await page.evaluate("() => document.documentElement.scrollWidth")
+        wide = await page.evaluate(
+            "() => Array.from(document.querySelectorAll('body *')).filter(e => "
+            "e.getBoundingClientRect().right > 390).map(e => e.tagName + '.' + e.className)"
+            ".slice(0, 8)")
+        assert width <= 390, f"the page is {width} px wide on a 390 px phone: {wide}"
         box = await cancel.bounding_box()
         assert box is not None and box["height"] >= 44 and box["width"] >= 44
         await cancel.tap()
