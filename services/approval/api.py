@@ -33,11 +33,13 @@ from services.common.store import consumed_events
 from services.common.web import principal, read_json
 
 from . import decisions, rows
+from .comments import CommentGate
 from .gate import CONSUMER, ApprovalGate
 from .reasons import REJECT_REASONS
 from .tables import edits, reviews
 
 GATE = web.AppKey("approval.gate", ApprovalGate)
+COMMENTS = web.AppKey("approval.comments", CommentGate)
 STATES = ("held", "approved", "rejected", "expired", "withdrawn", "blocked")
 APPLY_WAIT_SECONDS = 3.0
 
@@ -147,10 +149,14 @@ async def decide(request: web.Request) -> web.Response:
     }
     if audience is not None:
         data["audience"] = audience
+    comment = body.get("comment", "").strip() if decision == "reject" else ""
+    if comment:
+        # Free text for the author: it passes de-identification before anything is kept.
+        await request.app[COMMENTS].check(comment, case)
     if decision == "reject":
         data["reason_code"] = body["reason_code"]
-        if body.get("comment", "").strip():
-            await _keep_comment(gate, targets, body["comment"].strip())
+        if comment:
+            await _keep_comment(gate, targets, comment)
     if decision == "edit":
         data["revision"] = max(max(r.revision, r.pending_revision) for r in targets) + 1
     elif "revision" in body:
@@ -243,4 +249,4 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/api/v1/approval/policy", get_policy)
 
 
-__all__ = ["GATE", "add_routes"]
+__all__ = ["COMMENTS", "GATE", "add_routes"]

@@ -11,6 +11,10 @@ handler looked: another approver, the expiry sweep, an edit) and then asks
       │                                      must approve the editor's words)
       ├──time──▶ expired
       └──consent/case stopped──▶ blocked
+
+What goes out is what a person approved: an edit's re-de-identified text always
+comes back held, for every audience (to the editor, or under four eyes to another
+approver), whatever the policy lets through on its own.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from services.common import events
 from services.common.auth import same_person
 
 from .policy import Decision
-from .reasons import label
+from .reasons import WAITING, in_words, label
 from .rows import Row, aware
 
 SYSTEM = {"sub": "service:approval", "role": "service"}
@@ -77,7 +81,8 @@ def check(row: Row, decision: str, reviewer: dict[str, str], *, four_eyes: bool,
     if any(same_person(a, reviewer) for a in row.approvals):
         raise Refused(409, "already_approved",
                       "you already approved this; it needs a different approver")
-    if not row.text:
+    if not row.text and row.verdict != "clean":
+        # An empty clean text is a milestone posted without a note: that may go out.
         raise Refused(409, "text_withheld", "the text was withheld by de-identification; "
                       "edit it instead")
 
@@ -113,32 +118,25 @@ def outcome(row: Row, decision: str, reviewer: dict[str, str], *, now: datetime,
 
 def revise(row: Row, data: dict[str, Any], rule: Decision, *, editor: dict[str, str],
            four_eyes: bool, now: datetime) -> Outcome:
-    """An edit came back from de-identification: new text, and the editor's approval
-    when the new text is not quarantined (tiers approved earlier start again). `editor`
-    comes from approval's own record of the edit, never from the event."""
+    """An edit came back from de-identification: new text, held for a person to see.
+
+    Never approved here, whatever `rule` says: nobody has seen the text the gate made of
+    the edit. The editor may approve it next (or, under four eyes, another approver:
+    `check` refuses the editor); tiers approved earlier start again. `editor` comes from
+    approval's own record of the edit, never from the event."""
     values: dict[str, Any] = {
         "text": data["text"], "verdict": data["verdict"], "counts": data["counts"],
         "redactions": data["redactions"], "reasons": data["reasons"],
         "revision": data["revision"], "phrase_only": False, "approvals": [],
         "pending_revision": max(row.pending_revision, data["revision"]),
-        "editor": editor or row.editor, "note": None,
+        "editor": editor or row.editor,
     }
     if data["verdict"] == "quarantine":
-        values["note"] = "edited text held by de-identification: " + (
-            ", ".join(data["reasons"]) or "uncertain")
-        return Outcome(values)
-    if rule.automatic:
-        values.update(state="approved", decided_by=editor or SYSTEM, decided_at=now)
-        return Outcome(values, number=True)
-    if editor is None or four_eyes:
-        # The editor wrote these words: under four eyes they are another approver's to pass.
-        if four_eyes:
-            values["note"] = "edited: another approver must approve the new text"
-        return Outcome(values)
-    values["approvals"] = [{"sub": editor["sub"], "role": editor["role"], "tier": 1,
-                            "at": events.isoformat(now)}]
-    if row.tiers_required <= 1:
-        values.update(state="approved", decided_by=editor, decided_at=now)
-        return Outcome(values, number=True)
-    values["note"] = f"approved 1 of {row.tiers_required}"
+        values["note"] = "edited text held by de-identification: " + in_words(data["reasons"])
+    elif four_eyes:
+        values["note"] = ("edited and de-identified again: " + WAITING
+                          + " (another approver must approve the new text)")
+    else:
+        values["note"] = ("edited and de-identified again: " + WAITING
+                          + " (check the new text, then approve it)")
     return Outcome(values)

@@ -39,7 +39,7 @@ from services.common.cases_view import CaseState, CasesView
 from services.common.consumer import Origin
 from services.common.store import Store, claim_event
 
-from . import decisions, rows
+from . import decisions, reasons, rows
 from .emit import GATE_ACTOR, Emitter
 from .phrases import only_phrases
 from .policy import PolicySource
@@ -154,6 +154,7 @@ class ApprovalGate:
                 state, reason = "expired", "not decided in time"
             elif decision.automatic:
                 state, seq = "approved", await next_seq(conn, case.case_id, audience)
+            note = reasons.held_note(data["verdict"], data["reasons"]) if state == "held" else None
             inserted = await conn.execute(reviews.insert().values(
                 update_id=data["update_id"], audience=audience, case_id=case.case_id,
                 state=state, milestone=data["milestone"], text=data["text"],
@@ -163,7 +164,7 @@ class ApprovalGate:
                 occurred_at=data["occurred_at"], received_at=data["received_at"],
                 expires_at=expires_at, tiers_required=decision.tiers, approvals=[], seq=seq,
                 decided_by=None, decided_at=now if state != "held" else None,
-                reason=reason, created_at=now, version=0, pending_revision=0,
+                reason=reason, created_at=now, version=0, pending_revision=0, note=note,
             ).returning(*reviews.c))
             created.append(inserted.one())
         return created

@@ -10,13 +10,15 @@ it changes on disk, without a restart:
 
 | key | meaning |
 |---|---|
-| `auto_when` | de-identification verdicts that need no human (`quarantine` never) |
+| `auto_when` | verdicts that need no human: `clean`, `redacted` (never `review`, `quarantine`) |
 | `phrase_only_auto` | a note made only of the procedure's pre-approved phrases needs no human |
 | `tiers` | how many different approvers must approve, in turn (multi-step sign-off) |
 | `four_eyes` | the author never counts as an approver (default true) |
 | `freshness_seconds` | window after receipt; undecided updates then expire (default 600) |
 
-An audience missing from the policy gets nothing.
+An audience missing from the policy gets nothing. The default publishes to students,
+with no human in between, only clean notes, the procedure's pre-approved phrases and
+confident redactions; everything else, and everything public, waits for an approver.
 """
 
 from __future__ import annotations
@@ -37,14 +39,35 @@ DEFAULT_FRESHNESS_SECONDS = 600
 DEFAULT_POLICY: dict[str, Any] = {
     "freshness_seconds": DEFAULT_FRESHNESS_SECONDS,
     "audiences": {
-        "students": {"auto_when": ["clean", "redacted"], "tiers": 1, "four_eyes": True},
+        "students": {"auto_when": ["clean", "redacted"], "phrase_only_auto": True, "tiers": 1,
+                     "four_eyes": True},
         "public": {"auto_when": [], "phrase_only_auto": True, "tiers": 1, "four_eyes": True},
     },
 }
 
 
+# Verdicts that always wait for a person, whatever a policy file says: `review` (the
+# engine guessed) and `quarantine` (the engine held the text).
+NEVER_AUTOMATIC = ("review", "quarantine")
+
+
 class PolicyError(ValueError):
     pass
+
+
+def _never_automatic(document: dict[str, Any]) -> None:
+    """Refuse, in words, a file that would let an uncertain or held note out unseen."""
+    audiences = document.get("audiences")
+    if not isinstance(audiences, dict):
+        return
+    for name, rule in audiences.items():
+        listed = rule.get("auto_when") if isinstance(rule, dict) else None
+        for verdict in listed if isinstance(listed, list) else ():
+            if verdict in NEVER_AUTOMATIC:
+                raise PolicyError(
+                    f"policy /audiences/{name}/auto_when: {verdict!r} may not be automatic: "
+                    f"a {verdict} note always waits for an approver, for every audience; "
+                    "remove it from auto_when")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +88,7 @@ class Decision:
 
 class Policy:
     def __init__(self, document: dict[str, Any]) -> None:
+        _never_automatic(document)
         problems = schemas.errors("approval-policy.json", document)
         if problems:
             raise PolicyError(f"policy {problems[0].pointer or '/'}: {problems[0].reason}")
@@ -88,7 +112,7 @@ class Policy:
         rule = self.rules.get(audience)
         if rule is None:
             return None
-        automatic = verdict != "quarantine" and (
+        automatic = verdict not in NEVER_AUTOMATIC and (
             verdict in rule.auto_when or (phrase_only and rule.phrase_only_auto)
         )
         return Decision(automatic=automatic, tiers=rule.tiers,

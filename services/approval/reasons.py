@@ -22,3 +22,31 @@ REJECT_REASONS: dict[str, str] = {
 
 def label(code: str) -> str:
     return REJECT_REASONS.get(code, "rejected")
+
+
+# Why de-identification held a text, in words (the codes are in
+# schemas/events/milestone-deidentified.json and services/deidentify/engine/model.py).
+HOLD_REASONS: dict[str, str] = {
+    "uncertain_name": "an unfamiliar word stands where a name usually does",
+    "ambiguous_name": "a word could be a name or an ordinary word",
+    "identifier_ratio": "most of the text was identifiers",
+    "too_many_findings": "it held too many identifiers",
+    "input_too_long": "it was too long to check",
+    "engine_error": "the checker failed on it",
+    "case_unknown": "the case's identifiers were not known yet",
+}
+
+WAITING = "waiting for a person to check"
+
+
+def in_words(codes: list[str]) -> str:
+    return "; ".join(HOLD_REASONS.get(c, c.replace("_", " ")) for c in codes) or "uncertain"
+
+
+def held_note(verdict: str, codes: list[str]) -> str | None:
+    """Why a held update waits, when de-identification is why (never PHI: fixed words)."""
+    if verdict == "review":
+        return WAITING + ": de-identification was not sure about something it removed"
+    if verdict == "quarantine":
+        return WAITING + ": de-identification withheld the text (" + in_words(codes) + ")"
+    return None

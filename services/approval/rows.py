@@ -73,6 +73,6 @@ def view(row: Row) -> dict[str, Any]:
         "decided_by": row.decided_by,
         "decided_at": events.isoformat(aware(row.decided_at)) if row.decided_at else None,
         "reason": row.reason, "reason_code": row.reason_code, "note": row.note,
-        "revision": row.revision,
+        "revision": row.revision, "editor": row.editor,
         "awaiting_edit": row.pending_revision > row.revision,
     }

@@ -117,7 +117,7 @@ def update_of(event: Event) -> str | None:
 _FACTS: dict[str, tuple[str, ...]] = {
     "milestone.deidentified": ("milestone", "verdict", "counts", "reasons", "revision"),
     "edit.submitted": ("revision", "editor"),
-    "review.decided": ("decision", "tier", "reason_code"),
+    "review.decided": ("decision", "tier", "reason_code", "audience"),
     "update.approved": ("audience", "seq", "milestone"),
     "update.retracted": ("audience", "seq", "all", "reason"),
     "update.status": ("audience", "state", "seq"),
@@ -143,6 +143,8 @@ def facts(event: Event) -> dict[str, Any]:
                  "phrases": len(data["phrase_ids"])}
     elif kind == "review.decided":
         found["edited"] = data["decision"] == "edit"
+    elif kind == "update.approved":  # the final, de-identified text: its length only
+        found["text_chars"] = len(data["text"])
     elif kind == "access.recorded":
         found["resource"] = dict(data["resource"])
     elif kind == "case.state":

@@ -3,6 +3,11 @@
 submitted → de-identified (verdict, redaction counts) → decisions (who, for
 which audience) → where it was posted → retractions; plus the case's own
 consent changes and who looked at the case in the audit log.
+
+Each update also gets its `path`, the story of its words in one list: the note
+(its author) → its redaction → each edit (its editor) → the redaction of that
+edit → the approvals → the final text (which revision went out, its length) →
+the channels. Each step says who: a person, or the service that acted.
 """
 
 from __future__ import annotations
@@ -26,6 +31,51 @@ def _step(record: Mapping[str, Any]) -> dict[str, Any]:
 def _new_update(update_id: str) -> dict[str, Any]:
     return {"update_id": update_id, "milestone": None, "submitted": None, "deidentified": [],
             "decisions": [], "publications": [], "retractions": [], "steps": []}
+
+
+def _story_order(step: dict[str, Any]) -> tuple[int, int, int, int]:
+    """The audit log records topics as they arrive (a redaction may be logged before
+    the note it came from): order the words' story by what caused what instead."""
+    action, revision = step["action"], int(step["detail"].get("revision") or 0)
+    if action == "milestone.submitted":
+        return (0, 0, 0, step["seq"])
+    if action == "edit.submitted":
+        return (1, revision, 0, step["seq"])
+    if action == "milestone.deidentified":
+        return (1, revision, 1, step["seq"])
+    return (2, 0, 0, step["seq"])  # decisions and what went out, as they happened
+
+
+def _path(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The words' path: note → redaction → edit → redaction → approvals → final text →
+    channels (a step that did not happen is absent)."""
+    path: list[dict[str, Any]] = []
+    revision = 0
+    for step in sorted(steps, key=_story_order):
+        facts, action = step["detail"], step["action"]
+        base = {"seq": step["seq"], "at": step["at"], "by": step["by"]}
+        if action == "milestone.submitted":
+            path.append({**base, "stage": "note", "revision": 0,
+                         "chars": facts.get("note_chars")})
+        elif action == "edit.submitted":
+            path.append({**base, "stage": "edit", "revision": facts.get("revision")})
+        elif action == "milestone.deidentified":
+            revision = int(facts.get("revision") or 0)
+            path.append({**base, "stage": "redaction", "revision": revision,
+                         "verdict": step["outcome"], "counts": facts.get("counts") or {}})
+        elif action == "review.decided" and step["outcome"] in ("approve", "reject"):
+            path.append({**base, "stage": "approval" if step["outcome"] == "approve"
+                         else "rejection", "audience": facts.get("audience")})
+        elif action == "update.approved":
+            path.append({**base, "stage": "final text", "revision": revision,
+                         "audience": facts.get("audience"), "seq_out": facts.get("seq"),
+                         "chars": facts.get("text_chars")})
+        elif action == "publication":
+            path.append({**base, "stage": "channel", "channel_id": facts.get("channel_id"),
+                         "state": step["outcome"], "url": facts.get("url")})
+        elif action == "update.retracted":
+            path.append({**base, "stage": "retracted", "audience": facts.get("audience")})
+    return path
 
 
 def build(case_id: str, records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
@@ -70,6 +120,9 @@ def build(case_id: str, records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
         elif action == "update.retracted":
             update["retractions"].append(step)
     _apply_case_retractions(updates.values(), case_retractions)
+    for update in updates.values():
+        update["path"] = _path(update["steps"] + [
+            r for r in update["retractions"] if r not in update["steps"]])
     return {"case_id": case_id, "broadcast_id": broadcast_id, "records": count,
             "truncated": count >= MAX_RECORDS, "case": case_changes,
             "updates": list(updates.values()), "case_retractions": case_retractions,

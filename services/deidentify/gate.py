@@ -22,6 +22,7 @@ from services.common.consumer import Origin
 from services.common.producer import EventProducer
 
 from .engine import CaseIdentifiers, Engine, Result
+from .explain import reason
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +113,8 @@ def _note_is_only_phrases(data: dict[str, Any]) -> bool:
 
 def _redactions_in_output(result: Result) -> list[dict[str, Any]]:
     """Where each `[TAG]` sits in the redacted text (the engine replaces each finding,
-    in order, by its tag), so approvers can see what was removed and why."""
+    in order, by its tag), so approvers can see what was removed and why: the rule's
+    name (for the record), whether the engine was sure, and the reason in words."""
     if not result.text:
         return []
     spans: list[dict[str, Any]] = []
@@ -121,6 +123,9 @@ def _redactions_in_output(result: Result) -> list[dict[str, Any]]:
         tag_length = len(finding.category) + 2
         start = finding.start + shift
         spans.append({"start": start, "end": start + tag_length,
-                      "category": finding.category, "rule": finding.rule[:64]})
+                      "category": finding.category, "rule": finding.rule[:64],
+                      "confident": finding.confident,
+                      "reason": reason(finding.rule, finding.category,
+                                       confident=finding.confident)})
         shift += tag_length - (finding.end - finding.start)
     return spans

@@ -123,6 +123,8 @@ class Record:
             for _, entry in sorted(self.audiences.items()):
                 if entry["state"] == state:
                     return state, entry.get("reason")
+        if self.verdict == "review":  # the engine guessed: a person checks, every audience
+            return "held", "waiting for a person to check"
         if self.verdict == "quarantine":
             return "held", "quarantined by de-identification: " + (", ".join(self.reasons)
                                                                    or "uncertain")

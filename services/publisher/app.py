@@ -23,6 +23,7 @@ from .api import STORE, list_publications
 from .channels import load_channels
 from .delivery import Publisher, Tuning
 from .ledger import SERVICE
+from .preview import add_routes as add_preview
 from .tables import MIGRATIONS
 
 PUBLISHER = web.AppKey("publisher.publisher", Publisher)
@@ -45,6 +46,7 @@ def setup(app: web.Application, settings: Settings, *, tuning: Tuning | None = N
     app.cleanup_ctx.append(publisher.lifespan)
     app[HEALTH].add(f"{SERVICE}.delivery", publisher.delivering)
     app.router.add_get("/api/v1/publications", list_publications)
+    add_preview(app, publisher)
 
 
 def create_app(settings: Settings, *, tuning: Tuning | None = None) -> web.Application:

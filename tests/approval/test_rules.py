@@ -24,6 +24,7 @@ LEE = {"sub": "comms-lee", "role": "approver"}
 def row(**changes: Any) -> Any:
     values: dict[str, Any] = {
         "update_id": "u", "audience": "public", "state": "held", "text": "Ports placed.",
+        "verdict": "clean",
         "author": AUTHOR, "approvals": [], "tiers_required": 1, "revision": 0,
         "pending_revision": 0, "editor": None,
         "expires_at": events.now() + timedelta(minutes=5),
@@ -99,7 +100,7 @@ def test_refusals_name_the_reason() -> None:
     assert refused(row(revision=1), "approve", revision=0) == (409, "stale_revision")
     assert refused(row(pending_revision=1), "approve") == (409, "edit_pending")
     assert refused(row(approvals=[{"sub": KIM["sub"]}]), "approve") == (409, "already_approved")
-    assert refused(row(text=""), "approve") == (409, "text_withheld")
+    assert refused(row(text="", verdict="quarantine"), "approve") == (409, "text_withheld")
     assert refused(row(), "withdraw", KIM) == (403, "not_author")
     decisions.check(row(), "approve", {**AUTHOR, "role": "approver"}, four_eyes=False, now=now)
     decisions.check(row(state="approved"), "withdraw", AUTHOR, four_eyes=True, now=now)
@@ -165,8 +166,11 @@ def test_an_edit_back_from_deidentification_needs_another_approver_under_four_ey
     with pytest.raises(decisions.Refused) as caught:
         decisions.check(row(revision=1, editor=KIM), "approve", KIM, four_eyes=True, now=now)
     assert caught.value.code == "four_eyes"
-    done = decisions.revise(row(), data, human, editor=KIM, four_eyes=False, now=now)
-    assert done.number and done.values["decided_by"] == KIM
+    # Issue 15 item 3: without four eyes the edit still comes back held, for the editor to
+    # see the text de-identification made of it before approving it (it used to go out).
+    back = decisions.revise(row(), data, human, editor=KIM, four_eyes=False, now=now)
+    assert not back.number and "state" not in back.values and back.values["approvals"] == []
+    decisions.check(row(revision=1, editor=KIM), "approve", KIM, four_eyes=False, now=now)
     held = decisions.revise(row(), {**data, "verdict": "quarantine", "reasons": ["uncertain"]},
                             human, editor=KIM, four_eyes=True, now=now)
     assert not held.number and "quarantine" not in held.values
@@ -180,3 +184,61 @@ def test_the_example_policy_file_is_valid() -> None:
     example = Path(__file__).resolve().parents[2] / "services/approval/policy.example.yaml"
     policy = PolicySource(example).current()
     assert policy.rules["public"].tiers == 2 and policy.rules["public"].freshness_seconds == 900
+
+
+@pytest.mark.parametrize("audience", ["students", "public"])
+@pytest.mark.parametrize("verdict", ["review", "quarantine"])
+def test_a_policy_file_that_lets_review_out_alone_is_refused_in_words(
+        audience: str, verdict: str, tmp_path: Path) -> None:
+    """Issue 13 item 4: `review` never publishes without an approver, for any audience."""
+    document = {"audiences": {audience: {"auto_when": ["clean", verdict]}}}
+    with pytest.raises(PolicyError) as caught:
+        Policy(document)
+    message = str(caught.value)
+    assert f"/audiences/{audience}/auto_when" in message and verdict in message
+    assert "always waits for an approver" in message
+    path = tmp_path / "policy.json"
+    path.write_text(json.dumps(document))
+    with pytest.raises(PolicyError):
+        PolicySource(path)  # the service refuses to start on it
+
+
+def test_review_is_never_automatic_and_the_default_lets_out_only_what_is_sure() -> None:
+    policy = Policy({"audiences": {"students": {"auto_when": ["clean", "redacted"],
+                                                "phrase_only_auto": True},
+                                   "public": {"auto_when": ["clean", "redacted"],
+                                              "phrase_only_auto": True}}})
+    for audience in ("students", "public"):
+        for phrase_only in (False, True):
+            decided = policy.decide(audience, verdict="review", phrase_only=phrase_only)
+            assert decided is not None and not decided.automatic
+    default = PolicySource(None).current()
+    automatic = {(v, p) for v in ("clean", "redacted", "review", "quarantine")
+                 for p in (False, True)
+                 if default.decide("students", verdict=v, phrase_only=p).automatic}  # type: ignore[union-attr]
+    assert automatic == {("clean", False), ("clean", True), ("redacted", False),
+                         ("redacted", True)}
+    assert not any(default.decide("public", verdict=v, phrase_only=False).automatic  # type: ignore[union-attr]
+                   for v in ("clean", "redacted", "review", "quarantine"))
+
+
+def test_an_edit_is_never_approved_by_coming_back_even_where_the_policy_is_automatic() -> None:
+    """Issue 15 item 3: an edit's re-de-identified text went out with nobody seeing it."""
+    now = events.now()
+    automatic = Decision(automatic=True, tiers=1, freshness_seconds=600)
+    data = {"text": "Closing; [NAME] stable.", "verdict": "redacted", "counts": {"NAME": 1},
+            "redactions": [], "reasons": [], "revision": 1}
+    for four_eyes in (False, True):
+        back = decisions.revise(row(audience="students"), data, automatic, editor=KIM,
+                                four_eyes=four_eyes, now=now)
+        assert not back.number and "state" not in back.values
+        assert "waiting for a person to check" in back.values["note"]
+
+
+def test_a_milestone_without_a_note_may_be_approved() -> None:
+    """Issue 15 item 4: Approve was disabled as if de-identification had withheld it."""
+    now = events.now()
+    decisions.check(row(text="", verdict="clean"), "approve", KIM, four_eyes=True, now=now)
+    with pytest.raises(decisions.Refused):
+        decisions.check(row(text="", verdict="quarantine"), "approve", KIM, four_eyes=True,
+                        now=now)

@@ -17,6 +17,9 @@ from tests.hostile.kafka import read_every_topic
 from tests.support.stack import Stack
 
 AUTHOR = "nurse-redteam"
+# Staff free text (since issue 13 item 5 a comment naming the patient is refused with 422
+# before it is kept, so the comment read here carries no identifier)
+COMMENT = "Names the family member; say 'the family' instead"
 
 
 async def test_reading_a_rejection_comment_is_recorded(stack: Stack) -> None:
@@ -27,11 +30,11 @@ async def test_reading_a_rejection_comment_is_recorded(stack: Stack) -> None:
     await review_of(stack, update_id, "public", "held")
     status, _ = await decide(stack, update_id, "attending-1", decision="reject",
                              reason_code="identifies_patient",
-                             comment="Mentions Mrs Okonkwo-Reyes by name")
+                             comment=COMMENT)
     assert status == 200
     path = f"/api/v1/reviews/{update_id}/comment"
     status, got, _ = await stack.request("GET", path, role="coordinator", sub=AUTHOR)
-    assert status == 200 and "Okonkwo" in json.dumps(got)
+    assert status == 200 and COMMENT in json.dumps(got)
     await asyncio.sleep(2)
 
     access = [json.loads(v) for _, v in

@@ -1,5 +1,6 @@
 // The approver's queue: held updates per case, newest first, with what de-identification
-// removed (and which rule found it), time left, and approve / reject / edit from the keyboard.
+// removed and why (in words; what it was not sure of highlighted), the post exactly as each
+// channel will receive it, time left, and approve / reject / edit by keyboard or touch.
 // Polls the reviews API (no reload); every server string is rendered as text only.
 (function () {
   "use strict";
@@ -10,9 +11,11 @@
   let view = "held";
   let items = [];
   let selected = null;     // "update_id/audience"
-  let composing = null;    // {key, kind}
+  let composing = null;    // {key, kind, draft?, code?}
+  let sent = null;         // the last composed decision, reopened if the server refuses it
   let deadlines = {};      // key -> local ms when it expires
   let me = null;
+  const previews = {};      // key + revision -> {loading} | {body} | {error}
 
   const key = (r) => r.update_id + "/" + r.audience;
   const current = () => items.find((r) => key(r) === selected) || null;
@@ -23,13 +26,24 @@
     status.dataset.kind = kind || "";
   }
 
+  // One sentence: what the server said, and for a field, which one and what to do.
   function errorText(err) {
     const detail = err.body && err.body.error;
     if (detail && detail.fields && detail.fields.length) {
-      return detail.message + ": " + detail.fields.map((f) => f.pointer + " " + f.reason).join("; ");
+      return detail.message + ": " + detail.fields.map((f) =>
+        "the " + String(f.pointer || "").replace(/^\//, "").replace(/_/g, " ") + " — " + f.reason).join("; ");
     }
-    return (detail && detail.message) || err.message || "request failed";
+    return (detail && detail.message) || err.message || "the request failed";
   }
+
+  const CATEGORY_WORDS = {
+    NAME: "looks like a person's name", DATE: "a date", MRN: "a medical record number",
+    PHONE: "a phone number", EMAIL: "an email address", ADDRESS: "a street address",
+    LOCATION: "a place smaller than a state", ZIP: "a ZIP code", AGE: "an age over 89",
+  };
+  // The reason in words (from de-identification); older records have only a category.
+  const reasonOf = (span) => span.reason || CATEGORY_WORDS[span.category] || "could identify someone";
+  const unsure = (span) => span.confident === false;
 
   function needSignIn() {
     $("signin").hidden = false;
@@ -55,8 +69,16 @@
     if (!composing) render();
   }
 
+  const VERDICT_WORDS = { clean: "nothing removed", redacted: "identifiers removed",
+                          review: "not sure: check it", quarantine: "withheld" };
+  const milestoneOnly = (r) => !r.text && r.verdict === "clean";
+
   function textWithRedactions(r) {
     const node = O.el("p", { class: r.text ? "text" : "text empty" });
+    if (milestoneOnly(r)) {
+      node.textContent = "(no note: the milestone alone is posted)";
+      return node;
+    }
     if (!r.text) {
       node.textContent = "(text withheld by de-identification — edit it to send something)";
       return node;
@@ -66,9 +88,10 @@
     for (const span of spans) {
       if (span.start < at || span.end > r.text.length) continue;
       node.append(document.createTextNode(r.text.slice(at, span.start)));
-      node.append(O.el("mark", { class: "redaction", title: span.category + " found by " + span.rule,
-                                 "data-rule": span.rule }, [
-        r.text.slice(span.start, span.end), O.el("span", { class: "rule", text: span.rule })]));
+      node.append(O.el("mark", { class: "redaction" + (unsure(span) ? " uncertain" : ""),
+                                 title: reasonOf(span), "data-rule": span.rule,
+                                 "data-confident": String(!unsure(span)) }, [
+        r.text.slice(span.start, span.end), O.el("span", { class: "reason", text: reasonOf(span) })]));
       at = span.end;
     }
     node.append(document.createTextNode(r.text.slice(at)));
@@ -76,7 +99,7 @@
   }
 
   function canApprove(r) {
-    if (r.state !== "held" || !r.text || r.awaiting_edit) return false;
+    if (r.state !== "held" || !(r.text || milestoneOnly(r)) || r.awaiting_edit) return false;
     if (r.four_eyes && r.author && r.author.sub === me) return false;
     return !(r.approvals || []).some((a) => a.sub === me);
   }
@@ -93,29 +116,39 @@
     const head = O.el("div", { class: "head" }, [
       O.el("span", { class: "milestone", text: r.milestone_label || r.milestone }),
       O.el("span", { class: "badge " + r.audience, text: r.audience }),
-      O.el("span", { class: "badge " + r.verdict, text: r.verdict }),
+      O.el("span", { class: "badge " + r.verdict, text: VERDICT_WORDS[r.verdict] || r.verdict }),
     ]);
     if (r.state === "held") {
       head.append(O.el("span", { class: "left", "data-key": k, text: leftText(k) }));
     } else {
       head.append(O.el("span", { class: "left", text: r.state + (r.seq ? " #" + r.seq : "") }));
     }
-    const children = [head, textWithRedactions(r)];
+    const children = [head];
+    const doubts = (r.redactions || []).filter(unsure).length;
+    if (doubts) {
+      children.push(O.el("p", { class: "doubt", text: "De-identification was not sure about " +
+        (doubts === 1 ? "one part" : doubts + " parts") + " of this note: check the highlighted " +
+        (doubts === 1 ? "span" : "spans") + " before approving." }));
+    }
+    children.push(textWithRedactions(r));
     if (r.redactions && r.redactions.length) {
       children.push(O.el("ul", { class: "redactions", "aria-label": "Removed" },
-        r.redactions.map((s) => O.el("li", { text: s.category + " — rule " + s.rule }))));
+        r.redactions.map((s) => O.el("li", { class: unsure(s) ? "uncertain" : "",
+          text: "[" + s.category + "] " + reasonOf(s) }))));
     }
     const approvals = (r.approvals || []).length;
     let meta = "by " + (r.author ? r.author.sub : "?") + " · received " +
       new Date(r.received_at).toLocaleTimeString();
     if (r.tiers_required > 1) meta += " · approvals " + approvals + " of " + r.tiers_required;
-    if (r.revision) meta += " · edited (revision " + r.revision + ")";
+    if (r.revision) meta += " · edited by " + (r.editor ? r.editor.sub : "an approver") + " (revision " + r.revision + ")";
     if (r.decided_by) meta += " · decided by " + r.decided_by.sub;
     if (r.reason) meta += " · " + r.reason;
     children.push(O.el("p", { class: "meta", text: meta }));
     if (r.note || r.awaiting_edit) {
-      children.push(O.el("p", { class: "note", text: r.awaiting_edit ? "Edit being de-identified again…" : r.note }));
+      children.push(O.el("p", { class: "note", text: r.awaiting_edit
+        ? "Edit sent: being de-identified again." : sentence(r.note) }));
     }
+    if (r.state === "held" && !r.awaiting_edit) children.push(destinations(r));
     if (r.state === "held") {
       children.push(O.el("div", { class: "actions" }, [
         O.el("button", { type: "button", class: "approve", onclick: () => approve(r),
@@ -151,7 +184,7 @@
     let field, code = null;
     if (kind === "edit") {
       field = O.el("textarea", { rows: "2", maxlength: "500", "aria-label": "Edited text" });
-      field.value = r.text;
+      field.value = composing && composing.draft !== undefined ? composing.draft : r.text;
     } else {
       code = O.el("select", { "aria-label": "Reason for rejecting" }, [
         O.el("option", { value: "", text: "Reason (required)…" }),
@@ -160,23 +193,87 @@
       field = O.el("input", { type: "text", maxlength: "500", "aria-label": "Comment for the author",
                               placeholder: "Optional comment for the author only, then Enter" });
       fields.push(code);
+      if (composing && composing.code) code.value = composing.code;
+      if (composing && composing.draft) field.value = composing.draft;
     }
     fields.push(field);
-    const submit = (ev) => {
-      if (ev.key === "Escape") { ev.preventDefault(); composing = null; render(); }
-      else if (ev.key === "Enter" && !ev.shiftKey) {
-        ev.preventDefault();
-        const value = field.value.trim();
-        if (kind === "edit" && !value) { say("Type the new text.", "error"); return; }
-        if (kind === "reject" && !code.value) { say("Choose a reason for rejecting.", "error"); return; }
-        composing = null;
-        if (kind === "edit") decide(r, { decision: "edit", text: value }, false);
-        else decide(r, { decision: "reject", reason_code: code.value,
-                         ...(value ? { comment: value } : {}) }, true);
-      }
+    const cancel = () => { composing = null; say(kind === "edit" ? "Edit cancelled: nothing was sent." : "Rejection cancelled: nothing was sent."); render(); };
+    const send = () => {
+      const value = field.value.trim();
+      if (kind === "edit" && !value) { say("Not sent: type the new text first.", "error"); field.focus(); return; }
+      if (kind === "reject" && !code.value) { say("Not sent: choose a reason for rejecting first.", "error"); code.focus(); return; }
+      sent = { key: key(r), kind: kind, draft: field.value, code: code ? code.value : null };
+      composing = null;
+      if (kind === "edit") decide(r, { decision: "edit", text: value }, false);
+      else decide(r, { decision: "reject", reason_code: code.value,
+                       ...(value ? { comment: value } : {}) }, true);
     };
-    for (const f of fields) f.addEventListener("keydown", submit);
-    return O.el("div", { class: "compose", "data-kind": kind }, fields);
+    const keys = (ev) => {
+      if (ev.key === "Escape") { ev.preventDefault(); cancel(); }
+      else if (ev.key === "Enter" && !ev.shiftKey) { ev.preventDefault(); send(); }
+    };
+    for (const f of fields) f.addEventListener("keydown", keys);
+    const buttons = O.el("div", { class: "compose-buttons" }, [
+      O.el("button", { type: "button", class: "send", onclick: send },
+           [kind === "edit" ? "Send edit" : "Send rejection"]),
+      O.el("button", { type: "button", class: "cancel", onclick: cancel }, ["Cancel"]),
+    ]);
+    return O.el("div", { class: "compose", "data-kind": kind }, [...fields, buttons]);
+  }
+
+  // Server notes are short lowercase phrases; the page shows each as one sentence.
+  function sentence(text) {
+    const t = String(text || "").trim();
+    if (!t) return "";
+    return t.charAt(0).toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? "" : ".");
+  }
+
+  // Where an approved update goes, and the post exactly as each channel will receive it.
+  function previewKey(r) { return key(r) + "#" + r.revision; }
+
+  function loadPreview(r) {
+    const k = previewKey(r);
+    if (previews[k] || !r.procedure_name || !r.broadcast_id) return;
+    previews[k] = { loading: true };
+    O.api("POST", "/api/v1/publications/preview", {
+      audience: r.audience, procedure_name: r.procedure_name,
+      milestone_label: r.milestone_label || r.milestone, broadcast_id: r.broadcast_id,
+      text: r.text || "",
+    }).then((res) => { previews[k] = { body: res.body }; if (!composing) render(); },
+            (err) => { previews[k] = { error: errorText(err) }; if (!composing) render(); });
+  }
+
+  function destinations(r) {
+    loadPreview(r);
+    const got = previews[previewKey(r)] || { loading: true };
+    const box = O.el("div", { class: "destinations", "data-audience": r.audience });
+    if (got.loading) { box.append(O.el("p", { class: "goes", text: "Working out where it goes…" })); return box; }
+    if (got.error) { box.append(O.el("p", { class: "goes", text: "Could not show where it goes: " + got.error })); return box; }
+    const channels = got.body.channels || [];
+    const places = [];
+    if (r.audience === "students") places.push("the students' live page");
+    for (const c of channels) places.push(c.channel_id + " (" + c.kind + ")");
+    let goes = places.length ? "If approved, it goes to " + places.join(", ") + "." : "";
+    if (!channels.length) {
+      goes += (goes ? " " : "") + got.body.message + (r.audience === "public"
+        ? ": approving it records the decision but posts it nowhere." : ".");
+    }
+    box.append(O.el("p", { class: "goes" + (channels.length ? "" : " nowhere"), text: goes }));
+    if (r.audience === "students") {
+      box.append(O.el("figure", { class: "post", "data-channel": "live" }, [
+        O.el("figcaption", { text: "Students' live page" }),
+        O.el("pre", { text: (r.milestone_label || r.milestone) + (r.text ? "\n" + r.text : "") }),
+      ]));
+    }
+    for (const c of channels) {
+      const caption = c.text === null ? c.channel_id + " · " + c.problem
+        : c.channel_id + " · " + c.length + " of " + c.limit + " characters" + (c.fits ? "" : " — too long");
+      box.append(O.el("figure", { class: "post" + (c.fits ? "" : " over"), "data-channel": c.channel_id }, [
+        O.el("figcaption", { text: caption }),
+        ...(c.text === null ? [] : [O.el("pre", { text: c.text })]),
+      ]));
+    }
+    return box;
   }
 
   function render() {
@@ -229,7 +326,7 @@
   }
 
   function approve(r) {
-    if (!canApprove(r)) { say("You cannot approve this one (own update, already approved, or being edited).", "error"); return; }
+    if (!canApprove(r)) { say("Not approved: you cannot approve this one (your own update, already approved by you, or being edited).", "error"); return; }
     decide(r, { decision: "approve" }, true);
   }
 
@@ -239,23 +336,43 @@
     render();
   }
 
+  const NOUN = { approve: "Approval", reject: "Rejection", edit: "Edit" };
+  const FAILED = { approve: "Not approved", reject: "Not rejected", edit: "Edit not sent" };
+
+  // What happened, as one sentence, with where an approved update goes.
+  function outcomeText(r, decision, status, mine) {
+    if (decision === "edit") return "Edit sent: being de-identified again.";
+    if (status === 202) return NOUN[decision] + " sent: it will show here in a moment.";
+    if (decision === "reject") {
+      return "Rejected for " + r.audience + ": the author sees the reason “" + (mine.reason || "rejected") + "”.";
+    }
+    if (mine.state !== "approved") return sentence(mine.note || ("approval recorded; the update is " + (mine.state || "held")));
+    const got = previews[previewKey(r)];
+    const channels = got && got.body ? got.body.channels || [] : [];
+    const where = channels.map((c) => c.channel_id);
+    if (r.audience === "students") where.unshift("the students' live page");
+    let text = "Approved for " + r.audience + " as #" + mine.seq;
+    if (where.length) text += ": going to " + where.join(", ") + ".";
+    else text += ", but no channel is configured for the " + r.audience + " audience: it is posted nowhere.";
+    return text;
+  }
+
   async function decide(r, body, oneAudience) {
     if (oneAudience) { body.audience = r.audience; body.revision = r.revision; }
-    say("Sending " + body.decision + "…");
+    say(NOUN[body.decision] + " sending…");
     try {
       const res = await O.api("POST", "/api/v1/reviews/" + encodeURIComponent(r.update_id), body);
       const mine = (res.body.reviews || []).find((x) => x.audience === r.audience) || {};
-      let text = body.decision === "edit" ? "Edit sent; it is being de-identified again."
-        : body.decision + (res.status === 202 ? " sent." : " done: " + (mine.state || "?") + (mine.seq ? " #" + mine.seq : ""));
-      if (mine.note) text += " " + mine.note;
-      say(text.charAt(0).toUpperCase() + text.slice(1), "ok");
+      say(outcomeText(r, body.decision, res.status, mine), "ok");
       const order = displayOrder();
       const next = order[order.indexOf(key(r)) + 1];
       if (next) selected = next;
     } catch (err) {
-      say(errorText(err), "error");
+      say(FAILED[body.decision] + ": " + errorText(err) + (/[.!?]$/.test(errorText(err)) ? "" : "."), "error");
+      if (body.decision !== "approve" && err.status === 422 && sent) composing = sent;
     }
     await refresh();
+    if (composing) render();  // reopened: keep what was typed, fix it and send again
   }
 
   document.addEventListener("keydown", (ev) => {

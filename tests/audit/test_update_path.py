@@ -1,0 +1,48 @@
+"""The per-update path (issue 15 item 2): note → redaction → edit (by whom) → redaction of
+the edit → final text → approvals → channels, each step with who did it, in the order
+the words took, whatever order the topics reached the audit log in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from services.audit import timeline
+
+COORD = ("coord-ana", "coordinator")
+KIM = ("attending-kim", "approver")
+DEID = ("service:deidentify", "service")
+PUB = ("service:publisher", "service")
+
+
+def record(n: int, action: str, outcome: str, who: tuple[str, str],
+           **detail: Any) -> dict[str, Any]:
+    return {"seq": n, "event_time": f"2026-12-05T03:00:{n:02d}Z", "recorded_at": None,
+            "action": action, "outcome": outcome, "actor_sub": who[0], "actor_role": who[1],
+            "summary": action, "detail": detail, "update_id": "u1", "broadcast_id": "b1"}
+
+
+def test_the_words_path_names_each_author_in_the_order_the_words_took() -> None:
+    records = [  # as they reached the log: the redaction before the note it came from
+        record(1, "milestone.deidentified", "review", DEID, revision=0, counts={"NAME": 1}),
+        record(2, "milestone.submitted", "accepted", COORD, note_chars=30, milestone="x"),
+        record(3, "review.decided", "edit", KIM, decision="edit", edited=True),
+        record(5, "milestone.deidentified", "redacted", DEID, revision=1,
+               counts={"NAME": 1}),
+        record(4, "edit.submitted", "accepted", KIM, revision=1),
+        record(6, "review.decided", "approve", KIM, decision="approve", audience="students"),
+        record(7, "update.approved", "approved", KIM, audience="students", seq=1,
+               text_chars=41),
+        record(8, "publication", "posted", PUB, channel_id="mastodon-main",
+               url="https://m/1"),
+    ]
+    [update] = timeline.build("c1", records)["updates"]
+    story = [(p["stage"], p["by"]["sub"], p.get("revision")) for p in update["path"]]
+    assert story == [
+        ("note", "coord-ana", 0), ("redaction", "service:deidentify", 0),
+        ("edit", "attending-kim", 1), ("redaction", "service:deidentify", 1),
+        ("approval", "attending-kim", None), ("final text", "attending-kim", 1),
+        ("channel", "service:publisher", None),
+    ]
+    final = update["path"][5]
+    assert (final["chars"], final["audience"], final["seq_out"]) == (41, "students", 1)
+    assert update["path"][-1]["channel_id"] == "mastodon-main"

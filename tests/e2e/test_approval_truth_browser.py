@@ -1,0 +1,334 @@
+"""The approval path tells the truth (issue 15 items 2–6, issue 13 item 4), in Chromium.
+
+- what de-identification was not sure of is highlighted, with reasons in words, never
+  the engine's rule names;
+- Send and Cancel buttons under the edit and reject boxes work by touch, and the status
+  line says what happened in one sentence;
+- an edit's re-de-identified text comes back to a person before it goes out, for every
+  audience, and the audit path attributes the edit to the approver who wrote it;
+- a milestone posted without a note can be approved, the page shows where it goes
+  (the post exactly as each channel will receive it, its length against the channel's
+  limit), or says that no channel is configured for the audience.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from services.common.settings import Settings
+from tests.approval.support import policy_settings, review_of, watch
+from tests.fakes.social import channel_config, env_for, running_fakes
+from tests.publisher.harness import write_channels
+from tests.support.browser import artifacts_dir
+from tests.support.guessing import make_unsure
+from tests.support.stack import Stack, eventually, start_stack, stop_stack
+
+pytestmark = pytest.mark.browser
+
+PATIENT = "Margaret Okonkwo-Reyes"
+RULE_NAMES = re.compile(r"\b(guess_\w+|case_name|cue_\w+|lexicon_\w+|name_pair)\b")
+
+
+def watch_page(page: Any, problems: list[str]) -> None:
+    page.on("console", lambda m: problems.append(m.text)
+            if m.type == "error" and "404" not in m.text and "422" not in m.text else None)
+    page.on("response", lambda r: problems.append(f"{r.status} {r.url}")
+            if r.status >= 500 else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+
+
+async def open_approvals(stack: Stack, browser: Any, sub: str, **context: Any) \
+        -> tuple[Any, Any, list[str]]:
+    ctx = await browser.new_context(**context)
+    page = await ctx.new_page()
+    problems: list[str] = []
+    watch_page(page, problems)
+    await page.goto(f"{stack.base_url}/approvals#access_token={stack.token('approver', sub)}")
+    return ctx, page, problems
+
+
+async def test_uncertain_spans_are_highlighted_with_reasons_in_words(stack: Stack,
+                                                                     browser: Any) -> None:
+    make_unsure(stack.app, "Quillfeather")
+    case = await stack.register_case(names=[PATIENT], scope=["students"])
+    _, body, _ = await stack.post_milestone(
+        case["case_id"], note="Ports placed; Quillfeather assisting, Okonkwo-Reyes stable.",
+        sub="coord-ana")
+    update_id = body["event_id"]
+    held = await review_of(stack, update_id, "students", "held")  # students too: review
+    assert held["verdict"] == "review"
+
+    ctx, page, problems = await open_approvals(stack, browser, "attending-kim")
+    try:
+        item = page.locator(f'#queue .item[data-key="{update_id}/students"]')
+        await item.wait_for(timeout=10_000)
+        await page.wait_for_load_state("load")
+        unsure = item.locator("mark.redaction.uncertain")
+        assert await unsure.count() == 1
+        assert (await unsure.inner_text()).startswith("[NAME]")
+        reason = await unsure.locator(".reason").inner_text()
+        assert reason.startswith("not sure: ")
+        assert await unsure.evaluate(
+            "m => getComputedStyle(m).getPropertyValue('outline-style')") == "dashed", \
+            await unsure.evaluate("m => [m.className, getComputedStyle(m).outline, "
+                                  "getComputedStyle(m).backgroundColor]")
+        sure = item.locator('mark.redaction[data-confident="true"] .reason')
+        assert await sure.inner_text() == "the patient's registered name"
+        doubt = await item.locator(".doubt").inner_text()
+        assert "not sure about one part" in doubt
+        assert "waiting for a person to check" in (await item.locator(".note").inner_text()).lower()
+        shown = await page.locator("#queue").inner_text()
+        assert not RULE_NAMES.search(shown), shown  # words, not the engine's rule names
+        assert "Okonkwo" not in await page.content()
+        await page.screenshot(path=artifacts_dir() / "approvals-uncertain.png", full_page=True)
+        assert problems == []
+    finally:
+        await ctx.close()
+
+
+async def test_edit_and_reject_boxes_have_send_and_cancel_for_touch(stack: Stack,
+                                                                   browser: Any) -> None:
+    case = await stack.register_case(names=[PATIENT], scope=["public"])
+    ids = []
+    for note in ("Closing in layers.", "Clips on the cystic duct."):
+        _, body, _ = await stack.post_milestone(case["case_id"], note=note, sub="coord-ana")
+        ids.append(body["event_id"])
+        await review_of(stack, body["event_id"], "public", "held")
+    rejected_id, edited_id = ids
+
+    ctx, page, problems = await open_approvals(
+        stack, browser, "attending-kim", has_touch=True, is_mobile=True,
+        viewport={"width": 390, "height": 844})
+    try:
+        status = page.locator("#status")
+        item = page.locator(f'#queue .item[data-key="{rejected_id}/public"]')
+        await item.wait_for(timeout=10_000)
+
+        # Cancel by touch: the box closes and nothing is sent.
+        await item.locator("button.edit").tap()
+        cancel = item.locator(".compose button.cancel")
+        await cancel.wait_for(timeout=5_000)
+        width = await page.evaluate("() => document.documentElement.scrollWidth")
+        wide = await page.evaluate(
+            "() => Array.from(document.querySelectorAll('body *')).filter(e => "
+            "e.getBoundingClientRect().right > 390).map(e => e.tagName + '.' + e.className)"
+            ".slice(0, 8)")
+        assert width <= 390, f"the page is {width} px wide on a 390 px phone: {wide}"
+        box = await cancel.bounding_box()
+        assert box is not None and box["height"] >= 44 and box["width"] >= 44
+        await cancel.tap()
+        await item.locator(".compose").wait_for(state="detached", timeout=5_000)
+        assert await status.inner_text() == "Edit cancelled: nothing was sent."
+
+        # Reject by touch: reason, comment, Send.
+        await item.locator("button.reject").tap()
+        await item.locator(".compose select").select_option("not_educational")
+        await item.locator(".compose input").fill("Too routine for the students")
+        send = item.locator(".compose button.send")
+        assert await send.inner_text() == "Send rejection"
+        await send.tap()
+        await review_of(stack, rejected_id, "public", "rejected")
+        await page.wait_for_function(
+            "() => document.querySelector('#status').textContent.startsWith('Rejected')")
+        assert await status.inner_text() == (
+            "Rejected for public: the author sees the reason “not of educational value”.")
+
+        # Edit by touch: the box's Send button.
+        item = page.locator(f'#queue .item[data-key="{edited_id}/public"]')
+        await item.locator("button.edit").tap()
+        await item.locator(".compose textarea").fill("Clips placed on the cystic duct.")
+        await item.locator(".compose button.send").tap()
+        await page.wait_for_function(
+            "() => document.querySelector('#status').textContent.startsWith('Edit sent')")
+        assert await status.inner_text() == "Edit sent: being de-identified again."
+        assert problems == []
+    finally:
+        await ctx.close()
+
+
+@pytest.fixture
+def one_approver_for_students(kafka_bootstrap: str, tmp_path: Path) -> Settings:
+    """Students: automatic when clean or redacted, and no four eyes (one approver may
+    edit and approve): the policy under which an edit used to go out unseen."""
+    return policy_settings(kafka_bootstrap, tmp_path, {
+        "students": {"auto_when": ["clean", "redacted"], "tiers": 1, "four_eyes": False},
+        "public": {"auto_when": [], "tiers": 1, "four_eyes": True}})
+
+
+@pytest.fixture
+async def policy_stack(one_approver_for_students: Settings) -> AsyncIterator[Stack]:
+    running = await start_stack(one_approver_for_students)
+    try:
+        yield running
+    finally:
+        await stop_stack(running)
+
+
+async def test_an_edit_comes_back_to_a_person_and_is_attributed_to_its_editor(
+        policy_stack: Stack, browser: Any) -> None:
+    stack = policy_stack
+    make_unsure(stack.app, "Quillfeather")
+    case = await stack.register_case(names=[PATIENT], scope=["students"])
+    student = await watch(stack, case["broadcast_id"])
+    _, body, _ = await stack.post_milestone(
+        case["case_id"], note="Quillfeather assisting; ports placed.", sub="coord-ana")
+    update_id = body["event_id"]
+    await review_of(stack, update_id, "students", "held")
+
+    ctx, page, problems = await open_approvals(stack, browser, "attending-kim")
+    try:
+        item = page.locator(f'#queue .item[data-key="{update_id}/students"]')
+        await item.wait_for(timeout=10_000)
+        await item.locator("button.edit").click()
+        await item.locator(".compose textarea").fill(
+            f"Ports placed; {PATIENT} stable under anaesthesia.")
+        await page.keyboard.press("Enter")  # (the Send button: the touch test)
+
+        # The gate's version of the edit comes back to the approver, held: nothing went out.
+        async def edited_back() -> dict[str, Any] | None:
+            row = await review_of(stack, update_id, "students", "held")
+            return row if row["revision"] == 1 and not row["awaiting_edit"] else None
+
+        back = await eventually(edited_back, 20, message="the edit back, held")
+        assert back["text"] == "Ports placed; [NAME] stable under anaesthesia."
+        assert [f for f in await student.quiet(1.0) if f["type"] == "update"] == []
+        await page.wait_for_function(
+            "() => /then approve it/.test(document.querySelector('#queue .note')"
+            "?.textContent || '')", timeout=10_000)
+        note = await item.locator(".note").inner_text()
+        assert "waiting for a person to check" in note.lower() and "then approve it" in note
+        assert "edited by attending-kim (revision 1)" in await item.locator(".meta").inner_text()
+        assert "Okonkwo" not in await page.content()
+
+        # The editor, having seen the final text, approves it: now it goes out.
+        await item.locator("button.approve").click()
+        approved = await review_of(stack, update_id, "students", "approved")
+        assert approved["decided_by"]["sub"] == "attending-kim"
+        [frame] = await student.updates(1)
+        assert frame["text"] == back["text"]
+        assert problems == []
+    finally:
+        await ctx.close()
+        await student.close()
+
+    # The audit path: note (coordinator) → redaction → edit (the approver) → redaction of
+    # the edit → approval (the approver) → out.
+    timeline: dict[str, Any] = {}
+
+    async def path() -> list[tuple[str, str, Any]] | None:
+        status, got, _ = await stack.request(
+            "GET", f"/api/v1/audit/cases/{case['case_id']}/timeline", role="compliance")
+        if status != 200:
+            return None
+        [update] = [u for u in got["updates"] if u["update_id"] == update_id]
+        steps = [(s["action"], s["by"]["sub"], s["detail"].get("revision"))
+                 for s in sorted(update["steps"], key=lambda s: s["seq"])]
+        timeline.update(update)
+        return steps if any(a == "update.approved" for a, _, _ in steps) else None
+
+    steps = await eventually(path, 20, message="the approval in the audit log")
+    words = [(p["stage"], p["by"]["sub"], p.get("revision")) for p in timeline["path"]]
+    assert words == [
+        ("note", "coord-ana", 0), ("redaction", "service:deidentify", 0),
+        ("edit", "attending-kim", 1), ("redaction", "service:deidentify", 1),
+        ("approval", "attending-kim", None), ("final text", "attending-kim", 1),
+    ], words
+    assert timeline["path"][-1]["chars"] == len(back["text"])
+    assert ("milestone.submitted", "coord-ana", None) in steps
+    assert ("edit.submitted", "attending-kim", 1) in steps
+    assert ("milestone.deidentified", "service:deidentify", 1) in steps
+    assert ("update.approved", "attending-kim", None) in steps
+    assert not any(a == "edit.submitted" and who != "attending-kim" for a, who, _ in steps)
+
+
+async def test_a_milestone_without_a_note_can_be_approved_and_says_it_goes_nowhere(
+        stack: Stack, browser: Any) -> None:
+    case = await stack.register_case(names=[PATIENT], scope=["students", "public"])
+    _, body, _ = await stack.post_milestone(case["case_id"], note="", milestone="closure",
+                                            sub="coord-ana")
+    update_id = body["event_id"]
+    await review_of(stack, update_id, "public", "held")
+
+    ctx, page, problems = await open_approvals(stack, browser, "comms-lee")
+    try:
+        item = page.locator(f'#queue .item[data-key="{update_id}/public"]')
+        await item.wait_for(timeout=10_000)
+        assert await item.locator(".text").inner_text() == (
+            "(no note: the milestone alone is posted)")
+        goes = item.locator(".destinations .goes")
+        await page.wait_for_function(
+            "() => !document.querySelector('.destinations .goes').textContent"
+            ".startsWith('Working')")
+        assert await goes.inner_text() == (
+            "No channel is configured for the public audience: approving it records the "
+            "decision but posts it nowhere.")
+        approve = item.locator("button.approve")
+        assert await approve.is_enabled()
+        await approve.click()
+        approved = await review_of(stack, update_id, "public", "approved")
+        assert approved["text"] == "" and approved["seq"] == 1
+        await page.wait_for_function(
+            "() => document.querySelector('#status').textContent.startsWith('Approved')")
+        assert await page.locator("#status").inner_text() == (
+            "Approved for public as #1, but no channel is configured for the public "
+            "audience: it is posted nowhere.")
+        assert problems == []
+    finally:
+        await ctx.close()
+
+
+@pytest.fixture
+async def public_channel_stack(settings: Settings, tmp_path: Path,
+                               monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Any]:
+    async with running_fakes() as fakes:
+        chosen = [channel_config("mastodon", fakes.mastodon.url, audience="public")]
+        for name, value in env_for(fakes.mastodon.fake).items():
+            monkeypatch.setenv(name, value)
+        path = write_channels(tmp_path / "channels.yaml", chosen)
+        running = await start_stack(dataclasses.replace(settings, channels_file=path))
+        try:
+            yield running, fakes
+        finally:
+            await stop_stack(running)
+
+
+async def test_the_approver_sees_the_post_exactly_as_the_channel_receives_it(
+        public_channel_stack: Any, browser: Any) -> None:
+    stack, fakes = public_channel_stack
+    case = await stack.register_case(names=[PATIENT], scope=["public"])
+    _, body, _ = await stack.post_milestone(case["case_id"], note="", milestone="closure",
+                                            sub="coord-ana")
+    update_id = body["event_id"]
+    await review_of(stack, update_id, "public", "held")
+
+    ctx, page, problems = await open_approvals(stack, browser, "comms-lee")
+    try:
+        item = page.locator(f'#queue .item[data-key="{update_id}/public"]')
+        post = item.locator('.destinations figure.post[data-channel="mastodon-test"]')
+        await post.wait_for(timeout=10_000)
+        assert await item.locator(".destinations .goes").inner_text() == (
+            "If approved, it goes to mastodon-test (mastodon).")
+        preview = await post.locator("pre").inner_text()
+        caption = await post.locator("figcaption").inner_text()
+        assert re.fullmatch(r"mastodon-test · \d+ of 500 characters", caption), caption
+        await item.locator("button.approve").click()
+        await page.wait_for_function(
+            "() => document.querySelector('#status').textContent.startsWith('Approved')")
+        assert await page.locator("#status").inner_text() == (
+            "Approved for public as #1: going to mastodon-test.")
+
+        async def posted() -> Any:
+            return fakes.mastodon.fake.live_posts()
+
+        [sent] = await eventually(posted, 30, message="the post on Mastodon")
+        assert sent.text == preview  # exactly what the approver saw
+        assert caption.startswith(f"mastodon-test · {len(sent.text)} of")
+        assert problems == []
+    finally:
+        await ctx.close()
