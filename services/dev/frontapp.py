@@ -1,0 +1,91 @@
+"""What `orcast dev`'s supervisor answers itself: the home page, `/readyz` over every
+service process, and `/metrics` merged from them (each sample labelled `process`)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+
+import aiohttp
+from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+from prometheus_client.metrics_core import Metric
+from prometheus_client.parser import text_string_to_metric_families
+
+from services.common import auth
+from services.common.auth import issue_token
+from services.common.health import HEALTH
+from services.common.settings import Settings
+from services.common.web import authorize_metrics, create_base_app
+from services.pages import setup_pages
+
+PROBE_TIMEOUT = 2.0
+
+
+class _Merged:
+    """A collector over metric families already scraped."""
+
+    def __init__(self, families: list[Metric]) -> None:
+        self._families = families
+
+    def collect(self) -> Iterator[Metric]:
+        yield from self._families
+
+
+def merge(texts: Mapping[str, str]) -> bytes:
+    """One exposition from several: same-named families joined, samples labelled."""
+    by_name: dict[str, Metric] = {}
+    for process, text in texts.items():
+        for family in text_string_to_metric_families(text):
+            merged = by_name.get(family.name)
+            if merged is None:
+                merged = Metric(family.name, family.documentation, family.type, family.unit)
+                by_name[family.name] = merged
+            for sample in family.samples:
+                merged.samples.append(sample._replace(labels={**sample.labels,
+                                                              "process": process}))
+    registry = CollectorRegistry(auto_describe=False)
+    registry.register(_Merged(list(by_name.values())))  # type: ignore[arg-type]
+    return generate_latest(registry)
+
+
+def create_front_app(settings: Settings, services: Mapping[str, int]) -> web.Application:
+    """`services`: name → the port its `orcast run` listens on (127.0.0.1)."""
+    scrape_token = issue_token(settings, sub="orcast-dev-supervisor", role="admin")
+
+    async def scrape(name: str, port: int) -> str:
+        timeout = aiohttp.ClientTimeout(total=PROBE_TIMEOUT)
+        async with aiohttp.ClientSession(timeout=timeout) as session, session.get(
+                f"http://127.0.0.1:{port}/metrics",
+                headers={"Authorization": f"Bearer {scrape_token}"}) as response:
+            return await response.text() if response.status == 200 else ""
+
+    @auth.allow(auth.PUBLIC)  # authorize_metrics checks the bearer itself
+    async def metrics(request: web.Request) -> web.Response:
+        await authorize_metrics(request)
+        names = list(services)
+        texts = await asyncio.gather(*(scrape(n, services[n]) for n in names),
+                                     return_exceptions=True)
+        found = {n: t for n, t in zip(names, texts, strict=True) if isinstance(t, str)}
+        response = web.Response(body=merge(found))
+        response.content_type = CONTENT_TYPE_LATEST.split(";")[0]
+        return response
+
+    app = create_base_app(settings, metrics_handler=metrics)
+    setup_pages(app)
+    for name, port in services.items():
+        app[HEALTH].add(name, _ready_check(port))
+    return app
+
+
+def _ready_check(port: int) -> Callable[[], Awaitable[bool]]:
+    async def ready() -> bool:
+        timeout = aiohttp.ClientTimeout(total=PROBE_TIMEOUT)
+        try:
+            async with aiohttp.ClientSession(timeout=timeout) as session, session.get(
+                    f"http://127.0.0.1:{port}/readyz") as response:
+                return response.status == 200
+        except (aiohttp.ClientError, TimeoutError):
+            return False
+
+    return ready
