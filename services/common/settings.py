@@ -25,6 +25,7 @@
 | ORCAST_LOG_FORMAT | text | `json` for JSON lines |
 | ORCAST_LOG_LEVEL | INFO | log level |
 | ORCAST_METRICS_TOKEN | — | scrape bearer for `/metrics` (else admin tokens only) |
+| ORCAST_INGEST_MAX_LAG_SECONDS | 5 | ingest's 503 bound on the pipeline's lag (0: never) |
 """
 
 from __future__ import annotations
@@ -52,6 +53,14 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
     if not value > 0:
         raise ConfigError(f"{name} must be more than 0, got {raw!r}")
     return value
+
+
+def _seconds_or_off(env: Mapping[str, str], name: str, default: float) -> float:
+    """A number of seconds, where 0 switches the behaviour off."""
+    raw = env.get(name)
+    if raw is not None and raw.strip() in ("0", "0.0"):
+        return 0.0
+    return _float(env, name, default)
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
@@ -95,6 +104,8 @@ class Settings:
     metrics_token: str | None = field(default=None, repr=False)
     # `<service>.key` for each service this process signs as, `<service>.pub` for all
     event_keys_dir: Path | None = None
+    # Ingest refuses new milestones (503) while the pipeline lags past this (0: never).
+    ingest_max_lag_seconds: float = 5.0
 
     def __post_init__(self) -> None:
         if not self.identifier_key and self.secret and not self.jwks_url:
@@ -135,6 +146,7 @@ class Settings:
             "kafka_session_timeout_ms": _int(env, "ORCAST_KAFKA_SESSION_TIMEOUT_MS", 10_000),
             "metrics_token": env.get("ORCAST_METRICS_TOKEN") or None,
             "event_keys_dir": Path(p) if (p := env.get("ORCAST_EVENT_KEYS_DIR")) else None,
+            "ingest_max_lag_seconds": _seconds_or_off(env, "ORCAST_INGEST_MAX_LAG_SECONDS", 5.0),
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
