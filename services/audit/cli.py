@@ -80,7 +80,7 @@ def _settings() -> Settings:
     if not (settings.secret or settings.identifier_key or os.environ.get(KEY_ENV)) and \
             dev_secret.is_file():
         dev["secret"] = dev_secret.read_text(encoding="utf-8").strip()
-    return Settings.from_env(**dev) if dev else settings
+    return Settings.from_env(None, **dev) if dev else settings
 
 
 async def _verify(settings: Settings, stdout: IO[str]) -> int:
