@@ -1,10 +1,11 @@
 """What `orcast dev`'s supervisor answers itself: the home page, `/readyz` over every
-service process, and `/metrics` merged from them (each sample labelled `process`)."""
+service process (an admin sees each process's own checks), and `/metrics` merged from
+them (each sample labelled `process`)."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 import aiohttp
 from aiohttp import web
@@ -14,7 +15,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from services.common import auth
 from services.common.auth import issue_token
-from services.common.health import HEALTH
+from services.common.health import HEALTH, Health
 from services.common.settings import Settings
 from services.common.web import authorize_metrics, create_base_app
 from services.pages import setup_pages
@@ -51,13 +52,15 @@ def merge(texts: Mapping[str, str]) -> bytes:
 
 def create_front_app(settings: Settings, services: Mapping[str, int]) -> web.Application:
     """`services`: name → the port its `orcast run` listens on (127.0.0.1)."""
-    scrape_token = issue_token(settings, sub="orcast-dev-supervisor", role="admin")
+
+    def scrape_token() -> str:  # fresh each time: the stack may run longer than a token
+        return issue_token(settings, sub="orcast-dev-supervisor", role="admin", ttl=300)
 
     async def scrape(name: str, port: int) -> str:
         timeout = aiohttp.ClientTimeout(total=PROBE_TIMEOUT)
         async with aiohttp.ClientSession(timeout=timeout) as session, session.get(
                 f"http://127.0.0.1:{port}/metrics",
-                headers={"Authorization": f"Bearer {scrape_token}"}) as response:
+                headers={"Authorization": f"Bearer {scrape_token()}"}) as response:
             return await response.text() if response.status == 200 else ""
 
     @auth.allow(auth.PUBLIC)  # authorize_metrics checks the bearer itself
@@ -73,19 +76,35 @@ def create_front_app(settings: Settings, services: Mapping[str, int]) -> web.App
 
     app = create_base_app(settings, metrics_handler=metrics)
     setup_pages(app)
-    for name, port in services.items():
-        app[HEALTH].add(name, _ready_check(port))
+    app[HEALTH] = ProcessesHealth(services, scrape_token)
     return app
 
 
-def _ready_check(port: int) -> Callable[[], Awaitable[bool]]:
-    async def ready() -> bool:
-        timeout = aiohttp.ClientTimeout(total=PROBE_TIMEOUT)
-        try:
-            async with aiohttp.ClientSession(timeout=timeout) as session, session.get(
-                    f"http://127.0.0.1:{port}/readyz") as response:
-                return response.status == 200
-        except (aiohttp.ClientError, TimeoutError):
-            return False
+class ProcessesHealth(Health):
+    """Readiness of every service process: each one's own checks (`ingest.pipeline_lag`,
+    `approval.store`, …), or `<service>.process` false when it does not answer."""
 
-    return ready
+    def __init__(self, services: Mapping[str, int], token: Callable[[], str]) -> None:
+        super().__init__()
+        self._services = services
+        self._token = token
+
+    async def report(self) -> dict[str, bool]:
+        timeout = aiohttp.ClientTimeout(total=PROBE_TIMEOUT)
+        async with aiohttp.ClientSession(timeout=timeout) as session:
+            found = await asyncio.gather(*(self._one(session, name, port)
+                                           for name, port in self._services.items()))
+        return {k: v for checks in found for k, v in checks.items()}
+
+    async def _one(self, session: aiohttp.ClientSession, name: str,
+                   port: int) -> dict[str, bool]:
+        try:
+            async with session.get(f"http://127.0.0.1:{port}/readyz",
+                                   headers={"Authorization": f"Bearer {self._token()}"}) as r:
+                body = await r.json()
+            checks = body.get("checks") if isinstance(body, dict) else None
+            if isinstance(checks, dict) and checks:
+                return {str(k): bool(v) for k, v in checks.items()}
+            return {f"{name}.process": r.status == 200}
+        except (aiohttp.ClientError, TimeoutError, ValueError):
+            return {f"{name}.process": False}

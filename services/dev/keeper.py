@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 
 SNAPSHOT_EVERY = 10.0  # seconds between offset snapshots while records flow
 SERVICES_GRACE = 20.0  # longest wait for the services to stop before journaling the rest
-IDLE_FETCH_WAIT_MS = 300  # the journal may lag a little; idle polling must cost nothing
+IDLE_FETCH_WAIT_MS = 1000  # the journal may lag a second: idle polling must cost ~nothing
 RESTORE_CHUNK = 2000
 
 
