@@ -103,6 +103,31 @@ class Journal:
             record, at = found
             yield record
 
+    def expire(self, topic: str, before_ms: int) -> dict[int, int]:
+        """Drop each partition's records older than `before_ms` (the topic's retention, as
+        the broker would: the short-lived PHI topic must not live on here) and renumber the
+        rest from 0; returns how many went per partition. Rewritten whole, atomically."""
+        kept: list[Record] = []
+        dropped: dict[int, int] = {}
+        keeping: set[int] = set()  # partitions past their expired prefix
+        for record in self.read(topic):
+            if record.partition not in keeping and record.timestamp < before_ms and \
+                    dropped.get(record.partition, 0) == record.offset:
+                dropped[record.partition] = record.offset + 1  # a prefix, oldest first
+                continue
+            keeping.add(record.partition)
+            shift = dropped.get(record.partition, 0)
+            kept.append(Record(record.partition, record.offset - shift, record.timestamp,
+                               record.key, record.value, record.headers))
+        if dropped:
+            path = self._path(topic)
+            temp = path.with_suffix(".tmp")
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(b"".join(r.encode() for r in kept))
+            os.replace(temp, path)
+        return dropped
+
     def append(self, topic: str, records: list[Record]) -> None:
         """Written with one `write` and no fsync: it must survive the process, not the
         machine (the broker it stands in for is memory only)."""

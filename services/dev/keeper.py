@@ -47,9 +47,29 @@ def partitions(settings: Settings) -> list[TopicPartition]:
             for spec in TOPICS for p in range(spec.partitions)]
 
 
+def expire(settings: Settings, journal: Journal) -> None:
+    """Past each topic's retention a record is gone, as on a broker that kept running:
+    `milestones.submitted` (PHI) lives hours, not for ever. Offsets move down with it."""
+    now_ms = int(time.time() * 1000)
+    shifts: dict[str, dict[int, int]] = {}
+    for spec in TOPICS:
+        topic = spec.full_name(settings.topic_namespace)
+        if not spec.compacted:
+            shifts[topic] = journal.expire(topic, now_ms - spec.retention_ms)
+    if any(shifts.values()):
+        journal.write_offsets({
+            group: {topic: {p: max(0, off - shifts.get(topic, {}).get(p, 0))
+                            for p, off in parts.items()}
+                    for topic, parts in by_topic.items()}
+            for group, by_topic in journal.read_offsets().items()})
+        logger.info("journal: %d records past their topic's retention dropped",
+                    sum(n for by_p in shifts.values() for n in by_p.values()))
+
+
 async def restore(settings: Settings, journal: Journal) -> tuple[dict[TopicPartition, int], bool]:
     """Produce the journal back; returns each partition's end and whether every record
     landed at its journaled offset (if not, group offsets would point at other records)."""
+    expire(settings, journal)
     known = {tp.topic for tp in partitions(settings)}
     ends: dict[TopicPartition, int] = {}
     aligned = True
@@ -102,7 +122,9 @@ class Offsets:
             client = AIOKafkaConsumer(bootstrap_servers=self._settings.kafka_bootstrap,
                                       group_id=group, enable_auto_commit=False)
             await client.start()
-            client.assign(partitions(self._settings))
+            every = partitions(self._settings)
+            client.assign(every)
+            client.pause(*every)  # never fetch: this client only reads and writes commits
             self._clients[group] = client
         return client
 
@@ -116,11 +138,13 @@ class Offsets:
         found: GroupOffsets = {}
         for group in sorted(groups):
             client = await self._client(group)
-            for tp in partitions(self._settings):
-                committed = await client.committed(tp)
-                if committed:
+            # one OffsetFetch for every partition (`committed()` asks one at a time)
+            committed = await client._coordinator.fetch_committed_offsets(
+                partitions(self._settings))
+            for tp, meta in committed.items():
+                if meta.offset > 0:
                     found.setdefault(group, {}).setdefault(tp.topic, {})[tp.partition] = \
-                        committed
+                        meta.offset
         return found
 
     async def restore(self, offsets: GroupOffsets, ends: dict[TopicPartition, int]) -> None:

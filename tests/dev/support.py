@@ -99,6 +99,21 @@ class DevProcess:
         return subprocess.run([sys.executable, "-m", "services.cli", *args], env=env,
                               capture_output=True, text=True, timeout=120, check=False)
 
+    async def records(self, topic: str) -> int:
+        """How many records the running broker holds on `orcast.<topic>`."""
+        from aiokafka import AIOKafkaConsumer, TopicPartition
+
+        bootstrap = (self.data_dir / "dev-broker").read_text().strip()
+        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap)
+        await consumer.start()
+        try:
+            name = f"orcast.{topic}"
+            parts = consumer.partitions_for_topic(name) or set()
+            ends = await consumer.end_offsets([TopicPartition(name, p) for p in parts])
+            return sum(ends.values())
+        finally:
+            await consumer.stop()
+
     def read_banner(self) -> str:
         assert self.process is not None and self.process.stdout is not None
         return self.process.stdout.readline().decode()

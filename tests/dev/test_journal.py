@@ -46,3 +46,16 @@ def test_group_offsets_are_replaced_whole(tmp_path: Path) -> None:
     journal.write_offsets({"orcast-audit": {"orcast.cases": {0: 7}}})
     assert journal.read_offsets() == {"orcast-audit": {"orcast.cases": {0: 7}}}
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_records_past_retention_go_and_the_rest_move_down(tmp_path: Path) -> None:
+    journal = Journal(tmp_path)
+    old, new = 1_000, 9_000
+    journal.append("t", [Record(0, 0, old, b"k", b"a"), Record(1, 0, new, b"k", b"b"),
+                         Record(0, 1, old, b"k", b"c"), Record(0, 2, new, b"k", b"d"),
+                         Record(0, 3, old, b"k", b"e")])  # after a newer one: kept
+    journal.close()
+    assert journal.expire("t", before_ms=5_000) == {0: 2}
+    assert [(r.partition, r.offset, r.value) for r in journal.read("t")] == [
+        (1, 0, b"b"), (0, 0, b"d"), (0, 1, b"e")]
+    assert journal.expire("t", before_ms=5_000) == {}
