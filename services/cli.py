@@ -117,6 +117,10 @@ async def _serve(app: web.Application, settings: Settings, on_started: object = 
     runner = await serving.start(app, settings, host=settings.http_host,
                                  port=settings.http_port, access_log=None,
                                  handle_signals=False, shutdown_timeout=5)
+    if settings.dev_handoff_fd is not None and runner.server is not None:
+        from services.dev.handoff import serve_handed
+
+        serve_handed(settings.dev_handoff_fd, runner.server)  # `orcast dev`'s one port
     try:
         if callable(on_started):
             on_started()
@@ -217,6 +221,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     logconfig.configure(fmt=settings.log_format, level=settings.log_level)
     app = create_base_app(settings)
     setup_for(args.service)(app, settings)
+    if settings.dev_handoff_fd is not None:
+        from services.dev.handoff import one_request_per_connection
+
+        app.on_response_prepare.append(one_request_per_connection)
     _run_server(_serve(app, settings))
     # Everything durable is closed and committed by now; skip the interpreter's slow
     # teardown so an orchestrator's SIGTERM ends the pod promptly.

@@ -26,6 +26,7 @@
 | ORCAST_LOG_LEVEL | INFO | log level |
 | ORCAST_METRICS_TOKEN | — | scrape bearer for `/metrics` (else admin tokens only) |
 | ORCAST_INGEST_MAX_LAG_SECONDS | 5 | ingest's 503 bound on the pipeline's lag (0: never) |
+| ORCAST_DEV_HANDOFF_FD | — | set by `orcast dev` for its children: connections arrive here too |
 """
 
 from __future__ import annotations
@@ -106,6 +107,9 @@ class Settings:
     event_keys_dir: Path | None = None
     # Ingest refuses new milestones (503) while the pipeline lags past this (0: never).
     ingest_max_lag_seconds: float = 5.0
+    # `orcast dev` only: the inherited socket on which the supervisor hands over the
+    # connections it accepted for this service (services/dev/handoff.py).
+    dev_handoff_fd: int | None = None
 
     def __post_init__(self) -> None:
         if not self.identifier_key and self.secret and not self.jwks_url:
@@ -147,6 +151,8 @@ class Settings:
             "metrics_token": env.get("ORCAST_METRICS_TOKEN") or None,
             "event_keys_dir": Path(p) if (p := env.get("ORCAST_EVENT_KEYS_DIR")) else None,
             "ingest_max_lag_seconds": _seconds_or_off(env, "ORCAST_INGEST_MAX_LAG_SECONDS", 5.0),
+            "dev_handoff_fd": _int(env, "ORCAST_DEV_HANDOFF_FD", -1) if
+            env.get("ORCAST_DEV_HANDOFF_FD") else None,
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]

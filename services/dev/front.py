@@ -1,13 +1,13 @@
-"""`orcast dev`'s one port: each request goes, by its path, to the process serving it.
+"""`orcast dev`'s one port: each connection goes, by its request's path, to the process
+serving it.
 
-A byte-level proxy: it reads a request's head, picks the service whose routes match
-the path (the same route table `orcast run` serves), and from then on only copies
-bytes both ways, so WebSockets, server-sent events, close codes and slow-client cuts
-behave exactly as on the service itself. Each connection carries one request
-(`Connection: close` is set unless the request upgrades): a kept-alive connection
-could ask the next request of another service. `X-Forwarded-For` is replaced by the
-real peer (the services trust it from 127.0.0.1 only) and the per-address connection
-cap is kept here, where the real addresses are seen.
+The supervisor accepts, peeks at the request line (`MSG_PEEK`: the bytes stay in the
+kernel), finds the service whose routes match the path (the same route table `orcast
+run` serves) and hands the socket itself to that process (`handoff.py`), which serves
+it as its own: WebSockets, server-sent events, close codes, slow-client guards and the
+per-address cap all behave exactly as on the service, and no byte passes through the
+supervisor. A handed-over connection carries one request (the next on it could be for
+another service), so services answer it with `Connection: close`.
 """
 
 from __future__ import annotations
@@ -16,23 +16,20 @@ import asyncio
 import json
 import logging
 import re
-from collections.abc import Coroutine, Iterable
+import socket
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, cast
-
-from services.common.serving import REFUSAL
 
 logger = logging.getLogger(__name__)
 
-MAX_HEAD_BYTES = 64 * 1024
-HEAD_END = b"\r\n\r\n"
-DROPPED = (b"connection", b"keep-alive", b"x-forwarded-for", b"proxy-connection")
+MAX_LINE_BYTES = 8 * 1024  # a request line longer than this is refused (414)
+PEEK_AGAIN = 0.01  # seconds before looking again at a request line still arriving
 
 
 @dataclass(frozen=True, slots=True)
 class Route:
     pattern: re.Pattern[str]
-    port: int
+    target: str
 
 
 def route_pattern(canonical: str) -> re.Pattern[str]:
@@ -43,41 +40,26 @@ def route_pattern(canonical: str) -> re.Pattern[str]:
 
 
 class RouteTable:
-    def __init__(self, routes: Iterable[tuple[str, int]], fallback: int) -> None:
-        self._exact: dict[str, int] = {}
+    """Path → the name of the process serving it (`fallback`: the supervisor's own)."""
+
+    def __init__(self, routes: Iterable[tuple[str, str]], fallback: str) -> None:
+        self._exact: dict[str, str] = {}
         self._dynamic: list[Route] = []
-        for canonical, port in routes:
+        for canonical, target in routes:
             if "{" in canonical:
-                self._dynamic.append(Route(route_pattern(canonical), port))
+                self._dynamic.append(Route(route_pattern(canonical), target))
             else:
-                self._exact.setdefault(canonical, port)
+                self._exact.setdefault(canonical, target)
         self.fallback = fallback
 
-    def port_for(self, path: str) -> int:
-        port = self._exact.get(path)
-        if port is not None:
-            return port
+    def target_for(self, path: str) -> str:
+        target = self._exact.get(path)
+        if target is not None:
+            return target
         for route in self._dynamic:
             if route.pattern.match(path):
-                return route.port
+                return route.target
         return self.fallback
-
-
-def rewrite_head(head: bytes, peer: str) -> bytes:
-    """The request head with our `Connection` and `X-Forwarded-For`."""
-    lines = head.split(b"\r\n")
-    upgrade = False
-    kept = [lines[0]]
-    for line in lines[1:]:
-        name = line.split(b":", 1)[0].strip().lower()
-        if name == b"upgrade":
-            upgrade = True
-        if name in DROPPED:
-            continue
-        kept.append(line)
-    kept.append(b"Connection: Upgrade" if upgrade else b"Connection: close")
-    kept.append(b"X-Forwarded-For: " + peer.encode())
-    return b"\r\n".join(kept) + HEAD_END
 
 
 def _refusal(status: str, message: str) -> bytes:
@@ -87,153 +69,98 @@ def _refusal(status: str, message: str) -> bytes:
             f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode() + body
 
 
-class _Pipe(asyncio.Protocol):
-    """One side of a spliced pair: what it receives is written to its peer, and it stops
-    reading while its peer cannot keep up (so back-pressure reaches the service)."""
-
-    def __init__(self) -> None:
-        self.transport: asyncio.Transport | None = None
-        self.peer: _Pipe | None = None
-        self.closed = asyncio.Event()
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.transport = cast(asyncio.Transport, transport)  # uvloop's is not a subclass
-
-    def data_received(self, data: bytes) -> None:
-        if self.peer is not None and self.peer.transport is not None:
-            self.peer.transport.write(data)
-
-    def eof_received(self) -> bool:
-        if self.peer is not None and self.peer.transport is not None and \
-                self.peer.transport.can_write_eof():
-            self.peer.transport.write_eof()
-            return True
-        return False
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        self.closed.set()
-        if self.peer is not None and self.peer.transport is not None:
-            self.peer.transport.close()
-
-    def pause_writing(self) -> None:
-        if self.peer is not None and self.peer.transport is not None:
-            self.peer.transport.pause_reading()
-
-    def resume_writing(self) -> None:
-        if self.peer is not None and self.peer.transport is not None:
-            self.peer.transport.resume_reading()
-
-
-class _Client(_Pipe):
-    """The browser's side: reads one request head, then connects its service."""
-
-    def __init__(self, front: Front) -> None:
-        super().__init__()
-        self._front = front
-        self._buffer = b""
-        self._timer: asyncio.TimerHandle | None = None
-        self._ip = ""
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        super().connection_made(transport)
-        peer = transport.get_extra_info("peername")
-        self._ip = str(peer[0]) if peer else "?"
-        if not self._front.admit(self._ip):
-            assert self.transport is not None
-            self.transport.write(REFUSAL)  # the services' own answer, Retry-After included
-            self.transport.close()
-            return
-        self._timer = asyncio.get_running_loop().call_later(
-            self._front.header_timeout, self._refuse, "408 Request Timeout",
-            "request head too slow")
-
-    def data_received(self, data: bytes) -> None:
-        if self.peer is not None:
-            super().data_received(data)
-            return
-        self._buffer += data
-        end = self._buffer.find(HEAD_END)
-        if end < 0:
-            if len(self._buffer) > MAX_HEAD_BYTES:
-                self._refuse("431 Request Header Fields Too Large", "request head too large")
-            return
-        if self._timer is not None:
-            self._timer.cancel()
-        head, rest = self._buffer[:end], self._buffer[end + len(HEAD_END):]
-        self._buffer = b""
-        try:
-            target = head.split(b"\r\n", 1)[0].split(b" ")[1].decode("ascii")
-        except (IndexError, UnicodeDecodeError):
-            self._refuse("400 Bad Request", "malformed request line")
-            return
-        port = self._front.routes.port_for(target.split("?", 1)[0])
-        assert self.transport is not None
-        self.transport.pause_reading()
-        self._front.spawn(self._connect(port, rewrite_head(head, self._ip) + rest))
-
-    async def _connect(self, port: int, first: bytes) -> None:
-        loop = asyncio.get_running_loop()
-        service = _Pipe()
-        service.peer = self
-        try:
-            await loop.create_connection(lambda: service, "127.0.0.1", port)
-        except OSError:
-            self._refuse("502 Bad Gateway", "service not reachable")
-            return
-        if self.transport is None or self.transport.is_closing():
-            assert service.transport is not None
-            service.transport.close()
-            return
-        self.peer = service
-        assert service.transport is not None
-        service.transport.write(first)
-        self.transport.resume_reading()
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-        self._front.release(self._ip)
-        super().connection_lost(exc)
-
-    def _refuse(self, status: str, message: str) -> None:
-        if self.transport is not None and not self.transport.is_closing():
-            self.transport.write(_refusal(status, message))
-            self.transport.close()
+Target = Callable[[socket.socket], bool]  # takes the socket over; False: could not
 
 
 class Front:
-    def __init__(self, routes: RouteTable, *, header_timeout: float,
-                 max_per_ip: int) -> None:
+    """Accepts on the public port, peeks at each request line, hands the socket over."""
+
+    def __init__(self, routes: RouteTable, targets: dict[str, Target], *,
+                 header_timeout: float) -> None:
         self.routes = routes
-        self.header_timeout = header_timeout
-        self._max_per_ip = max_per_ip
-        self._open: dict[str, int] = {}
-        self._server: asyncio.Server | None = None
-        self._tasks: set[asyncio.Task[None]] = set()
-
-    def spawn(self, job: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.get_running_loop().create_task(job)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    def admit(self, ip: str) -> bool:
-        count = self._open.get(ip, 0)
-        self._open[ip] = count + 1
-        return not (self._max_per_ip and count >= self._max_per_ip)
-
-    def release(self, ip: str) -> None:
-        count = self._open.get(ip, 0) - 1
-        if count > 0:
-            self._open[ip] = count
-        else:
-            self._open.pop(ip, None)
+        self._targets = targets
+        self._header_timeout = header_timeout
+        self._listener: socket.socket | None = None
+        self._waiting: dict[socket.socket, asyncio.TimerHandle] = {}
 
     async def start(self, host: str, port: int) -> None:
-        loop = asyncio.get_running_loop()
-        self._server = await loop.create_server(lambda: _Client(self), host, port,
-                                                reuse_address=True)
+        listener = socket.create_server((host, port), backlog=1024)
+        listener.setblocking(False)
+        self._listener = listener
+        asyncio.get_running_loop().add_reader(listener.fileno(), self._accept)
 
     async def stop(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
+        loop = asyncio.get_running_loop()
+        if self._listener is not None:
+            loop.remove_reader(self._listener.fileno())
+            self._listener.close()
+            self._listener = None
+        for sock in list(self._waiting):
+            self._forget(sock)
+            sock.close()
+
+    def _accept(self) -> None:
+        assert self._listener is not None
+        loop = asyncio.get_running_loop()
+        while True:
+            try:
+                sock, _ = self._listener.accept()
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as exc:  # e.g. out of file descriptors: try again next time
+                logger.warning("accept failed: %s", type(exc).__name__)
+                return
+            sock.setblocking(False)
+            self._waiting[sock] = loop.call_later(self._header_timeout, self._refuse, sock,
+                                                  "408 Request Timeout", "request too slow")
+            loop.add_reader(sock.fileno(), self._readable, sock)
+
+    def _readable(self, sock: socket.socket) -> None:
+        if sock not in self._waiting:  # refused (too slow) meanwhile
+            return
+        loop = asyncio.get_running_loop()
+        loop.remove_reader(sock.fileno())  # level-triggered: the peeked bytes stay unread
+        try:
+            head = sock.recv(MAX_LINE_BYTES, socket.MSG_PEEK)
+        except (BlockingIOError, InterruptedError):
+            loop.add_reader(sock.fileno(), self._readable, sock)
+            return
+        except OSError:
+            head = b""
+        if not head:
+            self._forget(sock)
+            sock.close()
+            return
+        end = head.find(b"\r\n")
+        if end < 0:
+            if len(head) >= MAX_LINE_BYTES:
+                self._refuse(sock, "414 URI Too Long", "request line too long")
+            else:  # the rest of the line is on its way; look again shortly
+                loop.call_later(PEEK_AGAIN, self._readable, sock)
+            return
+        parts = head[:end].split(b" ")
+        try:
+            path = parts[1].decode("ascii").split("?", 1)[0]
+        except (IndexError, UnicodeDecodeError):
+            self._refuse(sock, "400 Bad Request", "malformed request line")
+            return
+        self._forget(sock)
+        if not self._targets[self.routes.target_for(path)](sock):
+            logger.warning("a connection for %s could not be handed over", path)
+
+    def _forget(self, sock: socket.socket) -> None:
+        timer = self._waiting.pop(sock, None)
+        if timer is not None:
+            timer.cancel()
+
+    def _refuse(self, sock: socket.socket, status: str, message: str) -> None:
+        if sock not in self._waiting:
+            return
+        self._forget(sock)
+        loop = asyncio.get_running_loop()
+        loop.remove_reader(sock.fileno())
+        try:
+            sock.send(_refusal(status, message))
+        except OSError:
+            pass
+        sock.close()

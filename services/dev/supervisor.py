@@ -4,9 +4,9 @@ Processes (each started with `die_with_parent`, so even `kill -9` of `orcast dev
 stops them all):
 - the broker keeper (`services.dev.keeper`): the embedded broker and its journal;
 - one `orcast run <service>` per service, each on its own loopback port;
-- this process: the front door on the public port (`front.py`) routing each path to
-  its service, and a small app of its own (home page, `/readyz` over every process,
-  merged `/metrics`).
+- this process: the front door on the public port (`front.py`) handing each
+  connection to the service its path belongs to, and a small app of its own (home
+  page, `/readyz` over every process, merged `/metrics`).
 Stopping (Ctrl-C, SIGTERM): the front closes, the services finish and exit, the keeper
 journals what they wrote last and stops the broker. A service that dies stops the rest.
 """
@@ -14,12 +14,14 @@ journals what they wrote last and stops the broker. A service that dies stops th
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +33,8 @@ from services.common.settings import Settings
 from services.common.web import create_base_app
 from services.registry import setup_for
 
-from .front import Front, RouteTable
+from . import handoff
+from .front import Front, RouteTable, Target
 from .frontapp import create_front_app
 from .lifetime import die_with_parent
 
@@ -40,6 +43,7 @@ logger = logging.getLogger(__name__)
 STOP_GRACE = 20.0  # seconds a service has to finish before SIGKILL
 KEEPER_GRACE = 40.0  # the keeper waits for the services, then journals the rest
 SHARED_ROUTES = ("/healthz", "/readyz", "/metrics", "/assets/common/{name}")
+FRONT = "supervisor"  # the routes the supervisor serves itself
 
 
 class KeeperFailed(RuntimeError):
@@ -95,23 +99,30 @@ class Keeper:
 @dataclass
 class Services:
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
-    ports: dict[str, int] = field(default_factory=dict)
+    ports: dict[str, int] = field(default_factory=dict)  # its own loopback port (probes)
+    channels: dict[str, socket.socket] = field(default_factory=dict)  # connections go here
 
     def start(self, env: Mapping[str, str], names: tuple[str, ...]) -> None:
         for name in names:
             port = free_port()
+            ours, theirs = handoff.channel_pair()
             child = {**env, "ORCAST_HTTP_HOST": "127.0.0.1", "ORCAST_HTTP_PORT": str(port),
-                     # the front keeps the per-address cap (it sees the real peers) and
-                     # tells the services who the peer was
-                     "ORCAST_HTTP_MAX_CONNECTIONS_PER_IP": "0",
-                     "ORCAST_TRUSTED_PROXIES": "127.0.0.1"}
+                     "ORCAST_DEV_HANDOFF_FD": str(theirs.fileno())}
             self.processes[name] = subprocess.Popen(
                 [sys.executable, "-m", "services.cli", "run", name], env=child,
                 stdin=subprocess.DEVNULL, start_new_session=True,
-                preexec_fn=die_with_parent())
+                pass_fds=(theirs.fileno(),), preexec_fn=die_with_parent())
+            theirs.close()
             self.ports[name] = port
+            self.channels[name] = ours
+
+    def targets(self) -> dict[str, Target]:
+        return {name: functools.partial(handoff.send, channel)
+                for name, channel in self.channels.items()}
 
     def stop(self) -> None:
+        for channel in self.channels.values():
+            channel.close()
         for process in self.processes.values():
             if process.poll() is None:
                 process.send_signal(signal.SIGTERM)
@@ -124,15 +135,16 @@ class Services:
                 process.wait()
 
 
-def route_table(settings: Settings, ports: Mapping[str, int], fallback: int) -> RouteTable:
-    """Every service's routes, read from the app `orcast run` builds for it."""
-    routes: list[tuple[str, int]] = []
-    for name, port in ports.items():
+def route_table(settings: Settings, names: Iterable[str]) -> RouteTable:
+    """Every service's routes, read from the app `orcast run` builds for it; the rest
+    (home page, `/readyz`, `/metrics`) is the supervisor's own."""
+    routes: list[tuple[str, str]] = []
+    for name in names:
         app = create_base_app(settings)
         setup_for(name)(app, settings)
-        routes += [(r.canonical, port) for r in app.router.resources()
+        routes += [(r.canonical, name) for r in app.router.resources()
                    if r.canonical not in SHARED_ROUTES]
-    return RouteTable(routes, fallback)
+    return RouteTable(routes, FRONT)
 
 
 def watch_exits(processes: Mapping[str, subprocess.Popen[bytes]],
@@ -150,18 +162,27 @@ def watch_exits(processes: Mapping[str, subprocess.Popen[bytes]],
 async def serve(settings: Settings, services: Services, keeper: Keeper | None,
                 announce: Callable[[], None],
                 decorate: Callable[[web.Application], None] | None = None) -> int:
-    front_port = free_port()
     front_app = create_front_app(settings, services.ports)
     if decorate is not None:
         decorate(front_app)
-    runner = await serving.start(front_app, settings, host="127.0.0.1", port=front_port,
+    front_app.on_response_prepare.append(handoff.one_request_per_connection)
+    runner = await serving.start(front_app, settings, host="127.0.0.1", port=free_port(),
                                  access_log=None, handle_signals=False, shutdown_timeout=5)
-    front = Front(route_table(settings, services.ports, front_port),
-                  header_timeout=settings.http_header_timeout,
-                  max_per_ip=settings.http_max_connections_per_ip)
+    loop = asyncio.get_running_loop()
+    accepting: set[asyncio.Task[object]] = set()
+
+    def serve_here(sock: socket.socket) -> bool:
+        assert runner.server is not None
+        task = loop.create_task(loop.connect_accepted_socket(runner.server, sock))
+        accepting.add(task)
+        task.add_done_callback(accepting.discard)
+        return True
+
+    front = Front(route_table(settings, services.processes),
+                  {**services.targets(), FRONT: serve_here},
+                  header_timeout=settings.http_header_timeout)
     stop = asyncio.Event()
     failed: list[str] = []
-    loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
 
