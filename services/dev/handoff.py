@@ -73,4 +73,5 @@ async def one_request_per_connection(request: web.Request,
     """A handed-over connection carries one request: the next one on it may belong to
     another service (the supervisor routes by path). WebSockets stay as they are."""
     if response.status != 101:
-        response.force_close()
+        response.force_close()  # the server closes after it (the hook runs after aiohttp
+        response.headers["Connection"] = "close"  # wrote its own Connection header)
