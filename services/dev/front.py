@@ -160,7 +160,12 @@ class Front:
         loop = asyncio.get_running_loop()
         loop.remove_reader(sock.fileno())
         try:
+            sock.recv(MAX_LINE_BYTES)  # consumed, so the close is a FIN, not a reset
+        except OSError:
+            pass
+        try:
             sock.send(_refusal(status, message))
+            sock.shutdown(socket.SHUT_WR)
         except OSError:
             pass
         sock.close()
