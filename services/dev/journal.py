@@ -81,9 +81,6 @@ class Journal:
         self.directory = directory
         self._files: dict[str, int] = {}
 
-    def exists(self) -> bool:
-        return self.directory.is_dir() and any(self.directory.glob("*.log"))
-
     def topics(self) -> list[str]:
         return sorted(p.stem for p in self.directory.glob("*.log"))
 

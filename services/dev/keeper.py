@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import fcntl
 import logging
+import os
 import signal
 import sys
 import time
@@ -286,13 +288,21 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     base = Settings.from_env(data_dir=args.data_dir)
     logconfig.configure(fmt=base.log_format, level=base.log_level)
+    journal_dir = args.data_dir / "journal"
+    journal_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    lock = os.open(journal_dir / ".lock", os.O_WRONLY | os.O_CREAT, 0o600)
+    try:  # two stacks on one data dir would interleave one journal
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        sys.stderr.write(f"orcast dev: {args.data_dir} is in use by another orcast dev\n")
+        return 3
     broker = EmbeddedBroker(port=args.kafka_port, log_file=args.data_dir / "broker.log",
                             die_with_parent=True)
     broker.start()
     try:
         settings = Settings.from_env(data_dir=args.data_dir, kafka_bootstrap=broker.bootstrap)
         logging.getLogger("aiokafka").setLevel(logging.ERROR)
-        asyncio.run(keep(settings, Journal(args.data_dir / "journal")))
+        asyncio.run(keep(settings, Journal(journal_dir)))
     finally:
         broker.stop()
     return 0

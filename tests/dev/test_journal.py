@@ -3,7 +3,10 @@ by a crash dropped (and cut off, so appending goes on cleanly), offsets replaced
 
 from __future__ import annotations
 
+import fcntl
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from services.dev.journal import Journal, Record
@@ -59,3 +62,18 @@ def test_records_past_retention_go_and_the_rest_move_down(tmp_path: Path) -> Non
     assert [(r.partition, r.offset, r.value) for r in journal.read("t")] == [
         (1, 0, b"b"), (0, 0, b"d"), (0, 1, b"e")]
     assert journal.expire("t", before_ms=5_000) == {}
+
+
+def test_a_second_stack_on_the_same_data_dir_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "journal").mkdir()
+    held = os.open(tmp_path / "journal" / ".lock", os.O_WRONLY | os.O_CREAT, 0o600)
+    fcntl.flock(held, fcntl.LOCK_EX)  # the first `orcast dev`
+    try:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("ORCAST_")}
+        second = subprocess.run(
+            [sys.executable, "-m", "services.dev.keeper", "--data-dir", str(tmp_path)],
+            env=env, capture_output=True, text=True, timeout=60, check=False)
+    finally:
+        os.close(held)
+    assert second.returncode == 3
+    assert "in use by another orcast dev" in second.stderr
