@@ -145,7 +145,7 @@ def _run_server(main: Coroutine[Any, Any, None]) -> None:
 
 
 def cmd_dev(args: argparse.Namespace) -> int:
-    from services.dev.supervisor import Keeper, Services, serve
+    from services.dev.supervisor import Keeper, KeeperFailed, Services, serve
     from services.devstack import prepare, write_dev_tokens
 
     private_process()
@@ -164,7 +164,11 @@ def cmd_dev(args: argparse.Namespace) -> int:
     try:
         if not env.get("ORCAST_KAFKA_BOOTSTRAP"):
             env.setdefault("ORCAST_KAFKA_SESSION_TIMEOUT_MS", "2000")  # fast joins on Tansu
-            keeper = Keeper.start(data_dir, env, args.kafka_port)
+            try:
+                keeper = Keeper.start(data_dir, env, args.kafka_port)
+            except KeeperFailed as exc:
+                sys.stderr.write(f"orcast dev: {exc}\n")
+                return 1
             env["ORCAST_KAFKA_BOOTSTRAP"] = keeper.bootstrap
         settings = Settings.from_env(env, **overrides)
         logconfig.configure(fmt=settings.log_format, level=settings.log_level)

@@ -69,7 +69,8 @@ class Keeper:
         if len(line) < 2 or line[0] != "ready":
             process.kill()
             process.wait()
-            raise KeeperFailed("the embedded broker did not start; see the log above")
+            raise KeeperFailed(f"the embedded broker did not start (see above and "
+                               f"{data_dir / 'broker.log'})")
         restored = int(line[2].split("=")[1]) if len(line) > 2 else 0
         return cls(process, line[1], restored)
 
