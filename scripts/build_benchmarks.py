@@ -19,6 +19,7 @@ PARTS = [
     "bench/results/ingest.md",
     "bench/results/approval.md",
     "bench/results/viewer.md",
+    "bench/results/devstack.md",
     "bench/results/publisher.md",
     "bench/results/audit.md",
     "bench/results/e2e.md",

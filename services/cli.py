@@ -96,12 +96,14 @@ def _dev_keys(settings: Settings) -> None:
     signing.generate(signing.keys_dir(settings), ALL_SERVICES)
 
 
-def dev_banner(base: str, bootstrap: str, tokens_path: Path) -> str:
+def dev_banner(base: str, bootstrap: str, tokens_path: Path, memory: str = "") -> str:
     """What `orcast dev` prints: where things are, never a token (terminals get logged,
     scrolled back and screen-shared)."""
     pages = [("tablet", "coordinator"), ("approvals", "approver"), ("live", "student"),
              ("cases", "admin"), ("compliance", "compliance")]
     lines = [f"ORcast dev stack on {base}  (broker {bootstrap})"]
+    if memory:
+        lines.append(f"  {memory}")
     lines += [f"  {page:<11} {base}/{page}   (as {role})" for page, role in pages]
     lines += [f"  readiness   {base}/readyz",
               f"  dev tokens  {tokens_path}  (one per role; open a page as "
@@ -115,6 +117,10 @@ async def _serve(app: web.Application, settings: Settings, on_started: object = 
     runner = await serving.start(app, settings, host=settings.http_host,
                                  port=settings.http_port, access_log=None,
                                  handle_signals=False, shutdown_timeout=5)
+    if settings.dev_handoff_fd is not None and runner.server is not None:
+        from services.dev.handoff import serve_handed
+
+        serve_handed(settings.dev_handoff_fd, runner.server)  # `orcast dev`'s one port
     try:
         if callable(on_started):
             on_started()
@@ -139,46 +145,75 @@ def _run_server(main: Coroutine[Any, Any, None]) -> None:
 
 
 def cmd_dev(args: argparse.Namespace) -> int:
-    from services.common.broker import EmbeddedBroker
-    from services.devstack import build_app, prepare, write_dev_tokens
+    from services.dev.supervisor import Keeper, KeeperFailed, Services, serve
+    from services.devstack import prepare, write_dev_tokens
 
     private_process()
-    data_dir = private_data_dir(args.data_dir or Path(os.environ.get("ORCAST_DATA_DIR", "var")))
+    data_dir = args.data_dir or Path(os.environ.get("ORCAST_DATA_DIR", "var"))
+    data_dir = private_data_dir(data_dir.resolve())  # absolute: the children share it
     env = dict(os.environ)
     env.setdefault("ORCAST_SECRET", _dev_secret(data_dir))
-    broker = None
-    if not env.get("ORCAST_KAFKA_BOOTSTRAP"):
-        broker = EmbeddedBroker(port=args.kafka_port, log_file=data_dir / "broker.log")
-        broker.start()
-        env["ORCAST_KAFKA_BOOTSTRAP"] = broker.bootstrap
-        env.setdefault("ORCAST_KAFKA_SESSION_TIMEOUT_MS", "2000")  # fast joins on Tansu
+    env["ORCAST_DATA_DIR"] = str(data_dir)
+    keeper: Keeper | None = None
+    services = Services()
     overrides: dict[str, object] = {"data_dir": data_dir}
     if args.port is not None:
         overrides["http_port"] = args.port
     if args.host is not None:
         overrides["http_host"] = args.host
     try:
+        if not env.get("ORCAST_KAFKA_BOOTSTRAP"):
+            env.setdefault("ORCAST_KAFKA_SESSION_TIMEOUT_MS", "2000")  # fast joins on Tansu
+            try:
+                keeper = Keeper.start(data_dir, env, args.kafka_port)
+            except KeeperFailed as exc:
+                sys.stderr.write(f"orcast dev: {exc}\n")
+                return 1
+            env["ORCAST_KAFKA_BOOTSTRAP"] = keeper.bootstrap
         settings = Settings.from_env(env, **overrides)
         logconfig.configure(fmt=settings.log_format, level=settings.log_level)
         _dev_keys(settings)
         asyncio.run(prepare(settings))
         tokens_path = write_dev_tokens(settings)
+        services.start(env, SERVICES)
+        if keeper is not None:
+            for process in services.processes.values():
+                keeper.tell(f"pid {process.pid}")
         base = f"http://{settings.http_host}:{settings.http_port}"
 
         def announce() -> None:
-            sys.stdout.write(dev_banner(base, settings.kafka_bootstrap, tokens_path))
+            sys.stdout.write(dev_banner(base, settings.kafka_bootstrap, tokens_path,
+                                        memory=dev_memory(keeper, data_dir)))
             sys.stdout.flush()
 
-        app = build_app(settings)
-        if args.demo:
-            from services.demo import attach_demo
+        def demo(app: web.Application) -> None:
+            if args.demo:
+                from services.demo import attach_demo
 
-            attach_demo(app, settings)
-        _run_server(_serve(app, settings, announce))
+                attach_demo(app, settings)
+
+        outcome: list[int] = []
+        _run_server(_serve_dev(serve(settings, services, keeper, announce, demo), outcome))
     finally:
-        if broker is not None:
-            broker.stop()
-    return 0
+        services.stop()
+        if keeper is not None:
+            keeper.stop()
+    return outcome[0] if outcome else 1
+
+
+async def _serve_dev(main: Coroutine[Any, Any, int], outcome: list[int]) -> None:
+    outcome.append(await main)
+
+
+def dev_memory(keeper: object, data_dir: Path) -> str:
+    """One line saying what this start remembers, so nobody wonders after a restart."""
+    if keeper is None:
+        return "broker: external (ORCAST_KAFKA_BOOTSTRAP); it keeps the topics itself"
+    restored = getattr(keeper, "restored", 0)
+    journal = data_dir / "journal"
+    if restored:
+        return f"restored {restored} records from {journal}: every case as it was left"
+    return f"fresh start; topics are journaled to {journal} and restored on the next start"
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -190,6 +225,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     logconfig.configure(fmt=settings.log_format, level=settings.log_level)
     app = create_base_app(settings)
     setup_for(args.service)(app, settings)
+    if settings.dev_handoff_fd is not None:
+        from services.dev.handoff import one_request_per_connection
+
+        app.on_response_prepare.append(one_request_per_connection)
     _run_server(_serve(app, settings))
     # Everything durable is closed and committed by now; skip the interpreter's slow
     # teardown so an orchestrator's SIGTERM ends the pod promptly.

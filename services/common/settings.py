@@ -25,6 +25,8 @@
 | ORCAST_LOG_FORMAT | text | `json` for JSON lines |
 | ORCAST_LOG_LEVEL | INFO | log level |
 | ORCAST_METRICS_TOKEN | — | scrape bearer for `/metrics` (else admin tokens only) |
+| ORCAST_INGEST_MAX_LAG_SECONDS | 5 | ingest's 503 bound on the pipeline's lag (0: never) |
+| ORCAST_DEV_HANDOFF_FD | — | set by `orcast dev` for its children: connections arrive here too |
 """
 
 from __future__ import annotations
@@ -52,6 +54,14 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
     if not value > 0:
         raise ConfigError(f"{name} must be more than 0, got {raw!r}")
     return value
+
+
+def _seconds_or_off(env: Mapping[str, str], name: str, default: float) -> float:
+    """A number of seconds, where 0 switches the behaviour off."""
+    raw = env.get(name)
+    if raw is not None and raw.strip() in ("0", "0.0"):
+        return 0.0
+    return _float(env, name, default)
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
@@ -95,6 +105,11 @@ class Settings:
     metrics_token: str | None = field(default=None, repr=False)
     # `<service>.key` for each service this process signs as, `<service>.pub` for all
     event_keys_dir: Path | None = None
+    # Ingest refuses new milestones (503) while the pipeline lags past this (0: never).
+    ingest_max_lag_seconds: float = 5.0
+    # `orcast dev` only: the inherited socket on which the supervisor hands over the
+    # connections it accepted for this service (services/dev/handoff.py).
+    dev_handoff_fd: int | None = None
 
     def __post_init__(self) -> None:
         if not self.identifier_key and self.secret and not self.jwks_url:
@@ -135,6 +150,9 @@ class Settings:
             "kafka_session_timeout_ms": _int(env, "ORCAST_KAFKA_SESSION_TIMEOUT_MS", 10_000),
             "metrics_token": env.get("ORCAST_METRICS_TOKEN") or None,
             "event_keys_dir": Path(p) if (p := env.get("ORCAST_EVENT_KEYS_DIR")) else None,
+            "ingest_max_lag_seconds": _seconds_or_off(env, "ORCAST_INGEST_MAX_LAG_SECONDS", 5.0),
+            "dev_handoff_fd": _int(env, "ORCAST_DEV_HANDOFF_FD", -1) if
+            env.get("ORCAST_DEV_HANDOFF_FD") else None,
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]

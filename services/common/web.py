@@ -241,6 +241,14 @@ async def readyz(request: web.Request) -> web.Response:
 
 @auth.allow(auth.PUBLIC)  # authenticates itself: the scrape bearer is not a JWT
 async def metrics_endpoint(request: web.Request) -> web.Response:
+    await authorize_metrics(request)
+    response = web.Response(body=generate_latest())
+    response.content_type = CONTENT_TYPE_LATEST.split(";")[0]
+    return response
+
+
+async def authorize_metrics(request: web.Request) -> None:
+    """The scrape bearer `ORCAST_METRICS_TOKEN`, or an admin's token."""
     token = _bearer(request)
     scrape = request.app[SETTINGS].metrics_token
     if not (token and scrape and hmac.compare_digest(token.encode(), scrape.encode())):
@@ -252,16 +260,15 @@ async def metrics_endpoint(request: web.Request) -> web.Response:
             raise Unauthorized(str(exc)) from None
         if who.role != "admin":
             raise Forbidden(f"role '{who.role}' may not use this endpoint")
-    response = web.Response(body=generate_latest())
-    response.content_type = CONTENT_TYPE_LATEST.split(";")[0]
-    return response
 
 
 async def neutral_server_header(request: web.Request, response: web.StreamResponse) -> None:
     response.headers["Server"] = SERVER_NAME
 
 
-def create_base_app(settings: Settings) -> web.Application:
+def create_base_app(settings: Settings, *, metrics_handler: Handler | None = None
+                    ) -> web.Application:
+    """`metrics_handler` replaces `/metrics` (`orcast dev` merges its processes')."""
     app = web.Application(
         middlewares=[security_headers, error_middleware, auth_middleware],
         client_max_size=MAX_BODY_BYTES,
@@ -272,6 +279,6 @@ def create_base_app(settings: Settings) -> web.Application:
     app[HEALTH] = Health()
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
-    app.router.add_get("/metrics", metrics_endpoint)
+    app.router.add_get("/metrics", metrics_handler or metrics_endpoint)
     add_page(app, service="common", folder=Path(__file__).parent / "page", paths=())
     return app

@@ -24,12 +24,14 @@ from services.common.components import Components
 from services.common.consumer import Origin
 from services.common.errors import BadRequest, Forbidden, NotFound, TooManyRequests, Unauthorized
 from services.common.events import Event
+from services.common.health import HEALTH
 from services.common.pages import add_page
 from services.common.settings import Settings
 from services.common.web import create_base_app, principal, read_json
 
 from . import coordinators
 from .config import IngestConfig
+from .lag import PipelineLag
 from .ratelimit import RateLimiter
 from .receipts import ReceiptBook
 from .status import Record
@@ -44,6 +46,7 @@ SUBMITTER = web.AppKey("ingest.submitter", Submitter)
 TRACKER = web.AppKey("ingest.tracker", StatusTracker)
 WITHDRAWER = web.AppKey("ingest.withdrawer", Withdrawer)
 LIMITER = web.AppKey("ingest.limiter", RateLimiter)
+LAG = web.AppKey("ingest.lag", PipelineLag)
 STREAMS = web.AppKey("ingest.streams", Streams)
 PAGE = Path(__file__).parent / "page"
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -72,8 +75,12 @@ def _event_id(request: web.Request) -> str:
 @allow({"coordinator"})
 async def post_milestone(request: web.Request) -> web.Response:
     _throttle(request)
+    lag = request.app[LAG]
+    lag.check()
     body = await read_json(request, "api/milestone-submit.json")
     created, event_id = await request.app[SUBMITTER].submit(body, principal(request))
+    if created:
+        lag.accepted(event_id)
     return web.json_response(
         {"event_id": event_id, "status_url": status_url(event_id)},
         status=202 if created else 200,
@@ -146,7 +153,14 @@ def setup(app: web.Application, settings: Settings) -> None:
         await cases.apply_and_notify(event.data)
 
     parts.consume([topics.CASES.name], on_case, group=None, replay=True)
-    parts.consume(list(TOPICS), tracker.on_event)
+    lag = PipelineLag(settings.ingest_max_lag_seconds)
+
+    async def on_status_event(event: Event, origin: Origin) -> None:
+        await tracker.on_event(event, origin)
+        lag.on_event(event, origin.topic)
+
+    parts.consume(list(TOPICS), on_status_event)
+    app[LAG] = lag
     app[CONFIG] = config
     app[TRACKER] = tracker
     app[SUBMITTER] = Submitter(book=ReceiptBook(store=store, tracker=tracker),
@@ -163,6 +177,7 @@ def setup(app: web.Application, settings: Settings) -> None:
 
     app.on_shutdown.append(end_streams)
     parts.attach(app)
+    app[HEALTH].add(f"{SERVICE}.pipeline_lag", lag.ready)
     access.install(app, parts.producer, service=SERVICE)
     app.router.add_post("/api/v1/milestones", post_milestone)
     app.router.add_get("/api/v1/milestones/stream", status_stream)

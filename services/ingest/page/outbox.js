@@ -124,7 +124,8 @@
             return "retry";
           }
           if (err.status === 429 || err.status >= 500) {
-            const state = err.status === 429 ? "throttled" : "server";
+            const behind = err.body && err.body.error && err.body.error.code === "pipeline_behind";
+            const state = err.status === 429 ? "throttled" : behind ? "delayed" : "server";
             this.setState(state, this.backoff(item, err.retryAfter));
             return "retry";
           }

@@ -320,6 +320,7 @@
     let text = {
       online: "Online", offline: "Offline — updates are kept on this tablet",
       unreachable: "Server unreachable", server: "Server busy", throttled: "Slowing down",
+      delayed: "Delayed — updates are reaching students late; yours are kept here",
       signin: "Sign-in needed",
     }[s] || s;
     if (outbox.retryIn && s !== "online" && s !== "offline") {

@@ -1,0 +1,171 @@
+"""`orcast dev`'s one port: each connection goes, by its request's path, to the process
+serving it.
+
+The supervisor accepts, peeks at the request line (`MSG_PEEK`: the bytes stay in the
+kernel), finds the service whose routes match the path (the same route table `orcast
+run` serves) and hands the socket itself to that process (`handoff.py`), which serves
+it as its own: WebSockets, server-sent events, close codes, slow-client guards and the
+per-address cap all behave exactly as on the service, and no byte passes through the
+supervisor. A handed-over connection carries one request (the next on it could be for
+another service), so services answer it with `Connection: close`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import socket
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+MAX_LINE_BYTES = 8 * 1024  # a request line longer than this is refused (414)
+PEEK_AGAIN = 0.01  # seconds before looking again at a request line still arriving
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    pattern: re.Pattern[str]
+    target: str
+
+
+def route_pattern(canonical: str) -> re.Pattern[str]:
+    """aiohttp's canonical path (`/api/v1/cases/{case_id}`) as an anchored regex."""
+    parts = re.split(r"(\{[^}]+\})", canonical)
+    return re.compile("".join(
+        "[^/]+" if part.startswith("{") else re.escape(part) for part in parts) + "$")
+
+
+class RouteTable:
+    """Path → the name of the process serving it (`fallback`: the supervisor's own)."""
+
+    def __init__(self, routes: Iterable[tuple[str, str]], fallback: str) -> None:
+        self._exact: dict[str, str] = {}
+        self._dynamic: list[Route] = []
+        for canonical, target in routes:
+            if "{" in canonical:
+                self._dynamic.append(Route(route_pattern(canonical), target))
+            else:
+                self._exact.setdefault(canonical, target)
+        self.fallback = fallback
+
+    def target_for(self, path: str) -> str:
+        target = self._exact.get(path)
+        if target is not None:
+            return target
+        for route in self._dynamic:
+            if route.pattern.match(path):
+                return route.target
+        return self.fallback
+
+
+def _refusal(status: str, message: str) -> bytes:
+    code = status.split(" ", 1)[1].lower().replace(" ", "_")
+    body = json.dumps({"error": {"code": code, "message": message}}).encode()
+    return (f"HTTP/1.1 {status}\r\nServer: orcast\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode() + body
+
+
+Target = Callable[[socket.socket], bool]  # takes the socket over; False: could not
+
+
+class Front:
+    """Accepts on the public port, peeks at each request line, hands the socket over."""
+
+    def __init__(self, routes: RouteTable, targets: dict[str, Target], *,
+                 header_timeout: float) -> None:
+        self.routes = routes
+        self._targets = targets
+        self._header_timeout = header_timeout
+        self._listener: socket.socket | None = None
+        self._waiting: dict[socket.socket, asyncio.TimerHandle] = {}
+
+    async def start(self, host: str, port: int) -> None:
+        listener = socket.create_server((host, port), backlog=1024)
+        listener.setblocking(False)
+        self._listener = listener
+        asyncio.get_running_loop().add_reader(listener.fileno(), self._accept)
+
+    async def stop(self) -> None:
+        loop = asyncio.get_running_loop()
+        if self._listener is not None:
+            loop.remove_reader(self._listener.fileno())
+            self._listener.close()
+            self._listener = None
+        for sock in list(self._waiting):
+            self._forget(sock)
+            sock.close()
+
+    def _accept(self) -> None:
+        assert self._listener is not None
+        loop = asyncio.get_running_loop()
+        while True:
+            try:
+                sock, _ = self._listener.accept()
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as exc:  # e.g. out of file descriptors: try again next time
+                logger.warning("accept failed: %s", type(exc).__name__)
+                return
+            sock.setblocking(False)
+            self._waiting[sock] = loop.call_later(self._header_timeout, self._refuse, sock,
+                                                  "408 Request Timeout", "request too slow")
+            loop.add_reader(sock.fileno(), self._readable, sock)
+
+    def _readable(self, sock: socket.socket) -> None:
+        if sock not in self._waiting:  # refused (too slow) meanwhile
+            return
+        loop = asyncio.get_running_loop()
+        loop.remove_reader(sock.fileno())  # level-triggered: the peeked bytes stay unread
+        try:
+            head = sock.recv(MAX_LINE_BYTES, socket.MSG_PEEK)
+        except (BlockingIOError, InterruptedError):
+            loop.add_reader(sock.fileno(), self._readable, sock)
+            return
+        except OSError:
+            head = b""
+        if not head:
+            self._forget(sock)
+            sock.close()
+            return
+        end = head.find(b"\r\n")
+        if end < 0:
+            if len(head) >= MAX_LINE_BYTES:
+                self._refuse(sock, "414 URI Too Long", "request line too long")
+            else:  # the rest of the line is on its way; look again shortly
+                loop.call_later(PEEK_AGAIN, self._readable, sock)
+            return
+        parts = head[:end].split(b" ")
+        try:
+            path = parts[1].decode("ascii").split("?", 1)[0]
+        except (IndexError, UnicodeDecodeError):
+            self._refuse(sock, "400 Bad Request", "malformed request line")
+            return
+        self._forget(sock)
+        if not self._targets[self.routes.target_for(path)](sock):
+            logger.warning("a connection for %s could not be handed over", path)
+
+    def _forget(self, sock: socket.socket) -> None:
+        timer = self._waiting.pop(sock, None)
+        if timer is not None:
+            timer.cancel()
+
+    def _refuse(self, sock: socket.socket, status: str, message: str) -> None:
+        if sock not in self._waiting:
+            return
+        self._forget(sock)
+        loop = asyncio.get_running_loop()
+        loop.remove_reader(sock.fileno())
+        try:
+            sock.recv(MAX_LINE_BYTES)  # consumed, so the close is a FIN, not a reset
+        except OSError:
+            pass
+        try:
+            sock.send(_refusal(status, message))
+            sock.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass
+        sock.close()

@@ -1,0 +1,210 @@
+"""`orcast dev`: the whole system on one machine, one command, one port, every core.
+
+Processes (each started with `die_with_parent`, so even `kill -9` of `orcast dev`
+stops them all):
+- the broker keeper (`services.dev.keeper`): the embedded broker and its journal;
+- one `orcast run <service>` per service, each on its own loopback port;
+- this process: the front door on the public port (`front.py`) handing each
+  connection to the service its path belongs to, and a small app of its own (home
+  page, `/readyz` over every process, merged `/metrics`).
+Stopping (Ctrl-C, SIGTERM): the front closes, the services finish and exit, the keeper
+journals what they wrote last and stops the broker. A service that dies stops the rest.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aiohttp import web
+
+from services.common import serving
+from services.common.broker import free_port
+from services.common.settings import Settings
+from services.common.web import create_base_app
+from services.registry import setup_for
+
+from . import handoff
+from .front import Front, RouteTable, Target
+from .frontapp import create_front_app
+from .lifetime import die_with_parent
+
+logger = logging.getLogger(__name__)
+
+STOP_GRACE = 20.0  # seconds a service has to finish before SIGKILL
+KEEPER_GRACE = 40.0  # the keeper waits for the services, then journals the rest
+SHARED_ROUTES = ("/healthz", "/readyz", "/metrics", "/assets/common/{name}")
+FRONT = "supervisor"  # the routes the supervisor serves itself
+
+
+class KeeperFailed(RuntimeError):
+    """The broker keeper did not come up (its log is the data dir's `broker.log`)."""
+
+
+@dataclass
+class Keeper:
+    process: subprocess.Popen[bytes]
+    bootstrap: str
+    restored: int
+
+    @classmethod
+    def start(cls, data_dir: Path, env: Mapping[str, str], kafka_port: int | None) -> Keeper:
+        command = [sys.executable, "-m", "services.dev.keeper", "--data-dir", str(data_dir)]
+        if kafka_port:
+            command += ["--kafka-port", str(kafka_port)]
+        process = subprocess.Popen(command, env=dict(env), stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, start_new_session=True,
+                                   preexec_fn=die_with_parent())
+        assert process.stdout is not None
+        line = process.stdout.readline().decode().split()
+        if len(line) < 2 or line[0] != "ready":
+            process.kill()
+            process.wait()
+            raise KeeperFailed(f"the embedded broker did not start (see above and "
+                               f"{data_dir / 'broker.log'})")
+        restored = int(line[2].split("=")[1]) if len(line) > 2 else 0
+        return cls(process, line[1], restored)
+
+    def tell(self, line: str) -> None:
+        assert self.process.stdin is not None
+        try:
+            self.process.stdin.write(line.encode() + b"\n")
+            self.process.stdin.flush()
+        except BrokenPipeError:
+            pass
+
+    def stop(self) -> None:
+        """End of input: the keeper journals the rest, then stops the broker."""
+        if self.process.stdin is not None:
+            try:
+                self.process.stdin.close()
+            except BrokenPipeError:
+                pass
+        try:
+            self.process.wait(KEEPER_GRACE)
+        except subprocess.TimeoutExpired:
+            logger.error("broker keeper did not stop in %.0f s; killed", KEEPER_GRACE)
+            self.process.kill()
+            self.process.wait()
+
+
+@dataclass
+class Services:
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    ports: dict[str, int] = field(default_factory=dict)  # its own loopback port (probes)
+    channels: dict[str, socket.socket] = field(default_factory=dict)  # connections go here
+
+    def start(self, env: Mapping[str, str], names: tuple[str, ...]) -> None:
+        for name in names:
+            port = free_port()
+            ours, theirs = handoff.channel_pair()
+            child = {**env, "ORCAST_HTTP_HOST": "127.0.0.1", "ORCAST_HTTP_PORT": str(port),
+                     "ORCAST_DEV_HANDOFF_FD": str(theirs.fileno())}
+            self.processes[name] = subprocess.Popen(
+                [sys.executable, "-m", "services.cli", "run", name], env=child,
+                stdin=subprocess.DEVNULL, start_new_session=True,
+                pass_fds=(theirs.fileno(),), preexec_fn=die_with_parent())
+            theirs.close()
+            self.ports[name] = port
+            self.channels[name] = ours
+
+    def targets(self) -> dict[str, Target]:
+        return {name: functools.partial(handoff.send, channel)
+                for name, channel in self.channels.items()}
+
+    def stop(self) -> None:
+        for channel in self.channels.values():
+            channel.close()
+        for process in self.processes.values():
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for name, process in self.processes.items():
+            try:
+                process.wait(STOP_GRACE)
+            except subprocess.TimeoutExpired:
+                logger.error("%s did not stop in %.0f s; killed", name, STOP_GRACE)
+                process.kill()
+                process.wait()
+
+
+def route_table(settings: Settings, names: Iterable[str]) -> RouteTable:
+    """Every service's routes, read from the app `orcast run` builds for it; the rest
+    (home page, `/readyz`, `/metrics`) is the supervisor's own."""
+    routes: list[tuple[str, str]] = []
+    for name in names:
+        app = create_base_app(settings)
+        setup_for(name)(app, settings)
+        routes += [(r.canonical, name) for r in app.router.resources()
+                   if r.canonical not in SHARED_ROUTES]
+    return RouteTable(routes, FRONT)
+
+
+def watch_exits(processes: Mapping[str, subprocess.Popen[bytes]],
+                on_exit: Callable[[str], None]) -> list[int]:
+    """Call `on_exit(name)` when a child ends (pidfds: no polling)."""
+    loop = asyncio.get_running_loop()
+    fds = []
+    for name, process in processes.items():
+        fd = os.pidfd_open(process.pid)
+        loop.add_reader(fd, on_exit, name)
+        fds.append(fd)
+    return fds
+
+
+async def serve(settings: Settings, services: Services, keeper: Keeper | None,
+                announce: Callable[[], None],
+                decorate: Callable[[web.Application], None] | None = None) -> int:
+    front_app = create_front_app(settings, services.ports)
+    if decorate is not None:
+        decorate(front_app)
+    front_app.on_response_prepare.append(handoff.one_request_per_connection)
+    runner = await serving.start(front_app, settings, host="127.0.0.1", port=free_port(),
+                                 access_log=None, handle_signals=False, shutdown_timeout=5)
+    loop = asyncio.get_running_loop()
+    accepting: set[asyncio.Task[object]] = set()
+
+    def serve_here(sock: socket.socket) -> bool:
+        assert runner.server is not None
+        task = loop.create_task(loop.connect_accepted_socket(runner.server, sock))
+        accepting.add(task)
+        task.add_done_callback(accepting.discard)
+        return True
+
+    front = Front(route_table(settings, services.processes),
+                  {**services.targets(), FRONT: serve_here},
+                  header_timeout=settings.http_header_timeout)
+    stop = asyncio.Event()
+    failed: list[str] = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+
+    def ended(name: str) -> None:
+        if not stop.is_set():
+            logger.error("%s exited; stopping the dev stack", name)
+            failed.append(name)
+            stop.set()
+
+    watched = dict(services.processes)
+    if keeper is not None:
+        watched["broker keeper"] = keeper.process
+    fds = watch_exits(watched, ended)
+    try:
+        await front.start(settings.http_host, settings.http_port)
+        announce()
+        await stop.wait()
+    finally:
+        for fd in fds:
+            loop.remove_reader(fd)
+            os.close(fd)
+        await front.stop()
+        await runner.cleanup()
+    return 1 if failed else 0

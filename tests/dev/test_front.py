@@ -1,0 +1,84 @@
+"""`orcast dev`'s one port: each connection reaches the process serving its path with its
+request unread, and a client that never finishes its request line is cut."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+
+from services.common.broker import free_port
+from services.common.settings import Settings
+from services.dev.front import Front
+from services.dev.supervisor import FRONT, route_table
+from services.registry import SERVICES
+
+
+def test_every_path_goes_to_the_service_that_serves_it() -> None:
+    routes = route_table(Settings(secret="x" * 40), SERVICES)
+    assert routes.target_for("/api/v1/cases") == "cases"
+    assert routes.target_for("/api/v1/cases/c-1/revoke") == "cases"
+    assert routes.target_for("/api/v1/milestones/stream") == "ingest"
+    assert routes.target_for("/tablet-sw.js") == "ingest"
+    assert routes.target_for("/assets/ingest/tablet.js") == "ingest"
+    assert routes.target_for("/api/v1/reviews/u-1") == "approval"
+    assert routes.target_for("/api/v1/live") == "viewer"
+    assert routes.target_for("/live/k3x9q2m7ab") == "viewer"
+    assert routes.target_for("/api/v1/audit/cases/c-1/timeline") == "audit"
+    for own in ("/", "/readyz", "/metrics", "/assets/common/shell.js", "/nowhere"):
+        assert routes.target_for(own) == FRONT
+
+
+async def _exchange(port: int, request: bytes) -> bytes:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(request)
+    answer = await asyncio.wait_for(reader.read(), 10)
+    writer.close()
+    return answer
+
+
+async def test_the_request_arrives_unread_where_it_is_handed() -> None:
+    handed: list[bytes] = []
+
+    def service(sock: socket.socket) -> bool:
+        sock.setblocking(True)
+        handed.append(sock.recv(65536))
+        sock.sendall(b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n")
+        sock.close()
+        return True
+
+    def unexpected(sock: socket.socket) -> bool:
+        raise AssertionError("routed to the wrong process")
+
+    routes = route_table(Settings(secret="x" * 40), ("cases",))
+    front = Front(routes, {"cases": service, FRONT: unexpected}, header_timeout=5)
+    port = free_port()
+    await front.start("127.0.0.1", port)
+    try:
+        request = (b"POST /api/v1/cases HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")
+        answer = await _exchange(port, request)
+    finally:
+        await front.stop()
+    assert answer.startswith(b"HTTP/1.1 204")
+    assert handed == [request]
+
+
+async def test_a_request_line_that_never_ends_is_cut() -> None:
+    front = Front(route_table(Settings(secret="x" * 40), ()), {}, header_timeout=0.5)
+    port = free_port()
+    await front.start("127.0.0.1", port)
+    try:
+        answer = await _exchange(port, b"GET /api/v1/cases")  # no end of line
+    finally:
+        await front.stop()
+    assert answer.startswith(b"HTTP/1.1 408")
+
+
+async def test_a_client_that_says_nothing_is_cut() -> None:
+    front = Front(route_table(Settings(secret="x" * 40), ()), {}, header_timeout=0.5)
+    port = free_port()
+    await front.start("127.0.0.1", port)
+    try:
+        answer = await _exchange(port, b"")
+    finally:
+        await front.stop()
+    assert answer.startswith(b"HTTP/1.1 408")
