@@ -130,6 +130,11 @@ async def test_a_milestone_already_sent_asks_before_sending_again(
         assert "already sent" in (await dialog.inner_text())
         await page.locator("#confirm-cancel").tap()
         await dialog.wait_for(state="hidden")
+        # A tap right after answering is a new question, not a swallowed "double tap".
+        await button.tap()
+        await dialog.wait_for(state="visible")
+        await page.locator("#confirm-cancel").tap()
+        await dialog.wait_for(state="hidden")
         await page.wait_for_timeout(1000)
         assert await submitted(stack, case["case_id"]) == ["patient_in_room"]
         assert await page.locator('#strip li[data-milestone="patient_in_room"]').count() == 1

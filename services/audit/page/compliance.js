@@ -293,10 +293,7 @@
     }
     // Linked from the cases page: /compliance?case=<case id or broadcast id>
     const linked = new URLSearchParams(window.location.search).get("case");
-    if (linked && O.token()) {
-      $("f-case").value = linked;
-      openTimeline(linked);
-    }
+    if (linked && O.token()) openTimeline(linked);
   }
 
   document.addEventListener("DOMContentLoaded", start);

@@ -200,6 +200,8 @@
     state.confirming = null;
     $("confirm").hidden = true;
     if (open) {
+      // The question answered the tap: the next tap is a new one, not a gloved double tap.
+      state.lastTap[open.id] = 0;
       const button = document.querySelector('#milestones [data-milestone="' +
         CSS.escape(open.id) + '"]');
       if (button) button.focus();
