@@ -235,6 +235,14 @@ async def test_compliance_opens_the_timeline_from_the_cases_page_by_broadcast_id
         await detail.wait_for(state="visible")
         said = await detail.inner_text()
         assert "Hash" in said and "Event id" in said
+
+        # a search the API refuses marks the field and says what to do
+        await page.fill("#f-case", "not an id!")
+        await page.click("#search-btn")
+        await page.locator("#f-case-error").wait_for(state="visible")
+        assert await page.get_attribute("#f-case", "aria-invalid") == "true"
+        assert "letters" in await page.inner_text("#f-case-error")
+        assert "pattern" not in await page.inner_text("body")
         assert page.errors == []
     finally:
         await context.close()

@@ -20,8 +20,8 @@
         "broadcast id (the cases page shows it).";
       return;
     }
-    target.textContent = O.sayError(err, doing === "timeline" ? "The timeline could not be " +
-      "opened" : "That did not work");
+    const what = { timeline: "The timeline could not be opened", search: "Not searched" };
+    target.textContent = O.sayError(err, what[doing] || "That did not work");
   }
 
   const REVOKE_LABEL = {
@@ -43,6 +43,20 @@
     return params;
   }
 
+  // What each search field needs, in words (the API's 422 names the query parameter).
+  const FIELDS = {
+    "/case_id": { input: "f-case", message: "Enter a case id as the cases page or a " +
+      "timeline shows it (letters, digits, - and _ only)." },
+    "/broadcast_id": { input: "f-broadcast", message: "Enter the broadcast id shown on the " +
+      "cases page (letters and digits)." },
+    "/actor": { input: "f-actor", message: "Enter a person's sign-in id, or service: " +
+      "followed by a service name." },
+    "/action": { input: "f-action", message: "Choose an action from the list." },
+    "/since": { input: "f-since", message: "Enter a complete date and time (UTC)." },
+    "/until": { input: "f-until", message: "Enter a complete date and time (UTC)." },
+    "/q": { input: "f-q", message: "Search for at most 200 characters of text." },
+  };
+
   // -- search ------------------------------------------------------------------------
   async function search(page) {
     const params = new URLSearchParams(state.filters);
@@ -56,10 +70,12 @@
       state.next = body.next_cursor;
       state.cursors[page + 1] = body.next_cursor;
       renderResults(body.records);
+      O.clearFieldErrors($("search-form"));
       $("search-status").textContent = body.records.length ?
         body.records.length + " record(s) on this page" : "No records match.";
     } catch (err) {
-      showError($("search-status"), err);
+      O.showFieldErrors($("search-form"), err, FIELDS);
+      showError($("search-status"), err, "search");
     }
   }
 
