@@ -3,6 +3,7 @@ is never allowed to send a milestone twice by accident or to post to a withdrawn
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -99,6 +100,24 @@ async def test_expired_and_review_outcomes_are_said_in_words(
         public = item.locator('.audiences [data-audience="public"]')
         await public.and_(page.locator('[data-outcome="held"]')).wait_for(timeout=20_000)
         event_id = await item.get_attribute("data-event-id")
+        # An approver's edit comes back from de-identification unsure: a person must look.
+        now = events.isoformat(events.now())
+        await inject(stack.settings, topics.MILESTONES_DEIDENTIFIED.name,
+                     "org.orcast.milestone.deidentified.v1",
+                     {"update_id": event_id, "case_id": case["case_id"],
+                      "milestone": "patient_in_room", "text": "Patient in room.",
+                      "verdict": "review", "counts": {}, "redactions": [], "reasons": [],
+                      "phrase_ids": [], "phrase_only": False, "occurred_at": now,
+                      "received_at": now, "author": {"sub": "nurse-expired",
+                                                     "role": "coordinator"},
+                      "revision": 1, "edit_id": str(uuid.uuid4())}, service="deidentify")
+        await inject(stack.settings, topics.UPDATES_STATUS.name,
+                     "org.orcast.update.status.v1",
+                     {"update_id": event_id, "case_id": case["case_id"], "state": "held",
+                      "audience": "public", "at": events.isoformat(events.now())})
+        await public.and_(page.locator('[data-rewritten="true"]')).wait_for(timeout=15_000)
+        said = (await public.inner_text()).lower()
+        assert "rewritten by an approver" in said and "person to check" in said, said
         await inject(stack.settings, topics.UPDATES_STATUS.name,
                      "org.orcast.update.status.v1",
                      {"update_id": event_id, "case_id": case["case_id"], "state": "expired",

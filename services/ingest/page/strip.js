@@ -72,7 +72,10 @@
 
   // One audience's outcome: [outcome code, words].
   function outcomeOf(u, audience, entry) {
-    const rewritten = Boolean(u.edited_at) && Date.parse(entry.at) >= Date.parse(u.edited_at);
+    // Only a held update is edited, so a held audience after an edit waits on the edit;
+    // a decided one was decided on the edit if it came after it.
+    const rewritten = Boolean(u.edited_at) && (entry.state === "held" ||
+      Date.parse(entry.at) >= Date.parse(u.edited_at));
     let outcome = entry.state;
     if (entry.state === "approved") {
       const posted = (u.channels || []).some((c) => c.state === "posted");
