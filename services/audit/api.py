@@ -51,9 +51,12 @@ async def search_records(request: web.Request) -> web.Response:
 async def case_timeline(request: web.Request) -> web.Response:
     log = request.app[LOG]
     case_id = request.match_info["case_id"]
-    filters = search.parse_filters({"case_id": case_id})
     try:
         async with log.store.engine.connect() as conn:
+            # The cases page shows the broadcast id, the log files records by case id:
+            # either opens the timeline.
+            case_id = await search.case_of(conn, case_id) or case_id
+            filters = search.parse_filters({"case_id": case_id})
             await search.custom_plans(conn)
             result = await conn.execute(
                 sa.select(records).where(*filters.where()).order_by(records.c.seq)

@@ -181,6 +181,20 @@ async def custom_plans(conn: AsyncConnection) -> None:
         await conn.execute(sa.text("SET LOCAL plan_cache_mode = force_custom_plan"))
 
 
+async def case_of(conn: AsyncConnection, typed: str) -> str | None:
+    """The case id a typed id names: itself when the log knows it as a case id, else the
+    case whose broadcast id it is; None when the log knows neither."""
+    if not typed:
+        return None
+    for column in (records.c.case_id, records.c.broadcast_id):
+        found = (await conn.execute(
+            sa.select(records.c.case_id).where(column == typed, records.c.case_id.is_not(None))
+            .limit(1))).scalar()
+        if found:
+            return str(found)
+    return None
+
+
 def view(row: Mapping[Any, Any]) -> dict[str, Any]:
     """One record as the API shows it (`detail` parsed back into an object)."""
     shown = {c.name: row[c.name] for c in records.columns}

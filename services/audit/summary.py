@@ -75,9 +75,10 @@ def summarise(event: Event) -> str:
                 f"after {data['attempts']} attempts")
     if kind == "case.state":
         consent = data["consent"]
+        reason = f", reason {consent['revoke_reason']}" if consent.get("revoke_reason") else ""
         return (f"case {data['change'] if 'change' in data else data['status']}: "
                 f"status {data['status']}, consent {consent['status']} "
-                f"scope {'+'.join(consent['scope'])}")
+                f"scope {'+'.join(consent['scope'])}{reason}")
     if kind == "access.recorded":
         resource = data["resource"]
         what = f"{resource['kind']} {resource['id']}" if "id" in resource else resource["kind"]
@@ -150,4 +151,6 @@ def facts(event: Event) -> dict[str, Any]:
     elif kind == "case.state":
         found["consent_status"] = data["consent"]["status"]
         found["scope"] = list(data["consent"]["scope"])
+        if data["consent"].get("revoke_reason"):
+            found["revoke_reason"] = data["consent"]["revoke_reason"]
     return found

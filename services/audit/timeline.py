@@ -100,7 +100,8 @@ def build(case_id: str, records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
             case_changes.append(step)
             continue
         if action == "update.retracted" and not record["update_id"]:
-            case_retractions.append(step)
+            if not _repeats(case_retractions, step):
+                case_retractions.append(step)
             continue
         if not record["update_id"]:
             other.append(step)
@@ -127,6 +128,15 @@ def build(case_id: str, records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
             "truncated": count >= MAX_RECORDS, "case": case_changes,
             "updates": list(updates.values()), "case_retractions": case_retractions,
             "accesses": accesses, "other": other}
+
+
+def _repeats(seen: list[dict[str, Any]], step: dict[str, Any]) -> bool:
+    """The approval gate retracts a revoked case twice, by design (a fast path the moment
+    it sees the revocation, then again in case order); both are in the log, but they are
+    one retraction for the reader: same audience, same reason."""
+    facts = step["detail"]
+    return any(s["detail"].get("audience") == facts.get("audience") and
+               s["detail"].get("reason") == facts.get("reason") for s in seen)
 
 
 def _apply_case_retractions(updates: Iterable[dict[str, Any]],

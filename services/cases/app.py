@@ -10,13 +10,14 @@ from aiohttp import web
 from services.common import access, auth
 from services.common.auth import Principal, allow
 from services.common.components import Components
-from services.common.errors import ServiceUnavailable
+from services.common.errors import ServiceUnavailable, Unprocessable
 from services.common.pages import add_page
 from services.common.procedures import templates
 from services.common.producer import BrokerUnavailable
 from services.common.settings import Settings
 from services.common.web import create_base_app, principal, read_json
 
+from . import references
 from .fhir import consent_resource
 from .registry import SERVICE, Registry
 from .tables import MIGRATIONS
@@ -45,7 +46,11 @@ def _may_post(state: dict[str, Any], who: Principal) -> bool:
 
 @allow({"admin", "compliance"})
 async def register_case(request: web.Request) -> web.Response:
-    body = await read_json(request, "api/case-create.json")
+    try:
+        body = await read_json(request, "api/case-create.json")
+    except Unprocessable as exc:
+        raise references.readable(exc) from None
+    references.check(body["consent"]["document_ref"], body["patient"])
     try:
         state = await request.app[REGISTRY].register(body, principal(request))
     except BrokerUnavailable:
@@ -79,12 +84,21 @@ async def get_case(request: web.Request) -> web.Response:
     return web.json_response(public_view(state, who.role))
 
 
+async def _revoke_reason(request: web.Request) -> str:
+    """The coded reason a revocation gives; older clients send no body ("not_given")."""
+    if not request.can_read_body:
+        return "not_given"
+    body = await read_json(request, "api/case-revoke.json")
+    return str(body.get("reason", "not_given"))
+
+
 def _transition(change: str) -> Any:
     @allow({"admin", "compliance"})
     async def handler(request: web.Request) -> web.Response:
+        reason = await _revoke_reason(request) if change == "revoked" else None
         try:
             state = await request.app[REGISTRY].transition(
-                request.match_info["case_id"], change, principal(request)
+                request.match_info["case_id"], change, principal(request), reason=reason,
             )
         except BrokerUnavailable:
             raise ServiceUnavailable("event broker unavailable", retry_after=2) from None

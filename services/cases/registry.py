@@ -99,7 +99,8 @@ class Registry:
                                .values(published_version=1))
         return state
 
-    async def transition(self, case_id: str, change: str, actor: Principal) -> dict[str, Any]:
+    async def transition(self, case_id: str, change: str, actor: Principal, *,
+                         reason: str | None = None) -> dict[str, Any]:
         """One change, numbered `version + 1`: the update is a compare-and-set on the
         version, so a revocation racing the expiry sweep can never share a version (and
         so an event id) with it; the loser re-reads and applies on top."""
@@ -114,7 +115,7 @@ class Registry:
                 state = dict(row.state)
                 state["consent"] = dict(state["consent"])
                 seen = state["version"]
-                _apply_change(state, change, events.now())
+                _apply_change(state, change, events.now(), reason=reason)
                 state["version"] = seen + 1
                 state["changed_by"] = actor.as_actor()
                 state["change"] = change
@@ -216,7 +217,8 @@ def _consent_period(consent: dict[str, Any], now: datetime) -> tuple[datetime, d
     return valid_from, valid_until
 
 
-def _apply_change(state: dict[str, Any], change: str, now: datetime) -> None:
+def _apply_change(state: dict[str, Any], change: str, now: datetime, *,
+                  reason: str | None = None) -> None:
     consent, status = state["consent"], state["status"]
     stamp = events.isoformat(now)
     if change == "started":
@@ -232,7 +234,7 @@ def _apply_change(state: dict[str, Any], change: str, now: datetime) -> None:
     elif change == "revoked":
         if consent["status"] == "revoked":
             raise Conflict("consent is already revoked")
-        consent.update(status="revoked", revoked_at=stamp)
+        consent.update(status="revoked", revoked_at=stamp, revoke_reason=reason or "not_given")
         state.update(status="revoked")
     elif change == "expired":
         if consent["status"] != "active":

@@ -38,6 +38,9 @@ class Record:
     verdict: str | None = None
     deid_revision: int = -1
     reasons: list[str] = field(default_factory=list)
+    # What de-identification removed from the author's own note (category -> count, never
+    # the text), and when an approver's edit last came back de-identified (`edited_at`).
+    deid_facts: dict[str, Any] = field(default_factory=dict)
     audiences: dict[str, dict[str, Any]] = field(default_factory=dict)
     channels: dict[str, dict[str, Any]] = field(default_factory=dict)
     withdraw_requested_at: datetime | None = None
@@ -56,13 +59,18 @@ class Record:
                 changed = True
         return changed
 
-    def deidentified(self, data: dict[str, Any]) -> bool:
+    def deidentified(self, data: dict[str, Any], *, at: str | None = None) -> bool:
         revision = int(data.get("revision", 0))
         changed = self.fill(milestone=data["milestone"], author_sub=data["author"]["sub"],
                             occurred_at=data["occurred_at"],
                             received_at=events.parse_time(data["received_at"]))
+        if revision == 0 and "removed" not in self.deid_facts:
+            self.deid_facts = {**self.deid_facts, "removed": dict(data.get("counts") or {})}
+            changed = True
         if revision < self.deid_revision:
             return changed
+        if revision > 0 and revision > self.deid_revision and at:
+            self.deid_facts = {**self.deid_facts, "edited_at": at}
         self.deid_revision = revision
         self.verdict = data["verdict"]
         self.reasons = list(data["reasons"])
@@ -156,6 +164,8 @@ class Record:
             "live": any(a == "students" and v["state"] == "approved"
                         for a, v in self.audiences.items()),
             "verdict": self.verdict,
+            "removed": dict(self.deid_facts.get("removed") or {}),
+            "edited_at": self.deid_facts.get("edited_at"),
             "audiences": self.audiences,
             "channels": [{"channel_id": k, **v} for k, v in sorted(self.channels.items())],
             "occurred_at": self.occurred_at,

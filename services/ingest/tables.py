@@ -41,6 +41,7 @@ statuses = sa.Table(
     sa.Column("verdict", sa.String(16), nullable=True),
     sa.Column("deid_revision", sa.Integer, nullable=False, default=-1),
     sa.Column("reasons", sa.JSON, nullable=False),
+    sa.Column("deid_facts", sa.JSON, nullable=True),  # added by migration 3
     sa.Column("audiences", sa.JSON, nullable=False),
     sa.Column("channels", sa.JSON, nullable=False),
     sa.Column("withdraw_requested_at", sa.DateTime(timezone=True), nullable=True),
@@ -57,7 +58,17 @@ def _create_statuses(conn: Connection) -> None:
     metadata.create_all(conn, tables=[statuses])
 
 
+def _add_deid_facts(conn: Connection) -> None:
+    """What was removed (categories and counts) and when an edit came back: the tablet's
+    strip says so (issue 15). A fresh database got the column from migration 2."""
+    present = {c["name"] for c in sa.inspect(conn).get_columns(statuses.name)}
+    if "deid_facts" not in present:
+        ddl = sa.schema.CreateColumn(statuses.c.deid_facts).compile(dialect=conn.dialect)
+        conn.execute(sa.text(f"ALTER TABLE {statuses.name} ADD COLUMN {ddl}"))
+
+
 MIGRATIONS = (
     Migration(1, "create receipts", _create),
     Migration(2, "create update statuses", _create_statuses),
+    Migration(3, "update statuses: de-identification facts", _add_deid_facts),
 )

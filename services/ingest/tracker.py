@@ -58,6 +58,7 @@ def record_from_row(row: sa.Row[Any]) -> Record:
         author_sub=row.author_sub, occurred_at=row.occurred_at,
         received_at=_aware(row.received_at), verdict=row.verdict,
         deid_revision=row.deid_revision, reasons=list(row.reasons or []),
+        deid_facts=dict(row.deid_facts or {}),
         audiences=dict(row.audiences or {}), channels=dict(row.channels or {}),
         withdraw_requested_at=_aware(row.withdraw_requested_at), revision=row.revision,
         updated_at=_aware(row.updated_at),
@@ -70,6 +71,7 @@ def row_values(record: Record) -> dict[str, Any]:
         "author_sub": record.author_sub, "occurred_at": record.occurred_at,
         "received_at": record.received_at, "verdict": record.verdict,
         "deid_revision": record.deid_revision, "reasons": record.reasons,
+        "deid_facts": record.deid_facts,
         "audiences": record.audiences, "channels": record.channels,
         "withdraw_requested_at": record.withdraw_requested_at, "revision": record.revision,
         "updated_at": record.updated_at,
@@ -192,7 +194,7 @@ class StatusTracker:
         topic = origin.topic
         if topic == topics.MILESTONES_DEIDENTIFIED.name:
             await self.mutate(data["update_id"], data["case_id"],
-                              lambda r: r.deidentified(data))
+                              lambda r: r.deidentified(data, at=event.time))
         elif topic == topics.UPDATES_STATUS.name:
             await self.mutate(data["update_id"], data["case_id"], lambda r: r.audience_state(
                 data.get("audience", "students"), data["state"], at=data["at"],

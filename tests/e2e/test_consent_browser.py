@@ -67,6 +67,8 @@ async def test_admin_revokes_consent_and_the_students_page_empties(stack: Stack,
         await row.locator('button[data-action="revoke"]').click()  # arms the switch
         confirm = row.locator('button[data-action="confirm-revoke"]')
         await confirm.wait_for(timeout=5_000)
+        await row.locator('select[data-action="revoke-reason"]').select_option(
+            "patient_withdrew")  # issue 15: a revocation records why
         started = time.perf_counter()
         await confirm.click()
 

@@ -73,3 +73,20 @@ def test_undo_window() -> None:
     record.audience_state("students", "withdrawn", at=AT)
     assert not record.withdrawable(60, now)
     assert record.view(60, now)["undo_seconds_left"] == 0.0
+
+
+def test_what_was_removed_is_the_authors_note_and_an_edit_is_dated() -> None:
+    """Issue 15: the strip never said what de-identification removed before students saw
+    the note, nor that an approver rewrote it."""
+    record = Record(event_id="u", case_id="c")
+    first = {**deidentified("redacted"), "counts": {"NAME": 2, "PHONE": 1}}
+    assert record.deidentified(first, at=AT)
+    view = record.view(60)
+    assert view["removed"] == {"NAME": 2, "PHONE": 1} and view["edited_at"] is None
+    edit = {**deidentified("review", revision=1), "counts": {"DATE": 1}}
+    assert record.deidentified(edit, at="2026-01-01T10:05:00Z")
+    assert record.view(60)["removed"] == {"NAME": 2, "PHONE": 1}  # the author's, kept
+    assert record.view(60)["edited_at"] == "2026-01-01T10:05:00Z"
+    assert not record.deidentified(first, at="2026-01-01T10:06:00Z")  # a replay: no change
+    assert record.view(60)["edited_at"] == "2026-01-01T10:05:00Z"
+    assert record.verdict == "review"

@@ -14,10 +14,23 @@
     return rec.actor_sub + " (" + rec.actor_role + ")";
   }
 
-  function showError(target, err) {
-    const status = err && err.status ? " (" + err.status + ")" : "";
-    target.textContent = "Error" + status + ": " + (err && err.message ? err.message : err);
+  function showError(target, err, doing) {
+    if (err instanceof O.ApiError && err.status === 404 && doing === "timeline") {
+      target.textContent = "The audit log has no records for that id. Check the case id or " +
+        "broadcast id (the cases page shows it).";
+      return;
+    }
+    const what = { timeline: "The timeline could not be opened", search: "Not searched" };
+    target.textContent = O.sayError(err, what[doing] || "That did not work");
   }
+
+  const REVOKE_LABEL = {
+    patient_withdrew: "the patient withdrew consent",
+    consent_form_error: "the consent form is wrong or incomplete",
+    wrong_patient: "registered for the wrong patient",
+    clinical: "clinical reasons", other: "another reason (kept on paper)",
+    not_given: "no reason given",
+  };
 
   function readFilters() {
     const form = new FormData($("search-form"));
@@ -29,6 +42,20 @@
     }
     return params;
   }
+
+  // What each search field needs, in words (the API's 422 names the query parameter).
+  const FIELDS = {
+    "/case_id": { input: "f-case", message: "Enter a case id as the cases page or a " +
+      "timeline shows it (letters, digits, - and _ only)." },
+    "/broadcast_id": { input: "f-broadcast", message: "Enter the broadcast id shown on the " +
+      "cases page (letters and digits)." },
+    "/actor": { input: "f-actor", message: "Enter a person's sign-in id, or service: " +
+      "followed by a service name." },
+    "/action": { input: "f-action", message: "Choose an action from the list." },
+    "/since": { input: "f-since", message: "Enter a complete date and time (UTC)." },
+    "/until": { input: "f-until", message: "Enter a complete date and time (UTC)." },
+    "/q": { input: "f-q", message: "Search for at most 200 characters of text." },
+  };
 
   // -- search ------------------------------------------------------------------------
   async function search(page) {
@@ -43,10 +70,12 @@
       state.next = body.next_cursor;
       state.cursors[page + 1] = body.next_cursor;
       renderResults(body.records);
+      O.clearFieldErrors($("search-form"));
       $("search-status").textContent = body.records.length ?
         body.records.length + " record(s) on this page" : "No records match.";
     } catch (err) {
-      showError($("search-status"), err);
+      O.showFieldErrors($("search-form"), err, FIELDS);
+      showError($("search-status"), err, "search");
     }
   }
 
@@ -54,26 +83,66 @@
     const body = $("results").tBodies[0];
     body.replaceChildren();
     for (const rec of rows) {
-      const caseCell = O.el("td", {}, []);
+      const caseCell = O.el("td", { "data-label": "Case" }, []);
       if (rec.case_id) {
         caseCell.append(O.el("button", {
           type: "button", class: "link case-link", text: rec.case_id,
           title: "Open this case's timeline", onclick: () => openTimeline(rec.case_id),
         }));
       }
+      const open = O.el("button", { type: "button", class: "link open-detail",
+        text: String(rec.seq), title: "Show every field of record " + rec.seq,
+        "aria-label": "Details of record " + rec.seq, onclick: () => showDetail(rec) });
       body.append(O.el("tr", { "data-seq": String(rec.seq) }, [
-        O.el("td", { text: String(rec.seq) }),
-        O.el("td", { text: utc(rec.recorded_at) }),
-        O.el("td", { text: who(rec) }),
-        O.el("td", { text: rec.action }),
-        O.el("td", { text: rec.outcome }),
+        O.el("td", { "data-label": "Record" }, [open]),
+        O.el("td", { "data-label": "Recorded", text: utc(rec.recorded_at) }),
+        O.el("td", { "data-label": "Actor", text: who(rec) }),
+        O.el("td", { "data-label": "Action", text: rec.action }),
+        O.el("td", { "data-label": "Outcome", text: rec.outcome }),
         caseCell,
-        O.el("td", { class: "summary", text: rec.summary }),
+        O.el("td", { "data-label": "Summary", class: "summary", text: rec.summary }),
       ]));
     }
     $("prev-page").disabled = state.page === 0;
     $("next-page").disabled = !state.next;
     $("page-info").textContent = "page " + (state.page + 1);
+  }
+
+  // -- one record in full ------------------------------------------------------------
+  function showDetail(rec) {
+    const rows = [
+      ["Record", String(rec.seq)], ["Recorded (UTC)", utc(rec.recorded_at)],
+      ["Event time (UTC)", utc(rec.event_time)], ["Actor", who(rec)],
+      ["Action", rec.action], ["Outcome", rec.outcome], ["Case id", rec.case_id || "—"],
+      ["Broadcast id", rec.broadcast_id || "—"], ["Update id", rec.update_id || "—"],
+      ["Event id", rec.event_id], ["Event source", rec.event_source || "—"],
+      ["Topic", rec.topic ? rec.topic + " · partition " + rec.partition + " · offset " +
+        rec.offset : "—"],
+      ["Summary", rec.summary],
+      ["Hash", rec.hash], ["Previous hash", rec.prev_hash],
+    ];
+    const list = O.el("dl", { class: "detail" });
+    for (const [name, value] of rows) {
+      list.append(O.el("dt", { text: name }), O.el("dd", { text: value === null ||
+        value === undefined ? "—" : String(value) }));
+    }
+    const facts = rec.detail ? JSON.stringify(rec.detail, null, 2) : "";
+    const panel = $("record-detail");
+    panel.replaceChildren(
+      O.el("h2", { id: "record-detail-title", text: "Record " + rec.seq }), list);
+    if (facts) {
+      panel.append(O.el("h3", { text: "Facts recorded (no patient data)" }),
+        O.el("pre", { text: facts }));
+    }
+    if (rec.case_id) {
+      panel.append(O.el("button", { type: "button", class: "secondary",
+        text: "Open this case's timeline", onclick: () => openTimeline(rec.case_id) }));
+    }
+    panel.append(O.el("button", { type: "button", class: "secondary", text: "Close",
+      onclick: () => { panel.hidden = true; } }));
+    panel.hidden = false;
+    panel.scrollIntoView({ block: "nearest" });
+    panel.focus();
   }
 
   // -- timeline ----------------------------------------------------------------------
@@ -127,8 +196,11 @@
       (t.truncated ? " (truncated)" : "") }));
     if (t.case.length) {
       body.append(O.el("h3", { text: "Case and consent" }));
-      body.append(O.el("ul", { class: "path" }, t.case.map((s) => O.el("li", {}, [
-        s.summary + " — by " + s.by.sub + " (" + s.by.role + ")",
+      body.append(O.el("ul", { class: "path" }, t.case.map((s) => O.el("li", {
+        "data-change": (s.detail || {}).change || "" }, [
+        s.summary + ((s.detail || {}).revoke_reason ? " — why: " +
+          (REVOKE_LABEL[s.detail.revoke_reason] || s.detail.revoke_reason) : "") +
+        " — by " + s.by.sub + " (" + s.by.role + ")",
         O.el("span", { class: "when", text: utc(s.at) + " · seq " + s.seq }),
       ]))));
     }
@@ -165,7 +237,7 @@
       renderTimeline(body);
       section.scrollIntoView({ block: "start" });
     } catch (err) {
-      showError($("timeline-body"), err);
+      showError($("timeline-body"), err, "timeline");
     }
   }
 
@@ -209,6 +281,7 @@
   }
 
   function start() {
+    if (O.token() && !O.gate(["compliance"], "The compliance page")) return;
     const claims = O.claims();
     if (!O.token()) $("token-panel").hidden = false;
     $("who").textContent = claims ? claims.sub + " · " + claims.role : "not signed in";
@@ -223,9 +296,10 @@
       search(0);
     });
     $("timeline-btn").addEventListener("click", () => {
-      const caseId = $("f-case").value.trim();
+      const caseId = $("f-case").value.trim() || $("f-broadcast").value.trim();
       if (caseId) openTimeline(caseId);
-      else $("search-status").textContent = "Enter a case id to open its timeline.";
+      else $("search-status").textContent = "Enter a case id or a broadcast id to open its " +
+        "timeline.";
     });
     $("prev-page").addEventListener("click", () => search(Math.max(0, state.page - 1)));
     $("next-page").addEventListener("click", () => { if (state.next) search(state.page + 1); });
@@ -233,6 +307,9 @@
     for (const button of document.querySelectorAll("button.export")) {
       button.addEventListener("click", () => exportAs(button.dataset.format));
     }
+    // Linked from the cases page: /compliance?case=<case id or broadcast id>
+    const linked = new URLSearchParams(window.location.search).get("case");
+    if (linked && O.token()) openTimeline(linked);
   }
 
   document.addEventListener("DOMContentLoaded", start);

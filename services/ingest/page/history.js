@@ -67,6 +67,12 @@
       }
       u.status = s.status;
       u.reason = s.reason || null;
+      // Per audience outcome and what was removed: states, fixed phrases and counts only.
+      u.audiences = s.audiences || {};
+      u.channels = (s.channels || []).map((c) => ({ channel_id: c.channel_id, state: c.state }));
+      u.removed = s.removed || {};
+      u.verdict = s.verdict || null;
+      u.edited_at = s.edited_at || null;
       u.withdraw_requested = Boolean(s.withdraw_requested_at) || u.withdraw_requested;
       u.undo_deadline = s.undo_seconds_left > 0 ? Date.now() + s.undo_seconds_left * 1000 : 0;
       return u;

@@ -30,6 +30,67 @@
   };
   const SHOWN = 30;
 
+  // What each audience got, in words. Order: students first, then the public.
+  const AUDIENCES = [["students", "Students"], ["public", "Public"]];
+  const OUTCOME_TEXT = {
+    held: "waiting for an approver",
+    review: "waiting for a person to check it (de-identification was unsure)",
+    live: "Live",
+    approved: "Approved, being posted",
+    published: "Published",
+    rejected: "Rejected",
+    expired: "Expired: not approved in time",
+    blocked: "Blocked: consent not in force",
+    withdrawn: "Withdrawn",
+    retracted: "Taken down",
+  };
+  // Safe Harbor categories, as people say them: [singular, plural].
+  const CATEGORY_WORDS = {
+    NAME: ["name", "names"], DATE: ["date", "dates"],
+    MRN: ["medical record number", "medical record numbers"],
+    PHONE: ["phone number", "phone numbers"], FAX: ["fax number", "fax numbers"],
+    EMAIL: ["email address", "email addresses"], SSN: ["social security number",
+      "social security numbers"], ID: ["id number", "id numbers"],
+    DEVICE: ["device id", "device ids"], URL: ["web address", "web addresses"],
+    IP: ["IP address", "IP addresses"], ADDRESS: ["street address", "street addresses"],
+    LOCATION: ["place", "places"], ZIP: ["ZIP code", "ZIP codes"],
+    AGE: ["age over 89", "ages over 89"], VEHICLE: ["vehicle id", "vehicle ids"],
+    ACCOUNT: ["account number", "account numbers"],
+    LICENSE: ["licence number", "licence numbers"],
+    HEALTHPLAN: ["health plan number", "health plan numbers"],
+  };
+
+  function removedText(removed) {
+    const parts = Object.entries(removed || {}).filter(([, n]) => n > 0).sort()
+      .map(([category, n]) => {
+        const words = CATEGORY_WORDS[category] || [category.toLowerCase(),
+          category.toLowerCase()];
+        return n + " " + (n === 1 ? words[0] : words[1]);
+      });
+    return parts.length ? "Removed before anyone saw it: " + parts.join(", ") + "." : "";
+  }
+
+  // One audience's outcome: [outcome code, words].
+  function outcomeOf(u, audience, entry) {
+    // Only a held update is edited, so a held audience after an edit waits on the edit;
+    // a decided one was decided on the edit if it came after it.
+    const rewritten = Boolean(u.edited_at) && (entry.state === "held" ||
+      Date.parse(entry.at) >= Date.parse(u.edited_at));
+    let outcome = entry.state;
+    if (entry.state === "approved") {
+      const posted = (u.channels || []).some((c) => c.state === "posted");
+      outcome = audience === "students" ? "live" : (posted ? "published" : "approved");
+    }
+    let text = OUTCOME_TEXT[outcome] || outcome;
+    if (outcome === "held" && u.verdict === "review") text = OUTCOME_TEXT.review;
+    if (entry.reason && ["rejected", "withdrawn", "retracted"].includes(outcome)) {
+      text += ": " + entry.reason;
+    }
+    if (rewritten && entry.state !== "held") text += " (rewritten by an approver)";
+    if (rewritten && entry.state === "held") text = "rewritten by an approver, " + text;
+    return [outcome, text, rewritten];
+  }
+
   function hhmm(ms) {
     return new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   }
@@ -72,7 +133,7 @@
       const shown = updates.slice(0, SHOWN);
       const signature = JSON.stringify([context, shown.map((u) =>
         [u.event_id, u.status, u.reason, u.withdraw_requested, this.canUndo(u),
-          this.comment(u)])]);
+          this.comment(u), u.audiences, u.removed, u.channels, u.edited_at, u.verdict])]);
       if (!force && signature === this.signature) {
         for (const u of shown) {
           const button = this.container.querySelector('[data-key="undo-' + u.event_id + '"]');
@@ -101,6 +162,10 @@
         this.steps(status),
         el("p", { class: "state", text: this.describe(u, status) }),
       ];
+      const audiences = this.audiences(u);
+      if (audiences) children.push(audiences);
+      const removed = removedText(u.removed);
+      if (removed) children.push(el("p", { class: "removed", text: removed }));
       if (this.canUndo(u)) {
         children.push(el("button", {
           type: "button", class: "undo", "data-key": "undo-" + u.event_id,
@@ -128,6 +193,19 @@
       }));
     }
 
+    audiences(u) {
+      const known = AUDIENCES.filter(([a]) => u.audiences && u.audiences[a]);
+      if (!known.length) return null;
+      return el("ul", { class: "audiences", "aria-label": "Outcome per audience" },
+        known.map(([audience, name]) => {
+          const [outcome, text, rewritten] = outcomeOf(u, audience, u.audiences[audience]);
+          return el("li", { "data-audience": audience, "data-outcome": outcome,
+            "data-rewritten": String(rewritten), class: "o-" + outcome }, [
+            el("strong", { text: name + ": " }), el("span", { text: text }),
+          ]);
+        }));
+    }
+
     comment(u) {
       return this.deps.commentOf ? this.deps.commentOf(u.event_id) : null;
     }
@@ -148,5 +226,6 @@
     }
   }
 
-  window.TabletStrip = { Strip: Strip, TEXT: TEXT, hhmm: hhmm, keepFocus: keepFocus };
+  window.TabletStrip = { Strip: Strip, TEXT: TEXT, hhmm: hhmm, keepFocus: keepFocus,
+    removedText: removedText };
 })();

@@ -2,10 +2,11 @@
 // operating-room Wi-Fi drops, so a reload still opens the page and its offline queue.
 // Network first, cache as fallback; API calls are never intercepted or cached.
 "use strict";
-const CACHE = "orcast-tablet-shell-v1";
+const CACHE = "orcast-tablet-shell-v2";
 const SHELL = [
   "/tablet",
   "/assets/common/orcast.js",
+  "/assets/common/orcast.css",
   "/assets/ingest/tablet.css",
   "/assets/ingest/outbox.js",
   "/assets/ingest/statusfeed.js",

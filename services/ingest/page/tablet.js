@@ -18,6 +18,7 @@
   const NOTE_LIMIT = 280;
   const DOUBLE_TAP_MS = 1500;
   const CASES_REFRESH_MS = 30000;
+  const CASE_STATE_MS = 5000;
 
   const state = {
     cases: readJson(KEYS.cases, []),
@@ -27,6 +28,9 @@
     lastTap: {},
     caseChosenAt: Date.now(),
     streamUp: false,
+    // The selected case as the server last described it: accepting updates or not.
+    caseState: { caseId: "", status: "active", accepting: true },
+    confirming: null,  // the milestone waiting for "Send again"
   };
   const history = new window.TabletHistory();
 
@@ -80,10 +84,18 @@
         O.api("GET", "/api/v1/cases?active=true"),
         O.api("GET", "/api/v1/procedures"),
       ]);
-      state.cases = cases.body.cases.map((c) => ({
+      const fresh = cases.body.cases.map((c) => ({
         case_id: c.case_id, broadcast_id: c.broadcast_id, procedure: c.procedure,
         procedure_name: c.procedure_name || c.procedure,
       }));
+      // The open case stays on screen after it stops (revoked, ended), shown as such,
+      // rather than vanishing from under the coordinator's finger.
+      const open = currentCase();
+      if (open && !fresh.some((c) => c.case_id === open.case_id)) {
+        fresh.push(open);
+        checkCaseState();
+      }
+      state.cases = fresh;
       state.procedures = {};
       for (const p of procedures.body.procedures) state.procedures[p.id] = p;
       localStorage.setItem(KEYS.cases, JSON.stringify(state.cases));
@@ -96,9 +108,63 @@
     renderCases();
   }
 
+  // Is the open case still broadcasting? Asked every few seconds and whenever something
+  // hints that it stopped (a retraction, a refused tap).
+  async function checkCaseState() {
+    const caseId = state.caseId;
+    if (!caseId || !navigator.onLine) return;
+    try {
+      const answer = await O.api("GET", "/api/v1/cases/" + encodeURIComponent(caseId));
+      if (caseId !== state.caseId) return;
+      const c = answer.body || {};
+      const accepting = c.accepting !== undefined ? Boolean(c.accepting) :
+        c.status === "active" && (!c.consent || c.consent.status === "active");
+      setCaseState(caseId, c.status || "active", accepting);
+    } catch (err) {
+      if (err instanceof O.ApiError && err.status === 404 && caseId === state.caseId) {
+        setCaseState(caseId, "unknown", false);
+      }
+    }
+  }
+
+  function setCaseState(caseId, status, accepting) {
+    const before = state.caseState;
+    if (before.caseId === caseId && before.status === status &&
+        before.accepting === accepting) return;
+    state.caseState = { caseId: caseId, status: status, accepting: accepting };
+    if (!accepting) hideConfirm();
+    renderAll();
+  }
+
+  function caseClosed() {
+    return state.caseState.caseId === state.caseId && !state.caseState.accepting;
+  }
+
+  function renderCaseState() {
+    const box = $("case-state");
+    if (!state.caseId || !caseClosed()) {
+      box.hidden = true;
+      box.dataset.state = "open";
+      box.textContent = "";
+      return;
+    }
+    const status = state.caseState.status;
+    const ended = status === "ended";
+    box.dataset.state = ended ? "ended" : "withdrawn";
+    box.textContent = ended ?
+      "This case has ended: it no longer takes updates. Choose another case." :
+      (status === "unknown" ? "This case is no longer known to the server: nothing more can be sent." :
+        "Consent for this case was withdrawn: nothing more can be sent, and what was " +
+        "shown is being taken down.");
+    box.hidden = false;
+  }
+
   function selectCase(caseId) {
     if (caseId === state.caseId && feed.caseId === caseId) return;
     state.caseId = caseId;
+    state.caseState = { caseId: caseId, status: "active", accepting: true };
+    hideConfirm();
+    if (caseId) checkCaseState();
     state.caseChosenAt = Date.now();
     state.phrases.clear();
     localStorage.setItem(KEYS.selected, caseId);
@@ -110,10 +176,42 @@
 
   function tap(milestone) {
     const c = currentCase();
-    if (!c) return;
+    if (!c || caseClosed()) return;
     const now = Date.now();
     if (now - (state.lastTap[milestone.id] || 0) < DOUBLE_TAP_MS) return; // gloved double tap
     state.lastTap[milestone.id] = now;
+    const sentAt = history.doneTimes(state.caseId)[milestone.id];
+    if (sentAt) { askFirst(milestone, sentAt); return; }
+    send(milestone);
+  }
+
+  // A milestone already sent goes again only after "Send again": students saw
+  // "Patient in room" twice when a second tap simply sent it.
+  function askFirst(milestone, sentAt) {
+    state.confirming = milestone;
+    $("confirm-text").textContent = "“" + milestone.label + "” was already sent at " +
+      hhmm(sentAt) + ". Send it again?";
+    $("confirm").hidden = false;
+    $("confirm-cancel").focus();
+  }
+
+  function hideConfirm() {
+    const open = state.confirming;
+    state.confirming = null;
+    $("confirm").hidden = true;
+    if (open) {
+      // The question answered the tap: the next tap is a new one, not a gloved double tap.
+      state.lastTap[open.id] = 0;
+      const button = document.querySelector('#milestones [data-milestone="' +
+        CSS.escape(open.id) + '"]');
+      if (button) button.focus();
+    }
+  }
+
+  function send(milestone) {
+    const c = currentCase();
+    if (!c || caseClosed()) return;
+    const now = Date.now();
     const note = $("note").value.trim().slice(0, NOTE_LIMIT);
     const texts = phraseTexts();
     // A phrase counts as used only while its exact text is still in the note.
@@ -188,6 +286,7 @@
 
   function onStatuses(list) {
     for (const s of list) applyStatus(s);
+    if (list.some((s) => s.status === "retracted" || s.status === "blocked")) checkCaseState();
     history.save();
     renderAll();
   }
@@ -203,8 +302,10 @@
     const u = history.get(body.event_id);
     if (u) {
       u.status = "failed";
-      u.reason = err.message;
+      u.reason = O.sayError(err).replace(/\.$/, "");
     }
+    const code = err && err.body && err.body.error && err.body.error.code;
+    if (code === "case_not_accepting" || (err && err.status === 404)) checkCaseState();
     history.save();
     renderAll();
   }
@@ -221,7 +322,8 @@
           "/withdraw");
         u.withdraw_requested = true;
       } catch (err) {
-        u.reason = err instanceof O.ApiError ? err.message : "offline: try undo again";
+        u.reason = err instanceof O.ApiError ? O.sayError(err).replace(/\.$/, "") :
+          "offline: try undo again";
         if (err instanceof O.ApiError && err.status === 409) u.undo_deadline = 0;
       }
     }
@@ -273,6 +375,7 @@
             (m.id === next ? "Next" : "") }),
         ]);
         if (m.id === next) button.setAttribute("aria-current", "step");
+        if (caseClosed()) button.disabled = true;
         list.append(el("li", {}, [button]));
       });
     });
@@ -335,6 +438,7 @@
   }
 
   function renderAll() {
+    renderCaseState();
     renderMilestones();
     renderPhrases();
     renderNote();
@@ -351,12 +455,8 @@
   }
 
   function signedIn() {
-    const claims = O.claims();
-    if (!claims) { showSignin("You are not signed in."); return false; }
-    if (claims.role !== "coordinator") {
-      showSignin("This page is for OR coordinators (your role: " + claims.role + ").");
-      return false;
-    }
+    if (!O.token()) { showSignin("You are not signed in."); return false; }
+    if (!O.gate(["coordinator"], "The OR tablet")) return false;
     $("signin").hidden = true;
     return true;
   }
@@ -387,6 +487,16 @@
 
   function start() {
     $("case").addEventListener("change", (e) => selectCase(e.target.value));
+    $("confirm-cancel").addEventListener("click", hideConfirm);
+    $("confirm-send").addEventListener("click", () => {
+      const milestone = state.confirming;
+      hideConfirm();
+      if (milestone) send(milestone);
+    });
+    document.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && state.confirming) hideConfirm();
+    });
+    setInterval(checkCaseState, CASE_STATE_MS);
     $("refresh").addEventListener("click", () => { loadCases(); outbox.wake(); });
     $("note").addEventListener("input", renderNote);
     $("note-clear").addEventListener("click", () => {

@@ -18,6 +18,10 @@
   let clockOffset = 0;
   let retryTimer = null;
   let socket = null;
+  // null while broadcasting; "withdrawn" (consent revoked or expired) or "ended". A closed
+  // broadcast says so everywhere at once: no "Live", no running clock, no "No updates yet".
+  let closed = null;
+  let listed = undefined; // how the live list last showed this broadcast (its status, or "")
 
   function load() {
     try {
@@ -42,6 +46,7 @@
     conn.textContent = {
       live: "Live", connecting: "Connecting…", reconnecting: "Reconnecting…",
       auth: "Sign-in needed", gone: "Not available", expired: "Session expired",
+      withdrawn: "Withdrawn", ended: "Ended",
     }[name] || name;
     $("token-form").hidden = name !== "auth" && name !== "expired";
     if ((name === "auth" || name === "expired") && detail) conn.title = String(detail);
@@ -71,7 +76,20 @@
   function renderTimeline() {
     const nodes = Array.from(items.values()).reverse().map(itemNode);
     $("timeline").replaceChildren(...nodes);
-    $("empty").hidden = items.size > 0;
+    $("empty").hidden = items.size > 0 || closed !== null;
+  }
+
+  function setClosed(kind) {
+    closed = kind;
+    if (kind) {
+      setState(kind, "");
+      notice(kind === "withdrawn" ?
+        "This broadcast was withdrawn. Nothing from it is shown any more." :
+        "This procedure has ended. Every update it had is below.");
+    }
+    $("elapsed-wrap").hidden = kind === "withdrawn";
+    renderTimeline();
+    renderHeader();
   }
 
   function phases() {
@@ -115,7 +133,7 @@
   }
 
   function tick() {
-    if (!summary || !summary.started_at) return;
+    if (closed === "withdrawn" || !summary || !summary.started_at) return;
     const end = summary.ended_at ? Date.parse(summary.ended_at) / 1000
       : Date.now() / 1000 + clockOffset;
     $("elapsed").textContent = duration(end - Date.parse(summary.started_at) / 1000);
@@ -136,19 +154,19 @@
     }
     last = Math.max(last, s.last_seq);
     items = new Map(Array.from(items.entries()).sort((a, b) => a[0] - b[0]));
-    if (!s.covered) {
-      notice("Some earlier updates are no longer available; the timeline continues from update #" +
-        s.first_seq + ".");
-    } else if (s.status === "ended") {
-      notice("This procedure has ended.");
-    } else if (s.status === "revoked") {
-      notice("This broadcast was withdrawn.");
-    } else {
-      notice("");
-    }
     save();
-    renderTimeline();
-    renderHeader();
+    if (s.status === "revoked") {
+      setClosed("withdrawn");
+    } else if (s.status === "ended") {
+      setClosed("ended");
+    } else if (closed !== "withdrawn" || s.updates.length) {
+      closed = null;
+      $("elapsed-wrap").hidden = false;
+      notice(s.covered ? "" : "Some earlier updates are no longer available; the timeline " +
+        "continues from update #" + s.first_seq + ".");
+      renderTimeline();
+      renderHeader();
+    }
     if (template === null) loadTemplate(s.procedure);
   }
 
@@ -172,8 +190,19 @@
       withdraw(r.seq);
     }
     save();
+    if (r.all) { setClosed("withdrawn"); return; } // only a withdrawn consent retracts all
     renderTimeline();
     renderHeader();
+  }
+
+  // The live list changes when a broadcast starts, ends or is withdrawn; when ours changed,
+  // subscribe again for a snapshot that says how it stands now (once per change).
+  function onList(frame) {
+    const mine = (frame.cases || []).find((c) => c.broadcast_id === broadcastId);
+    const now = mine ? mine.status : "";
+    if (listed !== undefined && now !== listed) subscribe(socket);
+    listed = now;
+    if (!mine && summary && summary.status === "active" && !closed) setClosed("withdrawn");
   }
 
   function onError(e) {
@@ -190,6 +219,12 @@
     s.send({ type: "subscribe", broadcast_id: broadcastId, after_seq: last });
   }
 
+  function opened(s) {
+    listed = undefined;
+    subscribe(s);
+    s.send({ type: "list" });
+  }
+
   async function loadTemplate(procedure) {
     template = undefined; // at most one attempt per page
     try {
@@ -200,15 +235,17 @@
   }
 
   socket = new LiveSocket({
-    open: subscribe,
+    open: opened,
     frame: (frame) => {
       if (frame.broadcast_id !== undefined && frame.broadcast_id !== broadcastId) return;
       if (frame.type === "snapshot") onSnapshot(frame);
       else if (frame.type === "update") onUpdate(frame);
       else if (frame.type === "retract") onRetract(frame);
+      else if (frame.type === "cases") onList(frame);
       else if (frame.type === "error") onError(frame);
     },
-    state: setState,
+    // A closed broadcast keeps saying so while the socket stays connected.
+    state: (name, detail) => setState(closed && name === "live" ? closed : name, detail),
   });
 
   $("token-form").addEventListener("submit", (event) => {
