@@ -27,11 +27,13 @@ for _i, _names in enumerate((
 _ALONE = frozenset("January February April June July August September October November "
                    "December".split())
 _NOT_UNIT = r"(?!\s*(?:mg|mcg|ml|cc|units?|u\b|min|mins|mm|cm|x\b|%|ports?|hrs?|g\b|kg|l\b|fr\b))"
+# A two-digit year ("14 Mar 61") counts unless a unit or a clock time follows.
+_YEAR = r"(?:\d{4}\b|'?\d{2}\b(?![:.]\d)" + _NOT_UNIT + ")"
 _AFTER_MONTH = re.compile(
-    r"\.?\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?:\d{4}|'\d{2})\b)?" + _NOT_UNIT, re.I)
+    r"\.?\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+" + _YEAR + ")?" + _NOT_UNIT, re.I)
 _MONTH_YEAR = re.compile(r"\.?,?\s+(?:19|20)\d\d\b")
-_DAY_BEFORE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.I)
-_YEAR_AFTER = re.compile(r"\.?,?\s+\d{4}\b")
+_DAY_BEFORE = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.I)
+_YEAR_AFTER = re.compile(r"\.?,?\s+" + _YEAR, re.I)
 def scan(text: str, toks: list[Token], flags: list[int], out: list[Span]) -> None:
     for i, f in enumerate(flags):
         if not f & MONTH:

@@ -62,18 +62,23 @@ _ORDINAL = {w: i + 1 for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
     "twentieth".split())} | {"thirtieth": 30}
-_NUMBER = "|".join(sorted([*_UNIT, *_TEEN, *_TENS, "hundred"], key=len, reverse=True))
-_NUMBER_RUN = re.compile(rf"\b(?:{_NUMBER})(?:(?:[\s-]+|[\s-]+and[\s-]+)(?:{_NUMBER}))*\b",
-                         re.I)
+_NUMBER = "|".join(sorted([*_UNIT, *_TEEN, *_TENS, "hundred", "thousand"], key=len,
+                          reverse=True))
+_NUMBER_RUN = re.compile(
+    rf"\b(?:a[\s-]+(?=hundred|thousand))?(?:{_NUMBER})(?:(?:[\s-]+|[\s-]+and[\s-]+)(?:{_NUMBER}))*\b",
+    re.I)
 _ORDINAL_WORD = re.compile(
     rf"\b(?:(twenty|thirty)[\s-]+)?({'|'.join(_ORDINAL)})\b", re.I)
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+(?:the\s+)?$", re.I)
 _MONTH_AFTER = re.compile(rf"\s+of\s+{_MONTH}\b", re.I)
+_SPOKEN_SEP = re.compile(r"\s+(dash|hyphen|dot|point|slash)\s+", re.I)
+_SPOKEN_SYMBOL = {"dash": "-", "hyphen": "-", "dot": ".", "point": ".", "slash": "/"}
 _DECADE = re.compile(r"\bnineties\b", re.I)  # "in her nineties" -> "in her 90s"
 _WORDS_TRIGGER = re.compile(rf"\b(?:{_NUMBER}|{'|'.join(_ORDINAL)}|nineties)\b", re.I)
-_NUMBER_WORDS = frozenset([*_UNIT, *_TEEN, *_TENS, "hundred", *_ORDINAL, "nineties"])
+_NUMBER_WORDS = frozenset([*_UNIT, *_TEEN, *_TENS, "hundred", "thousand", *_ORDINAL,
+                           "nineties"])
 # What the view could change in an ASCII note: an entity, leetspeak, spaced letters, a
 # number word. This runs on every note, so each check starts with a cheap one (a regex
 # that begins with a literal or a small class runs at C speed; an alternation does not).
@@ -241,17 +246,25 @@ def _number_value(words: list[str]) -> str | None:
             digits.append(str(value))
         elif w in _TEEN:
             digits.append(str(_TEEN[w]))
-        elif w in _UNIT:
+        elif w in _UNIT or w == "a":
+            if i + 1 < n and words[i + 1] == "thousand":  # "two thousand twenty-five"
+                rest = _number_value(words[i + 2:]) if i + 2 < n else None
+                head = _UNIT.get(w, 1) * 1000
+                if rest is not None and len(rest) <= 3:
+                    digits.append(str(head + int(rest)))
+                else:
+                    digits.append(str(head) + (rest or ""))
+                return "".join(digits)
             if i + 1 < n and words[i + 1] == "hundred":
                 rest = _number_value(words[i + 2:]) if i + 2 < n else None
                 tail = (rest or "")[:2]
-                digits.append(str(_UNIT[w] * 100 + (int(tail) if tail else 0)))
+                digits.append(str(_UNIT.get(w, 1) * 100 + (int(tail) if tail else 0)))
                 if rest is not None and len(rest) > 2:
                     digits.append(rest[2:])
                 return "".join(digits)
             digits.append(str(_UNIT[w]))
         else:
-            return None  # a lone "hundred"
+            return None  # a lone "hundred" or "a"
         i += 1
     return "".join(digits)
 
@@ -264,13 +277,25 @@ def _numbers_in_words(out: str, starts: list[int], ends: list[int]) \
 def _number_pieces(out: str) -> list[tuple[int, int, str]]:
     """(view start, view end, digits) for each number or date ordinal written in words."""
     pieces: list[tuple[int, int, str]] = []
+    runs: list[tuple[int, int, str, bool]] = []
     for m in _NUMBER_RUN.finditer(out):
         words = [w for w in re.split(r"[\s-]+", m.group().lower()) if w != "and"]
-        if len(words) == 1 and words[0] in _UNIT:
-            continue  # "one of the ports": a lone small number says nothing
         value = _number_value(words)
-        if value is not None:
-            pieces.append((m.start(), m.end(), value))
+        if value is not None:  # a lone small number says nothing ("one of the ports")...
+            runs.append((m.start(), m.end(), value, len(words) == 1 and words[0] in _UNIT))
+    k = 0
+    while k < len(runs):  # ...unless spoken punctuation ties it to others: "ten dot four"
+        s, e, value, lone = runs[k]
+        while k + 1 < len(runs):
+            sep = _SPOKEN_SEP.fullmatch(out, e, runs[k + 1][0])
+            if sep is None:
+                break
+            k += 1
+            value += _SPOKEN_SYMBOL[sep.group(1).lower()] + runs[k][2]
+            e, lone = runs[k][1], False
+        if not lone:
+            pieces.append((s, e, value))
+        k += 1
     for m in _ORDINAL_WORD.finditer(out):
         if not (_MONTH_BEFORE.search(out, max(0, m.start() - 16), m.start())
                 or _MONTH_AFTER.match(out, m.end())):
@@ -286,7 +311,7 @@ def _apply_pieces(out: str, starts: list[int], ends: list[int],
                   pieces: list[tuple[int, int, str]]) -> tuple[str, list[int], list[int]]:
     if not pieces:
         return out, starts, ends
-    pieces.sort()
+    pieces.sort(key=lambda p: (p[0], -p[1]))  # at one start the longer reading wins
     chars: list[str] = []
     new_starts: list[int] = []
     new_ends: list[int] = []
