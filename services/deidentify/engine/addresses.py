@@ -48,7 +48,12 @@ _TITLE_AFTER = re.compile(r"\.?\s+[A-Z][a-z]")
 _ROAD_NEEDS = frozenset(("county", "state", "us", "farm"))
 
 
-def scan(text: str, low: str, out: list[Span]) -> None:
+_ROAD_WORDS = frozenset(("route", "rte", "highway", "hwy", "interstate", "road", "rd"))
+_INTERSTATE = re.compile(r"[Ii]-\d")
+
+
+def scan(text: str, words: set[str], out: list[Span]) -> None:
+    """`words`: the street-type words of the note, lower case."""
     for m in ADDRESS.finditer(text):
         if _address(text, m.start(), m.end(), m.group()):
             out.append((m.start(), m.end(), "ADDRESS", "street_address", 1))
@@ -59,15 +64,15 @@ def scan(text: str, low: str, out: list[Span]) -> None:
     for m in _TITLE_STREET.finditer(text):
         if _address(text, m.start(), m.end(), m.group(), numbered=False):
             out.append((m.start(), m.end(), "ADDRESS", "street_title", 1))
-    if any(w in low for w in ("route", "rte", "highway", "hwy", "interstate", "road", "rd", "i-")):
+    if not words.isdisjoint(_ROAD_WORDS) or _INTERSTATE.search(text):
         for m in _ROAD.finditer(text):
-            words = m.group().lower().split()
-            if words[0].isdigit() or words[0] in _ROAD_NEEDS or words[0][:2] == "i-" \
-                    or words[0] not in ("road", "rd"):
+            head = m.group().lower().split()[0]
+            if head.isdigit() or head in _ROAD_NEEDS or head[:2] == "i-" \
+                    or head not in ("road", "rd"):
                 out.append((m.start(), m.end(), "ADDRESS", "road_number", 1))
-    if "block" in low:
+    if "block" in words:
         out.extend((m.start(), m.end(), "ADDRESS", "block", 1) for m in _BLOCK.finditer(text))
-    if "box" in low:
+    if "box" in words:
         out.extend((m.start(), m.end(), "ADDRESS", "po_box", 1) for m in PO_BOX.finditer(text))
 
 

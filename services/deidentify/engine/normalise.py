@@ -151,30 +151,50 @@ def _leet_or_spaced(text: str) -> bool:
 
 
 def _decoded(text: str) -> tuple[str, list[int], list[int]]:
-    """Entities decoded, invisibles dropped, compatibility forms and marks folded."""
+    """Entities decoded, invisibles dropped, compatibility forms and marks folded.
+
+    Only the characters that can change are visited (`&` and non-ASCII); the ASCII runs
+    between them are copied whole, which keeps a note with one accent cheap."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
+    pos = 0
+    for m in _SPECIAL.finditer(text):
+        i = m.start()
+        if i < pos:
+            continue  # inside an entity already decoded
+        if i > pos:
+            chars.append(text[pos:i])
+            starts.extend(range(pos, i))
+            ends.extend(range(pos + 1, i + 1))
         ch = text[i]
+        end = i + 1
+        folded = None
         if ch == "&":
-            m = _ENTITY.match(text, i)
-            if m is not None:
-                decoded = html.unescape(m.group())
-                if decoded != m.group():
-                    for c in _fold(decoded):
-                        chars.append(c)
-                        starts.append(i)
-                        ends.append(m.end())
-                    i = m.end()
-                    continue
-        for c in _fold(ch):
-            chars.append(c)
+            e = _ENTITY.match(text, i)
+            if e is not None:
+                decoded = html.unescape(e.group())
+                if decoded != e.group():
+                    folded, end = "".join(_fold(c) for c in decoded), e.end()
+        if folded is None:
+            folded = _fold(ch)
+        if folded == ch:
+            chars.append(ch)
             starts.append(i)
-            ends.append(i + 1)
-        i += 1
+            ends.append(end)
+        else:
+            chars.append(folded)
+            starts.extend([i] * len(folded))
+            ends.extend([end] * len(folded))
+        pos = end
+    if pos < len(text):
+        chars.append(text[pos:])
+        starts.extend(range(pos, len(text)))
+        ends.extend(range(pos + 1, len(text) + 1))
     return "".join(chars), starts, ends
+
+
+_SPECIAL = re.compile(r"[^\x00-\x25\x27-\x7f]")  # "&" and every non-ASCII character
 
 
 @cache  # a note's characters repeat; each is decomposed once per process
