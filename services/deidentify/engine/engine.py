@@ -10,11 +10,12 @@ from __future__ import annotations
 import logging
 from functools import reduce
 from operator import or_
+from pathlib import Path
 
-from . import dates, digits, normalise, patterns
+from . import dates, digits, lexcache, normalise, patterns
 from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
-from .lexicon import LABEL, MONTH, STREET, Lexicon
+from .lexicon import LABEL, MONTH, STREET
 from .model import (
     CLEAN,
     IDENTIFIER_RATIO,
@@ -61,11 +62,13 @@ def merge(spans: list[Span]) -> list[Span]:
 class Engine:
     """Load the lexicons once; then `deidentify` as many notes as you like (thread-safe)."""
 
-    def __init__(self, config: EngineConfig | None = None) -> None:
+    def __init__(self, config: EngineConfig | None = None, *,
+                 lexicon_cache: Path | None = None) -> None:
+        """`lexicon_cache`: a folder to keep the folded word lists in between runs."""
         self.config = config or EngineConfig()
-        self._lexicon = Lexicon.load({
+        self._lexicon = lexcache.load({
             LABEL: patterns.LABEL_HEADS, MONTH: dates.MONTHS, STREET: patterns.STREET_WORDS,
-            **LEXICON_EXTRA})
+            **LEXICON_EXTRA}, lexicon_cache)
         self._names = NameScanner(self._lexicon, tuple(self.config.staff_allow_list))
         self._matchers = Matchers()
 
