@@ -19,6 +19,7 @@ Token = tuple[int, int, str]
 
 _NUMBER = re.compile(r"\d(?:\d|[-.](?=\d)){3,}")
 _MEMO_MAX = 20_000
+_TYPO_MAX = 6  # digits: a longer number is an ID on its shape alone (digits.py)
 _CASES_MAX = 512
 # Words no one is named: skipping them saves a third of the hashing. Deliberately
 # short; anything not here is checked, including ordinary words (a patient may be "Will").
@@ -50,7 +51,7 @@ class CaseMatcher:
             d = NAME
         elif norm in PARTICLES:
             d = PARTICLE
-        elif len(norm) >= 5 and not flags & _NOT_TYPO and self.fuzzy(norm):
+        elif len(norm) >= 4 and not flags & _NOT_TYPO and self.fuzzy(norm):
             d = FUZZY
         else:
             d = NO
@@ -68,13 +69,33 @@ class CaseMatcher:
             hit = memo[value] = self.case.has(kind, value)
         return hit
 
+    def mrn_typo(self, raw: str) -> bool:
+        """One slip away from the MRN (digit changed, dropped, added, two swapped). Longer
+        numbers are redacted as digit runs whatever they are, so only short ones ask."""
+        hit = self.fuzzy_memo.get("#" + raw)
+        if hit is None:
+            variants = {raw[:i] + raw[i + 1:] for i in range(len(raw))}
+            variants |= {raw[:i] + raw[i + 1] + raw[i] + raw[i + 2:] for i in range(len(raw) - 1)}
+            for i in range(len(raw) + 1):
+                for d in "0123456789":
+                    variants.add(raw[:i] + d + raw[i:])
+                    if i < len(raw):
+                        variants.add(raw[:i] + d + raw[i + 1:])
+            hit = any(len(v.lstrip("0")) >= 4 and self.has("mrn", v.lstrip("0"))
+                      for v in variants)
+            if len(self.fuzzy_memo) > _MEMO_MAX:
+                self.fuzzy_memo.clear()
+            self.fuzzy_memo["#" + raw] = hit
+        return hit
+
     def fuzzy(self, norm: str) -> bool:
         """One slip away from a registered name part (deletion, insertion, swap, typo)."""
         hit = self.fuzzy_memo.get(norm)
         if hit is None:
             case = self.case
-            hit = case.has("fuzzy", norm) or any(
-                case.has("names", d) or case.has("fuzzy", d) for d in deletions(norm))
+            # a 4-letter word can only be a 5+-letter name with a letter dropped
+            hit = case.has("fuzzy", norm) or (len(norm) >= 5 and any(
+                case.has("names", d) or case.has("fuzzy", d) for d in deletions(norm)))
             if len(self.fuzzy_memo) > _MEMO_MAX:
                 self.fuzzy_memo.clear()
             self.fuzzy_memo[norm] = hit
@@ -105,8 +126,10 @@ def scan_numbers(text: str, spans: list[Span], m: CaseMatcher,
     if case.has_any("mrn"):
         for n in _NUMBER.finditer(text):
             # same result as normalise_mrn for these strings (digits, "-" and "." only)
-            digits = n.group().replace("-", "").replace(".", "").lstrip("0")
-            if len(digits) >= 4 and m.has("mrn", digits):
+            raw = n.group().replace("-", "").replace(".", "")
+            digits = raw.lstrip("0")
+            if (len(digits) >= 4 and m.has("mrn", digits)) or (
+                    len(raw) <= _TYPO_MAX and m.mrn_typo(raw)):
                 spans.append((n.start(), n.end(), "MRN", "case_mrn", 3))
     if case.has_any("dob"):
         for k, sp in enumerate(spans):

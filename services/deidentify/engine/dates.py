@@ -40,11 +40,14 @@ def scan(text: str, toks: list[Token], flags: list[int], out: list[Span]) -> Non
             continue
         s, e, raw = toks[i]
         m = _AFTER_MONTH.match(text, e)
-        if m and 1 <= int(m.group(1)) <= 31:
-            out.append((s, m.end(), "DATE", "date_month_day", 1))
-            continue
         d = _DAY_BEFORE.search(text, max(0, s - 12), s)
-        if d and not (d.start() and text[d.start() - 1].isalnum()) and 1 <= int(d.group(1)) <= 31:
+        day_before = d is not None and not (d.start() and text[d.start() - 1].isalnum()) \
+            and 1 <= int(d.group(1)) <= 31
+        if m and 1 <= int(m.group(1)) <= 31:  # "Mar 14", and "1 January 01" whole
+            out.append((d.start() if d and day_before else s, m.end(), "DATE",
+                        "date_month_day", 1))
+            continue
+        if d and day_before:
             y = _YEAR_AFTER.match(text, e)
             out.append((d.start(), y.end() if y else e, "DATE", "date_day_month", 1))
             continue

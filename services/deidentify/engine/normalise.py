@@ -50,6 +50,10 @@ _LEET = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "
 _LEET_RE = re.compile(r"(?<=[^\W\d_])[013457@$|!](?=[^\W\d_])")
 _ALNUM = re.compile(r"[^\W_]+(?:[@$|!][^\W_]+)*")
 _SPACED = re.compile(r"(?<![^\W_])[^\W\d_](?: [^\W\d_]){2,}(?![^\W_])")
+# "1 0 0 4 5 6", "J a n   1 ,   2 0 0 0": text with digits spaced out one character at a
+# time (a space typed in it shows as three); joined when it holds a digit.
+_SPACED_ANY = re.compile(r"(?<![^\s(,;])\S(?:(?:   | )\S){3,}(?=[\s,;:.!?)]|$)")
+_SPACED_DIGIT_HINT = re.compile(r"\d(?: |   )\S(?:[\s,;:.!?)]|$)")
 _WORD = re.compile(r"[^\W\d_]+")
 
 _UNIT = {w: i for i, w in enumerate(
@@ -147,7 +151,8 @@ def view(text: str) -> View | None:
 
 def _leet_or_spaced(text: str) -> bool:
     return bool((_LEET_HINT.search(text) and _LEET_ASCII.search(text))
-                or (_SPACED_HINT.search(text) and _SPACED_ASCII.search(text)))
+                or (_SPACED_HINT.search(text) and _SPACED_ASCII.search(text))
+                or _SPACED_DIGIT_HINT.search(text))
 
 
 def _decoded(text: str) -> tuple[str, list[int], list[int]]:
@@ -244,6 +249,18 @@ def _join_spaced(out: str, starts: list[int], ends: list[int]) \
     drop: set[int] = set()
     for m in _SPACED.finditer(out):
         drop.update(range(m.start() + 1, m.end(), 2))
+    if _SPACED_DIGIT_HINT.search(out):
+        for m in _SPACED_ANY.finditer(out):
+            if not any(c.isdigit() for c in m.group()):
+                continue
+            p = m.start()
+            while p < m.end() - 1:
+                if out.startswith("   ", p + 1):
+                    drop.update((p + 1, p + 3))  # keep the typed space between the two
+                    p += 4
+                else:
+                    drop.add(p + 1)
+                    p += 2
     if not drop:
         return out, starts, ends
     keep = [k for k in range(len(out)) if k not in drop]
