@@ -191,3 +191,23 @@ def test_spoken_punctuation_joins_numbers(engine: Engine, note: str, phi: str,
 def test_one_of_the_ports_stays(engine: Engine) -> None:
     note = "one of the ports was moved; five more minutes"
     assert engine.deidentify(note).text == note
+
+
+MORE = [
+    ("enrolled in the trial, subject 0042 today", "0042", "ID"),
+    ("biometric signature 0042 stored", "0042", "BIOMETRIC"),
+    ("member no. ZGP 441 227 8 verified", "ZGP 441 227 8", "HEALTHPLAN"),
+    ("pt 93, frail, for hemiarthroplasty", "93", "AGE"),
+    ("hundred and one years old and sharp", "hundred and one", "AGE"),
+    ("Pt works as CFO of Acme Widgets, keep it quiet", "CFO of Acme Widgets", "ROLE"),
+]
+
+
+@pytest.mark.parametrize(("note", "phi", "category"), MORE)
+def test_more_shapes(engine: Engine, note: str, phi: str, category: str) -> None:
+    test_structured_identifier_found(engine, note, phi, category)
+
+
+def test_a_dose_after_an_id_stays(engine: Engine) -> None:
+    r = engine.deidentify("MRN 1234567 12 mg morphine given")
+    assert r.text == "MRN [MRN] 12 mg morphine given"

@@ -51,7 +51,7 @@ _AGE_AFTER = re.compile(
 _AGE_BEFORE = re.compile(
     r"\b(?:aged?|age:|turns|turned|turning|(?:who|she|he)\s+is(?:\s+now)?)\s*$", re.I)
 # "Kaur, 99, fell" / "Odegaard (97)" / "grandma is 99": a person's word just before.
-_AGE_AFTER_NAME = re.compile(r"[^\W\d_]{2,}(?:,\s*|\s+\(|\s+is\s+)$")
+_AGE_AFTER_NAME = re.compile(r"[^\W\d_]{2,}(?:,\s*|\s+\(|\s+is\s+)$|\b(?:pt|patient)\s+$", re.I)
 _AGE_CLOSE = re.compile(r"\s*(?:[,;)]|$|\.(?!\d)|\s+(?:and|fell|lives|from|who|with)\b)")
 _NOT_AGE_WORD = frozenset(
     "hr pulse sat sats spo2 sao2 o2 map bp sbp dbp temp temperature glucose bg sugar rate count "

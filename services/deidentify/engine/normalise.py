@@ -317,6 +317,8 @@ def _number_pieces(out: str) -> list[tuple[int, int, str]]:
     runs: list[tuple[int, int, str, bool]] = []
     for m in _NUMBER_RUN.finditer(out):
         words = [w for w in re.split(r"[\s-]+", m.group().lower()) if w != "and"]
+        if words[0] in ("hundred", "thousand"):
+            words.insert(0, "a")  # "hundred and one years old"
         value = _number_value(words)
         if value is not None:  # a lone small number says nothing ("one of the ports")...
             runs.append((m.start(), m.end(), value, len(words) == 1 and words[0] in _UNIT))

@@ -29,7 +29,7 @@ _LABEL_KINDS: tuple[tuple[str, str], ...] = (
     ("SSN", r"ssn|ss\s*#|ss\s*no|social\s+security"),
     ("BIOMETRIC", r"finger\s*prints?|thumb\s*prints?|voice\s*prints?|palm[\s-]*(?:vein|print)|"
                   r"iris|retina(?:l)?|face\s*(?:match|id|print)|facial\s+(?:recognition|match)|"
-                  r"biometrics?(?:\s+id)?"),
+                  r"biometrics?(?:\s+id)?|gait|hand\s+geometry|dna"),
     ("MRN", r"mrn|mr\s*#|mr\s*no|med(?:ical)?\.?\s*rec(?:ord)?s?|chart|hospital|wristband"),
     ("ACCOUNT", r"acct|account|billing(?:\s+acc(?:oun)?t)?|fin|csn|har|encounter|visit"),
     ("HEALTHPLAN", r"member(?:\s*id)?|subscriber(?:\s*id)?|policy|insurance(?:\s*id)?|ins|"
@@ -42,7 +42,7 @@ _LABEL_KINDS: tuple[tuple[str, str], ...] = (
     ("DEVICE", r"serial|s/n|sn|udi|device\s*id|imei|lot|model"),
     ("FAX", r"fax(?:ed)?(?:\s+to)?"),
     ("ID", r"pt\s*id|patient\s*id|id|identifier|case\s*#|ref|inmate|prisoner|employee|emp|"
-           r"badge|trial|study|registry|unos|donor|claim|workers'?\s*comp"),
+           r"badge|trial|study|subject|participant|registry|unos|donor|claim|workers'?\s*comp"),
 )
 LABEL_HEADS = frozenset(
     "license licence plate tag vin car vehicle truck motorcycle ssn ss social mrn mr med "
@@ -52,8 +52,8 @@ LABEL_HEADS = frozenset(
     "wellcare ambetter medi medical dl cdl driver driver's lic dea npi cert certificate passport "
     "permit serial s sn udi device imei lot model fax faxed pt patient id identifier case ref "
     "fingerprint fingerprints finger thumbprint thumb voiceprint voice palm iris retina retinal "
-    "face facial biometric biometrics inmate prisoner employee emp badge trial study registry "
-    "unos donor claim workers hmo ppo payer carrier coverage plates tags".split())
+    "face facial biometric biometrics gait hand dna inmate prisoner employee emp badge trial study registry "
+    "unos donor claim workers subject participant hmo ppo payer carrier coverage plates tags".split())
 _LABEL_RX = [(cat, re.compile(rf"(?:{rx})(?![a-z])", re.I)) for cat, rx in _LABEL_KINDS]
 # Between a label and its value: "no.", "#", "is", "ending", "last four", "scan", "template"...
 _FILLER = (r"(?:\s*(?:\#|no\b\.?|nr\b\.?|num\b\.?|number\b|id\b|is\b|was\b|reads\b|"
@@ -84,12 +84,19 @@ def label_category(label: str) -> str:
     return "ID"
 
 
+_UNITS = frozenset(
+    "mg mcg ml cc l g kg mm cm units u min mins minutes hr hrs hours h am pm x days weeks "
+    "jan feb mar apr may jun jul aug sep sept oct nov dec".split())
+
+
 def _trim_value(value: str) -> str:
     """Cut a value at a space unless a short code goes on in digits ("A 1234567")."""
     parts = value.split(" ")
     keep = parts[:2] if len(parts) > 1 and parts[0].isalpha() else parts[:1]  # "NM 4KB-882"
-    for p in parts[len(keep):]:  # "S530 1234 5678" goes on; "12345678 101-year-old" stops
-        if not p.isdigit() or len("".join(keep)) >= 6:
+    rest = parts[len(keep):]
+    for k, p in enumerate(rest):  # "S530 1234 5678", "ZGP 441 227 8" go on; "... 12 mg" stops
+        after = rest[k + 1].lower() if k + 1 < len(rest) else ""
+        if not p.isdigit() or (len(p) < 3 and (after.isdigit() or after in _UNITS)):
             break
         keep.append(p)
     return " ".join(keep).rstrip(".-/")
@@ -141,11 +148,11 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
 # ("fingerprint on file under FP 2231", "inmate number for the guard is 759325").
 _STRONG = re.compile(
     r"(?:finger\s*prints?|thumb\s*prints?|voice\s*prints?|palm[\s-]*(?:vein|print)|iris\s+scan|"
-    r"retina(?:l)?|face\s*match|biometrics?|inmate|prisoner|unos|registry|passport|medicaid|"
+    r"retina(?:l)?|face\s*match|biometrics?|gait|inmate|prisoner|unos|registry|passport|medicaid|"
     r"medicare|beneficiary|subscriber|vin|imei|udi|serial|ssn|mrn|npi|dea|cdl)(?![a-z])", re.I)
 _GAP = re.compile(r"[^.;\n]{1,40}?(?<![\w-])(?P<value>(?:[A-Z]{1,8}[- ]?)?\d[A-Z0-9]*"
                   r"(?:[-/.][A-Z0-9]+){0,4})(?![\w-])", re.I)
-_CLOCK = re.compile(r"\d{1,2}[:.]\d\d|[0-2]\d[0-5]\d(?:h|hrs)?|\d{1,2}(?:am|pm)", re.I)
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d|\d{3,4}(?:h|hrs)|\d{1,2}(?:am|pm)", re.I)
 
 
 def _gap_value(text: str, s: int, out: list[Span]) -> None:

@@ -11,11 +11,13 @@ Span = tuple[int, int, str, str, int]
 
 _ROLES = (r"mayor|sheriff|(?:fire|police)\s+chief|chief\s+of\s+police|"
           r"(?:head\s+|assistant\s+)?(?:football\s+|basketball\s+|baseball\s+|hockey\s+)?coach|"
-          r"principal|pastor|priest|rabbi|imam|postmaster|superintendent|ceo|governor|senator|"
+          r"principal|pastor|priest|rabbi|imam|postmaster|superintendent|ceo|cfo|coo|cto|president|"
+          r"founder|chairman|chairwoman|governor|senator|"
           r"congress(?:wo)?man|judge|city\s+manager|town\s+clerk|county\s+clerk|owner|"
           r"district\s+attorney")
 _HINTS = ("mayor", "sheriff", "chief", "coach", "principal", "pastor", "priest", "rabbi", "imam",
-          "postmaster", "superintendent", "ceo", "governor", "senator", "congress", "judge",
+          "postmaster", "superintendent", "ceo", "cfo", "coo", "cto", "president", "founder",
+          "chair", "governor", "senator", "congress", "judge",
           "manager", "clerk", "owner", "attorney")
 # Where the place ends: punctuation, or a word that goes on with the sentence.
 _PLACE = (r"(?:the\s+)?[A-Za-z][\w'&.-]*"
