@@ -211,3 +211,7 @@ def test_more_shapes(engine: Engine, note: str, phi: str, category: str) -> None
 def test_a_dose_after_an_id_stays(engine: Engine) -> None:
     r = engine.deidentify("MRN 1234567 12 mg morphine given")
     assert r.text == "MRN [MRN] 12 mg morphine given"
+
+
+def test_ssn_in_spaced_groups(engine: Engine) -> None:
+    assert engine.deidentify("SSN 123 32 4025 on the form").text == "SSN [SSN] on the form"

@@ -52,8 +52,9 @@ LABEL_HEADS = frozenset(
     "wellcare ambetter medi medical dl cdl driver driver's lic dea npi cert certificate passport "
     "permit serial s sn udi device imei lot model fax faxed pt patient id identifier case ref "
     "fingerprint fingerprints finger thumbprint thumb voiceprint voice palm iris retina retinal "
-    "face facial biometric biometrics gait hand dna inmate prisoner employee emp badge trial study registry "
-    "unos donor claim workers subject participant hmo ppo payer carrier coverage plates tags".split())
+    "face facial biometric biometrics gait hand dna inmate prisoner employee emp badge trial "
+    "study registry unos donor claim workers subject participant hmo ppo payer carrier "
+    "coverage plates tags".split())
 _LABEL_RX = [(cat, re.compile(rf"(?:{rx})(?![a-z])", re.I)) for cat, rx in _LABEL_KINDS]
 # Between a label and its value: "no.", "#", "is", "ending", "last four", "scan", "template"...
 _FILLER = (r"(?:\s*(?:\#|no\b\.?|nr\b\.?|num\b\.?|number\b|id\b|is\b|was\b|reads\b|"
@@ -96,7 +97,7 @@ def _trim_value(value: str) -> str:
     rest = parts[len(keep):]
     for k, p in enumerate(rest):  # "S530 1234 5678", "ZGP 441 227 8" go on; "... 12 mg" stops
         after = rest[k + 1].lower() if k + 1 < len(rest) else ""
-        if not p.isdigit() or (len(p) < 3 and (after.isdigit() or after in _UNITS)):
+        if not p.isdigit() or (len(p) < 3 and after in _UNITS):
             break
         keep.append(p)
     return " ".join(keep).rstrip(".-/")
