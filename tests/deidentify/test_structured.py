@@ -215,3 +215,21 @@ def test_a_dose_after_an_id_stays(engine: Engine) -> None:
 
 def test_ssn_in_spaced_groups(engine: Engine) -> None:
     assert engine.deidentify("SSN 123 32 4025 on the form").text == "SSN [SSN] on the form"
+
+
+AGES = [
+    ("celebrating her ninety-fifth birthday next week", "ninety-fifth", "AGE"),
+    ("HAPPY HUNDREDTH BIRTHDAY from the team", "HUNDREDTH", "AGE"),
+    ("Pt (F, 93) from home", "93", "AGE"),
+    ("F 92 for hemi", "92", "AGE"),
+    ("she's 96 and sharp", "96", "AGE"),
+]
+
+
+@pytest.mark.parametrize(("note", "phi", "category"), AGES)
+def test_more_ages(engine: Engine, note: str, phi: str, category: str) -> None:
+    test_structured_identifier_found(engine, note, phi, category)
+
+
+def test_a_temperature_in_fahrenheit_is_not_an_age(engine: Engine) -> None:
+    assert engine.deidentify("sats 95, HR 92, T 99 F, temp 98 F").findings == ()

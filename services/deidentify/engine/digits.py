@@ -49,7 +49,9 @@ _AGE_AFTER = re.compile(
     r"|\s?(?-i:[MF])\b|(?-i:[mf])\b|(?P<ord>st|nd|rd|th)\s+birthday"
     r"|\s*(?:лет|года?|años|anos|ans|jahre?|岁|歳|세)", re.I)
 _AGE_BEFORE = re.compile(
-    r"\b(?:aged?|age:|turns|turned|turning|(?:who|she|he)\s+is(?:\s+now)?)\s*$", re.I)
+    r"\b(?:aged?|age:|turns|turned|turning|(?:who|she|he)\s+is(?:\s+now)?|(?:she|he|who)['’]s)"
+    r"\s*$|(?<![\w.])(?-i:[MF]),?\s+$", re.I)
+_TEMPERATURE = re.compile(r"\b(?:t|temp|temperature|tmax|fever|febrile)\W*$", re.I)
 # "Kaur, 99, fell" / "Odegaard (97)" / "grandma is 99": a person's word just before.
 _AGE_AFTER_NAME = re.compile(r"[^\W\d_]{2,}(?:,\s*|\s+\(|\s+is\s+)$|\b(?:pt|patient)\s+$", re.I)
 _AGE_CLOSE = re.compile(r"\s*(?:[,;)]|$|\.(?!\d)|\s+(?:and|fell|lives|from|who|with)\b)")
@@ -161,6 +163,9 @@ def _age(text: str, s: int, e: int, lead: str, out: list[Span]) -> None:
         out.append((s, e + 1, "AGE", "age_over_89", 1))
         return
     a = _AGE_AFTER.match(text, e)
+    if a is not None and text[e:a.end()].strip() in ("F", "f") \
+            and _TEMPERATURE.search(text, max(0, s - 14), s):
+        return  # "T 99 F": a temperature
     if a is not None:
         out.append((s, a.end("ord") if a.group("ord") else e, "AGE", "age_over_89", 1))
     elif _AGE_BEFORE.search(text, max(0, s - 14), s):
@@ -232,6 +237,9 @@ def _separated(text: str, s: int, e: int, core: str, out: list[Span]) -> None:
 
 def _glued(text: str, s: int, e: int, core: str, out: list[Span]) -> None:
     o = _ORD.fullmatch(core)
+    if o and int(o.group(1)) > 31:
+        _age(text, s, s + o.end(1), o.group(1), out)  # "95th birthday"
+        return
     if o:
         if not 1 <= int(o.group(1)) <= 31:
             return

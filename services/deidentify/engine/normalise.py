@@ -79,10 +79,15 @@ _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+(?:the\s+)?$", re.I)
 _MONTH_AFTER = re.compile(rf"\s+of\s+{_MONTH}\b", re.I)
 _SPOKEN_SEP = re.compile(r"\s+(dash|hyphen|dot|point|slash)\s+", re.I)
 _SPOKEN_SYMBOL = {"dash": "-", "hyphen": "-", "dot": ".", "point": ".", "slash": "/"}
+# "ninety-fifth birthday", "hundredth birthday": the ordinal as digits, so "95th birthday"
+_AGE_ORDINAL = re.compile(
+    r"\b(?:ninety[\s-]+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+    r"(ninetieth)|(?:(?:one|a)\s+)?(hundredth))(?=\s+birthday)", re.I)
 _DECADE = re.compile(r"\bnineties\b", re.I)  # "in her nineties" -> "in her 90s"
-_WORDS_TRIGGER = re.compile(rf"\b(?:{_NUMBER}|{'|'.join(_ORDINAL)}|nineties)\b", re.I)
+_WORDS_TRIGGER = re.compile(
+    rf"\b(?:{_NUMBER}|{'|'.join(_ORDINAL)}|nineties|ninetieth|hundredth)\b", re.I)
 _NUMBER_WORDS = frozenset([*_UNIT, *_TEEN, *_TENS, "hundred", "thousand", *_ORDINAL,
-                           "nineties"])
+                           "nineties", "ninetieth", "hundredth"])
 # What the view could change in an ASCII note: an entity, leetspeak, spaced letters, a
 # number word. This runs on every note, so each check starts with a cheap one (a regex
 # that begins with a literal or a small class runs at C speed; an alternation does not).
@@ -343,6 +348,9 @@ def _number_pieces(out: str) -> list[tuple[int, int, str]]:
         suffix = {1: "st", 2: "nd", 3: "rd"}.get(day % 10 if day not in (11, 12, 13) else 0, "th")
         pieces.append((m.start(), m.end(), f"{day}{suffix}"))
     pieces.extend((m.start(), m.end(), "90s") for m in _DECADE.finditer(out))
+    for m in _AGE_ORDINAL.finditer(out):
+        age = 100 if m.group(3) else 90 if m.group(2) else 90 + _ORDINAL[m.group(1).lower()]
+        pieces.append((m.start(), m.end(), f"{age}th"))
     return pieces
 
 
