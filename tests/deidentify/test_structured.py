@@ -233,3 +233,8 @@ def test_more_ages(engine: Engine, note: str, phi: str, category: str) -> None:
 
 def test_a_temperature_in_fahrenheit_is_not_an_age(engine: Engine) -> None:
     assert engine.deidentify("sats 95, HR 92, T 99 F, temp 98 F").findings == ()
+
+
+def test_a_full_date_keeps_its_year_before_a_unit(engine: Engine) -> None:
+    """Found by the property tests: "3.5 May 1, 2000 hrs" left the year."""
+    assert engine.deidentify("3.5 May 1, 2000 hrs total").text == "3.5 [DATE] hrs total"

@@ -8,6 +8,7 @@ reasons=("engine_error",))`. Deterministic: same input, same output.
 from __future__ import annotations
 
 import logging
+import re
 from functools import reduce
 from operator import or_
 from pathlib import Path
@@ -38,6 +39,7 @@ Span = tuple[int, int, str, str, int]
 # the note's verdict becomes `review` so that a person looks before it goes out.
 GUESS = "guess_"
 _HARD_REASONS = frozenset({IDENTIFIER_RATIO, TOO_MANY_FINDINGS})
+_ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # names.TOKEN on ASCII text
 
 
 def merge(spans: list[Span]) -> list[Span]:
@@ -96,7 +98,8 @@ class Engine:
             text = seen.text
         spans: list[Span] = []
         reasons: set[str] = set()
-        toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+        words = _ASCII_TOKEN if text.isascii() else TOKEN  # same tokens, a cheaper class
+        toks = [(m.start(), m.end(), m.group()) for m in words.finditer(text)]
         memo, lookup = self._names.memo, self._names.lookup
         looked = [memo.get(t[2]) or lookup(t[2]) for t in toks]
         norms: list[str] = [x[0] for x in looked]

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import html
 import re
-import string
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -95,7 +94,7 @@ _LEET_HINT = re.compile(r"[013457@$|!][A-Za-z]")
 _LEET_ASCII = re.compile(r"[A-Za-z][013457@$|!][A-Za-z]")
 _SPACED_HINT = re.compile(r" [A-Za-z] ")
 _SPACED_ASCII = re.compile(r"\b[A-Za-z] [A-Za-z] [A-Za-z]\b")
-_PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in string.punctuation})
+_ASCII_WORD = re.compile(r"[a-z]+")
 
 # Cyrillic and Greek letters that render like Latin ones.
 _CONFUSABLE = str.maketrans({
@@ -130,7 +129,7 @@ def view(text: str) -> View | None:
     """The normalised view of `text`, or None when it would equal `text`."""
     if text.isascii() and "&" not in text and not _leet_or_spaced(text):
         # only number words can apply: most notes end here without building a map
-        if _NUMBER_WORDS.isdisjoint(text.lower().translate(_PUNCTUATION_TO_SPACE).split()):
+        if _NUMBER_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower())):
             return None
         pieces = _number_pieces(text)
         if not pieces:

@@ -176,7 +176,7 @@ def _gap_value(text: str, s: int, out: list[Span]) -> None:
 
 def _spoken(text: str, low: str, out: list[Span]) -> None:
     """Photo file names, IPv6 and e-mails written to dodge a filter ("x (at) gmail")."""
-    if "." in text and any(x in low for x in _IMAGE_HINTS):
+    if "." in text:
         for m in _IMAGE.finditer(text):
             s = m.start()
             while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_-."):
@@ -198,7 +198,6 @@ def _spoken(text: str, low: str, out: list[Span]) -> None:
                 out.append((m.start(), m.end(), "EMAIL", "email_spoken", 2))
 
 
-_IMAGE_HINTS = (".jp", ".png", ".heic", ".heif", ".gif", ".bmp", ".tif", ".webp")
 _IMAGE = re.compile(r"\.(?:jpe?g|png|heic|heif|gif|bmp|tiff?|webp)\b", re.I)
 _IMAGE_SPOKEN = re.compile(
     r"\b(?:[A-Za-z0-9]+\s+(?:underscore|dash)\s+)*[A-Za-z0-9]+\s+dot\s+(?:jpe?g|png|heic)\b",

@@ -15,10 +15,12 @@ _ROLES = (r"mayor|sheriff|(?:fire|police)\s+chief|chief\s+of\s+police|"
           r"founder|chairman|chairwoman|governor|senator|"
           r"congress(?:wo)?man|judge|city\s+manager|town\s+clerk|county\s+clerk|owner|"
           r"district\s+attorney")
-_HINTS = ("mayor", "sheriff", "chief", "coach", "principal", "pastor", "priest", "rabbi", "imam",
-          "postmaster", "superintendent", "ceo", "cfo", "coo", "cto", "president", "founder",
-          "chair", "governor", "senator", "congress", "judge",
-          "manager", "clerk", "owner", "attorney")
+# Substrings that no common word holds ("doctor" holds "cto", "chief complaint" "chief")
+_HINTS = ("mayor", "sheriff", "fire chief", "police chief", "chief of police", "coach",
+          "principal", "pastor", "priest", "rabbi", "imam ", "postmaster", "superintendent",
+          "ceo ", "cfo ", "coo ", "cto ", "president", "founder", "chairman", "chairwoman",
+          "governor", "senator", "congress", "judge", "city manager", "clerk", "owner of",
+          "owner at", "district attorney")
 # Where the place ends: punctuation, or a word that goes on with the sentence.
 _PLACE = (r"(?:the\s+)?[A-Za-z][\w'&.-]*"
           r"(?:\s+(?!(?:so|and|please|who|per|with|has|is|was|keep|team|for|in|but|comma|"
