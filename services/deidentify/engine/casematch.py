@@ -19,7 +19,9 @@ Token = tuple[int, int, str]
 
 _NUMBER = re.compile(r"\d(?:\d|[-.](?=\d)){3,}")
 _MEMO_MAX = 20_000
-_TYPO_MAX = 6  # digits: a longer number is an ID on its shape alone (digits.py)
+# Digits of a number checked for a slip from the MRN: a longer one is an ID on its shape
+# alone (digits.py); a shorter one (a clock time, a dose) would cost ~90 hashes each.
+_TYPO_MIN, _TYPO_MAX = 5, 6
 _CASES_MAX = 512
 # Words no one is named: skipping them saves a third of the hashing. Deliberately
 # short; anything not here is checked, including ordinary words (a patient may be "Will").
@@ -129,7 +131,7 @@ def scan_numbers(text: str, spans: list[Span], m: CaseMatcher,
             raw = n.group().replace("-", "").replace(".", "")
             digits = raw.lstrip("0")
             if (len(digits) >= 4 and m.has("mrn", digits)) or (
-                    len(raw) <= _TYPO_MAX and m.mrn_typo(raw)):
+                    _TYPO_MIN <= len(raw) <= _TYPO_MAX and m.mrn_typo(raw)):
                 spans.append((n.start(), n.end(), "MRN", "case_mrn", 3))
     if case.has_any("dob"):
         for k, sp in enumerate(spans):
