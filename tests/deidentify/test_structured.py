@@ -238,3 +238,12 @@ def test_a_temperature_in_fahrenheit_is_not_an_age(engine: Engine) -> None:
 def test_a_full_date_keeps_its_year_before_a_unit(engine: Engine) -> None:
     """Found by the property tests: "3.5 May 1, 2000 hrs" left the year."""
     assert engine.deidentify("3.5 May 1, 2000 hrs total").text == "3.5 [DATE] hrs total"
+
+
+def test_the_case_dob_keeps_its_year_even_before_a_unit(engine: Engine) -> None:
+    """Found by the property tests: "1 January 00 mL" left "00" when 2000-01-01 is the DOB."""
+    from services.deidentify.engine import CaseIdentifiers
+
+    case = CaseIdentifiers.from_plain(names=[], mrn=None, dob="2000-01-01", key=b"k" * 32)
+    r = engine.deidentify("EBL 150 1 January 00 mL", case)
+    assert r.text == "EBL 150 [DATE] mL", r.text

@@ -17,6 +17,7 @@ from .identifiers import PARTICLES, CaseIdentifiers, deletions
 Span = tuple[int, int, str, str, int]
 Token = tuple[int, int, str]
 
+_YEAR_TAIL = re.compile(r",?\s+'?(?:\d{4}|\d{2})\b")
 _NUMBER = re.compile(r"\d(?:\d|[-.](?=\d)){3,}")
 _MEMO_MAX = 20_000
 # Digits of a number checked for a slip from the MRN: a longer one is an ID on its shape
@@ -135,8 +136,13 @@ def scan_numbers(text: str, spans: list[Span], m: CaseMatcher,
                 spans.append((n.start(), n.end(), "MRN", "case_mrn", 3))
     if case.has_any("dob"):
         for k, sp in enumerate(spans):
-            if sp[2] == "DATE" and any(m.has("dob", d)
-                                       for d in dates.date_candidates(text[sp[0]:sp[1]])):
+            if sp[2] != "DATE":
+                continue
+            # a year the date patterns left out ("1 January 00 mL" reads as a dose)
+            y = _YEAR_TAIL.match(text, sp[1])
+            if y and any(m.has("dob", d) for d in dates.date_candidates(text[sp[0]:y.end()])):
+                spans[k] = (sp[0], y.end(), "DATE", "case_dob", 3)
+            elif any(m.has("dob", d) for d in dates.date_candidates(text[sp[0]:sp[1]])):
                 spans[k] = (sp[0], sp[1], "DATE", "case_dob", 3)
         for s, e in dob_words:  # 031461, 19610314
             if any(m.has("dob", d) for d in dates.date_candidates(text[s:e])):

@@ -52,7 +52,7 @@ _SPACED = re.compile(r"(?<![^\W_])[^\W\d_](?: [^\W\d_]){2,}(?![^\W_])")
 # "1 0 0 4 5 6", "J a n   1 ,   2 0 0 0": text with digits spaced out one character at a
 # time (a space typed in it shows as three); joined when it holds a digit.
 _SPACED_ANY = re.compile(r"(?<![^\s(,;])\S(?:(?:   | )\S){3,}(?=[\s,;:.!?)]|$)")
-_SPACED_DIGIT_HINT = re.compile(r"\d(?: |   )\S(?:[\s,;:.!?)]|$)")
+_SPACED_DIGIT_HINT = re.compile(r"\d(?: [\d/.,:-](?: |$)|   \S )")
 _WORD = re.compile(r"[^\W\d_]+")
 
 _UNIT = {w: i for i, w in enumerate(

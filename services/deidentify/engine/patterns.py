@@ -133,7 +133,7 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
             while end > m.start() and text[end - 1] in ".,;:)]!?":
                 end -= 1
             out.append((m.start(), end, "URL", "url", 1))
-    _phones(text, out)
+    _phones(text, low, out)
     if union & STREET:
         # "Dr. Patel" carries most street words: a note with nothing else skips the scans
         words = {toks[i][2].lower() for i, f in enumerate(flags)
@@ -214,9 +214,12 @@ _PROVIDER = re.compile(r"(?:gmail|googlemail|yahoo|hotmail|outlook|aol|icloud|pr
                        r"live|msn|comcast|verizon|hey)\b")
 
 
-def _phones(text: str, out: list[Span]) -> None:
+def _phones(text: str, low: str, out: list[Span]) -> None:
     for cand in _PHONE_CAND.finditer(text):
         pos, end = cand.span()
+        t = _THREE_FOUR_FOUR.search(text, pos, end)  # 090-3381-4427
+        if t is not None and not _word_before(text, t.start()):
+            out.append((t.start(), t.end(), "PHONE", "phone_3_4_4", 1))
         while pos < end:
             p = _PHONE_SHAPE.match(text, pos)
             s = pos
@@ -241,13 +244,13 @@ def _phones(text: str, out: list[Span]) -> None:
         for m in _INTERNATIONAL.finditer(text):
             if 8 <= sum(c.isdigit() for c in m.group()) <= 15 and not _word_before(text, m.start()):
                 out.append((m.start(), m.end(), "PHONE", "phone_international", 1))
+    if not any(w in low for w in _CUE_WORDS):
+        return  # every loose shape below needs a word that announces a number
     for m in _LOOSE_PHONE.finditer(text):
         s = m.start()
         if _word_before(text, s) or text[m.end():m.end() + 1].isalnum():
             continue
-        commas = "," in m.group() or " - " in m.group()
-        local = m.group(1) is None
-        if (commas or local) and not _PHONE_CUE.search(text, max(0, s - 40), s):
+        if not _PHONE_CUE.search(text, max(0, s - 40), s):
             continue
         cat = "FAX" if "fax" in text[max(0, s - 12):s].lower() else "PHONE"
         out.append((s, m.end(), cat, "phone_loose", 1))
@@ -259,6 +262,9 @@ _INTERNATIONAL = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)")
 # local 3-4 ("cell 555 1234"): only after a word that announces a number when ambiguous.
 _LOOSE_PHONE = re.compile(
     r"\d{3}(?:(\s*[,.-]?\s+|\s+-\s+|[-.])\d{3,4}\s*[,.-]?\s*)?[\s.-]?\d{4}(?!\d)")
+_THREE_FOUR_FOUR = re.compile(r"\d{3}-\d{4}-\d{4}(?![\d-])")
+_CUE_WORDS = ("call", "cell", "phone", "ph ", "ph:", "tel", "cb ", "mobile", "home", "work",
+              "contact", "reach", "number", "text", "dial", "fax")
 _PHONE_CUE = re.compile(
     r"\b(?:call|cell|phone|ph|tel|telephone|cb|mobile|home|work|contact|reach|reachable|"
-    r"number|no|at|on|text|dial|#|fax)\b\W*(?:\w+\W+){0,3}$", re.I)
+    r"number|text|dial|#|fax)\b\W*(?:\w+\W+){0,4}$", re.I)
