@@ -247,3 +247,11 @@ def test_the_case_dob_keeps_its_year_even_before_a_unit(engine: Engine) -> None:
     case = CaseIdentifiers.from_plain(names=[], mrn=None, dob="2000-01-01", key=b"k" * 32)
     r = engine.deidentify("EBL 150 1 January 00 mL", case)
     assert r.text == "EBL 150 [DATE] mL", r.text
+
+
+def test_every_category_found_is_declared(engine: Engine) -> None:
+    from services.deidentify.engine.model import CATEGORIES
+
+    for note, _phi, category in FOUND + FAR + MORE + AGES:
+        assert category in CATEGORIES
+        assert {f.category for f in engine.deidentify(note).findings} <= CATEGORIES, note
