@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import secrets
@@ -20,14 +19,15 @@ import signal
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
-from typing import Any
-
-from aiohttp import web
+from typing import TYPE_CHECKING, Any
 
 from services.common import logconfig
 from services.common.settings import ConfigError, Settings
 from services.common.topics import ALL_SERVICES
 from services.registry import SERVICES
+
+if TYPE_CHECKING:  # imported where a server starts: `orcast deid` starts without aiohttp
+    from aiohttp import web
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -112,6 +112,8 @@ def dev_banner(base: str, bootstrap: str, tokens_path: Path, memory: str = "") -
 
 
 async def _serve(app: web.Application, settings: Settings, on_started: object = None) -> None:
+    import asyncio
+
     from services.common import serving
 
     runner = await serving.start(app, settings, host=settings.http_host,
@@ -139,12 +141,16 @@ def _run_server(main: Coroutine[Any, Any, None]) -> None:
     try:
         import uvloop
     except ImportError:
+        import asyncio
+
         asyncio.run(main)
         return
     uvloop.run(main)
 
 
 def cmd_dev(args: argparse.Namespace) -> int:
+    import asyncio
+
     from services.dev.supervisor import Keeper, KeeperFailed, Services, serve
     from services.devstack import prepare, write_dev_tokens
 
@@ -239,6 +245,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_topics(args: argparse.Namespace) -> int:
+    import asyncio
+
     from services.common.admin import ensure_topics
 
     settings = Settings.from_env()

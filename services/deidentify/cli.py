@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, TextIO
 
 from .engine import CaseIdentifiers, Engine, EngineConfig, Result
@@ -80,10 +81,22 @@ def _output(row_id: Any, result: Result) -> dict[str, Any]:
     }
 
 
+def lexicon_cache() -> Path | None:
+    """Where the folded word lists are kept between runs (start-up ~0.3 s faster):
+    ORCAST_DEID_CACHE_DIR, else the user's cache folder; "off" keeps none."""
+    where = os.environ.get("ORCAST_DEID_CACHE_DIR", "")
+    if where == "off":
+        return None
+    if where:
+        return Path(where)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "orcast"
+
+
 def run_jsonl(stdin: TextIO, stdout: TextIO, *, key: bytes | None = None,
               config: EngineConfig | None = None) -> int:
     """De-identify every line of stdin onto stdout; see the module docstring."""
-    engine = Engine(config)
+    engine = Engine(config, lexicon_cache=lexicon_cache())
     # Plain identifiers given on the command line are hashed with this run's key; a fresh
     # random one when none is given (the hashes never leave the process).
     run_key = key if key else os.urandom(32)

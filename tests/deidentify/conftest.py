@@ -18,3 +18,9 @@ def engine() -> Engine:
 def case() -> CaseIdentifiers:
     return CaseIdentifiers.from_plain(
         names=["John Quincy Smith"], mrn="0012345678", dob="1961-03-14", key=KEY)
+
+
+@pytest.fixture(autouse=True)
+def _no_lexicon_cache_in_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `orcast deid` keeps its word lists under ~/.cache; tests build their own (test_lexcache)
+    monkeypatch.setenv("ORCAST_DEID_CACHE_DIR", "off")

@@ -17,8 +17,12 @@ from .identifiers import PARTICLES, CaseIdentifiers, deletions
 Span = tuple[int, int, str, str, int]
 Token = tuple[int, int, str]
 
+_YEAR_TAIL = re.compile(r",?\s+'?(?:\d{4}|\d{2})\b")
 _NUMBER = re.compile(r"\d(?:\d|[-.](?=\d)){3,}")
 _MEMO_MAX = 20_000
+# Digits of a number checked for a slip from the MRN: a longer one is an ID on its shape
+# alone (digits.py); a shorter one (a clock time, a dose) would cost ~90 hashes each.
+_TYPO_MIN, _TYPO_MAX = 5, 6
 _CASES_MAX = 512
 # Words no one is named: skipping them saves a third of the hashing. Deliberately
 # short; anything not here is checked, including ordinary words (a patient may be "Will").
@@ -50,7 +54,7 @@ class CaseMatcher:
             d = NAME
         elif norm in PARTICLES:
             d = PARTICLE
-        elif len(norm) >= 5 and not flags & _NOT_TYPO and self.fuzzy(norm):
+        elif len(norm) >= 4 and not flags & _NOT_TYPO and self.fuzzy(norm):
             d = FUZZY
         else:
             d = NO
@@ -68,13 +72,33 @@ class CaseMatcher:
             hit = memo[value] = self.case.has(kind, value)
         return hit
 
+    def mrn_typo(self, raw: str) -> bool:
+        """One slip away from the MRN (digit changed, dropped, added, two swapped). Longer
+        numbers are redacted as digit runs whatever they are, so only short ones ask."""
+        hit = self.fuzzy_memo.get("#" + raw)
+        if hit is None:
+            variants = {raw[:i] + raw[i + 1:] for i in range(len(raw))}
+            variants |= {raw[:i] + raw[i + 1] + raw[i] + raw[i + 2:] for i in range(len(raw) - 1)}
+            for i in range(len(raw) + 1):
+                for d in "0123456789":
+                    variants.add(raw[:i] + d + raw[i:])
+                    if i < len(raw):
+                        variants.add(raw[:i] + d + raw[i + 1:])
+            hit = any(len(v.lstrip("0")) >= 4 and self.has("mrn", v.lstrip("0"))
+                      for v in variants)
+            if len(self.fuzzy_memo) > _MEMO_MAX:
+                self.fuzzy_memo.clear()
+            self.fuzzy_memo["#" + raw] = hit
+        return hit
+
     def fuzzy(self, norm: str) -> bool:
         """One slip away from a registered name part (deletion, insertion, swap, typo)."""
         hit = self.fuzzy_memo.get(norm)
         if hit is None:
             case = self.case
-            hit = case.has("fuzzy", norm) or any(
-                case.has("names", d) or case.has("fuzzy", d) for d in deletions(norm))
+            # a 4-letter word can only be a 5+-letter name with a letter dropped
+            hit = case.has("fuzzy", norm) or (len(norm) >= 5 and any(
+                case.has("names", d) or case.has("fuzzy", d) for d in deletions(norm)))
             if len(self.fuzzy_memo) > _MEMO_MAX:
                 self.fuzzy_memo.clear()
             self.fuzzy_memo[norm] = hit
@@ -105,13 +129,20 @@ def scan_numbers(text: str, spans: list[Span], m: CaseMatcher,
     if case.has_any("mrn"):
         for n in _NUMBER.finditer(text):
             # same result as normalise_mrn for these strings (digits, "-" and "." only)
-            digits = n.group().replace("-", "").replace(".", "").lstrip("0")
-            if len(digits) >= 4 and m.has("mrn", digits):
+            raw = n.group().replace("-", "").replace(".", "")
+            digits = raw.lstrip("0")
+            if (len(digits) >= 4 and m.has("mrn", digits)) or (
+                    _TYPO_MIN <= len(raw) <= _TYPO_MAX and m.mrn_typo(raw)):
                 spans.append((n.start(), n.end(), "MRN", "case_mrn", 3))
     if case.has_any("dob"):
         for k, sp in enumerate(spans):
-            if sp[2] == "DATE" and any(m.has("dob", d)
-                                       for d in dates.date_candidates(text[sp[0]:sp[1]])):
+            if sp[2] != "DATE":
+                continue
+            # a year the date patterns left out ("1 January 00 mL" reads as a dose)
+            y = _YEAR_TAIL.match(text, sp[1])
+            if y and any(m.has("dob", d) for d in dates.date_candidates(text[sp[0]:y.end()])):
+                spans[k] = (sp[0], y.end(), "DATE", "case_dob", 3)
+            elif any(m.has("dob", d) for d in dates.date_candidates(text[sp[0]:sp[1]])):
                 spans[k] = (sp[0], sp[1], "DATE", "case_dob", 3)
         for s, e in dob_words:  # 031461, 19610314
             if any(m.has("dob", d) for d in dates.date_candidates(text[s:e])):

@@ -27,22 +27,31 @@ for _i, _names in enumerate((
 _ALONE = frozenset("January February April June July August September October November "
                    "December".split())
 _NOT_UNIT = r"(?!\s*(?:mg|mcg|ml|cc|units?|u\b|min|mins|mm|cm|x\b|%|ports?|hrs?|g\b|kg|l\b|fr\b))"
+# A two-digit year ("14 Mar 61") counts unless a unit or a clock time follows.
+_YEAR = r"(?:\d{4}\b|'?\d{2}\b(?![:.]\d)" + _NOT_UNIT + ")"
+# A day then a four-digit year is a date whatever follows ("May 1, 2000 hrs"); a day alone
+# or with a two-digit year is not when a unit follows ("Mar 14 10 mg").
 _AFTER_MONTH = re.compile(
-    r"\.?\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?:\d{4}|'\d{2})\b)?" + _NOT_UNIT, re.I)
+    r"\.?\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b|(?:,?\s+" + _YEAR + ")?"
+    + _NOT_UNIT + ")", re.I)
 _MONTH_YEAR = re.compile(r"\.?,?\s+(?:19|20)\d\d\b")
-_DAY_BEFORE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.I)
-_YEAR_AFTER = re.compile(r"\.?,?\s+\d{4}\b")
+_DAY_BEFORE = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.I)
+_YEAR_AFTER = re.compile(r"\.?,?\s+" + _YEAR, re.I)
 def scan(text: str, toks: list[Token], flags: list[int], out: list[Span]) -> None:
     for i, f in enumerate(flags):
         if not f & MONTH:
             continue
         s, e, raw = toks[i]
         m = _AFTER_MONTH.match(text, e)
-        if m and 1 <= int(m.group(1)) <= 31:
-            out.append((s, m.end(), "DATE", "date_month_day", 1))
-            continue
         d = _DAY_BEFORE.search(text, max(0, s - 12), s)
-        if d and not (d.start() and text[d.start() - 1].isalnum()) and 1 <= int(d.group(1)) <= 31:
+        day_before = d is not None and not (d.start() and (
+            text[d.start() - 1].isalnum() or text[d.start() - 1] in ".:/-")) \
+            and 1 <= int(d.group(1)) <= 31
+        if m and 1 <= int(m.group(1)) <= 31:  # "Mar 14", and "1 January 01" whole
+            out.append((d.start() if d and day_before else s, m.end(), "DATE",
+                        "date_month_day", 1))
+            continue
+        if d and day_before:
             y = _YEAR_AFTER.match(text, e)
             out.append((d.start(), y.end() if y else e, "DATE", "date_day_month", 1))
             continue

@@ -46,15 +46,44 @@ _ORD_BEFORE = re.compile(r"\b(?:(?:on|since|from|until|by|before|after)\s+(the\s
 _ORD_AFTER = re.compile(r"\s*(?:$|[.,;:)!?]|of\b|at\b|and\b|or\b|when\b|in\b|for\b)", re.I)
 _AGE_AFTER = re.compile(
     r"\s*-?\s*(?:yo|y/o|y\.o\.?|yrs?|years?|yr|yoa)\b|-year-old|-yr-old|\s*y(?:ears)?\s*old\b"
-    r"|\s?(?-i:[MF])\b", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:aged?|age:)\s*$", re.I)
-_DECADE_BEFORE = re.compile(r"\bin\s+(?:his|her|their)\s+$", re.I)
+    r"|\s?(?-i:[MF])\b|(?-i:[mf])\b|(?P<ord>st|nd|rd|th)\s+birthday"
+    r"|\s*(?:лет|года?|años|anos|ans|jahre?|岁|歳|세)", re.I)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged?|age:|turns|turned|turning|(?:who|she|he)\s+is(?:\s+now)?|(?:she|he|who)['’]s)"
+    r"\s*$|(?<![\w.])(?-i:[MF]),?\s+$", re.I)
+_TEMPERATURE = re.compile(r"\b(?:t|temp|temperature|tmax|fever|febrile)\W*$", re.I)
+# "Kaur, 99, fell" / "Odegaard (97)" / "grandma is 99": a person's word just before.
+_AGE_AFTER_NAME = re.compile(r"[^\W\d_]{2,}(?:,\s*|\s+\(|\s+is\s+)$|\b(?:pt|patient)\s+$", re.I)
+_AGE_CLOSE = re.compile(r"\s*(?:[,;)]|$|\.(?!\d)|\s+(?:and|fell|lives|from|who|with)\b)")
+_NOT_AGE_WORD = frozenset(
+    "hr pulse sat sats spo2 sao2 o2 map bp sbp dbp temp temperature glucose bg sugar rate count "
+    "level ebl uop weight wt score it this that number pressure etco2 rr fio2 inr ptt act hgb "
+    "plt cr bun na k cl lactate ph peep volume vt angle degrees minutes mins min time pain "
+    "room bed bay or table".split())
+_DECADE_BEFORE = re.compile(r"\bin\s+(?:his|her|their|the)\s+(?:(?:mid|late|early)[\s-]*)?$",
+                            re.I)
+_DECADE_DASH = re.compile(r"\b(?:mid|late|early)-$", re.I)
 _ZIP_BEFORE = re.compile(
     r"(?:\b(?:A[LKZR]|C[AOT]|DE|DC|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|"
-    r"RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\.?,?|\bzip(?:\s*code)?\s*[:#]?)\s*$", re.I)
+    r"RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\.?,?|\b(?:zip|postal)(?:\s*code)?\s*[:#]?"
+    r"|(?:alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|"
+    r"georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|"
+    r"massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|"
+    r"hampshire|jersey|mexico|york|carolina|dakota|ohio|oklahoma|oregon|pennsylvania|island|"
+    r"tennessee|texas|utah|vermont|virginia|washington|wisconsin|wyoming),?)\s*$", re.I)
+# "in Tonopah 90377", "Winnemucca, 88261": a place word just before a five-digit number.
+_ZIP_AFTER_TOWN = re.compile(
+    r"(?:\b(?:in|from|near|of|at|to)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}\s+"
+    r"|[^\W\d_]{3,},\s*)$")
+_UNIT_AFTER = re.compile(r"\s*(?:[a-z%]|/|x\b)", re.I)
 _PHONE_CUE = re.compile(
     r"\b(?:call|cell|phone|ph|tel|cb|pager|page|mobile|home|work|contact|reach|at|#)\W*$", re.I)
 _SMALL_FRACTIONS = {(1, 2), (1, 3), (2, 3), (1, 4), (3, 4), (1, 8), (3, 8)}
+
+
+def _time_range(parts: list[str]) -> bool:
+    """0730-1530: two clock times, a shift or a block, not an id."""
+    return all(len(p) == 4 and int(p[:2]) < 24 and int(p[2:]) < 60 for p in parts)
 
 
 def _md(m: int, d: int) -> bool:
@@ -91,6 +120,10 @@ def scan(text: str, out: list[Span], dob_words: list[tuple[int, int]] | None = N
             _code(text, ws, e, out)
             continue
         if s and text[s - 1] in ".-/":
+            if text[s - 1] == "-" and text[s:s + 3].lower() == "90s" \
+                    and _DECADE_DASH.search(text, max(0, s - 8), s):  # "in the mid-90s"
+                out.append((s, s + 3, "AGE", "age_over_89", 1))
+                continue
             if text[s - 1] == "-" and s >= 2 and text[s - 2].isalpha():  # A-70804279
                 ws = s - 1
                 while ws > 0 and text[ws - 1].isalpha():
@@ -115,7 +148,8 @@ def _plain(text: str, s: int, e: int, core: str, out: list[Span],
         out.append((s, e, "ID", "digit_run", 0))
     if n in (6, 8) and dob_words is not None:
         dob_words.append((s, e))
-    if n == 5 and _ZIP_BEFORE.search(text, max(0, s - 14), s):
+    if n == 5 and (_ZIP_BEFORE.search(text, max(0, s - 16), s) or (
+            _ZIP_AFTER_TOWN.search(text, max(0, s - 40), s) and not _UNIT_AFTER.match(text, e))):
         out.append((s, e, "ZIP", "zip", 1))
     elif n in (2, 3):
         _age(text, s, e, core, out)
@@ -125,10 +159,22 @@ def _age(text: str, s: int, e: int, lead: str, out: list[Span]) -> None:
     v = int(lead)
     if not 90 <= v <= 149:
         return
-    if text[e:e + 1] == "s" and _DECADE_BEFORE.search(text, max(0, s - 14), s):
+    if text[e:e + 1] in ("s", "S") and _DECADE_BEFORE.search(text, max(0, s - 22), s):
         out.append((s, e + 1, "AGE", "age_over_89", 1))
-    elif _AGE_AFTER.match(text, e) or _AGE_BEFORE.search(text, max(0, s - 8), s):
+        return
+    a = _AGE_AFTER.match(text, e)
+    if a is not None and text[e:a.end()].strip() in ("F", "f") \
+            and _TEMPERATURE.search(text, max(0, s - 14), s):
+        return  # "T 99 F": a temperature
+    if a is not None:
+        out.append((s, a.end("ord") if a.group("ord") else e, "AGE", "age_over_89", 1))
+    elif _AGE_BEFORE.search(text, max(0, s - 14), s):
         out.append((s, e, "AGE", "age_over_89", 1))
+    elif v < 120 and _AGE_CLOSE.match(text, e):
+        w = _AGE_AFTER_NAME.search(text, max(0, s - 30), s)
+        if w is not None and text[w.start():w.end()].split()[0].strip(",(").lower() \
+                not in _NOT_AGE_WORD:
+            out.append((s, e, "AGE", "age_over_89", 1))
 
 
 def _separated(text: str, s: int, e: int, core: str, out: list[Span]) -> None:
@@ -147,6 +193,20 @@ def _separated(text: str, s: int, e: int, core: str, out: list[Span]) -> None:
             out.append((s, e, "DATE", "date_numeric", 1))
         elif sep == "-" and [len(p) for p in parts] == [3, 2, 4]:
             out.append((s, e, "SSN", "ssn", 1))
+        elif sep == "-" and len(core) - 2 >= 7 and all(p.isdigit() for p in parts):
+            out.append((s, e, "ID", "digit_groups", 0))  # 249-301-166, 191-56225-86
+        return
+    if len(parts) == 2 and not (parts[0].isdigit() and parts[1].isdigit()):
+        return
+    if sep == "-" and len(parts) == 2 and len(core) - 1 >= 7 and not _time_range(parts):
+        if [len(p) for p in parts] not in ([5, 4], [3, 4]):  # ZIP+4, local phone: below
+            out.append((s, e, "ID", "digit_groups", 0))  # 84-71607; ZIP+4 below
+            return
+    if len(parts) == 2 and len(parts[1]) == 4 and len(parts[0]) <= 2 and 1 <= int(parts[0]) <= 12 \
+            and 1900 <= int(parts[1]) <= 2100 and not _fraction(text, s, e) and (
+                sep == "/" or _DATE_CUE.search(
+                text, max(0, s - 14), s)):
+        out.append((s, e, "DATE", "date_month_year", 1))  # 06/2011
         return
     if len(parts) == 4 and sep == "." and all(p.isdigit() and int(p) < 256 for p in parts):
         out.append((s, e, "IP", "ip", 2))
@@ -177,6 +237,9 @@ def _separated(text: str, s: int, e: int, core: str, out: list[Span]) -> None:
 
 def _glued(text: str, s: int, e: int, core: str, out: list[Span]) -> None:
     o = _ORD.fullmatch(core)
+    if o and int(o.group(1)) > 31:
+        _age(text, s, s + o.end(1), o.group(1), out)  # "95th birthday"
+        return
     if o:
         if not 1 <= int(o.group(1)) <= 31:
             return

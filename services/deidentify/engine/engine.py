@@ -8,13 +8,15 @@ reasons=("engine_error",))`. Deterministic: same input, same output.
 from __future__ import annotations
 
 import logging
+import re
 from functools import reduce
 from operator import or_
+from pathlib import Path
 
-from . import dates, digits, normalise, patterns
+from . import dates, digits, lexcache, normalise, patterns
 from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
-from .lexicon import LABEL, MONTH, STREET, Lexicon
+from .lexicon import LABEL, MONTH, STREET
 from .model import (
     CLEAN,
     IDENTIFIER_RATIO,
@@ -37,6 +39,7 @@ Span = tuple[int, int, str, str, int]
 # the note's verdict becomes `review` so that a person looks before it goes out.
 GUESS = "guess_"
 _HARD_REASONS = frozenset({IDENTIFIER_RATIO, TOO_MANY_FINDINGS})
+_ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # names.TOKEN on ASCII text
 
 
 def merge(spans: list[Span]) -> list[Span]:
@@ -61,11 +64,13 @@ def merge(spans: list[Span]) -> list[Span]:
 class Engine:
     """Load the lexicons once; then `deidentify` as many notes as you like (thread-safe)."""
 
-    def __init__(self, config: EngineConfig | None = None) -> None:
+    def __init__(self, config: EngineConfig | None = None, *,
+                 lexicon_cache: Path | None = None) -> None:
+        """`lexicon_cache`: a folder to keep the folded word lists in between runs."""
         self.config = config or EngineConfig()
-        self._lexicon = Lexicon.load({
+        self._lexicon = lexcache.load({
             LABEL: patterns.LABEL_HEADS, MONTH: dates.MONTHS, STREET: patterns.STREET_WORDS,
-            **LEXICON_EXTRA})
+            **LEXICON_EXTRA}, lexicon_cache)
         self._names = NameScanner(self._lexicon, tuple(self.config.staff_allow_list))
         self._matchers = Matchers()
 
@@ -93,7 +98,8 @@ class Engine:
             text = seen.text
         spans: list[Span] = []
         reasons: set[str] = set()
-        toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+        words = _ASCII_TOKEN if text.isascii() else TOKEN  # same tokens, a cheaper class
+        toks = [(m.start(), m.end(), m.group()) for m in words.finditer(text)]
         memo, lookup = self._names.memo, self._names.lookup
         looked = [memo.get(t[2]) or lookup(t[2]) for t in toks]
         norms: list[str] = [x[0] for x in looked]

@@ -26,6 +26,7 @@ INPUT_TOO_LONG: Final = "input_too_long"
 CATEGORIES: Final = frozenset({
     "NAME", "DATE", "MRN", "PHONE", "EMAIL", "SSN", "ID", "DEVICE", "URL", "IP", "ADDRESS",
     "LOCATION", "ZIP", "AGE", "VEHICLE", "FAX", "ACCOUNT", "LICENSE", "HEALTHPLAN",
+    "BIOMETRIC", "PHOTO", "ROLE",
 })
 
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import html
 import re
-import string
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -50,6 +49,10 @@ _LEET = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "
 _LEET_RE = re.compile(r"(?<=[^\W\d_])[013457@$|!](?=[^\W\d_])")
 _ALNUM = re.compile(r"[^\W_]+(?:[@$|!][^\W_]+)*")
 _SPACED = re.compile(r"(?<![^\W_])[^\W\d_](?: [^\W\d_]){2,}(?![^\W_])")
+# "1 0 0 4 5 6", "J a n   1 ,   2 0 0 0": text with digits spaced out one character at a
+# time (a space typed in it shows as three); joined when it holds a digit.
+_SPACED_ANY = re.compile(r"(?<![^\s(,;])\S(?:(?:   | )\S){3,}(?=[\s,;:.!?)]|$)")
+_SPACED_DIGIT_HINT = re.compile(r"\d(?: [\d/.,:-](?: |$)|   \S )")
 _WORD = re.compile(r"[^\W\d_]+")
 
 _UNIT = {w: i for i, w in enumerate(
@@ -62,18 +65,28 @@ _ORDINAL = {w: i + 1 for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
     "twentieth".split())} | {"thirtieth": 30}
-_NUMBER = "|".join(sorted([*_UNIT, *_TEEN, *_TENS, "hundred"], key=len, reverse=True))
-_NUMBER_RUN = re.compile(rf"\b(?:{_NUMBER})(?:(?:[\s-]+|[\s-]+and[\s-]+)(?:{_NUMBER}))*\b",
-                         re.I)
+_NUMBER = "|".join(sorted([*_UNIT, *_TEEN, *_TENS, "hundred", "thousand"], key=len,
+                          reverse=True))
+_NUMBER_RUN = re.compile(
+    rf"\b(?:a[\s-]+(?=hundred|thousand))?(?:{_NUMBER})(?:(?:[\s-]+|[\s-]+and[\s-]+)(?:{_NUMBER}))*\b",
+    re.I)
 _ORDINAL_WORD = re.compile(
     rf"\b(?:(twenty|thirty)[\s-]+)?({'|'.join(_ORDINAL)})\b", re.I)
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+(?:the\s+)?$", re.I)
 _MONTH_AFTER = re.compile(rf"\s+of\s+{_MONTH}\b", re.I)
+_SPOKEN_SEP = re.compile(r"\s+(dash|hyphen|dot|point|slash)\s+", re.I)
+_SPOKEN_SYMBOL = {"dash": "-", "hyphen": "-", "dot": ".", "point": ".", "slash": "/"}
+# "ninety-fifth birthday", "hundredth birthday": the ordinal as digits, so "95th birthday"
+_AGE_ORDINAL = re.compile(
+    r"\b(?:ninety[\s-]+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+    r"(ninetieth)|(?:(?:one|a)\s+)?(hundredth))(?=\s+birthday)", re.I)
 _DECADE = re.compile(r"\bnineties\b", re.I)  # "in her nineties" -> "in her 90s"
-_WORDS_TRIGGER = re.compile(rf"\b(?:{_NUMBER}|{'|'.join(_ORDINAL)}|nineties)\b", re.I)
-_NUMBER_WORDS = frozenset([*_UNIT, *_TEEN, *_TENS, "hundred", *_ORDINAL, "nineties"])
+_WORDS_TRIGGER = re.compile(
+    rf"\b(?:{_NUMBER}|{'|'.join(_ORDINAL)}|nineties|ninetieth|hundredth)\b", re.I)
+_NUMBER_WORDS = frozenset([*_UNIT, *_TEEN, *_TENS, "hundred", "thousand", *_ORDINAL,
+                           "nineties", "ninetieth", "hundredth"])
 # What the view could change in an ASCII note: an entity, leetspeak, spaced letters, a
 # number word. This runs on every note, so each check starts with a cheap one (a regex
 # that begins with a literal or a small class runs at C speed; an alternation does not).
@@ -81,7 +94,7 @@ _LEET_HINT = re.compile(r"[013457@$|!][A-Za-z]")
 _LEET_ASCII = re.compile(r"[A-Za-z][013457@$|!][A-Za-z]")
 _SPACED_HINT = re.compile(r" [A-Za-z] ")
 _SPACED_ASCII = re.compile(r"\b[A-Za-z] [A-Za-z] [A-Za-z]\b")
-_PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in string.punctuation})
+_ASCII_WORD = re.compile(r"[a-z]+")
 
 # Cyrillic and Greek letters that render like Latin ones.
 _CONFUSABLE = str.maketrans({
@@ -116,7 +129,7 @@ def view(text: str) -> View | None:
     """The normalised view of `text`, or None when it would equal `text`."""
     if text.isascii() and "&" not in text and not _leet_or_spaced(text):
         # only number words can apply: most notes end here without building a map
-        if _NUMBER_WORDS.isdisjoint(text.lower().translate(_PUNCTUATION_TO_SPACE).split()):
+        if _NUMBER_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower())):
             return None
         pieces = _number_pieces(text)
         if not pieces:
@@ -142,34 +155,55 @@ def view(text: str) -> View | None:
 
 def _leet_or_spaced(text: str) -> bool:
     return bool((_LEET_HINT.search(text) and _LEET_ASCII.search(text))
-                or (_SPACED_HINT.search(text) and _SPACED_ASCII.search(text)))
+                or (_SPACED_HINT.search(text) and _SPACED_ASCII.search(text))
+                or _SPACED_DIGIT_HINT.search(text))
 
 
 def _decoded(text: str) -> tuple[str, list[int], list[int]]:
-    """Entities decoded, invisibles dropped, compatibility forms and marks folded."""
+    """Entities decoded, invisibles dropped, compatibility forms and marks folded.
+
+    Only the characters that can change are visited (`&` and non-ASCII); the ASCII runs
+    between them are copied whole, which keeps a note with one accent cheap."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
+    pos = 0
+    for m in _SPECIAL.finditer(text):
+        i = m.start()
+        if i < pos:
+            continue  # inside an entity already decoded
+        if i > pos:
+            chars.append(text[pos:i])
+            starts.extend(range(pos, i))
+            ends.extend(range(pos + 1, i + 1))
         ch = text[i]
+        end = i + 1
+        folded = None
         if ch == "&":
-            m = _ENTITY.match(text, i)
-            if m is not None:
-                decoded = html.unescape(m.group())
-                if decoded != m.group():
-                    for c in _fold(decoded):
-                        chars.append(c)
-                        starts.append(i)
-                        ends.append(m.end())
-                    i = m.end()
-                    continue
-        for c in _fold(ch):
-            chars.append(c)
+            e = _ENTITY.match(text, i)
+            if e is not None:
+                decoded = html.unescape(e.group())
+                if decoded != e.group():
+                    folded, end = "".join(_fold(c) for c in decoded), e.end()
+        if folded is None:
+            folded = _fold(ch)
+        if folded == ch:
+            chars.append(ch)
             starts.append(i)
-            ends.append(i + 1)
-        i += 1
+            ends.append(end)
+        else:
+            chars.append(folded)
+            starts.extend([i] * len(folded))
+            ends.extend([end] * len(folded))
+        pos = end
+    if pos < len(text):
+        chars.append(text[pos:])
+        starts.extend(range(pos, len(text)))
+        ends.extend(range(pos + 1, len(text) + 1))
     return "".join(chars), starts, ends
+
+
+_SPECIAL = re.compile(r"[^\x00-\x25\x27-\x7f]")  # "&" and every non-ASCII character
 
 
 @cache  # a note's characters repeat; each is decomposed once per process
@@ -219,6 +253,18 @@ def _join_spaced(out: str, starts: list[int], ends: list[int]) \
     drop: set[int] = set()
     for m in _SPACED.finditer(out):
         drop.update(range(m.start() + 1, m.end(), 2))
+    if _SPACED_DIGIT_HINT.search(out):
+        for m in _SPACED_ANY.finditer(out):
+            if not any(c.isdigit() for c in m.group()):
+                continue
+            p = m.start()
+            while p < m.end() - 1:
+                if out.startswith("   ", p + 1):
+                    drop.update((p + 1, p + 3))  # keep the typed space between the two
+                    p += 4
+                else:
+                    drop.add(p + 1)
+                    p += 2
     if not drop:
         return out, starts, ends
     keep = [k for k in range(len(out)) if k not in drop]
@@ -241,17 +287,25 @@ def _number_value(words: list[str]) -> str | None:
             digits.append(str(value))
         elif w in _TEEN:
             digits.append(str(_TEEN[w]))
-        elif w in _UNIT:
+        elif w in _UNIT or w == "a":
+            if i + 1 < n and words[i + 1] == "thousand":  # "two thousand twenty-five"
+                rest = _number_value(words[i + 2:]) if i + 2 < n else None
+                head = _UNIT.get(w, 1) * 1000
+                if rest is not None and len(rest) <= 3:
+                    digits.append(str(head + int(rest)))
+                else:
+                    digits.append(str(head) + (rest or ""))
+                return "".join(digits)
             if i + 1 < n and words[i + 1] == "hundred":
                 rest = _number_value(words[i + 2:]) if i + 2 < n else None
                 tail = (rest or "")[:2]
-                digits.append(str(_UNIT[w] * 100 + (int(tail) if tail else 0)))
+                digits.append(str(_UNIT.get(w, 1) * 100 + (int(tail) if tail else 0)))
                 if rest is not None and len(rest) > 2:
                     digits.append(rest[2:])
                 return "".join(digits)
             digits.append(str(_UNIT[w]))
         else:
-            return None  # a lone "hundred"
+            return None  # a lone "hundred" or "a"
         i += 1
     return "".join(digits)
 
@@ -264,13 +318,27 @@ def _numbers_in_words(out: str, starts: list[int], ends: list[int]) \
 def _number_pieces(out: str) -> list[tuple[int, int, str]]:
     """(view start, view end, digits) for each number or date ordinal written in words."""
     pieces: list[tuple[int, int, str]] = []
+    runs: list[tuple[int, int, str, bool]] = []
     for m in _NUMBER_RUN.finditer(out):
         words = [w for w in re.split(r"[\s-]+", m.group().lower()) if w != "and"]
-        if len(words) == 1 and words[0] in _UNIT:
-            continue  # "one of the ports": a lone small number says nothing
+        if words[0] in ("hundred", "thousand"):
+            words.insert(0, "a")  # "hundred and one years old"
         value = _number_value(words)
-        if value is not None:
-            pieces.append((m.start(), m.end(), value))
+        if value is not None:  # a lone small number says nothing ("one of the ports")...
+            runs.append((m.start(), m.end(), value, len(words) == 1 and words[0] in _UNIT))
+    k = 0
+    while k < len(runs):  # ...unless spoken punctuation ties it to others: "ten dot four"
+        s, e, value, lone = runs[k]
+        while k + 1 < len(runs):
+            sep = _SPOKEN_SEP.fullmatch(out, e, runs[k + 1][0])
+            if sep is None:
+                break
+            k += 1
+            value += _SPOKEN_SYMBOL[sep.group(1).lower()] + runs[k][2]
+            e, lone = runs[k][1], False
+        if not lone:
+            pieces.append((s, e, value))
+        k += 1
     for m in _ORDINAL_WORD.finditer(out):
         if not (_MONTH_BEFORE.search(out, max(0, m.start() - 16), m.start())
                 or _MONTH_AFTER.match(out, m.end())):
@@ -279,6 +347,9 @@ def _number_pieces(out: str) -> list[tuple[int, int, str]]:
         suffix = {1: "st", 2: "nd", 3: "rd"}.get(day % 10 if day not in (11, 12, 13) else 0, "th")
         pieces.append((m.start(), m.end(), f"{day}{suffix}"))
     pieces.extend((m.start(), m.end(), "90s") for m in _DECADE.finditer(out))
+    for m in _AGE_ORDINAL.finditer(out):
+        age = 100 if m.group(3) else 90 if m.group(2) else 90 + _ORDINAL[m.group(1).lower()]
+        pieces.append((m.start(), m.end(), f"{age}th"))
     return pieces
 
 
@@ -286,7 +357,7 @@ def _apply_pieces(out: str, starts: list[int], ends: list[int],
                   pieces: list[tuple[int, int, str]]) -> tuple[str, list[int], list[int]]:
     if not pieces:
         return out, starts, ends
-    pieces.sort()
+    pieces.sort(key=lambda p: (p[0], -p[1]))  # at one start the longer reading wins
     chars: list[str] = []
     new_starts: list[int] = []
     new_ends: list[int] = []

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from . import addresses, roles
+from .addresses import STREET_WORDS as STREET_WORDS  # the engine loads it as a lexicon
 from .lexicon import LABEL, STREET
 
 Span = tuple[int, int, str, str, int]
@@ -23,47 +25,58 @@ Token = tuple[int, int, str]
 
 # Label -> category; first match wins, so "license plate" precedes "license".
 _LABEL_KINDS: tuple[tuple[str, str], ...] = (
-    ("VEHICLE", r"licen[cs]e\s+plate|plate|tag|vin"),
+    ("VEHICLE", r"licen[cs]e\s+plates?|plates?|tags?|vin|car|vehicle|truck|motorcycle"),
     ("SSN", r"ssn|ss\s*#|ss\s*no|social\s+security"),
+    ("BIOMETRIC", r"finger\s*prints?|thumb\s*prints?|voice\s*prints?|palm[\s-]*(?:vein|print)|"
+                  r"iris|retina(?:l)?|face\s*(?:match|id|print)|facial\s+(?:recognition|match)|"
+                  r"biometrics?(?:\s+id)?|gait|hand\s+geometry|dna"),
     ("MRN", r"mrn|mr\s*#|mr\s*no|med(?:ical)?\.?\s*rec(?:ord)?s?|chart|hospital|wristband"),
     ("ACCOUNT", r"acct|account|billing(?:\s+acc(?:oun)?t)?|fin|csn|har|encounter|visit"),
-    ("HEALTHPLAN", r"member(?:\s*id)?|subscriber(?:\s*id)?|policy|insurance(?:\s*id)?|medicaid|"
-                   r"medicare|mbi|hicn|bcbs(?:\s*id)?|group|plan\s*id|health\s*plan(?:\s*id)?"),
-    ("LICENSE", r"dl|driver'?s?\s*licen[cs]e|licen[cs]e|lic|dea|npi|cert(?:ificate)?"),
+    ("HEALTHPLAN", r"member(?:\s*id)?|subscriber(?:\s*id)?|policy|insurance(?:\s*id)?|ins|"
+                   r"medicaid|medicare|mbi|hicn|beneficiary|bcbs(?:\s*id)?|group|plan\s*id|"
+                   r"health\s*plan(?:\s*id)?|aetna|cigna|humana|uhc|united\s*health\s*care|"
+                   r"unitedhealthcare|kaiser|anthem|tricare|molina|blue\s*(?:cross|shield)|"
+                   r"wellcare|ambetter|medi-?cal|hmo|ppo|payer|carrier|coverage"),
+    ("LICENSE", r"dl|cdl|driver'?s?\s*(?:licen[cs]e|lic\b\.?)|licen[cs]e|lic|dea|npi|"
+                r"cert(?:ificate)?|passport|permit"),
     ("DEVICE", r"serial|s/n|sn|udi|device\s*id|imei|lot|model"),
     ("FAX", r"fax(?:ed)?(?:\s+to)?"),
-    ("ID", r"pt\s*id|patient\s*id|id|identifier|case\s*#|ref"),
+    ("ID", r"pt\s*id|patient\s*id|id|identifier|case\s*#|ref|inmate|prisoner|employee|emp|"
+           r"badge|trial|study|subject|participant|registry|unos|donor|claim|workers'?\s*comp"),
 )
 LABEL_HEADS = frozenset(
-    "license licence plate tag vin ssn ss social mrn mr med medical chart hospital wristband acct "
-    "account billing fin csn har encounter visit member subscriber policy insurance medicaid "
-    "medicare mbi hicn bcbs group plan health dl driver driver's lic dea npi cert certificate "
-    "serial s sn udi device imei lot model fax faxed pt patient id identifier case ref".split())
+    "license licence plate tag vin car vehicle truck motorcycle ssn ss social mrn mr med "
+    "medical chart hospital wristband acct account billing fin csn har encounter visit member "
+    "subscriber policy insurance ins medicaid medicare mbi hicn beneficiary bcbs group plan "
+    "health aetna cigna humana uhc united unitedhealthcare kaiser anthem tricare molina blue "
+    "wellcare ambetter medi medical dl cdl driver driver's lic dea npi cert certificate passport "
+    "permit serial s sn udi device imei lot model fax faxed pt patient id identifier case ref "
+    "fingerprint fingerprints finger thumbprint thumb voiceprint voice palm iris retina retinal "
+    "face facial biometric biometrics gait hand dna inmate prisoner employee emp badge trial "
+    "study registry unos donor claim workers subject participant hmo ppo payer carrier "
+    "coverage plates tags".split())
 _LABEL_RX = [(cat, re.compile(rf"(?:{rx})(?![a-z])", re.I)) for cat, rx in _LABEL_KINDS]
+# Between a label and its value: "no.", "#", "is", "ending", "last four", "scan", "template"...
+_FILLER = (r"(?:\s*(?:\#|no\b\.?|nr\b\.?|num\b\.?|number\b|id\b|is\b|was\b|reads\b|"
+           r"on\s+file\b|scan\b|template\b|hash\b|code\b|enrol(?:l)?ment\b|record\b|"
+           r"ending(?:\s+in)?\b|ends?\s+in\b|last\s*(?:4|four|digits)(?:\s+digits)?\b)"
+           r"\s*[:#=,]?)*")
 LABELLED = re.compile(
     r"(?P<label>" + "|".join(rx for _, rx in _LABEL_KINDS) + r")(?![a-z])\.?"
-    r"(?:\s*(?:\#|no\b\.?|num\b\.?|number\b|id\b))?\s*[:#=]?\s*"
-    r"(?P<value>(?:[A-Z]{1,4}[- ]?)?\d[A-Z0-9]*(?:[-/. ][A-Z0-9]+){0,4})",
+    + _FILLER + r"\s*[:#=,]?\s*"
+    r"[\"'(\[“‘]?(?P<value>(?:[A-Z]{1,4}[- ]|[A-Z]{1,8}-?)?\d[A-Z0-9]*(?:[-/. ][A-Z0-9]+){0,4})",
     re.I,
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"']+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|us|info|"
     r"health|care|me|ly)\b(?:/[^\s<>\"']*)?", re.I)
-_URL_HINTS = ("://", "www.", ".com", ".org", ".net", ".edu", ".gov", ".io", ".us", ".info",
-              ".health", ".care", ".me", ".ly")
-STREET_WORDS = frozenset(
-    "street st avenue ave road rd boulevard blvd lane ln drive dr court ct way place pl terrace "
-    "ter parkway pkwy highway hwy circle cir box".split())
+# Every URL has "://", "www." or one of these endings; one regex starting with a literal.
+_URL_HINT = re.compile(r"[./w](?:/|ww\.|com|org|net|edu|gov|io|us|info|health|care|me|ly)\b")
 _PHONE_SHAPE = re.compile(
     r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?")
-ADDRESS = re.compile(
-    r"\d{1,6}\s+(?!(?:mm|cm|ml|mg|units?|x|ports?|min|hrs?)\b)(?:[NSEW]\.?\s+)?"
-    r"(?:[A-Za-z][A-Za-z'-]*\s+){1,3}?(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|"
-    r"drive|dr|court|ct|way|place|pl|terrace|ter|parkway|pkwy|highway|hwy|circle|cir)\b\.?"
-    r"(?:,?\s*(?:apt|unit|suite|ste|#)\.?\s*[A-Za-z0-9-]+)?", re.I)
-PO_BOX = re.compile(r"\bp\.?\s?o\.?\s+box\s+\d+", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_TITLE_AFTER = re.compile(r"\.?\s+[A-Z][a-z]")
 
 def label_category(label: str) -> str:
     for cat, rx in _LABEL_RX:
@@ -72,12 +85,19 @@ def label_category(label: str) -> str:
     return "ID"
 
 
+_UNITS = frozenset(
+    "mg mcg ml cc l g kg mm cm units u min mins minutes hr hrs hours h am pm x days weeks "
+    "jan feb mar apr may jun jul aug sep sept oct nov dec".split())
+
+
 def _trim_value(value: str) -> str:
     """Cut a value at a space unless a short code goes on in digits ("A 1234567")."""
     parts = value.split(" ")
-    keep = [parts[0]]
-    for p in parts[1:]:  # "S530 1234 5678" goes on; "12345678 101-year-old", "... 24 feb" stop
-        if not p.isdigit() or len("".join(keep)) >= 6:
+    keep = parts[:2] if len(parts) > 1 and parts[0].isalpha() else parts[:1]  # "NM 4KB-882"
+    rest = parts[len(keep):]
+    for k, p in enumerate(rest):  # "S530 1234 5678", "ZGP 441 227 8" go on; "... 12 mg" stops
+        after = rest[k + 1].lower() if k + 1 < len(rest) else ""
+        if not p.isdigit() or (len(p) < 3 and after in _UNITS):
             break
         keep.append(p)
     return " ".join(keep).rstrip(".-/")
@@ -93,6 +113,7 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
         if f & LABEL:
             m = LABELLED.match(text, toks[i][0])
             if m is None:
+                _gap_value(text, toks[i][0], out)
                 continue
             value = _trim_value(m.group("value"))
             digits = sum(c.isdigit() for c in value)
@@ -106,44 +127,99 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
     if "@" in text:
         out.extend((m.start(), m.end(), "EMAIL", "email", 2) for m in EMAIL.finditer(text))
     low = text.lower()
-    if any(h in low for h in _URL_HINTS):
+    if _URL_HINT.search(low):
         for m in URL.finditer(text):
             end = m.end()
             while end > m.start() and text[end - 1] in ".,;:)]!?":
                 end -= 1
             out.append((m.start(), end, "URL", "url", 1))
-    _phones(text, out)
+    _phones(text, low, out)
     if union & STREET:
-        for m in ADDRESS.finditer(text):
-            if _address(text, m):
-                out.append((m.start(), m.end(), "ADDRESS", "street_address", 1))
-        if "box" in low:
-            out.extend((m.start(), m.end(), "ADDRESS", "po_box", 1)
-                       for m in PO_BOX.finditer(text))
+        # "Dr. Patel" carries most street words: a note with nothing else skips the scans
+        words = {toks[i][2].lower() for i, f in enumerate(flags)
+                 if f & STREET and not (toks[i][2] in ("Dr", "DR", "St", "ST")
+                                        and _TITLE_AFTER.match(text, toks[i][1]))}
+        if words:
+            addresses.scan(text, words, out)
+    _spoken(text, low, out)
+    roles.scan(text, low, out)
 
 
-_NOT_STREET_WORDS = frozenset(
-    "by at to in on for with and the of from per x mg ml cm mm units min pm am was is".split())
-_TITLE_AFTER = re.compile(r"\.?\s+[A-Z][a-z]")
+# Labels rare enough outside an identifier that their value may come a few words later
+# ("fingerprint on file under FP 2231", "inmate number for the guard is 759325").
+_STRONG = re.compile(
+    r"(?:finger\s*prints?|thumb\s*prints?|voice\s*prints?|palm[\s-]*(?:vein|print)|iris\s+scan|"
+    r"retina(?:l)?|face\s*match|biometrics?|gait|inmate|prisoner|unos|registry|passport|medicaid|"
+    r"medicare|beneficiary|subscriber|vin|imei|udi|serial|ssn|mrn|npi|dea|cdl)(?![a-z])", re.I)
+_GAP = re.compile(r"[^.;\n]{1,40}?(?<![\w-])(?P<value>(?:[A-Z]{1,8}[- ]?)?\d[A-Z0-9]*"
+                  r"(?:[-/.][A-Z0-9]+){0,4})(?![\w-])", re.I)
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d|\d{3,4}(?:h|hrs)|\d{1,2}(?:am|pm)", re.I)
 
 
-def _address(text: str, m: re.Match[str]) -> bool:
-    """A street address, not "12/25 by Dr. Patel" or "3 ports st..."."""
-    s = m.start()
-    if s and (text[s - 1].isalnum() or text[s - 1] in "._/:-"):
-        return False
-    words = m.group().split()
-    if any(w.lower().strip(".,") in _NOT_STREET_WORDS for w in words[1:-1]):
-        return False
-    suffix_at = m.group().lower().rfind(" ")
-    last = m.group()[suffix_at + 1:].lower().strip(".,")
-    return not (last in ("dr", "st") and _TITLE_AFTER.match(text, m.end() - (
-        1 if m.group().endswith(".") else 0)))
+def _gap_value(text: str, s: int, out: list[Span]) -> None:
+    lab = _STRONG.match(text, s)
+    if lab is None:
+        return
+    m = _GAP.match(text, lab.end())
+    if m is None:
+        return
+    value = m.group("value").rstrip(".-/")
+    digits = sum(c.isdigit() for c in value)
+    if digits < 4 and not (digits >= 3 and digits < len(value.replace("-", ""))):
+        return
+    if _CLOCK.fullmatch(value) or _YEAR.fullmatch(value):
+        return
+    cat = label_category(lab.group())
+    vs = m.start("value")
+    out.append((vs, vs + len(value), cat, "labelled_far_" + cat.lower(), 2))
 
 
-def _phones(text: str, out: list[Span]) -> None:
+def _spoken(text: str, low: str, out: list[Span]) -> None:
+    """Photo file names, IPv6 and e-mails written to dodge a filter ("x (at) gmail")."""
+    if "." in text:
+        for m in _IMAGE.finditer(text):
+            s = m.start()
+            while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_-."):
+                s -= 1
+            if s < m.start():
+                out.append((s, m.end(), "PHOTO", "image_file", 2))
+    if " dot " in low and ("jp" in low or "png" in low):
+        out.extend((m.start(), m.end(), "PHOTO", "image_file_spoken", 2)
+                   for m in _IMAGE_SPOKEN.finditer(text))
+    if "::" in text or text.count(":") >= 5:
+        for m in _IPV6.finditer(text):
+            if "::" in m.group() or m.group().count(":") == 7:
+                out.append((m.start(), m.end(), "IP", "ipv6", 2))
+    if "(at)" in low or "[at]" in low or (" at " in low and any(h in low for h in _MAIL_HINTS)):
+        for m in _EMAIL_SPOKEN.finditer(text):
+            plain_at = m.group("at").strip().lower() == "at"
+            dom = m.group("domain").lower()
+            if _TLD_END.search(dom) or _PROVIDER.match(dom) or not plain_at:
+                out.append((m.start(), m.end(), "EMAIL", "email_spoken", 2))
+
+
+_IMAGE = re.compile(r"\.(?:jpe?g|png|heic|heif|gif|bmp|tiff?|webp)\b", re.I)
+_IMAGE_SPOKEN = re.compile(
+    r"\b(?:[A-Za-z0-9]+\s+(?:underscore|dash)\s+)*[A-Za-z0-9]+\s+dot\s+(?:jpe?g|png|heic)\b",
+    re.I)
+_IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
+_MAIL_HINTS = (" dot ", "[.]", "(.)", "gmail", "yahoo", "hotmail", "outlook", "aol", "icloud",
+               "proton")
+_DOT = r"(?:\s*(?:\(dot\)|\[dot\]|\[\.\]|\(\.\))\s*|\s+dot\s+|\.)"
+_EMAIL_SPOKEN = re.compile(
+    rf"[\w+-]+(?:{_DOT}[\w+-]+)*(?P<at>\s*(?:\(at\)|\[at\])\s*|\s+at\s+)"
+    rf"(?P<domain>[\w-]+(?:{_DOT}[a-z]{{2,}}\b)*)", re.I)
+_TLD_END = re.compile(r"(?:dot|\.|\])\s*(?:com|org|net|edu|gov|io|us|co|uk|ca|info|me)$")
+_PROVIDER = re.compile(r"(?:gmail|googlemail|yahoo|hotmail|outlook|aol|icloud|protonmail|proton|"
+                       r"live|msn|comcast|verizon|hey)\b")
+
+
+def _phones(text: str, low: str, out: list[Span]) -> None:
     for cand in _PHONE_CAND.finditer(text):
         pos, end = cand.span()
+        t = _THREE_FOUR_FOUR.search(text, pos, end)  # 090-3381-4427
+        if t is not None and not _word_before(text, t.start()):
+            out.append((t.start(), t.end(), "PHONE", "phone_3_4_4", 1))
         while pos < end:
             p = _PHONE_SHAPE.match(text, pos)
             s = pos
@@ -157,10 +233,38 @@ def _phones(text: str, out: list[Span]) -> None:
                     out.append((s, e, cat, cat.lower(), 1))
                     pos = e
                     continue
-            while pos < end and (text[pos].isdigit() or text[pos] in "(+"):
+            if text[pos] in "(+":  # "(950-326-7296)": try again at the digit
+                pos += 1
+                continue
+            while pos < end and text[pos].isdigit():
                 pos += 1
             while pos < end and not (text[pos].isdigit() or text[pos] in "(+"):
                 pos += 1
+    if "+" in text:
+        for m in _INTERNATIONAL.finditer(text):
+            if 8 <= sum(c.isdigit() for c in m.group()) <= 15 and not _word_before(text, m.start()):
+                out.append((m.start(), m.end(), "PHONE", "phone_international", 1))
+    if not any(w in low for w in _CUE_WORDS):
+        return  # every loose shape below needs a word that announces a number
+    for m in _LOOSE_PHONE.finditer(text):
+        s = m.start()
+        if _word_before(text, s) or text[m.end():m.end() + 1].isalnum():
+            continue
+        if not _PHONE_CUE.search(text, max(0, s - 40), s):
+            continue
+        cat = "FAX" if "fax" in text[max(0, s - 12):s].lower() else "PHONE"
+        out.append((s, m.end(), cat, "phone_loose", 1))
 
 
 _PHONE_CAND = re.compile(r"[(+\d][\d\s().+-]{8,20}\d")
+_INTERNATIONAL = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)")
+# 3-3-4 with odd separators ("670, 639, 5600" read out, "512 - 330 - 8841"), 3-4-4, and a
+# local 3-4 ("cell 555 1234"): only after a word that announces a number when ambiguous.
+_LOOSE_PHONE = re.compile(
+    r"\d{3}(?:(\s*[,.-]?\s+|\s+-\s+|[-.])\d{3,4}\s*[,.-]?\s*)?[\s.-]?\d{4}(?!\d)")
+_THREE_FOUR_FOUR = re.compile(r"\d{3}-\d{4}-\d{4}(?![\d-])")
+_CUE_WORDS = ("call", "cell", "phone", "ph ", "ph:", "tel", "cb ", "mobile", "home", "work",
+              "contact", "reach", "number", "text", "dial", "fax")
+_PHONE_CUE = re.compile(
+    r"\b(?:call|cell|phone|ph|tel|telephone|cb|mobile|home|work|contact|reach|reachable|"
+    r"number|text|dial|#|fax)\b\W*(?:\w+\W+){0,4}$", re.I)

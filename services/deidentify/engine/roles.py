@@ -1,0 +1,48 @@
+"""A public role or a unique job names one person (Safe Harbor item R, "any other unique
+identifying characteristic"): "the mayor of Hibbing", "head coach at Red Mesa High",
+"the Okeechobee postmaster". The role and its place go together, as one ROLE span.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+
+_ROLES = (r"mayor|sheriff|(?:fire|police)\s+chief|chief\s+of\s+police|"
+          r"(?:head\s+|assistant\s+)?(?:football\s+|basketball\s+|baseball\s+|hockey\s+)?coach|"
+          r"principal|pastor|priest|rabbi|imam|postmaster|superintendent|ceo|cfo|coo|cto|president|"
+          r"founder|chairman|chairwoman|governor|senator|"
+          r"congress(?:wo)?man|judge|city\s+manager|town\s+clerk|county\s+clerk|owner|"
+          r"district\s+attorney")
+# Substrings that no common word holds ("doctor" holds "cto", "chief complaint" "chief")
+_HINTS = ("mayor", "sheriff", "fire chief", "police chief", "chief of police", "coach",
+          "principal", "pastor", "priest", "rabbi", "imam ", "postmaster", "superintendent",
+          "ceo ", "cfo ", "coo ", "cto ", "president", "founder", "chairman", "chairwoman",
+          "governor", "senator", "congress", "judge", "city manager", "clerk", "owner of",
+          "owner at", "district attorney")
+# Where the place ends: punctuation, or a word that goes on with the sentence.
+_PLACE = (r"(?:the\s+)?[A-Za-z][\w'&.-]*"
+          r"(?:\s+(?!(?:so|and|please|who|per|with|has|is|was|keep|team|for|in|but|comma|"
+          r"period|says|said|wants|asked|here|today|now|at)\b)[A-Za-z][\w'&-]*){0,4}")
+_ROLE_OF = re.compile(rf"\b(?:{_ROLES})\s+(?:of|at|for)\s+{_PLACE}", re.I)
+_PLACE_ROLE = re.compile(
+    r"\bthe\s+((?:[A-Z][\w'-]+\s+){1,3}(?:mayor|sheriff|postmaster|fire\s+chief|police\s+chief|"
+    r"superintendent))\b", re.I)
+_NOT_PLACE = frozenset(("the", "a", "an", "his", "her", "their", "this", "our", "surgery",
+                        "anesthesia", "medicine", "nursing", "the day", "record"))
+
+
+def scan(text: str, low: str, out: list[Span]) -> None:
+    if not any(h in low for h in _HINTS):
+        return
+    for m in _ROLE_OF.finditer(text):
+        words = m.group().split()
+        tail = words[-1].lower().strip(".,")
+        if tail in _NOT_PLACE:
+            continue
+        out.append((m.start(), m.end(), "ROLE", "public_role", 1))
+    for m in _PLACE_ROLE.finditer(text):
+        place = m.group(1).split()[0].lower()
+        if place not in _NOT_PLACE:
+            out.append((m.start(1), m.end(1), "ROLE", "public_role", 1))
