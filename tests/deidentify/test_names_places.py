@@ -107,7 +107,8 @@ def test_name_found(engine: Engine, note: str, phi: str) -> None:
 def test_place_found(engine: Engine, note: str, place: str) -> None:
     _gone(engine, note, place)
     hit = engine.deidentify(note)
-    assert "[LOCATION]" in hit.text
+    # a street may be tagged as an address, a town with its ZIP as one place
+    assert any(tag in hit.text for tag in ("[LOCATION]", "[ADDRESS]", "[ZIP]")), hit.text
 
 
 @pytest.mark.parametrize("note", KEEP)

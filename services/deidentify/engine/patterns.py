@@ -261,7 +261,7 @@ _INTERNATIONAL = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)")
 # 3-3-4 with odd separators ("670, 639, 5600" read out, "512 - 330 - 8841"), 3-4-4, and a
 # local 3-4 ("cell 555 1234"): only after a word that announces a number when ambiguous.
 _LOOSE_PHONE = re.compile(
-    r"\d{3}(?:(\s*[,.-]?\s+|\s+-\s+|[-.])\d{3,4}\s*[,.-]?\s*)?[\s.-]?\d{4}(?!\d)")
+    r"\d{3}(?:(\s*[,.-]?\s+|\s+-\s+|[-.])\d{3,4}\s*[,.-]?\s*)?(?:,\s*|[\s.-])?\d{4}(?!\d)")
 _THREE_FOUR_FOUR = re.compile(r"\d{3}-\d{4}-\d{4}(?![\d-])")
 _CUE_WORDS = ("call", "cell", "phone", "ph ", "ph:", "tel", "cb ", "mobile", "home", "work",
               "contact", "reach", "number", "text", "dial", "fax")

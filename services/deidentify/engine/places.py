@@ -198,6 +198,12 @@ def unknown_before_state(toks: list[Token], norms: list[str], flags: list[int],
     return gaps[i + 1] == ", " and _state_after(toks, flags, gaps, i + 1, caps_style)
 
 
+# Words that end a street's name going backwards: "on the road to recovery" names no road.
+_NOT_STREET_NAME = frozenset({
+    "on", "at", "of", "the", "a", "an", "this", "that", "my", "his", "her", "their", "our",
+    "your", "its", "same"})
+
+
 def scan_streets(text: str, toks: list[Token], norms: list[str], flags: list[int],
                  gaps: list[str], caps_style: int, out: list[Span]) -> None:
     """Street names without a house number: "lives on pine ridge ct", "Rattlesnake Gulch Rd";
@@ -213,7 +219,7 @@ def scan_streets(text: str, toks: list[Token], norms: list[str], flags: list[int
     for j in [j for j, nm in enumerate(norms) if nm in STREET_TYPES and j]:
         k = j - 1
         while k >= 0 and j - k <= 3 and gaps[k + 1] == " " and not flags[k] & (
-                lx.CUE | lx.MEDICAL | lx.MONTH | lx.STATE) and norms[k] not in ("on", "at", "of"):
+                lx.CUE | lx.MEDICAL | lx.MONTH | lx.STATE) and norms[k] not in _NOT_STREET_NAME:
             raw = toks[k][2]
             if caps_style == 0 and not raw[0].isupper():
                 break
