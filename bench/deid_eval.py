@@ -62,7 +62,7 @@ def load(path: Path = CORPUS) -> list[dict[str, Any]]:
 
 def orcast_tool() -> Redactor:
     sys.path.insert(0, str(ROOT))
-    from services.deidentify.engine import CaseIdentifiers, Engine
+    from services.common.deid import CaseIdentifiers, Engine
 
     engine = Engine()
     cache: dict[str, Any] = {}

@@ -34,7 +34,7 @@ CATEGORIES = (  # first match wins, checked over the whole stack of a sample
     ("SQLAlchemy (compile, execute, greenlet)", ("sqlalchemy/",)),
     ("aiosqlite / sqlite3", ("aiosqlite/", "sqlite3/")),
     ("aiokafka client", ("aiokafka/",)),
-    ("deidentify engine", ("services/deidentify/engine",)),
+    ("deidentify engine", ("services/common/deid",)),
     ("aiohttp (HTTP, WebSocket)", ("aiohttp/", "multidict", "yarl/")),
     ("logging", ("logging/",)),
 )

@@ -8,7 +8,7 @@ Run by hand when a source changes, never at build or start-up time (the packages
     python -m venv /tmp/derive && /tmp/derive/bin/pip install msgpack   # reads wordfreq's data
     PYTHONPATH=$PWD /tmp/derive/bin/python scripts/build_deid_lexicons.py /tmp/w/x
 
-Writes into services/deidentify/data/ (sources and licences in its README.md):
+Writes into services/common/deid/data/ (sources and licences in its README.md):
   world_given_names.txt  given names ranked in the top 1,000 of any country (names-dataset)
   world_surnames.txt     surnames ranked in the top 1,000 of any country (names-dataset)
   towns.txt              US places (population >= 500) and world places (>= 5,000), GeoNames
@@ -30,7 +30,7 @@ from pathlib import Path
 
 from services.common.identifiers import normalise
 
-OUT = Path(__file__).resolve().parents[1] / "services" / "deidentify" / "data"
+OUT = Path(__file__).resolve().parents[1] / "services" / "common" / "deid" / "data"
 WORD = re.compile(r"^[^\W\d_]+(?:['’][^\W\d_]+)?$")
 RANK = 1000
 

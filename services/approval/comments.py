@@ -17,9 +17,9 @@ import asyncio
 import logging
 
 from services.common.cases_view import CaseState
+from services.common.deid import CaseIdentifiers, Engine
 from services.common.errors import ServiceUnavailable, Unprocessable
 from services.common.schemas import FieldError
-from services.deidentify.engine import CaseIdentifiers, Engine
 
 logger = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ def label(code: str) -> str:
 
 
 # Why de-identification held a text, in words (the codes are in
-# schemas/events/milestone-deidentified.json and services/deidentify/engine/model.py).
+# schemas/events/milestone-deidentified.json and services/common/deid/model.py).
 HOLD_REASONS: dict[str, str] = {
     "uncertain_name": "an unfamiliar word stands where a name usually does",
     "ambiguous_name": "a word could be a name or an ordinary word",

@@ -12,7 +12,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from services.dev.lifetime import die_with_parent
+from services.common.lifetime import die_with_parent
 
 logger = logging.getLogger(__name__)
 

@@ -8,11 +8,11 @@ from services.common import topics
 from services.common.cases_view import CasesView
 from services.common.components import Components
 from services.common.consumer import Origin
+from services.common.deid import Engine
 from services.common.events import Event
 from services.common.settings import Settings
 from services.common.web import create_base_app
 
-from .engine import Engine
 from .gate import SERVICE, Gate
 
 GATE = web.AppKey("deidentify.gate", Gate)

@@ -20,8 +20,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
-from .engine import CaseIdentifiers, Engine, EngineConfig, Result
-from .engine.errors import CaseIdentifiersError
+from services.common.deid import CaseIdentifiers, Engine, EngineConfig, Result
+from services.common.deid.errors import CaseIdentifiersError
 
 
 class _BadLine(Exception):

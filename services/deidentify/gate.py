@@ -19,9 +19,9 @@ from typing import Any
 from services.common import events, topics
 from services.common.cases_view import CasesView
 from services.common.consumer import Origin
+from services.common.deid import CaseIdentifiers, Engine, Result
 from services.common.producer import EventProducer
 
-from .engine import CaseIdentifiers, Engine, Result
 from .explain import reason
 
 logger = logging.getLogger(__name__)

@@ -30,11 +30,11 @@ from aiokafka.admin import AIOKafkaAdminClient
 from services.common import logconfig
 from services.common.admin import ensure_topics
 from services.common.broker import BROKER_ADDRESS_FILE, EmbeddedBroker
+from services.common.lifetime import alive
 from services.common.settings import Settings
 from services.common.topics import TOPICS
 
 from .journal import GroupOffsets, Journal, Record
-from .lifetime import alive
 
 logger = logging.getLogger(__name__)
 

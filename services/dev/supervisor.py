@@ -29,6 +29,7 @@ from aiohttp import web
 
 from services.common import serving
 from services.common.broker import free_port
+from services.common.lifetime import die_with_parent
 from services.common.settings import Settings
 from services.common.web import create_base_app
 from services.registry import setup_for
@@ -36,7 +37,6 @@ from services.registry import setup_for
 from . import handoff
 from .front import Front, RouteTable, Target
 from .frontapp import create_front_app
-from .lifetime import die_with_parent
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.deidentify.engine import CaseIdentifiers, Engine
+from services.common.deid import CaseIdentifiers, Engine
 
 KEY = b"test-key-0123456789abcdef-0123456789"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.deidentify.engine import CaseIdentifiers, Engine
+from services.common.deid import CaseIdentifiers, Engine
 
 CASES = [
     # (note, the identifier, expected category)

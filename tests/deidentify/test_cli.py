@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 import json
 
+from services.common.deid import CaseIdentifiers
 from services.deidentify.cli import run_jsonl
-from services.deidentify.engine import CaseIdentifiers
 
 CASE = {"patient_names": ["John Smith"], "mrn": "0012345", "dob": "1961-03-14"}
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from services.deidentify.engine import Engine
+from services.common.deid import Engine
 from services.deidentify.explain import reason
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "deid_corpus.jsonl"

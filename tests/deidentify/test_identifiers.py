@@ -7,8 +7,8 @@ import json
 
 import pytest
 
+from services.common.deid import CaseIdentifiers, CaseIdentifiersError, Engine
 from services.common.schemas import validator
-from services.deidentify.engine import CaseIdentifiers, CaseIdentifiersError, Engine
 
 KEY = b"k" * 32
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.deidentify.engine import CaseIdentifiers, Engine
+from services.common.deid import CaseIdentifiers, Engine
 
 KEEP = [
     "Incision 09:42", "Incision 0942", "Incision 9:42am", "out at 14:05", "T+45 min",
@@ -60,7 +60,7 @@ def test_eponym_as_a_name_after_a_title(engine: Engine) -> None:
 
 
 def test_staff_allow_list_keeps_consenting_staff() -> None:
-    from services.deidentify.engine import EngineConfig
+    from services.common.deid import EngineConfig
 
     eng = Engine(EngineConfig(staff_allow_list=("Maria Alvarez",)))
     assert eng.deidentify("Dr. Alvarez scrubbed in").text == "Dr. Alvarez scrubbed in"
@@ -71,7 +71,7 @@ def test_staff_allow_list_keeps_consenting_staff() -> None:
 
 
 def test_allow_list_never_overrides_the_patient() -> None:
-    from services.deidentify.engine import EngineConfig
+    from services.common.deid import EngineConfig
 
     eng = Engine(EngineConfig(staff_allow_list=("Maria Smith",)))
     patient = CaseIdentifiers.from_plain(names=["John Smith"], mrn=None, dob=None, key=b"k" * 32)

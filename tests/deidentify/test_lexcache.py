@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from services.deidentify.engine import Engine
+from services.common.deid import Engine
 
 NOTE = "Mr. Zorblatt seen 3/14/2019, cell 555 1234, lives on Elm St; Dr. Okonkwo at 0800"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.deidentify.engine import Engine
+from services.common.deid import Engine
 
 NAMES = [
     # (note, the name that must go)

@@ -11,11 +11,11 @@ import unicodedata
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from services.deidentify.engine import CaseIdentifiers, Engine, Result
-from services.deidentify.engine import lexicon as lx
-from services.deidentify.engine.casematch import STOP
-from services.deidentify.engine.identifiers import PARTICLES, normalise
-from services.deidentify.engine.normalise import _CONFUSABLE
+from services.common.deid import CaseIdentifiers, Engine, Result
+from services.common.deid import lexicon as lx
+from services.common.deid.casematch import STOP
+from services.common.deid.identifiers import PARTICLES, normalise
+from services.common.deid.normalise import _CONFUSABLE
 
 from .test_properties import BASES, _check_shape
 

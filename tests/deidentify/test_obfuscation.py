@@ -2,7 +2,7 @@
 
 A soft hyphen inside a registered surname reached students unredacted: the engine
 split the typed text and matched on it as typed. It now matches on a normalised view
-(services/deidentify/engine/normalise.py) and redacts the typed offsets; these
+(services/common/deid/normalise.py) and redacts the typed offsets; these
 properties insert a registered name, MRN or DOB obfuscated in each way and check that
 every character of it lies inside a redaction.
 """
@@ -12,8 +12,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.deidentify.engine import CaseIdentifiers, Result
-from services.deidentify.engine.normalise import view
+from services.common.deid import CaseIdentifiers, Result
+from services.common.deid.normalise import view
 
 from .test_properties import BASES, ENGINE, FAST, KEY, _check_shape, part
 

@@ -10,10 +10,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from services.deidentify.engine import CaseIdentifiers, Engine, Result
-from services.deidentify.engine.casematch import STOP
-from services.deidentify.engine.identifiers import PARTICLES, name_forms, normalise
-from services.deidentify.engine.names import TOKEN
+from services.common.deid import CaseIdentifiers, Engine, Result
+from services.common.deid.casematch import STOP
+from services.common.deid.identifiers import PARTICLES, name_forms, normalise
+from services.common.deid.names import TOKEN
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "deid_corpus.jsonl"
 BASES = [row["text"] for row in map(json.loads, CORPUS.read_text("utf-8").splitlines())

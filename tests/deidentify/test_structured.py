@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.deidentify.engine import Engine
+from services.common.deid import Engine
 
 FOUND = [
     # (note, identifier, category)
@@ -250,7 +250,7 @@ def test_a_full_date_keeps_its_year_before_a_unit(engine: Engine) -> None:
 
 def test_the_case_dob_keeps_its_year_even_before_a_unit(engine: Engine) -> None:
     """Found by the property tests: "1 January 00 mL" left "00" when 2000-01-01 is the DOB."""
-    from services.deidentify.engine import CaseIdentifiers
+    from services.common.deid import CaseIdentifiers
 
     case = CaseIdentifiers.from_plain(names=[], mrn=None, dob="2000-01-01", key=b"k" * 32)
     r = engine.deidentify("EBL 150 1 January 00 mL", case)
@@ -258,7 +258,7 @@ def test_the_case_dob_keeps_its_year_even_before_a_unit(engine: Engine) -> None:
 
 
 def test_every_category_found_is_declared(engine: Engine) -> None:
-    from services.deidentify.engine.model import CATEGORIES
+    from services.common.deid.model import CATEGORIES
 
     for note, _phi, category in FOUND + FAR + MORE + AGES:
         assert category in CATEGORIES

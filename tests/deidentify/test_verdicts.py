@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from services.deidentify.engine import CaseIdentifiers, Engine, EngineConfig, Result
-from services.deidentify.engine import digits as digits_module
+from services.common.deid import CaseIdentifiers, Engine, EngineConfig, Result
+from services.common.deid import digits as digits_module
 
 
 def test_clean_note_is_returned_unchanged(engine: Engine) -> None:

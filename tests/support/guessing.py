@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from services.common.deid import CaseIdentifiers, Engine, Finding, Result
 from services.deidentify.app import GATE
-from services.deidentify.engine import CaseIdentifiers, Engine, Finding, Result
 
 GUESS_RULE = "guess_capitalised_word"
 

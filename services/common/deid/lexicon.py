@@ -1,4 +1,4 @@
-"""Word lists under services/deidentify/data, folded into one word -> flags table.
+"""Word lists under services/common/deid/data, folded into one word -> flags table.
 
 One dict lookup per note token tells the name rules everything they need; the
 table is built once per Engine (about 0.2 s, 20 MB), never at import.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import LexiconError
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 FIRST = 1 << 0        # census given name
 FIRST_TOP = 1 << 1    # among the 1,200 most frequent given names

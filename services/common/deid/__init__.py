@@ -1,6 +1,6 @@
 """De-identification engine (HIPAA Safe Harbor) for short OR notes.
 
-    from services.deidentify.engine import Engine, EngineConfig, CaseIdentifiers
+    from services.common.deid import Engine, EngineConfig, CaseIdentifiers
     engine = Engine(EngineConfig(staff_allow_list=("Maria Alvarez",)))
     case = CaseIdentifiers.from_plain(names=["John Smith"], mrn="0012345", dob="1961-03-14",
                                       key=key)

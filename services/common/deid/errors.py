@@ -20,7 +20,7 @@ class DeidError(Exception):
 
 
 class LexiconError(DeidError):
-    """A lexicon under services/deidentify/data could not be loaded."""
+    """A lexicon under services/common/deid/data could not be loaded."""
 
 
 __all__ = ["CaseIdentifiersError", "DeidError", "LexiconError"]
