@@ -146,7 +146,7 @@ def setup(app: web.Application, settings: Settings) -> None:
         await cases.apply_and_notify(event.data)
 
     parts.consume([topics.CASES.name], on_case, group=None, replay=True)
-    parts.consume(list(TOPICS), tracker.on_event)
+    parts.consume(list(TOPICS), tracker.on_event, batched=True)  # one transaction per fetch
     app[CONFIG] = config
     app[TRACKER] = tracker
     app[SUBMITTER] = Submitter(book=ReceiptBook(store=store, tracker=tracker),
