@@ -26,8 +26,9 @@ re-delivers at most the uncommitted fetch; handlers' claims absorb it.
 The fetch wait adapts (`kafka_config.FetchWait`): short while records flow,
 backing off to a longer wait when idle, so an idle system does not spin.
 
-An optional `batch_handler` receives every valid event of one fetched partition
-batch in one call (e.g. one database transaction for many records) before the
+An optional `batch_handler` receives every valid event of one fetch (in offset
+order per partition) in one call (e.g. one database transaction; audit appends one
+chain segment per fetch) before the
 commit; invalid messages are dead-lettered first exactly as above. A batch that
 fails with a non-retriable error falls back to `handler`, message by message,
 so a poison message is still dead-lettered on its own.
@@ -63,6 +64,9 @@ MAX_HANDLER_ATTEMPTS = 5
 STALL_SECONDS = 10.0
 STALL_CHECK_EVERY = 5.0
 DEADLETTER_PAYLOAD_LIMIT = 256 * 1024
+# How long one poll waits for records before the loop looks around (stop requested,
+# stall check). Records end the wait at once; only an idle loop sees it run out.
+POLL_MS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +110,7 @@ class ConsumerLoop:
         co_partitioned: bool = False,
         batched: bool = False,
         store: Store | None = None,
+        idle_max_wait_ms: int | None = None,
     ) -> None:
         self._settings = settings
         self._service = service
@@ -119,6 +124,7 @@ class ConsumerLoop:
         # One fetch, one unit (batch.py): one transaction on `store`, sends after it.
         self._batched = batched and batch_handler is None
         self._store = store
+        self._idle_max_wait_ms = idle_max_wait_ms  # None: kafka_config's default
         # Range assignment gives partition N of every subscribed topic to the same member,
         # so one instance sees all of a case's events (same key, same partition count).
         self._co_partitioned = co_partitioned
@@ -222,16 +228,19 @@ class ConsumerLoop:
                 if not ends:
                     self.caught_up.set()
             watchdog = _StallWatchdog()
-            wait = FetchWait()
+            wait = FetchWait() if self._idle_max_wait_ms is None \
+                else FetchWait(maximum=self._idle_max_wait_ms)
             while not self._stopping.is_set():
                 self.last_poll = time.monotonic()
-                batch = await consumer.getmany(timeout_ms=200, max_records=self._max_batch)
+                batch = await consumer.getmany(timeout_ms=POLL_MS, max_records=self._max_batch)
                 set_fetch_wait(consumer, wait.after_poll(bool(batch), time.monotonic()))
                 if not batch:
                     await watchdog.check(consumer)
                 if not batch:
                     continue
-                if self._batched:
+                if self._batch_handler is not None:
+                    done = await self._process_batch(self._batch_handler, batch)
+                elif self._batched:
                     done = await self._process_scoped(batch)
                 else:
                     done = {}
@@ -270,8 +279,6 @@ class ConsumerLoop:
     async def _process_partition(
         self, tp: TopicPartition, records: list[ConsumerRecord[bytes, bytes]]
     ) -> int | None:
-        if self._batch_handler is not None and records:
-            return await self._process_batch(self._batch_handler, records)
         next_offset: int | None = None
         for record in records:
             await self._process(record)
@@ -281,18 +288,24 @@ class ConsumerLoop:
         return next_offset
 
     async def _process_batch(
-        self, batch_handler: BatchHandler, records: list[ConsumerRecord[bytes, bytes]]
-    ) -> int:
+        self, batch_handler: BatchHandler,
+        fetched: dict[TopicPartition, list[ConsumerRecord[bytes, bytes]]],
+    ) -> dict[TopicPartition, int]:
+        """Every valid event of one fetch (in offset order per partition) in one call."""
         started = time.perf_counter()
         valid: list[tuple[events.Event, Origin]] = []
         kept: list[ConsumerRecord[bytes, bytes]] = []
-        for record in records:
-            origin = self._origin(record)
-            try:
-                valid.append((self._accept(record, origin), origin))
-                kept.append(record)
-            except events.InvalidEvent as exc:
-                await self._reject(record, origin, exc)
+        done: dict[TopicPartition, int] = {}
+        for tp, records in fetched.items():
+            for record in records:
+                origin = self._origin(record)
+                try:
+                    valid.append((self._accept(record, origin), origin))
+                    kept.append(record)
+                except events.InvalidEvent as exc:
+                    await self._reject(record, origin, exc)
+            if records:
+                done[tp] = int(records[-1].offset) + 1
         attempt = 0
         while valid:
             attempt += 1
@@ -310,16 +323,16 @@ class ConsumerLoop:
                     continue
                 logger.warning("%s: batch of %d failed (%s); handling one by one",
                                self._service, len(valid), type(exc).__name__)
-                for record in kept:
-                    await self._process(record)
-                return int(records[-1].offset) + 1
+                for record, (event, origin) in zip(kept, valid, strict=True):
+                    await self._handle(record, event, origin)
+                return done
             for _, origin in valid:
                 metrics.CONSUMED.labels(self._service, origin.topic).inc()
             metrics.HANDLER_SECONDS.labels(self._service, valid[0][1].topic).observe(
-                time.perf_counter() - started
+                (time.perf_counter() - started) / len(valid)
             )
             break
-        return int(records[-1].offset) + 1
+        return done
 
     def _origin(self, record: ConsumerRecord[bytes, bytes]) -> Origin:
         return Origin(
