@@ -52,6 +52,9 @@ class BatchScope:
     claim_keys: dict[str, list[str]] = field(default_factory=dict)
     _topic_of: dict[str, str] = field(default_factory=dict)
     _fresh: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    # set once the handlers are done: a task a handler left behind that publishes
+    # later sends at once (nothing would send what it held)
+    closed: bool = False
     _transaction: Any = None
     _conn: AsyncConnection | None = None
     _locked: asyncio.Lock | None = None
@@ -126,12 +129,14 @@ _SCOPE: ContextVar[BatchScope | None] = ContextVar("orcast_batch_scope", default
 
 
 def current() -> BatchScope | None:
-    return _SCOPE.get()
+    """The batch being handled here, if any (and not yet closed)."""
+    scope = _SCOPE.get()
+    return scope if scope is not None and not scope.closed else None
 
 
 def joins(store: Store) -> bool:
     """Whether `store.begin()` here joins a batch transaction (no own commit)."""
-    scope = _SCOPE.get()
+    scope = current()
     return scope is not None and scope.store is store
 
 
@@ -145,7 +150,7 @@ def leave(token: Any) -> None:
 
 def after_commit(job: Callable[[], None]) -> None:
     """Run `job` once the current batch has committed, or now outside a batch."""
-    scope = _SCOPE.get()
+    scope = current()
     if scope is None:
         job()
     else:

@@ -422,8 +422,10 @@ class ConsumerLoop:
         try:
             for event, origin in batch_events:
                 await self._handler(event, origin)
+            scope.closed = True
             await scope.commit()
         except BaseException:
+            scope.closed = True
             await scope.abort()
             raise
         finally:
