@@ -68,6 +68,7 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
             await register_cases(session, stack.base_url, stack.tokens["admin"], args.cases)
         await asyncio.sleep(args.settle)  # replays, group joins and first fetches done
         before = tree_cpu(stack.process.pid)
+        names = {pid: process_name(pid) for pid in before}
         started = time.monotonic()
         await asyncio.sleep(args.seconds)
         elapsed = time.monotonic() - started
@@ -75,7 +76,8 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     finally:
         stack.stop()
     per_process = {
-        f"{process_name(pid)}[{pid}]": round((after[pid] - before.get(pid, 0.0)) / elapsed, 4)
+        f"{names.get(pid) or process_name(pid)}[{pid}]":
+            round((after[pid] - before.get(pid, 0.0)) / elapsed, 4)
         for pid in after
     }
     total = sum(after[pid] - before.get(pid, 0.0) for pid in after) / elapsed

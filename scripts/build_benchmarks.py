@@ -23,6 +23,7 @@ PARTS = [
     "bench/results/audit.md",
     "bench/results/e2e.md",
     "bench/results/faults.md",
+    "bench/results/idle.md",
 ]
 
 
