@@ -24,6 +24,7 @@ PARTS = [
     "bench/results/audit.md",
     "bench/results/e2e.md",
     "bench/results/faults.md",
+    "bench/results/idle.md",
 ]
 
 

@@ -47,7 +47,7 @@ def setup(app: web.Application, settings: Settings) -> None:
     parts.consume(
         [topics.CASES.name, topics.MILESTONES_DEIDENTIFIED.name, topics.REVIEWS.name,
          topics.WITHDRAWALS.name],
-        gate.on_event, co_partitioned=True,
+        gate.on_event, co_partitioned=True, batched=True,  # one transaction per fetch
     )
 
     async def expire() -> None:

@@ -43,7 +43,7 @@ from . import decisions, reasons, rows
 from .emit import GATE_ACTOR, Emitter
 from .phrases import only_phrases
 from .policy import PolicySource
-from .rows import Row
+from .rows import Row, aware
 from .tables import edits, next_seq, reviews
 
 logger = logging.getLogger(__name__)
@@ -55,6 +55,7 @@ CASE_WAIT_SECONDS = 5.0
 # a signed event naming a case that was never registered must not hold its partition.
 UNKNOWN_CASE_GIVE_UP_SECONDS = 30.0
 _MISSING_TRACKED = 10_000
+FULL_SWEEP_SECONDS = 10.0
 
 
 class CaseNotYetKnown(RuntimeError):
@@ -90,8 +91,17 @@ class ApprovalGate:
         # revoked case could still look active (e.g. right after a restart).
         self.view_ready = view_ready
         self._missing_since: dict[str, float] = {}  # case id -> first seen unknown
+        # The sweep's hint (issue 14: an idle sweep twice a second cost CPU for nothing):
+        # the earliest expiry of a held update as of the last sweep. Until then, and while
+        # this instance changes nothing, only a full sweep every FULL_SWEEP_SECONDS looks
+        # (for rows another instance holds).
+        self._next_due: datetime | None = None
+        self._swept_at = float("-inf")
+        self._changes = 0
 
     async def on_event(self, event: events.Event, origin: Origin) -> None:
+        self._changes += 1
+        self._next_due = None  # this may hold a new update: sweep at the next tick
         if origin.topic == topics.CASES.name:
             await self.on_case(event, origin)
         elif origin.topic in AUTHORITY:
@@ -311,6 +321,10 @@ class ApprovalGate:
     async def expire_due(self) -> int:
         """Held updates past their freshness window expire; they never go out late."""
         now = events.now()
+        if (self._next_due is not None and now < self._next_due
+                and time.monotonic() - self._swept_at < FULL_SWEEP_SECONDS):
+            return 0  # nothing held here can be due yet
+        changes, self._swept_at = self._changes, time.monotonic()
         async with self.store.begin() as conn:
             due = (await conn.execute(sa.select(reviews).where(
                 reviews.c.state == "held", reviews.c.expires_at <= now
@@ -327,6 +341,11 @@ class ApprovalGate:
                 new = result.first()
                 if new is not None:  # else the consumer decided it first
                     expired.append(new)
+            earliest = (await conn.execute(sa.select(sa.func.min(reviews.c.expires_at)).where(
+                reviews.c.state == "held"))).scalar()
+        if changes == self._changes:  # else an event came in meanwhile: sweep again
+            self._next_due = aware(earliest) if earliest is not None \
+                else now + timedelta(seconds=FULL_SWEEP_SECONDS)
         for row in expired:
             await self.emit.status(row, "expired")
         return len(expired)

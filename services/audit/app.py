@@ -48,6 +48,9 @@ def _checkpoint_on_shutdown(parts: Components, log: AuditLog) \
     return lifespan
 
 
+IDLE_MAX_FETCH_WAIT_MS = 2000
+
+
 def setup(app: web.Application, settings: Settings) -> None:
     parts = Components(settings, SERVICE)
     log = AuditLog(parts.use_store(MIGRATIONS), signer=signer_from_env(settings),
@@ -55,8 +58,11 @@ def setup(app: web.Application, settings: Settings) -> None:
                    anchors=(WitnessFile.from_env(settings), KafkaAnchor(settings, parts.producer)))
     app[LOG] = log
     # every topic but audit's own anchors (recording them would make new ones, forever)
+    # Audit is on no one's live path and fetches every partition of every topic: once
+    # idle it may wait longer per fetch (on Tansu, up to this much late after a lull).
     parts.consume([t.name for t in topics.TOPICS if t is not topics.AUDIT_CHECKPOINTS],
-                  log.on_event, batch_handler=log.on_batch)
+                  log.on_event, batch_handler=log.on_batch,
+                  idle_max_wait_ms=IDLE_MAX_FETCH_WAIT_MS)
 
     async def sign_head() -> None:
         """A tail that arrived since the last checkpoint is signed and anchored within

@@ -8,8 +8,9 @@ acknowledged, so the registry and the topic cannot disagree about a revocation.
 from __future__ import annotations
 
 import secrets
+import time
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -29,6 +30,12 @@ from .tables import cases
 SERVICE = "cases"
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 _TRANSITION_ATTEMPTS = 5
+FULL_SWEEP_SECONDS = 10.0
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; every time ORcast stores is UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _coordinators(subjects: list[str]) -> list[str]:
@@ -50,8 +57,20 @@ class Registry:
         self._settings = settings
         self._store = store
         self._producer = producer
+        # The sweep's hint (issue 14: an idle sweep twice a second cost CPU for nothing):
+        # the earliest end of an active consent as of the last sweep. Until then, and while
+        # this instance changes nothing, only a full sweep every FULL_SWEEP_SECONDS looks
+        # (for cases another instance registered).
+        self._next_due: datetime | None = None
+        self._swept_at = float("-inf")
+        self._changes = 0
+
+    def _changed(self) -> None:
+        self._changes += 1
+        self._next_due = None
 
     async def register(self, body: dict[str, Any], actor: Principal) -> dict[str, Any]:
+        self._changed()
         patient, consent = body["patient"], body["consent"]
         now = events.now()
         valid_from, valid_until = _consent_period(consent, now)
@@ -104,6 +123,7 @@ class Registry:
         """One change, numbered `version + 1`: the update is a compare-and-set on the
         version, so a revocation racing the expiry sweep can never share a version (and
         so an event id) with it; the loser re-reads and applies on top."""
+        self._changed()
         for _ in range(_TRANSITION_ATTEMPTS):
             async with self._store.begin() as conn:
                 row = (await conn.execute(
@@ -161,10 +181,20 @@ class Registry:
     async def expire_due(self, actor: Principal) -> int:
         """Consent expiry is enforced like a revocation, by the registry that recorded it
         (the gates also refuse at `valid_until` by themselves, without waiting for this)."""
+        now = events.now()
+        if (self._next_due is not None and now < self._next_due
+                and time.monotonic() - self._swept_at < FULL_SWEEP_SECONDS):
+            return 0  # no consent known here ends before then
+        changes, self._swept_at = self._changes, time.monotonic()
         async with self._store.begin() as conn:
             due = list((await conn.execute(sa.select(cases.c.case_id).where(
-                cases.c.consent_status == "active", cases.c.consent_until <= events.now()
+                cases.c.consent_status == "active", cases.c.consent_until <= now
             ))).scalars())
+            earliest = (await conn.execute(sa.select(sa.func.min(cases.c.consent_until)).where(
+                cases.c.consent_status == "active", cases.c.consent_until > now))).scalar()
+        if changes == self._changes and not due:
+            self._next_due = _utc(earliest) if earliest is not None \
+                else now + timedelta(seconds=FULL_SWEEP_SECONDS)
         expired = 0
         for case_id in due:
             try:

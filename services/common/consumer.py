@@ -16,8 +16,19 @@ retried with backoff for as long as it takes; any other error is retried a few
 times and then dead-lettered, so one poison message cannot stall a case.
 Stopping finishes the in-flight message, commits, and closes.
 
-An optional `batch_handler` receives every valid event of one fetched partition
-batch in one call (e.g. one database transaction for many records) before the
+With `batched=True` everything one fetch returns is handled as one unit
+(`batch.py`): handlers in offset order per partition, one database transaction,
+derived events sent together after it commits and every ack awaited, then one
+offset commit for the fetch. A unit that fails in any way is rolled back, nothing
+of it is sent, and its records go through the one-at-a-time path above. A crash
+re-delivers at most the uncommitted fetch; handlers' claims absorb it.
+
+The fetch wait adapts (`kafka_config.FetchWait`): short while records flow,
+backing off to a longer wait when idle, so an idle system does not spin.
+
+An optional `batch_handler` receives every valid event of one fetch (in offset
+order per partition) in one call (e.g. one database transaction; audit appends one
+chain segment per fetch) before the
 commit; invalid messages are dead-lettered first exactly as above. A batch that
 fails with a non-retriable error falls back to `handler`, message by message,
 so a poison message is still dead-lettered on its own.
@@ -37,10 +48,11 @@ from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from aiokafka.coordinator.assignors.range import RangePartitionAssignor
 from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError
 
-from . import events, metrics, signing, topics
-from .kafka_config import FETCH_MAX_WAIT_MS, REQUEST_TIMEOUT_MS, security_options
+from . import batch, events, metrics, signing, topics
+from .kafka_config import FETCH_MIN_WAIT_MS, REQUEST_TIMEOUT_MS, FetchWait, security_options
 from .producer import EventProducer
 from .settings import Settings
+from .store import Store
 from .topics import deadletter_topic
 
 logger = logging.getLogger(__name__)
@@ -50,8 +62,11 @@ MAX_HANDLER_ATTEMPTS = 5
 # unread records is stuck (seen after a broker outage: the client reconnects, the
 # group is rejoined, yet fetches return nothing). It is rebuilt from its commits.
 STALL_SECONDS = 10.0
-STALL_CHECK_EVERY = 2.0
+STALL_CHECK_EVERY = 5.0
 DEADLETTER_PAYLOAD_LIMIT = 256 * 1024
+# How long one poll waits for records before the loop looks around (stop requested,
+# stall check). Records end the wait at once; only an idle loop sees it run out.
+POLL_MS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +108,9 @@ class ConsumerLoop:
         max_batch: int = 500,
         batch_handler: BatchHandler | None = None,
         co_partitioned: bool = False,
+        batched: bool = False,
+        store: Store | None = None,
+        idle_max_wait_ms: int | None = None,
     ) -> None:
         self._settings = settings
         self._service = service
@@ -103,6 +121,10 @@ class ConsumerLoop:
         self._replay = replay
         self._max_batch = max_batch
         self._batch_handler = batch_handler
+        # One fetch, one unit (batch.py): one transaction on `store`, sends after it.
+        self._batched = batched and batch_handler is None
+        self._store = store
+        self._idle_max_wait_ms = idle_max_wait_ms  # None: kafka_config's default
         # Range assignment gives partition N of every subscribed topic to the same member,
         # so one instance sees all of a case's events (same key, same partition count).
         self._co_partitioned = co_partitioned
@@ -177,7 +199,7 @@ class ConsumerLoop:
             client_id=f"orcast-{self._service}",
             enable_auto_commit=False,
             auto_offset_reset="earliest",
-            fetch_max_wait_ms=FETCH_MAX_WAIT_MS,
+            fetch_max_wait_ms=FETCH_MIN_WAIT_MS,
             request_timeout_ms=REQUEST_TIMEOUT_MS,
             session_timeout_ms=self._settings.kafka_session_timeout_ms,
             heartbeat_interval_ms=max(100, self._settings.kafka_session_timeout_ms // 5),
@@ -206,21 +228,35 @@ class ConsumerLoop:
                 if not ends:
                     self.caught_up.set()
             watchdog = _StallWatchdog()
+            wait = FetchWait() if self._idle_max_wait_ms is None \
+                else FetchWait(maximum=self._idle_max_wait_ms)
             while not self._stopping.is_set():
                 self.last_poll = time.monotonic()
-                batch = await consumer.getmany(timeout_ms=200, max_records=self._max_batch)
+                batch = await consumer.getmany(timeout_ms=POLL_MS, max_records=self._max_batch)
+                set_fetch_wait(consumer, wait.after_poll(bool(batch), time.monotonic()))
                 if not batch:
                     await watchdog.check(consumer)
-                for tp, records in batch.items():
-                    done = await self._process_partition(tp, records)
-                    if done is not None and self._group_id is not None:
-                        await self._commit(consumer, tp, done)
-                    if done is not None and tp in ends and done >= ends[tp]:
+                if not batch:
+                    continue
+                if self._batch_handler is not None:
+                    done = await self._process_batch(self._batch_handler, batch)
+                elif self._batched:
+                    done = await self._process_scoped(batch)
+                else:
+                    done = {}
+                    for tp, records in batch.items():
+                        upto = await self._process_partition(tp, records)
+                        if upto is not None:
+                            done[tp] = upto
+                        if self._stopping.is_set():
+                            break
+                if done and self._group_id is not None:
+                    await self._commit(consumer, done)  # once per fetch
+                for tp, upto in done.items():
+                    if tp in ends and upto >= ends[tp]:
                         del ends[tp]
                         if not ends:
                             self.caught_up.set()
-                    if self._stopping.is_set():
-                        break
         finally:
             await self._close_consumer()
 
@@ -243,8 +279,6 @@ class ConsumerLoop:
     async def _process_partition(
         self, tp: TopicPartition, records: list[ConsumerRecord[bytes, bytes]]
     ) -> int | None:
-        if self._batch_handler is not None and records:
-            return await self._process_batch(self._batch_handler, records)
         next_offset: int | None = None
         for record in records:
             await self._process(record)
@@ -254,18 +288,24 @@ class ConsumerLoop:
         return next_offset
 
     async def _process_batch(
-        self, batch_handler: BatchHandler, records: list[ConsumerRecord[bytes, bytes]]
-    ) -> int:
+        self, batch_handler: BatchHandler,
+        fetched: dict[TopicPartition, list[ConsumerRecord[bytes, bytes]]],
+    ) -> dict[TopicPartition, int]:
+        """Every valid event of one fetch (in offset order per partition) in one call."""
         started = time.perf_counter()
         valid: list[tuple[events.Event, Origin]] = []
         kept: list[ConsumerRecord[bytes, bytes]] = []
-        for record in records:
-            origin = self._origin(record)
-            try:
-                valid.append((self._accept(record, origin), origin))
-                kept.append(record)
-            except events.InvalidEvent as exc:
-                await self._reject(record, origin, exc)
+        done: dict[TopicPartition, int] = {}
+        for tp, records in fetched.items():
+            for record in records:
+                origin = self._origin(record)
+                try:
+                    valid.append((self._accept(record, origin), origin))
+                    kept.append(record)
+                except events.InvalidEvent as exc:
+                    await self._reject(record, origin, exc)
+            if records:
+                done[tp] = int(records[-1].offset) + 1
         attempt = 0
         while valid:
             attempt += 1
@@ -283,16 +323,16 @@ class ConsumerLoop:
                     continue
                 logger.warning("%s: batch of %d failed (%s); handling one by one",
                                self._service, len(valid), type(exc).__name__)
-                for record in kept:
-                    await self._process(record)
-                return int(records[-1].offset) + 1
+                for record, (event, origin) in zip(kept, valid, strict=True):
+                    await self._handle(record, event, origin)
+                return done
             for _, origin in valid:
                 metrics.CONSUMED.labels(self._service, origin.topic).inc()
             metrics.HANDLER_SECONDS.labels(self._service, valid[0][1].topic).observe(
-                time.perf_counter() - started
+                (time.perf_counter() - started) / len(valid)
             )
             break
-        return int(records[-1].offset) + 1
+        return done
 
     def _origin(self, record: ConsumerRecord[bytes, bytes]) -> Origin:
         return Origin(
@@ -328,12 +368,80 @@ class ConsumerLoop:
 
     async def _process(self, record: ConsumerRecord[bytes, bytes]) -> None:
         origin = self._origin(record)
-        started = time.perf_counter()
         try:
             event = self._accept(record, origin)
         except events.InvalidEvent as exc:
             await self._reject(record, origin, exc)
             return
+        await self._handle(record, event, origin)
+
+    async def _process_scoped(
+        self, fetched: dict[TopicPartition, list[ConsumerRecord[bytes, bytes]]]
+    ) -> dict[TopicPartition, int]:
+        """Everything one fetch returned as one unit (batch.py): handlers in offset order
+        per partition inside one transaction, held sends sent after it commits and all
+        acks awaited. Any failure rolls the unit back and the same records are handled
+        one by one, exactly as without batching (retries, then dead letters)."""
+        started = time.perf_counter()
+        accepted: list[tuple[ConsumerRecord[bytes, bytes], events.Event, Origin]] = []
+        done: dict[TopicPartition, int] = {}
+        for tp, records in fetched.items():
+            for record in records:
+                origin = self._origin(record)
+                try:
+                    accepted.append((record, self._accept(record, origin), origin))
+                except events.InvalidEvent as exc:
+                    await self._reject(record, origin, exc)
+            if records:
+                done[tp] = int(records[-1].offset) + 1
+        if not accepted:
+            return done
+        try:
+            await self._run_scope([(event, origin) for _, event, origin in accepted])
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            metrics.BATCH_FALLBACKS.labels(self._service).inc()
+            logger.warning("%s: batch of %d failed (%s); handling one by one",
+                           self._service, len(accepted), type(exc).__name__)
+            for record, event, origin in accepted:
+                await self._handle(record, event, origin)
+            return done
+        elapsed = time.perf_counter() - started
+        for _, _, origin in accepted:
+            metrics.CONSUMED.labels(self._service, origin.topic).inc()
+        metrics.HANDLER_SECONDS.labels(self._service, accepted[0][2].topic).observe(
+            elapsed / len(accepted))
+        return done
+
+    async def _run_scope(self, batch_events: list[tuple[events.Event, Origin]]) -> None:
+        scope = batch.BatchScope(store=self._store)
+        for event, origin in batch_events:
+            scope.add_claim_key(origin.topic, event.claim_key)
+        token = batch.enter(scope)
+        try:
+            for event, origin in batch_events:
+                await self._handler(event, origin)
+            scope.closed = True
+            await scope.commit()
+        except BaseException:
+            scope.closed = True
+            await scope.abort()
+            raise
+        finally:
+            batch.leave(token)
+        for job in scope.after_commit_jobs:
+            job()
+        by_producer: dict[int, tuple[EventProducer, list[tuple[str, bytes, str | None]]]] = {}
+        for held in scope.sends:
+            by_producer.setdefault(id(held.producer), (held.producer, []))[1].append(
+                (held.full_topic, held.value, held.key))
+        for producer, sends in by_producer.values():
+            await producer.send_all(sends)
+
+    async def _handle(self, record: ConsumerRecord[bytes, bytes], event: events.Event,
+                      origin: Origin) -> None:
+        started = time.perf_counter()
         attempt = 0
         while True:
             attempt += 1
@@ -418,12 +526,14 @@ class ConsumerLoop:
             ),
         )
 
-    async def _commit(self, consumer: AIOKafkaConsumer, tp: TopicPartition, offset: int) -> None:
+    async def _commit(self, consumer: AIOKafkaConsumer, offsets: dict[TopicPartition, int]) \
+            -> None:
         try:
-            await consumer.commit({tp: offset})
+            await consumer.commit(offsets)
         except (CommitFailedError, IllegalStateError) as exc:
             # Partition moved to another member; it will redeliver and we are idempotent.
-            logger.info("commit skipped for %s (%s)", tp, type(exc).__name__)
+            logger.info("commit skipped for %d partition(s) (%s)", len(offsets),
+                        type(exc).__name__)
 
     async def _close_consumer(self) -> None:
         consumer, self._consumer = self._consumer, None
@@ -438,6 +548,14 @@ class ConsumerLoop:
             await asyncio.wait_for(self._stopping.wait(), seconds * (0.5 + random.random()))
         except TimeoutError:
             pass
+
+
+def set_fetch_wait(consumer: AIOKafkaConsumer, wait_ms: int) -> None:
+    """Change how long the broker may hold this consumer's next fetch. aiokafka reads the
+    setting from its fetcher for every request it builds; it has no public setter."""
+    fetcher = getattr(consumer, "_fetcher", None)
+    if fetcher is not None and hasattr(fetcher, "_fetch_max_wait_ms"):
+        fetcher._fetch_max_wait_ms = wait_ms
 
 
 def _safe_key(key: bytes | None) -> str | None:

@@ -17,6 +17,9 @@ FORGED = Counter("orcast_forged_events_total",
 HANDLER_SECONDS = Histogram("orcast_handler_seconds", "Time to handle one event",
                             ["service", "topic"],
                             buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5))
+BATCH_FALLBACKS = Counter("orcast_consumer_batch_fallbacks_total",
+                          "Fetched batches rolled back and handled one record at a time",
+                          ["service"])
 CONSUMER_RESTARTS = Counter("orcast_consumer_restarts_total", "Consumer reconnects", ["service"])
 HTTP_REQUESTS = Counter("orcast_http_requests_total", "HTTP requests",
                         ["route", "method", "status"])

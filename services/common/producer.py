@@ -11,15 +11,15 @@ consumers de-duplicate by event id instead.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import time
 from typing import Any
 
+import orjson
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
 
-from . import events, metrics, signing, topics
+from . import batch, events, metrics, signing, topics
 from .kafka_config import REQUEST_TIMEOUT_MS, security_options
 from .settings import Settings
 
@@ -50,12 +50,15 @@ class EventProducer:
         return self._keyring
 
     def seal(self, event: events.Event) -> bytes:
-        """Validated, signed wire bytes of `event` (raises `signing.NoSigningKey`)."""
+        """Validated, signed wire bytes of `event` (raises `signing.NoSigningKey`). An event
+        from `make_event` was validated there and is not validated twice."""
+        if event.validated:
+            return self.keyring().seal(event.to_dict())
         return self._sealed(event.to_dict())
 
     def seal_stored(self, payload: bytes) -> bytes:
         """Sign an envelope kept as bytes by an outbox (written before it could be sent)."""
-        return self._sealed(json.loads(payload))
+        return self._sealed(orjson.loads(payload))
 
     def _sealed(self, envelope: dict[str, Any]) -> bytes:
         events.validate(envelope)
@@ -112,8 +115,37 @@ class EventProducer:
         spec = topics.BY_NAME.get(topic)
         if spec is not None and not spec.carries(event.type):
             raise ValueError(f"{event.type} does not go on {topic}")  # a bug, never retried
-        await self.send_raw(self._settings.topic(topic), self.seal(event), key=event.subject,
+        value = self.seal(event)
+        scope = batch.current()
+        if scope is not None:  # a consumer batch: sent after it commits (batch.py)
+            scope.sends.append(batch.HeldSend(self, self._settings.topic(topic), value,
+                                              event.subject))
+            return
+        await self.send_raw(self._settings.topic(topic), value, key=event.subject,
                             timeout=timeout)
+
+    async def send_all(self, sends: list[tuple[str, bytes, str | None]], *,
+                       timeout: float | None = None) -> None:
+        """Send every record without waiting for each, then wait for every ack. Records for
+        one partition keep their order (one producer, one request in flight per broker)."""
+        if not sends:
+            return
+        limit = self._timeout if timeout is None else timeout
+        try:
+            if self._producer is None:
+                await asyncio.wait_for(self.start(), limit)
+            assert self._producer is not None
+            acks = [await self._producer.send(full_topic, value,
+                                              key=key.encode() if key is not None else None)
+                    for full_topic, value, key in sends]
+            await asyncio.wait_for(asyncio.gather(*acks), limit)
+        except (KafkaError, TimeoutError, OSError) as exc:
+            metrics.PRODUCE_FAILURES.labels(self._service).inc()
+            logger.warning("produce of %d records failed: %s", len(sends), type(exc).__name__,
+                           extra={"service": self._service})
+            raise BrokerUnavailable(type(exc).__name__) from exc
+        for full_topic, _, _ in sends:
+            metrics.PRODUCED.labels(self._service, full_topic).inc()
 
     async def send_raw(self, full_topic: str, value: bytes, *, key: str | None,
                        timeout: float | None = None) -> None:

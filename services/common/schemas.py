@@ -2,6 +2,14 @@
 
 Every schema carries an `$id` under https://orcast.dev/schemas/; `$ref`s between
 files resolve through one `referencing` registry, never over the network.
+
+`jsonschema` is the source of truth (the schemas, the error reasons). Accepting a
+valid event is the hot path (every event, produced and consumed), so there
+`is_valid` asks a compiled validator (`jsonschema-rs`, same schemas, same registry,
+formats checked) first; a document it refuses is judged, and described, by
+`jsonschema`. A test
+holds the two to the same verdict on samples of every schema
+(tests/common/test_schema_agreement.py).
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
@@ -51,6 +60,29 @@ def validator(schema_id: str) -> Draft202012Validator:
     uri = schema_id if schema_id.startswith("https://") else BASE_URI + schema_id
     schema = registry().contents(uri)
     return Draft202012Validator(schema, registry=registry(), format_checker=FormatChecker())
+
+
+def _refuse_network(uri: str) -> Any:
+    raise ValueError(f"schema {uri} is not in schemas/ (never fetched)")
+
+
+@cache
+def fast_validator(schema_id: str) -> Any:
+    """The compiled validator for `schema_id` (`$ref`s resolved from the same files)."""
+    uri = schema_id if schema_id.startswith("https://") else BASE_URI + schema_id
+    resources = [(uri_, registry().contents(uri_)) for uri_ in registry()]
+    return jsonschema_rs.validator_for(
+        registry().contents(uri), registry=jsonschema_rs.Registry(resources),
+        validate_formats=True, retriever=_refuse_network)
+
+
+def is_valid(schema_id: str, document: object) -> bool:
+    """A quick verdict. True is final; after False, call `errors` (jsonschema's verdict,
+    with reasons): should the two ever disagree, jsonschema's empty list wins."""
+    try:
+        return bool(fast_validator(schema_id).is_valid(document))
+    except Exception:  # a value it cannot take (e.g. a huge int): jsonschema judges
+        return False
 
 
 def _pointer(error: ValidationError) -> str:

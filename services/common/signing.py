@@ -38,6 +38,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import orjson
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -74,6 +75,16 @@ def canonical(envelope: dict[str, Any]) -> bytes:
     """What is signed: the envelope without `orcastsig`, keys sorted, no spaces."""
     body = {k: v for k, v in envelope.items() if k != SIG}
     return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _sealable(envelope: dict[str, Any]) -> bytes:
+    """`canonical`, written by orjson (several times faster): the same bytes but for how
+    some floats are spelt (1e-7, json 1e-07). What is signed is what is sent, and a
+    verifier checks the bytes it received, so the spelling never matters there."""
+    try:
+        return orjson.dumps(envelope, option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # what orjson refuses (a lone surrogate, a huge int): as json does
+        return canonical(envelope)
 
 
 def source_service(source: str) -> str:
@@ -115,7 +126,7 @@ class Keyring:
         service = source_service(str(envelope.get("source", "")))
         self.require_signer(service)
         kid, private = self.signers[service]
-        body = canonical({**envelope, KID: kid})
+        body = _sealable({k: v for k, v in envelope.items() if k != SIG} | {KID: kid})
         signature = _b64(private.sign(body)).encode()
         return body[:-1] + _SIG_FIELD + signature + b'"}'
 

@@ -23,6 +23,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
+from . import batch
+
 logger = logging.getLogger(__name__)
 
 migrations_table = sa.Table(
@@ -61,6 +63,7 @@ class Store:
         self.service = service
         self._migrations = sorted(migrations, key=lambda m: m.version)
         self._engine: AsyncEngine | None = None
+        self._writer_lock: asyncio.Lock | None = None
 
     @property
     def engine(self) -> AsyncEngine:
@@ -143,8 +146,35 @@ class Store:
 
     def begin(self) -> Any:
         """`async with store.begin() as conn:` one transaction; errors become StoreUnavailable
-        when the database itself is away."""
+        when the database itself is away. Inside a consumer batch (`batch.py`) it joins the
+        batch's one transaction, which the consumer loop commits or rolls back."""
+        if batch.joins(self):
+            return _Joined()
         return _Transaction(self.engine)
+
+    def transaction(self) -> Any:
+        """A transaction of its own, even inside a batch (the batch's own)."""
+        return _Transaction(self.engine)
+
+    @property
+    def writer_lock(self) -> asyncio.Lock:
+        """SQLite has one writer and its busy handler lets a waiting connection starve;
+        writers in this process queue on this lock instead (fair and cheap)."""
+        if self._writer_lock is None:
+            self._writer_lock = asyncio.Lock()
+        return self._writer_lock
+
+
+class _Joined:
+    """The enclosing batch's transaction: nothing to commit here."""
+
+    async def __aenter__(self) -> AsyncConnection:
+        scope = batch.current()
+        assert scope is not None
+        return await scope.connection()
+
+    async def __aexit__(self, *exc_info: Any) -> bool | None:
+        return None
 
 
 class _Transaction:
@@ -173,10 +203,27 @@ async def claim_event(conn: AsyncConnection, consumer: str, event_id: str) -> bo
     a round trip less per event, and on SQLite the transaction takes the write lock at
     once instead of failing to upgrade a read snapshot another writer has moved past.
     """
+    scope = batch.current()
+    if scope is not None and scope.has_claims_for(event_id):
+        return await scope.claim(conn, consumer, event_id, claim_events)
     insert = (sqlite_insert if conn.dialect.name == "sqlite" else postgresql_insert)(
         consumed_events).values(consumer=consumer, event_id=event_id)
     result = await conn.execute(insert.on_conflict_do_nothing())
     return result.rowcount == 1
+
+
+async def claim_events(conn: AsyncConnection, consumer: str, event_ids: Sequence[str]) \
+        -> set[str]:
+    """`claim_event` for many ids in one statement: the ids newly claimed (an id already
+    handled, or repeated in `event_ids`, is claimed at most once)."""
+    unique = list(dict.fromkeys(event_ids))
+    if not unique:
+        return set()
+    insert = (sqlite_insert if conn.dialect.name == "sqlite" else postgresql_insert)(
+        consumed_events).values([{"consumer": consumer, "event_id": e} for e in unique])
+    result = await conn.execute(
+        insert.on_conflict_do_nothing().returning(consumed_events.c.event_id))
+    return set(result.scalars())
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -29,7 +29,9 @@ def setup(app: web.Application, settings: Settings) -> None:
                 key=settings.require_identifier_key())
     app[GATE] = gate
     parts.consume([topics.CASES.name], on_case, group=None, replay=True)
-    parts.consume([topics.MILESTONES_SUBMITTED.name, topics.EDITS_SUBMITTED.name], gate.handle)
+    # batched: every result of one fetch is sent at once, acks awaited together
+    parts.consume([topics.MILESTONES_SUBMITTED.name, topics.EDITS_SUBMITTED.name], gate.handle,
+                  batched=True)
     parts.attach(app)
 
 

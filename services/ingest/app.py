@@ -157,9 +157,9 @@ def setup(app: web.Application, settings: Settings) -> None:
 
     async def on_status_event(event: Event, origin: Origin) -> None:
         await tracker.on_event(event, origin)
-        lag.on_event(event, origin.topic)
+        lag.on_event(event, origin.topic)  # in memory; a replayed record changes nothing
 
-    parts.consume(list(TOPICS), on_status_event)
+    parts.consume(list(TOPICS), on_status_event, batched=True)  # one transaction per fetch
     app[LAG] = lag
     app[CONFIG] = config
     app[TRACKER] = tracker

@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.common import events, topics
+from services.common import batch, events, topics
 from services.common.consumer import Origin
 from services.common.store import Store
 
@@ -82,19 +82,19 @@ class StatusTracker:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._watchers: dict[str, set[asyncio.Event]] = {}
-        self._sqlite_writer = asyncio.Lock()
 
     @contextlib.asynccontextmanager
     async def writing(self) -> AsyncIterator[AsyncConnection]:
         """One write transaction. SQLite has a single writer, and its busy handler lets a
         waiting connection starve (seen: 30 s, then "database is locked") while fifty
         requests take turns; queueing writers on an asyncio lock is fair and cheap.
-        PostgreSQL needs no such help."""
-        if self._store.dialect != "sqlite":
+        PostgreSQL needs no such help. Inside a consumer batch the batch's transaction
+        already holds the lock (common/batch.py)."""
+        if self._store.dialect != "sqlite" or batch.joins(self._store):
             async with self._store.begin() as conn:
                 yield conn
             return
-        async with self._sqlite_writer, self._store.begin() as conn:
+        async with self._store.writer_lock, self._store.begin() as conn:
             yield conn
 
     # -- reading --
@@ -144,8 +144,8 @@ class StatusTracker:
                     record = await self.apply_in(conn, event_id, case_id, change)
             except IntegrityError:
                 continue  # a concurrent writer created the row; read it and apply again
-            if record is not None:
-                self.notify(case_id)
+            if record is not None:  # streams read it back: wake them once it is committed
+                batch.after_commit(lambda: self.notify(case_id))
             return record
         raise StatusRace(event_id)
 
@@ -184,7 +184,7 @@ class StatusTracker:
                         statuses.c.event_id == record.event_id).values(**row_values(record)))
                     changed.append(record.event_id)
         if changed:
-            self.notify(case_id)
+            batch.after_commit(lambda: self.notify(case_id))
         return len(changed)
 
     # -- the consumer --

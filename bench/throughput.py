@@ -1,0 +1,175 @@
+"""Sustained milestones/s through every gate, and CPU per milestone (broker included).
+
+    python -m bench.throughput --cases 20 --rate 1000 --seconds 60
+
+Starts `orcast dev` (ingest rate limit off), registers K cases, connects one student
+viewer per case, then offers milestones open-loop at `--rate` for `--seconds`
+(ingest → de-identification → approval → viewer; audit and publisher consume too).
+Reports what came out of the pipeline: milestones/s between the first and the last
+arrival, whether every accepted milestone reached its student exactly once and in
+order, and the CPU of `orcast dev`'s whole process tree (broker included) per
+milestone delivered. bench/e2e.py measures latency with many viewers; this measures
+capacity.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import multiprocessing as mp
+import os
+import platform
+import time
+from typing import Any
+
+import aiohttp
+
+from bench.devstack import start
+from bench.e2e import cpu_model, register_cases, submit_all
+from bench.idle import tree_cpu
+
+
+def viewer_worker(base: str, token: str, broadcasts: list[str], pipe: Any) -> None:
+    """One socket per broadcast; records (milestone number, broadcast, seq) per update."""
+    try:
+        asyncio.run(_viewers(base, token, broadcasts, pipe))
+    except Exception as exc:  # tell the parent instead of leaving it waiting
+        pipe.send(f"viewer worker failed: {type(exc).__name__}: {exc}"[:500])
+
+
+async def _viewers(base: str, token: str, broadcasts: list[str], pipe: Any) -> None:
+    arrivals: list[tuple[int, str, int, float]] = []
+    target = [float("inf")]
+    complete = asyncio.Event()
+    url = f"{base.replace('http', 'ws')}/api/v1/live?access_token={token}"
+
+    async def read(ws: aiohttp.ClientWebSocketResponse, broadcast: str) -> None:
+        async for message in ws:
+            if message.type != aiohttp.WSMsgType.TEXT:
+                break
+            frame = json.loads(message.data)
+            if frame["type"] == "update":
+                number = int(frame["text"].rsplit(" ", 1)[1])
+                arrivals.append((number, broadcast, int(frame["seq"]), time.time()))
+                if len(arrivals) >= target[0]:
+                    complete.set()
+            elif frame["type"] == "ping":
+                await ws.send_str('{"type":"pong"}')
+
+    async with aiohttp.ClientSession() as session:
+        sockets = []
+        for broadcast in broadcasts:
+            ws = await session.ws_connect(url, heartbeat=None, max_msg_size=0)
+            await ws.send_json({"type": "subscribe", "broadcast_id": broadcast,
+                                "after_seq": 0})
+            while (frame := await ws.receive_json(timeout=60))["type"] != "snapshot":
+                if frame["type"] == "error":
+                    raise RuntimeError(f"subscribe refused: {frame}")
+            sockets.append(ws)
+        readers = [asyncio.create_task(read(ws, b)) for ws, b in zip(sockets, broadcasts,
+                                                                     strict=True)]
+        pipe.send("ready")
+        count, drain = await asyncio.to_thread(pipe.recv)
+        target[0] = count
+        if len(arrivals) < count:
+            try:
+                await asyncio.wait_for(complete.wait(), drain)
+            except TimeoutError:
+                pass  # reported as missing deliveries
+        for task in readers:
+            task.cancel()
+        await asyncio.gather(*readers, return_exceptions=True)
+    pipe.send(arrivals)
+
+
+def delivery_check(arrivals: list[tuple[int, str, int, float]], accepted: set[int]) \
+        -> dict[str, int]:
+    """Each accepted milestone exactly once; each case's frames numbered 1, 2, 3, … in
+    arrival order (the order approval numbered them, which is the order ingest accepted
+    them: concurrent POSTs of one case may be accepted in either order)."""
+    seen: dict[int, int] = {}
+    out_of_order = 0
+    last: dict[str, int] = {}
+    for number, broadcast, seq, _ in arrivals:
+        seen[number] = seen.get(number, 0) + 1
+        if seq != last.get(broadcast, 0) + 1:
+            out_of_order += 1
+        last[broadcast] = max(seq, last.get(broadcast, 0))
+    return {"accepted": len(accepted), "delivered": len(set(seen) & accepted),
+            "missing": len(accepted - set(seen)),
+            "doubled": sum(1 for n in seen.values() if n > 1),
+            "out_of_order": out_of_order}
+
+
+async def run(args: argparse.Namespace) -> dict[str, Any]:
+    # one student token holds every viewer socket: no per-principal socket cap here
+    stack = start({"ORCAST_INGEST_RATE": "0", "ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL": "0"})
+    try:
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=200)) as session:
+            cases = await register_cases(session, stack.base_url, stack.tokens["admin"],
+                                         args.cases)
+            await asyncio.sleep(1.0)
+            parent, child = mp.get_context("spawn").Pipe()
+            worker = mp.get_context("spawn").Process(
+                target=viewer_worker, daemon=True,
+                args=(stack.base_url, stack.tokens["student"],
+                      [c["broadcast_id"] for c in cases], child))
+            worker.start()
+            ready = await asyncio.to_thread(parent.recv)
+            if ready != "ready":
+                raise RuntimeError(str(ready))
+            sent: dict[int, float] = {}
+            cpu_before = tree_cpu(stack.process.pid)
+            began = time.monotonic()
+            submitted = await submit_all(session, stack.base_url, stack.tokens["coordinator"],
+                                         cases, args.rate, args.seconds, sent)
+            parent.send((submitted["count"], args.drain))
+            arrivals = await asyncio.to_thread(parent.recv)
+            worker.join(10)
+            if not isinstance(arrivals, list):
+                raise RuntimeError(str(arrivals))
+            cpu_after = tree_cpu(stack.process.pid)
+            elapsed = time.monotonic() - began
+    finally:
+        stack.stop()
+    cpu_s = sum(cpu_after[p] - cpu_before.get(p, 0.0) for p in cpu_after)
+    first_seen: dict[int, float] = {}
+    for number, _, _, arrived in arrivals:
+        first_seen[number] = min(arrived, first_seen.get(number, arrived))
+    times = sorted(first_seen.values())
+    span = times[-1] - min(sent.values()) if times else float("nan")
+    accepted = {i for i in sent if i < submitted["count"]}  # 202s are not told apart here
+    check = delivery_check(arrivals, accepted)
+    return {
+        "cases": args.cases, "offered_rate": args.rate, "seconds": args.seconds,
+        "post_statuses": submitted["statuses"], "offered_s": round(submitted["offered_s"], 1),
+        "milestones_out": len(first_seen),
+        "out_rate_per_s": round(len(first_seen) / span, 1) if span == span and span else 0,
+        "cpu_cores": round(cpu_s / elapsed, 2),
+        "cpu_ms_per_milestone": round(1000 * cpu_s / max(1, len(first_seen)), 2),
+        **check,
+        "load_at_end": os.getloadavg()[0], "cpu": cpu_model(), "nproc": os.cpu_count(),
+        "python": platform.python_version(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=int, default=20)
+    parser.add_argument("--rate", type=float, default=1000.0, help="offered milestones/s")
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--drain", type=float, default=120.0,
+                        help="seconds to wait for the pipeline after the last POST")
+    args = parser.parse_args()
+    result = asyncio.run(run(args))
+    print(json.dumps(result, indent=1))
+    print(f"offered {args.rate:g}/s for {args.seconds:g} s over {args.cases} cases: out "
+          f"{result['out_rate_per_s']}/s, {result['cpu_ms_per_milestone']} ms CPU per "
+          f"milestone (broker included), {result['cpu_cores']} cores; missing "
+          f"{result['missing']}, doubled {result['doubled']}, out of order "
+          f"{result['out_of_order']}")
+
+
+if __name__ == "__main__":
+    main()

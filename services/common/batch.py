@@ -1,0 +1,157 @@
+"""One fetched batch handled as a unit: one database transaction, sends held until it commits.
+
+A consumer loop that batches (`ConsumerLoop(batched=True)`) runs its handler for
+every record of one fetch inside a `BatchScope`. There:
+- `Store.begin()` of the scope's store joins one transaction for the whole batch
+  (opened on first use), so N events cost one commit, not N;
+- `EventProducer.publish` seals the event (validation and signature errors still
+  raise at the call) but holds the send; after the transaction commits the loop
+  sends them all at once and awaits every ack, then commits the offsets.
+So what a handler promises keeps its order: its database writes are durable before
+anything derived from them is produced, and both before the offsets move. If
+anything in the batch fails, the transaction rolls back, nothing held is sent, and
+the loop handles the same records one by one as before (retries, dead letters).
+`after_commit` defers what must only happen once the writes are visible (waking a
+status stream that reads them back).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncConnection
+
+    from .producer import EventProducer
+    from .store import Store
+
+
+class BatchAborted(Exception):
+    """Thrown into the batch transaction to roll it back."""
+
+
+@dataclass(slots=True)
+class HeldSend:
+    producer: EventProducer
+    full_topic: str
+    value: bytes
+    key: str | None
+
+
+@dataclass
+class BatchScope:
+    store: Store | None
+    sends: list[HeldSend] = field(default_factory=list)
+    after_commit_jobs: list[Callable[[], None]] = field(default_factory=list)
+    # claim keys of the batch's events, by topic; one multi-row claim per consumer name
+    # and topic answers every `claim_event` of the batch (store.py)
+    claim_keys: dict[str, list[str]] = field(default_factory=dict)
+    _topic_of: dict[str, str] = field(default_factory=dict)
+    _fresh: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    # set once the handlers are done: a task a handler left behind that publishes
+    # later sends at once (nothing would send what it held)
+    closed: bool = False
+    _transaction: Any = None
+    _conn: AsyncConnection | None = None
+    _locked: asyncio.Lock | None = None
+
+    def add_claim_key(self, topic: str, key: str) -> None:
+        self.claim_keys.setdefault(topic, []).append(key)
+        self._topic_of[key] = topic
+
+    def has_claims_for(self, key: str) -> bool:
+        return key in self._topic_of
+
+    async def claim(self, conn: AsyncConnection, consumer: str, key: str,
+                    claim_many: Callable[[AsyncConnection, str, list[str]],
+                                         Awaitable[set[str]]]) -> bool:
+        """`claim_event` inside a batch: the first claim by `consumer` of an event of a
+        topic claims every event of that topic in the batch in one statement. Sound
+        because a batched handler claims every event of a topic it claims at all, in
+        the batch's one transaction (a failure rolls all of them back)."""
+        fresh_key = (consumer, self._topic_of[key])
+        fresh = self._fresh.get(fresh_key)
+        if fresh is None:
+            fresh = await claim_many(conn, consumer, self.claim_keys[fresh_key[1]])
+            self._fresh[fresh_key] = fresh
+        if key in fresh:
+            fresh.discard(key)  # a repeat of the id later in the batch is a duplicate
+            return True
+        return False
+
+    async def connection(self) -> AsyncConnection:
+        """The batch's transaction on its store, begun on first use."""
+        if self._conn is None:
+            assert self.store is not None
+            lock = self.store.writer_lock if self.store.dialect == "sqlite" else None
+            if lock is not None:
+                await lock.acquire()
+                self._locked = lock
+            try:
+                transaction = self.store.transaction()
+                self._conn = await transaction.__aenter__()
+                self._transaction = transaction
+            except BaseException:
+                self._release()
+                raise
+        return self._conn
+
+    async def commit(self) -> None:
+        transaction, self._transaction, self._conn = self._transaction, None, None
+        try:
+            if transaction is not None:
+                await transaction.__aexit__(None, None, None)
+        finally:
+            self._release()
+
+    async def abort(self) -> None:
+        transaction, self._transaction, self._conn = self._transaction, None, None
+        try:
+            if transaction is not None:
+                error = BatchAborted()
+                await transaction.__aexit__(BatchAborted, error, None)
+        finally:
+            self._release()
+            self.sends.clear()
+            self.after_commit_jobs.clear()
+
+    def _release(self) -> None:
+        lock, self._locked = self._locked, None
+        if lock is not None:
+            lock.release()
+
+
+_SCOPE: ContextVar[BatchScope | None] = ContextVar("orcast_batch_scope", default=None)
+
+
+def current() -> BatchScope | None:
+    """The batch being handled here, if any (and not yet closed)."""
+    scope = _SCOPE.get()
+    return scope if scope is not None and not scope.closed else None
+
+
+def joins(store: Store) -> bool:
+    """Whether `store.begin()` here joins a batch transaction (no own commit)."""
+    scope = current()
+    return scope is not None and scope.store is store
+
+
+def enter(scope: BatchScope) -> Any:
+    return _SCOPE.set(scope)
+
+
+def leave(token: Any) -> None:
+    _SCOPE.reset(token)
+
+
+def after_commit(job: Callable[[], None]) -> None:
+    """Run `job` once the current batch has committed, or now outside a batch."""
+    scope = current()
+    if scope is None:
+        job()
+    else:
+        scope.after_commit_jobs.append(job)
