@@ -9,6 +9,7 @@ each retraction once.
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 
 import pytest
@@ -125,7 +126,9 @@ async def test_the_consent_form_points_at_each_field_in_words(stack: Stack,
 
         await page.fill("#document", "consent/2026/0042.pdf")
         await page.click('#register button[type="submit"]')
-        await page.locator("#status", has_text="Registered").wait_for(timeout=10_000)
+        # has_text alone is a case-blind substring: "Not registered" would match too
+        await page.locator("#status", has_text=re.compile(r"^Registered: ")).wait_for(
+            timeout=10_000)
         assert await page.get_attribute("#document", "aria-invalid") != "true"
         assert page.errors == []
     finally:
