@@ -35,7 +35,7 @@ $(AXE): tests/e2e/package-lock.json
 	@touch $(AXE)
 
 test: $(STAMP) system-deps $(AXE) lint typecheck
-	$(BIN)/pytest $(ARGS)
+	$(BIN)/pytest -n 2 --dist loadfile $(ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python bench/e2e_latency.py
