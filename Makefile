@@ -39,8 +39,8 @@ $(AXE): tests/e2e/package-lock.json
 TIMED := tests/faults tests/dev
 
 test: $(STAMP) system-deps $(AXE) lint typecheck
-	$(BIN)/pytest -n 2 --dist loadfile $(TIMED:%=--ignore=%) $(ARGS)
-	$(BIN)/pytest $(TIMED) $(ARGS)
+	$(BIN)/pytest -n 2 --dist loadfile --durations=30 $(TIMED:%=--ignore=%) $(ARGS)
+	$(BIN)/pytest --durations=15 $(TIMED) $(ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python bench/e2e_latency.py

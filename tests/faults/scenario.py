@@ -84,9 +84,38 @@ async def settle(cluster: Cluster, stream: Stream, social: Social | None,
     started = time.monotonic()
     try:
         await _drain(cluster, stream, social, timeout, started)
+    except AssertionError:
+        try:
+            print(where_it_stopped(cluster, stream, social))
+        except Exception as exc:  # the diagnosis must never hide the failure itself
+            print(f"(no diagnosis: {exc!r})")
+        raise
     finally:
         print(f"\ntimings (s): {stream.timings}")
     await verdict(cluster, stream, social)
+
+
+def where_it_stopped(cluster: Cluster, stream: Stream, social: Social | None) -> str:
+    """What a timed-out drain reached, and each process's last warnings: enough to tell
+    a stuck consumer from a slow machine in a CI log (log lines carry ids, never notes)."""
+    expected = {b: len(notes) for b, notes in stream.expected().items()}
+    lines = ["\nwhere the drain stopped:"]
+    for student in stream.students:
+        short = {b[:8]: f"{student.held[b]}/{n}" for b, n in expected.items()
+                 if student.held[b] < n}
+        lines.append(f"  student {student.index}: {student.connections} connection(s), "
+                     f"behind on {short or 'nothing'}")
+    if social is not None:
+        posts = {name: len(r.fake.live_posts()) for name, r in social.networks.items()}
+        lines.append(f"  posts: {posts} of {sum(expected.values())}")
+    for proc in cluster.all():
+        worst = [r for r in proc.log_records()
+                 if r.get("level") in ("WARNING", "ERROR", "CRITICAL")
+                 and not str(r.get("logger", "")).startswith("aiokafka")]
+        lines.append(f"  {proc.log_path.stem}: {len(worst)} warning(s)")
+        lines.extend(f"    {r.get('time', '')[11:23]} {r.get('message', '')[:160]}"
+                     for r in worst[-6:])
+    return "\n".join(lines)
 
 
 async def _drain(cluster: Cluster, stream: Stream, social: Social | None, timeout: float,
