@@ -195,7 +195,8 @@
     const removed = counts(p);
     switch (p.stage) {
       case "note":
-        return "Note written (" + (p.chars || 0) + " characters)";
+        return p.chars ? "Note written (" + p.chars + " characters)" :
+          "Milestone sent without a note";
       case "edit":
         return "Edited" + rev;
       case "redaction":
@@ -206,9 +207,9 @@
       case "rejection":
         return "Rejected for " + p.audience;
       case "final text":
-        return "Went out for " + p.audience + " as #" + p.seq_out + ": the text of " +
-          (p.revision ? "revision " + p.revision : "the note") + ", " + (p.chars || 0) +
-          " characters";
+        return "Went out for " + p.audience + " as #" + p.seq_out + ": " + (p.chars ?
+          "the text of " + (p.revision ? "revision " + p.revision : "the note") + ", " +
+          p.chars + " characters" : "the milestone alone");
       case "channel":
         return "Channel " + p.channel_id + ": " + p.state + (p.url ? " — " + p.url : "");
       case "retracted":
@@ -253,6 +254,7 @@
       body.append(O.el("article", { class: "update", "data-update": u.update_id }, [
         O.el("h3", { text: (u.milestone || "update") + " · " + u.update_id }),
         wordsPath(u),
+        O.el("h4", { text: "Every record (" + steps.length + ")" }),
         O.el("ol", { class: "path events" }, steps.map(stepItem)),
       ].filter(Boolean)));
     }
