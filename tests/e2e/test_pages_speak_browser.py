@@ -243,8 +243,12 @@ async def test_compliance_opens_the_timeline_from_the_cases_page_by_broadcast_id
         # were two records), as the search shows
         await page.select_option("#f-action", "update.retracted")
         await page.click("#search-btn")
-        await page.locator("#results tbody tr td", has_text="update.retracted").first.wait_for(
-            timeout=10_000)
+        await page.wait_for_function("""() => {
+            const actions = Array.from(document.querySelectorAll(
+                '#results tbody td[data-label="Action"]'), (td) => td.textContent);
+            return document.getElementById('search-status').textContent !== 'Searching…'
+                && actions.length > 0 && actions.every((a) => a === 'update.retracted');
+        }""", timeout=10_000)
         assert await page.inner_text("#search-status") == "1 record(s) on this page"
         assert "retracted for students" in await page.inner_text("#results tbody")
         await page.select_option("#f-action", "")
