@@ -181,14 +181,20 @@ async def test_a_quick_second_tap_on_a_sent_milestone_asks_instead_of_doing_noth
     case = await stack.register_case()
     context, page = await open_tablet(browser, stack, case, sub="nurse-quick")
     try:
-        button = page.locator('#milestones button[data-milestone="patient_in_room"]')
-        await button.tap()
-        await button.tap()
+        # two taps 0 ms apart (Playwright's own taps could drift past 1.5 s on a busy host)
+        shown, disabled = await page.evaluate("""() => {
+            const button = () => document.querySelector(
+                '#milestones button[data-milestone="patient_in_room"]');
+            button().click();
+            button().click();
+            return [!document.getElementById('confirm').hidden,
+                    document.getElementById('confirm-send').disabled];
+        }""")
+        assert shown, "the second tap did nothing: no question, no message"
+        assert disabled, "Send again answers at once: a bouncing glove could confirm it"
         dialog = page.locator("#confirm")
         await dialog.wait_for(state="visible", timeout=3_000)
         assert "already sent just now" in await dialog.inner_text()
-        again = page.locator("#confirm-send")
-        assert await again.is_disabled()
         await page.wait_for_function(
             "() => !document.getElementById('confirm-send').disabled", timeout=3_000)
         await page.locator("#confirm-cancel").tap()
