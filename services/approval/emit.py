@@ -80,7 +80,10 @@ class Emitter:
         ))
 
     async def retract_case(self, case: CaseState, reason: str, audience: str,
-                           cause: str) -> None:
+                           through_seq: int) -> None:
+        """Everything of `audience` out so far, up to number `through_seq`: the id names
+        that number, so the gate's fast and ordered passes over the same updates are one
+        event, and a pass that covers more is another."""
         data = {
             "case_id": case.case_id, "broadcast_id": case.broadcast_id, "all": True,
             "audience": audience, "reason": reason, "retracted_by": GATE_ACTOR,
@@ -88,7 +91,8 @@ class Emitter:
         }
         await self._producer.publish(topics.UPDATES_RETRACTED.name, events.make_event(
             "org.orcast.update.retracted.v1", service=SERVICE, subject=case.case_id, data=data,
-            event_id=events.derived_id("approval-retract-all", case.case_id, audience, cause),
+            event_id=events.derived_id("approval-retract-all", case.case_id, audience,
+                                       str(case.version), str(through_seq)),
         ))
 
     async def retract_one(self, row: Row, case: CaseState, reason: str,

@@ -7,7 +7,10 @@ a time. So a revocation is never overtaken by an approval of the same case: an
 approval emitted before the ordered retract-all is retracted by it, and none is
 emitted after it (the consent check comes first). The case-view consumer also
 retracts a live revocation the moment it sees it (`on_case_seen`), so the one
-second holds even when the ordered stream has a backlog of milestones.
+second holds even when the ordered stream has a backlog of milestones. Both
+passes name their retraction by the last number it covers, so the ordered pass
+repeats the fast one's event id (consumers and the audit log drop the copy)
+unless something was approved in between, when it is a new retraction.
 
 Each handler writes its decision in one transaction (claiming the input event
 id so a redelivery changes nothing), then produces the resulting events with
@@ -44,7 +47,7 @@ from .emit import GATE_ACTOR, Emitter
 from .phrases import only_phrases
 from .policy import PolicySource
 from .rows import Row, aware
-from .tables import edits, next_seq, reviews
+from .tables import edits, next_seq, reviews, sequences
 
 logger = logging.getLogger(__name__)
 
@@ -288,7 +291,7 @@ class ApprovalGate:
             return  # replaying history: the group consumer handles those in order
         reason = _kill_reason(data)
         if reason in ("consent_revoked", "consent_expired"):
-            await self._retract_all(CaseState.from_event(data), reason, "seen")
+            await self._retract_all(CaseState.from_event(data), reason)
 
     async def on_case(self, event: events.Event, origin: Origin) -> None:
         data = event.data
@@ -298,7 +301,7 @@ class ApprovalGate:
             return
         case = CaseState.from_event(data)
         if reason != "case_ended":
-            await self._retract_all(case, reason, "ordered")
+            await self._retract_all(case, reason)
         now = events.now()
         async with self.store.begin() as conn:
             blocked = [await rows.change(conn, row, state="blocked", reason=reason,
@@ -310,9 +313,13 @@ class ApprovalGate:
         for row in blocked:
             await self.emit.status(row, "blocked")
 
-    async def _retract_all(self, case: CaseState, reason: str, path: str) -> None:
+    async def _retract_all(self, case: CaseState, reason: str) -> None:
+        async with self.store.begin() as conn:
+            numbered = {row.audience: int(row.last_seq) for row in await conn.execute(
+                sa.select(sequences.c.audience, sequences.c.last_seq)
+                .where(sequences.c.case_id == case.case_id))}
         await asyncio.gather(*(
-            self.emit.retract_case(case, reason, audience, f"{case.version}:{path}")
+            self.emit.retract_case(case, reason, audience, numbered.get(audience, 0))
             for audience in sorted(case.scope)
         ))
 

@@ -100,8 +100,7 @@ def build(case_id: str, records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
             case_changes.append(step)
             continue
         if action == "update.retracted" and not record["update_id"]:
-            if not _repeats(case_retractions, step):
-                case_retractions.append(step)
+            case_retractions.append(step)
             continue
         if not record["update_id"]:
             other.append(step)
@@ -130,24 +129,17 @@ def build(case_id: str, records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
             "accesses": accesses, "other": other}
 
 
-def _repeats(seen: list[dict[str, Any]], step: dict[str, Any]) -> bool:
-    """The approval gate retracts a revoked case twice, by design (a fast path the moment
-    it sees the revocation, then again in case order); both are in the log, but they are
-    one retraction for the reader: same audience, same reason."""
-    facts = step["detail"]
-    return any(s["detail"].get("audience") == facts.get("audience") and
-               s["detail"].get("reason") == facts.get("reason") for s in seen)
-
-
 def _apply_case_retractions(updates: Iterable[dict[str, Any]],
                             retractions: list[dict[str, Any]]) -> None:
     """A case-wide retraction (consent revoked) withdraws every update approved earlier for
-    that audience: show it on each of them too."""
+    that audience: show it on each of them too. The gate's second pass is in the log only
+    when it covered more (approvals in between), so each approval gets the first
+    retraction after it."""
     for update in updates:
         approved = [s for s in update["decisions"] if s["action"] == "update.approved"]
-        for retraction in retractions:
-            audience = retraction["detail"].get("audience")
-            if any(s["seq"] < retraction["seq"] and
-                   (audience is None or s["detail"].get("audience") == audience)
-                   for s in approved):
-                update["retractions"].append(retraction)
+        for approval in approved:
+            audience = approval["detail"].get("audience")
+            first = next((r for r in retractions if r["seq"] > approval["seq"] and
+                          r["detail"].get("audience") in (None, audience)), None)
+            if first is not None and first not in update["retractions"]:
+                update["retractions"].append(first)

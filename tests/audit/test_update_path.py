@@ -46,3 +46,26 @@ def test_the_words_path_names_each_author_in_the_order_the_words_took() -> None:
     final = update["path"][5]
     assert (final["chars"], final["audience"], final["seq_out"]) == (41, "students", 1)
     assert update["path"][-1]["channel_id"] == "mastodon-main"
+
+
+def test_each_update_shows_the_case_retraction_that_covered_it() -> None:
+    """The gate's ordered pass is a second record only when it covered an update approved
+    after the fast one; that update shows the second, the earlier one the first."""
+    gate = ("service:approval", "service")
+
+    def case_wide(n: int) -> dict[str, Any]:
+        return {**record(n, "update.retracted", "retracted", gate, audience="students",
+                         all=True, reason="consent_revoked"), "update_id": None}
+
+    records = [
+        record(1, "update.approved", "approved", gate, audience="students", seq=1),
+        case_wide(2),
+        {**record(3, "update.approved", "approved", gate, audience="students", seq=2),
+         "update_id": "u2"},
+        case_wide(4),
+    ]
+    built = timeline.build("c1", records)
+    assert [r["seq"] for r in built["case_retractions"]] == [2, 4]
+    first, second = built["updates"]
+    assert [r["seq"] for r in first["retractions"]] == [2]
+    assert [r["seq"] for r in second["retractions"]] == [4]

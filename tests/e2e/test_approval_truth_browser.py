@@ -234,17 +234,46 @@ async def test_an_edit_comes_back_to_a_person_and_is_attributed_to_its_editor(
 
     steps = await eventually(path, 20, message="the approval in the audit log")
     words = [(p["stage"], p["by"]["sub"], p.get("revision")) for p in timeline["path"]]
-    assert words == [
-        ("note", "coord-ana", 0), ("redaction", "service:deidentify", 0),
-        ("edit", "attending-kim", 1), ("redaction", "service:deidentify", 1),
-        ("approval", "attending-kim", None), ("final text", "attending-kim", 1),
-    ], words
+    assert words == words_expected(), words
     assert timeline["path"][-1]["chars"] == len(back["text"])
     assert ("milestone.submitted", "coord-ana", None) in steps
     assert ("edit.submitted", "attending-kim", 1) in steps
     assert ("milestone.deidentified", "service:deidentify", 1) in steps
     assert ("update.approved", "attending-kim", None) in steps
     assert not any(a == "edit.submitted" and who != "attending-kim" for a, who, _ in steps)
+
+    # The compliance officer reads the same story on /compliance, each word attributed.
+    ctx = await browser.new_context(viewport={"width": 1024, "height": 768})
+    try:
+        page = await ctx.new_page()
+        problems = []
+        watch_page(page, problems)
+        await page.goto(f"{stack.base_url}/compliance#access_token="
+                        f"{stack.token('compliance', 'officer-kai')}")
+        await page.fill("#f-case", case["broadcast_id"])
+        await page.click("#timeline-btn")
+        words = page.locator(f'#timeline-body article[data-update="{update_id}"] '
+                             "details.words li")
+        await words.nth(5).wait_for(timeout=10_000)
+        shown = await words.evaluate_all(
+            "(items) => items.map((li) => [li.dataset.stage, li.dataset.by])")
+        assert shown == [[stage, by] for stage, by, _ in words_expected()], shown
+        said = await words.all_inner_texts()
+        assert said[2].startswith("Edited (revision 1) — by attending-kim (approver)"), said
+        assert said[3].startswith("The edit de-identified: redacted, removed NAME×1"), said
+        assert said[5].startswith(
+            f"Went out for students as #1: the text of revision 1, {len(back['text'])} "
+            "characters — by attending-kim"), said
+        assert PATIENT not in await page.inner_text("body")
+        assert problems == []
+    finally:
+        await ctx.close()
+
+
+def words_expected() -> list[tuple[str, str, int | None]]:
+    return [("note", "coord-ana", 0), ("redaction", "service:deidentify", 0),
+            ("edit", "attending-kim", 1), ("redaction", "service:deidentify", 1),
+            ("approval", "attending-kim", None), ("final text", "attending-kim", 1)]
 
 
 async def test_a_milestone_without_a_note_can_be_approved_and_says_it_goes_nowhere(

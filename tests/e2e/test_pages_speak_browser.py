@@ -196,7 +196,7 @@ async def test_compliance_opens_the_timeline_from_the_cases_page_by_broadcast_id
     assert status == 200, body
     await eventually(lambda: retractions_recorded(stack, case["case_id"]), 20, 0.3,
                      "retraction recorded")
-    await asyncio.sleep(1.0)  # both the fast and the ordered path have spoken
+    await asyncio.sleep(2.0)  # both the fast and the ordered path have spoken
 
     status, body, _ = await stack.request(
         "GET", f"/api/v1/audit/cases/{case['broadcast_id']}/timeline", role="compliance")
@@ -238,6 +238,20 @@ async def test_compliance_opens_the_timeline_from_the_cases_page_by_broadcast_id
         await detail.wait_for(state="visible")
         said = await detail.inner_text()
         assert "Hash" in said and "Event id" in said
+
+        # the log itself holds the revocation's retraction once (the gate's two passes
+        # were two records), as the search shows
+        await page.select_option("#f-action", "update.retracted")
+        await page.click("#search-btn")
+        await page.wait_for_function("""() => {
+            const actions = Array.from(document.querySelectorAll(
+                '#results tbody td[data-label="Action"]'), (td) => td.textContent);
+            return document.getElementById('search-status').textContent !== 'Searching…'
+                && actions.length > 0 && actions.every((a) => a === 'update.retracted');
+        }""", timeout=10_000)
+        assert await page.inner_text("#search-status") == "1 record(s) on this page"
+        assert "retracted for students" in await page.inner_text("#results tbody")
+        await page.select_option("#f-action", "")
 
         # a search the API refuses marks the field and says what to do
         await page.fill("#f-case", "not an id!")

@@ -96,3 +96,36 @@ async def test_every_page_fits_360_px(stack: Stack, browser: Any) -> None:
         if found["scroll"] > PHONE["width"] or found["over"]:
             too_wide[name] = found
     assert too_wide == {}, too_wide
+
+
+ONE_LINE = """() => Array.from(document.querySelectorAll('#strip .steps li')).map((li) => {
+  const range = document.createRange();
+  range.selectNodeContents(li);
+  const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+  return [li.textContent, lines.size];
+})"""
+
+
+async def test_the_strip_step_labels_never_break_mid_word(stack: Stack, browser: Any) -> None:
+    """At 1024 px the strip's five steps shared a row in equal columns and "De-identified"
+    broke mid-word ("De-identifi / ed")."""
+    case = await stack.register_case(scope=["students"])
+    token = stack.token("coordinator", "nurse-steps")
+    for viewport in ({"width": 1024, "height": 768}, PHONE):
+        context = await browser.new_context(viewport=viewport, has_touch=True)
+        try:
+            page = await context.new_page()
+            await page.goto(f"{stack.base_url}/tablet#access_token={token}")
+            await page.locator(f'#case option[value="{case["case_id"]}"]').wait_for(
+                state="attached")
+            await page.select_option("#case", case["case_id"])
+            if viewport is not PHONE:
+                await page.locator('#milestones button[data-milestone="incision"]').tap()
+            await page.locator('#strip li.update[data-status="live"]').wait_for(
+                timeout=20_000)
+            labels = await page.evaluate(ONE_LINE)
+            assert [name for name, _ in labels] == [
+                "Queued", "Received", "De-identified", "Approved", "Live"], labels
+            assert [name for name, lines in labels if lines != 1] == [], (viewport, labels)
+        finally:
+            await context.close()

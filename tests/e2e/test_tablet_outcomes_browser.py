@@ -172,6 +172,41 @@ async def test_a_milestone_already_sent_asks_before_sending_again(
         await context.close()
 
 
+async def test_a_quick_second_tap_on_a_sent_milestone_asks_instead_of_doing_nothing(
+        browser: Any, outcomes_stack: Stack) -> None:
+    """A second tap within 1.5 s of the first was swallowed by the gloved double-tap guard:
+    no question, no message, nothing. It asks now, and its "Send again" waits out the
+    double-tap window so the same bouncing glove cannot answer it."""
+    stack = outcomes_stack
+    case = await stack.register_case()
+    context, page = await open_tablet(browser, stack, case, sub="nurse-quick")
+    try:
+        # two taps 0 ms apart (Playwright's own taps could drift past 1.5 s on a busy host)
+        shown, disabled = await page.evaluate("""() => {
+            const button = () => document.querySelector(
+                '#milestones button[data-milestone="patient_in_room"]');
+            button().click();
+            button().click();
+            return [!document.getElementById('confirm').hidden,
+                    document.getElementById('confirm-send').disabled];
+        }""")
+        assert shown, "the second tap did nothing: no question, no message"
+        assert disabled, "Send again answers at once: a bouncing glove could confirm it"
+        dialog = page.locator("#confirm")
+        await dialog.wait_for(state="visible", timeout=3_000)
+        assert "already sent just now" in await dialog.inner_text()
+        await page.wait_for_function(
+            "() => !document.getElementById('confirm-send').disabled", timeout=3_000)
+        await page.locator("#confirm-cancel").tap()
+        await dialog.wait_for(state="hidden")
+        await strip_item(page, "patient_in_room").and_(
+            page.locator('[data-status="live"]')).wait_for(timeout=20_000)
+        assert await submitted(stack, case["case_id"]) == ["patient_in_room"]
+        assert page.errors == []
+    finally:
+        await context.close()
+
+
 async def test_a_revoked_case_shows_as_withdrawn_with_its_buttons_disabled(
         browser: Any, outcomes_stack: Stack) -> None:
     """After revocation the tablet kept the case selected and only failed on a tap."""

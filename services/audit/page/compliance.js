@@ -188,6 +188,48 @@
     ]);
   }
 
+  // The words' story, as the API's `path` tells it: who wrote, what was removed, who
+  // edited, who approved, which revision went out and where.
+  function pathLine(p) {
+    const rev = p.revision ? " (revision " + p.revision + ")" : "";
+    const removed = counts(p);
+    switch (p.stage) {
+      case "note":
+        return p.chars ? "Note written (" + p.chars + " characters)" :
+          "Milestone sent without a note";
+      case "edit":
+        return "Edited" + rev;
+      case "redaction":
+        return (p.revision ? "The edit de-identified" : "De-identified") + ": " + p.verdict +
+          (removed ? ", removed " + removed : ", nothing removed") + rev;
+      case "approval":
+        return "Approved for " + p.audience;
+      case "rejection":
+        return "Rejected for " + p.audience;
+      case "final text":
+        return "Went out for " + p.audience + " as #" + p.seq_out + ": " + (p.chars ?
+          "the text of " + (p.revision ? "revision " + p.revision : "the note") + ", " +
+          p.chars + " characters" : "the milestone alone");
+      case "channel":
+        return "Channel " + p.channel_id + ": " + p.state + (p.url ? " — " + p.url : "");
+      case "retracted":
+        return "Retracted" + (p.audience ? " for " + p.audience : "");
+      default:
+        return p.stage;
+    }
+  }
+
+  function wordsPath(u) {
+    if (!u.path || !u.path.length) return null;
+    return O.el("details", { class: "words", open: "" }, [
+      O.el("summary", { text: "The words' path" }),
+      O.el("ol", { class: "path" }, u.path.map((p) => O.el("li", {
+        "data-stage": p.stage, "data-by": p.by.sub,
+      }, [pathLine(p) + " — by " + p.by.sub + " (" + p.by.role + ")",
+        O.el("span", { class: "when", text: utc(p.at) + " · seq " + p.seq })]))),
+    ]);
+  }
+
   function renderTimeline(t) {
     const body = $("timeline-body");
     body.replaceChildren();
@@ -211,8 +253,10 @@
       steps.sort((a, b) => a.seq - b.seq);
       body.append(O.el("article", { class: "update", "data-update": u.update_id }, [
         O.el("h3", { text: (u.milestone || "update") + " · " + u.update_id }),
-        O.el("ol", { class: "path" }, steps.map(stepItem)),
-      ]));
+        wordsPath(u),
+        O.el("h4", { text: "Every record (" + steps.length + ")" }),
+        O.el("ol", { class: "path events" }, steps.map(stepItem)),
+      ].filter(Boolean)));
     }
     if (t.case_retractions.length) {
       body.append(O.el("h3", { text: "Case-wide retractions" }));

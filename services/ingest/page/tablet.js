@@ -25,7 +25,8 @@
     procedures: readJson(KEYS.procedures, {}),
     caseId: localStorage.getItem(KEYS.selected) || "",
     phrases: new Set(),
-    lastTap: {},
+    lastSent: {},  // milestone id -> when this page last sent it
+    confirmTimer: 0,
     caseChosenAt: Date.now(),
     streamUp: false,
     // The selected case as the server last described it: accepting updates or not.
@@ -174,23 +175,28 @@
 
   // ---- tapping a milestone, composing the note ----
 
+  // A second tap on a milestone already sent always asks (a gloved double tap too: it
+  // used to be swallowed without a word). "Send again" waits out the double-tap window
+  // of the last send, so the same bouncing glove cannot answer the question.
   function tap(milestone) {
     const c = currentCase();
-    if (!c || caseClosed()) return;
-    const now = Date.now();
-    if (now - (state.lastTap[milestone.id] || 0) < DOUBLE_TAP_MS) return; // gloved double tap
-    state.lastTap[milestone.id] = now;
+    if (!c || caseClosed() || state.confirming) return;
     const sentAt = history.doneTimes(state.caseId)[milestone.id];
     if (sentAt) { askFirst(milestone, sentAt); return; }
     send(milestone);
   }
 
-  // A milestone already sent goes again only after "Send again": students saw
-  // "Patient in room" twice when a second tap simply sent it.
   function askFirst(milestone, sentAt) {
     state.confirming = milestone;
-    $("confirm-text").textContent = "“" + milestone.label + "” was already sent at " +
-      hhmm(sentAt) + ". Send it again?";
+    const ago = Date.now() - sentAt;
+    $("confirm-text").textContent = "“" + milestone.label + "” was already sent " +
+      (ago < 60000 ? "just now (" + hhmm(sentAt) + ")" : "at " + hhmm(sentAt)) +
+      ". Send it again?";
+    const wait = (state.lastSent[milestone.id] || 0) + DOUBLE_TAP_MS - Date.now();
+    const again = $("confirm-send");
+    again.disabled = wait > 0;
+    clearTimeout(state.confirmTimer);
+    if (wait > 0) state.confirmTimer = setTimeout(() => { again.disabled = false; }, wait);
     $("confirm").hidden = false;
     $("confirm-cancel").focus();
   }
@@ -200,8 +206,6 @@
     state.confirming = null;
     $("confirm").hidden = true;
     if (open) {
-      // The question answered the tap: the next tap is a new one, not a gloved double tap.
-      state.lastTap[open.id] = 0;
       const button = document.querySelector('#milestones [data-milestone="' +
         CSS.escape(open.id) + '"]');
       if (button) button.focus();
@@ -217,6 +221,7 @@
     // A phrase counts as used only while its exact text is still in the note.
     const phraseIds = Array.from(state.phrases).filter((id) => texts[id] &&
       note.includes(texts[id]));
+    state.lastSent[milestone.id] = now;
     const body = {
       event_id: uuid(), case_id: c.case_id, milestone: milestone.id, note: note,
       phrase_ids: phraseIds, occurred_at: new Date(now).toISOString(),
