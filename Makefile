@@ -34,9 +34,9 @@ $(AXE): tests/e2e/package-lock.json
 	npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
 	@touch $(AXE)
 
-# Fault and restart tests time a recovery under kill -9, broker cuts and scale-out: they
-# run alone, after the rest has run on two workers (one per core).
-TIMED := tests/faults tests/dev
+# Fault tests time a recovery under kill -9, broker cuts and scale-out: they run alone,
+# after the rest has run on two workers (one per core).
+TIMED := tests/faults
 
 test: $(STAMP) system-deps $(AXE) lint typecheck
 	$(BIN)/pytest -n 2 --dist loadfile --durations=30 $(TIMED:%=--ignore=%) $(ARGS)
