@@ -85,6 +85,32 @@ class TokenVerifier:
                          expires_at=float(claims["exp"]))
 
 
+JWKS_ALGORITHMS: Final = ("RS256", "ES256", "PS256", "EdDSA")
+
+
+async def jwks_claims(jwks: jwt.PyJWKClient, token: str, *, audience: str, issuer: str,
+                      leeway: int = 30) -> dict[str, Any]:
+    """The claims of a token signed by one of `jwks`'s keys, for `audience`, from `issuer`
+    (sign-in's ID tokens); AuthError naming what failed, never quoting the token."""
+    try:
+        key: Any = (await asyncio.to_thread(jwks.get_signing_key_from_jwt, token)).key
+    except jwt.PyJWTError as exc:
+        raise AuthError(f"signing key not found: {type(exc).__name__}") from None
+    try:
+        claims: dict[str, Any] = jwt.decode(
+            token, key, algorithms=list(JWKS_ALGORITHMS), audience=audience, issuer=issuer,
+            options={"require": ["exp", "iat", "sub", "aud", "iss"]}, leeway=leeway)
+    except jwt.ExpiredSignatureError:
+        raise AuthError("token expired") from None
+    except jwt.InvalidAudienceError:
+        raise AuthError("token audience not accepted") from None
+    except jwt.InvalidIssuerError:
+        raise AuthError("token issuer not accepted") from None
+    except jwt.PyJWTError as exc:
+        raise AuthError(f"invalid token: {type(exc).__name__}") from None
+    return claims
+
+
 def subject_problem(sub: str) -> str | None:
     """Why a `sub` is refused, or None. A subject that could pass for another one
     (`"dev-coordinator "`, a zero-width joiner, a full-width letter) never authenticates."""
