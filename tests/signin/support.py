@@ -24,6 +24,7 @@ from tests.support.idp import SignInWorld
 
 SECRET = "test-secret-not-for-production-0123456789"
 CHANGE = "/test/change"  # admits every role, changes "state": the CSRF target
+LOOK = "/test/look"  # admits every role, changes nothing
 
 
 def signin_settings(world: SignInWorld, data_dir: Path, **overrides: Any) -> Settings:
@@ -42,12 +43,18 @@ async def change(request: web.Request) -> web.Response:
     return web.json_response({"changed_by": principal(request).role})
 
 
+@auth.allow(auth.ANY_ROLE)
+async def look(request: web.Request) -> web.Response:
+    return web.json_response({"role": principal(request).role})
+
+
 @asynccontextmanager
 async def serving(settings: Settings) -> AsyncIterator[web.Application]:
     app = create_base_app(settings)
     setup_pages(app)
     setup_signin(app, settings)
     app.router.add_post(CHANGE, change)
+    app.router.add_get(LOOK, look)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", settings.http_port).start()
