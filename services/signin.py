@@ -1,6 +1,7 @@
 """Sign-in for people: `/signin` → the identity provider → `/signin/callback` → the
 session cookie (services/common/session.py); `POST /signout` ends the session here and,
-by RP-initiated logout, at the provider. `GET /signin/session` tells a page who is in.
+by RP-initiated logout (the answer sends the browser on), at the provider;
+`GET /signin/session` tells a page who is signed in.
 
 The pending sign-in (state, nonce, PKCE verifier, where to go next) rides in a signed
 cookie scoped to /signin that lives ten minutes, so whichever process answers the
@@ -11,6 +12,7 @@ must match the cookie's, and the ID token is checked by `oidc.py`.
 from __future__ import annotations
 
 import hmac
+import html
 import re
 import secrets
 import time
@@ -191,6 +193,21 @@ async def whoami(request: web.Request) -> web.Response:
                              headers={"Cache-Control": "no-store"})
 
 
+def _leave_for(request: web.Request, location: str) -> web.Response:
+    """Where the browser goes after signing out, without a redirect: the pages' CSP
+    (`form-action 'self'`) would stop a form's redirect to the provider's origin."""
+    if "application/json" in request.headers.get("Accept", ""):
+        return web.json_response({"signed_out": True, "location": location},
+                                 headers={"Cache-Control": "no-store"})
+    target = html.escape(location, quote=True)
+    body = (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            f'<meta http-equiv="refresh" content="0;url={target}"><title>Signing out</title>'
+            f'</head><body><p>Signed out of ORcast. <a href="{target}">Continue</a></p>'
+            f'</body></html>')
+    return web.Response(text=body, content_type="text/html",
+                        headers={"Cache-Control": "no-store"})
+
+
 @allow(PUBLIC)  # ends a session: the CSRF value is checked here (header or form field)
 async def signout(request: web.Request) -> web.Response:
     settings = _settings(request)
@@ -216,7 +233,7 @@ async def signout(request: web.Request) -> web.Response:
                 post_logout_redirect_uri=f"{base_url(request, settings)}/") or "/"
         except (SignInRefused, aiohttp.ClientError, TimeoutError):
             location = "/"  # signed out here; the provider's session ends at its own timeout
-    response = _see_other(location)
+    response = _leave_for(request, location)
     session.clear_cookies(response)
     response.del_cookie(ID_TOKEN_COOKIE, path="/signout")
     return response
