@@ -49,6 +49,13 @@ class TokenVerifier:
         self._jwks: jwt.PyJWKClient | None = None
         if settings.jwks_url:
             self._jwks = jwt.PyJWKClient(settings.jwks_url, cache_keys=True, lifespan=600)
+        # The provider's own tokens name groups, not ORcast roles: the sign-in mapping
+        # gives them one when they carry no `role` claim (no mapping, no role).
+        self._mapping: Callable[[Mapping[str, Any]], str | None] | None = None
+        if settings.jwks_url and settings.oidc_role_mapping:
+            from .rolemap import load
+
+            self._mapping = load(settings.oidc_role_mapping).role_for
 
     async def verify(self, token: str) -> Principal:
         if self._jwks is not None:
@@ -76,6 +83,8 @@ class TokenVerifier:
         except jwt.PyJWTError as exc:
             raise AuthError(f"invalid token: {type(exc).__name__}") from None
         role = claims.get("role")
+        if "role" not in claims and self._mapping is not None:
+            role = self._mapping(claims)
         if role not in ROLES:
             raise AuthError("token has no valid role claim")
         problem = subject_problem(str(claims["sub"]))

@@ -170,7 +170,12 @@ async function main() {
   server.listen(config.port, '127.0.0.1', () => {
     process.stdout.write(`ready ${issuer}\n`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  // Exit promptly even with browsers' keep-alive connections still open.
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+    setTimeout(() => process.exit(0), 1000).unref();
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }
