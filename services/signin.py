@@ -25,7 +25,7 @@ from aiohttp import web
 
 from services.common import rolemap, session
 from services.common.auth import PUBLIC, AuthError, allow, subject_problem
-from services.common.errors import BadRequest, Forbidden
+from services.common.errors import ApiError, BadRequest, Forbidden
 from services.common.oidc import OidcClient, SignInRefused, pkce_pair
 from services.common.settings import ConfigError, Settings
 from services.common.web import SETTINGS
@@ -134,6 +134,31 @@ def _pending(request: web.Request, settings: Settings) -> dict[str, Any]:
 
 @allow(PUBLIC)  # checks state, code, ID token and role itself
 async def callback(request: web.Request) -> web.Response:
+    """People get a page that says what went wrong and how to start again; API clients
+    and tests (no `text/html` in Accept) the usual JSON error."""
+    try:
+        return await _complete(request)
+    except ApiError as exc:
+        if "text/html" not in request.headers.get("Accept", ""):
+            raise
+        return _problem_page(exc)
+
+
+def _problem_page(error: ApiError) -> web.Response:
+    body = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<title>Sign-in did not complete</title>'
+        '<link rel="stylesheet" href="/assets/home/home.css"></head><body><main>'
+        '<h1>Sign-in did not complete</h1>'
+        f'<p id="why">{html.escape(error.message)}</p>'
+        '<p><a id="again" href="/signin">Sign in again</a> · <a href="/">ORcast home</a></p>'
+        '</main></body></html>')
+    return web.Response(text=body, status=error.status, content_type="text/html",
+                        headers={"Cache-Control": "no-store"})
+
+
+async def _complete(request: web.Request) -> web.Response:
     settings, client = _settings(request), _client(request)
     pending = _pending(request, settings)
     error = request.query.get("error")

@@ -90,6 +90,11 @@ async def test_a_state_mismatch_is_refused_before_the_code_is_used(
             assert response.status == 400
             assert "state does not match" in body["error"]["message"]
             assert session.SESSION_COOKIE not in response.cookies
+        async with http.get(forged, allow_redirects=False,
+                            headers={"Accept": "text/html"}) as response:
+            assert response.status == 400  # a person gets a page, not JSON
+            page = await response.text()
+            assert "state does not match" in page and 'href="/signin"' in page
         # The code was not spent on the forged answer: the genuine one still completes.
         async with http.get(back.url, allow_redirects=False) as response:
             assert response.status == 303
