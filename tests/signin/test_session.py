@@ -13,11 +13,14 @@ from pathlib import Path
 import aiohttp
 import jwt
 import pytest
+from aiohttp import web
+from aiohttp.test_utils import make_mocked_request
 
 from services.common import session
 from services.common.auth import issue_token
 from services.common.broker import free_port
 from services.common.settings import Settings
+from services.signin import safe_next
 from tests.signin.support import CHANGE, LOOK, SECRET, serving
 
 
@@ -123,3 +126,22 @@ async def test_whoami_says_who_is_signed_in(base: tuple[str, Settings]) -> None:
     assert (code, who["signed_in"], who["role"], who["name"]) == (200, True, "approver", "Ann")
     code, nobody = await status("GET", url + "/signin/session")
     assert (code, nobody) == (200, {"signed_in": False})
+
+
+def test_cookies_are_secure_when_orcast_is_served_over_https(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, secret=SECRET, public_url="https://orcast.example")
+    response = web.Response()
+    session.set_cookies(response, make_mocked_request("GET", "/"), settings, "t", "c")
+    for name in (session.SESSION_COOKIE, session.CSRF_COOKIE):
+        assert response.cookies[name]["secure"] is True
+        assert response.cookies[name]["samesite"] == "Lax"
+    assert response.cookies[session.SESSION_COOKIE]["httponly"] is True
+
+
+@pytest.mark.parametrize(("raw", "kept"), [
+    ("/tablet", "/tablet"), ("/live/abc?x=1", "/live/abc?x=1"), (None, None), ("", None),
+    ("//evil.example/", None), ("https://evil.example/", None), ("/\\evil.example", None),
+    ("/a\nb", None), ("tablet", None),
+])
+def test_next_stays_on_this_site(raw: str | None, kept: str | None) -> None:
+    assert safe_next(raw) == kept
