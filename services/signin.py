@@ -1,12 +1,13 @@
-"""Sign-in for people: `/signin` → the identity provider → `/signin/callback` → the
-session cookie (services/common/session.py); `POST /signout` ends the session here and,
-by RP-initiated logout (the answer sends the browser on), at the provider;
-`GET /signin/session` tells a page who is signed in.
+"""Sign-in for people: `/signin[?next=/path][&switch=1]` → the identity provider →
+`/signin/callback` → the session cookie (services/common/session.py); `POST /signout`
+ends the session here and, by RP-initiated logout (the answer sends the browser on), at
+the provider; `GET /signin/session` tells a page who is signed in.
 
 The pending sign-in (state, nonce, PKCE verifier, where to go next) rides in a signed
 cookie scoped to /signin that lives ten minutes, so whichever process answers the
 callback can finish it. A code is good once (the provider refuses a replay), a state
-must match the cookie's, and the ID token is checked by `oidc.py`.
+must match the cookie's, and the ID token is checked by `oidc.py`. `switch=1` makes the
+provider ask for credentials again (another person on a shared device).
 """
 
 from __future__ import annotations
@@ -107,7 +108,8 @@ async def start(request: web.Request) -> web.Response:
     try:
         url = await client.authorization_url(
             request.app[HTTP], redirect_uri=f"{base_url(request, settings)}/signin/callback",
-            state=state, nonce=nonce, code_challenge=challenge)
+            state=state, nonce=nonce, code_challenge=challenge,
+            prompt="login" if request.query.get("switch") else None)
     except (SignInRefused, aiohttp.ClientError, TimeoutError):
         raise web.HTTPServiceUnavailable(reason="The identity provider is unreachable") \
             from None

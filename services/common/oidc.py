@@ -85,13 +85,19 @@ class OidcClient:
         return self._metadata
 
     async def authorization_url(self, http: aiohttp.ClientSession, *, redirect_uri: str,
-                                state: str, nonce: str, code_challenge: str) -> str:
+                                state: str, nonce: str, code_challenge: str,
+                                prompt: str | None = None) -> str:
+        """`prompt=login`: ask for credentials even while the provider's session lasts
+        (switching account on a shared device)."""
         meta = await self.metadata(http)
-        query = urlencode({
+        params = {
             "response_type": "code", "client_id": self.client_id, "redirect_uri": redirect_uri,
             "scope": SCOPE, "state": state, "nonce": nonce, "code_challenge": code_challenge,
             "code_challenge_method": "S256",
-        })
+        }
+        if prompt:
+            params["prompt"] = prompt
+        query = urlencode(params)
         return f"{meta.authorization_endpoint}?{query}"
 
     async def exchange(self, http: aiohttp.ClientSession, *, code: str, redirect_uri: str,

@@ -17,7 +17,11 @@
       page.href = who.page;
       page.id = "my-page";
       page.textContent = "Your page";
-      document.getElementById("who").append(page, " ");
+      const other = document.createElement("a");
+      other.href = "/signin?switch=1";
+      other.id = "switch-account";
+      other.textContent = "Sign in as someone else";
+      document.getElementById("who").append(page, " · ", other, " ");
       document.getElementById("csrf-token").value = cookie("orcast_csrf");
       document.getElementById("signout").hidden = false;
     })

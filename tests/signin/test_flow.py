@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
+import aiohttp
 from yarl import URL
 
 from services.common import session
@@ -150,3 +151,37 @@ async def test_sign_out_needs_the_csrf_token_and_ends_the_provider_session_too(
             assert (await response.json())["signed_in"] is False
         async with http.post(base + CHANGE, headers={"X-CSRF-Token": csrf}) as response:
             assert response.status == 401
+
+
+async def follow(http: aiohttp.ClientSession, url: str, stop_at: str) -> tuple[str, int]:
+    """Follow redirects by hand until `stop_at` (not requested) or a page: (url, status)."""
+    for _ in range(12):
+        if url.startswith(stop_at):
+            return url, 303
+        async with http.get(url, allow_redirects=False) as response:
+            if response.status not in (302, 303):
+                return url, response.status
+            url = urljoin(url, response.headers["Location"])
+    raise AssertionError("too many redirects")
+
+
+async def test_single_sign_on_and_switching_account_on_a_shared_device(
+        signin_world: SignInWorld, tmp_path: Path) -> None:
+    base = signin_world.app_base
+    async with serving(signin_settings(signin_world, tmp_path)), browser_like() as http:
+        back = await walk_to_callback(http, signin_world, "coordinator")
+        async with http.get(back.url, allow_redirects=False) as response:
+            assert response.status == 303
+        # Signing in again while the provider's session lasts needs no password...
+        url, _ = await follow(http, base + "/signin", base + "/signin/callback")
+        assert url.startswith(base + "/signin/callback?code=")
+        async with http.get(url, allow_redirects=False) as response:
+            assert response.headers["Location"] == "/tablet"
+        # ...but switching account asks for credentials, and the new person is signed in.
+        url, status = await follow(http, base + "/signin?switch=1", base + "/signin/callback")
+        assert status == 200 and "/interaction/" in url
+        back = await walk_to_callback(http, signin_world, "approver", start="/signin?switch=1")
+        async with http.get(back.url, allow_redirects=False) as response:
+            assert response.headers["Location"] == "/approvals"
+        async with http.get(base + "/signin/session") as response:
+            assert (await response.json())["role"] == "approver"

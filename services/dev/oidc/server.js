@@ -162,6 +162,7 @@ async function main() {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.end(loginForm(details.uid, 'ORcast'));
     } catch (err) {
+      process.stderr.write(`interaction refused: ${err.name}: ${err.message}\n`);
       res.statusCode = 400;
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.end(page('Sign-in expired', '<h1>This sign-in has expired</h1><p>Start again from ORcast.</p>'));
