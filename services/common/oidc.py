@@ -74,13 +74,21 @@ class OidcClient:
             async with http.get(url, timeout=TIMEOUT) as response:
                 if response.status != 200:
                     raise SignInRefused(f"provider discovery answered {response.status}")
-                found = await response.json()
+                try:
+                    found = await response.json(content_type=None)
+                except ValueError:
+                    raise SignInRefused("provider discovery is not JSON") from None
+            if not isinstance(found, dict) or not all(
+                    isinstance(found.get(k), str) for k in
+                    ("issuer", "authorization_endpoint", "token_endpoint", "jwks_uri")):
+                raise SignInRefused("provider discovery lacks its endpoints")
             if found.get("issuer", "").rstrip("/") != self.issuer:  # OIDC Discovery §4.3
                 raise SignInRefused("provider discovery names another issuer")
             self._metadata = ProviderMetadata(
                 issuer=found["issuer"], authorization_endpoint=found["authorization_endpoint"],
                 token_endpoint=found["token_endpoint"], jwks_uri=found["jwks_uri"],
-                end_session_endpoint=found.get("end_session_endpoint"))
+                end_session_endpoint=end if isinstance(
+                    end := found.get("end_session_endpoint"), str) else None)
             self._jwks = jwt.PyJWKClient(found["jwks_uri"], cache_keys=True, lifespan=600)
         return self._metadata
 
@@ -108,7 +116,10 @@ class OidcClient:
                 "redirect_uri": redirect_uri, "code_verifier": code_verifier}
         async with http.post(meta.token_endpoint, data=form, timeout=TIMEOUT,
                              headers={"Authorization": self._basic()}) as response:
-            body = await response.json(content_type=None)
+            try:
+                body = await response.json(content_type=None)
+            except ValueError:  # not JSON at all: a proxy's error page, say
+                body = None
         if response.status != 200 or not isinstance(body, dict):
             error = body.get("error") if isinstance(body, dict) else None
             raise SignInRefused(f"the provider refused the code ({error or response.status})")

@@ -14,6 +14,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+from aiohttp import web
 from cryptography.hazmat.primitives import serialization
 
 from services.common.oidc import OidcClient, SignInRefused
@@ -91,3 +92,23 @@ async def test_discovery_naming_another_issuer_is_refused(provider: FakeProvider
     async with aiohttp.ClientSession() as http:
         with pytest.raises(SignInRefused, match="another issuer"):
             await client_for(provider.issuer + "/realms/other").metadata(http)
+
+
+@pytest.mark.parametrize("answer", [{"issuer": "ISSUER"}, "not json", ["a", "list"]])
+async def test_discovery_without_its_endpoints_is_refused(aiohttp_server: Any,
+                                                          answer: object) -> None:
+    claimed: dict[str, str] = {}
+
+    async def discovery(request: web.Request) -> web.Response:
+        if isinstance(answer, str):
+            return web.Response(text=answer)
+        return web.json_response(json.loads(json.dumps(answer).replace(
+            "ISSUER", claimed["issuer"])))
+
+    app = web.Application()
+    app.router.add_get("/.well-known/openid-configuration", discovery)
+    server = await aiohttp_server(app)
+    claimed["issuer"] = str(server.make_url("")).rstrip("/")
+    async with aiohttp.ClientSession() as http:
+        with pytest.raises(SignInRefused, match="discovery"):
+            await client_for(claimed["issuer"]).metadata(http)
