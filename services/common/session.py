@@ -10,6 +10,8 @@ CSRF (signed double submit): each session carries a random `csrf` value, also se
 cookie the pages can read (`orcast_csrf`); a state-changing request made with the
 session cookie must repeat it in the `X-CSRF-Token` header. A cross-site page can make
 the browser send the cookie (a form post), but cannot read the value to send it back.
+A request with the cookie whose `Origin` is another site is refused outright (a
+WebSocket opened by another site's page sends the cookie and no header).
 
 | cookie | HttpOnly | holds | lifetime |
 |---|---|---|---|
@@ -25,6 +27,7 @@ import secrets
 import time
 from dataclasses import dataclass
 from typing import Any, Final
+from urllib.parse import urlsplit
 
 import jwt
 from aiohttp import web
@@ -95,11 +98,24 @@ def from_request(request: web.Request, settings: Settings) -> Session | None:
     if not token:
         return None
     found = verify(settings, token)
+    origin = request.headers.get("Origin")
+    if origin is not None and not _same_site_origin(origin, request, settings):
+        # A WebSocket opened by another site's page carries the cookie but no CSRF header.
+        raise CsrfRefused("cross-origin request with a session cookie")
     if request.method not in SAFE_METHODS:
         sent = request.headers.get(CSRF_HEADER, "")
         if not sent or not hmac.compare_digest(sent.encode(), found.csrf.encode()):
             raise CsrfRefused("missing or wrong X-CSRF-Token header for a signed-in request")
     return found
+
+
+def _same_site_origin(origin: str, request: web.Request, settings: Settings) -> bool:
+    """The Origin is this site: the address people use, or the Host the request names."""
+    netloc = urlsplit(origin).netloc if origin != "null" else ""
+    allowed = {request.host}
+    if settings.public_url:
+        allowed.add(urlsplit(settings.public_url).netloc)
+    return bool(netloc) and netloc in allowed
 
 
 def secure_cookies(request: web.Request, settings: Settings) -> bool:

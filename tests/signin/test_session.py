@@ -145,3 +145,22 @@ def test_cookies_are_secure_when_orcast_is_served_over_https(tmp_path: Path) -> 
 ])
 def test_next_stays_on_this_site(raw: str | None, kept: str | None) -> None:
     assert safe_next(raw) == kept
+
+
+async def test_another_sites_origin_is_refused_even_for_reads(
+        base: tuple[str, Settings]) -> None:
+    url, settings = base
+    token, csrf = session.mint(settings, sub="ann", role="approver", name=None, idp="x")
+    host = url.removeprefix("http://")
+    async with aiohttp.ClientSession(cookies=cookies(token)) as http:
+        for origin, expected in (("https://evil.example", 403), ("null", 403),
+                                 (f"http://{host}", 200)):
+            async with http.get(url + LOOK, headers={"Origin": origin}) as response:
+                assert response.status == expected, origin
+        async with http.post(url + CHANGE, headers={"Origin": "https://evil.example",
+                                                    session.CSRF_HEADER: csrf}) as response:
+            assert response.status == 403
+        bearer = issue_token(settings, sub="api-client", role="admin")
+        async with http.get(url + LOOK, headers={"Origin": "https://evil.example",
+                                                 "Authorization": f"Bearer {bearer}"}) as r:
+            assert r.status == 200  # bearer clients are not ambient: no Origin rule
