@@ -16,7 +16,14 @@ $(STAMP): pyproject.toml
 system-deps:
 	@bash scripts/system-deps.sh
 
-dev: $(STAMP)
+IDP := services/dev/oidc/node_modules/.installed
+
+# The development OpenID Connect provider (oidc-provider from npm) people sign in at.
+$(IDP): services/dev/oidc/package-lock.json
+	npm ci --prefix services/dev/oidc --no-audit --no-fund --loglevel=error
+	@touch $(IDP)
+
+dev: $(STAMP) $(IDP)
 	$(BIN)/orcast dev $(ARGS)
 
 lint: $(STAMP)
@@ -38,7 +45,7 @@ $(AXE): tests/e2e/package-lock.json
 # after the rest has run on two workers (one per core).
 TIMED := tests/faults
 
-test: $(STAMP) system-deps $(AXE) lint typecheck
+test: $(STAMP) system-deps $(AXE) $(IDP) lint typecheck
 	$(BIN)/pytest -n 2 --dist loadfile --durations=30 $(TIMED:%=--ignore=%) $(ARGS)
 	$(BIN)/pytest --durations=15 $(TIMED) $(ARGS)
 

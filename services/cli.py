@@ -17,7 +17,7 @@ import os
 import secrets
 import signal
 import sys
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +28,8 @@ from services.registry import SERVICES
 
 if TYPE_CHECKING:  # imported where a server starts: `orcast deid` starts without aiohttp
     from aiohttp import web
+
+    from services.dev.idp import DevProvider
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -96,14 +98,22 @@ def _dev_keys(settings: Settings) -> None:
     signing.generate(signing.keys_dir(settings), ALL_SERVICES)
 
 
-def dev_banner(base: str, bootstrap: str, tokens_path: Path, memory: str = "") -> str:
+def dev_banner(base: str, bootstrap: str, tokens_path: Path, memory: str = "",
+               people: Sequence[tuple[str, str]] = (), signin_off: str = "") -> str:
     """What `orcast dev` prints: where things are, never a token (terminals get logged,
-    scrolled back and screen-shared)."""
+    scrolled back and screen-shared). `people`: the demo users' (username, password),
+    made fresh at each start for the development identity provider, printed only here."""
     pages = [("tablet", "coordinator"), ("approvals", "approver"), ("live", "student"),
              ("cases", "admin"), ("compliance", "compliance")]
     lines = [f"ORcast dev stack on {base}  (broker {bootstrap})"]
     if memory:
         lines.append(f"  {memory}")
+    if people:
+        lines.append(f"  sign in     {base}/signin   as one of (username / password, "
+                     f"this start only):")
+        lines += [f"              {user:<11} {password}" for user, password in people]
+    elif signin_off:
+        lines.append(f"  sign-in off: {signin_off}")
     lines += [f"  {page:<11} {base}/{page}   (as {role})" for page, role in pages]
     lines += [f"  readiness   {base}/readyz",
               f"  dev tokens  {tokens_path}  (one per role; open a page as "
@@ -167,7 +177,9 @@ def cmd_dev(args: argparse.Namespace) -> int:
         overrides["http_port"] = args.port
     if args.host is not None:
         overrides["http_host"] = args.host
+    provider: DevProvider | None = None
     try:
+        provider, signin_off = _dev_provider(env, overrides)
         if not env.get("ORCAST_KAFKA_BOOTSTRAP"):
             env.setdefault("ORCAST_KAFKA_SESSION_TIMEOUT_MS", "2000")  # fast joins on Tansu
             try:
@@ -188,8 +200,10 @@ def cmd_dev(args: argparse.Namespace) -> int:
         base = f"http://{settings.http_host}:{settings.http_port}"
 
         def announce() -> None:
+            people = [(u.username, u.password) for u in provider.users] if provider else []
             sys.stdout.write(dev_banner(base, settings.kafka_bootstrap, tokens_path,
-                                        memory=dev_memory(keeper, data_dir)))
+                                        memory=dev_memory(keeper, data_dir), people=people,
+                                        signin_off=signin_off))
             sys.stdout.flush()
 
         def demo(app: web.Application) -> None:
@@ -204,7 +218,29 @@ def cmd_dev(args: argparse.Namespace) -> int:
         services.stop()
         if keeper is not None:
             keeper.stop()
+        if provider is not None:
+            provider.stop()
     return outcome[0] if outcome else 1
+
+
+def _dev_provider(env: dict[str, str], overrides: dict[str, object]
+                  ) -> tuple[DevProvider | None, str]:
+    """Start the development identity provider for the address `orcast dev` serves on and
+    point ORcast at it (`env` gains ORCAST_OIDC_*), unless ORCAST_OIDC_ISSUER names one
+    already. Without node or its packages the stack runs with tokens only, and says so."""
+    from services.dev.idp import DevProvider, ProviderUnavailable
+
+    if env.get("ORCAST_OIDC_ISSUER"):
+        return None, ""
+    where = Settings.from_env(env, **overrides)
+    data_dir = Path(env["ORCAST_DATA_DIR"])
+    try:
+        with (data_dir / "oidc-provider.log").open("ab") as log:
+            provider = DevProvider.start(f"http://{where.http_host}:{where.http_port}", log=log)
+    except ProviderUnavailable as exc:
+        return None, f"{exc} (make dev installs it)"
+    env.update(provider.env())
+    return provider, ""
 
 
 async def _serve_dev(main: Coroutine[Any, Any, int], outcome: list[int]) -> None:

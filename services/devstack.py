@@ -15,6 +15,7 @@ from services.common.settings import Settings
 from services.common.web import create_base_app
 from services.pages import setup_pages
 from services.registry import SERVICES, setup_for
+from services.signin import setup_signin
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +25,7 @@ def build_app(settings: Settings, services: tuple[str, ...] = SERVICES) -> web.A
     for service in services:
         setup_for(service)(app, settings)
     setup_pages(app)
+    setup_signin(app, settings)
     return app
 
 

@@ -15,6 +15,7 @@ from services.common.broker import EmbeddedBroker
 from services.common.settings import Settings
 
 from .support.browser import CHROMIUM, CHROMIUM_ARGS
+from .support.idp import SignInWorld, running_provider
 from .support.signing import session_keys_dir
 from .support.stack import Stack, start_stack, stop_stack
 
@@ -63,6 +64,14 @@ def make_settings(kafka_bootstrap: str, data_dir: Path, **overrides: object) -> 
 @pytest.fixture
 def settings(kafka_bootstrap: str, tmp_path: Path) -> Settings:
     return make_settings(kafka_bootstrap, tmp_path)
+
+
+@pytest.fixture
+def signin_world(tmp_path: Path) -> Iterator[SignInWorld]:
+    """The real development OpenID Connect provider (services/dev/idp.py) on a free
+    port, its demo users, and the port ORcast must serve on to be its client."""
+    with running_provider(tmp_path) as world:
+        yield world
 
 
 @pytest.fixture

@@ -49,6 +49,13 @@ class TokenVerifier:
         self._jwks: jwt.PyJWKClient | None = None
         if settings.jwks_url:
             self._jwks = jwt.PyJWKClient(settings.jwks_url, cache_keys=True, lifespan=600)
+        # The provider's own tokens name groups, not ORcast roles: the sign-in mapping
+        # gives them one when they carry no `role` claim (no mapping, no role).
+        self._mapping: Callable[[Mapping[str, Any]], str | None] | None = None
+        if settings.jwks_url and settings.oidc_role_mapping:
+            from .rolemap import load
+
+            self._mapping = load(settings.oidc_role_mapping).role_for
 
     async def verify(self, token: str) -> Principal:
         if self._jwks is not None:
@@ -76,6 +83,8 @@ class TokenVerifier:
         except jwt.PyJWTError as exc:
             raise AuthError(f"invalid token: {type(exc).__name__}") from None
         role = claims.get("role")
+        if "role" not in claims and self._mapping is not None:
+            role = self._mapping(claims)
         if role not in ROLES:
             raise AuthError("token has no valid role claim")
         problem = subject_problem(str(claims["sub"]))
@@ -83,6 +92,32 @@ class TokenVerifier:
             raise AuthError(f"token subject refused: {problem}")
         return Principal(sub=str(claims["sub"]), role=role, name=claims.get("name"),
                          expires_at=float(claims["exp"]))
+
+
+JWKS_ALGORITHMS: Final = ("RS256", "ES256", "PS256", "EdDSA")
+
+
+async def jwks_claims(jwks: jwt.PyJWKClient, token: str, *, audience: str, issuer: str,
+                      leeway: int = 30) -> dict[str, Any]:
+    """The claims of a token signed by one of `jwks`'s keys, for `audience`, from `issuer`
+    (sign-in's ID tokens); AuthError naming what failed, never quoting the token."""
+    try:
+        key: Any = (await asyncio.to_thread(jwks.get_signing_key_from_jwt, token)).key
+    except jwt.PyJWTError as exc:
+        raise AuthError(f"signing key not found: {type(exc).__name__}") from None
+    try:
+        claims: dict[str, Any] = jwt.decode(
+            token, key, algorithms=list(JWKS_ALGORITHMS), audience=audience, issuer=issuer,
+            options={"require": ["exp", "iat", "sub", "aud", "iss"]}, leeway=leeway)
+    except jwt.ExpiredSignatureError:
+        raise AuthError("token expired") from None
+    except jwt.InvalidAudienceError:
+        raise AuthError("token audience not accepted") from None
+    except jwt.InvalidIssuerError:
+        raise AuthError("token issuer not accepted") from None
+    except jwt.PyJWTError as exc:
+        raise AuthError(f"invalid token: {type(exc).__name__}") from None
+    return claims
 
 
 def subject_problem(sub: str) -> str | None:

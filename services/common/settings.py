@@ -27,6 +27,13 @@
 | ORCAST_METRICS_TOKEN | — | scrape bearer for `/metrics` (else admin tokens only) |
 | ORCAST_INGEST_MAX_LAG_SECONDS | 5 | ingest's 503 bound on the pipeline's lag (0: never) |
 | ORCAST_DEV_HANDOFF_FD | — | set by `orcast dev` for its children: connections arrive here too |
+| ORCAST_OIDC_ISSUER | — | people sign in through this OpenID Connect provider (discovery) |
+| ORCAST_OIDC_CLIENT_ID | orcast | ORcast's client id at the provider |
+| ORCAST_OIDC_CLIENT_SECRET | — | its client secret (confidential client, with PKCE) |
+| ORCAST_OIDC_ROLE_MAPPING | — | groups/roles → ORcast roles (schemas/oidc-role-mapping.json) |
+| ORCAST_PUBLIC_URL | from the request | the address people use (`https://…` makes cookies Secure) |
+| ORCAST_SESSION_KEY | from dev secret | HMAC key every service verifies session cookies with |
+| ORCAST_SESSION_HOURS | 12 | a sign-in lasts this long (one shift) |
 """
 
 from __future__ import annotations
@@ -110,6 +117,15 @@ class Settings:
     # `orcast dev` only: the inherited socket on which the supervisor hands over the
     # connections it accepted for this service (services/dev/handoff.py).
     dev_handoff_fd: int | None = None
+    # Sign-in for people (services/signin.py); unset issuer: no sign-in, bearer tokens only.
+    oidc_issuer: str | None = None
+    oidc_client_id: str = "orcast"
+    oidc_client_secret: str | None = field(default=None, repr=False)
+    oidc_role_mapping: Path | None = None
+    public_url: str | None = None
+    # Signs the session cookie; shared by every service so each verifies it by itself.
+    session_key: bytes = field(default=b"", repr=False)
+    session_hours: float = 12.0
 
     def __post_init__(self) -> None:
         if not self.identifier_key and self.secret and not self.jwks_url:
@@ -117,6 +133,10 @@ class Settings:
             # production must set ORCAST_IDENTIFIER_KEY (see `require_identifier_key`).
             key = hashlib.sha256(b"orcast-identifier-key\0" + self.secret.encode()).digest()
             object.__setattr__(self, "identifier_key", key)
+        if not self.session_key and self.secret and not self.jwks_url:
+            # Development only, as for the identifier key: production sets ORCAST_SESSION_KEY.
+            key = hashlib.sha256(b"orcast-session-key\0" + self.secret.encode()).digest()
+            object.__setattr__(self, "session_key", key)
         if not self.instance_id:
             object.__setattr__(self, "instance_id", f"{socket.gethostname()}-{os.getpid()}")
         if self.event_keys_dir is None:
@@ -153,6 +173,13 @@ class Settings:
             "ingest_max_lag_seconds": _seconds_or_off(env, "ORCAST_INGEST_MAX_LAG_SECONDS", 5.0),
             "dev_handoff_fd": _int(env, "ORCAST_DEV_HANDOFF_FD", -1) if
             env.get("ORCAST_DEV_HANDOFF_FD") else None,
+            "oidc_issuer": env.get("ORCAST_OIDC_ISSUER") or None,
+            "oidc_client_id": env.get("ORCAST_OIDC_CLIENT_ID") or "orcast",
+            "oidc_client_secret": env.get("ORCAST_OIDC_CLIENT_SECRET") or None,
+            "oidc_role_mapping": Path(p) if (p := env.get("ORCAST_OIDC_ROLE_MAPPING")) else None,
+            "public_url": (env.get("ORCAST_PUBLIC_URL") or "").rstrip("/") or None,
+            "session_key": env.get("ORCAST_SESSION_KEY", "").encode(),
+            "session_hours": _float(env, "ORCAST_SESSION_HOURS", 12.0),
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]

@@ -5,7 +5,8 @@ Middlewares, outermost first:
   with an error id, logged once (without the request body or token); a client
   that went away mid-request → one INFO line (status 499 in the metrics);
 - `security_headers`: strict CSP and the usual hardening headers;
-- `auth_middleware`: enforces the roles a handler declared with `allow()`.
+- `auth_middleware`: enforces the roles a handler declared with `allow()`, for a
+  bearer token or, without one, a signed-in person's session cookie (`session.py`).
 Every response says `Server: orcast` (not aiohttp's name and version). Request JSON is
 read by `read_json` only, with bounded depth (`jsonlimits`).
 Health (`/healthz`, `/readyz`) and Prometheus `/metrics` are added here: `/readyz`
@@ -29,7 +30,7 @@ import aiohttp
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from . import auth, jsonlimits, metrics, schemas
+from . import auth, jsonlimits, metrics, schemas, session
 from .errors import ApiError, BadRequest, Forbidden, Unauthorized, Unprocessable
 from .health import HEALTH, Health
 from .pages import add_page
@@ -170,16 +171,28 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
     token = _bearer(request)
     if token is None and getattr(endpoint, auth.QUERY_TOKEN_ATTR, False):
         token = request.query.get("access_token")
-    if not token:
-        raise Unauthorized("missing bearer token")
-    try:
-        principal = await request.app[VERIFIER].verify(token)
-    except auth.AuthError as exc:
-        raise Unauthorized(str(exc)) from None
+    if not token:  # no bearer: a signed-in person's session cookie, or nobody
+        principal = _session_principal(request)
+    else:
+        try:
+            principal = await request.app[VERIFIER].verify(token)
+        except auth.AuthError as exc:
+            raise Unauthorized(str(exc)) from None
     if principal.role not in roles:
         raise Forbidden(f"role '{principal.role}' may not use this endpoint")
     request[PRINCIPAL_KEY] = principal
     return await handler(request)
+
+
+def _session_principal(request: web.Request) -> auth.Principal:
+    """The session cookie's person (`session.py`: CSRF checked on state changes)."""
+    try:
+        found = session.from_request(request, request.app[SETTINGS])
+    except auth.AuthError as exc:
+        raise Unauthorized(str(exc)) from None
+    if found is None:
+        raise Unauthorized("missing bearer token")
+    return found.principal
 
 
 def _bearer(request: web.Request) -> str | None:

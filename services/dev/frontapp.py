@@ -19,6 +19,7 @@ from services.common.health import HEALTH, Health
 from services.common.settings import Settings
 from services.common.web import authorize_metrics, create_base_app
 from services.pages import setup_pages
+from services.signin import setup_signin
 
 PROBE_TIMEOUT = 2.0
 
@@ -76,6 +77,7 @@ def create_front_app(settings: Settings, services: Mapping[str, int]) -> web.App
 
     app = create_base_app(settings, metrics_handler=metrics)
     setup_pages(app)
+    setup_signin(app, settings)  # sessions are verified by every service; made here
     app[HEALTH] = ProcessesHealth(services, scrape_token)
     return app
 

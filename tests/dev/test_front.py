@@ -24,7 +24,8 @@ def test_every_path_goes_to_the_service_that_serves_it() -> None:
     assert routes.target_for("/api/v1/live") == "viewer"
     assert routes.target_for("/live/k3x9q2m7ab") == "viewer"
     assert routes.target_for("/api/v1/audit/cases/c-1/timeline") == "audit"
-    for own in ("/", "/readyz", "/metrics", "/assets/common/shell.js", "/nowhere"):
+    for own in ("/", "/readyz", "/metrics", "/assets/common/shell.js", "/nowhere",
+                "/signin", "/signin/callback", "/signin/session", "/signout"):
         assert routes.target_for(own) == FRONT
 
 

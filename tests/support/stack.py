@@ -199,10 +199,12 @@ class LiveClient:
         await self.ws.close()
 
 
-async def start_stack(settings: Settings, services: tuple[str, ...] | None = None) -> Stack:
+async def start_stack(settings: Settings, services: tuple[str, ...] | None = None, *,
+                      port: int | None = None) -> Stack:
+    """`port`: a fixed one (sign-in's provider knows the callback address beforehand)."""
     await ensure_topics(settings)
     app = build_app(settings) if services is None else build_app(settings, services)
-    server = TestServer(app, host="127.0.0.1")
+    server = TestServer(app, host="127.0.0.1", port=port)
     await server.start_server()
     session = aiohttp.ClientSession()
     stack = Stack(settings=settings, app=app, server=server, session=session)

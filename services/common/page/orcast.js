@@ -46,8 +46,16 @@
     }
   }
 
+  // A signed-in person's session (cookie) needs its CSRF value on every state change;
+  // a bearer token needs none, and no Authorization header is sent without one.
+  function csrfToken() {
+    const found = document.cookie.split("; ").find((c) => c.startsWith("orcast_csrf="));
+    return found ? decodeURIComponent(found.slice("orcast_csrf=".length)) : "";
+  }
+
   async function api(method, path, body) {
-    const headers = { "Authorization": "Bearer " + token() };
+    const headers = token() ? { "Authorization": "Bearer " + token() } : {};
+    if (csrfToken()) headers["X-CSRF-Token"] = csrfToken();
     const init = { method: method, headers: headers, cache: "no-store" };
     if (body !== undefined) {
       headers["Content-Type"] = "application/json";
@@ -227,7 +235,7 @@
 
   takeTokenFromFragment();
   window.ORcast = {
-    token, setToken, claims, claimsOf, api, wsUrl, el, ApiError, gate, roleList,
+    token, setToken, claims, claimsOf, api, wsUrl, el, ApiError, gate, roleList, csrfToken,
     sayError, showFieldErrors, fieldError, clearFieldErrors,
   };
 })();

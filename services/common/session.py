@@ -1,0 +1,139 @@
+"""A signed-in person's session: a signed, expiring token in an HttpOnly cookie.
+
+The cookie holds a short HS256 JWT (`aud: orcast-session`) signed with the session key
+(`ORCAST_SESSION_KEY`) that every service shares, so each service verifies a session by
+itself: no session store, no gateway, services in separate processes or pods behind the
+ingress all accept the same cookie. It is not a bearer token: its audience and key differ
+from the API tokens', so neither passes for the other.
+
+CSRF (signed double submit): each session carries a random `csrf` value, also set in a
+cookie the pages can read (`orcast_csrf`); a state-changing request made with the
+session cookie must repeat it in the `X-CSRF-Token` header. A cross-site page can make
+the browser send the cookie (a form post), but cannot read the value to send it back.
+A request with the cookie whose `Origin` is another site is refused outright (a
+WebSocket opened by another site's page sends the cookie and no header).
+
+| cookie | HttpOnly | holds | lifetime |
+|---|---|---|---|
+| orcast_session | yes | the session token | ORCAST_SESSION_HOURS |
+| orcast_csrf | no (pages read it) | the CSRF value | same |
+Both are SameSite=Lax, Path=/, and Secure when ORcast is served over https.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+import jwt
+from aiohttp import web
+
+from .auth import ROLES, AuthError, Principal, subject_problem
+from .errors import Forbidden
+from .settings import Settings
+
+SESSION_COOKIE: Final = "orcast_session"
+CSRF_COOKIE: Final = "orcast_csrf"
+CSRF_HEADER: Final = "X-CSRF-Token"
+AUDIENCE: Final = "orcast-session"
+ISSUER: Final = "orcast"
+SAFE_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class CsrfRefused(Forbidden):
+    code = "csrf_refused"
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    principal: Principal
+    csrf: str
+    idp: str  # the identity provider that signed the person in
+
+
+def mint(settings: Settings, *, sub: str, role: str, name: str | None, idp: str,
+         now: float | None = None) -> tuple[str, str]:
+    """A new session token and its CSRF value."""
+    if not settings.session_key:
+        raise RuntimeError("sessions need ORCAST_SESSION_KEY")
+    issued = int(time.time() if now is None else now)
+    csrf = secrets.token_urlsafe(32)
+    claims: dict[str, Any] = {
+        "iss": ISSUER, "aud": AUDIENCE, "sub": sub, "role": role, "idp": idp,
+        "iat": issued, "exp": issued + int(settings.session_hours * 3600), "csrf": csrf,
+    }
+    if name:
+        claims["name"] = name
+    return jwt.encode(claims, settings.session_key, algorithm="HS256"), csrf
+
+
+def verify(settings: Settings, token: str) -> Session:
+    """The session the token stands for; AuthError when forged, tampered or expired."""
+    if not settings.session_key:
+        raise AuthError("sessions are not enabled here")
+    try:
+        claims = jwt.decode(token, settings.session_key, algorithms=["HS256"],
+                            audience=AUDIENCE, issuer=ISSUER,
+                            options={"require": ["exp", "iat", "sub", "aud", "iss"]})
+    except jwt.ExpiredSignatureError:
+        raise AuthError("session expired; sign in again") from None
+    except jwt.PyJWTError as exc:
+        raise AuthError(f"invalid session: {type(exc).__name__}") from None
+    role, sub, csrf = claims.get("role"), str(claims["sub"]), claims.get("csrf")
+    if role not in ROLES or not isinstance(csrf, str) or subject_problem(sub):
+        raise AuthError("invalid session")
+    name = claims.get("name") if isinstance(claims.get("name"), str) else None
+    return Session(Principal(sub=sub, role=role, name=name, expires_at=float(claims["exp"])),
+                   csrf, str(claims.get("idp", "")))
+
+
+def from_request(request: web.Request, settings: Settings) -> Session | None:
+    """The request's session, or None without a session cookie. A state-changing
+    request must carry the session's CSRF value (CsrfRefused otherwise)."""
+    token = request.cookies.get(SESSION_COOKIE)
+    if not token:
+        return None
+    found = verify(settings, token)
+    origin = request.headers.get("Origin")
+    if origin is not None and not _same_site_origin(origin, request, settings):
+        # A WebSocket opened by another site's page carries the cookie but no CSRF header.
+        raise CsrfRefused("cross-origin request with a session cookie")
+    if request.method not in SAFE_METHODS:
+        sent = request.headers.get(CSRF_HEADER, "")
+        if not sent or not hmac.compare_digest(sent.encode(), found.csrf.encode()):
+            raise CsrfRefused("missing or wrong X-CSRF-Token header for a signed-in request")
+    return found
+
+
+def _same_site_origin(origin: str, request: web.Request, settings: Settings) -> bool:
+    """The Origin is this site: the address people use, or the Host the request names."""
+    netloc = urlsplit(origin).netloc if origin != "null" else ""
+    allowed = {request.host}
+    if settings.public_url:
+        allowed.add(urlsplit(settings.public_url).netloc)
+    return bool(netloc) and netloc in allowed
+
+
+def secure_cookies(request: web.Request, settings: Settings) -> bool:
+    if settings.public_url:
+        return settings.public_url.startswith("https://")
+    return request.secure
+
+
+def set_cookies(response: web.StreamResponse, request: web.Request, settings: Settings,
+                token: str, csrf: str) -> None:
+    secure = secure_cookies(request, settings)
+    age = int(settings.session_hours * 3600)
+    response.set_cookie(SESSION_COOKIE, token, max_age=age, path="/", httponly=True,
+                        secure=secure, samesite="Lax")
+    response.set_cookie(CSRF_COOKIE, csrf, max_age=age, path="/", httponly=False,
+                        secure=secure, samesite="Lax")
+
+
+def clear_cookies(response: web.StreamResponse) -> None:
+    for name in (SESSION_COOKIE, CSRF_COOKIE):
+        response.del_cookie(name, path="/")

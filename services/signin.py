@@ -1,0 +1,266 @@
+"""Sign-in for people: `/signin[?next=/path][&switch=1]` → the identity provider →
+`/signin/callback` → the session cookie (services/common/session.py); `POST /signout`
+ends the session here and, by RP-initiated logout (the answer sends the browser on), at
+the provider; `GET /signin/session` tells a page who is signed in.
+
+The pending sign-in (state, nonce, PKCE verifier, where to go next) rides in a signed
+cookie scoped to /signin that lives ten minutes, so whichever process answers the
+callback can finish it. A code is good once (the provider refuses a replay), a state
+must match the cookie's, and the ID token is checked by `oidc.py`. `switch=1` makes the
+provider ask for credentials again (another person on a shared device).
+"""
+
+from __future__ import annotations
+
+import hmac
+import html
+import re
+import secrets
+import time
+from collections.abc import AsyncIterator
+from typing import Any, Final
+
+import aiohttp
+import jwt
+from aiohttp import web
+
+from services.common import rolemap, session
+from services.common.auth import PUBLIC, AuthError, allow, subject_problem
+from services.common.errors import ApiError, BadRequest, Forbidden
+from services.common.oidc import OidcClient, SignInRefused, pkce_pair
+from services.common.settings import ConfigError, Settings
+from services.common.web import SETTINGS
+
+ROLE_PAGES: Final = {"coordinator": "/tablet", "approver": "/approvals", "student": "/live",
+                     "admin": "/cases", "compliance": "/compliance"}
+PENDING_COOKIE: Final = "orcast_signin"
+PENDING_AUDIENCE: Final = "orcast-signin"
+PENDING_SECONDS: Final = 600
+ID_TOKEN_COOKIE: Final = "orcast_idt"  # only sent to /signout, as the logout's id_token_hint
+CSRF_FIELD: Final = "csrf_token"  # the sign-out form's copy of the CSRF value
+
+OIDC = web.AppKey("oidc", OidcClient)
+HTTP = web.AppKey("oidc_http", aiohttp.ClientSession)
+
+
+class SignInFailed(BadRequest):
+    code = "signin_failed"
+
+
+def setup_signin(app: web.Application, settings: Settings) -> None:
+    """Mount the sign-in routes; without `ORCAST_OIDC_ISSUER` they say sign-in is off."""
+    if settings.oidc_issuer:
+        if settings.oidc_role_mapping is None:
+            raise ConfigError("set ORCAST_OIDC_ROLE_MAPPING: without a mapping nobody has a role")
+        if not settings.session_key:
+            raise ConfigError("set ORCAST_SESSION_KEY (signs the session cookie)")
+        app[OIDC] = OidcClient(settings, rolemap.load(settings.oidc_role_mapping))
+        app.cleanup_ctx.append(_http_client)
+    app.router.add_get("/signin", start)
+    app.router.add_get("/signin/callback", callback)
+    app.router.add_get("/signin/session", whoami)
+    app.router.add_post("/signout", signout)
+
+
+async def _http_client(app: web.Application) -> AsyncIterator[None]:
+    async with aiohttp.ClientSession() as http:
+        app[HTTP] = http
+        yield
+
+
+def _client(request: web.Request) -> OidcClient:
+    client = request.app.get(OIDC)
+    if client is None:
+        raise web.HTTPServiceUnavailable(reason="Sign-in is not configured")
+    return client
+
+
+def _settings(request: web.Request) -> Settings:
+    return request.app[SETTINGS]
+
+
+def base_url(request: web.Request, settings: Settings) -> str:
+    return settings.public_url or f"{request.scheme}://{request.host}"
+
+
+def safe_next(raw: str | None) -> str | None:
+    """A path on this site to return to; anything that could leave it is dropped."""
+    if not raw or not raw.startswith("/") or raw.startswith("//") or "\\" in raw \
+            or any(ord(ch) < 0x21 for ch in raw):
+        return None
+    return raw
+
+
+def _see_other(location: str) -> web.Response:
+    return web.Response(status=303, headers={"Location": location, "Cache-Control": "no-store"})
+
+
+@allow(PUBLIC)  # starts a sign-in: nothing to protect yet
+async def start(request: web.Request) -> web.Response:
+    settings, client = _settings(request), _client(request)
+    verifier, challenge = pkce_pair()
+    state, nonce = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    pending = jwt.encode({
+        "aud": PENDING_AUDIENCE, "iss": session.ISSUER,
+        "exp": int(time.time()) + PENDING_SECONDS, "state": state, "nonce": nonce,
+        "verifier": verifier, "next": safe_next(request.query.get("next")),
+    }, settings.session_key, algorithm="HS256")
+    try:
+        url = await client.authorization_url(
+            request.app[HTTP], redirect_uri=f"{base_url(request, settings)}/signin/callback",
+            state=state, nonce=nonce, code_challenge=challenge,
+            prompt="login" if request.query.get("switch") else None)
+    except (SignInRefused, aiohttp.ClientError, TimeoutError):
+        raise web.HTTPServiceUnavailable(reason="The identity provider is unreachable") \
+            from None
+    response = _see_other(url)
+    response.set_cookie(PENDING_COOKIE, pending, max_age=PENDING_SECONDS, path="/signin",
+                        httponly=True, secure=session.secure_cookies(request, settings),
+                        samesite="Lax")
+    return response
+
+
+def _pending(request: web.Request, settings: Settings) -> dict[str, Any]:
+    raw = request.cookies.get(PENDING_COOKIE)
+    if not raw:
+        raise SignInFailed("no sign-in under way in this browser (or it expired); "
+                           "start again from /signin")
+    try:
+        claims: dict[str, Any] = jwt.decode(raw, settings.session_key, algorithms=["HS256"],
+                                            audience=PENDING_AUDIENCE, issuer=session.ISSUER)
+    except jwt.PyJWTError:
+        raise SignInFailed("the sign-in expired or was altered; start again from /signin") \
+            from None
+    return claims
+
+
+@allow(PUBLIC)  # checks state, code, ID token and role itself
+async def callback(request: web.Request) -> web.Response:
+    """People get a page that says what went wrong and how to start again; API clients
+    and tests (no `text/html` in Accept) the usual JSON error."""
+    try:
+        return await _complete(request)
+    except ApiError as exc:
+        if "text/html" not in request.headers.get("Accept", ""):
+            raise
+        return _problem_page(exc)
+
+
+def _problem_page(error: ApiError) -> web.Response:
+    body = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<title>Sign-in did not complete</title>'
+        '<link rel="stylesheet" href="/assets/home/home.css"></head><body><main>'
+        '<h1>Sign-in did not complete</h1>'
+        f'<p id="why">{html.escape(error.message)}</p>'
+        '<p><a id="again" href="/signin">Sign in again</a> · <a href="/">ORcast home</a></p>'
+        '</main></body></html>')
+    return web.Response(text=body, status=error.status, content_type="text/html",
+                        headers={"Cache-Control": "no-store"})
+
+
+async def _complete(request: web.Request) -> web.Response:
+    settings, client = _settings(request), _client(request)
+    pending = _pending(request, settings)
+    error = request.query.get("error")
+    if error:
+        shown = error if re.fullmatch(r"[a-z_]{1,64}", error) else "unknown"
+        raise SignInFailed(f"the identity provider refused the sign-in ({shown})")
+    state = request.query.get("state", "")
+    if not hmac.compare_digest(state.encode(), str(pending["state"]).encode()):
+        raise SignInFailed("state does not match this browser's sign-in")
+    iss = request.query.get("iss")  # RFC 9207: the answer comes from our provider
+    if iss is not None and iss.rstrip("/") != client.issuer:
+        raise SignInFailed("the answer comes from another identity provider")
+    code = request.query.get("code")
+    if not code:
+        raise SignInFailed("the identity provider sent no authorization code")
+    http = request.app[HTTP]
+    try:
+        id_token = await client.exchange(
+            http, code=code, redirect_uri=f"{base_url(request, settings)}/signin/callback",
+            code_verifier=str(pending["verifier"]))
+        identity = await client.verify_id_token(http, id_token, nonce=str(pending["nonce"]))
+    except SignInRefused as exc:
+        raise SignInFailed(str(exc)) from None
+    except (aiohttp.ClientError, TimeoutError):
+        raise web.HTTPServiceUnavailable(reason="The identity provider is unreachable") \
+            from None
+    problem = subject_problem(identity.sub)
+    if problem:
+        raise SignInFailed(f"the account's subject is refused: {problem}")
+    role = client.mapping.role_for(identity.claims)
+    if role is None:
+        raise Forbidden("this account has no ORcast role: ask for one of the groups in the "
+                        "role mapping", code="no_role")
+    token, csrf = session.mint(settings, sub=identity.sub, role=role, name=identity.name,
+                               idp=client.issuer)
+    response = _see_other(pending.get("next") or ROLE_PAGES[role])
+    session.set_cookies(response, request, settings, token, csrf)
+    response.del_cookie(PENDING_COOKIE, path="/signin")
+    response.set_cookie(ID_TOKEN_COOKIE, id_token, max_age=int(settings.session_hours * 3600),
+                        path="/signout", httponly=True,
+                        secure=session.secure_cookies(request, settings), samesite="Lax")
+    return response
+
+
+@allow(PUBLIC)  # tells anyone whether they are signed in, and as whom
+async def whoami(request: web.Request) -> web.Response:
+    try:
+        found = session.from_request(request, _settings(request))
+    except AuthError as exc:
+        return web.json_response({"signed_in": False, "reason": str(exc)})
+    if found is None:
+        return web.json_response({"signed_in": False})
+    who = found.principal
+    return web.json_response({"signed_in": True, "sub": who.sub, "role": who.role,
+                              "name": who.name, "expires_at": who.expires_at,
+                              "page": ROLE_PAGES[who.role]},
+                             headers={"Cache-Control": "no-store"})
+
+
+def _leave_for(request: web.Request, location: str) -> web.Response:
+    """Where the browser goes after signing out, without a redirect: the pages' CSP
+    (`form-action 'self'`) would stop a form's redirect to the provider's origin."""
+    if "application/json" in request.headers.get("Accept", ""):
+        return web.json_response({"signed_out": True, "location": location},
+                                 headers={"Cache-Control": "no-store"})
+    target = html.escape(location, quote=True)
+    body = (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            f'<meta http-equiv="refresh" content="0;url={target}"><title>Signing out</title>'
+            f'</head><body><p>Signed out of ORcast. <a href="{target}">Continue</a></p>'
+            f'</body></html>')
+    return web.Response(text=body, content_type="text/html",
+                        headers={"Cache-Control": "no-store"})
+
+
+@allow(PUBLIC)  # ends a session: the CSRF value is checked here (header or form field)
+async def signout(request: web.Request) -> web.Response:
+    settings = _settings(request)
+    raw = request.cookies.get(session.SESSION_COOKIE)
+    signed_in = None
+    if raw:
+        try:
+            signed_in = session.verify(settings, raw)
+        except AuthError:
+            signed_in = None  # expired or forged: nothing to protect, just clear it
+    if signed_in is not None:
+        sent = request.headers.get(session.CSRF_HEADER, "")
+        if not sent and request.content_type == "application/x-www-form-urlencoded":
+            sent = str((await request.post()).get(CSRF_FIELD, ""))
+        if not sent or not hmac.compare_digest(sent.encode(), signed_in.csrf.encode()):
+            raise session.CsrfRefused("missing or wrong CSRF token for signing out")
+    location = "/"
+    client = request.app.get(OIDC)
+    if client is not None and signed_in is not None:
+        try:
+            location = await client.logout_url(
+                request.app[HTTP], id_token=request.cookies.get(ID_TOKEN_COOKIE),
+                post_logout_redirect_uri=f"{base_url(request, settings)}/") or "/"
+        except (SignInRefused, aiohttp.ClientError, TimeoutError):
+            location = "/"  # signed out here; the provider's session ends at its own timeout
+    response = _leave_for(request, location)
+    session.clear_cookies(response)
+    response.del_cookie(ID_TOKEN_COOKIE, path="/signout")
+    return response
