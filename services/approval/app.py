@@ -21,7 +21,7 @@ from services.common.pages import add_page
 from services.common.settings import Settings
 from services.common.web import create_base_app
 
-from .api import COMMENTS, GATE, add_routes
+from .api import APPROVAL_GATE, COMMENTS, add_routes
 from .comments import CommentGate
 from .emit import SERVICE, Emitter
 from .gate import ApprovalGate
@@ -42,7 +42,7 @@ def setup(app: web.Application, settings: Settings) -> None:
 
     view = parts.consume([topics.CASES.name], on_case_seen, group=None, replay=True)
     gate.view_ready = view.caught_up
-    app[GATE] = gate
+    app[APPROVAL_GATE] = gate
     app[COMMENTS] = CommentGate(key=settings.require_identifier_key())
     parts.consume(
         [topics.CASES.name, topics.MILESTONES_DEIDENTIFIED.name, topics.REVIEWS.name,

@@ -26,13 +26,13 @@ from typing import IO
 
 from services.common.auth import Principal
 from services.common.broker import BROKER_ADDRESS_FILE
-from services.common.errors import ApiError
 from services.common.settings import ConfigError, Settings
 from services.common.store import Store
 
 from . import export, search
 from .anchors import KafkaAnchor, WitnessFile
 from .checkpoints import KEY_ENV, every_from_env, generate_pem, signer_from_env
+from .errors import BadFilter
 from .log import AuditLog, recorded_time
 from .tables import MIGRATIONS
 
@@ -151,7 +151,7 @@ def main(argv: list[str]) -> int:
     except ConfigError as exc:
         sys.stderr.write(f"orcast audit: configuration error: {exc}\n")
         return 2
-    except ApiError as exc:  # a filter failed validation
+    except BadFilter as exc:
         fields = "; ".join(f"{f.pointer.lstrip('/')}: {f.reason}" for f in exc.fields)
         sys.stderr.write(f"orcast audit: {exc.message}: {fields}\n")
         return 2

@@ -10,10 +10,9 @@ from aiohttp import web
 from services.common import access, auth
 from services.common.auth import Principal, allow
 from services.common.components import Components
-from services.common.errors import ServiceUnavailable, Unprocessable
+from services.common.errors import Unprocessable
 from services.common.pages import add_page
 from services.common.procedures import templates
-from services.common.producer import BrokerUnavailable
 from services.common.settings import Settings
 from services.common.web import create_base_app, principal, read_json
 
@@ -51,10 +50,7 @@ async def register_case(request: web.Request) -> web.Response:
     except Unprocessable as exc:
         raise references.readable(exc) from None
     references.check(body["consent"]["document_ref"], body["patient"])
-    try:
-        state = await request.app[REGISTRY].register(body, principal(request))
-    except BrokerUnavailable:
-        raise ServiceUnavailable("event broker unavailable", retry_after=2) from None
+    state = await request.app[REGISTRY].register(body, principal(request))
     return web.json_response(
         {"case_id": state["case_id"], "broadcast_id": state["broadcast_id"],
          "status": state["status"]},
@@ -96,12 +92,9 @@ def _transition(change: str) -> Any:
     @allow({"admin", "compliance"})
     async def handler(request: web.Request) -> web.Response:
         reason = await _revoke_reason(request) if change == "revoked" else None
-        try:
-            state = await request.app[REGISTRY].transition(
-                request.match_info["case_id"], change, principal(request), reason=reason,
-            )
-        except BrokerUnavailable:
-            raise ServiceUnavailable("event broker unavailable", retry_after=2) from None
+        state = await request.app[REGISTRY].transition(
+            request.match_info["case_id"], change, principal(request), reason=reason,
+        )
         return web.json_response(public_view(state, principal(request).role))
 
     handler.__name__ = f"case_{change}"

@@ -22,7 +22,7 @@ from services.common.auth import PUBLIC, allow
 from services.common.cases_view import CasesView
 from services.common.components import Components
 from services.common.consumer import Origin
-from services.common.errors import BadRequest, Forbidden, NotFound, TooManyRequests, Unauthorized
+from services.common.errors import BadRequest, Unauthorized
 from services.common.events import Event
 from services.common.health import HEALTH
 from services.common.pages import add_page
@@ -31,6 +31,7 @@ from services.common.web import create_base_app, principal, read_json
 
 from . import coordinators
 from .config import IngestConfig
+from .errors import MilestoneNotFound, NotCaseCoordinator, SlowDown
 from .lag import PipelineLag
 from .ratelimit import RateLimiter
 from .receipts import ReceiptBook
@@ -61,14 +62,14 @@ def _throttle(request: web.Request) -> None:
     limiter = request.app[LIMITER]
     wait = limiter.take(principal(request).sub)
     if wait > 0:
-        raise TooManyRequests("too many requests from this client; slow down",
+        raise SlowDown("too many requests from this client; slow down",
                               retry_after=limiter.retry_after(wait))
 
 
 def _event_id(request: web.Request) -> str:
     event_id = request.match_info["event_id"].lower()
     if not UUID_RE.match(event_id):
-        raise NotFound(f"no milestone {event_id[:64]}")
+        raise MilestoneNotFound(f"no milestone {event_id[:64]}")
     return event_id
 
 
@@ -97,11 +98,11 @@ async def get_milestone(request: web.Request) -> web.Response:
     event_id = _event_id(request)
     record = await request.app[TRACKER].get(event_id)
     if record is None or record.received_at is None:
-        raise NotFound(f"no milestone {event_id}")
+        raise MilestoneNotFound(f"no milestone {event_id}")
     case = request.app[SUBMITTER].cases.get(record.case_id)
     if not coordinators.may_read(case, record.author_sub, principal(request)):
-        raise Forbidden("only the update's author or the case's assigned coordinators may "
-                        "read its status", code="not_case_coordinator")
+        raise NotCaseCoordinator("only the update's author or the case's assigned "
+                                 "coordinators may read its status")
     return _status_body(request, record)
 
 

@@ -15,10 +15,9 @@ from aiohttp import web
 
 from services.common import access, events
 from services.common.auth import allow
-from services.common.errors import Unprocessable
-from services.common.schemas import FieldError
 from services.common.store import Store
 
+from .errors import UnknownState
 from .tables import outbox
 
 STORE = web.AppKey("publisher.store", Store)
@@ -53,7 +52,7 @@ async def list_publications(request: web.Request) -> web.Response:
     case_id = request.query.get("case_id")
     state = request.query.get("state")
     if state is not None and state not in STATES:
-        raise Unprocessable("unknown state", fields=[FieldError("/state", "unknown state")])
+        raise UnknownState()
     query = sa.select(outbox)
     if case_id:
         query = query.where(outbox.c.case_id == case_id).order_by(

@@ -19,6 +19,8 @@ from typing import Any
 
 from services.common import jsonlimits
 
+from .errors import ProtocolError as ProtocolError  # `protocol.ProtocolError`: what parse raises
+
 MAX_CLIENT_FRAME = 4096  # larger frames are answered `frame_too_large`
 # Frames up to this size are read and answered; a larger one closes the socket (1009)
 # rather than buffering without bound.
@@ -36,13 +38,6 @@ CLOSE_TOO_MANY_SOCKETS = 4429  # this principal already holds the allowed number
 
 CLIENT_TYPES = frozenset({"auth", "subscribe", "unsubscribe", "list", "pong"})
 PONG = '{"type":"pong"}'  # the common case, recognised without parsing
-
-
-class ProtocolError(ValueError):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 def encode(frame: dict[str, Any]) -> str:
