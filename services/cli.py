@@ -22,7 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from services.common import logconfig
-from services.common.settings import ConfigError, Settings
+from services.common.settings import (
+    ConfigError,
+    Settings,
+    environment,
+    inherited_environment,
+)
 from services.common.topics import ALL_SERVICES
 from services.registry import SERVICES
 
@@ -155,9 +160,9 @@ def cmd_dev(args: argparse.Namespace) -> int:
     from services.devstack import prepare, write_dev_tokens
 
     private_process()
-    data_dir = args.data_dir or Path(os.environ.get("ORCAST_DATA_DIR", "var"))
+    data_dir = args.data_dir or Settings.from_env().data_dir
     data_dir = private_data_dir(data_dir.resolve())  # absolute: the children share it
-    env = dict(os.environ)
+    env = inherited_environment()
     env.setdefault("ORCAST_SECRET", _dev_secret(data_dir))
     env["ORCAST_DATA_DIR"] = str(data_dir)
     keeper: Keeper | None = None
@@ -259,7 +264,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
 def cmd_deid(args: argparse.Namespace) -> int:
     from services.deidentify.cli import run_jsonl
 
-    key = os.environ.get("ORCAST_IDENTIFIER_KEY", "").encode() or None
+    key = environment().get("ORCAST_IDENTIFIER_KEY", "").encode() or None
     return run_jsonl(sys.stdin, sys.stdout, key=key)
 
 

@@ -22,6 +22,7 @@ from typing import Any, TextIO
 
 from services.common.deid import CaseIdentifiers, Engine, EngineConfig, Result
 from services.common.deid.errors import CaseIdentifiersError
+from services.common.settings import environment
 
 from .errors import BadLine
 
@@ -82,7 +83,7 @@ def _output(row_id: Any, result: Result) -> dict[str, Any]:
 def lexicon_cache() -> Path | None:
     """Where the folded word lists are kept between runs (start-up ~0.3 s faster):
     ORCAST_DEID_CACHE_DIR, else the user's cache folder; "off" keeps none."""
-    where = os.environ.get("ORCAST_DEID_CACHE_DIR", "")
+    where = environment().get("ORCAST_DEID_CACHE_DIR", "")
     if where == "off":
         return None
     if where:
