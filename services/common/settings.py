@@ -29,8 +29,11 @@ def environment() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k.startswith(PREFIX)}
 
 
-def inherited_environment() -> dict[str, str]:
-    """Everything a child process inherits (`orcast dev` starts one per service)."""
+def process_environment() -> dict[str, str]:
+    """The whole environment: what a child process inherits (`orcast dev` starts one per
+    service), and where secrets live whose variable names a file chooses (the channel
+    file's credentials). Never read an `ORCAST_*` variable from it: those are
+    `environment()`'s."""
     return dict(os.environ)
 
 

@@ -35,11 +35,10 @@ from services.common.producer import EventProducer
 from services.common.schemas import FieldError
 from services.common.store import StoreUnavailable
 
-from . import coordinators
+from . import SERVICE, coordinators
 from .errors import CaseNotAccepting, CaseNotKnown, IdempotencyKeyReused, InvalidMilestone
 from .receipts import Receipt, ReceiptBook
 
-SERVICE = "ingest"
 CASE_WAIT_SECONDS = 2.0
 # A coordinator is waiting: when the broker does not ack quickly, say 503 so the tablet
 # keeps the update queued and resends (same event id, so never a duplicate).
@@ -83,14 +82,6 @@ class Submitter:
         self._producer = producer
         self._cases = cases
         self._inflight: dict[str, tuple[asyncio.Lock, int]] = {}
-
-    @property
-    def producer(self) -> EventProducer:
-        return self._producer
-
-    @producer.setter
-    def producer(self, value: EventProducer) -> None:  # tests swap in an unreachable broker
-        self._producer = value
 
     @property
     def cases(self) -> CasesView:

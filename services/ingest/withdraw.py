@@ -15,9 +15,10 @@ from services.common import events, topics
 from services.common.auth import Principal
 from services.common.producer import EventProducer
 
+from . import SERVICE
 from .errors import MilestoneNotFound, NotAuthor, NotWithdrawable
 from .status import CLOSED, Record
-from .submit import PRODUCE_TIMEOUT_SECONDS, SERVICE
+from .submit import PRODUCE_TIMEOUT_SECONDS
 from .tracker import StatusTracker
 
 
