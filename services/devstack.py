@@ -13,7 +13,7 @@ from services.common.admin import ensure_topics
 from services.common.auth import ROLES, issue_token
 from services.common.settings import Settings
 from services.common.web import create_base_app
-from services.pages import setup_pages
+from services.homepage import add_home_page
 from services.registry import SERVICES, setup_for
 
 logger = logging.getLogger(__name__)
@@ -23,7 +23,7 @@ def build_app(settings: Settings, services: tuple[str, ...] = SERVICES) -> web.A
     app = create_base_app(settings)
     for service in services:
         setup_for(service)(app, settings)
-    setup_pages(app)
+    add_home_page(app)
     return app
 
 

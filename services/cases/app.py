@@ -16,12 +16,12 @@ from services.common.procedures import templates
 from services.common.settings import Settings
 from services.common.web import create_base_app, principal, read_json
 
-from . import references
+from . import SERVICE, references
 from .fhir import consent_resource
-from .registry import SERVICE, Registry
+from .registry import CaseRegistry
 from .tables import MIGRATIONS
 
-REGISTRY = web.AppKey("cases.registry", Registry)
+REGISTRY = web.AppKey("cases.registry", CaseRegistry)
 SYSTEM = Principal(sub="service:cases", role="admin")
 EXPIRY_SWEEP_SECONDS = 0.5
 
@@ -119,7 +119,7 @@ async def list_procedures(request: web.Request) -> web.Response:
 def setup(app: web.Application, settings: Settings) -> None:
     parts = Components(settings, SERVICE)
     store = parts.use_store(MIGRATIONS)
-    registry = Registry(settings=settings, store=store, producer=parts.producer)
+    registry = CaseRegistry(settings=settings, store=store, producer=parts.producer)
     app[REGISTRY] = registry
 
     async def expire_consents() -> None:

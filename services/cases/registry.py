@@ -24,10 +24,10 @@ from services.common.schemas import FieldError
 from services.common.settings import Settings
 from services.common.store import Store
 
+from . import SERVICE
 from .errors import CaseNotFound, ConcurrentChange, InvalidCase, WrongCaseState
 from .tables import cases
 
-SERVICE = "cases"
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 _TRANSITION_ATTEMPTS = 5
 FULL_SWEEP_SECONDS = 10.0
@@ -52,7 +52,7 @@ def new_broadcast_id() -> str:
     return "".join(secrets.choice(_ALPHABET) for _ in range(10))
 
 
-class Registry:
+class CaseRegistry:
     def __init__(self, *, settings: Settings, store: Store, producer: EventProducer) -> None:
         self._settings = settings
         self._store = store

@@ -26,7 +26,7 @@ ROLES_ATTR = "__orcast_roles__"
 QUERY_TOKEN_ATTR = "__orcast_query_token__"
 
 
-class AuthError(Exception):
+class TokenRejected(Exception):
     """The token is missing or invalid (HTTP 401). The message never holds the token."""
 
 
@@ -55,7 +55,7 @@ class TokenVerifier:
             try:
                 key: Any = (await asyncio.to_thread(self._jwks.get_signing_key_from_jwt, token)).key
             except jwt.PyJWTError as exc:
-                raise AuthError(f"signing key not found: {type(exc).__name__}") from None
+                raise TokenRejected(f"signing key not found: {type(exc).__name__}") from None
             algorithms = ["RS256", "ES256", "PS256", "EdDSA"]
         else:
             key, algorithms = self._settings.secret, ["HS256"]
@@ -70,17 +70,17 @@ class TokenVerifier:
                 leeway=30,
             )
         except jwt.ExpiredSignatureError:
-            raise AuthError("token expired") from None
+            raise TokenRejected("token expired") from None
         except jwt.InvalidAudienceError:
-            raise AuthError("token audience not accepted") from None
+            raise TokenRejected("token audience not accepted") from None
         except jwt.PyJWTError as exc:
-            raise AuthError(f"invalid token: {type(exc).__name__}") from None
+            raise TokenRejected(f"invalid token: {type(exc).__name__}") from None
         role = claims.get("role")
         if role not in ROLES:
-            raise AuthError("token has no valid role claim")
+            raise TokenRejected("token has no valid role claim")
         problem = subject_problem(str(claims["sub"]))
         if problem:
-            raise AuthError(f"token subject refused: {problem}")
+            raise TokenRejected(f"token subject refused: {problem}")
         return Principal(sub=str(claims["sub"]), role=role, name=claims.get("name"),
                          expires_at=float(claims["exp"]))
 

@@ -224,7 +224,7 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
         raise Unauthorized("missing bearer token")
     try:
         principal = await request.app[VERIFIER].verify(token)
-    except auth.AuthError as exc:
+    except auth.TokenRejected as exc:
         raise Unauthorized(str(exc)) from None
     if principal.role not in roles:
         raise Forbidden(f"role '{principal.role}' may not use this endpoint")
@@ -275,7 +275,7 @@ async def _admin(request: web.Request) -> bool:
         return False
     try:
         return (await request.app[VERIFIER].verify(token)).role == "admin"
-    except auth.AuthError:
+    except auth.TokenRejected:
         return False
 
 
@@ -306,7 +306,7 @@ async def authorize_metrics(request: web.Request) -> None:
             raise Unauthorized("missing bearer token")
         try:
             who = await request.app[VERIFIER].verify(token)
-        except auth.AuthError as exc:
+        except auth.TokenRejected as exc:
             raise Unauthorized(str(exc)) from None
         if who.role != "admin":
             raise Forbidden(f"role '{who.role}' may not use this endpoint")

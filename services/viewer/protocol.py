@@ -32,7 +32,6 @@ CLOSE_GOING_AWAY = 1001  # the instance is shutting down: reconnect and resume
 CLOSE_TOO_SLOW = 1013  # "try again later": the send buffer overflowed; resume with after_seq
 CLOSE_NO_TOKEN = 4401  # no token, an invalid or expired token, no auth in time, or the
 #                        token's `exp` passed without a fresh `auth` frame
-CLOSE_FORBIDDEN = 4403  # the token's role may not watch (unused while every role may)
 CLOSE_NO_PONG = 4408  # no frame from the client within the heartbeat window
 CLOSE_TOO_MANY_SOCKETS = 4429  # this principal already holds the allowed number of sockets
 
