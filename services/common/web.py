@@ -163,8 +163,8 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
             headers={k: v for k, v in exc.headers.items() if k in ("Allow", "Retry-After")},
         )
     except Exception as exc:
-        if getattr(exc, "retriable", False):
-            answer = json_error(_retriable(exc))
+        if getattr(exc, "retriable", False) and request.writer.output_size == 0:
+            answer = json_error(_retriable(exc))  # (a stream under way is cut instead)
             status = answer.status
             return answer
         return _unexpected(request, route, exc)
