@@ -463,11 +463,11 @@ async def run(args: argparse.Namespace, bootstrap: str, tmp: Path) -> None:
     from services.common.auth import issue_token
     from services.common.broker import free_port
     from services.common.settings import Settings
-    from services.common.topics import ALL_SERVICES
+    from services.common.topics import SERVICES
 
     settings = Settings(kafka_bootstrap=bootstrap, topic_namespace="bench", secret=SECRET,
                         data_dir=tmp, kafka_session_timeout_ms=2000)
-    signing.generate(signing.keys_dir(settings), ALL_SERVICES)  # same dir for the viewers
+    signing.generate(signing.keys_dir(settings), SERVICES)  # same dir for the viewers
     await ensure_topics(settings)
     feed = Feed(settings)
     await feed.case()

@@ -88,7 +88,7 @@ async def run(bootstrap: str, kinds: tuple[str, ...], updates: int, thread: int,
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(kafka_bootstrap=bootstrap, topic_namespace=f"b{uuid.uuid4().hex[:10]}",
                             data_dir=Path(tmp), database_url=database_url, secret="bench")
-        signing.generate(signing.keys_dir(settings), topics.ALL_SERVICES)
+        signing.generate(signing.keys_dir(settings), topics.SERVICES)
         await ensure_topics(settings, [topics.PUBLICATIONS])
         async with AsyncExitStack() as stack:
             running = [await stack.enter_async_context(serve(MAKERS[k]())) for k in kinds]

@@ -26,10 +26,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 try:
-    from services.common.topics import ALL_SERVICES, TOPICS, TopicSpec
+    from services.common.topics import SERVICES, TOPICS, TopicSpec
 except ModuleNotFoundError:  # run as a script from a checkout without the package installed
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from services.common.topics import ALL_SERVICES, TOPICS, TopicSpec
+    from services.common.topics import SERVICES, TOPICS, TopicSpec
 
 TOPIC_ADMIN = "topics"  # `orcast topics create` authenticates as User:orcast-topics
 TOPIC_ADMIN_OPERATIONS = ("Create", "Describe")
@@ -74,7 +74,7 @@ def _principals(flag: str, services: Sequence[str]) -> Command:
 def commands(
     namespace: str = "orcast",
     topics: Sequence[TopicSpec] = TOPICS,
-    services: Sequence[str] = ALL_SERVICES,
+    services: Sequence[str] = SERVICES,
 ) -> list[tuple[str, Command]]:
     """(comment, kafka-acls arguments) pairs, in a stable order."""
     _check(topics, services, namespace)

@@ -37,7 +37,7 @@ RANK = 1000
 
 def _names(path: Path) -> list[str]:
     with gzip.open(path) as fh:
-        data = pickle.load(fh)  # noqa: S301  (the package's own pickled data, trusted source)
+        data = pickle.load(fh)
     best: dict[str, int] = {}
     for name, attrs in data.items():
         ranks = attrs.get("rank") or {}

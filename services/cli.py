@@ -22,9 +22,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from services.common import logconfig
-from services.common.settings import ConfigError, Settings
-from services.common.topics import ALL_SERVICES
-from services.registry import SERVICES
+from services.common.settings import (
+    ConfigError,
+    Settings,
+    environment,
+    process_environment,
+)
+from services.common.topics import SERVICES
 
 if TYPE_CHECKING:  # imported where a server starts: `orcast deid` starts without aiohttp
     from aiohttp import web
@@ -54,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     keys = sub.add_parser("keys", help="event signing keys (Ed25519, one pair per service)")
     keys.add_argument("action", choices=["generate"])
     keys.add_argument("--dir", type=Path, required=True, help="keys directory")
-    keys.add_argument("--service", action="append", choices=ALL_SERVICES,
+    keys.add_argument("--service", action="append", choices=SERVICES,
                       help="only this service (repeatable; default: every service)")
     audit = sub.add_parser("audit", help="verify or export the audit log",
                            description="orcast audit {verify,export,keygen} [-h] ...")
@@ -95,7 +99,7 @@ def _dev_keys(settings: Settings) -> None:
     start under the data dir and kept, so events already on topics still verify."""
     from services.common import signing
 
-    signing.generate(signing.keys_dir(settings), ALL_SERVICES)
+    signing.generate(signing.keys_dir(settings), SERVICES)
 
 
 def dev_banner(base: str, bootstrap: str, tokens_path: Path, memory: str = "",
@@ -165,9 +169,9 @@ def cmd_dev(args: argparse.Namespace) -> int:
     from services.devstack import prepare, write_dev_tokens
 
     private_process()
-    data_dir = args.data_dir or Path(os.environ.get("ORCAST_DATA_DIR", "var"))
+    data_dir = args.data_dir or Settings.from_env().data_dir
     data_dir = private_data_dir(data_dir.resolve())  # absolute: the children share it
-    env = dict(os.environ)
+    env = process_environment()
     env.setdefault("ORCAST_SECRET", _dev_secret(data_dir))
     env["ORCAST_DATA_DIR"] = str(data_dir)
     keeper: Keeper | None = None
@@ -259,14 +263,12 @@ def dev_memory(keeper: object, data_dir: Path) -> str:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from services.common.web import create_base_app
-    from services.registry import setup_for
+    from services.registry import create_app_for
 
     private_process()
     settings = Settings.from_env()
     logconfig.configure(fmt=settings.log_format, level=settings.log_level)
-    app = create_base_app(settings)
-    setup_for(args.service)(app, settings)
+    app = create_app_for(args.service)(settings)
     if settings.dev_handoff_fd is not None:
         from services.dev.handoff import one_request_per_connection
 
@@ -295,7 +297,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
 def cmd_deid(args: argparse.Namespace) -> int:
     from services.deidentify.cli import run_jsonl
 
-    key = os.environ.get("ORCAST_IDENTIFIER_KEY", "").encode() or None
+    key = environment().get("ORCAST_IDENTIFIER_KEY", "").encode() or None
     return run_jsonl(sys.stdin, sys.stdout, key=key)
 
 
@@ -314,7 +316,7 @@ def cmd_token(args: argparse.Namespace) -> int:
 def cmd_keys(args: argparse.Namespace) -> int:
     from services.common import signing
 
-    written = signing.generate(args.dir, args.service or ALL_SERVICES)
+    written = signing.generate(args.dir, args.service or SERVICES)
     sys.stdout.write("".join(f"{path}\n" for path in written)
                      or f"keys already present in {args.dir}\n")
     return 0

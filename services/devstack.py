@@ -13,7 +13,7 @@ from services.common.admin import ensure_topics
 from services.common.auth import ROLES, issue_token
 from services.common.settings import Settings
 from services.common.web import create_base_app
-from services.pages import setup_pages
+from services.homepage import add_home_page
 from services.registry import SERVICES, setup_for
 from services.signin import setup_signin
 
@@ -24,7 +24,7 @@ def build_app(settings: Settings, services: tuple[str, ...] = SERVICES) -> web.A
     app = create_base_app(settings)
     for service in services:
         setup_for(service)(app, settings)
-    setup_pages(app)
+    add_home_page(app)
     setup_signin(app, settings)
     return app
 

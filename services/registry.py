@@ -12,11 +12,24 @@ if TYPE_CHECKING:  # aiohttp costs ~0.4 s to import; `orcast deid` never needs i
     from services.common.settings import Settings
 
     Setup = Callable[[web.Application, Settings], None]
+    CreateApp = Callable[[Settings], web.Application]
 
-SERVICES = ("cases", "ingest", "deidentify", "approval", "publisher", "viewer", "audit")
+from services.common.topics import SERVICES
+
+__all__ = ["SERVICES", "create_app_for", "setup_for"]
+
+
+def create_app_for(service: str) -> CreateApp:
+    """The service's `create_app(settings)`: what `orcast run` serves (and `orcast dev`
+    runs one process of each)."""
+    if service not in SERVICES:
+        raise KeyError(service)
+    create: CreateApp = importlib.import_module(f"services.{service}.app").create_app
+    return create
 
 
 def setup_for(service: str) -> Setup:
+    """Mounts the service on an app shared with others (the in-process test stack)."""
     if service not in SERVICES:
         raise KeyError(service)
     module = importlib.import_module(f"services.{service}.app")

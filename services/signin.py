@@ -25,8 +25,8 @@ import jwt
 from aiohttp import web
 
 from services.common import rolemap, session
-from services.common.auth import PUBLIC, AuthError, allow, subject_problem
-from services.common.errors import ApiError, BadRequest, Forbidden
+from services.common.auth import PUBLIC, TokenRejected, allow, subject_problem
+from services.common.errors import BadRequest, DomainError, Forbidden, ServiceUnavailable
 from services.common.oidc import OidcClient, SignInRefused, pkce_pair
 from services.common.settings import ConfigError, Settings
 from services.common.web import SETTINGS
@@ -71,7 +71,7 @@ async def _http_client(app: web.Application) -> AsyncIterator[None]:
 def _client(request: web.Request) -> OidcClient:
     client = request.app.get(OIDC)
     if client is None:
-        raise web.HTTPServiceUnavailable(reason="Sign-in is not configured")
+        raise ServiceUnavailable("Sign-in is not configured", retry_after=60)
     return client
 
 
@@ -111,8 +111,8 @@ async def start(request: web.Request) -> web.Response:
             state=state, nonce=nonce, code_challenge=challenge,
             prompt="login" if request.query.get("switch") else None)
     except (SignInRefused, aiohttp.ClientError, TimeoutError):
-        raise web.HTTPServiceUnavailable(reason="The identity provider is unreachable") \
-            from None
+        raise ServiceUnavailable("The identity provider is unreachable",
+                                 retry_after=5) from None
     response = _see_other(url)
     response.set_cookie(PENDING_COOKIE, pending, max_age=PENDING_SECONDS, path="/signin",
                         httponly=True, secure=session.secure_cookies(request, settings),
@@ -140,13 +140,13 @@ async def callback(request: web.Request) -> web.Response:
     and tests (no `text/html` in Accept) the usual JSON error."""
     try:
         return await _complete(request)
-    except ApiError as exc:
+    except DomainError as exc:
         if "text/html" not in request.headers.get("Accept", ""):
             raise
         return _problem_page(exc)
 
 
-def _problem_page(error: ApiError) -> web.Response:
+def _problem_page(error: DomainError) -> web.Response:
     body = (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -185,8 +185,8 @@ async def _complete(request: web.Request) -> web.Response:
     except SignInRefused as exc:
         raise SignInFailed(str(exc)) from None
     except (aiohttp.ClientError, TimeoutError):
-        raise web.HTTPServiceUnavailable(reason="The identity provider is unreachable") \
-            from None
+        raise ServiceUnavailable("The identity provider is unreachable",
+                                 retry_after=5) from None
     problem = subject_problem(identity.sub)
     if problem:
         raise SignInFailed(f"the account's subject is refused: {problem}")
@@ -209,7 +209,7 @@ async def _complete(request: web.Request) -> web.Response:
 async def whoami(request: web.Request) -> web.Response:
     try:
         found = session.from_request(request, _settings(request))
-    except AuthError as exc:
+    except TokenRejected as exc:
         return web.json_response({"signed_in": False, "reason": str(exc)})
     if found is None:
         return web.json_response({"signed_in": False})
@@ -243,7 +243,7 @@ async def signout(request: web.Request) -> web.Response:
     if raw:
         try:
             signed_in = session.verify(settings, raw)
-        except AuthError:
+        except TokenRejected:
             signed_in = None  # expired or forged: nothing to protect, just clear it
     if signed_in is not None:
         sent = request.headers.get(session.CSRF_HEADER, "")

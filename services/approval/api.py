@@ -4,44 +4,31 @@
 then produces a `review.decided` event; the approval consumer applies it in
 case order (the same code path as every other change), so the handler never
 writes the queue itself. It waits briefly for that to happen and answers 200
-with the result, or 202 if the consumer has not got there yet.
+with the result, or 202 if the consumer has not got there yet (reviews.py).
 """
 
 from __future__ import annotations
 
-import asyncio
-import time
 from typing import Any
 
-import sqlalchemy as sa
 from aiohttp import web
 
 from services.common import access, events
-from services.common.auth import allow, same_person
-from services.common.errors import (
-    ApiError,
-    Conflict,
-    Forbidden,
-    NotFound,
-    ServiceUnavailable,
-    Unprocessable,
-)
+from services.common.auth import allow
+from services.common.errors import Unprocessable
 from services.common.procedures import milestone_label
-from services.common.producer import BrokerUnavailable
 from services.common.schemas import FieldError
-from services.common.store import consumed_events
 from services.common.web import principal, read_json
 
-from . import decisions, rows
+from . import reviews, rows
 from .comments import CommentGate
-from .gate import CONSUMER, ApprovalGate
+from .errors import ReviewNotFound
+from .gate import ApprovalGate
 from .reasons import REJECT_REASONS
-from .tables import edits, reviews
 
-GATE = web.AppKey("approval.gate", ApprovalGate)
+APPROVAL_GATE = web.AppKey("approval.gate", ApprovalGate)
 COMMENTS = web.AppKey("approval.comments", CommentGate)
 STATES = ("held", "approved", "rejected", "expired", "withdrawn", "blocked")
-APPLY_WAIT_SECONDS = 3.0
 
 
 def _decorate(view: dict[str, Any], gate: ApprovalGate) -> dict[str, Any]:
@@ -67,15 +54,9 @@ async def list_reviews(request: web.Request) -> web.Response:
     except ValueError:
         raise Unprocessable("limit must be an integer",
                             fields=[FieldError("/limit", "integer")]) from None
-    gate = request.app[GATE]
-    query = sa.select(reviews)
-    if state != "all":
-        query = query.where(reviews.c.state == state)
-    if case_id := request.query.get("case_id"):
-        query = query.where(reviews.c.case_id == case_id)
-    query = query.order_by(reviews.c.received_at.desc(), reviews.c.audience).limit(limit)
-    async with gate.store.begin() as conn:
-        found = (await conn.execute(query)).all()
+    gate = request.app[APPROVAL_GATE]
+    found = await reviews.queue(gate, state=state, case_id=request.query.get("case_id"),
+                                limit=limit)
     return web.json_response({
         "now": events.isoformat(events.now()), "state": state,
         "reviews": [_decorate(rows.view(r), gate) for r in found],
@@ -85,18 +66,11 @@ async def list_reviews(request: web.Request) -> web.Response:
 @allow({"approver", "admin", "compliance"})
 @access.records_access("approval", "review", id_param="update_id")
 async def get_review(request: web.Request) -> web.Response:
-    gate = request.app[GATE]
-    async with gate.store.begin() as conn:
-        found = await rows.of_update(conn, request.match_info["update_id"].lower())
+    gate = request.app[APPROVAL_GATE]
+    found = await reviews.of_update(gate, request.match_info["update_id"].lower())
     if not found:
-        raise NotFound(f"no update {request.match_info['update_id']} in review")
+        raise ReviewNotFound(f"no update {request.match_info['update_id']} in review")
     return web.json_response({"reviews": [_decorate(rows.view(r), gate) for r in found]})
-
-
-def _refusal(refused: decisions.Refused) -> ApiError:
-    if refused.status == 403:
-        return Forbidden(refused.message, code=refused.code)
-    return Conflict(refused.message, code=refused.code)
 
 
 def _body_problems(body: dict[str, Any]) -> list[FieldError]:
@@ -117,84 +91,17 @@ async def decide(request: web.Request) -> web.Response:
     problems = _body_problems(body)
     if problems:
         raise Unprocessable("request body failed validation", fields=problems)
-    gate = request.app[GATE]
-    who = principal(request)
-    reviewer = who.as_actor()
+    gate = request.app[APPROVAL_GATE]
     update_id = request.match_info["update_id"].lower()
-    decision, audience = body["decision"], body.get("audience")
-    async with gate.store.begin() as conn:
-        found = await rows.of_update(conn, update_id, audience)
-    if not found:
-        raise NotFound(f"no update {update_id} in review"
-                       + (f" for {audience}" if audience else ""))
-    policy, now = gate.policy.current(), events.now()
-    case = gate.cases.get(found[0].case_id)
-    targets, refusals = [], []
-    for row in found:
-        try:
-            decisions.check(row, decision, reviewer, four_eyes=policy.four_eyes(row.audience),
-                            now=now, revision=body.get("revision"))
-            if case is not None and not case.broadcastable(row.audience, now):
-                raise decisions.Refused(409, "case_stopped",
-                                        "consent or case no longer in force for "
-                                        + row.audience)
-            targets.append(row)
-        except decisions.Refused as refused:
-            refusals.append(refused)
-    if not targets:
-        raise _refusal(min(refusals, key=lambda r: r.status))  # 403 beats 409
-    data: dict[str, Any] = {
-        "update_id": update_id, "case_id": found[0].case_id, "decision": decision,
-        "reviewer": reviewer, "decided_at": events.isoformat(now),
-    }
-    if audience is not None:
-        data["audience"] = audience
-    comment = body.get("comment", "").strip() if decision == "reject" else ""
-    if comment:
-        # Free text for the author: it passes de-identification before anything is kept.
-        await request.app[COMMENTS].check(comment, case)
-    if decision == "reject":
-        data["reason_code"] = body["reason_code"]
-        if comment:
-            await _keep_comment(gate, targets, comment)
-    if decision == "edit":
-        data["revision"] = max(max(r.revision, r.pending_revision) for r in targets) + 1
-    elif "revision" in body:
-        data["revision"] = body["revision"]
-    try:
-        event = await gate.emit.decided(data)
-        if decision == "edit":
-            # Recorded here first: the result coming back from de-identification is
-            # matched to this record, which alone says who edited.
-            edit_id = events.derived_id("approval-edit", update_id, str(data["revision"]),
-                                        event.id)
-            async with gate.store.begin() as conn:
-                await conn.execute(edits.insert().values(
-                    edit_id=edit_id, update_id=update_id, revision=data["revision"],
-                    editor=reviewer, created_at=now))
-            # The edit itself goes only to the PHI topic, to be de-identified again.
-            await gate.emit.resubmit(targets[0], edit_id=edit_id, text=body["text"].strip(),
-                                     revision=data["revision"], editor=reviewer)
-    except BrokerUnavailable:
-        raise ServiceUnavailable("event broker unavailable; nothing was decided",
-                                 retry_after=2) from None
-    applied = await _wait_applied(gate, event.claim_key)
-    async with gate.store.begin() as conn:
-        after = await rows.of_update(conn, update_id, audience)
+    decided = await reviews.decide(gate, request.app[COMMENTS], update_id=update_id,
+                                   body=body, reviewer=principal(request).as_actor())
+    applied = await reviews.applied(gate, decided.claim_key)
+    after = await reviews.of_update(gate, update_id, body.get("audience"))
     return web.json_response(
-        {"event_id": event.id, "decision": decision, "applied": applied,
+        {"event_id": decided.event_id, "decision": body["decision"], "applied": applied,
          "reviews": [_decorate(rows.view(r), gate) for r in after]},
         status=200 if applied else 202,
     )
-
-
-async def _keep_comment(gate: ApprovalGate, targets: list[rows.Row], comment: str) -> None:
-    """The approver's free text stays here (no version bump: it is not a decision)."""
-    async with gate.store.begin() as conn:
-        for row in targets:
-            await conn.execute(reviews.update().where(
-                reviews.c.update_id == row.update_id, reviews.c.audience == row.audience,
-            ).values(reason_comment=comment))
 
 
 @allow({"coordinator", "approver"})
@@ -202,41 +109,19 @@ async def _keep_comment(gate: ApprovalGate, targets: list[rows.Row], comment: st
 async def get_comment(request: web.Request) -> web.Response:
     """A rejection's free-text comment, for the update's author and whoever rejected it
     (staff free text that may name someone: the read is audited like any other)."""
-    gate = request.app[GATE]
     update_id = request.match_info["update_id"].lower()
-    async with gate.store.begin() as conn:
-        found = await rows.of_update(conn, update_id)
-    reader = principal(request).as_actor()
-
-    def entitled(r: rows.Row) -> bool:
-        return same_person(reader, r.author) or (
-            r.decided_by is not None and same_person(reader, r.decided_by))
-
-    if not found or not any(entitled(r) for r in found):
-        raise NotFound(f"no update {update_id[:64]} of yours in review")
+    found = await reviews.comments_for(request.app[APPROVAL_GATE], update_id,
+                                       principal(request).as_actor())
     return web.json_response({"update_id": update_id, "comments": [
         {"audience": r.audience, "reason_code": r.reason_code, "reason": r.reason,
          "comment": r.reason_comment}
-        for r in found if r.state == "rejected" and entitled(r)
+        for r in found
     ]})
-
-
-async def _wait_applied(gate: ApprovalGate, event_id: str) -> bool:
-    """Until the consumer (this instance or another) has claimed the event."""
-    deadline = time.monotonic() + APPLY_WAIT_SECONDS
-    query = sa.select(sa.literal(1)).where(consumed_events.c.consumer == CONSUMER,
-                                           consumed_events.c.event_id == event_id)
-    while time.monotonic() < deadline:
-        async with gate.store.begin() as conn:
-            if (await conn.execute(query)).first() is not None:
-                return True
-        await asyncio.sleep(0.03)
-    return False
 
 
 @allow({"approver", "admin", "compliance"})
 async def get_policy(request: web.Request) -> web.Response:
-    source = request.app[GATE].policy
+    source = request.app[APPROVAL_GATE].policy
     return web.json_response({"source": str(source.path) if source.path else "default",
                               "policy": source.current().document})
 
@@ -249,4 +134,4 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/api/v1/approval/policy", get_policy)
 
 
-__all__ = ["COMMENTS", "GATE", "add_routes"]
+__all__ = ["APPROVAL_GATE", "COMMENTS", "add_routes"]

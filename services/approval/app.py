@@ -15,15 +15,14 @@ from aiohttp import web
 from services.common import access, topics
 from services.common.cases_view import CasesView
 from services.common.components import Components
-from services.common.consumer import Origin
-from services.common.events import Event
 from services.common.pages import add_page
 from services.common.settings import Settings
 from services.common.web import create_base_app
 
-from .api import COMMENTS, GATE, add_routes
+from . import SERVICE
+from .api import APPROVAL_GATE, COMMENTS, add_routes
 from .comments import CommentGate
-from .emit import SERVICE, Emitter
+from .emit import Emitter
 from .gate import ApprovalGate
 from .policy import PolicySource
 from .tables import MIGRATIONS
@@ -37,12 +36,9 @@ def setup(app: web.Application, settings: Settings) -> None:
     gate = ApprovalGate(store=store, cases=CasesView(), emitter=Emitter(parts.producer),
                         policy=PolicySource(settings.policy_file))
 
-    async def on_case_seen(event: Event, origin: Origin) -> None:
-        await gate.on_case_seen(event.data)
-
-    view = parts.consume([topics.CASES.name], on_case_seen, group=None, replay=True)
+    view = parts.replay_cases(gate.on_case_seen)
     gate.view_ready = view.caught_up
-    app[GATE] = gate
+    app[APPROVAL_GATE] = gate
     app[COMMENTS] = CommentGate(key=settings.require_identifier_key())
     parts.consume(
         [topics.CASES.name, topics.MILESTONES_DEIDENTIFIED.name, topics.REVIEWS.name,

@@ -18,8 +18,9 @@ import logging
 
 from services.common.cases_view import CaseState
 from services.common.deid import CaseIdentifiers, Engine
-from services.common.errors import ServiceUnavailable, Unprocessable
 from services.common.schemas import FieldError
+
+from .errors import CaseNotReady, CommentIdentifies
 
 logger = logging.getLogger(__name__)
 
@@ -43,18 +44,18 @@ class CommentGate:
             return self._engine
 
     async def check(self, comment: str, case: CaseState | None) -> None:
-        """Return when the comment carries nothing identifying; else raise a 4xx/503."""
+        """Return when the comment carries nothing identifying; else `CommentIdentifies`
+        (or `CaseNotReady` when it cannot be checked)."""
         if case is None:
-            raise ServiceUnavailable("the case is not known here yet; nothing was decided",
-                                     retry_after=2)
+            raise CaseNotReady("the case is not known here yet; nothing was decided")
         engine = await self._loaded()
         try:
             identifiers = CaseIdentifiers.from_wire(case.identifiers, key=self._key)
         except Exception as exc:  # fail closed: unreadable identifiers check nothing
             logger.error("case identifiers unreadable (%s); comment refused",
                          type(exc).__name__)
-            raise ServiceUnavailable("the case's identifiers could not be read; "
-                                     "nothing was decided", retry_after=2) from None
+            raise CaseNotReady("the case's identifiers could not be read; "
+                               "nothing was decided") from None
         result = await asyncio.to_thread(engine.deidentify, comment, identifiers)
         if result.verdict == "clean":
             return
@@ -62,6 +63,6 @@ class CommentGate:
         what = ", ".join(WORDS.get(c, c.lower()) for c in found)
         logger.info("rejection comment refused by de-identification (%s)",
                     ",".join(sorted(result.counts)) or result.verdict)
-        raise Unprocessable("the comment could identify someone", fields=[FieldError(
+        raise CommentIdentifies("the comment could identify someone", fields=[FieldError(
             "/comment", f"it seems to contain {what}; the author should not receive that: "
             "say it without it (e.g. 'the patient', 'the family'), or leave the comment out")])

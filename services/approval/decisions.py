@@ -1,6 +1,6 @@
 """What one decision does to one review row: pure functions, no I/O.
 
-The HTTP handler calls `check` to refuse early with a clear 4xx; the consumer
+The HTTP handler calls `check` to refuse early (`errors.Refused`); the consumer
 calls it again when it applies the event (the row may have moved on since the
 handler looked: another approver, the expiry sweep, an edit) and then asks
 `outcome` for the column values to write.
@@ -26,19 +26,13 @@ from typing import Any
 from services.common import events
 from services.common.auth import same_person
 
+from .errors import NotAllowed, NotNow
+from .errors import Refused as Refused  # `decisions.Refused`: what `check` raises
 from .policy import Decision
 from .reasons import WAITING, in_words, label
 from .rows import Row, aware
 
 SYSTEM = {"sub": "service:approval", "role": "service"}
-
-
-class Refused(Exception):
-    """A decision that cannot apply to this row; `status` is the HTTP answer."""
-
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,34 +50,34 @@ def check(row: Row, decision: str, reviewer: dict[str, str], *, four_eyes: bool,
           now: datetime, revision: int | None = None) -> None:
     if decision == "withdraw":
         if not same_person(reviewer, row.author):
-            raise Refused(403, "not_author", "only the author may withdraw an update")
+            raise NotAllowed("not_author", "only the author may withdraw an update")
         if row.state not in ("held", "approved"):
-            raise Refused(409, "not_pending", f"update is already {row.state}")
+            raise NotNow("not_pending", f"update is already {row.state}")
         return
     if row.state != "held":
-        raise Refused(409, "not_pending", f"update is already {row.state}")
+        raise NotNow("not_pending", f"update is already {row.state}")
     if expired(row, now):
-        raise Refused(409, "expired", "update expired before a decision")
+        raise NotNow("expired", "update expired before a decision")
     if decision in ("approve", "edit") and four_eyes and same_person(reviewer, row.author):
-        raise Refused(403, "four_eyes", "the author may not approve or edit their own update")
+        raise NotAllowed("four_eyes", "the author may not approve or edit their own update")
     if (decision == "approve" and four_eyes and row.revision > 0 and row.editor
             and same_person(reviewer, row.editor)):
-        raise Refused(403, "four_eyes", "the text is your edit: another approver must "
+        raise NotAllowed("four_eyes", "the text is your edit: another approver must "
                       "approve it")
     if decision == "edit":
         return
     if revision is not None and revision != row.revision:
-        raise Refused(409, "stale_revision", "the text changed since you saw it; reload")
+        raise NotNow("stale_revision", "the text changed since you saw it; reload")
     if decision != "approve":
         return
     if row.pending_revision > row.revision:
-        raise Refused(409, "edit_pending", "an edit is being de-identified again")
+        raise NotNow("edit_pending", "an edit is being de-identified again")
     if any(same_person(a, reviewer) for a in row.approvals):
-        raise Refused(409, "already_approved",
+        raise NotNow("already_approved",
                       "you already approved this; it needs a different approver")
     if not row.text and row.verdict != "clean":
         # An empty clean text is a milestone posted without a note: that may go out.
-        raise Refused(409, "text_withheld", "the text was withheld by de-identification; "
+        raise NotNow("text_withheld", "the text was withheld by de-identification; "
                       "edit it instead")
 
 

@@ -18,9 +18,9 @@ from services.common.cases_view import CaseState
 from services.common.procedures import milestone_label
 from services.common.producer import EventProducer
 
+from . import SERVICE
 from .rows import Row, aware
 
-SERVICE = "approval"
 GATE_ACTOR = {"sub": "service:approval", "role": "service"}
 
 

@@ -32,7 +32,7 @@ from aiokafka.errors import KafkaError
 from services.common import events, topics
 from services.common.kafka_config import security_options
 from services.common.producer import EventProducer
-from services.common.settings import Settings
+from services.common.settings import Settings, environment
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ class WitnessFile:
 
     @classmethod
     def from_env(cls, settings: Settings, env: Mapping[str, str] | None = None) -> WitnessFile:
-        env = os.environ if env is None else env
+        env = environment() if env is None else env
         raw = env.get(WITNESS_ENV)
         return cls(Path(raw) if raw else settings.data_dir / "audit-witness.jsonl")
 

@@ -8,7 +8,7 @@ head, `api.py` serves `/api/v1/audit…`, `page/` is `/compliance`, `cli.py` is
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from aiohttp import web
@@ -19,33 +19,28 @@ from services.common.pages import add_page
 from services.common.settings import Settings
 from services.common.web import create_base_app
 
-from . import api
+from . import SERVICE, api
 from .anchors import KafkaAnchor, WitnessFile
 from .api import LOG
 from .checkpoints import every_from_env, seconds_from_env, signer_from_env
 from .log import AuditLog
 from .tables import MIGRATIONS
 
-SERVICE = "audit"
 logger = logging.getLogger(__name__)
 
 __all__ = ["LOG", "create_app", "setup"]
 
 
-def _checkpoint_on_shutdown(parts: Components, log: AuditLog) \
-        -> Callable[[web.Application], AsyncIterator[None]]:
-    """Runs before the parts' own shutdown (cleanup order is reversed): stop consuming,
-    then sign the head, while the store is still open."""
-    async def lifespan(app: web.Application) -> AsyncIterator[None]:
-        yield
-        for consumer in parts.consumers:
-            await consumer.stop()
+def _checkpoint(log: AuditLog) -> Callable[[], Awaitable[None]]:
+    """At shutdown, once nothing is consumed any more: sign the head while the store is
+    still open."""
+    async def sign() -> None:
         try:
             await log.checkpoint()
         except Exception as exc:  # the next start or timer signs it instead
             logger.warning("audit: shutdown checkpoint failed (%s)", type(exc).__name__)
 
-    return lifespan
+    return sign
 
 
 IDLE_MAX_FETCH_WAIT_MS = 2000
@@ -71,8 +66,8 @@ def setup(app: web.Application, settings: Settings) -> None:
             await log.anchor([])  # retry anchors that failed before
 
     parts.every(seconds_from_env(), sign_head)
+    parts.on_drained(_checkpoint(log))
     parts.attach(app)
-    app.cleanup_ctx.append(_checkpoint_on_shutdown(parts, log))
     api.add_routes(app)
     add_page(app, service=SERVICE, folder=Path(__file__).parent / "page",
              paths=("/compliance",))

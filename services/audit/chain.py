@@ -50,10 +50,6 @@ class Verification:
     last_hash: str
     reason: str | None = None
 
-    def as_dict(self) -> dict[str, Any]:
-        return {"ok": self.ok, "records": self.records, "first_bad_seq": self.first_bad_seq,
-                "reason": self.reason, "last_hash": self.last_hash}
-
 
 class ChainWalker:
     """Feed rows in seq order (in chunks, so a million rows never sit in memory).

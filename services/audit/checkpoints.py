@@ -22,7 +22,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +31,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from services.common.settings import ConfigError, Settings
+from services.common.settings import ConfigError, Settings, environment
 
 KEY_ENV = "ORCAST_AUDIT_SIGNING_KEY"
 EVERY_ENV = "ORCAST_AUDIT_CHECKPOINT_EVERY"
@@ -122,7 +121,7 @@ def load_ed25519(path: Path) -> Ed25519PrivateKey:
 
 
 def signer_from_env(settings: Settings, env: Mapping[str, str] | None = None) -> Signer:
-    env = os.environ if env is None else env
+    env = environment() if env is None else env
     path = env.get(KEY_ENV)
     if path:
         return Signer(ed25519=load_ed25519(Path(path)))
@@ -134,7 +133,7 @@ def signer_from_env(settings: Settings, env: Mapping[str, str] | None = None) ->
 
 
 def every_from_env(env: Mapping[str, str] | None = None) -> int:
-    env = os.environ if env is None else env
+    env = environment() if env is None else env
     raw = env.get(EVERY_ENV, "")
     if not raw:
         return DEFAULT_EVERY
@@ -149,7 +148,7 @@ def every_from_env(env: Mapping[str, str] | None = None) -> int:
 
 def seconds_from_env(env: Mapping[str, str] | None = None) -> float:
     """How long new records may stay unsigned (and unanchored) at most."""
-    env = os.environ if env is None else env
+    env = environment() if env is None else env
     raw = env.get(SECONDS_ENV, "")
     if not raw:
         return DEFAULT_SECONDS

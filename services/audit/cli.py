@@ -26,13 +26,13 @@ from typing import IO
 
 from services.common.auth import Principal
 from services.common.broker import BROKER_ADDRESS_FILE
-from services.common.errors import ApiError
-from services.common.settings import ConfigError, Settings
+from services.common.settings import ConfigError, Settings, environment
 from services.common.store import Store
 
 from . import export, search
 from .anchors import KafkaAnchor, WitnessFile
 from .checkpoints import KEY_ENV, every_from_env, generate_pem, signer_from_env
+from .errors import BadFilter
 from .log import AuditLog, recorded_time
 from .tables import MIGRATIONS
 
@@ -74,10 +74,10 @@ def _settings() -> Settings:
     settings = Settings.from_env()
     dev: dict[str, object] = {}
     dev_broker = settings.data_dir / BROKER_ADDRESS_FILE
-    if not os.environ.get("ORCAST_KAFKA_BOOTSTRAP") and dev_broker.is_file():
+    if not environment().get("ORCAST_KAFKA_BOOTSTRAP") and dev_broker.is_file():
         dev["kafka_bootstrap"] = dev_broker.read_text(encoding="utf-8").strip()
     dev_secret = settings.data_dir / "dev-secret"
-    if not (settings.secret or settings.identifier_key or os.environ.get(KEY_ENV)) and \
+    if not (settings.secret or settings.identifier_key or environment().get(KEY_ENV)) and \
             dev_secret.is_file():
         dev["secret"] = dev_secret.read_text(encoding="utf-8").strip()
     return Settings.from_env(None, **dev) if dev else settings
@@ -151,7 +151,7 @@ def main(argv: list[str]) -> int:
     except ConfigError as exc:
         sys.stderr.write(f"orcast audit: configuration error: {exc}\n")
         return 2
-    except ApiError as exc:  # a filter failed validation
+    except BadFilter as exc:
         fields = "; ".join(f"{f.pointer.lstrip('/')}: {f.reason}" for f in exc.fields)
         sys.stderr.write(f"orcast audit: {exc.message}: {fields}\n")
         return 2

@@ -1,6 +1,6 @@
 """Searching the audit log: filters from a query string, cursor pagination, record views.
 
-Filters are validated (422 naming the parameter) before any SQL is built.
+Filters are validated (`BadFilter` naming the parameter) before any SQL is built.
 `detail()` and `describe()` are what the access record says about a search:
 time bounds and actions verbatim; the typed-in terms (case, broadcast, actor:
 anything may be typed there, a name too) only as a keyed hash; the free text
@@ -21,9 +21,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.common.errors import Unprocessable
-from services.common.schemas import FieldError
-
+from .errors import BadFilter
 from .tables import records
 
 MAX_LIMIT = 500
@@ -93,15 +91,11 @@ class Filters:
         return ", ".join(parts) or "no filters"
 
 
-def _bad(name: str, reason: str) -> Unprocessable:
-    return Unprocessable("invalid query parameter", fields=[FieldError(f"/{name}", reason)])
-
-
 def _instant(name: str, raw: str) -> str:
     try:
         moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
-        raise _bad(name, "must be an ISO 8601 date-time") from None
+        raise BadFilter(name, "must be an ISO 8601 date-time") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
@@ -113,12 +107,12 @@ def parse_filters(query: Mapping[str, str]) -> Filters:
         raw = query.get(name, "").strip()
         if raw:
             if not (_ACTOR if name == "actor" else _ID).match(raw):
-                raise _bad(name, "does not match the expected pattern")
+                raise BadFilter(name, "does not match the expected pattern")
             values[name] = raw
     actions = tuple(a.strip() for a in query.get("action", "").split(",") if a.strip())
     for action in actions:
         if not _ACTION.match(action):
-            raise _bad("action", "does not match the expected pattern")
+            raise BadFilter("action", "does not match the expected pattern")
     values["actions"] = actions
     for name in ("since", "until"):
         raw = query.get(name, "").strip()
@@ -126,7 +120,7 @@ def parse_filters(query: Mapping[str, str]) -> Filters:
             values[name] = _instant(name, raw)
     text = query.get("q", "").strip()
     if len(text) > 200:
-        raise _bad("q", "longer than 200 characters")
+        raise BadFilter("q", "longer than 200 characters")
     values["text"] = text or None
     return Filters(**values)
 
@@ -136,10 +130,10 @@ def parse_page(query: Mapping[str, str]) -> tuple[int, int | None, bool]:
     raw = query.get("limit", str(DEFAULT_LIMIT))
     # isdigit() admits "²" and 5,000-digit strings, on which int() raises (a 500).
     if not (raw.isascii() and raw.isdigit() and len(raw) <= 6) or not 1 <= int(raw) <= MAX_LIMIT:
-        raise _bad("limit", f"must be an integer from 1 to {MAX_LIMIT}")
+        raise BadFilter("limit", f"must be an integer from 1 to {MAX_LIMIT}")
     order = query.get("order", "desc")
     if order not in ("asc", "desc"):
-        raise _bad("order", 'must be one of "asc", "desc"')
+        raise BadFilter("order", 'must be one of "asc", "desc"')
     cursor = query.get("cursor")
     return int(raw), decode_cursor(cursor) if cursor else None, order == "desc"
 
@@ -153,9 +147,9 @@ def decode_cursor(cursor: str) -> int:
         body = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         seq = body["seq"]
     except (binascii.Error, ValueError, TypeError, KeyError, RecursionError):
-        raise _bad("cursor", "not a cursor this API returned") from None
+        raise BadFilter("cursor", "not a cursor this API returned") from None
     if not isinstance(seq, int) or seq < 0:
-        raise _bad("cursor", "not a cursor this API returned")
+        raise BadFilter("cursor", "not a cursor this API returned")
     return seq
 
 

@@ -10,19 +10,18 @@ from aiohttp import web
 from services.common import access, auth
 from services.common.auth import Principal, allow
 from services.common.components import Components
-from services.common.errors import ServiceUnavailable, Unprocessable
+from services.common.errors import Unprocessable
 from services.common.pages import add_page
 from services.common.procedures import templates
-from services.common.producer import BrokerUnavailable
 from services.common.settings import Settings
 from services.common.web import create_base_app, principal, read_json
 
-from . import references
+from . import SERVICE, references
 from .fhir import consent_resource
-from .registry import SERVICE, Registry
+from .registry import CaseRegistry
 from .tables import MIGRATIONS
 
-REGISTRY = web.AppKey("cases.registry", Registry)
+REGISTRY = web.AppKey("cases.registry", CaseRegistry)
 SYSTEM = Principal(sub="service:cases", role="admin")
 EXPIRY_SWEEP_SECONDS = 0.5
 
@@ -51,10 +50,7 @@ async def register_case(request: web.Request) -> web.Response:
     except Unprocessable as exc:
         raise references.readable(exc) from None
     references.check(body["consent"]["document_ref"], body["patient"])
-    try:
-        state = await request.app[REGISTRY].register(body, principal(request))
-    except BrokerUnavailable:
-        raise ServiceUnavailable("event broker unavailable", retry_after=2) from None
+    state = await request.app[REGISTRY].register(body, principal(request))
     return web.json_response(
         {"case_id": state["case_id"], "broadcast_id": state["broadcast_id"],
          "status": state["status"]},
@@ -96,12 +92,9 @@ def _transition(change: str) -> Any:
     @allow({"admin", "compliance"})
     async def handler(request: web.Request) -> web.Response:
         reason = await _revoke_reason(request) if change == "revoked" else None
-        try:
-            state = await request.app[REGISTRY].transition(
-                request.match_info["case_id"], change, principal(request), reason=reason,
-            )
-        except BrokerUnavailable:
-            raise ServiceUnavailable("event broker unavailable", retry_after=2) from None
+        state = await request.app[REGISTRY].transition(
+            request.match_info["case_id"], change, principal(request), reason=reason,
+        )
         return web.json_response(public_view(state, principal(request).role))
 
     handler.__name__ = f"case_{change}"
@@ -126,7 +119,7 @@ async def list_procedures(request: web.Request) -> web.Response:
 def setup(app: web.Application, settings: Settings) -> None:
     parts = Components(settings, SERVICE)
     store = parts.use_store(MIGRATIONS)
-    registry = Registry(settings=settings, store=store, producer=parts.producer)
+    registry = CaseRegistry(settings=settings, store=store, producer=parts.producer)
     app[REGISTRY] = registry
 
     async def expire_consents() -> None:

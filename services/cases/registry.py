@@ -17,7 +17,6 @@ import sqlalchemy as sa
 
 from services.common import events, topics
 from services.common.auth import Principal, subject_problem
-from services.common.errors import Conflict, NotFound, Unprocessable
 from services.common.identifiers import CaseIdentifiers
 from services.common.procedures import procedure_name, templates
 from services.common.producer import EventProducer
@@ -25,9 +24,10 @@ from services.common.schemas import FieldError
 from services.common.settings import Settings
 from services.common.store import Store
 
+from . import SERVICE
+from .errors import CaseNotFound, ConcurrentChange, InvalidCase, WrongCaseState
 from .tables import cases
 
-SERVICE = "cases"
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 _TRANSITION_ATTEMPTS = 5
 FULL_SWEEP_SECONDS = 10.0
@@ -43,7 +43,7 @@ def _coordinators(subjects: list[str]) -> list[str]:
     problems = [FieldError(f"/coordinators/{i}", f"not a usable token subject: {problem}")
                 for i, sub in enumerate(subjects) if (problem := subject_problem(sub))]
     if problems:
-        raise Unprocessable("request body failed validation", fields=problems)
+        raise InvalidCase("request body failed validation", fields=problems)
     return sorted(set(subjects))
 
 
@@ -52,7 +52,7 @@ def new_broadcast_id() -> str:
     return "".join(secrets.choice(_ALPHABET) for _ in range(10))
 
 
-class Registry:
+class CaseRegistry:
     def __init__(self, *, settings: Settings, store: Store, producer: EventProducer) -> None:
         self._settings = settings
         self._store = store
@@ -75,7 +75,7 @@ class Registry:
         now = events.now()
         valid_from, valid_until = _consent_period(consent, now)
         if body["procedure"] not in templates():
-            raise Unprocessable("unknown procedure", fields=[FieldError(
+            raise InvalidCase("unknown procedure", fields=[FieldError(
                 "/procedure", f"one of {', '.join(sorted(templates()))}")])
         identifiers = CaseIdentifiers.from_plain(
             names=patient["names"], mrn=patient.get("mrn"), dob=patient.get("dob"),
@@ -131,7 +131,7 @@ class Registry:
                     .with_for_update()
                 )).first()
                 if row is None:
-                    raise NotFound(f"no case {case_id}")
+                    raise CaseNotFound(f"no case {case_id}")
                 state = dict(row.state)
                 state["consent"] = dict(state["consent"])
                 seen = state["version"]
@@ -149,7 +149,7 @@ class Registry:
                 if written.rowcount == 1:
                     await self._emit(state)
                     return state
-        raise Conflict("the case changed concurrently; try again", code="concurrent_change")
+        raise ConcurrentChange("the case changed concurrently; try again")
 
     async def get(self, case_id: str) -> dict[str, Any]:
         async with self._store.begin() as conn:
@@ -157,7 +157,7 @@ class Registry:
                 sa.select(cases.c.state).where(cases.c.case_id == case_id)
             )).first()
         if row is None:
-            raise NotFound(f"no case {case_id}")
+            raise CaseNotFound(f"no case {case_id}")
         return dict(row.state)
 
     async def with_recorded_at(self, case_id: str) -> tuple[dict[str, Any], datetime]:
@@ -167,7 +167,7 @@ class Registry:
                 sa.select(cases.c.state, cases.c.created_at).where(cases.c.case_id == case_id)
             )).first()
         if row is None:
-            raise NotFound(f"no case {case_id}")
+            raise CaseNotFound(f"no case {case_id}")
         created: datetime = row.created_at
         return dict(row.state), created if created.tzinfo else created.replace(tzinfo=UTC)
 
@@ -200,7 +200,7 @@ class Registry:
             try:
                 await self.transition(case_id, "expired", actor)
                 expired += 1
-            except Conflict:  # revoked (or expired by another instance) meanwhile
+            except WrongCaseState:  # revoked (or expired by another instance) meanwhile
                 continue
         return expired
 
@@ -236,13 +236,13 @@ def _consent_period(consent: dict[str, Any], now: datetime) -> tuple[datetime, d
         except ValueError:
             moment = None
         if moment is None or moment.tzinfo is None:
-            raise Unprocessable("invalid consent period", fields=[FieldError(
+            raise InvalidCase("invalid consent period", fields=[FieldError(
                 f"/consent/{name}", "a date-time with a time zone, e.g. 2026-05-01T14:00:00Z")])
         moments[name] = moment
     valid_from = moments.get("valid_from", now)
     valid_until = moments["valid_until"]
     if valid_until <= max(valid_from, now):
-        raise Unprocessable("invalid consent period", fields=[FieldError(
+        raise InvalidCase("invalid consent period", fields=[FieldError(
             "/consent/valid_until", "must be later than valid_from and than now")])
     return valid_from, valid_until
 
@@ -253,22 +253,22 @@ def _apply_change(state: dict[str, Any], change: str, now: datetime, *,
     stamp = events.isoformat(now)
     if change == "started":
         if status != "registered":
-            raise Conflict(f"a case that is {status} cannot be started")
+            raise WrongCaseState(f"a case that is {status} cannot be started")
         if consent["status"] != "active":
-            raise Conflict("consent is not active")
+            raise WrongCaseState("consent is not active")
         state.update(status="active", started_at=stamp)
     elif change == "ended":
         if status not in ("registered", "active"):
-            raise Conflict(f"a case that is {status} cannot be ended")
+            raise WrongCaseState(f"a case that is {status} cannot be ended")
         state.update(status="ended", ended_at=stamp)
     elif change == "revoked":
         if consent["status"] == "revoked":
-            raise Conflict("consent is already revoked")
+            raise WrongCaseState("consent is already revoked")
         consent.update(status="revoked", revoked_at=stamp, revoke_reason=reason or "not_given")
         state.update(status="revoked")
     elif change == "expired":
         if consent["status"] != "active":
-            raise Conflict(f"consent is already {consent['status']}")
+            raise WrongCaseState(f"consent is already {consent['status']}")
         consent.update(status="expired")
         if status in ("registered", "active"):
             state.update(status="ended", ended_at=stamp)

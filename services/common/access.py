@@ -30,7 +30,6 @@ from __future__ import annotations
 import functools
 import ipaddress
 import logging
-import os
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
@@ -41,7 +40,7 @@ from aiohttp import web
 from . import events, topics
 from .errors import ServiceUnavailable
 from .producer import BrokerUnavailable, EventProducer
-from .settings import ConfigError
+from .settings import ConfigError, environment
 from .web import principal
 
 logger = logging.getLogger(__name__)
@@ -57,7 +56,7 @@ Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 def trusted_proxies(env: Mapping[str, str] | None = None) -> tuple[Network, ...]:
-    env = os.environ if env is None else env
+    env = environment() if env is None else env
     found: list[Network] = []
     for part in env.get(TRUSTED_PROXIES_ENV, "").split(","):
         if part.strip():
@@ -70,7 +69,7 @@ def trusted_proxies(env: Mapping[str, str] | None = None) -> tuple[Network, ...]
 
 
 def repeat_window(env: Mapping[str, str] | None = None) -> float:
-    env = os.environ if env is None else env
+    env = environment() if env is None else env
     raw = env.get(REPEAT_ENV, "")
     try:
         value = float(raw) if raw else 30.0

@@ -26,7 +26,7 @@ ROLES_ATTR = "__orcast_roles__"
 QUERY_TOKEN_ATTR = "__orcast_query_token__"
 
 
-class AuthError(Exception):
+class TokenRejected(Exception):
     """The token is missing or invalid (HTTP 401). The message never holds the token."""
 
 
@@ -62,7 +62,7 @@ class TokenVerifier:
             try:
                 key: Any = (await asyncio.to_thread(self._jwks.get_signing_key_from_jwt, token)).key
             except jwt.PyJWTError as exc:
-                raise AuthError(f"signing key not found: {type(exc).__name__}") from None
+                raise TokenRejected(f"signing key not found: {type(exc).__name__}") from None
             algorithms = ["RS256", "ES256", "PS256", "EdDSA"]
         else:
             key, algorithms = self._settings.secret, ["HS256"]
@@ -77,19 +77,19 @@ class TokenVerifier:
                 leeway=30,
             )
         except jwt.ExpiredSignatureError:
-            raise AuthError("token expired") from None
+            raise TokenRejected("token expired") from None
         except jwt.InvalidAudienceError:
-            raise AuthError("token audience not accepted") from None
+            raise TokenRejected("token audience not accepted") from None
         except jwt.PyJWTError as exc:
-            raise AuthError(f"invalid token: {type(exc).__name__}") from None
+            raise TokenRejected(f"invalid token: {type(exc).__name__}") from None
         role = claims.get("role")
         if "role" not in claims and self._mapping is not None:
             role = self._mapping(claims)
         if role not in ROLES:
-            raise AuthError("token has no valid role claim")
+            raise TokenRejected("token has no valid role claim")
         problem = subject_problem(str(claims["sub"]))
         if problem:
-            raise AuthError(f"token subject refused: {problem}")
+            raise TokenRejected(f"token subject refused: {problem}")
         return Principal(sub=str(claims["sub"]), role=role, name=claims.get("name"),
                          expires_at=float(claims["exp"]))
 
@@ -100,23 +100,23 @@ JWKS_ALGORITHMS: Final = ("RS256", "ES256", "PS256", "EdDSA")
 async def jwks_claims(jwks: jwt.PyJWKClient, token: str, *, audience: str, issuer: str,
                       leeway: int = 30) -> dict[str, Any]:
     """The claims of a token signed by one of `jwks`'s keys, for `audience`, from `issuer`
-    (sign-in's ID tokens); AuthError naming what failed, never quoting the token."""
+    (sign-in's ID tokens); TokenRejected naming what failed, never quoting the token."""
     try:
         key: Any = (await asyncio.to_thread(jwks.get_signing_key_from_jwt, token)).key
     except jwt.PyJWTError as exc:
-        raise AuthError(f"signing key not found: {type(exc).__name__}") from None
+        raise TokenRejected(f"signing key not found: {type(exc).__name__}") from None
     try:
         claims: dict[str, Any] = jwt.decode(
             token, key, algorithms=list(JWKS_ALGORITHMS), audience=audience, issuer=issuer,
             options={"require": ["exp", "iat", "sub", "aud", "iss"]}, leeway=leeway)
     except jwt.ExpiredSignatureError:
-        raise AuthError("token expired") from None
+        raise TokenRejected("token expired") from None
     except jwt.InvalidAudienceError:
-        raise AuthError("token audience not accepted") from None
+        raise TokenRejected("token audience not accepted") from None
     except jwt.InvalidIssuerError:
-        raise AuthError("token issuer not accepted") from None
+        raise TokenRejected("token issuer not accepted") from None
     except jwt.PyJWTError as exc:
-        raise AuthError(f"invalid token: {type(exc).__name__}") from None
+        raise TokenRejected(f"invalid token: {type(exc).__name__}") from None
     return claims
 
 

@@ -5,7 +5,6 @@ Memory-only: a development and test broker, never a production one.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import socket
 import subprocess
@@ -75,9 +74,6 @@ class EmbeddedBroker:
                 raise RuntimeError("embedded broker did not open its port in time")
             time.sleep(0.02)
         logger.info("embedded broker listening on %s", self.bootstrap)
-
-    async def start_async(self, timeout: float = 20.0) -> None:
-        await asyncio.to_thread(self.start, timeout)
 
     def stop(self) -> None:
         process, self._process = self._process, None

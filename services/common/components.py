@@ -1,5 +1,12 @@
 """The moving parts of one service (store, producer, consumers, timers) and their lifespan.
 
+The one owner of start-up and shutdown: a service hands everything it holds to its
+`Components` and nothing else registers start or stop hooks on the app.
+
+    start: store → producer → consumers → timers → held parts (`hold`)
+    stop:  `on_closing` jobs as shutdown begins (end long-lived connections), then
+           held parts → timers → consumers → `on_drained` jobs → producer → store
+
 A service declares its parts, then `attach(app)` adds one cleanup context that
 starts them in order (store, producer, consumers, timers) and stops them in
 reverse, and registers their readiness checks.
@@ -8,36 +15,45 @@ reverse, and registers their readiness checks.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from typing import Any
 
 from aiohttp import web
 
-from .consumer import BatchHandler, ConsumerLoop, Handler
+from .consumer import BatchHandler, ConsumerLoop, Handler, Origin
+from .events import Event
 from .health import HEALTH
 from .producer import EventProducer
 from .settings import Settings
 from .store import Migration, Store
+from .topics import CASES
 
 logger = logging.getLogger(__name__)
 
 
-class Registry(dict[str, "Components"]):
+class PartsByService(dict[str, "Components"]):
     """Every service's parts in one app, by service name (tests reach in to inject faults)."""
 
 
-COMPONENTS = web.AppKey("components", Registry)
+COMPONENTS = web.AppKey("components", PartsByService)
 
 
 class Components:
-    def __init__(self, settings: Settings, service: str) -> None:
+    def __init__(self, settings: Settings, service: str, *,
+                 producer: EventProducer | None = None) -> None:
+        """`producer`: one made elsewhere (tests inject an unreachable broker)."""
         self.settings = settings
         self.service = service
-        self.producer = EventProducer(settings=settings, service=service)
+        self.producer = producer or EventProducer(settings=settings, service=service)
         self.store: Store | None = None
         self.consumers: list[ConsumerLoop] = []
         self._timers: list[tuple[float, Callable[[], Awaitable[None]]]] = []
         self._tasks: list[asyncio.Task[None]] = []
+        self._held: list[Callable[[web.Application], AsyncIterator[None]]] = []
+        self._drained: list[Callable[[], Awaitable[None]]] = []
+        self._closing: list[Callable[[], None]] = []
 
     def use_store(self, migrations: Sequence[Migration]) -> Store:
         self.store = Store(
@@ -67,12 +83,35 @@ class Components:
         self.consumers.append(loop)
         return loop
 
+    def replay_cases(self, apply: Callable[[dict[str, Any]], Awaitable[Any]]) -> ConsumerLoop:
+        """Every case state on `cases`, from the start, to `apply` (a `CasesView`'s
+        `apply_and_notify`, or a handler that feeds one): no group, so each instance sees
+        them all. The loop's `caught_up` is set once history has been replayed."""
+        async def on_case(event: Event, origin: Origin) -> None:
+            await apply(event.data)
+
+        return self.consume([CASES.name], on_case, group=None, replay=True)
+
     def every(self, seconds: float, job: Callable[[], Awaitable[None]]) -> None:
         self._timers.append((seconds, job))
 
+    def hold(self, lifespan: Callable[[web.Application], AsyncIterator[None]]) -> None:
+        """A part of the service's own with a lifespan (start, `yield`, stop): started
+        last, stopped first."""
+        self._held.append(lifespan)
+
+    def on_drained(self, job: Callable[[], Awaitable[None]]) -> None:
+        """At shutdown, once the consumers have stopped, while store and producer are open."""
+        self._drained.append(job)
+
+    def on_closing(self, job: Callable[[], None]) -> None:
+        """As shutdown begins, before in-flight requests are awaited: sockets and streams
+        that would otherwise hold it up."""
+        self._closing.append(job)
+
     def attach(self, app: web.Application) -> None:
         if COMPONENTS not in app:
-            app[COMPONENTS] = Registry()
+            app[COMPONENTS] = PartsByService()
         app[COMPONENTS][self.service] = self
         health = app[HEALTH]
         health.add(f"{self.service}.broker", self.producer.broker_reachable)
@@ -83,6 +122,12 @@ class Components:
             health.add(f"{self.service}.consumer[{','.join(consumer.name.split(':')[1:])}]",
                        consumer.ready)
         app.cleanup_ctx.append(self._lifespan)
+        if self._closing:
+            app.on_shutdown.append(self._close_connections)
+
+    async def _close_connections(self, app: web.Application) -> None:
+        for job in self._closing:
+            job()
 
     async def _lifespan(self, app: web.Application) -> AsyncIterator[None]:
         # Event keys are read once, at start; without its own key a service may not run.
@@ -98,7 +143,10 @@ class Components:
         for seconds, job in self._timers:
             self._tasks.append(asyncio.create_task(self._repeat(seconds, job)))
         try:
-            yield
+            async with contextlib.AsyncExitStack() as held:
+                for lifespan in self._held:
+                    await held.enter_async_context(contextlib.asynccontextmanager(lifespan)(app))
+                yield
         finally:
             for task in self._tasks:
                 task.cancel()
@@ -110,6 +158,8 @@ class Components:
             self._tasks.clear()
             for consumer in reversed(self.consumers):
                 await consumer.stop()
+            for drained in self._drained:
+                await drained()
             await self.producer.stop()
             if self.store is not None:
                 await self.store.close()

@@ -1,15 +1,23 @@
-"""HTTP-facing errors shared by every service; one middleware renders them as JSON.
+"""The kinds of refusal every service shares; services subclass them in their own
+`errors.py`. They say what went wrong, never how it is answered: the one error
+middleware (`common/web.py`, `ERROR_STATUS`) maps each kind to its status and code.
 
-    ApiError (status, code, message, fields)
-    ├── BadRequest 400
-    ├── Unauthorized 401
-    ├── Forbidden 403
-    ├── NotFound 404
-    ├── RequestTimeout 408 (the body did not arrive in time)
-    ├── Conflict 409
-    ├── Unprocessable 422 (fields = JSON Pointer + reason per bad field)
-    ├── TooManyRequests 429 (retry_after)
-    └── ServiceUnavailable 503 (retry_after)
+    DomainError (message, code, fields, retry_after, retriable)
+    ├── BadRequest       the request cannot be read (not JSON, wrong media type)
+    ├── Unauthorized     no or bad credentials
+    ├── Forbidden        this role or person may not do this
+    ├── NotFound         nothing by that id (or not visible to the caller)
+    ├── RequestTimeout   the body did not arrive in time
+    ├── PayloadTooLarge  the body is over the limit
+    ├── Conflict         the thing is not in a state that allows this
+    ├── Unprocessable    fields = JSON Pointer + reason per bad field
+    ├── TooManyRequests  retry_after
+    └── ServiceUnavailable  retriable; retry_after
+        (BrokerUnavailable and StoreUnavailable are retriable too: the middleware
+        answers any retriable error with 503 and Retry-After)
+
+`code` is the machine-readable reason in the body; a subclass or a raise may narrow
+it (`code="concurrent_change"`); without one the middleware's table gives the kind's.
 """
 
 from __future__ import annotations
@@ -20,9 +28,9 @@ from typing import Any
 from .schemas import FieldError
 
 
-class ApiError(Exception):
-    status = 500
-    code = "internal_error"
+class DomainError(Exception):
+    code: str | None = None
+    retriable = False
 
     def __init__(
         self,
@@ -39,44 +47,55 @@ class ApiError(Exception):
         if code:
             self.code = code
 
-    def body(self) -> dict[str, Any]:
-        error: dict[str, Any] = {"code": self.code, "message": self.message}
+    @property
+    def status(self) -> int:
+        """The HTTP status the error middleware answers with (its table decides)."""
+        from .web import status_of  # the table lives with the middleware
+
+        return status_of(self)[0]
+
+    def body(self, code: str) -> dict[str, Any]:
+        error: dict[str, Any] = {"code": self.code or code, "message": self.message}
         if self.fields:
             error["fields"] = [{"pointer": f.pointer, "reason": f.reason} for f in self.fields]
         return {"error": error}
 
 
-class BadRequest(ApiError):
-    status, code = 400, "bad_request"
+class BadRequest(DomainError):
+    pass
 
 
-class Unauthorized(ApiError):
-    status, code = 401, "unauthorized"
+class Unauthorized(DomainError):
+    pass
 
 
-class Forbidden(ApiError):
-    status, code = 403, "forbidden"
+class Forbidden(DomainError):
+    pass
 
 
-class NotFound(ApiError):
-    status, code = 404, "not_found"
+class NotFound(DomainError):
+    pass
 
 
-class RequestTimeout(ApiError):
-    status, code = 408, "request_timeout"
+class RequestTimeout(DomainError):
+    pass
 
 
-class Conflict(ApiError):
-    status, code = 409, "conflict"
+class PayloadTooLarge(DomainError):
+    pass
 
 
-class Unprocessable(ApiError):
-    status, code = 422, "validation_failed"
+class Conflict(DomainError):
+    pass
 
 
-class TooManyRequests(ApiError):
-    status, code = 429, "rate_limited"
+class Unprocessable(DomainError):
+    pass
 
 
-class ServiceUnavailable(ApiError):
-    status, code = 503, "unavailable"
+class TooManyRequests(DomainError):
+    pass
+
+
+class ServiceUnavailable(DomainError):
+    retriable = True

@@ -12,26 +12,28 @@ record after an idle spell may wait up to the maximum at each hop.
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
+from .settings import Settings, environment
+
 FETCH_MIN_WAIT_MS = 5
-FETCH_IDLE_MAX_WAIT_MS = int(os.environ.get("ORCAST_FETCH_IDLE_MAX_WAIT_MS", "500"))
+FETCH_IDLE_MAX_WAIT_MS = int(environment().get("ORCAST_FETCH_IDLE_MAX_WAIT_MS", "500"))
 IDLE_GRACE_SECONDS = 1.0
 REQUEST_TIMEOUT_MS = 10_000
 
 
-def security_options() -> dict[str, Any]:
+def security_options(settings: Settings | None = None) -> dict[str, Any]:
     """SASL/TLS for ACL-enforcing clusters; empty for the embedded broker."""
-    protocol = os.environ.get("ORCAST_KAFKA_SECURITY_PROTOCOL")
+    settings = settings or Settings.from_env()
+    protocol = settings.kafka_security_protocol
     if not protocol:
         return {}
     options: dict[str, Any] = {"security_protocol": protocol}
-    mechanism = os.environ.get("ORCAST_KAFKA_SASL_MECHANISM")
+    mechanism = settings.kafka_sasl_mechanism
     if mechanism:
         options["sasl_mechanism"] = mechanism
-        options["sasl_plain_username"] = os.environ.get("ORCAST_KAFKA_SASL_USERNAME", "")
-        options["sasl_plain_password"] = os.environ.get("ORCAST_KAFKA_SASL_PASSWORD", "")
+        options["sasl_plain_username"] = settings.kafka_sasl_username
+        options["sasl_plain_password"] = settings.kafka_sasl_password
     if "SSL" in protocol:
         from aiokafka.helpers import create_ssl_context
 

@@ -20,7 +20,7 @@ from urllib.parse import quote_plus, urlencode
 import aiohttp
 import jwt
 
-from .auth import AuthError, jwks_claims
+from .auth import TokenRejected, jwks_claims
 from .rolemap import RoleMapping
 from .settings import ConfigError, Settings
 
@@ -140,7 +140,7 @@ class OidcClient:
         try:
             claims = await jwks_claims(self._jwks, id_token, audience=self.client_id,
                                        issuer=meta.issuer)
-        except AuthError as exc:
+        except TokenRejected as exc:
             raise SignInRefused(f"ID token refused: {exc}") from None
         sent = claims.get("nonce")
         if not isinstance(sent, str) or not hmac.compare_digest(sent.encode(), nonce.encode()):

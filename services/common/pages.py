@@ -11,6 +11,7 @@ from pathlib import Path
 from aiohttp import web
 
 from .auth import PUBLIC, allow
+from .errors import NotFound
 
 _TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml",
           ".html": "text/html", ".json": "application/json", ".png": "image/png"}
@@ -34,7 +35,7 @@ def add_page(app: web.Application, *, service: str, folder: Path,
         except (ValueError, OSError):  # a NUL byte, a name too long for the file system
             found = False
         if not found:
-            raise web.HTTPNotFound()
+            raise NotFound("Not Found")  # the router's own 404 body
         content_type = _TYPES.get(path.suffix, "application/octet-stream")
         return web.FileResponse(path, headers={"Content-Type": content_type,
                                                "Cache-Control": "no-cache"})

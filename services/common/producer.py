@@ -27,9 +27,11 @@ logger = logging.getLogger(__name__)
 
 
 class BrokerUnavailable(RuntimeError):
-    """The broker did not acknowledge in time; nothing can be promised as durable."""
+    """The broker did not acknowledge in time; nothing can be promised as durable.
+    Retriable: an HTTP request that meets it is answered 503 with Retry-After."""
 
     retriable = True
+    public_message = "event broker unavailable"
 
 
 class EventProducer:

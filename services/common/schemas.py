@@ -15,7 +15,6 @@ holds the two to the same verdict on samples of every schema
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -28,12 +27,14 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from .settings import environment
+
 BASE_URI = "https://orcast.dev/schemas/"
 
 
 def schemas_dir() -> Path:
     """`ORCAST_SCHEMAS_DIR`, else the `schemas/` folder of this checkout."""
-    override = os.environ.get("ORCAST_SCHEMAS_DIR")
+    override = environment().get("ORCAST_SCHEMAS_DIR")
     if override:
         return Path(override)
     return Path(__file__).resolve().parents[2] / "schemas"

@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 import jwt
 from aiohttp import web
 
-from .auth import ROLES, AuthError, Principal, subject_problem
+from .auth import ROLES, Principal, TokenRejected, subject_problem
 from .errors import Forbidden
 from .settings import Settings
 
@@ -72,20 +72,20 @@ def mint(settings: Settings, *, sub: str, role: str, name: str | None, idp: str,
 
 
 def verify(settings: Settings, token: str) -> Session:
-    """The session the token stands for; AuthError when forged, tampered or expired."""
+    """The session the token stands for; TokenRejected when forged, tampered or expired."""
     if not settings.session_key:
-        raise AuthError("sessions are not enabled here")
+        raise TokenRejected("sessions are not enabled here")
     try:
         claims = jwt.decode(token, settings.session_key, algorithms=["HS256"],
                             audience=AUDIENCE, issuer=ISSUER,
                             options={"require": ["exp", "iat", "sub", "aud", "iss"]})
     except jwt.ExpiredSignatureError:
-        raise AuthError("session expired; sign in again") from None
+        raise TokenRejected("session expired; sign in again") from None
     except jwt.PyJWTError as exc:
-        raise AuthError(f"invalid session: {type(exc).__name__}") from None
+        raise TokenRejected(f"invalid session: {type(exc).__name__}") from None
     role, sub, csrf = claims.get("role"), str(claims["sub"]), claims.get("csrf")
     if role not in ROLES or not isinstance(csrf, str) or subject_problem(sub):
-        raise AuthError("invalid session")
+        raise TokenRejected("invalid session")
     name = claims.get("name") if isinstance(claims.get("name"), str) else None
     return Session(Principal(sub=sub, role=role, name=name, expires_at=float(claims["exp"])),
                    csrf, str(claims.get("idp", "")))

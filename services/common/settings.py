@@ -1,39 +1,7 @@
 """One typed, frozen settings object read once from `ORCAST_*` variables.
 
-| variable | default | meaning |
-|---|---|---|
-| ORCAST_KAFKA_BOOTSTRAP | 127.0.0.1:9092 | Kafka bootstrap servers |
-| ORCAST_TOPIC_NAMESPACE | orcast | topic prefix (`<ns>.milestones.submitted`) |
-| ORCAST_DATABASE_URL | sqlite under data dir | SQLAlchemy URL; `postgresql://…` allowed |
-| ORCAST_DATA_DIR | var | SQLite files, dev tokens, checkpoint keys |
-| ORCAST_EVENT_KEYS_DIR | `<data dir>/keys` | own `<service>.key`, every `<service>.pub` |
-| ORCAST_SECRET | (required unless JWKS) | HS256 secret for development tokens |
-| ORCAST_JWKS_URL | — | identity provider JWKS URL (production) |
-| ORCAST_JWT_AUDIENCE | orcast | expected `aud` claim |
-| ORCAST_JWT_ISSUER | — | expected `iss` claim when set |
-| ORCAST_IDENTIFIER_KEY | from dev secret | HMAC key for identifier hashes (production: required) |
-| ORCAST_KAFKA_REPLICATION_FACTOR | 1 | replication factor used by `orcast topics create` |
-| ORCAST_KAFKA_SESSION_TIMEOUT_MS | 10000 | consumer-group session timeout (dev/tests: 2000) |
-| ORCAST_HTTP_HOST / ORCAST_HTTP_PORT | 127.0.0.1 / 8080 | HTTP listener |
-| ORCAST_HTTP_HEADER_TIMEOUT | 10 | seconds for a request's headers to arrive in full |
-| ORCAST_HTTP_BODY_TIMEOUT | 30 | seconds for a request's body to arrive in full (408) |
-| ORCAST_HTTP_IDLE_TIMEOUT | 75 | seconds an idle keep-alive connection stays open |
-| ORCAST_HTTP_MAX_CONNECTIONS_PER_IP | 100 | open connections per client address (0: no cap) |
-| ORCAST_INSTANCE_ID | hostname-pid | names this instance (viewer consumer group) |
-| ORCAST_POLICY_FILE | bundled policy | approval policy (YAML/JSON) |
-| ORCAST_CHANNELS_FILE | none | publisher channel file |
-| ORCAST_LOG_FORMAT | text | `json` for JSON lines |
-| ORCAST_LOG_LEVEL | INFO | log level |
-| ORCAST_METRICS_TOKEN | — | scrape bearer for `/metrics` (else admin tokens only) |
-| ORCAST_INGEST_MAX_LAG_SECONDS | 5 | ingest's 503 bound on the pipeline's lag (0: never) |
-| ORCAST_DEV_HANDOFF_FD | — | set by `orcast dev` for its children: connections arrive here too |
-| ORCAST_OIDC_ISSUER | — | people sign in through this OpenID Connect provider (discovery) |
-| ORCAST_OIDC_CLIENT_ID | orcast | ORcast's client id at the provider |
-| ORCAST_OIDC_CLIENT_SECRET | — | its client secret (confidential client, with PKCE) |
-| ORCAST_OIDC_ROLE_MAPPING | — | groups/roles → ORcast roles (schemas/oidc-role-mapping.json) |
-| ORCAST_PUBLIC_URL | from the request | the address people use (`https://…` makes cookies Secure) |
-| ORCAST_SESSION_KEY | from dev secret | HMAC key every service verifies session cookies with |
-| ORCAST_SESSION_HOURS | 12 | a sign-in lasts this long (one shift) |
+Every variable, its default and meaning: `variables.py` (the README's table is made
+from it). `environment()` below is the only reader of the process environment.
 """
 
 from __future__ import annotations
@@ -48,6 +16,25 @@ from pathlib import Path
 
 class ConfigError(RuntimeError):
     """A setting is missing or malformed; the message names the variable."""
+
+
+PREFIX = "ORCAST_"
+
+
+def environment() -> dict[str, str]:
+    """The `ORCAST_*` variables of this process: the one place that reads them. `Settings`
+    holds the shared ones; a service's own section (ingest's limits, audit's checkpoints,
+    the viewer's socket cap…) is parsed from this by its config function, each listed in
+    `VARIABLES` (tests/common/test_settings_only.py keeps every other reader out)."""
+    return {k: v for k, v in os.environ.items() if k.startswith(PREFIX)}
+
+
+def process_environment() -> dict[str, str]:
+    """The whole environment: what a child process inherits (`orcast dev` starts one per
+    service), and where secrets live whose variable names a file chooses (the channel
+    file's credentials). Never read an `ORCAST_*` variable from it: those are
+    `environment()`'s."""
+    return dict(os.environ)
 
 
 def _float(env: Mapping[str, str], name: str, default: float) -> float:
@@ -126,6 +113,11 @@ class Settings:
     # Signs the session cookie; shared by every service so each verifies it by itself.
     session_key: bytes = field(default=b"", repr=False)
     session_hours: float = 12.0
+    # An ACL-enforcing cluster (kafka_config.security_options); unset: plaintext.
+    kafka_security_protocol: str | None = None
+    kafka_sasl_mechanism: str | None = None
+    kafka_sasl_username: str = ""
+    kafka_sasl_password: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
         if not self.identifier_key and self.secret and not self.jwks_url:
@@ -144,7 +136,7 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
-        env = os.environ if env is None else env
+        env = environment() if env is None else env
         values: dict[str, object] = {
             "kafka_bootstrap": env.get("ORCAST_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
             "topic_namespace": env.get("ORCAST_TOPIC_NAMESPACE", "orcast"),
@@ -180,6 +172,10 @@ class Settings:
             "public_url": (env.get("ORCAST_PUBLIC_URL") or "").rstrip("/") or None,
             "session_key": env.get("ORCAST_SESSION_KEY", "").encode(),
             "session_hours": _float(env, "ORCAST_SESSION_HOURS", 12.0),
+            "kafka_security_protocol": env.get("ORCAST_KAFKA_SECURITY_PROTOCOL") or None,
+            "kafka_sasl_mechanism": env.get("ORCAST_KAFKA_SASL_MECHANISM") or None,
+            "kafka_sasl_username": env.get("ORCAST_KAFKA_SASL_USERNAME", ""),
+            "kafka_sasl_password": env.get("ORCAST_KAFKA_SASL_PASSWORD", ""),
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]

@@ -52,9 +52,11 @@ class Migration:
 
 
 class StoreUnavailable(RuntimeError):
-    """The database could not be reached; retrying later may succeed."""
+    """The database could not be reached; retrying later may succeed (over HTTP: 503
+    with Retry-After)."""
 
     retriable = True
+    public_message = "storage unavailable"
 
 
 class Store:

@@ -36,7 +36,7 @@ class TopicSpec:
         return f"{namespace}.{self.name}"
 
 
-ALL_SERVICES = ("cases", "ingest", "deidentify", "approval", "publisher", "viewer", "audit")
+SERVICES = ("cases", "ingest", "deidentify", "approval", "publisher", "viewer", "audit")
 
 MILESTONES_SUBMITTED = TopicSpec(
     "milestones.submitted", 6, 6 * HOUR_MS,
@@ -101,7 +101,7 @@ def deadletter_topic(service: str) -> TopicSpec:
                      event_types=("org.orcast.deadletter.v1",))
 
 
-DEADLETTERS: tuple[TopicSpec, ...] = tuple(deadletter_topic(s) for s in ALL_SERVICES)
+DEADLETTERS: tuple[TopicSpec, ...] = tuple(deadletter_topic(s) for s in SERVICES)
 
 # -- audit's anchors and the access records of protected reads (issue 18) --------------
 # Signed checkpoints of the audit log, outside the database they protect.

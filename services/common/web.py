@@ -1,10 +1,14 @@
 """The aiohttp application every service builds on.
 
 Middlewares, outermost first:
-- `error_middleware`: typed errors → JSON bodies; anything unexpected → 500
-  with an error id, logged once (without the request body or token); a client
-  that went away mid-request → one INFO line (status 499 in the metrics);
-- `security_headers`: strict CSP and the usual hardening headers;
+- `security_headers`: strict CSP and the usual hardening headers, on every answer
+  (error bodies included, since it wraps the error middleware);
+- `error_middleware`: the one place errors become HTTP. Domain errors
+  (`common/errors.py` and each service's `errors.py`) → JSON bodies through
+  `ERROR_STATUS`; any retriable error (`BrokerUnavailable`, `StoreUnavailable`, …)
+  → 503 with Retry-After; anything unexpected → 500 with an error id, logged once
+  (without the request body or token); a client that went away mid-request → one
+  INFO line (status 499 in the metrics);
 - `auth_middleware`: enforces the roles a handler declared with `allow()`, for a
   bearer token or, without one, a signed-in person's session cookie (`session.py`).
 Every response says `Server: orcast` (not aiohttp's name and version). Request JSON is
@@ -31,7 +35,19 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from . import auth, jsonlimits, metrics, schemas, session
-from .errors import ApiError, BadRequest, Forbidden, Unauthorized, Unprocessable
+from .errors import (
+    BadRequest,
+    Conflict,
+    DomainError,
+    Forbidden,
+    NotFound,
+    PayloadTooLarge,
+    RequestTimeout,
+    ServiceUnavailable,
+    TooManyRequests,
+    Unauthorized,
+    Unprocessable,
+)
 from .health import HEALTH, Health
 from .pages import add_page
 from .settings import Settings
@@ -66,9 +82,44 @@ SECURITY_HEADERS = {
 }
 
 
-def json_error(error: ApiError) -> web.Response:
-    headers = {"Retry-After": str(error.retry_after)} if error.retry_after is not None else None
-    return web.json_response(error.body(), status=error.status, headers=headers)
+# What each kind of domain error is on the wire: (status, default code). A service's
+# own errors subclass one of these kinds; the nearest kind in the MRO answers.
+ERROR_STATUS: dict[type[DomainError], tuple[int, str]] = {
+    BadRequest: (400, "bad_request"),
+    Unauthorized: (401, "unauthorized"),
+    Forbidden: (403, "forbidden"),
+    NotFound: (404, "not_found"),
+    RequestTimeout: (408, "request_timeout"),
+    Conflict: (409, "conflict"),
+    PayloadTooLarge: (413, "payload_too_large"),
+    Unprocessable: (422, "validation_failed"),
+    TooManyRequests: (429, "rate_limited"),
+    ServiceUnavailable: (503, "unavailable"),
+}
+UNEXPECTED = (500, "internal_error")
+RETRY_AFTER_SECONDS = 2  # what a retriable error tells the client to wait by default
+
+
+def status_of(error: DomainError) -> tuple[int, str]:
+    for kind in type(error).__mro__:
+        if kind in ERROR_STATUS:
+            return ERROR_STATUS[kind]
+    return UNEXPECTED
+
+
+def json_error(error: DomainError) -> web.Response:
+    status, code = status_of(error)
+    retry_after = error.retry_after
+    if retry_after is None and error.retriable:
+        retry_after = RETRY_AFTER_SECONDS
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
+    return web.json_response(error.body(code), status=status, headers=headers)
+
+
+def _retriable(exc: Exception) -> DomainError:
+    """A dependency that may come back (broker, database): the client should retry."""
+    what = getattr(exc, "public_message", "a service this one needs is unavailable")
+    return ServiceUnavailable(what, retry_after=RETRY_AFTER_SECONDS)
 
 
 @web.middleware
@@ -81,9 +132,10 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         response = await handler(request)
         status = response.status
         return response
-    except ApiError as exc:
-        status = exc.status
-        return json_error(exc)
+    except DomainError as exc:
+        answer = json_error(exc)
+        status = answer.status
+        return answer
     except CLIENT_GONE as exc:
         if _client_gone(request):
             status = CLIENT_CLOSED
@@ -103,7 +155,7 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
     except web.HTTPException as exc:
         status = exc.status
         if exc.status == 413:
-            return json_error(_too_large())
+            return json_error(PayloadTooLarge(f"request body larger than {MAX_BODY_BYTES} bytes"))
         if exc.status < 400:
             raise
         code = exc.reason.lower().replace(" ", "_")
@@ -112,6 +164,10 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
             headers={k: v for k, v in exc.headers.items() if k in ("Allow", "Retry-After")},
         )
     except Exception as exc:
+        if getattr(exc, "retriable", False) and request.writer.output_size == 0:
+            answer = json_error(_retriable(exc))  # (a stream under way is cut instead)
+            status = answer.status
+            return answer
         return _unexpected(request, route, exc)
     finally:
         metrics.HTTP_REQUESTS.labels(route, request.method, str(status)).inc()
@@ -139,12 +195,6 @@ def _unexpected(request: web.Request, route: str, exc: Exception) -> web.Respons
 def _client_gone(request: web.Request) -> bool:
     transport = request.transport
     return transport is None or transport.is_closing()
-
-
-def _too_large() -> ApiError:
-    error = ApiError(f"request body larger than {MAX_BODY_BYTES} bytes", code="payload_too_large")
-    error.status = 413
-    return error
 
 
 @web.middleware
@@ -176,7 +226,7 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
     else:
         try:
             principal = await request.app[VERIFIER].verify(token)
-        except auth.AuthError as exc:
+        except auth.TokenRejected as exc:
             raise Unauthorized(str(exc)) from None
     if principal.role not in roles:
         raise Forbidden(f"role '{principal.role}' may not use this endpoint")
@@ -188,7 +238,7 @@ def _session_principal(request: web.Request) -> auth.Principal:
     """The session cookie's person (`session.py`: CSRF checked on state changes)."""
     try:
         found = session.from_request(request, request.app[SETTINGS])
-    except auth.AuthError as exc:
+    except auth.TokenRejected as exc:
         raise Unauthorized(str(exc)) from None
     if found is None:
         raise Unauthorized("missing bearer token")
@@ -238,7 +288,7 @@ async def _admin(request: web.Request) -> bool:
         return False
     try:
         return (await request.app[VERIFIER].verify(token)).role == "admin"
-    except auth.AuthError:
+    except auth.TokenRejected:
         return False
 
 
@@ -269,7 +319,7 @@ async def authorize_metrics(request: web.Request) -> None:
             raise Unauthorized("missing bearer token")
         try:
             who = await request.app[VERIFIER].verify(token)
-        except auth.AuthError as exc:
+        except auth.TokenRejected as exc:
             raise Unauthorized(str(exc)) from None
         if who.role != "admin":
             raise Forbidden(f"role '{who.role}' may not use this endpoint")

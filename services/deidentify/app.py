@@ -7,13 +7,12 @@ from aiohttp import web
 from services.common import topics
 from services.common.cases_view import CasesView
 from services.common.components import Components
-from services.common.consumer import Origin
 from services.common.deid import Engine
-from services.common.events import Event
 from services.common.settings import Settings
 from services.common.web import create_base_app
 
-from .gate import SERVICE, Gate
+from . import SERVICE
+from .gate import Gate
 
 GATE = web.AppKey("deidentify.gate", Gate)
 
@@ -21,14 +20,10 @@ GATE = web.AppKey("deidentify.gate", Gate)
 def setup(app: web.Application, settings: Settings) -> None:
     parts = Components(settings, SERVICE)
     cases = CasesView()
-
-    async def on_case(event: Event, origin: Origin) -> None:
-        await cases.apply_and_notify(event.data)
-
     gate = Gate(engine=Engine(), cases=cases, producer=parts.producer,
                 key=settings.require_identifier_key())
     app[GATE] = gate
-    parts.consume([topics.CASES.name], on_case, group=None, replay=True)
+    parts.replay_cases(cases.apply_and_notify)
     # batched: every result of one fetch is sent at once, acks awaited together
     parts.consume([topics.MILESTONES_SUBMITTED.name, topics.EDITS_SUBMITTED.name], gate.handle,
                   batched=True)

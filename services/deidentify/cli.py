@@ -22,10 +22,9 @@ from typing import Any, TextIO
 
 from services.common.deid import CaseIdentifiers, Engine, EngineConfig, Result
 from services.common.deid.errors import CaseIdentifiersError
+from services.common.settings import environment
 
-
-class _BadLine(Exception):
-    pass
+from .errors import BadLine
 
 
 def _case(row: Mapping[str, Any], key: bytes | None, run_key: bytes,
@@ -46,28 +45,28 @@ def _case(row: Mapping[str, Any], key: bytes | None, run_key: bytes,
 def _build_case(plain: Any, wire: Any, key: bytes | None, run_key: bytes) -> CaseIdentifiers:
     if plain is not None:
         if not isinstance(plain, Mapping):
-            raise _BadLine("field 'case' must be an object")
+            raise BadLine("field 'case' must be an object")
         names = plain.get("patient_names", [])
         mrn, dob = plain.get("mrn"), plain.get("dob")
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise _BadLine("field 'case.patient_names' must be a list of strings")
+            raise BadLine("field 'case.patient_names' must be a list of strings")
         if mrn is not None and not isinstance(mrn, str | int):
-            raise _BadLine("field 'case.mrn' must be a string")
+            raise BadLine("field 'case.mrn' must be a string")
         if dob is not None and not isinstance(dob, str):
-            raise _BadLine("field 'case.dob' must be an ISO date string")
+            raise BadLine("field 'case.dob' must be an ISO date string")
         try:
             return CaseIdentifiers.from_plain(
                 names=names, mrn=None if mrn is None else str(mrn), dob=dob, key=run_key)
         except CaseIdentifiersError as exc:
-            raise _BadLine(f"field 'case' is invalid: {exc}") from None
+            raise BadLine(f"field 'case' is invalid: {exc}") from None
     if key is None:
-        raise _BadLine("field 'identifiers' needs the hashing key")
+        raise BadLine("field 'identifiers' needs the hashing key")
     if not isinstance(wire, Mapping):
-        raise _BadLine("field 'identifiers' must be an object")
+        raise BadLine("field 'identifiers' must be an object")
     try:
         return CaseIdentifiers.from_wire(wire, key=key)
     except CaseIdentifiersError as exc:
-        raise _BadLine(f"field 'identifiers' is invalid: {exc}") from None
+        raise BadLine(f"field 'identifiers' is invalid: {exc}") from None
 
 
 def _output(row_id: Any, result: Result) -> dict[str, Any]:
@@ -84,7 +83,7 @@ def _output(row_id: Any, result: Result) -> dict[str, Any]:
 def lexicon_cache() -> Path | None:
     """Where the folded word lists are kept between runs (start-up ~0.3 s faster):
     ORCAST_DEID_CACHE_DIR, else the user's cache folder; "off" keeps none."""
-    where = os.environ.get("ORCAST_DEID_CACHE_DIR", "")
+    where = environment().get("ORCAST_DEID_CACHE_DIR", "")
     if where == "off":
         return None
     if where:
@@ -110,19 +109,19 @@ def run_jsonl(stdin: TextIO, stdout: TextIO, *, key: bytes | None = None,
             try:
                 row = json.loads(line)
             except (ValueError, RecursionError):
-                raise _BadLine("line is not valid JSON") from None
+                raise BadLine("line is not valid JSON") from None
             if not isinstance(row, dict):
-                raise _BadLine("line must be a JSON object")
+                raise BadLine("line must be a JSON object")
             raw_id = row.get("id")
             row_id = raw_id if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) \
                 else None
             if "text" not in row:
-                raise _BadLine("missing field 'text'")
+                raise BadLine("missing field 'text'")
             text = row["text"]
             if not isinstance(text, str):
-                raise _BadLine("field 'text' must be a string")
+                raise BadLine("field 'text' must be a string")
             out = _output(row_id, engine.deidentify(text, _case(row, key, run_key, cases)))
-        except _BadLine as exc:
+        except BadLine as exc:
             bad = True
             out = {"id": row_id, "error": str(exc)}
         stdout.write(json.dumps(out, ensure_ascii=False) + "\n")

@@ -22,11 +22,11 @@ from services.common.consumer import Origin
 from services.common.deid import CaseIdentifiers, Engine, Result
 from services.common.producer import EventProducer
 
+from . import SERVICE
 from .explain import reason
 
 logger = logging.getLogger(__name__)
 
-SERVICE = "deidentify"
 CASE_WAIT_SECONDS = 5.0
 # what each input topic's one writer may send
 def withheld(reason: str) -> Result:

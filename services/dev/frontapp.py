@@ -18,7 +18,7 @@ from services.common.auth import issue_token
 from services.common.health import HEALTH, Health
 from services.common.settings import Settings
 from services.common.web import authorize_metrics, create_base_app
-from services.pages import setup_pages
+from services.homepage import add_home_page
 from services.signin import setup_signin
 
 PROBE_TIMEOUT = 2.0
@@ -76,7 +76,7 @@ def create_front_app(settings: Settings, services: Mapping[str, int]) -> web.App
         return response
 
     app = create_base_app(settings, metrics_handler=metrics)
-    setup_pages(app)
+    add_home_page(app)
     setup_signin(app, settings)  # sessions are verified by every service; made here
     app[HEALTH] = ProcessesHealth(services, scrape_token)
     return app

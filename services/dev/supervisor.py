@@ -31,8 +31,7 @@ from services.common import serving
 from services.common.broker import free_port
 from services.common.lifetime import die_with_parent
 from services.common.settings import Settings
-from services.common.web import create_base_app
-from services.registry import setup_for
+from services.registry import create_app_for
 
 from . import handoff
 from .front import Front, RouteTable, Target
@@ -141,8 +140,7 @@ def route_table(settings: Settings, names: Iterable[str]) -> RouteTable:
     (home page, `/readyz`, `/metrics`) is the supervisor's own."""
     routes: list[tuple[str, str]] = []
     for name in names:
-        app = create_base_app(settings)
-        setup_for(name)(app, settings)
+        app = create_app_for(name)(settings)
         routes += [(r.canonical, name) for r in app.router.resources()
                    if r.canonical not in SHARED_ROUTES]
     return RouteTable(routes, FRONT)

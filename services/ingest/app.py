@@ -17,26 +17,28 @@ from pathlib import Path
 
 from aiohttp import web
 
-from services.common import access, topics
+from services.common import access
 from services.common.auth import PUBLIC, allow
 from services.common.cases_view import CasesView
 from services.common.components import Components
 from services.common.consumer import Origin
-from services.common.errors import BadRequest, Forbidden, NotFound, TooManyRequests, Unauthorized
+from services.common.errors import BadRequest, Unauthorized
 from services.common.events import Event
 from services.common.health import HEALTH
 from services.common.pages import add_page
+from services.common.producer import EventProducer
 from services.common.settings import Settings
 from services.common.web import create_base_app, principal, read_json
 
-from . import coordinators
+from . import SERVICE, coordinators
 from .config import IngestConfig
+from .errors import MilestoneNotFound, NotCaseCoordinator, SlowDown
 from .lag import PipelineLag
 from .ratelimit import RateLimiter
 from .receipts import ReceiptBook
 from .status import Record
 from .stream import Streams
-from .submit import SERVICE, Submitter
+from .submit import Submitter
 from .tables import MIGRATIONS
 from .tracker import TOPICS, StatusTracker
 from .withdraw import Withdrawer
@@ -61,14 +63,14 @@ def _throttle(request: web.Request) -> None:
     limiter = request.app[LIMITER]
     wait = limiter.take(principal(request).sub)
     if wait > 0:
-        raise TooManyRequests("too many requests from this client; slow down",
+        raise SlowDown("too many requests from this client; slow down",
                               retry_after=limiter.retry_after(wait))
 
 
 def _event_id(request: web.Request) -> str:
     event_id = request.match_info["event_id"].lower()
     if not UUID_RE.match(event_id):
-        raise NotFound(f"no milestone {event_id[:64]}")
+        raise MilestoneNotFound(f"no milestone {event_id[:64]}")
     return event_id
 
 
@@ -97,11 +99,11 @@ async def get_milestone(request: web.Request) -> web.Response:
     event_id = _event_id(request)
     record = await request.app[TRACKER].get(event_id)
     if record is None or record.received_at is None:
-        raise NotFound(f"no milestone {event_id}")
+        raise MilestoneNotFound(f"no milestone {event_id}")
     case = request.app[SUBMITTER].cases.get(record.case_id)
     if not coordinators.may_read(case, record.author_sub, principal(request)):
-        raise Forbidden("only the update's author or the case's assigned coordinators may "
-                        "read its status", code="not_case_coordinator")
+        raise NotCaseCoordinator("only the update's author or the case's assigned "
+                                 "coordinators may read its status")
     return _status_body(request, record)
 
 
@@ -142,17 +144,15 @@ async def service_worker(request: web.Request) -> web.FileResponse:
         "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache"})
 
 
-def setup(app: web.Application, settings: Settings) -> None:
+def setup(app: web.Application, settings: Settings, *,
+          producer: EventProducer | None = None) -> None:
     config = IngestConfig.from_env()
-    parts = Components(settings, SERVICE)
+    parts = Components(settings, SERVICE, producer=producer)
     store = parts.use_store(MIGRATIONS)
     cases = CasesView()
     tracker = StatusTracker(store)
 
-    async def on_case(event: Event, origin: Origin) -> None:
-        await cases.apply_and_notify(event.data)
-
-    parts.consume([topics.CASES.name], on_case, group=None, replay=True)
+    parts.replay_cases(cases.apply_and_notify)
     lag = PipelineLag(settings.ingest_max_lag_seconds)
 
     async def on_status_event(event: Event, origin: Origin) -> None:
@@ -172,10 +172,7 @@ def setup(app: web.Application, settings: Settings) -> None:
                       max_per_sub=config.max_streams)
     app[STREAMS] = streams
 
-    async def end_streams(_: web.Application) -> None:
-        streams.close_all()
-
-    app.on_shutdown.append(end_streams)
+    parts.on_closing(streams.close_all)
     parts.attach(app)
     app[HEALTH].add(f"{SERVICE}.pipeline_lag", lag.ready)
     access.install(app, parts.producer, service=SERVICE)
@@ -187,7 +184,9 @@ def setup(app: web.Application, settings: Settings) -> None:
     add_page(app, service="ingest", folder=PAGE, paths=("/tablet",))
 
 
-def create_app(settings: Settings) -> web.Application:
+def create_app(settings: Settings, *, producer: EventProducer | None = None) \
+        -> web.Application:
+    """`producer`: this one instead of a producer of its own (tests: a broker that is away)."""
     app = create_base_app(settings)
-    setup(app, settings)
+    setup(app, settings, producer=producer)
     return app

@@ -12,11 +12,10 @@ They live here rather than in the shared `Settings` because only ingest reads th
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from services.common.settings import ConfigError
+from services.common.settings import ConfigError, environment
 
 
 def _number(env: Mapping[str, str], name: str, default: float, minimum: float) -> float:
@@ -41,7 +40,7 @@ class IngestConfig:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> IngestConfig:
-        env = os.environ if env is None else env
+        env = environment() if env is None else env
         return cls(
             rate_per_second=_number(env, "ORCAST_INGEST_RATE", 5.0, 0.0),
             burst=int(_number(env, "ORCAST_INGEST_BURST", 60, 1)),

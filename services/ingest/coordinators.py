@@ -16,15 +16,15 @@ from __future__ import annotations
 
 from services.common.auth import Principal, same_person
 from services.common.cases_view import CaseState
-from services.common.errors import Forbidden
+
+from .errors import NotCaseCoordinator
 
 OVERSEERS = frozenset({"admin", "compliance"})
 
 
 def check_submit(case: CaseState, who: Principal) -> None:
     if case.coordinators and not case.assigned(who.sub):
-        raise Forbidden("you are not a coordinator assigned to this case",
-                        code="not_case_coordinator")
+        raise NotCaseCoordinator("you are not a coordinator assigned to this case")
 
 
 def sees_whole_case(case: CaseState | None, who: Principal) -> bool:
@@ -36,8 +36,7 @@ def sees_whole_case(case: CaseState | None, who: Principal) -> bool:
 
 def check_stream(case: CaseState, who: Principal) -> None:
     if case.coordinators and not sees_whole_case(case, who):
-        raise Forbidden("you are not a coordinator assigned to this case",
-                        code="not_case_coordinator")
+        raise NotCaseCoordinator("you are not a coordinator assigned to this case")
 
 
 def may_read(case: CaseState | None, author_sub: str | None, who: Principal) -> bool:

@@ -23,7 +23,8 @@ from collections.abc import Callable
 from prometheus_client import Gauge
 
 from services.common import events, topics
-from services.common.errors import ServiceUnavailable
+
+from .errors import PipelineBehind
 
 MAX_TRACKED = 100_000  # accepted-but-undecided updates remembered (oldest dropped first)
 LOST_AFTER_FACTOR = 6  # ... and any older than this many bounds (at least a minute)
@@ -90,7 +91,7 @@ class PipelineLag:
         """Refuse a new milestone while the pipeline lags past the bound."""
         lag = self.seconds()
         if self.bound and lag > self.bound:
-            raise ServiceUnavailable(
+            raise PipelineBehind(
                 f"updates are reaching students {lag:.0f} s after they are sent (more than "
                 f"{self.bound:g} s); keep the update queued and retry",
-                code="pipeline_behind", retry_after=max(1, min(30, math.ceil(lag - self.bound))))
+                retry_after=max(1, min(30, math.ceil(lag - self.bound))))

@@ -28,8 +28,8 @@ from typing import Any
 from aiohttp import web
 
 from services.common.auth import same_person
-from services.common.errors import TooManyRequests
 
+from .errors import SlowDown
 from .status import Record
 from .tracker import StatusTracker
 
@@ -64,7 +64,7 @@ class Streams:
     @contextlib.contextmanager
     def slot(self, sub: str) -> Iterator[None]:
         if self._open.get(sub, 0) >= self._max_per_sub:
-            raise TooManyRequests("too many open status streams", retry_after=5)
+            raise SlowDown("too many open status streams", retry_after=5)
         self._open[sub] = self._open.get(sub, 0) + 1
         try:
             yield

@@ -30,23 +30,15 @@ from sqlalchemy.exc import DBAPIError
 from services.common import events, topics
 from services.common.auth import Principal
 from services.common.cases_view import CaseState, CasesView
-from services.common.errors import (
-    Conflict,
-    Forbidden,
-    NotFound,
-    ServiceUnavailable,
-    Unprocessable,
-)
 from services.common.procedures import phrase_texts, templates
-from services.common.producer import BrokerUnavailable, EventProducer
+from services.common.producer import EventProducer
 from services.common.schemas import FieldError
 from services.common.store import StoreUnavailable
 
-from . import coordinators
+from . import SERVICE, coordinators
+from .errors import CaseNotAccepting, CaseNotKnown, IdempotencyKeyReused, InvalidMilestone
 from .receipts import Receipt, ReceiptBook
 
-SERVICE = "ingest"
-BROKER_RETRY_AFTER = 2
 CASE_WAIT_SECONDS = 2.0
 # A coordinator is waiting: when the broker does not ack quickly, say 503 so the tablet
 # keeps the update queued and resends (same event id, so never a duplicate).
@@ -92,21 +84,13 @@ class Submitter:
         self._inflight: dict[str, tuple[asyncio.Lock, int]] = {}
 
     @property
-    def producer(self) -> EventProducer:
-        return self._producer
-
-    @producer.setter
-    def producer(self, value: EventProducer) -> None:  # tests swap in an unreachable broker
-        self._producer = value
-
-    @property
     def cases(self) -> CasesView:
         return self._cases
 
     async def case_for(self, case_id: str) -> CaseState:
         case = await self._cases.wait_for(case_id, timeout=CASE_WAIT_SECONDS)
         if case is None:
-            raise NotFound(f"no case {case_id}")
+            raise CaseNotKnown(f"no case {case_id}")
         return case
 
     async def submit(self, body: dict[str, Any], author: Principal) -> tuple[bool, str]:
@@ -119,22 +103,21 @@ class Submitter:
                 if seen is not None:
                     return self._repeat(seen, digest(body), author), event_id
                 await self._accept(event_id, body, author)
-            except (StoreUnavailable, DBAPIError):
-                # If the event was produced, the tablet's resend produces the same event
-                # id again, which every consumer drops: resending is always safe.
-                raise ServiceUnavailable("storage unavailable; keep the update queued and "
-                                         "retry", retry_after=BROKER_RETRY_AFTER) from None
+            except DBAPIError as exc:
+                # Retriable like the database being away (503): if the event was produced,
+                # the tablet's resend produces the same event id again, which every
+                # consumer drops, so resending is always safe.
+                raise StoreUnavailable(type(exc).__name__) from exc
             return True, event_id
 
     async def _accept(self, event_id: str, body: dict[str, Any], author: Principal) -> None:
         case = await self.case_for(body["case_id"])
         coordinators.check_submit(case, author)
         if not case.accepting():
-            raise Forbidden("case is not active or its consent is not in force",
-                            code="case_not_accepting")
+            raise CaseNotAccepting("case is not active or its consent is not in force")
         problems = template_problems(case, body)
         if problems:
-            raise Unprocessable("request body failed validation", fields=problems)
+            raise InvalidMilestone("request body failed validation", fields=problems)
         received = events.now()
         data = {
             "event_id": event_id,
@@ -150,14 +133,9 @@ class Submitter:
             "org.orcast.milestone.submitted.v1", service=SERVICE, subject=case.case_id,
             data=data, event_id=milestone_event_id(author, event_id), time=received,
         )
-        try:
-            await self._producer.publish(topics.MILESTONES_SUBMITTED.name, event,
-                                         timeout=PRODUCE_TIMEOUT_SECONDS)
-        except BrokerUnavailable:
-            raise ServiceUnavailable(
-                "event broker unavailable; keep the update queued and retry",
-                retry_after=BROKER_RETRY_AFTER,
-            ) from None
+        # Unacknowledged: BrokerUnavailable, a 503 that keeps the update queued on the tablet.
+        await self._producer.publish(topics.MILESTONES_SUBMITTED.name, event,
+                                     timeout=PRODUCE_TIMEOUT_SECONDS)
         await self._book.remember(Receipt(
             event_id=event_id, case_id=case.case_id, author_sub=author.sub,
             request_digest=digest(body), milestone=body["milestone"],
@@ -181,6 +159,5 @@ class Submitter:
     @staticmethod
     def _repeat(seen: sa.Row[Any], request_digest: str, author: Principal) -> bool:
         if seen.request_digest != request_digest or seen.author_sub != author.sub:
-            raise Conflict("event_id was already used for a different milestone",
-                           code="idempotency_key_reused")
+            raise IdempotencyKeyReused("event_id was already used for a different milestone")
         return False

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from services.common import events, topics
 from services.common.auth import Principal
-from services.common.errors import Conflict, Forbidden, NotFound, ServiceUnavailable
-from services.common.producer import BrokerUnavailable, EventProducer
+from services.common.producer import EventProducer
 
+from . import SERVICE
+from .errors import MilestoneNotFound, NotAuthor, NotWithdrawable
 from .status import CLOSED, Record
-from .submit import BROKER_RETRY_AFTER, PRODUCE_TIMEOUT_SECONDS, SERVICE
+from .submit import PRODUCE_TIMEOUT_SECONDS
 from .tracker import StatusTracker
 
 
@@ -28,29 +29,21 @@ class Withdrawer:
         self._producer = producer
         self.undo_seconds = undo_seconds
 
-    @property
-    def producer(self) -> EventProducer:
-        return self._producer
-
-    @producer.setter
-    def producer(self, value: EventProducer) -> None:
-        self._producer = value
-
     async def withdraw(self, event_id: str, author: Principal) -> Record:
         record = await self._tracker.get(event_id)
         if record is None or record.received_at is None:
-            raise NotFound(f"no milestone {event_id}")
+            raise MilestoneNotFound(f"no milestone {event_id}")
         if record.author_sub != author.sub:
-            raise Forbidden("only the author may withdraw an update", code="not_author")
+            raise NotAuthor("only the author may withdraw an update")
         if record.withdraw_requested_at is not None:
             return record  # already asked; the same answer again
         status, _ = record.overall()
         if status in CLOSED:
-            raise Conflict(f"the update is already {status}", code="not_withdrawable")
+            raise NotWithdrawable(f"the update is already {status}")
         now = events.now()
         until = record.undo_until(self.undo_seconds)
         if until is None or now >= until:
-            raise Conflict("the undo window has closed", code="undo_window_closed")
+            raise NotWithdrawable("the undo window has closed", code="undo_window_closed")
         data = {
             "update_id": event_id,
             "case_id": record.case_id,
@@ -62,12 +55,8 @@ class Withdrawer:
             "org.orcast.review.decided.v1", service=SERVICE, subject=record.case_id, data=data,
             event_id=events.derived_id("ingest-withdraw", event_id), time=now,
         )
-        try:
-            await self._producer.publish(topics.WITHDRAWALS.name, event,
-                                         timeout=PRODUCE_TIMEOUT_SECONDS)
-        except BrokerUnavailable:
-            raise ServiceUnavailable("event broker unavailable; retry the undo",
-                                     retry_after=BROKER_RETRY_AFTER) from None
+        await self._producer.publish(topics.WITHDRAWALS.name, event,
+                                     timeout=PRODUCE_TIMEOUT_SECONDS)
 
         def requested(r: Record) -> bool:
             if r.withdraw_requested_at is not None:

@@ -15,14 +15,12 @@ from aiohttp import web
 
 from services.common import access, events
 from services.common.auth import allow
-from services.common.errors import Unprocessable
-from services.common.schemas import FieldError
 from services.common.store import Store
 
-from .tables import outbox
+from . import publications
+from .errors import UnknownState
 
 STORE = web.AppKey("publisher.store", Store)
-LIMIT = 500
 STATES = frozenset({"pending", "failed", "posted", "dead", "cancelled", "deleted",
                     "delete_failed"})
 
@@ -53,18 +51,6 @@ async def list_publications(request: web.Request) -> web.Response:
     case_id = request.query.get("case_id")
     state = request.query.get("state")
     if state is not None and state not in STATES:
-        raise Unprocessable("unknown state", fields=[FieldError("/state", "unknown state")])
-    query = sa.select(outbox)
-    if case_id:
-        query = query.where(outbox.c.case_id == case_id).order_by(
-            outbox.c.audience, outbox.c.seq, outbox.c.channel_id)
-    else:
-        attention = sa.or_(outbox.c.state.in_(("failed", "dead", "delete_failed")),
-                           sa.and_(outbox.c.retract,
-                                   outbox.c.state.in_(("pending", "failed", "posted"))))
-        query = query.where(attention).order_by(outbox.c.updated_at.desc())
-    if state is not None:
-        query = query.where(outbox.c.state == state)
-    async with request.app[STORE].engine.connect() as conn:
-        rows = (await conn.execute(query.limit(LIMIT))).all()
+        raise UnknownState()
+    rows = await publications.listed(request.app[STORE], case_id=case_id, state=state)
     return web.json_response({"publications": [view(r) for r in rows]})

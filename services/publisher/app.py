@@ -19,10 +19,10 @@ from services.common.health import HEALTH
 from services.common.settings import Settings
 from services.common.web import create_base_app
 
+from . import SERVICE
 from .api import STORE, list_publications
 from .channels import load_channels
 from .delivery import Publisher, Tuning
-from .ledger import SERVICE
 from .preview import add_routes as add_preview
 from .tables import MIGRATIONS
 
@@ -41,9 +41,9 @@ def setup(app: web.Application, settings: Settings, *, tuning: Tuning | None = N
                   publisher.intake.handle, batch_handler=publisher.intake.handle_batch,
                   co_partitioned=True)
     parts.every(5.0, publisher.refresh_metrics)
+    parts.hold(publisher.lifespan)
     parts.attach(app)
     access.install(app, parts.producer, service=SERVICE)
-    app.cleanup_ctx.append(publisher.lifespan)
     app[HEALTH].add(f"{SERVICE}.delivery", publisher.delivering)
     app.router.add_get("/api/v1/publications", list_publications)
     add_preview(app, publisher)

@@ -17,7 +17,6 @@ start-up naming it, then starts the workers and the announcer.
 from __future__ import annotations
 
 import logging
-import os
 import uuid
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ import sqlalchemy as sa
 from aiohttp import web
 
 from services.common.producer import EventProducer
-from services.common.settings import Settings
+from services.common.settings import Settings, process_environment
 from services.common.store import Store
 
 from . import metrics
@@ -85,7 +84,7 @@ class Publisher:
             w.alive() for w in self.workers.values())
 
     async def start(self, env: Mapping[str, str] | None = None) -> None:
-        env = os.environ if env is None else env
+        env = process_environment() if env is None else env
         session = aiohttp.ClientSession()
         try:
             adapters = [build_adapter(c, session, env) for c in self.channels]

@@ -23,12 +23,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from services.common import events
 from services.common.store import Store
 
-from . import metrics
+from . import SERVICE, metrics
 from .adapters.base import RemoteRef
 from .tables import OPEN, announcements, outbox
 from .writes import begin
 
-SERVICE = "publisher"
 Row = sa.Row[Any]
 Fence = Callable[[AsyncConnection], Awaitable[bool]]
 

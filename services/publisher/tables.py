@@ -29,7 +29,6 @@ metadata = sa.MetaData()
 
 # Rows still to be delivered; a later row of the same thread waits behind them.
 OPEN = ("pending", "failed")
-TERMINAL = ("posted", "dead", "cancelled", "deleted", "delete_failed")
 
 outbox = sa.Table(
     "publisher_outbox",

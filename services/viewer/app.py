@@ -24,14 +24,13 @@ from services.common.pages import add_page
 from services.common.settings import Settings
 from services.common.web import VERIFIER, create_base_app
 
-from . import protocol
+from . import SERVICE, protocol
 from .connection import Connection, Limits
 from .fanout import PING_BUCKETS, Hub
 from .history import History
 
 logger = logging.getLogger(__name__)
 
-SERVICE = "viewer"
 HUB = web.AppKey("viewer.hub", Hub)
 REPLAYED = web.AppKey("viewer.replayed", asyncio.Event)
 REPLAY_WAIT_SECONDS = 20.0
@@ -67,7 +66,7 @@ async def authenticate(request: web.Request, ws: web.WebSocketResponse,
         token = frame["token"]
     try:
         return await request.app[VERIFIER].verify(token)
-    except auth.AuthError as exc:
+    except auth.TokenRejected as exc:
         await ws.close(code=protocol.CLOSE_NO_TOKEN, message=str(exc).encode()[:120])
         return None
 
@@ -140,7 +139,7 @@ async def reauthenticate(request: web.Request, hub: Hub, conn: Connection, token
     a bad token or another principal's is refused and the old deadline stands."""
     try:
         principal = await request.app[VERIFIER].verify(token)
-    except auth.AuthError as exc:
+    except auth.TokenRejected as exc:
         hub.send(conn, protocol.wire(protocol.error("invalid_token", str(exc)[:120])))
         return
     current = conn.principal
@@ -195,12 +194,12 @@ def setup(app: web.Application, settings: Settings, limits: Limits | None = None
     async def heartbeat() -> None:
         hub.heartbeat()
 
-    async def going_away(app: web.Application) -> None:
+    def going_away() -> None:
         hub.close_all(protocol.CLOSE_GOING_AWAY, "server restarting; resume with after_seq")
 
     parts.every(hub.limits.ping_seconds / PING_BUCKETS, heartbeat)
+    parts.on_closing(going_away)
     parts.attach(app)
-    app.on_shutdown.append(going_away)
     app.router.add_get("/api/v1/live", live_socket)
     app.router.add_get("/api/v1/live/cases", list_live)
     add_page(app, service="viewer", folder=PAGE, paths=("/live",))

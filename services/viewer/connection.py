@@ -11,7 +11,6 @@ in all, measured in bench/results/viewer.md); a writer task and an
 from __future__ import annotations
 
 import asyncio
-import os
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from dataclasses import dataclass
 from aiohttp import web
 
 from services.common.auth import Principal, normalise_subject
-from services.common.settings import ConfigError
+from services.common.settings import ConfigError, environment
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +48,7 @@ class Limits:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Limits:
-        env = os.environ if env is None else env
+        env = environment() if env is None else env
         raw = env.get("ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL", "")
         if raw == "":
             return cls()

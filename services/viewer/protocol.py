@@ -19,6 +19,8 @@ from typing import Any
 
 from services.common import jsonlimits
 
+from .errors import ProtocolError as ProtocolError  # `protocol.ProtocolError`: what parse raises
+
 MAX_CLIENT_FRAME = 4096  # larger frames are answered `frame_too_large`
 # Frames up to this size are read and answered; a larger one closes the socket (1009)
 # rather than buffering without bound.
@@ -30,19 +32,11 @@ CLOSE_GOING_AWAY = 1001  # the instance is shutting down: reconnect and resume
 CLOSE_TOO_SLOW = 1013  # "try again later": the send buffer overflowed; resume with after_seq
 CLOSE_NO_TOKEN = 4401  # no token, an invalid or expired token, no auth in time, or the
 #                        token's `exp` passed without a fresh `auth` frame
-CLOSE_FORBIDDEN = 4403  # the token's role may not watch (unused while every role may)
 CLOSE_NO_PONG = 4408  # no frame from the client within the heartbeat window
 CLOSE_TOO_MANY_SOCKETS = 4429  # this principal already holds the allowed number of sockets
 
 CLIENT_TYPES = frozenset({"auth", "subscribe", "unsubscribe", "list", "pong"})
 PONG = '{"type":"pong"}'  # the common case, recognised without parsing
-
-
-class ProtocolError(ValueError):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 def encode(frame: dict[str, Any]) -> str:

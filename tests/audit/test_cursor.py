@@ -9,7 +9,7 @@ import base64
 import pytest
 
 from services.audit.search import MAX_LIMIT, decode_cursor, encode_cursor, parse_page
-from services.common.errors import ApiError
+from services.common.errors import DomainError
 
 
 def forge(text: str) -> str:
@@ -23,7 +23,7 @@ def test_a_cursor_this_api_made_round_trips() -> None:
 @pytest.mark.parametrize("text", ["[" * 5000 + "]" * 5000, '{"seq": ' + "9" * 5000 + "}",
                                   '{"seq": -1}', "null", "xyz"])
 def test_forged_cursors_are_refused_naming_the_field(text: str) -> None:
-    with pytest.raises(ApiError) as caught:
+    with pytest.raises(DomainError) as caught:
         decode_cursor(forge(text))
     assert 400 <= caught.value.status < 500
     assert any(f.pointer.endswith("cursor") for f in caught.value.fields) \
@@ -32,7 +32,7 @@ def test_forged_cursors_are_refused_naming_the_field(text: str) -> None:
 
 @pytest.mark.parametrize("limit", ["9" * 5000, "\u00b2", "\u0663", "0", str(MAX_LIMIT + 1)])
 def test_forged_limits_are_refused_naming_the_field(limit: str) -> None:
-    with pytest.raises(ApiError) as caught:
+    with pytest.raises(DomainError) as caught:
         parse_page({"limit": limit})
     assert caught.value.status == 422
     assert [f.pointer for f in caught.value.fields] == ["/limit"]

@@ -11,7 +11,7 @@ import pytest
 from services import cli
 from services.common import events, signing
 from services.common.settings import ConfigError, Settings
-from services.common.topics import ALL_SERVICES
+from services.common.topics import SERVICES
 
 
 def status_event(service: str = "approval") -> events.Event:
@@ -30,7 +30,7 @@ def test_cli_generates_private_keys_readable_by_owner_only_and_keeps_them(
     assert first.startswith(b"-----BEGIN PRIVATE KEY-----")  # PKCS8
     assert cli.main(["keys", "generate", "--dir", str(tmp_path)]) == 0
     assert (tmp_path / "ingest.key").read_bytes() == first  # a restart keeps its keys
-    assert {p.stem for p in tmp_path.glob("*.key")} == set(ALL_SERVICES)
+    assert {p.stem for p in tmp_path.glob("*.key")} == set(SERVICES)
     assert str(tmp_path / "approval.key") in capsys.readouterr().out
 
 

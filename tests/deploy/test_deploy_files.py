@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
-from services.common.topics import ALL_SERVICES, BY_NAME, TOPICS, TopicSpec
+from services.common.topics import BY_NAME, SERVICES, TOPICS, TopicSpec
 
 ROOT = Path(__file__).resolve().parents[2]
 K8S = ROOT / "deploy" / "k8s"
@@ -163,7 +163,7 @@ def allowed(state: set[Acl], who: str, op: str, topic: str) -> bool:
     )
 
 
-EVERY_PRINCIPAL = [principal(s) for s in (*ALL_SERVICES, gen.TOPIC_ADMIN)]
+EVERY_PRINCIPAL = [principal(s) for s in (*SERVICES, gen.TOPIC_ADMIN)]
 
 # Grants a previous, looser version of the script might have left in the cluster.
 STALE = {
@@ -244,7 +244,7 @@ def test_every_topic_has_exactly_one_writer() -> None:
     """Two writers on a topic and its ACL cannot say who said what (issue 18, item 3)."""
     for topic in TOPICS:
         assert len(topic.writers) == 1, f"{topic.name} has writers {topic.writers}"
-        assert topic.writers[0] in ALL_SERVICES
+        assert topic.writers[0] in SERVICES
 
 
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t.name)
@@ -258,7 +258,7 @@ def test_write_granted_to_the_one_writer_only(topic: TopicSpec, acl_state: set[A
 
 
 def test_every_service_dead_letters_to_its_own_topic() -> None:
-    for service in ALL_SERVICES:
+    for service in SERVICES:
         spec = BY_NAME[f"deadletter.{service}"]
         assert spec.writers == (service,) and spec.readers == ("audit",) and spec.sensitive
 
@@ -271,7 +271,7 @@ def test_generator_refuses_a_topic_with_two_writers() -> None:
 
 def test_consumer_groups_are_per_service_prefixes(acl_text: str) -> None:
     groups = {a for c in script_commands(acl_text) for a in c.acls if a.resource == "group"}
-    readers = {s for s in ALL_SERVICES if any(s in t.readers for t in TOPICS)}
+    readers = {s for s in SERVICES if any(s in t.readers for t in TOPICS)}
     expected = {
         Acl("Allow", principal(s), op, "group", f"{NAMESPACE}-{s}", "prefixed")
         for s in readers for op in ("Read", "Describe")
@@ -292,7 +292,7 @@ def test_generator_refuses_unknown_services_and_overlapping_group_prefixes() -> 
     with pytest.raises(ValueError, match="deidentfy"):
         gen.commands(topics=(typo,))
     with pytest.raises(ValueError, match="prefix"):
-        gen.commands(services=(*ALL_SERVICES, "audit-export"))
+        gen.commands(services=(*SERVICES, "audit-export"))
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
@@ -349,10 +349,10 @@ def _orcast_services(compose: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def test_compose_runs_every_service_once(compose: dict[str, Any]) -> None:
-    assert sorted(_orcast_services(compose)) == sorted(ALL_SERVICES)
+    assert sorted(_orcast_services(compose)) == sorted(SERVICES)
 
 
-@pytest.mark.parametrize("service", ALL_SERVICES)
+@pytest.mark.parametrize("service", SERVICES)
 def test_compose_service(service: str, compose: dict[str, Any]) -> None:
     svc = compose[service]
     assert svc["command"] == ["run", service]
@@ -379,8 +379,8 @@ def test_compose_ports_are_distinct_and_documented(compose: dict[str, Any]) -> N
             *_, host, container = str(mapping).split(":")
             assert container == "8080", mapping
             host_ports[name] = int(host)
-    assert set(host_ports) == set(ALL_SERVICES)
-    assert sorted(host_ports.values()) == list(range(8081, 8081 + len(ALL_SERVICES)))
+    assert set(host_ports) == set(SERVICES)
+    assert sorted(host_ports.values()) == list(range(8081, 8081 + len(SERVICES)))
     for name, port in host_ports.items():
         assert re.search(rf"#\s+{port}\s+{name}\b", text), f"port {port} of {name} not documented"
 
@@ -388,7 +388,7 @@ def test_compose_ports_are_distinct_and_documented(compose: dict[str, Any]) -> N
 # --- Kubernetes ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("service", ALL_SERVICES)
+@pytest.mark.parametrize("service", SERVICES)
 def test_k8s_deployment_and_service(service: str, k8s: dict[str, list[dict[str, Any]]]) -> None:
     docs = k8s[f"{service}.yaml"]
     deploy = find(docs, "Deployment", f"orcast-{service}")
@@ -447,7 +447,7 @@ def test_k8s_deployment_and_service(service: str, k8s: dict[str, list[dict[str, 
 def test_k8s_no_unexpected_deployments(k8s: dict[str, list[dict[str, Any]]]) -> None:
     deployments = [d for docs in k8s.values() for d in docs if d["kind"] == "Deployment"]
     assert sorted(d["metadata"]["name"] for d in deployments) == sorted(
-        f"orcast-{s}" for s in ALL_SERVICES
+        f"orcast-{s}" for s in SERVICES
     )
     selectors = [tuple(sorted(d["spec"]["selector"]["matchLabels"].items())) for d in deployments]
     assert len(set(selectors)) == len(selectors), "two Deployments share a selector"
@@ -559,7 +559,7 @@ def test_k8s_kustomization_lists_every_file(k8s: dict[str, list[dict[str, Any]]]
     assert set(listed) == {p.name for p in K8S.glob("*.yaml")} - NOT_APPLIED
     generated = {f for g in kustomization["configMapGenerator"] for f in g["files"]}
     assert generated == {p.name for p in K8S.iterdir() if p.suffix not in (".yaml", ".md")}
-    for service in ALL_SERVICES:
+    for service in SERVICES:
         assert f"{service}.yaml" in listed
     assert "secret.example.yaml" not in listed  # placeholders must never be applied
 
@@ -611,7 +611,7 @@ def test_k8s_each_service_mounts_only_its_own_event_signing_key(
     keys_dir = find(k8s["configmap.yaml"], "ConfigMap", "orcast-config")["data"][
         "ORCAST_EVENT_KEYS_DIR"]
     examples = {d["metadata"]["name"]: d for d in k8s["secret.example.yaml"]}
-    for service in ALL_SERVICES:
+    for service in SERVICES:
         deploy = find(k8s[f"{service}.yaml"], "Deployment", f"orcast-{service}")
         pod = deploy["spec"]["template"]["spec"]
         (container,) = pod["containers"]
@@ -625,4 +625,4 @@ def test_k8s_each_service_mounts_only_its_own_event_signing_key(
             "orcast-event-public-keys"]
         assert f"{service}.key" in examples[f"orcast-event-key-{service}"]["stringData"]
     public = examples["orcast-event-public-keys"]["data"]
-    assert set(public) == {f"{s}.pub" for s in ALL_SERVICES}
+    assert set(public) == {f"{s}.pub" for s in SERVICES}

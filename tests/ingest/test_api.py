@@ -7,9 +7,11 @@ import dataclasses
 import json
 from typing import Any
 
+from aiohttp.test_utils import TestServer
+
 from services.common import events
 from services.common.producer import EventProducer
-from services.ingest.app import LIMITER, SUBMITTER
+from services.ingest.app import LIMITER, SUBMITTER, create_app
 from tests.support.stack import Stack, eventually, new_event_id, now_iso
 
 from .support import check_response, topic_events
@@ -177,18 +179,28 @@ async def test_429_with_retry_after_when_one_client_floods(api: Stack) -> None:
 
 async def test_503_with_retry_after_when_kafka_is_unreachable(api: Stack) -> None:
     case = await api.register_case()
-    submitter = api.app[SUBMITTER]
-    working = submitter.producer
     dead = dataclasses.replace(api.settings, kafka_bootstrap="127.0.0.1:1")
-    submitter.producer = EventProducer(settings=dead, service="ingest", timeout=2.0)
+    # A second ingest on the same topics and database, built the way `orcast run` builds
+    # it, whose producer talks to a broker that is not there.
+    unreachable = EventProducer(settings=dead, service="ingest", timeout=2.0)
+    second = create_app(api.settings, producer=unreachable)
+    server = TestServer(second, host="127.0.0.1")
+    await server.start_server()
     payload = body(case["case_id"])
     try:
-        status, answer, headers = await post(api, payload)
+        async def knows_case() -> bool:
+            return second[SUBMITTER].cases.get(case["case_id"]) is not None
+
+        await eventually(knows_case, 30, 0.05, "the second ingest never replayed the case")
+        async with api.session.post(
+                str(server.make_url("/api/v1/milestones")), json=payload,
+                headers=api.auth("coordinator", "nurse-a")) as response:
+            status, answer, headers = response.status, await response.json(), response.headers
+        check_response(*POST, status, answer)
         assert status == 503 and int(headers["Retry-After"]) >= 1
         assert answer["error"]["code"] == "unavailable"
     finally:
-        await submitter.producer.stop()
-        submitter.producer = working
+        await server.close()
     # Nothing was accepted: no receipt, and the tablet's retry is accepted as new (202).
     status, _, _ = await api.request("GET", f"/api/v1/milestones/{payload['event_id']}",
                                      role="coordinator")

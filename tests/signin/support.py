@@ -18,7 +18,7 @@ from services.common import auth
 from services.common.settings import Settings
 from services.common.web import create_base_app, principal
 from services.dev import idp
-from services.pages import setup_pages
+from services.homepage import add_home_page
 from services.signin import setup_signin
 from tests.support.idp import SignInWorld
 
@@ -51,7 +51,7 @@ async def look(request: web.Request) -> web.Response:
 @asynccontextmanager
 async def serving(settings: Settings) -> AsyncIterator[web.Application]:
     app = create_base_app(settings)
-    setup_pages(app)
+    add_home_page(app)
     setup_signin(app, settings)
     app.router.add_post(CHANGE, change)
     app.router.add_get(LOOK, look)

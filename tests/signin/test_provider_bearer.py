@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from services.common.auth import AuthError, TokenVerifier
+from services.common.auth import TokenRejected, TokenVerifier
 from services.common.settings import ConfigError, Settings
 from services.dev import idp
 from tests.signin.conftest import CLIENT, FakeProvider
@@ -24,12 +24,12 @@ async def test_groups_give_the_mapped_role(provider: FakeProvider) -> None:
     check = verifier(provider, idp.ROLE_MAPPING)
     who = await check.verify(provider.sign(groups=["orcast-approvers"], nonce=None))
     assert (who.sub, who.role) == ("ann", "approver")
-    with pytest.raises(AuthError, match="no valid role"):
+    with pytest.raises(TokenRejected, match="no valid role"):
         await check.verify(provider.sign(groups=["visitors"]))
 
 
 async def test_without_a_mapping_groups_give_no_role(provider: FakeProvider) -> None:
-    with pytest.raises(AuthError, match="no valid role"):
+    with pytest.raises(TokenRejected, match="no valid role"):
         await verifier(provider, None).verify(provider.sign(groups=["orcast-admins"]))
 
 
@@ -37,7 +37,7 @@ async def test_a_role_claim_still_decides_and_a_bad_one_is_not_mapped_around(
         provider: FakeProvider, tmp_path: Path) -> None:
     check = verifier(provider, idp.ROLE_MAPPING)
     assert (await check.verify(provider.sign(role="student"))).role == "student"
-    with pytest.raises(AuthError, match="no valid role"):
+    with pytest.raises(TokenRejected, match="no valid role"):
         await check.verify(provider.sign(role="superuser", groups=["orcast-admins"]))
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"claim": "groups", "rules": []}))

@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from services.common import events, signing
-from services.common.topics import ALL_SERVICES
+from services.common.topics import SERVICES
 
 
 def _fresh_keys(prefix: str) -> Path:
     directory = Path(tempfile.mkdtemp(prefix=prefix))
     atexit.register(shutil.rmtree, directory, ignore_errors=True)
-    signing.generate(directory, ALL_SERVICES)
+    signing.generate(directory, SERVICES)
     return directory
 
 

@@ -9,5 +9,5 @@ from aiohttp import web
 from services.common.pages import add_page
 
 
-def setup_pages(app: web.Application) -> None:
+def add_home_page(app: web.Application) -> None:
     add_page(app, service="home", folder=Path(__file__).parent / "page", paths=("/",))

@@ -1,0 +1,49 @@
+"""Each service's `create_app(settings)` (what `orcast run` serves) starts, becomes ready
+and stops cleanly on its own: the one way in, exercised for every service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import aiohttp
+import pytest
+from aiohttp.test_utils import TestServer
+
+from services.common.admin import ensure_topics
+from services.common.components import COMPONENTS
+from services.common.settings import Settings
+from services.registry import SERVICES, create_app_for
+from tests.support.stack import eventually
+
+# One route each service alone answers (anything else of `orcast dev` is not there).
+OWN_ROUTE = {
+    "cases": "/api/v1/cases", "ingest": "/api/v1/milestones/{event_id}",
+    "deidentify": None, "approval": "/api/v1/reviews", "publisher": "/api/v1/publications",
+    "viewer": "/api/v1/live", "audit": "/api/v1/audit",
+}
+
+
+@pytest.mark.parametrize("service", SERVICES)
+async def test_create_app_serves_the_service_alone(service: str, settings: Settings) -> None:
+    await ensure_topics(settings)
+    app = create_app_for(service)(settings)
+    routes = {r.canonical for r in app.router.resources()}
+    if OWN_ROUTE[service] is not None:
+        assert OWN_ROUTE[service] in routes
+    others = {r for s, r in OWN_ROUTE.items() if s != service and r is not None}
+    assert routes & others == set()
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    try:
+        async with aiohttp.ClientSession() as session:
+            async def ready() -> Any:
+                async with session.get(str(server.make_url("/readyz"))) as response:
+                    return response.status == 200
+
+            await eventually(ready, 60, 0.1, f"{service} never became ready")
+        consumers = app[COMPONENTS][service].consumers
+        assert all(c.ready() for c in consumers)
+    finally:
+        await server.close()
+    # One owner stops what the service holds: after shutdown no consumer is running.
+    assert not any(c.ready() for c in consumers)

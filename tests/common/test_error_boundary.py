@@ -1,0 +1,76 @@
+"""Errors become HTTP in one place: domain code raises the domain errors of its
+service's `errors.py`, and only the HTTP surface (each service's app.py/api.py) and
+the error middleware (common/web.py) speak in `web.HTTP*` exceptions or status numbers.
+
+Client code that reads *other* servers' statuses (the publisher's channel adapters,
+the dev front door relaying its children's answers) is not an HTTP surface of ours.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+SERVICES = Path(__file__).resolve().parents[2] / "services"
+HTTP_SURFACE = {"app.py", "api.py"}
+# The error middleware, and the two wrappers around every handler that see its answer
+# (access records successful reads; serving answers what never reaches the app).
+MIDDLEWARE = {SERVICES / "common" / n for n in ("web.py", "access.py", "serving.py")}
+CLIENTS = {SERVICES / "publisher" / "adapters", SERVICES / "dev", SERVICES / "demo.py",
+           SERVICES / "common" / "oidc.py"}  # oidc.py reads the identity provider's answers
+# The sign-in routes answer browsers with redirects: an HTTP surface like app.py/api.py.
+MIDDLEWARE |= {SERVICES / "signin.py"}
+
+
+def _is_status(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and type(node.value) is int \
+        and 100 <= node.value <= 599
+
+
+def _names_status(node: ast.AST) -> bool:
+    name = node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")
+    return "status" in name.lower()
+
+
+def offences(source: Path, root: Path = SERVICES) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(source.read_text(), str(source))):
+        where = f"{source.relative_to(root)}:{getattr(node, 'lineno', 0)}"
+        if isinstance(node, ast.Attribute) and node.attr.startswith("HTTP") \
+                and isinstance(node.value, ast.Name) and node.value.id == "web":
+            found.append(f"{where} web.{node.attr}")
+        elif isinstance(node, ast.keyword) and node.arg == "status" and _is_status(node.value):
+            found.append(f"{where} status={ast.unparse(node.value)}")
+        elif isinstance(node, ast.Compare):
+            sides = [node.left, *node.comparators]
+            if any(_is_status(s) for s in sides) and any(_names_status(s) for s in sides):
+                found.append(f"{where} {ast.unparse(node)}")
+        elif isinstance(node, ast.Call) and any(_is_status(a) for a in node.args[:1]) \
+                and isinstance(node.func, ast.Name) and node.func.id[:1].isupper():
+            found.append(f"{where} {ast.unparse(node)}")  # an error built with a status
+    return found
+
+
+def test_only_the_http_surface_speaks_http() -> None:
+    found = []
+    for source in sorted(SERVICES.rglob("*.py")):
+        if source.name in HTTP_SURFACE or source in MIDDLEWARE \
+                or any(source.is_relative_to(c) for c in CLIENTS):
+            continue
+        found += offences(source)
+    assert found == []
+
+
+def test_the_check_sees_what_it_forbids(tmp_path: Path) -> None:
+    """The guard itself: each forbidden shape is reported, a plain number is not."""
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "from aiohttp import web\n"
+        "raise web.HTTPNotFound()\n"
+        "answer = web.json_response({}, status=409)\n"
+        "if response.status >= 500: pass\n"
+        "raise Refused(403, 'four_eyes', 'no')\n"
+        "limit = 500\n"
+    )
+    assert sorted(line.split(" ")[0] for line in offences(sample, tmp_path)) == [
+        "sample.py:2", "sample.py:3", "sample.py:4", "sample.py:5"]

@@ -1,0 +1,78 @@
+"""The one error middleware: a domain error's kind gives its status and default code
+(a subclass or the raise may narrow the code), and any retriable error, whatever raised
+it, is a 503 with Retry-After rather than a 500."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+
+from services.common.auth import PUBLIC, allow
+from services.common.errors import Conflict, NotFound
+from services.common.settings import Settings
+from services.common.store import StoreUnavailable
+from services.common.web import ERROR_STATUS, create_base_app
+
+
+class NoSuchThing(NotFound):
+    pass
+
+
+class Stale(Conflict):
+    code = "stale_thing"
+
+
+class FlakyDependency(RuntimeError):
+    retriable = True  # like aiokafka's retriable errors
+
+
+def _raising(error: Exception) -> Any:
+    @allow(PUBLIC)
+    async def handler(request: web.Request) -> web.Response:
+        raise error
+
+    return handler
+
+
+async def _get(server: TestServer, path: str) -> tuple[int, Any, Any]:
+    async with aiohttp.ClientSession() as session, \
+            session.get(str(server.make_url(path))) as response:
+        return response.status, await response.json(), response.headers
+
+
+async def test_kinds_statuses_and_retriable_errors(settings: Settings) -> None:
+    app = create_base_app(settings)
+    app.router.add_get("/missing", _raising(NoSuchThing("no thing 7")))
+    app.router.add_get("/stale", _raising(Stale("it changed")))
+    app.router.add_get("/narrowed", _raising(Stale("it changed", code="other_reason")))
+    app.router.add_get("/store", _raising(StoreUnavailable("OperationalError")))
+    app.router.add_get("/flaky", _raising(FlakyDependency("boom")))
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    try:
+        status, body, headers = await _get(server, "/missing")
+        assert (status, body) == (404, {"error": {"code": "not_found",
+                                                  "message": "no thing 7"}})
+        assert "Retry-After" not in headers
+        status, body, _ = await _get(server, "/stale")
+        assert (status, body["error"]["code"]) == (409, "stale_thing")
+        status, body, _ = await _get(server, "/narrowed")
+        assert (status, body["error"]["code"]) == (409, "other_reason")
+        for path, message in (("/store", "storage unavailable"),
+                              ("/flaky", "a service this one needs is unavailable")):
+            status, body, headers = await _get(server, path)
+            assert (status, body) == (503, {"error": {"code": "unavailable",
+                                                      "message": message}}), path
+            assert headers["Retry-After"] == "2"
+            assert "OperationalError" not in str(body) and "boom" not in str(body)
+    finally:
+        await server.close()
+
+
+def test_every_kind_has_one_status() -> None:
+    statuses = [status for status, _ in ERROR_STATUS.values()]
+    assert len(statuses) == len(set(statuses))
+    assert NoSuchThing("x").status == 404 and Stale("x").status == 409
