@@ -70,6 +70,11 @@ def check(row: Row, decision: str, reviewer: dict[str, str], *, four_eyes: bool,
         raise NotNow("stale_revision", "the text changed since you saw it; reload")
     if decision != "approve":
         return
+    if revision is None and row.revision > 0:
+        # Edited text goes out only as the revision its approver read (the page always
+        # says which; an API client must too): never someone else's edit, unseen.
+        raise NotNow("revision_required", "the text was edited: approve it by its "
+                     "`revision`, after reading that revision")
     if row.pending_revision > row.revision:
         raise NotNow("edit_pending", "an edit is being de-identified again")
     if any(same_person(a, reviewer) for a in row.approvals):
