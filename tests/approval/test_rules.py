@@ -170,7 +170,8 @@ def test_an_edit_back_from_deidentification_needs_another_approver_under_four_ey
     # see the text de-identification made of it before approving it (it used to go out).
     back = decisions.revise(row(), data, human, editor=KIM, four_eyes=False, now=now)
     assert not back.number and "state" not in back.values and back.values["approvals"] == []
-    decisions.check(row(revision=1, editor=KIM), "approve", KIM, four_eyes=False, now=now)
+    decisions.check(row(revision=1, editor=KIM), "approve", KIM, four_eyes=False, now=now,
+                    revision=1)
     held = decisions.revise(row(), {**data, "verdict": "quarantine", "reasons": ["uncertain"]},
                             human, editor=KIM, four_eyes=True, now=now)
     assert not held.number and "quarantine" not in held.values
