@@ -7,7 +7,7 @@ import asyncio
 import time
 from typing import cast
 
-from services.approval.api import GATE
+from services.approval.api import APPROVAL_GATE
 from services.approval.emit import Emitter
 from services.approval.gate import ApprovalGate
 from services.common import events, topics
@@ -127,7 +127,7 @@ async def test_the_ordered_pass_repeats_the_fast_one_unless_it_covers_more(
     [state] = [e["data"] for e in await topic_events(stack.settings, topics.CASES.name)
                if e["data"]["case_id"] == case_id][-1:]
     revoked = {**state, "consent": {**state["consent"], "status": "revoked"}}
-    live = stack.app[GATE]
+    live = stack.app[APPROVAL_GATE]
     recorder = Recorder()
     # a second gate over the same store, on its own view and producer: the live case
     # goes on, and what this one would retract is only recorded
