@@ -366,8 +366,8 @@ def _number_pieces(out: str) -> list[tuple[int, int, str]]:
         if not lone:
             pieces.append((s, e, value))
         k += 1
-    words = set(_WORD.findall(out.lower()))
-    ordinals = [] if _ORDINAL_SET.isdisjoint(words) else _ORDINAL_WORD.finditer(out)
+    in_note = set(_WORD.findall(out.lower()))
+    ordinals = () if _ORDINAL_SET.isdisjoint(in_note) else _ORDINAL_WORD.finditer(out)
     for m in ordinals:
         if not (_MONTH_BEFORE.search(out, max(0, m.start() - 16), m.start())
                 or _MONTH_AFTER.match(out, m.end())):
@@ -375,9 +375,9 @@ def _number_pieces(out: str) -> list[tuple[int, int, str]]:
         day = _ORDINAL[m.group(2).lower()] + (_TENS[m.group(1).lower()] if m.group(1) else 0)
         suffix = {1: "st", 2: "nd", 3: "rd"}.get(day % 10 if day not in (11, 12, 13) else 0, "th")
         pieces.append((m.start(), m.end(), f"{day}{suffix}"))
-    if "nineties" in words:
+    if "nineties" in in_note:
         pieces.extend((m.start(), m.end(), "90s") for m in _DECADE.finditer(out))
-    for m in _AGE_ORDINAL.finditer(out) if "birthday" in words else ():
+    for m in _AGE_ORDINAL.finditer(out) if "birthday" in in_note else ():
         age = 100 if m.group(3) else 90 if m.group(2) else 90 + _ORDINAL[m.group(1).lower()]
         pieces.append((m.start(), m.end(), f"{age}th"))
     return pieces
