@@ -13,7 +13,7 @@ from functools import reduce
 from operator import or_
 from pathlib import Path
 
-from . import dates, digits, lexcache, normalise, patterns
+from . import context, dates, digits, lexcache, normalise, patterns
 from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
 from .lexicon import LABEL, MONTH, STREET
@@ -111,7 +111,9 @@ class Engine:
         patterns.scan(text, toks, flags, union, spans)
         if union & MONTH:
             dates.scan(text, toks, flags, spans)
-        self._names.scan(text, toks, norms, flags, matcher, spans, reasons)
+        disguised = context.disguised(typed, toks, seen.starts, seen.ends) \
+            if seen is not None else None
+        self._names.scan(text, toks, norms, flags, matcher, spans, reasons, disguised)
         if matcher is not None:
             scan_numbers(text, spans, matcher, dob_words or [])
         merged = merge(spans)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from . import context
 from . import lexicon as lx
 from .casematch import FUZZY, NAME, STOP, CaseMatcher, scan_initials
 from .identifiers import PARTICLES, normalise
@@ -44,7 +45,8 @@ CUES.update({w: RELATION for w in (
     "fiancee grandson granddaughter grandmother grandfather grandma grandpa niece nephew aunt "
     "uncle guardian caregiver friend boyfriend girlfriend cousin stepson stepdaughter sibling "
     "neighbor neighbour hija hijo hcp attn contact baby tochter sohn fille fils madre padre "
-    "esposa esposo filha filho").split()})
+    "esposa esposo filha filho dtr dau bro sis hubby stepmom stepdad stepmother stepfather "
+    "granddad grandmom godmother godfather godson goddaughter fam").split()})
 CUES.update({w: ROLE for w in (
     "rn crna circulator circulating scrub tech resident attending fellow surgeon anesthesiologist "
     "anesthetist anaesthetist anesthesia anaesthesia pa np intern rep nurse midwife perfusionist "
@@ -153,7 +155,9 @@ class NameScanner:
         return hit
 
     def scan(self, text: str, toks: list[Token], norms: list[str], flags: list[int],
-             case: CaseMatcher | None, out: list[Span], reasons: set[str]) -> None:
+             case: CaseMatcher | None, out: list[Span], reasons: set[str],
+             hidden: list[int] | None = None) -> None:
+        """`out` holds what the other scanners found; `hidden`: tokens typed disguised."""
         n = len(toks)
         if not n:
             return
@@ -240,6 +244,7 @@ class NameScanner:
         self._cued_places(text, toks, norms, flags, gaps, style, rule, out)
         scan_streets(text, toks, norms, flags, gaps, style, out)
         self._patterns(text, toks, norms, flags, gaps, style, rule)
+        context.scan(text, toks, norms, flags, gaps, style, rule, out, hidden or [])
         if any(rule):
             self._widen(toks, norms, flags, gaps, rule, skip, style)
             self._emit(text, toks, norms, gaps, rule, out)

@@ -261,7 +261,9 @@ def _join_spaced(out: str, starts: list[int], ends: list[int]) \
         -> tuple[str, list[int], list[int]]:
     drop: set[int] = set()
     for m in _SPACED.finditer(out):
-        drop.update(range(m.start() + 1, m.end(), 2))
+        # "F r a n k B e g a y": a capital after a small letter starts the next word
+        drop.update(p for p in range(m.start() + 1, m.end(), 2)
+                    if not (out[p - 1].islower() and out[p + 1].isupper()))
     if _SPACED_DIGIT_HINT.search(out):
         for m in _SPACED_ANY.finditer(out):
             if not any(c.isdigit() for c in m.group()):

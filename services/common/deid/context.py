@@ -1,0 +1,144 @@
+"""Names known by where they stand or how they were typed, whatever the word lists say.
+
+- a word its author disguised (spaced out, an invisible character or an HTML entity
+  inside, digits for letters, a Cyrillic letter among Latin ones): nobody hides an
+  ordinary word, so it is taken as a name ("J o y", "Iri\u200bs", "Fr4nk");
+- a word before "family" ("Kasai family asking for update");
+- a word in a record line before an identifier ("Field / E1963758 / bed 22",
+  "Boudreaux 47469434 ready for OR 7");
+- a word tied to a bed, bay or room ("bed 12 is Delacroix", "Trinity Cook in bay 4").
+
+Each rule asks the word to be name-shaped (a given name or surname in the lists, or
+capitalised mid-sentence in a mixed-case note and no English word) and never a
+medical word, label, cue, month or state; an English word is a guess (`review`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from . import lexicon as lx
+from .casematch import STOP
+
+Token = tuple[int, int, str]
+Span = tuple[int, int, str, str, int]
+
+_NEVER = (lx.MEDICAL | lx.LABEL | lx.CUE | lx.STATE | lx.MONTH | lx.WEEKDAY | lx.STREET
+          | lx.COUNTRY)
+# Categories of a bare identifier a record line puts after the patient's name.
+_RECORD_IDS = frozenset(("ID", "MRN", "ACCOUNT"))
+_RECORD_GAP = re.compile(r"[ \t]*(?:/|-|–|,)?[ \t]*")  # not ":", after which a label's value
+_LEET = frozenset("013457@$|!")
+_WORD_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "scopy", "pexy", "ation", "itis", "ed",
+                 "ing", "ly")
+_PLACE_HINTS = ("bed", "bay", "room", "rm", "or ", "table", "theat", "pod", "slot", "stretcher",
+                "cubicle")
+_PLACE_AFTER = re.compile(
+    r"[ \t]+(?:(?:is|was)[ \t]+)?(?:in|to|at|into)[ \t]+(?:bed|bay|room|rm|or|theatre|"
+    r"theater|table|pod|slot|stretcher|cubicle)[ \t]*#?[ \t]*\d", re.I)
+_PLACE_BEFORE = re.compile(
+    r"(?:bed|bay|room|rm|table|pod|slot|stretcher|cubicle)[ \t]*#?[ \t]*\d+[a-z]?[ \t]+"
+    r"(?:is|=|:)[ \t]+$", re.I)
+
+
+def disguised(typed: str, toks: list[Token], starts: tuple[int, ...],
+              ends: tuple[int, ...]) -> list[int]:
+    """Indexes of the view's tokens whose typed form hides the word: spaces, invisible or
+    entity characters inside it, mixed Latin and look-alike letters, or digits for
+    letters in a word of five or more characters ("Fr4nk", not "pT3a"); accents alone
+    do not count."""
+    out = []
+    for k, (s, e, word) in enumerate(toks):
+        typed_word = typed[starts[s]:ends[e - 1]]
+        if typed_word == word:
+            continue
+        hidden = [c for c in typed_word if not c.isalpha() and not unicodedata.combining(c)]
+        if hidden and all(c.isdigit() or c in _LEET for c in hidden) and len(typed_word) < 5:
+            continue
+        if hidden or (any(c.isascii() for c in typed_word)
+                      and any(not c.isascii() and c.lower() != c.upper()
+                              and unicodedata.name(c, "").startswith(("CYRILLIC", "GREEK"))
+                              for c in typed_word)):
+            out.append(k)
+    return out
+
+
+def scan(text: str, toks: list[Token], norms: list[str], flags: list[int], gaps: list[str],
+         style: int, rule: list[str | None], found: list[Span],
+         hidden: list[int]) -> None:
+    n = len(toks)
+    for k in hidden:
+        _take(k, toks, norms, flags, gaps, style, rule, "disguised_name", disguise=True)
+    if "family" in norms:
+        for k in range(1, n):
+            if norms[k] == "family" and gaps[k] == " ":
+                _take(k - 1, toks, norms, flags, gaps, style, rule, "name_family",
+                      eponym_ok=True, strict=True)
+    ids = {s for s, _e, cat, _r, _p in found if cat in _RECORD_IDS}
+    if ids:
+        ids -= {s for s, _e, cat, _r, _p in found if cat not in _RECORD_IDS}
+    if ids:
+        for k in range(n):
+            end = toks[k][1]
+            g = _RECORD_GAP.match(text, end)
+            if g is not None and g.end() > end and g.end() in ids:
+                record = "/" in g.group() or k == 0 or "\n" in gaps[k]
+                _take(k, toks, norms, flags, gaps, style, rule, "name_record",
+                      common_ok=record, strict=not record)
+    low = text.lower()
+    if any(w in low for w in _PLACE_HINTS):
+        for k in range(n):
+            before = _PLACE_BEFORE.search(text, max(0, toks[k][0] - 24), toks[k][0])
+            if before is not None:
+                _take(k, toks, norms, flags, gaps, style, rule, "name_bed", strict=True,
+                      unknown_ok=True)
+            elif _PLACE_AFTER.match(text, toks[k][1]):
+                # one word must be no English word; a given name and a surname may be
+                pair = k > 0 and gaps[k] == " " and flags[k - 1] & lx.FIRST \
+                    and flags[k] & lx.LAST
+                if _take(k, toks, norms, flags, gaps, style, rule, "name_bed",
+                         strict=not pair) and pair:
+                    _take(k - 1, toks, norms, flags, gaps, style, rule, "name_bed")
+
+
+def _take(k: int, toks: list[Token], norms: list[str], flags: list[int], gaps: list[str],
+          style: int, rule: list[str | None], name: str, *, common_ok: bool = False,
+          eponym_ok: bool = False, strict: bool = False, disguise: bool = False,
+          unknown_ok: bool = False) -> bool:
+    """Mark token k as a name if it can be one; True when it is (or already was).
+    `common_ok`: even a very common word ("Long / 5402104"); `eponym_ok`: an eponym too
+    ("Kasai family"); `strict`: no English word unless capitalised mid-sentence;
+    `unknown_ok`: a word no list knows (a guess);
+    `disguise`: typed hidden, so any word that is not medical (an English one a guess)."""
+    if k < 0:
+        return False
+    if rule[k]:
+        return rule[k] != "city"
+    raw, f = toks[k][2], flags[k]
+    if len(raw) < 2 or f & _NEVER or norms[k] in STOP:
+        return False
+    if f & (lx.EPONYM | lx.EPONYM_CTX) and not eponym_ok:
+        return False
+    if f & lx.VERY_COMMON and not common_ok:
+        return False
+    if raw.isupper() and style == 0 and not disguise:
+        return False  # an acronym in a mixed-case note ("CEA in OR 7")
+    nameish = f & lx.NAMEISH
+    first = k == 0 or any(c in ".!?;:\n" for c in gaps[k])
+    capital = style == 0 and raw[0].isupper() and not raw.isupper() and not first
+    # a word no list knows, where only a name goes ("bed 12 is DELACROIX"), not a
+    # procedure or a typo of a verb ("thyroidectomy", "extubatd")
+    unknown = unknown_ok and not f & ~lx.PICK and len(raw) > 3 \
+        and not norms[k].endswith(_WORD_ENDINGS)
+    if disguise:
+        ok = len(raw) > 2
+    elif strict:
+        ok = unknown or capital or bool(nameish and not f & lx.ENGLISH)
+    else:
+        ok = unknown or capital or bool(nameish)
+    if not ok:
+        return False
+    sure = not f & (lx.ENGLISH | lx.COMMON) or (capital and not f & lx.VERY_COMMON)
+    rule[k] = name if sure and not (unknown and not disguise) else "guess_" + name
+    return True
