@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from . import addresses, roles
+from . import addresses, roles, traits
 from .addresses import STREET_WORDS as STREET_WORDS  # the engine loads it as a lexicon
 from .lexicon import LABEL, STREET
 
@@ -25,7 +25,8 @@ Token = tuple[int, int, str]
 
 # Label -> category; first match wins, so "license plate" precedes "license".
 _LABEL_KINDS: tuple[tuple[str, str], ...] = (
-    ("VEHICLE", r"licen[cs]e\s+plates?|plates?|tags?|vin|car|vehicle|truck|motorcycle"),
+    ("VEHICLE", r"licen[cs]e\s+plates?|plates?|tags?|vin|car|vehicle|truck|motorcycle|"
+                r"reg(?:istration)?(?:\s+(?:plates?|no|number))?|rego"),
     ("SSN", r"ssn|ss\s*#|ss\s*no|social\s+security"),
     ("BIOMETRIC", r"finger\s*prints?|thumb\s*prints?|voice\s*prints?|palm[\s-]*(?:vein|print)|"
                   r"iris|retina(?:l)?|face\s*(?:match|id|print)|facial\s+(?:recognition|match)|"
@@ -54,7 +55,7 @@ LABEL_HEADS = frozenset(
     "fingerprint fingerprints finger thumbprint thumb voiceprint voice palm iris retina retinal "
     "face facial biometric biometrics gait hand dna inmate prisoner employee emp badge trial "
     "study registry unos donor claim workers subject participant hmo ppo payer carrier "
-    "coverage plates tags".split())
+    "coverage plates tags reg registration rego".split())
 _LABEL_RX = [(cat, re.compile(rf"(?:{rx})(?![a-z])", re.I)) for cat, rx in _LABEL_KINDS]
 # Between a label and its value: "no.", "#", "is", "ending", "last four", "scan", "template"...
 _FILLER = (r"(?:\s*(?:\#|no\b\.?|nr\b\.?|num\b\.?|number\b|id\b|is\b|was\b|reads\b|"
@@ -76,6 +77,7 @@ _URL_HINT = re.compile(r"[./w](?:/|ww\.|com|org|net|edu|gov|io|us|info|health|ca
 _PHONE_SHAPE = re.compile(
     r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_UK_PLATE = re.compile(r"[A-Z]{2}\d{2} ?[A-Z]{3}(?![A-Za-z0-9])", re.I)
 _TITLE_AFTER = re.compile(r"\.?\s+[A-Z][a-z]")
 
 def label_category(label: str) -> str:
@@ -117,9 +119,12 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
                 continue
             value = _trim_value(m.group("value"))
             digits = sum(c.isdigit() for c in value)
+            cat = label_category(m.group("label"))
+            uk = _UK_PLATE.match(m.group("value")) if cat == "VEHICLE" else None
+            if uk is not None:  # "reg AB12 CDE": two digits only, so the shape decides
+                value, digits = uk.group(), 3
             if digits < 3 or _YEAR.fullmatch(value):
                 continue
-            cat = label_category(m.group("label"))
             if cat == "FAX" and digits < 7:
                 continue
             vs = m.start("value")
@@ -143,6 +148,7 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
             addresses.scan(text, words, out)
     _spoken(text, low, out)
     roles.scan(text, low, out)
+    traits.scan(text, low, out)
 
 
 # Labels rare enough outside an identifier that their value may come a few words later
@@ -254,6 +260,16 @@ def _phones(text: str, low: str, out: list[Span]) -> None:
             continue
         cat = "FAX" if "fax" in text[max(0, s - 12):s].lower() else "PHONE"
         out.append((s, m.end(), cat, "phone_loose", 1))
+    # Numbers grouped as other countries write them ("cell 07700 900123", "tel. 0171 555
+    # 1234"): 7 to 13 digits in groups, right after a word that announces a number.
+    for m in _GROUPED_PHONE.finditer(text):
+        s = m.start()
+        if _word_before(text, s) or text[m.end():m.end() + 1].isalnum() \
+                or not 7 <= sum(c.isdigit() for c in m.group()) <= 13:
+            continue
+        if _PHONE_CUE_NEAR.search(text, max(0, s - 16), s):
+            cat = "FAX" if "fax" in text[max(0, s - 12):s].lower() else "PHONE"
+            out.append((s, m.end(), cat, "phone_grouped", 1))
 
 
 _PHONE_CAND = re.compile(r"[(+\d][\d\s().+-]{8,20}\d")
@@ -262,6 +278,10 @@ _INTERNATIONAL = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)")
 # local 3-4 ("cell 555 1234"): only after a word that announces a number when ambiguous.
 _LOOSE_PHONE = re.compile(
     r"\d{3}(?:(\s*[,.-]?\s+|\s+-\s+|[-.])\d{3,4}\s*[,.-]?\s*)?(?:,\s*|[\s.-])?\d{4}(?!\d)")
+_GROUPED_PHONE = re.compile(r"\(?\d{2,6}\)?(?:[ .-]\(?\d{2,6}\)?){1,4}(?![\d-])")
+_PHONE_CUE_NEAR = re.compile(
+    r"\b(?:cell|phone|ph|tel|telephone|mobile|mob|home|work|contact|reach|call|text|dial|"
+    r"number|no|fax|landline)\b\.?\s*(?:[:#=]|is|on|at)?\s*$", re.I)
 _THREE_FOUR_FOUR = re.compile(r"\d{3}-\d{4}-\d{4}(?![\d-])")
 _CUE_WORDS = ("call", "cell", "phone", "ph ", "ph:", "tel", "cb ", "mobile", "home", "work",
               "contact", "reach", "number", "text", "dial", "fax")

@@ -1,0 +1,48 @@
+"""Identifiers of issue 13 written in words or in other countries' shapes: ages over 89 as
+one word, described tattoos and birthmarks, phone numbers grouped as abroad, and a British
+number plate; with the clinical tattoos, short counts and sizes that must stay.
+
+All numbers and notes here are invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import Engine
+
+FOUND = [
+    ("he is a nonagenarian, frail", "nonagenarian"),
+    ("Centenarian for hip hemiarthroplasty", "Centenarian"),
+    ('tattoo reading "MOM" on left forearm, prepped around it',
+     'tattoo reading "MOM" on left forearm'),
+    ("has a distinctive dragon tattoo on his neck. Airway fine.",
+     "distinctive dragon tattoo on his neck"),
+    ("birthmark shaped like a star on the right thigh",
+     "birthmark shaped like a star on the right thigh"),
+    ("cell 07700 900123 for the daughter", "07700 900123"),
+    ("tel. 0171 555 1234 after 5", "0171 555 1234"),
+    ("car reg AB12 CDE in the visitor lot", "AB12 CDE"),
+]
+
+UNTOUCHED = [
+    "India ink tattoo placed at the splenic flexure lesion.",
+    "radiation tattoos marked before positioning",
+    "pt has tattoos, skin intact",
+    "call back in 10 15 min",
+    "plate 22 and tag 12 mm",
+    "registration desk at 0700, reg 4 ready",
+]
+
+
+@pytest.mark.parametrize(("note", "phi"), FOUND)
+def test_found(engine: Engine, note: str, phi: str) -> None:
+    result = engine.deidentify(note)
+    start = note.index(phi)
+    assert any(f.start <= start and start + len(phi) <= f.end for f in result.findings), \
+        (result.text, result.findings)
+
+
+@pytest.mark.parametrize("note", UNTOUCHED)
+def test_untouched(engine: Engine, note: str) -> None:
+    result = engine.deidentify(note)
+    assert result.text == note, result.findings
