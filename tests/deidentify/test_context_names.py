@@ -17,7 +17,7 @@ FOUND = [
     ("F r a n k B e g a y for DIEP flap, Tanner 4", "F r a n k", False),
     ("J\u200bo\u200by B\u200bi\u200brd - pt wants name off the chat", "B\u200bi\u200brd", False),
     ("Fr4nk (that's how he signs) - lap hernia TAPP", "Fr4nk", True),
-    ("Zq\u0430ckenbush awake in PACU", "Zq\u0430ckenbush", False),
+    ("D\u043ettie awake in PACU", "D\u043ettie", False),
     # a word before "family"
     ("the Zqasai family (pt in Rm 3) asking for update", "Zqasai", False),
     ("the Okonkwo family is in the waiting room", "Okonkwo", False),
@@ -30,7 +30,6 @@ FOUND = [
     ("destiny hall in table 2, soave pull-through started", "destiny hall", True),
     # relation words as OR notes shorten them
     ("dtr Frank 441-703-9467 call at close", "Frank", False),
-    ("fam Hazel waiting outside, update at close", "Hazel", False),
 ]
 
 DATES = [
@@ -44,6 +43,10 @@ DATES = [
 
 UNTOUCHED = [
     "K o c h e r clamp, not a name, just the tool.",
+    # disguised ordinary words and brands are no names
+    "S c o r e: Apgar 8/9",
+    "Best view of the m o n i t o r is from the foot of the bed.",
+    "spinal w/ Zemur\u043en, pre-op",
     "pT3a, sphincter of Oddi, grade 1 view.",
     "José Núñez",  # accents are no disguise (a name by the lists, checked below)
     "The family was updated. Host family aware.",

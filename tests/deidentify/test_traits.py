@@ -22,6 +22,14 @@ FOUND = [
     ("cell 07700 900123 for the daughter", "07700 900123"),
     ("tel. 0171 555 1234 after 5", "0171 555 1234"),
     ("car reg AB12 CDE in the visitor lot", "AB12 CDE"),
+    # the redaction takes in the unit of an age and the words naming an identifier's kind
+    ("RE: HIP PINNING FOR A LOVELY 102 YR OLD LADY", "102 YR OLD"),
+    ("Zdenka (91y) says hi to everyone", "91y"),
+    ("a 92 y/o resident of the county", "92 y/o"),
+    ("patient is a ninety-seven year old gentleman", "ninety-seven year old"),
+    ("Kiosk logged left thumbprint hash 15a463437605 at check-in.",
+     "left thumbprint hash 15a463437605"),
+    ("the patient is prisoner id 9454561 so an officer is present", "prisoner id 9454561"),
 ]
 
 UNTOUCHED = [

@@ -53,7 +53,8 @@ def disguised(typed: str, toks: list[Token], starts: tuple[int, ...],
         typed_word = typed[starts[s]:ends[e - 1]]
         if typed_word == word:
             continue
-        hidden = [c for c in typed_word if not c.isalpha() and not unicodedata.combining(c)]
+        hidden = [c for c in typed_word if not c.isalpha() and not unicodedata.combining(c)
+                  and c not in "'’"]
         if hidden and all(c.isdigit() or c in _LEET for c in hidden) and len(typed_word) < 5:
             continue
         if hidden or (any(c.isascii() for c in typed_word)
@@ -97,8 +98,8 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int], gaps:
                 # one word must be no English word; a given name and a surname may be
                 pair = k > 0 and gaps[k] == " " and flags[k - 1] & lx.FIRST \
                     and flags[k] & lx.LAST
-                if _take(k, toks, norms, flags, gaps, style, rule, "name_bed",
-                         strict=not pair) and pair:
+                if flags[k] & lx.NAMEISH and _take(k, toks, norms, flags, gaps, style, rule,
+                                                   "name_bed", strict=not pair) and pair:
                     _take(k - 1, toks, norms, flags, gaps, style, rule, "name_bed")
 
 
@@ -124,6 +125,8 @@ def _take(k: int, toks: list[Token], norms: list[str], flags: list[int], gaps: l
         return False
     if raw.isupper() and style == 0 and not disguise:
         return False  # an acronym in a mixed-case note ("CEA in OR 7")
+    if style == 0 and raw.islower() and not disguise:
+        return False  # a lower-case word in a mixed-case note ("fam 720...", "cart to OR2")
     nameish = f & lx.NAMEISH
     first = k == 0 or any(c in ".!?;:\n" for c in gaps[k])
     capital = style == 0 and raw[0].isupper() and not raw.isupper() and not first
@@ -131,8 +134,8 @@ def _take(k: int, toks: list[Token], norms: list[str], flags: list[int], gaps: l
     # procedure or a typo of a verb ("thyroidectomy", "extubatd")
     unknown = unknown_ok and not f & ~lx.PICK and len(raw) > 3 \
         and not norms[k].endswith(_WORD_ENDINGS)
-    if disguise:
-        ok = len(raw) > 2
+    if disguise:  # only a word the name lists know: disguised eponyms and words abound
+        ok = len(raw) > 2 and bool(nameish) and not (f & lx.ENGLISH and not f & lx.FIRST)
     elif strict:
         ok = unknown or capital or bool(nameish and not f & lx.ENGLISH)
     else:

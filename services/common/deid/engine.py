@@ -13,7 +13,7 @@ from functools import reduce
 from operator import or_
 from pathlib import Path
 
-from . import context, dates, digits, lexcache, normalise, patterns
+from . import context, dates, digits, lexcache, normalise, patterns, traits
 from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
 from .lexicon import LABEL, MONTH, STREET
@@ -117,6 +117,8 @@ class Engine:
         if matcher is not None:
             scan_numbers(text, spans, matcher, dob_words or [])
         merged = merge(spans)
+        if merged and traits.widen(text, merged):  # after the categories are settled
+            merged = merge(merged)
         if seen is not None:
             text = typed
             merged = merge([(*seen.original_span(s, e), cat, rule, prio)

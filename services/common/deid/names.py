@@ -46,7 +46,7 @@ CUES.update({w: RELATION for w in (
     "uncle guardian caregiver friend boyfriend girlfriend cousin stepson stepdaughter sibling "
     "neighbor neighbour hija hijo hcp attn contact baby tochter sohn fille fils madre padre "
     "esposa esposo filha filho dtr dau bro sis hubby stepmom stepdad stepmother stepfather "
-    "granddad grandmom godmother godfather godson goddaughter fam").split()})
+    "granddad grandmom godmother godfather godson goddaughter").split()})
 CUES.update({w: ROLE for w in (
     "rn crna circulator circulating scrub tech resident attending fellow surgeon anesthesiologist "
     "anesthetist anaesthetist anesthesia anaesthesia pa np intern rep nurse midwife perfusionist "

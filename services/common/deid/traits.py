@@ -46,3 +46,36 @@ def scan(text: str, low: str, out: list[Span]) -> None:
         while s < e and text[s].isspace():
             s += 1
         out.append((s, e, "OTHERID", "described_mark", 1))
+
+
+# Words that name the kind of a biometric or other identifier; a redaction of the value
+# takes them in too ("left thumbprint hash 15a4...", "prisoner ID 9454561"): they say what
+# was there, and writers count them as part of the identifier.
+_KIND_WORDS = (
+    r"left|right|index|thumb|thumbprint|finger|fingerprint|print|palm|vein|voice|voiceprint|"
+    r"face|facial|retina|retinal|iris|gait|dental|x-?ray|dna|biometric|template|hash|"
+    r"signature|profile|match|enrol(?:l)?ment|scan|sample|id|no|nr|number|military|employee|"
+    r"prisoner|inmate|parole|booking|passport|subject|study|case|bed-tag|bracelet|rfid|badge|"
+    r"trial|participant|registry|donor|claim|unos")
+_KIND_BEFORE = re.compile(rf"(?:\b(?:{_KIND_WORDS})\b\.?[ \t]*[#:]?[ \t]*){{1,6}}$", re.I)
+_WIDEN_KIND = frozenset(("BIOMETRIC", "ID"))
+# What follows an age: "92 y/o", "102 YR OLD", "94yo", "99M", "91y", "95-year-old".
+_AGE_UNIT = re.compile(
+    r"(?:[ \t-]*(?:years?|yrs?|y)[ \t-]*(?:old|o\b)|[ \t]*y/o\b|[ \t]*yo\b|y\b|[MF]\b|"
+    r"[ \t-]*years?\b|[ \t]*yrs?\b)", re.I)
+
+
+def widen(text: str, spans: list[Span]) -> bool:
+    """Grow identifier spans over the words that name their kind, and ages over their unit;
+    True when one grew."""
+    grew = False
+    for k, (s, e, cat, rule, prio) in enumerate(spans):
+        if cat in _WIDEN_KIND:
+            m = _KIND_BEFORE.search(text, max(0, s - 60), s)
+            if m is not None and m.start() < s:
+                spans[k], grew = (m.start(), e, cat, rule, prio), True
+        elif cat == "AGE":
+            m = _AGE_UNIT.match(text, e)
+            if m is not None and m.end() > e:
+                spans[k], grew = (s, m.end(), cat, rule, prio), True
+    return grew
