@@ -28,6 +28,15 @@ FOUND = [
     ("BED 12 IS DELACROIX. 101 Y/O, PLAN BKA.", "DELACROIX", True),
     ("UROLOGY: TRINITY COOK IN BAY 4; GLEASON 4+3", "TRINITY COOK", True),
     ("destiny hall in table 2, soave pull-through started", "destiny hall", True),
+    # shapes only a person's name takes
+    ("vin on file per the trooper, patient is goodman, dale", "goodman, dale", False),
+    ("kiosk logged the template for violet w. king at check-in.", "violet w. king", False),
+    ("Vehicle | Owner Ignatius J. Marsh", "Ignatius J. Marsh", False),
+    ("the patient marguerite ivanova-noble is fine", "marguerite ivanova-noble", False),
+    ("UNRESPONSIVE ON ARRIVAL, CLAY QUINTERO-BISHOP", "CLAY QUINTERO-BISHOP", False),
+    # letters joined by underscores; Latin typed against Chinese
+    ("Pt: D_e_s_h_a_w_n_L_i_t_t_l_e\tAge: 40", "D_e_s_h_a_w_n", False),
+    ("患者 Nuño，来自Kraków，ASC room 8", "Kraków", False),
     # relation words as OR notes shorten them
     ("dtr Frank 441-703-9467 call at close", "Frank", False),
 ]
@@ -60,6 +69,12 @@ UNTOUCHED = [
     "room 8. may convert to open. room 10. May need drain.",
     "PEEP 5. Mayo scissors. bay 5 Mayo stand.",
     "pre-op holding POD 1",
+    "TAVR going well, joy of a dry field.",
+    "GORE-TEX PATCH, WEBER B ANKLE, DA VINCI XI.",
+    "VP SHUNT GOING WELL, MAJOR BLEEDING CONTROLLED.",
+    "kelly, allis, babcock on the field; Mayo, Metzenbaum ready",
+    "Salter-Harris type II, Jackson-Pratt drain, Child-Pugh B, Hunt-Hess 2",
+    "file_name.txt and snake_case_var",
 ]
 
 

@@ -76,6 +76,7 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int], gaps:
             if norms[k] == "family" and gaps[k] == " ":
                 _take(k - 1, toks, norms, flags, gaps, style, rule, "name_family",
                       eponym_ok=True, strict=True)
+    _shapes(toks, norms, flags, gaps, style, rule)
     ids = {s for s, _e, cat, _r, _p in found if cat in _RECORD_IDS}
     if ids:
         ids -= {s for s, _e, cat, _r, _p in found if cat not in _RECORD_IDS}
@@ -101,6 +102,57 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int], gaps:
                 if flags[k] & lx.NAMEISH and _take(k, toks, norms, flags, gaps, style, rule,
                                                    "name_bed", strict=not pair) and pair:
                     _take(k - 1, toks, norms, flags, gaps, style, rule, "name_bed")
+
+
+def _alike(a: str, b: str) -> bool:
+    """Typed in the same case style: both lower, both capitals, or both capitalised."""
+    return (a.islower() and b.islower()) or (a.isupper() and b.isupper()) or (
+        a[0].isupper() and b[0].isupper() and not a.isupper() and not b.isupper())
+
+
+def _shapes(toks: list[Token], norms: list[str], flags: list[int], gaps: list[str],
+            style: int, rule: list[str | None]) -> None:
+    """Shapes only a person's name takes:
+    - "Surname, Given" anywhere ("patient is goodman, dale", "BLACK, MAJOR");
+    - a given name, an initial and a surname ("violet w. king", "Rusty C. St. Clair");
+    - a given name and a double-barrelled surname ("penny ford-sharp", "CLAY QUINTERO-BISHOP").
+    """
+    n = len(toks)
+    bad = _NEVER | lx.EPONYM | lx.PHRASE
+    for k in range(n - 1):
+        a, b = toks[k][2], toks[k + 1][2]
+        fa, fb = flags[k], flags[k + 1]
+        if len(a) < 2 or fa & bad or norms[k] in STOP:
+            continue
+        g = gaps[k + 1]
+        if g == ", " and len(b) > 2 and fa & lx.LAST and fb & lx.FIRST and not fb & bad \
+                and _alike(a, b) and not (fa | fb) & lx.VERY_COMMON \
+                and norms[k + 1] not in STOP and (k + 2 >= n or (gaps[k + 2].strip(" ")
+                                                   and gaps[k + 2][:1] != "-")):
+            # the surname no English word ("goodman, dale"), or a rare one before a given
+            # name that is none ("Rivers, Anouk"), and the pair ends a clause; not "going
+            # well, joy of a dry field", "PATCH, WEBER B ANKLE"
+            if "'" not in b and not (fa & lx.EPONYM_CTX and fb & lx.EPONYM_CTX) and (
+                    not fa & lx.ENGLISH
+                    or not (fa & lx.COMMON or fb & lx.ENGLISH)):
+                rule[k] = rule[k] or "surname_given"
+                rule[k + 1] = rule[k + 1] or "surname_given"
+            continue
+        if g != " " or not fa & lx.FIRST or fa & lx.EPONYM_CTX:
+            continue
+        if len(b) == 1 and k + 2 < n and gaps[k + 2] in (". ", ".") \
+                and len(toks[k + 2][2]) > 1 and not flags[k + 2] & bad \
+                and _alike(a, toks[k + 2][2]) and (flags[k + 2] & lx.LAST or not flags[k + 2]
+                                                   & lx.ENGLISH):
+            for m in (k, k + 1, k + 2):
+                rule[m] = rule[m] or "given_initial_surname"
+            continue
+        if k + 2 < n and gaps[k + 2] == "-" and len(b) > 1 and len(toks[k + 2][2]) > 1 \
+                and fb & lx.LAST and flags[k + 2] & lx.LAST and _alike(a, b) \
+                and not (fb | flags[k + 2]) & (_NEVER | lx.PHRASE) \
+                and not (fb & lx.ENGLISH and flags[k + 2] & lx.ENGLISH and fa & lx.ENGLISH):
+            for m in (k, k + 1, k + 2):
+                rule[m] = rule[m] or "given_double_surname"
 
 
 def _take(k: int, toks: list[Token], norms: list[str], flags: list[int], gaps: list[str],

@@ -35,7 +35,10 @@ Span = tuple[int, int, str, str, int]
 Token = tuple[int, int, str]
 GUESS = "guess_"  # engine.GUESS: a finding the engine is not sure of
 
-TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A word; Chinese, Japanese and Korean runs apart from Latin letters typed against them
+# ("来自Kraków" is two words).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+TOKEN = re.compile(rf"[{_CJK}]+|[^\W\d_{_CJK}]+(?:['’][^\W\d_{_CJK}]+)*")
 TITLE, RELATION, ROLE, PATIENT, WEAK = 1, 2, 3, 4, 5
 CUES: dict[str, int] = {w: TITLE for w in (
     "mr mrs ms miss mx dr doctor prof professor named aka mister madam frau herr mme mlle sr sra "
@@ -64,7 +67,7 @@ PT_VERBS = frozenset((
 NAME_THEN = frozenset((
     "covering calling removing fixing verifying notified resetting awake waiting scrubbed "
     "scrubbing relieving paged updated remoted signed asking says reports reported "
-    "aware called texted emailed consented prepped").split())
+    "aware called texted emailed consented prepped brought checked arrived flew goes").split())
 # After these and a colon a name follows on the same line ("Pt: Small, Kwame").
 NAME_LABELS = frozenset((
     "name pt patient contact by re employee badge recipient attn surgeon attending assistant "

@@ -53,6 +53,10 @@ _ALNUM = r"[^\W_]+(?:[@$|!][^\W_]+)*"
 _LEET_WORD = re.compile(
     r"(?<![^\W_])(?=[\w@$|!]*?[^\W\d_][013457@$|!][^\W\d_])" + _ALNUM)
 _SPACED = re.compile(r"(?<![^\W_])[^\W\d_](?: [^\W\d_]){2,}(?![^\W_])")
+# Letters joined by underscores (four or more: "W_o_l_f") or full stops (six or more, so
+# that "U.S.A." and "N.P.O." stay abbreviations: "I.n.e.s.N.i.s.s.e.n")
+_JOINED = re.compile(r"(?<![^\W_.])[^\W\d_](?:_[^\W\d_]){3,}_?(?![^\W_])|"
+                     r"(?<![^\W_.])[^\W\d_](?:\.[^\W\d_]){5,}\.?(?![^\W_])")
 # "1 0 0 4 5 6", "J a n   1 ,   2 0 0 0": text with digits spaced out one character at a
 # time (a space typed in it shows as three); joined when it holds a digit.
 _SPACED_ANY = re.compile(r"(?<![^\s(,;])\S(?:(?:   | )\S){3,}(?=[\s,;:.!?)]|$)")
@@ -96,8 +100,9 @@ _NUMBER_WORDS = frozenset([*_UNIT, *_TEEN, *_TENS, "hundred", "thousand", *_ORDI
 # that begins with a literal or a small class runs at C speed; an alternation does not).
 _LEET_HINT = re.compile(r"[013457@$|!][A-Za-z]")
 _LEET_ASCII = re.compile(r"[A-Za-z][013457@$|!][A-Za-z]")
-_SPACED_HINT = re.compile(r" [A-Za-z] ")
-_SPACED_ASCII = re.compile(r"\b[A-Za-z] [A-Za-z] [A-Za-z]\b")
+_SPACED_HINT = re.compile(r" [A-Za-z] |[A-Za-z][_.][A-Za-z][_.][A-Za-z][_.][A-Za-z]")
+_SPACED_ASCII = re.compile(r"\b[A-Za-z] [A-Za-z] [A-Za-z]\b|"
+                           r"(?<![A-Za-z0-9_.])[A-Za-z]([_.])[A-Za-z]\1[A-Za-z]\1[A-Za-z]")
 _ASCII_WORD = re.compile(r"[a-z]+")
 
 # Cyrillic and Greek letters that render like Latin ones.
@@ -260,10 +265,16 @@ def _fold_lookalike_words(out: str) -> str:
 def _join_spaced(out: str, starts: list[int], ends: list[int]) \
         -> tuple[str, list[int], list[int]]:
     drop: set[int] = set()
-    for m in _SPACED.finditer(out):
-        # "F r a n k B e g a y": a capital after a small letter starts the next word
-        drop.update(p for p in range(m.start() + 1, m.end(), 2)
-                    if not (out[p - 1].islower() and out[p + 1].isupper()))
+    space: set[int] = set()
+    for rx in (_SPACED, _JOINED) if ("_" in out or "." in out) else (_SPACED,):
+        for m in rx.finditer(out):
+            # "F r a n k B e g a y": a capital after a small letter starts the next word
+            # (kept as a space in the view, so that the two words read apart)
+            for p in range(m.start() + 1, m.end(), 2):
+                if p + 1 >= len(out) or not (out[p - 1].islower() and out[p + 1].isupper()):
+                    drop.add(p)
+                elif out[p] != " ":
+                    space.add(p)
     if _SPACED_DIGIT_HINT.search(out):
         for m in _SPACED_ANY.finditer(out):
             if not any(c.isdigit() for c in m.group()):
@@ -276,10 +287,11 @@ def _join_spaced(out: str, starts: list[int], ends: list[int]) \
                 else:
                     drop.add(p + 1)
                     p += 2
-    if not drop:
+    if not drop and not space:
         return out, starts, ends
     keep = [k for k in range(len(out)) if k not in drop]
-    return ("".join(out[k] for k in keep), [starts[k] for k in keep], [ends[k] for k in keep])
+    return ("".join(" " if k in space else out[k] for k in keep), [starts[k] for k in keep],
+            [ends[k] for k in keep])
 
 
 def _number_value(words: list[str]) -> str | None:
