@@ -94,6 +94,9 @@ INSTRUMENT = frozenset((
     "kit sponge sponges tip sucker trocar diverticulum node clip clips filter pins pin harness "
     "wire shunt rongeur saw sounds lesion triad angle bar frame holder head graft valve "
     "fixator nail plate screw screws ex fix gun stapler splint dressing").split())
+# A procedure named by its suffix: an eponym before it is the procedure's name.
+_PROCEDURE_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "pexy", "rrhaphy", "desis",
+                      "plication", "scopy")
 _INITIALS_NOT = frozenset(
     "am pm us eg ie nb md do rn pa bp or iv po dc uk np ok id no vs dob".split())
 PHRASES = frozenset(("da vinci", "bair hugger", "boston scientific", "karl storz", "endo gia",
@@ -531,8 +534,9 @@ class NameScanner:
 
     def _instrument(self, norms: list[str], gaps: list[str], i: int) -> bool:
         n = len(norms)
-        if i + 1 < n and len(gaps[i + 1]) <= 2 and norms[i + 1] in INSTRUMENT:
-            return True
+        if i + 1 < n and len(gaps[i + 1]) <= 2 and (
+                norms[i + 1] in INSTRUMENT or norms[i + 1].endswith(_PROCEDURE_ENDINGS)):
+            return True  # "Kelly clamp", "Keller bunionectomy"
         return i + 2 < n and norms[i + 1] == "and" and norms[i + 2] in INSTRUMENT
 
     def _widen(self, toks: list[Token], norms: list[str], flags: list[int],
