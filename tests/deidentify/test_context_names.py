@@ -75,6 +75,13 @@ UNTOUCHED = [
     "kelly, allis, babcock on the field; Mayo, Metzenbaum ready",
     "Salter-Harris type II, Jackson-Pratt drain, Child-Pugh B, Hunt-Hess 2",
     "file_name.txt and snake_case_var",
+    # a verb contraction, a field after a tab, group words, a hospital location, a grade
+    "pt ID'd via the kiosk, unresponsive on arrival",
+    "fellow\tRoom: ROOM 20",
+    "Family (son) asks for updates, Team (charge RN) aware",
+    "in Main OR 21 for shunt",
+    "Hinchey III / Los Angeles grade C",
+    "Keller bunionectomy and Witzel jejunostomy, then Lapidus",
 ]
 
 

@@ -95,10 +95,12 @@ INSTRUMENT = frozenset((
     "wire shunt rongeur saw sounds lesion triad angle bar frame holder head graft valve "
     "fixator nail plate screw screws ex fix gun stapler splint dressing").split())
 # A procedure named by its suffix: an eponym before it is the procedure's name.
+# Words for a group of people, before "(daughter)" or "(charge RN)": no one's name.
+_GROUP_WORDS = frozenset("family fam team staff crew relatives visitors contact contacts".split())
 _PROCEDURE_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "pexy", "rrhaphy", "desis",
                       "plication", "scopy")
 _INITIALS_NOT = frozenset(
-    "am pm us eg ie nb md do rn pa bp or iv po dc uk np ok id no vs dob".split())
+    "am pm us eg ie nb md do rn pa bp or iv po dc uk np ok id no vs dob ip adm".split())
 PHRASES = frozenset(("da vinci", "bair hugger", "boston scientific", "karl storz", "endo gia",
                      "smith nephew", "ray tec", "ray-tec", "johnson johnson"))
 _ABBREV_DOT = frozenset("dr mr mrs ms st vs no approx pt prof sr jr".split())
@@ -213,7 +215,8 @@ class NameScanner:
                 c = CUES.get(prev, 0)
                 if c:
                     g = gaps[i]
-                    bad = "!?;\n-" if c == TITLE else "!?;\n-."  # "HCP. TANNER 4"
+                    # "HCP. TANNER 4"; a tab or pipe ends a field ("fellow\tRoom: 20")
+                    bad = "!?;\n-\t|" if c == TITLE else "!?;\n-.\t|"
                     if len(g) > 3 or any(ch.isdigit() or ch in bad for ch in g) or (
                             c == TITLE and g.strip() not in ("", ".")):
                         c = 0
@@ -231,6 +234,8 @@ class NameScanner:
                 continue
             if f & (lx.CITY | lx.CITY_HEAD):
                 last = city_at(toks, norms, flags, gaps, i, self._multi)
+                if last >= 0 and _classified(norms, gaps, last):
+                    continue  # "Los Angeles grade C", "Boston score 7": a classification
                 if last >= 0:
                     for k in range(i, last + 1):
                         rule[k] = "city"
@@ -243,6 +248,8 @@ class NameScanner:
                         rule[k] = "city"
                     out.append((s, _zip_after(text, toks[last][1]), "LOCATION", "town", 1))
                     continue
+            if raw.endswith(("'d", "’d", "'D", "’D")):
+                continue  # a verb: "pt ID'd via", "OK'd", "cx'd"
             r = self._classify(raw, f, c, cap, style, norms, flags, gaps, i, reasons)
             if r:
                 rule[i] = r
@@ -388,6 +395,7 @@ class NameScanner:
                 continue
             if i + 1 < n and gaps[i + 1] in (" (", "(") and raw[0].isupper() \
                     and CUES.get(norms[i + 1]) in (RELATION, ROLE, PATIENT) \
+                    and norms[i] not in _GROUP_WORDS \
                     and not f & (lx.MEDICAL | lx.NOT_NAME | _NOT_LEXICON_NAME):
                 rule[i] = "cue_relation_after"  # "Dawn (daughter)", "Hope (charge RN)"
                 continue
