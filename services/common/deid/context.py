@@ -28,18 +28,17 @@ _NEVER = (lx.MEDICAL | lx.LABEL | lx.CUE | lx.STATE | lx.MONTH | lx.WEEKDAY | lx
           | lx.COUNTRY)
 # Categories of a bare identifier a record line puts after the patient's name.
 _RECORD_IDS = frozenset(("ID", "MRN", "ACCOUNT"))
-_RECORD_GAP = re.compile(r"[ \t]*(?:/|-|–|,)?[ \t]*")  # not ":", after which a label's value
 _LEET = frozenset("013457@$|!")
 _WORD_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "scopy", "pexy", "ation", "itis", "ed",
                  "ing", "ly")
-_PLACE_HINTS = ("bed", "bay", "room", "rm", "or ", "table", "theat", "pod", "slot", "stretcher",
-                "cubicle")
 _PLACE_AFTER = re.compile(
     r"[ \t]+(?:(?:is|was)[ \t]+)?(?:in|to|at|into)[ \t]+(?:bed|bay|room|rm|or|theatre|"
     r"theater|table|pod|slot|stretcher|cubicle)[ \t]*#?[ \t]*\d", re.I)
-_PLACE_BEFORE = re.compile(
-    r"(?:bed|bay|room|rm|table|pod|slot|stretcher|cubicle)[ \t]*#?[ \t]*\d+[a-z]?[ \t]+"
-    r"(?:is|=|:)[ \t]+$", re.I)
+# between a name and its identifier; not ":", after which a label's value comes
+_RECORD_GAP_BACK = re.compile(r"[ \t]*(?:/|-|–|,)?[ \t]*$")
+_PLACE_BEFORE_ALL = re.compile(
+    r"\b(?:bed|bay|room|rm|table|pod|slot|stretcher|cubicle)[ \t]*#?[ \t]*\d+[a-z]?[ \t]+"
+    r"(?:is|=|:)[ \t]+", re.I)
 
 
 def disguised(typed: str, toks: list[Token], starts: tuple[int, ...],
@@ -80,29 +79,35 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int], gaps:
     ids = {s for s, _e, cat, _r, _p in found if cat in _RECORD_IDS}
     if ids:
         ids -= {s for s, _e, cat, _r, _p in found if cat not in _RECORD_IDS}
-    if ids:
-        for k in range(n):
-            end = toks[k][1]
-            g = _RECORD_GAP.match(text, end)
-            if g is not None and g.end() > end and g.end() in ids:
-                record = "/" in g.group() or k == 0 or "\n" in gaps[k]
-                _take(k, toks, norms, flags, gaps, style, rule, "name_record",
-                      common_ok=record, strict=not record)
-    low = text.lower()
-    if any(w in low for w in _PLACE_HINTS):
-        for k in range(n):
-            before = _PLACE_BEFORE.search(text, max(0, toks[k][0] - 24), toks[k][0])
-            if before is not None:
-                _take(k, toks, norms, flags, gaps, style, rule, "name_bed", strict=True,
-                      unknown_ok=True)
-            elif _PLACE_AFTER.match(text, toks[k][1]):
-                # one word must be no English word; a given name and a surname may be
-                pair = k > 0 and gaps[k] == " " and flags[k - 1] & lx.FIRST \
-                    and flags[k] & lx.LAST
-                if flags[k] & lx.NAMEISH and _take(k, toks, norms, flags, gaps, style, rule,
-                                                   "name_bed", strict=not pair) and pair:
-                    _take(k - 1, toks, norms, flags, gaps, style, rule, "name_bed")
-
+    before = list(_PLACE_BEFORE_ALL.finditer(text))
+    after = list(_PLACE_AFTER.finditer(text))
+    ends = {t[1]: k for k, t in enumerate(toks)} if ids or before or after else {}
+    for s in sorted(ids):
+        # the word right before the identifier, across " ", " / ", " - " or ", "
+        g = _RECORD_GAP_BACK.search(text, max(0, s - 8), s)
+        k = ends.get(g.start(), -1) if g is not None and g.end() == s else -1
+        if k >= 0 and g is not None and g.start() < s:
+            record = "/" in g.group() or k == 0 or "\n" in gaps[k]
+            _take(k, toks, norms, flags, gaps, style, rule, "name_record",
+                  common_ok=record, strict=not record)
+    if not ends:
+        return
+    starts = {t[0]: k for k, t in enumerate(toks)} if before else {}
+    for m in before:  # "bed 12 is Delacroix"
+        k = starts.get(m.end(), -1)
+        if k >= 0:
+            _take(k, toks, norms, flags, gaps, style, rule, "name_bed", strict=True,
+                  unknown_ok=True)
+    for m in after:  # "Trinity Cook in bay 4"
+        k = ends.get(m.start(), -1)
+        if k < 0 or not flags[k] & lx.NAMEISH:
+            continue
+        # one word must be no English word; a given name and a surname may be
+        pair = k > 0 and gaps[k] == " " and bool(flags[k - 1] & lx.FIRST) \
+            and bool(flags[k] & lx.LAST)
+        if _take(k, toks, norms, flags, gaps, style, rule, "name_bed", strict=not pair) \
+                and pair:
+            _take(k - 1, toks, norms, flags, gaps, style, rule, "name_bed")
 
 def _alike(a: str, b: str) -> bool:
     """Typed in the same case style: both lower, both capitals, or both capitalised."""
