@@ -124,10 +124,11 @@ def _shapes(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
     """
     n = len(toks)
     bad = _NEVER | lx.EPONYM | lx.PHRASE
-    for k in range(n - 1):
+    either = lx.FIRST | lx.LAST
+    for k in [k for k, f in enumerate(flags[:-1]) if f & either and not f & bad]:
         a, b = toks[k][2], toks[k + 1][2]
         fa, fb = flags[k], flags[k + 1]
-        if len(a) < 2 or fa & bad or norms[k] in STOP:
+        if len(a) < 2 or norms[k] in STOP:
             continue
         g = gaps[k + 1]
         if g == ", " and len(b) > 2 and fa & lx.LAST and fb & lx.FIRST and not fb & bad \
