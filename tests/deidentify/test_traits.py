@@ -30,6 +30,15 @@ FOUND = [
     ("Kiosk logged left thumbprint hash 15a463437605 at check-in.",
      "left thumbprint hash 15a463437605"),
     ("the patient is prisoner id 9454561 so an officer is present", "prisoner id 9454561"),
+    # an e-mail whose "@" sits between two letters is no leetspeak
+    ("Correspondence may be directed to hardy.fam@orange.fr per request.",
+     "hardy.fam@orange.fr"),
+    # an SSN masked but for its last four, or typed with spaces after its name
+    ("Social Security number, xxx-xx-5535, was documented in error", "xxx-xx-5535"),
+    ("SSN on the form (215 89 8230) doesn't match registration.", "215 89 8230"),
+    # file names that cameras and apps give, with spaces
+    ("photo WhatsApp Image 2026-03-07 at 10.58.jpg of pt face uploaded",
+     "WhatsApp Image 2026-03-07 at 10.58.jpg"),
 ]
 
 UNTOUCHED = [
@@ -39,6 +48,7 @@ UNTOUCHED = [
     "call back in 10 15 min",
     "plate 22 and tag 12 mm",
     "registration desk at 0700, reg 4 ready",
+    "BP 120 80 and 100 12 1234 units",
 ]
 
 

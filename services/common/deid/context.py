@@ -146,7 +146,7 @@ def _shapes(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
             continue
         if g != " " or not fa & lx.FIRST or fa & lx.EPONYM_CTX:
             continue
-        if len(b) == 1 and k + 2 < n and gaps[k + 2] in (". ", ".") \
+        if len(b) == 1 and k + 2 < n and gaps[k + 2] == ". " \
                 and len(toks[k + 2][2]) > 1 and not flags[k + 2] & bad \
                 and _alike(a, toks[k + 2][2]) and (flags[k + 2] & lx.LAST or not flags[k + 2]
                                                    & lx.ENGLISH):

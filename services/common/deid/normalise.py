@@ -236,6 +236,9 @@ def _letters_for_digits(out: str, starts: list[int], ends: list[int]) \
 
     def read(m: re.Match[str]) -> str:
         word = m.group()
+        e = m.end()
+        if "@" in word and out[e:e + 1] == "." and out[e + 1:e + 2].isalpha():
+            return word  # an e-mail address ("hardy.fam@orange.fr"), not "J@ne"
         letters = sum(c.isalpha() for c in word)
         # A word with a digit or two inside ("Zebu1on", "SM1TH"), not a code ("1HGCM8D0DF").
         if letters < 3 or len(word) - letters > 2:

@@ -131,6 +131,8 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
             out.append((vs, vs + len(value), cat, "labelled_" + cat.lower(), 2))
     if "@" in text:
         out.extend((m.start(), m.end(), "EMAIL", "email", 2) for m in EMAIL.finditer(text))
+    if "xx" in text or "XX" in text or "**" in text or (" " in text and _SSN_CUE.search(text)):
+        _ssn_shapes(text, out)
     low = text.lower()
     if _URL_HINT.search(low):
         for m in URL.finditer(text):
@@ -180,6 +182,20 @@ def _gap_value(text: str, s: int, out: list[Span]) -> None:
     out.append((vs, vs + len(value), cat, "labelled_far_" + cat.lower(), 2))
 
 
+# An SSN masked but for its last four ("xxx-xx-5535", "***-**-1234"), and one typed with
+# spaces ("215 89 8230") after a word that names it.
+_SSN_MASKED = re.compile(r"(?<![\w*])(?:xxx|XXX|\*\*\*)[- ]?(?:xx|XX|\*\*)[- ]?\d{4}(?!\d)")
+_SSN_SPACED = re.compile(r"(?<![\d-])\d{3} \d{2} \d{4}(?![\d-])")
+_SSN_CUE = re.compile(r"(?i)\bssn\b|social\s+security|\bss\s*#")
+
+
+def _ssn_shapes(text: str, out: list[Span]) -> None:
+    out.extend((m.start(), m.end(), "SSN", "ssn_masked", 2) for m in _SSN_MASKED.finditer(text))
+    for m in _SSN_SPACED.finditer(text):
+        if _SSN_CUE.search(text, max(0, m.start() - 40), m.start()):
+            out.append((m.start(), m.end(), "SSN", "ssn_spaced", 2))
+
+
 def _spoken(text: str, low: str, out: list[Span]) -> None:
     """Photo file names, IPv6 and e-mails written to dodge a filter ("x (at) gmail")."""
     if "." in text:
@@ -187,6 +203,11 @@ def _spoken(text: str, low: str, out: list[Span]) -> None:
             s = m.start()
             while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_-."):
                 s -= 1
+            # names cameras and apps give, with spaces: "WhatsApp Image 2026-03-07 at
+            # 10.58.jpg", "Screenshot 2024-01-02 at 09.11.04.png", "Photo 050.jpg"
+            p = _IMAGE_PREFIX.search(text, max(0, s - 48), s)
+            if p is not None and p.start() < s:
+                s = p.start()
             if s < m.start():
                 out.append((s, m.end(), "PHOTO", "image_file", 2))
     if " dot " in low and ("jp" in low or "png" in low):
@@ -204,6 +225,9 @@ def _spoken(text: str, low: str, out: list[Span]) -> None:
                 out.append((m.start(), m.end(), "EMAIL", "email_spoken", 2))
 
 
+_IMAGE_PREFIX = re.compile(
+    r"(?i)\b(?:whatsapp\s+image|screen\s?shot|photo|image|img|pxl|dsc|pic)[ _-]+"
+    r"(?:[\w:-]+(?:\.[\w:-]+)*[ _-]+){0,3}$")
 _IMAGE = re.compile(r"\.(?:jpe?g|png|heic|heif|gif|bmp|tiff?|webp)\b", re.I)
 _IMAGE_SPOKEN = re.compile(
     r"\b(?:[A-Za-z0-9]+\s+(?:underscore|dash)\s+)*[A-Za-z0-9]+\s+dot\s+(?:jpe?g|png|heic)\b",
