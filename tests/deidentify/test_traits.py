@@ -39,6 +39,20 @@ FOUND = [
     # file names that cameras and apps give, with spaces
     ("photo WhatsApp Image 2026-03-07 at 10.58.jpg of pt face uploaded",
      "WhatsApp Image 2026-03-07 at 10.58.jpg"),
+    # a GS1 device identifier, vanity and letter-first plates, a public figure, a short date
+    ("Implant Log | SN: (01)00113883548434(17)290813(21)Z41Q69 | 9:15",
+     "(01)00113883548434(17)290813(21)Z41Q69"),
+    ("The vehicle registered under plate GOFISH2 was released", "GOFISH2"),
+    ("Vehicle | Plate 572 TBM | parked in the garage", "572 TBM"),
+    ("NOTE: VIP: THE NEWS ANCHOR FROM CHANNEL 5. KEEP CENSUS NAME BLANK.",
+     "THE NEWS ANCHOR FROM CHANNEL 5"),
+    ("that's the star witness in the truro trial. be discreet",
+     "the star witness in the truro trial"),
+    ("dad says he was born 8-OCT-03, chart says otherwise", "8-OCT-03"),
+    ("[Demographics] Name=M.B.; Zip=37156", "37156"),
+    # numbers read out in pieces (the view reads the words as digits)
+    ("fax number for the referring office is four four, two zero, seven nine four six, "
+     "oh seven oh eight and the patient", "four four, two zero, seven nine four six, oh seven"),
 ]
 
 UNTOUCHED = [
@@ -49,6 +63,9 @@ UNTOUCHED = [
     "plate 22 and tag 12 mm",
     "registration desk at 0700, reg 4 ready",
     "BP 120 80 and 100 12 1234 units",
+    "plate and screws, locking plate LCP 3.5, plate 8 holes",
+    "ON PLATELETS X1, STOP-BANG 6",
+    "counts 10, 10, 10 correct, call me; BP 120, 80, 72, 88",
 ]
 
 

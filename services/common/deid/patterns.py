@@ -151,6 +151,7 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
     _spoken(text, low, out)
     roles.scan(text, low, out)
     traits.scan(text, low, out)
+    traits.shapes(text, low, out)
 
 
 # Labels rare enough outside an identifier that their value may come a few words later
@@ -294,6 +295,19 @@ def _phones(text: str, low: str, out: list[Span]) -> None:
         if _PHONE_CUE_NEAR.search(text, max(0, s - 16), s):
             cat = "FAX" if "fax" in text[max(0, s - 12):s].lower() else "PHONE"
             out.append((s, m.end(), cat, "phone_grouped", 1))
+    # Read out in pieces ("four four, two zero, seven nine four six..." reads as "44, 20,
+    # 7946, 0708" in the view): 9 to 13 digits in comma-separated groups, a phone or fax
+    # word in the 60 characters before.
+    if ", " in text:
+        for m in _COMMA_PHONE.finditer(text):
+            s = m.start()
+            if not 9 <= sum(c.isdigit() for c in m.group()) <= 13 or _word_before(text, s):
+                continue
+            # the phone word in the same clause: "call me; BP 120, 80, 72, 88" is no number
+            before = re.split(r"[.;:!?\n]", text[max(0, s - 60):s].lower())[-1]
+            if _PHONE_WORD.search(before):
+                cat = "FAX" if "fax" in before else "PHONE"
+                out.append((s, m.end(), cat, "phone_read_out", 1))
 
 
 _PHONE_CAND = re.compile(r"[(+\d][\d\s().+-]{8,20}\d")
@@ -302,6 +316,8 @@ _INTERNATIONAL = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)")
 # local 3-4 ("cell 555 1234"): only after a word that announces a number when ambiguous.
 _LOOSE_PHONE = re.compile(
     r"\d{3}(?:(\s*[,.-]?\s+|\s+-\s+|[-.])\d{3,4}\s*[,.-]?\s*)?(?:,\s*|[\s.-])?\d{4}(?!\d)")
+_COMMA_PHONE = re.compile(r"\d{1,4}(?:,+ ?\d{1,4}){2,5}(?![\d,])")
+_PHONE_WORD = re.compile(r"\b(?:phone|cell|fax|call|number|mobile|tel|telephone|reach)\b")
 _GROUPED_PHONE = re.compile(r"\(?\d{2,6}\)?(?:[ .-]\(?\d{2,6}\)?){1,4}(?![\d-])")
 _PHONE_CUE_NEAR = re.compile(
     r"\b(?:cell|phone|ph|tel|telephone|mobile|mob|home|work|contact|reach|call|text|dial|"

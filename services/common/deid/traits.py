@@ -79,3 +79,47 @@ def widen(text: str, spans: list[Span]) -> bool:
             if m is not None and m.end() > e:
                 spans[k], grew = (s, m.end(), cat, rule, prio), True
     return grew
+
+
+# A GS1 unique device identifier: "(01)00113883548434(17)290813(21)Z41Q69".
+_GS1_UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*")
+# A vehicle plate after its label, any shape a state issues, vanity ones included:
+# "plate GOFISH2", "plate 438 SDN", "Plate TRKRDAD" (letters only: capitals, 5 to 8).
+_PLATE = re.compile(
+    r"(?i:\b(?:licen[cs]e\s+)?plates?\b(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*)"
+    r"(?P<v>[A-Za-z0-9]{1,4}[ -][A-Za-z0-9]{2,4}|[A-Za-z0-9]{5,8})(?![\w-])")
+_NOT_PLATE = frozenset("and or the to of for in at x with on is was mm cm holes hole screws "
+                       "screw".split())
+# "the star witness in the Truro trial", "THE NEWS ANCHOR FROM CHANNEL 5", "the former
+# Bruins kicker": a public figure named by what everybody knows them for.
+_FAME = re.compile(
+    r"(?i)\bthe\s+(?:[\w'-]+\s+){0,3}?(?:anchor|quarterback|kicker|closer|pitcher|senator|"
+    r"witness|winner|champion|actor|actress|singer|rapper|celebrity|influencer|astronaut|"
+    r"olympian|twin|congressman|congresswoman|councilman|councilwoman)s?\b"
+    r"(?:\s+(?:in|from|of|for|on|at)\s+[^.,;:|\n]{1,40})?")
+# "8-OCT-03", "7-Oct-33": a day, a month's abbreviation and a two-digit year.
+_DAY_MON_YY = re.compile(
+    r"(?<![\w-])\d{1,2}-(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-\d{2}(?![\w-])")
+
+
+def shapes(text: str, low: str, out: list[Span]) -> None:
+    """Device, plate, public-figure and date shapes the other scanners do not know."""
+    if "(01)" in text:
+        out.extend((m.start(), m.end(), "DEVICE", "gs1_udi", 2) for m in _GS1_UDI.finditer(text))
+    if "plate" in low:
+        for m in _PLATE.finditer(text):
+            v = m.group("v")
+            parts = re.split(r"[ -]", v)
+            digit = any(c.isdigit() for c in v)
+            letter = any(c.isalpha() for c in v)
+            if any(p.lower() in _NOT_PLATE for p in parts):
+                continue  # "plate 22 and tag", "plate x 2"
+            if (digit and letter and (v.isupper() or v.islower() or len(parts) == 1)) or (
+                    not digit and len(parts) == 1 and v.isupper() and not text.isupper()):
+                out.append((m.start("v"), m.end("v"), "VEHICLE", "plate_shape", 2))
+    if "the " in low:
+        out.extend((m.start(), m.end(), "OTHERID", "public_figure", 1)
+                   for m in _FAME.finditer(text))
+    if "-" in text:
+        out.extend((m.start(), m.end(), "DATE", "date_day_mon_yy", 1)
+                   for m in _DAY_MON_YY.finditer(text))
