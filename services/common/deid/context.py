@@ -36,6 +36,8 @@ _PLACE_AFTER = re.compile(
     r"theater|table|pod|slot|stretcher|cubicle)[ \t]*#?[ \t]*\d", re.I)
 # between a name and its identifier; not ":", after which a label's value comes
 _RECORD_GAP_BACK = re.compile(r"[ \t]*(?:/|-|–|,)?[ \t]*$")
+_PLACE_WORDS = frozenset("bed bay room rm or theatre theater table pod slot stretcher cubicle"
+                         .split())
 _PLACE_BEFORE_ALL = re.compile(
     r"\b(?:bed|bay|room|rm|table|pod|slot|stretcher|cubicle)[ \t]*#?[ \t]*\d+[a-z]?[ \t]+"
     r"(?:is|=|:)[ \t]+", re.I)
@@ -79,8 +81,9 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int], gaps:
     ids = {s for s, _e, cat, _r, _p in found if cat in _RECORD_IDS}
     if ids:
         ids -= {s for s, _e, cat, _r, _p in found if cat not in _RECORD_IDS}
-    before = list(_PLACE_BEFORE_ALL.finditer(text))
-    after = list(_PLACE_AFTER.finditer(text))
+    placed = not _PLACE_WORDS.isdisjoint(norms)  # a set test first: most notes have none
+    before = list(_PLACE_BEFORE_ALL.finditer(text)) if placed else []
+    after = list(_PLACE_AFTER.finditer(text)) if placed else []
     ends = {t[1]: k for k, t in enumerate(toks)} if ids or before or after else {}
     for s in sorted(ids):
         # the word right before the identifier, across " ", " / ", " - " or ", "

@@ -131,9 +131,10 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
             out.append((vs, vs + len(value), cat, "labelled_" + cat.lower(), 2))
     if "@" in text:
         out.extend((m.start(), m.end(), "EMAIL", "email", 2) for m in EMAIL.finditer(text))
-    if "xx" in text or "XX" in text or "**" in text or (" " in text and _SSN_CUE.search(text)):
-        _ssn_shapes(text, out)
     low = text.lower()
+    if "xx" in low or "**" in text or (("ssn" in low or "social sec" in low or "ss #" in low
+                                        or "ss#" in low) and _SSN_CUE.search(text)):
+        _ssn_shapes(text, out)
     if _URL_HINT.search(low):
         for m in URL.finditer(text):
             end = m.end()

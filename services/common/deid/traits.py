@@ -97,6 +97,9 @@ _FAME = re.compile(
     r"witness|winner|champion|actor|actress|singer|rapper|celebrity|influencer|astronaut|"
     r"olympian|twin|congressman|congresswoman|councilman|councilwoman)s?\b"
     r"(?:\s+(?:in|from|of|for|on|at)\s+[^.,;:|\n]{1,40})?")
+_FAME_HINTS = ("anchor", "quarterback", "kicker", "closer", "pitcher", "senator", "witness",
+               "winner", "champion", "actor", "actress", "singer", "rapper", "celebrit",
+               "influencer", "astronaut", "olympian", "twin", "congress", "council")
 # "8-OCT-03", "7-Oct-33": a day, a month's abbreviation and a two-digit year.
 _DAY_MON_YY = re.compile(
     r"(?<![\w-])\d{1,2}-(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-\d{2}(?![\w-])")
@@ -117,7 +120,7 @@ def shapes(text: str, low: str, out: list[Span]) -> None:
             if (digit and letter and (v.isupper() or v.islower() or len(parts) == 1)) or (
                     not digit and len(parts) == 1 and v.isupper() and not text.isupper()):
                 out.append((m.start("v"), m.end("v"), "VEHICLE", "plate_shape", 2))
-    if "the " in low:
+    if "the " in low and any(w in low for w in _FAME_HINTS):
         out.extend((m.start(), m.end(), "OTHERID", "public_figure", 1)
                    for m in _FAME.finditer(text))
     if "-" in text:
