@@ -77,6 +77,18 @@ def test_found(engine: Engine, note: str, phi: str) -> None:
         (result.text, result.findings)
 
 
+def test_registration_header_keeps_the_ssn_category(engine: Engine) -> None:
+    # "Registration:" is a form's header, not a vehicle registration
+    result = engine.deidentify("Registration: SSN 015-37-5232, license no. S80536")
+    assert [f.category for f in result.findings] == ["SSN", "LICENSE"], result.findings
+
+
+def test_grouped_phone_stops_at_the_phone(engine: Engine) -> None:
+    # a date after a fax number is a date, not more of the number
+    result = engine.deidentify("records fax 181-555-6005 24 feb. reviewed.")
+    assert [f.category for f in result.findings][:2] == ["FAX", "DATE"], result.findings
+
+
 @pytest.mark.parametrize("note", UNTOUCHED)
 def test_untouched(engine: Engine, note: str) -> None:
     result = engine.deidentify(note)

@@ -26,7 +26,7 @@ Token = tuple[int, int, str]
 # Label -> category; first match wins, so "license plate" precedes "license".
 _LABEL_KINDS: tuple[tuple[str, str], ...] = (
     ("VEHICLE", r"licen[cs]e\s+plates?|plates?|tags?|vin|car|vehicle|truck|motorcycle|"
-                r"reg(?:istration)?(?:\s+(?:plates?|no|number))?|rego"),
+                r"reg(?:istration)?\s+(?:plates?|no|number)|reg|rego"),
     ("SSN", r"ssn|ss\s*#|ss\s*no|social\s+security"),
     ("BIOMETRIC", r"finger\s*prints?|thumb\s*prints?|voice\s*prints?|palm[\s-]*(?:vein|print)|"
                   r"iris|retina(?:l)?|face\s*(?:match|id|print)|facial\s+(?:recognition|match)|"
@@ -288,9 +288,10 @@ def _phones(text: str, low: str, out: list[Span]) -> None:
         out.append((s, m.end(), cat, "phone_loose", 1))
     # Numbers grouped as other countries write them ("cell 07700 900123", "tel. 0171 555
     # 1234"): 7 to 13 digits in groups, right after a word that announces a number.
+    known = {sp[0] for sp in out if sp[2] in ("PHONE", "FAX")}  # "fax 181-555-6005 24 feb"
     for m in _GROUPED_PHONE.finditer(text):
         s = m.start()
-        if _word_before(text, s) or text[m.end():m.end() + 1].isalnum() \
+        if s in known or _word_before(text, s) or text[m.end():m.end() + 1].isalnum() \
                 or not 7 <= sum(c.isdigit() for c in m.group()) <= 13:
             continue
         if _PHONE_CUE_NEAR.search(text, max(0, s - 16), s):
