@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 
 from . import lexicon as lx
 from .casematch import STOP
@@ -84,25 +85,21 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int], gaps:
     placed = not _PLACE_WORDS.isdisjoint(norms)  # a set test first: most notes have none
     before = list(_PLACE_BEFORE_ALL.finditer(text)) if placed else []
     after = list(_PLACE_AFTER.finditer(text)) if placed else []
-    ends = {t[1]: k for k, t in enumerate(toks)} if ids or before or after else {}
     for s in sorted(ids):
         # the word right before the identifier, across " ", " / ", " - " or ", "
         g = _RECORD_GAP_BACK.search(text, max(0, s - 8), s)
-        k = ends.get(g.start(), -1) if g is not None and g.end() == s else -1
-        if k >= 0 and g is not None and g.start() < s:
+        k = _ending_at(toks, g.start()) if g is not None and g.start() < s else -1
+        if k >= 0 and g is not None:
             record = "/" in g.group() or k == 0 or "\n" in gaps[k]
             _take(k, toks, norms, flags, gaps, style, rule, "name_record",
                   common_ok=record, strict=not record)
-    if not ends:
-        return
-    starts = {t[0]: k for k, t in enumerate(toks)} if before else {}
     for m in before:  # "bed 12 is Delacroix"
-        k = starts.get(m.end(), -1)
-        if k >= 0:
+        k = bisect_left(toks, m.end(), key=_start)
+        if k < n and toks[k][0] == m.end():
             _take(k, toks, norms, flags, gaps, style, rule, "name_bed", strict=True,
                   unknown_ok=True)
     for m in after:  # "Trinity Cook in bay 4"
-        k = ends.get(m.start(), -1)
+        k = _ending_at(toks, m.start())
         if k < 0 or not flags[k] & lx.NAMEISH:
             continue
         # one word must be no English word; a given name and a surname may be
@@ -111,6 +108,20 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int], gaps:
         if _take(k, toks, norms, flags, gaps, style, rule, "name_bed", strict=not pair) \
                 and pair:
             _take(k - 1, toks, norms, flags, gaps, style, rule, "name_bed")
+
+
+def _start(t: Token) -> int:
+    return t[0]
+
+
+def _end(t: Token) -> int:
+    return t[1]
+
+
+def _ending_at(toks: list[Token], pos: int) -> int:
+    """Index of the token that ends at `pos`, or -1 (a binary search: tokens are in order)."""
+    k = bisect_left(toks, pos, key=_end)
+    return k if k < len(toks) and toks[k][1] == pos else -1
 
 def _alike(a: str, b: str) -> bool:
     """Typed in the same case style: both lower, both capitals, or both capitalised."""
