@@ -32,16 +32,14 @@ _RECORD_IDS = frozenset(("ID", "MRN", "ACCOUNT"))
 _LEET = frozenset("013457@$|!")
 _WORD_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "scopy", "pexy", "ation", "itis", "ed",
                  "ing", "ly")
-_PLACE_AFTER = re.compile(
-    r"[ \t]+(?:(?:is|was)[ \t]+)?(?:in|to|at|into)[ \t]+(?:bed|bay|room|rm|or|theatre|"
-    r"theater|table|pod|slot|stretcher|cubicle)[ \t]*#?[ \t]*\d", re.I)
 # between a name and its identifier; not ":", after which a label's value comes
 _RECORD_GAP_BACK = re.compile(r"[ \t]*(?:/|-|–|,)?[ \t]*$")
 _PLACE_WORDS = frozenset("bed bay room rm or theatre theater table pod slot stretcher cubicle"
                          .split())
-_PLACE_BEFORE_ALL = re.compile(
-    r"\b(?:bed|bay|room|rm|table|pod|slot|stretcher|cubicle)[ \t]*#?[ \t]*\d+[a-z]?[ \t]+"
-    r"(?:is|=|:)[ \t]+", re.I)
+_PLACE_BEFORE_WORDS = _PLACE_WORDS - {"or", "theatre", "theater"}
+_INTO = frozenset(("in", "to", "at", "into"))
+_PLACE_IS = re.compile(r"[ \t]*#?[ \t]*\d+[a-z]?[ \t]+(?:is|=|:)[ \t]+", re.I)
+_DIGIT_AFTER = re.compile(r"[ \t]*#?[ \t]*\d")
 
 
 def disguised(typed: str, toks: list[Token], starts: tuple[int, ...],
@@ -82,9 +80,9 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int], gaps:
     ids = {s for s, _e, cat, _r, _p in found if cat in _RECORD_IDS}
     if ids:
         ids -= {s for s, _e, cat, _r, _p in found if cat not in _RECORD_IDS}
-    placed = not _PLACE_WORDS.isdisjoint(norms)  # a set test first: most notes have none
-    before = list(_PLACE_BEFORE_ALL.finditer(text)) if placed else []
-    after = list(_PLACE_AFTER.finditer(text)) if placed else []
+    # bed and room phrases, found from their words (a set test first: most notes have none)
+    places = [p for p, nm in enumerate(norms) if nm in _PLACE_WORDS] \
+        if not _PLACE_WORDS.isdisjoint(norms) else []
     for s in sorted(ids):
         # the word right before the identifier, across " ", " / ", " - " or ", "
         g = _RECORD_GAP_BACK.search(text, max(0, s - 8), s)
@@ -93,14 +91,23 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int], gaps:
             record = "/" in g.group() or k == 0 or "\n" in gaps[k]
             _take(k, toks, norms, flags, gaps, style, rule, "name_record",
                   common_ok=record, strict=not record)
-    for m in before:  # "bed 12 is Delacroix"
-        k = bisect_left(toks, m.end(), key=_start)
-        if k < n and toks[k][0] == m.end():
-            _take(k, toks, norms, flags, gaps, style, rule, "name_bed", strict=True,
-                  unknown_ok=True)
-    for m in after:  # "Trinity Cook in bay 4"
-        k = _ending_at(toks, m.start())
-        if k < 0 or not flags[k] & lx.NAMEISH:
+    for p in places:
+        end = toks[p][1]
+        if norms[p] in _PLACE_BEFORE_WORDS and not (toks[p][0] and _wordish(text[toks[p][0] - 1])):
+            m = _PLACE_IS.match(text, end)  # "bed 12 is Delacroix"
+            if m is not None:
+                k = bisect_left(toks, m.end(), key=_start)
+                if k < n and toks[k][0] == m.end():
+                    _take(k, toks, norms, flags, gaps, style, rule, "name_bed", strict=True,
+                          unknown_ok=True)
+        # "Trinity Cook in bay 4", "Hall is in room 2"
+        if p < 2 or norms[p - 1] not in _INTO or not _blank(gaps[p]) \
+                or not _blank(gaps[p - 1]) or not _DIGIT_AFTER.match(text, end):
+            continue
+        k = p - 2
+        if norms[k] in ("is", "was") and k > 0 and _blank(gaps[k]):
+            k -= 1
+        if not flags[k] & lx.NAMEISH:
             continue
         # one word must be no English word; a given name and a surname may be
         pair = k > 0 and gaps[k] == " " and bool(flags[k - 1] & lx.FIRST) \
@@ -109,6 +116,13 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int], gaps:
                 and pair:
             _take(k - 1, toks, norms, flags, gaps, style, rule, "name_bed")
 
+
+def _blank(gap: str) -> bool:
+    return bool(gap) and not gap.strip(" \t")
+
+
+def _wordish(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 def _start(t: Token) -> int:
     return t[0]

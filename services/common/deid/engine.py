@@ -101,7 +101,10 @@ class Engine:
         words = _ASCII_TOKEN if text.isascii() else TOKEN  # same tokens, a cheaper class
         toks = [(m.start(), m.end(), m.group()) for m in words.finditer(text)]
         memo, lookup = self._names.memo, self._names.lookup
-        looked = [memo.get(t[2]) or lookup(t[2]) for t in toks]
+        seen_before = list(map(memo.get, [t[2] for t in toks]))  # C speed for known words
+        looked: list[tuple[str, int]] = [
+            x or lookup(t[2]) for x, t in zip(seen_before, toks, strict=True)
+        ] if None in seen_before else seen_before  # type: ignore[assignment]
         norms: list[str] = [x[0] for x in looked]
         flags: list[int] = [x[1] for x in looked]
         union = reduce(or_, flags, 0)  # which kinds of word occur at all
