@@ -89,8 +89,9 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int], gaps:
         k = _ending_at(toks, g.start()) if g is not None and g.start() < s else -1
         if k >= 0 and g is not None:
             record = "/" in g.group() or k == 0 or "\n" in gaps[k]
+            # never a guess: a stray word before a number is common in any note
             _take(k, toks, norms, flags, gaps, style, rule, "name_record",
-                  common_ok=record, strict=not record)
+                  common_ok=record, strict=not record, sure_only=True)
     for p in places:
         end = toks[p][1]
         if norms[p] in _PLACE_BEFORE_WORDS and not (toks[p][0] and _wordish(text[toks[p][0] - 1])):
@@ -192,11 +193,11 @@ def _shapes(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
 def _take(k: int, toks: list[Token], norms: list[str], flags: list[int], gaps: list[str],
           style: int, rule: list[str | None], name: str, *, common_ok: bool = False,
           eponym_ok: bool = False, strict: bool = False, disguise: bool = False,
-          unknown_ok: bool = False) -> bool:
+          unknown_ok: bool = False, sure_only: bool = False) -> bool:
     """Mark token k as a name if it can be one; True when it is (or already was).
     `common_ok`: even a very common word ("Long / 5402104"); `eponym_ok`: an eponym too
     ("Kasai family"); `strict`: no English word unless capitalised mid-sentence;
-    `unknown_ok`: a word no list knows (a guess);
+    `unknown_ok`: a word no list knows (a guess); `sure_only`: never a guess;
     `disguise`: typed hidden, so any word that is not medical (an English one a guess)."""
     if k < 0:
         return False
@@ -229,5 +230,8 @@ def _take(k: int, toks: list[Token], norms: list[str], flags: list[int], gaps: l
     if not ok:
         return False
     sure = not f & (lx.ENGLISH | lx.COMMON) or (capital and not f & lx.VERY_COMMON)
-    rule[k] = name if sure and not (unknown and not disguise) else "guess_" + name
+    sure = sure and not (unknown and not disguise)
+    if not sure and sure_only:
+        return False
+    rule[k] = name if sure else "guess_" + name
     return True
