@@ -48,7 +48,7 @@ def startup(runs: int) -> tuple[float, list[float]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=5, help="start-up samples after the first")
-    ap.add_argument("--corpus", action="append", choices=["dev", "tuning"],
+    ap.add_argument("--corpus", action="append", choices=["dev", "tuning", "tuning2"],
                     help="corpora to time (default: dev and tuning)")
     a = ap.parse_args()
     print("| corpus | notes/s, one core, warm | cold | mean chars |")

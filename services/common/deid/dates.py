@@ -24,6 +24,18 @@ for _i, _names in enumerate((
         "dec december"), start=1):
     for _n in _names.split():
         MONTHS[_n] = _i
+# Months as notes pasted from Spanish, Portuguese, French, German and Italian write them
+# ("3 de marzo de 2026", "le 4 juillet 1931"); they count only beside a day or a year.
+# Left out: those that are also given names (Marco, Julio, Abril), which the MONTH flag
+# would keep from being names, and Mayo ("2 Mayo stands").
+for _i, _names in enumerate((
+        "enero janeiro janvier januar gennaio", "febrero fevereiro fevrier februar febbraio",
+        "marzo marz", "avril", "maio", "junio junho juin juni giugno",
+        "julho juillet juli luglio", "agosto aout", "septiembre setiembre setembro "
+        "septembre settembre", "octubre outubro octobre oktober ottobre", "noviembre novembro "
+        "novembre", "diciembre dezembro decembre dezember dicembre"), start=1):
+    for _n in _names.split():
+        MONTHS.setdefault(_n, _i)
 _ALONE = frozenset("January February April June July August September October November "
                    "December".split())
 _NOT_UNIT = r"(?!\s*(?:mg|mcg|ml|cc|units?|u\b|min|mins|mm|cm|x\b|%|ports?|hrs?|g\b|kg|l\b|fr\b))"
@@ -35,8 +47,19 @@ _AFTER_MONTH = re.compile(
     r"\.?\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b|(?:,?\s+" + _YEAR + ")?"
     + _NOT_UNIT + ")", re.I)
 _MONTH_YEAR = re.compile(r"\.?,?\s+(?:19|20)\d\d\b")
-_DAY_BEFORE = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.I)
-_YEAR_AFTER = re.compile(r"\.?,?\s+" + _YEAR, re.I)
+_DAY_BEFORE = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?$", re.I)
+_YEAR_AFTER = re.compile(r"\.?,?\s+(?:de\s+)?" + _YEAR, re.I)
+# A weekday typed before a date is part of it: "Monday 14 December", "Sat. the 12th of May".
+_WEEKDAY_BEFORE = re.compile(
+    r"(?<![\w])(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?"
+    r"\s+(?:the\s+)?$", re.I)
+
+
+def _with_weekday(text: str, start: int) -> int:
+    w = _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
+    return w.start() if w else start
+
+
 def scan(text: str, toks: list[Token], flags: list[int], out: list[Span]) -> None:
     for i, f in enumerate(flags):
         if not f & MONTH:
@@ -48,12 +71,13 @@ def scan(text: str, toks: list[Token], flags: list[int], out: list[Span]) -> Non
             text[d.start() - 1].isalnum() or text[d.start() - 1] in ".:/-")) \
             and 1 <= int(d.group(1)) <= 31
         if m and 1 <= int(m.group(1)) <= 31:  # "Mar 14", and "1 January 01" whole
-            out.append((d.start() if d and day_before else s, m.end(), "DATE",
-                        "date_month_day", 1))
+            out.append((_with_weekday(text, d.start() if d and day_before else s), m.end(),
+                        "DATE", "date_month_day", 1))
             continue
         if d and day_before:
             y = _YEAR_AFTER.match(text, e)
-            out.append((d.start(), y.end() if y else e, "DATE", "date_day_month", 1))
+            out.append((_with_weekday(text, d.start()), y.end() if y else e, "DATE",
+                        "date_day_month", 1))
             continue
         y = _MONTH_YEAR.match(text, e)
         if y:

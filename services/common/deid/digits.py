@@ -46,7 +46,7 @@ _ORD_BEFORE = re.compile(r"\b(?:(?:on|since|from|until|by|before|after)\s+(the\s
 _ORD_AFTER = re.compile(r"\s*(?:$|[.,;:)!?]|of\b|at\b|and\b|or\b|when\b|in\b|for\b)", re.I)
 _AGE_AFTER = re.compile(
     r"\s*-?\s*(?:yo|y/o|y\.o\.?|yrs?|years?|yr|yoa)\b|-year-old|-yr-old|\s*y(?:ears)?\s*old\b"
-    r"|\s?(?-i:[MF])\b|(?-i:[mf])\b|(?P<ord>st|nd|rd|th)\s+birthday"
+    r"|\s?(?-i:[MF])\b|(?-i:[mfy])\b|(?P<ord>st|nd|rd|th)\s+birthday"
     r"|\s*(?:лет|года?|años|anos|ans|jahre?|岁|歳|세)", re.I)
 _AGE_BEFORE = re.compile(
     r"\b(?:aged?|age:|turns|turned|turning|(?:who|she|he)\s+is(?:\s+now)?|(?:she|he|who)['’]s)"
@@ -65,7 +65,7 @@ _DECADE_BEFORE = re.compile(r"\bin\s+(?:his|her|their|the)\s+(?:(?:mid|late|earl
 _DECADE_DASH = re.compile(r"\b(?:mid|late|early)-$", re.I)
 _ZIP_BEFORE = re.compile(
     r"(?:\b(?:A[LKZR]|C[AOT]|DE|DC|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|"
-    r"RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\.?,?|\b(?:zip|postal)(?:\s*code)?\s*[:#]?"
+    r"RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\.?,?|\b(?:zip|postal)(?:\s*code)?\s*[:#=]?"
     r"|(?:alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|"
     r"georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|"
     r"massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|"

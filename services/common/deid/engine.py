@@ -13,7 +13,7 @@ from functools import reduce
 from operator import or_
 from pathlib import Path
 
-from . import dates, digits, lexcache, normalise, patterns
+from . import context, dates, digits, lexcache, normalise, patterns, traits
 from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
 from .lexicon import LABEL, MONTH, STREET
@@ -101,7 +101,10 @@ class Engine:
         words = _ASCII_TOKEN if text.isascii() else TOKEN  # same tokens, a cheaper class
         toks = [(m.start(), m.end(), m.group()) for m in words.finditer(text)]
         memo, lookup = self._names.memo, self._names.lookup
-        looked = [memo.get(t[2]) or lookup(t[2]) for t in toks]
+        seen_before = list(map(memo.get, [t[2] for t in toks]))  # C speed for known words
+        looked: list[tuple[str, int]] = [
+            x or lookup(t[2]) for x, t in zip(seen_before, toks, strict=True)
+        ] if None in seen_before else seen_before  # type: ignore[assignment]
         norms: list[str] = [x[0] for x in looked]
         flags: list[int] = [x[1] for x in looked]
         union = reduce(or_, flags, 0)  # which kinds of word occur at all
@@ -111,10 +114,14 @@ class Engine:
         patterns.scan(text, toks, flags, union, spans)
         if union & MONTH:
             dates.scan(text, toks, flags, spans)
-        self._names.scan(text, toks, norms, flags, matcher, spans, reasons)
+        disguised = context.disguised(typed, toks, seen.starts, seen.ends) \
+            if seen is not None else None
+        self._names.scan(text, toks, norms, flags, matcher, spans, reasons, disguised)
         if matcher is not None:
             scan_numbers(text, spans, matcher, dob_words or [])
         merged = merge(spans)
+        if merged and traits.widen(text, merged):  # after the categories are settled
+            merged = merge(merged)
         if seen is not None:
             text = typed
             merged = merge([(*seen.original_span(s, e), cat, rule, prio)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from . import context
 from . import lexicon as lx
 from .casematch import FUZZY, NAME, STOP, CaseMatcher, scan_initials
 from .identifiers import PARTICLES, normalise
@@ -34,7 +35,10 @@ Span = tuple[int, int, str, str, int]
 Token = tuple[int, int, str]
 GUESS = "guess_"  # engine.GUESS: a finding the engine is not sure of
 
-TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A word; Chinese, Japanese and Korean runs apart from Latin letters typed against them
+# ("来自Kraków" is two words).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+TOKEN = re.compile(rf"[{_CJK}]+|[^\W\d_{_CJK}]+(?:['’][^\W\d_{_CJK}]+)*")
 TITLE, RELATION, ROLE, PATIENT, WEAK = 1, 2, 3, 4, 5
 CUES: dict[str, int] = {w: TITLE for w in (
     "mr mrs ms miss mx dr doctor prof professor named aka mister madam frau herr mme mlle sr sra "
@@ -44,7 +48,8 @@ CUES.update({w: RELATION for w in (
     "fiancee grandson granddaughter grandmother grandfather grandma grandpa niece nephew aunt "
     "uncle guardian caregiver friend boyfriend girlfriend cousin stepson stepdaughter sibling "
     "neighbor neighbour hija hijo hcp attn contact baby tochter sohn fille fils madre padre "
-    "esposa esposo filha filho").split()})
+    "esposa esposo filha filho dtr dau bro sis hubby stepmom stepdad stepmother stepfather "
+    "granddad grandmom godmother godfather godson goddaughter").split()})
 CUES.update({w: ROLE for w in (
     "rn crna circulator circulating scrub tech resident attending fellow surgeon anesthesiologist "
     "anesthetist anaesthetist anesthesia anaesthesia pa np intern rep nurse midwife perfusionist "
@@ -62,7 +67,7 @@ PT_VERBS = frozenset((
 NAME_THEN = frozenset((
     "covering calling removing fixing verifying notified resetting awake waiting scrubbed "
     "scrubbing relieving paged updated remoted signed asking says reports reported "
-    "aware called texted emailed consented prepped").split())
+    "aware called texted emailed consented prepped brought checked arrived flew goes").split())
 # After these and a colon a name follows on the same line ("Pt: Small, Kwame").
 NAME_LABELS = frozenset((
     "name pt patient contact by re employee badge recipient attn surgeon attending assistant "
@@ -89,8 +94,13 @@ INSTRUMENT = frozenset((
     "kit sponge sponges tip sucker trocar diverticulum node clip clips filter pins pin harness "
     "wire shunt rongeur saw sounds lesion triad angle bar frame holder head graft valve "
     "fixator nail plate screw screws ex fix gun stapler splint dressing").split())
+# A procedure named by its suffix: an eponym before it is the procedure's name.
+# Words for a group of people, before "(daughter)" or "(charge RN)": no one's name.
+_GROUP_WORDS = frozenset("family fam team staff crew relatives visitors contact contacts".split())
+_PROCEDURE_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "pexy", "rrhaphy", "desis",
+                      "plication", "scopy")
 _INITIALS_NOT = frozenset(
-    "am pm us eg ie nb md do rn pa bp or iv po dc uk np ok id no vs dob".split())
+    "am pm us eg ie nb md do rn pa bp or iv po dc uk np ok id no vs dob ip adm".split())
 PHRASES = frozenset(("da vinci", "bair hugger", "boston scientific", "karl storz", "endo gia",
                      "smith nephew", "ray tec", "ray-tec", "johnson johnson"))
 _ABBREV_DOT = frozenset("dr mr mrs ms st vs no approx pt prof sr jr".split())
@@ -153,7 +163,9 @@ class NameScanner:
         return hit
 
     def scan(self, text: str, toks: list[Token], norms: list[str], flags: list[int],
-             case: CaseMatcher | None, out: list[Span], reasons: set[str]) -> None:
+             case: CaseMatcher | None, out: list[Span], reasons: set[str],
+             hidden: list[int] | None = None) -> None:
+        """`out` holds what the other scanners found; `hidden`: tokens typed disguised."""
         n = len(toks)
         if not n:
             return
@@ -164,8 +176,10 @@ class NameScanner:
 
         if case is not None:  # 1. the case's own identifiers
             decided, decide, has = case.decided, case.decide, case.has
-            for i, nm in enumerate(norms):
-                d = decided.get(nm)
+            known = list(map(decided.get, norms))  # at C speed; most words are decided 0
+            for i in [i for i, d in enumerate(known) if d is None or d]:
+                nm = norms[i]
+                d = known[i]
                 if d is None:
                     d = decide(nm, flags[i])
                 if not d:
@@ -203,7 +217,8 @@ class NameScanner:
                 c = CUES.get(prev, 0)
                 if c:
                     g = gaps[i]
-                    bad = "!?;\n-" if c == TITLE else "!?;\n-."  # "HCP. TANNER 4"
+                    # "HCP. TANNER 4"; a tab or pipe ends a field ("fellow\tRoom: 20")
+                    bad = "!?;\n-\t|" if c == TITLE else "!?;\n-.\t|"
                     if len(g) > 3 or any(ch.isdigit() or ch in bad for ch in g) or (
                             c == TITLE and g.strip() not in ("", ".")):
                         c = 0
@@ -221,6 +236,8 @@ class NameScanner:
                 continue
             if f & (lx.CITY | lx.CITY_HEAD):
                 last = city_at(toks, norms, flags, gaps, i, self._multi)
+                if last >= 0 and _classified(norms, gaps, last):
+                    continue  # "Los Angeles grade C", "Boston score 7": a classification
                 if last >= 0:
                     for k in range(i, last + 1):
                         rule[k] = "city"
@@ -233,6 +250,8 @@ class NameScanner:
                         rule[k] = "city"
                     out.append((s, _zip_after(text, toks[last][1]), "LOCATION", "town", 1))
                     continue
+            if raw.endswith(("'d", "’d", "'D", "’D")):
+                continue  # a verb: "pt ID'd via", "OK'd", "cx'd"
             r = self._classify(raw, f, c, cap, style, norms, flags, gaps, i, reasons)
             if r:
                 rule[i] = r
@@ -240,6 +259,7 @@ class NameScanner:
         self._cued_places(text, toks, norms, flags, gaps, style, rule, out)
         scan_streets(text, toks, norms, flags, gaps, style, out)
         self._patterns(text, toks, norms, flags, gaps, style, rule)
+        context.scan(text, toks, norms, flags, gaps, style, rule, out, hidden or [])
         if any(rule):
             self._widen(toks, norms, flags, gaps, rule, skip, style)
             self._emit(text, toks, norms, gaps, rule, out)
@@ -377,6 +397,7 @@ class NameScanner:
                 continue
             if i + 1 < n and gaps[i + 1] in (" (", "(") and raw[0].isupper() \
                     and CUES.get(norms[i + 1]) in (RELATION, ROLE, PATIENT) \
+                    and norms[i] not in _GROUP_WORDS \
                     and not f & (lx.MEDICAL | lx.NOT_NAME | _NOT_LEXICON_NAME):
                 rule[i] = "cue_relation_after"  # "Dawn (daughter)", "Hope (charge RN)"
                 continue
@@ -523,8 +544,9 @@ class NameScanner:
 
     def _instrument(self, norms: list[str], gaps: list[str], i: int) -> bool:
         n = len(norms)
-        if i + 1 < n and len(gaps[i + 1]) <= 2 and norms[i + 1] in INSTRUMENT:
-            return True
+        if i + 1 < n and len(gaps[i + 1]) <= 2 and (
+                norms[i + 1] in INSTRUMENT or norms[i + 1].endswith(_PROCEDURE_ENDINGS)):
+            return True  # "Kelly clamp", "Keller bunionectomy"
         return i + 2 < n and norms[i + 1] == "and" and norms[i + 2] in INSTRUMENT
 
     def _widen(self, toks: list[Token], norms: list[str], flags: list[int],

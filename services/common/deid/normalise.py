@@ -47,8 +47,16 @@ _HIDDEN = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
 _LEET = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
          "|": "l", "!": "i"}
 _LEET_RE = re.compile(r"(?<=[^\W\d_])[013457@$|!](?=[^\W\d_])")
-_ALNUM = re.compile(r"[^\W_]+(?:[@$|!][^\W_]+)*")
+_ALNUM = r"[^\W_]+(?:[@$|!][^\W_]+)*"
+# The words of _ALNUM that hold a digit or symbol between two letters (the others are
+# left alone, so they are not handed to Python one by one).
+_LEET_WORD = re.compile(
+    r"(?<![^\W_])(?=[\w@$|!]*?[^\W\d_][013457@$|!][^\W\d_])" + _ALNUM)
 _SPACED = re.compile(r"(?<![^\W_])[^\W\d_](?: [^\W\d_]){2,}(?![^\W_])")
+# Letters joined by underscores (four or more: "W_o_l_f") or full stops (six or more, so
+# that "U.S.A." and "N.P.O." stay abbreviations: "I.n.e.s.N.i.s.s.e.n")
+_JOINED = re.compile(r"(?<![^\W_.])[^\W\d_](?:_[^\W\d_]){3,}_?(?![^\W_])|"
+                     r"(?<![^\W_.])[^\W\d_](?:\.[^\W\d_]){5,}\.?(?![^\W_])")
 # "1 0 0 4 5 6", "J a n   1 ,   2 0 0 0": text with digits spaced out one character at a
 # time (a space typed in it shows as three); joined when it holds a digit.
 _SPACED_ANY = re.compile(r"(?<![^\s(,;])\S(?:(?:   | )\S){3,}(?=[\s,;:.!?)]|$)")
@@ -83,8 +91,8 @@ _AGE_ORDINAL = re.compile(
     r"\b(?:ninety[\s-]+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
     r"(ninetieth)|(?:(?:one|a)\s+)?(hundredth))(?=\s+birthday)", re.I)
 _DECADE = re.compile(r"\bnineties\b", re.I)  # "in her nineties" -> "in her 90s"
-_WORDS_TRIGGER = re.compile(
-    rf"\b(?:{_NUMBER}|{'|'.join(_ORDINAL)}|nineties|ninetieth|hundredth)\b", re.I)
+_ORDINAL_SET = frozenset(_ORDINAL)
+_RUN_STARTS = frozenset([*_UNIT, *_TEEN, *_TENS, "hundred", "thousand", "a"])
 _NUMBER_WORDS = frozenset([*_UNIT, *_TEEN, *_TENS, "hundred", "thousand", *_ORDINAL,
                            "nineties", "ninetieth", "hundredth"])
 # What the view could change in an ASCII note: an entity, leetspeak, spaced letters, a
@@ -92,8 +100,9 @@ _NUMBER_WORDS = frozenset([*_UNIT, *_TEEN, *_TENS, "hundred", "thousand", *_ORDI
 # that begins with a literal or a small class runs at C speed; an alternation does not).
 _LEET_HINT = re.compile(r"[013457@$|!][A-Za-z]")
 _LEET_ASCII = re.compile(r"[A-Za-z][013457@$|!][A-Za-z]")
-_SPACED_HINT = re.compile(r" [A-Za-z] ")
-_SPACED_ASCII = re.compile(r"\b[A-Za-z] [A-Za-z] [A-Za-z]\b")
+_SPACED_HINT = re.compile(r" [A-Za-z] |[A-Za-z][_.][A-Za-z][_.][A-Za-z][_.][A-Za-z]")
+_SPACED_ASCII = re.compile(r"\b[A-Za-z] [A-Za-z] [A-Za-z]\b|"
+                           r"(?<![A-Za-z0-9_.])[A-Za-z]([_.])[A-Za-z]\1[A-Za-z]\1[A-Za-z]")
 _ASCII_WORD = re.compile(r"[a-z]+")
 
 # Cyrillic and Greek letters that render like Latin ones.
@@ -110,6 +119,9 @@ _CONFUSABLE = str.maketrans({
     "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
 })
 _CONFUSABLE_LETTERS = frozenset(chr(c) for c in _CONFUSABLE)
+_LOOKALIKE_CLASS = "[" + "".join(sorted(_CONFUSABLE_LETTERS)) + "]"
+_HAS_LOOKALIKE = re.compile(_LOOKALIKE_CLASS)
+_LOOKALIKE_WORD = re.compile(rf"[^\W\d_]*{_LOOKALIKE_CLASS}[^\W\d_]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +158,8 @@ def view(text: str) -> View | None:
     out, starts, ends = _letters_for_digits(out, starts, ends)
     out = _fold_lookalike_words(out)
     out, starts, ends = _join_spaced(out, starts, ends)
-    if _WORDS_TRIGGER.search(out):
+    # a set test on the note's words, not the alternation regex: the common note has none
+    if not _NUMBER_WORDS.isdisjoint(_WORD.findall(out.lower())):
         out, starts, ends = _numbers_in_words(out, starts, ends)
     if out == text:
         return None
@@ -223,17 +236,21 @@ def _letters_for_digits(out: str, starts: list[int], ends: list[int]) \
 
     def read(m: re.Match[str]) -> str:
         word = m.group()
+        e = m.end()
+        if "@" in word and out[e:e + 1] == "." and out[e + 1:e + 2].isalpha():
+            return word  # an e-mail address ("hardy.fam@orange.fr"), not "J@ne"
         letters = sum(c.isalpha() for c in word)
         # A word with a digit or two inside ("Zebu1on", "SM1TH"), not a code ("1HGCM8D0DF").
         if letters < 3 or len(word) - letters > 2:
             return word
         return _LEET_RE.sub(lambda d: _LEET[d.group()], word)
 
-    return _ALNUM.sub(read, out), starts, ends
+    return _LEET_WORD.sub(read, out), starts, ends
 
 
 def _fold_lookalike_words(out: str) -> str:
-    if out.isascii():
+    # Only words holding a look-alike letter can change: the regex finds them at C speed.
+    if out.isascii() or not _HAS_LOOKALIKE.search(out):
         return out
 
     def fold(m: re.Match[str]) -> str:
@@ -245,14 +262,22 @@ def _fold_lookalike_words(out: str) -> str:
             return word.translate(_CONFUSABLE)
         return word
 
-    return _WORD.sub(fold, out)
+    return _LOOKALIKE_WORD.sub(fold, out)
 
 
 def _join_spaced(out: str, starts: list[int], ends: list[int]) \
         -> tuple[str, list[int], list[int]]:
     drop: set[int] = set()
-    for m in _SPACED.finditer(out):
-        drop.update(range(m.start() + 1, m.end(), 2))
+    space: set[int] = set()
+    for rx in (_SPACED, _JOINED) if ("_" in out or "." in out) else (_SPACED,):
+        for m in rx.finditer(out):
+            # "F r a n k B e g a y": a capital after a small letter starts the next word
+            # (kept as a space in the view, so that the two words read apart)
+            for p in range(m.start() + 1, m.end(), 2):
+                if p + 1 >= len(out) or not (out[p - 1].islower() and out[p + 1].isupper()):
+                    drop.add(p)
+                elif out[p] != " ":
+                    space.add(p)
     if _SPACED_DIGIT_HINT.search(out):
         for m in _SPACED_ANY.finditer(out):
             if not any(c.isdigit() for c in m.group()):
@@ -265,10 +290,11 @@ def _join_spaced(out: str, starts: list[int], ends: list[int]) \
                 else:
                     drop.add(p + 1)
                     p += 2
-    if not drop:
+    if not drop and not space:
         return out, starts, ends
     keep = [k for k in range(len(out)) if k not in drop]
-    return ("".join(out[k] for k in keep), [starts[k] for k in keep], [ends[k] for k in keep])
+    return ("".join(" " if k in space else out[k] for k in keep), [starts[k] for k in keep],
+            [ends[k] for k in keep])
 
 
 def _number_value(words: list[str]) -> str | None:
@@ -315,11 +341,29 @@ def _numbers_in_words(out: str, starts: list[int], ends: list[int]) \
     return _apply_pieces(out, starts, ends, _number_pieces(out))
 
 
+def _number_runs(out: str) -> list[re.Match[str]]:
+    """`_NUMBER_RUN.finditer(out)`, tried only where a number word starts: the alternation
+    regex is slow to slide over a whole note, a dict look-up per word is not."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    for w in _WORD.finditer(out):
+        if w.start() < pos:
+            continue
+        word = w.group().lower()
+        if word not in _RUN_STARTS:
+            continue
+        m = _NUMBER_RUN.match(out, w.start())
+        if m is not None:
+            found.append(m)
+            pos = m.end()
+    return found
+
+
 def _number_pieces(out: str) -> list[tuple[int, int, str]]:
     """(view start, view end, digits) for each number or date ordinal written in words."""
     pieces: list[tuple[int, int, str]] = []
     runs: list[tuple[int, int, str, bool]] = []
-    for m in _NUMBER_RUN.finditer(out):
+    for m in _number_runs(out):
         words = [w for w in re.split(r"[\s-]+", m.group().lower()) if w != "and"]
         if words[0] in ("hundred", "thousand"):
             words.insert(0, "a")  # "hundred and one years old"
@@ -339,15 +383,18 @@ def _number_pieces(out: str) -> list[tuple[int, int, str]]:
         if not lone:
             pieces.append((s, e, value))
         k += 1
-    for m in _ORDINAL_WORD.finditer(out):
+    in_note = set(_WORD.findall(out.lower()))
+    ordinals = () if _ORDINAL_SET.isdisjoint(in_note) else _ORDINAL_WORD.finditer(out)
+    for m in ordinals:
         if not (_MONTH_BEFORE.search(out, max(0, m.start() - 16), m.start())
                 or _MONTH_AFTER.match(out, m.end())):
             continue  # "first pass", "second look": not a date
         day = _ORDINAL[m.group(2).lower()] + (_TENS[m.group(1).lower()] if m.group(1) else 0)
         suffix = {1: "st", 2: "nd", 3: "rd"}.get(day % 10 if day not in (11, 12, 13) else 0, "th")
         pieces.append((m.start(), m.end(), f"{day}{suffix}"))
-    pieces.extend((m.start(), m.end(), "90s") for m in _DECADE.finditer(out))
-    for m in _AGE_ORDINAL.finditer(out):
+    if "nineties" in in_note:
+        pieces.extend((m.start(), m.end(), "90s") for m in _DECADE.finditer(out))
+    for m in _AGE_ORDINAL.finditer(out) if "birthday" in in_note else ():
         age = 100 if m.group(3) else 90 if m.group(2) else 90 + _ORDINAL[m.group(1).lower()]
         pieces.append((m.start(), m.end(), f"{age}th"))
     return pieces

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from . import addresses, roles
+from . import addresses, roles, traits
 from .addresses import STREET_WORDS as STREET_WORDS  # the engine loads it as a lexicon
 from .lexicon import LABEL, STREET
 
@@ -25,7 +25,8 @@ Token = tuple[int, int, str]
 
 # Label -> category; first match wins, so "license plate" precedes "license".
 _LABEL_KINDS: tuple[tuple[str, str], ...] = (
-    ("VEHICLE", r"licen[cs]e\s+plates?|plates?|tags?|vin|car|vehicle|truck|motorcycle"),
+    ("VEHICLE", r"licen[cs]e\s+plates?|plates?|tags?|vin|car|vehicle|truck|motorcycle|"
+                r"reg(?:istration)?\s+(?:plates?|no|number)|reg|rego"),
     ("SSN", r"ssn|ss\s*#|ss\s*no|social\s+security"),
     ("BIOMETRIC", r"finger\s*prints?|thumb\s*prints?|voice\s*prints?|palm[\s-]*(?:vein|print)|"
                   r"iris|retina(?:l)?|face\s*(?:match|id|print)|facial\s+(?:recognition|match)|"
@@ -54,7 +55,7 @@ LABEL_HEADS = frozenset(
     "fingerprint fingerprints finger thumbprint thumb voiceprint voice palm iris retina retinal "
     "face facial biometric biometrics gait hand dna inmate prisoner employee emp badge trial "
     "study registry unos donor claim workers subject participant hmo ppo payer carrier "
-    "coverage plates tags".split())
+    "coverage plates tags reg registration rego".split())
 _LABEL_RX = [(cat, re.compile(rf"(?:{rx})(?![a-z])", re.I)) for cat, rx in _LABEL_KINDS]
 # Between a label and its value: "no.", "#", "is", "ending", "last four", "scan", "template"...
 _FILLER = (r"(?:\s*(?:\#|no\b\.?|nr\b\.?|num\b\.?|number\b|id\b|is\b|was\b|reads\b|"
@@ -76,6 +77,7 @@ _URL_HINT = re.compile(r"[./w](?:/|ww\.|com|org|net|edu|gov|io|us|info|health|ca
 _PHONE_SHAPE = re.compile(
     r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_UK_PLATE = re.compile(r"[A-Z]{2}\d{2} ?[A-Z]{3}(?![A-Za-z0-9])", re.I)
 _TITLE_AFTER = re.compile(r"\.?\s+[A-Z][a-z]")
 
 def label_category(label: str) -> str:
@@ -117,9 +119,12 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
                 continue
             value = _trim_value(m.group("value"))
             digits = sum(c.isdigit() for c in value)
+            cat = label_category(m.group("label"))
+            uk = _UK_PLATE.match(m.group("value")) if cat == "VEHICLE" else None
+            if uk is not None:  # "reg AB12 CDE": two digits only, so the shape decides
+                value, digits = uk.group(), 3
             if digits < 3 or _YEAR.fullmatch(value):
                 continue
-            cat = label_category(m.group("label"))
             if cat == "FAX" and digits < 7:
                 continue
             vs = m.start("value")
@@ -127,6 +132,9 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
     if "@" in text:
         out.extend((m.start(), m.end(), "EMAIL", "email", 2) for m in EMAIL.finditer(text))
     low = text.lower()
+    if "xx" in low or "**" in text or (("ssn" in low or "social sec" in low or "ss #" in low
+                                        or "ss#" in low) and _SSN_CUE.search(text)):
+        _ssn_shapes(text, out)
     if _URL_HINT.search(low):
         for m in URL.finditer(text):
             end = m.end()
@@ -143,6 +151,8 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
             addresses.scan(text, words, out)
     _spoken(text, low, out)
     roles.scan(text, low, out)
+    traits.scan(text, low, out)
+    traits.shapes(text, low, out)
 
 
 # Labels rare enough outside an identifier that their value may come a few words later
@@ -174,6 +184,20 @@ def _gap_value(text: str, s: int, out: list[Span]) -> None:
     out.append((vs, vs + len(value), cat, "labelled_far_" + cat.lower(), 2))
 
 
+# An SSN masked but for its last four ("xxx-xx-5535", "***-**-1234"), and one typed with
+# spaces ("215 89 8230") after a word that names it.
+_SSN_MASKED = re.compile(r"(?<![\w*])(?:xxx|XXX|\*\*\*)[- ]?(?:xx|XX|\*\*)[- ]?\d{4}(?!\d)")
+_SSN_SPACED = re.compile(r"(?<![\d-])\d{3} \d{2} \d{4}(?![\d-])")
+_SSN_CUE = re.compile(r"(?i)\bssn\b|social\s+security|\bss\s*#")
+
+
+def _ssn_shapes(text: str, out: list[Span]) -> None:
+    out.extend((m.start(), m.end(), "SSN", "ssn_masked", 2) for m in _SSN_MASKED.finditer(text))
+    for m in _SSN_SPACED.finditer(text):
+        if _SSN_CUE.search(text, max(0, m.start() - 40), m.start()):
+            out.append((m.start(), m.end(), "SSN", "ssn_spaced", 2))
+
+
 def _spoken(text: str, low: str, out: list[Span]) -> None:
     """Photo file names, IPv6 and e-mails written to dodge a filter ("x (at) gmail")."""
     if "." in text:
@@ -181,6 +205,11 @@ def _spoken(text: str, low: str, out: list[Span]) -> None:
             s = m.start()
             while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_-."):
                 s -= 1
+            # names cameras and apps give, with spaces: "WhatsApp Image 2026-03-07 at
+            # 10.58.jpg", "Screenshot 2024-01-02 at 09.11.04.png", "Photo 050.jpg"
+            p = _IMAGE_PREFIX.search(text, max(0, s - 48), s)
+            if p is not None and p.start() < s:
+                s = p.start()
             if s < m.start():
                 out.append((s, m.end(), "PHOTO", "image_file", 2))
     if " dot " in low and ("jp" in low or "png" in low):
@@ -198,6 +227,9 @@ def _spoken(text: str, low: str, out: list[Span]) -> None:
                 out.append((m.start(), m.end(), "EMAIL", "email_spoken", 2))
 
 
+_IMAGE_PREFIX = re.compile(
+    r"(?i)\b(?:whatsapp\s+image|screen\s?shot|photo|image|img|pxl|dsc|pic)[ _-]+"
+    r"(?:[\w:-]+(?:\.[\w:-]+)*[ _-]+){0,3}$")
 _IMAGE = re.compile(r"\.(?:jpe?g|png|heic|heif|gif|bmp|tiff?|webp)\b", re.I)
 _IMAGE_SPOKEN = re.compile(
     r"\b(?:[A-Za-z0-9]+\s+(?:underscore|dash)\s+)*[A-Za-z0-9]+\s+dot\s+(?:jpe?g|png|heic)\b",
@@ -254,6 +286,30 @@ def _phones(text: str, low: str, out: list[Span]) -> None:
             continue
         cat = "FAX" if "fax" in text[max(0, s - 12):s].lower() else "PHONE"
         out.append((s, m.end(), cat, "phone_loose", 1))
+    # Numbers grouped as other countries write them ("cell 07700 900123", "tel. 0171 555
+    # 1234"): 7 to 13 digits in groups, right after a word that announces a number.
+    known = {sp[0] for sp in out if sp[2] in ("PHONE", "FAX")}  # "fax 181-555-6005 24 feb"
+    for m in _GROUPED_PHONE.finditer(text):
+        s = m.start()
+        if s in known or _word_before(text, s) or text[m.end():m.end() + 1].isalnum() \
+                or not 7 <= sum(c.isdigit() for c in m.group()) <= 13:
+            continue
+        if _PHONE_CUE_NEAR.search(text, max(0, s - 16), s):
+            cat = "FAX" if "fax" in text[max(0, s - 12):s].lower() else "PHONE"
+            out.append((s, m.end(), cat, "phone_grouped", 1))
+    # Read out in pieces ("four four, two zero, seven nine four six..." reads as "44, 20,
+    # 7946, 0708" in the view): 9 to 13 digits in comma-separated groups, a phone or fax
+    # word in the 60 characters before.
+    if ", " in text:
+        for m in _COMMA_PHONE.finditer(text):
+            s = m.start()
+            if not 9 <= sum(c.isdigit() for c in m.group()) <= 13 or _word_before(text, s):
+                continue
+            # the phone word in the same clause: "call me; BP 120, 80, 72, 88" is no number
+            before = re.split(r"[.;:!?\n]", text[max(0, s - 60):s].lower())[-1]
+            if _PHONE_WORD.search(before):
+                cat = "FAX" if "fax" in before else "PHONE"
+                out.append((s, m.end(), cat, "phone_read_out", 1))
 
 
 _PHONE_CAND = re.compile(r"[(+\d][\d\s().+-]{8,20}\d")
@@ -262,6 +318,12 @@ _INTERNATIONAL = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)")
 # local 3-4 ("cell 555 1234"): only after a word that announces a number when ambiguous.
 _LOOSE_PHONE = re.compile(
     r"\d{3}(?:(\s*[,.-]?\s+|\s+-\s+|[-.])\d{3,4}\s*[,.-]?\s*)?(?:,\s*|[\s.-])?\d{4}(?!\d)")
+_COMMA_PHONE = re.compile(r"\d{1,4}(?:,+ ?\d{1,4}){2,5}(?![\d,])")
+_PHONE_WORD = re.compile(r"\b(?:phone|cell|fax|call|number|mobile|tel|telephone|reach)\b")
+_GROUPED_PHONE = re.compile(r"\(?\d{2,6}\)?(?:[ .-]\(?\d{2,6}\)?){1,4}(?![\d-])")
+_PHONE_CUE_NEAR = re.compile(
+    r"\b(?:cell|phone|ph|tel|telephone|mobile|mob|home|work|contact|reach|call|text|dial|"
+    r"number|no|fax|landline)\b\.?\s*(?:[:#=]|is|on|at)?\s*$", re.I)
 _THREE_FOUR_FOUR = re.compile(r"\d{3}-\d{4}-\d{4}(?![\d-])")
 _CUE_WORDS = ("call", "cell", "phone", "ph ", "ph:", "tel", "cb ", "mobile", "home", "work",
               "contact", "reach", "number", "text", "dial", "fax")

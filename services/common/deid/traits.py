@@ -1,0 +1,128 @@
+"""Identifying traits written in words (Safe Harbor items C and R).
+
+- an age over 89 as one word: "nonagenarian", "centenarian";
+- a described tattoo or birthmark ("tattoo reading "MOM" on left forearm", "distinctive
+  dragon tattoo on his neck"): the whole clause goes, as one OTHERID span. A tattoo that
+  marks a lesion or a radiation field ("India ink tattoo at the splenic flexure") is
+  clinical and stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+
+_AGE_WORD = re.compile(r"\b(?:super)?(?:nonagenarian|centenarian)s?\b", re.I)
+_MARK = re.compile(r"\b(?:tattoo(?:s|ed)?|birth\s*mark(?:s)?)\b", re.I)
+# A clause: from the last stop before the mark to the next one after it.
+_STOP_BEFORE = re.compile(r"[.;\n(]|,\s|\b(?:and|but|with)\s", re.I)
+_STOP_AFTER = re.compile(r"[.;\n)]|,\s|\s(?:and|but)\s|$", re.I)
+_CLINICAL = re.compile(
+    r"ink|endoscop|lesion|marking|marked|radiation|field|spot|colon|polyp|site|tumou?r|"
+    r"spy|flexure|margin|remov|laser|sentinel", re.I)
+# Something that makes the mark tell one person: words quoted or named, or described.
+_DESCRIBED = re.compile(
+    r"[\"“'‘]|\b(?:of|reading|reads|saying|says|spelling|spells|name|names|initials|"
+    r"distinctive|unique|large|tribal|dragon|rose|skull|heart|cross|star|snake|eagle|"
+    r"portrait|script|words?|letters?|date|shaped)\b", re.I)
+
+
+def scan(text: str, low: str, out: list[Span]) -> None:
+    if "enarian" in low:
+        out.extend((m.start(), m.end(), "AGE", "age_word", 1) for m in _AGE_WORD.finditer(text))
+    if "tattoo" not in low and "birth" not in low:
+        return
+    for m in _MARK.finditer(text):
+        start = m.start()
+        window = text[max(0, start - 60):start]
+        cuts = list(_STOP_BEFORE.finditer(window))
+        s = max(0, start - 60) + cuts[-1].end() if cuts else max(0, start - 60)
+        after = _STOP_AFTER.search(text, m.end(), m.end() + 80)
+        e = after.start() if after else min(len(text), m.end() + 80)
+        clause = text[s:e]
+        if _CLINICAL.search(clause) or not _DESCRIBED.search(clause):
+            continue
+        while s < e and text[s].isspace():
+            s += 1
+        out.append((s, e, "OTHERID", "described_mark", 1))
+
+
+# Words that name the kind of a biometric or other identifier; a redaction of the value
+# takes them in too ("left thumbprint hash 15a4...", "prisoner ID 9454561"): they say what
+# was there, and writers count them as part of the identifier.
+_KIND_WORDS = (
+    r"left|right|index|thumb|thumbprint|finger|fingerprint|print|palm|vein|voice|voiceprint|"
+    r"face|facial|retina|retinal|iris|gait|dental|x-?ray|dna|biometric|template|hash|"
+    r"signature|profile|match|enrol(?:l)?ment|scan|sample|id|no|nr|number|military|employee|"
+    r"prisoner|inmate|parole|booking|passport|subject|study|case|bed-tag|bracelet|rfid|badge|"
+    r"trial|participant|registry|donor|claim|unos")
+_KIND_BEFORE = re.compile(rf"(?:\b(?:{_KIND_WORDS})\b\.?[ \t]*[#:]?[ \t]*){{1,6}}$", re.I)
+_WIDEN_KIND = frozenset(("BIOMETRIC", "ID"))
+# What follows an age: "92 y/o", "102 YR OLD", "94yo", "99M", "91y", "95-year-old".
+_AGE_UNIT = re.compile(
+    r"(?:[ \t-]*(?:years?|yrs?|y)[ \t-]*(?:old|o\b)|[ \t]*y/o\b|[ \t]*yo\b|y\b|[MF]\b|"
+    r"[ \t-]*years?\b|[ \t]*yrs?\b)", re.I)
+
+
+def widen(text: str, spans: list[Span]) -> bool:
+    """Grow identifier spans over the words that name their kind, and ages over their unit;
+    True when one grew."""
+    grew = False
+    for k, (s, e, cat, rule, prio) in enumerate(spans):
+        if cat in _WIDEN_KIND:
+            m = _KIND_BEFORE.search(text, max(0, s - 60), s)
+            if m is not None and m.start() < s:
+                spans[k], grew = (m.start(), e, cat, rule, prio), True
+        elif cat == "AGE":
+            m = _AGE_UNIT.match(text, e)
+            if m is not None and m.end() > e:
+                spans[k], grew = (s, m.end(), cat, rule, prio), True
+    return grew
+
+
+# A GS1 unique device identifier: "(01)00113883548434(17)290813(21)Z41Q69".
+_GS1_UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*")
+# A vehicle plate after its label, any shape a state issues, vanity ones included:
+# "plate GOFISH2", "plate 438 SDN", "Plate TRKRDAD" (letters only: capitals, 5 to 8).
+_PLATE = re.compile(
+    r"(?i:\b(?:licen[cs]e\s+)?plates?\b(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*)"
+    r"(?P<v>[A-Za-z0-9]{1,4}[ -][A-Za-z0-9]{2,4}|[A-Za-z0-9]{5,8})(?![\w-])")
+_NOT_PLATE = frozenset("and or the to of for in at x with on is was mm cm holes hole screws "
+                       "screw".split())
+# "the star witness in the Truro trial", "THE NEWS ANCHOR FROM CHANNEL 5", "the former
+# Bruins kicker": a public figure named by what everybody knows them for.
+_FAME = re.compile(
+    r"(?i)\bthe\s+(?:[\w'-]+\s+){0,3}?(?:anchor|quarterback|kicker|closer|pitcher|senator|"
+    r"witness|winner|champion|actor|actress|singer|rapper|celebrity|influencer|astronaut|"
+    r"olympian|twin|congressman|congresswoman|councilman|councilwoman)s?\b"
+    r"(?:\s+(?:in|from|of|for|on|at)\s+[^.,;:|\n]{1,40})?")
+_FAME_HINTS = ("anchor", "quarterback", "kicker", "closer", "pitcher", "senator", "witness",
+               "winner", "champion", "actor", "actress", "singer", "rapper", "celebrit",
+               "influencer", "astronaut", "olympian", "twin", "congress", "council")
+# "8-OCT-03", "7-Oct-33": a day, a month's abbreviation and a two-digit year.
+_DAY_MON_YY = re.compile(
+    r"(?<![\w-])\d{1,2}-(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-\d{2}(?![\w-])")
+
+
+def shapes(text: str, low: str, out: list[Span]) -> None:
+    """Device, plate, public-figure and date shapes the other scanners do not know."""
+    if "(01)" in text:
+        out.extend((m.start(), m.end(), "DEVICE", "gs1_udi", 2) for m in _GS1_UDI.finditer(text))
+    if "plate" in low:
+        for m in _PLATE.finditer(text):
+            v = m.group("v")
+            parts = re.split(r"[ -]", v)
+            digit = any(c.isdigit() for c in v)
+            letter = any(c.isalpha() for c in v)
+            if any(p.lower() in _NOT_PLATE for p in parts):
+                continue  # "plate 22 and tag", "plate x 2"
+            if (digit and letter and (v.isupper() or v.islower() or len(parts) == 1)) or (
+                    not digit and len(parts) == 1 and v.isupper() and not text.isupper()):
+                out.append((m.start("v"), m.end("v"), "VEHICLE", "plate_shape", 2))
+    if "the " in low and any(w in low for w in _FAME_HINTS):
+        out.extend((m.start(), m.end(), "OTHERID", "public_figure", 1)
+                   for m in _FAME.finditer(text))
+    if "-" in text:
+        out.extend((m.start(), m.end(), "DATE", "date_day_mon_yy", 1)
+                   for m in _DAY_MON_YY.finditer(text))
