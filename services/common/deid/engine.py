@@ -13,7 +13,7 @@ from functools import reduce
 from operator import or_
 from pathlib import Path
 
-from . import dates, digits, lexcache, normalise, patterns
+from . import dates, digits, lexcache, name_sweep, normalise, patterns
 from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
 from .lexicon import LABEL, MONTH, STREET
@@ -112,6 +112,8 @@ class Engine:
         if union & MONTH:
             dates.scan(text, toks, flags, spans)
         self._names.scan(text, toks, norms, flags, matcher, spans, reasons)
+        if matcher is not None:  # the case's names split, glued, spelled, disguised
+            name_sweep.scan(text, toks, norms, flags, matcher, spans)
         if matcher is not None:
             scan_numbers(text, spans, matcher, dob_words or [])
         merged = merge(spans)
