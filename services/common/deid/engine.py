@@ -13,7 +13,7 @@ from functools import reduce
 from operator import or_
 from pathlib import Path
 
-from . import dates, digits, lexcache, name_sweep, normalise, patterns
+from . import dates, digit_groups, digits, lexcache, name_sweep, normalise, patterns
 from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
 from .lexicon import LABEL, MONTH, STREET
@@ -116,6 +116,8 @@ class Engine:
             name_sweep.scan(text, toks, norms, flags, matcher, spans)
         if matcher is not None:
             scan_numbers(text, spans, matcher, dob_words or [])
+        if digit_groups.HINT.search(text):  # numbers in groups, and partial findings
+            digit_groups.scan(text, spans, matcher)
         merged = merge(spans)
         if seen is not None:
             text = typed

@@ -33,7 +33,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from . import bidi, charfold
+from . import bidi, charfold, number_words
 
 # Only references that end in ';' or are numeric: "&co" in prose is not an entity.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
@@ -278,6 +278,9 @@ def _number_value(words: list[str]) -> str | None:
     """Digits for a run of number words: each number in turn, concatenated, so a year
     ("nineteen thirty-one"), an age ("ninety five") and a dictated phone ("five five
     five ...") all come out as they would be typed."""
+    whole = number_words.cardinal(words)  # "forty eight thousand two hundred thirteen"
+    if whole is not None:
+        return whole
     digits: list[str] = []
     i, n = 0, len(words)
     while i < n:
