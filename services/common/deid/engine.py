@@ -13,7 +13,17 @@ from functools import reduce
 from operator import or_
 from pathlib import Path
 
-from . import dates, digit_groups, digits, lexcache, name_sweep, normalise, patterns
+from . import (
+    dates,
+    digit_groups,
+    digits,
+    lexcache,
+    name_sweep,
+    normalise,
+    patterns,
+    relatives,
+    street_suffixes,
+)
 from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
 from .lexicon import LABEL, MONTH, STREET
@@ -112,6 +122,9 @@ class Engine:
         if union & MONTH:
             dates.scan(text, toks, flags, spans)
         self._names.scan(text, toks, norms, flags, matcher, spans, reasons)
+        relatives.scan(text, toks, norms, flags, spans)  # "visitor X", "X's wife"
+        if digit_groups.HINT.search(text):
+            street_suffixes.scan(text, spans)  # "42 Wallaby Crescent", "42 Rue Wallaby"
         if matcher is not None:  # the case's names split, glued, spelled, disguised
             name_sweep.scan(text, toks, norms, flags, matcher, spans)
         if matcher is not None:
