@@ -31,3 +31,9 @@ def test_invisible_char_inside_mrn_leaves_no_digits(engine: Engine) -> None:
 def test_bidi_override_shows_name(engine: Engine, typed: str) -> None:
     r = published(engine, typed + PAD)
     assert not leaks(r, typed), (r.text, r.verdict)
+
+
+def test_bidi_override_run_is_redacted_as_typed(engine: Engine) -> None:
+    # shows "and MARISol": the name is only part of the reversed run
+    r = published(engine, "\u202eloSIRAM dna\u202c" + PAD)
+    assert r.text == "\u202e[NAME]\u202c" + PAD, r.text

@@ -3,7 +3,7 @@
 A right-to-left override (U+202E) makes a screen draw the Latin letters after it in
 reverse: "\\u202ehtrowenneT\\u202c" is typed backwards and reads "Tenneworth". The view
 puts each overridden run in the order a reader sees it, so every matcher reads what the
-reader reads; the redaction still maps back to the typed characters. A left-to-right
+reader reads; a finding inside the run redacts the whole run as typed. A left-to-right
 override (U+202D) draws its run in typed order, so it needs nothing. Embeddings and
 isolates (U+202A/B, U+2066-9) do not reorder Latin letters; they are dropped as
 invisible, and a reversed word is also tried against the case's names (name_sweep).
@@ -31,7 +31,11 @@ def display_order(typed: str, out: str, starts: list[int], ends: list[int]) \
         run = [k for k, s in enumerate(starts) if p < s < q]
         if len(run) > 1:
             a, b = run[0], run[-1] + 1  # the view keeps typed order, so the run is contiguous
-            chars[a:b], starts[a:b], ends[a:b] = chars[a:b][::-1], starts[a:b][::-1], \
-                ends[a:b][::-1]
+            # Each character stands for the whole run: a finding inside it redacts the run
+            # (offsets that go backwards could not be redacted as one typed span).
+            first, last = starts[a], ends[b - 1]
+            chars[a:b] = chars[a:b][::-1]
+            starts[a:b] = [first] * (b - a)
+            ends[a:b] = [last] * (b - a)
         p = typed.find(RLO, q)
     return "".join(chars), starts, ends

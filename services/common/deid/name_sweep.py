@@ -77,12 +77,12 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int],
                 out.append((w.start(), w.end(), "NAME", "case_name_leet", 3))
     if not text.isascii():
         for r in _FOREIGN_RUN.finditer(text):
-            key = "\x00" + r.group()
-            hits = get(key)
+            run_key = "\x00" + r.group()
+            hits = get(run_key)
             if hits is None:
                 latin = "".join(c for c in anyascii(r.group()).lower().translate(_LEET)
                                 if c.isalpha())
-                hits = memo[key] = ((0, r.end() - r.start(), "case_name_transliterated"),) \
+                hits = memo[run_key] = ((0, r.end() - r.start(), "case_name_transliterated"),) \
                     if name(latin) or name(latin[::-1]) else _NONE
             for a, b, rule in hits:
                 out.append((r.start() + a, r.start() + b, "NAME", rule, 3))

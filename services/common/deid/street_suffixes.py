@@ -30,7 +30,7 @@ _BY_PLAIN = re.compile(rf"{_NUMBER}(?:[A-Za-z][A-Za-z'-]*\s+){{1,3}}?(?i:{_PLAIN
 _BY_TITLE = re.compile(rf"{_NUMBER}(?:[A-Z][a-z'-]+\s+){{1,3}}?(?:{_TITLE})\b")
 _BY_PREFIX = re.compile(
     rf"{_NUMBER}(?:(?i:rue|calle|avenida|avda|rua|camino|paseo|carrera|strada|"
-    r"chemin|boulevard)\s+[A-Za-z][\w'-]*|Via\s+[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,2}")
+    r"chemin|boulevard)\s+[A-Z][\w'-]*|Via\s+[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,2}")
 _NOT_INSIDE = frozenset(
     "by at to in on for with and the of from per x mg ml cm mm units min pm am was is a an his "
     "her their its my our your this that each every one same other pt patient layers layer "
