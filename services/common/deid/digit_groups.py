@@ -29,7 +29,10 @@ Span = tuple[int, int, str, str, int]
 
 HINT = re.compile(r"[0-9]")  # nothing here applies to a note without a digit
 _SEP = r"(?:[ \t]{0,2}[-‐‑‒–—_|~*:;,./\\+][ \t]{0,2}|[ \t]{1,2})"
-_RUN = re.compile(rf"(?<![\w.,/:-])\d+(?:{_SEP}\d+)+(?![\w])")
+# Starts with a digit class so that `re` skips to digits at C speed (a look-behind first
+# would be tried at every character); the character before is checked in Python.
+_RUN = re.compile(rf"\d+(?:{_SEP}\d+)+(?![\w])")
+_NOT_BEFORE = frozenset(".,/:-_")
 _GROUP = re.compile(r"\d+")
 _PHONE_SHAPES = ([3, 3, 4], [3, 3, 2, 2], [1, 3, 3, 4], [3, 4, 3])
 _SSN_SHAPE = [3, 2, 4]
@@ -58,9 +61,15 @@ for _i, _names in enumerate((
         "xii decembre diciembre dezember dicembre dezembro"), start=1):
     for _n in _names.split():
         _MONTHS[_n] = _i
-_MONTH_WORD = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# A word between a day and a year, then looked up (one regex alternation of the month
+# words at every digit cost more than the rest of this module).
 _OTHER_MONTH = re.compile(
-    rf"(?<!\w)(\d{{1,2}})[ \t./-]{{1,3}}(?i:({_MONTH_WORD}))\.?[ \t./-]{{1,3}}(\d{{4}}|\d{{2}})\b")
+    r"(\d{1,2})[ \t./-]{1,3}([A-Za-z]{1,10})\.?[ \t./-]{1,3}(\d{4}|\d{2})\b")
+_GLUED_HINT = re.compile(r"[0-9]{5}")  # "March 141961": a day run into a year
+_YEAR_HINT = re.compile(r"1[89][0-9][0-9]")
+# digits.py and casematch read these whole: a clock time, a decimal, "84-71607" (three
+# groups still go on: "61-03-14" may be the case's DOB, which no pattern reads)
+_KNOWN_RUN = re.compile(r"\d{1,2}:\d\d|\d+[-.]\d+")
 _ENGLISH_MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
                   r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _MONTH_DAY_YEAR = re.compile(rf"\b(?i:{_ENGLISH_MONTH})\.?\s+(\d{{1,2}})((?:18|19|20)\d\d)\b")
@@ -73,19 +82,23 @@ _OLDEST_AGE = 90  # Safe Harbor: ages over 89, and the years that tell them
 def scan(text: str, spans: list[Span], m: CaseMatcher | None) -> None:
     """Append findings for the shapes above; widen SSN/PHONE findings in `spans`."""
     for r in _RUN.finditer(text):
-        _run(text, r, spans, m)
+        before = text[r.start() - 1:r.start()]
+        if not (before.isalnum() or before in _NOT_BEFORE) or not before:
+            if not _KNOWN_RUN.fullmatch(r.group()):
+                _run(text, r, spans, m)
     if "zip" in text or "ZIP" in text or "Zip" in text or "postal" in text:
         for z in _ZIP_LOOKALIKE.finditer(text):
             if sum(c.isdigit() for c in z.group(1)) >= 3:
                 spans.append((z.start(1), z.end(1), "ZIP", "zip_lookalike", 1))
     for d in _OTHER_MONTH.finditer(text):
-        if 1 <= int(d.group(1)) <= 31:
+        if 1 <= int(d.group(1)) <= 31 and d.group(2).lower() in _MONTHS \
+                and not text[d.start() - 1:d.start()].isalnum():
             spans.append((d.start(), d.end(), "DATE", "date_other_month", 1))
-    for d in _MONTH_DAY_YEAR.finditer(text):
-        if 1 <= int(d.group(1)) <= 31:
-            spans.append((d.start(), d.end(), "DATE", "date_month_day_year", 1))
-    lower = text.lower()
-    if "born" in lower or "b." in lower or "birth" in lower or "yob" in lower or "dob" in lower:
+    if _GLUED_HINT.search(text):
+        for d in _MONTH_DAY_YEAR.finditer(text):
+            if 1 <= int(d.group(1)) <= 31:
+                spans.append((d.start(), d.end(), "DATE", "date_month_day_year", 1))
+    if _YEAR_HINT.search(text):
         this_year = dt.date.today().year
         for b in _BIRTH_YEAR.finditer(text):
             if this_year - int(b.group(1)) >= _OLDEST_AGE:
@@ -98,14 +111,13 @@ def _run(text: str, r: re.Match[str], spans: list[Span], m: CaseMatcher | None) 
     values = [g.group() for g in groups]
     seps = [text[groups[k].end():groups[k + 1].start()] for k in range(len(groups) - 1)]
     shape = [len(v) for v in values]
-    odd = not all(s in ("-", ".", "/") for s in seps)  # digits.py reads "-", ".", "/" itself
-    same = len(set(seps)) == 1  # "4.2. 28 yo": a sentence ends, no number goes on
-    listed = all(s.strip() in ("", ",") for s in seps)  # how counts and vitals are listed
-    cue = bool(_CUE.search(text, max(0, r.start() - 24), r.start())
-               or _ZIP_CUE.search(text, max(0, r.start() - 16), r.start()))
     if m is not None:
         _case_numbers(groups, values, spans, m)
-    if not (odd and same) or (listed and not cue):
+    if all(s in ("-", ".", "/") for s in seps) or len(set(seps)) != 1:
+        return  # digits.py reads "-", ".", "/"; "4.2. 28 yo": a sentence ends, no number goes on
+    if all(s.strip() in ("", ",") for s in seps) and not (  # how counts and vitals are listed
+            _CUE.search(text, max(0, r.start() - 24), r.start())
+            or _ZIP_CUE.search(text, max(0, r.start() - 16), r.start())):
         return
     s, e = r.start(), r.end()
     if shape in _PHONE_SHAPES or (shape[0] == 1 and shape[1:] in _PHONE_SHAPES):

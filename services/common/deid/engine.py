@@ -123,7 +123,7 @@ class Engine:
             dates.scan(text, toks, flags, spans)
         self._names.scan(text, toks, norms, flags, matcher, spans, reasons)
         relatives.scan(text, toks, norms, flags, spans)  # "visitor X", "X's wife"
-        if digit_groups.HINT.search(text):
+        if not street_suffixes.WORDS.isdisjoint(norms) and digit_groups.HINT.search(text):
             street_suffixes.scan(text, spans)  # "42 Wallaby Crescent", "42 Rue Wallaby"
         if matcher is not None:  # the case's names split, glued, spelled, disguised
             name_sweep.scan(text, toks, norms, flags, matcher, spans)

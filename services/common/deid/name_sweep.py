@@ -23,7 +23,7 @@ from collections.abc import Callable
 from anyascii import anyascii
 
 from . import lexicon as lx
-from .casematch import _MEMO_MAX, STOP, CaseMatcher
+from .casematch import STOP, CaseMatcher
 
 Span = tuple[int, int, str, str, int]
 Token = tuple[int, int, str]
@@ -41,15 +41,20 @@ _FOREIGN_RUN = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
 _SUBSTRING_MAX = 24  # longest word searched for a name inside it
 _MIN = 4  # shortest name part matched inside or across words
 _NONE: Hits = ()
+_SWEEP_MAX = 100_000  # words, word triples and runs remembered per case
 
 
 def scan(text: str, toks: list[Token], norms: list[str], flags: list[int],
          m: CaseMatcher, out: list[Span]) -> None:
+    case = m.case
+
     def name(value: str) -> bool:
-        return len(value) >= _MIN and value not in STOP and m.has("names", value)
+        # Hashed here, not through m.has: the joined pairs and substrings would flood the
+        # name scanner's memo (and empty it when full); `memo` keeps their outcome instead.
+        return len(value) >= _MIN and value not in STOP and case.has("names", value)
 
     memo = m.sweep
-    if len(memo) > _MEMO_MAX:
+    if len(memo) > _SWEEP_MAX:
         memo.clear()
     get = memo.get
     for (s, _e, raw), f in zip(toks, flags, strict=True):  # one dict look-up a word, warm

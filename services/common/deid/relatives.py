@@ -9,6 +9,8 @@ and the note goes to a person (`review`).
 
 from __future__ import annotations
 
+import re
+
 from . import lexicon as lx
 
 Span = tuple[int, int, str, str, int]
@@ -25,6 +27,7 @@ RELATIONS = frozenset((
     "guardian caregiver friend boyfriend girlfriend cousin family kids children").split())
 _IN_LAW_HEADS = frozenset(
     "brother sister mother father son daughter brothers sisters sons daughters".split())
+_POSSESSIVE = re.compile(rf"['’]s (?:{'|'.join(sorted(RELATIONS))})\b")
 _WORD = lx.ENGLISH | lx.MEDICAL | lx.EPONYM | lx.STATE | lx.MONTH | lx.WEEKDAY | lx.CUE
 
 
@@ -45,7 +48,7 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int],
                         and not (j + 1 < n and gaps[j + 1][:1] == ":"):  # "Visitor Badge:"
                     _add(toks[j], flags[j], out)
                     j += 1
-    if "'s " in text or "’s " in text:
+    if _POSSESSIVE.search(text):
         for i in range(n - 1):
             raw = toks[i][2]
             if raw[-2:] in ("'s", "’s") and norms[i + 1] in RELATIONS \

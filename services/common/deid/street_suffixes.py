@@ -31,6 +31,9 @@ _BY_TITLE = re.compile(rf"{_NUMBER}(?:[A-Z][a-z'-]+\s+){{1,3}}?(?:{_TITLE})\b")
 _BY_PREFIX = re.compile(
     rf"{_NUMBER}(?:(?i:rue|calle|avenida|avda|rua|camino|paseo|carrera|strada|"
     r"chemin|boulevard)\s+[A-Z][\w'-]*|Via\s+[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,2}")
+# Every suffix and prefix word, lower case: the engine runs `scan` only on a note with one.
+WORDS = frozenset(w.lower() for w in (_PLAIN + "|" + _TITLE).split("|")) | frozenset(
+    "rue calle avenida avda rua camino paseo carrera strada chemin boulevard via".split())
 _NOT_INSIDE = frozenset(
     "by at to in on for with and the of from per x mg ml cm mm units min pm am was is a an his "
     "her their its my our your this that each every one same other pt patient layers layer "
