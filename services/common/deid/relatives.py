@@ -19,8 +19,8 @@ Token = tuple[int, int, str]
 CUES = frozenset((
     "visitor visitors roommate housemate flatmate landlord landlady employer boss coworker "
     "colleague stepfather stepmother stepbrother stepsister godmother godfather godson "
-    "goddaughter companion carer sponsor fiance fiancé fiancee ex exwife exhusband "
-    "grandchild grandkid granddad grandmom nana papa").split())
+    "goddaughter companion carer sponsor fiance fiancé fiancee exwife exhusband "
+    "grandchild grandkid granddad grandmom").split())
 RELATIONS = frozenset((
     "wife husband daughter son mother father mom mum dad brother sister spouse partner "
     "fiance fiancee grandson granddaughter grandmother grandfather niece nephew aunt uncle "
@@ -57,7 +57,8 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int],
 
 
 def _name_like(raw: str, f: int) -> bool:
-    return len(raw) > 1 and raw[:1].isupper() and not raw.isupper() and not f & lx.MEDICAL
+    return len(raw) > 1 and raw[:1].isupper() and not raw.isupper() \
+        and not f & (lx.MEDICAL | lx.CUE)  # "ex Mr. Smith": the title's own rule decides
 
 
 def _add(tok: Token, f: int, out: list[Span]) -> None:
