@@ -65,6 +65,10 @@ for _i, _names in enumerate((
 # words at every digit cost more than the rest of this module).
 _OTHER_MONTH = re.compile(
     r"(\d{1,2})[ \t./-]{1,3}([A-Za-z]{1,10})\.?[ \t./-]{1,3}(\d{4}|\d{2})\b")
+# Month words of two letters or more: a note holding none skips the month pattern
+# ("i", "v", "x" alone would let nearly every note in: "4 x 3 cm").
+_MONTH_GATE = frozenset(w for w in _MONTHS if len(w) > 1)
+_FRACTION = re.compile(r"\d+/\d+")
 _GLUED_HINT = re.compile(r"[0-9]{5}")  # "March 141961": a day run into a year
 _YEAR_HINT = re.compile(r"1[89][0-9][0-9]")
 # digits.py and casematch read these whole: a clock time, a decimal, "84-71607" (three
@@ -72,37 +76,54 @@ _YEAR_HINT = re.compile(r"1[89][0-9][0-9]")
 _KNOWN_RUN = re.compile(r"\d{1,2}:\d\d|\d+[-.]\d+")
 _ENGLISH_MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
                   r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_MONTH_DAY_YEAR = re.compile(rf"\b(?i:{_ENGLISH_MONTH})\.?\s+(\d{{1,2}})((?:18|19|20)\d\d)\b")
-_BIRTH_YEAR = re.compile(
-    r"\b(?:born|b\.|birth\s*year|year\s+of\s+birth|yob|dob)\W{0,3}(?:in\s+|:\s*)?"
-    r"((?:18|19)\d\d)\b", re.I)
+# Found from the digits (a class prefix `re` skips to at C speed), the words before
+# checked on a short slice: an alternation of words tried at every position cost more.
+_DAY_YEAR = re.compile(r"(\d{1,2})((?:18|19|20)\d\d)(?!\w)")
+_MONTH_BEFORE = re.compile(rf"\b(?i:{_ENGLISH_MONTH})\.?\s+$")
+_YEAR = re.compile(r"(1[89]\d\d)(?!\w)")
+_BIRTH_BEFORE = re.compile(
+    r"\b(?:born|b\.|birth\s*year|year\s+of\s+birth|yob|dob)\W{0,3}(?:in\s+|:\s*)?$", re.I)
 _OLDEST_AGE = 90  # Safe Harbor: ages over 89, and the years that tell them
 
 
-def scan(text: str, spans: list[Span], m: CaseMatcher | None) -> None:
-    """Append findings for the shapes above; widen SSN/PHONE findings in `spans`."""
+def scan(text: str, spans: list[Span], m: CaseMatcher | None, norms: list[str]) -> None:
+    """Append findings for the shapes above; widen SSN/PHONE findings in `spans`.
+    `norms`: the note's words, lower case (a month word is looked for among them)."""
+    mrn = m is not None and m.case.has_any("mrn")
     for r in _RUN.finditer(text):
         before = text[r.start() - 1:r.start()]
-        if not (before.isalnum() or before in _NOT_BEFORE) or not before:
-            if not _KNOWN_RUN.fullmatch(r.group()):
-                _run(text, r, spans, m)
+        if before and (before.isalnum() or before in _NOT_BEFORE):
+            continue
+        g = r.group()
+        if _KNOWN_RUN.fullmatch(g):
+            continue
+        if _FRACTION.fullmatch(g):  # "10/10", "134/82": only the case's MRN may hide there
+            digits = g.replace("/", "").lstrip("0")
+            if mrn and len(digits) >= 4 and m is not None and m.has("mrn", digits):
+                spans.append((r.start(), r.end(), "MRN", "case_mrn", 3))
+            continue
+        _run(text, r, spans, m)
     if "zip" in text or "ZIP" in text or "Zip" in text or "postal" in text:
         for z in _ZIP_LOOKALIKE.finditer(text):
             if sum(c.isdigit() for c in z.group(1)) >= 3:
                 spans.append((z.start(1), z.end(1), "ZIP", "zip_lookalike", 1))
-    for d in _OTHER_MONTH.finditer(text):
+    for d in _OTHER_MONTH.finditer(text) if not _MONTH_GATE.isdisjoint(norms) else ():
         if 1 <= int(d.group(1)) <= 31 and d.group(2).lower() in _MONTHS \
                 and not text[d.start() - 1:d.start()].isalnum():
             spans.append((d.start(), d.end(), "DATE", "date_other_month", 1))
     if _GLUED_HINT.search(text):
-        for d in _MONTH_DAY_YEAR.finditer(text):
-            if 1 <= int(d.group(1)) <= 31:
-                spans.append((d.start(), d.end(), "DATE", "date_month_day_year", 1))
+        for d in _DAY_YEAR.finditer(text):
+            if 1 <= int(d.group(1)) <= 31 and not text[d.start() - 1:d.start()].isalnum():
+                month = _MONTH_BEFORE.search(text, max(0, d.start() - 12), d.start())
+                if month is not None:
+                    spans.append((month.start(), d.end(), "DATE", "date_month_day_year", 1))
     if _YEAR_HINT.search(text):
         this_year = dt.date.today().year
-        for b in _BIRTH_YEAR.finditer(text):
-            if this_year - int(b.group(1)) >= _OLDEST_AGE:
-                spans.append((b.start(1), b.end(1), "DATE", "birth_year_over_89", 1))
+        for y in _YEAR.finditer(text):
+            if this_year - int(y.group(1)) >= _OLDEST_AGE \
+                    and not text[y.start() - 1:y.start()].isalnum() \
+                    and _BIRTH_BEFORE.search(text, max(0, y.start() - 24), y.start()):
+                spans.append((y.start(), y.end(), "DATE", "birth_year_over_89", 1))
     _widen(text, spans)
 
 

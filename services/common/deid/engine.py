@@ -130,7 +130,7 @@ class Engine:
         if matcher is not None:
             scan_numbers(text, spans, matcher, dob_words or [])
         if digit_groups.HINT.search(text):  # numbers in groups, and partial findings
-            digit_groups.scan(text, spans, matcher)
+            digit_groups.scan(text, spans, matcher, norms)
         merged = merge(spans)
         if seen is not None:
             text = typed

@@ -57,21 +57,27 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int],
     if len(memo) > _SWEEP_MAX:
         memo.clear()
     get = memo.get
-    for (s, _e, raw), f in zip(toks, flags, strict=True):  # one dict look-up a word, warm
-        hits = get(raw)
-        if hits is None:
-            hits = memo[raw] = _word(raw, f, name)
-        for a, b, rule in hits:
-            out.append((s + a, s + b, "NAME", rule, 3))
-    # neighbours joined: one look-up per (word, next, one after), warm
-    for i, key in enumerate(zip(norms, norms[1:], [*norms[2:], ""], strict=False)):
-        hits = get(key)
-        if hits is None:
-            hits = memo[key] = _joined(*key, name)
-        for _a, last, rule in hits:
-            if all(_JOIN_GAP.fullmatch(text, toks[k][1], toks[k + 1][0])
-                   for k in range(i, i + last)):
-                out.append((toks[i][0], toks[i + last][1], "NAME", rule, 3))
+    # Warm, both passes are one C-level map of dict look-ups; Python runs only for words
+    # not seen before in this case and for hits.
+    found = list(map(get, [t[2] for t in toks]))
+    if None in found or any(found):
+        for i, hits in enumerate(found):
+            s, _e, raw = toks[i]
+            if hits is None:
+                hits = memo[raw] = _word(raw, flags[i], name)
+            for a, b, rule in hits:
+                out.append((s + a, s + b, "NAME", rule, 3))
+    # neighbours joined: (word, next, one after)
+    keys = list(zip(norms, norms[1:], [*norms[2:], ""], strict=False))
+    found = list(map(get, keys))
+    if None in found or any(found):
+        for i, hits in enumerate(found):
+            if hits is None:
+                hits = memo[keys[i]] = _joined(*keys[i], name)
+            for _a, last, rule in hits:
+                if all(_JOIN_GAP.fullmatch(text, toks[k][1], toks[k + 1][0])
+                       for k in range(i, i + last)):
+                    out.append((toks[i][0], toks[i + last][1], "NAME", rule, 3))
     ones = [k for k, size in enumerate(map(len, norms)) if size == 1]
     if len(ones) > 2 and any(ones[k + 2] == ones[k] + 2 for k in range(len(ones) - 2)):
         _spelled(text, toks, name, out)
