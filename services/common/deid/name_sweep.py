@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from operator import itemgetter
 
 from anyascii import anyascii
 
@@ -41,6 +42,7 @@ _FOREIGN_RUN = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
 _SUBSTRING_MAX = 24  # longest word searched for a name inside it
 _MIN = 4  # shortest name part matched inside or across words
 _NONE: Hits = ()
+_RAW = itemgetter(2)
 _SWEEP_MAX = 100_000  # words, word triples and runs remembered per case
 
 
@@ -59,7 +61,7 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int],
     get = memo.get
     # Warm, both passes are one C-level map of dict look-ups; Python runs only for words
     # not seen before in this case and for hits.
-    found = list(map(get, [t[2] for t in toks]))
+    found = list(map(get, map(_RAW, toks)))
     if None in found or any(found):
         for i, hits in enumerate(found):
             s, _e, raw = toks[i]
@@ -78,9 +80,10 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int],
                 if all(_JOIN_GAP.fullmatch(text, toks[k][1], toks[k + 1][0])
                        for k in range(i, i + last)):
                     out.append((toks[i][0], toks[i + last][1], "NAME", rule, 3))
-    ones = [k for k, size in enumerate(map(len, norms)) if size == 1]
-    if len(ones) > 2 and any(ones[k + 2] == ones[k] + 2 for k in range(len(ones) - 2)):
-        _spelled(text, toks, name, out)
+    if 1 in map(len, norms):  # C-level scan; most notes have no single letter
+        ones = [k for k, size in enumerate(map(len, norms)) if size == 1]
+        if len(ones) > 2 and any(ones[k + 2] == ones[k] + 2 for k in range(len(ones) - 2)):
+            _spelled(text, toks, name, out)
     if _LEET_HINT.search(text):
         for w in _MIXED.finditer(text):
             word = w.group()
