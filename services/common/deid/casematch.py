@@ -37,7 +37,7 @@ _NOT_TYPO = lx.ENGLISH | lx.MEDICAL | lx.NOT_NAME
 
 
 class CaseMatcher:
-    __slots__ = ("case", "decided", "fuzzy_memo", "memos")
+    __slots__ = ("case", "decided", "fuzzy_memo", "memos", "sweep")
 
     def __init__(self, case: CaseIdentifiers) -> None:
         self.case = case
@@ -45,6 +45,7 @@ class CaseMatcher:
             k: {} for k in ("names", "initials", "fuzzy", "mrn", "dob")}
         self.fuzzy_memo: dict[str, bool] = {}
         self.decided: dict[str, int] = {}
+        self.sweep: dict[object, tuple[tuple[int, int, str], ...]] = {}  # name_sweep memo
 
     def decide(self, norm: str, flags: int) -> int:
         """NAME, FUZZY (one slip from a name part), PARTICLE (try with the next word) or NO."""

@@ -13,7 +13,19 @@ from functools import reduce
 from operator import or_
 from pathlib import Path
 
-from . import context, dates, digits, lexcache, normalise, patterns, traits
+from . import (
+    context,
+    dates,
+    digit_groups,
+    digits,
+    lexcache,
+    name_sweep,
+    normalise,
+    patterns,
+    relatives,
+    street_suffixes,
+    traits,
+)
 from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
 from .lexicon import LABEL, MONTH, STREET
@@ -117,8 +129,15 @@ class Engine:
         disguised = context.disguised(typed, toks, seen.starts, seen.ends) \
             if seen is not None else None
         self._names.scan(text, toks, norms, flags, matcher, spans, reasons, disguised)
+        relatives.scan(text, toks, norms, flags, spans)  # "visitor X", "X's wife"
+        if not street_suffixes.WORDS.isdisjoint(norms) and digit_groups.HINT.search(text):
+            street_suffixes.scan(text, spans)  # "42 Wallaby Crescent", "42 Rue Wallaby"
+        if matcher is not None:  # the case's names split, glued, spelled, disguised
+            name_sweep.scan(text, toks, norms, flags, matcher, spans)
         if matcher is not None:
             scan_numbers(text, spans, matcher, dob_words or [])
+        if digit_groups.HINT.search(text):  # numbers in groups, and partial findings
+            digit_groups.scan(text, spans, matcher, norms)
         merged = merge(spans)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)

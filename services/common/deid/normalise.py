@@ -33,6 +33,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from . import bidi, charfold, number_words
+
 # Only references that end in ';' or are numeric: "&co" in prose is not an entity.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
 _INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u180e\u034f")
@@ -150,11 +152,13 @@ def view(text: str) -> View | None:
         out, starts, ends = _apply_pieces(text, identity, [i + 1 for i in identity], pieces)
         return View(out, tuple(starts), tuple(ends))
     if "&" not in text and (text.isascii() or (
-            unicodedata.is_normalized("NFKD", text) and not _HIDDEN.search(text))):
+            unicodedata.is_normalized("NFKD", text) and not _HIDDEN.search(text)
+            and not charfold.needs_fold(text))):
         # nothing to decode or fold character-wise (C-speed checks: most notes)
         out, starts, ends = text, list(range(len(text))), list(range(1, len(text) + 1))
     else:
         out, starts, ends = _decoded(text)
+        out, starts, ends = bidi.display_order(text, out, starts, ends)
     out, starts, ends = _letters_for_digits(out, starts, ends)
     out = _fold_lookalike_words(out)
     out, starts, ends = _join_spaced(out, starts, ends)
@@ -223,10 +227,9 @@ _SPECIAL = re.compile(r"[^\x00-\x25\x27-\x7f]")  # "&" and every non-ASCII chara
 def _fold(ch: str) -> str:
     if ch.isascii():
         return ch
-    if ch in _INVISIBLE or unicodedata.category(ch) == "Cf":
+    if ch in _INVISIBLE or charfold.hidden(ch):
         return ""
-    decomposed = unicodedata.normalize("NFKD", ch)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return charfold.refold(unicodedata.normalize("NFKD", ch))
 
 
 def _letters_for_digits(out: str, starts: list[int], ends: list[int]) \
@@ -301,6 +304,9 @@ def _number_value(words: list[str]) -> str | None:
     """Digits for a run of number words: each number in turn, concatenated, so a year
     ("nineteen thirty-one"), an age ("ninety five") and a dictated phone ("five five
     five ...") all come out as they would be typed."""
+    whole = number_words.cardinal(words)  # "forty eight thousand two hundred thirteen"
+    if whole is not None:
+        return whole
     digits: list[str] = []
     i, n = 0, len(words)
     while i < n:

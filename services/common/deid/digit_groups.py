@@ -1,0 +1,203 @@
+"""Numbers typed in groups with separators the digit patterns do not know, and findings
+that stopped at the first group (attack/report.md H5, H6).
+
+digits.py reads one digit-bearing word at a time (`03/14/1961`, `123-45-6789`). A reader
+joins "123 - 45 - 6789", "555|867|5309", "48:213", "3 / 14 / 1961" just the same. Here:
+- runs of digit groups joined by any separator run (space, dash of any width, `_|~*:;,/.`);
+  every stretch of two or more groups tested as the case's MRN, three as its DOB
+  (Y-M-D, M-D-Y, D-M-Y, two-digit years);
+- phone (3-3-4, 3-3-2-2, 1-3-3-4) and SSN (3-2-4) shapes over such separators, and numeric
+  dates with spaced separators;
+- a ZIP after "zip" in groups or with a letter O / l for a digit ("98 402", "984O2");
+- dates with a Roman or a non-English month ("14 III 1961", "14 mars 1961") and a month
+  before a day run into a year ("March 141961": the view of "March fourteen nineteen
+  sixty one");
+- a year of birth that makes the patient 90 or older ("born 1931": Safe Harbor);
+- SSN and PHONE findings widened over the digit groups next to them, so no tail is left.
+Runs only on notes with a digit; every regex starts with a digit or a literal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .casematch import CaseMatcher
+from .digits import _date_groups
+
+Span = tuple[int, int, str, str, int]
+
+HINT = re.compile(r"[0-9]")  # nothing here applies to a note without a digit
+_SEP = r"(?:[ \t]{0,2}[-‐‑‒–—_|~*:;,./\\+][ \t]{0,2}|[ \t]{1,2})"
+# Starts with a digit class so that `re` skips to digits at C speed (a look-behind first
+# would be tried at every character); the character before is checked in Python.
+_RUN = re.compile(rf"\d+(?:{_SEP}\d+)+(?![\w])")
+_NOT_BEFORE = frozenset(".,/:-_")
+_GROUP = re.compile(r"\d+")
+_PHONE_SHAPES = ([3, 3, 4], [3, 3, 2, 2], [1, 3, 3, 4], [3, 4, 3])
+_SSN_SHAPE = [3, 2, 4]
+# A space or a comma between groups is also how counts and vitals are listed: those runs
+# need a cue; a run joined by "|", "_", "~", an en dash... is not how anyone lists vitals.
+_CUE = re.compile(
+    r"\b(?:call|cell|phone|ph|tel|cb|pager|page|mobile|home|work|contact|reach|at|number|no|"
+    r"ssn|ss|social|security|#)\W*$", re.I)
+_ZIP_CUE = re.compile(r"\b(?:zip|postal)(?:\s*code)?\s*[:#]?\s*$", re.I)
+_ZIP_LOOKALIKE = re.compile(r"(?i:zip|postal)(?:\s*(?i:code))?\s*[:#]?\s*([0-9OoIl]{5})\b")
+# Between the groups of one number: a dash-like mark with or without spaces round it, one
+# punctuation mark alone ("555,867"), or one space; never ". " or ", " (a sentence or a
+# list goes on: "[MRN]. 4 x 3 cm", "3-0 Vicryl").
+_WIDEN_SEP = r"(?:[ \t]{1,2}[-‐‑‒–—_|~*/\\+][ \t]{1,2}|[-‐‑‒–—_|~*/\\+.,:;]|[ \t])"
+_WIDEN = re.compile(rf"{_WIDEN_SEP}(\d{{1,4}})(?![\w]|[:.,]\d)")
+_WIDEN_BACK = re.compile(rf"(?<![\w.:])(\d{{1,4}}){_WIDEN_SEP}$")
+_MAX_DIGITS = {"SSN": 9, "PHONE": 11}
+_FULL_DIGITS = {"SSN": 9, "PHONE": 10}  # a finding holding this many digits is whole
+_MONTHS: dict[str, int] = {}
+for _i, _names in enumerate((
+        "i janvier enero januar gennaio janeiro", "ii fevrier febrero februar febbraio fevereiro",
+        "iii mars marzo marz marco", "iv avril abril aprile", "v mai mayo maggio maio",
+        "vi juin junio juni giugno junho", "vii juillet julio juli luglio julho",
+        "viii aout agosto", "ix septembre septiembre settembre setembro",
+        "x octobre octubre oktober ottobre outubro", "xi novembre noviembre novembro",
+        "xii decembre diciembre dezember dicembre dezembro"), start=1):
+    for _n in _names.split():
+        _MONTHS[_n] = _i
+# A word between a day and a year, then looked up (one regex alternation of the month
+# words at every digit cost more than the rest of this module).
+_OTHER_MONTH = re.compile(
+    r"(\d{1,2})[ \t./-]{1,3}([A-Za-z]{1,10})\.?[ \t./-]{1,3}(\d{4}|\d{2})\b")
+# Month words of two letters or more: a note holding none skips the month pattern
+# ("i", "v", "x" alone would let nearly every note in: "4 x 3 cm").
+_MONTH_GATE = frozenset(w for w in _MONTHS if len(w) > 1)
+_FRACTION = re.compile(r"\d+/\d+")
+_GLUED_HINT = re.compile(r"[0-9]{5}")  # "March 141961": a day run into a year
+_YEAR_HINT = re.compile(r"1[89][0-9][0-9]")
+# digits.py and casematch read these whole: a clock time, a decimal, "84-71607" (three
+# groups still go on: "61-03-14" may be the case's DOB, which no pattern reads)
+_KNOWN_RUN = re.compile(r"\d{1,2}:\d\d|\d+[-.]\d+")
+_ENGLISH_MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+                  r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+# Found from the digits (a class prefix `re` skips to at C speed), the words before
+# checked on a short slice: an alternation of words tried at every position cost more.
+_DAY_YEAR = re.compile(r"(\d{1,2})((?:18|19|20)\d\d)(?!\w)")
+_MONTH_BEFORE = re.compile(rf"\b(?i:{_ENGLISH_MONTH})\.?\s+$")
+_YEAR = re.compile(r"(1[89]\d\d)(?!\w)")
+_BIRTH_BEFORE = re.compile(
+    r"\b(?:born|b\.|birth\s*year|year\s+of\s+birth|yob|dob)\W{0,3}(?:in\s+|:\s*)?$", re.I)
+_OLDEST_AGE = 90  # Safe Harbor: ages over 89, and the years that tell them
+
+
+def scan(text: str, spans: list[Span], m: CaseMatcher | None, norms: list[str]) -> None:
+    """Append findings for the shapes above; widen SSN/PHONE findings in `spans`.
+    `norms`: the note's words, lower case (a month word is looked for among them)."""
+    mrn = m is not None and m.case.has_any("mrn")
+    for r in _RUN.finditer(text):
+        before = text[r.start() - 1:r.start()]
+        if before and (before.isalnum() or before in _NOT_BEFORE):
+            continue
+        g = r.group()
+        if _KNOWN_RUN.fullmatch(g):
+            continue
+        if _FRACTION.fullmatch(g):  # "10/10", "134/82": only the case's MRN may hide there
+            digits = g.replace("/", "").lstrip("0")
+            if mrn and len(digits) >= 4 and m is not None and m.has("mrn", digits):
+                spans.append((r.start(), r.end(), "MRN", "case_mrn", 3))
+            continue
+        _run(text, r, spans, m)
+    if "zip" in text or "ZIP" in text or "Zip" in text or "postal" in text:
+        for z in _ZIP_LOOKALIKE.finditer(text):
+            if sum(c.isdigit() for c in z.group(1)) >= 3:
+                spans.append((z.start(1), z.end(1), "ZIP", "zip_lookalike", 1))
+    for d in _OTHER_MONTH.finditer(text) if not _MONTH_GATE.isdisjoint(norms) else ():
+        if 1 <= int(d.group(1)) <= 31 and d.group(2).lower() in _MONTHS \
+                and not text[d.start() - 1:d.start()].isalnum():
+            spans.append((d.start(), d.end(), "DATE", "date_other_month", 1))
+    if _GLUED_HINT.search(text):
+        for d in _DAY_YEAR.finditer(text):
+            if 1 <= int(d.group(1)) <= 31 and not text[d.start() - 1:d.start()].isalnum():
+                month = _MONTH_BEFORE.search(text, max(0, d.start() - 12), d.start())
+                if month is not None:
+                    spans.append((month.start(), d.end(), "DATE", "date_month_day_year", 1))
+    if _YEAR_HINT.search(text):
+        this_year = dt.date.today().year
+        for y in _YEAR.finditer(text):
+            if this_year - int(y.group(1)) >= _OLDEST_AGE \
+                    and not text[y.start() - 1:y.start()].isalnum() \
+                    and _BIRTH_BEFORE.search(text, max(0, y.start() - 24), y.start()):
+                spans.append((y.start(), y.end(), "DATE", "birth_year_over_89", 1))
+    _widen(text, spans)
+
+
+def _run(text: str, r: re.Match[str], spans: list[Span], m: CaseMatcher | None) -> None:
+    groups = list(_GROUP.finditer(text, r.start(), r.end()))
+    values = [g.group() for g in groups]
+    seps = [text[groups[k].end():groups[k + 1].start()] for k in range(len(groups) - 1)]
+    shape = [len(v) for v in values]
+    if m is not None:
+        _case_numbers(groups, values, spans, m)
+    if all(s in ("-", ".", "/") for s in seps) or len(set(seps)) != 1:
+        return  # digits.py reads "-", ".", "/"; "4.2. 28 yo": a sentence ends, no number goes on
+    if all(s.strip() in ("", ",") for s in seps) and not (  # how counts and vitals are listed
+            _CUE.search(text, max(0, r.start() - 24), r.start())
+            or _ZIP_CUE.search(text, max(0, r.start() - 16), r.start())):
+        return
+    s, e = r.start(), r.end()
+    if shape in _PHONE_SHAPES or (shape[0] == 1 and shape[1:] in _PHONE_SHAPES):
+        spans.append((s, e, "PHONE", "phone_groups", 1))
+    elif shape == _SSN_SHAPE:
+        spans.append((s, e, "SSN", "ssn_groups", 1))
+    elif len(values) == 3 and seps[0].strip() in ("/", "-", ".") and _date_groups(values):
+        spans.append((s, e, "DATE", "date_numeric_spaced", 1))
+    elif _ZIP_CUE.search(text, max(0, s - 16), s) and sum(shape) in (5, 9):
+        spans.append((s, e, "ZIP", "zip_groups", 1))
+
+
+def _case_numbers(groups: list[re.Match[str]], values: list[str], spans: list[Span],
+                  m: CaseMatcher) -> None:
+    """Every stretch of 2+ groups as the case's MRN, every 3 as its DOB."""
+    n = min(len(values), 6)
+    mrn, dob = m.case.has_any("mrn"), m.case.has_any("dob")
+    for a in range(n):
+        for b in range(a + 2, n + 1):
+            digits = "".join(values[a:b]).lstrip("0")
+            if mrn and len(digits) >= 4 and m.has("mrn", digits):
+                spans.append((groups[a].start(), groups[b - 1].end(), "MRN", "case_mrn", 3))
+            if dob and b - a == 3 and any(m.has("dob", iso) for iso in _isos(values[a:b])):
+                spans.append((groups[a].start(), groups[b - 1].end(), "DATE", "case_dob", 3))
+
+
+def _isos(parts: list[str]) -> set[str]:
+    """The ISO dates three digit groups could mean."""
+    out: set[str] = set()
+    if any(len(p) > 4 for p in parts):
+        return out
+    a, b, c = (int(p) for p in parts)
+    for y, mo, d in ((a, b, c), (c, a, b), (c, b, a)):
+        for year in ((y,) if y >= 100 else (1900 + y, 2000 + y)):
+            try:
+                out.add(dt.date(year, mo, d).isoformat())
+            except (ValueError, OverflowError):
+                pass
+    return out
+
+
+def _widen(text: str, spans: list[Span]) -> None:
+    """SSN and PHONE findings take the digit groups typed next to them ("[SSN] - 45 - 6789",
+    "555,[PHONE]"), up to the digits such a number has."""
+    for k, (s, e, cat, rule, prio) in enumerate(spans):
+        most = _MAX_DIGITS.get(cat)
+        if most is None:
+            continue
+        count = sum(c.isdigit() for c in text[s:e])
+        if count >= _FULL_DIGITS[cat]:
+            continue
+        while count < most:
+            w = _WIDEN.match(text, e)
+            if w is None or count + len(w.group(1)) > most:
+                break
+            e, count = w.end(), count + len(w.group(1))
+        while count < most:
+            w = _WIDEN_BACK.search(text, max(0, s - 12), s)
+            if w is None or count + len(w.group(1)) > most:
+                break
+            s, count = w.start(), count + len(w.group(1))
+        spans[k] = (s, e, cat, rule, prio)

@@ -1,0 +1,37 @@
+"""A cardinal number spelled with "thousand" ("forty eight thousand two hundred thirteen"
+-> 48213), for the view's number words (attack/report.md H5): the digit-by-digit reading
+there stops at a "thousand" after a tens word and gave up on the whole run."""
+
+from __future__ import annotations
+
+_UNIT = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine".split())}
+_TEEN = {w: i + 10 for i, w in enumerate(
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: (i + 2) * 10 for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+
+
+def cardinal(words: list[str]) -> str | None:
+    """Digits of a run with "thousand" read as one number, or None when it is not one
+    well-formed cardinal (then the caller reads it its own way)."""
+    if "thousand" not in words:
+        return None
+    total = current = 0
+    last = ""  # the kind of the word before: unit, teen, tens, hundred, thousand
+    for w in words:
+        if w in _UNIT and last in ("", "tens", "hundred", "thousand"):
+            current, last = current + _UNIT[w], "unit"
+        elif w in _TEEN and last in ("", "hundred", "thousand"):
+            current, last = current + _TEEN[w], "teen"
+        elif w in _TENS and last in ("", "hundred", "thousand"):
+            current, last = current + _TENS[w], "tens"
+        elif w == "a" and last in ("", "thousand"):
+            current, last = 1, "unit"
+        elif w == "hundred" and last in ("unit", "") and current < 10:
+            current, last = (current or 1) * 100, "hundred"
+        elif w == "thousand" and last != "thousand" and total == 0:
+            total, current, last = (current or 1) * 1000, 0, "thousand"
+        else:
+            return None
+    return str(total + current)

@@ -1,0 +1,48 @@
+"""Street addresses with a suffix or a prefix the address patterns do not list (attack/
+report.md H7): "42 Wallaby Crescent", "42 Wallaby Close", "42 wallaby wy", "42 Rue
+Wallaby", "42 Calle Wallaby".
+
+Suffixes from the USPS street-suffix list (Publication 28, appendix C1) that are not
+ordinary words are matched in any case; those that are ("Close", "Walk", "Run", "Point")
+only in title case after a title-case name, as an address is written ("2 layers close"
+stays). Prefix types (Rue, Calle, Avenida, Rua, Camino, Paseo, Via) take the name after
+them.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+
+_PLAIN = (  # no clinical word or abbreviation among them (not "pt", "cv", "bypass")
+    "wy|crescent|cres|cresc|mews|alley|aly|allee|gdns|hts|cswy|causeway|expy|expressway|"
+    "fwy|freeway|tpke|turnpike|jct|xing|sq|trce|boul|blvd|hwy|pkwy|parkway|terr|"
+    "esplanade|promenade|avenue|avn|cir|lndg|mdws|holw|vly|rdg|spgs")
+_TITLE = (
+    "Close|Row|Walk|Path|Run|Loop|Point|Park|View|Green|Hill|Hollow|Ridge|Glen|Grove|Cove|"
+    "Bend|Landing|Meadow|Meadows|Manor|Crest|Knoll|Commons|Square|Gardens|Heights|Estates|"
+    "Field|Fields|Wood|Woods|Springs|Creek|Brook|Harbor|Harbour|Isle|Junction|Spur|Vista|"
+    "Gate|Gateway|Hills|Valley|Village|Mall|Pass|Quay|Wharf|Rise|Dale|Chase|Garth|Wynd|"
+    "Parade|Grange|Croft|Lea|Mount|Summit|Terrace|Orchard|Pines|Plains|Prairie|Station")
+_NUMBER = r"(?<![\w./:-])\d{1,6}[A-Za-z]?\s+"
+_BY_PLAIN = re.compile(rf"{_NUMBER}(?:[A-Za-z][A-Za-z'-]*\s+){{1,3}}?(?i:{_PLAIN})\b\.?")
+_BY_TITLE = re.compile(rf"{_NUMBER}(?:[A-Z][a-z'-]+\s+){{1,3}}?(?:{_TITLE})\b")
+_BY_PREFIX = re.compile(
+    rf"{_NUMBER}(?:(?i:rue|calle|avenida|avda|rua|camino|paseo|carrera|strada|"
+    r"chemin|boulevard)\s+[A-Z][\w'-]*|Via\s+[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,2}")
+# Every suffix and prefix word, lower case: the engine runs `scan` only on a note with one.
+WORDS = frozenset(w.lower() for w in (_PLAIN + "|" + _TITLE).split("|")) | frozenset(
+    "rue calle avenida avda rua camino paseo carrera strada chemin boulevard via".split())
+_NOT_INSIDE = frozenset(
+    "by at to in on for with and the of from per x mg ml cm mm units min pm am was is a an his "
+    "her their its my our your this that each every one same other pt patient layers layer "
+    "ports port sutures suture mins hours hrs times".split())
+
+
+def scan(text: str, out: list[Span]) -> None:
+    for pattern in (_BY_PLAIN, _BY_TITLE, _BY_PREFIX):
+        for m in pattern.finditer(text):
+            words = m.group().split()[1:-1]
+            if not any(w.lower().strip(".,") in _NOT_INSIDE for w in words):
+                out.append((m.start(), m.end(), "ADDRESS", "street_more", 1))
