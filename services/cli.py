@@ -151,6 +151,7 @@ def _run_server(main: Coroutine[Any, Any, None]) -> None:
 def cmd_dev(args: argparse.Namespace) -> int:
     import asyncio
 
+    from services.common import doorbell
     from services.dev.supervisor import Keeper, KeeperFailed, Services, serve
     from services.devstack import prepare, write_dev_tokens
 
@@ -176,6 +177,9 @@ def cmd_dev(args: argparse.Namespace) -> int:
                 sys.stderr.write(f"orcast dev: {exc}\n")
                 return 1
             env["ORCAST_KAFKA_BOOTSTRAP"] = keeper.bootstrap
+            # Tansu cannot wake a waiting fetch: producers ring, idle consumers sleep.
+            if env.get(doorbell.ENV) != "off":
+                env[doorbell.ENV] = doorbell.Relay().start().address
         settings = Settings.from_env(env, **overrides)
         logconfig.configure(fmt=settings.log_format, level=settings.log_level)
         _dev_keys(settings)
