@@ -26,7 +26,10 @@ from bench.e2e import register_cases
 
 
 async def run(args: argparse.Namespace) -> list[float]:
-    stack = start({"ORCAST_INGEST_RATE": "0"})
+    env = {"ORCAST_INGEST_RATE": "0"}
+    if args.no_doorbell:  # as before the doorbell: adaptive fetch waits only
+        env["ORCAST_DEV_DOORBELL"] = "off"
+    stack = start(env)
     latencies: list[float] = []
     try:
         async with aiohttp.ClientSession() as session:
@@ -83,6 +86,8 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=20)
     parser.add_argument("--idle", type=float, default=30.0, help="seconds before each tap")
     parser.add_argument("--taps", type=int, default=5)
+    parser.add_argument("--no-doorbell", action="store_true",
+                        help="run `orcast dev` without its doorbell, to compare")
     args = parser.parse_args()
     latencies = sorted(asyncio.run(run(args)))
     print(f"first tap after {args.idle:.0f} s idle, {len(latencies)} taps: "

@@ -170,16 +170,17 @@ def cmd_dev(args: argparse.Namespace) -> int:
         overrides["http_host"] = args.host
     try:
         if not env.get("ORCAST_KAFKA_BOOTSTRAP"):
-            env.setdefault("ORCAST_KAFKA_SESSION_TIMEOUT_MS", "2000")  # fast joins on Tansu
+            env.setdefault("ORCAST_KAFKA_SESSION_TIMEOUT_MS", "3000")  # fast joins on Tansu
+            env.setdefault("ORCAST_KAFKA_HEARTBEAT_INTERVAL_MS", "1000")  # idle: cheap
+            # Tansu cannot wake a waiting fetch: producers ring, idle consumers sleep.
+            if env.get(doorbell.ENV) != "off":
+                env[doorbell.ENV] = doorbell.Relay().start().address
             try:
                 keeper = Keeper.start(data_dir, env, args.kafka_port)
             except KeeperFailed as exc:
                 sys.stderr.write(f"orcast dev: {exc}\n")
                 return 1
             env["ORCAST_KAFKA_BOOTSTRAP"] = keeper.bootstrap
-            # Tansu cannot wake a waiting fetch: producers ring, idle consumers sleep.
-            if env.get(doorbell.ENV) != "off":
-                env[doorbell.ENV] = doorbell.Relay().start().address
         settings = Settings.from_env(env, **overrides)
         logconfig.configure(fmt=settings.log_format, level=settings.log_level)
         _dev_keys(settings)

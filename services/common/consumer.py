@@ -51,7 +51,13 @@ from aiokafka.coordinator.assignors.range import RangePartitionAssignor
 from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError
 
 from . import batch, doorbell, events, metrics, signing, topics
-from .kafka_config import FETCH_MIN_WAIT_MS, REQUEST_TIMEOUT_MS, FetchWait, security_options
+from .kafka_config import (
+    FETCH_MIN_WAIT_MS,
+    REQUEST_TIMEOUT_MS,
+    FetchWait,
+    heartbeat_interval_ms,
+    security_options,
+)
 from .nap import AWAKE_MAX_WAIT_MS, AWAKE_POLL_MS, Nap
 from .producer import EventProducer
 from .settings import Settings
@@ -205,7 +211,7 @@ class ConsumerLoop:
             fetch_max_wait_ms=FETCH_MIN_WAIT_MS,
             request_timeout_ms=REQUEST_TIMEOUT_MS,
             session_timeout_ms=self._settings.kafka_session_timeout_ms,
-            heartbeat_interval_ms=max(100, self._settings.kafka_session_timeout_ms // 5),
+            heartbeat_interval_ms=heartbeat_interval_ms(self._settings.kafka_session_timeout_ms),
             max_poll_interval_ms=300_000,
             metadata_max_age_ms=30_000,
             **security_options(),

@@ -69,9 +69,13 @@ class Nap:
             self._checked = time.monotonic()
             woke = await self._unread(list(assigned))
         if woke:
-            self._consumer.resume(*self._consumer.assignment())
-            self.asleep = False
-            self._quiet_since = time.monotonic()
+            self.wake()
+
+    def wake(self) -> None:
+        """Fetch again (also before draining: a paused partition never moves)."""
+        self._consumer.resume(*self._consumer.assignment())
+        self.asleep = False
+        self._quiet_since = time.monotonic()
 
     async def _unread(self, assigned: list) -> bool:  # type: ignore[type-arg]
         if not assigned:
