@@ -69,8 +69,10 @@ async def register_cases(session: aiohttp.ClientSession, base: str, token: str,
 
 async def submit_all(session: aiohttp.ClientSession, base: str, token: str,
                      cases: list[dict[str, Any]], rate: float, seconds: float,
-                     sent: dict[int, float]) -> dict[str, Any]:
-    """Open loop: milestone i is sent at start + i/rate whatever happened before it."""
+                     sent: dict[int, float],
+                     accepted: set[int] | None = None) -> dict[str, Any]:
+    """Open loop: milestone i is sent at start + i/rate whatever happened before it.
+    `accepted` collects the numbers ingest answered 202."""
     headers = {"Authorization": f"Bearer {token}"}
     statuses: dict[int, int] = {}
     post_ms: list[float] = []
@@ -86,6 +88,8 @@ async def submit_all(session: aiohttp.ClientSession, base: str, token: str,
                                     json=body) as response:
                 await response.read()
                 statuses[response.status] = statuses.get(response.status, 0) + 1
+                if response.status == 202 and accepted is not None:
+                    accepted.add(i)
         except aiohttp.ClientError:
             statuses[0] = statuses.get(0, 0) + 1
         post_ms.append((time.time() - began) * 1000)

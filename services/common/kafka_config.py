@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-FETCH_MIN_WAIT_MS = 5
+FETCH_MIN_WAIT_MS = int(os.environ.get("ORCAST_FETCH_MIN_WAIT_MS", "5"))
 FETCH_IDLE_MAX_WAIT_MS = int(os.environ.get("ORCAST_FETCH_IDLE_MAX_WAIT_MS", "500"))
 IDLE_GRACE_SECONDS = 1.0
 REQUEST_TIMEOUT_MS = 10_000
