@@ -205,9 +205,11 @@ def collect(workers: list[tuple[Any, Any]], count: int, cases: int, drain_s: flo
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User + system CPU time so far of a process and its descendants (Linux /proc):
+    `orcast dev` runs the broker and every service as children."""
+    from bench.idle import tree_cpu  # bench.idle imports this module
+
+    return sum(tree_cpu(pid).values())
 
 
 def profile(pid: int, seconds: int, out: str) -> subprocess.Popen[bytes]:
