@@ -55,10 +55,16 @@ def tree_cpu(root: int) -> dict[int, float]:
 
 
 def process_name(pid: int) -> str:
+    """`tansu…`, `run viewer`, `services.dev.keeper`, `dev` (the supervisor)…"""
     try:
-        return Path(f"/proc/{pid}/comm").read_text().strip()
+        comm = Path(f"/proc/{pid}/comm").read_text().strip()
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
     except OSError:
         return "?"
+    if not comm.startswith("python"):
+        return comm
+    words = [a for a in argv[1:] if a and not a.startswith("-") and "/" not in a]
+    return " ".join(w for w in words if w not in ("-m", "services.cli"))[:32] or comm
 
 
 async def run(args: argparse.Namespace) -> dict[str, object]:

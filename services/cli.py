@@ -165,6 +165,7 @@ def _run_server(main: Coroutine[Any, Any, None]) -> None:
 def cmd_dev(args: argparse.Namespace) -> int:
     import asyncio
 
+    from services.common import doorbell
     from services.dev.supervisor import Keeper, KeeperFailed, Services, serve
     from services.devstack import prepare, write_dev_tokens
 
@@ -185,7 +186,11 @@ def cmd_dev(args: argparse.Namespace) -> int:
     try:
         provider, signin_off = _dev_provider(env, overrides)
         if not env.get("ORCAST_KAFKA_BOOTSTRAP"):
-            env.setdefault("ORCAST_KAFKA_SESSION_TIMEOUT_MS", "2000")  # fast joins on Tansu
+            env.setdefault("ORCAST_KAFKA_SESSION_TIMEOUT_MS", "3000")  # fast joins on Tansu
+            env.setdefault("ORCAST_KAFKA_HEARTBEAT_INTERVAL_MS", "1000")  # idle: cheap
+            # Tansu cannot wake a waiting fetch: producers ring, idle consumers sleep.
+            if env.get(doorbell.ENV) != "off":
+                env[doorbell.ENV] = doorbell.Relay().start().address
             try:
                 keeper = Keeper.start(data_dir, env, args.kafka_port)
             except KeeperFailed as exc:

@@ -24,7 +24,9 @@ of it is sent, and its records go through the one-at-a-time path above. A crash
 re-delivers at most the uncommitted fetch; handlers' claims absorb it.
 
 The fetch wait adapts (`kafka_config.FetchWait`): short while records flow,
-backing off to a longer wait when idle, so an idle system does not spin.
+backing off to a longer wait when idle, so an idle system does not spin. Under
+`orcast dev` (a doorbell, `doorbell.py`) an idle consumer pauses its partitions and
+fetches nothing until a producer rings for its topics (`nap.py`).
 
 An optional `batch_handler` receives every valid event of one fetch (in offset
 order per partition) in one call (e.g. one database transaction; audit appends one
@@ -48,8 +50,15 @@ from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from aiokafka.coordinator.assignors.range import RangePartitionAssignor
 from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError
 
-from . import batch, events, metrics, signing, topics
-from .kafka_config import FETCH_MIN_WAIT_MS, REQUEST_TIMEOUT_MS, FetchWait, security_options
+from . import batch, doorbell, events, metrics, signing, topics
+from .kafka_config import (
+    FETCH_MIN_WAIT_MS,
+    REQUEST_TIMEOUT_MS,
+    FetchWait,
+    heartbeat_interval_ms,
+    security_options,
+)
+from .nap import AWAKE_MAX_WAIT_MS, AWAKE_POLL_MS, Nap
 from .producer import EventProducer
 from .settings import Settings
 from .store import Store
@@ -208,7 +217,7 @@ class ConsumerLoop:
             fetch_max_wait_ms=FETCH_MIN_WAIT_MS,
             request_timeout_ms=REQUEST_TIMEOUT_MS,
             session_timeout_ms=self._settings.kafka_session_timeout_ms,
-            heartbeat_interval_ms=max(100, self._settings.kafka_session_timeout_ms // 5),
+            heartbeat_interval_ms=heartbeat_interval_ms(self._settings.kafka_session_timeout_ms),
             max_poll_interval_ms=300_000,
             metadata_max_age_ms=30_000,
             **security_options(),
@@ -236,19 +245,35 @@ class ConsumerLoop:
             watchdog = _StallWatchdog()
             wait = FetchWait() if self._idle_max_wait_ms is None \
                 else FetchWait(maximum=self._idle_max_wait_ms)
+            napping = self._nap(consumer)
+            if napping is not None:  # under `orcast dev`: idle means paused, not polling
+                wait = FetchWait(maximum=AWAKE_MAX_WAIT_MS, grace=0.0)
+            poll_ms = POLL_MS if napping is None else AWAKE_POLL_MS
             while not self._stopping.is_set():
                 self.last_poll = time.monotonic()
                 self._polling = True  # stop() may cancel here: nothing is in hand
                 try:
-                    batch = await consumer.getmany(timeout_ms=POLL_MS,
+                    if napping is not None and napping.asleep:
+                        await napping.doze(POLL_MS / 1000)
+                        if napping.asleep:
+                            continue
+                        wait.current = wait.minimum
+                        set_fetch_wait(consumer, wait.minimum)
+                    seen = napping.generation() if napping is not None else 0
+                    batch = await consumer.getmany(timeout_ms=poll_ms,
                                                    max_records=self._max_batch)
                 finally:
                     self._polling = False
                 set_fetch_wait(consumer, wait.after_poll(bool(batch), time.monotonic()))
                 if not batch:
+                    if napping is not None and napping.may_sleep(seen) and (
+                            not self._replay or self.caught_up.is_set()):
+                        napping.sleep()
+                        continue
                     await watchdog.check(consumer)
-                if not batch:
                     continue
+                if napping is not None:
+                    napping.records_arrived()
                 if self._batch_handler is not None:
                     done = await self._process_batch(self._batch_handler, batch)
                 elif self._batched:
@@ -270,6 +295,12 @@ class ConsumerLoop:
                             self.caught_up.set()
         finally:
             await self._close_consumer()
+
+    def _nap(self, consumer: AIOKafkaConsumer) -> Nap | None:
+        bell = doorbell.current()
+        if bell is None:
+            return None
+        return Nap(consumer, bell, frozenset(self._settings.topic(t) for t in self._topics))
 
     async def _assign_everything(self, consumer: AIOKafkaConsumer) -> None:
         partitions: list[TopicPartition] = []

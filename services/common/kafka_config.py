@@ -16,10 +16,20 @@ from typing import Any
 
 from .settings import Settings, environment
 
-FETCH_MIN_WAIT_MS = 5
+FETCH_MIN_WAIT_MS = int(environment().get("ORCAST_FETCH_MIN_WAIT_MS", "5"))
 FETCH_IDLE_MAX_WAIT_MS = int(environment().get("ORCAST_FETCH_IDLE_MAX_WAIT_MS", "500"))
 IDLE_GRACE_SECONDS = 1.0
 REQUEST_TIMEOUT_MS = 10_000
+# Group heartbeats: by default a fifth of the session timeout. `orcast dev` asks for one a
+# second (five groups at 2.5 a second each were most of what an idle system sent).
+HEARTBEAT_INTERVAL_MS = int(environment().get("ORCAST_KAFKA_HEARTBEAT_INTERVAL_MS", "0"))
+
+
+def heartbeat_interval_ms(session_timeout_ms: int) -> int:
+    default = max(100, session_timeout_ms // 5)
+    if HEARTBEAT_INTERVAL_MS <= 0:
+        return default
+    return max(100, min(HEARTBEAT_INTERVAL_MS, session_timeout_ms // 3))
 
 
 def security_options(settings: Settings | None = None) -> dict[str, Any]:

@@ -28,6 +28,11 @@ VARIABLES: tuple[Variable, ...] = (
     Variable('ORCAST_FETCH_IDLE_MAX_WAIT_MS', '`500`',
              'longest fetch wait once a consumer is idle (5 ms while records flow); on Tansu the '
              'first record after a lull may wait this long per hop'),
+    Variable('ORCAST_FETCH_MIN_WAIT_MS', '`5`',
+             'fetch wait while records flow; on Tansu each hop may wait this long, on Kafka a '
+             'longer wait costs nothing'),
+    Variable('ORCAST_KAFKA_HEARTBEAT_INTERVAL_MS', 'a fifth of the session',
+             'consumer-group heartbeat (capped at a third of the session; `orcast dev`: 1000)'),
     Variable('ORCAST_KAFKA_REPLICATION_FACTOR', '`1`',
              'replication factor for `orcast topics create` (≥3 also sets '
              '`min.insync.replicas=2`)'),
@@ -139,6 +144,9 @@ VARIABLES: tuple[Variable, ...] = (
              'HMAC key every service verifies session cookies with (production: required)'),
     Variable('ORCAST_SESSION_HOURS', '`12`',
              'a sign-in lasts this long (one shift)'),
+    Variable('ORCAST_DEV_DOORBELL', 'set by `orcast dev`',
+             "the loopback relay idle consumers sleep on (Tansu cannot end a waiting fetch); "
+             '`off` runs `orcast dev` without it'),
     Variable('ORCAST_DEV_HANDOFF_FD', '—',
              'set by `orcast dev` for its children: connections arrive on this inherited socket '
              'too'),

@@ -27,10 +27,12 @@ from pathlib import Path
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
-from services.common import logconfig
+from services.common import doorbell, logconfig
 from services.common.admin import ensure_topics
 from services.common.broker import BROKER_ADDRESS_FILE, EmbeddedBroker
+from services.common.consumer import set_fetch_wait
 from services.common.lifetime import alive
+from services.common.nap import AWAKE_MAX_WAIT_MS, AWAKE_POLL_MS, Nap
 from services.common.settings import Settings
 from services.common.topics import TOPICS
 
@@ -212,6 +214,15 @@ class Tail:
     async def stop(self) -> None:
         await self._consumer.stop()
 
+    def nap(self) -> Nap | None:
+        """Under `orcast dev` the tail sleeps like the services' consumers (nap.py)."""
+        bell = doorbell.current()
+        if bell is None:
+            return None
+        set_fetch_wait(self._consumer, AWAKE_MAX_WAIT_MS)
+        return Nap(self._consumer, bell,
+                   frozenset(tp.topic for tp in self._consumer.assignment()))
+
 
 async def keep(settings: Settings, journal: Journal) -> None:
     await ensure_topics(settings)
@@ -239,14 +250,26 @@ async def keep(settings: Settings, journal: Journal) -> None:
     loop.add_signal_handler(signal.SIGTERM, stop.set)
     reader = asyncio.create_task(_read_commands(pids, stop))
     last_snapshot = time.monotonic()
+    napping = tail.nap()
     try:
         while not stop.is_set():
-            await tail.step()
+            if napping is not None and napping.asleep:  # nothing written: no fetches
+                await napping.doze(1.0)
+                continue
+            seen = napping.generation() if napping is not None else 0
+            moved = await tail.step(timeout_ms=500 if napping is None else AWAKE_POLL_MS)
+            if napping is not None:
+                if moved:
+                    napping.records_arrived()
+                elif napping.may_sleep(seen):
+                    napping.sleep()
             if tail.moved and time.monotonic() - last_snapshot > SNAPSHOT_EVERY:
                 journal.write_offsets(await offsets.snapshot())
                 tail.moved, last_snapshot = False, time.monotonic()
         # The services are stopping (or were told to by the kernel): keep journaling
         # what they still write, then take the last word.
+        if napping is not None:
+            napping.wake()
         deadline = time.monotonic() + SERVICES_GRACE
         while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
             await tail.step(timeout_ms=100)

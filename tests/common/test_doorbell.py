@@ -1,0 +1,135 @@
+"""The dev doorbell: rings reach the consumers of the named topics, an idle consumer
+sends no fetches, and a record is never missed (woken by its ring, or found by the
+safety check when nobody rang)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Iterator
+
+import pytest
+from aiokafka import AIOKafkaProducer
+
+from services.common import doorbell, nap
+from services.common.admin import ensure_topics
+from services.common.consumer import ConsumerLoop
+from services.common.producer import EventProducer
+from services.common.settings import Settings
+from services.common.topics import UPDATES_STATUS
+from tests.common.test_consumer import Recorder, status_event
+from tests.support.signing import signed
+from tests.support.stack import eventually
+
+
+@pytest.fixture
+def relay(monkeypatch: pytest.MonkeyPatch) -> Iterator[doorbell.Relay]:
+    relay = doorbell.Relay().start()
+    monkeypatch.setenv(doorbell.ENV, relay.address)
+    monkeypatch.setattr(doorbell, "_bell", None)
+    yield relay
+    relay.close()
+
+
+async def joined(bell: doorbell.Bell) -> None:
+    """Let the relay thread read the bell's join before anything rings."""
+    await asyncio.sleep(0.05)
+
+
+async def test_a_ring_wakes_waiters_on_its_topics_only(relay: doorbell.Relay) -> None:
+    ringer = doorbell.Bell(doorbell.relay_address())  # type: ignore[arg-type]
+    listener = doorbell.Bell(doorbell.relay_address())  # type: ignore[arg-type]
+    try:
+        await joined(listener)
+        mine, other = frozenset({"t.mine"}), frozenset({"t.other"})
+        seen_mine, seen_other = listener.generation(mine), listener.generation(other)
+        started = time.monotonic()
+        waiting_mine = asyncio.create_task(listener.wait(mine, seen_mine, 5))
+        waiting_other = asyncio.create_task(listener.wait(other, seen_other, 0.5))
+        ringer.ring({"t.mine"})
+        assert await waiting_mine is True
+        assert time.monotonic() - started < 1
+        assert await waiting_other is False
+        assert listener.generation(mine) == seen_mine + 1
+        # a ring that came before the wait began still counts
+        assert await listener.wait(mine, seen_mine, 0.01) is True
+    finally:
+        ringer.close()
+        listener.close()
+
+
+async def test_rings_close_together_are_coalesced_not_dropped(relay: doorbell.Relay) -> None:
+    ringer = doorbell.Bell(doorbell.relay_address())  # type: ignore[arg-type]
+    listener = doorbell.Bell(doorbell.relay_address())  # type: ignore[arg-type]
+    try:
+        await joined(listener)
+        first, second = frozenset({"t.a"}), frozenset({"t.b"})
+        ringer.ring({"t.a"})
+        ringer.ring({"t.b"})  # within the window: sent when it ends, not lost
+        assert await listener.wait(first, 0, 2) is True
+        assert await listener.wait(second, 0, 2) is True
+    finally:
+        ringer.close()
+        listener.close()
+
+
+async def test_an_idle_consumer_pauses_and_a_ring_wakes_it_at_once(
+        settings: Settings, relay: doorbell.Relay) -> None:
+    await ensure_topics(settings, [UPDATES_STATUS])
+    handler = Recorder()
+    producer = EventProducer(settings=settings, service="approval")
+    loop = ConsumerLoop(settings=settings, service="approval", topics=[UPDATES_STATUS.name],
+                        handler=handler, producer=producer, group_id="nap-approval")
+    await loop.start()
+    try:
+        first = status_event(1)
+        await producer.publish(UPDATES_STATUS.name, first)
+
+        async def asleep() -> bool:
+            return handler.seen == [first.id] and loop._consumer is not None and bool(
+                loop._consumer.assignment()) and loop._consumer.paused() \
+                == loop._consumer.assignment()
+        await eventually(asleep, 15, message="consumer paused once idle")
+        assert loop.ready()  # asleep is still ready
+        await asyncio.sleep(1.5)
+        assert loop._consumer.paused() == loop._consumer.assignment()  # stayed asleep
+        second = status_event(2)
+        started = time.monotonic()
+        await producer.publish(UPDATES_STATUS.name, second)  # rings after the ack
+
+        async def woke() -> bool:
+            return handler.seen == [first.id, second.id]
+        await eventually(woke, 5, message="woken by the ring")
+        assert time.monotonic() - started < 1.0  # not the 10 s safety check
+    finally:
+        await loop.stop()
+        await producer.stop()
+
+
+async def test_a_write_nobody_rang_for_is_found_by_the_safety_check(
+        settings: Settings, relay: doorbell.Relay, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(nap, "SAFETY_CHECK_SECONDS", 1.0)
+    await ensure_topics(settings, [UPDATES_STATUS])
+    handler = Recorder()
+    producer = EventProducer(settings=settings, service="approval")
+    loop = ConsumerLoop(settings=settings, service="approval", topics=[UPDATES_STATUS.name],
+                        handler=handler, producer=producer, group_id="nap2-approval")
+    await loop.start()
+    raw = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap)
+    await raw.start()
+    try:
+        async def asleep() -> bool:
+            return loop._consumer is not None and bool(loop._consumer.assignment()) and \
+                loop._consumer.paused() == loop._consumer.assignment()
+        await eventually(asleep, 15, message="consumer paused once idle")
+        event = status_event(7)
+        await raw.send_and_wait(settings.topic(UPDATES_STATUS.name), signed(event),
+                                key=b"case-1")  # no ring: a writer outside orcast dev
+
+        async def found() -> bool:
+            return handler.seen == [event.id]
+        await eventually(found, 10, message="found by the safety check")
+    finally:
+        await raw.stop()
+        await loop.stop()
+        await producer.stop()
