@@ -3,7 +3,8 @@
 Discovery from `ORCAST_OIDC_ISSUER`; the authorization request carries `state`, `nonce`
 and an S256 code challenge; the code is exchanged with the client secret and the code
 verifier; the ID token must be signed by a key from the provider's JWKS, issued by the
-configured issuer, for our client id, carry the request's nonce, and map to a role.
+configured issuer, for our client id alone (another audience, or several without
+`azp` = our client id, is refused), carry the request's nonce, and map to a role.
 Tokens and codes are never logged.
 """
 
@@ -148,6 +149,11 @@ class OidcClient:
         azp = claims.get("azp")
         if azp is not None and azp != self.client_id:
             raise SignInRefused("ID token refused: issued to another client")
+        audiences = claims["aud"] if isinstance(claims["aud"], list) else [claims["aud"]]
+        if len(audiences) > 1 and azp is None:  # OIDC Core 3.1.3.7 (4)
+            raise SignInRefused("ID token refused: several audiences and no azp naming us")
+        if any(aud != self.client_id for aud in audiences):  # 3.1.3.7 (3): none trusted
+            raise SignInRefused("ID token refused: it names an untrusted audience")
         name = claims.get("name")
         return Identity(str(claims["sub"]), name if isinstance(name, str) else None, claims)
 

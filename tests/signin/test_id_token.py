@@ -114,7 +114,6 @@ async def test_discovery_without_its_endpoints_is_refused(aiohttp_server: Any,
             await client_for(claimed["issuer"]).metadata(http)
 
 
-@pytest.mark.xfail(strict=True, reason="red team 2 H4: several audiences, no azp")
 async def test_an_id_token_for_several_audiences_needs_azp_and_no_strangers(
         provider: FakeProvider) -> None:
     """OIDC Core 3.1.3.7 (3)-(5): with several audiences `azp` must be our client id, and
