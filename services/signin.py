@@ -36,7 +36,9 @@ ROLE_PAGES: Final = {"coordinator": "/tablet", "approver": "/approvals", "studen
 PENDING_COOKIE: Final = "orcast_signin"
 PENDING_AUDIENCE: Final = "orcast-signin"
 PENDING_SECONDS: Final = 600
-ID_TOKEN_COOKIE: Final = "orcast_idt"  # only sent to /signout, as the logout's id_token_hint
+# Earlier releases kept the ID token here for the logout's id_token_hint; sign-out still
+# clears it from browsers that have one. Nothing sets it any more.
+OLD_ID_TOKEN_COOKIE: Final = "orcast_idt"
 CSRF_FIELD: Final = "csrf_token"  # the sign-out form's copy of the CSRF value
 
 OIDC = web.AppKey("oidc", OidcClient)
@@ -199,9 +201,6 @@ async def _complete(request: web.Request) -> web.Response:
     response = _see_other(pending.get("next") or ROLE_PAGES[role])
     session.set_cookies(response, request, settings, token, csrf)
     response.del_cookie(PENDING_COOKIE, path="/signin")
-    response.set_cookie(ID_TOKEN_COOKIE, id_token, max_age=int(settings.session_hours * 3600),
-                        path="/signout", httponly=True,
-                        secure=session.secure_cookies(request, settings), samesite="Lax")
     return response
 
 
@@ -255,12 +254,12 @@ async def signout(request: web.Request) -> web.Response:
     client = request.app.get(OIDC)
     if client is not None and signed_in is not None:
         try:
+            back = f"{base_url(request, settings)}/"
             location = await client.logout_url(
-                request.app[HTTP], id_token=request.cookies.get(ID_TOKEN_COOKIE),
-                post_logout_redirect_uri=f"{base_url(request, settings)}/") or "/"
+                request.app[HTTP], post_logout_redirect_uri=back) or "/"
         except (SignInRefused, aiohttp.ClientError, TimeoutError):
             location = "/"  # signed out here; the provider's session ends at its own timeout
     response = _leave_for(request, location)
     session.clear_cookies(response)
-    response.del_cookie(ID_TOKEN_COOKIE, path="/signout")
+    response.del_cookie(OLD_ID_TOKEN_COOKIE, path="/signout")
     return response

@@ -157,14 +157,14 @@ class OidcClient:
         name = claims.get("name")
         return Identity(str(claims["sub"]), name if isinstance(name, str) else None, claims)
 
-    async def logout_url(self, http: aiohttp.ClientSession, *, id_token: str | None,
+    async def logout_url(self, http: aiohttp.ClientSession, *,
                          post_logout_redirect_uri: str) -> str | None:
-        """RP-initiated logout at the provider (ends its session too), if it offers one."""
+        """RP-initiated logout at the provider (ends its session too), if it offers one.
+        `client_id` names us instead of `id_token_hint` (RP-Initiated Logout 1.0 §2
+        allows it): the ID token never goes into a URL (history, provider and proxy logs)."""
         meta = await self.metadata(http)
         if not meta.end_session_endpoint:
             return None
         params = {"client_id": self.client_id,
                   "post_logout_redirect_uri": post_logout_redirect_uri}
-        if id_token:
-            params["id_token_hint"] = id_token
         return f"{meta.end_session_endpoint}?{urlencode(params)}"
