@@ -11,7 +11,10 @@ cookie the pages can read (`orcast_csrf`); a state-changing request made with th
 session cookie must repeat it in the `X-CSRF-Token` header. A cross-site page can make
 the browser send the cookie (a form post), but cannot read the value to send it back.
 A request with the cookie whose `Origin` is another site is refused outright (a
-WebSocket opened by another site's page sends the cookie and no header).
+WebSocket opened by another site's page sends the cookie and no header), and so is one
+whose `Sec-Fetch-Site` is `cross-site` or `same-site`: a link on another site navigates
+with the SameSite=Lax cookie and no Origin, and must not read (nor be audited as reading)
+in the person's name. Pages need no session, so links to them still work.
 
 | cookie | HttpOnly | holds | lifetime |
 |---|---|---|---|
@@ -42,6 +45,10 @@ CSRF_HEADER: Final = "X-CSRF-Token"
 AUDIENCE: Final = "orcast-session"
 ISSUER: Final = "orcast"
 SAFE_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS"})
+# `Sec-Fetch-Site` values of ORcast's own pages and of a typed URL or bookmark; `same-site`
+# (another origin under the same site) and `cross-site` get no session. Browsers that send
+# no such header fall back to the Origin rule and the CSRF header.
+OWN_FETCH_SITES: Final = frozenset({"same-origin", "none"})
 
 
 class CsrfRefused(Forbidden):
@@ -98,6 +105,10 @@ def from_request(request: web.Request, settings: Settings) -> Session | None:
     if not token:
         return None
     found = verify(settings, token)
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in OWN_FETCH_SITES:
+        # A link on another site navigates here with the (SameSite=Lax) cookie and no
+        # Origin: it must not read, nor be audited as reading, in the person's name.
+        raise CsrfRefused("a request from another site does not act for the signed-in person")
     origin = request.headers.get("Origin")
     if origin is not None and not _same_site_origin(origin, request, settings):
         # A WebSocket opened by another site's page carries the cookie but no CSRF header.

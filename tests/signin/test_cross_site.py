@@ -35,7 +35,6 @@ async def get(url: str, headers: dict[str, str], token: str | None = None) -> in
         return response.status
 
 
-@pytest.mark.xfail(strict=True, reason="red team 2 H3: cross-site GET acts as the person")
 @pytest.mark.parametrize("site", ["cross-site", "same-site"])
 async def test_a_cross_site_request_with_the_cookie_is_refused(
         base: tuple[str, Settings], site: str) -> None:
