@@ -1,7 +1,9 @@
 """Sign-in for people: `/signin[?next=/path][&switch=1]` → the identity provider →
 `/signin/callback` → the session cookie (services/common/session.py); `POST /signout`
-ends the session here and, by RP-initiated logout (the answer sends the browser on), at
-the provider; `GET /signin/session` tells a page who is signed in.
+ends the session (recorded in `ended_sessions.py`, so it is never renewed) and, by
+RP-initiated logout (the answer sends the browser on), at the provider;
+`POST /signin/refresh` renews the minutes-long session token while the sign-in lasts;
+`GET /signin/session` tells a page who is signed in.
 
 The pending sign-in (state, nonce, PKCE verifier, where to go next) rides in a signed
 cookie scoped to /signin that lives ten minutes, so whichever process answers the
@@ -24,11 +26,18 @@ import aiohttp
 import jwt
 from aiohttp import web
 
-from services.common import rolemap, session
+from services.common import ended_sessions, rolemap, session
 from services.common.auth import PUBLIC, TokenRejected, allow, subject_problem
-from services.common.errors import BadRequest, DomainError, Forbidden, ServiceUnavailable
+from services.common.errors import (
+    BadRequest,
+    DomainError,
+    Forbidden,
+    ServiceUnavailable,
+    Unauthorized,
+)
 from services.common.oidc import OidcClient, SignInRefused, pkce_pair
 from services.common.settings import ConfigError, Settings
+from services.common.store import Store
 from services.common.web import SETTINGS
 
 ROLE_PAGES: Final = {"coordinator": "/tablet", "approver": "/approvals", "student": "/live",
@@ -36,7 +45,9 @@ ROLE_PAGES: Final = {"coordinator": "/tablet", "approver": "/approvals", "studen
 PENDING_COOKIE: Final = "orcast_signin"
 PENDING_AUDIENCE: Final = "orcast-signin"
 PENDING_SECONDS: Final = 600
-ID_TOKEN_COOKIE: Final = "orcast_idt"  # only sent to /signout, as the logout's id_token_hint
+# Earlier releases kept the ID token here for the logout's id_token_hint; sign-out still
+# clears it from browsers that have one. Nothing sets it any more.
+OLD_ID_TOKEN_COOKIE: Final = "orcast_idt"
 CSRF_FIELD: Final = "csrf_token"  # the sign-out form's copy of the CSRF value
 
 OIDC = web.AppKey("oidc", OidcClient)
@@ -56,9 +67,11 @@ def setup_signin(app: web.Application, settings: Settings) -> None:
             raise ConfigError("set ORCAST_SESSION_KEY (signs the session cookie)")
         app[OIDC] = OidcClient(settings, rolemap.load(settings.oidc_role_mapping))
         app.cleanup_ctx.append(_http_client)
+    app.cleanup_ctx.append(_ended_sessions)
     app.router.add_get("/signin", start)
     app.router.add_get("/signin/callback", callback)
     app.router.add_get("/signin/session", whoami)
+    app.router.add_post("/signin/refresh", refresh)
     app.router.add_post("/signout", signout)
 
 
@@ -66,6 +79,18 @@ async def _http_client(app: web.Application) -> AsyncIterator[None]:
     async with aiohttp.ClientSession() as http:
         app[HTTP] = http
         yield
+
+
+async def _ended_sessions(app: web.Application) -> AsyncIterator[None]:
+    settings = app[SETTINGS]
+    store = Store(settings.database_url_for("signin"), service="signin",
+                  migrations=ended_sessions.MIGRATIONS)
+    await store.open()
+    app[ended_sessions.ENDED_SESSIONS] = ended_sessions.EndedSessions(store)
+    try:
+        yield
+    finally:
+        await store.close()
 
 
 def _client(request: web.Request) -> OidcClient:
@@ -199,9 +224,6 @@ async def _complete(request: web.Request) -> web.Response:
     response = _see_other(pending.get("next") or ROLE_PAGES[role])
     session.set_cookies(response, request, settings, token, csrf)
     response.del_cookie(PENDING_COOKIE, path="/signin")
-    response.set_cookie(ID_TOKEN_COOKIE, id_token, max_age=int(settings.session_hours * 3600),
-                        path="/signout", httponly=True,
-                        secure=session.secure_cookies(request, settings), samesite="Lax")
     return response
 
 
@@ -213,11 +235,36 @@ async def whoami(request: web.Request) -> web.Response:
         return web.json_response({"signed_in": False, "reason": str(exc)})
     if found is None:
         return web.json_response({"signed_in": False})
+    if await request.app[ended_sessions.ENDED_SESSIONS].has_ended(found.sid):
+        return web.json_response({"signed_in": False, "reason": "signed out"})
     who = found.principal
     return web.json_response({"signed_in": True, "sub": who.sub, "role": who.role,
                               "name": who.name, "expires_at": who.expires_at,
                               "page": ROLE_PAGES[who.role]},
                              headers={"Cache-Control": "no-store"})
+
+
+@allow(PUBLIC)  # checks the session, its CSRF value and the ended-session record itself
+async def refresh(request: web.Request) -> web.Response:
+    """The next token of a sign-in that has neither ended nor been signed out: the only
+    place tokens are renewed, so a signed-out session dies everywhere when its last token
+    expires (ORCAST_SESSION_MINUTES). Pages call it when an API answers 401."""
+    settings = _settings(request)
+    try:
+        found = session.from_request(request, settings, renewing=True)
+    except TokenRejected as exc:
+        raise Unauthorized(str(exc)) from None
+    if found is None:
+        raise Unauthorized("not signed in")
+    if await request.app[ended_sessions.ENDED_SESSIONS].has_ended(found.sid):
+        raise Unauthorized("signed out; sign in again")
+    who = found.principal
+    token, csrf = session.mint(settings, sub=who.sub, role=who.role, name=who.name,
+                               idp=found.idp, renewing=found)
+    response = web.json_response({"signed_in": True, "expires_at": session.verify(
+        settings, token).principal.expires_at}, headers={"Cache-Control": "no-store"})
+    session.set_cookies(response, request, settings, token, csrf, end=found.end)
+    return response
 
 
 def _leave_for(request: web.Request, location: str) -> web.Response:
@@ -241,8 +288,8 @@ async def signout(request: web.Request) -> web.Response:
     raw = request.cookies.get(session.SESSION_COOKIE)
     signed_in = None
     if raw:
-        try:
-            signed_in = session.verify(settings, raw)
+        try:  # a token past its minutes still ends its sign-in (a copy could renew it)
+            signed_in = session.verify(settings, raw, renewing=True)
         except TokenRejected:
             signed_in = None  # expired or forged: nothing to protect, just clear it
     if signed_in is not None:
@@ -251,16 +298,17 @@ async def signout(request: web.Request) -> web.Response:
             sent = str((await request.post()).get(CSRF_FIELD, ""))
         if not sent or not hmac.compare_digest(sent.encode(), signed_in.csrf.encode()):
             raise session.CsrfRefused("missing or wrong CSRF token for signing out")
+        await request.app[ended_sessions.ENDED_SESSIONS].end(signed_in.sid, signed_in.end)
     location = "/"
     client = request.app.get(OIDC)
     if client is not None and signed_in is not None:
         try:
+            back = f"{base_url(request, settings)}/"
             location = await client.logout_url(
-                request.app[HTTP], id_token=request.cookies.get(ID_TOKEN_COOKIE),
-                post_logout_redirect_uri=f"{base_url(request, settings)}/") or "/"
+                request.app[HTTP], post_logout_redirect_uri=back) or "/"
         except (SignInRefused, aiohttp.ClientError, TimeoutError):
             location = "/"  # signed out here; the provider's session ends at its own timeout
     response = _leave_for(request, location)
     session.clear_cookies(response)
-    response.del_cookie(ID_TOKEN_COOKIE, path="/signout")
+    response.del_cookie(OLD_ID_TOKEN_COOKIE, path="/signout")
     return response

@@ -3,7 +3,8 @@
 Development signs HS256 with `ORCAST_SECRET`; production verifies the
 identity provider's tokens through its JWKS (`ORCAST_JWKS_URL`). Algorithms are
 pinned per mode, so `alg: none` or an HS256 token forged with a public key is
-refused. Tokens are never logged.
+refused, and so is an ID token (sign-in's proof of identity, never an API token).
+Tokens are never logged.
 """
 
 from __future__ import annotations
@@ -82,6 +83,8 @@ class TokenVerifier:
             raise TokenRejected("token audience not accepted") from None
         except jwt.PyJWTError as exc:
             raise TokenRejected(f"invalid token: {type(exc).__name__}") from None
+        if id_token_shape(claims):
+            raise TokenRejected("an ID token is not an API token")
         role = claims.get("role")
         if "role" not in claims and self._mapping is not None:
             role = self._mapping(claims)
@@ -95,6 +98,17 @@ class TokenVerifier:
 
 
 JWKS_ALGORITHMS: Final = ("RS256", "ES256", "PS256", "EdDSA")
+# Claims only an OpenID Connect ID token carries. Sign-in always sends a nonce, so every
+# ID token ORcast receives has one; access tokens (RFC 9068) never do.
+ID_TOKEN_CLAIMS: Final = ("nonce", "at_hash", "c_hash", "s_hash")
+
+
+def id_token_shape(claims: Mapping[str, Any]) -> bool:
+    """An ID token (proof of a sign-in to a client), not an access token: where the API
+    audience is also the sign-in client id, the provider signs both for it."""
+    typ = claims.get("typ")  # Keycloak names its tokens: "ID" / "Bearer"
+    return any(name in claims for name in ID_TOKEN_CLAIMS) or \
+        (isinstance(typ, str) and typ.upper() == "ID")
 
 
 async def jwks_claims(jwks: jwt.PyJWKClient, token: str, *, audience: str, issuer: str,

@@ -3,7 +3,8 @@
 Discovery from `ORCAST_OIDC_ISSUER`; the authorization request carries `state`, `nonce`
 and an S256 code challenge; the code is exchanged with the client secret and the code
 verifier; the ID token must be signed by a key from the provider's JWKS, issued by the
-configured issuer, for our client id, carry the request's nonce, and map to a role.
+configured issuer, for our client id alone (another audience, or several without
+`azp` = our client id, is refused), carry the request's nonce, and map to a role.
 Tokens and codes are never logged.
 """
 
@@ -148,17 +149,22 @@ class OidcClient:
         azp = claims.get("azp")
         if azp is not None and azp != self.client_id:
             raise SignInRefused("ID token refused: issued to another client")
+        audiences = claims["aud"] if isinstance(claims["aud"], list) else [claims["aud"]]
+        if len(audiences) > 1 and azp is None:  # OIDC Core 3.1.3.7 (4)
+            raise SignInRefused("ID token refused: several audiences and no azp naming us")
+        if any(aud != self.client_id for aud in audiences):  # 3.1.3.7 (3): none trusted
+            raise SignInRefused("ID token refused: it names an untrusted audience")
         name = claims.get("name")
         return Identity(str(claims["sub"]), name if isinstance(name, str) else None, claims)
 
-    async def logout_url(self, http: aiohttp.ClientSession, *, id_token: str | None,
+    async def logout_url(self, http: aiohttp.ClientSession, *,
                          post_logout_redirect_uri: str) -> str | None:
-        """RP-initiated logout at the provider (ends its session too), if it offers one."""
+        """RP-initiated logout at the provider (ends its session too), if it offers one.
+        `client_id` names us instead of `id_token_hint` (RP-Initiated Logout 1.0 §2
+        allows it): the ID token never goes into a URL (history, provider and proxy logs)."""
         meta = await self.metadata(http)
         if not meta.end_session_endpoint:
             return None
         params = {"client_id": self.client_id,
                   "post_logout_redirect_uri": post_logout_redirect_uri}
-        if id_token:
-            params["id_token_hint"] = id_token
         return f"{meta.end_session_endpoint}?{urlencode(params)}"

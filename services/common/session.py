@@ -11,11 +11,18 @@ cookie the pages can read (`orcast_csrf`); a state-changing request made with th
 session cookie must repeat it in the `X-CSRF-Token` header. A cross-site page can make
 the browser send the cookie (a form post), but cannot read the value to send it back.
 A request with the cookie whose `Origin` is another site is refused outright (a
-WebSocket opened by another site's page sends the cookie and no header).
+WebSocket opened by another site's page sends the cookie and no header), and so is one
+whose `Sec-Fetch-Site` is `cross-site` or `same-site`: a link on another site navigates
+with the SameSite=Lax cookie and no Origin, and must not read (nor be audited as reading)
+in the person's name. Pages need no session, so links to them still work.
+
+Sign-out ends a session everywhere within ORCAST_SESSION_MINUTES: each token lives that
+long, and only the sign-in service renews it (`POST /signin/refresh`, same `sid`, CSRF
+value and `end`), after checking its record of ended sessions (`ended_sessions.py`).
 
 | cookie | HttpOnly | holds | lifetime |
 |---|---|---|---|
-| orcast_session | yes | the session token | ORCAST_SESSION_HOURS |
+| orcast_session | yes | the session token (exp: ORCAST_SESSION_MINUTES) | ORCAST_SESSION_HOURS |
 | orcast_csrf | no (pages read it) | the CSRF value | same |
 Both are SameSite=Lax, Path=/, and Secure when ORcast is served over https.
 """
@@ -42,6 +49,10 @@ CSRF_HEADER: Final = "X-CSRF-Token"
 AUDIENCE: Final = "orcast-session"
 ISSUER: Final = "orcast"
 SAFE_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS"})
+# `Sec-Fetch-Site` values of ORcast's own pages and of a typed URL or bookmark; `same-site`
+# (another origin under the same site) and `cross-site` get no session. Browsers that send
+# no such header fall back to the Origin rule and the CSRF header.
+OWN_FETCH_SITES: Final = frozenset({"same-origin", "none"})
 
 
 class CsrfRefused(Forbidden):
@@ -53,51 +64,71 @@ class Session:
     principal: Principal
     csrf: str
     idp: str  # the identity provider that signed the person in
+    sid: str  # this sign-in, across its renewed tokens: what sign-out ends
+    end: float  # when the sign-in itself ends (ORCAST_SESSION_HOURS after it), Unix time
 
 
 def mint(settings: Settings, *, sub: str, role: str, name: str | None, idp: str,
-         now: float | None = None) -> tuple[str, str]:
-    """A new session token and its CSRF value."""
+         now: float | None = None, renewing: Session | None = None) -> tuple[str, str]:
+    """A session token and its CSRF value: a new sign-in, or the next token of
+    `renewing` (same sid, CSRF value and end; never past that end)."""
     if not settings.session_key:
         raise RuntimeError("sessions need ORCAST_SESSION_KEY")
     issued = int(time.time() if now is None else now)
-    csrf = secrets.token_urlsafe(32)
+    if renewing is None:
+        csrf, sid = secrets.token_urlsafe(32), secrets.token_urlsafe(16)
+        end = issued + int(settings.session_hours * 3600)
+    else:
+        csrf, sid, end = renewing.csrf, renewing.sid, int(renewing.end)
     claims: dict[str, Any] = {
         "iss": ISSUER, "aud": AUDIENCE, "sub": sub, "role": role, "idp": idp,
-        "iat": issued, "exp": issued + int(settings.session_hours * 3600), "csrf": csrf,
+        "iat": issued, "exp": min(end, issued + int(settings.session_minutes * 60)),
+        "end": end, "sid": sid, "csrf": csrf,
     }
     if name:
         claims["name"] = name
     return jwt.encode(claims, settings.session_key, algorithm="HS256"), csrf
 
 
-def verify(settings: Settings, token: str) -> Session:
-    """The session the token stands for; TokenRejected when forged, tampered or expired."""
+def verify(settings: Settings, token: str, *, renewing: bool = False) -> Session:
+    """The session the token stands for; TokenRejected when forged, tampered or expired.
+    `renewing` (the sign-in service's refresh only) takes a token past its `exp` as long
+    as the sign-in itself has not ended."""
     if not settings.session_key:
         raise TokenRejected("sessions are not enabled here")
     try:
         claims = jwt.decode(token, settings.session_key, algorithms=["HS256"],
                             audience=AUDIENCE, issuer=ISSUER,
-                            options={"require": ["exp", "iat", "sub", "aud", "iss"]})
+                            options={"require": ["exp", "iat", "sub", "aud", "iss"],
+                                     "verify_exp": not renewing})
     except jwt.ExpiredSignatureError:
         raise TokenRejected("session expired; sign in again") from None
     except jwt.PyJWTError as exc:
         raise TokenRejected(f"invalid session: {type(exc).__name__}") from None
     role, sub, csrf = claims.get("role"), str(claims["sub"]), claims.get("csrf")
-    if role not in ROLES or not isinstance(csrf, str) or subject_problem(sub):
-        raise TokenRejected("invalid session")
+    sid, end = claims.get("sid"), claims.get("end")
+    if role not in ROLES or not isinstance(csrf, str) or subject_problem(sub) \
+            or not isinstance(sid, str) or not sid or not isinstance(end, int):
+        raise TokenRejected("invalid session")  # tokens from before sid/end: sign in again
+    if renewing and end <= time.time():
+        raise TokenRejected("session expired; sign in again")
     name = claims.get("name") if isinstance(claims.get("name"), str) else None
     return Session(Principal(sub=sub, role=role, name=name, expires_at=float(claims["exp"])),
-                   csrf, str(claims.get("idp", "")))
+                   csrf, str(claims.get("idp", "")), sid, float(end))
 
 
-def from_request(request: web.Request, settings: Settings) -> Session | None:
+def from_request(request: web.Request, settings: Settings, *,
+                 renewing: bool = False) -> Session | None:
     """The request's session, or None without a session cookie. A state-changing
     request must carry the session's CSRF value (CsrfRefused otherwise)."""
     token = request.cookies.get(SESSION_COOKIE)
     if not token:
         return None
-    found = verify(settings, token)
+    found = verify(settings, token, renewing=renewing)
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in OWN_FETCH_SITES:
+        # A link on another site navigates here with the (SameSite=Lax) cookie and no
+        # Origin: it must not read, nor be audited as reading, in the person's name.
+        raise CsrfRefused("a request from another site does not act for the signed-in person")
     origin = request.headers.get("Origin")
     if origin is not None and not _same_site_origin(origin, request, settings):
         # A WebSocket opened by another site's page carries the cookie but no CSRF header.
@@ -125,9 +156,11 @@ def secure_cookies(request: web.Request, settings: Settings) -> bool:
 
 
 def set_cookies(response: web.StreamResponse, request: web.Request, settings: Settings,
-                token: str, csrf: str) -> None:
+                token: str, csrf: str, *, end: float | None = None) -> None:
+    """The cookies last as long as the sign-in (its `end`), so the browser still sends an
+    expired token to `POST /signin/refresh`; the token inside lives minutes."""
     secure = secure_cookies(request, settings)
-    age = int(settings.session_hours * 3600)
+    age = int(settings.session_hours * 3600) if end is None else max(0, int(end - time.time()))
     response.set_cookie(SESSION_COOKIE, token, max_age=age, path="/", httponly=True,
                         secure=secure, samesite="Lax")
     response.set_cookie(CSRF_COOKIE, csrf, max_age=age, path="/", httponly=False,

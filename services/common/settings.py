@@ -113,6 +113,9 @@ class Settings:
     # Signs the session cookie; shared by every service so each verifies it by itself.
     session_key: bytes = field(default=b"", repr=False)
     session_hours: float = 12.0
+    # How long one session token lives: the bound on how long another service still takes
+    # a signed-out cookie. Only the sign-in service renews it, and not for an ended session.
+    session_minutes: float = 15.0
     # An ACL-enforcing cluster (kafka_config.security_options); unset: plaintext.
     kafka_security_protocol: str | None = None
     kafka_sasl_mechanism: str | None = None
@@ -172,6 +175,7 @@ class Settings:
             "public_url": (env.get("ORCAST_PUBLIC_URL") or "").rstrip("/") or None,
             "session_key": env.get("ORCAST_SESSION_KEY", "").encode(),
             "session_hours": _float(env, "ORCAST_SESSION_HOURS", 12.0),
+            "session_minutes": _float(env, "ORCAST_SESSION_MINUTES", 15.0),
             "kafka_security_protocol": env.get("ORCAST_KAFKA_SECURITY_PROTOCOL") or None,
             "kafka_sasl_mechanism": env.get("ORCAST_KAFKA_SASL_MECHANISM") or None,
             "kafka_sasl_username": env.get("ORCAST_KAFKA_SASL_USERNAME", ""),

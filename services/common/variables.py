@@ -144,6 +144,9 @@ VARIABLES: tuple[Variable, ...] = (
              'HMAC key every service verifies session cookies with (production: required)'),
     Variable('ORCAST_SESSION_HOURS', '`12`',
              'a sign-in lasts this long (one shift)'),
+    Variable('ORCAST_SESSION_MINUTES', '`15`',
+             'one session token lives this long, renewed by the sign-in service while the sign-in '
+             'lasts; the longest another service still takes a cookie after sign-out'),
     Variable('ORCAST_DEV_DOORBELL', 'set by `orcast dev`',
              "the loopback relay idle consumers sleep on (Tansu cannot end a waiting fetch); "
              '`off` runs `orcast dev` without it'),

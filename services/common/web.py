@@ -34,7 +34,7 @@ import aiohttp
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from . import auth, jsonlimits, metrics, schemas, session
+from . import auth, ended_sessions, jsonlimits, metrics, schemas, session
 from .errors import (
     BadRequest,
     Conflict,
@@ -222,7 +222,7 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
     if token is None and getattr(endpoint, auth.QUERY_TOKEN_ATTR, False):
         token = request.query.get("access_token")
     if not token:  # no bearer: a signed-in person's session cookie, or nobody
-        principal = _session_principal(request)
+        principal = await _session_principal(request)
     else:
         try:
             principal = await request.app[VERIFIER].verify(token)
@@ -234,14 +234,19 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
     return await handler(request)
 
 
-def _session_principal(request: web.Request) -> auth.Principal:
-    """The session cookie's person (`session.py`: CSRF checked on state changes)."""
+async def _session_principal(request: web.Request) -> auth.Principal:
+    """The session cookie's person (`session.py`: CSRF checked on state changes). Where
+    sign-in runs, a signed-out session is refused at once; elsewhere its last token
+    expires within ORCAST_SESSION_MINUTES (`ended_sessions.py`)."""
     try:
         found = session.from_request(request, request.app[SETTINGS])
     except auth.TokenRejected as exc:
         raise Unauthorized(str(exc)) from None
     if found is None:
         raise Unauthorized("missing bearer token")
+    ended = request.app.get(ended_sessions.ENDED_SESSIONS)
+    if ended is not None and await ended.has_ended(found.sid):
+        raise Unauthorized("signed out; sign in again")
     return found.principal
 
 

@@ -6,12 +6,14 @@ a state change is refused), and signing out ends the provider's session too."""
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from services.common import session
 from services.dev import idp
 from tests.conftest import make_settings
 from tests.support.browser import artifacts_dir
@@ -112,5 +114,29 @@ async def test_signing_out_ends_the_session_here_and_at_the_provider(
         await page.wait_for_url(re.compile("^" + re.escape(signin_world.provider.issuer) +
                                            "/interaction/"))
         await page.locator("#password").wait_for()
+    finally:
+        await context.close()
+
+
+async def test_a_page_renews_a_session_token_past_its_minutes(
+        signed_stack: Stack, signin_world: SignInWorld, browser: Any) -> None:
+    """Session tokens live ORCAST_SESSION_MINUTES; orcast.js asks sign-in for the next
+    one when an API answers 401, so a person at work is not sent back to sign in."""
+    base = signin_world.app_base
+    context = await browser.new_context()
+    try:
+        page = await context.new_page()
+        await sign_in(page, signin_world, "approver")
+        await page.wait_for_url(base + "/approvals")
+        stale, csrf = session.mint(signed_stack.settings, sub="approver", role="approver",
+                                   name=None, idp="x", now=time.time() - 3600)
+        await context.add_cookies([
+            {"name": session.SESSION_COOKIE, "value": stale, "url": base + "/"},
+            {"name": session.CSRF_COOKIE, "value": csrf, "url": base + "/"}])
+        assert await call(page, "GET", "/api/v1/reviews?state=held", csrf=False) == 401
+        status = await page.evaluate(
+            "window.ORcast.api('GET', '/api/v1/reviews?state=held').then(r => r.status)")
+        assert status == 200
+        assert await call(page, "GET", "/api/v1/reviews?state=held", csrf=False) == 200
     finally:
         await context.close()

@@ -146,7 +146,9 @@ async def test_sign_out_needs_the_csrf_token_and_ends_the_provider_session_too(
         assert location.startswith(signin_world.provider.issuer + "/session/end")
         params = parse_qs(end.query)
         assert params["post_logout_redirect_uri"] == [base + "/"]
-        assert "id_token_hint" in params
+        assert params["client_id"] == ["orcast"]
+        assert "id_token_hint" not in params  # the ID token never goes into a URL
+        assert "orcast_idt" not in {c.key for c in http.cookie_jar}
         async with http.get(base + "/signin/session") as response:
             assert (await response.json())["signed_in"] is False
         async with http.post(base + CHANGE, headers={"X-CSRF-Token": csrf}) as response:

@@ -112,3 +112,16 @@ async def test_discovery_without_its_endpoints_is_refused(aiohttp_server: Any,
     async with aiohttp.ClientSession() as http:
         with pytest.raises(SignInRefused, match="discovery"):
             await client_for(claimed["issuer"]).metadata(http)
+
+
+async def test_an_id_token_for_several_audiences_needs_azp_and_no_strangers(
+        provider: FakeProvider) -> None:
+    """OIDC Core 3.1.3.7 (3)-(5): with several audiences `azp` must be our client id, and
+    an audience we do not trust is refused (red team 2, H4)."""
+    with pytest.raises(SignInRefused, match="several audiences"):
+        await verify(provider, provider.sign(aud=[CLIENT, "evil-client"]))
+    with pytest.raises(SignInRefused, match="untrusted audience"):
+        await verify(provider, provider.sign(aud=[CLIENT, "evil-client"], azp=CLIENT))
+    with pytest.raises(SignInRefused, match="another client"):
+        await verify(provider, provider.sign(aud=[CLIENT], azp="evil-client"))
+    assert (await verify(provider, provider.sign(aud=[CLIENT]))).sub == "ann"

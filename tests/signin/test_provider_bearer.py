@@ -25,20 +25,22 @@ async def test_groups_give_the_mapped_role(provider: FakeProvider) -> None:
     who = await check.verify(provider.sign(groups=["orcast-approvers"], nonce=None))
     assert (who.sub, who.role) == ("ann", "approver")
     with pytest.raises(TokenRejected, match="no valid role"):
-        await check.verify(provider.sign(groups=["visitors"]))
+        await check.verify(provider.sign(groups=["visitors"], nonce=None))
 
 
 async def test_without_a_mapping_groups_give_no_role(provider: FakeProvider) -> None:
     with pytest.raises(TokenRejected, match="no valid role"):
-        await verifier(provider, None).verify(provider.sign(groups=["orcast-admins"]))
+        await verifier(provider, None).verify(provider.sign(groups=["orcast-admins"],
+                                                              nonce=None))
 
 
 async def test_a_role_claim_still_decides_and_a_bad_one_is_not_mapped_around(
         provider: FakeProvider, tmp_path: Path) -> None:
     check = verifier(provider, idp.ROLE_MAPPING)
-    assert (await check.verify(provider.sign(role="student"))).role == "student"
+    assert (await check.verify(provider.sign(role="student", nonce=None))).role == "student"
     with pytest.raises(TokenRejected, match="no valid role"):
-        await check.verify(provider.sign(role="superuser", groups=["orcast-admins"]))
+        await check.verify(provider.sign(role="superuser", groups=["orcast-admins"],
+                                             nonce=None))
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"claim": "groups", "rules": []}))
     with pytest.raises(ConfigError, match="not a valid role mapping"):

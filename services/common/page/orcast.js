@@ -53,7 +53,20 @@
     return found ? decodeURIComponent(found.slice("orcast_csrf=".length)) : "";
   }
 
-  async function api(method, path, body) {
+  // A session token lives minutes; sign-in renews it while the sign-in lasts (and never
+  // after sign-out). True when a renewed token is now in the cookie.
+  async function renewSession() {
+    if (token() || !csrfToken()) return false;
+    try {
+      const response = await fetch("/signin/refresh", {
+        method: "POST", cache: "no-store", headers: { "X-CSRF-Token": csrfToken() } });
+      return response.ok;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  async function api(method, path, body, renewed) {
     const headers = token() ? { "Authorization": "Bearer " + token() } : {};
     if (csrfToken()) headers["X-CSRF-Token"] = csrfToken();
     const init = { method: method, headers: headers, cache: "no-store" };
@@ -62,6 +75,9 @@
       init.body = JSON.stringify(body);
     }
     const response = await fetch(path, init);
+    if (response.status === 401 && !renewed && await renewSession()) {
+      return api(method, path, body, true);
+    }
     const text = await response.text();
     let parsed = null;
     if (text) {

@@ -1,0 +1,54 @@
+"""Sessions signed out before their end: the sign-in service's record of them.
+
+Only the sign-in service renews session tokens (`POST /signin/refresh`), and it asks this
+record first, so an ended session is never renewed: its last token dies everywhere
+within `ORCAST_SESSION_MINUTES`. The sign-in service also refuses it at once for its own
+routes. Rows are kept until the session's own end, then pruned. Replicas of the sign-in
+service share the record through its database (`ORCAST_DATABASE_URL`).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Final
+
+import sqlalchemy as sa
+from aiohttp import web
+from sqlalchemy.engine import Connection
+
+from .store import Migration, Store
+
+metadata = sa.MetaData()
+ended = sa.Table(
+    "orcast_ended_sessions",
+    metadata,
+    sa.Column("sid", sa.String(64), primary_key=True),
+    sa.Column("until", sa.BigInteger, nullable=False),  # the session's own end (Unix time)
+)
+
+
+def _create(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[ended])
+
+
+MIGRATIONS: Final = (Migration(1, "create ended sessions", _create),)
+
+
+class EndedSessions:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    async def end(self, sid: str, until: float) -> None:
+        now = int(time.time())
+        async with self._store.writer_lock, self._store.begin() as conn:
+            await conn.execute(ended.delete().where(ended.c.until < now))
+            await conn.execute(ended.delete().where(ended.c.sid == sid))
+            await conn.execute(ended.insert().values(sid=sid, until=int(until) + 1))
+
+    async def has_ended(self, sid: str) -> bool:
+        async with self._store.begin() as conn:
+            found = await conn.execute(sa.select(ended.c.sid).where(ended.c.sid == sid))
+            return found.first() is not None
+
+
+ENDED_SESSIONS = web.AppKey("ended_sessions", EndedSessions)
