@@ -11,6 +11,7 @@ consumers de-duplicate by event id instead.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from typing import Any
@@ -44,6 +45,7 @@ class EventProducer:
         self._reachable = False
         self._reach_checked = 0.0
         self._keyring: signing.Keyring | None = None
+        self._retired: set[asyncio.Future[None]] = set()  # replaced clients, closing
 
     def keyring(self) -> signing.Keyring:
         """Loaded once per keys directory, on first use (service start, or first publish)."""
@@ -86,6 +88,30 @@ class EventProducer:
                 raise
             self._producer = producer
 
+    def _usable(self) -> AIOKafkaProducer | None:
+        """The client, unless its sender routine has died. aiokafka ends that routine for
+        good on an unexpected error (seen as a RuntimeError when a broker connection was
+        cut mid-request); every later send then fails, so the client is replaced."""
+        producer = self._producer
+        sender = getattr(producer, "_sender", None)
+        task = getattr(sender, "sender_task", None)
+        if producer is not None and task is not None and task.done():
+            logger.warning("producer of %s lost its sender; starting a new one", self._service,
+                           extra={"service": self._service})
+            self._producer = None
+            self._retired.add(asyncio.ensure_future(_close_quietly(producer)))
+            self._retired = {t for t in self._retired if not t.done()}
+            return None
+        return producer
+
+    async def _ready_producer(self, limit: float) -> AIOKafkaProducer:
+        producer = self._usable()
+        if producer is None:
+            await asyncio.wait_for(self.start(), limit)
+            producer = self._producer
+        assert producer is not None
+        return producer
+
     async def broker_reachable(self, timeout: float = 1.5) -> bool:
         """Readiness: a metadata round trip to the broker, cached for a second so
         frequent probes cost nothing."""
@@ -94,10 +120,8 @@ class EventProducer:
             return self._reachable
         self._reach_checked = now
         try:
-            if self._producer is None:
-                await asyncio.wait_for(self.start(), timeout)
-            assert self._producer is not None
-            await asyncio.wait_for(self._producer.client.fetch_all_metadata(), timeout)
+            producer = await self._ready_producer(timeout)
+            await asyncio.wait_for(producer.client.fetch_all_metadata(), timeout)
             self._reachable = True
         except Exception:
             self._reachable = False
@@ -134,10 +158,8 @@ class EventProducer:
             return
         limit = self._timeout if timeout is None else timeout
         try:
-            if self._producer is None:
-                await asyncio.wait_for(self.start(), limit)
-            assert self._producer is not None
-            acks = [await self._producer.send(full_topic, value,
+            producer = await self._ready_producer(limit)
+            acks = [await producer.send(full_topic, value,
                                               key=key.encode() if key is not None else None)
                     for full_topic, value, key in sends]
             await asyncio.wait_for(asyncio.gather(*acks), limit)
@@ -154,11 +176,9 @@ class EventProducer:
                        timeout: float | None = None) -> None:
         limit = self._timeout if timeout is None else timeout
         try:
-            if self._producer is None:
-                await asyncio.wait_for(self.start(), limit)
-            assert self._producer is not None
+            producer = await self._ready_producer(limit)
             await asyncio.wait_for(
-                self._producer.send_and_wait(
+                producer.send_and_wait(
                     full_topic, value, key=key.encode() if key is not None else None
                 ),
                 limit,
@@ -172,6 +192,11 @@ class EventProducer:
             raise BrokerUnavailable(type(exc).__name__) from exc
         metrics.PRODUCED.labels(self._service, full_topic).inc()
         _ring({full_topic})
+
+
+async def _close_quietly(producer: AIOKafkaProducer) -> None:
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(producer.stop(), 10)
 
 
 def _ring(full_topics: set[str]) -> None:

@@ -111,7 +111,8 @@ def where_it_stopped(cluster: Cluster, stream: Stream, social: Social | None) ->
     for proc in cluster.all():
         worst = [r for r in proc.log_records()
                  if r.get("level") in ("WARNING", "ERROR", "CRITICAL")
-                 and not str(r.get("logger", "")).startswith("aiokafka")]
+                 and (not str(r.get("logger", "")).startswith("aiokafka")
+                      or "Unexpected" in str(r.get("message", "")))]
         lines.append(f"  {proc.log_path.stem}: {len(worst)} warning(s)")
         lines.extend(f"    {r.get('time', '')[11:23]} {r.get('message', '')[:160]}"
                      for r in worst[-6:])
