@@ -51,7 +51,7 @@ def setup(app: web.Application, settings: Settings) -> None:
 
     parts.every(EXPIRY_SWEEP_SECONDS, expire)
     parts.attach(app)
-    access.install(app, parts.producer, service=SERVICE)
+    access.install(app, parts.producer, settings, service=SERVICE)
     add_routes(app)
     add_page(app, service="approval", folder=Path(__file__).parent / "page",
              paths=("/approvals",))

@@ -146,7 +146,7 @@ async def service_worker(request: web.Request) -> web.FileResponse:
 
 def setup(app: web.Application, settings: Settings, *,
           producer: EventProducer | None = None) -> None:
-    config = IngestConfig.from_env()
+    config = IngestConfig.from_settings(settings)
     parts = Components(settings, SERVICE, producer=producer)
     store = parts.use_store(MIGRATIONS)
     cases = CasesView()
@@ -175,7 +175,7 @@ def setup(app: web.Application, settings: Settings, *,
     parts.on_closing(streams.close_all)
     parts.attach(app)
     app[HEALTH].add(f"{SERVICE}.pipeline_lag", lag.ready)
-    access.install(app, parts.producer, service=SERVICE)
+    access.install(app, parts.producer, settings, service=SERVICE)
     app.router.add_post("/api/v1/milestones", post_milestone)
     app.router.add_get("/api/v1/milestones/stream", status_stream)
     app.router.add_get("/api/v1/milestones/{event_id}", get_milestone)

@@ -43,7 +43,7 @@ def setup(app: web.Application, settings: Settings, *, tuning: Tuning | None = N
     parts.every(5.0, publisher.refresh_metrics)
     parts.hold(publisher.lifespan)
     parts.attach(app)
-    access.install(app, parts.producer, service=SERVICE)
+    access.install(app, parts.producer, settings, service=SERVICE)
     app[HEALTH].add(f"{SERVICE}.delivery", publisher.delivering)
     app.router.add_get("/api/v1/publications", list_publications)
     add_preview(app, publisher)

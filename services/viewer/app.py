@@ -162,7 +162,7 @@ async def list_live(request: web.Request) -> web.Response:
 
 def setup(app: web.Application, settings: Settings, limits: Limits | None = None) -> None:
     parts = Components(settings, SERVICE)
-    hub = Hub(History(), limits or Limits.from_env())
+    hub = Hub(History(), limits or Limits.from_settings(settings))
     app[HUB] = hub
 
     async def on_event(event: Event, origin: Origin) -> None:
