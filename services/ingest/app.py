@@ -184,9 +184,11 @@ def setup(app: web.Application, settings: Settings, *,
     add_page(app, service="ingest", folder=PAGE, paths=("/tablet",))
 
 
-def create_app(settings: Settings, *, producer: EventProducer | None = None) \
-        -> web.Application:
-    """`producer`: this one instead of a producer of its own (tests: a broker that is away)."""
-    app = create_base_app(settings)
+def create_app(settings: Settings, *, producer: EventProducer | None = None,
+               into: web.Application | None = None) -> web.Application:
+    """`producer`: this one instead of a producer of its own (tests: a broker that is away).
+    `into`: mount on this app (the in-process stack of every service) instead of one of
+    its own."""
+    app = create_base_app(settings) if into is None else into
     setup(app, settings, producer=producer)
     return app

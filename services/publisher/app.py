@@ -49,7 +49,10 @@ def setup(app: web.Application, settings: Settings, *, tuning: Tuning | None = N
     add_preview(app, publisher)
 
 
-def create_app(settings: Settings, *, tuning: Tuning | None = None) -> web.Application:
-    app = create_base_app(settings)
+def create_app(settings: Settings, *, tuning: Tuning | None = None,
+               into: web.Application | None = None) -> web.Application:
+    """`into`: mount on this app (the in-process stack of every service) instead of one
+    of its own."""
+    app = create_base_app(settings) if into is None else into
     setup(app, settings, tuning=tuning)
     return app
