@@ -25,7 +25,6 @@ from services.common import logconfig
 from services.common.settings import (
     ConfigError,
     Settings,
-    environment,
     process_environment,
 )
 from services.common.topics import SERVICES
@@ -302,8 +301,10 @@ def cmd_topics(args: argparse.Namespace) -> int:
 def cmd_deid(args: argparse.Namespace) -> int:
     from services.deidentify.cli import run_jsonl
 
-    key = environment().get("ORCAST_IDENTIFIER_KEY", "").encode() or None
-    return run_jsonl(sys.stdin, sys.stdout, key=key)
+    # Only a key given as ORCAST_IDENTIFIER_KEY, never one derived from the dev secret.
+    settings = Settings.from_env(secret=None)
+    return run_jsonl(sys.stdin, sys.stdout, key=settings.identifier_key or None,
+                     cache_dir=settings.deid_cache_dir)
 
 
 def cmd_token(args: argparse.Namespace) -> int:

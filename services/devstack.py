@@ -14,7 +14,7 @@ from services.common.auth import ROLES, issue_token
 from services.common.settings import Settings
 from services.common.web import create_base_app
 from services.homepage import add_home_page
-from services.registry import SERVICES, setup_for
+from services.registry import SERVICES, create_app_for
 from services.signin import setup_signin
 
 logger = logging.getLogger(__name__)
@@ -22,8 +22,8 @@ logger = logging.getLogger(__name__)
 
 def build_app(settings: Settings, services: tuple[str, ...] = SERVICES) -> web.Application:
     app = create_base_app(settings)
-    for service in services:
-        setup_for(service)(app, settings)
+    for service in services:  # one app, one port: each service's create_app mounts on it
+        create_app_for(service)(settings, into=app)
     add_home_page(app)
     setup_signin(app, settings)
     return app

@@ -1,22 +1,25 @@
-"""Which services exist and how to mount each one (used by `orcast dev` and `orcast run`)."""
+"""Which services exist and each one's `create_app` (used by `orcast run`, `orcast dev` and
+the in-process test stack, services/devstack.py)."""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # aiohttp costs ~0.4 s to import; `orcast deid` never needs it
     from aiohttp import web
 
     from services.common.settings import Settings
 
-    Setup = Callable[[web.Application, Settings], None]
-    CreateApp = Callable[[Settings], web.Application]
+    class CreateApp(Protocol):
+        """`create_app(settings)`; `into`: mount on that app instead of a new one."""
+
+        def __call__(self, settings: Settings, *, into: web.Application | None = None
+                     ) -> web.Application: ...
 
 from services.common.topics import SERVICES
 
-__all__ = ["SERVICES", "create_app_for", "setup_for"]
+__all__ = ["SERVICES", "create_app_for"]
 
 
 def create_app_for(service: str) -> CreateApp:
@@ -26,12 +29,3 @@ def create_app_for(service: str) -> CreateApp:
         raise KeyError(service)
     create: CreateApp = importlib.import_module(f"services.{service}.app").create_app
     return create
-
-
-def setup_for(service: str) -> Setup:
-    """Mounts the service on an app shared with others (the in-process test stack)."""
-    if service not in SERVICES:
-        raise KeyError(service)
-    module = importlib.import_module(f"services.{service}.app")
-    setup: Setup = module.setup
-    return setup

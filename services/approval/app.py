@@ -51,13 +51,15 @@ def setup(app: web.Application, settings: Settings) -> None:
 
     parts.every(EXPIRY_SWEEP_SECONDS, expire)
     parts.attach(app)
-    access.install(app, parts.producer, service=SERVICE)
+    access.install(app, parts.producer, settings, service=SERVICE)
     add_routes(app)
     add_page(app, service="approval", folder=Path(__file__).parent / "page",
              paths=("/approvals",))
 
 
-def create_app(settings: Settings) -> web.Application:
-    app = create_base_app(settings)
+def create_app(settings: Settings, *, into: web.Application | None = None) -> web.Application:
+    """`into`: mount on this app (the in-process stack of every service) instead of one
+    of its own."""
+    app = create_base_app(settings) if into is None else into
     setup(app, settings)
     return app

@@ -32,11 +32,10 @@ from aiokafka.errors import KafkaError
 from services.common import events, topics
 from services.common.kafka_config import security_options
 from services.common.producer import EventProducer
-from services.common.settings import Settings, environment
+from services.common.settings import Settings
 
 logger = logging.getLogger(__name__)
 
-WITNESS_ENV = "ORCAST_AUDIT_WITNESS_FILE"
 ANCHOR_TYPE = "org.orcast.audit.checkpoint.v1"
 ANCHOR_KEY = "audit-log"
 ANCHOR_FIELDS = ("seq", "records", "hash", "created_at", "algorithm", "key_id", "signature")
@@ -70,10 +69,9 @@ class WitnessFile:
         self.path = path
 
     @classmethod
-    def from_env(cls, settings: Settings, env: Mapping[str, str] | None = None) -> WitnessFile:
-        env = environment() if env is None else env
-        raw = env.get(WITNESS_ENV)
-        return cls(Path(raw) if raw else settings.data_dir / "audit-witness.jsonl")
+    def for_settings(cls, settings: Settings) -> WitnessFile:
+        """`Settings.audit_witness_file`, else `<data dir>/audit-witness.jsonl`."""
+        return cls(settings.audit_witness_file or settings.data_dir / "audit-witness.jsonl")
 
     async def write(self, anchors: Sequence[Mapping[str, Any]]) -> None:
         if anchors:
@@ -141,7 +139,7 @@ class KafkaAnchor:
         the broker cannot be read in time: an anchor that cannot be read is not `ok`."""
         consumer = AIOKafkaConsumer(
             bootstrap_servers=self._settings.kafka_bootstrap, enable_auto_commit=False,
-            client_id="orcast-audit-verify", **security_options())
+            client_id="orcast-audit-verify", **security_options(self._settings))
         try:
             await asyncio.wait_for(consumer.start(), self._timeout)
             return await asyncio.wait_for(self._read_tail(consumer),

@@ -22,7 +22,7 @@ from services.common.web import create_base_app
 from . import SERVICE, api
 from .anchors import KafkaAnchor, WitnessFile
 from .api import LOG
-from .checkpoints import every_from_env, seconds_from_env, signer_from_env
+from .checkpoints import signer_for
 from .log import AuditLog
 from .tables import MIGRATIONS
 
@@ -48,9 +48,10 @@ IDLE_MAX_FETCH_WAIT_MS = 2000
 
 def setup(app: web.Application, settings: Settings) -> None:
     parts = Components(settings, SERVICE)
-    log = AuditLog(parts.use_store(MIGRATIONS), signer=signer_from_env(settings),
-                   checkpoint_every=every_from_env(),
-                   anchors=(WitnessFile.from_env(settings), KafkaAnchor(settings, parts.producer)))
+    log = AuditLog(parts.use_store(MIGRATIONS), signer=signer_for(settings),
+                   checkpoint_every=settings.audit_checkpoint_every,
+                   anchors=(WitnessFile.for_settings(settings),
+                            KafkaAnchor(settings, parts.producer)))
     app[LOG] = log
     # every topic but audit's own anchors (recording them would make new ones, forever)
     # Audit is on no one's live path and fetches every partition of every topic: once
@@ -65,7 +66,7 @@ def setup(app: web.Application, settings: Settings) -> None:
         if await log.checkpoint() is None:
             await log.anchor([])  # retry anchors that failed before
 
-    parts.every(seconds_from_env(), sign_head)
+    parts.every(settings.audit_checkpoint_seconds, sign_head)
     parts.on_drained(_checkpoint(log))
     parts.attach(app)
     api.add_routes(app)
@@ -73,7 +74,9 @@ def setup(app: web.Application, settings: Settings) -> None:
              paths=("/compliance",))
 
 
-def create_app(settings: Settings) -> web.Application:
-    app = create_base_app(settings)
+def create_app(settings: Settings, *, into: web.Application | None = None) -> web.Application:
+    """`into`: mount on this app (the in-process stack of every service) instead of one
+    of its own."""
+    app = create_base_app(settings) if into is None else into
     setup(app, settings)
     return app

@@ -31,13 +31,10 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from services.common.settings import ConfigError, Settings, environment
+from services.common.settings import ConfigError, Settings
 
 KEY_ENV = "ORCAST_AUDIT_SIGNING_KEY"
-EVERY_ENV = "ORCAST_AUDIT_CHECKPOINT_EVERY"
-DEFAULT_EVERY = 1000
-SECONDS_ENV = "ORCAST_AUDIT_CHECKPOINT_SECONDS"
-DEFAULT_SECONDS = 60.0
+DEFAULT_EVERY = 1000  # Settings.audit_checkpoint_every
 
 
 def message(seq: int, chain_hash: str, created_at: str) -> bytes:
@@ -120,45 +117,16 @@ def load_ed25519(path: Path) -> Ed25519PrivateKey:
     return key
 
 
-def signer_from_env(settings: Settings, env: Mapping[str, str] | None = None) -> Signer:
-    env = environment() if env is None else env
-    path = env.get(KEY_ENV)
-    if path:
-        return Signer(ed25519=load_ed25519(Path(path)))
+def signer_for(settings: Settings) -> Signer:
+    """Ed25519 with `Settings.audit_signing_key`, else an HMAC key derived from the
+    identifier key (or the dev secret)."""
+    if settings.audit_signing_key is not None:
+        return Signer(ed25519=load_ed25519(settings.audit_signing_key))
     base = settings.identifier_key or (settings.secret or "").encode()
     if not base:
         raise ConfigError(f"set {KEY_ENV} (Ed25519 PEM) or ORCAST_IDENTIFIER_KEY to sign "
                           "audit checkpoints")
     return Signer(hmac_key=hashlib.sha256(b"orcast-audit-checkpoint\0" + base).digest())
-
-
-def every_from_env(env: Mapping[str, str] | None = None) -> int:
-    env = environment() if env is None else env
-    raw = env.get(EVERY_ENV, "")
-    if not raw:
-        return DEFAULT_EVERY
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ConfigError(f"{EVERY_ENV} must be an integer, got {raw!r}") from None
-    if value < 1:
-        raise ConfigError(f"{EVERY_ENV} must be at least 1")
-    return value
-
-
-def seconds_from_env(env: Mapping[str, str] | None = None) -> float:
-    """How long new records may stay unsigned (and unanchored) at most."""
-    env = environment() if env is None else env
-    raw = env.get(SECONDS_ENV, "")
-    if not raw:
-        return DEFAULT_SECONDS
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ConfigError(f"{SECONDS_ENV} must be a number of seconds, got {raw!r}") from None
-    if not 0.05 <= value <= 3600:
-        raise ConfigError(f"{SECONDS_ENV} must be between 0.05 and 3600")
-    return value
 
 
 def generate_pem() -> bytes:

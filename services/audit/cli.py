@@ -26,12 +26,12 @@ from typing import IO
 
 from services.common.auth import Principal
 from services.common.broker import BROKER_ADDRESS_FILE
-from services.common.settings import ConfigError, Settings, environment
+from services.common.settings import ConfigError, Settings, is_set
 from services.common.store import Store
 
 from . import export, search
 from .anchors import KafkaAnchor, WitnessFile
-from .checkpoints import KEY_ENV, every_from_env, generate_pem, signer_from_env
+from .checkpoints import generate_pem, signer_for
 from .errors import BadFilter
 from .log import AuditLog, recorded_time
 from .tables import MIGRATIONS
@@ -62,8 +62,9 @@ def _actor() -> Principal:
 async def _open(settings: Settings) -> AuditLog:
     store = Store(settings.database_url_for("audit"), service="audit", migrations=MIGRATIONS)
     await store.open()
-    anchors = (WitnessFile.from_env(settings), KafkaAnchor(settings, None, timeout=3.0))
-    return AuditLog(store, signer=signer_from_env(settings), checkpoint_every=every_from_env(),
+    anchors = (WitnessFile.for_settings(settings), KafkaAnchor(settings, None, timeout=3.0))
+    return AuditLog(store, signer=signer_for(settings),
+                    checkpoint_every=settings.audit_checkpoint_every,
                     anchors=anchors)
 
 
@@ -74,10 +75,10 @@ def _settings() -> Settings:
     settings = Settings.from_env()
     dev: dict[str, object] = {}
     dev_broker = settings.data_dir / BROKER_ADDRESS_FILE
-    if not environment().get("ORCAST_KAFKA_BOOTSTRAP") and dev_broker.is_file():
+    if not is_set("ORCAST_KAFKA_BOOTSTRAP") and dev_broker.is_file():
         dev["kafka_bootstrap"] = dev_broker.read_text(encoding="utf-8").strip()
     dev_secret = settings.data_dir / "dev-secret"
-    if not (settings.secret or settings.identifier_key or environment().get(KEY_ENV)) and \
+    if not (settings.secret or settings.identifier_key or settings.audit_signing_key) and \
             dev_secret.is_file():
         dev["secret"] = dev_secret.read_text(encoding="utf-8").strip()
     return Settings.from_env(None, **dev) if dev else settings

@@ -127,7 +127,7 @@ def setup(app: web.Application, settings: Settings) -> None:
 
     parts.every(EXPIRY_SWEEP_SECONDS, expire_consents)
     parts.attach(app)
-    access.install(app, parts.producer, service=SERVICE)
+    access.install(app, parts.producer, settings, service=SERVICE)
     app.router.add_post("/api/v1/cases", register_case)
     app.router.add_get("/api/v1/cases", list_cases)
     app.router.add_get("/api/v1/cases/{case_id}", get_case)
@@ -139,8 +139,10 @@ def setup(app: web.Application, settings: Settings) -> None:
     add_page(app, service="cases", folder=Path(__file__).parent / "page", paths=("/cases",))
 
 
-def create_app(settings: Settings) -> web.Application:
-    app = create_base_app(settings)
+def create_app(settings: Settings, *, into: web.Application | None = None) -> web.Application:
+    """`into`: mount on this app (the in-process stack of every service) instead of one
+    of its own."""
+    app = create_base_app(settings) if into is None else into
     setup(app, settings)
     return app
 

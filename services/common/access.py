@@ -32,7 +32,7 @@ import ipaddress
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
@@ -40,44 +40,16 @@ from aiohttp import web
 from . import events, topics
 from .errors import ServiceUnavailable
 from .producer import BrokerUnavailable, EventProducer
-from .settings import ConfigError, environment
+from .settings import Network, Settings
 from .web import principal
 
 logger = logging.getLogger(__name__)
 
 ACCESS_TYPE = "org.orcast.access.recorded.v1"
-TRUSTED_PROXIES_ENV = "ORCAST_TRUSTED_PROXIES"
-REPEAT_ENV = "ORCAST_ACCESS_REPEAT_SECONDS"
 RECORD_TIMEOUT = 2.0
 REMEMBERED_READS = 10_000
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-Network = ipaddress.IPv4Network | ipaddress.IPv6Network
-
-
-def trusted_proxies(env: Mapping[str, str] | None = None) -> tuple[Network, ...]:
-    env = environment() if env is None else env
-    found: list[Network] = []
-    for part in env.get(TRUSTED_PROXIES_ENV, "").split(","):
-        if part.strip():
-            try:
-                found.append(ipaddress.ip_network(part.strip(), strict=False))
-            except ValueError:
-                raise ConfigError(f"{TRUSTED_PROXIES_ENV}: {part.strip()!r} is not an "
-                                  "address or CIDR") from None
-    return tuple(found)
-
-
-def repeat_window(env: Mapping[str, str] | None = None) -> float:
-    env = environment() if env is None else env
-    raw = env.get(REPEAT_ENV, "")
-    try:
-        value = float(raw) if raw else 30.0
-    except ValueError:
-        raise ConfigError(f"{REPEAT_ENV} must be a number of seconds, got {raw!r}") from None
-    if not 0 <= value <= 3600:
-        raise ConfigError(f"{REPEAT_ENV} must be between 0 and 3600")
-    return value
 
 
 def _trusted(address: str, proxies: tuple[Network, ...]) -> bool:
@@ -173,12 +145,13 @@ class Recorders(dict[str, AccessRecorder]):
 RECORDERS = web.AppKey("access.recorders", Recorders)
 
 
-def install(app: web.Application, producer: EventProducer, *, service: str) -> None:
+def install(app: web.Application, producer: EventProducer, settings: Settings, *,
+            service: str) -> None:
     if RECORDERS not in app:
         app[RECORDERS] = Recorders()
     app[RECORDERS][service] = AccessRecorder(producer, service=service,
-                                             proxies=trusted_proxies(),
-                                             repeat_seconds=repeat_window())
+                                             proxies=settings.trusted_proxies,
+                                             repeat_seconds=settings.access_repeat_seconds)
 
 
 async def record_read(request: web.Request, service: str, kind: str, *,

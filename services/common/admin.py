@@ -33,7 +33,7 @@ async def ensure_topics(
     admin = AIOKafkaAdminClient(
         bootstrap_servers=settings.kafka_bootstrap,
         client_id="orcast-admin",
-        **security_options(),
+        **security_options(settings),
     )
     for attempt in range(attempts):
         try:

@@ -52,7 +52,6 @@ from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError
 
 from . import batch, doorbell, events, metrics, signing, topics
 from .kafka_config import (
-    FETCH_MIN_WAIT_MS,
     REQUEST_TIMEOUT_MS,
     FetchWait,
     heartbeat_interval_ms,
@@ -214,13 +213,15 @@ class ConsumerLoop:
             client_id=f"orcast-{self._service}",
             enable_auto_commit=False,
             auto_offset_reset="earliest",
-            fetch_max_wait_ms=FETCH_MIN_WAIT_MS,
+            fetch_max_wait_ms=self._settings.fetch_min_wait_ms,
             request_timeout_ms=REQUEST_TIMEOUT_MS,
             session_timeout_ms=self._settings.kafka_session_timeout_ms,
-            heartbeat_interval_ms=heartbeat_interval_ms(self._settings.kafka_session_timeout_ms),
+            heartbeat_interval_ms=heartbeat_interval_ms(
+                self._settings.kafka_session_timeout_ms,
+                self._settings.kafka_heartbeat_interval_ms),
             max_poll_interval_ms=300_000,
             metadata_max_age_ms=30_000,
-            **security_options(),
+            **security_options(self._settings),
         )
         if self._group_id is None:
             return AIOKafkaConsumer(**common)
@@ -243,11 +244,12 @@ class ConsumerLoop:
                 if not ends:
                     self.caught_up.set()
             watchdog = _StallWatchdog()
-            wait = FetchWait() if self._idle_max_wait_ms is None \
-                else FetchWait(maximum=self._idle_max_wait_ms)
+            minimum = self._settings.fetch_min_wait_ms
+            wait = FetchWait(minimum=minimum, maximum=self._settings.fetch_idle_max_wait_ms
+                             if self._idle_max_wait_ms is None else self._idle_max_wait_ms)
             napping = self._nap(consumer)
             if napping is not None:  # under `orcast dev`: idle means paused, not polling
-                wait = FetchWait(maximum=AWAKE_MAX_WAIT_MS, grace=0.0)
+                wait = FetchWait(minimum=minimum, maximum=AWAKE_MAX_WAIT_MS, grace=0.0)
             poll_ms = POLL_MS if napping is None else AWAKE_POLL_MS
             while not self._stopping.is_set():
                 self.last_poll = time.monotonic()
@@ -297,7 +299,7 @@ class ConsumerLoop:
             await self._close_consumer()
 
     def _nap(self, consumer: AIOKafkaConsumer) -> Nap | None:
-        bell = doorbell.current()
+        bell = doorbell.current(self._settings)
         if bell is None:
             return None
         return Nap(consumer, bell, frozenset(self._settings.topic(t) for t in self._topics))

@@ -27,7 +27,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from .settings import environment
+from .settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -38,9 +38,9 @@ RING = b"ring "
 MAX_DATAGRAM = 60_000
 
 
-def relay_address() -> tuple[str, int] | None:
-    """The relay `orcast dev` announced to this process, if any."""
-    value = environment().get(ENV, "")  # "off": `orcast dev` without one (to compare)
+def relay_address(settings: Settings) -> tuple[str, int] | None:
+    """The relay `orcast dev` announced to this process (`Settings.dev_doorbell`), if any."""
+    value = settings.dev_doorbell  # "off": `orcast dev` without one (to compare)
     host, _, port = value.rpartition(":")
     if not host or not port.isdigit():
         return None
@@ -157,10 +157,10 @@ class Bell:
 _bell: Bell | None = None
 
 
-def current() -> Bell | None:
+def current(settings: Settings) -> Bell | None:
     """This process's bell under `orcast dev` (None elsewhere), bound to the running loop."""
     global _bell
-    relay = relay_address()
+    relay = relay_address(settings)
     if relay is None:
         return None
     if _bell is None or _bell._loop is not asyncio.get_running_loop() \

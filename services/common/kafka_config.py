@@ -4,7 +4,8 @@ Fetch wait: how long the broker may hold a fetch that finds nothing. A short wai
 keeps each hop fast while records flow; kept short while idle, it costs a broker
 round trip every few milliseconds per consumer (issue 14 measured 1.1-1.4 cores for
 `orcast dev` doing nothing). So consumers adapt (`FetchWait`): the minimum while
-records arrive, doubling after IDLE_GRACE_SECONDS without any, up to the maximum.
+records arrive, doubling after IDLE_GRACE_SECONDS without any, up to the maximum
+(both `Settings` fields: `fetch_min_wait_ms`, `fetch_idle_max_wait_ms`).
 A broker that completes a waiting fetch when data arrives (Apache Kafka) answers at
 once whatever the wait; Tansu answers when the wait ends, so on Tansu the first
 record after an idle spell may wait up to the maximum at each hop.
@@ -14,27 +15,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from .settings import Settings, environment
+from .settings import Settings
 
-FETCH_MIN_WAIT_MS = int(environment().get("ORCAST_FETCH_MIN_WAIT_MS", "5"))
-FETCH_IDLE_MAX_WAIT_MS = int(environment().get("ORCAST_FETCH_IDLE_MAX_WAIT_MS", "500"))
 IDLE_GRACE_SECONDS = 1.0
 REQUEST_TIMEOUT_MS = 10_000
-# Group heartbeats: by default a fifth of the session timeout. `orcast dev` asks for one a
-# second (five groups at 2.5 a second each were most of what an idle system sent).
-HEARTBEAT_INTERVAL_MS = int(environment().get("ORCAST_KAFKA_HEARTBEAT_INTERVAL_MS", "0"))
 
 
-def heartbeat_interval_ms(session_timeout_ms: int) -> int:
+def heartbeat_interval_ms(session_timeout_ms: int, requested_ms: int) -> int:
+    """Group heartbeats: by default (`requested_ms` 0) a fifth of the session timeout.
+    `orcast dev` asks for one a second (five groups at 2.5 a second each were most of what
+    an idle system sent); never more than a third of the session."""
     default = max(100, session_timeout_ms // 5)
-    if HEARTBEAT_INTERVAL_MS <= 0:
+    if requested_ms <= 0:
         return default
-    return max(100, min(HEARTBEAT_INTERVAL_MS, session_timeout_ms // 3))
+    return max(100, min(requested_ms, session_timeout_ms // 3))
 
 
-def security_options(settings: Settings | None = None) -> dict[str, Any]:
+def security_options(settings: Settings) -> dict[str, Any]:
     """SASL/TLS for ACL-enforcing clusters; empty for the embedded broker."""
-    settings = settings or Settings.from_env()
     protocol = settings.kafka_security_protocol
     if not protocol:
         return {}
@@ -54,8 +52,7 @@ def security_options(settings: Settings | None = None) -> dict[str, Any]:
 class FetchWait:
     """The fetch wait a consumer should use now, given when it last received records."""
 
-    def __init__(self, minimum: int = FETCH_MIN_WAIT_MS,
-                 maximum: int = FETCH_IDLE_MAX_WAIT_MS, grace: float = IDLE_GRACE_SECONDS,
+    def __init__(self, *, minimum: int, maximum: int, grace: float = IDLE_GRACE_SECONDS,
                  ) -> None:
         self.minimum = minimum
         self.maximum = max(minimum, maximum)

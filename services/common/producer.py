@@ -79,7 +79,7 @@ class EventProducer:
                 enable_idempotence=False,
                 linger_ms=0,
                 request_timeout_ms=REQUEST_TIMEOUT_MS,
-                **security_options(),
+                **security_options(self._settings),
             )
             try:
                 await producer.start()
@@ -170,7 +170,7 @@ class EventProducer:
             raise BrokerUnavailable(type(exc).__name__) from exc
         for full_topic, _, _ in sends:
             metrics.PRODUCED.labels(self._service, full_topic).inc()
-        _ring({full_topic for full_topic, _, _ in sends})
+        _ring(self._settings, {full_topic for full_topic, _, _ in sends})
 
     async def send_raw(self, full_topic: str, value: bytes, *, key: str | None,
                        timeout: float | None = None) -> None:
@@ -191,7 +191,7 @@ class EventProducer:
             )
             raise BrokerUnavailable(type(exc).__name__) from exc
         metrics.PRODUCED.labels(self._service, full_topic).inc()
-        _ring({full_topic})
+        _ring(self._settings, {full_topic})
 
 
 async def _close_quietly(producer: AIOKafkaProducer) -> None:
@@ -199,8 +199,8 @@ async def _close_quietly(producer: AIOKafkaProducer) -> None:
         await asyncio.wait_for(producer.stop(), 10)
 
 
-def _ring(full_topics: set[str]) -> None:
+def _ring(settings: Settings, full_topics: set[str]) -> None:
     """Under `orcast dev`, wake the consumers of these topics (doorbell.py); acked first."""
-    bell = doorbell.current()
+    bell = doorbell.current(settings)
     if bell is not None:
         bell.ring(full_topics)

@@ -27,16 +27,17 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from .settings import environment
+from .settings import Settings
 
 BASE_URI = "https://orcast.dev/schemas/"
 
 
 def schemas_dir() -> Path:
-    """`ORCAST_SCHEMAS_DIR`, else the `schemas/` folder of this checkout."""
-    override = environment().get("ORCAST_SCHEMAS_DIR")
+    """`Settings.schemas_dir`, else the `schemas/` folder of this checkout. Read here, not
+    passed in: the compiled schemas are one cache for the whole process."""
+    override = Settings.from_env().schemas_dir
     if override:
-        return Path(override)
+        return override
     return Path(__file__).resolve().parents[2] / "schemas"
 
 

@@ -11,7 +11,10 @@ import os
 import socket
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
+
+Network = IPv4Network | IPv6Network
 
 
 class ConfigError(RuntimeError):
@@ -22,11 +25,17 @@ PREFIX = "ORCAST_"
 
 
 def environment() -> dict[str, str]:
-    """The `ORCAST_*` variables of this process: the one place that reads them. `Settings`
-    holds the shared ones; a service's own section (ingest's limits, audit's checkpoints,
-    the viewer's socket cap…) is parsed from this by its config function, each listed in
-    `VARIABLES` (tests/common/test_settings_only.py keeps every other reader out)."""
+    """The `ORCAST_*` variables of this process: the one place that reads them, called only
+    by `Settings.from_env` and `is_set` below. Every variable is a `Settings` field, each
+    listed in `VARIABLES` (tests/common/test_settings_only.py keeps every other reader out
+    and checks that the catalogue and the fields agree)."""
     return {k: v for k, v in os.environ.items() if k.startswith(PREFIX)}
+
+
+def is_set(name: str) -> bool:
+    """Whether the environment names `name` at all (a default cannot tell): the audit CLI
+    falls back to `orcast dev`'s broker and secret only when none was given."""
+    return bool(environment().get(name))
 
 
 def process_environment() -> dict[str, str]:
@@ -66,6 +75,76 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
+
+
+def _at_least(env: Mapping[str, str], name: str, default: float, minimum: float) -> float:
+    raw = env.get(name, "")
+    if raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    if value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum:g}, got {raw!r}")
+    return value
+
+
+def _whole_or_off(env: Mapping[str, str], name: str, default: int) -> int:
+    """A whole number >= 0, where 0 switches the cap off."""
+    raw = env.get(name, "")
+    if raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise ConfigError(f"{name} must be a whole number >= 0, got {raw!r}")
+    return value
+
+
+def _bounded_int(env: Mapping[str, str], name: str, default: int, minimum: int) -> int:
+    raw = env.get(name, "")
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
+    if value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum}")
+    return value
+
+
+def _seconds_between(env: Mapping[str, str], name: str, default: float,
+                     low: float, high: float) -> float:
+    raw = env.get(name, "")
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number of seconds, got {raw!r}") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{name} must be between {low:g} and {high:g}")
+    return value
+
+
+def _networks(env: Mapping[str, str], name: str) -> tuple[Network, ...]:
+    found: list[Network] = []
+    for part in env.get(name, "").split(","):
+        if part.strip():
+            try:
+                found.append(ip_network(part.strip(), strict=False))
+            except ValueError:
+                raise ConfigError(f"{name}: {part.strip()!r} is not an address or CIDR") \
+                    from None
+    return tuple(found)
+
+
+def _path(env: Mapping[str, str], name: str) -> Path | None:
+    return Path(raw) if (raw := env.get(name)) else None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -121,6 +200,34 @@ class Settings:
     kafka_sasl_mechanism: str | None = None
     kafka_sasl_username: str = ""
     kafka_sasl_password: str = field(default="", repr=False)
+    # Consumers' fetch waits (kafka_config.FetchWait) and group heartbeat (0: a fifth of
+    # the session; kafka_config.heartbeat_interval_ms).
+    fetch_min_wait_ms: int = 5
+    fetch_idle_max_wait_ms: int = 500
+    kafka_heartbeat_interval_ms: int = 0
+    # None: the `schemas/` folder of this checkout (schemas.schemas_dir).
+    schemas_dir: Path | None = None
+    # `orcast deid`'s word-list cache: "" the user's cache folder, "off" none.
+    deid_cache_dir: str = ""
+    # Ingest's rate limit, undo window and status streams (ingest/config.py).
+    ingest_rate: float = 5.0
+    ingest_burst: int = 60
+    ingest_undo_seconds: float = 60.0
+    ingest_max_streams: int = 8
+    # Viewer sockets per principal and instance (0: no cap).
+    live_max_sockets_per_principal: int = 5
+    # Audit checkpoints (audit/checkpoints.py) and their witness file (audit/anchors.py;
+    # None: `<data dir>/audit-witness.jsonl`).
+    audit_signing_key: Path | None = None
+    audit_checkpoint_every: int = 1000
+    audit_checkpoint_seconds: float = 60.0
+    audit_witness_file: Path | None = None
+    # Access records (common/access.py): proxies whose X-Forwarded-For counts, and the
+    # window in which a repeated read is already on record (0: record every read).
+    trusted_proxies: tuple[Network, ...] = ()
+    access_repeat_seconds: float = 30.0
+    # `orcast dev`'s loopback relay, "host:port" ("off" or unset: none; doorbell.py).
+    dev_doorbell: str = ""
 
     def __post_init__(self) -> None:
         if not self.identifier_key and self.secret and not self.jwks_url:
@@ -180,6 +287,26 @@ class Settings:
             "kafka_sasl_mechanism": env.get("ORCAST_KAFKA_SASL_MECHANISM") or None,
             "kafka_sasl_username": env.get("ORCAST_KAFKA_SASL_USERNAME", ""),
             "kafka_sasl_password": env.get("ORCAST_KAFKA_SASL_PASSWORD", ""),
+            "fetch_min_wait_ms": _int(env, "ORCAST_FETCH_MIN_WAIT_MS", 5),
+            "fetch_idle_max_wait_ms": _int(env, "ORCAST_FETCH_IDLE_MAX_WAIT_MS", 500),
+            "kafka_heartbeat_interval_ms": _int(env, "ORCAST_KAFKA_HEARTBEAT_INTERVAL_MS", 0),
+            "schemas_dir": _path(env, "ORCAST_SCHEMAS_DIR"),
+            "deid_cache_dir": env.get("ORCAST_DEID_CACHE_DIR", ""),
+            "ingest_rate": _at_least(env, "ORCAST_INGEST_RATE", 5.0, 0.0),
+            "ingest_burst": int(_at_least(env, "ORCAST_INGEST_BURST", 60, 1)),
+            "ingest_undo_seconds": _at_least(env, "ORCAST_INGEST_UNDO_SECONDS", 60.0, 0.0),
+            "ingest_max_streams": int(_at_least(env, "ORCAST_INGEST_MAX_STREAMS", 8, 1)),
+            "live_max_sockets_per_principal":
+                _whole_or_off(env, "ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL", 5),
+            "audit_signing_key": _path(env, "ORCAST_AUDIT_SIGNING_KEY"),
+            "audit_checkpoint_every": _bounded_int(env, "ORCAST_AUDIT_CHECKPOINT_EVERY", 1000, 1),
+            "audit_checkpoint_seconds":
+                _seconds_between(env, "ORCAST_AUDIT_CHECKPOINT_SECONDS", 60.0, 0.05, 3600),
+            "audit_witness_file": _path(env, "ORCAST_AUDIT_WITNESS_FILE"),
+            "trusted_proxies": _networks(env, "ORCAST_TRUSTED_PROXIES"),
+            "access_repeat_seconds":
+                _seconds_between(env, "ORCAST_ACCESS_REPEAT_SECONDS", 30.0, 0, 3600),
+            "dev_doorbell": env.get("ORCAST_DEV_DOORBELL", ""),
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]

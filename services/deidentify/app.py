@@ -30,7 +30,9 @@ def setup(app: web.Application, settings: Settings) -> None:
     parts.attach(app)
 
 
-def create_app(settings: Settings) -> web.Application:
-    app = create_base_app(settings)
+def create_app(settings: Settings, *, into: web.Application | None = None) -> web.Application:
+    """`into`: mount on this app (the in-process stack of every service) instead of one
+    of its own."""
+    app = create_base_app(settings) if into is None else into
     setup(app, settings)
     return app

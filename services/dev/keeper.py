@@ -216,7 +216,7 @@ class Tail:
 
     def nap(self) -> Nap | None:
         """Under `orcast dev` the tail sleeps like the services' consumers (nap.py)."""
-        bell = doorbell.current()
+        bell = doorbell.current(self._settings)
         if bell is None:
             return None
         set_fetch_wait(self._consumer, AWAKE_MAX_WAIT_MS)

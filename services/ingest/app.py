@@ -146,7 +146,7 @@ async def service_worker(request: web.Request) -> web.FileResponse:
 
 def setup(app: web.Application, settings: Settings, *,
           producer: EventProducer | None = None) -> None:
-    config = IngestConfig.from_env()
+    config = IngestConfig.from_settings(settings)
     parts = Components(settings, SERVICE, producer=producer)
     store = parts.use_store(MIGRATIONS)
     cases = CasesView()
@@ -175,7 +175,7 @@ def setup(app: web.Application, settings: Settings, *,
     parts.on_closing(streams.close_all)
     parts.attach(app)
     app[HEALTH].add(f"{SERVICE}.pipeline_lag", lag.ready)
-    access.install(app, parts.producer, service=SERVICE)
+    access.install(app, parts.producer, settings, service=SERVICE)
     app.router.add_post("/api/v1/milestones", post_milestone)
     app.router.add_get("/api/v1/milestones/stream", status_stream)
     app.router.add_get("/api/v1/milestones/{event_id}", get_milestone)
@@ -184,9 +184,11 @@ def setup(app: web.Application, settings: Settings, *,
     add_page(app, service="ingest", folder=PAGE, paths=("/tablet",))
 
 
-def create_app(settings: Settings, *, producer: EventProducer | None = None) \
-        -> web.Application:
-    """`producer`: this one instead of a producer of its own (tests: a broker that is away)."""
-    app = create_base_app(settings)
+def create_app(settings: Settings, *, producer: EventProducer | None = None,
+               into: web.Application | None = None) -> web.Application:
+    """`producer`: this one instead of a producer of its own (tests: a broker that is away).
+    `into`: mount on this app (the in-process stack of every service) instead of one of
+    its own."""
+    app = create_base_app(settings) if into is None else into
     setup(app, settings, producer=producer)
     return app

@@ -43,13 +43,16 @@ def setup(app: web.Application, settings: Settings, *, tuning: Tuning | None = N
     parts.every(5.0, publisher.refresh_metrics)
     parts.hold(publisher.lifespan)
     parts.attach(app)
-    access.install(app, parts.producer, service=SERVICE)
+    access.install(app, parts.producer, settings, service=SERVICE)
     app[HEALTH].add(f"{SERVICE}.delivery", publisher.delivering)
     app.router.add_get("/api/v1/publications", list_publications)
     add_preview(app, publisher)
 
 
-def create_app(settings: Settings, *, tuning: Tuning | None = None) -> web.Application:
-    app = create_base_app(settings)
+def create_app(settings: Settings, *, tuning: Tuning | None = None,
+               into: web.Application | None = None) -> web.Application:
+    """`into`: mount on this app (the in-process stack of every service) instead of one
+    of its own."""
+    app = create_base_app(settings) if into is None else into
     setup(app, settings, tuning=tuning)
     return app

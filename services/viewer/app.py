@@ -162,7 +162,7 @@ async def list_live(request: web.Request) -> web.Response:
 
 def setup(app: web.Application, settings: Settings, limits: Limits | None = None) -> None:
     parts = Components(settings, SERVICE)
-    hub = Hub(History(), limits or Limits.from_env())
+    hub = Hub(History(), limits or Limits.from_settings(settings))
     app[HUB] = hub
 
     async def on_event(event: Event, origin: Origin) -> None:
@@ -207,7 +207,9 @@ def setup(app: web.Application, settings: Settings, limits: Limits | None = None
              html="case.html")
 
 
-def create_app(settings: Settings) -> web.Application:
-    app = create_base_app(settings)
+def create_app(settings: Settings, *, into: web.Application | None = None) -> web.Application:
+    """`into`: mount on this app (the in-process stack of every service) instead of one
+    of its own."""
+    app = create_base_app(settings) if into is None else into
     setup(app, settings)
     return app

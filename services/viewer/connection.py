@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from aiohttp import web
 
 from services.common.auth import Principal, normalise_subject
-from services.common.settings import ConfigError, environment
+from services.common.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,19 +46,9 @@ class Limits:
     max_sockets_per_principal: int = 5
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> Limits:
-        env = environment() if env is None else env
-        raw = env.get("ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL", "")
-        if raw == "":
-            return cls()
-        try:
-            cap = int(raw)
-        except ValueError:
-            cap = -1
-        if cap < 0:
-            raise ConfigError("ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL must be a whole number "
-                              f">= 0, got {raw!r}")
-        return cls(max_sockets_per_principal=cap)
+    def from_settings(cls, settings: Settings) -> Limits:
+        """The one limit an operator sets (ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL)."""
+        return cls(max_sockets_per_principal=settings.live_max_sockets_per_principal)
 
 
 class Connection:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import pytest
 
 from services.audit.anchors import KafkaAnchor, WitnessFile
 from services.audit.api import LOG
-from services.audit.checkpoints import SECONDS_ENV, signer_from_env
+from services.audit.checkpoints import signer_for
 from services.cli import main as orcast
 from services.common import topics
 from services.common.admin import ensure_topics
@@ -85,14 +86,14 @@ async def test_kafka_anchor_on_a_compacted_topic(settings: Settings, tmp_path: P
 
 async def test_a_recent_tail_is_signed_and_anchored_within_seconds(
         settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(SECONDS_ENV, "0.2")
+    settings = replace(settings, audit_checkpoint_seconds=0.2)
     stack = await start_stack(settings, ("audit",))
     try:
         log = stack.app[LOG]
         await log.on_batch(pipeline(3))  # far fewer than checkpoint_every
 
         async def anchored() -> bool:
-            newest = await WitnessFile.from_env(settings).newest()
+            newest = await WitnessFile.for_settings(settings).newest()
             return newest is not None and newest["seq"] == 3
 
         await eventually(anchored, 10, message="tail anchored in the witness file")
@@ -107,12 +108,12 @@ def test_cli_verify_finds_the_dev_key_and_reports_truncation(
         capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "dev-secret").write_text("dev-secret-from-orcast-dev-0123456789\n")
     dev = Settings(data_dir=tmp_path, secret="dev-secret-from-orcast-dev-0123456789")
-    witness = WitnessFile.from_env(dev, {})
+    witness = WitnessFile.for_settings(dev)
     monkeypatch.setenv("ORCAST_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("ORCAST_KAFKA_BOOTSTRAP", "127.0.0.1:1")  # no broker: reported only
 
     async def fill() -> None:
-        async with open_log(store_url(tmp_path), signer=signer_from_env(dev), every=5,
+        async with open_log(store_url(tmp_path), signer=signer_for(dev), every=5,
                             anchors=(witness,)) as log:
             await log.on_batch(pipeline(10))
 
@@ -123,7 +124,7 @@ def test_cli_verify_finds_the_dev_key_and_reports_truncation(
     assert result["anchors"]["kafka topic"]["status"] == "unreadable"
 
     async def cut() -> None:
-        async with open_log(store_url(tmp_path), signer=signer_from_env(dev)) as log:
+        async with open_log(store_url(tmp_path), signer=signer_for(dev)) as log:
             async with tampering(log) as tamper:
                 await tamper("DELETE FROM audit_records WHERE seq > 6")
                 await tamper("DELETE FROM audit_checkpoints WHERE seq > 6")

@@ -3,24 +3,25 @@ does not verify; the service signs the head when it shuts down."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from services.audit.api import LOG
-from services.audit.checkpoints import KEY_ENV, Signer, generate_pem, signer_from_env
+from services.audit.checkpoints import KEY_ENV, Signer, generate_pem, signer_for
 from services.common.settings import ConfigError, Settings
 from tests.support.stack import start_stack, stop_stack
 
 from .support import open_log, pipeline, store_url
 
 
-def test_signer_from_env(tmp_path: Path) -> None:
+def test_signer_from_settings(tmp_path: Path) -> None:
     settings = Settings(secret="s" * 32)
-    assert signer_from_env(settings, {}).algorithm == "hmac-sha256"
+    assert signer_for(settings).algorithm == "hmac-sha256"
     key = tmp_path / "audit.pem"
     key.write_bytes(generate_pem())
-    signer = signer_from_env(settings, {KEY_ENV: str(key)})
+    signer = signer_for(replace(settings, audit_signing_key=key))
     assert signer.algorithm == "ed25519"
     signature = signer.sign(5, "a" * 64, "2026-01-01T00:00:00.000000Z")
     row = {"seq": 5, "hash": "a" * 64, "created_at": "2026-01-01T00:00:00.000000Z",
@@ -31,9 +32,9 @@ def test_signer_from_env(tmp_path: Path) -> None:
     assert not signer.verify({**row, "hash": "b" * 64})
     (tmp_path / "bad.pem").write_text("not a key")
     with pytest.raises(ConfigError, match=KEY_ENV):
-        signer_from_env(settings, {KEY_ENV: str(tmp_path / "bad.pem")})
+        signer_for(replace(settings, audit_signing_key=tmp_path / "bad.pem"))
     with pytest.raises(ConfigError):
-        signer_from_env(Settings(jwks_url="https://idp.example/jwks"), {})
+        signer_for(Settings(jwks_url="https://idp.example/jwks"))
 
 
 async def test_checkpoints_from_another_key_do_not_verify(tmp_path: Path) -> None:

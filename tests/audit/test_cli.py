@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from services.audit import chain
-from services.audit.checkpoints import signer_from_env
+from services.audit.checkpoints import signer_for
 from services.cli import main as orcast
 from services.common import schemas
 from services.common.settings import Settings
@@ -25,7 +25,7 @@ def test_verify_and_export(audit_url: str, tmp_path: Path, monkeypatch: pytest.M
                            capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("ORCAST_DATABASE_URL", audit_url)
     monkeypatch.setenv("ORCAST_SECRET", SECRET)
-    signer = signer_from_env(Settings(secret=SECRET))
+    signer = signer_for(Settings(secret=SECRET))
     url = audit_url
 
     async def fill() -> None:

@@ -6,6 +6,7 @@ consent (PHI-bearing) left no trace.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -84,7 +85,7 @@ async def test_a_read_that_cannot_be_recorded_is_refused(settings: Settings,
 @pytest.mark.parametrize(("window", "expected"), [("30", 1), ("0", 2)])
 async def test_a_polled_read_is_on_record_once_per_window(
         settings: Settings, monkeypatch: pytest.MonkeyPatch, window: str, expected: int) -> None:
-    monkeypatch.setenv("ORCAST_ACCESS_REPEAT_SECONDS", window)
+    settings = replace(settings, access_repeat_seconds=float(window))
     stack = await start_stack(settings, ("cases", "audit"))
     try:
         case_id = (await stack.register_case())["case_id"]

@@ -7,8 +7,8 @@ from unittest import mock
 import pytest
 from aiohttp.test_utils import make_mocked_request
 
-from services.common.access import client_address, trusted_proxies
-from services.common.settings import ConfigError
+from services.common.access import client_address
+from services.common.settings import ConfigError, Settings
 
 
 def _request(peer: str, forwarded: str | None = None) -> object:
@@ -20,7 +20,7 @@ def _request(peer: str, forwarded: str | None = None) -> object:
 
 
 def test_forwarded_for_counts_only_from_a_trusted_proxy() -> None:
-    proxies = trusted_proxies({"ORCAST_TRUSTED_PROXIES": "10.0.0.0/8, 192.0.2.7"})
+    proxies = Settings.from_env({"ORCAST_TRUSTED_PROXIES": "10.0.0.0/8, 192.0.2.7"}).trusted_proxies
     spoofed = _request("198.51.100.4", "203.0.113.9")
     assert client_address(spoofed, proxies) == ("198.51.100.4", None)  # type: ignore[arg-type]
     assert client_address(_request("10.1.2.3", "203.0.113.9"),  # type: ignore[arg-type]
@@ -31,4 +31,4 @@ def test_forwarded_for_counts_only_from_a_trusted_proxy() -> None:
     garbage = _request("10.1.2.3", "<script>")
     assert client_address(garbage, proxies) == ("10.1.2.3", None)  # type: ignore[arg-type]
     with pytest.raises(ConfigError, match="ORCAST_TRUSTED_PROXIES"):
-        trusted_proxies({"ORCAST_TRUSTED_PROXIES": "not-an-ip"})
+        Settings.from_env({"ORCAST_TRUSTED_PROXIES": "not-an-ip"})

@@ -47,3 +47,30 @@ async def test_create_app_serves_the_service_alone(service: str, settings: Setti
         await server.close()
     # One owner stops what the service holds: after shutdown no consumer is running.
     assert not any(c.ready() for c in consumers)
+
+
+def test_the_in_process_stack_is_every_create_app_on_one_app(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """services/devstack.py (tests/support/stack.py, one port) mounts each service through
+    its own create_app, not a second way in."""
+    from aiohttp import web
+
+    from services import devstack
+
+    calls: list[tuple[str, web.Application | None]] = []
+    real = devstack.create_app_for
+
+    def spy(service: str) -> Any:
+        create = real(service)
+
+        def recorded(s: Settings, *, into: web.Application | None = None) -> web.Application:
+            calls.append((service, into))
+            return create(s, into=into)
+        return recorded
+
+    monkeypatch.setattr(devstack, "create_app_for", spy)
+    app = devstack.build_app(settings)
+    assert [service for service, _ in calls] == list(SERVICES)
+    assert all(into is app for _, into in calls)
+    routes = {r.canonical for r in app.router.resources()}
+    assert {r for r in OWN_ROUTE.values() if r is not None} <= routes

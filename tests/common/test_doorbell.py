@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from aiokafka import AIOKafkaProducer
@@ -37,8 +38,8 @@ async def joined(bell: doorbell.Bell) -> None:
 
 
 async def test_a_ring_wakes_waiters_on_its_topics_only(relay: doorbell.Relay) -> None:
-    ringer = doorbell.Bell(doorbell.relay_address())  # type: ignore[arg-type]
-    listener = doorbell.Bell(doorbell.relay_address())  # type: ignore[arg-type]
+    ringer = doorbell.Bell(doorbell.relay_address(Settings.from_env()))  # type: ignore[arg-type]
+    listener = doorbell.Bell(doorbell.relay_address(Settings.from_env()))  # type: ignore[arg-type]
     try:
         await joined(listener)
         mine, other = frozenset({"t.mine"}), frozenset({"t.other"})
@@ -59,8 +60,8 @@ async def test_a_ring_wakes_waiters_on_its_topics_only(relay: doorbell.Relay) ->
 
 
 async def test_rings_close_together_are_coalesced_not_dropped(relay: doorbell.Relay) -> None:
-    ringer = doorbell.Bell(doorbell.relay_address())  # type: ignore[arg-type]
-    listener = doorbell.Bell(doorbell.relay_address())  # type: ignore[arg-type]
+    ringer = doorbell.Bell(doorbell.relay_address(Settings.from_env()))  # type: ignore[arg-type]
+    listener = doorbell.Bell(doorbell.relay_address(Settings.from_env()))  # type: ignore[arg-type]
     try:
         await joined(listener)
         first, second = frozenset({"t.a"}), frozenset({"t.b"})
@@ -75,6 +76,7 @@ async def test_rings_close_together_are_coalesced_not_dropped(relay: doorbell.Re
 
 async def test_an_idle_consumer_pauses_and_a_ring_wakes_it_at_once(
         settings: Settings, relay: doorbell.Relay) -> None:
+    settings = replace(settings, dev_doorbell=relay.address)
     await ensure_topics(settings, [UPDATES_STATUS])
     handler = Recorder()
     producer = EventProducer(settings=settings, service="approval")
@@ -109,6 +111,7 @@ async def test_an_idle_consumer_pauses_and_a_ring_wakes_it_at_once(
 async def test_a_write_nobody_rang_for_is_found_by_the_safety_check(
         settings: Settings, relay: doorbell.Relay, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nap, "SAFETY_CHECK_SECONDS", 1.0)
+    settings = replace(settings, dev_doorbell=relay.address)
     await ensure_topics(settings, [UPDATES_STATUS])
     handler = Recorder()
     producer = EventProducer(settings=settings, service="approval")

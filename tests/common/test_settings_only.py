@@ -1,15 +1,18 @@
 """One reader of the environment: only services/common/settings.py touches `os.environ`
-for `ORCAST_*`; every variable the code names is in the catalogue
-(services/common/variables.py), and the README's table is the catalogue's."""
+for `ORCAST_*` and only it calls `environment()`; every variable the code names is in the
+catalogue (services/common/variables.py), every catalogued variable is a `Settings`
+field read by `Settings.from_env`, and the README's table is the catalogue's."""
 
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+from services.common.settings import Settings
 from services.common.variables import VARIABLES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,6 +44,77 @@ def test_only_settings_reads_the_environment() -> None:
         if source != SETTINGS:
             found += _environ_reads(source)
     assert found == []
+
+
+def _environment_calls(source: Path, root: Path = ROOT) -> list[str]:
+    """Calls of `environment()` (settings.environment), however it was imported."""
+    found = []
+    for node in ast.walk(ast.parse(source.read_text(), str(source))):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else \
+                func.attr if isinstance(func, ast.Attribute) else None
+            if name == "environment":
+                found.append(f"{source.relative_to(root)}:{node.lineno}")
+    return sorted(found)
+
+
+def test_only_settings_calls_environment() -> None:
+    found = []
+    for source in sorted(SERVICES.rglob("*.py")):
+        if source != SETTINGS:
+            found += _environment_calls(source)
+    assert found == []
+
+
+def test_the_environment_check_sees_a_call(tmp_path: Path) -> None:
+    sample = tmp_path / "services" / "sample.py"
+    sample.parent.mkdir()
+    sample.write_text("from services.common import settings\n"
+                      "from services.common.settings import environment\n"
+                      "A = environment().get('ORCAST_X')\nB = settings.environment()\n"
+                      "C = settings.process_environment()\n")
+    assert _environment_calls(sample, tmp_path) == [
+        "services/sample.py:3", "services/sample.py:4"]
+
+
+# The catalogue's name for a field, where it is not ORCAST_ + the field's name in capitals.
+FIELD_NAMES = {"ORCAST_KAFKA_REPLICATION_FACTOR": "replication_factor"}
+
+
+def test_the_catalogue_and_the_settings_fields_agree() -> None:
+    catalogue = [n for v in VARIABLES for n in v.names()]
+    assert len(catalogue) == len(set(catalogue))
+    fields = {f.name for f in dataclasses.fields(Settings)}
+    named = {n: FIELD_NAMES.get(n, n.removeprefix("ORCAST_").lower()) for n in catalogue}
+    assert set(named.values()) == fields
+    assert len(set(named.values())) == len(named)
+
+
+def test_from_env_reads_every_catalogued_variable() -> None:
+    """Each variable, set to a value its reader accepts, changes its field."""
+    values = {"ORCAST_HTTP_PORT": "1", "ORCAST_HTTP_MAX_CONNECTIONS_PER_IP": "1",
+              "ORCAST_KAFKA_REPLICATION_FACTOR": "3", "ORCAST_KAFKA_SESSION_TIMEOUT_MS": "1",
+              "ORCAST_FETCH_MIN_WAIT_MS": "1", "ORCAST_FETCH_IDLE_MAX_WAIT_MS": "1",
+              "ORCAST_KAFKA_HEARTBEAT_INTERVAL_MS": "1", "ORCAST_DEV_HANDOFF_FD": "7",
+              "ORCAST_HTTP_HEADER_TIMEOUT": "1", "ORCAST_HTTP_BODY_TIMEOUT": "1",
+              "ORCAST_HTTP_IDLE_TIMEOUT": "1", "ORCAST_INGEST_MAX_LAG_SECONDS": "1",
+              "ORCAST_SESSION_HOURS": "1", "ORCAST_SESSION_MINUTES": "1",
+              "ORCAST_INGEST_RATE": "1",
+              "ORCAST_INGEST_BURST": "2", "ORCAST_INGEST_UNDO_SECONDS": "1",
+              "ORCAST_INGEST_MAX_STREAMS": "2", "ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL": "1",
+              "ORCAST_AUDIT_CHECKPOINT_EVERY": "2", "ORCAST_AUDIT_CHECKPOINT_SECONDS": "1",
+              "ORCAST_TRUSTED_PROXIES": "10.0.0.0/8", "ORCAST_ACCESS_REPEAT_SECONDS": "1",
+              "ORCAST_PUBLIC_URL": "https://x.example"}
+    base = Settings.from_env({}, instance_id="i")
+    for name in (n for v in VARIABLES for n in v.names()):
+        field = FIELD_NAMES.get(name, name.removeprefix("ORCAST_").lower())
+        changed = Settings.from_env({name: values.get(name, "x")}, instance_id="i")
+        if name == "ORCAST_INSTANCE_ID":
+            changed = Settings.from_env({name: "x"})
+            assert changed.instance_id == "x"
+            continue
+        assert getattr(changed, field) != getattr(base, field), name
 
 
 def test_the_reader_check_sees_a_read(tmp_path: Path) -> None:

@@ -104,12 +104,12 @@ async def test_a_service_without_its_own_key_does_not_start(tmp_path: Path) -> N
     from aiohttp import web
 
     from services.common.web import create_base_app
-    from services.registry import setup_for
+    from services.registry import create_app_for
 
     signing.generate(tmp_path / "keys", ["ingest"])  # not the cases service's key
     settings = Settings(secret="s" * 32, data_dir=tmp_path, event_keys_dir=tmp_path / "keys")
     app = create_base_app(settings)
-    setup_for("cases")(app, settings)
+    create_app_for("cases")(settings, into=app)
     runner = web.AppRunner(app)
     with pytest.raises(signing.NoSigningKey, match="'cases'"):
         await runner.setup()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.common.settings import ConfigError
+from services.common.settings import ConfigError, Settings
 from services.ingest.config import IngestConfig
 from services.ingest.ratelimit import RateLimiter
 
@@ -48,9 +48,10 @@ def test_forgets_idle_principals_beyond_the_key_limit() -> None:
 
 
 def test_config_from_env() -> None:
-    assert IngestConfig.from_env({}) == IngestConfig()
-    config = IngestConfig.from_env({"ORCAST_INGEST_RATE": "0", "ORCAST_INGEST_BURST": "3",
-                                    "ORCAST_INGEST_UNDO_SECONDS": "5"})
+    assert IngestConfig.from_settings(Settings.from_env({})) == IngestConfig()
+    config = IngestConfig.from_settings(Settings.from_env(
+        {"ORCAST_INGEST_RATE": "0", "ORCAST_INGEST_BURST": "3",
+         "ORCAST_INGEST_UNDO_SECONDS": "5"}))
     assert (config.rate_per_second, config.burst, config.undo_seconds) == (0.0, 3, 5.0)
     with pytest.raises(ConfigError, match="ORCAST_INGEST_BURST"):
-        IngestConfig.from_env({"ORCAST_INGEST_BURST": "lots"})
+        IngestConfig.from_settings(Settings.from_env({"ORCAST_INGEST_BURST": "lots"}))

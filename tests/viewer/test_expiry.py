@@ -8,7 +8,7 @@ import time
 import pytest
 
 from services.common.auth import issue_token
-from services.common.settings import ConfigError
+from services.common.settings import ConfigError, Settings
 from services.viewer.connection import Limits
 
 from .conftest import Live, StartViewer, Viewer
@@ -99,11 +99,11 @@ async def test_one_principal_holds_a_bounded_number_of_sockets_and_counts_once(
 
 
 def test_the_socket_cap_comes_from_the_environment() -> None:
-    assert Limits.from_env({}).max_sockets_per_principal == 5
-    assert Limits.from_env(
-        {"ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL": "0"}).max_sockets_per_principal == 0
+    assert Limits.from_settings(Settings.from_env({})).max_sockets_per_principal == 5
+    assert Limits.from_settings(Settings.from_env(
+        {"ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL": "0"})).max_sockets_per_principal == 0
     with pytest.raises(ConfigError, match="ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL"):
-        Limits.from_env({"ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL": "lots"})
+        Limits.from_settings(Settings.from_env({"ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL": "lots"}))
 
 
 async def test_a_socket_already_past_exp_within_leeway_is_closed_at_once(
