@@ -6,7 +6,7 @@ import asyncio
 import json
 
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaProducer
 
 from services.common import consumer as consumer_module
 from services.common import events
@@ -16,7 +16,7 @@ from services.common.producer import EventProducer
 from services.common.settings import Settings
 from services.common.topics import UPDATES_STATUS, TopicSpec, deadletter_topic
 from tests.support.signing import signed
-from tests.support.stack import eventually
+from tests.support.stack import eventually, read_events
 
 DEADLETTER = deadletter_topic("approval")  # the loops below consume as approval
 
@@ -31,22 +31,7 @@ def status_event(n: int) -> events.Event:
 
 async def read_deadletters(settings: Settings, count: int,
                            topic: TopicSpec = DEADLETTER) -> list[dict[str, object]]:
-    consumer = AIOKafkaConsumer(settings.topic(topic.name),
-                                bootstrap_servers=settings.kafka_bootstrap,
-                                auto_offset_reset="earliest", fetch_max_wait_ms=5)
-    await consumer.start()
-    found: list[dict[str, object]] = []
-    try:
-        async def enough() -> bool:
-            batch = await consumer.getmany(timeout_ms=200)
-            for records in batch.values():
-                found.extend(json.loads(r.value)["data"] for r in records)
-            return len(found) >= count
-
-        await eventually(enough, 15, message="dead letters")
-    finally:
-        await consumer.stop()
-    return found
+    return [e["data"] for e in await read_events(settings, topic.name, count, timeout=15)]
 
 
 class Recorder:

@@ -8,7 +8,6 @@ nothing; an idle consumer backs its fetch wait off.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import subprocess
 import sys
@@ -30,7 +29,7 @@ from services.common.store import Store, claim_events
 from services.common.topics import UPDATES_RETRACTED, UPDATES_STATUS
 from tests.common.batch_worker import MIGRATIONS, Numberer, numbered
 from tests.common.test_consumer import DEADLETTER, read_deadletters
-from tests.support.stack import eventually
+from tests.support.stack import eventually, read_events
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -48,25 +47,8 @@ async def read_answers(settings: Settings, at_least: int, timeout: float = 30) \
         -> list[dict[str, object]]:
     """Every `updates.retracted` event on the topic, in partition order, once there are
     at least `at_least` (then whatever else arrives within a second)."""
-    consumer = AIOKafkaConsumer(settings.topic(UPDATES_RETRACTED.name),
-                                bootstrap_servers=settings.kafka_bootstrap,
-                                auto_offset_reset="earliest", fetch_max_wait_ms=50)
-    await consumer.start()
-    found: list[dict[str, object]] = []
-    try:
-        async def enough() -> bool:
-            batch = await consumer.getmany(timeout_ms=200)
-            for records in batch.values():
-                found.extend(json.loads(r.value) for r in records)
-            return len(found) >= at_least
-
-        await eventually(enough, timeout, message=f"{at_least} answers")
-        await asyncio.sleep(1.0)
-        for records in (await consumer.getmany(timeout_ms=500)).values():
-            found.extend(json.loads(r.value) for r in records)
-    finally:
-        await consumer.stop()
-    return found
+    return await read_events(settings, UPDATES_RETRACTED.name, at_least, timeout=timeout,
+                             settle=1.0)
 
 
 def assert_exactly_once_in_order(answers: list[dict[str, object]],

@@ -13,6 +13,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 from aiohttp.test_utils import TestServer
+from aiokafka import AIOKafkaConsumer
 
 from services.common.admin import ensure_topics
 from services.common.auth import issue_token
@@ -42,6 +43,31 @@ def now_iso() -> str:
 
     return isoformat(now())
 
+
+
+async def read_events(settings: Settings, topic: str, at_least: int, *, timeout: float,
+                      settle: float = 0.0) -> list[dict[str, Any]]:
+    """The envelopes on `topic` (short name) from its start, in partition order, once there
+    are at least `at_least`; with `settle`, also whatever arrives within that many seconds
+    after (so a test can see that nothing more came)."""
+    consumer = AIOKafkaConsumer(settings.topic(topic), bootstrap_servers=settings.kafka_bootstrap,
+                                auto_offset_reset="earliest", fetch_max_wait_ms=5)
+    await consumer.start()
+    found: list[dict[str, Any]] = []
+    try:
+        async def enough() -> bool:
+            for records in (await consumer.getmany(timeout_ms=200)).values():
+                found.extend(json.loads(r.value) for r in records)
+            return len(found) >= at_least
+
+        await eventually(enough, timeout, message=f"{at_least} events on {topic}")
+        if settle:
+            await asyncio.sleep(settle)
+            for records in (await consumer.getmany(timeout_ms=500)).values():
+                found.extend(json.loads(r.value) for r in records)
+    finally:
+        await consumer.stop()
+    return found
 
 @dataclass
 class Stack:
