@@ -17,7 +17,7 @@ from services.common.settings import Settings
 from .support.browser import CHROMIUM, CHROMIUM_ARGS
 from .support.idp import SignInWorld, running_provider
 from .support.signing import session_keys_dir
-from .support.stack import Stack, start_stack, stop_stack
+from .support.stack import Stack, running_stack
 
 # Read before the autouse fixture below scrubs ORCAST_* from the environment.
 EXTERNAL_BOOTSTRAP = os.environ.get("ORCAST_KAFKA_BOOTSTRAP")
@@ -76,11 +76,8 @@ def signin_world(tmp_path: Path) -> Iterator[SignInWorld]:
 
 @pytest.fixture
 async def stack(settings: Settings) -> AsyncIterator[Stack]:
-    running = await start_stack(settings)
-    try:
+    async with running_stack(settings) as running:
         yield running
-    finally:
-        await stop_stack(running)
 
 
 def _run_sql(url: str, statement: str) -> None:

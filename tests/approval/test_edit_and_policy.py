@@ -11,7 +11,7 @@ import pytest
 
 from services.common import events, topics
 from services.common.settings import Settings
-from tests.support.stack import Stack, eventually, start_stack, stop_stack
+from tests.support.stack import Stack, eventually, running_stack
 
 from .support import decide, policy_settings, review_of, watch, write_policy
 
@@ -27,11 +27,8 @@ def tiered(kafka_bootstrap: str, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 async def stack(tiered: Settings) -> AsyncIterator[Stack]:
-    running = await start_stack(tiered)
-    try:
+    async with running_stack(tiered) as running:
         yield running
-    finally:
-        await stop_stack(running)
 
 
 async def test_tiers_edit_withdraw_and_reload(stack: Stack, tiered: Settings) -> None:

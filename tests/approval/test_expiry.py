@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from services.common.settings import Settings
-from tests.support.stack import Stack, start_stack, stop_stack
+from tests.support.stack import Stack, running_stack
 
 from .support import decide, policy_settings, review_of, reviews
 
@@ -19,11 +19,8 @@ SHORT = {"students": {"auto_when": ["clean"], "tiers": 1},
 @pytest.fixture
 async def stack(kafka_bootstrap: str, tmp_path: Path) -> AsyncIterator[Stack]:
     settings: Settings = policy_settings(kafka_bootstrap, tmp_path, SHORT, freshness=5)
-    running = await start_stack(settings)
-    try:
+    async with running_stack(settings) as running:
         yield running
-    finally:
-        await stop_stack(running)
 
 
 async def test_undecided_update_expires_and_is_never_approved_late(stack: Stack) -> None:

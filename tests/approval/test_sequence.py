@@ -28,7 +28,7 @@ from services.common.settings import Settings
 from services.common.store import Store
 from services.registry import SERVICES
 from tests.conftest import make_settings
-from tests.support.stack import Stack, eventually, start_stack, stop_stack
+from tests.support.stack import Stack, eventually, running_stack
 
 from .support import watch, write_policy
 
@@ -53,11 +53,8 @@ def milestone(case_id: str, i: int) -> events.Event:
 @pytest.fixture
 async def without_approval(settings: Settings) -> AsyncIterator[Stack]:
     """Every service but approval, which the test runs (and restarts) itself."""
-    running = await start_stack(settings, tuple(s for s in SERVICES if s != "approval"))
-    try:
+    async with running_stack(settings, tuple(s for s in SERVICES if s != "approval")) as running:
         yield running
-    finally:
-        await stop_stack(running)
 
 
 async def start_approval(settings: Settings) -> web.AppRunner:

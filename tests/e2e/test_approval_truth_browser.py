@@ -27,7 +27,7 @@ from tests.fakes.social import channel_config, env_for, running_fakes
 from tests.publisher.harness import write_channels
 from tests.support.browser import artifacts_dir
 from tests.support.guessing import make_unsure
-from tests.support.stack import Stack, eventually, start_stack, stop_stack
+from tests.support.stack import Stack, eventually, running_stack, start_stack, stop_stack
 
 pytestmark = pytest.mark.browser
 
@@ -163,11 +163,8 @@ def one_approver_for_students(kafka_bootstrap: str, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 async def policy_stack(one_approver_for_students: Settings) -> AsyncIterator[Stack]:
-    running = await start_stack(one_approver_for_students)
-    try:
+    async with running_stack(one_approver_for_students) as running:
         yield running
-    finally:
-        await stop_stack(running)
 
 
 async def test_an_edit_comes_back_to_a_person_and_is_attributed_to_its_editor(

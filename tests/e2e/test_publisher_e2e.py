@@ -14,7 +14,7 @@ from services.common.settings import Settings
 from services.common.store import Store
 from tests.fakes.social import channel_config, env_for, running_fakes
 from tests.publisher.harness import write_channels
-from tests.support.stack import Stack, eventually, start_stack, stop_stack
+from tests.support.stack import Stack, eventually, running_stack
 
 
 @pytest.fixture
@@ -32,11 +32,8 @@ async def social_stack(settings: Settings, fakes: Any, tmp_path: Path,
         for name, value in env_for(fake).items():
             monkeypatch.setenv(name, value)
     path = write_channels(tmp_path / "channels.yaml", chosen)
-    running = await start_stack(dataclasses.replace(settings, channels_file=path))
-    try:
+    async with running_stack(dataclasses.replace(settings, channels_file=path)) as running:
         yield running
-    finally:
-        await stop_stack(running)
 
 
 async def test_milestones_are_posted_in_a_thread_and_revocation_deletes_them(

@@ -18,7 +18,7 @@ from services.dev import idp
 from tests.conftest import make_settings
 from tests.support.browser import artifacts_dir
 from tests.support.idp import SignInWorld
-from tests.support.stack import Stack, start_stack, stop_stack
+from tests.support.stack import Stack, running_stack
 
 pytestmark = pytest.mark.browser
 
@@ -30,11 +30,8 @@ async def signed_stack(kafka_bootstrap: str, tmp_path: Path,
         kafka_bootstrap, tmp_path, oidc_issuer=signin_world.provider.issuer,
         oidc_client_id=idp.CLIENT_ID, oidc_client_secret=signin_world.provider.client_secret,
         oidc_role_mapping=idp.ROLE_MAPPING)
-    running = await start_stack(settings, port=signin_world.app_port)
-    try:
+    async with running_stack(settings, port=signin_world.app_port) as running:
         yield running
-    finally:
-        await stop_stack(running)
 
 
 async def sign_in(page: Any, world: SignInWorld, role: str) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import make_settings
-from tests.support.stack import Stack, eventually, start_stack, stop_stack
+from tests.support.stack import Stack, eventually, running_stack
 
 from .test_tablet_browser import open_tablet
 
@@ -22,12 +22,9 @@ BOUND = 1.0
 
 @pytest.fixture
 async def lagging_stack(kafka_bootstrap: str, tmp_path: Path) -> AsyncIterator[Stack]:
-    stack = await start_stack(make_settings(kafka_bootstrap, tmp_path,
-                                            ingest_max_lag_seconds=BOUND))
-    try:
+    async with running_stack(make_settings(kafka_bootstrap, tmp_path,
+                                           ingest_max_lag_seconds=BOUND)) as stack:
         yield stack
-    finally:
-        await stop_stack(stack)
 
 
 async def test_the_tablet_says_delayed_and_keeps_the_update(browser: Any,

@@ -8,18 +8,15 @@ import pytest
 
 from services.ingest.app import LIMITER
 from tests.conftest import make_settings
-from tests.support.stack import Stack, start_stack, stop_stack
+from tests.support.stack import Stack, running_stack
 
 
 @pytest.fixture(scope="module")
 async def shared_stack(kafka_bootstrap: str,
                        tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stack]:
     settings = make_settings(kafka_bootstrap, tmp_path_factory.mktemp("ingest"))
-    running = await start_stack(settings)
-    try:
+    async with running_stack(settings) as running:
         yield running
-    finally:
-        await stop_stack(running)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 
 from services.common.consumer import ConsumerLoop
 from tests.conftest import make_settings
-from tests.support.stack import Stack, eventually, start_stack, stop_stack
+from tests.support.stack import Stack, eventually, running_stack
 
 from .support import check_response
 
@@ -21,12 +21,9 @@ BOUND = 1.0
 
 @pytest.fixture
 async def stack(kafka_bootstrap: str, tmp_path: Path) -> AsyncIterator[Stack]:
-    running = await start_stack(make_settings(kafka_bootstrap, tmp_path,
-                                              ingest_max_lag_seconds=BOUND))
-    try:
+    async with running_stack(make_settings(kafka_bootstrap, tmp_path,
+                                           ingest_max_lag_seconds=BOUND)) as running:
         yield running
-    finally:
-        await stop_stack(running)
 
 
 def gate_consumer(stack: Stack) -> ConsumerLoop:

@@ -9,15 +9,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_settings
-from tests.support.stack import Stack, start_stack, stop_stack
+from tests.support.stack import Stack, running_stack
 
 
 @pytest.fixture(scope="module")
 async def stack(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory
                        ) -> AsyncIterator[Stack]:
     data_dir: Path = tmp_path_factory.mktemp("security")
-    running = await start_stack(make_settings(kafka_bootstrap, data_dir))
-    try:
+    async with running_stack(make_settings(kafka_bootstrap, data_dir)) as running:
         yield running
-    finally:
-        await stop_stack(running)

@@ -16,7 +16,7 @@ from services.common.settings import Settings
 from services.common.topics import DEADLETTERS
 from tests.faults.social import Social, social_fakes
 from tests.hostile.kafka import read_every_topic
-from tests.support.stack import Stack, eventually, start_stack, stop_stack
+from tests.support.stack import Stack, eventually, running_stack
 
 from .test_headers import page_paths
 
@@ -42,12 +42,9 @@ async def social(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterat
 
 @pytest.fixture
 async def posting_stack(settings: Settings, social: Social) -> AsyncIterator[Stack]:
-    running = await start_stack(dataclasses.replace(settings,
-                                                    channels_file=social.channels_file))
-    try:
+    async with running_stack(dataclasses.replace(settings,
+                                                 channels_file=social.channels_file)) as running:
         yield running
-    finally:
-        await stop_stack(running)
 
 
 def log_text(record: logging.LogRecord) -> bytes:

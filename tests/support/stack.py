@@ -6,7 +6,8 @@ import asyncio
 import json
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -241,3 +242,14 @@ async def start_stack(settings: Settings, services: tuple[str, ...] | None = Non
 async def stop_stack(stack: Stack) -> None:
     await stack.session.close()
     await stack.server.close()
+
+
+@asynccontextmanager
+async def running_stack(settings: Settings, services: tuple[str, ...] | None = None, *,
+                        port: int | None = None) -> AsyncIterator[Stack]:
+    """A stack for the length of a `with` block (test fixtures yield from one)."""
+    stack = await start_stack(settings, services, port=port)
+    try:
+        yield stack
+    finally:
+        await stop_stack(stack)
