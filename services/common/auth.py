@@ -59,12 +59,9 @@ class TokenVerifier:
             self._mapping = load(settings.oidc_role_mapping).role_for
 
     async def verify(self, token: str) -> Principal:
+        key: Any
         if self._jwks is not None:
-            try:
-                key: Any = (await asyncio.to_thread(self._jwks.get_signing_key_from_jwt, token)).key
-            except jwt.PyJWTError as exc:
-                raise TokenRejected(f"signing key not found: {type(exc).__name__}") from None
-            algorithms = ["RS256", "ES256", "PS256", "EdDSA"]
+            key, algorithms = await signing_key(self._jwks, token), list(JWKS_ALGORITHMS)
         else:
             key, algorithms = self._settings.secret, ["HS256"]
         try:
@@ -111,14 +108,20 @@ def id_token_shape(claims: Mapping[str, Any]) -> bool:
         (isinstance(typ, str) and typ.upper() == "ID")
 
 
+async def signing_key(jwks: jwt.PyJWKClient, token: str) -> Any:
+    """The key of `jwks` that signed `token` (fetched off the event loop: the first look-up
+    or an unknown `kid` goes to the provider)."""
+    try:
+        return (await asyncio.to_thread(jwks.get_signing_key_from_jwt, token)).key
+    except jwt.PyJWTError as exc:
+        raise TokenRejected(f"signing key not found: {type(exc).__name__}") from None
+
+
 async def jwks_claims(jwks: jwt.PyJWKClient, token: str, *, audience: str, issuer: str,
                       leeway: int = 30) -> dict[str, Any]:
     """The claims of a token signed by one of `jwks`'s keys, for `audience`, from `issuer`
     (sign-in's ID tokens); TokenRejected naming what failed, never quoting the token."""
-    try:
-        key: Any = (await asyncio.to_thread(jwks.get_signing_key_from_jwt, token)).key
-    except jwt.PyJWTError as exc:
-        raise TokenRejected(f"signing key not found: {type(exc).__name__}") from None
+    key = await signing_key(jwks, token)
     try:
         claims: dict[str, Any] = jwt.decode(
             token, key, algorithms=list(JWKS_ALGORITHMS), audience=audience, issuer=issuer,
