@@ -104,7 +104,7 @@ def where_it_stopped(cluster: Cluster, stream: Stream, social: Social | None) ->
         short = {b[:8]: f"{student.held[b]}/{n}" for b, n in expected.items()
                  if student.held[b] < n}
         lines.append(f"  student {student.index}: {student.connections} connection(s), "
-                     f"behind on {short or 'nothing'}")
+                     f"behind on {short or 'nothing'}; error frames: {student.errors[-5:]}")
     if social is not None:
         posts = {name: len(r.fake.live_posts()) for name, r in social.networks.items()}
         lines.append(f"  posts: {posts} of {sum(expected.values())}")

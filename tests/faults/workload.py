@@ -6,6 +6,7 @@
   strictly in order.
 - `Student` watches many broadcasts on one socket, reconnects when the viewer
   dies or restarts, and resumes each broadcast with the highest seq it holds.
+  A broadcast the viewer does not know yet is asked for again, as the page does.
   It records every update frame it was sent, so a repeat or a gap the server
   caused is visible (the protocol promises seqs that only grow).
 """
@@ -124,6 +125,7 @@ class Student:
         self.repeats: list[tuple[str, int]] = []
         self.gaps: list[tuple[str, int, int]] = []
         self.connections = 0
+        self.errors: list[str] = []  # "code broadcast" of each error frame, for diagnostics
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -166,11 +168,15 @@ class Student:
                 self._update(update)
         elif kind == "update":
             self._update(frame)
-        elif kind == "error" and frame.get("code") == "not_ready":
-            await asyncio.sleep(0.5)
-            broadcast = frame["broadcast_id"]
-            await ws.send_json({"type": "subscribe", "broadcast_id": broadcast,
-                                "after_seq": self.held[broadcast]})
+        elif kind == "error":
+            self.errors.append(f"{frame.get('code')} {frame.get('broadcast_id', '')}")
+            if frame.get("code") in ("not_ready", "unknown_broadcast"):
+                # As the page does: a viewer that has not yet read the case (it reaches
+                # each instance through Kafka a moment after registration) is asked again.
+                await asyncio.sleep(0.5)
+                broadcast = frame["broadcast_id"]
+                await ws.send_json({"type": "subscribe", "broadcast_id": broadcast,
+                                    "after_seq": self.held[broadcast]})
 
     def _update(self, update: dict[str, Any]) -> None:
         broadcast, seq = update["broadcast_id"], update["seq"]
