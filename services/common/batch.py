@@ -12,7 +12,10 @@ anything derived from them is produced, and both before the offsets move. If
 anything in the batch fails, the transaction rolls back, nothing held is sent, and
 the loop handles the same records one by one as before (retries, dead letters).
 `after_commit` defers what must only happen once the writes are visible (waking a
-status stream that reads them back).
+status stream that reads them back). `local` gives a handler per-batch state (rows read
+once for the whole batch, counters) whose `flush` writes it back in the same
+transaction after the last handler, so N events can cost a few multi-row statements
+instead of N small ones.
 """
 
 from __future__ import annotations
@@ -21,13 +24,23 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncConnection
 
     from .producer import EventProducer
     from .store import Store
+
+
+class BatchState(Protocol):
+    """Per-batch state of a handler (`local`): written back by `flush` on the batch's
+    connection once every handler has run, before the commit."""
+
+    async def flush(self, conn: AsyncConnection) -> None: ...
+
+
+State = TypeVar("State", bound=BatchState)
 
 
 class BatchAborted(Exception):
@@ -50,6 +63,10 @@ class BatchScope:
     # claim keys of the batch's events, by topic; one multi-row claim per consumer name
     # and topic answers every `claim_event` of the batch (store.py)
     claim_keys: dict[str, list[str]] = field(default_factory=dict)
+    # every (event, origin) of the batch, in handling order: lets per-batch state read
+    # what the whole batch needs in one statement
+    events: list[tuple[Any, Any]] = field(default_factory=list)
+    _states: dict[object, BatchState] = field(default_factory=dict)
     _topic_of: dict[str, str] = field(default_factory=dict)
     _fresh: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     # set once the handlers are done: a task a handler left behind that publishes
@@ -100,6 +117,17 @@ class BatchScope:
                 raise
         return self._conn
 
+    def state(self, key: object, make: Callable[[], State]) -> State:
+        found = self._states.get(key)
+        if found is None:
+            found = self._states[key] = make()
+        return found  # type: ignore[return-value]
+
+    async def flush(self) -> None:
+        """Write every per-batch state back, in the order first used (handlers done)."""
+        for state in list(self._states.values()):
+            await state.flush(await self.connection())
+
     async def commit(self) -> None:
         transaction, self._transaction, self._conn = self._transaction, None, None
         try:
@@ -146,6 +174,42 @@ def enter(scope: BatchScope) -> Any:
 
 def leave(token: Any) -> None:
     _SCOPE.reset(token)
+
+
+def local(store: Store, key: object, make: Callable[[], State]) -> State | None:
+    """This batch's state for `key` (made on first use), when a batch transaction on
+    `store` is open here; None outside a batch (the caller writes as it goes)."""
+    scope = current()
+    if scope is None or scope.store is not store:
+        return None
+    return scope.state(key, make)
+
+
+async def run(store: Store | None, batch_events: list[tuple[Any, Any]],
+              handler: Callable[[Any, Any], Awaitable[None]]) -> BatchScope:
+    """`handler` for every event in order, as one unit: one transaction on `store`, per-batch
+    state flushed into it, committed (rolled back, and the error raised, on any failure),
+    then the after-commit jobs. The scope returned holds the sends, for the caller to send
+    now that the writes are durable."""
+    scope = BatchScope(store=store, events=batch_events)
+    for event, origin in batch_events:
+        scope.add_claim_key(origin.topic, event.claim_key)
+    token = enter(scope)
+    try:
+        for event, origin in batch_events:
+            await handler(event, origin)
+        await scope.flush()
+        scope.closed = True
+        await scope.commit()
+    except BaseException:
+        scope.closed = True
+        await scope.abort()
+        raise
+    finally:
+        leave(token)
+    for job in scope.after_commit_jobs:
+        job()
+    return scope
 
 
 def after_commit(job: Callable[[], None]) -> None:

@@ -459,23 +459,7 @@ class ConsumerLoop:
         return done
 
     async def _run_scope(self, batch_events: list[tuple[events.Event, Origin]]) -> None:
-        scope = batch.BatchScope(store=self._store)
-        for event, origin in batch_events:
-            scope.add_claim_key(origin.topic, event.claim_key)
-        token = batch.enter(scope)
-        try:
-            for event, origin in batch_events:
-                await self._handler(event, origin)
-            scope.closed = True
-            await scope.commit()
-        except BaseException:
-            scope.closed = True
-            await scope.abort()
-            raise
-        finally:
-            batch.leave(token)
-        for job in scope.after_commit_jobs:
-            job()
+        scope = await batch.run(self._store, batch_events, self._handler)
         by_producer: dict[int, tuple[EventProducer, list[tuple[str, bytes, str | None]]]] = {}
         for held in scope.sends:
             by_producer.setdefault(id(held.producer), (held.producer, []))[1].append(

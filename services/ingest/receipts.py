@@ -24,9 +24,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from services.common import events
 from services.common.store import Store
 
+from .rows import record_from_row, row_values
 from .status import Record
 from .tables import receipts, statuses
-from .tracker import StatusTracker, record_from_row, row_values
+from .tracker import StatusTracker
 
 MAX_BATCH = 200
 

@@ -1,12 +1,14 @@
 """Ingest's status tracker: downstream topics → one status row per update → status streams.
 
 Ingest reads `milestones.deidentified`, `updates.status`, `updates.approved`,
-`updates.retracted` and `publications` with its own consumer group. Each event
-is applied in one transaction. Every transition only moves forward and repeats
-are no-ops (`status.py`), so a redelivered or late event changes nothing: the
-tracker is idempotent without remembering event ids. The rows survive restarts.
-Local status streams are woken per case; streams on other instances notice the
-change by re-reading (see `stream.py`).
+`updates.retracted` and `publications` with its own consumer group, a fetch at a
+time: the rows a batch names are read once and each changed row written once, in
+the batch's one transaction (`rows.BatchRows`); outside a batch (the loop's
+one-at-a-time fallback, the HTTP paths) each change is its own transaction. Every
+transition only moves forward and repeats are no-ops (`status.py`), so a redelivered
+or late event changes nothing: the tracker is idempotent without remembering event ids.
+The rows survive restarts. Local status streams are woken per case; streams on other
+instances notice the change by re-reading (see `stream.py`).
 """
 
 from __future__ import annotations
@@ -15,8 +17,6 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable
-from datetime import UTC, datetime
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -26,6 +26,7 @@ from services.common import batch, events, topics
 from services.common.consumer import Origin
 from services.common.store import Store
 
+from .rows import BatchRows, record_from_row, row_values
 from .status import Record
 from .tables import statuses
 
@@ -43,39 +44,6 @@ class StatusRace(RuntimeError):
     """Two writers created the same row at once and kept colliding; retry the event."""
 
     retriable = True
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    # SQLite hands back naive datetimes; everything we store is UTC.
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment
-
-
-def record_from_row(row: sa.Row[Any]) -> Record:
-    return Record(
-        event_id=row.event_id, case_id=row.case_id, milestone=row.milestone,
-        author_sub=row.author_sub, occurred_at=row.occurred_at,
-        received_at=_aware(row.received_at), verdict=row.verdict,
-        deid_revision=row.deid_revision, reasons=list(row.reasons or []),
-        deid_facts=dict(row.deid_facts or {}),
-        audiences=dict(row.audiences or {}), channels=dict(row.channels or {}),
-        withdraw_requested_at=_aware(row.withdraw_requested_at), revision=row.revision,
-        updated_at=_aware(row.updated_at),
-    )
-
-
-def row_values(record: Record) -> dict[str, Any]:
-    return {
-        "case_id": record.case_id, "milestone": record.milestone,
-        "author_sub": record.author_sub, "occurred_at": record.occurred_at,
-        "received_at": record.received_at, "verdict": record.verdict,
-        "deid_revision": record.deid_revision, "reasons": record.reasons,
-        "deid_facts": record.deid_facts,
-        "audiences": record.audiences, "channels": record.channels,
-        "withdraw_requested_at": record.withdraw_requested_at, "revision": record.revision,
-        "updated_at": record.updated_at,
-    }
 
 
 class StatusTracker:
@@ -135,9 +103,28 @@ class StatusTracker:
 
     # -- writing --
 
+    def _batch_rows(self) -> BatchRows | None:
+        """The current consumer batch's rows (read at once for every update it names)."""
+        scope = batch.current()
+        if scope is None:
+            return None
+        return batch.local(self._store, self, lambda: BatchRows(
+            str(event.data["update_id"]) for event, _ in scope.events
+            if isinstance(event.data.get("update_id"), str)))
+
     async def mutate(self, event_id: str, case_id: str, change: Change) -> Record | None:
-        """Apply `change` to the row (created when missing) in one transaction; the
-        changed record, or None when nothing changed."""
+        """Apply `change` to the row (created when missing) in one transaction (inside a
+        consumer batch: the batch's, written back when it ends); the changed record, or
+        None when nothing changed."""
+        rows = self._batch_rows()
+        if rows is not None:
+            async with self._store.begin() as conn:
+                held = await rows.record(conn, event_id, case_id)
+            if not change(held) and rows.exists(event_id):
+                return None  # (a row is written when first seen, changed or not)
+            rows.changed(held)
+            batch.after_commit(lambda: self.notify(case_id))
+            return held
         for _ in range(5):
             try:
                 async with self.writing() as conn:
@@ -172,7 +159,10 @@ class StatusTracker:
                            reason: str) -> int:
         """`all: true` retraction: every update of the case that was out is now retracted."""
         changed: list[str] = []
+        pending = self._batch_rows()
         async with self.writing() as conn:
+            if pending is not None:  # this batch's changes so far first, then read them
+                await pending.flush(conn)
             rows = (await conn.execute(
                 sa.select(statuses).where(statuses.c.case_id == case_id))).all()
             for row in rows:
@@ -183,6 +173,8 @@ class StatusTracker:
                     await conn.execute(statuses.update().where(
                         statuses.c.event_id == record.event_id).values(**row_values(record)))
                     changed.append(record.event_id)
+        if pending is not None:
+            pending.forget(changed)
         if changed:
             batch.after_commit(lambda: self.notify(case_id))
         return len(changed)

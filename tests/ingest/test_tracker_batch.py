@@ -1,0 +1,168 @@
+"""The status tracker inside a consumer batch (issue 14): the rows the batch names are read
+at once and each changed row is written once, with exactly the outcome of applying the
+same events one at a time (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy import event as sa_event
+
+from services.common import batch, events, topics
+from services.common.consumer import Origin
+from services.common.store import Store
+from services.ingest.tables import MIGRATIONS, statuses
+from services.ingest.tracker import StatusTracker
+
+AT = "2026-11-22T09:42:00Z"
+ACTOR = {"sub": "service:approval", "role": "service"}
+
+
+@pytest.fixture
+async def store(database_url: str) -> AsyncIterator[Store]:
+    store = Store(database_url, service="ingest", migrations=MIGRATIONS)
+    await store.open()
+    try:
+        yield store
+    finally:
+        await store.close()
+
+
+def deidentified(case_id: str, update_id: str) -> events.Event:
+    return events.make_event(
+        "org.orcast.milestone.deidentified.v1", service="deidentify", subject=case_id,
+        data={"update_id": update_id, "case_id": case_id, "milestone": "incision",
+              "text": "step", "verdict": "clean", "counts": {"NAME": 1}, "redactions": [],
+              "reasons": [], "phrase_ids": [], "phrase_only": False, "occurred_at": AT,
+              "received_at": AT, "author": {"sub": "c", "role": "coordinator"}})
+
+
+def status(case_id: str, update_id: str, state: str, seq: int | None = None) \
+        -> events.Event:
+    data: dict[str, Any] = {"update_id": update_id, "case_id": case_id, "state": state,
+                            "audience": "students", "at": AT}
+    if seq is not None:
+        data["seq"] = seq
+    return events.make_event("org.orcast.update.status.v1", service="approval",
+                             subject=case_id, data=data)
+
+
+def approved(case_id: str, update_id: str, seq: int) -> events.Event:
+    return events.make_event(
+        "org.orcast.update.approved.v1", service="approval", subject=case_id,
+        data={"update_id": update_id, "case_id": case_id, "broadcast_id": "b1", "seq": seq,
+              "audience": "students", "milestone": "incision", "milestone_label": "Incision",
+              "procedure": "lap_chole", "procedure_name": "Lap chole", "text": "step",
+              "occurred_at": AT, "case_started_at": AT, "approved_at": AT,
+              "approved_by": ACTOR, "author": {"sub": "c", "role": "coordinator"}})
+
+
+def retract_all(case_id: str) -> events.Event:
+    return events.make_event(
+        "org.orcast.update.retracted.v1", service="approval", subject=case_id,
+        data={"case_id": case_id, "broadcast_id": "b1", "all": True, "audience": "students",
+              "reason": "consent_revoked", "retracted_by": ACTOR, "retracted_at": AT})
+
+
+def posted(case_id: str, update_id: str) -> events.Event:
+    return events.make_event(
+        "org.orcast.publication.v1", service="publisher", subject=case_id,
+        data={"update_id": update_id, "case_id": case_id, "channel_id": "masto",
+              "channel_kind": "mastodon", "state": "posted", "attempts": 1, "at": AT,
+              "url": "https://social.example/@or/1"})
+
+
+TOPIC = {"org.orcast.milestone.deidentified.v1": topics.MILESTONES_DEIDENTIFIED.name,
+         "org.orcast.update.status.v1": topics.UPDATES_STATUS.name,
+         "org.orcast.update.approved.v1": topics.UPDATES_APPROVED.name,
+         "org.orcast.update.retracted.v1": topics.UPDATES_RETRACTED.name,
+         "org.orcast.publication.v1": topics.PUBLICATIONS.name}
+
+
+def a_fetch() -> tuple[list[tuple[events.Event, Origin]], list[str]]:
+    """Three cases of five updates each, every update through its whole life; case 1 is
+    retracted in the middle of the batch, then gets one more update; one event twice."""
+    stream: list[events.Event] = []
+    ids: list[str] = []
+    for c in range(3):
+        case_id = f"case-{uuid.uuid4().hex[:8]}"
+        for n in range(5):
+            update_id = str(uuid.uuid4())
+            ids.append(update_id)
+            stream += [deidentified(case_id, update_id), status(case_id, update_id, "held"),
+                       approved(case_id, update_id, n + 1),
+                       status(case_id, update_id, "approved", n + 1)]
+            if c == 0:
+                stream.append(posted(case_id, update_id))
+        if c == 1:
+            stream.append(retract_all(case_id))
+            late = str(uuid.uuid4())
+            ids.append(late)
+            stream += [deidentified(case_id, late), approved(case_id, late, 6)]
+    stream.append(stream[2])  # a redelivered `approved`: changes nothing
+    return [(e, Origin(TOPIC[e.type], 0, i)) for i, e in enumerate(stream)], ids
+
+
+async def views(tracker: StatusTracker, ids: list[str]) -> list[dict[str, Any]]:
+    found = []
+    for update_id in ids:
+        record = await tracker.get(update_id)
+        assert record is not None
+        view = record.view(30.0)
+        found.append({k: view[k] for k in ("case_id", "status", "audiences", "channels",
+                                           "verdict", "removed", "revision", "milestone")})
+    return found
+
+
+async def test_a_batch_reads_and_writes_each_row_once_with_the_same_outcome(
+        store: Store) -> None:
+    tracker = StatusTracker(store)
+    fetch, ids = a_fetch()
+    for event, origin in fetch:  # one at a time, as before batching (and as the fallback)
+        await tracker.on_event(event, origin)
+    one_by_one = await views(tracker, ids)
+    async with store.begin() as conn:
+        await conn.execute(statuses.delete().where(statuses.c.event_id.in_(ids)))
+
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement.split()[0])
+
+    woken: list[str] = []
+    for case_id in {e.data["case_id"] for e, _ in fetch}:
+        tracker.watch(case_id)
+    tracker.notify = woken.append  # type: ignore[method-assign]
+    sa_event.listen(store.engine.sync_engine, "before_cursor_execute", count)
+    try:
+        await batch.run(store, fetch, tracker.on_event)
+    finally:
+        sa_event.remove(store.engine.sync_engine, "before_cursor_execute", count)
+    assert await views(tracker, ids) == one_by_one
+    # 71 events: one read of every row; the retraction flushes (one insert), reads its
+    # case and updates its five rows; one final insert (one at a time: two or more
+    # statements per event)
+    writes = [s for s in statements if s.split()[0].upper() in ("INSERT", "UPDATE")]
+    assert len(writes) <= 8, "\n".join(statements)
+    assert len(statements) <= 10, "\n".join(statements)
+    assert set(woken) == {e.data["case_id"] for e, _ in fetch}  # after the commit
+
+
+async def test_a_failed_batch_writes_nothing(store: Store) -> None:
+    tracker = StatusTracker(store)
+    fetch, ids = a_fetch()
+
+    async def fails_at_the_end(event: events.Event, origin: Origin) -> None:
+        await tracker.on_event(event, origin)
+        if event is fetch[-1][0]:
+            raise ValueError("poison")
+
+    with pytest.raises(ValueError):
+        await batch.run(store, fetch, fails_at_the_end)
+    async with store.begin() as conn:
+        assert (await conn.execute(sa.select(sa.func.count()).select_from(statuses).where(
+            statuses.c.event_id.in_(ids)))).scalar() == 0
