@@ -17,6 +17,9 @@ id so a redelivery changes nothing), then produces the resulting events with
 ids derived from the input, so a crash between commit and produce is repaired
 by the redelivery re-producing the very same events. Claims are keyed by the
 event's source and id, so no other writer's event can take an id's place.
+Inside a consumer batch that transaction is the batch's: its sequence counters are
+read and written once (`numbering.py`) and its new review rows inserted together
+(`intakes.py`), written before any handler reads reviews or sends after them.
 
 Each topic is honoured only for what its one writer is authoritative for:
 `reviews` (approval's HTTP handlers) for approve, reject and edit; `withdrawals`
@@ -37,13 +40,15 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.common import events, topics
+from services.common import batch, events, topics
 from services.common.cases_view import CaseState, CasesView
 from services.common.consumer import Origin
 from services.common.store import Store, claim_event
 
-from . import decisions, reasons, rows
+from . import decisions, intakes, reasons, rows
 from .emit import GATE_ACTOR, Emitter
+from .intakes import PendingIntakes
+from .numbering import SequenceBook
 from .phrases import only_phrases
 from .policy import PolicySource
 from .rows import Row, aware
@@ -105,6 +110,8 @@ class ApprovalGate:
     async def on_event(self, event: events.Event, origin: Origin) -> None:
         self._changes += 1
         self._next_due = None  # this may hold a new update: sweep at the next tick
+        if origin.topic != topics.MILESTONES_DEIDENTIFIED.name:
+            await self._write_pending()  # what it reads and sends comes after them
         if origin.topic == topics.CASES.name:
             await self.on_case(event, origin)
         elif origin.topic in AUTHORITY:
@@ -137,23 +144,47 @@ class ApprovalGate:
     async def on_deidentified(self, event: events.Event, origin: Origin) -> None:
         data = event.data
         case = await self._case(data["case_id"])
+        pending = self._pending()
         async with self.store.begin() as conn:
             if await claim_event(conn, CONSUMER, event.claim_key):
                 if data.get("revision", 0) > 0:
+                    await self._write_pending(conn)
                     changed = await self._revise(conn, data, case)
                 else:
-                    changed = await self._intake(conn, data, case)
+                    values = await self._intake(conn, data, case)
+                    if pending is not None:  # inserted with the batch's others
+                        pending.hold(values, case)
+                        return
+                    changed = await intakes.insert(conn, values)
             else:
+                await self._write_pending(conn)
                 changed = await rows.of_update(conn, data["update_id"])
         await self.announce(changed, case)
 
+    def _pending(self) -> PendingIntakes | None:
+        """The consumer batch's new review rows, inserted together (intakes.py), if any."""
+        return batch.local(self.store, (self, PendingIntakes),
+                           lambda: PendingIntakes(self.announce))
+
+    async def _write_pending(self, conn: AsyncConnection | None = None) -> None:
+        """Before a batch's handler reads reviews or sends: the rows held so far, stored
+        and announced."""
+        pending = self._pending()
+        if pending is None:
+            return
+        if conn is not None:
+            await pending.flush(conn)
+            return
+        async with self.store.begin() as joined:
+            await pending.flush(joined)
+
     async def _intake(self, conn: AsyncConnection, data: dict[str, Any], case: CaseState) \
-            -> list[Row]:
+            -> list[dict[str, Any]]:
         policy = self.policy.current()
         now = events.now()
         phrase_only = data["verdict"] == "clean" and only_phrases(
             case.procedure, data["phrase_ids"], data["text"])
-        created: list[Row] = []
+        created: list[dict[str, Any]] = []
         for audience in sorted(case.scope):
             decision = policy.decide(audience, verdict=data["verdict"], phrase_only=phrase_only)
             if decision is None:
@@ -166,9 +197,9 @@ class ApprovalGate:
             elif expires_at <= now:
                 state, reason = "expired", "not decided in time"
             elif decision.automatic:
-                state, seq = "approved", await next_seq(conn, case.case_id, audience)
+                state, seq = "approved", await self._next_seq(conn, case.case_id, audience)
             note = reasons.held_note(data["verdict"], data["reasons"]) if state == "held" else None
-            inserted = await conn.execute(reviews.insert().values(
+            created.append(dict(
                 update_id=data["update_id"], audience=audience, case_id=case.case_id,
                 state=state, milestone=data["milestone"], text=data["text"],
                 verdict=data["verdict"], counts=data["counts"],
@@ -178,8 +209,7 @@ class ApprovalGate:
                 expires_at=expires_at, tiers_required=decision.tiers, approvals=[], seq=seq,
                 decided_by=None, decided_at=now if state != "held" else None,
                 reason=reason, created_at=now, version=0, pending_revision=0, note=note,
-            ).returning(*reviews.c))
-            created.append(inserted.one())
+            ))
         return created
 
     async def _revise(self, conn: AsyncConnection, data: dict[str, Any], case: CaseState) \
@@ -261,8 +291,23 @@ class ApprovalGate:
     async def _write(self, conn: AsyncConnection, row: Row, result: decisions.Outcome) -> Row:
         values = dict(result.values)
         if result.number:
-            values["seq"] = await next_seq(conn, row.case_id, row.audience)
+            values["seq"] = await self._next_seq(conn, row.case_id, row.audience)
         return await rows.change(conn, row, **values)
+
+    def _book(self) -> SequenceBook | None:
+        """The consumer batch's counters (read at once for every case it names), if any."""
+        scope = batch.current()
+        if scope is None:
+            return None
+        return batch.local(self.store, (self, SequenceBook), lambda: SequenceBook(
+            str(event.data["case_id"]) for event, _ in scope.events
+            if isinstance(event.data.get("case_id"), str)))
+
+    async def _next_seq(self, conn: AsyncConnection, case_id: str, audience: str) -> int:
+        book = self._book()
+        if book is not None:
+            return await book.next(conn, case_id, audience)
+        return await next_seq(conn, case_id, audience)
 
     async def announce(self, changed: list[Row], case: CaseState) -> None:
         """Produce what the decisions mean, all at once: each event stands alone (ids
@@ -314,10 +359,14 @@ class ApprovalGate:
             await self.emit.status(row, "blocked")
 
     async def _retract_all(self, case: CaseState, reason: str) -> None:
+        book = self._book()  # inside a batch: numbers it handed out count too
         async with self.store.begin() as conn:
-            numbered = {row.audience: int(row.last_seq) for row in await conn.execute(
-                sa.select(sequences.c.audience, sequences.c.last_seq)
-                .where(sequences.c.case_id == case.case_id))}
+            if book is not None:
+                numbered = await book.last_numbers(conn, case.case_id)
+            else:
+                numbered = {row.audience: int(row.last_seq) for row in await conn.execute(
+                    sa.select(sequences.c.audience, sequences.c.last_seq)
+                    .where(sequences.c.case_id == case.case_id))}
         await asyncio.gather(*(
             self.emit.retract_case(case, reason, audience, numbered.get(audience, 0))
             for audience in sorted(case.scope)

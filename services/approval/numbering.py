@@ -1,0 +1,78 @@
+"""Sequence numbers inside a consumer batch: each case's counters read once, written once.
+
+One at a time, every approval cost an UPDATE … RETURNING of its counter (and an
+INSERT for a case's first). In a batch (`common/batch.py`) the counters of every
+case the batch names are read in one SELECT when the first number is needed (on
+PostgreSQL `FOR UPDATE`: another instance numbering the same case during a
+rebalance waits for this batch to commit, then reads its numbers); numbers are
+handed out in memory in event order, and `flush` writes each counter that moved,
+in the batch's transaction, before it commits: one multi-row INSERT for a case's
+first numbers, one executemany UPDATE for the rest. The review rows that carry
+the numbers are in the same transaction, so a rolled-back batch gives every
+number back: no gaps, no reuse. A counter another writer created meanwhile makes
+the INSERT fail; the batch rolls back and the loop handles its events one by one
+(`tables.next_seq`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from .tables import sequences
+
+READ_CHUNK = 500  # case ids per SELECT … IN (…)
+
+
+class SequenceBook:
+    def __init__(self, case_ids: Iterable[str]) -> None:
+        self._wanted = list(dict.fromkeys(case_ids))
+        self._read_cases: set[str] = set()
+        self._stored: dict[tuple[str, str], int] = {}  # as the table holds it
+        self._last: dict[tuple[str, str], int] = {}  # as this batch has numbered
+
+    async def next(self, conn: AsyncConnection, case_id: str, audience: str) -> int:
+        await self._read(conn, case_id)
+        key = (case_id, audience)
+        number = self._last.get(key, self._stored.get(key, 0)) + 1
+        self._last[key] = number
+        return number
+
+    async def last_numbers(self, conn: AsyncConnection, case_id: str) -> dict[str, int]:
+        """The case's last number per audience, counting those handed out in this batch."""
+        await self._read(conn, case_id)
+        found = {a: n for (c, a), n in self._stored.items() if c == case_id}
+        found.update({a: n for (c, a), n in self._last.items() if c == case_id})
+        return found
+
+    async def _read(self, conn: AsyncConnection, case_id: str) -> None:
+        if case_id in self._read_cases:
+            return
+        todo = [c for c in self._wanted if c not in self._read_cases]
+        if case_id not in todo:
+            todo.append(case_id)
+        for start in range(0, len(todo), READ_CHUNK):
+            chunk = sorted(todo[start:start + READ_CHUNK])  # one lock order for every writer
+            query = sa.select(sequences).where(sequences.c.case_id.in_(chunk))
+            if conn.dialect.name == "postgresql":
+                query = query.order_by(sequences.c.case_id, sequences.c.audience) \
+                    .with_for_update()
+            for row in (await conn.execute(query)).all():
+                self._stored[(row.case_id, row.audience)] = int(row.last_seq)
+            self._read_cases.update(chunk)
+
+    async def flush(self, conn: AsyncConnection) -> None:
+        moved = {k: n for k, n in self._last.items() if self._stored.get(k) != n}
+        first = [{"case_id": c, "audience": a, "last_seq": n} for (c, a), n in moved.items()
+                 if (c, a) not in self._stored]
+        later = [{"case_": c, "audience_": a, "last_seq": n} for (c, a), n in moved.items()
+                 if (c, a) in self._stored]
+        if first:
+            await conn.execute(sequences.insert(), first)
+        if later:
+            await conn.execute(sequences.update().where(
+                sequences.c.case_id == sa.bindparam("case_"),
+                sequences.c.audience == sa.bindparam("audience_")), later)
+        self._stored.update(moved)
