@@ -1,8 +1,8 @@
 """The consumer side of the outbox: approved updates become rows, retractions mark them.
 
 Both handlers run inside the consumer loop and do database work only (no
-HTTP), in one transaction with `claim_event`, so the offset commit that
-follows never waits on a network and a redelivered message changes nothing:
+HTTP), in one transaction with the batch's claims (`claim_events`), so the offset
+commit that follows never waits on a network and a redelivered message changes nothing:
 
 - `updates.approved` → one `pending` row per enabled channel whose audience is
   the update's; the (update, channel) primary key makes a second approval
@@ -28,7 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.common import events
 from services.common.consumer import Origin
-from services.common.store import Store, claim_event
+from services.common.store import Store, claim_events
 
 from .channels import ChannelConfig
 from .ledger import Ledger
@@ -67,9 +67,12 @@ class Intake:
         touched: set[str] = set()
         announced = False
         async with begin(self._store) as conn:
+            # one multi-row claim for the batch, not a statement per event
+            fresh = await claim_events(conn, CONSUMER, [e.claim_key for e, _ in batch])
             for event, _origin in batch:
-                if not await claim_event(conn, CONSUMER, event.claim_key):
-                    continue  # redelivered: already in the outbox
+                if event.claim_key not in fresh:
+                    continue  # redelivered (or repeated in the batch): already in the outbox
+                fresh.discard(event.claim_key)
                 if event.type == APPROVED:
                     woken, cancelled = await self._approved(conn, event)
                 elif event.type == RETRACTED:
