@@ -206,3 +206,20 @@ async def test_a_failed_batch_leaves_no_row_claim_or_number(
     await batch.run(approval.store, on(topics.MILESTONES_DEIDENTIFIED.name, stream),
                     approval.on_event)
     assert await approved_seqs(approval.store, case_id) == [1, 2, 3, 4, 5]
+
+
+async def test_a_batch_redelivered_after_its_commit_repeats_its_numbers(
+        gate: tuple[ApprovalGate, Recorder]) -> None:
+    """A crash after the commit, before the sends were acked: the fetch comes again, the
+    claims absorb it, and the same numbers are announced again (same event ids)."""
+    approval, recorder = gate
+    case_id = new_case(approval)
+    stream = [milestone(case_id, i) for i in range(6)]
+    fetch = on(topics.MILESTONES_DEIDENTIFIED.name, stream)
+    await batch.run(approval.store, fetch, approval.on_event)
+    first = [s for s in recorder.sent if s[0] == "approved"]
+    recorder.sent.clear()
+    await batch.run(approval.store, fetch, approval.on_event)
+    assert [s for s in recorder.sent if s[0] == "approved"] == first
+    assert [s[3] for s in first] == [1, 2, 3, 4, 5, 6]
+    assert await approved_seqs(approval.store, case_id) == [1, 2, 3, 4, 5, 6]
