@@ -135,6 +135,7 @@ class ReceiptBook:
     async def _first_statuses(self, conn: AsyncConnection, batch: list[Receipt]) -> None:
         found = {row.event_id: record_from_row(row) for row in (await conn.execute(
             sa.select(statuses).where(statuses.c.event_id.in_([r.event_id for r in batch]))
+            .order_by(statuses.c.event_id).with_for_update()  # PostgreSQL: as rows.py
         )).all()}
         now = events.now()
         fresh: list[dict[str, Any]] = []

@@ -139,9 +139,12 @@ class StatusTracker:
     async def apply_in(self, conn: AsyncConnection, event_id: str, case_id: str,
                        change: Change) -> Record | None:
         """`change` applied inside the caller's transaction (the caller calls `notify`
-        after committing). Raises IntegrityError when another writer created the row."""
+        after committing). Raises IntegrityError when another writer created the row.
+        On PostgreSQL the row is locked as it is read: a consumer batch holding it (its
+        rows are read `FOR UPDATE`, rows.py) commits first, and its changes are read."""
         row = (await conn.execute(
-            sa.select(statuses).where(statuses.c.event_id == event_id))).first()
+            sa.select(statuses).where(statuses.c.event_id == event_id).with_for_update())
+        ).first()
         record = record_from_row(row) if row is not None else Record(event_id=event_id,
                                                              case_id=case_id)
         if not change(record) and row is not None:

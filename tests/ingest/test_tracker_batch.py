@@ -4,6 +4,7 @@ same events one at a time (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any
@@ -15,6 +16,7 @@ from sqlalchemy import event as sa_event
 from services.common import batch, events, topics
 from services.common.consumer import Origin
 from services.common.store import Store
+from services.ingest.status import Record
 from services.ingest.tables import MIGRATIONS, statuses
 from services.ingest.tracker import StatusTracker
 
@@ -181,3 +183,39 @@ async def test_a_batch_redelivered_after_its_commit_changes_nothing(store: Store
     # (a repeated de-identification result counts as a change, one at a time too: only
     # the revision may move)
     assert [{**v, "revision": 0} for v in again] == [{**v, "revision": 0} for v in once]
+
+
+async def test_a_change_outside_a_batch_waits_for_it_and_keeps_its_changes(
+        store: Store) -> None:
+    """A withdraw request (the HTTP path) on a row a consumer batch holds: it reads the
+    row once the batch has committed (PostgreSQL: the batch's rows are read FOR UPDATE and
+    so is the single row; SQLite: both queue on the writer lock), so neither change is
+    lost."""
+    tracker = StatusTracker(store)
+    case_id, update_id = f"case-{uuid.uuid4().hex[:8]}", str(uuid.uuid4())
+    await tracker.on_event(deidentified(case_id, update_id),
+                           Origin(topics.MILESTONES_DEIDENTIFIED.name, 0, 0))
+    inside, go_on = asyncio.Event(), asyncio.Event()
+
+    async def holds_the_batch_open(event: events.Event, origin: Origin) -> None:
+        await tracker.on_event(event, origin)
+        inside.set()
+        await go_on.wait()
+
+    def withdraw(record: Record) -> bool:
+        record.withdraw_requested_at = events.now()
+        return True
+
+    fetch = [(status(case_id, update_id, "approved", 1),
+              Origin(topics.UPDATES_STATUS.name, 0, 1))]
+    held = asyncio.create_task(batch.run(store, fetch, holds_the_batch_open))
+    await asyncio.wait_for(inside.wait(), 10)
+    other = asyncio.create_task(tracker.mutate(update_id, case_id, withdraw))
+    await asyncio.sleep(0.3)
+    go_on.set()
+    await asyncio.wait_for(held, 10)
+    await asyncio.wait_for(other, 10)
+    record = await tracker.get(update_id)
+    assert record is not None
+    assert record.audiences["students"]["state"] == "approved"
+    assert record.withdraw_requested_at is not None
