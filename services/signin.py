@@ -240,7 +240,8 @@ async def whoami(request: web.Request) -> web.Response:
     who = found.principal
     return web.json_response({"signed_in": True, "sub": who.sub, "role": who.role,
                               "name": who.name, "expires_at": who.expires_at,
-                              "page": ROLE_PAGES[who.role]},
+                              "page": ROLE_PAGES[who.role], "ends_at": found.end,
+                              "tablet_lock_minutes": _settings(request).tablet_lock_minutes},
                              headers={"Cache-Control": "no-store"})
 
 
