@@ -145,8 +145,8 @@
       }
     }
     buttons.push(O.el("button", { type: "button", onclick: () => showFhir(c.case_id) }, ["FHIR"]));
-    const claims = O.claims();
-    if (claims && claims.role === "compliance") {
+    const who = O.current();
+    if (who && who.role === "compliance") {
       buttons.push(O.el("a", { class: "timeline-link", href: "/compliance?case=" +
         encodeURIComponent(c.broadcast_id), text: "Audit timeline" }));
     }

@@ -141,6 +141,12 @@
     if (!found.signed_in) {
       forget();
       if (opts.optional) { drawShell(null, false); return null; }
+      if (found.can_sign_in === false) { // no identity provider configured here
+        drawShell(null, false);
+        showGate(page + " needs you to sign in.", "Sign-in for people is not set up on " +
+          "this ORcast (ORCAST_OIDC_ISSUER is unset); ask its administrator.", null);
+        return null;
+      }
       window.location.assign(signInUrl(false));
       return null;
     }
