@@ -119,8 +119,8 @@ def dev_banner(base: str, bootstrap: str, tokens_path: Path, memory: str = "",
         lines.append(f"  sign-in off: {signin_off}")
     lines += [f"  {page:<11} {base}/{page}   (as {role})" for page, role in pages]
     lines += [f"  readiness   {base}/readyz",
-              f"  dev tokens  {tokens_path}  (one per role; open a page as "
-              f"{base}/<page>#access_token=<token>)"]
+              f"  dev tokens  {tokens_path}  (API clients: one bearer token per role; "
+              f"pages take none, people sign in)"]
     return "\n".join(lines) + "\n"
 
 

@@ -1,6 +1,3 @@
-// Shared by every ORcast page: the bearer token, JSON API calls, WebSocket URLs.
-// The token arrives once as a URL fragment (#access_token=…, never sent to the server
-// or its logs), is kept in sessionStorage, and the fragment is removed from the address bar.
 // Shared by every ORcast page: who is signed in (the session cookie, through
 // GET /signin/session), the shell around the page (product, person and role, the pages
 // that role may use, sign-out), JSON API calls with the CSRF header, and the session's
