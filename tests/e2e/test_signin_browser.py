@@ -322,6 +322,8 @@ async def test_a_page_renews_a_session_token_past_its_minutes(
         page = await context.new_page()
         await sign_in(page, signin_world, "approver")
         await page.wait_for_url(base + "/approvals")
+        await page.goto(base + "/")  # a page that makes no calls of its own meanwhile
+        await page.locator("#shell-who").wait_for()
         stale, csrf = session.mint(signed_stack.settings, sub="approver", role="approver",
                                    name=None, idp="x", now=time.time() - 3600)
         await context.add_cookies([
