@@ -245,11 +245,11 @@ async def test_signing_out_ends_the_session_in_every_tab_and_at_the_provider(
         names = {c["name"] for c in await context.cookies(base)}
         assert "orcast_session" not in names
 
-        # The other tab, still open: its next call is refused and it says so.
+        # The other tab, still open, says at once that the sign-in ended; its calls fail.
+        await other.locator("#session-ended #signin-again").wait_for()
         status = await other.evaluate(
             "window.ORcast.api('GET', '/api/v1/cases').then(r => r.status, e => e.status)")
         assert status == 401
-        await other.locator("#session-ended #signin-again").wait_for()
         # Reloaded, it goes to sign in, and the provider asks for the password again.
         await other.reload()
         await other.wait_for_url(re.compile("^" + re.escape(signin_world.provider.issuer) +

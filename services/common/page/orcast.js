@@ -6,6 +6,7 @@
 (function () {
   "use strict";
   const WHO_KEY = "orcast.who"; // name and role only (the tablet's offline reload)
+  const SIGNED_OUT_KEY = "orcast.signed-out"; // tells this browser's other tabs at once
   const RENEW_LEAD_S = 60; // renew this long before the session token expires
 
   // Links from before sign-in carried a token in the fragment: drop it unread.
@@ -175,8 +176,14 @@
       if (body && typeof body.location === "string") location = body.location;
     } catch (e) { /* the cookie is cleared by the answer only: try again */ return; }
     forget();
+    try { localStorage.setItem(SIGNED_OUT_KEY, String(Date.now())); } catch (e) { /* */ }
     window.location.assign(then || location);
   }
+
+  // Signed out in another tab of this browser: this page's session is gone too.
+  window.addEventListener("storage", (event) => {
+    if (event.key === SIGNED_OUT_KEY && who) sessionEnded();
+  });
 
   // Another person on this device: end this session, then sign in asking for credentials
   // again (not the provider's remembered account), and come back to this page.
@@ -187,6 +194,7 @@
   function onSessionRenewed(handler) { renewedHandlers.push(handler); }
   function onSessionEnded(handler) { endedHandlers.push(handler); }
   function current() { return who; }
+  function hasEnded() { return ended; }
 
   async function api(method, path, body, renewed) {
     const headers = { "Accept": "application/json" };
@@ -389,7 +397,7 @@
 
   window.ORcast = {
     api, el, ApiError, csrfToken, signedIn, signOut, switchAccount, signInUrl, current,
-    renewSession, onSessionRenewed, onSessionEnded, roleList, sayError, showFieldErrors,
+    renewSession, onSessionRenewed, onSessionEnded, hasEnded, roleList, sayError, showFieldErrors,
     fieldError, clearFieldErrors,
   };
 })();

@@ -90,8 +90,9 @@
           if (!this.ws) this.connectNow();
           return;
         }
-        if (!this.stopped) this.expired();
-        return;
+        if (this.stopped) return;
+        if (window.ORcast.hasEnded()) { this.expired(); return; }
+        // sign-in unreachable for now: try again with the usual backoff
       }
       if (code === 4403) {
         this.stopped = true;
