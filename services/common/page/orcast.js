@@ -43,7 +43,14 @@
     return "/signin?next=" + encodeURIComponent(back) + (switching ? "&switch=1" : "");
   }
 
-  function nowSeconds() { return Date.now() / 1000; }
+  // The server's clock, as far as this page can tell (its answers' Date header): the
+  // token's exp is server time, and a device clock minutes off must not renew in a loop.
+  let skew = 0;
+  function nowSeconds() { return Date.now() / 1000 + skew; }
+  function learnClock(response) {
+    const date = Date.parse(response.headers.get("Date") || "");
+    if (Number.isFinite(date)) skew = date / 1000 - Date.now() / 1000;
+  }
 
   function scheduleRenewal(expiresAt) {
     clearTimeout(renewTimer);
@@ -51,7 +58,7 @@
     if (!Number.isFinite(expiresAt)) return;
     const left = expiresAt - nowSeconds();
     const lead = Math.min(RENEW_LEAD_S, Math.max(1, left / 5));
-    renewTimer = setTimeout(() => { renewSession(); }, Math.max(0, (left - lead) * 1000));
+    renewTimer = setTimeout(() => { renewSession(); }, Math.max(1000, (left - lead) * 1000));
   }
 
   // The next session token, while the sign-in lasts (never after sign-out). True when a
@@ -67,6 +74,7 @@
         scheduleRenewal(nowSeconds() + 15 + RENEW_LEAD_S); // offline: look again soon
         return false;
       }
+      learnClock(response);
       if (!response.ok) {
         if (response.status === 401 || response.status === 403) sessionEnded();
         return false;
@@ -99,6 +107,7 @@
 
   async function fetchSession() {
     const response = await fetch("/signin/session", { cache: "no-store" });
+    learnClock(response);
     if (!response.ok) throw new ApiError(response.status, null, null);
     return response.json();
   }
