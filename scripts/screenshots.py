@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from services.common import signing
 from services.common.broker import EmbeddedBroker
 from services.common.settings import Settings
-from services.common.topics import ALL_SERVICES
+from services.common.topics import SERVICES
+from tests.support.browser import sign_in_as
 from tests.support.stack import Stack, eventually, start_stack, stop_stack
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,19 +78,16 @@ async def shoot(stack: Stack, case: dict[str, Any], out: Path) -> list[Path]:
         await page.locator("#timeline-body article.update").first.wait_for(timeout=15_000)
         await page.locator("#timeline").scroll_into_view_if_needed()
 
-    pages: dict[str, tuple[str, str, Any]] = {
-        "home": ("/", "main a", None),
-        "tablet": (f"/tablet#access_token={stack.token('coordinator', NURSE)}", "#milestones",
-                   pick_case),
-        "approvals": (f"/approvals#access_token={stack.token('approver', 'attending-kim')}",
-                      "main", None),
-        "live": (f"/live#access_token={stack.token('student')}", "#cases li", None),
-        "live-case": (f"/live/{case['broadcast_id']}#access_token={stack.token('student')}",
-                      "#timeline li", None),
-        "cases": (f"/cases#access_token={stack.token('admin', 'admin-lee')}",
-                  "#cases tbody tr", None),
-        "compliance": (f"/compliance?case={case['broadcast_id']}#access_token="
-                       f"{stack.token('compliance', 'officer-kai')}", "#timeline-body", timeline),
+    # Each page signed in as the person who uses it (the session a sign-in would give).
+    pages: dict[str, tuple[str, str, Any, tuple[str, str | None]]] = {
+        "home": ("/", "main li a", None, ("admin", "admin-lee")),
+        "tablet": ("/tablet", "#milestones", pick_case, ("coordinator", NURSE)),
+        "approvals": ("/approvals", "main", None, ("approver", "attending-kim")),
+        "live": ("/live", "#cases li", None, ("student", None)),
+        "live-case": (f"/live/{case['broadcast_id']}", "#timeline li", None, ("student", None)),
+        "cases": ("/cases", "#cases tbody tr", None, ("admin", "admin-lee")),
+        "compliance": (f"/compliance?case={case['broadcast_id']}", "#timeline-body", timeline,
+                       ("compliance", "officer-kai")),
     }
     written: list[Path] = []
     async with async_playwright() as playwright:
@@ -98,11 +96,12 @@ async def shoot(stack: Stack, case: dict[str, Any], out: Path) -> list[Path]:
             args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
         try:
             for size, viewport in SIZES.items():
-                for name, (path, ready, prepare) in pages.items():
+                for name, (path, ready, prepare, who) in pages.items():
                     context = await browser.new_context(
                         viewport=viewport, device_scale_factor=1,
                         is_mobile=size == "390", has_touch=True)
                     try:
+                        await sign_in_as(context, stack.settings, base, *who)
                         page = await context.new_page()
                         await page.goto(base + path)
                         if prepare is not None:
@@ -126,7 +125,7 @@ async def main(out: Path) -> None:
     stack = None
     try:
         keys = work / "keys"
-        signing.generate(keys, ALL_SERVICES)
+        signing.generate(keys, SERVICES)
         settings = Settings(  # type: ignore[call-arg]
             kafka_bootstrap=broker.bootstrap, topic_namespace=f"s{uuid.uuid4().hex[:8]}",
             data_dir=work / "var", secret="screenshots-only-secret-0123456789abcdef",

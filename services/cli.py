@@ -28,6 +28,7 @@ from services.common.settings import (
     process_environment,
 )
 from services.common.topics import SERVICES
+from services.registry import RUNNABLE
 
 if TYPE_CHECKING:  # imported where a server starts: `orcast deid` starts without aiohttp
     from aiohttp import web
@@ -45,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     dev.add_argument("--kafka-port", type=int, default=None, help="embedded broker port")
     dev.add_argument("--demo", action="store_true", help="replay a realistic procedure")
     run = sub.add_parser("run", help="run one service (production)")
-    run.add_argument("service", choices=SERVICES)
+    run.add_argument("service", choices=RUNNABLE)
     topics = sub.add_parser("topics", help="topic administration")
     topics.add_argument("action", choices=["create"])
     deid = sub.add_parser("deid", help="de-identify JSON Lines from stdin")
@@ -119,8 +120,8 @@ def dev_banner(base: str, bootstrap: str, tokens_path: Path, memory: str = "",
         lines.append(f"  sign-in off: {signin_off}")
     lines += [f"  {page:<11} {base}/{page}   (as {role})" for page, role in pages]
     lines += [f"  readiness   {base}/readyz",
-              f"  dev tokens  {tokens_path}  (one per role; open a page as "
-              f"{base}/<page>#access_token=<token>)"]
+              f"  dev tokens  {tokens_path}  (API clients: one bearer token per role; "
+              f"pages take none, people sign in)"]
     return "\n".join(lines) + "\n"
 
 

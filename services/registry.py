@@ -19,13 +19,20 @@ if TYPE_CHECKING:  # aiohttp costs ~0.4 s to import; `orcast deid` never needs i
 
 from services.common.topics import SERVICES
 
-__all__ = ["SERVICES", "create_app_for"]
+__all__ = ["RUNNABLE", "SERVICES", "WEB_ONLY", "create_app_for"]
+
+# Served by `orcast run` and deployed on their own, but no event service: no topic, no
+# event key, no Kafka principal (`orcast dev` serves them from its front process).
+WEB_ONLY: tuple[str, ...] = ("signin",)
+RUNNABLE: tuple[str, ...] = (*SERVICES, *WEB_ONLY)
+_MODULES = {"signin": "services.signinapp"}
 
 
 def create_app_for(service: str) -> CreateApp:
     """The service's `create_app(settings)`: what `orcast run` serves (and `orcast dev`
     runs one process of each)."""
-    if service not in SERVICES:
+    if service not in RUNNABLE:
         raise KeyError(service)
-    create: CreateApp = importlib.import_module(f"services.{service}.app").create_app
+    module = _MODULES.get(service, f"services.{service}.app")
+    create: CreateApp = importlib.import_module(module).create_app
     return create

@@ -229,18 +229,20 @@ async def _complete(request: web.Request) -> web.Response:
 
 @allow(PUBLIC)  # tells anyone whether they are signed in, and as whom
 async def whoami(request: web.Request) -> web.Response:
+    out: dict[str, Any] = {"signed_in": False, "can_sign_in": OIDC in request.app}
     try:
         found = session.from_request(request, _settings(request))
     except TokenRejected as exc:
-        return web.json_response({"signed_in": False, "reason": str(exc)})
+        return web.json_response({**out, "reason": str(exc)})
     if found is None:
-        return web.json_response({"signed_in": False})
+        return web.json_response(out)
     if await request.app[ended_sessions.ENDED_SESSIONS].has_ended(found.sid):
-        return web.json_response({"signed_in": False, "reason": "signed out"})
+        return web.json_response({**out, "reason": "signed out"})
     who = found.principal
     return web.json_response({"signed_in": True, "sub": who.sub, "role": who.role,
                               "name": who.name, "expires_at": who.expires_at,
-                              "page": ROLE_PAGES[who.role]},
+                              "page": ROLE_PAGES[who.role], "ends_at": found.end,
+                              "tablet_lock_minutes": _settings(request).tablet_lock_minutes},
                              headers={"Cache-Control": "no-store"})
 
 

@@ -16,7 +16,7 @@ DO $$
 DECLARE
   service text;
 BEGIN
-  FOREACH service IN ARRAY ARRAY['cases', 'ingest', 'approval', 'publisher', 'audit'] LOOP
+  FOREACH service IN ARRAY ARRAY['cases', 'ingest', 'approval', 'publisher', 'audit', 'signin'] LOOP
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'orcast_' || service) THEN
       EXECUTE format('CREATE ROLE %I LOGIN NOINHERIT', 'orcast_' || service);
     END IF;
@@ -26,7 +26,8 @@ END $$;
 -- Tables are created in `public` by their owner only.
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE, CREATE ON SCHEMA public
-  TO orcast_cases, orcast_ingest, orcast_approval, orcast_publisher, orcast_audit;
+  TO orcast_cases, orcast_ingest, orcast_approval, orcast_publisher, orcast_audit,
+  orcast_signin;
 
 -- Shared bookkeeping (services/common/store.py), owned by the database owner so that
 -- no service owns it. Each service sees and records only its own migrations.
@@ -44,7 +45,8 @@ CREATE TABLE IF NOT EXISTS orcast_consumed_events (
 );
 REVOKE ALL ON orcast_migrations, orcast_consumed_events FROM PUBLIC;
 GRANT SELECT, INSERT ON orcast_migrations, orcast_consumed_events
-  TO orcast_cases, orcast_ingest, orcast_approval, orcast_publisher, orcast_audit;
+  TO orcast_cases, orcast_ingest, orcast_approval, orcast_publisher, orcast_audit,
+  orcast_signin;
 ALTER TABLE orcast_migrations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE orcast_consumed_events ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS own_migrations ON orcast_migrations;

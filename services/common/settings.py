@@ -67,6 +67,20 @@ def _seconds_or_off(env: Mapping[str, str], name: str, default: float) -> float:
     return _float(env, name, default)
 
 
+def _minutes_or_off(env: Mapping[str, str], name: str, default: float) -> float:
+    """A number of minutes, where 0 switches the behaviour off."""
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number of minutes (0: off), got {raw!r}") from None
+    if not value >= 0 or value == float("inf"):
+        raise ConfigError(f"{name} must be 0 or more minutes, got {raw!r}")
+    return value
+
+
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
     raw = env.get(name)
     if raw is None or raw == "":
@@ -195,6 +209,9 @@ class Settings:
     # How long one session token lives: the bound on how long another service still takes
     # a signed-out cookie. Only the sign-in service renews it, and not for an ended session.
     session_minutes: float = 15.0
+    # A shared OR tablet's screen locks after this long without a touch (0: never); the
+    # session itself still lasts ORCAST_SESSION_HOURS. The page reads it from /signin/session.
+    tablet_lock_minutes: float = 10.0
     # An ACL-enforcing cluster (kafka_config.security_options); unset: plaintext.
     kafka_security_protocol: str | None = None
     kafka_sasl_mechanism: str | None = None
@@ -283,6 +300,7 @@ class Settings:
             "session_key": env.get("ORCAST_SESSION_KEY", "").encode(),
             "session_hours": _float(env, "ORCAST_SESSION_HOURS", 12.0),
             "session_minutes": _float(env, "ORCAST_SESSION_MINUTES", 15.0),
+            "tablet_lock_minutes": _minutes_or_off(env, "ORCAST_TABLET_LOCK_MINUTES", 10.0),
             "kafka_security_protocol": env.get("ORCAST_KAFKA_SECURITY_PROTOCOL") or None,
             "kafka_sasl_mechanism": env.get("ORCAST_KAFKA_SASL_MECHANISM") or None,
             "kafka_sasl_username": env.get("ORCAST_KAFKA_SASL_USERNAME", ""),

@@ -147,6 +147,9 @@ VARIABLES: tuple[Variable, ...] = (
     Variable('ORCAST_SESSION_MINUTES', '`15`',
              'one session token lives this long, renewed by the sign-in service while the sign-in '
              'lasts; the longest another service still takes a cookie after sign-out'),
+    Variable('ORCAST_TABLET_LOCK_MINUTES', '`10`',
+             "the OR tablet's screen locks after this many minutes untouched (re-sign-in opens "
+             'it; its offline queue is kept); `0` never locks'),
     Variable('ORCAST_DEV_DOORBELL', 'set by `orcast dev`',
              "the loopback relay idle consumers sleep on (Tansu cannot end a waiting fetch); "
              '`off` runs `orcast dev` without it'),

@@ -222,7 +222,7 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
     if token is None and getattr(endpoint, auth.QUERY_TOKEN_ATTR, False):
         token = request.query.get("access_token")
     if not token:  # no bearer: a signed-in person's session cookie, or nobody
-        principal = await _session_principal(request)
+        principal = await session_principal(request)
     else:
         try:
             principal = await request.app[VERIFIER].verify(token)
@@ -234,7 +234,7 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
     return await handler(request)
 
 
-async def _session_principal(request: web.Request) -> auth.Principal:
+async def session_principal(request: web.Request) -> auth.Principal:
     """The session cookie's person (`session.py`: CSRF checked on state changes). Where
     sign-in runs, a signed-out session is refused at once; elsewhere its last token
     expires within ORCAST_SESSION_MINUTES (`ended_sessions.py`)."""

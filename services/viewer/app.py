@@ -4,6 +4,12 @@ The socket route is public at the HTTP layer and authenticates itself, so a
 browser can send its token as the first frame instead of in the URL, and a
 missing or bad token ends in a WebSocket close code (4401) a client can act
 on rather than an HTTP 401 it cannot see.
+
+The pages open it on the signed-in person's session cookie (`session.py`), checked
+before the upgrade: a socket opened by another site's page (its Origin is not ours)
+is refused with HTTP 403 and never opens. The session token's expiry closes the socket
+like a bearer's `exp` (4401); the page renews the session and reconnects with
+`after_seq`, since a socket cannot take a new cookie.
 """
 
 from __future__ import annotations
@@ -11,18 +17,20 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
+from dataclasses import dataclass
 from pathlib import Path
 
 from aiohttp import WSMsgType, web
 
-from services.common import auth, topics
+from services.common import auth, session, topics
 from services.common.auth import allow
 from services.common.components import Components
 from services.common.consumer import Origin
+from services.common.errors import Unauthorized
 from services.common.events import Event
 from services.common.pages import add_page
 from services.common.settings import Settings
-from services.common.web import VERIFIER, create_base_app
+from services.common.web import VERIFIER, create_base_app, session_principal
 
 from . import SERVICE, protocol
 from .connection import Connection, Limits
@@ -37,15 +45,47 @@ REPLAY_WAIT_SECONDS = 20.0
 PAGE = Path(__file__).parent / "page"
 
 
-async def authenticate(request: web.Request, ws: web.WebSocketResponse,
-                       wait: float) -> auth.Principal | None:
-    """The principal from `?access_token=`, a bearer header, or a first `auth` frame.
-
-    Closes the socket with 4401 and returns None when none is valid in time."""
+def _given_token(request: web.Request) -> str | None:
     token = request.query.get("access_token")
     header = request.headers.get("Authorization", "")
     if not token and header.lower().startswith("bearer "):
         token = header[7:].strip()
+    return token or None
+
+
+@dataclass(frozen=True, slots=True)
+class CookieSession:
+    """What the session cookie said before the upgrade: its person, or why not."""
+    principal: auth.Principal | None = None
+    problem: str | None = None
+
+
+async def cookie_session(request: web.Request) -> CookieSession | None:
+    """The session cookie's person when no token was given (None without a cookie).
+    Another site's socket raises CsrfRefused (403 before the upgrade); an expired or
+    ended session is told to the open socket (4401), so the page renews and reconnects."""
+    if _given_token(request) or session.SESSION_COOKIE not in request.cookies:
+        return None
+    try:
+        return CookieSession(principal=await session_principal(request))
+    except Unauthorized as exc:
+        return CookieSession(problem=exc.message)
+
+
+async def authenticate(request: web.Request, ws: web.WebSocketResponse,
+                       wait: float, cookie: CookieSession | None = None
+                       ) -> auth.Principal | None:
+    """The principal from `?access_token=`, a bearer header, the session cookie, or a
+    first `auth` frame.
+
+    Closes the socket with 4401 and returns None when none is valid in time."""
+    token = _given_token(request)
+    if not token and cookie is not None:
+        if cookie.principal is not None:
+            return cookie.principal
+        await ws.close(code=protocol.CLOSE_NO_TOKEN,
+                       message=str(cookie.problem or "not signed in").encode()[:120])
+        return None
     if not token:
         try:
             message = await ws.receive(timeout=wait)
@@ -74,10 +114,11 @@ async def authenticate(request: web.Request, ws: web.WebSocketResponse,
 @allow(auth.PUBLIC)  # authenticates itself (see the module docstring); any role may watch
 async def live_socket(request: web.Request) -> web.WebSocketResponse:
     hub = request.app[HUB]
+    cookie = await cookie_session(request)  # before the upgrade: 403 for another site
     ws = web.WebSocketResponse(max_msg_size=protocol.MAX_READ_FRAME, compress=False,
                                heartbeat=None)
     await ws.prepare(request)
-    principal = await authenticate(request, ws, hub.limits.auth_seconds)
+    principal = await authenticate(request, ws, hub.limits.auth_seconds, cookie)
     transport = request.transport
     if principal is None or transport is None or transport.is_closing():
         return ws

@@ -17,7 +17,7 @@ from tests.audit.support import open_log, pipeline
 from tests.conftest import _run_sql
 
 ROLES_SQL = Path(__file__).resolve().parents[2] / "deploy" / "postgres" / "roles.sql"
-SERVICES_WITH_TABLES = ("cases", "ingest", "approval", "publisher", "audit")
+SERVICES_WITH_TABLES = ("cases", "ingest", "approval", "publisher", "audit", "signin")
 PASSWORD = "roles-test-only"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
+import json
 import re
 import shlex
 import shutil
@@ -21,7 +22,10 @@ from typing import Any
 import pytest
 import yaml
 
+from services.common import schemas
+from services.common.settings import Settings
 from services.common.topics import BY_NAME, SERVICES, TOPICS, TopicSpec
+from services.registry import RUNNABLE
 
 ROOT = Path(__file__).resolve().parents[2]
 K8S = ROOT / "deploy" / "k8s"
@@ -388,6 +392,80 @@ def test_compose_ports_are_distinct_and_documented(compose: dict[str, Any]) -> N
 # --- Kubernetes ------------------------------------------------------------------------
 
 
+def test_k8s_signin_deployment_serves_sign_in_with_its_own_database(
+        k8s: dict[str, list[dict[str, Any]]]) -> None:
+    """`/signin` is served by orcast-signin (`orcast run signin`): it needs the session key
+    and client secret (orcast-secrets), its own database for the ended sessions, and the
+    role mapping; no Kafka principal and no event key (it uses no topic)."""
+    docs = k8s["signin.yaml"]
+    spec = find(docs, "Deployment", "orcast-signin")["spec"]
+    assert spec["replicas"] == 2
+    pod = spec["template"]["spec"]
+    (container,) = pod["containers"]
+    assert container["args"] == ["run", "signin"]
+    env = container_env(container)
+    assert env["ORCAST_DATABASE_URL"]["valueFrom"]["secretKeyRef"]["name"] == "orcast-db-signin"
+    assert not [k for k in env if k.startswith("ORCAST_KAFKA")]
+    sources = [(kind, ref["name"]) for s in container["envFrom"] for kind, ref in s.items()]
+    assert ("secretRef", "orcast-secrets") in sources
+    volumes = {v["name"]: v for v in pod["volumes"]}
+    mounts = {m["mountPath"]: m["name"] for m in container["volumeMounts"]}
+    assert volumes[mounts["/etc/orcast/oidc"]]["configMap"]["name"] == "orcast-oidc-role-mapping"
+    assert "event-keys" not in volumes
+    assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+    find(docs, "Service", "orcast-signin")
+    mapping = find(k8s["configmap.yaml"], "ConfigMap", "orcast-oidc-role-mapping")
+    rules = json.loads(mapping["data"]["role-mapping.json"])
+    assert not schemas.errors("oidc-role-mapping.json", rules)
+
+
+def _ingress_backend(paths: list[dict[str, Any]], path: str) -> str | None:
+    """The Service an Ingress sends `path` to: an Exact match, else the longest Prefix
+    match by whole path elements (the Ingress specification's rule)."""
+    for rule in paths:
+        if rule["pathType"] == "Exact" and rule["path"] == path:
+            return str(rule["backend"]["service"]["name"])
+    best: tuple[int, str] | None = None
+    for rule in paths:
+        prefix = rule["path"].rstrip("/")
+        if rule["pathType"] == "Prefix" and (path == prefix or path.startswith(prefix + "/")):
+            if best is None or len(prefix) > best[0]:
+                best = (len(prefix), str(rule["backend"]["service"]["name"]))
+    return best[1] if best else None
+
+
+def test_k8s_ingress_routes_every_path_to_the_deployment_serving_it(
+        k8s: dict[str, list[dict[str, Any]]], tmp_path: Path) -> None:
+    """Every route of every service's app (as `orcast run` builds it), with `{x}` filled
+    in, reaches that service; /signin, /signout and / reach orcast-signin; the probes and
+    /metrics are not exposed."""
+    from services.dev.supervisor import SHARED_ROUTES
+    from services.registry import create_app_for
+
+    ingress = find(k8s["ingress.yaml"], "Ingress", "orcast")
+    (rule,) = ingress["spec"]["rules"]
+    paths = rule["http"]["paths"]
+    settings = Settings(data_dir=tmp_path, secret="x" * 40)
+    checked = 0
+    for service in RUNNABLE:
+        app = create_app_for(service)(settings)
+        for resource in app.router.resources():
+            if resource.canonical in SHARED_ROUTES:
+                continue
+            path = re.sub(r"\{[^}]+\}", "x", resource.canonical)
+            assert _ingress_backend(paths, path) == f"orcast-{service}", (path, service)
+            checked += 1
+    assert checked > 30
+    for path in ("/signin", "/signin/callback", "/signout", "/", "/assets/common/orcast.js"):
+        assert _ingress_backend(paths, path) == "orcast-signin", path
+    for path in ("/healthz", "/readyz", "/metrics"):
+        assert _ingress_backend(paths, path) is None, path
+    backends = {p["backend"]["service"]["name"] for p in paths}
+    services = {d["metadata"]["name"] for docs in k8s.values() for d in docs
+                if d["kind"] == "Service"}
+    assert backends <= services
+
+
 @pytest.mark.parametrize("service", SERVICES)
 def test_k8s_deployment_and_service(service: str, k8s: dict[str, list[dict[str, Any]]]) -> None:
     docs = k8s[f"{service}.yaml"]
@@ -447,7 +525,7 @@ def test_k8s_deployment_and_service(service: str, k8s: dict[str, list[dict[str, 
 def test_k8s_no_unexpected_deployments(k8s: dict[str, list[dict[str, Any]]]) -> None:
     deployments = [d for docs in k8s.values() for d in docs if d["kind"] == "Deployment"]
     assert sorted(d["metadata"]["name"] for d in deployments) == sorted(
-        f"orcast-{s}" for s in SERVICES
+        f"orcast-{s}" for s in RUNNABLE
     )
     selectors = [tuple(sorted(d["spec"]["selector"]["matchLabels"].items())) for d in deployments]
     assert len(set(selectors)) == len(selectors), "two Deployments share a selector"

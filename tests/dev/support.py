@@ -17,6 +17,7 @@ from typing import Any
 import aiohttp
 
 from services.common.broker import free_port
+from services.common.settings import Settings
 
 MARK = "ORCAST_TEST_PROCESS_MARK"  # found in the environment of every process it starts
 START_TIMEOUT = 120.0  # two shared cores: seven services, a broker and a restore
@@ -64,6 +65,12 @@ class DevProcess:
 
     def tokens(self) -> dict[str, str]:
         return dict(json.loads((self.data_dir / "dev-tokens.json").read_text()))
+
+    def session_settings(self) -> Settings:
+        """What signs this stack's session cookies (the key follows from its dev secret),
+        so a test can give a browser the session a sign-in would."""
+        secret = (self.data_dir / "dev-secret").read_text(encoding="utf-8").strip()
+        return Settings(data_dir=self.data_dir, secret=secret)
 
     def spawn(self) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("ORCAST_")}

@@ -12,6 +12,8 @@ from typing import Any
 import aiohttp
 import pytest
 
+from tests.support.browser import sign_in_as
+
 from .support import Client, DevProcess
 from .test_restart import register, until
 
@@ -39,7 +41,8 @@ async def open_page(browser: Any, dev: DevProcess, path: str, role: str,
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.errors = errors
-    await page.goto(f"{dev.base}{path}#access_token={dev.tokens()[role]}")
+    await sign_in_as(context, dev.session_settings(), dev.base, role, f"dev-{role}")
+    await page.goto(f"{dev.base}{path}")
     return context, page
 
 

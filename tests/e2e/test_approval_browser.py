@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.approval.support import review_of
-from tests.support.browser import artifacts_dir
+from tests.support.browser import artifacts_dir, sign_in_as
 from tests.support.stack import Stack, eventually
 
 pytestmark = pytest.mark.browser
@@ -40,8 +40,8 @@ async def test_approver_approves_and_rejects_with_the_keyboard(stack: Stack,
     try:
         page = await context.new_page()
         watch(page, problems)
-        await page.goto(f"{stack.base_url}/approvals#access_token="
-                        f"{stack.token('approver', 'attending-kim')}")
+        await sign_in_as(page.context, stack.settings, stack.base_url, "approver", "attending-kim")
+        await page.goto(f"{stack.base_url}/approvals")
         items = page.locator('#queue .item[data-state="held"]')
         await items.nth(2).wait_for(timeout=10_000)
         # Newest first, within the case; the first is selected.

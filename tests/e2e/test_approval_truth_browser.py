@@ -25,7 +25,7 @@ from services.common.settings import Settings
 from tests.approval.support import policy_settings, review_of, watch
 from tests.fakes.social import channel_config, env_for, running_fakes
 from tests.publisher.harness import write_channels
-from tests.support.browser import artifacts_dir
+from tests.support.browser import artifacts_dir, sign_in_as
 from tests.support.guessing import make_unsure
 from tests.support.stack import Stack, eventually, running_stack, start_stack, stop_stack
 
@@ -49,7 +49,8 @@ async def open_approvals(stack: Stack, browser: Any, sub: str, **context: Any) \
     page = await ctx.new_page()
     problems: list[str] = []
     watch_page(page, problems)
-    await page.goto(f"{stack.base_url}/approvals#access_token={stack.token('approver', sub)}")
+    await sign_in_as(page.context, stack.settings, stack.base_url, "approver", sub)
+    await page.goto(f"{stack.base_url}/approvals")
     return ctx, page, problems
 
 
@@ -245,8 +246,8 @@ async def test_an_edit_comes_back_to_a_person_and_is_attributed_to_its_editor(
         page = await ctx.new_page()
         problems = []
         watch_page(page, problems)
-        await page.goto(f"{stack.base_url}/compliance#access_token="
-                        f"{stack.token('compliance', 'officer-kai')}")
+        await sign_in_as(page.context, stack.settings, stack.base_url, "compliance", "officer-kai")
+        await page.goto(f"{stack.base_url}/compliance")
         await page.fill("#f-case", case["broadcast_id"])
         await page.click("#timeline-btn")
         words = page.locator(f'#timeline-body article[data-update="{update_id}"] '

@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from services.common.store import Store
-from tests.support.browser import artifacts_dir
+from tests.support.browser import artifacts_dir, sign_in_as
 from tests.support.stack import Stack, eventually
 
 NOTE = ("Incision made at the umbilicus for Margaret Okonkwo-Reyes (MRN 44718293); "
@@ -42,8 +42,8 @@ async def test_compliance_officer_finds_a_case_timeline(stack: Stack, browser: A
         page.on("response", lambda r: problems.append(f"{r.status} {r.url}")
                 if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
         page.on("pageerror", lambda e: problems.append(str(e)))
-        await page.goto(f"{stack.base_url}/compliance#access_token="
-                        f"{stack.token('compliance', 'officer-ana')}")
+        await sign_in_as(page.context, stack.settings, stack.base_url, "compliance", "officer-ana")
+        await page.goto(f"{stack.base_url}/compliance")
         await page.fill("#f-broadcast", case["broadcast_id"])
         await page.click("#search-btn")
         first_case = page.locator("#results tbody button.case-link").first

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.approval.support import watch
-from tests.support.browser import artifacts_dir
+from tests.support.browser import artifacts_dir, sign_in_as
 from tests.support.stack import Stack
 
 pytestmark = pytest.mark.browser
@@ -24,8 +24,8 @@ async def test_admin_revokes_consent_and_the_students_page_empties(stack: Stack,
         # Register through the page's consent form.
         page = await admin.new_page()
         page.on("pageerror", lambda e: problems.append(str(e)))
-        await page.goto(f"{stack.base_url}/cases#access_token="
-                        f"{stack.token('admin', 'admin-lee')}")
+        await sign_in_as(page.context, stack.settings, stack.base_url, "admin", "admin-lee")
+        await page.goto(f"{stack.base_url}/cases")
         await page.locator('#procedure option[value="lap_chole"]').wait_for(state="attached")
         await page.select_option("#procedure", "lap_chole")
         await page.fill("#names", "Margaret Okonkwo-Reyes")
@@ -57,8 +57,8 @@ async def test_admin_revokes_consent_and_the_students_page_empties(stack: Stack,
 
         viewer = await student.new_page()
         viewer.on("pageerror", lambda e: problems.append(str(e)))
-        await viewer.goto(f"{stack.base_url}/live/{case['broadcast_id']}#access_token="
-                          f"{stack.token('student')}")
+        await sign_in_as(viewer.context, stack.settings, stack.base_url, "student")
+        await viewer.goto(f"{stack.base_url}/live/{case['broadcast_id']}")
         shown = viewer.locator("#timeline li")
         await shown.nth(1).wait_for(timeout=10_000)
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.browser import sign_in_as
 from tests.support.stack import Stack, eventually
 
 pytestmark = pytest.mark.browser
@@ -26,10 +27,11 @@ WIDE = """() => {
 }"""
 
 
-async def measure(browser: Any, url: str, ready: str,
-                  before: Any = None) -> dict[str, Any]:
+async def measure(browser: Any, stack: Stack, url: str, ready: str, before: Any,
+                  who: tuple[str, str | None]) -> dict[str, Any]:
     context = await browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     try:
+        await sign_in_as(context, stack.settings, stack.base_url, *who)
         page = await context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -74,24 +76,22 @@ async def test_every_page_fits_360_px(stack: Stack, browser: Any) -> None:
         await page.click("#timeline-btn")
 
     base = stack.base_url
-    pages = {
-        "home": (f"{base}/", "main a", None),
-        "tablet": (f"{base}/tablet#access_token={stack.token('coordinator', 'nurse-phone')}",
-                   "#strip li.update", pick_case),
-        "approvals": (f"{base}/approvals#access_token={stack.token('approver')}",
-                      "main", None),
-        "live list": (f"{base}/live#access_token={stack.token('student')}", "#cases li",
-                      None),
-        "live case": (f"{base}/live/{live['broadcast_id']}#access_token="
-                      f"{stack.token('student')}", "#timeline li", None),
-        "cases": (f"{base}/cases#access_token={stack.token('admin')}", "#cases tbody tr",
-                  None),
-        "compliance": (f"{base}/compliance#access_token={stack.token('compliance')}",
-                       "#timeline-body article", open_timeline),
+    # Each page as its role sees it, the shell (person, role, links, sign-out) included.
+    pages: dict[str, tuple[str, str, Any, tuple[str, str | None]]] = {
+        "home": (f"{base}/", "main li a", None, ("compliance", None)),
+        "tablet": (f"{base}/tablet", "#strip li.update", pick_case,
+                   ("coordinator", "nurse-phone")),
+        "approvals": (f"{base}/approvals", "main", None, ("approver", None)),
+        "live list": (f"{base}/live", "#cases li", None, ("student", None)),
+        "live case": (f"{base}/live/{live['broadcast_id']}", "#timeline li", None,
+                      ("student", None)),
+        "cases": (f"{base}/cases", "#cases tbody tr", None, ("admin", None)),
+        "compliance": (f"{base}/compliance", "#timeline-body article", open_timeline,
+                       ("compliance", None)),
     }
     too_wide = {}
-    for name, (url, ready, before) in pages.items():
-        found = await measure(browser, url, ready, before)
+    for name, (url, ready, before, who) in pages.items():
+        found = await measure(browser, stack, url, ready, before, who)
         assert found["errors"] == [], (name, found["errors"])
         if found["scroll"] > PHONE["width"] or found["over"]:
             too_wide[name] = found
@@ -110,12 +110,13 @@ async def test_the_strip_step_labels_never_break_mid_word(stack: Stack, browser:
     """At 1024 px the strip's five steps shared a row in equal columns and "De-identified"
     broke mid-word ("De-identifi / ed")."""
     case = await stack.register_case(scope=["students"])
-    token = stack.token("coordinator", "nurse-steps")
     for viewport in ({"width": 1024, "height": 768}, PHONE):
         context = await browser.new_context(viewport=viewport, has_touch=True)
         try:
+            await sign_in_as(context, stack.settings, stack.base_url, "coordinator",
+                             "nurse-steps")
             page = await context.new_page()
-            await page.goto(f"{stack.base_url}/tablet#access_token={token}")
+            await page.goto(f"{stack.base_url}/tablet")
             await page.locator(f'#case option[value="{case["case_id"]}"]').wait_for(
                 state="attached")
             await page.select_option("#case", case["case_id"])

@@ -13,7 +13,7 @@ import pytest
 from services.common import events, topics
 from tests.conftest import make_settings
 from tests.ingest.support import inject, topic_events
-from tests.support.browser import artifacts_dir
+from tests.support.browser import artifacts_dir, sign_in_as
 from tests.support.stack import LiveClient, Stack, eventually, start_stack, stop_stack
 
 pytestmark = pytest.mark.browser
@@ -45,8 +45,8 @@ async def open_tablet(browser: Any, stack: Stack, case: dict[str, Any], *,
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.errors = errors
-    token = stack.token("coordinator", sub)
-    await page.goto(f"{stack.base_url}/tablet{query}#access_token={token}")
+    await sign_in_as(context, stack.settings, stack.base_url, "coordinator", sub)
+    await page.goto(f"{stack.base_url}/tablet{query}")
     option = page.locator(f'#case option[value="{case["case_id"]}"]')
     await option.wait_for(state="attached")
     label = await option.text_content()
@@ -302,9 +302,10 @@ async def test_page_passes_axe_and_reminds_after_idle_minutes(
         await context.close()
 
 
-async def test_the_status_stream_carries_the_token_in_a_header_never_in_its_url(
+async def test_the_status_stream_rides_on_the_session_cookie_never_a_token_in_its_url(
         browser: Any, tablet_stack: Stack) -> None:
-    """The tablet's EventSource sent its long-lived token as `?access_token=`."""
+    """The tablet's EventSource once sent its long-lived token as `?access_token=`; now no
+    request carries a token at all: the HttpOnly session cookie does."""
     stack = tablet_stack
     case = await stack.register_case(coordinators=["nurse-tablet"])
     requests: list[Any] = []
@@ -315,12 +316,14 @@ async def test_the_status_stream_carries_the_token_in_a_header_never_in_its_url(
         await item.and_(page.locator('[data-status="live"]')).wait_for(timeout=20_000)
         streams = [r for r in requests if "/api/v1/milestones/stream" in r.url]
         assert streams, [r.url for r in requests]
-        token = stack.token("coordinator", "nurse-tablet")
+        cookies = {c["name"]: c["value"] for c in await context.cookies(stack.base_url)}
+        token = cookies["orcast_session"]
         for request in streams:
             assert "access_token" not in request.url and token not in request.url
             headers = await request.all_headers()
-            assert headers["authorization"] == f"Bearer {token}"
-        assert not [r.url for r in requests if token in r.url]
+            assert "authorization" not in headers
+            assert f"orcast_session={token}" in headers["cookie"]
+        assert not [r.url for r in requests if token in r.url or "access_token" in r.url]
         assert page.errors == []
     finally:
         await context.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +12,9 @@ import pytest
 from aiohttp import web
 
 from services.viewer import app as viewer_app
-from tests.support.browser import artifacts_dir
-from tests.support.stack import Stack, eventually
+from tests.conftest import make_settings
+from tests.support.browser import artifacts_dir, sign_in_as
+from tests.support.stack import Stack, eventually, running_stack
 
 XSS = "<img src=x onerror=alert(1)> <script>alert(2)</script>"
 PAGE = Path(viewer_app.__file__).parent / "page"
@@ -41,11 +43,12 @@ async def test_student_page_shows_text_only_resumes_and_drops_retractions(
         page = await context.new_page()
         page.on("dialog", lambda d: (dialogs.append(d.message), asyncio.ensure_future(d.dismiss())))
         page.on("pageerror", lambda e: errors.append(str(e)))
-        await page.goto(f"{stack.base_url}/live/{broadcast_id}"
-                        f"#access_token={stack.token('student')}")
+        await sign_in_as(context, stack.settings, stack.base_url, "student")
+        # An old link with a token in its fragment: the page drops it unread.
+        await page.goto(f"{stack.base_url}/live/{broadcast_id}#access_token=old-link")
         conn = page.locator("#conn")
         await expect(conn).to_have_attribute("data-state", "live")
-        assert "access_token" not in page.url  # the token left the address bar
+        assert "access_token" not in page.url
 
         status, _, _ = await stack.post_milestone(case_id, milestone="incision", note=XSS)
         assert status == 202
@@ -96,7 +99,8 @@ async def test_student_page_shows_text_only_resumes_and_drops_retractions(
 
         # The index lists the case with its viewer count and links to it.
         index = await context.new_page()
-        await index.goto(f"{stack.base_url}/live#access_token={stack.token('student')}")
+        await sign_in_as(index.context, stack.settings, stack.base_url, "student")
+        await index.goto(f"{stack.base_url}/live")
         entry = index.locator(f'#cases li[data-broadcast="{broadcast_id}"]')
         await expect(entry.locator(".name")).to_have_text("Laparoscopic cholecystectomy")
         await expect(entry.locator(".viewers")).to_have_text("1 viewer")
@@ -114,45 +118,63 @@ async def test_student_page_shows_text_only_resumes_and_drops_retractions(
         await context.close()
 
 
+@pytest.fixture
+async def short_session_stack(kafka_bootstrap: str, tmp_path: Path) -> AsyncIterator[Stack]:
+    """Session tokens that live 6 s (ORCAST_SESSION_MINUTES=0.1)."""
+    async with running_stack(make_settings(kafka_bootstrap, tmp_path,
+                                           session_minutes=0.1)) as running:
+        yield running
+
+
 @pytest.mark.browser
-async def test_student_page_renews_its_socket_or_says_the_session_expired(
-        stack: Stack, browser: Any) -> None:
-    """The socket lives no longer than its token: the page renews it from a fresher token
-    it holds, and without one it says that the session expired."""
+async def test_student_page_renews_its_session_socket_or_says_the_sign_in_ended(
+        short_session_stack: Stack, browser: Any) -> None:
+    """The socket lives no longer than its session token: the page renews the session
+    before then and moves to a socket on the fresh cookie, resuming with after_seq (no
+    update missed or repeated); when the sign-in itself has ended it says so."""
     from playwright.async_api import expect
 
-    from services.common.auth import issue_token
-
+    stack = short_session_stack
     case = await stack.register_case()
     broadcast_id, case_id = case["broadcast_id"], case["case_id"]
-    context = await browser.new_context()
+    renewing_ctx, ending_ctx = await browser.new_context(), await browser.new_context()
     errors: list[str] = []
     try:
-        renewing, ending = await context.new_page(), await context.new_page()
+        await sign_in_as(renewing_ctx, stack.settings, stack.base_url, "student", "page-student")
+        # long enough to open the page on a busy machine, short enough to end in the test
+        await sign_in_as(ending_ctx, stack.settings, stack.base_url, "student", "late-student",
+                         ends_in=10)
+        renewing, ending = await renewing_ctx.new_page(), await ending_ctx.new_page()
         sockets: list[Any] = []
         renewing.on("websocket", lambda ws: sockets.append(ws))
         for page in (renewing, ending):
             page.on("pageerror", lambda e: errors.append(str(e)))
-            short = issue_token(stack.settings, sub="page-student", role="student", ttl=4)
-            await page.goto(f"{stack.base_url}/live/{broadcast_id}#access_token={short}")
+            await page.goto(f"{stack.base_url}/live/{broadcast_id}")
             await expect(page.locator("#conn")).to_have_attribute("data-state", "live")
-        # The renewing page gets a fresher token (as after a sign-in) before exp.
-        fresh = issue_token(stack.settings, sub="page-student", role="student", ttl=600)
-        await renewing.evaluate("(t) => window.ORcast.setToken(t)", fresh)
+        status, _, _ = await stack.post_milestone(case_id, milestone="patient_in_room",
+                                                  note="Before the first renewal.")
+        assert status == 202
 
         await expect(ending.locator("#conn")).to_have_attribute("data-state", "expired",
-                                                                timeout=10_000)
+                                                                timeout=20_000)
         await expect(ending.locator("#conn")).to_have_text("Session expired")
-        assert await ending.locator("#token-form").is_visible()
+        assert await ending.locator("#signin-again").is_visible()
 
-        assert await renewing.locator("#conn").get_attribute("data-state") == "live"
+        await eventually(lambda: _true(len(sockets) >= 3), 20, 0.2,
+                         "the page moved to sockets on renewed sessions")
         status, _, _ = await stack.post_milestone(case_id, milestone="incision",
                                                   note="Past the first token's exp.")
         assert status == 202
-        await expect(renewing.locator("#timeline li .text")).to_have_text(
-            "Past the first token's exp.", timeout=20_000)
-        assert await renewing.locator("#conn").get_attribute("data-state") == "live"
-        assert len(sockets) == 1  # renewed on the same socket, not reconnected
+        texts = renewing.locator("#timeline li .text")
+        await expect(texts).to_have_text(["Past the first token's exp.",
+                                          "Before the first renewal."], timeout=20_000)
+        await expect(renewing.locator("#conn")).to_have_attribute("data-state", "live")
+        assert await renewing.locator("#session-ended").count() == 0
         assert errors == []
     finally:
-        await context.close()
+        await renewing_ctx.close()
+        await ending_ctx.close()
+
+
+async def _true(value: bool) -> bool:
+    return value

@@ -47,3 +47,46 @@ async def test_two_service_processes_accept_the_same_session(two_services: Clust
         for url in (cases + "/api/v1/cases", approval + "/api/v1/approval/policy"):
             async with http.get(url) as response:
                 assert response.status == 401, url
+
+
+@pytest.fixture
+async def signin_and_cases(kafka_bootstrap: str, tmp_path: Path) -> AsyncIterator[Cluster]:
+    cluster = Cluster(bootstrap=kafka_bootstrap, root=tmp_path)
+    try:
+        await cluster.start(("signin", "cases"))
+        yield cluster
+    finally:
+        await cluster.close()
+
+
+async def test_the_signin_deployment_renews_and_ends_sessions_another_service_accepts(
+        signin_and_cases: Cluster) -> None:
+    """`orcast run signin` (deploy/k8s/signin.yaml) in its own process: the home page and
+    the session routes are its own; a token it renews passes at cases (verified there,
+    by the shared key only); after sign-out there it renews nothing more."""
+    cluster = signin_and_cases
+    signin, cases = cluster.base_url("signin"), cluster.base_url("cases")
+    token, csrf = session.mint(cluster.settings, sub="dr-admin", role="admin", name=None,
+                               idp="https://idp.example.org")
+    jar = {session.SESSION_COOKIE: token, session.CSRF_COOKIE: csrf}
+    headers = {session.CSRF_HEADER: csrf}
+    async with aiohttp.ClientSession(cookies=jar) as http:
+        async with http.get(signin + "/") as response:
+            assert response.status == 200 and "ORcast" in await response.text()
+        async with http.get(signin + "/signin/session") as response:
+            who = await response.json()
+            assert (who["signed_in"], who["role"]) == (True, "admin")
+        async with http.post(signin + "/signin/refresh", headers=headers) as response:
+            assert response.status == 200, await response.text()
+            renewed = response.cookies[session.SESSION_COOKIE].value
+        async with aiohttp.ClientSession(cookies={session.SESSION_COOKIE: renewed}) as other, \
+                other.get(cases + "/api/v1/cases") as response:
+            assert response.status == 200, await response.text()
+        async with http.post(signin + "/signout", headers={**headers,
+                             "Accept": "application/json"}) as response:
+            assert response.status == 200
+    async with aiohttp.ClientSession(cookies=jar) as http:
+        async with http.post(signin + "/signin/refresh", headers=headers) as response:
+            assert response.status == 401
+        async with http.get(signin + "/signin/session") as response:
+            assert (await response.json())["signed_in"] is False

@@ -124,8 +124,12 @@ async def test_whoami_says_who_is_signed_in(base: tuple[str, Settings]) -> None:
     token, _ = session.mint(settings, sub="ann", role="approver", name="Ann", idp="x")
     code, who = await status("GET", url + "/signin/session", token=token)
     assert (code, who["signed_in"], who["role"], who["name"]) == (200, True, "approver", "Ann")
+    # the sign-in's end (the tablet's lock is kept per sign-in) and the tablet's lock time
+    assert who["ends_at"] > time.time() + 11 * 3600
+    assert who["tablet_lock_minutes"] == settings.tablet_lock_minutes
     code, nobody = await status("GET", url + "/signin/session")
-    assert (code, nobody) == (200, {"signed_in": False})
+    # no provider here: the pages say sign-in is not set up instead of sending people to it
+    assert (code, nobody) == (200, {"signed_in": False, "can_sign_in": False})
 
 
 def test_cookies_are_secure_when_orcast_is_served_over_https(tmp_path: Path) -> None:

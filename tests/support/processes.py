@@ -37,7 +37,7 @@ from services.common.admin import ensure_topics
 from services.common.auth import issue_token
 from services.common.broker import free_port
 from services.common.settings import Settings
-from services.registry import SERVICES
+from services.registry import RUNNABLE, SERVICES
 
 from .signing import session_keys_dir
 from .tcpproxy import ProxiedBroker
@@ -159,7 +159,7 @@ class Cluster:
 
     # --- processes -----------------------------------------------------------
     def add(self, service: str, env: Mapping[str, str] | None = None) -> ServiceProcess:
-        if service not in SERVICES:
+        if service not in RUNNABLE:
             raise KeyError(service)
         instances = self.procs.setdefault(service, [])
         instance = f"{service}-{len(instances) + 1}"

@@ -45,18 +45,12 @@
   const reasonOf = (span) => span.reason || CATEGORY_WORDS[span.category] || "could identify someone";
   const unsure = (span) => span.confident === false;
 
-  function needSignIn() {
-    $("signin").hidden = false;
-    $("token").focus();
-  }
-
   async function refresh() {
-    if (!O.token()) { needSignIn(); return; }
+    if (!me) return;
     let response;
     try {
       response = await O.api("GET", "/api/v1/reviews?state=" + view + "&limit=300");
     } catch (err) {
-      if (err.status === 401 || err.status === 403) { needSignIn(); }
       say(errorText(err), "error");
       return;
     }
@@ -395,21 +389,16 @@
     });
   }
 
-  $("signin").addEventListener("submit", (ev) => {
-    ev.preventDefault();
-    O.setToken($("token").value);
-    $("signin").hidden = true;
-    start();
-  });
-
-  function start() {
-    const claims = O.claims();
-    me = claims ? claims.sub : null;
-    $("who").textContent = claims ? "Signed in as " + claims.sub + " (" + claims.role + ")" : "";
+  // Signed in (the shell says as whom) with a role that may decide, or the page says who
+  // may use it.
+  async function start() {
+    const who = await O.signedIn(["approver"], "The approvals page");
+    if (!who) return;
+    me = who.sub;
     refresh();
+    setInterval(refresh, POLL_MS);
+    setInterval(tick, 250);
   }
 
   start();
-  setInterval(refresh, POLL_MS);
-  setInterval(tick, 250);
 })();

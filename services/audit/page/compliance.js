@@ -308,9 +308,11 @@
     const status = $("search-status");
     status.textContent = "Exporting " + format + "…";
     try {
-      const response = await fetch("/api/v1/audit/export?" + params.toString(), {
-        headers: { "Authorization": "Bearer " + O.token() }, cache: "no-store",
-      });
+      const url = "/api/v1/audit/export?" + params.toString();
+      let response = await fetch(url, { cache: "no-store" });  // the session cookie
+      if (response.status === 401 && await O.renewSession()) {
+        response = await fetch(url, { cache: "no-store" });
+      }
       if (!response.ok) throw new O.ApiError(response.status, null, null);
       const blob = await response.blob();
       const name = (response.headers.get("Content-Disposition") || "").split('filename="')[1];
@@ -324,15 +326,8 @@
     }
   }
 
-  function start() {
-    if (O.token() && !O.gate(["compliance"], "The compliance page")) return;
-    const claims = O.claims();
-    if (!O.token()) $("token-panel").hidden = false;
-    $("who").textContent = claims ? claims.sub + " · " + claims.role : "not signed in";
-    $("token-save").addEventListener("click", () => {
-      O.setToken($("token-input").value);
-      window.location.reload();
-    });
+  async function start() {
+    if (!await O.signedIn(["compliance"], "The compliance page")) return;
     $("search-form").addEventListener("submit", (ev) => {
       ev.preventDefault();
       state.filters = readFilters();
@@ -353,7 +348,7 @@
     }
     // Linked from the cases page: /compliance?case=<case id or broadcast id>
     const linked = new URLSearchParams(window.location.search).get("case");
-    if (linked && O.token()) openTimeline(linked);
+    if (linked) openTimeline(linked);
   }
 
   document.addEventListener("DOMContentLoaded", start);

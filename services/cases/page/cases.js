@@ -145,8 +145,8 @@
       }
     }
     buttons.push(O.el("button", { type: "button", onclick: () => showFhir(c.case_id) }, ["FHIR"]));
-    const claims = O.claims();
-    if (claims && claims.role === "compliance") {
+    const who = O.current();
+    if (who && who.role === "compliance") {
       buttons.push(O.el("a", { class: "timeline-link", href: "/compliance?case=" +
         encodeURIComponent(c.broadcast_id), text: "Audit timeline" }));
     }
@@ -176,12 +176,11 @@
   }
 
   async function refresh() {
-    if (!O.token()) { $("signin").hidden = false; return; }
+    if (signedOut) return;
     try {
       const res = await O.api("GET", "/api/v1/cases");
       render(res.body.cases);
     } catch (err) {
-      if (err.status === 401 || err.status === 403) $("signin").hidden = false;
       say(errorText(err, "The cases could not be loaded"), "error");
     }
   }
@@ -224,18 +223,12 @@
     await refresh();
   });
 
-  $("signin").addEventListener("submit", (ev) => {
-    ev.preventDefault();
-    O.setToken($("token").value);
-    $("signin").hidden = true;
-    start();
-  });
+  let signedOut = true; // until the session says who is here (and that they may)
+  O.onSessionEnded(() => { signedOut = true; });
 
   async function start() {
-    if (O.token() && !O.gate(["admin", "compliance"], "The cases and consent page")) return;
-    const claims = O.claims();
-    $("who").textContent = claims ? "Signed in as " + claims.sub + " (" + claims.role + ")" : "";
-    if (!O.token()) { $("signin").hidden = false; return; }
+    if (!await O.signedIn(["admin", "compliance"], "The cases and consent page")) return;
+    signedOut = false;
     $("valid-until").value = localInput(new Date(Date.now() + 12 * 3600 * 1000));
     try {
       await loadProcedures();

@@ -1,7 +1,7 @@
 // The live status stream for one case (Server-Sent Events from ingest), read with fetch
-// so the token travels in the Authorization header, never in a URL (EventSource cannot
-// send headers). The server ends the stream when the token expires or it restarts; the
-// feed reconnects after a short pause with whatever token the page holds then.
+// on the session cookie (no token in a URL or a script). The server ends the stream when
+// the session token expires or it restarts; the feed reconnects after a short pause with
+// the cookie the page holds then (orcast.js renews it; a 401 renews it at once).
 (function () {
   "use strict";
   const RETRY_MS = 1500; // after the stream ended or the network dropped
@@ -41,7 +41,7 @@
       clearTimeout(this.timer);
       if (this.abort) this.abort.abort();
       this.abort = null;
-      if (!this.caseId || !window.ORcast.token()) return;
+      if (!this.caseId) return;
       const abort = new AbortController();
       this.abort = abort;
       this.run(this.caseId, abort).then((pause) => {
@@ -61,13 +61,13 @@
       let response;
       try {
         response = await fetch("/api/v1/milestones/stream?case_id=" + encodeURIComponent(caseId), {
-          headers: { "Authorization": "Bearer " + window.ORcast.token(),
-                     "Accept": "text/event-stream" },
+          headers: { "Accept": "text/event-stream" },
           cache: "no-store", signal: abort.signal,
         });
       } catch (e) {
         return RETRY_MS;
       }
+      if (response.status === 401 && await window.ORcast.renewSession()) return 0;
       if (!response.ok || !response.body) {
         if (this.handlers.onRefused) this.handlers.onRefused(response.status);
         return REOPEN_MS;

@@ -2,7 +2,7 @@
 // operating-room Wi-Fi drops, so a reload still opens the page and its offline queue.
 // Network first, cache as fallback; API calls are never intercepted or cached.
 "use strict";
-const CACHE = "orcast-tablet-shell-v2";
+const CACHE = "orcast-tablet-shell-v3";
 const SHELL = [
   "/tablet",
   "/assets/common/orcast.js",
@@ -13,6 +13,7 @@ const SHELL = [
   "/assets/ingest/history.js",
   "/assets/ingest/strip.js",
   "/assets/ingest/reminder.js",
+  "/assets/ingest/lock.js",
   "/assets/ingest/tablet.js",
 ];
 

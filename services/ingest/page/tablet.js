@@ -103,7 +103,6 @@
       localStorage.setItem(KEYS.procedures, JSON.stringify(state.procedures));
       $("case-hint").textContent = state.cases.length ? "" : "No active case to post to.";
     } catch (err) {
-      if (err instanceof O.ApiError && err.status === 401) showSignin("Your session ended.");
       $("case-hint").textContent = "Showing the cases known before the network dropped.";
     }
     renderCases();
@@ -452,26 +451,13 @@
     reminder.render();
   }
 
-  // ---- sign-in ----
-
-  function showSignin(why) {
-    $("signin").hidden = false;
-    $("signin-why").textContent = why + " Paste the coordinator access token you were given.";
-  }
-
-  function signedIn() {
-    if (!O.token()) { showSignin("You are not signed in."); return false; }
-    if (!O.gate(["coordinator"], "The OR tablet")) return false;
-    $("signin").hidden = true;
-    return true;
-  }
-
   // ---- wiring ----
 
   const outbox = new window.TabletOutbox({
     onAck: onAck, onReject: onReject,
+    // A 401 that renewal could not cure shows orcast.js's "sign in again"; the queued
+    // updates stay in localStorage and go out after the sign-in brings the page back.
     onChange: () => {
-      if (outbox.state === "signin") showSignin("The server did not accept your sign-in.");
       renderConnection();
       renderStrip();
     },
@@ -484,13 +470,17 @@
     onSnapshot: (snapshot) => onStatuses(snapshot.updates),
     onStatus: (s) => onStatuses([s]),
     onState: (up) => { state.streamUp = up; renderConnection(); },
-    onRefused: (status) => { if (status === 401) showSignin("Your session ended."); },
   });
   const reminder = new window.TabletReminder(
     () => Math.max(state.caseChosenAt, history.lastTapped(state.caseId)),
     () => Boolean(currentCase()));
 
-  function start() {
+  async function start() {
+    // Offline (the page from the service worker's cache), the tablet still opens with the
+    // person last signed in here, so taps queue; the server decides once it is reachable.
+    // Nothing is sent before this answers: another role's session must not take the queue.
+    const who = await O.signedIn(["coordinator"], "The OR tablet", { offline: true });
+    if (!who) return; // off to sign in (the queue waits in localStorage), or another role
     $("case").addEventListener("change", (e) => selectCase(e.target.value));
     $("confirm-cancel").addEventListener("click", hideConfirm);
     $("confirm-send").addEventListener("click", () => {
@@ -511,11 +501,6 @@
       renderPhrases();
       $("note").focus();
     });
-    $("signin-go").addEventListener("click", () => {
-      O.setToken($("token").value);
-      $("token").value = "";
-      if (signedIn()) { loadCases(); feed.revive(); outbox.wake(); }
-    });
     window.addEventListener("online", () => { outbox.wake(); feed.revive(); loadCases(); });
     window.addEventListener("offline", () => { outbox.setState("offline"); });
     setInterval(() => { renderStrip(); reminder.render(); }, 1000);
@@ -523,8 +508,9 @@
     setInterval(() => outbox.pump(), 5000);
 
     renderCases();
-    if (signedIn()) loadCases();
+    if (!who.offline) loadCases();
     outbox.pump();
+    new window.TabletLock(who, () => outbox.length).start();
     if ("serviceWorker" in navigator) {
       navigator.serviceWorker.register("/tablet-sw.js", { scope: "/tablet" })
         .then(() => navigator.serviceWorker.ready)

@@ -48,7 +48,6 @@
       auth: "Sign-in needed", gone: "Not available", expired: "Session expired",
       withdrawn: "Withdrawn", ended: "Ended",
     }[name] || name;
-    $("token-form").hidden = name !== "auth" && name !== "expired";
     if ((name === "auth" || name === "expired") && detail) conn.title = String(detail);
   }
 
@@ -248,13 +247,11 @@
     state: (name, detail) => setState(closed && name === "live" ? closed : name, detail),
   });
 
-  $("token-form").addEventListener("submit", (event) => {
-    event.preventDefault();
-    window.ORcast.setToken($("token-input").value);
-    window.location.reload();
+  window.ORcast.signedIn(null, "A live procedure").then((who) => {
+    if (!who) return;
+    load();
+    renderTimeline();
+    setInterval(tick, 1000);
+    socket.start();
   });
-  load();
-  renderTimeline();
-  setInterval(tick, 1000);
-  socket.start();
 })();

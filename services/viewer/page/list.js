@@ -7,7 +7,6 @@
   const list = document.getElementById("cases");
   const empty = document.getElementById("empty");
   const conn = document.getElementById("conn");
-  const form = document.getElementById("token-form");
   let cases = [];
   let clockOffset = 0; // server time - local time, seconds
 
@@ -17,7 +16,6 @@
       live: "Live", connecting: "Connecting…", reconnecting: "Reconnecting…",
       auth: "Sign-in needed", expired: "Session expired",
     }[name] || name;
-    form.hidden = name !== "auth" && name !== "expired";
     if ((name === "auth" || name === "expired") && detail) conn.title = String(detail);
   }
 
@@ -58,11 +56,9 @@
     state: setState,
   });
 
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    window.ORcast.setToken(document.getElementById("token-input").value);
-    window.location.reload();
+  window.ORcast.signedIn(null, "The live procedures").then((who) => {
+    if (!who) return;
+    setInterval(tick, 1000);
+    socket.start();
   });
-  setInterval(tick, 1000);
-  socket.start();
 })();

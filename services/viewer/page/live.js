@@ -1,19 +1,15 @@
-// The live socket shared by /live and /live/<id>: authenticates with its first frame
-// (the token never goes into a URL), answers pings, notices a dead link, and
-// reconnects with backoff; the page resubscribes with the last seq it holds.
-// The server closes a socket at its token's exp (4401): before then the socket renews
-// itself with a fresher token from the page (an `auth` frame), if the page has one;
-// if not, the page shows that the session expired.
+// The live socket shared by /live and /live/<id>: opened on the signed-in person's
+// session cookie (no token in a URL or a frame: the page cannot read the cookie), answers
+// pings, notices a dead link, and reconnects with backoff; the page resubscribes with the
+// last seq it holds, so nothing is missed or repeated.
+// The server closes a socket at its session token's expiry (4401). orcast.js renews the
+// session a minute before; a socket cannot take a new cookie, so on each renewal this one
+// reconnects at once on the fresh cookie and the page resumes with after_seq. A socket
+// closed for expiry anyway (a sleeping laptop) renews and reconnects the same way; when the
+// sign-in itself has ended, the page shows that.
 (function () {
   "use strict";
   const WATCHDOG_MS = 40000; // the server pings every 15 s
-
-  function expOf(token) {
-    const claims = window.ORcast.claimsOf(token);
-    return claims && Number.isFinite(claims.exp) ? claims.exp : 0;
-  }
-
-  function nowSeconds() { return Date.now() / 1000; }
 
   class LiveSocket {
     // handlers: open(socket), frame(frame), state(name, detail)
@@ -24,30 +20,23 @@
       this.stopped = false;
       this.lastFrameAt = 0;
       this.timer = null;
-      this.sentExp = 0; // exp of the token the open socket runs on
-      this.renewTimer = null;
     }
 
     start() {
       this.connect();
       setInterval(() => this.watchdog(), 5000);
       window.addEventListener("online", () => { if (!this.ws) this.connectNow(); });
+      window.ORcast.onSessionRenewed(() => this.renewed());
+      window.ORcast.onSessionEnded(() => this.expired());
     }
 
     connect() {
       this.timer = null;
       if (this.stopped) return;
-      if (!window.ORcast.token()) { this.handlers.state("auth", "no token"); return; }
-      const exp = expOf(window.ORcast.token());
-      if (exp && exp <= nowSeconds()) { this.expired(); return; }
       const scheme = window.location.protocol === "https:" ? "wss:" : "ws:";
       const ws = new WebSocket(scheme + "//" + window.location.host + "/api/v1/live");
       this.ws = ws;
       ws.onopen = () => {
-        const token = window.ORcast.token();
-        ws.send(JSON.stringify({ type: "auth", token: token }));
-        this.sentExp = expOf(token);
-        this.renewBeforeExpiry(ws);
         this.lastFrameAt = Date.now();
         this.handlers.open(this);
       };
@@ -76,49 +65,38 @@
       this.connect();
     }
 
-    renewBeforeExpiry(ws) {
-      if (this.renewTimer) clearTimeout(this.renewTimer);
-      this.renewTimer = null;
-      if (!this.sentExp) return;
-      const left = this.sentExp - nowSeconds();
-      const lead = Math.min(60, Math.max(1, left / 5)); // renew a little before exp
-      this.renewTimer = setTimeout(() => this.renew(ws), Math.max(0, (left - lead) * 1000));
-    }
-
-    renew(ws) {
-      this.renewTimer = null;
-      if (this.ws !== ws || ws.readyState !== WebSocket.OPEN) return;
-      const token = window.ORcast.token();
-      const exp = expOf(token);
-      if (exp > this.sentExp) {
-        ws.send(JSON.stringify({ type: "auth", token: token }));
-        this.sentExp = exp;
-        this.renewBeforeExpiry(ws);
-      } else if (nowSeconds() < this.sentExp) {
-        // Nothing fresher yet (the form may still provide one): look again shortly.
-        this.renewTimer = setTimeout(() => this.renew(ws), 2000);
-      }
+    // A fresh session token is in the cookie: move to a socket that runs on it.
+    renewed() {
+      const old = this.ws;
+      if (this.stopped || !old) return;
+      this.ws = null;
+      try { old.close(4000, "session renewed"); } catch (e) { /* already closing */ }
+      this.connectNow();
     }
 
     expired() {
       this.stopped = true;
-      this.handlers.state("expired", "session expired: sign in again");
+      if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+      const ws = this.ws;
+      this.ws = null;
+      if (ws) { try { ws.close(4000, "signed out"); } catch (e) { /* closing */ } }
+      this.handlers.state("expired", "session ended: sign in again");
     }
 
-    lost(code, reason) {
-      if (this.renewTimer) { clearTimeout(this.renewTimer); this.renewTimer = null; }
-      if (code === 4401 && /expired/.test(reason || "")) {
-        const exp = expOf(window.ORcast.token());
-        if (exp > nowSeconds() + 1) { // a fresher token arrived just too late: reconnect
-          this.timer = setTimeout(() => this.connect(), 0);
+    async lost(code, reason) {
+      if (code === 4401) {
+        // Expired (or never signed in): a renewed session reconnects; an ended one stops.
+        if (!this.stopped && await window.ORcast.renewSession()) {
+          if (!this.ws) this.connectNow();
           return;
         }
-        this.expired();
-        return;
+        if (this.stopped) return;
+        if (window.ORcast.hasEnded()) { this.expired(); return; }
+        // sign-in unreachable for now: try again with the usual backoff
       }
-      if (code === 4401 || code === 4403) {
+      if (code === 4403) {
         this.stopped = true;
-        this.handlers.state("auth", reason || "not signed in");
+        this.handlers.state("auth", reason || "not allowed");
         return;
       }
       // 1013 (too slow) and 1001 (instance restarting): come back quickly, with jitter.
