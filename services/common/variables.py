@@ -147,6 +147,9 @@ VARIABLES: tuple[Variable, ...] = (
     Variable('ORCAST_SESSION_MINUTES', '`15`',
              'one session token lives this long, renewed by the sign-in service while the sign-in '
              'lasts; the longest another service still takes a cookie after sign-out'),
+    Variable('ORCAST_JOIN_LINKS', '`on` in development, else `off`',
+             'instructors may make join links: a class watches one broadcast without accounts '
+             '(`off`: students sign in)'),
     Variable('ORCAST_DEV_DOORBELL', 'set by `orcast dev`',
              "the loopback relay idle consumers sleep on (Tansu cannot end a waiting fetch); "
              '`off` runs `orcast dev` without it'),

@@ -10,7 +10,8 @@ Middlewares, outermost first:
   (without the request body or token); a client that went away mid-request → one
   INFO line (status 499 in the metrics);
 - `auth_middleware`: enforces the roles a handler declared with `allow()`, for a
-  bearer token or, without one, a signed-in person's session cookie (`session.py`).
+  bearer token or, without one, a signed-in person's session cookie (`session.py`);
+  a join link's guest only where the handler says `allow(..., guests=True)`.
 Every response says `Server: orcast` (not aiohttp's name and version). Request JSON is
 read by `read_json` only, with bounded depth (`jsonlimits`).
 Health (`/healthz`, `/readyz`) and Prometheus `/metrics` are added here: `/readyz`
@@ -230,6 +231,9 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
             raise Unauthorized(str(exc)) from None
     if principal.role not in roles:
         raise Forbidden(f"role '{principal.role}' may not use this endpoint")
+    if principal.guest and not getattr(endpoint, auth.GUESTS_ATTR, False):
+        raise Forbidden("a join link lets its guests watch one broadcast and nothing else",
+                        code="guest_refused")
     request[PRINCIPAL_KEY] = principal
     return await handler(request)
 

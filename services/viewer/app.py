@@ -22,9 +22,10 @@ from services.common.consumer import Origin
 from services.common.events import Event
 from services.common.pages import add_page
 from services.common.settings import Settings
-from services.common.web import VERIFIER, create_base_app
+from services.common.errors import Unauthorized
+from services.common.web import VERIFIER, create_base_app, principal
 
-from . import SERVICE, protocol
+from . import SERVICE, joinapi, protocol
 from .connection import Connection, Limits
 from .fanout import PING_BUCKETS, Hub
 from .history import History
@@ -80,6 +81,9 @@ async def live_socket(request: web.Request) -> web.WebSocketResponse:
     principal = await authenticate(request, ws, hub.limits.auth_seconds)
     transport = request.transport
     if principal is None or transport is None or transport.is_closing():
+        return ws
+    if not hub.admits(principal):  # a join link revoked (or ended) since the guest came
+        await ws.close(code=protocol.CLOSE_NO_TOKEN, message=b"join link revoked or expired")
         return ws
     if not hub.has_room(principal):
         await ws.close(code=protocol.CLOSE_TOO_MANY_SOCKETS,
@@ -155,9 +159,12 @@ async def reauthenticate(request: web.Request, hub: Hub, conn: Connection, token
         {"type": "authenticated", "expires_at": principal.expires_at})))
 
 
-@allow(auth.ANY_ROLE)
+@allow(auth.ANY_ROLE, guests=True)  # a guest sees its own broadcast only
 async def list_live(request: web.Request) -> web.Response:
-    return web.json_response(request.app[HUB].live_list())
+    hub, who = request.app[HUB], principal(request)
+    if not hub.admits(who):
+        raise Unauthorized("join link revoked or expired")
+    return web.json_response(hub.live_list(who))
 
 
 def setup(app: web.Application, settings: Settings, limits: Limits | None = None) -> None:
@@ -182,11 +189,16 @@ def setup(app: web.Application, settings: Settings, limits: Limits | None = None
             timeline, changed = hub.history.on_retracted(event.data)
             if timeline is not None and changed:
                 hub.retract(timeline, None if event.data.get("all") else event.data["seq"])
+        elif origin.topic == topics.JOIN_LINKS.name:
+            link = hub.links.apply(event.data)
+            if link is not None and link.revoked:  # revoked on whichever instance
+                hub.end_link(link.id)
 
     # Every instance reads every partition from the start on its own (no shared group),
     # so any number of viewers behind a load balancer hold the same timelines.
     replay = parts.consume(
-        [topics.CASES.name, topics.UPDATES_APPROVED.name, topics.UPDATES_RETRACTED.name],
+        [topics.CASES.name, topics.UPDATES_APPROVED.name, topics.UPDATES_RETRACTED.name,
+         topics.JOIN_LINKS.name],
         on_event, group=None, replay=True,
     )
     app[REPLAYED] = replay.caught_up
@@ -202,6 +214,7 @@ def setup(app: web.Application, settings: Settings, limits: Limits | None = None
     parts.attach(app)
     app.router.add_get("/api/v1/live", live_socket)
     app.router.add_get("/api/v1/live/cases", list_live)
+    joinapi.add_routes(app, hub, parts.producer)
     add_page(app, service="viewer", folder=PAGE, paths=("/live",))
     add_page(app, service="viewer", folder=PAGE, paths=("/live/{broadcast_id}",),
              html="case.html")
