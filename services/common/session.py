@@ -171,7 +171,7 @@ def from_request(request: web.Request, settings: Settings, *,
         # Origin: it must not read, nor be audited as reading, in the person's name.
         raise CsrfRefused("a request from another site does not act for the signed-in person")
     origin = request.headers.get("Origin")
-    if origin is not None and not _same_site_origin(origin, request, settings):
+    if origin is not None and not same_site_origin(origin, request, settings):
         # A WebSocket opened by another site's page carries the cookie but no CSRF header.
         raise CsrfRefused("cross-origin request with a session cookie")
     if request.method not in SAFE_METHODS:
@@ -181,7 +181,7 @@ def from_request(request: web.Request, settings: Settings, *,
     return found
 
 
-def _same_site_origin(origin: str, request: web.Request, settings: Settings) -> bool:
+def same_site_origin(origin: str, request: web.Request, settings: Settings) -> bool:
     """The Origin is this site: the address people use, or the Host the request names."""
     netloc = urlsplit(origin).netloc if origin != "null" else ""
     allowed = {request.host}

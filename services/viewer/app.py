@@ -218,6 +218,7 @@ def setup(app: web.Application, settings: Settings, limits: Limits | None = None
     add_page(app, service="viewer", folder=PAGE, paths=("/live",))
     add_page(app, service="viewer", folder=PAGE, paths=("/live/{broadcast_id}",),
              html="case.html")
+    add_page(app, service="viewer", folder=PAGE, paths=("/join",), html="join.html")
 
 
 def create_app(settings: Settings, *, into: web.Application | None = None) -> web.Application:

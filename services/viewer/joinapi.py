@@ -3,18 +3,20 @@
     POST   /api/v1/join-links            approver/admin: {broadcast_id, minutes} → the link
     GET    /api/v1/join-links?broadcast_id=   approver/admin: that broadcast's open links
     DELETE /api/v1/join-links/{link_id}  approver/admin: revoke (its sockets close at once)
-    GET    /join/{secret}                anyone: a guest session for the link's broadcast,
-                                         then on to /live/<broadcast_id>
+    GET    /join#<secret>                the page the link opens (page/join.html)
+    POST   /api/v1/join {secret}         that page: a guest session for the link's
+                                         broadcast, and where to go (/live/<broadcast_id>)
 
-Each change is an event on `joinlinks` (audit records it) sent before the answer: what
-cannot be recorded does not happen (503). The secret is in the answer to POST only and
-in nobody's log: the routes log nothing of it, and the error middleware names routes by
-their pattern (`/join/{secret}`), never by path.
+The secret rides in the URL's fragment, which browsers never send: it is in no request
+line, so in no access log of ours or of a proxy, no history entry on the server side, no
+Referer. The page reads it, drops it from the address bar and posts it as JSON (a
+cross-site form cannot send JSON, and cross-site script gets no CORS answer). Each change
+is an event on `joinlinks` (audit records it) sent before the answer: what cannot be
+recorded does not happen (503).
 """
 
 from __future__ import annotations
 
-import html
 import io
 import secrets
 import time
@@ -31,6 +33,7 @@ from services.common.auth import allow
 from services.common.errors import (
     BadRequest,
     Forbidden,
+    Gone,
     NotFound,
     ServiceUnavailable,
     Unprocessable,
@@ -67,7 +70,7 @@ def add_routes(app: web.Application, hub: Hub, producer: EventProducer) -> None:
     app.router.add_post("/api/v1/join-links", create_link)
     app.router.add_get("/api/v1/join-links", list_links)
     app.router.add_delete("/api/v1/join-links/{link_id}", revoke_link)
-    app.router.add_get("/join/{secret}", open_link)
+    app.router.add_post("/api/v1/join", join)
 
 
 def _iso(at: float) -> str:
@@ -128,7 +131,7 @@ async def create_link(request: web.Request) -> web.Response:
                 expires_at=float(int(time.time()) + 60 * int(body["minutes"])),
                 created_by=who.as_actor(), case_id=timeline.case_id)
     await _record(request, link, "created", who.as_actor(), secret_hash=link.secret_hash)
-    url = f"{_base_url(request)}/join/{secret}"
+    url = f"{_base_url(request)}/join#{secret}"
     return web.json_response({**link.public(), "url": url, "qr_svg": qr_svg(url)},
                              status=201, headers={"Cache-Control": "no-store"})
 
@@ -156,20 +159,8 @@ async def revoke_link(request: web.Request) -> web.Response:
     return web.json_response({**link.public(), "closed_sockets": closed})
 
 
-def _page(status: int, title: str, text: str) -> web.Response:
-    body = ('<!doctype html><html lang="en"><head><meta charset="utf-8">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<title>{html.escape(title)}</title>'
-            '<link rel="stylesheet" href="/assets/home/home.css"></head><body><main>'
-            f'<h1>{html.escape(title)}</h1><p id="why">{html.escape(text)}</p>'
-            '<p><a href="/signin">Sign in</a> · <a href="/">ORcast home</a></p>'
-            '</main></body></html>')
-    return web.Response(text=body, status=status, content_type="text/html",
-                        headers={"Cache-Control": "no-store"})
-
-
-def _see_other(location: str) -> web.Response:
-    return web.Response(status=303, headers={"Location": location, "Cache-Control": "no-store"})
+class LinkEnded(Gone):
+    code = "join_link_ended"
 
 
 def _signed_in_person(request: web.Request) -> bool:
@@ -183,21 +174,26 @@ def _signed_in_person(request: web.Request) -> bool:
         return False
 
 
-@allow(auth.PUBLIC)  # the secret in the path is the credential; checked here
-async def open_link(request: web.Request) -> web.Response:
+@allow(auth.PUBLIC)  # the secret in the body is the credential; checked here
+async def join(request: web.Request) -> web.Response:
     settings = request.app[SETTINGS]
-    link = request.app[JOINS].hub.links.find(request.match_info["secret"])
+    origin = request.headers.get("Origin")
+    if origin is not None and not session.same_site_origin(origin, request, settings):
+        # another site's script must not swap a visitor's session for a guest's
+        raise Forbidden("a join link is opened on this site's own page", code="cross_site")
+    body = await read_json(request, "api/join.json")
+    link = request.app[JOINS].hub.links.find(body["secret"])
     if link is None:
-        return _page(404, "Join link not found",
-                     "This join link is not known here. Ask your instructor for a new one.")
+        raise NotFound("this join link is not known here; ask your instructor for a new one")
     if not settings.join_links:
-        return _see_other(f"/signin?next=/live/{link.broadcast_id}")
+        raise JoinLinksOff("join links are off here: sign in to watch")
     if not link.open():
-        return _page(410, "Join link ended",
-                     "This join link has expired or was revoked. Ask your instructor for a "
-                     "new one.")
+        raise LinkEnded("this join link has expired or was revoked; ask your instructor "
+                        "for a new one")
+    where = {"broadcast_id": link.broadcast_id, "location": f"/live/{link.broadcast_id}"}
     if _signed_in_person(request):
-        return _see_other(f"/live/{link.broadcast_id}")
+        return web.json_response({**where, "guest": False},
+                                 headers={"Cache-Control": "no-store"})
     guest = {"sub": f"guest-{link.id}-{secrets.token_hex(4)}", "role": session.GUEST_ROLE}
     client, _ = client_address(request, settings.trusted_proxies)
     await _record(request, link, "used", guest, client_ip=client)
@@ -205,6 +201,7 @@ async def open_link(request: web.Request) -> web.Response:
         settings, sub=guest["sub"], role=session.GUEST_ROLE, name="Guest", idp=GUEST_IDP,
         join=session.JoinScope(link=link.id, broadcast=link.broadcast_id,
                                until=link.expires_at))
-    response = _see_other(f"/live/{link.broadcast_id}")
+    response = web.json_response({**where, "guest": True, "expires_at": link.expires_at},
+                                 headers={"Cache-Control": "no-store"})
     session.set_cookies(response, request, settings, token, csrf, end=link.expires_at)
     return response
