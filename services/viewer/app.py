@@ -19,10 +19,10 @@ from services.common import auth, topics
 from services.common.auth import allow
 from services.common.components import Components
 from services.common.consumer import Origin
+from services.common.errors import Unauthorized
 from services.common.events import Event
 from services.common.pages import add_page
 from services.common.settings import Settings
-from services.common.errors import Unauthorized
 from services.common.web import VERIFIER, create_base_app, principal
 
 from . import SERVICE, joinapi, protocol
