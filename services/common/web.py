@@ -231,11 +231,11 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
             principal = await request.app[VERIFIER].verify(token)
         except auth.TokenRejected as exc:
             raise Unauthorized(str(exc)) from None
-    if principal.role not in roles:
-        raise Forbidden(f"role '{principal.role}' may not use this endpoint")
     if principal.guest and not getattr(endpoint, auth.GUESTS_ATTR, False):
         raise Forbidden("a join link lets its guests watch one broadcast and nothing else",
                         code="guest_refused")
+    if principal.role not in roles:
+        raise Forbidden(f"role '{principal.role}' may not use this endpoint")
     request[PRINCIPAL_KEY] = principal
     return await handler(request)
 
