@@ -25,7 +25,7 @@ from services.common.pages import add_page
 from services.common.settings import Settings
 from services.common.web import VERIFIER, create_base_app, principal
 
-from . import SERVICE, joinapi, protocol
+from . import SERVICE, api, protocol
 from .connection import Connection, Limits
 from .fanout import PING_BUCKETS, Hub
 from .history import History
@@ -214,7 +214,7 @@ def setup(app: web.Application, settings: Settings, limits: Limits | None = None
     parts.attach(app)
     app.router.add_get("/api/v1/live", live_socket)
     app.router.add_get("/api/v1/live/cases", list_live)
-    joinapi.add_routes(app, hub, parts.producer)
+    api.add_routes(app, hub, parts.producer)
     add_page(app, service="viewer", folder=PAGE, paths=("/live",))
     add_page(app, service="viewer", folder=PAGE, paths=("/live/{broadcast_id}",),
              html="case.html")

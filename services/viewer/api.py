@@ -1,4 +1,4 @@
-"""The join-link routes (joinlinks.py says what a join link is):
+"""The viewer's join-link API (joinlinks.py says what a join link is):
 
     POST   /api/v1/join-links            approver/admin: {broadcast_id, minutes} → the link
     GET    /api/v1/join-links?broadcast_id=   approver/admin: that broadcast's open links
