@@ -17,6 +17,7 @@ recorded does not happen (503).
 
 from __future__ import annotations
 
+import asyncio
 import io
 import secrets
 import time
@@ -49,6 +50,7 @@ from .joinlinks import Link, new_link_id, new_secret, secret_hash
 EVENT_TYPE: Final = "org.orcast.joinlink.v1"
 INSTRUCTORS: Final = frozenset({"approver", "admin"})
 RECORD_TIMEOUT: Final = 2.0
+REPLAY_WAIT_SECONDS: Final = 5.0
 GUEST_IDP: Final = "join-link"  # the `idp` of a guest's session: no provider vouched for it
 
 
@@ -60,17 +62,32 @@ class JoinLinksOff(Forbidden):
 class JoinContext:
     hub: Hub
     producer: EventProducer
+    replayed: asyncio.Event  # the links (and broadcasts) read back from the topics
 
 
 JOINS = web.AppKey("viewer.joins", JoinContext)
 
 
-def add_routes(app: web.Application, hub: Hub, producer: EventProducer) -> None:
-    app[JOINS] = JoinContext(hub, producer)
+def add_routes(app: web.Application, hub: Hub, producer: EventProducer,
+               replayed: asyncio.Event) -> None:
+    app[JOINS] = JoinContext(hub, producer, replayed)
     app.router.add_post("/api/v1/join-links", create_link)
     app.router.add_get("/api/v1/join-links", list_links)
     app.router.add_delete("/api/v1/join-links/{link_id}", revoke_link)
     app.router.add_post("/api/v1/join", join)
+
+
+async def _caught_up(request: web.Request) -> Hub:
+    """The hub, once this instance has read the links and broadcasts back (a restarted
+    instance would otherwise not know a link made a minute ago)."""
+    joins = request.app[JOINS]
+    if not joins.replayed.is_set():
+        try:
+            await asyncio.wait_for(joins.replayed.wait(), REPLAY_WAIT_SECONDS)
+        except TimeoutError:
+            raise ServiceUnavailable("the viewer is still loading; try again",
+                                     retry_after=2) from None
+    return joins.hub
 
 
 def _iso(at: float) -> str:
@@ -119,7 +136,7 @@ def qr_svg(url: str) -> str:
 async def create_link(request: web.Request) -> web.Response:
     _allowed(request)
     body = await read_json(request, "api/join-link-create.json")
-    hub = request.app[JOINS].hub
+    hub = await _caught_up(request)
     timeline = hub.history.timeline(body["broadcast_id"])
     if timeline is None:
         raise Unprocessable("request body failed validation", fields=[FieldError(
@@ -142,7 +159,7 @@ async def list_links(request: web.Request) -> web.Response:
     if not broadcast_id:
         raise BadRequest("broadcast_id is required", code="missing_parameter",
                          fields=[FieldError("/broadcast_id", "required query parameter")])
-    links = request.app[JOINS].hub.links.for_broadcast(broadcast_id)
+    links = (await _caught_up(request)).links.for_broadcast(broadcast_id)
     return web.json_response({"broadcast_id": broadcast_id,
                               "join_links": [link.public() for link in links],
                               "allowed": request.app[SETTINGS].join_links})
@@ -150,7 +167,7 @@ async def list_links(request: web.Request) -> web.Response:
 
 @allow(INSTRUCTORS)
 async def revoke_link(request: web.Request) -> web.Response:
-    link = request.app[JOINS].hub.links.get(request.match_info["link_id"])
+    link = (await _caught_up(request)).links.get(request.match_info["link_id"])
     if link is None:
         raise NotFound("no such join link")
     if not link.revoked:
@@ -182,7 +199,7 @@ async def join(request: web.Request) -> web.Response:
         # another site's script must not swap a visitor's session for a guest's
         raise Forbidden("a join link is opened on this site's own page", code="cross_site")
     body = await read_json(request, "api/join.json")
-    link = request.app[JOINS].hub.links.find(body["secret"])
+    link = (await _caught_up(request)).links.find(body["secret"])
     if link is None:
         raise NotFound("this join link is not known here; ask your instructor for a new one")
     if not settings.join_links:

@@ -214,7 +214,8 @@ def setup(app: web.Application, settings: Settings, limits: Limits | None = None
     parts.attach(app)
     app.router.add_get("/api/v1/live", live_socket)
     app.router.add_get("/api/v1/live/cases", list_live)
-    api.add_routes(app, hub, parts.producer)
+    hub.links.allowed = bool(settings.join_links)
+    api.add_routes(app, hub, parts.producer, replay.caught_up)
     add_page(app, service="viewer", folder=PAGE, paths=("/live",))
     add_page(app, service="viewer", folder=PAGE, paths=("/live/{broadcast_id}",),
              html="case.html")

@@ -69,9 +69,11 @@ class Link:
 class JoinLinks:
     """Every link this instance has read from the topic (or made itself)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, allowed: bool = True) -> None:
         self._by_id: dict[str, Link] = {}
         self._by_hash: dict[str, Link] = {}
+        # ORCAST_JOIN_LINKS: off, and no guest is admitted, whatever its link says
+        self.allowed = allowed
 
     def apply(self, data: dict[str, Any]) -> Link | None:
         """One `org.orcast.joinlink.v1` payload; idempotent (the maker applies its own
@@ -107,6 +109,8 @@ class JoinLinks:
         """A person, or a guest whose link is still open and for the broadcast it names."""
         if principal.broadcast is None:
             return True
+        if not self.allowed:
+            return False
         link = self._by_id.get(principal.join_link or "")
         return link is not None and link.open() and link.broadcast_id == principal.broadcast
 

@@ -320,6 +320,12 @@ async def test_join_links_off_refuses_links_and_sends_students_to_sign_in(
         status, answer = await open_link(http, off, link)
         assert (status, answer["error"]["code"]) == (403, "join_links_off")
         assert not [c for c in http.cookie_jar if c.key == session.SESSION_COOKIE]
+    async with browser() as http:  # a guest from where they were on is refused here
+        assert (await open_link(http, viewer, link))[0] == 200
+        async with http.get(viewer.server.make_url("/api/v1/live/cases")) as response:
+            assert response.status == 200
+        async with http.get(off.server.make_url("/api/v1/live/cases")) as response:
+            assert response.status == 401
 
 
 async def _viewer_with(start_viewer: StartViewer, settings: Settings) -> Viewer:

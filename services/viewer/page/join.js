@@ -21,12 +21,24 @@
          "the link your instructor shared again.");
     return;
   }
-  fetch("/api/v1/join", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "Accept": "application/json" },
-    credentials: "same-origin",
-    body: JSON.stringify({ secret: secret }),
-  }).then(async (response) => {
+  // A link made a moment ago on another viewer instance may not be known here yet (404),
+  // and a restarting one answers 503: a few tries before giving up.
+  function attempt(triesLeft) {
+    return fetch("/api/v1/join", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      credentials: "same-origin",
+      body: JSON.stringify({ secret: secret }),
+    }).then(async (response) => {
+      if ((response.status === 404 || response.status === 503) && triesLeft > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        return attempt(triesLeft - 1);
+      }
+      return response;
+    });
+  }
+
+  attempt(3).then(async (response) => {
     let body = null;
     try { body = await response.json(); } catch (_) { body = null; }
     if (response.ok && body && body.location) {
