@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Final
 
-import segno
 from aiohttp import web
 
 from services.common import auth, events, session, topics
@@ -126,6 +125,8 @@ def _base_url(request: web.Request) -> str:
 
 def qr_svg(url: str) -> str:
     """The link as a QR code a lecture hall's phones can scan off a projector."""
+    import segno  # only making a link needs it (a viewer without it still serves)
+
     out = io.BytesIO()
     segno.make(url, error="m").save(out, kind="svg", scale=6, border=2, xmldecl=False,
                                      title="Join link")
