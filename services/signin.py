@@ -3,7 +3,8 @@
 ends the session (recorded in `ended_sessions.py`, so it is never renewed) and, by
 RP-initiated logout (the answer sends the browser on), at the provider;
 `POST /signin/refresh` renews the minutes-long session token while the sign-in lasts;
-`GET /signin/session` tells a page who is signed in.
+`GET /signin/session` tells a page who is signed in (a join link's guest: which
+broadcast; its session is made by the viewer and never renewed here).
 
 The pending sign-in (state, nonce, PKCE verifier, where to go next) rides in a signed
 cookie scoped to /signin that lives ten minutes, so whichever process answers the
@@ -239,11 +240,12 @@ async def whoami(request: web.Request) -> web.Response:
     if await request.app[ended_sessions.ENDED_SESSIONS].has_ended(found.sid):
         return web.json_response({**out, "reason": "signed out"})
     who = found.principal
-    return web.json_response({"signed_in": True, "sub": who.sub, "role": who.role,
-                              "name": who.name, "expires_at": who.expires_at,
-                              "page": ROLE_PAGES[who.role], "ends_at": found.end,
-                              "tablet_lock_minutes": _settings(request).tablet_lock_minutes},
-                             headers={"Cache-Control": "no-store"})
+    body = {"signed_in": True, "sub": who.sub, "role": who.role, "name": who.name,
+            "expires_at": who.expires_at, "page": ROLE_PAGES[who.role], "ends_at": found.end,
+            "tablet_lock_minutes": _settings(request).tablet_lock_minutes}
+    if who.broadcast is not None:  # a join link's guest: one broadcast, nothing else
+        body.update(guest=True, broadcast_id=who.broadcast, page=f"/live/{who.broadcast}")
+    return web.json_response(body, headers={"Cache-Control": "no-store"})
 
 
 @allow(PUBLIC)  # checks the session, its CSRF value and the ended-session record itself
@@ -261,6 +263,10 @@ async def refresh(request: web.Request) -> web.Response:
     if await request.app[ended_sessions.ENDED_SESSIONS].has_ended(found.sid):
         raise Unauthorized("signed out; sign in again")
     who = found.principal
+    if who.guest:
+        # A join link's token already lives as long as the link; only the viewer knows
+        # whether the link was revoked, so nothing here may extend it.
+        raise Unauthorized("a join link's session is not renewed; open the link again")
     token, csrf = session.mint(settings, sub=who.sub, role=who.role, name=who.name,
                                idp=found.idp, renewing=found)
     response = web.json_response({"signed_in": True, "expires_at": session.verify(

@@ -179,6 +179,13 @@ acl --remove --force --deny-principal User:orcast-audit --operation Read --topic
 acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.access.ingest
 acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.access.ingest
 
+# orcast.joinlinks (readers: viewer, audit; writers: viewer)
+acl --add --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --operation Read --topic orcast.joinlinks
+acl --add --allow-principal User:orcast-viewer --operation Write --topic orcast.joinlinks
+acl --remove --force --deny-principal User:orcast-viewer --deny-principal User:orcast-audit --operation Read --topic orcast.joinlinks
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-topics --operation Read --topic orcast.joinlinks
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.joinlinks
+
 # consumer groups orcast-ingest* for ingest
 acl --add --allow-principal User:orcast-ingest --operation Read --operation Describe --resource-pattern-type prefixed --group orcast-ingest
 
@@ -198,4 +205,4 @@ acl --add --allow-principal User:orcast-viewer --operation Read --operation Desc
 acl --add --allow-principal User:orcast-audit --operation Read --operation Describe --resource-pattern-type prefixed --group orcast-audit
 
 # topic setup (`orcast topics create`): create the declared topics, nothing else
-acl --add --allow-principal User:orcast-topics --operation Create --operation Describe --topic orcast.milestones.submitted --topic orcast.edits.submitted --topic orcast.milestones.deidentified --topic orcast.cases --topic orcast.reviews --topic orcast.withdrawals --topic orcast.updates.approved --topic orcast.updates.retracted --topic orcast.updates.status --topic orcast.publications --topic orcast.deadletter.cases --topic orcast.deadletter.ingest --topic orcast.deadletter.deidentify --topic orcast.deadletter.approval --topic orcast.deadletter.publisher --topic orcast.deadletter.viewer --topic orcast.deadletter.audit --topic orcast.audit.checkpoints --topic orcast.access.cases --topic orcast.access.approval --topic orcast.access.publisher --topic orcast.access.ingest
+acl --add --allow-principal User:orcast-topics --operation Create --operation Describe --topic orcast.milestones.submitted --topic orcast.edits.submitted --topic orcast.milestones.deidentified --topic orcast.cases --topic orcast.reviews --topic orcast.withdrawals --topic orcast.updates.approved --topic orcast.updates.retracted --topic orcast.updates.status --topic orcast.publications --topic orcast.deadletter.cases --topic orcast.deadletter.ingest --topic orcast.deadletter.deidentify --topic orcast.deadletter.approval --topic orcast.deadletter.publisher --topic orcast.deadletter.viewer --topic orcast.deadletter.audit --topic orcast.audit.checkpoints --topic orcast.access.cases --topic orcast.access.approval --topic orcast.access.publisher --topic orcast.access.ingest --topic orcast.joinlinks

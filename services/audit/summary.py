@@ -42,6 +42,8 @@ def describe(event: Event) -> tuple[str, str, dict[str, str]]:
         return kind, "deadlettered", service_actor
     if kind == "access.recorded":  # a person read a protected record through a service
         return f"{data['resource']['kind']}.read", "ok", data["actor"]
+    if kind == "joinlink":
+        return f"join_link.{data['action']}", "ok", data["actor"]
     return kind, "recorded", service_actor
 
 
@@ -85,6 +87,10 @@ def summarise(event: Event) -> str:
         via = f" via proxy {data['proxy_ip']}" if "proxy_ip" in data else ""
         return (f"read {what} from {data['client_ip']}{via}: {data['method']} "
                 f"{data['route']} -> {data['status']}")
+    if kind == "joinlink":
+        where = f" from {data['client_ip']}" if "client_ip" in data else ""
+        return (f"join link {data['link_id']} {data['action']} for broadcast "
+                f"{data['broadcast_id']}{where}; expires {data['expires_at']}")
     if kind == "deadletter":
         return (f"dead-lettered {data['source_topic']}@{data['partition']}/{data['offset']} "
                 f"by {data['consumer']}: {data['reason'][:300]}")
@@ -94,7 +100,8 @@ def summarise(event: Event) -> str:
 def case_and_broadcast(event: Event) -> tuple[str | None, str | None]:
     data: dict[str, Any] = event.data
     subject_is_case = event.type not in ("org.orcast.deadletter.v1",
-                                         "org.orcast.access.recorded.v1")
+                                         "org.orcast.access.recorded.v1",
+                                         "org.orcast.joinlink.v1")
     case_id = data.get("case_id") or (event.subject if subject_is_case else None)
     return case_id, data.get("broadcast_id")
 
@@ -127,6 +134,7 @@ _FACTS: dict[str, tuple[str, ...]] = {
     "case.state": ("change", "status", "version"),
     "deadletter": ("source_topic", "consumer"),
     "access.recorded": ("client_ip", "proxy_ip", "method", "route", "status"),
+    "joinlink": ("action", "link_id", "expires_at", "client_ip"),
 }
 
 

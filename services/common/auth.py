@@ -25,6 +25,7 @@ PUBLIC: Final = frozenset({"*"})
 ANY_ROLE: Final = frozenset(ROLES)
 ROLES_ATTR = "__orcast_roles__"
 QUERY_TOKEN_ATTR = "__orcast_query_token__"
+GUESTS_ATTR = "__orcast_guests__"
 
 
 class TokenRejected(Exception):
@@ -38,6 +39,14 @@ class Principal:
     name: str | None = None
     # Unix time the token stops being valid (its `exp`): long-lived streams end there.
     expires_at: float | None = field(default=None, compare=False)
+    # A guest who came through a join link (services/viewer/joinlinks.py): may watch this
+    # one broadcast and use nothing else (`allow(..., guests=True)` marks what it may use).
+    broadcast: str | None = None
+    join_link: str | None = None  # the link's id, so revoking it ends its sockets
+
+    @property
+    def guest(self) -> bool:
+        return self.broadcast is not None
 
     def as_actor(self) -> dict[str, str]:
         return {"sub": self.sub, "role": self.role}
@@ -185,11 +194,15 @@ def issue_token(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def allow(roles: Iterable[str] | frozenset[str], *, query_token: bool = False) -> Callable[[F], F]:
+def allow(roles: Iterable[str] | frozenset[str], *, query_token: bool = False,
+          guests: bool = False) -> Callable[[F], F]:
     """Declare the roles a handler admits; the auth middleware enforces it.
 
     A route without a declaration is refused (fail closed). `query_token`
     admits `?access_token=` for WebSocket and EventSource, which cannot send headers.
+    `guests`: a join link's guest (a principal scoped to one broadcast) may call it too;
+    every other handler refuses guests whatever their role, so the handler must itself
+    keep a guest to its broadcast.
     """
     admitted = frozenset(roles)
     unknown = admitted - set(ROLES) - PUBLIC
@@ -199,6 +212,7 @@ def allow(roles: Iterable[str] | frozenset[str], *, query_token: bool = False) -
     def mark(handler: F) -> F:
         setattr(handler, ROLES_ATTR, admitted)
         setattr(handler, QUERY_TOKEN_ATTR, query_token)
+        setattr(handler, GUESTS_ATTR, guests)
         return handler
 
     return mark

@@ -7,6 +7,7 @@ middleware (`common/web.py`, `ERROR_STATUS`) maps each kind to its status and co
     ├── Unauthorized     no or bad credentials
     ├── Forbidden        this role or person may not do this
     ├── NotFound         nothing by that id (or not visible to the caller)
+    ├── Gone             it existed and has ended for good (an expired join link)
     ├── RequestTimeout   the body did not arrive in time
     ├── PayloadTooLarge  the body is over the limit
     ├── Conflict         the thing is not in a state that allows this
@@ -74,6 +75,10 @@ class Forbidden(DomainError):
 
 
 class NotFound(DomainError):
+    pass
+
+
+class Gone(DomainError):
     pass
 
 

@@ -34,6 +34,7 @@ EVENT_SCHEMAS: dict[str, str] = {
     "org.orcast.deadletter.v1": "events/deadletter.json",
     "org.orcast.audit.checkpoint.v1": "events/audit-checkpoint.json",
     "org.orcast.access.recorded.v1": "events/access-recorded.json",
+    "org.orcast.joinlink.v1": "events/joinlink.json",
 }
 
 # Checked before parsing, whose recursion a deeply nested record would exhaust.

@@ -20,6 +20,12 @@ Sign-out ends a session everywhere within ORCAST_SESSION_MINUTES: each token liv
 long, and only the sign-in service renews it (`POST /signin/refresh`, same `sid`, CSRF
 value and `end`), after checking its record of ended sessions (`ended_sessions.py`).
 
+A join link's guest (services/viewer/joinlinks.py) has a session too, minted by the viewer
+when the link is opened: role `student`, a `join` claim naming the link and its one
+broadcast, and a token that lives until the link expires (never renewed: POST
+/signin/refresh refuses it). Every API but the live view refuses it (`allow(guests=)`),
+and the viewer, which holds the link's state, refuses a revoked link at once.
+
 | cookie | HttpOnly | holds | lifetime |
 |---|---|---|---|
 | orcast_session | yes | the session token (exp: ORCAST_SESSION_MINUTES) | ORCAST_SESSION_HOURS |
@@ -68,10 +74,24 @@ class Session:
     end: float  # when the sign-in itself ends (ORCAST_SESSION_HOURS after it), Unix time
 
 
+@dataclass(frozen=True, slots=True)
+class JoinScope:
+    """What a join link's guest may watch: one broadcast, until the link ends."""
+
+    link: str
+    broadcast: str
+    until: float  # the link's expiry, Unix time: the guest's token and sign-in end there
+
+
+GUEST_ROLE: Final = "student"  # what a guest sees of a broadcast: what students see
+
+
 def mint(settings: Settings, *, sub: str, role: str, name: str | None, idp: str,
-         now: float | None = None, renewing: Session | None = None) -> tuple[str, str]:
+         now: float | None = None, renewing: Session | None = None,
+         join: JoinScope | None = None) -> tuple[str, str]:
     """A session token and its CSRF value: a new sign-in, or the next token of
-    `renewing` (same sid, CSRF value and end; never past that end)."""
+    `renewing` (same sid, CSRF value and end; never past that end). `join`: a guest's
+    session, scoped to that broadcast and ending with the link."""
     if not settings.session_key:
         raise RuntimeError("sessions need ORCAST_SESSION_KEY")
     issued = int(time.time() if now is None else now)
@@ -80,11 +100,17 @@ def mint(settings: Settings, *, sub: str, role: str, name: str | None, idp: str,
         end = issued + int(settings.session_hours * 3600)
     else:
         csrf, sid, end = renewing.csrf, renewing.sid, int(renewing.end)
+    exp = min(end, issued + int(settings.session_minutes * 60))
+    if join is not None:
+        if role != GUEST_ROLE or renewing is not None:
+            raise ValueError("a guest session is a student's, minted once")
+        end = exp = int(join.until)
     claims: dict[str, Any] = {
         "iss": ISSUER, "aud": AUDIENCE, "sub": sub, "role": role, "idp": idp,
-        "iat": issued, "exp": min(end, issued + int(settings.session_minutes * 60)),
-        "end": end, "sid": sid, "csrf": csrf,
+        "iat": issued, "exp": exp, "end": end, "sid": sid, "csrf": csrf,
     }
+    if join is not None:
+        claims["join"] = {"link": join.link, "broadcast": join.broadcast}
     if name:
         claims["name"] = name
     return jwt.encode(claims, settings.session_key, algorithm="HS256"), csrf
@@ -113,8 +139,23 @@ def verify(settings: Settings, token: str, *, renewing: bool = False) -> Session
     if renewing and end <= time.time():
         raise TokenRejected("session expired; sign in again")
     name = claims.get("name") if isinstance(claims.get("name"), str) else None
-    return Session(Principal(sub=sub, role=role, name=name, expires_at=float(claims["exp"])),
+    link, broadcast = _join_claim(claims)
+    return Session(Principal(sub=sub, role=role, name=name, expires_at=float(claims["exp"]),
+                             broadcast=broadcast, join_link=link),
                    csrf, str(claims.get("idp", "")), sid, float(end))
+
+
+def _join_claim(claims: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(link id, broadcast id) of a guest's session, (None, None) for a person's."""
+    if "join" not in claims:
+        return None, None
+    join = claims["join"]
+    link = join.get("link") if isinstance(join, dict) else None
+    broadcast = join.get("broadcast") if isinstance(join, dict) else None
+    if not isinstance(link, str) or not link or not isinstance(broadcast, str) \
+            or not broadcast or claims.get("role") != GUEST_ROLE:
+        raise TokenRejected("invalid session")  # a scope that limits nothing is no scope
+    return link, broadcast
 
 
 def from_request(request: web.Request, settings: Settings, *,
@@ -130,7 +171,7 @@ def from_request(request: web.Request, settings: Settings, *,
         # Origin: it must not read, nor be audited as reading, in the person's name.
         raise CsrfRefused("a request from another site does not act for the signed-in person")
     origin = request.headers.get("Origin")
-    if origin is not None and not _same_site_origin(origin, request, settings):
+    if origin is not None and not same_site_origin(origin, request, settings):
         # A WebSocket opened by another site's page carries the cookie but no CSRF header.
         raise CsrfRefused("cross-origin request with a session cookie")
     if request.method not in SAFE_METHODS:
@@ -140,7 +181,7 @@ def from_request(request: web.Request, settings: Settings, *,
     return found
 
 
-def _same_site_origin(origin: str, request: web.Request, settings: Settings) -> bool:
+def same_site_origin(origin: str, request: web.Request, settings: Settings) -> bool:
     """The Origin is this site: the address people use, or the Host the request names."""
     netloc = urlsplit(origin).netloc if origin != "null" else ""
     allowed = {request.host}

@@ -157,6 +157,16 @@ def _networks(env: Mapping[str, str], name: str) -> tuple[Network, ...]:
     return tuple(found)
 
 
+def _on_off(env: Mapping[str, str], name: str) -> bool | None:
+    """`on` / `off`; unset: None (the setting's own default decides)."""
+    raw = (env.get(name) or "").strip().lower()
+    if not raw:
+        return None
+    if raw not in ("on", "off"):
+        raise ConfigError(f"{name} must be on or off, got {raw!r}")
+    return raw == "on"
+
+
 def _path(env: Mapping[str, str], name: str) -> Path | None:
     return Path(raw) if (raw := env.get(name)) else None
 
@@ -245,6 +255,9 @@ class Settings:
     access_repeat_seconds: float = 30.0
     # `orcast dev`'s loopback relay, "host:port" ("off" or unset: none; doorbell.py).
     dev_doorbell: str = ""
+    # Join links let a class watch one broadcast without accounts (viewer/joinlinks.py).
+    # None: allowed in development (dev secret, no JWKS), refused in production unless on.
+    join_links: bool | None = None
 
     def __post_init__(self) -> None:
         if not self.identifier_key and self.secret and not self.jwks_url:
@@ -256,6 +269,8 @@ class Settings:
             # Development only, as for the identifier key: production sets ORCAST_SESSION_KEY.
             key = hashlib.sha256(b"orcast-session-key\0" + self.secret.encode()).digest()
             object.__setattr__(self, "session_key", key)
+        if self.join_links is None:
+            object.__setattr__(self, "join_links", bool(self.secret and not self.jwks_url))
         if not self.instance_id:
             object.__setattr__(self, "instance_id", f"{socket.gethostname()}-{os.getpid()}")
         if self.event_keys_dir is None:
@@ -325,6 +340,7 @@ class Settings:
             "access_repeat_seconds":
                 _seconds_between(env, "ORCAST_ACCESS_REPEAT_SECONDS", 30.0, 0, 3600),
             "dev_doorbell": env.get("ORCAST_DEV_DOORBELL", ""),
+            "join_links": _on_off(env, "ORCAST_JOIN_LINKS"),
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]

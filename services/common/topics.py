@@ -118,6 +118,15 @@ ACCESS: dict[str, TopicSpec] = {
 }
 # ---------------------------------------------------------------------------------------
 
+# Join links (viewer/joinlinks.py): made, opened and revoked. The viewer is writer and
+# reader (every instance rebuilds the links from here, so a revocation reaches the
+# instance holding the class's sockets); audit records each. One partition keeps a link's
+# events in order; links live a day at most, so a week covers any that can still be open.
+JOIN_LINKS = TopicSpec(
+    "joinlinks", 1, 7 * DAY_MS, readers=("viewer", "audit"), writers=("viewer",),
+    event_types=("org.orcast.joinlink.v1",),
+)
+
 TOPICS: tuple[TopicSpec, ...] = (
     MILESTONES_SUBMITTED,
     EDITS_SUBMITTED,
@@ -132,6 +141,7 @@ TOPICS: tuple[TopicSpec, ...] = (
     *DEADLETTERS,
     AUDIT_CHECKPOINTS,
     *ACCESS.values(),
+    JOIN_LINKS,
 )
 
 BY_NAME: dict[str, TopicSpec] = {t.name: t for t in TOPICS}

@@ -150,6 +150,9 @@ VARIABLES: tuple[Variable, ...] = (
     Variable('ORCAST_TABLET_LOCK_MINUTES', '`10`',
              "the OR tablet's screen locks after this many minutes untouched (re-sign-in opens "
              'it; its offline queue is kept); `0` never locks'),
+    Variable('ORCAST_JOIN_LINKS', '`on` in development, else `off`',
+             'instructors may make join links: a class watches one broadcast without accounts '
+             '(`off`: students sign in)'),
     Variable('ORCAST_DEV_DOORBELL', 'set by `orcast dev`',
              "the loopback relay idle consumers sleep on (Tansu cannot end a waiting fetch); "
              '`off` runs `orcast dev` without it'),

@@ -10,7 +10,8 @@ Middlewares, outermost first:
   (without the request body or token); a client that went away mid-request → one
   INFO line (status 499 in the metrics);
 - `auth_middleware`: enforces the roles a handler declared with `allow()`, for a
-  bearer token or, without one, a signed-in person's session cookie (`session.py`).
+  bearer token or, without one, a signed-in person's session cookie (`session.py`);
+  a join link's guest only where the handler says `allow(..., guests=True)`.
 Every response says `Server: orcast` (not aiohttp's name and version). Request JSON is
 read by `read_json` only, with bounded depth (`jsonlimits`).
 Health (`/healthz`, `/readyz`) and Prometheus `/metrics` are added here: `/readyz`
@@ -40,6 +41,7 @@ from .errors import (
     Conflict,
     DomainError,
     Forbidden,
+    Gone,
     NotFound,
     PayloadTooLarge,
     RequestTimeout,
@@ -89,6 +91,7 @@ ERROR_STATUS: dict[type[DomainError], tuple[int, str]] = {
     Unauthorized: (401, "unauthorized"),
     Forbidden: (403, "forbidden"),
     NotFound: (404, "not_found"),
+    Gone: (410, "gone"),
     RequestTimeout: (408, "request_timeout"),
     Conflict: (409, "conflict"),
     PayloadTooLarge: (413, "payload_too_large"),
@@ -228,6 +231,9 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
             principal = await request.app[VERIFIER].verify(token)
         except auth.TokenRejected as exc:
             raise Unauthorized(str(exc)) from None
+    if principal.guest and not getattr(endpoint, auth.GUESTS_ATTR, False):
+        raise Forbidden("a join link lets its guests watch one broadcast and nothing else",
+                        code="guest_refused")
     if principal.role not in roles:
         raise Forbidden(f"role '{principal.role}' may not use this endpoint")
     request[PRINCIPAL_KEY] = principal

@@ -30,9 +30,9 @@ from services.common.errors import Unauthorized
 from services.common.events import Event
 from services.common.pages import add_page
 from services.common.settings import Settings
-from services.common.web import VERIFIER, create_base_app, session_principal
+from services.common.web import VERIFIER, create_base_app, principal, session_principal
 
-from . import SERVICE, protocol
+from . import SERVICE, api, protocol
 from .connection import Connection, Limits
 from .fanout import PING_BUCKETS, Hub
 from .history import History
@@ -122,6 +122,9 @@ async def live_socket(request: web.Request) -> web.WebSocketResponse:
     transport = request.transport
     if principal is None or transport is None or transport.is_closing():
         return ws
+    if not hub.admits(principal):  # a join link revoked (or ended) since the guest came
+        await ws.close(code=protocol.CLOSE_NO_TOKEN, message=b"join link revoked or expired")
+        return ws
     if not hub.has_room(principal):
         await ws.close(code=protocol.CLOSE_TOO_MANY_SOCKETS,
                        message=b"too many open sockets for this principal")
@@ -196,9 +199,12 @@ async def reauthenticate(request: web.Request, hub: Hub, conn: Connection, token
         {"type": "authenticated", "expires_at": principal.expires_at})))
 
 
-@allow(auth.ANY_ROLE)
+@allow(auth.ANY_ROLE, guests=True)  # a guest sees its own broadcast only
 async def list_live(request: web.Request) -> web.Response:
-    return web.json_response(request.app[HUB].live_list())
+    hub, who = request.app[HUB], principal(request)
+    if not hub.admits(who):
+        raise Unauthorized("join link revoked or expired")
+    return web.json_response(hub.live_list(who))
 
 
 def setup(app: web.Application, settings: Settings, limits: Limits | None = None) -> None:
@@ -223,11 +229,16 @@ def setup(app: web.Application, settings: Settings, limits: Limits | None = None
             timeline, changed = hub.history.on_retracted(event.data)
             if timeline is not None and changed:
                 hub.retract(timeline, None if event.data.get("all") else event.data["seq"])
+        elif origin.topic == topics.JOIN_LINKS.name:
+            link = hub.links.apply(event.data)
+            if link is not None and link.revoked:  # revoked on whichever instance
+                hub.end_link(link.id)
 
     # Every instance reads every partition from the start on its own (no shared group),
     # so any number of viewers behind a load balancer hold the same timelines.
     replay = parts.consume(
-        [topics.CASES.name, topics.UPDATES_APPROVED.name, topics.UPDATES_RETRACTED.name],
+        [topics.CASES.name, topics.UPDATES_APPROVED.name, topics.UPDATES_RETRACTED.name,
+         topics.JOIN_LINKS.name],
         on_event, group=None, replay=True,
     )
     app[REPLAYED] = replay.caught_up
@@ -243,9 +254,12 @@ def setup(app: web.Application, settings: Settings, limits: Limits | None = None
     parts.attach(app)
     app.router.add_get("/api/v1/live", live_socket)
     app.router.add_get("/api/v1/live/cases", list_live)
+    hub.links.allowed = bool(settings.join_links)
+    api.add_routes(app, hub, parts.producer, replay.caught_up)
     add_page(app, service="viewer", folder=PAGE, paths=("/live",))
     add_page(app, service="viewer", folder=PAGE, paths=("/live/{broadcast_id}",),
              html="case.html")
+    add_page(app, service="viewer", folder=PAGE, paths=("/join",), html="join.html")
 
 
 def create_app(settings: Settings, *, into: web.Application | None = None) -> web.Application:

@@ -29,6 +29,7 @@ from services.common.auth import Principal, normalise_subject
 from . import protocol
 from .connection import Connection, Limits
 from .history import History, Timeline
+from .joinlinks import JoinLinks
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ class Hub:
         self._list_handle: asyncio.TimerHandle | None = None
         self._list_dirty = False
         self._last_beat = time.monotonic()
+        self.links = JoinLinks()  # join links' state, from the `joinlinks` topic
 
     # connections -----------------------------------------------------------------------
 
@@ -71,6 +73,18 @@ class Hub:
         self._expire_at(conn)
         metrics.WEBSOCKETS.inc()
         return conn
+
+    def admits(self, principal: Principal) -> bool:
+        """Anyone but a guest whose join link was revoked (or has ended)."""
+        return self.links.admits(principal)
+
+    def end_link(self, link_id: str) -> int:
+        """A join link was revoked: close its guests' sockets now (4401); how many."""
+        ended = [conn for bucket in self._buckets for conn in bucket
+                 if conn.principal.join_link == link_id]
+        for conn in ended:
+            self.kick(conn, protocol.CLOSE_NO_TOKEN, "join link revoked")
+        return len(ended)
 
     def reauthenticate(self, conn: Connection, principal: Principal) -> None:
         """A fresh token for the same principal: the socket lives until its `exp`."""
@@ -135,7 +149,14 @@ class Hub:
 
     def subscribe(self, conn: Connection, broadcast_id: str, after_seq: int) -> None:
         """Send the snapshot and join the live stream with no await in between,
-        so no update can fall between the two."""
+        so no update can fall between the two. A join link's guest may watch its
+        broadcast only."""
+        scope = conn.principal.broadcast
+        if scope is not None and broadcast_id != scope:
+            self.send(conn, protocol.wire(protocol.error(
+                "out_of_scope", "this join link opens one broadcast only",
+                broadcast_id=broadcast_id)))
+            return
         timeline = self.history.timeline(broadcast_id)
         if timeline is None:
             self.send(conn, protocol.wire(protocol.error(
@@ -178,7 +199,7 @@ class Hub:
     def listen(self, conn: Connection) -> None:
         """Send the live list now and push it again whenever it changes."""
         self._listeners.add(conn)
-        self.send(conn, protocol.wire(protocol.encode(self.live_list())))
+        self.send(conn, protocol.wire(protocol.encode(self.live_list(conn.principal))))
 
     # broadcasting ----------------------------------------------------------------------
 
@@ -263,8 +284,11 @@ class Hub:
 
     # the live list ---------------------------------------------------------------------
 
-    def live_list(self) -> dict[str, Any]:
-        listed = [t for t in self.history.timelines() if t.listed]
+    def live_list(self, principal: Principal | None = None) -> dict[str, Any]:
+        """The live cases; a join link's guest sees only its own broadcast."""
+        scope = principal.broadcast if principal is not None else None
+        listed = [t for t in self.history.timelines()
+                  if t.listed and (scope is None or t.broadcast_id == scope)]
         listed.sort(key=lambda t: t.started_at or "", reverse=True)
         return {
             "type": "cases",
@@ -285,8 +309,15 @@ class Hub:
             return
         self._list_dirty = False
         frame = protocol.wire(protocol.encode(self.live_list()))
+        scoped: dict[str, bytes] = {}  # a class's guests share one frame per broadcast
         for conn in list(self._listeners):
-            self.send(conn, frame)
+            scope = conn.principal.broadcast
+            if scope is None:
+                self.send(conn, frame)
+                continue
+            if scope not in scoped:
+                scoped[scope] = protocol.wire(protocol.encode(self.live_list(conn.principal)))
+            self.send(conn, scoped[scope])
 
     def _snapshot(self, timeline: Timeline, after_seq: int) -> bytes:
         head: dict[str, Any] = {
