@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
+from typing import Final
 
 Network = IPv4Network | IPv6Network
 
@@ -22,6 +23,27 @@ class ConfigError(RuntimeError):
 
 
 PREFIX = "ORCAST_"
+
+
+# Values the example manifests and habit put where a key belongs: never a key.
+KEY_PLACEHOLDERS: Final = frozenset({"change-me", "changeme", "secret", "password", "x"})
+MIN_SESSION_KEY_BYTES: Final = 32
+
+
+def _session_key(env: Mapping[str, str]) -> bytes:
+    """ORCAST_SESSION_KEY, refused when anyone could guess it: whoever knows the key mints
+    a session of any role that every service accepts. Unset: b"" (development derives one
+    from the dev secret; sign-in refuses to start without one)."""
+    raw = env.get("ORCAST_SESSION_KEY", "")
+    if not raw:
+        return b""
+    if raw.strip().lower() in KEY_PLACEHOLDERS or "change-me" in raw.lower():
+        raise ConfigError("ORCAST_SESSION_KEY is a placeholder: set 32+ random bytes "
+                          "(openssl rand -base64 32)")
+    if len(raw.encode()) < MIN_SESSION_KEY_BYTES:
+        raise ConfigError(f"ORCAST_SESSION_KEY must be at least {MIN_SESSION_KEY_BYTES} bytes "
+                          "(openssl rand -base64 32): a short key falls to an offline guess")
+    return raw.encode()
 
 
 def environment() -> dict[str, str]:
@@ -312,7 +334,7 @@ class Settings:
             "oidc_client_secret": env.get("ORCAST_OIDC_CLIENT_SECRET") or None,
             "oidc_role_mapping": Path(p) if (p := env.get("ORCAST_OIDC_ROLE_MAPPING")) else None,
             "public_url": (env.get("ORCAST_PUBLIC_URL") or "").rstrip("/") or None,
-            "session_key": env.get("ORCAST_SESSION_KEY", "").encode(),
+            "session_key": _session_key(env),
             "session_hours": _float(env, "ORCAST_SESSION_HOURS", 12.0),
             "session_minutes": _float(env, "ORCAST_SESSION_MINUTES", 15.0),
             "tablet_lock_minutes": _minutes_or_off(env, "ORCAST_TABLET_LOCK_MINUTES", 10.0),

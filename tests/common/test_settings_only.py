@@ -106,6 +106,7 @@ def test_from_env_reads_every_catalogued_variable() -> None:
               "ORCAST_AUDIT_CHECKPOINT_EVERY": "2", "ORCAST_AUDIT_CHECKPOINT_SECONDS": "1",
               "ORCAST_TRUSTED_PROXIES": "10.0.0.0/8", "ORCAST_ACCESS_REPEAT_SECONDS": "1",
               "ORCAST_PUBLIC_URL": "https://x.example", "ORCAST_TABLET_LOCK_MINUTES": "0",
+              "ORCAST_SESSION_KEY": "k" * 32,
               "ORCAST_JOIN_LINKS": "on"}
     base = Settings.from_env({}, instance_id="i")
     for name in (n for v in VARIABLES for n in v.names()):
