@@ -3,11 +3,12 @@
 ends the session (recorded in `ended_sessions.py`, so it is never renewed) and, by
 RP-initiated logout (the answer sends the browser on), at the provider;
 `POST /signin/refresh` renews the minutes-long session token while the sign-in lasts;
+`POST /signin/lock` ends it as sign-out does, without leaving the provider (a locked tablet);
 `GET /signin/session` tells a page who is signed in (a join link's guest: which
 broadcast; its session is made by the viewer and never renewed here).
 
 The pending sign-in (state, nonce, PKCE verifier, where to go next) rides in a signed
-cookie scoped to /signin that lives ten minutes, so whichever process answers the
+cookie (`__Host-orcast_signin` over https) that lives ten minutes, so whichever process answers the
 callback can finish it. A code is good once (the provider refuses a replay), a state
 must match the cookie's, and the ID token is checked by `oidc.py`. `switch=1` makes the
 provider ask for credentials again (another person on a shared device).
@@ -43,7 +44,9 @@ from services.common.web import SETTINGS
 
 ROLE_PAGES: Final = {"coordinator": "/tablet", "approver": "/approvals", "student": "/live",
                      "admin": "/cases", "compliance": "/compliance"}
-PENDING_COOKIE: Final = "orcast_signin"
+# `__Host-` over https (only this host can set it: no sibling host plants its own pending
+# sign-in, a login CSRF); the bare name over plain http (session.cookie_name).
+PENDING_COOKIE: Final = "__Host-orcast_signin"
 PENDING_AUDIENCE: Final = "orcast-signin"
 PENDING_SECONDS: Final = 600
 # Earlier releases kept the ID token here for the logout's id_token_hint; sign-out still
@@ -66,6 +69,11 @@ def setup_signin(app: web.Application, settings: Settings) -> None:
             raise ConfigError("set ORCAST_OIDC_ROLE_MAPPING: without a mapping nobody has a role")
         if not settings.session_key:
             raise ConfigError("set ORCAST_SESSION_KEY (signs the session cookie)")
+        # Development runs its provider on loopback over http; anything else is deployed.
+        session.require_public_url(
+            settings, needed_by="sign-in",
+            development=session.is_loopback_url(settings.oidc_issuer)
+            and settings.oidc_issuer.startswith("http://"))
         app[OIDC] = OidcClient(settings, rolemap.load(settings.oidc_role_mapping))
         app.cleanup_ctx.append(_http_client)
     app.cleanup_ctx.append(_ended_sessions)
@@ -73,6 +81,7 @@ def setup_signin(app: web.Application, settings: Settings) -> None:
     app.router.add_get("/signin/callback", callback)
     app.router.add_get("/signin/session", whoami)
     app.router.add_post("/signin/refresh", refresh)
+    app.router.add_post("/signin/lock", lock)
     app.router.add_post("/signout", signout)
 
 
@@ -140,14 +149,16 @@ async def start(request: web.Request) -> web.Response:
         raise ServiceUnavailable("The identity provider is unreachable",
                                  retry_after=5) from None
     response = _see_other(url)
-    response.set_cookie(PENDING_COOKIE, pending, max_age=PENDING_SECONDS, path="/signin",
-                        httponly=True, secure=session.secure_cookies(request, settings),
+    secure = session.secure_cookies(request, settings)
+    response.set_cookie(session.cookie_name(PENDING_COOKIE, secure), pending,
+                        max_age=PENDING_SECONDS, path="/", httponly=True, secure=secure,
                         samesite="Lax")
     return response
 
 
 def _pending(request: web.Request, settings: Settings) -> dict[str, Any]:
-    raw = request.cookies.get(PENDING_COOKIE)
+    raw = request.cookies.get(
+        session.cookie_name(PENDING_COOKIE, session.secure_cookies(request, settings)))
     if not raw:
         raise SignInFailed("no sign-in under way in this browser (or it expired); "
                            "start again from /signin")
@@ -224,7 +235,8 @@ async def _complete(request: web.Request) -> web.Response:
                                idp=client.issuer)
     response = _see_other(pending.get("next") or ROLE_PAGES[role])
     session.set_cookies(response, request, settings, token, csrf)
-    response.del_cookie(PENDING_COOKIE, path="/signin")
+    secure = session.secure_cookies(request, settings)
+    response.del_cookie(session.cookie_name(PENDING_COOKIE, secure), path="/", secure=secure)
     return response
 
 
@@ -290,10 +302,11 @@ def _leave_for(request: web.Request, location: str) -> web.Response:
                         headers={"Cache-Control": "no-store"})
 
 
-@allow(PUBLIC)  # ends a session: the CSRF value is checked here (header or form field)
-async def signout(request: web.Request) -> web.Response:
-    settings = _settings(request)
-    raw = request.cookies.get(session.SESSION_COOKIE)
+async def _end_session(request: web.Request, settings: Settings,
+                       doing: str) -> session.Session | None:
+    """End this browser's sign-in (recorded, so it is never renewed): the session, or
+    None when there was none to end. The CSRF value is checked (header or form field)."""
+    raw = session.session_token(request, settings)
     signed_in = None
     if raw:
         try:  # a token past its minutes still ends its sign-in (a copy could renew it)
@@ -305,8 +318,29 @@ async def signout(request: web.Request) -> web.Response:
         if not sent and request.content_type == "application/x-www-form-urlencoded":
             sent = str((await request.post()).get(CSRF_FIELD, ""))
         if not sent or not hmac.compare_digest(sent.encode(), signed_in.csrf.encode()):
-            raise session.CsrfRefused("missing or wrong CSRF token for signing out")
+            raise session.CsrfRefused(f"missing or wrong CSRF token for {doing}")
         await request.app[ended_sessions.ENDED_SESSIONS].end(signed_in.sid, signed_in.end)
+    return signed_in
+
+
+@allow(PUBLIC)  # ends a session: the CSRF value is checked in _end_session
+async def lock(request: web.Request) -> web.Response:
+    """A shared tablet locked (ORCAST_TABLET_LOCK_MINUTES untouched): its sign-in ends
+    here as at sign-out, and its cookies go, so whoever picks the tablet up reads nothing
+    by a typed address; the provider's session stays, and the way back is to sign in
+    again with a password (`switch=1`). The tablet's offline queue stays on the device
+    and is sent after that sign-in."""
+    settings = _settings(request)
+    await _end_session(request, settings, "locking")
+    response = web.json_response({"locked": True}, headers={"Cache-Control": "no-store"})
+    session.clear_cookies(response, request, settings)
+    return response
+
+
+@allow(PUBLIC)  # ends a session: the CSRF value is checked in _end_session
+async def signout(request: web.Request) -> web.Response:
+    settings = _settings(request)
+    signed_in = await _end_session(request, settings, "signing out")
     location = "/"
     client = request.app.get(OIDC)
     if client is not None and signed_in is not None:
@@ -317,6 +351,6 @@ async def signout(request: web.Request) -> web.Response:
         except (SignInRefused, aiohttp.ClientError, TimeoutError):
             location = "/"  # signed out here; the provider's session ends at its own timeout
     response = _leave_for(request, location)
-    session.clear_cookies(response)
+    session.clear_cookies(response, request, settings)
     response.del_cookie(OLD_ID_TOKEN_COOKIE, path="/signout")
     return response

@@ -22,15 +22,27 @@ value and `end`), after checking its record of ended sessions (`ended_sessions.p
 
 A join link's guest (services/viewer/joinlinks.py) has a session too, minted by the viewer
 when the link is opened: role `student`, a `join` claim naming the link and its one
-broadcast, and a token that lives until the link expires (never renewed: POST
-/signin/refresh refuses it). Every API but the live view refuses it (`allow(guests=)`),
-and the viewer, which holds the link's state, refuses a revoked link at once.
+broadcast, a sign-in that ends with the link, and tokens that live ORCAST_SESSION_MINUTES
+like a person's, so a signed-out guest's copied cookie dies as soon. The sign-in service
+never renews one (POST /signin/refresh refuses it); the guest's page renews it by opening
+the link again (the viewer checks the link, and keeps the guest's subject and sid). Every
+API but the live view refuses it (`allow(guests=)`), and the viewer, which holds the
+link's state, refuses a revoked link at once.
 
 | cookie | HttpOnly | holds | lifetime |
 |---|---|---|---|
 | orcast_session | yes | the session token (exp: ORCAST_SESSION_MINUTES) | ORCAST_SESSION_HOURS |
 | orcast_csrf | no (pages read it) | the CSRF value | same |
-Both are SameSite=Lax, Path=/, and Secure when ORcast is served over https.
+Both are SameSite=Lax, Path=/, and Secure when ORcast is served over https. Over https
+their names carry the `__Host-` prefix (`__Host-orcast_session`, …), and only those names
+are read: a browser takes a `__Host-` cookie only from this very host (Secure, Path=/, no
+Domain), so a sibling host of the same site cannot plant a session or a pending sign-in.
+Plain http (development on loopback) keeps the bare names, as `__Host-` needs Secure.
+
+Sign-in needs the address people use, `ORCAST_PUBLIC_URL`, over https (development on
+loopback excepted, see `require_public_url`): behind a TLS-terminating ingress the request
+itself says http, so without it the cookies would not be Secure and the provider's
+redirect_uri and the join links would be built from a Host header.
 """
 
 from __future__ import annotations
@@ -47,11 +59,13 @@ from aiohttp import web
 
 from .auth import ROLES, Principal, TokenRejected, subject_problem
 from .errors import Forbidden
-from .settings import Settings
+from .settings import ConfigError, Settings
 
 SESSION_COOKIE: Final = "orcast_session"
 CSRF_COOKIE: Final = "orcast_csrf"
 CSRF_HEADER: Final = "X-CSRF-Token"
+HOST_PREFIX: Final = "__Host-"  # over https: a cookie only this host can set
+LOOPBACK_HOSTS: Final = frozenset({"127.0.0.1", "localhost", "::1"})
 AUDIENCE: Final = "orcast-session"
 ISSUER: Final = "orcast"
 SAFE_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -162,7 +176,7 @@ def from_request(request: web.Request, settings: Settings, *,
                  renewing: bool = False) -> Session | None:
     """The request's session, or None without a session cookie. A state-changing
     request must carry the session's CSRF value (CsrfRefused otherwise)."""
-    token = request.cookies.get(SESSION_COOKIE)
+    token = session_token(request, settings)
     if not token:
         return None
     found = verify(settings, token, renewing=renewing)
@@ -182,12 +196,44 @@ def from_request(request: web.Request, settings: Settings, *,
 
 
 def same_site_origin(origin: str, request: web.Request, settings: Settings) -> bool:
-    """The Origin is this site: the address people use, or the Host the request names."""
-    netloc = urlsplit(origin).netloc if origin != "null" else ""
-    allowed = {request.host}
-    if settings.public_url:
-        allowed.add(urlsplit(settings.public_url).netloc)
-    return bool(netloc) and netloc in allowed
+    """The Origin is this site: scheme, host and port of the address people use
+    (ORCAST_PUBLIC_URL), or of the request itself when that is unset. http://host is
+    another origin than https://host: a plain-http page there is anyone's on the network."""
+    if origin == "null":
+        return False
+    site = settings.public_url or f"{request.scheme}://{request.host}"
+    found = _origin_of(origin)
+    return found is not None and found == _origin_of(site)
+
+
+def _origin_of(url: str) -> tuple[str, str, int] | None:
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
+    if scheme not in ("http", "https", "ws", "wss") or not host:
+        return None
+    scheme = {"ws": "http", "wss": "https"}.get(scheme, scheme)
+    return scheme, host, port or (443 if scheme == "https" else 80)
+
+
+def is_loopback_url(url: str | None) -> bool:
+    return bool(url) and (urlsplit(url or "").hostname or "") in LOOPBACK_HOSTS
+
+
+def require_public_url(settings: Settings, *, development: bool, needed_by: str) -> None:
+    """ConfigError unless people reach ORcast at an https ORCAST_PUBLIC_URL, or this is
+    development on loopback (`development`, or a public URL on 127.0.0.1/localhost)."""
+    url = settings.public_url
+    if url and (url.startswith("https://") or is_loopback_url(url)):
+        return
+    if not url and development:
+        return
+    raise ConfigError(f"set ORCAST_PUBLIC_URL to the https:// address people use "
+                      f"({needed_by}): behind a TLS-terminating proxy the request says http, "
+                      f"so cookies would not be Secure and URLs would come from the Host header")
 
 
 def secure_cookies(request: web.Request, settings: Settings) -> bool:
@@ -196,18 +242,31 @@ def secure_cookies(request: web.Request, settings: Settings) -> bool:
     return request.secure
 
 
+def cookie_name(name: str, secure: bool) -> str:
+    """The cookie's name here: `__Host-` + name over https, the bare name over http."""
+    bare = name.removeprefix(HOST_PREFIX)
+    return HOST_PREFIX + bare if secure else bare
+
+
+def session_token(request: web.Request, settings: Settings) -> str | None:
+    """The session cookie's token, read under this site's name for it only."""
+    return request.cookies.get(cookie_name(SESSION_COOKIE, secure_cookies(request, settings)))
+
+
 def set_cookies(response: web.StreamResponse, request: web.Request, settings: Settings,
                 token: str, csrf: str, *, end: float | None = None) -> None:
     """The cookies last as long as the sign-in (its `end`), so the browser still sends an
     expired token to `POST /signin/refresh`; the token inside lives minutes."""
     secure = secure_cookies(request, settings)
     age = int(settings.session_hours * 3600) if end is None else max(0, int(end - time.time()))
-    response.set_cookie(SESSION_COOKIE, token, max_age=age, path="/", httponly=True,
-                        secure=secure, samesite="Lax")
-    response.set_cookie(CSRF_COOKIE, csrf, max_age=age, path="/", httponly=False,
-                        secure=secure, samesite="Lax")
+    response.set_cookie(cookie_name(SESSION_COOKIE, secure), token, max_age=age, path="/",
+                        httponly=True, secure=secure, samesite="Lax")
+    response.set_cookie(cookie_name(CSRF_COOKIE, secure), csrf, max_age=age, path="/",
+                        httponly=False, secure=secure, samesite="Lax")
 
 
-def clear_cookies(response: web.StreamResponse) -> None:
+def clear_cookies(response: web.StreamResponse, request: web.Request,
+                  settings: Settings) -> None:
+    secure = secure_cookies(request, settings)
     for name in (SESSION_COOKIE, CSRF_COOKIE):
-        response.del_cookie(name, path="/")
+        response.del_cookie(cookie_name(name, secure), path="/", secure=secure)

@@ -30,7 +30,13 @@ from services.common.errors import Unauthorized
 from services.common.events import Event
 from services.common.pages import add_page
 from services.common.settings import Settings
-from services.common.web import VERIFIER, create_base_app, principal, session_principal
+from services.common.web import (
+    SETTINGS,
+    VERIFIER,
+    create_base_app,
+    principal,
+    session_principal,
+)
 
 from . import SERVICE, api, protocol
 from .connection import Connection, Limits
@@ -64,7 +70,7 @@ async def cookie_session(request: web.Request) -> CookieSession | None:
     """The session cookie's person when no token was given (None without a cookie).
     Another site's socket raises CsrfRefused (403 before the upgrade); an expired or
     ended session is told to the open socket (4401), so the page renews and reconnects."""
-    if _given_token(request) or session.SESSION_COOKIE not in request.cookies:
+    if _given_token(request) or not session.session_token(request, request.app[SETTINGS]):
         return None
     try:
         return CookieSession(principal=await session_principal(request))
@@ -254,6 +260,9 @@ def setup(app: web.Application, settings: Settings, limits: Limits | None = None
     parts.attach(app)
     app.router.add_get("/api/v1/live", live_socket)
     app.router.add_get("/api/v1/live/cases", list_live)
+    if settings.join_links:  # a link's URL and the guest's cookies need the real address
+        session.require_public_url(settings, needed_by="join links",
+                                   development=bool(settings.secret and not settings.jwks_url))
     hub.links.allowed = bool(settings.join_links)
     api.add_routes(app, hub, parts.producer, replay.caught_up)
     add_page(app, service="viewer", folder=PAGE, paths=("/live",))

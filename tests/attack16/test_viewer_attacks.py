@@ -79,7 +79,9 @@ async def test_a_plain_http_origin_of_the_same_host_gets_no_cookie_socket(
     token, _ = session.mint(https_settings, sub="signed-in-student", role="student",
                             name=None, idp="idp")
     try:
-        async with aiohttp.ClientSession(cookies={session.SESSION_COOKIE: token}) as http:
+        # over https the session cookie is `__Host-orcast_session` (H8)
+        secure_name = session.cookie_name(session.SESSION_COOKIE, True)
+        async with aiohttp.ClientSession(cookies={secure_name: token}) as http:
             url = str(server.make_url("/api/v1/live"))
             with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
                 ws = await http.ws_connect(url, headers={

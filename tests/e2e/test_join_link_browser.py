@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from services.common import session
+from tests.support.browser import sign_in_as
 from tests.support.stack import Stack
 
 
@@ -16,9 +17,9 @@ async def _instructor_makes_a_link(stack: Stack, browser: Any,
     from playwright.async_api import expect
 
     context = await browser.new_context()
+    await sign_in_as(context, stack.settings, stack.base_url, "approver")  # pages take no token
     page = await context.new_page()
-    await page.goto(f"{stack.base_url}/live/{broadcast_id}"
-                    f"#access_token={stack.token('approver')}")
+    await page.goto(f"{stack.base_url}/live/{broadcast_id}")
     panel = page.locator("#join-links")
     await expect(panel).to_be_visible()
     await expect(page.locator("#join-none")).to_be_visible()
@@ -88,8 +89,6 @@ async def test_a_phone_opens_the_join_link_and_lands_on_its_broadcast(stack: Sta
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(strict=True, reason="needs the live socket to accept the session cookie "
-                   "(the session-cookie branch); remove this mark once it has landed")
 async def test_the_guest_watches_live_until_the_link_is_revoked(stack: Stack,
                                                                 browser: Any) -> None:
     from playwright.async_api import expect

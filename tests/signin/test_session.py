@@ -136,10 +136,13 @@ def test_cookies_are_secure_when_orcast_is_served_over_https(tmp_path: Path) -> 
     settings = Settings(data_dir=tmp_path, secret=SECRET, public_url="https://orcast.example")
     response = web.Response()
     session.set_cookies(response, make_mocked_request("GET", "/"), settings, "t", "c")
-    for name in (session.SESSION_COOKIE, session.CSRF_COOKIE):
+    names = [session.cookie_name(n, True) for n in (session.SESSION_COOKIE, session.CSRF_COOKIE)]
+    assert names == ["__Host-orcast_session", "__Host-orcast_csrf"]
+    for name in names:
         assert response.cookies[name]["secure"] is True
         assert response.cookies[name]["samesite"] == "Lax"
-    assert response.cookies[session.SESSION_COOKIE]["httponly"] is True
+        assert response.cookies[name]["path"] == "/" and not response.cookies[name]["domain"]
+    assert response.cookies[names[0]]["httponly"] is True
 
 
 @pytest.mark.parametrize(("raw", "kept"), [

@@ -388,12 +388,6 @@ def test_a_viewer_admits_no_guest_of_a_link_it_does_not_know() -> None:
     assert not hub.admits(guest)  # a link this viewer does not know admits nobody
 
 
-COOKIE_SOCKET = pytest.mark.xfail(
-    strict=True, reason="needs the live socket to accept the session cookie (the "
-    "session-cookie branch); remove this mark once it has landed")
-
-
-@COOKIE_SOCKET
 async def test_cookie_socket_of_a_guest_opens_its_broadcast_only(viewer: Viewer,
                                                                  feed: Feed) -> None:
     ours, other = await feed.case(), await feed.case()
@@ -410,7 +404,6 @@ async def test_cookie_socket_of_a_guest_opens_its_broadcast_only(viewer: Viewer,
         await live.close()
 
 
-@COOKIE_SOCKET
 async def test_cookie_socket_of_a_revoked_link_is_refused(viewer: Viewer, feed: Feed) -> None:
     case = await feed.case()
     await known(viewer, case.broadcast_id)

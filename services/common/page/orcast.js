@@ -24,9 +24,11 @@
   }
 
   // A signed-in person's session (cookie) needs its CSRF value on every state change.
+  // Over https it is `__Host-orcast_csrf` (only this host can set it), over http the bare name.
   function csrfToken() {
-    const found = document.cookie.split("; ").find((c) => c.startsWith("orcast_csrf="));
-    return found ? decodeURIComponent(found.slice("orcast_csrf=".length)) : "";
+    const name = location.protocol === "https:" ? "__Host-orcast_csrf=" : "orcast_csrf=";
+    const found = document.cookie.split("; ").find((c) => c.startsWith(name));
+    return found ? decodeURIComponent(found.slice(name.length)) : "";
   }
 
   // ---- the session ----
@@ -115,7 +117,7 @@
   function remember(found) {
     try {
       localStorage.setItem(WHO_KEY, JSON.stringify({ name: found.name, sub: found.sub,
-        role: found.role }));
+        role: found.role, tablet_lock_minutes: found.tablet_lock_minutes }));
     } catch (e) { /* private mode: offline reloads just show less */ }
   }
 
