@@ -114,11 +114,11 @@ def mint(settings: Settings, *, sub: str, role: str, name: str | None, idp: str,
         end = issued + int(settings.session_hours * 3600)
     else:
         csrf, sid, end = renewing.csrf, renewing.sid, int(renewing.end)
-    exp = min(end, issued + int(settings.session_minutes * 60))
     if join is not None:
-        if role != GUEST_ROLE or renewing is not None:
-            raise ValueError("a guest session is a student's, minted once")
-        end = exp = int(join.until)
+        if role != GUEST_ROLE:
+            raise ValueError("a guest session is a student's")
+        end = int(join.until)  # the sign-in ends with the link; each token lives minutes
+    exp = min(end, issued + int(settings.session_minutes * 60))
     claims: dict[str, Any] = {
         "iss": ISSUER, "aud": AUDIENCE, "sub": sub, "role": role, "idp": idp,
         "iat": issued, "exp": exp, "end": end, "sid": sid, "csrf": csrf,

@@ -34,7 +34,7 @@ from . import SERVICE, coordinators
 from .config import IngestConfig
 from .errors import MilestoneNotFound, NotCaseCoordinator, SlowDown
 from .lag import PipelineLag
-from .ratelimit import RateLimiter
+from services.common.ratelimit import RateLimiter
 from .receipts import ReceiptBook
 from .status import Record
 from .stream import Streams

@@ -5,7 +5,10 @@
     DELETE /api/v1/join-links/{link_id}  approver/admin: revoke (its sockets close at once)
     GET    /join#<secret>                the page the link opens (page/join.html)
     POST   /api/v1/join {secret}         that page: a guest session for the link's
-                                         broadcast, and where to go (/live/<broadcast_id>)
+                                         broadcast, and where to go (/live/<broadcast_id>);
+                                         again from the same browser: the same guest, its
+                                         token renewed (the live page does this while the
+                                         link is open: tokens live ORCAST_SESSION_MINUTES)
 
 The secret rides in the URL's fragment, which browsers never send: it is in no request
 line, so in no access log of ours or of a proxy, no history entry on the server side, no
@@ -36,9 +39,11 @@ from services.common.errors import (
     Gone,
     NotFound,
     ServiceUnavailable,
+    TooManyRequests,
     Unprocessable,
 )
 from services.common.producer import BrokerUnavailable, EventProducer
+from services.common.ratelimit import RateLimiter
 from services.common.schemas import FieldError
 from services.common.web import SETTINGS, principal, read_json
 
@@ -65,11 +70,17 @@ class JoinContext:
 
 
 JOINS = web.AppKey("viewer.joins", JoinContext)
+# Openings of one link from one address (per instance): a lecture hall behind one NAT
+# address opens it at once (the burst); a loop minting guests and `used` records does not.
+OPENINGS = web.AppKey("viewer.join_openings", RateLimiter)
+OPENING_RATE: Final = 1.0
+OPENING_BURST: Final = 300
 
 
 def add_routes(app: web.Application, hub: Hub, producer: EventProducer,
                replayed: asyncio.Event) -> None:
     app[JOINS] = JoinContext(hub, producer, replayed)
+    app[OPENINGS] = RateLimiter(rate=OPENING_RATE, burst=OPENING_BURST)
     app.router.add_post("/api/v1/join-links", create_link)
     app.router.add_get("/api/v1/join-links", list_links)
     app.router.add_delete("/api/v1/join-links/{link_id}", revoke_link)
@@ -181,15 +192,32 @@ class LinkEnded(Gone):
     code = "join_link_ended"
 
 
+def _held_session(request: web.Request, renewing: bool = False) -> session.Session | None:
+    """The browser's session, verified (`renewing`: a token past its minutes still counts
+    while its sign-in lasts); None without one or when it does not verify."""
+    raw = session.session_token(request, request.app[SETTINGS])
+    if not raw:
+        return None
+    try:  # only what it is: this reads nothing in its holder's name
+        return session.verify(request.app[SETTINGS], raw, renewing=renewing)
+    except auth.TokenRejected:
+        return None
+
+
 def _signed_in_person(request: web.Request) -> bool:
     """A valid session of a person (not a guest): opening a link must not replace it."""
-    raw = request.cookies.get(session.SESSION_COOKIE)
-    if not raw:
-        return False
-    try:  # only whether one exists: this reads nothing in the person's name
-        return not session.verify(request.app[SETTINGS], raw).principal.guest
-    except auth.TokenRejected:
-        return False
+    held = _held_session(request)
+    return held is not None and not held.principal.guest
+
+
+def _guest_of(request: web.Request, link: Link) -> session.Session | None:
+    """This browser's guest session for this very link: opening the link again renews
+    it (same subject, so one browser stays one guest under the socket cap and in the
+    viewer count) instead of minting another guest."""
+    held = _held_session(request, renewing=True)
+    if held is None or held.principal.join_link != link.id:
+        return None
+    return held
 
 
 @allow(auth.PUBLIC)  # the secret in the body is the credential; checked here
@@ -212,14 +240,25 @@ async def join(request: web.Request) -> web.Response:
     if _signed_in_person(request):
         return web.json_response({**where, "guest": False},
                                  headers={"Cache-Control": "no-store"})
-    guest = {"sub": f"guest-{link.id}-{secrets.token_hex(4)}", "role": session.GUEST_ROLE}
     client, _ = client_address(request, settings.trusted_proxies)
-    await _record(request, link, "used", guest, client_ip=client)
-    token, csrf = session.mint(
-        settings, sub=guest["sub"], role=session.GUEST_ROLE, name="Guest", idp=GUEST_IDP,
-        join=session.JoinScope(link=link.id, broadcast=link.broadcast_id,
-                               until=link.expires_at))
-    response = web.json_response({**where, "guest": True, "expires_at": link.expires_at},
+    wait = request.app[OPENINGS].take(f"{link.id} {client}")
+    if wait:  # one lecture hall behind one address fits in the burst; a loop does not
+        raise TooManyRequests("this join link is being opened too often from here; "
+                              "try again shortly", retry_after=RateLimiter.retry_after(wait))
+    scope = session.JoinScope(link=link.id, broadcast=link.broadcast_id,
+                              until=link.expires_at)
+    held = _guest_of(request, link)
+    if held is not None:  # the same guest again (or its page renewing): no new guest
+        token, csrf = session.mint(settings, sub=held.principal.sub, role=session.GUEST_ROLE,
+                                   name="Guest", idp=GUEST_IDP, renewing=held, join=scope)
+    else:
+        guest = {"sub": f"guest-{link.id}-{secrets.token_hex(4)}", "role": session.GUEST_ROLE}
+        await _record(request, link, "used", guest, client_ip=client)
+        token, csrf = session.mint(settings, sub=guest["sub"], role=session.GUEST_ROLE,
+                                   name="Guest", idp=GUEST_IDP, join=scope)
+    expires_at = session.verify(settings, token).principal.expires_at
+    response = web.json_response({**where, "guest": True, "expires_at": expires_at,
+                                  "ends_at": link.expires_at},
                                  headers={"Cache-Control": "no-store"})
     session.set_cookies(response, request, settings, token, csrf, end=link.expires_at)
     return response

@@ -6,6 +6,7 @@
 (function () {
   "use strict";
   const WHO_KEY = "orcast.who"; // name and role only (the tablet's offline reload)
+  const JOIN_KEY = "orcast.join.secret"; // a guest's link, this tab only (join.js)
   const SIGNED_OUT_KEY = "orcast.signed-out"; // tells this browser's other tabs at once
   const RENEW_LEAD_S = 60; // renew this long before the session token expires
 
@@ -70,8 +71,13 @@
     renewing = (async () => {
       let response;
       try {
-        response = await fetch("/signin/refresh", { method: "POST", cache: "no-store",
-          headers: { "X-CSRF-Token": csrfToken(), "Accept": "application/json" } });
+        const secret = who && who.guest ? joinSecret() : null;
+        // A join link's guest renews by opening its link again (the viewer checks it).
+        response = secret ? await fetch("/api/v1/join", { method: "POST", cache: "no-store",
+          headers: { "Content-Type": "application/json", "Accept": "application/json" },
+          body: JSON.stringify({ secret: secret }) })
+          : await fetch("/signin/refresh", { method: "POST", cache: "no-store",
+            headers: { "X-CSRF-Token": csrfToken(), "Accept": "application/json" } });
       } catch (e) {
         scheduleRenewal(nowSeconds() + 15 + RENEW_LEAD_S); // offline: look again soon
         return false;
@@ -174,6 +180,11 @@
 
   function forget() {
     try { localStorage.removeItem(WHO_KEY); } catch (e) { /* nothing kept */ }
+    try { sessionStorage.removeItem(JOIN_KEY); } catch (e) { /* nothing kept */ }
+  }
+
+  function joinSecret() {
+    try { return sessionStorage.getItem(JOIN_KEY); } catch (e) { return null; }
   }
 
   // Ends the session here (POST /signout with its CSRF value); `then` is where the

@@ -21,6 +21,9 @@
          "the link your instructor shared again.");
     return;
   }
+  // Kept for this tab only: the live page renews the guest's minutes-long session by
+  // opening the link again (orcast.js); sign-out forgets it.
+  try { sessionStorage.setItem("orcast.join.secret", secret); } catch (e) { /* no renewal */ }
   // A link made a moment ago on another viewer instance may not be known here yet (404),
   // and a restarting one answers 503: a few tries before giving up.
   function attempt(triesLeft) {

@@ -1,4 +1,5 @@
-"""Per-principal token buckets: a flooding client gets 429 + Retry-After, others are unaffected.
+"""Per-key token buckets (ingest: per principal; the viewer: per join link and address):
+a flooding client gets 429 + Retry-After, others are unaffected.
 
 The bucket is sized for a tablet that comes back online and flushes its
 offline queue (a burst), then refills at a steady rate. State is per process:

@@ -6,7 +6,7 @@ import pytest
 
 from services.common.settings import ConfigError, Settings
 from services.ingest.config import IngestConfig
-from services.ingest.ratelimit import RateLimiter
+from services.common.ratelimit import RateLimiter
 
 
 class Clock:
