@@ -139,9 +139,11 @@ VARIABLES: tuple[Variable, ...] = (
              "the provider's groups/roles → ORcast roles (`schemas/oidc-role-mapping.json`); no "
              'mapping, no role'),
     Variable('ORCAST_PUBLIC_URL', 'from the request',
-             'the address people use (`https://…` makes the cookies Secure)'),
+             'the address people use (`https://…`: Secure `__Host-` cookies); sign-in and join '
+             'links refuse to start without an https one, except on loopback in development'),
     Variable('ORCAST_SESSION_KEY', 'from the dev secret',
-             'HMAC key every service verifies session cookies with (production: required)'),
+             'HMAC key every service verifies session cookies with (production: required); 32+ '
+             'bytes, a placeholder or shorter key is refused'),
     Variable('ORCAST_SESSION_HOURS', '`12`',
              'a sign-in lasts this long (one shift)'),
     Variable('ORCAST_SESSION_MINUTES', '`15`',

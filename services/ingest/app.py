@@ -27,6 +27,7 @@ from services.common.events import Event
 from services.common.health import HEALTH
 from services.common.pages import add_page
 from services.common.producer import EventProducer
+from services.common.ratelimit import RateLimiter
 from services.common.settings import Settings
 from services.common.web import create_base_app, principal, read_json
 
@@ -34,7 +35,6 @@ from . import SERVICE, coordinators
 from .config import IngestConfig
 from .errors import MilestoneNotFound, NotCaseCoordinator, SlowDown
 from .lag import PipelineLag
-from services.common.ratelimit import RateLimiter
 from .receipts import ReceiptBook
 from .status import Record
 from .stream import Streams

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from services.common.ratelimit import RateLimiter
 from services.common.settings import ConfigError, Settings
 from services.ingest.config import IngestConfig
-from services.common.ratelimit import RateLimiter
 
 
 class Clock:
