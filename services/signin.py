@@ -53,6 +53,10 @@ PENDING_SECONDS: Final = 600
 # clears it from browsers that have one. Nothing sets it any more.
 OLD_ID_TOKEN_COOKIE: Final = "orcast_idt"
 CSRF_FIELD: Final = "csrf_token"  # the sign-out form's copy of the CSRF value
+# Set when a tablet locks, cleared by the next completed sign-in: until then every sign-in
+# from this browser makes the provider ask for the password (prompt=login), so reloading
+# the locked tablet or typing /signin cannot ride the provider's single sign-on back in.
+LOCKED_COOKIE: Final = "__Host-orcast_locked"
 
 OIDC = web.AppKey("oidc", OidcClient)
 HTTP = web.AppKey("oidc_http", aiohttp.ClientSession)
@@ -144,7 +148,8 @@ async def start(request: web.Request) -> web.Response:
         url = await client.authorization_url(
             request.app[HTTP], redirect_uri=f"{base_url(request, settings)}/signin/callback",
             state=state, nonce=nonce, code_challenge=challenge,
-            prompt="login" if request.query.get("switch") else None)
+            prompt="login" if request.query.get("switch") or _locked(request, settings)
+            else None)
     except (SignInRefused, aiohttp.ClientError, TimeoutError):
         raise ServiceUnavailable("The identity provider is unreachable",
                                  retry_after=5) from None
@@ -154,6 +159,11 @@ async def start(request: web.Request) -> web.Response:
                         max_age=PENDING_SECONDS, path="/", httponly=True, secure=secure,
                         samesite="Lax")
     return response
+
+
+def _locked(request: web.Request, settings: Settings) -> bool:
+    secure = session.secure_cookies(request, settings)
+    return bool(request.cookies.get(session.cookie_name(LOCKED_COOKIE, secure)))
 
 
 def _pending(request: web.Request, settings: Settings) -> dict[str, Any]:
@@ -237,6 +247,7 @@ async def _complete(request: web.Request) -> web.Response:
     session.set_cookies(response, request, settings, token, csrf)
     secure = session.secure_cookies(request, settings)
     response.del_cookie(session.cookie_name(PENDING_COOKIE, secure), path="/", secure=secure)
+    response.del_cookie(session.cookie_name(LOCKED_COOKIE, secure), path="/", secure=secure)
     return response
 
 
@@ -328,12 +339,16 @@ async def lock(request: web.Request) -> web.Response:
     """A shared tablet locked (ORCAST_TABLET_LOCK_MINUTES untouched): its sign-in ends
     here as at sign-out, and its cookies go, so whoever picks the tablet up reads nothing
     by a typed address; the provider's session stays, and the way back is to sign in
-    again with a password (`switch=1`). The tablet's offline queue stays on the device
-    and is sent after that sign-in."""
+    again with a password (LOCKED_COOKIE: prompt=login however the sign-in starts). The
+    tablet's offline queue stays on the device and is sent after that sign-in."""
     settings = _settings(request)
     await _end_session(request, settings, "locking")
     response = web.json_response({"locked": True}, headers={"Cache-Control": "no-store"})
     session.clear_cookies(response, request, settings)
+    secure = session.secure_cookies(request, settings)
+    response.set_cookie(session.cookie_name(LOCKED_COOKIE, secure), "1",
+                        max_age=int(settings.session_hours * 3600), path="/", httponly=True,
+                        secure=secure, samesite="Lax")
     return response
 
 

@@ -187,3 +187,27 @@ async def test_single_sign_on_and_switching_account_on_a_shared_device(
             assert response.headers["Location"] == "/approvals"
         async with http.get(base + "/signin/session") as response:
             assert (await response.json())["role"] == "approver"
+
+
+async def test_a_locked_tablet_signs_in_again_only_with_the_password(
+        signin_world: SignInWorld, tmp_path: Path) -> None:
+    """After POST /signin/lock the sign-in is over, and any new sign-in from that browser
+    (a reload of the locked tablet, a typed /signin) makes the provider ask for the
+    password: the provider's single sign-on must not open a locked tablet."""
+    async with serving(signin_settings(signin_world, tmp_path)), browser_like() as http:
+        back = await walk_to_callback(http, signin_world, "coordinator")
+        async with http.get(back.url, allow_redirects=False) as response:
+            csrf = response.cookies[session.CSRF_COOKIE].value
+        async with http.get(signin_world.app_base + "/signin", allow_redirects=False) as r:
+            assert "prompt=login" not in r.headers["Location"]  # unlocked: SSO as usual
+        async with http.post(signin_world.app_base + "/signin/lock",
+                             headers={session.CSRF_HEADER: csrf}) as response:
+            assert response.status == 200, await response.text()
+        assert not [c for c in http.cookie_jar if c.key == session.SESSION_COOKIE]
+        async with http.get(signin_world.app_base + "/signin", allow_redirects=False) as r:
+            assert "prompt=login" in r.headers["Location"]
+        back = await walk_to_callback(http, signin_world, "coordinator")
+        async with http.get(back.url, allow_redirects=False) as response:
+            assert response.status == 303
+        async with http.get(signin_world.app_base + "/signin", allow_redirects=False) as r:
+            assert "prompt=login" not in r.headers["Location"]  # signed in again: unlocked

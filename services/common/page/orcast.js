@@ -136,7 +136,8 @@
   // sign-in, back here afterwards (null). Another role: the page says who may use it
   // and offers to switch account (null). Options: `optional` (the home page: signed out
   // is fine), `offline` (the tablet: an unreachable server still opens the page with
-  // the person last seen here, so taps queue).
+  // the person last seen here, so taps queue), `locked()` (the tablet: true while its
+  // lock is remembered, so a reload shows the lock, not a sign-in).
   async function signedIn(roles, page, options) {
     const opts = options || {};
     let found;
@@ -154,6 +155,11 @@
       return null;
     }
     if (!found.signed_in) {
+      if (opts.locked && opts.locked()) { // a locked tablet stays behind its lock
+        const last = remembered();
+        drawShell(last, false);
+        return Object.assign({ locked: true }, last || {});
+      }
       forget();
       if (opts.optional) { drawShell(null, false); return null; }
       if (found.can_sign_in === false) { // no identity provider configured here

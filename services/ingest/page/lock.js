@@ -27,7 +27,10 @@
     start() {
       const saved = this.saved();
       if (saved !== null) {
-        if (this.who.offline || saved === this.who.ends_at) { this.lock(); return; }
+        if (this.who.offline || this.who.locked || saved === this.who.ends_at) {
+          this.lock();
+          return;
+        }
         localStorage.removeItem(KEY); // a new sign-in opened it
       }
       if (!this.minutes) return;
@@ -89,6 +92,11 @@
       document.getElementById("unlock").focus();
     }
   }
+
+  // Whether this device's tablet is locked (before any session is asked for).
+  TabletLock.remembered = () => {
+    try { return localStorage.getItem(KEY) !== null; } catch (e) { return false; }
+  };
 
   window.TabletLock = TabletLock;
 })();

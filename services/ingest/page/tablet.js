@@ -479,7 +479,8 @@
     // Offline (the page from the service worker's cache), the tablet still opens with the
     // person last signed in here, so taps queue; the server decides once it is reachable.
     // Nothing is sent before this answers: another role's session must not take the queue.
-    const who = await O.signedIn(["coordinator"], "The OR tablet", { offline: true });
+    const who = await O.signedIn(["coordinator"], "The OR tablet",
+      { offline: true, locked: () => window.TabletLock.remembered() });
     if (!who) return; // off to sign in (the queue waits in localStorage), or another role
     $("case").addEventListener("change", (e) => selectCase(e.target.value));
     $("confirm-cancel").addEventListener("click", hideConfirm);
@@ -508,7 +509,7 @@
     setInterval(() => outbox.pump(), 5000);
 
     renderCases();
-    if (!who.offline) loadCases();
+    if (!who.offline && !who.locked) loadCases();
     outbox.pump();
     new window.TabletLock(who, () => outbox.length).start();
     if ("serviceWorker" in navigator) {
