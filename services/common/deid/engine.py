@@ -18,6 +18,7 @@ from . import (
     dates,
     digit_groups,
     digits,
+    id_cues,
     lexcache,
     name_sweep,
     normalise,
@@ -28,7 +29,7 @@ from . import (
 )
 from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
-from .lexicon import LABEL, MONTH, STREET
+from .lexicon import COMMON, ENGLISH, LABEL, MEDICAL, MONTH, STREET
 from .model import (
     CLEAN,
     IDENTIFIER_RATIO,
@@ -50,6 +51,7 @@ Span = tuple[int, int, str, str, int]
 # A rule named `guess_…` found something it is not sure of: redacted all the same, but
 # the note's verdict becomes `review` so that a person looks before it goes out.
 GUESS = "guess_"
+_WORDS = ENGLISH | COMMON | MEDICAL
 _HARD_REASONS = frozenset({IDENTIFIER_RATIO, TOO_MANY_FINDINGS})
 _ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # names.TOKEN on ASCII text
 
@@ -143,8 +145,19 @@ class Engine:
             merged = merge(merged)
         if seen is not None:
             text = typed
-            merged = merge([(*seen.original_span(s, e), cat, rule, prio)
-                            for s, e, cat, rule, prio in merged])
+            merged = [(*seen.original_span(s, e), cat, rule, prio)
+                      for s, e, cat, rule, prio in merged]
+        labels: list[tuple[int, int]] = []  # label words redacted with their value
+        if digit_groups.HINT.search(text):  # on the typed text: the view reads 4 as "a"
+            cued: list[Span] = []
+            id_cues.scan(text, cued, self._known_word, labels)
+            if cued:
+                merged.extend(cued)
+                merged = merge(merged)
+            elif seen is not None:
+                merged = merge(merged)
+        elif seen is not None:
+            merged = merge(merged)
 
         if not merged:
             held = self._held(reasons)
@@ -160,6 +173,8 @@ class Engine:
             hidden += e - s - text.count(" ", s, e)
             pos = e
         pieces.append(text[pos:])
+        for s, e in labels:  # "driver's license" is no identifier of its own
+            hidden -= e - s - text.count(" ", s, e)
         total = len(text) - text.count(" ") or 1
         if hidden / total > cfg.max_identifier_ratio:
             reasons.add(IDENTIFIER_RATIO)
@@ -172,6 +187,10 @@ class Engine:
         verdict = QUARANTINE if held else REVIEW if unsure else REDACTED
         return Result(text="".join(pieces), findings=findings, verdict=verdict,
                       counts=counts, reasons=held)
+
+    def _known_word(self, word: str) -> bool:
+        """An ordinary or clinical word: never a misspelt identifier label."""
+        return bool(self._names.lookup(word)[1] & _WORDS)
 
     def _held(self, reasons: set[str]) -> tuple[str, ...]:
         """The quarantine reasons that count under this configuration, sorted."""

@@ -50,6 +50,7 @@ _LEET = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "
          "|": "l", "!": "i"}
 _LEET_RE = re.compile(r"(?<=[^\W\d_])[013457@$|!](?=[^\W\d_])")
 _ALNUM = r"[^\W_]+(?:[@$|!][^\W_]+)*"
+_PIPE_AS_PUNCTUATION = re.compile(r"(?:^|[^\w@$!])\||\|(?:$|[^\w@$!])", re.M)
 # The words of _ALNUM that hold a digit or symbol between two letters (the others are
 # left alone, so they are not handed to Python one by one).
 _LEET_WORD = re.compile(
@@ -236,10 +237,15 @@ def _letters_for_digits(out: str, starts: list[int], ends: list[int]) \
         -> tuple[str, list[int], list[int]]:
     if not _LEET_RE.search(out):
         return out, starts, ends
+    # A note that uses "|" as punctuation ("|Age|ninety-five|", "a | b") writes columns
+    # with it, not the letter l: "Age|one" is two cells.
+    pipes_punctuate = "|" in out and _PIPE_AS_PUNCTUATION.search(out) is not None
 
     def read(m: re.Match[str]) -> str:
         word = m.group()
         e = m.end()
+        if pipes_punctuate and "|" in word:
+            return word
         if "@" in word and out[e:e + 1] == "." and out[e + 1:e + 2].isalpha():
             return word  # an e-mail address ("hardy.fam@orange.fr"), not "J@ne"
         letters = sum(c.isalpha() for c in word)

@@ -1,0 +1,80 @@
+"""Identifier-shaped values a few words after a word naming an identifier (id_cues.py):
+labels misspelt, unlisted or set apart from their value, plates in two groups, a plate
+with a digit between letters; and the clinical numbers next to such words that stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import Engine
+from services.common.deid.id_cues import cue_category
+
+# (note, the identifier as typed, its category); examples written for these tests
+FOUND = [
+    ("Security holds the wallet, licnese QX44-8812-B, for the husband.", "QX44-8812-B",
+     "LICENSE"),
+    ("Acount nbr Z4471-09 on the implant sheet, for billing.", "Z4471-09", "ACCOUNT"),
+    ("sereal on the explanted generator is KT-88213 per the rep", "KT-88213", "DEVICE"),
+    ("badge 40417 found in the locker room", "40417", "ID"),
+    ("booking no. JX-20931 per the deputy at the door", "JX-20931", "ID"),
+    ("RFID bracelet 7C21AF93 scanned at the door", "7C21AF93", "ID"),
+    ("voiceprint on record under VP 55120, family asked", "VP 55120", "BIOMETRIC"),
+    ("subscriber number QWE88-1023 verified with the payer", "QWE88-1023", "HEALTHPLAN"),
+    ("the truck in lot C has plate 7KD 229, towing called", "7KD 229", "VEHICLE"),
+    ("ambulance bay car (RX12 WTF) needs moving", "RX12 WTF", "VEHICLE"),
+    ("plate L0VEMOM, parked by the ED doors", "L0VEMOM", "VEHICLE"),
+    ("pacemaker interrogated, serial in the chart: PM5521X, fine", "PM5521X", "DEVICE"),
+    ("docket # 4:19-cr-22107 so a guard is present", "4:19-cr-22107", "ID"),
+]
+
+
+@pytest.mark.parametrize(("note", "value", "category"), FOUND)
+def test_cued_value_goes_with_its_kind(engine: Engine, note: str, value: str,
+                                       category: str) -> None:
+    result = engine.deidentify(note)
+    assert value not in result.text, result
+    start = note.index(value)
+    hit = [f for f in result.findings if f.start <= start and start + len(value) <= f.end]
+    assert hit and hit[0].category == category, result.findings
+
+
+def test_label_words_go_with_the_value(engine: Engine) -> None:
+    # "driver's license no." says what was there; it is redacted with the number
+    note = "driver's license no. WD-559021 copied for the chart"
+    result = engine.deidentify(note)
+    assert result.text == "[LICENSE] copied for the chart", result
+    # a misspelt label too
+    note = "LVAD srial 191-56225-86, controller backup in bag."
+    assert engine.deidentify(note).text == "LVAD [DEVICE], controller backup in bag."
+
+
+def test_label_words_do_not_count_as_identifier(engine: Engine) -> None:
+    # a short note of label and value is no "mostly identifiers" quarantine case
+    result = engine.deidentify("Insurance member ID: XKH4410921 verified today")
+    assert result.verdict == "redacted", result
+
+
+def test_typo_tolerance_spares_ordinary_words() -> None:
+    assert cue_category("liense") == "LICENSE"
+    assert cue_category("acvount") == "ACCOUNT"
+    assert cue_category("docked", known=lambda w: w == "docked") is None
+    assert cue_category("table") is None
+
+
+KEPT = [
+    "Docked at 1416, console 2h48m, closing at 1530.",
+    "pacemaker interrogated 0830, lead impedance 520 ohms",
+    "LVAD pump speed 5600 rpm, flow 4.5",
+    "pump at 1200 mL/hr, then 80 mL/hr",
+    "implant: 5.5 rods, L4-L5 and L5-S1, 7.5 ETT, 3-0 Vicryl, 18G IV x2",
+    "device check: battery 2.95 V, pacing 60 bpm",
+    "case 3 of the day, CHA2DS2-VASc 4, ASA 3, room 1204",
+    "Implant Log &#8211; checked",
+    "registration desk at 0745; car park B",
+    "10-day-old in the NICU, patient ID band checked",
+]
+
+
+@pytest.mark.parametrize("note", KEPT)
+def test_clinical_numbers_near_cue_words_stay(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
