@@ -160,7 +160,7 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
         found = _cue_before(text, s, known)
         if found is None:
             continue
-        cat, label_start = found
+        cat, label_start, named = found
         if label_start >= s and _CLOCK.fullmatch(text, s, e):
             continue  # "docked at 1416": a time unless its label stands right before it
         if _UNIT_AFTER.match(text, e) and text[s:e].isdigit():
@@ -176,7 +176,7 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
         if labels is not None and start < s:
             labels.append((start, s))
         # a bare "#" or "no." names no kind: a finding that does (MRN, phone) wins
-        out.append((start, groups_end, cat, "cued_" + cat.lower(), 1 if cat == _GENERIC else 2))
+        out.append((start, groups_end, cat, "cued_" + cat.lower(), 2 if named else 1))
         pos = groups_end
 
 
@@ -211,8 +211,9 @@ def _ends_phrase(text: str, e: int) -> bool:
 
 
 def _cue_before(text: str, s: int, known: Callable[[str], bool] | None) \
-        -> tuple[str, int] | None:
-    """(category, start of the label run) when a cue word is close before position s."""
+        -> tuple[str, int, bool] | None:
+    """(category, start of the label run, whether a cue named the kind) when a cue word
+    is close before position s."""
     lo = max(0, s - _WINDOW_CHARS)
     window = text[lo:s]
     cut = None
@@ -263,7 +264,7 @@ def _cue_before(text: str, s: int, known: Callable[[str], bool] | None) \
         while run and run[-1][1] in _LEADING_FILLER:
             run.pop()
         label_start = run[-1][0] if run else s
-    return (cat or _GENERIC), label_start
+    return (cat or _GENERIC), label_start, cat is not None
 
 
 _LABEL_GAP = re.compile(r"[ \t:#.\-/'’]*")
