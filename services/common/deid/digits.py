@@ -46,7 +46,7 @@ _ORD_BEFORE = re.compile(r"\b(?:(?:on|since|from|until|by|before|after)\s+(the\s
 _ORD_AFTER = re.compile(r"\s*(?:$|[.,;:)!?]|of\b|at\b|and\b|or\b|when\b|in\b|for\b)", re.I)
 _AGE_AFTER = re.compile(
     r"\s*-?\s*(?:yo|y/o|y\.o\.?|yrs?|years?|yr|yoa)\b|-year-old|-yr-old|\s*y(?:ears)?\s*old\b"
-    r"|\s?(?-i:[MF])\b|(?-i:[mfy])\b|(?P<ord>st|nd|rd|th)\s+birthday"
+    r"|\s?(?-i:[MF])\b|(?-i:[mfyY])\b|(?P<ord>st|nd|rd|th)\s+birthday"
     r"|\s*(?:лет|года?|años|anos|ans|jahre?|岁|歳|세)", re.I)
 _AGE_BEFORE = re.compile(
     r"\b(?:aged?|age:|turns|turned|turning|(?:who|she|he)\s+is(?:\s+now)?|(?:she|he|who)['’]s)"

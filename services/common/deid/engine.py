@@ -144,6 +144,7 @@ class Engine:
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)
         if seen is not None:
+            id_cues.scan(text, merged, self._known_word)  # "d l six zero..." as digits
             text = typed
             merged = [(*seen.original_span(s, e), cat, rule, prio)
                       for s, e, cat, rule, prio in merged]

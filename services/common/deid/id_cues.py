@@ -25,13 +25,13 @@ Span = tuple[int, int, str, str, int]
 
 # Cue word -> category. Generic cues ("id", "#", "no.") say "an identifier" without its
 # kind; the nearest specific cue before the value names the kind.
-_GENERIC = "ID"
+_GENERIC = "generic"  # a marker: such a value is filed as ID
 _CUE_WORDS: dict[str, str] = {}
 for _cat, _words in (
     ("VEHICLE", "plate plates tag tags vin car vehicle truck suv motorcycle motorbike "
                 "registration rego auto"),
     ("LICENSE", "license licence licensed lic dl cdl driver drivers driver's permit npi dea "
-                "certificate cert"),
+                "certificate cert passport"),
     ("HEALTHPLAN", "member mbr policy subscriber subscr insurance insurer insured medicaid "
                    "medicare mbi hicn beneficiary payer payor coverage carrier plan group grp "
                    "bcbs hmo ppo aetna cigna humana uhc kaiser anthem tricare molina"),
@@ -44,7 +44,7 @@ for _cat, _words in (
                   "template hash dna"),
     ("MRN", "mrn mr chart wristband"),
     ("SSN", "ssn social"),
-    ("ID", "badge employee emp inmate prisoner booking doc military passport student "
+    ("ID", "badge employee emp inmate prisoner booking doc military student "
            "subject participant study trial registry donor unos rfid bracelet armband ticket "
            "parole warrant court identifier case"),
 ):
@@ -106,7 +106,7 @@ _NOT_VALUE = re.compile(
     r"(?i:\d{1,2}[:.]\d\d(?::\d\d)?(?:am|pm|a|p|h|hrs)?|\d+-[a-z]+(?:-old)?|\d{3,4}(?:h|hrs|am|pm)|\d{1,2}(?:am|pm)"
     r"|\d+(?:\.\d+)?(?:mg|mcg|ug|ml|cc|kg|g|ga|mm|cm|m|fr|f|l|u|iu|units?|hrs?|h|mins?|s|"
     r"secs?|mmhg|meq|mmol|x|yo|y|yrs?|wks?|d|days?|mo|cmh2o|%)"
-    r"|\d{1,2}h\d{1,2}m?|[ctls]\d{1,2}(?:-[ctls]?\d{1,2})?|\d-0|\d{1,3}/\d{1,3}|\d+(?:\.\d+)+|"
+    r"|\d{1,2}h\d{1,2}m?|[ctls]\d{1,2}(?:-[ctls]?\d{1,2})?|\d-0|\d{1,3}/\d{1,3}|\d+\.\d+|"
     r"(?:19|20)\d\d|\d{1,3}-\d{1,3}|x\d+|\d+x\d*)")
 _UNIT_AFTER = re.compile(
     r"\s*(?i:mg|mcg|ml|cc|kg|g|mm|cm|units?|iu|mmhg|%|hrs?|hours?|min|mins|minutes|sec|"
@@ -157,6 +157,9 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
             e -= 1
         if e < n and (text[e] in "@_" or (text[e] == "." and e + 1 < n and text[e + 1].isalnum())):
             continue
+        p = _PREFIX.search(text, max(0, s - 8), s)
+        if p is not None and _prefix_ok(p.group(1), known):
+            s = p.start(1)  # "FP 2231", "d l 60552912": letters typed apart from the digits
         found = _cue_before(text, s, known)
         if found is None:
             continue
@@ -165,13 +168,13 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
             continue  # "docked at 1416": a time unless its label stands right before it
         if _UNIT_AFTER.match(text, e) and text[s:e].isdigit():
             continue  # "EBL 350 mL", "pump at 1200 mL/hr"
+        if cat == "VEHICLE" and ("." in text[s:e] or _BONE_PLATE.search(
+                text, max(0, s - 48), min(n, e + 24))):
+            continue  # "locking plate LCP 3.5, 8 holes": a plate of the bone
         groups_end = _more_groups(text, s, e, cat)
         value = text[s:groups_end]
         if not _is_value(value.replace(" ", ""), cat) and groups_end == e:
             continue
-        p = _PREFIX.search(text, max(0, s - 6), s)
-        if p is not None and cue_category(p.group(1)) is None and label_start >= s:
-            s = p.start(1)  # "FP 2231", "A 1234567": letters typed apart from the digits
         start = min(label_start, s) if cat not in _NO_WIDEN else s
         if labels is not None and start < s:
             labels.append((start, s))
@@ -181,7 +184,18 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
 
 
 _NO_WIDEN = frozenset(("MRN", "SSN"))
-_PREFIX = re.compile(r"(?<![\w'])([A-Z]{1,4})[ -]$")
+_BONE_PLATE = re.compile(r"(?i)\b(?:screws?|holes?|locking|bone|lcp|recon|compression|"
+                         r"fixation|orif|plating|tibial|femoral|radius|clavicle)\b")
+_PREFIX = re.compile(r"(?<![\w'])([A-Z]{1,4}|[A-Za-z](?: [A-Za-z]){1,2})[ -]$")
+
+
+def _prefix_ok(prefix: str, known: Callable[[str], bool] | None) -> bool:
+    """Letters before a number that belong to it: not a label, a place or a word."""
+    word = prefix.replace(" ", "").lower()
+    if " " in prefix:
+        return True  # spaced single letters ("d l"): read out, part of the value
+    return (cue_category(word) is None and word not in _PLACE_OR_MODEL
+            and not (known is not None and len(word) > 1 and known(word)))
 
 
 def _more_groups(text: str, s: int, e: int, cat: str) -> int:
@@ -235,7 +249,8 @@ def _cue_before(text: str, s: int, known: Callable[[str], bool] | None) \
     between = text[last[0] + len(last[1]):s]
     if last[1].lower() in _PLACE_OR_MODEL and "(" not in between and "," not in between:
         return None
-    cat: str | None = None
+    cat: str | None = None  # named by a word for the identifier ("account", "plate")
+    owner: str | None = None  # named by the thing it belongs to ("implant", "truck")
     cued = False
     run: list[tuple[int, str, bool]] = []  # the label words right before the value
     adjacent = True
@@ -248,7 +263,9 @@ def _cue_before(text: str, s: int, known: Callable[[str], bool] | None) \
         c = cue_category(low, known)
         if c is not None:
             cued = True
-            if c != _GENERIC and cat is None:
+            if c != _GENERIC and low in _OBJECT_WORDS:
+                owner = owner or c
+            elif c != _GENERIC and cat is None:
                 cat = c
         is_label = (c is not None or low in _FILLER_WORDS) and low not in _OBJECT_WORDS
         if adjacent and is_label:
@@ -264,7 +281,7 @@ def _cue_before(text: str, s: int, known: Callable[[str], bool] | None) \
         while run and run[-1][1] in _LEADING_FILLER:
             run.pop()
         label_start = run[-1][0] if run else s
-    return (cat or _GENERIC), label_start, cat is not None
+    return (cat or owner or "ID"), label_start, (cat or owner) is not None
 
 
 _LABEL_GAP = re.compile(r"[ \t:#.\-/'’]*")
