@@ -28,7 +28,20 @@ _DESCRIBED = re.compile(
     r"portrait|script|words?|letters?|date|shaped)\b", re.I)
 
 
+# "only patient with a jade grill and a missing ear", "the only one in the county who
+# ...": a trait that by the writer's own words nobody else has; the clause goes, and a
+# person looks (an "only patient with a latex allergy" may be no identifier at all).
+_ONLY = re.compile(r"(?i)\b(?:the\s+)?only\s+(?:patient|pt|person)\s+(?:with|who|that|"
+                   r"in\s+(?:the\s+)?(?:state|county|country|town|city|world))\b")
+_ONLY_END = re.compile(r"[.;:!?\n|)(]|,\s|\s(?:so|but|because|please)\s|$")
+
+
 def scan(text: str, low: str, out: list[Span]) -> None:
+    if "only" in low:
+        for m in _ONLY.finditer(text):
+            end = _ONLY_END.search(text, m.end())
+            out.append((m.start(), end.start() if end is not None else len(text), "OTHERID",
+                        "guess_unique_trait", 1))
     if "enarian" in low:
         out.extend((m.start(), m.end(), "AGE", "age_word", 1) for m in _AGE_WORD.finditer(text))
     if "tattoo" not in low and "birth" not in low:
