@@ -122,6 +122,17 @@ _WINDOW_WORDS = 5
 _WINDOW_CHARS = 56
 
 
+_GROUP_AFTER = re.compile(r" (?:(?=[A-Za-z]*\d)[A-Za-z0-9]{2,5}(?![\w-])|[A-Z]{2,3}(?=[).,;:!?\]\n]|$))")
+
+
+def _maybe_value(text: str, s: int, e: int) -> bool:
+    """Cheap first look: could text[s:e], alone or with the groups after it, be a value?"""
+    if _GROUP_AFTER.match(text, e) is not None:
+        return True  # a plate's other half may follow
+    v = text[s:e]
+    return len(v) >= 4 and not _NOT_VALUE.fullmatch(v)
+
+
 def _is_value(v: str, cat: str) -> bool:
     letters = sum(c.isalpha() for c in v)
     digits = sum(c.isdigit() for c in v)
@@ -157,9 +168,11 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
             e -= 1
         if e < n and (text[e] in "@_" or (text[e] == "." and e + 1 < n and text[e + 1].isalnum())):
             continue
-        p = _PREFIX.search(text, max(0, s - 8), s)
+        p = _PREFIX.search(text, max(0, s - 8), s) if text[s - 1:s] == " " else None
         if p is not None and _prefix_ok(p.group(1), known):
             s = p.start(1)  # "FP 2231", "d l 60552912": letters typed apart from the digits
+        elif not _maybe_value(text, s, e):
+            continue  # most digit words are times, doses and vitals: no cue lookup for them
         found = _cue_before(text, s, known)
         if found is None:
             continue
