@@ -143,21 +143,20 @@ class Engine:
         merged = merge(spans)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)
+        n_merged = len(merged)
+        cues = (digit_groups.HINT.search(typed) is not None or (
+            seen is not None and digit_groups.HINT.search(text) is not None)) \
+            and id_cues.cued(typed, norms, flags)  # digits typed, or read from words
         if seen is not None:
-            id_cues.scan(text, merged, self._known_word)  # "d l six zero..." as digits
+            if cues:
+                id_cues.scan(text, merged, self._known_word)  # "d l six zero..." as digits
             text = typed
             merged = [(*seen.original_span(s, e), cat, rule, prio)
                       for s, e, cat, rule, prio in merged]
         labels: list[tuple[int, int]] = []  # label words redacted with their value
-        if digit_groups.HINT.search(text):  # on the typed text: the view reads 4 as "a"
-            cued: list[Span] = []
-            id_cues.scan(text, cued, self._known_word, labels)
-            if cued:
-                merged.extend(cued)
-                merged = merge(merged)
-            elif seen is not None:
-                merged = merge(merged)
-        elif seen is not None:
+        if cues:  # on the typed text too: the view reads "NANA4EVR" as "NANAaEVR"
+            id_cues.scan(text, merged, self._known_word, labels)
+        if seen is not None or labels or len(merged) != n_merged:
             merged = merge(merged)
 
         if not merged:

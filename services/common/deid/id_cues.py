@@ -36,7 +36,7 @@ for _cat, _words in (
                    "medicare mbi hicn beneficiary payer payor coverage carrier plan group grp "
                    "bcbs hmo ppo aetna cigna humana uhc kaiser anthem tricare molina"),
     ("ACCOUNT", "account acct acc billing invoice har fin csn encounter claim guarantor"),
-    ("DEVICE", "serial ser sn udi imei device implant implants implanted pacemaker pacer "
+    ("DEVICE", "serial ser sn s/n udi imei device implant implants implanted pacemaker pacer "
                "ppm aicd defibrillator defib lvad stimulator neurostimulator pump generator "
                "prosthesis"),
     ("BIOMETRIC", "fingerprint fingerprints thumbprint thumbprints print prints voiceprint "
@@ -94,6 +94,18 @@ def cue_category(word: str, known: Callable[[str], bool] | None = None) -> str |
         if d in _DELETES:  # a letter changed, or two swapped
             return _DELETES[d]
     return None
+
+
+_EXACT = frozenset(_CUE_WORDS) | _GENERIC_WORDS
+
+
+def cued(text: str, norms: list[str], flags: list[int]) -> bool:
+    """Whether a note holds a cue at all (a set test on its lower-case words; a word no
+    word list knows is tried as a misspelt cue): most notes skip the scan."""
+    if "#" in text or "/n" in text or "/N" in text or not _EXACT.isdisjoint(norms):
+        return True
+    return any(not f and len(w) >= 5 and cue_category(w) is not None
+               for w, f in zip(norms, flags, strict=True))
 
 
 # A value: groups of letters and digits joined by - . / : (one token), starting at a
