@@ -52,6 +52,7 @@ Span = tuple[int, int, str, str, int]
 # the note's verdict becomes `review` so that a person looks before it goes out.
 GUESS = "guess_"
 _WORDS = ENGLISH | COMMON | MEDICAL
+_DIGIT_RUN = re.compile(r"\d+")
 _HARD_REASONS = frozenset({IDENTIFIER_RATIO, TOO_MANY_FINDINGS})
 _ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # names.TOKEN on ASCII text
 
@@ -148,7 +149,7 @@ class Engine:
             seen is not None and digit_groups.HINT.search(text) is not None)) \
             and id_cues.cued(typed, norms, flags)  # digits typed, or read from words
         if seen is not None:
-            if cues:
+            if cues and len(_DIGIT_RUN.findall(text)) != len(_DIGIT_RUN.findall(typed)):
                 id_cues.scan(text, merged, self._known_word)  # "d l six zero..." as digits
             text = typed
             merged = [(*seen.original_span(s, e), cat, rule, prio)

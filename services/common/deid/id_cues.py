@@ -96,13 +96,16 @@ def cue_category(word: str, known: Callable[[str], bool] | None = None) -> str |
     return None
 
 
-_EXACT = frozenset(_CUE_WORDS) | _GENERIC_WORDS
+# "no" alone is mostly the word ("no complications"): as a cue it is "no." or "no:"
+_EXACT = frozenset(_CUE_WORDS) | (_GENERIC_WORDS - {"no"})
+_NO_LABEL = re.compile(r"\b[Nn][Oo][.:#]")
 
 
 def cued(text: str, norms: list[str], flags: list[int]) -> bool:
     """Whether a note holds a cue at all (a set test on its lower-case words; a word no
     word list knows is tried as a misspelt cue): most notes skip the scan."""
-    if "#" in text or "/n" in text or "/N" in text or not _EXACT.isdisjoint(norms):
+    if "#" in text or "/n" in text or "/N" in text or not _EXACT.isdisjoint(norms) \
+            or _NO_LABEL.search(text):
         return True
     return any(not f and len(w) >= 5 and cue_category(w) is not None
                for w, f in zip(norms, flags, strict=True))
