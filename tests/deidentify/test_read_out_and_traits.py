@@ -76,3 +76,37 @@ def test_unique_trait_goes_to_review(engine: Engine) -> None:
                                   "only one suction canister left in room 6"])
 def test_office_and_only_without_a_person_stay(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
+
+
+def test_scar_on_the_face_goes_to_review(engine: Engine) -> None:
+    note = ("Lap appy in OR 3 went well, EBL 10 mL. Pt has a thin white scar across his right "
+            "cheek, wife confirmed identity at the desk.")
+    result = engine.deidentify(note)
+    assert "cheek" not in result.text, result
+    assert result.verdict == "review", result
+
+
+@pytest.mark.parametrize("note", [
+    "Incision through the old Pfannenstiel scar, adhesiolysis took 20 min.",
+    "Port-site scar from the prior lap noted; scar tissue dense around the sac.",
+    "Hand surgery: release of the palmar scar contracture, 4-0 nylon.",
+])
+def test_surgical_scars_stay(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
+
+
+def test_tattoo_at_a_visible_place_goes(engine: Engine) -> None:
+    note = ("Positioning done, pads placed, arms tucked. Small tattoo on his left hand noted "
+            "by the circulator for the property list.")
+    result = engine.deidentify(note)
+    assert "tattoo on his left hand" not in result.text, result
+
+
+@pytest.mark.parametrize(("note", "gone"), [
+    ("pt is 96 years of age and lives alone", "of age"),
+    ("93 y.o. female for hip pinning", "y.o."),
+    ("she is in her late nineties, still drives", "late"),
+])
+def test_age_takes_its_unit_and_decade_part(engine: Engine, note: str, gone: str) -> None:
+    result = engine.deidentify(note)
+    assert gone not in result.text, result
