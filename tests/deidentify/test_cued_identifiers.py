@@ -74,3 +74,23 @@ KEPT = [
 @pytest.mark.parametrize("note", KEPT)
 def test_clinical_numbers_near_cue_words_stay(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize(("note", "category"), [
+    ("D/L: S530-1234-5678 (MA) photocopied", "LICENSE"),
+    ("S/N XK-55213 on the explant", "DEVICE"),
+    ("Ins: Aetna, Pol# W8812-331", "HEALTHPLAN"),
+])
+def test_abbreviated_labels(engine: Engine, note: str, category: str) -> None:
+    result = engine.deidentify(note)
+    assert [f.category for f in result.findings] == [category], result
+    label = note.split()[0].rstrip(":,") if category != "HEALTHPLAN" else "Pol#"
+    assert label not in result.text, result
+
+
+@pytest.mark.parametrize("note", [
+    "ICD-10 K35.80 appendicitis, CPT 44970, ASA 3",
+    "the pt badge was scanned at 0730 in room 12",
+])
+def test_codes_and_times_near_labels_stay(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note

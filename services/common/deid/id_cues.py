@@ -29,10 +29,10 @@ _GENERIC = "generic"  # a marker: such a value is filed as ID
 _CUE_WORDS: dict[str, str] = {}
 for _cat, _words in (
     ("VEHICLE", "plate plates tag tags vin car vehicle truck suv motorcycle motorbike "
-                "registration rego auto"),
-    ("LICENSE", "license licence licensed lic dl cdl driver drivers driver's permit npi dea "
+                "registration reg rego auto"),
+    ("LICENSE", "license licence licensed lic dl d/l cdl driver drivers driver's permit npi dea "
                 "certificate cert passport"),
-    ("HEALTHPLAN", "member mbr policy subscriber subscr insurance insurer insured medicaid "
+    ("HEALTHPLAN", "member mbr policy pol subscriber subscr insurance ins insurer insured medicaid "
                    "medicare mbi hicn beneficiary payer payor coverage carrier plan group grp "
                    "bcbs hmo ppo aetna cigna humana uhc kaiser anthem tricare molina"),
     ("ACCOUNT", "account acct acc billing invoice har fin csn encounter claim guarantor"),
@@ -46,7 +46,7 @@ for _cat, _words in (
     ("SSN", "ssn social"),
     ("ID", "badge employee emp inmate prisoner booking doc military student "
            "subject participant study trial registry donor unos rfid bracelet armband ticket "
-           "parole warrant court identifier case"),
+           "parole warrant court identifier case edipi dod"),
 ):
     for _w in _words.split():
         _CUE_WORDS[_w] = _cat
@@ -99,13 +99,14 @@ def cue_category(word: str, known: Callable[[str], bool] | None = None) -> str |
 # "no" alone is mostly the word ("no complications"): as a cue it is "no." or "no:"
 _EXACT = frozenset(_CUE_WORDS) | (_GENERIC_WORDS - {"no"})
 _NO_LABEL = re.compile(r"\b[Nn][Oo][.:#]")
+_SLASH_CUE = re.compile(r"(?i)\b(?:s/n|d/l)\b")
 
 
 def cued(text: str, norms: list[str], flags: list[int]) -> bool:
     """Whether a note holds a cue at all (a set test on its lower-case words; a word no
     word list knows is tried as a misspelt cue): most notes skip the scan."""
-    if "#" in text or "/n" in text or "/N" in text or not _EXACT.isdisjoint(norms) \
-            or _NO_LABEL.search(text):
+    if "#" in text or not _EXACT.isdisjoint(norms) or _NO_LABEL.search(text) or (
+            "/" in text and _SLASH_CUE.search(text)):
         return True
     return any(not f and len(w) >= 5 and cue_category(w) is not None
                for w, f in zip(norms, flags, strict=True))
@@ -214,7 +215,7 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
 _NO_WIDEN = frozenset(("MRN", "SSN"))
 _BONE_PLATE = re.compile(r"(?i)\b(?:screws?|holes?|locking|bone|lcp|recon|compression|"
                          r"fixation|orif|plating|tibial|femoral|radius|clavicle)\b")
-_PREFIX = re.compile(r"(?<![\w'])([A-Z]{1,4}|[A-Za-z](?: [A-Za-z]){1,2})[ -]$")
+_PREFIX = re.compile(r"(?<![\w'/])([A-Z]{1,4}|[A-Za-z](?: [A-Za-z]){1,2})[ -]$")
 
 
 def _prefix_ok(prefix: str, known: Callable[[str], bool] | None) -> bool:
