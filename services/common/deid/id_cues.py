@@ -10,9 +10,9 @@ kind (exact, or one typo away) is an identifier of the cue's kind. The words tha
 its kind and the fillers between ("driver's license no.:") go with it: they say what was
 there, and readers count them as part of it.
 
-Runs on the typed text, not on the normalised view: the view reads a digit between
-letters as a letter ("NANA4EVR" -> "NANAaEVR"), which is right for a name and wrong for
-a plate. Kept: clock times, years, doses and measurements, suture sizes, vertebral
+Runs on the typed text: the normalised view reads a digit between letters as a letter
+("NANA4EVR" -> "NANAaEVR"), which is right for a name and wrong for a plate; and on the
+view too when it holds digits the typed text does not ("d l six zero five ..."). Kept: clock times, years, doses and measurements, suture sizes, vertebral
 levels, fractions, anything right after a room or bay word or a "model"/"size" word.
 """
 
@@ -138,7 +138,8 @@ _WINDOW_WORDS = 5
 _WINDOW_CHARS = 56
 
 
-_GROUP_AFTER = re.compile(r" (?:(?=[A-Za-z]*\d)[A-Za-z0-9]{2,5}(?![\w-])|[A-Z]{2,3}(?=[).,;:!?\]\n]|$))")
+_GROUP_AFTER = re.compile(
+    r" (?:(?=[A-Za-z]*\d)[A-Za-z0-9]{2,5}(?![\w-])|[A-Z]{2,3}(?=[).,;:!?\]\n]|$))")
 
 
 def _maybe_value(text: str, s: int, e: int) -> bool:
@@ -259,9 +260,8 @@ def _cue_before(text: str, s: int, known: Callable[[str], bool] | None) \
     is close before position s."""
     lo = max(0, s - _WINDOW_CHARS)
     window = text[lo:s]
-    cut = None
-    for cut in _STOP.finditer(window):
-        pass
+    cuts = list(_STOP.finditer(window))
+    cut = cuts[-1] if cuts else None
     if cut is not None:
         # "no." and "No." end no sentence: the stop after them is part of the label
         if not (window[cut.start()] == "." and window[max(0, cut.start() - 3):cut.start()]
