@@ -94,3 +94,20 @@ def test_abbreviated_labels(engine: Engine, note: str, category: str) -> None:
 ])
 def test_codes_and_times_near_labels_stay(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize("note", [
+    "lot 74591 of Surgicel opened for room 4",
+    "Reminder: REF 223-1190 LOT# A55120 of Kelly clamps recalled",
+])
+def test_supply_lot_alone_stays(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize("note", [
+    "the tibial implant is lot L2291187 per the sticker sheet",
+    "Cup lot 77B20415 opened, pt Greta Lindqvist in OR 2",
+])
+def test_implant_lot_or_lot_beside_a_patient_goes(engine: Engine, note: str) -> None:
+    result = engine.deidentify(note)
+    assert "L2291187" not in result.text and "77B20415" not in result.text, result

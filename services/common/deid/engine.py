@@ -160,6 +160,9 @@ class Engine:
         if seen is not None or labels or len(merged) != n_merged:
             merged = merge(merged)
 
+        if merged and all(sp[3].startswith(patterns.BATCH) for sp in merged) \
+                and not patterns.IMPLANT.search(text):
+            merged = []  # a supply's lot or catalogue number alone identifies no one
         if not merged:
             held = self._held(reasons)
             return Result(text=text, findings=(), verdict=QUARANTINE if held else CLEAN,
