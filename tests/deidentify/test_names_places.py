@@ -138,3 +138,17 @@ def test_unknown_lower_case_word_after_from_is_a_guess(engine: Engine) -> None:
     assert result.verdict == "review"
     # French and Spanish "en"/"de" are not "from"
     assert engine.deidentify("lap chole en cours, EBL 50").text == "lap chole en cours, EBL 50"
+
+
+@pytest.mark.parametrize("note", [
+    "Hudson brace and Mayfield tongs on the back table",
+    "tough McDonald cerclage today, EBL 150",
+    "Belmont infuser x2 running, then Malone stent placed",
+])
+def test_surname_before_an_or_thing_is_its_name(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
+
+
+def test_patient_cue_still_wins_over_the_thing(engine: Engine) -> None:
+    result = engine.deidentify("pt Hudson brace fitted in PACU")
+    assert "Hudson" not in result.text, result

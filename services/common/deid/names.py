@@ -93,7 +93,14 @@ INSTRUMENT = frozenset((
     "bag pack test reflex fracture operation technique line ligament space approach wrap loop "
     "kit sponge sponges tip sucker trocar diverticulum node clip clips filter pins pin harness "
     "wire shunt rongeur saw sounds lesion triad angle bar frame holder head graft valve "
-    "fixator nail plate screw screws ex fix gun stapler splint dressing").split())
+    "fixator nail plate screw screws ex fix gun stapler splint dressing "
+    # the other things and acts of an OR that carry a person's name: a surname right before
+    # one of them is the thing's name ("Hudson brace", "McDonald cerclage", "Belmont infuser")
+    "cerclage duct brace braces sump infuser table fistula hitch flap prep cyst canal "
+    "jelly disease syndrome bypass stent reservoir scope drill pusher rod anchor "
+    "sling mesh tourniquet traction bougie probe dilator knife stirrups "
+    "positioner pouch operation tongs tenaculum speculum spreader curette osteotome "
+    "mallet impactor reamer broach cement").split())
 # A procedure named by its suffix: an eponym before it is the procedure's name.
 # Words for a group of people, before "(daughter)" or "(charge RN)": no one's name.
 _GROUP_WORDS = frozenset("family fam team staff crew relatives visitors contact contacts".split())
