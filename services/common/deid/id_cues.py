@@ -12,8 +12,9 @@ there, and readers count them as part of it.
 
 Runs on the typed text: the normalised view reads a digit between letters as a letter
 ("NANA4EVR" -> "NANAaEVR"), which is right for a name and wrong for a plate; and on the
-view too when it holds digits the typed text does not ("d l six zero five ..."). Kept: clock times, years, doses and measurements, suture sizes, vertebral
-levels, fractions, anything right after a room or bay word or a "model"/"size" word.
+view too when it holds digits the typed text does not ("d l six zero five ...").
+Kept: clock times, years, doses and measurements, suture sizes, vertebral levels,
+fractions, anything right after a room or bay word or a "model"/"size"/"lot" word.
 """
 
 from __future__ import annotations
