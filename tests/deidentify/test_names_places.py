@@ -152,3 +152,23 @@ def test_surname_before_an_or_thing_is_its_name(engine: Engine, note: str) -> No
 def test_patient_cue_still_wins_over_the_thing(engine: Engine) -> None:
     result = engine.deidentify("pt Hudson brace fitted in PACU")
     assert "Hudson" not in result.text, result
+
+
+def test_surname_before_a_two_word_thing_is_its_name(engine: Engine) -> None:
+    note = "McConnell arm holder on the rail, Mayfield head holder ready"
+    assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize(("note", "typed"), [
+    ("pt 4l1c3 in bay 2, consent signed", "4l1c3"),
+    ("Photo kiosk: Pt Dm1tr1, face visible", "Dm1tr1"),
+])
+def test_name_written_mostly_in_digits(engine: Engine, note: str, typed: str) -> None:
+    result = engine.deidentify(note)
+    assert typed not in result.text, result
+
+
+@pytest.mark.parametrize("note", ["TNM T2N1M0, A1c 7.2, SpO2 98, H2O 500 mL, B12 given",
+                                  "1HGCM8D0DF on the label; C5-6 ACDF"])
+def test_codes_with_digits_are_not_names(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note

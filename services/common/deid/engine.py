@@ -29,7 +29,7 @@ from . import (
 )
 from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
-from .lexicon import COMMON, ENGLISH, LABEL, MEDICAL, MONTH, STREET
+from .lexicon import COMMON, ENGLISH, LABEL, MEDICAL, MONTH, NAMEISH, STREET, VERY_COMMON
 from .model import (
     CLEAN,
     IDENTIFIER_RATIO,
@@ -108,7 +108,7 @@ class Engine:
         typed = text
         # Match on the normalised view (entities decoded, invisibles dropped, look-alikes
         # folded); redact the typed offsets behind each finding.
-        seen = normalise.view(typed)
+        seen = normalise.view(typed, self._name_word)
         if seen is not None:
             text = seen.text
         spans: list[Span] = []
@@ -191,6 +191,11 @@ class Engine:
         verdict = QUARANTINE if held else REVIEW if unsure else REDACTED
         return Result(text="".join(pieces), findings=findings, verdict=verdict,
                       counts=counts, reasons=held)
+
+    def _name_word(self, word: str) -> bool:
+        """A given name or surname that is no ordinary or clinical word."""
+        f = self._names.lookup(word)[1]
+        return bool(f & NAMEISH) and not f & (_WORDS | VERY_COMMON)
 
     def _known_word(self, word: str) -> bool:
         """An ordinary or clinical word: never a misspelt identifier label."""

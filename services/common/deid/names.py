@@ -554,7 +554,10 @@ class NameScanner:
         if i + 1 < n and len(gaps[i + 1]) <= 2 and (
                 norms[i + 1] in INSTRUMENT or norms[i + 1].endswith(_PROCEDURE_ENDINGS)):
             return True  # "Kelly clamp", "Keller bunionectomy"
-        return i + 2 < n and norms[i + 1] == "and" and norms[i + 2] in INSTRUMENT
+        # "Kelly and Allis clamps", "McConnell arm holder": the thing one word on
+        return i + 2 < n and norms[i + 2] in INSTRUMENT and gaps[i + 2] == " " and (
+            norms[i + 1] == "and" or (gaps[i + 1] == " " and norms[i + 1] not in STOP
+                                      and norms[i + 1].isalpha()))
 
     def _widen(self, toks: list[Token], norms: list[str], flags: list[int],
                gaps: list[str], rule: list[str | None], skip: list[bool], style: int) -> None:
