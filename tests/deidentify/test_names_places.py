@@ -161,7 +161,8 @@ def test_surname_before_a_two_word_thing_is_its_name(engine: Engine) -> None:
 
 @pytest.mark.parametrize(("note", "typed"), [
     ("pt 4l1c3 in bay 2, consent signed", "4l1c3"),
-    ("Photo kiosk: Pt Dm1tr1, face visible", "Dm1tr1"),
+    ("family: Dm1tr1 waiting in lounge", "Dm1tr1"),
+    ("the ride home is with 0ks4n4 tonight", "0ks4n4"),
 ])
 def test_name_written_mostly_in_digits(engine: Engine, note: str, typed: str) -> None:
     result = engine.deidentify(note)
