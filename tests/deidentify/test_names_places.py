@@ -155,7 +155,7 @@ def test_patient_cue_still_wins_over_the_thing(engine: Engine) -> None:
 
 
 def test_surname_before_a_two_word_thing_is_its_name(engine: Engine) -> None:
-    note = "McConnell arm holder on the rail, Mayfield head holder ready"
+    note = "Closing now, McConnell arm holder off the rail. Hudson arm holder set, Gelpi in"
     assert engine.deidentify(note).text == note
 
 
