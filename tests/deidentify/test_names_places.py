@@ -173,3 +173,28 @@ def test_name_written_mostly_in_digits(engine: Engine, note: str, typed: str) ->
                                   "1HGCM8D0DF on the label; C5-6 ACDF"])
 def test_codes_with_digits_are_not_names(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize(("note", "town", "zip_code"), [
+    ("home: 41 quarry rd, wendell depot 01380-2211, cell on file", "depot", "01380"),
+    ("lives at 9 Pond Ln Apt 3, hopewell, nj 08525 with her son", "hopewell", "08525"),
+    ("addr: 77 mill st, quill creek, ca. pt stable", "quill creek", None),
+])
+def test_town_and_zip_after_a_street_address(engine: Engine, note: str, town: str,
+                                             zip_code: str | None) -> None:
+    result = engine.deidentify(note)
+    assert town not in result.text, result
+    if zip_code:
+        assert zip_code not in result.text, result
+
+
+@pytest.mark.parametrize(("note", "kept"), [
+    ("pt from 02622, E-T, Ravitch ok", None),
+    ("platelets down from 12000. heparin from 10000 units", "12000"),
+])
+def test_zip_where_a_person_is_from(engine: Engine, note: str, kept: str | None) -> None:
+    result = engine.deidentify(note)
+    if kept is None:
+        assert "02622" not in result.text, result
+    else:
+        assert result.text == note, result
