@@ -198,3 +198,16 @@ def test_zip_where_a_person_is_from(engine: Engine, note: str, kept: str | None)
         assert "02622" not in result.text, result
     else:
         assert result.text == note, result
+
+
+@pytest.mark.parametrize("note", ["the patient came in from welcome last night, stable",
+                                  "pt was transferred from mobile yesterday, NPO since 2200"])
+def test_town_that_is_a_word_after_travel_goes_to_review(engine: Engine, note: str) -> None:
+    result = engine.deidentify(note)
+    assert "welcome" not in result.text and "mobile" not in result.text, result
+    assert result.verdict == "review", result
+
+
+def test_travel_from_an_ordinary_place_stays(engine: Engine) -> None:
+    note = "circulator drove in from home at 0600, came in from work early"
+    assert engine.deidentify(note).text == note

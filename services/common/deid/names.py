@@ -251,11 +251,12 @@ class NameScanner:
                     out.append((s, toks[last][1], "LOCATION", "city", 1))
                     continue
             if f & lx.PLACE and c != TITLE:
-                last, _sure = town_at(toks, norms, flags, gaps, i, self._towns, style)
+                last, sure = town_at(toks, norms, flags, gaps, i, self._towns, style)
                 if last >= 0 and not any(rule[k] for k in range(i, last + 1)):
                     for k in range(i, last + 1):
                         rule[k] = "city"
-                    out.append((s, _zip_after(text, toks[last][1]), "LOCATION", "town", 1))
+                    out.append((s, _zip_after(text, toks[last][1]), "LOCATION",
+                                "town" if sure else "guess_town", 1))
                     continue
             if raw.endswith(("'d", "’d", "'D", "’D")):
                 continue  # a verb: "pt ID'd via", "OK'd", "cx'd"
@@ -323,11 +324,12 @@ class NameScanner:
                     and not flags[j] & lx.PICK:  # "in san diego", "FROM ELY": not looked at yet
                 last = city_at(toks, norms, flags, gaps, j, self._multi) \
                     if flags[j] & lx.CITY_HEAD else -1
+                sure = True
                 if last < 0:
-                    last, _sure = town_at(toks, norms, flags, gaps, j, self._towns, style)
+                    last, sure = town_at(toks, norms, flags, gaps, j, self._towns, style)
                 if last >= j:
-                    out.append((toks[j][0], _zip_after(text, toks[last][1]), "LOCATION", "town",
-                                1))
+                    out.append((toks[j][0], _zip_after(text, toks[last][1]), "LOCATION",
+                                "town" if sure else "guess_town", 1))
                     for m in range(j, last + 1):
                         rule[m] = "city"
             elif j in before_state and not rule[j] \
