@@ -20,6 +20,7 @@ fractions, anything right after a room or bay word or a "model"/"size"/"lot" wor
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
 Span = tuple[int, int, str, str, int]
@@ -173,10 +174,17 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
     a note was one."""
     pos = 0
     n = len(text)
+    # values another rule read already as a phone, a date, an e-mail...: nothing to add
+    settled = sorted((sp[0], sp[1]) for sp in out if sp[2] in _SETTLED)
+    starts = [a for a, _ in settled]
     for m in _DIGIT_TOKEN.finditer(text):
         s, e = m.span()
         if s < pos:
             continue
+        if settled:
+            k = bisect_right(starts, s) - 1
+            if k >= 0 and settled[k][1] >= e:
+                continue
         if s and (text[s - 1] in "@$&_=+%'" or text[s - 2:s] == "&#"):
             continue
         while s and (text[s - 1].isalpha() or (text[s - 1] == "-" and s >= 2
@@ -215,6 +223,8 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
 
 
 _NO_WIDEN = frozenset(("MRN", "SSN"))
+_SETTLED = frozenset(("PHONE", "FAX", "DATE", "EMAIL", "URL", "IP", "ZIP", "AGE", "SSN", "MRN",
+                      "PHOTO", "ADDRESS"))
 _BONE_PLATE = re.compile(r"(?i)\b(?:screws?|holes?|locking|bone|lcp|recon|compression|"
                          r"fixation|orif|plating|tibial|femoral|radius|clavicle)\b")
 _PREFIX = re.compile(r"(?<![\w'/])([A-Z]{1,4}|[A-Za-z](?: [A-Za-z]){1,2})[ -]$")
