@@ -31,7 +31,7 @@ _GENERIC = "generic"  # a marker: such a value is filed as ID
 _CUE_WORDS: dict[str, str] = {}
 for _cat, _words in (
     ("VEHICLE", "plate plates tag tags vin car vehicle truck suv motorcycle motorbike "
-                "registration reg rego auto"),
+                "reg rego auto"),
     ("LICENSE", "license licence licensed lic dl d/l cdl driver drivers driver's permit npi dea "
                 "certificate cert passport"),
     ("HEALTHPLAN", "member mbr policy pol subscriber subscr insurance ins insurer insured medicaid "
@@ -304,6 +304,8 @@ def _cue_before(text: str, s: int, known: Callable[[str], bool] | None) \
         if c is not None:
             cued = True
             if c != _GENERIC and low in _OBJECT_WORDS:
+                if adjacent and cat is None:
+                    cat = c  # "Medicaid # W612609771": the owner right before names it
                 owner = owner or c
             elif c != _GENERIC and cat is None:
                 cat = c
