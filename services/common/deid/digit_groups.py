@@ -163,7 +163,8 @@ def _read_out(text: str, s: int, e: int, digits: int, shape: list[int],
     clause = _CLAUSE_CUT.split(text[max(0, s - 64):s])[-1].lower()
     if shape == _SSN_SHAPE and _SSN_WORD.search(clause):
         spans.append((s, e, "SSN", "ssn_read_out", 1))
-    elif 7 <= digits <= 15 and len(shape) >= 3 and _PHONE_WORD.search(clause):
+    elif 7 <= digits <= 15 and (len(shape) >= 3 or shape == [3, 4]) \
+            and _PHONE_WORD.search(clause):
         cat = "FAX" if "fax" in clause else "PHONE"
         spans.append((s, e, cat, "phone_read_out_groups", 1))
 
