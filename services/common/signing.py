@@ -42,7 +42,7 @@ import orjson
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from .ed25519_verify import Verify, verifier
+from .ed25519_fast import Sign, Verify, signer, verifier
 from .events import InvalidEvent
 from .settings import ConfigError, Settings
 
@@ -111,6 +111,7 @@ class Keyring:
     retired: set[str] = field(default_factory=set)
     # one signature check per key id, made on first use (libsodium's when present)
     _checks: dict[str, Verify] = field(default_factory=dict, repr=False, compare=False)
+    _signs: dict[str, Sign] = field(default_factory=dict, repr=False, compare=False)
 
     def can_sign(self, service: str) -> bool:
         return service in self.signers
@@ -129,7 +130,10 @@ class Keyring:
         self.require_signer(service)
         kid, private = self.signers[service]
         body = _sealable({k: v for k, v in envelope.items() if k != SIG} | {KID: kid})
-        signature = _b64(private.sign(body)).encode()
+        sign = self._signs.get(kid)
+        if sign is None:
+            sign = self._signs[kid] = signer(private)
+        signature = _b64(sign(body)).encode()
         return body[:-1] + _SIG_FIELD + signature + b'"}'
 
     def verify(self, envelope: dict[str, Any], raw: bytes, writers: Iterable[str], *,

@@ -1,4 +1,5 @@
-"""The libsodium signature check agrees with `cryptography`'s, and the keyring uses it."""
+"""libsodium's Ed25519 agrees with `cryptography`'s (identical signatures, the same verdicts),
+and the keyring uses it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from services.common import ed25519_verify, events, signing
+from services.common import ed25519_fast, events, signing
 
 
 def cases() -> list[tuple[str, bytes, bytes, Ed25519PrivateKey]]:
@@ -34,22 +35,22 @@ def cases() -> list[tuple[str, bytes, bytes, Ed25519PrivateKey]]:
 
 def test_libsodium_is_found_on_this_machine() -> None:
     # the fast path is what the throughput figures measured; fails where it is missing
-    assert ed25519_verify.fast_available()
+    assert ed25519_fast.fast_available()
 
 
 @pytest.mark.parametrize("name,signature,message,key", cases(),
                          ids=[c[0] for c in cases()])
 def test_fast_and_reference_checks_agree(name: str, signature: bytes, message: bytes,
                                          key: Ed25519PrivateKey) -> None:
-    fast = ed25519_verify.verifier(key.public_key())
-    slow = ed25519_verify.verifier(key.public_key(), fast=False)
+    fast = ed25519_fast.verifier(key.public_key())
+    slow = ed25519_fast.verifier(key.public_key(), fast=False)
     assert fast(signature, message) == slow(signature, message) == name.startswith("valid")
 
 
 def test_fast_check_agrees_on_many_random_messages() -> None:
     key = Ed25519PrivateKey.generate()
-    fast = ed25519_verify.verifier(key.public_key())
-    slow = ed25519_verify.verifier(key.public_key(), fast=False)
+    fast = ed25519_fast.verifier(key.public_key())
+    slow = ed25519_fast.verifier(key.public_key(), fast=False)
     for size in range(0, 2000, 37):
         message = bytes((size * 7 + i) % 256 for i in range(size))
         signature = key.sign(message)
@@ -75,3 +76,28 @@ def test_the_keyring_verifies_with_libsodium_and_still_refuses_forgeries(
     _, changed = events.parse_envelope(tampered)
     with pytest.raises(signing.ForgedEvent, match="bad signature"):
         keyring.verify(changed, tampered, ["approval"])
+
+
+def test_libsodium_signs_the_very_bytes_cryptography_signs() -> None:
+    for _ in range(5):
+        key = Ed25519PrivateKey.generate()
+        fast = ed25519_fast.signer(key)
+        assert fast is not key.sign
+        for size in (0, 1, 63, 64, 65, 808, 4096):
+            message = bytes((size * 31 + i) % 256 for i in range(size))
+            assert fast(message) == key.sign(message)
+
+
+def test_the_keyring_seals_with_libsodium_the_same_bytes_as_before(tmp_path: Path) -> None:
+    signing.generate(tmp_path, ["approval"])
+    keyring = signing.load_keyring(tmp_path)
+    envelope = events.make_event(
+        "org.orcast.update.status.v1", service="approval", subject="case-1",
+        data={"update_id": "0b4f3c4e-8f0e-4d59-9a6b-000000000001", "case_id": "case-1",
+              "state": "held", "at": "2026-11-22T09:42:00Z"}).to_dict()
+    sealed = keyring.seal(envelope)
+    assert next(iter(keyring._signs.values())).__name__ == "sodium_sign"
+    kid, private = keyring.signers["approval"]
+    slow = signing.Keyring(signers={"approval": (kid, private)})
+    slow._signs[kid] = ed25519_fast.signer(private, fast=False)
+    assert slow.seal(envelope) == sealed
