@@ -19,9 +19,6 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY services ./services
 COPY schemas ./schemas
-# libsodium: the fast Ed25519 check of every consumed event (services/common/ed25519_fast.py)
-RUN apt-get update && apt-get install -y --no-install-recommends libsodium23 \
- && rm -rf /var/lib/apt/lists/*
 RUN pip install -e . \
  && python -m compileall -q services \
  && groupadd --system --gid 10001 orcast \
