@@ -47,12 +47,13 @@ from services.common.store import Store, claim_event
 
 from . import decisions, intakes, reasons, rows
 from .emit import GATE_ACTOR, Emitter
+from .expiry import ExpirySweep
 from .intakes import PendingIntakes
 from .numbering import SequenceBook
 from .phrases import only_phrases
 from .policy import PolicySource
-from .rows import Row, aware
-from .tables import edits, next_seq, reviews, sequences
+from .rows import Row
+from .tables import edits, next_seq, sequences
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +64,6 @@ CASE_WAIT_SECONDS = 5.0
 # a signed event naming a case that was never registered must not hold its partition.
 UNKNOWN_CASE_GIVE_UP_SECONDS = 30.0
 _MISSING_TRACKED = 10_000
-FULL_SWEEP_SECONDS = 10.0
 
 
 class CaseNotYetKnown(RuntimeError):
@@ -99,17 +99,10 @@ class ApprovalGate:
         # revoked case could still look active (e.g. right after a restart).
         self.view_ready = view_ready
         self._missing_since: dict[str, float] = {}  # case id -> first seen unknown
-        # The sweep's hint (issue 14: an idle sweep twice a second cost CPU for nothing):
-        # the earliest expiry of a held update as of the last sweep. Until then, and while
-        # this instance changes nothing, only a full sweep every FULL_SWEEP_SECONDS looks
-        # (for rows another instance holds).
-        self._next_due: datetime | None = None
-        self._swept_at = float("-inf")
-        self._changes = 0
+        self.expiry = ExpirySweep(store=store, emitter=emitter)
 
     async def on_event(self, event: events.Event, origin: Origin) -> None:
-        self._changes += 1
-        self._next_due = None  # this may hold a new update: sweep at the next tick
+        self.expiry.changed()  # this may hold a new update: sweep at the next tick
         if origin.topic != topics.MILESTONES_DEIDENTIFIED.name:
             await self._write_pending()  # what it reads and sends comes after them
         if origin.topic == topics.CASES.name:
@@ -372,39 +365,9 @@ class ApprovalGate:
             for audience in sorted(case.scope)
         ))
 
-    # --- freshness ---------------------------------------------------------------------
-
     async def expire_due(self) -> int:
-        """Held updates past their freshness window expire; they never go out late."""
-        now = events.now()
-        if (self._next_due is not None and now < self._next_due
-                and time.monotonic() - self._swept_at < FULL_SWEEP_SECONDS):
-            return 0  # nothing held here can be due yet
-        changes, self._swept_at = self._changes, time.monotonic()
-        async with self.store.begin() as conn:
-            due = (await conn.execute(sa.select(reviews).where(
-                reviews.c.state == "held", reviews.c.expires_at <= now
-            ))).all()
-            expired = []
-            for row in due:
-                result = await conn.execute(
-                    reviews.update().where(
-                        reviews.c.update_id == row.update_id,
-                        reviews.c.audience == row.audience, reviews.c.version == row.version,
-                    ).values(state="expired", decided_at=now, reason="not decided in time",
-                             version=row.version + 1).returning(*reviews.c)
-                )
-                new = result.first()
-                if new is not None:  # else the consumer decided it first
-                    expired.append(new)
-            earliest = (await conn.execute(sa.select(sa.func.min(reviews.c.expires_at)).where(
-                reviews.c.state == "held"))).scalar()
-        if changes == self._changes:  # else an event came in meanwhile: sweep again
-            self._next_due = aware(earliest) if earliest is not None \
-                else now + timedelta(seconds=FULL_SWEEP_SECONDS)
-        for row in expired:
-            await self.emit.status(row, "expired")
-        return len(expired)
+        """Held updates past their freshness window expire (expiry.py)."""
+        return await self.expiry.sweep()
 
 
 def _kill_reason(data: dict[str, Any]) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import time
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, TypeVar
@@ -26,6 +27,11 @@ ANY_ROLE: Final = frozenset(ROLES)
 ROLES_ATTR = "__orcast_roles__"
 QUERY_TOKEN_ATTR = "__orcast_query_token__"
 GUESTS_ATTR = "__orcast_guests__"
+
+
+# Tokens verified once are remembered this long (bounded by their exp) and this many.
+TOKEN_CACHE_SECONDS: Final = 30.0
+TOKEN_CACHE_SIZE: Final = 4096
 
 
 class TokenRejected(Exception):
@@ -58,7 +64,10 @@ class TokenVerifier:
         self._settings = settings
         self._jwks: jwt.PyJWKClient | None = None
         if settings.jwks_url:
-            self._jwks = jwt.PyJWKClient(settings.jwks_url, cache_keys=True, lifespan=600)
+            # The key set is cached for `lifespan`; its keys are not cached apart from it
+            # (cache_keys=True kept every key it had seen for the process's life, so a key
+            # the provider revoked went on verifying). Repeated tokens are remembered here.
+            self._jwks = jwt.PyJWKClient(settings.jwks_url, cache_keys=False, lifespan=600)
         # The provider's own tokens name groups, not ORcast roles: the sign-in mapping
         # gives them one when they carry no `role` claim (no mapping, no role).
         self._mapping: Callable[[Mapping[str, Any]], str | None] | None = None
@@ -66,8 +75,49 @@ class TokenVerifier:
             from .rolemap import load
 
             self._mapping = load(settings.oidc_role_mapping).role_for
+        # exact token string -> (principal, verified until, provider key set it matched)
+        self._verified: OrderedDict[str, tuple[Principal, float, object | None]] = \
+            OrderedDict()
 
     async def verify(self, token: str) -> Principal:
+        """The principal of a valid API token, else TokenRejected. A token verified in the
+        last TOKEN_CACHE_SECONDS is answered from memory (a tablet sends the same token
+        with every POST; issue 14), never past its `exp`, and in JWKS mode only while the
+        provider's key set it was checked against is still the one held."""
+        remembered = self._recall(token)
+        if remembered is not None:
+            return remembered
+        key_set = self._key_set()  # before the look-up: a refresh after it forgets this
+        principal = await self._verify(token)
+        if self._jwks is None or key_set is not None:
+            self._remember(token, principal, key_set)
+        return principal
+
+    def _key_set(self) -> object | None:
+        """The provider's key set held now (None: none held, or its lifespan is over)."""
+        cache = self._jwks.jwk_set_cache if self._jwks is not None else None
+        return cache.get() if cache is not None else None
+
+    def _recall(self, token: str) -> Principal | None:
+        entry = self._verified.get(token)
+        if entry is None:
+            return None
+        principal, until, key_set = entry
+        if time.time() >= until or (self._jwks is not None and self._key_set() is not key_set):
+            del self._verified[token]
+            return None
+        self._verified.move_to_end(token)
+        return principal
+
+    def _remember(self, token: str, principal: Principal, key_set: object | None) -> None:
+        until = time.time() + TOKEN_CACHE_SECONDS
+        if principal.expires_at is not None:
+            until = min(until, principal.expires_at)  # never trusted past its exp
+        self._verified[token] = (principal, until, key_set)
+        while len(self._verified) > TOKEN_CACHE_SIZE:
+            self._verified.popitem(last=False)  # least recently used
+
+    async def _verify(self, token: str) -> Principal:
         key: Any
         if self._jwks is not None:
             key, algorithms = await signing_key(self._jwks, token), list(JWKS_ALGORITHMS)

@@ -39,10 +39,10 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from .ed25519_fast import Sign, Verify, signer, verifier
 from .events import InvalidEvent
 from .settings import ConfigError, Settings
 
@@ -109,6 +109,9 @@ class Keyring:
     # start-up only. A key is retired because it may have leaked, so a record that arrives
     # live signed with one is refused (red team: a rotated-out key kept signing).
     retired: set[str] = field(default_factory=set)
+    # one signature check per key id, made on first use (libsodium's when present)
+    _checks: dict[str, Verify] = field(default_factory=dict, repr=False, compare=False)
+    _signs: dict[str, Sign] = field(default_factory=dict, repr=False, compare=False)
 
     def can_sign(self, service: str) -> bool:
         return service in self.signers
@@ -127,7 +130,10 @@ class Keyring:
         self.require_signer(service)
         kid, private = self.signers[service]
         body = _sealable({k: v for k, v in envelope.items() if k != SIG} | {KID: kid})
-        signature = _b64(private.sign(body)).encode()
+        sign = self._signs.get(kid)
+        if sign is None:
+            sign = self._signs[kid] = signer(private)
+        signature = _b64(sign(body)).encode()
         return body[:-1] + _SIG_FIELD + signature + b'"}'
 
     def verify(self, envelope: dict[str, Any], raw: bytes, writers: Iterable[str], *,
@@ -151,35 +157,32 @@ class Keyring:
             signature = _unb64(sig)
         except ValueError:
             raise ForgedEvent("signature is not base64url") from None
-        if not (self._valid_as_sent(public, signature, sig, raw)
-                or self._valid_canonical(public, signature, envelope)):
+        check = self._checks.get(kid)
+        if check is None:
+            check = self._checks[kid] = verifier(public)
+        if not (self._valid_as_sent(check, signature, sig, raw)
+                or self._valid_canonical(check, signature, envelope)):
             raise ForgedEvent("bad signature")
         if claimed not in writers:
             raise ForgedEvent(f"{claimed} is not a writer of this topic")
 
     @staticmethod
-    def _valid_as_sent(public: Ed25519PublicKey, signature: bytes, sig: str,
-                       raw: bytes) -> bool:
+    def _valid_as_sent(check: Verify, signature: bytes, sig: str, raw: bytes) -> bool:
         # Our producers append the signature as the last member of the canonical bytes;
         # then what was signed is the received bytes up to it. Sound for any input:
         # the signature covers exactly the bytes that were parsed, bar the signature.
         tail = _SIG_FIELD + sig.encode() + b'"}'
         if not raw.endswith(tail):
             return False
-        try:
-            public.verify(signature, raw[: -len(tail)] + b"}")
-        except InvalidSignature:
-            return False
-        return True
+        return check(signature, raw[: -len(tail)] + b"}")
 
     @staticmethod
-    def _valid_canonical(public: Ed25519PublicKey, signature: bytes,
-                         envelope: dict[str, Any]) -> bool:
+    def _valid_canonical(check: Verify, signature: bytes, envelope: dict[str, Any]) -> bool:
         try:
-            public.verify(signature, canonical(envelope))
-        except (InvalidSignature, ValueError):  # ValueError: lone surrogates cannot encode
+            message = canonical(envelope)
+        except ValueError:  # lone surrogates cannot encode
             return False
-        return True
+        return check(signature, message)
 
 
 def load_keyring(directory: Path) -> Keyring:

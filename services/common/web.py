@@ -280,7 +280,9 @@ async def read_json(request: web.Request, schema_id: str) -> dict[str, Any]:
         body = jsonlimits.loads(raw)
     except jsonlimits.JsonRejected as exc:
         raise BadRequest(exc.message, code=exc.code) from None
-    problems = schemas.errors(schema_id, body)
+    # the compiled check first (issue 14: jsonschema's own pass was a tenth of ingest's CPU);
+    # only a body it refuses gets jsonschema's verdict, whose reasons name the fields
+    problems = [] if schemas.is_valid(schema_id, body) else schemas.errors(schema_id, body)
     if problems:
         raise Unprocessable("request body failed validation", fields=problems)
     assert isinstance(body, dict)

@@ -91,7 +91,6 @@ WORD_STAYS = [
     ("Admit Date: 22-JUN-2026 at noon", "Date"),
     ("Fax path to Astoria Clinic: 428-791-9304. Send op note after appy.", "Clinic"),
     ("record: 2290175", "record"),
-    ("LVAD srial 191-56225-86, controller backup in bag.", "srial"),
     ("fam 7202292325", "fam"),
 ]
 

@@ -138,3 +138,76 @@ def test_unknown_lower_case_word_after_from_is_a_guess(engine: Engine) -> None:
     assert result.verdict == "review"
     # French and Spanish "en"/"de" are not "from"
     assert engine.deidentify("lap chole en cours, EBL 50").text == "lap chole en cours, EBL 50"
+
+
+@pytest.mark.parametrize("note", [
+    "Hudson brace and Mayfield tongs on the back table",
+    "tough McDonald cerclage today, EBL 150",
+    "Belmont infuser x2 running, then Malone stent placed",
+])
+def test_surname_before_an_or_thing_is_its_name(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
+
+
+def test_patient_cue_still_wins_over_the_thing(engine: Engine) -> None:
+    result = engine.deidentify("pt Hudson brace fitted in PACU")
+    assert "Hudson" not in result.text, result
+
+
+def test_surname_before_a_two_word_thing_is_its_name(engine: Engine) -> None:
+    note = "Closing now, McConnell arm holder off the rail. Hudson arm holder set, Gelpi in"
+    assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize(("note", "typed"), [
+    ("pt 4l1c3 in bay 2, consent signed", "4l1c3"),
+    ("family: Dm1tr1 waiting in lounge", "Dm1tr1"),
+    ("the ride home is with 0ks4n4 tonight", "0ks4n4"),
+])
+def test_name_written_mostly_in_digits(engine: Engine, note: str, typed: str) -> None:
+    result = engine.deidentify(note)
+    assert typed not in result.text, result
+
+
+@pytest.mark.parametrize("note", ["TNM T2N1M0, A1c 7.2, SpO2 98, H2O 500 mL, B12 given",
+                                  "1HGCM8D0DF on the label; C5-6 ACDF"])
+def test_codes_with_digits_are_not_names(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize(("note", "town", "zip_code"), [
+    ("home: 41 quarry rd, wendell depot 01380-2211, cell on file", "depot", "01380"),
+    ("lives at 9 Pond Ln Apt 3, hopewell, nj 08525 with her son", "hopewell", "08525"),
+    ("addr: 77 mill st, quill creek, ca. pt stable", "quill creek", None),
+])
+def test_town_and_zip_after_a_street_address(engine: Engine, note: str, town: str,
+                                             zip_code: str | None) -> None:
+    result = engine.deidentify(note)
+    assert town not in result.text, result
+    if zip_code:
+        assert zip_code not in result.text, result
+
+
+@pytest.mark.parametrize(("note", "kept"), [
+    ("pt from 02622, E-T, Ravitch ok", None),
+    ("platelets down from 12000. heparin from 10000 units", "12000"),
+])
+def test_zip_where_a_person_is_from(engine: Engine, note: str, kept: str | None) -> None:
+    result = engine.deidentify(note)
+    if kept is None:
+        assert "02622" not in result.text, result
+    else:
+        assert result.text == note, result
+
+
+@pytest.mark.parametrize("note", ["the patient came in from welcome last night, stable",
+                                  "pt was transferred from mobile yesterday, NPO since 2200"])
+def test_town_that_is_a_word_after_travel_goes_to_review(engine: Engine, note: str) -> None:
+    result = engine.deidentify(note)
+    assert "welcome" not in result.text and "mobile" not in result.text, result
+    assert result.verdict == "review", result
+
+
+def test_travel_from_an_ordinary_place_stays(engine: Engine) -> None:
+    note = "circulator drove in from home at 0600, came in from work early"
+    assert engine.deidentify(note).text == note

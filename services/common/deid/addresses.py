@@ -26,7 +26,7 @@ STREET_WORDS = frozenset(
 ADDRESS = re.compile(
     r"\d{1,6}\s+(?!(?:mm|cm|ml|mg|units?|x|ports?|min|hrs?)\b)(?:[NSEW]\.?\s+)?"
     rf"(?:[A-Za-z][A-Za-z'-]*\s+){{1,3}}?(?:{_TYPES})\b\.?"
-    r"(?:,?\s*(?:apt|unit|suite|ste|#)\.?\s*[A-Za-z0-9-]+)?", re.I)
+    r"(?:,?\s*(?:apt|unit|suite|ste|lot|bldg|space|trlr|#)\.?\s*[A-Za-z0-9-]+)?", re.I)
 # "lives on Elm St": no number, so a place word before it and no determiner inside.
 _ON_STREET = re.compile(
     rf"\b(?:on|off|at)\s+((?:[A-Za-z][A-Za-z'-]*\s+){{1,3}}?(?:{_TYPES})\b\.?)", re.I)
@@ -57,6 +57,7 @@ def scan(text: str, words: set[str], out: list[Span]) -> None:
     for m in ADDRESS.finditer(text):
         if _address(text, m.start(), m.end(), m.group()):
             out.append((m.start(), m.end(), "ADDRESS", "street_address", 1))
+            _town_after(text, m.end(), out)
     for m in _ON_STREET.finditer(text):
         s, e = m.span(1)
         if _address(text, s, e, m.group(1), numbered=False):
@@ -74,6 +75,35 @@ def scan(text: str, words: set[str], out: list[Span]) -> None:
         out.extend((m.start(), m.end(), "ADDRESS", "block", 1) for m in _BLOCK.finditer(text))
     if "box" in words:
         out.extend((m.start(), m.end(), "ADDRESS", "po_box", 1) for m in PO_BOX.finditer(text))
+
+
+# After a street address, the town and ZIP as an envelope has them: ", Hope 01665",
+# ", swansea, ma 26652", ", Piñon Hills 01090-5341", ", Jalapa de Díaz 83408", or the
+# town before a state (", Cork, ME"). The shape says town, whatever the word: no list of
+# towns is needed, and a town no list holds is still found.
+_TOWN_WORD = r"[^\W\d_][\w'.-]*"
+_TOWN_ZIP = re.compile(
+    rf",?\s*(?P<town>{_TOWN_WORD}(?:\s+{_TOWN_WORD}){{0,3}}?)(?:,\s*(?P<st>[A-Za-z]{{2}})\.?)?"
+    r",?\s+(?P<zip>\d{5}(?:-\d{4})?)(?!\d)")
+_TOWN_STATE = re.compile(
+    rf",\s*(?P<town>{_TOWN_WORD}(?:\s+{_TOWN_WORD}){{0,2}}?),\s*(?P<st>[A-Z]{{2}}|[a-z]{{2}})\b"
+    r"(?!\w)")
+_NOT_TOWN = frozenset("zip zipcode postal postcode code apt unit suite ste lot".split())
+_STATE_CODES = frozenset(
+    "al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj "
+    "nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc".split())
+
+
+def _town_after(text: str, e: int, out: list[Span]) -> None:
+    m = _TOWN_ZIP.match(text, e)
+    if m is not None and (m.group("st") is None or m.group("st").lower() in _STATE_CODES):
+        if m.group("town").split()[0].lower() not in _NOT_TOWN:  # ", zip 10690"
+            out.append((m.start("town"), m.end("town"), "LOCATION", "town_after_address", 1))
+        out.append((m.start("zip"), m.end("zip"), "ZIP", "zip_after_address", 1))
+        return
+    m = _TOWN_STATE.match(text, e)
+    if m is not None and m.group("st").lower() in _STATE_CODES:
+        out.append((m.start("town"), m.end("town"), "LOCATION", "town_after_address", 1))
 
 
 def _address(text: str, s: int, e: int, found: str, *, numbered: bool = True) -> bool:

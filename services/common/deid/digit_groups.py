@@ -136,11 +136,11 @@ def _run(text: str, r: re.Match[str], spans: list[Span], m: CaseMatcher | None) 
         _case_numbers(groups, values, spans, m)
     if all(s in ("-", ".", "/") for s in seps) or len(set(seps)) != 1:
         return  # digits.py reads "-", ".", "/"; "4.2. 28 yo": a sentence ends, no number goes on
-    if all(s.strip() in ("", ",") for s in seps) and not (  # how counts and vitals are listed
-            _CUE.search(text, max(0, r.start() - 24), r.start())
-            or _ZIP_CUE.search(text, max(0, r.start() - 16), r.start())):
-        return
     s, e = r.start(), r.end()
+    if all(sep.strip() in ("", ",") for sep in seps):  # how counts and vitals are listed
+        if not (_CUE.search(text, max(0, s - 24), s) or _ZIP_CUE.search(text, max(0, s - 16), s)):
+            _read_out(text, s, e, sum(shape), shape, spans)
+            return
     if shape in _PHONE_SHAPES or (shape[0] == 1 and shape[1:] in _PHONE_SHAPES):
         spans.append((s, e, "PHONE", "phone_groups", 1))
     elif shape == _SSN_SHAPE:
@@ -149,6 +149,30 @@ def _run(text: str, r: re.Match[str], spans: list[Span], m: CaseMatcher | None) 
         spans.append((s, e, "DATE", "date_numeric_spaced", 1))
     elif _ZIP_CUE.search(text, max(0, s - 16), s) and sum(shape) in (5, 9):
         spans.append((s, e, "ZIP", "zip_groups", 1))
+    elif all(sep.strip() in ("", ",") for sep in seps):
+        _read_out(text, s, e, sum(shape), shape, spans)
+
+
+def _read_out(text: str, s: int, e: int, digits: int, shape: list[int],
+              spans: list[Span]) -> None:
+    """A number read out in groups ("social is 281, 55, 2887" in the view of "two eight
+    one, five five, ..."), its kind named earlier in the same clause, words apart."""
+    if all(n == 4 for n in shape) and all(
+            int(g[:2]) < 24 and int(g[2:]) < 60 for g in _GROUP.findall(text, s, e)):
+        return  # "call at 1400, 1500, 1600": clock times
+    clause = _CLAUSE_CUT.split(text[max(0, s - 64):s])[-1].lower()
+    if shape == _SSN_SHAPE and _SSN_WORD.search(clause):
+        spans.append((s, e, "SSN", "ssn_read_out", 1))
+    elif 7 <= digits <= 15 and (len(shape) >= 3 or shape == [3, 4]) \
+            and _PHONE_WORD.search(clause):
+        cat = "FAX" if "fax" in clause else "PHONE"
+        spans.append((s, e, cat, "phone_read_out_groups", 1))
+
+
+_CLAUSE_CUT = re.compile(r"[.;:!?\n(]\s")
+_SSN_WORD = re.compile(r"\b(?:ssn|social|security|ss)\b")
+_PHONE_WORD = re.compile(r"\b(?:phone|cell|call|fax|tel|telephone|mobile|number|reach|text|"
+                         r"contact|pager)\b|#")
 
 
 def _case_numbers(groups: list[re.Match[str]], values: list[str], spans: list[Span],

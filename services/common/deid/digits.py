@@ -46,7 +46,7 @@ _ORD_BEFORE = re.compile(r"\b(?:(?:on|since|from|until|by|before|after)\s+(the\s
 _ORD_AFTER = re.compile(r"\s*(?:$|[.,;:)!?]|of\b|at\b|and\b|or\b|when\b|in\b|for\b)", re.I)
 _AGE_AFTER = re.compile(
     r"\s*-?\s*(?:yo|y/o|y\.o\.?|yrs?|years?|yr|yoa)\b|-year-old|-yr-old|\s*y(?:ears)?\s*old\b"
-    r"|\s?(?-i:[MF])\b|(?-i:[mfy])\b|(?P<ord>st|nd|rd|th)\s+birthday"
+    r"|\s?(?-i:[MF])\b|(?-i:[mfyY])\b|(?P<ord>st|nd|rd|th)\s+birthday"
     r"|\s*(?:лет|года?|años|anos|ans|jahre?|岁|歳|세)", re.I)
 _AGE_BEFORE = re.compile(
     r"\b(?:aged?|age:|turns|turned|turning|(?:who|she|he)\s+is(?:\s+now)?|(?:she|he|who)['’]s)"
@@ -75,6 +75,11 @@ _ZIP_BEFORE = re.compile(
 _ZIP_AFTER_TOWN = re.compile(
     r"(?:\b(?:in|from|near|of|at|to)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}\s+"
     r"|[^\W\d_]{3,},\s*)$")
+_CLAUSE_END = re.compile(r"\s*(?:[,;.)!?]|$)")
+# "pt from 02622", "drove in from 96150": a person comes from it (not "down from 12000")
+_FROM_PERSON = re.compile(
+    r"(?i)\b(?:pt|patient|is|was|are|came|comes|drove|driving|transferred|transfer|moved|"
+    r"visiting|arrived|flew|originally|family|lives|here)\s+(?:in\s+)?from\s+$")
 _UNIT_AFTER = re.compile(r"\s*(?:[a-z%]|/|x\b)", re.I)
 _PHONE_CUE = re.compile(
     r"\b(?:call|cell|phone|ph|tel|cb|pager|page|mobile|home|work|contact|reach|at|#)\W*$", re.I)
@@ -149,7 +154,10 @@ def _plain(text: str, s: int, e: int, core: str, out: list[Span],
     if n in (6, 8) and dob_words is not None:
         dob_words.append((s, e))
     if n == 5 and (_ZIP_BEFORE.search(text, max(0, s - 16), s) or (
-            _ZIP_AFTER_TOWN.search(text, max(0, s - 40), s) and not _UNIT_AFTER.match(text, e))):
+            _ZIP_AFTER_TOWN.search(text, max(0, s - 40), s) and not _UNIT_AFTER.match(text, e))
+            or (text[max(0, s - 5):s].lower() == "from " and _CLAUSE_END.match(text, e)
+                and _FROM_PERSON.search(text, max(0, s - 32), s))):
+        # "pt from 02622, E-T": where someone is from, given as a ZIP
         out.append((s, e, "ZIP", "zip", 1))
     elif n in (2, 3):
         _age(text, s, e, core, out)

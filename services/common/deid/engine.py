@@ -18,6 +18,7 @@ from . import (
     dates,
     digit_groups,
     digits,
+    id_cues,
     lexcache,
     name_sweep,
     normalise,
@@ -28,7 +29,7 @@ from . import (
 )
 from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
-from .lexicon import LABEL, MONTH, STREET
+from .lexicon import COMMON, ENGLISH, LABEL, MEDICAL, MONTH, NAMEISH, STREET, VERY_COMMON
 from .model import (
     CLEAN,
     IDENTIFIER_RATIO,
@@ -50,6 +51,8 @@ Span = tuple[int, int, str, str, int]
 # A rule named `guess_…` found something it is not sure of: redacted all the same, but
 # the note's verdict becomes `review` so that a person looks before it goes out.
 GUESS = "guess_"
+_WORDS = ENGLISH | COMMON | MEDICAL
+_DIGIT_RUN = re.compile(r"\d+")
 _HARD_REASONS = frozenset({IDENTIFIER_RATIO, TOO_MANY_FINDINGS})
 _ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # names.TOKEN on ASCII text
 
@@ -105,7 +108,7 @@ class Engine:
         typed = text
         # Match on the normalised view (entities decoded, invisibles dropped, look-alikes
         # folded); redact the typed offsets behind each finding.
-        seen = normalise.view(typed)
+        seen = normalise.view(typed, self._name_word)
         if seen is not None:
             text = seen.text
         spans: list[Span] = []
@@ -141,11 +144,25 @@ class Engine:
         merged = merge(spans)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)
+        n_merged = len(merged)
+        cues = (digit_groups.HINT.search(typed) is not None or (
+            seen is not None and digit_groups.HINT.search(text) is not None)) \
+            and id_cues.cued(typed, norms, flags)  # digits typed, or read from words
         if seen is not None:
+            if cues and len(_DIGIT_RUN.findall(text)) != len(_DIGIT_RUN.findall(typed)):
+                id_cues.scan(text, merged, self._known_word)  # "d l six zero..." as digits
             text = typed
-            merged = merge([(*seen.original_span(s, e), cat, rule, prio)
-                            for s, e, cat, rule, prio in merged])
+            merged = [(*seen.original_span(s, e), cat, rule, prio)
+                      for s, e, cat, rule, prio in merged]
+        labels: list[tuple[int, int]] = []  # label words redacted with their value
+        if cues:  # on the typed text too: the view reads "NANA4EVR" as "NANAaEVR"
+            id_cues.scan(text, merged, self._known_word, labels)
+        if seen is not None or labels or len(merged) != n_merged:
+            merged = merge(merged)
 
+        if merged and all(sp[3].startswith(patterns.BATCH) for sp in merged) \
+                and not patterns.IMPLANT.search(text):
+            merged = []  # a supply's lot or catalogue number alone identifies no one
         if not merged:
             held = self._held(reasons)
             return Result(text=text, findings=(), verdict=QUARANTINE if held else CLEAN,
@@ -160,6 +177,8 @@ class Engine:
             hidden += e - s - text.count(" ", s, e)
             pos = e
         pieces.append(text[pos:])
+        for s, e in labels:  # "driver's license" is no identifier of its own
+            hidden -= e - s - text.count(" ", s, e)
         total = len(text) - text.count(" ") or 1
         if hidden / total > cfg.max_identifier_ratio:
             reasons.add(IDENTIFIER_RATIO)
@@ -172,6 +191,15 @@ class Engine:
         verdict = QUARANTINE if held else REVIEW if unsure else REDACTED
         return Result(text="".join(pieces), findings=findings, verdict=verdict,
                       counts=counts, reasons=held)
+
+    def _name_word(self, word: str) -> bool:
+        """A given name or surname that is no ordinary or clinical word."""
+        f = self._names.lookup(word)[1]
+        return bool(f & NAMEISH) and not f & (_WORDS | VERY_COMMON)
+
+    def _known_word(self, word: str) -> bool:
+        """An ordinary or clinical word: never a misspelt identifier label."""
+        return bool(self._names.lookup(word)[1] & _WORDS)
 
     def _held(self, reasons: set[str]) -> tuple[str, ...]:
         """The quarantine reasons that count under this configuration, sorted."""

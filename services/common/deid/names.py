@@ -93,7 +93,14 @@ INSTRUMENT = frozenset((
     "bag pack test reflex fracture operation technique line ligament space approach wrap loop "
     "kit sponge sponges tip sucker trocar diverticulum node clip clips filter pins pin harness "
     "wire shunt rongeur saw sounds lesion triad angle bar frame holder head graft valve "
-    "fixator nail plate screw screws ex fix gun stapler splint dressing").split())
+    "fixator nail plate screw screws ex fix gun stapler splint dressing "
+    # the other things and acts of an OR that carry a person's name: a surname right before
+    # one of them is the thing's name ("Hudson brace", "McDonald cerclage", "Belmont infuser")
+    "cerclage duct brace braces sump infuser table fistula hitch flap prep cyst canal "
+    "jelly disease syndrome bypass stent reservoir scope drill pusher rod anchor "
+    "sling mesh tourniquet traction bougie probe dilator knife stirrups "
+    "positioner pouch operation tongs tenaculum speculum spreader curette osteotome "
+    "mallet impactor reamer broach cement").split())
 # A procedure named by its suffix: an eponym before it is the procedure's name.
 # Words for a group of people, before "(daughter)" or "(charge RN)": no one's name.
 _GROUP_WORDS = frozenset("family fam team staff crew relatives visitors contact contacts".split())
@@ -244,11 +251,12 @@ class NameScanner:
                     out.append((s, toks[last][1], "LOCATION", "city", 1))
                     continue
             if f & lx.PLACE and c != TITLE:
-                last, _sure = town_at(toks, norms, flags, gaps, i, self._towns, style)
+                last, sure = town_at(toks, norms, flags, gaps, i, self._towns, style)
                 if last >= 0 and not any(rule[k] for k in range(i, last + 1)):
                     for k in range(i, last + 1):
                         rule[k] = "city"
-                    out.append((s, _zip_after(text, toks[last][1]), "LOCATION", "town", 1))
+                    out.append((s, _zip_after(text, toks[last][1]), "LOCATION",
+                                "town" if sure else "guess_town", 1))
                     continue
             if raw.endswith(("'d", "’d", "'D", "’D")):
                 continue  # a verb: "pt ID'd via", "OK'd", "cx'd"
@@ -316,11 +324,12 @@ class NameScanner:
                     and not flags[j] & lx.PICK:  # "in san diego", "FROM ELY": not looked at yet
                 last = city_at(toks, norms, flags, gaps, j, self._multi) \
                     if flags[j] & lx.CITY_HEAD else -1
+                sure = True
                 if last < 0:
-                    last, _sure = town_at(toks, norms, flags, gaps, j, self._towns, style)
+                    last, sure = town_at(toks, norms, flags, gaps, j, self._towns, style)
                 if last >= j:
-                    out.append((toks[j][0], _zip_after(text, toks[last][1]), "LOCATION", "town",
-                                1))
+                    out.append((toks[j][0], _zip_after(text, toks[last][1]), "LOCATION",
+                                "town" if sure else "guess_town", 1))
                     for m in range(j, last + 1):
                         rule[m] = "city"
             elif j in before_state and not rule[j] \
@@ -547,7 +556,10 @@ class NameScanner:
         if i + 1 < n and len(gaps[i + 1]) <= 2 and (
                 norms[i + 1] in INSTRUMENT or norms[i + 1].endswith(_PROCEDURE_ENDINGS)):
             return True  # "Kelly clamp", "Keller bunionectomy"
-        return i + 2 < n and norms[i + 1] == "and" and norms[i + 2] in INSTRUMENT
+        # "Kelly and Allis clamps", "McConnell arm holder": the thing one word on
+        return i + 2 < n and norms[i + 2] in INSTRUMENT and gaps[i + 2] == " " and (
+            norms[i + 1] == "and" or (gaps[i + 1] == " " and norms[i + 1] not in STOP
+                                      and norms[i + 1].isalpha()))
 
     def _widen(self, toks: list[Token], norms: list[str], flags: list[int],
                gaps: list[str], rule: list[str | None], skip: list[bool], style: int) -> None:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -50,6 +51,7 @@ _LEET = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "
          "|": "l", "!": "i"}
 _LEET_RE = re.compile(r"(?<=[^\W\d_])[013457@$|!](?=[^\W\d_])")
 _ALNUM = r"[^\W_]+(?:[@$|!][^\W_]+)*"
+_PIPE_AS_PUNCTUATION = re.compile(r"(?:^|[^\w@$!])\||\|(?:$|[^\w@$!])", re.M)
 # The words of _ALNUM that hold a digit or symbol between two letters (the others are
 # left alone, so they are not handed to Python one by one).
 _LEET_WORD = re.compile(
@@ -139,8 +141,10 @@ class View:
         return self.starts[start], self.ends[end - 1]
 
 
-def view(text: str) -> View | None:
-    """The normalised view of `text`, or None when it would equal `text`."""
+def view(text: str, is_name: Callable[[str], bool] | None = None) -> View | None:
+    """The normalised view of `text`, or None when it would equal `text`. `is_name` (a
+    lower-case word -> whether a name list holds it) lets a word written mostly in digits
+    ("5umm3r5", "0ks4n4") be read as the name it spells."""
     if text.isascii() and "&" not in text and not _leet_or_spaced(text):
         # only number words can apply: most notes end here without building a map
         if _NUMBER_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower())):
@@ -159,7 +163,7 @@ def view(text: str) -> View | None:
     else:
         out, starts, ends = _decoded(text)
         out, starts, ends = bidi.display_order(text, out, starts, ends)
-    out, starts, ends = _letters_for_digits(out, starts, ends)
+    out, starts, ends = _letters_for_digits(out, starts, ends, is_name)
     out = _fold_lookalike_words(out)
     out, starts, ends = _join_spaced(out, starts, ends)
     # a set test on the note's words, not the alternation regex: the common note has none
@@ -232,23 +236,53 @@ def _fold(ch: str) -> str:
     return charfold.refold(unicodedata.normalize("NFKD", ch))
 
 
-def _letters_for_digits(out: str, starts: list[int], ends: list[int]) \
+def _letters_for_digits(out: str, starts: list[int], ends: list[int],
+                        is_name: Callable[[str], bool] | None = None) \
         -> tuple[str, list[int], list[int]]:
     if not _LEET_RE.search(out):
         return out, starts, ends
+    # A note that uses "|" as punctuation ("|Age|ninety-five|", "a | b") writes columns
+    # with it, not the letter l: "Age|one" is two cells.
+    pipes_punctuate = "|" in out and _PIPE_AS_PUNCTUATION.search(out) is not None
 
     def read(m: re.Match[str]) -> str:
         word = m.group()
         e = m.end()
+        if pipes_punctuate and "|" in word:
+            return word
         if "@" in word and out[e:e + 1] == "." and out[e + 1:e + 2].isalpha():
             return word  # an e-mail address ("hardy.fam@orange.fr"), not "J@ne"
         letters = sum(c.isalpha() for c in word)
-        # A word with a digit or two inside ("Zebu1on", "SM1TH"), not a code ("1HGCM8D0DF").
+        # A word with a digit or two inside ("Zebu1on", "SM1TH"), not a code ("1HGCM8D0DF"),
+        # unless read whole it is a name ("5umm3r5", "0ks4n4"): one digit-for-letter per
+        # character, so the map back to the typed text stays one to one.
+        if is_name is not None:
+            whole = _as_name(word, is_name)
+            if whole is not None:
+                return whole
         if letters < 3 or len(word) - letters > 2:
             return word
         return _LEET_RE.sub(lambda d: _LEET[d.group()], word)
 
     return _LEET_WORD.sub(read, out), starts, ends
+
+
+def _as_name(word: str, is_name: Callable[[str], bool]) -> str | None:
+    """The name a word spells with digits for letters, "1" read as "l" or "i"
+    ("Dm1tr1" -> "Dmitri", "4l1c3" -> "alice"), or None."""
+    base = "".join(_LEET.get(c, c) for c in word)
+    if not base.isalpha():
+        return None
+    ones = [k for k, c in enumerate(word) if c == "1"][:3]
+    for mask in range(1 << len(ones)):
+        chars = list(base)
+        for bit, k in enumerate(ones):
+            if mask >> bit & 1:
+                chars[k] = "I" if word[k - 1:k].isupper() else "i"
+        candidate = "".join(chars)
+        if is_name(candidate.lower()):
+            return candidate
+    return None
 
 
 def _fold_lookalike_words(out: str) -> str:

@@ -80,6 +80,15 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _UK_PLATE = re.compile(r"[A-Z]{2}\d{2} ?[A-Z]{3}(?![A-Za-z0-9])", re.I)
 _TITLE_AFTER = re.compile(r"\.?\s+[A-Z][a-z]")
 
+# A lot, catalogue or model number names a batch of things, not a person: a note whose
+# only findings are these ("lot 74591 of Surgicel opened for room 4") is left as it is;
+# next to a patient's identifiers, or for an implant (its lot goes in the patient's
+# implant record: "femur is lot L2318833"), it goes.
+BATCH = "batch_"
+_BATCH_LABEL = re.compile(r"(?i)(?:lot|ref|model)$")
+IMPLANT = re.compile(r"(?i)implant|explant|prosthe")
+
+
 def label_category(label: str) -> str:
     for cat, rx in _LABEL_RX:
         if rx.match(label.strip()):
@@ -128,7 +137,9 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
             if cat == "FAX" and digits < 7:
                 continue
             vs = m.start("value")
-            out.append((vs, vs + len(value), cat, "labelled_" + cat.lower(), 2))
+            batch = _BATCH_LABEL.match(m.group("label")) is not None
+            out.append((vs, vs + len(value), cat, (BATCH if batch else "labelled_") + cat.lower(),
+                        2))
     if "@" in text:
         out.extend((m.start(), m.end(), "EMAIL", "email", 2) for m in EMAIL.finditer(text))
     low = text.lower()

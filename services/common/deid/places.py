@@ -159,6 +159,9 @@ def town_at(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
             return last, True
     if cue == 2 and (title_case or not common):
         return last, True
+    if cue == 2 and _travelled_from(norms, i) and single and not f & lx.VERY_COMMON \
+            and norms[i] not in _GENERIC_PLACES:
+        return last, False  # "drove in from reading": a town that is also a word; a guess
     wordish = bool(f & _WORDISH) if single else bool(f & lx.COMMON)
     if cue == 1 and not wordish and (cap or caps_style == -1):
         return last, True
@@ -168,6 +171,22 @@ def town_at(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
     if single and not wordish and title_case and f & (lx.TOWN | lx.CITY) and len(raw) > 3:
         return last, True
     return -1, False
+
+
+# Where anyone comes from: no town ("drove in from home", "came from church").
+_GENERIC_PLACES = frozenset(
+    "home work school church town city hospital clinic jail prison airport rehab outside "
+    "there here downtown upstairs downstairs overseas abroad".split())
+_TRAVEL = frozenset(
+    "drove driving drives drive came coming comes flew flying transferred transfer moved "
+    "arrived arriving visiting commutes commuting traveled travelled".split())
+
+
+def _travelled_from(norms: list[str], i: int) -> bool:
+    """ "drove in from X", "transferred from X": only a place comes after that."""
+    if i < 2 or norms[i - 1] != "from":
+        return False
+    return norms[i - 2] in _TRAVEL or (i >= 3 and norms[i - 2] == "in" and norms[i - 3] in _TRAVEL)
 
 
 def unknown_after_cue(toks: list[Token], norms: list[str], flags: list[int], gaps: list[str],

@@ -27,10 +27,20 @@ _PLACE = (r"(?:the\s+)?[A-Za-z][\w'&.-]*"
           r"period|says|said|wants|asked|here|today|now|at)\b)[A-Za-z][\w'&-]*){0,4}")
 _ROLE_OF = re.compile(rf"\b(?:{_ROLES})\s+(?:of|at|for)\s+{_PLACE}", re.I)
 _PLACE_ROLE = re.compile(
-    r"\bthe\s+((?:[A-Z][\w'-]+\s+){1,3}(?:mayor|sheriff|postmaster|fire\s+chief|police\s+chief|"
+    r"\bthe\s+((?!the\b)(?:[A-Z][\w'-]+\s+){1,3}(?:mayor|sheriff|postmaster|fire\s+chief|police\s+chief|"
     r"superintendent))\b", re.I)
 _NOT_PLACE = frozenset(("the", "a", "an", "his", "her", "their", "this", "our", "surgery",
                         "anesthesia", "medicine", "nursing", "the day", "record"))
+
+
+# "the", "our", "a former" before the role belong to the description: a reader counts
+# "the mayor of Hibbing" as the identifier, article and all.
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|our|their|a|an)(?:\s+former)?\s+$|\bformer\s+$")
+
+
+def _with_article(text: str, s: int) -> int:
+    a = _ARTICLE_BEFORE.search(text, max(0, s - 16), s)
+    return a.start() if a is not None else s
 
 
 def scan(text: str, low: str, out: list[Span]) -> None:
@@ -41,8 +51,8 @@ def scan(text: str, low: str, out: list[Span]) -> None:
         tail = words[-1].lower().strip(".,")
         if tail in _NOT_PLACE:
             continue
-        out.append((m.start(), m.end(), "ROLE", "public_role", 1))
+        out.append((_with_article(text, m.start()), m.end(), "ROLE", "public_role", 1))
     for m in _PLACE_ROLE.finditer(text):
         place = m.group(1).split()[0].lower()
         if place not in _NOT_PLACE:
-            out.append((m.start(1), m.end(1), "ROLE", "public_role", 1))
+            out.append((m.start(), m.end(1), "ROLE", "public_role", 1))

@@ -24,13 +24,29 @@ _CLINICAL = re.compile(
 # Something that makes the mark tell one person: words quoted or named, or described.
 _DESCRIBED = re.compile(
     r"[\"“'‘]|\b(?:of|reading|reads|saying|says|spelling|spells|name|names|initials|"
+    r"face|cheek|forehead|chin|neck|hand|knuckles?|forearm|wrist|chest|back|shoulder|"
     r"distinctive|unique|large|tribal|dragon|rose|skull|heart|cross|star|snake|eagle|"
     r"portrait|script|words?|letters?|date|shaped)\b", re.I)
 
 
+# "only patient with a jade grill and a missing ear", "the only one in the county who
+# ...": a trait that by the writer's own words nobody else has; the clause goes, and a
+# person looks (an "only patient with a latex allergy" may be no identifier at all).
+_ONLY = re.compile(r"(?i)\b(?:the\s+)?only\s+(?:patient|pt|person)\s+(?:with|who|that|"
+                   r"in\s+(?:the\s+)?(?:state|county|country|town|city|world))\b")
+_ONLY_END = re.compile(r"[.;:!?\n|)(]|,\s|\s(?:so|but|because|please)\s|$")
+
+
 def scan(text: str, low: str, out: list[Span]) -> None:
+    if "only" in low:
+        for m in _ONLY.finditer(text):
+            end = _ONLY_END.search(text, m.end())
+            out.append((m.start(), end.start() if end is not None else len(text), "OTHERID",
+                        "guess_unique_trait", 1))
     if "enarian" in low:
         out.extend((m.start(), m.end(), "AGE", "age_word", 1) for m in _AGE_WORD.finditer(text))
+    if "scar" in low:
+        _scars(text, out)
     if "tattoo" not in low and "birth" not in low:
         return
     for m in _MARK.finditer(text):
@@ -48,6 +64,40 @@ def scan(text: str, low: str, out: list[Span]) -> None:
         out.append((s, e, "OTHERID", "described_mark", 1))
 
 
+# A scar that tells a person apart ("a scar through his left eyebrow", "jagged scar on
+# the chin shaped like a Z"): on the face or hands, or described; never a surgical one
+# ("incision through the old Pfannenstiel scar", "scar tissue", "port-site scar"). It may
+# still be clinical, so a person looks (review).
+_SCAR = re.compile(r"(?i)\bscars?\b")
+_SCAR_PLACE = re.compile(
+    r"(?i)\b(?:face|facial|cheek|forehead|chin|eyebrow|brow|lip|nose|ear|jaw|neck|scalp|"
+    r"hand|knuckle|finger|thumb|wrist|forearm)s?\b")
+_SCAR_CLINICAL = re.compile(
+    r"(?i)incision|incise|surgical|midline|laparotom|pfannenstiel|sternotom|thoracotom|"
+    r"c-?section|cesarean|tissue|adhesion|revision|excis|hypertroph|keloid|port|trocar|"
+    r"umbilic|prior|previous|healed|well[- ]healed|through\s+(?:the|his|her)\s+old|"
+    r"lesion|biopsy|graft|flap|closure|debride|release|contracture|dehiscence|wound|"
+    r"carpal|tunnel|ligament|tendon|fasci|myocard|cardiac|pulmonary|renal|hepatic|liver|"
+    r"lung|uter|cervical|endometri|retina|cornea|mri|ct\b|imaging|fibros")
+
+
+def _scars(text: str, out: list[Span]) -> None:
+    for m in _SCAR.finditer(text):
+        start = m.start()
+        window = text[max(0, start - 60):start]
+        cuts = list(_STOP_BEFORE.finditer(window))
+        s = max(0, start - 60) + cuts[-1].end() if cuts else max(0, start - 60)
+        after = _STOP_AFTER.search(text, m.end(), m.end() + 80)
+        e = after.start() if after else min(len(text), m.end() + 80)
+        clause = text[s:e]
+        if _SCAR_CLINICAL.search(clause) or not (
+                _SCAR_PLACE.search(clause) or _DESCRIBED.search(clause)):
+            continue
+        while s < e and text[s].isspace():
+            s += 1
+        out.append((s, e, "OTHERID", "guess_described_scar", 1))
+
+
 # Words that name the kind of a biometric or other identifier; a redaction of the value
 # takes them in too ("left thumbprint hash 15a4...", "prisoner ID 9454561"): they say what
 # was there, and writers count them as part of the identifier.
@@ -61,8 +111,11 @@ _KIND_BEFORE = re.compile(rf"(?:\b(?:{_KIND_WORDS})\b\.?[ \t]*[#:]?[ \t]*){{1,6}
 _WIDEN_KIND = frozenset(("BIOMETRIC", "ID"))
 # What follows an age: "92 y/o", "102 YR OLD", "94yo", "99M", "91y", "95-year-old".
 _AGE_UNIT = re.compile(
-    r"(?:[ \t-]*(?:years?|yrs?|y)[ \t-]*(?:old|o\b)|[ \t]*y/o\b|[ \t]*yo\b|y\b|[MF]\b|"
+    r"(?:[ \t-]*(?:years?|yrs?)[ \t]+of[ \t]+age\b|[ \t-]*y\.[ \t]?o\.?|"
+    r"[ \t-]*(?:years?|yrs?|y)[ \t-]*(?:old|o\b)|[ \t]*y/o\b|[ \t]*yo\b|y\b|[MF]\b|"
     r"[ \t-]*years?\b|[ \t]*yrs?\b)", re.I)
+# "in her late nineties": the part of the decade goes with it
+_DECADE_PART = re.compile(r"(?i)\b(?:early|mid|late)[ \t-]+$")
 
 
 def widen(text: str, spans: list[Span]) -> bool:
@@ -77,7 +130,11 @@ def widen(text: str, spans: list[Span]) -> bool:
         elif cat == "AGE":
             m = _AGE_UNIT.match(text, e)
             if m is not None and m.end() > e:
-                spans[k], grew = (s, m.end(), cat, rule, prio), True
+                e, grew = m.end(), True
+            d = _DECADE_PART.search(text, max(0, s - 8), s)
+            if d is not None:
+                s, grew = d.start(), True
+            spans[k] = (s, e, cat, rule, prio)
     return grew
 
 
