@@ -202,8 +202,8 @@ class Relay:
                 self._forward(pending)
                 pending, last = set(), time.monotonic()
                 continue
-            self._sock.settimeout(due)
-            try:
+            try:  # `close` may come from another thread at any point here: EBADF ends the loop
+                self._sock.settimeout(due)
                 datagram, sender = self._sock.recvfrom(MAX_DATAGRAM)
             except TimeoutError:
                 continue

@@ -136,3 +136,12 @@ async def test_a_write_nobody_rang_for_is_found_by_the_safety_check(
         await raw.stop()
         await loop.stop()
         await producer.stop()
+
+
+def test_a_relay_closed_between_two_receives_ends_its_loop_quietly() -> None:
+    """`close` comes from the supervisor's thread while the relay's thread is anywhere in
+    its loop; closed before the loop sets its next timeout, the loop must end, not raise
+    EBADF (an unhandled thread exception, which failed an unrelated test)."""
+    relay = doorbell.Relay()
+    relay.close()
+    relay._run()  # run in this thread: returns instead of raising OSError
