@@ -156,7 +156,11 @@ def scan_initials(text: str, toks: list[Token], norms: list[str], flags: list[in
     n = len(toks)
     done = -1
     common = lx.ENGLISH | lx.MEDICAL | lx.STATE
-    for i in [k for k in range(n) if len(toks[k][2]) <= 5]:
+    # one cheap pass picks the candidates: a lone letter before a full stop, or a short
+    # word that is no lower-case ordinary word (the tests below would drop the rest)
+    for i in [k for k, (t, f) in enumerate(zip(toks, flags, strict=True))
+              if (len(t[2]) == 1 and text[t[1]:t[1] + 1] == ".")
+              or (1 < len(t[2]) <= 5 and not (f & common and t[2].islower()))]:
         if i <= done:
             continue
         s, e, raw = toks[i]

@@ -81,12 +81,31 @@ def cue_category(word: str, known: Callable[[str], bool] | None = None) -> str |
     """The identifier kind a word names, tolerating one typo in words of five letters+
     that `known` (a word list) does not hold ("docked" is no typo of "docket")."""
     w = word.lower()
+    cat = _CATEGORY_MEMO.get(w, _UNSEEN)
+    if cat is _UNSEEN:
+        cat = _category(w)
+        if len(_CATEGORY_MEMO) > 50_000:
+            _CATEGORY_MEMO.clear()
+        _CATEGORY_MEMO[w] = cat
+    if cat is None or known is None or w in _CUE_WORDS or w in _GENERIC_WORDS:
+        return cat  # type: ignore[return-value]
+    return None if known(w) else cat  # type: ignore[return-value]
+
+
+# word -> cue_category(word) without `known`: the typo search tries ~3 x len(word)
+# deletions, and the same words come back note after note. In process memory only, like
+# the name scanner's word memo, and bounded the same way.
+_UNSEEN = object()
+_CATEGORY_MEMO: dict[str, object] = {}
+
+
+def _category(w: str) -> str | None:
     cat = _CUE_WORDS.get(w)
     if cat is not None:
         return cat
     if w in _GENERIC_WORDS:
         return _GENERIC
-    if len(w) < 5 or not w.isalpha() or (known is not None and known(w)):
+    if len(w) < 5 or not w.isalpha():
         return None
     if w in _DELETES:  # a letter dropped
         return _DELETES[w]
@@ -110,8 +129,8 @@ def cued(text: str, norms: list[str], flags: list[int]) -> bool:
     if "#" in text or not _EXACT.isdisjoint(norms) or _NO_LABEL.search(text) or (
             "/" in text and _SLASH_CUE.search(text)):
         return True
-    return any(not f and len(w) >= 5 and cue_category(w) is not None
-               for w, f in zip(norms, flags, strict=True))
+    return any(cue_category(w) is not None
+               for w in [w for w, f in zip(norms, flags, strict=True) if not f and len(w) >= 5])
 
 
 # A value: groups of letters and digits joined by - . / : (one token), starting at a

@@ -616,12 +616,12 @@ class NameScanner:
 
     def _emit(self, text: str, toks: list[Token], norms: list[str], gaps: list[str],
               rule: list[str | None], out: list[Span]) -> None:
-        i, n = 0, len(toks)
-        while i < n:
+        n, nxt = len(toks), 0
+        for i in [k for k, r in enumerate(rule) if r and r != "city"]:  # few: skip the rest
+            if i < nxt:
+                continue  # inside the run before
             r = rule[i]
-            if not r or r == "city":
-                i += 1
-                continue
+            assert r is not None
             j = i
             while j + 1 < n and rule[j + 1] and rule[j + 1] != "city" \
                     and _NAME_GAP.fullmatch(gaps[j + 1]):
@@ -630,7 +630,7 @@ class NameScanner:
             from_case = any((rule[k] or "").startswith("case") for k in run)
             if not from_case and self._allow and all(norms[k] in self._allow for k in run) \
                     and any(norms[k] in self._allow_last for k in run):
-                i = j + 1
+                nxt = j + 1
                 continue
             # the whole run is a guess only if every word in it is one
             guess = all((rule[k] or "").startswith(GUESS) for k in run)
@@ -641,7 +641,7 @@ class NameScanner:
             if len(toks[j][2]) == 1 and text[end:end + 1] == ".":
                 end += 1  # an initial's full stop: "J." -> "[NAME]"
             out.append((toks[i][0], end, "NAME", best or r, 3 if from_case else 1))
-            i = j + 1
+            nxt = j + 1
 
 
 _ZIP_AFTER = re.compile(r",?[ \t]\d{5}(?:-\d{4})?\b")
