@@ -105,7 +105,7 @@ def scan(text: str, spans: list[Span], m: CaseMatcher | None, norms: list[str]) 
         _run(text, r, spans, m)
     if "zip" in text or "ZIP" in text or "Zip" in text or "postal" in text:
         for z in _ZIP_LOOKALIKE.finditer(text):
-            if sum(c.isdigit() for c in z.group(1)) >= 3:
+            if sum(map(str.isdigit, z.group(1))) >= 3:
                 spans.append((z.start(1), z.end(1), "ZIP", "zip_lookalike", 1))
     for d in _OTHER_MONTH.finditer(text) if not _MONTH_GATE.isdisjoint(norms) else ():
         if 1 <= int(d.group(1)) <= 31 and d.group(2).lower() in _MONTHS \
@@ -211,7 +211,7 @@ def _widen(text: str, spans: list[Span]) -> None:
         most = _MAX_DIGITS.get(cat)
         if most is None:
             continue
-        count = sum(c.isdigit() for c in text[s:e])
+        count = sum(map(str.isdigit, text[s:e]))
         if count >= _FULL_DIGITS[cat]:
             continue
         while count < most:

@@ -172,8 +172,8 @@ def _maybe_value(text: str, s: int, e: int) -> bool:
 
 
 def _is_value(v: str, cat: str) -> bool:
-    letters = sum(c.isalpha() for c in v)
-    digits = sum(c.isdigit() for c in v)
+    letters = sum(map(str.isalpha, v))
+    digits = sum(map(str.isdigit, v))
     if digits == 0 or letters + digits < 4 or _NOT_VALUE.fullmatch(v):
         return False
     if letters == 0:

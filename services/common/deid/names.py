@@ -201,8 +201,9 @@ class NameScanner:
                 scan_initials(text, toks, norms, flags, case, out)
 
         phrases = self._phrases
-        picked = [i for i, f in enumerate(flags) if f & lx.PICK]
-        picked += [i + 1 for i, f in enumerate(flags[:-1]) if f & lx.CUE]
+        pick, cue = lx.PICK, lx.CUE  # locals: looked up once, not once per word
+        picked = [i for i, f in enumerate(flags) if f & pick]
+        picked += [i + 1 for i, f in enumerate(flags[:-1]) if f & cue]
         if ":" in text:
             picked += [i for i in range(1, n) if ":" in gaps[i]]
         picked = sorted(set(picked))
@@ -305,7 +306,8 @@ class NameScanner:
             if not PLACE_PREV.isdisjoint(norms) else []
         if not COUNTY_WORDS.isdisjoint(norms):
             cands += [j for j, nm in enumerate(norms) if nm in COUNTY_WORDS and j]
-        before_state = [j - 1 for j, f in enumerate(flags) if f & lx.STATE and j
+        state = lx.STATE
+        before_state = [j - 1 for j, f in enumerate(flags) if f & state and j
                         and gaps[j] == ", "] if ", " in text else []
         cands += before_state
         for j in sorted(set(cands)):
@@ -380,8 +382,8 @@ class NameScanner:
             k = index.get(m.start(1), -1)
             if k >= 0 and not rule[k] and not flags[k] & (lx.MEDICAL | lx.ENGLISH):
                 rule[k] = "initials"
-        pick = lx.PICK
-        for i in [i for i, f in enumerate(flags[:-1]) if f & lx.FIRST and (
+        pick, first = lx.PICK, lx.FIRST
+        for i in [i for i, f in enumerate(flags[:-1]) if f & first and (
                 f & pick or flags[i + 1] & pick) and gaps[i + 1] == " "]:
             if not (rule[i] and rule[i + 1]) and self._pair(toks, norms, flags, gaps, i, style):
                 for k in (i, i + 1):
@@ -673,7 +675,7 @@ def _name_slot(norms: list[str], gaps: list[str], i: int) -> bool:
     if i + 1 >= n:
         return True
     g = gaps[i + 1]
-    if g.strip()[:1] in (",", ".", ";", "(", ")") or any(ch.isdigit() for ch in g):
+    if g.strip()[:1] in (",", ".", ";", "(", ")") or any(map(str.isdigit, g)):
         return True
     return g == " " and norms[i + 1] in ("is", "from", "npo", "here")
 

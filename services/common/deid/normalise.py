@@ -252,7 +252,7 @@ def _letters_for_digits(out: str, starts: list[int], ends: list[int],
             return word
         if "@" in word and out[e:e + 1] == "." and out[e + 1:e + 2].isalpha():
             return word  # an e-mail address ("hardy.fam@orange.fr"), not "J@ne"
-        letters = sum(c.isalpha() for c in word)
+        letters = sum(map(str.isalpha, word))
         # A word with a digit or two inside ("Zebu1on", "SM1TH"), not a code ("1HGCM8D0DF"),
         # unless read whole it is a name ("5umm3r5", "0ks4n4"): one digit-for-letter per
         # character, so the map back to the typed text stays one to one.
@@ -317,7 +317,7 @@ def _join_spaced(out: str, starts: list[int], ends: list[int]) \
                     space.add(p)
     if _SPACED_DIGIT_HINT.search(out):
         for m in _SPACED_ANY.finditer(out):
-            if not any(c.isdigit() for c in m.group()):
+            if not any(map(str.isdigit, m.group())):
                 continue
             p = m.start()
             while p < m.end() - 1:
