@@ -23,6 +23,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
+from . import anchored
+
 Span = tuple[int, int, str, str, int]
 
 # Cue word -> category. Generic cues ("id", "#", "no.") say "an identifier" without its
@@ -120,14 +122,16 @@ def _category(w: str) -> str | None:
 # "no" alone is mostly the word ("no complications"): as a cue it is "no." or "no:"
 _EXACT = frozenset(_CUE_WORDS) | (_GENERIC_WORDS - {"no"})
 _NO_LABEL = re.compile(r"\b[Nn][Oo][.:#]")
+_NO_LABEL_AT = re.compile(r"[Oo](?=[.:#])")  # its second letter (anchored.py)
 _SLASH_CUE = re.compile(r"(?i)\b(?:s/n|d/l)\b")
 
 
 def cued(text: str, norms: list[str], flags: list[int]) -> bool:
     """Whether a note holds a cue at all (a set test on its lower-case words; a word no
     word list knows is tried as a misspelt cue): most notes skip the scan."""
-    if "#" in text or not _EXACT.isdisjoint(norms) or _NO_LABEL.search(text) or (
-            "/" in text and _SLASH_CUE.search(text)):
+    if "#" in text or not _EXACT.isdisjoint(norms) \
+            or anchored.search(_NO_LABEL, _NO_LABEL_AT, 1, text) \
+            or ("/" in text and _SLASH_CUE.search(text)):
         return True
     return any(cue_category(w) is not None
                for w in [w for w, f in zip(norms, flags, strict=True) if not f and len(w) >= 5])

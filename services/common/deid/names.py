@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from . import context
+from . import anchored, context
 from . import lexicon as lx
 from .casematch import FUZZY, NAME, STOP, CaseMatcher, scan_initials
 from .identifiers import PARTICLES, normalise
@@ -127,6 +127,7 @@ SCRIPT_CUES = frozenset((
     "patient patiente paciente familia contacto").split())
 _HONORIFICS = ("さん", "様", "君", "氏")
 _DOTTED = re.compile(r"\b([A-Z])\.\s?([A-Z])\.(?:\s?([A-Z])\.)?")
+_DOTTED_AT = re.compile(r"\.(?=\s?[A-Z]\.)")  # a match's first full stop (anchored.py)
 _LINE_INITIALS = re.compile(r"(?m)^[ \t]*([A-Z]{2,3})(?=[ \t]*[-–/][ \t])")
 # Flag bits the engine asks the lexicon to set for this module's own word sets.
 LEXICON_EXTRA: dict[int, frozenset[str]] = {
@@ -367,7 +368,7 @@ class NameScanner:
             cands.update(i - 1 for i, nm in enumerate(norms) if i and nm in NAME_THEN)
         if not text.isascii():
             cands.update(i for i in range(n) if _NON_LATIN.search(toks[i][2]))
-        dotted = list(_DOTTED.finditer(text)) if "." in text else []
+        dotted = list(anchored.finditer(_DOTTED, _DOTTED_AT, 1, text)) if "." in text else []
         line_init = list(_LINE_INITIALS.finditer(text)) if dotted or "-" in text \
             or "/" in text or "–" in text else []
         index = {t[0]: k for k, t in enumerate(toks)} if dotted or line_init else {}

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from . import bidi, charfold, number_words
+from . import anchored, bidi, charfold, number_words
 
 # Only references that end in ';' or are numeric: "&co" in prose is not an entity.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
@@ -178,18 +178,11 @@ def view(text: str, is_name: Callable[[str], bool] | None = None) -> View | None
 
 
 def _leet_or_spaced(text: str) -> bool:
-    """`_LEET_ASCII.search(text) or _SPACED_ASCII.search(text) or _SPACED_DIGIT_HINT...`,
-    each regex tried only where a match can start (`match` at a position still sees the
-    text before it, for the look-behind and the word boundary)."""
-    return _starts_match(_LEET_AT, _LEET_ASCII, text) \
-        or _starts_match(_SPACED_AT, _SPACED_ASCII, text) \
+    """`_LEET_ASCII.search(text) or _SPACED_ASCII.search(text) or ...`, each regex tried
+    only where a match can start."""
+    return anchored.search(_LEET_ASCII, _LEET_AT, 1, text) \
+        or anchored.search(_SPACED_ASCII, _SPACED_AT, 1, text) \
         or _SPACED_DIGIT_HINT.search(text) is not None
-
-
-def _starts_match(second: re.Pattern[str], rx: re.Pattern[str], text: str) -> bool:
-    """Whether `rx` matches anywhere, given that the second character of any match of
-    it is found by `second` (one-character matches: every position is tried)."""
-    return any(rx.match(text, m.start() - 1) for m in second.finditer(text, 1))
 
 
 def _decoded(text: str) -> tuple[str, list[int], list[int]]:
