@@ -43,3 +43,24 @@ def test_view_gate_same_answer() -> None:
 def test_a_spot_at_the_very_start_is_no_match_before_it() -> None:
     assert list(anchored.finditer(names._DOTTED, names._DOTTED_AT, 1, ".A.")) == []
     assert not anchored.search(id_cues._NO_LABEL, id_cues._NO_LABEL_AT, 1, "o.")
+
+
+def test_spaced_digits_same_answer() -> None:
+    rx = normalise._SPACED_DIGIT_HINT
+    for t in [*_strings("1 2/.-\nx"), "1 0 0 4", "J a n   1 ,   2 0 0 0", "5 - ", "9 /"]:
+        found = anchored.search(rx, normalise._SPACED_DIGIT_AT, 1, t)
+        assert found == (rx.search(t) is not None), t
+
+
+def test_class_led_rewrites_same_matches() -> None:
+    """'\\d\\d*' for '\\d+' and '\\d\\d{2}' for '\\d{3}' only change how re looks for a start."""
+    from services.common.deid import digit_groups, patterns
+
+    run, loose = digit_groups._RUN, patterns._LOOSE_PHONE
+    pairs = [(run, run.pattern.replace(r"\d\d*", r"\d+", 1)),
+             (loose, loose.pattern.replace(r"\d\d{2}", r"\d{3}", 1))]
+    for rx, before in pairs:
+        old = re.compile(before)
+        assert old.pattern != rx.pattern
+        for t in [*_strings("12 3-4.5,/x\n", 30_000), "555 1234", "212-555-0199", "12 34 56 78"]:
+            assert _spans(rx.finditer(t)) == _spans(old.finditer(t)), t

@@ -65,6 +65,7 @@ _JOINED = re.compile(r"(?<![^\W_.])[^\W\d_](?:_[^\W\d_]){3,}_?(?![^\W_])|"
 # time (a space typed in it shows as three); joined when it holds a digit.
 _SPACED_ANY = re.compile(r"(?<![^\s(,;])\S(?:(?:   | )\S){3,}(?=[\s,;:.!?)]|$)")
 _SPACED_DIGIT_HINT = re.compile(r"\d(?: [\d/.,:-](?: |$)|   \S )")
+_SPACED_DIGIT_AT = re.compile(r" (?=[\d/.,:-](?: |$)|  \S )")  # its space (anchored.py)
 _WORD = re.compile(r"[^\W\d_]+")
 
 _UNIT = {w: i for i, w in enumerate(
@@ -182,7 +183,7 @@ def _leet_or_spaced(text: str) -> bool:
     only where a match can start."""
     return anchored.search(_LEET_ASCII, _LEET_AT, 1, text) \
         or anchored.search(_SPACED_ASCII, _SPACED_AT, 1, text) \
-        or _SPACED_DIGIT_HINT.search(text) is not None
+        or anchored.search(_SPACED_DIGIT_HINT, _SPACED_DIGIT_AT, 1, text)
 
 
 def _decoded(text: str) -> tuple[str, list[int], list[int]]:
@@ -320,7 +321,7 @@ def _join_spaced(out: str, starts: list[int], ends: list[int]) \
                     drop.add(p)
                 elif out[p] != " ":
                     space.add(p)
-    if _SPACED_DIGIT_HINT.search(out):
+    if anchored.search(_SPACED_DIGIT_HINT, _SPACED_DIGIT_AT, 1, out):
         for m in _SPACED_ANY.finditer(out):
             if not any(map(str.isdigit, m.group())):
                 continue
