@@ -57,10 +57,17 @@ def test_class_led_rewrites_same_matches() -> None:
     from services.common.deid import digit_groups, patterns
 
     run, loose = digit_groups._RUN, patterns._LOOSE_PHONE
+    month, day_year, comma = digit_groups._OTHER_MONTH, digit_groups._DAY_YEAR, \
+        patterns._COMMA_PHONE
     pairs = [(run, run.pattern.replace(r"\d\d*", r"\d+", 1)),
-             (loose, loose.pattern.replace(r"\d\d{2}", r"\d{3}", 1))]
+             (loose, loose.pattern.replace(r"\d\d{2}", r"\d{3}", 1)),
+             (month, month.pattern.replace(r"(\d\d?)", r"(\d{1,2})", 1)),
+             (day_year, day_year.pattern.replace(r"(\d\d?)", r"(\d{1,2})", 1)),
+             (comma, comma.pattern.replace(r"\d\d{0,3}", r"\d{1,4}", 1))]
     for rx, before in pairs:
         old = re.compile(before)
         assert old.pattern != rx.pattern
-        for t in [*_strings("12 3-4.5,/x\n", 30_000), "555 1234", "212-555-0199", "12 34 56 78"]:
+        for t in [*_strings("12 3-4.5,/x\n", 30_000), *_strings("1290 -./,Jany", 30_000),
+                  "555 1234", "212-555-0199", "12 34 56 78", "4 Jan 1961", "141961",
+                  "44, 20, 7946, 0708"]:
             assert _spans(rx.finditer(t)) == _spans(old.finditer(t)), t

@@ -64,8 +64,8 @@ for _i, _names in enumerate((
         _MONTHS[_n] = _i
 # A word between a day and a year, then looked up (one regex alternation of the month
 # words at every digit cost more than the rest of this module).
-_OTHER_MONTH = re.compile(
-    r"(\d{1,2})[ \t./-]{1,3}([A-Za-z]{1,10})\.?[ \t./-]{1,3}(\d{4}|\d{2})\b")
+_OTHER_MONTH = re.compile(  # "\d\d?" for "\d{1,2}": class-led, like _RUN
+    r"(\d\d?)[ \t./-]{1,3}([A-Za-z]{1,10})\.?[ \t./-]{1,3}(\d{4}|\d{2})\b")
 # Month words of two letters or more: a note holding none skips the month pattern
 # ("i", "v", "x" alone would let nearly every note in: "4 x 3 cm").
 _MONTH_GATE = frozenset(w for w in _MONTHS if len(w) > 1)
@@ -79,7 +79,7 @@ _ENGLISH_MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
                   r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 # Found from the digits (a class prefix `re` skips to at C speed), the words before
 # checked on a short slice: an alternation of words tried at every position cost more.
-_DAY_YEAR = re.compile(r"(\d{1,2})((?:18|19|20)\d\d)(?!\w)")
+_DAY_YEAR = re.compile(r"(\d\d?)((?:18|19|20)\d\d)(?!\w)")
 _MONTH_BEFORE = re.compile(rf"\b(?i:{_ENGLISH_MONTH})\.?\s+$")
 _YEAR = re.compile(r"(1[89]\d\d)(?!\w)")
 _BIRTH_BEFORE = re.compile(

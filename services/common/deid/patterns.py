@@ -329,7 +329,7 @@ _INTERNATIONAL = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)")
 # local 3-4 ("cell 555 1234"): only after a word that announces a number when ambiguous.
 _LOOSE_PHONE = re.compile(  # "\d\d{2}" for "\d{3}": led by a class, it skips ahead faster
     r"\d\d{2}(?:(\s*[,.-]?\s+|\s+-\s+|[-.])\d{3,4}\s*[,.-]?\s*)?(?:,\s*|[\s.-])?\d{4}(?!\d)")
-_COMMA_PHONE = re.compile(r"\d{1,4}(?:,+ ?\d{1,4}){2,5}(?![\d,])")
+_COMMA_PHONE = re.compile(r"\d\d{0,3}(?:,+ ?\d{1,4}){2,5}(?![\d,])")
 _PHONE_WORD = re.compile(r"\b(?:phone|cell|fax|call|number|mobile|tel|telephone|reach)\b")
 _GROUPED_PHONE = re.compile(r"\(?\d{2,6}\)?(?:[ .-]\(?\d{2,6}\)?){1,4}(?![\d-])")
 _PHONE_CUE_NEAR = re.compile(
