@@ -179,15 +179,31 @@ _PHONE_WORD = re.compile(r"\b(?:phone|cell|call|fax|tel|telephone|mobile|number|
 def _case_numbers(groups: list[re.Match[str]], values: list[str], spans: list[Span],
                   m: CaseMatcher) -> None:
     """Every stretch of 2+ groups as the case's MRN, every 3 as its DOB."""
+    key = tuple(values)
+    hits = m.runs.get(key)
+    if hits is None:  # up to 15 stretches and 6 dates each: once per run and case
+        if len(m.runs) > _RUNS_MAX:
+            m.runs.clear()
+        hits = m.runs[key] = _case_hits(values, m)
+    for a, last, cat, rule in hits:
+        spans.append((groups[a].start(), groups[last].end(), cat, rule, 3))
+
+
+_RUNS_MAX = 20_000
+
+
+def _case_hits(values: list[str], m: CaseMatcher) -> tuple[tuple[int, int, str, str], ...]:
+    hits: list[tuple[int, int, str, str]] = []
     n = min(len(values), 6)
     mrn, dob = m.case.has_any("mrn"), m.case.has_any("dob")
     for a in range(n):
         for b in range(a + 2, n + 1):
             digits = "".join(values[a:b]).lstrip("0")
             if mrn and len(digits) >= 4 and m.has("mrn", digits):
-                spans.append((groups[a].start(), groups[b - 1].end(), "MRN", "case_mrn", 3))
+                hits.append((a, b - 1, "MRN", "case_mrn"))
             if dob and b - a == 3 and any(m.has("dob", iso) for iso in _isos(values[a:b])):
-                spans.append((groups[a].start(), groups[b - 1].end(), "DATE", "case_dob", 3))
+                hits.append((a, b - 1, "DATE", "case_dob"))
+    return tuple(hits)
 
 
 def _isos(parts: list[str]) -> set[str]:
