@@ -37,7 +37,7 @@ _NOT_TYPO = lx.ENGLISH | lx.MEDICAL | lx.NOT_NAME
 
 
 class CaseMatcher:
-    __slots__ = ("case", "decided", "fuzzy_memo", "memos", "sweep")
+    __slots__ = ("case", "decided", "fuzzy_memo", "memos", "runs", "sweep")
 
     def __init__(self, case: CaseIdentifiers) -> None:
         self.case = case
@@ -46,6 +46,8 @@ class CaseMatcher:
         self.fuzzy_memo: dict[str, bool] = {}
         self.decided: dict[str, int] = {}
         self.sweep: dict[object, tuple[tuple[int, int, str], ...]] = {}  # name_sweep memo
+        # digit_groups memo: a run's digit groups -> (first, last group, category, rule)
+        self.runs: dict[tuple[str, ...], tuple[tuple[int, int, str, str], ...]] = {}
 
     def decide(self, norm: str, flags: int) -> int:
         """NAME, FUZZY (one slip from a name part), PARTICLE (try with the next word) or NO."""
@@ -141,12 +143,12 @@ def scan_numbers(text: str, spans: list[Span], m: CaseMatcher,
                 continue
             # a year the date patterns left out ("1 January 00 mL" reads as a dose)
             y = _YEAR_TAIL.match(text, sp[1])
-            if y and any(m.has("dob", d) for d in dates.date_candidates(text[sp[0]:y.end()])):
+            if y and any(m.has("dob", d) for d in dates.iso_candidates(text[sp[0]:y.end()])):
                 spans[k] = (sp[0], y.end(), "DATE", "case_dob", 3)
-            elif any(m.has("dob", d) for d in dates.date_candidates(text[sp[0]:sp[1]])):
+            elif any(m.has("dob", d) for d in dates.iso_candidates(text[sp[0]:sp[1]])):
                 spans[k] = (sp[0], sp[1], "DATE", "case_dob", 3)
         for s, e in dob_words:  # 031461, 19610314
-            if any(m.has("dob", d) for d in dates.date_candidates(text[s:e])):
+            if any(m.has("dob", d) for d in dates.iso_candidates(text[s:e])):
                 spans.append((s, e, "DATE", "case_dob", 3))
 
 
@@ -156,7 +158,11 @@ def scan_initials(text: str, toks: list[Token], norms: list[str], flags: list[in
     n = len(toks)
     done = -1
     common = lx.ENGLISH | lx.MEDICAL | lx.STATE
-    for i in [k for k in range(n) if len(toks[k][2]) <= 5]:
+    # one cheap pass picks the candidates: a lone letter before a full stop, or a short
+    # word that is no lower-case ordinary word (the tests below would drop the rest)
+    for i in [k for k, (t, f) in enumerate(zip(toks, flags, strict=True))
+              if (len(t[2]) == 1 and text[t[1]:t[1] + 1] == ".")
+              or (1 < len(t[2]) <= 5 and not (f & common and t[2].islower()))]:
         if i <= done:
             continue
         s, e, raw = toks[i]

@@ -57,7 +57,7 @@ def disguised(typed: str, toks: list[Token], starts: tuple[int, ...],
                   and c not in "'’"]
         if hidden and all(c.isdigit() or c in _LEET for c in hidden) and len(typed_word) < 5:
             continue
-        if hidden or (any(c.isascii() for c in typed_word)
+        if hidden or (any(map(str.isascii, typed_word))
                       and any(not c.isascii() and c.lower() != c.upper()
                               and unicodedata.name(c, "").startswith(("CYRILLIC", "GREEK"))
                               for c in typed_word)):

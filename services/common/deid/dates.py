@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from .lexicon import MONTH
 
@@ -127,3 +128,9 @@ def date_candidates(s: str) -> set[str]:
             for y in _years(d[:2]):
                 out.add(_mk(y, int(d[2:4]), int(d[4:])))
     return {x for x in out if x is not None}
+
+
+@lru_cache(maxsize=8192)  # the same written dates come back note after note
+def iso_candidates(s: str) -> frozenset[str]:
+    """`date_candidates`, remembered (a pure function of the written date)."""
+    return frozenset(date_candidates(s))

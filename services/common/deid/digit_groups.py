@@ -31,7 +31,8 @@ HINT = re.compile(r"[0-9]")  # nothing here applies to a note without a digit
 _SEP = r"(?:[ \t]{0,2}[-‐‑‒–—_|~*:;,./\\+][ \t]{0,2}|[ \t]{1,2})"
 # Starts with a digit class so that `re` skips to digits at C speed (a look-behind first
 # would be tried at every character); the character before is checked in Python.
-_RUN = re.compile(rf"\d+(?:{_SEP}\d+)+(?![\w])")
+# "\d\d*", not "\d+": a pattern led by a class skips to the next digit at C speed
+_RUN = re.compile(rf"\d\d*(?:{_SEP}\d+)+(?![\w])")
 _NOT_BEFORE = frozenset(".,/:-_")
 _GROUP = re.compile(r"\d+")
 _PHONE_SHAPES = ([3, 3, 4], [3, 3, 2, 2], [1, 3, 3, 4], [3, 4, 3])
@@ -63,8 +64,8 @@ for _i, _names in enumerate((
         _MONTHS[_n] = _i
 # A word between a day and a year, then looked up (one regex alternation of the month
 # words at every digit cost more than the rest of this module).
-_OTHER_MONTH = re.compile(
-    r"(\d{1,2})[ \t./-]{1,3}([A-Za-z]{1,10})\.?[ \t./-]{1,3}(\d{4}|\d{2})\b")
+_OTHER_MONTH = re.compile(  # "\d\d?" for "\d{1,2}": class-led, like _RUN
+    r"(\d\d?)[ \t./-]{1,3}([A-Za-z]{1,10})\.?[ \t./-]{1,3}(\d{4}|\d{2})\b")
 # Month words of two letters or more: a note holding none skips the month pattern
 # ("i", "v", "x" alone would let nearly every note in: "4 x 3 cm").
 _MONTH_GATE = frozenset(w for w in _MONTHS if len(w) > 1)
@@ -78,7 +79,7 @@ _ENGLISH_MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
                   r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 # Found from the digits (a class prefix `re` skips to at C speed), the words before
 # checked on a short slice: an alternation of words tried at every position cost more.
-_DAY_YEAR = re.compile(r"(\d{1,2})((?:18|19|20)\d\d)(?!\w)")
+_DAY_YEAR = re.compile(r"(\d\d?)((?:18|19|20)\d\d)(?!\w)")
 _MONTH_BEFORE = re.compile(rf"\b(?i:{_ENGLISH_MONTH})\.?\s+$")
 _YEAR = re.compile(r"(1[89]\d\d)(?!\w)")
 _BIRTH_BEFORE = re.compile(
@@ -105,7 +106,7 @@ def scan(text: str, spans: list[Span], m: CaseMatcher | None, norms: list[str]) 
         _run(text, r, spans, m)
     if "zip" in text or "ZIP" in text or "Zip" in text or "postal" in text:
         for z in _ZIP_LOOKALIKE.finditer(text):
-            if sum(c.isdigit() for c in z.group(1)) >= 3:
+            if sum(map(str.isdigit, z.group(1))) >= 3:
                 spans.append((z.start(1), z.end(1), "ZIP", "zip_lookalike", 1))
     for d in _OTHER_MONTH.finditer(text) if not _MONTH_GATE.isdisjoint(norms) else ():
         if 1 <= int(d.group(1)) <= 31 and d.group(2).lower() in _MONTHS \
@@ -178,15 +179,31 @@ _PHONE_WORD = re.compile(r"\b(?:phone|cell|call|fax|tel|telephone|mobile|number|
 def _case_numbers(groups: list[re.Match[str]], values: list[str], spans: list[Span],
                   m: CaseMatcher) -> None:
     """Every stretch of 2+ groups as the case's MRN, every 3 as its DOB."""
+    key = tuple(values)
+    hits = m.runs.get(key)
+    if hits is None:  # up to 15 stretches and 6 dates each: once per run and case
+        if len(m.runs) > _RUNS_MAX:
+            m.runs.clear()
+        hits = m.runs[key] = _case_hits(values, m)
+    for a, last, cat, rule in hits:
+        spans.append((groups[a].start(), groups[last].end(), cat, rule, 3))
+
+
+_RUNS_MAX = 20_000
+
+
+def _case_hits(values: list[str], m: CaseMatcher) -> tuple[tuple[int, int, str, str], ...]:
+    hits: list[tuple[int, int, str, str]] = []
     n = min(len(values), 6)
     mrn, dob = m.case.has_any("mrn"), m.case.has_any("dob")
     for a in range(n):
         for b in range(a + 2, n + 1):
             digits = "".join(values[a:b]).lstrip("0")
             if mrn and len(digits) >= 4 and m.has("mrn", digits):
-                spans.append((groups[a].start(), groups[b - 1].end(), "MRN", "case_mrn", 3))
+                hits.append((a, b - 1, "MRN", "case_mrn"))
             if dob and b - a == 3 and any(m.has("dob", iso) for iso in _isos(values[a:b])):
-                spans.append((groups[a].start(), groups[b - 1].end(), "DATE", "case_dob", 3))
+                hits.append((a, b - 1, "DATE", "case_dob"))
+    return tuple(hits)
 
 
 def _isos(parts: list[str]) -> set[str]:
@@ -211,7 +228,7 @@ def _widen(text: str, spans: list[Span]) -> None:
         most = _MAX_DIGITS.get(cat)
         if most is None:
             continue
-        count = sum(c.isdigit() for c in text[s:e])
+        count = sum(map(str.isdigit, text[s:e]))
         if count >= _FULL_DIGITS[cat]:
             continue
         while count < most:

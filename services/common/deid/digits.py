@@ -201,7 +201,7 @@ def _separated(text: str, s: int, e: int, core: str, out: list[Span]) -> None:
             out.append((s, e, "DATE", "date_numeric", 1))
         elif sep == "-" and [len(p) for p in parts] == [3, 2, 4]:
             out.append((s, e, "SSN", "ssn", 1))
-        elif sep == "-" and len(core) - 2 >= 7 and all(p.isdigit() for p in parts):
+        elif sep == "-" and len(core) - 2 >= 7 and all(map(str.isdigit, parts)):
             out.append((s, e, "ID", "digit_groups", 0))  # 249-301-166, 191-56225-86
         return
     if len(parts) == 2 and not (parts[0].isdigit() and parts[1].isdigit()):
@@ -272,7 +272,7 @@ def _code(text: str, s: int, e: int, out: list[Span]) -> None:
     word = text[s:e]
     if len(word) < 6:
         return
-    digits = sum(c.isdigit() for c in word)
+    digits = sum(map(str.isdigit, word))
     if len(word) == 17 and _VIN.fullmatch(word) and digits < 17:
         out.append((s, e, "VEHICLE", "vin", 1))
     elif (digits >= 4 and digits < len(word) and all(c.isalnum() or c == "-" for c in word)

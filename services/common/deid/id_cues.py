@@ -23,6 +23,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
+from . import anchored
+
 Span = tuple[int, int, str, str, int]
 
 # Cue word -> category. Generic cues ("id", "#", "no.") say "an identifier" without its
@@ -81,12 +83,31 @@ def cue_category(word: str, known: Callable[[str], bool] | None = None) -> str |
     """The identifier kind a word names, tolerating one typo in words of five letters+
     that `known` (a word list) does not hold ("docked" is no typo of "docket")."""
     w = word.lower()
+    cat = _CATEGORY_MEMO.get(w, _UNSEEN)
+    if cat is _UNSEEN:
+        cat = _category(w)
+        if len(_CATEGORY_MEMO) > 50_000:
+            _CATEGORY_MEMO.clear()
+        _CATEGORY_MEMO[w] = cat
+    if cat is None or known is None or w in _CUE_WORDS or w in _GENERIC_WORDS:
+        return cat  # type: ignore[return-value]
+    return None if known(w) else cat  # type: ignore[return-value]
+
+
+# word -> cue_category(word) without `known`: the typo search tries ~3 x len(word)
+# deletions, and the same words come back note after note. In process memory only, like
+# the name scanner's word memo, and bounded the same way.
+_UNSEEN = object()
+_CATEGORY_MEMO: dict[str, object] = {}
+
+
+def _category(w: str) -> str | None:
     cat = _CUE_WORDS.get(w)
     if cat is not None:
         return cat
     if w in _GENERIC_WORDS:
         return _GENERIC
-    if len(w) < 5 or not w.isalpha() or (known is not None and known(w)):
+    if len(w) < 5 or not w.isalpha():
         return None
     if w in _DELETES:  # a letter dropped
         return _DELETES[w]
@@ -101,17 +122,19 @@ def cue_category(word: str, known: Callable[[str], bool] | None = None) -> str |
 # "no" alone is mostly the word ("no complications"): as a cue it is "no." or "no:"
 _EXACT = frozenset(_CUE_WORDS) | (_GENERIC_WORDS - {"no"})
 _NO_LABEL = re.compile(r"\b[Nn][Oo][.:#]")
+_NO_LABEL_AT = re.compile(r"[Oo](?=[.:#])")  # its second letter (anchored.py)
 _SLASH_CUE = re.compile(r"(?i)\b(?:s/n|d/l)\b")
 
 
 def cued(text: str, norms: list[str], flags: list[int]) -> bool:
     """Whether a note holds a cue at all (a set test on its lower-case words; a word no
     word list knows is tried as a misspelt cue): most notes skip the scan."""
-    if "#" in text or not _EXACT.isdisjoint(norms) or _NO_LABEL.search(text) or (
-            "/" in text and _SLASH_CUE.search(text)):
+    if "#" in text or not _EXACT.isdisjoint(norms) \
+            or anchored.search(_NO_LABEL, _NO_LABEL_AT, 1, text) \
+            or ("/" in text and _SLASH_CUE.search(text)):
         return True
-    return any(not f and len(w) >= 5 and cue_category(w) is not None
-               for w, f in zip(norms, flags, strict=True))
+    return any(cue_category(w) is not None
+               for w in [w for w, f in zip(norms, flags, strict=True) if not f and len(w) >= 5])
 
 
 # A value: groups of letters and digits joined by - . / : (one token), starting at a
@@ -153,8 +176,8 @@ def _maybe_value(text: str, s: int, e: int) -> bool:
 
 
 def _is_value(v: str, cat: str) -> bool:
-    letters = sum(c.isalpha() for c in v)
-    digits = sum(c.isdigit() for c in v)
+    letters = sum(map(str.isalpha, v))
+    digits = sum(map(str.isdigit, v))
     if digits == 0 or letters + digits < 4 or _NOT_VALUE.fullmatch(v):
         return False
     if letters == 0:

@@ -87,7 +87,7 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int],
     if _LEET_HINT.search(text):
         for w in _MIXED.finditer(text):
             word = w.group()
-            if sum(c.isalpha() for c in word) >= 3 and name(word.lower().translate(_LEET)):
+            if sum(map(str.isalpha, word)) >= 3 and name(word.lower().translate(_LEET)):
                 out.append((w.start(), w.end(), "NAME", "case_name_leet", 3))
     if not text.isascii():
         for r in _FOREIGN_RUN.finditer(text):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from . import context
+from . import anchored, context
 from . import lexicon as lx
 from .casematch import FUZZY, NAME, STOP, CaseMatcher, scan_initials
 from .identifiers import PARTICLES, normalise
@@ -127,6 +127,7 @@ SCRIPT_CUES = frozenset((
     "patient patiente paciente familia contacto").split())
 _HONORIFICS = ("さん", "様", "君", "氏")
 _DOTTED = re.compile(r"\b([A-Z])\.\s?([A-Z])\.(?:\s?([A-Z])\.)?")
+_DOTTED_AT = re.compile(r"\.(?=\s?[A-Z]\.)")  # a match's first full stop (anchored.py)
 _LINE_INITIALS = re.compile(r"(?m)^[ \t]*([A-Z]{2,3})(?=[ \t]*[-–/][ \t])")
 # Flag bits the engine asks the lexicon to set for this module's own word sets.
 LEXICON_EXTRA: dict[int, frozenset[str]] = {
@@ -201,8 +202,9 @@ class NameScanner:
                 scan_initials(text, toks, norms, flags, case, out)
 
         phrases = self._phrases
-        picked = [i for i, f in enumerate(flags) if f & lx.PICK]
-        picked += [i + 1 for i, f in enumerate(flags[:-1]) if f & lx.CUE]
+        pick, cue = lx.PICK, lx.CUE  # locals: looked up once, not once per word
+        picked = [i for i, f in enumerate(flags) if f & pick]
+        picked += [i + 1 for i, f in enumerate(flags[:-1]) if f & cue]
         if ":" in text:
             picked += [i for i in range(1, n) if ":" in gaps[i]]
         picked = sorted(set(picked))
@@ -305,7 +307,8 @@ class NameScanner:
             if not PLACE_PREV.isdisjoint(norms) else []
         if not COUNTY_WORDS.isdisjoint(norms):
             cands += [j for j, nm in enumerate(norms) if nm in COUNTY_WORDS and j]
-        before_state = [j - 1 for j, f in enumerate(flags) if f & lx.STATE and j
+        state = lx.STATE
+        before_state = [j - 1 for j, f in enumerate(flags) if f & state and j
                         and gaps[j] == ", "] if ", " in text else []
         cands += before_state
         for j in sorted(set(cands)):
@@ -365,7 +368,7 @@ class NameScanner:
             cands.update(i - 1 for i, nm in enumerate(norms) if i and nm in NAME_THEN)
         if not text.isascii():
             cands.update(i for i in range(n) if _NON_LATIN.search(toks[i][2]))
-        dotted = list(_DOTTED.finditer(text)) if "." in text else []
+        dotted = list(anchored.finditer(_DOTTED, _DOTTED_AT, 1, text)) if "." in text else []
         line_init = list(_LINE_INITIALS.finditer(text)) if dotted or "-" in text \
             or "/" in text or "–" in text else []
         index = {t[0]: k for k, t in enumerate(toks)} if dotted or line_init else {}
@@ -380,8 +383,8 @@ class NameScanner:
             k = index.get(m.start(1), -1)
             if k >= 0 and not rule[k] and not flags[k] & (lx.MEDICAL | lx.ENGLISH):
                 rule[k] = "initials"
-        pick = lx.PICK
-        for i in [i for i, f in enumerate(flags[:-1]) if f & lx.FIRST and (
+        pick, first = lx.PICK, lx.FIRST
+        for i in [i for i, f in enumerate(flags[:-1]) if f & first and (
                 f & pick or flags[i + 1] & pick) and gaps[i + 1] == " "]:
             if not (rule[i] and rule[i + 1]) and self._pair(toks, norms, flags, gaps, i, style):
                 for k in (i, i + 1):
@@ -616,12 +619,12 @@ class NameScanner:
 
     def _emit(self, text: str, toks: list[Token], norms: list[str], gaps: list[str],
               rule: list[str | None], out: list[Span]) -> None:
-        i, n = 0, len(toks)
-        while i < n:
+        n, nxt = len(toks), 0
+        for i in [k for k, r in enumerate(rule) if r and r != "city"]:  # few: skip the rest
+            if i < nxt:
+                continue  # inside the run before
             r = rule[i]
-            if not r or r == "city":
-                i += 1
-                continue
+            assert r is not None
             j = i
             while j + 1 < n and rule[j + 1] and rule[j + 1] != "city" \
                     and _NAME_GAP.fullmatch(gaps[j + 1]):
@@ -630,7 +633,7 @@ class NameScanner:
             from_case = any((rule[k] or "").startswith("case") for k in run)
             if not from_case and self._allow and all(norms[k] in self._allow for k in run) \
                     and any(norms[k] in self._allow_last for k in run):
-                i = j + 1
+                nxt = j + 1
                 continue
             # the whole run is a guess only if every word in it is one
             guess = all((rule[k] or "").startswith(GUESS) for k in run)
@@ -641,7 +644,7 @@ class NameScanner:
             if len(toks[j][2]) == 1 and text[end:end + 1] == ".":
                 end += 1  # an initial's full stop: "J." -> "[NAME]"
             out.append((toks[i][0], end, "NAME", best or r, 3 if from_case else 1))
-            i = j + 1
+            nxt = j + 1
 
 
 _ZIP_AFTER = re.compile(r",?[ \t]\d{5}(?:-\d{4})?\b")
@@ -673,7 +676,7 @@ def _name_slot(norms: list[str], gaps: list[str], i: int) -> bool:
     if i + 1 >= n:
         return True
     g = gaps[i + 1]
-    if g.strip()[:1] in (",", ".", ";", "(", ")") or any(ch.isdigit() for ch in g):
+    if g.strip()[:1] in (",", ".", ";", "(", ")") or any(map(str.isdigit, g)):
         return True
     return g == " " and norms[i + 1] in ("is", "from", "npo", "here")
 

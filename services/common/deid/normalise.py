@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from . import bidi, charfold, number_words
+from . import anchored, bidi, charfold, number_words
 
 # Only references that end in ';' or are numeric: "&co" in prose is not an entity.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
@@ -65,6 +65,7 @@ _JOINED = re.compile(r"(?<![^\W_.])[^\W\d_](?:_[^\W\d_]){3,}_?(?![^\W_])|"
 # time (a space typed in it shows as three); joined when it holds a digit.
 _SPACED_ANY = re.compile(r"(?<![^\s(,;])\S(?:(?:   | )\S){3,}(?=[\s,;:.!?)]|$)")
 _SPACED_DIGIT_HINT = re.compile(r"\d(?: [\d/.,:-](?: |$)|   \S )")
+_SPACED_DIGIT_AT = re.compile(r" (?=[\d/.,:-](?: |$)|  \S )")  # its space (anchored.py)
 _WORD = re.compile(r"[^\W\d_]+")
 
 _UNIT = {w: i for i, w in enumerate(
@@ -102,11 +103,14 @@ _NUMBER_WORDS = frozenset([*_UNIT, *_TEEN, *_TENS, "hundred", "thousand", *_ORDI
 # What the view could change in an ASCII note: an entity, leetspeak, spaced letters, a
 # number word. This runs on every note, so each check starts with a cheap one (a regex
 # that begins with a literal or a small class runs at C speed; an alternation does not).
-_LEET_HINT = re.compile(r"[013457@$|!][A-Za-z]")
 _LEET_ASCII = re.compile(r"[A-Za-z][013457@$|!][A-Za-z]")
-_SPACED_HINT = re.compile(r" [A-Za-z] |[A-Za-z][_.][A-Za-z][_.][A-Za-z][_.][A-Za-z]")
 _SPACED_ASCII = re.compile(r"\b[A-Za-z] [A-Za-z] [A-Za-z]\b|"
                            r"(?<![A-Za-z0-9_.])[A-Za-z]([_.])[A-Za-z]\1[A-Za-z]\1[A-Za-z]")
+# Where a match of each could start, one character on: a digit or symbol, or a separator,
+# before a letter. Led by a small class, so the search skips ahead at C speed; the
+# regexes above, led by a letter or an assertion, try every position of the note (~40 us).
+_LEET_AT = re.compile(r"[013457@$|!](?=[A-Za-z])")
+_SPACED_AT = re.compile(r"[ _.](?=[A-Za-z][ _.])")
 _ASCII_WORD = re.compile(r"[a-z]+")
 
 # Cyrillic and Greek letters that render like Latin ones.
@@ -175,9 +179,11 @@ def view(text: str, is_name: Callable[[str], bool] | None = None) -> View | None
 
 
 def _leet_or_spaced(text: str) -> bool:
-    return bool((_LEET_HINT.search(text) and _LEET_ASCII.search(text))
-                or (_SPACED_HINT.search(text) and _SPACED_ASCII.search(text))
-                or _SPACED_DIGIT_HINT.search(text))
+    """`_LEET_ASCII.search(text) or _SPACED_ASCII.search(text) or ...`, each regex tried
+    only where a match can start."""
+    return anchored.search(_LEET_ASCII, _LEET_AT, 1, text) \
+        or anchored.search(_SPACED_ASCII, _SPACED_AT, 1, text) \
+        or anchored.search(_SPACED_DIGIT_HINT, _SPACED_DIGIT_AT, 1, text)
 
 
 def _decoded(text: str) -> tuple[str, list[int], list[int]]:
@@ -252,7 +258,7 @@ def _letters_for_digits(out: str, starts: list[int], ends: list[int],
             return word
         if "@" in word and out[e:e + 1] == "." and out[e + 1:e + 2].isalpha():
             return word  # an e-mail address ("hardy.fam@orange.fr"), not "J@ne"
-        letters = sum(c.isalpha() for c in word)
+        letters = sum(map(str.isalpha, word))
         # A word with a digit or two inside ("Zebu1on", "SM1TH"), not a code ("1HGCM8D0DF"),
         # unless read whole it is a name ("5umm3r5", "0ks4n4"): one digit-for-letter per
         # character, so the map back to the typed text stays one to one.
@@ -315,9 +321,9 @@ def _join_spaced(out: str, starts: list[int], ends: list[int]) \
                     drop.add(p)
                 elif out[p] != " ":
                     space.add(p)
-    if _SPACED_DIGIT_HINT.search(out):
+    if anchored.search(_SPACED_DIGIT_HINT, _SPACED_DIGIT_AT, 1, out):
         for m in _SPACED_ANY.finditer(out):
-            if not any(c.isdigit() for c in m.group()):
+            if not any(map(str.isdigit, m.group())):
                 continue
             p = m.start()
             while p < m.end() - 1:

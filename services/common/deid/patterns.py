@@ -127,7 +127,7 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
                 _gap_value(text, toks[i][0], out)
                 continue
             value = _trim_value(m.group("value"))
-            digits = sum(c.isdigit() for c in value)
+            digits = sum(map(str.isdigit, value))
             cat = label_category(m.group("label"))
             uk = _UK_PLATE.match(m.group("value")) if cat == "VEHICLE" else None
             if uk is not None:  # "reg AB12 CDE": two digits only, so the shape decides
@@ -185,7 +185,7 @@ def _gap_value(text: str, s: int, out: list[Span]) -> None:
     if m is None:
         return
     value = m.group("value").rstrip(".-/")
-    digits = sum(c.isdigit() for c in value)
+    digits = sum(map(str.isdigit, value))
     if digits < 4 and not (digits >= 3 and digits < len(value.replace("-", ""))):
         return
     if _CLOCK.fullmatch(value) or _YEAR.fullmatch(value):
@@ -285,7 +285,7 @@ def _phones(text: str, low: str, out: list[Span]) -> None:
                 pos += 1
     if "+" in text:
         for m in _INTERNATIONAL.finditer(text):
-            if 8 <= sum(c.isdigit() for c in m.group()) <= 15 and not _word_before(text, m.start()):
+            if 8 <= sum(map(str.isdigit, m.group())) <= 15 and not _word_before(text, m.start()):
                 out.append((m.start(), m.end(), "PHONE", "phone_international", 1))
     if not any(w in low for w in _CUE_WORDS):
         return  # every loose shape below needs a word that announces a number
@@ -303,7 +303,7 @@ def _phones(text: str, low: str, out: list[Span]) -> None:
     for m in _GROUPED_PHONE.finditer(text):
         s = m.start()
         if s in known or _word_before(text, s) or text[m.end():m.end() + 1].isalnum() \
-                or not 7 <= sum(c.isdigit() for c in m.group()) <= 13:
+                or not 7 <= sum(map(str.isdigit, m.group())) <= 13:
             continue
         if _PHONE_CUE_NEAR.search(text, max(0, s - 16), s):
             cat = "FAX" if "fax" in text[max(0, s - 12):s].lower() else "PHONE"
@@ -314,7 +314,7 @@ def _phones(text: str, low: str, out: list[Span]) -> None:
     if ", " in text:
         for m in _COMMA_PHONE.finditer(text):
             s = m.start()
-            if not 9 <= sum(c.isdigit() for c in m.group()) <= 13 or _word_before(text, s):
+            if not 9 <= sum(map(str.isdigit, m.group())) <= 13 or _word_before(text, s):
                 continue
             # the phone word in the same clause: "call me; BP 120, 80, 72, 88" is no number
             before = re.split(r"[.;:!?\n]", text[max(0, s - 60):s].lower())[-1]
@@ -327,9 +327,9 @@ _PHONE_CAND = re.compile(r"[(+\d][\d\s().+-]{8,20}\d")
 _INTERNATIONAL = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)")
 # 3-3-4 with odd separators ("670, 639, 5600" read out, "512 - 330 - 8841"), 3-4-4, and a
 # local 3-4 ("cell 555 1234"): only after a word that announces a number when ambiguous.
-_LOOSE_PHONE = re.compile(
-    r"\d{3}(?:(\s*[,.-]?\s+|\s+-\s+|[-.])\d{3,4}\s*[,.-]?\s*)?(?:,\s*|[\s.-])?\d{4}(?!\d)")
-_COMMA_PHONE = re.compile(r"\d{1,4}(?:,+ ?\d{1,4}){2,5}(?![\d,])")
+_LOOSE_PHONE = re.compile(  # "\d\d{2}" for "\d{3}": led by a class, it skips ahead faster
+    r"\d\d{2}(?:(\s*[,.-]?\s+|\s+-\s+|[-.])\d{3,4}\s*[,.-]?\s*)?(?:,\s*|[\s.-])?\d{4}(?!\d)")
+_COMMA_PHONE = re.compile(r"\d\d{0,3}(?:,+ ?\d{1,4}){2,5}(?![\d,])")
 _PHONE_WORD = re.compile(r"\b(?:phone|cell|fax|call|number|mobile|tel|telephone|reach)\b")
 _GROUPED_PHONE = re.compile(r"\(?\d{2,6}\)?(?:[ .-]\(?\d{2,6}\)?){1,4}(?![\d-])")
 _PHONE_CUE_NEAR = re.compile(

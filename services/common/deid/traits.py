@@ -170,8 +170,8 @@ def shapes(text: str, low: str, out: list[Span]) -> None:
         for m in _PLATE.finditer(text):
             v = m.group("v")
             parts = re.split(r"[ -]", v)
-            digit = any(c.isdigit() for c in v)
-            letter = any(c.isalpha() for c in v)
+            digit = any(map(str.isdigit, v))
+            letter = any(map(str.isalpha, v))
             if any(p.lower() in _NOT_PLATE for p in parts):
                 continue  # "plate 22 and tag", "plate x 2"
             if (digit and letter and (v.isupper() or v.islower() or len(parts) == 1)) or (
