@@ -14,6 +14,7 @@ from operator import or_
 from pathlib import Path
 
 from . import (
+    ages,
     context,
     dates,
     digit_groups,
@@ -126,6 +127,7 @@ class Engine:
         matcher = self._matchers.get(case) if case is not None else None
         dob_words: list[tuple[int, int]] | None = [] if matcher is not None else None
         digits.scan(text, spans, dob_words)
+        ages.scan(text, spans)  # ages told by context, any language
         patterns.scan(text, toks, flags, union, spans)
         if union & MONTH:
             dates.scan(text, toks, flags, spans)
