@@ -19,6 +19,7 @@ from . import (
     dates,
     digit_groups,
     digits,
+    eponym_heads,
     id_cues,
     lexcache,
     name_sweep,
@@ -27,10 +28,22 @@ from . import (
     relatives,
     street_suffixes,
     traits,
+    typo_words,
 )
 from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
-from .lexicon import COMMON, ENGLISH, LABEL, MEDICAL, MONTH, NAMEISH, STREET, VERY_COMMON
+from .lexicon import (
+    COMMON,
+    ENGLISH,
+    FIRST,
+    LABEL,
+    LAST,
+    MEDICAL,
+    MONTH,
+    NAMEISH,
+    STREET,
+    VERY_COMMON,
+)
 from .model import (
     CLEAN,
     IDENTIFIER_RATIO,
@@ -144,6 +157,9 @@ class Engine:
         if digit_groups.HINT.search(text):  # numbers in groups, and partial findings
             digit_groups.scan(text, spans, matcher, norms)
         merged = merge(spans)
+        if merged:  # "Maniobra de Pringle"; "pt aslep": eponyms and typos, not names
+            merged = eponym_heads.drop(text, merged)
+            merged = typo_words.drop(text, merged, self._known_word, self._listed)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)
         n_merged = len(merged)
@@ -198,6 +214,10 @@ class Engine:
         """A given name or surname that is no ordinary or clinical word."""
         f = self._names.lookup(word)[1]
         return bool(f & NAMEISH) and not f & (_WORDS | VERY_COMMON)
+
+    def _listed(self, word: str) -> bool:
+        """On any list: a word, a given name or a surname."""
+        return bool(self._names.lookup(word)[1] & (_WORDS | FIRST | LAST))
 
     def _known_word(self, word: str) -> bool:
         """An ordinary or clinical word: never a misspelt identifier label."""
