@@ -20,6 +20,7 @@ from . import (
     digit_groups,
     digits,
     eponym_heads,
+    field_labels,
     id_cues,
     lexcache,
     name_sweep,
@@ -160,6 +161,7 @@ class Engine:
         if merged:  # "Maniobra de Pringle"; "pt aslep": eponyms and typos, not names
             merged = eponym_heads.drop(text, merged)
             merged = typo_words.drop(text, merged, self._known_word, self._listed)
+            merged = field_labels.drop(text, merged, self._given_name)  # "Pref Card:"
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)
         n_merged = len(merged)
@@ -214,6 +216,10 @@ class Engine:
         """A given name or surname that is no ordinary or clinical word."""
         f = self._names.lookup(word)[1]
         return bool(f & NAMEISH) and not f & (_WORDS | VERY_COMMON)
+
+    def _given_name(self, word: str) -> bool:
+        """On the given-name list."""
+        return bool(self._names.lookup(word)[1] & FIRST)
 
     def _listed(self, word: str) -> bool:
         """On any list: a word, a given name or a surname."""
