@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from . import bidi, charfold, number_words
+from . import bidi, charfold, defang, number_words
 
 # Only references that end in ';' or are numeric: "&co" in prose is not an entity.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
@@ -151,7 +151,8 @@ def view(text: str, is_name: Callable[[str], bool] | None = None) -> View | None
     """The normalised view of `text`, or None when it would equal `text`. `is_name` (a
     lower-case word -> whether a name list holds it) lets a word written mostly in digits
     ("5umm3r5", "0ks4n4") be read as the name it spells."""
-    if text.isascii() and "&" not in text and not _leet_or_spaced(text):
+    if text.isascii() and "&" not in text and not _leet_or_spaced(text) \
+            and not defang.HINT.search(text):
         # only number words can apply: most notes end here without building a map
         if _NUMBER_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower())):
             return None
@@ -172,6 +173,8 @@ def view(text: str, is_name: Callable[[str], bool] | None = None) -> View | None
     out, starts, ends = _letters_for_digits(out, starts, ends, is_name)
     out = _fold_lookalike_words(out)
     out, starts, ends = _join_spaced(out, starts, ends)
+    if defang.HINT.search(out):  # "example[.]org", "hxxp://": links written not to link
+        out, starts, ends = _apply_pieces(out, starts, ends, defang.pieces(out))
     # a set test on the note's words, not the alternation regex: the common note has none
     if not _NUMBER_WORDS.isdisjoint(_WORD.findall(out.lower())):
         out, starts, ends = _numbers_in_words(out, starts, ends)
