@@ -33,6 +33,10 @@ _FOREIGN_NUMBER = re.compile(
 _AGED = re.compile(
     rf"(?i)(?:(?<!\w)(?:בת|בן)|\b(?:edad|[aâ]ge|alter|возраст|ya[sş]))\W{{0,3}}{_N}\b"
     r"(?![.,:/]\d)")
+# What a number is when it is no age: "she was 90 minutes in the tourniquet"
+_AMOUNT = (r"(?:mg|mcg|kg|g|lbs?|pounds?|mm|cm|ml|cc|l|min(?:ute)?s?|hours?|hrs?|h|"
+           r"seconds?|secs?|days?|weeks?|wks?|months?|bpm|degrees?|percent|units?|points?|"
+           r"feet|ft|inches|in|miles?|km|times|x)\b")
 # A person, a few words, a verb of being or becoming, then the number.
 _PERSON = (r"(?:pt|patient|she|he|who|mom|mother|dad|father|wife|husband|sister|brother|"
            r"grandma|grandmother|grandpa|grandfather|aunt|uncle|gent|lady|man|woman)")
@@ -41,7 +45,7 @@ _BECOMES = (r"(?:is|was|turned|turns|turning|tunred|turnd|will\s+be|would\s+be|'
 _COPULA = re.compile(
     rf"(?i)\b{_PERSON}\b(?P<mid>[^.;:!?\n]{{0,30}}?)\s+{_BECOMES}\s+"
     rf"(?:(?:now|actually|only|almost|nearly|just|really)\s+)?{_N}\b"
-    r"(?![.,:/]\d|\s*(?:%|mg|kg|lbs?|mm|cm|ml|min|bpm|/|degrees?|percent)\b)")
+    rf"(?![.,:/]\d|\s*(?:%|/|{_AMOUNT}))")
 _MAKES = re.compile(rf"(?i)\bmakes\s+(?:him|her)\s+{_N}\b(?![.,:/]\d)")
 _WHEN = re.compile(
     rf"(?i){_NOT_AFTER_DIGIT}\b{_N}\s+(?:today|tomorrow|herself|himself|"
