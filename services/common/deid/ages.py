@@ -48,7 +48,7 @@ _COPULA = re.compile(
     rf"(?![.,:/]\d|\s*(?:%|/|{_AMOUNT}))")
 _MAKES = re.compile(rf"(?i)\bmakes\s+(?:him|her)\s+{_N}\b(?![.,:/]\d)")
 _WHEN = re.compile(
-    rf"(?i){_NOT_AFTER_DIGIT}\b{_N}\s+(?:today|tomorrow|herself|himself|"
+    rf"(?i){_NOT_AFTER_DIGIT}{_N}\s+(?:today|tomorrow|herself|himself|"
     r"next\s+(?:week|month|year|mon|tues|wednes|thurs|fri|satur|sun)\w*|this\s+(?:week|month|year))\b")
 # Measurements that a "96 today" or "is 92" would be instead of an age.
 _MEASURE = re.compile(
@@ -56,37 +56,63 @@ _MEASURE = re.compile(
     r"count|level|ebl|uop|weight|wt|score|pressure|etco2|rr|fio2|inr|hgb|plt|volume|room|"
     r"bed|bay|or|minutes|mins|min|time|pain|case|line|rm)\b")
 _CORRECTED = re.compile(rf"(?i)[\s,.…]*(?:not|or|maybe|actually|nope)\s+{_N}\b")
-_HINT = re.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)|(?i:neunzig|novant|noventa|девяносто|"
-                   r"doksan|quatre-vingt|cien|cent |hundert)")
+_FOREIGN_HINTS = ("neunzig", "novant", "noventa", "девяносто", "doksan", "quatre-vingt",
+                  "cien", "cent ", "hundert")
+_AGE_NUMBER = re.compile(r"(?<![\d.:/#-])(?<!\d,)(?:9\d|1[01]\d)(?!\d)")
+_VERBS = (" is ", " was ", "turn", "tunred", " be ", "'s ", "’s ", "makes ")
+_AGED_HINTS = ("בת", "בן", "edad", "age", "âge", "alter", "возраст", "yaş", "yas")
 _NUMBER = re.compile(r"(?<![\d.,:/#-])\d{2,3}(?![\d.,:/]\d)")
+_BEFORE = 60  # how far back a person, a verb or "aged" may stand
+
+
+def _ends_at(rx: re.Pattern[str], text: str, s: int) -> re.Match[str] | None:
+    """The first match of `rx` starting in the few words before s whose number starts at s."""
+    pos = max(0, s - _BEFORE)
+    while (m := rx.search(text, pos)) is not None and m.start() <= s:
+        if m.start("n") == s:
+            return m
+        pos = m.start() + 1
+    return None
 
 
 def scan(text: str, out: list[Span]) -> None:
     """Append the ages the unit-only rules in digits.py do not see."""
-    if _HINT.search(text) is None:
+    # Only numbers 90-119 can be such an age: found by a C-speed scan, then each is
+    # looked at where it stands (sliding every rule over every note costs too much).
+    nums = [m.start() for m in _AGE_NUMBER.finditer(text)]
+    low = text.lower()
+    foreign = any(h in low for h in _FOREIGN_HINTS)
+    if not nums and not foreign:
         return
     found: list[Span] = []
-    for m in _WITH_UNIT.finditer(text):
-        found.append((m.start(), m.end(), "AGE", "age_unit", 1))
-    for m in _AGED.finditer(text):
-        found.append((m.start("n"), m.end("n"), "AGE", "age_unit", 1))
-    for m in _FOREIGN_NUMBER.finditer(text):
-        found.append((m.start(), m.end(), "AGE", "age_words", 1))
-    for m in _COPULA.finditer(text):
-        # "pt in bay 2 is 96" is an age, "pt's sat is 96" is not: the words just
-        # before the verb say what is being measured
-        if _MEASURE.search(" ".join(m.group("mid").split()[-1:])) is None:
-            found.append((m.start("n"), m.end("n"), "AGE", "age_copula", 1))
-    for m in _MAKES.finditer(text):
-        found.append((m.start("n"), m.end("n"), "AGE", "age_copula", 1))
-    for m in _WHEN.finditer(text):
-        if _MEASURE.search(text, max(0, m.start() - 16), m.start()) is None:
-            found.append((m.start("n"), m.end("n"), "AGE", "age_when", 1))
+    if foreign:
+        found.extend((m.start(), m.end(), "AGE", "age_words", 1)
+                     for m in _FOREIGN_NUMBER.finditer(text))
+    for s in nums:
+        m = _WITH_UNIT.match(text, s)
+        if m is not None:
+            found.append((s, m.end(), "AGE", "age_unit", 1))
+            continue
+        m = _WHEN.match(text, s)
+        if m is not None and _MEASURE.search(text, max(0, s - 16), s) is None:
+            found.append((s, m.end("n"), "AGE", "age_when", 1))
+            continue
+        before = low[max(0, s - _BEFORE):s + 1]  # a word test first: the regexes slide
+        m = _ends_at(_AGED, text, s) if any(h in before for h in _AGED_HINTS) else None
+        if m is None and "makes " in before:
+            m = _ends_at(_MAKES, text, s)
+        if m is not None:
+            found.append((s, m.end("n"), "AGE", "age_unit", 1))
+            continue
+        m = _ends_at(_COPULA, text, s) if any(v in before for v in _VERBS) else None
+        # "pt in bay 2 is 96" is an age, "pt's sat is 96" is not: the word just before
+        # the verb says what is being measured
+        if m is not None and _MEASURE.search(" ".join(m.group("mid").split()[-1:])) is None:
+            found.append((s, m.end("n"), "AGE", "age_copula", 1))
     out.extend(found)
     ages = [sp for sp in out if sp[2] == "AGE"]
-    if not ages:
-        return
-    _again(text, ages, out)
+    if ages:
+        _again(text, ages, out)
 
 
 def _again(text: str, ages: list[Span], out: list[Span]) -> None:

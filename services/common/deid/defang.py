@@ -10,8 +10,15 @@ from __future__ import annotations
 
 import re
 
-# A cheap test first: most notes hold none of these.
-HINT = re.compile(r"[\[({](?:\.|dot)[\])}]|hxxp|\d \. \d", re.I)
+_SIGNS = ("[.]", "(.)", "{.}", "dot)", "dot]", "dot}", "hxxp", " . ")
+
+
+def hinted(text: str) -> bool:
+    """A cheap test first (plain substring checks): most notes hold none of these."""
+    low = text.lower()
+    return any(sign in low for sign in _SIGNS)
+
+
 _BRACKETED = re.compile(r"[\[({](?:\.|dot)[\])}]", re.I)
 _TOKEN = re.compile(r"\S+")
 _LINK = re.compile(r"(?i)(?:https?://|www\.)")

@@ -33,6 +33,7 @@ HEADS = frozenset((
 _PARTICLE = re.compile(r"(?i)(?P<head>[^\W\d_]+)\s+(?:de|di|del|della|du|des|da|do|von|nach)"
                        r"\s+(?:la\s+|l['’]\s*)?$")
 _KINDS = frozenset(("NAME", "LOCATION"))
+_PARTICLES = frozenset("de di del della du des da do von nach la l'".split())
 
 
 def fold(word: str) -> str:
@@ -46,11 +47,14 @@ def drop(text: str, spans: list[Span]) -> list[Span]:
     kept: list[Span] = []
     for sp in spans:
         s, e, cat = sp[0], sp[1], sp[2]
-        if cat in _KINDS:
-            if fold(text[s:e]) in HEADS:
+        word = text[s:e].strip()
+        if cat in _KINDS and " " not in word:
+            if fold(word) in HEADS:
                 continue  # "Escala de Glasgow", "Pinza de Kelly": the noun, no name
-            m = _PARTICLE.search(text, max(0, s - 40), s)
-            if m is not None and fold(m.group("head")) in HEADS and " " not in text[s:e].strip():
-                continue
+            # a word test first: the regex below is only worth running after "de"
+            if not _PARTICLES.isdisjoint(text[max(0, s - 9):s].lower().split()):
+                m = _PARTICLE.search(text, max(0, s - 40), s)
+                if m is not None and fold(m.group("head")) in HEADS:
+                    continue
         kept.append(sp)
     return kept

@@ -152,7 +152,7 @@ def view(text: str, is_name: Callable[[str], bool] | None = None) -> View | None
     lower-case word -> whether a name list holds it) lets a word written mostly in digits
     ("5umm3r5", "0ks4n4") be read as the name it spells."""
     if text.isascii() and "&" not in text and not _leet_or_spaced(text) \
-            and not defang.HINT.search(text):
+            and not defang.hinted(text):
         # only number words can apply: most notes end here without building a map
         if _NUMBER_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower())):
             return None
@@ -173,7 +173,7 @@ def view(text: str, is_name: Callable[[str], bool] | None = None) -> View | None
     out, starts, ends = _letters_for_digits(out, starts, ends, is_name)
     out = _fold_lookalike_words(out)
     out, starts, ends = _join_spaced(out, starts, ends)
-    if defang.HINT.search(out):  # "example[.]org", "hxxp://": links written not to link
+    if defang.hinted(out):  # "example[.]org", "hxxp://": links written not to link
         out, starts, ends = _apply_pieces(out, starts, ends, defang.pieces(out))
     # a set test on the note's words, not the alternation regex: the common note has none
     if not _NUMBER_WORDS.isdisjoint(_WORD.findall(out.lower())):

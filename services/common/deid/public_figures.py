@@ -30,11 +30,19 @@ _IS_OUR = re.compile(
     r"(?i)(?P<d>\b(?:a|an|the)\s+[^.;,:!?\n|—–()]{2,60}?)\s+is\s+(?:our|the|my)\s+"
     r"(?:pt|patient)\b")
 _FAME = re.compile(rf"(?i)\b(?:{_PUBLIC})s?\b")
-_HINT = re.compile(r"(?i)\b(?:pt|patient|pateint|paitent)\b")
+# substrings of the fame words, tested before any regex runs (most notes hold none)
+_FAME_HINTS = ("senat", "govern", "mayor", "alcald", "legislat", "represent", "congress",
+               "council", "truste", "sheriff", "trooper", "chief", "judge", "bishop", "anchor",
+               "reporter", "journal", "critic", " host", "weather", "celebr", " star", "goalie",
+               "pitcher", "quarterb", "kicker", "coach", "player", "athlet", "olymp", "boxer",
+               "cellist", "pianist", "violin", "singer", "actor", "actress", "musician",
+               "rapper", "comedian", "author", "principal", "superint", "president", "ceo",
+               "commercial", "mascot", "famous", "f4m0us", "known", "news", " tv", "radio")
 
 
 def scan(text: str, out: list[Span]) -> None:
-    if _HINT.search(text) is None:
+    low = text.lower()
+    if (" is " not in low and " was " not in low) or not any(h in low for h in _FAME_HINTS):
         return
     for rx in (_IS_A, _IS_OUR):
         for m in rx.finditer(text):
