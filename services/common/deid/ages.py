@@ -36,7 +36,7 @@ _AGED = re.compile(
 # What a number is when it is no age: "she was 90 minutes in the tourniquet"
 _AMOUNT = (r"(?:mg|mcg|kg|g|lbs?|pounds?|mm|cm|ml|cc|l|min(?:ute)?s?|hours?|hrs?|h|"
            r"seconds?|secs?|days?|weeks?|wks?|months?|bpm|degrees?|percent|units?|points?|"
-           r"feet|ft|inches|in|miles?|km|times|x)\b")
+           r"feet|ft|inches|miles?|km|times|x)\b")
 # A person, a few words, a verb of being or becoming, then the number.
 _PERSON = (r"(?:pt|patient|she|he|who|mom|mother|dad|father|wife|husband|sister|brother|"
            r"grandma|grandmother|grandpa|grandfather|aunt|uncle|gent|lady|man|woman)")

@@ -24,6 +24,7 @@ from . import (
     id_cues,
     lexcache,
     name_sweep,
+    name_tails,
     normalise,
     patterns,
     relatives,
@@ -35,15 +36,20 @@ from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
 from .lexicon import (
     COMMON,
+    COUNTRY,
+    CUE,
     ENGLISH,
+    EPONYM,
     FIRST,
     LABEL,
     LAST,
     MEDICAL,
     MONTH,
     NAMEISH,
+    STATE,
     STREET,
     VERY_COMMON,
+    WEEKDAY,
 )
 from .model import (
     CLEAN,
@@ -68,6 +74,8 @@ Span = tuple[int, int, str, str, int]
 GUESS = "guess_"
 _WORDS = ENGLISH | COMMON | MEDICAL
 _DIGIT_RUN = re.compile(r"\d+")
+_NOT_NAME_TAIL = (ENGLISH | COMMON | MEDICAL | VERY_COMMON | LABEL | MONTH | STATE | CUE | WEEKDAY
+                  | COUNTRY | EPONYM)
 _HARD_REASONS = frozenset({IDENTIFIER_RATIO, TOO_MANY_FINDINGS})
 _ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # names.TOKEN on ASCII text
 
@@ -162,6 +170,8 @@ class Engine:
             merged = eponym_heads.drop(text, merged)
             merged = typo_words.drop(text, merged, self._known_word, self._listed)
             merged = field_labels.drop(text, merged, self._given_name)  # "Pref Card:"
+            if name_tails.widen(text, merged, self._plain_word):  # "Åsa Lindqvist"
+                merged = merge(merged)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)
         n_merged = len(merged)
@@ -216,6 +226,10 @@ class Engine:
         """A given name or surname that is no ordinary or clinical word."""
         f = self._names.lookup(word)[1]
         return bool(f & NAMEISH) and not f & (_WORDS | VERY_COMMON)
+
+    def _plain_word(self, word: str) -> bool:
+        """A word that is never part of a name: ordinary, clinical, a label, a month..."""
+        return bool(self._names.lookup(word)[1] & _NOT_NAME_TAIL)
 
     def _given_name(self, word: str) -> bool:
         """On the given-name list."""
