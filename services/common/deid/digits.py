@@ -46,15 +46,15 @@ _ORD_BEFORE = re.compile(r"\b(?:(?:on|since|from|until|by|before|after)\s+(the\s
 _ORD_AFTER = re.compile(r"\s*(?:$|[.,;:)!?]|of\b|at\b|and\b|or\b|when\b|in\b|for\b)", re.I)
 _AGE_AFTER = re.compile(
     r"\s*-?\s*(?:yo|y/o|y\.o\.?|yrs?|years?|yr|yoa)\b|-year-old|-yr-old|\s*y(?:ears)?\s*old\b"
-    r"|\s?(?-i:[MF])\b|(?-i:[mfyY])\b|(?P<ord>st|nd|rd|th)\s+birthday"
+    r"|\s?(?-i:[MF])\b|(?-i:[mfyY])\b|(?P<ord>st|nd|rd|th)\s+(?:birthday|year)\b"
     r"|\s*(?:лет|года?|años|anos|ans|jahre?|岁|歳|세)", re.I)
 _AGE_BEFORE = re.compile(
-    r"\b(?:aged?|age:|turns|turned|turning|(?:who|she|he)\s+is(?:\s+now)?|(?:she|he|who)['’]s)"
+    r"\b(?:aged?|age[:,]|turns|turned|turning|(?:who|she|he)\s+is(?:\s+now)?|(?:she|he|who)['’]s)"
     r"\s*$|(?<![\w.])(?-i:[MF]),?\s+$", re.I)
 _TEMPERATURE = re.compile(r"\b(?:t|temp|temperature|tmax|fever|febrile)\W*$", re.I)
 # "Kaur, 99, fell" / "Odegaard (97)" / "grandma is 99": a person's word just before.
 _AGE_AFTER_NAME = re.compile(r"[^\W\d_]{2,}(?:,\s*|\s+\(|\s+is\s+)$|\b(?:pt|patient)\s+$", re.I)
-_AGE_CLOSE = re.compile(r"\s*(?:[,;)]|$|\.(?!\d)|\s+(?:and|fell|lives|from|who|with)\b)")
+_AGE_CLOSE = re.compile(r"\s*(?:[,;)]|$|\.(?!\d)|\s+(?:and|fell|lives|from|who|with)\b)", re.I)
 _NOT_AGE_WORD = frozenset(
     "hr pulse sat sats spo2 sao2 o2 map bp sbp dbp temp temperature glucose bg sugar rate count "
     "level ebl uop weight wt score it this that number pressure etco2 rr fio2 inr ptt act hgb "

@@ -14,22 +14,43 @@ from operator import itemgetter, or_
 from pathlib import Path
 
 from . import (
+    ages,
     context,
     dates,
     digit_groups,
     digits,
+    eponym_heads,
+    field_labels,
     id_cues,
     lexcache,
     name_sweep,
+    name_tails,
     normalise,
     patterns,
     relatives,
     street_suffixes,
     traits,
+    typo_words,
 )
 from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
-from .lexicon import COMMON, ENGLISH, LABEL, MEDICAL, MONTH, NAMEISH, STREET, VERY_COMMON
+from .lexicon import (
+    COMMON,
+    COUNTRY,
+    CUE,
+    ENGLISH,
+    EPONYM,
+    FIRST,
+    LABEL,
+    LAST,
+    MEDICAL,
+    MONTH,
+    NAMEISH,
+    STATE,
+    STREET,
+    VERY_COMMON,
+    WEEKDAY,
+)
 from .model import (
     CLEAN,
     IDENTIFIER_RATIO,
@@ -53,6 +74,8 @@ Span = tuple[int, int, str, str, int]
 GUESS = "guess_"
 _WORDS = ENGLISH | COMMON | MEDICAL
 _DIGIT_RUN = re.compile(r"\d+")
+_NOT_NAME_TAIL = (ENGLISH | COMMON | MEDICAL | VERY_COMMON | LABEL | MONTH | STATE | CUE | WEEKDAY
+                  | COUNTRY | EPONYM)
 _HARD_REASONS = frozenset({IDENTIFIER_RATIO, TOO_MANY_FINDINGS})
 _ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # names.TOKEN on ASCII text
 _WORD_OF, _FIRST, _SECOND = itemgetter(2), itemgetter(0), itemgetter(1)
@@ -127,6 +150,7 @@ class Engine:
         matcher = self._matchers.get(case) if case is not None else None
         dob_words: list[tuple[int, int]] | None = [] if matcher is not None else None
         digits.scan(text, spans, dob_words)
+        ages.scan(text, spans)  # ages told by context, any language
         patterns.scan(text, toks, flags, union, spans)
         if union & MONTH:
             dates.scan(text, toks, flags, spans)
@@ -143,6 +167,12 @@ class Engine:
         if digit_groups.HINT.search(text):  # numbers in groups, and partial findings
             digit_groups.scan(text, spans, matcher, norms)
         merged = merge(spans)
+        if merged:  # "Maniobra de Pringle"; "pt aslep": eponyms and typos, not names
+            merged = eponym_heads.drop(text, merged)
+            merged = typo_words.drop(text, merged, self._known_word, self._listed)
+            merged = field_labels.drop(text, merged, self._given_name)  # "Pref Card:"
+            if name_tails.widen(text, merged, self._plain_word):  # "Åsa Lindqvist"
+                merged = merge(merged)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)
         n_merged = len(merged)
@@ -197,6 +227,18 @@ class Engine:
         """A given name or surname that is no ordinary or clinical word."""
         f = self._names.lookup(word)[1]
         return bool(f & NAMEISH) and not f & (_WORDS | VERY_COMMON)
+
+    def _plain_word(self, word: str) -> bool:
+        """A word that is never part of a name: ordinary, clinical, a label, a month..."""
+        return bool(self._names.lookup(word)[1] & _NOT_NAME_TAIL)
+
+    def _given_name(self, word: str) -> bool:
+        """On the given-name list."""
+        return bool(self._names.lookup(word)[1] & FIRST)
+
+    def _listed(self, word: str) -> bool:
+        """On any list: a word, a given name or a surname."""
+        return bool(self._names.lookup(word)[1] & (_WORDS | FIRST | LAST))
 
     def _known_word(self, word: str) -> bool:
         """An ordinary or clinical word: never a misspelt identifier label."""

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from . import anchored, bidi, charfold, number_words
+from . import anchored, bidi, charfold, defang, number_words
 
 # Only references that end in ';' or are numeric: "&co" in prose is not an entity.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
@@ -73,15 +73,18 @@ _UNIT = {w: i for i, w in enumerate(
 _TEEN = {w: i + 10 for i, w in enumerate(
     "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: (i + 2) * 10 for i, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())} | {
+    "ninty": 90, "nintey": 90}  # the tens most often misspelt in an age
 _ORDINAL = {w: i + 1 for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
     "twentieth".split())} | {"thirtieth": 30}
 _NUMBER = "|".join(sorted([*_UNIT, *_TEEN, *_TENS, "hundred", "thousand"], key=len,
                           reverse=True))
+# any hyphen or dash joins number words ("ninety‑nine" with a non-breaking hyphen)
+_DASH = r"[\s\-\u2010-\u2014]+"
 _NUMBER_RUN = re.compile(
-    rf"\b(?:a[\s-]+(?=hundred|thousand))?(?:{_NUMBER})(?:(?:[\s-]+|[\s-]+and[\s-]+)(?:{_NUMBER}))*\b",
+    rf"\b(?:a[\s-]+(?=hundred|thousand))?(?:{_NUMBER})(?:(?:{_DASH}|{_DASH}and{_DASH})(?:{_NUMBER}))*\b",
     re.I)
 _ORDINAL_WORD = re.compile(
     rf"\b(?:(twenty|thirty)[\s-]+)?({'|'.join(_ORDINAL)})\b", re.I)
@@ -91,10 +94,13 @@ _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+(?:the\s+)?$", re.I)
 _MONTH_AFTER = re.compile(rf"\s+of\s+{_MONTH}\b", re.I)
 _SPOKEN_SEP = re.compile(r"\s+(dash|hyphen|dot|point|slash)\s+", re.I)
 _SPOKEN_SYMBOL = {"dash": "-", "hyphen": "-", "dot": ".", "point": ".", "slash": "/"}
-# "ninety-fifth birthday", "hundredth birthday": the ordinal as digits, so "95th birthday"
+# "ninety-fifth birthday", "hundredth birthday", "hundred and third birthday", "her
+# ninety-seventh year": the ordinal as digits, so "95th birthday"
 _AGE_ORDINAL = re.compile(
     r"\b(?:ninety[\s-]+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
-    r"(ninetieth)|(?:(?:one|a)\s+)?(hundredth))(?=\s+birthday)", re.I)
+    r"(ninetieth)|(?:(?:one|a)\s+)?(hundredth)|"
+    r"(?:(?:one|a)\s+)?hundred\s+and\s+(first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth))(?=\s+(?:birthday|year))", re.I)
 _DECADE = re.compile(r"\bnineties\b", re.I)  # "in her nineties" -> "in her 90s"
 _ORDINAL_SET = frozenset(_ORDINAL)
 _RUN_STARTS = frozenset([*_UNIT, *_TEEN, *_TENS, "hundred", "thousand", "a"])
@@ -149,7 +155,8 @@ def view(text: str, is_name: Callable[[str], bool] | None = None) -> View | None
     """The normalised view of `text`, or None when it would equal `text`. `is_name` (a
     lower-case word -> whether a name list holds it) lets a word written mostly in digits
     ("5umm3r5", "0ks4n4") be read as the name it spells."""
-    if text.isascii() and "&" not in text and not _leet_or_spaced(text):
+    if text.isascii() and "&" not in text and not _leet_or_spaced(text) \
+            and not defang.hinted(text):
         # only number words can apply: most notes end here without building a map
         if _NUMBER_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower())):
             return None
@@ -170,6 +177,8 @@ def view(text: str, is_name: Callable[[str], bool] | None = None) -> View | None
     out, starts, ends = _letters_for_digits(out, starts, ends, is_name)
     out = _fold_lookalike_words(out)
     out, starts, ends = _join_spaced(out, starts, ends)
+    if defang.hinted(out):  # "example[.]org", "hxxp://": links written not to link
+        out, starts, ends = _apply_pieces(out, starts, ends, defang.pieces(out))
     # a set test on the note's words, not the alternation regex: the common note has none
     if not _NUMBER_WORDS.isdisjoint(_WORD.findall(out.lower())):
         out, starts, ends = _numbers_in_words(out, starts, ends)
@@ -410,7 +419,7 @@ def _number_pieces(out: str) -> list[tuple[int, int, str]]:
     pieces: list[tuple[int, int, str]] = []
     runs: list[tuple[int, int, str, bool]] = []
     for m in _number_runs(out):
-        words = [w for w in re.split(r"[\s-]+", m.group().lower()) if w != "and"]
+        words = [w for w in re.split(_DASH, m.group().lower()) if w != "and"]
         if words[0] in ("hundred", "thousand"):
             words.insert(0, "a")  # "hundred and one years old"
         value = _number_value(words)
@@ -440,8 +449,10 @@ def _number_pieces(out: str) -> list[tuple[int, int, str]]:
         pieces.append((m.start(), m.end(), f"{day}{suffix}"))
     if "nineties" in in_note:
         pieces.extend((m.start(), m.end(), "90s") for m in _DECADE.finditer(out))
-    for m in _AGE_ORDINAL.finditer(out) if "birthday" in in_note else ():
-        age = 100 if m.group(3) else 90 if m.group(2) else 90 + _ORDINAL[m.group(1).lower()]
+    aged_ordinal = "birthday" in in_note or "year" in in_note  # "her 97th year"
+    for m in _AGE_ORDINAL.finditer(out) if aged_ordinal else ():
+        age = 100 + _ORDINAL[m.group(4).lower()] if m.group(4) else 100 if m.group(3) \
+            else 90 if m.group(2) else 90 + _ORDINAL[m.group(1).lower()]
         pieces.append((m.start(), m.end(), f"{age}th"))
     return pieces
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from . import addresses, roles, traits
+from . import addresses, public_figures, roles, traits
 from .addresses import STREET_WORDS as STREET_WORDS  # the engine loads it as a lexicon
 from .lexicon import LABEL, STREET
 
@@ -162,6 +162,7 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
             addresses.scan(text, words, out)
     _spoken(text, low, out)
     roles.scan(text, low, out)
+    public_figures.scan(text, out)  # "pt is a retired hockey goalie"
     traits.scan(text, low, out)
     traits.shapes(text, low, out)
 

@@ -1,0 +1,135 @@
+"""Ages over 89 told by their context rather than by an English unit (Safe Harbor item C).
+
+Runs on the normalised view, where number words already read as digits ("ninety-six"
+-> "96"). Each rule is a shape of how people say an age, not a list of phrases:
+
+- a number with an age unit in any of the languages OR notes arrive in, the unit inside
+  the span: "93 años", "95 лет", "92岁", "(97 J.)", "95-jährig", "Age: 92 Y / M";
+- a number for 90-100+ written in another language, then its unit: "neunzig Jahre";
+- a person, then "is / was / turned / will be", then the number: "the pt in 3 is 96";
+- a number then "today" / "herself" / "next Tuesday": "96 today";
+- the same age said again, or corrected: "aged 95, not 93", "yes 102".
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+
+_N = r"(?P<n>9\d|1[01]\d)"
+_NOT_AFTER_DIGIT = r"(?<![\d.:/#-])(?<!\d,)"
+# Age units; "y" alone only where a field ends after it ("92 Y / M", "94 y", "100 y 2 m").
+_UNIT = (r"(?:(?:años|anos|ans|anni|-?j[aä]hrige?[rn]?|jahre?|лет|года?|tu[oổ]i|ετ[ωώ]ν|"
+         r"ya[sş][ıi]nda|lat|-?ish|yo[MF])(?!\w)|岁|歳|세|\u1109\u1166|[lJ]\.(?=\s*\))|"
+         r"[yY](?:\s+\d{1,2}\s*m\b)?(?=\s*(?:$|[|,;)\n\t]|/\s*[MFmf]\b)))")
+_WITH_UNIT = re.compile(rf"{_NOT_AFTER_DIGIT}{_N}(?:[ \t\u00a0]*|-){_UNIT}")
+_FOREIGN_NUMBER = re.compile(
+    r"(?i)\b(?:quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize)(?:-\w+)?|"
+    r"novant\w*|noventa(?:\s+y\s+\w+)?|девяносто(?:\s+\w+)?|doksan(?:\s+\w+)?|\w*neunzig|"
+    r"cien(?:to)?(?:\s+\w+)?|cent(?:\s+\w+)?|hundert\w*)\s+"
+    r"(?:años|anos|ans|anni|jahre?|лет|года?|ya[sş][ıi]nda)\b")
+# A word for "aged" before the number: Hebrew "bat/ben 91", "edad 93", "Alter 95".
+_AGED = re.compile(
+    rf"(?i)(?:(?<!\w)(?:בת|בן)|\b(?:edad|[aâ]ge|alter|возраст|ya[sş]))\W{{0,3}}{_N}\b"
+    r"(?![.,:/]\d)")
+# What a number is when it is no age: "she was 90 minutes in the tourniquet"
+_AMOUNT = (r"(?:mg|mcg|kg|g|lbs?|pounds?|mm|cm|ml|cc|l|min(?:ute)?s?|hours?|hrs?|h|"
+           r"seconds?|secs?|days?|weeks?|wks?|months?|bpm|degrees?|percent|units?|points?|"
+           r"feet|ft|inches|miles?|km|times|x)\b")
+# A person, a few words, a verb of being or becoming, then the number.
+_PERSON = (r"(?:pt|patient|she|he|who|mom|mother|dad|father|wife|husband|sister|brother|"
+           r"grandma|grandmother|grandpa|grandfather|aunt|uncle|gent|lady|man|woman)")
+_BECOMES = (r"(?:is|was|turned|turns|turning|tunred|turnd|will\s+be|would\s+be|'s|’s|"
+            r"makes\s+(?:him|her))")
+_COPULA = re.compile(
+    rf"(?i)\b{_PERSON}\b(?P<mid>[^.;:!?\n]{{0,30}}?)\s+{_BECOMES}\s+"
+    rf"(?:(?:now|actually|only|almost|nearly|just|really)\s+)?{_N}\b"
+    rf"(?![.,:/]\d|\s*(?:%|/|{_AMOUNT}))")
+_MAKES = re.compile(rf"(?i)\bmakes\s+(?:him|her)\s+{_N}\b(?![.,:/]\d)")
+_WHEN = re.compile(
+    rf"(?i){_NOT_AFTER_DIGIT}{_N}\s+(?:today|tomorrow|herself|himself|"
+    r"next\s+(?:week|month|year|mon|tues|wednes|thurs|fri|satur|sun)\w*|this\s+(?:week|month|year))\b")
+# Measurements that a "96 today" or "is 92" would be instead of an age.
+_MEASURE = re.compile(
+    r"(?i)\b(?:hr|pulse|sat|sats|spo2|sao2|o2|map|bp|sbp|dbp|temp|glucose|bg|sugar|rate|"
+    r"count|level|ebl|uop|weight|wt|score|pressure|etco2|rr|fio2|inr|hgb|plt|volume|room|"
+    r"bed|bay|or|minutes|mins|min|time|pain|case|line|rm)\b")
+_CORRECTED = re.compile(rf"(?i)[\s,.…]*(?:not|or|maybe|actually|nope)\s+{_N}\b")
+_FOREIGN_HINTS = ("neunzig", "novant", "noventa", "девяносто", "doksan", "quatre-vingt",
+                  "cien", "cent ", "hundert")
+_AGE_NUMBER = re.compile(r"(?<![\d.:/#-])(?<!\d,)(?:9\d|1[01]\d)(?!\d)")
+_VERBS = (" is ", " was ", "turn", "tunred", " be ", "'s ", "’s ", "makes ")
+_AGED_HINTS = ("בת", "בן", "edad", "age", "âge", "alter", "возраст", "yaş", "yas")
+_NUMBER = re.compile(r"(?<![\d.,:/#-])\d{2,3}(?![\d.,:/]\d)")
+_BEFORE = 60  # how far back a person, a verb or "aged" may stand
+
+
+def _ends_at(rx: re.Pattern[str], text: str, s: int) -> re.Match[str] | None:
+    """The first match of `rx` starting in the few words before s whose number starts at s."""
+    pos = max(0, s - _BEFORE)
+    while (m := rx.search(text, pos)) is not None and m.start() <= s:
+        if m.start("n") == s:
+            return m
+        pos = m.start() + 1
+    return None
+
+
+def scan(text: str, out: list[Span]) -> None:
+    """Append the ages the unit-only rules in digits.py do not see."""
+    # Only numbers 90-119 can be such an age: found by a C-speed scan, then each is
+    # looked at where it stands (sliding every rule over every note costs too much).
+    nums = [m.start() for m in _AGE_NUMBER.finditer(text)]
+    low = text.lower()
+    foreign = any(h in low for h in _FOREIGN_HINTS)
+    if not nums and not foreign:
+        return
+    found: list[Span] = []
+    if foreign:
+        found.extend((m.start(), m.end(), "AGE", "age_words", 1)
+                     for m in _FOREIGN_NUMBER.finditer(text))
+    for s in nums:
+        m = _WITH_UNIT.match(text, s)
+        if m is not None:
+            found.append((s, m.end(), "AGE", "age_unit", 1))
+            continue
+        m = _WHEN.match(text, s)
+        if m is not None and _MEASURE.search(text, max(0, s - 16), s) is None:
+            found.append((s, m.end("n"), "AGE", "age_when", 1))
+            continue
+        before = low[max(0, s - _BEFORE):s + 1]  # a word test first: the regexes slide
+        m = _ends_at(_AGED, text, s) if any(h in before for h in _AGED_HINTS) else None
+        if m is None and "makes " in before:
+            m = _ends_at(_MAKES, text, s)
+        if m is not None:
+            found.append((s, m.end("n"), "AGE", "age_unit", 1))
+            continue
+        m = _ends_at(_COPULA, text, s) if any(v in before for v in _VERBS) else None
+        # "pt in bay 2 is 96" is an age, "pt's sat is 96" is not: the word just before
+        # the verb says what is being measured
+        if m is not None and _MEASURE.search(" ".join(m.group("mid").split()[-1:])) is None:
+            found.append((s, m.end("n"), "AGE", "age_copula", 1))
+    out.extend(found)
+    ages = [sp for sp in out if sp[2] == "AGE"]
+    if ages:
+        _again(text, ages, out)
+
+
+def _again(text: str, ages: list[Span], out: list[Span]) -> None:
+    """The same age said again ("one hundred and two, yes 102"), or a correction right
+    after one ("aged 95, not 93"): a number that is over 89 either way."""
+    said = set()
+    for s, e, *_ in ages:
+        lead = re.match(r"\d+", text[s:e])
+        if lead is not None:
+            said.add(lead.group())
+        c = _CORRECTED.match(text, e)
+        if c is not None:
+            out.append((c.start("n"), c.end("n"), "AGE", "age_again", 1))
+    if not said:
+        return
+    taken = [(s, e) for s, e, *_ in ages]
+    for m in _NUMBER.finditer(text):
+        if m.group() in said and not any(s <= m.start() < e for s, e in taken) \
+                and _MEASURE.search(text, max(0, m.start() - 16), m.start()) is None:
+            out.append((m.start(), m.end(), "AGE", "age_again", 1))

@@ -1,0 +1,34 @@
+"""A word after a role that heads a field is part of the field's label, not a name.
+
+Pasted EHR lines put a role before the field it owns: "Surgeon Pref Card: ...",
+"Anesthesia Staff Pager: 4418", "Anesthesia Ready 07:52". The word after the role is
+then followed by a colon (after at most one more label word) or by a clock time: a
+label or a milestone, where a person's name would be followed by their words. Only a
+word that is an ordinary word or on no list at all is let go; a given name stays a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Span = tuple[int, int, str, str, int]
+
+RULES = frozenset(("cue_role", "cue_role_ambiguous", "cue_relation"))
+# ": " after the word or one more label word; or a time "07:52" / "0752" right after it
+_COLON = re.compile(r"[ \t]*:(?!\d)")
+_FIELD_AFTER = re.compile(r"(?:[ \t]+[A-Z][A-Za-z]*)?[ \t]*:(?!\d)|[ \t]+\d{1,2}:\d{2}\b")
+
+
+def drop(text: str, spans: list[Span], given_name: Callable[[str], bool]) -> list[Span]:
+    """The spans left once field labels and milestones after a role are taken out."""
+    kept: list[Span] = []
+    for sp in spans:
+        s, e = sp[0], sp[1]
+        words = text[s:e].split(" ")
+        if sp[2] == "NAME" and sp[3] in RULES and len(words) <= 2 \
+                and all(w.isalpha() and not given_name(w) for w in words) \
+                and (_FIELD_AFTER if len(words) == 1 else _COLON).match(text, e):
+            continue
+        kept.append(sp)
+    return kept

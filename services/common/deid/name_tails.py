@@ -1,0 +1,63 @@
+"""The rest of a name the scanners found only the start of.
+
+A name found with confidence often goes on in a shape that tells it is still the same
+name: a hyphenated second part ("Ng-Whitfield"), a surname no list holds after a given
+name ("Åsa Lindqvist", "HAROLD BEMIS"), a particle and a surname ("binti Ahmad",
+"Ó Súilleabháin"), or the given name or initial after "Last," ("Rhee, Min-jun",
+"Grigoryan, A."). Each such tail joins the span when the word is no ordinary word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Span = tuple[int, int, str, str, int]
+
+_WORD = r"[^\W\d_][^\W\d_']*(?:'[^\W\d_]+)?"
+_HYPHEN_TAIL = re.compile(rf"-(?=[^\W\d_])(?P<w>{_WORD})")
+_PARTICLE = r"(?:bin|binti|bint|ibn|van|von|der|de|da|del|di|du|la|le|o|ó|mac|mc|al|el|ben|bat)"
+_SPACE_TAIL = re.compile(rf"[ \t]+(?:(?P<p>{_PARTICLE})[ \t]+)?(?P<w>{_WORD})", re.I)
+_COMMA_TAIL = re.compile(
+    rf",[ \t]*(?P<w>{_WORD}(?:-{_WORD})?|[^\W\d_]\.?)"
+    r"(?=[ \t]*(?:$|[|\n\t,;)]|[A-Z]\.?(?!\w)|MD\b))")
+
+
+def _capital(word: str, caps_note: bool) -> bool:
+    word = word.rstrip(".")
+    return word[0].isupper() and (caps_note or not word.isupper() or len(word) == 1)
+
+
+def widen(text: str, spans: list[Span], plain_word: Callable[[str], bool]) -> bool:
+    """Grow NAME spans over the tails above; True when one grew. `plain_word`: an ordinary,
+    clinical or label word, a month, a state: never part of a name."""
+    grew = False
+    caps_note = text.isupper()
+    for k, (s, e, cat, rule, prio) in enumerate(spans):
+        if cat != "NAME" or not text[e - 1:e].isalpha():
+            continue
+        end = e
+        m = _HYPHEN_TAIL.match(text, end)
+        if m is not None and m.group("w")[0].isupper() and not plain_word(m.group("w").lower()):
+            end = m.end()
+        m = _SPACE_TAIL.match(text, end)
+        if m is not None and (" " not in text[s:end].strip() or m.group("p") is not None) \
+                and len(m.group("w")) > 1 \
+                and _capital(m.group("w"), caps_note) \
+                and not plain_word(m.group("w").lower()) \
+                and (m.group("p") is None or not plain_word(m.group("p").lower())
+                     or m.group("p").lower() in ("binti", "bin", "ó", "o")):
+            end = m.end()
+        elif text[s:s + 1].isupper():
+            m = _COMMA_TAIL.match(text, end)
+            if m is not None and _capital(m.group("w"), caps_note) and " " not in text[s:end] \
+                    and (len(m.group("w").rstrip(".")) == 1
+                         or not plain_word(m.group("w").lower())):
+                end = m.end()
+        m = _HYPHEN_TAIL.match(text, end)  # "Zoe Bronte-Hale": the surname's second part
+        if end > e and m is not None and m.group("w")[0].isupper() \
+                and not plain_word(m.group("w").lower()):
+            end = m.end()
+        if end > e:
+            spans[k], grew = (s, end, cat, rule, prio), True
+    return grew

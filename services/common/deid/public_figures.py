@@ -1,0 +1,50 @@
+"""The patient described as someone the public knows (Safe Harbor item R): "pt is a state
+senator", "the patient is a retired hockey goalie", "the local radio host is our pt".
+
+The shape is a sentence that says who the patient is ("pt is a/the ...", "... is our
+pt"), with a noun for a public role or a word for fame in the description. The whole
+description is one OTHERID span, article included; a person looks at it (a guess).
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+
+# Public roles and kinds of fame (a job the public sees, or a word that says "known").
+_PUBLIC = (
+    r"senator|governor|mayor|alcalde(?:sa)?|legislat\w+|representative|congress\w*|"
+    r"council\w*|trustees?|sheriff|trooper|chief|judge|bishop|anchor\w*|reporter|"
+    r"journalist|critic|host|weather\s*(?:man|woman|guy|girl)|celebrity|star|"
+    r"goalie|pitcher|quarterback|kicker|coach|player|athlete|olympian|boxer|"
+    r"cellist|pianist|violinist|singer|actor|actress|musician|rapper|comedian|author|"
+    r"principal|superintendent|president|ceo|commercials?|mascot|famous|f4m0us|"
+    r"well[\s-]known|news|tv|radio")
+_PATIENT = r"(?:pt|patient|pateint|paitent|the\s+pt|the\s+patient)"
+_STOP = r"(?=\s*(?:[.;,:!?\n|—–(]|$|\s(?:so|and\s+(?:is|has)|but|please|keep|who\s+is)\b))"
+_IS_A = re.compile(
+    rf"(?i)\b{_PATIENT}\s+(?:in\s+\w+\s+)?(?:is|was)\s+(?:known\s+(?:to\s+\w+\s+)?as\s+)?"
+    rf"(?P<d>(?:a|an|the|teh)\s+[^.;,:!?\n|—–()]{{2,70}}?){_STOP}")
+_IS_OUR = re.compile(
+    r"(?i)(?P<d>\b(?:a|an|the)\s+[^.;,:!?\n|—–()]{2,60}?)\s+is\s+(?:our|the|my)\s+"
+    r"(?:pt|patient)\b")
+_FAME = re.compile(rf"(?i)\b(?:{_PUBLIC})s?\b")
+# substrings of the fame words, tested before any regex runs (most notes hold none)
+_FAME_HINTS = ("senat", "govern", "mayor", "alcald", "legislat", "represent", "congress",
+               "council", "truste", "sheriff", "trooper", "chief", "judge", "bishop", "anchor",
+               "reporter", "journal", "critic", " host", "weather", "celebr", " star", "goalie",
+               "pitcher", "quarterb", "kicker", "coach", "player", "athlet", "olymp", "boxer",
+               "cellist", "pianist", "violin", "singer", "actor", "actress", "musician",
+               "rapper", "comedian", "author", "principal", "superint", "president", "ceo",
+               "commercial", "mascot", "famous", "f4m0us", "known", "news", " tv", "radio")
+
+
+def scan(text: str, out: list[Span]) -> None:
+    low = text.lower()
+    if (" is " not in low and " was " not in low) or not any(h in low for h in _FAME_HINTS):
+        return
+    for rx in (_IS_A, _IS_OUR):
+        for m in rx.finditer(text):
+            if _FAME.search(m.group("d")) is not None:
+                out.append((m.start("d"), m.end("d"), "OTHERID", "guess_public_figure", 1))
