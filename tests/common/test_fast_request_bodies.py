@@ -31,6 +31,8 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "api/review-decide.json": {
         "decision": "edit", "text": "Closing now.", "reason_code": "other",
         "comment": "fine", "audience": "students", "revision": 2},
+    "api/join.json": {"secret": "Zx9_k3-Qm2pL7wVb4Nc8"},
+    "api/join-link-create.json": {"broadcast_id": "k3x9q2m7ab", "minutes": 90},
 }
 MORE_ODD: list[Any] = [*ODD_VALUES, "abc\n", "ABC", "a" * 65, 3, -5, ["students", "students"],
                        ["nobody"], "approve", "2026-02-30", "1970-01-02T00:00:00Z"]
