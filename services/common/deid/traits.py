@@ -50,18 +50,25 @@ def scan(text: str, low: str, out: list[Span]) -> None:
     if "tattoo" not in low and "birth" not in low:
         return
     for m in _MARK.finditer(text):
-        start = m.start()
-        window = text[max(0, start - 60):start]
-        cuts = list(_STOP_BEFORE.finditer(window))
-        s = max(0, start - 60) + cuts[-1].end() if cuts else max(0, start - 60)
-        after = _STOP_AFTER.search(text, m.end(), m.end() + 80)
-        e = after.start() if after else min(len(text), m.end() + 80)
+        s, e = _clause(text, m)
         clause = text[s:e]
         if _CLINICAL.search(clause) or not _DESCRIBED.search(clause):
             continue
-        while s < e and text[s].isspace():
-            s += 1
         out.append((s, e, "OTHERID", "described_mark", 1))
+
+
+def _clause(text: str, m: re.Match[str]) -> tuple[int, int]:
+    """The clause around a match: back to the last stop within 60 characters, on to the
+    next within 80, leading spaces left out."""
+    start = m.start()
+    window = text[max(0, start - 60):start]
+    cuts = list(_STOP_BEFORE.finditer(window))
+    s = max(0, start - 60) + cuts[-1].end() if cuts else max(0, start - 60)
+    after = _STOP_AFTER.search(text, m.end(), m.end() + 80)
+    e = after.start() if after else min(len(text), m.end() + 80)
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
 
 
 # A scar that tells a person apart ("a scar through his left eyebrow", "jagged scar on
@@ -83,18 +90,11 @@ _SCAR_CLINICAL = re.compile(
 
 def _scars(text: str, out: list[Span]) -> None:
     for m in _SCAR.finditer(text):
-        start = m.start()
-        window = text[max(0, start - 60):start]
-        cuts = list(_STOP_BEFORE.finditer(window))
-        s = max(0, start - 60) + cuts[-1].end() if cuts else max(0, start - 60)
-        after = _STOP_AFTER.search(text, m.end(), m.end() + 80)
-        e = after.start() if after else min(len(text), m.end() + 80)
+        s, e = _clause(text, m)
         clause = text[s:e]
         if _SCAR_CLINICAL.search(clause) or not (
                 _SCAR_PLACE.search(clause) or _DESCRIBED.search(clause)):
             continue
-        while s < e and text[s].isspace():
-            s += 1
         out.append((s, e, "OTHERID", "guess_described_scar", 1))
 
 
