@@ -139,17 +139,23 @@ async def start(request: web.Request) -> web.Response:
     settings, client = _settings(request), _client(request)
     verifier, challenge = pkce_pair()
     state, nonce = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-    pending = jwt.encode({
+    now = int(time.time())
+    fresh = bool(request.query.get("switch")) or _locked(request, settings)
+    claims: dict[str, Any] = {
         "aud": PENDING_AUDIENCE, "iss": session.ISSUER,
-        "exp": int(time.time()) + PENDING_SECONDS, "state": state, "nonce": nonce,
+        "exp": now + PENDING_SECONDS, "state": state, "nonce": nonce,
         "verifier": verifier, "next": safe_next(request.query.get("next")),
-    }, settings.session_key, algorithm="HS256")
+    }
+    if fresh:
+        # prompt=login is only a request parameter anyone can strip from the address;
+        # max_age=0 makes the provider state auth_time, which the callback checks.
+        claims["fresh_after"] = now
+    pending = jwt.encode(claims, settings.session_key, algorithm="HS256")
     try:
         url = await client.authorization_url(
             request.app[HTTP], redirect_uri=f"{base_url(request, settings)}/signin/callback",
             state=state, nonce=nonce, code_challenge=challenge,
-            prompt="login" if request.query.get("switch") or _locked(request, settings)
-            else None)
+            prompt="login" if fresh else None, max_age=0 if fresh else None)
     except (SignInRefused, aiohttp.ClientError, TimeoutError):
         raise ServiceUnavailable("The identity provider is unreachable",
                                  retry_after=5) from None
@@ -234,6 +240,7 @@ async def _complete(request: web.Request) -> web.Response:
     except (aiohttp.ClientError, TimeoutError):
         raise ServiceUnavailable("The identity provider is unreachable",
                                  retry_after=5) from None
+    _require_fresh(identity.claims, pending)
     problem = subject_problem(identity.sub)
     if problem:
         raise SignInFailed(f"the account's subject is refused: {problem}")
@@ -249,6 +256,25 @@ async def _complete(request: web.Request) -> web.Response:
     response.del_cookie(session.cookie_name(PENDING_COOKIE, secure), path="/", secure=secure)
     response.del_cookie(session.cookie_name(LOCKED_COOKIE, secure), path="/", secure=secure)
     return response
+
+
+# Clock skew allowed between us and the provider when comparing auth_time.
+AUTH_TIME_LEEWAY: Final = 5
+
+
+def _require_fresh(claims: dict[str, Any], pending: dict[str, Any]) -> None:
+    """A sign-in started locked or switching must end with a password typed after it
+    started (OIDC Core 3.1.2.1 max_age, 2 auth_time), not the provider's old session."""
+    started = pending.get("fresh_after")
+    if started is None:
+        return
+    auth_time = claims.get("auth_time")
+    if not isinstance(auth_time, int) or isinstance(auth_time, bool):
+        raise SignInFailed("the identity provider did not say when you signed in; "
+                           "sign in again with your password")
+    if auth_time + AUTH_TIME_LEEWAY < int(started):
+        raise SignInFailed("the identity provider did not ask for your password; "
+                           "sign in again with your password")
 
 
 @allow(PUBLIC)  # tells anyone whether they are signed in, and as whom
