@@ -39,7 +39,6 @@ from services.common.errors import (
 )
 from services.common.oidc import OidcClient, SignInRefused, pkce_pair
 from services.common.settings import ConfigError, Settings
-from services.common.store import Store
 from services.common.web import SETTINGS
 
 ROLE_PAGES: Final = {"coordinator": "/tablet", "approver": "/approvals", "student": "/live",
@@ -80,7 +79,7 @@ def setup_signin(app: web.Application, settings: Settings) -> None:
             and settings.oidc_issuer.startswith("http://"))
         app[OIDC] = OidcClient(settings, rolemap.load(settings.oidc_role_mapping))
         app.cleanup_ctx.append(_http_client)
-    app.cleanup_ctx.append(_ended_sessions)
+    app.cleanup_ctx.append(ended_sessions.record_context(settings))
     app.router.add_get("/signin", start)
     app.router.add_get("/signin/callback", callback)
     app.router.add_get("/signin/session", whoami)
@@ -93,18 +92,6 @@ async def _http_client(app: web.Application) -> AsyncIterator[None]:
     async with aiohttp.ClientSession() as http:
         app[HTTP] = http
         yield
-
-
-async def _ended_sessions(app: web.Application) -> AsyncIterator[None]:
-    settings = app[SETTINGS]
-    store = Store(settings.database_url_for("signin"), service="signin",
-                  migrations=ended_sessions.MIGRATIONS)
-    await store.open()
-    app[ended_sessions.ENDED_SESSIONS] = ended_sessions.EndedSessions(store)
-    try:
-        yield
-    finally:
-        await store.close()
 
 
 def _client(request: web.Request) -> OidcClient:
