@@ -123,7 +123,8 @@
   function remember(found) {
     try {
       localStorage.setItem(WHO_KEY, JSON.stringify({ name: found.name, sub: found.sub,
-        role: found.role, tablet_lock_minutes: found.tablet_lock_minutes }));
+        role: found.role, tablet_lock_minutes: found.tablet_lock_minutes,
+        ends_at: found.ends_at }));
     } catch (e) { /* private mode: offline reloads just show less */ }
   }
 
