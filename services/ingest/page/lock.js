@@ -99,10 +99,24 @@
         O.el("a", { id: "unlock", class: "button", href: O.signInUrl(true),
           text: "Sign in to unlock" }),
       ]);
+      // Nothing behind the lock takes focus, clicks or keys (inert), not only hidden.
       for (const child of Array.from(document.body.children)) {
-        if (child.tagName !== "SCRIPT") child.setAttribute("aria-hidden", "true");
+        if (child.tagName === "SCRIPT") continue;
+        child.setAttribute("aria-hidden", "true");
+        child.setAttribute("inert", "");
       }
       document.body.append(this.box);
+      // Anything added later (a notice, a dialog) is behind the lock too.
+      new MutationObserver((changes) => {
+        for (const change of changes) {
+          for (const node of change.addedNodes) {
+            if (node !== this.box && node.nodeType === 1 && node.tagName !== "SCRIPT") {
+              node.setAttribute("aria-hidden", "true");
+              node.setAttribute("inert", "");
+            }
+          }
+        }
+      }).observe(document.body, { childList: true });
       const unlock = document.getElementById("unlock");
       unlock.addEventListener("click", async (e) => { // end the old sign-in first
         e.preventDefault();
@@ -113,6 +127,12 @@
           if (response.status < 500 && saved) saveLock(Object.assign(saved, { pending: false }));
         } catch (err) { /* offline: the sign-in cannot start either */ }
         window.location.assign(unlock.href);
+      });
+      this.box.addEventListener("keydown", (e) => {
+        if (e.key === "Tab") { e.preventDefault(); unlock.focus(); } // focus stays here
+      });
+      document.addEventListener("focusin", (e) => {
+        if (!this.box.contains(e.target)) unlock.focus();
       });
       unlock.focus();
     }
