@@ -39,7 +39,6 @@ from services.common.errors import (
 )
 from services.common.oidc import OidcClient, SignInRefused, pkce_pair
 from services.common.settings import ConfigError, Settings
-from services.common.store import Store
 from services.common.web import SETTINGS
 
 ROLE_PAGES: Final = {"coordinator": "/tablet", "approver": "/approvals", "student": "/live",
@@ -80,7 +79,7 @@ def setup_signin(app: web.Application, settings: Settings) -> None:
             and settings.oidc_issuer.startswith("http://"))
         app[OIDC] = OidcClient(settings, rolemap.load(settings.oidc_role_mapping))
         app.cleanup_ctx.append(_http_client)
-    app.cleanup_ctx.append(_ended_sessions)
+    app.cleanup_ctx.append(ended_sessions.record_context(settings))
     app.router.add_get("/signin", start)
     app.router.add_get("/signin/callback", callback)
     app.router.add_get("/signin/session", whoami)
@@ -93,18 +92,6 @@ async def _http_client(app: web.Application) -> AsyncIterator[None]:
     async with aiohttp.ClientSession() as http:
         app[HTTP] = http
         yield
-
-
-async def _ended_sessions(app: web.Application) -> AsyncIterator[None]:
-    settings = app[SETTINGS]
-    store = Store(settings.database_url_for("signin"), service="signin",
-                  migrations=ended_sessions.MIGRATIONS)
-    await store.open()
-    app[ended_sessions.ENDED_SESSIONS] = ended_sessions.EndedSessions(store)
-    try:
-        yield
-    finally:
-        await store.close()
 
 
 def _client(request: web.Request) -> OidcClient:
@@ -139,17 +126,23 @@ async def start(request: web.Request) -> web.Response:
     settings, client = _settings(request), _client(request)
     verifier, challenge = pkce_pair()
     state, nonce = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-    pending = jwt.encode({
+    now = int(time.time())
+    fresh = bool(request.query.get("switch")) or _locked(request, settings)
+    claims: dict[str, Any] = {
         "aud": PENDING_AUDIENCE, "iss": session.ISSUER,
-        "exp": int(time.time()) + PENDING_SECONDS, "state": state, "nonce": nonce,
+        "exp": now + PENDING_SECONDS, "state": state, "nonce": nonce,
         "verifier": verifier, "next": safe_next(request.query.get("next")),
-    }, settings.session_key, algorithm="HS256")
+    }
+    if fresh:
+        # prompt=login is only a request parameter anyone can strip from the address;
+        # max_age=0 makes the provider state auth_time, which the callback checks.
+        claims["fresh_after"] = now
+    pending = jwt.encode(claims, settings.session_key, algorithm="HS256")
     try:
         url = await client.authorization_url(
             request.app[HTTP], redirect_uri=f"{base_url(request, settings)}/signin/callback",
             state=state, nonce=nonce, code_challenge=challenge,
-            prompt="login" if request.query.get("switch") or _locked(request, settings)
-            else None)
+            prompt="login" if fresh else None, max_age=0 if fresh else None)
     except (SignInRefused, aiohttp.ClientError, TimeoutError):
         raise ServiceUnavailable("The identity provider is unreachable",
                                  retry_after=5) from None
@@ -234,6 +227,7 @@ async def _complete(request: web.Request) -> web.Response:
     except (aiohttp.ClientError, TimeoutError):
         raise ServiceUnavailable("The identity provider is unreachable",
                                  retry_after=5) from None
+    _require_fresh(identity.claims, pending)
     problem = subject_problem(identity.sub)
     if problem:
         raise SignInFailed(f"the account's subject is refused: {problem}")
@@ -249,6 +243,25 @@ async def _complete(request: web.Request) -> web.Response:
     response.del_cookie(session.cookie_name(PENDING_COOKIE, secure), path="/", secure=secure)
     response.del_cookie(session.cookie_name(LOCKED_COOKIE, secure), path="/", secure=secure)
     return response
+
+
+# Clock skew allowed between us and the provider when comparing auth_time.
+AUTH_TIME_LEEWAY: Final = 5
+
+
+def _require_fresh(claims: dict[str, Any], pending: dict[str, Any]) -> None:
+    """A sign-in started locked or switching must end with a password typed after it
+    started (OIDC Core 3.1.2.1 max_age, 2 auth_time), not the provider's old session."""
+    started = pending.get("fresh_after")
+    if started is None:
+        return
+    auth_time = claims.get("auth_time")
+    if not isinstance(auth_time, int) or isinstance(auth_time, bool):
+        raise SignInFailed("the identity provider did not say when you signed in; "
+                           "sign in again with your password")
+    if auth_time + AUTH_TIME_LEEWAY < int(started):
+        raise SignInFailed("the identity provider did not ask for your password; "
+                           "sign in again with your password")
 
 
 @allow(PUBLIC)  # tells anyone whether they are signed in, and as whom
@@ -316,7 +329,11 @@ def _leave_for(request: web.Request, location: str) -> web.Response:
 async def _end_session(request: web.Request, settings: Settings,
                        doing: str) -> session.Session | None:
     """End this browser's sign-in (recorded, so it is never renewed): the session, or
-    None when there was none to end. The CSRF value is checked (header or form field)."""
+    None when there was none to end. The CSRF value is checked (header or form field).
+    Another site's request is refused first, with or without a session cookie: its
+    cross-site POST carries no SameSite=Lax cookie, yet its answer's Set-Cookie would
+    still sign the browser out or lock it."""
+    _refuse_other_sites(request, settings, doing)
     raw = session.session_token(request, settings)
     signed_in = None
     if raw:
@@ -332,6 +349,14 @@ async def _end_session(request: web.Request, settings: Settings,
             raise session.CsrfRefused(f"missing or wrong CSRF token for {doing}")
         await request.app[ended_sessions.ENDED_SESSIONS].end(signed_in.sid, signed_in.end)
     return signed_in
+
+
+def _refuse_other_sites(request: web.Request, settings: Settings, doing: str) -> None:
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in session.OWN_FETCH_SITES:
+        raise session.CsrfRefused(f"another site may not ask for {doing}")
+    origin = request.headers.get("Origin")
+    if origin is not None and not session.same_site_origin(origin, request, settings):
+        raise session.CsrfRefused(f"another site may not ask for {doing}")
 
 
 @allow(PUBLIC)  # ends a session: the CSRF value is checked in _end_session

@@ -10,12 +10,14 @@ service share the record through its database (`ORCAST_DATABASE_URL`).
 from __future__ import annotations
 
 import time
+from collections.abc import AsyncIterator, Callable
 from typing import Final
 
 import sqlalchemy as sa
 from aiohttp import web
 from sqlalchemy.engine import Connection
 
+from .settings import Settings
 from .store import Migration, Store
 
 metadata = sa.MetaData()
@@ -52,3 +54,23 @@ class EndedSessions:
 
 
 ENDED_SESSIONS = web.AppKey("ended_sessions", EndedSessions)
+
+
+def record_context(settings: Settings) -> Callable[[web.Application], AsyncIterator[None]]:
+    """A cleanup context that opens the record (the sign-in service's database) unless
+    the app holds it already: the sign-in service and, to refuse renewing a signed-out
+    guest, the viewer mount it, both in one app under `orcast dev`."""
+    async def context(app: web.Application) -> AsyncIterator[None]:
+        if ENDED_SESSIONS in app:
+            yield
+            return
+        store = Store(settings.database_url_for("signin"), service="signin",
+                      migrations=MIGRATIONS)
+        await store.open()
+        app[ENDED_SESSIONS] = EndedSessions(store)
+        try:
+            yield
+        finally:
+            await store.close()
+
+    return context

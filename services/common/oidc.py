@@ -95,9 +95,11 @@ class OidcClient:
 
     async def authorization_url(self, http: aiohttp.ClientSession, *, redirect_uri: str,
                                 state: str, nonce: str, code_challenge: str,
-                                prompt: str | None = None) -> str:
+                                prompt: str | None = None,
+                                max_age: int | None = None) -> str:
         """`prompt=login`: ask for credentials even while the provider's session lasts
-        (switching account on a shared device)."""
+        (switching account on a shared device). `max_age=0` also makes the ID token carry
+        `auth_time`, which the caller checks (prompt alone is strippable)."""
         meta = await self.metadata(http)
         params = {
             "response_type": "code", "client_id": self.client_id, "redirect_uri": redirect_uri,
@@ -106,6 +108,8 @@ class OidcClient:
         }
         if prompt:
             params["prompt"] = prompt
+        if max_age is not None:
+            params["max_age"] = str(max_age)
         query = urlencode(params)
         return f"{meta.authorization_endpoint}?{query}"
 

@@ -30,7 +30,7 @@ from typing import Any, Final
 
 from aiohttp import web
 
-from services.common import auth, events, session, topics
+from services.common import auth, ended_sessions, events, session, topics
 from services.common.access import client_address
 from services.common.auth import allow
 from services.common.errors import (
@@ -210,12 +210,17 @@ def _signed_in_person(request: web.Request) -> bool:
     return held is not None and not held.principal.guest
 
 
-def _guest_of(request: web.Request, link: Link) -> session.Session | None:
+async def _guest_of(request: web.Request, link: Link) -> session.Session | None:
     """This browser's guest session for this very link: opening the link again renews
     it (same subject, so one browser stays one guest under the socket cap and in the
-    viewer count) instead of minting another guest."""
-    held = _held_session(request, renewing=True)
+    viewer count) instead of minting another guest. Only a token still within its
+    minutes and a sign-in not signed out (the sign-in service's record) are renewed:
+    a copied or signed-out cookie gets a new guest, recorded as `used`."""
+    held = _held_session(request)
     if held is None or held.principal.join_link != link.id:
+        return None
+    ended = request.app.get(ended_sessions.ENDED_SESSIONS)
+    if ended is not None and await ended.has_ended(held.sid):
         return None
     return held
 
@@ -247,7 +252,7 @@ async def join(request: web.Request) -> web.Response:
                               "try again shortly", retry_after=RateLimiter.retry_after(wait))
     scope = session.JoinScope(link=link.id, broadcast=link.broadcast_id,
                               until=link.expires_at)
-    held = _guest_of(request, link)
+    held = await _guest_of(request, link)
     if held is not None:  # the same guest again (or its page renewing): no new guest
         token, csrf = session.mint(settings, sub=held.principal.sub, role=session.GUEST_ROLE,
                                    name="Guest", idp=GUEST_IDP, renewing=held, join=scope)

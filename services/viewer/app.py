@@ -22,7 +22,7 @@ from pathlib import Path
 
 from aiohttp import WSMsgType, web
 
-from services.common import auth, session, topics
+from services.common import auth, ended_sessions, session, topics
 from services.common.auth import allow
 from services.common.components import Components
 from services.common.consumer import Origin
@@ -264,6 +264,8 @@ def setup(app: web.Application, settings: Settings, limits: Limits | None = None
         session.require_public_url(settings, needed_by="join links",
                                    development=bool(settings.secret and not settings.jwks_url))
     hub.links.allowed = bool(settings.join_links)
+    if hub.links.allowed:  # a signed-out guest is not renewed (api._guest_of)
+        app.cleanup_ctx.append(ended_sessions.record_context(settings))
     api.add_routes(app, hub, parts.producer, replay.caught_up)
     add_page(app, service="viewer", folder=PAGE, paths=("/live",))
     add_page(app, service="viewer", folder=PAGE, paths=("/live/{broadcast_id}",),

@@ -123,7 +123,8 @@
   function remember(found) {
     try {
       localStorage.setItem(WHO_KEY, JSON.stringify({ name: found.name, sub: found.sub,
-        role: found.role, tablet_lock_minutes: found.tablet_lock_minutes }));
+        role: found.role, tablet_lock_minutes: found.tablet_lock_minutes,
+        ends_at: found.ends_at }));
     } catch (e) { /* private mode: offline reloads just show less */ }
   }
 
@@ -174,6 +175,7 @@
     who = found;
     remember(found);
     drawShell(found, false);
+    idleLock(found);
     scheduleRenewal(found.expires_at);
     if (roles && !roles.includes(found.role)) {
       showGate(page + " is for " + roleList(roles) + ".",
@@ -182,6 +184,29 @@
       return null;
     }
     return found;
+  }
+
+  // A coordinator's device locks after ORCAST_TABLET_LOCK_MINUTES untouched on every
+  // ORcast page, not only on /tablet (which starts its own lock): left on /live, the
+  // session would otherwise be renewed for the whole shift. Also wherever a lock is
+  // remembered on this device, so its pending POST /signin/lock is retried on any page.
+  const LOCK_SCRIPT = "/assets/ingest/lock.js";
+  const LOCK_KEY = "orcast.tablet.locked.v1"; // lock.js's
+  const OUTBOX_KEY = "orcast.tablet.outbox.v1"; // outbox.js's: shown on the lock
+
+  function idleLock(found) {
+    let remembered = false;
+    try { remembered = localStorage.getItem(LOCK_KEY) !== null; } catch (e) { /* none */ }
+    if (found.role !== "coordinator" && !remembered) return;
+    if (document.querySelector('script[src="' + LOCK_SCRIPT + '"]')) return; // the tablet's
+    const queued = () => {
+      try { return JSON.parse(localStorage.getItem(OUTBOX_KEY) || "[]").length; } catch (e) {
+        return 0;
+      }
+    };
+    const script = el("script", { src: LOCK_SCRIPT });
+    script.addEventListener("load", () => new window.TabletLock(found, queued).start());
+    document.head.append(script);
   }
 
   function forget() {

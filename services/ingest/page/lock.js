@@ -3,9 +3,11 @@
 // case and no notes; the outbox keeps what is queued, sent once someone signs in. The way
 // back is to sign in again (the provider asks for the password: whoever picks the tablet
 // up proves who they are). Locking ends the sign-in on the server too (POST /signin/lock: the cookies go, so a
-// typed address reads nothing), retried until the server is reached. The lock is
-// remembered for this sign-in (its `ends_at`), so a reload does not open it; a new
-// sign-in does. A page opened offline locks too, on the lock time last heard here.
+// typed address reads nothing), retried until the server is reached, also by every later
+// page load (a "pending" mark). The lock is remembered as a flag (with the sign-in's
+// `ends_at` when known), so a reload, online or offline, does not open it; only a new
+// sign-in does (the old one ended on the server, a different `ends_at`). A page opened
+// offline locks too, on the lock time last heard here.
 (function () {
   "use strict";
   const KEY = "orcast.tablet.locked.v1";
@@ -27,11 +29,14 @@
     start() {
       const saved = this.saved();
       if (saved !== null) {
-        if (this.who.offline || this.who.locked || saved === this.who.ends_at) {
+        // Locked stays locked until a new sign-in: the lock's own POST still pending
+        // means the old sign-in may live on the server (an online answer is not new).
+        if (this.who.offline || this.who.locked || !this.who.ends_at ||
+            saved.ends_at === this.who.ends_at || (saved.pending && saved.ends_at === null)) {
           this.lock();
           return;
         }
-        localStorage.removeItem(KEY); // a new sign-in opened it
+        forgetLock(); // another sign-in than the locked one: a new sign-in opened it
       }
       if (!this.minutes) return;
       for (const kind of ["pointerdown", "keydown", "touchstart", "input"]) {
@@ -43,20 +48,27 @@
       }, CHECK_MS);
     }
 
-    // The server ends the sign-in (and drops the cookies); offline: again until it answers.
+    // The server ends the sign-in (and drops the cookies); offline: again until it
+    // answers, and on every later page load while the "pending" mark stays.
     async endSession() {
       try {
         const response = await fetch("/signin/lock", { method: "POST", cache: "no-store",
           headers: { "X-CSRF-Token": window.ORcast.csrfToken(), "Accept": "application/json" } });
-        if (response.status < 500) return; // ended, or nothing left to end
+        if (response.status < 500) { // ended, or nothing left to end
+          const saved = this.saved();
+          if (saved) saveLock({ locked: true, ends_at: saved.ends_at, pending: false });
+          return;
+        }
       } catch (e) { /* offline: try again */ }
       setTimeout(() => this.endSession(), LOCK_RETRY_MS);
     }
 
+    // {locked, ends_at, pending} or null: a flag, so a lock taken offline (no ends_at)
+    // reads back as locked.
     saved() {
       try {
         const value = JSON.parse(localStorage.getItem(KEY) || "null");
-        return value && "ends_at" in value ? value.ends_at : null;
+        return value && value.locked === true ? value : null;
       } catch (e) {
         return null;
       }
@@ -65,8 +77,10 @@
     lock() {
       clearInterval(this.timer);
       if (this.box) return;
+      const saved = this.saved();
+      saveLock({ locked: true, pending: true,
+        ends_at: this.who.ends_at || (saved ? saved.ends_at : null) });
       this.endSession();
-      localStorage.setItem(KEY, JSON.stringify({ ends_at: this.who.ends_at || null }));
       const O = window.ORcast;
       const count = O.el("p", { id: "lock-queue" });
       const render = () => {
@@ -85,12 +99,51 @@
         O.el("a", { id: "unlock", class: "button", href: O.signInUrl(true),
           text: "Sign in to unlock" }),
       ]);
+      // Nothing behind the lock takes focus, clicks or keys (inert), not only hidden.
       for (const child of Array.from(document.body.children)) {
-        if (child.tagName !== "SCRIPT") child.setAttribute("aria-hidden", "true");
+        if (child.tagName === "SCRIPT") continue;
+        child.setAttribute("aria-hidden", "true");
+        child.setAttribute("inert", "");
       }
       document.body.append(this.box);
-      document.getElementById("unlock").focus();
+      // Anything added later (a notice, a dialog) is behind the lock too.
+      new MutationObserver((changes) => {
+        for (const change of changes) {
+          for (const node of change.addedNodes) {
+            if (node !== this.box && node.nodeType === 1 && node.tagName !== "SCRIPT") {
+              node.setAttribute("aria-hidden", "true");
+              node.setAttribute("inert", "");
+            }
+          }
+        }
+      }).observe(document.body, { childList: true });
+      const unlock = document.getElementById("unlock");
+      unlock.addEventListener("click", async (e) => { // end the old sign-in first
+        e.preventDefault();
+        try {
+          const response = await fetch("/signin/lock", { method: "POST", cache: "no-store",
+            headers: { "X-CSRF-Token": O.csrfToken(), "Accept": "application/json" } });
+          const saved = this.saved();
+          if (response.status < 500 && saved) saveLock(Object.assign(saved, { pending: false }));
+        } catch (err) { /* offline: the sign-in cannot start either */ }
+        window.location.assign(unlock.href);
+      });
+      this.box.addEventListener("keydown", (e) => {
+        if (e.key === "Tab") { e.preventDefault(); unlock.focus(); } // focus stays here
+      });
+      document.addEventListener("focusin", (e) => {
+        if (!this.box.contains(e.target)) unlock.focus();
+      });
+      unlock.focus();
     }
+  }
+
+  function saveLock(value) {
+    try { localStorage.setItem(KEY, JSON.stringify(value)); } catch (e) { /* private mode */ }
+  }
+
+  function forgetLock() {
+    try { localStorage.removeItem(KEY); } catch (e) { /* nothing kept */ }
   }
 
   // Whether this device's tablet is locked (before any session is asked for).

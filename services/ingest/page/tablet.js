@@ -509,7 +509,8 @@
     setInterval(() => outbox.pump(), 5000);
 
     renderCases();
-    if (!who.offline && !who.locked) loadCases();
+    // a remembered lock reads nothing, even while its sign-in may still be live
+    if (!who.offline && !who.locked && !window.TabletLock.remembered()) loadCases();
     outbox.pump();
     new window.TabletLock(who, () => outbox.length).start();
     if ("serviceWorker" in navigator) {
