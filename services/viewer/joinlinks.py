@@ -19,10 +19,10 @@ import hashlib
 import secrets
 import time
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, Final
 
 from services.common.auth import Principal
+from services.common.events import parse_time
 
 MAX_MINUTES: Final = 24 * 60
 KEEP_SECONDS: Final = 24 * 3600  # an ended link is forgotten this long after its expiry
@@ -38,10 +38,6 @@ def secret_hash(secret: str) -> str:
 
 def new_link_id() -> str:
     return f"jl-{secrets.token_hex(8)}"
-
-
-def unix(timestamp: str) -> float:
-    return datetime.fromisoformat(timestamp.replace("Z", "+00:00")).timestamp()
 
 
 @dataclass(slots=True)
@@ -82,7 +78,8 @@ class JoinLinks:
         link = self._by_id.get(link_id)
         if action == "created" and link is None:
             link = Link(id=link_id, broadcast_id=data["broadcast_id"],
-                        secret_hash=data["secret_hash"], expires_at=unix(data["expires_at"]),
+                        secret_hash=data["secret_hash"],
+                        expires_at=parse_time(data["expires_at"]).timestamp(),
                         created_by={"sub": data["actor"]["sub"], "role": data["actor"]["role"]},
                         case_id=data.get("case_id"))
             self._by_id[link_id] = link
