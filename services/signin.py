@@ -333,7 +333,7 @@ async def _end_session(request: web.Request, settings: Settings,
     Another site's request is refused first, with or without a session cookie: its
     cross-site POST carries no SameSite=Lax cookie, yet its answer's Set-Cookie would
     still sign the browser out or lock it."""
-    _refuse_other_sites(request, settings, doing)
+    session.refuse_other_sites(request, settings, f"ask for {doing}")
     raw = session.session_token(request, settings)
     signed_in = None
     if raw:
@@ -349,14 +349,6 @@ async def _end_session(request: web.Request, settings: Settings,
             raise session.CsrfRefused(f"missing or wrong CSRF token for {doing}")
         await request.app[ended_sessions.ENDED_SESSIONS].end(signed_in.sid, signed_in.end)
     return signed_in
-
-
-def _refuse_other_sites(request: web.Request, settings: Settings, doing: str) -> None:
-    if request.headers.get("Sec-Fetch-Site", "same-origin") not in session.OWN_FETCH_SITES:
-        raise session.CsrfRefused(f"another site may not ask for {doing}")
-    origin = request.headers.get("Origin")
-    if origin is not None and not session.same_site_origin(origin, request, settings):
-        raise session.CsrfRefused(f"another site may not ask for {doing}")
 
 
 @allow(PUBLIC)  # ends a session: the CSRF value is checked in _end_session

@@ -180,19 +180,24 @@ def from_request(request: web.Request, settings: Settings, *,
     if not token:
         return None
     found = verify(settings, token, renewing=renewing)
-    if request.headers.get("Sec-Fetch-Site", "same-origin") not in OWN_FETCH_SITES:
-        # A link on another site navigates here with the (SameSite=Lax) cookie and no
-        # Origin: it must not read, nor be audited as reading, in the person's name.
-        raise CsrfRefused("a request from another site does not act for the signed-in person")
-    origin = request.headers.get("Origin")
-    if origin is not None and not same_site_origin(origin, request, settings):
-        # A WebSocket opened by another site's page carries the cookie but no CSRF header.
-        raise CsrfRefused("cross-origin request with a session cookie")
+    refuse_other_sites(request, settings, "act for the signed-in person")
     if request.method not in SAFE_METHODS:
         sent = request.headers.get(CSRF_HEADER, "")
         if not sent or not hmac.compare_digest(sent.encode(), found.csrf.encode()):
             raise CsrfRefused("missing or wrong X-CSRF-Token header for a signed-in request")
     return found
+
+
+def refuse_other_sites(request: web.Request, settings: Settings, doing: str) -> None:
+    """CsrfRefused for a request another site made. A link on another site navigates
+    here with the (SameSite=Lax) cookie and no Origin, but a `Sec-Fetch-Site` that says
+    so: it must not read, nor be audited as reading, in the person's name. A WebSocket or
+    form another site's page opens carries the cookie and its own Origin."""
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in OWN_FETCH_SITES:
+        raise CsrfRefused(f"another site may not {doing}")
+    origin = request.headers.get("Origin")
+    if origin is not None and not same_site_origin(origin, request, settings):
+        raise CsrfRefused(f"another site may not {doing}")
 
 
 def same_site_origin(origin: str, request: web.Request, settings: Settings) -> bool:
