@@ -38,7 +38,6 @@ from typing import Any
 from aiohttp import web
 
 from . import events, topics
-from .errors import ServiceUnavailable
 from .producer import BrokerUnavailable, EventProducer
 from .settings import Network, Settings
 from .web import principal
@@ -130,11 +129,10 @@ class AccessRecorder:
                                       subject=f"access.{self._service}", data=data)
         try:
             await self._producer.publish(self.topic, event, timeout=RECORD_TIMEOUT)
-        except BrokerUnavailable:
+        except BrokerUnavailable:  # the middleware answers it: 503 with Retry-After
             logger.warning("%s: a %s read could not be recorded; refusing it", self._service,
                            kind)
-            raise ServiceUnavailable("the access could not be recorded; try again",
-                                     retry_after=2) from None
+            raise
         self._remember(key)
 
 

@@ -36,18 +36,17 @@ from services.common.auth import allow
 from services.common.errors import (
     BadRequest,
     Forbidden,
-    Gone,
     NotFound,
-    ServiceUnavailable,
     TooManyRequests,
     Unprocessable,
 )
-from services.common.producer import BrokerUnavailable, EventProducer
+from services.common.producer import EventProducer
 from services.common.ratelimit import RateLimiter
 from services.common.schemas import FieldError
 from services.common.web import SETTINGS, principal, read_json
 
 from . import SERVICE
+from .errors import JoinLinksOff, LinkEnded, StillLoading
 from .fanout import Hub
 from .joinlinks import Link, new_link_id, new_secret, secret_hash
 
@@ -56,10 +55,6 @@ INSTRUCTORS: Final = frozenset({"approver", "admin"})
 RECORD_TIMEOUT: Final = 2.0
 REPLAY_WAIT_SECONDS: Final = 5.0
 GUEST_IDP: Final = "join-link"  # the `idp` of a guest's session: no provider vouched for it
-
-
-class JoinLinksOff(Forbidden):
-    code = "join_links_off"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +90,8 @@ async def _caught_up(request: web.Request) -> Hub:
         try:
             await asyncio.wait_for(joins.replayed.wait(), REPLAY_WAIT_SECONDS)
         except TimeoutError:
-            raise ServiceUnavailable("the viewer is still loading; try again",
-                                     retry_after=2) from None
+            raise StillLoading("the viewer is still loading; try again",
+                               retry_after=2) from None
     return joins.hub
 
 
@@ -116,12 +111,9 @@ async def _record(request: web.Request, link: Link, action: str, actor: dict[str
         data["case_id"] = link.case_id
     event = events.make_event(EVENT_TYPE, service=SERVICE, subject=f"joinlink.{link.id}",
                               data=data)
-    try:
-        await request.app[JOINS].producer.publish(topics.JOIN_LINKS.name, event,
-                                                  timeout=RECORD_TIMEOUT)
-    except BrokerUnavailable:
-        raise ServiceUnavailable("the join link could not be recorded; try again",
-                                 retry_after=2) from None
+    # Unacknowledged: `BrokerUnavailable`, a 503 with Retry-After, and the link unchanged.
+    await request.app[JOINS].producer.publish(topics.JOIN_LINKS.name, event,
+                                              timeout=RECORD_TIMEOUT)
     request.app[JOINS].hub.links.apply(data)
 
 
@@ -186,10 +178,6 @@ async def revoke_link(request: web.Request) -> web.Response:
         await _record(request, link, "revoked", principal(request).as_actor())
     closed = request.app[JOINS].hub.end_link(link.id)
     return web.json_response({**link.public(), "closed_sockets": closed})
-
-
-class LinkEnded(Gone):
-    code = "join_link_ended"
 
 
 def _held_session(request: web.Request, renewing: bool = False) -> session.Session | None:

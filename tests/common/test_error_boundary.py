@@ -74,3 +74,46 @@ def test_the_check_sees_what_it_forbids(tmp_path: Path) -> None:
     )
     assert sorted(line.split(" ")[0] for line in offences(sample, tmp_path)) == [
         "sample.py:2", "sample.py:3", "sample.py:4", "sample.py:5"]
+
+
+# Errors the middleware itself answers 503 + Retry-After (they are `retriable`).
+RETRIABLE = {"BrokerUnavailable", "StoreUnavailable"}
+
+
+def _names(node: ast.expr | None) -> set[str]:
+    parts = node.elts if isinstance(node, ast.Tuple) else [node] if node else []
+    return {p.attr if isinstance(p, ast.Attribute) else getattr(p, "id", "") for p in parts}
+
+
+def remappings(source: Path, root: Path = SERVICES) -> list[str]:
+    """`except BrokerUnavailable: raise SomethingElse(...)`: a retriable error caught to be
+    answered by hand (logging it and re-raising it as it is stays allowed)."""
+    found = []
+    for node in ast.walk(ast.parse(source.read_text(), str(source))):
+        if isinstance(node, ast.ExceptHandler) and _names(node.type) & RETRIABLE:
+            raised = [r for part in node.body for r in ast.walk(part)
+                      if isinstance(r, ast.Raise) and r.exc is not None]
+            found += [f"{source.relative_to(root)}:{r.lineno}" for r in raised]
+    return found
+
+
+def test_no_code_answers_a_retriable_error_by_hand() -> None:
+    """A broker or database away is a 503 with Retry-After from the middleware; a handler
+    that catches it to raise its own 503 is a second, diverging mapping (issue 17)."""
+    found = []
+    for source in sorted(SERVICES.rglob("*.py")):
+        found += remappings(source)
+    assert found == []
+
+
+def test_the_remapping_check_sees_one(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "try:\n    publish()\nexcept BrokerUnavailable:\n"
+        "    raise ServiceUnavailable('x', retry_after=2) from None\n"
+        "try:\n    read()\nexcept (ValueError, store.StoreUnavailable) as exc:\n"
+        "    raise Gone('y') from exc\n"
+        "try:\n    read()\nexcept StoreUnavailable:\n    log()\n    raise\n"
+    )
+    assert remappings(sample, tmp_path) == ["sample.py:4", "sample.py:8"]
+

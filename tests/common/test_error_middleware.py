@@ -4,14 +4,17 @@ it, is a 503 with Retry-After rather than a 500."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import aiohttp
+import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from services.common.auth import PUBLIC, allow
+from services.common import access
+from services.common.auth import PUBLIC, allow, issue_token
 from services.common.errors import Conflict, NotFound
+from services.common.producer import BrokerUnavailable, EventProducer
 from services.common.settings import Settings
 from services.common.store import StoreUnavailable
 from services.common.web import ERROR_STATUS, create_base_app
@@ -76,3 +79,39 @@ def test_every_kind_has_one_status() -> None:
     statuses = [status for status, _ in ERROR_STATUS.values()]
     assert len(statuses) == len(set(statuses))
     assert NoSuchThing("x").status == 404 and Stale("x").status == 409
+
+
+class DeadBroker:
+    """A producer whose broker never acknowledges."""
+
+    async def publish(self, topic: str, event: Any, *, timeout: float | None = None) -> None:
+        raise BrokerUnavailable("KafkaTimeoutError")
+
+
+async def test_a_read_that_cannot_be_recorded_is_a_503_from_the_middleware(
+        settings: Settings, caplog: pytest.LogCaptureFixture) -> None:
+    """The access recorder lets `BrokerUnavailable` through to the one mapping (it used to
+    answer its own 503): the same status, code and Retry-After, the read refused."""
+    app = create_base_app(settings)
+    access.install(app, cast(EventProducer, DeadBroker()), settings, service="cases")
+
+    @allow({"admin"})
+    @access.records_access("cases", "case")
+    async def read(request: web.Request) -> web.Response:
+        return web.json_response({"secret": "data"})
+
+    app.router.add_get("/api/v1/thing", read)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    token = issue_token(settings, sub="admin-ada", role="admin")
+    try:
+        async with aiohttp.ClientSession() as session, session.get(
+                str(server.make_url("/api/v1/thing")),
+                headers={"Authorization": f"Bearer {token}"}) as response:
+            status, body = response.status, await response.json()
+            retry_after = response.headers.get("Retry-After")
+    finally:
+        await server.close()
+    assert (status, body["error"]["code"], retry_after) == (503, "unavailable", "2"), body
+    assert "data" not in str(body)
+    assert "a case read could not be recorded" in caplog.text
