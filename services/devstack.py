@@ -13,19 +13,16 @@ from services.common.admin import ensure_topics
 from services.common.auth import ROLES, issue_token
 from services.common.settings import Settings
 from services.common.web import create_base_app
-from services.homepage import add_home_page
-from services.registry import SERVICES, create_app_for
-from services.signin import setup_signin
+from services.registry import SERVICES, WEB_ONLY, create_app_for
 
 logger = logging.getLogger(__name__)
 
 
 def build_app(settings: Settings, services: tuple[str, ...] = SERVICES) -> web.Application:
+    """`services` and always sign-in with the home page (`WEB_ONLY`)."""
     app = create_base_app(settings)
-    for service in services:  # one app, one port: each service's create_app mounts on it
+    for service in (*services, *WEB_ONLY):  # one app, one port: each create_app mounts on it
         create_app_for(service)(settings, into=app)
-    add_home_page(app)
-    setup_signin(app, settings)
     return app
 
 

@@ -25,7 +25,6 @@ __all__ = ["RUNNABLE", "SERVICES", "WEB_ONLY", "create_app_for"]
 # event key, no Kafka principal (`orcast dev` serves them from its front process).
 WEB_ONLY: tuple[str, ...] = ("signin",)
 RUNNABLE: tuple[str, ...] = (*SERVICES, *WEB_ONLY)
-_MODULES = {"signin": "services.signinapp"}
 
 
 def create_app_for(service: str) -> CreateApp:
@@ -33,6 +32,5 @@ def create_app_for(service: str) -> CreateApp:
     runs one process of each)."""
     if service not in RUNNABLE:
         raise KeyError(service)
-    module = _MODULES.get(service, f"services.{service}.app")
-    create: CreateApp = importlib.import_module(module).create_app
+    create: CreateApp = importlib.import_module(f"services.{service}.app").create_app
     return create

@@ -6,6 +6,7 @@ middleware (`common/web.py`, `ERROR_STATUS`) maps each kind to its status and co
     ├── BadRequest       the request cannot be read (not JSON, wrong media type)
     ├── Unauthorized     no or bad credentials
     ├── Forbidden        this role or person may not do this
+    │   └── CsrfRefused  a signed-in request without its CSRF value, or from another site
     ├── NotFound         nothing by that id (or not visible to the caller)
     ├── Gone             it existed and has ended for good (an expired join link)
     ├── RequestTimeout   the body did not arrive in time
@@ -72,6 +73,10 @@ class Unauthorized(DomainError):
 
 class Forbidden(DomainError):
     pass
+
+
+class CsrfRefused(Forbidden):
+    code = "csrf_refused"
 
 
 class NotFound(DomainError):

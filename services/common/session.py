@@ -58,7 +58,7 @@ import jwt
 from aiohttp import web
 
 from .auth import ROLES, Principal, TokenRejected, subject_problem
-from .errors import Forbidden
+from .errors import CsrfRefused
 from .settings import ConfigError, Settings
 
 SESSION_COOKIE: Final = "orcast_session"
@@ -73,10 +73,6 @@ SAFE_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS"})
 # (another origin under the same site) and `cross-site` get no session. Browsers that send
 # no such header fall back to the Origin rule and the CSRF header.
 OWN_FETCH_SITES: Final = frozenset({"same-origin", "none"})
-
-
-class CsrfRefused(Forbidden):
-    code = "csrf_refused"
 
 
 @dataclass(frozen=True, slots=True)

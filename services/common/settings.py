@@ -229,7 +229,7 @@ class Settings:
     # `orcast dev` only: the inherited socket on which the supervisor hands over the
     # connections it accepted for this service (services/dev/handoff.py).
     dev_handoff_fd: int | None = None
-    # Sign-in for people (services/signin.py); unset issuer: no sign-in, bearer tokens only.
+    # Sign-in for people (services/signin/); unset issuer: no sign-in, bearer tokens only.
     oidc_issuer: str | None = None
     oidc_client_id: str = "orcast"
     oidc_client_secret: str | None = field(default=None, repr=False)

@@ -18,8 +18,7 @@ from services.common.auth import issue_token
 from services.common.health import HEALTH, Health
 from services.common.settings import Settings
 from services.common.web import authorize_metrics, create_base_app
-from services.homepage import add_home_page
-from services.signin import setup_signin
+from services.registry import create_app_for
 
 PROBE_TIMEOUT = 2.0
 
@@ -76,8 +75,9 @@ def create_front_app(settings: Settings, services: Mapping[str, int]) -> web.App
         return response
 
     app = create_base_app(settings, metrics_handler=metrics)
-    add_home_page(app)
-    setup_signin(app, settings)  # sessions are verified by every service; made here
+    # the sign-in service (and the home page) on this process, through its create_app:
+    # sessions are verified by every service, made here
+    create_app_for("signin")(settings, into=app)
     app[HEALTH] = ProcessesHealth(services, scrape_token)
     return app
 

@@ -18,8 +18,6 @@ HTTP_SURFACE = {"app.py", "api.py"}
 MIDDLEWARE = {SERVICES / "common" / n for n in ("web.py", "access.py", "serving.py")}
 CLIENTS = {SERVICES / "publisher" / "adapters", SERVICES / "dev", SERVICES / "demo.py",
            SERVICES / "common" / "oidc.py"}  # oidc.py reads the identity provider's answers
-# The sign-in routes answer browsers with redirects: an HTTP surface like app.py/api.py.
-MIDDLEWARE |= {SERVICES / "signin.py"}
 
 
 def _is_status(node: ast.AST) -> bool:
@@ -117,3 +115,51 @@ def test_the_remapping_check_sees_one(tmp_path: Path) -> None:
     )
     assert remappings(sample, tmp_path) == ["sample.py:4", "sample.py:8"]
 
+
+def _error_classes() -> set[str]:
+    """Every error class the errors.py modules define (common's kinds, each service's)."""
+    names = set()
+    for source in SERVICES.rglob("errors.py"):
+        names |= {n.name for n in ast.walk(ast.parse(source.read_text()))
+                  if isinstance(n, ast.ClassDef)}
+    return names
+
+
+def stray_errors(source: Path, kinds: set[str], root: Path = SERVICES) -> list[str]:
+    """Classes outside an errors.py that subclass a domain error."""
+    return [f"{source.relative_to(root)}:{n.lineno} {n.name}"
+            for n in ast.walk(ast.parse(source.read_text(), str(source)))
+            if isinstance(n, ast.ClassDef) and _names(ast.Tuple(elts=n.bases)) & kinds]
+
+
+def test_domain_errors_live_in_errors_py() -> None:
+    """A newcomer learns what a service refuses from its errors.py (issue 17), so an error
+    class declared beside a handler is one the tree in that docstring does not show."""
+    kinds = _error_classes() & {"DomainError", *_domain_error_names()}
+    found = []
+    for source in sorted(SERVICES.rglob("*.py")):
+        if source.name != "errors.py":
+            found += stray_errors(source, kinds)
+    assert found == []
+
+
+def _domain_error_names() -> set[str]:
+    """The DomainError classes, found by following bases through every errors.py."""
+    bases: dict[str, set[str]] = {}
+    for source in SERVICES.rglob("errors.py"):
+        for n in ast.walk(ast.parse(source.read_text())):
+            if isinstance(n, ast.ClassDef):
+                bases.setdefault(n.name, set()).update(_names(ast.Tuple(elts=n.bases)))
+    found = {"DomainError"}
+    while True:
+        more = {name for name, parents in bases.items() if parents & found} - found
+        if not more:
+            return found
+        found |= more
+
+
+def test_the_stray_error_check_sees_one(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("class LinkEnded(Gone):\n    code = 'x'\n"
+                      "class Fine(ValueError):\n    pass\n")
+    assert stray_errors(sample, _domain_error_names(), tmp_path) == ["sample.py:1 LinkEnded"]

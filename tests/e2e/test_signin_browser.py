@@ -17,7 +17,7 @@ import pytest
 
 from services.common import session, topics
 from services.dev import idp
-from services.signin import ROLE_PAGES
+from services.signin.api import ROLE_PAGES
 from tests.conftest import make_settings
 from tests.ingest.support import topic_events
 from tests.support.browser import artifacts_dir

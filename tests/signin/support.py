@@ -16,10 +16,9 @@ from aiohttp import web
 
 from services.common import auth
 from services.common.settings import Settings
-from services.common.web import create_base_app, principal
+from services.common.web import principal
 from services.dev import idp
-from services.homepage import add_home_page
-from services.signin import setup_signin
+from services.registry import create_app_for
 from tests.support.idp import SignInWorld
 
 SECRET = "test-secret-not-for-production-0123456789"
@@ -50,9 +49,7 @@ async def look(request: web.Request) -> web.Response:
 
 @asynccontextmanager
 async def serving(settings: Settings) -> AsyncIterator[web.Application]:
-    app = create_base_app(settings)
-    add_home_page(app)
-    setup_signin(app, settings)
+    app = create_app_for("signin")(settings)  # what `orcast run signin` serves
     app.router.add_post(CHANGE, change)
     app.router.add_get(LOOK, look)
     runner = web.AppRunner(app, access_log=None)

@@ -20,7 +20,7 @@ from services.common import session
 from services.common.auth import issue_token
 from services.common.broker import free_port
 from services.common.settings import Settings
-from services.signin import safe_next
+from services.signin.api import safe_next
 from tests.signin.support import CHANGE, LOOK, SECRET, serving
 
 

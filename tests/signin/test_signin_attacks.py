@@ -10,7 +10,7 @@ from aiohttp import web
 
 from services.common.settings import ConfigError, Settings
 from services.dev import idp
-from services.signin import setup_signin
+from services.signin.api import setup_signin
 
 
 def test_sign_in_without_an_https_public_url_is_refused(tmp_path: Path) -> None:
@@ -69,7 +69,7 @@ def test_session_cookies_cannot_be_planted_by_a_sibling_host() -> None:
     from aiohttp.test_utils import make_mocked_request
 
     from services.common import session
-    from services.signin import PENDING_COOKIE
+    from services.signin.api import PENDING_COOKIE
 
     settings = Settings(secret="s" * 40, public_url="https://orcast.example.org")
     request = make_mocked_request("GET", "/signin/callback")

@@ -33,7 +33,7 @@ def artifacts_dir() -> Path:
 async def sign_in_as(context: Any, settings: Settings, base_url: str, role: str,
                      sub: str | None = None, *, now: float | None = None,
                      ends_in: float | None = None) -> None:
-    """Give a browser context the session a sign-in would (services/signin.py's
+    """Give a browser context the session a sign-in would (services/signin/api.py's
     `session.mint` and cookies), without walking a provider's login form: the pages' own
     tests start signed in. tests/e2e/test_signin_browser.py walks the real provider.
     `now` backdates the sign-in; `ends_in` makes the sign-in itself end that many seconds

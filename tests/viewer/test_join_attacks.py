@@ -26,14 +26,12 @@ async def test_a_signed_out_guests_cookie_is_not_renewed_by_reopening_the_link(
     again gives a new guest (new subject and sid, recorded as `used`) or is refused."""
     from aiohttp.test_utils import TestServer
 
-    from services.common.web import create_base_app
-    from services.signin import setup_signin
+    from services.registry import create_app_for
 
     case = await feed.case()
     await known(viewer, case.broadcast_id)
     link = await make_link(viewer, case.broadcast_id, minutes=120)
-    signin_app = create_base_app(viewer.settings)
-    setup_signin(signin_app, viewer.settings)
+    signin_app = create_app_for("signin")(viewer.settings)
     signin = TestServer(signin_app, host="127.0.0.1")
     await signin.start_server()
     try:

@@ -117,14 +117,12 @@ async def test_a_guest_who_signs_out_is_not_watching_for_the_rest_of_the_day(
     re-minted while the link is open, or the viewer learns of the sign-out)."""
     from aiohttp.test_utils import TestServer
 
-    from services.common.web import create_base_app
-    from services.signin import setup_signin
+    from services.registry import create_app_for
 
     case = await feed.case()
     await known(viewer, case.broadcast_id)
     link = await make_link(viewer, case.broadcast_id, minutes=24 * 60)
-    signin_app = create_base_app(viewer.settings)
-    setup_signin(signin_app, viewer.settings)
+    signin_app = create_app_for("signin")(viewer.settings)
     signin = TestServer(signin_app, host="127.0.0.1")
     await signin.start_server()
     try:

@@ -30,16 +30,12 @@ from aiohttp import web
 
 from services.common import ended_sessions, rolemap, session
 from services.common.auth import PUBLIC, TokenRejected, allow, subject_problem
-from services.common.errors import (
-    BadRequest,
-    DomainError,
-    Forbidden,
-    ServiceUnavailable,
-    Unauthorized,
-)
+from services.common.errors import CsrfRefused, DomainError, Unauthorized
 from services.common.oidc import OidcClient, SignInRefused, pkce_pair
 from services.common.settings import ConfigError, Settings
 from services.common.web import SETTINGS
+
+from .errors import NoRole, ProviderUnreachable, SignInFailed, SignInOff
 
 ROLE_PAGES: Final = {"coordinator": "/tablet", "approver": "/approvals", "student": "/live",
                      "admin": "/cases", "compliance": "/compliance"}
@@ -59,10 +55,6 @@ LOCKED_COOKIE: Final = "__Host-orcast_locked"
 
 OIDC = web.AppKey("oidc", OidcClient)
 HTTP = web.AppKey("oidc_http", aiohttp.ClientSession)
-
-
-class SignInFailed(BadRequest):
-    code = "signin_failed"
 
 
 def setup_signin(app: web.Application, settings: Settings) -> None:
@@ -97,7 +89,7 @@ async def _http_client(app: web.Application) -> AsyncIterator[None]:
 def _client(request: web.Request) -> OidcClient:
     client = request.app.get(OIDC)
     if client is None:
-        raise ServiceUnavailable("Sign-in is not configured", retry_after=60)
+        raise SignInOff("Sign-in is not configured", retry_after=60)
     return client
 
 
@@ -144,8 +136,8 @@ async def start(request: web.Request) -> web.Response:
             state=state, nonce=nonce, code_challenge=challenge,
             prompt="login" if fresh else None, max_age=0 if fresh else None)
     except (SignInRefused, aiohttp.ClientError, TimeoutError):
-        raise ServiceUnavailable("The identity provider is unreachable",
-                                 retry_after=5) from None
+        raise ProviderUnreachable("The identity provider is unreachable",
+                                  retry_after=5) from None
     response = _see_other(url)
     secure = session.secure_cookies(request, settings)
     response.set_cookie(session.cookie_name(PENDING_COOKIE, secure), pending,
@@ -225,16 +217,16 @@ async def _complete(request: web.Request) -> web.Response:
     except SignInRefused as exc:
         raise SignInFailed(str(exc)) from None
     except (aiohttp.ClientError, TimeoutError):
-        raise ServiceUnavailable("The identity provider is unreachable",
-                                 retry_after=5) from None
+        raise ProviderUnreachable("The identity provider is unreachable",
+                                  retry_after=5) from None
     _require_fresh(identity.claims, pending)
     problem = subject_problem(identity.sub)
     if problem:
         raise SignInFailed(f"the account's subject is refused: {problem}")
     role = client.mapping.role_for(identity.claims)
     if role is None:
-        raise Forbidden("this account has no ORcast role: ask for one of the groups in the "
-                        "role mapping", code="no_role")
+        raise NoRole("this account has no ORcast role: ask for one of the groups in the "
+                     "role mapping")
     token, csrf = session.mint(settings, sub=identity.sub, role=role, name=identity.name,
                                idp=client.issuer)
     response = _see_other(pending.get("next") or ROLE_PAGES[role])
@@ -346,7 +338,7 @@ async def _end_session(request: web.Request, settings: Settings,
         if not sent and request.content_type == "application/x-www-form-urlencoded":
             sent = str((await request.post()).get(CSRF_FIELD, ""))
         if not sent or not hmac.compare_digest(sent.encode(), signed_in.csrf.encode()):
-            raise session.CsrfRefused(f"missing or wrong CSRF token for {doing}")
+            raise CsrfRefused(f"missing or wrong CSRF token for {doing}")
         await request.app[ended_sessions.ENDED_SESSIONS].end(signed_in.sid, signed_in.end)
     return signed_in
 

@@ -1,4 +1,4 @@
-"""The dev stack's front door: `/` links every surface."""
+"""The front door, served by the sign-in service: `/` links every surface."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""The sign-in service, `orcast run signin`: people's sign-in (`services/signin.py`) and
-the home page, in a Deployment of its own behind the ingress (`deploy/k8s/signin.yaml`).
+"""The sign-in service, `orcast run signin`: people's sign-in (`api.py`; what it
+refuses: `errors.py`) and the home page, in a Deployment of its own behind the ingress
+(`deploy/k8s/signin.yaml`).
 
 It alone mints, renews and ends sessions and keeps the record of ended ones (its own
 database); every other service verifies the session cookie by itself with the shared
@@ -13,8 +14,9 @@ from aiohttp import web
 
 from services.common.settings import Settings
 from services.common.web import create_base_app
-from services.homepage import add_home_page
-from services.signin import setup_signin
+
+from .api import setup_signin
+from .homepage import add_home_page
 
 
 def create_app(settings: Settings, *, into: web.Application | None = None) -> web.Application:
