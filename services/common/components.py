@@ -9,7 +9,8 @@ The one owner of start-up and shutdown: a service hands everything it holds to i
 
 A service declares its parts, then `attach(app)` adds one cleanup context that
 starts them in order (store, producer, consumers, timers) and stops them in
-reverse, and registers their readiness checks.
+reverse, and registers their readiness checks. A web-only service (sign-in: no topic,
+no event key) says `events=False`: its producer is never started.
 """
 
 from __future__ import annotations
@@ -42,10 +43,12 @@ COMPONENTS = web.AppKey("components", PartsByService)
 
 class Components:
     def __init__(self, settings: Settings, service: str, *,
-                 producer: EventProducer | None = None) -> None:
-        """`producer`: one made elsewhere (tests inject an unreachable broker)."""
+                 producer: EventProducer | None = None, events: bool = True) -> None:
+        """`producer`: one made elsewhere (tests inject an unreachable broker).
+        `events`: False for a service that sends and reads no event."""
         self.settings = settings
         self.service = service
+        self.events = events
         self.producer = producer or EventProducer(settings=settings, service=service)
         self.store: Store | None = None
         self.consumers: list[ConsumerLoop] = []
@@ -114,7 +117,8 @@ class Components:
             app[COMPONENTS] = PartsByService()
         app[COMPONENTS][self.service] = self
         health = app[HEALTH]
-        health.add(f"{self.service}.broker", self.producer.broker_reachable)
+        if self.events:
+            health.add(f"{self.service}.broker", self.producer.broker_reachable)
         if self.store is not None:
             store = self.store
             health.add(f"{self.service}.store", store.ping)
@@ -130,12 +134,14 @@ class Components:
             job()
 
     async def _lifespan(self, app: web.Application) -> AsyncIterator[None]:
-        # Event keys are read once, at start; without its own key a service may not run.
-        self.producer.keyring().require_signer(self.service)
+        if self.events:
+            # Event keys are read once, at start; without its own key a service may not run.
+            self.producer.keyring().require_signer(self.service)
         if self.store is not None:
             await self.store.open()
         try:
-            await self.producer.start()
+            if self.events:
+                await self.producer.start()
         except Exception as exc:  # broker away at boot: producer retries lazily, we serve 503s
             logger.warning("%s: producer not started (%s)", self.service, type(exc).__name__)
         for consumer in self.consumers:
@@ -160,7 +166,8 @@ class Components:
                 await consumer.stop()
             for drained in self._drained:
                 await drained()
-            await self.producer.stop()
+            if self.events:
+                await self.producer.stop()
             if self.store is not None:
                 await self.store.close()
 

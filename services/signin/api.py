@@ -30,6 +30,7 @@ from aiohttp import web
 
 from services.common import ended_sessions, rolemap, session
 from services.common.auth import PUBLIC, TokenRejected, allow, subject_problem
+from services.common.components import Components
 from services.common.errors import CsrfRefused, DomainError, Unauthorized
 from services.common.oidc import OidcClient, SignInRefused, pkce_pair
 from services.common.settings import ConfigError, Settings
@@ -59,6 +60,8 @@ HTTP = web.AppKey("oidc_http", aiohttp.ClientSession)
 
 def setup_signin(app: web.Application, settings: Settings) -> None:
     """Mount the sign-in routes; without `ORCAST_OIDC_ISSUER` they say sign-in is off."""
+    # No topic, no event key: its parts are a database and an HTTP client to the provider.
+    parts = Components(settings, "signin", events=False)
     if settings.oidc_issuer:
         if settings.oidc_role_mapping is None:
             raise ConfigError("set ORCAST_OIDC_ROLE_MAPPING: without a mapping nobody has a role")
@@ -70,8 +73,9 @@ def setup_signin(app: web.Application, settings: Settings) -> None:
             development=session.is_loopback_url(settings.oidc_issuer)
             and settings.oidc_issuer.startswith("http://"))
         app[OIDC] = OidcClient(settings, rolemap.load(settings.oidc_role_mapping))
-        app.cleanup_ctx.append(_http_client)
-    app.cleanup_ctx.append(ended_sessions.record_context(settings))
+        parts.hold(_http_client)
+    parts.hold(ended_sessions.record_context(settings))
+    parts.attach(app)
     app.router.add_get("/signin", start)
     app.router.add_get("/signin/callback", callback)
     app.router.add_get("/signin/session", whoami)

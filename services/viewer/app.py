@@ -265,7 +265,7 @@ def setup(app: web.Application, settings: Settings, limits: Limits | None = None
                                    development=bool(settings.secret and not settings.jwks_url))
     hub.links.allowed = bool(settings.join_links)
     if hub.links.allowed:  # a signed-out guest is not renewed (api._guest_of)
-        app.cleanup_ctx.append(ended_sessions.record_context(settings))
+        parts.hold(ended_sessions.record_context(settings))
     api.add_routes(app, hub, parts.producer, replay.caught_up)
     add_page(app, service="viewer", folder=PAGE, paths=("/live",))
     add_page(app, service="viewer", folder=PAGE, paths=("/live/{broadcast_id}",),

@@ -3,6 +3,8 @@ and stops cleanly on its own: the one way in, exercised for every service."""
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -74,3 +76,35 @@ def test_the_in_process_stack_is_every_create_app_on_one_app(
     assert all(into is app for _, into in calls)
     routes = {r.canonical for r in app.router.resources()}
     assert {r for r in OWN_ROUTE.values() if r is not None} <= routes
+
+
+SERVICES_DIR = Path(__file__).resolve().parents[2] / "services"
+OWNER = SERVICES_DIR / "common" / "components.py"
+# `orcast dev --demo` adds a feeder to the dev front process: no service holds it.
+NOT_A_SERVICE = {SERVICES_DIR / "demo.py"}
+HOOKS = {"cleanup_ctx", "on_startup", "on_shutdown", "on_cleanup"}
+
+
+def hooks(source: Path, root: Path = SERVICES_DIR) -> list[str]:
+    """Start-up or shutdown hooks registered on an app (`app.cleanup_ctx.append(...)`)."""
+    return [f"{source.relative_to(root)}:{n.lineno} {n.attr}"
+            for n in ast.walk(ast.parse(source.read_text(), str(source)))
+            if isinstance(n, ast.Attribute) and n.attr in HOOKS]
+
+
+def test_components_alone_start_and_stop_what_a_service_holds() -> None:
+    """One owner of start-up and shutdown (issue 17): a service hands its parts to its
+    `Components` (`hold`, `on_drained`, `on_closing`); a hook of its own on the app
+    starts or stops outside that order."""
+    found = []
+    for source in sorted(SERVICES_DIR.rglob("*.py")):
+        if source != OWNER and source not in NOT_A_SERVICE:
+            found += hooks(source)
+    assert found == []
+
+
+def test_the_hook_check_sees_one(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("app.cleanup_ctx.append(ctx)\napp.on_shutdown.append(stop)\n"
+                      "parts.hold(ctx)\n")
+    assert hooks(sample, tmp_path) == ["sample.py:1 cleanup_ctx", "sample.py:2 on_shutdown"]
