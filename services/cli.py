@@ -25,6 +25,7 @@ from services.common import logconfig
 from services.common.settings import (
     ConfigError,
     Settings,
+    is_set,
     process_environment,
 )
 from services.common.topics import SERVICES
@@ -170,7 +171,8 @@ def cmd_dev(args: argparse.Namespace) -> int:
     from services.devstack import prepare, write_dev_tokens
 
     private_process()
-    data_dir = args.data_dir or Settings.from_env().data_dir
+    given = Settings.from_env()  # what this process was told; `env` is for the children
+    data_dir = args.data_dir or given.data_dir
     data_dir = private_data_dir(data_dir.resolve())  # absolute: the children share it
     env = process_environment()
     env.setdefault("ORCAST_SECRET", _dev_secret(data_dir))
@@ -185,11 +187,11 @@ def cmd_dev(args: argparse.Namespace) -> int:
     provider: DevProvider | None = None
     try:
         provider, signin_off = _dev_provider(env, overrides)
-        if not env.get("ORCAST_KAFKA_BOOTSTRAP"):
+        if not is_set("ORCAST_KAFKA_BOOTSTRAP"):
             env.setdefault("ORCAST_KAFKA_SESSION_TIMEOUT_MS", "3000")  # fast joins on Tansu
             env.setdefault("ORCAST_KAFKA_HEARTBEAT_INTERVAL_MS", "1000")  # idle: cheap
             # Tansu cannot wake a waiting fetch: producers ring, idle consumers sleep.
-            if env.get(doorbell.ENV) != "off":
+            if given.dev_doorbell != "off":
                 env[doorbell.ENV] = doorbell.Relay().start().address
             try:
                 keeper = Keeper.start(data_dir, env, args.kafka_port)
@@ -239,10 +241,10 @@ def _dev_provider(env: dict[str, str], overrides: dict[str, object]
     already. Without node or its packages the stack runs with tokens only, and says so."""
     from services.dev.idp import DevProvider, ProviderUnavailable
 
-    if env.get("ORCAST_OIDC_ISSUER"):
-        return None, ""
     where = Settings.from_env(env, **overrides)
-    data_dir = Path(env["ORCAST_DATA_DIR"])
+    if where.oidc_issuer:
+        return None, ""
+    data_dir = where.data_dir
     try:
         with (data_dir / "oidc-provider.log").open("ab") as log:
             provider = DevProvider.start(f"http://{where.http_host}:{where.http_port}", log=log)

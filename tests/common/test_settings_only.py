@@ -156,3 +156,55 @@ def test_the_readme_check_fails_when_they_differ() -> None:
     stale = readme.replace("| `ORCAST_KAFKA_SASL_PASSWORD` |", "| `ORCAST_KAFKA_SASL_PASS` |")
     assert stale != readme
     assert config_table.with_table(stale) == readme
+
+
+def _orcast_names(root: Path = SERVICES) -> set[str]:
+    """Constants that name an ORCAST_* variable (`doorbell.ENV`, `KEY_ENV`)."""
+    names = set()
+    for source in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text())):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) \
+                    and str(node.value.value).startswith("ORCAST_"):
+                names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    return names
+
+
+def _names_a_variable(node: ast.expr, names: set[str]) -> bool:
+    if isinstance(node, ast.Constant):
+        return str(node.value).startswith("ORCAST_")
+    return (node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")) in names
+
+
+def mapping_reads(source: Path, names: set[str], root: Path = ROOT) -> list[str]:
+    """`env.get("ORCAST_X")` or `env["ORCAST_X"]` read from any mapping (a copy of the
+    environment too); writing one for a child process (`env["ORCAST_X"] = …`) is no read."""
+    found = []
+    for node in ast.walk(ast.parse(source.read_text(), str(source))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "get" and node.args \
+                and _names_a_variable(node.args[0], names):
+            found.append(f"{source.relative_to(root)}:{node.lineno}")
+        elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load) \
+                and _names_a_variable(node.slice, names):
+            found.append(f"{source.relative_to(root)}:{node.lineno}")
+    return found
+
+
+def test_nothing_else_reads_a_variable_from_a_copy_of_the_environment() -> None:
+    """`process_environment()` is for handing to children: an ORCAST_* value read from it
+    bypasses Settings (its parsing, its default, its catalogue entry)."""
+    names = _orcast_names()
+    found = []
+    for source in sorted(SERVICES.rglob("*.py")):
+        if source not in (SETTINGS, SERVICES / "common" / "variables.py"):
+            found += mapping_reads(source, names)
+    assert found == []
+
+
+def test_the_mapping_check_sees_reads_not_writes(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("ENV = 'ORCAST_DEV_DOORBELL'\n"
+                      "a = env.get('ORCAST_KAFKA_BOOTSTRAP')\nb = env[doorbell.ENV]\n"
+                      "env['ORCAST_DATA_DIR'] = '/x'\nc = env.get('HOME')\n")
+    assert mapping_reads(sample, _orcast_names(tmp_path), tmp_path) == [
+        "sample.py:2", "sample.py:3"]
