@@ -16,6 +16,8 @@ from typing import Any
 from services.common.errors import Unprocessable
 from services.common.schemas import FieldError
 
+from .errors import InvalidCase
+
 POINTER = "/consent/document_ref"
 NOT_A_REFERENCE = ("must be a reference to the signed form, such as consent/2026/0042.pdf: "
                    "1 to 128 letters, digits or . _ : / # - (no spaces, not a description)")
@@ -31,11 +33,11 @@ def _compact(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", unicodedata.normalize("NFKC", text).casefold())
 
 
-def readable(error: Unprocessable) -> Unprocessable:
+def readable(error: Unprocessable) -> InvalidCase:
     """The same 422 (code and pointers unchanged) with the reference's reason in words."""
     fields = [FieldError(f.pointer, NOT_A_REFERENCE) if f.pointer == POINTER else f
               for f in error.fields]
-    return Unprocessable(error.message, fields=fields, code=error.code)
+    return InvalidCase(error.message, fields=fields, code=error.code)
 
 
 def _patient_parts(patient: dict[str, Any]) -> list[str]:
@@ -58,5 +60,5 @@ def check(document_ref: str, patient: dict[str, Any]) -> None:
     compact = _compact(document_ref)
     found: Sequence[str] = [p for p in _patient_parts(patient) if p in compact]
     if found or _PHONE.search(document_ref):
-        raise Unprocessable("request body failed validation",
-                            fields=[FieldError(POINTER, CARRIES_IDENTIFIERS)])
+        raise InvalidCase("request body failed validation",
+                          fields=[FieldError(POINTER, CARRIES_IDENTIFIERS)])

@@ -163,3 +163,43 @@ def test_the_stray_error_check_sees_one(tmp_path: Path) -> None:
     sample.write_text("class LinkEnded(Gone):\n    code = 'x'\n"
                       "class Fine(ValueError):\n    pass\n")
     assert stray_errors(sample, _domain_error_names(), tmp_path) == ["sample.py:1 LinkEnded"]
+
+
+COMMON_KINDS = {n.name for n in ast.walk(ast.parse((SERVICES / "common" / "errors.py")
+                                                    .read_text()))
+                if isinstance(n, ast.ClassDef)}
+
+
+def shared_kinds_raised(source: Path, root: Path = SERVICES) -> list[str]:
+    """`raise Unprocessable(...)` (or one returned to be raised) where a service's own
+    errors.py should name the refusal."""
+    found = []
+    for node in ast.walk(ast.parse(source.read_text(), str(source))):
+        made = node.exc if isinstance(node, ast.Raise) else \
+            node.value if isinstance(node, ast.Return) else None
+        if isinstance(made, ast.Call) and isinstance(made.func, ast.Name) \
+                and made.func.id in COMMON_KINDS:
+            found.append(f"{source.relative_to(root)}:{node.lineno} {made.func.id}")
+    return found
+
+
+def test_domain_code_raises_its_own_services_errors() -> None:
+    """Below the HTTP surface a service says what went wrong in its own words (its
+    errors.py); the shared kinds are for common/ and the handlers' request parsing."""
+    found = []
+    for package in sorted(p for p in SERVICES.iterdir() if (p / "errors.py").is_file()):
+        if package.name == "common":
+            continue
+        for source in sorted(package.rglob("*.py")):
+            if source.name not in HTTP_SURFACE | {"errors.py"} \
+                    and not any(source.is_relative_to(c) for c in CLIENTS):
+                found += shared_kinds_raised(source)
+    assert found == []
+
+
+def test_the_shared_kind_check_sees_one(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("raise Unprocessable('x')\nraise InvalidCase('y')\n"
+                      "def f():\n    return Conflict('z')\n")
+    assert shared_kinds_raised(sample, tmp_path) == [
+        "sample.py:1 Unprocessable", "sample.py:4 Conflict"]
