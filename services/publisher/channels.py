@@ -33,6 +33,7 @@ import yaml
 
 from services.common import schemas
 from services.common.settings import ConfigError
+from services.common.variables import VARIABLES
 
 SCHEMA_ID = "channels.json"
 
@@ -99,6 +100,10 @@ def load_channels(path: str | Path) -> tuple[ChannelConfig, ...]:
     return parse_channels(document, source=str(path))
 
 
+# ORcast's own variables (Settings reads them; README's table): never a channel's secret.
+_SETTINGS = frozenset(n for v in VARIABLES for n in v.names())
+
+
 def parse_channels(document: object, *, source: str = "channels") -> tuple[ChannelConfig, ...]:
     problems = _problems(document)
     if problems:
@@ -110,6 +115,11 @@ def parse_channels(document: object, *, source: str = "channels") -> tuple[Chann
         if raw["id"] in seen:
             raise ChannelConfigError(f"{source}: /channels/{index}/id: duplicate id {raw['id']!r}")
         seen.add(raw["id"])
+        for name, var in raw["credentials"].items():
+            if var in _SETTINGS:  # read from the environment as it is, sent to a network
+                raise ChannelConfigError(
+                    f"{source}: /channels/{index}/credentials/{name}: {var} is an ORcast "
+                    "setting, not a channel's credential; name a variable of its own")
         channels.append(_channel(raw))
     return tuple(channels)
 

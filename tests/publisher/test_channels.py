@@ -30,6 +30,15 @@ def channel(**overrides: Any) -> dict[str, Any]:
     return base
 
 
+@pytest.mark.parametrize("setting", ["ORCAST_SECRET", "ORCAST_KAFKA_SASL_PASSWORD"])
+def test_a_channel_may_not_name_an_orcast_setting_as_its_credential(setting: str) -> None:
+    """The publisher reads credentials from the whole environment and sends them to a
+    network: a channel file naming one of ORcast's settings would send it that secret."""
+    with pytest.raises(ChannelConfigError, match=f"/channels/0/credentials/access_token: "
+                                                 f"{setting} is an ORcast setting"):
+        parse_channels({"channels": [channel(credentials={"access_token": setting})]})
+
+
 def test_example_file_loads() -> None:
     channels = load_channels(EXAMPLE)
     assert [c.kind for c in channels] == ["mastodon", "bluesky", "x", "webhook"]
