@@ -273,9 +273,10 @@ def setup(app: web.Application, settings: Settings, limits: Limits | None = None
     add_page(app, service="viewer", folder=PAGE, paths=("/join",), html="join.html")
 
 
-def create_app(settings: Settings, *, into: web.Application | None = None) -> web.Application:
+def create_app(settings: Settings, *, into: web.Application | None = None,
+               limits: Limits | None = None) -> web.Application:
     """`into`: mount on this app (the in-process stack of every service) instead of one
-    of its own."""
+    of its own. `limits`: other than the settings' (tests of the fan-out's bounds)."""
     app = create_base_app(settings) if into is None else into
-    setup(app, settings)
+    setup(app, settings, limits)
     return app

@@ -25,7 +25,6 @@ from services.common import schemas
 from services.common.admin import ensure_topics
 from services.common.auth import issue_token
 from services.common.settings import Settings
-from services.common.web import create_base_app
 from services.viewer import app as viewer_app
 from services.viewer.connection import Limits
 from services.viewer.fanout import Hub
@@ -233,8 +232,7 @@ async def start_viewer(settings: Settings, feed: Feed) -> AsyncIterator[StartVie
     started: list[Viewer] = []
 
     async def start(limits: Limits | None = None) -> Viewer:
-        app = create_base_app(settings)
-        viewer_app.setup(app, settings, limits)
+        app = viewer_app.create_app(settings, limits=limits)  # what `orcast run viewer` serves
         server = TestServer(app, host="127.0.0.1")
         await server.start_server()
         viewer = Viewer(settings, app, server, aiohttp.ClientSession())

@@ -331,11 +331,9 @@ async def test_join_links_off_refuses_links_and_sends_students_to_sign_in(
 async def _viewer_with(start_viewer: StartViewer, settings: Settings) -> Viewer:
     from aiohttp.test_utils import TestServer
 
-    from services.common.web import create_base_app
     from services.viewer import app as viewer_app
 
-    app = create_base_app(settings)
-    viewer_app.setup(app, settings)
+    app = viewer_app.create_app(settings)
     server = TestServer(app, host="127.0.0.1")
     await server.start_server()
     viewer = Viewer(settings, app, server, aiohttp.ClientSession())

@@ -69,11 +69,9 @@ async def test_a_plain_http_origin_of_the_same_host_gets_no_cookie_socket(
     the upgrade, as for any other site."""
     from aiohttp.test_utils import TestServer
 
-    from services.common.web import create_base_app
     from services.viewer import app as viewer_app
 
-    app = create_base_app(https_settings)
-    viewer_app.setup(app, https_settings)
+    app = viewer_app.create_app(https_settings)
     server = TestServer(app, host="127.0.0.1")
     await server.start_server()
     token, _ = session.mint(https_settings, sub="signed-in-student", role="student",
