@@ -24,7 +24,6 @@ from typing import Any, Final
 from services.common.auth import Principal
 from services.common.events import parse_time
 
-MAX_MINUTES: Final = 24 * 60
 KEEP_SECONDS: Final = 24 * 3600  # an ended link is forgotten this long after its expiry
 
 

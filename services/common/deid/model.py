@@ -13,7 +13,6 @@ REDACTED: Final = "redacted"
 # a human must look before it goes out, for every audience.
 REVIEW: Final = "review"
 QUARANTINE: Final = "quarantine"
-VERDICTS: Final = (CLEAN, REDACTED, REVIEW, QUARANTINE)
 
 # Machine-readable quarantine reasons (match schemas/events/milestone-deidentified.json).
 ENGINE_ERROR: Final = "engine_error"
