@@ -268,6 +268,60 @@ async def test_an_edit_comes_back_to_a_person_and_is_attributed_to_its_editor(
         await ctx.close()
 
 
+async def test_students_told_with_the_note_when_the_public_copy_is_edited_later(
+        stack: Stack, browser: Any) -> None:
+    """Students got the note at once; an approver then edited the public copy. The
+    compliance page said the students' copy went out with "the text of revision 1", the
+    edit made a minute later: the words' path keeps what happened in its order."""
+    case = await stack.register_case(names=[PATIENT], scope=["students", "public"])
+    _, body, _ = await stack.post_milestone(case["case_id"], note="Ports placed.",
+                                            sub="coord-ana")
+    update_id = body["event_id"]
+    await review_of(stack, update_id, "students", "approved")
+    await review_of(stack, update_id, "public", "held")
+
+    ctx, page, problems = await open_approvals(stack, browser, "attending-kim",
+                                               has_touch=True)
+    try:
+        item = page.locator(f'#queue .item[data-key="{update_id}/public"]')
+        await item.locator("button.edit").tap()
+        await item.locator(".compose textarea").fill("Three ports placed.")
+        await item.locator(".compose button", has_text="Send").tap()
+
+        async def edited_back() -> dict[str, Any] | None:
+            row = await review_of(stack, update_id, "public", "held")
+            return row if row["revision"] == 1 and not row["awaiting_edit"] else None
+
+        await eventually(edited_back, 20, message="the edit back, held")
+        assert problems == []
+    finally:
+        await ctx.close()
+
+    ctx = await browser.new_context(viewport={"width": 1024, "height": 768})
+    try:
+        page = await ctx.new_page()
+        watch_page(page, problems)
+        await sign_in_as(page.context, stack.settings, stack.base_url, "compliance", "officer-kai")
+        words = page.locator(f'#timeline-body article[data-update="{update_id}"] '
+                             "details.words li")
+
+        async def told() -> list[str] | None:
+            await page.goto(f"{stack.base_url}/compliance?case={case['broadcast_id']}")
+            await words.first.wait_for(timeout=10_000)
+            said = await words.all_inner_texts()
+            return said if any(s.startswith("The edit de-identified") for s in said) else None
+
+        said = await eventually(told, 30, 0.5, "the edit's redaction in the words' path")
+        stages = [s.split(" — by ")[0] for s in said]
+        assert stages[2].startswith("Went out for students as #1: the text of the note, 13 "
+                                    "characters"), said
+        assert stages[3:5] == ["Edited (revision 1)",
+                               "The edit de-identified: clean, nothing removed (revision 1)"], said
+        assert problems == []
+    finally:
+        await ctx.close()
+
+
 def words_expected() -> list[tuple[str, str, int | None]]:
     return [("note", "coord-ana", 0), ("redaction", "service:deidentify", 0),
             ("edit", "attending-kim", 1), ("redaction", "service:deidentify", 1),
