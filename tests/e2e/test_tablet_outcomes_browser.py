@@ -232,6 +232,13 @@ async def test_a_revoked_case_shows_as_withdrawn_with_its_buttons_disabled(
         await buttons.nth(1).click(force=True)
         await page.wait_for_timeout(500)
         assert await submitted(stack, case["case_id"]) == ["patient_in_room"]
+        # what students saw was taken down, and the strip says why in words, not codes
+        item = strip_item(page, "patient_in_room")
+        await item.locator('[data-audience="students"][data-outcome="retracted"]').wait_for(
+            timeout=15_000)
+        said = await item.inner_text()
+        assert "Students: Taken down: consent was withdrawn" in said, said
+        assert "consent_revoked" not in said, said
         assert page.errors == []
     finally:
         await context.close()

@@ -44,6 +44,18 @@
     withdrawn: "Withdrawn",
     retracted: "Taken down",
   };
+  // Why something was taken down (update.retracted's reason codes), as people say it.
+  const RETRACT_WORDS = {
+    consent_revoked: "consent was withdrawn",
+    consent_expired: "consent expired",
+    approver: "an approver took it down",
+    author: "undone from this tablet",
+  };
+
+  function reasonText(reason) {
+    return RETRACT_WORDS[reason] || reason;
+  }
+
   // Safe Harbor categories, as people say them: [singular, plural].
   const CATEGORY_WORDS = {
     NAME: ["name", "names"], DATE: ["date", "dates"],
@@ -84,7 +96,7 @@
     let text = OUTCOME_TEXT[outcome] || outcome;
     if (outcome === "held" && u.verdict === "review") text = OUTCOME_TEXT.review;
     if (entry.reason && ["rejected", "withdrawn", "retracted"].includes(outcome)) {
-      text += ": " + entry.reason;
+      text += ": " + reasonText(entry.reason);
     }
     if (rewritten && entry.state !== "held") text += " (rewritten by an approver)";
     if (rewritten && entry.state === "held") text = "rewritten by an approver, " + text;
@@ -216,7 +228,7 @@
         text += this.deps.inOutbox(u.event_id) && navigator.onLine ?
           " — sending" : " — sends when the network is back";
       }
-      if (u.reason) text += ": " + u.reason;
+      if (u.reason) text += ": " + reasonText(u.reason);
       const comment = this.comment(u);
       if (comment) text += " — \u201c" + comment + "\u201d";
       if (u.withdraw_requested && !["withdrawn", "retracted"].includes(status)) {
