@@ -37,6 +37,7 @@
     review: "waiting for a person to check it (de-identification was unsure)",
     live: "Live",
     approved: "Approved, being posted",
+    nowhere: "Approved, posted nowhere: no channel is configured for the public audience",
     published: "Published",
     rejected: "Rejected",
     expired: "Expired: not approved in time",
@@ -83,7 +84,8 @@
   }
 
   // One audience's outcome: [outcome code, words].
-  function outcomeOf(u, audience, entry) {
+  // channels: how many channels post this audience (undefined: not known).
+  function outcomeOf(u, audience, entry, channels) {
     // Only a held update is edited, so a held audience after an edit waits on the edit;
     // a decided one was decided on the edit if it came after it.
     const rewritten = Boolean(u.edited_at) && (entry.state === "held" ||
@@ -92,6 +94,7 @@
     if (entry.state === "approved") {
       const posted = (u.channels || []).some((c) => c.state === "posted");
       outcome = audience === "students" ? "live" : (posted ? "published" : "approved");
+      if (outcome === "approved" && channels === 0) outcome = "nowhere";
     }
     let text = OUTCOME_TEXT[outcome] || outcome;
     if (outcome === "held" && u.verdict === "review") text = OUTCOME_TEXT.review;
@@ -210,7 +213,9 @@
       if (!known.length) return null;
       return el("ul", { class: "audiences", "aria-label": "Outcome per audience" },
         known.map(([audience, name]) => {
-          const [outcome, text, rewritten] = outcomeOf(u, audience, u.audiences[audience]);
+          const channels = this.deps.channelsOf ? this.deps.channelsOf(audience) : undefined;
+          const [outcome, text, rewritten] = outcomeOf(u, audience, u.audiences[audience],
+            channels);
           return el("li", { "data-audience": audience, "data-outcome": outcome,
             "data-rewritten": String(rewritten), class: "o-" + outcome }, [
             el("strong", { text: name + ": " }), el("span", { text: text }),
