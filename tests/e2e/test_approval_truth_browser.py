@@ -153,6 +153,41 @@ async def test_edit_and_reject_boxes_have_send_and_cancel_for_touch(stack: Stack
         await ctx.close()
 
 
+async def test_a_refused_reject_comment_is_marked_at_the_field_on_a_phone(
+        stack: Stack, browser: Any) -> None:
+    """A comment naming someone was refused only in the status line at the top of the
+    page, scrolled away on a phone, with the comment box unmarked (issue 15 item 10)."""
+    case = await stack.register_case(names=[PATIENT], scope=["public"])
+    _, body, _ = await stack.post_milestone(case["case_id"], note="Closing in layers.",
+                                            sub="coord-ana")
+    update_id = body["event_id"]
+    await review_of(stack, update_id, "public", "held")
+
+    ctx, page, problems = await open_approvals(
+        stack, browser, "attending-kim", has_touch=True, is_mobile=True,
+        viewport={"width": 390, "height": 844})
+    try:
+        item = page.locator(f'#queue .item[data-key="{update_id}/public"]')
+        await item.locator("button.reject").tap()
+        await item.locator(".compose select").select_option("other")
+        await item.locator(".compose input").fill(f"Ask {PATIENT} about it, 555-867-5309")
+        await item.locator(".compose button.send").tap()
+        comment = item.locator('.compose input[aria-invalid="true"]')
+        await comment.wait_for(timeout=10_000)
+        assert await comment.input_value() == f"Ask {PATIENT} about it, 555-867-5309"
+        error = page.locator("#" + (await comment.get_attribute("aria-describedby") or "none"))
+        said = await error.inner_text()
+        assert "say it without" in said and "/comment" not in said, said
+        assert await comment.evaluate("(e) => e === document.activeElement")
+        assert await error.is_visible()
+        assert await item.locator(".compose select").get_attribute("aria-invalid") is None
+        assert (await review_of(stack, update_id, "public", "held"))["state"] == "held"
+        assert PATIENT not in said
+        assert [p for p in problems if "422" not in p] == []
+    finally:
+        await ctx.close()
+
+
 @pytest.fixture
 def one_approver_for_students(kafka_bootstrap: str, tmp_path: Path) -> Settings:
     """Students: automatic when clean or redacted, and no four eyes (one approver may
