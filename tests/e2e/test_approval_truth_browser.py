@@ -165,7 +165,7 @@ async def test_a_refused_reject_comment_is_marked_at_the_field_on_a_phone(
 
     ctx, page, problems = await open_approvals(
         stack, browser, "attending-kim", has_touch=True, is_mobile=True,
-        viewport={"width": 390, "height": 844})
+        viewport={"width": 360, "height": 780})
     try:
         item = page.locator(f'#queue .item[data-key="{update_id}/public"]')
         await item.locator("button.reject").tap()
@@ -180,6 +180,7 @@ async def test_a_refused_reject_comment_is_marked_at_the_field_on_a_phone(
         assert "say it without" in said and "/comment" not in said, said
         assert await comment.evaluate("(e) => e === document.activeElement")
         assert await error.is_visible()
+        assert await page.evaluate("() => document.documentElement.scrollWidth") <= 360
         assert await item.locator(".compose select").get_attribute("aria-invalid") is None
         assert (await review_of(stack, update_id, "public", "held"))["state"] == "held"
         assert PATIENT not in said
