@@ -400,6 +400,30 @@ async def test_a_milestone_without_a_note_can_be_approved_and_says_it_goes_nowhe
         await ctx.close()
 
 
+async def test_a_held_students_copy_goes_to_the_live_page_without_a_contradiction(
+        stack: Stack, browser: Any) -> None:
+    """A students' copy waiting for a person read "If approved, it goes to the students'
+    live page. No channel is configured for the students audience.": students never
+    have social channels, the live page is where it goes."""
+    make_unsure(stack.app, "Quillfeather")
+    case = await stack.register_case(names=[PATIENT], scope=["students"])
+    _, body, _ = await stack.post_milestone(case["case_id"], note="Quillfeather assisting.",
+                                            sub="coord-ana")
+    update_id = body["event_id"]
+    await review_of(stack, update_id, "students", "held")
+
+    ctx, page, problems = await open_approvals(stack, browser, "attending-kim")
+    try:
+        goes = page.locator(f'#queue .item[data-key="{update_id}/students"] .destinations .goes')
+        await page.wait_for_function(
+            "() => !document.querySelector('.destinations .goes').textContent"
+            ".startsWith('Working')", timeout=10_000)
+        assert await goes.inner_text() == "If approved, it goes to the students' live page."
+        assert problems == []
+    finally:
+        await ctx.close()
+
+
 @pytest.fixture
 async def public_channel_stack(settings: Settings, tmp_path: Path,
                                monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Any]:

@@ -268,9 +268,10 @@
     if (r.audience === "students") places.push("the students' live page");
     for (const c of channels) places.push(c.channel_id + " (" + c.kind + ")");
     let goes = places.length ? "If approved, it goes to " + places.join(", ") + "." : "";
-    if (!channels.length) {
-      goes += (goes ? " " : "") + got.body.message + (r.audience === "public"
-        ? ": approving it records the decision but posts it nowhere." : ".");
+    // students always have their live page: "no channel" would only contradict it
+    if (!channels.length && r.audience !== "students") {
+      goes += (goes ? " " : "") + got.body.message +
+        ": approving it records the decision but posts it nowhere.";
     }
     box.append(O.el("p", { class: "goes" + (channels.length ? "" : " nowhere"), text: goes }));
     if (r.audience === "students") {
