@@ -78,8 +78,15 @@ def _settings() -> Settings:
     if not is_set("ORCAST_KAFKA_BOOTSTRAP") and dev_broker.is_file():
         dev["kafka_bootstrap"] = dev_broker.read_text(encoding="utf-8").strip()
     dev_secret = settings.data_dir / "dev-secret"
-    if not (settings.secret or settings.identifier_key or settings.audit_signing_key) and \
-            dev_secret.is_file():
+    if not (settings.secret or settings.identifier_key or settings.audit_signing_key):
+        if not dev_secret.is_file():
+            # said before any database is opened, so nothing is created where it ran
+            raise ConfigError(
+                f"no key to check the log with, and no `orcast dev` data dir at "
+                f"{settings.data_dir}/: run it where `orcast dev` runs, or beside "
+                f"`orcast dev --data-dir DIR` as `ORCAST_DATA_DIR=DIR orcast audit verify`; "
+                f"in production set ORCAST_AUDIT_SIGNING_KEY (Ed25519 PEM) or "
+                f"ORCAST_IDENTIFIER_KEY")
         dev["secret"] = dev_secret.read_text(encoding="utf-8").strip()
     return Settings.from_env(None, **dev) if dev else settings
 

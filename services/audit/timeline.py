@@ -12,10 +12,14 @@ the channels. Each step says who: a person, or the service that acted.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
+from services.common import events
+
 MAX_RECORDS = 20_000
+EPOCH = datetime.fromtimestamp(0, UTC)
 
 
 def _actor(record: Mapping[str, Any]) -> dict[str, str]:
@@ -33,17 +37,37 @@ def _new_update(update_id: str) -> dict[str, Any]:
             "decisions": [], "publications": [], "retractions": [], "steps": []}
 
 
-def _story_order(step: dict[str, Any]) -> tuple[int, int, int, int]:
+def _when(step: dict[str, Any]) -> datetime:
+    at = step["at"]
+    try:
+        moment = events.parse_time(at) if isinstance(at, str) else EPOCH
+    except ValueError:
+        return EPOCH
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _story_order(steps: list[dict[str, Any]]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
     """The audit log records topics as they arrive (a redaction may be logged before
-    the note it came from): order the words' story by what caused what instead."""
-    action, revision = step["action"], int(step["detail"].get("revision") or 0)
-    if action == "milestone.submitted":
-        return (0, 0, 0, step["seq"])
-    if action == "edit.submitted":
-        return (1, revision, 0, step["seq"])
-    if action == "milestone.deidentified":
-        return (1, revision, 1, step["seq"])
-    return (2, 0, 0, step["seq"])  # decisions and what went out, as they happened
+    the note it came from): order the words' story by what caused what instead. The
+    note and its redaction come first; each edit, with its redaction, then sits among
+    the decisions by time (both are approval's clock), so an audience approved before
+    an edit is told with the text it went out with."""
+    edited_at = {int(s["detail"].get("revision") or 0): _when(s)
+                 for s in steps if s["action"] == "edit.submitted"}
+
+    def order(step: dict[str, Any]) -> tuple[Any, ...]:
+        action, revision = step["action"], int(step["detail"].get("revision") or 0)
+        if action == "milestone.submitted":
+            return (0, EPOCH, 0, revision, step["seq"])
+        if action == "milestone.deidentified" and revision == 0:
+            return (0, EPOCH, 1, revision, step["seq"])
+        if action == "edit.submitted":
+            return (1, _when(step), 0, revision, step["seq"])
+        if action == "milestone.deidentified":
+            return (1, edited_at.get(revision, _when(step)), 1, revision, step["seq"])
+        return (1, _when(step), 2, 0, step["seq"])  # decisions, what went out
+
+    return order
 
 
 def _path(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -51,7 +75,7 @@ def _path(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
     channels (a step that did not happen is absent)."""
     path: list[dict[str, Any]] = []
     revision = 0
-    for step in sorted(steps, key=_story_order):
+    for step in sorted(steps, key=_story_order(steps)):
         facts, action = step["detail"], step["action"]
         base = {"seq": step["seq"], "at": step["at"], "by": step["by"]}
         if action == "milestone.submitted":

@@ -2,10 +2,11 @@
 
 A real OpenID Connect provider (panva's OpenID-certified `oidc-provider`, run by node
 from `services/dev/oidc/`, installed with `npm ci --prefix services/dev/oidc`) on a free
-loopback port, with one demo user per ORcast role whose password is made fresh at each
-start, and ORcast registered as a confidential client that must use PKCE. Users,
-passwords and the client secret reach the provider on its stdin, never its argv or
-environment; `orcast dev` prints the passwords once on its console, nothing logs them.
+loopback port, with one demo user per ORcast role (and a second approver, for four eyes)
+whose password is made fresh at each start, and ORcast registered as a confidential
+client that must use PKCE. Users, passwords and the client secret reach the provider on
+its stdin, never its argv or environment; `orcast dev` prints the passwords once on its
+console, nothing logs them.
 """
 
 from __future__ import annotations
@@ -74,8 +75,12 @@ class DevProvider:
                                       f"{reason}")
         port = port or free_port()
         secret = secrets.token_urlsafe(32)
-        users = tuple(DemoUser(role, role, f"Demo {role}", secrets.token_urlsafe(12))
-                      for role in ROLES)
+        # one per role, and a second approver: under four eyes another approver approves
+        # an approver's edit, and with one there would be nobody to do it
+        people = [(role, role, f"Demo {role}") for role in ROLES]
+        people.append(("approver2", "approver", "Second demo approver"))
+        users = tuple(DemoUser(username, role, name, secrets.token_urlsafe(12))
+                      for username, role, name in people)
         config = {
             "port": port,
             "client": {"client_id": CLIENT_ID, "client_secret": secret,

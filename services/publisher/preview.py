@@ -66,6 +66,17 @@ async def preview(request: web.Request) -> web.Response:
                               "message": message})
 
 
+@allow({"coordinator", "approver", "admin", "compliance"})
+async def audiences(request: web.Request) -> web.Response:
+    """How many channels each audience goes to, so the tablet can say that an approved
+    public copy is posted nowhere rather than "being posted" for ever."""
+    publisher = request.app[PREVIEW_PUBLISHER]
+    counts = {audience: sum(1 for c in publisher.channels if c.audience == audience)
+              for audience in ("students", "public")}
+    return web.json_response({"audiences": counts})
+
+
 def add_routes(app: web.Application, publisher: Publisher) -> None:
     app[PREVIEW_PUBLISHER] = publisher
     app.router.add_post("/api/v1/publications/preview", preview)
+    app.router.add_get("/api/v1/publications/audiences", audiences)

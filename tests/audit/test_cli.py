@@ -64,3 +64,19 @@ def orcast_in_thread(argv: list[str]) -> int:
 
     with ThreadPoolExecutor(1) as pool:
         return pool.submit(orcast, argv).result()
+
+
+def test_verify_away_from_a_dev_data_dir_says_where_to_point_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Run where no `orcast dev` data dir is (or beside `orcast dev --data-dir D`), verify
+    asked only for production keys and left an empty var/audit.db behind in that
+    directory; it says how to point it at the dev data dir and creates nothing."""
+    for name in ("ORCAST_DATABASE_URL", "ORCAST_DATA_DIR", "ORCAST_SECRET",
+                 "ORCAST_IDENTIFIER_KEY", "ORCAST_AUDIT_SIGNING_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert orcast(["audit", "verify"]) == 2
+    said = capsys.readouterr().err
+    assert "ORCAST_DATA_DIR" in said and "--data-dir" in said, said
+    assert not (tmp_path / "var").exists()

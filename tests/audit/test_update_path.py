@@ -69,3 +69,29 @@ def test_each_update_shows_the_case_retraction_that_covered_it() -> None:
     first, second = built["updates"]
     assert [r["seq"] for r in first["retractions"]] == [2]
     assert [r["seq"] for r in second["retractions"]] == [4]
+
+
+def test_an_audience_approved_before_an_edit_went_out_with_the_note() -> None:
+    """Students got the note at once; later an approver edited the public copy, still
+    held. The students' copy went out with the note's text, not the edit's, and the path
+    says so in the order it happened, though the edit's records reached the log later."""
+    gate = ("service:approval", "service")
+    records = [
+        record(1, "milestone.submitted", "accepted", COORD, note_chars=30, milestone="x"),
+        record(2, "milestone.deidentified", "redacted", DEID, revision=0,
+               counts={"NAME": 1}),
+        record(3, "update.approved", "approved", gate, audience="students", seq=1,
+               text_chars=28),
+        record(7, "review.decided", "edit", KIM, decision="edit", edited=True),
+        record(8, "edit.submitted", "accepted", KIM, revision=1),
+        record(9, "milestone.deidentified", "redacted", DEID, revision=1,
+               counts={"NAME": 1}),
+    ]
+    [update] = timeline.build("c1", records)["updates"]
+    story = [(p["stage"], p["by"]["sub"], p.get("revision"), p.get("audience"))
+             for p in update["path"]]
+    assert story == [
+        ("note", "coord-ana", 0, None), ("redaction", "service:deidentify", 0, None),
+        ("final text", "service:approval", 0, "students"),
+        ("edit", "attending-kim", 1, None), ("redaction", "service:deidentify", 1, None),
+    ]

@@ -153,6 +153,42 @@ async def test_edit_and_reject_boxes_have_send_and_cancel_for_touch(stack: Stack
         await ctx.close()
 
 
+async def test_a_refused_reject_comment_is_marked_at_the_field_on_a_phone(
+        stack: Stack, browser: Any) -> None:
+    """A comment naming someone was refused only in the status line at the top of the
+    page, scrolled away on a phone, with the comment box unmarked (issue 15 item 10)."""
+    case = await stack.register_case(names=[PATIENT], scope=["public"])
+    _, body, _ = await stack.post_milestone(case["case_id"], note="Closing in layers.",
+                                            sub="coord-ana")
+    update_id = body["event_id"]
+    await review_of(stack, update_id, "public", "held")
+
+    ctx, page, problems = await open_approvals(
+        stack, browser, "attending-kim", has_touch=True, is_mobile=True,
+        viewport={"width": 360, "height": 780})
+    try:
+        item = page.locator(f'#queue .item[data-key="{update_id}/public"]')
+        await item.locator("button.reject").tap()
+        await item.locator(".compose select").select_option("other")
+        await item.locator(".compose input").fill(f"Ask {PATIENT} about it, 555-867-5309")
+        await item.locator(".compose button.send").tap()
+        comment = item.locator('.compose input[aria-invalid="true"]')
+        await comment.wait_for(timeout=10_000)
+        assert await comment.input_value() == f"Ask {PATIENT} about it, 555-867-5309"
+        error = page.locator("#" + (await comment.get_attribute("aria-describedby") or "none"))
+        said = await error.inner_text()
+        assert "say it without" in said and "/comment" not in said, said
+        assert await comment.evaluate("(e) => e === document.activeElement")
+        assert await error.is_visible()
+        assert await page.evaluate("() => document.documentElement.scrollWidth") <= 360
+        assert await item.locator(".compose select").get_attribute("aria-invalid") is None
+        assert (await review_of(stack, update_id, "public", "held"))["state"] == "held"
+        assert PATIENT not in said
+        assert [p for p in problems if "422" not in p] == []
+    finally:
+        await ctx.close()
+
+
 @pytest.fixture
 def one_approver_for_students(kafka_bootstrap: str, tmp_path: Path) -> Settings:
     """Students: automatic when clean or redacted, and no four eyes (one approver may
@@ -268,6 +304,60 @@ async def test_an_edit_comes_back_to_a_person_and_is_attributed_to_its_editor(
         await ctx.close()
 
 
+async def test_students_told_with_the_note_when_the_public_copy_is_edited_later(
+        stack: Stack, browser: Any) -> None:
+    """Students got the note at once; an approver then edited the public copy. The
+    compliance page said the students' copy went out with "the text of revision 1", the
+    edit made a minute later: the words' path keeps what happened in its order."""
+    case = await stack.register_case(names=[PATIENT], scope=["students", "public"])
+    _, body, _ = await stack.post_milestone(case["case_id"], note="Ports placed.",
+                                            sub="coord-ana")
+    update_id = body["event_id"]
+    await review_of(stack, update_id, "students", "approved")
+    await review_of(stack, update_id, "public", "held")
+
+    ctx, page, problems = await open_approvals(stack, browser, "attending-kim",
+                                               has_touch=True)
+    try:
+        item = page.locator(f'#queue .item[data-key="{update_id}/public"]')
+        await item.locator("button.edit").tap()
+        await item.locator(".compose textarea").fill("Three ports placed.")
+        await item.locator(".compose button", has_text="Send").tap()
+
+        async def edited_back() -> dict[str, Any] | None:
+            row = await review_of(stack, update_id, "public", "held")
+            return row if row["revision"] == 1 and not row["awaiting_edit"] else None
+
+        await eventually(edited_back, 20, message="the edit back, held")
+        assert problems == []
+    finally:
+        await ctx.close()
+
+    ctx = await browser.new_context(viewport={"width": 1024, "height": 768})
+    try:
+        page = await ctx.new_page()
+        watch_page(page, problems)
+        await sign_in_as(page.context, stack.settings, stack.base_url, "compliance", "officer-kai")
+        words = page.locator(f'#timeline-body article[data-update="{update_id}"] '
+                             "details.words li")
+
+        async def told() -> list[str] | None:
+            await page.goto(f"{stack.base_url}/compliance?case={case['broadcast_id']}")
+            await words.first.wait_for(timeout=10_000)
+            said = await words.all_inner_texts()
+            return said if any(s.startswith("The edit de-identified") for s in said) else None
+
+        said = await eventually(told, 30, 0.5, "the edit's redaction in the words' path")
+        stages = [s.split(" — by ")[0] for s in said]
+        assert stages[2].startswith("Went out for students as #1: the text of the note, 13 "
+                                    "characters"), said
+        assert stages[3:5] == ["Edited (revision 1)",
+                               "The edit de-identified: clean, nothing removed (revision 1)"], said
+        assert problems == []
+    finally:
+        await ctx.close()
+
+
 def words_expected() -> list[tuple[str, str, int | None]]:
     return [("note", "coord-ana", 0), ("redaction", "service:deidentify", 0),
             ("edit", "attending-kim", 1), ("redaction", "service:deidentify", 1),
@@ -305,6 +395,30 @@ async def test_a_milestone_without_a_note_can_be_approved_and_says_it_goes_nowhe
         assert await page.locator("#status").inner_text() == (
             "Approved for public as #1, but no channel is configured for the public "
             "audience: it is posted nowhere.")
+        assert problems == []
+    finally:
+        await ctx.close()
+
+
+async def test_a_held_students_copy_goes_to_the_live_page_without_a_contradiction(
+        stack: Stack, browser: Any) -> None:
+    """A students' copy waiting for a person read "If approved, it goes to the students'
+    live page. No channel is configured for the students audience.": students never
+    have social channels, the live page is where it goes."""
+    make_unsure(stack.app, "Quillfeather")
+    case = await stack.register_case(names=[PATIENT], scope=["students"])
+    _, body, _ = await stack.post_milestone(case["case_id"], note="Quillfeather assisting.",
+                                            sub="coord-ana")
+    update_id = body["event_id"]
+    await review_of(stack, update_id, "students", "held")
+
+    ctx, page, problems = await open_approvals(stack, browser, "attending-kim")
+    try:
+        goes = page.locator(f'#queue .item[data-key="{update_id}/students"] .destinations .goes')
+        await page.wait_for_function(
+            "() => !document.querySelector('.destinations .goes').textContent"
+            ".startsWith('Working')", timeout=10_000)
+        assert await goes.inner_text() == "If approved, it goes to the students' live page."
         assert problems == []
     finally:
         await ctx.close()

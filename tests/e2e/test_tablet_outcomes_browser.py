@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from services.common import events, topics
+from tests.approval.support import decide
 from tests.conftest import make_settings
 from tests.e2e.test_tablet_browser import open_tablet, strip_item
 from tests.ingest.support import inject, topic_events
@@ -232,6 +233,40 @@ async def test_a_revoked_case_shows_as_withdrawn_with_its_buttons_disabled(
         await buttons.nth(1).click(force=True)
         await page.wait_for_timeout(500)
         assert await submitted(stack, case["case_id"]) == ["patient_in_room"]
+        # what students saw was taken down, and the strip says why in words, not codes
+        item = strip_item(page, "patient_in_room")
+        await item.locator('[data-audience="students"][data-outcome="retracted"]').wait_for(
+            timeout=15_000)
+        said = await item.inner_text()
+        assert "Students: Taken down: consent was withdrawn" in said, said
+        assert "consent_revoked" not in said, said
+        assert page.errors == []
+    finally:
+        await context.close()
+
+
+async def test_a_public_approval_with_no_channel_says_it_is_posted_nowhere(
+        browser: Any, outcomes_stack: Stack) -> None:
+    """With no channel configured for the public (as in `orcast dev`), an approved public
+    copy read "Approved, being posted" on the strip for ever: nothing will post it."""
+    stack = outcomes_stack
+    case = await stack.register_case(scope=["students", "public"])
+    context, page = await open_tablet(browser, stack, case, viewport=LANDSCAPE,
+                                      sub="nurse-nowhere")
+    try:
+        await page.locator('#milestones button[data-milestone="patient_in_room"]').tap()
+        item = strip_item(page, "patient_in_room")
+        public = item.locator('.audiences [data-audience="public"]')
+        await public.and_(page.locator('[data-outcome="held"]')).wait_for(timeout=20_000)
+        event_id = await item.get_attribute("data-event-id")
+        status, answer = await decide(stack, event_id, "attending-1", decision="approve")
+        assert status == 200, answer
+        await public.and_(page.locator('[data-outcome="nowhere"]')).wait_for(timeout=15_000)
+        said = await public.inner_text()
+        assert "no channel is configured for the public audience" in said, said
+        assert "being posted" not in said, said
+        students = item.locator('.audiences [data-audience="students"]')
+        assert await students.get_attribute("data-outcome") == "live"
         assert page.errors == []
     finally:
         await context.close()

@@ -35,7 +35,12 @@ def test_orcast_dev_points_orcast_at_a_provider_it_starts(tmp_path: Path) -> Non
         assert env["ORCAST_OIDC_ISSUER"] == provider.issuer
         assert provider.issuer.startswith("http://127.0.0.1:")
         assert env["ORCAST_OIDC_ROLE_MAPPING"] == str(idp.ROLE_MAPPING)
-        assert sorted(u.role for u in provider.users) == sorted(idp.DEMO_GROUPS)
+        assert {u.role for u in provider.users} == set(idp.DEMO_GROUPS)
+        # two approvers: under four eyes an approver's edit needs another one to approve
+        # it, and in dev that path led nowhere (issue 15 item 3)
+        assert [u.username for u in provider.users if u.role == "approver"] == [
+            "approver", "approver2"]
+        assert len({u.username for u in provider.users}) == len(provider.users)
         assert len({u.password for u in provider.users}) == len(provider.users)
         with urllib.request.urlopen(provider.issuer + "/.well-known/openid-configuration",
                                     timeout=10) as answer:

@@ -36,6 +36,14 @@
     return (detail && detail.message) || err.message || "the request failed";
   }
 
+  // pointer -> what to do, for the fields of a refused request
+  function fieldErrors(err) {
+    const detail = err.body && err.body.error;
+    const found = {};
+    for (const f of (detail && detail.fields) || []) found[f.pointer] = f.reason;
+    return found;
+  }
+
   const CATEGORY_WORDS = {
     NAME: "looks like a person's name", DATE: "a date", MRN: "a medical record number",
     PHONE: "a phone number", EMAIL: "an email address", ADDRESS: "a street address",
@@ -207,12 +215,24 @@
       else if (ev.key === "Enter" && !ev.shiftKey) { ev.preventDefault(); send(); }
     };
     for (const f of fields) f.addEventListener("keydown", keys);
+    // A field the server refused is marked where it is, with what to do, in words.
+    const named = kind === "edit" ? [["/text", field]] : [["/reason_code", code], ["/comment", field]];
+    const errors = (composing && composing.errors) || {};
+    const shown = [];
+    for (const [pointer, f] of named) {
+      shown.push(f);
+      if (!errors[pointer]) continue;
+      const id = "compose-error-" + pointer.slice(1);
+      f.setAttribute("aria-invalid", "true");
+      f.setAttribute("aria-describedby", id);
+      shown.push(O.el("p", { class: "field-error", id: id, text: sentence(errors[pointer]) }));
+    }
     const buttons = O.el("div", { class: "compose-buttons" }, [
       O.el("button", { type: "button", class: "send", onclick: send },
            [kind === "edit" ? "Send edit" : "Send rejection"]),
       O.el("button", { type: "button", class: "cancel", onclick: cancel }, ["Cancel"]),
     ]);
-    return O.el("div", { class: "compose", "data-kind": kind }, [...fields, buttons]);
+    return O.el("div", { class: "compose", "data-kind": kind }, [...shown, buttons]);
   }
 
   // Server notes are short lowercase phrases; the page shows each as one sentence.
@@ -248,9 +268,10 @@
     if (r.audience === "students") places.push("the students' live page");
     for (const c of channels) places.push(c.channel_id + " (" + c.kind + ")");
     let goes = places.length ? "If approved, it goes to " + places.join(", ") + "." : "";
-    if (!channels.length) {
-      goes += (goes ? " " : "") + got.body.message + (r.audience === "public"
-        ? ": approving it records the decision but posts it nowhere." : ".");
+    // students always have their live page: "no channel" would only contradict it
+    if (!channels.length && r.audience !== "students") {
+      goes += (goes ? " " : "") + got.body.message +
+        ": approving it records the decision but posts it nowhere.";
     }
     box.append(O.el("p", { class: "goes" + (channels.length ? "" : " nowhere"), text: goes }));
     if (r.audience === "students") {
@@ -290,7 +311,8 @@
     $("empty").textContent = view === "held"
       ? "Nothing waiting. New updates appear here by themselves." : "None.";
     if (composing) {
-      const field = queue.querySelector(".compose select, .compose input, .compose textarea");
+      const field = queue.querySelector('.compose [aria-invalid="true"]') ||
+        queue.querySelector(".compose select, .compose input, .compose textarea");
       if (field) field.focus();
     } else {
       const node = queue.querySelector('[aria-selected="true"]');
@@ -363,7 +385,9 @@
       if (next) selected = next;
     } catch (err) {
       say(FAILED[body.decision] + ": " + errorText(err) + (/[.!?]$/.test(errorText(err)) ? "" : "."), "error");
-      if (body.decision !== "approve" && err.status === 422 && sent) composing = sent;
+      if (body.decision !== "approve" && err.status === 422 && sent) {
+        composing = { ...sent, errors: fieldErrors(err) };
+      }
     }
     await refresh();
     if (composing) render();  // reopened: keep what was typed, fix it and send again

@@ -37,6 +37,7 @@
     review: "waiting for a person to check it (de-identification was unsure)",
     live: "Live",
     approved: "Approved, being posted",
+    nowhere: "Approved, posted nowhere: no channel is configured for the public audience",
     published: "Published",
     rejected: "Rejected",
     expired: "Expired: not approved in time",
@@ -44,6 +45,18 @@
     withdrawn: "Withdrawn",
     retracted: "Taken down",
   };
+  // Why something was taken down (update.retracted's reason codes), as people say it.
+  const RETRACT_WORDS = {
+    consent_revoked: "consent was withdrawn",
+    consent_expired: "consent expired",
+    approver: "an approver took it down",
+    author: "undone from this tablet",
+  };
+
+  function reasonText(reason) {
+    return RETRACT_WORDS[reason] || reason;
+  }
+
   // Safe Harbor categories, as people say them: [singular, plural].
   const CATEGORY_WORDS = {
     NAME: ["name", "names"], DATE: ["date", "dates"],
@@ -71,7 +84,8 @@
   }
 
   // One audience's outcome: [outcome code, words].
-  function outcomeOf(u, audience, entry) {
+  // channels: how many channels post this audience (undefined: not known).
+  function outcomeOf(u, audience, entry, channels) {
     // Only a held update is edited, so a held audience after an edit waits on the edit;
     // a decided one was decided on the edit if it came after it.
     const rewritten = Boolean(u.edited_at) && (entry.state === "held" ||
@@ -80,11 +94,12 @@
     if (entry.state === "approved") {
       const posted = (u.channels || []).some((c) => c.state === "posted");
       outcome = audience === "students" ? "live" : (posted ? "published" : "approved");
+      if (outcome === "approved" && channels === 0) outcome = "nowhere";
     }
     let text = OUTCOME_TEXT[outcome] || outcome;
     if (outcome === "held" && u.verdict === "review") text = OUTCOME_TEXT.review;
     if (entry.reason && ["rejected", "withdrawn", "retracted"].includes(outcome)) {
-      text += ": " + entry.reason;
+      text += ": " + reasonText(entry.reason);
     }
     if (rewritten && entry.state !== "held") text += " (rewritten by an approver)";
     if (rewritten && entry.state === "held") text = "rewritten by an approver, " + text;
@@ -198,7 +213,9 @@
       if (!known.length) return null;
       return el("ul", { class: "audiences", "aria-label": "Outcome per audience" },
         known.map(([audience, name]) => {
-          const [outcome, text, rewritten] = outcomeOf(u, audience, u.audiences[audience]);
+          const channels = this.deps.channelsOf ? this.deps.channelsOf(audience) : undefined;
+          const [outcome, text, rewritten] = outcomeOf(u, audience, u.audiences[audience],
+            channels);
           return el("li", { "data-audience": audience, "data-outcome": outcome,
             "data-rewritten": String(rewritten), class: "o-" + outcome }, [
             el("strong", { text: name + ": " }), el("span", { text: text }),
@@ -216,7 +233,7 @@
         text += this.deps.inOutbox(u.event_id) && navigator.onLine ?
           " — sending" : " — sends when the network is back";
       }
-      if (u.reason) text += ": " + u.reason;
+      if (u.reason) text += ": " + reasonText(u.reason);
       const comment = this.comment(u);
       if (comment) text += " — \u201c" + comment + "\u201d";
       if (u.withdraw_requested && !["withdrawn", "retracted"].includes(status)) {

@@ -32,6 +32,7 @@
     // The selected case as the server last described it: accepting updates or not.
     caseState: { caseId: "", status: "active", accepting: true },
     confirming: null,  // the milestone waiting for "Send again"
+    channels: null,  // audience -> how many channels post it (null: not known yet)
   };
   const history = new window.TabletHistory();
 
@@ -102,10 +103,23 @@
       localStorage.setItem(KEYS.cases, JSON.stringify(state.cases));
       localStorage.setItem(KEYS.procedures, JSON.stringify(state.procedures));
       $("case-hint").textContent = state.cases.length ? "" : "No active case to post to.";
+      if (state.channels === null) loadChannels();
     } catch (err) {
       $("case-hint").textContent = "Showing the cases known before the network dropped.";
     }
     renderCases();
+  }
+
+  // Where an approved copy goes: with no channel for an audience, the strip says it is
+  // posted nowhere instead of "being posted". Asked once; unknown keeps the old words.
+  async function loadChannels() {
+    try {
+      const answer = await O.api("GET", "/api/v1/publications/audiences");
+      state.channels = answer.body.audiences;
+      renderStrip();
+    } catch (err) {
+      // offline or refused: the strip does not claim either way
+    }
   }
 
   // Is the open case still broadcasting? Asked every few seconds and whenever something
@@ -418,7 +432,7 @@
 
   function renderStrip(force) {
     strip.render(history.forCase(state.caseId).reverse(),
-      [state.caseId, navigator.onLine, outbox.length], force);
+      [state.caseId, navigator.onLine, outbox.length, state.channels], force);
   }
 
   function renderConnection() {
@@ -465,6 +479,7 @@
   const strip = new Strip($("strip"), {
     inOutbox: (eventId) => outbox.has(eventId), onUndo: undo, labelOf: milestoneLabel,
     commentOf: (eventId) => comments.get(eventId) || null,
+    channelsOf: (audience) => (state.channels ? state.channels[audience] : undefined),
   });
   const feed = new window.TabletStatusFeed({
     onSnapshot: (snapshot) => onStatuses(snapshot.updates),
