@@ -212,10 +212,14 @@ def cpu_seconds(pid: int) -> float:
     return sum(tree_cpu(pid).values())
 
 
-def profile(pid: int, seconds: int, out: str) -> subprocess.Popen[bytes]:
+def profile(pid: int, seconds: int, out: str, *, gil: bool = False) \
+        -> subprocess.Popen[bytes]:
+    """py-spy `pid` for `seconds`; `gil`: only samples holding the GIL (Python CPU, not
+    threads waiting in C, which py-spy otherwise may count as busy)."""
     spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
     return subprocess.Popen([spy, "record", "-p", str(pid), "-d", str(seconds), "-r", "100",
-                             "--threads", "--format", "raw", "-o", out, "--nonblocking"],
+                             "--threads", "--format", "raw", "-o", out, "--nonblocking",
+                             *(["--gil"] if gil else [])],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

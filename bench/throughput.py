@@ -127,10 +127,17 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             took: set[int] = set()
             cpu_before = tree_cpu(stack.process.pid)
             names = {pid: process_name(pid) for pid in cpu_before}
-            spy = None
+            spies = []
             if args.profile:
-                target = next(pid for pid, name in names.items() if name == args.profile)
-                spy = profile(target, int(args.seconds), args.profile_out)
+                # "all": every Python process of the tree, one file each (name in the path)
+                targets = [(pid, name) for pid, name in names.items()
+                           if name == args.profile or (args.profile == "all" and
+                                                       name.startswith(("run ", "dev",
+                                                                        "services.dev")))]
+                for pid, name in targets:
+                    out = args.profile_out if args.profile != "all" else \
+                        f"{args.profile_out}.{name.replace(' ', '_')}"
+                    spies.append(profile(pid, int(args.seconds), out, gil=args.gil))
             began = time.monotonic()
             submitted = await submit_all(session, stack.base_url, stack.tokens["coordinator"],
                                          cases, args.rate, args.seconds, sent, took)
@@ -141,7 +148,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 raise RuntimeError(str(arrivals))
             cpu_after = tree_cpu(stack.process.pid)
             elapsed = time.monotonic() - began
-            if spy is not None:
+            for spy in spies:
                 spy.wait(60)
     finally:
         stack.stop()
@@ -180,8 +187,10 @@ def main() -> None:
     parser.add_argument("--lag-bound", type=float, default=0.0,
                         help="ingest's lag bound in seconds (default 0: off)")
     parser.add_argument("--profile", default="",
-                        help="py-spy the process so named (e.g. 'run deidentify') while "
-                             "submitting")
+                        help="py-spy the process so named (e.g. 'run deidentify'), or 'all' "
+                             "(one file per process), while submitting")
+    parser.add_argument("--gil", action="store_true",
+                        help="profile only samples holding the GIL (Python CPU)")
     parser.add_argument("--profile-out", default="/tmp/orcast-throughput.txt",
                         help="where py-spy writes its collapsed stacks")
     args = parser.parse_args()

@@ -119,6 +119,7 @@ class ConsumerLoop:
         batched: bool = False,
         store: Store | None = None,
         idle_max_wait_ms: int | None = None,
+        min_wait_ms: int | None = None,
     ) -> None:
         self._settings = settings
         self._service = service
@@ -133,6 +134,10 @@ class ConsumerLoop:
         self._batched = batched and batch_handler is None
         self._store = store
         self._idle_max_wait_ms = idle_max_wait_ms  # None: kafka_config's default
+        # None: `fetch_min_wait_ms`. A loop on no one's live path may ask for more: on
+        # Tansu each fetch costs the broker CPU, and a longer wait means far fewer.
+        self._min_wait_ms = settings.fetch_min_wait_ms if min_wait_ms is None \
+            else min_wait_ms
         # Range assignment gives partition N of every subscribed topic to the same member,
         # so one instance sees all of a case's events (same key, same partition count).
         self._co_partitioned = co_partitioned
@@ -213,7 +218,7 @@ class ConsumerLoop:
             client_id=f"orcast-{self._service}",
             enable_auto_commit=False,
             auto_offset_reset="earliest",
-            fetch_max_wait_ms=self._settings.fetch_min_wait_ms,
+            fetch_max_wait_ms=self._min_wait_ms,
             request_timeout_ms=REQUEST_TIMEOUT_MS,
             session_timeout_ms=self._settings.kafka_session_timeout_ms,
             heartbeat_interval_ms=heartbeat_interval_ms(
@@ -244,12 +249,15 @@ class ConsumerLoop:
                 if not ends:
                     self.caught_up.set()
             watchdog = _StallWatchdog()
-            minimum = self._settings.fetch_min_wait_ms
+            minimum = self._min_wait_ms
             wait = FetchWait(minimum=minimum, maximum=self._settings.fetch_idle_max_wait_ms
                              if self._idle_max_wait_ms is None else self._idle_max_wait_ms)
             napping = self._nap(consumer)
             if napping is not None:  # under `orcast dev`: idle means paused, not polling
-                wait = FetchWait(minimum=minimum, maximum=AWAKE_MAX_WAIT_MS, grace=0.0)
+                # (never above the nap's maximum: it sleeps only once every fetch issued
+                # before the last ring has come back, nap.SLEEP_AFTER)
+                wait = FetchWait(minimum=min(minimum, AWAKE_MAX_WAIT_MS),
+                                 maximum=AWAKE_MAX_WAIT_MS, grace=0.0)
             poll_ms = POLL_MS if napping is None else AWAKE_POLL_MS
             while not self._stopping.is_set():
                 self.last_poll = time.monotonic()

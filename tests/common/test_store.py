@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from services.common.settings import Settings
-from services.common.store import Migration, Store, claim_event
+from services.common.store import Migration, Store, claim_event, claim_events
 
 widgets = sa.Table("test_widgets", sa.MetaData(), sa.Column("id", sa.Integer, primary_key=True))
 calls: list[int] = []
@@ -69,6 +69,40 @@ async def test_a_rolled_back_claim_is_not_remembered(database_url: str) -> None:
     async with store.begin() as conn:
         assert await claim_event(conn, "c1", "e2") is True
     await store.close()
+
+
+async def test_claim_events_claims_each_new_id_once_with_one_compiled_statement(
+        database_url: str) -> None:
+    """A batch's claims: new ids back (a repeat in the batch counted once), ids claimed
+    before not; and the statement is compiled once, whatever the batch's size (it was
+    rebuilt and compiled for every batch: ~0.6 ms of CPU each)."""
+    store = Store(database_url, service="unit")
+    await store.open()
+    stats: list[str] = []
+
+    def cache_stats(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if "orcast_consumed_events" in statement:
+            stats.append(context._get_cache_stats())
+
+    sa.event.listen(store.engine.sync_engine, "before_cursor_execute", cache_stats)
+    try:
+        async with store.begin() as conn:
+            assert await claim_events(conn, "c1", ["a", "b", "a"]) == {"a", "b"}
+        async with store.begin() as conn:
+            assert await claim_events(conn, "c1", ["b", "c", "d", "e", "c"]) == {"c", "d", "e"}
+            assert await claim_events(conn, "c2", ["b"]) == {"b"}
+            assert await claim_events(conn, "c2", ["b", "x", "y", "z"]) == {"x", "y", "z"}
+            assert await claim_events(conn, "c1", []) == set()
+        async with store.begin() as conn:
+            assert await claim_event(conn, "c1", "e") is False
+            assert await claim_event(conn, "c1", "f") is True
+    finally:
+        sa.event.remove(store.engine.sync_engine, "before_cursor_execute", cache_stats)
+        await store.close()
+    claims = stats[:4]  # claim_event's own statement comes after
+    # compiled at most twice (a many-row and a one-row form), then reused
+    assert sum(s.startswith("generated") for s in claims) <= 2, claims
+    assert claims[1].startswith("cached"), claims
 
 
 def test_database_url_forms() -> None:

@@ -1,0 +1,64 @@
+"""The keeper's tail journals in bursts while records flow: between two steps its
+partitions are paused, so it sends the broker no fetch (each names every partition of
+every topic, ~2 ms of Tansu's CPU apiece), and the next step reads what came meanwhile."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from aiokafka import AIOKafkaProducer
+from aiokafka.conn import AIOKafkaConnection
+
+from services.common.admin import ensure_topics
+from services.common.consumer import set_fetch_wait
+from services.common.settings import Settings
+from services.dev.journal import Journal
+from services.dev.keeper import Tail
+
+
+async def test_no_fetch_while_the_tail_rests_and_nothing_is_missed(
+        settings: Settings, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    await ensure_topics(settings)
+    journal = Journal(tmp_path / "journal")
+    tail = Tail(settings, journal)
+    await tail.start({})
+    set_fetch_wait(tail._consumer, 20)  # awake under `orcast dev`: short waits, many fetches
+    fetches: list[int] = []
+    send = AIOKafkaConnection.send
+
+    def counting(self, request, expect_response=True):  # type: ignore[no-untyped-def]
+        if type(request).__name__.startswith("FetchRequest"):
+            fetches.append(1)
+        return send(self, request, expect_response)
+
+    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap)
+    await producer.start()
+    topic = settings.topic("cases")
+    try:
+        await producer.send_and_wait(topic, b"one", key=b"k")
+        got = 0
+        for _ in range(50):
+            got += await tail.step(timeout_ms=100)
+            if got:
+                break
+        assert got == 1
+        monkeypatch.setattr(AIOKafkaConnection, "send", counting)
+        await asyncio.sleep(0.05)  # a fetch already under way may come back
+        fetches.clear()
+        resting = asyncio.create_task(tail.rest(0.6, asyncio.Event()))
+        await asyncio.sleep(0.1)
+        await producer.send_and_wait(topic, b"two", key=b"k")
+        await asyncio.sleep(0.4)
+        assert fetches == []  # paused: not one fetch while resting
+        await resting
+        for _ in range(50):
+            got += await tail.step(timeout_ms=100)
+            if got == 2:
+                break
+        assert got == 2
+    finally:
+        await producer.stop()
+        await tail.stop()
+        journal.close()
+    assert [r.value for r in Journal(tmp_path / "journal").read(topic)] == [b"one", b"two"]
