@@ -74,3 +74,61 @@ async def test_compliance_officer_finds_a_case_timeline(stack: Stack, browser: A
         reads = (await conn.execute(sa.text(
             "SELECT action FROM audit_records WHERE actor_sub = 'officer-ana'"))).scalars().all()
     assert {"audit.read", "audit.verify"} <= set(reads)
+
+
+@pytest.mark.browser
+async def test_a_search_row_opens_its_record_by_tap_click_or_keyboard(
+        stack: Stack, browser: Any) -> None:
+    """A result row opened its detail only through the small seq button: tapping or
+    clicking the row did nothing, and the row could not be reached from the keyboard."""
+    case = await stack.register_case()
+    store = stack.parts("audit").store
+    assert isinstance(store, Store)
+
+    async def recorded() -> bool:
+        async with store.engine.connect() as conn:
+            return bool((await conn.execute(sa.text(
+                "SELECT count(*) FROM audit_records WHERE broadcast_id = :b"),
+                {"b": case["broadcast_id"]})).scalar())
+
+    await eventually(recorded, 20, message="the case's registration audited")
+    context = await browser.new_context(viewport={"width": 390, "height": 844},
+                                        has_touch=True, is_mobile=True)
+    problems: list[str] = []
+    try:
+        page = await context.new_page()
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        await sign_in_as(page.context, stack.settings, stack.base_url, "compliance")
+        await page.goto(f"{stack.base_url}/compliance")
+        await page.fill("#f-broadcast", case["broadcast_id"])
+        await page.click("#search-btn")
+        row = page.locator("#results tbody tr").first
+        await row.wait_for(timeout=10_000)
+        seq = await row.get_attribute("data-seq")
+        detail = page.locator("#record-detail")
+        title = page.locator("#record-detail-title")
+
+        await row.locator("td.summary").tap()  # a tap anywhere on the row
+        await detail.wait_for(state="visible", timeout=3_000)
+        assert await title.inner_text() == f"Record {seq}"
+        await detail.get_by_role("button", name="Close").tap()
+        await detail.wait_for(state="hidden")
+
+        await row.locator('td[data-label="Action"]').click()  # a mouse click
+        await detail.wait_for(state="visible", timeout=3_000)
+        await detail.get_by_role("button", name="Close").click()
+        await detail.wait_for(state="hidden")
+
+        # the keyboard reaches the row itself (just before its seq button) and Enter opens it
+        await row.locator("button.open-detail").focus()
+        await page.keyboard.press("Shift+Tab")
+        assert await page.evaluate("document.activeElement.dataset.seq") == seq
+        await page.keyboard.press("Enter")
+        await detail.wait_for(state="visible", timeout=3_000)
+        assert await title.inner_text() == f"Record {seq}"
+        await detail.get_by_role("button", name="Close").press("Enter")
+        await detail.wait_for(state="hidden")
+        assert await page.evaluate("document.activeElement.dataset.seq") == seq  # back
+        assert problems == []
+    finally:
+        await context.close()

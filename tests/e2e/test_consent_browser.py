@@ -91,3 +91,60 @@ async def test_admin_revokes_consent_and_the_students_page_empties(stack: Stack,
         await admin.close()
         if live is not None:
             await live.close()
+
+
+async def _case_status(stack: Stack, case_id: str) -> str:
+    status, body, _ = await stack.request("GET", f"/api/v1/cases/{case_id}", role="admin")
+    assert status == 200, body
+    return str(body["status"])
+
+
+async def test_ending_a_broadcast_asks_first(stack: Stack, browser: Any) -> None:
+    """"End" ended a broadcast in one tap, with no question: a slip of a finger stopped
+    the students' live page for good. It asks in the page now, touch-sized, then ends."""
+    case = await stack.register_case()
+    context = await browser.new_context(viewport={"width": 390, "height": 844},
+                                        has_touch=True, is_mobile=True)
+    problems: list[str] = []
+    try:
+        page = await context.new_page()
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.on("dialog", lambda d: problems.append(f"window.{d.type}: {d.message}"))
+        await sign_in_as(page.context, stack.settings, stack.base_url, "admin", "admin-end")
+        await page.goto(f"{stack.base_url}/cases")
+        row = page.locator(f'#cases tr[data-case="{case["case_id"]}"]')
+        end = row.get_by_role("button", name="End", exact=True)
+        await end.wait_for(timeout=10_000)
+
+        dialog = page.locator("#end-confirm")
+        await end.tap()
+        await dialog.wait_for(state="visible", timeout=3_000)
+        said = await dialog.inner_text()
+        assert case["broadcast_id"] in said and "cannot be started again" in said, said
+        assert await page.evaluate("document.activeElement.id") == "end-cancel"
+        for button in ("#end-cancel", "#end-send"):  # a finger can hit them
+            box = await page.locator(button).bounding_box()
+            assert box is not None and box["height"] >= 44, (button, box)
+        await page.locator("#end-cancel").tap()
+        await dialog.wait_for(state="hidden")
+        assert await _case_status(stack, case["case_id"]) == "active"
+        assert await page.evaluate(  # back where it was
+            "document.activeElement.closest('tr').dataset.case + ' ' + "
+            "document.activeElement.textContent") == case["case_id"] + " End"
+
+        await end.tap()
+        await dialog.wait_for(state="visible")
+        await page.keyboard.press("Escape")
+        await dialog.wait_for(state="hidden")
+        assert await _case_status(stack, case["case_id"]) == "active"
+
+        await end.tap()
+        await dialog.wait_for(state="visible")
+        await page.locator("#end-send").tap()
+        await dialog.wait_for(state="hidden")
+        await row.locator(".status", has_text="ended").wait_for(timeout=10_000)
+        assert await _case_status(stack, case["case_id"]) == "ended"
+        assert case["broadcast_id"] in await page.inner_text("#status")
+        assert problems == []
+    finally:
+        await context.close()

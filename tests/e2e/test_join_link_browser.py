@@ -115,3 +115,36 @@ async def test_the_guest_watches_live_until_the_link_is_revoked(stack: Stack,
     finally:
         await phone.close()
         await instructor.close()
+
+
+@pytest.mark.browser
+async def test_a_students_page_never_asks_for_join_links(stack: Stack, browser: Any) -> None:
+    """A student's live page asked for the join links, was refused (403) and logged it as
+    a console error. Only the roles that may manage join links ask."""
+    from playwright.async_api import expect
+
+    case = await stack.register_case()
+    broadcast_id = case["broadcast_id"]
+    await _known(stack, broadcast_id)
+    context = await browser.new_context(viewport={"width": 390, "height": 844})
+    asked: list[str] = []
+    problems: list[str] = []
+    try:
+        await sign_in_as(context, stack.settings, stack.base_url, "student")
+        page = await context.new_page()
+        page.on("request", lambda r: asked.append(r.url) if "/api/v1/join-links" in r.url
+                else None)
+        page.on("console", lambda m: problems.append(m.text)
+                if m.type == "error" and "404" not in m.text else None)  # 404: favicon
+        page.on("response", lambda r: problems.append(f"{r.status} {r.url}")
+                if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        await page.goto(f"{stack.base_url}/live/{broadcast_id}")
+        await expect(page.locator("#conn")).to_have_attribute("data-state", "live",
+                                                              timeout=10_000)
+        await page.wait_for_load_state("networkidle")
+        assert asked == []
+        assert problems == []
+        await expect(page.locator("#join-links")).to_be_hidden()
+    finally:
+        await context.close()

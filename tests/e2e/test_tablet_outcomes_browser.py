@@ -270,3 +270,33 @@ async def test_a_public_approval_with_no_channel_says_it_is_posted_nowhere(
         assert page.errors == []
     finally:
         await context.close()
+
+
+@pytest.mark.parametrize("change", ["revoke", "end"])
+async def test_a_withdrawn_or_ended_case_highlights_no_next_step(
+        browser: Any, outcomes_stack: Stack, change: str) -> None:
+    """A withdrawn or ended case still highlighted the next milestone as "Next" (yellow,
+    aria-current) although every button was disabled."""
+    stack = outcomes_stack
+    case = await stack.register_case()
+    context, page = await open_tablet(browser, stack, case, sub=f"nurse-closed-{change}")
+    try:
+        milestones = page.locator("#milestones")
+        await milestones.locator("button.next").wait_for()  # open: the next step is shown
+        assert "Next" in await milestones.inner_text()
+        body = {"reason": "patient_withdrew"} if change == "revoke" else None
+        status, answer, _ = await stack.request(
+            "POST", f"/api/v1/cases/{case['case_id']}/{change}", role="admin",
+            json_body=body)
+        assert status == 200, answer
+        state = "withdrawn" if change == "revoke" else "ended"
+        await page.locator(f'#case-state[data-state="{state}"]').wait_for(timeout=15_000)
+        assert await milestones.locator("button.next").count() == 0
+        assert await milestones.locator('[aria-current="step"]').count() == 0
+        assert "Next" not in await milestones.inner_text()
+        buttons = milestones.locator("button")
+        for i in range(await buttons.count()):
+            assert await buttons.nth(i).is_disabled()
+        assert page.errors == []
+    finally:
+        await context.close()

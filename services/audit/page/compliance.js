@@ -92,8 +92,11 @@
       }
       const open = O.el("button", { type: "button", class: "link open-detail",
         text: String(rec.seq), title: "Show every field of record " + rec.seq,
-        "aria-label": "Details of record " + rec.seq, onclick: () => showDetail(rec) });
-      body.append(O.el("tr", { "data-seq": String(rec.seq) }, [
+        "aria-label": "Details of record " + rec.seq, onclick: () => showDetail(rec, open) });
+      // The whole row opens the record (a click or tap anywhere on it, Enter or Space
+      // while it has focus); its buttons keep their own job (the case's timeline).
+      const row = O.el("tr", { "data-seq": String(rec.seq), class: "openable", tabindex: "0",
+        title: "Show every field of record " + rec.seq }, [
         O.el("td", { "data-label": "Record" }, [open]),
         O.el("td", { "data-label": "Recorded", text: utc(rec.recorded_at) }),
         O.el("td", { "data-label": "Actor", text: who(rec) }),
@@ -101,7 +104,18 @@
         O.el("td", { "data-label": "Outcome", text: rec.outcome }),
         caseCell,
         O.el("td", { "data-label": "Summary", class: "summary", text: rec.summary }),
-      ]));
+      ]);
+      row.addEventListener("click", (e) => {
+        if (e.target.closest("button, a")) return;
+        if (String(window.getSelection() || "")) return;  // selecting text to copy it
+        showDetail(rec, row);
+      });
+      row.addEventListener("keydown", (e) => {
+        if (e.target !== row || (e.key !== "Enter" && e.key !== " ")) return;
+        e.preventDefault();
+        showDetail(rec, row);
+      });
+      body.append(row);
     }
     $("prev-page").disabled = state.page === 0;
     $("next-page").disabled = !state.next;
@@ -109,7 +123,8 @@
   }
 
   // -- one record in full ------------------------------------------------------------
-  function showDetail(rec) {
+  // `from`: where Close puts the focus back (the row or button that opened it).
+  function showDetail(rec, from) {
     const rows = [
       ["Record", String(rec.seq)], ["Recorded (UTC)", utc(rec.recorded_at)],
       ["Event time (UTC)", utc(rec.event_time)], ["Actor", who(rec)],
@@ -139,7 +154,10 @@
         text: "Open this case's timeline", onclick: () => openTimeline(rec.case_id) }));
     }
     panel.append(O.el("button", { type: "button", class: "secondary", text: "Close",
-      onclick: () => { panel.hidden = true; } }));
+      onclick: () => {
+        panel.hidden = true;
+        if (from && from.isConnected) from.focus();
+      } }));
     panel.hidden = false;
     panel.scrollIntoView({ block: "nearest" });
     panel.focus();

@@ -120,13 +120,48 @@
       "being retracted.", { reason: select.value });
   }
 
+  // Ending cannot be undone (an ended case never restarts), so one tap only asks; the
+  // answer is in the page, touch-sized, like the tablet's "Send it again?".
+  let ending = null;  // the case waiting for "End broadcast"
+
+  function askEnd(c) {
+    ending = c;
+    $("end-confirm-text").textContent = "End the broadcast " + c.broadcast_id + " (" +
+      (c.procedure_name || c.procedure) + ")? Students stop receiving updates and the OR " +
+      "tablet can send no more. An ended broadcast cannot be started again.";
+    $("end-confirm").hidden = false;
+    $("end-cancel").focus();
+  }
+
+  function closeEnd() {
+    const open = ending;
+    ending = null;
+    $("end-confirm").hidden = true;
+    if (open) {  // back to the End button the question came from
+      const button = document.querySelector('#cases tr[data-case="' + CSS.escape(open.case_id) +
+        '"] [data-action="end"]');
+      if (button) button.focus();
+    }
+  }
+
+  $("end-cancel").addEventListener("click", closeEnd);
+  $("end-send").addEventListener("click", () => {
+    const c = ending;
+    closeEnd();
+    if (c) act(c.case_id, "end", "Broadcast " + c.broadcast_id + " ended.");
+  });
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && ending) closeEnd();
+  });
+
   function actions(c) {
     const buttons = [];
     if (c.status === "registered") {
       buttons.push(O.el("button", { type: "button", onclick: () => act(c.case_id, "start", "Case started.") }, ["Start"]));
     }
     if (c.status === "registered" || c.status === "active") {
-      buttons.push(O.el("button", { type: "button", onclick: () => act(c.case_id, "end", "Case ended.") }, ["End"]));
+      buttons.push(O.el("button", { type: "button", "data-action": "end",
+        onclick: () => askEnd(c) }, ["End"]));
     }
     if (c.consent.status !== "revoked") {
       if (armed === c.case_id) {
@@ -239,6 +274,7 @@
   }
 
   start();
-  setInterval(() => { if (!armed && !document.body.classList.contains("gated")) refresh(); },
-    POLL_MS);
+  setInterval(() => {
+    if (!armed && !ending && !document.body.classList.contains("gated")) refresh();
+  }, POLL_MS);
 })();

@@ -377,7 +377,9 @@
         return;
       }
       const done = history.doneTimes(state.caseId);
-      const next = nextExpected(template, done);
+      // A withdrawn or ended case has no next step: nothing is highlighted as "Next".
+      const closed = caseClosed();
+      const next = closed ? null : nextExpected(template, done);
       template.milestones.forEach((m, i) => {
         const when = done[m.id];
         const classes = ["ms"];
@@ -393,7 +395,7 @@
             (m.id === next ? "Next" : "") }),
         ]);
         if (m.id === next) button.setAttribute("aria-current", "step");
-        if (caseClosed()) button.disabled = true;
+        if (closed) button.disabled = true;
         list.append(el("li", {}, [button]));
       });
     });

@@ -249,6 +249,7 @@
 
   window.ORcast.signedIn(null, "A live procedure").then((who) => {
     if (!who) return;
+    window.ViewerJoinLinks.start(who);
     load();
     renderTimeline();
     setInterval(tick, 1000);

@@ -1,12 +1,17 @@
 // The instructor's join links on /live/<broadcast id> (approver or admin): make a link and
-// QR code a lecture hall can scan, see the open ones, revoke one. The panel stays hidden
-// for everyone the list refuses (students, guests, sign-in roles without the right).
+// QR code a lecture hall can scan, see the open ones, revoke one. case.js calls
+// ViewerJoinLinks.start(who) once it knows who is signed in: only the roles that may
+// manage join links ask for them (the server's INSTRUCTORS, services/viewer/api.py), so a
+// student's or guest's page makes no request the server would refuse. Loaded before
+// case.js, so it is there when the sign-in answers.
 // Server text only through textContent; the QR code is the server's SVG as an image.
 (function () {
   "use strict";
+  const INSTRUCTORS = ["approver", "admin"];
   const $ = (id) => document.getElementById(id);
   const broadcastId = decodeURIComponent(window.location.pathname.split("/")[2] || "");
   const panel = $("join-links");
+  window.ViewerJoinLinks = { start: () => {} };
   if (!panel || !broadcastId || !window.ORcast) return;
   const api = window.ORcast.api;
   const base = "/api/v1/join-links";
@@ -50,7 +55,7 @@
     try {
       answer = await api("GET", base + "?broadcast_id=" + encodeURIComponent(broadcastId));
     } catch (err) {
-      panel.hidden = true; // not an instructor (or not signed in): nothing to show
+      panel.hidden = true; // refused after all (the sign-in ended): nothing to show
       return;
     }
     panel.hidden = false;
@@ -80,5 +85,7 @@
     }
   });
 
-  refresh();
+  window.ViewerJoinLinks.start = (who) => {
+    if (who && INSTRUCTORS.includes(who.role)) refresh();
+  };
 })();
