@@ -145,3 +145,36 @@ def test_a_relay_closed_between_two_receives_ends_its_loop_quietly() -> None:
     relay = doorbell.Relay()
     relay.close()
     relay._run()  # run in this thread: returns instead of raising OSError
+
+
+async def test_an_awake_consumer_pauses_at_its_first_empty_fetch_and_never_holds_one_long(
+        settings: Settings, relay: doorbell.Relay, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tansu answers a held fetch only when its wait runs out, so a record produced
+    meanwhile waits for it: under a doorbell the wait stays at the minimum, and the
+    consumer pauses where a fetch comes back empty (not after SLEEP_AFTER of polling),
+    the next ring resuming it (issue 14: each hop's share of the 100/s latency)."""
+    monkeypatch.setattr(nap, "SLEEP_AFTER", 60.0)  # only the fetch gate may pause it
+    settings = replace(settings, dev_doorbell=relay.address)
+    await ensure_topics(settings, [UPDATES_STATUS])
+    handler = Recorder()
+    producer = EventProducer(settings=settings, service="approval")
+    loop = ConsumerLoop(settings=settings, service="approval", topics=[UPDATES_STATUS.name],
+                        handler=handler, producer=producer, group_id="nap3-approval")
+    await loop.start()
+    try:
+        sent = [status_event(n) for n in (1, 2, 3)]
+        for event in sent:
+            await producer.publish(UPDATES_STATUS.name, event)
+            done = [e.id for e in sent[:sent.index(event) + 1]]
+
+            async def paused_after(done: list[str] = done) -> bool:
+                consumer = loop._consumer
+                return handler.seen == done and consumer is not None and bool(
+                    consumer.assignment()) and consumer.paused() == consumer.assignment()
+            await eventually(paused_after, 10, message="paused at the first empty fetch")
+            assert loop._consumer is not None
+            fetcher = loop._consumer._fetcher  # type: ignore[attr-defined]
+            assert fetcher._fetch_max_wait_ms == settings.fetch_min_wait_ms
+    finally:
+        await loop.stop()
+        await producer.stop()
