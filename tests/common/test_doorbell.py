@@ -178,3 +178,17 @@ async def test_an_awake_consumer_pauses_at_its_first_empty_fetch_and_never_holds
     finally:
         await loop.stop()
         await producer.stop()
+
+
+async def test_a_ring_inside_the_window_waits_at_most_a_few_milliseconds() -> None:
+    """Each hop of a busy pipeline waits for the coalescing window twice (its producer's,
+    then the relay's): 20 ms windows were ~7 ms of every hop's median at 20/s."""
+    sent: list[set[str]] = []
+    coalescer = doorbell._Coalescer(sent.append)
+    coalescer.ring({"t.a"})  # the first goes at once
+    coalescer.ring({"t.b"})  # the next waits for the window to end
+    assert sent == [{"t.a"}]
+    timer = coalescer._timer
+    assert timer is not None
+    assert timer.when() - asyncio.get_running_loop().time() <= 0.006
+    timer.cancel()
