@@ -51,11 +51,17 @@ class Nap:
         self._seen = 0
         self._quiet_since = time.monotonic()
         self._checked = 0.0
+        self._gating = True
         bell.listen(topics, self._rung)
         self._gate()
 
     def close(self) -> None:
+        """Awake for good: no more rings heard, no more pauses (a final drain must never
+        stop at an empty fetch while the last writes arrive unrung)."""
         self._bell.unlisten(self._rung)
+        self._gating = False
+        if self.asleep:
+            self.wake()
 
     def _rung(self) -> None:
         if self.asleep:
@@ -77,7 +83,7 @@ class Nap:
             seen = self.generation()  # before the request is sent
             got: bool = await original(*args)
             # records still buffered (an earlier fetch's) would be held back by a pause
-            if not got and not self.asleep and self.generation() == seen \
+            if not got and self._gating and not self.asleep and self.generation() == seen \
                     and not getattr(fetcher, "_records", None) and self._may_nap():
                 self.sleep()
             return got

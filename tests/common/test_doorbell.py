@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from aiokafka import AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from services.common import doorbell, nap
 from services.common.admin import ensure_topics
@@ -192,3 +192,39 @@ async def test_a_ring_inside_the_window_waits_at_most_a_few_milliseconds() -> No
     assert timer is not None
     assert timer.when() - asyncio.get_running_loop().time() <= 0.006
     timer.cancel()
+
+
+async def test_a_closed_nap_never_pauses_so_a_final_drain_gets_unrung_records(
+        settings: Settings, relay: doorbell.Relay) -> None:
+    """The dev keeper drains the last records on shutdown, when rings may no longer come
+    (the relay is going): after `close` an empty fetch must not pause the consumer."""
+    settings = replace(settings, dev_doorbell=relay.address)
+    await ensure_topics(settings, [UPDATES_STATUS])
+    topic = settings.topic(UPDATES_STATUS.name)
+    consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap,
+                                enable_auto_commit=False, fetch_max_wait_ms=5)
+    raw = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap)
+    await consumer.start()
+    await raw.start()
+    try:
+        partitions = [TopicPartition(topic, p) for p in range(UPDATES_STATUS.partitions)]
+        consumer.assign(partitions)
+        await consumer.seek_to_end(*partitions)
+        bell = doorbell.current(settings)
+        assert bell is not None
+        napping = nap.Nap(consumer, bell, frozenset({topic}))
+        napping.close()
+        for _ in range(3):  # empty fetches
+            assert not await consumer.getmany(timeout_ms=100)
+        assert not consumer.paused()
+        await raw.send_and_wait(topic, signed(status_event(9)), key=b"case-1")  # no ring
+        got: list[object] = []
+        for _ in range(20):
+            got.extend(r for rs in (await consumer.getmany(timeout_ms=100)).values()
+                       for r in rs)
+            if got:
+                break
+        assert len(got) == 1
+    finally:
+        await raw.stop()
+        await consumer.stop()
