@@ -70,20 +70,22 @@ class Nap:
     def _gate(self) -> None:
         """Pause as soon as a fetch sent after the last ring comes back with nothing.
 
-        aiokafka's fetcher sends the next fetch the moment one returns; with no wait
-        at the broker that would be a busy loop, so the decision is taken where each
-        fetch ends (its private `_proc_fetch_request`; without it, only the poll-level
-        `may_sleep` applies)."""
+        aiokafka's fetcher sends the next fetch the moment one returns; with only the
+        minimum wait at the broker that would be a fetch every few milliseconds, so the
+        decision is taken where each fetch ends (its private `_proc_fetch_request`;
+        without it, only the poll-level `may_sleep` applies). A response discarded
+        because a rebalance replaced the assignment says nothing about the new one."""
         fetcher = getattr(self._consumer, "_fetcher", None)
         original = getattr(fetcher, "_proc_fetch_request", None)
         if fetcher is None or original is None:
             return
 
-        async def fetch(*args: Any) -> bool:
+        async def fetch(assignment: Any, *args: Any) -> bool:
             seen = self.generation()  # before the request is sent
-            got: bool = await original(*args)
+            got: bool = await original(assignment, *args)
             # records still buffered (an earlier fetch's) would be held back by a pause
             if not got and self._gating and not self.asleep and self.generation() == seen \
+                    and getattr(assignment, "active", False) \
                     and not getattr(fetcher, "_records", None) and self._may_nap():
                 self.sleep()
             return got
