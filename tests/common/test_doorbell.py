@@ -228,3 +228,55 @@ async def test_a_closed_nap_never_pauses_so_a_final_drain_gets_unrung_records(
     finally:
         await raw.stop()
         await consumer.stop()
+
+
+class _Assignment:
+    def __init__(self, active: bool) -> None:
+        self.active = active
+
+
+class _Fetcher:
+    def __init__(self) -> None:
+        self._records: dict[object, object] = {}
+
+    async def _proc_fetch_request(self, assignment: _Assignment, node_id: int,
+                                  request: object) -> bool:
+        return False  # nothing new
+
+
+class _Consumer:
+    def __init__(self) -> None:
+        self._fetcher = _Fetcher()
+        self.paused_now: set[str] = set()
+
+    def assignment(self) -> set[str]:
+        return {"tp0"}
+
+    def pause(self, *tps: str) -> None:
+        self.paused_now |= set(tps)
+
+    def resume(self, *tps: str) -> None:
+        self.paused_now -= set(tps)
+
+
+class _Bell:
+    def generation(self, topics: frozenset[str]) -> int:
+        return 0
+
+    def listen(self, topics: frozenset[str], callback: object) -> None:
+        pass
+
+    def unlisten(self, callback: object) -> None:
+        pass
+
+
+async def test_the_fetch_gate_pauses_on_an_empty_answer_for_the_live_assignment_only() -> None:
+    """A response discarded because a rebalance replaced the assignment says nothing about
+    the new partitions: pausing them on it would leave their records for the 10 s check."""
+    consumer = _Consumer()
+    napping = nap.Nap(consumer, _Bell(), frozenset({"t"}))  # type: ignore[arg-type]
+    fetch = consumer._fetcher._proc_fetch_request
+    await fetch(_Assignment(active=False), 0, None)
+    assert not napping.asleep and not consumer.paused_now
+    await fetch(_Assignment(active=True), 0, None)
+    assert napping.asleep and consumer.paused_now == {"tp0"}
