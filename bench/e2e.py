@@ -223,6 +223,7 @@ def profile(pid: int, seconds: int, out: str) -> subprocess.Popen[bytes]:
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     # one student token holds every viewer socket (no per-principal cap here), and the
     # lag bound is off: this measures latency, not how early ingest says stop
+    load_before = os.getloadavg()[0]
     kafka_port = free_port() if args.hops else None
     stack = start({"ORCAST_INGEST_RATE": "0", "ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL": "0",
                    "ORCAST_INGEST_MAX_LAG_SECONDS": "0"}, kafka_port=kafka_port)
@@ -258,6 +259,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     finally:
         stack.stop()
     result = summarise(args, submitted, sent, arrivals, expected, connect_s)
+    # the machine is shared: the load beside a run says how far its figures can be read
+    result["load_before_after"] = (load_before, os.getloadavg()[0])
     if hops is not None:
         result["hops"] = hops
     return result
