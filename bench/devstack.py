@@ -30,7 +30,8 @@ class DevStack:
             self.process.kill()
 
 
-def start(extra_env: dict[str, str] | None = None, timeout: float = 60.0) -> DevStack:
+def start(extra_env: dict[str, str] | None = None, timeout: float = 60.0,
+          kafka_port: int | None = None) -> DevStack:
     data_dir = Path(tempfile.mkdtemp(prefix="orcast-bench-"))
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("ORCAST_")}
@@ -39,7 +40,8 @@ def start(extra_env: dict[str, str] | None = None, timeout: float = 60.0) -> Dev
                 **(extra_env or {})})
     process = subprocess.Popen(
         [sys.executable, "-m", "services.cli", "dev", "--port", str(port),
-         "--data-dir", str(data_dir)],
+         "--data-dir", str(data_dir),
+         *(["--kafka-port", str(kafka_port)] if kafka_port else [])],
         env=env, stdout=subprocess.DEVNULL, stderr=open(data_dir / "dev.log", "wb"),
     )
     base = f"http://127.0.0.1:{port}"

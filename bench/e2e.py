@@ -35,6 +35,7 @@ from typing import Any
 import aiohttp
 
 from bench.devstack import percentile, start
+from services.common.broker import free_port
 
 NOTE = "bench note {:06d}"
 
@@ -226,8 +227,11 @@ def profile(pid: int, seconds: int, out: str, *, gil: bool = False) \
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     # one student token holds every viewer socket (no per-principal cap here), and the
     # lag bound is off: this measures latency, not how early ingest says stop
+    load_before = os.getloadavg()[0]
+    kafka_port = free_port() if args.hops else None
     stack = start({"ORCAST_INGEST_RATE": "0", "ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL": "0",
-                   "ORCAST_INGEST_MAX_LAG_SECONDS": "0"})
+                   "ORCAST_INGEST_MAX_LAG_SECONDS": "0"}, kafka_port=kafka_port)
+    hops: dict[str, Any] | None = None
     try:
         async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=200)) as session:
             cases = await register_cases(session, stack.base_url, stack.tokens["admin"],
@@ -251,9 +255,19 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             submitted["server_cpu_s"] = cpu_seconds(stack.process.pid) - cpu_before
             if spy is not None:
                 spy.wait(args.profile + 30)
+            if kafka_port:
+                from bench import e2e_hops
+
+                hops = e2e_hops.summarise(
+                    sent, arrivals, await e2e_hops.created_at(f"127.0.0.1:{kafka_port}"))
     finally:
         stack.stop()
-    return summarise(args, submitted, sent, arrivals, expected, connect_s)
+    result = summarise(args, submitted, sent, arrivals, expected, connect_s)
+    # the machine is shared: the load beside a run says how far its figures can be read
+    result["load_before_after"] = (load_before, os.getloadavg()[0])
+    if hops is not None:
+        result["hops"] = hops
+    return result
 
 
 def summarise(args: argparse.Namespace, submitted: dict[str, Any], sent: dict[int, float],
@@ -294,6 +308,8 @@ def main() -> None:
                         help="seconds to wait for the pipeline to deliver after the last POST")
     parser.add_argument("--profile", type=int, default=0, help="py-spy seconds (0: off)")
     parser.add_argument("--profile-out", default="e2e-profile.txt")
+    parser.add_argument("--hops", action="store_true",
+                        help="also time each gate (bench/e2e_hops.py)")
     args = parser.parse_args()
     result = asyncio.run(run(args))
     print(f"machine: {platform.machine()} {os.cpu_count()} cpus ({cpu_model()}), "

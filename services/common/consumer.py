@@ -237,6 +237,7 @@ class ConsumerLoop:
     async def _consume_until_stopped(self) -> None:
         consumer = self._new_consumer()
         self._consumer = consumer
+        napping: Nap | None = None
         try:  # from here on, however this ends (even cancelled mid-start), close the client
             await consumer.start()
             if self._group_id is None:
@@ -254,10 +255,11 @@ class ConsumerLoop:
                              if self._idle_max_wait_ms is None else self._idle_max_wait_ms)
             napping = self._nap(consumer)
             if napping is not None:  # under `orcast dev`: idle means paused, not polling
-                # (never above the nap's maximum: it sleeps only once every fetch issued
-                # before the last ring has come back, nap.SLEEP_AFTER)
-                wait = FetchWait(minimum=min(minimum, AWAKE_MAX_WAIT_MS),
-                                 maximum=AWAKE_MAX_WAIT_MS, grace=0.0)
+                # held briefly, never more; never above the nap's maximum: it sleeps only
+                # once every fetch issued before the last ring has come back (nap.SLEEP_AFTER)
+                held = min(minimum, AWAKE_MAX_WAIT_MS)
+                wait = FetchWait(minimum=held, maximum=held)
+                set_fetch_wait(consumer, held)
             poll_ms = POLL_MS if napping is None else AWAKE_POLL_MS
             while not self._stopping.is_set():
                 self.last_poll = time.monotonic()
@@ -276,6 +278,8 @@ class ConsumerLoop:
                     self._polling = False
                 set_fetch_wait(consumer, wait.after_poll(bool(batch), time.monotonic()))
                 if not batch:
+                    if napping is not None and napping.asleep:
+                        continue  # paused where its last fetch came back empty (nap.py)
                     if napping is not None and napping.may_sleep(seen) and (
                             not self._replay or self.caught_up.is_set()):
                         napping.sleep()
@@ -304,13 +308,16 @@ class ConsumerLoop:
                         if not ends:
                             self.caught_up.set()
         finally:
+            if napping is not None:
+                napping.close()
             await self._close_consumer()
 
     def _nap(self, consumer: AIOKafkaConsumer) -> Nap | None:
         bell = doorbell.current(self._settings)
         if bell is None:
             return None
-        return Nap(consumer, bell, frozenset(self._settings.topic(t) for t in self._topics))
+        return Nap(consumer, bell, frozenset(self._settings.topic(t) for t in self._topics),
+                   may_nap=lambda: not self._replay or self.caught_up.is_set())
 
     async def _assign_everything(self, consumer: AIOKafkaConsumer) -> None:
         partitions: list[TopicPartition] = []

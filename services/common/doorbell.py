@@ -15,7 +15,7 @@ arrive; deployments there set no doorbell and use a long fetch wait instead.
 
 Wire format: `join` (a process's listening address) and `ring <topic>,<topic>…`.
 Producers and the relay coalesce rings (the first at once, the rest within
-`COALESCE_SECONDS`), so a busy pipeline sends at most ~50 a second per process.
+`COALESCE_SECONDS`), so a busy pipeline sends at most ~200 a second per process.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from .settings import Settings
 logger = logging.getLogger(__name__)
 
 ENV = "ORCAST_DEV_DOORBELL"
-COALESCE_SECONDS = 0.02
+COALESCE_SECONDS = 0.005  # every hop waits up to this twice (producer, relay)
 JOIN = b"join"
 RING = b"ring "
 MAX_DATAGRAM = 60_000
@@ -96,6 +96,7 @@ class Bell:
         self._sock.setblocking(False)
         self._sock.bind(("127.0.0.1", 0))
         self._waiters: dict[asyncio.Future[None], frozenset[str]] = {}
+        self._listeners: dict[Callable[[], None], frozenset[str]] = {}
         self._rung: dict[str, int] = {}
         self._out = _Coalescer(self._send_ring)
         self._loop.add_reader(self._sock.fileno(), self._readable)
@@ -127,6 +128,13 @@ class Bell:
         finally:
             self._waiters.pop(future, None)
 
+    def listen(self, topics: frozenset[str], callback: Callable[[], None]) -> None:
+        """Call `callback` (in the loop, at once) on every ring naming one of `topics`."""
+        self._listeners[callback] = topics
+
+    def unlisten(self, callback: Callable[[], None]) -> None:
+        self._listeners.pop(callback, None)
+
     def _send_ring(self, topics: set[str]) -> None:
         self._sendto(encode_ring(topics))
 
@@ -152,6 +160,9 @@ class Bell:
             for future, wanted in list(self._waiters.items()):
                 if not future.done() and wanted & topics:
                     future.set_result(None)
+            for callback, wanted in list(self._listeners.items()):
+                if wanted & topics:
+                    callback()
 
 
 _bell: Bell | None = None

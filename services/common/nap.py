@@ -9,12 +9,23 @@ check (one ListOffsets every `SAFETY_CHECK_SECONDS`) finds unread records.
 Why it cannot miss a record: a producer rings only after the broker acknowledged
 the write, and the consumer sleeps only if no ring for its topics arrived since the
 empty poll began, so a fetch issued after any earlier ring has already come back empty.
+
+While records flow, the broker holds a fetch only for the minimum wait
+(`fetch_min_wait_ms`, 5 ms; Tansu answers a wait of 0 with nothing even when records
+are there). Tansu answers a held fetch only when its wait runs out, so with the wait
+doubling up to 100 ms between records every hop waited up to that (issue 14). Instead
+the consumer pauses as soon as one fetch comes back empty with no ring since it was
+sent (`_gate`), and the next ring resumes it at once (`Bell.listen`): one fetch per
+ring and one empty one, never a busy loop, never a long held fetch that records
+arrive behind.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer
 from aiokafka.errors import IllegalStateError, KafkaError
@@ -23,21 +34,63 @@ from .doorbell import Bell
 
 SLEEP_AFTER = 0.15  # seconds without records or rings before the partitions are paused
 AWAKE_POLL_MS = 50  # an awake consumer under a doorbell looks around this often
-AWAKE_MAX_WAIT_MS = 100  # and lets the broker hold a fetch at most this long
+AWAKE_MAX_WAIT_MS = 100  # the dev keeper's journal tail (no hurry) lets a fetch wait this
 # An asleep consumer asks the broker whether its partitions hold unread records this
 # often (one ListOffsets): a lost ring, or a writer outside `orcast dev`.
 SAFETY_CHECK_SECONDS = 10.0
 
 
 class Nap:
-    def __init__(self, consumer: AIOKafkaConsumer, bell: Bell, topics: frozenset[str]) -> None:
+    def __init__(self, consumer: AIOKafkaConsumer, bell: Bell, topics: frozenset[str],
+                 may_nap: Callable[[], bool] = lambda: True) -> None:
         self._consumer = consumer
         self._bell = bell
         self._topics = topics
+        self._may_nap = may_nap  # e.g. a replay not yet caught up keeps fetching
         self.asleep = False
         self._seen = 0
         self._quiet_since = time.monotonic()
         self._checked = 0.0
+        self._gating = True
+        bell.listen(topics, self._rung)
+        self._gate()
+
+    def close(self) -> None:
+        """Awake for good: no more rings heard, no more pauses (a final drain must never
+        stop at an empty fetch while the last writes arrive unrung)."""
+        self._bell.unlisten(self._rung)
+        self._gating = False
+        if self.asleep:
+            self.wake()
+
+    def _rung(self) -> None:
+        if self.asleep:
+            self.wake()  # resuming wakes aiokafka's fetcher: the fetch goes out now
+
+    def _gate(self) -> None:
+        """Pause as soon as a fetch sent after the last ring comes back with nothing.
+
+        aiokafka's fetcher sends the next fetch the moment one returns; with only the
+        minimum wait at the broker that would be a fetch every few milliseconds, so the
+        decision is taken where each fetch ends (its private `_proc_fetch_request`;
+        without it, only the poll-level `may_sleep` applies). A response discarded
+        because a rebalance replaced the assignment says nothing about the new one."""
+        fetcher = getattr(self._consumer, "_fetcher", None)
+        original = getattr(fetcher, "_proc_fetch_request", None)
+        if fetcher is None or original is None:
+            return
+
+        async def fetch(assignment: Any, *args: Any) -> bool:
+            seen = self.generation()  # before the request is sent
+            got: bool = await original(assignment, *args)
+            # records still buffered (an earlier fetch's) would be held back by a pause
+            if not got and self._gating and not self.asleep and self.generation() == seen \
+                    and getattr(assignment, "active", False) \
+                    and not getattr(fetcher, "_records", None) and self._may_nap():
+                self.sleep()
+            return got
+
+        fetcher._proc_fetch_request = fetch
 
     def generation(self) -> int:
         return self._bell.generation(self._topics)

@@ -290,7 +290,7 @@ async def keep(settings: Settings, journal: Journal) -> None:
         # The services are stopping (or were told to by the kernel): keep journaling
         # what they still write, then take the last word.
         if napping is not None:
-            napping.wake()
+            napping.close()  # awake for good: the drain below never stops at a pause
         deadline = time.monotonic() + SERVICES_GRACE
         while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
             await tail.step(timeout_ms=100)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from aiokafka import AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from services.common import doorbell, nap
 from services.common.admin import ensure_topics
@@ -145,3 +145,138 @@ def test_a_relay_closed_between_two_receives_ends_its_loop_quietly() -> None:
     relay = doorbell.Relay()
     relay.close()
     relay._run()  # run in this thread: returns instead of raising OSError
+
+
+async def test_an_awake_consumer_pauses_at_its_first_empty_fetch_and_never_holds_one_long(
+        settings: Settings, relay: doorbell.Relay, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tansu answers a held fetch only when its wait runs out, so a record produced
+    meanwhile waits for it: under a doorbell the wait stays at the minimum, and the
+    consumer pauses where a fetch comes back empty (not after SLEEP_AFTER of polling),
+    the next ring resuming it (issue 14: each hop's share of the 100/s latency)."""
+    monkeypatch.setattr(nap, "SLEEP_AFTER", 60.0)  # only the fetch gate may pause it
+    settings = replace(settings, dev_doorbell=relay.address)
+    await ensure_topics(settings, [UPDATES_STATUS])
+    handler = Recorder()
+    producer = EventProducer(settings=settings, service="approval")
+    loop = ConsumerLoop(settings=settings, service="approval", topics=[UPDATES_STATUS.name],
+                        handler=handler, producer=producer, group_id="nap3-approval")
+    await loop.start()
+    try:
+        sent = [status_event(n) for n in (1, 2, 3)]
+        for event in sent:
+            await producer.publish(UPDATES_STATUS.name, event)
+            done = [e.id for e in sent[:sent.index(event) + 1]]
+
+            async def paused_after(done: list[str] = done) -> bool:
+                consumer = loop._consumer
+                return handler.seen == done and consumer is not None and bool(
+                    consumer.assignment()) and consumer.paused() == consumer.assignment()
+            await eventually(paused_after, 10, message="paused at the first empty fetch")
+            assert loop._consumer is not None
+            fetcher = loop._consumer._fetcher  # type: ignore[attr-defined]
+            assert fetcher._fetch_max_wait_ms == settings.fetch_min_wait_ms
+    finally:
+        await loop.stop()
+        await producer.stop()
+
+
+async def test_a_ring_inside_the_window_waits_at_most_a_few_milliseconds() -> None:
+    """Each hop of a busy pipeline waits for the coalescing window twice (its producer's,
+    then the relay's): 20 ms windows were ~7 ms of every hop's median at 20/s."""
+    sent: list[set[str]] = []
+    coalescer = doorbell._Coalescer(sent.append)
+    coalescer.ring({"t.a"})  # the first goes at once
+    coalescer.ring({"t.b"})  # the next waits for the window to end
+    assert sent == [{"t.a"}]
+    timer = coalescer._timer
+    assert timer is not None
+    assert timer.when() - asyncio.get_running_loop().time() <= 0.006
+    timer.cancel()
+
+
+async def test_a_closed_nap_never_pauses_so_a_final_drain_gets_unrung_records(
+        settings: Settings, relay: doorbell.Relay) -> None:
+    """The dev keeper drains the last records on shutdown, when rings may no longer come
+    (the relay is going): after `close` an empty fetch must not pause the consumer."""
+    settings = replace(settings, dev_doorbell=relay.address)
+    await ensure_topics(settings, [UPDATES_STATUS])
+    topic = settings.topic(UPDATES_STATUS.name)
+    consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap,
+                                enable_auto_commit=False, fetch_max_wait_ms=5)
+    raw = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap)
+    await consumer.start()
+    await raw.start()
+    try:
+        partitions = [TopicPartition(topic, p) for p in range(UPDATES_STATUS.partitions)]
+        consumer.assign(partitions)
+        await consumer.seek_to_end(*partitions)
+        bell = doorbell.current(settings)
+        assert bell is not None
+        napping = nap.Nap(consumer, bell, frozenset({topic}))
+        napping.close()
+        for _ in range(3):  # empty fetches
+            assert not await consumer.getmany(timeout_ms=100)
+        assert not consumer.paused()
+        await raw.send_and_wait(topic, signed(status_event(9)), key=b"case-1")  # no ring
+        got: list[object] = []
+        for _ in range(20):
+            got.extend(r for rs in (await consumer.getmany(timeout_ms=100)).values()
+                       for r in rs)
+            if got:
+                break
+        assert len(got) == 1
+    finally:
+        await raw.stop()
+        await consumer.stop()
+
+
+class _Assignment:
+    def __init__(self, active: bool) -> None:
+        self.active = active
+
+
+class _Fetcher:
+    def __init__(self) -> None:
+        self._records: dict[object, object] = {}
+
+    async def _proc_fetch_request(self, assignment: _Assignment, node_id: int,
+                                  request: object) -> bool:
+        return False  # nothing new
+
+
+class _Consumer:
+    def __init__(self) -> None:
+        self._fetcher = _Fetcher()
+        self.paused_now: set[str] = set()
+
+    def assignment(self) -> set[str]:
+        return {"tp0"}
+
+    def pause(self, *tps: str) -> None:
+        self.paused_now |= set(tps)
+
+    def resume(self, *tps: str) -> None:
+        self.paused_now -= set(tps)
+
+
+class _Bell:
+    def generation(self, topics: frozenset[str]) -> int:
+        return 0
+
+    def listen(self, topics: frozenset[str], callback: object) -> None:
+        pass
+
+    def unlisten(self, callback: object) -> None:
+        pass
+
+
+async def test_the_fetch_gate_pauses_on_an_empty_answer_for_the_live_assignment_only() -> None:
+    """A response discarded because a rebalance replaced the assignment says nothing about
+    the new partitions: pausing them on it would leave their records for the 10 s check."""
+    consumer = _Consumer()
+    napping = nap.Nap(consumer, _Bell(), frozenset({"t"}))  # type: ignore[arg-type]
+    fetch = consumer._fetcher._proc_fetch_request
+    await fetch(_Assignment(active=False), 0, None)
+    assert not napping.asleep and not consumer.paused_now
+    await fetch(_Assignment(active=True), 0, None)
+    assert napping.asleep and consumer.paused_now == {"tp0"}
