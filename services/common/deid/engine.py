@@ -23,6 +23,7 @@ from . import (
     field_labels,
     id_cues,
     lexcache,
+    name_heads,
     name_sweep,
     name_tails,
     normalise,
@@ -171,7 +172,8 @@ class Engine:
             merged = eponym_heads.drop(text, merged)
             merged = typo_words.drop(text, merged, self._known_word, self._listed)
             merged = field_labels.drop(text, merged, self._given_name)  # "Pref Card:"
-            if name_tails.widen(text, merged, self._plain_word):  # "Åsa Lindqvist"
+            grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
+            if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)
@@ -227,6 +229,10 @@ class Engine:
         """A given name or surname that is no ordinary or clinical word."""
         f = self._names.lookup(word)[1]
         return bool(f & NAMEISH) and not f & (_WORDS | VERY_COMMON)
+
+    def _flags_of(self, word: str) -> int:
+        """The lexicon's flags for a word."""
+        return self._names.lookup(word)[1]
 
     def _plain_word(self, word: str) -> bool:
         """A word that is never part of a name: ordinary, clinical, a label, a month..."""

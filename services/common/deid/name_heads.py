@@ -1,0 +1,113 @@
+"""The other half of a name the scanners found only one word of.
+
+A found name tells what the word next to it is, when that word could be a name: a given
+name before it ("May Kaur", "Storm [surname]"), a surname after a given name even when
+the surname is also an eponym or a word ("Winnie Kocher", "River S. Foley", "Wren
+Strong"), the surname before ", Given" ("Stone, Kenji", "brown, anouk"), the second part
+after a hyphen ("T-W", "Yus-uf", "Brontë-Hale"). A month that is also a given name,
+followed by a surname and no day or year, is a name ("April Price", not "April 3").
+Each joins only a word on the name lists (or no list at all, for a hyphen's fragment),
+never a clinical word, label, cue or state, written in the same case as the found name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import lexicon as lx
+from .names import INSTRUMENT
+
+Span = tuple[int, int, str, str, int]
+Flags = Callable[[str], int]
+
+_WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
+_NEVER = lx.MEDICAL | lx.LABEL | lx.CUE | lx.STATE | lx.WEEKDAY | lx.COUNTRY
+_HEAD = re.compile(rf"(?<![\w'’.-])({_WORD}) $")
+_COMMA_HEAD = re.compile(rf"(?<![\w'’.-])({_WORD}), ?$")
+_SURNAME = re.compile(rf" (?:([A-Z])\. ?)?({_WORD})(?![\w'’])(?: ?(\S+))?")
+_HYPHEN = re.compile(rf"-({_WORD})(?![\w-])")
+_GIVEN_MONTHS = frozenset(("april", "may", "june", "august"))
+_MODAL = frozenset("will may can mark bill grant".split())
+_LOOKBACK = 40
+
+
+def _same_case(word: str, like: str) -> bool:
+    """`word` written the way `like` is: both capitalised, both all caps, or both lower."""
+    if like.isupper() and len(like) > 1:
+        return word.isupper()
+    if like[:1].isupper():
+        return word[:1].isupper() and (not word.isupper() or len(word) == 1)
+    return word.islower()
+
+
+def join(text: str, spans: list[Span], flags_of: Flags) -> bool:
+    """Grow or relabel spans as above; True when any changed (the caller merges again)."""
+    changed = False
+    for k, (s, e, cat, rule, prio) in enumerate(spans):
+        if cat == "DATE":
+            grown = _month_name(text, s, e, flags_of)
+            if grown:
+                spans[k], changed = (s, grown, "NAME", "name_given_month", prio), True
+            continue
+        if cat != "NAME" or not text[s:s + 1].isalpha():
+            continue
+        found = text[s:e]
+        start, end = _head(text, s, found, flags_of), _tail(text, e, found, flags_of)
+        if (start, end) != (s, e):
+            spans[k], changed = (start, end, cat, rule, prio), True
+    return changed
+
+
+def _month_name(text: str, s: int, e: int, flags_of: Flags) -> int:
+    """End of "April Price" when the DATE span s:e is only such a month; else 0."""
+    if text[s:e].lower() not in _GIVEN_MONTHS or text[:s].rstrip()[-1:].isdigit():
+        return 0
+    m = _SURNAME.match(text, e)
+    if m is None or m.group(1) or not m.group(2)[0].isupper():
+        return 0
+    f = flags_of(m.group(2).lower())
+    if f & (_NEVER | lx.MONTH) or (f and not f & lx.NAMEISH):
+        return 0
+    return m.end(2)
+
+
+def _head(text: str, s: int, found: str, flags_of: Flags) -> int:
+    """Start of the given name before the span, or of "Surname, " before a given name."""
+    before = text[max(0, s - _LOOKBACK):s]
+    m = _HEAD.search(before)
+    if m is not None:
+        word = m.group(1)
+        f = flags_of(word.lower())
+        if f & lx.FIRST and not f & _NEVER and _same_case(word, found) \
+                and not (word.islower() and word in _MODAL):
+            return s - len(before) + m.start(1)
+    m = _COMMA_HEAD.search(before)
+    if m is not None and " " not in found.strip() and flags_of(found.lower()) & lx.FIRST:
+        word = m.group(1)
+        f = flags_of(word.lower())
+        if (not f or f & lx.LAST) and not f & (_NEVER | lx.MONTH) and len(word) > 1 \
+                and _same_case(word, found):
+            return s - len(before) + m.start(1)
+    return s
+
+
+def _tail(text: str, e: int, found: str, flags_of: Flags) -> int:
+    """End of the surname after a lone given name, or of a hyphen's second part."""
+    end = e
+    m = _SURNAME.match(text, e)
+    if m is not None and " " not in found and flags_of(found.lower()) & lx.FIRST:
+        word, after = m.group(2), (m.group(3) or "").lower().strip(".,;:)")
+        f = flags_of(word.lower())
+        if f & lx.LAST and not f & (_NEVER | lx.MONTH | lx.VERY_COMMON) and len(word) > 1 \
+                and _same_case(word, found) and after not in INSTRUMENT \
+                and (not m.group(1) or found[0].isupper()):
+            end = m.end(2)
+    m = _HYPHEN.match(text, end)
+    if m is not None:
+        word = m.group(1)
+        f = flags_of(word.lower())
+        if len(word) == 1 or (not f and len(word) < 8) or (
+                f & lx.NAMEISH and not f & _NEVER and _same_case(word, found)):
+            end = m.end()
+    return end
