@@ -23,6 +23,7 @@ from . import (
     field_labels,
     id_cues,
     lexcache,
+    loose_initials,
     name_heads,
     name_sweep,
     name_tails,
@@ -159,6 +160,7 @@ class Engine:
             if seen is not None else None
         self._names.scan(text, toks, norms, flags, matcher, spans, reasons, disguised)
         relatives.scan(text, toks, norms, flags, spans)  # "visitor X", "X's wife"
+        loose_initials.scan(text, spans)  # "pt v-n", "pt is p.k."
         if not street_suffixes.WORDS.isdisjoint(norms) and digit_groups.HINT.search(text):
             street_suffixes.scan(text, spans)  # "42 Wallaby Crescent", "42 Rue Wallaby"
         if matcher is not None:  # the case's names split, glued, spelled, disguised
@@ -167,6 +169,8 @@ class Engine:
             scan_numbers(text, spans, matcher, dob_words or [])
         if digit_groups.HINT.search(text):  # numbers in groups, and partial findings
             digit_groups.scan(text, spans, matcher, norms)
+        if ", " in text:  # "for Mason, Woody."
+            name_heads.inverted(text, spans, self._flags_of)
         merged = merge(spans)
         if merged:  # "Maniobra de Pringle"; "pt aslep": eponyms and typos, not names
             merged = eponym_heads.drop(text, merged)

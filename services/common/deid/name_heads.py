@@ -6,6 +6,9 @@ the surname is also an eponym or a word ("Winnie Kocher", "River S. Foley", "Wre
 Strong"), the surname before ", Given" ("Stone, Kenji", "brown, anouk"), the second part
 after a hyphen ("T-W", "Yus-uf", "Brontë-Hale"). A month that is also a given name,
 followed by a surname and no day or year, is a name ("April Price", not "April 3").
+"Surname, Given" after a cue ("for Mason, Woody.", "owner, hall, mark,", "Pt: Rose,
+Violet") is a name when the first word is a surname and the second a given name, even
+when both are also words, but not a list of eponyms ("Babcock, Allis, Kelly").
 Each joins only a word on the name lists (or no list at all, for a hyphen's fragment),
 never a clinical word, label, cue or state, written in the same case as the found name.
 """
@@ -30,6 +33,12 @@ _HYPHEN = re.compile(rf"-({_WORD})(?![\w-])")
 _GIVEN_MONTHS = frozenset(("april", "may", "june", "august"))
 _MODAL = frozenset("will may can mark bill grant".split())
 _LOOKBACK = 40
+# a look-ahead, so that "owner, crane, mark," is tried at "crane" too
+_INVERTED = re.compile(
+    rf"(?<![\w'’])(?=({_WORD}), ({_WORD})(?=[ \t]*(?:$|[,.;|\t\n)]|(?i:dob)\b)))")
+_INVERTED_CUE = re.compile(
+    r"(?:(?i:\b(?:for|regarding|re|owner|name|named|pt|patient|of))\b,?|[:|\t\n(])[ \t]*$")
+_NOT_INVERTED = _NEVER | lx.MONTH
 
 
 def _same_case(word: str, like: str) -> bool:
@@ -111,3 +120,18 @@ def _tail(text: str, e: int, found: str, flags_of: Flags) -> int:
                 f & lx.NAMEISH and not f & _NEVER and _same_case(word, found)):
             end = m.end()
     return end
+
+
+def inverted(text: str, spans: list[Span], flags_of: Flags) -> None:
+    """Add "Surname, Given" after a cue (see the module's docstring) to `spans`."""
+    for m in _INVERTED.finditer(text):
+        last, given = m.group(1), m.group(2)
+        fl, fg = flags_of(last.lower()), flags_of(given.lower())
+        if not (fl & lx.LAST and fg & lx.FIRST) or (fl | fg) & _NOT_INVERTED \
+                or fg & (lx.EPONYM | lx.EPONYM_CTX) or len(last) < 2 or len(given) < 2 \
+                or not _same_case(given, last):
+            continue
+        s = m.start()
+        if text[:s].strip() and not _INVERTED_CUE.search(text, max(0, s - 16), s):
+            continue
+        spans.append((s, m.end(2), "NAME", "name_inverted", 2))

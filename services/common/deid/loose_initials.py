@@ -1,0 +1,35 @@
+"""Initials typed loosely: joined by a hyphen or underscore ("pt v-n", "- H-R", "W_V") or
+lower-case with full stops ("pt is p.k.", "i.f. case"), where a person's initials stand.
+
+The uppercase dotted form ("J.K.") is the name scanner's; these forms are rarer in
+ordinary OR text (a hyphenated letter pair, "A-V", is rare without a cue), so each
+needs a place where a name goes: after "pt", "patient", "name", "for", a colon or a
+field separator, or a dash as a signature; or before a colon, comma or the end of
+the line. Latin abbreviations ("p.o.", "y.o.", "e.g.") never count.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+
+_PAIR = re.compile(r"(?<![\w.\-])[A-Za-z][-_][A-Za-z](?![\w\-])")
+_DOTTED = re.compile(r"(?<![\w.])[a-z]\. ?[a-z]\.(?: ?[a-z]\.)?(?! ?[a-z]\.)(?!\w)")
+_BEFORE = re.compile(
+    r"(?:(?i:\b(?:pts?|patient|name|is|for|owner|by))\b[ \t]*:?|[-–—:|\t])[ \t]*$")
+_AFTER = re.compile(r"[ \t]*(?:$|\n|[:,;|)]|\.(?:\s|$)|[-–—][ \t])")
+_LATIN = frozenset(
+    "yo eg ie am pm po qd bid tid qid prn npo qhs iv im sc sq od os ou nb cf vs aka".split())
+
+
+def scan(text: str, out: list[Span]) -> None:
+    """Append each loose initials found to `out` as NAME."""
+    hits = list(_PAIR.finditer(text)) if ("-" in text or "_" in text) else []
+    if "." in text:
+        hits += [m for m in _DOTTED.finditer(text)
+                 if m.group().replace(".", "").replace(" ", "") not in _LATIN]
+    for m in hits:
+        s, e = m.span()
+        if _BEFORE.search(text, max(0, s - 12), s) or _AFTER.match(text, e):
+            out.append((s, e, "NAME", "loose_initials", 1))
