@@ -22,6 +22,7 @@ from . import (
     eponym_heads,
     field_labels,
     id_cues,
+    id_edges,
     lexcache,
     loose_initials,
     name_heads,
@@ -29,6 +30,7 @@ from . import (
     name_tails,
     normalise,
     patterns,
+    read_out,
     relatives,
     street_suffixes,
     traits,
@@ -195,6 +197,12 @@ class Engine:
         if cues:  # on the typed text too: the view reads "NANA4EVR" as "NANAaEVR"
             id_cues.scan(text, merged, self._known_word, labels)
         if seen is not None or labels or len(merged) != n_merged:
+            merged = merge(merged)
+        n_merged = len(merged)
+        read_out.scan(text, merged)  # "one E G four T E five M K seven three"
+        if len(merged) != n_merged:
+            merged = merge(merged)
+        if merged and id_edges.widen(text, merged):  # "MDT-[…]", "five [X Y R…]", "[…] G"
             merged = merge(merged)
 
         if merged and all(sp[3].startswith(patterns.BATCH) for sp in merged) \

@@ -30,6 +30,7 @@ Span = tuple[int, int, str, str, int]
 # Cue word -> category. Generic cues ("id", "#", "no.") say "an identifier" without its
 # kind; the nearest specific cue before the value names the kind.
 _GENERIC = "generic"  # a marker: such a value is filed as ID
+GENERIC = _GENERIC
 _CUE_WORDS: dict[str, str] = {}
 for _cat, _words in (
     ("VEHICLE", "plate plates tag tags vin car vehicle truck suv motorcycle motorbike "
