@@ -162,6 +162,9 @@ class Engine:
             if seen is not None else None
         self._names.scan(text, toks, norms, flags, matcher, spans, reasons, disguised)
         relatives.scan(text, toks, norms, flags, spans)  # "visitor X", "X's wife"
+        if "by" in norms or "as" in norms or "called" in norms or "nickname" in norms \
+                or "nick" in norms:
+            relatives.nicknames(text, spans)  # "goes by Tank"
         loose_initials.scan(text, spans)  # "pt v-n", "pt is p.k."
         if not street_suffixes.WORDS.isdisjoint(norms) and digit_groups.HINT.search(text):
             street_suffixes.scan(text, spans)  # "42 Wallaby Crescent", "42 Rue Wallaby"
