@@ -105,7 +105,8 @@ def _tail(text: str, e: int, found: str, flags_of: Flags) -> int:
     """End of the surname after a lone given name, or of a hyphen's second part."""
     end = e
     m = _SURNAME.match(text, e)
-    if m is not None and " " not in found and flags_of(found.lower()) & lx.FIRST:
+    if m is not None and " " not in found and not found.endswith(("'s", "’s")) \
+            and flags_of(found.lower()) & lx.FIRST:  # "Smith's Whipple": no surname
         word, after = m.group(2), (m.group(3) or "").lower().strip(".,;:)")
         f = flags_of(word.lower())
         if f & lx.LAST and not f & (_NEVER | lx.MONTH | lx.VERY_COMMON) and len(word) > 1 \
