@@ -14,7 +14,16 @@ import re
 Span = tuple[int, int, str, str, int]
 
 _AGE_WORD = re.compile(r"\b(?:super)?(?:nonagenarian|centenarian)s?\b", re.I)
-_MARK = re.compile(r"\b(?:tattoo(?:s|ed)?|birth\s*mark(?:s)?)\b", re.I)
+_MARK = re.compile(r"\b(?:tatt?oo?(?:s|ed)?|birth\s*mark(?:s)?)\b", re.I)  # "tatoo" too
+# A described mark's clause goes on over "and", "with" or a comma while the next piece
+# still describes it: where it is on the body, or the words it shows.
+_BODY = re.compile(
+    r"(?i)\b(?:on|over|across|inside)\s+(?:(?:the|his|her|their)\s+)?(?:(?:left|right|"
+    r"upper|lower|inner|outer|l|r)\s+)*(?:forearm|arm|calf|neck|chest|back|shoulder|hand|"
+    r"wrist|knuckles?|thigh|leg|ankle|foot|face|cheek|forehead|chin|scalp|hip|abdomen|"
+    r"belly|bicep|biceps|ribs?|side|throat)\b|[\"“”]")
+_SOFT_STOP = re.compile(r",\s|\s(?:and|but|with|w/)\s", re.I)
+_HARD_STOP = re.compile(r"[.;\n)—]|\s-\s|$")
 # A clause: from the last stop before the mark to the next one after it.
 _STOP_BEFORE = re.compile(r"[.;\n(]|,\s|\b(?:and|but|with)\s", re.I)
 _STOP_AFTER = re.compile(r"[.;\n)]|,\s|\s(?:and|but)\s|$", re.I)
@@ -47,14 +56,14 @@ def scan(text: str, low: str, out: list[Span]) -> None:
         out.extend((m.start(), m.end(), "AGE", "age_word", 1) for m in _AGE_WORD.finditer(text))
     if "scar" in low:
         _scars(text, out)
-    if "tattoo" not in low and "birth" not in low:
+    if "tatt" not in low and "tato" not in low and "birth" not in low:
         return
     for m in _MARK.finditer(text):
         s, e = _clause(text, m)
         clause = text[s:e]
         if _CLINICAL.search(clause) or not _DESCRIBED.search(clause):
             continue
-        out.append((s, e, "OTHERID", "described_mark", 1))
+        out.append((s, _described_end(text, e), "OTHERID", "described_mark", 1))
 
 
 def _clause(text: str, m: re.Match[str]) -> tuple[int, int]:
@@ -69,6 +78,19 @@ def _clause(text: str, m: re.Match[str]) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
     return s, e
+
+
+def _described_end(text: str, e: int) -> int:
+    """The end of a described mark's clause, taken on over soft stops while the next piece
+    says where the mark is or what it reads (up to 160 characters on)."""
+    hard = _HARD_STOP.search(text, e, e + 160)
+    limit = hard.start() if hard is not None else min(len(text), e + 160)
+    found = list(_BODY.finditer(text, e, limit))
+    if not found:
+        return e
+    last = found[-1]
+    soft = _SOFT_STOP.search(text, last.end(), limit)
+    return soft.start() if soft is not None else limit
 
 
 # A scar that tells a person apart ("a scar through his left eyebrow", "jagged scar on
