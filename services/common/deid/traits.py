@@ -127,7 +127,7 @@ _KIND_WORDS = (
     r"left|right|index|thumb|thumbprint|finger|fingerprint|print|palm|vein|voice|voiceprint|"
     r"face|facial|retina|retinal|iris|gait|dental|x-?ray|dna|biometric|template|hash|"
     r"signature|profile|match|enrol(?:l)?ment|scan|sample|id|no|nr|number|military|employee|"
-    r"record|geometry|hand|huella|dactilar|plantilla|"
+    r"geometry|hand|huella|dactilar|plantilla|"
     r"prisoner|inmate|parole|booking|passport|subject|study|case|bed-tag|bracelet|rfid|badge|"
     r"trial|participant|registry|donor|claim|unos")
 _KIND_BEFORE = re.compile(rf"(?:\b(?:{_KIND_WORDS})\b\.?[ \t]*[#:]?[ \t]*){{1,6}}$", re.I)
