@@ -52,3 +52,31 @@ def test_a_month_with_a_day_stays_a_date(engine: Engine) -> None:
 def test_a_month_that_is_a_given_name_before_a_surname_is_a_name(
         engine: Engine, note: str) -> None:
     assert "[DATE]" not in engine.deidentify(note).text
+
+
+AFTER_FOR = [
+    ("dictation: insurance verified for sue comma next case", "sue"),
+    ("the loaner tray is for amber.", "amber"),
+]
+
+
+@pytest.mark.parametrize(("note", "part"), AFTER_FOR)
+def test_a_given_name_after_for_at_a_clause_end_is_redacted(
+        engine: Engine, note: str, part: str) -> None:
+    assert part not in engine.deidentify(note).text
+
+
+@pytest.mark.parametrize("note", ["the next update is scheduled for noon.",
+                                  "students pls come to OR 5 for the whipple, then lunch",
+                                  "Booked for review."])
+def test_ordinary_words_after_for_stay(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
+
+
+def test_two_names_with_a_spaced_initial_between_are_one(engine: Engine) -> None:
+    r = engine.deidentify("the sticker says W o o d y   R .   N o b l e here")
+    assert " R . " not in r.text
+
+
+def test_spaced_out_dotted_initials_are_redacted(engine: Engine) -> None:
+    assert "J ." not in engine.deidentify("pump paused for the case, W .   J . Then EBL").text

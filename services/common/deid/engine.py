@@ -176,6 +176,8 @@ class Engine:
             digit_groups.scan(text, spans, matcher, norms)
         if ", " in text:  # "for Mason, Woody."
             name_heads.inverted(text, spans, self._flags_of)
+        if "for" in norms:  # "the implant sheet for Ambeer."
+            name_heads.after_for(text, spans, self._flags_of)
         merged = merge(spans)
         if merged:  # "Maniobra de Pringle"; "pt aslep": eponyms and typos, not names
             merged = eponym_heads.drop(text, merged)
@@ -184,6 +186,7 @@ class Engine:
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
             if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
+            name_heads.join_across_initials(text, merged)  # "[name]   W .   [name]"
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)
         n_merged = len(merged)

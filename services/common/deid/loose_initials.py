@@ -15,7 +15,8 @@ import re
 Span = tuple[int, int, str, str, int]
 
 _PAIR = re.compile(r"(?<![\w.\-])[A-Za-z][-_][A-Za-z](?![\w\-])")
-_DOTTED = re.compile(r"(?<![\w.])[a-z]\. ?[a-z]\.(?: ?[a-z]\.)?(?! ?[a-z]\.)(?!\w)")
+_DOTTED = re.compile(r"(?<![\w.])[a-z]\. ?[a-z]\.(?: ?[a-z]\.)?(?! ?[a-z]\.)(?!\w)"
+                     r"|(?<![\w.])[A-Z] \.[ \t]{1,3}[A-Z] \.(?!\w)")  # "W .   J ." spaced out
 _BEFORE = re.compile(
     r"(?:(?i:\b(?:pts?|patient|name|is|for|owner|by))\b[ \t]*:?|[-–—:|\t])[ \t]*$")
 _AFTER = re.compile(r"[ \t]*(?:$|\n|[:,;|)]|\.(?:\s|$)|[-–—][ \t])")
@@ -28,8 +29,9 @@ def scan(text: str, out: list[Span]) -> None:
     hits = list(_PAIR.finditer(text)) if ("-" in text or "_" in text) else []
     if "." in text:
         hits += [m for m in _DOTTED.finditer(text)
-                 if m.group().replace(".", "").replace(" ", "") not in _LATIN]
+                 if m.group().replace(".", "").replace(" ", "").lower() not in _LATIN]
     for m in hits:
         s, e = m.span()
-        if _BEFORE.search(text, max(0, s - 12), s) or _AFTER.match(text, e):
+        spaced_out = m.group()[0].isupper() and " ." in m.group()  # "W .   J .": deliberate
+        if spaced_out or _BEFORE.search(text, max(0, s - 12), s) or _AFTER.match(text, e):
             out.append((s, e, "NAME", "loose_initials", 1))

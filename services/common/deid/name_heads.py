@@ -8,7 +8,10 @@ after a hyphen ("T-W", "Yus-uf", "Brontë-Hale"). A month that is also a given n
 followed by a surname and no day or year, is a name ("April Price", not "April 3").
 "Surname, Given" after a cue ("for Mason, Woody.", "owner, hall, mark,", "Pt: Rose,
 Violet") is a name when the first word is a surname and the second a given name, even
-when both are also words, but not a list of eponyms ("Babcock, Allis, Kelly").
+when both are also words, but not a list of eponyms ("Babcock, Allis, Kelly"). A given
+name after "for" that ends the clause ("implant sheet for Ambeer.", "for sue comma") is
+the person something is for; two names with only an initial between ("[name]   W .
+[name]") are one.
 Each joins only a word on the name lists (or no list at all, for a hyphen's fragment),
 never a clinical word, label, cue or state, written in the same case as the found name.
 """
@@ -39,6 +42,10 @@ _INVERTED = re.compile(
 _INVERTED_CUE = re.compile(
     r"(?:(?i:\b(?:for|regarding|re|owner|name|named|pt|patient|of))\b,?|[:|\t\n(])[ \t]*$")
 _NOT_INVERTED = _NEVER | lx.MONTH
+_FOR_NAME = re.compile(
+    rf"(?i:\bfor) ({_WORD})(?: ({_WORD}))?(?=[ \t]*(?:$|[.!?;,)\n]|(?i:comma|period)\b))")
+_NOT_FOR = _NEVER | lx.MONTH | lx.VERY_COMMON | lx.EPONYM | lx.EPONYM_CTX
+_INITIAL_GAP = re.compile(r"[ \t]{1,3}(?:[A-Z][ \t]?\.?[ \t]{1,3})?")
 
 
 def _same_case(word: str, like: str) -> bool:
@@ -136,3 +143,38 @@ def inverted(text: str, spans: list[Span], flags_of: Flags) -> None:
         if text[:s].strip() and not _INVERTED_CUE.search(text, max(0, s - 16), s):
             continue
         spans.append((s, m.end(2), "NAME", "name_inverted", 2))
+
+
+def after_for(text: str, spans: list[Span], flags_of: Flags) -> None:
+    """Add a given name (and surname) after "for" at a clause's end to `spans`; a lower-case
+    English word there is a guess ("for amber." may be the colour)."""
+    for m in _FOR_NAME.finditer(text):
+        given = m.group(1)
+        f = flags_of(given.lower())
+        if not f & lx.FIRST or f & _NOT_FOR or len(given) < 3 or (
+                given.islower() and f & lx.ENGLISH and not f & lx.FIRST_TOP):
+            continue  # "scheduled for noon.": a rare given name that is a word
+        end = m.end(1)
+        if m.group(2):
+            f2 = flags_of(m.group(2).lower())
+            if not f2 & lx.NAMEISH or f2 & (_NOT_FOR & ~lx.EPONYM_CTX):
+                continue
+            end = m.end(2)
+        sure = given[0].isupper() or not f & (lx.ENGLISH | lx.COMMON)
+        spans.append((m.start(1), end, "NAME", "name_after_for" if sure
+                      else "guess_name_after_for", 1))
+
+
+def join_across_initials(text: str, spans: list[Span]) -> bool:
+    """Make one span of two NAME spans with only spaces or an initial between; True when
+    any were joined (`spans` sorted, as merged)."""
+    joined = False
+    k = 0
+    while k + 1 < len(spans):
+        a, b = spans[k], spans[k + 1]
+        if a[2] == b[2] == "NAME" and _INITIAL_GAP.fullmatch(text, a[1], b[0]):
+            spans[k:k + 2] = [(a[0], b[1], "NAME", a[3], max(a[4], b[4]))]
+            joined = True
+        else:
+            k += 1
+    return joined
