@@ -35,3 +35,7 @@ def test_relatives_and_nicknames_are_redacted(engine: Engine, note: str, part: s
 def test_ordinary_words_after_relation_and_nickname_cues_stay(
         engine: Engine, note: str, words: str) -> None:
     assert words in engine.deidentify(note).text
+
+
+def test_a_verb_after_nickname_and_a_comma_stays(engine: Engine) -> None:
+    assert "prefers it" in engine.deidentify("Kip (his nickname, prefers it) is awake").text

@@ -49,7 +49,7 @@ TYPOS = frozenset(v for w in RELATIONS | CUES if len(w) >= 5 and w.isalpha()
 _NICKNAME = re.compile(
     r"(?i:\b(?:goes|went|going)\s+by|\bnick\s?name(?:\s+is)?|\bknown\s+as|\ba\.?k\.?a\.?"
     r"|\b(?:prefers|likes|wants|asks)\s+to\s+be\s+called)"
-    r"\s*[:,]?\s*[\"“'‘]?([^\W\d_]{2,})")
+    r"(?:\s*:)?\s*[\"“'‘]?([^\W\d_]{2,})")  # not after a comma: "nickname, prefers it"
 _POSSESSIVE = re.compile(rf"['’]s (?:{'|'.join(sorted(RELATIONS))})\b")
 _WORD = lx.ENGLISH | lx.MEDICAL | lx.EPONYM | lx.STATE | lx.MONTH | lx.WEEKDAY | lx.CUE
 
