@@ -521,8 +521,11 @@ class NameScanner:
             if (cap and (nameish or not word)) or (not word and len(raw) > 2 and (
                     nameish or norms[i - 1] in STRONG_ROLES or ":" in gaps[i])):
                 return "cue_role" if c == ROLE else "cue_patient"
-            if c == PATIENT and not f and len(raw) > 3 and raw.isalpha() and raw.islower():
-                return "guess_patient"  # "recipient ngata": no list knows it, a name or typo
+            # "recipient ngata", "PT OYELARAN", "pt whitehorse": no list knows it but as a
+            # place; a name or a typo (in a note in capitals too)
+            if c == PATIENT and not f & ~(lx.PICK | lx.PLACE) and len(raw) > 3 \
+                    and raw.isalpha() and (raw.islower() or (style == 1 and raw.isupper())):
+                return "guess_patient"
             if c == ROLE and f & lx.FIRST_TOP and not f & (lx.VERY_COMMON | _NOT_LEXICON_NAME):
                 reasons.add(AMBIGUOUS_NAME)
                 return "cue_role_ambiguous"
