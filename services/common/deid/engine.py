@@ -29,6 +29,7 @@ from . import (
     name_sweep,
     name_tails,
     normalise,
+    number_ends,
     patterns,
     read_out,
     relatives,
@@ -166,6 +167,8 @@ class Engine:
                 or "nick" in norms:
             relatives.nicknames(text, spans)  # "goes by Tank"
         loose_initials.scan(text, spans)  # "pt v-n", "pt is p.k."
+        if "end" in norms or "ends" in norms or "ending" in norms or "last" in norms:
+            number_ends.scan(text, spans)  # "his cell ends in 4471"
         if not street_suffixes.WORDS.isdisjoint(norms) and digit_groups.HINT.search(text):
             street_suffixes.scan(text, spans)  # "42 Wallaby Crescent", "42 Rue Wallaby"
         if matcher is not None:  # the case's names split, glued, spelled, disguised
