@@ -33,6 +33,7 @@ from . import (
     patterns,
     read_out,
     relatives,
+    state_names,
     street_suffixes,
     traits,
     typo_words,
@@ -186,6 +187,7 @@ class Engine:
             merged = eponym_heads.drop(text, merged)
             merged = typo_words.drop(text, merged, self._known_word, self._listed)
             merged = field_labels.drop(text, merged, self._given_name)  # "Pref Card:"
+            merged = state_names.drop(text, merged)  # "New Hampshire", "Rhode Island"
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
             if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
