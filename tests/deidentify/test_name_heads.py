@@ -80,3 +80,12 @@ def test_two_names_with_a_spaced_initial_between_are_one(engine: Engine) -> None
 
 def test_spaced_out_dotted_initials_are_redacted(engine: Engine) -> None:
     assert "J ." not in engine.deidentify("pump paused for the case, W .   J . Then EBL").text
+
+
+@pytest.mark.parametrize(("note", "part"), [
+    ("pt w. hale, hip arthroplasty, cemented stem", "hale"),
+    ("Guarantor: Crane, Grace B | Plan: PPO", "Crane"),
+])
+def test_a_surname_after_an_initial_and_an_initial_after_an_inverted_name(
+        engine: Engine, note: str, part: str) -> None:
+    assert part not in engine.deidentify(note).text

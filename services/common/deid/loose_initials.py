@@ -12,11 +12,17 @@ from __future__ import annotations
 
 import re
 
+from . import anchored
+
 Span = tuple[int, int, str, str, int]
 
 _PAIR = re.compile(r"(?<![\w.\-])[A-Za-z][-_][A-Za-z](?![\w\-])")
-_DOTTED = re.compile(r"(?<![\w.])[a-z]\. ?[a-z]\.(?: ?[a-z]\.)?(?! ?[a-z]\.)(?!\w)"
-                     r"|(?<![\w.])[A-Z] \.[ \t]{1,3}[A-Z] \.(?!\w)")  # "W .   J ." spaced out
+_DOTTED = re.compile(r"(?<![\w.])[a-z]\. ?[a-z]\.(?: ?[a-z]\.)?(?! ?[a-z]\.)(?!\w)")
+_SPACED = re.compile(r"(?<![\w.])[A-Z] \.[ \t]{1,3}[A-Z] \.(?!\w)")  # "W .   J ."
+# Where a match of each can be (anchored.py): its separator, one or two characters on.
+_PAIR_AT = re.compile(r"[-_](?=[A-Za-z])")
+_DOTTED_AT = re.compile(r"\.(?= ?[a-z]\.)")
+_SPACED_AT = re.compile(r"\.(?=[ \t]{1,3}[A-Z] \.)")
 _BEFORE = re.compile(
     r"(?:(?i:\b(?:pts?|patient|name|is|for|owner|by))\b[ \t]*:?|[-–—:|\t])[ \t]*$")
 _AFTER = re.compile(r"[ \t]*(?:$|\n|[:,;|)]|\.(?:\s|$)|[-–—][ \t])")
@@ -26,10 +32,14 @@ _LATIN = frozenset(
 
 def scan(text: str, out: list[Span]) -> None:
     """Append each loose initials found to `out` as NAME."""
-    hits = list(_PAIR.finditer(text)) if ("-" in text or "_" in text) else []
+    hits = list(anchored.finditer(_PAIR, _PAIR_AT, 1, text)) \
+        if ("-" in text or "_" in text) else []
     if "." in text:
-        hits += [m for m in _DOTTED.finditer(text)
-                 if m.group().replace(".", "").replace(" ", "").lower() not in _LATIN]
+        hits += [m for m in anchored.finditer(_DOTTED, _DOTTED_AT, 1, text)
+                 if m.group().replace(".", "").replace(" ", "") not in _LATIN]
+        if " ." in text:
+            hits += [m for m in anchored.finditer(_SPACED, _SPACED_AT, 2, text)
+                     if m.group().replace(".", "").replace(" ", "").lower() not in _LATIN]
     for m in hits:
         s, e = m.span()
         spaced_out = m.group()[0].isupper() and " ." in m.group()  # "W .   J .": deliberate

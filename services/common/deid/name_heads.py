@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from . import anchored
 from . import lexicon as lx
 from .names import INSTRUMENT
 
@@ -36,20 +37,24 @@ _HYPHEN = re.compile(rf"-({_WORD})(?![\w-])")
 _GIVEN_MONTHS = frozenset(("april", "may", "june", "august"))
 _MODAL = frozenset("will may can mark bill grant".split())
 _LOOKBACK = 40
-# a look-ahead, so that "owner, crane, mark," is tried at "crane" too
-_INVERTED = re.compile(
-    rf"(?<![\w'’])(?=({_WORD}), ({_WORD})(?=[ \t]*(?:$|[,.;|\t\n)]|(?i:dob)\b)))")
+# tried at each ", " (so "owner, crane, mark," is tried at "crane" too): the word before
+# it, then the given name (and an initial: "Kessler, Hope A |") after it
+_LAST_BEFORE = re.compile(rf"(?<![\w'’])({_WORD})$")
+_GIVEN_AFTER = re.compile(
+    rf"({_WORD})(?:[ \t][A-Z]\b\.?)?(?=[ \t]*(?:$|[,.;|\t\n)]|(?i:dob)\b))")
 _INVERTED_CUE = re.compile(
     r"(?:(?i:\b(?:for|regarding|re|owner|name|named|pt|patient|of))\b,?|[:|\t\n(])[ \t]*$")
 _NOT_INVERTED = _NEVER | lx.MONTH
 _FOR_NAME = re.compile(
     rf"(?i:\bfor) ({_WORD})(?: ({_WORD}))?(?=[ \t]*(?:$|[.!?;,)\n]|(?i:comma|period)\b))")
+_FOR_AT = re.compile(r"[Ff](?=[Oo][Rr] )")  # where a match starts (anchored.py)
 _NOT_FOR = _NEVER | lx.MONTH | lx.VERY_COMMON | lx.EPONYM | lx.EPONYM_CTX
 _INITIAL_GAP = re.compile(r"[ \t]{1,3}(?:[A-Z][ \t]?\.?[ \t]{1,3})?")
 
 
 def _same_case(word: str, like: str) -> bool:
     """`word` written the way `like` is: both capitalised, both all caps, or both lower."""
+    like = like.rstrip(".")
     if like.isupper() and len(like) > 1:
         return word.isupper()
     if like[:1].isupper():
@@ -112,8 +117,9 @@ def _tail(text: str, e: int, found: str, flags_of: Flags) -> int:
     """End of the surname after a lone given name, or of a hyphen's second part."""
     end = e
     m = _SURNAME.match(text, e)
+    initial = len(found.rstrip(".")) == 1 and found.endswith(".")  # "pt w. hale"
     if m is not None and " " not in found and not found.endswith(("'s", "’s")) \
-            and flags_of(found.lower()) & lx.FIRST:  # "Smith's Whipple": no surname
+            and (initial or flags_of(found.lower()) & lx.FIRST):  # not "Smith's Whipple"
         word, after = m.group(2), (m.group(3) or "").lower().strip(".,;:)")
         f = flags_of(word.lower())
         if f & lx.LAST and not f & (_NEVER | lx.MONTH | lx.VERY_COMMON) and len(word) > 1 \
@@ -132,23 +138,29 @@ def _tail(text: str, e: int, found: str, flags_of: Flags) -> int:
 
 def inverted(text: str, spans: list[Span], flags_of: Flags) -> None:
     """Add "Surname, Given" after a cue (see the module's docstring) to `spans`."""
-    for m in _INVERTED.finditer(text):
-        last, given = m.group(1), m.group(2)
+    comma = text.find(", ")
+    while comma > 0:
+        a = _LAST_BEFORE.search(text, max(0, comma - 30), comma)
+        g = _GIVEN_AFTER.match(text, comma + 2)
+        comma = text.find(", ", comma + 2)
+        if a is None or g is None:
+            continue
+        last, given = a.group(1), g.group(1)
         fl, fg = flags_of(last.lower()), flags_of(given.lower())
         if not (fl & lx.LAST and fg & lx.FIRST) or (fl | fg) & _NOT_INVERTED \
                 or fg & (lx.EPONYM | lx.EPONYM_CTX) or len(last) < 2 or len(given) < 2 \
                 or not _same_case(given, last):
             continue
-        s = m.start()
+        s = a.start(1)
         if text[:s].strip() and not _INVERTED_CUE.search(text, max(0, s - 16), s):
             continue
-        spans.append((s, m.end(2), "NAME", "name_inverted", 2))
+        spans.append((s, g.end(), "NAME", "name_inverted", 2))
 
 
 def after_for(text: str, spans: list[Span], flags_of: Flags) -> None:
     """Add a given name (and surname) after "for" at a clause's end to `spans`; a lower-case
     English word there is a guess ("for amber." may be the colour)."""
-    for m in _FOR_NAME.finditer(text):
+    for m in anchored.finditer(_FOR_NAME, _FOR_AT, 0, text):
         given = m.group(1)
         f = flags_of(given.lower())
         if not f & lx.FIRST or f & _NOT_FOR or len(given) < 3 or (

@@ -19,7 +19,9 @@ Span = tuple[int, int, str, str, int]
 _DIGIT_WORDS = frozenset("zero oh one two three four five six seven eight nine".split())
 _PIECE = rf"(?:[A-Z]|\d|(?i:{'|'.join(sorted(_DIGIT_WORDS))}))"
 _RUN = re.compile(rf"(?<![\w'’]){_PIECE}(?:[ \t]*,?[ \t]+{_PIECE}){{5,}}(?![\w'’])")
-_GATE = re.compile(r" [A-Z0-9][ ,]")  # a lone capital or digit: C speed, most notes stop
+# a run holds two lone capitals, at least one after a space or comma: C speed, most notes
+# have fewer and stop here
+_LONE_CAPITAL = re.compile(r"[ ,][A-Z](?=[ ,])")
 _SPLIT = re.compile(r"[ \t,]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'/]*")
 _LOOKBACK = 60
@@ -27,7 +29,8 @@ _LOOKBACK = 60
 
 def scan(text: str, out: list[Span]) -> None:
     """Append each read-out code to `out`."""
-    if not _GATE.search(text):
+    lone = _LONE_CAPITAL.findall(text)
+    if len(lone) < 2 and not (lone and text[:1].isupper() and text[1:2] in (" ", ",")):
         return
     for m in _RUN.finditer(text):
         pieces = _SPLIT.split(m.group())

@@ -50,6 +50,8 @@ _NICKNAME = re.compile(
     r"(?i:\b(?:goes|went|going)\s+by|\bnick\s?name(?:\s+is)?|\bknown\s+as|\ba\.?k\.?a\.?"
     r"|\b(?:prefers|likes|wants|asks)\s+to\s+be\s+called)"
     r"(?:\s*:)?\s*[\"“'‘]?([^\W\d_]{2,})")  # not after a comma: "nickname, prefers it"
+_NICKNAME_HINTS = ("goes by", "went by", "going by", "nick", "known as", "aka", "a.k.a",
+                   "be called")
 _POSSESSIVE = re.compile(rf"['’]s (?:{'|'.join(sorted(RELATIONS))})\b")
 _WORD = lx.ENGLISH | lx.MEDICAL | lx.EPONYM | lx.STATE | lx.MONTH | lx.WEEKDAY | lx.CUE
 
@@ -93,6 +95,9 @@ def _name_like(raw: str, f: int, caps: bool = False) -> bool:
 
 def nicknames(text: str, out: list[Span]) -> None:
     """The word after a nickname cue, as a name."""
+    low = text.lower()
+    if not any(h in low for h in _NICKNAME_HINTS):
+        return
     for m in _NICKNAME.finditer(text):
         if m.group(1).lower() not in _NOT_NICKNAME:
             out.append((m.start(1), m.end(1), "NAME", "cue_nickname", 1))
