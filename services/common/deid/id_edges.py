@@ -25,6 +25,7 @@ _READ_BEFORE = re.compile(rf"(?<![\w'’])(?:[A-Z0-9]|(?i:{_DIGIT_WORD}))[ \t]$"
 # a last letter or digit after a space, then the clause ends
 _LAST_CHAR = re.compile(r"[ \t][A-Za-z0-9](?=[ \t]*(?:$|[,;|)\n]|\.(?:\s|$)))")
 _MAX_READ = 12
+_JOINERS = "-:/.·"
 
 
 def widen(text: str, spans: list[Span]) -> bool:
@@ -34,16 +35,19 @@ def widen(text: str, spans: list[Span]) -> bool:
         if cat not in CODES:
             continue
         start, end = s, e
-        m = _PREFIX.search(text, max(0, s - 6), s)
+        before = text[s - 1:s] if s else ""
+        # each shape needs a certain character next to the span: tested first, at C speed
+        m = _PREFIX.search(text, max(0, s - 6), s) if before in _JOINERS and before else None
         if m is not None:
             start = m.start()
-        elif " " in text[s:e].strip() or _READ_BEFORE.search(text, max(0, s - 7), s):
+        elif before in (" ", "\t") and before and (
+                " " in text[s:e].strip() or _READ_BEFORE.search(text, max(0, s - 7), s)):
             for _ in range(_MAX_READ):  # "five [XYR 21]": read out, one piece at a time
                 m = _READ_BEFORE.search(text, max(0, start - 7), start)
                 if m is None:
                     break
                 start = m.start()
-        m = _LAST_CHAR.match(text, end)
+        m = _LAST_CHAR.match(text, end) if text[end:end + 1] in (" ", "\t") else None
         if m is not None and text[end - 1:end].isalnum():
             end = m.end()
         if (start, end) != (s, e):
