@@ -164,10 +164,15 @@ def widen(text: str, spans: list[Span]) -> bool:
 # A GS1 unique device identifier: "(01)00113883548434(17)290813(21)Z41Q69".
 _GS1_UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*")
 # A vehicle plate after its label, any shape a state issues, vanity ones included:
-# "plate GOFISH2", "plate 438 SDN", "Plate TRKRDAD" (letters only: capitals, 5 to 8).
+# "plate GOFISH2", "plate 438 SDN", "Plate TRKRDAD" (letters only: capitals, 5 to 8); the
+# label misspelt ("plat") or in another language ("matrícula", "placa", "Kennzeichen",
+# "plaque", "targa"), the groups joined by a middle dot or a dash of any kind ("7ZL·K41").
 _PLATE = re.compile(
-    r"(?i:\b(?:licen[cs]e\s+)?plates?\b(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*)"
-    r"(?P<v>[A-Za-z0-9]{1,4}[ -][A-Za-z0-9]{2,4}|[A-Za-z0-9]{5,8})(?![\w-])")
+    r"(?i:\b(?:licen[cs]e\s+)?(?:plates?|plat|matr[ií]cula|placa|kennzeichen|"
+    r"immatriculation|plaque|targa)\b(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*)"
+    r"(?P<v>[A-Za-z0-9]{1,4}[ \-·–][A-Za-z0-9]{2,4}|[A-Za-z0-9]{5,8})(?![\w-])")
+_PLATE_HINTS = ("plat", "matr", "placa", "kennzeichen", "immatric", "plaque", "targa")
+_PLATE_PARTS = re.compile(r"[ \-·–]")
 _NOT_PLATE = frozenset("and or the to of for in at x with on is was mm cm holes hole screws "
                        "screw".split())
 # "the star witness in the Truro trial", "THE NEWS ANCHOR FROM CHANNEL 5", "the former
@@ -189,10 +194,10 @@ def shapes(text: str, low: str, out: list[Span]) -> None:
     """Device, plate, public-figure and date shapes the other scanners do not know."""
     if "(01)" in text:
         out.extend((m.start(), m.end(), "DEVICE", "gs1_udi", 2) for m in _GS1_UDI.finditer(text))
-    if "plate" in low:
+    if any(h in low for h in _PLATE_HINTS):
         for m in _PLATE.finditer(text):
             v = m.group("v")
-            parts = re.split(r"[ -]", v)
+            parts = _PLATE_PARTS.split(v)
             digit = any(map(str.isdigit, v))
             letter = any(map(str.isalpha, v))
             if any(p.lower() in _NOT_PLATE for p in parts):
