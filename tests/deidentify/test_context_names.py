@@ -136,3 +136,12 @@ def test_accents_are_not_a_disguise(engine: Engine) -> None:
     note = "Pt Jose Nun\u0303ez in bay 4"
     rules = {f.rule for f in engine.deidentify(note).findings}
     assert "disguised_name" not in rules, rules
+
+
+@pytest.mark.parametrize(("note", "word"), [("PT QUORVAN TO PACU NOW", "QUORVAN"),
+                                            ("pt whitehorse to bay 4", "whitehorse")])
+def test_a_word_no_list_holds_after_pt_is_a_guess_in_any_case(
+        engine: Engine, note: str, word: str) -> None:
+    r = engine.deidentify(note)
+    assert word not in r.text
+    assert r.verdict == "review"

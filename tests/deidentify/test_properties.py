@@ -39,7 +39,7 @@ def _insert(base: str, at: int, phrase: str) -> str:
 
 
 def _check_shape(text: str, r: Result) -> None:
-    assert r.verdict in ("clean", "redacted", "quarantine")
+    assert r.verdict in ("clean", "redacted", "review", "quarantine")
     prev_end = 0
     for f in r.findings:
         assert 0 <= prev_end <= f.start < f.end <= len(text)

@@ -30,6 +30,10 @@ _NEVER = (lx.MEDICAL | lx.LABEL | lx.CUE | lx.STATE | lx.MONTH | lx.WEEKDAY | lx
 # Categories of a bare identifier a record line puts after the patient's name.
 _RECORD_IDS = frozenset(("ID", "MRN", "ACCOUNT"))
 _LEET = frozenset("013457@$|!")
+# Words after which a disguised word is the name whatever it spells ("pt N i s s e n").
+_DISGUISE_CUES = frozenset((
+    "pt patient pts name named owner mr mrs ms miss mx dr wife husband daughter son mother "
+    "father mom dad brother sister partner friend guarantor").split())
 _WORD_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "scopy", "pexy", "ation", "itis", "ed",
                  "ing", "ly")
 # between a name and its identifier; not ":", after which a label's value comes
@@ -70,7 +74,11 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int], gaps:
          hidden: list[int]) -> None:
     n = len(toks)
     for k in hidden:
-        _take(k, toks, norms, flags, gaps, style, rule, "disguised_name", disguise=True)
+        # after "pt", a title or a relation even a disguised eponym or word is the name:
+        # no one spells out "N i s s e n" there for the procedure
+        cued = k > 0 and norms[k - 1] in _DISGUISE_CUES and gaps[k] in (" ", ": ")
+        _take(k, toks, norms, flags, gaps, style, rule, "disguised_name", disguise=True,
+              eponym_ok=cued, common_ok=cued, cued=cued)
     if "family" in norms:
         for k in range(1, n):
             if norms[k] == "family" and gaps[k] == " ":
@@ -193,12 +201,13 @@ def _shapes(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
 def _take(k: int, toks: list[Token], norms: list[str], flags: list[int], gaps: list[str],
           style: int, rule: list[str | None], name: str, *, common_ok: bool = False,
           eponym_ok: bool = False, strict: bool = False, disguise: bool = False,
-          unknown_ok: bool = False, sure_only: bool = False) -> bool:
+          unknown_ok: bool = False, sure_only: bool = False, cued: bool = False) -> bool:
     """Mark token k as a name if it can be one; True when it is (or already was).
     `common_ok`: even a very common word ("Long / 5402104"); `eponym_ok`: an eponym too
     ("Kasai family"); `strict`: no English word unless capitalised mid-sentence;
     `unknown_ok`: a word no list knows (a guess); `sure_only`: never a guess;
-    `disguise`: typed hidden, so any word that is not medical (an English one a guess)."""
+    `disguise`: typed hidden, so any word that is not medical (an English one a guess);
+    `cued`: disguised right after a name cue, so any such word at all."""
     if k < 0:
         return False
     if rule[k]:
@@ -221,7 +230,9 @@ def _take(k: int, toks: list[Token], norms: list[str], flags: list[int], gaps: l
     # procedure or a typo of a verb ("thyroidectomy", "extubatd")
     unknown = unknown_ok and not f & ~lx.PICK and len(raw) > 3 \
         and not norms[k].endswith(_WORD_ENDINGS)
-    if disguise:  # only a word the name lists know: disguised eponyms and words abound
+    if disguise and cued:
+        ok = len(raw) > 1
+    elif disguise:  # only a word the name lists know: disguised eponyms and words abound
         ok = len(raw) > 2 and bool(nameish) and not (f & lx.ENGLISH and not f & lx.FIRST)
     elif strict:
         ok = unknown or capital or bool(nameish and not f & lx.ENGLISH)

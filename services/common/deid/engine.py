@@ -22,12 +22,18 @@ from . import (
     eponym_heads,
     field_labels,
     id_cues,
+    id_edges,
     lexcache,
+    loose_initials,
+    name_heads,
     name_sweep,
     name_tails,
     normalise,
+    number_ends,
     patterns,
+    read_out,
     relatives,
+    state_names,
     street_suffixes,
     traits,
     typo_words,
@@ -158,6 +164,12 @@ class Engine:
             if seen is not None else None
         self._names.scan(text, toks, norms, flags, matcher, spans, reasons, disguised)
         relatives.scan(text, toks, norms, flags, spans)  # "visitor X", "X's wife"
+        if "by" in norms or "as" in norms or "called" in norms or "nickname" in norms \
+                or "nick" in norms:
+            relatives.nicknames(text, spans)  # "goes by Tank"
+        loose_initials.scan(text, spans)  # "pt v-n", "pt is p.k."
+        if "end" in norms or "ends" in norms or "ending" in norms or "last" in norms:
+            number_ends.scan(text, spans)  # "his cell ends in 4471"
         if not street_suffixes.WORDS.isdisjoint(norms) and digit_groups.HINT.search(text):
             street_suffixes.scan(text, spans)  # "42 Wallaby Crescent", "42 Rue Wallaby"
         if matcher is not None:  # the case's names split, glued, spelled, disguised
@@ -166,13 +178,20 @@ class Engine:
             scan_numbers(text, spans, matcher, dob_words or [])
         if digit_groups.HINT.search(text):  # numbers in groups, and partial findings
             digit_groups.scan(text, spans, matcher, norms)
+        if ", " in text:  # "for Mason, Woody."
+            name_heads.inverted(text, spans, self._flags_of)
+        if "for" in norms:  # "the implant sheet for Ambeer."
+            name_heads.after_for(text, spans, self._flags_of)
         merged = merge(spans)
         if merged:  # "Maniobra de Pringle"; "pt aslep": eponyms and typos, not names
             merged = eponym_heads.drop(text, merged)
             merged = typo_words.drop(text, merged, self._known_word, self._listed)
             merged = field_labels.drop(text, merged, self._given_name)  # "Pref Card:"
-            if name_tails.widen(text, merged, self._plain_word):  # "Åsa Lindqvist"
+            merged = state_names.drop(text, merged)  # "New Hampshire", "Rhode Island"
+            grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
+            if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
+            name_heads.join_across_initials(text, merged)  # "[name]   W .   [name]"
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)
         n_merged = len(merged)
@@ -189,6 +208,12 @@ class Engine:
         if cues:  # on the typed text too: the view reads "NANA4EVR" as "NANAaEVR"
             id_cues.scan(text, merged, self._known_word, labels)
         if seen is not None or labels or len(merged) != n_merged:
+            merged = merge(merged)
+        n_merged = len(merged)
+        read_out.scan(text, merged)  # "one E G four T E five M K seven three"
+        if len(merged) != n_merged:
+            merged = merge(merged)
+        if merged and id_edges.widen(text, merged):  # "MDT-[…]", "five [X Y R…]", "[…] G"
             merged = merge(merged)
 
         if merged and all(sp[3].startswith(patterns.BATCH) for sp in merged) \
@@ -227,6 +252,10 @@ class Engine:
         """A given name or surname that is no ordinary or clinical word."""
         f = self._names.lookup(word)[1]
         return bool(f & NAMEISH) and not f & (_WORDS | VERY_COMMON)
+
+    def _flags_of(self, word: str) -> int:
+        """The lexicon's flags for a word."""
+        return self._names.lookup(word)[1]
 
     def _plain_word(self, word: str) -> bool:
         """A word that is never part of a name: ordinary, clinical, a label, a month..."""

@@ -30,6 +30,7 @@ Span = tuple[int, int, str, str, int]
 # Cue word -> category. Generic cues ("id", "#", "no.") say "an identifier" without its
 # kind; the nearest specific cue before the value names the kind.
 _GENERIC = "generic"  # a marker: such a value is filed as ID
+GENERIC = _GENERIC
 _CUE_WORDS: dict[str, str] = {}
 for _cat, _words in (
     ("VEHICLE", "plate plates tag tags vin car vehicle truck suv motorcycle motorbike "
@@ -45,7 +46,7 @@ for _cat, _words in (
                "prosthesis"),
     ("BIOMETRIC", "fingerprint fingerprints thumbprint thumbprints print prints voiceprint "
                   "iris retina retinal face facial palm palmprint gait biometric biometrics "
-                  "template hash dna"),
+                  "template hash dna huella huellas dactilar plantilla"),
     ("MRN", "mrn mr chart wristband"),
     ("SSN", "ssn social"),
     ("ID", "badge employee emp inmate prisoner booking doc military student "
@@ -65,7 +66,8 @@ _GENERIC_WORDS = frozenset("id # no nr num number".split())
 # Between a cue and its value, or before the cue, as part of the label.
 _FILLER_WORDS = frozenset(
     "id # no nr num number is was of on file under ending in last four digits code scan "
-    "template hash tag bed right left index thumb s n".split())
+    "template hash tag bed right left index thumb s n record profile geometry hand "
+    "registrada registro".split())
 # One typo away (a letter dropped, added, changed or two swapped) from a cue of five
 # letters or more: "liense", "Acvount", "serail", "lisence".
 _DELETES: dict[str, str] = {}

@@ -15,6 +15,7 @@ by the case's identifiers), so Whipple, Foley, "Kelly clamp" and Prolene survive
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from . import anchored, context
 from . import lexicon as lx
@@ -116,7 +117,7 @@ _NAME_GAP = re.compile(r"[ \t]{1,2}|\.\s?|,\s|\s?-\s?")
 _PICK = lx.NAMEISH | lx.PLACE | lx.PHRASE
 _NOT_LEXICON_NAME = lx.STATE | lx.COUNTRY | lx.WEEKDAY | lx.MONTH
 _NON_LATIN = re.compile(
-    r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f"
+    r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u1100-\u11ff"
     r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Words before a name in the scripts OR notes quote: patient, family, daughter, son, wife.
 SCRIPT_CUES = frozenset((
@@ -124,8 +125,14 @@ SCRIPT_CUES = frozenset((
     "患者 病人 家属 女儿 儿子 妻子 丈夫 母亲 父亲 先生 女士 娘 息子 妻 夫 母 父 "
     "المريض المريضة ابنة ابن زوجة زوج المطופל המטופל המטופלת בת בן אשתו בעלה "
     "ασθενής κόρη γιος σύζυγος मरीज बेटी बेटा पत्नी पति श्री श्रीमती "
-    "patient patiente paciente familia contacto").split())
-_HONORIFICS = ("さん", "様", "君", "氏")
+    "patient patiente paciente familia contacto "
+    # Korean, Japanese, Arabic and Hebrew words for the patient and the family
+    "환자 보호자 딸 아들 아내 남편 어머니 아버지 患者さん 娘さん 息子さん "
+    "الابنة الابن الزوجة الزوج الأم الأب הבן הבת האישה הבעל האם האב").split())
+# as the normalised view and the word norms spell them: Hangul decomposed into jamo
+SCRIPT_CUES |= frozenset(unicodedata.normalize("NFKD", w) for w in SCRIPT_CUES)
+_HONORIFICS = tuple({h2 for h in ("さん", "様", "君", "氏", "씨", "님")
+                     for h2 in (h, unicodedata.normalize("NFKD", h))})
 _DOTTED = re.compile(r"\b([A-Z])\.\s?([A-Z])\.(?:\s?([A-Z])\.)?")
 _DOTTED_AT = re.compile(r"\.(?=\s?[A-Z]\.)")  # a match's first full stop (anchored.py)
 _LINE_INITIALS = re.compile(r"(?m)^[ \t]*([A-Z]{2,3})(?=[ \t]*[-–/][ \t])")
@@ -521,8 +528,11 @@ class NameScanner:
             if (cap and (nameish or not word)) or (not word and len(raw) > 2 and (
                     nameish or norms[i - 1] in STRONG_ROLES or ":" in gaps[i])):
                 return "cue_role" if c == ROLE else "cue_patient"
-            if c == PATIENT and not f and len(raw) > 3 and raw.isalpha() and raw.islower():
-                return "guess_patient"  # "recipient ngata": no list knows it, a name or typo
+            # "recipient ngata", "PT OYELARAN", "pt whitehorse": no list knows it but as a
+            # place; a name or a typo (in a note in capitals too)
+            if c == PATIENT and not f & ~(lx.PICK | lx.PLACE) and len(raw) > 3 \
+                    and raw.isalpha() and (raw.islower() or (style == 1 and raw.isupper())):
+                return "guess_patient"
             if c == ROLE and f & lx.FIRST_TOP and not f & (lx.VERY_COMMON | _NOT_LEXICON_NAME):
                 reasons.add(AMBIGUOUS_NAME)
                 return "cue_role_ambiguous"

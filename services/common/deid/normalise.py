@@ -57,9 +57,10 @@ _PIPE_AS_PUNCTUATION = re.compile(r"(?:^|[^\w@$!])\||\|(?:$|[^\w@$!])", re.M)
 _LEET_WORD = re.compile(
     r"(?<![^\W_])(?=[\w@$|!]*?[^\W\d_][013457@$|!][^\W\d_])" + _ALNUM)
 _SPACED = re.compile(r"(?<![^\W_])[^\W\d_](?: [^\W\d_]){2,}(?![^\W_])")
-# Letters joined by underscores (four or more: "W_o_l_f") or full stops (six or more, so
-# that "U.S.A." and "N.P.O." stay abbreviations: "I.n.e.s.N.i.s.s.e.n")
+# Letters joined by underscores or hyphens (four or more: "W_o_l_f", "b-e-t-h") or full
+# stops (six or more, so that "U.S.A." and "N.P.O." stay abbreviations: "I.n.e.s.N.i.s.s.e.n")
 _JOINED = re.compile(r"(?<![^\W_.])[^\W\d_](?:_[^\W\d_]){3,}_?(?![^\W_])|"
+                     r"(?<![^\W_.\-])[^\W\d_](?:-[^\W\d_]){3,}(?![^\W_\-])|"
                      r"(?<![^\W_.])[^\W\d_](?:\.[^\W\d_]){5,}\.?(?![^\W_])")
 # "1 0 0 4 5 6", "J a n   1 ,   2 0 0 0": text with digits spaced out one character at a
 # time (a space typed in it shows as three); joined when it holds a digit.
@@ -111,12 +112,12 @@ _NUMBER_WORDS = frozenset([*_UNIT, *_TEEN, *_TENS, "hundred", "thousand", *_ORDI
 # that begins with a literal or a small class runs at C speed; an alternation does not).
 _LEET_ASCII = re.compile(r"[A-Za-z][013457@$|!][A-Za-z]")
 _SPACED_ASCII = re.compile(r"\b[A-Za-z] [A-Za-z] [A-Za-z]\b|"
-                           r"(?<![A-Za-z0-9_.])[A-Za-z]([_.])[A-Za-z]\1[A-Za-z]\1[A-Za-z]")
+                           r"(?<![A-Za-z0-9_.])[A-Za-z]([_.\-])[A-Za-z]\1[A-Za-z]\1[A-Za-z]")
 # Where a match of each could start, one character on: a digit or symbol, or a separator,
 # before a letter. Led by a small class, so the search skips ahead at C speed; the
 # regexes above, led by a letter or an assertion, try every position of the note (~40 us).
 _LEET_AT = re.compile(r"[013457@$|!](?=[A-Za-z])")
-_SPACED_AT = re.compile(r"[ _.](?=[A-Za-z][ _.])")
+_SPACED_AT = re.compile(r"[ _.\-](?=[A-Za-z][ _.\-])")
 _ASCII_WORD = re.compile(r"[a-z]+")
 
 # Cyrillic and Greek letters that render like Latin ones.
@@ -321,7 +322,7 @@ def _join_spaced(out: str, starts: list[int], ends: list[int]) \
         -> tuple[str, list[int], list[int]]:
     drop: set[int] = set()
     space: set[int] = set()
-    for rx in (_SPACED, _JOINED) if ("_" in out or "." in out) else (_SPACED,):
+    for rx in (_SPACED, _JOINED) if ("_" in out or "." in out or "-" in out) else (_SPACED,):
         for m in rx.finditer(out):
             # "F r a n k B e g a y": a capital after a small letter starts the next word
             # (kept as a space in the view, so that the two words read apart)

@@ -170,6 +170,13 @@ def town_at(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
         return last, True
     if single and not wordish and title_case and f & (lx.TOWN | lx.CITY) and len(raw) > 3:
         return last, True
+    # "a nursing home in Wakefield": a town that is also a surname, not before another
+    # capitalised word ("in Wakefield Ward"); a guess, so a person looks
+    name_next = after < n and gaps[after] == " " and toks[after][2][:1].isupper()
+    if cue == 1 and single and title_case and gaps[i] == " " and f & lx.TOWN \
+            and not f & (lx.ENGLISH | lx.COMMON | lx.EPONYM_CTX) and len(raw) > 3 \
+            and not name_next:
+        return last, False
     return -1, False
 
 

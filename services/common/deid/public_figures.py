@@ -15,7 +15,7 @@ Span = tuple[int, int, str, str, int]
 # Public roles and kinds of fame (a job the public sees, or a word that says "known").
 _PUBLIC = (
     r"senator|governor|mayor|alcalde(?:sa)?|legislat\w+|representative|congress\w*|"
-    r"council\w*|trustees?|sheriff|trooper|chief|judge|bishop|anchor\w*|reporter|"
+    r"council\w*|trustees?|sheriff|trooper|chief|cheif|judge|bishop|anchor\w*|reporter|"
     r"journalist|critic|host|weather\s*(?:man|woman|guy|girl)|celebrity|star|"
     r"goalie|pitcher|quarterback|kicker|coach|player|athlete|olympian|boxer|"
     r"cellist|pianist|violinist|singer|actor|actress|musician|rapper|comedian|author|"
@@ -23,16 +23,25 @@ _PUBLIC = (
     r"well[\s-]known|news|tv|radio")
 _PATIENT = r"(?:pt|patient|pateint|paitent|the\s+pt|the\s+patient)"
 _STOP = r"(?=\s*(?:[.;,:!?\n|—–(]|$|\s(?:so|and\s+(?:is|has)|but|please|keep|who\s+is)\b))"
+# up to three words between ("pt in Room 12 is", "PT [name] IS"); the article may be left
+# out before a public role ("PT IS CHANNEL 7 NEWS ANCHOR"), not before "well known" (a
+# patient well known to the service is no public figure)
 _IS_A = re.compile(
-    rf"(?i)\b{_PATIENT}\s+(?:in\s+\w+\s+)?(?:is|was)\s+(?:known\s+(?:to\s+\w+\s+)?as\s+)?"
-    rf"(?P<d>(?:a|an|the|teh)\s+[^.;,:!?\n|—–()]{{2,70}}?){_STOP}")
+    rf"(?i)\b{_PATIENT}\s+(?:[^\s.;,:!?|]+\s+){{0,3}}?(?:is|was)\s+"
+    rf"(?:known\s+(?:to\s+\w+\s+)?as\s+)?"
+    rf"(?P<d>(?:a|an|the|teh)\s+[^.;,:!?\n|—–()]{{2,70}}?"
+    rf"|(?!well|known|famous|news|tv|radio|on\b|in\b)[^.;,:!?\n|—–()]{{2,40}}?){_STOP}")
 _IS_OUR = re.compile(
     r"(?i)(?P<d>\b(?:a|an|the)\s+[^.;,:!?\n|—–()]{2,60}?)\s+is\s+(?:our|the|my)\s+"
     r"(?:pt|patient)\b")
-_FAME = re.compile(rf"(?i)\b(?:{_PUBLIC})s?\b")
+# "chief complaint", "chief resident": the hospital's own words, no public figure
+_FAME = re.compile(rf"(?i)\b(?:{_PUBLIC})s?\b"
+                   r"(?!\s+(?:complaint|resident|of\s+(?:surgery|staff|"
+                   r"anest\w*|medicine|service)))")
 # substrings of the fame words, tested before any regex runs (most notes hold none)
 _FAME_HINTS = ("senat", "govern", "mayor", "alcald", "legislat", "represent", "congress",
-               "council", "truste", "sheriff", "trooper", "chief", "judge", "bishop", "anchor",
+               "council", "truste", "sheriff", "trooper", "chief", "cheif", "judge", "bishop",
+               "anchor",
                "reporter", "journal", "critic", " host", "weather", "celebr", " star", "goalie",
                "pitcher", "quarterb", "kicker", "coach", "player", "athlet", "olymp", "boxer",
                "cellist", "pianist", "violin", "singer", "actor", "actress", "musician",

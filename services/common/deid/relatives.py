@@ -4,7 +4,10 @@ members"): "brother-in-law Brambleby", "Brambleby's wife", "visitor Xavriel Pemb
 
 A capitalised word no lexicon knows after such a cue (or before "'s wife") is a name; a
 capitalised English word there ("visitor Rose") may be one, so it is redacted as a guess
-and the note goes to a person (`review`).
+and the note goes to a person (`review`). The cue may be misspelt ("daugher", "grandaughter":
+a word no list holds, one slip from a relation word); in a note written in capitals the
+name is in capitals too. The word after a nickname cue ("goes by", "nickname is", "known
+as", "prefers to be called") is a name whatever it means ("goes by Tank").
 """
 
 from __future__ import annotations
@@ -27,6 +30,28 @@ RELATIONS = frozenset((
     "guardian caregiver friend boyfriend girlfriend cousin family kids children").split())
 _IN_LAW_HEADS = frozenset(
     "brother sister mother father son daughter brothers sisters sons daughters".split())
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_slip(word: str) -> set[str]:
+    """Every spelling one deletion, swap, doubling or change away from `word`."""
+    out = {word[:k] + word[k + 1:] for k in range(len(word))}
+    out |= {word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(len(word) - 1)}
+    out |= {word[:k] + word[k] + word[k:] for k in range(len(word))}
+    out |= {word[:k] + c + word[k + 1:] for k in range(len(word)) for c in _LETTERS}
+    return out - {word}
+
+
+# Misspelt relation words of five letters and more; one counts as a cue only when no word
+# list holds it ("daugher" yes, "bother" no: the lexicon check is in `scan`).
+TYPOS = frozenset(v for w in RELATIONS | CUES if len(w) >= 5 and w.isalpha()
+                  for v in _one_slip(w)) - RELATIONS - CUES
+_NICKNAME = re.compile(
+    r"(?i:\b(?:goes|went|going)\s+by|\bnick\s?name(?:\s+is)?|\bknown\s+as|\ba\.?k\.?a\.?"
+    r"|\b(?:prefers|likes|wants|asks)\s+to\s+be\s+called)"
+    r"(?:\s*:)?\s*[\"“'‘]?([^\W\d_]{2,})")  # not after a comma: "nickname, prefers it"
+_NICKNAME_HINTS = ("goes by", "went by", "going by", "nick", "known as", "aka", "a.k.a",
+                   "be called")
 _POSSESSIVE = re.compile(rf"['’]s (?:{'|'.join(sorted(RELATIONS))})\b")
 _WORD = lx.ENGLISH | lx.MEDICAL | lx.EPONYM | lx.STATE | lx.MONTH | lx.WEEKDAY | lx.CUE
 
@@ -35,16 +60,20 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int],
          out: list[Span]) -> None:
     n = len(toks)
     gaps = None
-    if not CUES.isdisjoint(norms) or "law" in norms:
+    caps = text.isupper()
+    typo = [i for i in range(n - 1) if not flags[i] and norms[i] in TYPOS] \
+        if not TYPOS.isdisjoint(norms) else []
+    if typo or caps or not CUES.isdisjoint(norms) or "law" in norms:
         gaps = [text[toks[i - 1][1]:toks[i][0]] if i else "" for i in range(n)]
         for i in range(n - 1):
-            if norms[i] in CUES or (norms[i] == "law" and i >= 2 and norms[i - 1] == "in"
-                                    and norms[i - 2] in _IN_LAW_HEADS and gaps[i] == "-"):
+            in_law = norms[i] == "law" and i >= 2 and norms[i - 1] == "in" \
+                and norms[i - 2] in _IN_LAW_HEADS and gaps[i] == "-"
+            if norms[i] in CUES or in_law or i in typo or (caps and norms[i] in RELATIONS):
                 j = i + 1
                 if gaps[j] not in (" ", ": ", " - ", ", "):
                     continue
                 while j < n and j <= i + 2 and (j == i + 1 or gaps[j] == " ") \
-                        and _name_like(toks[j][2], flags[j]) \
+                        and _name_like(toks[j][2], flags[j], caps) \
                         and not (j + 1 < n and gaps[j + 1][:1] == ":"):  # "Visitor Badge:"
                     _add(toks[j], flags[j], out)
                     j += 1
@@ -56,9 +85,27 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int],
                 _add((toks[i][0], toks[i][1] - 2, raw[:-2]), flags[i], out)
 
 
-def _name_like(raw: str, f: int) -> bool:
+def _name_like(raw: str, f: int, caps: bool = False) -> bool:
+    if caps:  # a note in capitals: a given name, or a word no list holds
+        return len(raw) > 1 and (not f or bool(f & lx.FIRST_TOP)) \
+            and not f & (lx.MEDICAL | lx.CUE | lx.VERY_COMMON | lx.STATE | lx.MONTH)
     return len(raw) > 1 and raw[:1].isupper() and not raw.isupper() \
         and not f & (lx.MEDICAL | lx.CUE)  # "ex Mr. Smith": the title's own rule decides
+
+
+def nicknames(text: str, out: list[Span]) -> None:
+    """The word after a nickname cue, as a name."""
+    low = text.lower()
+    if not any(h in low for h in _NICKNAME_HINTS):
+        return
+    for m in _NICKNAME.finditer(text):
+        if m.group(1).lower() not in _NOT_NICKNAME:
+            out.append((m.start(1), m.end(1), "NAME", "cue_nickname", 1))
+
+
+_NOT_NICKNAME = frozenset(
+    "the a an his her their its this that it him them he she they my your our one no "
+    "another different other something nickname name".split())
 
 
 def _add(tok: Token, f: int, out: list[Span]) -> None:

@@ -14,7 +14,16 @@ import re
 Span = tuple[int, int, str, str, int]
 
 _AGE_WORD = re.compile(r"\b(?:super)?(?:nonagenarian|centenarian)s?\b", re.I)
-_MARK = re.compile(r"\b(?:tattoo(?:s|ed)?|birth\s*mark(?:s)?)\b", re.I)
+_MARK = re.compile(r"\b(?:tatt?oo?(?:s|ed)?|birth\s*mark(?:s)?)\b", re.I)  # "tatoo" too
+# A described mark's clause goes on over "and", "with" or a comma while the next piece
+# still describes it: where it is on the body, or the words it shows.
+_BODY = re.compile(
+    r"(?i)\b(?:on|over|across|inside)\s+(?:(?:the|his|her|their)\s+)?(?:(?:left|right|"
+    r"upper|lower|inner|outer|l|r)\s+)*(?:forearm|arm|calf|neck|chest|back|shoulder|hand|"
+    r"wrist|knuckles?|thigh|leg|ankle|foot|face|cheek|forehead|chin|scalp|hip|abdomen|"
+    r"belly|bicep|biceps|ribs?|side|throat)\b|[\"“”]")
+_SOFT_STOP = re.compile(r",\s|\s(?:and|but|with|w/)\s", re.I)
+_HARD_STOP = re.compile(r"[.;\n)—]|\s-\s|$")
 # A clause: from the last stop before the mark to the next one after it.
 _STOP_BEFORE = re.compile(r"[.;\n(]|,\s|\b(?:and|but|with)\s", re.I)
 _STOP_AFTER = re.compile(r"[.;\n)]|,\s|\s(?:and|but)\s|$", re.I)
@@ -47,14 +56,14 @@ def scan(text: str, low: str, out: list[Span]) -> None:
         out.extend((m.start(), m.end(), "AGE", "age_word", 1) for m in _AGE_WORD.finditer(text))
     if "scar" in low:
         _scars(text, out)
-    if "tattoo" not in low and "birth" not in low:
+    if "tatt" not in low and "tato" not in low and "birth" not in low:
         return
     for m in _MARK.finditer(text):
         s, e = _clause(text, m)
         clause = text[s:e]
         if _CLINICAL.search(clause) or not _DESCRIBED.search(clause):
             continue
-        out.append((s, e, "OTHERID", "described_mark", 1))
+        out.append((s, _described_end(text, e), "OTHERID", "described_mark", 1))
 
 
 def _clause(text: str, m: re.Match[str]) -> tuple[int, int]:
@@ -69,6 +78,19 @@ def _clause(text: str, m: re.Match[str]) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
     return s, e
+
+
+def _described_end(text: str, e: int) -> int:
+    """The end of a described mark's clause, taken on over soft stops while the next piece
+    says where the mark is or what it reads (up to 160 characters on)."""
+    hard = _HARD_STOP.search(text, e, e + 160)
+    limit = hard.start() if hard is not None else min(len(text), e + 160)
+    found = list(_BODY.finditer(text, e, limit))
+    if not found:
+        return e
+    last = found[-1]
+    soft = _SOFT_STOP.search(text, last.end(), limit)
+    return soft.start() if soft is not None else limit
 
 
 # A scar that tells a person apart ("a scar through his left eyebrow", "jagged scar on
@@ -105,6 +127,7 @@ _KIND_WORDS = (
     r"left|right|index|thumb|thumbprint|finger|fingerprint|print|palm|vein|voice|voiceprint|"
     r"face|facial|retina|retinal|iris|gait|dental|x-?ray|dna|biometric|template|hash|"
     r"signature|profile|match|enrol(?:l)?ment|scan|sample|id|no|nr|number|military|employee|"
+    r"geometry|hand|huella|dactilar|plantilla|"
     r"prisoner|inmate|parole|booking|passport|subject|study|case|bed-tag|bracelet|rfid|badge|"
     r"trial|participant|registry|donor|claim|unos")
 _KIND_BEFORE = re.compile(rf"(?:\b(?:{_KIND_WORDS})\b\.?[ \t]*[#:]?[ \t]*){{1,6}}$", re.I)
@@ -141,10 +164,15 @@ def widen(text: str, spans: list[Span]) -> bool:
 # A GS1 unique device identifier: "(01)00113883548434(17)290813(21)Z41Q69".
 _GS1_UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*")
 # A vehicle plate after its label, any shape a state issues, vanity ones included:
-# "plate GOFISH2", "plate 438 SDN", "Plate TRKRDAD" (letters only: capitals, 5 to 8).
+# "plate GOFISH2", "plate 438 SDN", "Plate TRKRDAD" (letters only: capitals, 5 to 8); the
+# label misspelt ("plat") or in another language ("matrícula", "placa", "Kennzeichen",
+# "plaque", "targa"), the groups joined by a middle dot or a dash of any kind ("7ZL·K41").
 _PLATE = re.compile(
-    r"(?i:\b(?:licen[cs]e\s+)?plates?\b(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*)"
-    r"(?P<v>[A-Za-z0-9]{1,4}[ -][A-Za-z0-9]{2,4}|[A-Za-z0-9]{5,8})(?![\w-])")
+    r"(?i:\b(?:licen[cs]e\s+)?(?:plates?|plat|matr[ií]cula|placa|kennzeichen|"
+    r"immatriculation|plaque|targa)\b(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*)"
+    r"(?P<v>[A-Za-z0-9]{1,4}[ \-·–][A-Za-z0-9]{2,4}|[A-Za-z0-9]{5,8})(?![\w-])")
+_PLATE_HINTS = ("plat", "matr", "placa", "kennzeichen", "immatric", "plaque", "targa")
+_PLATE_PARTS = re.compile(r"[ \-·–]")
 _NOT_PLATE = frozenset("and or the to of for in at x with on is was mm cm holes hole screws "
                        "screw".split())
 # "the star witness in the Truro trial", "THE NEWS ANCHOR FROM CHANNEL 5", "the former
@@ -166,10 +194,10 @@ def shapes(text: str, low: str, out: list[Span]) -> None:
     """Device, plate, public-figure and date shapes the other scanners do not know."""
     if "(01)" in text:
         out.extend((m.start(), m.end(), "DEVICE", "gs1_udi", 2) for m in _GS1_UDI.finditer(text))
-    if "plate" in low:
+    if any(h in low for h in _PLATE_HINTS):
         for m in _PLATE.finditer(text):
             v = m.group("v")
-            parts = re.split(r"[ -]", v)
+            parts = _PLATE_PARTS.split(v)
             digit = any(map(str.isdigit, v))
             letter = any(map(str.isalpha, v))
             if any(p.lower() in _NOT_PLATE for p in parts):

@@ -1,0 +1,55 @@
+"""The ends of a code the scanners found only the middle of.
+
+A serial, plate or record number is often found short: its maker's prefix typed against
+it ("MDT-AZR-448190", "T:SLIM-1188402", "AB·44218"), a last letter after a space ("NWL
+229104 G", "pzt 880142 h"), or the first characters of a code read out one by one ("plate
+five X Y R two one", "is one E G four T E five M K 73"). Each such piece joins the span:
+a short capital or digit prefix joined by a hyphen, colon, slash or dot; a lone letter
+or digit before the end of the clause; a run of single letters and number words before
+the span (it stops at any longer word, so "plate" and "is" stay).
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+
+CODES = frozenset(("VEHICLE", "DEVICE", "ID", "LICENSE", "HPBN", "ACCOUNT", "MRN", "OTHERID",
+                   "BIOMETRIC", "SSN", "PHONE", "FAX"))
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+# a maker's or issuer's prefix typed against the code: "MDT-", "T:", "AB·" ("·" reads "-")
+_PREFIX = re.compile(r"(?<![\w.\-:/])[A-Z0-9]{1,5}[-:/.·]$")
+# one read-out character before the code: a capital letter, a digit or a digit's word
+_READ_BEFORE = re.compile(rf"(?<![\w'’])(?:[A-Z0-9]|(?i:{_DIGIT_WORD}))[ \t]$")
+# a last letter or digit after a space, then the clause ends
+_LAST_CHAR = re.compile(r"[ \t][A-Za-z0-9](?=[ \t]*(?:$|[,;|)\n]|\.(?:\s|$)))")
+_MAX_READ = 12
+_JOINERS = "-:/.·"
+
+
+def widen(text: str, spans: list[Span]) -> bool:
+    """Grow code spans over the pieces above; True when one grew."""
+    grew = False
+    for k, (s, e, cat, rule, prio) in enumerate(spans):
+        if cat not in CODES:
+            continue
+        start, end = s, e
+        before = text[s - 1:s] if s else ""
+        # each shape needs a certain character next to the span: tested first, at C speed
+        m = _PREFIX.search(text, max(0, s - 6), s) if before in _JOINERS and before else None
+        if m is not None:
+            start = m.start()
+        elif before in (" ", "\t") and before and (
+                " " in text[s:e].strip() or _READ_BEFORE.search(text, max(0, s - 7), s)):
+            for _ in range(_MAX_READ):  # "five [XYR 21]": read out, one piece at a time
+                m = _READ_BEFORE.search(text, max(0, start - 7), start)
+                if m is None:
+                    break
+                start = m.start()
+        m = _LAST_CHAR.match(text, end) if text[end:end + 1] in (" ", "\t") else None
+        if m is not None and text[end - 1:end].isalnum():
+            end = m.end()
+        if (start, end) != (s, e):
+            spans[k], grew = (start, end, cat, rule, prio), True
+    return grew

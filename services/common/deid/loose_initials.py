@@ -1,0 +1,47 @@
+"""Initials typed loosely: joined by a hyphen or underscore ("pt v-n", "- H-R", "W_V") or
+lower-case with full stops ("pt is p.k.", "i.f. case"), where a person's initials stand.
+
+The uppercase dotted form ("J.K.") is the name scanner's; these forms are rarer in
+ordinary OR text (a hyphenated letter pair, "A-V", is rare without a cue), so each
+needs a place where a name goes: after "pt", "patient", "name", "for", a colon or a
+field separator, or a dash as a signature; or before a colon, comma or the end of
+the line. Latin abbreviations ("p.o.", "y.o.", "e.g.") never count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import anchored
+
+Span = tuple[int, int, str, str, int]
+
+_PAIR = re.compile(r"(?<![\w.\-])[A-Za-z][-_][A-Za-z](?![\w\-])")
+_DOTTED = re.compile(r"(?<![\w.])[a-z]\. ?[a-z]\.(?: ?[a-z]\.)?(?! ?[a-z]\.)(?!\w)")
+_SPACED = re.compile(r"(?<![\w.])[A-Z] \.[ \t]{1,3}[A-Z] \.(?!\w)")  # "W .   J ."
+# Where a match of each can be (anchored.py): its separator, one or two characters on.
+_PAIR_AT = re.compile(r"[-_](?=[A-Za-z])")
+_DOTTED_AT = re.compile(r"\.(?= ?[a-z]\.)")
+_SPACED_AT = re.compile(r"\.(?=[ \t]{1,3}[A-Z] \.)")
+_BEFORE = re.compile(
+    r"(?:(?i:\b(?:pts?|patient|name|is|for|owner|by))\b[ \t]*:?|[-–—:|\t])[ \t]*$")
+_AFTER = re.compile(r"[ \t]*(?:$|\n|[:,;|)]|\.(?:\s|$)|[-–—][ \t])")
+_LATIN = frozenset(
+    "yo eg ie am pm po qd bid tid qid prn npo qhs iv im sc sq od os ou nb cf vs aka".split())
+
+
+def scan(text: str, out: list[Span]) -> None:
+    """Append each loose initials found to `out` as NAME."""
+    hits = list(anchored.finditer(_PAIR, _PAIR_AT, 1, text)) \
+        if ("-" in text or "_" in text) else []
+    if "." in text:
+        hits += [m for m in anchored.finditer(_DOTTED, _DOTTED_AT, 1, text)
+                 if m.group().replace(".", "").replace(" ", "") not in _LATIN]
+        if " ." in text:
+            hits += [m for m in anchored.finditer(_SPACED, _SPACED_AT, 2, text)
+                     if m.group().replace(".", "").replace(" ", "").lower() not in _LATIN]
+    for m in hits:
+        s, e = m.span()
+        spaced_out = m.group()[0].isupper() and " ." in m.group()  # "W .   J .": deliberate
+        if spaced_out or _BEFORE.search(text, max(0, s - 12), s) or _AFTER.match(text, e):
+            out.append((s, e, "NAME", "loose_initials", 1))

@@ -1,0 +1,49 @@
+"""A code read out one character at a time: "one E G four T E five M K seven three",
+"P J N four four eight", "1 F T F W 1 E T 4 D F C 1 0 3 1 2".
+
+Dictated or typed to defeat a pattern, a plate, VIN, serial, member or case number comes
+out as single capitals, digits and digit words. Six such pieces in a row, at least two of
+them letters and two of them digits, are no ordinary English (every corpus so far holds
+none in a note without PHI); the run is an identifier of the kind the nearest cue word
+before it names ("plate", "serial", "member"...), or ID.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import id_cues
+
+Span = tuple[int, int, str, str, int]
+
+_DIGIT_WORDS = frozenset("zero oh one two three four five six seven eight nine".split())
+_PIECE = rf"(?:[A-Z]|\d|(?i:{'|'.join(sorted(_DIGIT_WORDS))}))"
+_RUN = re.compile(rf"(?<![\w'’]){_PIECE}(?:[ \t]*,?[ \t]+{_PIECE}){{5,}}(?![\w'’])")
+# a run holds two lone capitals, at least one after a space or comma: C speed, most notes
+# have fewer and stop here
+_LONE_CAPITAL = re.compile(r"[ ,][A-Z](?=[ ,])")
+_SPLIT = re.compile(r"[ \t,]+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'/]*")
+_LOOKBACK = 60
+
+
+def scan(text: str, out: list[Span]) -> None:
+    """Append each read-out code to `out`."""
+    lone = _LONE_CAPITAL.findall(text)
+    if len(lone) < 2 and not (lone and text[:1].isupper() and text[1:2] in (" ", ",")):
+        return
+    for m in _RUN.finditer(text):
+        pieces = _SPLIT.split(m.group())
+        letters = sum(1 for p in pieces if len(p) == 1 and p.isalpha())
+        if letters < 2 or len(pieces) - letters < 2:
+            continue
+        out.append((m.start(), m.end(), _kind(text, m.start()), "read_out_code", 2))
+
+
+def _kind(text: str, s: int) -> str:
+    """The category the nearest cue word before `s` names, else ID."""
+    for w in reversed(_WORD.findall(text, max(0, s - _LOOKBACK), s)):
+        cat = id_cues.cue_category(w)
+        if cat is not None and cat != id_cues.GENERIC:
+            return cat
+    return "ID"
