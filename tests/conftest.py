@@ -66,11 +66,16 @@ def settings(kafka_bootstrap: str, tmp_path: Path) -> Settings:
     return make_settings(kafka_bootstrap, tmp_path)
 
 
-@pytest.fixture
-def signin_world(tmp_path: Path) -> Iterator[SignInWorld]:
+@pytest.fixture(scope="module")
+def signin_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SignInWorld]:
     """The real development OpenID Connect provider (services/dev/idp.py) on a free
-    port, its demo users, and the port ORcast must serve on to be its client."""
-    with running_provider(tmp_path) as world:
+    port, its demo users, and the port ORcast must serve on to be its client.
+
+    One per test module (a node process, ~1-2 s to start on the loaded CI machine): the
+    tests only read it (issuer, client, users), each signs in with a browser context or
+    HTTP client of its own, so the provider's sessions (keyed by that client's cookies)
+    are never shared, and each test serves its own ORcast on `app_port` in turn."""
+    with running_provider(tmp_path_factory.mktemp("idp")) as world:
         yield world
 
 

@@ -16,6 +16,7 @@ from services.common.broker import free_port
 from services.common.settings import Settings
 from tests.e2e.test_signin_browser import _status_with, locking_stack  # noqa: F401
 from tests.signin.support import SECRET, serving
+from tests.support.browser import until_response
 from tests.support.idp import SignInWorld
 from tests.support.stack import Stack
 
@@ -50,7 +51,9 @@ async def test_a_tablet_left_on_the_live_page_never_locks(
         page = await context.new_page()
         await _sign_in_to(page, signin_world, "coordinator", "/live")
         await page.locator("#shell-who").wait_for()
-        await page.wait_for_timeout(8_000)  # untouched, more than twice the 3 s lock time
+        # untouched for up to 8 s, more than twice the 3 s lock time, or until the page's
+        # lock has ended the session (its POST /signin/lock answered)
+        await until_response(page, "/signin/lock", 8_000)
         reads = await _status_with(context, base, "/api/v1/cases?active=true")
         await page.goto(base + "/tablet")
         await page.locator("#shell-who").wait_for()

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.test_signin_browser import _status_with, locking_stack, sign_in  # noqa: F401
+from tests.support.browser import until_attached
 from tests.support.idp import SignInWorld
 from tests.support.stack import Stack
 
@@ -65,7 +66,9 @@ async def test_a_tablet_opened_during_a_wifi_drop_still_locks_when_untouched(
         assert "(offline)" in await who.inner_text()  # opened offline, as the person
         await context.unroute("**/signin/session", unreachable)  # the Wi-Fi is back
         lock = page.locator("#tablet-lock")
-        await page.wait_for_timeout(8_000)  # more than twice the 3 s lock time, untouched
+        # untouched for up to 8 s, more than twice the 3 s lock time (once shown, the
+        # lock stays until a new sign-in: lock.js never removes it)
+        await until_attached(lock, 8_000)
         assert await lock.count() == 1, "the tablet stayed open, untouched, past its lock time"
     finally:
         await context.close()

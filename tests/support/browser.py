@@ -49,3 +49,27 @@ async def sign_in_as(context: Any, settings: Settings, base_url: str, role: str,
         {"name": session.SESSION_COOKIE, "value": token, "url": url, "httpOnly": True,
          "sameSite": "Lax"},
         {"name": session.CSRF_COOKIE, "value": csrf, "url": url, "sameSite": "Lax"}])
+
+
+async def until_attached(locator: Any, timeout_ms: float) -> None:
+    """Returns once `locator` is in the page, or after `timeout_ms` if it never comes: a
+    wait that ends at the event instead of always at the bound. The caller's own assertion
+    then says what was wrong."""
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        await locator.wait_for(state="attached", timeout=timeout_ms)
+    except PlaywrightTimeout:
+        pass
+
+
+async def until_response(page: Any, path: str, timeout_ms: float) -> None:
+    """Returns once the page has had an answer to a request for `path`, or after
+    `timeout_ms` if none comes (the caller's assertion then says what was wrong)."""
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        await page.wait_for_event("response", lambda r: r.url.split("?")[0].endswith(path),
+                                  timeout=timeout_ms)
+    except PlaywrightTimeout:
+        pass
