@@ -11,6 +11,8 @@ from dataclasses import replace
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.consumer.fetcher import Fetcher
+from aiokafka.errors import KafkaConnectionError
 
 from services.common import doorbell, nap
 from services.common.admin import ensure_topics
@@ -280,3 +282,40 @@ async def test_the_fetch_gate_pauses_on_an_empty_answer_for_the_live_assignment_
     assert not napping.asleep and not consumer.paused_now
     await fetch(_Assignment(active=True), 0, None)
     assert napping.asleep and consumer.paused_now == {"tp0"}
+
+
+class _FailingClient:
+    async def send(self, node_id: int, request: object) -> object:
+        raise KafkaConnectionError("broker gone for a moment")
+
+
+class _RealFetcher:
+    """aiokafka's own fetch handling (its `_proc_fetch_request`) over a client whose
+    request fails: what the gate sees when a fetch errors rather than comes back empty."""
+
+    def __init__(self) -> None:
+        self._records: dict[object, object] = {}
+        self._client = _FailingClient()
+        self._retry_backoff = 0
+        self._preferred_read_replica: dict[object, object] = {}
+
+    _invalidate_preferred_read_replica_for_node = \
+        Fetcher._invalidate_preferred_read_replica_for_node
+    _proc_fetch_request = Fetcher._proc_fetch_request
+
+
+class _Request:
+    topics = [("t", [(0, 5, 1024)])]
+
+
+@pytest.mark.xfail(strict=True, reason="attack21: the fetch gate pauses on a failed fetch")
+async def test_a_failed_fetch_is_not_an_empty_one_so_the_gate_stays_awake() -> None:
+    """attack21: a fetch that failed (a dropped connection, a timeout) says nothing about
+    the partitions, yet aiokafka answers it with the same False as an empty fetch. A
+    record acked (and rung for) before that fetch was sent is still unread: pausing then
+    leaves it for the 10 s safety check, on the live path too."""
+    consumer = _Consumer()
+    consumer._fetcher = _RealFetcher()  # type: ignore[assignment]
+    napping = nap.Nap(consumer, _Bell(), frozenset({"t"}))  # type: ignore[arg-type]
+    await consumer._fetcher._proc_fetch_request(_Assignment(active=True), 0, _Request())
+    assert not napping.asleep and not consumer.paused_now
