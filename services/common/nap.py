@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import AIOKafkaConsumer
 from aiokafka.errors import IllegalStateError, KafkaError
 
 from .doorbell import Bell
@@ -80,15 +80,15 @@ class Nap:
         if fetcher is None or original is None:
             return
 
-        async def fetch(assignment: Any, node_id: Any, request: Any, *args: Any) -> bool:
+        async def fetch(assignment: Any, *args: Any) -> bool:
             seen = self.generation()  # before the request is sent
-            before = _answered_at(assignment, request)
-            got: bool = await original(assignment, node_id, request, *args)
+            before = _answered_at(assignment)
+            got: bool = await original(assignment, *args)
             # records still buffered (an earlier fetch's) would be held back by a pause
             if not got and self._gating and not self.asleep and self.generation() == seen \
                     and getattr(assignment, "active", False) \
                     and not getattr(fetcher, "_records", None) \
-                    and _all_answered(before, _answered_at(assignment, request)) \
+                    and _all_answered(before, _answered_at(assignment)) \
                     and self._may_nap():
                 self.sleep()
             return got
@@ -146,21 +146,23 @@ class Nap:
         return False
 
 
-def _answered_at(assignment: Any, request: Any) -> list[Any] | None:
+def _answered_at(assignment: Any) -> list[Any] | None:
     """When aiokafka last took a clean answer (no error, the position it asked from) for
-    each partition of `request`: it stamps `timestamp` then and nowhere else. None when
-    the request or assignment does not say."""
+    each assigned partition: it stamps `timestamp` then and nowhere else. None when the
+    assignment does not say."""
     try:
-        return [assignment.state_value(TopicPartition(topic, part[0])).timestamp
-                for topic, parts in request.topics for part in parts]
+        return [assignment.state_value(tp).timestamp for tp in sorted(assignment.tps)]
     except Exception:  # private fields: not knowing means staying awake
         return None
 
 
 def _all_answered(before: list[Any] | None, after: list[Any] | None) -> bool:
-    """Every partition was answered by this fetch: an empty fetch. A failed one (a dropped
-    connection, a timeout, an error code, a discarded answer) returns False just the same
-    but says nothing about records acked before it was sent, whose rings are spent."""
+    """Every assigned partition was answered by this fetch: it came back empty for all.
+    A failed one (a dropped connection, a timeout, an error code, a discarded answer)
+    returns False just the same but says nothing about records acked before it was sent,
+    whose rings are spent; nor does one that left a partition out (aiokafka skips a
+    partition whose records wait in its buffer; the loop may take them meanwhile), or
+    one of several brokers' fetches."""
     if before is None or after is None or not after:
         return False
     return all(b != a for b, a in zip(before, after, strict=True))

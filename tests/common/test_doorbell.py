@@ -337,8 +337,6 @@ class _OtherPartitionRequest:
     topics = [("t", [(1, 7, 1024)])]
 
 
-@pytest.mark.xfail(strict=True, reason="attack21: the fetch gate pauses on a fetch that "
-                   "left out a partition whose records were still buffered when it was sent")
 async def test_a_fetch_that_left_a_partition_out_says_nothing_about_it() -> None:
     """attack21: aiokafka leaves a partition out of the next fetch while its records
     wait in the buffer; the loop takes them, and that fetch (of the other partitions)
