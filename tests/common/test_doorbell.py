@@ -348,3 +348,23 @@ async def test_a_fetch_that_left_a_partition_out_says_nothing_about_it() -> None
     fetch = consumer._fetcher._proc_fetch_request
     await fetch(_Assignment(active=True, partitions=2), 0, _OtherPartitionRequest())
     assert not napping.asleep and not consumer.paused_now
+
+
+@pytest.mark.xfail(strict=True, reason="attack21: the poll-level sleep pauses a consumer "
+                   "while a fetch is still in flight")
+async def test_a_consumer_never_dozes_off_while_a_fetch_is_in_flight() -> None:
+    """attack21: the loop's own sleep (no records for SLEEP_AFTER, no ring) trusts that
+    every fetch sent before the last ring has come back by then. On a loaded machine a
+    fetch can take longer; it then comes back with the record into paused partitions,
+    where aiokafka keeps it unreturned, and no ring is left to wake the consumer: the
+    record waits for the 10 s safety check."""
+    consumer = _Consumer()
+    napping = nap.Nap(consumer, _Bell(), frozenset({"t"}))  # type: ignore[arg-type]
+    consumer._fetcher._in_flight = {0}  # type: ignore[attr-defined]
+    napping._quiet_since = time.monotonic() - 10 * nap.SLEEP_AFTER
+    assert not napping.may_sleep(napping.generation())
+    consumer._fetcher._in_flight = set()  # type: ignore[attr-defined]
+    consumer._fetcher._records = {"tp0": object()}  # a fetch's records not yet taken
+    assert not napping.may_sleep(napping.generation())
+    consumer._fetcher._records = {}
+    assert napping.may_sleep(napping.generation())
