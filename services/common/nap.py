@@ -107,6 +107,11 @@ class Nap:
         if self.generation() != seen_at_poll:
             self._quiet_since = now
             return False
+        # a slow fetch (a loaded machine) would bring its records into paused partitions,
+        # where aiokafka keeps them unreturned and no ring is left to wake us
+        fetcher = getattr(self._consumer, "_fetcher", None)
+        if getattr(fetcher, "_in_flight", None) or getattr(fetcher, "_records", None):
+            return False
         return now - self._quiet_since >= SLEEP_AFTER
 
     def sleep(self) -> None:

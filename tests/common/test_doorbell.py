@@ -350,8 +350,6 @@ async def test_a_fetch_that_left_a_partition_out_says_nothing_about_it() -> None
     assert not napping.asleep and not consumer.paused_now
 
 
-@pytest.mark.xfail(strict=True, reason="attack21: the poll-level sleep pauses a consumer "
-                   "while a fetch is still in flight")
 async def test_a_consumer_never_dozes_off_while_a_fetch_is_in_flight() -> None:
     """attack21: the loop's own sleep (no records for SLEEP_AFTER, no ring) trusts that
     every fetch sent before the last ring has come back by then. On a loaded machine a
