@@ -415,9 +415,11 @@ async def test_a_held_students_copy_goes_to_the_live_page_without_a_contradictio
     ctx, page, problems = await open_approvals(stack, browser, "attending-kim")
     try:
         goes = page.locator(f'#queue .item[data-key="{update_id}/students"] .destinations .goes')
+        await goes.wait_for(timeout=10_000)  # the queue may render after the page opens
         await page.wait_for_function(
-            "() => !document.querySelector('.destinations .goes').textContent"
-            ".startsWith('Working')", timeout=10_000)
+            "(sel) => !document.querySelector(sel).textContent.startsWith('Working')",
+            arg=f'#queue .item[data-key="{update_id}/students"] .destinations .goes',
+            timeout=10_000)
         assert await goes.inner_text() == "If approved, it goes to the students' live page."
         assert problems == []
     finally:

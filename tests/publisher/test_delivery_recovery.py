@@ -60,9 +60,11 @@ async def test_a_lost_answer_is_settled_without_posting_twice(
         if fault == "drop":  # stored, then the connection closes without an answer
             fake.drop(1, after=True, path=POST_PATH[kind])
         else:  # stored, but the answer comes after the client gave up
-            fake.slow(1.5, 1, path=POST_PATH[kind])
+            fake.slow(5.0, 1, path=POST_PATH[kind])
     case = str(uuid.uuid4())
-    async with running_publisher(settings, channels(fakes, timeout_seconds=0.5),
+    # a timeout far above a loaded machine's answer time, far below the slowed answer:
+    # at 0.5 s X's own look-up (GET /2/users/me) timed out under load and X re-sent
+    async with running_publisher(settings, channels(fakes, timeout_seconds=2.0),
                                  environment(fakes)) as pub:
         await feed(pub, approved(case, 1), approved(case, 2))
         done = await wait_states(pub.store, "posted", count=8)
