@@ -94,7 +94,8 @@ def _open(port: int) -> bool:
         return False
 
 
-def observe(data_dir: Path, timeout: float = 120.0) -> tuple[dict[str, float], subprocess.Popen[bytes]]:
+def observe(data_dir: Path, timeout: float = 120.0
+            ) -> tuple[dict[str, float], subprocess.Popen[bytes]]:
     port, kafka_port, mark = free_port(), free_port(), f"{os.getpid()}-{time.time()}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("ORCAST_")}
     env.update({MARK: mark, "ORCAST_LOG_LEVEL": "WARNING"})

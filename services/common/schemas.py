@@ -28,7 +28,7 @@ from typing import Any
 # ORcast schema uses an `iri` format (tests/common/test_schema_imports.py); the import
 # is refused, so jsonschema leaves those two formats unchecked.
 IRI_FORMATS = ("iri", "iri-reference")
-sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 import jsonschema_rs  # noqa: E402
 from jsonschema import Draft202012Validator, FormatChecker  # noqa: E402

@@ -23,7 +23,6 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from aiohttp import web
 
@@ -36,64 +35,15 @@ from services.registry import create_app_for
 from . import handoff
 from .front import Front, RouteTable, Target
 from .frontapp import create_front_app
+from .keeperproc import Keeper, KeeperFailed
+
+__all__ = ["Keeper", "KeeperFailed", "Services", "serve"]
 
 logger = logging.getLogger(__name__)
 
 STOP_GRACE = 20.0  # seconds a service has to finish before SIGKILL
-KEEPER_GRACE = 40.0  # the keeper waits for the services, then journals the rest
 SHARED_ROUTES = ("/healthz", "/readyz", "/metrics", "/assets/common/{name}")
 FRONT = "supervisor"  # the routes the supervisor serves itself
-
-
-class KeeperFailed(RuntimeError):
-    """The broker keeper did not come up (its log is the data dir's `broker.log`)."""
-
-
-@dataclass
-class Keeper:
-    process: subprocess.Popen[bytes]
-    bootstrap: str
-    restored: int
-
-    @classmethod
-    def start(cls, data_dir: Path, env: Mapping[str, str], kafka_port: int | None) -> Keeper:
-        command = [sys.executable, "-m", "services.dev.keeper", "--data-dir", str(data_dir)]
-        if kafka_port:
-            command += ["--kafka-port", str(kafka_port)]
-        process = subprocess.Popen(command, env=dict(env), stdin=subprocess.PIPE,
-                                   stdout=subprocess.PIPE, start_new_session=True,
-                                   preexec_fn=die_with_parent())
-        assert process.stdout is not None
-        line = process.stdout.readline().decode().split()
-        if len(line) < 2 or line[0] != "ready":
-            process.kill()
-            process.wait()
-            raise KeeperFailed(f"the embedded broker did not start (see above and "
-                               f"{data_dir / 'broker.log'})")
-        restored = int(line[2].split("=")[1]) if len(line) > 2 else 0
-        return cls(process, line[1], restored)
-
-    def tell(self, line: str) -> None:
-        assert self.process.stdin is not None
-        try:
-            self.process.stdin.write(line.encode() + b"\n")
-            self.process.stdin.flush()
-        except BrokenPipeError:
-            pass
-
-    def stop(self) -> None:
-        """End of input: the keeper journals the rest, then stops the broker."""
-        if self.process.stdin is not None:
-            try:
-                self.process.stdin.close()
-            except BrokenPipeError:
-                pass
-        try:
-            self.process.wait(KEEPER_GRACE)
-        except subprocess.TimeoutExpired:
-            logger.error("broker keeper did not stop in %.0f s; killed", KEEPER_GRACE)
-            self.process.kill()
-            self.process.wait()
 
 
 @dataclass
@@ -160,7 +110,10 @@ def watch_exits(processes: Mapping[str, subprocess.Popen[bytes]],
 
 async def serve(settings: Settings, services: Services, keeper: Keeper | None,
                 announce: Callable[[], None],
-                decorate: Callable[[web.Application], None] | None = None) -> int:
+                decorate: Callable[[web.Application], None] | None = None,
+                routes: RouteTable | None = None) -> int:
+    """`routes`: `route_table(settings, services.processes)` if already made (`orcast
+    dev` makes it while the broker starts)."""
     front_app = create_front_app(settings, services.ports)
     if decorate is not None:
         decorate(front_app)
@@ -177,7 +130,7 @@ async def serve(settings: Settings, services: Services, keeper: Keeper | None,
         task.add_done_callback(accepting.discard)
         return True
 
-    front = Front(route_table(settings, services.processes),
+    front = Front(routes or route_table(settings, services.processes),
                   {**services.targets(), FRONT: serve_here},
                   header_timeout=settings.http_header_timeout)
     stop = asyncio.Event()
