@@ -8,7 +8,8 @@ are seen from outside, as a user would, by polling every POLL seconds:
 - provider   the node identity provider listens (a port of its process)
 - broker     the embedded broker accepts connections on --kafka-port
 - journal    the keeper restored the journal and announced the broker (`dev-broker`)
-- <service>  that service's own /readyz answers 200 (its loopback port)
+- <service<  that service listens on its loopback port (imports and app made)
+- <service>  that service's own /readyz answers 200 (its consumers started)
 - readyz     the public /readyz answers 200 (every process ready)
 """
 
@@ -130,6 +131,7 @@ def observe(data_dir: Path, timeout: float = 120.0
                     ports = _ports_of(pid, listening)
                     if ports:
                         service_ports[name] = ports[0]
+                        seen(f"{name}<")  # listening, not yet ready
         for name, service_port in service_ports.items():
             if name not in phases and \
                     _get(f"http://127.0.0.1:{service_port}/readyz") == 200:

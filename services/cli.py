@@ -167,6 +167,7 @@ def cmd_dev(args: argparse.Namespace) -> int:
     import asyncio
 
     from services.common import doorbell
+    from services.common.broker import free_port
     from services.dev.keeperproc import Keeper, KeeperFailed
 
     private_process()
@@ -193,32 +194,41 @@ def cmd_dev(args: argparse.Namespace) -> int:
             # Tansu cannot wake a waiting fetch: producers ring, idle consumers sleep.
             if given.dev_doorbell != "off":
                 env[doorbell.ENV] = doorbell.Relay().start().address
-            keeper = Keeper.spawn(data_dir, env, args.kafka_port)
+            # its address known now: the services load with it while the keeper starts
+            kafka_port = args.kafka_port or free_port()
+            env["ORCAST_KAFKA_BOOTSTRAP"] = f"127.0.0.1:{kafka_port}"
+            keeper = Keeper.spawn(data_dir, env, kafka_port)
         provider, signin_off = _spawn_dev_provider(env, overrides)
 
         from services.dev.supervisor import Services, route_table, serve
         from services.devstack import prepare, write_dev_tokens
 
+        settings = Settings.from_env(env, **overrides)
+        logconfig.configure(fmt=settings.log_format, level=settings.log_level)
+        _dev_keys(settings)  # before the services load: they read their keys
+        tokens_path = write_dev_tokens(settings)
         services = Services()
-        routes = route_table(Settings.from_env(env, **overrides), SERVICES)
+        services.start(env, SERVICES)  # they load meanwhile, and wait for the gate
+        routes = route_table(settings, SERVICES)
         if provider is not None:
             provider, signin_off = _provider_ready(provider, env)
-            if provider is None:  # no sign-in after all: its routes go
-                routes = route_table(Settings.from_env(env, **overrides), SERVICES)
+            if provider is None:  # no sign-in after all: services and routes without it
+                services.stop()
+                settings = Settings.from_env(env, **overrides)
+                services = Services()
+                services.start(env, SERVICES)
+                routes = route_table(settings, SERVICES)
         if keeper is not None:
             try:
                 keeper.ready()  # the journal is restored before any service starts
             except KeeperFailed as exc:
                 sys.stderr.write(f"orcast dev: {exc}\n")
                 return 1
-            env["ORCAST_KAFKA_BOOTSTRAP"] = keeper.bootstrap
-        settings = Settings.from_env(env, **overrides)
-        logconfig.configure(fmt=settings.log_format, level=settings.log_level)
-        _dev_keys(settings)
-        if keeper is None:  # the keeper made the topics on its broker
+            if keeper.bootstrap != settings.kafka_bootstrap:
+                raise RuntimeError(f"broker on {keeper.bootstrap}, not {settings.kafka_bootstrap}")
+        else:  # the keeper made the topics on its broker; an external one needs them here
             asyncio.run(prepare(settings))
-        tokens_path = write_dev_tokens(settings)
-        services.start(env, SERVICES)
+        services.open_gate()
         if keeper is not None:
             for process in services.processes.values():
                 keeper.tell(f"pid {process.pid}")
@@ -317,6 +327,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         from services.dev.handoff import one_request_per_connection
 
         app.on_response_prepare.append(one_request_per_connection)
+        # under `orcast dev`: loaded, now wait for the journal's restore (Services.start)
+        if sys.stdin.buffer.readline().strip() != b"go":
+            return 0  # `orcast dev` stopped before the broker was ready
     _run_server(_serve(app, settings))
     # Everything durable is closed and committed by now; skip the interpreter's slow
     # teardown so an orchestrator's SIGTERM ends the pod promptly.

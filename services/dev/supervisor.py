@@ -53,6 +53,9 @@ class Services:
     channels: dict[str, socket.socket] = field(default_factory=dict)  # connections go here
 
     def start(self, env: Mapping[str, str], names: tuple[str, ...]) -> None:
+        """Each service imports its code and builds its app, then waits on its stdin for
+        `go` (`open_gate`) before it touches the broker or serves: the services load
+        while the broker keeper restores the journal, and start only after."""
         for name in names:
             port = free_port()
             ours, theirs = handoff.channel_pair()
@@ -60,11 +63,21 @@ class Services:
                      "ORCAST_DEV_HANDOFF_FD": str(theirs.fileno())}
             self.processes[name] = subprocess.Popen(
                 [sys.executable, "-m", "services.cli", "run", name], env=child,
-                stdin=subprocess.DEVNULL, start_new_session=True,
+                stdin=subprocess.PIPE, start_new_session=True,
                 pass_fds=(theirs.fileno(),), preexec_fn=die_with_parent())
             theirs.close()
             self.ports[name] = port
             self.channels[name] = ours
+
+    def open_gate(self) -> None:
+        """Let every service start (see `start`)."""
+        for process in self.processes.values():
+            assert process.stdin is not None
+            try:
+                process.stdin.write(b"go\n")
+                process.stdin.close()
+            except BrokenPipeError:  # it died: its exit is noticed and stops the stack
+                pass
 
     def targets(self) -> dict[str, Target]:
         return {name: functools.partial(handoff.send, channel)
