@@ -200,7 +200,7 @@ def cmd_dev(args: argparse.Namespace) -> int:
             keeper = Keeper.spawn(data_dir, env, kafka_port)
         provider, signin_off = _spawn_dev_provider(env, overrides)
 
-        from services.dev.supervisor import Services, route_table, serve
+        from services.dev.supervisor import Services, serve
         from services.devstack import prepare, write_dev_tokens
 
         settings = Settings.from_env(env, **overrides)
@@ -209,7 +209,6 @@ def cmd_dev(args: argparse.Namespace) -> int:
         tokens_path = write_dev_tokens(settings)
         services = Services()
         services.start(env, SERVICES)  # they load meanwhile, and wait for the gate
-        routes = route_table(settings, SERVICES)
         if provider is not None:
             provider, signin_off = _provider_ready(provider, env)
             if provider is None:  # no sign-in after all: services and routes without it
@@ -217,7 +216,6 @@ def cmd_dev(args: argparse.Namespace) -> int:
                 settings = Settings.from_env(env, **overrides)
                 services = Services()
                 services.start(env, SERVICES)
-                routes = route_table(settings, SERVICES)
         if keeper is not None:
             try:
                 keeper.ready()  # the journal is restored before any service starts
@@ -229,6 +227,7 @@ def cmd_dev(args: argparse.Namespace) -> int:
         else:  # the keeper made the topics on its broker; an external one needs them here
             asyncio.run(prepare(settings))
         services.open_gate()
+        routes = services.route_table()
         if keeper is not None:
             for process in services.processes.values():
                 keeper.tell(f"pid {process.pid}")
@@ -324,9 +323,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     logconfig.configure(fmt=settings.log_format, level=settings.log_level)
     app = create_app_for(args.service)(settings)
     if settings.dev_handoff_fd is not None:
-        from services.dev.handoff import one_request_per_connection
+        from services.dev.handoff import one_request_per_connection, tell_routes
 
         app.on_response_prepare.append(one_request_per_connection)
+        tell_routes(settings.dev_handoff_fd, [r.canonical for r in app.router.resources()])
         # under `orcast dev`: loaded, now wait for the journal's restore (Services.start)
         if sys.stdin.buffer.readline().strip() != b"go":
             return 0  # `orcast dev` stopped before the broker was ready

@@ -79,6 +79,16 @@ class Services:
             except BrokenPipeError:  # it died: its exit is noticed and stops the stack
                 pass
 
+    def route_table(self) -> RouteTable:
+        """The routes each service told once its app was built (as `route_table` below
+        would find them, without building every app here too)."""
+        routes: list[tuple[str, str]] = []
+        for name, channel in self.channels.items():
+            process = self.processes[name]
+            told = handoff.read_routes(channel, functools.partial(_running, process))
+            routes += [(route, name) for route in told if route not in SHARED_ROUTES]
+        return RouteTable(routes, FRONT)
+
     def targets(self) -> dict[str, Target]:
         return {name: functools.partial(handoff.send, channel)
                 for name, channel in self.channels.items()}
@@ -96,6 +106,10 @@ class Services:
                 logger.error("%s did not stop in %.0f s; killed", name, STOP_GRACE)
                 process.kill()
                 process.wait()
+
+
+def _running(process: subprocess.Popen[bytes]) -> bool:
+    return process.poll() is None
 
 
 def route_table(settings: Settings, names: Iterable[str]) -> RouteTable:
