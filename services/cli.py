@@ -167,8 +167,8 @@ def cmd_dev(args: argparse.Namespace) -> int:
     import asyncio
 
     from services.common import doorbell
-    from services.dev.supervisor import Keeper, KeeperFailed, Services, serve
-    from services.devstack import prepare, write_dev_tokens
+    from services.common.broker import free_port
+    from services.dev.keeperproc import Keeper, KeeperFailed
 
     private_process()
     given = Settings.from_env()  # what this process was told; `env` is for the children
@@ -178,33 +178,56 @@ def cmd_dev(args: argparse.Namespace) -> int:
     env.setdefault("ORCAST_SECRET", _dev_secret(data_dir))
     env["ORCAST_DATA_DIR"] = str(data_dir)
     keeper: Keeper | None = None
-    services = Services()
     overrides: dict[str, object] = {"data_dir": data_dir}
     if args.port is not None:
         overrides["http_port"] = args.port
     if args.host is not None:
         overrides["http_host"] = args.host
     provider: DevProvider | None = None
+    services = None
     try:
-        provider, signin_off = _dev_provider(env, overrides)
+        # The broker (and the journal's restore) and the identity provider start at once,
+        # first: the slow imports and the route table below happen while they start.
         if not is_set("ORCAST_KAFKA_BOOTSTRAP"):
             env.setdefault("ORCAST_KAFKA_SESSION_TIMEOUT_MS", "3000")  # fast joins on Tansu
             env.setdefault("ORCAST_KAFKA_HEARTBEAT_INTERVAL_MS", "1000")  # idle: cheap
             # Tansu cannot wake a waiting fetch: producers ring, idle consumers sleep.
             if given.dev_doorbell != "off":
                 env[doorbell.ENV] = doorbell.Relay().start().address
+            # its address known now: the services load with it while the keeper starts
+            kafka_port = args.kafka_port or free_port()
+            env["ORCAST_KAFKA_BOOTSTRAP"] = f"127.0.0.1:{kafka_port}"
+            keeper = Keeper.spawn(data_dir, env, kafka_port)
+        provider, signin_off = _spawn_dev_provider(env, overrides)
+
+        from services.dev.supervisor import Services, serve
+        from services.devstack import prepare, write_dev_tokens
+
+        settings = Settings.from_env(env, **overrides)
+        logconfig.configure(fmt=settings.log_format, level=settings.log_level)
+        _dev_keys(settings)  # before the services load: they read their keys
+        tokens_path = write_dev_tokens(settings)
+        services = Services()
+        services.start(env, SERVICES)  # they load meanwhile, and wait for the gate
+        if provider is not None:
+            provider, signin_off = _provider_ready(provider, env)
+            if provider is None:  # no sign-in after all: services and routes without it
+                services.stop()
+                settings = Settings.from_env(env, **overrides)
+                services = Services()
+                services.start(env, SERVICES)
+        if keeper is not None:
             try:
-                keeper = Keeper.start(data_dir, env, args.kafka_port)
+                keeper.ready()  # the journal is restored before any service starts
             except KeeperFailed as exc:
                 sys.stderr.write(f"orcast dev: {exc}\n")
                 return 1
-            env["ORCAST_KAFKA_BOOTSTRAP"] = keeper.bootstrap
-        settings = Settings.from_env(env, **overrides)
-        logconfig.configure(fmt=settings.log_format, level=settings.log_level)
-        _dev_keys(settings)
-        asyncio.run(prepare(settings))
-        tokens_path = write_dev_tokens(settings)
-        services.start(env, SERVICES)
+            if keeper.bootstrap != settings.kafka_bootstrap:
+                raise RuntimeError(f"broker on {keeper.bootstrap}, not {settings.kafka_bootstrap}")
+        else:  # the keeper made the topics on its broker; an external one needs them here
+            asyncio.run(prepare(settings))
+        services.open_gate()
+        routes = services.route_table()
         if keeper is not None:
             for process in services.processes.values():
                 keeper.tell(f"pid {process.pid}")
@@ -224,9 +247,11 @@ def cmd_dev(args: argparse.Namespace) -> int:
                 attach_demo(app, settings)
 
         outcome: list[int] = []
-        _run_server(_serve_dev(serve(settings, services, keeper, announce, demo), outcome))
+        _run_server(_serve_dev(serve(settings, services, keeper, announce, demo, routes),
+                               outcome))
     finally:
-        services.stop()
+        if services is not None:
+            services.stop()
         if keeper is not None:
             keeper.stop()
         if provider is not None:
@@ -239,6 +264,15 @@ def _dev_provider(env: dict[str, str], overrides: dict[str, object]
     """Start the development identity provider for the address `orcast dev` serves on and
     point ORcast at it (`env` gains ORCAST_OIDC_*), unless ORCAST_OIDC_ISSUER names one
     already. Without node or its packages the stack runs with tokens only, and says so."""
+    provider, off = _spawn_dev_provider(env, overrides)
+    if provider is None:
+        return None, off
+    return _provider_ready(provider, env)
+
+
+def _spawn_dev_provider(env: dict[str, str], overrides: dict[str, object]
+                        ) -> tuple[DevProvider | None, str]:
+    """`_dev_provider` without waiting for it to listen (`_provider_ready` does)."""
     from services.dev.idp import DevProvider, ProviderUnavailable
 
     where = Settings.from_env(env, **overrides)
@@ -247,11 +281,23 @@ def _dev_provider(env: dict[str, str], overrides: dict[str, object]
     data_dir = where.data_dir
     try:
         with (data_dir / "oidc-provider.log").open("ab") as log:
-            provider = DevProvider.start(f"http://{where.http_host}:{where.http_port}", log=log)
+            provider = DevProvider.spawn(f"http://{where.http_host}:{where.http_port}", log=log)
     except ProviderUnavailable as exc:
         return None, f"{exc} (make dev installs it)"
     env.update(provider.env())
     return provider, ""
+
+
+def _provider_ready(provider: DevProvider, env: dict[str, str]
+                    ) -> tuple[DevProvider | None, str]:
+    from services.dev.idp import ProviderUnavailable
+
+    try:
+        return provider.ready(), ""
+    except ProviderUnavailable as exc:
+        for name in provider.env():
+            env.pop(name, None)
+        return None, f"{exc} (make dev installs it)"
 
 
 async def _serve_dev(main: Coroutine[Any, Any, int], outcome: list[int]) -> None:
@@ -277,9 +323,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     logconfig.configure(fmt=settings.log_format, level=settings.log_level)
     app = create_app_for(args.service)(settings)
     if settings.dev_handoff_fd is not None:
-        from services.dev.handoff import one_request_per_connection
+        from services.dev.handoff import one_request_per_connection, tell_routes
 
         app.on_response_prepare.append(one_request_per_connection)
+        tell_routes(settings.dev_handoff_fd, [r.canonical for r in app.router.resources()])
+        # under `orcast dev`: loaded, now wait for the journal's restore (Services.start)
+        if sys.stdin.buffer.readline().strip() != b"go":
+            return 0  # `orcast dev` stopped before the broker was ready
     _run_server(_serve(app, settings))
     # Everything durable is closed and committed by now; skip the interpreter's slow
     # teardown so an orchestrator's SIGTERM ends the pod promptly.

@@ -10,8 +10,12 @@ not a copy through a proxy (measured at 11 µs per frame, as much as the fan-out
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+import os
+import select
 import socket
+import time
 from collections.abc import Callable
 
 from aiohttp import web
@@ -39,6 +43,29 @@ def send(channel: socket.socket, sock: socket.socket) -> bool:
         return False
     finally:
         sock.close()
+
+
+def tell_routes(fd: int, routes: list[str]) -> None:
+    """In `orcast run`: tell the supervisor, on the channel `fd`, the routes it serves (its
+    front routes by them); it would otherwise build every service's app itself."""
+    channel = socket.socket(fileno=os.dup(fd))
+    try:
+        channel.send(json.dumps(routes).encode())
+    finally:
+        channel.close()
+
+
+def read_routes(channel: socket.socket, alive: Callable[[], bool],
+                timeout: float = 120.0) -> list[str]:
+    """In the supervisor: the routes a service told (`tell_routes`)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if select.select([channel], [], [], 0.5)[0]:
+            routes: list[str] = json.loads(channel.recv(1 << 20))
+            return routes
+        if not alive():
+            break
+    raise RuntimeError("a service did not tell its routes")
 
 
 def serve_handed(fd: int, protocol_factory: Callable[[], asyncio.Protocol]) -> socket.socket:

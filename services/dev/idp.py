@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Final
 
-from services.common.auth import ROLES
 from services.common.broker import free_port
 from services.common.lifetime import die_with_parent
 
@@ -69,10 +68,19 @@ class DevProvider:
               log: IO[bytes] | None = None) -> DevProvider:
         """`app_base`: where ORcast is served (`http://127.0.0.1:8080`): its callback
         and post-logout addresses are registered with the provider."""
+        return cls.spawn(app_base, port=port, log=log).ready()
+
+    @classmethod
+    def spawn(cls, app_base: str, *, port: int | None = None,
+              log: IO[bytes] | None = None) -> DevProvider:
+        """Start node and return at once: its issuer, secret and users are known before it
+        listens, so `orcast dev` starts the broker meanwhile. `ready()` waits for it."""
         reason = missing()
         if reason:
             raise ProviderUnavailable(f"the development identity provider cannot start: "
                                       f"{reason}")
+        from services.common.auth import ROLES  # here: jwt and cryptography are slow to import
+
         port = port or free_port()
         secret = secrets.token_urlsafe(32)
         # one per role, and a second approver: under four eyes another approver approves
@@ -93,15 +101,20 @@ class DevProvider:
             ["node", str(OIDC_DIR / "server.js")], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=log if log is not None else subprocess.DEVNULL,
             start_new_session=True, preexec_fn=die_with_parent(), cwd=OIDC_DIR)
-        assert process.stdin is not None and process.stdout is not None
+        assert process.stdin is not None
         process.stdin.write(json.dumps(config).encode())
         process.stdin.close()
-        line = _read_line(process.stdout, START_TIMEOUT).split()
-        if len(line) != 2 or line[0] != "ready":
-            process.kill()
-            process.wait()
+        return cls(process, f"http://127.0.0.1:{port}", secret, users)  # as server.js says
+
+    def ready(self, timeout: float = START_TIMEOUT) -> DevProvider:
+        """Wait for `ready <issuer>`; the provider is stopped if it does not come."""
+        assert self.process.stdout is not None
+        line = _read_line(self.process.stdout, timeout).split()
+        if len(line) != 2 or line[0] != "ready" or line[1] != self.issuer:
+            self.process.kill()
+            self.process.wait()
             raise ProviderUnavailable("the development identity provider did not start")
-        return cls(process, line[1], secret, users)
+        return self
 
     def env(self) -> dict[str, str]:
         """The `ORCAST_OIDC_*` settings that make ORcast sign people in here."""

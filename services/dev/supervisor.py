@@ -23,7 +23,6 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from aiohttp import web
 
@@ -36,64 +35,15 @@ from services.registry import create_app_for
 from . import handoff
 from .front import Front, RouteTable, Target
 from .frontapp import create_front_app
+from .keeperproc import Keeper, KeeperFailed
+
+__all__ = ["Keeper", "KeeperFailed", "Services", "serve"]
 
 logger = logging.getLogger(__name__)
 
 STOP_GRACE = 20.0  # seconds a service has to finish before SIGKILL
-KEEPER_GRACE = 40.0  # the keeper waits for the services, then journals the rest
 SHARED_ROUTES = ("/healthz", "/readyz", "/metrics", "/assets/common/{name}")
 FRONT = "supervisor"  # the routes the supervisor serves itself
-
-
-class KeeperFailed(RuntimeError):
-    """The broker keeper did not come up (its log is the data dir's `broker.log`)."""
-
-
-@dataclass
-class Keeper:
-    process: subprocess.Popen[bytes]
-    bootstrap: str
-    restored: int
-
-    @classmethod
-    def start(cls, data_dir: Path, env: Mapping[str, str], kafka_port: int | None) -> Keeper:
-        command = [sys.executable, "-m", "services.dev.keeper", "--data-dir", str(data_dir)]
-        if kafka_port:
-            command += ["--kafka-port", str(kafka_port)]
-        process = subprocess.Popen(command, env=dict(env), stdin=subprocess.PIPE,
-                                   stdout=subprocess.PIPE, start_new_session=True,
-                                   preexec_fn=die_with_parent())
-        assert process.stdout is not None
-        line = process.stdout.readline().decode().split()
-        if len(line) < 2 or line[0] != "ready":
-            process.kill()
-            process.wait()
-            raise KeeperFailed(f"the embedded broker did not start (see above and "
-                               f"{data_dir / 'broker.log'})")
-        restored = int(line[2].split("=")[1]) if len(line) > 2 else 0
-        return cls(process, line[1], restored)
-
-    def tell(self, line: str) -> None:
-        assert self.process.stdin is not None
-        try:
-            self.process.stdin.write(line.encode() + b"\n")
-            self.process.stdin.flush()
-        except BrokenPipeError:
-            pass
-
-    def stop(self) -> None:
-        """End of input: the keeper journals the rest, then stops the broker."""
-        if self.process.stdin is not None:
-            try:
-                self.process.stdin.close()
-            except BrokenPipeError:
-                pass
-        try:
-            self.process.wait(KEEPER_GRACE)
-        except subprocess.TimeoutExpired:
-            logger.error("broker keeper did not stop in %.0f s; killed", KEEPER_GRACE)
-            self.process.kill()
-            self.process.wait()
 
 
 @dataclass
@@ -103,6 +53,9 @@ class Services:
     channels: dict[str, socket.socket] = field(default_factory=dict)  # connections go here
 
     def start(self, env: Mapping[str, str], names: tuple[str, ...]) -> None:
+        """Each service imports its code and builds its app, then waits on its stdin for
+        `go` (`open_gate`) before it touches the broker or serves: the services load
+        while the broker keeper restores the journal, and start only after."""
         for name in names:
             port = free_port()
             ours, theirs = handoff.channel_pair()
@@ -110,11 +63,31 @@ class Services:
                      "ORCAST_DEV_HANDOFF_FD": str(theirs.fileno())}
             self.processes[name] = subprocess.Popen(
                 [sys.executable, "-m", "services.cli", "run", name], env=child,
-                stdin=subprocess.DEVNULL, start_new_session=True,
+                stdin=subprocess.PIPE, start_new_session=True,
                 pass_fds=(theirs.fileno(),), preexec_fn=die_with_parent())
             theirs.close()
             self.ports[name] = port
             self.channels[name] = ours
+
+    def open_gate(self) -> None:
+        """Let every service start (see `start`)."""
+        for process in self.processes.values():
+            assert process.stdin is not None
+            try:
+                process.stdin.write(b"go\n")
+                process.stdin.close()
+            except BrokenPipeError:  # it died: its exit is noticed and stops the stack
+                pass
+
+    def route_table(self) -> RouteTable:
+        """The routes each service told once its app was built (as `route_table` below
+        would find them, without building every app here too)."""
+        routes: list[tuple[str, str]] = []
+        for name, channel in self.channels.items():
+            process = self.processes[name]
+            told = handoff.read_routes(channel, functools.partial(_running, process))
+            routes += [(route, name) for route in told if route not in SHARED_ROUTES]
+        return RouteTable(routes, FRONT)
 
     def targets(self) -> dict[str, Target]:
         return {name: functools.partial(handoff.send, channel)
@@ -133,6 +106,10 @@ class Services:
                 logger.error("%s did not stop in %.0f s; killed", name, STOP_GRACE)
                 process.kill()
                 process.wait()
+
+
+def _running(process: subprocess.Popen[bytes]) -> bool:
+    return process.poll() is None
 
 
 def route_table(settings: Settings, names: Iterable[str]) -> RouteTable:
@@ -160,7 +137,10 @@ def watch_exits(processes: Mapping[str, subprocess.Popen[bytes]],
 
 async def serve(settings: Settings, services: Services, keeper: Keeper | None,
                 announce: Callable[[], None],
-                decorate: Callable[[web.Application], None] | None = None) -> int:
+                decorate: Callable[[web.Application], None] | None = None,
+                routes: RouteTable | None = None) -> int:
+    """`routes`: `route_table(settings, services.processes)` if already made (`orcast
+    dev` makes it while the broker starts)."""
     front_app = create_front_app(settings, services.ports)
     if decorate is not None:
         decorate(front_app)
@@ -177,7 +157,7 @@ async def serve(settings: Settings, services: Services, keeper: Keeper | None,
         task.add_done_callback(accepting.discard)
         return True
 
-    front = Front(route_table(settings, services.processes),
+    front = Front(routes or route_table(settings, services.processes),
                   {**services.targets(), FRONT: serve_here},
                   header_timeout=settings.http_header_timeout)
     stop = asyncio.Event()
