@@ -76,7 +76,7 @@ async def test_admin_revokes_consent_and_the_students_page_empties(stack: Stack,
         socket_latency = time.perf_counter() - started
         assert retract.get("all") is True
         await viewer.wait_for_function(
-            "document.querySelectorAll('#timeline li').length === 0", timeout=10_000)
+            "() => document.querySelectorAll('#timeline li').length === 0", timeout=10_000)
         page_latency = time.perf_counter() - started
         print(f"\nclick → retract frame {socket_latency * 1000:.0f} ms; "
               f"→ student page empty {page_latency * 1000:.0f} ms")

@@ -114,7 +114,7 @@ async def test_the_consent_form_points_at_each_field_in_words(stack: Stack,
         error = page.locator("#document-error")
         # the server's answer, not the first (client-side) marking, which reads the same
         await page.wait_for_function(
-            "document.getElementById('status').textContent.includes('need changing')")
+            "() => document.getElementById('status').textContent.includes('need changing')")
         assert "like" in await error.inner_text()
         said = await error.inner_text()
         assert "Maria" not in said and "555" not in said

@@ -136,7 +136,7 @@ async def test_offline_taps_survive_a_reload_and_arrive_once_in_order(
     try:
         # The page itself must reload without a network: wait for its service worker.
         await page.locator('body[data-offline-ready="true"]').wait_for()
-        await page.wait_for_function("navigator.serviceWorker.controller !== null")
+        await page.wait_for_function("() => navigator.serviceWorker.controller !== null")
         await context.set_offline(True)
         await page.locator('#connection[data-state="offline"]').wait_for()
         tapped = ["patient_in_room", "anesthesia_start", "time_out"]
