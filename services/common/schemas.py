@@ -15,28 +15,24 @@ holds the two to the same verdict on samples of every schema
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-# jsonschema, where `rfc3987_syntax` is installed (jsonschema[format-nongpl] brings it),
-# imports it for the `iri` formats, and it builds a Lark grammar at import: ~1 s of CPU,
-# 3-4 s on two loaded cores, in every process (`orcast dev` starts nine at once). No
-# ORcast schema uses an `iri` format (tests/common/test_schema_imports.py); the import
-# is refused, so jsonschema leaves those two formats unchecked.
+import jsonschema_rs
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from .settings import Settings
+
+# The `iri` formats stay unchecked: the package jsonschema checks them with (rfc3987-syntax)
+# is not installed (pyproject.toml: it builds a grammar at import, in every process), and
+# no schema uses them (tests/common/test_schema_imports.py).
 IRI_FORMATS = ("iri", "iri-reference")
-sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
-
-import jsonschema_rs  # noqa: E402
-from jsonschema import Draft202012Validator, FormatChecker  # noqa: E402
-from jsonschema.exceptions import ValidationError  # noqa: E402
-from referencing import Registry, Resource  # noqa: E402
-from referencing.jsonschema import DRAFT202012  # noqa: E402
-
-from .settings import Settings  # noqa: E402
 
 BASE_URI = "https://orcast.dev/schemas/"
 
