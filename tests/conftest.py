@@ -39,7 +39,8 @@ def kafka_bootstrap() -> Iterator[str]:
     if EXTERNAL_BOOTSTRAP:
         yield EXTERNAL_BOOTSTRAP
         return
-    broker = EmbeddedBroker()
+    # a pytest killed with SIGKILL (a timed-out job) takes its broker with it
+    broker = EmbeddedBroker(die_with_parent=True)
     broker.start()
     try:
         yield broker.bootstrap
