@@ -41,8 +41,10 @@ TUNING2 = ROOT / "tests" / "data" / "blind" / "tuning2_corpus.jsonl"
 # a third, hand-written by another blind author without templates (2026-12-05); measured
 # once on arrival, before anything was tuned to it (bench/results/deid_blind.md)
 TUNING3 = ROOT / "tests" / "data" / "blind" / "tuning3_corpus.jsonl"
+# a fourth, hand-written blind (2026-12-05, third session), measured on arrival
+TUNING4 = ROOT / "tests" / "data" / "blind" / "tuning4_corpus.jsonl"
 CORPORA = {"dev": CORPUS, "blind": BLIND, "tuning": TUNING, "tuning2": TUNING2,
-           "tuning3": TUNING3}
+           "tuning3": TUNING3, "tuning4": TUNING4}
 KEY = b"orcast-bench-key-0123456789abcdef"
 
 Span = tuple[int, int, str]
@@ -282,7 +284,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="de-identification evaluator")
     ap.add_argument("--tool", choices=["orcast", "presidio", "scrubadub"], default="orcast")
     ap.add_argument("--corpus", default="dev",
-                    help="dev, tuning, tuning2, tuning3, blind, or a path to a JSON Lines corpus")
+                    help="dev, tuning, tuning2, tuning3, tuning4, blind, or a path to a JSON Lines corpus")
     ap.add_argument("--show-misses", type=int, default=0)
     ap.add_argument("--speed-notes", type=int, default=None, help="cap notes timed (slow tools)")
     a = ap.parse_args()
