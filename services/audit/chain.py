@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 GENESIS = "0" * 64
 CHAINED_FIELDS = (
     "seq", "recorded_at", "event_time", "actor_sub", "actor_role", "action", "outcome",
@@ -29,13 +31,23 @@ OPTIONAL_FIELDS = ("update_id", "detail", "event_source")
 _ORDER = tuple(sorted((*CHAINED_FIELDS, *OPTIONAL_FIELDS)))
 _OPTIONAL = frozenset(OPTIONAL_FIELDS)
 _ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+# Values orjson writes byte for byte as the encoder above: every string (escapes and all),
+# integers within 64 bits (it refuses larger ones), booleans and None. Not floats (orjson
+# spells some otherwise: 1e-7, json 1e-07), nor subclasses.
+_SAME_IN_ORJSON = frozenset((str, int, bool, type(None)))
 
 
 def canonical(record: Mapping[Any, Any]) -> bytes:
     # Keys inserted in sorted order == json.dumps(sort_keys=True), without a new encoder
     # per call (verification runs this a million times).
-    return _ENCODER.encode({name: record[name] for name in _ORDER
-                            if name not in _OPTIONAL or record.get(name) is not None}).encode()
+    body = {name: record[name] for name in _ORDER
+            if name not in _OPTIONAL or record.get(name) is not None}
+    if all(type(value) in _SAME_IN_ORJSON for value in body.values()):
+        try:  # the same bytes, ~4 µs less per record (issue 14: audit links every event)
+            return orjson.dumps(body)
+        except orjson.JSONEncodeError:  # an integer beyond 64 bits, a lone surrogate
+            pass
+    return _ENCODER.encode(body).encode()
 
 
 def link(prev_hash: str, record: Mapping[Any, Any]) -> str:

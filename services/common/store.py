@@ -11,6 +11,7 @@ import asyncio
 import hashlib
 import json
 import logging
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -44,6 +45,45 @@ def read_json_column(text: str | bytes) -> Any:
 
 
 _LONG_DIGITS = re.compile(r"\d{19}")
+# What orjson would write where json.dumps raises (a datetime, a dataclass, a str or int
+# subclass) goes to `default`, which refuses it: json then raises as before.
+_ORJSON_AS_JSON = (orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+                   | orjson.OPT_PASSTHROUGH_SUBCLASS)
+
+
+def write_json_column(value: Any) -> str:
+    """JSON columns written with orjson (issue 14: json.dumps of JSON columns was called
+    ten times per milestone in ingest, seven in approval; 2.3 against 0.4 µs each). Only
+    the spelling differs (no spaces, floats' shortest form); `read_json_column` reads back
+    exactly what json.dumps would have stored. What orjson refuses (an integer beyond 64
+    bits, a non-string key, a lone surrogate) or writes otherwise (NaN and infinities it
+    writes as null) is written by json, as before; a datetime or a dataclass is refused
+    as json refuses it (a plain Enum or a UUID, which json refuses, orjson writes as its
+    value: nothing stored is one)."""
+    try:
+        text = orjson.dumps(value, option=_ORJSON_AS_JSON)
+    except TypeError:
+        return json.dumps(value)
+    if b"null" in text and _has_non_finite(value):
+        return json.dumps(value)
+    return text.decode()
+
+
+def _has_non_finite(value: Any) -> bool:
+    """Whether orjson wrote a NaN or an infinity (as null). Exact types only: orjson
+    handed every subclass to json already."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        kind = type(item)
+        if kind is float:
+            if not math.isfinite(item):
+                return True
+        elif kind is dict:
+            pending.extend(item.values())
+        elif kind is list or kind is tuple:
+            pending.extend(item)
+    return False
 
 
 migrations_table = sa.Table(
@@ -105,7 +145,8 @@ class Store:
             options["connect_args"] = {"timeout": 30}
         else:
             options.update(pool_size=10, max_overflow=10, pool_pre_ping=True)
-        engine = create_async_engine(self.url, json_deserializer=read_json_column, **options)
+        engine = create_async_engine(self.url, json_serializer=write_json_column,
+                                     json_deserializer=read_json_column, **options)
         if engine.dialect.name == "sqlite":
             event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         self._engine = engine

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
+
+import pytest
 
 from services.audit import chain
 
@@ -29,3 +32,45 @@ def test_canonical_form_is_stable_and_version_1_records_keep_their_hash() -> Non
     with_detail = chain.canonical({**RECORD, "update_id": "u1", "detail": '{"a":1}'}).decode()
     assert with_detail.startswith('{"action"') and '"detail":"{\\"a\\":1}","event_id"' in \
         with_detail and with_detail.endswith('"topic":"milestones.submitted","update_id":"u1"}')
+
+
+def _reference(record: dict[str, object]) -> bytes:
+    """The canonical form as first defined: json, keys sorted, no spaces, UTF-8."""
+    body = {k: v for k, v in record.items()
+            if k not in chain.OPTIONAL_FIELDS or v is not None}
+    return json.dumps(body, sort_keys=True, separators=(",", ":"),
+                      ensure_ascii=False).encode()
+
+
+EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+@pytest.mark.parametrize("changes", [
+    {"summary": EVERY_CHARACTER},  # every escape orjson and json write alike
+    {"actor_sub": "\"quoted\"\\back\\slash\n\t\x00\x1f\x7f\u2028\u2029é✓😀"},
+    {"offset": 2**64 - 1, "partition": -(2**63), "seq": 2**63},
+    {"offset": 2**64, "seq": -(2**63) - 1},  # beyond orjson: json writes them
+    {"offset": 1e-7, "partition": 0.1 + 0.2, "detail": "1e-07"},  # floats: json's spelling
+    {"broadcast_id": True, "topic": False, "update_id": "u", "event_source": "/orcast/x"},
+])
+def test_the_fast_canonical_form_is_byte_for_byte_json(changes: dict[str, object]) -> None:
+    """orjson writes the chained records now (issue 14); a record whose bytes changed
+    would no longer verify against the hash stored when it was appended."""
+    record = {**RECORD, **changes}
+    assert chain.canonical(record) == _reference(record)
+    assert chain.link(chain.GENESIS, record) == \
+        hashlib.sha256(chain.GENESIS.encode() + _reference(record)).hexdigest()
+
+
+class Name(str):
+    pass
+
+
+def test_a_string_subclass_is_written_as_json_writes_it() -> None:
+    record = {**RECORD, "actor_sub": Name("nurse-7"), "summary": Name("x")}
+    assert chain.canonical(record) == _reference(record)
+
+
+def test_a_lone_surrogate_is_refused_as_before() -> None:
+    with pytest.raises(UnicodeEncodeError):  # json writes it, UTF-8 cannot
+        chain.canonical({**RECORD, "summary": "lone \ud800 surrogate"})

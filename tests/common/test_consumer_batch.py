@@ -17,6 +17,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from aiokafka import AIOKafkaConsumer
+from prometheus_client import REGISTRY
 from sqlalchemy import event as sa_event
 
 from services.common import events
@@ -158,6 +159,12 @@ async def run_numberer(settings: Settings, database_url: str, tmp_path: Path,
     return store, handler, commits
 
 
+def consumed_count() -> float:
+    return REGISTRY.get_sample_value(
+        "orcast_events_consumed_total",
+        {"service": "approval", "topic": UPDATES_STATUS.name}) or 0.0
+
+
 async def stop_numberer(store: Store, handler: CountingNumberer) -> None:
     loop: ConsumerLoop = handler.loop  # type: ignore[attr-defined]
     await loop.stop()
@@ -169,6 +176,7 @@ async def test_a_backlog_is_handled_in_few_transactions_exactly_once_in_order(
         settings: Settings, database_url: str, tmp_path: Path) -> None:
     await ensure_topics(settings, [UPDATES_STATUS, UPDATES_RETRACTED, DEADLETTER])
     sent = await publish_inputs(settings, cases=4, per_case=30)  # 120 waiting
+    counted = consumed_count()
     store, handler, commits = await run_numberer(settings, database_url, tmp_path)
     try:
         answers = await read_answers(settings, 120)
@@ -176,6 +184,8 @@ async def test_a_backlog_is_handled_in_few_transactions_exactly_once_in_order(
         await stop_numberer(store, handler)
     assert_exactly_once_in_order(answers, sent)
     assert len(answers) == 120  # no failure, so nothing sent twice
+    # counted once per batch and topic now, still one per event handled
+    assert consumed_count() - counted == 120
     # One per fetched batch: far fewer transactions than events (one each before).
     assert 0 < len(commits) <= 40, f"{len(commits)} commits for 120 events"
 
