@@ -17,6 +17,7 @@ from . import (
     ages,
     context,
     dates,
+    dense_notes,
     digit_groups,
     digits,
     eponym_heads,
@@ -236,8 +237,9 @@ class Engine:
         for s, e in labels:  # "driver's license" is no identifier of its own
             hidden -= e - s - text.count(" ", s, e)
         total = len(text) - text.count(" ") or 1
-        if hidden / total > cfg.max_identifier_ratio:
-            reasons.add(IDENTIFIER_RATIO)
+        if hidden / total > cfg.max_identifier_ratio \
+                and not dense_notes.nothing_left(text, merged, self._flags_of):
+            reasons.add(IDENTIFIER_RATIO)  # "zip [ZIP]" alone holds nothing more
         if len(merged) > cfg.max_findings:
             reasons.add(TOO_MANY_FINDINGS)
         findings = tuple(Finding(s, e, cat, rule, not rule.startswith(GUESS))
