@@ -26,6 +26,7 @@ from . import (
     id_edges,
     lexcache,
     loose_initials,
+    name_edges,
     name_heads,
     name_sweep,
     name_tails,
@@ -216,6 +217,8 @@ class Engine:
             merged = merge(merged)
         if merged and id_edges.widen(text, merged):  # "MDT-[…]", "five [X Y R…]", "[…] G"
             merged = merge(merged)
+        if merged and name_edges.widen(text, merged, self._surname):  # "[St0n]3", "[A]_[B]"
+            merged = merge(merged)
 
         if merged and all(sp[3].startswith(patterns.BATCH) for sp in merged) \
                 and not patterns.IMPLANT.search(text):
@@ -266,6 +269,10 @@ class Engine:
     def _given_name(self, word: str) -> bool:
         """On the given-name list."""
         return bool(self._names.lookup(word)[1] & FIRST)
+
+    def _surname(self, word: str) -> bool:
+        """On the surname list."""
+        return bool(self._names.lookup(word)[1] & LAST)
 
     def _listed(self, word: str) -> bool:
         """On any list: a word, a given name or a surname."""

@@ -1,0 +1,66 @@
+"""The typed ends of a name found on the normalised view.
+
+The view reads a disguised name ("St0n3", "Ha11", "Adébáyọ̀", "Mary&#8209;Kate") and the
+scanners find it there, but a finding can map back to less than the word that was typed:
+a digit the view did not read as a letter ("Bank5"), a combining mark or format character
+at the word's end, the rest of an entity. A name never stops inside a word, so:
+
+- a NAME span whose edge falls inside a typed word grows to the whole word (letters,
+  digits, marks, format characters and the character references between them);
+- two NAME spans with only joiners between them ("_", "-", "&#8209;", "_-_", "_._") are
+  one name written with its spaces replaced;
+- the surname after a quoted nickname joins it ('Pt "Bud" Fisher', `&quot;Bud&quot;
+  Sharp`) when a surname list holds it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+Span = tuple[int, int, str, str, int]
+
+# a character reference, or a run of what a typed word is made of
+_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+_WORD_BEFORE = re.compile(rf"(?:{_ENTITY}|[^\W_]|[\u00ad\u200b-\u200f\u2060-\u2064\ufeff])+$")
+_WORD_AFTER = re.compile(rf"(?:{_ENTITY}|[^\W_]|[\u00ad\u200b-\u200f\u2060-\u2064\ufeff])+")
+_JOINED_BY = re.compile(rf"(?:[_\-.\u2010\u2011]|{_ENTITY})+")
+_QUOTE = ('"', "&quot;", "”", "'")
+_SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'])")
+_MAX_JOIN = 12
+
+
+def _inside_word(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc", "Cf") or ch == ";"
+
+
+def widen(text: str, spans: list[Span], is_surname: Callable[[str], bool]) -> bool:
+    """Grow NAME spans as above (spans sorted, disjoint); True when one grew or two
+    joined (the caller merges)."""
+    grew = False
+    for k, (s, e, cat, rule, prio) in enumerate(spans):
+        if cat != "NAME":
+            continue
+        start, end = s, e
+        if s and _inside_word(text[s - 1]) and _inside_word(text[s]):
+            m = _WORD_BEFORE.search(text, max(0, s - 40), s)
+            if m is not None:
+                start = m.start()
+        if end < len(text) and _inside_word(text[end]) and _inside_word(text[end - 1]):
+            m = _WORD_AFTER.match(text, end)
+            if m is not None:
+                end = m.end()
+        if k + 1 < len(spans) and spans[k + 1][2] == "NAME":
+            gap = text[end:spans[k + 1][0]]
+            if gap and len(gap) <= _MAX_JOIN and _JOINED_BY.fullmatch(gap):
+                end = spans[k + 1][0] + 1  # overlaps the next: merge() makes them one
+        for q in _QUOTE:
+            if text.startswith(q, end) and s >= len(q) and text[s - len(q):s] == q:
+                m = _SURNAME_AFTER.match(text, end + len(q))
+                if m is not None and is_surname(m.group(1).lower()):
+                    start, end = min(start, s - len(q)), m.end()
+                break
+        if (start, end) != (s, e):
+            spans[k], grew = (start, end, cat, rule, prio), True
+    return grew
