@@ -60,7 +60,8 @@ def nothing_left(text: str, spans: Sequence[tuple[int, int, str, str, int]],
         return False
     lower_note = text.islower()
     pos = 0
-    for s, e, *_ in (*spans, (len(text), len(text))):
+    ends = [(sp[0], sp[1]) for sp in spans]
+    for s, e in (*ends, (len(text), len(text))):
         spoken = 0  # number words in a row
         for m in _LEFT.finditer(text, pos, s):
             word = m.group()
