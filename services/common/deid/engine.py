@@ -35,6 +35,7 @@ from . import (
     patterns,
     read_out,
     relatives,
+    sign_offs,
     state_names,
     street_suffixes,
     traits,
@@ -170,6 +171,8 @@ class Engine:
                 or "nick" in norms:
             relatives.nicknames(text, spans)  # "goes by Tank"
         loose_initials.scan(text, spans)  # "pt v-n", "pt is p.k."
+        if text[-1:].isupper() or text[-1:] == ".":
+            sign_offs.scan(text, spans, self._known_abbreviation)  # "pls delete - B. P."
         if "end" in norms or "ends" in norms or "ending" in norms or "last" in norms:
             number_ends.scan(text, spans)  # "his cell ends in 4471"
         if not street_suffixes.WORDS.isdisjoint(norms) and digit_groups.HINT.search(text):
@@ -269,6 +272,11 @@ class Engine:
     def _given_name(self, word: str) -> bool:
         """On the given-name list."""
         return bool(self._names.lookup(word)[1] & FIRST)
+
+    def _known_abbreviation(self, letters: str) -> bool:
+        """A word, clinical term, label, cue or state a few capitals could stand for."""
+        return bool(self._names.lookup(letters)[1] & (_WORDS | VERY_COMMON | LABEL | CUE
+                                                      | STATE | MONTH | COUNTRY))
 
     def _surname(self, word: str) -> bool:
         """On the surname list."""
