@@ -75,6 +75,8 @@ def nothing_left(text: str, spans: Sequence[tuple[int, int, str, str, int]],
             flags = flags_of(word)
             if not flags & _PLAIN:
                 return False
+            if word in "sS" and text[m.start() - 1:m.start()] in ("'", "’"):
+                continue  # "son's"
             if len(word) == 1 and word not in "aAI":
                 return False  # a letter left: an initial, or a name spelled out
             if word.lower() in _FUNCTION_WORDS:

@@ -33,6 +33,7 @@ from . import (
     normalise,
     number_ends,
     patterns,
+    phone_ends,
     read_out,
     relatives,
     sign_offs,
@@ -220,6 +221,12 @@ class Engine:
             merged = merge(merged)
         if merged and id_edges.widen(text, merged):  # "MDT-[…]", "five [X Y R…]", "[…] G"
             merged = merge(merged)
+        if any(map(str.isdigit, text)):
+            n_merged = len(merged)
+            phone_ends.scan(text, merged)  # "(5O8) 555-Ol62", "978·555·0112"
+            if (phone_ends.widen(text, merged)  # "[PHONE] EXT 22", "xxx-[PHONE]"
+                    or len(merged) != n_merged):
+                merged = merge(merged)
         if merged and name_edges.widen(text, merged, self._surname):  # "[St0n]3", "[A]_[B]"
             merged = merge(merged)
 
