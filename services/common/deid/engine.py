@@ -37,6 +37,7 @@ from . import (
     read_out,
     relatives,
     sign_offs,
+    spoken_links,
     state_names,
     street_suffixes,
     traits,
@@ -221,6 +222,11 @@ class Engine:
             merged = merge(merged)
         if merged and id_edges.widen(text, merged):  # "MDT-[…]", "five [X Y R…]", "[…] G"
             merged = merge(merged)
+        if " dot " in text or " DOT " in text or " Dot " in text:
+            n_merged = len(merged)
+            spoken_links.scan(text, merged)  # "caring bridge dot org slash visit slash x"
+            if len(merged) != n_merged:
+                merged = merge(merged)
         if any(map(str.isdigit, text)):
             n_merged = len(merged)
             phone_ends.scan(text, merged)  # "(5O8) 555-Ol62", "978·555·0112"
