@@ -26,3 +26,23 @@ def test_the_whole_typed_name_is_redacted(engine: Engine, note: str, name: str) 
 def test_a_name_beside_other_words_does_not_grow_over_them(engine: Engine) -> None:
     r = engine.deidentify("Dr. Okonkwo_2 sets, Dr. Hask3ll-on call")
     assert r.text == "Dr. [NAME]_2 sets, Dr. [NAME]-on call"
+
+
+@pytest.mark.parametrize(("note", "name"), [
+    ("wallet belongs to Skip Okonkwo-Ballard.", "Skip Okonkwo-Ballard"),
+    ("billing for Storm Okafor today", "Storm Okafor"),
+    ("telemetry linked to River R. Fitzgerald, bed 4", "River R. Fitzgerald"),
+])
+def test_a_capitalised_word_before_a_found_name_is_its_given_name(
+        engine: Engine, note: str, name: str) -> None:
+    r = engine.deidentify(note)
+    assert name.split()[0] not in r.text and r.text.count("[NAME]") == 1, r.text
+
+
+@pytest.mark.parametrize(("note", "kept"), [
+    ("seen in the Hybrid OR by Dr. Okafor", "Dr."),
+    ("Done. Okafor to PACU", "Done."),
+    ("implant for Foley Okafor", "Foley"),  # a device's eponym
+])
+def test_a_clinical_or_sentence_start_word_stays(engine: Engine, note: str, kept: str) -> None:
+    assert kept in engine.deidentify(note).text

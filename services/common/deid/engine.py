@@ -233,7 +233,7 @@ class Engine:
             if (phone_ends.widen(text, merged)  # "[PHONE] EXT 22", "xxx-[PHONE]"
                     or len(merged) != n_merged):
                 merged = merge(merged)
-        if merged and name_edges.widen(text, merged, self._surname):  # "[St0n]3", "[A]_[B]"
+        if merged and name_edges.widen(text, merged, self._flags_of):  # "[St0n]3", "[A]_[B]"
             merged = merge(merged)
 
         if merged and all(sp[3].startswith(patterns.BATCH) for sp in merged) \
@@ -290,10 +290,6 @@ class Engine:
         """A word, clinical term, label, cue or state a few capitals could stand for."""
         return bool(self._names.lookup(letters)[1] & (_WORDS | VERY_COMMON | LABEL | CUE
                                                       | STATE | MONTH | COUNTRY))
-
-    def _surname(self, word: str) -> bool:
-        """On the surname list."""
-        return bool(self._names.lookup(word)[1] & LAST)
 
     def _listed(self, word: str) -> bool:
         """On any list: a word, a given name or a surname."""

@@ -10,7 +10,12 @@ at the word's end, the rest of an entity. A name never stops inside a word, so:
 - two NAME spans with only joiners between them ("_", "-", "&#8209;", "_-_", "_._") are
   one name written with its spaces replaced;
 - the surname after a quoted nickname joins it ('Pt "Bud" Fisher', `&quot;Bud&quot;
-  Sharp`) when a surname list holds it.
+  Sharp`) when a surname list holds it;
+- in a note written in mixed case, a capitalised word inside a sentence right before a
+  found name is its given name ("belongs to Skip [Okonkwo]", "for Storm [Okafor]"): the
+  given-name lists miss the newer names that are also words (Skip, Storm, River, Wren),
+  and a capital inside a sentence says "name" when the word is no clinical term, eponym,
+  label, cue, state, month or grammar word (a town before a name is redacted either way).
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+
+from . import lexicon as lx
 
 Span = tuple[int, int, str, str, int]
 
@@ -29,16 +36,20 @@ _JOINED_BY = re.compile(rf"(?:[_\-.\u2010\u2011]|{_ENTITY})+")
 _QUOTE = ('"', "&quot;", "”", "'")
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'])")
 _MAX_JOIN = 12
+_GIVEN_BEFORE = re.compile(r"([a-z,;:]|[a-z]\.) ([A-Z][a-z]+) $")
+_NOT_GIVEN = lx.MEDICAL | lx.EPONYM | lx.EPONYM_CTX | lx.LABEL | lx.CUE | lx.STATE | lx.MONTH \
+    | lx.WEEKDAY | lx.COUNTRY | lx.VERY_COMMON | lx.PHRASE | lx.STREET
 
 
 def _inside_word(ch: str) -> bool:
     return ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc", "Cf") or ch == ";"
 
 
-def widen(text: str, spans: list[Span], is_surname: Callable[[str], bool]) -> bool:
+def widen(text: str, spans: list[Span], flags_of: Callable[[str], int]) -> bool:
     """Grow NAME spans as above (spans sorted, disjoint); True when one grew or two
-    joined (the caller merges)."""
+    joined (the caller merges). `flags_of`: the lexicon's flags for a word."""
     grew = False
+    mixed_case = not text.isupper() and not text.islower()
     for k, (s, e, cat, rule, prio) in enumerate(spans):
         if cat != "NAME":
             continue
@@ -58,9 +69,14 @@ def widen(text: str, spans: list[Span], is_surname: Callable[[str], bool]) -> bo
         for q in _QUOTE:
             if text.startswith(q, end) and s >= len(q) and text[s - len(q):s] == q:
                 m = _SURNAME_AFTER.match(text, end + len(q))
-                if m is not None and is_surname(m.group(1).lower()):
+                if m is not None and flags_of(m.group(1).lower()) & lx.LAST:
                     start, end = min(start, s - len(q)), m.end()
                 break
+        if mixed_case and text[start - 1:start] == " " and text[start:start + 1].isupper():
+            m = _GIVEN_BEFORE.search(text, max(0, start - 24), start)
+            if m is not None and not flags_of(m.group(2).lower()) & _NOT_GIVEN \
+                    and not (m.group(1) == "." or m.group(1).endswith(".")):
+                start = m.start(2)
         if (start, end) != (s, e):
             spans[k], grew = (start, end, cat, rule, prio), True
     return grew
