@@ -42,6 +42,7 @@ from . import (
     street_suffixes,
     traits,
     typo_words,
+    world_places,
 )
 from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
@@ -222,6 +223,11 @@ class Engine:
             merged = merge(merged)
         if merged and id_edges.widen(text, merged):  # "MDT-[…]", "five [X Y R…]", "[…] G"
             merged = merge(merged)
+        if not text.isascii():
+            n_merged = len(merged)
+            world_places.scan(text, merged, self._flags_of)  # "из Казани", "Plzeň 출신"
+            if len(merged) != n_merged:
+                merged = merge(merged)
         if " dot " in text or " DOT " in text or " Dot " in text:
             n_merged = len(merged)
             spoken_links.scan(text, merged)  # "caring bridge dot org slash visit slash x"
