@@ -25,6 +25,7 @@ from . import (
     id_cues,
     id_edges,
     lexcache,
+    lookalike_dates,
     loose_initials,
     name_edges,
     name_heads,
@@ -236,6 +237,8 @@ class Engine:
         if any(map(str.isdigit, text)):
             n_merged = len(merged)
             phone_ends.scan(text, merged)  # "(5O8) 555-Ol62", "978·555·0112"
+            if lookalike_dates.HINT.search(text):
+                lookalike_dates.scan(text, merged)  # "DOB O3/I4/1931"
             if (phone_ends.widen(text, merged)  # "[PHONE] EXT 22", "xxx-[PHONE]"
                     or len(merged) != n_merged):
                 merged = merge(merged)
