@@ -30,8 +30,8 @@ Span = tuple[int, int, str, str, int]
 
 # a character reference, or a run of what a typed word is made of
 _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-_WORD_BEFORE = re.compile(rf"(?:{_ENTITY}|[^\W_]|[\u00ad\u200b-\u200f\u2060-\u2064\ufeff])+$")
-_WORD_AFTER = re.compile(rf"(?:{_ENTITY}|[^\W_]|[\u00ad\u200b-\u200f\u2060-\u2064\ufeff])+")
+_ENTITY_AT = re.compile(_ENTITY)
+_ENTITY_BEFORE = re.compile(rf"{_ENTITY}$")
 _JOINED_BY = re.compile(rf"(?:[_\-.\u2010\u2011]|{_ENTITY})+")
 _QUOTE = ('"', "&quot;", "”", "'")
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'])")
@@ -42,7 +42,38 @@ _NOT_GIVEN = lx.MEDICAL | lx.EPONYM | lx.EPONYM_CTX | lx.LABEL | lx.CUE | lx.STA
 
 
 def _inside_word(ch: str) -> bool:
-    return ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc", "Cf") or ch == ";"
+    return _part(ch) or ch in ";&"
+
+
+def _part(ch: str) -> bool:
+    """A letter, digit, combining mark or format character: part of a typed word."""
+    return ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc", "Cf")
+
+
+def _word_start(text: str, i: int) -> int:
+    """Start of the typed word that holds position i (character references included)."""
+    while i:
+        if _part(text[i - 1]):
+            i -= 1
+            continue
+        m = _ENTITY_BEFORE.search(text, max(0, i - 40), i) if text[i - 1] == ";" else None
+        if m is None:
+            break
+        i = m.start()
+    return i
+
+
+def _word_end(text: str, i: int) -> int:
+    """End of the typed word that goes on at position i."""
+    while i < len(text):
+        if _part(text[i]):
+            i += 1
+            continue
+        m = _ENTITY_AT.match(text, i) if text[i] == "&" else None
+        if m is None:
+            break
+        i = m.end()
+    return i
 
 
 def widen(text: str, spans: list[Span], flags_of: Callable[[str], int]) -> bool:
@@ -55,13 +86,9 @@ def widen(text: str, spans: list[Span], flags_of: Callable[[str], int]) -> bool:
             continue
         start, end = s, e
         if s and _inside_word(text[s - 1]) and _inside_word(text[s]):
-            m = _WORD_BEFORE.search(text, max(0, s - 40), s)
-            if m is not None:
-                start = m.start()
+            start = _word_start(text, s)
         if end < len(text) and _inside_word(text[end]) and _inside_word(text[end - 1]):
-            m = _WORD_AFTER.match(text, end)
-            if m is not None:
-                end = m.end()
+            end = _word_end(text, end)
         if k + 1 < len(spans) and spans[k + 1][2] == "NAME":
             gap = text[end:spans[k + 1][0]]
             if gap and len(gap) <= _MAX_JOIN and _JOINED_BY.fullmatch(gap):
