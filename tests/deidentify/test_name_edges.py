@@ -47,3 +47,16 @@ def test_a_capitalised_word_before_a_found_name_is_its_given_name(
 ])
 def test_a_clinical_or_sentence_start_word_stays(engine: Engine, note: str, kept: str) -> None:
     assert kept in engine.deidentify(note).text
+
+
+@pytest.mark.parametrize(("note", "given"), [
+    ("fax the note regarding okafor-blythe, river new paragraph", "river"),
+    ("ssn on file for okonkwo-hale, duke please do not share", "duke"),
+])
+def test_a_given_name_after_a_found_surname_and_comma_in_lower_case(
+        engine: Engine, note: str, given: str) -> None:
+    assert f" {given} " not in engine.deidentify(note).text
+
+
+def test_a_grammar_word_after_the_comma_stays(engine: Engine) -> None:
+    assert engine.deidentify("dr okafor, will you sign").text == "dr [NAME], will you sign"

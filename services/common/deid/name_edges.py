@@ -15,7 +15,10 @@ at the word's end, the rest of an entity. A name never stops inside a word, so:
   found name is its given name ("belongs to Skip [Okonkwo]", "for Storm [Okafor]"): the
   given-name lists miss the newer names that are also words (Skip, Storm, River, Wren),
   and a capital inside a sentence says "name" when the word is no clinical term, eponym,
-  label, cue, state, month or grammar word (a town before a name is redacted either way).
+  label, cue, state, month or grammar word (a town before a name is redacted either way);
+- in a note typed in lower case, a word a name list holds after a found surname and a
+  comma is the rest of the name ("regarding [okafor], river", "the patient [achebe],
+  grace came in") even when it is also a word.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ _QUOTE = ('"', "&quot;", "”", "'")
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'])")
 _MAX_JOIN = 12
 _GIVEN_BEFORE = re.compile(r"([a-z,;:]|[a-z]\.) ([A-Z][a-z]+) $")
+_GIVEN_AFTER = re.compile(r", ([a-z]+)(?![\w'’-])")
 _NOT_GIVEN = lx.MEDICAL | lx.EPONYM | lx.EPONYM_CTX | lx.LABEL | lx.CUE | lx.STATE | lx.MONTH \
     | lx.WEEKDAY | lx.COUNTRY | lx.VERY_COMMON | lx.PHRASE | lx.STREET
 
@@ -80,7 +84,8 @@ def widen(text: str, spans: list[Span], flags_of: Callable[[str], int]) -> bool:
     """Grow NAME spans as above (spans sorted, disjoint); True when one grew or two
     joined (the caller merges). `flags_of`: the lexicon's flags for a word."""
     grew = False
-    mixed_case = not text.isupper() and not text.islower()
+    lower_case = text.islower()
+    mixed_case = not text.isupper() and not lower_case
     for k, (s, e, cat, rule, prio) in enumerate(spans):
         if cat != "NAME":
             continue
@@ -104,6 +109,12 @@ def widen(text: str, spans: list[Span], flags_of: Callable[[str], int]) -> bool:
             if m is not None and not flags_of(m.group(2).lower()) & _NOT_GIVEN \
                     and not (m.group(1) == "." or m.group(1).endswith(".")):
                 start = m.start(2)
+        if lower_case and text[end:end + 1] == "," and " " not in text[start:end]:
+            m = _GIVEN_AFTER.match(text, end)
+            if m is not None and len(m.group(1)) > 2:
+                f = flags_of(m.group(1))
+                if f & lx.NAMEISH and not f & _NOT_GIVEN:
+                    end = m.end()
         if (start, end) != (s, e):
             spans[k], grew = (start, end, cat, rule, prio), True
     return grew
