@@ -18,7 +18,10 @@ at the word's end, the rest of an entity. A name never stops inside a word, so:
   label, cue, state, month or grammar word (a town before a name is redacted either way);
 - in a note typed in lower case, a word a name list holds after a found surname and a
   comma is the rest of the name ("regarding [okafor], river", "the patient [achebe],
-  grace came in") even when it is also a word.
+  grace came in") even when it is also a word;
+- a name typed with its letters spaced out goes on over the next spaced-out word (and an
+  initial) after the wider gap that separates its words ("[F-a i t h]   K o c h e r",
+  "[F\u200ba r l]   K .   W e s t"): a word spelled so is no ordinary word.
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ _SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'])")
 _MAX_JOIN = 12
 _GIVEN_BEFORE = re.compile(r"([a-z,;:]|[a-z]\.) ([A-Z][a-z]+) $")
 _GIVEN_AFTER = re.compile(r", ([a-z]+)(?![\w'’-])")
+_SPACED_IN = re.compile(r"[^\W\d_][ -][^\W\d_] [^\W\d_]")
+_SPACED_NEXT = re.compile(
+    r"[ \t]{2,4}(?:[A-Z] ?\.[ \t]{1,4})?[^\W\d_](?: [^\W\d_]){2,}(?![^\W_])")
 _NOT_GIVEN = lx.MEDICAL | lx.EPONYM | lx.EPONYM_CTX | lx.LABEL | lx.CUE | lx.STATE | lx.MONTH \
     | lx.WEEKDAY | lx.COUNTRY | lx.VERY_COMMON | lx.PHRASE | lx.STREET
 
@@ -109,6 +115,10 @@ def widen(text: str, spans: list[Span], flags_of: Callable[[str], int]) -> bool:
             if m is not None and not flags_of(m.group(2).lower()) & _NOT_GIVEN \
                     and not (m.group(1) == "." or m.group(1).endswith(".")):
                 start = m.start(2)
+        if text[end:end + 2] in ("  ", " \t") and _SPACED_IN.search(text, start, end):
+            m = _SPACED_NEXT.match(text, end)
+            if m is not None:
+                end = m.end()
         if lower_case and text[end:end + 1] == "," and " " not in text[start:end]:
             m = _GIVEN_AFTER.match(text, end)
             if m is not None and len(m.group(1)) > 2:
