@@ -55,9 +55,13 @@ def _inside_word(ch: str) -> bool:
     return _part(ch) or ch in ";&"
 
 
+# format characters that hide inside a word (not the bidi controls around a run of text)
+_HIDING = frozenset("\u00ad\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff")
+
+
 def _part(ch: str) -> bool:
-    """A letter, digit, combining mark or format character: part of a typed word."""
-    return ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc", "Cf")
+    """A letter, digit, combining mark or hiding format character: part of a typed word."""
+    return ch.isalnum() or ch in _HIDING or unicodedata.category(ch) in ("Mn", "Mc")
 
 
 def _word_start(text: str, i: int) -> int:
