@@ -235,9 +235,10 @@ class Engine:
             spoken_links.scan(text, merged)  # "caring bridge dot org slash visit slash x"
             if len(merged) != n_merged:
                 merged = merge(merged)
-        if any(map(str.isdigit, text)):
+        if _DIGIT_RUN.search(text) is not None:
             n_merged = len(merged)
-            phone_ends.scan(text, merged)  # "(5O8) 555-Ol62", "978·555·0112"
+            if phone_ends.HINT.search(text):
+                phone_ends.scan(text, merged)  # "(5O8) 555-Ol62", "978·555·0112"
             if lookalike_dates.HINT.search(text):
                 lookalike_dates.scan(text, merged)  # "DOB O3/I4/1931"
             if lookalike_ages.HINT.search(text):

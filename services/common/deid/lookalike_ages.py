@@ -16,7 +16,8 @@ _AGE = re.compile(
     r"(?<![\w\-.])([1-9OoIl][\dOoIl]{1,2}|[1-9][ \-][0-9](?:[ \-][0-9])?)"
     r"(?=[ \t]*-?[ \t]*(?:y/?o\b|yo\b|yrs?\b|years?[ \t-]+old\b|-?year-old\b))", re.I)
 _AS_DIGIT = str.maketrans("OoIl", "0011", " -")
-HINT = re.compile(r"(?i)\d[ \-]?\d?[ \t]*-?[ \t]*(?:y/?o|yrs?|years?)\b|[OoIl][ \t]*(?:y/?o|yr)")
+# an age's unit, led by one letter so that the search runs at C speed
+HINT = re.compile(r"[yY](?:/?[oO]|[rR][sS]?|ears?|EARS?)\b")
 
 
 def scan(text: str, out: list[Span]) -> None:

@@ -16,7 +16,8 @@ _DATE = re.compile(
     r"(?<![\w/.\-])([\dOoIl]{1,2})([/.\-])([\dOoIl]{1,2})\2([\dOoIl]{2}|[\dOoIl]{4})"
     r"(?![\w/\-]|\.\w)")
 _AS_DIGIT = str.maketrans("OoIl", "0011")
-HINT = re.compile(r"[OoIl][\d/.\-]|[\d/.\-][OoIl]")
+# what every such date holds, led by a small class so that the search runs at C speed
+HINT = re.compile(r"[/.\-][\dOoIl]{1,2}[/.\-]")
 
 
 def scan(text: str, out: list[Span]) -> None:
