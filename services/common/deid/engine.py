@@ -17,6 +17,7 @@ from . import (
     ages,
     context,
     dates,
+    dense_notes,
     digit_groups,
     digits,
     eponym_heads,
@@ -24,19 +25,26 @@ from . import (
     id_cues,
     id_edges,
     lexcache,
+    lookalike_ages,
+    lookalike_dates,
     loose_initials,
+    name_edges,
     name_heads,
     name_sweep,
     name_tails,
     normalise,
     number_ends,
     patterns,
+    phone_ends,
     read_out,
     relatives,
+    sign_offs,
+    spoken_links,
     state_names,
     street_suffixes,
     traits,
     typo_words,
+    world_places,
 )
 from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
@@ -168,6 +176,8 @@ class Engine:
                 or "nick" in norms:
             relatives.nicknames(text, spans)  # "goes by Tank"
         loose_initials.scan(text, spans)  # "pt v-n", "pt is p.k."
+        if text[-1:].isupper() or text[-1:] == ".":
+            sign_offs.scan(text, spans, self._known_abbreviation)  # "pls delete - B. P."
         if "end" in norms or "ends" in norms or "ending" in norms or "last" in norms:
             number_ends.scan(text, spans)  # "his cell ends in 4471"
         if not street_suffixes.WORDS.isdisjoint(norms) and digit_groups.HINT.search(text):
@@ -215,6 +225,29 @@ class Engine:
             merged = merge(merged)
         if merged and id_edges.widen(text, merged):  # "MDT-[…]", "five [X Y R…]", "[…] G"
             merged = merge(merged)
+        if not text.isascii():
+            n_merged = len(merged)
+            world_places.scan(text, merged, self._flags_of)  # "из Казани", "Plzeň 출신"
+            if len(merged) != n_merged:
+                merged = merge(merged)
+        if " dot " in text or " DOT " in text or " Dot " in text:
+            n_merged = len(merged)
+            spoken_links.scan(text, merged)  # "caring bridge dot org slash visit slash x"
+            if len(merged) != n_merged:
+                merged = merge(merged)
+        if _DIGIT_RUN.search(text) is not None:
+            n_merged = len(merged)
+            if phone_ends.HINT.search(text):
+                phone_ends.scan(text, merged)  # "(5O8) 555-Ol62", "978·555·0112"
+            if lookalike_dates.HINT.search(text):
+                lookalike_dates.scan(text, merged)  # "DOB O3/I4/1931"
+            if lookalike_ages.HINT.search(text):
+                lookalike_ages.scan(text, merged)  # "1OO yrs", "9-5 years old"
+            if (phone_ends.widen(text, merged)  # "[PHONE] EXT 22", "xxx-[PHONE]"
+                    or len(merged) != n_merged):
+                merged = merge(merged)
+        if merged and name_edges.widen(text, merged, self._flags_of):  # "[St0n]3", "[A]_[B]"
+            merged = merge(merged)
 
         if merged and all(sp[3].startswith(patterns.BATCH) for sp in merged) \
                 and not patterns.IMPLANT.search(text):
@@ -236,8 +269,9 @@ class Engine:
         for s, e in labels:  # "driver's license" is no identifier of its own
             hidden -= e - s - text.count(" ", s, e)
         total = len(text) - text.count(" ") or 1
-        if hidden / total > cfg.max_identifier_ratio:
-            reasons.add(IDENTIFIER_RATIO)
+        if hidden / total > cfg.max_identifier_ratio \
+                and not dense_notes.nothing_left(text, merged, self._flags_of):
+            reasons.add(IDENTIFIER_RATIO)  # "zip [ZIP]" alone holds nothing more
         if len(merged) > cfg.max_findings:
             reasons.add(TOO_MANY_FINDINGS)
         findings = tuple(Finding(s, e, cat, rule, not rule.startswith(GUESS))
@@ -264,6 +298,11 @@ class Engine:
     def _given_name(self, word: str) -> bool:
         """On the given-name list."""
         return bool(self._names.lookup(word)[1] & FIRST)
+
+    def _known_abbreviation(self, letters: str) -> bool:
+        """A word, clinical term, label, cue or state a few capitals could stand for."""
+        return bool(self._names.lookup(letters)[1] & (_WORDS | VERY_COMMON | LABEL | CUE
+                                                      | STATE | MONTH | COUNTRY))
 
     def _listed(self, word: str) -> bool:
         """On any list: a word, a given name or a surname."""

@@ -72,7 +72,11 @@ NAME_THEN = frozenset((
 # After these and a colon a name follows on the same line ("Pt: Small, Kwame").
 NAME_LABELS = frozenset((
     "name pt patient contact by re employee badge recipient attn surgeon attending assistant "
-    "anesthesia anesthesiologist circulator scrub resident fellow nurse crna from to").split())
+    "anesthesia anesthesiologist circulator scrub resident fellow nurse crna from to "
+    # people an insurance, billing or visitor form names
+    "guarantor subscriber insured policyholder guardian kin visitor caller").split())
+# what a form's person field holds when it names no one ("Guarantor: Self")
+_NO_ONE = frozenset("self same none unknown n/a na unk tbd pending".split())
 ANATOMY = frozenset((
     "pouch sphincter ligament duct line space canal triangle angle ampulla crypts node fascia "
     "organ loop tube artery vein gland sinus foramen circle band bursa cyst hernia plexus "
@@ -293,7 +297,8 @@ class NameScanner:
                 break
             if not raw[0].isupper() and (style != -1 or not f & lx.NAMEISH):
                 break
-            if f & (lx.MEDICAL | lx.LABEL | lx.MONTH) or norms[j] in CUES or norms[j] in STOP:
+            if f & (lx.MEDICAL | lx.LABEL | lx.MONTH) or norms[j] in CUES or norms[j] in STOP \
+                    or norms[j] in _NO_ONE:
                 break
             got.append(j)
             j += 1

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from . import anchored, bidi, charfold, defang, number_words
+from . import anchored, bidi, charfold, defang, number_words, spaced_heads
 
 # Only references that end in ';' or are numeric: "&co" in prose is not an entity.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
@@ -343,6 +343,9 @@ def _join_spaced(out: str, starts: list[int], ends: list[int]) \
                 else:
                     drop.add(p + 1)
                     p += 2
+    if " " in out and (len(out) != len(starts) or "-" in out
+                       or any(map(int.__ne__, starts[1:], ends[:-1]))):
+        drop |= spaced_heads.drops(out, starts, ends)  # "L\u200bo w r y", "F-a i t h"
     if not drop and not space:
         return out, starts, ends
     keep = [k for k in range(len(out)) if k not in drop]

@@ -232,11 +232,16 @@ def _spoken(text: str, low: str, out: list[Span]) -> None:
             if "::" in m.group() or m.group().count(":") == 7:
                 out.append((m.start(), m.end(), "IP", "ipv6", 2))
     if "(at)" in low or "[at]" in low or (" at " in low and any(h in low for h in _MAIL_HINTS)):
-        for m in _EMAIL_SPOKEN.finditer(text):
+        pos = 0
+        while (mail := _EMAIL_SPOKEN.search(text, pos)) is not None:
+            m = mail
             plain_at = m.group("at").strip().lower() == "at"
             dom = m.group("domain").lower()
             if _TLD_END.search(dom) or _PROVIDER.match(dom) or not plain_at:
                 out.append((m.start(), m.end(), "EMAIL", "email_spoken", 2))
+                pos = m.end()
+            else:  # "the son at kwame.b at web dot de": the address may start at "kwame"
+                pos = m.end("at")
 
 
 _IMAGE_PREFIX = re.compile(
@@ -249,11 +254,14 @@ _IMAGE_SPOKEN = re.compile(
 _IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
 _MAIL_HINTS = (" dot ", "[.]", "(.)", "gmail", "yahoo", "hotmail", "outlook", "aol", "icloud",
                "proton")
-_DOT = r"(?:\s*(?:\(dot\)|\[dot\]|\[\.\]|\(\.\))\s*|\s+dot\s+|\.)"
+_DOT = r"(?:\s*(?:\(dot\)|\[dot\]|\[\.\]|\(\.\))\s*|\s+dot\s+|\.| \. )"
 _EMAIL_SPOKEN = re.compile(
     rf"[\w+-]+(?:{_DOT}[\w+-]+)*(?P<at>\s*(?:\(at\)|\[at\])\s*|\s+at\s+)"
     rf"(?P<domain>[\w-]+(?:{_DOT}[a-z]{{2,}}\b)*)", re.I)
-_TLD_END = re.compile(r"(?:dot|\.|\])\s*(?:com|org|net|edu|gov|io|us|co|uk|ca|info|me)$")
+# generic endings and the country codes most mail is sent from
+_TLD_END = re.compile(r"(?:dot|\.|\])\s*(?:com|org|net|edu|gov|io|us|co|uk|ca|info|me|"
+                      r"fr|de|ru|it|es|nl|se|no|dk|fi|pl|cz|hr|at|be|ie|nz|au|jp|in|ch|br|mx|"
+                      r"pt|gr|tr|il|za|ng|ke|cn|kr|ar|cl|ua|ro|hu)$")
 _PROVIDER = re.compile(r"(?:gmail|googlemail|yahoo|hotmail|outlook|aol|icloud|protonmail|proton|"
                        r"live|msn|comcast|verizon|hey)\b")
 

@@ -1,0 +1,89 @@
+"""A note that is mostly identifiers, with nothing left that could be one.
+
+The identifier-ratio rule holds a note whose redactions pass a share of its text: in a
+pasted demographics block the engine may have missed something between the parts it
+found. A short line is mostly identifiers by nature ("zip [ZIP]", "TEAM: DR [NAME], RN
+[NAME]", "her email is [EMAIL]"), and holding it is needless when every word left is an
+ordinary word, a label or a cue that names no one, and no number longer than a room's
+is left: there is nothing in it a person could still miss. A word left that a name or
+place list holds, a word no list holds (another script, a surname nobody listed), or a
+longer number keeps the note held, and so do more than three findings: that is a record
+pasted whole, which the rule is for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .lexicon import (
+    COMMON,
+    CUE,
+    ENGLISH,
+    EPONYM,
+    FIRST,
+    LABEL,
+    LAST,
+    MEDICAL,
+    MONTH,
+    PICK,
+    PLACE,
+    STREET,
+    VERY_COMMON,
+    WEEKDAY,
+)
+
+_PLAIN = ENGLISH | COMMON | VERY_COMMON | MEDICAL | LABEL | CUE | MONTH | STREET | WEEKDAY \
+    | EPONYM
+_NAME_OR_PLACE = FIRST | LAST | PLACE
+# words of grammar that some surname list also holds ("Her", "Will")
+_FUNCTION_WORDS = frozenset(
+    "her his its our their the an is are was were be to of in on at for with and or from "
+    "by as will may can".split())
+_LEFT = re.compile(r"[^\W\d_]+|\d+")
+_MAX_FINDINGS = 3
+_MAX_DIGITS = 2  # "OR 2", "bay 14": a room, not an identifier
+# number words read out one by one ("four one nineteen sixty") are a number too
+_NUMBER_WORDS = frozenset(
+    "zero oh one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty "
+    "seventy eighty ninety hundred thousand".split())
+_MAX_NUMBER_WORDS = 2  # "two of them", "twenty five": not a read-out identifier
+
+
+def nothing_left(text: str, spans: Sequence[tuple[int, int, str, str, int]],
+                 flags_of: Callable[[str], int]) -> bool:
+    """True when there are at most three spans, every word of `text` outside `spans`
+    (sorted, disjoint) is a plain word no name rule may take as typed (`PICK`, see
+    NameScanner.lookup), and no number left has more than two digits, in digits or words."""
+    if len(spans) > _MAX_FINDINGS:
+        return False
+    lower_note = text.islower()
+    pos = 0
+    ends = [(sp[0], sp[1]) for sp in spans]
+    for s, e in (*ends, (len(text), len(text))):
+        spoken = 0  # number words in a row
+        for m in _LEFT.finditer(text, pos, s):
+            word = m.group()
+            if word.isdigit():
+                if len(word) > _MAX_DIGITS:
+                    return False
+                continue
+            spoken = spoken + 1 if word.lower() in _NUMBER_WORDS else 0
+            if spoken > _MAX_NUMBER_WORDS:
+                return False
+            flags = flags_of(word)
+            if not flags & _PLAIN:
+                return False
+            if word in "sS" and text[m.start() - 1:m.start()] in ("'", "’"):
+                continue  # "son's"
+            if len(word) == 1 and word not in "aAI":
+                return False  # a letter left: an initial, or a name spelled out
+            if word.lower() in _FUNCTION_WORDS:
+                continue
+            if flags & PICK:  # a name or place list holds it, typed as one could be
+                return False
+            if lower_note and flags & _NAME_OR_PLACE and not flags & COMMON:
+                return False  # "precious": in a note typed in lower case, names are too
+        pos = max(pos, e)
+    return True

@@ -1,0 +1,61 @@
+"""Phone numbers in the forms the patterns miss, and the ends of those found short.
+
+- digits with look-alike letters or odd separators: "(5O8) 555-Ol62", "(978)555-O139"
+  (O for zero, l or I for one, typed or read from a scan), "978·555·0112";
+- an extension after a number found: "EXT. 844", "ext 22", ", extension two one four";
+- what a writer puts before the digits: a mask for the part not given ("xxx-432.3744",
+  "***-**-4471"), "area code", "plus" before a number read out.
+
+Works on the typed text, after the findings are mapped back to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+
+_D = r"[\dOolI]"  # a digit, or a letter typed for one
+_SEP = r"[ \t.\-–·]?"
+_LOOKALIKE = re.compile(
+    rf"(?<![\w/])(?:\+1{_SEP})?(?:\({_D}{{3}}\)[ \t]?|{_D}{{3}}{_SEP}){_D}{{3}}{_SEP}{_D}{{4}}"
+    r"(?![\w/])")
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_EXTENSION = re.compile(
+    rf",?[ \t]*(?:ext\.?|extension|x)[ \t]*"
+    rf"(?:\d{{1,6}}|{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD}){{0,5}})(?![\w])", re.I)
+_BEFORE = re.compile(r"(?:(?<![\w*])(?:[xX*#]{2,4}[ \t]?[-–.·][ \t]?){1,2}|"
+                     r"(?i:\barea[ \t]+code[ \t]+)|(?i:\bplus[ \t]+))$")
+# a digit beside a look-alike letter, or a middle dot: led by a small class (C speed)
+HINT = re.compile(r"[0-9·](?:[OolI]|(?<=[OolI][0-9])|(?<=·))")
+_NUMBERS = frozenset(("PHONE", "FAX", "SSN", "ID", "ACCOUNT"))
+_FAX = re.compile(r"\bfax\b", re.I)
+
+
+def scan(text: str, out: list[Span]) -> None:
+    """Append phone numbers typed with look-alike letters or odd separators."""
+    for m in _LOOKALIKE.finditer(text):
+        if sum(map(str.isdigit, m.group())) < 7:
+            continue  # mostly letters: a word, not a number
+        cat = "FAX" if _FAX.search(text, max(0, m.start() - 30), m.start()) else "PHONE"
+        out.append((m.start(), m.end(), cat, "phone_lookalike", 1))
+
+
+def widen(text: str, spans: list[Span]) -> bool:
+    """Grow number spans over an extension after, or a mask or spoken prefix before;
+    True when one grew."""
+    grew = False
+    for k, (s, e, cat, rule, prio) in enumerate(spans):
+        if cat not in _NUMBERS:
+            continue
+        start, end = s, e
+        if cat in ("PHONE", "FAX", "ID"):
+            m = _EXTENSION.match(text, e)
+            if m is not None:
+                end = m.end()
+        m = _BEFORE.search(text, max(0, s - 14), s)
+        if m is not None:
+            start = m.start()
+        if (start, end) != (s, e):
+            spans[k], grew = (start, end, cat, rule, prio), True
+    return grew
