@@ -153,7 +153,7 @@ def evaluate(rows: list[dict[str, Any]], tool: Redactor, *, show: int = 0) -> di
     prepare, run = tool
     found, total, cat_ok = Counter[str](), Counter[str](), Counter[str]()
     n_find = n_find_tp = free = free_altered = free_held = held = reviewed = 0
-    phi_notes = phi_notes_leaking = 0
+    phi_notes = phi_notes_leaking = phi_notes_leaking_unseen = 0
     by_style: dict[str, Counter[str]] = {}
     misses: list[str] = []
     false_alarms: list[str] = []
@@ -188,6 +188,8 @@ def evaluate(rows: list[dict[str, Any]], tool: Redactor, *, show: int = 0) -> di
             left = any(not all(covered[i] or text[i].isspace() for i in range(x["start"], x["end"]))
                        for x in ents)
             phi_notes_leaking += left
+            # what reaches students with no human in between (held notes meet an approver)
+            phi_notes_leaking_unseen += left and verdict not in ("quarantine", "review")
         if not ents:
             free += 1
             style["free"] += 1
@@ -208,6 +210,8 @@ def evaluate(rows: list[dict[str, Any]], tool: Redactor, *, show: int = 0) -> di
         "quarantined": held / len(rows),
         "review": reviewed / len(rows),
         "phi_notes_leaking": phi_notes_leaking / phi_notes if phi_notes else 0.0,
+        "phi_notes_leaking_unseen": (phi_notes_leaking_unseen / phi_notes
+                                     if phi_notes else 0.0),
         "by_style": by_style,
         "misses": misses,
         "false_alarms": false_alarms,
@@ -268,6 +272,8 @@ def table(name: str, m: dict[str, Any], cold: float, warm: float, mean_len: floa
         f"| all notes quarantined | {m['quarantined']:.4f} |",
         f"| all notes sent to review | {m['review']:.4f} |",
         f"| PHI-bearing notes with an identifier left in | {m['phi_notes_leaking']:.4f} |",
+        "| … of them released with no human (not held for review or quarantine) | "
+        f"{m['phi_notes_leaking_unseen']:.4f} |",
         f"| notes/s, one core, cold case memos (mean {mean_len:.0f} chars) | {cold:,.0f} |",
         f"| notes/s, one core, warm (mean {mean_len:.0f} chars) | {warm:,.0f} |",
     ]
@@ -284,7 +290,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="de-identification evaluator")
     ap.add_argument("--tool", choices=["orcast", "presidio", "scrubadub"], default="orcast")
     ap.add_argument("--corpus", default="dev",
-                    help="dev, tuning, tuning2, tuning3, tuning4, blind, or a path to a JSON Lines corpus")
+                    help="dev, tuning, tuning2, tuning3, tuning4, blind, or a JSON Lines path")
     ap.add_argument("--show-misses", type=int, default=0)
     ap.add_argument("--speed-notes", type=int, default=None, help="cap notes timed (slow tools)")
     a = ap.parse_args()
