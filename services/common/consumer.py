@@ -294,7 +294,9 @@ class ConsumerLoop:
                         continue
                     await watchdog.check(consumer)
                     continue
-                last_batch = time.monotonic()
+                # a full batch leaves records waiting: the next one is taken at once
+                full = sum(len(records) for records in batch.values()) >= self._max_batch
+                last_batch = float("-inf") if full else time.monotonic()
                 if napping is not None:
                     napping.records_arrived()
                 if self._batch_handler is not None:
@@ -323,7 +325,7 @@ class ConsumerLoop:
 
     async def _linger_after(self, last_batch: float) -> None:
         """Let records gather until `linger_ms` after the last batch was taken (the
-        fetcher fetches ahead meanwhile); an idle loop never lingers."""
+        fetcher fetches ahead meanwhile); an idle loop, or one behind, never lingers."""
         rest = last_batch + self._linger - time.monotonic()
         if rest > 0:
             try:

@@ -86,3 +86,27 @@ def test_off_the_live_path_loops_linger_the_students_path_does_not(settings: Set
     for service, create in live.items():
         for loop in create(settings)[COMPONENTS][service].consumers:
             assert loop._linger == 0, (service, loop.name)
+
+
+async def test_a_full_batch_is_followed_at_once_so_lingering_never_caps_throughput(
+        settings: Settings) -> None:
+    """Audit reads ~5 records per milestone: at 1,000 milestones/s a 200 ms linger gathers
+    ~1,000, more than one batch holds (`max_batch`); lingering after a full batch too would
+    cap it at `max_batch` per linger and let it fall behind for good."""
+    producer = EventProducer(settings=settings, service="approval")
+    sent = [status_event(n) for n in range(1, 21)]
+    for event in sent:  # waiting before the loop starts: four full batches of five
+        await producer.publish(UPDATES_STATUS.name, event)
+    batches = Batches()
+    loop = ConsumerLoop(settings=settings, service="approval", topics=[UPDATES_STATUS.name],
+                        handler=batches.one, batch_handler=batches.batch, producer=producer,
+                        group_id="linger-full-approval", linger_ms=LINGER_MS, max_batch=5)
+    await loop.start()
+    try:
+        await eventually(batches.has([e.id for e in sent]), 20, message="every record")
+        assert [len(ids) for _, ids in batches.taken] == [5, 5, 5, 5]
+        assert batches.taken[-1][0] - batches.taken[0][0] < LINGER_MS / 1000, \
+            "full batches were held back for the linger"
+    finally:
+        await loop.stop()
+        await producer.stop()
