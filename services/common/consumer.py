@@ -299,6 +299,8 @@ class ConsumerLoop:
                 last_batch = float("-inf") if full else time.monotonic()
                 if napping is not None:
                     napping.records_arrived()
+                    if napping.caught_up():  # no empty fetch needed to know (nap.py)
+                        napping.sleep()
                 if self._batch_handler is not None:
                     done = await self._process_batch(self._batch_handler, batch)
                 elif self._batched:

@@ -7,11 +7,12 @@ from __future__ import annotations
 import asyncio
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import replace
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.conn import AIOKafkaConnection
 from aiokafka.consumer.fetcher import Fetcher
 from aiokafka.errors import KafkaConnectionError
 
@@ -432,3 +433,53 @@ async def test_the_relay_forwards_each_ring_at_once_without_merging(
         for ringer in ringers:
             ringer.close()
         member.close()
+
+
+async def test_a_consumer_that_read_to_the_end_pauses_without_a_confirming_empty_fetch(
+        settings: Settings, relay: doorbell.Relay) -> None:
+    """At 100 milestones/s every hop took each record with two fetches: the one its ring
+    woke, then an empty one held 5 ms to learn that nothing more was there (~0.4-3 ms of
+    Tansu's CPU each, by partitions named). The fetch that brought the records already
+    says so: every partition read up to the end the broker reported, and no ring since
+    it was sent (a record written after it rings after its ack, and wakes the consumer)."""
+    settings = replace(settings, dev_doorbell=relay.address)
+    await ensure_topics(settings, [UPDATES_STATUS])
+    handler = Recorder()
+    producer = EventProducer(settings=settings, service="approval")
+    loop = ConsumerLoop(settings=settings, service="approval", topics=[UPDATES_STATUS.name],
+                        handler=handler, producer=producer, group_id="nap4-approval")
+    fetches: list[int] = []
+    send = AIOKafkaConnection.send
+
+    def counting(self, request, expect_response=True):  # type: ignore[no-untyped-def]
+        if type(request).__name__.startswith("FetchRequest"):
+            fetches.append(1)
+        return send(self, request, expect_response)
+
+    await loop.start()
+    try:
+        def paused_after(done: list[str]) -> Callable[[], Awaitable[bool]]:
+            async def paused() -> bool:
+                consumer = loop._consumer
+                return handler.seen == done and consumer is not None and bool(
+                    consumer.assignment()) and consumer.paused() == consumer.assignment()
+            return paused
+
+        sent: list[str] = []
+        for n in (1, 2, 3, 4):
+            await eventually(paused_after(list(sent)), 15, message="paused")
+            await asyncio.sleep(0.2)  # nothing in flight
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(AIOKafkaConnection, "send", counting)
+                fetches.clear()
+                event = status_event(n)
+                await producer.publish(UPDATES_STATUS.name, event)  # rings after the ack
+                sent.append(event.id)
+                await eventually(paused_after(list(sent)), 10,
+                                 message="handled and paused again")
+                await asyncio.sleep(0.2)
+                if n > 1:  # the first may still find its group's position
+                    assert len(fetches) == 1, f"{len(fetches)} fetches for one record"
+    finally:
+        await loop.stop()
+        await producer.stop()
