@@ -205,12 +205,22 @@ def collect(workers: list[tuple[Any, Any]], count: int, cases: int, drain_s: flo
     return arrivals
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time so far of a process and its descendants (Linux /proc):
-    `orcast dev` runs the broker and every service as children."""
+def tree_cpu(pid: int) -> dict[int, float]:
+    """User + system CPU seconds so far of a process and each descendant, by pid (Linux
+    /proc): `orcast dev` runs the broker and every service as children."""
     from bench.idle import tree_cpu  # bench.idle imports this module
 
+    return tree_cpu(pid)
+
+
+def cpu_seconds(pid: int) -> float:
     return sum(tree_cpu(pid).values())
+
+
+def process_name(pid: int) -> str:
+    from bench.idle import process_name
+
+    return process_name(pid)
 
 
 def profile(pid: int, seconds: int, out: str, *, gil: bool = False) \
@@ -230,7 +240,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     load_before = os.getloadavg()[0]
     kafka_port = free_port() if args.hops else None
     stack = start({"ORCAST_INGEST_RATE": "0", "ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL": "0",
-                   "ORCAST_INGEST_MAX_LAG_SECONDS": "0"}, kafka_port=kafka_port)
+                   "ORCAST_INGEST_MAX_LAG_SECONDS": "0",
+                   **dict(pair.split("=", 1) for pair in args.env)}, kafka_port=kafka_port)
     hops: dict[str, Any] | None = None
     try:
         async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=200)) as session:
@@ -245,14 +256,19 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             spy = profile(stack.process.pid, args.profile, args.profile_out) \
                 if args.profile else None
             sent: dict[int, float] = {}
-            cpu_before = cpu_seconds(stack.process.pid)
+            cpu_before = tree_cpu(stack.process.pid)
+            names = {pid: process_name(pid) for pid in cpu_before}
             submitted = await submit_all(session, stack.base_url, stack.tokens["coordinator"],
                                          cases, args.rate, args.seconds, sent)
             expected = sum(len(range(v % args.cases, submitted["count"], args.cases))
                            for v in range(args.viewers))
             arrivals = await asyncio.to_thread(collect, workers, submitted["count"],
                                                args.cases, args.drain)
-            submitted["server_cpu_s"] = cpu_seconds(stack.process.pid) - cpu_before
+            cpu_after = tree_cpu(stack.process.pid)
+            submitted["server_cpu_s"] = sum(cpu_after[p] - cpu_before.get(p, 0.0)
+                                            for p in cpu_after)
+            by_process = {f"{names.get(p) or process_name(p)}[{p}]":
+                          round(cpu_after[p] - cpu_before.get(p, 0.0), 2) for p in cpu_after}
             if spy is not None:
                 spy.wait(args.profile + 30)
             if kafka_port:
@@ -265,6 +281,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     result = summarise(args, submitted, sent, arrivals, expected, connect_s)
     # the machine is shared: the load beside a run says how far its figures can be read
     result["load_before_after"] = (load_before, os.getloadavg()[0])
+    result["cpu_seconds_by_process"] = dict(sorted(by_process.items(), key=lambda i: -i[1]))
     if hops is not None:
         result["hops"] = hops
     return result
@@ -308,6 +325,8 @@ def main() -> None:
                         help="seconds to wait for the pipeline to deliver after the last POST")
     parser.add_argument("--profile", type=int, default=0, help="py-spy seconds (0: off)")
     parser.add_argument("--profile-out", default="e2e-profile.txt")
+    parser.add_argument("--env", action="append", default=[], metavar="ORCAST_X=VALUE",
+                        help="extra setting for `orcast dev` (repeatable)")
     parser.add_argument("--hops", action="store_true",
                         help="also time each gate (bench/e2e_hops.py)")
     args = parser.parse_args()

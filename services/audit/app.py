@@ -50,6 +50,10 @@ IDLE_MAX_FETCH_WAIT_MS = 2000
 # partitions, ~200 records/s: 179 fetches/s and 0.10 cores of broker at a 5 ms wait,
 # 32 and 0.03 at 100 ms).
 BUSY_FETCH_WAIT_MS = 100
+# At most one batch (one chain segment, one offset commit) this often while records flow:
+# taken one milestone's record at a time, audit's batches cost the CPU the students'
+# hops then queue behind on a small machine (issue 14). Records wait at most this much.
+LINGER_MS = 200
 # The topics every milestone writes. Audit reads them in one loop and every other topic
 # (cases, reviews, access records, dead letters, join links: written now and then) in a
 # second loop with a group of its own. Why: a fetch names every partition of its loop,
@@ -84,7 +88,8 @@ def setup(app: web.Application, settings: Settings) -> None:
     for names, group in ((busy, "default"),
                          (rare, f"{settings.topic_namespace}-{SERVICE}-{RARE_GROUP_SUFFIX}")):
         parts.consume(names, log.on_event, batch_handler=log.on_batch, group=group,
-                      min_wait_ms=BUSY_FETCH_WAIT_MS, idle_max_wait_ms=IDLE_MAX_FETCH_WAIT_MS)
+                      min_wait_ms=BUSY_FETCH_WAIT_MS, idle_max_wait_ms=IDLE_MAX_FETCH_WAIT_MS,
+                      linger_ms=LINGER_MS)
 
     async def sign_head() -> None:
         """A tail that arrived since the last checkpoint is signed and anchored within

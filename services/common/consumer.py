@@ -121,6 +121,7 @@ class ConsumerLoop:
         store: Store | None = None,
         idle_max_wait_ms: int | None = None,
         min_wait_ms: int | None = None,
+        linger_ms: int = 0,
     ) -> None:
         self._settings = settings
         self._service = service
@@ -139,6 +140,11 @@ class ConsumerLoop:
         # Tansu each fetch costs the broker CPU, and a longer wait means far fewer.
         self._min_wait_ms = settings.fetch_min_wait_ms if min_wait_ms is None \
             else min_wait_ms
+        # Off the live path a loop may gather: at most one batch per `linger_ms`. Each
+        # batch costs the same fetches, transaction and offset commit whatever its size,
+        # so at a moderate rate (a record every few ms) a loop that takes each as it
+        # comes spends the CPU the live path's hops then queue behind (issue 14).
+        self._linger = linger_ms / 1000
         # Range assignment gives partition N of every subscribed topic to the same member,
         # so one instance sees all of a case's events (same key, same partition count).
         self._co_partitioned = co_partitioned
@@ -262,10 +268,12 @@ class ConsumerLoop:
                 wait = FetchWait(minimum=held, maximum=held)
                 set_fetch_wait(consumer, held)
             poll_ms = POLL_MS if napping is None else AWAKE_POLL_MS
+            last_batch = float("-inf")
             while not self._stopping.is_set():
                 self.last_poll = time.monotonic()
                 self._polling = True  # stop() may cancel here: nothing is in hand
                 try:
+                    await self._linger_after(last_batch)
                     if napping is not None and napping.asleep:
                         await napping.doze(POLL_MS / 1000)
                         if napping.asleep:
@@ -287,8 +295,13 @@ class ConsumerLoop:
                         continue
                     await watchdog.check(consumer)
                     continue
+                # a full batch leaves records waiting: the next one is taken at once
+                full = sum(len(records) for records in batch.values()) >= self._max_batch
+                last_batch = float("-inf") if full else time.monotonic()
                 if napping is not None:
                     napping.records_arrived()
+                    if napping.caught_up():  # no empty fetch needed to know (nap.py)
+                        napping.sleep()
                 if self._batch_handler is not None:
                     done = await self._process_batch(self._batch_handler, batch)
                 elif self._batched:
@@ -312,6 +325,16 @@ class ConsumerLoop:
             if napping is not None:
                 napping.close()
             await self._close_consumer()
+
+    async def _linger_after(self, last_batch: float) -> None:
+        """Let records gather until `linger_ms` after the last batch was taken (the
+        fetcher fetches ahead meanwhile); an idle loop, or one behind, never lingers."""
+        rest = last_batch + self._linger - time.monotonic()
+        if rest > 0:
+            try:
+                await asyncio.wait_for(self._stopping.wait(), rest)
+            except TimeoutError:
+                pass
 
     def _nap(self, consumer: AIOKafkaConsumer) -> Nap | None:
         bell = doorbell.current(self._settings)

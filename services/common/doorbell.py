@@ -13,9 +13,13 @@ A ring is a hint, never needed for correctness: a consumer asleep also checks ev
 datagram, a writer outside `orcast dev`). Apache Kafka completes a waiting fetch when records
 arrive; deployments there set no doorbell and use a long fetch wait instead.
 
-Wire format: `join` (a process's listening address) and `ring <topic>,<topic>…`.
-Producers and the relay coalesce rings (the first at once, the rest within
-`COALESCE_SECONDS`), so a busy pipeline sends at most ~200 a second per process.
+Wire format: `join <topic>,<topic>…` (a process's listening address and the topics its
+consumers wait for; sent again whenever they grow; a bare `join` takes every topic) and
+`ring <topic>,<topic>…`. Producers coalesce their rings (the first at once, the rest
+within `COALESCE_SECONDS`), so a busy pipeline sends at most ~200 a second per process;
+the relay passes each on at once, to the processes that listen for one of its topics
+and naming only those (issue 14: held there too, every hop waited for it twice, and
+every process woke for every ring).
 """
 
 from __future__ import annotations
@@ -25,14 +29,14 @@ import logging
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from .settings import Settings
 
 logger = logging.getLogger(__name__)
 
 ENV = "ORCAST_DEV_DOORBELL"
-COALESCE_SECONDS = 0.005  # every hop waits up to this twice (producer, relay)
+COALESCE_SECONDS = 0.005  # a ring after another of its process's waits up to this
 JOIN = b"join"
 RING = b"ring "
 MAX_DATAGRAM = 60_000
@@ -54,7 +58,20 @@ def encode_ring(topics: set[str]) -> bytes:
 def decode_ring(datagram: bytes) -> set[str] | None:
     if not datagram.startswith(RING):
         return None
-    return {t for t in datagram[len(RING):].decode(errors="replace").split(",") if t}
+    return _topics(datagram[len(RING):])
+
+
+def encode_join(topics: set[str]) -> bytes:
+    return JOIN + b" " + ",".join(sorted(topics)).encode()
+
+
+def decode_join(datagram: bytes) -> frozenset[str] | None:
+    """The topics a `join` names; None for a bare one (every topic)."""
+    return frozenset(_topics(datagram[len(JOIN) + 1:])) if datagram != JOIN else None
+
+
+def _topics(names: bytes) -> set[str]:
+    return {t for t in names.decode(errors="replace").split(",") if t}
 
 
 class _Coalescer:
@@ -98,9 +115,9 @@ class Bell:
         self._waiters: dict[asyncio.Future[None], frozenset[str]] = {}
         self._listeners: dict[Callable[[], None], frozenset[str]] = {}
         self._rung: dict[str, int] = {}
+        self._wanted: set[str] = set()  # what the relay was told to send here
         self._out = _Coalescer(self._send_ring)
         self._loop.add_reader(self._sock.fileno(), self._readable)
-        self._sendto(JOIN)
 
     def close(self) -> None:
         self._loop.remove_reader(self._sock.fileno())
@@ -114,8 +131,13 @@ class Bell:
         """How many rings named any of `topics` so far (a consumer's `seen`)."""
         return sum(self._rung.get(t, 0) for t in topics)
 
-    async def wait(self, topics: frozenset[str], seen: int, timeout: float) -> bool:
-        """True once a ring names one of `topics` after `seen`, False after `timeout`."""
+    def wait(self, topics: frozenset[str], seen: int, timeout: float) -> Awaitable[bool]:
+        """True once a ring names one of `topics` after `seen`, False after `timeout`.
+        The relay hears of `topics` at once, not when the wait is first awaited."""
+        self._want(topics)
+        return self._wait(topics, seen, timeout)
+
+    async def _wait(self, topics: frozenset[str], seen: int, timeout: float) -> bool:
         if self.generation(topics) != seen:
             return True
         future: asyncio.Future[None] = self._loop.create_future()
@@ -130,10 +152,18 @@ class Bell:
 
     def listen(self, topics: frozenset[str], callback: Callable[[], None]) -> None:
         """Call `callback` (in the loop, at once) on every ring naming one of `topics`."""
+        self._want(topics)
         self._listeners[callback] = topics
 
     def unlisten(self, callback: Callable[[], None]) -> None:
         self._listeners.pop(callback, None)
+
+    def _want(self, topics: frozenset[str]) -> None:
+        """Join (again) when the topics this process waits for grow. Sent before anything
+        waits on them: a ring the relay reads after this reaches us."""
+        if not topics <= self._wanted:
+            self._wanted |= topics
+            self._sendto(encode_join(self._wanted))
 
     def _send_ring(self, topics: set[str]) -> None:
         self._sendto(encode_ring(topics))
@@ -181,15 +211,15 @@ def current(settings: Settings) -> Bell | None:
 
 
 class Relay:
-    """The supervisor's end: passes every ring on to every process that joined.
+    """The supervisor's end: passes every ring on, at once, to every process that listens
+    for one of its topics.
 
     A thread with a blocking socket: it needs no event loop and costs nothing idle."""
 
-    def __init__(self, every: float = COALESCE_SECONDS) -> None:
+    def __init__(self) -> None:
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self._sock.bind(("127.0.0.1", 0))
-        self._every = every
-        self._members: set[tuple[str, int]] = set()
+        self._members: dict[tuple[str, int], frozenset[str] | None] = {}
         self._thread = threading.Thread(target=self._run, name="doorbell-relay", daemon=True)
 
     @property
@@ -205,36 +235,25 @@ class Relay:
         self._sock.close()
 
     def _run(self) -> None:
-        pending: set[str] = set()
-        last = 0.0
         while True:
-            due = last + self._every - time.monotonic() if pending else None
-            if due is not None and due <= 0:
-                self._forward(pending)
-                pending, last = set(), time.monotonic()
-                continue
             try:  # `close` may come from another thread at any point here: EBADF ends the loop
-                self._sock.settimeout(due)
+                self._sock.settimeout(None)
                 datagram, sender = self._sock.recvfrom(MAX_DATAGRAM)
-            except TimeoutError:
-                continue
             except OSError:
                 return  # closed
-            if datagram == JOIN:
-                self._members.add(sender)
+            if datagram == JOIN or datagram.startswith(JOIN + b" "):
+                self._members[sender] = decode_join(datagram)
                 continue
             topics = decode_ring(datagram)
-            if not topics:
-                continue
-            pending |= topics
-            if time.monotonic() - last >= self._every:
-                self._forward(pending)
-                pending, last = set(), time.monotonic()
+            if topics:
+                self._forward(topics)
 
     def _forward(self, topics: set[str]) -> None:
-        datagram = encode_ring(topics)
-        for member in list(self._members):
+        for member, wanted in list(self._members.items()):
+            named = topics if wanted is None else topics & wanted
+            if not named:
+                continue
             try:
-                self._sock.sendto(datagram, member)
+                self._sock.sendto(encode_ring(named), member)
             except OSError:
-                self._members.discard(member)
+                self._members.pop(member, None)

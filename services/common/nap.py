@@ -52,6 +52,7 @@ class Nap:
         self._quiet_since = time.monotonic()
         self._checked = 0.0
         self._gating = True
+        self._answered_seen: int | None = None  # generation when the last fetch with records went
         bell.listen(topics, self._rung)
         self._gate()
 
@@ -84,6 +85,9 @@ class Nap:
             seen = self.generation()  # before the request is sent
             before = _answered_at(assignment)
             got: bool = await original(assignment, *args)
+            # brought records and answered every partition: `caught_up` may pause after them
+            self._answered_seen = seen if got and \
+                _all_answered(before, _answered_at(assignment)) else None
             # records still buffered (an earlier fetch's) would be held back by a pause
             if not got and self._gating and not self.asleep and self.generation() == seen \
                     and getattr(assignment, "active", False) \
@@ -97,6 +101,29 @@ class Nap:
 
     def generation(self) -> int:
         return self._bell.generation(self._topics)
+
+    def caught_up(self) -> bool:
+        """After a poll that took records: the fetch that brought them answered every
+        partition, each is now read up to the end the broker reported in it (its high
+        watermark), nothing is buffered or in flight, and no ring came since that fetch
+        was sent. A record written after the broker's read rings after its ack, so the
+        consumer may pause now instead of sending an empty fetch to learn the same."""
+        seen = self._answered_seen
+        if seen is None or not self._gating or self.asleep or self.generation() != seen:
+            return False
+        fetcher = getattr(self._consumer, "_fetcher", None)
+        if fetcher is None or getattr(fetcher, "_records", True) \
+                or getattr(fetcher, "_in_flight", True):
+            return False
+        try:  # private fields: not knowing means fetching once more
+            assignment = self._consumer._subscription.subscription.assignment
+            states = [assignment.state_value(tp) for tp in assignment.tps]
+            read_to_end = bool(states) and all(
+                state.has_valid_position and state.highwater is not None
+                and state.position == state.highwater for state in states)
+        except Exception:
+            return False
+        return read_to_end and self._may_nap()
 
     def records_arrived(self) -> None:
         self._quiet_since = time.monotonic()

@@ -135,7 +135,11 @@ class Offsets:
             await client.start()
             every = partitions(self._settings)
             client.assign(every)
-            client.pause(*every)  # never fetch: this client only reads and writes commits
+            # never fetch: this client only reads and writes commits. A position it never
+            # uses, so aiokafka does not look one up per partition (an OffsetFetch each)
+            for tp in every:
+                client.seek(tp, 0)
+            client.pause(*every)
             self._clients[group] = client
         return client
 

@@ -28,6 +28,7 @@ from .tables import MIGRATIONS
 
 PUBLISHER = web.AppKey("publisher.publisher", Publisher)
 FETCH_WAIT_MS = 100
+LINGER_MS = 200  # at most one batch this often while records flow (audit/app.py says why)
 
 
 def setup(app: web.Application, settings: Settings, *, tuning: Tuning | None = None) -> None:
@@ -41,7 +42,7 @@ def setup(app: web.Application, settings: Settings, *, tuning: Tuning | None = N
     # Off the students' path: a fetch wait of a tenth of a second (audit/app.py says why)
     parts.consume([topics.UPDATES_APPROVED.name, topics.UPDATES_RETRACTED.name],
                   publisher.intake.handle, batch_handler=publisher.intake.handle_batch,
-                  co_partitioned=True, min_wait_ms=FETCH_WAIT_MS)
+                  co_partitioned=True, min_wait_ms=FETCH_WAIT_MS, linger_ms=LINGER_MS)
     parts.every(5.0, publisher.refresh_metrics)
     parts.hold(publisher.lifespan)
     parts.attach(app)

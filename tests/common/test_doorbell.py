@@ -5,12 +5,14 @@ safety check when nobody rang)."""
 from __future__ import annotations
 
 import asyncio
+import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import replace
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.conn import AIOKafkaConnection
 from aiokafka.consumer.fetcher import Fetcher
 from aiokafka.errors import KafkaConnectionError
 
@@ -65,8 +67,9 @@ async def test_rings_close_together_are_coalesced_not_dropped(relay: doorbell.Re
     ringer = doorbell.Bell(doorbell.relay_address(Settings.from_env()))  # type: ignore[arg-type]
     listener = doorbell.Bell(doorbell.relay_address(Settings.from_env()))  # type: ignore[arg-type]
     try:
-        await joined(listener)
         first, second = frozenset({"t.a"}), frozenset({"t.b"})
+        listener.listen(first | second, lambda: None)  # the relay sends only what is asked
+        await joined(listener)
         ringer.ring({"t.a"})
         ringer.ring({"t.b"})  # within the window: sent when it ends, not lost
         assert await listener.wait(first, 0, 2) is True
@@ -366,3 +369,117 @@ async def test_a_consumer_never_dozes_off_while_a_fetch_is_in_flight() -> None:
     assert not napping.may_sleep(napping.generation())
     consumer._fetcher._records = {}
     assert napping.may_sleep(napping.generation())
+
+
+
+class _Member:
+    """A raw member socket of a relay that joined with `join`."""
+
+    def __init__(self, relay: doorbell.Relay, join: bytes) -> None:
+        host, port = relay.address.rsplit(":", 1)
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.sendto(join, (host, int(port)))
+
+    def rings(self, quiet: float = 0.5) -> list[set[str] | None]:
+        """Every ring received until none came for `quiet` seconds (blocking)."""
+        self._sock.settimeout(quiet)
+        got = []
+        while True:
+            try:
+                got.append(doorbell.decode_ring(self._sock.recv(doorbell.MAX_DATAGRAM)))
+            except TimeoutError:
+                return got
+
+    def close(self) -> None:
+        self._sock.close()
+
+
+async def test_the_relay_passes_a_ring_only_to_who_listens_for_its_topics(
+        relay: doorbell.Relay) -> None:
+    """Every process got every ring (9 processes, ~300 rings a second at 100 milestones/s),
+    each a wake-up of its loop for nothing; a member now names its topics when it joins."""
+    ringer = doorbell.Bell(doorbell.relay_address(Settings.from_env()))  # type: ignore[arg-type]
+    wants_a = _Member(relay, doorbell.JOIN + b" t.a")
+    wants_all = _Member(relay, doorbell.JOIN)  # a bare join: every topic, as before
+    try:
+        await asyncio.sleep(0.05)  # the relay thread reads the joins
+        ringer.ring({"t.b"})
+        await asyncio.sleep(0.05)
+        ringer.ring({"t.a", "t.b"})
+        assert await asyncio.to_thread(wants_all.rings) == [{"t.b"}, {"t.a", "t.b"}]
+        assert await asyncio.to_thread(wants_a.rings) == [{"t.a"}]  # only its topic
+    finally:
+        ringer.close()
+        wants_a.close()
+        wants_all.close()
+
+
+async def test_the_relay_forwards_each_ring_at_once_without_merging(
+        relay: doorbell.Relay) -> None:
+    """The relay held every ring inside 5 ms of its last forward and sent them merged:
+    at 100 milestones/s rings reach it every few milliseconds, so each hop's wake-up
+    waited ~2.5 ms on average there (each writer's own coalescing stays)."""
+    address = doorbell.relay_address(Settings.from_env())
+    assert address is not None
+    ringers = [doorbell.Bell(address) for _ in range(3)]
+    member = _Member(relay, doorbell.JOIN)
+    try:
+        await asyncio.sleep(0.05)
+        for n, ringer in enumerate(ringers):  # three writers, back to back
+            ringer.ring({f"t.{n}"})
+        assert await asyncio.to_thread(member.rings) == [{"t.0"}, {"t.1"}, {"t.2"}]
+    finally:
+        for ringer in ringers:
+            ringer.close()
+        member.close()
+
+
+async def test_a_consumer_that_read_to_the_end_pauses_without_a_confirming_empty_fetch(
+        settings: Settings, relay: doorbell.Relay) -> None:
+    """At 100 milestones/s every hop took each record with two fetches: the one its ring
+    woke, then an empty one held 5 ms to learn that nothing more was there (~0.4-3 ms of
+    Tansu's CPU each, by partitions named). The fetch that brought the records already
+    says so: every partition read up to the end the broker reported, and no ring since
+    it was sent (a record written after it rings after its ack, and wakes the consumer)."""
+    settings = replace(settings, dev_doorbell=relay.address)
+    await ensure_topics(settings, [UPDATES_STATUS])
+    handler = Recorder()
+    producer = EventProducer(settings=settings, service="approval")
+    loop = ConsumerLoop(settings=settings, service="approval", topics=[UPDATES_STATUS.name],
+                        handler=handler, producer=producer, group_id="nap4-approval")
+    fetches: list[int] = []
+    send = AIOKafkaConnection.send
+
+    def counting(self, request, expect_response=True):  # type: ignore[no-untyped-def]
+        if type(request).__name__.startswith("FetchRequest"):
+            fetches.append(1)
+        return send(self, request, expect_response)
+
+    await loop.start()
+    try:
+        def paused_after(done: list[str]) -> Callable[[], Awaitable[bool]]:
+            async def paused() -> bool:
+                consumer = loop._consumer
+                return handler.seen == done and consumer is not None and bool(
+                    consumer.assignment()) and consumer.paused() == consumer.assignment()
+            return paused
+
+        sent: list[str] = []
+        for n in (1, 2, 3, 4):
+            await eventually(paused_after(list(sent)), 15, message="paused")
+            await asyncio.sleep(0.2)  # nothing in flight
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(AIOKafkaConnection, "send", counting)
+                fetches.clear()
+                event = status_event(n)
+                await producer.publish(UPDATES_STATUS.name, event)  # rings after the ack
+                sent.append(event.id)
+                await eventually(paused_after(list(sent)), 10,
+                                 message="handled and paused again")
+                await asyncio.sleep(0.2)
+                if n > 1:  # the first may still find its group's position
+                    assert len(fetches) == 1, f"{len(fetches)} fetches for one record"
+    finally:
+        await loop.stop()
+        await producer.stop()

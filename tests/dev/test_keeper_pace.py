@@ -62,3 +62,32 @@ async def test_no_fetch_while_the_tail_rests_and_nothing_is_missed(
         await tail.stop()
         journal.close()
     assert [r.value for r in Journal(tmp_path / "journal").read(topic)] == [b"one", b"two"]
+
+
+async def test_an_offsets_snapshot_asks_once_per_group_not_once_per_partition(
+        settings: Settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The snapshot's client of each group is assigned every partition and never fetches;
+    yet with no position aiokafka looked one up per partition (an OffsetFetch each), ~800
+    requests for ten groups at the first snapshot, ten seconds into every `orcast dev`:
+    inside the window of every latency bench. A position it never uses costs nothing."""
+    from services.dev.keeper import Offsets, partitions
+
+    await ensure_topics(settings)
+    requests: list[str] = []
+    send = AIOKafkaConnection.send
+
+    def counting(self, request, expect_response=True):  # type: ignore[no-untyped-def]
+        requests.append(type(request).__name__)
+        return send(self, request, expect_response)
+
+    monkeypatch.setattr(AIOKafkaConnection, "send", counting)
+    offsets = Offsets(settings)
+    try:
+        for group in ("pace-a", "pace-b"):
+            await offsets._client(group)
+        await asyncio.sleep(1.0)  # the fetcher's position lookups, if any
+        committed = [r for r in requests if r.startswith("OffsetFetchRequest")]
+        assert len(partitions(settings)) > 10
+        assert len(committed) <= 2, f"{len(committed)} OffsetFetch requests for two groups"
+    finally:
+        await offsets.close()

@@ -1,0 +1,112 @@
+"""A loop off the students' path gathers records (`linger_ms`): at most one batch per
+linger while records flow, none delayed after an idle spell. At 100 milestones/s audit,
+the publisher and ingest's status tracker took each milestone's records as they came,
+each batch a fetch, a transaction and an offset commit: CPU the students' hops then
+queued behind on a 2-core machine (issue 14)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+
+from services.approval.app import create_app as approval_app
+from services.audit.app import create_app as audit_app
+from services.common.components import COMPONENTS
+from services.common.consumer import ConsumerLoop, Origin
+from services.common.events import Event
+from services.common.producer import EventProducer
+from services.common.settings import Settings
+from services.common.topics import UPDATES_STATUS
+from services.deidentify.app import create_app as deidentify_app
+from services.ingest.app import create_app as ingest_app
+from services.publisher.app import create_app as publisher_app
+from services.viewer.app import create_app as viewer_app
+from tests.common.test_consumer import status_event
+from tests.support.stack import eventually
+
+LINGER_MS = 400
+
+
+class Batches:
+    def __init__(self) -> None:
+        self.taken: list[tuple[float, list[str]]] = []
+
+    async def one(self, event: Event, origin: Origin) -> None:
+        self.taken.append((time.monotonic(), [event.id]))
+
+    async def batch(self, events: list[tuple[Event, Origin]]) -> None:
+        self.taken.append((time.monotonic(), [e.id for e, _ in events]))
+
+    def has(self, ids: list[str]) -> Callable[[], Awaitable[bool]]:
+        async def check() -> bool:
+            return [i for _, taken in self.taken for i in taken] == ids
+        return check
+
+
+async def test_a_lingering_loop_takes_at_most_one_batch_per_linger(settings: Settings) -> None:
+    batches = Batches()
+    producer = EventProducer(settings=settings, service="approval")
+    loop = ConsumerLoop(settings=settings, service="approval", topics=[UPDATES_STATUS.name],
+                        handler=batches.one, batch_handler=batches.batch, producer=producer,
+                        group_id="linger-approval", linger_ms=LINGER_MS)
+    await loop.start()
+    try:
+        async def assigned() -> bool:
+            return loop.ready()
+
+        await eventually(assigned, 20, message="assigned")
+        first = status_event(1)
+        sent_at = time.monotonic()
+        await producer.publish(UPDATES_STATUS.name, first)
+        await eventually(batches.has([first.id]), 10, message="the first record")
+        # after an idle spell the first record is not held back for the linger
+        assert batches.taken[0][0] - sent_at < LINGER_MS / 1000
+        sent = [status_event(n) for n in range(2, 32)]
+        for event in sent:  # a record every 40 ms for 1.2 s
+            await producer.publish(UPDATES_STATUS.name, event)
+            await asyncio.sleep(0.04)
+        every = [first.id, *(e.id for e in sent)]
+        await eventually(batches.has(every), 10, message="every record, in order")
+        gaps = [b - a for (a, _), (b, _) in zip(batches.taken, batches.taken[1:], strict=False)]
+        assert min(gaps) >= LINGER_MS / 1000 * 0.95, gaps
+        assert len(batches.taken) <= 6, [len(ids) for _, ids in batches.taken]
+    finally:
+        await loop.stop()
+        await producer.stop()
+
+
+def test_off_the_live_path_loops_linger_the_students_path_does_not(settings: Settings) -> None:
+    lingering = {"audit": audit_app, "publisher": publisher_app, "ingest": ingest_app}
+    for service, create in lingering.items():
+        loops = [loop for loop in create(settings)[COMPONENTS][service].consumers
+                 if loop._group_id is not None]  # not the replay of cases
+        assert loops and all(loop._linger > 0 for loop in loops), service
+    live = {"deidentify": deidentify_app, "approval": approval_app, "viewer": viewer_app}
+    for service, create in live.items():
+        for loop in create(settings)[COMPONENTS][service].consumers:
+            assert loop._linger == 0, (service, loop.name)
+
+
+async def test_a_full_batch_is_followed_at_once_so_lingering_never_caps_throughput(
+        settings: Settings) -> None:
+    """Audit reads ~5 records per milestone: at 1,000 milestones/s a 200 ms linger gathers
+    ~1,000, more than one batch holds (`max_batch`); lingering after a full batch too would
+    cap it at `max_batch` per linger and let it fall behind for good."""
+    producer = EventProducer(settings=settings, service="approval")
+    sent = [status_event(n) for n in range(1, 21)]
+    for event in sent:  # waiting before the loop starts: four full batches of five
+        await producer.publish(UPDATES_STATUS.name, event)
+    batches = Batches()
+    loop = ConsumerLoop(settings=settings, service="approval", topics=[UPDATES_STATUS.name],
+                        handler=batches.one, batch_handler=batches.batch, producer=producer,
+                        group_id="linger-full-approval", linger_ms=LINGER_MS, max_batch=5)
+    await loop.start()
+    try:
+        await eventually(batches.has([e.id for e in sent]), 20, message="every record")
+        assert [len(ids) for _, ids in batches.taken] == [5, 5, 5, 5]
+        assert batches.taken[-1][0] - batches.taken[0][0] < LINGER_MS / 1000, \
+            "full batches were held back for the linger"
+    finally:
+        await loop.stop()
+        await producer.stop()
