@@ -192,7 +192,9 @@ class ConsumerLoop:
         if now - self.last_poll > READY_POLL_SECONDS:
             if self._polling and self._consumer._subscription.reassignment_in_progress:
                 doing = "rejoining its group"  # aiokafka holds the poll until it has
-            return f"no poll for {now - self.last_poll:.0f} s: {doing}"
+            ended = _ended_routine(self._consumer)
+            return f"no poll for {now - self.last_poll:.0f} s: {doing}" + (
+                f"; {ended}" if ended else "")
         if self._replay:
             return None if self.caught_up.is_set() else f"replaying history: {doing}"
         if not self._consumer.assignment():
@@ -660,18 +662,23 @@ def _cancel_requested() -> bool:
 def _raise_if_broken(consumer: AIOKafkaConsumer) -> None:
     """`ClientBroken` if one of the client's background routines has ended: aiokafka neither
     restarts nor reports them (polls just come back empty), so the client is replaced."""
-    coordinator = consumer._coordinator
+    ended = _ended_routine(consumer)
+    if ended is not None:
+        raise ClientBroken(ended)
+
+
+def _ended_routine(consumer: AIOKafkaConsumer) -> str | None:
     routines = {
-        "fetcher": consumer._fetcher._fetch_task,
+        "fetcher": getattr(consumer._fetcher, "_fetch_task", None),
         "metadata": consumer._client._sync_task,
-        "group coordination": getattr(coordinator, "_coordination_task", None),
+        "group coordination": getattr(consumer._coordinator, "_coordination_task", None),
     }
     for name, task in routines.items():
         if task is None or not task.done():
             continue
         failure = None if task.cancelled() else task.exception()
-        raise ClientBroken(f"its {name} routine ended"
-                           + (f" ({type(failure).__name__})" if failure else ""))
+        return f"its {name} routine ended" + (f" ({type(failure).__name__})" if failure else "")
+    return None
 
 
 def set_fetch_wait(consumer: AIOKafkaConsumer, wait_ms: int) -> None:

@@ -1,12 +1,13 @@
 """A consumer loop comes back after the broker does, whatever state the cut left its client in.
 
-Seen in the broker-cut fault test under load: approval's group consumer was never ready
-again. Its loop had met an error while the broker was away and closed its client to start
-a new one; aiokafka's `stop()` then raised CancelledError (a fetch task cancelled during
-its retry pause, which is where every fetch task waits while the broker is away), that
-ended the loop without a word, and the half-closed client kept retrying in the
-background. A client whose fetcher routine had died after a cut (seen too) fetched
-nothing more until records had waited for STALL_SECONDS."""
+Found while reproducing the broker-cut fault test's failure (a consumer never ready again;
+its main cause, routines of the client ended by uvloop's RuntimeError, is kafka_conn.py's):
+- a loop that met an error while the broker was away closed its client to start a new one,
+  and aiokafka's `stop()` raised CancelledError (a fetch task cancelled in its retry pause,
+  which is where every fetch task waits while the broker is away): the loop ended without
+  a word and the half-closed client went on retrying in the background;
+- a client whose fetcher routine had ended fetched nothing more, noticed only once records
+  had waited for STALL_SECONDS."""
 
 from __future__ import annotations
 
