@@ -129,7 +129,7 @@ class Components:
             health.add(f"{self.service}.store", store.ping)
         for consumer in self.consumers:
             health.add(f"{self.service}.consumer[{','.join(consumer.name.split(':')[1:])}]",
-                       consumer.ready)
+                       consumer.ready, explain=consumer.not_ready_reason)
         app.cleanup_ctx.append(self._lifespan)
         if self._closing:
             app.on_shutdown.append(self._close_connections)

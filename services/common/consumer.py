@@ -28,6 +28,11 @@ backing off to a longer wait when idle, so an idle system does not spin. Under
 `orcast dev` (a doorbell, `doorbell.py`) an idle consumer pauses its partitions and
 fetches nothing until a producer rings for its topics (`nap.py`).
 
+A client that fails, stalls (`_StallWatchdog`) or loses one of its background routines
+(`_raise_if_broken`) is closed and replaced, resuming from the committed offsets; the loop
+itself ends only by `stop()`. While it is not ready, `not_ready_reason` says what it has
+been doing and for how long (/readyz shows it to admins).
+
 An optional `batch_handler` receives every valid event of one fetch (in offset
 order per partition) in one call (e.g. one database transaction; audit appends one
 chain segment per fetch) before the
@@ -40,6 +45,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import logging
 import random
 import time
@@ -76,6 +82,9 @@ DEADLETTER_PAYLOAD_LIMIT = 256 * 1024
 # How long one poll waits for records before the loop looks around (stop requested,
 # stall check). Records end the wait at once; only an idle loop sees it run out.
 POLL_MS = 1000
+# A loop that has not polled for this long is not ready (stuck in a handler, a commit,
+# or a rejoin); `not_ready_reason` says which.
+READY_POLL_SECONDS = 15.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +104,12 @@ def is_retriable(exc: BaseException) -> bool:
 
 class ConsumerStalled(RuntimeError):
     """Records are waiting but the client has fetched none for STALL_SECONDS."""
+
+
+class ClientBroken(RuntimeError):
+    """One of the Kafka client's background routines has ended: it will never fetch,
+    join or refresh metadata again (seen after a broker cut: the fetcher routine died of
+    an unexpected error)."""
 
 
 class ConsumerLoop:
@@ -157,6 +172,9 @@ class ConsumerLoop:
         self.caught_up = asyncio.Event()
         self.last_poll: float = 0.0
         self._polling = False
+        # What the loop is doing and since when: /readyz says it while not ready.
+        self._doing = "starting"
+        self._doing_since = time.monotonic()
         self._keyring: signing.Keyring | None = None
 
     @property
@@ -164,13 +182,35 @@ class ConsumerLoop:
         return f"{self._service}:{','.join(self._topics)}"
 
     def ready(self) -> bool:
-        if self._consumer is None or self._task is None or self._task.done():
-            return False
-        if time.monotonic() - self.last_poll > 15:
-            return False
+        return self.not_ready_reason() is None
+
+    def not_ready_reason(self) -> str | None:
+        """Why this loop is not ready (None when it is): for /readyz and the logs."""
+        now = time.monotonic()
+        doing = f"{self._doing} for {now - self._doing_since:.0f} s"
+        if self._task is None:
+            return "not started"
+        if self._task.done():
+            return "its task has ended"
+        if self._consumer is None:
+            return doing
+        if not self.last_poll:
+            return f"no poll yet: {doing}"
+        if now - self.last_poll > READY_POLL_SECONDS:
+            if self._polling and self._consumer._subscription.reassignment_in_progress:
+                doing = "rejoining its group"  # aiokafka holds the poll until it has
+            ended = _ended_routine(self._consumer)
+            return f"no poll for {now - self.last_poll:.0f} s: {doing}" + (
+                f"; {ended}" if ended else "")
         if self._replay:
-            return self.caught_up.is_set()
-        return bool(self._consumer.assignment())
+            return None if self.caught_up.is_set() else f"replaying history: {doing}"
+        if not self._consumer.assignment():
+            return f"no partitions assigned (joining its group): {doing}"
+        return None
+
+    def _now_doing(self, what: str) -> None:
+        if what != self._doing:
+            self._doing, self._doing_since = what, time.monotonic()
 
     async def start(self) -> None:
         # Keys are read once, here; a service that cannot sign its own dead letters is
@@ -205,18 +245,22 @@ class ConsumerLoop:
                 await self._consume_until_stopped()
                 return
             except asyncio.CancelledError:
-                raise
+                if self._stopping.is_set() or _cancel_requested():
+                    raise
+                # Not ours to obey: a client routine's own cancellation leaked out. Ending
+                # here would leave the service consuming nothing, never ready, silently.
+                failure = "an unrequested CancelledError"
             except Exception as exc:
-                metrics.CONSUMER_RESTARTS.labels(self._service).inc()
-                # Only our own stall message is logged in full: it names topic,
-                # partition and offsets; other exceptions may quote data.
-                logger.warning(
-                    "consumer %s lost its broker (%s); reconnecting",
-                    self.name, exc if isinstance(exc, ConsumerStalled) else type(exc).__name__,
-                )
-                await self._close_consumer()
-                await self._sleep(backoff)
-                backoff = min(backoff * 2, 5.0)
+                # Only our own messages are logged in full: they name topics, partitions
+                # and offsets; other exceptions may quote data.
+                failure = str(exc) if isinstance(exc, (ConsumerStalled, ClientBroken)) \
+                    else type(exc).__name__
+            metrics.CONSUMER_RESTARTS.labels(self._service).inc()
+            logger.warning("consumer %s lost its broker (%s); reconnecting", self.name, failure)
+            self._now_doing(f"reconnecting after {failure}")
+            await self._close_consumer()
+            await self._sleep(backoff)
+            backoff = min(backoff * 2, 5.0)
 
     def _new_consumer(self) -> AIOKafkaConsumer:
         full = [self._settings.topic(t) for t in self._topics]
@@ -247,6 +291,7 @@ class ConsumerLoop:
         napping: Nap | None = None
         try:  # from here on, however this ends (even cancelled mid-start), close the client
             await consumer.start()
+            self._now_doing("polling")
             if self._group_id is None:
                 await self._assign_everything(consumer)
             ends: dict[TopicPartition, int] = {}
@@ -285,6 +330,7 @@ class ConsumerLoop:
                                                    max_records=self._max_batch)
                 finally:
                     self._polling = False
+                _raise_if_broken(consumer)
                 set_fetch_wait(consumer, wait.after_poll(bool(batch), time.monotonic()))
                 if not batch:
                     if napping is not None and napping.asleep:
@@ -302,6 +348,7 @@ class ConsumerLoop:
                     napping.records_arrived()
                     if napping.caught_up():  # no empty fetch needed to know (nap.py)
                         napping.sleep()
+                self._now_doing("handling a fetch")
                 if self._batch_handler is not None:
                     done = await self._process_batch(self._batch_handler, batch)
                 elif self._batched:
@@ -315,7 +362,9 @@ class ConsumerLoop:
                         if self._stopping.is_set():
                             break
                 if done and self._group_id is not None:
+                    self._now_doing("committing offsets")
                     await self._commit(consumer, done)  # once per fetch
+                self._now_doing("polling")
                 for tp, upto in done.items():
                     if tp in ends and upto >= ends[tp]:
                         del ends[tp]
@@ -610,6 +659,16 @@ class ConsumerLoop:
         if consumer is not None:
             try:
                 await consumer.stop()
+            except asyncio.CancelledError:
+                # aiokafka's fetcher awaits the fetch tasks it cancels on close, and one
+                # cancelled in its retry pause (where every fetch waits while the broker is
+                # away) raises out of stop(), which then skips closing the client: it would
+                # go on retrying in the background. Close it; obey only our own cancel.
+                with contextlib.suppress(Exception):
+                    await consumer._client.close()
+                if _cancel_requested():
+                    raise
+                logger.debug("consumer stop interrupted by a fetch task; client closed")
             except Exception as exc:  # closing a broken connection must not mask the cause
                 logger.debug("consumer stop failed: %s", type(exc).__name__)
 
@@ -618,6 +677,35 @@ class ConsumerLoop:
             await asyncio.wait_for(self._stopping.wait(), seconds * (0.5 + random.random()))
         except TimeoutError:
             pass
+
+
+def _cancel_requested() -> bool:
+    """Whether this task has been asked to stop (a CancelledError raised inside a library
+    call is not such a request)."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
+
+
+def _raise_if_broken(consumer: AIOKafkaConsumer) -> None:
+    """`ClientBroken` if one of the client's background routines has ended: aiokafka neither
+    restarts nor reports them (polls just come back empty), so the client is replaced."""
+    ended = _ended_routine(consumer)
+    if ended is not None:
+        raise ClientBroken(ended)
+
+
+def _ended_routine(consumer: AIOKafkaConsumer) -> str | None:
+    routines = {
+        "fetcher": getattr(consumer._fetcher, "_fetch_task", None),
+        "metadata": consumer._client._sync_task,
+        "group coordination": getattr(consumer._coordinator, "_coordination_task", None),
+    }
+    for name, task in routines.items():
+        if task is None or not task.done():
+            continue
+        failure = None if task.cancelled() else task.exception()
+        return f"its {name} routine ended" + (f" ({type(failure).__name__})" if failure else "")
+    return None
 
 
 def set_fetch_wait(consumer: AIOKafkaConsumer, wait_ms: int) -> None:

@@ -15,7 +15,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import kafka_conn
 from .settings import Settings
+
+# Every producer, consumer and admin client of ours is configured here, so this is where
+# aiokafka learns that a write on a reset connection under uvloop is a broken connection.
+kafka_conn.install()
 
 IDLE_GRACE_SECONDS = 1.0
 REQUEST_TIMEOUT_MS = 10_000

@@ -312,6 +312,9 @@ async def readyz(request: web.Request) -> web.Response:
     body: dict[str, Any] = {"status": "ready" if ready else "not_ready"}
     if await _admin(request):
         body["checks"] = report
+        reasons = request.app[HEALTH].reasons(report)
+        if reasons:
+            body["why"] = reasons
     return web.json_response(body, status=200 if ready else 503)
 
 

@@ -59,6 +59,20 @@ async def test_readiness_tells_the_public_only_ready_or_not(
         CHECKS["ingest.store"] = True
 
 
+async def test_readiness_tells_an_admin_why_a_check_fails(
+        client: TestClient[web.Request, web.Application]) -> None:
+    app = client.server.app
+    assert app is not None
+    app[HEALTH].add("ingest.consumer.updates", lambda: False,
+                    explain=lambda: "no poll for 42 s: committing offsets for 42 s")
+    response = await client.get("/readyz")
+    assert await response.json() == {"status": "not_ready"}
+    admin = await client.get("/readyz", headers=bearer(token("admin")))
+    assert admin.status == 503
+    assert (await admin.json())["why"] == {
+        "ingest.consumer.updates": "no poll for 42 s: committing offsets for 42 s"}
+
+
 async def test_metrics_need_an_admin_token_or_the_scrape_bearer(
         client: TestClient[web.Request, web.Application]) -> None:
     expected = {
