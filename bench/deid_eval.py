@@ -284,7 +284,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="de-identification evaluator")
     ap.add_argument("--tool", choices=["orcast", "presidio", "scrubadub"], default="orcast")
     ap.add_argument("--corpus", default="dev",
-                    help="dev, tuning, tuning2, tuning3, tuning4, blind, or a path to a JSON Lines corpus")
+                    help="dev, tuning, tuning2, tuning3, tuning4, blind, or a path to a JSON "
+                         "Lines corpus")
     ap.add_argument("--show-misses", type=int, default=0)
     ap.add_argument("--speed-notes", type=int, default=None, help="cap notes timed (slow tools)")
     a = ap.parse_args()

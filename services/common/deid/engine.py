@@ -16,6 +16,7 @@ from pathlib import Path
 from . import (
     ages,
     context,
+    date_words,
     dates,
     digit_groups,
     digits,
@@ -24,13 +25,16 @@ from . import (
     id_cues,
     id_edges,
     lexcache,
+    local_phones,
     loose_initials,
+    mentions,
     name_heads,
     name_sweep,
     name_tails,
     normalise,
     number_ends,
     patterns,
+    plain_words,
     read_out,
     relatives,
     state_names,
@@ -160,6 +164,9 @@ class Engine:
         patterns.scan(text, toks, flags, union, spans)
         if union & MONTH:
             dates.scan(text, toks, flags, spans)
+        date_words.scan(text, spans)  # "le 3 mars", "3月18日", "admitted tuesday"
+        mentions.scan(text, spans)  # "photo of the pt's face", "palm-vein scan"
+        local_phones.scan(text, spans)  # "called from 555-0142"
         disguised = context.disguised(typed, toks, seen.starts, seen.ends) \
             if seen is not None else None
         self._names.scan(text, toks, norms, flags, matcher, spans, reasons, disguised)
@@ -188,6 +195,7 @@ class Engine:
             merged = typo_words.drop(text, merged, self._known_word, self._listed)
             merged = field_labels.drop(text, merged, self._given_name)  # "Pref Card:"
             merged = state_names.drop(text, merged)  # "New Hampshire", "Rhode Island"
+            merged = plain_words.drop(text, merged)  # "Reason:", "Lang\tArabic", "Azure"
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
             if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)

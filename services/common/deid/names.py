@@ -115,6 +115,7 @@ _ABBREV_DOT = frozenset("dr mr mrs ms st vs no approx pt prof sr jr".split())
 _BOUNDARY = frozenset(".!?;:\n•")
 _NAME_GAP = re.compile(r"[ \t]{1,2}|\.\s?|,\s|\s?-\s?")
 _PICK = lx.NAMEISH | lx.PLACE | lx.PHRASE
+ARTICLES = frozenset(("a", "an", "the"))
 _NOT_LEXICON_NAME = lx.STATE | lx.COUNTRY | lx.WEEKDAY | lx.MONTH
 _NON_LATIN = re.compile(
     r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u1100-\u11ff"
@@ -239,8 +240,9 @@ class NameScanner:
                             c == TITLE and g.strip() not in ("", ".")):
                         c = 0
                 elif prev == "is" and i >= 2 and norms[i - 2] in ("name", "hcp", "this") \
-                        and (raw[0].isupper() or norms[i - 2] != "this"):
-                    c = TITLE
+                        and (raw[0].isupper() or norms[i - 2] != "this") \
+                        and not (norms[i - 2] == "this" and nm in ARTICLES):
+                    c = TITLE  # "this is Kelly", not "THIS IS A KELLY" (an article)
             if not c and not f & _PICK:
                 continue
             cap = raw[0].isupper()
