@@ -29,11 +29,13 @@ from . import (
     loose_initials,
     mentions,
     name_heads,
+    name_pairs,
     name_sweep,
     name_tails,
     normalise,
     number_ends,
     patterns,
+    place_edges,
     plain_words,
     read_out,
     relatives,
@@ -50,12 +52,14 @@ from .lexicon import (
     CUE,
     ENGLISH,
     EPONYM,
+    EPONYM_CTX,
     FIRST,
     LABEL,
     LAST,
     MEDICAL,
     MONTH,
     NAMEISH,
+    PHRASE,
     STATE,
     STREET,
     VERY_COMMON,
@@ -171,6 +175,9 @@ class Engine:
             if seen is not None else None
         self._names.scan(text, toks, norms, flags, matcher, spans, reasons, disguised)
         relatives.scan(text, toks, norms, flags, spans)  # "visitor X", "X's wife"
+        if name_pairs.HINT.search(text):  # "Mr. Will Carver", "son august is here"
+            name_pairs.scan(text, spans, self._eponym, self._clinical, self._everyday,
+                            self._given_name)
         if "by" in norms or "as" in norms or "called" in norms or "nickname" in norms \
                 or "nick" in norms:
             relatives.nicknames(text, spans)  # "goes by Tank"
@@ -200,6 +207,8 @@ class Engine:
             if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
             name_heads.join_across_initials(text, merged)  # "[name]   W .   [name]"
+        if merged and place_edges.widen(text, merged):  # "from East [St. Louis]"
+            merged = merge(merged)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)
         n_merged = len(merged)
@@ -268,6 +277,17 @@ class Engine:
     def _plain_word(self, word: str) -> bool:
         """A word that is never part of a name: ordinary, clinical, a label, a month..."""
         return bool(self._names.lookup(word)[1] & _NOT_NAME_TAIL)
+
+    def _eponym(self, word: str) -> bool:
+        """An eponym, or a word of a named device or procedure ("Bair", "Ivor")."""
+        return bool(self._names.lookup(word)[1] & (EPONYM | EPONYM_CTX | PHRASE))
+
+    def _clinical(self, word: str) -> bool:
+        return bool(self._names.lookup(word)[1] & MEDICAL)
+
+    def _everyday(self, word: str) -> bool:
+        """A common or function word, a cue or a label."""
+        return bool(self._names.lookup(word)[1] & (COMMON | VERY_COMMON | CUE | LABEL))
 
     def _given_name(self, word: str) -> bool:
         """On the given-name list."""
