@@ -43,6 +43,7 @@ from . import (
     street_suffixes,
     traits,
     typo_words,
+    work_numbers,
 )
 from .casematch import Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
@@ -233,6 +234,8 @@ class Engine:
         if merged and id_edges.widen(text, merged):  # "MDT-[…]", "five [X Y R…]", "[…] G"
             merged = merge(merged)
 
+        if merged:
+            merged = work_numbers.drop(text, merged)  # "IT ticket #88412", "Load #: …"
         if merged and all(sp[3].startswith(patterns.BATCH) for sp in merged) \
                 and not patterns.IMPLANT.search(text):
             merged = []  # a supply's lot or catalogue number alone identifies no one

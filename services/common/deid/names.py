@@ -62,7 +62,9 @@ CUES.update({"pt": PATIENT, "patient": PATIENT, "pts": PATIENT, "recipient": PAT
 # Words that follow "pt" as verbs, never as the patient's name ("pt will", "pt may").
 PT_VERBS = frozenset((
     "will may can could would should must might shall is was has had did does got went says "
-    "said wants needs reports states denies tolerated").split())
+    "said wants needs reports states denies tolerated "
+    # what the patient is: "pt fine", "patient intubated with a 7.0"
+    "fine intubated extubated sedated prepped draped positioned asleep").split())
 # What OR staff and family do right after their name: "Hope covering Room 4", "Bill notified",
 # "imogen removing it", "Faith awake PACU".
 NAME_THEN = frozenset((
@@ -533,7 +535,8 @@ class NameScanner:
             # "recipient ngata", "PT OYELARAN", "pt whitehorse": no list knows it but as a
             # place; a name or a typo (in a note in capitals too)
             if c == PATIENT and not f & ~(lx.PICK | lx.PLACE) and len(raw) > 3 \
-                    and raw.isalpha() and (raw.islower() or (style == 1 and raw.isupper())):
+                    and raw.isalpha() and (raw.islower() or (style == 1 and raw.isupper())) \
+                    and norms[i] not in PT_VERBS:  # "patient intubated", not a name
                 return "guess_patient"
             if c == ROLE and f & lx.FIRST_TOP and not f & (lx.VERY_COMMON | _NOT_LEXICON_NAME):
                 reasons.add(AMBIGUOUS_NAME)

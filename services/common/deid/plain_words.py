@@ -1,7 +1,7 @@
 """Words that the name lists hold but that notes use as plain words: the labels and
 headers of pasted EHR text ("Reason:", "To: Pathology", "Anesthesia Record", "Dest:",
 "Reg"), languages ("Lang\tArabic", "Pref lang: Turkish"), a drug class ("beta blocker"),
-a graft ("LIMA to LAD") and brands ("Medtronic Azure", "blue Silverado", "pt's Fitbit").
+a graft ("LIMA to LAD"), the dura and brands ("Medtronic Azure", "blue Silverado", "pt's Fitbit").
 A NAME or LOCATION made only of them is dropped, unless a name cue stands right before it
 ("Pt English", "Mr. Reason"); next to a real name the span keeps its name.
 """
@@ -18,15 +18,17 @@ _LANGUAGES = frozenset((
     "polish italian amharic swahili punjabi bengali haitian creole hmong navajo").split())
 _ALWAYS = frozenset((
     "reason record pathology surgery dest reg registration blocker blockers lima azure "
-    "silverado fitbit biomed").split()) | _LANGUAGES
+    "silverado fitbit biomed dura").split()) | _LANGUAGES
 # Surnames as well as labels: plain only beside a language or before a field's colon/tab
 _LABELS = frozenset(("lang", "pref", "language"))
 _WORD = re.compile(r"[^\W\d_]+")
+# a name cue, or a place cue ("from Dura, OK")
 _CUE_BEFORE = re.compile(
-    r"(?i)\b(?:pt|patient|mr|mrs|ms|mx|miss|dr|name|husband|wife|son|daughter)\b[.:]?\s*$")
+    r"(?i)\b(?:pt|patient|mr|mrs|ms|mx|miss|dr|name|husband|wife|son|daughter|from|frm|in|"
+    r"near)\b[.:]?\s*$")
 _DROPPED = frozenset(("NAME", "LOCATION"))
 _HINT = re.compile(r"(?i)reason|record|patholog|surgery|dest|reg|blocker|lima|azure|silverado|"
-                   r"fitbit|biomed|lang|" + "|".join(sorted(_LANGUAGES)))
+                   r"fitbit|biomed|dura|lang|" + "|".join(sorted(_LANGUAGES)))
 
 
 def _plain(text: str, s: int, e: int) -> bool:
