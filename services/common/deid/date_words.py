@@ -21,6 +21,7 @@ import re
 import unicodedata
 
 Span = tuple[int, int, str, str, int]
+Token = tuple[int, int, str]
 
 # Months beside a day only: Turkish and Irish (Spanish, French, German... are in dates.py).
 _FOREIGN_MONTH = (
@@ -79,39 +80,77 @@ _MONTHS = ("january", "february", "march", "april", "june", "july", "august", "s
            "october", "november", "december")
 _NEAR_MONTH = re.compile(r"(?i)\b([a-z]{5,10})\.?\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
                          r"(?![\d:.,]\d)\b")
-_HINT = re.compile(r"(?i)月|월|" + _MONTH_NFD + r"|\d\s*\.?\s*[a-zá-úçğış]|admi|born|arriv|"
-                   r"came|present|brought|injur|fell|day|the\s")
+# Gates: a rule runs only when the note's words (norms, as the name scanner spells them:
+# lower case, accents dropped) hold one of its words; a set test at C speed.
+_FOREIGN_WORDS = frozenset(w for w in re.sub(r"\\s\+|[()|]", " ", _FOREIGN_MONTH).split())
+_EURO_WORDS = frozenset(re.sub(r"[()|]", " ", _EURO_MONTH).split())
+_GERMAN_WORDS = frozenset("januar februar marz juni juli september oktober november "
+                          "dezember".split())
+_ARTICLES = frozenset("le el am den vom dem".split())
+_ADMIT_WORDS = frozenset((
+    "admit admits admitted admitting admission admited admittd admtted admited adm born "
+    "arrived came presented brought injured fell").split())
+_DAYISH = re.compile(r"(?i)d[ae]y\b")
+_MOVED_WORDS = frozenset((
+    "moved pushed bumped rescheduled scheduled booked planned set postponed supposed "
+    "changed").split())
 
 
-def _one_slip(word: str, month: str) -> bool:
-    """`word` is `month` with one letter dropped, added, changed, or two swapped."""
-    if word == month or abs(len(word) - len(month)) > 1:
-        return False
-    if len(word) == len(month):
-        diff = [i for i, (a, b) in enumerate(zip(word, month, strict=True)) if a != b]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and word[diff[0]] == month[diff[1]]
-                                  and word[diff[1]] == month[diff[0]])
-    short, long_ = (word, month) if len(word) < len(month) else (month, word)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+def _at_words(rx: re.Pattern[str], keys: frozenset[str], toks: list[Token],
+              norms: list[str], text: str) -> list[re.Match[str]]:
+    """`rx` matched at each token whose norm is in `keys` (a pattern led by a word boundary
+    and a long alternation is slow to try at every position of a note)."""
+    out = []
+    for i, nm in enumerate(norms):
+        if nm in keys:
+            m = rx.match(text, toks[i][0])
+            if m is not None:
+                out.append(m)
+    return out
 
 
-def scan(text: str, out: list[Span]) -> None:
-    """Add the dates above to `out` as DATE spans."""
-    if not _HINT.search(text):
-        return
-    for rx in (_DAY_FOREIGN, _DAY_DOT, _CJK, _WEEKDAY_DAY):
-        out.extend((m.start(), m.end(), "DATE", "date_words", 1) for m in rx.finditer(text))
-    out.extend((m.start(), m.end() + 1, "DATE", "date_words", 1)
-               for m in _ARTICLE_DATE.finditer(text))  # joins the date that follows
-    for rx in (_AFTER_ADMIT, _MOVED):
+def scan(text: str, toks: list[Token], norms: list[str], words: set[str],
+         out: list[Span]) -> None:
+    """Add the dates above to `out` as DATE spans; `toks`, `norms`: the note's words and
+    their norms (as the name scanner spells them), `words`: the set of the norms."""
+    if not _FOREIGN_WORDS.isdisjoint(words):
+        out.extend((m.start(), m.end(), "DATE", "date_words", 1)
+                   for m in _DAY_FOREIGN.finditer(text))
+    if not _EURO_WORDS.isdisjoint(words):
+        if not _GERMAN_WORDS.isdisjoint(words):
+            out.extend((m.start(), m.end(), "DATE", "date_words", 1)
+                       for m in _DAY_DOT.finditer(text))
+        if not _ARTICLES.isdisjoint(words):  # joins the date that follows
+            out.extend((m.start(), m.end() + 1, "DATE", "date_words", 1)
+                       for m in _ARTICLE_DATE.finditer(text))
+    if "月" in text or "월" in text or _MONTH_NFD in text:
+        out.extend((m.start(), m.end(), "DATE", "date_words", 1) for m in _CJK.finditer(text))
+    if "the" in words and _DAYISH.search(text):
+        out.extend((m.start(), m.end(), "DATE", "date_words", 1)
+                   for m in _WEEKDAY_DAY.finditer(text))
+    if not _ADMIT_WORDS.isdisjoint(words):
         out.extend((m.start("d"), m.end("d"), "DATE", "date_words", 1)
-                   for m in rx.finditer(text))
-    for m in _NEAR_MONTH.finditer(text):
-        w = m.group(1).lower()
-        if any(_one_slip(w, mo) for mo in _MONTHS) and w not in _NOT_MONTH:
-            out.append((m.start(), m.end(), "DATE", "date_misspelt_month", 1))
+                   for m in _at_words(_AFTER_ADMIT, _ADMIT_WORDS, toks, norms, text))
+    if "the" in words and not _MOVED_WORDS.isdisjoint(words):
+        out.extend((m.start("d"), m.end("d"), "DATE", "date_words", 1)
+                   for m in _at_words(_MOVED, _MOVED_WORDS, toks, norms, text))
+    if not _SLIPPED_MONTHS.isdisjoint(words):
+        for m in _NEAR_MONTH.finditer(text):
+            if m.group(1).lower() in _SLIPPED_MONTHS:
+                out.append((m.start(), m.end(), "DATE", "date_misspelt_month", 1))
+
+
+def _slips(month: str) -> set[str]:
+    """Every spelling one letter dropped, added, changed or two swapped from `month`."""
+    abc = "abcdefghijklmnopqrstuvwxyz"
+    n = len(month)
+    out = {month[:i] + month[i + 1:] for i in range(n)}
+    out |= {month[:i] + month[i + 1] + month[i] + month[i + 2:] for i in range(n - 1)}
+    out |= {month[:i] + c + month[i + 1:] for i in range(n) for c in abc}
+    out |= {month[:i] + c + month[i:] for i in range(n + 1) for c in abc}
+    return {w for w in out if len(w) >= 5}
 
 
 # Words one slip from a month that are words of their own
-_NOT_MONTH = frozenset(("marches", "marched", "junes", "julys", "augusts"))
+_NOT_MONTH = frozenset(("marches", "marched", "junes", "julys", "augusts", "marsh"))
+_SLIPPED_MONTHS = frozenset().union(*map(_slips, _MONTHS)) - set(_MONTHS) - _NOT_MONTH

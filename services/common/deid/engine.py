@@ -169,16 +169,17 @@ class Engine:
         patterns.scan(text, toks, flags, union, spans)
         if union & MONTH:
             dates.scan(text, toks, flags, spans)
-        date_words.scan(text, spans)  # "le 3 mars", "3月18日", "admitted tuesday"
-        mentions.scan(text, spans)  # "photo of the pt's face", "palm-vein scan"
-        local_phones.scan(text, spans)  # "called from 555-0142"
+        words_in = set(norms)  # for the set tests that gate the scans below
+        date_words.scan(text, toks, norms, words_in, spans)  # "le 3 mars", "admitted tuesday"
+        mentions.scan(text, words_in, spans)  # "photo of the pt's face", "palm-vein scan"
+        local_phones.scan(text, words_in, spans)  # "called from 555-0142"
         disguised = context.disguised(typed, toks, seen.starts, seen.ends) \
             if seen is not None else None
         self._names.scan(text, toks, norms, flags, matcher, spans, reasons, disguised)
         relatives.scan(text, toks, norms, flags, spans)  # "visitor X", "X's wife"
-        if name_pairs.HINT.search(text):  # "Mr. Will Carver", "son august is here"
-            name_pairs.scan(text, spans, self._eponym, self._clinical, self._everyday,
-                            self._given_name)
+        if not name_pairs.CUES.isdisjoint(words_in):  # "Mr. Will Carver", "son august is"
+            name_pairs.scan(text, toks, norms, spans, self._eponym, self._clinical,
+                            self._everyday, self._given_name)
         if "by" in norms or "as" in norms or "called" in norms or "nickname" in norms \
                 or "nick" in norms:
             relatives.nicknames(text, spans)  # "goes by Tank"
@@ -208,7 +209,7 @@ class Engine:
             if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
             name_heads.join_across_initials(text, merged)  # "[name]   W .   [name]"
-        if merged and place_edges.widen(text, merged):  # "from East [St. Louis]"
+        if merged and place_edges.widen(text, words_in, merged):  # "from East [St. Louis]"
             merged = merge(merged)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)

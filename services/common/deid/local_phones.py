@@ -10,18 +10,26 @@ import re
 
 Span = tuple[int, int, str, str, int]
 
-_NUMBER = r"(?P<n>\d{3}(?:[-.\u2011 ]\d{4}|\.\d{2}\.\d{2}|-\d{2}-\d{2}))(?![-.\d]?\d)"
 _RELATION = (r"husband|wife|son|daughter|mom|mum|dad|mother|father|sister|brother|partner|"
              r"friend|family|spouse|niece|nephew|aunt|uncle|grandson|granddaughter")
-_LOCAL = re.compile(
+# The number first (led by a digit: quick to look for), then its cue just before it
+_NUMBER_RX = re.compile(r"\d{3}(?:[-.\u2011 ]\d{4}|\.\d{2}\.\d{2}|-\d{2}-\d{2})"
+                        r"(?![-.\d]?\d)")
+_CUE_BEFORE = re.compile(
     r"(?i)\b(?:(?:call(?:s|ed|ing)?|rang|texts?|texted|reach(?:ed)?|be\s+reached)\s+"
     r"(?:\w+\s+)?(?:from|on|at)"
-    r"|(?:" + _RELATION + r")(?:\s+(?-i:[A-Z][a-z]+))?\s+on)\s+" + _NUMBER)
-_HINT = re.compile(r"(?i)call|rang|text|reach|\bon\s+\d")
+    r"|(?:" + _RELATION + r")(?:\s+(?-i:[A-Z][a-z]+))?\s+on)\s+$")
+_CALL_WORDS = frozenset((
+    "call calls called calling rang text texts texted reach reached").split())
+_RELATIONS = frozenset(_RELATION.split("|"))
 
 
-def scan(text: str, out: list[Span]) -> None:
-    """Add PHONE spans for the local numbers above."""
-    if _HINT.search(text):
-        out.extend((m.start("n"), m.end("n"), "PHONE", "phone_local_cued", 1)
-                   for m in _LOCAL.finditer(text))
+def scan(text: str, words: set[str], out: list[Span]) -> None:
+    """Add PHONE spans for the local numbers above; `words`: the note's norms."""
+    if _CALL_WORDS.isdisjoint(words) and ("on" not in words or _RELATIONS.isdisjoint(words)):
+        return
+    for m in _NUMBER_RX.finditer(text):
+        s = m.start()
+        if not (s and (text[s - 1].isdigit() or text[s - 1] == "-")) \
+                and _CUE_BEFORE.search(text, max(0, s - 40), s):
+            out.append((s, m.end(), "PHONE", "phone_local_cued", 1))

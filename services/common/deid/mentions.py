@@ -46,20 +46,51 @@ _BIOMETRIC = re.compile(
     r"(?:(?:index|thumb|middle|ring)\s+(?:finger\s+)?)?(?:minutiae\s+)?" + _BIO_KIND + r"\b"
     # the machine, not a capture: "fingerprint scanner at door 3 broken"
     r"(?!\s+(?:scanners?|readers?|sensors?|machines?|devices?|locks?|pads?|doors?)\b)")
+_PHOTO_KEYS = ("fac", "selfie", "badge", "foto")
+_BIO_KEYS = ("print", "palm", "iris", "retin", "geometry", "minutiae", "huella", "rhythm")
 # A print that is a member of staff's, or a lock: no patient's identifier
 _NOT_PATIENT = re.compile(
     r"(?i)\b(?:pyxis|staff|nurse'?s|nurses|circulator|anesthesia\s+machine|lock|unlock|"
     r"reader|omnicell|badge\s+reader|workstation)\b")
-_HINT = re.compile(r"(?i)face|facial|selfie|print|palm|iris|retin|voice|minutiae|huella|"
-                   r"badge\s+photo|rhythm\s+signature|cara")
+# The note's words (norms) must hold one of these for the scan to run (a set test)
+_WORDS = frozenset((
+    "face faces facial selfie selfies headshot headshots fingerprint fingerprints thumbprint "
+    "thumbprints voiceprint voiceprints finger thumb voice print prints palm iris retina "
+    "retinal minutiae huella huellas badge rhythm cara").split())
 
 
-def scan(text: str, out: list[Span]) -> None:
-    """Add PHOTO and BIOMETRIC spans for mentions of the patient's face or biometrics."""
-    if not _HINT.search(text):
+def scan(text: str, words: set[str], out: list[Span]) -> None:
+    """Add PHOTO and BIOMETRIC spans for mentions of the patient's face or biometrics;
+    `words`: the note's norms."""
+    if _WORDS.isdisjoint(words):
         return
-    out.extend((m.start(), m.end(), "PHOTO", "photo_mention", 1) for m in _PHOTO.finditer(text))
-    for m in _BIOMETRIC.finditer(text):
-        if _NOT_PATIENT.search(text, max(0, m.start() - 40), min(len(text), m.end() + 30)):
-            continue
-        out.append((m.start(), m.end(), "BIOMETRIC", "biometric_mention", 1))
+    low = text.lower()
+    # Every phrase holds one of these key words; each regex is tried only in a window
+    # around them (led by a word boundary and alternations, it is slow to try everywhere).
+    for a, b in _windows(low, _PHOTO_KEYS, 40, 60):
+        out.extend((m.start(), m.end(), "PHOTO", "photo_mention", 1)
+                   for m in _PHOTO.finditer(text, a, b))
+    for a, b in _windows(low, _BIO_KEYS, 48, 40):
+        for m in _BIOMETRIC.finditer(text, a, b):
+            if not _NOT_PATIENT.search(text, max(0, m.start() - 40),
+                                       min(len(text), m.end() + 30)):
+                out.append((m.start(), m.end(), "BIOMETRIC", "biometric_mention", 1))
+
+
+def _windows(low: str, keys: tuple[str, ...], before: int, after: int) \
+        -> list[tuple[int, int]]:
+    """Windows of `low` around each key word (str.find: C speed), overlapping ones joined."""
+    spots = []
+    for key in keys:
+        i = low.find(key)
+        while i >= 0:
+            spots.append((max(0, i - before), min(len(low), i + len(key) + after)))
+            i = low.find(key, i + 1)
+    spots.sort()
+    out: list[tuple[int, int]] = []
+    for a, b in spots:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out

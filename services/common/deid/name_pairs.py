@@ -31,25 +31,40 @@ _RELATION = re.compile(
     r"\s+([a-z]{3,})\s+(?:" + _VERB + r")\b")
 _SECOND_NOT = frozenset(("The", "And", "In", "On", "To", "Is", "Was", "At", "For", "From",
                          "With", "Has", "Had", "Will", "But"))
-HINT = re.compile(r"M[rsx]|Miss|[Pp]atient|[Pp]t\s|wife|husband|son|daughter|mom|mum|dad|"
-                   r"mother|father|brother|sister|niece|nephew|aunt|uncle|partner|friend|cousin")
+_TITLES = frozenset("mr mrs ms miss mx".split())
+_PATIENTS = frozenset(("patient", "pt"))
+_RELATIONS = frozenset((
+    "wife husband son daughter mom mum dad mother father brother sister grandson "
+    "granddaughter grandmother grandfather niece nephew aunt uncle partner friend "
+    "cousin").split())
+CUES = _TITLES | _PATIENTS | _RELATIONS  # the note's words must hold one (a set test)
 
 
-def scan(text: str, out: list[Span], eponym: Callable[[str], bool],
-         clinical: Callable[[str], bool], everyday: Callable[[str], bool],
-         given: Callable[[str], bool]) -> None:
-    """Add NAME spans. `eponym(word)`: an eponym or part of a named device or procedure;
-    `clinical(word)`: a clinical word; `everyday(word)`: a common or function word;
-    `given(word)`: on the given-name list."""
-    for m in _TITLED.finditer(text):
-        if m.group(1).split()[-1] not in _SECOND_NOT:
-            out.append((m.start(1), m.end(1), "NAME", "name_after_title", 2))
-    for m in _PATIENT.finditer(text):
-        words = m.group(1).split()
-        if words[-1] not in _SECOND_NOT and not any(map(eponym, words)) \
-                and not clinical(words[-1]):  # "Pt Sinus Rhythm,": no surname
-            out.append((m.start(1), m.end(1), "NAME", "name_after_patient", 2))
-    for m in _RELATION.finditer(text):
-        w = m.group(1)
-        if given(w) or not (everyday(w) or clinical(w)):  # "son august", "granddaughter marigold"
-            out.append((m.start(1), m.end(1), "NAME", "name_after_relation", 2))
+def scan(text: str, toks: list[tuple[int, int, str]], norms: list[str], out: list[Span],
+         eponym: Callable[[str], bool], clinical: Callable[[str], bool],
+         everyday: Callable[[str], bool], given: Callable[[str], bool]) -> None:
+    """Add NAME spans; each pattern is tried only at a token that can start it.
+    `eponym(word)`: an eponym or part of a named device or procedure; `clinical(word)`: a
+    clinical word; `everyday(word)`: a common or function word; `given(word)`: on the
+    given-name list."""
+    for i, nm in enumerate(norms):
+        if nm not in CUES:
+            continue
+        at = toks[i][0]
+        if nm in _TITLES:
+            m = _TITLED.match(text, at)
+            if m and m.group(1).split()[-1] not in _SECOND_NOT:
+                out.append((m.start(1), m.end(1), "NAME", "name_after_title", 2))
+        elif nm in _PATIENTS:
+            m = _PATIENT.match(text, at)
+            if m:
+                words = m.group(1).split()
+                if words[-1] not in _SECOND_NOT and not any(map(eponym, words)) \
+                        and not clinical(words[-1]):  # "Pt Sinus Rhythm,": no surname
+                    out.append((m.start(1), m.end(1), "NAME", "name_after_patient", 2))
+        else:
+            m = _RELATION.match(text, at)
+            if m:
+                w = m.group(1)
+                if given(w) or not (everyday(w) or clinical(w)):  # "son august"
+                    out.append((m.start(1), m.end(1), "NAME", "name_after_relation", 2))

@@ -19,14 +19,16 @@ _AFTER = re.compile(
     r"(?i)\s+(?:heights|falls|springs|hills|park|village|beach|harbor|harbour|valley|junction|"
     r"city|creek|grove|gardens|ridge|bluffs|rapids|crossing|landing|point|center|centre)\b")
 _WIDENED = frozenset(("NAME", "LOCATION"))
-_HINT = re.compile(r"(?i)" + _DIRECTION + r"\s|\s(?:heights|falls|springs|hills|park|village|"
-                   r"beach|harbou?r|valley|junction|city|creek|grove|gardens|ridge|bluffs|"
-                   r"rapids|crossing|landing|point|cent(?:er|re))\b")
+_WORDS = frozenset((
+    "east west north south upper lower old fort port mount mt lake heights falls springs "
+    "hills park village beach harbor harbour valley junction city creek grove gardens ridge "
+    "bluffs rapids crossing landing point center centre").split())
 
 
-def widen(text: str, spans: list[Span]) -> bool:
-    """Widen NAME/LOCATION spans in `spans` in place; whether any changed."""
-    if not _HINT.search(text):
+def widen(text: str, words: set[str], spans: list[Span]) -> bool:
+    """Widen NAME/LOCATION spans in `spans` in place; whether any changed. `words`: the
+    note's norms, which must hold a direction or place word."""
+    if _WORDS.isdisjoint(words):
         return False
     changed = False
     for k, (s, e, cat, rule, prio) in enumerate(spans):
