@@ -39,6 +39,7 @@ from . import (
     plain_words,
     read_out,
     relatives,
+    spoken_links,
     state_names,
     street_suffixes,
     traits,
@@ -173,6 +174,7 @@ class Engine:
         date_words.scan(text, toks, norms, words_in, spans)  # "le 3 mars", "admitted tuesday"
         mentions.scan(text, words_in, spans)  # "photo of the pt's face", "palm-vein scan"
         local_phones.scan(text, words_in, spans)  # "called from 555-0142"
+        spoken_links.scan(text, spans)  # "w w w dot example dot org slash smith"
         disguised = context.disguised(typed, toks, seen.starts, seen.ends) \
             if seen is not None else None
         self._names.scan(text, toks, norms, flags, matcher, spans, reasons, disguised)
