@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import (
     ages,
+    ages_words,
     context,
     date_words,
     dates,
@@ -167,6 +168,7 @@ class Engine:
         dob_words: list[tuple[int, int]] | None = [] if matcher is not None else None
         digits.scan(text, spans, dob_words)
         ages.scan(text, spans)  # ages told by context, any language
+        ages_words.scan(text, spans)  # "九十三岁", "Herr Vogt, neunzig"
         patterns.scan(text, toks, flags, union, spans)
         if union & MONTH:
             dates.scan(text, toks, flags, spans)
