@@ -16,6 +16,7 @@ from pathlib import Path
 from . import (
     ages,
     ages_words,
+    cjk_names,
     context,
     date_words,
     dates,
@@ -181,6 +182,8 @@ class Engine:
             if seen is not None else None
         self._names.scan(text, toks, norms, flags, matcher, spans, reasons, disguised)
         relatives.scan(text, toks, norms, flags, spans)  # "visitor X", "X's wife"
+        if not text.isascii():
+            cjk_names.scan(text, spans)  # "患者王秀兰，", "女儿刘芳在"
         if not name_pairs.CUES.isdisjoint(words_in):  # "Mr. Will Carver", "son august is"
             name_pairs.scan(text, toks, norms, spans, self._eponym, self._clinical,
                             self._everyday, self._given_name)

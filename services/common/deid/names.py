@@ -131,9 +131,14 @@ SCRIPT_CUES = frozenset((
     "patient patiente paciente familia contacto "
     # Korean, Japanese, Arabic and Hebrew words for the patient and the family
     "환자 보호자 딸 아들 아내 남편 어머니 아버지 患者さん 娘さん 息子さん "
-    "الابنة الابن الزوجة الزوج الأم الأب הבן הבת האישה הבעל האם האב").split())
+    "الابنة الابن الزوجة الزوج الأم الأب הבן הבת האישה הבעל האם האב "
+    # brothers and sisters: Arabic, Chinese, Japanese, Hebrew
+    "أخ أخت أخوه أخته أخوها أختها 哥哥 姐姐 弟弟 妹妹 兄 姉 אחיו אחותו אחיה אחותה").split())
 # as the normalised view and the word norms spell them: Hangul decomposed into jamo
 SCRIPT_CUES |= frozenset(unicodedata.normalize("NFKD", w) for w in SCRIPT_CUES)
+# and with their marks dropped, as the view folds them ("أخته" -> "اخته")
+SCRIPT_CUES |= frozenset("".join(c for c in w if not unicodedata.combining(c))
+                         for w in SCRIPT_CUES)
 _HONORIFICS = tuple({h2 for h in ("さん", "様", "君", "氏", "씨", "님")
                      for h2 in (h, unicodedata.normalize("NFKD", h))})
 _DOTTED = re.compile(r"\b([A-Z])\.\s?([A-Z])\.(?:\s?([A-Z])\.)?")
@@ -439,7 +444,9 @@ class NameScanner:
                         and not flags[i + 1] & lx.MEDICAL:
                     rule[i + 1] = "nickname"
                 continue
-            if _NON_LATIN.search(raw) and gaps[i] in (" ", ": ", "：", ":"):
+            if _NON_LATIN.search(raw) and (gaps[i] in (" ", ": ", "：", ":") or (
+                    i == 0 and not gaps[i].strip() and raw.endswith(_HONORIFICS))):
+                # ... or the note's first word, with an honorific: "佐藤さん、"
                 after_cue = i > 0 and (norms[i - 1] in CUES or norms[i - 1] in SCRIPT_CUES
                                        or rule[i - 1] == "script_name")
                 if after_cue or raw.endswith(_HONORIFICS):
