@@ -59,3 +59,12 @@ def test_other_numbers_and_weekdays_stay(engine: Engine, note: str) -> None:
 def test_a_sentence_ending_in_a_number_before_an_eponym_stays(engine: Engine) -> None:
     note = "PEEP 5. Mayo scissors on the field."
     assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize(("note", "part"), [
+    ("Paciente ingresó el martes por dolor abdominal.", "el martes"),
+    ("she was admitted the Tuesday before last, per her son", "Tuesday before last"),
+    ("pt has a wound clinic visit scheduled thursday", "thursday"),
+])
+def test_weekdays_of_an_admission_or_a_booking(engine: Engine, note: str, part: str) -> None:
+    assert part not in engine.deidentify(note).text

@@ -52,7 +52,7 @@ _CJK = re.compile(r"(?<!\d)(?:1[0-2]|0?[1-9])\s?(?:月|월|" + _MONTH_NFD + r")\
                   r"(?:[12]\d|3[01]|0?[1-9])\s?(?:日|일|" + _DAY_NFD + r")")
 
 _ADMITTED = (r"(?:admit\w*|admi?t?ted|admittd|admited|adm|born|arrived|came\s+in|presented|"
-             r"brought\s+in|injured|fell)")
+             r"brought\s+in|injured|fell|ingres[oó]|ingresad[oa]|admise?)")
 _HOLIDAY = (
     r"new\s+year'?s(?:\s+(?:eve|day))?|thanksgiving(?:\s+day)?|christmas(?:\s+(?:eve|day))?|"
     r"xmas(?:\s+eve)?|easter(?:\s+(?:sunday|monday))?|hall[o0]ween|"
@@ -63,7 +63,13 @@ _HOLIDAY = (
 _WEEKDAY = (r"(?:mon|tu?e?s|tues|wed(?:nes|s)?|th?r?u?r?s|fr[iy]|sat(?:ur)?|sun)\s?d[ae]y")
 _AFTER_ADMIT = re.compile(
     r"(?i)\b" + _ADMITTED + r"\s+(?:on\s+|last\s+|this\s+past\s+)?(?P<d>(?:" + _HOLIDAY + r")|"
-    + _WEEKDAY + r")\b")
+    r"(?:the\s+)?" + _WEEKDAY + r"(?:\s+before\s+last)?|"
+    # Spanish and French: "ingresó el sábado", "admise le samedi"
+    r"(?:el\s+)?(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)|"
+    r"(?:le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\b")
+# A visit or a case booked for a weekday: "scheduled monday"
+_BOOKED = re.compile(r"(?i)\b(?:scheduled|booked|rescheduled)\s+(?:for\s+|on\s+)?(?P<d>"
+                     + _WEEKDAY + r")\b")
 _ORD_WORD = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
@@ -89,8 +95,10 @@ _GERMAN_WORDS = frozenset("januar februar marz juni juli september oktober novem
 _ARTICLES = frozenset("le el am den vom dem".split())
 _ADMIT_WORDS = frozenset((
     "admit admits admitted admitting admission admited admittd admtted admited adm born "
-    "arrived came presented brought injured fell").split())
+    "arrived came presented brought injured fell ingreso ingresado ingresada admis "
+    "admise").split())
 _DAYISH = re.compile(r"(?i)d[ae]y\b")
+_BOOKED_WORDS = frozenset(("scheduled", "booked", "rescheduled"))
 _MOVED_WORDS = frozenset((
     "moved pushed bumped rescheduled scheduled booked planned set postponed supposed "
     "changed").split())
@@ -131,6 +139,9 @@ def scan(text: str, toks: list[Token], norms: list[str], words: set[str],
     if not _ADMIT_WORDS.isdisjoint(words):
         out.extend((m.start("d"), m.end("d"), "DATE", "date_words", 1)
                    for m in _at_words(_AFTER_ADMIT, _ADMIT_WORDS, toks, norms, text))
+    if not _BOOKED_WORDS.isdisjoint(words):
+        out.extend((m.start("d"), m.end("d"), "DATE", "date_words", 1)
+                   for m in _at_words(_BOOKED, _BOOKED_WORDS, toks, norms, text))
     if "the" in words and not _MOVED_WORDS.isdisjoint(words):
         out.extend((m.start("d"), m.end("d"), "DATE", "date_words", 1)
                    for m in _at_words(_MOVED, _MOVED_WORDS, toks, norms, text))
