@@ -22,6 +22,7 @@ from . import (
     dates,
     digit_groups,
     digits,
+    employers,
     eponym_heads,
     field_labels,
     id_cues,
@@ -178,6 +179,7 @@ class Engine:
         mentions.scan(text, words_in, spans)  # "photo of the pt's face", "palm-vein scan"
         local_phones.scan(text, words_in, spans)  # "called from 555-0142"
         spoken_links.scan(text, spans)  # "w w w dot example dot org slash smith"
+        employers.scan(text, words_in, spans)  # "works at Quillan's Bait & Tackle"
         disguised = context.disguised(typed, toks, seen.starts, seen.ends) \
             if seen is not None else None
         self._names.scan(text, toks, norms, flags, matcher, spans, reasons, disguised)

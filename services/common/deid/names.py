@@ -64,7 +64,7 @@ PT_VERBS = frozenset((
     "will may can could would should must might shall is was has had did does got went says "
     "said wants needs reports states denies tolerated "
     # what the patient is: "pt fine", "patient intubated with a 7.0"
-    "fine intubated extubated sedated prepped draped positioned asleep").split())
+    "fine intubated extubated sedated prepped draped positioned asleep works").split())
 # What OR staff and family do right after their name: "Hope covering Room 4", "Bill notified",
 # "imogen removing it", "Faith awake PACU".
 NAME_THEN = frozenset((
