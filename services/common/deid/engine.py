@@ -296,6 +296,7 @@ class Engine:
         return bool(self._names.lookup(word)[1] & (EPONYM | EPONYM_CTX | PHRASE))
 
     def _clinical(self, word: str) -> bool:
+        """A clinical word ("Sinus", "Rhythm")."""
         return bool(self._names.lookup(word)[1] & MEDICAL)
 
     def _everyday(self, word: str) -> bool:
