@@ -1,8 +1,8 @@
 """Per-character folds of the matching view for disguised identifiers (attack/report.md
 H1, H5): a character no one sees inside a name (variation selector, Khmer inherent vowel,
-Mongolian variation selector, tag character) is dropped, and a digit of any script is read
-as the ASCII digit it is ("٤٨٢١٣" -> "48213"), so the name lexicons, the case's hashes and
-the number patterns see what a reader sees."""
+Mongolian variation selector, tag character) is dropped, a digit of any script is read
+as the ASCII digit it is ("٤٨٢١٣" -> "48213") and a hyphen of any kind as "-", so the name
+lexicons, the case's hashes and the number patterns see what a reader sees."""
 
 from __future__ import annotations
 
@@ -14,7 +14,11 @@ from .hidden_chars import HIDDEN
 # and mathematical digits fold by NFKD already; these do not.
 _DIGITS = frozenset(ch for ch in map(chr, range(0x80, 0x20000))
                     if ch.isdecimal() and not unicodedata.decomposition(ch))
-SPECIAL = HIDDEN | _DIGITS  # a note holding none of these needs no fold from here
+# Hyphens that are not "-" ("555\u20110159", "MR\u20104471092", "Ben\u2011David"): read as "-"
+# so that number and name patterns see one hyphen. En and em dashes stay: they are
+# punctuation between words ("Pt X \u2013 lap chole").
+_HYPHENS = frozenset("\u2010\u2011\u2012\u2043\u2212\ufe63")
+SPECIAL = HIDDEN | _DIGITS | _HYPHENS  # a note holding none of these needs no fold from here
 
 
 def needs_fold(text: str) -> bool:
@@ -32,5 +36,5 @@ def refold(decomposed: str) -> str:
     for c in decomposed:
         if c in HIDDEN or unicodedata.combining(c):
             continue
-        out.append(str(unicodedata.decimal(c)) if c in _DIGITS else c)
+        out.append(str(unicodedata.decimal(c)) if c in _DIGITS else "-" if c in _HYPHENS else c)
     return "".join(out)

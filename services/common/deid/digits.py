@@ -44,6 +44,9 @@ _DATE_CUE = re.compile(
 _ORD_BEFORE = re.compile(r"\b(?:(?:on|since|from|until|by|before|after)\s+(the\s+)?|(the\s+))$",
                          re.I)
 _ORD_AFTER = re.compile(r"\s*(?:$|[.,;:)!?]|of\b|at\b|and\b|or\b|when\b|in\b|for\b)", re.I)
+_COUNTED = re.compile(r"[A-Za-z]{2,}\s*:?\s*$")  # "Laps 5/5": a word names what was counted
+_ORD_NOUN = re.compile(r"\s+(?:attempt|try|tries|pass|floor|round|stick|time|shot|dose|level|"
+                       r"rib|interspace|space|look|case|cycle|percentile|degree)s?\b", re.I)
 _AGE_AFTER = re.compile(
     r"\s*-?\s*(?:yo|y/o|y\.o\.?|yrs?|years?|yr|yoa)\b|-year-old|-yr-old|\s*y(?:ears)?\s*old\b"
     r"|\s?(?-i:[MF])\b|(?-i:[mfyY])\b|(?P<ord>st|nd|rd|th)\s+(?:birthday|year)\b"
@@ -238,6 +241,9 @@ def _separated(text: str, s: int, e: int, core: str, out: list[Span]) -> None:
             return
         if (ia, ib) in _SMALL_FRACTIONS and not _DATE_CUE.search(text, max(0, s - 12), s):
             return
+        if ia == ib and _COUNTED.search(text, max(0, s - 16), s) \
+                and not _DATE_CUE.search(text, max(0, s - 12), s):
+            return  # a count of itself: "Laps 5/5", "TOF 4/4"; "admitted 4/4" is a date
         out.append((s, e, "DATE", "date_slash", 1))
     elif ib != 0 and _DATE_CUE.search(text, max(0, s - 14), s):
         out.append((s, e, "DATE", "date_dash", 1))
@@ -258,6 +264,8 @@ def _glued(text: str, s: int, e: int, core: str, out: list[Span]) -> None:
             if _ORD_AFTER.match(text, e):
                 out.append((b.start(2), e, "DATE", "date_ordinal", 1))
             return
+        if _ORD_NOUN.match(text, e):
+            return  # "on the 2nd attempt", "from the 4th floor"
         out.append((b.start(1) if b.group(1) else s, e, "DATE", "date_ordinal", 1))
         return
     lead = _LEAD.match(core)

@@ -15,27 +15,36 @@ from pathlib import Path
 
 from . import (
     ages,
+    ages_words,
+    cjk_names,
     context,
+    date_words,
     dates,
     dense_notes,
     digit_groups,
     digits,
+    employers,
     eponym_heads,
     field_labels,
     id_cues,
     id_edges,
     lexcache,
+    local_phones,
     lookalike_ages,
     lookalike_dates,
     loose_initials,
+    mentions,
     name_edges,
     name_heads,
+    name_pairs,
     name_sweep,
     name_tails,
     normalise,
     number_ends,
     patterns,
     phone_ends,
+    place_edges,
+    plain_words,
     read_out,
     relatives,
     sign_offs,
@@ -44,9 +53,10 @@ from . import (
     street_suffixes,
     traits,
     typo_words,
+    work_numbers,
     world_places,
 )
-from .casematch import Matchers, scan_numbers
+from .casematch import CaseMatcher, Matchers, scan_numbers
 from .identifiers import CaseIdentifiers
 from .lexicon import (
     COMMON,
@@ -54,12 +64,14 @@ from .lexicon import (
     CUE,
     ENGLISH,
     EPONYM,
+    EPONYM_CTX,
     FIRST,
     LABEL,
     LAST,
     MEDICAL,
     MONTH,
     NAMEISH,
+    PHRASE,
     STATE,
     STREET,
     VERY_COMMON,
@@ -114,6 +126,22 @@ def merge(spans: list[Span]) -> list[Span]:
     return merged
 
 
+_NUMBER_IN_SPAN = re.compile(r"\d[\d.-]*\d")
+
+
+def _spare_the_mrn(text: str, before: list[Span], after: list[Span],
+                   matcher: CaseMatcher | None) -> list[Span]:
+    """`after` (what a "not a patient's number" rule kept of `before`), plus any number it
+    dropped that is this patient's MRN with a slip: long numbers never ask `mrn_typo` when
+    found (a digit run takes them whatever they are), so the drop must ask."""
+    if matcher is None or len(after) == len(before):
+        return after
+    kept = set(after)
+    return [sp for sp in before if sp in kept or any(
+        matcher.mrn_typo(n.group().replace("-", "").replace(".", ""))
+        for n in _NUMBER_IN_SPAN.finditer(text, sp[0], sp[1]))]
+
+
 class Engine:
     """Load the lexicons once; then `deidentify` as many notes as you like (thread-safe)."""
 
@@ -165,13 +193,25 @@ class Engine:
         dob_words: list[tuple[int, int]] | None = [] if matcher is not None else None
         digits.scan(text, spans, dob_words)
         ages.scan(text, spans)  # ages told by context, any language
+        ages_words.scan(text, spans)  # "九十三岁", "Herr Vogt, neunzig"
         patterns.scan(text, toks, flags, union, spans)
         if union & MONTH:
             dates.scan(text, toks, flags, spans)
+        words_in = set(norms)  # for the set tests that gate the scans below
+        date_words.scan(text, toks, norms, words_in, spans)  # "le 3 mars", "admitted tuesday"
+        mentions.scan(text, words_in, spans)  # "photo of the pt's face", "palm-vein scan"
+        local_phones.scan(text, words_in, spans)  # "called from 555-0142"
+        spoken_links.scan_spelled(text, spans)  # "w w w dot example dot org slash smith"
+        employers.scan(text, words_in, spans)  # "works at Quillan's Bait & Tackle"
         disguised = context.disguised(typed, toks, seen.starts, seen.ends) \
             if seen is not None else None
         self._names.scan(text, toks, norms, flags, matcher, spans, reasons, disguised)
         relatives.scan(text, toks, norms, flags, spans)  # "visitor X", "X's wife"
+        if not text.isascii():
+            cjk_names.scan(text, spans)  # "患者王秀兰，", "女儿刘芳在"
+        if not name_pairs.CUES.isdisjoint(words_in):  # "Mr. Will Carver", "son august is"
+            name_pairs.scan(text, toks, norms, spans, self._eponym, self._clinical,
+                            self._everyday, self._given_name)
         if "by" in norms or "as" in norms or "called" in norms or "nickname" in norms \
                 or "nick" in norms:
             relatives.nicknames(text, spans)  # "goes by Tank"
@@ -192,16 +232,21 @@ class Engine:
             name_heads.inverted(text, spans, self._flags_of)
         if "for" in norms:  # "the implant sheet for Ambeer."
             name_heads.after_for(text, spans, self._flags_of)
+        # the case's own identifiers: no later "not an identifier" rule may drop them
+        own = [sp for sp in spans if sp[3].startswith("case_")] if matcher is not None else []
         merged = merge(spans)
         if merged:  # "Maniobra de Pringle"; "pt aslep": eponyms and typos, not names
             merged = eponym_heads.drop(text, merged)
             merged = typo_words.drop(text, merged, self._known_word, self._listed)
             merged = field_labels.drop(text, merged, self._given_name)  # "Pref Card:"
             merged = state_names.drop(text, merged)  # "New Hampshire", "Rhode Island"
+            merged = plain_words.drop(text, merged)  # "Reason:", "Lang\tArabic", "Azure"
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
             if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
             name_heads.join_across_initials(text, merged)  # "[name]   W .   [name]"
+        if merged and place_edges.widen(text, words_in, merged):  # "from East [St. Louis]"
+            merged = merge(merged)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)
         n_merged = len(merged)
@@ -249,9 +294,14 @@ class Engine:
         if merged and name_edges.widen(text, merged, self._flags_of):  # "[St0n]3", "[A]_[B]"
             merged = merge(merged)
 
+        if merged:
+            merged = _spare_the_mrn(text, merged, work_numbers.drop(text, merged), matcher)
         if merged and all(sp[3].startswith(patterns.BATCH) for sp in merged) \
                 and not patterns.IMPLANT.search(text):
-            merged = []  # a supply's lot or catalogue number alone identifies no one
+            # a supply's lot or catalogue number alone identifies no one
+            merged = _spare_the_mrn(text, merged, [], matcher)
+        if own:  # a merge may have relabelled them, and a drop rule then removed them
+            merged = merge(merged + own)
         if not merged:
             held = self._held(reasons)
             return Result(text=text, findings=(), verdict=QUARANTINE if held else CLEAN,
@@ -294,6 +344,18 @@ class Engine:
     def _plain_word(self, word: str) -> bool:
         """A word that is never part of a name: ordinary, clinical, a label, a month..."""
         return bool(self._names.lookup(word)[1] & _NOT_NAME_TAIL)
+
+    def _eponym(self, word: str) -> bool:
+        """An eponym, or a word of a named device or procedure ("Bair", "Ivor")."""
+        return bool(self._names.lookup(word)[1] & (EPONYM | EPONYM_CTX | PHRASE))
+
+    def _clinical(self, word: str) -> bool:
+        """A clinical word ("Sinus", "Rhythm")."""
+        return bool(self._names.lookup(word)[1] & MEDICAL)
+
+    def _everyday(self, word: str) -> bool:
+        """A common or function word, a cue or a label."""
+        return bool(self._names.lookup(word)[1] & (COMMON | VERY_COMMON | CUE | LABEL))
 
     def _given_name(self, word: str) -> bool:
         """On the given-name list."""

@@ -62,7 +62,9 @@ CUES.update({"pt": PATIENT, "patient": PATIENT, "pts": PATIENT, "recipient": PAT
 # Words that follow "pt" as verbs, never as the patient's name ("pt will", "pt may").
 PT_VERBS = frozenset((
     "will may can could would should must might shall is was has had did does got went says "
-    "said wants needs reports states denies tolerated").split())
+    "said wants needs reports states denies tolerated "
+    # what the patient is: "pt fine", "patient intubated with a 7.0"
+    "fine intubated extubated sedated prepped draped positioned asleep works").split())
 # What OR staff and family do right after their name: "Hope covering Room 4", "Bill notified",
 # "imogen removing it", "Faith awake PACU".
 NAME_THEN = frozenset((
@@ -119,6 +121,7 @@ _ABBREV_DOT = frozenset("dr mr mrs ms st vs no approx pt prof sr jr".split())
 _BOUNDARY = frozenset(".!?;:\n•")
 _NAME_GAP = re.compile(r"[ \t]{1,2}|\.\s?|,\s|\s?-\s?")
 _PICK = lx.NAMEISH | lx.PLACE | lx.PHRASE
+ARTICLES = frozenset(("a", "an", "the"))
 _NOT_LEXICON_NAME = lx.STATE | lx.COUNTRY | lx.WEEKDAY | lx.MONTH
 _NON_LATIN = re.compile(
     r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u1100-\u11ff"
@@ -132,9 +135,14 @@ SCRIPT_CUES = frozenset((
     "patient patiente paciente familia contacto "
     # Korean, Japanese, Arabic and Hebrew words for the patient and the family
     "환자 보호자 딸 아들 아내 남편 어머니 아버지 患者さん 娘さん 息子さん "
-    "الابنة الابن الزوجة الزوج الأم الأب הבן הבת האישה הבעל האם האב").split())
+    "الابنة الابن الزوجة الزوج الأم الأب הבן הבת האישה הבעל האם האב "
+    # brothers and sisters: Arabic, Chinese, Japanese, Hebrew
+    "أخ أخت أخوه أخته أخوها أختها 哥哥 姐姐 弟弟 妹妹 兄 姉 אחיו אחותו אחיה אחותה").split())
 # as the normalised view and the word norms spell them: Hangul decomposed into jamo
 SCRIPT_CUES |= frozenset(unicodedata.normalize("NFKD", w) for w in SCRIPT_CUES)
+# and with their marks dropped, as the view folds them ("أخته" -> "اخته")
+SCRIPT_CUES |= frozenset("".join(c for c in w if not unicodedata.combining(c))
+                         for w in SCRIPT_CUES)
 _HONORIFICS = tuple({h2 for h in ("さん", "様", "君", "氏", "씨", "님")
                      for h2 in (h, unicodedata.normalize("NFKD", h))})
 _DOTTED = re.compile(r"\b([A-Z])\.\s?([A-Z])\.(?:\s?([A-Z])\.)?")
@@ -243,8 +251,9 @@ class NameScanner:
                             c == TITLE and g.strip() not in ("", ".")):
                         c = 0
                 elif prev == "is" and i >= 2 and norms[i - 2] in ("name", "hcp", "this") \
-                        and (raw[0].isupper() or norms[i - 2] != "this"):
-                    c = TITLE
+                        and (raw[0].isupper() or norms[i - 2] != "this") \
+                        and not (norms[i - 2] == "this" and nm in ARTICLES):
+                    c = TITLE  # "this is Kelly", not "THIS IS A KELLY" (an article)
             if not c and not f & _PICK:
                 continue
             cap = raw[0].isupper()
@@ -440,7 +449,9 @@ class NameScanner:
                         and not flags[i + 1] & lx.MEDICAL:
                     rule[i + 1] = "nickname"
                 continue
-            if _NON_LATIN.search(raw) and gaps[i] in (" ", ": ", "：", ":"):
+            if _NON_LATIN.search(raw) and (gaps[i] in (" ", ": ", "：", ":") or (
+                    i == 0 and not gaps[i].strip() and raw.endswith(_HONORIFICS))):
+                # ... or the note's first word, with an honorific: "佐藤さん、"
                 after_cue = i > 0 and (norms[i - 1] in CUES or norms[i - 1] in SCRIPT_CUES
                                        or rule[i - 1] == "script_name")
                 if after_cue or raw.endswith(_HONORIFICS):
@@ -536,7 +547,8 @@ class NameScanner:
             # "recipient ngata", "PT OYELARAN", "pt whitehorse": no list knows it but as a
             # place; a name or a typo (in a note in capitals too)
             if c == PATIENT and not f & ~(lx.PICK | lx.PLACE) and len(raw) > 3 \
-                    and raw.isalpha() and (raw.islower() or (style == 1 and raw.isupper())):
+                    and raw.isalpha() and (raw.islower() or (style == 1 and raw.isupper())) \
+                    and norms[i] not in PT_VERBS:  # "patient intubated", not a name
                 return "guess_patient"
             if c == ROLE and f & lx.FIRST_TOP and not f & (lx.VERY_COMMON | _NOT_LEXICON_NAME):
                 reasons.add(AMBIGUOUS_NAME)

@@ -24,9 +24,9 @@ from .identifiers import PARTICLES
 
 Span = tuple[int, int, str, str, int]
 Token = tuple[int, int, str]
-LOC_CUES = frozenset("from in near to of at".split())
+LOC_CUES = frozenset("from frm in near to of at".split())
 # A place follows: "from X", "aus X" (de), "de X" (es/fr), "near X", "outside X".
-STRONG_CUES = frozenset("from aus near outside".split())
+STRONG_CUES = frozenset("from frm aus near outside".split())  # "frm": typed short
 FOREIGN_CUES = frozenset("de en".split())  # "vive en Oaxaca", "transféré de Madurai"
 # "lives in X", "resident of X", "home in X", "visiting family in X", "viewers in X".
 LIVES = frozenset((
@@ -191,7 +191,7 @@ _TRAVEL = frozenset(
 
 def _travelled_from(norms: list[str], i: int) -> bool:
     """ "drove in from X", "transferred from X": only a place comes after that."""
-    if i < 2 or norms[i - 1] != "from":
+    if i < 2 or norms[i - 1] not in ("from", "frm"):
         return False
     return norms[i - 2] in _TRAVEL or (i >= 3 and norms[i - 2] == "in" and norms[i - 3] in _TRAVEL)
 

@@ -1,5 +1,6 @@
 """Web addresses said aloud: "caring bridge dot org slash visit slash nanaflo",
-"w w w dot gofundme dot com slash f slash help grandpa lou".
+"w w w dot gofundme dot com slash f slash help grandpa lou"; and, from the start of the
+scan (`scan_spelled`), links read out or typed with spaces after "www" or a scheme.
 
 A domain said with "dot" before a known ending, and any path said with "slash", "dash"
 and "underscore", is one URL; the path's words run on until a word of ordinary grammar
@@ -42,3 +43,24 @@ def scan(text: str, out: list[Span]) -> None:
                 and not before.group(1).isdigit():
             start -= len(before.group(0))
         out.append((start, end, "URL", "url_spoken", 2))
+
+
+_DOT = r"(?:\s+dot\s+|\s*[.·]\s*)"
+_SLASH = r"(?:\s+slash\s+|\s*/\s*)"
+_WORD = r"[a-z0-9-]+"
+_SPELLED = re.compile(
+    r"(?i)\b(?:(?:https?|h\s?t\s?t\s?p\s?s?)\s+colon\s+slash\s+slash\s+(?:" + _WORD
+    + r"\s+){0,3}?|(?:www|w\s?w\s?w)" + _DOT + r")" + _WORD + r"(?:" + _DOT + _WORD + r")+"
+    r"(?:" + _SLASH + _WORD + r")*")
+
+
+def scan_spelled(text: str, out: list[Span]) -> None:
+    """A link read out or typed with spaces, path and all: "w w w dot example dot org
+    slash smith", "https colon slash slash live dot example dot com slash bront", "www .
+    site . example . org / visit / name". It must start with "www" or a scheme and "colon
+    slash slash", so "the dot on the skin" and "slash the fascia" stay."""
+    low = text.lower()
+    if ("www" not in low and "w w w" not in low and "colon slash" not in low) \
+            or ("dot" not in low and "." not in low and "·" not in low):
+        return
+    out.extend((m.start(), m.end(), "URL", "url_spoken", 2) for m in _SPELLED.finditer(text))

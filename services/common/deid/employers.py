@@ -1,0 +1,36 @@
+"""The employer of the patient or of a relative, by name (Safe Harbor names "relatives,
+employers, household members"): the capitalised words after "works at/for", "employer",
+"employed at/by", "owns", "owner of", "workplace", "from work at" ("works at Quillan's
+Bait & Tackle", "Employer: Kessel Valley Glassworks", "owns Pemberly Hardware"). Only
+capitalised words in a note in mixed case: "works at the hospital laundry" stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+
+_CAP = r"[A-Z][\w'’.-]*"
+_LINK = r"(?:&|and|of|on|the|de|du)"
+_CUE = re.compile(
+    r"\b(?:(?:[Ww]orks|[Ww]orked|[Ww]orking)\s+(?:at|for)|[Ee]mployer(?:\s+is)?\s*[:,]?|"
+    r"[Ee]mployed\s+(?:at|by)|[Oo]wns|[Oo]wner\s+of|[Ww]orkplace(?:\s+is)?\s*[:,]?|"
+    r"from\s+work\s+at)[ \t]+"
+    r"(?P<e>" + _CAP + r"(?:[ \t]+(?:" + _LINK + r"[ \t]+)?" + _CAP + r")*)")
+_WORDS = frozenset(("works", "worked", "working", "employer", "employed", "owns", "owner",
+                    "workplace", "work"))
+_NOT_EMPLOYER = frozenset(("Self-employed", "Self", "None", "Unemployed", "Retired", "N/A",
+                           "Disabled", "Student", "Homemaker"))
+
+
+def scan(text: str, words: set[str], out: list[Span]) -> None:
+    """Add OTHERID spans for employers named after the cues above; `words`: the note's
+    norms, which must hold a cue word."""
+    if _WORDS.isdisjoint(words) or text.isupper():
+        return
+    for m in _CUE.finditer(text):
+        name = m.group("e").rstrip(".")
+        if name.split()[0].rstrip(".,") in _NOT_EMPLOYER or name.lower() == name:
+            continue
+        out.append((m.start("e"), m.start("e") + len(name), "OTHERID", "employer", 1))

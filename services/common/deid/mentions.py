@@ -1,0 +1,96 @@
+"""A mention of the patient's face picture or of a biometric capture of the patient
+("photo of the pt's face", "selfie with the pt", "NO FACE PHOTOS", "her left
+thumbprint", "palm-vein scan", "voiceprint", "retinal scan image", "huella dactilar").
+
+Why redact a mention, which names no one by itself: Safe Harbor lists full-face
+photographs and biometric identifiers, and a note that mentions one is usually near
+it (an attachment, a chat, a kiosk record); the words cost a student nothing, since
+"[PHOTO] was deleted" teaches the same. So they go, confidently (no review).
+
+Left alone: a staff member's print ("pyxis fingerprint", "the nurse's"), a phone's
+fingerprint lock, "face sheet", "face down", "facial nerve", iris scissors, the retina
+of an eye case, wound photos.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+
+_PIC = r"(?:photo(?:graph)?s?|pic(?:ture)?s?|images?|selfies?|head\s?shots?|snaps?|fotos?)"
+_WHOSE = (r"(?:the\s+)?(?:pt'?s?|patient'?s?|his|her|their|mom'?s|moms|mum'?s|dad'?s|dads|"
+          r"mother'?s|father'?s|[A-Z][a-z]+'s)")
+_PHOTO = re.compile(
+    r"(?i)\b(?:"
+    # "photo of the pt's face", "pics of moms face", "images of the patient's face"
+    + _PIC + r"\s+(?:showing|of)\s+" + _WHOSE + r"\s+(?:full\s+)?face"
+    # "face photo", "full-face images", "facial photograph", "patient face photo"
+    + r"|(?:(?:pt|patient)\s+)?(?:full[\s-]?)?(?:face|facial)\s+" + _PIC
+    + r"(?:\s+on\s+file)?(?:\s+for\s+[a-z]+\s+planning)?"
+    # "pre-op facial photograph", "pt's full face"
+    + r"|(?:pt'?s|patient'?s)\s+full\s+face"
+    # "selfie with the pt"
+    + r"|selfies?\s+with\s+(?:the\s+)?(?:pt|patient)"
+    # "badge photo" of a patient who is staff; "foto de la cara del paciente"
+    + r"|badge\s+photo"
+    + r"|fotos?\s+de\s+la\s+cara(?:\s+del?\s+(?:paciente|la\s+paciente))?"
+    + r")\b")
+_BIO_KIND = (
+    r"(?:finger\s?prints?|thumb\s?prints?|voice\s?prints?|palm[\s-]?vein(?:\s+(?:scan|template|"
+    r"id))?|palm\s+(?:scan|print)|(?:iris|retina|retinal)\s+(?:scan|image|template|photo)"
+    r"(?:\s+image)?|face\s+geometry(?:\s+scan)?|(?:minutiae|fingerprint)\s+template|"
+    r"heart\s+rhythm\s+signature|huella(?:\s+dactilar)?|huellas\s+dactilares)")
+_BIOMETRIC = re.compile(
+    r"(?i)\b(?:(?:the\s+)?(?:pt'?s|patient'?s|his|her)\s+)?(?:(?:right|left|r|l)\s+)?"
+    r"(?:(?:index|thumb|middle|ring)\s+(?:finger\s+)?)?(?:minutiae\s+)?" + _BIO_KIND + r"\b"
+    # the machine, not a capture: "fingerprint scanner at door 3 broken"
+    r"(?!\s+(?:scanners?|readers?|sensors?|machines?|devices?|locks?|pads?|doors?)\b)")
+_PHOTO_KEYS = ("fac", "selfie", "badge", "foto")
+_BIO_KEYS = ("print", "palm", "iris", "retin", "geometry", "minutiae", "huella", "rhythm")
+# A print that is a member of staff's, or a lock: no patient's identifier
+_NOT_PATIENT = re.compile(
+    r"(?i)\b(?:pyxis|staff|nurse'?s|nurses|circulator|anesthesia\s+machine|lock|unlock|"
+    r"reader|omnicell|badge\s+reader|workstation)\b")
+# The note's words (norms) must hold one of these for the scan to run (a set test)
+_WORDS = frozenset((
+    "face faces facial selfie selfies headshot headshots fingerprint fingerprints thumbprint "
+    "thumbprints voiceprint voiceprints finger thumb voice print prints palm iris retina "
+    "retinal minutiae huella huellas badge rhythm cara").split())
+
+
+def scan(text: str, words: set[str], out: list[Span]) -> None:
+    """Add PHOTO and BIOMETRIC spans for mentions of the patient's face or biometrics;
+    `words`: the note's norms."""
+    if _WORDS.isdisjoint(words):
+        return
+    low = text.lower()
+    # Every phrase holds one of these key words; each regex is tried only in a window
+    # around them (led by a word boundary and alternations, it is slow to try everywhere).
+    for a, b in _windows(low, _PHOTO_KEYS, 40, 60):
+        out.extend((m.start(), m.end(), "PHOTO", "photo_mention", 1)
+                   for m in _PHOTO.finditer(text, a, b))
+    for a, b in _windows(low, _BIO_KEYS, 48, 40):
+        for m in _BIOMETRIC.finditer(text, a, b):
+            if not _NOT_PATIENT.search(text, max(0, m.start() - 40),
+                                       min(len(text), m.end() + 30)):
+                out.append((m.start(), m.end(), "BIOMETRIC", "biometric_mention", 1))
+
+
+def _windows(low: str, keys: tuple[str, ...], before: int, after: int) \
+        -> list[tuple[int, int]]:
+    """Windows of `low` around each key word (str.find: C speed), overlapping ones joined."""
+    spots = []
+    for key in keys:
+        i = low.find(key)
+        while i >= 0:
+            spots.append((max(0, i - before), min(len(low), i + len(key) + after)))
+            i = low.find(key, i + 1)
+    spots.sort()
+    out: list[tuple[int, int]] = []
+    for a, b in spots:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out

@@ -1,0 +1,70 @@
+"""Names made of words, after the strongest cues (learnt from tuning4's misses):
+
+- two capitalised words right after "Mr./Mrs./Ms./Miss/Mx" ("Mr. Will Carver",
+  "Mrs. Hope Carver"): after such a title only a name comes, whatever its words mean;
+- two capitalised words after "patient"/"pt" before a verb or a comma ("patient
+  Temperance Oduya is going", "the patient Rue Anderton is"), unless a word of them is an
+  eponym or a named device ("Pt Ivor Lewis ...", "Pt Bair Hugger"), or the second a
+  clinical word;
+- a word in lower case between a relation word and a verb ("son august is here",
+  "granddaughter marigold drew a card") when it is a given name or no everyday word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Span = tuple[int, int, str, str, int]
+
+_TITLED = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+"
+    r"(?:['’-][A-Za-z]+)?)\b")
+_VERB = (r"is|was|has|had|will|says|said|came|comes|went|goes|arrived|wants|asked|needs|"
+         r"signed|drew|brought|called|drove|flew|lives|here")
+_PATIENT = re.compile(
+    r"\b(?:[Pp]atient|[Pp]t)\s+([A-Z][a-z]+\s+[A-Z][a-z]+(?:['’-][A-Za-z]+)?)"
+    r"(?=\s+(?:" + _VERB + r"|comma|period)\b|\s*[,;(])")
+_RELATION = re.compile(
+    r"\b(?:wife|husband|son|daughter|mom|mum|dad|mother|father|brother|sister|grandson|"
+    r"granddaughter|grandmother|grandfather|niece|nephew|aunt|uncle|partner|friend|cousin)"
+    r"\s+([a-z]{3,})\s+(?:" + _VERB + r")\b")
+_SECOND_NOT = frozenset(("The", "And", "In", "On", "To", "Is", "Was", "At", "For", "From",
+                         "With", "Has", "Had", "Will", "But"))
+_TITLES = frozenset("mr mrs ms miss mx".split())
+_PATIENTS = frozenset(("patient", "pt"))
+_RELATIONS = frozenset((
+    "wife husband son daughter mom mum dad mother father brother sister grandson "
+    "granddaughter grandmother grandfather niece nephew aunt uncle partner friend "
+    "cousin").split())
+CUES = _TITLES | _PATIENTS | _RELATIONS  # the note's words must hold one (a set test)
+
+
+def scan(text: str, toks: list[tuple[int, int, str]], norms: list[str], out: list[Span],
+         eponym: Callable[[str], bool], clinical: Callable[[str], bool],
+         everyday: Callable[[str], bool], given: Callable[[str], bool]) -> None:
+    """Add NAME spans; each pattern is tried only at a token that can start it.
+    `eponym(word)`: an eponym or part of a named device or procedure; `clinical(word)`: a
+    clinical word; `everyday(word)`: a common or function word; `given(word)`: on the
+    given-name list."""
+    for i, nm in enumerate(norms):
+        if nm not in CUES:
+            continue
+        at = toks[i][0]
+        if nm in _TITLES:
+            m = _TITLED.match(text, at)
+            if m and m.group(1).split()[-1] not in _SECOND_NOT:
+                out.append((m.start(1), m.end(1), "NAME", "name_after_title", 2))
+        elif nm in _PATIENTS:
+            m = _PATIENT.match(text, at)
+            if m:
+                words = m.group(1).split()
+                if words[-1] not in _SECOND_NOT and not any(map(eponym, words)) \
+                        and not clinical(words[-1]):  # "Pt Sinus Rhythm,": no surname
+                    out.append((m.start(1), m.end(1), "NAME", "name_after_patient", 2))
+        else:
+            m = _RELATION.match(text, at)
+            if m:
+                w = m.group(1)
+                if given(w) or not (everyday(w) or clinical(w)):  # "son august"
+                    out.append((m.start(1), m.end(1), "NAME", "name_after_relation", 2))

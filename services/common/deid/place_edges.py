@@ -1,0 +1,46 @@
+"""A found town after a place cue takes the direction word before it and the place word
+after it ("from East [St. Louis]", "from Upper [Darby]", "from [Jackson] Heights"): the
+name lists hold "St. Louis" and "Darby", not every "East"/"Upper"/"Heights" form, and half
+a town name left in says where the patient lives. Only after a place cue ("from", "frm",
+"in", "near", "to", "of", "at"), so "Dr. Jackson" and "upper GI" stay as they were.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+
+_DIRECTION = r"(?:east|west|north|south|upper|lower|old|fort|port|mount|mt\.?|lake)"
+_CUE = r"(?:from|frm|in|near|to|of|at|outside)"
+_BEFORE = re.compile(r"(?i)\b" + _CUE + r"\s+(" + _DIRECTION + r")\s+$")
+_CUE_BEFORE = re.compile(r"(?i)\b" + _CUE + r"\s+$")
+_AFTER = re.compile(
+    r"(?i)\s+(?:heights|falls|springs|hills|park|village|beach|harbor|harbour|valley|junction|"
+    r"city|creek|grove|gardens|ridge|bluffs|rapids|crossing|landing|point|center|centre)\b")
+_WIDENED = frozenset(("NAME", "LOCATION"))
+_WORDS = frozenset((
+    "east west north south upper lower old fort port mount mt lake heights falls springs "
+    "hills park village beach harbor harbour valley junction city creek grove gardens ridge "
+    "bluffs rapids crossing landing point center centre").split())
+
+
+def widen(text: str, words: set[str], spans: list[Span]) -> bool:
+    """Widen NAME/LOCATION spans in `spans` in place; whether any changed. `words`: the
+    note's norms, which must hold a direction or place word."""
+    if _WORDS.isdisjoint(words):
+        return False
+    changed = False
+    for k, (s, e, cat, rule, prio) in enumerate(spans):
+        if cat not in _WIDENED:
+            continue
+        b = _BEFORE.search(text, max(0, s - 24), s)
+        ns = b.start(1) if b else s
+        if b is None and not _CUE_BEFORE.search(text, max(0, s - 12), s):
+            continue
+        a = _AFTER.match(text, e)
+        ne = a.end() if a else e
+        if (ns, ne) != (s, e):
+            spans[k] = (ns, ne, "LOCATION", rule, prio)
+            changed = True
+    return changed

@@ -1,0 +1,46 @@
+"""Words that the name lists hold but that notes use as plain words: the labels and
+headers of pasted EHR text ("Reason:", "To: Pathology", "Anesthesia Record", "Dest:",
+"Reg"), languages ("Lang\tArabic", "Pref lang: Turkish"), a drug class ("beta blocker"),
+a graft ("LIMA to LAD"), the dura and brands ("Medtronic Azure", "blue Silverado", "pt's Fitbit").
+A NAME or LOCATION made only of them is dropped, unless a name cue stands right before it
+("Pt English", "Mr. Reason"); next to a real name the span keeps its name.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+
+_LANGUAGES = frozenset((
+    "english arabic turkish spanish french german greek czech farsi persian vietnamese "
+    "russian mandarin cantonese portuguese somali tagalog korean japanese hindi urdu "
+    "polish italian amharic swahili punjabi bengali haitian creole hmong navajo").split())
+_ALWAYS = frozenset((
+    "reason record pathology surgery dest reg registration blocker blockers lima azure "
+    "silverado fitbit biomed dura").split()) | _LANGUAGES
+# Surnames as well as labels: plain only beside a language or before a field's colon/tab
+_LABELS = frozenset(("lang", "pref", "language"))
+# a name cue, or a place cue ("from Dura, OK")
+_CUE_BEFORE = re.compile(
+    r"(?i)\b(?:pt|patient|mr|mrs|ms|mx|miss|dr|name|husband|wife|son|daughter|from|frm|in|"
+    r"near)\b[.:]?\s*$")
+_DROPPED = frozenset(("NAME", "LOCATION"))
+
+
+
+def _plain(text: str, s: int, e: int) -> bool:
+    if e - s > 24:
+        return False  # longer than any run of these words
+    words = [w.strip(".,:;'’") for w in text[s:e].lower().split()]
+    if not words or not all(w in _ALWAYS or w in _LABELS for w in words):
+        return False
+    if any(w in _LABELS for w in words) and not (
+            any(w in _LANGUAGES for w in words) or text[e:e + 1] in (":", "\t")):
+        return False
+    return not _CUE_BEFORE.search(text, max(0, s - 12), s)
+
+
+def drop(text: str, spans: list[Span]) -> list[Span]:
+    """`spans` without the NAME/LOCATION spans made only of the plain words above."""
+    return [sp for sp in spans if not (sp[2] in _DROPPED and _plain(text, sp[0], sp[1]))]
