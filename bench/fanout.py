@@ -4,6 +4,8 @@
     .venv/bin/python bench/fanout.py --clients 10000 --stalled 0.1     # 10 % never read
     .venv/bin/python bench/fanout.py --continuity --clients 400 --reconnects 1000 --depth 3000
     add --uvloop to run the viewer on uvloop (pip install uvloop)
+    --no-doorbell: the viewer without `orcast dev`'s doorbell (an idle fetch then waits out
+    Tansu's wait); --clients-asyncio: the load generator on plain asyncio (costlier)
 
 Starts the embedded broker and the viewer as its own process (`orcast run viewer`
 with ORCAST_* pointing at that broker), so the viewer's resident memory can be

@@ -63,14 +63,15 @@ class Deadlines:
 
     def _due(self) -> None:
         self._timer, self._timer_at = None, math.inf
-        heap = self._heap
         now = asyncio.get_running_loop().time() + 0.001  # the loop may fire a hair early
-        while heap and heap[0][0] <= now:
-            deadline, _, conn = heapq.heappop(heap)
-            if conn.deadline != deadline:
-                self._stale = max(0, self._stale - 1)
-                continue
-            conn.deadline = None
-            self._expire(conn)
-        if heap:
-            self._schedule(heap[0][0])
+        try:
+            while self._heap and self._heap[0][0] <= now:
+                deadline, _, conn = heapq.heappop(self._heap)
+                if conn.deadline != deadline:
+                    self._stale = max(0, self._stale - 1)
+                    continue
+                conn.deadline = None
+                self._expire(conn)
+        finally:  # one socket's failed close must not leave the others without a timer
+            if self._heap:
+                self._schedule(self._heap[0][0])
