@@ -4,6 +4,8 @@
     .venv/bin/python bench/fanout.py --clients 10000 --stalled 0.1     # 10 % never read
     .venv/bin/python bench/fanout.py --continuity --clients 400 --reconnects 1000 --depth 3000
     add --uvloop to run the viewer on uvloop (pip install uvloop)
+    --no-doorbell: the viewer without `orcast dev`'s doorbell (an idle fetch then waits out
+    Tansu's wait); --clients-asyncio: the load generator on plain asyncio (costlier)
 
 Starts the embedded broker and the viewer as its own process (`orcast run viewer`
 with ORCAST_* pointing at that broker), so the viewer's resident memory can be
@@ -83,8 +85,7 @@ class Client(asyncio.Protocol):
         self.subscribed = False
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
-        self.transport = transport
+        self.transport = transport  # type: ignore[assignment]  # uvloop's is no subclass
         self.buffer.clear()
         self.upgraded = self.subscribed = False
         transport.write(self.worker.handshake)
@@ -143,11 +144,16 @@ class Client(asyncio.Protocol):
                 if seq >= w.split and self.transport is not None:
                     self.transport.pause_reading()  # from here on it never reads again
                 return
-            approved_at = APPROVED_AT.search(payload)[1].decode()  # type: ignore[index]
-            latency = now - datetime.fromisoformat(approved_at).timestamp()
+            approved = w.approved_at.get(seq)
+            if approved is None:  # the same for every client: parsed once per update
+                approved_at = APPROVED_AT.search(payload)[1].decode()  # type: ignore[index]
+                approved = w.approved_at[seq] = datetime.fromisoformat(approved_at).timestamp()
+            latency = now - approved
             (w.latency if seq < w.split else w.latency_after).append(latency)
             if latency > w.per_seq.get(seq, 0.0):
                 w.per_seq[seq] = latency
+            if latency < w.first_seen.get(seq, float("inf")):
+                w.first_seen[seq] = latency
         elif payload.startswith(b'{"type":"ping"'):
             assert self.transport is not None
             self.transport.write(PONG)
@@ -190,7 +196,9 @@ class Worker:
         self.latency = array("d")  # healthy clients, updates before `split`
         self.latency_after = array("d")  # ... and from `split` on (when the stalled stop)
         self.split = cfg["split"]
-        self.per_seq: dict[int, float] = {}
+        self.per_seq: dict[int, float] = {}  # seq -> latency of its last delivery here
+        self.first_seen: dict[int, float] = {}  # seq -> latency of its first delivery here
+        self.approved_at: dict[int, float] = {}  # seq -> its `approved_at`, Unix time
         self.gaps = self.duplicates = self.uncovered = self.deepest = 0
         self.reconnects = self.forced = 0
         self.closes: Counter[int] = Counter()
@@ -231,6 +239,9 @@ class Worker:
         loop.add_reader(self.pipe.fileno(), ready.set)
         await ready.wait()
         loop.remove_reader(self.pipe.fileno())
+        # uvloop's add_reader left the pipe non-blocking: the result (larger than the
+        # pipe's buffer) must be sent with a blocking write.
+        os.set_blocking(self.pipe.fileno(), True)
         return self.pipe.recv()
 
     async def run(self) -> None:
@@ -257,7 +268,8 @@ class Worker:
         self.running = False
         self.pipe.send(("result", {
             "latency": self.latency.tobytes(), "latency_after": self.latency_after.tobytes(),
-            "per_seq": self.per_seq,
+            "per_seq": self.per_seq, "first_seen": self.first_seen,
+            "cpu": time.process_time(),  # this process's CPU so far (it exits after this)
             "complete": sum(c.last >= final_seq for c in healthy), "healthy": len(healthy),
             "held": sum(c.transport is not None for c in self.clients),
             "gaps": self.gaps, "duplicates": self.duplicates, "uncovered": self.uncovered,
@@ -291,7 +303,12 @@ async def poll(done: Any, timeout: float) -> None:
 
 def worker_main(cfg: dict[str, Any], pipe: Any) -> None:
     raise_nofile()
-    asyncio.run(Worker(cfg, pipe).run())
+    if cfg["uvloop"]:  # the clients share the viewer's 2 cores: the cheaper loop, the less
+        import uvloop  # of the viewer's CPU they take (see BENCHMARKS.md, issue 14)
+
+        uvloop.run(Worker(cfg, pipe).run())
+    else:
+        asyncio.run(Worker(cfg, pipe).run())
 
 
 # --- the viewer process and the feed (parent) ----------------------------------------------
@@ -453,20 +470,31 @@ async def publish_open_loop(feed: Feed, first: int, count: int, rate: float, tex
     await asyncio.gather(*tasks)
 
 
+def process_cpu_seconds(pid: int | None) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))] if values else float("nan")
 
 
 async def run(args: argparse.Namespace, bootstrap: str, tmp: Path) -> None:
-    from services.common import signing
+    from services.common import doorbell, signing
     from services.common.admin import ensure_topics
     from services.common.auth import issue_token
     from services.common.broker import free_port
     from services.common.settings import Settings
     from services.common.topics import SERVICES
 
+    # The viewer on this broker runs as `orcast dev` runs it: with the doorbell the feed
+    # rings after each write. Without it, an idle viewer's fetch sits out Tansu's idle
+    # wait (up to 500 ms) before it sees the first update after a pause, which neither
+    # `orcast dev` (the doorbell) nor Apache Kafka (completes a fetch on arrival) does.
+    relay = None if args.no_doorbell else doorbell.Relay().start()
+    bell = relay.address if relay is not None else ""
     settings = Settings(kafka_bootstrap=bootstrap, topic_namespace="bench", secret=SECRET,
-                        data_dir=tmp, kafka_session_timeout_ms=2000)
+                        data_dir=tmp, kafka_session_timeout_ms=2000, dev_doorbell=bell)
     signing.generate(signing.keys_dir(settings), SERVICES)  # same dir for the viewers
     await ensure_topics(settings)
     feed = Feed(settings)
@@ -480,7 +508,8 @@ async def run(args: argparse.Namespace, bootstrap: str, tmp: Path) -> None:
            # every simulated student shares one token and connects from 127.0.0.1:
            # no per-principal socket cap, no per-address connection cap
            "ORCAST_LIVE_MAX_SOCKETS_PER_PRINCIPAL": "0", "ORCAST_METRICS_TOKEN": METRICS_TOKEN,
-           "ORCAST_HTTP_MAX_CONNECTIONS_PER_IP": "0", "PYTHONPATH": str(ROOT)}
+           "ORCAST_HTTP_MAX_CONNECTIONS_PER_IP": "0", "PYTHONPATH": str(ROOT),
+           **({doorbell.ENV: bell} if bell else {})}
     # Replicas of one viewer deployment: each its own process and port (a load balancer
     # in front spreads connections; here the load generators take turns).
     viewers = Viewers([
@@ -500,6 +529,8 @@ async def run(args: argparse.Namespace, bootstrap: str, tmp: Path) -> None:
         for viewer in viewers.all:
             viewer.stop()
         await feed.producer.stop()
+        if relay is not None:
+            relay.close()
 
 
 async def measure(args: argparse.Namespace, feed: Feed, viewer: Viewers, text: str,
@@ -512,6 +543,7 @@ async def measure(args: argparse.Namespace, feed: Feed, viewer: Viewers, text: s
         cfg = {"port": viewer.all[i % len(viewer.all)].port, "token": token,
                "broadcast_id": feed.broadcast_id,
                "clients": per_proc, "stalled": args.stalled, "after": args.depth,
+               "uvloop": not args.clients_asyncio,
                "split": args.depth + 1 + args.updates // 2 if args.stalled else 1 << 62}
         proc = ctx.Process(target=worker_main, args=(cfg, child), daemon=True)
         proc.start()
@@ -528,6 +560,7 @@ async def measure(args: argparse.Namespace, feed: Feed, viewer: Viewers, text: s
     idle_share = (viewer.cpu_seconds() - idle_cpu) / 5.0
     rss_idle = viewer.rss_kb()
     cpu_before = viewer.cpu_seconds()
+    clients_cpu_before = sum(process_cpu_seconds(p.pid) for p in procs)
     first = args.depth + 1
     samples: list[int] = []
 
@@ -554,6 +587,7 @@ async def measure(args: argparse.Namespace, feed: Feed, viewer: Viewers, text: s
     for pipe in pipes:
         pipe.send(("finish", final_seq, 60.0))
     results = [(await loop.run_in_executor(None, p.recv))[1] for p in pipes]
+    clients_cpu = sum(r["cpu"] for r in results) - clients_cpu_before
     sampler.cancel()
     server = await viewer.metrics()
     cpu_used = viewer.cpu_seconds() - cpu_before if not args.continuity else float("nan")
@@ -563,7 +597,8 @@ async def measure(args: argparse.Namespace, feed: Feed, viewer: Viewers, text: s
         if args.continuity else None
     report(args, results, subscribed=subscribed, connect_seconds=connect_seconds,
            rss_empty=rss_empty, rss_idle=rss_idle, rss_peak=max(samples, default=rss_idle),
-           cpu_used=cpu_used, idle_share=idle_share, restart_seconds=restart_seconds, deep=deep,
+           cpu_used=cpu_used, clients_cpu=clients_cpu, idle_share=idle_share,
+           restart_seconds=restart_seconds, deep=deep,
            final_seq=final_seq, first=first, server=server)
 
 
@@ -590,6 +625,14 @@ def report(args: argparse.Namespace, results: list[dict[str, Any]], **m: Any) ->
         for seq, value in r["per_seq"].items():
             per_seq[seq] = max(per_seq.get(seq, 0.0), value)
     reach_all = sorted(per_seq.values())
+    # The first delivery of an update is the path before the fan-out (broker, the
+    # viewer's fetch wait and consumer) plus one send: what the fan-out cannot shorten.
+    first_seen: dict[int, float] = {}
+    for r in results:
+        for seq, value in r["first_seen"].items():
+            first_seen[seq] = min(first_seen.get(seq, float("inf")), value)
+    reach_first = sorted(first_seen.values())
+    worst_first = max(first_seen, key=first_seen.__getitem__) if first_seen else 0
     total = lambda key: sum(r[key] for r in results)  # noqa: E731
     closes: Counter[str] = Counter()
     errors: Counter[str] = Counter()
@@ -603,8 +646,10 @@ def report(args: argparse.Namespace, results: list[dict[str, Any]], **m: Any) ->
     stalled = round(args.clients // args.procs * args.stalled) * args.procs
     per_conn = (m["rss_idle"] - m["rss_empty"]) / max(1, m["subscribed"])
     lines = [
-        f"clients {clients} ({stalled} stalled) in {args.procs} processes; viewer "
-        f"{'uvloop' if args.uvloop else 'asyncio'} x {args.instances}; nproc {os.cpu_count()}",
+        f"clients {clients} ({stalled} stalled) in {args.procs} processes "
+        f"({'asyncio' if args.clients_asyncio else 'uvloop'}); viewer "
+        f"{'uvloop' if args.uvloop else 'asyncio'} x {args.instances}"
+        f"{', no doorbell' if args.no_doorbell else ''}; nproc {os.cpu_count()}",
         f"subscribed {m['subscribed']} in {m['connect_seconds']:.1f} s; held at the end "
         f"{total('held')}",
         f"viewer RSS: empty {m['rss_empty'] / 1024:.1f} MiB, idle with clients "
@@ -621,6 +666,13 @@ def report(args: argparse.Namespace, results: list[dict[str, Any]], **m: Any) ->
           if args.stalled else []),
         f"time for an update to reach every client: median {pct(reach_all, .5) * 1000:.0f} ms,"
         f" max {(reach_all[-1] if reach_all else float('nan')) * 1000:.0f} ms",
+        f"time for an update to reach its first client: median "
+        f"{pct(reach_first, .5) * 1000:.0f} ms, max "
+        f"{first_seen.get(worst_first, float('nan')) * 1000:.0f} ms (update "
+        f"{worst_first - m['first'] + 1} of {args.updates})",
+        f"clients' CPU while publishing {m['clients_cpu']:.2f} s "
+        f"({m['clients_cpu'] / max(1, args.updates) * 1000:.0f} ms per update; the viewer's "
+        f"{m['cpu_used'] / max(1, args.updates) * 1000:.0f} ms)",
         f"viewer CPU idle (pings/pongs only) {m['idle_share'] * 100:.0f} % of a core; "
         f"while publishing {m['cpu_used']:.2f} s; fan-out loop per update "
         f"{fanout * 1000:.1f} ms mean; slow closes "
@@ -652,6 +704,11 @@ def main() -> None:
     parser.add_argument("--reconnects", type=int, default=1000)
     parser.add_argument("--depth", type=int, default=0, help="updates produced before start")
     parser.add_argument("--uvloop", action="store_true")
+    parser.add_argument("--no-doorbell", action="store_true",
+                        help="no doorbell: the viewer's idle fetch waits out Tansu's wait")
+    parser.add_argument("--clients-asyncio", action="store_true",
+                        help="run the load generator on plain asyncio (before issue 14's "
+                             "figures: it took more of the shared CPU than the viewer)")
     parser.add_argument("--instances", type=int, default=1,
                         help="viewer replicas (processes), clients spread over them")
     args = parser.parse_args()

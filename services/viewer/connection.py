@@ -52,7 +52,7 @@ class Limits:
 
 
 class Connection:
-    __slots__ = ("bucket", "burst", "closed", "expiry", "last_seen", "principal",
+    __slots__ = ("bucket", "burst", "closed", "deadline", "last_seen", "principal",
                  "subscriptions", "transport", "ws")
 
     def __init__(self, ws: web.WebSocketResponse, transport: asyncio.Transport,
@@ -65,7 +65,7 @@ class Connection:
         self.closed = False
         self.burst = 0  # extra allowance while a large snapshot drains
         self.last_seen = time.monotonic()
-        self.expiry: asyncio.TimerHandle | None = None  # closes 4401 at the token's exp
+        self.deadline: float | None = None  # loop time of the token's exp (deadlines.py)
 
     @property
     def who(self) -> str:

@@ -28,6 +28,7 @@ from services.common.auth import Principal, normalise_subject
 
 from . import protocol
 from .connection import Connection, Limits
+from .deadlines import Deadlines
 from .history import History, Timeline
 from .joinlinks import JoinLinks
 
@@ -55,6 +56,7 @@ class Hub:
         self._list_dirty = False
         self._last_beat = time.monotonic()
         self.links = JoinLinks()  # join links' state, from the `joinlinks` topic
+        self._deadlines = Deadlines(self._expired)
 
     # connections -----------------------------------------------------------------------
 
@@ -92,15 +94,15 @@ class Hub:
         self._expire_at(conn)
 
     def _expire_at(self, conn: Connection) -> None:
-        if conn.expiry is not None:
-            conn.expiry.cancel()
-            conn.expiry = None
         expires_at = conn.principal.expires_at
         if expires_at is None:
+            self._deadlines.set(conn, None)
             return
-        loop = asyncio.get_running_loop()
-        conn.expiry = loop.call_at(loop.time() + max(0.0, expires_at - time.time()),
-                                   self.kick, conn, protocol.CLOSE_NO_TOKEN, "token expired")
+        loop_time = asyncio.get_running_loop().time()
+        self._deadlines.set(conn, loop_time + max(0.0, expires_at - time.time()))
+
+    def _expired(self, conn: Connection) -> None:
+        self.kick(conn, protocol.CLOSE_NO_TOKEN, "token expired")
 
     def remove(self, conn: Connection) -> None:
         if conn in self._buckets[conn.bucket]:
@@ -110,9 +112,7 @@ class Hub:
             self._sockets[who] -= 1
             if self._sockets[who] <= 0:
                 del self._sockets[who]
-        if conn.expiry is not None:
-            conn.expiry.cancel()
-            conn.expiry = None
+        self._deadlines.drop(conn)
         for broadcast_id in list(conn.subscriptions):
             self.unsubscribe(conn, broadcast_id)
         self._listeners.discard(conn)
@@ -171,6 +171,7 @@ class Hub:
                 broadcast_id=broadcast_id)))
             return
         self.unsubscribe(conn, broadcast_id)
+        broadcast_id = timeline.broadcast_id  # one string for every subscriber, not one each
         conn.subscriptions[broadcast_id] = after_seq
         self._subscribers[broadcast_id].add(conn)
         self._watchers[broadcast_id][conn.who] += 1
