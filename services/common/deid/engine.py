@@ -103,6 +103,14 @@ _DIGIT_RUN = re.compile(r"\d+")
 _NOT_NAME_TAIL = (ENGLISH | COMMON | MEDICAL | VERY_COMMON | LABEL | MONTH | STATE | CUE | WEEKDAY
                   | COUNTRY | EPONYM)
 _HARD_REASONS = frozenset({IDENTIFIER_RATIO, TOO_MANY_FINDINGS})
+_SHAPED = frozenset(("SSN", "EMAIL"))  # shapes no label undoes
+_PHONE_SEPARATOR = re.compile(r"[-.()]")  # "123 456 7890" after "Lot" may be a lot
+
+
+def _shaped(text: str, sp: Span) -> bool:
+    """An SSN, an email, or a phone or fax number typed with a dash, dot or brackets."""
+    return sp[2] in _SHAPED or (sp[2] in ("PHONE", "FAX")
+                                and _PHONE_SEPARATOR.search(text, sp[0], sp[1]) is not None)
 _ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # names.TOKEN on ASCII text
 _WORD_OF, _FIRST, _SECOND = itemgetter(2), itemgetter(0), itemgetter(1)
 
@@ -232,8 +240,9 @@ class Engine:
             name_heads.inverted(text, spans, self._flags_of)
         if "for" in norms:  # "the implant sheet for Ambeer."
             name_heads.after_for(text, spans, self._flags_of)
-        # the case's own identifiers: no later "not an identifier" rule may drop them
-        own = [sp for sp in spans if sp[3].startswith("case_")] if matcher is not None else []
+        # the case's own identifiers, and numbers in the shape of an SSN or a phone: no
+        # later "not an identifier" rule may drop them ("Lot 123-45-6789" is no lot)
+        own = [sp for sp in spans if sp[3].startswith("case_") or _shaped(text, sp)]
         merged = merge(spans)
         if merged:  # "Maniobra de Pringle"; "pt aslep": eponyms and typos, not names
             merged = eponym_heads.drop(text, merged)
@@ -259,6 +268,10 @@ class Engine:
             text = typed
             merged = [(*seen.original_span(s, e), cat, rule, prio)
                       for s, e, cat, rule, prio in merged]
+            # found on the view like the rest: put back at typed offsets too, or an entity
+            # or an invisible before the name shifts them onto other characters
+            own = [(*seen.original_span(s, e), cat, rule, prio)
+                   for s, e, cat, rule, prio in own]
         labels: list[tuple[int, int]] = []  # label words redacted with their value
         if cues:  # on the typed text too: the view reads "NANA4EVR" as "NANAaEVR"
             id_cues.scan(text, merged, self._known_word, labels)

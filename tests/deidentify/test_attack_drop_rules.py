@@ -1,0 +1,61 @@
+"""Attacks on the "not an identifier" drop rules and on the typed/view offsets.
+
+- The case's own identifiers are kept past every drop rule by putting them back at the
+  end; they were found on the normalised view, so they must go back at typed offsets: an
+  entity or an invisible before a registered name shifted the two, and the name went out
+  whole while other characters were blanked.
+- A supply's lot number alone is let go ("lot 74591 of Surgicel"); an SSN, or a phone number
+  typed with dashes, dots or brackets, after "Lot" or "Ref" is no lot number, and must go
+  all the same ("Lot 123 456 7890" in spaced groups stays a lot: test_phone_ends).
+
+Every note here is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import CaseIdentifiers, Engine
+
+from .conftest import KEY
+
+PUBLISHED = ("clean", "redacted")
+
+
+@pytest.fixture(scope="module")
+def dura() -> CaseIdentifiers:
+    return CaseIdentifiers.from_plain(names=["Dura Reason"], mrn="0087654321",
+                                      dob="1958-07-02", key=KEY)
+
+
+SHIFTED = [
+    "&amp;&amp;&amp;&amp;&amp;&amp; Dura Reason to OR",
+    "&#65;&#65;&#65;&#65;&#65;&#65;&#65;&#65; Dura Reason to OR",
+    "\u00ad\u00ad\u00ad\u00ad\u00ad\u00ad Dura Reason to OR",
+    "x\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b Dura Reason to OR",
+    "Q&amp;A re bed 4: Reason: Dura Reason, ready",
+]
+
+
+@pytest.mark.parametrize("note", SHIFTED)
+def test_a_registered_name_after_a_shift_goes(engine: Engine, dura: CaseIdentifiers,
+                                              note: str) -> None:
+    out = engine.deidentify(note, dura)
+    assert "Dura" not in out.text or out.verdict not in PUBLISHED
+    assert "Reason to" not in out.text or out.verdict not in PUBLISHED
+
+
+LOT_SHAPED = [
+    ("Lot 123-45-6789", "6789"),
+    ("Lot: 123-45-6789", "6789"),
+    ("Ref 123-45-6789", "6789"),
+    ("Model 123-45-6789", "6789"),
+    ("Lot 617-555-0142", "0142"),
+    ("Lot # 617.555.0142", "0142"),
+    ("ref (617) 555-0142", "0142"),
+]
+
+
+@pytest.mark.parametrize(("note", "part"), LOT_SHAPED)
+def test_an_ssn_or_phone_after_lot_goes(engine: Engine, note: str, part: str) -> None:
+    out = engine.deidentify(note)
+    assert part not in out.text or out.verdict not in PUBLISHED
