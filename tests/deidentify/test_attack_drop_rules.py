@@ -59,3 +59,18 @@ LOT_SHAPED = [
 def test_an_ssn_or_phone_after_lot_goes(engine: Engine, note: str, part: str) -> None:
     out = engine.deidentify(note)
     assert part not in out.text or out.verdict not in PUBLISHED
+
+
+RELATIVE_BEFORE_A_FIELD = [
+    ("wife Zbigniewska: at bedside", "Zbigniewska"),
+    ("Daughter Vrablova 14:10 called", "Vrablova"),
+    ("Husband Quarshie: consent by phone", "Quarshie"),
+    ("son Thelwell 08:05 in waiting room", "Thelwell"),
+]
+
+
+@pytest.mark.parametrize(("note", "name"), RELATIVE_BEFORE_A_FIELD)
+def test_a_relatives_name_before_a_colon_or_time_goes(engine: Engine, note: str,
+                                                      name: str) -> None:
+    out = engine.deidentify(note)
+    assert name not in out.text or out.verdict not in PUBLISHED

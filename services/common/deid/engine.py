@@ -247,7 +247,8 @@ class Engine:
         if merged:  # "Maniobra de Pringle"; "pt aslep": eponyms and typos, not names
             merged = eponym_heads.drop(text, merged)
             merged = typo_words.drop(text, merged, self._known_word, self._listed)
-            merged = field_labels.drop(text, merged, self._given_name)  # "Pref Card:"
+            merged = field_labels.drop(text, merged, self._given_name,  # "Pref Card:"
+                                       self._known_word)
             merged = state_names.drop(text, merged)  # "New Hampshire", "Rhode Island"
             merged = plain_words.drop(text, merged)  # "Reason:", "Lang\tArabic", "Azure"
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
