@@ -74,3 +74,20 @@ def test_a_relatives_name_before_a_colon_or_time_goes(engine: Engine, note: str,
                                                       name: str) -> None:
     out = engine.deidentify(note)
     assert name not in out.text or out.verdict not in PUBLISHED
+
+
+BIRTH_DAY_AFTER_A_SCORE_WORD = [
+    ("pain, DOB 3/14", "3/14"),
+    ("Counts ok. DOB 03/14", "03/14"),
+    ("Grade III, born 3/14", "3/14"),
+    ("cautery, born 03/14", "03/14"),
+    ("DOB 3/14 correct", "3/14"),
+    ("born 3/14 x2", "3/14"),
+    ("Score: DOB 3/14", "3/14"),
+]
+
+
+@pytest.mark.parametrize(("note", "day"), BIRTH_DAY_AFTER_A_SCORE_WORD)
+def test_a_birth_day_after_a_score_word_goes(engine: Engine, note: str, day: str) -> None:
+    out = engine.deidentify(note)
+    assert day not in out.text or out.verdict not in PUBLISHED
