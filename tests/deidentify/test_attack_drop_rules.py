@@ -91,3 +91,34 @@ BIRTH_DAY_AFTER_A_SCORE_WORD = [
 def test_a_birth_day_after_a_score_word_goes(engine: Engine, note: str, day: str) -> None:
     out = engine.deidentify(note)
     assert day not in out.text or out.verdict not in PUBLISHED
+
+
+PLAIN_WORD_AFTER_A_PERSON_CUE = [
+    ("Mother: Lima at bedside", "Lima"),
+    ("brother Lima called", "Lima"),
+    ("sister French in waiting room", "French"),
+    ("mom Azure here", "Azure"),
+    ("Visitor: Reason", "Reason"),
+    ("Emergency contact: Lima, 2nd cousin", "Lima"),
+    ("pt's partner Dura French", "Dura"),
+    ("HCP French aware", "French"),
+    ("grandson Lima", "Lima"),
+    ("Guardian: Lima", "Lima"),
+    ("father Dura", "Dura"),
+    ("daughter-in-law Lima", "Lima"),
+    ("Patient surname Lima", "Lima"),
+    ("cousin Reason Silverado", "Reason"),
+]
+
+
+@pytest.mark.parametrize(("note", "name"), PLAIN_WORD_AFTER_A_PERSON_CUE)
+def test_a_plain_word_after_a_person_cue_is_a_name(engine: Engine, note: str,
+                                                    name: str) -> None:
+    out = engine.deidentify(note)
+    assert name not in out.text or out.verdict not in PUBLISHED
+
+
+@pytest.mark.parametrize("note", ["pt's wife Spanish-speaking, interpreter booked",
+                                  "Mom English only", "Language: English"])
+def test_a_language_said_of_a_relative_stays(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
