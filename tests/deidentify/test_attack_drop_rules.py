@@ -122,3 +122,18 @@ def test_a_plain_word_after_a_person_cue_is_a_name(engine: Engine, note: str,
                                   "Mom English only", "Language: English"])
 def test_a_language_said_of_a_relative_stays(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
+
+
+WORK_WORD_BESIDE_A_PATIENT_LABEL = [
+    ("Acct load # 88412334", "88412334"),
+    ("Load 4456712 is pt's MRN", "4456712"),
+    ("load 4456712 pt id", "4456712"),
+    ("ticket 4456712 = patient acct", "4456712"),
+]
+
+
+@pytest.mark.parametrize(("note", "number"), WORK_WORD_BESIDE_A_PATIENT_LABEL)
+def test_a_work_word_beside_a_patient_label_hides_nothing(engine: Engine, note: str,
+                                                          number: str) -> None:
+    out = engine.deidentify(note)
+    assert number not in out.text or out.verdict not in PUBLISHED
