@@ -137,3 +137,17 @@ def test_a_work_word_beside_a_patient_label_hides_nothing(engine: Engine, note: 
                                                           number: str) -> None:
     out = engine.deidentify(note)
     assert number not in out.text or out.verdict not in PUBLISHED
+
+
+DENSE_WITH_AN_AGE_LEFT = [  # mostly redacted, so the identifier-ratio rule asks dense_notes
+    ("Okafor-Quarshie 617-555-0142 93", "93"),
+    ("Okafor-Quarshie 617-555-0142 ninety", "ninety"),
+    ("Okafor-Quarshie, 617-555-0142, one hundred", "hundred"),
+]
+
+
+@pytest.mark.parametrize(("note", "age"), DENSE_WITH_AN_AGE_LEFT)
+def test_a_dense_note_with_an_age_over_89_left_is_held(engine: Engine, note: str,
+                                                       age: str) -> None:
+    out = engine.deidentify(note)
+    assert age not in out.text or out.verdict not in PUBLISHED
