@@ -151,3 +151,24 @@ def test_a_dense_note_with_an_age_over_89_left_is_held(engine: Engine, note: str
                                                        age: str) -> None:
     out = engine.deidentify(note)
     assert age not in out.text or out.verdict not in PUBLISHED
+
+
+HEAD_NOUN_AFTER_A_PERSON_CUE = [
+    ("son Asa at bedside", "Asa"),
+    ("Mr. Loi in bay 3", "Loi"),
+    ("Pt: Legge", "Legge"),
+    ("wife Mesa called", "Mesa"),
+    ("Mrs Tasca to PACU", "Tasca"),
+    ("Pt Ley, 4 Elm", "Ley"),
+    ("Visitor: Mr Scala", "Scala"),
+    ("Guardian: Loi", "Loi"),
+    ("Sra. Mesa", "Mesa"),
+    ("Pt Okafor de Mesa", "Mesa"),
+]
+
+
+@pytest.mark.parametrize(("note", "name"), HEAD_NOUN_AFTER_A_PERSON_CUE)
+def test_an_eponym_head_noun_after_a_person_cue_is_a_name(engine: Engine, note: str,
+                                                          name: str) -> None:
+    out = engine.deidentify(note)
+    assert name not in out.text or out.verdict not in PUBLISHED

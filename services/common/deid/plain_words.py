@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .names import CUES, PATIENT, RELATION, TITLE
+from . import person_cues
 
 Span = tuple[int, int, str, str, int]
 
@@ -25,13 +25,8 @@ _ALWAYS = frozenset((
     "silverado fitbit biomed dura").split()) | _LANGUAGES
 # Surnames as well as labels: plain only beside a language or before a field's colon/tab
 _LABELS = frozenset(("lang", "pref", "language"))
-# a place cue ("from Dura, OK"); the word before a span, past its "." or ":"
+# a place cue right before the span ("from Dura, OK")
 _PLACE_CUES = frozenset(("from", "frm", "in", "near"))
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)(?:['’]s)?[.:]?\s*$")
-# a title, a relation or "pt" (names.py), or a form's field for a person; not "Attn:"
-_PERSON_CUES = (frozenset(w for w, kind in CUES.items() if kind in (TITLE, RELATION, PATIENT))
-                | frozenset(("name surname guarantor subscriber insured policyholder kin nok "
-                             "visitor caller contact escort poa proxy law").split())) - {"attn"}
 _SPEAKING = re.compile(r"(?i)[\s-]*(?:speak|only\b|interpret)")
 _DROPPED = frozenset(("NAME", "LOCATION"))
 
@@ -46,13 +41,10 @@ def _plain(text: str, s: int, e: int) -> bool:
     if any(w in _LABELS for w in words) and not (
             any(w in _LANGUAGES for w in words) or text[e:e + 1] in (":", "\t")):
         return False
-    cue = _WORD_BEFORE.search(text, max(0, s - 24), s)
-    if cue is None:
-        return True
-    word = cue.group(1).lower()
+    word = person_cues.word_before(text, s)
     if word in _PLACE_CUES:
         return False
-    if word not in _PERSON_CUES:
+    if word not in person_cues.WORDS:
         return True
     # "wife Spanish-speaking", "mom English only": a language, said of the relative
     return all(w in _LANGUAGES for w in words) and _SPEAKING.match(text, e) is not None
