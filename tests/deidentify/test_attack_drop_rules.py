@@ -172,3 +172,15 @@ def test_an_eponym_head_noun_after_a_person_cue_is_a_name(engine: Engine, note: 
                                                           name: str) -> None:
     out = engine.deidentify(note)
     assert name not in out.text or out.verdict not in PUBLISHED
+
+
+@pytest.mark.parametrize("note", [
+    "Impl\u00adant: hip stem lot L2318833",
+    "Imp\u200blant: hip stem lot L2318833",
+    "\u0399mplant: hip stem lot L2318833",  # Greek capital iota
+    "&#73;mplant: hip stem lot L2318833",
+    "Pro\u00adsthesis lot L2318833",
+])
+def test_an_implants_lot_goes_however_implant_is_typed(engine: Engine, note: str) -> None:
+    out = engine.deidentify(note)
+    assert "2318833" not in out.text or out.verdict not in PUBLISHED

@@ -311,7 +311,9 @@ class Engine:
         if merged:
             merged = _spare_the_mrn(text, merged, work_numbers.drop(text, merged), matcher)
         if merged and all(sp[3].startswith(patterns.BATCH) for sp in merged) \
-                and not patterns.IMPLANT.search(text):
+                and not patterns.IMPLANT.search(text) \
+                and not (seen is not None and patterns.IMPLANT.search(seen.text)):
+            # (the view too: "Impl\u00adant" is an implant all the same)
             # a supply's lot or catalogue number alone identifies no one
             merged = _spare_the_mrn(text, merged, [], matcher)
         if own:  # a merge may have relabelled them, and a drop rule then removed them
