@@ -184,3 +184,20 @@ def test_an_eponym_head_noun_after_a_person_cue_is_a_name(engine: Engine, note: 
 def test_an_implants_lot_goes_however_implant_is_typed(engine: Engine, note: str) -> None:
     out = engine.deidentify(note)
     assert "2318833" not in out.text or out.verdict not in PUBLISHED
+
+
+LABEL_AFTER_A_BATCH_WORD = [
+    ("Lot MRN 4456712", "4456712"),
+    ("Lot # MRN 4456712 of Surgicel opened", "4456712"),
+    ("REF MRN: 4456712", "4456712"),
+    ("Model MR# 4456712", "4456712"),
+    ("Lot DOB 03/14/1961", "1961"),
+    ("LOT# DOB 03/14/1961 correct", "1961"),
+]
+
+
+@pytest.mark.parametrize(("note", "part"), LABEL_AFTER_A_BATCH_WORD)
+def test_a_batch_word_before_another_label_hides_nothing(engine: Engine, note: str,
+                                                         part: str) -> None:
+    out = engine.deidentify(note)
+    assert part not in out.text or out.verdict not in PUBLISHED

@@ -104,6 +104,7 @@ _NOT_NAME_TAIL = (ENGLISH | COMMON | MEDICAL | VERY_COMMON | LABEL | MONTH | STA
                   | COUNTRY | EPONYM)
 _HARD_REASONS = frozenset({IDENTIFIER_RATIO, TOO_MANY_FINDINGS})
 _SHAPED = frozenset(("SSN", "EMAIL"))  # shapes no label undoes
+_BATCH_KINDS = frozenset(("ID", "DEVICE"))  # what a lot or model number is taken for
 _PHONE_SEPARATOR = re.compile(r"[-.()]")  # "123 456 7890" after "Lot" may be a lot
 
 
@@ -148,6 +149,17 @@ def _spare_the_mrn(text: str, before: list[Span], after: list[Span],
     return [sp for sp in before if sp in kept or any(
         matcher.mrn_typo(n.group().replace("-", "").replace(".", ""))
         for n in _NUMBER_IN_SPAN.finditer(text, sp[0], sp[1]))]
+
+
+def _inside_a_batch(spans: list[Span]) -> list[Span]:
+    """Other identifiers that a lot or model value reached over a label to take in: "Lot
+    MRN 4456712", "Lot DOB 03/14/1961" are no lot numbers, though the batch rule's value
+    ("MRN 4456712") swallowed them and would go with it."""
+    batches = [(s, e) for s, e, _cat, rule, _p in spans if rule.startswith(patterns.BATCH)]
+    if not batches:
+        return []
+    return [sp for sp in spans if sp[2] not in _BATCH_KINDS and not sp[3].startswith(
+        patterns.BATCH) and any(s < sp[0] and sp[1] <= e for s, e in batches)]
 
 
 class Engine:
@@ -243,6 +255,7 @@ class Engine:
         # the case's own identifiers, and numbers in the shape of an SSN or a phone: no
         # later "not an identifier" rule may drop them ("Lot 123-45-6789" is no lot)
         own = [sp for sp in spans if sp[3].startswith("case_") or _shaped(text, sp)]
+        own += _inside_a_batch(spans)
         merged = merge(spans)
         if merged:  # "Maniobra de Pringle"; "pt aslep": eponyms and typos, not names
             merged = eponym_heads.drop(text, merged)
