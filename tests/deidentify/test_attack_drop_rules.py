@@ -129,6 +129,12 @@ WORK_WORD_BESIDE_A_PATIENT_LABEL = [
     ("Load 4456712 is pt's MRN", "4456712"),
     ("load 4456712 pt id", "4456712"),
     ("ticket 4456712 = patient acct", "4456712"),
+    ("ticket # Acct 88412334", "88412334"),
+    ("load Acct 88412334 ready", "88412334"),
+    ("Load #: Acct 88412334", "88412334"),
+    ("IT ticket FIN 88412334", "88412334"),
+    ("load CSN: 88412334", "88412334"),
+    ("ticket # Account # 88412334", "88412334"),
 ]
 
 
@@ -193,6 +199,8 @@ LABEL_AFTER_A_BATCH_WORD = [
     ("Model MR# 4456712", "4456712"),
     ("Lot DOB 03/14/1961", "1961"),
     ("LOT# DOB 03/14/1961 correct", "1961"),
+    ("Lot 97-year-old 07:52", "97"),
+    ("REF 97-year-old 07:52", "97"),
 ]
 
 

@@ -105,6 +105,8 @@ _NOT_NAME_TAIL = (ENGLISH | COMMON | MEDICAL | VERY_COMMON | LABEL | MONTH | STA
 _HARD_REASONS = frozenset({IDENTIFIER_RATIO, TOO_MANY_FINDINGS})
 _SHAPED = frozenset(("SSN", "EMAIL"))  # shapes no label undoes
 _BATCH_KINDS = frozenset(("ID", "DEVICE"))  # what a lot or model number is taken for
+# a lot number may look like a date or phone number on its own ("LOT 2024-03-15"): see _shaped
+_LOT_SHAPES = frozenset(("DATE", "PHONE", "FAX"))
 _PHONE_SEPARATOR = re.compile(r"[-.()]")  # "123 456 7890" after "Lot" may be a lot
 
 
@@ -153,13 +155,14 @@ def _spare_the_mrn(text: str, before: list[Span], after: list[Span],
 
 def _inside_a_batch(spans: list[Span]) -> list[Span]:
     """Other identifiers that a lot or model value reached over a label to take in: "Lot
-    MRN 4456712", "Lot DOB 03/14/1961" are no lot numbers, though the batch rule's value
-    ("MRN 4456712") swallowed them and would go with it."""
+    MRN 4456712", "Lot DOB 03/14/1961", "Lot 97-year-old" are no lot numbers, though the
+    batch rule's value ("MRN 4456712") swallowed them and would go with it."""
     batches = [(s, e) for s, e, _cat, rule, _p in spans if rule.startswith(patterns.BATCH)]
     if not batches:
         return []
     return [sp for sp in spans if sp[2] not in _BATCH_KINDS and not sp[3].startswith(
-        patterns.BATCH) and any(s < sp[0] and sp[1] <= e for s, e in batches)]
+        patterns.BATCH) and any((s < sp[0] or (s == sp[0] and sp[2] not in _LOT_SHAPES))
+                                and sp[1] <= e for s, e in batches)]
 
 
 class Engine:

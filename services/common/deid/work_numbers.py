@@ -1,8 +1,9 @@
 """Numbers of the hospital's own work, not of a patient: an IT ticket ("IT ticket #88412")
 and a sterilizer load ("Load #: 2026-1204-07"). The generic "#" and "ID" cues took them
 for identifiers; their label says what they are. Unless a patient's label stands before
-the word ("Acct load # 88412334") or names the number after it ("Load 4456712 is pt's
-MRN"): then "load" or "ticket" is only a word in the way.
+the word ("Acct load # 88412334"), between it and the number ("ticket # Acct 88412334")
+or after the number ("Load 4456712 is pt's MRN"): then "load" or "ticket" is only a word
+in the way.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ _DROPPED = frozenset(("ID", "DEVICE", "ACCOUNT"))
 _PATIENT_LABEL = (r"(?:acct|account|billing|fin|csn|har|encounter|mrn|mr|chart|med(?:ical)?\s*rec"
                   r"|pt|patient|member|subscriber|policy|ssn|insurance)")
 _PATIENT_BEFORE = re.compile(rf"(?i)\b{_PATIENT_LABEL}\b(?:\s*(?:id|#|no\.?|number))?\W*$")
+_PATIENT_INSIDE = re.compile(rf"(?i)\b{_PATIENT_LABEL}\b")  # "ticket # Acct 88412334"
 _PATIENT_AFTER = re.compile(
     rf"(?i)\s*(?:[,(=-]|is|was)?\s*(?:the\s+)?(?:(?:his|her|their)\s+|{_PATIENT_LABEL}(?:['’]s)?\s*)"
     rf"{_PATIENT_LABEL}?\s*(?:id|#|no\b|number|mrn|acct|account|chart)")
@@ -32,6 +34,7 @@ def _work_number(text: str, s: int, e: int) -> bool:
             return False
         at = m.start()
     return _PATIENT_BEFORE.search(text, max(0, at - 24), at) is None \
+        and _PATIENT_INSIDE.search(text, at, e) is None \
         and _PATIENT_AFTER.match(text, e) is None
 
 
