@@ -209,3 +209,15 @@ def test_a_batch_word_before_another_label_hides_nothing(engine: Engine, note: s
                                                          part: str) -> None:
     out = engine.deidentify(note)
     assert part not in out.text or out.verdict not in PUBLISHED
+
+
+@pytest.mark.parametrize(("note", "name"), [
+    ("Okafor-Quarshie, Will 617-555-0142", "Will"),
+    ("Okafor-Quarshie Will, 617-555-0142", "Will"),
+    ("OKAFOR-QUARSHIE WILL 617-555-0142", "WILL"),
+    ("Okafor-Quarshie, May 617-555-0142", "May"),
+])
+def test_a_dense_note_with_a_given_name_left_is_held(engine: Engine, note: str,
+                                                     name: str) -> None:
+    out = engine.deidentify(note)
+    assert name not in out.text or out.verdict not in PUBLISHED

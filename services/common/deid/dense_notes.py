@@ -9,7 +9,9 @@ is left: there is nothing in it a person could still miss. A word left that a na
 place list holds, a word no list holds (another script, a surname nobody listed), or a
 longer number keeps the note held, and so do more than three findings: that is a record
 pasted whole, which the rule is for. So does a number over 89, in digits or words ("Mrs
-[NAME] 95", "[NAME]: ninety-two"): beside a name it is an age, which HIPAA counts.
+[NAME] 95", "[NAME]: ninety-two"): beside a name it is an age, which HIPAA counts. And
+so does a word of grammar that is also a given name, capitalised mid-sentence ("[NAME],
+Will [PHONE]", "[NAME] WILL [PHONE]").
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ _NAME_OR_PLACE = FIRST | LAST | PLACE
 _FUNCTION_WORDS = frozenset(
     "her his its our their the an is are was were be to of in on at for with and or from "
     "by as will may can".split())
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n|]\s*|^\W+)$")  # "Will do", ". May call"
 _LEFT = re.compile(r"[^\W\d_]+|\d+")
 _MAX_FINDINGS = 3
 _MAX_DIGITS = 2  # "OR 2", "bay 14": a room, not an identifier
@@ -85,6 +88,9 @@ def nothing_left(text: str, spans: Sequence[tuple[int, int, str, str, int]],
             if len(word) == 1 and word not in "aAI":
                 return False  # a letter left: an initial, or a name spelled out
             if word.lower() in _FUNCTION_WORDS:
+                if word[0].isupper() and flags & _NAME_OR_PLACE \
+                        and not _SENTENCE_START.search(text, 0, m.start()):
+                    return False  # "[NAME], Will [PHONE]": capitalised mid-line, a name
                 continue
             if flags & PICK:  # a name or place list holds it, typed as one could be
                 return False
