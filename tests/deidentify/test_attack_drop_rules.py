@@ -66,6 +66,9 @@ RELATIVE_BEFORE_A_FIELD = [
     ("Daughter Vrablova 14:10 called", "Vrablova"),
     ("Husband Quarshie: consent by phone", "Quarshie"),
     ("son Thelwell 08:05 in waiting room", "Thelwell"),
+    ("wife French: at bedside", "French"),
+    ("daughter Mesa 07:52 called", "Mesa"),
+    ("HCP English: consent by phone", "English"),
 ]
 
 

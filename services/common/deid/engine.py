@@ -264,7 +264,7 @@ class Engine:
             merged = eponym_heads.drop(text, merged)
             merged = typo_words.drop(text, merged, self._known_word, self._listed)
             merged = field_labels.drop(text, merged, self._given_name,  # "Pref Card:"
-                                       self._known_word)
+                                       self._known_word, self._surname)
             merged = state_names.drop(text, merged)  # "New Hampshire", "Rhode Island"
             merged = plain_words.drop(text, merged)  # "Reason:", "Lang\tArabic", "Azure"
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
@@ -392,6 +392,10 @@ class Engine:
     def _given_name(self, word: str) -> bool:
         """On the given-name list."""
         return bool(self._names.lookup(word)[1] & FIRST)
+
+    def _surname(self, word: str) -> bool:
+        """On the surname list."""
+        return bool(self._names.lookup(word)[1] & LAST)
 
     def _known_abbreviation(self, letters: str) -> bool:
         """A word, clinical term, label, cue or state a few capitals could stand for."""
