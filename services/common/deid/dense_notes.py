@@ -8,7 +8,10 @@ ordinary word, a label or a cue that names no one, and no number longer than a r
 is left: there is nothing in it a person could still miss. A word left that a name or
 place list holds, a word no list holds (another script, a surname nobody listed), or a
 longer number keeps the note held, and so do more than three findings: that is a record
-pasted whole, which the rule is for.
+pasted whole, which the rule is for. So does a number over 89, in digits or words ("Mrs
+[NAME] 95", "[NAME]: ninety-two"): beside a name it is an age, which HIPAA counts. And
+so does a word of grammar that is also a given name, capitalised mid-sentence ("[NAME],
+Will [PHONE]", "[NAME] WILL [PHONE]").
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ _NAME_OR_PLACE = FIRST | LAST | PLACE
 _FUNCTION_WORDS = frozenset(
     "her his its our their the an is are was were be to of in on at for with and or from "
     "by as will may can".split())
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n|]\s*|^\W+)$")  # "Will do", ". May call"
 _LEFT = re.compile(r"[^\W\d_]+|\d+")
 _MAX_FINDINGS = 3
 _MAX_DIGITS = 2  # "OR 2", "bay 14": a room, not an identifier
@@ -49,6 +53,8 @@ _NUMBER_WORDS = frozenset(
     "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty "
     "seventy eighty ninety hundred thousand".split())
 _MAX_NUMBER_WORDS = 2  # "two of them", "twenty five": not a read-out identifier
+_MAX_AGE = 89  # an age over it identifies, beside a name
+_OVER_89_WORDS = frozenset(("ninety", "hundred", "thousand"))
 
 
 def nothing_left(text: str, spans: Sequence[tuple[int, int, str, str, int]],
@@ -66,9 +72,11 @@ def nothing_left(text: str, spans: Sequence[tuple[int, int, str, str, int]],
         for m in _LEFT.finditer(text, pos, s):
             word = m.group()
             if word.isdigit():
-                if len(word) > _MAX_DIGITS:
+                if len(word) > _MAX_DIGITS or int(word) > _MAX_AGE:
                     return False
                 continue
+            if word.lower() in _OVER_89_WORDS:
+                return False
             spoken = spoken + 1 if word.lower() in _NUMBER_WORDS else 0
             if spoken > _MAX_NUMBER_WORDS:
                 return False
@@ -80,6 +88,9 @@ def nothing_left(text: str, spans: Sequence[tuple[int, int, str, str, int]],
             if len(word) == 1 and word not in "aAI":
                 return False  # a letter left: an initial, or a name spelled out
             if word.lower() in _FUNCTION_WORDS:
+                if word[0].isupper() and flags & _NAME_OR_PLACE \
+                        and not _SENTENCE_START.search(text, 0, m.start()):
+                    return False  # "[NAME], Will [PHONE]": capitalised mid-line, a name
                 continue
             if flags & PICK:  # a name or place list holds it, typed as one could be
                 return False

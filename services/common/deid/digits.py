@@ -36,6 +36,8 @@ _FRACTION_BEFORE = re.compile(
     r"\b(?:bp|b/p|nibp|abp|sbp|pain|apgars?|gcs|glasgow|counts?|sponges?|needles?|sharps|"
     r"instruments?|strength|motor|score|ratio|i:e|bovie|cautery|coag|cut|blend|mallampati|"
     r"grade|vas|nrs|fio2|dilation|effacement|station|gravida|power)\b[^\d\n]{0,12}$", re.I)
+_BIRTH_CUE = re.compile(
+    r"\b(?:dob|d\.o\.b|born|birth\s*date|date\s+of\s+birth|birthday|b-?day)\W*$", re.I)
 _FRACTION_AFTER = re.compile(r"\s*(?:correct|counted|strength|x\s*\d|mmhg|\(\d{2,3}\))", re.I)
 _DATE_CUE = re.compile(
     r"\b(?:on|dob|d\.o\.b\.?|born|dated?|since|seen|admitted|admit|from|until|by|before|after|"
@@ -99,6 +101,8 @@ def _md(m: int, d: int) -> bool:
 
 
 def _fraction(text: str, s: int, e: int) -> bool:
+    if _BIRTH_CUE.search(text, max(0, s - 20), s):
+        return False  # "pain, DOB 3/14": the birth cue is nearer than the score's word
     return bool(_FRACTION_BEFORE.search(text, max(0, s - 30), s) or
                 _FRACTION_AFTER.match(text, e))
 

@@ -103,6 +103,17 @@ _DIGIT_RUN = re.compile(r"\d+")
 _NOT_NAME_TAIL = (ENGLISH | COMMON | MEDICAL | VERY_COMMON | LABEL | MONTH | STATE | CUE | WEEKDAY
                   | COUNTRY | EPONYM)
 _HARD_REASONS = frozenset({IDENTIFIER_RATIO, TOO_MANY_FINDINGS})
+_SHAPED = frozenset(("SSN", "EMAIL"))  # shapes no label undoes
+_BATCH_KINDS = frozenset(("ID", "DEVICE"))  # what a lot or model number is taken for
+# a lot number may look like a date or phone number on its own ("LOT 2024-03-15"): see _shaped
+_LOT_SHAPES = frozenset(("DATE", "PHONE", "FAX"))
+_PHONE_SEPARATOR = re.compile(r"[-.()]")  # "123 456 7890" after "Lot" may be a lot
+
+
+def _shaped(text: str, sp: Span) -> bool:
+    """An SSN, an email, or a phone or fax number typed with a dash, dot or brackets."""
+    return sp[2] in _SHAPED or (sp[2] in ("PHONE", "FAX")
+                                and _PHONE_SEPARATOR.search(text, sp[0], sp[1]) is not None)
 _ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # names.TOKEN on ASCII text
 _WORD_OF, _FIRST, _SECOND = itemgetter(2), itemgetter(0), itemgetter(1)
 
@@ -140,6 +151,18 @@ def _spare_the_mrn(text: str, before: list[Span], after: list[Span],
     return [sp for sp in before if sp in kept or any(
         matcher.mrn_typo(n.group().replace("-", "").replace(".", ""))
         for n in _NUMBER_IN_SPAN.finditer(text, sp[0], sp[1]))]
+
+
+def _inside_a_batch(spans: list[Span]) -> list[Span]:
+    """Other identifiers that a lot or model value reached over a label to take in: "Lot
+    MRN 4456712", "Lot DOB 03/14/1961", "Lot 97-year-old" are no lot numbers, though the
+    batch rule's value ("MRN 4456712") swallowed them and would go with it."""
+    batches = [(s, e) for s, e, _cat, rule, _p in spans if rule.startswith(patterns.BATCH)]
+    if not batches:
+        return []
+    return [sp for sp in spans if sp[2] not in _BATCH_KINDS and not sp[3].startswith(
+        patterns.BATCH) and any((s < sp[0] or (s == sp[0] and sp[2] not in _LOT_SHAPES))
+                                and sp[1] <= e for s, e in batches)]
 
 
 class Engine:
@@ -232,13 +255,16 @@ class Engine:
             name_heads.inverted(text, spans, self._flags_of)
         if "for" in norms:  # "the implant sheet for Ambeer."
             name_heads.after_for(text, spans, self._flags_of)
-        # the case's own identifiers: no later "not an identifier" rule may drop them
-        own = [sp for sp in spans if sp[3].startswith("case_")] if matcher is not None else []
+        # the case's own identifiers, and numbers in the shape of an SSN or a phone: no
+        # later "not an identifier" rule may drop them ("Lot 123-45-6789" is no lot)
+        own = [sp for sp in spans if sp[3].startswith("case_") or _shaped(text, sp)]
+        own += _inside_a_batch(spans)
         merged = merge(spans)
         if merged:  # "Maniobra de Pringle"; "pt aslep": eponyms and typos, not names
             merged = eponym_heads.drop(text, merged)
             merged = typo_words.drop(text, merged, self._known_word, self._listed)
-            merged = field_labels.drop(text, merged, self._given_name)  # "Pref Card:"
+            merged = field_labels.drop(text, merged, self._given_name,  # "Pref Card:"
+                                       self._known_word, self._surname)
             merged = state_names.drop(text, merged)  # "New Hampshire", "Rhode Island"
             merged = plain_words.drop(text, merged)  # "Reason:", "Lang\tArabic", "Azure"
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
@@ -259,6 +285,10 @@ class Engine:
             text = typed
             merged = [(*seen.original_span(s, e), cat, rule, prio)
                       for s, e, cat, rule, prio in merged]
+            # found on the view like the rest: put back at typed offsets too, or an entity
+            # or an invisible before the name shifts them onto other characters
+            own = [(*seen.original_span(s, e), cat, rule, prio)
+                   for s, e, cat, rule, prio in own]
         labels: list[tuple[int, int]] = []  # label words redacted with their value
         if cues:  # on the typed text too: the view reads "NANA4EVR" as "NANAaEVR"
             id_cues.scan(text, merged, self._known_word, labels)
@@ -297,7 +327,9 @@ class Engine:
         if merged:
             merged = _spare_the_mrn(text, merged, work_numbers.drop(text, merged), matcher)
         if merged and all(sp[3].startswith(patterns.BATCH) for sp in merged) \
-                and not patterns.IMPLANT.search(text):
+                and not patterns.IMPLANT.search(text) \
+                and not (seen is not None and patterns.IMPLANT.search(seen.text)):
+            # (the view too: "Impl\u00adant" is an implant all the same)
             # a supply's lot or catalogue number alone identifies no one
             merged = _spare_the_mrn(text, merged, [], matcher)
         if own:  # a merge may have relabelled them, and a drop rule then removed them
@@ -360,6 +392,10 @@ class Engine:
     def _given_name(self, word: str) -> bool:
         """On the given-name list."""
         return bool(self._names.lookup(word)[1] & FIRST)
+
+    def _surname(self, word: str) -> bool:
+        """On the surname list."""
+        return bool(self._names.lookup(word)[1] & LAST)
 
     def _known_abbreviation(self, letters: str) -> bool:
         """A word, clinical term, label, cue or state a few capitals could stand for."""

@@ -4,13 +4,17 @@
 "de" says the surname names a manoeuvre, sign, score or instrument, not a person or a
 town (where a place follows "de" a person or a verb comes first: "viene de Lawrence").
 The clinical head nouns themselves ("Escala", "Pinza" at the start of a sentence) are no
-names either. Matching is on accent-folded lower case, so "técnica" and "tecnica" agree.
+names either, unless a person cue or a particle stands right before ("Mr. Loi", "son
+Asa", "Okafor de Mesa"): some are surnames and given names too. Matching is on
+accent-folded lower case, so "técnica" and "tecnica" agree.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from . import person_cues
 
 Span = tuple[int, int, str, str, int]
 
@@ -33,6 +37,8 @@ HEADS = frozenset((
 _PARTICLE = re.compile(r"(?i)(?P<head>[^\W\d_]+)\s+(?:de|di|del|della|du|des|da|do|von|nach)"
                        r"\s+(?:la\s+|l['’]\s*)?$")
 _KINDS = frozenset(("NAME", "LOCATION"))
+# "Okafor de Mesa": after a particle the head noun is a surname's part
+_PARTICLE_BEFORE = re.compile(r"(?i)\b(?:de|di|del|da|do|von|van|la|le)\s+$")
 _PARTICLES = frozenset("de di del della du des da do von nach la l'".split())
 
 
@@ -49,7 +55,8 @@ def drop(text: str, spans: list[Span]) -> list[Span]:
         s, e, cat = sp[0], sp[1], sp[2]
         word = text[s:e].strip()
         if cat in _KINDS and " " not in word:
-            if fold(word) in HEADS:
+            if fold(word) in HEADS and not person_cues.before(text, s) \
+                    and not _PARTICLE_BEFORE.search(text, max(0, s - 8), s):
                 continue  # "Escala de Glasgow", "Pinza de Kelly": the noun, no name
             # a word test first: the regex below is only worth running after "de"
             if not _PARTICLES.isdisjoint(text[max(0, s - 9):s].lower().split()):

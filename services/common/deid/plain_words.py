@@ -3,12 +3,16 @@ headers of pasted EHR text ("Reason:", "To: Pathology", "Anesthesia Record", "De
 "Reg"), languages ("Lang\tArabic", "Pref lang: Turkish"), a drug class ("beta blocker"),
 a graft ("LIMA to LAD"), the dura and brands ("Medtronic Azure", "blue Silverado", "pt's Fitbit").
 A NAME or LOCATION made only of them is dropped, unless a name cue stands right before it
-("Pt English", "Mr. Reason"); next to a real name the span keeps its name.
+("Pt English", "Mr. Reason", "brother Lima", "Guardian: Lima", "daughter-in-law Dura"):
+a title, a relation, "pt", or a form's person field; next to a real name the span keeps
+its name. A language after a relation and before "speaking" is still a language.
 """
 
 from __future__ import annotations
 
 import re
+
+from . import person_cues
 
 Span = tuple[int, int, str, str, int]
 
@@ -21,10 +25,9 @@ _ALWAYS = frozenset((
     "silverado fitbit biomed dura").split()) | _LANGUAGES
 # Surnames as well as labels: plain only beside a language or before a field's colon/tab
 _LABELS = frozenset(("lang", "pref", "language"))
-# a name cue, or a place cue ("from Dura, OK")
-_CUE_BEFORE = re.compile(
-    r"(?i)\b(?:pt|patient|mr|mrs|ms|mx|miss|dr|name|husband|wife|son|daughter|from|frm|in|"
-    r"near)\b[.:]?\s*$")
+# a place cue right before the span ("from Dura, OK")
+_PLACE_CUES = frozenset(("from", "frm", "in", "near"))
+_SPEAKING = re.compile(r"(?i)[\s-]*(?:speak|only\b|interpret)")
 _DROPPED = frozenset(("NAME", "LOCATION"))
 
 
@@ -38,7 +41,13 @@ def _plain(text: str, s: int, e: int) -> bool:
     if any(w in _LABELS for w in words) and not (
             any(w in _LANGUAGES for w in words) or text[e:e + 1] in (":", "\t")):
         return False
-    return not _CUE_BEFORE.search(text, max(0, s - 12), s)
+    word = person_cues.word_before(text, s)
+    if word in _PLACE_CUES:
+        return False
+    if word not in person_cues.WORDS:
+        return True
+    # "wife Spanish-speaking", "mom English only": a language, said of the relative
+    return all(w in _LANGUAGES for w in words) and _SPEAKING.match(text, e) is not None
 
 
 def drop(text: str, spans: list[Span]) -> list[Span]:

@@ -1,6 +1,9 @@
 """Numbers of the hospital's own work, not of a patient: an IT ticket ("IT ticket #88412")
 and a sterilizer load ("Load #: 2026-1204-07"). The generic "#" and "ID" cues took them
-for identifiers; their label says what they are.
+for identifiers; their label says what they are. Unless a patient's label stands before
+the word ("Acct load # 88412334"), between it and the number ("ticket # Acct 88412334")
+or after the number ("Load 4456712 is pt's MRN"): then "load" or "ticket" is only a word
+in the way.
 """
 
 from __future__ import annotations
@@ -12,6 +15,27 @@ Span = tuple[int, int, str, str, int]
 _LABEL = re.compile(r"(?i)(?:\bticket|\bload)\s*(?:#|no\.?|number)?\s*:?\s*$")
 _STARTS = re.compile(r"(?i)(?:ticket|load)\b")
 _DROPPED = frozenset(("ID", "DEVICE", "ACCOUNT"))
+_PATIENT_LABEL = (r"(?:acct|account|billing|fin|csn|har|encounter|mrn|mr|chart|med(?:ical)?\s*rec"
+                  r"|pt|patient|member|subscriber|policy|ssn|insurance)")
+_PATIENT_BEFORE = re.compile(rf"(?i)\b{_PATIENT_LABEL}\b(?:\s*(?:id|#|no\.?|number))?\W*$")
+_PATIENT_INSIDE = re.compile(rf"(?i)\b{_PATIENT_LABEL}\b")  # "ticket # Acct 88412334"
+_PATIENT_AFTER = re.compile(
+    rf"(?i)\s*(?:[,(=-]|is|was)?\s*(?:the\s+)?(?:(?:his|her|their)\s+|{_PATIENT_LABEL}(?:['’]s)?\s*)"
+    rf"{_PATIENT_LABEL}?\s*(?:id|#|no\b|number|mrn|acct|account|chart)")
+
+
+def _work_number(text: str, s: int, e: int) -> bool:
+    """Labelled as a ticket or load, and no patient's label on either side."""
+    if _STARTS.match(text, s):
+        at = s
+    else:
+        m = _LABEL.search(text, max(0, s - 16), s)
+        if m is None:
+            return False
+        at = m.start()
+    return _PATIENT_BEFORE.search(text, max(0, at - 24), at) is None \
+        and _PATIENT_INSIDE.search(text, at, e) is None \
+        and _PATIENT_AFTER.match(text, e) is None
 
 
 def drop(text: str, spans: list[Span]) -> list[Span]:
@@ -19,6 +43,4 @@ def drop(text: str, spans: list[Span]) -> list[Span]:
     low = text.lower()
     if "ticket" not in low and "load" not in low:
         return spans
-    return [sp for sp in spans if not (
-        sp[2] in _DROPPED and (_STARTS.match(text, sp[0])
-                               or _LABEL.search(text, max(0, sp[0] - 16), sp[0])))]
+    return [sp for sp in spans if not (sp[2] in _DROPPED and _work_number(text, sp[0], sp[1]))]
