@@ -18,6 +18,7 @@ from .support.browser import CHROMIUM, CHROMIUM_ARGS
 from .support.idp import SignInWorld, running_provider
 from .support.signing import session_keys_dir
 from .support.stack import Stack, running_stack
+from .support.tcpproxy import ProxiedBroker
 
 # Read before the autouse fixture below scrubs ORCAST_* from the environment.
 EXTERNAL_BOOTSTRAP = os.environ.get("ORCAST_KAFKA_BOOTSTRAP")
@@ -126,6 +127,17 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
     pg = str(request.getfixturevalue("postgres_url"))
     return "postgresql+asyncpg://" + pg.removeprefix("postgresql://")
+
+
+@pytest.fixture
+async def proxied(tmp_path: Path) -> AsyncIterator[ProxiedBroker]:
+    """A broker behind a TCP proxy the test can cut and restore."""
+    broker = ProxiedBroker(log_file=tmp_path / "broker.log")
+    await broker.start()
+    try:
+        yield broker
+    finally:
+        await broker.stop()
 
 
 @pytest.fixture(scope="session")

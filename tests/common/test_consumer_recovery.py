@@ -12,7 +12,6 @@ its main cause, routines of the client ended by uvloop's RuntimeError, is kafka_
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -29,16 +28,6 @@ from tests.support.stack import eventually
 from tests.support.tcpproxy import ProxiedBroker
 
 from .test_consumer import DEADLETTER, Recorder, start_loop, status_event, stop_loop
-
-
-@pytest.fixture
-async def proxied(tmp_path: Path) -> AsyncIterator[ProxiedBroker]:
-    broker = ProxiedBroker(log_file=tmp_path / "broker.log")
-    await broker.start()
-    try:
-        yield broker
-    finally:
-        await broker.stop()
 
 
 async def test_a_client_lost_while_the_broker_is_cut_is_replaced_once_it_is_back(

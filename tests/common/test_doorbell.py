@@ -23,6 +23,7 @@ from services.common.producer import EventProducer
 from services.common.settings import Settings
 from services.common.topics import UPDATES_STATUS
 from tests.common.test_consumer import Recorder, status_event
+from tests.support.kafka_spy import fetch_counter
 from tests.support.signing import signed
 from tests.support.stack import eventually
 
@@ -449,12 +450,7 @@ async def test_a_consumer_that_read_to_the_end_pauses_without_a_confirming_empty
     loop = ConsumerLoop(settings=settings, service="approval", topics=[UPDATES_STATUS.name],
                         handler=handler, producer=producer, group_id="nap4-approval")
     fetches: list[int] = []
-    send = AIOKafkaConnection.send
-
-    def counting(self, request, expect_response=True):  # type: ignore[no-untyped-def]
-        if type(request).__name__.startswith("FetchRequest"):
-            fetches.append(1)
-        return send(self, request, expect_response)
+    counting = fetch_counter(fetches)
 
     await loop.start()
     try:

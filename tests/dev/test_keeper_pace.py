@@ -15,6 +15,7 @@ from services.common.consumer import set_fetch_wait
 from services.common.settings import Settings
 from services.dev.journal import Journal
 from services.dev.keeper import Tail
+from tests.support.kafka_spy import fetch_counter
 
 
 async def test_no_fetch_while_the_tail_rests_and_nothing_is_missed(
@@ -25,12 +26,7 @@ async def test_no_fetch_while_the_tail_rests_and_nothing_is_missed(
     await tail.start({})
     set_fetch_wait(tail._consumer, 20)  # awake under `orcast dev`: short waits, many fetches
     fetches: list[int] = []
-    send = AIOKafkaConnection.send
-
-    def counting(self, request, expect_response=True):  # type: ignore[no-untyped-def]
-        if type(request).__name__.startswith("FetchRequest"):
-            fetches.append(1)
-        return send(self, request, expect_response)
+    counting = fetch_counter(fetches)
 
     producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap)
     await producer.start()

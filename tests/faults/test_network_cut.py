@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -25,16 +24,6 @@ from .workload import Tablet, acked, iso_now, register_cases, until
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(240)]
 
 CUT_SECONDS = 10.0
-
-
-@pytest.fixture
-async def proxied(tmp_path: Path) -> AsyncIterator[ProxiedBroker]:
-    broker = ProxiedBroker(log_file=tmp_path / "broker.log")
-    await broker.start()
-    try:
-        yield broker
-    finally:
-        await broker.stop()
 
 
 async def test_broker_cut_for_10_seconds(proxied: ProxiedBroker, tmp_path: Path,
