@@ -14,6 +14,7 @@ from operator import itemgetter, or_
 from pathlib import Path
 
 from . import (
+    after_names,
     ages,
     ages_words,
     cjk_names,
@@ -274,6 +275,8 @@ class Engine:
         if merged and place_edges.widen(text, words_in, merged):  # "from East [St. Louis]"
             merged = merge(merged)
         if merged and traits.widen(text, merged):  # after the categories are settled
+            merged = merge(merged)
+        if after_names.scan(text, merged):  # "Mrs [NAME] 95 came in", "Pt Asa at bedside"
             merged = merge(merged)
         n_merged = len(merged)
         cues = (digit_groups.HINT.search(typed) is not None or (

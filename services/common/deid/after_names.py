@@ -1,0 +1,96 @@
+"""What a person cue or a name leaves right after it (insider attack on issue 13):
+
+- a bare number 90-120 after a name, with no unit or verb ("Mrs [Okafor] 95 came in",
+  "pt [Lindqvist] 97 to PACU"; words are digits on the view: "ninety-five" -> "95"):
+  beside a name a number with nothing to measure is how an age is jotted. It is an AGE,
+  confident when a patient, relation or courtesy-title cue stands before the name and
+  the sentence goes on with an ordinary word, or ends. It is a guess (the note goes to
+  `review`) when the number could be something else: no cue or a staff cue before the
+  name ("Okafor 97" may be a room; "Dr [Patel] 95" a pager), a cue with no name ("pt 96"
+  may be the patient's number), or a vital's context after it ("95 on RA" are sats).
+  A unit, a slash, a decimal or a range after the number ("95%", "97/60", "95 min",
+  "98.6") makes it a measurement, left to the rules for those.
+- "Asa" after a person cue ("Pt Asa at bedside", "Visitor: Asa") is a given name, not
+  the ASA class: unless a class or a number follows ("pt ASA 3", "ASA II", "pt asa 81"
+  for aspirin). Typed as "Asa" it is confident; "asa" or "ASA" after "pt" may still
+  be the drug or the class, so those are a guess.
+
+Runs on the view's text and the engine's merged spans, before they go back to the
+typed offsets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import person_cues
+from .names import CUES, PATIENT, RELATION, TITLE
+
+Span = tuple[int, int, str, str, int]
+
+# after a name: optional comma, then the number alone (no digit, letter, decimal or time
+# after: "95yo" and "95F" are the age rules' own, "102B" is a bed)
+_NUMBER = re.compile(r"[ \t]*,?[ \t]*(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)")
+# a number 90-120 standing alone, to look at what stands before it ("pt 96 came in")
+_BARE = re.compile(r"(?<![\d.,:/#-])(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)")
+# what makes the number a measurement or a range, not an age
+_AMOUNT = re.compile(
+    r"(?i)[ \t]*(?:[%/°+x*-]|mg\b|mcg\b|kg\b|g\b|lbs?\b|pounds?\b|mm\b|cm\b|ml\b|cc\b|l\b|"
+    r"min\w*|hours?\b|hrs?\b|h\b|sec\w*|s\b|bpm\b|mmhg\b|degrees?\b|percent\b|units?\b|u\b|"
+    r"times\b|feet\b|ft\b|inch\w*|days?\b|weeks?\b|wks?\b|months?\b|sats?\b|spo2\b|hr\b|"
+    r"bp\b|map\b|temp\b|rr\b|kgs\b|ms\b|joules?\b|j\b|french\b|fr\b|gauge\b|ga\b)")
+# after which the number could as well be a vital, a room or one of a list
+_AMBIGUOUS = re.compile(r"(?i)[ \t]*(?:on\b|ra\b|ro+m\b|rm\b|bed\b|bay\b|or\b|in\b|"
+                        r"(?:and|to)\s+\d|\d|#)")
+# a "name" that ends in a vital's or a place's word is no sure name ("Okafor sats 95")
+_MEASURE_LAST = re.compile(r"(?i)\b(?:sats?|spo2|sao2|o2|hr|pulse|bp|map|temp|rr|rate|"
+                           r"room|rm|bed|bay|or|level|count|score)\W*$")
+# cues after which a name is surely a patient's, a relative's or a visitor's
+_STAFF_TITLES = frozenset(("dr", "doctor", "prof", "professor", "aka", "named"))
+_PERSON = (frozenset(w for w, kind in CUES.items() if kind in (TITLE, RELATION, PATIENT))
+           - _STAFF_TITLES) | {"visitor", "escort", "caller"}
+_CUE_BEFORE = re.compile(r"[A-Za-z][.:]?[ \t]+$")  # a word, then only blanks
+_CUE_ALONE = frozenset(w for w, kind in CUES.items() if kind in (RELATION, PATIENT)) \
+    | {"visitor"}
+
+_ASA = re.compile(r"\b(?:Asa|asa|ASA)\b")
+# a class, a dose or what a score is called follows the ASA class or aspirin
+_ASA_CLASS = re.compile(r"(?i)[ \t]*[:=#-]?[ \t]*(?:\d|(?:i{1,3}|iv|vi?)(?:e|\b)|class\b|"
+                        r"ps\b|status\b|score\b|grade\b|physical\b|classification\b|"
+                        r"\+|mg\b|held\b|daily\b|allergy\b|dose\b|given\b|stopped\b|x\s*\d)")
+
+
+def scan(text: str, merged: list[Span]) -> bool:
+    """Append the ages and names above to `merged`; True when it grew."""
+    found: list[Span] = []
+    taken = [(s, e) for s, e, *_ in merged]
+    for s, e, cat, _rule, _p in merged:
+        if cat != "NAME":
+            continue
+        m = _NUMBER.match(text, e)
+        if m is None or _AMOUNT.match(text, m.end()):
+            continue
+        sure = person_cues.word_before(text, s) in _PERSON \
+            and _AMBIGUOUS.match(text, m.end()) is None \
+            and _MEASURE_LAST.search(text, s, e) is None
+        found.append((m.start("n"), m.end("n"), "AGE", "age_after_name" if sure
+                      else "guess_age_after_name", 1))
+    for m in _BARE.finditer(text):  # a cue, no name between ("pt 96", "Visitor: 92")
+        if not _covered(taken, m.start()) and not _AMOUNT.match(text, m.end()) \
+                and _CUE_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None \
+                and person_cues.word_before(text, m.start()) in _CUE_ALONE:
+            found.append((m.start(), m.end(), "AGE", "guess_age_after_cue", 1))
+    for m in _ASA.finditer(text):
+        s = m.start()
+        if _covered(taken, s) or _ASA_CLASS.match(text, m.end()) \
+                or not person_cues.before(text, s):
+            continue
+        found.append((s, m.end(), "NAME", "cue_asa" if m.group() == "Asa"
+                      else "guess_cue_asa", 1))
+    new = [sp for sp in found if not _covered(taken, sp[0])]
+    merged.extend(new)
+    return bool(new)
+
+
+def _covered(taken: list[tuple[int, int]], at: int) -> bool:
+    return any(s <= at < e for s, e in taken)
