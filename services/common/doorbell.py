@@ -37,6 +37,9 @@ logger = logging.getLogger(__name__)
 
 ENV = "ORCAST_DEV_DOORBELL"
 COALESCE_SECONDS = 0.005  # a ring after another of its process's waits up to this
+# a process says again what it listens for: a lost `join` datagram (or a relay that
+# dropped it) would otherwise leave its sleepers waking only on their safety check
+REJOIN_SECONDS = 3.0
 JOIN = b"join"
 RING = b"ring "
 MAX_DATAGRAM = 60_000
@@ -118,10 +121,20 @@ class Bell:
         self._wanted: set[str] = set()  # what the relay was told to send here
         self._out = _Coalescer(self._send_ring)
         self._loop.add_reader(self._sock.fileno(), self._readable)
+        self._rejoin: asyncio.TimerHandle | None = self._loop.call_later(
+            REJOIN_SECONDS, self._join_again)
 
     def close(self) -> None:
+        if self._rejoin is not None:
+            self._rejoin.cancel()
+            self._rejoin = None
         self._loop.remove_reader(self._sock.fileno())
         self._sock.close()
+
+    def _join_again(self) -> None:
+        if self._wanted:
+            self._sendto(encode_join(self._wanted))
+        self._rejoin = self._loop.call_later(REJOIN_SECONDS, self._join_again)
 
     def ring(self, full_topics: set[str]) -> None:
         """Tell every process that these topics got records (call after the ack)."""

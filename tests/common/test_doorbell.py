@@ -64,6 +64,27 @@ async def test_a_ring_wakes_waiters_on_its_topics_only(relay: doorbell.Relay) ->
         listener.close()
 
 
+async def test_a_process_the_relay_forgot_hears_rings_again_after_it_rejoins(
+        relay: doorbell.Relay, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a lost `join` datagram (or a member the relay dropped) is healed by the periodic
+    # re-join, not left to every sleeper's safety check for the life of the process
+    monkeypatch.setattr(doorbell, "REJOIN_SECONDS", 0.2)
+    ringer = doorbell.Bell(doorbell.relay_address(Settings.from_env()))  # type: ignore[arg-type]
+    listener = doorbell.Bell(doorbell.relay_address(Settings.from_env()))  # type: ignore[arg-type]
+    try:
+        mine = frozenset({"t.mine"})
+        seen = listener.generation(mine)
+        waiting = asyncio.create_task(listener.wait(mine, seen, 5))
+        await joined(listener)
+        relay._members.clear()  # the join is lost
+        await asyncio.sleep(0.5)  # two re-joins
+        ringer.ring({"t.mine"})
+        assert await waiting is True
+    finally:
+        ringer.close()
+        listener.close()
+
+
 async def test_rings_close_together_are_coalesced_not_dropped(relay: doorbell.Relay) -> None:
     ringer = doorbell.Bell(doorbell.relay_address(Settings.from_env()))  # type: ignore[arg-type]
     listener = doorbell.Bell(doorbell.relay_address(Settings.from_env()))  # type: ignore[arg-type]
