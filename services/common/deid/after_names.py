@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from . import person_cues
-from .names import CUES, PATIENT, RELATION, TITLE
+from .names import CUES, PATIENT, RELATION
 
 Span = tuple[int, int, str, str, int]
 
@@ -47,8 +47,7 @@ _MEASURE_LAST = re.compile(r"(?i)\b(?:sats?|spo2|sao2|o2|hr|pulse|bp|map|temp|rr
                            r"room|rm|bed|bay|or|level|count|score)\W*$")
 # cues after which a name is surely a patient's, a relative's or a visitor's
 _STAFF_TITLES = frozenset(("dr", "doctor", "prof", "professor", "aka", "named"))
-_PERSON = (frozenset(w for w, kind in CUES.items() if kind in (TITLE, RELATION, PATIENT))
-           - _STAFF_TITLES) | {"visitor", "escort", "caller"}
+_PERSON = (person_cues.NAME_CUES - _STAFF_TITLES) | {"visitor", "escort", "caller"}
 _CUE_BEFORE = re.compile(r"[A-Za-z][.:]?[ \t]+$")  # a word, then only blanks
 _CUE_ALONE = frozenset(w for w, kind in CUES.items() if kind in (RELATION, PATIENT)) \
     | {"visitor"}

@@ -109,14 +109,15 @@ _BATCH_KINDS = frozenset(("ID", "DEVICE"))  # what a lot or model number is take
 # a lot number may look like a date or phone number on its own ("LOT 2024-03-15"): see _shaped
 _LOT_SHAPES = frozenset(("DATE", "PHONE", "FAX"))
 _PHONE_SEPARATOR = re.compile(r"[-.()]")  # "123 456 7890" after "Lot" may be a lot
+_NUMBER_IN_SPAN = re.compile(r"\d[\d.-]*\d")
+_ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # names.TOKEN on ASCII text
+_WORD_OF, _FIRST, _SECOND = itemgetter(2), itemgetter(0), itemgetter(1)
 
 
 def _shaped(text: str, sp: Span) -> bool:
     """An SSN, an email, or a phone or fax number typed with a dash, dot or brackets."""
     return sp[2] in _SHAPED or (sp[2] in ("PHONE", "FAX")
                                 and _PHONE_SEPARATOR.search(text, sp[0], sp[1]) is not None)
-_ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # names.TOKEN on ASCII text
-_WORD_OF, _FIRST, _SECOND = itemgetter(2), itemgetter(0), itemgetter(1)
 
 
 def merge(spans: list[Span]) -> list[Span]:
@@ -136,9 +137,6 @@ def merge(spans: list[Span]) -> list[Span]:
             cur = sp
     merged.append(cur)
     return merged
-
-
-_NUMBER_IN_SPAN = re.compile(r"\d[\d.-]*\d")
 
 
 def _spare_the_mrn(text: str, before: list[Span], after: list[Span],

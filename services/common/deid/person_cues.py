@@ -12,8 +12,10 @@ from .names import CUES, PATIENT, RELATION, TITLE
 
 # the word before a span, past a possessive and its "." or ":"
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)(?:['’]s)?[.:]?\s*$")
+# the name scanner's own cues for a person: titles, relations, "pt"
+NAME_CUES = frozenset(w for w, kind in CUES.items() if kind in (TITLE, RELATION, PATIENT))
 # "Attn: Surgery" addresses a department
-WORDS = (frozenset(w for w, kind in CUES.items() if kind in (TITLE, RELATION, PATIENT))
+WORDS = (NAME_CUES
          | frozenset(("name surname guarantor subscriber insured policyholder kin nok "
                       "visitor caller contact escort poa proxy law").split())) - {"attn"}
 
