@@ -43,8 +43,11 @@ TUNING2 = ROOT / "tests" / "data" / "blind" / "tuning2_corpus.jsonl"
 TUNING3 = ROOT / "tests" / "data" / "blind" / "tuning3_corpus.jsonl"
 # a fourth, hand-written blind (2026-12-05, third session), measured on arrival
 TUNING4 = ROOT / "tests" / "data" / "blind" / "tuning4_corpus.jsonl"
+# a fifth, hand-written blind in ten new styles (SBAR, texts, OR board, voice-to-text,
+# code-switching, ...; 2026-12-05, fifth session), measured on arrival
+TUNING5 = ROOT / "tests" / "data" / "blind" / "tuning5_corpus.jsonl"
 CORPORA = {"dev": CORPUS, "blind": BLIND, "tuning": TUNING, "tuning2": TUNING2,
-           "tuning3": TUNING3, "tuning4": TUNING4}
+           "tuning3": TUNING3, "tuning4": TUNING4, "tuning5": TUNING5}
 KEY = b"orcast-bench-key-0123456789abcdef"
 
 Span = tuple[int, int, str]
@@ -290,7 +293,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="de-identification evaluator")
     ap.add_argument("--tool", choices=["orcast", "presidio", "scrubadub"], default="orcast")
     ap.add_argument("--corpus", default="dev",
-                    help="dev, tuning, tuning2, tuning3, tuning4, blind, or a JSON Lines path")
+                    help="dev, tuning, tuning2, ..., tuning5, blind, or a JSON Lines path")
     ap.add_argument("--show-misses", type=int, default=0)
     ap.add_argument("--speed-notes", type=int, default=None, help="cap notes timed (slow tools)")
     a = ap.parse_args()
