@@ -5,6 +5,7 @@ loaded at start (bench/results/idle.md, 2026-12-05 cpu14b)."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Iterator
 
@@ -48,10 +49,36 @@ def test_garbage_made_after_settling_is_still_collected(restored_gc: None) -> No
     assert gc.collect() >= 1
 
 
-def test_a_started_service_settles_its_heap(monkeypatch: pytest.MonkeyPatch) -> None:
-    from services import cli
+def test_a_service_settles_its_heap_once_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`orcast run` settles after its app (consumers, stores, schemas) has started, before
+    it waits to be stopped."""
+    from aiohttp import web
 
-    settled: list[bool] = []
-    monkeypatch.setattr(heap, "settle", lambda: settled.append(True))
-    cli.settle_after_start()
-    assert settled == [True]
+    from services import cli
+    from services.common import serving
+    from services.common.settings import Settings
+
+    done: list[str] = []
+
+    class Runner:
+        server = None
+
+        async def cleanup(self) -> None:
+            done.append("cleaned up")
+
+    async def start(*args: object, **kwargs: object) -> Runner:
+        done.append("started")
+        return Runner()
+
+    class Started(Exception):
+        pass
+
+    def on_started() -> None:
+        done.append("serving")
+        raise Started
+
+    monkeypatch.setattr(serving, "start", start)
+    monkeypatch.setattr(heap, "settle", lambda: done.append("settled"))
+    with pytest.raises(Started):
+        asyncio.run(cli._serve(web.Application(), Settings.from_env(), on_started))
+    assert done == ["started", "settled", "serving", "cleaned up"]
