@@ -138,6 +138,7 @@ async def _serve(app: web.Application, settings: Settings, on_started: object = 
         from services.dev.handoff import serve_handed
 
         serve_handed(settings.dev_handoff_fd, runner.server)  # `orcast dev`'s one port
+    settle_after_start()
     try:
         if callable(on_started):
             on_started()
@@ -148,6 +149,13 @@ async def _serve(app: web.Application, settings: Settings, on_started: object = 
         await stop.wait()
     finally:
         await runner.cleanup()
+
+
+def settle_after_start() -> None:
+    """Started: what is loaded now stays for the process's life (common/heap.py)."""
+    from services.common import heap
+
+    heap.settle()
 
 
 def _run_server(main: Coroutine[Any, Any, None]) -> None:
