@@ -8,7 +8,9 @@ check (one ListOffsets every `SAFETY_CHECK_SECONDS`) finds unread records.
 
 Why it cannot miss a record: a producer rings only after the broker acknowledged
 the write, and the consumer sleeps only if no ring for its topics arrived since the
-empty poll began, so a fetch issued after any earlier ring has already come back empty.
+empty poll began, so a fetch issued after any earlier ring has already come back empty,
+and only if that answer's high watermark is where the consumer stands: Tansu under load
+answers a fetch with nothing when its wait runs out, records there or not (`_read_to_end`).
 
 While records flow, the broker holds a fetch only for the minimum wait
 (`fetch_min_wait_ms`, 5 ms; Tansu answers a wait of 0 with nothing even when records
@@ -88,12 +90,14 @@ class Nap:
             # brought records and answered every partition: `caught_up` may pause after them
             self._answered_seen = seen if got and \
                 _all_answered(before, _answered_at(assignment)) else None
-            # records still buffered (an earlier fetch's) would be held back by a pause
+            # records still buffered (an earlier fetch's) would be held back by a pause;
+            # an empty answer whose high watermark is past the position is Tansu under
+            # load (its wait ran out before it read them): the records are there
             if not got and self._gating and not self.asleep and self.generation() == seen \
                     and getattr(assignment, "active", False) \
                     and not getattr(fetcher, "_records", None) \
                     and _all_answered(before, _answered_at(assignment)) \
-                    and self._may_nap():
+                    and _read_to_end(assignment) and self._may_nap():
                 self.sleep()
             return got
 
@@ -115,15 +119,7 @@ class Nap:
         if fetcher is None or getattr(fetcher, "_records", True) \
                 or getattr(fetcher, "_in_flight", True):
             return False
-        try:  # private fields: not knowing means fetching once more
-            assignment = self._consumer._subscription.subscription.assignment
-            states = [assignment.state_value(tp) for tp in assignment.tps]
-            read_to_end = bool(states) and all(
-                state.has_valid_position and state.highwater is not None
-                and state.position == state.highwater for state in states)
-        except Exception:
-            return False
-        return read_to_end and self._may_nap()
+        return _read_to_end(_assignment_of(self._consumer)) and self._may_nap()
 
     def records_arrived(self) -> None:
         self._quiet_since = time.monotonic()
@@ -139,7 +135,10 @@ class Nap:
         fetcher = getattr(self._consumer, "_fetcher", None)
         if getattr(fetcher, "_in_flight", None) or getattr(fetcher, "_records", None):
             return False
-        return now - self._quiet_since >= SLEEP_AFTER
+        # empty polls prove nothing while the broker's last answers put records past the
+        # position (Tansu under load answers a fetch empty when its wait runs out)
+        return now - self._quiet_since >= SLEEP_AFTER and \
+            _read_to_end(_assignment_of(self._consumer))
 
     def sleep(self) -> None:
         self._consumer.pause(*self._consumer.assignment())
@@ -175,6 +174,28 @@ class Nap:
                     return True
         except (KafkaError, IllegalStateError, TimeoutError):
             return True  # the awake loop, its reconnects and stall watchdog take over
+        return False
+
+
+def _assignment_of(consumer: AIOKafkaConsumer) -> Any:
+    try:  # private fields: not knowing means fetching once more
+        return consumer._subscription.subscription.assignment
+    except Exception:
+        return None
+
+
+def _read_to_end(assignment: Any) -> bool:
+    """Every assigned partition is read up to the end the broker last reported for it
+    (the high watermark of its last clean answer). On Tansu an empty fetch does not say
+    so: under load it answers when its wait runs out, before it has read the records
+    (seen: no records, high watermark two past the position, both acked and rung for
+    before the fetch went out). False when the assignment does not say."""
+    try:
+        states = [assignment.state_value(tp) for tp in assignment.tps]
+        return bool(states) and all(
+            state.has_valid_position and state.highwater is not None
+            and state.position == state.highwater for state in states)
+    except Exception:
         return False
 
 

@@ -9,11 +9,13 @@ import socket
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.conn import AIOKafkaConnection
 from aiokafka.consumer.fetcher import Fetcher
+from aiokafka.consumer.subscription_state import SubscriptionState
 from aiokafka.errors import KafkaConnectionError
 
 from services.common import doorbell, nap
@@ -263,6 +265,9 @@ class _Request:
 
 class _PartitionState:
     timestamp: int | None = None
+    has_valid_position = True
+    position = 5
+    highwater: int | None = 5  # read to the end
 
 
 class _Assignment:
@@ -340,6 +345,7 @@ class _RealFetcher:
         self._client = _FailingClient()
         self._retry_backoff = 0
         self._preferred_read_replica: dict[object, object] = {}
+        self._client_rack = None
 
     _invalidate_preferred_read_replica_for_node = \
         Fetcher._invalidate_preferred_read_replica_for_node
@@ -356,6 +362,58 @@ async def test_a_failed_fetch_is_not_an_empty_one_so_the_gate_stays_awake() -> N
     napping = nap.Nap(consumer, _Bell(), frozenset({"t"}))  # type: ignore[arg-type]
     await consumer._fetcher._proc_fetch_request(_Assignment(active=True), 0, _Request())
     assert not napping.asleep and not consumer.paused_now
+
+
+class _UnderLoadResponse:
+    """What Tansu answered ingest's status consumer in the restart browser test, under
+    load, with the two records approval had acked (and rung for) before the fetch went
+    out: the partition answered cleanly, its high watermark past the position, and no
+    records (the fetch's wait ran out before the broker read them)."""
+
+    API_VERSION = 4
+    # partition 0: no error, high watermark 7, last stable offset 7, no aborts, no records
+    topics: list[tuple[str, list[tuple[int, int, int, int, list[Any], bytes]]]] = [
+        ("t", [(0, 0, 7, 7, [], b"")])]
+
+
+class _UnderLoadClient:
+    async def send(self, node_id: int, request: object) -> object:
+        return _UnderLoadResponse()
+
+
+def _positioned(position: int, highwater: int | None = None) -> SubscriptionState:
+    """aiokafka's own subscription state: partition t/0 at `position`, its last answered
+    high watermark `highwater`."""
+    subscription = SubscriptionState()
+    subscription.assign_from_user({TopicPartition("t", 0)})
+    state = subscription.subscription.assignment.state_value(TopicPartition("t", 0))
+    state.seek(position)
+    state.highwater = highwater
+    return subscription
+
+
+async def test_an_empty_answer_whose_high_watermark_is_past_the_position_keeps_fetching(
+        ) -> None:
+    """The restart browser test's first tap after a restart went live 10 s late (60 s in
+    CI): ingest's status consumer, woken by approval's ring, sent a fetch that came back
+    with no records yet a high watermark two past its position (Tansu under load). The
+    gate took the empty answer for "nothing there" and paused; the ring was spent, so the
+    records waited for the safety check, on every hop where it happened. An empty answer
+    proves nothing while the broker itself says records are there: fetch again."""
+    consumer = _Consumer()
+    fetcher = _RealFetcher()
+    fetcher._client = _UnderLoadClient()  # type: ignore[assignment]
+    consumer._fetcher = fetcher  # type: ignore[assignment]
+    napping = nap.Nap(consumer, _Bell(), frozenset({"t"}))  # type: ignore[arg-type]
+    consumer._subscription = _positioned(5)  # type: ignore[attr-defined]
+    assignment = consumer._subscription.subscription.assignment  # type: ignore[attr-defined]
+    state = assignment.state_value(TopicPartition("t", 0))
+    await consumer._fetcher._proc_fetch_request(assignment, 0, _Request())
+    assert (state.position, state.highwater) == (5, 7)  # answered: records 5 and 6 wait
+    assert not napping.asleep and not consumer.paused_now
+    # nor does the loop's own sleep after empty polls take it for an idle partition
+    napping._quiet_since = time.monotonic() - 10 * nap.SLEEP_AFTER
+    assert not napping.may_sleep(napping.generation())
 
 
 class _OtherPartitionRequest:
@@ -390,6 +448,7 @@ async def test_a_consumer_never_dozes_off_while_a_fetch_is_in_flight() -> None:
     consumer._fetcher._records = {"tp0": object()}  # a fetch's records not yet taken
     assert not napping.may_sleep(napping.generation())
     consumer._fetcher._records = {}
+    consumer._subscription = _positioned(3, highwater=3)  # type: ignore[attr-defined]
     assert napping.may_sleep(napping.generation())
 
 

@@ -192,3 +192,43 @@ class Client:
                 if time.monotonic() > deadline:
                     raise AssertionError(f"no snapshot of {broadcast_id}: {frame}")
                 await asyncio.sleep(0.3)
+
+
+# The live path a milestone takes, hop by hop: the topic each hop writes and the group
+# that reads it next (`orcast-` is `orcast dev`'s topic namespace).
+LIVE_PATH = (("milestones.submitted", "orcast-deidentify"),
+             ("milestones.deidentified", "orcast-approval"),
+             ("updates.approved", "orcast-ingest"))
+
+
+async def hops(bootstrap: str) -> str:
+    """Each live-path topic's end and how far its next reader has committed, per
+    partition with records (counts only, no content): a failure message's "where did it
+    stop". `end > committed` on a hop means the record waits there, unread. The end is
+    the high watermark a fetch reports: Tansu's ListOffsets answers the last batch's
+    first offset + 1, short of the end when that batch holds several records."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    said = []
+    for topic, group in LIVE_PATH:
+        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group,
+                                    enable_auto_commit=False, fetch_max_wait_ms=50)
+        await consumer.start()
+        try:  # assigned, never subscribed: reads the group's commits without joining it
+            name = f"orcast.{topic}"
+            parts = [TopicPartition(name, p)
+                     for p in sorted(consumer.partitions_for_topic(name) or ())]
+            consumer.assign(parts)
+            committed = {tp: await consumer.committed(tp) or 0 for tp in parts}
+            for tp in parts:
+                consumer.seek(tp, committed[tp])
+            for _ in range(10):
+                await consumer.getmany(timeout_ms=200)
+                if all(consumer.highwater(tp) is not None for tp in parts):
+                    break
+            cells = [f"{tp.partition}: {committed[tp]}/{consumer.highwater(tp)}"
+                     for tp in parts if consumer.highwater(tp) != 0]
+        finally:
+            await consumer.stop()
+        said.append(f"{topic} (read by {group}, committed/end) " + ", ".join(cells))
+    return "; ".join(said)

@@ -11,9 +11,11 @@ from typing import Any
 
 import aiohttp
 import pytest
+from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from tests.support.browser import sign_in_as
 
+from . import support
 from .support import Client, DevProcess
 from .test_restart import register, until
 
@@ -46,12 +48,34 @@ async def open_page(browser: Any, dev: DevProcess, path: str, role: str,
     return context, page
 
 
-async def tap_until_live(page: Any, milestone: str, note: str) -> None:
+async def tap_until_live(page: Any, dev: DevProcess, milestone: str, note: str) -> None:
     await page.fill("#note", note)
     await page.locator(f'#milestones button[data-milestone="{milestone}"]').tap()
     item = page.locator(f'#strip li[data-milestone="{milestone}"]')
-    await item.and_(page.locator('[data-status="live"]')).wait_for(timeout=60_000)
+    try:
+        await item.and_(page.locator('[data-status="live"]')).wait_for(timeout=60_000)
+    except PlaywrightTimeout:
+        raise AssertionError(await stopped_at(page, dev, milestone)) from None
     assert "Not sent" not in await item.inner_text()
+
+
+async def stopped_at(page: Any, dev: DevProcess, milestone: str) -> str:
+    """Where a tap that did not go live stopped: what the tablet shows, what ingest's
+    status row says, and each hop's topic against its reader's commits."""
+    item = page.locator(f'#strip li[data-milestone="{milestone}"]')
+    shown = await item.get_attribute("data-status") if await item.count() else None
+    event_id = await item.get_attribute("data-event-id") if await item.count() else None
+    status: Any = None
+    async with aiohttp.ClientSession() as session:
+        if event_id:
+            code, body = await Client(session, dev.base, dev.tokens()).call(
+                "GET", f"/api/v1/milestones/{event_id}", "coordinator")
+            status = (body or {}).get("status") if code == 200 else code
+        async with session.get(dev.base + "/readyz") as response:
+            ready = response.status
+    hops = await support.hops((dev.data_dir / "dev-broker").read_text().strip())
+    return (f"{milestone} not live in 60 s: the tablet shows {shown!r}, ingest says "
+            f"{status!r}, /readyz {ready}; {hops}")
 
 
 async def timeline_of(page: Any) -> list[tuple[str, str]]:
@@ -83,7 +107,7 @@ async def test_every_page_shows_the_case_as_it_was_left_after_a_restart(
         await tablet.locator(f'#case option[value="{case_id}"]').wait_for(state="attached")
         await tablet.select_option("#case", case_id)
         for milestone, note in BEFORE:
-            await tap_until_live(tablet, milestone, note)
+            await tap_until_live(tablet, dev, milestone, note)
         await student.locator('#timeline li[data-seq="2"]').wait_for(timeout=30_000)
         before = await timeline_of(student)
         assert [seq for seq, _ in before] == ["2", "1"]  # newest first
@@ -94,7 +118,7 @@ async def test_every_page_shows_the_case_as_it_was_left_after_a_restart(
 
         # the tablet, open all along, still has the case and its next tap goes out
         assert await tablet.locator("#case").input_value() == case_id
-        await tap_until_live(tablet, *AFTER)
+        await tap_until_live(tablet, dev, *AFTER)
         assert tablet.errors == []
 
         # the student's page reconnects and keeps the earlier timeline, plus the new one
