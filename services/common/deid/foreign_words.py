@@ -1,0 +1,114 @@
+"""Ordinary words of another language in a code-switched note ("la paciente está en ayuno",
+"nasa PACU na po", "bệnh nhân ổn định"): the world name lists hold many of them ("para",
+"nasa", "lado", "nhân"), so the name rules take them for names.
+
+A note is in language L when it holds two different words that tell L (common there,
+rare in English: `+` in `foreign_words.txt`, from wordfreq). In such a note a NAME or
+LOCATION made only of L's ordinary words is dropped when:
+- each word is written in lower case, or is a grammar word opening a sentence (Zipf >= 5.5:
+  "La familia", "Está"): a capital elsewhere may be a name ("con trai Minh", "Hà Nội");
+- a word that is also a given name or surname is common enough there to be the word
+  first (Zipf >= 5.0: "paz", "nada"), so "maria" or "lópez" typed in lower case stay names;
+- no person cue (title, relation, "pt") stands right before it, unless all its words are
+  grammar words ("la señora está en").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import cache
+
+from . import lexicon as lx
+from . import person_cues
+
+Span = tuple[int, int, str, str, int]
+Table = dict[str, tuple[tuple[str, int, bool], ...]]  # word -> (language, Zipf x10, marker)
+
+_WORD = re.compile(r"[^\W\d_]+")
+_DROPPED = frozenset(("NAME", "LOCATION"))
+_MARKERS_NEEDED = 2
+_GRAMMAR = 55  # Zipf x10: a grammar word may be capitalised ("La familia", "Está")
+_NAME_FIRST = 50  # Zipf x10 a name-listed word needs to be read as the word
+
+
+@cache
+def _table() -> Table:
+    """The word list, read on the first note that could need it (once per process)."""
+    out: Table = {}
+    with (lx.DATA_DIR / "foreign_words.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            word, *langs = line.split()
+            entry = tuple((code, int(z.rstrip("+")), z.endswith("+"))
+                          for code, _, z in (x.partition(":") for x in langs))
+            out[word] = out.get(word, ()) + entry
+            folded = _fold(word)
+            if folded != word:  # the engine reads the folded view ("está" -> "esta")
+                out[folded] = out.get(folded, ()) + tuple((c, z, False) for c, z, _m in entry)
+    return out
+
+
+def _fold(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(ch))
+
+
+def languages(text: str) -> frozenset[str]:
+    """The languages the note is (partly) written in, besides English."""
+    table = _table()
+    seen: dict[str, set[str]] = {}
+    for w in {m.group().lower() for m in _WORD.finditer(text)}:
+        for code, _z, marker in table.get(w, ()):
+            if marker:
+                seen.setdefault(code, set()).add(w)
+    return frozenset(c for c, ws in seen.items() if len(ws) >= _MARKERS_NEEDED)
+
+
+def _ordinary(word: str, langs: frozenset[str], flags_of: Callable[[str], int],
+              opens: bool) -> bool:
+    """`opens`: the word opens a sentence (a capital tells nothing there)."""
+    low = word.lower()
+    zipf = _zipf(low, langs)
+    if not zipf:
+        return False
+    if word != low and (zipf < _GRAMMAR or not opens):
+        return False
+    return zipf >= _NAME_FIRST or not flags_of(low) & lx.NAMEISH
+
+
+def drop(text: str, spans: list[Span], flags_of: Callable[[str], int],
+         typed: str) -> list[Span]:
+    """`spans` without the NAME/LOCATION spans made only of the note's foreign words;
+    `text` is what the spans point into (the folded view), `typed` the note as typed (its
+    accents tell the language)."""
+    if not any(sp[2] in _DROPPED and not sp[3].startswith("case_") for sp in spans):
+        return spans
+    langs = languages(typed)
+    if not langs:
+        return spans
+    return [sp for sp in spans if not (
+        sp[2] in _DROPPED and not sp[3].startswith("case_") and _plain(text, sp, langs, flags_of))]
+
+
+def _plain(text: str, sp: Span, langs: frozenset[str], flags_of: Callable[[str], int]) -> bool:
+    words = list(_WORD.finditer(text, sp[0], sp[1]))
+    if not all(_ordinary(m.group(), langs, flags_of, _opens(text, m.start())) for m in words):
+        return False
+    # after a title or relation only grammar words ("la señora está en"): a name may be
+    # a word there ("sra paz")
+    return not person_cues.before(text, sp[0]) or all(
+        _zipf(m.group().lower(), langs) >= _GRAMMAR for m in words)
+
+
+def _zipf(low: str, langs: frozenset[str]) -> int:
+    """Zipf x10 of a lower-case word in the note's languages (a folded entry may repeat an
+    unfolded one: the highest counts), 0 when none has it."""
+    return max((z for code, z, _m in _table().get(low, ()) if code in langs), default=0)
+
+
+def _opens(text: str, s: int) -> bool:
+    before = text[:s].rstrip(" \t")
+    return not before or before[-1] in ".!?:;\n|-•*"
