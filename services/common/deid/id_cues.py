@@ -38,7 +38,7 @@ for _cat, _words in (
     ("LICENSE", "license licence licensed lic dl d/l cdl driver drivers driver's permit npi dea "
                 "certificate cert passport"),
     ("HEALTHPLAN", "member mbr policy pol subscriber subscr insurance ins insurer insured medicaid "
-                   "medicare mbi hicn beneficiary payer payor coverage carrier plan group grp "
+                   "medicare mbi hicn beneficiary payer payor coverage carrier plan "
                    "bcbs hmo ppo aetna cigna humana uhc kaiser anthem tricare molina"),
     ("ACCOUNT", "account acct acc billing invoice har fin csn encounter claim guarantor"),
     ("DEVICE", "serial ser sn s/n udi imei device implant implants implanted pacemaker pacer "
@@ -156,9 +156,11 @@ _UNIT_AFTER = re.compile(
     r"seconds|days?|weeks?|months?|years?|yrs?|y/?o|lbs?|pounds?|joules?|j|mv|ms|bpm|ppm|rpm|"
     r"ma|v|volts?|ohms?|hz|l/min|lpm)\b")
 # The value is where a patient is, or what a device is, not who they are.
+# (an insurance "group" number names an employer's plan, shared by its members: no one's)
 _PLACE_OR_MODEL = frozenset(
     "room rm bay bed or suite theatre theater floor unit pod station cubicle pacu ext x "
-    "model size catalog cat ref lot batch version v level grade type class stage".split())
+    "model size catalog cat ref lot batch version v level grade type class stage "
+    "group grp".split())
 _STOP = re.compile(r"[;!?\n\t|]|\.(?:\s|$)|,\s+(?:and|but|then)\b")
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _WINDOW_WORDS = 5
