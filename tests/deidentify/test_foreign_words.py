@@ -18,6 +18,9 @@ KEPT = [
     "bệnh nhân đang chờ mổ, chưa ăn từ tối qua",
     "la familia está en la sala, dijo que todo bien",
     "Está en ayuno desde anoche, la presión bien",
+    # rare surnames elsewhere that tell the language
+    "cirugía del lado izquierdo, sin complicaciones, todo bien",
+    "a colostomia fica no lado esquerdo, sem dor",
 ]
 
 
@@ -33,6 +36,7 @@ GONE = [
     ("bà Trần Thị Mai chưa ký giấy, con trai Hùng đang tới", "Hùng"),
     ("el esposo Carlos Ruiz está en la sala de espera", "Carlos Ruiz"),
     ("ang anak na si Jomar ay nasa lobby na po", "Jomar"),
+    ("está en recuperación, la hija clara lópez espera afuera", "clara lópez"),
 ]
 
 

@@ -8,7 +8,8 @@ LOCATION made only of L's ordinary words is dropped when:
 - each word is written in lower case, or is a grammar word opening a sentence (Zipf >= 5.5:
   "La familia", "Está"): a capital elsewhere may be a name ("con trai Minh", "Hà Nội");
 - a word that is also a given name or surname is common enough there to be the word
-  first (Zipf >= 5.0: "paz", "nada"), so "maria" or "lópez" typed in lower case stay names;
+  first (Zipf >= 5.0: "paz", "nada"), or tells the language and is no frequent US name
+  (Zipf >= 4.0: "izquierdo"), so "maria", "clara" or "lópez" in lower case stay names;
 - no person cue (title, relation, "pt") stands right before it, unless all its words are
   grammar words ("la señora está en").
 """
@@ -31,6 +32,7 @@ _DROPPED = frozenset(("NAME", "LOCATION"))
 _MARKERS_NEEDED = 2
 _GRAMMAR = 55  # Zipf x10: a grammar word may be capitalised ("La familia", "Está")
 _NAME_FIRST = 50  # Zipf x10 a name-listed word needs to be read as the word
+_RARE_NAME_WORD = 40  # ... or this, when it tells the language and is no frequent US name
 
 
 @cache
@@ -76,7 +78,13 @@ def _ordinary(word: str, langs: frozenset[str], flags_of: Callable[[str], int],
         return False
     if word != low and (zipf < _GRAMMAR or not opens):
         return False
-    return zipf >= _NAME_FIRST or not flags_of(low) & lx.NAMEISH
+    f = flags_of(low)
+    if not f & lx.NAMEISH or zipf >= _NAME_FIRST:
+        return True
+    # a rare name elsewhere, and a word that tells this language ("izquierdo", "esquerdo"):
+    # the word, unless it is a frequent US given name or surname ("clara", "lópez")
+    return zipf >= _RARE_NAME_WORD and not f & (lx.FIRST_TOP | lx.LAST_TOP) and any(
+        m and code in langs for code, _z, m in _table().get(low, ()))
 
 
 def drop(text: str, spans: list[Span], flags_of: Callable[[str], int],
