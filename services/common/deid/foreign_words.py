@@ -19,13 +19,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from . import lexicon as lx
 from . import person_cues
 
 Span = tuple[int, int, str, str, int]
-Table = dict[str, tuple[tuple[str, int, bool], ...]]  # word -> (language, Zipf x10, marker)
 
 _WORD = re.compile(r"[^\W\d_]+")
 _DROPPED = frozenset(("NAME", "LOCATION"))
@@ -36,21 +35,35 @@ _RARE_NAME_WORD = 40  # ... or this, when it tells the language and is no freque
 
 
 @cache
-def _table() -> Table:
-    """The word list, read on the first note that could need it (once per process)."""
-    out: Table = {}
+def _lines() -> tuple[dict[str, str], dict[str, str]]:
+    """word -> its languages as written in the file, and the same for the accent-folded
+    forms the engine's view reads ("está" -> "esta"): read on the first note that could
+    need them (once per process; entries are parsed when looked up, ~0.05 s)."""
+    raw: dict[str, str] = {}
+    folded: dict[str, str] = {}
     with (lx.DATA_DIR / "foreign_words.txt").open(encoding="utf-8") as fh:
         for line in fh:
-            if line.startswith("#") or not line.strip():
+            if line[0] == "#":
                 continue
-            word, *langs = line.split()
-            entry = tuple((code, int(z.rstrip("+")), z.endswith("+"))
-                          for code, _, z in (x.partition(":") for x in langs))
-            out[word] = out.get(word, ()) + entry
-            folded = _fold(word)
-            if folded != word:  # the engine reads the folded view ("está" -> "esta")
-                out[folded] = out.get(folded, ()) + tuple((c, z, False) for c, z, _m in entry)
-    return out
+            word, _, langs = line.rstrip("\n").partition(" ")
+            raw[word] = langs
+            if not word.isascii():
+                f = _fold(word)
+                if f != word:
+                    folded[f] = f"{folded[f]} {langs}" if f in folded else langs
+    return raw, folded
+
+
+@lru_cache(maxsize=8192)
+def _entries(word: str) -> tuple[tuple[str, int, bool], ...]:
+    """(language, Zipf x10, tells the language) for a lower-case word; a folded form
+    tells no language (the typed text, with its accents, does)."""
+    raw, folded = _lines()
+    out = [(code, int(z.rstrip("+")), z.endswith("+"))
+           for code, _, z in (x.partition(":") for x in raw.get(word, "").split())]
+    out += [(code, int(z.rstrip("+")), False)
+            for code, _, z in (x.partition(":") for x in folded.get(word, "").split())]
+    return tuple(out)
 
 
 def _fold(word: str) -> str:
@@ -60,10 +73,12 @@ def _fold(word: str) -> str:
 
 def languages(text: str) -> frozenset[str]:
     """The languages the note is (partly) written in, besides English."""
-    table = _table()
+    raw = _lines()[0]
     seen: dict[str, set[str]] = {}
     for w in {m.group().lower() for m in _WORD.finditer(text)}:
-        for code, _z, marker in table.get(w, ()):
+        if w not in raw:
+            continue
+        for code, _z, marker in _entries(w):
             if marker:
                 seen.setdefault(code, set()).add(w)
     return frozenset(c for c, ws in seen.items() if len(ws) >= _MARKERS_NEEDED)
@@ -84,7 +99,7 @@ def _ordinary(word: str, langs: frozenset[str], flags_of: Callable[[str], int],
     # a rare name elsewhere, and a word that tells this language ("izquierdo", "esquerdo"):
     # the word, unless it is a frequent US given name or surname ("clara", "lópez")
     return zipf >= _RARE_NAME_WORD and not f & (lx.FIRST_TOP | lx.LAST_TOP) and any(
-        m and code in langs for code, _z, m in _table().get(low, ()))
+        m and code in langs for code, _z, m in _entries(low))
 
 
 def drop(text: str, spans: list[Span], flags_of: Callable[[str], int],
@@ -92,8 +107,11 @@ def drop(text: str, spans: list[Span], flags_of: Callable[[str], int],
     """`spans` without the NAME/LOCATION spans made only of the note's foreign words;
     `text` is what the spans point into (the folded view), `typed` the note as typed (its
     accents tell the language)."""
-    if not any(sp[2] in _DROPPED and not sp[3].startswith("case_") for sp in spans):
-        return spans
+    raw, folded = _lines()
+    if not any(sp[2] in _DROPPED and not sp[3].startswith("case_") and all(
+            w.lower() in raw or w.lower() in folded for w in _WORD.findall(text, sp[0], sp[1]))
+            for sp in spans):
+        return spans  # most notes: no span made only of listed words, no language to tell
     langs = languages(typed)
     if not langs:
         return spans
@@ -114,7 +132,7 @@ def _plain(text: str, sp: Span, langs: frozenset[str], flags_of: Callable[[str],
 def _zipf(low: str, langs: frozenset[str]) -> int:
     """Zipf x10 of a lower-case word in the note's languages (a folded entry may repeat an
     unfolded one: the highest counts), 0 when none has it."""
-    return max((z for code, z, _m in _table().get(low, ()) if code in langs), default=0)
+    return max((z for code, z, _m in _entries(low) if code in langs), default=0)
 
 
 def _opens(text: str, s: int) -> bool:
