@@ -28,6 +28,11 @@ KEPT = [
     "Group: 44120, copay 30",
     "insurance group 33012 updated",
     "GROUP NO 99213 ON CARD",
+    # scores after a relation word ("DAD GCS 14"), and score eponyms
+    "TRAUMA BAY: DAD GCS 14 ON ARRIVAL",
+    "Lenke 1A curve, fusion T4-L1",
+    "MELD 18, INR 1.6",
+    "Bromage 0 at 0900",
 ]
 
 
