@@ -17,6 +17,9 @@ Writes into services/common/deid/data/ (sources and licences in its README.md):
   word_zipf.txt          English Zipf frequency (wordfreq) of every listed name/place word
                          that is also an English word, so a candidate can be weighed
                          as name/place against ordinary word
+  foreign_words.txt      common words of Spanish, Portuguese, French, Filipino and
+                         Vietnamese (wordfreq), for code-switched notes ("está en ayuno"):
+    PYTHONPATH=$PWD /tmp/derive/bin/python scripts/build_deid_lexicons.py --foreign /tmp/w/x
 """
 
 from __future__ import annotations
@@ -116,6 +119,43 @@ def _zipf(root: Path, wanted: set[str]) -> dict[str, float]:
     return out
 
 
+# language -> wordfreq list; the small lists of Filipino and Vietnamese have coarser
+# frequencies, so their floor is higher
+FOREIGN = (("es", "large_es", 3.3), ("pt", "large_pt", 3.3), ("fr", "large_fr", 3.3),
+           ("fil", "small_fil", 3.6), ("vi", "small_vi", 3.6))
+MARKER_ZIPF, MARKER_EN = 3.6, 3.0  # a marker: common there and rare in English ("está", "mga")
+
+
+def _zipf_all(path: Path) -> dict[str, float]:
+    import msgpack  # type: ignore[import-not-found]
+
+    with gzip.open(path) as fh:
+        data = msgpack.load(fh, raw=False)
+    out: dict[str, float] = {}
+    for i, bucket in enumerate(data[1:]):
+        for w in bucket:
+            out.setdefault(w, 9 - i / 100)
+    return out
+
+
+def foreign(root: Path) -> None:
+    """foreign_words.txt: `word lang:zipf10[+] ...` for a language's ordinary words: common
+    there (the floor) and either far commoner there than in English (names are about as
+    common in any language's text: "maria") or a grammar word (Zipf >= 5.5: "no", "la").
+    `+` marks a word that tells the language (MARKER_ZIPF there, under MARKER_EN in English)."""
+    en = _zipf_all(root / "wordfreq/data/large_en.msgpack.gz")
+    langs: dict[str, list[str]] = {}
+    for code, name, floor in FOREIGN:
+        for w, z in _zipf_all(root / f"wordfreq/data/{name}.msgpack.gz").items():
+            e = en.get(w, 0.0)
+            if z >= floor and (z - e >= 0.8 or z >= 5.5) and WORD.match(w) and len(w) > 1:
+                marker = z >= MARKER_ZIPF and e < MARKER_EN
+                langs.setdefault(w, []).append(f"{code}:{round(z * 10)}{'+' if marker else ''}")
+    _write("foreign_words.txt", "wordfreq 3.1.1 (data CC BY-SA 4.0, Robyn Speer): ordinary words"
+           " of es/pt/fr (Zipf >= 3.3) and fil/vi (>= 3.6), Zipf x10; '+' = Zipf >= 3.6 there "
+           "and < 3.0 in English", [f"{w} {' '.join(c)}" for w, c in sorted(langs.items())])
+
+
 def _write(name: str, header: str, lines: list[str]) -> None:
     body = "".join(f"{x}\n" for x in lines)
     (OUT / name).write_text(f"# {header}\n{body}", encoding="utf-8")
@@ -150,4 +190,7 @@ def main(root: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    if sys.argv[1] == "--foreign":
+        foreign(Path(sys.argv[2]))
+    else:
+        main(Path(sys.argv[1]))

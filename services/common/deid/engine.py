@@ -27,8 +27,10 @@ from . import (
     employers,
     eponym_heads,
     field_labels,
+    foreign_words,
     id_cues,
     id_edges,
+    label_values,
     lexcache,
     local_phones,
     lookalike_ages,
@@ -266,6 +268,8 @@ class Engine:
                                        self._known_word, self._surname)
             merged = state_names.drop(text, merged)  # "New Hampshire", "Rhode Island"
             merged = plain_words.drop(text, merged)  # "Reason:", "Lang\tArabic", "Azure"
+            merged = foreign_words.drop(text, merged, self._flags_of, typed)  # "está en ayuno"
+            merged = label_values.drop(text, merged, self._flags_of)  # "To: All OR staff"
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
             if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)

@@ -38,12 +38,15 @@ for _cat, _words in (
     ("LICENSE", "license licence licensed lic dl d/l cdl driver drivers driver's permit npi dea "
                 "certificate cert passport"),
     ("HEALTHPLAN", "member mbr policy pol subscriber subscr insurance ins insurer insured medicaid "
-                   "medicare mbi hicn beneficiary payer payor coverage carrier plan group grp "
-                   "bcbs hmo ppo aetna cigna humana uhc kaiser anthem tricare molina"),
+                   "medicare mbi hicn beneficiary payer payor coverage carrier plan "
+                   "bcbs hmo ppo aetna cigna humana uhc kaiser anthem tricare molina "
+                   # es/fr/pt: "número de seguro", "numéro d'assurance maladie"
+                   "seguro miembro afiliado assurance maladie mutuelle plano convenio "
+                   "convênio"),
     ("ACCOUNT", "account acct acc billing invoice har fin csn encounter claim guarantor"),
     ("DEVICE", "serial ser sn s/n udi imei device implant implants implanted pacemaker pacer "
                "ppm aicd defibrillator defib lvad stimulator neurostimulator pump generator "
-               "prosthesis"),
+               "prosthesis série serie marcapasos marcapasso stimulateur"),
     ("BIOMETRIC", "fingerprint fingerprints thumbprint thumbprints print prints voiceprint "
                   "iris retina retinal face facial palm palmprint gait biometric biometrics "
                   "template hash dna huella huellas dactilar plantilla"),
@@ -62,12 +65,12 @@ _OBJECT_WORDS = frozenset(
     "pacemaker pacer ppm aicd defibrillator defib lvad stimulator neurostimulator pump "
     "generator prosthesis insurance insurer insured medicaid medicare payer payor carrier "
     "coverage bcbs hmo ppo aetna cigna humana uhc kaiser anthem tricare molina".split())
-_GENERIC_WORDS = frozenset("id # no nr num number".split())
+_GENERIC_WORDS = frozenset("id # no nr num number número numero numéro".split())
 # Between a cue and its value, or before the cue, as part of the label.
 _FILLER_WORDS = frozenset(
     "id # no nr num number is was of on file under ending in last four digits code scan "
     "template hash tag bed right left index thumb s n record profile geometry hand "
-    "registrada registro".split())
+    "registrada registro número numero numéro de del d du".split())
 # One typo away (a letter dropped, added, changed or two swapped) from a cue of five
 # letters or more: "liense", "Acvount", "serail", "lisence".
 _DELETES: dict[str, str] = {}
@@ -144,7 +147,7 @@ def cued(text: str, norms: list[str], flags: list[int]) -> bool:
 _DIGIT_TOKEN = re.compile(r"\d[A-Za-z0-9]*(?:[-./:][A-Za-z0-9]+)*")
 # A second and third group after a space ("8MF 495", "AC49 YPC", "300 738 373").
 _NEXT_GROUP = re.compile(r" ([A-Za-z0-9]{2,5})(?![\w-])")
-_WORD_BACK = re.compile(r"(?:[A-Za-z][A-Za-z'/]*|#)")
+_WORD_BACK = re.compile(r"(?:[^\W\d_](?:[^\W\d_]|['/])*|#)")  # accents too ("número")
 _NOT_VALUE = re.compile(
     r"(?i:\d{1,2}[:.]\d\d(?::\d\d)?(?:am|pm|a|p|h|hrs)?|\d+-[a-z]+(?:-old)?|\d{3,4}(?:h|hrs|am|pm)|\d{1,2}(?:am|pm)"
     r"|\d+(?:\.\d+)?(?:mg|mcg|ug|ml|cc|kg|g|ga|mm|cm|m|fr|f|l|u|iu|units?|hrs?|h|mins?|s|"
@@ -156,9 +159,11 @@ _UNIT_AFTER = re.compile(
     r"seconds|days?|weeks?|months?|years?|yrs?|y/?o|lbs?|pounds?|joules?|j|mv|ms|bpm|ppm|rpm|"
     r"ma|v|volts?|ohms?|hz|l/min|lpm)\b")
 # The value is where a patient is, or what a device is, not who they are.
+# (an insurance "group" number names an employer's plan, shared by its members: no one's)
 _PLACE_OR_MODEL = frozenset(
     "room rm bay bed or suite theatre theater floor unit pod station cubicle pacu ext x "
-    "model size catalog cat ref lot batch version v level grade type class stage".split())
+    "model size catalog cat ref lot batch version v level grade type class stage "
+    "group grp".split())
 _STOP = re.compile(r"[;!?\n\t|]|\.(?:\s|$)|,\s+(?:and|but|then)\b")
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _WINDOW_WORDS = 5

@@ -2,6 +2,13 @@
 555-0142", "calls from 555.01.48", "reached at 555 0177") or after a relative or a
 name and "on" ("Wife Ida on 555-0133"). digits.py takes "call 555-0100" and
 "cell: 555-0100"; these cues and groupings it did not know.
+
+And in a note about calls, faxes or contacts (a list of "Follow-up calls:", a "Fax log:",
+"Family contacts:", "appelle au", "tawagan"), or on a line that names a relative, any
+number typed as a phone is typed (exchange 2-9, a dash, NBSP or dot, four digits): a fax
+when the note speaks of faxes only or "fax" stands close before it. Kept: a number after
+a lot, ref, catalogue, model, serial or account label, one with a unit after it
+("250-1000 mL"), and a clock-time range ("730-1530").
 """
 
 from __future__ import annotations
@@ -24,8 +31,51 @@ _CALL_WORDS = frozenset((
 _RELATIONS = frozenset(_RELATION.split("|"))
 
 
+_TYPED = re.compile(r"(?<![\w.\-/#])[2-9]\d{2}[-. \u00a0\u2011]\d{4}(?![\w\-/]|\.\d)")
+_TYPED_HINT = re.compile(r"\d[-. \u00a0\u2011]\d{4}")
+_CONTACT_WORDS = frozenset((
+    "call calls called calling callback callbacks phone phones ph tel tele telephone cell "
+    "mobile contact contacts "
+    "fax faxes faxed faxing answer voicemail vm text texts txt sms ring rang reach reached "
+    "appelle appeler appelez llamar llame llamen llamó telefono teléfono telefone ligar "
+    "tawagan tumawag").split())
+_FAX_WORDS = frozenset(("fax", "faxes", "faxed", "faxing"))
+_NOT_PHONE_LABEL = re.compile(
+    r"(?i)\b(?:lot|ref|cat(?:alog(?:ue)?)?|model|serial|s/n|sn|acct|account|mrn|claim|"
+    r"ticket|po|order|part|item|size|room|rm|ext|x)\b[\s.:#-]*(?:no\.?|#)?[\s:]*$")
+_UNIT_AFTER = re.compile(r"\s?(?:m[lL]|mg|mcg|g|kg|cc|units?|u|%|mm(?:hg)?|cm|min|hrs?|h)\b")
+_FAX_BEFORE = re.compile(r"(?i)\bfax(?:es|ed)?\b")
+_LINE_RELATION = re.compile(r"(?i)\b(?:" + _RELATION + r"|mom|dad|ride|adjuster|rep)\b")
+
+
+def _clock_range(number: str) -> bool:
+    a, b = number[:3], number[4:]
+    return int(a[1:]) < 60 and int(b[:2]) < 24 and int(b[2:]) < 60 and int(a) < int(b)
+
+
+def scan_typed(text: str, words: set[str], out: list[Span]) -> None:
+    """Add PHONE or FAX spans for the typed seven-digit numbers in notes about contacts."""
+    about_contacts = not _CONTACT_WORDS.isdisjoint(words)
+    fax_only = about_contacts and _CONTACT_WORDS & words <= _FAX_WORDS
+    for m in _TYPED.finditer(text):
+        s, e = m.span()
+        line = text.rfind("\n", 0, s) + 1
+        if not (about_contacts or _LINE_RELATION.search(text, line, s)
+                or _LINE_RELATION.search(text, e, e + 16)):
+            continue
+        if _NOT_PHONE_LABEL.search(text, max(0, s - 24), s) or _UNIT_AFTER.match(text, e) \
+                or _clock_range(m.group()):
+            continue
+        fax = fax_only or _FAX_BEFORE.search(text, max(0, s - 40), s) is not None
+        # (a fax outranks the phone another rule read in the same digits)
+        out.append((s, e, "FAX", "fax_local_typed", 2) if fax
+                   else (s, e, "PHONE", "phone_local_typed", 1))
+
+
 def scan(text: str, words: set[str], out: list[Span]) -> None:
     """Add PHONE spans for the local numbers above; `words`: the note's norms."""
+    if _TYPED_HINT.search(text) is not None:  # a plain class first: C speed
+        scan_typed(text, words, out)
     if _CALL_WORDS.isdisjoint(words) and ("on" not in words or _RELATIONS.isdisjoint(words)):
         return
     for m in _NUMBER_RX.finditer(text):

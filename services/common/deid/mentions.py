@@ -18,45 +18,77 @@ import re
 
 Span = tuple[int, int, str, str, int]
 
-_PIC = r"(?:photo(?:graph)?s?|pic(?:ture)?s?|images?|selfies?|head\s?shots?|snaps?|fotos?)"
+_PIC = (r"(?:photo(?:graph)?s?|pic(?:ture)?s?|images?|selfies?|head\s?shots?|snaps?|fotos?|"
+        r"close[\s-]?ups?|portraits?)")
 _WHOSE = (r"(?:the\s+)?(?:pt'?s?|patient'?s?|his|her|their|mom'?s|moms|mum'?s|dad'?s|dads|"
           r"mother'?s|father'?s|[A-Z][a-z]+'s)")
+# what a face picture shows besides the face: "with hand", "w the tube in", "in gown"
+_WITH = r"(?:\s+(?:with|w/?)\s+(?:the\s+|a\s+|his\s+|her\s+)?[a-z]+(?:\s+in)?)?"
 _PHOTO = re.compile(
     r"(?i)\b(?:"
-    # "photo of the pt's face", "pics of moms face", "images of the patient's face"
-    + _PIC + r"\s+(?:showing|of)\s+" + _WHOSE + r"\s+(?:full\s+)?face"
-    # "face photo", "full-face images", "facial photograph", "patient face photo"
-    + r"|(?:(?:pt|patient)\s+)?(?:full[\s-]?)?(?:face|facial)\s+" + _PIC
+    # "photo of the pt's face", "pics of moms face", "a close up of his face w the tube in"
+    + _PIC + r"\s+(?:showing|of)\s+" + _WHOSE + r"\s+(?:full\s+)?face" + _WITH
+    # "face photo", "full-face images", "facial photograph", "patient face photo",
+    # "full-face photo of pt", "frontal face photo", "full-face preoperative portrait"
+    + r"|(?:(?:pt|patient)\s+)?(?:pre[\s-]?op(?:erative)?\s+)?(?:(?:full|frontal)[\s-]?)?"
+    + r"(?:face|facial)\s+(?:pre[\s-]?op(?:erative)?\s+)?" + _PIC
     + r"(?:\s+on\s+file)?(?:\s+for\s+[a-z]+\s+planning)?"
+    + r"(?:\s+of\s+(?:the\s+)?(?:pt|patient|him|her)\b)?"
+    # "ID PHOTO (FULL FACE)"
+    + r"|(?:id\s+)?" + _PIC + r"\s*\((?:full[\s-]?)?face\)"
     # "pre-op facial photograph", "pt's full face"
     + r"|(?:pt'?s|patient'?s)\s+full\s+face"
-    # "selfie with the pt"
-    + r"|selfies?\s+with\s+(?:the\s+)?(?:pt|patient)"
-    # "badge photo" of a patient who is staff; "foto de la cara del paciente"
+    # a selfie of or with the pt or family: "selfie with her son in PACU", "PT SELFIE",
+    # "selfie w/ grandpa", "phone w/ selfie lock screen"
+    + r"|(?:(?:pt|patient)'?s?\s+)?selfies?(?!\s+sticks?\b)(?:\s+lock\s+screen)?"
+    + r"(?:\s+(?:with|w/|of)\s*(?:the\s+|her\s+|his\s+)?[a-z]+(?:\s+in\s+[a-z]+)?)?"
+    # "badge photo" of a patient who is staff; "foto de la cara del paciente", "foto de
+    # frente"; "photo de son visage", "photo du visage"; "foto do rosto"
     + r"|badge\s+photo"
-    + r"|fotos?\s+de\s+la\s+cara(?:\s+del?\s+(?:paciente|la\s+paciente))?"
-    + r")\b")
+    + r"|(?:fotos?|fotograf[ií]as?)\s+de\s+(?:la\s+)?(?:cara|frente|rostro)"
+    + r"(?:\s+del?\s+(?:la\s+)?paciente)?"
+    + r"|(?:cara|rostro)\s+del?\s+(?:la\s+)?paciente"
+    + r"|photos?\s+(?:de\s+son|de\s+sa|du|de\s+leur)\s+visage"
+    + r"|fotos?\s+do\s+rosto"
+    + r")(?:\b|(?<=\)))")
+# whose print it is: the patient or family ("pt fingerprint", "my dads face scan")
+_OWNER = r"(?:pt'?s?|patient'?s?|his|her|mom'?s|moms|dad'?s|dads|mother'?s|father'?s)"
 _BIO_KIND = (
     r"(?:finger\s?prints?|thumb\s?prints?|voice\s?prints?|palm[\s-]?vein(?:\s+(?:scan|template|"
-    r"id))?|palm\s+(?:scan|print)|(?:iris|retina|retinal)\s+(?:scan|image|template|photo)"
+    r"id))?|palm\s+(?:scan|print)|(?:iris|retina|retinal)\s+(?:scan|image|template|photo(?:graph)?)"
     r"(?:\s+image)?|face\s+geometry(?:\s+scan)?|(?:minutiae|fingerprint)\s+template|"
-    r"heart\s+rhythm\s+signature|huella(?:\s+dactilar)?|huellas\s+dactilares)")
+    r"heart\s+rhythm\s+signature|huellas?(?:\s+(?:dactilar|digital)(?:es)?)?|"
+    # "face ID template", "3D face geometry", "facial recognition data", "face template"
+    r"(?:3d\s+)?(?:face|facial)\s+(?:id|scan|geometry|recognition|print|match|image\s+"
+    r"template)(?:\s+(?:templates?|data))?|face\s+templates?|"
+    r"voice\s+(?:biometrics?|samples?|templates?)|"
+    r"imagen\s+del?\s+(?:iris|retina))"
+    # what was made of it: "thumb print enrolment", "palm vein pattern", "huella dactilar
+    # del pulgar derecho"
+    r"(?:\s+(?:enrol(?:l)?ment|capture|scan|template|pattern|sample|data)|"
+    r"\s+del?\s+(?:dedo\s+)?(?:pulgar|[ií]ndice)(?:\s+(?:derecho|izquierdo))?)?")
 _BIOMETRIC = re.compile(
-    r"(?i)\b(?:(?:the\s+)?(?:pt'?s|patient'?s|his|her)\s+)?(?:(?:right|left|r|l)\s+)?"
+    r"(?i)\b(?:(?:the\s+|my\s+)?" + _OWNER + r"\s+)?(?:biometric\s+)?(?:(?:right|left|r|l)\s+)?"
     r"(?:(?:index|thumb|middle|ring)\s+(?:finger\s+)?)?(?:minutiae\s+)?" + _BIO_KIND + r"\b"
     # the machine, not a capture: "fingerprint scanner at door 3 broken"
     r"(?!\s+(?:scanners?|readers?|sensors?|machines?|devices?|locks?|pads?|doors?)\b)")
-_PHOTO_KEYS = ("fac", "selfie", "badge", "foto")
-_BIO_KEYS = ("print", "palm", "iris", "retin", "geometry", "minutiae", "huella", "rhythm")
+_PHOTO_KEYS = ("fac", "selfie", "badge", "foto", "visage", "cara", "rostro", "portrait")
+_BIO_KEYS = ("print", "palm", "iris", "retin", "geometry", "minutiae", "huella", "rhythm",
+             "face", "facial", "voice")
 # A print that is a member of staff's, or a lock: no patient's identifier
 _NOT_PATIENT = re.compile(
     r"(?i)\b(?:pyxis|staff|nurse'?s|nurses|circulator|anesthesia\s+machine|lock|unlock|"
     r"reader|omnicell|badge\s+reader|workstation)\b")
+# ... but the patient's own print or face that opens a lock is the patient's all the same
+# ("his R thumb print", "my dads face scan to unlock his phone")
+_LOCKS = frozenset(("lock", "unlock"))
+_OWNED = re.compile(r"(?i)(?:the\s+|my\s+)?" + _OWNER + r"\s")
 # The note's words (norms) must hold one of these for the scan to run (a set test)
 _WORDS = frozenset((
     "face faces facial selfie selfies headshot headshots fingerprint fingerprints thumbprint "
     "thumbprints voiceprint voiceprints finger thumb voice print prints palm iris retina "
-    "retinal minutiae huella huellas badge rhythm cara").split())
+    "retinal minutiae huella huellas badge rhythm cara visage rostro foto fotos fotografia "
+    "portrait portraits").split())
 
 
 def scan(text: str, words: set[str], out: list[Span]) -> None:
@@ -72,9 +104,14 @@ def scan(text: str, words: set[str], out: list[Span]) -> None:
                    for m in _PHOTO.finditer(text, a, b))
     for a, b in _windows(low, _BIO_KEYS, 48, 40):
         for m in _BIOMETRIC.finditer(text, a, b):
-            if not _NOT_PATIENT.search(text, max(0, m.start() - 40),
-                                       min(len(text), m.end() + 30)):
+            if not _not_patients(text, m):
                 out.append((m.start(), m.end(), "BIOMETRIC", "biometric_mention", 1))
+
+
+def _not_patients(text: str, m: re.Match[str]) -> bool:
+    owned = _OWNED.match(text, m.start()) is not None
+    return any(not (owned and w.group().lower() in _LOCKS) for w in _NOT_PATIENT.finditer(
+        text, max(0, m.start() - 40), min(len(text), m.end() + 30)))
 
 
 def _windows(low: str, keys: tuple[str, ...], before: int, after: int) \

@@ -34,7 +34,7 @@ _LABEL_KINDS: tuple[tuple[str, str], ...] = (
     ("MRN", r"mrn|mr\s*#|mr\s*no|med(?:ical)?\.?\s*rec(?:ord)?s?|chart|hospital|wristband"),
     ("ACCOUNT", r"acct|account|billing(?:\s+acc(?:oun)?t)?|fin|csn|har|encounter|visit"),
     ("HEALTHPLAN", r"member(?:\s*id)?|subscriber(?:\s*id)?|policy|insurance(?:\s*id)?|ins|"
-                   r"medicaid|medicare|mbi|hicn|beneficiary|bcbs(?:\s*id)?|group|plan\s*id|"
+                   r"medicaid|medicare|mbi|hicn|beneficiary|bcbs(?:\s*id)?|plan\s*id|"
                    r"health\s*plan(?:\s*id)?|aetna|cigna|humana|uhc|united\s*health\s*care|"
                    r"unitedhealthcare|kaiser|anthem|tricare|molina|blue\s*(?:cross|shield)|"
                    r"wellcare|ambetter|medi-?cal|hmo|ppo|payer|carrier|coverage"),

@@ -1,0 +1,140 @@
+"""Ordinary words of another language in a code-switched note ("la paciente está en ayuno",
+"nasa PACU na po", "bệnh nhân ổn định"): the world name lists hold many of them ("para",
+"nasa", "lado", "nhân"), so the name rules take them for names.
+
+A note is in language L when it holds two different words that tell L (common there,
+rare in English: `+` in `foreign_words.txt`, from wordfreq). In such a note a NAME or
+LOCATION made only of L's ordinary words is dropped when:
+- each word is written in lower case, or is a grammar word opening a sentence (Zipf >= 5.5:
+  "La familia", "Está"): a capital elsewhere may be a name ("con trai Minh", "Hà Nội");
+- a word that is also a given name or surname is common enough there to be the word
+  first (Zipf >= 5.0: "paz", "nada"), or tells the language and is no frequent US name
+  (Zipf >= 4.0: "izquierdo"), so "maria", "clara" or "lópez" in lower case stay names;
+- no person cue (title, relation, "pt") stands right before it, unless all its words are
+  grammar words ("la señora está en").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import cache, lru_cache
+
+from . import lexicon as lx
+from . import person_cues
+
+Span = tuple[int, int, str, str, int]
+
+_WORD = re.compile(r"[^\W\d_]+")
+_DROPPED = frozenset(("NAME", "LOCATION"))
+_MARKERS_NEEDED = 2
+_GRAMMAR = 55  # Zipf x10: a grammar word may be capitalised ("La familia", "Está")
+_NAME_FIRST = 50  # Zipf x10 a name-listed word needs to be read as the word
+_RARE_NAME_WORD = 40  # ... or this, when it tells the language and is no frequent US name
+
+
+@cache
+def _lines() -> tuple[dict[str, str], dict[str, str]]:
+    """word -> its languages as written in the file, and the same for the accent-folded
+    forms the engine's view reads ("está" -> "esta"): read on the first note that could
+    need them (once per process; entries are parsed when looked up, ~0.05 s)."""
+    raw: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    with (lx.DATA_DIR / "foreign_words.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line[0] == "#":
+                continue
+            word, _, langs = line.rstrip("\n").partition(" ")
+            raw[word] = langs
+            if not word.isascii():
+                f = _fold(word)
+                if f != word:
+                    folded[f] = f"{folded[f]} {langs}" if f in folded else langs
+    return raw, folded
+
+
+@lru_cache(maxsize=8192)
+def _entries(word: str) -> tuple[tuple[str, int, bool], ...]:
+    """(language, Zipf x10, tells the language) for a lower-case word; a folded form
+    tells no language (the typed text, with its accents, does)."""
+    raw, folded = _lines()
+    out = [(code, int(z.rstrip("+")), z.endswith("+"))
+           for code, _, z in (x.partition(":") for x in raw.get(word, "").split())]
+    out += [(code, int(z.rstrip("+")), False)
+            for code, _, z in (x.partition(":") for x in folded.get(word, "").split())]
+    return tuple(out)
+
+
+def _fold(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(ch))
+
+
+def languages(text: str) -> frozenset[str]:
+    """The languages the note is (partly) written in, besides English."""
+    raw = _lines()[0]
+    seen: dict[str, set[str]] = {}
+    for w in {m.group().lower() for m in _WORD.finditer(text)}:
+        if w not in raw:
+            continue
+        for code, _z, marker in _entries(w):
+            if marker:
+                seen.setdefault(code, set()).add(w)
+    return frozenset(c for c, ws in seen.items() if len(ws) >= _MARKERS_NEEDED)
+
+
+def _ordinary(word: str, langs: frozenset[str], flags_of: Callable[[str], int],
+              opens: bool) -> bool:
+    """`opens`: the word opens a sentence (a capital tells nothing there)."""
+    low = word.lower()
+    zipf = _zipf(low, langs)
+    if not zipf:
+        return False
+    if word != low and (zipf < _GRAMMAR or not opens):
+        return False
+    f = flags_of(low)
+    if not f & lx.NAMEISH or zipf >= _NAME_FIRST:
+        return True
+    # a rare name elsewhere, and a word that tells this language ("izquierdo", "esquerdo"):
+    # the word, unless it is a frequent US given name or surname ("clara", "lópez")
+    return zipf >= _RARE_NAME_WORD and not f & (lx.FIRST_TOP | lx.LAST_TOP) and any(
+        m and code in langs for code, _z, m in _entries(low))
+
+
+def drop(text: str, spans: list[Span], flags_of: Callable[[str], int],
+         typed: str) -> list[Span]:
+    """`spans` without the NAME/LOCATION spans made only of the note's foreign words;
+    `text` is what the spans point into (the folded view), `typed` the note as typed (its
+    accents tell the language)."""
+    raw, folded = _lines()
+    if not any(sp[2] in _DROPPED and not sp[3].startswith("case_") and all(
+            w.lower() in raw or w.lower() in folded for w in _WORD.findall(text, sp[0], sp[1]))
+            for sp in spans):
+        return spans  # most notes: no span made only of listed words, no language to tell
+    langs = languages(typed)
+    if not langs:
+        return spans
+    return [sp for sp in spans if not (
+        sp[2] in _DROPPED and not sp[3].startswith("case_") and _plain(text, sp, langs, flags_of))]
+
+
+def _plain(text: str, sp: Span, langs: frozenset[str], flags_of: Callable[[str], int]) -> bool:
+    words = list(_WORD.finditer(text, sp[0], sp[1]))
+    if not all(_ordinary(m.group(), langs, flags_of, _opens(text, m.start())) for m in words):
+        return False
+    # after a title or relation only grammar words ("la señora está en"): a name may be
+    # a word there ("sra paz")
+    return not person_cues.before(text, sp[0]) or all(
+        _zipf(m.group().lower(), langs) >= _GRAMMAR for m in words)
+
+
+def _zipf(low: str, langs: frozenset[str]) -> int:
+    """Zipf x10 of a lower-case word in the note's languages (a folded entry may repeat an
+    unfolded one: the highest counts), 0 when none has it."""
+    return max((z for code, z, _m in _entries(low) if code in langs), default=0)
+
+
+def _opens(text: str, s: int) -> bool:
+    before = text[:s].rstrip(" \t")
+    return not before or before[-1] in ".!?:;\n|-•*"

@@ -1,0 +1,35 @@
+"""Words after a field label that the label rule took for a name but that are no one's:
+the value is itself another label ("re: Reminder: batch ...", "re: Students: look for
+...") or one everyday word that is no given name and no frequent surname ("To: All OR
+staff", "sms from CRNA: running late"). "Surgeon: Little", "Scrub: Young", "To: Mark"
+keep their names (frequent surnames and given names).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import lexicon as lx
+
+Span = tuple[int, int, str, str, int]
+
+_RULE = "label_name"
+_COLON_AFTER = re.compile(r"[ \t]*:")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _no_one(text: str, s: int, e: int, flags_of: Callable[[str], int]) -> bool:
+    if _COLON_AFTER.match(text, e) is not None:
+        return True
+    words = _WORD.findall(text, s, e)
+    if len(words) != 1:
+        return False
+    f = flags_of(words[0].lower())
+    return bool(f & lx.COMMON) and not f & (lx.FIRST | lx.LAST_TOP)
+
+
+def drop(text: str, spans: list[Span], flags_of: Callable[[str], int]) -> list[Span]:
+    """`spans` without the label-rule names above."""
+    return [sp for sp in spans
+            if not (sp[3] == _RULE and sp[2] == "NAME" and _no_one(text, sp[0], sp[1], flags_of))]

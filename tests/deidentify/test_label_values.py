@@ -1,0 +1,35 @@
+"""A field label's value that is itself a label, or one everyday word that is no given
+name and no frequent surname, is no one's name (label_values.py): "re: Notice: tray 4
+recalled", "To: All PACU staff", "msg from CRNA: running behind". Names after labels
+still go: frequent surnames, given names, two capitalised words.
+
+Every note here is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import Engine
+
+KEPT = [
+    "re: Notice: tray 4 recalled, check the carts",
+    "To: All PACU staff\nSubject: new warmer",
+    "msg from CRNA: running behind, 10 min",
+]
+
+
+@pytest.mark.parametrize("note", KEPT)
+def test_labels_and_everyday_words_after_a_label_are_kept(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
+
+
+GONE = [
+    ("Surgeon: Little\nAssist: none", "Little"),
+    ("To: Mark\nSubject: your case tomorrow", "Mark"),
+    ("From: Oriel Banerjee\nTo: PACU", "Oriel Banerjee"),
+]
+
+
+@pytest.mark.parametrize(("note", "name"), GONE)
+def test_names_after_labels_still_go(engine: Engine, note: str, name: str) -> None:
+    assert name not in engine.deidentify(note).text
