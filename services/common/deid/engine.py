@@ -48,6 +48,7 @@ from . import (
     plain_words,
     read_out,
     relatives,
+    script_names,
     sign_offs,
     spoken_links,
     state_names,
@@ -231,6 +232,7 @@ class Engine:
         relatives.scan(text, toks, norms, flags, spans)  # "visitor X", "X's wife"
         if not text.isascii():
             cjk_names.scan(text, spans)  # "患者王秀兰，", "女儿刘芳在"
+            script_names.scan(text, spans)  # "Noa Levi (נועה לוי)", "पेशेंट राजेश कुमार"
         if not name_pairs.CUES.isdisjoint(words_in):  # "Mr. Will Carver", "son august is"
             name_pairs.scan(text, toks, norms, spans, self._eponym, self._clinical,
                             self._everyday, self._given_name)
