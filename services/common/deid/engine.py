@@ -46,6 +46,7 @@ from . import (
     phone_ends,
     place_edges,
     plain_words,
+    pt_names,
     read_out,
     relatives,
     script_names,
@@ -256,6 +257,8 @@ class Engine:
             name_heads.inverted(text, spans, self._flags_of)
         if "for" in norms:  # "the implant sheet for Ambeer."
             name_heads.after_for(text, spans, self._flags_of)
+        if "pt" in norms or "patient" in norms:  # "pt joy oyelaran", "pt will is awake"
+            pt_names.scan(text, spans, self._flags_of)
         # the case's own identifiers, and numbers in the shape of an SSN or a phone: no
         # later "not an identifier" rule may drop them ("Lot 123-45-6789" is no lot)
         own = [sp for sp in spans if sp[3].startswith("case_") or _shaped(text, sp)]

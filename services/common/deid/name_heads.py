@@ -182,7 +182,7 @@ def after_for(text: str, spans: list[Span], flags_of: Flags) -> None:
     English word there is a guess ("for amber." may be the colour). After an identifier in
     the same sentence ("account V4572916198 for Ambeer.", "license on file for Knight,")
     the words are whose it is: a surname alone, a name that is also a word or an eponym, or
-    a word no list knows will do."""
+    a word no list knows will do, and is no guess."""
     owned_ends = [e for _s, e, cat, _r, _p in spans if cat not in _NOT_OWNED]
     for m in anchored.finditer(_FOR_NAME, _FOR_AT, 0, text):
         given = m.group(1)
@@ -204,9 +204,9 @@ def after_for(text: str, spans: list[Span], flags_of: Flags) -> None:
                 if c is not None and _owner_word(c.group(1), flags_of(c.group(1).lower()),
                                                  first=False) and _same_case(c.group(1), given):
                     end = c.end(1)
-            sure = given[0].isupper() or not f & (lx.ENGLISH | lx.COMMON)
-            spans.append((m.start(1), end, "NAME", "name_owner_after_for" if sure
-                          else "guess_name_owner_after_for", 1))
+            # sure: the identifier before says a person is meant, and a word taken
+            # wrongly costs only that word
+            spans.append((m.start(1), end, "NAME", "name_owner_after_for", 1))
             continue
         if not f & lx.FIRST or f & _NOT_FOR or len(given) < 3 or (
                 given.islower() and f & lx.ENGLISH and not f & lx.FIRST_TOP):
