@@ -39,6 +39,7 @@ _WORD_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "scopy", "pexy", "ation"
                  "ing", "ly")
 # between a name and its identifier; not ":", after which a label's value comes
 _RECORD_GAP_BACK = re.compile(r"[ \t]*(?:/|-|–|,)?[ \t]*$")
+_NEXT_FIELD = re.compile(r"[ \t]*/[ \t]*[^\W_]")
 _PLACE_WORDS = frozenset("bed bay room rm or theatre theater table pod slot stretcher cubicle"
                          .split())
 _PLACE_BEFORE_WORDS = _PLACE_WORDS - {"or", "theatre", "theater"}
@@ -105,15 +106,21 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int], gaps:
     # bed and room phrases, found from their words (a set test first: most notes have none)
     places = [p for p, nm in enumerate(norms) if nm in _PLACE_WORDS] \
         if not _PLACE_WORDS.isdisjoint(norms) else []
+    id_ends = {s: e for s, e, cat, _r, _p in found if cat in _RECORD_IDS}
     for s in sorted(ids):
         # the word right before the identifier, across " ", " / ", " - " or ", "
         g = _RECORD_GAP_BACK.search(text, max(0, s - 8), s)
         k = _ending_at(toks, g.start()) if g is not None and g.start() < s else -1
         if k >= 0 and g is not None:
             record = "/" in g.group() or k == 0 or "\n" in gaps[k]
+            # a line of fields, the word first: "Brown / E6960897 / Bay 4 / 11:53"; there
+            # the first field is the person whatever else the word is
+            fields = "/" in g.group() and (k == 0 or "\n" in gaps[k]) \
+                and _NEXT_FIELD.match(text, id_ends[s]) is not None
             # never a guess: a stray word before a number is common in any note
             _take(k, toks, norms, flags, gaps, style, rule, "name_record",
-                  common_ok=record, strict=not record, sure_only=True)
+                  common_ok=record, strict=not record, sure_only=True, strong=fields,
+                  eponym_ok=fields)
     for p in places:
         end = toks[p][1]
         if norms[p] in _PLACE_BEFORE_WORDS and not (toks[p][0] and _wordish(text[toks[p][0] - 1])):
@@ -241,7 +248,8 @@ def _take(k: int, toks: list[Token], norms: list[str], flags: list[int], gaps: l
     if rule[k]:
         return rule[k] != "city"
     raw, f = toks[k][2], flags[k]
-    if strong and _strong_name(raw, norms[k], f):
+    if strong and _strong_name(raw, norms[k], f & ~(lx.EPONYM_CTX | lx.PHRASE) if eponym_ok
+                               else f):
         rule[k] = name
         return True
     if len(raw) < 2 or f & _NEVER or norms[k] in STOP:
