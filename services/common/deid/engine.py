@@ -41,6 +41,7 @@ from . import (
     name_sweep,
     name_tails,
     normalise,
+    note_subject,
     number_ends,
     patterns,
     phone_ends,
@@ -259,6 +260,8 @@ class Engine:
             name_heads.after_for(text, spans, self._flags_of)
         if "pt" in norms or "patient" in norms:  # "pt joy oyelaran", "pt will is awake"
             pt_names.scan(text, spans, self._flags_of)
+        if "/p" in text or "/P" in text:  # "cs s/p ex-lap", "Major s/p TKA"
+            note_subject.scan(text, spans, self._flags_of)
         # the case's own identifiers, and numbers in the shape of an SSN or a phone: no
         # later "not an identifier" rule may drop them ("Lot 123-45-6789" is no lot)
         own = [sp for sp in spans if sp[3].startswith("case_") or _shaped(text, sp)]
