@@ -45,6 +45,10 @@ _GIVEN_AFTER = re.compile(
 _INVERTED_CUE = re.compile(
     r"(?:(?i:\b(?:for|regarding|re|owner|name|named|pt|patient|of))\b,?|[:|\t\n(])[ \t]*$")
 _NOT_INVERTED = _NEVER | lx.MONTH
+# "Pt:", "Pt ID:", "Patient Name:" right before the value
+_PERSON_FIELD = re.compile(
+    r"\b(?i:pt|patient|name)(?:[ \t]+(?i:id|name))?[ \t]*:[ \t]*$")
+_NOT_FIELD = lx.MEDICAL | lx.CUE | lx.STATE | lx.MONTH | lx.WEEKDAY | lx.EPONYM
 _FOR_NAME = re.compile(
     rf"(?i:\bfor) ({_WORD})(?: ({_WORD}))?(?=[ \t]*(?:$|[.!?;,)\n]|(?i:comma|period)\b))")
 _FOR_AT = re.compile(r"[Ff](?=[Oo][Rr] )")  # where a match starts (anchored.py)
@@ -160,18 +164,28 @@ def inverted(text: str, spans: list[Span], flags_of: Flags) -> None:
             continue
         given = g.group(1)
         fg = flags_of(given.lower())
-        if not fg & lx.FIRST or fg & (_NOT_INVERTED | lx.EPONYM | lx.EPONYM_CTX) \
-                or len(given) < 2:
-            continue
         a = _LAST_BEFORE.search(text, max(0, pos - 30), pos)
         if a is None:
+            continue
+        s = a.start(1)
+        if _PERSON_FIELD.search(text, max(0, s - 16), s) is not None:
+            # the value of "Pt:", "Pt ID:", "Name:": a given name that is also a label
+            # ("WELLS, IRIS J") and a surname no list holds ("Whitehorse, Jolene") will do
+            last = a.group(1)
+            fl = flags_of(last.lower())
+            if fg & lx.FIRST and len(given) > 1 and len(last) > 1 \
+                    and not (fg | fl) & _NOT_FIELD and _same_case(given, last) \
+                    and (fl & lx.LAST or not fl & ~lx.PICK or not fl & lx.ENGLISH):
+                spans.append((s, g.end(), "NAME", "name_inverted", 2))
+            continue
+        if not fg & lx.FIRST or fg & (_NOT_INVERTED | lx.EPONYM | lx.EPONYM_CTX) \
+                or len(given) < 2:
             continue
         last = a.group(1)
         fl = flags_of(last.lower())
         if not fl & lx.LAST or fl & _NOT_INVERTED or len(last) < 2 \
                 or not _same_case(given, last):
             continue
-        s = a.start(1)
         if text[:s].strip() and not _INVERTED_CUE.search(text, max(0, s - 16), s):
             continue
         spans.append((s, g.end(), "NAME", "name_inverted", 2))
