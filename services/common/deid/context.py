@@ -20,6 +20,7 @@ import unicodedata
 from bisect import bisect_left
 
 from . import lexicon as lx
+from . import normalise
 from .casematch import STOP
 
 Token = tuple[int, int, str]
@@ -38,6 +39,7 @@ _WORD_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "scopy", "pexy", "ation"
                  "ing", "ly")
 # between a name and its identifier; not ":", after which a label's value comes
 _RECORD_GAP_BACK = re.compile(r"[ \t]*(?:/|-|–|,)?[ \t]*$")
+_NEXT_FIELD = re.compile(r"[ \t]*/[ \t]*[^\W_]")
 _PLACE_WORDS = frozenset("bed bay room rm or theatre theater table pod slot stretcher cubicle"
                          .split())
 _PLACE_BEFORE_WORDS = _PLACE_WORDS - {"or", "theatre", "theater"}
@@ -47,11 +49,13 @@ _DIGIT_AFTER = re.compile(r"[ \t]*#?[ \t]*\d")
 
 
 def disguised(typed: str, toks: list[Token], starts: tuple[int, ...],
-              ends: tuple[int, ...]) -> list[int]:
+              ends: tuple[int, ...]) -> list[tuple[int, bool]]:
     """Indexes of the view's tokens whose typed form hides the word: spaces, invisible or
     entity characters inside it, mixed Latin and look-alike letters, or digits for
     letters in a word of five or more characters ("Fr4nk", not "pT3a"); accents alone
-    do not count."""
+    do not count. Each with whether the disguise is one no ordinary word gets: an
+    invisible character or an entity between its letters, a look-alike or full-width
+    letter ("Iri\u200bs", "&#82;iver", "Bɪʟʟ", "Ｒｏｓｅ")."""
     out = []
     for k, (s, e, word) in enumerate(toks):
         typed_word = typed[starts[s]:ends[e - 1]]
@@ -61,24 +65,35 @@ def disguised(typed: str, toks: list[Token], starts: tuple[int, ...],
                   and c not in "'’"]
         if hidden and all(c.isdigit() or c in _LEET for c in hidden) and len(typed_word) < 5:
             continue
-        if hidden or (any(map(str.isascii, typed_word))
-                      and any(not c.isascii() and c.lower() != c.upper()
-                              and unicodedata.name(c, "").startswith(("CYRILLIC", "GREEK"))
-                              for c in typed_word)):
-            out.append(k)
+        mixed = any(map(str.isascii, typed_word))
+        latin = any(c.isascii() and c.isalpha() for c in typed_word)
+        strong = "&" in typed_word or any(  # an invisible between letters, not at an edge
+            unicodedata.category(c) == "Cf" for c in typed_word[1:-1]) or any(
+            (latin and c in normalise.LOOKALIKES) or "\uff21" <= c <= "\uff5a"
+            for c in typed_word)
+        if hidden or strong or (mixed and any(
+                not c.isascii() and c.lower() != c.upper()
+                and unicodedata.name(c, "").startswith(("CYRILLIC", "GREEK"))
+                for c in typed_word)):
+            out.append((k, strong))
     return out
 
 
 def scan(text: str, toks: list[Token], norms: list[str], flags: list[int], gaps: list[str],
          style: int, rule: list[str | None], found: list[Span],
-         hidden: list[int]) -> None:
+         hidden: list[tuple[int, bool]]) -> None:
     n = len(toks)
-    for k in hidden:
+    if any(strong and len(toks[k][2]) > 2 and flags[k] & ~lx.PICK
+           and not _strong_name(toks[k][2], norms[k], flags[k]) for k, strong in hidden):
+        # ordinary words hidden too ("spat\u00adial fr\u00adame", "staрlеr"): the note
+        # disguises everything, so a disguise says nothing of a name here
+        hidden = [(k, False) for k, _strong in hidden]
+    for k, strong in hidden:
         # after "pt", a title or a relation even a disguised eponym or word is the name:
         # no one spells out "N i s s e n" there for the procedure
         cued = k > 0 and norms[k - 1] in _DISGUISE_CUES and gaps[k] in (" ", ": ")
         _take(k, toks, norms, flags, gaps, style, rule, "disguised_name", disguise=True,
-              eponym_ok=cued, common_ok=cued, cued=cued)
+              eponym_ok=cued, common_ok=cued or strong, cued=cued, strong=strong)
     if "family" in norms:
         for k in range(1, n):
             if norms[k] == "family" and gaps[k] == " ":
@@ -91,15 +106,21 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int], gaps:
     # bed and room phrases, found from their words (a set test first: most notes have none)
     places = [p for p, nm in enumerate(norms) if nm in _PLACE_WORDS] \
         if not _PLACE_WORDS.isdisjoint(norms) else []
+    id_ends = {s: e for s, e, cat, _r, _p in found if cat in _RECORD_IDS}
     for s in sorted(ids):
         # the word right before the identifier, across " ", " / ", " - " or ", "
         g = _RECORD_GAP_BACK.search(text, max(0, s - 8), s)
         k = _ending_at(toks, g.start()) if g is not None and g.start() < s else -1
         if k >= 0 and g is not None:
             record = "/" in g.group() or k == 0 or "\n" in gaps[k]
+            # a line of fields, the word first: "Brown / E6960897 / Bay 4 / 11:53"; there
+            # the first field is the person whatever else the word is
+            fields = "/" in g.group() and (k == 0 or "\n" in gaps[k]) \
+                and _NEXT_FIELD.match(text, id_ends[s]) is not None
             # never a guess: a stray word before a number is common in any note
             _take(k, toks, norms, flags, gaps, style, rule, "name_record",
-                  common_ok=record, strict=not record, sure_only=True)
+                  common_ok=record, strict=not record, sure_only=True, strong=fields,
+                  eponym_ok=fields)
     for p in places:
         end = toks[p][1]
         if norms[p] in _PLACE_BEFORE_WORDS and not (toks[p][0] and _wordish(text[toks[p][0] - 1])):
@@ -124,6 +145,16 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int], gaps:
         if _take(k, toks, norms, flags, gaps, style, rule, "name_bed", strict=not pair) \
                 and pair:
             _take(k - 1, toks, norms, flags, gaps, style, rule, "name_bed")
+
+
+def _strong_name(raw: str, norm: str, f: int) -> bool:
+    """A strongly disguised word that is a name: on the given-name list, or a surname that
+    is no clinical word, and no English word unless capitalised ("Cas\u200dh", not
+    "staрlеr"); never an eponym, cue or state."""
+    return len(raw) > 2 and norm not in STOP \
+        and not f & (lx.CUE | lx.STATE | lx.EPONYM | lx.EPONYM_CTX | lx.PHRASE) and bool(
+            f & lx.FIRST or (f & lx.LAST and not f & lx.MEDICAL
+                             and (raw[0].isupper() or not f & lx.ENGLISH)))
 
 
 def _blank(gap: str) -> bool:
@@ -201,18 +232,26 @@ def _shapes(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
 def _take(k: int, toks: list[Token], norms: list[str], flags: list[int], gaps: list[str],
           style: int, rule: list[str | None], name: str, *, common_ok: bool = False,
           eponym_ok: bool = False, strict: bool = False, disguise: bool = False,
-          unknown_ok: bool = False, sure_only: bool = False, cued: bool = False) -> bool:
+          unknown_ok: bool = False, sure_only: bool = False, cued: bool = False,
+          strong: bool = False) -> bool:
     """Mark token k as a name if it can be one; True when it is (or already was).
     `common_ok`: even a very common word ("Long / 5402104"); `eponym_ok`: an eponym too
     ("Kasai family"); `strict`: no English word unless capitalised mid-sentence;
     `unknown_ok`: a word no list knows (a guess); `sure_only`: never a guess;
     `disguise`: typed hidden, so any word that is not medical (an English one a guess);
-    `cued`: disguised right after a name cue, so any such word at all."""
+    `cued`: disguised right after a name cue, so any such word at all; `strong`: hidden
+    as no ordinary word is (an invisible character or entity inside, a look-alike
+    letter), so any word of the name lists that is no eponym, whatever else it is
+    ("Iri\u200bs", "Ma\u200dy")."""
     if k < 0:
         return False
     if rule[k]:
         return rule[k] != "city"
     raw, f = toks[k][2], flags[k]
+    if strong and _strong_name(raw, norms[k], f & ~(lx.EPONYM_CTX | lx.PHRASE) if eponym_ok
+                               else f):
+        rule[k] = name
+        return True
     if len(raw) < 2 or f & _NEVER or norms[k] in STOP:
         return False
     if f & (lx.EPONYM | lx.EPONYM_CTX) and not eponym_ok:

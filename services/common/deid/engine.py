@@ -43,13 +43,16 @@ from . import (
     name_sweep,
     name_tails,
     normalise,
+    note_subject,
     number_ends,
     patterns,
     phone_ends,
     place_edges,
     plain_words,
+    pt_names,
     read_out,
     relatives,
+    script_names,
     sign_offs,
     spoken_links,
     state_names,
@@ -233,6 +236,7 @@ class Engine:
         relatives.scan(text, toks, norms, flags, spans)  # "visitor X", "X's wife"
         if not text.isascii():
             cjk_names.scan(text, spans)  # "患者王秀兰，", "女儿刘芳在"
+            script_names.scan(text, spans)  # "Noa Levi (נועה לוי)", "पेशेंट राजेश कुमार"
         if not name_pairs.CUES.isdisjoint(words_in):  # "Mr. Will Carver", "son august is"
             name_pairs.scan(text, toks, norms, spans, self._eponym, self._clinical,
                             self._everyday, self._given_name)
@@ -256,6 +260,10 @@ class Engine:
             name_heads.inverted(text, spans, self._flags_of)
         if "for" in norms:  # "the implant sheet for Ambeer."
             name_heads.after_for(text, spans, self._flags_of)
+        if "pt" in norms or "patient" in norms:  # "pt joy oyelaran", "pt will is awake"
+            pt_names.scan(text, spans, self._flags_of)
+        if "/p" in text or "/P" in text:  # "cs s/p ex-lap", "Major s/p TKA"
+            note_subject.scan(text, spans, self._flags_of)
         # the case's own identifiers, and numbers in the shape of an SSN or a phone: no
         # later "not an identifier" rule may drop them ("Lot 123-45-6789" is no lot)
         own = [sp for sp in spans if sp[3].startswith("case_") or _shaped(text, sp)]

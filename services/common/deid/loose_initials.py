@@ -30,8 +30,34 @@ _LATIN = frozenset(
     "yo eg ie am pm po qd bid tid qid prn npo qhs iv im sc sq od os ou nb cf vs aka".split())
 
 
+# A person's field on a form whose whole value is initials ("Pt: CA | MRN", "Member: A.M.
+# Member ID", "Guarantor: E...T.."): the field names a person, so two or three capitals
+# there are no abbreviation, whatever they could stand for elsewhere ("CA", "OP").
+_FIELD_INITIALS = re.compile(
+    r"(?i:\b(pt|patient|name|member|guarantor|subscriber|insured|policyholder|visitor|"
+    r"caller|kin))[ \t]*:[ \t]*"
+    r"([A-Z]{2,3}|(?:[A-Za-z]\.{1,3}[ \t]?){2,3})(?=[ \t]*(?:\||\t|\n|$|[ \t]{2}))")
+_NO_ONE = frozenset(("NA", "NIL", "UNK", "TBD", "N.A.", "SELF", "ANY", "ALL"))
+# "Name:" is a person's only at a field's start or after a person's word ("Patient Name:"),
+# not "Procedure name: THA", "Drug name: TXA"
+_WORD_BEFORE_NAME = re.compile(r"([^\W\d_]+)[ \t]+$")
+_PERSON_BEFORE_NAME = frozenset("patient pt full legal member guarantor subscriber insured "
+                                "first last given family".split())
+
+
+def _person_field(text: str, m: re.Match[str]) -> bool:
+    if m.group(1).lower() != "name":
+        return True
+    w = _WORD_BEFORE_NAME.search(text, max(0, m.start(1) - 24), m.start(1))
+    return w is None or w.group(1).lower() in _PERSON_BEFORE_NAME
+
+
 def scan(text: str, out: list[Span]) -> None:
     """Append each loose initials found to `out` as NAME."""
+    if ":" in text:
+        out.extend((m.start(2), m.end(2), "NAME", "field_initials", 1)
+                   for m in _FIELD_INITIALS.finditer(text)
+                   if m.group(2).strip().upper() not in _NO_ONE and _person_field(text, m))
     hits = list(anchored.finditer(_PAIR, _PAIR_AT, 1, text)) \
         if ("-" in text or "_" in text) else []
     if "." in text:

@@ -45,10 +45,23 @@ _GIVEN_AFTER = re.compile(
 _INVERTED_CUE = re.compile(
     r"(?:(?i:\b(?:for|regarding|re|owner|name|named|pt|patient|of))\b,?|[:|\t\n(])[ \t]*$")
 _NOT_INVERTED = _NEVER | lx.MONTH
+# "Pt:", "Pt ID:", "Patient Name:" right before the value
+_PERSON_FIELD = re.compile(
+    r"\b(?i:pt|patient|name)(?:[ \t]+(?i:id|name))?[ \t]*:[ \t]*$")
+_NOT_FIELD = lx.MEDICAL | lx.CUE | lx.STATE | lx.MONTH | lx.WEEKDAY | lx.EPONYM
 _FOR_NAME = re.compile(
     rf"(?i:\bfor) ({_WORD})(?: ({_WORD}))?(?=[ \t]*(?:$|[.!?;,)\n]|(?i:comma|period)\b))")
 _FOR_AT = re.compile(r"[Ff](?=[Oo][Rr] )")  # where a match starts (anchored.py)
 _NOT_FOR = _NEVER | lx.MONTH | lx.VERY_COMMON | lx.EPONYM | lx.EPONYM_CTX
+# what a found identifier may belong to a person by: not a name, date, age or place
+_NOT_OWNED = frozenset(("NAME", "DATE", "AGE", "LOCATION", "ADDRESS", "ZIP", "ROLE", "DOB",
+                        "EMPLOYER"))
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve "
+                          "twenty thirty forty fifty hundred".split())
+_CLINICAL_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "scopy", "pexy", "rrhaphy", "ation",
+                     "itis", "osis", "emia")
+_OWNER_COMMA = re.compile(rf", ({_WORD})(?=[ \t]*(?:$|[.!?;)\n]))")
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _INITIAL_GAP = re.compile(r"[ \t]{1,3}(?:[A-Z][ \t]?\.?[ \t]{1,3})?")
 
 
@@ -151,18 +164,28 @@ def inverted(text: str, spans: list[Span], flags_of: Flags) -> None:
             continue
         given = g.group(1)
         fg = flags_of(given.lower())
-        if not fg & lx.FIRST or fg & (_NOT_INVERTED | lx.EPONYM | lx.EPONYM_CTX) \
-                or len(given) < 2:
-            continue
         a = _LAST_BEFORE.search(text, max(0, pos - 30), pos)
         if a is None:
+            continue
+        s = a.start(1)
+        if _PERSON_FIELD.search(text, max(0, s - 16), s) is not None:
+            # the value of "Pt:", "Pt ID:", "Name:": a given name that is also a label
+            # ("WELLS, IRIS J") and a surname no list holds ("Whitehorse, Jolene") will do
+            last = a.group(1)
+            fl = flags_of(last.lower())
+            if fg & lx.FIRST and len(given) > 1 and len(last) > 1 \
+                    and not (fg | fl) & _NOT_FIELD and _same_case(given, last) \
+                    and (fl & lx.LAST or not fl & ~lx.PICK or not fl & lx.ENGLISH):
+                spans.append((s, g.end(), "NAME", "name_inverted", 2))
+            continue
+        if not fg & lx.FIRST or fg & (_NOT_INVERTED | lx.EPONYM | lx.EPONYM_CTX) \
+                or len(given) < 2:
             continue
         last = a.group(1)
         fl = flags_of(last.lower())
         if not fl & lx.LAST or fl & _NOT_INVERTED or len(last) < 2 \
                 or not _same_case(given, last):
             continue
-        s = a.start(1)
         if text[:s].strip() and not _INVERTED_CUE.search(text, max(0, s - 16), s):
             continue
         spans.append((s, g.end(), "NAME", "name_inverted", 2))
@@ -170,10 +193,35 @@ def inverted(text: str, spans: list[Span], flags_of: Flags) -> None:
 
 def after_for(text: str, spans: list[Span], flags_of: Flags) -> None:
     """Add a given name (and surname) after "for" at a clause's end to `spans`; a lower-case
-    English word there is a guess ("for amber." may be the colour)."""
+    English word there is a guess ("for amber." may be the colour). After an identifier in
+    the same sentence ("account V4572916198 for Ambeer.", "license on file for Knight,")
+    the words are whose it is: a surname alone, a name that is also a word or an eponym, or
+    a word no list knows will do, and is no guess."""
+    owned_ends = [e for _s, e, cat, _r, _p in spans if cat not in _NOT_OWNED]
     for m in anchored.finditer(_FOR_NAME, _FOR_AT, 0, text):
         given = m.group(1)
         f = flags_of(given.lower())
+        owned = any(e <= m.start() and not _SENTENCE_END.search(text, e, m.start())
+                    for e in owned_ends)
+        if owned and _owner_word(given, f, first=True):
+            end = m.end(1)
+            f2 = flags_of(m.group(2).lower()) if m.group(2) else 0
+            if m.group(2) and _owner_word(m.group(2), f2, first=False):
+                end = m.end(2)
+            elif m.group(2):
+                continue
+            if given.islower() and f & lx.ENGLISH and not f & lx.FIRST and (
+                    end == m.end(1) or f2 & lx.ENGLISH):
+                continue  # "not for stream.": a lower-case word that is only a surname
+            else:  # "for Knight, Sparrow.": the given name after the surname
+                c = _OWNER_COMMA.match(text, end)
+                if c is not None and _owner_word(c.group(1), flags_of(c.group(1).lower()),
+                                                 first=False) and _same_case(c.group(1), given):
+                    end = c.end(1)
+            # sure: the identifier before says a person is meant, and a word taken
+            # wrongly costs only that word
+            spans.append((m.start(1), end, "NAME", "name_owner_after_for", 1))
+            continue
         if not f & lx.FIRST or f & _NOT_FOR or len(given) < 3 or (
                 given.islower() and f & lx.ENGLISH and not f & lx.FIRST_TOP):
             continue  # "scheduled for noon.": a rare given name that is a word
@@ -186,6 +234,24 @@ def after_for(text: str, spans: list[Span], flags_of: Flags) -> None:
         sure = given[0].isupper() or not f & (lx.ENGLISH | lx.COMMON)
         spans.append((m.start(1), end, "NAME", "name_after_for" if sure
                       else "guess_name_after_for", 1))
+
+
+def _owner_word(word: str, f: int, *, first: bool) -> bool:
+    """A word that can be (part of) the name an identifier is for: on the name lists or on
+    no list at all, never a clinical word, label, cue, state or month; the first word no
+    everyday word ("for him.", "for now.") and an eponym only capitalised ("for Hunter")."""
+    if len(word) < 3 or f & (_NEVER | lx.MONTH) or (first and f & lx.VERY_COMMON) \
+            or word.lower() in _NUMBER_WORDS:
+        return False
+    if f & (lx.EPONYM | lx.EPONYM_CTX | lx.PHRASE) and not word[0].isupper():
+        return False
+    if f & (lx.FIRST | lx.LAST):
+        return True
+    # a word no list knows, and no procedure: capitalised in a mixed-case note, or any
+    # case after a word of the name lists ("for wren kastellan")
+    return not f & ~lx.PICK and len(word) > 3 and (
+        not first or (word[0].isupper() and not word.isupper())) \
+        and not word.lower().endswith(_CLINICAL_ENDINGS)
 
 
 def join_across_initials(text: str, spans: list[Span]) -> bool:

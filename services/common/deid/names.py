@@ -191,7 +191,7 @@ class NameScanner:
 
     def scan(self, text: str, toks: list[Token], norms: list[str], flags: list[int],
              case: CaseMatcher | None, out: list[Span], reasons: set[str],
-             hidden: list[int] | None = None) -> None:
+             hidden: list[tuple[int, bool]] | None = None) -> None:
         """`out` holds what the other scanners found; `hidden`: tokens typed disguised."""
         n = len(toks)
         if not n:

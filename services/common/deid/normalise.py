@@ -132,8 +132,19 @@ _CONFUSABLE = str.maketrans({
     "τ": "t", "υ": "u", "χ": "x", "γ": "y",
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
     "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    "ѵ": "v", "Ѵ": "V",
+    # Latin small capitals and the hooked f, which NFKD leaves alone ("Bɪʟʟ", "ƒrank")
+    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ɢ": "g", "ʜ": "h", "ɪ": "i",
+    "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ʀ": "r",
+    "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z", "ƒ": "f",
+    # Cherokee capitals drawn like Latin ones ("Ꭺlice")
+    "Ꭺ": "A", "Ᏼ": "B", "Ꮯ": "C", "Ꭰ": "D", "Ꭼ": "E", "Ꮐ": "G", "Ꮋ": "H", "Ꭻ": "J",
+    "Ꮶ": "K", "Ꮮ": "L", "Ꮇ": "M", "Ꮲ": "P", "Ꮪ": "S", "Ꮢ": "R", "Ꭲ": "T", "Ꮩ": "V",
+    "Ꮃ": "W", "Ꮓ": "Z",
 })
+
 _CONFUSABLE_LETTERS = frozenset(chr(c) for c in _CONFUSABLE)
+LOOKALIKES = _CONFUSABLE_LETTERS  # context.disguised: "was this word typed with one"
 _LOOKALIKE_CLASS = "[" + "".join(sorted(_CONFUSABLE_LETTERS)) + "]"
 _HAS_LOOKALIKE = re.compile(_LOOKALIKE_CLASS)
 _LOOKALIKE_WORD = re.compile(rf"[^\W\d_]*{_LOOKALIKE_CLASS}[^\W\d_]*")

@@ -52,6 +52,12 @@ _NICKNAME = re.compile(
     r"(?:\s*:)?\s*[\"“'‘]?([^\W\d_]{2,})")  # not after a comma: "nickname, prefers it"
 _NICKNAME_HINTS = ("goes by", "went by", "going by", "nick", "known as", "aka", "a.k.a",
                    "be called")
+# what is a person's own, and identifies them: "X's face", "X's cell", "X's license"
+BELONGINGS = frozenset((
+    "face photo photos picture pic pics selfie headshot cell phone mobile number email "
+    "address license licence chart record records mrn ssn insurance badge wallet card "
+    "monitor pump pacemaker device study gofundme account id").split())
+_BELONGING = re.compile(rf"['’]s (?:{'|'.join(sorted(BELONGINGS))})\b", re.I)
 _POSSESSIVE = re.compile(rf"['’]s (?:{'|'.join(sorted(RELATIONS))})\b")
 _WORD = lx.ENGLISH | lx.MEDICAL | lx.EPONYM | lx.STATE | lx.MONTH | lx.WEEKDAY | lx.CUE
 
@@ -77,6 +83,15 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int],
                         and not (j + 1 < n and gaps[j + 1][:1] == ":"):  # "Visitor Badge:"
                     _add(toks[j], flags[j], out)
                     j += 1
+    if _BELONGING.search(text):  # "Baker's monitor", "rose's face", "Iris Young's cell"
+        for i in range(n - 1):
+            raw = toks[i][2]
+            f = flags[i]
+            if raw[-2:] in ("'s", "’s") and norms[i + 1] in BELONGINGS and len(raw) > 3 \
+                    and text[toks[i][1]:toks[i + 1][0]] == " " and f & (lx.FIRST | lx.LAST) \
+                    and not f & (lx.MEDICAL | lx.CUE | lx.EPONYM | lx.LABEL | lx.STATE
+                                 | lx.MONTH | lx.WEEKDAY | lx.VERY_COMMON):
+                out.append((toks[i][0], toks[i][1] - 2, "NAME", "name_possessive", 1))
     if _POSSESSIVE.search(text):
         for i in range(n - 1):
             raw = toks[i][2]

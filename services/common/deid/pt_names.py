@@ -1,0 +1,71 @@
+"""A given name that is also a word, right after "pt" or "patient", told by what follows:
+
+- a surname: "pt joy oyelaran", "PT HOPE MASON,", "pt will young 58m", "patient may
+  summers lives at ..." (a modal "will"/"may" only before a surname no English word
+  is, or before an age or "lives"/"is": "pt will need ..." stays);
+- a verb of being, or a bed: "pt will is awake", "pt frank was frank", "pt rose in bay 2".
+
+The name scanner passes such words over after "pt", since "pt will be", "pt may need" and
+"pt hope to" are far commoner; the word after settles it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import lexicon as lx
+from .names import PT_VERBS
+
+Span = tuple[int, int, str, str, int]
+Flags = Callable[[str], int]
+
+_WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
+_PT = re.compile(rf"\b(?i:pt|patient)\b\.?:?[ \t]+(?:(?i:is)[ \t]+)?({_WORD})"
+                 rf"(?:[ \t]+({_WORD}))?")
+# after "pt X Y": an age, a comma or the clause's end, or what a person does
+_AFTER_PAIR = re.compile(r"[ \t]*(?:$|[,.;:|)(\n]|\d{1,3}[ \t]?(?i:y/?o|yrs?|[mf])\b|"
+                         r"(?i:is|was|has|had|lives|and)\b)")
+_AGE_OR_VERB = re.compile(r"[ \t]*(?:\d{1,3}[ \t]?(?i:y/?o|yrs?|[mf])\b|(?i:is|was|lives)\b)")
+# after "pt X": being, or a bed
+_AFTER_ONE = re.compile(r"[ \t]+(?:(?i:is|was)\b|(?i:in)[ \t]+(?i:bay|bed|room|rm)\b)")
+_NEVER = lx.MEDICAL | lx.LABEL | lx.CUE | lx.STATE | lx.WEEKDAY | lx.COUNTRY
+_ENDINGS = ("ed", "ing", "ectomy", "otomy", "plasty", "scopy")
+
+
+def _alike(a: str, b: str) -> bool:
+    return (a.islower() and b.islower()) or (a.isupper() and b.isupper()) or (
+        a[:1].isupper() and b[:1].isupper() and not a.isupper() and not b.isupper())
+
+
+def scan(text: str, spans: list[Span], flags_of: Flags) -> None:
+    """Add the NAME spans above to `spans`."""
+    for m in _PT.finditer(text):
+        first, second = m.group(1), m.group(2)
+        f1 = flags_of(first.lower())
+        if not f1 & (lx.FIRST | lx.LAST) or f1 & _NEVER or len(first) < 3 or (
+                f1 & lx.VERY_COMMON and not f1 & lx.FIRST_TOP):
+            continue  # "will", "may" are given names often; "from", "on", "to" are not
+        if second is not None and len(second) > 2 and _alike(first, second):
+            f2 = flags_of(second.lower())
+            # no list knows it, and no acronym ("PT FROM MVC") nor verb form
+            rare = not f2 & ~lx.PICK and not second.lower().endswith(_ENDINGS) \
+                and len(second) > (4 if second.isupper() else 3)
+            surname = bool(f2 & (lx.FIRST | lx.LAST)) and not f2 & (
+                _NEVER | lx.MONTH | lx.VERY_COMMON) and not (
+                f2 & lx.EPONYM and second.islower())
+            if not f1 & lx.FIRST and f1 & lx.ENGLISH and not rare:
+                continue  # two surnames, the first a word: "pt sparrow oyelaran" only
+            if rare or (surname and not f2 & lx.ENGLISH):
+                ok = _AFTER_PAIR.match(text, m.end()) is not None or rare or (
+                    not f2 & lx.ENGLISH)
+            elif surname and f2 & lx.LAST_TOP:
+                after = _AGE_OR_VERB if first.lower() in PT_VERBS else _AFTER_PAIR
+                ok = after.match(text, m.end()) is not None
+            else:
+                ok = False
+            if ok:  # no guess: "pt" and a surname after say a person is meant
+                spans.append((m.start(1), m.end(2), "NAME", "pt_given_surname", 1))
+                continue
+        if f1 & lx.FIRST and _AFTER_ONE.match(text, m.end(1)) is not None:
+            spans.append((m.start(1), m.end(1), "NAME", "pt_given_then_verb", 1))
