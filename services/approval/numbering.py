@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from .tables import sequences
@@ -64,15 +65,22 @@ class SequenceBook:
             self._read_cases.update(chunk)
 
     async def flush(self, conn: AsyncConnection) -> None:
+        await conn.run_sync(self.write)
+
+    async def after_write(self) -> None:
+        """Nothing to announce (`batch.WritesAtOnce`)."""
+
+    def write(self, conn: Connection) -> None:
+        """The counters that moved, written (no awaiting: `batch.WritesAtOnce`)."""
         moved = {k: n for k, n in self._last.items() if self._stored.get(k) != n}
         first = [{"case_id": c, "audience": a, "last_seq": n} for (c, a), n in moved.items()
                  if (c, a) not in self._stored]
         later = [{"case_": c, "audience_": a, "last_seq": n} for (c, a), n in moved.items()
                  if (c, a) in self._stored]
         if first:
-            await conn.execute(sequences.insert(), first)
+            conn.execute(sequences.insert(), first)
         if later:
-            await conn.execute(sequences.update().where(
+            conn.execute(sequences.update().where(
                 sequences.c.case_id == sa.bindparam("case_"),
                 sequences.c.audience == sa.bindparam("audience_")), later)
         self._stored.update(moved)

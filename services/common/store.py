@@ -27,7 +27,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
-from . import batch
+from . import batch, sqlite_calls
 
 logger = logging.getLogger(__name__)
 
@@ -143,6 +143,10 @@ class Store:
             if path and path != ":memory:":
                 _private_file(Path(path))
             options["connect_args"] = {"timeout": 30}
+            if self.url.startswith("sqlite+aiosqlite"):
+                # one worker-thread call per statement, none for an empty commit or
+                # reset (sqlite_calls.py)
+                options["module"] = sqlite_calls.dbapi()
         else:
             options.update(pool_size=10, max_overflow=10, pool_pre_ping=True)
         engine = create_async_engine(self.url, json_serializer=write_json_column,
