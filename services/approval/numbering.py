@@ -48,7 +48,16 @@ class SequenceBook:
         found.update({a: n for (c, a), n in self._last.items() if c == case_id})
         return found
 
+    def has_read(self, case_id: str) -> bool:
+        return case_id in self._read_cases
+
     async def _read(self, conn: AsyncConnection, case_id: str) -> None:
+        if case_id not in self._read_cases:
+            await conn.run_sync(self.read, case_id)
+
+    def read(self, conn: Connection, case_id: str) -> None:
+        """The counters of `case_id` and of every case of the batch not read yet (no
+        awaiting: the gate reads them in one call with the batch's claim)."""
         if case_id in self._read_cases:
             return
         todo = [c for c in self._wanted if c not in self._read_cases]
@@ -60,7 +69,7 @@ class SequenceBook:
             if conn.dialect.name == "postgresql":
                 query = query.order_by(sequences.c.case_id, sequences.c.audience) \
                     .with_for_update()
-            for row in (await conn.execute(query)).all():
+            for row in conn.execute(query).all():
                 self._stored[(row.case_id, row.audience)] = int(row.last_seq)
             self._read_cases.update(chunk)
 

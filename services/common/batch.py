@@ -106,10 +106,26 @@ class BatchScope:
         because a batched handler claims every event of a topic it claims at all, in
         the batch's one transaction (a failure rolls all of them back)."""
         fresh_key = (consumer, self._topic_of[key])
-        fresh = self._fresh.get(fresh_key)
-        if fresh is None:
-            fresh = await claim_many(conn, consumer, self.claim_keys[fresh_key[1]])
-            self._fresh[fresh_key] = fresh
+        if fresh_key not in self._fresh:
+            self._fresh[fresh_key] = await claim_many(conn, consumer,
+                                                      self.claim_keys[fresh_key[1]])
+        return self._take(fresh_key, key)
+
+    def claim_now(self, conn: Connection, consumer: str, key: str,
+                  claim_many: Callable[[Connection, str, list[str]], set[str]]) -> bool:
+        """`claim` with a synchronous connection (inside `sqlite_calls.in_one_call`)."""
+        fresh_key = (consumer, self._topic_of[key])
+        if fresh_key not in self._fresh:
+            self._fresh[fresh_key] = claim_many(conn, consumer, self.claim_keys[fresh_key[1]])
+        return self._take(fresh_key, key)
+
+    def claimed_already(self, consumer: str, key: str) -> bool:
+        """Whether `consumer`'s claim of `key`'s topic in this batch is made (`claim` then
+        needs no statement)."""
+        return (consumer, self._topic_of[key]) in self._fresh
+
+    def _take(self, fresh_key: tuple[str, str], key: str) -> bool:
+        fresh = self._fresh[fresh_key]
         if key in fresh:
             fresh.discard(key)  # a repeat of the id later in the batch is a duplicate
             return True
