@@ -163,14 +163,14 @@ class ApprovalGate:
         scope, book = batch.current(), self._book()
         if scope is None or book is None or not scope.has_claims_for(claim_key):
             return await claim_event(conn, CONSUMER, claim_key)
+        if scope.claimed_already(CONSUMER, claim_key) and book.has_read(case_id):
+            return await scope.claim(conn, CONSUMER, claim_key, claim_events)  # no statement
 
         def claim_then_read(sync: Connection) -> bool:
             claimed = scope.claim_now(sync, CONSUMER, claim_key, claim_events_now)
             book.read(sync, case_id)
             return claimed
 
-        if scope.claimed_already(CONSUMER, claim_key) and book.has_read(case_id):
-            return await scope.claim(conn, CONSUMER, claim_key, claim_events)  # no statement
         return await sqlite_calls.in_one_call(conn, claim_then_read)
 
     def _pending(self) -> PendingIntakes | None:
