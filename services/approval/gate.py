@@ -38,12 +38,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.common import batch, events, topics
+from services.common import batch, events, sqlite_calls, topics
 from services.common.cases_view import CaseState, CasesView
 from services.common.consumer import Origin
-from services.common.store import Store, claim_event
+from services.common.store import Store, claim_event, claim_events, claim_events_now
 
 from . import decisions, intakes, reasons, rows
 from .emit import GATE_ACTOR, Emitter
@@ -139,7 +140,7 @@ class ApprovalGate:
         case = await self._case(data["case_id"])
         pending = self._pending()
         async with self.store.begin() as conn:
-            if await claim_event(conn, CONSUMER, event.claim_key):
+            if await self._claim_and_read(conn, event.claim_key, case.case_id):
                 if data.get("revision", 0) > 0:
                     await self._write_pending(conn)
                     changed = await self._revise(conn, data, case)
@@ -153,6 +154,24 @@ class ApprovalGate:
                 await self._write_pending(conn)
                 changed = await rows.of_update(conn, data["update_id"])
         await self.announce(changed, case)
+
+    async def _claim_and_read(self, conn: AsyncConnection, claim_key: str,
+                              case_id: str) -> bool:
+        """`claim_event`; inside a batch, its first claim (every milestone of the batch)
+        and the read of its cases' counters are one call into SQLite's worker thread
+        (the next milestones find both done). Claimed first, as one at a time."""
+        scope, book = batch.current(), self._book()
+        if scope is None or book is None or not scope.has_claims_for(claim_key):
+            return await claim_event(conn, CONSUMER, claim_key)
+        if scope.claimed_already(CONSUMER, claim_key) and book.has_read(case_id):
+            return await scope.claim(conn, CONSUMER, claim_key, claim_events)  # no statement
+
+        def claim_then_read(sync: Connection) -> bool:
+            claimed = scope.claim_now(sync, CONSUMER, claim_key, claim_events_now)
+            book.read(sync, case_id)
+            return claimed
+
+        return await sqlite_calls.in_one_call(conn, claim_then_read)
 
     def _pending(self) -> PendingIntakes | None:
         """The consumer batch's new review rows, inserted together (intakes.py), if any."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.common.cases_view import CaseState
@@ -39,12 +40,28 @@ class PendingIntakes:
     def __init__(self, announce: Announce) -> None:
         self._announce = announce
         self._held: list[tuple[list[dict[str, Any]], CaseState]] = []
+        self._written: list[tuple[list[dict[str, Any]], CaseState]] = []
+        self._stored: list[Row] = []
 
     def hold(self, values: list[dict[str, Any]], case: CaseState) -> None:
         self._held.append((values, case))
 
     async def flush(self, conn: AsyncConnection) -> None:
+        await conn.run_sync(self.write)
+        await self.after_write()
+
+    def write(self, conn: Connection) -> None:
+        """The rows held so far, inserted (no awaiting: `batch.WritesAtOnce`)."""
         held, self._held = self._held, []
-        stored = iter(await insert(conn, [v for values, _ in held for v in values]))
-        for values, case in held:
+        values = [v for values, _ in held for v in values]
+        self._written += held
+        if values:
+            self._stored += conn.execute(INSERT, values).all()
+
+    async def after_write(self) -> None:
+        """Each milestone's stored rows announced, in the order they came."""
+        written, self._written = self._written, []
+        stored = iter(self._stored)
+        self._stored = []
+        for values, case in written:
             await self._announce([next(stored) for _ in values], case)

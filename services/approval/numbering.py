@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from .tables import sequences
@@ -47,7 +48,16 @@ class SequenceBook:
         found.update({a: n for (c, a), n in self._last.items() if c == case_id})
         return found
 
+    def has_read(self, case_id: str) -> bool:
+        return case_id in self._read_cases
+
     async def _read(self, conn: AsyncConnection, case_id: str) -> None:
+        if case_id not in self._read_cases:
+            await conn.run_sync(self.read, case_id)
+
+    def read(self, conn: Connection, case_id: str) -> None:
+        """The counters of `case_id` and of every case of the batch not read yet (no
+        awaiting: the gate reads them in one call with the batch's claim)."""
         if case_id in self._read_cases:
             return
         todo = [c for c in self._wanted if c not in self._read_cases]
@@ -59,20 +69,27 @@ class SequenceBook:
             if conn.dialect.name == "postgresql":
                 query = query.order_by(sequences.c.case_id, sequences.c.audience) \
                     .with_for_update()
-            for row in (await conn.execute(query)).all():
+            for row in conn.execute(query).all():
                 self._stored[(row.case_id, row.audience)] = int(row.last_seq)
             self._read_cases.update(chunk)
 
     async def flush(self, conn: AsyncConnection) -> None:
+        await conn.run_sync(self.write)
+
+    async def after_write(self) -> None:
+        """Nothing to announce (`batch.WritesAtOnce`)."""
+
+    def write(self, conn: Connection) -> None:
+        """The counters that moved, written (no awaiting: `batch.WritesAtOnce`)."""
         moved = {k: n for k, n in self._last.items() if self._stored.get(k) != n}
         first = [{"case_id": c, "audience": a, "last_seq": n} for (c, a), n in moved.items()
                  if (c, a) not in self._stored]
         later = [{"case_": c, "audience_": a, "last_seq": n} for (c, a), n in moved.items()
                  if (c, a) in self._stored]
         if first:
-            await conn.execute(sequences.insert(), first)
+            conn.execute(sequences.insert(), first)
         if later:
-            await conn.execute(sequences.update().where(
+            conn.execute(sequences.update().where(
                 sequences.c.case_id == sa.bindparam("case_"),
                 sequences.c.audience == sa.bindparam("audience_")), later)
         self._stored.update(moved)

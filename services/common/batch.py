@@ -15,7 +15,10 @@ the loop handles the same records one by one as before (retries, dead letters).
 status stream that reads them back). `local` gives a handler per-batch state (rows read
 once for the whole batch, counters) whose `flush` writes it back in the same
 transaction after the last handler, so N events can cost a few multi-row statements
-instead of N small ones.
+instead of N small ones. A state that can also write synchronously (`WritesAtOnce`)
+writes in one call into SQLite's worker thread together with the commit, when every
+state of the batch can (`sqlite_calls.in_one_call`); what it does with the stored rows
+(announcing them: sends still held) comes right after, before the batch closes.
 """
 
 from __future__ import annotations
@@ -26,7 +29,10 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from . import sqlite_calls
+
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
     from sqlalchemy.ext.asyncio import AsyncConnection
 
     from .producer import EventProducer
@@ -38,6 +44,15 @@ class BatchState(Protocol):
     connection once every handler has run, before the commit."""
 
     async def flush(self, conn: AsyncConnection) -> None: ...
+
+
+class WritesAtOnce(BatchState, Protocol):
+    """A state whose writes are a synchronous function of the connection (no awaiting):
+    `write`, then `after_write` on the loop for what needs it (its `flush` is the two)."""
+
+    def write(self, conn: Connection) -> None: ...
+
+    async def after_write(self) -> None: ...
 
 
 State = TypeVar("State", bound=BatchState)
@@ -91,10 +106,26 @@ class BatchScope:
         because a batched handler claims every event of a topic it claims at all, in
         the batch's one transaction (a failure rolls all of them back)."""
         fresh_key = (consumer, self._topic_of[key])
-        fresh = self._fresh.get(fresh_key)
-        if fresh is None:
-            fresh = await claim_many(conn, consumer, self.claim_keys[fresh_key[1]])
-            self._fresh[fresh_key] = fresh
+        if fresh_key not in self._fresh:
+            self._fresh[fresh_key] = await claim_many(conn, consumer,
+                                                      self.claim_keys[fresh_key[1]])
+        return self._take(fresh_key, key)
+
+    def claim_now(self, conn: Connection, consumer: str, key: str,
+                  claim_many: Callable[[Connection, str, list[str]], set[str]]) -> bool:
+        """`claim` with a synchronous connection (inside `sqlite_calls.in_one_call`)."""
+        fresh_key = (consumer, self._topic_of[key])
+        if fresh_key not in self._fresh:
+            self._fresh[fresh_key] = claim_many(conn, consumer, self.claim_keys[fresh_key[1]])
+        return self._take(fresh_key, key)
+
+    def claimed_already(self, consumer: str, key: str) -> bool:
+        """Whether `consumer`'s claim of `key`'s topic in this batch is made (`claim` then
+        needs no statement)."""
+        return (consumer, self._topic_of[key]) in self._fresh
+
+    def _take(self, fresh_key: tuple[str, str], key: str) -> bool:
+        fresh = self._fresh[fresh_key]
         if key in fresh:
             fresh.discard(key)  # a repeat of the id later in the batch is a duplicate
             return True
@@ -124,8 +155,23 @@ class BatchScope:
         return found  # type: ignore[return-value]
 
     async def flush(self) -> None:
-        """Write every per-batch state back, in the order first used (handlers done)."""
-        for state in list(self._states.values()):
+        """Write every per-batch state back, in the order first used (handlers done). When
+        every one writes at once, they and the commit are one worker call on SQLite
+        (SQLAlchemy's commit after it finds nothing open); a failure after that commit
+        is a crash after commit: the one-by-one retry finds the claims taken."""
+        states = list(self._states.values())
+        if states and all(hasattr(state, "write") for state in states):
+            at_once: list[Any] = states
+
+            def write_all(conn: Connection) -> None:
+                for state in at_once:
+                    state.write(conn)
+
+            await sqlite_calls.in_one_call(await self.connection(), write_all, commit=True)
+            for state in at_once:
+                await state.after_write()
+            return
+        for state in states:
             await state.flush(await self.connection())
 
     async def commit(self) -> None:
