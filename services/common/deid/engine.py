@@ -49,6 +49,7 @@ from . import (
     read_out,
     relatives,
     sign_offs,
+    spaced_runs,
     spoken_links,
     state_names,
     street_suffixes,
@@ -297,6 +298,7 @@ class Engine:
             merged = merge(merged)
         n_merged = len(merged)
         read_out.scan(text, merged)  # "one E G four T E five M K seven three"
+        spaced_runs.scan(text, merged, self._ordinary)  # "(7 0 3) 5 5 5 - 0 1 8 8"
         if len(merged) != n_merged:
             merged = merge(merged)
         if merged and id_edges.widen(text, merged):  # "MDT-[…]", "five [X Y R…]", "[…] G"
@@ -402,6 +404,10 @@ class Engine:
         """A word, clinical term, label, cue or state a few capitals could stand for."""
         return bool(self._names.lookup(letters)[1] & (_WORDS | VERY_COMMON | LABEL | CUE
                                                       | STATE | MONTH | COUNTRY))
+
+    def _ordinary(self, word: str) -> bool:
+        """A word, abbreviation, state, month or eponym: spelled out, no identifier."""
+        return self._known_abbreviation(word) or self._eponym(word)
 
     def _listed(self, word: str) -> bool:
         """On any list: a word, a given name or a surname."""
