@@ -82,3 +82,9 @@ def test_decimals_and_spelled_drugs_are_kept(engine: Engine, note: str) -> None:
 def test_a_spaced_street_address_is_redacted(engine: Engine) -> None:
     note = "addr: 7 1 9  H a w t h o r n  A v e, apt 2"
     assert "H a w" not in engine.deidentify(note).text
+
+
+def test_a_spaced_house_number_and_street_is_redacted(engine: Engine) -> None:
+    note = "addr: 5 8 1  M a p l e w o o d  S t, unit 2"
+    assert "5 8 1" not in engine.deidentify(note).text
+    assert "M a p" not in engine.deidentify(note).text

@@ -271,7 +271,8 @@ class Engine:
             if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
             name_heads.join_across_initials(text, merged)  # "[name]   W .   [name]"
-        if merged and place_edges.widen(text, words_in, merged):  # "from East [St. Louis]"
+        if merged and (place_edges.widen(text, words_in, merged)  # "from East [St. Louis]"
+                       | place_edges.town_after_street(text, merged)):  # "[…], Wexbury"
             merged = merge(merged)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)

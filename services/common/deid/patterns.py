@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from . import addresses, public_figures, roles, traits
+from . import addresses, cued_mail, public_figures, roles, traits
 from .addresses import STREET_WORDS as STREET_WORDS  # the engine loads it as a lexicon
 from .lexicon import LABEL, STREET
 
@@ -242,6 +242,7 @@ def _spoken(text: str, low: str, out: list[Span]) -> None:
                 pos = m.end()
             else:  # "the son at kwame.b at web dot de": the address may start at "kwame"
                 pos = m.end("at")
+    cued_mail.scan(text, low, out)  # "email is k marsh at example dot test"
 
 
 _IMAGE_PREFIX = re.compile(

@@ -43,6 +43,9 @@ _NUMBER_WORD = re.compile(r"(?:zero|oh|one|two|three|four|five|six|seven|eight|n
                           r"eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|"
                           r"seventy|eighty|ninety|hundred|plus|dash|dot|at)+")
 _MIN = 5
+# street types the address patterns know, with the rarer ones of street_suffixes
+_STREET = street_suffixes.WORDS | frozenset(
+    "st street rd road ave av avenue dr drive ln lane ct court way pl place blvd".split())
 # letters alone are left to the name scanners (which read "Q u a c k" joined), unless a
 # place is introduced: "from e l   p a s o"
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:from|in|near|to|lives|address|addr)\W*$")
@@ -104,7 +107,7 @@ def _ordinary(run: str, ordinary: Callable[[str], bool]) -> bool:
     if _in_words(run):
         return False  # "f i v e  f i v e  o h": digits in words
     for i, g in enumerate(groups):
-        if g in street_suffixes.WORDS and any(x.isdigit() for x in groups[max(0, i - 3):i]):
+        if g in _STREET and any(x.isdigit() for x in groups[max(0, i - 3):i]):
             return False  # "4 0 2  B e a c o n  S t": an address
     if len(letters) == sum(len(g) for g in letters) and len(groups) > len(letters):
         return False  # lone letters and digits: "Q-R-T-0 0 7 1 3 2"
