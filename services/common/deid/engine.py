@@ -41,6 +41,7 @@ from . import (
     name_sweep,
     name_tails,
     normalise,
+    number_edges,
     number_ends,
     patterns,
     phone_ends,
@@ -302,7 +303,8 @@ class Engine:
         spaced_runs.scan(text, merged, self._ordinary)  # "(7 0 3) 5 5 5 - 0 1 8 8"
         if len(merged) != n_merged:
             merged = merge(merged)
-        if merged and id_edges.widen(text, merged):  # "MDT-[…]", "five [X Y R…]", "[…] G"
+        if merged and (id_edges.widen(text, merged)  # "MDT-[…]", "five [X Y R…]", "[…] G"
+                       | number_edges.widen(text, merged)):  # "[…] one 4 six", "plus […]"
             merged = merge(merged)
         if not text.isascii():
             n_merged = len(merged)
