@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from . import addresses, aliases, cued_mail, public_figures, roles, traits
+from . import address_fields, addresses, aliases, cued_mail, public_figures, roles, traits
 from .addresses import STREET_WORDS as STREET_WORDS  # the engine loads it as a lexicon
 from .lexicon import LABEL, STREET
 
@@ -164,6 +164,7 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
     roles.scan(text, low, out)
     public_figures.scan(text, out)  # "pt is a retired hockey goalie"
     aliases.scan(text, low, out)  # "TRAUMA ALIAS KILO TANGO"
+    address_fields.scan(text, low, out)  # "address: Lindenweg 7b, Grünau 40231"
     traits.scan(text, low, out)
     traits.shapes(text, low, out)
 

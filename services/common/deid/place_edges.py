@@ -60,8 +60,8 @@ def town_after_street(text: str, spans: list[Span]) -> bool:
     """Add the town written right after each ADDRESS span; whether any was added."""
     added = False
     for _s, e, cat, _rule, _prio in list(spans):
-        if cat != "ADDRESS":
-            continue
+        if cat != "ADDRESS" or text[e - 1:e].isdigit():
+            continue  # an address that ends in its postcode has had its town
         m = _TOWN_AFTER.match(text, e)
         if m is None:
             continue
