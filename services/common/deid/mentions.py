@@ -37,7 +37,9 @@ _PHOTO = re.compile(
     + r"|fotos?\s+de\s+la\s+cara(?:\s+del?\s+(?:paciente|la\s+paciente))?"
     + r")\b")
 _BIO_KIND = (
-    r"(?:finger\s?prints?|thumb\s?prints?|voice\s?prints?|palm[\s-]?vein(?:\s+(?:scan|template|"
+    # digits for letters too ("f1ng3rpr1nt", "v0ic3pr1nt"): the view reads them as "l"
+    r"(?:(?:f[i1l!]ng[e3]r|thumb|v[o0][i1l!]c[e3])\s?pr[i1l!]nts?"
+    r"(?:\s+(?:scan|image|capture|template|enrol(?:l)?ment|id))?|palm[\s-]?vein(?:\s+(?:scan|template|"
     r"id))?|palm\s+(?:scan|print)|(?:iris|retina|retinal)\s+(?:scan|image|template|photo)"
     r"(?:\s+image)?|face\s+geometry(?:\s+scan)?|(?:minutiae|fingerprint)\s+template|"
     r"heart\s+rhythm\s+signature|huella(?:\s+dactilar)?|huellas\s+dactilares)")
@@ -47,7 +49,9 @@ _BIOMETRIC = re.compile(
     # the machine, not a capture: "fingerprint scanner at door 3 broken"
     r"(?!\s+(?:scanners?|readers?|sensors?|machines?|devices?|locks?|pads?|doors?)\b)")
 _PHOTO_KEYS = ("fac", "selfie", "badge", "foto")
-_BIO_KEYS = ("print", "palm", "iris", "retin", "geometry", "minutiae", "huella", "rhythm")
+_OWN = re.compile(r"(?i)(?:the\s+)?(?:pt'?s|patient'?s)\s")
+_BIO_KEYS = ("print", "pr1nt", "prlnt", "palm", "iris", "retin", "geometry", "minutiae",
+             "huella", "rhythm")
 # A print that is a member of staff's, or a lock: no patient's identifier
 _NOT_PATIENT = re.compile(
     r"(?i)\b(?:pyxis|staff|nurse'?s|nurses|circulator|anesthesia\s+machine|lock|unlock|"
@@ -62,7 +66,7 @@ _WORDS = frozenset((
 def scan(text: str, words: set[str], out: list[Span]) -> None:
     """Add PHOTO and BIOMETRIC spans for mentions of the patient's face or biometrics;
     `words`: the note's norms."""
-    if _WORDS.isdisjoint(words):
+    if _WORDS.isdisjoint(words) and "pr1nt" not in text and "prlnt" not in text:
         return
     low = text.lower()
     # Every phrase holds one of these key words; each regex is tried only in a window
@@ -72,8 +76,9 @@ def scan(text: str, words: set[str], out: list[Span]) -> None:
                    for m in _PHOTO.finditer(text, a, b))
     for a, b in _windows(low, _BIO_KEYS, 48, 40):
         for m in _BIOMETRIC.finditer(text, a, b):
-            if not _NOT_PATIENT.search(text, max(0, m.start() - 40),
-                                       min(len(text), m.end() + 30)):
+            own = _OWN.match(m.group()) is not None  # "pt's palm scan", beside a staff one
+            if own or not _NOT_PATIENT.search(text, max(0, m.start() - 40),
+                                              min(len(text), m.end() + 30)):
                 out.append((m.start(), m.end(), "BIOMETRIC", "biometric_mention", 1))
 
 
