@@ -46,3 +46,22 @@ KEPT = [
 @pytest.mark.parametrize("note", KEPT)
 def test_holiday_words_without_a_date_cue_are_kept(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize(("note", "date"), [
+    ("patient was admitted on six two nineteen fifty and is stable", "six two nineteen fifty"),
+    ("okay she was admitted on nine four twenty twelve for the fall", "nine four twenty twelve"),
+    ("born on eleven three nineteen thirty, lives alone", "eleven three nineteen thirty"),
+])
+def test_a_date_read_out_in_words_after_admitted_is_redacted(engine: Engine, note: str,
+                                                             date: str) -> None:
+    assert not _left(engine, note, date)
+
+
+@pytest.mark.parametrize("note", [
+    "admitted on 2 units of blood, stable",
+    "born at 38 weeks, now 12",
+    "admitted on twelve medications",
+])
+def test_counts_after_admitted_are_kept(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note

@@ -9,7 +9,9 @@ another script (learnt from the fourth blind author, tuning4):
   "admit thanksgiving", "born on Halloween", "admitted tuesday", "admited thrusday");
 - a weekday with its day ("Monday the second", "FRIDAY THE 13TH");
 - a bare day after a rescheduling ("moved to the 21st", "planned for the twenty second");
-- a month misspelt by one letter before a day ("Novembr 9", "Octobr 4").
+- a month misspelt by one letter before a day ("Novembr 9", "Octobr 4"), with its year;
+- a holiday after "on"/"since" or with its year ("on thanksgiving", "Christmas Day 1931");
+- a date read out in words after an admission ("admitted on six two nineteen fifty").
 
 A month word alone, a weekday without an admission before it, "the 4th floor" and
 "the 2nd attempt" stay.
@@ -73,6 +75,9 @@ _AFTER_ADMIT = re.compile(
     # Spanish and French: "ingresó el sábado", "admise le samedi"
     r"(?:el\s+)?(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)|"
     r"(?:le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\b")
+# A date read out in words after an admission: the view joins "six two nineteen fifty"
+# into "621950"; month and day, then a year of 1900-2029
+_ADMIT_DIGITS = re.compile(r"(?i)\b" + _ADMITTED + r"\s+(?:on\s+)?(?P<d>\d{5,8})\b(?![.,:/]\d)")
 # A visit or a case booked for a weekday: "scheduled monday"
 _BOOKED = re.compile(r"(?i)\b(?:scheduled|booked|rescheduled)\s+(?:for\s+|on\s+)?(?P<d>"
                      + _WEEKDAY + r")\b")
@@ -156,6 +161,10 @@ def scan(text: str, toks: list[Token], norms: list[str], words: set[str],
     if not _ADMIT_WORDS.isdisjoint(words):
         out.extend((m.start("d"), m.end("d"), "DATE", "date_words", 1)
                    for m in _at_words(_AFTER_ADMIT, _ADMIT_WORDS, toks, norms, text))
+    if not _ADMIT_WORDS.isdisjoint(words):
+        for m in _at_words(_ADMIT_DIGITS, _ADMIT_WORDS, toks, norms, text):
+            if _month_day_year(m.group("d")):
+                out.append((m.start("d"), m.end("d"), "DATE", "date_read_out", 1))
     if not _BOOKED_WORDS.isdisjoint(words):
         out.extend((m.start("d"), m.end("d"), "DATE", "date_words", 1)
                    for m in _at_words(_BOOKED, _BOOKED_WORDS, toks, norms, text))
@@ -171,6 +180,18 @@ def scan(text: str, toks: list[Token], norms: list[str], words: set[str],
         for m in _NEAR_MONTH.finditer(text):
             if m.group(1).lower() in _SLIPPED_MONTHS:
                 out.append((m.start(), m.end(), "DATE", "date_misspelt_month", 1))
+
+
+def _month_day_year(digits: str) -> bool:
+    """ "621950": a month and a day (one or two digits each), then a year 1900-2029."""
+    year, md = int(digits[-4:]), digits[:-4]
+    if not 1900 <= year <= 2029:
+        return False
+    for cut in range(1, len(md)):
+        month, day = int(md[:cut]), int(md[cut:])
+        if 1 <= month <= 12 and 1 <= day <= 31 and len(md[cut:]) <= 2 and cut <= 2:
+            return True
+    return False
 
 
 def _slips(month: str) -> set[str]:
