@@ -33,3 +33,13 @@ def test_the_mention_is_redacted(engine: Engine, note: str, mention: str) -> Non
 ])
 def test_staff_prints_and_printers_are_kept(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize(("note", "mention"), [
+    ("Media: pre-op facial photograph for blepharoplasty planning in PACS",
+     "pre-op facial photograph for blepharoplasty planning"),
+    ("postop face photos uploaded by resident", "postop face photos"),
+])
+def test_a_face_photo_with_its_timing_is_redacted(engine: Engine, note: str,
+                                                  mention: str) -> None:
+    test_the_mention_is_redacted(engine, note, mention)

@@ -26,7 +26,9 @@ _PHOTO = re.compile(
     # "photo of the pt's face", "pics of moms face", "images of the patient's face"
     + _PIC + r"\s+(?:showing|of)\s+" + _WHOSE + r"\s+(?:full\s+)?face"
     # "face photo", "full-face images", "facial photograph", "patient face photo"
-    + r"|(?:(?:pt|patient)\s+)?(?:full[\s-]?)?(?:face|facial)\s+" + _PIC
+    # its timing with it: "pre-op facial photograph", "postop face photos"
+    + r"|(?:(?:pre|post)[\s-]?op(?:erative)?\s+)?(?:(?:pt|patient)\s+)?(?:full[\s-]?)?"
+    + r"(?:face|facial)\s+" + _PIC
     + r"(?:\s+on\s+file)?(?:\s+for\s+[a-z]+\s+planning)?"
     # "pre-op facial photograph", "pt's full face"
     + r"|(?:pt'?s|patient'?s)\s+full\s+face"
