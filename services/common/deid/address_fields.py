@@ -20,7 +20,8 @@ _PIECE = re.compile(r"(?:[^,|;\n.]|\.(?=\S)){1,40}")  # not across a sentence en
 _POSTCODE = re.compile(r"\b\d{4,6}(?:-\d{3,4})?$|\b[A-Z]\d[A-Z] ?\d[A-Z]\d$")
 _TITLE_WORD = re.compile(r"(?:[A-ZÀ-Þ][\w'’.-]*|de|del|la|le|des|du|von|van|der|am|an|"
                          r"\d[\wº°ª]*|[A-Z])$")
-_SLASH_ZIP = re.compile(r"(?<=/)[ \t]*[A-Z]{2}[ \t]*/[ \t]*(?P<zip>\d{5}(?:-\d{4})?)\b")
+# "/" first: the regex engine skips ahead to each slash
+_SLASH_ZIP = re.compile(r"/[ \t]*[A-Z]{2}[ \t]*/[ \t]*(?P<zip>\d{5}(?:-\d{4})?)\b")
 
 
 def scan(text: str, low: str, out: list[Span]) -> None:

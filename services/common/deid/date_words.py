@@ -88,10 +88,15 @@ _HOLIDAY_ON = re.compile(r"(?i)\b(?:on|since|over|before|after|until|till|throug
                          + r"?)(?![\w'])(?!\s+(?:party|parties|potluck|tree|lights|"
                          r"decorations|dinner|lunch|break|egg|costumes?|sale)\b)")
 _HOLIDAY_YEAR = re.compile(r"(?i)\b(?P<d>(?:" + _HOLIDAY + r")" + _YEAR + r")")
+# Gate: a holiday's own word (not "year", "day", "friday": too common to gate on)
 _HOLIDAY_WORDS = frozenset((
-    "thanksgiving christmas xmas easter halloween hall0ween independence july memorial "
-    "labor labour veterans valentine valentines patrick patricks boxing friday year years "
-    "mother mothers father fathers").split())
+    "thanksgiving christmas xmas easter halloween hall0ween valentine valentines").split())
+# "Memorial Hospital", "labor and delivery": these holidays only with their "day"
+_HOLIDAY_PAIRS = (("new", "year's"), ("new", "years"), ("new", "year"), ("good", "friday"),
+                  ("mother's", "day"), ("father's", "day"), ("mothers", "day"),
+                  ("fathers", "day"), ("fourth", "july"), ("memorial", "day"), ("labor", "day"),
+                  ("labour", "day"), ("veterans", "day"), ("independence", "day"),
+                  ("patrick's", "day"), ("patricks", "day"), ("boxing", "day"))
 _ORD_WORD = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
@@ -171,7 +176,8 @@ def scan(text: str, toks: list[Token], norms: list[str], words: set[str],
     if "the" in words and not _MOVED_WORDS.isdisjoint(words):
         out.extend((m.start("d"), m.end("d"), "DATE", "date_words", 1)
                    for m in _at_words(_MOVED, _MOVED_WORDS, toks, norms, text))
-    if not _HOLIDAY_WORDS.isdisjoint(words):
+    if not _HOLIDAY_WORDS.isdisjoint(words) or any(
+            a in words and b in words for a, b in _HOLIDAY_PAIRS):
         out.extend((m.start("d"), m.end("d"), "DATE", "date_holiday", 1)
                    for m in _HOLIDAY_ON.finditer(text))
         out.extend((m.start("d"), m.end("d"), "DATE", "date_holiday", 1)

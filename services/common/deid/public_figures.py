@@ -28,8 +28,8 @@ _STOP = r"(?=\s*(?:[.;,:!?\n|—–(]|$|\s(?:so|and\s+(?:is|has)|but|please|keep
 # out before a public role ("PT IS CHANNEL 7 NEWS ANCHOR"), not before "well known" (a
 # patient well known to the service is no public figure)
 _IS_A = re.compile(
-    rf"(?i)(?:\b{_PATIENT}\s+(?:[^\s.;,:!?|]+\s+){{0,3}}?(?:is|was)|"
-    rf"\b(?:he|she)\s+(?:is|was)|\b(?:he|she)['’]s|\bhes)\s+"
+    rf"(?i)\b(?:{_PATIENT}\s+(?:[^\s.;,:!?|]+\s+){{0,3}}?(?:is|was)|"
+    rf"(?:he|she)\s+(?:is|was)|(?:he|she)['’]s|hes)\s+"
     rf"(?:known\s+(?:to\s+\w+\s+)?as\s+)?"
     rf"(?P<d>(?:a|an|the|teh)\s+[^.;,:!?\n|—–()]{{2,70}}?"
     rf"|(?!well|known|famous|news|tv|radio|on\b|in\b)[^.;,:!?\n|—–()]{{2,40}}?){_STOP}")
@@ -55,7 +55,7 @@ _FAME_HINTS = ("senat", "govern", "mayor", "alcald", "legislat", "represent", "c
 
 def scan(text: str, out: list[Span]) -> None:
     low = text.lower()
-    if (" is " not in low and " was " not in low and "'s " not in low and "’s " not in low
+    if (" is " not in low and " was " not in low and "he's " not in low and "he’s " not in low
             and "hes " not in low) or not any(h in low for h in _FAME_HINTS):
         return
     for rx in (_IS_A, _IS_OUR):

@@ -21,8 +21,9 @@ _HINTS = ("mayor", "sheriff", "fire chief", "police chief", "chief of police", "
           "principal", "pastor", "priest", "rabbi", "imam ", "postmaster", "superintendent",
           "ceo ", "cfo ", "coo ", "cto ", "president", "founder", "chairman", "chairwoman",
           "governor", "senator", "congress", "judge", "city manager", "clerk", "owner of",
-          "owner at", "district attorney", "coroner", "harbor", "harbour", "rector", "vicar",
-          "alderman", "selectman", "council")
+          "owner at", "district attorney", "coroner", "harbor master", "harbour master",
+          "harbormaster", " rector", "vicar", "alderman", "selectman", "council m",
+          "councilm", "council w", "councilw")
 # Where the place ends: punctuation, or a word that goes on with the sentence.
 _PLACE = (r"(?:the\s+)?[A-Za-z][\w'&.-]*"
           r"(?:\s+(?!(?:so|and|please|who|per|with|has|is|was|keep|team|for|in|but|comma|"
