@@ -9,7 +9,9 @@ another script (learnt from the fourth blind author, tuning4):
   "admit thanksgiving", "born on Halloween", "admitted tuesday", "admited thrusday");
 - a weekday with its day ("Monday the second", "FRIDAY THE 13TH");
 - a bare day after a rescheduling ("moved to the 21st", "planned for the twenty second");
-- a month misspelt by one letter before a day ("Novembr 9", "Octobr 4").
+- a month misspelt by one letter before a day ("Novembr 9", "Octobr 4"), with its year;
+- a holiday after "on"/"since" or with its year ("on thanksgiving", "Christmas Day 1931");
+- a date read out in words after an admission ("admitted on six two nineteen fifty").
 
 A month word alone, a weekday without an admission before it, "the 4th floor" and
 "the 2nd attempt" stay.
@@ -59,17 +61,42 @@ _HOLIDAY = (
     r"independence\s+day|(?:the\s+)?fourth\s+of\s+july|memorial\s+day|labor\s+day|"
     r"labour\s+day|veterans\s+day|valentine'?s(?:\s+day)?|mother'?s\s+day|father'?s\s+day|"
     r"st\.?\s+patrick'?s\s+day|boxing\s+day|good\s+friday")
+# A year after a date, in digits or words ("Christmas Day 1931", "nineteen forty two")
+_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_YEAR = (r"(?:,?\s+(?:(?:1[89]|20)\d{2}\b|nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|"
+         r"seventy|eighty|ninety)(?:[\s-]+" + _UNIT + r")?|ten|eleven|twelve|thirteen|"
+         r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-]+" + _UNIT + r")\b))")
 # Weekdays as typed, one slip allowed in the common ways ("tusday", "fryday", "thrusday")
 _WEEKDAY = (r"(?:mon|tu?e?s|tues|wed(?:nes|s)?|th?r?u?r?s|fr[iy]|sat(?:ur)?|sun)\s?d[ae]y")
 _AFTER_ADMIT = re.compile(
-    r"(?i)\b" + _ADMITTED + r"\s+(?:on\s+|last\s+|this\s+past\s+)?(?P<d>(?:" + _HOLIDAY + r")|"
+    r"(?i)\b" + _ADMITTED + r"\s+(?:on\s+|last\s+|this\s+past\s+)?(?P<d>(?:" + _HOLIDAY + r")"
+    + _YEAR + r"?|"
     r"(?:the\s+)?" + _WEEKDAY + r"(?:\s+before\s+last)?|"
     # Spanish and French: "ingresó el sábado", "admise le samedi"
     r"(?:el\s+)?(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)|"
     r"(?:le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\b")
+# A date read out in words after an admission: the view joins "six two nineteen fifty"
+# into "621950"; month and day, then a year of 1900-2029
+_ADMIT_DIGITS = re.compile(r"(?i)\b" + _ADMITTED + r"\s+(?:on\s+)?(?P<d>\d{5,8})\b(?![.,:/]\d)")
 # A visit or a case booked for a weekday: "scheduled monday"
 _BOOKED = re.compile(r"(?i)\b(?:scheduled|booked|rescheduled)\s+(?:for\s+|on\s+)?(?P<d>"
                      + _WEEKDAY + r")\b")
+# A holiday after a word that dates something ("on thanksgiving", "since Easter"), or
+# with its year ("CHRISTMAS DAY 1931"): a day of the year, like "Dec 25"
+_HOLIDAY_ON = re.compile(r"(?i)\b(?:on|since|over|before|after|until|till|through)\s+"
+                         r"(?:last\s+|this\s+past\s+)?(?P<d>(?:" + _HOLIDAY + r")" + _YEAR
+                         + r"?)(?![\w'])(?!\s+(?:party|parties|potluck|tree|lights|"
+                         r"decorations|dinner|lunch|break|egg|costumes?|sale)\b)")
+_HOLIDAY_YEAR = re.compile(r"(?i)\b(?P<d>(?:" + _HOLIDAY + r")" + _YEAR + r")")
+# Gate: a holiday's own word (not "year", "day", "friday": too common to gate on)
+_HOLIDAY_WORDS = frozenset((
+    "thanksgiving christmas xmas easter halloween hall0ween valentine valentines").split())
+# "Memorial Hospital", "labor and delivery": these holidays only with their "day"
+_HOLIDAY_PAIRS = (("new", "year's"), ("new", "years"), ("new", "year"), ("good", "friday"),
+                  ("mother's", "day"), ("father's", "day"), ("mothers", "day"),
+                  ("fathers", "day"), ("fourth", "july"), ("memorial", "day"), ("labor", "day"),
+                  ("labour", "day"), ("veterans", "day"), ("independence", "day"),
+                  ("patrick's", "day"), ("patricks", "day"), ("boxing", "day"))
 _ORD_WORD = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
@@ -80,12 +107,12 @@ _WEEKDAY_DAY = re.compile(r"(?i)\b" + _WEEKDAY + r",?\s+the\s+" + _ORD + r"\b")
 # After a rescheduling verb: "moved to the 21st", "planned for the twenty second"
 _MOVED = re.compile(
     r"(?i)\b(?:moved|pushed|bumped|rescheduled|scheduled|booked|planned|set|postponed|"
-    r"supposed\s+to\s+be|changed)\s+(?:up\s+|back\s+)?(?:to|for|on|until|till)\s+the\s+(?P<d>"
+    r"supposed\s+to\s+be|changed)\s+(?:up\s+|back\s+)?(?:to|for|on|until|till)\s+(?P<d>the\s+"
     + _ORD + r")\b(?!\s*(?:floor|attempt|try|case|slot|room|level|week|time|percentile)s?\b)")
 _MONTHS = ("january", "february", "march", "april", "june", "july", "august", "september",
            "october", "november", "december")
 _NEAR_MONTH = re.compile(r"(?i)\b([a-z]{5,10})\.?\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-                         r"(?![\d:.,]\d)\b")
+                         r"(?![\d:.,]\d)\b(?:,?\s+(?:1[89]|20)\d{2}\b)?")
 # Gates: a rule runs only when the note's words (norms, as the name scanner spells them:
 # lower case, accents dropped) hold one of its words; a set test at C speed.
 _FOREIGN_WORDS = frozenset(w for w in re.sub(r"\\s\+|[()|]", " ", _FOREIGN_MONTH).split())
@@ -139,16 +166,38 @@ def scan(text: str, toks: list[Token], norms: list[str], words: set[str],
     if not _ADMIT_WORDS.isdisjoint(words):
         out.extend((m.start("d"), m.end("d"), "DATE", "date_words", 1)
                    for m in _at_words(_AFTER_ADMIT, _ADMIT_WORDS, toks, norms, text))
+    if not _ADMIT_WORDS.isdisjoint(words):
+        for m in _at_words(_ADMIT_DIGITS, _ADMIT_WORDS, toks, norms, text):
+            if _month_day_year(m.group("d")):
+                out.append((m.start("d"), m.end("d"), "DATE", "date_read_out", 1))
     if not _BOOKED_WORDS.isdisjoint(words):
         out.extend((m.start("d"), m.end("d"), "DATE", "date_words", 1)
                    for m in _at_words(_BOOKED, _BOOKED_WORDS, toks, norms, text))
     if "the" in words and not _MOVED_WORDS.isdisjoint(words):
         out.extend((m.start("d"), m.end("d"), "DATE", "date_words", 1)
                    for m in _at_words(_MOVED, _MOVED_WORDS, toks, norms, text))
+    if not _HOLIDAY_WORDS.isdisjoint(words) or any(
+            a in words and b in words for a, b in _HOLIDAY_PAIRS):
+        out.extend((m.start("d"), m.end("d"), "DATE", "date_holiday", 1)
+                   for m in _HOLIDAY_ON.finditer(text))
+        out.extend((m.start("d"), m.end("d"), "DATE", "date_holiday", 1)
+                   for m in _HOLIDAY_YEAR.finditer(text))
     if not _SLIPPED_MONTHS.isdisjoint(words):
         for m in _NEAR_MONTH.finditer(text):
             if m.group(1).lower() in _SLIPPED_MONTHS:
                 out.append((m.start(), m.end(), "DATE", "date_misspelt_month", 1))
+
+
+def _month_day_year(digits: str) -> bool:
+    """ "621950": a month and a day (one or two digits each), then a year 1900-2029."""
+    year, md = int(digits[-4:]), digits[:-4]
+    if not 1900 <= year <= 2029:
+        return False
+    for cut in range(1, len(md)):
+        month, day = int(md[:cut]), int(md[cut:])
+        if 1 <= month <= 12 and 1 <= day <= 31 and len(md[cut:]) <= 2 and cut <= 2:
+            return True
+    return False
 
 
 def _slips(month: str) -> set[str]:

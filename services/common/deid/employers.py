@@ -2,7 +2,9 @@
 employers, household members"): the capitalised words after "works at/for", "employer",
 "employed at/by", "owns", "owner of", "workplace", "from work at" ("works at Quillan's
 Bait & Tackle", "Employer: Kessel Valley Glassworks", "owns Pemberly Hardware"). Only
-capitalised words in a note in mixed case: "works at the hospital laundry" stays.
+capitalised words in a note in mixed case: "works at the hospital laundry" stays. In a
+note written in capitals, the words up to a company word ("REDFERN GRAIN CO.",
+"OSTRANDER BOX MILLS", "KELVERTON SUPPLY INC").
 """
 
 from __future__ import annotations
@@ -18,6 +20,14 @@ _CUE = re.compile(
     r"[Ee]mployed\s+(?:at|by)|[Oo]wns|[Oo]wner\s+of|[Ww]orkplace(?:\s+is)?\s*[:,]?|"
     r"from\s+work\s+at)[ \t]+"
     r"(?P<e>" + _CAP + r"(?:[ \t]+(?:" + _LINK + r"[ \t]+)?" + _CAP + r")*)")
+# In capitals: one to four words, then a company word (the cue as above, any case)
+_COMPANY = (r"(?:CO|INC|LLC|LTD|CORP|CORPORATION|COMPANY|MILLS?|WORKS|FARMS?|RANCH|"
+            r"FOUNDRY|LUMBER|MOTORS|INDUSTRIES|ENTERPRISES|CO-OP|COOP)\.?")
+_CAPS_CUE = re.compile(
+    r"\b(?:WORKS|WORKED|WORKING)\s+(?:AT|FOR)|EMPLOYER(?:\s+IS)?\s*[:,]?|EMPLOYED\s+(?:AT|BY)|"
+    r"OWNS|OWNER\s+OF|WORKPLACE(?:\s+IS)?\s*[:,]?")
+_CAPS_NAME = re.compile(r"[ \t]*(?P<e>(?!THE\b)(?:[A-Z][A-Z'’&-]*[ \t]+){1,4}" + _COMPANY
+                        + r")(?![\w-])")
 _WORDS = frozenset(("works", "worked", "working", "employer", "employed", "owns", "owner",
                     "workplace", "work"))
 _NOT_EMPLOYER = frozenset(("Self-employed", "Self", "None", "Unemployed", "Retired", "N/A",
@@ -27,7 +37,13 @@ _NOT_EMPLOYER = frozenset(("Self-employed", "Self", "None", "Unemployed", "Retir
 def scan(text: str, words: set[str], out: list[Span]) -> None:
     """Add OTHERID spans for employers named after the cues above; `words`: the note's
     norms, which must hold a cue word."""
-    if _WORDS.isdisjoint(words) or text.isupper():
+    if _WORDS.isdisjoint(words):
+        return
+    if text.isupper():
+        for c in _CAPS_CUE.finditer(text):
+            m = _CAPS_NAME.match(text, c.end())
+            if m is not None:
+                out.append((m.start("e"), m.end("e"), "OTHERID", "employer", 1))
         return
     for m in _CUE.finditer(text):
         name = m.group("e").rstrip(".")

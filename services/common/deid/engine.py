@@ -44,6 +44,7 @@ from . import (
     name_tails,
     normalise,
     note_subject,
+    number_edges,
     number_ends,
     patterns,
     phone_ends,
@@ -54,6 +55,7 @@ from . import (
     relatives,
     script_names,
     sign_offs,
+    spaced_runs,
     spoken_links,
     state_names,
     street_suffixes,
@@ -282,7 +284,8 @@ class Engine:
             if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
             name_heads.join_across_initials(text, merged)  # "[name]   W .   [name]"
-        if merged and place_edges.widen(text, words_in, merged):  # "from East [St. Louis]"
+        if merged and (place_edges.widen(text, words_in, merged)  # "from East [St. Louis]"
+                       | place_edges.town_after_street(text, merged)):  # "[…], Wexbury"
             merged = merge(merged)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)
@@ -309,9 +312,11 @@ class Engine:
             merged = merge(merged)
         n_merged = len(merged)
         read_out.scan(text, merged)  # "one E G four T E five M K seven three"
+        spaced_runs.scan(text, merged, self._ordinary)  # "(7 0 3) 5 5 5 - 0 1 8 8"
         if len(merged) != n_merged:
             merged = merge(merged)
-        if merged and id_edges.widen(text, merged):  # "MDT-[…]", "five [X Y R…]", "[…] G"
+        if merged and (id_edges.widen(text, merged)  # "MDT-[…]", "five [X Y R…]", "[…] G"
+                       | number_edges.widen(text, merged)):  # "[…] one 4 six", "plus […]"
             merged = merge(merged)
         if not text.isascii():
             n_merged = len(merged)
@@ -414,6 +419,10 @@ class Engine:
         """A word, clinical term, label, cue or state a few capitals could stand for."""
         return bool(self._names.lookup(letters)[1] & (_WORDS | VERY_COMMON | LABEL | CUE
                                                       | STATE | MONTH | COUNTRY))
+
+    def _ordinary(self, word: str) -> bool:
+        """A word, abbreviation, state, month or eponym: spelled out, no identifier."""
+        return self._known_abbreviation(word) or self._eponym(word)
 
     def _listed(self, word: str) -> bool:
         """On any list: a word, a given name or a surname."""

@@ -29,8 +29,10 @@ _PHOTO = re.compile(
     # "photo of the pt's face", "pics of moms face", "a close up of his face w the tube in"
     + _PIC + r"\s+(?:showing|of)\s+" + _WHOSE + r"\s+(?:full\s+)?face" + _WITH
     # "face photo", "full-face images", "facial photograph", "patient face photo",
-    # "full-face photo of pt", "frontal face photo", "full-face preoperative portrait"
-    + r"|(?:(?:pt|patient)\s+)?(?:pre[\s-]?op(?:erative)?\s+)?(?:(?:full|frontal)[\s-]?)?"
+    # "full-face photo of pt", "frontal face photo", "full-face preoperative portrait",
+    # its timing with it: "pre-op facial photograph", "postop face photos"
+    + r"|(?:(?:pre|post)[\s-]?op(?:erative)?\s+)?(?:(?:pt|patient)\s+)?"
+    + r"(?:(?:pre|post)[\s-]?op(?:erative)?\s+)?(?:(?:full|frontal)[\s-]?)?"
     + r"(?:face|facial)\s+(?:pre[\s-]?op(?:erative)?\s+)?" + _PIC
     + r"(?:\s+on\s+file)?(?:\s+for\s+[a-z]+\s+planning)?"
     + r"(?:\s+of\s+(?:the\s+)?(?:pt|patient|him|her)\b)?"
@@ -54,7 +56,9 @@ _PHOTO = re.compile(
 # whose print it is: the patient or family ("pt fingerprint", "my dads face scan")
 _OWNER = r"(?:pt'?s?|patient'?s?|his|her|mom'?s|moms|dad'?s|dads|mother'?s|father'?s)"
 _BIO_KIND = (
-    r"(?:finger\s?prints?|thumb\s?prints?|voice\s?prints?|palm[\s-]?vein(?:\s+(?:scan|template|"
+    # digits for letters too ("f1ng3rpr1nt", "v0ic3pr1nt"): the view reads them as "l"
+    r"(?:(?:f[i1l!]ng[e3]r|thumb|v[o0][i1l!]c[e3])\s?pr[i1l!]nts?"
+    r"(?:\s+(?:scan|image|capture|template|enrol(?:l)?ment|id))?|palm[\s-]?vein(?:\s+(?:scan|template|"
     r"id))?|palm\s+(?:scan|print)|(?:iris|retina|retinal)\s+(?:scan|image|template|photo(?:graph)?)"
     r"(?:\s+image)?|face\s+geometry(?:\s+scan)?|(?:minutiae|fingerprint)\s+template|"
     r"heart\s+rhythm\s+signature|huellas?(?:\s+(?:dactilar|digital)(?:es)?)?|"
@@ -73,8 +77,10 @@ _BIOMETRIC = re.compile(
     # the machine, not a capture: "fingerprint scanner at door 3 broken"
     r"(?!\s+(?:scanners?|readers?|sensors?|machines?|devices?|locks?|pads?|doors?)\b)")
 _PHOTO_KEYS = ("fac", "selfie", "badge", "foto", "visage", "cara", "rostro", "portrait")
-_BIO_KEYS = ("print", "palm", "iris", "retin", "geometry", "minutiae", "huella", "rhythm",
-             "face", "facial", "voice")
+# "the pt's palm scan" is the patient's even beside a staff member's print
+_OWN = re.compile(r"(?i)(?:the\s+)?(?:pt'?s|patient'?s)\s")
+_BIO_KEYS = ("print", "pr1nt", "prlnt", "palm", "iris", "retin", "geometry", "minutiae",
+             "huella", "rhythm", "face", "facial", "voice")
 # A print that is a member of staff's, or a lock: no patient's identifier
 _NOT_PATIENT = re.compile(
     r"(?i)\b(?:pyxis|staff|nurse'?s|nurses|circulator|anesthesia\s+machine|lock|unlock|"
@@ -94,7 +100,7 @@ _WORDS = frozenset((
 def scan(text: str, words: set[str], out: list[Span]) -> None:
     """Add PHOTO and BIOMETRIC spans for mentions of the patient's face or biometrics;
     `words`: the note's norms."""
-    if _WORDS.isdisjoint(words):
+    if _WORDS.isdisjoint(words) and "pr1nt" not in text and "prlnt" not in text:
         return
     low = text.lower()
     # Every phrase holds one of these key words; each regex is tried only in a window
@@ -104,7 +110,7 @@ def scan(text: str, words: set[str], out: list[Span]) -> None:
                    for m in _PHOTO.finditer(text, a, b))
     for a, b in _windows(low, _BIO_KEYS, 48, 40):
         for m in _BIOMETRIC.finditer(text, a, b):
-            if not _not_patients(text, m):
+            if _OWN.match(m.group()) is not None or not _not_patients(text, m):
                 out.append((m.start(), m.end(), "BIOMETRIC", "biometric_mention", 1))
 
 

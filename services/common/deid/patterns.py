@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from . import addresses, public_figures, roles, traits
+from . import address_fields, addresses, aliases, cued_mail, public_figures, roles, traits
 from .addresses import STREET_WORDS as STREET_WORDS  # the engine loads it as a lexicon
 from .lexicon import LABEL, STREET
 
@@ -163,6 +163,8 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
     _spoken(text, low, out)
     roles.scan(text, low, out)
     public_figures.scan(text, out)  # "pt is a retired hockey goalie"
+    aliases.scan(text, low, out)  # "TRAUMA ALIAS KILO TANGO"
+    address_fields.scan(text, low, out)  # "address: Lindenweg 7b, Grünau 40231"
     traits.scan(text, low, out)
     traits.shapes(text, low, out)
 
@@ -242,6 +244,7 @@ def _spoken(text: str, low: str, out: list[Span]) -> None:
                 pos = m.end()
             else:  # "the son at kwame.b at web dot de": the address may start at "kwame"
                 pos = m.end("at")
+    cued_mail.scan(text, low, out)  # "email is k marsh at example dot test"
 
 
 _IMAGE_PREFIX = re.compile(

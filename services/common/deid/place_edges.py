@@ -44,3 +44,34 @@ def widen(text: str, words: set[str], spans: list[Span]) -> bool:
             spans[k] = (ns, ne, "LOCATION", rule, prio)
             changed = True
     return changed
+
+
+# The town after a street address: ", Wexbury" or " in Quarrington", in title case; not
+# the address's own unit ("Apt 2") or a word that goes on with the sentence.
+_TOWN_AFTER = re.compile(r"(?:,[ \t]*|[ \t]+in[ \t]+)((?-i:[A-Z][a-z][\w'’-]*)"
+                         r"(?:[ \t]+(?-i:[A-Z][a-z][\w'’-]*)){0,2})")
+_NOT_TOWN = frozenset((
+    "apt apartment unit suite ste floor fl room rm bldg building box lot po the pt patient "
+    "and but with per wife husband son daughter mother father call please pls he she they "
+    "lives home cell phone tel ph").split())
+
+
+def town_after_street(text: str, spans: list[Span]) -> bool:
+    """Add the town written right after each ADDRESS span; whether any was added."""
+    added = False
+    for _s, e, cat, _rule, _prio in list(spans):
+        if cat != "ADDRESS" or text[e - 1:e].isdigit():
+            continue  # an address that ends in its postcode has had its town
+        m = _TOWN_AFTER.match(text, e)
+        if m is None:
+            continue
+        end = m.start(1)
+        for w in re.finditer(r"\S+", m.group(1)):
+            if w.group().lower().strip("'’") in _NOT_TOWN:
+                break
+            end = m.start(1) + w.end()
+        if end == m.start(1):
+            continue
+        spans.append((m.start(1), end, "LOCATION", "town_after_street", 1))
+        added = True
+    return added

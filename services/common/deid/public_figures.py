@@ -20,14 +20,16 @@ _PUBLIC = (
     r"goalie|pitcher|quarterback|kicker|coach|player|athlete|olympian|boxer|"
     r"cellist|pianist|violinist|singer|actor|actress|musician|rapper|comedian|author|"
     r"principal|superintendent|president|ceo|commercials?|mascot|famous|f4m0us|"
-    r"well[\s-]known|news|tv|radio")
+    r"well[\s-]known|news|tv|radio|champion|shortstop|linebacker|outfielder|broadcaster|"
+    r"newscaster|columnist|influencer|youtuber|podcaster|astronaut")
 _PATIENT = r"(?:pt|patient|pateint|paitent|the\s+pt|the\s+patient)"
 _STOP = r"(?=\s*(?:[.;,:!?\n|—–(]|$|\s(?:so|and\s+(?:is|has)|but|please|keep|who\s+is)\b))"
 # up to three words between ("pt in Room 12 is", "PT [name] IS"); the article may be left
 # out before a public role ("PT IS CHANNEL 7 NEWS ANCHOR"), not before "well known" (a
 # patient well known to the service is no public figure)
 _IS_A = re.compile(
-    rf"(?i)\b{_PATIENT}\s+(?:[^\s.;,:!?|]+\s+){{0,3}}?(?:is|was)\s+"
+    rf"(?i)\b(?:{_PATIENT}\s+(?:[^\s.;,:!?|]+\s+){{0,3}}?(?:is|was)|"
+    rf"(?:he|she)\s+(?:is|was)|(?:he|she)['’]s|hes)\s+"
     rf"(?:known\s+(?:to\s+\w+\s+)?as\s+)?"
     rf"(?P<d>(?:a|an|the|teh)\s+[^.;,:!?\n|—–()]{{2,70}}?"
     rf"|(?!well|known|famous|news|tv|radio|on\b|in\b)[^.;,:!?\n|—–()]{{2,40}}?){_STOP}")
@@ -46,12 +48,15 @@ _FAME_HINTS = ("senat", "govern", "mayor", "alcald", "legislat", "represent", "c
                "pitcher", "quarterb", "kicker", "coach", "player", "athlet", "olymp", "boxer",
                "cellist", "pianist", "violin", "singer", "actor", "actress", "musician",
                "rapper", "comedian", "author", "principal", "superint", "president", "ceo",
-               "commercial", "mascot", "famous", "f4m0us", "known", "news", " tv", "radio")
+               "commercial", "mascot", "famous", "f4m0us", "known", "news", " tv", "radio",
+               "champion", "shortstop", "linebacker", "outfielder", "broadcaster",
+               "newscaster", "columnist", "influencer", "youtuber", "podcaster", "astronaut")
 
 
 def scan(text: str, out: list[Span]) -> None:
     low = text.lower()
-    if (" is " not in low and " was " not in low) or not any(h in low for h in _FAME_HINTS):
+    if (" is " not in low and " was " not in low and "he's " not in low and "he’s " not in low
+            and "hes " not in low) or not any(h in low for h in _FAME_HINTS):
         return
     for rx in (_IS_A, _IS_OUR):
         for m in rx.finditer(text):
