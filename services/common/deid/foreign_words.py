@@ -11,7 +11,12 @@ LOCATION made only of L's ordinary words is dropped when:
   first (Zipf >= 5.0: "paz", "nada"), or tells the language and is no frequent US name
   (Zipf >= 4.0: "izquierdo"), so "maria", "clara" or "lópez" in lower case stay names;
 - no person cue (title, relation, "pt") stands right before it, unless all its words are
-  grammar words ("la señora está en").
+  grammar words ("la señora está en");
+- it is not where someone lives ("vive en buena vista", "habite à belle vue", "nakatira
+  sa bagong silang"), not after a Filipino personal article ("si ligaya", "ni dalisay";
+  "si lola" is a relative), and not (part of) a Vietnamese full name: one of the common
+  surnames and the words after it ("nguyễn thị hoa", "trần văn minh"): every word of a
+  Vietnamese name is an ordinary word.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from . import lexicon as lx
 from . import person_cues
@@ -32,6 +38,25 @@ _MARKERS_NEEDED = 2
 _GRAMMAR = 55  # Zipf x10: a grammar word may be capitalised ("La familia", "Está")
 _NAME_FIRST = 50  # Zipf x10 a name-listed word needs to be read as the word
 _RARE_NAME_WORD = 40  # ... or this, when it tells the language and is no frequent US name
+# (up to three words between: "nakatira po si lola sa", and a place's first word may
+# have been left out of its span: "sa bagong [silang]"; the spans point into the
+# accent-folded view: "habite à" -> "habite a")
+_LIVES_IN = re.compile(
+    r"(?i)\b(?:viv[eo]n?|resid[ei]n?|r[eé]side|mora[mr]?|habit(?:e|ent)|nakatira|s[oố]ng)"
+    r"\s+(?:[^\W\d_]+\s+){0,3}?(?:en|em|no|na|in|[aà]|au|aux|sa|[oở]|t[aạ]i)\s+(?:[^\W\d_]+\s+)?$")
+# Filipino: "si"/"ni"/"kay" (plural "sina"...) put a person's name after them, or a
+# relative's word ("si lola"), which is no one's name
+_ARTICLES = frozenset("si ni kay sina nina kina".split())
+_KIN = frozenset(("lola lolo nanay tatay inay itay ate kuya tita tito ninang ninong ditse "
+                  "diko misis mister doc dok doktor dra nurse baby bunso pasyente").split())
+# Vietnamese surnames (about nine people in ten bear one), accent-folded as the view
+# reads them; the ones that fold onto an everyday word ("lê", "võ", "hồ" -> "le", "vo",
+# "ho") mark a name only before the middle name "thị"/"văn"
+_VI_SURNAMES = "nguyen|tran|pham|hoang|huynh|phan|bui|trinh"
+_VI_NAME = re.compile(
+    rf"(?i)\b(?:(?:{_VI_SURNAMES})\s+\w+(?:\s+\w+)?|"
+    rf"(?:{_VI_SURNAMES}|le|vo|vu|do|đo|ho|ly|ngo|duong|đang|dinh|đinh|truong|luong|cao|ha|lam)"
+    r"\s+(?:thi|van)\s+\w+(?:\s+\w+)?)\b")
 
 
 @cache
@@ -115,18 +140,34 @@ def drop(text: str, spans: list[Span], flags_of: Callable[[str], int],
     langs = languages(typed)
     if not langs:
         return spans
+    names = [m.span() for m in _VI_NAME.finditer(text)] if "vi" in langs else []
     return [sp for sp in spans if not (
-        sp[2] in _DROPPED and not sp[3].startswith("case_") and _plain(text, sp, langs, flags_of))]
+        sp[2] in _DROPPED and not sp[3].startswith("case_")
+        and not any(s < sp[1] and sp[0] < e for s, e in names)
+        and _plain(text, sp, langs, flags_of))]
 
 
 def _plain(text: str, sp: Span, langs: frozenset[str], flags_of: Callable[[str], int]) -> bool:
     words = list(_WORD.finditer(text, sp[0], sp[1]))
+    if _LIVES_IN.search(text, max(0, sp[0] - 48), sp[0]) is not None:
+        return False
+    if "fil" in langs and _after_article(text, sp[0], words):
+        return False
     if not all(_ordinary(m.group(), langs, flags_of, _opens(text, m.start())) for m in words):
         return False
     # after a title or relation only grammar words ("la señora está en"): a name may be
     # a word there ("sra paz")
     return not person_cues.before(text, sp[0]) or all(
         _zipf(m.group().lower(), langs) >= _GRAMMAR for m in words)
+
+
+def _after_article(text: str, s: int, words: list[re.Match[str]]) -> bool:
+    """A Filipino personal article before the span or inside it, and a word after it that
+    is no relative's."""
+    low = [m.group().lower() for m in words]
+    if person_cues.word_before(text, s) in _ARTICLES and low and low[0] not in _KIN:
+        return True
+    return any(a in _ARTICLES and b not in _KIN for a, b in pairwise(low))
 
 
 def _zipf(low: str, langs: frozenset[str]) -> int:

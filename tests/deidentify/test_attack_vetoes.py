@@ -1,0 +1,77 @@
+"""Attacks on the rules that say "this is not PHI" (foreign_words): a
+patient's or relative's name, or a town, that such a rule let out with the verdict
+`clean` or `redacted`, so it reached students with no person in between.
+
+- foreign_words: in a note that reads as Vietnamese, a full name in lower case is made of
+  ordinary words ("nguyễn thị hoa"); in Filipino "si"/"ni"/"kay" put a person's name
+  after them; in any of the languages a place after "vive en", "mora em", "habite à",
+  "nakatira sa" is where someone lives.
+
+Every note here is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import Engine
+
+PUBLISHED = ("clean", "redacted")
+
+
+def _leaks(engine: Engine, note: str, secret: str) -> bool:
+    out = engine.deidentify(note)
+    return out.verdict in PUBLISHED and secret in out.text
+
+
+VIETNAMESE_FULL_NAMES = [
+    ("bệnh nhân nguyễn thị hoa, 64 tuổi, đang chờ phòng mổ 3.", "hoa"),
+    ("bn trần văn minh ổn định sau mổ, đang ở phòng hồi tỉnh", "minh"),
+    ("con gái phạm thị lan đang chờ, bệnh nhân ổn định sau mổ", "lan"),
+    ("bệnh nhân ổn định sau mổ, chồng là hoàng văn tuấn đang ở phòng chờ", "tuấn"),
+    ("bệnh nhân lê thị thu đang chờ mổ, không sốt, không đau", "thu"),
+]
+
+
+@pytest.mark.parametrize(("note", "name"), VIETNAMESE_FULL_NAMES)
+def test_a_vietnamese_full_name_in_lower_case_goes(engine: Engine, note: str,
+                                                   name: str) -> None:
+    assert not _leaks(engine, note, name)
+
+
+FILIPINO_PERSONAL_ARTICLE = [
+    ("nasa PACU na po si lola, ang anak niya na si ligaya ay nasa waiting room", "ligaya"),
+    ("tumawag na po si dalisay, anak ng pasyente, nasa waiting room po", "dalisay"),
+    ("nasa PACU na po ang pasyente, kausap ni ligaya ang doktor", "ligaya"),
+]
+
+
+@pytest.mark.parametrize(("note", "name"), FILIPINO_PERSONAL_ARTICLE)
+def test_a_name_after_si_or_ni_goes(engine: Engine, note: str, name: str) -> None:
+    assert not _leaks(engine, note, name)
+
+
+WHERE_SOMEONE_LIVES = [
+    ("la paciente vive en buena vista con su hija, está en ayuno", "buena vista"),
+    ("le patient habite à belle vue, sa fille est là", "belle vue"),
+    ("nakatira po si lola sa bagong silang, nasa PACU na po", "bagong silang"),
+]
+
+
+@pytest.mark.parametrize(("note", "place"), WHERE_SOMEONE_LIVES)
+def test_a_town_after_a_residence_verb_goes(engine: Engine, note: str, place: str) -> None:
+    assert not _leaks(engine, note, place)
+
+
+UNTOUCHED = [
+    "bệnh nhân ổn định, đang ở phòng hồi tỉnh, không đau",
+    "bệnh nhân dương tính covid, đang ở phòng cách ly, không sốt",
+    "la paciente está en ayuno desde anoche, vive con su hija",
+    "To: All OR staff",
+    "sms from CRNA: running late",
+]
+
+
+@pytest.mark.parametrize("note", UNTOUCHED)
+def test_ordinary_words_stay(engine: Engine, note: str) -> None:
+    out = engine.deidentify(note)
+    assert out.verdict == "clean" and out.text == note
