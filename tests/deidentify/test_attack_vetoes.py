@@ -1,4 +1,4 @@
-"""Attacks on the rules that say "this is not PHI" (foreign_words): a
+"""Attacks on the rules that say "this is not PHI" (foreign_words, label_values): a
 patient's or relative's name, or a town, that such a rule let out with the verdict
 `clean` or `redacted`, so it reached students with no person in between.
 
@@ -6,6 +6,8 @@ patient's or relative's name, or a town, that such a rule let out with the verdi
   ordinary words ("nguyễn thị hoa"); in Filipino "si"/"ni"/"kay" put a person's name
   after them; in any of the languages a place after "vive en", "mora em", "habite à",
   "nakatira sa" is where someone lives.
+- label_values: the value of a person's field ("Guardian:", "Pt name:") is a name even
+  when it is an everyday word or a colon follows it.
 
 Every note here is invented for these tests."""
 
@@ -60,6 +62,18 @@ WHERE_SOMEONE_LIVES = [
 @pytest.mark.parametrize(("note", "place"), WHERE_SOMEONE_LIVES)
 def test_a_town_after_a_residence_verb_goes(engine: Engine, note: str, place: str) -> None:
     assert not _leaks(engine, note, place)
+
+
+PERSON_FIELDS = [
+    ("Guardian: Ocean", "Ocean"),
+    ("Pt name: Sunny: ready for OR", "Sunny"),
+    ("Visitor: River: at bedside", "River"),
+]
+
+
+@pytest.mark.parametrize(("note", "name"), PERSON_FIELDS)
+def test_a_person_fields_value_goes(engine: Engine, note: str, name: str) -> None:
+    assert not _leaks(engine, note, name)
 
 
 UNTOUCHED = [

@@ -2,7 +2,8 @@
 the value is itself another label ("re: Reminder: batch ...", "re: Students: look for
 ...") or one everyday word that is no given name and no frequent surname ("To: All OR
 staff", "sms from CRNA: running late"). "Surgeon: Little", "Scrub: Young", "To: Mark"
-keep their names (frequent surnames and given names).
+keep their names (frequent surnames and given names), and so does the value of a
+person's field ("Guardian: Ocean", "Pt name: Sunny: ready"): a person is named there.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
+from . import person_cues
 
 Span = tuple[int, int, str, str, int]
 
@@ -20,6 +22,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _no_one(text: str, s: int, e: int, flags_of: Callable[[str], int]) -> bool:
+    if person_cues.before(text, s):
+        return False
     if _COLON_AFTER.match(text, e) is not None:
         return True
     words = _WORD.findall(text, s, e)
