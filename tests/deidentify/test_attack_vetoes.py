@@ -89,3 +89,41 @@ UNTOUCHED = [
 def test_ordinary_words_stay(engine: Engine, note: str) -> None:
     out = engine.deidentify(note)
     assert out.verdict == "clean" and out.text == note
+
+
+# Eponyms the lists gained this session that are also people's surnames: beside a
+# given name, after "pt", inverted before a given name, or before an age and sex, they
+# are a person; before a score, a grade or an instrument they stay.
+EPONYM_SURNAMES = [
+    ("Brodsky, Tomasz 71M bay 4", "Brodsky"),
+    ("Hal Brodsky in bay 4, NPO since MN", "Brodsky"),
+    ("pt brodsky in pre-op, wife at bedside", "brodsky"),
+    ("Lenke, Tomasz 64M spinal fusion", "Lenke"),
+    ("Hal Apfel 66M to OR 2", "Apfel"),
+    ("Next: Ada Bromage, 58F, TKA", "Bromage"),
+    ("Ada Lenke 58F in PACU", "Lenke"),
+]
+
+
+@pytest.mark.parametrize(("note", "name"), EPONYM_SURNAMES)
+def test_an_eponym_that_is_a_surname_goes_beside_a_person(engine: Engine, note: str,
+                                                         name: str) -> None:
+    assert not _leaks(engine, note, name)
+
+
+EPONYMS_AT_WORK = [
+    "Apfel 3, PONV ppx given",
+    "Apfel score 3",
+    "Lenke 1A curve, T4-L1 fusion",
+    "Bromage 0 after spinal",
+    "Caspar pins placed, C5-6 ACDF",
+    "Caspar retractor and pins",
+    "Brodsky grade 3 tonsils",
+    "Lenke classification 2B",
+]
+
+
+@pytest.mark.parametrize("note", EPONYMS_AT_WORK)
+def test_an_eponym_at_work_stays(engine: Engine, note: str) -> None:
+    out = engine.deidentify(note)
+    assert out.verdict == "clean" and out.text == note
