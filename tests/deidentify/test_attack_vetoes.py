@@ -127,3 +127,35 @@ EPONYMS_AT_WORK = [
 def test_an_eponym_at_work_stays(engine: Engine, note: str) -> None:
     out = engine.deidentify(note)
     assert out.verdict == "clean" and out.text == note
+
+
+# An OR word or score the lists gained this session, in a surname's place: after a given
+# name and before an age and sex it is the person's surname ("Ada Lenke 58F" used to lose
+# only "Ada"); in a note about the score it stays.
+SURNAME_BEFORE_AGE = [
+    ("Ada Apgar 58F in PACU", "Apgar"),
+    ("Ada Hoh 58F in PACU", "Hoh"),
+    ("Lin Ao, 61 M, to OR 3", "Ao"),
+    ("Hal Meld 70M for TIPS", "Meld"),
+    ("Jo Main 44 yo in bay 2", "Main"),
+]
+
+
+@pytest.mark.parametrize(("note", "name"), SURNAME_BEFORE_AGE)
+def test_a_word_between_a_given_name_and_an_age_is_the_surname(engine: Engine, note: str,
+                                                               name: str) -> None:
+    assert not _leaks(engine, note, name)
+
+
+SCORES_BEFORE_NUMBERS = [
+    "Apgars 8/9, baby to NICU",
+    "GCS 15, MELD 22",
+    "Peep 5, FiO2 40%",
+    "pt hoh, uses hearing aids",
+]
+
+
+@pytest.mark.parametrize("note", SCORES_BEFORE_NUMBERS)
+def test_a_score_before_a_number_stays(engine: Engine, note: str) -> None:
+    out = engine.deidentify(note)
+    assert out.verdict == "clean" and out.text == note

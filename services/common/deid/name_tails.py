@@ -4,7 +4,9 @@ A name found with confidence often goes on in a shape that tells it is still the
 name: a hyphenated second part ("Ng-Whitfield"), a surname no list holds after a given
 name ("Åsa Lindqvist", "HAROLD BEMIS"), a particle and a surname ("binti Ahmad",
 "Ó Súilleabháin"), or the given name or initial after "Last," ("Rhee, Min-jun",
-"Grigoryan, A."). Each such tail joins the span when the word is no ordinary word.
+"Grigoryan, A."). Each such tail joins the span when the word is no ordinary word, or,
+for one capitalised word after a one-word name, when an age and sex follow it ("Ada
+Apgar 58F", "Lin Ao, 61 M"): an OR word or score in that place is the surname.
 """
 
 from __future__ import annotations
@@ -21,11 +23,18 @@ _SPACE_TAIL = re.compile(rf"[ \t]+(?:(?P<p>{_PARTICLE})[ \t]+)?(?P<w>{_WORD})", 
 _COMMA_TAIL = re.compile(
     rf",[ \t]*(?P<w>{_WORD}(?:-{_WORD})?|[^\W\d_]\.?)"
     r"(?=[ \t]*(?:$|[|\n\t,;)]|[A-Z]\.?(?!\w)|MD\b))")
+_AGE_SEX = re.compile(r"[ \t]*,?[ \t]*\d{1,3}[ \t]?(?:y/?o|yrs?|[MF])\b")
 
 
 def _capital(word: str, caps_note: bool) -> bool:
     word = word.rstrip(".")
     return word[0].isupper() and (caps_note or not word.isupper() or len(word) == 1)
+
+
+def _surname_before_age(text: str, m: re.Match[str]) -> bool:
+    w = m.group("w")
+    return m.group("p") is None and w[:1].isupper() and w[1:].islower() \
+        and _AGE_SEX.match(text, m.end()) is not None
 
 
 def widen(text: str, spans: list[Span], plain_word: Callable[[str], bool]) -> bool:
@@ -44,7 +53,7 @@ def widen(text: str, spans: list[Span], plain_word: Callable[[str], bool]) -> bo
         if m is not None and (" " not in text[s:end].strip() or m.group("p") is not None) \
                 and len(m.group("w")) > 1 \
                 and _capital(m.group("w"), caps_note) \
-                and not plain_word(m.group("w").lower()) \
+                and (not plain_word(m.group("w").lower()) or _surname_before_age(text, m)) \
                 and (m.group("p") is None or not plain_word(m.group("p").lower())
                      or m.group("p").lower() in ("binti", "bin", "ó", "o")):
             end = m.end()
