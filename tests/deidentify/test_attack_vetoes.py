@@ -159,3 +159,30 @@ SCORES_BEFORE_NUMBERS = [
 def test_a_score_before_a_number_stays(engine: Engine, note: str) -> None:
     out = engine.deidentify(note)
     assert out.verdict == "clean" and out.text == note
+
+
+# A person's label or "is called" in the note's own language: the words after it are a
+# name even when they are ordinary words there ("paciente: luz del mar").
+FOREIGN_PERSON_LABELS = [
+    ("paciente: luz del mar, está en ayuno, su hija espera", "luz"),
+    ("nombre: paz vida, está en ayuno desde anoche", "paz"),
+    ("o paciente se chama pedro santos, está em jejum", "pedro"),
+]
+
+
+@pytest.mark.parametrize(("note", "name"), FOREIGN_PERSON_LABELS)
+def test_a_name_after_a_foreign_person_label_goes(engine: Engine, note: str,
+                                                  name: str) -> None:
+    assert not _leaks(engine, note, name)
+
+
+FOREIGN_GRAMMAR_AFTER_A_LABEL = [
+    "la paciente está en ayuno desde anoche",
+    "el paciente tiene dolor, está en ayuno",
+]
+
+
+@pytest.mark.parametrize("note", FOREIGN_GRAMMAR_AFTER_A_LABEL)
+def test_grammar_after_a_foreign_person_word_stays(engine: Engine, note: str) -> None:
+    out = engine.deidentify(note)
+    assert out.verdict == "clean" and out.text == note

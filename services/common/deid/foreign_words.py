@@ -10,8 +10,9 @@ LOCATION made only of L's ordinary words is dropped when:
 - a word that is also a given name or surname is common enough there to be the word
   first (Zipf >= 5.0: "paz", "nada"), or tells the language and is no frequent US name
   (Zipf >= 4.0: "izquierdo"), so "maria", "clara" or "lópez" in lower case stay names;
-- no person cue (title, relation, "pt") stands right before it, unless all its words are
-  grammar words ("la señora está en");
+- no person cue (title, relation, "pt", or the note's own word for the patient, a name or
+  "is called": "paciente:", "nombre:", "se chama") stands right before it, unless all its
+  words are grammar words ("la señora está en", "la paciente está en");
 - it is not where someone lives ("vive en buena vista", "habite à belle vue", "nakatira
   sa bagong silang"), not after a Filipino personal article ("si ligaya", "ni dalisay";
   "si lola" is a relative), and not (part of) a Vietnamese full name: one of the common
@@ -44,6 +45,11 @@ _RARE_NAME_WORD = 40  # ... or this, when it tells the language and is no freque
 _LIVES_IN = re.compile(
     r"(?i)\b(?:viv[eo]n?|resid[ei]n?|r[eé]side|mora[mr]?|habit(?:e|ent)|nakatira|s[oố]ng)"
     r"\s+(?:[^\W\d_]+\s+){0,3}?(?:en|em|no|na|in|[aà]|au|aux|sa|[oở]|t[aạ]i)\s+(?:[^\W\d_]+\s+)?$")
+# the patient, a name, "is called" in the five languages (accent-folded: "tên" -> "ten")
+_FOREIGN_CUES = frozenset((
+    "paciente pacientes patiente pasyente nhan nombre nome nom prenom apellido "
+    "sobrenome pangalan ten llama llamo chama chamo appelle llamado llamada chamado "
+    "chamada").split())
 # Filipino: "si"/"ni"/"kay" (plural "sina"...) put a person's name after them, or a
 # relative's word ("si lola"), which is no one's name
 _ARTICLES = frozenset("si ni kay sina nina kina".split())
@@ -157,7 +163,13 @@ def _plain(text: str, sp: Span, langs: frozenset[str], flags_of: Callable[[str],
         return False
     # after a title or relation only grammar words ("la señora está en"): a name may be
     # a word there ("sra paz")
-    return not person_cues.before(text, sp[0]) or all(
+    cued = person_cues.before(text, sp[0]) or person_cues.word_before(text, sp[0]) in _FOREIGN_CUES
+    # a cue inside the span ("se [chama pedro santos]"): the words after it are the name
+    inner = next((k for k, m in enumerate(words[:-1]) if m.group().lower() in _FOREIGN_CUES),
+                 None)
+    if inner is not None:
+        cued, words = True, words[inner + 1:]
+    return not cued or all(
         _zipf(m.group().lower(), langs) >= _GRAMMAR for m in words)
 
 
