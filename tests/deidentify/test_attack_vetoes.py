@@ -186,3 +186,32 @@ FOREIGN_GRAMMAR_AFTER_A_LABEL = [
 def test_grammar_after_a_foreign_person_word_stays(engine: Engine, note: str) -> None:
     out = engine.deidentify(note)
     assert out.verdict == "clean" and out.text == note
+
+
+# A note that is mostly identifiers is held for a person unless nothing is left that could
+# be one (dense_notes): a given name and a surname side by side, a town after "from" or
+# "in", or a street-type word after a word are what a person could still miss, even when
+# every word of them is an ordinary English word.
+DENSE_LEFTOVERS = [
+    ("617-555-0142 / 02/03/1950 / hope young", "hope young"),
+    ("617-555-0142 02/03/1950 from reading", "reading"),
+    ("617-555-0142 02/03/1950 green st", "green st"),
+]
+
+
+@pytest.mark.parametrize(("note", "left"), DENSE_LEFTOVERS)
+def test_a_dense_note_with_a_name_or_place_left_is_held(engine: Engine, note: str,
+                                                        left: str) -> None:
+    assert not _leaks(engine, note, left)
+
+
+DENSE_NOTHING_LEFT = [
+    "zip 02139",
+    "her email is kim.oyelaran@example.org",
+    "callback 617-555-0142 from PACU",
+]
+
+
+@pytest.mark.parametrize("note", DENSE_NOTHING_LEFT)
+def test_a_dense_note_with_nothing_left_goes_out(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).verdict == "redacted"

@@ -11,7 +11,9 @@ longer number keeps the note held, and so do more than three findings: that is a
 pasted whole, which the rule is for. So does a number over 89, in digits or words ("Mrs
 [NAME] 95", "[NAME]: ninety-two"): beside a name it is an age, which HIPAA counts. And
 so does a word of grammar that is also a given name, capitalised mid-sentence ("[NAME],
-Will [PHONE]", "[NAME] WILL [PHONE]").
+Will [PHONE]", "[NAME] WILL [PHONE]"). And so do ordinary words in the shape of a name or
+a place: a given name then a surname ("[PHONE] / [DATE] / hope young"), a town after
+"from"/"near" ("[DATE] from reading"), a street-type word after a word ("green st").
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ _NUMBER_WORDS = frozenset(
 _MAX_NUMBER_WORDS = 2  # "two of them", "twenty five": not a read-out identifier
 _MAX_AGE = 89  # an age over it identifies, beside a name
 _OVER_89_WORDS = frozenset(("ninety", "hundred", "thousand"))
+_PLACE_BEFORE = frozenset(("from", "near"))  # "in bay", "in OR": a room
+_ADJACENT = re.compile(r"[ \t]+")
 
 
 def nothing_left(text: str, spans: Sequence[tuple[int, int, str, str, int]],
@@ -69,8 +73,10 @@ def nothing_left(text: str, spans: Sequence[tuple[int, int, str, str, int]],
     ends = [(sp[0], sp[1]) for sp in spans]
     for s, e in (*ends, (len(text), len(text))):
         spoken = 0  # number words in a row
+        prev: tuple[int, str, int] | None = None  # the word before: end, lower case, flags
         for m in _LEFT.finditer(text, pos, s):
             word = m.group()
+            last, prev = prev, None
             if word.isdigit():
                 if len(word) > _MAX_DIGITS or int(word) > _MAX_AGE:
                     return False
@@ -82,6 +88,10 @@ def nothing_left(text: str, spans: Sequence[tuple[int, int, str, str, int]],
                 return False
             flags = flags_of(word)
             if not flags & _PLAIN:
+                return False
+            prev = (m.end(), word.lower(), flags)
+            if last is not None and _ADJACENT.fullmatch(text, last[0], m.start()) \
+                    and _shaped(last[1], last[2], word.lower(), flags):
                 return False
             if word in "sS" and text[m.start() - 1:m.start()] in ("'", "’"):
                 continue  # "son's"
@@ -98,3 +108,15 @@ def nothing_left(text: str, spans: Sequence[tuple[int, int, str, str, int]],
                 return False  # "precious": in a note typed in lower case, names are too
         pos = max(pos, e)
     return True
+
+
+def _shaped(before: str, f_before: int, word: str, flags: int) -> bool:
+    """Two words side by side in the shape of a name or a place: "hope young", "from
+    reading", "green st"."""
+    if before in _FUNCTION_WORDS and before not in _PLACE_BEFORE:
+        return False
+    if before in _PLACE_BEFORE:
+        return bool(flags & PLACE) and word not in _FUNCTION_WORDS
+    if word in _FUNCTION_WORDS:
+        return False
+    return bool(f_before & FIRST and flags & LAST) or bool(flags & STREET)
