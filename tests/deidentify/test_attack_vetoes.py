@@ -215,3 +215,35 @@ DENSE_NOTHING_LEFT = [
 @pytest.mark.parametrize("note", DENSE_NOTHING_LEFT)
 def test_a_dense_note_with_nothing_left_goes_out(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).verdict == "redacted"
+
+
+# "pt will need ..." keeps "will" a word (pt_names); but a given name that is a word after
+# "pt" is the patient's when an age follows past a comma, or when the patient goes to a
+# room ("pt will smith to OR", "pt joy to OR 2").
+PT_GIVEN_NAME_WORDS = [
+    ("pt will hart, 58M, in bay 3", "hart"),
+    ("pt will smith to OR", "smith"),
+    ("pt will brown in pacu", "brown"),
+    ("pt joy to OR 2", "joy"),
+    ("pt will, 58M, to OR 2", "will"),
+]
+
+
+@pytest.mark.parametrize(("note", "name"), PT_GIVEN_NAME_WORDS)
+def test_a_given_name_word_after_pt_goes_before_an_age_or_a_room(engine: Engine, note: str,
+                                                                  name: str) -> None:
+    assert not _leaks(engine, note, name)
+
+
+PT_MODAL_VERBS = [
+    "pt will need consent",
+    "pt will go to OR 2 after the MRI",
+    "pt may walk to PACU",
+    "pt will be in bay 3",
+]
+
+
+@pytest.mark.parametrize("note", PT_MODAL_VERBS)
+def test_a_modal_after_pt_stays(engine: Engine, note: str) -> None:
+    out = engine.deidentify(note)
+    assert out.verdict == "clean" and out.text == note

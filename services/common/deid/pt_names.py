@@ -3,7 +3,9 @@
 - a surname: "pt joy oyelaran", "PT HOPE MASON,", "pt will young 58m", "patient may
   summers lives at ..." (a modal "will"/"may" only before a surname no English word
   is, or before an age or "lives"/"is": "pt will need ..." stays);
-- a verb of being, or a bed: "pt will is awake", "pt frank was frank", "pt rose in bay 2".
+- a verb of being, a bed or a room, or an age past a comma: "pt will is awake", "pt frank
+  was frank", "pt rose in bay 2", "pt joy to OR 2", "pt will, 58M"; after a surname
+  too ("pt will hart, 58M", "pt will smith to OR").
 
 The name scanner passes such words over after "pt", since "pt will be", "pt may need" and
 "pt hope to" are far commoner; the word after settles it.
@@ -23,12 +25,15 @@ Flags = Callable[[str], int]
 _WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
 _PT = re.compile(rf"\b(?i:pt|patient)\b\.?:?[ \t]+(?:(?i:is)[ \t]+)?({_WORD})"
                  rf"(?:[ \t]+({_WORD}))?")
+_AGE = r"\d{1,3}[ \t]?(?i:y/?o|yrs?|[mf])\b"
+# going to or lying in a room: what the patient does, not what a modal "will" says
+_ROOM = r"(?i:to|in|into)[ \t]+(?i:or|bay|bed|room|rm|pacu|pre-?op|holding)\b"
 # after "pt X Y": an age, a comma or the clause's end, or what a person does
-_AFTER_PAIR = re.compile(r"[ \t]*(?:$|[,.;:|)(\n]|\d{1,3}[ \t]?(?i:y/?o|yrs?|[mf])\b|"
+_AFTER_PAIR = re.compile(rf"[ \t]*(?:$|[,.;:|)(\n]|{_AGE}|{_ROOM}|"
                          r"(?i:is|was|has|had|lives|and)\b)")
-_AGE_OR_VERB = re.compile(r"[ \t]*(?:\d{1,3}[ \t]?(?i:y/?o|yrs?|[mf])\b|(?i:is|was|lives)\b)")
-# after "pt X": being, or a bed
-_AFTER_ONE = re.compile(r"[ \t]+(?:(?i:is|was)\b|(?i:in)[ \t]+(?i:bay|bed|room|rm)\b)")
+_AGE_OR_VERB = re.compile(rf"[ \t]*(?:,[ \t]*)?(?:{_AGE}|{_ROOM}|(?i:is|was|lives)\b)")
+# after "pt X": being, a bed or a room, or an age past a comma ("pt will, 58M")
+_AFTER_ONE = re.compile(rf"[ \t]+(?:(?i:is|was)\b|{_ROOM})|[ \t]*,[ \t]*{_AGE}")
 _NEVER = lx.MEDICAL | lx.LABEL | lx.CUE | lx.STATE | lx.WEEKDAY | lx.COUNTRY
 _ENDINGS = ("ed", "ing", "ectomy", "otomy", "plasty", "scopy")
 
