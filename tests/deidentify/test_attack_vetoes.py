@@ -247,3 +247,34 @@ PT_MODAL_VERBS = [
 def test_a_modal_after_pt_stays(engine: Engine, note: str) -> None:
     out = engine.deidentify(note)
     assert out.verdict == "clean" and out.text == note
+
+
+# local_phones keeps a dose range ("250-1000 mL") and a shift ("730-1530") out of the
+# phones; a relative's number with "h" (home) or "u" after it, or with a relative or
+# "(cell)" right beside it, is a phone all the same: a range goes up, and nobody's shift
+# is typed after "daughter".
+LOCAL_PHONES_BESIDE_A_RELATIVE = [
+    ("daughter 555-0142 h", "0142"),
+    ("wife 555-0142 h, 555-0199 c", "0142"),
+    ("Family contacts: son 555-0142 h / 555-0199 w", "0142"),
+    ("daughter 855-1400", "1400"),
+    ("husband Ben 415-1630", "1630"),
+    ("Contacts: wife 415-1630 (cell)", "1630"),
+]
+
+
+@pytest.mark.parametrize(("note", "part"), LOCAL_PHONES_BESIDE_A_RELATIVE)
+def test_a_relatives_local_number_goes(engine: Engine, note: str, part: str) -> None:
+    assert not _leaks(engine, note, part)
+
+
+RANGES_AND_SHIFTS = [
+    "Family contacts updated; NS 250-1000 mL",
+    "Callbacks: OR hours 730-1530",
+]
+
+
+@pytest.mark.parametrize("note", RANGES_AND_SHIFTS)
+def test_a_range_or_a_shift_stays(engine: Engine, note: str) -> None:
+    out = engine.deidentify(note)
+    assert out.verdict == "clean" and out.text == note

@@ -7,8 +7,9 @@ And in a note about calls, faxes or contacts (a list of "Follow-up calls:", a "F
 "Family contacts:", "appelle au", "tawagan"), or on a line that names a relative, any
 number typed as a phone is typed (exchange 2-9, a dash, NBSP or dot, four digits): a fax
 when the note speaks of faxes only or "fax" stands close before it. Kept: a number after
-a lot, ref, catalogue, model, serial or account label, one with a unit after it
-("250-1000 mL"), and a clock-time range ("730-1530").
+a lot, ref, catalogue, model, serial or account label, a rising range with a unit after
+it ("250-1000 mL", not "555-0142 h" for home), and a clock-time range ("730-1530")
+unless a relative or a phone's kind stands beside it ("daughter 855-1400").
 """
 
 from __future__ import annotations
@@ -45,7 +46,20 @@ _NOT_PHONE_LABEL = re.compile(
     r"ticket|po|order|part|item|size|room|rm|ext|x)\b[\s.:#-]*(?:no\.?|#)?[\s:]*$")
 _UNIT_AFTER = re.compile(r"\s?(?:m[lL]|mg|mcg|g|kg|cc|units?|u|%|mm(?:hg)?|cm|min|hrs?|h)\b")
 _FAX_BEFORE = re.compile(r"(?i)\bfax(?:es|ed)?\b")
+_KIND_AFTER = re.compile(r"(?i)\s*\(?(?:cell|home|mobile|work|landline|h|c|w|m)\b")
 _LINE_RELATION = re.compile(r"(?i)\b(?:" + _RELATION + r"|mom|dad|ride|adjuster|rep)\b")
+
+
+def _rising(number: str) -> bool:
+    """A range goes up ("250-1000 mL"); "555-0142 h" is a home phone."""
+    return number[3] == "-" and int(number[:3]) < int(number[4:])
+
+
+def _beside_a_contact(text: str, line: int, s: int, e: int) -> bool:
+    """A relative, or a phone's kind, right beside the number: "daughter 855-1400",
+    "wife 415-1630 (cell)" are no shifts."""
+    return _LINE_RELATION.search(text, max(line, s - 24), s) is not None \
+        or _KIND_AFTER.match(text, e) is not None
 
 
 def _clock_range(number: str) -> bool:
@@ -63,8 +77,9 @@ def scan_typed(text: str, words: set[str], out: list[Span]) -> None:
         if not (about_contacts or _LINE_RELATION.search(text, line, s)
                 or _LINE_RELATION.search(text, e, e + 16)):
             continue
-        if _NOT_PHONE_LABEL.search(text, max(0, s - 24), s) or _UNIT_AFTER.match(text, e) \
-                or _clock_range(m.group()):
+        if _NOT_PHONE_LABEL.search(text, max(0, s - 24), s) \
+                or (_UNIT_AFTER.match(text, e) and _rising(m.group())) \
+                or (_clock_range(m.group()) and not _beside_a_contact(text, line, s, e)):
             continue
         fax = fax_only or _FAX_BEFORE.search(text, max(0, s - 40), s) is not None
         # (a fax outranks the phone another rule read in the same digits)
