@@ -6,8 +6,10 @@ patient's or relative's name, or a town, that such a rule let out with the verdi
   ordinary words ("nguyễn thị hoa"); in Filipino "si"/"ni"/"kay" put a person's name
   after them; in any of the languages a place after "vive en", "mora em", "habite à",
   "nakatira sa" is where someone lives.
-- label_values: the value of a person's field ("Guardian:", "Pt name:") is a name even
-  when it is an everyday word or a colon follows it.
+- label_values: the value of a person's field ("Guardian:", "Pt name:") is a
+  name even when it is an everyday word or a colon follows it; a value with a colon
+  after it is another label only when it is an ordinary word ("re: Notice:"), not a word
+  no list holds ("re: Oyelaran: consent signed").
 
 Every note here is invented for these tests."""
 
@@ -66,6 +68,10 @@ def test_a_town_after_a_residence_verb_goes(engine: Engine, note: str, place: st
 
 PERSON_FIELDS = [
     ("Guardian: Ocean", "Ocean"),
+    ("re: Oyelaran: consent signed", "Oyelaran"),
+    ("re: Quarshie: daughter called", "Quarshie"),
+    ("Attn: Oyelaran: pt ready", "Oyelaran"),
+    ("To: Summer: your mom is in PACU", "Summer"),
     ("Pt name: Sunny: ready for OR", "Sunny"),
     ("Visitor: River: at bedside", "River"),
 ]
@@ -82,6 +88,7 @@ UNTOUCHED = [
     "la paciente está en ayuno desde anoche, vive con su hija",
     "To: All OR staff",
     "sms from CRNA: running late",
+    "re: Notice: tray 4 recalled",
 ]
 
 

@@ -4,6 +4,8 @@ the value is itself another label ("re: Reminder: batch ...", "re: Students: loo
 staff", "sms from CRNA: running late"). "Surgeon: Little", "Scrub: Young", "To: Mark"
 keep their names (frequent surnames and given names), and so does the value of a
 person's field ("Guardian: Ocean", "Pt name: Sunny: ready"): a person is named there.
+A value with a colon after it is a label only when it is made of words ("re: Notice:"):
+"re: Oyelaran: consent signed" names someone.
 """
 
 from __future__ import annotations
@@ -19,14 +21,18 @@ Span = tuple[int, int, str, str, int]
 _RULE = "label_name"
 _COLON_AFTER = re.compile(r"[ \t]*:")
 _WORD = re.compile(r"[^\W\d_]+")
+_LABEL_WORD = lx.ENGLISH | lx.COMMON | lx.LABEL | lx.MEDICAL | lx.CUE | lx.MONTH | lx.WEEKDAY
 
 
 def _no_one(text: str, s: int, e: int, flags_of: Callable[[str], int]) -> bool:
     if person_cues.before(text, s):
         return False
-    if _COLON_AFTER.match(text, e) is not None:
-        return True
     words = _WORD.findall(text, s, e)
+    if _COLON_AFTER.match(text, e) is not None:
+        # another label is made of words ("Notice:", "Students:"); "Oyelaran:" is a name
+        # (and no frequent given name: "To: Summer: your mom is in PACU")
+        return bool(words) and all(flags_of(w.lower()) & _LABEL_WORD
+                                   and not flags_of(w.lower()) & lx.FIRST_TOP for w in words)
     if len(words) != 1:
         return False
     f = flags_of(words[0].lower())
