@@ -285,3 +285,32 @@ RANGES_AND_SHIFTS = [
 def test_a_range_or_a_shift_stays(engine: Engine, note: str) -> None:
     out = engine.deidentify(note)
     assert out.verdict == "clean" and out.text == note
+
+
+# A relative's word in the note's own language cues the name after it ("chồng là minh",
+# "con trai tuấn"); Vietnamese given names are frequent words, so there only the
+# language's function words after a relative's word are let go ("con gái đang chờ").
+FOREIGN_RELATIVES = [
+    ("bệnh nhân đang chờ mổ, chồng là minh đang ở ngoài", "minh"),
+    ("bệnh nhân đang chờ mổ, con trai tuấn đang ở ngoài", "tuấn"),
+    ("bệnh nhân đang chờ mổ, vợ là hoa đang ở ngoài", "hoa"),
+]
+
+
+@pytest.mark.parametrize(("note", "name"), FOREIGN_RELATIVES)
+def test_a_name_after_a_foreign_relatives_word_goes(engine: Engine, note: str,
+                                                    name: str) -> None:
+    assert not _leaks(engine, note, name)
+
+
+FOREIGN_RELATIVES_WITHOUT_NAMES = [
+    "bệnh nhân đang chờ mổ, con gái đang chờ ở ngoài",
+    "la paciente está en ayuno, su hermana está aquí",
+    "o paciente está em jejum, o marido está na sala de espera",
+]
+
+
+@pytest.mark.parametrize("note", FOREIGN_RELATIVES_WITHOUT_NAMES)
+def test_a_foreign_relatives_word_alone_stays(engine: Engine, note: str) -> None:
+    out = engine.deidentify(note)
+    assert out.verdict == "clean" and out.text == note

@@ -47,9 +47,19 @@ _LIVES_IN = re.compile(
     r"\s+(?:[^\W\d_]+\s+){0,3}?(?:en|em|no|na|in|[aà]|au|aux|sa|[oở]|t[aạ]i)\s+(?:[^\W\d_]+\s+)?$")
 # the patient, a name, "is called" in the five languages (accent-folded: "tên" -> "ten")
 _FOREIGN_CUES = frozenset((
-    "paciente pacientes patiente pasyente nhan nombre nome nom prenom apellido "
+    "paciente pacientes patiente pasyente nombre nome nom prenom apellido "
     "sobrenome pangalan ten llama llamo chama chamo appelle llamado llamada chamado "
-    "chamada").split())
+    "chamada "
+    # relatives (those in names.CUES already, "hija", "fille", "filha", are cues there)
+    "hermana hermano abuela abuelo nieta nieto tia tio sobrina sobrino prima primo suegra "
+    "suegro novia novio marido mae pai irma irmao avo neta neto sogra sogro mari femme "
+    "mere pere frere soeur tante oncle asawa anak kapatid apo "
+    "vo chong gai trai chau").split())
+# Vietnamese given names are frequent words ("hoa", "minh": Zipf >= 5.5), so after a cue
+# only the language's function words are no name ("con gái đang chờ"), accent-folded
+_VI_FUNCTION = frozenset((
+    "la đang đa se co khong đuoc o va cua thi cung van rat bi đen ve đi voi cho nay đo "
+    "noi goi hoi ay ta nhung cac mot nha ngoai trong phong").split())
 # Filipino: "si"/"ni"/"kay" (plural "sina"...) put a person's name after them, or a
 # relative's word ("si lola"), which is no one's name
 _ARTICLES = frozenset("si ni kay sina nina kina".split())
@@ -169,8 +179,13 @@ def _plain(text: str, sp: Span, langs: frozenset[str], flags_of: Callable[[str],
                  None)
     if inner is not None:
         cued, words = True, words[inner + 1:]
-    return not cued or all(
-        _zipf(m.group().lower(), langs) >= _GRAMMAR for m in words)
+    return not cued or all(_grammar(m.group().lower(), langs) for m in words)
+
+
+def _grammar(low: str, langs: frozenset[str]) -> bool:
+    if "vi" in langs and any(code == "vi" for code, _z, _m in _entries(low)):
+        return low in _VI_FUNCTION
+    return _zipf(low, langs) >= _GRAMMAR
 
 
 def _after_article(text: str, s: int, words: list[re.Match[str]]) -> bool:
