@@ -314,3 +314,17 @@ FOREIGN_RELATIVES_WITHOUT_NAMES = [
 def test_a_foreign_relatives_word_alone_stays(engine: Engine, note: str) -> None:
     out = engine.deidentify(note)
     assert out.verdict == "clean" and out.text == note
+
+
+# An age the age rules found, swallowed by a longer name span that a drop rule then let go
+# ("bệnh nhân 95 tuổi": the foreign-word rule dropped "nhân 95 tuổi, đang chờ" as words),
+# is still an age.
+AGES_INSIDE_DROPPED_SPANS = [
+    ("bệnh nhân 95 tuổi, đang chờ phòng mổ", "95"),
+    ("bệnh nhân 97 tuổi, đang ở phòng hồi tỉnh", "97"),
+]
+
+
+@pytest.mark.parametrize(("note", "age"), AGES_INSIDE_DROPPED_SPANS)
+def test_an_age_inside_a_dropped_span_goes(engine: Engine, note: str, age: str) -> None:
+    assert not _leaks(engine, note, age)

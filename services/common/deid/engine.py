@@ -266,9 +266,11 @@ class Engine:
             pt_names.scan(text, spans, self._flags_of)
         if "/p" in text or "/P" in text:  # "cs s/p ex-lap", "Major s/p TKA"
             note_subject.scan(text, spans, self._flags_of)
-        # the case's own identifiers, and numbers in the shape of an SSN or a phone: no
-        # later "not an identifier" rule may drop them ("Lot 123-45-6789" is no lot)
-        own = [sp for sp in spans if sp[3].startswith("case_") or _shaped(text, sp)]
+        # the case's own identifiers, numbers in the shape of an SSN or a phone, and ages:
+        # no later "not an identifier" rule may drop them ("Lot 123-45-6789" is no lot;
+        # "bệnh nhân 95 tuổi" is no word, even when a name span dropped as words held it)
+        own = [sp for sp in spans if sp[3].startswith("case_") or _shaped(text, sp)
+               or sp[2] == "AGE"]
         own += _inside_a_batch(spans)
         merged = merge(spans)
         if merged:  # "Maniobra de Pringle"; "pt aslep": eponyms and typos, not names
