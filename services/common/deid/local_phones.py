@@ -4,7 +4,7 @@ name and "on" ("Wife Ida on 555-0133"). digits.py takes "call 555-0100" and
 "cell: 555-0100"; these cues and groupings it did not know.
 
 And in a note about calls, faxes or contacts (a list of "Follow-up calls:", a "Fax log:",
-"Family contacts:", "appelle au", "tawagan"), or on a line that names a relative, any
+"Family contacts:", "appelle au", "tawagan", "gọi"), or on a line that names a relative, any
 number typed as a phone is typed (exchange 2-9, a dash, NBSP or dot, four digits): a fax
 when the note speaks of faxes only or "fax" stands close before it. Kept: a number after
 a lot, ref, catalogue, model, serial or account label, a rising range with a unit after
@@ -39,7 +39,7 @@ _CONTACT_WORDS = frozenset((
     "mobile contact contacts "
     "fax faxes faxed faxing answer voicemail vm text texts txt sms ring rang reach reached "
     "appelle appeler appelez llamar llame llamen llamó telefono teléfono telefone ligar "
-    "tawagan tumawag").split())
+    "tawagan tumawag goi thoai").split())  # Vietnamese "gọi", "điện thoại", accent-folded
 _FAX_WORDS = frozenset(("fax", "faxes", "faxed", "faxing"))
 _NOT_PHONE_LABEL = re.compile(
     r"(?i)\b(?:lot|ref|cat(?:alog(?:ue)?)?|model|serial|s/n|sn|acct|account|mrn|claim|"
