@@ -342,3 +342,31 @@ VIETNAMESE_CALLS = [
 def test_a_number_in_a_vietnamese_note_about_calls_goes(engine: Engine, note: str,
                                                         part: str) -> None:
     assert not _leaks(engine, note, part)
+
+
+# A state's name is above state level and never redacted; followed by another state's
+# postal code it is a town ("Indiana, PA", "Florida, NY"), which Safe Harbor counts.
+STATE_NAMED_TOWNS = [
+    ("pt lives in Indiana, PA with daughter", "Indiana"),
+    ("from Nevada, MO; daughter at bedside", "Nevada"),
+    ("lives in Florida, NY", "Florida"),
+    ("home in Delaware, OH", "Delaware"),
+]
+
+
+@pytest.mark.parametrize(("note", "town"), STATE_NAMED_TOWNS)
+def test_a_town_named_like_another_state_goes(engine: Engine, note: str, town: str) -> None:
+    assert not _leaks(engine, note, town)
+
+
+STATES_AS_STATES = [
+    "transfer from Indiana, IN border hospital",
+    "moved from Florida, FL license",
+    "pt from Ohio, visiting family",
+]
+
+
+@pytest.mark.parametrize("note", STATES_AS_STATES)
+def test_a_state_stays(engine: Engine, note: str) -> None:
+    out = engine.deidentify(note)
+    assert out.verdict == "clean" and out.text == note

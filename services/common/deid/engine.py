@@ -230,6 +230,8 @@ class Engine:
         date_words.scan(text, toks, norms, words_in, spans)  # "le 3 mars", "admitted tuesday"
         mentions.scan(text, words_in, spans)  # "photo of the pt's face", "palm-vein scan"
         local_phones.scan(text, words_in, spans)  # "called from 555-0142"
+        if "," in text:
+            state_names.towns(text, spans)  # "Indiana, PA", "Florida, NY"
         spoken_links.scan_spelled(text, spans)  # "w w w dot example dot org slash smith"
         employers.scan(text, words_in, spans)  # "works at Quillan's Bait & Tackle"
         disguised = context.disguised(typed, toks, seen.starts, seen.ends) \
