@@ -370,3 +370,32 @@ STATES_AS_STATES = [
 def test_a_state_stays(engine: Engine, note: str) -> None:
     out = engine.deidentify(note)
     assert out.verdict == "clean" and out.text == note
+
+
+# typo_words takes a lower-case guess one slip away from an ordinary word for a typo
+# ("pt aslep"); one slip away from a frequent surname or given name that is also a word
+# ("smiht", "wilsno", "dvais") it may be the name mistyped: left for a person to look at.
+TYPOS_OF_NAMES = [
+    ("pt smiht in pacu", "smiht"),
+    ("pt wilsno to OR 2", "wilsno"),
+    ("pt dvais to OR 2", "dvais"),
+    ("pt stonee to OR 2", "stonee"),
+]
+
+
+@pytest.mark.parametrize(("note", "name"), TYPOS_OF_NAMES)
+def test_a_typo_of_a_frequent_name_is_no_plain_typo(engine: Engine, note: str,
+                                                    name: str) -> None:
+    assert not _leaks(engine, note, name)
+
+
+TYPOS_OF_WORDS = [
+    "pt aslep in bay 2",
+    "attending scrubed in at 0730",
+]
+
+
+@pytest.mark.parametrize("note", TYPOS_OF_WORDS)
+def test_a_typo_of_a_word_stays(engine: Engine, note: str) -> None:
+    out = engine.deidentify(note)
+    assert out.verdict == "clean" and out.text == note

@@ -74,8 +74,10 @@ from .lexicon import (
     EPONYM,
     EPONYM_CTX,
     FIRST,
+    FIRST_TOP,
     LABEL,
     LAST,
+    LAST_TOP,
     MEDICAL,
     MONTH,
     NAMEISH,
@@ -277,7 +279,8 @@ class Engine:
         merged = merge(spans)
         if merged:  # "Maniobra de Pringle"; "pt aslep": eponyms and typos, not names
             merged = eponym_heads.drop(text, merged)
-            merged = typo_words.drop(text, merged, self._known_word, self._listed)
+            merged = typo_words.drop(text, merged, self._known_word, self._listed,
+                                     self._frequent_name)
             merged = field_labels.drop(text, merged, self._given_name,  # "Pref Card:"
                                        self._known_word, self._surname)
             merged = state_names.drop(text, merged)  # "New Hampshire", "Rhode Island"
@@ -431,6 +434,10 @@ class Engine:
     def _listed(self, word: str) -> bool:
         """On any list: a word, a given name or a surname."""
         return bool(self._names.lookup(word)[1] & (_WORDS | FIRST | LAST))
+
+    def _frequent_name(self, word: str) -> bool:
+        """Among the most frequent given names or surnames ("smith", "wilson")."""
+        return bool(self._names.lookup(word)[1] & (FIRST_TOP | LAST_TOP))
 
     def _known_word(self, word: str) -> bool:
         """An ordinary or clinical word: never a misspelt identifier label."""

@@ -4,7 +4,8 @@
 after "pt" or a role. One keystroke undone (a letter dropped, doubled or two swapped)
 turns each into a known word ("asleep", "scrubbed", "extubated"), which a name rarely
 does. Only guesses about single lower-case words that no list holds (no word, given
-name or surname) are undone.
+name or surname) are undone, and not when the slip undone gives a frequent surname or
+given name as well ("pt smiht", "pt wilsno", "pt dvais"): a name mistyped is a name.
 """
 
 from __future__ import annotations
@@ -29,14 +30,17 @@ def one_slip(word: str) -> list[str]:
 
 
 def drop(text: str, spans: list[Span], known: Callable[[str], bool],
-         listed: Callable[[str], bool]) -> list[Span]:
-    """The spans left once lower-case typos of known words are taken out."""
+         listed: Callable[[str], bool],
+         frequent_name: Callable[[str], bool] = lambda _w: False) -> list[Span]:
+    """The spans left once lower-case typos of known words are taken out;
+    `frequent_name`: a frequent given name or surname."""
     kept: list[Span] = []
     for sp in spans:
         word = text[sp[0]:sp[1]]
         if sp[2] == "NAME" and sp[3] in RULES and len(word) >= 4 and word.isascii() \
-                and word.isalpha() and word.islower() and not listed(word) \
-                and any(known(w) for w in one_slip(word)):
-            continue
+                and word.isalpha() and word.islower() and not listed(word):
+            undone = [w for w in one_slip(word) if known(w)]
+            if undone and not any(map(frequent_name, undone)):
+                continue
         kept.append(sp)
     return kept
