@@ -37,6 +37,7 @@ from . import (
     lookalike_dates,
     loose_initials,
     mentions,
+    name_cells,
     name_edges,
     name_heads,
     name_pairs,
@@ -264,6 +265,9 @@ class Engine:
             name_heads.after_for(text, spans, self._flags_of)
         if "pt" in norms or "patient" in norms:  # "pt joy oyelaran", "pt will is awake"
             pt_names.scan(text, spans, self._flags_of)
+        if "|" in text or "MRN" in text or "DOB" in text:  # "| S. Mbeki |", "BRANDT, KEVIN MRN"
+            name_cells.scan(text, spans, self._plain_word, self._known_abbreviation,
+                            self._flags_of)
         if "/p" in text or "/P" in text:  # "cs s/p ex-lap", "Major s/p TKA"
             note_subject.scan(text, spans, self._flags_of)
         # the case's own identifiers, and numbers in the shape of an SSN or a phone: no
