@@ -27,7 +27,7 @@ _UNIT = (r"(?:(?:años|anos|ans|anni|-?j[aä]hrige?[rn]?|jahre?|лет|года?
 _WITH_UNIT = re.compile(rf"{_NOT_AFTER_DIGIT}{_N}(?:[ \t\u00a0]*|-){_UNIT}")
 _FOREIGN_NUMBER = re.compile(
     r"(?i)\b(?:quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize)(?:-\w+)?|"
-    r"novant\w*|noventa(?:\s+y\s+\w+)?|девяносто(?:\s+\w+)?|doksan(?:\s+\w+)?|\w*neunzig|"
+    r"novant\w*|noventa(?:\s+[ye]\s+\w+)?|девяносто(?:\s+\w+)?|doksan(?:\s+\w+)?|\w*neunzig|"
     r"cien(?:to)?(?:\s+\w+)?|cent(?:\s+\w+)?|hundert\w*)\s+"
     r"(?:años|anos|ans|anni|jahre?|лет|года?|ya[sş][ıi]nda)\b")
 # A word for "aged" before the number: Hebrew "bat/ben 91", "edad 93", "Alter 95".

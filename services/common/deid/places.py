@@ -27,7 +27,8 @@ Token = tuple[int, int, str]
 LOC_CUES = frozenset("from frm in near to of at".split())
 # A place follows: "from X", "aus X" (de), "de X" (es/fr), "near X", "outside X".
 STRONG_CUES = frozenset("from frm aus near outside".split())  # "frm": typed short
-FOREIGN_CUES = frozenset("de en".split())  # "vive en Oaxaca", "transféré de Madurai"
+# "vive en Oaxaca", "transféré de Madurai", Tagalog "galing Cavite" (from Cavite)
+FOREIGN_CUES = frozenset("de en galing".split())
 # "lives in X", "resident of X", "home in X", "visiting family in X", "viewers in X".
 LIVES = frozenset((
     "lives live living lived resident residents home reside resides based vive viewers visiting "
