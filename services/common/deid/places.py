@@ -227,6 +227,8 @@ def unknown_before_state(toks: list[Token], norms: list[str], flags: list[int],
     return gaps[i + 1] == ", " and _state_after(toks, flags, gaps, i + 1, caps_style)
 
 
+# states whose code is also a label, a word or a clinical abbreviation before a number
+_STATE_AND_LABEL = frozenset("ID IN OR ME OK HI PA MD DE MA OH CO MS MO LA GA AL".split())
 _ZIP_AT = re.compile(r"[ \t]+\d{5}(?:-\d{4})?(?!\d)")
 
 
@@ -240,6 +242,8 @@ def town_before_state_zip(text: str, toks: list[Token], flags: list[int], gaps: 
         return False
     if flags[i] & (_NOT_PLACE | lx.STREET | lx.MEDICAL | lx.STATE):
         return False
+    if toks[i + 1][2].upper() in _STATE_AND_LABEL:
+        return False  # "Interpreter ID 44102" is a number, not Idaho
     return gaps[i + 1] in (" ", ", ") and _ZIP_AT.match(text, toks[i + 1][1]) is not None
 
 
