@@ -37,6 +37,7 @@ from . import (
     lookalike_dates,
     loose_initials,
     mentions,
+    name_again,
     name_cells,
     name_edges,
     name_heads,
@@ -288,6 +289,8 @@ class Engine:
             if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
             name_heads.join_across_initials(text, merged)  # "[name]   W .   [name]"
+        if merged and name_again.scan(text, merged, self._never_again):  # "PRICE FAMILY"
+            merged = merge(merged)
         if merged and (place_edges.widen(text, words_in, merged)  # "from East [St. Louis]"
                        | place_edges.town_after_street(text, merged)):  # "[…], Wexbury"
             merged = merge(merged)
@@ -406,6 +409,12 @@ class Engine:
     def _clinical(self, word: str) -> bool:
         """A clinical word ("Sinus", "Rhythm")."""
         return bool(self._names.lookup(word)[1] & MEDICAL)
+
+    def _never_again(self, word: str) -> bool:
+        """A grammar or everyday word, a cue, a label or an eponym ("will", "pt", "Foley")."""
+        return bool(self._names.lookup(word)[1] & (VERY_COMMON | CUE | LABEL | MONTH | WEEKDAY
+                                                   | STATE | MEDICAL | EPONYM | EPONYM_CTX
+                                                   | PHRASE))
 
     def _everyday(self, word: str) -> bool:
         """A common or function word, a cue or a label."""
