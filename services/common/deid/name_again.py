@@ -18,7 +18,7 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*[^\W\d_]")
 
 def scan(text: str, merged: list[Span], everyday: Callable[[str], bool]) -> bool:
     """Append the names said again to `merged`; True when it grew."""
-    words = set()
+    words: set[str] = set()
     for s, e, cat, rule, _p in merged:
         if cat == "NAME" and not rule.startswith("guess"):
             words.update(w for w in _WORD.findall(text[s:e])

@@ -47,7 +47,7 @@ def _not_a_name(w: str, plain_word: Callable[[str], bool], abbreviation: Callabl
 def scan(text: str, spans: list[Span], plain_word: Callable[[str], bool],
          abbreviation: Callable[[str], bool], flags_of: Callable[[str], int]) -> None:
     """Append the names above to `spans`."""
-    found = []
+    found: list[tuple[int, int]] = []
     if text.count("|") >= 2:
         found.extend(m.span("n") for m in _CELL.finditer(text))
     if "MRN" in text or "DOB" in text:
