@@ -23,3 +23,11 @@ def test_every_group_is_redacted(engine: Engine, note: str, group: str) -> None:
 ])
 def test_what_follows_a_serial_is_kept(engine: Engine, note: str, kept: str) -> None:
     assert kept in engine.deidentify(note).text
+
+
+@pytest.mark.parametrize(("note", "prefix"), [
+    ("his navy service # rk 55019283 is on the tag", "rk"),
+    ("veteran, service # US 40021977 per wife", "US"),
+])
+def test_the_letters_after_a_hash_are_redacted(engine: Engine, note: str, prefix: str) -> None:
+    assert f" {prefix} " not in engine.deidentify(note).text

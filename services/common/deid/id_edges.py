@@ -2,7 +2,8 @@
 
 A serial, plate or record number is often found short: its maker's prefix typed against
 it ("MDT-AZR-448190", "T:SLIM-1188402", "AB·44218"), the next groups of a serial typed
-in groups ("SJM 7744 1920", "pjn 4481 02s": a short group with a digit), a last letter
+in groups ("SJM 7744 1920", "pjn 4481 02s": a short group with a digit), the letters
+between a "#" and the digits ("service # ra 44719220"), a last letter
 after a space ("NWL 229104 G", "pzt 880142 h"), or the first characters of a code read
 out one by one ("plate five X Y R two one", "is one E G four T E five M K 73"). Each
 such piece joins the span: a short capital or digit prefix joined by a hyphen, colon,
@@ -28,6 +29,8 @@ _LAST_CHAR = re.compile(r"[ \t][A-Za-z0-9](?=[ \t]*(?:$|[,;|)\n]|\.(?:\s|$)))")
 # the next group of a serial typed in groups: "SJM 7744 1920", "pjn 4481 02s"
 _NEXT_GROUP = re.compile(r"[ \t](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{2,8}(?![\w\-./:])")
 _GROUPED = frozenset(("DEVICE", "VEHICLE", "LICENSE", "ID", "OTHERID"))
+# letters of the code between its "#" and its digits: "service # ra 44719220"
+_HASH_PREFIX = re.compile(r"#[ \t]*(?P<p>[A-Za-z]{1,3})[ \t]$")
 _MAX_READ = 12
 _JOINERS = "-:/.·"
 
@@ -44,6 +47,9 @@ def widen(text: str, spans: list[Span]) -> bool:
         m = _PREFIX.search(text, max(0, s - 6), s) if before in _JOINERS and before else None
         if m is not None:
             start = m.start()
+        elif before in (" ", "\t") and (m := _HASH_PREFIX.search(text, max(0, s - 7), s)) \
+                is not None and text[s:s + 1].isdigit():
+            start = m.start("p")
         elif before in (" ", "\t") and before and (
                 " " in text[s:e].strip() or _READ_BEFORE.search(text, max(0, s - 7), s)):
             for _ in range(_MAX_READ):  # "five [XYR 21]": read out, one piece at a time
