@@ -20,6 +20,8 @@ from services.common.deid import Engine
      "ninety-three"),
     ("msg from son: shes ninety two and sharp as a tack", "ninety two"),
     ("txt: grandpa's 92+ be careful w him", "92+"),
+    ("The patient, whose maiden name is on the older chart as well, is ninety-four and sharp.",
+     "ninety-four"),
 ])
 def test_the_age_is_redacted(engine: Engine, note: str, age: str) -> None:
     text = engine.deidentify(note).text
@@ -34,6 +36,7 @@ def test_the_age_is_redacted(engine: Engine, note: str, age: str) -> None:
     ("sats:\n- 92\n- 95\n- 97", "92"),
     ("he's 98% on room air", "% on room air"),
     ("the drain's 100 ml since noon", "100 ml"),
+    ("The patient, who came up from the floor with a line, is 96 kg", "96 kg"),
 ])
 def test_a_number_that_is_no_age_is_kept(engine: Engine, note: str, kept: str) -> None:
     assert kept in engine.deidentify(note).text

@@ -55,6 +55,12 @@ _IS_CONTRACTED = re.compile(
     rf"(?:(?:now|actually|only|almost|nearly|just|really)\s+)?{_N}\b\+?"
     # "pt's 98 on RA" is a saturation
     rf"(?![.,:/]\d|\s*(?:%|/|on\b|ra\b|{_AMOUNT}))")
+# the same with an aside between commas: "The patient, whose surname is hyphenated as
+# Ashworth-Ngata, is 92" (the aside may be longer than the few words above)
+_ASIDE = re.compile(
+    rf"(?i)\b{_PERSON},(?P<mid>[^;:!?\n]{{0,80}}?),\s+{_BECOMES}\s+"
+    rf"(?:(?:now|actually|only|almost|nearly|just|really)\s+)?{_N}\b"
+    rf"(?![.,:/]\d|\s*(?:%|/|on\b|ra\b|{_AMOUNT}))")
 _MAKES = re.compile(rf"(?i)\bmakes\s+(?:him|her)\s+{_N}\b(?![.,:/]\d)")
 _WHEN = re.compile(
     rf"(?i){_NOT_AFTER_DIGIT}{_N}\s+(?:today|tomorrow|herself|himself|"
@@ -119,6 +125,11 @@ def scan(text: str, out: list[Span]) -> None:
         if m is not None:
             found.append((s, m.end("n"), "AGE", "age_unit", 1))
             continue
+        if any(v in before for v in _VERBS) and ", " in before:
+            a = _ASIDE.search(text, max(0, s - 110), s + 40)
+            if a is not None and a.start("n") == s:
+                found.append((s, a.end("n"), "AGE", "age_copula", 1))
+                continue
         m = _ends_at(_COPULA, text, s) if any(v in before for v in _VERBS) else None
         # "pt in bay 2 is 96" is an age, "pt's sat is 96" is not: the word just before
         # the verb says what is being measured
