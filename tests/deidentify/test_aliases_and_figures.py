@@ -13,6 +13,11 @@ from services.common.deid import Engine
     ("Trauma board\nAlias: TRAUMA-WREN\nAge: 30s", "TRAUMA-WREN"),
     ("pt registered under alias Quartz Heron until family arrives", "Quartz Heron"),
     ("brother, aka Dutch Malloy, in the lobby", "Dutch Malloy"),
+    ("unknown male, trauma alias is walrus pine, to CT first", "walrus pine"),
+    ("MVC, trauma alias pt HERON QUARTZ, ETA 5 min", "HERON QUARTZ"),
+    ("Tonight's unknowns:\n- OSCAR PAPA bay 2\n- oscar quebec bay 4", "OSCAR PAPA"),
+    ("ED board | trauma | Foxtrot Sierra | CT done", "Foxtrot Sierra"),
+    ("unit number read to me as seven mike tango four four", "seven mike tango four four"),
 ])
 def test_an_alias_is_redacted(engine: Engine, note: str, alias: str) -> None:
     text = engine.deidentify(note).text
@@ -34,6 +39,9 @@ def test_a_public_figure_is_redacted(engine: Engine, note: str, figure: str) -> 
     "she is well known to the pain service",
     "he is the chief of surgery today",
     "alias: none",
+    "trauma alias was dropped once her name was confirmed",
+    "golf cart accident, delta pressure up, echo done, tango lesson injury",
+    "per pharmacy the alpha blockers are held",
 ])
 def test_ordinary_sentences_are_kept(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note

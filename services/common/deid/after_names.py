@@ -10,6 +10,12 @@
   may be the patient's number), or a vital's context after it ("95 on RA" are sats).
   A unit, a slash, a decimal or a range after the number ("95%", "97/60", "95 min",
   "98.6") makes it a measurement, left to the rules for those.
+- the same number as a cell of its own in the name's row of a board ("Pruitt, Delores |
+  90 | block done") or the next bullet of its list ("- Silas Pembroke\n- 91\n- AVR"):
+  a column or a line that holds only a number beside a name's is the age column.
+  Confident, as the number is the whole cell.
+- a number 90-120 right after a date of birth ("DOB 04/19/1931 (95)", "dob 3/3/29 so
+  97", "DOB 01/30/1929 | 97"): the age that date gives, said again.
 - "Asa" after a person cue ("Pt Asa at bedside", "Visitor: Asa") is a given name, not
   the ASA class: unless a class or a number follows ("pt ASA 3", "ASA II", "pt asa 81"
   for aspirin). Typed as "Asa" it is confident; "asa" or "ASA" after "pt" may still
@@ -31,6 +37,14 @@ Span = tuple[int, int, str, str, int]
 # after a name: optional comma, then the number alone (no digit, letter, decimal or time
 # after: "95yo" and "95F" are the age rules' own, "102B" is a bed)
 _NUMBER = re.compile(r"[ \t]*,?[ \t]*(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)")
+# the next cell of a board row or the next bullet, holding the number alone
+_CELL = re.compile(r"[ \t]*(?:\||\n[ \t]*[-*•·]?)[ \t]*(?P<n>9\d|1[01]\d|120)"
+                   r"[ \t]*(?=\||\n|$)")
+# a date of birth's cue before the date, and the age just after it
+_DOB_CUE = re.compile(r"(?i)\b(?:dob|d\.o\.b\.?|born|date\s+of\s+birth|birth\s*date|b\.)"
+                      r"[ \t]*[:#-]?[ \t]*$")
+_AFTER_DOB = re.compile(r"(?i)[ \t]*(?:[(|,;.-][ \t]*|\s+(?:so|now|age[ds]?|aged)[ \t]+)"
+                        r"(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)")
 # a number 90-120 standing alone, to look at what stands before it ("pt 96 came in")
 _BARE = re.compile(r"(?<![\d.,:/#-])(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)")
 # what makes the number a measurement or a range, not an age
@@ -64,7 +78,17 @@ def scan(text: str, merged: list[Span]) -> bool:
     found: list[Span] = []
     taken = [(s, e) for s, e, *_ in merged]
     for s, e, cat, _rule, _p in merged:
+        if cat == "DATE":
+            m = _AFTER_DOB.match(text, e)
+            if m is not None and not _AMOUNT.match(text, m.end()) \
+                    and _DOB_CUE.search(text, max(0, s - 20), s) is not None:
+                found.append((m.start("n"), m.end("n"), "AGE", "age_after_dob", 1))
+            continue
         if cat != "NAME":
+            continue
+        m = _CELL.match(text, e)
+        if m is not None:
+            found.append((m.start("n"), m.end("n"), "AGE", "age_cell_after_name", 1))
             continue
         m = _NUMBER.match(text, e)
         if m is None or _AMOUNT.match(text, m.end()):

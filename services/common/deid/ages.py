@@ -7,6 +7,7 @@ Runs on the normalised view, where number words already read as digits ("ninety-
   the span: "93 años", "95 лет", "92岁", "(97 J.)", "95-jährig", "Age: 92 Y / M";
 - a number for 90-100+ written in another language, then its unit: "neunzig Jahre";
 - a person, then "is / was / turned / will be", then the number: "the pt in 3 is 96";
+- "he's / shes / grandma's" then the number: "hes 94 and still drives", "grandma's 90+";
 - a number then "today" / "herself" / "next Tuesday": "96 today";
 - the same age said again, or corrected: "aged 95, not 93", "yes 102".
 """
@@ -26,7 +27,7 @@ _UNIT = (r"(?:(?:años|anos|ans|anni|-?j[aä]hrige?[rn]?|jahre?|лет|года?
 _WITH_UNIT = re.compile(rf"{_NOT_AFTER_DIGIT}{_N}(?:[ \t\u00a0]*|-){_UNIT}")
 _FOREIGN_NUMBER = re.compile(
     r"(?i)\b(?:quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize)(?:-\w+)?|"
-    r"novant\w*|noventa(?:\s+y\s+\w+)?|девяносто(?:\s+\w+)?|doksan(?:\s+\w+)?|\w*neunzig|"
+    r"novant\w*|noventa(?:\s+[ye]\s+\w+)?|девяносто(?:\s+\w+)?|doksan(?:\s+\w+)?|\w*neunzig|"
     r"cien(?:to)?(?:\s+\w+)?|cent(?:\s+\w+)?|hundert\w*)\s+"
     r"(?:años|anos|ans|anni|jahre?|лет|года?|ya[sş][ıi]nda)\b")
 # A word for "aged" before the number: Hebrew "bat/ben 91", "edad 93", "Alter 95".
@@ -43,9 +44,23 @@ _PERSON = (r"(?:pt|patient|she|he|who|mom|mother|dad|father|wife|husband|sister|
 _BECOMES = (r"(?:is|was|turned|turns|turning|tunred|turnd|will\s+be|would\s+be|'s|’s|"
             r"makes\s+(?:him|her))")
 _COPULA = re.compile(
-    rf"(?i)\b{_PERSON}\b(?P<mid>[^.;:!?\n]{{0,30}}?)\s+{_BECOMES}\s+"
+    # a courtesy title's full stop does not end the sentence ("the pt, Mr. Ames, is 91")
+    rf"(?i)\b{_PERSON}\b(?P<mid>(?:(?:mrs?|ms|mx|dr|prof|sr|jr)\.|[^.;:!?\n]){{0,30}}?)"
+    rf"\s+{_BECOMES}\s+"
     rf"(?:(?:now|actually|only|almost|nearly|just|really)\s+)?{_N}\b"
     rf"(?![.,:/]\d|\s*(?:%|/|{_AMOUNT}))")
+# "he's", typed "hes" in a text message, or a person's "'s": is, then the number
+_IS_CONTRACTED = re.compile(
+    rf"(?i)\b(?:(?:he|she)['’]?s|{_PERSON}['’]s)\s+"
+    rf"(?:(?:now|actually|only|almost|nearly|just|really)\s+)?{_N}\b\+?"
+    # "pt's 98 on RA" is a saturation
+    rf"(?![.,:/]\d|\s*(?:%|/|on\b|ra\b|{_AMOUNT}))")
+# the same with an aside between commas: "The patient, whose surname is hyphenated as
+# Ashworth-Ngata, is 92" (the aside may be longer than the few words above)
+_ASIDE = re.compile(
+    rf"(?i)\b{_PERSON},(?P<mid>[^;:!?\n]{{0,80}}?),\s+{_BECOMES}\s+"
+    rf"(?:(?:now|actually|only|almost|nearly|just|really)\s+)?{_N}\b"
+    rf"(?![.,:/]\d|\s*(?:%|/|on\b|ra\b|{_AMOUNT}))")
 _MAKES = re.compile(rf"(?i)\bmakes\s+(?:him|her)\s+{_N}\b(?![.,:/]\d)")
 _WHEN = re.compile(
     rf"(?i){_NOT_AFTER_DIGIT}{_N}\s+(?:today|tomorrow|herself|himself|"
@@ -60,6 +75,7 @@ _FOREIGN_HINTS = ("neunzig", "novant", "noventa", "девяносто", "doksan"
                   "cien", "cent ", "hundert")
 _AGE_NUMBER = re.compile(r"(?<![\d.:/#-])(?<!\d,)(?:9\d|1[01]\d)(?!\d)")
 _VERBS = (" is ", " was ", "turn", "tunred", " be ", "'s ", "’s ", "makes ")
+_CONTRACTED_HINTS = ("'s ", "’s ", "hes ", "shes ")
 _AGED_HINTS = ("בת", "בן", "edad", "age", "âge", "alter", "возраст", "yaş", "yas")
 _NUMBER = re.compile(r"(?<![\d.,:/#-])\d{2,3}(?![\d.,:/]\d)")
 _BEFORE = 60  # how far back a person, a verb or "aged" may stand
@@ -101,9 +117,19 @@ def scan(text: str, out: list[Span]) -> None:
         m = _ends_at(_AGED, text, s) if any(h in before for h in _AGED_HINTS) else None
         if m is None and "makes " in before:
             m = _ends_at(_MAKES, text, s)
+        if m is None and any(h in before for h in _CONTRACTED_HINTS):
+            m = _ends_at(_IS_CONTRACTED, text, s)
+            if m is not None:  # "90+" is the age with its plus
+                found.append((s, m.end(), "AGE", "age_copula", 1))
+                continue
         if m is not None:
             found.append((s, m.end("n"), "AGE", "age_unit", 1))
             continue
+        if any(v in before for v in _VERBS) and ", " in before:
+            a = _ASIDE.search(text, max(0, s - 110), s + 40)
+            if a is not None and a.start("n") == s:
+                found.append((s, a.end("n"), "AGE", "age_copula", 1))
+                continue
         m = _ends_at(_COPULA, text, s) if any(v in before for v in _VERBS) else None
         # "pt in bay 2 is 96" is an age, "pt's sat is 96" is not: the word just before
         # the verb says what is being measured

@@ -21,7 +21,7 @@ _UNITS_EL = (r"(?:ενα|ένα|ενος|ενός|δυο|δύο|τρια|τρί�
 _UNITS_RU = r"(?:один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять)"
 _UNITS_TR = r"(?:bir|iki|üç|uc|dört|dort|beş|bes|altı|alti|yedi|sekiz|dokuz)"
 _WORD = re.compile(
-    r"(?i)\b(?:\w*neunzig|novant\w*|noventa(?:\s+y\s+\w+)?|devades[aá]t(?:\s+" + _UNITS_CS
+    r"(?i)\b(?:\w*neunzig|novant\w*|noventa(?:\s+[ye]\s+\w+)?|devades[aá]t(?:\s+" + _UNITS_CS
     + r")?|ενεν[ηή]ντα(?:\s+" + _UNITS_EL + r")?|девяносто(?:\s+" + _UNITS_RU + r")?|"
     r"doksan(?:\s+" + _UNITS_TR + r")?|"
     r"quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize)(?:-\w+)?)\b"

@@ -3,7 +3,15 @@ KILO TANGO", "Alias: TRAUMA-WREN", "under alias Quartz Heron". A trauma alias is
 lookup key into the registry, as identifying as the MRN it stands in for.
 
 The value is the one or two capitalised words after "alias" (any case in a note written
-in capitals); "alias: none", "no alias needed" stay.
+in capitals); "alias: none", "no alias needed" stay. A note typed in lower case writes
+the value in lower case too ("trauma alias is zebra echo male"); "alias pt ZEBRA ECHO"
+puts the patient word between.
+
+Aliases are often two words of the radio spelling alphabet ("DELTA KILO", "tango
+whiskey"): two or more such words in a row are an identifier with or without the word
+"alias" (no clinical phrase strings two of them together), and a plate or serial read
+out in them takes the number words around them too ("eight golf hotel tango five five
+one").
 """
 
 from __future__ import annotations
@@ -16,16 +24,49 @@ _ALIAS = re.compile(
     r"(?i)\balias(?:\s+name)?(?:\s+is)?[ \t]*[:=#-]?[ \t]*"
     r"(?P<v>(?-i:[A-Z][\w'’]*(?:-[A-Z0-9][\w'’]*)*)"
     r"(?:[ \t]+(?-i:[A-Z][\w'’]*(?:-[A-Z0-9][\w'’]*)*))?)")
+# lower case only after "trauma alias": an alias written beside the word that says what
+# it is ("alias changed to legal name" has a verb after it)
+_ALIAS_LOW = re.compile(
+    r"\btrauma\s+alias(?:\s+name)?(?:\s+is)?(?:\s+(?:pt|patient))?[ \t]*[:=#-]?[ \t]*"
+    r"(?P<v>[a-z][a-z'’]+(?:[ \t]+[a-z][a-z'’]+)?)")
+_ALIAS_PT = re.compile(
+    r"(?i)\balias\s+(?:pt|patient)\s+(?P<v>(?-i:[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)?))")
+_RADIO = ("alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|"
+          "november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|whisky|"
+          "yankee|zulu")
+_SPOKEN_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|\d+)"
+_RADIO_RUN = re.compile(
+    rf"(?i)(?:\b{_SPOKEN_DIGIT}[ \t]+)*\b(?:{_RADIO})(?:[ \t-]+(?:{_RADIO}))+\b"
+    rf"(?:[ \t]+{_SPOKEN_DIGIT}\b)*")
+_RADIO_HINT = re.compile(rf"(?i)\b(?:{_RADIO})[ \t-]+(?:{_RADIO})\b")
+# substrings of the spelling alphabet: two present or no pair can be (C-speed tests; the
+# regex alone costs a twentieth of a note's time)
+_RADIO_STEMS = tuple(dict.fromkeys(w.rstrip("?")[:5] for w in _RADIO.split("|")))
+
+
+def _two_radio_words(low: str) -> bool:
+    seen = 0
+    for w in _RADIO_STEMS:
+        if w in low:
+            seen += 1
+            if seen == 2:
+                return True
+    return False
+
+
 _NOT_VALUE = frozenset(
     "none n/a na unknown pending needed yet not no tbd used given assigned to for in on at "
-    "the a and or is was per".split())
+    "the a and or is was per pt patient".split())
 
 
 def scan(text: str, low: str, out: list[Span]) -> None:
     """Append each alias value to `out`."""
+    if _two_radio_words(low) and _RADIO_HINT.search(text) is not None:
+        out.extend((m.start(), m.end(), "OTHERID", "radio_alphabet", 1)
+                   for m in _RADIO_RUN.finditer(text))
     if "alias" not in low:
         return
-    for m in _ALIAS.finditer(text):
+    for m in (*_ALIAS.finditer(text), *_ALIAS_PT.finditer(text), *_ALIAS_LOW.finditer(text)):
         end = m.start("v")
         for w in re.finditer(r"\S+", m.group("v")):
             if w.group().lower() in _NOT_VALUE:

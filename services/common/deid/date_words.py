@@ -9,6 +9,8 @@ another script (learnt from the fourth blind author, tuning4):
   "admit thanksgiving", "born on Halloween", "admitted tuesday", "admited thrusday");
 - a weekday with its day ("Monday the second", "FRIDAY THE 13TH");
 - a bare day after a rescheduling ("moved to the 21st", "planned for the twenty second");
+- a bare day ending its clause after "on" / "since" / "date was" ("admitted on the
+  eleventh and", "transferred on the ninth"); "on the second attempt" stays;
 - a month misspelt by one letter before a day ("Novembr 9", "Octobr 4"), with its year;
 - a holiday after "on"/"since" or with its year ("on thanksgiving", "Christmas Day 1931");
 - a date read out in words after an admission ("admitted on six two nineteen fifty").
@@ -109,6 +111,15 @@ _MOVED = re.compile(
     r"(?i)\b(?:moved|pushed|bumped|rescheduled|scheduled|booked|planned|set|postponed|"
     r"supposed\s+to\s+be|changed)\s+(?:up\s+|back\s+)?(?:to|for|on|until|till)\s+(?P<d>the\s+"
     + _ORD + r")\b(?!\s*(?:floor|attempt|try|case|slot|room|level|week|time|percentile)s?\b)")
+# A bare day of the month ending its clause after "on" / "since" / "date was": "admitted
+# on the eleventh and ...", "surgery date was the fourth so ...". A noun after the ordinal
+# makes it a count ("on the second attempt", "on the fourth floor"), so only the clause's
+# end or a joining word may follow.
+_THE_DAY = re.compile(
+    r"(?i)\b(?:on|since|until|till|date\s+(?:was|is))\s+(?P<d>the\s+" + _ORD + r")\b"
+    r"(?=\s*(?:$|[.,;!?)]|\s*\b(?:and|so|but|at|when|then|after|before|or|in|from|last|"
+    r"this|via)\b))")
+_THE_ORD = re.compile(r"(?i)\bthe\s+" + _ORD + r"\b")
 _MONTHS = ("january", "february", "march", "april", "june", "july", "august", "september",
            "october", "november", "december")
 _NEAR_MONTH = re.compile(r"(?i)\b([a-z]{5,10})\.?\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -173,6 +184,9 @@ def scan(text: str, toks: list[Token], norms: list[str], words: set[str],
     if not _BOOKED_WORDS.isdisjoint(words):
         out.extend((m.start("d"), m.end("d"), "DATE", "date_words", 1)
                    for m in _at_words(_BOOKED, _BOOKED_WORDS, toks, norms, text))
+    if "the" in words and _THE_ORD.search(text):
+        out.extend((m.start("d"), m.end("d"), "DATE", "date_words", 1)
+                   for m in _THE_DAY.finditer(text))
     if "the" in words and not _MOVED_WORDS.isdisjoint(words):
         out.extend((m.start("d"), m.end("d"), "DATE", "date_words", 1)
                    for m in _at_words(_MOVED, _MOVED_WORDS, toks, norms, text))

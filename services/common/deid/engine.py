@@ -37,6 +37,8 @@ from . import (
     lookalike_dates,
     loose_initials,
     mentions,
+    name_again,
+    name_cells,
     name_edges,
     name_heads,
     name_pairs,
@@ -268,6 +270,9 @@ class Engine:
             name_heads.after_for(text, spans, self._flags_of)
         if "pt" in norms or "patient" in norms:  # "pt joy oyelaran", "pt will is awake"
             pt_names.scan(text, spans, self._flags_of)
+        if "|" in text or "MRN" in text or "DOB" in text:  # "| S. Mbeki |", "BRANDT, KEVIN MRN"
+            name_cells.scan(text, spans, self._plain_word, self._known_abbreviation,
+                            self._flags_of)
         if "/p" in text or "/P" in text:  # "cs s/p ex-lap", "Major s/p TKA"
             note_subject.scan(text, spans, self._flags_of)
         # the case's own identifiers, numbers in the shape of an SSN or a phone, and ages:
@@ -291,6 +296,8 @@ class Engine:
             if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
             name_heads.join_across_initials(text, merged)  # "[name]   W .   [name]"
+        if merged and name_again.scan(text, merged, self._never_again):  # "PRICE FAMILY"
+            merged = merge(merged)
         if merged and (place_edges.widen(text, words_in, merged)  # "from East [St. Louis]"
                        | place_edges.town_after_street(text, merged)):  # "[…], Wexbury"
             merged = merge(merged)
@@ -409,6 +416,12 @@ class Engine:
     def _clinical(self, word: str) -> bool:
         """A clinical word ("Sinus", "Rhythm")."""
         return bool(self._names.lookup(word)[1] & MEDICAL)
+
+    def _never_again(self, word: str) -> bool:
+        """A grammar or everyday word, a cue, a label or an eponym ("will", "pt", "Foley")."""
+        return bool(self._names.lookup(word)[1] & (VERY_COMMON | CUE | LABEL | MONTH | WEEKDAY
+                                                   | STATE | MEDICAL | EPONYM | EPONYM_CTX
+                                                   | PHRASE))
 
     def _everyday(self, word: str) -> bool:
         """A common or function word, a cue or a label."""

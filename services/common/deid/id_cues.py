@@ -34,7 +34,8 @@ GENERIC = _GENERIC
 _CUE_WORDS: dict[str, str] = {}
 for _cat, _words in (
     ("VEHICLE", "plate plates tag tags vin car vehicle truck suv motorcycle motorbike "
-                "reg rego auto"),
+                # a disability placard and a trailer carry registered numbers too
+                "reg rego auto placard trailer"),
     ("LICENSE", "license licence licensed lic dl d/l cdl driver drivers driver's permit npi dea "
                 "certificate cert passport"),
     ("HEALTHPLAN", "member mbr policy pol subscriber subscr insurance ins insurer insured medicaid "
@@ -54,7 +55,8 @@ for _cat, _words in (
     ("SSN", "ssn social"),
     ("ID", "badge employee emp inmate prisoner booking doc military student "
            "subject participant study trial registry donor unos rfid bracelet armband ticket "
-           "parole warrant court identifier case edipi dod"),
+           "parole warrant court identifier case edipi dod "
+           "cpf"),  # Brazil's taxpayer number
 ):
     for _w in _words.split():
         _CUE_WORDS[_w] = _cat

@@ -1,12 +1,14 @@
 """The ends of a code the scanners found only the middle of.
 
 A serial, plate or record number is often found short: its maker's prefix typed against
-it ("MDT-AZR-448190", "T:SLIM-1188402", "AB·44218"), a last letter after a space ("NWL
-229104 G", "pzt 880142 h"), or the first characters of a code read out one by one ("plate
-five X Y R two one", "is one E G four T E five M K 73"). Each such piece joins the span:
-a short capital or digit prefix joined by a hyphen, colon, slash or dot; a lone letter
-or digit before the end of the clause; a run of single letters and number words before
-the span (it stops at any longer word, so "plate" and "is" stay).
+it ("MDT-AZR-448190", "T:SLIM-1188402", "AB·44218"), the next groups of a serial typed
+in groups ("SJM 7744 1920", "pjn 4481 02s": a short group with a digit), the letters
+between a "#" and the digits ("service # ra 44719220"), a last letter
+after a space ("NWL 229104 G", "pzt 880142 h"), or the first characters of a code read
+out one by one ("plate five X Y R two one", "is one E G four T E five M K 73"). Each
+such piece joins the span: a short capital or digit prefix joined by a hyphen, colon,
+slash or dot; a lone letter or digit before the end of the clause; a run of single
+letters and number words before the span (it stops at any longer word, so "plate" and "is" stay).
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ _PREFIX = re.compile(r"(?<![\w.\-:/])[A-Z0-9]{1,5}[-:/.·]$")
 _READ_BEFORE = re.compile(rf"(?<![\w'’])(?:[A-Z0-9]|(?i:{_DIGIT_WORD}))[ \t]$")
 # a last letter or digit after a space, then the clause ends
 _LAST_CHAR = re.compile(r"[ \t][A-Za-z0-9](?=[ \t]*(?:$|[,;|)\n]|\.(?:\s|$)))")
+# the next group of a serial typed in groups: "SJM 7744 1920", "pjn 4481 02s"
+_NEXT_GROUP = re.compile(r"[ \t](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{2,8}(?![\w\-./:])")
+_GROUPED = frozenset(("DEVICE", "VEHICLE", "LICENSE", "ID", "OTHERID"))
+# letters of the code between its "#" and its digits: "service # ra 44719220"
+_HASH_PREFIX = re.compile(r"#[ \t]*(?P<p>[A-Za-z]{1,3})[ \t]$")
 _MAX_READ = 12
 _JOINERS = "-:/.·"
 
@@ -40,6 +47,9 @@ def widen(text: str, spans: list[Span]) -> bool:
         m = _PREFIX.search(text, max(0, s - 6), s) if before in _JOINERS and before else None
         if m is not None:
             start = m.start()
+        elif before in (" ", "\t") and (m := _HASH_PREFIX.search(text, max(0, s - 7), s)) \
+                is not None and text[s:s + 1].isdigit():
+            start = m.start("p")
         elif before in (" ", "\t") and before and (
                 " " in text[s:e].strip() or _READ_BEFORE.search(text, max(0, s - 7), s)):
             for _ in range(_MAX_READ):  # "five [XYR 21]": read out, one piece at a time
@@ -47,6 +57,9 @@ def widen(text: str, spans: list[Span]) -> bool:
                 if m is None:
                     break
                 start = m.start()
+        while cat in _GROUPED and text[end - 1:end].isdigit() \
+                and (m := _NEXT_GROUP.match(text, end)) is not None:
+            end = m.end()
         m = _LAST_CHAR.match(text, end) if text[end:end + 1] in (" ", "\t") else None
         if m is not None and text[end - 1:end].isalnum():
             end = m.end()

@@ -9,6 +9,9 @@ at the word's end, the rest of an entity. A name never stops inside a word, so:
   digits, marks, format characters and the character references between them);
 - two NAME spans with only joiners between them ("_", "-", "&#8209;", "_-_", "_._") are
   one name written with its spaces replaced;
+- a quoted nickname between two found parts of a name is part of it ('Dale "Buck"
+  Harmon', 'LEROY "BIG ROY" TATUM'), and so is the capitalised word after it when it is no
+  ordinary word ('Harold "Skip" Whitcombe');
 - the surname after a quoted nickname joins it ('Pt "Bud" Fisher', `&quot;Bud&quot;
   Sharp`) when a surname list holds it;
 - in a note written in mixed case, a capitalised word inside a sentence right before a
@@ -42,6 +45,12 @@ _JOINED_BY = re.compile(rf"(?:[_\-.\u2010\u2011]|{_ENTITY})+")
 _QUOTE = ('"', "&quot;", "”", "'")
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'])")
 _MAX_JOIN = 12
+# a quoted nickname between a given name and a surname ('Lorraine "Lolly" Kroll')
+_NICKNAME_BETWEEN = re.compile(
+    r"[ \t]+(?:\"|“|&quot;|')[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,2}"
+    r"(?:\"|”|&quot;|')[ \t]+")
+_NICKNAME_THEN_SURNAME = re.compile(
+    _NICKNAME_BETWEEN.pattern + r"(?P<w>[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,})(?![\w'’])")
 _GIVEN_BEFORE = re.compile(r"([a-z,;:]|[a-z]\.) ([A-Z][a-z]+) $")
 _GIVEN_AFTER = re.compile(r", ([a-z]+)(?![\w'’-])")
 _SPACED_IN = re.compile(r"[^\W\d_][ -][^\W\d_] [^\W\d_]")
@@ -106,8 +115,12 @@ def widen(text: str, spans: list[Span], flags_of: Callable[[str], int]) -> bool:
             end = _word_end(text, end)
         if k + 1 < len(spans) and spans[k + 1][2] == "NAME":
             gap = text[end:spans[k + 1][0]]
-            if gap and len(gap) <= _MAX_JOIN and _JOINED_BY.fullmatch(gap):
+            if gap and ((len(gap) <= _MAX_JOIN and _JOINED_BY.fullmatch(gap))
+                        or _NICKNAME_BETWEEN.fullmatch(gap)):
                 end = spans[k + 1][0] + 1  # overlaps the next: merge() makes them one
+        m = _NICKNAME_THEN_SURNAME.match(text, end)  # 'pt Harold "Skip" Whitcombe'
+        if m is not None and not flags_of(m.group("w").lower()) & (_NOT_GIVEN | lx.ENGLISH):
+            end = m.end()
         for q in _QUOTE:
             if text.startswith(q, end) and s >= len(q) and text[s - len(q):s] == q:
                 m = _SURNAME_AFTER.match(text, end + len(q))

@@ -4,9 +4,10 @@ A name found with confidence often goes on in a shape that tells it is still the
 name: a hyphenated second part ("Ng-Whitfield"), a surname no list holds after a given
 name ("Åsa Lindqvist", "HAROLD BEMIS"), a particle and a surname ("binti Ahmad",
 "Ó Súilleabháin"), or the given name or initial after "Last," ("Rhee, Min-jun",
-"Grigoryan, A."). Each such tail joins the span when the word is no ordinary word, or,
-for one capitalised word after a one-word name, when an age and sex follow it ("Ada
-Apgar 58F", "Lin Ao, 61 M"): an OR word or score in that place is the surname.
+"Grigoryan, A."), or a surname's initial ending the field ("pt Adaeze O. |"). Each such
+tail joins the span when the word is no ordinary word, or, for one capitalised word after
+a one-word name, when an age and sex follow it ("Ada Apgar 58F", "Lin Ao, 61 M"): an OR
+word or score in that place is the surname.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ _COMMA_TAIL = re.compile(
     rf",[ \t]*(?P<w>{_WORD}(?:-{_WORD})?|[^\W\d_]\.?)"
     r"(?=[ \t]*(?:$|[|\n\t,;)]|[A-Z]\.?(?!\w)|MD\b))")
 _AGE_SEX = re.compile(r"[ \t]*,?[ \t]*\d{1,3}[ \t]?(?:y/?o|yrs?|[MF])\b")
+
+# a surname's initial after a given name, the field ending after it
+_INITIAL_TAIL = re.compile(r"[ \t]+[A-Z]\.(?=[ \t]*(?:$|[|\n,;)]))")
 
 
 def _capital(word: str, caps_note: bool) -> bool:
@@ -63,6 +67,9 @@ def widen(text: str, spans: list[Span], plain_word: Callable[[str], bool]) -> bo
                     and (len(m.group("w").rstrip(".")) == 1
                          or not plain_word(m.group("w").lower())):
                 end = m.end()
+        m = _INITIAL_TAIL.match(text, end)  # "pt Adaeze O. | photo ID missing"
+        if end == e and m is not None and " " not in text[s:e] and text[s:s + 1].isupper():
+            end = m.end()
         m = _HYPHEN_TAIL.match(text, end)  # "Zoe Bronte-Hale": the surname's second part
         if end > e and m is not None and m.group("w")[0].isupper() \
                 and not plain_word(m.group("w").lower()):

@@ -28,6 +28,7 @@ from .places import (
     city_at,
     scan_streets,
     town_at,
+    town_before_state_zip,
     unknown_after_cue,
     unknown_before_state,
 )
@@ -154,6 +155,8 @@ LEXICON_EXTRA: dict[int, frozenset[str]] = {
     lx.PHRASE: frozenset(p.replace("-", " ").split()[0] for p in PHRASES),
 }
 
+
+_ZIP_NEXT = re.compile(r"[ \t]+\d{5}(?:-\d{4})?(?!\d)")
 
 class NameScanner:
     def __init__(self, lex: lx.Lexicon, staff_allow_list: tuple[str, ...]) -> None:
@@ -329,8 +332,12 @@ class NameScanner:
         if not COUNTY_WORDS.isdisjoint(norms):
             cands += [j for j, nm in enumerate(norms) if nm in COUNTY_WORDS and j]
         state = lx.STATE
+        # "Wexbury, MT", and without the comma when a ZIP follows the state: "SPEARFISH
+        # SD 57783" is the address's last line
         before_state = [j - 1 for j, f in enumerate(flags) if f & state and j
-                        and gaps[j] == ", "] if ", " in text else []
+                        and (gaps[j] == ", " or (gaps[j] == " " and _ZIP_NEXT.match(
+                            text, toks[j][1]) is not None))] \
+            if ", " in text or _ZIP_NEXT.search(text) is not None else []
         cands += before_state
         for j in sorted(set(cands)):
             nm = norms[j]
@@ -357,7 +364,8 @@ class NameScanner:
                     for m in range(j, last + 1):
                         rule[m] = "city"
             elif j in before_state and not rule[j] \
-                    and unknown_before_state(toks, norms, flags, gaps, j, style):
+                    and (unknown_before_state(toks, norms, flags, gaps, j, style)
+                         or town_before_state_zip(text, toks, flags, gaps, j)):
                 out.append((toks[j][0], toks[j][1], "LOCATION", "town_state", 1))
                 rule[j] = "city"
             elif not rule[j] and unknown_after_cue(toks, norms, flags, gaps, j, style):

@@ -27,7 +27,8 @@ Token = tuple[int, int, str]
 LOC_CUES = frozenset("from frm in near to of at".split())
 # A place follows: "from X", "aus X" (de), "de X" (es/fr), "near X", "outside X".
 STRONG_CUES = frozenset("from frm aus near outside".split())  # "frm": typed short
-FOREIGN_CUES = frozenset("de en".split())  # "vive en Oaxaca", "transféré de Madurai"
+# "vive en Oaxaca", "transféré de Madurai", Tagalog "galing Cavite" (from Cavite)
+FOREIGN_CUES = frozenset("de en galing".split())
 # "lives in X", "resident of X", "home in X", "visiting family in X", "viewers in X".
 LIVES = frozenset((
     "lives live living lived resident residents home reside resides based vive viewers visiting "
@@ -36,13 +37,15 @@ PLACE_PREV = STRONG_CUES | FOREIGN_CUES | {"in", "of", "at", "to"}  # words a pl
 AFTER_PLACE = frozenset((
     "general memorial regional clinic hospital medical community critical family health "
     "county parish borough area").split())
-ROUTES = frozenset("route rte highway hwy road rd".split())
+ROUTES = frozenset("route rte highway hwy road rd rt".split())
 COUNTY_WORDS = frozenset("county parish borough".split())
 STREET_TYPES = frozenset((
     "street st avenue ave road rd boulevard blvd lane ln court ct terrace ter parkway pkwy "
     "highway hwy circle cir trail trl pike loop drive").split())
 _HOUSE = re.compile(r"(?:^|\s)\d{1,6}[A-Za-z]?\s$")
 _ROUTE = re.compile(r"[ \t]\d{1,4}\b")
+# a rural route's box: "Rural Route 4, Box 12", "rt 1 box 90" ("rt" alone is a side)
+_ROUTE_BOX = re.compile(r"(?i)[ \t]\d{1,4},?[ \t]+box[ \t]+\d{1,5}\b")
 _NOT_PLACE = (lx.STATE | lx.COUNTRY | lx.MONTH | lx.WEEKDAY | lx.CUE | lx.LABEL | lx.MEDICAL
               | lx.EPONYM)
 _WORDISH = lx.ENGLISH | lx.NAMEISH | lx.MEDICAL | lx.NOT_NAME
@@ -224,6 +227,26 @@ def unknown_before_state(toks: list[Token], norms: list[str], flags: list[int],
     return gaps[i + 1] == ", " and _state_after(toks, flags, gaps, i + 1, caps_style)
 
 
+# states whose code is also a label, a word or a clinical abbreviation before a number
+_STATE_AND_LABEL = frozenset("ID IN OR ME OK HI PA MD DE MA OH CO MS MO LA GA AL".split())
+_ZIP_AT = re.compile(r"[ \t]+\d{5}(?:-\d{4})?(?!\d)")
+
+
+def town_before_state_zip(text: str, toks: list[Token], flags: list[int], gaps: list[str],
+                          i: int) -> bool:
+    """ "SPEARFISH SD 57783", "Normal, IL 61761": a word, a state, then a ZIP is an
+    address's last line in any case, so the word is its town even when it is also a word."""
+    raw = toks[i][2]
+    if len(raw) < 3 or not raw.isalpha() or not (raw[0].isupper() or raw.islower()) \
+            or i + 1 >= len(toks) or not flags[i + 1] & lx.STATE:
+        return False
+    if flags[i] & (_NOT_PLACE | lx.STREET | lx.MEDICAL | lx.STATE):
+        return False
+    if toks[i + 1][2].upper() in _STATE_AND_LABEL:
+        return False  # "Interpreter ID 44102" is a number, not Idaho
+    return gaps[i + 1] in (" ", ", ") and _ZIP_AT.match(text, toks[i + 1][1]) is not None
+
+
 # Words that end a street's name going backwards: "on the road to recovery" names no road.
 _NOT_STREET_NAME = frozenset({
     "on", "at", "of", "the", "a", "an", "this", "that", "my", "his", "her", "their", "our",
@@ -233,13 +256,15 @@ _NOT_STREET_NAME = frozenset({
 def scan_streets(text: str, toks: list[Token], norms: list[str], flags: list[int],
                  gaps: list[str], caps_style: int, out: list[Span]) -> None:
     """Street names without a house number: "lives on pine ridge ct", "Rattlesnake Gulch Rd";
-    numbered roads: "Route 9", "County Road 14", "Highway 2"."""
+    numbered roads: "Route 9", "County Road 14", "Highway 2", "Rural Route 4, Box 12",
+    "rt 1 box 90"."""
     if ROUTES.isdisjoint(norms) and STREET_TYPES.isdisjoint(norms):
         return  # set tests at C speed: most notes name no road at all
     for j in [j for j, nm in enumerate(norms) if nm in ROUTES]:
-        m = _ROUTE.match(text, toks[j][1])
-        if m and (caps_style != 0 or toks[j][2][0].isupper()):
-            k = j - 1 if j and norms[j - 1] in ("county", "state", "us", "farm") \
+        box = _ROUTE_BOX.match(text, toks[j][1])
+        m = box or (_ROUTE.match(text, toks[j][1]) if norms[j] != "rt" else None)
+        if m and (box or caps_style != 0 or toks[j][2][0].isupper()):
+            k = j - 1 if j and norms[j - 1] in ("county", "state", "us", "farm", "rural") \
                 and gaps[j] == " " else j
             out.append((toks[k][0], m.end(), "LOCATION", "street_route", 1))
     for j in [j for j, nm in enumerate(norms) if nm in STREET_TYPES and j]:

@@ -7,7 +7,9 @@ out what a pattern would otherwise catch. The run is redacted whole, as the kind
 nearest cue before it names (read_out), unless it reads as ordinary words ("U R G E N T",
 "c l o s i n g  s k i n  1 4 0 5", "K-O-C-H-E-R"), a time ("1 4 : 3 0") or a clinical
 score read out ("GCS 1 5"). Words are told apart by a wider gap than the letters' own
-("t o  p a c u") and by a change between digits and letters ("2 5 m i n").
+("t o  p a c u") and by a change between digits and letters ("2 5 m i n"). Letters
+spelled out after "spelled" are a name, even when they make a word if a name is spoken
+of just before ("name is hatch spelled H A T C H"; "spelled C E F A Z O L I N" stays).
 """
 
 from __future__ import annotations
@@ -48,6 +50,10 @@ _STREET = street_suffixes.WORDS | frozenset(
     "st street rd road ave av avenue dr drive ln lane ct court way pl place blvd".split())
 # letters alone are left to the name scanners (which read "Q u a c k" joined), unless a
 # place is introduced: "from e l   p a s o"
+# what is spelled letter by letter after "spelled" is a name or a place, even when its
+# letters make a word ("hatch spelled H A T C H")
+_SPELLED_BEFORE = re.compile(r"(?i)\b(?:spelled|spelt|spelling|spells)(?:[ \t]+(?:it|as|is|like))?"
+                             r"[ \t:,-]*$")
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:from|in|near|to|lives|address|addr)\W*$")
 
 
@@ -64,6 +70,11 @@ def scan(text: str, out: list[Span], ordinary: Callable[[str], bool]) -> None:
         atoms = _ATOM.findall(run[masked.end():] if masked else run)
         digits = sum(a.isdigit() for a in atoms)
         if len(atoms) < _MIN and not (masked and digits >= 3):
+            continue
+        if not digits and _SPELLED_BEFORE.search(text, max(0, m.start() - 20), m.start()) \
+                and (not _ordinary(run, ordinary)  # a word spelled: only a name's
+                     or "name" in text[max(0, m.start() - 60):m.start()].lower()):
+            out.append((m.start(), m.end(), "NAME", "spelled_run", 2))
             continue
         if _SCORE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             continue
