@@ -45,6 +45,11 @@ async def test_a_client_lost_while_the_broker_is_cut_is_replaced_once_it_is_back
             return handler.seen == [first.id]
 
         await eventually(first_handled, 15, message="first event handled")
+
+        async def polling_again() -> bool:  # its offset committed: a commit in flight
+            return loop._polling  # when the cut comes waits for the broker, not for a poll
+
+        await eventually(polling_again, 15, message="first event committed")
         lost = loop._consumer
         assert lost is not None
         poll = lost.getmany
