@@ -32,10 +32,11 @@ from services.approval.emit import Emitter
 from services.approval.gate import ApprovalGate
 from services.approval.policy import PolicySource
 from services.approval.tables import MIGRATIONS
-from services.common import batch, events, topics
+from services.common import batch, topics
 from services.common.cases_view import CasesView
 from services.common.consumer import Origin
 from services.common.store import Store
+from tests.approval.support import milestone
 
 CASES = 20
 
@@ -61,16 +62,6 @@ def case_state(case_id: str) -> dict[str, Any]:
             "consent": {"status": "active", "scope": ["students", "public"],
                         "valid_until": "2099-01-01T00:00:00Z", "document_ref": "doc"},
             "changed_by": {"sub": "t", "role": "admin"}}
-
-
-def milestone(case_id: str, i: int) -> events.Event:
-    now = events.isoformat(events.now())
-    return events.make_event(
-        "org.orcast.milestone.deidentified.v1", service="deidentify", subject=case_id,
-        data={"update_id": str(uuid.uuid4()), "case_id": case_id, "milestone": "incision",
-              "text": f"step {i}", "verdict": "clean", "counts": {}, "redactions": [],
-              "reasons": [], "phrase_ids": [], "phrase_only": False, "occurred_at": now,
-              "received_at": now, "author": {"sub": "c", "role": "coordinator"}})
 
 
 async def run(args: argparse.Namespace) -> dict[str, Any]:

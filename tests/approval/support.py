@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import uuid
 from pathlib import Path
 from typing import Any
 
+from services.common import events
 from services.common.settings import Settings
 from tests.conftest import make_settings
 from tests.support.stack import LiveClient, Stack, eventually
@@ -69,3 +71,14 @@ async def watch(stack: Stack, broadcast_id: str) -> LiveClient:
             return live
         await asyncio.sleep(0.1)
     raise AssertionError(f"viewer never knew broadcast {broadcast_id}")
+
+
+def milestone(case_id: str, i: int) -> events.Event:
+    """A clean de-identified milestone for the gate, "step i" (its own update id)."""
+    now = events.isoformat(events.now())
+    return events.make_event(
+        "org.orcast.milestone.deidentified.v1", service="deidentify", subject=case_id,
+        data={"update_id": str(uuid.uuid4()), "case_id": case_id, "milestone": "incision",
+              "text": f"step {i}", "verdict": "clean", "counts": {}, "redactions": [],
+              "reasons": [], "phrase_ids": [], "phrase_only": False, "occurred_at": now,
+              "received_at": now, "author": {"sub": "c", "role": "coordinator"}})

@@ -26,8 +26,8 @@ from services.common.consumer import Origin
 from services.common.store import Store, consumed_events
 from tests.support.worker_calls import WorkerCalls
 
-from .support import write_policy
-from .test_sequence import approved_seqs, milestone
+from .support import milestone, write_policy
+from .test_sequence import approved_seqs
 
 REVIEWER = {"sub": "approver-1", "role": "approver"}
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "event_samples.jsonl"

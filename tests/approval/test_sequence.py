@@ -30,7 +30,7 @@ from services.registry import SERVICES
 from tests.conftest import make_settings
 from tests.support.stack import Stack, eventually, running_stack
 
-from .support import watch, write_policy
+from .support import milestone, watch, write_policy
 
 
 async def approved_seqs(store: Store, case_id: str, audience: str = "students") -> list[int]:
@@ -38,16 +38,6 @@ async def approved_seqs(store: Store, case_id: str, audience: str = "students") 
         return sorted((await conn.execute(sa.select(reviews.c.seq).where(
             reviews.c.case_id == case_id, reviews.c.audience == audience,
             reviews.c.state == "approved"))).scalars())
-
-
-def milestone(case_id: str, i: int) -> events.Event:
-    now = events.isoformat(events.now())
-    return events.make_event(
-        "org.orcast.milestone.deidentified.v1", service="deidentify", subject=case_id,
-        data={"update_id": str(uuid.uuid4()), "case_id": case_id, "milestone": "incision",
-              "text": f"step {i}", "verdict": "clean", "counts": {}, "redactions": [],
-              "reasons": [], "phrase_ids": [], "phrase_only": False, "occurred_at": now,
-              "received_at": now, "author": {"sub": "c", "role": "coordinator"}})
 
 
 @pytest.fixture
