@@ -38,3 +38,9 @@ def refold(decomposed: str) -> str:
             continue
         out.append(str(unicodedata.decimal(c)) if c in _DIGITS else "-" if c in _HYPHENS else c)
     return "".join(out)
+
+
+def accentless(word: str) -> str:
+    """`word` with its accents and other combining marks dropped ("Técnica" -> "Tecnica")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(c))

@@ -12,9 +12,8 @@ accent-folded lower case, so "técnica" and "tecnica" agree.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from . import person_cues
+from . import charfold, person_cues
 
 Span = tuple[int, int, str, str, int]
 
@@ -44,8 +43,7 @@ _PARTICLES = frozenset("de di del della du des da do von nach la l'".split())
 
 def fold(word: str) -> str:
     """Lower case without accents: "Técnica" -> "tecnica"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.lower())
-                   if not unicodedata.combining(c))
+    return charfold.accentless(word.lower())
 
 
 def drop(text: str, spans: list[Span]) -> list[Span]:

@@ -23,13 +23,12 @@ LOCATION made only of L's ordinary words is dropped when:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import pairwise
 
+from . import charfold, person_cues
 from . import lexicon as lx
-from . import person_cues
 
 Span = tuple[int, int, str, str, int]
 
@@ -89,7 +88,7 @@ def _lines() -> tuple[dict[str, str], dict[str, str]]:
             word, _, langs = line.rstrip("\n").partition(" ")
             raw[word] = langs
             if not word.isascii():
-                f = _fold(word)
+                f = charfold.accentless(word)
                 if f != word:
                     folded[f] = f"{folded[f]} {langs}" if f in folded else langs
     return raw, folded
@@ -105,11 +104,6 @@ def _entries(word: str) -> tuple[tuple[str, int, bool], ...]:
     out += [(code, int(z.rstrip("+")), False)
             for code, _, z in (x.partition(":") for x in folded.get(word, "").split())]
     return tuple(out)
-
-
-def _fold(word: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", word)
-                   if not unicodedata.combining(ch))
 
 
 def languages(text: str) -> frozenset[str]:
