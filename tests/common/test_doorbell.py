@@ -530,7 +530,7 @@ async def test_a_consumer_that_read_to_the_end_pauses_without_a_confirming_empty
     loop = ConsumerLoop(settings=settings, service="approval", topics=[UPDATES_STATUS.name],
                         handler=handler, producer=producer, group_id="nap4-approval")
     fetches: list[int] = []
-    counting = fetch_counter(fetches)
+    counting = fetch_counter(fetches, settings.topic_namespace)
 
     await loop.start()
     try:

@@ -26,7 +26,7 @@ async def test_no_fetch_while_the_tail_rests_and_nothing_is_missed(
     await tail.start({})
     set_fetch_wait(tail._consumer, 20)  # awake under `orcast dev`: short waits, many fetches
     fetches: list[int] = []
-    counting = fetch_counter(fetches)
+    counting = fetch_counter(fetches, settings.topic_namespace)
 
     producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap)
     await producer.start()

@@ -8,13 +8,18 @@ from typing import Any
 from aiokafka.conn import AIOKafkaConnection
 
 
-def fetch_counter(fetches: list[int]) -> Callable[..., Any]:
-    """A stand-in for `AIOKafkaConnection.send` (patch it in) that notes each Fetch
-    request in `fetches` and sends every request as before."""
+def fetch_counter(fetches: list[int], namespace: str) -> Callable[..., Any]:
+    """A stand-in for `AIOKafkaConnection.send` (patch it in) that notes in `fetches` each
+    Fetch request naming a topic of `namespace`, and sends every request as before.
+
+    Only the test's own namespace counts: the tests share one event loop per worker, so a
+    client another test left running fetches its own topics while this one is patched."""
     send = AIOKafkaConnection.send
+    prefix = f"{namespace}."
 
     def counting(self: AIOKafkaConnection, request: Any, expect_response: bool = True) -> Any:
-        if type(request).__name__.startswith("FetchRequest"):
+        if type(request).__name__.startswith("FetchRequest") and any(
+                topic.startswith(prefix) for topic, _ in request.topics):
             fetches.append(1)
         return send(self, request, expect_response)
 
