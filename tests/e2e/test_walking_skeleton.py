@@ -77,7 +77,7 @@ async def test_deidentify_crash_mid_stream_delivers_each_update_once(stack: Stac
     gate_loop = stack.parts("deidentify").consumers[1]
     total = 30
     for i in range(total):
-        status, _, _ = await stack.post_milestone(case["case_id"], note=f"step {i}")
+        status, _, _ = await stack.submit_milestone(case["case_id"], note=f"step {i}")
         assert status == 202
         if i == 12:
             # Crash: cancel the consumer task without a graceful commit, then restart it.

@@ -143,6 +143,20 @@ class Stack:
         return await self.request("POST", "/api/v1/milestones", role="coordinator", sub=sub,
                                   json_body=body)
 
+    async def submit_milestone(self, case_id: str, *, note: str = "",
+                               within: float = 30.0) -> tuple[int, Any, Any]:
+        """Post one milestone the way the tablet's queue does: the same event id again after
+        each 503, once its Retry-After has passed, until accepted or `within` runs out. A
+        pipeline slowed by a crash (or a loaded machine) says 503 and keeps nothing."""
+        event_id = new_event_id()
+        deadline = asyncio.get_running_loop().time() + within
+        while True:
+            status, body, headers = await self.post_milestone(case_id, note=note,
+                                                              event_id=event_id)
+            if status != 503 or asyncio.get_running_loop().time() > deadline:
+                return status, body, headers
+            await asyncio.sleep(min(float(headers.get("Retry-After", "1")), 2.0))
+
     async def live(self, role: str = "student") -> LiveClient:
         ws = await self.session.ws_connect(
             f"{self.base_url}/api/v1/live?access_token={self.token(role)}"
