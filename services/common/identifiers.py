@@ -151,7 +151,7 @@ class CaseIdentifiers:
             raise CaseIdentifiersError("key must be non-empty bytes (32 random bytes advised)")
         self._key = bytes(key)
         self._sets = {k: frozenset(sets.get(k, ())) for k in _KINDS}
-        self._digests = {k: _KeyedDigest(self._key, k) for k in _KINDS}
+        self._digests: dict[str, _KeyedDigest] = {}  # by kind, made on first use
 
     @classmethod
     def from_plain(cls, *, names: Sequence[str], mrn: str | None,
@@ -206,15 +206,21 @@ class CaseIdentifiers:
     # ---- matching (used by the engine)
     def has(self, kind: str, value: str) -> bool:
         bucket = self._sets[kind]
-        return bool(bucket) and self._digests[kind](value) in bucket
+        return bool(bucket) and self._digest_of(kind)(value) in bucket
 
     def has_any_of(self, kind: str, values: Iterable[str]) -> bool:
         """Whether any of `values` is one of this case's `kind`."""
         bucket = self._sets[kind]
         if not bucket:
             return False
-        digest = self._digests[kind]
+        digest = self._digest_of(kind)
         return any(digest(value) in bucket for value in values)
+
+    def _digest_of(self, kind: str) -> _KeyedDigest:
+        found = self._digests.get(kind)
+        if found is None:
+            found = self._digests[kind] = _KeyedDigest(self._key, kind)
+        return found
 
     def has_any(self, kind: str) -> bool:
         return bool(self._sets[kind])
