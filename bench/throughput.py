@@ -137,7 +137,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 for pid, name in targets:
                     out = args.profile_out if args.profile != "all" else \
                         f"{args.profile_out}.{name.replace(' ', '_')}"
-                    spies.append(profile(pid, int(args.seconds), out, gil=args.gil))
+                    spies.append(profile(pid, int(args.profile_seconds or args.seconds), out,
+                                        gil=args.gil))
             began = time.monotonic()
             submitted = await submit_all(session, stack.base_url, stack.tokens["coordinator"],
                                          cases, args.rate, args.seconds, sent, took)
@@ -149,7 +150,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             cpu_after = tree_cpu(stack.process.pid)
             elapsed = time.monotonic() - began
             for spy in spies:
-                spy.wait(60)
+                spy.wait(60 + args.profile_seconds)
     finally:
         stack.stop()
     cpu_s = sum(cpu_after[p] - cpu_before.get(p, 0.0) for p in cpu_after)
@@ -191,6 +192,9 @@ def main() -> None:
                              "(one file per process), while submitting")
     parser.add_argument("--gil", action="store_true",
                         help="profile only samples holding the GIL (Python CPU)")
+    parser.add_argument("--profile-seconds", type=float, default=0.0,
+                        help="how long to profile (default: --seconds, the submitting only; "
+                             "longer takes in the drain, where a lagging pipeline works)")
     parser.add_argument("--profile-out", default="/tmp/orcast-throughput.txt",
                         help="where py-spy writes its collapsed stacks")
     args = parser.parse_args()

@@ -34,7 +34,7 @@ _ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
 # Values orjson writes byte for byte as the encoder above: every string (escapes and all),
 # integers within 64 bits (it refuses larger ones), booleans and None. Not floats (orjson
 # spells some otherwise: 1e-7, json 1e-07), nor subclasses.
-_SAME_IN_ORJSON = frozenset((str, int, bool, type(None)))
+SAME_IN_ORJSON = frozenset((str, int, bool, type(None)))
 
 
 def canonical(record: Mapping[Any, Any]) -> bytes:
@@ -42,7 +42,7 @@ def canonical(record: Mapping[Any, Any]) -> bytes:
     # per call (verification runs this a million times).
     body = {name: record[name] for name in _ORDER
             if name not in _OPTIONAL or record.get(name) is not None}
-    if all(type(value) in _SAME_IN_ORJSON for value in body.values()):
+    if all(type(value) in SAME_IN_ORJSON for value in body.values()):
         try:  # the same bytes, ~4 µs less per record (issue 14: audit links every event)
             return orjson.dumps(body)
         except orjson.JSONEncodeError:  # an integer beyond 64 bits, a lone surrogate

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -50,7 +51,23 @@ def recorded_time(moment: datetime | None = None) -> str:
 
 
 def canonical_json(value: Mapping[str, Any]) -> str:
+    if _same_in_orjson(value):
+        try:  # the same text, a fifth of the CPU (issue 14: one per audited event)
+            return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+        except orjson.JSONEncodeError:  # an integer beyond 64 bits, a lone surrogate
+            pass
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _same_in_orjson(value: object) -> bool:
+    """Whether orjson writes `value` byte for byte as `json.dumps` above: plain dicts with
+    string keys and lists of what `chain.canonical` lets orjson write (no floats)."""
+    if isinstance(value, dict):
+        return type(value) is dict and all(type(k) is str and _same_in_orjson(v)
+                                           for k, v in value.items())
+    if isinstance(value, list):
+        return type(value) is list and all(_same_in_orjson(v) for v in value)
+    return type(value) in chain.SAME_IN_ORJSON
 
 
 async def _take_append_lock(conn: AsyncConnection) -> None:

@@ -24,10 +24,11 @@ Wire form (schemas/case-identifiers.json):
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import hmac
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 
@@ -78,6 +79,34 @@ def _digest(key: bytes, kind: str, value: str) -> bytes:
     return hmac.digest(key, _PREFIX[kind] + value.encode("utf-8"), "sha256")
 
 
+_IPAD = bytes(x ^ 0x36 for x in range(256))
+_OPAD = bytes(x ^ 0x5C for x in range(256))
+
+
+class _KeyedDigest:
+    """`_digest(key, kind, ·)` with the key's pads and the kind's prefix hashed once, not on
+    every call: the same HMAC-SHA256 (RFC 2104), ~2.5 times faster. The engine hashes every
+    note word and ~120 one-slip spellings of each 5-6 digit number (issue 14)."""
+
+    __slots__ = ("_inner", "_outer")
+
+    def __init__(self, key: bytes, kind: str) -> None:
+        block = hashlib.sha256().block_size
+        if len(key) > block:
+            key = hashlib.sha256(key).digest()
+        key = key.ljust(block, b"\0")
+        self._inner = hashlib.sha256(key.translate(_IPAD))
+        self._inner.update(_PREFIX[kind])
+        self._outer = hashlib.sha256(key.translate(_OPAD))
+
+    def __call__(self, value: str) -> bytes:
+        inner = self._inner.copy()
+        inner.update(value.encode("utf-8"))
+        outer = self._outer.copy()
+        outer.update(inner.digest())
+        return outer.digest()
+
+
 def name_forms(full_name: str) -> tuple[set[str], set[str], set[str]]:
     """(tokens, initials, typo deletions) of one full name, all normalised."""
     parts = [normalise(p) for p in _NAME_SPLIT.split(full_name)]
@@ -115,13 +144,14 @@ def _iso(dob: str | dt.date) -> str:
 class CaseIdentifiers:
     """Digest sets for one case; holds the key so the engine can hash note tokens alike."""
 
-    __slots__ = ("_key", "_sets")
+    __slots__ = ("_digests", "_key", "_sets")
 
     def __init__(self, key: bytes, sets: Mapping[str, frozenset[bytes]]) -> None:
         if not isinstance(key, bytes | bytearray) or not key:
             raise CaseIdentifiersError("key must be non-empty bytes (32 random bytes advised)")
         self._key = bytes(key)
         self._sets = {k: frozenset(sets.get(k, ())) for k in _KINDS}
+        self._digests: dict[str, _KeyedDigest] = {}  # by kind, made on first use
 
     @classmethod
     def from_plain(cls, *, names: Sequence[str], mrn: str | None,
@@ -176,7 +206,21 @@ class CaseIdentifiers:
     # ---- matching (used by the engine)
     def has(self, kind: str, value: str) -> bool:
         bucket = self._sets[kind]
-        return bool(bucket) and _digest(self._key, kind, value) in bucket
+        return bool(bucket) and self._digest_of(kind)(value) in bucket
+
+    def has_any_of(self, kind: str, values: Iterable[str]) -> bool:
+        """Whether any of `values` is one of this case's `kind`."""
+        bucket = self._sets[kind]
+        if not bucket:
+            return False
+        digest = self._digest_of(kind)
+        return any(digest(value) in bucket for value in values)
+
+    def _digest_of(self, kind: str) -> _KeyedDigest:
+        found = self._digests.get(kind)
+        if found is None:
+            found = self._digests[kind] = _KeyedDigest(self._key, kind)
+        return found
 
     def has_any(self, kind: str) -> bool:
         return bool(self._sets[kind])

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from services.audit import chain
+from services.audit.log import canonical_json
 
 RECORD = {
     "seq": 1, "recorded_at": "2026-01-01T10:00:00.000000Z", "event_time": "2026-01-01T10:00:00Z",
@@ -74,3 +75,21 @@ def test_a_string_subclass_is_written_as_json_writes_it() -> None:
 def test_a_lone_surrogate_is_refused_as_before() -> None:
     with pytest.raises(UnicodeEncodeError):  # json writes it, UTF-8 cannot
         chain.canonical({**RECORD, "summary": "lone \ud800 surrogate"})
+
+
+@pytest.mark.parametrize("detail", [
+    {"milestone": "incision", "counts": {"NAME": 2, "DATE": 1, "ÉCHO": 3, "z": 0, "ä": 1,
+                                        "😀": 2, "\uffff": 1, "a\x00": 4}},
+    {"reasons": ["b", "a", EVERY_CHARACTER], "revision": 0, "edited": False, "seq": None},
+    {"resource": {"kind": "review", "id": "u1", "nested": [{"b": 1, "a": [2, {"d": 3}]}]}},
+    {"big": 2**64, "small": -(2**63) - 1, "edge": 2**64 - 1},  # beyond orjson: json writes
+    {"ratio": 0.1 + 0.2, "tiny": 1e-7},  # floats: json's spelling
+    {"tuple": (1, 2), "name": Name("x")},  # not plain: json writes them
+    {"lone": "a \ud800 surrogate"},  # json keeps it in the text; orjson refuses
+    {1: "an int key"},  # json turns it into "1"
+])
+def test_the_detail_column_is_written_as_json_writes_it(detail: dict[str, object]) -> None:
+    """`detail` is a chained field and stored as text (issue 14: orjson writes it when it
+    can): the text must stay what json.dumps wrote, or new records would differ."""
+    expected = json.dumps(detail, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert canonical_json(detail) == expected  # type: ignore[arg-type]

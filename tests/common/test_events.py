@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -104,6 +105,20 @@ def test_every_derived_id_starts_with_its_own_kind_tag() -> None:
 def test_derived_ids_of_different_kinds_never_meet() -> None:
     assert events.derived_id("a", "b", "c") != events.derived_id("b", "a", "c")
     assert events.derived_id("a", "b") == events.derived_id("a", "b")
+
+
+@given(st.text(max_size=40), st.lists(st.text(max_size=80), max_size=5))
+@settings(max_examples=300)
+def test_derived_ids_are_uuid5_in_the_orcast_namespace(kind: str, parts: list[str]) -> None:
+    """derived_id skips building a UUID object (issue 14): ids stored and deduplicated
+    before it must come out the same."""
+    try:
+        expected = str(uuid.uuid5(events._NAMESPACE, "\x1f".join((kind, *parts))))
+    except UnicodeEncodeError:  # a lone surrogate: neither form can hash it
+        with pytest.raises(UnicodeEncodeError):
+            events.derived_id(kind, *parts)
+        return
+    assert events.derived_id(kind, *parts) == expected
 
 
 def test_claim_key_names_the_source() -> None:

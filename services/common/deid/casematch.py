@@ -24,6 +24,7 @@ _MEMO_MAX = 20_000
 # alone (digits.py); a shorter one (a clock time, a dose) would cost ~90 hashes each.
 _TYPO_MIN, _TYPO_MAX = 5, 6
 _CASES_MAX = 512
+_DIGITS = "0123456789"
 # Words no one is named: skipping them saves a third of the hashing. Deliberately
 # short; anything not here is checked, including ordinary words (a patient may be "Will").
 STOP = frozenset((
@@ -80,15 +81,8 @@ class CaseMatcher:
         numbers are redacted as digit runs whatever they are, so only short ones ask."""
         hit = self.fuzzy_memo.get("#" + raw)
         if hit is None:
-            variants = {raw[:i] + raw[i + 1:] for i in range(len(raw))}
-            variants |= {raw[:i] + raw[i + 1] + raw[i] + raw[i + 2:] for i in range(len(raw) - 1)}
-            for i in range(len(raw) + 1):
-                for d in "0123456789":
-                    variants.add(raw[:i] + d + raw[i:])
-                    if i < len(raw):
-                        variants.add(raw[:i] + d + raw[i + 1:])
-            hit = any(len(v.lstrip("0")) >= 4 and self.has("mrn", v.lstrip("0"))
-                      for v in variants)
+            # not through the per-value memo: these spellings rarely come twice
+            hit = self.case.has_any_of("mrn", mrn_slips(raw))
             if len(self.fuzzy_memo) > _MEMO_MAX:
                 self.fuzzy_memo.clear()
             self.fuzzy_memo["#" + raw] = hit
@@ -106,6 +100,18 @@ class CaseMatcher:
                 self.fuzzy_memo.clear()
             self.fuzzy_memo[norm] = hit
         return hit
+
+
+def mrn_slips(raw: str) -> set[str]:
+    """Every spelling one slip away from `raw` (a digit dropped, added, changed, or two
+    swapped; `raw` itself too), as an MRN is compared: without leading zeros, 4+ digits.
+    Each distinct one once: several slips often spell the same number."""
+    n = len(raw)
+    variants = {raw[:i] + raw[i + 1:] for i in range(n)}
+    variants.update([raw[:i] + raw[i + 1] + raw[i] + raw[i + 2:] for i in range(n - 1)])
+    variants.update([raw[:i] + d + raw[i:] for i in range(n + 1) for d in _DIGITS])
+    variants.update([raw[:i] + d + raw[i + 1:] for i in range(n) for d in _DIGITS])
+    return {s for v in variants if len(s := v.lstrip("0")) >= 4}
 
 
 class Matchers:
