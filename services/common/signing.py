@@ -241,9 +241,8 @@ class Keyring:
         check = self._checks.get(kid)
         if check is None:
             check = self._checks[kid] = verifier(public)
-        proof = envelope.get(PROOF)
-        if proof is not None:
-            self._verify_in_batch(kid, check, signature, sig, proof, envelope, raw)
+        if PROOF in envelope:
+            self._verify_in_batch(kid, check, signature, sig, envelope[PROOF], envelope, raw)
         elif not (self._valid_as_sent(check, signature, sig, raw)
                   or self._valid_canonical(check, signature, envelope)):
             raise ForgedEvent("bad signature")

@@ -289,3 +289,11 @@ async def test_held_sends_of_a_batch_go_out_under_one_root(
     assert len({envelope(value)[signing.SIG] for _, value, _ in sent}) == 1
     for _, value, _ in sent:
         verify(producer.keyring(), value)
+
+
+def test_a_null_audit_path_is_not_taken_for_no_path(keys: Path) -> None:
+    """The schema refuses it; the keyring, asked directly, does too."""
+    keyring = signing.load_keyring(keys)
+    body = envelope(keyring.seal(status_event(0).to_dict())) | {signing.PROOF: None}
+    with pytest.raises(signing.ForgedEvent, match="malformed audit path"):
+        keyring.verify(body, wire(body), ("approval",))
