@@ -70,7 +70,7 @@ SOURCE_PREFIX = "/orcast/"
 MERKLE_PREFIX = b"orcast-merkle-v1\0"
 # (key id, signed root message, signature) triples already checked: a consumer's fetch
 # meets a batch's records together, a replay meets them again; a few thousand is far
-# more batches than are ever in flight at once, and each entry is ~250 bytes.
+# more batches than are ever in flight at once, and an entry is under a kilobyte.
 ROOTS_REMEMBERED = 4096
 _SIG_FIELD = b',"orcastsig":"'
 _PROOF_FIELD = b',"orcastpath":"'
