@@ -1,10 +1,12 @@
 """What authenticity costs per event: sign on produce, verify on consume, next to parse.
 
-    .venv/bin/python bench/signing.py [--events 20000]
+    .venv/bin/python bench/signing.py [--events 20000] [--batch 100]
 
 A typical `update.approved` envelope is sealed (Ed25519, services/common/signing.py)
 and then parsed and verified the way every consumer does. Figures are CPU time of one
 process per event (best of three rounds), so they hold on a shared machine too.
+The batch rows seal `--batch` events under one Merkle root and verify every record of
+such a batch with a fresh keyring per batch (one Ed25519 check, then remembered roots).
 """
 
 from __future__ import annotations
@@ -46,7 +48,9 @@ def best_of(rounds: int, count: int, work: object) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--events", type=int, default=20_000)
-    n = ap.parse_args().events
+    ap.add_argument("--batch", type=int, default=100)
+    args = ap.parse_args()
+    n, size = args.events, args.batch
     with tempfile.TemporaryDirectory() as tmp:
         signing.generate(Path(tmp), ["approval"])
         keyring = signing.load_keyring(Path(tmp))
@@ -57,10 +61,25 @@ def main() -> None:
         seal = best_of(3, n, lambda: keyring.seal(envelope))
         parse = best_of(3, n, lambda: events.parse_envelope(raw))
         verify = best_of(3, n, lambda: keyring.verify(parsed, raw, ("approval",)))
-    print(f"event of {len(raw)} bytes, {n} per round, best of 3 (CPU µs per event)")
-    print(f"| step | µs per event |\n|---|---:|\n| seal (sign + serialise) | {seal:.1f} |")
-    print(f"| parse + validate (before signing, unchanged) | {parse:.1f} |")
-    print(f"| verify (signature + writer) | {verify:.1f} |")
+        items = [keyring.unsealed(envelope) for _ in range(size)]
+        batch = keyring.seal_all(items)
+        records = [(events.parse_envelope(r)[1], r) for r in batch]
+        rounds = max(1, n // size)
+        seal_batch = best_of(3, rounds, lambda: keyring.seal_all(
+            [keyring.unsealed(envelope) for _ in range(size)])) / size
+        parse_batch = best_of(3, n, lambda: events.parse_envelope(batch[size // 2]))
+
+        def verify_all() -> None:
+            fresh = signing.Keyring(verifiers=keyring.verifiers)
+            for record, wire in records:
+                fresh.verify(record, wire, ("approval",))
+        verify_batch = best_of(3, rounds, verify_all) / size
+    print(f"event of {len(raw)} bytes ({len(batch[size // 2])} in a batch of {size}), "
+          f"{n} per round, best of 3 (CPU µs per event)")
+    print(f"| step | µs per event | in a batch of {size} |\n|---|---:|---:|")
+    print(f"| seal (sign + serialise) | {seal:.1f} | {seal_batch:.1f} |")
+    print(f"| parse + validate | {parse:.1f} | {parse_batch:.1f} |")
+    print(f"| verify (signature + writer) | {verify:.1f} | {verify_batch:.1f} |")
 
 
 if __name__ == "__main__":

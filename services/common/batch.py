@@ -4,9 +4,10 @@ A consumer loop that batches (`ConsumerLoop(batched=True)`) runs its handler for
 every record of one fetch inside a `BatchScope`. There:
 - `Store.begin()` of the scope's store joins one transaction for the whole batch
   (opened on first use), so N events cost one commit, not N;
-- `EventProducer.publish` seals the event (validation and signature errors still
-  raise at the call) but holds the send; after the transaction commits the loop
-  sends them all at once and awaits every ack, then commits the offsets.
+- `EventProducer.publish` validates the event and readies it for signing (validation
+  and missing-key errors still raise at the call) but holds the send; after the
+  transaction commits the loop signs them all at once (one Merkle root, signing.py),
+  sends them and awaits every ack, then commits the offsets.
 So what a handler promises keeps its order: its database writes are durable before
 anything derived from them is produced, and both before the offsets move. If
 anything in the batch fails, the transaction rolls back, nothing held is sent, and
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncConnection
 
     from .producer import EventProducer
+    from .signing import Unsealed
     from .store import Store
 
 
@@ -66,7 +68,7 @@ class BatchAborted(Exception):
 class HeldSend:
     producer: EventProducer
     full_topic: str
-    value: bytes
+    unsealed: Unsealed
     key: str | None
 
 

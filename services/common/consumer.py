@@ -551,12 +551,11 @@ class ConsumerLoop:
 
     async def _run_scope(self, batch_events: list[tuple[events.Event, Origin]]) -> None:
         scope = await batch.run(self._store, batch_events, self._handler)
-        by_producer: dict[int, tuple[EventProducer, list[tuple[str, bytes, str | None]]]] = {}
+        by_producer: dict[int, tuple[EventProducer, list[batch.HeldSend]]] = {}
         for held in scope.sends:
-            by_producer.setdefault(id(held.producer), (held.producer, []))[1].append(
-                (held.full_topic, held.value, held.key))
+            by_producer.setdefault(id(held.producer), (held.producer, []))[1].append(held)
         for producer, sends in by_producer.values():
-            await producer.send_all(sends)
+            await producer.send_held(sends)
 
     async def _handle(self, record: ConsumerRecord[bytes, bytes], event: events.Event,
                       origin: Origin) -> None:

@@ -93,6 +93,7 @@ class Event:
     # signature attributes (services/common/signing.py); set on events read from a topic
     orcastkid: str | None = None
     orcastsig: str | None = None
+    orcastpath: str | None = None  # in a batch: index, count, audit path
     # Set by `make_event` and `parse`, which validated it: the producer need not again.
     validated: bool = field(default=False, compare=False, repr=False)
 
@@ -122,6 +123,8 @@ class Event:
             envelope["orcastkid"] = self.orcastkid
         if self.orcastsig is not None:
             envelope["orcastsig"] = self.orcastsig
+        if self.orcastpath is not None:
+            envelope["orcastpath"] = self.orcastpath
         return envelope
 
     def to_bytes(self) -> bytes:
@@ -210,6 +213,7 @@ def _parse(raw: bytes) -> tuple[Event, dict[str, Any]]:
         data=envelope["data"],
         orcastkid=envelope.get("orcastkid"),
         orcastsig=envelope.get("orcastsig"),
+        orcastpath=envelope.get("orcastpath"),
         validated=True,
     ), envelope
 

@@ -14,7 +14,6 @@ import asyncio
 import contextlib
 import logging
 import time
-from typing import Any
 
 import orjson
 from aiokafka import AIOKafkaProducer
@@ -55,17 +54,20 @@ class EventProducer:
         return self._keyring
 
     def seal(self, event: events.Event) -> bytes:
-        """Validated, signed wire bytes of `event` (raises `signing.NoSigningKey`). An event
+        """Validated, signed wire bytes of `event` (raises `signing.NoSigningKey`)."""
+        return self.keyring().seal_all([self.unsealed(event)])[0]
+
+    def unsealed(self, event: events.Event) -> signing.Unsealed:
+        """`event` validated and ready to sign (raises `signing.NoSigningKey` now). An event
         from `make_event` was validated there and is not validated twice."""
-        if event.validated:
-            return self.keyring().seal(event.to_dict())
-        return self._sealed(event.to_dict())
+        envelope = event.to_dict()
+        if not event.validated:
+            events.validate(envelope)
+        return self.keyring().unsealed(envelope)
 
     def seal_stored(self, payload: bytes) -> bytes:
         """Sign an envelope kept as bytes by an outbox (written before it could be sent)."""
-        return self._sealed(orjson.loads(payload))
-
-    def _sealed(self, envelope: dict[str, Any]) -> bytes:
+        envelope = orjson.loads(payload)
         events.validate(envelope)
         return self.keyring().seal(envelope)
 
@@ -143,14 +145,21 @@ class EventProducer:
         spec = topics.BY_NAME.get(topic)
         if spec is not None and not spec.carries(event.type):
             raise ValueError(f"{event.type} does not go on {topic}")  # a bug, never retried
-        value = self.seal(event)
+        item = self.unsealed(event)
         scope = batch.current()
-        if scope is not None:  # a consumer batch: sent after it commits (batch.py)
-            scope.sends.append(batch.HeldSend(self, self._settings.topic(topic), value,
+        if scope is not None:  # a consumer batch: signed together and sent after it commits
+            scope.sends.append(batch.HeldSend(self, self._settings.topic(topic), item,
                                               event.subject))
             return
-        await self.send_raw(self._settings.topic(topic), value, key=event.subject,
-                            timeout=timeout)
+        await self.send_raw(self._settings.topic(topic), self.keyring().seal_all([item])[0],
+                            key=event.subject, timeout=timeout)
+
+    async def send_held(self, held: list[batch.HeldSend]) -> None:
+        """A batch's held events: one signature over all of them (a Merkle root,
+        signing.py), then `send_all`."""
+        values = self.keyring().seal_all([h.unsealed for h in held])
+        await self.send_all([(h.full_topic, value, h.key)
+                             for h, value in zip(held, values, strict=True)])
 
     async def send_all(self, sends: list[tuple[str, bytes, str | None]], *,
                        timeout: float | None = None) -> None:

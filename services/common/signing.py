@@ -18,6 +18,18 @@ Envelope: two CloudEvents extension attributes,
   whole envelope without `orcastsig` (`json.dumps(sort_keys=True,
   separators=(",", ":"), ensure_ascii=False)`, UTF-8).
 
+Events sent together (the derived events of one consumed batch) share one signature
+over a Merkle tree instead (merkle.py, RFC 6962 hashing): leaf i = SHA-256(0x00 ||
+canonical envelope without `orcastsig` and `orcastpath`), and `orcastsig` signs
+`MERKLE_PREFIX || leaf count (8 bytes, big-endian) || root`. Each record carries
+- `orcastpath` = `<index>.<count>.<hex of the sibling hashes>`, deepest first (a
+  tree of one leaf has no path: `0.1`),
+so it verifies on its own (another partition's consumer, a replay, the one-by-one
+fallback see only part of a batch): index, count and path determine the root, whose
+signature is checked once per consumer and remembered (`ROOTS_REMEMBERED`). The prefix
+keeps the two kinds of signature apart: a single-event signature covers JSON (it
+starts with `{`), a root signature covers bytes that start with `orcast-merkle-v1`.
+
 Keys on disk, one directory (`ORCAST_EVENT_KEYS_DIR`): `<service>.key` (PKCS8 PEM,
 mode 0600) for each service this process may sign as, `<service>.pub`
 (SubjectPublicKeyInfo PEM) for every service. `orcast keys generate` writes them.
@@ -32,16 +44,19 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterable
+import re
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from . import merkle
 from .ed25519_fast import Sign, Verify, signer, verifier
 from .events import InvalidEvent
 from .settings import ConfigError, Settings
@@ -50,8 +65,17 @@ logger = logging.getLogger(__name__)
 
 KID = "orcastkid"
 SIG = "orcastsig"
+PROOF = "orcastpath"
 SOURCE_PREFIX = "/orcast/"
+MERKLE_PREFIX = b"orcast-merkle-v1\0"
+# (key id, signed root message, signature) triples already checked: a consumer's fetch
+# meets a batch's records together, a replay meets them again; a few thousand is far
+# more batches than are ever in flight at once, and an entry is under a kilobyte.
+ROOTS_REMEMBERED = 4096
 _SIG_FIELD = b',"orcastsig":"'
+_PROOF_FIELD = b',"orcastpath":"'
+_PROOF = re.compile(r"(0|[1-9][0-9]{0,9})\.([1-9][0-9]{0,9})(?:\.((?:[0-9a-f]{64})+))?")
+_UNSIGNED = (SIG, PROOF)  # what a signature cannot cover: itself and the proof
 
 
 class ForgedEvent(InvalidEvent):
@@ -72,8 +96,9 @@ def key_id(service: str, public_key: Ed25519PublicKey) -> str:
 
 
 def canonical(envelope: dict[str, Any]) -> bytes:
-    """What is signed: the envelope without `orcastsig`, keys sorted, no spaces."""
-    body = {k: v for k, v in envelope.items() if k != SIG}
+    """What is signed (or hashed into a leaf): the envelope without `orcastsig` and
+    `orcastpath`, keys sorted, no spaces."""
+    body = {k: v for k, v in envelope.items() if k not in _UNSIGNED}
     return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
@@ -99,6 +124,34 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
+def root_message(count: int, root: bytes) -> bytes:
+    """What a batch signature signs: never JSON, so never a single event's message."""
+    return MERKLE_PREFIX + count.to_bytes(8, "big") + root
+
+
+def proof_text(index: int, count: int, path: list[bytes]) -> str:
+    return f"{index}.{count}" + ("." + b"".join(path).hex() if path else "")
+
+
+def parse_proof(text: str) -> tuple[int, int, list[bytes]]:
+    """Index, count and path of an `orcastpath`, or `ForgedEvent`. Only the one spelling
+    `proof_text` writes matches (no leading zeros, lower-case hex)."""
+    match = _PROOF.fullmatch(text)
+    if match is None:
+        raise ForgedEvent("malformed audit path")
+    joined = bytes.fromhex(match[3]) if match[3] else b""
+    path = [joined[at:at + merkle.HASH_BYTES]
+            for at in range(0, len(joined), merkle.HASH_BYTES)]
+    return int(match[1]), int(match[2]), path
+
+
+class Unsealed(NamedTuple):
+    """An envelope ready to sign: its key id and canonical bytes (the key id included)."""
+
+    kid: str
+    body: bytes
+
+
 @dataclass(frozen=True)
 class Keyring:
     """Private keys this process may sign with, public keys of every service, by key id."""
@@ -112,6 +165,9 @@ class Keyring:
     # one signature check per key id, made on first use (libsodium's when present)
     _checks: dict[str, Verify] = field(default_factory=dict, repr=False, compare=False)
     _signs: dict[str, Sign] = field(default_factory=dict, repr=False, compare=False)
+    # batch roots whose signature was checked (ROOTS_REMEMBERED), least recent first
+    _roots: OrderedDict[tuple[str, bytes, bytes], None] = field(
+        default_factory=OrderedDict, repr=False, compare=False)
 
     def can_sign(self, service: str) -> bool:
         return service in self.signers
@@ -126,15 +182,40 @@ class Keyring:
 
         One serialisation: the canonical form with the signature appended as the last
         member, which lets a verifier check the bytes it received without re-encoding."""
+        return self.seal_all([self.unsealed(envelope)])[0]
+
+    def unsealed(self, envelope: dict[str, Any]) -> Unsealed:
+        """`envelope` ready for `seal_all` (raises `NoSigningKey` now, not at sending)."""
         service = source_service(str(envelope.get("source", "")))
         self.require_signer(service)
         kid, private = self.signers[service]
-        body = _sealable({k: v for k, v in envelope.items() if k != SIG} | {KID: kid})
-        sign = self._signs.get(kid)
-        if sign is None:
-            sign = self._signs[kid] = signer(private)
-        signature = _b64(sign(body)).encode()
-        return body[:-1] + _SIG_FIELD + signature + b'"}'
+        if kid not in self._signs:
+            self._signs[kid] = signer(private)
+        body = {k: v for k, v in envelope.items() if k not in _UNSIGNED} | {KID: kid}
+        return Unsealed(kid, _sealable(body))
+
+    def seal_all(self, items: list[Unsealed]) -> list[bytes]:
+        """Wire bytes of each item, in order: the items of one key share one signature
+        over a Merkle tree of them; an item alone keeps the single-event form."""
+        sealed: list[bytes] = [b""] * len(items)
+        by_kid: dict[str, list[int]] = {}
+        for position, item in enumerate(items):
+            by_kid.setdefault(item.kid, []).append(position)
+        for kid, positions in by_kid.items():
+            sign = self._signs[kid]
+            if len(positions) == 1:
+                body = items[positions[0]].body
+                sealed[positions[0]] = (body[:-1] + _SIG_FIELD + _b64(sign(body)).encode()
+                                        + b'"}')
+                continue
+            leaves = [merkle.leaf_hash(items[p].body) for p in positions]
+            root, paths = merkle.tree(leaves)
+            signature = _b64(sign(root_message(len(leaves), root))).encode()
+            for index, (p, path) in enumerate(zip(positions, paths, strict=True)):
+                proof = proof_text(index, len(leaves), path).encode()
+                sealed[p] = (items[p].body[:-1] + _PROOF_FIELD + proof + b'"'
+                             + _SIG_FIELD + signature + b'"}')
+        return sealed
 
     def verify(self, envelope: dict[str, Any], raw: bytes, writers: Iterable[str], *,
                history: bool = False) -> None:
@@ -160,11 +241,56 @@ class Keyring:
         check = self._checks.get(kid)
         if check is None:
             check = self._checks[kid] = verifier(public)
-        if not (self._valid_as_sent(check, signature, sig, raw)
-                or self._valid_canonical(check, signature, envelope)):
+        if PROOF in envelope:
+            self._verify_in_batch(kid, check, signature, sig, envelope[PROOF], envelope, raw)
+        elif not (self._valid_as_sent(check, signature, sig, raw)
+                  or self._valid_canonical(check, signature, envelope)):
             raise ForgedEvent("bad signature")
         if claimed not in writers:
             raise ForgedEvent(f"{claimed} is not a writer of this topic")
+
+    def _verify_in_batch(self, kid: str, check: Verify, signature: bytes, sig: str,
+                         proof: object, envelope: dict[str, Any], raw: bytes) -> None:
+        """A record of a batch: its leaf, index and path reach a root signed by `kid`."""
+        if not isinstance(proof, str):
+            raise ForgedEvent("malformed audit path")
+        index, count, path = parse_proof(proof)
+        tail = _PROOF_FIELD + proof.encode() + b'"' + _SIG_FIELD + sig.encode() + b'"}'
+        as_sent = raw[: -len(tail)] + b"}" if raw.endswith(tail) else None
+        for leaf in self._leaves(as_sent, envelope):
+            try:
+                root = merkle.root_from_path(merkle.leaf_hash(leaf), index, count, path)
+            except merkle.BadProof as exc:
+                raise ForgedEvent(str(exc)) from None
+            if self._root_signed(kid, check, signature, root_message(count, root)):
+                return
+        raise ForgedEvent("bad batch signature")
+
+    @staticmethod
+    def _leaves(as_sent: bytes | None, envelope: dict[str, Any]) -> Iterator[bytes]:
+        """What the leaf may be: as our producers write it, the bytes received without the
+        proof and signature; else (or if that fails) the canonical form, made only then."""
+        if as_sent is not None:
+            yield as_sent
+        try:
+            again = canonical(envelope)
+        except ValueError:  # lone surrogates cannot encode
+            return
+        if again != as_sent:
+            yield again
+
+    def _root_signed(self, kid: str, check: Verify, signature: bytes, message: bytes) -> bool:
+        """Whether `signature` by `kid` signs `message`, asking Ed25519 once per triple."""
+        key = (kid, message, signature)
+        if key in self._roots:
+            self._roots.move_to_end(key)
+            return True
+        if not check(signature, message):
+            return False
+        self._roots[key] = None
+        if len(self._roots) > ROOTS_REMEMBERED:
+            self._roots.popitem(last=False)
+        return True
 
     @staticmethod
     def _valid_as_sent(check: Verify, signature: bytes, sig: str, raw: bytes) -> bool:

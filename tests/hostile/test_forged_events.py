@@ -198,6 +198,39 @@ async def test_update_approved_signed_by_a_stranger_never_reaches_students(
     await student.close()
 
 
+async def test_update_approved_with_a_genuine_batch_proof_never_reaches_students(
+        stack: Stack) -> None:
+    """Approval signs its batch's events under one Merkle root: a forged event that carries
+    a genuine record's audit path and root signature (moved into another batch's place)
+    is refused by every reader, the root being known to them already or not."""
+    case = await stack.register_case()
+    case_id = case["case_id"]
+    student = await watch(stack, case["broadcast_id"])
+    assert (await stack.post_milestone(case_id, note="Ports placed."))[0] == 202
+    await student.updates(1, timeout=20)
+    genuine = await latest(stack, topics.UPDATES_APPROVED.name, case_id)
+    assert "orcastpath" in genuine  # approved + status of one batch: one root
+
+    forged = copy.deepcopy(genuine)
+    forged["id"] = str(uuid.uuid4())
+    forged["data"].update(update_id=str(uuid.uuid4()), seq=forged["data"]["seq"] + 1,
+                          text="Forged words for the students.")
+    moved = dict(forged)  # the proof of another record of the batch, index and all
+    status = await latest(stack, topics.UPDATES_STATUS.name, case_id)
+    moved["orcastpath"], moved["orcastsig"] = status["orcastpath"], status["orcastsig"]
+    origins = await produce(stack, topics.UPDATES_APPROVED.name, case_id,
+                            [json.dumps(v, separators=(",", ":")).encode()
+                             for v in (forged, moved)])
+    assert (await stack.post_milestone(case_id, note="Clips applied."))[0] == 202
+    [frame] = await student.updates(1, timeout=20)
+    assert frame["text"] == "Clips applied."
+    assert [f for f in await student.quiet(0.5) if f["type"] == "update"] == []
+    letters = await dead_letters(stack, origins, topics.UPDATES_APPROVED.name)
+    assert {r for by in letters.values() for r in by.values()} == {
+        "forged: bad batch signature"}
+    await student.close()
+
+
 async def test_forged_case_state_cannot_reactivate_a_revoked_case(stack: Stack) -> None:
     case = await stack.register_case()
     case_id = case["case_id"]
