@@ -12,7 +12,12 @@ import shutil
 import uuid
 from pathlib import Path
 
-from services.common import events, topics
+import pytest
+from aiokafka.structs import ConsumerRecord
+
+from services.common import events, signing, topics
+from services.common.consumer import ConsumerLoop, Origin
+from services.common.producer import EventProducer
 from tests.approval.support import watch
 from tests.conftest import make_settings
 from tests.hostile.test_forged_events import produce
@@ -47,3 +52,40 @@ async def test_retired_approval_key_no_longer_reaches_students(kafka_bootstrap: 
         assert got == [], f"a retired (leaked) approval key put text on students' screens: {got}"
     finally:
         await stop_stack(stack)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "open: 'history' is whatever is on a topic when a consumer starts, so a record written "
+    "after the rotation with the retired (leaked) key is believed by the next replay; a "
+    "sound bound needs a position the writer cannot choose (the partitions' end offsets "
+    "recorded at retirement, or broker LogAppendTime), not done here"))
+async def test_retired_key_signing_after_rotation_is_refused_on_the_next_replay(
+        tmp_path: Path) -> None:
+    """Red team (attack14): the live refusal above holds only while the viewer runs. The
+    viewer replays `updates.approved` from the start at every start and accepts retired
+    keys until caught up, so the forgery refused live is believed after any restart."""
+    keys = tmp_path / "keys"
+    shutil.copytree(session_keys_dir(), keys)
+    shutil.copy(stranger_keys_dir() / "approval.pub", keys / "approval.2025-retired.pub")
+    settings = make_settings("127.0.0.1:1", tmp_path / "data", event_keys_dir=keys)
+    now = events.isoformat(events.now())
+    forged = events.make_event(
+        "org.orcast.update.approved.v1", service="approval", subject="case-1",
+        data={"update_id": str(uuid.uuid4()), "case_id": "case-1", "broadcast_id": "b-1",
+              "seq": 1, "audience": "students", "milestone": "incision",
+              "text": "Words no approver ever saw.", "occurred_at": now, "approved_at": now,
+              "approved_by": {"sub": "nobody", "role": "approver"}})
+    record = ConsumerRecord(
+        topic=settings.topic(topics.UPDATES_APPROVED.name), partition=0, offset=7,
+        timestamp=0, timestamp_type=0, key=b"case-1",
+        value=signed(forged, keys=stranger_keys_dir()),  # signed after the rotation
+        checksum=None, serialized_key_size=6, serialized_value_size=0, headers=())
+
+    async def ignore(event: events.Event, origin: Origin) -> None: ...
+    loop = ConsumerLoop(settings=settings, service="viewer",
+                        topics=[topics.UPDATES_APPROVED.name], handler=ignore,
+                        producer=EventProducer(settings=settings, service="viewer"),
+                        group_id=None, replay=True)
+    origin = loop._origin(record)
+    with pytest.raises(signing.ForgedEvent, match="retired"):
+        loop._accept(record, origin)  # replaying, not caught up: the viewer's restart
