@@ -29,10 +29,10 @@ from typing import Any, Protocol
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.errors import KafkaError
 
-from services.common import events, topics
+from services.common import events, signing, topics
 from services.common.kafka_config import security_options
 from services.common.producer import EventProducer
-from services.common.settings import Settings
+from services.common.settings import ConfigError, Settings
 
 logger = logging.getLogger(__name__)
 
@@ -137,19 +137,24 @@ class KafkaAnchor:
     async def newest(self) -> dict[str, Any] | None:
         """The newest anchor on the topic (None if it holds none). Raises OSError when
         the broker cannot be read in time: an anchor that cannot be read is not `ok`."""
+        try:
+            keyring = signing.keyring_for(self._settings)
+        except ConfigError:  # no public keys: no record on the topic can be told genuine
+            raise OSError(f"{self.topic} uncheckable (no event keys)") from None
         consumer = AIOKafkaConsumer(
             bootstrap_servers=self._settings.kafka_bootstrap, enable_auto_commit=False,
             client_id="orcast-audit-verify", **security_options(self._settings))
         try:
             await asyncio.wait_for(consumer.start(), self._timeout)
-            return await asyncio.wait_for(self._read_tail(consumer),
+            return await asyncio.wait_for(self._read_tail(consumer, keyring),
                                           max(self._timeout, KAFKA_READ_SECONDS))
         except (KafkaError, TimeoutError) as exc:
             raise OSError(f"{self.topic} unreadable ({type(exc).__name__})") from None
         finally:
             await consumer.stop()
 
-    async def _read_tail(self, consumer: AIOKafkaConsumer) -> dict[str, Any] | None:
+    async def _read_tail(self, consumer: AIOKafkaConsumer,
+                         keyring: signing.Keyring) -> dict[str, Any] | None:
         partitions = consumer.partitions_for_topic(self.topic) or set()
         if not partitions:
             await consumer._client.force_metadata_update()
@@ -170,7 +175,7 @@ class KafkaAnchor:
                 batch = await consumer.getmany(tp, timeout_ms=500, max_records=5000)
                 for record in batch.get(tp, []):
                     position = record.offset + 1
-                    best = _better(best, record.value)
+                    best = _better(best, record.value, keyring)
                 if not batch:
                     position = await consumer.position(tp)
             self._read_to[tp.partition] = position
@@ -178,13 +183,18 @@ class KafkaAnchor:
         return best
 
 
-def _better(best: dict[str, Any] | None, raw: bytes | None) -> dict[str, Any] | None:
+def _better(best: dict[str, Any] | None, raw: bytes | None,
+            keyring: signing.Keyring) -> dict[str, Any] | None:
     try:
-        event = events.parse(raw)
+        event, envelope = events.parse_envelope(raw)
+        if event.type != ANCHOR_TYPE:
+            return best
+        # Only what audit signed, as every consumer checks: anyone who can write the topic
+        # could otherwise claim the highest seq, and every verify would compare the log
+        # with that (red team). History: anchors outlive a rotation of audit's key.
+        keyring.verify(envelope, raw or b"", topics.AUDIT_CHECKPOINTS.writers, history=True)
     except events.InvalidEvent:
         return best  # not ours to judge here; only a valid anchor counts
-    if event.type != ANCHOR_TYPE:
-        return best
     if best is None or int(event.data["seq"]) > int(best["seq"]):
         return dict(event.data)
     return best

@@ -9,16 +9,18 @@ a log cut back to that old checkpoint is then `ok` as far as this anchor is conc
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
-from services.audit.anchors import KafkaAnchor
-from services.common import topics
+from services.audit.anchors import ANCHOR_KEY, ANCHOR_TYPE, KafkaAnchor
+from services.common import events, topics
 from services.common.admin import ensure_topics
 from services.common.producer import EventProducer
 from services.common.settings import Settings
 from tests.audit.support import open_log, pipeline, store_url, tampering
+from tests.support.signing import signed, stranger_keys_dir
 
 
 async def _records(settings: Settings) -> list[bytes]:
@@ -72,3 +74,36 @@ async def test_copies_of_an_old_anchor_do_not_hide_the_newest(settings: Settings
     assert verdict["anchors"].get("kafka topic", {}).get("status") == "broken", (
         "8 audit records (and their signed checkpoints 8 and 12) were cut, yet the Kafka "
         f"anchor sees nothing wrong: {verdict}")
+
+
+async def test_an_anchor_audit_never_signed_is_not_taken_for_the_newest(
+        settings: Settings, tmp_path: Path) -> None:
+    """Found by the red team (attack14): `_better` took any schema-valid anchor event,
+    signed or not, and kept the highest seq. One record on `audit.checkpoints` claiming
+    checkpoint 10**9 (an unsigned event, or one signed with a key audit does not hold)
+    became "the newest anchor": its checkpoint signature fails, so every `verify` said
+    `broken` from then on, and the genuine newest anchor was never compared."""
+    await ensure_topics(settings, [topics.AUDIT_CHECKPOINTS])
+    producer = EventProducer(settings=settings, service="audit")
+    kafka = KafkaAnchor(settings, producer)
+    try:
+        async with open_log(store_url(tmp_path), every=4, anchors=(kafka,)) as log:
+            await log.on_batch(pipeline(8))  # anchors at 4 and 8 on the topic
+            genuine = json.loads((await _records(settings))[-1])["data"]
+            forged = events.make_event(
+                ANCHOR_TYPE, service="audit", subject=ANCHOR_KEY,
+                data={**genuine, "seq": 10**9, "records": 10**9})
+            unsigned = json.dumps(forged.to_dict(), separators=(",", ":")).encode()
+            raw = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap)
+            await raw.start()
+            try:
+                for value in (unsigned, signed(forged, keys=stranger_keys_dir())):
+                    await raw.send_and_wait(settings.topic(topics.AUDIT_CHECKPOINTS.name),
+                                            value, key=ANCHOR_KEY.encode())
+            finally:
+                await raw.stop()
+            verdict = await log.verify()
+    finally:
+        await producer.stop()
+    assert verdict["ok"] is True, f"an anchor no audit key signed broke the log: {verdict}"
+    assert verdict["anchors"]["kafka topic"]["status"] == "ok"
