@@ -106,3 +106,32 @@ def test_gates_are_led_by_a_class() -> None:
     for rx in (state_names._TOWN_HINT, traits._DAY_MON_YY_HINT, normalise._JOINED_HINT,
                ages._AGE_NUMBER_AT, after_names._BARE_AT):
         assert re.match(r"\[|,|\\d", rx.pattern), rx.pattern
+
+
+def test_split_tokens_and_gaps_are_the_finditer_ones() -> None:
+    """The engine's one-split tokeniser: the words names.TOKEN finds, with their offsets,
+    and the text before each (what the name scanner computed from them)."""
+    from itertools import accumulate
+
+    from services.common.deid import engine, names
+
+    for t in [*_strings("ab'’ -é1中가ぁ\u00ad.Z", n=30_000, longest=14), "", "  ", "O'Brien's",
+              "患者王秀兰，女儿", "a'", "'a"]:
+        for rx, split in ((names.TOKEN, engine._TOKEN_SPLIT),
+                          (engine._ASCII_TOKEN, engine._ASCII_SPLIT)):
+            if rx is engine._ASCII_TOKEN and not t.isascii():
+                continue
+            toks = [(m.start(), m.end(), m.group()) for m in rx.finditer(t)]
+            cut = split.split(t)
+            bounds = list(accumulate(map(len, cut)))
+            assert list(zip(bounds[0:-1:2], bounds[1::2], cut[1::2], strict=True)) == toks, t
+            assert cut[0:-1:2] == [t[toks[i - 1][1]:toks[i][0]] if i else t[:toks[0][0]]
+                                   for i in range(len(toks))], t
+
+
+def test_age_hint_classes_are_the_case_insensitive_letters() -> None:
+    from services.common.deid import spaced_runs
+
+    old = re.compile(r"(?i)g[e3]d?[:\s]+\d \d")
+    for t in [*_strings("gGeE3dD: 1\n\u0130", longest=10), "AGE: 9 5", "aged 1 0 1", "Ge3 9 9"]:
+        assert (spaced_runs._AGE_HINT.search(t) is None) == (old.search(t) is None), t

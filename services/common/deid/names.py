@@ -194,12 +194,16 @@ class NameScanner:
 
     def scan(self, text: str, toks: list[Token], norms: list[str], flags: list[int],
              case: CaseMatcher | None, out: list[Span], reasons: set[str],
-             hidden: list[tuple[int, bool]] | None = None) -> None:
-        """`out` holds what the other scanners found; `hidden`: tokens typed disguised."""
+             hidden: list[tuple[int, bool]] | None = None,
+             gaps: list[str] | None = None) -> None:
+        """`out` holds what the other scanners found; `hidden`: tokens typed disguised;
+        `gaps`: the text before each token, when the caller has it already."""
         n = len(toks)
         if not n:
             return
-        gaps = [text[toks[i - 1][1]:toks[i][0]] if i else text[:toks[0][0]] for i in range(n)]
+        if gaps is None:
+            gaps = [text[toks[i - 1][1]:toks[i][0]] if i else text[:toks[0][0]]
+                    for i in range(n)]
         rule: list[str | None] = [None] * n
         skip = [False] * n
         style = caps_style(toks)
