@@ -400,7 +400,8 @@ class NameScanner:
         if not NAME_THEN.isdisjoint(norms):
             cands.update(i - 1 for i, nm in enumerate(norms) if i and nm in NAME_THEN)
         if not text.isascii():
-            cands.update(i for i in range(n) if _NON_LATIN.search(toks[i][2]))
+            cands.update(i for i in range(n)  # an ASCII word has no such letter
+                         if not toks[i][2].isascii() and _NON_LATIN.search(toks[i][2]))
         dotted = list(anchored.finditer(_DOTTED, _DOTTED_AT, 1, text)) if "." in text else []
         line_init = list(_LINE_INITIALS.finditer(text)) if dotted or "-" in text \
             or "/" in text or "–" in text else []
