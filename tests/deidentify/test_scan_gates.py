@@ -156,3 +156,20 @@ def test_slash_cue_gate_passes_every_match() -> None:
             hits += 1
             assert id_cues._SLASH_HINT.search(t), t
     assert hits > 50
+
+
+def test_phone_candidate_skip_is_the_old_character_loop() -> None:
+    from services.common.deid import patterns
+
+    def old(text: str, pos: int, end: int) -> int:
+        while pos < end and text[pos].isdigit():
+            pos += 1
+        while pos < end and not (text[pos].isdigit() or text[pos] in "(+"):
+            pos += 1
+        return pos
+
+    for t in _strings("0123 ().+-\u00a0\u0663", longest=22):
+        for pos in range(len(t)):
+            for end in (len(t), max(pos, len(t) - 3)):
+                step = patterns._NEXT_TRY.match(t, pos, end)
+                assert step is not None and step.end() == old(t, pos, end), (t, pos, end)

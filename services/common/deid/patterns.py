@@ -292,10 +292,10 @@ def _phones(text: str, low: str, out: list[Span]) -> None:
             if text[pos] in "(+":  # "(950-326-7296)": try again at the digit
                 pos += 1
                 continue
-            while pos < end and text[pos].isdigit():
-                pos += 1
-            while pos < end and not (text[pos].isdigit() or text[pos] in "(+"):
-                pos += 1
+            # past this group of digits and on to the next digit, "(" or "+", at C speed
+            # (the candidate holds only \d, blanks and "().+-": \d is str.isdigit there)
+            step = _NEXT_TRY.match(text, pos, end)  # always matches, maybe empty
+            pos = step.end() if step is not None else end
     if "+" in text:
         for m in _INTERNATIONAL.finditer(text):
             if 8 <= sum(map(str.isdigit, m.group())) <= 15 and not _word_before(text, m.start()):
@@ -337,6 +337,7 @@ def _phones(text: str, low: str, out: list[Span]) -> None:
 
 
 _PHONE_CAND = re.compile(r"[(+\d][\d\s().+-]{8,20}\d")
+_NEXT_TRY = re.compile(r"\d*[^\d(+]*")
 _INTERNATIONAL = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)")
 # 3-3-4 with odd separators ("670, 639, 5600" read out, "512 - 330 - 8841"), 3-4-4, and a
 # local 3-4 ("cell 555 1234"): only after a word that announces a number when ambiguous.
