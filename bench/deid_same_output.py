@@ -5,6 +5,7 @@ bench/deid_speed.py times, compared between a base commit and this tree.
 
     .venv/bin/python bench/deid_same_output.py                 # against HEAD
     .venv/bin/python bench/deid_same_output.py --base 40c39c0  # against another commit
+    .venv/bin/python bench/deid_same_output.py --all           # tuning3..tuning5 as well
 
 The base is exported with `git archive` into a temporary folder (no stash, no checkout:
 other worktrees share those). Each side runs in its own process and writes one line per
@@ -26,9 +27,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = ("dev", "tuning", "tuning2")
+ALL = (*NAMES, "tuning3", "tuning4", "tuning5")  # every corpus but the held-out blind one
 
 
-def dump(engine_root: Path, out: Path) -> None:
+def dump(engine_root: Path, out: Path, names: tuple[str, ...] = NAMES) -> None:
     """Run the engine found under `engine_root` over the corpora of this tree into `out`."""
     sys.path.insert(0, str(engine_root))
     sys.path.insert(1, str(ROOT))
@@ -51,7 +53,7 @@ def dump(engine_root: Path, out: Path) -> None:
         return cases[ck]
 
     notes: list[tuple[str, str, CaseIdentifiers | None]] = []
-    for name in NAMES:
+    for name in names:
         rows = load(CORPORA[name])
         buf = ""
         for i, row in enumerate(rows):
@@ -76,11 +78,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--base", default="HEAD", help="commit to compare with (default HEAD)")
     ap.add_argument("--keep", type=Path, help="folder to keep both dumps in")
+    ap.add_argument("--all", action="store_true",
+                    help="tuning3, tuning4 and tuning5 too (never the blind corpus)")
     ap.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--engine-root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     a = ap.parse_args()
+    names = ALL if a.all else NAMES
     if a.dump:
-        dump(a.engine_root, a.dump)
+        dump(a.engine_root, a.dump, names)
         return
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "base"
@@ -96,7 +101,8 @@ def main() -> None:
         for side, root in (("base", base), ("tree", ROOT)):
             outs[side] = keep / f"deid_output_{side}.jsonl"
             subprocess.run([sys.executable, __file__, "--dump", str(outs[side]),
-                            "--engine-root", str(root)], check=True, cwd=ROOT)
+                            "--engine-root", str(root), *(["--all"] if a.all else [])],
+                           check=True, cwd=ROOT)
         lines = {s: p.read_text(encoding="utf-8").splitlines() for s, p in outs.items()}
         digest = {s: hashlib.sha256("\n".join(ls).encode()).hexdigest()[:16]
                   for s, ls in lines.items()}

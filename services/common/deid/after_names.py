@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from . import person_cues
+from . import anchored, person_cues
 from .names import CUES, PATIENT, RELATION
 
 Span = tuple[int, int, str, str, int]
@@ -47,6 +47,8 @@ _AFTER_DOB = re.compile(r"(?i)[ \t]*(?:[(|,;.-][ \t]*|\s+(?:so|now|age[ds]?|aged
                         r"(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)")
 # a number 90-120 standing alone, to look at what stands before it ("pt 96 came in")
 _BARE = re.compile(r"(?<![\d.,:/#-])(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)")
+_BARE_AT = re.compile(r"[91]")  # where it can start (anchored.py): led by a look-behind,
+# `_BARE` alone is tried at every character of every note
 # what makes the number a measurement or a range, not an age
 _AMOUNT = re.compile(
     r"(?i)[ \t]*(?:[%/°+x*-]|mg\b|mcg\b|kg\b|g\b|lbs?\b|pounds?\b|mm\b|cm\b|ml\b|cc\b|l\b|"
@@ -98,12 +100,13 @@ def scan(text: str, merged: list[Span]) -> bool:
             and _MEASURE_LAST.search(text, s, e) is None
         found.append((m.start("n"), m.end("n"), "AGE", "age_after_name" if sure
                       else "guess_age_after_name", 1))
-    for m in _BARE.finditer(text):  # a cue, no name between ("pt 96", "Visitor: 92")
+    # a cue, no name between ("pt 96", "Visitor: 92")
+    for m in anchored.finditer(_BARE, _BARE_AT, 0, text):
         if not _covered(taken, m.start()) and not _AMOUNT.match(text, m.end()) \
                 and _CUE_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None \
                 and person_cues.word_before(text, m.start()) in _CUE_ALONE:
             found.append((m.start(), m.end(), "AGE", "guess_age_after_cue", 1))
-    for m in _ASA.finditer(text):
+    for m in _ASA.finditer(text) if "sa" in text or "SA" in text else ():
         s = m.start()
         if _covered(taken, s) or _ASA_CLASS.match(text, m.end()) \
                 or not person_cues.before(text, s):

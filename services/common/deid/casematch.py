@@ -9,6 +9,7 @@ lives in process memory only, like the note text itself, and is never logged.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from . import dates
 from . import lexicon as lx
@@ -131,6 +132,9 @@ class Matchers:
         return m
 
 
+_WORD = itemgetter(2)  # a token's word
+
+
 def scan_numbers(text: str, spans: list[Span], m: CaseMatcher,
                  dob_words: list[tuple[int, int]]) -> None:
     """The case's MRN in any spelling, and its DOB in formats the date patterns miss."""
@@ -166,9 +170,11 @@ def scan_initials(text: str, toks: list[Token], norms: list[str], flags: list[in
     common = lx.ENGLISH | lx.MEDICAL | lx.STATE
     # one cheap pass picks the candidates: a lone letter before a full stop, or a short
     # word that is no lower-case ordinary word (the tests below would drop the rest)
-    for i in [k for k, (t, f) in enumerate(zip(toks, flags, strict=True))
-              if (len(t[2]) == 1 and text[t[1]:t[1] + 1] == ".")
-              or (1 < len(t[2]) <= 5 and not (f & common and t[2].islower()))]:
+    # (the word lengths at C speed first: most words are longer than five letters or less)
+    short = [k for k, size in enumerate(map(len, map(_WORD, toks))) if size <= 5]
+    for i in [k for k in short
+              if (len(toks[k][2]) == 1 and text[toks[k][1]:toks[k][1] + 1] == ".")
+              or (len(toks[k][2]) > 1 and not (flags[k] & common and toks[k][2].islower()))]:
         if i <= done:
             continue
         s, e, raw = toks[i]

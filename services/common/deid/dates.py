@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from itertools import compress
 
 from .lexicon import MONTH
 
@@ -62,9 +63,7 @@ def _with_weekday(text: str, start: int) -> int:
 
 
 def scan(text: str, toks: list[Token], flags: list[int], out: list[Span]) -> None:
-    for i, f in enumerate(flags):
-        if not f & MONTH:
-            continue
+    for i in compress(range(len(flags)), map(MONTH.__and__, flags)):  # the month words
         s, e, raw = toks[i]
         m = _AFTER_MONTH.match(text, e)
         d = _DAY_BEFORE.search(text, max(0, s - 12), s)

@@ -31,8 +31,11 @@ HINT = re.compile(r"[0-9]")  # nothing here applies to a note without a digit
 _SEP = r"(?:[ \t]{0,2}[-‐‑‒–—_|~*:;,./\\+][ \t]{0,2}|[ \t]{1,2})"
 # Starts with a digit class so that `re` skips to digits at C speed (a look-behind first
 # would be tried at every character); the character before is checked in Python.
-# "\d\d*", not "\d+": a pattern led by a class skips to the next digit at C speed
-_RUN = re.compile(rf"\d\d*(?:{_SEP}\d+)+(?![\w])")
+# "\d\d*", not "\d+": a pattern led by a class skips to the next digit at C speed. The
+# look-behind after the first digit stops it at once inside a digit run ("4456712"): a
+# match from a later digit of a run would be one from its first digit too, so only
+# failed tries are skipped.
+_RUN = re.compile(rf"\d(?<!\d\d)\d*(?:{_SEP}\d+)+(?![\w])")
 _NOT_BEFORE = frozenset(".,/:-_")
 _GROUP = re.compile(r"\d+")
 _PHONE_SHAPES = ([3, 3, 4], [3, 3, 2, 2], [1, 3, 3, 4], [3, 4, 3])

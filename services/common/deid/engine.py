@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import reduce
+from itertools import accumulate
 from operator import itemgetter, or_
 from pathlib import Path
 
@@ -122,6 +123,9 @@ _LOT_SHAPES = frozenset(("DATE", "PHONE", "FAX"))
 _PHONE_SEPARATOR = re.compile(r"[-.()]")  # "123 456 7890" after "Lot" may be a lot
 _NUMBER_IN_SPAN = re.compile(r"\d[\d.-]*\d")
 _ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # names.TOKEN on ASCII text
+# The same, as one group: `split` then yields gap, word, gap, word, ..., gap in one C pass
+_ASCII_SPLIT = re.compile(f"({_ASCII_TOKEN.pattern})")
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})", TOKEN.flags)
 _WORD_OF, _FIRST, _SECOND = itemgetter(2), itemgetter(0), itemgetter(1)
 
 
@@ -212,8 +216,12 @@ class Engine:
             text = seen.text
         spans: list[Span] = []
         reasons: set[str] = set()
-        words = _ASCII_TOKEN if text.isascii() else TOKEN  # same tokens, a cheaper class
-        toks = [(m.start(), m.end(), m.group()) for m in words.finditer(text)]
+        # the words (start, end, word) and the gap before each, as TOKEN.finditer would
+        # find them: one split and a running sum of lengths, all at C speed
+        cut = (_ASCII_SPLIT if text.isascii() else _TOKEN_SPLIT).split(text)
+        bounds = list(accumulate(map(len, cut)))
+        toks = list(zip(bounds[0:-1:2], bounds[1::2], cut[1::2], strict=True))
+        gaps = cut[0:-1:2]
         memo, lookup = self._names.memo, self._names.lookup
         seen_before = list(map(memo.get, map(_WORD_OF, toks)))  # C speed for known words
         looked: list[tuple[str, int]] = [
@@ -240,7 +248,7 @@ class Engine:
         employers.scan(text, words_in, spans)  # "works at Quillan's Bait & Tackle"
         disguised = context.disguised(typed, toks, seen.starts, seen.ends) \
             if seen is not None else None
-        self._names.scan(text, toks, norms, flags, matcher, spans, reasons, disguised)
+        self._names.scan(text, toks, norms, flags, matcher, spans, reasons, disguised, gaps)
         relatives.scan(text, toks, norms, flags, spans)  # "visitor X", "X's wife"
         if not text.isascii():
             cjk_names.scan(text, spans)  # "患者王秀兰，", "女儿刘芳在"

@@ -131,6 +131,9 @@ _EXACT = frozenset(_CUE_WORDS) | (_GENERIC_WORDS - {"no"})
 _NO_LABEL = re.compile(r"\b[Nn][Oo][.:#]")
 _NO_LABEL_AT = re.compile(r"[Oo](?=[.:#])")  # its second letter (anchored.py)
 _SLASH_CUE = re.compile(r"(?i)\b(?:s/n|d/l)\b")
+# what every `_SLASH_CUE` holds, led by a literal (a case-insensitive pattern is tried at
+# every position; "n" and "l" have no case partners but "N" and "L")
+_SLASH_HINT = re.compile(r"/[nNlL]")
 
 
 def cued(text: str, norms: list[str], flags: list[int]) -> bool:
@@ -138,7 +141,7 @@ def cued(text: str, norms: list[str], flags: list[int]) -> bool:
     word list knows is tried as a misspelt cue): most notes skip the scan."""
     if "#" in text or not _EXACT.isdisjoint(norms) \
             or anchored.search(_NO_LABEL, _NO_LABEL_AT, 1, text) \
-            or ("/" in text and _SLASH_CUE.search(text)):
+            or (_SLASH_HINT.search(text) and _SLASH_CUE.search(text)):
         return True
     return any(cue_category(w) is not None
                for w in [w for w, f in zip(norms, flags, strict=True) if not f and len(w) >= 5])

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import compress
 
 from . import anchored, context
 from . import lexicon as lx
@@ -194,12 +195,16 @@ class NameScanner:
 
     def scan(self, text: str, toks: list[Token], norms: list[str], flags: list[int],
              case: CaseMatcher | None, out: list[Span], reasons: set[str],
-             hidden: list[tuple[int, bool]] | None = None) -> None:
-        """`out` holds what the other scanners found; `hidden`: tokens typed disguised."""
+             hidden: list[tuple[int, bool]] | None = None,
+             gaps: list[str] | None = None) -> None:
+        """`out` holds what the other scanners found; `hidden`: tokens typed disguised;
+        `gaps`: the text before each token, when the caller has it already."""
         n = len(toks)
         if not n:
             return
-        gaps = [text[toks[i - 1][1]:toks[i][0]] if i else text[:toks[0][0]] for i in range(n)]
+        if gaps is None:
+            gaps = [text[toks[i - 1][1]:toks[i][0]] if i else text[:toks[0][0]]
+                    for i in range(n)]
         rule: list[str | None] = [None] * n
         skip = [False] * n
         style = caps_style(toks)
@@ -225,8 +230,10 @@ class NameScanner:
 
         phrases = self._phrases
         pick, cue = lx.PICK, lx.CUE  # locals: looked up once, not once per word
-        picked = [i for i, f in enumerate(flags) if f & pick]
-        picked += [i + 1 for i, f in enumerate(flags[:-1]) if f & cue]
+        # the words with a flag, and those after a cue, picked at C speed (compress over
+        # `mask & flag` for each word) rather than a Python test per word
+        picked = list(compress(range(n), map(pick.__and__, flags)))
+        picked += compress(range(1, n), map(cue.__and__, flags))
         if ":" in text:
             picked += [i for i in range(1, n) if ":" in gaps[i]]
         picked = sorted(set(picked))
@@ -334,7 +341,7 @@ class NameScanner:
         state = lx.STATE
         # "Wexbury, MT", and without the comma when a ZIP follows the state: "SPEARFISH
         # SD 57783" is the address's last line
-        before_state = [j - 1 for j, f in enumerate(flags) if f & state and j
+        before_state = [j - 1 for j in compress(range(n), map(state.__and__, flags)) if j
                         and (gaps[j] == ", " or (gaps[j] == " " and _ZIP_NEXT.match(
                             text, toks[j][1]) is not None))] \
             if ", " in text or _ZIP_NEXT.search(text) is not None else []
@@ -396,7 +403,8 @@ class NameScanner:
         if not NAME_THEN.isdisjoint(norms):
             cands.update(i - 1 for i, nm in enumerate(norms) if i and nm in NAME_THEN)
         if not text.isascii():
-            cands.update(i for i in range(n) if _NON_LATIN.search(toks[i][2]))
+            cands.update(i for i in range(n)  # an ASCII word has no such letter
+                         if not toks[i][2].isascii() and _NON_LATIN.search(toks[i][2]))
         dotted = list(anchored.finditer(_DOTTED, _DOTTED_AT, 1, text)) if "." in text else []
         line_init = list(_LINE_INITIALS.finditer(text)) if dotted or "-" in text \
             or "/" in text or "–" in text else []
@@ -413,8 +421,8 @@ class NameScanner:
             if k >= 0 and not rule[k] and not flags[k] & (lx.MEDICAL | lx.ENGLISH):
                 rule[k] = "initials"
         pick, first = lx.PICK, lx.FIRST
-        for i in [i for i, f in enumerate(flags[:-1]) if f & first and (
-                f & pick or flags[i + 1] & pick) and gaps[i + 1] == " "]:
+        for i in [i for i in compress(range(n - 1), map(first.__and__, flags)) if (
+                flags[i] & pick or flags[i + 1] & pick) and gaps[i + 1] == " "]:
             if not (rule[i] and rule[i + 1]) and self._pair(toks, norms, flags, gaps, i, style):
                 for k in (i, i + 1):
                     rule[k] = rule[k] or "name_given_surname"
@@ -509,7 +517,7 @@ class NameScanner:
 
     @staticmethod
     def _after_pt(norms: list[str]) -> list[int]:
-        return [i + 1 for i, nm in enumerate(norms[:-1]) if nm == "pt" or nm == "patient"]
+        return list(compress(range(1, len(norms)), map(_PT.__contains__, norms)))
 
     def _classify(self, raw: str, f: int, c: int, cap: bool, style: int, norms: list[str],
                   flags: list[int], gaps: list[str], i: int, reasons: set[str]) -> str | None:
@@ -604,7 +612,7 @@ class NameScanner:
         n = len(toks)
         for _ in range(4):
             changed = False
-            for i in [k for k in range(n) if rule[k] and rule[k] != "city"]:
+            for i in [k for k in compress(range(n), rule) if rule[k] != "city"]:
                 j = i + 1
                 if j < n and not rule[j] and not skip[j]:
                     g, raw, f = gaps[j], toks[j][2], flags[j]
@@ -655,7 +663,8 @@ class NameScanner:
     def _emit(self, text: str, toks: list[Token], norms: list[str], gaps: list[str],
               rule: list[str | None], out: list[Span]) -> None:
         n, nxt = len(toks), 0
-        for i in [k for k, r in enumerate(rule) if r and r != "city"]:  # few: skip the rest
+        # few: skip the rest (compress keeps the words with a rule, at C speed)
+        for i in [k for k in compress(range(n), rule) if rule[k] != "city"]:
             if i < nxt:
                 continue  # inside the run before
             r = rule[i]
@@ -689,6 +698,9 @@ def _zip_after(text: str, end: int) -> int:
     """A town's span takes the ZIP code typed right after it ("Tonopah 90377")."""
     m = _ZIP_AFTER.match(text, end)
     return m.end() if m else end
+
+
+_PT = frozenset(("pt", "patient"))  # _after_pt's words
 
 
 def caps_style(toks: list[Token]) -> int:

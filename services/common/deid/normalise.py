@@ -68,6 +68,9 @@ _SPACED_ANY = re.compile(r"(?<![^\s(,;])\S(?:(?:   | )\S){3,}(?=[\s,;:.!?)]|$)")
 _SPACED_DIGIT_HINT = re.compile(r"\d(?: [\d/.,:-](?: |$)|   \S )")
 _SPACED_DIGIT_AT = re.compile(r" (?=[\d/.,:-](?: |$)|  \S )")  # its space (anchored.py)
 _WORD = re.compile(r"[^\W\d_]+")
+# What every `_JOINED` match holds (a separator, a letter, a separator), led by a class:
+# `_JOINED`, led by a look-behind, is tried at every character.
+_JOINED_HINT = re.compile(r"[_.\-][^\W\d_][_.\-]")
 
 _UNIT = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine".split())} | {"oh": 0}
@@ -333,7 +336,7 @@ def _join_spaced(out: str, starts: list[int], ends: list[int]) \
         -> tuple[str, list[int], list[int]]:
     drop: set[int] = set()
     space: set[int] = set()
-    for rx in (_SPACED, _JOINED) if ("_" in out or "." in out or "-" in out) else (_SPACED,):
+    for rx in (_SPACED, _JOINED) if _JOINED_HINT.search(out) else (_SPACED,):
         for m in rx.finditer(out):
             # "F r a n k B e g a y": a capital after a small letter starts the next word
             # (kept as a space in the view, so that the two words read apart)

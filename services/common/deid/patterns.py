@@ -15,6 +15,7 @@ are behind a one-character guard.
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from . import address_fields, addresses, aliases, cued_mail, public_figures, roles, traits
 from .addresses import STREET_WORDS as STREET_WORDS  # the engine loads it as a lexicon
@@ -120,26 +121,25 @@ def _word_before(text: str, s: int) -> bool:
 
 def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[Span]) -> None:
     """`union` is the OR of all flags: word-driven shapes are skipped when no word calls them."""
-    for i, f in enumerate(flags if union & LABEL else ()):
-        if f & LABEL:
-            m = LABELLED.match(text, toks[i][0])
-            if m is None:
-                _gap_value(text, toks[i][0], out)
-                continue
-            value = _trim_value(m.group("value"))
-            digits = sum(map(str.isdigit, value))
-            cat = label_category(m.group("label"))
-            uk = _UK_PLATE.match(m.group("value")) if cat == "VEHICLE" else None
-            if uk is not None:  # "reg AB12 CDE": two digits only, so the shape decides
-                value, digits = uk.group(), 3
-            if digits < 3 or _YEAR.fullmatch(value):
-                continue
-            if cat == "FAX" and digits < 7:
-                continue
-            vs = m.start("value")
-            batch = _BATCH_LABEL.match(m.group("label")) is not None
-            out.append((vs, vs + len(value), cat, (BATCH if batch else "labelled_") + cat.lower(),
-                        2))
+    # the label words, picked at C speed (compress over `LABEL & flag` for each word)
+    for i in compress(range(len(flags)), map(LABEL.__and__, flags)) if union & LABEL else ():
+        m = LABELLED.match(text, toks[i][0])
+        if m is None:
+            _gap_value(text, toks[i][0], out)
+            continue
+        value = _trim_value(m.group("value"))
+        digits = sum(map(str.isdigit, value))
+        cat = label_category(m.group("label"))
+        uk = _UK_PLATE.match(m.group("value")) if cat == "VEHICLE" else None
+        if uk is not None:  # "reg AB12 CDE": two digits only, so the shape decides
+            value, digits = uk.group(), 3
+        if digits < 3 or _YEAR.fullmatch(value):
+            continue
+        if cat == "FAX" and digits < 7:
+            continue
+        vs = m.start("value")
+        batch = _BATCH_LABEL.match(m.group("label")) is not None
+        out.append((vs, vs + len(value), cat, (BATCH if batch else "labelled_") + cat.lower(), 2))
     if "@" in text:
         out.extend((m.start(), m.end(), "EMAIL", "email", 2) for m in EMAIL.finditer(text))
     low = text.lower()
@@ -155,8 +155,9 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
     _phones(text, low, out)
     if union & STREET:
         # "Dr. Patel" carries most street words: a note with nothing else skips the scans
-        words = {toks[i][2].lower() for i, f in enumerate(flags)
-                 if f & STREET and not (toks[i][2] in ("Dr", "DR", "St", "ST")
+        words = {toks[i][2].lower() for i in compress(range(len(flags)), map(STREET.__and__,
+                                                                            flags))
+                 if not (toks[i][2] in ("Dr", "DR", "St", "ST")
                                         and _TITLE_AFTER.match(text, toks[i][1]))}
         if words:
             addresses.scan(text, words, out)
@@ -291,10 +292,10 @@ def _phones(text: str, low: str, out: list[Span]) -> None:
             if text[pos] in "(+":  # "(950-326-7296)": try again at the digit
                 pos += 1
                 continue
-            while pos < end and text[pos].isdigit():
-                pos += 1
-            while pos < end and not (text[pos].isdigit() or text[pos] in "(+"):
-                pos += 1
+            # past this group of digits and on to the next digit, "(" or "+", at C speed
+            # (the candidate holds only \d, blanks and "().+-": \d is str.isdigit there)
+            step = _NEXT_TRY.match(text, pos, end)  # always matches, maybe empty
+            pos = step.end() if step is not None else end
     if "+" in text:
         for m in _INTERNATIONAL.finditer(text):
             if 8 <= sum(map(str.isdigit, m.group())) <= 15 and not _word_before(text, m.start()):
@@ -336,6 +337,7 @@ def _phones(text: str, low: str, out: list[Span]) -> None:
 
 
 _PHONE_CAND = re.compile(r"[(+\d][\d\s().+-]{8,20}\d")
+_NEXT_TRY = re.compile(r"\d*[^\d(+]*")
 _INTERNATIONAL = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)")
 # 3-3-4 with odd separators ("670, 639, 5600" read out, "512 - 330 - 8841"), 3-4-4, and a
 # local 3-4 ("cell 555 1234"): only after a word that announces a number when ambiguous.

@@ -190,6 +190,12 @@ _DAY_MON_YY = re.compile(
     r"(?<![\w-])\d{1,2}-(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-\d{2}(?![\w-])")
 
 
+# What every `_DAY_MON_YY` holds, led by a digit class (`re` skips ahead at C speed; the
+# look-behind that leads the pattern is tried at every character). A letter class, not
+# [A-Za-z]: case-insensitive "sep" also matches "ſep".
+_DAY_MON_YY_HINT = re.compile(r"\d-[^\W\d_]{3}-\d")
+
+
 def shapes(text: str, low: str, out: list[Span]) -> None:
     """Device, plate, public-figure and date shapes the other scanners do not know."""
     if "(01)" in text:
@@ -208,6 +214,6 @@ def shapes(text: str, low: str, out: list[Span]) -> None:
     if "the " in low and any(w in low for w in _FAME_HINTS):
         out.extend((m.start(), m.end(), "OTHERID", "public_figure", 1)
                    for m in _FAME.finditer(text))
-    if "-" in text:
+    if "-" in text and _DAY_MON_YY_HINT.search(text):
         out.extend((m.start(), m.end(), "DATE", "date_day_mon_yy", 1)
                    for m in _DAY_MON_YY.finditer(text))
