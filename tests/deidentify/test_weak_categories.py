@@ -146,6 +146,10 @@ LABELLED = [
     ("- ins mbr HUM 44719 2033 01", "HUM 44719 2033 01"),
     ("his driver's license is whiskey four four seven one nine two zero from out of state",
      "whiskey four four seven one nine two zero"),
+    ("member i d is x e h four four seven one nine two zero three one",
+     "x e h four four seven one nine two zero three one"),
+    ("the v i n is one h g c m eight two six three three a zero zero four three five two",
+     "one h g c m eight two six three three a zero zero four three five two"),
     ("video VID_20260301_101010.mp4 shows the pt, delete it", "VID_20260301_101010.mp4"),
     ("OR 4 | Bankart | photo: face photo on ID badge scan in chart - remove",
      "face photo on ID badge scan"),
@@ -196,3 +200,41 @@ def test_a_foreign_label_names_the_kind_of_its_value(engine: Engine, note: str, 
     start = note.index(value)
     assert [f.category for f in result.findings
             if f.start <= start and start + len(value) <= f.end] == [kind], result.findings
+
+
+FIGURES = [
+    ("el paciente es un futbolista famoso del Atlético, no fotos",
+     "un futbolista famoso del Atlético"),
+    ("elle est une chanteuse très connue au Québec; discrétion",
+     "une chanteuse très connue au Québec"),
+    ("Der Patient ist ein berühmter Schauspieler, bitte keine Fotos",
+     "ein berühmter Schauspieler"),
+    ("o paciente é um jogador do Flamengo, imprensa na porta", "um jogador do Flamengo"),
+]
+
+
+@pytest.mark.parametrize(("note", "figure"), FIGURES)
+def test_a_public_figure_described_in_another_language_is_redacted(
+        engine: Engine, note: str, figure: str) -> None:
+    assert not _left(engine, note, figure)
+
+
+FIGURES_KEPT = [
+    "es una alergia conocida al látex, sin cambios",
+    "Der Patient ist ein bekannter Diabetiker, BZ 140",
+    "la paciente es una mujer de 45 años, ASA 2",
+    "il est un patient connu du service, pas de changement",
+    "el paciente es un actor secundario en la cascada de coagulación",
+]
+
+
+@pytest.mark.parametrize("note", FIGURES_KEPT)
+def test_known_diagnoses_and_plain_descriptions_are_no_public_figures(
+        engine: Engine, note: str) -> None:
+    result = engine.deidentify(note)
+    assert not [f for f in result.findings if f.rule == "guess_public_figure"], result.text
+
+
+def test_a_number_read_out_stops_at_the_next_word(engine: Engine) -> None:
+    result = engine.deidentify("policy number four four seven one nine two a copy is on file")
+    assert result.text.endswith(" a copy is on file"), result.text

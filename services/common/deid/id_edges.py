@@ -17,8 +17,8 @@ import re
 
 Span = tuple[int, int, str, str, int]
 
-CODES = frozenset(("VEHICLE", "DEVICE", "ID", "LICENSE", "HPBN", "ACCOUNT", "MRN", "OTHERID",
-                   "BIOMETRIC", "SSN", "PHONE", "FAX"))
+CODES = frozenset(("VEHICLE", "DEVICE", "ID", "LICENSE", "HPBN", "HEALTHPLAN", "ACCOUNT", "MRN",
+                   "OTHERID", "BIOMETRIC", "SSN", "PHONE", "FAX"))
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 # a letter read in the radio alphabet: "his license is whiskey four four seven ..."
 _RADIO_WORD = (r"(?:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|"
@@ -30,7 +30,12 @@ _PREFIX = re.compile(r"(?<![\w.\-:/])[A-Z0-9]{1,5}[-:/.·]$")
 _READ_BEFORE = re.compile(rf"(?<![\w'’])(?:[A-Z0-9]|(?i:{_DIGIT_WORD}))[ \t]$")
 # ... and a radio-alphabet letter, when the code is read out in words ("echo 4471" is a
 # test and its number)
-_RADIO_BEFORE = re.compile(rf"(?<![\w'’])(?i:{_RADIO_WORD})[ \t]$")
+_RADIO_BEFORE = re.compile(rf"(?<![\w'’])(?i:{_RADIO_WORD}|[a-z])[ \t]$")
+# a code read out goes on over lone letters to its last digit word ("three three a zero
+# zero four"): lone letters only, and only up to a digit word
+_SPOKEN_ON = re.compile(
+    rf"(?:[ \t]+(?:[A-Za-z]|(?i:{_DIGIT_WORD}))(?![\w'’]))*[ \t]+(?i:{_DIGIT_WORD})(?![\w'’])")
+_SPOKEN_END = re.compile(rf"(?<![\w'’])(?i:{_DIGIT_WORD})$")
 _SPOKEN_START = re.compile(rf"(?i:{_DIGIT_WORD})\b")
 # a last letter or digit after a space, then the clause ends
 _LAST_CHAR = re.compile(r"[ \t][A-Za-z0-9](?=[ \t]*(?:$|[,;|)\n]|\.(?:\s|$)))")
@@ -67,6 +72,10 @@ def widen(text: str, spans: list[Span]) -> bool:
                 if m is None:
                     break
                 start = m.start()
+        if text[end:end + 1] in (" ", "\t") and _SPOKEN_END.search(text, max(0, end - 6), end):
+            m = _SPOKEN_ON.match(text, end)
+            if m is not None:
+                end = m.end()
         while cat in _GROUPED and text[end - 1:end].isdigit() \
                 and (m := _NEXT_GROUP.match(text, end)) is not None:
             end = m.end()
