@@ -238,3 +238,8 @@ def test_known_diagnoses_and_plain_descriptions_are_no_public_figures(
 def test_a_number_read_out_stops_at_the_next_word(engine: Engine) -> None:
     result = engine.deidentify("policy number four four seven one nine two a copy is on file")
     assert result.text.endswith(" a copy is on file"), result.text
+
+
+def test_a_lone_surrogate_beside_digits_for_letters_is_no_engine_error(engine: Engine) -> None:
+    result = engine.deidentify("ph0t0 \ud800 0f th3 pt's f4c3 t4tt00")
+    assert "engine_error" not in result.reasons, result

@@ -102,10 +102,13 @@ _WORDS = frozenset((
     "portrait portraits").split())
 
 
+_LEET_KEYS = (b"photo", b"pic", b"face", b"print")
+
+
 def scan(text: str, words: set[str], out: list[Span]) -> None:
     """Add PHOTO and BIOMETRIC spans for mentions of the patient's face or biometrics;
     `words`: the note's norms."""
-    folded = leet_words.fold(text)  # "a ph0t0 0f th3 pt's f4c3"
+    folded = leet_words.fold(text, text.lower(), _LEET_KEYS)  # "a ph0t0 0f th3 pt's f4c3"
     if folded is not None:
         _mentions(folded, out)
     if _WORDS.isdisjoint(words) and "pr1nt" not in text and "prlnt" not in text:

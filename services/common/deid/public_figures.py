@@ -55,7 +55,9 @@ _FAME_HINTS = ("senat", "govern", "mayor", "alcald", "legislat", "represent", "c
 
 def scan(text: str, out: list[Span]) -> None:
     low = text.lower()
-    if any(h in low for h in _ABROAD_HINTS):
+    if (" es " in low or " est " in low or " ist " in low or " é " in low or " e " in low
+            or " era " in low or " était " in low or " etait " in low or " war " in low) \
+            and any(h in low for h in _ABROAD_HINTS):
         _abroad(text, out)
     if (" is " not in low and " was " not in low and "he's " not in low and "he’s " not in low
             and "hes " not in low) or not any(h in low for h in _FAME_HINTS):

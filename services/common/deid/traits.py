@@ -72,9 +72,12 @@ def scan(text: str, low: str, out: list[Span]) -> None:
     if "scar" in low:
         _scars(text, out)
     _marks(text, low, out)
-    folded = leet_words.fold(text)  # "a t4tt00 of a r4tt13sn4k3"
+    folded = leet_words.fold(text, low, _MARK_KEYS)  # "a t4tt00 of a r4tt13sn4k3"
     if folded is not None:
         _marks(folded, folded.lower(), out)
+
+
+_MARK_KEYS = (b"tatt", b"tato")
 
 
 def _marks(text: str, low: str, out: list[Span]) -> None:
