@@ -155,6 +155,9 @@ LABELLED = [
      "face photo on ID badge scan"),
     ("someone posted a ph0t0 0f th3 pt's f4c3 in the student chat. removed",
      "ph0t0 0f th3 pt's f4c3"),
+    ("détenu n° 447192, deux policiers dans la salle", "447192"),
+    ("el coche del paciente, con patente AB 447 CD, sigue afuera", "AB 447 CD"),
+    ("Kennzeichen des Autos ist B-XY 4471 laut Polizei", "B-XY 4471"),
 ]
 
 
@@ -172,6 +175,7 @@ LABELLED_KEPT = [
     "mbr staff meeting at 0730 in OR 2",
     "K<3.5 and MAP<65 targets, INR<1.5 before the block",
     "Dockde 1319, console ~20 min, EBL 1200 mL",
+    "el preso tiene 4 puntos de sutura, sin cambios",
 ]
 
 
@@ -243,3 +247,8 @@ def test_a_number_read_out_stops_at_the_next_word(engine: Engine) -> None:
 def test_a_lone_surrogate_beside_digits_for_letters_is_no_engine_error(engine: Engine) -> None:
     result = engine.deidentify("ph0t0 \ud800 0f th3 pt's f4c3 t4tt00")
     assert "engine_error" not in result.reasons, result
+
+
+def test_a_car_word_before_a_time_or_a_room_names_no_vehicle(engine: Engine) -> None:
+    result = engine.deidentify("la voiture du SAMU est arrivée à 14h30, patient en salle 4")
+    assert not [f for f in result.findings if f.category == "VEHICLE"], result.text

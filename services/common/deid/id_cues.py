@@ -35,7 +35,10 @@ _CUE_WORDS: dict[str, str] = {}
 for _cat, _words in (
     ("VEHICLE", "plate plates tag tags vin car vehicle truck suv motorcycle motorbike "
                 # a disability placard and a trailer carry registered numbers too
-                "reg rego auto placard trailer"),
+                "reg rego auto placard trailer "
+                # es/fr/de/pt: "patente", "Kennzeichen", "immatriculation", the car itself
+                "patente kennzeichen immatriculation coche carro voiture wagen fahrzeug "
+                "vehículo vehiculo veículo"),
     ("LICENSE", "license licence licensed lic dl d/l cdl driver drivers driver's permit npi dea "
                 "certificate cert passport "
                 # es/pt/fr/de: "licencia de conducir", "carteira CNH", "permis de conduire",
@@ -65,6 +68,8 @@ for _cat, _words in (
            # a medical-alert bracelet's number, an ID card's in other languages
            "medalert medicalert pulsera brazalete dni curp cédula cedula carnet ausweis "
            "personalausweis matricule empleado employé mitarbeiter funcionário funcionario "
+           # an inmate in es/fr/de/pt
+           "recluso reclusa détenu détenue detenu häftling haftling gefangener presidiário "
            "cpf"),  # Brazil's taxpayer number
 ):
     for _w in _words.split():
@@ -72,7 +77,8 @@ for _cat, _words in (
 # Cues that name the thing an identifier belongs to, not the identifier: they stay when
 # the value and its label go ("LVAD [DEVICE]", "the truck's [VEHICLE]").
 _OBJECT_WORDS = frozenset(
-    "car vehicle truck suv motorcycle motorbike auto device implant implants implanted "
+    "car vehicle truck suv motorcycle motorbike auto coche carro voiture wagen fahrzeug "
+    "vehículo vehiculo veículo device implant implants implanted "
     "pacemaker pacer ppm aicd defibrillator defib lvad stimulator neurostimulator pump "
     "generator prosthesis insurance insurer insured medicaid medicare payer payor carrier "
     "coverage bcbs hmo ppo aetna cigna humana uhc kaiser anthem tricare molina".split())
