@@ -35,15 +35,24 @@ _CUE_WORDS: dict[str, str] = {}
 for _cat, _words in (
     ("VEHICLE", "plate plates tag tags vin car vehicle truck suv motorcycle motorbike "
                 # a disability placard and a trailer carry registered numbers too
-                "reg rego auto placard trailer"),
+                "reg rego auto placard trailer "
+                # es/fr/de/pt: "patente", "Kennzeichen", "immatriculation", the car itself
+                "patente kennzeichen immatriculation coche carro voiture wagen fahrzeug "
+                "vehículo vehiculo veículo"),
     ("LICENSE", "license licence licensed lic dl d/l cdl driver drivers driver's permit npi dea "
-                "certificate cert passport"),
+                "certificate cert passport "
+                # es/pt/fr/de: "licencia de conducir", "carteira CNH", "permis de conduire",
+                # "Führerschein"; a passport anywhere
+                "licencia licença licenca conducir cnh permis führerschein fuhrerschein "
+                "fuehrerschein pasaporte passaporte passeport reisepass"),
     ("HEALTHPLAN", "member mbr policy pol subscriber subscr insurance ins insurer insured medicaid "
                    "medicare mbi hicn beneficiary payer payor coverage carrier plan "
                    "bcbs hmo ppo aetna cigna humana uhc kaiser anthem tricare molina "
                    # es/fr/pt: "número de seguro", "numéro d'assurance maladie"
                    "seguro miembro afiliado assurance maladie mutuelle plano convenio "
-                   "convênio"),
+                   "convênio póliza poliza afiliación afiliacion versichertennummer "
+                   "versicherungsnummer versicherung krankenkasse krankenversicherung "
+                   "vitale"),
     ("ACCOUNT", "account acct acc billing invoice har fin csn encounter claim guarantor"),
     ("DEVICE", "serial ser sn s/n udi imei device implant implants implanted pacemaker pacer "
                "ppm aicd defibrillator defib lvad stimulator neurostimulator pump generator "
@@ -55,7 +64,12 @@ for _cat, _words in (
     ("SSN", "ssn social"),
     ("ID", "badge employee emp inmate prisoner booking doc military student "
            "subject participant study trial registry donor unos rfid bracelet armband ticket "
-           "parole warrant court identifier case edipi dod "
+           "parole warrant court identifier case edipi dod locker "
+           # a medical-alert bracelet's number, an ID card's in other languages
+           "medalert medicalert pulsera brazalete dni curp cédula cedula carnet ausweis "
+           "personalausweis matricule empleado employé mitarbeiter funcionário funcionario "
+           # an inmate in es/fr/de/pt
+           "recluso reclusa détenu détenue detenu häftling haftling gefangener presidiário "
            "cpf"),  # Brazil's taxpayer number
 ):
     for _w in _words.split():
@@ -63,7 +77,8 @@ for _cat, _words in (
 # Cues that name the thing an identifier belongs to, not the identifier: they stay when
 # the value and its label go ("LVAD [DEVICE]", "the truck's [VEHICLE]").
 _OBJECT_WORDS = frozenset(
-    "car vehicle truck suv motorcycle motorbike auto device implant implants implanted "
+    "car vehicle truck suv motorcycle motorbike auto coche carro voiture wagen fahrzeug "
+    "vehículo vehiculo veículo device implant implants implanted "
     "pacemaker pacer ppm aicd defibrillator defib lvad stimulator neurostimulator pump "
     "generator prosthesis insurance insurer insured medicaid medicare payer payor carrier "
     "coverage bcbs hmo ppo aetna cigna humana uhc kaiser anthem tricare molina".split())
@@ -245,6 +260,9 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
         if cat == "VEHICLE" and ("." in text[s:e] or _BONE_PLATE.search(
                 text, max(0, s - 48), min(n, e + 24))):
             continue  # "locking plate LCP 3.5, 8 holes": a plate of the bone
+        if p is not None and s > p.start(1) and cat in _CAPITALS_KINDS \
+                and _capitals_ok(p.group(1), text):
+            s = p.start(1)  # "mbr HUM 44719 2033 01": a payer's capitals, a word or not
         groups_end = _more_groups(text, s, e, cat)
         value = text[s:groups_end]
         if not _is_value(value.replace(" ", ""), cat) and groups_end == e:
@@ -274,6 +292,17 @@ def _prefix_ok(prefix: str, known: Callable[[str], bool] | None) -> bool:
             and not (known is not None and len(word) > 1 and known(word)))
 
 
+_CAPITALS_KINDS = frozenset(("HEALTHPLAN", "LICENSE", "ID"))
+
+
+def _capitals_ok(prefix: str, text: str) -> bool:
+    """Two to four capitals before a number, in a note not all in capitals: a code's
+    letters even when they spell a word ("HUM 44719"), unless they label something."""
+    word = prefix.lower()
+    return (2 <= len(prefix) <= 4 and prefix.isupper() and not text.isupper()
+            and cue_category(word) is None and word not in _PLACE_OR_MODEL)
+
+
 def _more_groups(text: str, s: int, e: int, cat: str) -> int:
     """A plate or a number written in up to three space-separated groups."""
     if cat not in ("VEHICLE", "LICENSE", "HEALTHPLAN", "ID", "DEVICE"):
@@ -290,8 +319,10 @@ def _more_groups(text: str, s: int, e: int, cat: str) -> int:
             if not (cat == "VEHICLE" and part.isupper() and len(part) <= 3
                     and _ends_phrase(text, g.end())):
                 break
-        elif _NOT_VALUE.fullmatch(part) or _UNIT_AFTER.match(text, g.end()):
-            break
+        elif (_NOT_VALUE.fullmatch(part) and not (
+                part.isdigit() and _NEXT_GROUP.match(text, g.end()) is not None)) \
+                or _UNIT_AFTER.match(text, g.end()):
+            break  # a year between two groups is one more group ("HUM 44719 2033 01")
         end = g.end()
     return end
 

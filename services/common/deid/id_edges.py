@@ -17,13 +17,26 @@ import re
 
 Span = tuple[int, int, str, str, int]
 
-CODES = frozenset(("VEHICLE", "DEVICE", "ID", "LICENSE", "HPBN", "ACCOUNT", "MRN", "OTHERID",
-                   "BIOMETRIC", "SSN", "PHONE", "FAX"))
+CODES = frozenset(("VEHICLE", "DEVICE", "ID", "LICENSE", "HPBN", "HEALTHPLAN", "ACCOUNT", "MRN",
+                   "OTHERID", "BIOMETRIC", "SSN", "PHONE", "FAX"))
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+# a letter read in the radio alphabet: "his license is whiskey four four seven ..."
+_RADIO_WORD = (r"(?:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|"
+               r"lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|"
+               r"whiske?y|x-?ray|yankee|zulu)")
 # a maker's or issuer's prefix typed against the code: "MDT-", "T:", "AB·" ("·" reads "-")
 _PREFIX = re.compile(r"(?<![\w.\-:/])[A-Z0-9]{1,5}[-:/.·]$")
 # one read-out character before the code: a capital letter, a digit or a digit's word
 _READ_BEFORE = re.compile(rf"(?<![\w'’])(?:[A-Z0-9]|(?i:{_DIGIT_WORD}))[ \t]$")
+# ... and a radio-alphabet letter, when the code is read out in words ("echo 4471" is a
+# test and its number)
+_RADIO_BEFORE = re.compile(rf"(?<![\w'’])(?i:{_RADIO_WORD}|[a-z])[ \t]$")
+# a code read out goes on over lone letters to its last digit word ("three three a zero
+# zero four"): lone letters only, and only up to a digit word
+_SPOKEN_ON = re.compile(
+    rf"(?:[ \t]+(?:[A-Za-z]|(?i:{_DIGIT_WORD}))(?![\w'’]))*[ \t]+(?i:{_DIGIT_WORD})(?![\w'’])")
+_SPOKEN_END = re.compile(rf"(?<![\w'’])(?i:{_DIGIT_WORD})$")
+_SPOKEN_START = re.compile(rf"(?i:{_DIGIT_WORD})\b")
 # a last letter or digit after a space, then the clause ends
 _LAST_CHAR = re.compile(r"[ \t][A-Za-z0-9](?=[ \t]*(?:$|[,;|)\n]|\.(?:\s|$)))")
 # the next group of a serial typed in groups: "SJM 7744 1920", "pjn 4481 02s"
@@ -54,9 +67,15 @@ def widen(text: str, spans: list[Span]) -> bool:
                 " " in text[s:e].strip() or _READ_BEFORE.search(text, max(0, s - 7), s)):
             for _ in range(_MAX_READ):  # "five [XYR 21]": read out, one piece at a time
                 m = _READ_BEFORE.search(text, max(0, start - 7), start)
+                if m is None and _SPOKEN_START.match(text, s):
+                    m = _RADIO_BEFORE.search(text, max(0, start - 10), start)
                 if m is None:
                     break
                 start = m.start()
+        if text[end:end + 1] in (" ", "\t") and _SPOKEN_END.search(text, max(0, end - 6), end):
+            m = _SPOKEN_ON.match(text, end)
+            if m is not None:
+                end = m.end()
         while cat in _GROUPED and text[end - 1:end].isdigit() \
                 and (m := _NEXT_GROUP.match(text, end)) is not None:
             end = m.end()

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from . import leet_words
+
 Span = tuple[int, int, str, str, int]
 
 _PIC = (r"(?:photo(?:graph)?s?|pic(?:ture)?s?|images?|selfies?|head\s?shots?|snaps?|fotos?|"
@@ -35,6 +37,9 @@ _PHOTO = re.compile(
     + r"(?:(?:pre|post)[\s-]?op(?:erative)?\s+)?(?:(?:full|frontal)[\s-]?)?"
     + r"(?:face|facial)\s+(?:pre[\s-]?op(?:erative)?\s+)?" + _PIC
     + r"(?:\s+on\s+file)?(?:\s+for\s+[a-z]+\s+planning)?"
+    # where it is: "face photo on ID badge scan", "face photo on his license"
+    + r"(?:\s+on\s+(?:the\s+|his\s+|her\s+|pt'?s\s+)?(?:id\s+)?(?:badge|card|licen[cs]e|"
+    + r"passport)(?:\s+(?:scan|copy|image))?)?"
     + r"(?:\s+of\s+(?:the\s+)?(?:pt|patient|him|her)\b)?"
     # "ID PHOTO (FULL FACE)"
     + r"|(?:id\s+)?" + _PIC + r"\s*\((?:full[\s-]?)?face\)"
@@ -97,11 +102,21 @@ _WORDS = frozenset((
     "portrait portraits").split())
 
 
+_LEET_KEYS = (b"photo", b"pic", b"face", b"print")
+
+
 def scan(text: str, words: set[str], out: list[Span]) -> None:
     """Add PHOTO and BIOMETRIC spans for mentions of the patient's face or biometrics;
     `words`: the note's norms."""
+    folded = leet_words.fold(text, text.lower(), _LEET_KEYS)  # "a ph0t0 0f th3 pt's f4c3"
+    if folded is not None:
+        _mentions(folded, out)
     if _WORDS.isdisjoint(words) and "pr1nt" not in text and "prlnt" not in text:
         return
+    _mentions(text, out)
+
+
+def _mentions(text: str, out: list[Span]) -> None:
     low = text.lower()
     # Every phrase holds one of these key words; each regex is tried only in a window
     # around them (led by a word boundary and alternations, it is slow to try everywhere).

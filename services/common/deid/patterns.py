@@ -251,7 +251,8 @@ def _spoken(text: str, low: str, out: list[Span]) -> None:
 _IMAGE_PREFIX = re.compile(
     r"(?i)\b(?:whatsapp\s+image|screen\s?shot|photo|image|img|pxl|dsc|pic)[ _-]+"
     r"(?:[\w:-]+(?:\.[\w:-]+)*[ _-]+){0,3}$")
-_IMAGE = re.compile(r"\.(?:jpe?g|png|heic|heif|gif|bmp|tiff?|webp)\b", re.I)
+# a clip of the patient is a picture too ("VID_20260301_101010.mp4")
+_IMAGE = re.compile(r"\.(?:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|mp4|mov|m4v|3gp)\b", re.I)
 _IMAGE_SPOKEN = re.compile(
     r"\b(?:[A-Za-z0-9]+\s+(?:underscore|dash)\s+)*[A-Za-z0-9]+\s+dot\s+(?:jpe?g|png|heic)\b",
     re.I)

@@ -55,6 +55,10 @@ _FAME_HINTS = ("senat", "govern", "mayor", "alcald", "legislat", "represent", "c
 
 def scan(text: str, out: list[Span]) -> None:
     low = text.lower()
+    if (" es " in low or " est " in low or " ist " in low or " é " in low or " e " in low
+            or " era " in low or " était " in low or " etait " in low or " war " in low) \
+            and any(h in low for h in _ABROAD_HINTS):
+        _abroad(text, out)
     if (" is " not in low and " was " not in low and "he's " not in low and "he’s " not in low
             and "hes " not in low) or not any(h in low for h in _FAME_HINTS):
         return
@@ -62,3 +66,45 @@ def scan(text: str, out: list[Span]) -> None:
         for m in rx.finditer(text):
             if _FAME.search(m.group("d")) is not None:
                 out.append((m.start("d"), m.end("d"), "OTHERID", "guess_public_figure", 1))
+
+
+# The same sentence in Spanish, French, German and Portuguese: "el paciente es un
+# futbolista famoso", "elle est une chanteuse très connue", "er ist ein berühmter
+# Schauspieler", "o paciente é um jogador conhecido". A public job, or a strong word for
+# fame ("conocido", "connu", "bekannt" alone also mean a known allergy or diagnosis: only
+# with "muy", "très", "bien", "sehr" before them).
+_PUBLIC_ABROAD = (
+    r"cantante|actor|actriz|futbolista|jugador[a]?|periodista|presentador[a]?|locutor[a]?|"
+    r"torero|boxeador[a]?|beisbolista|acteur|actrice|chanteu(?:r|se)|joueu(?:r|se)|"
+    r"journaliste|pr[ée]sentat(?:eur|rice)|animat(?:eur|rice)|footballeu(?:r|se)|"
+    r"schauspieler(?:in)?|s[äa]nger(?:in)?|spieler(?:in)?|moderator(?:in)?|journalist(?:in)?|"
+    r"fu[ßs]baller(?:in)?|ator|atriz|cantor[a]?|jogador[a]?|jornalista|apresentador[a]?")
+_FAMED_ABROAD = (
+    r"famos[oa]|c[ée]l[èe]bre|ber[üu]hmte?[rn]?|(?:muy|tr[èe]s|bien|sehr|muito)\s+"
+    r"(?:conocid[oa]|connue?|bekannte?[rn]?|conhecid[oa])|stadtbekannte?[rn]?")
+_IS_A_ABROAD = re.compile(
+    r"(?i)\b(?:es|est|ist|[ée]|era|[ée]tait|war)\s+"
+    r"(?P<d>(?:un|una|el|la|le|une|ein|eine|einen|der|die|um|uma|o|a)\s+"
+    r"[^.;,:!?\n|—–()]{2,60}?)"
+    r"(?=\s*(?:[.;,:!?\n|—–(]|$|\s(?:y|et|und|e|pero|mais|aber|por|pour|bitte|please)\b))")
+_FAMED = re.compile(rf"(?i)\b(?:{_FAMED_ABROAD})\b")
+# a public job is a public figure's with the team, channel or show it is known for ("un
+# jogador do Flamengo", "presentadora de la tele"), not a figure of speech ("un actor
+# secundario en la cascada")
+_PUBLIC_KNOWN = re.compile(
+    rf"(?i)\b(?:{_PUBLIC_ABROAD})\b(?:.*?\b(?:(?-i:[A-Z][\w'’-]+)|tv|tele|televisi\w*|radio|"
+    r"noticias|novelas?|telenovelas?|cin[ée]ma|film|fernsehen|nachrichten))")
+_ABROAD_HINTS = ("famos", "célèbre", "celebre", "célebre", "berühmt", "beruhmt", "conocid",
+                 "connu", "bekannt", "conhecid", "cantante", "actor", "actriz", "futbol",
+                 "jugador", "periodista", "presentador", "locutor", "torero", "boxeador",
+                 "beisbol", "acteur", "actrice", "chanteu", "joueu", "journalist",
+                 "présentat", "presentat", "animat", "footballeu", "schauspiel", "sänger",
+                 "sanger", "spieler", "moderator", "fußball", "fussball", "ator", "atriz",
+                 "cantor", "jogador", "jornalista", "apresentador")
+
+
+def _abroad(text: str, out: list[Span]) -> None:
+    for m in _IS_A_ABROAD.finditer(text):
+        d = m.group("d")
+        if _FAMED.search(d) is not None or _PUBLIC_KNOWN.search(d) is not None:
+            out.append((m.start("d"), m.end("d"), "OTHERID", "guess_public_figure", 1))

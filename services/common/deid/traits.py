@@ -11,28 +11,43 @@ from __future__ import annotations
 
 import re
 
+from . import leet_words
+
 Span = tuple[int, int, str, str, int]
 
 _AGE_WORD = re.compile(r"\b(?:super)?(?:nonagenarian|centenarian)s?\b", re.I)
-_MARK = re.compile(r"\b(?:tatt?oo?(?:s|ed)?|birth\s*mark(?:s)?)\b", re.I)  # "tatoo" too
+# "tatoo", "tatt" too, and the word in Spanish, French, German, Portuguese and Italian
+_MARK = re.compile(r"\b(?:tatt?oo?(?:s|ed)?|tatt|birth\s*mark(?:s)?|tatuajes?|tatouages?|"
+                   r"t[äa]towierung(?:en)?|tattoo?s?|tatuage(?:m|ns)|tatuagg?i[oi])\b", re.I)
 # A described mark's clause goes on over "and", "with" or a comma while the next piece
 # still describes it: where it is on the body, or the words it shows.
 _BODY = re.compile(
     r"(?i)\b(?:on|over|across|inside)\s+(?:(?:the|his|her|their)\s+)?(?:(?:left|right|"
     r"upper|lower|inner|outer|l|r)\s+)*(?:forearm|arm|calf|neck|chest|back|shoulder|hand|"
     r"wrist|knuckles?|thigh|leg|ankle|foot|face|cheek|forehead|chin|scalp|hip|abdomen|"
-    r"belly|bicep|biceps|ribs?|side|throat)\b|[\"“”]")
+    r"belly|bicep|biceps|ribs?|side|throat)\b|[\"“”«»„]"
+    # "en la espalda", "sur l'épaule", "am linken Unterarm", "no braço esquerdo"
+    r"|\b(?:en|sur|am|auf|no|na|nas|nos)\s+(?:(?:el|la|los|las|le|les|l['’]|son|sa|ses|su|"
+    r"dem|der|den|linken|rechten|o|a)\s*)*(?:brazo|antebrazo|espalda|cuello|pecho|mano|"
+    r"mu[ñn]eca|pierna|tobillo|hombro|cara|pantorrilla|bras|avant-bras|dos|cou|poitrine|main|"
+    r"poignet|jambe|cheville|[ée]paule|visage|mollet|arm|unterarm|oberarm|r[üu]cken|hals|"
+    r"brust|hand|handgelenk|bein|kn[öo]chel|schulter|gesicht|wade|bra[çc]o|antebra[çc]o|"
+    r"costas|pesco[çc]o|peito|m[ãa]o|pulso|perna|tornozelo|ombro|rosto|panturrilha)\b")
 _SOFT_STOP = re.compile(r",\s|\s(?:and|but|with|w/)\s", re.I)
 _HARD_STOP = re.compile(r"[.;\n)—]|\s-\s|$")
 # A clause: from the last stop before the mark to the next one after it.
 _STOP_BEFORE = re.compile(r"[.;\n(]|,\s|\b(?:and|but|with)\s", re.I)
 _STOP_AFTER = re.compile(r"[.;\n)]|,\s|\s(?:and|but)\s|$", re.I)
 _CLINICAL = re.compile(
-    r"ink|endoscop|lesion|marking|marked|radiation|field|spot|colon|polyp|site|tumou?r|"
-    r"spy|flexure|margin|remov|laser|sentinel", re.I)
+    r"\bink|endoscop|lesion|marking|marked|radiation|field|spot|colon|polyp|site|tumou?r|"
+    r"spy|flexure|margin|remov|laser|sentinel|"
+    # the same in Spanish, French, German and Portuguese ("tinta china", "repérage")
+    r"tinta|encre|tinte|marcar|marcaje|rep[ée]rage|radioth|radiot|l[ée]si[oó]n|p[oó]lipo|"
+    r"bestrahl|markier|les[ãa]o", re.I)
 # Something that makes the mark tell one person: words quoted or named, or described.
 _DESCRIBED = re.compile(
-    r"[\"“'‘]|\b(?:of|reading|reads|saying|says|spelling|spells|name|names|initials|"
+    r"[\"“'‘«„]|\b(?:of|reading|reads|saying|says|spelling|spells|name|names|initials|"
+    r"nombre|nom|nome|iniciales|initiales|dice|dit|virgen|rosas?|drag[óoã]n?|calavera|"
     r"face|cheek|forehead|chin|neck|hand|knuckles?|forearm|wrist|chest|back|shoulder|"
     r"distinctive|unique|large|tribal|dragon|rose|skull|heart|cross|star|snake|eagle|"
     r"portrait|script|words?|letters?|date|shaped)\b", re.I)
@@ -56,7 +71,18 @@ def scan(text: str, low: str, out: list[Span]) -> None:
         out.extend((m.start(), m.end(), "AGE", "age_word", 1) for m in _AGE_WORD.finditer(text))
     if "scar" in low:
         _scars(text, out)
-    if "tatt" not in low and "tato" not in low and "birth" not in low:
+    _marks(text, low, out)
+    folded = leet_words.fold(text, low, _MARK_KEYS)  # "a t4tt00 of a r4tt13sn4k3"
+    if folded is not None:
+        _marks(folded, folded.lower(), out)
+
+
+_MARK_KEYS = (b"tatt", b"tato")
+
+
+def _marks(text: str, low: str, out: list[Span]) -> None:
+    if "tatt" not in low and "tato" not in low and "birth" not in low and "tatu" not in low \
+            and "towier" not in low and "tatoo" not in low:
         return
     for m in _MARK.finditer(text):
         s, e = _clause(text, m)
@@ -169,12 +195,27 @@ _GS1_UDI = re.compile(r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*")
 # "plaque", "targa"), the groups joined by a middle dot or a dash of any kind ("7ZL·K41").
 _PLATE = re.compile(
     r"(?i:\b(?:licen[cs]e\s+)?(?:plates?|plat|matr[ií]cula|placa|kennzeichen|"
-    r"immatriculation|plaque|targa)\b(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*)"
-    r"(?P<v>[A-Za-z0-9]{1,4}[ \-·–][A-Za-z0-9]{2,4}|[A-Za-z0-9]{5,8})(?![\w-])")
+    r"immatriculation|plaque|targa)\b(?:\s+d['’]immatriculation|\s+de\s+matr[ií]cula)?"
+    r"(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*)"
+    # a French plate has three groups ("AB-123-CD"), a German one three ("M-AB 1234")
+    r"(?P<v>[A-Za-z0-9]{1,4}[ \-·–][A-Za-z0-9]{2,4}(?:-[A-Za-z0-9]{1,3}|(?-i: [A-Z0-9]{1,4}))?"
+    r"|[A-Za-z0-9]{5,8})(?![\w-])")
+# A plate in words after what the plate reads ("plate reads BIG RED", "vanity plate SPINE
+# DR", "custom plate says GO SOX 4"): capitals in a note that is not all capitals, in up
+# to three groups of eight characters at most, ending the phrase.
+_PLATE_READS = re.compile(
+    r"(?i:\b(?:(?P<vanity>vanity|custom|personali[sz]ed|licen[cs]e)\s+)?plates?\b"
+    r"(?:\s+(?:number|no\.?|#))?(?P<verb>\s+(?:that\s+)?(?:reads?|reading|says?|saying|said|"
+    r"spells?|spelling|is|was))?\s*[:#]?\s*)"
+    r"(?P<v>[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,4}){0,2})(?=\s*(?:[.,;:!?)\]\n|—–]|$|\s[a-z]))")
+# "plate trkrdad": letters only and lowercase, a plate when no word reads that way (a run
+# of three consonants or none of the first three letters a vowel)
+_PLATE_LOWER = re.compile(r"(?i:\bplates?\s+)(?P<v>[a-z]{4,8})(?![\w-])")
+_UNPRONOUNCEABLE = re.compile(r"[bcdfghjklmnpqrstvwxz]{3}|^[bcdfghjklmnpqrstvwxz]{3}")
 _PLATE_HINTS = ("plat", "matr", "placa", "kennzeichen", "immatric", "plaque", "targa")
 _PLATE_PARTS = re.compile(r"[ \-·–]")
 _NOT_PLATE = frozenset("and or the to of for in at x with on is was mm cm holes hole screws "
-                       "screw".split())
+                       "screw ok na n/a tbd unk none".split())
 # "the star witness in the Truro trial", "THE NEWS ANCHOR FROM CHANNEL 5", "the former
 # Bruins kicker": a public figure named by what everybody knows them for.
 _FAME = re.compile(
@@ -195,9 +236,17 @@ _DAY_MON_YY = re.compile(
 # [A-Za-z]: case-insensitive "sep" also matches "ſep".
 _DAY_MON_YY_HINT = re.compile(r"\d-[^\W\d_]{3}-\d")
 
+# A passport's or ID card's machine-readable zone: a document code, "<" fillers and the
+# issuing country ("P<USA448120937", "P<UTOERIKSSON<<ANNA<MARIA<<<", "IDFRA<<X4RTBPFW4").
+_MRZ = re.compile(r"(?<![\w<])[A-Z][A-Z<]<?[A-Z<]{3}[A-Z0-9<]{5,}(?![\w<])")
+
 
 def shapes(text: str, low: str, out: list[Span]) -> None:
-    """Device, plate, public-figure and date shapes the other scanners do not know."""
+    """Device, plate, passport, public-figure and date shapes the other scanners do not
+    know."""
+    if "<" in text:
+        out.extend((m.start(), m.end(), "OTHERID", "machine_readable_zone", 2)
+                   for m in _MRZ.finditer(text) if "<" in m.group())
     if "(01)" in text:
         out.extend((m.start(), m.end(), "DEVICE", "gs1_udi", 2) for m in _GS1_UDI.finditer(text))
     if any(h in low for h in _PLATE_HINTS):
@@ -211,9 +260,36 @@ def shapes(text: str, low: str, out: list[Span]) -> None:
             if (digit and letter and (v.isupper() or v.islower() or len(parts) == 1)) or (
                     not digit and len(parts) == 1 and v.isupper() and not text.isupper()):
                 out.append((m.start("v"), m.end("v"), "VEHICLE", "plate_shape", 2))
+        _plates_in_words(text, out)
     if "the " in low and any(w in low for w in _FAME_HINTS):
         out.extend((m.start(), m.end(), "OTHERID", "public_figure", 1)
                    for m in _FAME.finditer(text))
     if "-" in text and _DAY_MON_YY_HINT.search(text):
         out.extend((m.start(), m.end(), "DATE", "date_day_mon_yy", 1)
                    for m in _DAY_MON_YY.finditer(text))
+
+
+def _plates_in_words(text: str, out: list[Span]) -> None:
+    """Vanity plates: letters, capitals or not, that a plate reads."""
+    if not text.isupper():
+        for m in _PLATE_READS.finditer(text):
+            v = m.group("v")
+            joined = v.replace(" ", "").replace("-", "")
+            if (len(joined) < 2 or joined.isdigit()
+                    or any(p.lower() in _NOT_PLATE for p in _PLATE_PARTS.split(v))
+                    or (m.group("vanity") is None and m.group("verb") is None
+                        and not any(map(str.isdigit, v)) and " " not in v and len(v) < 5)
+                    or _BONE_PLATE.search(text, max(0, m.start() - 48), m.end() + 24)):
+                continue
+            out.append((m.start("v"), m.end("v"), "VEHICLE", "plate_words", 2))
+    for m in _PLATE_LOWER.finditer(text):
+        v = m.group("v")
+        if (v.islower() and _UNPRONOUNCEABLE.search(v)
+                and not _BONE_PLATE.search(text, max(0, m.start() - 48), m.end() + 24)):
+            out.append((m.start("v"), m.end("v"), "VEHICLE", "plate_words", 2))
+
+
+# a plate of the bone: "locking plate", "8 holes", "screws"
+_BONE_PLATE = re.compile(r"(?i)\b(?:screws?|holes?|locking|bone|lcp|dcp|recon|compression|"
+                         r"fixation|orif|plating|tibial|femoral|radius|clavicle|fluoro|"
+                         r"contoured|bicortical|implant)\b")
