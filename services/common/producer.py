@@ -137,6 +137,9 @@ class EventProducer:
             producer, self._producer = self._producer, None
         if producer is not None:
             await producer.stop()
+        # and clients replaced after their sender died, still closing in the background
+        await asyncio.gather(*self._retired, return_exceptions=True)
+        self._retired.clear()
 
     async def publish(self, topic: str, event: events.Event, *,
                       timeout: float | None = None) -> None:

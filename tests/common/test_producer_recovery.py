@@ -60,3 +60,28 @@ async def test_a_stop_during_a_start_leaves_no_client_running(
     assert producer._producer is None
     assert kafka_leaks.leaked(request.node.nodeid) == []
 
+
+
+async def test_stop_waits_for_a_replaced_client_to_close(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A client replaced after its sender died is closed in the background; `stop()` waits
+    for that close too: before, it returned with the old client still connected."""
+    await ensure_topics(settings, [UPDATES_STATUS])
+    producer = EventProducer(settings=settings, service="approval", timeout=5)
+    try:
+        await producer.publish(UPDATES_STATUS.name, status_event(1))
+        first = producer._producer
+        assert first is not None
+        first._sender.sender_task.cancel()
+        await asyncio.gather(first._sender.sender_task, return_exceptions=True)
+        close = first.stop
+
+        async def closing_slowly() -> None:
+            await asyncio.sleep(0.5)  # a close that takes a while (connections draining)
+            await close()
+
+        monkeypatch.setattr(first, "stop", closing_slowly)
+        await producer.publish(UPDATES_STATUS.name, status_event(2))
+    finally:
+        await producer.stop()
+    assert not kafka_leaks.running(first)
