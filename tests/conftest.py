@@ -6,14 +6,16 @@ import asyncio
 import concurrent.futures
 import os
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Generator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from services.common.broker import EmbeddedBroker
 from services.common.settings import Settings
 
+from .support import kafka_leaks
 from .support.browser import CHROMIUM, CHROMIUM_ARGS
 from .support.idp import SignInWorld, running_provider
 from .support.signing import session_keys_dir
@@ -26,6 +28,65 @@ POSTGRES_URL = os.environ.get("ORCAST_TEST_POSTGRES_URL",
                               "postgresql://postgres@127.0.0.1:5432/test")
 CHROMIUM_PRESENT = os.path.exists(CHROMIUM)
 ARTIFACTS = Path(os.environ.get("ORCAST_TEST_ARTIFACTS", "test-artifacts"))
+
+
+kafka_leaks.install()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef: pytest.FixtureDef[Any]) -> Generator[None, Any, Any]:
+    """A client started by a wider-scoped fixture is that fixture's, not the test's."""
+    if fixturedef.scope == "function":
+        return (yield)
+    with kafka_leaks.owned_by(f"fixture {fixturedef.argname} ({fixturedef.scope})"):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Generator[None, Any, Any]:
+    with kafka_leaks.owned_by(item.nodeid):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, Any, Any]:
+    with kafka_leaks.owned_by(item.nodeid):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, Any, Any]:
+    with kafka_leaks.owned_by(item.nodeid):
+        return (yield)
+
+
+@pytest.fixture(autouse=True)
+async def no_kafka_client_left(request: pytest.FixtureRequest) -> AsyncIterator[None]:
+    """Fail a test that leaves a Kafka client it started running (set up before, so torn
+    down after, the test's other fixtures). The worker's loop outlives the test, and the
+    client would go on fetching through every later test; it is stopped here."""
+    kafka_leaks.test_begins()
+    yield
+    left = kafka_leaks.leaked(request.node.nodeid)
+    if left:
+        await kafka_leaks.settle([note.client for note in left])
+        left = kafka_leaks.leaked(request.node.nodeid)
+    for note in left:
+        await kafka_leaks.close(note.client)
+    if left:
+        pytest.fail(kafka_leaks.report(left, "this test"), pytrace=False)
+
+
+def pytest_fixture_post_finalizer(fixturedef: pytest.FixtureDef[Any]) -> None:
+    """A wider-scoped fixture (a module's shared stack) must stop its clients too."""
+    if fixturedef.scope == "function":
+        return
+    owner = f"fixture {fixturedef.argname} ({fixturedef.scope})"
+    left = kafka_leaks.leaked(owner)
+    for note in left:
+        kafka_leaks.close_now(note.client)
+    if left:
+        pytest.fail(kafka_leaks.report(left, owner), pytrace=False)
 
 
 @pytest.fixture(autouse=True)

@@ -144,16 +144,19 @@ class Components:
             self.producer.keyring().require_signer(self.service)
         if self.store is not None:
             await self.store.open()
+        # From here, however start-up ends, what has started is stopped: aiohttp stops only
+        # the contexts that reached their `yield`.
         try:
-            if self.events:
-                await self.producer.start()
-        except Exception as exc:  # broker away at boot: producer retries lazily, we serve 503s
-            logger.warning("%s: producer not started (%s)", self.service, type(exc).__name__)
-        for consumer in self.consumers:
-            await consumer.start()
-        for seconds, job in self._timers:
-            self._tasks.append(asyncio.create_task(self._repeat(seconds, job)))
-        try:
+            try:
+                if self.events:
+                    await self.producer.start()
+            except Exception as exc:  # broker away at boot: retried lazily, we serve 503s
+                logger.warning("%s: producer not started (%s)", self.service,
+                               type(exc).__name__)
+            for consumer in self.consumers:
+                await consumer.start()
+            for seconds, job in self._timers:
+                self._tasks.append(asyncio.create_task(self._repeat(seconds, job)))
             async with contextlib.AsyncExitStack() as held:
                 for lifespan in self._held:
                     await held.enter_async_context(contextlib.asynccontextmanager(lifespan)(app))

@@ -217,6 +217,10 @@ class ConsumerLoop:
         # misconfigured and must not start (it would never send them unsigned).
         self._keyring = signing.keyring_for(self._settings)
         self._keyring.require_signer(self._service)
+        if self._task is not None and not self._task.done():
+            # a restart: one task, one client (a second task's client is one stop() never
+            # sees, and each task's finally would close whichever client is current)
+            await self.stop()
         self._stopping.clear()
         self._task = asyncio.create_task(self._run(), name=f"consume {self.name}")
 

@@ -113,7 +113,8 @@ class EventProducer:
         if producer is None:
             await asyncio.wait_for(self.start(), limit)
             producer = self._producer
-        assert producer is not None
+        if producer is None:  # stopped while it was starting
+            raise BrokerUnavailable("producer stopped")
         return producer
 
     async def broker_reachable(self, timeout: float = 1.5) -> bool:
@@ -132,9 +133,15 @@ class EventProducer:
         return self._reachable
 
     async def stop(self) -> None:
-        if self._producer is not None:
+        # After any start under way (a lazy one, from a send or a readiness probe): its
+        # client would otherwise appear once this returned, and run for good.
+        async with self._start_lock:
             producer, self._producer = self._producer, None
+        if producer is not None:
             await producer.stop()
+        # and clients replaced after their sender died, still closing in the background
+        await asyncio.gather(*self._retired, return_exceptions=True)
+        self._retired.clear()
 
     async def publish(self, topic: str, event: events.Event, *,
                       timeout: float | None = None) -> None:

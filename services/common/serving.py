@@ -259,11 +259,12 @@ class GuardedRunner(web.AppRunner):
 
 async def start(app: web.Application, settings: Settings, *, host: str, port: int,
                 **runner_options: Any) -> GuardedRunner:
-    """Serve `app` on host:port with the guards from `settings`; `cleanup()` stops it."""
+    """Serve `app` on host:port with the guards from `settings`; `cleanup()` stops it.
+    A start that fails stops whatever had started (the app's parts, their Kafka clients)."""
     runner = GuardedRunner(app, limits=ConnectionLimits.from_settings(settings),
                            **runner_options)
-    await runner.setup()
     try:
+        await runner.setup()  # the app's start-up: a part may fail after others started
         await web.TCPSite(runner, host, port).start()
     except BaseException:
         await runner.cleanup()

@@ -154,7 +154,12 @@ class Store:
         if engine.dialect.name == "sqlite":
             event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         self._engine = engine
-        await self._migrate()
+        try:
+            await self._migrate()
+        except BaseException:  # not open: its pool (a thread per SQLite connection) goes too
+            self._engine = None
+            await engine.dispose()
+            raise
 
     async def close(self) -> None:
         if self._engine is not None:

@@ -15,6 +15,7 @@ from services.common.consumer import ConsumerLoop, Origin
 from services.common.producer import EventProducer
 from services.common.settings import Settings
 from services.common.topics import UPDATES_STATUS, TopicSpec, deadletter_topic
+from tests.support import kafka_leaks
 from tests.support.signing import signed
 from tests.support.stack import eventually, read_events
 
@@ -195,3 +196,26 @@ async def test_a_client_that_stops_fetching_is_rebuilt_and_nothing_is_skipped(
     finally:
         await stop_loop(loop)
         await producer.stop()
+
+
+async def test_a_restart_while_running_leaves_one_client(settings: Settings,
+                                                         request: pytest.FixtureRequest) -> None:
+    """Regression: `start()` on a running loop began a second task beside the first; its
+    client replaced the first's in `_consumer`, so `stop()` closed one client and the first
+    task, seeing the stop, closed none: its consumer ran on for the life of the process."""
+    await ensure_topics(settings, [UPDATES_STATUS, DEADLETTER])
+    loop = await start_loop(settings, Recorder())
+    try:
+        await eventually(lambda: _started(loop), 20, message="first client started")
+        first = loop._consumer
+        await loop.start()
+        await eventually(lambda: _started(loop, not_this=first), 20,
+                         message="second client started")
+    finally:
+        await stop_loop(loop)
+    await asyncio.sleep(1.5)  # a task left behind would notice the stop within one poll
+    assert kafka_leaks.leaked(request.node.nodeid) == []
+
+
+async def _started(loop: ConsumerLoop, not_this: object = None) -> bool:
+    return loop._consumer is not None and loop._consumer is not not_this and loop.last_poll > 0

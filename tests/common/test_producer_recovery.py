@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+from aiokafka import AIOKafkaProducer
+
 from services.common.admin import ensure_topics
 from services.common.producer import EventProducer
 from services.common.settings import Settings
 from services.common.topics import UPDATES_STATUS
+from tests.support import kafka_leaks
 
 from .test_consumer import status_event
 
@@ -33,3 +37,51 @@ async def test_a_dead_sender_is_replaced_and_the_next_send_goes_through(
         assert await producer.broker_reachable()
     finally:
         await producer.stop()
+
+
+async def test_a_stop_during_a_start_leaves_no_client_running(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch,
+        request: pytest.FixtureRequest) -> None:
+    """Regression: `stop()` while a lazy start was still connecting (a readiness probe or a
+    send during shutdown, the broker slow to answer) found no client yet and returned; the
+    start then finished and its client ran on, never stopped, for the life of the process."""
+    slow_start = AIOKafkaProducer.start
+
+    async def connecting_slowly(self: AIOKafkaProducer) -> None:
+        await asyncio.sleep(0.3)
+        await slow_start(self)
+
+    monkeypatch.setattr(AIOKafkaProducer, "start", connecting_slowly)
+    producer = EventProducer(settings=settings, service="approval", timeout=5)
+    probe = asyncio.create_task(producer.broker_reachable(timeout=5))
+    await asyncio.sleep(0.1)  # the probe is starting the client
+    await producer.stop()
+    await probe
+    assert producer._producer is None
+    assert kafka_leaks.leaked(request.node.nodeid) == []
+
+
+
+async def test_stop_waits_for_a_replaced_client_to_close(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A client replaced after its sender died is closed in the background; `stop()` waits
+    for that close too: before, it returned with the old client still connected."""
+    await ensure_topics(settings, [UPDATES_STATUS])
+    producer = EventProducer(settings=settings, service="approval", timeout=5)
+    try:
+        await producer.publish(UPDATES_STATUS.name, status_event(1))
+        first = producer._producer
+        assert first is not None
+        first._sender.sender_task.cancel()
+        await asyncio.gather(first._sender.sender_task, return_exceptions=True)
+        close = first.stop
+
+        async def closing_slowly() -> None:
+            await asyncio.sleep(0.5)  # a close that takes a while (connections draining)
+            await close()
+
+        monkeypatch.setattr(first, "stop", closing_slowly)
+        await producer.publish(UPDATES_STATUS.name, status_event(2))
+    finally:
+        await producer.stop()
+    assert not kafka_leaks.running(first)

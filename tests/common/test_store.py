@@ -110,3 +110,30 @@ def test_database_url_forms() -> None:
     assert s.database_url_for("audit") == "sqlite+aiosqlite:////data/audit.db"
     pg = Settings(secret="x", database_url="postgresql://u@h:5432/db")
     assert pg.database_url_for("audit") == "postgresql+asyncpg://u@h:5432/db"
+
+
+def broken(conn: Connection) -> None:
+    conn.execute(sa.text("ALTER TABLE no_such_table ADD COLUMN name VARCHAR(20)"))
+
+
+async def test_a_store_that_cannot_open_keeps_no_connection(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: a failed migration left the engine, and its pooled connection (on
+    SQLite, a thread), for the life of the process; nothing was ever going to close it."""
+    from services.common import store as store_module
+
+    engines = []
+
+    def recorded(*args: object, **kwargs: object) -> object:
+        engines.append(create_async_engine(*args, **kwargs))
+        return engines[-1]
+
+    create_async_engine = store_module.create_async_engine
+    monkeypatch.setattr(store_module, "create_async_engine", recorded)
+    store = Store(f"sqlite+aiosqlite:///{tmp_path / 'broken.db'}", service="unit",
+                  migrations=[Migration(1, "broken", broken)])
+    with pytest.raises(sa.exc.OperationalError):
+        await store.open()
+    with pytest.raises(RuntimeError, match="not open"):
+        store.engine  # noqa: B018
+    assert engines[0].pool.checkedin() == 0

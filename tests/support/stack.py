@@ -246,10 +246,17 @@ async def start_stack(settings: Settings, services: tuple[str, ...] | None = Non
     await ensure_topics(settings)
     app = build_app(settings) if services is None else build_app(settings, services)
     server = TestServer(app, host="127.0.0.1", port=port)
-    await server.start_server()
-    session = aiohttp.ClientSession()
-    stack = Stack(settings=settings, app=app, server=server, session=session)
-    await stack.wait_ready()
+    session: aiohttp.ClientSession | None = None
+    try:  # a stack that fails to start or to become ready is stopped, not left running
+        await server.start_server()
+        session = aiohttp.ClientSession()
+        stack = Stack(settings=settings, app=app, server=server, session=session)
+        await stack.wait_ready()
+    except BaseException:
+        if session is not None:
+            await session.close()
+        await server.close()
+        raise
     return stack
 
 
