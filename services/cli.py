@@ -6,6 +6,8 @@
     orcast deid --jsonl            (stdin → stdout)
     orcast token --role ROLE [--sub SUB]
     orcast keys generate --dir DIR [--service S ...]   (event signing key pairs)
+    orcast keys retire --dir DIR --service S [--bootstrap HOST:PORT]
+    orcast keys watermark --dir DIR --retired S.STAMP.pub [--bootstrap HOST:PORT]
     orcast audit verify | export --format csv|jsonl|fhir [--out FILE] | keygen --out FILE
 """
 
@@ -57,10 +59,15 @@ def _parser() -> argparse.ArgumentParser:
     token.add_argument("--sub", default=None)
     token.add_argument("--ttl", type=int, default=12 * 3600)
     keys = sub.add_parser("keys", help="event signing keys (Ed25519, one pair per service)")
-    keys.add_argument("action", choices=["generate"])
+    keys.add_argument("action", choices=["generate", "retire", "watermark"])
     keys.add_argument("--dir", type=Path, required=True, help="keys directory")
     keys.add_argument("--service", action="append", choices=SERVICES,
-                      help="only this service (repeatable; default: every service)")
+                      help="only this service (repeatable; default: every service; "
+                           "retire: exactly one)")
+    keys.add_argument("--retired", default=None,
+                      help="watermark: the retired public key's file name in --dir")
+    keys.add_argument("--bootstrap", default=None,
+                      help="retire, watermark: Kafka bootstrap (default ORCAST_KAFKA_BOOTSTRAP)")
     audit = sub.add_parser("audit", help="verify or export the audit log",
                            description="orcast audit {verify,export,keygen} [-h] ...")
     audit.add_argument("args", nargs=argparse.REMAINDER)
@@ -383,9 +390,43 @@ def cmd_token(args: argparse.Namespace) -> int:
 def cmd_keys(args: argparse.Namespace) -> int:
     from services.common import signing
 
+    if args.action != "generate":
+        return _cmd_keys_retire(args)
     written = signing.generate(args.dir, args.service or SERVICES)
     sys.stdout.write("".join(f"{path}\n" for path in written)
                      or f"keys already present in {args.dir}\n")
+    return 0
+
+
+def _cmd_keys_retire(args: argparse.Namespace) -> int:
+    """Retire a key (or bound one retired before) at the broker's end offsets now."""
+    import asyncio
+    import dataclasses
+
+    from services.common import key_rotation
+
+    settings = Settings.from_env()
+    if args.bootstrap:
+        settings = dataclasses.replace(settings, kafka_bootstrap=args.bootstrap)
+    if args.action == "retire":
+        if len(args.service or ()) != 1:
+            sys.stderr.write("orcast keys retire: give exactly one --service\n")
+            return 2
+        service = args.service[0]
+        ends = asyncio.run(key_rotation.end_offsets(settings, service))
+        written = key_rotation.retire(args.dir, service, ends)
+    else:
+        if not args.retired:
+            sys.stderr.write("orcast keys watermark: give --retired <service>.<stamp>.pub\n")
+            return 2
+        retired = args.dir / args.retired
+        service = retired.name.split(".")[0]
+        ends = asyncio.run(key_rotation.end_offsets(settings, service))
+        written = [key_rotation.watermark(retired, ends)]
+    missing = sorted(set(key_rotation.written_by(service)) - set(ends))
+    if missing:  # no history there for the old key: fine for a topic never created
+        sys.stderr.write(f"orcast keys: not on the broker, so no history: {', '.join(missing)}\n")
+    sys.stdout.write("".join(f"{path}\n" for path in written))
     return 0
 
 

@@ -30,6 +30,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.errors import KafkaError
 
 from services.common import events, signing, topics
+from services.common.consumer import Origin
 from services.common.kafka_config import security_options
 from services.common.producer import EventProducer
 from services.common.settings import ConfigError, Settings
@@ -175,7 +176,8 @@ class KafkaAnchor:
                 batch = await consumer.getmany(tp, timeout_ms=500, max_records=5000)
                 for record in batch.get(tp, []):
                     position = record.offset + 1
-                    best = _better(best, record.value, keyring)
+                    at = Origin(topics.AUDIT_CHECKPOINTS.name, tp.partition, record.offset)
+                    best = _better(best, record.value, keyring, at)
                 if not batch:
                     position = await consumer.position(tp)
             self._read_to[tp.partition] = position
@@ -184,15 +186,16 @@ class KafkaAnchor:
 
 
 def _better(best: dict[str, Any] | None, raw: bytes | None,
-            keyring: signing.Keyring) -> dict[str, Any] | None:
+            keyring: signing.Keyring, at: Origin) -> dict[str, Any] | None:
     try:
         event, envelope = events.parse_envelope(raw)
         if event.type != ANCHOR_TYPE:
             return best
         # Only what audit signed, as every consumer checks: anyone who can write the topic
         # could otherwise claim the highest seq, and every verify would compare the log
-        # with that (red team). History: anchors outlive a rotation of audit's key.
-        keyring.verify(envelope, raw or b"", topics.AUDIT_CHECKPOINTS.writers, history=True)
+        # with that (red team). Anchors outlive a rotation of audit's key: a retired key's
+        # count if they lie below its watermark (offsets the writer cannot choose).
+        keyring.verify(envelope, raw or b"", topics.AUDIT_CHECKPOINTS.writers, at=at)
     except events.InvalidEvent:
         return best  # not ours to judge here; only a valid anchor counts
     if best is None or int(event.data["seq"]) > int(best["seq"]):

@@ -488,8 +488,7 @@ class ConsumerLoop:
         spec = topics.BY_NAME.get(origin.topic)
         keyring = self._keyring or signing.keyring_for(self._settings)
         try:
-            keyring.verify(envelope, record.value, spec.writers if spec else (),
-                           history=self._replay and not self.caught_up.is_set())
+            keyring.verify(envelope, record.value, spec.writers if spec else (), at=origin)
         except events.InvalidEvent:
             raise
         except Exception as exc:

@@ -33,8 +33,10 @@ starts with `{`), a root signature covers bytes that start with `orcast-merkle-v
 Keys on disk, one directory (`ORCAST_EVENT_KEYS_DIR`): `<service>.key` (PKCS8 PEM,
 mode 0600) for each service this process may sign as, `<service>.pub`
 (SubjectPublicKeyInfo PEM) for every service. `orcast keys generate` writes them.
-A retired public key kept as `<service>.<anything>.pub` still verifies, so events
-signed before a rotation and replayed from a topic stay valid.
+A retired public key kept as `<service>.<anything>.pub` still verifies what it signed
+before the rotation: records below its watermark `<service>.<anything>.ends.json`, the
+end offsets `orcast keys retire` read from the broker (watermarks.py). Without that file
+it verifies nothing (a key is retired because it may have leaked).
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ import orjson
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from . import merkle
+from . import merkle, watermarks
 from .ed25519_fast import Sign, Verify, signer, verifier
 from .events import InvalidEvent
 from .settings import ConfigError, Settings
@@ -158,10 +160,12 @@ class Keyring:
 
     signers: dict[str, tuple[str, Ed25519PrivateKey]] = field(default_factory=dict)
     verifiers: dict[str, tuple[str, Ed25519PublicKey]] = field(default_factory=dict)
-    # Key ids of retired keys (`<service>.<anything>.pub`): they verify history read at
-    # start-up only. A key is retired because it may have leaked, so a record that arrives
-    # live signed with one is refused (red team: a rotated-out key kept signing).
+    # Key ids of retired keys (`<service>.<anything>.pub`). A key is retired because it
+    # may have leaked, so one verifies only records below its watermark: the offsets the
+    # broker had reached at the retirement, which its holder cannot choose (red team: a
+    # rotated-out key kept signing, and every replay took that for history).
     retired: set[str] = field(default_factory=set)
+    history_ends: dict[str, watermarks.Ends] = field(default_factory=dict)
     # one signature check per key id, made on first use (libsodium's when present)
     _checks: dict[str, Verify] = field(default_factory=dict, repr=False, compare=False)
     _signs: dict[str, Sign] = field(default_factory=dict, repr=False, compare=False)
@@ -218,18 +222,19 @@ class Keyring:
         return sealed
 
     def verify(self, envelope: dict[str, Any], raw: bytes, writers: Iterable[str], *,
-               history: bool = False) -> None:
+               at: watermarks.Position | None = None) -> None:
         """Raise `ForgedEvent` unless `envelope` (parsed from `raw`) is signed by a known key
         of its own source service, and that service is a declared writer of the topic.
-        `history`: the record is replayed history (a retired key may have signed it)."""
+        `at`: where the record sits (short topic name, partition, offset); a retired key
+        verifies it only below that key's watermark, never where the position is unknown."""
         kid, sig = envelope.get(KID), envelope.get(SIG)
         if not isinstance(kid, str) or not isinstance(sig, str):
             raise ForgedEvent("unsigned")
         known = self.verifiers.get(kid)
         if known is None:
             raise ForgedEvent(f"unknown key id {kid}")
-        if kid in self.retired and not history:
-            raise ForgedEvent(f"retired key id {kid}")
+        if kid in self.retired:
+            self._check_history(kid, at)
         service, public = known
         claimed = source_service(str(envelope["source"]))
         if service != claimed:
@@ -248,6 +253,13 @@ class Keyring:
             raise ForgedEvent("bad signature")
         if claimed not in writers:
             raise ForgedEvent(f"{claimed} is not a writer of this topic")
+
+    def _check_history(self, kid: str, at: watermarks.Position | None) -> None:
+        ends = self.history_ends.get(kid)
+        if ends is None:
+            raise ForgedEvent(f"retired key id {kid} has no watermark")
+        if not watermarks.below(ends, at):
+            raise ForgedEvent(f"retired key id {kid} past its watermark")
 
     def _verify_in_batch(self, kid: str, check: Verify, signature: bytes, sig: str,
                          proof: object, envelope: dict[str, Any], raw: bytes) -> None:
@@ -340,6 +352,9 @@ def _load(directory: Path) -> Keyring:
         keyring.verifiers[kid] = (service, public)
         if path.name.count(".") > 1:
             keyring.retired.add(kid)
+            ends = watermarks.for_retired(path, kid)
+            if ends is not None:
+                keyring.history_ends[kid] = ends
     for path in sorted(directory.glob("*.key")):
         if "." in path.stem:
             continue  # only `<service>.key` signs

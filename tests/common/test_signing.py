@@ -10,6 +10,7 @@ import pytest
 
 from services import cli
 from services.common import events, signing
+from services.common.consumer import Origin
 from services.common.settings import ConfigError, Settings
 from services.common.topics import SERVICES
 
@@ -86,15 +87,20 @@ def test_missing_keys_directory_is_a_configuration_error(tmp_path: Path) -> None
 
 def test_a_retired_public_key_verifies_history_only(tmp_path: Path) -> None:
     """A rotated-out key kept signing new events students saw (red team): it is retired
-    because it may have leaked, so it verifies only what a consumer replays at start."""
+    because it may have leaked, so it verifies only what lies below its watermark
+    (test_signing_retire.py has the rule in full)."""
     signing.generate(tmp_path / "old", ["approval"])
     old = signing.load_keyring(tmp_path / "old").seal(status_event().to_dict())
     current = tmp_path / "current"
     signing.generate(current, ["approval"])
     (current / "approval.2026-01.pub").write_bytes((tmp_path / "old" / "approval.pub")
                                                    .read_bytes())
+    (current / "approval.2026-01.ends.json").write_text(json.dumps({
+        "key_id": signing.load_keyring(tmp_path / "old").signers["approval"][0],
+        "ends": {"updates.status": {"0": 1}}}))
     keyring = signing.load_keyring(current)
-    keyring.verify(events.parse_envelope(old)[1], old, ("approval",), history=True)
+    keyring.verify(events.parse_envelope(old)[1], old, ("approval",),
+                   at=Origin("updates.status", 0, 0))
     with pytest.raises(signing.ForgedEvent, match="retired"):
         keyring.verify(events.parse_envelope(old)[1], old, ("approval",))
     assert len(keyring.verifiers) == 2 and list(keyring.signers) == ["approval"]

@@ -15,6 +15,7 @@ import pytest
 
 from services.common import events, merkle, signing
 from services.common.batch import HeldSend
+from services.common.consumer import Origin
 from services.common.producer import EventProducer
 from services.common.settings import Settings
 
@@ -31,8 +32,8 @@ def batch_of(keyring: signing.Keyring, size: int, first: int = 0) -> list[bytes]
                              for n in range(size)])
 
 
-def verify(keyring: signing.Keyring, raw: bytes, *, history: bool = False) -> None:
-    keyring.verify(events.parse_envelope(raw)[1], raw, ("approval",), history=history)
+def verify(keyring: signing.Keyring, raw: bytes, *, at: Origin | None = None) -> None:
+    keyring.verify(events.parse_envelope(raw)[1], raw, ("approval",), at=at)
 
 
 def envelope(raw: bytes) -> dict[str, Any]:
@@ -267,8 +268,11 @@ def test_a_batch_signed_with_a_retired_key_verifies_history_only(tmp_path: Path)
     signing.generate(current, ["approval"])
     (current / "approval.2026-01.pub").write_bytes((tmp_path / "old" / "approval.pub")
                                                    .read_bytes())
+    (current / "approval.2026-01.ends.json").write_text(json.dumps({
+        "key_id": signing.load_keyring(tmp_path / "old").signers["approval"][0],
+        "ends": {"updates.status": {"0": 2}}}))
     keyring = signing.load_keyring(current)
-    verify(keyring, old[1], history=True)
+    verify(keyring, old[1], at=Origin("updates.status", 0, 1))
     with pytest.raises(signing.ForgedEvent, match="retired"):
         verify(keyring, old[2])  # a remembered root does not bypass retirement
 

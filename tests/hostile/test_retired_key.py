@@ -8,6 +8,7 @@ are rotated because they leaked; whoever holds the old approval key still writes
 
 from __future__ import annotations
 
+import json
 import shutil
 import uuid
 from pathlib import Path
@@ -54,19 +55,19 @@ async def test_retired_approval_key_no_longer_reaches_students(kafka_bootstrap: 
         await stop_stack(stack)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "open: 'history' is whatever is on a topic when a consumer starts, so a record written "
-    "after the rotation with the retired (leaked) key is believed by the next replay; a "
-    "sound bound needs a position the writer cannot choose (the partitions' end offsets "
-    "recorded at retirement, or broker LogAppendTime), not done here"))
 async def test_retired_key_signing_after_rotation_is_refused_on_the_next_replay(
         tmp_path: Path) -> None:
-    """Red team (attack14): the live refusal above holds only while the viewer runs. The
-    viewer replays `updates.approved` from the start at every start and accepts retired
-    keys until caught up, so the forgery refused live is believed after any restart."""
+    """Red team (attack14): the live refusal above held only while the viewer ran. The
+    viewer replays `updates.approved` from the start at every start and accepted retired
+    keys until caught up, so the forgery refused live was believed after any restart.
+    Now history is what lies below the key's watermark (`orcast keys retire` wrote the
+    partitions' end offsets): offset 7 was written after the rotation, replay or not."""
     keys = tmp_path / "keys"
     shutil.copytree(session_keys_dir(), keys)
     shutil.copy(stranger_keys_dir() / "approval.pub", keys / "approval.2025-retired.pub")
+    retired_kid = signing.load_keyring(stranger_keys_dir()).signers["approval"][0]
+    (keys / "approval.2025-retired.ends.json").write_text(json.dumps(
+        {"key_id": retired_kid, "ends": {topics.UPDATES_APPROVED.name: {"0": 7}}}))
     settings = make_settings("127.0.0.1:1", tmp_path / "data", event_keys_dir=keys)
     now = events.isoformat(events.now())
     forged = events.make_event(
