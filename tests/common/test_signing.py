@@ -13,6 +13,7 @@ from services.common import events, signing
 from services.common.consumer import Origin
 from services.common.settings import ConfigError, Settings
 from services.common.topics import SERVICES
+from tests.support.retired_keys import rotated_keys
 
 
 def status_event(service: str = "approval") -> events.Event:
@@ -89,16 +90,8 @@ def test_a_retired_public_key_verifies_history_only(tmp_path: Path) -> None:
     """A rotated-out key kept signing new events students saw (red team): it is retired
     because it may have leaked, so it verifies only what lies below its watermark
     (test_signing_retire.py has the rule in full)."""
-    signing.generate(tmp_path / "old", ["approval"])
-    old = signing.load_keyring(tmp_path / "old").seal(status_event().to_dict())
-    current = tmp_path / "current"
-    signing.generate(current, ["approval"])
-    (current / "approval.2026-01.pub").write_bytes((tmp_path / "old" / "approval.pub")
-                                                   .read_bytes())
-    (current / "approval.2026-01.ends.json").write_text(json.dumps({
-        "key_id": signing.load_keyring(tmp_path / "old").signers["approval"][0],
-        "ends": {"updates.status": {"0": 1}}}))
-    keyring = signing.load_keyring(current)
+    retired, keyring = rotated_keys(tmp_path, {"updates.status": {0: 1}})
+    old = retired.seal(status_event().to_dict())
     keyring.verify(events.parse_envelope(old)[1], old, ("approval",),
                    at=Origin("updates.status", 0, 0))
     with pytest.raises(signing.ForgedEvent, match="retired"):

@@ -18,6 +18,7 @@ from services.common.batch import HeldSend
 from services.common.consumer import Origin
 from services.common.producer import EventProducer
 from services.common.settings import Settings
+from tests.support.retired_keys import rotated_keys
 
 
 def status_event(number: int, service: str = "approval") -> events.Event:
@@ -262,16 +263,8 @@ def test_remembered_roots_are_bounded(keys: Path, counted: list[bytes],
 
 
 def test_a_batch_signed_with_a_retired_key_verifies_history_only(tmp_path: Path) -> None:
-    signing.generate(tmp_path / "old", ["approval"])
-    old = batch_of(signing.load_keyring(tmp_path / "old"), 3)
-    current = tmp_path / "current"
-    signing.generate(current, ["approval"])
-    (current / "approval.2026-01.pub").write_bytes((tmp_path / "old" / "approval.pub")
-                                                   .read_bytes())
-    (current / "approval.2026-01.ends.json").write_text(json.dumps({
-        "key_id": signing.load_keyring(tmp_path / "old").signers["approval"][0],
-        "ends": {"updates.status": {"0": 2}}}))
-    keyring = signing.load_keyring(current)
+    retired, keyring = rotated_keys(tmp_path, {"updates.status": {0: 2}})
+    old = batch_of(retired, 3)
     verify(keyring, old[1], at=Origin("updates.status", 0, 1))
     with pytest.raises(signing.ForgedEvent, match="retired"):
         verify(keyring, old[2])  # a remembered root does not bypass retirement
