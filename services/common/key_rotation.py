@@ -16,8 +16,6 @@ import time
 from pathlib import Path
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from . import signing, topics, watermarks
 from .kafka_config import security_options
@@ -67,7 +65,7 @@ def retire(directory: Path, service: str, ends: TopicEnds) -> list[Path]:
     current = directory / f"{service}.pub"
     if not current.exists():
         raise ConfigError(f"no {current} to retire")
-    kid = signing.key_id(service, _public(current))
+    kid = signing.key_id(service, signing.load_public(current))
     when = stamp()
     kept = directory / f"{service}.{when}.pub"
     if kept.exists():
@@ -87,12 +85,5 @@ def watermark(retired: Path, ends: TopicEnds) -> Path:
     mark = watermarks.path_for(retired)
     if mark.exists():
         raise ConfigError(f"{mark} exists already")
-    watermarks.write(mark, signing.key_id(service, _public(retired)), stamp(), ends)
+    watermarks.write(mark, signing.key_id(service, signing.load_public(retired)), stamp(), ends)
     return mark
-
-
-def _public(path: Path) -> Ed25519PublicKey:
-    public = serialization.load_pem_public_key(path.read_bytes())
-    if not isinstance(public, Ed25519PublicKey):
-        raise ConfigError(f"{path} is not an Ed25519 public key")
-    return public

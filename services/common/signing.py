@@ -337,6 +337,14 @@ def keys_dir(settings: Settings) -> Path:
     return settings.event_keys_dir or settings.data_dir / "keys"
 
 
+def load_public(path: Path) -> Ed25519PublicKey:
+    """The Ed25519 public key in PEM file `path`, or `ConfigError`."""
+    public = serialization.load_pem_public_key(path.read_bytes())
+    if not isinstance(public, Ed25519PublicKey):
+        raise ConfigError(f"{path} is not an Ed25519 public key")
+    return public
+
+
 @cache
 def _load(directory: Path) -> Keyring:
     if not directory.is_dir():
@@ -344,9 +352,7 @@ def _load(directory: Path) -> Keyring:
                           "(ORCAST_EVENT_KEYS_DIR; `orcast keys generate --dir DIR`)")
     keyring = Keyring()
     for path in sorted(directory.glob("*.pub")):
-        public = serialization.load_pem_public_key(path.read_bytes())
-        if not isinstance(public, Ed25519PublicKey):
-            raise ConfigError(f"{path} is not an Ed25519 public key")
+        public = load_public(path)
         service = path.name.split(".")[0]
         kid = key_id(service, public)
         keyring.verifiers[kid] = (service, public)
