@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-_AS_LETTER = str.maketrans("013457", "oleast")
+AS_LETTER = str.maketrans("013457", "oleast")  # also name_sweep's reading of "Zebu1on"
 _AS_LETTER_BYTES = bytes.maketrans(b"013457", b"oleast")  # the test below, at C speed
 _MIXED = re.compile(r"(?<![\w])(?=[013457]*[A-Za-z])(?=[A-Za-z]*[013457])[A-Za-z013457]{2,}(?!\w)")
 
@@ -37,7 +37,7 @@ def fold(text: str, low: str, keys: tuple[bytes, ...]) -> str | None:
     pos = 0
     for m in _MIXED.finditer(text):
         pieces.append(text[pos:m.start()])
-        pieces.append(m.group().translate(_AS_LETTER))
+        pieces.append(m.group().translate(AS_LETTER))
         pos = m.end()
     if not pieces:
         return None

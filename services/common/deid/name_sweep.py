@@ -23,6 +23,7 @@ from operator import itemgetter
 
 from anyascii import anyascii
 
+from . import leet_words
 from . import lexicon as lx
 from .casematch import STOP, CaseMatcher
 
@@ -37,7 +38,7 @@ _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _KNOWN = lx.ENGLISH | lx.MEDICAL | lx.NAMEISH | lx.PLACE | lx.STATE | lx.MONTH | lx.EPONYM
 _LEET_HINT = re.compile(r"[0-9][A-Za-z]")  # a class, then a class: C speed on every note
 _MIXED = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9]*[A-Za-z]")
-_LEET = str.maketrans("013457", "oleast")
+_LEET = leet_words.AS_LETTER
 _FOREIGN_RUN = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
 _SUBSTRING_MAX = 24  # longest word searched for a name inside it
 _MIN = 4  # shortest name part matched inside or across words
