@@ -3,6 +3,7 @@ Kafka clients a test left running, and never a wider fixture's."""
 
 from __future__ import annotations
 
+import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from services.common.settings import Settings
@@ -45,3 +46,15 @@ async def test_a_stopped_client_or_a_wider_fixtures_is_not_the_tests(settings: S
         assert [n.client for n in kafka_leaks.leaked("fixture shared_stack (module)")] == [shared]
     finally:
         await shared.stop()
+
+
+async def test_a_client_started_in_the_test_body_is_the_tests(
+        settings: Settings, request: pytest.FixtureRequest) -> None:
+    """The conftest hook makes the running test the owner of what its body starts."""
+    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap)
+    await producer.start()
+    try:
+        assert [n.client for n in kafka_leaks.leaked(request.node.nodeid)] == [producer]
+    finally:
+        await producer.stop()
+    assert kafka_leaks.leaked(request.node.nodeid) == []
