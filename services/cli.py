@@ -403,7 +403,7 @@ def _cmd_keys_retire(args: argparse.Namespace) -> int:
     import asyncio
     import dataclasses
 
-    from services.common import key_rotation
+    from services.common import key_rotation, signing
 
     settings = Settings.from_env()
     if args.bootstrap:
@@ -420,7 +420,7 @@ def _cmd_keys_retire(args: argparse.Namespace) -> int:
             sys.stderr.write("orcast keys watermark: give --retired <service>.<stamp>.pub\n")
             return 2
         retired = args.dir / args.retired
-        service = retired.name.split(".")[0]
+        service, _ = signing.key_file_owner(retired)
         ends = asyncio.run(key_rotation.end_offsets(settings, service))
         written = [key_rotation.watermark(retired, ends)]
     missing = sorted(set(key_rotation.written_by(service)) - set(ends))

@@ -79,8 +79,8 @@ def retire(directory: Path, service: str, ends: TopicEnds) -> list[Path]:
 
 def watermark(retired: Path, ends: TopicEnds) -> Path:
     """A watermark for a key retired without one (before `orcast keys retire` existed)."""
-    service = retired.name.split(".")[0]
-    if retired.name.count(".") < 2 or not retired.exists():
+    service, is_retired = signing.key_file_owner(retired)
+    if not is_retired or not retired.exists():
         raise ConfigError(f"{retired} is not a retired public key (<service>.<stamp>.pub)")
     mark = watermarks.path_for(retired)
     if mark.exists():

@@ -345,6 +345,12 @@ def load_public(path: Path) -> Ed25519PublicKey:
     return public
 
 
+def key_file_owner(path: Path) -> tuple[str, bool]:
+    """(service, retired) named by a public key file: `<service>.pub` signs today,
+    `<service>.<UTC stamp>.pub` is retired."""
+    return path.name.split(".")[0], path.name.count(".") > 1
+
+
 @cache
 def _load(directory: Path) -> Keyring:
     if not directory.is_dir():
@@ -353,10 +359,10 @@ def _load(directory: Path) -> Keyring:
     keyring = Keyring()
     for path in sorted(directory.glob("*.pub")):
         public = load_public(path)
-        service = path.name.split(".")[0]
+        service, retired = key_file_owner(path)
         kid = key_id(service, public)
         keyring.verifiers[kid] = (service, public)
-        if path.name.count(".") > 1:
+        if retired:
             keyring.retired.add(kid)
             ends = watermarks.for_retired(path, kid)
             if ends is not None:
