@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Final
 
 from services.common import events
 
@@ -65,9 +65,15 @@ def _story_order(steps: list[dict[str, Any]]) -> Callable[[dict[str, Any]], tupl
             return (1, _when(step), 0, revision, step["seq"])
         if action == "milestone.deidentified":
             return (1, edited_at.get(revision, _when(step)), 1, revision, step["seq"])
-        return (1, _when(step), 2, 0, step["seq"])  # decisions, what went out
+        return (1, _when(step), 2, _CAUSE_FIRST.get(action, 0), step["seq"])
 
     return order
+
+
+# In one instant (approval stamps a decision and the update it releases alike, and they
+# reach the log on different topics in either order), a cause before its effect.
+_CAUSE_FIRST: Final = {"review.decided": 0, "update.approved": 1, "publication": 2,
+                       "update.retracted": 3}
 
 
 def _path(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -95,3 +95,22 @@ def test_an_audience_approved_before_an_edit_went_out_with_the_note() -> None:
         ("final text", "service:approval", 0, "students"),
         ("edit", "attending-kim", 1, None), ("redaction", "service:deidentify", 1, None),
     ]
+
+
+def test_an_approval_and_the_text_it_released_in_the_same_instant_keep_cause_first() -> None:
+    """Approval emits the decision and the approved update together (one clock reading);
+    they travel on different topics, so the update may be logged first."""
+    same = "2026-12-05T03:00:06Z"
+    records = [
+        record(1, "milestone.submitted", "accepted", COORD, note_chars=30, milestone="x"),
+        record(2, "milestone.deidentified", "review", DEID, revision=0, counts={}),
+        {**record(3, "publication", "posted", PUB, channel_id="m", url="https://m/1"),
+         "event_time": same},  # a channel as fast as approval's own clock reading
+        {**record(4, "update.approved", "approved", KIM, audience="students", seq=1,
+                  text_chars=30), "event_time": same},
+        {**record(5, "review.decided", "approve", KIM, decision="approve",
+                  audience="students"), "event_time": same},
+    ]
+    [update] = timeline.build("c1", records)["updates"]
+    assert [p["stage"] for p in update["path"]] == [
+        "note", "redaction", "approval", "final text", "channel"]
