@@ -67,6 +67,9 @@ RULE_WORDS: Final = {
     "alphanumeric_code": "a code of letters and digits that could be an identifier",
     "vin": "a vehicle identification number",
     "labelled": "a number labelled as an identifier",
+    "doubt_digits_for_letters": "a word left in, typed with digits for letters, that reads "
+                                "as a name",
+    "doubt_beside_name": "a name word left in right beside a removed name (the rest of it?)",
 }
 
 QUALIFIERS: Final = {

@@ -1,0 +1,98 @@
+"""What the engine left in a note but is not sure of: words that could still identify
+someone after every rule has run. Nothing here redacts; a doubt sends the note to a
+person (verdict `review`) with the span and its reason, instead of straight to students.
+
+Two kinds of leak, each measured on the tuning corpora to catch more leaking notes than
+it sends clean ones to review (bench/results/deid_doubts.md):
+- a word typed with digits for letters that reads as a name or place ("Cl4y", "r0s3"):
+  whoever typed it meant to hide something;
+- in a note written in capitals, where case says nothing, a name word right beside a
+  redacted name ("PT [NAME] STRONG", "DAWN [NAME]"): the rest of the same name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import lexicon as lx
+from .leet_words import AS_LETTER
+from .names import TOKEN, caps_style
+
+Span = tuple[int, int, str, str, int]
+Doubt = tuple[int, int, str]  # start, end (in the text given), reason code
+
+# reason codes; the approver reads them in words (services/deidentify/explain.py)
+DIGITS_FOR_LETTERS = "doubt_digits_for_letters"
+BESIDE_NAME = "doubt_beside_name"
+CATEGORY = {DIGITS_FOR_LETTERS: "NAME", BESIDE_NAME: "NAME"}  # what each may be
+
+# never part of a person's name, wherever it stands
+_PLAIN = (lx.VERY_COMMON | lx.CUE | lx.LABEL | lx.MEDICAL | lx.EPONYM | lx.EPONYM_CTX
+          | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY | lx.PHRASE | lx.STREET)
+_TOP = lx.FIRST_TOP | lx.LAST_TOP
+_MIXED = re.compile(r"(?<!\w)(?=[013457]*[A-Za-z])(?=[A-Za-z]*[013457])[A-Za-z013457]{4,}(?!\w)")
+_MEASURE = re.compile(r"(?:\d+[a-z]{1,3})+", re.I)  # "31am", "4h14m", "5mg"
+_GLUE = re.compile(r" ?(?:[-,] ?)?")  # what stands between two parts of one name
+_NAME_KINDS = frozenset(("NAME",))
+_LOWER = re.compile(r"[a-z]")
+_UPPER = re.compile(r"[A-Z]")
+
+Flags = Callable[[str], int]
+
+
+def scan(text: str, spans: list[Span], flags_of: Flags) -> list[Doubt]:
+    """Doubts about `text` (the typed note) given the spans that will be redacted."""
+    covered = bytearray(len(text))
+    for s, e, *_ in spans:
+        covered[s:e] = b"\x01" * (e - s)
+    out: list[Doubt] = []
+    if any(c in text for c in "013457"):
+        _digits_for_letters(text, covered, flags_of, out)
+    if any(sp[2] in _NAME_KINDS for sp in spans) and _few_lower(text):
+        _beside_name(text, covered, spans, flags_of, out)
+    return out
+
+
+def _digits_for_letters(text: str, covered: bytearray, flags_of: Flags,
+                        out: list[Doubt]) -> None:
+    for m in _MIXED.finditer(text):
+        raw = m.group()
+        if covered[m.start()] or _MEASURE.fullmatch(raw) or sum(map(str.isalpha, raw)) < 2:
+            continue
+        word = raw.translate(AS_LETTER)
+        f = flags_of(word)
+        if not f & (lx.NAMEISH | lx.PLACE) or f & (lx.VERY_COMMON | lx.MEDICAL | lx.EPONYM):
+            continue
+        if _ordinary(f):  # "d0wn", "cl3ar"
+            continue
+        if word[-1:] in "sS" and _ordinary(flags_of(word[:-1])):  # "c0unts"
+            continue
+        out.append((m.start(), m.end(), DIGITS_FOR_LETTERS))
+
+
+def _few_lower(text: str) -> bool:
+    """Cheap first test for a note in capitals (names.caps_style decides)."""
+    return len(_LOWER.findall(text)) * 4 <= len(_UPPER.findall(text))
+
+
+def _ordinary(f: int) -> bool:
+    return bool(f & (lx.ENGLISH | lx.COMMON)) and not f & _TOP
+
+
+def _beside_name(text: str, covered: bytearray, spans: list[Span], flags_of: Flags,
+                 out: list[Doubt]) -> None:
+    toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    if caps_style(toks) != 1:  # in mixed or lower case the words' case decides (names.py)
+        return
+    starts = {sp[0] for sp in spans if sp[2] in _NAME_KINDS}
+    ends = {sp[1] for sp in spans if sp[2] in _NAME_KINDS}
+    for s, e, word in toks:
+        if covered[s] or len(word) < 2:
+            continue
+        f = flags_of(word)
+        if not f & _TOP or f & _PLAIN:  # a frequent name; "RUNNING" is no name
+            continue
+        if any(_GLUE.fullmatch(text, x, s) for x in ends if s - 3 <= x <= s) \
+                or any(_GLUE.fullmatch(text, e, x) for x in starts if e <= x <= e + 3):
+            out.append((s, e, BESIDE_NAME))
