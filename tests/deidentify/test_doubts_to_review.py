@@ -46,3 +46,19 @@ def test_approver_sees_the_doubt_highlighted_on_the_word_with_its_reason(
     assert [r.text[m["start"]:m["end"]] for m in marks] == ["[NAME]", "HOPE"]
     assert doubt[0]["rule"] == "doubt_beside_name"
     assert doubt[0]["reason"].startswith("not sure: a name word left in")
+
+
+def test_everyday_name_opening_the_note_as_its_subject_goes_to_review(engine: Engine) -> None:
+    for note, left in (("Dawn in pre-op asking for her glasses.", "Dawn"),
+                       ("GRANT WENT TO PACU BAY 2 AT 14:10.", "GRANT")):
+        r = engine.deidentify(note)
+        assert r.verdict == "review", note
+        assert [(note[d.start:d.end], d.reason) for d in r.doubts] == [
+            (left, "doubt_name_opens_note")]
+
+
+def test_everyday_word_opening_the_note_otherwise_stays_clean(engine: Engine) -> None:
+    for note in ("Hope to extubate in room.", "Rose-colored urine in Foley.",
+                 "Will close with staples.", "dawn in pre-op, all quiet."):
+        r = engine.deidentify(note)
+        assert (r.verdict, r.doubts) == ("clean", ()), note

@@ -2,12 +2,15 @@
 someone after every rule has run. Nothing here redacts; a doubt sends the note to a
 person (verdict `review`) with the span and its reason, instead of straight to students.
 
-Two kinds of leak, each measured on the tuning corpora to catch more leaking notes than
-it sends clean ones to review (bench/results/deid_doubts.md):
+Three kinds of leak, each measured on the tuning corpora to catch more leaking notes
+than it sends others to review:
 - a word typed with digits for letters that reads as a name or place ("Cl4y", "r0s3"):
   whoever typed it meant to hide something;
 - in a note written in capitals, where case says nothing, a name word right beside a
-  redacted name ("PT [NAME] STRONG", "DAWN [NAME]"): the rest of the same name.
+  redacted name ("PT [NAME] STRONG", "DAWN [NAME]"): the rest of the same name;
+- a frequent given name or surname that opens the note as its subject ("Chance out of
+  OR", "FOX WENT TO PACU"): the name rules let an everyday word go, but a note that
+  starts with one, then a verb or a place word, is usually about someone.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ Doubt = tuple[int, int, str]  # start, end (in the text given), reason code
 # reason codes; the approver reads them in words (services/deidentify/explain.py)
 DIGITS_FOR_LETTERS = "doubt_digits_for_letters"
 BESIDE_NAME = "doubt_beside_name"
-CATEGORY = {DIGITS_FOR_LETTERS: "NAME", BESIDE_NAME: "NAME"}  # what each may be
+NOTE_SUBJECT = "doubt_name_opens_note"
+CATEGORY = {DIGITS_FOR_LETTERS: "NAME", BESIDE_NAME: "NAME", NOTE_SUBJECT: "NAME"}
 
 # never part of a person's name, wherever it stands
 _PLAIN = (lx.VERY_COMMON | lx.CUE | lx.LABEL | lx.MEDICAL | lx.EPONYM | lx.EPONYM_CTX
@@ -35,6 +39,9 @@ _MIXED = re.compile(r"(?<!\w)(?=[013457]*[A-Za-z])(?=[A-Za-z]*[013457])[A-Za-z01
 _MEASURE = re.compile(r"(?:\d+[a-z]{1,3})+", re.I)  # "31am", "4h14m", "5mg"
 _GLUE = re.compile(r" ?(?:[-,] ?)?")  # what stands between two parts of one name
 _NAME_KINDS = frozenset(("NAME",))
+# the note's first word, then what follows a subject ("Rose in pre-op", "FOX WENT TO")
+_OPENING = re.compile(r"\s*([^\W\d_]+) (?:was|is|went|in|out|from|asking|says|prefers|wants|"
+                      r"had|has)\b", re.I)
 _LOWER = re.compile(r"[a-z]")
 _UPPER = re.compile(r"[A-Z]")
 
@@ -51,6 +58,7 @@ def scan(text: str, spans: list[Span], flags_of: Flags) -> list[Doubt]:
         _digits_for_letters(text, covered, flags_of, out)
     if any(sp[2] in _NAME_KINDS for sp in spans) and _few_lower(text):
         _beside_name(text, covered, spans, flags_of, out)
+    _note_subject(text, covered, flags_of, out)
     return out
 
 
@@ -69,6 +77,15 @@ def _digits_for_letters(text: str, covered: bytearray, flags_of: Flags,
         if word[-1:] in "sS" and _ordinary(flags_of(word[:-1])):  # "c0unts"
             continue
         out.append((m.start(), m.end(), DIGITS_FOR_LETTERS))
+
+
+def _note_subject(text: str, covered: bytearray, flags_of: Flags, out: list[Doubt]) -> None:
+    m = _OPENING.match(text)
+    if m is None or covered[m.start(1)] or m.group(1).islower():
+        return
+    f = flags_of(m.group(1))
+    if f & _TOP and not f & _PLAIN:
+        out.append((m.start(1), m.end(1), NOTE_SUBJECT))
 
 
 def _few_lower(text: str) -> bool:
