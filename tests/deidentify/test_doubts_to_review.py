@@ -62,3 +62,17 @@ def test_everyday_word_opening_the_note_otherwise_stays_clean(engine: Engine) ->
                  "Will close with staples.", "dawn in pre-op, all quiet."):
         r = engine.deidentify(note)
         assert (r.verdict, r.doubts) == ("clean", ()), note
+
+
+def test_name_spelled_out_letter_by_letter_goes_to_review(engine: Engine) -> None:
+    r = engine.deidentify("grandson m.i.l.o. is in the lobby")
+    assert r.verdict == "review"
+    assert [(r.text[d.start:d.end], d.reason) for d in r.doubts] == [
+        ("m.i.l.o", "doubt_spelled_out")]
+
+
+def test_words_and_eponyms_spelled_out_stay_clean(engine: Engine) -> None:
+    for note in ("K o c h e r clamp on the field", "the g.a.l.l.b.l.a.d.d.e.r. is out",
+                 "c.o.u.n.t.s c.o.r.r.e.c.t"):
+        r = engine.deidentify(note)
+        assert (r.verdict, r.doubts) == ("clean", ()), note

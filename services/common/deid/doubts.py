@@ -2,10 +2,10 @@
 someone after every rule has run. Nothing here redacts; a doubt sends the note to a
 person (verdict `review`) with the span and its reason, instead of straight to students.
 
-Three kinds of leak, each measured on the tuning corpora to catch more leaking notes
+Four kinds of leak, each measured on the tuning corpora to catch more leaking notes
 than it sends others to review:
-- a word typed with digits for letters that reads as a name or place ("Cl4y", "r0s3"):
-  whoever typed it meant to hide something;
+- a word typed with digits for letters, or spelled out letter by letter, that reads as
+  a name or place ("Cl4y", "r0s3", "H.o.p.e"): whoever typed it meant to hide something;
 - in a note written in capitals, where case says nothing, a name word right beside a
   redacted name ("PT [NAME] STRONG", "DAWN [NAME]"): the rest of the same name;
 - a frequent given name or surname that opens the note as its subject ("Chance out of
@@ -29,7 +29,9 @@ Doubt = tuple[int, int, str]  # start, end (in the text given), reason code
 DIGITS_FOR_LETTERS = "doubt_digits_for_letters"
 BESIDE_NAME = "doubt_beside_name"
 NOTE_SUBJECT = "doubt_name_opens_note"
-CATEGORY = {DIGITS_FOR_LETTERS: "NAME", BESIDE_NAME: "NAME", NOTE_SUBJECT: "NAME"}
+SPELLED = "doubt_spelled_out"
+CATEGORY = {DIGITS_FOR_LETTERS: "NAME", BESIDE_NAME: "NAME", NOTE_SUBJECT: "NAME",
+            SPELLED: "NAME"}
 
 # never part of a person's name, wherever it stands
 _PLAIN = (lx.VERY_COMMON | lx.CUE | lx.LABEL | lx.MEDICAL | lx.EPONYM | lx.EPONYM_CTX
@@ -37,6 +39,9 @@ _PLAIN = (lx.VERY_COMMON | lx.CUE | lx.LABEL | lx.MEDICAL | lx.EPONYM | lx.EPONY
 _TOP = lx.FIRST_TOP | lx.LAST_TOP
 _MIXED = re.compile(r"(?<!\w)(?=[013457]*[A-Za-z])(?=[A-Za-z]*[013457])[A-Za-z013457]{4,}(?!\w)")
 _MEASURE = re.compile(r"(?:\d+[a-z]{1,3})+", re.I)  # "31am", "4h14m", "5mg"
+# four or more single letters, one space or dot between each ("c.h.a.d.", "S m a l l")
+_SPELLED = re.compile(r"(?<![^\W_])[^\W\d_](?:[ .\u00b7][^\W\d_]){3,}(?![^\W_])")
+_SPELLED_GAP = re.compile(r"[ .\u00b7]")
 _GLUE = re.compile(r" ?(?:[-,] ?)?")  # what stands between two parts of one name
 _NAME_KINDS = frozenset(("NAME",))
 # the note's first word, then what follows a subject ("Rose in pre-op", "FOX WENT TO")
@@ -59,6 +64,7 @@ def scan(text: str, spans: list[Span], flags_of: Flags) -> list[Doubt]:
     if any(sp[2] in _NAME_KINDS for sp in spans) and _few_lower(text):
         _beside_name(text, covered, spans, flags_of, out)
     _note_subject(text, covered, flags_of, out)
+    _spelled(text, covered, flags_of, out)
     return out
 
 
@@ -77,6 +83,15 @@ def _digits_for_letters(text: str, covered: bytearray, flags_of: Flags,
         if word[-1:] in "sS" and _ordinary(flags_of(word[:-1])):  # "c0unts"
             continue
         out.append((m.start(), m.end(), DIGITS_FOR_LETTERS))
+
+
+def _spelled(text: str, covered: bytearray, flags_of: Flags, out: list[Doubt]) -> None:
+    for m in _SPELLED.finditer(text):
+        if covered[m.start()]:
+            continue
+        f = flags_of(_SPELLED_GAP.sub("", m.group()))
+        if f & (lx.NAMEISH | lx.PLACE) and not f & _PLAIN and not _ordinary(f):
+            out.append((m.start(), m.end(), SPELLED))
 
 
 def _note_subject(text: str, covered: bytearray, flags_of: Flags, out: list[Doubt]) -> None:
