@@ -47,8 +47,22 @@ _NAME_KINDS = frozenset(("NAME",))
 # the note's first word, then what follows a subject ("Rose in pre-op", "FOX WENT TO")
 _OPENING = re.compile(r"\s*([^\W\d_]+) (?:was|is|went|in|out|from|asking|says|prefers|wants|"
                       r"had|has)\b", re.I)
-_LOWER = re.compile(r"[a-z]")
-_UPPER = re.compile(r"[A-Z]")
+
+# One C pass gives each hint below: every character as its kind (l lower, u upper, 0 a
+# digit written for a letter, 9 another digit, . a space or dot, _ anything else).
+def _table(kinds: dict[bytes, bytes]) -> bytes:
+    table = bytearray(b"_" * 256)
+    for chars, kind in kinds.items():
+        for c in chars:
+            table[c] = kind[0]
+    return bytes(table)
+
+
+_KIND = _table({b"abcdefghijklmnopqrstuvwxyz": b"l", b"ABCDEFGHIJKLMNOPQRSTUVWXYZ": b"u",
+                b"013457": b"0", b"2689": b"9", b" .": b"."})
+_LETTER = bytes.maketrans(b"u", b"l")
+# a digit between two letters: "r0s3", "Cl4y", "j4ck50n" (not "10am", "5mg", "4h14m")
+_LEET_HINTS = (b"l0l", b"u0u", b"u0l", b"l0u", b"l00l", b"u00u")
 
 Flags = Callable[[str], int]
 
@@ -59,12 +73,16 @@ def scan(text: str, spans: list[Span], flags_of: Flags) -> list[Doubt]:
     for s, e, *_ in spans:
         covered[s:e] = b"\x01" * (e - s)
     out: list[Doubt] = []
-    if any(c in text for c in "013457"):
+    ascii_ = text.isascii()
+    kinds = text.encode("ascii", "replace").translate(_KIND)
+    if not ascii_ or any(h in kinds for h in _LEET_HINTS):
         _digits_for_letters(text, covered, flags_of, out)
-    if any(sp[2] in _NAME_KINDS for sp in spans) and _few_lower(text):
+    if kinds.count(b"l") * 4 <= kinds.count(b"u") \
+            and any(sp[2] in _NAME_KINDS for sp in spans):  # a note in capitals
         _beside_name(text, covered, spans, flags_of, out)
     _note_subject(text, covered, flags_of, out)
-    _spelled(text, covered, flags_of, out)
+    if not ascii_ or b"l.l.l.l" in kinds.translate(_LETTER):
+        _spelled(text, covered, flags_of, out)
     return out
 
 
@@ -101,11 +119,6 @@ def _note_subject(text: str, covered: bytearray, flags_of: Flags, out: list[Doub
     f = flags_of(m.group(1))
     if f & _TOP and not f & _PLAIN:
         out.append((m.start(1), m.end(1), NOTE_SUBJECT))
-
-
-def _few_lower(text: str) -> bool:
-    """Cheap first test for a note in capitals (names.caps_style decides)."""
-    return len(_LOWER.findall(text)) * 4 <= len(_UPPER.findall(text))
 
 
 def _ordinary(f: int) -> bool:
