@@ -4,6 +4,9 @@ students; the approver sees the word left in, highlighted, with its reason."""
 
 from __future__ import annotations
 
+import uuid
+
+from services.common import events
 from services.common.deid import Engine
 from services.deidentify.gate import _redactions_in_output
 
@@ -76,3 +79,17 @@ def test_words_and_eponyms_spelled_out_stay_clean(engine: Engine) -> None:
                  "c.o.u.n.t.s c.o.r.r.e.c.t"):
         r = engine.deidentify(note)
         assert (r.verdict, r.doubts) == ("clean", ()), note
+
+
+def test_a_doubt_travels_in_a_valid_deidentified_event(engine: Engine) -> None:
+    r = engine.deidentify("BAND CHECKED FOR MRS BRAMBLEWICK, HOPE AT THE KIOSK.")
+    at = events.isoformat(events.now())
+    data = {"update_id": str(uuid.uuid4()), "case_id": "case-1", "milestone": "incision",
+            "text": r.text, "verdict": r.verdict, "counts": dict(r.counts),
+            "redactions": _redactions_in_output(r), "reasons": list(r.reasons),
+            "phrase_ids": [], "phrase_only": False, "occurred_at": at, "received_at": at,
+            "author": {"sub": "rn1", "role": "coordinator"}, "revision": 0}
+    event = events.make_event("org.orcast.milestone.deidentified.v1", service="deidentify",
+                              subject="case-1", data=data)  # raises when invalid
+    assert event.data["verdict"] == "review"
+    assert [m["confident"] for m in event.data["redactions"]] == [True, False]
