@@ -67,6 +67,12 @@ RULE_WORDS: Final = {
     "alphanumeric_code": "a code of letters and digits that could be an identifier",
     "vin": "a vehicle identification number",
     "labelled": "a number labelled as an identifier",
+    "doubt_digits_for_letters": "a word left in, typed with digits for letters, that reads "
+                                "as a name",
+    "doubt_beside_name": "a name word left in right beside a removed name (the rest of it?)",
+    "doubt_spelled_out": "a word left in, spelled out letter by letter, that reads as a name",
+    "doubt_name_opens_note": "a name word left in as the note's subject (it is also an "
+                             "ordinary word)",
 }
 
 QUALIFIERS: Final = {

@@ -114,18 +114,22 @@ def _note_is_only_phrases(data: dict[str, Any]) -> bool:
 def _redactions_in_output(result: Result) -> list[dict[str, Any]]:
     """Where each `[TAG]` sits in the redacted text (the engine replaces each finding,
     in order, by its tag), so approvers can see what was removed and why: the rule's
-    name (for the record), whether the engine was sure, and the reason in words."""
+    name (for the record), whether the engine was sure, and the reason in words. A
+    doubt (a word left in that may still identify someone) is listed too, on the word
+    itself, never sure: the approver's page highlights it with its reason."""
     if not result.text:
         return []
+    marks = sorted([(f.start, f.end, f.category, f.rule, f.confident, True)
+                    for f in result.findings]
+                   + [(d.start, d.end, d.category, d.reason, False, False)
+                      for d in result.doubts])
     spans: list[dict[str, Any]] = []
     shift = 0
-    for finding in sorted(result.findings, key=lambda f: f.start):
-        tag_length = len(finding.category) + 2
-        start = finding.start + shift
-        spans.append({"start": start, "end": start + tag_length,
-                      "category": finding.category, "rule": finding.rule[:64],
-                      "confident": finding.confident,
-                      "reason": reason(finding.rule, finding.category,
-                                       confident=finding.confident)})
-        shift += tag_length - (finding.end - finding.start)
+    for start, end, category, rule, confident, removed in marks:
+        length = len(category) + 2 if removed else end - start
+        at = start + shift
+        spans.append({"start": at, "end": at + length, "category": category,
+                      "rule": rule[:64], "confident": confident,
+                      "reason": reason(rule, category, confident=confident)})
+        shift += length - (end - start)
     return spans

@@ -11,15 +11,17 @@
 from .engine import Engine
 from .errors import CaseIdentifiersError, DeidError, LexiconError
 from .identifiers import CaseIdentifiers
-from .model import CLEAN, QUARANTINE, REDACTED, EngineConfig, Finding, Result
+from .model import CLEAN, QUARANTINE, REDACTED, REVIEW, Doubt, EngineConfig, Finding, Result
 
 __all__ = [
     "CLEAN",
     "QUARANTINE",
     "REDACTED",
+    "REVIEW",
     "CaseIdentifiers",
     "CaseIdentifiersError",
     "DeidError",
+    "Doubt",
     "Engine",
     "EngineConfig",
     "Finding",

@@ -25,6 +25,7 @@ from . import (
     dense_notes,
     digit_groups,
     digits,
+    doubts,
     employers,
     eponym_heads,
     field_labels,
@@ -98,6 +99,7 @@ from .model import (
     REDACTED,
     REVIEW,
     TOO_MANY_FINDINGS,
+    Doubt,
     EngineConfig,
     Finding,
     Result,
@@ -376,8 +378,9 @@ class Engine:
             merged = merge(merged + own)
         if not merged:
             held = self._held(reasons)
-            return Result(text=text, findings=(), verdict=QUARANTINE if held else CLEAN,
-                          counts={}, reasons=held)
+            left = () if held else self._doubts(text, merged)
+            return Result(text=text, findings=(), verdict=QUARANTINE if held else REVIEW
+                          if left else CLEAN, counts={}, reasons=held, doubts=left)
         pieces: list[str] = []
         counts: dict[str, int] = {}
         pos = hidden = 0
@@ -399,10 +402,16 @@ class Engine:
         findings = tuple(Finding(s, e, cat, rule, not rule.startswith(GUESS))
                          for s, e, cat, rule, _ in merged)
         held = self._held(reasons)
-        unsure = not all(f.confident for f in findings)
+        left = () if held else self._doubts(text, merged)
+        unsure = left or not all(f.confident for f in findings)
         verdict = QUARANTINE if held else REVIEW if unsure else REDACTED
         return Result(text="".join(pieces), findings=findings, verdict=verdict,
-                      counts=counts, reasons=held)
+                      counts=counts, reasons=held, doubts=left)
+
+    def _doubts(self, text: str, merged: list[Span]) -> tuple[Doubt, ...]:
+        """What is left in the note that may still identify someone (a person looks)."""
+        return tuple(Doubt(s, e, doubts.CATEGORY[why], why)
+                     for s, e, why in doubts.scan(text, merged, self._flags_of))
 
     def _name_word(self, word: str) -> bool:
         """A given name or surname that is no ordinary or clinical word."""

@@ -45,12 +45,25 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Doubt:
+    """A span left in the note that could still identify someone (offsets index the
+    *input* text); the note's verdict is then `review`. `reason` is a code
+    (services/common/deid/doubts.py), `category` what it may be."""
+
+    start: int
+    end: int
+    category: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Result:
     text: str
     findings: tuple[Finding, ...]
     verdict: str
     counts: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     reasons: tuple[str, ...] = ()
+    doubts: tuple[Doubt, ...] = ()
 
 
 def error_result() -> Result:

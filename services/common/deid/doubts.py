@@ -1,0 +1,143 @@
+"""What the engine left in a note but is not sure of: words that could still identify
+someone after every rule has run. Nothing here redacts; a doubt sends the note to a
+person (verdict `review`) with the span and its reason, instead of straight to students.
+
+Four kinds of leak, each measured on the tuning corpora to catch more leaking notes
+than it sends others to review:
+- a word typed with digits for letters, or spelled out letter by letter, that reads as
+  a name or place ("Cl4y", "r0s3", "H.o.p.e"): whoever typed it meant to hide something;
+- in a note written in capitals, where case says nothing, a name word right beside a
+  redacted name ("PT [NAME] STRONG", "DAWN [NAME]"): the rest of the same name;
+- a frequent given name or surname that opens the note as its subject ("Chance out of
+  OR", "FOX WENT TO PACU"): the name rules let an everyday word go, but a note that
+  starts with one, then a verb or a place word, is usually about someone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import lexicon as lx
+from .leet_words import AS_LETTER
+from .names import TOKEN, caps_style
+
+Span = tuple[int, int, str, str, int]
+Doubt = tuple[int, int, str]  # start, end (in the text given), reason code
+
+# reason codes; the approver reads them in words (services/deidentify/explain.py)
+DIGITS_FOR_LETTERS = "doubt_digits_for_letters"
+BESIDE_NAME = "doubt_beside_name"
+NOTE_SUBJECT = "doubt_name_opens_note"
+SPELLED = "doubt_spelled_out"
+CATEGORY = {DIGITS_FOR_LETTERS: "NAME", BESIDE_NAME: "NAME", NOTE_SUBJECT: "NAME",
+            SPELLED: "NAME"}
+
+# never part of a person's name, wherever it stands
+_PLAIN = (lx.VERY_COMMON | lx.CUE | lx.LABEL | lx.MEDICAL | lx.EPONYM | lx.EPONYM_CTX
+          | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY | lx.PHRASE | lx.STREET)
+_TOP = lx.FIRST_TOP | lx.LAST_TOP
+_MIXED = re.compile(r"(?<!\w)(?=[013457]*[A-Za-z])(?=[A-Za-z]*[013457])[A-Za-z013457]{4,}(?!\w)")
+_MEASURE = re.compile(r"(?:\d+[a-z]{1,3})+", re.I)  # "31am", "4h14m", "5mg"
+# four or more single letters, one space or dot between each ("c.h.a.d.", "S m a l l")
+_SPELLED = re.compile(r"(?<![^\W_])[^\W\d_](?:[ .\u00b7][^\W\d_]){3,}(?![^\W_])")
+_SPELLED_GAP = re.compile(r"[ .\u00b7]")
+_GLUE = re.compile(r" ?(?:[-,] ?)?")  # what stands between two parts of one name
+_NAME_KINDS = frozenset(("NAME",))
+# the note's first word, then what follows a subject ("Rose in pre-op", "FOX WENT TO")
+_OPENING = re.compile(r"\s*([^\W\d_]+) (?:was|is|went|in|out|from|asking|says|prefers|wants|"
+                      r"had|has)\b", re.I)
+
+# One C pass gives each hint below: every character as its kind (l lower, u upper, 0 a
+# digit written for a letter, 9 another digit, . a space or dot, _ anything else).
+def _table(kinds: dict[bytes, bytes]) -> bytes:
+    table = bytearray(b"_" * 256)
+    for chars, kind in kinds.items():
+        for c in chars:
+            table[c] = kind[0]
+    return bytes(table)
+
+
+_KIND = _table({b"abcdefghijklmnopqrstuvwxyz": b"l", b"ABCDEFGHIJKLMNOPQRSTUVWXYZ": b"u",
+                b"013457": b"0", b"2689": b"9", b" .": b"."})
+_LETTER = bytes.maketrans(b"u", b"l")
+# a digit between two letters: "r0s3", "Cl4y", "j4ck50n" (not "10am", "5mg", "4h14m")
+_LEET_HINTS = (b"l0l", b"u0u", b"u0l", b"l0u", b"l00l", b"u00u")
+
+Flags = Callable[[str], int]
+
+
+def scan(text: str, spans: list[Span], flags_of: Flags) -> list[Doubt]:
+    """Doubts about `text` (the typed note) given the spans that will be redacted."""
+    covered = bytearray(len(text))
+    for s, e, *_ in spans:
+        covered[s:e] = b"\x01" * (e - s)
+    out: list[Doubt] = []
+    ascii_ = text.isascii()
+    kinds = text.encode("ascii", "replace").translate(_KIND)
+    if not ascii_ or any(h in kinds for h in _LEET_HINTS):
+        _digits_for_letters(text, covered, flags_of, out)
+    if kinds.count(b"l") * 4 <= kinds.count(b"u") \
+            and any(sp[2] in _NAME_KINDS for sp in spans):  # a note in capitals
+        _beside_name(text, covered, spans, flags_of, out)
+    _note_subject(text, covered, flags_of, out)
+    if not ascii_ or b"l.l.l.l" in kinds.translate(_LETTER):
+        _spelled(text, covered, flags_of, out)
+    return out
+
+
+def _digits_for_letters(text: str, covered: bytearray, flags_of: Flags,
+                        out: list[Doubt]) -> None:
+    for m in _MIXED.finditer(text):
+        raw = m.group()
+        if covered[m.start()] or _MEASURE.fullmatch(raw) or sum(map(str.isalpha, raw)) < 2:
+            continue
+        word = raw.translate(AS_LETTER)
+        f = flags_of(word)
+        if not f & (lx.NAMEISH | lx.PLACE) or f & (lx.VERY_COMMON | lx.MEDICAL | lx.EPONYM):
+            continue
+        if _ordinary(f):  # "d0wn", "cl3ar"
+            continue
+        if word[-1:] in "sS" and _ordinary(flags_of(word[:-1])):  # "c0unts"
+            continue
+        out.append((m.start(), m.end(), DIGITS_FOR_LETTERS))
+
+
+def _spelled(text: str, covered: bytearray, flags_of: Flags, out: list[Doubt]) -> None:
+    for m in _SPELLED.finditer(text):
+        if covered[m.start()]:
+            continue
+        f = flags_of(_SPELLED_GAP.sub("", m.group()))
+        if f & (lx.NAMEISH | lx.PLACE) and not f & _PLAIN and not _ordinary(f):
+            out.append((m.start(), m.end(), SPELLED))
+
+
+def _note_subject(text: str, covered: bytearray, flags_of: Flags, out: list[Doubt]) -> None:
+    m = _OPENING.match(text)
+    if m is None or covered[m.start(1)] or m.group(1).islower():
+        return
+    f = flags_of(m.group(1))
+    if f & _TOP and not f & _PLAIN:
+        out.append((m.start(1), m.end(1), NOTE_SUBJECT))
+
+
+def _ordinary(f: int) -> bool:
+    return bool(f & (lx.ENGLISH | lx.COMMON)) and not f & _TOP
+
+
+def _beside_name(text: str, covered: bytearray, spans: list[Span], flags_of: Flags,
+                 out: list[Doubt]) -> None:
+    toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    if caps_style(toks) != 1:  # in mixed or lower case the words' case decides (names.py)
+        return
+    starts = {sp[0] for sp in spans if sp[2] in _NAME_KINDS}
+    ends = {sp[1] for sp in spans if sp[2] in _NAME_KINDS}
+    for s, e, word in toks:
+        if covered[s] or len(word) < 2:
+            continue
+        f = flags_of(word)
+        if not f & _TOP or f & _PLAIN:  # a frequent name; "RUNNING" is no name
+            continue
+        if any(_GLUE.fullmatch(text, x, s) for x in ends if s - 3 <= x <= s) \
+                or any(_GLUE.fullmatch(text, e, x) for x in starts if e <= x <= e + 3):
+            out.append((s, e, BESIDE_NAME))
