@@ -14,7 +14,9 @@ combining marks dropped, casefold, possessive 's dropped, apostrophes dropped;
 names split on spaces and hyphens, each part kept plus the joined compound
 (van der Berg -> van, der, berg, vanderberg) and initials (John Q Smith -> js, jqs);
 one-character deletions of parts of 5+ letters catch one-slip typos (Smtih);
-MRN -> digits only without leading zeros; DOB -> ISO date.
+MRN -> digits only without leading zeros, and beside it its length (salted by its
+digest: `mrn_length_value`), which spares the engine hashing slips of other lengths;
+DOB -> ISO date.
 
 Wire form (schemas/case-identifiers.json):
     {"v": 1, "alg": "HMAC-SHA256", "key_id": 16 hex, "names": [...], "initials": [...],
