@@ -211,6 +211,8 @@ class CaseIdentifiers:
         said: set[bytes] = set()  # the length digests found
         salts: set[bytes] = set()  # the MRN digests whose length was found
         for salt in bucket:
+            if salt in said:  # the length of an MRN already read: no MRN of its own
+                continue
             for n in range(4, MRN_LENGTH_MAX + 1):
                 found = digest(mrn_length_value(salt, n))
                 if found in bucket:
