@@ -14,7 +14,9 @@ combining marks dropped, casefold, possessive 's dropped, apostrophes dropped;
 names split on spaces and hyphens, each part kept plus the joined compound
 (van der Berg -> van, der, berg, vanderberg) and initials (John Q Smith -> js, jqs);
 one-character deletions of parts of 5+ letters catch one-slip typos (Smtih);
-MRN -> digits only without leading zeros; DOB -> ISO date.
+MRN -> digits only without leading zeros, and beside it its length (salted by its
+digest: `mrn_length_value`), which spares the engine hashing slips of other lengths;
+DOB -> ISO date.
 
 Wire form (schemas/case-identifiers.json):
     {"v": 1, "alg": "HMAC-SHA256", "key_id": 16 hex, "names": [...], "initials": [...],
@@ -79,6 +81,18 @@ def _digest(key: bytes, kind: str, value: str) -> bytes:
     return hmac.digest(key, _PREFIX[kind] + value.encode("utf-8"), "sha256")
 
 
+# The longest MRN whose length the engine asks for; a longer one is matched as before.
+MRN_LENGTH_MAX = 40
+
+
+def mrn_length_value(mrn_digest: bytes, length: int) -> str:
+    """How an MRN's length is hashed, in the "mrn" list beside the MRN's digest: salted by
+    that digest, so two cases whose MRNs are as long share nothing on the wire, and never
+    a digit string, so no number in a note can match it. The engine asks it to hash only
+    the one-slip spellings of a number as long as the MRN (issue 14)."""
+    return f"len:{length}:{mrn_digest.hex()}"
+
+
 _IPAD = bytes(x ^ 0x36 for x in range(256))
 _OPAD = bytes(x ^ 0x5C for x in range(256))
 
@@ -132,6 +146,14 @@ def name_forms(full_name: str) -> tuple[set[str], set[str], set[str]]:
     return tokens, initials, fuzzy
 
 
+def _mrn_digests(key: bytes, mrn_n: str) -> list[bytes]:
+    """The MRN's digest and its length's (`mrn_length_value`); none for an MRN too short."""
+    if len(mrn_n) < 4:
+        return []
+    mrn = _digest(key, "mrn", mrn_n)
+    return [mrn, _digest(key, "mrn", mrn_length_value(mrn, len(mrn_n)))]
+
+
 def _iso(dob: str | dt.date) -> str:
     if isinstance(dob, dt.date):
         return dob.isoformat()
@@ -174,10 +196,31 @@ class CaseIdentifiers:
             "names": frozenset(_digest(key, "names", t) for t in tokens),
             "initials": frozenset(_digest(key, "initials", i) for i in initials),
             "fuzzy": frozenset(_digest(key, "fuzzy", f) for f in fuzzy),
-            "mrn": frozenset([_digest(key, "mrn", mrn_n)] if len(mrn_n) >= 4 else []),
+            "mrn": frozenset(_mrn_digests(key, mrn_n)),
             "dob": frozenset([_digest(key, "dob", _iso(dob))] if dob else []),
         }
         return cls(key, sets)
+
+    def mrn_lengths(self) -> frozenset[int] | None:
+        """The lengths of the case's MRNs as its registration hashed them, or None when it
+        says none for some MRN (registered before lengths were, or longer than
+        MRN_LENGTH_MAX): then every length is possible."""
+        bucket = self._sets["mrn"]
+        digest = self._digest_of("mrn")
+        lengths: set[int] = set()
+        said: set[bytes] = set()  # the length digests found
+        salts: set[bytes] = set()  # the MRN digests whose length was found
+        for salt in bucket:
+            if salt in said:  # the length of an MRN already read: no MRN of its own
+                continue
+            for n in range(4, MRN_LENGTH_MAX + 1):
+                found = digest(mrn_length_value(salt, n))
+                if found in bucket:
+                    lengths.add(n)
+                    said.add(found)
+                    salts.add(salt)
+                    break
+        return frozenset(lengths) if bucket - said <= salts else None
 
     def to_wire(self) -> dict[str, Any]:
         wire: dict[str, Any] = {"v": WIRE_VERSION, "alg": ALG, "key_id": key_id(self._key)}

@@ -13,10 +13,11 @@ unchecked reaches the next topic.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from services.common import events, topics
+from services.common import batch, events, topics
 from services.common.cases_view import CasesView
 from services.common.consumer import Origin
 from services.common.deid import CaseIdentifiers, Engine, Result
@@ -41,6 +42,9 @@ class Gate:
         self._producer = producer
         self._key = key
         self._identifiers: dict[tuple[str, int], CaseIdentifiers] = {}
+        # verdicts of the batch being handled, logged in one line once it has committed
+        self._tally: Counter[str] = Counter()
+        self._tally_of: batch.BatchScope | None = None
 
     def _case_identifiers(self, case_id: str, version: int, wire: Mapping[str, Any]) \
             -> CaseIdentifiers:
@@ -101,8 +105,28 @@ class Gate:
             data=out, event_id=events.derived_id("deidentify-result", event.source, event.id,
                                                  str(revision)),
         ))
-        logger.info("deidentified %s: %s", out["update_id"], result.verdict,
-                    extra={"counts": dict(result.counts)})
+        self._log(out["update_id"], result)
+
+    def _log(self, update_id: str, result: Result) -> None:
+        """Each update at DEBUG; at INFO one line per batch (a line per update cost a
+        twentieth of the service's CPU at 1,000/s), or per update outside a batch (the
+        one-at-a-time path of a failed batch)."""
+        scope = batch.current()
+        level = logging.INFO if scope is None else logging.DEBUG
+        if logger.isEnabledFor(level):
+            logger.log(level, "deidentified %s: %s", update_id, result.verdict,
+                       extra={"counts": dict(result.counts)})
+        if scope is None:
+            return
+        if scope is not self._tally_of:  # first of this batch (a rolled-back one is dropped)
+            self._tally, self._tally_of = Counter(), scope
+            batch.after_commit(self._log_batch)
+        self._tally[result.verdict] += 1
+
+    def _log_batch(self) -> None:
+        tally, self._tally, self._tally_of = self._tally, Counter(), None
+        logger.info("deidentified %d updates: %s", sum(tally.values()),
+                    ", ".join(f"{verdict} {n}" for verdict, n in sorted(tally.items())))
 
 
 def _note_is_only_phrases(data: dict[str, Any]) -> bool:

@@ -54,3 +54,53 @@ def test_mrn_typo_finds_exactly_the_slips_of_the_mrn() -> None:
     numbers |= {"48291", "048291", "482910", "48219", "84291", "4829", "482911", "148291"}
     for raw in sorted(numbers):
         assert matcher.mrn_typo(raw) == ("48291" in _slips_by_definition(raw)), raw
+
+
+def _wire_without_lengths(case: CaseIdentifiers, key: bytes) -> CaseIdentifiers:
+    """The case as a registration made before MRN lengths were hashed: the MRN digest only."""
+    wire = case.to_wire()
+    plain = CaseIdentifiers.from_plain(names=["Ann Lee"], mrn=None, dob=None, key=key)
+    wire["mrn"] = [h for h in wire["mrn"] if any(
+        plain._digest_of("mrn")(n) == bytes.fromhex(h) for n in ("48291", "4829133",
+                                                                 "99000123"))]
+    return CaseIdentifiers.from_wire(wire, key=key)
+
+
+@pytest.mark.parametrize("mrn", ["48291", "4829133", "99000123"])
+def test_mrn_slips_hashed_only_at_the_mrn_length(mrn: str,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A registration hashes its MRN's length too (salted by the MRN's digest, and no digit
+    string), so a 5-6 digit number costs no HMAC for slips the MRN cannot be: none at all
+    when the MRN is longer than any slip (issue 14: ~100 HMACs per such number was the
+    largest item of the service on the throughput bench). Same answers as before, for a
+    registration with the length and for one without (then every slip is hashed)."""
+    key = b"k" * 32
+    case = CaseIdentifiers.from_plain(names=["Ann Lee"], mrn=mrn, dob=None, key=key)
+    old = _wire_without_lengths(case, key)
+    assert len(old.to_wire()["mrn"]) == 1 and len(case.to_wire()["mrn"]) == 2
+    rng = random.Random(len(mrn))
+    numbers = {f"{rng.randrange(10 ** 6):0{rng.choice((5, 6))}d}" for _ in range(200)}
+    numbers |= {mrn[:5], mrn[:6], mrn[1:6], mrn[:4] + "9" + mrn[4:6], "0" + mrn[:5]}
+    numbers = {n for n in numbers if 5 <= len(n) <= 6}
+    fast, slow = CaseMatcher(case), CaseMatcher(old)
+    fast.mrn_typo("12345")  # the case's lengths, read once
+    hashed: list[str] = []
+    plain = _KeyedDigest.__call__
+
+    def counting(self: _KeyedDigest, value: str) -> bytes:
+        hashed.append(value)
+        return plain(self, value)
+
+    monkeypatch.setattr(_KeyedDigest, "__call__", counting)
+    by_fast: list[str] = []
+    for raw in sorted(numbers):
+        expected = mrn in _slips_by_definition(raw)
+        hashed.clear()
+        assert fast.mrn_typo(raw) == expected, raw
+        by_fast += hashed
+        hashed.clear()
+        assert slow.mrn_typo(raw) == expected, raw
+        assert hashed  # an older registration: every slip asked
+    assert all(len(v) == len(mrn) for v in by_fast)
+    if len(mrn) > 7:  # no slip of a 5-6 digit number is that long: nothing hashed
+        assert by_fast == []

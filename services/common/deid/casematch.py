@@ -39,7 +39,7 @@ _NOT_TYPO = lx.ENGLISH | lx.MEDICAL | lx.NOT_NAME
 
 
 class CaseMatcher:
-    __slots__ = ("case", "decided", "fuzzy_memo", "memos", "runs", "sweep")
+    __slots__ = ("_mrn_lengths", "case", "decided", "fuzzy_memo", "memos", "runs", "sweep")
 
     def __init__(self, case: CaseIdentifiers) -> None:
         self.case = case
@@ -50,6 +50,7 @@ class CaseMatcher:
         self.sweep: dict[object, tuple[tuple[int, int, str], ...]] = {}  # name_sweep memo
         # digit_groups memo: a run's digit groups -> (first, last group, category, rule)
         self.runs: dict[tuple[str, ...], tuple[tuple[int, int, str, str], ...]] = {}
+        self._mrn_lengths: tuple[frozenset[int] | None] | None = None  # None: not asked yet
 
     def decide(self, norm: str, flags: int) -> int:
         """NAME, FUZZY (one slip from a name part), PARTICLE (try with the next word) or NO."""
@@ -82,8 +83,16 @@ class CaseMatcher:
         numbers are redacted as digit runs whatever they are, so only short ones ask."""
         hit = self.fuzzy_memo.get("#" + raw)
         if hit is None:
-            # not through the per-value memo: these spellings rarely come twice
-            hit = self.case.has_any_of("mrn", mrn_slips(raw))
+            if self._mrn_lengths is None:
+                self._mrn_lengths = (self.case.mrn_lengths(),)
+            lengths = self._mrn_lengths[0]
+            if lengths is None:  # not said: every slip may be the MRN
+                hit = self.case.has_any_of("mrn", mrn_slips(raw))
+            elif not lengths or min(lengths) > len(raw) + 1:  # no MRN, or longer than any
+                hit = False  # slip of `raw` (none is longer than it by more than one digit)
+            else:  # only a slip as long as the MRN can be it: the others are not hashed
+                hit = self.case.has_any_of("mrn", [
+                    s for s in mrn_slips(raw) if len(s) in lengths])
             if len(self.fuzzy_memo) > _MEMO_MAX:
                 self.fuzzy_memo.clear()
             self.fuzzy_memo["#" + raw] = hit

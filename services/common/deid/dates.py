@@ -87,6 +87,8 @@ def scan(text: str, toks: list[Token], flags: list[int], out: list[Span]) -> Non
 
 
 def _mk(y: int, m: int, d: int) -> str | None:
+    if not (1 <= m <= 12 and 1 <= d <= 31):  # refused by `date` too, without the raise
+        return None
     try:
         return dt.date(y, m, d).isoformat()
     except ValueError:
@@ -98,11 +100,15 @@ def _years(y: str) -> tuple[int, ...]:
     return (n,) if len(y) == 4 else (1900 + n, 2000 + n)
 
 
+_DIGITS = re.compile(r"\d+")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 def date_candidates(s: str) -> set[str]:
     """Every ISO date a written date could stand for (M/D and D/M, both centuries)."""
     out: set[str | None] = set()
-    digits = re.findall(r"\d+", s)
-    words = re.findall(r"[A-Za-z]+", s)
+    digits = _DIGITS.findall(s)
+    words = _LETTERS.findall(s)
     month = next((MONTHS[w.lower()] for w in words if w.lower() in MONTHS), None)
     if month and digits:
         day = int(digits[0])

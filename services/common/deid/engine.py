@@ -129,6 +129,10 @@ _ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # names.TOKEN on ASCII t
 _ASCII_SPLIT = re.compile(f"({_ASCII_TOKEN.pattern})")
 _TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})", TOKEN.flags)
 _WORD_OF, _FIRST, _SECOND = itemgetter(2), itemgetter(0), itemgetter(1)
+# words that call a scan (looked up in the note's set of words, not its list)
+_NICKNAME_CUES = frozenset(("by", "as", "called", "nickname", "nick"))
+_NUMBER_END_CUES = frozenset(("end", "ends", "ending", "last"))
+_PATIENT_CUES = frozenset(("pt", "patient"))
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -258,15 +262,14 @@ class Engine:
         if not name_pairs.CUES.isdisjoint(words_in):  # "Mr. Will Carver", "son august is"
             name_pairs.scan(text, toks, norms, spans, self._eponym, self._clinical,
                             self._everyday, self._given_name)
-        if "by" in norms or "as" in norms or "called" in norms or "nickname" in norms \
-                or "nick" in norms:
+        if not _NICKNAME_CUES.isdisjoint(words_in):
             relatives.nicknames(text, spans)  # "goes by Tank"
         loose_initials.scan(text, spans)  # "pt v-n", "pt is p.k."
         if text[-1:].isupper() or text[-1:] == ".":
             sign_offs.scan(text, spans, self._known_abbreviation)  # "pls delete - B. P."
-        if "end" in norms or "ends" in norms or "ending" in norms or "last" in norms:
+        if not _NUMBER_END_CUES.isdisjoint(words_in):
             number_ends.scan(text, spans)  # "his cell ends in 4471"
-        if not street_suffixes.WORDS.isdisjoint(norms) and digit_groups.HINT.search(text):
+        if not street_suffixes.WORDS.isdisjoint(words_in) and digit_groups.HINT.search(text):
             street_suffixes.scan(text, spans)  # "42 Wallaby Crescent", "42 Rue Wallaby"
         if matcher is not None:  # the case's names split, glued, spelled, disguised
             name_sweep.scan(text, toks, norms, flags, matcher, spans)
@@ -276,9 +279,9 @@ class Engine:
             digit_groups.scan(text, spans, matcher, norms)
         if ", " in text:  # "for Mason, Woody."
             name_heads.inverted(text, spans, self._flags_of)
-        if "for" in norms:  # "the implant sheet for Ambeer."
+        if "for" in words_in:  # "the implant sheet for Ambeer."
             name_heads.after_for(text, spans, self._flags_of)
-        if "pt" in norms or "patient" in norms:  # "pt joy oyelaran", "pt will is awake"
+        if not _PATIENT_CUES.isdisjoint(words_in):  # "pt joy oyelaran", "pt will is awake"
             pt_names.scan(text, spans, self._flags_of)
         if "|" in text or "MRN" in text or "DOB" in text:  # "| S. Mbeki |", "BRANDT, KEVIN MRN"
             name_cells.scan(text, spans, self._plain_word, self._known_abbreviation,
