@@ -38,6 +38,7 @@ from services.common.store import StoreUnavailable
 from . import SERVICE, coordinators
 from .errors import CaseNotAccepting, CaseNotKnown, IdempotencyKeyReused, InvalidMilestone
 from .receipts import Receipt, ReceiptBook
+from .sending import GroupSender
 
 CASE_WAIT_SECONDS = 2.0
 # A coordinator is waiting: when the broker does not ack quickly, say 503 so the tablet
@@ -80,6 +81,7 @@ class Submitter:
             -> None:
         self._book = book
         self._producer = producer
+        self._sender = GroupSender(producer, timeout=PRODUCE_TIMEOUT_SECONDS)
         self._cases = cases
         self._inflight: dict[str, tuple[asyncio.Lock, int]] = {}
 
@@ -134,8 +136,8 @@ class Submitter:
             data=data, event_id=milestone_event_id(author, event_id), time=received,
         )
         # Unacknowledged: BrokerUnavailable, a 503 that keeps the update queued on the tablet.
-        await self._producer.publish(topics.MILESTONES_SUBMITTED.name, event,
-                                     timeout=PRODUCE_TIMEOUT_SECONDS)
+        # Sent with the requests accepted meanwhile (sending.py), acked before the receipt.
+        await self._sender.send(self._producer.hold(topics.MILESTONES_SUBMITTED.name, event))
         await self._book.remember(Receipt(
             event_id=event_id, case_id=case.case_id, author_sub=author.sub,
             request_digest=digest(body), milestone=body["milestone"],
