@@ -36,7 +36,24 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment
 
 
+_COLUMNS = tuple(statuses.c.keys())
+
+
 def record_from_row(row: sa.Row[Any]) -> Record:
+    if row._fields == _COLUMNS:  # a whole row (`select(statuses)`): unpacked by position,
+        # a third of the cost of reading fifteen attributes by name (tracker batches)
+        (event_id, case_id, milestone, author_sub, occurred_at, received_at, verdict,
+         deid_revision, reasons, deid_facts, audiences, channels, withdraw_requested_at,
+         revision, updated_at) = tuple(row)
+        return Record(
+            event_id=event_id, case_id=case_id, milestone=milestone, author_sub=author_sub,
+            occurred_at=occurred_at, received_at=_aware(received_at), verdict=verdict,
+            deid_revision=deid_revision, reasons=list(reasons or []),
+            deid_facts=dict(deid_facts or {}), audiences=dict(audiences or {}),
+            channels=dict(channels or {}),
+            withdraw_requested_at=_aware(withdraw_requested_at), revision=revision,
+            updated_at=_aware(updated_at),
+        )
     return Record(
         event_id=row.event_id, case_id=row.case_id, milestone=row.milestone,
         author_sub=row.author_sub, occurred_at=row.occurred_at,
