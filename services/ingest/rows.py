@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.common import events
@@ -27,6 +28,7 @@ from .status import Record
 from .tables import statuses
 
 READ_CHUNK = 500  # ids per SELECT … IN (…): well inside every driver's parameter limit
+_UPDATE_BY_ID = statuses.update().where(statuses.c.event_id == sa.bindparam("id_"))
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -121,19 +123,36 @@ class BatchRows:
                 self.records[row.event_id] = record_from_row(row)
                 self._stored.add(row.event_id)
 
-    async def flush(self, conn: AsyncConnection) -> None:
+    def _take_changes(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """(rows to insert, rows to update) of every change since the last write."""
         changed = [self.records[i] for i in self._changed]
         self._changed.clear()
         fresh = [{"event_id": r.event_id, **row_values(r)} for r in changed
                  if r.event_id not in self._stored]
         known = [{"id_": r.event_id, **row_values(r)} for r in changed
                  if r.event_id in self._stored]
+        return fresh, known
+
+    async def flush(self, conn: AsyncConnection) -> None:
+        fresh, known = self._take_changes()
         if fresh:
             await conn.execute(statuses.insert(), fresh)
             self._stored.update(row["event_id"] for row in fresh)
         if known:
-            await conn.execute(
-                statuses.update().where(statuses.c.event_id == sa.bindparam("id_")), known)
+            await conn.execute(_UPDATE_BY_ID, known)
+
+    def write(self, conn: Connection) -> None:
+        """`flush` without awaiting (common/batch.py `WritesAtOnce`): at a batch's end it
+        runs in one call into SQLite's worker thread, together with the commit."""
+        fresh, known = self._take_changes()
+        if fresh:
+            conn.execute(statuses.insert(), fresh)
+            self._stored.update(row["event_id"] for row in fresh)
+        if known:
+            conn.execute(_UPDATE_BY_ID, known)
+
+    async def after_write(self) -> None:
+        return None  # nothing to announce: the tracker wakes streams after the commit
 
     def forget(self, event_ids: Iterable[str]) -> None:
         """Rows another statement of the batch changed after a flush: read them again."""

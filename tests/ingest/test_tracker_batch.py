@@ -7,8 +7,10 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
+import aiosqlite.core
 import pytest
 import sqlalchemy as sa
 from sqlalchemy import event as sa_event
@@ -219,3 +221,34 @@ async def test_a_change_outside_a_batch_waits_for_it_and_keeps_its_changes(
     assert record is not None
     assert record.audiences["students"]["state"] == "approved"
     assert record.withdraw_requested_at is not None
+
+
+async def test_on_sqlite_a_batch_is_one_read_then_its_writes_and_commit_in_one_call(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(f"sqlite+aiosqlite:///{tmp_path / 'ingest.db'}", service="ingest",
+                  migrations=MIGRATIONS)
+    await store.open()
+    try:
+        tracker = StatusTracker(store)
+        fetch, ids = a_fetch(retract=False)
+        warm = str(uuid.uuid4())  # the connection opened and every statement compiled
+        await batch.run(store, [(deidentified("case-w", warm),
+                                 Origin(topics.MILESTONES_DEIDENTIFIED.name, 0, 0))],
+                        tracker.on_event)
+        calls = 0
+        stock = aiosqlite.core.Connection._execute
+
+        async def counted(conn: Any, fn: Any, *args: Any, **kwargs: Any) -> Any:
+            nonlocal calls
+            calls += 1
+            return await stock(conn, fn, *args, **kwargs)
+
+        monkeypatch.setattr(aiosqlite.core.Connection, "_execute", counted)
+        await batch.run(store, fetch, tracker.on_event)
+        monkeypatch.setattr(aiosqlite.core.Connection, "_execute", stock)
+        assert calls == 2  # the rows read; inserts, updates and commit (before: 4)
+        for update_id in ids:
+            record = await tracker.get(update_id)
+            assert record is not None and record.audiences
+    finally:
+        await store.close()
