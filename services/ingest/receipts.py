@@ -69,7 +69,7 @@ class ReceiptBook:
         self._lookups.append((event_id, found))
         if self._reader is None or self._reader.done():
             self._reader = asyncio.create_task(self._read(), name="ingest receipt lookups")
-        return await asyncio.shield(found)
+        return await found  # (a request cancelled meanwhile leaves the batch as it is)
 
     async def _read(self) -> None:
         while self._lookups:
@@ -94,7 +94,7 @@ class ReceiptBook:
         self._pending.append((receipt, done))
         if self._writer is None or self._writer.done():
             self._writer = asyncio.create_task(self._drain(), name="ingest receipts")
-        await asyncio.shield(done)
+        await done
 
     async def _drain(self) -> None:
         while self._pending:

@@ -28,6 +28,9 @@ from .status import Record
 from .tables import statuses
 
 READ_CHUNK = 500  # ids per SELECT … IN (…): well inside every driver's parameter limit
+# built once (SQLAlchemy then finds them compiled without building a cache key anew)
+_READ = sa.select(statuses).where(statuses.c.event_id.in_(sa.bindparam("ids", expanding=True)))
+_READ_LOCKED = _READ.order_by(statuses.c.event_id).with_for_update()
 _UPDATE_BY_ID = statuses.update().where(statuses.c.event_id == sa.bindparam("id_"))
 
 
@@ -116,10 +119,8 @@ class BatchRows:
         for start in range(0, len(ids), READ_CHUNK):
             chunk = sorted(ids[start:start + READ_CHUNK])  # one lock order for every writer
             self._read_ids.update(chunk)
-            query = sa.select(statuses).where(statuses.c.event_id.in_(chunk))
-            if conn.dialect.name == "postgresql":
-                query = query.order_by(statuses.c.event_id).with_for_update()
-            for row in (await conn.execute(query)).all():
+            query = _READ_LOCKED if conn.dialect.name == "postgresql" else _READ
+            for row in (await conn.execute(query, {"ids": chunk})).all():
                 self.records[row.event_id] = record_from_row(row)
                 self._stored.add(row.event_id)
 

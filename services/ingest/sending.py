@@ -37,7 +37,7 @@ class GroupSender:
         self._pending.append((held, done))
         if self._sender is None or self._sender.done():
             self._sender = asyncio.create_task(self._drain(), name="ingest produce groups")
-        await asyncio.shield(done)
+        await done  # (a request cancelled meanwhile leaves the group as it is)
 
     async def _drain(self) -> None:
         while self._pending:

@@ -22,6 +22,7 @@ import hashlib
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import cache
 from typing import Any
 
 import orjson
@@ -64,6 +65,15 @@ def digest(body: dict[str, Any]) -> str:
     return hashlib.sha256(canonical).hexdigest()
 
 
+@cache
+def template_ids(procedure: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(milestone ids, phrase ids) of a procedure's template, read once: the templates
+    are loaded once per process (`procedures.templates`), and every POST asks."""
+    template = templates().get(procedure) or {"milestones": []}
+    return (frozenset(m["id"] for m in template["milestones"]),
+            frozenset(phrase_texts(procedure)))
+
+
 def template_problems(case: CaseState, body: dict[str, Any]) -> list[FieldError]:
     """The milestone and each phrase id must come from the case's procedure template
     (a case whose procedure has no template accepts any well-formed milestone)."""
@@ -72,10 +82,10 @@ def template_problems(case: CaseState, body: dict[str, Any]) -> list[FieldError]
         return [FieldError(f"/phrase_ids/{i}", "the case's procedure has no pre-approved phrases")
                 for i, _ in enumerate(body["phrase_ids"])]
     problems: list[FieldError] = []
-    if body["milestone"] not in {m["id"] for m in template["milestones"]}:
+    milestones, phrases = template_ids(case.procedure)
+    if body["milestone"] not in milestones:
         problems.append(FieldError("/milestone",
                                    f"not a milestone of the {case.procedure} template"))
-    phrases = phrase_texts(case.procedure)
     problems.extend(
         FieldError(f"/phrase_ids/{i}", f"not a pre-approved phrase of the {case.procedure} "
                                        "template")
