@@ -41,6 +41,13 @@ HOOKS = Path(__file__).parent / "hooks"
 QUIET_CPU_S = 0.03  # ingest's CPU per second once its consumer has caught up
 
 
+def user_system(pid: int) -> tuple[float, float]:
+    """(user, system) CPU seconds of one process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    tick = os.sysconf("SC_CLK_TCK")
+    return int(fields[11]) / tick, int(fields[12]) / tick
+
+
 async def wait_quiet(pid: int, limit: float) -> None:
     deadline = time.monotonic() + limit
     last = tree_cpu(pid).get(pid, 0.0)
@@ -97,6 +104,7 @@ async def run(args: argparse.Namespace, profile_dir: str | None) -> dict[str, An
             ingest = next(pid for pid, name in names.items() if name == "run ingest")
             await wait_quiet(ingest, 30)  # replays and first fetches done
             before = tree_cpu(stack.process.pid)
+            split_before = user_system(ingest)
             if profile_dir:
                 os.kill(ingest, signal.SIGUSR1)
             spy = profile(ingest, int(args.spy), args.spy_out, gil=True) if args.spy else None
@@ -112,6 +120,7 @@ async def run(args: argparse.Namespace, profile_dir: str | None) -> dict[str, An
             mid = tree_cpu(stack.process.pid)
             await wait_quiet(ingest, args.drain)
             after = tree_cpu(stack.process.pid)
+            split_after = user_system(ingest)
             if spy is not None:
                 spy.wait(60 + args.spy)
             if profile_dir:
@@ -124,6 +133,8 @@ async def run(args: argparse.Namespace, profile_dir: str | None) -> dict[str, An
         "accepted": len(took), "post_statuses": submitted["statuses"],
         "post_p50_ms": round(submitted["post_p50_ms"], 1),
         "ingest_ms_per_milestone": round(1000 * (after[ingest] - before[ingest]) / accepted, 3),
+        "ingest_user_system_ms": [round(1000 * (a - b) / accepted, 3) for a, b in
+                                  zip(split_after, split_before, strict=True)],
         "ingest_submit_window_ms": round(1000 * (mid[ingest] - before[ingest]) / accepted, 3),
         "ingest_drain_window_ms": round(1000 * (after[ingest] - mid[ingest]) / accepted, 3),
         "others_cpu_s": {names.get(p, str(p)): round(after[p] - before.get(p, 0.0), 1)
