@@ -98,3 +98,25 @@ async def test_a_group_of_receipts_is_written_in_one_call_with_its_commit(
         assert first is not None and first.audiences["students"]["state"] == "held"
     finally:
         await store.close()
+
+
+async def test_a_group_with_a_tracker_first_row_settles_on_either_database(
+        database_url: str) -> None:
+    store = Store(database_url, service="ingest", migrations=MIGRATIONS)
+    await store.open()
+    try:
+        tracker = StatusTracker(store)
+        book = ReceiptBook(store=store, tracker=tracker)
+        ids = [new_event_id() for _ in range(3)]
+        await tracker.mutate(ids[1], "case-r", lambda r: r.audience_state(
+            "students", "held", at=now_iso()))
+        await asyncio.gather(*(book.remember(receipt(e)) for e in ids))
+        for event_id in ids:
+            record = await tracker.get(event_id)
+            assert record is not None and record.received_at is not None
+            assert record.author_sub == "nurse" and await book.find(event_id) is not None
+        held = await tracker.get(ids[1])
+        assert held is not None and held.audiences["students"]["state"] == "held"
+        assert held.revision == 2  # made by the tracker, then filled in by the receipt
+    finally:
+        await store.close()
