@@ -4,11 +4,8 @@ meets a duplicate or a status row the tracker created first still settles every 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
 from pathlib import Path
-from typing import Any
 
-import aiosqlite.core
 import pytest
 
 from services.common import events
@@ -18,6 +15,8 @@ from services.ingest.receipts import Receipt, ReceiptBook
 from services.ingest.tables import MIGRATIONS
 from services.ingest.tracker import StatusTracker
 from tests.support.stack import Stack, new_event_id, now_iso
+
+from .support import worker_calls
 
 
 def receipt(event_id: str, case_id: str = "case-r") -> Receipt:
@@ -58,23 +57,6 @@ async def test_batch_with_a_duplicate_and_a_tracker_first_row(api: Stack) -> Non
     assert await book.find(new_event_id()) is None
 
 
-async def worker_calls(monkeypatch: pytest.MonkeyPatch, work: Awaitable[Any]) -> int:
-    """Calls into aiosqlite's worker thread while `work` runs (each is a queue put, a
-    wake of the worker and one of the event loop)."""
-    calls = 0
-    stock = aiosqlite.core.Connection._execute
-
-    async def counted(conn: Any, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        nonlocal calls
-        calls += 1
-        return await stock(conn, fn, *args, **kwargs)
-
-    monkeypatch.setattr(aiosqlite.core.Connection, "_execute", counted)
-    await work
-    monkeypatch.setattr(aiosqlite.core.Connection, "_execute", stock)
-    return calls
-
-
 async def test_a_group_of_receipts_is_written_in_one_call_with_its_commit(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = Store(f"sqlite+aiosqlite:///{tmp_path / 'ingest.db'}", service="ingest",
@@ -88,7 +70,10 @@ async def test_a_group_of_receipts_is_written_in_one_call_with_its_commit(
         # The tracker saw one of them first: its status row exists and is filled in.
         await tracker.mutate(ids[0], "case-r", lambda r: r.audience_state(
             "students", "held", at=now_iso()))
-        group = asyncio.gather(*(book.remember(receipt(e)) for e in ids))
+
+        async def group() -> None:
+            await asyncio.gather(*(book.remember(receipt(e)) for e in ids))
+
         assert await worker_calls(monkeypatch, group) == 1  # (before: 5)
         for event_id in ids:
             record = await tracker.get(event_id)

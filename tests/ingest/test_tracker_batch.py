@@ -10,7 +10,6 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import aiosqlite.core
 import pytest
 import sqlalchemy as sa
 from sqlalchemy import event as sa_event
@@ -21,6 +20,8 @@ from services.common.store import Store
 from services.ingest.status import Record
 from services.ingest.tables import MIGRATIONS, statuses
 from services.ingest.tracker import StatusTracker
+
+from .support import worker_calls
 
 AT = "2026-11-22T09:42:00Z"
 ACTOR = {"sub": "service:approval", "role": "service"}
@@ -235,17 +236,8 @@ async def test_on_sqlite_a_batch_is_one_read_then_its_writes_and_commit_in_one_c
         await batch.run(store, [(deidentified("case-w", warm),
                                  Origin(topics.MILESTONES_DEIDENTIFIED.name, 0, 0))],
                         tracker.on_event)
-        calls = 0
-        stock = aiosqlite.core.Connection._execute
-
-        async def counted(conn: Any, fn: Any, *args: Any, **kwargs: Any) -> Any:
-            nonlocal calls
-            calls += 1
-            return await stock(conn, fn, *args, **kwargs)
-
-        monkeypatch.setattr(aiosqlite.core.Connection, "_execute", counted)
-        await batch.run(store, fetch, tracker.on_event)
-        monkeypatch.setattr(aiosqlite.core.Connection, "_execute", stock)
+        calls = await worker_calls(monkeypatch, lambda: batch.run(store, fetch,
+                                                                  tracker.on_event))
         assert calls == 2  # the rows read; inserts, updates and commit (before: 4)
         for update_id in ids:
             record = await tracker.get(update_id)
