@@ -149,24 +149,30 @@ class EventProducer:
 
         `timeout` shortens the wait for callers with a person waiting (HTTP): they
         answer 503 quickly and the client resends; the event id makes that safe."""
+        held = self.hold(topic, event)
+        scope = batch.current()
+        if scope is not None:  # a consumer batch: signed together and sent after it commits
+            scope.sends.append(held)
+            return
+        await self.send_raw(held.full_topic, self.keyring().seal_all([held.unsealed])[0],
+                            key=held.key, timeout=timeout)
+
+    def hold(self, topic: str, event: events.Event) -> batch.HeldSend:
+        """`event` checked for `topic`, validated and ready to sign, for `send_held` (raises
+        here, for this event alone: a wrong topic is a bug, or `signing.NoSigningKey`)."""
         spec = topics.BY_NAME.get(topic)
         if spec is not None and not spec.carries(event.type):
             raise ValueError(f"{event.type} does not go on {topic}")  # a bug, never retried
-        item = self.unsealed(event)
-        scope = batch.current()
-        if scope is not None:  # a consumer batch: signed together and sent after it commits
-            scope.sends.append(batch.HeldSend(self, self._settings.topic(topic), item,
-                                              event.subject))
-            return
-        await self.send_raw(self._settings.topic(topic), self.keyring().seal_all([item])[0],
-                            key=event.subject, timeout=timeout)
+        return batch.HeldSend(self, self._settings.topic(topic), self.unsealed(event),
+                              event.subject)
 
-    async def send_held(self, held: list[batch.HeldSend]) -> None:
-        """A batch's held events: one signature over all of them (a Merkle root,
-        signing.py), then `send_all`."""
+    async def send_held(self, held: list[batch.HeldSend], *,
+                        timeout: float | None = None) -> None:
+        """Held events: one signature over all of them (a Merkle root, signing.py), then
+        `send_all` (every ack awaited, `timeout` as there)."""
         values = self.keyring().seal_all([h.unsealed for h in held])
         await self.send_all([(h.full_topic, value, h.key)
-                             for h, value in zip(held, values, strict=True)])
+                             for h, value in zip(held, values, strict=True)], timeout=timeout)
 
     async def send_all(self, sends: list[tuple[str, bytes, str | None]], *,
                        timeout: float | None = None) -> None:

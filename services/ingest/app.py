@@ -15,6 +15,7 @@ import re
 import time
 from pathlib import Path
 
+import orjson
 from aiohttp import web
 
 from services.common import access
@@ -86,9 +87,10 @@ async def post_milestone(request: web.Request) -> web.Response:
     created, event_id = await request.app[SUBMITTER].submit(body, principal(request))
     if created:
         lag.accepted(event_id)
-    return web.json_response(
-        {"event_id": event_id, "status_url": status_url(event_id)},
-        status=202 if created else 200,
+    # orjson straight to bytes: json_response encodes to text, then the text to bytes
+    return web.Response(
+        body=orjson.dumps({"event_id": event_id, "status_url": status_url(event_id)}),
+        status=202 if created else 200, content_type="application/json", charset="utf-8",
     )
 
 

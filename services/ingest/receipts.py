@@ -18,10 +18,10 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.common import events
+from services.common import events, sqlite_calls
 from services.common.store import Store
 
 from .rows import record_from_row, row_values
@@ -69,7 +69,7 @@ class ReceiptBook:
         self._lookups.append((event_id, found))
         if self._reader is None or self._reader.done():
             self._reader = asyncio.create_task(self._read(), name="ingest receipt lookups")
-        return await asyncio.shield(found)
+        return await found  # (a request cancelled meanwhile leaves the batch as it is)
 
     async def _read(self) -> None:
         while self._lookups:
@@ -94,7 +94,7 @@ class ReceiptBook:
         self._pending.append((receipt, done))
         if self._writer is None or self._writer.done():
             self._writer = asyncio.create_task(self._drain(), name="ingest receipts")
-        await asyncio.shield(done)
+        await done
 
     async def _drain(self) -> None:
         while self._pending:
@@ -129,30 +129,9 @@ class ReceiptBook:
 
     async def _write_batch(self, batch: list[Receipt]) -> None:
         async with self._tracker.writing() as conn:
-            await conn.execute(receipts.insert(), [r.row() for r in batch])
-            await self._first_statuses(conn, batch)
-
-    async def _first_statuses(self, conn: AsyncConnection, batch: list[Receipt]) -> None:
-        found = {row.event_id: record_from_row(row) for row in (await conn.execute(
-            sa.select(statuses).where(statuses.c.event_id.in_([r.event_id for r in batch]))
-            .order_by(statuses.c.event_id).with_for_update()  # PostgreSQL: as rows.py
-        )).all()}
-        now = events.now()
-        fresh: list[dict[str, Any]] = []
-        for receipt in batch:
-            record = found.get(receipt.event_id)
-            if record is None:
-                record = Record(event_id=receipt.event_id, case_id=receipt.case_id)
-                receipt.first_status(record)
-                record.revision, record.updated_at = 1, now
-                fresh.append({"event_id": receipt.event_id, **row_values(record)})
-            elif receipt.first_status(record):  # the tracker got there first
-                record.revision += 1
-                record.updated_at = now
-                await conn.execute(statuses.update().where(
-                    statuses.c.event_id == receipt.event_id).values(**row_values(record)))
-        if fresh:
-            await conn.execute(statuses.insert(), fresh)
+            # every statement and the commit in one call into SQLite's worker thread
+            await sqlite_calls.in_one_call(conn, lambda sync: _write_now(sync, batch),
+                                           commit=True)
 
     async def _write_one(self, receipt: Receipt) -> None:
         for attempt in range(3):
@@ -166,3 +145,37 @@ class ReceiptBook:
                 continue  # the tracker created the status row meanwhile: go again
             self._tracker.notify(receipt.case_id)
             return
+
+
+# (PostgreSQL: the rows are locked as they are read, as rows.py reads them)
+_FIRST_STATUS_READ = (sa.select(statuses)
+                      .where(statuses.c.event_id.in_(sa.bindparam("ids", expanding=True)))
+                      .order_by(statuses.c.event_id).with_for_update())
+_STATUS_BY_ID = statuses.update().where(statuses.c.event_id == sa.bindparam("id_"))
+
+
+def _write_now(conn: Connection, batch: list[Receipt]) -> None:
+    """The receipts, and each update's first status, without awaiting (it may run in
+    SQLite's worker thread: nothing here touches the event loop)."""
+    conn.execute(receipts.insert(), [r.row() for r in batch])
+    found = {row.event_id: record_from_row(row) for row in conn.execute(
+        _FIRST_STATUS_READ, {"ids": [r.event_id for r in batch]}).all()}
+    now = events.now()
+    fresh: list[dict[str, Any]] = []
+    again: list[dict[str, Any]] = []
+    for receipt in batch:
+        record = found.get(receipt.event_id)
+        if record is None:
+            record = Record(event_id=receipt.event_id, case_id=receipt.case_id)
+            receipt.first_status(record)
+            record.revision, record.updated_at = 1, now
+            fresh.append({"event_id": receipt.event_id, **row_values(record)})
+        elif receipt.first_status(record):  # the tracker got there first
+            record.revision += 1
+            record.updated_at = now
+            again.append({"id_": receipt.event_id, **row_values(record)})
+    if fresh:
+        conn.execute(statuses.insert(), fresh)
+    if again:
+        conn.execute(_STATUS_BY_ID, again)
+

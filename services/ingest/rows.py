@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.common import events
@@ -27,6 +28,10 @@ from .status import Record
 from .tables import statuses
 
 READ_CHUNK = 500  # ids per SELECT … IN (…): well inside every driver's parameter limit
+# built once (SQLAlchemy then finds them compiled without building a cache key anew)
+_READ = sa.select(statuses).where(statuses.c.event_id.in_(sa.bindparam("ids", expanding=True)))
+_READ_LOCKED = _READ.order_by(statuses.c.event_id).with_for_update()
+_UPDATE_BY_ID = statuses.update().where(statuses.c.event_id == sa.bindparam("id_"))
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -36,7 +41,24 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment
 
 
+_COLUMNS = tuple(statuses.c.keys())
+
+
 def record_from_row(row: sa.Row[Any]) -> Record:
+    if row._fields == _COLUMNS:  # a whole row (`select(statuses)`): unpacked by position,
+        # a third of the cost of reading fifteen attributes by name (tracker batches)
+        (event_id, case_id, milestone, author_sub, occurred_at, received_at, verdict,
+         deid_revision, reasons, deid_facts, audiences, channels, withdraw_requested_at,
+         revision, updated_at) = tuple(row)
+        return Record(
+            event_id=event_id, case_id=case_id, milestone=milestone, author_sub=author_sub,
+            occurred_at=occurred_at, received_at=_aware(received_at), verdict=verdict,
+            deid_revision=deid_revision, reasons=list(reasons or []),
+            deid_facts=dict(deid_facts or {}), audiences=dict(audiences or {}),
+            channels=dict(channels or {}),
+            withdraw_requested_at=_aware(withdraw_requested_at), revision=revision,
+            updated_at=_aware(updated_at),
+        )
     return Record(
         event_id=row.event_id, case_id=row.case_id, milestone=row.milestone,
         author_sub=row.author_sub, occurred_at=row.occurred_at,
@@ -97,26 +119,41 @@ class BatchRows:
         for start in range(0, len(ids), READ_CHUNK):
             chunk = sorted(ids[start:start + READ_CHUNK])  # one lock order for every writer
             self._read_ids.update(chunk)
-            query = sa.select(statuses).where(statuses.c.event_id.in_(chunk))
-            if conn.dialect.name == "postgresql":
-                query = query.order_by(statuses.c.event_id).with_for_update()
-            for row in (await conn.execute(query)).all():
+            query = _READ_LOCKED if conn.dialect.name == "postgresql" else _READ
+            for row in (await conn.execute(query, {"ids": chunk})).all():
                 self.records[row.event_id] = record_from_row(row)
                 self._stored.add(row.event_id)
 
-    async def flush(self, conn: AsyncConnection) -> None:
+    def _take_changes(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """(rows to insert, rows to update) of every change since the last write."""
         changed = [self.records[i] for i in self._changed]
         self._changed.clear()
         fresh = [{"event_id": r.event_id, **row_values(r)} for r in changed
                  if r.event_id not in self._stored]
         known = [{"id_": r.event_id, **row_values(r)} for r in changed
                  if r.event_id in self._stored]
+        return fresh, known
+
+    async def flush(self, conn: AsyncConnection) -> None:
+        fresh, known = self._take_changes()
         if fresh:
             await conn.execute(statuses.insert(), fresh)
             self._stored.update(row["event_id"] for row in fresh)
         if known:
-            await conn.execute(
-                statuses.update().where(statuses.c.event_id == sa.bindparam("id_")), known)
+            await conn.execute(_UPDATE_BY_ID, known)
+
+    def write(self, conn: Connection) -> None:
+        """`flush` without awaiting (common/batch.py `WritesAtOnce`): at a batch's end it
+        runs in one call into SQLite's worker thread, together with the commit."""
+        fresh, known = self._take_changes()
+        if fresh:
+            conn.execute(statuses.insert(), fresh)
+            self._stored.update(row["event_id"] for row in fresh)
+        if known:
+            conn.execute(_UPDATE_BY_ID, known)
+
+    async def after_write(self) -> None:
+        return None  # nothing to announce: the tracker wakes streams after the commit
 
     def forget(self, event_ids: Iterable[str]) -> None:
         """Rows another statement of the batch changed after a flush: read them again."""

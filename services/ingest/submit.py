@@ -22,8 +22,10 @@ import hashlib
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import cache
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 
@@ -38,6 +40,7 @@ from services.common.store import StoreUnavailable
 from . import SERVICE, coordinators
 from .errors import CaseNotAccepting, CaseNotKnown, IdempotencyKeyReused, InvalidMilestone
 from .receipts import Receipt, ReceiptBook
+from .sending import GroupSender
 
 CASE_WAIT_SECONDS = 2.0
 # A coordinator is waiting: when the broker does not ack quickly, say 503 so the tablet
@@ -51,8 +54,24 @@ def milestone_event_id(author: Principal, client_event_id: str) -> str:
 
 
 def digest(body: dict[str, Any]) -> str:
-    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    """The request's fingerprint, kept with its receipt: a repeat must match it. orjson
+    writes a body of strings (all the schema allows) byte for byte as json.dumps below
+    did, so receipts written before still match; what orjson refuses goes to json."""
+    try:
+        canonical = orjson.dumps(body, option=orjson.OPT_SORT_KEYS)
+    except TypeError:
+        canonical = json.dumps(body, sort_keys=True, separators=(",", ":"),
+                               ensure_ascii=False).encode()
+    return hashlib.sha256(canonical).hexdigest()
+
+
+@cache
+def template_ids(procedure: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(milestone ids, phrase ids) of a procedure's template, read once: the templates
+    are loaded once per process (`procedures.templates`), and every POST asks."""
+    template = templates().get(procedure) or {"milestones": []}
+    return (frozenset(m["id"] for m in template["milestones"]),
+            frozenset(phrase_texts(procedure)))
 
 
 def template_problems(case: CaseState, body: dict[str, Any]) -> list[FieldError]:
@@ -63,10 +82,10 @@ def template_problems(case: CaseState, body: dict[str, Any]) -> list[FieldError]
         return [FieldError(f"/phrase_ids/{i}", "the case's procedure has no pre-approved phrases")
                 for i, _ in enumerate(body["phrase_ids"])]
     problems: list[FieldError] = []
-    if body["milestone"] not in {m["id"] for m in template["milestones"]}:
+    milestones, phrases = template_ids(case.procedure)
+    if body["milestone"] not in milestones:
         problems.append(FieldError("/milestone",
                                    f"not a milestone of the {case.procedure} template"))
-    phrases = phrase_texts(case.procedure)
     problems.extend(
         FieldError(f"/phrase_ids/{i}", f"not a pre-approved phrase of the {case.procedure} "
                                        "template")
@@ -80,6 +99,7 @@ class Submitter:
             -> None:
         self._book = book
         self._producer = producer
+        self._sender = GroupSender(producer, timeout=PRODUCE_TIMEOUT_SECONDS)
         self._cases = cases
         self._inflight: dict[str, tuple[asyncio.Lock, int]] = {}
 
@@ -134,8 +154,8 @@ class Submitter:
             data=data, event_id=milestone_event_id(author, event_id), time=received,
         )
         # Unacknowledged: BrokerUnavailable, a 503 that keeps the update queued on the tablet.
-        await self._producer.publish(topics.MILESTONES_SUBMITTED.name, event,
-                                     timeout=PRODUCE_TIMEOUT_SECONDS)
+        # Sent with the requests accepted meanwhile (sending.py), acked before the receipt.
+        await self._sender.send(self._producer.hold(topics.MILESTONES_SUBMITTED.name, event))
         await self._book.remember(Receipt(
             event_id=event_id, case_id=case.case_id, author_sub=author.sub,
             request_digest=digest(body), milestone=body["milestone"],

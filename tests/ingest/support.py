@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import aiosqlite.core
+import pytest
 import yaml
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from jsonschema import Draft202012Validator
@@ -120,3 +124,29 @@ class SseReader:
             kind, frame = await self.next(max(0.1, deadline - time.monotonic()))
             if kind == "status" and check(frame):
                 return frame
+
+
+COUNTED: ContextVar[bool] = ContextVar("counted", default=False)
+
+
+async def worker_calls(monkeypatch: pytest.MonkeyPatch, work: Callable[[], Awaitable[Any]]) \
+        -> int:
+    """Calls into aiosqlite's worker thread made by `work` and the tasks it starts (each
+    is a queue put, a wake of the worker and one of the event loop); not those of the
+    module's shared stack, running meanwhile."""
+    calls = 0
+    stock = aiosqlite.core.Connection._execute
+
+    async def counted(conn: Any, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += COUNTED.get()
+        return await stock(conn, fn, *args, **kwargs)
+
+    monkeypatch.setattr(aiosqlite.core.Connection, "_execute", counted)
+    token = COUNTED.set(True)  # inherited by every task `work` creates
+    try:
+        await work()
+    finally:
+        COUNTED.reset(token)
+        monkeypatch.setattr(aiosqlite.core.Connection, "_execute", stock)
+    return calls

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,6 +20,8 @@ from services.common.store import Store
 from services.ingest.status import Record
 from services.ingest.tables import MIGRATIONS, statuses
 from services.ingest.tracker import StatusTracker
+
+from .support import worker_calls
 
 AT = "2026-11-22T09:42:00Z"
 ACTOR = {"sub": "service:approval", "role": "service"}
@@ -219,3 +222,25 @@ async def test_a_change_outside_a_batch_waits_for_it_and_keeps_its_changes(
     assert record is not None
     assert record.audiences["students"]["state"] == "approved"
     assert record.withdraw_requested_at is not None
+
+
+async def test_on_sqlite_a_batch_is_one_read_then_its_writes_and_commit_in_one_call(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(f"sqlite+aiosqlite:///{tmp_path / 'ingest.db'}", service="ingest",
+                  migrations=MIGRATIONS)
+    await store.open()
+    try:
+        tracker = StatusTracker(store)
+        fetch, ids = a_fetch(retract=False)
+        warm = str(uuid.uuid4())  # the connection opened and every statement compiled
+        await batch.run(store, [(deidentified("case-w", warm),
+                                 Origin(topics.MILESTONES_DEIDENTIFIED.name, 0, 0))],
+                        tracker.on_event)
+        calls = await worker_calls(monkeypatch, lambda: batch.run(store, fetch,
+                                                                  tracker.on_event))
+        assert calls == 2  # the rows read; inserts, updates and commit (before: 4)
+        for update_id in ids:
+            record = await tracker.get(update_id)
+            assert record is not None and record.audiences
+    finally:
+        await store.close()
