@@ -111,11 +111,22 @@ class _Segment(NamedTuple):
 def _unseen(conn: Connection, batch: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """The records of `batch` whose source event is not in the log yet (nor earlier in
     the batch). Records from before version 3 carry no source: they match any source
-    on their topic, so a redelivery across the upgrade is still dropped."""
-    ids = list({str(f["event_id"]) for f in batch})
-    stored = conn.execute(
-        sa.select(records.c.topic, records.c.event_source, records.c.event_id)
-        .where(records.c.event_id.in_(ids))).all()
+    on their topic, so a redelivery across the upgrade is still dropped. Looked up by
+    the unique (topic, event source, event id) index, the only one on event ids."""
+    wanted: dict[tuple[Any, Any], set[str]] = {}
+    for fields in batch:
+        wanted.setdefault((fields.get("topic"), fields.get("event_source")), set()).add(
+            str(fields["event_id"]))
+    lookups = []
+    for (topic, source), ids in wanted.items():
+        on_topic = records.c.topic.is_(None) if topic is None else records.c.topic == topic
+        by = [records.c.event_source.is_(None)]  # this source's, and those from before v3
+        if source is not None:
+            by.insert(0, records.c.event_source == source)
+        lookups += [sa.select(records.c.topic, records.c.event_source, records.c.event_id)
+                    .where(on_topic, source_is, records.c.event_id.in_(sorted(ids)))
+                    for source_is in by]
+    stored = conn.execute(lookups[0] if len(lookups) == 1 else sa.union_all(*lookups)).all()
     seen = {(r.topic, r.event_source, r.event_id) for r in stored}
     legacy = {(r.topic, r.event_id) for r in stored if r.event_source is None}
     fresh: list[Mapping[str, Any]] = []
