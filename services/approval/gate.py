@@ -335,6 +335,12 @@ class ApprovalGate:
                           self.emit.status(row, "withdrawn")]
             else:
                 sends.append(self.emit.status(row, row.state))
+        if batch.current() is not None:
+            # Held by the batch: each returns without waiting for anything, so in turn
+            # is the same order without a task per event (issue 14: most of announcing).
+            for send in sends:
+                await send
+            return
         await asyncio.gather(*sends)
 
     # --- the kill switch ---------------------------------------------------------------

@@ -21,13 +21,14 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.common import events
+from services.common import events, sqlite_calls
 from services.common.auth import Principal
 from services.common.consumer import Origin
 from services.common.store import Store
@@ -70,10 +71,88 @@ def _same_in_orjson(value: object) -> bool:
     return type(value) in chain.SAME_IN_ORJSON
 
 
+# Serialises appenders (row lock on `audit_head`; SQLite takes its write lock here).
+_TAKE_LOCK = head.update().where(head.c.id == 1).values(appends=head.c.appends + 1)
+_LAST = sa.select(records.c.seq, records.c.hash).order_by(records.c.seq.desc()).limit(1)
+_INSERT = records.insert()
+_FIELDS = (*chain.CHAINED_FIELDS, *chain.OPTIONAL_FIELDS)
+
+
 async def _take_append_lock(conn: AsyncConnection) -> None:
-    """Serialise appenders (row lock on `audit_head`; SQLite takes its write lock here)."""
     await custom_plans(conn)
-    await conn.execute(head.update().where(head.c.id == 1).values(appends=head.c.appends + 1))
+    await conn.execute(_TAKE_LOCK)
+
+
+_COMPILED_INSERTS: dict[str, tuple[str, tuple[str, ...]]] = {}
+
+
+def _insert_records(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """One executemany of `rows` straight to the driver, the statement compiled once per
+    dialect: SQLAlchemy's own parameter handling cost more than SQLite's insert."""
+    compiled = _COMPILED_INSERTS.get(conn.dialect.name)
+    if compiled is None:
+        statement = _INSERT.compile(dialect=conn.dialect)
+        assert statement.positiontup is not None  # qmark (SQLite), $n (asyncpg)
+        compiled = _COMPILED_INSERTS[conn.dialect.name] = (
+            str(statement), tuple(statement.positiontup))
+    sql, names = compiled
+    conn.exec_driver_sql(sql, [tuple(row[name] for name in names) for row in rows])
+
+
+class _Segment(NamedTuple):
+    """What one append wrote: how many records, the checkpoints it signed, and the
+    broadcast ids it had to look up (for the cache)."""
+
+    appended: int
+    signed: list[dict[str, Any]]
+    found: dict[str, str]
+
+
+def _unseen(conn: Connection, batch: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The records of `batch` whose source event is not in the log yet (nor earlier in
+    the batch). Records from before version 3 carry no source: they match any source
+    on their topic, so a redelivery across the upgrade is still dropped. Looked up by
+    the unique (topic, event source, event id) index, the only one on event ids."""
+    wanted: dict[tuple[Any, Any], set[str]] = {}
+    for fields in batch:
+        wanted.setdefault((fields.get("topic"), fields.get("event_source")), set()).add(
+            str(fields["event_id"]))
+    lookups = []
+    for (topic, source), ids in wanted.items():
+        on_topic = records.c.topic.is_(None) if topic is None else records.c.topic == topic
+        by = [records.c.event_source.is_(None)]  # this source's, and those from before v3
+        if source is not None:
+            by.insert(0, records.c.event_source == source)
+        lookups += [sa.select(records.c.topic, records.c.event_source, records.c.event_id)
+                    .where(on_topic, source_is, records.c.event_id.in_(sorted(ids)))
+                    for source_is in by]
+    stored = conn.execute(lookups[0] if len(lookups) == 1 else sa.union_all(*lookups)).all()
+    seen = {(r.topic, r.event_source, r.event_id) for r in stored}
+    legacy = {(r.topic, r.event_id) for r in stored if r.event_source is None}
+    fresh: list[Mapping[str, Any]] = []
+    for fields in batch:
+        key = (fields.get("topic"), fields.get("event_source"), str(fields["event_id"]))
+        if key in seen or (key[0], key[2]) in legacy:
+            continue
+        seen.add(key)
+        fresh.append(fields)
+    return fresh
+
+
+def _broadcasts_for(conn: Connection, fresh: Sequence[Mapping[str, Any]],
+                    known: Mapping[str, str]) -> dict[str, str]:
+    """Broadcast ids neither the records nor the cache (`known`) give (after a restart),
+    from earlier records of the case."""
+    missing = {str(f["case_id"]) for f in fresh
+               if f.get("case_id") and not f.get("broadcast_id")
+               and f["case_id"] not in known}
+    if not missing:
+        return {}
+    result = conn.execute(
+        sa.select(records.c.case_id, sa.func.min(records.c.broadcast_id))
+        .where(records.c.case_id.in_(missing), records.c.broadcast_id.is_not(None))
+        .group_by(records.c.case_id))
+    return {str(case_id): str(broadcast_id) for case_id, broadcast_id in result.all()}
 
 
 class AuditLog:
@@ -152,80 +231,57 @@ class AuditLog:
         return await self.append_many([fields]) == 1
 
     async def append_many(self, batch: Sequence[Mapping[str, Any]]) -> int:
-        """Append `batch` in one transaction; returns how many records were new."""
+        """Append `batch` in one transaction; returns how many records were new. On SQLite
+        the whole append (lock, look-ups, chain, inserts, commit) is one call into the
+        worker thread: each round trip there cost more CPU than most of its statements."""
         if not batch:
             return 0
+        known = {case_id: self._broadcasts[case_id] for case_id in {
+            str(f["case_id"]) for f in batch if f.get("case_id") and not f.get("broadcast_id")}
+            if case_id in self._broadcasts}
         async with self._lock, self.store.begin() as conn:
-            await _take_append_lock(conn)
-            fresh = await self._unseen(conn, batch)
-            if not fresh:
-                return 0
-            known = await self._broadcasts_for(conn, fresh)
-            last = (await conn.execute(
-                sa.select(records.c.seq, records.c.hash).order_by(records.c.seq.desc()).limit(1)
-            )).first()
-            seq, prev_hash = (int(last.seq), str(last.hash)) if last else (0, chain.GENESIS)
-            now = recorded_time()
-            rows: list[dict[str, Any]] = []
-            signed: list[dict[str, Any]] = []
-            for fields in fresh:
-                seq += 1
-                record: dict[str, Any] = {name: fields.get(name) for name in (
-                    *chain.CHAINED_FIELDS, *chain.OPTIONAL_FIELDS)}
-                record.update(seq=seq, recorded_at=now, prev_hash=prev_hash)
-                if record["broadcast_id"] is None and record["case_id"] in known:
-                    record["broadcast_id"] = known[record["case_id"]]
-                record["hash"] = prev_hash = chain.link(prev_hash, record)
-                rows.append(record)
-                if seq % self.checkpoint_every == 0:
-                    signed.append(self._checkpoint_row(seq, prev_hash))
-            await conn.execute(records.insert(), rows)
-            if signed:
-                await conn.execute(checkpoints.insert(), signed)
-        for row in signed:
+            await custom_plans(conn)
+            segment = await sqlite_calls.in_one_call(
+                conn, lambda sync: self._append_now(sync, batch, known), commit=True)
+        for case_id, broadcast_id in segment.found.items():
+            self._remember(case_id, broadcast_id)
+        for row in segment.signed:
             logger.info("audit checkpoint seq=%d hash=%s key=%s:%s", row["seq"], row["hash"],
                         row["algorithm"], row["key_id"])
+        if segment.signed:
+            await self.anchor(segment.signed)
+        return segment.appended
+
+    def _append_now(self, conn: Connection, batch: Sequence[Mapping[str, Any]],
+                    known: Mapping[str, str]) -> _Segment:
+        """The append, synchronously: no awaiting, and nothing the event loop uses is
+        touched (on SQLite this runs in the worker thread). `known`: the cached broadcast
+        ids of the batch's cases; those the cache missed are looked up and returned."""
+        conn.execute(_TAKE_LOCK)
+        fresh = _unseen(conn, batch)
+        if not fresh:
+            return _Segment(0, [], {})
+        found = _broadcasts_for(conn, fresh, known)
+        last = conn.execute(_LAST).first()
+        seq, prev_hash = (int(last.seq), str(last.hash)) if last else (0, chain.GENESIS)
+        now = recorded_time()
+        rows: list[dict[str, Any]] = []
+        signed: list[dict[str, Any]] = []
+        for fields in fresh:
+            seq += 1
+            record: dict[str, Any] = {name: fields.get(name) for name in _FIELDS}
+            record.update(seq=seq, recorded_at=now, prev_hash=prev_hash)
+            case_id = record["case_id"]
+            if record["broadcast_id"] is None and case_id is not None:
+                record["broadcast_id"] = known.get(case_id) or found.get(case_id)
+            record["hash"] = prev_hash = chain.link(prev_hash, record)
+            rows.append(record)
+            if seq % self.checkpoint_every == 0:
+                signed.append(self._checkpoint_row(seq, prev_hash))
+        _insert_records(conn, rows)
         if signed:
-            await self.anchor(signed)
-        return len(rows)
-
-    @staticmethod
-    async def _unseen(conn: AsyncConnection,
-                      batch: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-        """The records of `batch` whose source event is not in the log yet (nor earlier in
-        the batch). Records from before version 3 carry no source: they match any source
-        on their topic, so a redelivery across the upgrade is still dropped."""
-        ids = list({str(f["event_id"]) for f in batch})
-        stored = (await conn.execute(
-            sa.select(records.c.topic, records.c.event_source, records.c.event_id)
-            .where(records.c.event_id.in_(ids)))).all()
-        seen = {(r.topic, r.event_source, r.event_id) for r in stored}
-        legacy = {(r.topic, r.event_id) for r in stored if r.event_source is None}
-        fresh: list[Mapping[str, Any]] = []
-        for fields in batch:
-            key = (fields.get("topic"), fields.get("event_source"), str(fields["event_id"]))
-            if key in seen or (key[0], key[2]) in legacy:
-                continue
-            seen.add(key)
-            fresh.append(fields)
-        return fresh
-
-    async def _broadcasts_for(self, conn: AsyncConnection,
-                              fresh: Sequence[Mapping[str, Any]]) -> dict[str, str]:
-        """Broadcast ids the cache misses (after a restart), from earlier records of the case."""
-        missing = {str(f["case_id"]) for f in fresh
-                   if f.get("case_id") and not f.get("broadcast_id")
-                   and f["case_id"] not in self._broadcasts}
-        found = dict(self._broadcasts)
-        if missing:
-            result = await conn.execute(
-                sa.select(records.c.case_id, sa.func.min(records.c.broadcast_id))
-                .where(records.c.case_id.in_(missing), records.c.broadcast_id.is_not(None))
-                .group_by(records.c.case_id))
-            for case_id, broadcast_id in result.all():
-                self._remember(case_id, broadcast_id)
-                found[case_id] = broadcast_id
-        return found
+            conn.execute(checkpoints.insert(), signed)
+        return _Segment(len(rows), signed, found)
 
     def _checkpoint_row(self, seq: int, chain_hash: str) -> dict[str, Any]:
         created = recorded_time()

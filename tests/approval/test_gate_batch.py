@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import AsyncIterator
+from datetime import timedelta, timezone
 from pathlib import Path
 from typing import Any, cast
 
@@ -249,3 +250,42 @@ async def test_a_milestone_batch_costs_two_calls_into_sqlites_worker(
     await batch.run(approval.store, on(topics.MILESTONES_DEIDENTIFIED.name, stream),
                     approval.on_event)
     assert [s[3] for s in recorder.sent if s[0] == "approved"] == [1, 1]
+
+
+class RowKeeper(Recorder):
+    """The rows each announcement was given, as they were given."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Any] = []
+
+    async def approved(self, row: Any, case: Any) -> None:
+        self.rows.append(row)
+
+    async def status(self, row: Any, state: str) -> None:
+        self.rows.append(row)
+
+
+async def test_a_batch_announces_its_new_rows_exactly_as_the_table_holds_them(
+        gate: tuple[ApprovalGate, Recorder]) -> None:
+    """The rows a batch announces are built from what it inserted, not read back: every
+    column must equal the stored row's, server defaults and times included (a milestone
+    received in another zone too: SQLite keeps a time's clock reading only)."""
+    approval, _ = gate
+    keeper = RowKeeper()
+    approval.emit = cast(Emitter, keeper)
+    case_id = new_case(approval)
+    elsewhere = milestone(case_id, 1)
+    two_hours_east = timezone(timedelta(hours=2))
+    elsewhere.data["received_at"] = events.now().astimezone(two_hours_east).isoformat()
+    stream = [milestone(case_id, 0), elsewhere]
+    await batch.run(approval.store, on(topics.MILESTONES_DEIDENTIFIED.name, stream),
+                    approval.on_event)
+    # each: public held (status), students approved (approved and status)
+    assert [row.state for row in keeper.rows] == ["held", "approved", "approved"] * 2
+    async with approval.store.engine.connect() as conn:
+        for row in keeper.rows:
+            stored = (await conn.execute(sa.select(reviews).where(
+                reviews.c.update_id == row.update_id,
+                reviews.c.audience == row.audience))).one()
+            assert {c.key: getattr(row, c.key) for c in reviews.c} == dict(stored._mapping)
