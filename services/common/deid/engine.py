@@ -257,7 +257,7 @@ class Engine:
             script_names.scan(text, spans)  # "Noa Levi (נועה לוי)", "पेशेंट राजेश कुमार"
         if not name_pairs.CUES.isdisjoint(words_in):  # "Mr. Will Carver", "son august is"
             name_pairs.scan(text, toks, norms, spans, self._eponym, self._clinical,
-                            self._everyday, self._given_name)
+                            self._everyday, self._given_name, self._english)
         if "by" in norms or "as" in norms or "called" in norms or "nickname" in norms \
                 or "nick" in norms:
             relatives.nicknames(text, spans)  # "goes by Tank"
@@ -443,6 +443,10 @@ class Engine:
     def _everyday(self, word: str) -> bool:
         """A common or function word, a cue or a label."""
         return bool(self._names.lookup(word)[1] & (COMMON | VERY_COMMON | CUE | LABEL))
+
+    def _english(self, word: str) -> bool:
+        """In the English word list, frequent or not ("stable", "keeps")."""
+        return bool(self._names.lookup(word)[1] & ENGLISH)
 
     def _given_name(self, word: str) -> bool:
         """On the given-name list."""
