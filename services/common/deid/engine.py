@@ -308,6 +308,8 @@ class Engine:
             name_heads.join_across_initials(text, merged)  # "[name]   W .   [name]"
         if merged and name_again.scan(text, merged, self._never_again):  # "PRICE FAMILY"
             merged = merge(merged)
+        if merged and name_again.scan_places(text, merged, self._never_again):  # "yes, hope"
+            merged = merge(merged)
         if merged and (place_edges.widen(text, words_in, merged)  # "from East [St. Louis]"
                        | place_edges.town_after_street(text, merged)):  # "[…], Wexbury"
             merged = merge(merged)
