@@ -10,7 +10,9 @@
   "granddaughter marigold drew a card", "bf tavi flying in") when it is a given name or no
   everyday word;
 - a word in lower case after "relation is", ending its clause ("mom is odile, dad is
-  sven"): a given name, or no everyday word.
+  sven"): a given name, or no everyday word;
+- the one who "was driving in from" / "was flying in from" somewhere, when the word is a
+  given name or no word at all ("OBADIAH WAS DRIVING IN FROM ..."): a person travels.
 """
 
 from __future__ import annotations
@@ -39,6 +41,10 @@ _RELATION = re.compile(
 # "mom is odile, dad is sven": the word after "is" closes its clause
 _RELATION_IS = re.compile(
     r"\b(?:" + _KIN + r")(?:['’]s\s+name)?\s+is\s+([a-z]{3,})(?=\s*(?:[,;.!?]|$))")
+# "Marisol was driving in from ...": who travels in is a person
+_TRAVELLER = re.compile(
+    r"(?i)(?<![\w'’-])([^\W\d_]{3,})\s+(?:was|is|were)\s+(?:driving|flying)\s+(?:in\s+)?from\b")
+_TRAVELS = frozenset(("driving", "flying"))
 _SECOND_NOT = frozenset(("The", "And", "In", "On", "To", "Is", "Was", "At", "For", "From",
                          "With", "Has", "Had", "Will", "But"))
 _TITLES = frozenset("mr mrs ms miss mx".split())
@@ -48,7 +54,7 @@ _RELATIONS = frozenset((
     "granddaughter grandmother grandfather niece nephew aunt uncle partner friend "
     "cousin boyfriend girlfriend bf gf hubby fiance fiancee grandma grandpa stepson "
     "stepdaughter").split())
-CUES = _TITLES | _PATIENTS | _RELATIONS  # the note's words must hold one (a set test)
+CUES = _TITLES | _PATIENTS | _RELATIONS | _TRAVELS  # the note's words must hold one
 
 
 def scan(text: str, toks: list[tuple[int, int, str]], norms: list[str], out: list[Span],
@@ -59,8 +65,13 @@ def scan(text: str, toks: list[tuple[int, int, str]], norms: list[str], out: lis
     `eponym(word)`: an eponym or part of a named device or procedure; `clinical(word)`: a
     clinical word; `everyday(word)`: a common or function word; `given(word)`: on the
     given-name list; `known(word)`: in the English word list."""
+    if not _TRAVELS.isdisjoint(norms):
+        for t in _TRAVELLER.finditer(text):
+            w = t.group(1).lower()
+            if not (everyday(w) or clinical(w)) and (given(w) or not known(w)):
+                out.append((t.start(1), t.end(1), "NAME", "name_travelling", 2))
     for i, nm in enumerate(norms):
-        if nm not in CUES:
+        if nm not in CUES or nm in _TRAVELS:
             continue
         at = toks[i][0]
         if nm in _TITLES:
