@@ -65,3 +65,24 @@ def test_caps_place_after_travel_does_not_swallow_the_sentence(engine: Engine) -
 def test_a_place_after_driving_in_from_is_confident(engine: Engine) -> None:
     result = engine.deidentify("Her brother was driving in from Protection when she arrested.")
     assert result.verdict == "redacted"
+
+
+TRAVELLED_TO = [
+    ("son drove to bountiful last night to get her things", "bountiful"),
+    ("she flew to anchorage for the wedding, back monday", "anchorage"),
+]
+
+
+@pytest.mark.parametrize(("note", "part"), TRAVELLED_TO)
+def test_a_town_one_drives_or_flies_to_is_redacted(engine: Engine, note: str,
+                                                   part: str) -> None:
+    assert part not in engine.deidentify(note).text
+
+
+@pytest.mark.parametrize("note", [
+    "daughter drove to work after the visit",
+    "husband drove to the pharmacy for her meds",
+    "he flew to rehab? no, he walked",
+])
+def test_where_one_drives_that_is_no_town_stays(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note

@@ -110,6 +110,8 @@ def cue_before(norms: list[str], gaps: list[str], i: int) -> int:
     if prev in ("in", "of", "at", "to") and i >= 2:
         if norms[i - 2] in LIVES or (i >= 3 and norms[i - 3] in LIVES):
             return 2
+        if prev == "to" and norms[i - 2] in _FAR and norms[i] not in _GENERIC_PLACES:
+            return 2  # "flew to anchorage": one drives or flies to a town, not to a word
         return 1 if prev == "in" else 0
     return 0
 
