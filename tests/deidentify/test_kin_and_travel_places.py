@@ -20,6 +20,9 @@ GONE = [
     # "relation is NAME" closing its clause: a given name, even a frequent one
     ("pt is 6, mom is kim, dad is on the way", "kim"),
     ("contacts: dad is lee; mom unreachable", "lee"),
+    # the relation word, then a name closing its clause
+    ("discharge packet handed to daughter tavoni. vitals stable", "tavoni"),
+    ("visitors (son maëlis) in the lounge", "maëlis"),
     # a town that is an everyday word, then a comma and a state written out, lower case
     ("pt lives in golden, colorado, long drive for the family", "golden"),
     ("pt from happy, texas, fell off a ladder", "happy"),
@@ -44,6 +47,8 @@ KEPT = [
     "grandpa keeps asking for his glasses",
     "dad is upset, wants to talk to the surgeon",
     "mom is aware.",
+    "dad stable, mom tired.",
+    "son too. daughter tomorrow (after work).",
     "Transferred from Recovery to the floor at 14:00",
     "Transferred from Triage with a pulse of 130",
     "pt came from home, she was driving in from Work when it started",

@@ -9,8 +9,8 @@
 - a word in lower case between a relation word and a verb ("son august is here",
   "granddaughter marigold drew a card", "bf tavi flying in") when it is a given name or no
   everyday word;
-- a word in lower case after "relation is", ending its clause ("mom is odile, dad is
-  sven"): a given name, or no everyday word;
+- a word in lower case after "relation is" or the relation word, ending its clause ("mom
+  is odile, dad is sven", "sent to daughter odile."): a given name, or no word at all;
 - the one who "was driving in from" / "was flying in from" somewhere, when the word is a
   given name or no word at all ("OBADIAH WAS DRIVING IN FROM ..."): a person travels.
 """
@@ -39,8 +39,10 @@ _KIN = (r"wife|husband|son|daughter|mom|mum|dad|mother|father|brother|sister|gra
 _RELATION = re.compile(
     r"\b(?:" + _KIN + r")\s+([a-z]{3,})\s+(?:" + _VERB + "|(" + _MOVES + r"))\b")
 # "mom is odile, dad is sven": the word after "is" closes its clause
+# ... or right after the relation word ("sent to daughter odile.", "(son maëlys)")
 _RELATION_IS = re.compile(
-    r"\b(?:" + _KIN + r")(?:['’]s\s+name)?\s+is\s+([a-z]{3,})(?=\s*(?:[,;.!?]|$))")
+    r"\b(?:" + _KIN + r")(?:['’]s\s+name)?\s+(?:is\s+)?((?-i:[^\W\d_A-Z]{3,}))"
+    r"(?=\s*(?:[,;.!?()]|$))")
 # "Marisol was driving in from ...": who travels in is a person
 _TRAVELLER = re.compile(
     r"(?i)(?<![\w'’-])([^\W\d_]{3,})\s+(?:was|is|were)\s+(?:driving|flying)\s+(?:in\s+)?from\b")
