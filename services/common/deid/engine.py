@@ -261,7 +261,7 @@ class Engine:
             script_names.scan(text, spans)  # "Noa Levi (נועה לוי)", "पेशेंट राजेश कुमार"
         if not name_pairs.CUES.isdisjoint(words_in):  # "Mr. Will Carver", "son august is"
             name_pairs.scan(text, toks, norms, spans, self._eponym, self._clinical,
-                            self._everyday, self._given_name)
+                            self._everyday, self._given_name, self._english)
         if not _NICKNAME_CUES.isdisjoint(words_in):
             relatives.nicknames(text, spans)  # "goes by Tank"
         loose_initials.scan(text, spans)  # "pt v-n", "pt is p.k."
@@ -310,6 +310,8 @@ class Engine:
                 merged = merge(merged)
             name_heads.join_across_initials(text, merged)  # "[name]   W .   [name]"
         if merged and name_again.scan(text, merged, self._never_again):  # "PRICE FAMILY"
+            merged = merge(merged)
+        if merged and name_again.scan_places(text, merged, self._never_again):  # "yes, hope"
             merged = merge(merged)
         if merged and (place_edges.widen(text, words_in, merged)  # "from East [St. Louis]"
                        | place_edges.town_after_street(text, merged)):  # "[…], Wexbury"
@@ -446,6 +448,10 @@ class Engine:
     def _everyday(self, word: str) -> bool:
         """A common or function word, a cue or a label."""
         return bool(self._names.lookup(word)[1] & (COMMON | VERY_COMMON | CUE | LABEL))
+
+    def _english(self, word: str) -> bool:
+        """In the English word list, frequent or not ("stable", "keeps")."""
+        return bool(self._names.lookup(word)[1] & ENGLISH)
 
     def _given_name(self, word: str) -> bool:
         """On the given-name list."""

@@ -41,3 +41,27 @@ def scan(text: str, merged: list[Span], everyday: Callable[[str], bool]) -> bool
             i = text.find(w, j)
     merged.extend(found)
     return bool(found)
+
+
+def scan_places(text: str, merged: list[Span], never: Callable[[str], bool]) -> bool:
+    """Append a place found with confidence where the note writes it again the same way
+    ("from hope, arkansas. yes, hope."): the second time has no cue of its own. A one-word
+    place that is a grammar word, state or clinical word (`never`) is not looked for."""
+    places = {text[s:e] for s, e, cat, rule, _p in merged
+              if cat == "LOCATION" and not rule.startswith("guess")}
+    places = {p for p in places if len(p) > 2 and p.replace(" ", "").isalpha()
+              and not (" " not in p and never(p.lower()))}
+    if not places:
+        return False
+    taken = [(s, e) for s, e, *_ in merged]
+    found: list[Span] = []
+    for p in places:
+        i = text.find(p)
+        while i >= 0:
+            j = i + len(p)
+            if not (i and _in_word(text[i - 1])) and not (j < len(text) and _in_word(text[j])) \
+                    and not any(s < j and i < e for s, e in taken):
+                found.append((i, j, "LOCATION", "place_again", 1))
+            i = text.find(p, j)
+    merged.extend(found)
+    return bool(found)

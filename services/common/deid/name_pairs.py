@@ -7,7 +7,12 @@
   eponym or a named device ("Pt Ivor Lewis ...", "Pt Bair Hugger"), or the second a
   clinical word;
 - a word in lower case between a relation word and a verb ("son august is here",
-  "granddaughter marigold drew a card") when it is a given name or no everyday word.
+  "granddaughter marigold drew a card", "bf tavi flying in") when it is a given name or no
+  everyday word;
+- a word in lower case after "relation is" or the relation word, ending its clause ("mom
+  is odile, dad is sven", "sent to daughter odile."): a given name, or no word at all;
+- the one who "was driving in from" / "was flying in from" somewhere, when the word is a
+  given name or no word at all ("OBADIAH WAS DRIVING IN FROM ..."): a person travels.
 """
 
 from __future__ import annotations
@@ -22,13 +27,26 @@ _TITLED = re.compile(
     r"(?:['’-][A-Za-z]+)?)\b")
 _VERB = (r"is|was|has|had|will|says|said|came|comes|went|goes|arrived|wants|asked|needs|"
          r"signed|drew|brought|called|drove|flew|lives|here")
+# what a relative does on the way in or in the waiting room: "son tavi flying in from"
+_MOVES = (r"flying|driving|coming|visiting|waiting|calling|texting|asking|took|texted|"
+          r"posted|landed|lands|left|stayed")
 _PATIENT = re.compile(
     r"\b(?:[Pp]atient|[Pp]t)\s+([A-Z][a-z]+\s+[A-Z][a-z]+(?:['’-][A-Za-z]+)?)"
     r"(?=\s+(?:" + _VERB + r"|comma|period)\b|\s*[,;(])")
+_KIN = (r"wife|husband|son|daughter|mom|mum|dad|mother|father|brother|sister|grandson|"
+        r"granddaughter|grandmother|grandfather|niece|nephew|aunt|uncle|partner|friend|cousin|"
+        r"boyfriend|girlfriend|bf|gf|hubby|fiance|fiancee|grandma|grandpa|stepson|stepdaughter")
 _RELATION = re.compile(
-    r"\b(?:wife|husband|son|daughter|mom|mum|dad|mother|father|brother|sister|grandson|"
-    r"granddaughter|grandmother|grandfather|niece|nephew|aunt|uncle|partner|friend|cousin)"
-    r"\s+([a-z]{3,})\s+(?:" + _VERB + r")\b")
+    r"\b(?:" + _KIN + r")\s+([a-z]{3,})\s+(?:" + _VERB + "|(" + _MOVES + r"))\b")
+# "mom is odile, dad is sven": the word after "is" closes its clause
+# ... or right after the relation word ("sent to daughter odile.", "(son maëlys)")
+_RELATION_IS = re.compile(
+    r"\b(?:" + _KIN + r")(?:['’]s\s+name)?\s+(?:is\s+)?((?-i:[^\W\d_A-Z]{3,}))"
+    r"(?=\s*(?:[,;.!?()]|$))")
+# "Marisol was driving in from ...": who travels in is a person
+_TRAVELLER = re.compile(
+    r"(?i)(?<![\w'’-])([^\W\d_]{3,})\s+(?:was|is|were)\s+(?:driving|flying)\s+(?:in\s+)?from\b")
+_TRAVELS = frozenset(("driving", "flying"))
 _SECOND_NOT = frozenset(("The", "And", "In", "On", "To", "Is", "Was", "At", "For", "From",
                          "With", "Has", "Had", "Will", "But"))
 _TITLES = frozenset("mr mrs ms miss mx".split())
@@ -36,19 +54,26 @@ _PATIENTS = frozenset(("patient", "pt"))
 _RELATIONS = frozenset((
     "wife husband son daughter mom mum dad mother father brother sister grandson "
     "granddaughter grandmother grandfather niece nephew aunt uncle partner friend "
-    "cousin").split())
-CUES = _TITLES | _PATIENTS | _RELATIONS  # the note's words must hold one (a set test)
+    "cousin boyfriend girlfriend bf gf hubby fiance fiancee grandma grandpa stepson "
+    "stepdaughter").split())
+CUES = _TITLES | _PATIENTS | _RELATIONS | _TRAVELS  # the note's words must hold one
 
 
 def scan(text: str, toks: list[tuple[int, int, str]], norms: list[str], out: list[Span],
          eponym: Callable[[str], bool], clinical: Callable[[str], bool],
-         everyday: Callable[[str], bool], given: Callable[[str], bool]) -> None:
+         everyday: Callable[[str], bool], given: Callable[[str], bool],
+         known: Callable[[str], bool] = lambda _w: True) -> None:
     """Add NAME spans; each pattern is tried only at a token that can start it.
     `eponym(word)`: an eponym or part of a named device or procedure; `clinical(word)`: a
     clinical word; `everyday(word)`: a common or function word; `given(word)`: on the
-    given-name list."""
+    given-name list; `known(word)`: in the English word list."""
+    if not _TRAVELS.isdisjoint(norms):
+        for t in _TRAVELLER.finditer(text):
+            w = t.group(1).lower()
+            if not (everyday(w) or clinical(w)) and (given(w) or not known(w)):
+                out.append((t.start(1), t.end(1), "NAME", "name_travelling", 2))
     for i, nm in enumerate(norms):
-        if nm not in CUES:
+        if nm not in CUES or nm in _TRAVELS:
             continue
         at = toks[i][0]
         if nm in _TITLES:
@@ -64,7 +89,13 @@ def scan(text: str, toks: list[tuple[int, int, str]], norms: list[str], out: lis
                     out.append((m.start(1), m.end(1), "NAME", "name_after_patient", 2))
         else:
             m = _RELATION.match(text, at)
-            if m:
+            if m and m.group(2) is None:
                 w = m.group(1)
                 if given(w) or not (everyday(w) or clinical(w)):  # "son august"
                     out.append((m.start(1), m.end(1), "NAME", "name_after_relation", 2))
+                continue
+            m = m or _RELATION_IS.match(text, at)
+            # weaker context ("grandpa keeps asking", "mother is stable"): no word at all
+            if m and not (known(m.group(1)) or clinical(m.group(1))) \
+                    and (given(m.group(1)) or not everyday(m.group(1))):
+                out.append((m.start(1), m.end(1), "NAME", "name_after_relation", 2))

@@ -27,6 +27,7 @@ from .places import (
     COUNTY_WORDS,
     PLACE_PREV,
     city_at,
+    drove_from,
     scan_streets,
     town_at,
     town_before_state_zip,
@@ -377,10 +378,14 @@ class NameScanner:
                 rule[j] = "city"
             elif not rule[j] and unknown_after_cue(toks, norms, flags, gaps, j, style):
                 k = j
-                while k + 1 < n and gaps[k + 1] == " " and toks[k + 1][2][0].isupper() \
+                # in capitals every word looks like the next word of the place: not there
+                while style == 0 and k + 1 < n and gaps[k + 1] == " " \
+                        and toks[k + 1][2][0].isupper() \
                         and not flags[k + 1] & (lx.MEDICAL | lx.NOT_NAME | lx.STATE):
                     k += 1
-                out.append((toks[j][0], _zip_after(text, toks[k][1]), "LOCATION", "guess_place",
+                # "driving in from X", "flew in from X": no guess, only a place comes there
+                out.append((toks[j][0], _zip_after(text, toks[k][1]), "LOCATION",
+                            "place_after_travel" if drove_from(norms, j) else "guess_place",
                             1))
                 for m in range(j, k + 1):
                     rule[m] = "city"

@@ -110,6 +110,8 @@ def cue_before(norms: list[str], gaps: list[str], i: int) -> int:
     if prev in ("in", "of", "at", "to") and i >= 2:
         if norms[i - 2] in LIVES or (i >= 3 and norms[i - 3] in LIVES):
             return 2
+        if prev == "to" and norms[i - 2] in _FAR and norms[i] not in _GENERIC_PLACES:
+            return 2  # "flew to anchorage": one drives or flies to a town, not to a word
         return 1 if prev == "in" else 0
     return 0
 
@@ -160,6 +162,11 @@ def town_at(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
                 and (toks[after][2][0].isupper() or caps_style == -1))):
         if title_case or not common:
             return last, True
+        # "from hope, arkansas": with no capitals to go by, a cue, a comma and a state
+        # written out say town even of an everyday word
+        if caps_style != 0 and cue and gaps[after] == ", " and len(toks[after][2]) > 2 \
+                and flags[after] & lx.STATE:
+            return last, True
     if cue == 2 and (title_case or not common):
         return last, True
     if cue == 2 and _travelled_from(norms, i) and single and not f & lx.VERY_COMMON \
@@ -199,6 +206,19 @@ def _travelled_from(norms: list[str], i: int) -> bool:
     return norms[i - 2] in _TRAVEL or (i >= 3 and norms[i - 2] == "in" and norms[i - 3] in _TRAVEL)
 
 
+# Travel over a distance: a unit of the hospital is never "driven in from" ("transferred
+# from Triage" is, so "transferred" is not here).
+_FAR = frozenset(
+    "drove driving drives drive flew flying commutes commuting traveled travelled".split())
+
+
+def drove_from(norms: list[str], i: int) -> bool:
+    """ "driving in from X", "flew in from X": X is a place, whatever else the word means."""
+    if i < 2 or norms[i - 1] not in ("from", "frm"):
+        return False
+    return norms[i - 2] in _FAR or (i >= 3 and norms[i - 2] == "in" and norms[i - 3] in _FAR)
+
+
 def unknown_after_cue(toks: list[Token], norms: list[str], flags: list[int], gaps: list[str],
                       i: int, caps_style: int) -> bool:
     """A word no list knows, after "from"/"aus"/"lives in": likely a place. Capitalised in a
@@ -206,10 +226,14 @@ def unknown_after_cue(toks: list[Token], norms: list[str], flags: list[int], gap
     raw = toks[i][2]
     if len(raw) < 3 or (raw.isupper() and caps_style == 0):
         return False
-    f = flags[i] & ~lx.PICK
+    # the first word of a longer place ("Cebu" of "Cebu City") is no word for that
+    f = flags[i] & ~(lx.PICK | lx.TOWN_HEAD | lx.CITY_HEAD)
     if caps_style == 0 and raw[0].isupper():
-        if f & (_NOT_PLACE | lx.ENGLISH | lx.COMMON | lx.STREET):
+        if f & (_NOT_PLACE | lx.STREET | lx.VERY_COMMON):
             return False
+        if f & (lx.ENGLISH | lx.COMMON) and not (
+                drove_from(norms, i) and norms[i] not in _GENERIC_PLACES):
+            return False  # "driving in from Protection": only a place comes after that
     elif f or len(raw) < 4 or not raw.isalpha() or norms[i - 1] in FOREIGN_CUES:
         return False  # "en cours", "de cirugía": French and Spanish, not a place
     return cue_before(norms, gaps, i) == 2
