@@ -82,9 +82,6 @@ def test_slips_of_5_to_8_digit_mrn_after_a_label_are_removed(engine: Engine, mrn
         assert slip not in r.text, slip
 
 
-@pytest.mark.xfail(strict=True, reason="attack15: the case's exact MRN split over two lines "
-                   "('pt 482\\n13 to bay 2') is left in, verdict clean (pre-existing: "
-                   "digit_groups joins groups over spaces and tabs, not a line break)")
 @pytest.mark.parametrize("mrn", ["0048213", "4172039", "12345678"])
 def test_exact_mrn_split_over_two_lines_is_removed(engine: Engine, mrn: str) -> None:
     new, old = _registered(mrn)
@@ -93,3 +90,17 @@ def test_exact_mrn_split_over_two_lines_is_removed(engine: Engine, mrn: str) -> 
         for sep in ("\n", "\r\n", " \n"):
             r = engine.deidentify(f"pt {norm[:3]}{sep}{norm[3:]} to bay 2", case)
             assert not (r.verdict in AUTO and norm[3:] in r.text), repr(sep)
+
+
+def test_the_case_dob_split_over_two_lines_is_removed(engine: Engine) -> None:
+    case = CaseIdentifiers.from_plain(names=["Zorbek Quillfeather"], mrn="0048213",
+                                      dob="1961-03-14", key=KEY)
+    for note in ("pt 3 14\n1961 to bay 2", "pt 14 3\n61 to bay 2"):
+        r = engine.deidentify(note, case)
+        assert not (r.verdict in AUTO and "1961"[-2:] in r.text), note
+
+
+def test_numbers_listed_over_lines_that_are_not_the_case_stay(engine: Engine) -> None:
+    new, _ = _registered("0048213")
+    note = "counts\n120 80\n98 4\nincision now"
+    assert engine.deidentify(note, new).text == note
