@@ -118,10 +118,6 @@ SUPPRESSED = [
     ("\uff47\uff52\uff14\uff43\uff13 waiting, Mr Bramblewick called", "\uff43\uff13"),
     ("heads up, g. r. a. c. e. is waiting in pre-op bay 2", "g. r. a. c. e."),
     ("heads up, g  r  a  c  e is waiting in pre-op bay 2", "g  r  a  c  e"),
-    ("Fox\u00a0went to PACU", "Fox"),  # no-break space after the subject
-    ("Fox  went to PACU", "Fox"),  # two spaces
-    ("\u200bFox went to PACU", "Fox"),  # zero-width space before it
-    ("- Fox went to PACU", "Fox"),  # a list dash before it
     ("&lt;&lt; Fox went to PACU", "Fox"),
     ("Rose, in pre-op", "Rose"),
 ]
@@ -134,6 +130,19 @@ def test_a_doubt_is_not_suppressed_by_what_surrounds_it(
         engine: Engine, note: str, left: str) -> None:
     r = engine.deidentify(note)
     assert not (r.verdict in AUTO and left in r.text), (r.verdict, r.text)
+
+
+# Were suppressed (attack15), fixed in doubts._OPENING: any space after the subject, any
+# list mark or invisible before it
+UNSUPPRESSED = ["Fox\u00a0went to PACU", "Fox  went to PACU", "Fox\twent to PACU",
+                "\u200bFox went to PACU", "- Fox went to PACU", "* Rose in pre-op"]
+
+
+@pytest.mark.parametrize("note", UNSUPPRESSED)
+def test_spacing_or_a_mark_round_the_subject_keeps_its_doubt(engine: Engine,
+                                                             note: str) -> None:
+    r = engine.deidentify(note)
+    assert r.verdict == "review" and [d.reason for d in r.doubts] == ["doubt_name_opens_note"]
 
 
 # The same words, written as doubts.py expects: stopped (regressions)
