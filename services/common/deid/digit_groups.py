@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .casematch import CaseMatcher
+from .casematch import _TYPO_MAX, _TYPO_MIN, CaseMatcher
 from .digits import _date_groups
 
 Span = tuple[int, int, str, str, int]
@@ -216,8 +216,11 @@ def _case_hits(values: list[str], m: CaseMatcher) -> tuple[tuple[int, int, str, 
     mrn, dob = m.case.has_any("mrn"), m.case.has_any("dob")
     for a in range(n):
         for b in range(a + 2, n + 1):
-            digits = "".join(values[a:b]).lstrip("0")
-            if mrn and len(digits) >= 4 and m.has("mrn", digits):
+            raw = "".join(values[a:b])
+            digits = raw.lstrip("0")
+            if mrn and len(digits) >= 4 and (m.has("mrn", digits) or (
+                    # with a slip, as casematch reads an ungrouped one ("482 31")
+                    _TYPO_MIN <= len(raw) <= _TYPO_MAX and m.mrn_typo(raw))):
                 hits.append((a, b - 1, "MRN", "case_mrn"))
             if dob and b - a == 3 and any(m.has("dob", iso) for iso in _isos(values[a:b])):
                 hits.append((a, b - 1, "DATE", "case_dob"))
