@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .casematch import CaseMatcher
+from .casematch import _TYPO_MAX, _TYPO_MIN, CaseMatcher
 from .digits import _date_groups
 
 Span = tuple[int, int, str, str, int]
@@ -37,6 +37,9 @@ _SEP = r"(?:[ \t]{0,2}[-‐‑‒–—_|~*:;,./\\+][ \t]{0,2}|[ \t]{1,2})"
 # failed tries are skipped.
 _RUN = re.compile(rf"\d(?<!\d\d)\d*(?:{_SEP}\d+)+(?![\w])")
 _NOT_BEFORE = frozenset(".,/:-_")
+# The same runs with a line break between two groups ("482\n13"): a list goes on there
+# as often as a number does, so only the case's own MRN and DOB are looked for in them.
+_BROKEN_RUN = re.compile(rf"\d(?<!\d\d)\d*(?:(?:{_SEP}|[ \t]*\r?\n[ \t]*)\d+)+(?![\w])")
 _GROUP = re.compile(r"\d+")
 _PHONE_SHAPES = ([3, 3, 4], [3, 3, 2, 2], [1, 3, 3, 4], [3, 4, 3])
 _SSN_SHAPE = [3, 2, 4]
@@ -107,6 +110,8 @@ def scan(text: str, spans: list[Span], m: CaseMatcher | None, norms: list[str]) 
                 spans.append((r.start(), r.end(), "MRN", "case_mrn", 3))
             continue
         _run(text, r, spans, m)
+    if m is not None and "\n" in text and (mrn or m.case.has_any("dob")):
+        _broken_runs(text, spans, m)
     if "zip" in text or "ZIP" in text or "Zip" in text or "postal" in text:
         for z in _ZIP_LOOKALIKE.finditer(text):
             if sum(map(str.isdigit, z.group(1))) >= 3:
@@ -129,6 +134,16 @@ def scan(text: str, spans: list[Span], m: CaseMatcher | None, norms: list[str]) 
                     and _BIRTH_BEFORE.search(text, max(0, y.start() - 24), y.start()):
                 spans.append((y.start(), y.end(), "DATE", "birth_year_over_89", 1))
     _widen(text, spans)
+
+
+def _broken_runs(text: str, spans: list[Span], m: CaseMatcher) -> None:
+    """The case's MRN or DOB typed over two lines (attack15: "pt 482\\n13" went out)."""
+    for r in _BROKEN_RUN.finditer(text):
+        before = text[r.start() - 1:r.start()]
+        if "\n" not in r.group() or (before and (before.isalnum() or before in _NOT_BEFORE)):
+            continue
+        groups = list(_GROUP.finditer(text, r.start(), r.end()))
+        _case_numbers(groups, [g.group() for g in groups], spans, m)
 
 
 def _run(text: str, r: re.Match[str], spans: list[Span], m: CaseMatcher | None) -> None:
@@ -201,8 +216,11 @@ def _case_hits(values: list[str], m: CaseMatcher) -> tuple[tuple[int, int, str, 
     mrn, dob = m.case.has_any("mrn"), m.case.has_any("dob")
     for a in range(n):
         for b in range(a + 2, n + 1):
-            digits = "".join(values[a:b]).lstrip("0")
-            if mrn and len(digits) >= 4 and m.has("mrn", digits):
+            raw = "".join(values[a:b])
+            digits = raw.lstrip("0")
+            if mrn and len(digits) >= 4 and (m.has("mrn", digits) or (
+                    # with a slip, as casematch reads an ungrouped one ("482 31")
+                    _TYPO_MIN <= len(raw) <= _TYPO_MAX and m.mrn_typo(raw))):
                 hits.append((a, b - 1, "MRN", "case_mrn"))
             if dob and b - a == 3 and any(m.has("dob", iso) for iso in _isos(values[a:b])):
                 hits.append((a, b - 1, "DATE", "case_dob"))

@@ -44,9 +44,10 @@ _SPELLED = re.compile(r"(?<![^\W_])[^\W\d_](?:[ .\u00b7][^\W\d_]){3,}(?![^\W_])"
 _SPELLED_GAP = re.compile(r"[ .\u00b7]")
 _GLUE = re.compile(r" ?(?:[-,] ?)?")  # what stands between two parts of one name
 _NAME_KINDS = frozenset(("NAME",))
-# the note's first word, then what follows a subject ("Rose in pre-op", "FOX WENT TO")
-_OPENING = re.compile(r"\s*([^\W\d_]+) (?:was|is|went|in|out|from|asking|says|prefers|wants|"
-                      r"had|has)\b", re.I)
+# the note's first word, then what follows a subject ("Rose in pre-op", "FOX WENT TO");
+# a list mark, an invisible or any space before or after it changes nothing ("- Fox\u00a0went")
+_OPENING = re.compile(r"[\W_]*([^\W\d_]+)\s+(?:was|is|went|in|out|from|asking|says|prefers|"
+                      r"wants|had|has)\b", re.I)
 
 # One C pass gives each hint below: every character as its kind (l lower, u upper, 0 a
 # digit written for a letter, 9 another digit, . a space or dot, _ anything else).
