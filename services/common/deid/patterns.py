@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from itertools import compress
 
-from . import address_fields, addresses, aliases, cued_mail, public_figures, roles, traits
+from . import address_fields, addresses, aliases, cued_mail, handles, public_figures, roles, traits
 from .addresses import STREET_WORDS as STREET_WORDS  # the engine loads it as a lexicon
 from .lexicon import LABEL, STREET
 
@@ -165,6 +165,7 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
     roles.scan(text, low, out)
     public_figures.scan(text, out)  # "pt is a retired hockey goalie"
     aliases.scan(text, low, out)  # "TRAUMA ALIAS KILO TANGO"
+    handles.scan(text, low, out)  # "IG @cornqueen44"
     address_fields.scan(text, low, out)  # "address: Lindenweg 7b, Grünau 40231"
     traits.scan(text, low, out)
     traits.shapes(text, low, out)
@@ -218,7 +219,8 @@ def _spoken(text: str, low: str, out: list[Span]) -> None:
     if "." in text:
         for m in _IMAGE.finditer(text):
             s = m.start()
-            while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_-."):
+            # a folder and a copy's number go with it ("/photos/pt/4471.jpg", "IMG_4471(1).jpg")
+            while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_-./()"):
                 s -= 1
             # names cameras and apps give, with spaces: "WhatsApp Image 2026-03-07 at
             # 10.58.jpg", "Screenshot 2024-01-02 at 09.11.04.png", "Photo 050.jpg"
