@@ -101,3 +101,45 @@ KEPT = [
 @pytest.mark.parametrize("note", KEPT)
 def test_photos_prints_and_codes_of_no_one_stay(engine: Engine, note: str) -> None:
     _untouched(engine, note)
+
+
+NAMES = [
+    ("her mom is jin, dad is tobiah", "jin"),
+    ("GRANDPARENTS SUNG AND MEI IN THE LOUNGE", "SUNG"),
+    ("parents Tamsin and Obi at bedside", "Tamsin"),
+    ("PARENTS ANA AND LUIS AT BEDSIDE", "ANA"),
+    ("parents jo and obi at bedside", "jo"),
+    ("SON-IN-LAW KIP IN THE LOUNGE", "KIP"),
+    ("sister-in-law joy drove her in", "joy"),
+    ("PT PREFERS BUTCH; LEGAL NAME FAITH", "FAITH"),
+    ("real name Wystan, goes by Stan", "Wystan"),
+    ("REAL NAME HUNTER, GOES BY SKIP", "HUNTER"),
+    ("family started a gofundme for hunter last week", "hunter"),
+    ("GOFUNDME FOR AUGUST IS UP", "AUGUST"),
+    ("FUNDRAISER FOR CHASE AT THE CHURCH SATURDAY", "CHASE"),
+]
+
+
+@pytest.mark.parametrize(("note", "piece"), NAMES)
+def test_names_after_more_relation_and_fundraiser_cues(engine: Engine, note: str,
+                                                       piece: str) -> None:
+    assert not _left(engine, note, piece)
+
+
+NAMES_KEPT = [
+    "mom is worried about the drain, dad is parking",
+    "wife is Catholic, no blood products discussed",
+    "husband is hard of hearing, speak up",
+    "mother is G2P2, stable",
+    "brother-in-law Is driving her home",
+    "parents at bedside, consent signed",
+    "real name unknown, trauma protocol",
+    "legal name on consent matches the band",
+    "gofundme for the surgery was shared by the family",
+    "the law requires two witnesses for this consent",
+]
+
+
+@pytest.mark.parametrize("note", NAMES_KEPT)
+def test_relations_with_words_after_them_stay(engine: Engine, note: str) -> None:
+    _untouched(engine, note)

@@ -257,8 +257,9 @@ class Engine:
             name_pairs.scan(text, toks, norms, spans, self._eponym, self._clinical,
                             self._everyday, self._given_name)
         if "by" in norms or "as" in norms or "called" in norms or "nickname" in norms \
-                or "nick" in norms:
-            relatives.nicknames(text, spans)  # "goes by Tank"
+                or "nick" in norms or ("for" in norms and ("fund" in text or "FUND" in text
+                                                          or "Fund" in text)):
+            relatives.nicknames(text, spans)  # "goes by Tank", "GOFUNDME FOR MILES"
         loose_initials.scan(text, spans)  # "pt v-n", "pt is p.k."
         if text[-1:].isupper() or text[-1:] == ".":
             sign_offs.scan(text, spans, self._known_abbreviation)  # "pls delete - B. P."
