@@ -29,6 +29,7 @@ from . import (
     eponym_heads,
     field_labels,
     foreign_words,
+    handles,
     id_cues,
     id_edges,
     label_values,
@@ -241,6 +242,8 @@ class Engine:
         words_in = set(norms)  # for the set tests that gate the scans below
         date_words.scan(text, toks, norms, words_in, spans)  # "le 3 mars", "admitted tuesday"
         mentions.scan(text, words_in, spans)  # "photo of the pt's face", "palm-vein scan"
+        if "@" in text or not handles.WORDS.isdisjoint(words_in):
+            handles.scan(text, words_in, spans)  # "IG @cornqueen44", "venmo jules-kwan-03"
         local_phones.scan(text, words_in, spans)  # "called from 555-0142"
         if "," in text:
             state_names.towns(text, spans)  # "Indiana, PA", "Florida, NY"

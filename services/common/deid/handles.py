@@ -13,10 +13,15 @@ import re
 
 Span = tuple[int, int, str, str, int]
 
-_PLATFORMS = (r"instagram|insta|ig|twitter|tweet(?:ed|s)?|x\.com|tiktok|tik\s+tok|snapchat|snap|"
-              r"sc|facebook|fb|threads|bluesky|bsky|reddit|youtube|twitch|discord|telegram|"
-              r"venmo|cash\s?app|cashapp|paypal|zelle|handle|username|user\s?name|screen\s?name|"
-              r"gamertag|onlyfans|linkedin|pinterest|kik|whatsapp|signal|wechat|line")
+_PLATFORMS = (r"instagram|insta|ig|twitter|tweet(?:ed|s)?|tiktok|tik\s+tok|snapchat|"
+              r"facebook|fb|bluesky|bsky|reddit|youtube|twitch|discord|telegram|"
+              r"venmo|cash\s?app|paypal|zelle|handle|username|user\s?name|screen\s?name|"
+              r"gamertag|onlyfans|linkedin|pinterest|kik|whatsapp|wechat")
+# the note's words (norms) hold one of these when a platform is named: a set test
+WORDS = frozenset((
+    "instagram insta ig twitter tweet tweeted tweets tiktok tik snapchat facebook fb bluesky "
+    "bsky reddit youtube twitch discord telegram venmo cashapp cash paypal zelle handle "
+    "username user screen gamertag onlyfans linkedin pinterest kik whatsapp wechat").split())
 _CUE = re.compile(rf"(?i)\b(?:{_PLATFORMS})\b")
 _AT_HANDLE = re.compile(r"(?<![\w@.])@(?P<h>[A-Za-z][\w.-]{1,29}[A-Za-z0-9])(?![\w@])")
 _BARE = re.compile(r"(?i)\b(?:" + _PLATFORMS + r")\b(?:\s+(?:handle|name|account|is|was))*"
@@ -25,15 +30,16 @@ _USERISH = re.compile(r"[\d_.]")
 _LOOKBACK = 48
 
 
-def scan(text: str, low: str, out: list[Span]) -> None:
-    """Append every handle of `text` to `out` as a URL span (an online identifier)."""
+def scan(text: str, words: set[str], out: list[Span]) -> None:
+    """Append every handle of `text` to `out` as a URL span (an online identifier);
+    `words`: the note's norms."""
     if "@" in text:
         for m in _AT_HANDLE.finditer(text):
             h = m.group("h")
             if _USERISH.search(h) or _CUE.search(text, max(0, m.start() - _LOOKBACK),
                                                  m.start()):
                 out.append((m.start(), m.end(), "URL", "handle", 2))
-    if _CUE.search(low) is None:
+    if WORDS.isdisjoint(words):
         return
     for m in _BARE.finditer(text):
         h = m.group("h")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from itertools import compress
 
-from . import address_fields, addresses, aliases, cued_mail, handles, public_figures, roles, traits
+from . import address_fields, addresses, aliases, cued_mail, public_figures, roles, traits
 from .addresses import STREET_WORDS as STREET_WORDS  # the engine loads it as a lexicon
 from .lexicon import LABEL, STREET
 
@@ -165,7 +165,6 @@ def scan(text: str, toks: list[Token], flags: list[int], union: int, out: list[S
     roles.scan(text, low, out)
     public_figures.scan(text, out)  # "pt is a retired hockey goalie"
     aliases.scan(text, low, out)  # "TRAUMA ALIAS KILO TANGO"
-    handles.scan(text, low, out)  # "IG @cornqueen44"
     address_fields.scan(text, low, out)  # "address: Lindenweg 7b, Grünau 40231"
     traits.scan(text, low, out)
     traits.shapes(text, low, out)
