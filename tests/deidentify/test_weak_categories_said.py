@@ -143,3 +143,29 @@ NAMES_KEPT = [
 @pytest.mark.parametrize("note", NAMES_KEPT)
 def test_relations_with_words_after_them_stay(engine: Engine, note: str) -> None:
     _untouched(engine, note)
+
+
+SLASHED = [
+    ("F/96 with a hip fracture, for hemiarthroplasty", "96"),
+    ("age/sex: 103/M, from the nursing home", "103"),
+    ("pt 91 / F, DNR, to PACU", "91"),
+    ("daughter's home phone 617/555/0193 for updates", "617/555/0193"),
+]
+
+
+@pytest.mark.parametrize(("note", "piece"), SLASHED)
+def test_ages_and_phones_written_with_slashes(engine: Engine, note: str, piece: str) -> None:
+    assert not _left(engine, note, piece)
+
+
+SLASHED_KEPT = [
+    "BP 118/94 after induction, HR 62",
+    "FiO2 94/100 on the vent, sat 96/RA earlier",
+    "grade 2/4 murmur, EF 55/60 on echo",
+    "sponge count 10/10, needle count 8/8",
+]
+
+
+@pytest.mark.parametrize("note", SLASHED_KEPT)
+def test_ratios_and_counts_with_slashes_stay(engine: Engine, note: str) -> None:
+    _untouched(engine, note)

@@ -9,7 +9,8 @@ Runs on the normalised view, where number words already read as digits ("ninety-
 - a person, then "is / was / turned / will be", then the number: "the pt in 3 is 96";
 - "he's / shes / grandma's" then the number: "hes 94 and still drives", "grandma's 90+";
 - a number then "today" / "herself" / "next Tuesday": "96 today";
-- the same age said again, or corrected: "aged 95, not 93", "yes 102".
+- the same age said again, or corrected: "aged 95, not 93", "yes 102";
+- sex and age with a slash: "F/94", "94/M".
 """
 
 from __future__ import annotations
@@ -94,8 +95,19 @@ def _ends_at(rx: re.Pattern[str], text: str, s: int) -> re.Match[str] | None:
     return None
 
 
+# sex and age written with a slash, either way round: "F/94", "94 / M", "age/sex: 94/F"
+_SEX_AGE = re.compile(
+    r"(?<![\w/])[MFmf][ \t]?/[ \t]?(?P<n>9\d|1[01]\d)(?![\d/.:])"
+    r"|(?<![\w/.:-])(?P<m>9\d|1[01]\d)[ \t]?/[ \t]?[MFmf](?![\w/])")
+
+
 def scan(text: str, out: list[Span]) -> None:
     """Append the ages the unit-only rules in digits.py do not see."""
+    if "/" in text:
+        for m in _SEX_AGE.finditer(text):
+            g = "n" if m.start("n") >= 0 else "m"
+            if _MEASURE.search(text, max(0, m.start() - 16), m.start()) is None:
+                out.append((m.start(g), m.end(g), "AGE", "age_sex_slash", 1))
     # Only numbers 90-119 can be such an age: found by a C-speed scan, then each is
     # looked at where it stands (sliding every rule over every note costs too much).
     nums = [m.start() for m in anchored.finditer(_AGE_NUMBER, _AGE_NUMBER_AT, 0, text)]
