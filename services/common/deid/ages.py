@@ -104,10 +104,10 @@ _SEX_AGE = re.compile(
 def scan(text: str, out: list[Span]) -> None:
     """Append the ages the unit-only rules in digits.py do not see."""
     if "/" in text:
-        for m in _SEX_AGE.finditer(text):
-            g = "n" if m.start("n") >= 0 else "m"
-            if _MEASURE.search(text, max(0, m.start() - 16), m.start()) is None:
-                out.append((m.start(g), m.end(g), "AGE", "age_sex_slash", 1))
+        for sa in _SEX_AGE.finditer(text):
+            g = "n" if sa.start("n") >= 0 else "m"
+            if _MEASURE.search(text, max(0, sa.start() - 16), sa.start()) is None:
+                out.append((sa.start(g), sa.end(g), "AGE", "age_sex_slash", 1))
     # Only numbers 90-119 can be such an age: found by a C-speed scan, then each is
     # looked at where it stands (sliding every rule over every note costs too much).
     nums = [m.start() for m in anchored.finditer(_AGE_NUMBER, _AGE_NUMBER_AT, 0, text)]
