@@ -169,3 +169,8 @@ SLASHED_KEPT = [
 @pytest.mark.parametrize("note", SLASHED_KEPT)
 def test_ratios_and_counts_with_slashes_stay(engine: Engine, note: str) -> None:
     _untouched(engine, note)
+
+
+def test_the_article_before_a_face_picture_goes_with_it(engine: Engine) -> None:
+    note = "her cousin shared a snap of his face with the drain in on a group chat"
+    assert not _left(engine, note, "a snap of his face")

@@ -142,12 +142,21 @@ def _mentions(text: str, out: list[Span]) -> None:
     # Every phrase holds one of these key words; each regex is tried only in a window
     # around them (led by a word boundary and alternations, it is slow to try everywhere).
     for a, b in _windows(low, _PHOTO_KEYS, 40, 60):
-        out.extend((m.start(), m.end(), "PHOTO", "photo_mention", 1)
+        out.extend((_with_article(text, m.start()), m.end(), "PHOTO", "photo_mention", 1)
                    for m in _PHOTO.finditer(text, a, b))
     for a, b in _windows(low, _BIO_KEYS, 48, 40):
         for m in _BIOMETRIC.finditer(text, a, b):
             if _OWN.match(m.group()) is not None or not _not_patients(text, m):
                 out.append((m.start(), m.end(), "BIOMETRIC", "biometric_mention", 1))
+
+
+# "a pic of his face": readers count the article as part of what was there
+_ARTICLE = re.compile(r"(?i)(?<![\w'’])(?:a|an)\s+$")
+
+
+def _with_article(text: str, s: int) -> int:
+    a = _ARTICLE.search(text, max(0, s - 4), s)
+    return a.start() if a is not None else s
 
 
 def _not_patients(text: str, m: re.Match[str]) -> bool:
