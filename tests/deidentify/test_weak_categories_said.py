@@ -174,3 +174,8 @@ def test_ratios_and_counts_with_slashes_stay(engine: Engine, note: str) -> None:
 def test_the_article_before_a_face_picture_goes_with_it(engine: Engine) -> None:
     note = "her cousin shared a snap of his face with the drain in on a group chat"
     assert not _left(engine, note, "a snap of his face")
+
+
+def test_a_health_plan_numbers_letter_suffix_goes_with_it(engine: Engine) -> None:
+    assert not _left(engine, "medicare no. 5512 7730 C confirmed today", "5512 7730 C")
+    assert "I think" in engine.deidentify("policy 88201947 I think is the old one").text
