@@ -9,7 +9,8 @@ Runs on the normalised view, where number words already read as digits ("ninety-
 - a person, then "is / was / turned / will be", then the number: "the pt in 3 is 96";
 - "he's / shes / grandma's" then the number: "hes 94 and still drives", "grandma's 90+";
 - a number then "today" / "herself" / "next Tuesday": "96 today";
-- the same age said again, or corrected: "aged 95, not 93", "yes 102".
+- the same age said again, or corrected: "aged 95, not 93", "yes 102";
+- sex and age with a slash: "F/94", "94/M".
 """
 
 from __future__ import annotations
@@ -94,8 +95,29 @@ def _ends_at(rx: re.Pattern[str], text: str, s: int) -> re.Match[str] | None:
     return None
 
 
+# sex and age written with a slash, either way round: "F/94", "94 / M", "age/sex: 94/F";
+# led by the slash (a literal: C speed), what stands before it is looked at after
+_SLASH_AGE = re.compile(r"/[ \t]?(9\d|1[01]\d)(?![\d/.:])")
+_SLASH_SEX = re.compile(r"/[ \t]?[MFmf](?![\w/])")
+_SEX_BEFORE = re.compile(r"(?<![\w/])[MFmf][ \t]?$")
+_AGE_BEFORE = re.compile(r"(?<![\w/.:-])(9\d|1[01]\d)[ \t]?$")
+
+
+def _sex_and_age(text: str, out: list[Span]) -> None:
+    for rx, before, age_after in ((_SLASH_AGE, _SEX_BEFORE, True),
+                                  (_SLASH_SEX, _AGE_BEFORE, False)):
+        for m in rx.finditer(text):
+            b = before.search(text, max(0, m.start() - 4), m.start())
+            if b is None or _MEASURE.search(text, max(0, b.start() - 16), b.start()):
+                continue
+            a = m if age_after else b
+            out.append((a.start(1), a.end(1), "AGE", "age_sex_slash", 1))
+
+
 def scan(text: str, out: list[Span]) -> None:
     """Append the ages the unit-only rules in digits.py do not see."""
+    if "/" in text:
+        _sex_and_age(text, out)
     # Only numbers 90-119 can be such an age: found by a C-speed scan, then each is
     # looked at where it stands (sliding every rule over every note costs too much).
     nums = [m.start() for m in anchored.finditer(_AGE_NUMBER, _AGE_NUMBER_AT, 0, text)]

@@ -30,6 +30,7 @@ from . import (
     eponym_heads,
     field_labels,
     foreign_words,
+    handles,
     id_cues,
     id_edges,
     label_values,
@@ -247,6 +248,8 @@ class Engine:
         words_in = set(norms)  # for the set tests that gate the scans below
         date_words.scan(text, toks, norms, words_in, spans)  # "le 3 mars", "admitted tuesday"
         mentions.scan(text, words_in, spans)  # "photo of the pt's face", "palm-vein scan"
+        if "@" in text or not handles.WORDS.isdisjoint(words_in):
+            handles.scan(text, words_in, spans)  # "IG @cornqueen44", "venmo jules-kwan-03"
         local_phones.scan(text, words_in, spans)  # "called from 555-0142"
         if "," in text:
             state_names.towns(text, spans)  # "Indiana, PA", "Florida, NY"
@@ -262,8 +265,9 @@ class Engine:
         if not name_pairs.CUES.isdisjoint(words_in):  # "Mr. Will Carver", "son august is"
             name_pairs.scan(text, toks, norms, spans, self._eponym, self._clinical,
                             self._everyday, self._given_name, self._english)
-        if not _NICKNAME_CUES.isdisjoint(words_in):
-            relatives.nicknames(text, spans)  # "goes by Tank"
+        if not _NICKNAME_CUES.isdisjoint(words_in) or (
+                "for" in words_in and ("fund" in text or "FUND" in text or "Fund" in text)):
+            relatives.nicknames(text, spans)  # "goes by Tank", "GOFUNDME FOR MILES"
         loose_initials.scan(text, spans)  # "pt v-n", "pt is p.k."
         if text[-1:].isupper() or text[-1:] == ".":
             sign_offs.scan(text, spans, self._known_abbreviation)  # "pls delete - B. P."

@@ -164,7 +164,8 @@ def cued(text: str, norms: list[str], flags: list[int]) -> bool:
 
 # A value: groups of letters and digits joined by - . / : (one token), starting at a
 # digit-bearing word; the scan starts at digits (C speed) and walks back over letters.
-_DIGIT_TOKEN = re.compile(r"\d[A-Za-z0-9]*(?:[-./:][A-Za-z0-9]+)*")
+# (an en or em dash inside a code is its hyphen: "FP–44102", "6EG5—TE9—MK35")
+_DIGIT_TOKEN = re.compile(r"\d[A-Za-z0-9]*(?:[-./:\u2013\u2014][A-Za-z0-9]+)*")
 # A second and third group after a space ("8MF 495", "AC49 YPC", "300 738 373").
 _NEXT_GROUP = re.compile(r" ([A-Za-z0-9]{2,5})(?![\w-])")
 _WORD_BACK = re.compile(r"(?:[^\W\d_](?:[^\W\d_]|['/])*|#)")  # accents too ("número")
@@ -237,7 +238,7 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
                 continue
         if s and (text[s - 1] in "@$&_=+%'" or text[s - 2:s] == "&#"):
             continue
-        while s and (text[s - 1].isalpha() or (text[s - 1] == "-" and s >= 2
+        while s and (text[s - 1].isalpha() or (text[s - 1] in _CODE_DASHES and s >= 2
                                                  and text[s - 2].isalnum())):
             s -= 1
         while e > s and text[e - 1] in ".-/:":
@@ -249,11 +250,14 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
             s = p.start(1)  # "FP 2231", "d l 60552912": letters typed apart from the digits
         elif not _maybe_value(text, s, e):
             continue  # most digit words are times, doses and vitals: no cue lookup for them
-        found = _cue_before(text, s, known)
+        # the last digits of a masked number ("Medicare # ...4410", "DL ****0938"): the
+        # mask is no stop between cue and value, and says no clock time follows
+        mask = _MASK.search(text, max(0, s - 12), s) if text[s - 1:s] in ".*…" else None
+        found = _cue_before(text, s if mask is None else mask.start(), known)
         if found is None:
             continue
         cat, label_start, named = found
-        if label_start >= s and _CLOCK.fullmatch(text, s, e):
+        if label_start >= s and mask is None and _CLOCK.fullmatch(text, s, e):
             continue  # "docked at 1416": a time unless its label stands right before it
         if _UNIT_AFTER.match(text, e) and text[s:e].isdigit():
             continue  # "EBL 350 mL", "pump at 1200 mL/hr"
@@ -276,6 +280,8 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
 
 
 _NO_WIDEN = frozenset(("MRN", "SSN"))
+_CODE_DASHES = "-\u2013\u2014"
+_MASK = re.compile(r"(?:\.{2,}|\*{2,}|…)$")
 _SETTLED = frozenset(("PHONE", "FAX", "DATE", "EMAIL", "URL", "IP", "ZIP", "AGE", "SSN", "MRN",
                       "PHOTO", "ADDRESS"))
 _BONE_PLATE = re.compile(r"(?i)\b(?:screws?|holes?|locking|bone|lcp|recon|compression|"

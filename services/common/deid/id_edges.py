@@ -42,6 +42,8 @@ _LAST_CHAR = re.compile(r"[ \t][A-Za-z0-9](?=[ \t]*(?:$|[,;|)\n]|\.(?:\s|$)))")
 # the next group of a serial typed in groups: "SJM 7744 1920", "pjn 4481 02s"
 _NEXT_GROUP = re.compile(r"[ \t](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{2,8}(?![\w\-./:])")
 _GROUPED = frozenset(("DEVICE", "VEHICLE", "LICENSE", "ID", "OTHERID"))
+# a health-plan number's capital suffix before the sentence goes on in lower case
+_PLAN_SUFFIX = re.compile(r" [A-HJ-Z](?= [a-z])")  # not "I": "policy 8820 I think"
 # letters of the code between its "#" and its digits: "service # ra 44719220"
 _HASH_PREFIX = re.compile(r"#[ \t]*(?P<p>[A-Za-z]{1,3})[ \t]$")
 _MAX_READ = 12
@@ -80,6 +82,8 @@ def widen(text: str, spans: list[Span]) -> bool:
                 and (m := _NEXT_GROUP.match(text, end)) is not None:
             end = m.end()
         m = _LAST_CHAR.match(text, end) if text[end:end + 1] in (" ", "\t") else None
+        if m is None and cat == "HEALTHPLAN" and text[end:end + 1] == " ":
+            m = _PLAN_SUFFIX.match(text, end)  # "4410 2938 A verified": a HICN's letter
         if m is not None and text[end - 1:end].isalnum():
             end = m.end()
         if (start, end) != (s, e):

@@ -21,7 +21,14 @@ from . import leet_words
 Span = tuple[int, int, str, str, int]
 
 _PIC = (r"(?:photo(?:graph)?s?|pic(?:ture)?s?|images?|selfies?|head\s?shots?|snaps?|fotos?|"
-        r"close[\s-]?ups?|portraits?)")
+        r"close[\s-]?ups?|portraits?|videos?|polaroids?)")
+# a picture of the patient whatever it shows ("a photo of the pt in the hall", "pics of
+# him before surgery"); "images" and "scans" are of organs, so not these
+_SNAP = r"(?:photo(?:graph)?s?|pic(?:ture)?s?|selfies?|snaps?|videos?|polaroids?)"
+# "her" ends the phrase when no noun of hers follows ("a photo of her in PACU")
+_HIM_OR_HER = (r"(?:(?:the\s+)?(?:pt|patient)(?![\w'’])|him\b|her(?=\s*(?:[^\w\s]|$)|\s+"
+               r"(?:in|on|at|with|w|before|after|and|during|while|from|to|for|lying|asleep|"
+               r"awake)\b))")
 _WHOSE = (r"(?:the\s+)?(?:pt'?s?|patient'?s?|his|her|their|mom'?s|moms|mum'?s|dad'?s|dads|"
           r"mother'?s|father'?s|[A-Z][a-z]+'s)")
 # what a face picture shows besides the face: "with hand", "w the tube in", "in gown"
@@ -52,6 +59,11 @@ _PHOTO = re.compile(
     # "badge photo" of a patient who is staff; "foto de la cara del paciente", "foto de
     # frente"; "photo de son visage", "photo du visage"; "foto do rosto"
     + r"|badge\s+photo"
+    + r"|" + _SNAP + r"\s+of\s+" + _HIM_OR_HER
+    # a picture that shows a face by what it is for: "mugshot", "profile picture", "his
+    # ID photo", "passport photo" ("photo ID", the card, is not one)
+    + r"|mug\s?shots?|(?:profile|id|passport|licen[cs]e)\s+(?:photo(?:graph)?|pic(?:ture)?)s?"
+    + r"|(?:fotos?|fotograf[ií]as?)\s+del?\s+(?:la\s+)?paciente"
     + r"|(?:fotos?|fotograf[ií]as?)\s+de\s+(?:la\s+)?(?:cara|frente|rostro)"
     + r"(?:\s+del?\s+(?:la\s+)?paciente)?"
     + r"|(?:cara|rostro)\s+del?\s+(?:la\s+)?paciente"
@@ -71,6 +83,10 @@ _BIO_KIND = (
     r"(?:3d\s+)?(?:face|facial)\s+(?:id|scan|geometry|recognition|print|match|image\s+"
     r"template)(?:\s+(?:templates?|data))?|face\s+templates?|"
     r"voice\s+(?:biometrics?|samples?|templates?)|"
+    # "palmprint", "vein pattern", "empreinte digitale", "Fingerabdruck", "impressão digital"
+    r"palm\s?prints?|(?:palm\s+|finger\s+|hand\s+)?vein\s+(?:pattern|scan|template|id)|"
+    r"empreintes?\s+digitales?|fingerabdr(?:u|ü|ue)ck(?:e|s)?|"
+    r"impress(?:ão|ao|ões|oes)\s+digita(?:l|is)|impront[ae]\s+digitali?|"
     r"imagen\s+del?\s+(?:iris|retina))"
     # what was made of it: "thumb print enrolment", "palm vein pattern", "huella dactilar
     # del pulgar derecho"
@@ -81,11 +97,13 @@ _BIOMETRIC = re.compile(
     r"(?:(?:index|thumb|middle|ring)\s+(?:finger\s+)?)?(?:minutiae\s+)?" + _BIO_KIND + r"\b"
     # the machine, not a capture: "fingerprint scanner at door 3 broken"
     r"(?!\s+(?:scanners?|readers?|sensors?|machines?|devices?|locks?|pads?|doors?)\b)")
-_PHOTO_KEYS = ("fac", "selfie", "badge", "foto", "visage", "cara", "rostro", "portrait")
+_PHOTO_KEYS = ("fac", "selfie", "badge", "foto", "visage", "cara", "rostro", "portrait",
+               "photo", "pic", "video", "polaroid", "snap", "mug")
 # "the pt's palm scan" is the patient's even beside a staff member's print
 _OWN = re.compile(r"(?i)(?:the\s+)?(?:pt'?s|patient'?s)\s")
 _BIO_KEYS = ("print", "pr1nt", "prlnt", "palm", "iris", "retin", "geometry", "minutiae",
-             "huella", "rhythm", "face", "facial", "voice")
+             "huella", "rhythm", "face", "facial", "voice", "vein", "empreinte", "abdr",
+             "digita")
 # A print that is a member of staff's, or a lock: no patient's identifier
 _NOT_PATIENT = re.compile(
     r"(?i)\b(?:pyxis|staff|nurse'?s|nurses|circulator|anesthesia\s+machine|lock|unlock|"
@@ -99,7 +117,10 @@ _WORDS = frozenset((
     "face faces facial selfie selfies headshot headshots fingerprint fingerprints thumbprint "
     "thumbprints voiceprint voiceprints finger thumb voice print prints palm iris retina "
     "retinal minutiae huella huellas badge rhythm cara visage rostro foto fotos fotografia "
-    "portrait portraits").split())
+    "palmprint palmprints vein empreinte empreintes fingerabdruck fingerabdrücke impressão "
+    "impressao impronta impronte "
+    "portrait portraits photo photos photograph photographs pic pics picture pictures video "
+    "videos polaroid polaroids snap snaps mugshot mugshots mug").split())
 
 
 _LEET_KEYS = (b"photo", b"pic", b"face", b"print")
@@ -121,12 +142,21 @@ def _mentions(text: str, out: list[Span]) -> None:
     # Every phrase holds one of these key words; each regex is tried only in a window
     # around them (led by a word boundary and alternations, it is slow to try everywhere).
     for a, b in _windows(low, _PHOTO_KEYS, 40, 60):
-        out.extend((m.start(), m.end(), "PHOTO", "photo_mention", 1)
+        out.extend((_with_article(text, m.start()), m.end(), "PHOTO", "photo_mention", 1)
                    for m in _PHOTO.finditer(text, a, b))
     for a, b in _windows(low, _BIO_KEYS, 48, 40):
         for m in _BIOMETRIC.finditer(text, a, b):
             if _OWN.match(m.group()) is not None or not _not_patients(text, m):
                 out.append((m.start(), m.end(), "BIOMETRIC", "biometric_mention", 1))
+
+
+# "a pic of his face": readers count the article as part of what was there
+_ARTICLE = re.compile(r"(?i)(?<![\w'’])(?:a|an)\s+$")
+
+
+def _with_article(text: str, s: int) -> int:
+    a = _ARTICLE.search(text, max(0, s - 4), s)
+    return a.start() if a is not None else s
 
 
 def _not_patients(text: str, m: re.Match[str]) -> bool:

@@ -53,7 +53,7 @@ CUES.update({w: RELATION for w in (
     "uncle guardian caregiver friend boyfriend girlfriend cousin stepson stepdaughter sibling "
     "neighbor neighbour hija hijo hcp attn contact baby tochter sohn fille fils madre padre "
     "esposa esposo filha filho dtr dau bro sis hubby stepmom stepdad stepmother stepfather "
-    "granddad grandmom godmother godfather godson goddaughter").split()})
+    "granddad grandmom godmother godfather godson goddaughter parents grandparents").split()})
 CUES.update({w: ROLE for w in (
     "rn crna circulator circulating scrub tech resident attending fellow surgeon anesthesiologist "
     "anesthetist anaesthetist anesthesia anaesthesia pa np intern rep nurse midwife perfusionist "
@@ -153,11 +153,17 @@ _DOTTED_AT = re.compile(r"\.(?=\s?[A-Z]\.)")  # a match's first full stop (ancho
 _LINE_INITIALS = re.compile(r"(?m)^[ \t]*([A-Z]{2,3})(?=[ \t]*[-–/][ \t])")
 # Flag bits the engine asks the lexicon to set for this module's own word sets.
 LEXICON_EXTRA: dict[int, frozenset[str]] = {
-    lx.CUE: frozenset([*CUES, "is"]),  # "name is X", "hcp is X"
+    lx.CUE: frozenset([*CUES, "is", "name", "law"]),  # "name is X", "real name X", "-in-law X"
     lx.PHRASE: frozenset(p.replace("-", " ").split()[0] for p in PHRASES),
 }
 
 
+# a relative "is" a word, not a name ("wife is Catholic", "husband is hard of hearing")
+_IS_WORD = lx.ENGLISH | lx.MEDICAL | lx.VERY_COMMON
+# "name" says which of a person's names follows: "real name X", "legal name X"
+_NAME_KINDS = frozenset(
+    "real legal full maiden birth given first last middle preferred christian actual "
+    "true".split())
 _ZIP_NEXT = re.compile(r"[ \t]+\d{5}(?:-\d{4})?(?!\d)")
 
 class NameScanner:
@@ -261,10 +267,19 @@ class NameScanner:
                     if len(g) > 3 or any(ch.isdigit() or ch in bad for ch in g) or (
                             c == TITLE and g.strip() not in ("", ".")):
                         c = 0
-                elif prev == "is" and i >= 2 and norms[i - 2] in ("name", "hcp", "this") \
+                elif prev == "is" and i >= 2 and (norms[i - 2] in ("name", "hcp", "this") or (
+                        CUES.get(norms[i - 2]) == RELATION and len(raw) > 1
+                        and f & lx.NAMEISH and not f & _IS_WORD)) \
                         and (raw[0].isupper() or norms[i - 2] != "this") \
                         and not (norms[i - 2] == "this" and nm in ARTICLES):
-                    c = TITLE  # "this is Kelly", not "THIS IS A KELLY" (an article)
+                    c = TITLE  # "this is Kelly", not "THIS IS A KELLY"; "mom is kim"
+                elif prev == "law" and i >= 3 and norms[i - 2] == "in" and gaps[i - 1] == "-" \
+                        and CUES.get(norms[i - 3]) == RELATION and nm not in STOP \
+                        and not f & lx.CUE:
+                    c = RELATION  # "son-in-law Raj"
+                elif prev == "name" and i >= 2 and norms[i - 2] in _NAME_KINDS \
+                        and gaps[i] in (" ", ": ", " - "):
+                    c = TITLE  # "REAL NAME ROCKY SMALL", "legal name Lorna"
             if not c and not f & _PICK:
                 continue
             cap = raw[0].isupper()

@@ -218,7 +218,8 @@ def _spoken(text: str, low: str, out: list[Span]) -> None:
     if "." in text:
         for m in _IMAGE.finditer(text):
             s = m.start()
-            while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_-."):
+            # a folder and a copy's number go with it ("/photos/pt/4471.jpg", "IMG_4471(1).jpg")
+            while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_-./()"):
                 s -= 1
             # names cameras and apps give, with spaces: "WhatsApp Image 2026-03-07 at
             # 10.58.jpg", "Screenshot 2024-01-02 at 09.11.04.png", "Photo 050.jpg"
@@ -342,8 +343,9 @@ _NEXT_TRY = re.compile(r"\d*[^\d(+]*")
 _INTERNATIONAL = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)")
 # 3-3-4 with odd separators ("670, 639, 5600" read out, "512 - 330 - 8841"), 3-4-4, and a
 # local 3-4 ("cell 555 1234"): only after a word that announces a number when ambiguous.
+# ("312/555/0142": slashes too, after a phone word)
 _LOOSE_PHONE = re.compile(  # "\d\d{2}" for "\d{3}": led by a class, it skips ahead faster
-    r"\d\d{2}(?:(\s*[,.-]?\s+|\s+-\s+|[-.])\d{3,4}\s*[,.-]?\s*)?(?:,\s*|[\s.-])?\d{4}(?!\d)")
+    r"\d\d{2}(?:(\s*[,.-]?\s+|\s+-\s+|[-./])\d{3,4}\s*[,.-]?\s*)?(?:,\s*|[\s./-])?\d{4}(?!\d)")
 _COMMA_PHONE = re.compile(r"\d\d{0,3}(?:,+ ?\d{1,4}){2,5}(?![\d,])")
 _PHONE_WORD = re.compile(r"\b(?:phone|cell|fax|call|number|mobile|tel|telephone|reach)\b")
 _GROUPED_PHONE = re.compile(r"\(?\d{2,6}\)?(?:[ .-]\(?\d{2,6}\)?){1,4}(?![\d-])")

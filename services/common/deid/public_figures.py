@@ -21,7 +21,8 @@ _PUBLIC = (
     r"cellist|pianist|violinist|singer|actor|actress|musician|rapper|comedian|author|"
     r"principal|superintendent|president|ceo|commercials?|mascot|famous|f4m0us|"
     r"well[\s-]known|news|tv|radio|champion|shortstop|linebacker|outfielder|broadcaster|"
-    r"newscaster|columnist|influencer|youtuber|podcaster|astronaut")
+    r"newscaster|columnist|influencer|youtuber|podcaster|astronaut|medall?ist|"
+    r"lottery\s+winner")
 _PATIENT = r"(?:pt|patient|pateint|paitent|the\s+pt|the\s+patient)"
 _STOP = r"(?=\s*(?:[.;,:!?\n|—–(]|$|\s(?:so|and\s+(?:is|has)|but|please|keep|who\s+is)\b))"
 # up to three words between ("pt in Room 12 is", "PT [name] IS"); the article may be left
@@ -50,7 +51,8 @@ _FAME_HINTS = ("senat", "govern", "mayor", "alcald", "legislat", "represent", "c
                "rapper", "comedian", "author", "principal", "superint", "president", "ceo",
                "commercial", "mascot", "famous", "f4m0us", "known", "news", " tv", "radio",
                "champion", "shortstop", "linebacker", "outfielder", "broadcaster",
-               "newscaster", "columnist", "influencer", "youtuber", "podcaster", "astronaut")
+               "newscaster", "columnist", "influencer", "youtuber", "podcaster", "astronaut",
+               "medalist", "medallist", "lottery")
 
 
 def scan(text: str, out: list[Span]) -> None:

@@ -18,11 +18,16 @@ Span = tuple[int, int, str, str, int]
 
 _DIGIT_WORDS = frozenset("zero oh one two three four five six seven eight nine".split())
 _PIECE = rf"(?:[A-Z]|\d|(?i:{'|'.join(sorted(_DIGIT_WORDS))}))"
-_RUN = re.compile(rf"(?<![\w'’]){_PIECE}(?:[ \t]*,?[ \t]+{_PIECE}){{5,}}(?![\w'’])")
+# the separators a dictated code says aloud ("O N C dash nine zero seven seven"): kept in
+# the run, not counted as pieces
+_SAID = r"(?:[ \t]+(?i:dash|hyphen|slash|underscore))?"
+_RUN = re.compile(
+    rf"(?<![\w'’]){_PIECE}(?:{_SAID}[ \t]*,?[ \t]+{_PIECE}){{5,}}(?![\w'’])")
 # a run holds two lone capitals, at least one after a space or comma: C speed, most notes
 # have fewer and stop here
 _LONE_CAPITAL = re.compile(r"[ ,][A-Z](?=[ ,])")
 _SPLIT = re.compile(r"[ \t,]+")
+_SAID_WORDS = frozenset(("dash", "hyphen", "slash", "underscore"))
 _WORD = re.compile(r"[A-Za-z][A-Za-z'/]*")
 _LOOKBACK = 60
 
@@ -33,7 +38,7 @@ def scan(text: str, out: list[Span]) -> None:
     if len(lone) < 2 and not (lone and text[:1].isupper() and text[1:2] in (" ", ",")):
         return
     for m in _RUN.finditer(text):
-        pieces = _SPLIT.split(m.group())
+        pieces = [p for p in _SPLIT.split(m.group()) if p.lower() not in _SAID_WORDS]
         letters = sum(1 for p in pieces if len(p) == 1 and p.isalpha())
         if letters < 2 or len(pieces) - letters < 2:
             continue

@@ -51,7 +51,10 @@ _NICKNAME = re.compile(
     r"|\b(?:prefers|likes|wants|asks)\s+to\s+be\s+called)"
     r"(?:\s*:)?\s*[\"“'‘]?([^\W\d_]{2,})")  # not after a comma: "nickname, prefers it"
 _NICKNAME_HINTS = ("goes by", "went by", "going by", "nick", "known as", "aka", "a.k.a",
-                   "be called")
+                   "be called", "fund")
+# a fundraiser is for someone by name: "GOFUNDME FOR MILES", "fundraiser for lark"
+_FUNDRAISER = re.compile(
+    r"(?i:\b(?:go\s?fund\s?me|fund-?raiser|fundraising\s+page)\s+for)\s+([^\W\d_]{2,})")
 # what is a person's own, and identifies them: "X's face", "X's cell", "X's license"
 BELONGINGS = frozenset((
     "face photo photos picture pic pics selfie headshot cell phone mobile number email "
@@ -116,8 +119,13 @@ def nicknames(text: str, out: list[Span]) -> None:
     for m in _NICKNAME.finditer(text):
         if m.group(1).lower() not in _NOT_NICKNAME:
             out.append((m.start(1), m.end(1), "NAME", "cue_nickname", 1))
+    if "fund" in low:
+        for m in _FUNDRAISER.finditer(text):
+            if m.group(1).lower() not in _NOT_NICKNAME | _NOT_FUNDED:
+                out.append((m.start(1), m.end(1), "NAME", "cue_fundraiser", 1))
 
 
+_NOT_FUNDED = frozenset("pt patient family kids children surgery bills treatment".split())
 _NOT_NICKNAME = frozenset(
     "the a an his her their its this that it him them he she they my your our one no "
     "another different other something nickname name".split())

@@ -22,7 +22,10 @@ _ROLES = (r"mayor|sheriff|(?:fire|police)\s+chief|chief\s+of\s+police|"
           r"founder|chairman|chairwoman|governor|senator|"
           r"congress(?:wo)?man|judge|city\s+manager|town\s+clerk|county\s+clerk|owner|"
           r"district\s+attorney|(?:county\s+)?coroner|harbou?r\s*master|rector|vicar|alderman|"
-          r"selectman|(?:tribal\s+|city\s+|town\s+)?council\s*(?:member|man|woman)")
+          r"selectman|(?:tribal\s+|city\s+|town\s+)?council\s*(?:member|man|woman)|"
+          # one of a town's few: "the librarian at ...", "band director in ...", "dean of"
+          r"librarian|(?:band|choir|athletic|funeral|museum|library)\s+director|dean|"
+          r"(?:county\s+)?commissioner|game\s+warden|deacon|bishop")
 # Substrings that no common word holds ("doctor" holds "cto", "chief complaint" "chief")
 _HINTS = ("mayor", "sheriff", "fire chief", "police chief", "chief of police", "coach",
           "principal", "pricipal", "pastor", "priest", "rabbi", "imam ", "postmaster",
@@ -31,7 +34,8 @@ _HINTS = ("mayor", "sheriff", "fire chief", "police chief", "chief of police", "
           "governor", "senator", "congress", "judge", "city manager", "clerk", "owner of",
           "owner at", "district attorney", "coroner", "harbor master", "harbour master",
           "harbormaster", " rector", "vicar", "alderman", "selectman", "council m",
-          "councilm", "council w", "councilw")
+          "councilm", "council w", "councilw", "librarian", " director", "dean ",
+          "commissioner", "warden", "deacon", "bishop")
 # Where the place ends: punctuation, or a word that goes on with the sentence.
 _PLACE = (r"(?:the\s+)?[A-Za-z][\w'&.-]*"
           r"(?:\s+(?!(?:so|and|please|who|per|with|has|is|was|keep|team|for|in|but|comma|"
@@ -41,7 +45,14 @@ _ROLE_OF = re.compile(rf"\b(?:{_ROLES})\s+(?:of|at|for|in)\s+{_PLACE}", re.I)
 # Band"), and it may go on "in Town" or "on Route 9": "owner of Marlow's Tap House on
 # Route 12 in Sugar Notch" is one description; lowercase words after it are the sentence.
 _CAP = r"(?-i:[A-Z0-9][\w'&.-]*)"
-_CAP_PLACE = (rf"(?:the\s+)?{_CAP}(?:\s+(?:(?:of|the|de|del|la|and|&)\s+)?{_CAP}){{0,5}}")
+# the kind of place after its name goes with it ("of the Ames mosque", "at the Linden
+# public library")
+_KIND_OF_PLACE = (r"(?:\s+(?-i:(?:public|high|middle|elementary|county|city|town|state)\s+)?"
+                  r"(?-i:mosque|church|temple|synagogue|parish|school|academy|college|library|"
+                  r"museum|bank|store|diner|cafe|bar|restaurant|club|team|department|dept|"
+                  r"newspaper|paper|lodge|chapter|mill|plant|farm|ranch|market)\b)?")
+_CAP_PLACE = (rf"(?:the\s+)?{_CAP}(?:\s+(?:(?:of|the|de|del|la|and|&)\s+)?{_CAP}){{0,5}}"
+              rf"{_KIND_OF_PLACE}")
 _ROLE_OF_CASED = re.compile(
     rf"\b(?:{_ROLES})\s+(?:of|at|for|in)\s+{_CAP_PLACE}"
     rf"(?:,?\s+(?:in|on)\s+{_CAP_PLACE}){{0,2}}", re.I)
