@@ -258,8 +258,31 @@ if _BATCH_OUT:
             signing.parse_proof = _counting_proof
             return True
 
+        def _patch_handling() -> bool:
+            """Records per handled batch (what one transaction, one set of produces and one
+            offset commit are shared by), by the loop's service."""
+            consumer = _bsys.modules.get("services.common.consumer")
+            if consumer is None or not hasattr(consumer, "ConsumerLoop"):
+                return False
+            loop = consumer.ConsumerLoop
+            scoped, batched = loop._process_scoped, loop._process_batch
+
+            async def _counting_scoped(self, fetched):  # type: ignore[no-untyped-def]
+                _note("handled_batch", self._service, sum(len(r) for r in fetched.values()))
+                return await scoped(self, fetched)
+
+            async def _counting_batched(self, handler, fetched):  # type: ignore[no-untyped-def]
+                _note("handled_batch", self._service, sum(len(r) for r in fetched.values()))
+                return await batched(self, handler, fetched)
+
+            loop._process_scoped, loop._process_batch = _counting_scoped, _counting_batched
+            return True
+
         def _patch_later() -> None:
-            while not _patch_signing():
+            signing = handling = False
+            while not (signing and handling):
+                signing = signing or _patch_signing()
+                handling = handling or _patch_handling()
                 _btime.sleep(0.05)
 
         _bthreading.Thread(target=_patch_later, name="kafka-batch-sign", daemon=True).start()
