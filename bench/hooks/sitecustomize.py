@@ -137,10 +137,10 @@ if _BATCH_OUT:
         counter[_bucket(n)] += 1
 
     try:
+        from aiokafka import conn as _bconn
         from aiokafka import consumer as _bconsumer
         from aiokafka import producer as _bproducer
         from aiokafka.consumer import fetcher as _bfetcher
-        from aiokafka import conn as _bconn
     except ImportError:
         _bconsumer = None  # type: ignore[assignment]
 
