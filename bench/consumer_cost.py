@@ -24,9 +24,9 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from bench.on_broker import run_on_broker
 from services.common import events, signing
 from services.common.admin import ensure_topics
-from services.common.broker import EmbeddedBroker
 from services.common.consumer import ConsumerLoop, Origin
 from services.common.producer import EventProducer
 from services.common.store import Store, claim_event
@@ -89,17 +89,7 @@ def main() -> None:
     parser.add_argument("--no-verify", action="store_true",
                         help="skip the signature check (this process only)")
     args = parser.parse_args()
-    broker = EmbeddedBroker()
-    broker.start()
-    try:
-        try:
-            import uvloop
-        except ImportError:
-            print(asyncio.run(run(broker.bootstrap, args)))
-        else:
-            print(uvloop.run(run(broker.bootstrap, args)))
-    finally:
-        broker.stop()
+    print(run_on_broker(lambda bootstrap: run(bootstrap, args)))
 
 
 if __name__ == "__main__":

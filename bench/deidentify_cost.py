@@ -28,9 +28,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bench.on_broker import run_on_broker
 from services.common import events, logconfig, topics
 from services.common.admin import ensure_topics
-from services.common.broker import EmbeddedBroker
 from services.common.cases_view import CasesView
 from services.common.consumer import ConsumerLoop
 from services.common.deid import CaseIdentifiers, Engine
@@ -126,17 +126,7 @@ def main() -> None:
     parser.add_argument("--profile", help="write cProfile stats of the consuming here")
     args = parser.parse_args()
     logconfig.configure()  # as `orcast run` logs: text lines on stderr (send it elsewhere)
-    broker = EmbeddedBroker()
-    broker.start()
-    try:
-        try:
-            import uvloop
-        except ImportError:
-            print(asyncio.run(run(broker.bootstrap, args)))
-        else:
-            print(uvloop.run(run(broker.bootstrap, args)))
-    finally:
-        broker.stop()
+    print(run_on_broker(lambda bootstrap: run(bootstrap, args)))
 
 
 if __name__ == "__main__":

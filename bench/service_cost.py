@@ -32,9 +32,9 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from bench.on_broker import run_on_broker
 from services.common import events, topics
 from services.common.admin import ensure_topics
-from services.common.broker import EmbeddedBroker
 from services.common.consumer import ConsumerLoop, Origin
 from services.common.producer import EventProducer
 from services.common.settings import Settings
@@ -256,12 +256,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
-    broker = EmbeddedBroker()
-    broker.start()
-    try:
-        results = asyncio.run(run(broker.bootstrap, args))
-    finally:
-        broker.stop()
+    results = run_on_broker(lambda bootstrap: run(bootstrap, args), uvloop=False)
     for result in results:
         profile = result.pop("profile", None)
         print(json.dumps(result))
