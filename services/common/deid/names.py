@@ -575,6 +575,11 @@ class NameScanner:
                 reasons.add(AMBIGUOUS_NAME)
                 return "cue_relation_ambiguous"
         elif c in (ROLE, PATIENT):
+            # "PT FERNWHISTLE, dob ...": a word in capitals after "pt" in a note not in capitals
+            # no list holds and too long for an acronym (NPO, ESRD) is a surname typed so
+            if c == PATIENT and style != 1 and raw.isupper() and len(raw) > 4 \
+                    and raw.isalpha() and not f & ~(lx.PICK | lx.PLACE):
+                return "cue_patient"
             if style == 0 and not cap and not nameish:
                 return None  # "Resident dbing the", "RN ISS"
             if (cap and (nameish or not word)) or (not word and len(raw) > 2 and (

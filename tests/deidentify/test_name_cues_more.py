@@ -1,0 +1,31 @@
+"""Names the scanner missed after a patient or relation cue, in sentences written for
+these tests (not taken from any corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import Engine
+
+from .attack_cases import AUTO
+
+
+@pytest.mark.parametrize(("note", "name"), [
+    ("PT QUORVANDEL to holding, consent signed and the site marked", "QUORVANDEL"),
+    ("then pt BRISKETTON, 71, went back to room 4 with the drain", "BRISKETTON"),
+    ("Patient ZELLOWAY for lap chole, antibiotics given at 0810", "ZELLOWAY"),
+])
+def test_a_surname_in_capitals_after_pt_in_a_note_not_in_capitals(
+        engine: Engine, note: str, name: str) -> None:
+    r = engine.deidentify(note)
+    assert not (r.verdict in AUTO and name in r.text), r.text
+
+
+@pytest.mark.parametrize("note", [
+    "PT NPO since midnight, consent signed and the site marked",
+    "pt ASA III, HTN, to holding with the drain",
+    "Patient NKDA, antibiotics given at 0810 per protocol",
+    "pt STABLE after the block, to pacu with the drain",
+])
+def test_capitals_clinical_words_after_pt_stay(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
