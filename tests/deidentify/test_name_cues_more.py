@@ -29,3 +29,22 @@ def test_a_surname_in_capitals_after_pt_in_a_note_not_in_capitals(
 ])
 def test_capitals_clinical_words_after_pt_stay(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize(("note", "name"), [
+    ("sa femme Josée a appelé ce matin", "Josée"),
+    ("Familie Brandauer wartet vor dem OP", "Brandauer"),
+    ("Kuya Dindo nasa lobby na po", "Dindo"),
+])
+def test_a_capitalised_name_after_a_foreign_kin_word(engine: Engine, note: str,
+                                                     name: str) -> None:
+    r = engine.deidentify(note)
+    assert not (r.verdict in AUTO and name in r.text), r.text
+
+
+@pytest.mark.parametrize("note", [
+    "su hermano está afuera con los papeles",
+    "sa femme est arrivée ce matin",
+])
+def test_a_foreign_kin_word_before_its_own_language_stays(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note

@@ -53,7 +53,16 @@ CUES.update({w: RELATION for w in (
     "uncle guardian caregiver friend boyfriend girlfriend cousin stepson stepdaughter sibling "
     "neighbor neighbour hija hijo hcp attn contact baby tochter sohn fille fils madre padre "
     "esposa esposo filha filho dtr dau bro sis hubby stepmom stepdad stepmother stepfather "
-    "granddad grandmom godmother godfather godson goddaughter parents grandparents").split()})
+    "granddad grandmom godmother godfather godson goddaughter parents grandparents "
+    # French, Spanish, Portuguese, German and Tagalog kin words that are no name or word
+    # once their accents are folded ("sa femme Josée", "su hermana lucía", "kuya Jomar")
+    "femme epouse soeur sœur frere hermana hermano abuela abuelo nieta marido kuya "
+    "familie ehefrau ehemann schwester").split()})
+# ... announce a name only when it is capitalised in a mixed-case note: the words after
+# them in lower case or capitals may be of their language ("su hermano está afuera")
+_FOREIGN_KIN = frozenset(
+    "femme epouse soeur sœur frere hermana hermano abuela abuelo nieta marido kuya familie "
+    "ehefrau ehemann schwester".split())
 CUES.update({w: ROLE for w in (
     "rn crna circulator circulating scrub tech resident attending fellow surgeon anesthesiologist "
     "anesthetist anaesthetist anesthesia anaesthesia pa np intern rep nurse midwife perfusionist "
@@ -260,6 +269,9 @@ class NameScanner:
             if i and flags[i - 1] & lx.CUE:
                 prev = norms[i - 1]
                 c = CUES.get(prev, 0)
+                if prev in _FOREIGN_KIN and (style != 0 or not raw[:1].isupper()
+                                             or raw.isupper()):
+                    c = 0
                 if c:
                     g = gaps[i]
                     # "HCP. TANNER 4"; a tab or pipe ends a field ("fellow\tRoom: 20")
