@@ -48,3 +48,23 @@ def test_a_capitalised_name_after_a_foreign_kin_word(engine: Engine, note: str,
 ])
 def test_a_foreign_kin_word_before_its_own_language_stays(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize(("note", "names"), [
+    ("kids tamsin and orrin are in the lobby with grandma", ("tamsin", "orrin")),
+    ("DAUGHTERS MAY AND IVY WANT A CALL AFTER", ("MAY", "IVY")),
+    ("grandkids zuri, kaito and ines brought cards", ("zuri", "kaito", "ines")),
+])
+def test_the_names_a_plural_kin_word_lists(engine: Engine, note: str,
+                                           names: tuple[str, ...]) -> None:
+    r = engine.deidentify(note)
+    assert not (r.verdict in AUTO and any(n in r.text for n in names)), r.text
+
+
+@pytest.mark.parametrize("note", [
+    "kids fine and stable, discharged with mom",
+    "children present and aware of the plan",
+    "sisters both and all agree with the plan",
+])
+def test_words_after_a_plural_kin_word_stay(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
