@@ -68,3 +68,20 @@ def test_the_names_a_plural_kin_word_lists(engine: Engine, note: str,
 ])
 def test_words_after_a_plural_kin_word_stay(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize(("note", "name"), [
+    ("pt faith k. 88f up from the rehab unit", "faith"),
+    ("pt hope j. latex allergy, room prepped", "hope j"),
+])
+def test_a_given_name_and_an_initial_after_pt(engine: Engine, note: str, name: str) -> None:
+    r = engine.deidentify(note)
+    assert not (r.verdict in AUTO and name in r.text), r.text
+
+
+@pytest.mark.parametrize("note", [
+    "pt was a. fib earlier, rate controlled",
+    "pt sats p. ox 97 on room air",
+])
+def test_a_word_and_a_letter_after_pt_stay(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note

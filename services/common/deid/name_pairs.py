@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .names import PT_VERBS
+
 Span = tuple[int, int, str, str, int]
 
 _TITLED = re.compile(
@@ -38,6 +40,9 @@ _KIN = (r"wife|husband|son|daughter|mom|mum|dad|mother|father|brother|sister|gra
         r"boyfriend|girlfriend|bf|gf|hubby|fiance|fiancee|grandma|grandpa|stepson|stepdaughter")
 _RELATION = re.compile(
     r"\b(?:" + _KIN + r")\s+([a-z]{3,})\s+(?:" + _VERB + "|(" + _MOVES + r"))\b")
+# "pt grace t. 94f", "pt hope m. allergic": a given name and the initial of a surname
+_PATIENT_INITIAL = re.compile(r"(?:[Pp]atient|[Pp]t|PT|PATIENT)\s+([^\W\d_]{3,}\s+[^\W\d_]\.)"
+                              r"(?=\s+[^\sA-Z]|\s*$)")  # no surname after ("pt Mei A. Glasgow")
 # "mom is odile, dad is sven": the word after "is" closes its clause
 # ... or right after the relation word ("sent to daughter odile.", "(son maëlys)")
 _RELATION_IS = re.compile(
@@ -91,6 +96,12 @@ def scan(text: str, toks: list[tuple[int, int, str]], norms: list[str], out: lis
         elif nm in _PLURAL_KIN:
             _kin_list(text, at, out, clinical, everyday, given, known)
         elif nm in _PATIENTS:
+            m = _PATIENT_INITIAL.match(text, at)
+            if m:  # "pt grace t.": not a verb that follows "pt" ("pt was a. fib")
+                w = m.group(1).split()[0]
+                if given(w) and not clinical(w) and w.lower() not in PT_VERBS:
+                    out.append((m.start(1), m.end(1), "NAME", "name_after_patient", 2))
+                continue
             m = _PATIENT.match(text, at)
             if m:
                 words = m.group(1).split()
