@@ -85,3 +85,21 @@ def test_a_given_name_and_an_initial_after_pt(engine: Engine, note: str, name: s
 ])
 def test_a_word_and_a_letter_after_pt_stay(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize(("note", "name"), [
+    ("badge reprinted for heron, faith at the front desk", "heron, faith"),
+    ("Labels printed for Marsh, Ivy at the kiosk", "Marsh, Ivy"),
+])
+def test_a_name_written_surname_first_after_for_or_a_colon(engine: Engine, note: str,
+                                                          name: str) -> None:
+    r = engine.deidentify(note)
+    assert not (r.verdict in AUTO and name in r.text), r.text
+
+
+@pytest.mark.parametrize("note", [
+    "admitted for pain, nausea and vomiting overnight",
+    "dx: cholecystitis, acute on chronic",
+])
+def test_a_list_of_words_after_for_or_a_colon_stays(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
