@@ -103,3 +103,8 @@ def test_a_name_written_surname_first_after_for_or_a_colon(engine: Engine, note:
 ])
 def test_a_list_of_words_after_for_or_a_colon_stays(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
+
+
+def test_a_capitals_surname_after_a_cued_capitals_name_in_a_mixed_note(engine: Engine) -> None:
+    r = engine.deidentify("Referred by: Dr Omari\tPT WREN SHARP\tDOB 04/02/1931\tLap chole")
+    assert not (r.verdict in AUTO and "SHARP" in r.text), r.text

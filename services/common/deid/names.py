@@ -667,6 +667,12 @@ class NameScanner:
                     cued_first = (rule[i] or "").startswith("cue_") and flags[i] & lx.FIRST \
                         and not f & (lx.FIRST_TOP | lx.MONTH | lx.STATE) and g == " " \
                         and len(raw) > 2 and norms[j] not in CUES and norms[j] not in STOP
+                    # "PT WREN STRONG, DOB" in a note not in capitals: a cued name typed in
+                    # capitals takes the next capitals word on the surname list
+                    caps_cued = style != 1 and (rule[i] or "").startswith("cue_") \
+                        and toks[i][2].isupper() and len(toks[i][2]) > 1 and raw.isupper() \
+                        and f & lx.LAST and g == " " and (  # not "PT JOHN WELL TOLERATED"
+                            j + 1 >= n or gaps[j + 1] != " " or not toks[j + 1][2].isupper())
                     if len(raw) == 1 and len(toks[i][2]) == 1 and g in (".", ". ") \
                             and raw.isalpha():
                         rule[j], changed = "name_pair", True  # "r.l.", "J. K."
@@ -676,7 +682,8 @@ class NameScanner:
                             or (f & lx.NAMEISH and not f & lx.ENGLISH and g != ", ")
                             or (f & lx.NAMEISH and not f & lx.COMMON and style != 0
                                 and g == " ")
-                            or (cued_first and (f & lx.LAST or not f & lx.ENGLISH))):
+                            or (cued_first and (f & lx.LAST or not f & lx.ENGLISH))
+                            or caps_cued):
                         rule[j], changed = "name_pair", True
                 j = i - 1
                 if j >= 0 and not rule[j] and not skip[j] and gaps[i] in (" ", ". ", ".", "-"):
