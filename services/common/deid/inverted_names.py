@@ -10,10 +10,11 @@ from collections.abc import Callable
 
 Span = tuple[int, int, str, str, int]
 
-_INVERTED = re.compile(
-    r"(?:(?<![\w'’])(?:for|FOR|For)|:)\s+([^\W\d_]{3,}),[ \t]([^\W\d_]{3,})"
-    r"(?=\s*(?:[,;.!?)|]|$)|\s+(?i:at|please|pls|in|room|rm|bay|is|was|to|from|dob|age)\b"
-    r"|\s+\d)")
+# the given name after ", ", closing its clause; the surname before it is read by hand
+# around each ", " (a regex searched backwards from every comma cost more than the rest)
+_AFTER = re.compile(
+    r"([^\W\d_]{3,})(?=\s*(?:[,;.!?)|]|$)|\s+(?i:at|please|pls|in|room|rm|bay|is|was|to|"
+    r"from|dob|age)\b|\s+\d)")
 
 
 def _alike(a: str, b: str) -> bool:
@@ -24,7 +25,29 @@ def _alike(a: str, b: str) -> bool:
 def scan(text: str, spans: list[Span], surname: Callable[[str], bool],
          given: Callable[[str], bool], clinical: Callable[[str], bool]) -> None:
     """Add NAME spans for "surname, given" after "for" or a colon."""
-    for m in _INVERTED.finditer(text):
-        a, b = m.group(1), m.group(2)
-        if _alike(a, b) and surname(a) and given(b) and not (clinical(a) or clinical(b)):
-            spans.append((m.start(1), m.end(2), "NAME", "name_inverted", 2))
+    at = text.find(", ")
+    while at >= 0:
+        j = at
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        if at - j >= 3 and _after_cue(text, j):
+            m = _AFTER.match(text, at + 2)
+            if m:
+                a, b = text[j:at], m.group(1)
+                if _alike(a, b) and surname(a) and given(b) \
+                        and not (clinical(a) or clinical(b)):
+                    spans.append((j, m.end(1), "NAME", "name_inverted", 2))
+        at = text.find(", ", at + 2)
+
+
+def _after_cue(text: str, j: int) -> bool:
+    """A colon or a whole word "for", then spaces, end right before offset `j`."""
+    window = text[max(0, j - 10):j]
+    pre = window.rstrip(" \t")
+    if pre == window:
+        return False
+    if pre.endswith(":"):
+        return True
+    return pre[-3:] in ("for", "FOR", "For") and (
+        len(pre) == 3 or not (pre[-4].isalnum() or pre[-4] in "'’_")) and (
+        len(pre) > 3 or j <= 10)
