@@ -108,3 +108,21 @@ def test_a_list_of_words_after_for_or_a_colon_stays(engine: Engine, note: str) -
 def test_a_capitals_surname_after_a_cued_capitals_name_in_a_mixed_note(engine: Engine) -> None:
     r = engine.deidentify("Referred by: Dr Omari\tPT WREN SHARP\tDOB 04/02/1931\tLap chole")
     assert not (r.verdict in AUTO and "SHARP" in r.text), r.text
+
+
+@pytest.mark.parametrize(("note", "name"), [
+    ("the man in bay 3 (his name is will) wants his glasses", "will)"),
+    ("she says her name is may, and she is allergic to latex", "may,"),
+])
+def test_a_given_name_that_is_a_verb_after_name_is(engine: Engine, note: str,
+                                                  name: str) -> None:
+    r = engine.deidentify(note)
+    assert not (r.verdict in AUTO and name in r.text), r.text
+
+
+@pytest.mark.parametrize("note", [
+    "the name is in. spelled on the band",
+    "his name is will be updated on the board",
+])
+def test_a_verb_after_name_is_stays(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note

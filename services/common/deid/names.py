@@ -561,6 +561,11 @@ class NameScanner:
             cap = False
         if c == TITLE:
             if norms[i] in STOP or norms[i] in PT_VERBS:
+                # "(his name is will)", "her name is may,": a given name closing its clause
+                if i >= 2 and norms[i - 2] == "name" and norms[i] in PT_VERBS \
+                        and f & lx.FIRST and (i + 1 == len(norms)
+                                              or gaps[i + 1].strip()[:1] in tuple(",.;)!?")):
+                    return "cue_title"
                 return None  # "Dr. on call"
             if style == 0 and not cap and f & (lx.COMMON | lx.VERY_COMMON) and not nameish:
                 return None
