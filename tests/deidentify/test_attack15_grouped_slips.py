@@ -2,8 +2,8 @@
 label ("pt 482 31 to bay 2", "pt 248 213"), went out clean: casematch reads a slip only in
 an ungrouped number (or one joined by "-" or "."), digit_groups only the exact MRN.
 Fixed in digit_groups._case_hits. Still open (xfail): a 4-digit part of the MRN with no
-label ("pt 8213": the last four of 48213), and a surname in capitals in a note in mixed
-case (no doubt either)."""
+label ("pt 8213": the last four of 48213). A surname in capitals in a note in mixed case
+is found by names._classify (a capitals word no list holds after "pt")."""
 
 from __future__ import annotations
 
@@ -39,8 +39,6 @@ def test_four_digits_of_the_mrn_unlabelled_are_removed(engine: Engine, written: 
     assert not (r.verdict in AUTO and written in r.text)
 
 
-@pytest.mark.xfail(strict=True, reason="attack15: a surname in capitals in a mixed-case note "
-                   "('PT FERNWHISTLE STRONG, dob ..., to bay 3 and then...') goes out redacted")
 def test_a_capitals_surname_in_a_mixed_case_note_is_removed(engine: Engine) -> None:
     r = engine.deidentify("PT FERNWHISTLE STRONG, dob 03/14/1961, to bay 3 and then the team "
                           "said all good")

@@ -33,6 +33,7 @@ from . import (
     handles,
     id_cues,
     id_edges,
+    inverted_names,
     label_values,
     lexcache,
     local_phones,
@@ -259,6 +260,8 @@ class Engine:
             if seen is not None else None
         self._names.scan(text, toks, norms, flags, matcher, spans, reasons, disguised, gaps)
         relatives.scan(text, toks, norms, flags, spans)  # "visitor X", "X's wife"
+        if ", " in text and ("for" in words_in or ":" in text):  # "for crane, hope at"
+            inverted_names.scan(text, spans, self._surname, self._given_name, self._clinical)
         if not text.isascii():
             cjk_names.scan(text, spans)  # "患者王秀兰，", "女儿刘芳在"
             script_names.scan(text, spans)  # "Noa Levi (נועה לוי)", "पेशेंट राजेश कुमार"

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .names import PT_VERBS
+
 Span = tuple[int, int, str, str, int]
 
 _TITLED = re.compile(
@@ -38,6 +40,9 @@ _KIN = (r"wife|husband|son|daughter|mom|mum|dad|mother|father|brother|sister|gra
         r"boyfriend|girlfriend|bf|gf|hubby|fiance|fiancee|grandma|grandpa|stepson|stepdaughter")
 _RELATION = re.compile(
     r"\b(?:" + _KIN + r")\s+([a-z]{3,})\s+(?:" + _VERB + "|(" + _MOVES + r"))\b")
+# "pt grace t. 94f", "pt hope m. allergic": a given name and the initial of a surname
+_PATIENT_INITIAL = re.compile(r"(?:[Pp]atient|[Pp]t|PT|PATIENT)\s+([^\W\d_]{3,}\s+[^\W\d_]\.)"
+                              r"(?=\s+[^\sA-Z]|\s*$)")  # no surname after ("pt Mei A. Glasgow")
 # "mom is odile, dad is sven": the word after "is" closes its clause
 # ... or right after the relation word ("sent to daughter odile.", "(son maëlys)")
 _RELATION_IS = re.compile(
@@ -47,6 +52,14 @@ _RELATION_IS = re.compile(
 _TRAVELLER = re.compile(
     r"(?i)(?<![\w'’-])([^\W\d_]{3,})\s+(?:was|is|were)\s+(?:driving|flying)\s+(?:in\s+)?from\b")
 _TRAVELS = frozenset(("driving", "flying"))
+# "kids ava and leo", "DAUGHTERS JUNE AND HOPE", "sons kofi, ade and femi": the words a
+# plural kin word lists, joined by "and"/"&", are their names
+_PLURAL_KIN = frozenset((
+    "kids children grandkids grandchildren sons daughters brothers sisters siblings twins "
+    "grandsons granddaughters nieces nephews cousins").split())
+_KIN_LIST = re.compile(
+    r"(?i)[^\W\d_]+\s+((?:[^\W\d_]{2,}(?:-[^\W\d_]+)?,?\s+){1,3})(?:and|&)\s+"
+    r"([^\W\d_]{2,}(?:-[^\W\d_]+)?)\b")
 _SECOND_NOT = frozenset(("The", "And", "In", "On", "To", "Is", "Was", "At", "For", "From",
                          "With", "Has", "Had", "Will", "But"))
 _TITLES = frozenset("mr mrs ms miss mx".split())
@@ -56,7 +69,7 @@ _RELATIONS = frozenset((
     "granddaughter grandmother grandfather niece nephew aunt uncle partner friend "
     "cousin boyfriend girlfriend bf gf hubby fiance fiancee grandma grandpa stepson "
     "stepdaughter").split())
-CUES = _TITLES | _PATIENTS | _RELATIONS | _TRAVELS  # the note's words must hold one
+CUES = _TITLES | _PATIENTS | _RELATIONS | _TRAVELS | _PLURAL_KIN  # the note holds one
 
 
 def scan(text: str, toks: list[tuple[int, int, str]], norms: list[str], out: list[Span],
@@ -80,7 +93,15 @@ def scan(text: str, toks: list[tuple[int, int, str]], norms: list[str], out: lis
             m = _TITLED.match(text, at)
             if m and m.group(1).split()[-1] not in _SECOND_NOT:
                 out.append((m.start(1), m.end(1), "NAME", "name_after_title", 2))
+        elif nm in _PLURAL_KIN:
+            _kin_list(text, at, out, clinical, everyday, given, known)
         elif nm in _PATIENTS:
+            m = _PATIENT_INITIAL.match(text, at)
+            if m:  # "pt grace t.": not a verb that follows "pt" ("pt was a. fib")
+                w = m.group(1).split()[0]
+                if given(w) and not clinical(w) and w.lower() not in PT_VERBS:
+                    out.append((m.start(1), m.end(1), "NAME", "name_after_patient", 2))
+                continue
             m = _PATIENT.match(text, at)
             if m:
                 words = m.group(1).split()
@@ -99,3 +120,21 @@ def scan(text: str, toks: list[tuple[int, int, str]], norms: list[str], out: lis
             if m and not (known(m.group(1)) or clinical(m.group(1))) \
                     and (given(m.group(1)) or not everyday(m.group(1))):
                 out.append((m.start(1), m.end(1), "NAME", "name_after_relation", 2))
+
+
+def _kin_list(text: str, at: int, out: list[Span], clinical: Callable[[str], bool],
+              everyday: Callable[[str], bool], given: Callable[[str], bool],
+              known: Callable[[str], bool]) -> None:
+    """The names a plural kin word at `at` lists: each a given name or no word at all, none
+    a clinical word, and all given names when each is also a word ("daughters june and
+    hope"; not "kids fine and stable")."""
+    m = _KIN_LIST.match(text, at)
+    if m is None:
+        return
+    words = [(w.start(), w.end()) for w in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)?",
+                                                         m.group(1))]
+    spans = [(m.start(1) + a, m.start(1) + b) for a, b in words] + [(m.start(2), m.end(2))]
+    found = [text[a:b] for a, b in spans]
+    if all(not clinical(w) and (given(w) or not (everyday(w) or known(w))) for w in found) \
+            and (not all(map(known, found)) or all(map(given, found))):
+        out.extend((a, b, "NAME", "name_kin_list", 2) for a, b in spans)

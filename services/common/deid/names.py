@@ -53,7 +53,16 @@ CUES.update({w: RELATION for w in (
     "uncle guardian caregiver friend boyfriend girlfriend cousin stepson stepdaughter sibling "
     "neighbor neighbour hija hijo hcp attn contact baby tochter sohn fille fils madre padre "
     "esposa esposo filha filho dtr dau bro sis hubby stepmom stepdad stepmother stepfather "
-    "granddad grandmom godmother godfather godson goddaughter parents grandparents").split()})
+    "granddad grandmom godmother godfather godson goddaughter parents grandparents "
+    # French, Spanish, Portuguese, German and Tagalog kin words that are no name or word
+    # once their accents are folded ("sa femme Josée", "su hermana lucía", "kuya Jomar")
+    "femme epouse soeur sœur frere hermana hermano abuela abuelo nieta marido kuya "
+    "familie ehefrau ehemann schwester").split()})
+# ... announce a name only when it is capitalised in a mixed-case note: the words after
+# them in lower case or capitals may be of their language ("su hermano está afuera")
+_FOREIGN_KIN = frozenset(
+    "femme epouse soeur sœur frere hermana hermano abuela abuelo nieta marido kuya familie "
+    "ehefrau ehemann schwester".split())
 CUES.update({w: ROLE for w in (
     "rn crna circulator circulating scrub tech resident attending fellow surgeon anesthesiologist "
     "anesthetist anaesthetist anesthesia anaesthesia pa np intern rep nurse midwife perfusionist "
@@ -260,6 +269,9 @@ class NameScanner:
             if i and flags[i - 1] & lx.CUE:
                 prev = norms[i - 1]
                 c = CUES.get(prev, 0)
+                if prev in _FOREIGN_KIN and (style != 0 or not raw[:1].isupper()
+                                             or raw.isupper()):
+                    c = 0
                 if c:
                     g = gaps[i]
                     # "HCP. TANNER 4"; a tab or pipe ends a field ("fellow\tRoom: 20")
@@ -549,6 +561,11 @@ class NameScanner:
             cap = False
         if c == TITLE:
             if norms[i] in STOP or norms[i] in PT_VERBS:
+                # "(his name is will)", "her name is may,": a given name closing its clause
+                if i >= 2 and norms[i - 2] == "name" and norms[i] in PT_VERBS \
+                        and f & lx.FIRST and (i + 1 == len(norms)
+                                              or gaps[i + 1].strip()[:1] in tuple(",.;)!?")):
+                    return "cue_title"
                 return None  # "Dr. on call"
             if style == 0 and not cap and f & (lx.COMMON | lx.VERY_COMMON) and not nameish:
                 return None
@@ -575,6 +592,11 @@ class NameScanner:
                 reasons.add(AMBIGUOUS_NAME)
                 return "cue_relation_ambiguous"
         elif c in (ROLE, PATIENT):
+            # "PT FERNWHISTLE, dob ...": a word in capitals after "pt" in a note not in capitals
+            # no list holds and too long for an acronym (NPO, ESRD) is a surname typed so
+            if c == PATIENT and style != 1 and raw.isupper() and len(raw) > 4 \
+                    and raw.isalpha() and not f & ~(lx.PICK | lx.PLACE):
+                return "cue_patient"
             if style == 0 and not cap and not nameish:
                 return None  # "Resident dbing the", "RN ISS"
             if (cap and (nameish or not word)) or (not word and len(raw) > 2 and (
@@ -650,6 +672,12 @@ class NameScanner:
                     cued_first = (rule[i] or "").startswith("cue_") and flags[i] & lx.FIRST \
                         and not f & (lx.FIRST_TOP | lx.MONTH | lx.STATE) and g == " " \
                         and len(raw) > 2 and norms[j] not in CUES and norms[j] not in STOP
+                    # "PT WREN STRONG, DOB" in a note not in capitals: a cued name typed in
+                    # capitals takes the next capitals word on the surname list
+                    caps_cued = style != 1 and (rule[i] or "").startswith("cue_") \
+                        and toks[i][2].isupper() and len(toks[i][2]) > 1 and raw.isupper() \
+                        and f & lx.LAST and g == " " and (  # not "PT JOHN WELL TOLERATED"
+                            j + 1 >= n or gaps[j + 1] != " " or not toks[j + 1][2].isupper())
                     if len(raw) == 1 and len(toks[i][2]) == 1 and g in (".", ". ") \
                             and raw.isalpha():
                         rule[j], changed = "name_pair", True  # "r.l.", "J. K."
@@ -659,7 +687,8 @@ class NameScanner:
                             or (f & lx.NAMEISH and not f & lx.ENGLISH and g != ", ")
                             or (f & lx.NAMEISH and not f & lx.COMMON and style != 0
                                 and g == " ")
-                            or (cued_first and (f & lx.LAST or not f & lx.ENGLISH))):
+                            or (cued_first and (f & lx.LAST or not f & lx.ENGLISH))
+                            or caps_cued):
                         rule[j], changed = "name_pair", True
                 j = i - 1
                 if j >= 0 and not rule[j] and not skip[j] and gaps[i] in (" ", ". ", ".", "-"):
