@@ -42,6 +42,7 @@ it verifies nothing (a key is retired because it may have leaked).
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import json
 import logging
@@ -74,9 +75,13 @@ MERKLE_PREFIX = b"orcast-merkle-v1\0"
 # meets a batch's records together, a replay meets them again; a few thousand is far
 # more batches than are ever in flight at once, and an entry is under a kilobyte.
 ROOTS_REMEMBERED = 4096
+# inner Merkle nodes remembered (merkle.NodeMemo): dozens of batches of ~80 records
+# (79 nodes each), a few hundred bytes an entry
+NODES_REMEMBERED = 4096
 _SIG_FIELD = b',"orcastsig":"'
 _PROOF_FIELD = b',"orcastpath":"'
-_PROOF = re.compile(r"(0|[1-9][0-9]{0,9})\.([1-9][0-9]{0,9})(?:\.((?:[0-9a-f]{64})+))?")
+_PROOF_NUMBERS = re.compile(r"(0|[1-9][0-9]{0,9})\.([1-9][0-9]{0,9})")
+_FROM_URLSAFE = bytes.maketrans(b"-_", b"+/")
 _UNSIGNED = (SIG, PROOF)  # what a signature cannot cover: itself and the proof
 
 
@@ -123,7 +128,10 @@ def _b64(raw: bytes) -> str:
 
 
 def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    # what base64.urlsafe_b64decode does (non-ASCII or bad padding: ValueError), minus
+    # its Python layers: once per record consumed
+    padded = text.encode("ascii") + b"=" * (-len(text) % 4)
+    return binascii.a2b_base64(padded.translate(_FROM_URLSAFE))
 
 
 def root_message(count: int, root: bytes) -> bytes:
@@ -138,13 +146,24 @@ def proof_text(index: int, count: int, path: list[bytes]) -> str:
 def parse_proof(text: str) -> tuple[int, int, list[bytes]]:
     """Index, count and path of an `orcastpath`, or `ForgedEvent`. Only the one spelling
     `proof_text` writes matches (no leading zeros, lower-case hex)."""
-    match = _PROOF.fullmatch(text)
-    if match is None:
+    # Hex checked by a round trip, not a regex over it (a regex scan of the ~450 hex
+    # characters cost more than the rest of a record's check): `fromhex` would also take
+    # upper case and spaces, which `hex()` never writes.
+    parts = text.split(".", 2)
+    if len(parts) < 2 or _PROOF_NUMBERS.fullmatch(f"{parts[0]}.{parts[1]}") is None:
         raise ForgedEvent("malformed audit path")
-    joined = bytes.fromhex(match[3]) if match[3] else b""
+    joined = b""
+    if len(parts) == 3:
+        hexed = parts[2]
+        try:
+            joined = bytes.fromhex(hexed)
+        except ValueError:
+            raise ForgedEvent("malformed audit path") from None
+        if not joined or len(joined) % merkle.HASH_BYTES or joined.hex() != hexed:
+            raise ForgedEvent("malformed audit path")
     path = [joined[at:at + merkle.HASH_BYTES]
             for at in range(0, len(joined), merkle.HASH_BYTES)]
-    return int(match[1]), int(match[2]), path
+    return int(parts[0]), int(parts[1]), path
 
 
 class Unsealed(NamedTuple):
@@ -172,6 +191,8 @@ class Keyring:
     # batch roots whose signature was checked (ROOTS_REMEMBERED), least recent first
     _roots: OrderedDict[tuple[str, bytes, bytes], None] = field(
         default_factory=OrderedDict, repr=False, compare=False)
+    _nodes: merkle.NodeMemo = field(default_factory=lambda: merkle.NodeMemo(NODES_REMEMBERED),
+                                    repr=False, compare=False)
 
     def can_sign(self, service: str) -> bool:
         return service in self.signers
@@ -271,7 +292,8 @@ class Keyring:
         as_sent = raw[: -len(tail)] + b"}" if raw.endswith(tail) else None
         for leaf in self._leaves(as_sent, envelope):
             try:
-                root = merkle.root_from_path(merkle.leaf_hash(leaf), index, count, path)
+                root = merkle.root_from_path(merkle.leaf_hash(leaf), index, count, path,
+                                             self._nodes)
             except merkle.BadProof as exc:
                 raise ForgedEvent(str(exc)) from None
             if self._root_signed(kid, check, signature, root_message(count, root)):

@@ -294,3 +294,27 @@ def test_a_null_audit_path_is_not_taken_for_no_path(keys: Path) -> None:
     body = envelope(keyring.seal(status_event(0).to_dict())) | {signing.PROOF: None}
     with pytest.raises(signing.ForgedEvent, match="malformed audit path"):
         keyring.verify(body, wire(body), ("approval",))
+
+
+def test_remembered_nodes_change_no_verdict(keys: Path) -> None:
+    """The node memo (merkle.NodeMemo) answers exactly what node_hash does and stays
+    bounded; a keyring that has climbed a whole batch's tree still refuses a record
+    whose path, index or count was touched."""
+    memo = merkle.NodeMemo(4)
+    pairs = [(os.urandom(32), os.urandom(32)) for _ in range(10)]
+    for left, right in pairs + pairs:
+        assert memo(left, right) == merkle.node_hash(left, right)
+        assert len(memo._known) <= 4
+    keyring = signing.load_keyring(keys)
+    raws = batch_of(keyring, 9)
+    for raw in raws:
+        verify(keyring, raw)  # every node of the tree now remembered
+    for raw in raws:
+        genuine = envelope(raw)
+        index, count, hexed = genuine[signing.PROOF].split(".")
+        flipped = hexed[:-1] + ("0" if hexed[-1] != "0" else "1")
+        for proof in (f"{index}.{count}.{flipped}", f"{(int(index) + 1) % 9}.{count}.{hexed}",
+                      f"{index}.10.{hexed}"):
+            with pytest.raises(signing.ForgedEvent):
+                keyring.verify(genuine | {signing.PROOF: proof},
+                               wire(genuine | {signing.PROOF: proof}), ("approval",))
