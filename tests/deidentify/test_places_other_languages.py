@@ -25,3 +25,28 @@ def test_place_after_a_foreign_from(engine: Engine, text: str, place: str) -> No
     out = engine.deidentify(text).text
     assert place not in out
     assert "[LOCATION]" in out
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    # a ZIP after a named facility, as on a letterhead
+    ("records came from Kalispell clinic 59901 this morning", "59901"),
+    ("seen at Sheridan Memorial, 82801 in March", "82801"),
+    ("PT SENT FROM WALLACE COUNTY HOSPITAL 67761 BY AIR", "67761"),
+    # Tagalog "taga-" (from) glued to a place
+    ("ang kapatid niya ay taga-Vallejo po", "Vallejo"),
+    ("si lolo ay taga-Daly City, dumating kahapon", "Daly City"),
+    # a county road code after "off"/"on" or a house number
+    ("family lives out off CR 318 near the grain elevator", "CR 318"),
+    ("new address 2207 CR 41, call first", "2207 CR 41"),
+])
+def test_place_by_its_shape(engine: Engine, text: str, gone: str) -> None:
+    assert gone not in engine.deidentify(text).text
+
+
+@pytest.mark.parametrize("text", [
+    "Cr 1.2 this morning, CR 412 umol/L last week",
+    "clinic 12345 is the billing code",
+    "CR 2 after six cycles, see onc clinic",
+])
+def test_no_place_in_these(engine: Engine, text: str) -> None:
+    assert engine.deidentify(text).text == text

@@ -54,6 +54,7 @@ from . import (
     patterns,
     phone_ends,
     place_edges,
+    place_shapes,
     plain_words,
     pt_names,
     read_out,
@@ -354,6 +355,11 @@ class Engine:
         if not text.isascii():
             n_merged = len(merged)
             world_places.scan(text, merged, self._flags_of)  # "из Казани", "Plzeň 출신"
+            if len(merged) != n_merged:
+                merged = merge(merged)
+        if place_shapes.HINT.search(text):
+            n_merged = len(merged)
+            place_shapes.scan(text, merged)  # "Helena clinic 59601", "taga-Stockton"
             if len(merged) != n_merged:
                 merged = merge(merged)
         if " dot " in text or " DOT " in text or " Dot " in text:
