@@ -246,6 +246,8 @@ class Engine:
         patterns.scan(text, toks, flags, union, spans)
         if union & MONTH:
             dates.scan(text, toks, flags, spans)
+        if " de " in text:
+            dates.scan_de_dates(text, spans)  # "3 de abril de 1931" (Abril is also a name)
         words_in = set(norms)  # for the set tests that gate the scans below
         date_words.scan(text, toks, norms, words_in, spans)  # "le 3 mars", "admitted tuesday"
         mentions.scan(text, words_in, spans)  # "photo of the pt's face", "palm-vein scan"
