@@ -42,6 +42,10 @@ _Z_FROM = re.compile(r"(?<![^\W\d_])[zZ]e?[ \t]+([A-Z\u00c0-\u024f][^\W\d_]{2,})
 _HAN_FROM = re.compile(r"(?:来自|來自|住在|家住|居住在)([\u4e00-\u9fff]{2,5})"
                        r"(?=[\s，。；、（(,;.:：]|$)"
                        r"(?:[（(]([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[）)])?")
+# where anyone lives or comes from, no town: nearby, here, there, locally, at home, abroad
+_HAN_NOT_PLACE = frozenset(
+    "附近 本地 当地 這裡 这里 那里 那裡 这儿 那儿 家里 家裡 医院 醫院 外地 国外 國外 城里 乡下 "
+    "养老院 楼上 楼下 一起 隔壁 农村".split())
 # ar "came from" (m/f), "coming from": "من" alone is also "who", so only after going
 _AR_FROM = re.compile(r"(?:جاء|جاءت|قادم|قادمة|وصل|وصلت)[ \t]+من[ \t]+([\u0600-\u06ff]{3,})")
 
@@ -90,6 +94,8 @@ def scan(text: str, out: list[Span], flags_of: Callable[[str], int]) -> None:
             out.append((m.start(1), m.end(1), "LOCATION", "place_after_from", 2))
     for rx in (_HAN_FROM, _AR_FROM):
         for m in rx.finditer(text):
+            if m.group(1) in _HAN_NOT_PLACE:
+                continue
             for g in range(1, (rx.groups or 1) + 1):
                 if m.group(g):
                     out.append((m.start(g), m.end(g), "LOCATION", "place_after_from", 2))
