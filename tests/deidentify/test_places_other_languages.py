@@ -50,3 +50,21 @@ def test_place_by_its_shape(engine: Engine, text: str, gone: str) -> None:
 ])
 def test_no_place_in_these(engine: Engine, text: str) -> None:
     assert engine.deidentify(text).text == text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("she moved into Birch Hollow Apartments last spring", "Birch Hollow"),
+    ("resident of Lakeshore Pines Senior Living, alert", "Lakeshore Pines"),
+    ("family from Silver Creek Mobile Home Park, lot 7", "Silver Creek"),
+    ("PT LIVES AT QUAIL HOLLOW ESTATES WITH SON", "QUAIL HOLLOW"),
+])
+def test_named_residence(engine: Engine, text: str, gone: str) -> None:
+    assert gone not in engine.deidentify(text).text
+
+
+@pytest.mark.parametrize("text", [
+    "discharged to assisted living after the hip",
+    "The Apartments at the facility were closed for cleaning",
+])
+def test_housing_words_alone_stay(engine: Engine, text: str) -> None:
+    assert engine.deidentify(text).text == text

@@ -364,6 +364,11 @@ class Engine:
             place_shapes.scan(text, merged)  # "Helena clinic 59601", "taga-Stockton"
             if len(merged) != n_merged:
                 merged = merge(merged)
+        if place_shapes.RESIDENCE_HINT.search(text):
+            n_merged = len(merged)
+            place_shapes.scan_residences(text, merged)  # "Maple Grove Apartments"
+            if len(merged) != n_merged:
+                merged = merge(merged)
         if " dot " in text or " DOT " in text or " Dot " in text:
             n_merged = len(merged)
             spoken_links.scan(text, merged)  # "caring bridge dot org slash visit slash x"

@@ -3,7 +3,10 @@
 - a ZIP code right after a named facility: "Helena clinic 59601", "Bozeman Health
   Clinic, 59715" (a facility is written with its town's ZIP as on a letterhead);
 - Tagalog "taga-" (from) glued to a capitalised place: "taga-Stockton", "taga-San Pablo";
-- a county road code after a house number or "on"/"off": "lives off CR 412", "1180 CR 9".
+- a county road code after a house number or "on"/"off": "lives off CR 412", "1180 CR 9";
+- a named residence, capitalised words before a word for housing: "Maple Grove
+  Apartments", "Oakwood Manor apartments", "Cedar Ridge Mobile Home Park", "SUNSET
+  ESTATES" (where someone lives says where in town they are).
 """
 
 from __future__ import annotations
@@ -24,6 +27,33 @@ _TAGA = re.compile(
 _COUNTY_ROAD = re.compile(
     r"(?:(?<![\w.])(\d{1,6}[ \t]+)|(?i:\b(?:on|off|lives|at)[ \t]+))(CR[ -]?\d{1,4}[A-Z]?)"
     r"(?![\w.])")
+
+
+_HOUSING = (r"(?:Apartments|Apts|Manor|Estates|Towers|Condominiums|Condos|Lofts|"
+            r"Mobile Home Park|Trailer Park|RV Park|Senior Living|Assisted Living|"
+            r"Retirement (?:Community|Home|Village)|Senior (?:Apartments|Village))")
+RESIDENCE_HINT = re.compile(r"(?i)apartments|apts|manor|estates|towers|condo|lofts|"
+                            r"home park|trailer park|rv park|senior|assisted living|retirement")
+_RESIDENCE = re.compile(
+    rf"(?<![\w'’])((?:[A-Z][a-z'’]+[ \t]+){{1,3}}(?:{_HOUSING}|apartments|apts|"
+    r"mobile home park|trailer park))(?![\w'’])"
+    rf"|(?<![\w'’])((?:[A-Z][A-Z'’]+[ \t]+){{1,3}}(?:{_HOUSING.upper()}))(?![\w'’])")
+# words a capital may stand on that are not the residence's name
+_LEAD = frozenset("the at in from of to lives living resident pt patient she he her his "
+                  "their moved address home".split())
+
+
+def scan_residences(text: str, out: list[Span]) -> None:
+    """Append the named residences above as LOCATION (`text` matched RESIDENCE_HINT)."""
+    for m in _RESIDENCE.finditer(text):
+        g = 1 if m.group(1) else 2
+        s, e = m.span(g)
+        words = m.group(g).split()
+        while len(words) > 1 and words[0].lower() in _LEAD:
+            s = text.index(words[1], s + len(words[0]))
+            words.pop(0)
+        if len(words) > 1 and words[0].lower() not in _LEAD:
+            out.append((s, e, "LOCATION", "named_residence", 1))
 
 
 def scan(text: str, out: list[Span]) -> None:
