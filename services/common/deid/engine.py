@@ -359,12 +359,12 @@ class Engine:
             world_places.scan(text, merged, self._flags_of)  # "из Казани", "Plzeň 출신"
             if len(merged) != n_merged:
                 merged = merge(merged)
-        if place_shapes.HINT.search(text):
+        if place_shapes.hint(text):
             n_merged = len(merged)
             place_shapes.scan(text, merged)  # "Helena clinic 59601", "taga-Stockton"
             if len(merged) != n_merged:
                 merged = merge(merged)
-        if place_shapes.RESIDENCE_HINT.search(text):
+        if not place_shapes.RESIDENCE_WORDS.isdisjoint(words_in):
             n_merged = len(merged)
             place_shapes.scan_residences(text, merged)  # "Maple Grove Apartments"
             if len(merged) != n_merged:

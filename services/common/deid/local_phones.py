@@ -38,7 +38,8 @@ _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015")
 _NOT_DIGIT = re.compile(r"\D")
 _TYPED = re.compile(r"(?<![\w.\-/#])[2-9]\d{2}(?:[-. \u00a0\u2011]\d{4}|"
                     rf"{_DASHED}\d{{4}}|{_DASHED}\d\d{_DASHED}\d\d)(?![\w\-/]|\.\d)")
-_TYPED_HINT = re.compile(r"\d[-. \u00a0\u2011]\d{4}|\d[ \u00a0]?[\u2010-\u2015\-][ \u00a0]?\d\d")
+_TYPED_HINT = re.compile(  # led by a class: C speed
+    r"\d(?:[-. \u00a0\u2011]\d{4}|[ \u00a0]?[\u2010-\u2015\-][ \u00a0]?\d\d)")
 _CONTACT_WORDS = frozenset((
     "call calls called calling callback callbacks phone phones ph tel tele telephone cell "
     "mobile contact contacts "

@@ -15,7 +15,12 @@ import re
 
 Span = tuple[int, int, str, str, int]
 
-HINT = re.compile(r"\d{5}|taga-|CR[ -]?\d")
+_FIVE_DIGITS = re.compile(r"\d{5}")  # led by a class: C speed
+
+
+def hint(text: str) -> bool:
+    """Whether any shape above can be in the note (literal and class tests only)."""
+    return "taga-" in text or "CR" in text or _FIVE_DIGITS.search(text) is not None
 _FACILITY_ZIP = re.compile(
     r"(?<![\w'])[A-Z][\w'.]*[ \t]+(?:(?:[A-Z][\w'.]*|medical|health|family)[ \t]+)?"
     r"(?:[Cc]linic|CLINIC|[Hh]ospital|HOSPITAL|[Mm]edical [Cc]enter|MEDICAL CENTER|"
@@ -32,8 +37,10 @@ _COUNTY_ROAD = re.compile(
 _HOUSING = (r"(?:Apartments|Apts|Manor|Estates|Towers|Condominiums|Condos|Lofts|"
             r"Mobile Home Park|Trailer Park|RV Park|Senior Living|Assisted Living|"
             r"Retirement (?:Community|Home|Village)|Senior (?:Apartments|Village))")
-RESIDENCE_HINT = re.compile(r"(?i)apartments|apts|manor|estates|towers|condo|lofts|"
-                            r"home park|trailer park|rv park|senior|assisted living|retirement")
+# the note's words (lower case) one of which a named residence ends with
+RESIDENCE_WORDS = frozenset(
+    "apartments apts manor estates towers condominiums condos lofts park living "
+    "retirement".split())
 _RESIDENCE = re.compile(
     rf"(?<![\w'’])((?:[A-Z][a-z'’]+[ \t]+){{1,3}}(?:{_HOUSING}|apartments|apts|"
     r"mobile home park|trailer park))(?![\w'’])"
@@ -44,7 +51,7 @@ _LEAD = frozenset("the at in from of to lives living resident pt patient she he 
 
 
 def scan_residences(text: str, out: list[Span]) -> None:
-    """Append the named residences above as LOCATION (`text` matched RESIDENCE_HINT)."""
+    """Append the named residences above as LOCATION (a RESIDENCE_WORDS word is in it)."""
     for m in _RESIDENCE.finditer(text):
         g = 1 if m.group(1) else 2
         s, e = m.span(g)
