@@ -28,3 +28,18 @@ def test_phone_with_spaced_dash(engine: Engine, text: str, number: str) -> None:
 ])
 def test_ranges_stay(engine: Engine, text: str) -> None:
     assert engine.deidentify(text).text == text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    # read out in comma groups, one of them a single digit word
+    ("her cell is four oh, eight, five five five, two two one nine", "two two one nine"),
+    ("son's phone three one, seven, five five five zero, one eight eight six",
+     "one eight eight six"),
+])
+def test_phone_read_out_with_a_one_digit_group(engine: Engine, text: str, gone: str) -> None:
+    assert gone not in engine.deidentify(text).text
+
+
+def test_vitals_read_out_stay(engine: Engine) -> None:
+    text = "phone call done; vitals 120, 80, two, 88 stable"
+    assert engine.deidentify(text).text == text
