@@ -68,3 +68,14 @@ def test_named_residence(engine: Engine, text: str, gone: str) -> None:
 ])
 def test_housing_words_alone_stay(engine: Engine, text: str) -> None:
     assert engine.deidentify(text).text == text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    # a town whose name starts with a particle, in a note with no capitals to go by
+    ("pt drove down from la grange this am", "grange"),
+    ("daughter lives in des plaines, will call", "des plaines"),
+    ("TRANSFERRED FROM LA JUNTA, ON ROOM AIR", "LA JUNTA"),
+    ("records from van wert county came by fax", "van wert"),
+])
+def test_particle_town_with_its_cue(engine: Engine, text: str, gone: str) -> None:
+    assert gone not in engine.deidentify(text).text
