@@ -27,3 +27,16 @@ def test_age_with_sex_glued(engine: Engine, text: str, age: str) -> None:
 ])
 def test_temperature_stays(engine: Engine, text: str) -> None:
     assert engine.deidentify(text).text == text
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("she says she is ninetysix and still drives", "ninetysix"),
+    ("ang lolo niya ay siyamnapu't pito na, mahina na", "siyamnapu't pito"),
+])
+def test_age_words_joined_or_tagalog(engine: Engine, text: str, age: str) -> None:
+    assert age not in engine.deidentify(text).text
+
+
+def test_joined_duration_stays(engine: Engine) -> None:
+    text = "tourniquet up ninetyfive minutes total"
+    assert engine.deidentify(text).text == text
