@@ -73,6 +73,10 @@ _MEASURE = re.compile(
     r"(?i)\b(?:hr|pulse|sat|sats|spo2|sao2|o2|map|bp|sbp|dbp|temp|glucose|bg|sugar|rate|"
     r"count|level|ebl|uop|weight|wt|score|pressure|etco2|rr|fio2|inr|hgb|plt|volume|room|"
     r"bed|bay|or|minutes|mins|min|time|pain|case|line|rm)\b")
+# the sex glued to the age in lower case or after a "y": "Grace T. 94f", "92yF", "93yom"
+# (digits.py has "94F"); a temperature's f has a "temp" or a "°"/"deg" before it
+_GLUED_SEX = re.compile(rf"{_N}(?:f|yo?[FfMm])(?![\w.°/'’-])")
+_TEMPERATURE = re.compile(r"(?i)(?:temp|t\s*max|tmax|°|deg|warm|cool|fever|febrile)")
 _CORRECTED = re.compile(rf"(?i)[\s,.…]*(?:not|or|maybe|actually|nope)\s+{_N}\b")
 _FOREIGN_HINTS = ("neunzig", "novant", "noventa", "девяносто", "doksan", "quatre-vingt",
                   "cien", "cent ", "hundert")
@@ -133,6 +137,11 @@ def scan(text: str, out: list[Span]) -> None:
         m = _WITH_UNIT.match(text, s)
         if m is not None:
             found.append((s, m.end(), "AGE", "age_unit", 1))
+            continue
+        m = _GLUED_SEX.match(text, s)
+        if m is not None and _MEASURE.search(text, max(0, s - 16), s) is None \
+                and _TEMPERATURE.search(text, max(0, s - 24), s) is None:
+            found.append((s, m.end(), "AGE", "age_sex_glued", 1))
             continue
         m = _WHEN.match(text, s)
         if m is not None and _MEASURE.search(text, max(0, s - 16), s) is None:

@@ -3,7 +3,8 @@
 - Chinese/Japanese numerals with the age unit: "九十三岁", "百二歳" (the view reads
   number words of Latin scripts as digits, not these);
 - a word for 90-99 of another language standing alone, with its units word if any:
-  "Herr Vogt, neunzig", "devadesát dva let", "ενενήντα δύο" (ages.py takes such a
+  "Herr Vogt, neunzig", "devadesát dva let", "ενενήντα δύο", "siyamnapu't apat"
+  (Tagalog), and English typed without its hyphen ("ninetyfive") (ages.py takes such a
   word only before a unit word). A duration ("neunzig Minuten") stays.
 """
 
@@ -24,13 +25,15 @@ _WORD = re.compile(
     r"(?i)\b(?:\w*neunzig|novant\w*|noventa(?:\s+[ye]\s+\w+)?|devades[aá]t(?:\s+" + _UNITS_CS
     + r")?|ενεν[ηή]ντα(?:\s+" + _UNITS_EL + r")?|девяносто(?:\s+" + _UNITS_RU + r")?|"
     r"doksan(?:\s+" + _UNITS_TR + r")?|"
+    # English typed without its hyphen ("ninetyfive"); Tagalog 90 ("siyamnapu't apat")
+    r"ninety(?:one|two|three|four|five|six|seven|eight|nine)|siyamnapu(?:['’]t\s+\w+)?|"
     r"quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize)(?:-\w+)?)\b"
     r"(?:\s+(?:let|lety|ετών|ετων|лет|yaşında|yasinda|jahre?|años|anni|ans)\b)?"
     # a duration, a dose or a share is no age
     r"(?!\s*(?:minut\w*|min\b|mins?\b|sekund\w*|stund\w*|hodin\w*|λεπτ\w*|минут\w*|"
     r"dakika\w*|mg\b|ml\b|%|prozent|grad\b|m\b|cm\b|kg\b))")
 _HINTS = ("neunzig", "novant", "noventa", "devades", "ενενη", "ενενή", "девяносто", "doksan",
-          "quatre-vingt")
+          "quatre-vingt", "ninety", "siyamnapu")
 
 
 def scan(text: str, out: list[Span]) -> None:

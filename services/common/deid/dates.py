@@ -57,6 +57,20 @@ _WEEKDAY_BEFORE = re.compile(
     r"\s+(?:the\s+)?$", re.I)
 
 
+# "3 de abril de 1931", "12 de março", "5 de Mayo del 1930": a day, "de" and a month is a
+# date even where the month is also a name (Abril, Marco, Mayo, Julio) or has its cedilla
+_DE_MONTH = re.compile(
+    r"(?i)(?<![\w.:/-])(?:[12]\d|3[01]|0?[1-9])\s+de\s+(?:enero|janeiro|febrero|fevereiro|"
+    r"marzo|março|marco|abril|mayo|maio|junio|junho|julio|julho|agosto|se[pt]?tiembre|setembro|"
+    r"octubre|outubro|noviembre|novembro|diciembre|dezembro)\b(?:,?\s+(?:de|del)\s+\d{4}\b)?")
+
+
+def scan_de_dates(text: str, out: list[Span]) -> None:
+    """Append the Spanish and Portuguese dates above (`text` holds " de ")."""
+    out.extend((m.start(), m.end(), "DATE", "date_de_month", 1)
+               for m in _DE_MONTH.finditer(text))
+
+
 def _with_weekday(text: str, start: int) -> int:
     w = _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
     return w.start() if w else start

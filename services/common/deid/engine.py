@@ -55,6 +55,7 @@ from . import (
     patterns,
     phone_ends,
     place_edges,
+    place_shapes,
     plain_words,
     pt_names,
     read_out,
@@ -246,6 +247,8 @@ class Engine:
         patterns.scan(text, toks, flags, union, spans)
         if union & MONTH:
             dates.scan(text, toks, flags, spans)
+        if " de " in text:
+            dates.scan_de_dates(text, spans)  # "3 de abril de 1931" (Abril is also a name)
         words_in = set(norms)  # for the set tests that gate the scans below
         date_words.scan(text, toks, norms, words_in, spans)  # "le 3 mars", "admitted tuesday"
         mentions.scan(text, words_in, spans)  # "photo of the pt's face", "palm-vein scan"
@@ -357,6 +360,16 @@ class Engine:
         if not text.isascii():
             n_merged = len(merged)
             world_places.scan(text, merged, self._flags_of)  # "из Казани", "Plzeň 출신"
+            if len(merged) != n_merged:
+                merged = merge(merged)
+        if place_shapes.hint(text):
+            n_merged = len(merged)
+            place_shapes.scan(text, merged)  # "Helena clinic 59601", "taga-Stockton"
+            if len(merged) != n_merged:
+                merged = merge(merged)
+        if not place_shapes.RESIDENCE_WORDS.isdisjoint(words_in):
+            n_merged = len(merged)
+            place_shapes.scan_residences(text, merged)  # "Maple Grove Apartments"
             if len(merged) != n_merged:
                 merged = merge(merged)
         if " dot " in text or " DOT " in text or " Dot " in text:

@@ -70,7 +70,9 @@ for _cat, _words in (
            "personalausweis matricule empleado employé mitarbeiter funcionário funcionario "
            # an inmate in es/fr/de/pt
            "recluso reclusa détenu détenue detenu häftling haftling gefangener presidiário "
-           "cpf"),  # Brazil's taxpayer number
+           "cpf "  # Brazil's taxpayer number
+           # a store's, gym's or car park's card carries a member's number
+           "loyalty rewards membership keycard parking"),
 ):
     for _w in _words.split():
         _CUE_WORDS[_w] = _cat

@@ -32,8 +32,14 @@ _CALL_WORDS = frozenset((
 _RELATIONS = frozenset(_RELATION.split("|"))
 
 
-_TYPED = re.compile(r"(?<![\w.\-/#])[2-9]\d{2}[-. \u00a0\u2011]\d{4}(?![\w\-/]|\.\d)")
-_TYPED_HINT = re.compile(r"\d[-. \u00a0\u2011]\d{4}")
+# a dash of any kind may have spaces round it: "555 – 0107", "555 ‑ 01 ‑ 07"
+_DASHED = r"[ \u00a0]?[\u2010-\u2015\-][ \u00a0]?"
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015")
+_NOT_DIGIT = re.compile(r"\D")
+_TYPED = re.compile(r"(?<![\w.\-/#])[2-9]\d{2}(?:[-. \u00a0\u2011]\d{4}|"
+                    rf"{_DASHED}\d{{4}}|{_DASHED}\d\d{_DASHED}\d\d)(?![\w\-/]|\.\d)")
+_TYPED_HINT = re.compile(  # led by a class: C speed
+    r"\d(?:[-. \u00a0\u2011]\d{4}|[ \u00a0]?[\u2010-\u2015\-][ \u00a0]?\d\d)")
 _CONTACT_WORDS = frozenset((
     "call calls called calling callback callbacks phone phones ph tel tele telephone cell "
     "mobile contact contacts "
@@ -52,7 +58,8 @@ _LINE_RELATION = re.compile(r"(?i)\b(?:" + _RELATION + r"|mom|dad|ride|adjuster|
 
 def _rising(number: str) -> bool:
     """A range goes up ("250-1000 mL"); "555-0142 h" is a home phone."""
-    return number[3] == "-" and int(number[:3]) < int(number[4:])
+    d = _NOT_DIGIT.sub("", number)  # "250 - 1000": the digits either side of the dash
+    return number[3:].lstrip(" \u00a0")[:1] in _DASHES and int(d[:3]) < int(d[3:])
 
 
 def _beside_a_contact(text: str, line: int, s: int, e: int) -> bool:
@@ -63,7 +70,8 @@ def _beside_a_contact(text: str, line: int, s: int, e: int) -> bool:
 
 
 def _clock_range(number: str) -> bool:
-    a, b = number[:3], number[4:]
+    d = _NOT_DIGIT.sub("", number)
+    a, b = d[:3], d[3:]
     return int(a[1:]) < 60 and int(b[:2]) < 24 and int(b[2:]) < 60 and int(a) < int(b)
 
 

@@ -329,7 +329,8 @@ def _phones(text: str, low: str, out: list[Span]) -> None:
     if ", " in text:
         for m in _COMMA_PHONE.finditer(text):
             s = m.start()
-            if not 9 <= sum(map(str.isdigit, m.group())) <= 13 or _word_before(text, s):
+            digits = sum(map(str.isdigit, m.group())) + len(_DIGIT_WORD_RX.findall(m.group()))
+            if not 9 <= digits <= 13 or _word_before(text, s):
                 continue
             # the phone word in the same clause: "call me; BP 120, 80, 72, 88" is no number
             before = re.split(r"[.;:!?\n]", text[max(0, s - 60):s].lower())[-1]
@@ -346,7 +347,10 @@ _INTERNATIONAL = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)")
 # ("312/555/0142": slashes too, after a phone word)
 _LOOSE_PHONE = re.compile(  # "\d\d{2}" for "\d{3}": led by a class, it skips ahead faster
     r"\d\d{2}(?:(\s*[,.-]?\s+|\s+-\s+|[-./])\d{3,4}\s*[,.-]?\s*)?(?:,\s*|[\s./-])?\d{4}(?!\d)")
-_COMMA_PHONE = re.compile(r"\d\d{0,3}(?:,+ ?\d{1,4}){2,5}(?![\d,])")
+# a group of one digit stays a word in the view ("six one, two, five five five zero")
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b"
+_COMMA_PHONE = re.compile(rf"\d\d{{0,3}}(?:,+ ?(?:\d{{1,4}}|{_DIGIT_WORD})){{2,5}}(?![\d,])")
+_DIGIT_WORD_RX = re.compile(_DIGIT_WORD)
 _PHONE_WORD = re.compile(r"\b(?:phone|cell|fax|call|number|mobile|tel|telephone|reach)\b")
 _GROUPED_PHONE = re.compile(r"\(?\d{2,6}\)?(?:[ .-]\(?\d{2,6}\)?){1,4}(?![\d-])")
 _PHONE_CUE_NEAR = re.compile(

@@ -143,8 +143,11 @@ def town_at(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
     if last < 0:
         return -1, False
     raw = toks[i][2]
-    if norms[i] in PARTICLES and not (caps_style == 0 and raw[0].isupper()):
-        return -1, False  # "de la Cruz" is a name, "La Crosse" needs its capital
+    if norms[i] in PARTICLES and not (caps_style == 0 and raw[0].isupper()) and not (
+            m > i and caps_style != 0 and _particle_town_cued(norms, gaps, i, m)):
+        # "de la Cruz" is a name, "La Crosse" needs its capital; with no capitals to go
+        # by, a whole town's name after "from"/"lives in" or before "County" will do
+        return -1, False
     single = last == i
     cue = cue_before(norms, gaps, i)
     if single and f & _NOT_PLACE and not (
@@ -188,6 +191,13 @@ def town_at(toks: list[Token], norms: list[str], flags: list[int], gaps: list[st
             and not name_next:
         return last, False
     return -1, False
+
+
+def _particle_town_cued(norms: list[str], gaps: list[str], i: int, last: int) -> bool:
+    """ "from la crosse", "lives in le mars", "van buren county", "van horn general"."""
+    after = last + 1
+    return cue_before(norms, gaps, i) == 2 or (
+        after < len(norms) and gaps[after] == " " and norms[after] in AFTER_PLACE)
 
 
 # Where anyone comes from: no town ("drove in from home", "came from church").
