@@ -63,7 +63,7 @@ _KIND = _table({b"abcdefghijklmnopqrstuvwxyz": b"l", b"ABCDEFGHIJKLMNOPQRSTUVWXY
                 b"013457": b"0", b"2689": b"9", b" .": b"."})
 _LETTER = bytes.maketrans(b"u", b"l")
 # a digit between two letters: "r0s3", "Cl4y", "j4ck50n" (not "10am", "5mg", "4h14m")
-_LEET_HINT = re.compile(rb"[lu]0[lu]|l00l|u00u")  # one C search for all six shapes
+# (tested as "l0l" in the text with upper case folded, then "l00l" and "u00u")
 
 Flags = Callable[[str], int]
 
@@ -73,10 +73,14 @@ def scan(text: str, spans: list[Span], flags_of: Flags) -> list[Doubt]:
     out: list[Doubt] = []
     ascii_ = text.isascii()
     kinds = text.encode("ascii", "replace").translate(_KIND)
-    leet = not ascii_ or _LEET_HINT.search(kinds) is not None
+    folded = kinds.translate(_LETTER)  # upper case as lower: "l0l" is any of four hints
+    if ascii_:
+        leet = b"l0l" in folded or b"l00l" in kinds or b"u00u" in kinds
+    else:  # every _MIXED word has a letter beside a digit (non-ASCII is one "_" each)
+        leet = b"l0" in folded or b"0l" in folded
     capitals = kinds.count(b"l") * 4 <= kinds.count(b"u") \
         and any(sp[2] in _NAME_KINDS for sp in spans)  # a note in capitals
-    spelled = not ascii_ or b"l.l.l.l" in kinds.translate(_LETTER)
+    spelled = not ascii_ or b"l.l.l.l" in folded
     # most notes need no per-character cover: build it only for a scan that reads it
     covered = _covered(text, spans) if leet or capitals or spelled else bytearray()
     if leet:
