@@ -63,28 +63,41 @@ _KIND = _table({b"abcdefghijklmnopqrstuvwxyz": b"l", b"ABCDEFGHIJKLMNOPQRSTUVWXY
                 b"013457": b"0", b"2689": b"9", b" .": b"."})
 _LETTER = bytes.maketrans(b"u", b"l")
 # a digit between two letters: "r0s3", "Cl4y", "j4ck50n" (not "10am", "5mg", "4h14m")
-_LEET_HINTS = (b"l0l", b"u0u", b"u0l", b"l0u", b"l00l", b"u00u")
+# (tested as "l0l" in the text with upper case folded, then "l00l" and "u00u")
 
 Flags = Callable[[str], int]
 
 
 def scan(text: str, spans: list[Span], flags_of: Flags) -> list[Doubt]:
     """Doubts about `text` (the typed note) given the spans that will be redacted."""
-    covered = bytearray(len(text))
-    for s, e, *_ in spans:
-        covered[s:e] = b"\x01" * (e - s)
     out: list[Doubt] = []
     ascii_ = text.isascii()
     kinds = text.encode("ascii", "replace").translate(_KIND)
-    if not ascii_ or any(h in kinds for h in _LEET_HINTS):
+    folded = kinds.translate(_LETTER)  # upper case as lower: "l0l" is any of four hints
+    if ascii_:
+        leet = b"l0l" in folded or b"l00l" in kinds or b"u00u" in kinds
+    else:  # every _MIXED word has a letter beside a digit (non-ASCII is one "_" each)
+        leet = b"l0" in folded or b"0l" in folded
+    capitals = kinds.count(b"l") * 4 <= kinds.count(b"u") \
+        and any(sp[2] in _NAME_KINDS for sp in spans)  # a note in capitals
+    spelled = not ascii_ or b"l.l.l.l" in folded
+    # most notes need no per-character cover: build it only for a scan that reads it
+    covered = _covered(text, spans) if leet or capitals or spelled else bytearray()
+    if leet:
         _digits_for_letters(text, covered, flags_of, out)
-    if kinds.count(b"l") * 4 <= kinds.count(b"u") \
-            and any(sp[2] in _NAME_KINDS for sp in spans):  # a note in capitals
+    if capitals:
         _beside_name(text, covered, spans, flags_of, out)
-    _note_subject(text, covered, flags_of, out)
-    if not ascii_ or b"l.l.l.l" in kinds.translate(_LETTER):
+    _note_subject(text, spans, flags_of, out)
+    if spelled:
         _spelled(text, covered, flags_of, out)
     return out
+
+
+def _covered(text: str, spans: list[Span]) -> bytearray:
+    covered = bytearray(len(text))
+    for s, e, *_ in spans:
+        covered[s:e] = b"\x01" * (e - s)
+    return covered
 
 
 def _digits_for_letters(text: str, covered: bytearray, flags_of: Flags,
@@ -113,9 +126,12 @@ def _spelled(text: str, covered: bytearray, flags_of: Flags, out: list[Doubt]) -
             out.append((m.start(), m.end(), SPELLED))
 
 
-def _note_subject(text: str, covered: bytearray, flags_of: Flags, out: list[Doubt]) -> None:
+def _note_subject(text: str, spans: list[Span], flags_of: Flags, out: list[Doubt]) -> None:
     m = _OPENING.match(text)
-    if m is None or covered[m.start(1)] or m.group(1).islower():
+    if m is None or m.group(1).islower():
+        return
+    at = m.start(1)
+    if any(s <= at < e for s, e, *_ in spans):  # already redacted
         return
     f = flags_of(m.group(1))
     if f & _TOP and not f & _PLAIN:

@@ -63,11 +63,23 @@ def scan_residences(text: str, out: list[Span]) -> None:
             out.append((s, e, "LOCATION", "named_residence", 1))
 
 
+# a word one of _FACILITY_ZIP's facility forms holds, in lower case
+_FACILITY_WORDS = ("clinic", "hospital", "medical center", "health center", "urgent care",
+                   "nursing home", "memorial")
+
+
 def scan(text: str, out: list[Span]) -> None:
     """Append the shapes above: the ZIP as ZIP, the others as LOCATION/ADDRESS."""
-    out.extend((m.start(1), m.end(1), "ZIP", "zip_after_facility", 1)
-               for m in _FACILITY_ZIP.finditer(text))
-    out.extend((m.start(1), m.end(1), "LOCATION", "place_after_taga", 1)
-               for m in _TAGA.finditer(text))
-    out.extend((m.start(1) if m.group(1) else m.start(2), m.end(2), "ADDRESS", "county_road", 1)
-               for m in _COUNTY_ROAD.finditer(text))
+    # each regex runs only where its literal part is in the note (C `in` tests, not a
+    # regex tried at every capital)
+    if _FIVE_DIGITS.search(text) is not None:
+        low = text.lower()
+        if any(w in low for w in _FACILITY_WORDS):
+            out.extend((m.start(1), m.end(1), "ZIP", "zip_after_facility", 1)
+                       for m in _FACILITY_ZIP.finditer(text))
+    if "aga-" in text:
+        out.extend((m.start(1), m.end(1), "LOCATION", "place_after_taga", 1)
+                   for m in _TAGA.finditer(text))
+    if "CR" in text:
+        out.extend((m.start(1) if m.group(1) else m.start(2), m.end(2), "ADDRESS",
+                    "county_road", 1) for m in _COUNTY_ROAD.finditer(text))
