@@ -8,22 +8,18 @@ doubt was written to catch, left in with verdict clean/redacted)."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from services.common import events
-from services.common.cases_view import CasesView
 from services.common.consumer import Origin
-from services.common.deid import CaseIdentifiers, Engine, doubts
-from services.deidentify.gate import Gate, _redactions_in_output
+from services.common.deid import Engine, doubts
+from services.deidentify.gate import _redactions_in_output
 
 from .attack_cases import AUTO
-
-KEY = b"test-key-0123456789abcdef-0123456789"
+from .support import gate_with_case
 
 
 def _boom(*_: object, **__: object) -> list[doubts.Doubt]:
@@ -39,26 +35,9 @@ def test_a_crash_in_the_doubt_scan_quarantines(engine: Engine, note: str,
     assert (r.verdict, r.text) == ("quarantine", "")
 
 
-class _Sent:
-    def __init__(self) -> None:
-        self.events: list[events.Event] = []
-
-    async def publish(self, topic: str, event: events.Event, **_: Any) -> None:
-        self.events.append(event)
-
-
 async def test_a_crash_in_the_doubt_scan_quarantines_through_the_gate(
         engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    cases = CasesView()
-    until = events.isoformat(datetime.now(UTC) + timedelta(days=1))
-    cases.apply({"case_id": "case-1", "broadcast_id": "bc-1", "procedure": "lap_chole",
-                 "status": "active", "version": 1,
-                 "consent": {"status": "active", "scope": ["students"], "valid_until": until},
-                 "identifiers": CaseIdentifiers.from_plain(
-                     names=["Avery Quinlan"], mrn="99000123", dob="1970-01-01",
-                     key=KEY).to_wire()})
-    sent = _Sent()
-    gate = Gate(engine=engine, cases=cases, producer=sent, key=KEY)  # type: ignore[arg-type]
+    gate, sent = gate_with_case(engine)
     monkeypatch.setattr(doubts, "scan", _boom)
     event_id, now = str(uuid.uuid4()), events.isoformat(events.now())
     await gate.handle(events.make_event(

@@ -9,6 +9,8 @@ import pytest
 
 from services.common.deid import Engine
 
+from .support import left_uncovered as _left
+
 DATES = [
     ("fell off a ladder on thanksgiving, wrist ORIF today", "thanksgiving"),
     ("pain since Easter Sunday, now for lap chole", "Easter Sunday"),
@@ -18,16 +20,6 @@ DATES = [
     ("was supposed to be on the twenty first but moved", "the twenty first"),
     ("pt bron Janury 4, 1933 per card", "Janury 4, 1933"),
 ]
-
-
-def _left(engine: Engine, note: str, phi: str) -> str:
-    result = engine.deidentify(note)
-    start = note.index(phi)
-    covered = bytearray(len(note))
-    for f in result.findings:
-        covered[f.start:f.end] = b"\x01" * (f.end - f.start)
-    return "".join(note[i] for i in range(start, start + len(phi))
-                   if not covered[i] and not note[i].isspace())
 
 
 @pytest.mark.parametrize(("note", "date"), DATES)

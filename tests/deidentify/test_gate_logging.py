@@ -6,40 +6,16 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 
 from services.common import batch, events
-from services.common.cases_view import CasesView
 from services.common.consumer import Origin
-from services.common.deid import CaseIdentifiers, Engine
-from services.deidentify.gate import Gate
+from services.common.deid import Engine
 
-KEY = b"test-key-0123456789abcdef-0123456789"
+from .support import gate_with_case as _gate
+
 AUTHOR = {"sub": "coord-ana", "role": "coordinator"}
-
-
-class _Sent:
-    def __init__(self) -> None:
-        self.events: list[events.Event] = []
-
-    async def publish(self, topic: str, event: events.Event, **_: Any) -> None:
-        self.events.append(event)
-
-
-def _gate(engine: Engine) -> tuple[Gate, _Sent]:
-    cases = CasesView()
-    until = events.isoformat(datetime.now(UTC) + timedelta(days=1))
-    cases.apply({"case_id": "case-1", "broadcast_id": "bc-1", "procedure": "lap_chole",
-                 "status": "active", "version": 1,
-                 "consent": {"status": "active", "scope": ["students"], "valid_until": until},
-                 "identifiers": CaseIdentifiers.from_plain(
-                     names=["Avery Quinlan"], mrn="99000123", dob="1970-01-01",
-                     key=KEY).to_wire()})
-    sent = _Sent()
-    return Gate(engine=engine, cases=cases, producer=sent, key=KEY), sent  # type: ignore[arg-type]
 
 
 def _milestone(note: str, offset: int) -> tuple[events.Event, Origin]:

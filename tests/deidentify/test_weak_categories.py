@@ -9,22 +9,8 @@ import pytest
 
 from services.common.deid import Engine
 
-
-def _left(engine: Engine, note: str, piece: str) -> str:
-    """The characters of `piece` (in `note`) that no finding covers."""
-    result = engine.deidentify(note)
-    start = note.index(piece)
-    covered = bytearray(len(note))
-    for f in result.findings:
-        covered[f.start:f.end] = b"\x01" * (f.end - f.start)
-    return "".join(note[i] for i in range(start, start + len(piece))
-                   if not covered[i] and not note[i].isspace())
-
-
-def _untouched(engine: Engine, note: str) -> None:
-    result = engine.deidentify(note)
-    assert result.text == note, result.text
-
+from .support import left_uncovered as _left
+from .support import untouched as _untouched
 
 ROLES = [
     ("Nota: la paciente es la alcaldesa de Ventorrillo; máxima discreción.",
