@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from services.common import events, sqlite_calls
 from services.common.store import Store
 
-from .rows import record_from_row, row_values
+from .rows import READ_LOCKED, UPDATE_BY_ID, record_from_row, row_values
 from .status import Record
 from .tables import receipts, statuses
 from .tracker import StatusTracker
@@ -147,19 +147,12 @@ class ReceiptBook:
             return
 
 
-# (PostgreSQL: the rows are locked as they are read, as rows.py reads them)
-_FIRST_STATUS_READ = (sa.select(statuses)
-                      .where(statuses.c.event_id.in_(sa.bindparam("ids", expanding=True)))
-                      .order_by(statuses.c.event_id).with_for_update())
-_STATUS_BY_ID = statuses.update().where(statuses.c.event_id == sa.bindparam("id_"))
-
-
 def _write_now(conn: Connection, batch: list[Receipt]) -> None:
     """The receipts, and each update's first status, without awaiting (it may run in
     SQLite's worker thread: nothing here touches the event loop)."""
     conn.execute(receipts.insert(), [r.row() for r in batch])
     found = {row.event_id: record_from_row(row) for row in conn.execute(
-        _FIRST_STATUS_READ, {"ids": [r.event_id for r in batch]}).all()}
+        READ_LOCKED, {"ids": [r.event_id for r in batch]}).all()}
     now = events.now()
     fresh: list[dict[str, Any]] = []
     again: list[dict[str, Any]] = []
@@ -177,5 +170,5 @@ def _write_now(conn: Connection, batch: list[Receipt]) -> None:
     if fresh:
         conn.execute(statuses.insert(), fresh)
     if again:
-        conn.execute(_STATUS_BY_ID, again)
+        conn.execute(UPDATE_BY_ID, again)
 

@@ -30,8 +30,9 @@ from .tables import statuses
 READ_CHUNK = 500  # ids per SELECT … IN (…): well inside every driver's parameter limit
 # built once (SQLAlchemy then finds them compiled without building a cache key anew)
 _READ = sa.select(statuses).where(statuses.c.event_id.in_(sa.bindparam("ids", expanding=True)))
-_READ_LOCKED = _READ.order_by(statuses.c.event_id).with_for_update()
-_UPDATE_BY_ID = statuses.update().where(statuses.c.event_id == sa.bindparam("id_"))
+# PostgreSQL locks the rows as it reads them, in one order for every writer (SQLite: no-op)
+READ_LOCKED = _READ.order_by(statuses.c.event_id).with_for_update()
+UPDATE_BY_ID = statuses.update().where(statuses.c.event_id == sa.bindparam("id_"))
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -119,7 +120,7 @@ class BatchRows:
         for start in range(0, len(ids), READ_CHUNK):
             chunk = sorted(ids[start:start + READ_CHUNK])  # one lock order for every writer
             self._read_ids.update(chunk)
-            query = _READ_LOCKED if conn.dialect.name == "postgresql" else _READ
+            query = READ_LOCKED if conn.dialect.name == "postgresql" else _READ
             for row in (await conn.execute(query, {"ids": chunk})).all():
                 self.records[row.event_id] = record_from_row(row)
                 self._stored.add(row.event_id)
@@ -140,7 +141,7 @@ class BatchRows:
             await conn.execute(statuses.insert(), fresh)
             self._stored.update(row["event_id"] for row in fresh)
         if known:
-            await conn.execute(_UPDATE_BY_ID, known)
+            await conn.execute(UPDATE_BY_ID, known)
 
     def write(self, conn: Connection) -> None:
         """`flush` without awaiting (common/batch.py `WritesAtOnce`): at a batch's end it
@@ -150,7 +151,7 @@ class BatchRows:
             conn.execute(statuses.insert(), fresh)
             self._stored.update(row["event_id"] for row in fresh)
         if known:
-            conn.execute(_UPDATE_BY_ID, known)
+            conn.execute(UPDATE_BY_ID, known)
 
     async def after_write(self) -> None:
         return None  # nothing to announce: the tracker wakes streams after the commit
