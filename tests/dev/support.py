@@ -75,7 +75,7 @@ class DevProcess:
     def spawn(self) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("ORCAST_")}
         env.update({MARK: self.mark, "ORCAST_LOG_LEVEL": "WARNING", **self.env})
-        with open(self.data_dir.parent / f"{self.data_dir.name}-dev.log", "ab") as log:
+        with open(self.log_path, "ab") as log:
             # its own process group, as a shell gives a foreground job: Ctrl-C goes to it
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "services.cli", "dev", "--port", str(self.port),
@@ -148,8 +148,17 @@ class DevProcess:
             self.process.stdout.close()
         return code
 
+    @property
+    def log_path(self) -> Path:
+        return self.data_dir.parent / f"{self.data_dir.name}-dev.log"
+
     def cleanup(self) -> None:
-        """Whatever a failed test left running."""
+        """Whatever a failed test left running; what the stack said on stderr is printed
+        (pytest shows it with a failure), so a stack that stopped says why."""
+        if self.log_path.is_file():
+            said = self.log_path.read_text(encoding="utf-8", errors="replace")
+            print(f"--- orcast dev stderr ({self.log_path}), last 200 lines ---")
+            print("\n".join(said.splitlines()[-200:]))
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
