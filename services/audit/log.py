@@ -310,7 +310,7 @@ class AuditLog:
         for fields in fresh:
             seq += 1
             # the comprehension's per-name `get` in Python cost more than the hash
-            record: dict[str, Any] = dict(zip(_FIELDS, map(fields.get, _FIELDS)))
+            record: dict[str, Any] = dict(zip(_FIELDS, map(fields.get, _FIELDS), strict=True))
             record.update(seq=seq, recorded_at=now, prev_hash=prev_hash)
             case_id = record["case_id"]
             if record["broadcast_id"] is None and case_id is not None:
