@@ -17,6 +17,7 @@ the INSERT fail; the batch rolls back and the loop handles its events one by one
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -25,6 +26,20 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from .tables import sequences
 
 READ_CHUNK = 500  # case ids per SELECT … IN (…)
+
+
+def _read_counters(postgresql: bool) -> sa.Select[Any]:
+    """The counters of the case ids in parameter `cases`; on PostgreSQL `FOR UPDATE`, in
+    one lock order. Built once: a statement built per batch was coerced and compiled
+    again, id by id (~12 µs of CPU per milestone at 80 a batch)."""
+    query = sa.select(sequences).where(
+        sequences.c.case_id.in_(sa.bindparam("cases", expanding=True)))
+    if postgresql:
+        query = query.order_by(sequences.c.case_id, sequences.c.audience).with_for_update()
+    return query
+
+
+_READ = {postgresql: _read_counters(postgresql) for postgresql in (False, True)}
 
 
 class SequenceBook:
@@ -63,13 +78,10 @@ class SequenceBook:
         todo = [c for c in self._wanted if c not in self._read_cases]
         if case_id not in todo:
             todo.append(case_id)
+        query = _READ[conn.dialect.name == "postgresql"]
         for start in range(0, len(todo), READ_CHUNK):
             chunk = sorted(todo[start:start + READ_CHUNK])  # one lock order for every writer
-            query = sa.select(sequences).where(sequences.c.case_id.in_(chunk))
-            if conn.dialect.name == "postgresql":
-                query = query.order_by(sequences.c.case_id, sequences.c.audience) \
-                    .with_for_update()
-            for row in conn.execute(query).all():
+            for row in conn.execute(query, {"cases": chunk}).all():
                 self._stored[(row.case_id, row.audience)] = int(row.last_seq)
             self._read_cases.update(chunk)
 

@@ -42,7 +42,7 @@ def canonical(record: Mapping[Any, Any]) -> bytes:
     # per call (verification runs this a million times).
     body = {name: record[name] for name in _ORDER
             if name not in _OPTIONAL or record.get(name) is not None}
-    if all(type(value) in SAME_IN_ORJSON for value in body.values()):
+    if SAME_IN_ORJSON.issuperset(map(type, body.values())):  # in C: a generator cost ~2 µs
         try:  # the same bytes, ~4 µs less per record (issue 14: audit links every event)
             return orjson.dumps(body)
         except orjson.JSONEncodeError:  # an integer beyond 64 bits, a lone surrogate

@@ -145,3 +145,23 @@ def audit_store(stack: Stack) -> Store:
     store = stack.parts("audit").store
     assert isinstance(store, Store)
     return store
+
+
+async def test_batches_of_one_shape_are_each_looked_up_by_their_own_ids(audit_url: str) -> None:
+    """The repeat look-up is one statement per shape of batch (which topics and sources
+    are known), reused with each batch's own topics, sources and ids: a later batch of
+    the same shape finds its own repeats, never the earlier batch's."""
+    first = pipeline(7, "case-1", "bc-1")
+    second = [(event, Origin("u", 0, n)) for n, (event, _) in
+              enumerate(pipeline(7, "case-2", "bc-2"))]
+    async with open_log(audit_url) as log:
+        await log.on_batch(first)
+        await log.on_batch(second)  # the same shape, other topic and ids: all new
+        assert await count_records(log) == 14
+        await log.on_batch(second[4:] + first[:3])  # redelivered, mixed: none new
+        await log.on_batch(second[:2])
+        assert await count_records(log) == 14
+        moved = [(event, Origin("v", 1, n)) for n, (event, _) in enumerate(first[:2])]
+        await log.on_batch(moved + second[2:4])  # the same ids on another topic are new
+        assert await count_records(log) == 16
+        assert (await log.verify())["ok"]

@@ -85,3 +85,27 @@ async def test_stop_waits_for_a_replaced_client_to_close(
     finally:
         await producer.stop()
     assert not kafka_leaks.running(first)
+
+
+async def test_produced_counts_every_acked_record_of_a_send_all(settings: Settings) -> None:
+    """The produced counter is bumped once per topic of a `send_all`, by that topic's
+    record count: the same totals as one increment per record."""
+    from services.common import metrics
+    from services.common.topics import UPDATES_APPROVED
+
+    await ensure_topics(settings, [UPDATES_STATUS, UPDATES_APPROVED])
+    producer = EventProducer(settings=settings, service="approval", timeout=5)
+    status_topic, approved_topic = (settings.topic(UPDATES_STATUS.name),
+                                    settings.topic(UPDATES_APPROVED.name))
+
+    def produced(topic: str) -> float:
+        return metrics.PRODUCED.labels("approval", topic)._value.get()
+
+    before = produced(status_topic), produced(approved_topic)
+    try:
+        sends = [(status_topic, producer.seal(status_event(n)), "case-1") for n in range(5)]
+        sends += [(approved_topic, b"{}", "case-1") for _ in range(3)]
+        await producer.send_all(sends)
+    finally:
+        await producer.stop()
+    assert (produced(status_topic) - before[0], produced(approved_topic) - before[1]) == (5, 3)
