@@ -15,21 +15,38 @@ Anything else (PostgreSQL, a single row, a statement with defaults to fill) take
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.sql.dml import UpdateBase
 
-Processor = Callable[[Any], Any] | None
+Processor = Callable[[Any], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    sql: str
+    pick: Callable[[dict[str, Any]], tuple[Any, ...]]  # a row's values in the SQL's order
+    processed: list[tuple[int, Processor]]  # (position, SQLAlchemy's bind processor)
+
+    def parameters(self, row: dict[str, Any]) -> tuple[Any, ...]:
+        values = self.pick(row)
+        if not self.processed:
+            return values
+        changed = list(values)
+        for position, process in self.processed:
+            changed[position] = process(changed[position])
+        return tuple(changed)
 
 
 class ManyRows:
     def __init__(self, statement: UpdateBase) -> None:
         self._statement = statement
-        # (dialect, column keys) -> (SQL, [(key, processor), ...]) or None: not plannable
-        self._plans: dict[tuple[Dialect, tuple[str, ...]],
-                          tuple[str, list[tuple[str, Processor]]] | None] = {}
+        # (dialect, column keys) -> its plan, or None: SQLAlchemy's way
+        self._plans: dict[tuple[Dialect, tuple[str, ...]], Plan | None] = {}
 
     def execute(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
         """`conn.execute(statement, rows)`; every row names the same columns."""
@@ -40,30 +57,26 @@ class ManyRows:
         if plan is None:
             conn.execute(self._statement, list(rows))
             return
-        sql, order = plan
-        conn.exec_driver_sql(sql, [
-            tuple(row[key] if process is None else process(row[key])
-                  for key, process in order)
-            for row in rows])
+        conn.exec_driver_sql(plan.sql, [plan.parameters(row) for row in rows])
 
-    def _plan(self, conn: Connection, keys: tuple[str, ...]) \
-            -> tuple[str, list[tuple[str, Processor]]] | None:
+    def _plan(self, conn: Connection, keys: tuple[str, ...]) -> Plan | None:
         cache_key = (conn.dialect, keys)
         if cache_key not in self._plans:
             self._plans[cache_key] = self._compile(conn, keys)
         return self._plans[cache_key]
 
-    def _compile(self, conn: Connection, keys: tuple[str, ...]) \
-            -> tuple[str, list[tuple[str, Processor]]] | None:
+    def _compile(self, conn: Connection, keys: tuple[str, ...]) -> Plan | None:
         compiled = self._statement.compile(dialect=conn.dialect, column_keys=list(keys))
         order = compiled.positiontup
-        if order is None or set(order) != set(keys) or compiled.insert_prefetch \
-                or compiled.update_prefetch or compiled.postfetch:
+        if order is None or len(order) < 2 or set(order) != set(keys) \
+                or compiled.insert_prefetch or compiled.update_prefetch or compiled.postfetch:
             return None  # defaults to fill or parameters beyond the rows': SQLAlchemy's way
-        order_of: list[tuple[str, Processor]] = []
-        for key in order:
+        processed: list[tuple[int, Processor]] = []
+        for position, key in enumerate(order):
             process = compiled._bind_processors.get(key)
-            if process is not None and not callable(process):
+            if process is None:
+                continue
+            if not callable(process):
                 return None  # a tuple-valued parameter's processors: SQLAlchemy's way
-            order_of.append((key, process))
-        return compiled.string, order_of
+            processed.append((position, process))
+        return Plan(compiled.string, operator.itemgetter(*order), processed)
