@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from prometheus_client import Counter, Gauge, Histogram
 
 PRODUCED = Counter("orcast_events_produced_total", "Events acked by the broker",
@@ -25,6 +27,30 @@ HTTP_REQUESTS = Counter("orcast_http_requests_total", "HTTP requests",
                         ["route", "method", "status"])
 HTTP_SECONDS = Histogram("orcast_http_request_seconds", "HTTP request latency", ["route"],
                          buckets=(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5))
+
+
+class Children:
+    """`metric.labels(*values)`, remembered: `labels` takes a lock and checks every value
+    on each call, and every HTTP request asked it twice (issue 14). The same child object
+    `labels` returns, so counts are unchanged. At most `limit` label sets are remembered
+    (a client chooses the method); past that each is asked of `labels` anew."""
+
+    def __init__(self, metric: Counter | Histogram, limit: int = 1024) -> None:
+        self._metric = metric
+        self._limit = limit
+        self._known: dict[tuple[str, ...], Any] = {}
+
+    def __call__(self, *values: str) -> Any:
+        child = self._known.get(values)
+        if child is None:
+            child = self._metric.labels(*values)
+            if len(self._known) < self._limit:
+                self._known[values] = child
+        return child
+
+
+HTTP_REQUEST_COUNTS = Children(HTTP_REQUESTS)
+HTTP_REQUEST_TIMES = Children(HTTP_SECONDS)
 HTTP_CONNECTIONS_CUT = Counter("orcast_http_connections_cut_total",
                                "Connections closed or refused by the slow-client guards",
                                ["reason"])

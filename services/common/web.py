@@ -173,8 +173,8 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
             return answer
         return _unexpected(request, route, exc)
     finally:
-        metrics.HTTP_REQUESTS.labels(route, request.method, str(status)).inc()
-        metrics.HTTP_SECONDS.labels(route).observe(time.perf_counter() - started)
+        metrics.HTTP_REQUEST_COUNTS(route, request.method, str(status)).inc()
+        metrics.HTTP_REQUEST_TIMES(route).observe(time.perf_counter() - started)
 
 
 def _unexpected(request: web.Request, route: str, exc: Exception) -> web.Response:

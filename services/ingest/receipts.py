@@ -24,12 +24,17 @@ from sqlalchemy.exc import IntegrityError
 from services.common import events, sqlite_calls
 from services.common.store import Store
 
-from .rows import READ_LOCKED, UPDATE_BY_ID, record_from_row, row_values
+from .many_rows import ManyRows
+from .rows import INSERT_MANY, READ_LOCKED, UPDATE_MANY, record_from_row, row_values
 from .status import Record
-from .tables import receipts, statuses
+from .tables import receipts
 from .tracker import StatusTracker
 
 MAX_BATCH = 200
+_RECEIPTS_MANY = ManyRows(receipts.insert())  # from SQLite's worker thread (many_rows.py)
+# built once: a statement built per lookup batch was built, then its cache key generated,
+# before SQLAlchemy found it compiled (rows.py reads statuses the same way)
+_FIND = sa.select(receipts).where(receipts.c.event_id.in_(sa.bindparam("ids", expanding=True)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +82,7 @@ class ReceiptBook:
             try:
                 async with self._store.begin() as conn:
                     rows = {row.event_id: row for row in (await conn.execute(
-                        sa.select(receipts).where(
-                            receipts.c.event_id.in_({e for e, _ in batch})))).all()}
+                        _FIND, {"ids": list({e for e, _ in batch})})).all()}
             except Exception as exc:
                 for _, found in batch:
                     if not found.done():
@@ -150,7 +154,7 @@ class ReceiptBook:
 def _write_now(conn: Connection, batch: list[Receipt]) -> None:
     """The receipts, and each update's first status, without awaiting (it may run in
     SQLite's worker thread: nothing here touches the event loop)."""
-    conn.execute(receipts.insert(), [r.row() for r in batch])
+    _RECEIPTS_MANY.execute(conn, [r.row() for r in batch])
     found = {row.event_id: record_from_row(row) for row in conn.execute(
         READ_LOCKED, {"ids": [r.event_id for r in batch]}).all()}
     now = events.now()
@@ -167,8 +171,6 @@ def _write_now(conn: Connection, batch: list[Receipt]) -> None:
             record.revision += 1
             record.updated_at = now
             again.append({"id_": receipt.event_id, **row_values(record)})
-    if fresh:
-        conn.execute(statuses.insert(), fresh)
-    if again:
-        conn.execute(UPDATE_BY_ID, again)
+    INSERT_MANY.execute(conn, fresh)
+    UPDATE_MANY.execute(conn, again)
 

@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.common import events
 
+from .many_rows import ManyRows
 from .status import Record
 from .tables import statuses
 
@@ -33,6 +34,9 @@ _READ = sa.select(statuses).where(statuses.c.event_id.in_(sa.bindparam("ids", ex
 # PostgreSQL locks the rows as it reads them, in one order for every writer (SQLite: no-op)
 READ_LOCKED = _READ.order_by(statuses.c.event_id).with_for_update()
 UPDATE_BY_ID = statuses.update().where(statuses.c.event_id == sa.bindparam("id_"))
+# the batch writes, from SQLite's worker thread (many_rows.py)
+INSERT_MANY = ManyRows(statuses.insert())
+UPDATE_MANY = ManyRows(UPDATE_BY_ID)
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -102,6 +106,15 @@ class BatchRows:
             await self._load(conn, self._wanted)
         if event_id not in self._read_ids:  # not named up front, or forgotten since
             await self._load(conn, [event_id])
+        record = self.held(event_id, case_id)
+        assert record is not None
+        return record
+
+    def held(self, event_id: str, case_id: str) -> Record | None:
+        """`record` without the database, when the batch already read the update's row
+        (or found none): None when the table must be read first."""
+        if not self._read or event_id not in self._read_ids:
+            return None
         record = self.records.get(event_id)
         if record is None:
             record = self.records[event_id] = Record(event_id=event_id, case_id=case_id)
@@ -148,10 +161,10 @@ class BatchRows:
         runs in one call into SQLite's worker thread, together with the commit."""
         fresh, known = self._take_changes()
         if fresh:
-            conn.execute(statuses.insert(), fresh)
+            INSERT_MANY.execute(conn, fresh)
             self._stored.update(row["event_id"] for row in fresh)
         if known:
-            conn.execute(UPDATE_BY_ID, known)
+            UPDATE_MANY.execute(conn, known)
 
     async def after_write(self) -> None:
         return None  # nothing to announce: the tracker wakes streams after the commit

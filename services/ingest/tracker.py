@@ -118,8 +118,10 @@ class StatusTracker:
         None when nothing changed."""
         rows = self._batch_rows()
         if rows is not None:
-            async with self._store.begin() as conn:
-                held = await rows.record(conn, event_id, case_id)
+            held = rows.held(event_id, case_id)  # (every event after a batch's first)
+            if held is None:
+                async with self._store.begin() as conn:
+                    held = await rows.record(conn, event_id, case_id)
             if not change(held) and rows.exists(event_id):
                 return None  # (a row is written when first seen, changed or not)
             rows.changed(held)
