@@ -1,0 +1,144 @@
+"""Numbers left in a note that no rule explains: doubts (doubts.py), never redactions.
+
+The identifier rules each know a label or a spelling; other authors write others
+("pt is 518784", "ip 24.131.9.2O4"). What is left once they have run is looked at by
+shape alone, and a number that could still be someone's goes to a person:
+- a run of five digits or more, unless something says what it is: a time range or an
+  expiry month, a measure (a unit, or a clinical word beside it: "Plt 150000"), money,
+  a field label ("Qty: 20000"), or a word naming a batch, a place or a work item ("lot",
+  "group", "room", "ticket"); seven digits and more are redacted already (digits.py), so
+  only those a rule dropped on purpose come back here, and they meet the same tests;
+- the same read out in words, four digits or more ("four four one nine two"), unless
+  the same things explain it ("EBL one two zero zero", "extension four four one zero");
+- a number typed with letters for digits (O for 0, l or I for 1) that the digit rules
+  read as an identifier once the letters are read as digits.
+
+Measured on dev and tuning..tuning5 (report of branch deiddoubt16): each catches more
+leaking notes than it holds others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import pairwise
+
+from . import digits, id_cues
+from . import lexicon as lx
+
+Doubt = tuple[int, int, str]
+
+LONG_NUMBER = "doubt_long_number"
+LOOKALIKE_NUMBER = "doubt_lookalike_number"
+NUMBER_IN_WORDS = "doubt_number_in_words"
+
+_RUN = re.compile(r"(?<![\w$.,/\u00a3\u20ac-])\d{5,}(?:-\d+)*(?![\w%/]|[.,:-]\d)")
+_HINT = re.compile(r"\d{5}")
+_TIME_RANGE = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d")
+_YEAR_MONTH = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])")
+_UNIT_AFTER = re.compile(
+    r"\s*(?i:mg|mcg|ug|ml|cc|l|kg|g|mm|cm|m|units?|iu|u|mmhg|%|hrs?|hours?|min|mins|minutes|"
+    r"sec|seconds|days?|weeks?|months?|years?|lbs?|pounds?|joules?|j|hz|steps|cells?|copies)\b")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\W{0,4}$")
+_WORD_AFTER = re.compile(r"\W{1,3}([^\W\d_]+)")
+_GENERIC = re.compile(r"(?i)(?:\s*(?:#|\bno\.?|\bnr\.?|\bnum\.?|\bnumber|:))+\s*$")
+# "Qty: 20000 |", "| Cost center: 44120": a form's own label says what a cell's whole
+# value is (unless it names an identifier the label rules missed)
+_FIELD = re.compile(r"(?:^|[|\t\n;]|\s{2})\s*([^\W\d_]+(?:[ .'/-][^\W\d_]+){0,3})\s*[:=]\s*$")
+_LABEL_WORD = re.compile(r"[^\W\d_]+")
+_CELL_END = re.compile(r"\s*(?:$|[|\t\n;,])")
+# what a number after these words is: a batch, a place, a version or a work item
+_NOT_SOMEONE = frozenset(
+    "lot lots ref batch model cat catalog catalogue size group grp version ver rev cpt icd dx "
+    "room rm bay bed or suite theatre theater floor unit pod station ext x level grade type "
+    "class stage qty quantity load cycle tray kit ticket order po invoice page step "
+    "extension".split())
+_DIGIT_WORDS = ("zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                "nine")  # "niner" holds "nine"
+_DIGIT_WORD = rf"(?:{'|'.join(_DIGIT_WORDS)}|niner)"
+_VALUE = {w: i for i, w in enumerate(_DIGIT_WORDS[2:], 1)} | {"zero": 0, "oh": 0, "niner": 9}
+_SPLIT = re.compile(r"[\s,-]+")
+_IN_WORDS = re.compile(rf"(?i)\b{_DIGIT_WORD}(?:[\s,-]+{_DIGIT_WORD}){{3,}}\b")
+_MEASURE_WORD = lx.MEDICAL | lx.MONTH | lx.WEEKDAY  # "Plt 150000", "15000 platelets"
+
+# digits with a letter that stands for one: "2O4", "4l", "1O.0.I.5"
+_LOOKALIKE = re.compile(r"(?<![\w.])[\dOoIl][\dOoIl.\-/]*[\dOoIl](?![\w]|[.\-/]\w)")
+# a digit, then a letter for one ("2O4", "4l.7", "22O"); not "SpO2", "FiO2 40", "2L"
+_LOOKALIKE_HINT = re.compile(r"\d[.\-/]?[OoIl](?![A-Za-z])")
+_AS_DIGIT = str.maketrans("OoIl", "0011")
+_READ_AS = frozenset(("IP", "SSN", "ID", "PHONE", "FAX"))
+
+Flags = Callable[[str], int]
+
+
+def scan(text: str, covered: Callable[[int, int], bool], flags_of: Flags,
+         out: list[tuple[int, int, str]]) -> None:
+    """Append doubts about numbers in `text` (typed) that no redaction `covered`."""
+    if _HINT.search(text) is not None:
+        _long_numbers(text, covered, flags_of, out)
+    if _LOOKALIKE_HINT.search(text) is not None:
+        _lookalikes(text, covered, out)
+    if _in_words_hint(text):
+        for m in _IN_WORDS.finditer(text):
+            s, e = m.span()
+            if not covered(s, e) and not _counting(m.group()) \
+                    and not _explained_before(text, s, e, flags_of):
+                out.append((s, e, NUMBER_IN_WORDS))
+
+
+def _counting(words: str) -> bool:
+    """ "one two three four", "five four three two one": counted aloud, not a number."""
+    values = [_VALUE[w] for w in _SPLIT.split(words.lower()) if w]
+    steps = {b - a for a, b in pairwise(values)}
+    return steps in ({1}, {-1})
+
+
+def _in_words_hint(text: str) -> bool:
+    """Four digit words or more somewhere (a count of substrings at C speed): the
+    pattern itself is tried at every position, and most notes hold none."""
+    low = text.lower()
+    return sum(map(low.count, _DIGIT_WORDS)) >= 4
+
+
+def _long_numbers(text: str, covered: Callable[[int, int], bool], flags_of: Flags,
+                  out: list[tuple[int, int, str]]) -> None:
+    for m in _RUN.finditer(text):
+        s, e = m.span()
+        run = m.group()
+        if covered(s, e) or _TIME_RANGE.fullmatch(run) or _YEAR_MONTH.fullmatch(run) \
+                or _UNIT_AFTER.match(text, e) or _explained_before(text, s, e, flags_of):
+            continue
+        after = _WORD_AFTER.match(text, e)
+        if after is not None and flags_of(after.group(1)) & _MEASURE_WORD:
+            continue  # "15000 platelets"
+        out.append((s, e, LONG_NUMBER))
+
+
+def _explained_before(text: str, s: int, e: int, flags_of: Flags) -> bool:
+    """A field's label, a clinical word or a word naming a batch or a place before the
+    number at text[s:e]."""
+    lo = max(0, s - 40)
+    f = _FIELD.search(text, lo, s)
+    if f is not None and _CELL_END.match(text, e):
+        return all(id_cues.cue_category(w) in (None, id_cues.GENERIC)
+                   for w in _LABEL_WORD.findall(f.group(1)))
+    g = _GENERIC.search(text, lo, s)  # "lot no. 44120", "ticket #88412": the word before
+    at = g.start() if g is not None else s
+    w = _WORD_BEFORE.search(text, max(0, at - 24), at)
+    if w is None:
+        return False
+    word = w.group(1)
+    return word.lower() in _NOT_SOMEONE or bool(flags_of(word) & _MEASURE_WORD)
+
+
+def _lookalikes(text: str, covered: Callable[[int, int], bool],
+                out: list[tuple[int, int, str]]) -> None:
+    for m in _LOOKALIKE.finditer(text):
+        s, e = m.span()
+        token = m.group()
+        if sum(map(str.isdigit, token)) < 2 or token.isdigit() or covered(s, e):
+            continue
+        found: list[tuple[int, int, str, str, int]] = []
+        digits.scan(token.translate(_AS_DIGIT), found)  # same length: offsets agree
+        if any(sp[2] in _READ_AS for sp in found):
+            out.append((s, e, LOOKALIKE_NUMBER))
