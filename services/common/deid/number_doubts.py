@@ -32,8 +32,11 @@ LONG_NUMBER = "doubt_long_number"
 LOOKALIKE_NUMBER = "doubt_lookalike_number"
 NUMBER_IN_WORDS = "doubt_number_in_words"
 
-_RUN = re.compile(r"(?<![\w$.,/\u00a3\u20ac-])\d{5,}(?:-\d+)*(?![\w%/]|[.,:-]\d)")
-_HINT = re.compile(r"\d{5}")
+# five digits or more, in dash groups too ("2026-1204-07"); its edges are checked in code
+# (a pattern led by a look-behind is tried slowly at every position)
+_RUN = re.compile(r"\d{5,}(?:-\d+)*")
+_PART_OF_MORE = re.compile(r"[\w%/]|[.,:-]\d")  # "12345.6", "12345/2", "12345abc"
+_GLUED_BEFORE = frozenset("$.,/-_\u00a3\u20ac")  # "$25000", "1.12345", "A-12345"
 _TIME_RANGE = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d")
 _YEAR_MONTH = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])")
 _UNIT_AFTER = re.compile(
@@ -63,20 +66,35 @@ _MEASURE_WORD = lx.MEDICAL | lx.MONTH | lx.WEEKDAY  # "Plt 150000", "15000 plate
 
 # digits with a letter that stands for one: "2O4", "4l", "1O.0.I.5"
 _LOOKALIKE = re.compile(r"(?<![\w.])[\dOoIl][\dOoIl.\-/]*[\dOoIl](?![\w]|[.\-/]\w)")
-# a digit, then a letter for one ("2O4", "4l.7", "22O"); not "SpO2", "FiO2 40", "2L"
-_LOOKALIKE_HINT = re.compile(r"\d[.\-/]?[OoIl](?![A-Za-z])")
 _AS_DIGIT = str.maketrans("OoIl", "0011")
 _READ_AS = frozenset(("IP", "SSN", "ID", "PHONE", "FAX"))
 
 Flags = Callable[[str], int]
 
 
+def _table() -> bytes:
+    """Each ASCII character as its kind: 0 a digit, o a letter typed for one, a another
+    letter, . a separator inside a number, space anything else (non-ASCII is "?")."""
+    table = bytearray(b" " * 256)
+    for kind, chars in ((b"a", b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+                        (b"0", b"0123456789"), (b"o", b"OoIl"), (b".", b".-/")):
+        for c in chars:
+            table[c] = kind[0]
+    return bytes(table)
+
+
+# one C pass gives the hints: five digits in a row, a digit then a letter for one ("2O4",
+# "4l.7"; not "SpO2", whose letter comes first)
+_KIND = _table()
+
+
 def scan(text: str, covered: Callable[[int, int], bool], flags_of: Flags,
          out: list[tuple[int, int, str]]) -> None:
     """Append doubts about numbers in `text` (typed) that no redaction `covered`."""
-    if _HINT.search(text) is not None:
+    kinds = text.encode("ascii", "replace").translate(_KIND)
+    if b"00000" in kinds:
         _long_numbers(text, covered, flags_of, out)
-    if _LOOKALIKE_HINT.search(text) is not None:
+    if b"0o" in kinds or b"0.o" in kinds:
         _lookalikes(text, covered, out)
     if _in_words_hint(text):
         for m in _IN_WORDS.finditer(text):
@@ -104,8 +122,11 @@ def _long_numbers(text: str, covered: Callable[[int, int], bool], flags_of: Flag
                   out: list[tuple[int, int, str]]) -> None:
     for m in _RUN.finditer(text):
         s, e = m.span()
+        if covered(s, e) or (s and (text[s - 1].isalnum() or text[s - 1] in _GLUED_BEFORE)) \
+                or _PART_OF_MORE.match(text, e):
+            continue
         run = m.group()
-        if covered(s, e) or _TIME_RANGE.fullmatch(run) or _YEAR_MONTH.fullmatch(run) \
+        if _TIME_RANGE.fullmatch(run) or _YEAR_MONTH.fullmatch(run) \
                 or _UNIT_AFTER.match(text, e) or _explained_before(text, s, e, flags_of):
             continue
         after = _WORD_AFTER.match(text, e)
