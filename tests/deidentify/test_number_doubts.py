@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.common.deid import Engine
+from services.common.deid import Engine, number_doubts
 from services.deidentify.gate import _redactions_in_output
 
 
@@ -72,3 +72,17 @@ def test_a_number_read_out_in_words_goes_to_review(engine: Engine) -> None:
 def test_measures_extensions_and_counting_in_words_stay_clean(engine: Engine,
                                                               note: str) -> None:
     assert _doubted(engine, note) == ("clean", [])
+
+
+@pytest.mark.parametrize(("note", "doubted"), [
+    ("Home zip: 02115 | Dept: Main OR", ["02115"]),  # a label naming an identifier
+    ("MRN 40773192 SBO, prior Hartmann", ["40773192"]),  # a clinical word after it
+    ("Rm: 12 | Qty: 20000 | Group: 55120", []),
+    ("EBL 12000 so far, 45000 heparin in", []),
+])
+def test_what_names_an_identifier_never_explains_a_number(
+        engine: Engine, note: str, doubted: list[str]) -> None:
+    """The number scan alone, as if no rule had run: a backstop when one misses."""
+    out: list[tuple[int, int, str]] = []
+    number_doubts.scan(note, lambda s, e: False, engine._flags_of, out)
+    assert [note[s:e] for s, e, _ in out] == doubted
