@@ -68,7 +68,8 @@ def test_a_number_read_out_in_words_goes_to_review(engine: Engine) -> None:
 
 @pytest.mark.parametrize("note", ["EBL one two zero zero so far, two units in",
                                   "family can call extension four four one zero",
-                                  "counts correct, one two three four, closing"])
+                                  "counts correct, one two three four, closing",
+                                  "incision at zero seven three zero, out at one four one five"])
 def test_measures_extensions_and_counting_in_words_stay_clean(engine: Engine,
                                                               note: str) -> None:
     assert _doubted(engine, note) == ("clean", [])
