@@ -29,7 +29,7 @@ from itertools import pairwise
 from . import digits, id_cues
 from . import lexicon as lx
 
-Doubt = tuple[int, int, str]
+Doubt = tuple[int, int, str]  # start, end (in the typed text), reason code
 
 LONG_NUMBER = "doubt_long_number"
 LOOKALIKE_NUMBER = "doubt_lookalike_number"
@@ -80,7 +80,7 @@ Flags = Callable[[str], int]
 
 def _table() -> bytes:
     """Each ASCII character as its kind: 0 a digit, o a letter typed for one, a another
-    letter, . a separator inside a number, space anything else (non-ASCII is "?")."""
+    letter, . a separator inside a number, space anything else (non-ASCII too)."""
     table = bytearray(b" " * 256)
     for kind, chars in ((b"a", b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"),
                         (b"0", b"0123456789"), (b"o", b"OoIl"), (b".", b".-/")):
@@ -95,7 +95,7 @@ _KIND = _table()
 
 
 def scan(text: str, covered: Callable[[int, int], bool], flags_of: Flags,
-         out: list[tuple[int, int, str]]) -> None:
+         out: list[Doubt]) -> None:
     """Append doubts about numbers in `text` (typed) that no redaction `covered`."""
     kinds = text.encode("ascii", "replace").translate(_KIND)
     if b"00000" in kinds:
@@ -128,7 +128,7 @@ def _in_words_hint(text: str) -> bool:
 
 
 def _long_numbers(text: str, covered: Callable[[int, int], bool], flags_of: Flags,
-                  out: list[tuple[int, int, str]]) -> None:
+                  out: list[Doubt]) -> None:
     for m in _RUN.finditer(text):
         s, e = m.span()
         if covered(s, e) or (s and (text[s - 1].isalnum() or text[s - 1] in _GLUED_BEFORE)) \
@@ -180,7 +180,7 @@ def _names_an_id(word: str, flags_of: Flags) -> bool:
 
 
 def _lookalikes(text: str, covered: Callable[[int, int], bool],
-                out: list[tuple[int, int, str]]) -> None:
+                out: list[Doubt]) -> None:
     for m in _LOOKALIKE.finditer(text):
         s, e = m.span()
         token = m.group()
