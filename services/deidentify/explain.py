@@ -73,6 +73,12 @@ RULE_WORDS: Final = {
     "doubt_spelled_out": "a word left in, spelled out letter by letter, that reads as a name",
     "doubt_name_opens_note": "a name word left in as the note's subject (it is also an "
                              "ordinary word)",
+    "doubt_long_number": "a number left in, five digits or more, that no rule explains (it "
+                         "could identify someone)",
+    "doubt_lookalike_number": "a number left in, typed with letters for digits (O for 0, l "
+                              "for 1), that reads as an identifier",
+    "doubt_number_in_words": "a number left in, read out digit by digit in words, that no "
+                             "rule explains (it could identify someone)",
 }
 
 QUALIFIERS: Final = {

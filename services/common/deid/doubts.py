@@ -2,7 +2,7 @@
 someone after every rule has run. Nothing here redacts; a doubt sends the note to a
 person (verdict `review`) with the span and its reason, instead of straight to students.
 
-Four kinds of leak, each measured on the tuning corpora to catch more leaking notes
+Five kinds of leak, each measured on the tuning corpora to catch more leaking notes
 than it sends others to review:
 - a word typed with digits for letters, or spelled out letter by letter, that reads as
   a name or place ("Cl4y", "r0s3", "H.o.p.e"): whoever typed it meant to hide something;
@@ -10,7 +10,9 @@ than it sends others to review:
   redacted name ("PT [NAME] STRONG", "DAWN [NAME]"): the rest of the same name;
 - a frequent given name or surname that opens the note as its subject ("Chance out of
   OR", "FOX WENT TO PACU"): the name rules let an everyday word go, but a note that
-  starts with one, then a verb or a place word, is usually about someone.
+  starts with one, then a verb or a place word, is usually about someone;
+- a number no rule explains: five digits or more, four or more read out in words, or
+  typed with letters for digits (number_doubts.py).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
+from . import number_doubts
 from .leet_words import AS_LETTER
 from .names import TOKEN, caps_style
 
@@ -31,7 +34,8 @@ BESIDE_NAME = "doubt_beside_name"
 NOTE_SUBJECT = "doubt_name_opens_note"
 SPELLED = "doubt_spelled_out"
 CATEGORY = {DIGITS_FOR_LETTERS: "NAME", BESIDE_NAME: "NAME", NOTE_SUBJECT: "NAME",
-            SPELLED: "NAME"}
+            SPELLED: "NAME", number_doubts.LONG_NUMBER: "ID",
+            number_doubts.LOOKALIKE_NUMBER: "ID", number_doubts.NUMBER_IN_WORDS: "ID"}
 
 # never part of a person's name, wherever it stands
 _PLAIN = (lx.VERY_COMMON | lx.CUE | lx.LABEL | lx.MEDICAL | lx.EPONYM | lx.EPONYM_CTX
@@ -90,6 +94,9 @@ def scan(text: str, spans: list[Span], flags_of: Flags) -> list[Doubt]:
     _note_subject(text, spans, flags_of, out)
     if spelled:
         _spelled(text, covered, flags_of, out)
+    # (a number already redacted or doubted as a name is left alone)
+    number_doubts.scan(text, lambda s, e: any(a < e and s < b for a, b, *_ in spans)
+                       or any(a < e and s < b for a, b, _ in out), flags_of, out)
     return out
 
 
