@@ -102,8 +102,6 @@ SUPPRESSED = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="attack15: surrounding text suppresses the doubt: a "
-                   "name written to be caught by doubts.py goes out clean/redacted")
 @pytest.mark.parametrize(("note", "left"), SUPPRESSED, ids=[n for n, _ in SUPPRESSED])
 def test_a_doubt_is_not_suppressed_by_what_surrounds_it(
         engine: Engine, note: str, left: str) -> None:
@@ -136,3 +134,35 @@ CAUGHT = ["heads up, gr4c3 is waiting in pre-op bay 2", "heads up, gr4c3's mom i
 @pytest.mark.parametrize("note", CAUGHT)
 def test_doubt_shapes_the_scan_knows_never_go_out_unseen(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).verdict not in AUTO
+
+
+_LEET = {"a": "4", "e": "3", "o": "0", "s": "5", "t": "7", "g": "9", "b": "6", "l": "1"}
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(["grace", "robert", "rose", "gabriel", "stella"]),
+       mask=st.integers(1, 2 ** 8 - 1), tail=st.sampled_from(["", "_", "2", "_2", "04", ","]),
+       upper=st.booleans())
+def test_a_name_in_digits_with_anything_glued_on_is_doubted(
+        engine: Engine, name: str, mask: int, tail: str, upper: bool) -> None:
+    """Digits for any of its letters (6 and 9 too), then "_", digits or a comma glued on."""
+    where = [k for k, c in enumerate(name) if c in _LEET]
+    swap = {k for bit, k in enumerate(where) if mask >> bit & 1} or {where[0]}
+    word = "".join(_LEET[c] if k in swap else c for k, c in enumerate(name))
+    if sum(map(str.isalpha, word)) < 2:  # a number, no longer a word: one digit only
+        k = where[0]
+        word = name[:k] + _LEET[name[k]] + name[k + 1:]
+    word = word.upper() if upper else word
+    r = engine.deidentify(f"heads up, {word}{tail} is waiting in pre-op bay 2")
+    assert not (r.verdict in AUTO and word in r.text), (word + tail, r.verdict, r.text)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(["grace", "robert", "rose", "stella"]),
+       gap=st.sampled_from([" ", ".", ". ", "  ", ".  ", "\u00a0", "\u00b7"]),
+       lead=st.sampled_from(["heads up, ", "&lt;&lt; ", "", "- "]))
+def test_a_name_spelled_out_with_any_gap_is_doubted(engine: Engine, name: str, gap: str,
+                                                    lead: str) -> None:
+    spelled = gap.join(name)
+    r = engine.deidentify(f"{lead}{spelled} is waiting in pre-op bay 2")
+    assert not (r.verdict in AUTO and spelled in r.text), (spelled, r.verdict, r.text)
