@@ -30,9 +30,6 @@ def test_grouped_numbers_that_are_no_slip_of_the_mrn_stay(engine: Engine, note: 
     assert engine.deidentify(note, CASE).text == note
 
 
-@pytest.mark.xfail(strict=True, reason="attack15: the last 4 digits of the MRN, unlabelled "
-                   "('pt 8213 to bay 2'), or 4 digits of it in groups ('pt 482 3'), go "
-                   "out clean (a 4-digit number is never checked for a slip)")
 @pytest.mark.parametrize("written", ["8213", "482 3"])
 def test_four_digits_of_the_mrn_unlabelled_are_removed(engine: Engine, written: str) -> None:
     r = engine.deidentify(f"pt {written} to bay 2", CASE)
