@@ -75,9 +75,8 @@ def _table(kinds: dict[bytes, bytes]) -> bytes:
 _KIND = _table({b"abcdefghijklmnopqrstuvwxyz": b"l", b"ABCDEFGHIJKLMNOPQRSTUVWXYZ": b"u",
                 b"013456789": b"0", b"2": b"9", b" .": b"."})
 _LETTER = bytes.maketrans(b"u", b"l")
-# a digit written for a letter in a word: "r0s3", "9race", "grac3" (and "10mins", which
-# _MEASURE and the name test then drop); tested in the text with upper case folded (not
-# "00ll": "11pm" would let most notes in, and two letters spell no name)
+# a digit written for a letter in a word: "r0s3", "9race", "grac3", "s7311a" (and
+# "10mins", which _MEASURE and the name test then drop)
 
 Flags = Callable[[str], int]
 _DIGITS = "0123456789"
@@ -89,12 +88,9 @@ def scan(text: str, spans: list[Span], flags_of: Flags) -> list[Doubt]:
     ascii_ = text.isascii()
     kinds = text.encode("ascii", "replace").translate(_KIND)
     folded = kinds.translate(_LETTER)  # upper case as lower: "l0l" is any of four hints
-    if ascii_:  # digits inside a word, or at the edge of 4+ ("9race", "grac3", "ro53")
-        leet = b"l0l" in folded or b"l00l" in folded or b"l000l" in folded \
-            or b"0lll" in folded or b"lll0" in folded or b"ll00" in folded \
-            or b"0ll0" in folded
-    else:  # every _MIXED word has a letter beside a digit (non-ASCII is one "_" each)
-        leet = b"l0" in folded or b"0l" in folded
+    # every _MIXED word has a letter beside a digit (non-ASCII is one "_" each): a finer
+    # test of the shapes ("l0l", "0lll", "l0000l", ...) cost more than the scan it spares
+    leet = b"l0" in folded or b"0l" in folded
     capitals = kinds.count(b"l") * 4 <= kinds.count(b"u") \
         and any(sp[2] in _NAME_KINDS for sp in spans)  # a note in capitals
     spelled = not ascii_ or b"l.l.l.l" in folded or b"l..l..l" in folded \
