@@ -63,7 +63,10 @@ _NEAR = st.lists(st.sampled_from(["gr4c3", "r0s3", "H.o.p.e", "FOX", "Fox", " we
 def test_the_doubt_scan_never_raises_on_any_unicode(engine: Engine, text: str) -> None:
     for span in doubts.scan(text, [], engine._flags_of):
         assert 0 <= span[0] < span[1] <= len(text)
-    assert "engine_error" not in engine.deidentify(text).reasons
+    r = engine.deidentify(text)
+    assert "engine_error" not in r.reasons
+    # doubts read on the normalised view are put back on the typed text
+    assert all(0 <= d.start < d.end <= len(text) for d in r.doubts)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -136,16 +139,18 @@ def test_doubt_shapes_the_scan_knows_never_go_out_unseen(engine: Engine, note: s
     assert engine.deidentify(note).verdict not in AUTO
 
 
+_WIDE = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}  # "g" -> "\uff47"
 _LEET = {"a": "4", "e": "3", "o": "0", "s": "5", "t": "7", "g": "9", "b": "6", "l": "1"}
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(name=st.sampled_from(["grace", "robert", "rose", "gabriel", "stella"]),
        mask=st.integers(1, 2 ** 8 - 1), tail=st.sampled_from(["", "_", "2", "_2", "04", ","]),
-       upper=st.booleans())
+       upper=st.booleans(), wide=st.booleans())
 def test_a_name_in_digits_with_anything_glued_on_is_doubted(
-        engine: Engine, name: str, mask: int, tail: str, upper: bool) -> None:
-    """Digits for any of its letters (6 and 9 too), then "_", digits or a comma glued on."""
+        engine: Engine, name: str, mask: int, tail: str, upper: bool, wide: bool) -> None:
+    """Digits for any of its letters (6 and 9 too), then "_", digits or a comma glued on;
+    in full-width forms too (read on the normalised view)."""
     where = [k for k, c in enumerate(name) if c in _LEET]
     swap = {k for bit, k in enumerate(where) if mask >> bit & 1} or {where[0]}
     word = "".join(_LEET[c] if k in swap else c for k, c in enumerate(name))
@@ -153,6 +158,7 @@ def test_a_name_in_digits_with_anything_glued_on_is_doubted(
         k = where[0]
         word = name[:k] + _LEET[name[k]] + name[k + 1:]
     word = word.upper() if upper else word
+    word = word.translate(_WIDE) if wide else word
     r = engine.deidentify(f"heads up, {word}{tail} is waiting in pre-op bay 2")
     assert not (r.verdict in AUTO and word in r.text), (word + tail, r.verdict, r.text)
 
@@ -166,3 +172,18 @@ def test_a_name_spelled_out_with_any_gap_is_doubted(engine: Engine, name: str, g
     spelled = gap.join(name)
     r = engine.deidentify(f"{lead}{spelled} is waiting in pre-op bay 2")
     assert not (r.verdict in AUTO and spelled in r.text), (spelled, r.verdict, r.text)
+
+
+# read on the note's characters (normalise.characters), not on the engine's full view,
+# which reads "r\uff10se" as "rose" and so loses the digit that was the doubt
+DECODED = ["heads up, \uff52\uff10\uff53\uff45 is waiting in pre-op bay 2",
+           "heads up, &#103;r4c3 is waiting in pre-op bay 2",
+           "heads up, gr&#52;c3 is waiting in pre-op bay 2",
+           "&quot;Fox&quot; went to PACU"]
+
+
+@pytest.mark.parametrize("note", DECODED)
+def test_doubts_are_read_on_the_characters_a_reader_sees(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert r.verdict not in AUTO, r.text
+    assert r.doubts and all(0 <= d.start < d.end <= len(note) for d in r.doubts)

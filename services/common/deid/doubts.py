@@ -58,9 +58,9 @@ _GLUE = re.compile(r" ?(?:[-,] ?)?")  # what stands between two parts of one nam
 _NAME_KINDS = frozenset(("NAME",))
 # the note's first word, then what follows a subject ("Rose in pre-op", "FOX WENT TO");
 # a list mark, an invisible or any space before or after it changes nothing ("- Fox\u00a0went")
-# a comma after the subject too ("Rose, in pre-op")
-_OPENING = re.compile(r"[\W_]*([^\W\d_]+),?\s+(?:was|is|went|in|out|from|asking|says|prefers|"
-                      r"wants|had|has)\b", re.I)
+# a comma or quote after the subject too ("Rose, in pre-op", '"Fox" went')
+_OPENING = re.compile(r"[\W_]*([^\W\d_]+)[^\w\s]{0,2}\s+(?:was|is|went|in|out|from|asking|"
+                      r"says|prefers|wants|had|has)\b", re.I)
 
 # One C pass gives each hint below: every character as its kind (l lower, u upper, 0 a
 # digit written for a letter, 9 another digit, . a space or dot, _ anything else).

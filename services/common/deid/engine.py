@@ -404,7 +404,7 @@ class Engine:
             merged = merge(merged + own)
         if not merged:
             held = self._held(reasons)
-            left = () if held else self._doubts(text, merged, seen)
+            left = () if held else self._doubts(text, merged)
             return Result(text=text, findings=(), verdict=QUARANTINE if held else REVIEW
                           if left else CLEAN, counts={}, reasons=held, doubts=left)
         pieces: list[str] = []
@@ -428,17 +428,16 @@ class Engine:
         findings = tuple(Finding(s, e, cat, rule, not rule.startswith(GUESS))
                          for s, e, cat, rule, _ in merged)
         held = self._held(reasons)
-        left = () if held else self._doubts(text, merged, seen)
+        left = () if held else self._doubts(text, merged)
         unsure = left or not all(f.confident for f in findings)
         verdict = QUARANTINE if held else REVIEW if unsure else REDACTED
         return Result(text="".join(pieces), findings=findings, verdict=verdict,
                       counts=counts, reasons=held, doubts=left)
 
-    def _doubts(self, text: str, merged: list[Span],
-                seen: normalise.View | None) -> tuple[Doubt, ...]:
+    def _doubts(self, text: str, merged: list[Span]) -> tuple[Doubt, ...]:
         """What is left in the note that may still identify someone (a person looks)."""
         return tuple(Doubt(s, e, doubts.CATEGORY[why], why)
-                     for s, e, why in viewed_doubts.scan(text, seen, merged, self._flags_of))
+                     for s, e, why in viewed_doubts.scan(text, merged, self._flags_of))
 
     def _name_word(self, word: str) -> bool:
         """A given name or surname that is no ordinary or clinical word."""

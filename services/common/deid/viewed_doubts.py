@@ -1,24 +1,24 @@
-"""Doubts read on the typed note and on its normalised view (normalise.py), as the rules
-read it: an entity before a name ("&lt;&lt; Fox went to PACU") or full-width digits in
-one ("gr\uff14c\uff13") hide the doubt's shape in the typed text only. Each doubt found
-on the view is put back at the typed offsets behind it.
+"""Doubts read on the typed note and on its characters as a reader sees them
+(normalise.characters): an entity before a name ("&lt;&lt; Fox went to PACU") or
+full-width letters and digits ("\uff52\uff10\uff53\uff45") hide the doubt's shape in the
+typed text only. Not the engine's full view: it reads "r0se" as "rose" and joins spaced
+letters, which removes the very signs the doubts look for. Each doubt found on the
+characters is put back at the typed offsets behind it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from operator import le
 
-from . import doubts
-from .normalise import View
+from . import doubts, normalise
 
 Span = doubts.Span
 
 
-def scan(typed: str, seen: View | None, spans: list[Span],
-         flags_of: doubts.Flags) -> list[doubts.Doubt]:
+def scan(typed: str, spans: list[Span], flags_of: doubts.Flags) -> list[doubts.Doubt]:
     """Doubts about `typed`, given the spans (typed offsets) that will be redacted."""
     out = doubts.scan(typed, spans, flags_of)
+    seen = normalise.characters(typed)
     if seen is None:
         return out
     for s, e, why in doubts.scan(seen.text, _in_view(seen, spans), flags_of):
@@ -28,17 +28,12 @@ def scan(typed: str, seen: View | None, spans: list[Span],
     return out
 
 
-def _in_view(seen: View, spans: list[Span]) -> list[Span]:
-    """`spans` at the offsets of the view characters that stand for their typed text."""
-    starts, ends = seen.starts, seen.ends
+def _in_view(seen: normalise.View, spans: list[Span]) -> list[Span]:
+    """`spans` at the offsets of the characters that stand for their typed text (in the
+    typed order: normalise.characters never reorders)."""
     out: list[Span] = []
-    in_order = all(map(le, starts, starts[1:]))  # else bidi controls reordered the view
     for s, e, cat, rule, prio in spans:
-        if in_order:
-            a, b = bisect_right(ends, s), bisect_left(starts, e)
-        else:
-            inside = [k for k in range(len(starts)) if starts[k] < e and ends[k] > s]
-            a, b = (inside[0], inside[-1] + 1) if inside else (0, 0)
+        a, b = bisect_right(seen.ends, s), bisect_left(seen.starts, e)
         if a < b:
             out.append((a, b, cat, rule, prio))
     return out
