@@ -207,7 +207,9 @@ def characters(text: str) -> View | None:
     compatibility forms and marks folded), or None when that changes nothing. The doubts
     (doubts.py) read this: the full view reads "r\uff10se" as "rose", a word no rule
     holds, and the digit that showed someone hid a name is gone."""
-    if text.isascii() and "&" not in text:
+    if "&" not in text and (text.isascii() or (
+            unicodedata.is_normalized("NFKD", text) and not _HIDDEN.search(text)
+            and not charfold.needs_fold(text))):  # as in view(): C-speed checks first
         return None
     out, starts, ends = _decoded(text)
     return None if out == text else View(out, tuple(starts), tuple(ends))
