@@ -2,8 +2,8 @@
 does a crash in the doubt scan fail open (it must quarantine, never publish), can any
 Unicode make it raise, does the approver's highlight still sit on the doubted word when
 the note is rewritten by the normalised view, and can surrounding text suppress a doubt
-so the note goes to students with no person (hits, kept xfail: each is a name the
-doubt was written to catch, left in with verdict clean/redacted)."""
+so the note goes to students with no person (10 hits: each a name the doubt was written
+to catch, left in with verdict clean/redacted; fixed in attackfix16, see SUPPRESSED)."""
 
 from __future__ import annotations
 
@@ -90,7 +90,10 @@ def test_the_highlight_sits_on_the_doubted_word(engine: Engine, note: str) -> No
     assert marks and all(r.text[m["start"]:m["end"]] in ("gr4c3", "Rose") for m in marks)
 
 
-# Doubts the surrounding text suppresses: the doubt was meant for each of these words
+# Doubts the surrounding text suppressed (attack15): the doubt was meant for each of these
+# words. Fixed (attackfix16) in doubts.py ("_", digits, punctuation bound a word; 6/9 read
+# as letters; ". " and two spaces between spelled letters; a comma after the subject) and
+# viewed_doubts.py (read on the note's characters: entities and full-width decoded)
 SUPPRESSED = [
     ("heads up, gr4c3_ is waiting in pre-op bay 2", "gr4c3"),  # "_" glued after
     ("heads up, gr4c32 is waiting in pre-op bay 2", "gr4c3"),  # a digit glued after

@@ -1,9 +1,11 @@
 """attack15: the case's MRN typed with one slip AND split in groups by a space, with no
 label ("pt 482 31 to bay 2", "pt 248 213"), went out clean: casematch reads a slip only in
 an ungrouped number (or one joined by "-" or "."), digit_groups only the exact MRN.
-Fixed in digit_groups._case_hits. Still open (xfail): a 4-digit part of the MRN with no
-label ("pt 8213": the last four of 48213). A surname in capitals in a note in mixed case
-is found by names._classify (a capitals word no list holds after "pt")."""
+Fixed in digit_groups._case_hits. A 4-digit part of the MRN with no label ("pt 8213": the
+last four of 48213; "482 3") went out too: fixed in attackfix16 (casematch reads four
+digits as the MRN with one dropped, and the MRN's end digest: test_mrn_end.py). A surname
+in capitals in a note in mixed case is found by names._classify (a capitals word no list
+holds after "pt")."""
 
 from __future__ import annotations
 
