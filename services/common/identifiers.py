@@ -15,7 +15,8 @@ names split on spaces and hyphens, each part kept plus the joined compound
 (van der Berg -> van, der, berg, vanderberg) and initials (John Q Smith -> js, jqs);
 one-character deletions of parts of 5+ letters catch one-slip typos (Smtih);
 MRN -> digits only without leading zeros, and beside it its length (salted by its
-digest: `mrn_length_value`), which spares the engine hashing slips of other lengths;
+digest: `mrn_length_value`), which spares the engine hashing slips of other lengths,
+and its last four digits (salted alike: `mrn_end_value`), which a note may give alone;
 DOB -> ISO date.
 
 Wire form (schemas/case-identifiers.json):
@@ -85,12 +86,25 @@ def _digest(key: bytes, kind: str, value: str) -> bytes:
 MRN_LENGTH_MAX = 40
 
 
-def mrn_length_value(mrn_digest: bytes, length: int) -> str:
+def mrn_length_value(mrn_digest: bytes, length: int, *, end: bool = False) -> str:
     """How an MRN's length is hashed, in the "mrn" list beside the MRN's digest: salted by
     that digest, so two cases whose MRNs are as long share nothing on the wire, and never
     a digit string, so no number in a note can match it. The engine asks it to hash only
-    the one-slip spellings of a number as long as the MRN (issue 14)."""
-    return f"len:{length}:{mrn_digest.hex()}"
+    the one-slip spellings of a number as long as the MRN (issue 14). `end`: the list
+    also holds the digest of the MRN's last four digits (`mrn_end_value`); a reader
+    counts the list's items by it."""
+    return f"len:{length}:{mrn_digest.hex()}" + (":end" if end else "")
+
+
+MRN_END_DIGITS = 4
+
+
+def mrn_end_value(mrn_digest: bytes, end: str) -> str:
+    """How the MRN's last four digits are hashed, in the "mrn" list: "pt 8213 to bay 2"
+    names the patient of MRN 4178213 to anyone who knows it (attack15). Salted by the
+    MRN's digest like its length, and never a digit string: a four-digit number in a note
+    matches it only when the engine asks for that MRN's end."""
+    return f"end:{end}:{mrn_digest.hex()}"
 
 
 _IPAD = bytes(x ^ 0x36 for x in range(256))
@@ -147,11 +161,15 @@ def name_forms(full_name: str) -> tuple[set[str], set[str], set[str]]:
 
 
 def _mrn_digests(key: bytes, mrn_n: str) -> list[bytes]:
-    """The MRN's digest and its length's (`mrn_length_value`); none for an MRN too short."""
+    """The MRN's digest, its length's (`mrn_length_value`) and, for an MRN longer than
+    four digits, its last four's (`mrn_end_value`); none for an MRN too short."""
     if len(mrn_n) < 4:
         return []
     mrn = _digest(key, "mrn", mrn_n)
-    return [mrn, _digest(key, "mrn", mrn_length_value(mrn, len(mrn_n)))]
+    if len(mrn_n) <= MRN_END_DIGITS:  # its end is the MRN itself
+        return [mrn, _digest(key, "mrn", mrn_length_value(mrn, len(mrn_n)))]
+    return [mrn, _digest(key, "mrn", mrn_length_value(mrn, len(mrn_n), end=True)),
+            _digest(key, "mrn", mrn_end_value(mrn, mrn_n[-MRN_END_DIGITS:]))]
 
 
 def _iso(dob: str | dt.date) -> str:
@@ -205,22 +223,36 @@ class CaseIdentifiers:
         """The lengths of the case's MRNs as its registration hashed them, or None when it
         says none for some MRN (registered before lengths were, or longer than
         MRN_LENGTH_MAX): then every length is possible."""
+        lengths, _ends = self.mrn_shape()
+        return lengths
+
+    def mrn_shape(self) -> tuple[frozenset[int] | None, tuple[bytes, ...]]:
+        """`mrn_lengths()`, and the digests of the MRNs whose last four digits the list
+        holds (`mrn_end_value`): registrations made before ends were hashed have none."""
         bucket = self._sets["mrn"]
         digest = self._digest_of("mrn")
         lengths: set[int] = set()
         said: set[bytes] = set()  # the length digests found
         salts: set[bytes] = set()  # the MRN digests whose length was found
+        ends: list[bytes] = []  # ... and that have an end digest too
         for salt in bucket:
             if salt in said:  # the length of an MRN already read: no MRN of its own
                 continue
             for n in range(4, MRN_LENGTH_MAX + 1):
                 found = digest(mrn_length_value(salt, n))
-                if found in bucket:
-                    lengths.add(n)
-                    said.add(found)
-                    salts.add(salt)
-                    break
-        return frozenset(lengths) if bucket - said <= salts else None
+                if found not in bucket:
+                    found = digest(mrn_length_value(salt, n, end=True))
+                    if found not in bucket:
+                        continue
+                    ends.append(salt)
+                lengths.add(n)
+                said.add(found)
+                salts.add(salt)
+                break
+        # what is left is an MRN with no length, or the end digest of one with: each MRN
+        # whose length says it has an end has exactly one
+        known = len(bucket - said - salts) == len(ends)
+        return (frozenset(lengths) if known else None), tuple(sorted(ends))
 
     def to_wire(self) -> dict[str, Any]:
         wire: dict[str, Any] = {"v": WIRE_VERSION, "alg": ALG, "key_id": key_id(self._key)}

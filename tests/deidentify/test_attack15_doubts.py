@@ -2,8 +2,8 @@
 does a crash in the doubt scan fail open (it must quarantine, never publish), can any
 Unicode make it raise, does the approver's highlight still sit on the doubted word when
 the note is rewritten by the normalised view, and can surrounding text suppress a doubt
-so the note goes to students with no person (hits, kept xfail: each is a name the
-doubt was written to catch, left in with verdict clean/redacted)."""
+so the note goes to students with no person (10 hits: each a name the doubt was written
+to catch, left in with verdict clean/redacted; fixed in attackfix16, see SUPPRESSED)."""
 
 from __future__ import annotations
 
@@ -63,7 +63,10 @@ _NEAR = st.lists(st.sampled_from(["gr4c3", "r0s3", "H.o.p.e", "FOX", "Fox", " we
 def test_the_doubt_scan_never_raises_on_any_unicode(engine: Engine, text: str) -> None:
     for span in doubts.scan(text, [], engine._flags_of):
         assert 0 <= span[0] < span[1] <= len(text)
-    assert "engine_error" not in engine.deidentify(text).reasons
+    r = engine.deidentify(text)
+    assert "engine_error" not in r.reasons
+    # doubts read on the normalised view are put back on the typed text
+    assert all(0 <= d.start < d.end <= len(text) for d in r.doubts)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -87,7 +90,10 @@ def test_the_highlight_sits_on_the_doubted_word(engine: Engine, note: str) -> No
     assert marks and all(r.text[m["start"]:m["end"]] in ("gr4c3", "Rose") for m in marks)
 
 
-# Doubts the surrounding text suppresses: the doubt was meant for each of these words
+# Doubts the surrounding text suppressed (attack15): the doubt was meant for each of these
+# words. Fixed (attackfix16) in doubts.py ("_", digits, punctuation bound a word; 6/9 read
+# as letters; ". " and two spaces between spelled letters; a comma after the subject) and
+# viewed_doubts.py (read on the note's characters: entities and full-width decoded)
 SUPPRESSED = [
     ("heads up, gr4c3_ is waiting in pre-op bay 2", "gr4c3"),  # "_" glued after
     ("heads up, gr4c32 is waiting in pre-op bay 2", "gr4c3"),  # a digit glued after
@@ -102,8 +108,6 @@ SUPPRESSED = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="attack15: surrounding text suppresses the doubt: a "
-                   "name written to be caught by doubts.py goes out clean/redacted")
 @pytest.mark.parametrize(("note", "left"), SUPPRESSED, ids=[n for n, _ in SUPPRESSED])
 def test_a_doubt_is_not_suppressed_by_what_surrounds_it(
         engine: Engine, note: str, left: str) -> None:
@@ -136,3 +140,53 @@ CAUGHT = ["heads up, gr4c3 is waiting in pre-op bay 2", "heads up, gr4c3's mom i
 @pytest.mark.parametrize("note", CAUGHT)
 def test_doubt_shapes_the_scan_knows_never_go_out_unseen(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).verdict not in AUTO
+
+
+_WIDE = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}  # "g" -> "\uff47"
+_LEET = {"a": "4", "e": "3", "o": "0", "s": "5", "t": "7", "g": "9", "b": "6", "l": "1"}
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(["grace", "robert", "rose", "gabriel", "stella"]),
+       mask=st.integers(1, 2 ** 8 - 1), tail=st.sampled_from(["", "_", "2", "_2", "04", ","]),
+       upper=st.booleans(), wide=st.booleans())
+def test_a_name_in_digits_with_anything_glued_on_is_doubted(
+        engine: Engine, name: str, mask: int, tail: str, upper: bool, wide: bool) -> None:
+    """Digits for any of its letters (6 and 9 too), then "_", digits or a comma glued on;
+    in full-width forms too (read on the normalised view)."""
+    where = [k for k, c in enumerate(name) if c in _LEET]
+    swap = {k for bit, k in enumerate(where) if mask >> bit & 1} or {where[0]}
+    word = "".join(_LEET[c] if k in swap else c for k, c in enumerate(name))
+    if sum(map(str.isalpha, word)) < 2:  # a number, no longer a word: one digit only
+        k = where[0]
+        word = name[:k] + _LEET[name[k]] + name[k + 1:]
+    word = word.upper() if upper else word
+    word = word.translate(_WIDE) if wide else word
+    r = engine.deidentify(f"heads up, {word}{tail} is waiting in pre-op bay 2")
+    assert not (r.verdict in AUTO and word in r.text), (word + tail, r.verdict, r.text)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(["grace", "robert", "rose", "stella"]),
+       gap=st.sampled_from([" ", ".", ". ", "  ", ".  ", "\u00a0", "\u00b7"]),
+       lead=st.sampled_from(["heads up, ", "&lt;&lt; ", "", "- "]))
+def test_a_name_spelled_out_with_any_gap_is_doubted(engine: Engine, name: str, gap: str,
+                                                    lead: str) -> None:
+    spelled = gap.join(name)
+    r = engine.deidentify(f"{lead}{spelled} is waiting in pre-op bay 2")
+    assert not (r.verdict in AUTO and spelled in r.text), (spelled, r.verdict, r.text)
+
+
+# read on the note's characters (normalise.characters), not on the engine's full view,
+# which reads "r\uff10se" as "rose" and so loses the digit that was the doubt
+DECODED = ["heads up, \uff52\uff10\uff53\uff45 is waiting in pre-op bay 2",
+           "heads up, &#103;r4c3 is waiting in pre-op bay 2",
+           "heads up, gr&#52;c3 is waiting in pre-op bay 2",
+           "&quot;Fox&quot; went to PACU"]
+
+
+@pytest.mark.parametrize("note", DECODED)
+def test_doubts_are_read_on_the_characters_a_reader_sees(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert r.verdict not in AUTO, r.text
+    assert r.doubts and all(0 <= d.start < d.end <= len(note) for d in r.doubts)

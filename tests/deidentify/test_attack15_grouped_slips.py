@@ -1,9 +1,11 @@
 """attack15: the case's MRN typed with one slip AND split in groups by a space, with no
 label ("pt 482 31 to bay 2", "pt 248 213"), went out clean: casematch reads a slip only in
 an ungrouped number (or one joined by "-" or "."), digit_groups only the exact MRN.
-Fixed in digit_groups._case_hits. Still open (xfail): a 4-digit part of the MRN with no
-label ("pt 8213": the last four of 48213). A surname in capitals in a note in mixed case
-is found by names._classify (a capitals word no list holds after "pt")."""
+Fixed in digit_groups._case_hits. A 4-digit part of the MRN with no label ("pt 8213": the
+last four of 48213; "482 3") went out too: fixed in attackfix16 (casematch reads four
+digits as the MRN with one dropped, and the MRN's end digest: test_mrn_end.py). A surname
+in capitals in a note in mixed case is found by names._classify (a capitals word no list
+holds after "pt")."""
 
 from __future__ import annotations
 
@@ -30,9 +32,6 @@ def test_grouped_numbers_that_are_no_slip_of_the_mrn_stay(engine: Engine, note: 
     assert engine.deidentify(note, CASE).text == note
 
 
-@pytest.mark.xfail(strict=True, reason="attack15: the last 4 digits of the MRN, unlabelled "
-                   "('pt 8213 to bay 2'), or 4 digits of it in groups ('pt 482 3'), go "
-                   "out clean (a 4-digit number is never checked for a slip)")
 @pytest.mark.parametrize("written", ["8213", "482 3"])
 def test_four_digits_of_the_mrn_unlabelled_are_removed(engine: Engine, written: str) -> None:
     r = engine.deidentify(f"pt {written} to bay 2", CASE)

@@ -77,7 +77,8 @@ def test_mrn_slips_hashed_only_at_the_mrn_length(mrn: str,
     key = b"k" * 32
     case = CaseIdentifiers.from_plain(names=["Ann Lee"], mrn=mrn, dob=None, key=key)
     old = _wire_without_lengths(case, key)
-    assert len(old.to_wire()["mrn"]) == 1 and len(case.to_wire()["mrn"]) == 2
+    # the MRN, its length and its last four digits (attackfix16)
+    assert len(old.to_wire()["mrn"]) == 1 and len(case.to_wire()["mrn"]) == 3
     rng = random.Random(len(mrn))
     numbers = {f"{rng.randrange(10 ** 6):0{rng.choice((5, 6))}d}" for _ in range(200)}
     numbers |= {mrn[:5], mrn[:6], mrn[1:6], mrn[:4] + "9" + mrn[4:6], "0" + mrn[:5]}

@@ -13,7 +13,7 @@ from operator import itemgetter
 
 from . import dates
 from . import lexicon as lx
-from .identifiers import PARTICLES, CaseIdentifiers, deletions
+from .identifiers import MRN_END_DIGITS, PARTICLES, CaseIdentifiers, deletions, mrn_end_value
 
 Span = tuple[int, int, str, str, int]
 Token = tuple[int, int, str]
@@ -22,8 +22,9 @@ _YEAR_TAIL = re.compile(r",?\s+'?(?:\d{4}|\d{2})\b")
 _NUMBER = re.compile(r"\d(?:\d|[-.](?=\d)){3,}")
 _MEMO_MAX = 20_000
 # Digits of a number checked for a slip from the MRN: a longer one is an ID on its shape
-# alone (digits.py); a shorter one (a clock time, a dose) would cost ~90 hashes each.
-_TYPO_MIN, _TYPO_MAX = 5, 6
+# alone (digits.py). A four-digit one (a clock time, a dose) only as the MRN with one
+# digit dropped ("8213" of 48213): ~50 hashes, and none when the MRN is not 5 digits long.
+_TYPO_MIN, _TYPO_MAX = 4, 6
 _CASES_MAX = 512
 _DIGITS = "0123456789"
 # Words no one is named: skipping them saves a third of the hashing. Deliberately
@@ -39,7 +40,7 @@ _NOT_TYPO = lx.ENGLISH | lx.MEDICAL | lx.NOT_NAME
 
 
 class CaseMatcher:
-    __slots__ = ("_mrn_lengths", "case", "decided", "fuzzy_memo", "memos", "runs", "sweep")
+    __slots__ = ("_mrn_shape", "case", "decided", "fuzzy_memo", "memos", "runs", "sweep")
 
     def __init__(self, case: CaseIdentifiers) -> None:
         self.case = case
@@ -50,7 +51,8 @@ class CaseMatcher:
         self.sweep: dict[object, tuple[tuple[int, int, str], ...]] = {}  # name_sweep memo
         # digit_groups memo: a run's digit groups -> (first, last group, category, rule)
         self.runs: dict[tuple[str, ...], tuple[tuple[int, int, str, str], ...]] = {}
-        self._mrn_lengths: tuple[frozenset[int] | None] | None = None  # None: not asked yet
+        # the MRNs' lengths and the MRN digests with an end digest (None: not asked yet)
+        self._mrn_shape: tuple[frozenset[int] | None, tuple[bytes, ...]] | None = None
 
     def decide(self, norm: str, flags: int) -> int:
         """NAME, FUZZY (one slip from a name part), PARTICLE (try with the next word) or NO."""
@@ -80,12 +82,14 @@ class CaseMatcher:
 
     def mrn_typo(self, raw: str) -> bool:
         """One slip away from the MRN (digit changed, dropped, added, two swapped). Longer
-        numbers are redacted as digit runs whatever they are, so only short ones ask."""
+        numbers are redacted as digit runs whatever they are, so only short ones ask; a
+        four-digit one only as the MRN with a digit dropped (see _TYPO_MIN)."""
         hit = self.fuzzy_memo.get("#" + raw)
         if hit is None:
-            if self._mrn_lengths is None:
-                self._mrn_lengths = (self.case.mrn_lengths(),)
-            lengths = self._mrn_lengths[0]
+            lengths = self.mrn_shape()[0]
+            if len(raw) == _TYPO_MIN:  # only a digit dropped from the MRN
+                lengths = frozenset({len(raw) + 1}) if lengths is None \
+                    else lengths & {len(raw) + 1}
             if lengths is None:  # not said: every slip may be the MRN
                 hit = self.case.has_any_of("mrn", mrn_slips(raw))
             elif not lengths or min(lengths) > len(raw) + 1:  # no MRN, or longer than any
@@ -97,6 +101,24 @@ class CaseMatcher:
                 self.fuzzy_memo.clear()
             self.fuzzy_memo["#" + raw] = hit
         return hit
+
+    def mrn_end(self, raw: str) -> bool:
+        """`raw` (four digits as typed) is the last four of the case's MRN ("pt 8213")."""
+        hit = self.fuzzy_memo.get("$" + raw)
+        if hit is None:
+            ends = self.mrn_shape()[1]
+            hit = bool(ends) and self.case.has_any_of(
+                "mrn", [mrn_end_value(salt, raw) for salt in ends])
+            if len(self.fuzzy_memo) > _MEMO_MAX:
+                self.fuzzy_memo.clear()
+            self.fuzzy_memo["$" + raw] = hit
+        return hit
+
+    def mrn_shape(self) -> tuple[frozenset[int] | None, tuple[bytes, ...]]:
+        """CaseIdentifiers.mrn_shape, read once per case."""
+        if self._mrn_shape is None:
+            self._mrn_shape = self.case.mrn_shape()
+        return self._mrn_shape
 
     def fuzzy(self, norm: str) -> bool:
         """One slip away from a registered name part (deletion, insertion, swap, typo)."""
@@ -154,7 +176,8 @@ def scan_numbers(text: str, spans: list[Span], m: CaseMatcher,
             raw = n.group().replace("-", "").replace(".", "")
             digits = raw.lstrip("0")
             if (len(digits) >= 4 and m.has("mrn", digits)) or (
-                    _TYPO_MIN <= len(raw) <= _TYPO_MAX and m.mrn_typo(raw)):
+                    _TYPO_MIN <= len(raw) <= _TYPO_MAX and m.mrn_typo(raw)) or (
+                    len(raw) == MRN_END_DIGITS and m.mrn_end(raw)):
                 spans.append((n.start(), n.end(), "MRN", "case_mrn", 3))
     if case.has_any("dob"):
         for k, sp in enumerate(spans):

@@ -24,6 +24,7 @@ import re
 
 from .casematch import _TYPO_MAX, _TYPO_MIN, CaseMatcher
 from .digits import _date_groups
+from .identifiers import MRN_END_DIGITS
 
 Span = tuple[int, int, str, str, int]
 
@@ -220,7 +221,8 @@ def _case_hits(values: list[str], m: CaseMatcher) -> tuple[tuple[int, int, str, 
             digits = raw.lstrip("0")
             if mrn and len(digits) >= 4 and (m.has("mrn", digits) or (
                     # with a slip, as casematch reads an ungrouped one ("482 31")
-                    _TYPO_MIN <= len(raw) <= _TYPO_MAX and m.mrn_typo(raw))):
+                    _TYPO_MIN <= len(raw) <= _TYPO_MAX and m.mrn_typo(raw))
+                    or (len(raw) == MRN_END_DIGITS and m.mrn_end(raw))):  # "82 13"
                 hits.append((a, b - 1, "MRN", "case_mrn"))
             if dob and b - a == 3 and any(m.has("dob", iso) for iso in _isos(values[a:b])):
                 hits.append((a, b - 1, "DATE", "case_dob"))

@@ -5,7 +5,8 @@ person (verdict `review`) with the span and its reason, instead of straight to s
 Five kinds of leak, each measured on the tuning corpora to catch more leaking notes
 than it sends others to review:
 - a word typed with digits for letters, or spelled out letter by letter, that reads as
-  a name or place ("Cl4y", "r0s3", "H.o.p.e"): whoever typed it meant to hide something;
+  a name or place ("Cl4y", "r0s3", "9race", "H.o.p.e", "g. r. a. c. e"): whoever typed it
+  meant to hide something; "_", a digit or a comma glued on hides nothing ("gr4c3_");
 - in a note written in capitals, where case says nothing, a name word right beside a
   redacted name ("PT [NAME] STRONG", "DAWN [NAME]"): the rest of the same name;
 - a frequent given name or surname that opens the note as its subject ("Chance out of
@@ -13,6 +14,7 @@ than it sends others to review:
   starts with one, then a verb or a place word, is usually about someone;
 - a number no rule explains: five digits or more, four or more read out in words, or
   typed with letters for digits (number_doubts.py).
+The engine reads these on the typed note and on its decoded characters (viewed_doubts.py).
 """
 
 from __future__ import annotations
@@ -41,17 +43,28 @@ CATEGORY = {DIGITS_FOR_LETTERS: "NAME", BESIDE_NAME: "NAME", NOTE_SUBJECT: "NAME
 _PLAIN = (lx.VERY_COMMON | lx.CUE | lx.LABEL | lx.MEDICAL | lx.EPONYM | lx.EPONYM_CTX
           | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY | lx.PHRASE | lx.STREET)
 _TOP = lx.FIRST_TOP | lx.LAST_TOP
-_MIXED = re.compile(r"(?<!\w)(?=[013457]*[A-Za-z])(?=[A-Za-z]*[013457])[A-Za-z013457]{4,}(?!\w)")
-_MEASURE = re.compile(r"(?:\d+[a-z]{1,3})+", re.I)  # "31am", "4h14m", "5mg"
+# A word of letters and digits; "_", punctuation and any other mark bound it ("gr4c3_").
+# Any digit may stand in it: one glued on after the name ("gr4c32") is dropped below.
+_MIXED = re.compile(r"(?<![^\W_])(?=[0-9]*[A-Za-z])(?=[A-Za-z]*[0-9])[A-Za-z0-9]{4,}(?![^\W_])")
+# the digits written for letters, 6/8/9 as well as 0 1 3 4 5 7 ("ro6ert", "9race")
+_AS_LETTER = AS_LETTER | str.maketrans("689", "bbg")
+_EDGE_DIGITS = 2  # digits glued on at either end that may be no part of the name
+# "31am", "4h14m", "5mg", "21st": numbers and units (not "94bri3l", "gabriel")
+_MEASURE = re.compile(r"(?:\d+(?:[hmsdwyxglucfk]|am|pm|hrs?|mins?|secs?|mg|mcg|ml|kg|lbs?|"
+                      r"oz|cm|mm|cc|fr|ga|iu|yo|yrs?|wks?|mos?|st|nd|rd|th|bpm|lpm|mmhg))+",
+                      re.I)
 # four or more single letters, one space or dot between each ("c.h.a.d.", "S m a l l")
-_SPELLED = re.compile(r"(?<![^\W_])[^\W\d_](?:[ .\u00b7][^\W\d_]){3,}(?![^\W_])")
-_SPELLED_GAP = re.compile(r"[ .\u00b7]")
+# ... or a dot and spaces, or two spaces ("g. r. a. c. e.", "g  r  a  c  e")
+_SPELLED = re.compile(r"(?<![^\W_])[^\W\d_](?:(?:[.\u00b7] {0,2}| {1,2})[^\W\d_]){3,}"
+                      r"(?![^\W_])")
+_SPELLED_GAP = re.compile(r"[ .\u00b7]+")
 _GLUE = re.compile(r" ?(?:[-,] ?)?")  # what stands between two parts of one name
 _NAME_KINDS = frozenset(("NAME",))
 # the note's first word, then what follows a subject ("Rose in pre-op", "FOX WENT TO");
 # a list mark, an invisible or any space before or after it changes nothing ("- Fox\u00a0went")
-_OPENING = re.compile(r"[\W_]*([^\W\d_]+)\s+(?:was|is|went|in|out|from|asking|says|prefers|"
-                      r"wants|had|has)\b", re.I)
+# a comma or quote after the subject too ("Rose, in pre-op", '"Fox" went')
+_OPENING = re.compile(r"[\W_]*([^\W\d_]+)[^\w\s]{0,2}\s+(?:was|is|went|in|out|from|asking|"
+                      r"says|prefers|wants|had|has)\b", re.I)
 
 # One C pass gives each hint below: every character as its kind (l lower, u upper, 0 a
 # digit written for a letter, 9 another digit, . a space or dot, _ anything else).
@@ -64,12 +77,13 @@ def _table(kinds: dict[bytes, bytes]) -> bytes:
 
 
 _KIND = _table({b"abcdefghijklmnopqrstuvwxyz": b"l", b"ABCDEFGHIJKLMNOPQRSTUVWXYZ": b"u",
-                b"013457": b"0", b"2689": b"9", b" .": b"."})
+                b"013456789": b"0", b"2": b"9", b" .": b"."})
 _LETTER = bytes.maketrans(b"u", b"l")
-# a digit between two letters: "r0s3", "Cl4y", "j4ck50n" (not "10am", "5mg", "4h14m")
-# (tested as "l0l" in the text with upper case folded, then "l00l" and "u00u")
+# a digit written for a letter in a word: "r0s3", "9race", "grac3", "s7311a" (and
+# "10mins", which _MEASURE and the name test then drop)
 
 Flags = Callable[[str], int]
+_DIGITS = "0123456789"
 
 
 def scan(text: str, spans: list[Span], flags_of: Flags) -> list[Doubt]:
@@ -78,13 +92,13 @@ def scan(text: str, spans: list[Span], flags_of: Flags) -> list[Doubt]:
     ascii_ = text.isascii()
     kinds = text.encode("ascii", "replace").translate(_KIND)
     folded = kinds.translate(_LETTER)  # upper case as lower: "l0l" is any of four hints
-    if ascii_:
-        leet = b"l0l" in folded or b"l00l" in kinds or b"u00u" in kinds
-    else:  # every _MIXED word has a letter beside a digit (non-ASCII is one "_" each)
-        leet = b"l0" in folded or b"0l" in folded
+    # every _MIXED word has a letter beside a digit (non-ASCII is one "_" each): a finer
+    # test of the shapes ("l0l", "0lll", "l0000l", ...) cost more than the scan it spares
+    leet = b"l0" in folded or b"0l" in folded
     capitals = kinds.count(b"l") * 4 <= kinds.count(b"u") \
         and any(sp[2] in _NAME_KINDS for sp in spans)  # a note in capitals
-    spelled = not ascii_ or b"l.l.l.l" in folded
+    spelled = not ascii_ or b"l.l.l.l" in folded or b"l..l..l" in folded \
+        or b"l...l...l" in folded
     # most notes need no per-character cover: build it only for a scan that reads it
     covered = _covered(text, spans) if leet or capitals or spelled else bytearray()
     if leet:
@@ -113,15 +127,34 @@ def _digits_for_letters(text: str, covered: bytearray, flags_of: Flags,
         raw = m.group()
         if covered[m.start()] or _MEASURE.fullmatch(raw) or sum(map(str.isalpha, raw)) < 2:
             continue
-        word = raw.translate(AS_LETTER)
-        f = flags_of(word)
-        if not f & (lx.NAMEISH | lx.PLACE) or f & (lx.VERY_COMMON | lx.MEDICAL | lx.EPONYM):
-            continue
-        if _ordinary(f):  # "d0wn", "cl3ar"
-            continue
-        if word[-1:] in "sS" and _ordinary(flags_of(word[:-1])):  # "c0unts"
-            continue
-        out.append((m.start(), m.end(), DIGITS_FOR_LETTERS))
+        if any(_spells_a_name(w, flags_of) for w in _readings(raw)):
+            out.append((m.start(), m.end(), DIGITS_FOR_LETTERS))
+
+
+def _readings(raw: str) -> list[str]:
+    """`raw`, then without up to two digits glued on at either end ("gr4c32" -> "gr4c3"),
+    each read with letters for digits; only the readings that are all letters."""
+    head = len(raw) - len(raw.lstrip(_DIGITS))
+    tail = len(raw) - len(raw.rstrip(_DIGITS))
+    out: list[str] = []
+    for a in range(min(head, _EDGE_DIGITS) + 1):
+        for b in range(min(tail, _EDGE_DIGITS) + 1):
+            part = raw[a:len(raw) - b]
+            if (a or b) and (len(part) < 4 or part.isalpha()):
+                continue
+            word = part.translate(_AS_LETTER)
+            if word.isalpha():
+                out.append(word)
+    return out
+
+
+def _spells_a_name(word: str, flags_of: Flags) -> bool:
+    f = flags_of(word)
+    if not f & (lx.NAMEISH | lx.PLACE) or f & (lx.VERY_COMMON | lx.MEDICAL | lx.EPONYM):
+        return False
+    if _ordinary(f):  # "d0wn", "cl3ar"
+        return False
+    return not (word[-1:] in "sS" and _ordinary(flags_of(word[:-1])))  # "c0unts"
 
 
 def _spelled(text: str, covered: bytearray, flags_of: Flags, out: list[Doubt]) -> None:

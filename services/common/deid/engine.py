@@ -68,6 +68,7 @@ from . import (
     street_suffixes,
     traits,
     typo_words,
+    viewed_doubts,
     work_numbers,
     world_places,
 )
@@ -436,7 +437,7 @@ class Engine:
     def _doubts(self, text: str, merged: list[Span]) -> tuple[Doubt, ...]:
         """What is left in the note that may still identify someone (a person looks)."""
         return tuple(Doubt(s, e, doubts.CATEGORY[why], why)
-                     for s, e, why in doubts.scan(text, merged, self._flags_of))
+                     for s, e, why in viewed_doubts.scan(text, merged, self._flags_of))
 
     def _name_word(self, word: str) -> bool:
         """A given name or surname that is no ordinary or clinical word."""

@@ -3,11 +3,13 @@
 
 from services.common.identifiers import (
     ALG,
+    MRN_END_DIGITS,
     PARTICLES,
     WIRE_VERSION,
     CaseIdentifiers,
     deletions,
     key_id,
+    mrn_end_value,
     name_forms,
     normalise,
     normalise_mrn,
@@ -15,11 +17,13 @@ from services.common.identifiers import (
 
 __all__ = [
     "ALG",
+    "MRN_END_DIGITS",
     "PARTICLES",
     "WIRE_VERSION",
     "CaseIdentifiers",
     "deletions",
     "key_id",
+    "mrn_end_value",
     "name_forms",
     "normalise",
     "normalise_mrn",

@@ -202,6 +202,19 @@ def view(text: str, is_name: Callable[[str], bool] | None = None) -> View | None
     return View(out, tuple(starts), tuple(ends))
 
 
+def characters(text: str) -> View | None:
+    """`text` with only its characters read (entities decoded, invisibles dropped,
+    compatibility forms and marks folded), or None when that changes nothing. The doubts
+    (doubts.py) read this: the full view reads "r\uff10se" as "rose", a word no rule
+    holds, and the digit that showed someone hid a name is gone."""
+    if "&" not in text and (text.isascii() or (
+            unicodedata.is_normalized("NFKD", text) and not _HIDDEN.search(text)
+            and not charfold.needs_fold(text))):  # as in view(): C-speed checks first
+        return None
+    out, starts, ends = _decoded(text)
+    return None if out == text else View(out, tuple(starts), tuple(ends))
+
+
 def _leet_or_spaced(text: str) -> bool:
     """`_LEET_ASCII.search(text) or _SPACED_ASCII.search(text) or ...`, each regex tried
     only where a match can start."""
