@@ -3,6 +3,7 @@
     python -m bench.e2e --cases 20 --viewers 1000 --rate 100 --seconds 30
     python -m bench.e2e --cases 20 --viewers 20 --rate 1000 --seconds 20
     python -m bench.e2e ... --profile 15     # py-spy the `orcast dev` process meanwhile
+    python -m bench.e2e ... --own-sessions   # viewer processes in their own sessions
 
 Starts `orcast dev` in a subprocess (embedded broker, SQLite, every service in one
 process), registers K cases, connects N viewers spread over `--viewer-procs` worker
@@ -13,6 +14,13 @@ update frame every viewer receives, the time from the POST being sent to the fra
 arriving (wall clock; all processes on this machine). It reports p50/p99/max, the rate
 at which updates came out of the pipeline, and whether lag grew over the run (latency
 of the last tenth of the milestones against the first tenth).
+
+Where the clients are scheduled: Linux with autogroup (`/proc/sys/kernel/
+sched_autogroup_enabled`) shares the CPUs between sessions first, and `orcast dev` starts
+every service in a session of its own, so by default the viewer processes and the POSTing
+loop share one group among about ten, and on a busy machine the frames wait for the
+clients to be scheduled (the "viewer" hop and the spread). `--own-sessions` gives each
+viewer process its own session, as the students' own machines would be.
 """
 
 from __future__ import annotations
@@ -107,10 +115,15 @@ async def submit_all(session: aiohttp.ClientSession, base: str, token: str,
             "post_p50_ms": percentile(post_ms, 0.5), "post_p99_ms": percentile(post_ms, 0.99)}
 
 
-def viewer_worker(base: str, token: str, watching: list[tuple[str, int]], pipe: Any) -> None:
+def viewer_worker(base: str, token: str, watching: list[tuple[str, int]], pipe: Any,
+                  own_session: bool = False) -> None:
     """A process holding many viewer sockets; `watching` is (broadcast id, case index)
     per socket. Says "ready" when every socket has its snapshot, then records
-    (milestone number, arrival time) for every update frame until told to stop."""
+    (milestone number, arrival time) for every update frame until told to stop.
+    `own_session`: a session of its own, which on Linux with autogroup is a scheduling
+    group of its own (`--own-sessions`)."""
+    if own_session:
+        os.setsid()
     try:
         asyncio.run(_viewers(base, token, watching, pipe))
     except Exception as exc:  # tell the parent instead of leaving it waiting
@@ -168,7 +181,8 @@ async def _viewers(base: str, token: str, watching: list[tuple[str, int]], pipe:
 
 
 def start_viewers(base: str, token: str, cases: list[dict[str, Any]], viewers: int,
-                  procs: int) -> list[tuple[mp.process.BaseProcess, Any]]:
+                  procs: int, own_sessions: bool = False,
+                  ) -> list[tuple[mp.process.BaseProcess, Any]]:
     ctx = mp.get_context("spawn")
     workers: list[tuple[mp.process.BaseProcess, Any]] = []
     broadcasts = [c["broadcast_id"] for c in cases]
@@ -176,8 +190,8 @@ def start_viewers(base: str, token: str, cases: list[dict[str, Any]], viewers: i
         mine = [(broadcasts[v % len(broadcasts)], v % len(broadcasts))
                 for v in range(p, viewers, procs)]
         parent, child = ctx.Pipe()
-        process = ctx.Process(target=viewer_worker, args=(base, token, mine, child),
-                              daemon=True)
+        process = ctx.Process(target=viewer_worker,
+                              args=(base, token, mine, child, own_sessions), daemon=True)
         process.start()
         workers.append((process, parent))
     for worker, pipe in workers:
@@ -251,7 +265,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             connect_started = time.perf_counter()
             workers = await asyncio.to_thread(start_viewers, stack.base_url,
                                               stack.tokens["student"], cases, args.viewers,
-                                              args.viewer_procs)
+                                              args.viewer_procs, args.own_sessions)
             connect_s = time.perf_counter() - connect_started
             spy = profile(stack.process.pid, args.profile, args.profile_out) \
                 if args.profile else None
@@ -321,6 +335,10 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=100.0, help="milestones per second")
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--viewer-procs", type=int, default=2)
+    parser.add_argument("--own-sessions", action="store_true",
+                        help="each viewer process in a session of its own: with Linux's "
+                             "autogroup, a scheduling group each, as on the students' own "
+                             "machines (by default all share the bench's one group)")
     parser.add_argument("--drain", type=float, default=60.0,
                         help="seconds to wait for the pipeline to deliver after the last POST")
     parser.add_argument("--profile", type=int, default=0, help="py-spy seconds (0: off)")

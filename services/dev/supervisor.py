@@ -32,7 +32,7 @@ from services.common.lifetime import die_with_parent
 from services.common.settings import Settings
 from services.registry import create_app_for
 
-from . import handoff
+from . import handoff, priority
 from .front import Front, RouteTable, Target
 from .frontapp import create_front_app
 from .keeperproc import Keeper, KeeperFailed
@@ -64,7 +64,8 @@ class Services:
             self.processes[name] = subprocess.Popen(
                 [sys.executable, "-m", "services.cli", "run", name], env=child,
                 stdin=subprocess.PIPE, start_new_session=True,
-                pass_fds=(theirs.fileno(),), preexec_fn=die_with_parent())
+                pass_fds=(theirs.fileno(),),
+                preexec_fn=priority.preexec(name, die_with_parent()))
             theirs.close()
             self.ports[name] = port
             self.channels[name] = ours
