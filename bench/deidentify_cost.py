@@ -4,7 +4,7 @@
     python -m bench.deidentify_cost [--milestones 10000] [--batch 50] [--profile FILE]
 
 Produces `--milestones` signed `milestones.submitted` events (20 cases, notes
-"bench note 000123" as bench/throughput.py sends) to a fresh topic on the embedded
+"bench note 000 123" as bench/throughput.py sends) to a fresh topic on the embedded
 broker, then starts the service's batched consumer (`services/deidentify/app.py`:
 the gate, the engine, a case view holding the 20 cases) and measures this process's
 CPU (user + system) from its start to the last result acked. `--batch` caps the
@@ -28,6 +28,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bench.e2e import note
 from bench.on_broker import run_on_broker
 from services.common import events, logconfig, topics
 from services.common.admin import ensure_topics
@@ -67,7 +68,7 @@ async def run(bootstrap: str, args: argparse.Namespace) -> dict[str, Any]:
             "org.orcast.milestone.submitted.v1", service="ingest", subject=case,
             event_id=event_id,
             data={"event_id": event_id, "case_id": case, "milestone": "incision",
-                  "note": f"bench note {n:06d}", "phrase_ids": [], "occurred_at": now,
+                  "note": note(n), "phrase_ids": [], "occurred_at": now,
                   "received_at": now, "author": AUTHOR})
         sends.append((topic, ingest.seal(event), case))
     for start in range(0, len(sends), 500):

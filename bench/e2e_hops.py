@@ -2,7 +2,7 @@
 
 Every record carries the time its producer sent it (Kafka CreateTime, set by aiokafka
 at `send`). After a run, each gate's output topic is read from the start and every
-bench milestone is found in it by its note number ("bench note 000123" survives
+bench milestone is found in it by its note number ("bench note 000 123" survives
 de-identification). So, per milestone:
 
     POST sent → submitted record   ingest (HTTP, validate, sign, produce)
@@ -24,7 +24,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from bench.devstack import percentile
 
-NUMBER = re.compile(rb"bench note (\d{6})")
+NUMBER = re.compile(rb"bench note (\d{3}) (\d{3})")  # bench.e2e.note
 HOPS = ("milestones.submitted", "milestones.deidentified", "updates.approved")
 
 
@@ -50,7 +50,7 @@ async def created_at(bootstrap: str, namespace: str = "orcast") -> dict[str, dic
                     for record in records:
                         match = NUMBER.search(record.value or b"")
                         if match:
-                            times.setdefault(int(match.group(1)), record.timestamp / 1000)
+                            times.setdefault(int(match[1] + match[2]), record.timestamp / 1000)
             found[short] = times
         finally:
             await consumer.stop()

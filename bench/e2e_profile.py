@@ -24,7 +24,7 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.e2e import cpu_model, cpu_seconds, profile
+from bench.e2e import cpu_model, cpu_seconds, note, profile
 from services.common.broker import EmbeddedBroker
 from tests.faults.workload import register_cases
 from tests.support.processes import Cluster
@@ -124,7 +124,7 @@ async def stream(cluster: Cluster, cases: list[dict[str, str]], rate: float,
         status, body, _ = await cluster.request(
             "ingest", "POST", "/api/v1/milestones", role="coordinator", json_body={
                 "event_id": str(uuid.uuid4()), "case_id": cases[i % len(cases)]["case_id"],
-                "milestone": "incision", "note": f"bench note {i:06d}",
+                "milestone": "incision", "note": note(i),
                 "occurred_at": datetime.now(UTC).isoformat()})
         assert status == 202, body
 

@@ -34,7 +34,7 @@ from typing import Any
 import aiohttp
 
 from bench.devstack import percentile, start
-from bench.e2e import NOTE, profile, register_cases, submit_all
+from bench.e2e import note, profile, register_cases, submit_all
 from bench.idle import process_name, tree_cpu
 
 HOOKS = Path(__file__).parent / "hooks"
@@ -71,7 +71,7 @@ async def closed_loop(session: aiohttp.ClientSession, base: str, token: str,
     async def tablet(first: int) -> None:
         for i in range(first, total, args.clients):
             body = {"event_id": str(uuid.uuid4()), "case_id": cases[i % len(cases)]["case_id"],
-                    "milestone": "incision", "note": NOTE.format(i),
+                    "milestone": "incision", "note": note(i),
                     "occurred_at": datetime.now(UTC).isoformat()}
             began = time.perf_counter()
             async with session.post(f"{base}/api/v1/milestones", json=body, headers={

@@ -26,7 +26,7 @@ from typing import Any
 import aiohttp
 
 from bench.devstack import start
-from bench.e2e import cpu_model, profile, register_cases, submit_all
+from bench.e2e import cpu_model, note_number, profile, register_cases, submit_all
 from bench.idle import process_name, tree_cpu
 
 
@@ -50,7 +50,7 @@ async def _viewers(base: str, token: str, broadcasts: list[str], pipe: Any) -> N
                 break
             frame = json.loads(message.data)
             if frame["type"] == "update":
-                number = int(frame["text"].rsplit(" ", 1)[1])
+                number = note_number(frame["text"])
                 arrivals.append((number, broadcast, int(frame["seq"]), time.time()))
                 if len(arrivals) >= target[0]:
                     complete.set()
