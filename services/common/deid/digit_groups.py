@@ -119,7 +119,8 @@ def scan(text: str, spans: list[Span], m: CaseMatcher | None, norms: list[str]) 
         _run(text, r, spans, m)
     if m is not None and "\n" in text and (mrn or m.case.has_any("dob")):
         _broken_runs(text, spans, m)
-    if m is not None and (mrn or m.case.has_any("dob")) and not _DOT_SET.isdisjoint(text):
+    if not text.isascii() and m is not None and (mrn or m.case.has_any("dob")) \
+            and not _DOT_SET.isdisjoint(text):  # (every dot-like mark is beyond ASCII)
         _dotted_runs(text, spans, m)
     if "zip" in text or "ZIP" in text or "Zip" in text or "postal" in text:
         for z in _ZIP_LOOKALIKE.finditer(text):
