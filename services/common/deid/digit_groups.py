@@ -41,9 +41,10 @@ _NOT_BEFORE = frozenset(".,/:-_")
 # The same runs with a line break between two groups ("482\n13"): a list goes on there
 # as often as a number does, so only the case's own MRN and DOB are looked for in them.
 _BROKEN_RUN = re.compile(rf"\d(?<!\d\d)\d*(?:(?:{_SEP}|[ \t]*\r?\n[ \t]*)\d+)+(?![\w])")
-# The same runs grouped by a middle dot, a bullet or a dot operator ("417·82·13", attack16):
-# phone_lookalike reads such phone numbers, so only the case's MRN and DOB are looked for.
-_DOTS = "\u00b7\u2022\u2027\u2219\u22c5\u30fb\uff65"
+# The same runs grouped by a middle dot, a bullet, a dot operator or an apostrophe (Swiss
+# thousands: "417·82·13", "4'178'213", attack16): phone_lookalike reads such phone numbers
+# and "5'10" is a height, so only the case's MRN and DOB are looked for.
+_DOTS = "'\u2019\u00b7\u2022\u2027\u2219\u22c5\u30fb\uff65"
 _DOTTED_RUN = re.compile(
     rf"\d(?<!\d\d)\d*(?:(?:{_SEP}|[ \t]{{0,2}}[{_DOTS}][ \t]{{0,2}})\d+)+(?![\w])")
 _DOT_SET = frozenset(_DOTS)
@@ -119,8 +120,8 @@ def scan(text: str, spans: list[Span], m: CaseMatcher | None, norms: list[str]) 
         _run(text, r, spans, m)
     if m is not None and "\n" in text and (mrn or m.case.has_any("dob")):
         _broken_runs(text, spans, m)
-    if not text.isascii() and m is not None and (mrn or m.case.has_any("dob")) \
-            and not _DOT_SET.isdisjoint(text):  # (every dot-like mark is beyond ASCII)
+    if (not text.isascii() or "'" in text) and m is not None \
+            and (mrn or m.case.has_any("dob")) and not _DOT_SET.isdisjoint(text):
         _dotted_runs(text, spans, m)
     if "zip" in text or "ZIP" in text or "Zip" in text or "postal" in text:
         for z in _ZIP_LOOKALIKE.finditer(text):
