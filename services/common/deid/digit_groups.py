@@ -113,8 +113,10 @@ def scan(text: str, spans: list[Span], m: CaseMatcher | None, norms: list[str]) 
         if _KNOWN_RUN.fullmatch(g):
             continue
         if _FRACTION.fullmatch(g):  # "10/10", "134/82": only the case's MRN may hide there
-            digits = g.replace("/", "").lstrip("0")
-            if mrn and len(digits) >= 4 and m is not None and m.has("mrn", digits):
+            raw = g.replace("/", "")
+            digits = raw.lstrip("0")
+            if mrn and len(digits) >= 4 and m is not None and (m.has("mrn", digits) or (
+                    len(raw) == MRN_END_DIGITS and m.mrn_end(raw))):  # its end: "82/13"
                 spans.append((r.start(), r.end(), "MRN", "case_mrn", 3))
             continue
         _run(text, r, spans, m)
