@@ -7,7 +7,8 @@ dots, slashes... but not over a middle dot, a bullet or a dot operator.
 The same typed with an apostrophe (the Swiss thousands mark: "4'178'213") went out too,
 and the last four as a fraction ("82/13": digit_groups asked fractions for the whole MRN).
 
-Open (strict xfail): the last four with a letter for a digit ("82l3"), and an
+Open (strict xfail): the last four with a letter or a word for a digit ("82l3", "8two13"),
+as a clock time ("82:13") or in an area code's brackets ("(82)13"), and an
 unregistered six-digit number in two dash groups, which no doubt reads."""
 
 from __future__ import annotations
@@ -92,10 +93,12 @@ def test_fractions_that_are_not_the_mrn_end_stay(engine: Engine, case: CaseIdent
     assert engine.deidentify(note, case).text == note
 
 
-@pytest.mark.xfail(strict=True, reason="open: the MRN's end with a letter for a digit")
-def test_the_mrn_end_with_a_lookalike_letter_never_reaches_students(
-        engine: Engine, case: CaseIdentifiers) -> None:
-    assert not _leaks(engine, case, "82l3", "82l3")
+@pytest.mark.xfail(strict=True, reason="open: the MRN's end with a letter or word for a "
+                   "digit, as a clock time, or with an area code's brackets")
+@pytest.mark.parametrize("typed", ["82l3", "8two13", "eight2one3", "82:13", "(82)13"])
+def test_the_mrn_end_in_other_shapes_never_reaches_students(
+        engine: Engine, case: CaseIdentifiers, typed: str) -> None:
+    assert not _leaks(engine, case, typed, typed)
 
 
 @pytest.mark.xfail(strict=True, reason="open: a number in two dash groups is not doubted")
