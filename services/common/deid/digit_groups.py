@@ -41,6 +41,13 @@ _NOT_BEFORE = frozenset(".,/:-_")
 # The same runs with a line break between two groups ("482\n13"): a list goes on there
 # as often as a number does, so only the case's own MRN and DOB are looked for in them.
 _BROKEN_RUN = re.compile(rf"\d(?<!\d\d)\d*(?:(?:{_SEP}|[ \t]*\r?\n[ \t]*)\d+)+(?![\w])")
+# The same runs grouped by a middle dot, a bullet, a dot operator or an apostrophe (Swiss
+# thousands: "417·82·13", "4'178'213", attack16): phone_lookalike reads such phone numbers
+# and "5'10" is a height, so only the case's MRN and DOB are looked for.
+_DOTS = "'\u2019\u00b7\u2022\u2027\u2219\u22c5\u30fb\uff65"
+_DOTTED_RUN = re.compile(
+    rf"\d(?<!\d\d)\d*(?:(?:{_SEP}|[ \t]{{0,2}}[{_DOTS}][ \t]{{0,2}})\d+)+(?![\w])")
+_DOT_SET = frozenset(_DOTS)
 _GROUP = re.compile(r"\d+")
 _PHONE_SHAPES = ([3, 3, 4], [3, 3, 2, 2], [1, 3, 3, 4], [3, 4, 3])
 _SSN_SHAPE = [3, 2, 4]
@@ -106,13 +113,18 @@ def scan(text: str, spans: list[Span], m: CaseMatcher | None, norms: list[str]) 
         if _KNOWN_RUN.fullmatch(g):
             continue
         if _FRACTION.fullmatch(g):  # "10/10", "134/82": only the case's MRN may hide there
-            digits = g.replace("/", "").lstrip("0")
-            if mrn and len(digits) >= 4 and m is not None and m.has("mrn", digits):
+            raw = g.replace("/", "")
+            digits = raw.lstrip("0")
+            if mrn and len(digits) >= 4 and m is not None and (m.has("mrn", digits) or (
+                    len(raw) == MRN_END_DIGITS and m.mrn_end(raw))):  # its end: "82/13"
                 spans.append((r.start(), r.end(), "MRN", "case_mrn", 3))
             continue
         _run(text, r, spans, m)
     if m is not None and "\n" in text and (mrn or m.case.has_any("dob")):
         _broken_runs(text, spans, m)
+    if (not text.isascii() or "'" in text) and m is not None \
+            and (mrn or m.case.has_any("dob")) and not _DOT_SET.isdisjoint(text):
+        _dotted_runs(text, spans, m)
     if "zip" in text or "ZIP" in text or "Zip" in text or "postal" in text:
         for z in _ZIP_LOOKALIKE.finditer(text):
             if sum(map(str.isdigit, z.group(1))) >= 3:
@@ -142,6 +154,17 @@ def _broken_runs(text: str, spans: list[Span], m: CaseMatcher) -> None:
     for r in _BROKEN_RUN.finditer(text):
         before = text[r.start() - 1:r.start()]
         if "\n" not in r.group() or (before and (before.isalnum() or before in _NOT_BEFORE)):
+            continue
+        groups = list(_GROUP.finditer(text, r.start(), r.end()))
+        _case_numbers(groups, [g.group() for g in groups], spans, m)
+
+
+def _dotted_runs(text: str, spans: list[Span], m: CaseMatcher) -> None:
+    """The case's MRN or DOB in groups joined by a dot-like mark (see _DOTTED_RUN)."""
+    for r in _DOTTED_RUN.finditer(text):
+        before = text[r.start() - 1:r.start()]
+        if _DOT_SET.isdisjoint(r.group()) or (
+                before and (before.isalnum() or before in _NOT_BEFORE)):
             continue
         groups = list(_GROUP.finditer(text, r.start(), r.end()))
         _case_numbers(groups, [g.group() for g in groups], spans, m)

@@ -32,7 +32,9 @@ Token = tuple[int, int, str]
 Hits = tuple[tuple[int, int, str], ...]  # (start, end, rule) inside a word or run
 Test = Callable[[str], bool]
 
-_JOIN_GAP = re.compile(r"[ \t.\-‐_·/]{1,3}")  # what a reader reads through inside a word
+# What a reader reads through inside a word: up to three marks or spaces, no line break
+# ("Quill(feather)", "Quill\"feather" read as the name too: attack16).
+_JOIN_GAP = re.compile(r"(?:[^\w\n]|_){1,3}")
 _SPELL_GAP = re.compile(r"[ \t.\-‐_·/*|~,+:]{1,3}")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _KNOWN = lx.ENGLISH | lx.MEDICAL | lx.NAMEISH | lx.PLACE | lx.STATE | lx.MONTH | lx.EPONYM
