@@ -62,11 +62,67 @@ def registry() -> Registry[Any]:
     return Registry().with_resources(resources)
 
 
+def ecma_anchors(pattern: str) -> str:
+    """A schema's ECMA-262 `pattern` for Python's `re`: there `$` also matches before a
+    final newline, so a UUID pattern took a UUID with a newline after it (and jsonschema,
+    whose verdict wins, let it in where jsonschema-rs refused it). Every `$` anchor (not
+    escaped, not in a class) becomes the end of the string, as ECMA-262 reads it."""
+    out, escaped, in_class = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "$" and not in_class:
+            out.append(r"\Z")
+            continue
+        out.append(char)
+    return "".join(out)
+
+
+def _for_python(schema: Any) -> Any:
+    """`schema` with every `pattern` keyword's regex given `ecma_anchors`."""
+    if isinstance(schema, dict):
+        return {key: ecma_anchors(value) if key == "pattern" and isinstance(value, str)
+                else _for_python(value) for key, value in schema.items()}
+    if isinstance(schema, list):
+        return [_for_python(value) for value in schema]
+    return schema
+
+
+@cache
+def python_registry() -> Registry[Any]:
+    """`registry()` as jsonschema (Python's `re`) must read it (`ecma_anchors`)."""
+    return Registry().with_resources(
+        (uri, Resource.from_contents(_for_python(registry().contents(uri)), DRAFT202012))
+        for uri in registry())
+
+
+def _format_checker() -> FormatChecker:
+    """jsonschema's format checks, but a final newline fails `date-time` and `uri` too
+    (their checkers' regexes end in `$`, the same trap as `ecma_anchors`)."""
+    checker = FormatChecker()
+    for name in ("date-time", "uri"):
+        check, raises = checker.checkers[name]
+
+        def strict(instance: object, check: Any = check) -> bool:
+            return not (isinstance(instance, str) and instance.endswith("\n")) \
+                and bool(check(instance))
+
+        checker.checks(name, raises)(strict)
+    return checker
+
+
 @cache
 def validator(schema_id: str) -> Draft202012Validator:
     uri = schema_id if schema_id.startswith("https://") else BASE_URI + schema_id
-    schema = registry().contents(uri)
-    return Draft202012Validator(schema, registry=registry(), format_checker=FormatChecker())
+    schema = python_registry().contents(uri)
+    return Draft202012Validator(schema, registry=python_registry(),
+                                format_checker=_format_checker())
 
 
 def _refuse_network(uri: str) -> Any:

@@ -60,6 +60,12 @@ def replaced(document: Any, path: tuple[Any, ...], value: Any) -> Any:
     return changed
 
 
+def value_at(document: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        document = document[step]
+    return document
+
+
 def without(document: Any, path: tuple[Any, ...]) -> Any:
     changed = copy.deepcopy(document)
     target = changed
@@ -83,6 +89,9 @@ def test_the_validators_agree_on_a_sample_and_its_variants(sample: dict[str, Any
     for path in paths(sample["data"]):
         variants = [without(sample["data"], path)]
         variants += [replaced(sample["data"], path, odd) for odd in ODD_VALUES]
+        leaf = value_at(sample["data"], path)
+        if isinstance(leaf, str):  # Python's `$` also matches before a final newline
+            variants += [replaced(sample["data"], path, leaf + "\n")]
         for variant in variants:
             assert agree(payload_schema, variant), (path, variant)
             checked += 1

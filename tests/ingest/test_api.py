@@ -206,3 +206,21 @@ async def test_503_with_retry_after_when_kafka_is_unreachable(api: Stack) -> Non
                                      role="coordinator")
     assert status == 404
     assert (await post(api, payload))[0] == 202
+
+
+async def test_422_for_ids_with_a_newline_after_them_and_an_endless_time(api: Stack) -> None:
+    """Python's `$` matches before a final newline: jsonschema took "<uuid>\\n" as a UUID
+    (a second idempotency key for one milestone, a line break in every log that names
+    it). A time with 100 decimals passed as date-time, then overflowed the 40-character
+    columns audit and approval store it in (on PostgreSQL: a poison record)."""
+    case = await api.register_case()
+    good = body(case["case_id"])
+    for field, value in (("event_id", good["event_id"] + "\n"),
+                         ("case_id", case["case_id"] + "\n"),
+                         ("milestone", good["milestone"] + "\n"),
+                         ("occurred_at", "2026-12-06T01:00:00." + "1" * 100 + "Z"),
+                         ("occurred_at", "2026-12-06T01:00:00Z\n")):
+        status, answer, _ = await post(api, {**good, field: value})
+        assert status == 422, (field, answer)
+        assert [f["pointer"] for f in answer["error"]["fields"]] == [f"/{field}"], answer
+    assert (await post(api, good))[0] == 202
