@@ -7,9 +7,12 @@ dots, slashes... but not over a middle dot, a bullet or a dot operator.
 The same typed with an apostrophe (the Swiss thousands mark: "4'178'213") went out too,
 and the last four as a fraction ("82/13": digit_groups asked fractions for the whole MRN).
 
-Open (strict xfail): the last four with a letter or a word for a digit ("82l3", "8two13"),
-as a clock time ("82:13") or in an area code's brackets ("(82)13"), and an
-unregistered six-digit number in two dash groups, which no doubt reads."""
+The last four with a letter or a word for a digit ("82l3", "8two13"), as a clock time
+("82:13") or in an area code's brackets ("(82)13") went out too: mrn_end_shapes reads
+them as digits and tests them against the case's MRN-end digests only.
+
+Open (strict xfail): an unregistered six-digit number in two dash groups, which no
+doubt reads."""
 
 from __future__ import annotations
 
@@ -93,12 +96,25 @@ def test_fractions_that_are_not_the_mrn_end_stay(engine: Engine, case: CaseIdent
     assert engine.deidentify(note, case).text == note
 
 
-@pytest.mark.xfail(strict=True, reason="open: the MRN's end with a letter or word for a "
-                   "digit, as a clock time, or with an area code's brackets")
-@pytest.mark.parametrize("typed", ["82l3", "8two13", "eight2one3", "82:13", "(82)13"])
+@pytest.mark.parametrize("typed", ["82l3", "8two13", "eight2one3", "82:13", "(82)13",
+                                   "82I3", "8:213"])
 def test_the_mrn_end_in_other_shapes_never_reaches_students(
         engine: Engine, case: CaseIdentifiers, typed: str) -> None:
     assert not _leaks(engine, case, typed, typed)
+
+
+def test_clock_times_and_codes_that_are_not_the_mrn_end_stay(
+        engine: Engine, case: CaseIdentifiers) -> None:
+    note = "in at 08:13, cut 10:45, (2)1 ratio, 4o2l, eight1one, 2x3 sutures (82)"
+    assert engine.deidentify(note, case).text == note
+
+
+def test_a_clock_time_equal_to_the_mrn_end_is_removed_and_others_stay(
+        engine: Engine) -> None:
+    case = CaseIdentifiers.from_plain(names=["Zorbek Quillfeather"], mrn="5551430",
+                                      dob=DOB, key=KEY)
+    r = engine.deidentify("closure 14:30, out 15:10", case)
+    assert "14:30" not in r.text and "15:10" in r.text, r.text
 
 
 @pytest.mark.xfail(strict=True, reason="open: a number in two dash groups is not doubted")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import mrn_end_shapes
 from .casematch import _TYPO_MAX, _TYPO_MIN, CaseMatcher
 from .digits import _date_groups
 from .identifiers import MRN_END_DIGITS
@@ -120,6 +121,8 @@ def scan(text: str, spans: list[Span], m: CaseMatcher | None, norms: list[str]) 
                 spans.append((r.start(), r.end(), "MRN", "case_mrn", 3))
             continue
         _run(text, r, spans, m)
+    if mrn and m is not None:  # "82l3", "8two13", "82:13", "(82)13"
+        mrn_end_shapes.scan(text, spans, m)
     if m is not None and "\n" in text and (mrn or m.case.has_any("dob")):
         _broken_runs(text, spans, m)
     if (not text.isascii() or "'" in text) and m is not None \
