@@ -35,6 +35,13 @@ Test = Callable[[str], bool]
 # What a reader reads through inside a word: up to three marks or spaces, no line break
 # ("Quill(feather)", "Quill\"feather" read as the name too: attack16).
 _JOIN_GAP = re.compile(r"(?:[^\w\n]|_){1,3}")
+# Markup a reader does not see between the halves ("Quill<b>feather", "Quill<!-- -->
+# feather"), and an entity still encoded after the view decoded one layer ("&amp;amp;").
+_MARKUP_GAP = re.compile(
+    r"(?:<!--[^\n]{0,40}?-->|</?[A-Za-z][^<>\n]{0,40}>"
+    r"|&(?:amp;)*(?:[A-Za-z]{2,8}|#\d{1,7}|#x[0-9A-Fa-f]{1,6});){1,3}")
+_WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+_WORD_AFTER = re.compile(r"[A-Za-z]+")
 _SPELL_GAP = re.compile(r"[ \t.\-‐_·/*|~,+:]{1,3}")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _KNOWN = lx.ENGLISH | lx.MEDICAL | lx.NAMEISH | lx.PLACE | lx.STATE | lx.MONTH | lx.EPONYM
@@ -83,6 +90,8 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int],
                 if all(_JOIN_GAP.fullmatch(text, toks[k][1], toks[k + 1][0])
                        for k in range(i, i + last)):
                     out.append((toks[i][0], toks[i + last][1], "NAME", rule, 3))
+    if "<" in text or "&" in text:
+        _markup_joined(text, name, out)
     if 1 in map(len, norms):  # C-level scan; most notes have no single letter
         ones = [k for k, size in enumerate(map(len, norms)) if size == 1]
         if len(ones) > 2 and any(ones[k + 2] == ones[k] + 2 for k in range(len(ones) - 2)):
@@ -161,3 +170,20 @@ def _spelled(text: str, toks: list[Token], name: Test, out: list[Span]) -> None:
                                     "case_name_spelled", 3))
                         break
         i = j + 1
+
+
+def _markup_joined(text: str, name: Test, out: list[Span]) -> None:
+    """Two or three word pieces with markup or an entity between (see _MARKUP_GAP)."""
+    for g in _MARKUP_GAP.finditer(text):
+        a = _WORD_BEFORE.search(text, max(0, g.start() - _SUBSTRING_MAX), g.start())
+        b = _WORD_AFTER.match(text, g.end())
+        if a is None or b is None:
+            continue
+        joined = (a.group() + b.group()).lower()
+        if name(joined):
+            out.append((a.start(), b.end(), "NAME", "case_name_joined", 3))
+            continue
+        c = _MARKUP_GAP.match(text, b.end())  # "Qu<b>ill</b>feather"
+        d = _WORD_AFTER.match(text, c.end()) if c is not None else None
+        if d is not None and name(joined + d.group().lower()):
+            out.append((a.start(), d.end(), "NAME", "case_name_joined", 3))
