@@ -30,6 +30,7 @@ from . import (
     eponym_heads,
     field_labels,
     foreign_words,
+    grouped_doubts,
     handles,
     id_cues,
     id_edges,
@@ -436,8 +437,9 @@ class Engine:
 
     def _doubts(self, text: str, merged: list[Span]) -> tuple[Doubt, ...]:
         """What is left in the note that may still identify someone (a person looks)."""
-        return tuple(Doubt(s, e, doubts.CATEGORY[why], why)
-                     for s, e, why in viewed_doubts.scan(text, merged, self._flags_of))
+        found = viewed_doubts.scan(text, merged, self._flags_of)
+        grouped_doubts.scan(text, merged, self._flags_of, found)  # "518-784"
+        return tuple(Doubt(s, e, doubts.CATEGORY[why], why) for s, e, why in found)
 
     def _name_word(self, word: str) -> bool:
         """A given name or surname that is no ordinary or clinical word."""
