@@ -36,8 +36,8 @@ def scan(text: str, spans: list[Span], m: CaseMatcher) -> None:
     last = -1
     for t in _TAIL.finditer(text):
         s, e = t.start(), t.end()
-        if s < last:
-            continue
+        if s < last or (t.group().isdigit() and not (s and text[s - 1] in _HEAD_CHARS)):
+            continue  # plain digits (most runs): casematch.scan_numbers reads them
         while s > 0 and text[s - 1] in _HEAD_CHARS:
             s -= 1
         last = e
