@@ -52,7 +52,8 @@ def test_neighbouring_words_that_are_not_the_name_stay(
 @pytest.mark.parametrize("typed", ["Quill<b>feather", "Quill<!-- -->feather",
                                    "Quill&amp;amp;feather", "Qu<i>ill</i>feather",
                                    "Quill</span><span class=x>feather",
-                                   "Quill&amp;amp;#173;feather"])
+                                   "Quill&amp;amp;#173;feather", "Quill <b>feather",
+                                   "Quill</i> <i>feather"])
 def test_surname_halves_split_by_markup_never_reach_students(
         engine: Engine, case: CaseIdentifiers, typed: str) -> None:
     assert not _leaks(engine, case, typed), typed

@@ -98,7 +98,7 @@ def test_fractions_that_are_not_the_mrn_end_stay(engine: Engine, case: CaseIdent
 
 
 @pytest.mark.parametrize("typed", ["82l3", "8two13", "eight2one3", "82:13", "(82)13",
-                                   "82I3", "8:213"])
+                                   "82I3", "8:213", "(82) 13"])
 def test_the_mrn_end_in_other_shapes_never_reaches_students(
         engine: Engine, case: CaseIdentifiers, typed: str) -> None:
     assert not _leaks(engine, case, typed, typed)

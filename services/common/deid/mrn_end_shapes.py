@@ -1,6 +1,6 @@
 """The case's MRN's last four typed in a shape no digit pattern reads (attack16): a letter
 for a digit ("82l3"), words for digits ("8two13", "eight2one3"), a colon as in a clock
-time ("82:13") or an area code's brackets ("(82)13").
+time ("82:13") or an area code's brackets ("(82)13", "(82) 13").
 
 Each digit-bearing stretch of letters, digits, ":" and brackets is read as digits (digit
 words, then l/I for 1 and o/O for 0); one that reads as exactly four digits is tested
@@ -20,12 +20,12 @@ Span = tuple[int, int, str, str, int]
 
 # Led by a digit (a class `re` skips to at C speed); the letters before it are walked
 # back in Python ("eight2one3" is found from its "2").
-_TAIL = re.compile(r"\d[A-Za-z\d():]*")
+_TAIL = re.compile(r"\d[A-Za-z\d():]*(?:(?<=\))[ \t]\d+)?")  # "(82) 13" too
 _HEAD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ(")
 _WORDS = re.compile(r"zero|one|two|three|four|five|six|seven|eight|nine")
 _WORD_DIGIT = {w: str(k) for k, w in enumerate(
     "zero one two three four five six seven eight nine".split())}
-_LOOKALIKE = str.maketrans("lio", "110", "():")
+_LOOKALIKE = str.maketrans("lio", "110", "(): \t")
 _LONGEST = 24  # longer stretches are words or codes, not four digits
 
 

@@ -38,8 +38,8 @@ _JOIN_GAP = re.compile(r"(?:[^\w\n]|_){1,3}")
 # Markup a reader does not see between the halves ("Quill<b>feather", "Quill<!-- -->
 # feather"), and an entity still encoded after the view decoded one layer ("&amp;amp;").
 _MARKUP_GAP = re.compile(
-    r"(?:<!--[^\n]{0,40}?-->|</?[A-Za-z][^<>\n]{0,40}>"
-    r"|&(?:amp;)*(?:[A-Za-z]{2,8}|#\d{1,7}|#x[0-9A-Fa-f]{1,6});){1,3}")
+    r"(?:[ \t]?(?:<!--[^\n]{0,40}?-->|</?[A-Za-z][^<>\n]{0,40}>"
+    r"|&(?:amp;)*(?:[A-Za-z]{2,8}|#\d{1,7}|#x[0-9A-Fa-f]{1,6});)[ \t]?){1,3}")
 _WORD_BEFORE = re.compile(r"[A-Za-z]+$")
 _WORD_AFTER = re.compile(r"[A-Za-z]+")
 _SPELL_GAP = re.compile(r"[ \t.\-‐_·/*|~,+:]{1,3}")
