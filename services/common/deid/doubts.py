@@ -79,6 +79,9 @@ def _table(kinds: dict[bytes, bytes]) -> bytes:
 _KIND = _table({b"abcdefghijklmnopqrstuvwxyz": b"l", b"ABCDEFGHIJKLMNOPQRSTUVWXYZ": b"u",
                 b"013456789": b"0", b"2": b"9", b" .": b"."})
 _LETTER = bytes.maketrans(b"u", b"l")
+# four letters with one, two or three spaces or dots between each ("l.l.l.l", "l..l..l",
+# "l...l...l"): one pass, where three substring tests each restart on every "l"
+_SPELLED_HINT = re.compile(rb"l(?:\.l\.l\.l|\.\.l\.\.l|\.\.\.l\.\.\.l)")
 # a digit written for a letter in a word: "r0s3", "9race", "grac3", "s7311a" (and
 # "10mins", which _MEASURE and the name test then drop)
 
@@ -86,8 +89,10 @@ Flags = Callable[[str], int]
 _DIGITS = "0123456789"
 
 
-def scan(text: str, spans: list[Span], flags_of: Flags) -> list[Doubt]:
-    """Doubts about `text` (the typed note) given the spans that will be redacted."""
+def scan(text: str, spans: list[Span], flags_of: Flags,
+         words: set[str] | None = None) -> list[Doubt]:
+    """Doubts about `text` (the typed note) given the spans that will be redacted;
+    `words`: the words of `text` in lower case (names.TOKEN's), when the caller has them."""
     out: list[Doubt] = []
     ascii_ = text.isascii()
     kinds = text.encode("ascii", "replace").translate(_KIND)
@@ -97,20 +102,19 @@ def scan(text: str, spans: list[Span], flags_of: Flags) -> list[Doubt]:
     leet = b"l0" in folded or b"0l" in folded
     capitals = kinds.count(b"l") * 4 <= kinds.count(b"u") \
         and any(sp[2] in _NAME_KINDS for sp in spans)  # a note in capitals
-    spelled = not ascii_ or b"l.l.l.l" in folded or b"l..l..l" in folded \
-        or b"l...l...l" in folded
+    spelled = not ascii_ or _SPELLED_HINT.search(folded) is not None
     # most notes need no per-character cover: build it only for a scan that reads it
-    covered = _covered(text, spans) if leet or capitals or spelled else bytearray()
+    covered = _covered(text, spans) if capitals or spelled else None
     if leet:
-        _digits_for_letters(text, covered, flags_of, out)
-    if capitals:
+        _digits_for_letters(text, folded, spans, covered, flags_of, out)
+    if capitals and covered is not None:  # (built whenever either is set)
         _beside_name(text, covered, spans, flags_of, out)
     _note_subject(text, spans, flags_of, out)
-    if spelled:
+    if spelled and covered is not None:
         _spelled(text, covered, flags_of, out)
     # (a number already redacted or doubted as a name is left alone)
     number_doubts.scan(text, lambda s, e: any(a < e and s < b for a, b, *_ in spans)
-                       or any(a < e and s < b for a, b, _ in out), flags_of, out)
+                       or any(a < e and s < b for a, b, _ in out), flags_of, out, words)
     return out
 
 
@@ -121,11 +125,25 @@ def _covered(text: str, spans: list[Span]) -> bytearray:
     return covered
 
 
-def _digits_for_letters(text: str, covered: bytearray, flags_of: Flags,
+def _digits_for_letters(text: str, folded: bytes, spans: list[Span],
+                        covered: bytearray | None, flags_of: Flags,
                         out: list[Doubt]) -> None:
-    for m in _MIXED.finditer(text):
+    # A word that reads as a name holds a digit for a letter beside a letter ("l0" or "0l"
+    # in `folded`; trimmed edge digits and "2" spell nothing): read only from the word of
+    # the first such pair to the word of the last, one character past it for the
+    # look-ahead ("_" and "." bound a word in `folded`)
+    first = min(i for i in (folded.find(b"l0"), folded.find(b"0l")) if i >= 0)
+    last = max(folded.rfind(b"l0"), folded.rfind(b"0l")) + 2
+    lo = max(folded.rfind(b"_", 0, first), folded.rfind(b".", 0, first)) + 1
+    hi = min((i for i in (folded.find(b"_", last), folded.find(b".", last)) if i >= 0),
+             default=len(text))
+    for m in _MIXED.finditer(text, lo, hi + 1):
         raw = m.group()
-        if covered[m.start()] or _MEASURE.fullmatch(raw) or sum(map(str.isalpha, raw)) < 2:
+        if _MEASURE.fullmatch(raw) or sum(map(str.isalpha, raw)) < 2:
+            continue
+        if covered is None:  # built once, for the first word that needs it
+            covered = _covered(text, spans)
+        if covered[m.start()]:
             continue
         if any(_spells_a_name(w, flags_of) for w in _readings(raw)):
             out.append((m.start(), m.end(), DIGITS_FOR_LETTERS))

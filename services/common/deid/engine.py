@@ -252,6 +252,7 @@ class Engine:
         if " de " in text:
             dates.scan_de_dates(text, spans)  # "3 de abril de 1931" (Abril is also a name)
         words_in = set(norms)  # for the set tests that gate the scans below
+        typed_words = words_in if seen is None else None  # the typed note's, for the doubts
         date_words.scan(text, toks, norms, words_in, spans)  # "le 3 mars", "admitted tuesday"
         mentions.scan(text, words_in, spans)  # "photo of the pt's face", "palm-vein scan"
         if "@" in text or not handles.WORDS.isdisjoint(words_in):
@@ -405,7 +406,7 @@ class Engine:
             merged = merge(merged + own)
         if not merged:
             held = self._held(reasons)
-            left = () if held else self._doubts(text, merged)
+            left = () if held else self._doubts(text, merged, typed_words)
             return Result(text=text, findings=(), verdict=QUARANTINE if held else REVIEW
                           if left else CLEAN, counts={}, reasons=held, doubts=left)
         pieces: list[str] = []
@@ -429,15 +430,17 @@ class Engine:
         findings = tuple(Finding(s, e, cat, rule, not rule.startswith(GUESS))
                          for s, e, cat, rule, _ in merged)
         held = self._held(reasons)
-        left = () if held else self._doubts(text, merged)
+        left = () if held else self._doubts(text, merged, typed_words)
         unsure = left or not all(f.confident for f in findings)
         verdict = QUARANTINE if held else REVIEW if unsure else REDACTED
         return Result(text="".join(pieces), findings=findings, verdict=verdict,
                       counts=counts, reasons=held, doubts=left)
 
-    def _doubts(self, text: str, merged: list[Span]) -> tuple[Doubt, ...]:
-        """What is left in the note that may still identify someone (a person looks)."""
-        found = viewed_doubts.scan(text, merged, self._flags_of)
+    def _doubts(self, text: str, merged: list[Span],
+                words: set[str] | None) -> tuple[Doubt, ...]:
+        """What is left in the note that may still identify someone (a person looks);
+        `words`: the note's words, lower case, when the engine read the typed text."""
+        found = viewed_doubts.scan(text, merged, self._flags_of, words)
         grouped_doubts.scan(text, merged, self._flags_of, found)  # "518-784"
         return tuple(Doubt(s, e, doubts.CATEGORY[why], why) for s, e, why in found)
 

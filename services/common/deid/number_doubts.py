@@ -64,6 +64,7 @@ _NOT_SOMEONE = frozenset(
 _DIGIT_WORDS = ("zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight",
                 "nine")  # "niner" holds "nine"
 _DIGIT_WORD = rf"(?:{'|'.join(_DIGIT_WORDS)}|niner)"
+_DIGIT_WORD_SET = frozenset((*_DIGIT_WORDS, "niner"))
 _VALUE = {w: i for i, w in enumerate(_DIGIT_WORDS[2:], 1)} | {"zero": 0, "oh": 0, "niner": 9}
 _SPLIT = re.compile(r"[\s,-]+")
 _IN_WORDS = re.compile(rf"(?i)\b{_DIGIT_WORD}(?:[\s,-]+{_DIGIT_WORD}){{3,}}\b")
@@ -95,14 +96,15 @@ _KIND = _table()
 
 
 def scan(text: str, covered: Callable[[int, int], bool], flags_of: Flags,
-         out: list[Doubt]) -> None:
-    """Append doubts about numbers in `text` (typed) that no redaction `covered`."""
+         out: list[Doubt], words: set[str] | None = None) -> None:
+    """Append doubts about numbers in `text` (typed) that no redaction `covered`;
+    `words`: the words of `text` in lower case (names.TOKEN's), when the caller has them."""
     kinds = text.encode("ascii", "replace").translate(_KIND)
     if b"00000" in kinds:
         _long_numbers(text, covered, flags_of, out)
     if b"0o" in kinds or b"0.o" in kinds:
         _lookalikes(text, covered, out)
-    if _in_words_hint(text):
+    if _in_words_hint(text, words):
         for m in _IN_WORDS.finditer(text):
             s, e = m.span()
             if not covered(s, e) and not _counting_or_clock(m.group()) \
@@ -120,9 +122,13 @@ def _counting_or_clock(words: str) -> bool:
     return len(values) == 4 and values[0] * 10 + values[1] < 24 and values[2] < 6
 
 
-def _in_words_hint(text: str) -> bool:
+def _in_words_hint(text: str, words: set[str] | None = None) -> bool:
     """Four digit words or more somewhere (a count of substrings at C speed): the
     pattern itself is tried at every position, and most notes hold none."""
+    # a match's second and third words stand between separators: whole words of an
+    # ASCII note (elsewhere case folding may read "\u017fix" as "six")
+    if words is not None and _DIGIT_WORD_SET.isdisjoint(words) and text.isascii():
+        return False
     low = text.lower()
     return sum(map(low.count, _DIGIT_WORDS)) >= 4
 

@@ -15,9 +15,11 @@ from . import doubts, normalise
 Span = doubts.Span
 
 
-def scan(typed: str, spans: list[Span], flags_of: doubts.Flags) -> list[doubts.Doubt]:
-    """Doubts about `typed`, given the spans (typed offsets) that will be redacted."""
-    out = doubts.scan(typed, spans, flags_of)
+def scan(typed: str, spans: list[Span], flags_of: doubts.Flags,
+         words: set[str] | None = None) -> list[doubts.Doubt]:
+    """Doubts about `typed`, given the spans (typed offsets) that will be redacted;
+    `words`: the typed note's words in lower case, when the caller has them."""
+    out = doubts.scan(typed, spans, flags_of, words)
     seen = normalise.characters(typed)
     if seen is None:
         return out
