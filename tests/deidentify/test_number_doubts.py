@@ -87,3 +87,18 @@ def test_what_names_an_identifier_never_explains_a_number(
     out: list[tuple[int, int, str]] = []
     number_doubts.scan(note, lambda s, e: False, engine._flags_of, out)
     assert [note[s:e] for s, e, _ in out] == doubted
+
+
+@pytest.mark.parametrize("note", [
+    "call back four \u017fix one nine two",  # long s: the regex reads it as "s"
+    "call back f\u0131ve one nine two eight",  # dotless i
+    "call back n\u0130ne one nine two",  # dotted capital I
+])
+def test_digit_words_a_case_insensitive_match_reads_are_valued_not_a_crash(
+        engine: Engine, note: str) -> None:
+    """`_IN_WORDS` matches case-insensitively, where "\u017f" is an "s" and "\u0131" an "i";
+    their lower case is not a key of the words' values: KeyError, and the engine
+    quarantined the note as an engine error instead of sending it to a person."""
+    result = engine.deidentify(note)
+    assert result.reasons == (), result.reasons
+    assert result.verdict == "review", result.verdict

@@ -112,10 +112,22 @@ def scan(text: str, covered: Callable[[int, int], bool], flags_of: Flags,
                 out.append((s, e, NUMBER_IN_WORDS))
 
 
+def _value(word: str) -> int | None:
+    """A digit word's value, as `_IN_WORDS` matched it: case-insensitively, where "ſ"
+    reads as "s" and "ı" as "i" though their lower case differs ("fıve")."""
+    value = _VALUE.get(word.lower())
+    if value is None:
+        value = next((v for w, v in _VALUE.items() if re.fullmatch(w, word, re.I)), None)
+    return value
+
+
 def _counting_or_clock(words: str) -> bool:
     """ "one two three four", "five four three two one": counted aloud; "zero seven three
     zero": a clock time read out (0730), not a number."""
-    values = [_VALUE[w] for w in _SPLIT.split(words.lower()) if w]
+    read = [_value(w) for w in _SPLIT.split(words) if w]
+    values = [v for v in read if v is not None]
+    if len(values) < len(read):  # a word it cannot value: not explained, a person looks
+        return False
     steps = {b - a for a, b in pairwise(values)}
     if steps in ({1}, {-1}):
         return True
