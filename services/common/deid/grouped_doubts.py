@@ -13,15 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .number_doubts import (
-    _GLUED_BEFORE,
-    _PART_OF_MORE,
-    _UNIT_AFTER,
-    LONG_NUMBER,
-    Doubt,
-    Flags,
-    _explained_before,
-)
+from .number_doubts import LONG_NUMBER, Doubt, Flags, explained, part_of_more
 
 Span = tuple[int, int, str, str, int]
 
@@ -36,14 +28,12 @@ def scan(text: str, spans: list[Span], flags_of: Flags, out: list[Doubt]) -> Non
         return
     for m in _PAIR.finditer(text):
         s, e = m.span()
-        if (s and (text[s - 1].isalnum() or text[s - 1] in _GLUED_BEFORE)) \
-                or _PART_OF_MORE.match(text, e) \
+        if part_of_more(text, s, e) \
                 or any(a < e and s < b for a, b, *_ in spans) \
                 or any(a < e and s < b for a, b, _ in out):
             continue
         first, second = int(text[s:s + 3]), int(text[e - 3:e])
-        if _range_ends(first, second) or _UNIT_AFTER.match(text, e) \
-                or _explained_before(text, s, e, flags_of):
+        if _range_ends(first, second) or explained(text, s, e, flags_of):
             continue
         out.append((s, e, LONG_NUMBER))
 

@@ -149,12 +149,11 @@ def _long_numbers(text: str, covered: Callable[[int, int], bool], flags_of: Flag
                   out: list[Doubt]) -> None:
     for m in _RUN.finditer(text):
         s, e = m.span()
-        if covered(s, e) or (s and (text[s - 1].isalnum() or text[s - 1] in _GLUED_BEFORE)) \
-                or _PART_OF_MORE.match(text, e):
+        if covered(s, e) or part_of_more(text, s, e):
             continue
         run = m.group()
         if _TIME_RANGE.fullmatch(run) or _YEAR_MONTH.fullmatch(run) \
-                or _UNIT_AFTER.match(text, e) or _explained_before(text, s, e, flags_of):
+                or explained(text, s, e, flags_of):
             continue
         after = _WORD_AFTER.match(text, e)
         if after is not None and _measure_word(after.group(1), flags_of):
@@ -162,6 +161,19 @@ def _long_numbers(text: str, covered: Callable[[int, int], bool], flags_of: Flag
             if before is None or not _names_an_id(before, flags_of):
                 continue  # "15000 heparin"; not "MRN 40773192 SBO"
         out.append((s, e, LONG_NUMBER))
+
+
+def part_of_more(text: str, s: int, e: int) -> bool:
+    """The digits at text[s:e] are glued to more ("$25000", "A-12345", "12345.6",
+    "12345abc"): part of something else, not a number of their own."""
+    return bool(s and (text[s - 1].isalnum() or text[s - 1] in _GLUED_BEFORE)) \
+        or _PART_OF_MORE.match(text, e) is not None
+
+
+def explained(text: str, s: int, e: int, flags_of: Flags) -> bool:
+    """The number at text[s:e] says what it is: a unit after it, or a field's label, a
+    clinical word or a batch or place word before it."""
+    return _UNIT_AFTER.match(text, e) is not None or _explained_before(text, s, e, flags_of)
 
 
 def _explained_before(text: str, s: int, e: int, flags_of: Flags) -> bool:
