@@ -8,14 +8,32 @@ second. Bench-only: nothing in services/ imports it.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from typing import Any
+
+
+def _write_every_second(path: str, snapshot: Callable[[], Any], name: str) -> None:
+    """A daemon thread that writes `snapshot()` as JSON to `path` every second (replaced
+    whole, so a reader never sees half a file)."""
+    import json
+    import threading
+    import time
+
+    def loop() -> None:
+        while True:
+            time.sleep(1.0)
+            with open(path + ".tmp", "w") as out:
+                json.dump(snapshot(), out)
+            os.replace(path + ".tmp", path)
+
+    threading.Thread(target=loop, name=name, daemon=True).start()
+
 
 _OUT = os.environ.get("ORCAST_BENCH_REQUEST_DIR")
 
 if _OUT:
     import collections
-    import json
     import sys
-    import threading
     import time
 
     _counts: collections.Counter[str] = collections.Counter()
@@ -34,16 +52,10 @@ if _OUT:
 
         _conn.AIOKafkaConnection.send = _counting_send  # type: ignore[method-assign]
 
-        def _dump() -> None:
-            path = os.path.join(_OUT, f"{os.getpid()}.json")
-            while True:
-                time.sleep(1.0)
-                snapshot = {"argv": sys.argv, "at": time.time(), "counts": dict(_counts)}
-                with open(path + ".tmp", "w") as out:
-                    json.dump(snapshot, out)
-                os.replace(path + ".tmp", path)
-
-        threading.Thread(target=_dump, name="kafka-request-count", daemon=True).start()
+        _write_every_second(
+            os.path.join(_OUT, f"{os.getpid()}.json"),
+            lambda: {"argv": sys.argv, "at": time.time(), "counts": dict(_counts)},
+            "kafka-request-count")
 
 # cProfile on demand (bench/ingest_cpu.py --profile): with ORCAST_BENCH_PROFILE_DIR set,
 # SIGUSR1 starts profiling the main thread and SIGUSR2 writes `<pid>.prof` there.
@@ -116,7 +128,6 @@ _BATCH_OUT = os.environ.get("ORCAST_BENCH_BATCH_DIR")
 
 if _BATCH_OUT:
     import collections as _bcollections
-    import json as _bjson
     import sys as _bsys
     import threading as _bthreading
     import time as _btime
@@ -209,17 +220,10 @@ if _BATCH_OUT:
 
         _bconn.AIOKafkaConnection.send = _counting_csend  # type: ignore[method-assign]
 
-        def _bdump() -> None:
-            path = os.path.join(_BATCH_OUT, f"{os.getpid()}.batches.json")
-            while True:
-                _btime.sleep(1.0)
-                snapshot = {"argv": _bsys.argv,
-                            "stats": {k: dict(v) for k, v in list(_stats.items())}}
-                with open(path + ".tmp", "w") as out:
-                    _bjson.dump(snapshot, out)
-                os.replace(path + ".tmp", path)
-
-        _bthreading.Thread(target=_bdump, name="kafka-batch-count", daemon=True).start()
+        _write_every_second(
+            os.path.join(_BATCH_OUT, f"{os.getpid()}.batches.json"),
+            lambda: {"argv": _bsys.argv, "stats": {k: dict(v) for k, v in list(_stats.items())}},
+            "kafka-batch-count")
 
         # Signature work per record: Ed25519 checks (a Merkle root once per consumer, a
         # lone signature each time) and the size of the signed batch each record came in.
