@@ -46,8 +46,12 @@ TUNING4 = ROOT / "tests" / "data" / "blind" / "tuning4_corpus.jsonl"
 # a fifth, hand-written blind in ten new styles (SBAR, texts, OR board, voice-to-text,
 # code-switching, ...; 2026-12-05, fifth session), measured on arrival
 TUNING5 = ROOT / "tests" / "data" / "blind" / "tuning5_corpus.jsonl"
+# a sixth, hand-written blind in ten styles (2026-12-06, ninth session), measured on
+# arrival and kept unstudied through that session as a second held-out check
+TUNING6 = ROOT / "tests" / "data" / "blind" / "tuning6_corpus.jsonl"
 CORPORA = {"dev": CORPUS, "blind": BLIND, "tuning": TUNING, "tuning2": TUNING2,
-           "tuning3": TUNING3, "tuning4": TUNING4, "tuning5": TUNING5}
+           "tuning3": TUNING3, "tuning4": TUNING4, "tuning5": TUNING5,
+           "tuning6": TUNING6}
 KEY = b"orcast-bench-key-0123456789abcdef"
 
 Span = tuple[int, int, str]
@@ -293,7 +297,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="de-identification evaluator")
     ap.add_argument("--tool", choices=["orcast", "presidio", "scrubadub"], default="orcast")
     ap.add_argument("--corpus", default="dev",
-                    help="dev, tuning, tuning2, ..., tuning5, blind, or a JSON Lines path")
+                    help="dev, tuning, tuning2, ..., tuning6, blind, or a JSON Lines path")
     ap.add_argument("--show-misses", type=int, default=0)
     ap.add_argument("--speed-notes", type=int, default=None, help="cap notes timed (slow tools)")
     a = ap.parse_args()
