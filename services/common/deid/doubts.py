@@ -15,8 +15,8 @@ than it sends others to review:
 - an unknown capitalised word right after a word that announces a person ("pt is
   Quorvanek", "label Zelmorrin", "tía Ombrelle:"): no list knows it as a name, none as
   a word either, and the place it stands in is a name's (branch deidrecall17);
-- a number no rule explains: five digits or more, four or more read out in words, or
-  typed with letters for digits (number_doubts.py).
+- a number no rule explains: five digits or more, four or more read out in words,
+  typed with letters for digits, or 90 to 119 standing alone (number_doubts.py).
 The engine reads these on the typed note and on its decoded characters (viewed_doubts.py).
 """
 
@@ -40,7 +40,8 @@ NOTE_SUBJECT = "doubt_name_opens_note"
 SPELLED = "doubt_spelled_out"
 UNKNOWN_AFTER_CUE = "doubt_unknown_after_cue"
 CATEGORY = {DIGITS_FOR_LETTERS: "NAME", BESIDE_NAME: "NAME", NOTE_SUBJECT: "NAME",
-            SPELLED: "NAME", UNKNOWN_AFTER_CUE: "NAME", number_doubts.LONG_NUMBER: "ID",
+            SPELLED: "NAME", UNKNOWN_AFTER_CUE: "NAME", number_doubts.AGE_NUMBER: "AGE",
+            number_doubts.LONG_NUMBER: "ID",
             number_doubts.LOOKALIKE_NUMBER: "ID", number_doubts.NUMBER_IN_WORDS: "ID"}
 
 # never part of a person's name, wherever it stands
