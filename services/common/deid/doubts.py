@@ -2,7 +2,7 @@
 someone after every rule has run. Nothing here redacts; a doubt sends the note to a
 person (verdict `review`) with the span and its reason, instead of straight to students.
 
-Five kinds of leak, each measured on the tuning corpora to catch more leaking notes
+Six kinds of leak, each measured on the tuning corpora to catch more leaking notes
 than it sends others to review:
 - a word typed with digits for letters, or spelled out letter by letter, that reads as
   a name or place ("Cl4y", "r0s3", "9race", "H.o.p.e", "g. r. a. c. e"): whoever typed it
@@ -14,7 +14,8 @@ than it sends others to review:
   starts with one, then a verb or a place word, is usually about someone;
 - an unknown capitalised word right after a word that announces a person ("pt is
   Quorvanek", "label Zelmorrin", "tía Ombrelle:"): no list knows it as a name, none as
-  a word either, and the place it stands in is a name's (branch deidrecall17);
+  a word either, and the place it stands in is a name's (branch deidrecall17: 4 leaking
+  notes caught, none other held, pooled over dev and tuning..tuning5);
 - a number no rule explains: five digits or more, four or more read out in words,
   typed with letters for digits, or 90 to 119 standing alone (number_doubts.py).
 The engine reads these on the typed note and on its decoded characters (viewed_doubts.py).
