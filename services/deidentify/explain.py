@@ -77,6 +77,10 @@ RULE_WORDS: Final = {
                          "could identify someone)",
     "doubt_lookalike_number": "a number left in, typed with letters for digits (O for 0, l "
                               "for 1), that reads as an identifier",
+    "doubt_age_number": "a number from 90 to 119 left in that no rule explains (an age over "
+                        "89 identifies someone)",
+    "doubt_unknown_after_cue": "an unknown capitalised word left in right after a word for "
+                               "a person (pt, label, a relative): it could be a name",
     "doubt_number_in_words": "a number left in, read out digit by digit in words, that no "
                              "rule explains (it could identify someone)",
 }
