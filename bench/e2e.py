@@ -13,7 +13,10 @@ shows up as latency instead of hiding as a lower offered rate) and measures, for
 update frame every viewer receives, the time from the POST being sent to the frame
 arriving (wall clock; all processes on this machine). It reports p50/p99/max, the rate
 at which updates came out of the pipeline, and whether lag grew over the run (latency
-of the last tenth of the milestones against the first tenth).
+of the last tenth of the milestones against the first tenth). `while_posting` gives,
+for each process of `orcast dev` and of the bench itself, the cores it used while the
+milestones were posted and the share of that window it was runnable but waiting for a
+core (/proc/<pid>/schedstat), beside the whole machine's busy cores (other users' too).
 
 Where the clients are scheduled: Linux with autogroup (`/proc/sys/kernel/
 sched_autogroup_enabled`) shares the CPUs between sessions first, and `orcast dev` starts
@@ -243,6 +246,43 @@ def tree_cpu(pid: int) -> dict[int, float]:
     return tree_cpu(pid)
 
 
+def sched(pids: list[int]) -> dict[int, tuple[float, float]]:
+    """(seconds on a CPU, seconds runnable but waiting for one) so far, by pid, from
+    /proc/<pid>/schedstat (all threads of the process). The wait is time a process had
+    work and no core: on a saturated machine, the hops' latency."""
+    out: dict[int, tuple[float, float]] = {}
+    for pid in pids:
+        try:
+            on_cpu = waiting = 0
+            for task in os.listdir(f"/proc/{pid}/task"):
+                fields = Path(f"/proc/{pid}/task/{task}/schedstat").read_text().split()
+                on_cpu += int(fields[0])
+                waiting += int(fields[1])
+        except OSError:
+            continue
+        out[pid] = (on_cpu / 1e9, waiting / 1e9)
+    return out
+
+
+def machine_ticks() -> tuple[int, int]:
+    """(busy, total) clock ticks of every CPU so far (/proc/stat)."""
+    fields = [int(f) for f in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return sum(fields) - fields[3] - fields[4], sum(fields)
+
+
+def sched_delta(before: dict[int, tuple[float, float]], after: dict[int, tuple[float, float]],
+                names: dict[int, str], seconds: float) -> dict[str, dict[str, float]]:
+    """Per process over a window: cores used and the share of the window it waited for a
+    core (runnable, not running), busiest first."""
+    rows = {}
+    for pid, (on_cpu, waiting) in after.items():
+        was = before.get(pid, (0.0, 0.0))
+        rows[f"{names.get(pid) or process_name(pid)}[{pid}]"] = {
+            "cores": round((on_cpu - was[0]) / seconds, 3),
+            "runqueue_wait_share": round((waiting - was[1]) / seconds, 3)}
+    return dict(sorted(rows.items(), key=lambda item: -item[1]["cores"]))
+
+
 def cpu_seconds(pid: int) -> float:
     return sum(tree_cpu(pid).values())
 
@@ -288,8 +328,19 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             sent: dict[int, float] = {}
             cpu_before = tree_cpu(stack.process.pid)
             names = {pid: process_name(pid) for pid in cpu_before}
+            # the bench's own processes too: this one (POSTs) and the viewer clients
+            watched = [*cpu_before, os.getpid(), *(w.pid for w, _ in workers if w.pid)]
+            names.update({os.getpid(): "bench (POSTs)",
+                          **{w.pid: f"bench viewers {n}" for n, (w, _) in
+                             enumerate(workers) if w.pid}})
+            sched_before, window, ticks = sched(watched), time.monotonic(), machine_ticks()
             submitted = await submit_all(session, stack.base_url, stack.tokens["coordinator"],
                                          cases, args.rate, args.seconds, sent)
+            scheduling = sched_delta(sched_before, sched(watched), names,
+                                     time.monotonic() - window)
+            busy, total = (b - a for a, b in zip(ticks, machine_ticks(), strict=True))
+            scheduling["machine (every process, others' too)"] = {
+                "cores": round((os.cpu_count() or 1) * busy / total, 3)}
             expected = sum(len(range(v % args.cases, submitted["count"], args.cases))
                            for v in range(args.viewers))
             arrivals = await asyncio.to_thread(collect, workers, submitted["count"],
@@ -312,6 +363,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     # the machine is shared: the load beside a run says how far its figures can be read
     result["load_before_after"] = (load_before, os.getloadavg()[0])
     result["cpu_seconds_by_process"] = dict(sorted(by_process.items(), key=lambda i: -i[1]))
+    # while POSTing: each process's cores and how much of the window it was runnable
+    # but waiting for a core; the machine's whole load (other users' too) beside it
+    result["while_posting"] = scheduling
     if hops is not None:
         result["hops"] = hops
     return result
