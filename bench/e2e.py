@@ -144,9 +144,24 @@ def viewer_worker(base: str, token: str, watching: list[tuple[str, int]], pipe: 
     if own_session:
         os.setsid()
     try:
-        asyncio.run(_viewers(base, token, watching, pipe))
+        run_loop(_viewers(base, token, watching, pipe))
     except Exception as exc:  # tell the parent instead of leaving it waiting
         pipe.send(f"viewer worker failed: {type(exc).__name__}: {exc}"[:500])
+
+
+def run_loop(main: Any) -> None:
+    """On uvloop where it is installed (as the services run): the clients share the two
+    cores with the system they measure, and the cheaper their loop the less of it they
+    take (on plain asyncio 1,000 clients' reads cost ~40 µs a frame)."""
+    try:
+        import uvloop
+    except ImportError:
+        asyncio.run(main)
+        return
+    uvloop.run(main)
+
+
+UPDATE = '{"type":"update"'  # how the viewer starts every update frame (protocol.encode)
 
 
 async def _viewers(base: str, token: str, watching: list[tuple[str, int]], pipe: Any) -> None:
@@ -161,12 +176,13 @@ async def _viewers(base: str, token: str, watching: list[tuple[str, int]], pipe:
             if message.type != aiohttp.WSMsgType.TEXT:
                 break
             arrived = time.time()
-            frame = json.loads(message.data)
-            if frame["type"] == "update":
-                arrivals.append((note_number(frame["text"]), arrived))
+            if message.data.startswith(UPDATE):  # the note by pattern, without a full parse
+                arrivals.append((note_number(message.data), arrived))
                 if len(arrivals) >= target[0]:
                     complete.set()
-            elif frame["type"] == "ping":
+                continue
+            frame = json.loads(message.data)
+            if frame["type"] == "ping":
                 await ws.send_str('{"type":"pong"}')
 
     async def connect(broadcast: str) -> aiohttp.ClientWebSocketResponse:
