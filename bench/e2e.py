@@ -15,8 +15,9 @@ arriving (wall clock; all processes on this machine). It reports p50/p99/max, th
 at which updates came out of the pipeline, and whether lag grew over the run (latency
 of the last tenth of the milestones against the first tenth). `while_posting` gives,
 for each process of `orcast dev` and of the bench itself, the cores it used while the
-milestones were posted and the share of that window it was runnable but waiting for a
-core (/proc/<pid>/schedstat), beside the whole machine's busy cores (other users' too).
+milestones were posted, the share of that window it was runnable but waiting for a core
+and how often a second it was put on one (/proc/<pid>/schedstat), beside the whole
+machine's busy cores (other users' too).
 
 Where the clients are scheduled: Linux with autogroup (`/proc/sys/kernel/
 sched_autogroup_enabled`) shares the CPUs between sessions first, and `orcast dev` starts
@@ -262,21 +263,23 @@ def tree_cpu(pid: int) -> dict[int, float]:
     return tree_cpu(pid)
 
 
-def sched(pids: list[int]) -> dict[int, tuple[float, float]]:
-    """(seconds on a CPU, seconds runnable but waiting for one) so far, by pid, from
-    /proc/<pid>/schedstat (all threads of the process). The wait is time a process had
-    work and no core: on a saturated machine, the hops' latency."""
-    out: dict[int, tuple[float, float]] = {}
+def sched(pids: list[int]) -> dict[int, tuple[float, float, int]]:
+    """(seconds on a CPU, seconds runnable but waiting for one, times put on a CPU) so far,
+    by pid, from /proc/<pid>/schedstat (all threads of the process). The wait is time a
+    process had work and no core: on a saturated machine, the hops' latency; each time on
+    a CPU is a wake-up (a message from another process or thread) or a preemption."""
+    out: dict[int, tuple[float, float, int]] = {}
     for pid in pids:
         try:
-            on_cpu = waiting = 0
+            on_cpu = waiting = runs = 0
             for task in os.listdir(f"/proc/{pid}/task"):
                 fields = Path(f"/proc/{pid}/task/{task}/schedstat").read_text().split()
                 on_cpu += int(fields[0])
                 waiting += int(fields[1])
+                runs += int(fields[2])
         except OSError:
             continue
-        out[pid] = (on_cpu / 1e9, waiting / 1e9)
+        out[pid] = (on_cpu / 1e9, waiting / 1e9, runs)
     return out
 
 
@@ -286,16 +289,18 @@ def machine_ticks() -> tuple[int, int]:
     return sum(fields) - fields[3] - fields[4], sum(fields)
 
 
-def sched_delta(before: dict[int, tuple[float, float]], after: dict[int, tuple[float, float]],
+def sched_delta(before: dict[int, tuple[float, float, int]],
+                after: dict[int, tuple[float, float, int]],
                 names: dict[int, str], seconds: float) -> dict[str, dict[str, float]]:
-    """Per process over a window: cores used and the share of the window it waited for a
-    core (runnable, not running), busiest first."""
+    """Per process over a window: cores used, the share of the window it waited for a
+    core (runnable, not running) and how often a second it was put on one, busiest first."""
     rows = {}
-    for pid, (on_cpu, waiting) in after.items():
-        was = before.get(pid, (0.0, 0.0))
+    for pid, (on_cpu, waiting, runs) in after.items():
+        was = before.get(pid, (0.0, 0.0, 0))
         rows[f"{names.get(pid) or process_name(pid)}[{pid}]"] = {
             "cores": round((on_cpu - was[0]) / seconds, 3),
-            "runqueue_wait_share": round((waiting - was[1]) / seconds, 3)}
+            "runqueue_wait_share": round((waiting - was[1]) / seconds, 3),
+            "runs_per_s": round((runs - was[2]) / seconds)}
     return dict(sorted(rows.items(), key=lambda item: -item[1]["cores"]))
 
 
