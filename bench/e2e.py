@@ -13,7 +13,11 @@ shows up as latency instead of hiding as a lower offered rate) and measures, for
 update frame every viewer receives, the time from the POST being sent to the frame
 arriving (wall clock; all processes on this machine). It reports p50/p99/max, the rate
 at which updates came out of the pipeline, and whether lag grew over the run (latency
-of the last tenth of the milestones against the first tenth).
+of the last tenth of the milestones against the first tenth). `while_posting` gives,
+for each process of `orcast dev` and of the bench itself, the cores it used while the
+milestones were posted, the share of that window it was runnable but waiting for a core
+and how often a second it was put on one (/proc/<pid>/schedstat), beside the whole
+machine's busy cores (other users' too).
 
 Where the clients are scheduled: Linux with autogroup (`/proc/sys/kernel/
 sched_autogroup_enabled`) shares the CPUs between sessions first, and `orcast dev` starts
@@ -141,9 +145,24 @@ def viewer_worker(base: str, token: str, watching: list[tuple[str, int]], pipe: 
     if own_session:
         os.setsid()
     try:
-        asyncio.run(_viewers(base, token, watching, pipe))
+        run_loop(_viewers(base, token, watching, pipe))
     except Exception as exc:  # tell the parent instead of leaving it waiting
         pipe.send(f"viewer worker failed: {type(exc).__name__}: {exc}"[:500])
+
+
+def run_loop(main: Any) -> None:
+    """On uvloop where it is installed (as the services run): the clients share the two
+    cores with the system they measure, and the cheaper their loop the less of it they
+    take (on plain asyncio 1,000 clients' reads cost ~40 µs a frame)."""
+    try:
+        import uvloop
+    except ImportError:
+        asyncio.run(main)
+        return
+    uvloop.run(main)
+
+
+UPDATE = '{"type":"update"'  # how the viewer starts every update frame (protocol.encode)
 
 
 async def _viewers(base: str, token: str, watching: list[tuple[str, int]], pipe: Any) -> None:
@@ -158,12 +177,13 @@ async def _viewers(base: str, token: str, watching: list[tuple[str, int]], pipe:
             if message.type != aiohttp.WSMsgType.TEXT:
                 break
             arrived = time.time()
-            frame = json.loads(message.data)
-            if frame["type"] == "update":
-                arrivals.append((note_number(frame["text"]), arrived))
+            if message.data.startswith(UPDATE):  # the note by pattern, without a full parse
+                arrivals.append((note_number(message.data), arrived))
                 if len(arrivals) >= target[0]:
                     complete.set()
-            elif frame["type"] == "ping":
+                continue
+            frame = json.loads(message.data)
+            if frame["type"] == "ping":
                 await ws.send_str('{"type":"pong"}')
 
     async def connect(broadcast: str) -> aiohttp.ClientWebSocketResponse:
@@ -243,6 +263,47 @@ def tree_cpu(pid: int) -> dict[int, float]:
     return tree_cpu(pid)
 
 
+def sched(pids: list[int]) -> dict[int, tuple[float, float, int]]:
+    """(seconds on a CPU, seconds runnable but waiting for one, times put on a CPU) so far,
+    by pid, from /proc/<pid>/schedstat (all threads of the process). The wait is time a
+    process had work and no core: on a saturated machine, the hops' latency; each time on
+    a CPU is a wake-up (a message from another process or thread) or a preemption."""
+    out: dict[int, tuple[float, float, int]] = {}
+    for pid in pids:
+        try:
+            on_cpu = waiting = runs = 0
+            for task in os.listdir(f"/proc/{pid}/task"):
+                fields = Path(f"/proc/{pid}/task/{task}/schedstat").read_text().split()
+                on_cpu += int(fields[0])
+                waiting += int(fields[1])
+                runs += int(fields[2])
+        except OSError:
+            continue
+        out[pid] = (on_cpu / 1e9, waiting / 1e9, runs)
+    return out
+
+
+def machine_ticks() -> tuple[int, int]:
+    """(busy, total) clock ticks of every CPU so far (/proc/stat)."""
+    fields = [int(f) for f in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return sum(fields) - fields[3] - fields[4], sum(fields)
+
+
+def sched_delta(before: dict[int, tuple[float, float, int]],
+                after: dict[int, tuple[float, float, int]],
+                names: dict[int, str], seconds: float) -> dict[str, dict[str, float]]:
+    """Per process over a window: cores used, the share of the window it waited for a
+    core (runnable, not running) and how often a second it was put on one, busiest first."""
+    rows = {}
+    for pid, (on_cpu, waiting, runs) in after.items():
+        was = before.get(pid, (0.0, 0.0, 0))
+        rows[f"{names.get(pid) or process_name(pid)}[{pid}]"] = {
+            "cores": round((on_cpu - was[0]) / seconds, 3),
+            "runqueue_wait_share": round((waiting - was[1]) / seconds, 3),
+            "runs_per_s": round((runs - was[2]) / seconds)}
+    return dict(sorted(rows.items(), key=lambda item: -item[1]["cores"]))
+
+
 def cpu_seconds(pid: int) -> float:
     return sum(tree_cpu(pid).values())
 
@@ -288,8 +349,19 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             sent: dict[int, float] = {}
             cpu_before = tree_cpu(stack.process.pid)
             names = {pid: process_name(pid) for pid in cpu_before}
+            # the bench's own processes too: this one (POSTs) and the viewer clients
+            watched = [*cpu_before, os.getpid(), *(w.pid for w, _ in workers if w.pid)]
+            names.update({os.getpid(): "bench (POSTs)",
+                          **{w.pid: f"bench viewers {n}" for n, (w, _) in
+                             enumerate(workers) if w.pid}})
+            sched_before, window, ticks = sched(watched), time.monotonic(), machine_ticks()
             submitted = await submit_all(session, stack.base_url, stack.tokens["coordinator"],
                                          cases, args.rate, args.seconds, sent)
+            scheduling = sched_delta(sched_before, sched(watched), names,
+                                     time.monotonic() - window)
+            busy, total = (b - a for a, b in zip(ticks, machine_ticks(), strict=True))
+            scheduling["machine (every process, others' too)"] = {
+                "cores": round((os.cpu_count() or 1) * busy / total, 3)}
             expected = sum(len(range(v % args.cases, submitted["count"], args.cases))
                            for v in range(args.viewers))
             arrivals = await asyncio.to_thread(collect, workers, submitted["count"],
@@ -312,6 +384,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     # the machine is shared: the load beside a run says how far its figures can be read
     result["load_before_after"] = (load_before, os.getloadavg()[0])
     result["cpu_seconds_by_process"] = dict(sorted(by_process.items(), key=lambda i: -i[1]))
+    # while POSTing: each process's cores and how much of the window it was runnable
+    # but waiting for a core; the machine's whole load (other users' too) beside it
+    result["while_posting"] = scheduling
     if hops is not None:
         result["hops"] = hops
     return result
