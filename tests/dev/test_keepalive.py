@@ -267,3 +267,31 @@ async def test_no_descriptor_is_left_behind(dev: DevProcess) -> None:
     finally:
         raw.close()
 
+
+
+async def test_bodies_and_pipelined_requests_on_a_kept_connection(dev: DevProcess) -> None:
+    """The kept connection is read by the process itself between requests: a body that
+    comes in pieces, and requests for the same service sent together, are served."""
+    tokens = dev.tokens()
+    body = json.dumps({"note": "x" * 50_000}).encode()
+    post = (f"POST /api/v1/milestones HTTP/1.1\r\nHost: localhost\r\n"
+            f"Authorization: Bearer {tokens['coordinator']}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n").encode()
+    raw = await Raw.open(dev)
+    try:
+        for _ in range(3):
+            raw.send(post + body[:1000])
+            await asyncio.sleep(0.2)
+            raw.send(body[1000:])
+            status, headers, answer = await raw.answer()
+            assert status == 422, answer
+            assert headers.get("connection", "").lower() != "close"
+        together = Raw.request("/api/v1/cases", tokens["admin"]) * 3
+        raw.send(together)
+        for _ in range(3):
+            status, _, answer = await raw.answer()
+            assert status == 200, answer
+        status, _, _ = await raw.exchange("/api/v1/reviews", tokens["approver"])
+        assert status == 200
+    finally:
+        raw.close()
