@@ -35,7 +35,7 @@ from .front import MAX_LINE_BYTES, SHARED_ROUTES, RouteTable, request_path
 logger = logging.getLogger(__name__)
 
 Owns = Callable[[str], bool]  # is this path this process's?
-GiveBack = Callable[[socket.socket], bool]  # takes the socket over; False: could not
+GiveBack = Callable[[socket.socket], bool]  # True: took the socket over; False: could not
 
 _OWN = "own"
 READ_BYTES = 2**16
@@ -173,9 +173,10 @@ class HandedProtocol(GuardedProtocol):
                 return
             except OSError:
                 head = b""
-            if self._elsewhere(head) and not transport.get_write_buffer_size():
-                self._hand_back(sock, transport)
+            if (self._elsewhere(head) and not transport.get_write_buffer_size()
+                    and self._hand_back(sock, transport)):
                 return
+            # still answering, or the front's queue full: aiohttp reads it (421 if not ours)
             self._between = False
         try:
             data = sock.recv(READ_BYTES)
@@ -201,13 +202,17 @@ class HandedProtocol(GuardedProtocol):
             return bool(head) and b"\r\n" not in head and len(head) < MAX_LINE_BYTES
         return not self._owns(path)
 
-    def _hand_back(self, sock: socket.socket, transport: asyncio.Transport) -> None:
+    def _hand_back(self, sock: socket.socket, transport: asyncio.Transport) -> bool:
         self._here = False
-        self._sync()
+        self._sync()  # before our descriptor goes
+        if not self._give_back(sock):
+            logger.warning("the front took no connection back (its queue is full)")
+            self._here = True
+            self._sync()
+            return False
         self._sock = None
-        if not self._give_back(sock):  # it takes our descriptor over
-            logger.warning("a kept-alive connection could not be handed back")
         transport.abort()  # the transport's descriptor: no FIN, the front's carries on
+        return True
 
 
 async def hold_between_requests(request: web.Request, response: web.StreamResponse) -> None:

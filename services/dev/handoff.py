@@ -50,6 +50,17 @@ def send(channel: socket.socket, sock: socket.socket) -> bool:
         sock.close()
 
 
+def give_back(channel: socket.socket, sock: socket.socket) -> bool:
+    """Hand `sock` back to the supervisor (our copy closed); False, and `sock` kept, if its
+    queue is full or gone."""
+    try:
+        socket.send_fds(channel, [b"c"], [sock.fileno()])
+    except OSError:
+        return False
+    sock.close()
+    return True
+
+
 def tell_routes(fd: int, routes: list[str]) -> None:
     """In `orcast run`: tell the supervisor, on the channel `fd`, the routes it serves (its
     front routes by them); it would otherwise build every service's app itself."""
@@ -79,7 +90,7 @@ def serve_handed(fd: int, server: GuardedServer, owns: Owns) -> socket.socket:
     loop = asyncio.get_running_loop()
     channel = socket.socket(fileno=fd)
     channel.setblocking(False)
-    factory = handed_factory(server, owns, functools.partial(send, channel))
+    factory = handed_factory(server, owns, functools.partial(give_back, channel))
     tasks: set[asyncio.Task[object]] = set()
 
     def serve(sock: socket.socket) -> bool:

@@ -27,7 +27,7 @@ async def answer(reader: asyncio.StreamReader) -> tuple[int, bytes, bytes]:
 
 
 @pytest.fixture
-async def served() -> AsyncIterator[tuple[int, list[socket.socket]]]:
+async def served() -> AsyncIterator[tuple[int, list[socket.socket], list[bool]]]:
     async def mine(request: web.Request) -> web.Response:
         return web.Response(text="mine")
 
@@ -38,15 +38,18 @@ async def served() -> AsyncIterator[tuple[int, list[socket.socket]]]:
     await runner.setup()
     assert isinstance(runner.server, serving.GuardedServer)
     given: list[socket.socket] = []
+    refuse: list[bool] = []  # non-empty: the front's queue is full
 
     def give_back(sock: socket.socket) -> bool:
+        if refuse:
+            return False
         given.append(sock)
         return True
 
     factory = handed_factory(runner.server, lambda path: path == "/mine", give_back)
     server = await asyncio.get_running_loop().create_server(factory, "127.0.0.1", 0)
     try:
-        yield server.sockets[0].getsockname()[1], given
+        yield server.sockets[0].getsockname()[1], given, refuse
     finally:
         server.close()
         await runner.cleanup()
@@ -55,8 +58,8 @@ async def served() -> AsyncIterator[tuple[int, list[socket.socket]]]:
 
 
 async def test_another_path_goes_back_unread_on_an_open_connection(
-        served: tuple[int, list[socket.socket]]) -> None:
-    port, given = served
+        served: tuple[int, list[socket.socket], list[bool]]) -> None:
+    port, given, _ = served
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
         for _ in range(3):
@@ -81,14 +84,30 @@ async def test_another_path_goes_back_unread_on_an_open_connection(
 
 
 async def test_a_pipelined_request_for_another_path_is_refused(
-        served: tuple[int, list[socket.socket]]) -> None:
-    port, given = served
+        served: tuple[int, list[socket.socket], list[bool]]) -> None:
+    port, given, _ = served
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
         writer.write(request("/mine"))
         assert (await answer(reader))[0] == 200
         writer.write(request("/mine") + request("/mine") + request("/other"))
         assert [(await answer(reader))[0] for _ in range(3)] == [200, 200, 421]
+        assert await asyncio.wait_for(reader.read(), 10) == b""
+        assert not given
+    finally:
+        writer.close()
+
+
+async def test_with_the_front_full_another_path_is_refused_not_lost(
+        served: tuple[int, list[socket.socket], list[bool]]) -> None:
+    port, given, refuse = served
+    refuse.append(True)
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        writer.write(request("/mine"))
+        assert (await answer(reader))[0] == 200
+        writer.write(request("/other"))
+        assert (await answer(reader))[0] == 421
         assert await asyncio.wait_for(reader.read(), 10) == b""
         assert not given
     finally:
