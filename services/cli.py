@@ -141,10 +141,14 @@ async def _serve(app: web.Application, settings: Settings, on_started: object = 
     runner = await serving.start(app, settings, host=settings.http_host,
                                  port=settings.http_port, access_log=None,
                                  handle_signals=False, shutdown_timeout=5)
-    if settings.dev_handoff_fd is not None and runner.server is not None:
+    if settings.dev_handoff_fd is not None:  # `orcast dev`'s one port
+        from services.common.serving import GuardedServer
+        from services.dev.handed import owns_routes
         from services.dev.handoff import serve_handed
 
-        serve_handed(settings.dev_handoff_fd, runner.server)  # `orcast dev`'s one port
+        assert isinstance(runner.server, GuardedServer)
+        serve_handed(settings.dev_handoff_fd, runner.server,
+                     owns_routes(r.canonical for r in app.router.resources()))
     settle_after_start()
     try:
         if callable(on_started):
@@ -338,9 +342,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     logconfig.configure(fmt=settings.log_format, level=settings.log_level)
     app = create_app_for(args.service)(settings)
     if settings.dev_handoff_fd is not None:
-        from services.dev.handoff import one_request_per_connection, tell_routes
+        from services.dev.handed import hold_between_requests
+        from services.dev.handoff import tell_routes
 
-        app.on_response_prepare.append(one_request_per_connection)
+        app.on_response_prepare.append(hold_between_requests)
         tell_routes(settings.dev_handoff_fd, [r.canonical for r in app.router.resources()])
         # under `orcast dev`: loaded, now wait for the journal's restore (Services.start)
         if sys.stdin.buffer.readline().strip() != b"go":

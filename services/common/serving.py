@@ -117,6 +117,10 @@ class GuardedProtocol(web.RequestHandler):
             self._arm(self.limits.header_timeout, self._headers_late)  # a keep-alive request
         super().data_received(data)
 
+    def misdirected(self, request: web.BaseRequest) -> web.StreamResponse | None:
+        """The answer to a request this process must not serve on this connection."""
+        return None
+
     def request_started(self, request: web.BaseRequest) -> None:
         """The headers are in (aiohttp calls the handler once they are)."""
         self._disarm()
@@ -208,6 +212,12 @@ class GuardedServer(web.Server):
     def __call__(self) -> web.RequestHandler:
         return GuardedProtocol(self, loop=self._loop, **self._kwargs)
 
+    def protocol(self, kind: Callable[..., GuardedProtocol],
+                 **extra: Any) -> GuardedProtocol:
+        """A connection's protocol of another kind (`services/dev/handed.py`), made as
+        this server makes its own."""
+        return kind(self, loop=self._loop, **self._kwargs, **extra)
+
     def admit(self, address: str) -> bool:
         count = self._open.get(address, 0)
         if 0 < self.limits.max_per_ip <= count:
@@ -230,6 +240,9 @@ def _reporting(handler: Handler) -> Handler:
         protocol = request.protocol
         if not isinstance(protocol, GuardedProtocol):
             return await handler(request)
+        refusal = protocol.misdirected(request)
+        if refusal is not None:
+            return refusal
         protocol.request_started(request)
         try:
             return await handler(request)

@@ -6,8 +6,9 @@ kernel), finds the service whose routes match the path (the same route table `or
 run` serves) and hands the socket itself to that process (`handoff.py`), which serves
 it as its own: WebSockets, server-sent events, close codes, slow-client guards and the
 per-address cap all behave exactly as on the service, and no byte passes through the
-supervisor. A handed-over connection carries one request (the next on it could be for
-another service), so services answer it with `Connection: close`.
+supervisor. A handed-over connection stays open between requests: the process holding it
+looks at each next request line the same way and, when the path is not its own, hands
+the socket back unread (`handed.py`), and the front routes it as a new connection.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ PEEK_AGAIN = 0.01  # seconds before looking again at a request line still arrivi
 # this long (the kernel's next SYN-ACK); then the header timeout runs as before.
 DEFER_SECONDS = 1
 DONE, UNREAD, PARTIAL = "done", "unread", "partial"  # what a look at a request line found
+# Served by the supervisor, though every service has them too (its own probes answer there).
+SHARED_ROUTES = ("/healthz", "/readyz", "/metrics", "/assets/common/{name}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,21 @@ class RouteTable:
             if route.pattern.match(path):
                 return route.target
         return self.fallback
+
+
+def request_path(head: bytes) -> str | None:
+    """The path of a whole request line (`METHOD SP target SP HTTP/x.y CRLF`) at the start
+    of `head`; None if the line has not ended or is not one."""
+    end = head.find(b"\r\n")
+    if end < 0:
+        return None
+    parts = head[:end].split(b" ")
+    if len(parts) != 3 or not parts[2].startswith(b"HTTP/"):
+        return None
+    try:
+        return parts[1].decode("ascii").split("?", 1)[0]
+    except UnicodeDecodeError:
+        return None
 
 
 def _refusal(status: str, message: str) -> bytes:
@@ -107,7 +125,6 @@ class Front:
 
     def _accept(self) -> None:
         assert self._listener is not None
-        loop = asyncio.get_running_loop()
         while True:
             try:
                 sock, _ = self._listener.accept()
@@ -116,15 +133,20 @@ class Front:
             except OSError as exc:  # e.g. out of file descriptors: try again next time
                 logger.warning("accept failed: %s", type(exc).__name__)
                 return
-            sock.setblocking(False)
-            # Accepted once its first bytes came (TCP_DEFER_ACCEPT): routing it at once
-            # spares a timer, a reader and a trip round the loop per connection.
-            look = self._look(sock)
-            if look is DONE:
-                continue
-            self._waiting[sock] = loop.call_later(self._header_timeout, self._timed_out,
-                                                  sock)
+            self.take(sock)
+
+    def take(self, sock: socket.socket) -> bool:
+        """Route `sock` as a connection just accepted: one from the listener, or one a
+        process handed back (its next request is another's)."""
+        sock.setblocking(False)
+        # Accepted once its first bytes came (TCP_DEFER_ACCEPT): routing it at once
+        # spares a timer, a reader and a trip round the loop per connection.
+        look = self._look(sock)
+        if look is not DONE:
+            self._waiting[sock] = asyncio.get_running_loop().call_later(
+                self._header_timeout, self._timed_out, sock)
             self._wait(sock, look)
+        return True
 
     def _readable(self, sock: socket.socket) -> None:
         if sock not in self._waiting:  # refused (too slow) meanwhile
@@ -155,17 +177,14 @@ class Front:
             self._forget(sock)
             sock.close()
             return DONE
-        end = head.find(b"\r\n")
-        if end < 0:
-            if len(head) < MAX_LINE_BYTES:
+        path = request_path(head)
+        if path is None:
+            if b"\r\n" not in head and len(head) < MAX_LINE_BYTES:
                 return PARTIAL
-            self._refuse(sock, "414 URI Too Long", "request line too long")
-            return DONE
-        parts = head[:end].split(b" ")
-        try:
-            path = parts[1].decode("ascii").split("?", 1)[0]
-        except (IndexError, UnicodeDecodeError):
-            self._refuse(sock, "400 Bad Request", "malformed request line")
+            if b"\r\n" not in head:
+                self._refuse(sock, "414 URI Too Long", "request line too long")
+            else:
+                self._refuse(sock, "400 Bad Request", "malformed request line")
             return DONE
         self._forget(sock)
         if not self._targets[self.routes.target_for(path)](sock):

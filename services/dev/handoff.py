@@ -5,11 +5,14 @@ picks the service by its path and sends the socket itself over a Unix datagram p
 that service's `orcast run`, which serves it like any connection it accepted. After
 that the supervisor is out of the way: a WebSocket frame to a student costs one send,
 not a copy through a proxy (measured at 11 µs per frame, as much as the fan-out itself).
+A service hands a kept-alive connection back the same way, over the same pair, when its
+next request is another's (`handed.py`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import os
@@ -18,7 +21,9 @@ import socket
 import time
 from collections.abc import Callable
 
-from aiohttp import web
+from services.common.serving import GuardedServer
+
+from .handed import Owns, handed_factory
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +50,17 @@ def send(channel: socket.socket, sock: socket.socket) -> bool:
         sock.close()
 
 
+def give_back(channel: socket.socket, sock: socket.socket) -> bool:
+    """Hand `sock` back to the supervisor (our copy closed); False, and `sock` kept, if its
+    queue is full or gone."""
+    try:
+        socket.send_fds(channel, [b"c"], [sock.fileno()])
+    except OSError:
+        return False
+    sock.close()
+    return True
+
+
 def tell_routes(fd: int, routes: list[str]) -> None:
     """In `orcast run`: tell the supervisor, on the channel `fd`, the routes it serves (its
     front routes by them); it would otherwise build every service's app itself."""
@@ -68,37 +84,40 @@ def read_routes(channel: socket.socket, alive: Callable[[], bool],
     raise RuntimeError("a service did not tell its routes")
 
 
-def serve_handed(fd: int, protocol_factory: Callable[[], asyncio.Protocol]) -> socket.socket:
-    """In `orcast run`: serve every connection arriving on the inherited channel `fd`."""
+def serve_handed(fd: int, server: GuardedServer, owns: Owns) -> socket.socket:
+    """In `orcast run`: serve every connection arriving on the inherited channel `fd`, and
+    hand back over it those whose next request is not `owns`'."""
     loop = asyncio.get_running_loop()
     channel = socket.socket(fileno=fd)
     channel.setblocking(False)
+    factory = handed_factory(server, owns, functools.partial(give_back, channel))
     tasks: set[asyncio.Task[object]] = set()
 
-    def take() -> None:
-        while True:
-            try:
-                _, fds, _, _ = socket.recv_fds(channel, 16, MAX_FDS)
-            except BlockingIOError:
-                return
-            except OSError:  # the supervisor is gone; PR_SET_PDEATHSIG stops us too
-                loop.remove_reader(fd)
-                return
-            for received in fds:
-                sock = socket.socket(fileno=received)
-                sock.setblocking(False)
-                task = loop.create_task(loop.connect_accepted_socket(protocol_factory, sock))
-                tasks.add(task)
-                task.add_done_callback(tasks.discard)
+    def serve(sock: socket.socket) -> bool:
+        task = loop.create_task(loop.connect_accepted_socket(factory, sock))
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
+        return True
 
-    loop.add_reader(fd, take)
+    def gone() -> None:  # the supervisor is gone; PR_SET_PDEATHSIG stops us too
+        loop.remove_reader(fd)
+
+    loop.add_reader(fd, receive, channel, serve, gone)
     return channel
 
 
-async def one_request_per_connection(request: web.Request,
-                                     response: web.StreamResponse) -> None:
-    """A handed-over connection carries one request: the next one on it may belong to
-    another service (the supervisor routes by path). WebSockets stay as they are."""
-    if response.status != 101:
-        response.force_close()  # the server closes after it (the hook runs after aiohttp
-        response.headers["Connection"] = "close"  # wrote its own Connection header)
+def receive(channel: socket.socket, take: Callable[[socket.socket], bool],
+            gone: Callable[[], object]) -> None:
+    """Every socket waiting on `channel`, to `take`."""
+    while True:
+        try:
+            _, fds, _, _ = socket.recv_fds(channel, 16, MAX_FDS)
+        except BlockingIOError:
+            return
+        except OSError:
+            gone()
+            return
+        for received in fds:
+            sock = socket.socket(fileno=received)
+            sock.setblocking(False)
+            take(sock)

@@ -5,8 +5,9 @@ stops them all):
 - the broker keeper (`services.dev.keeper`): the embedded broker and its journal;
 - one `orcast run <service>` per service, each on its own loopback port;
 - this process: the front door on the public port (`front.py`) handing each
-  connection to the service its path belongs to, and a small app of its own (home
-  page, `/readyz` over every process, merged `/metrics`).
+  connection to the service its path belongs to (and routing again each one a service
+  hands back), and a small app of its own (home page, `/readyz` over every process,
+  merged `/metrics`).
 Stopping (Ctrl-C, SIGTERM): the front closes, the services finish and exit, the keeper
 journals what they wrote last and stops the broker. A service that dies stops the rest.
 """
@@ -33,16 +34,16 @@ from services.common.settings import Settings
 from services.registry import create_app_for
 
 from . import handoff, priority
-from .front import Front, RouteTable, Target
+from .front import SHARED_ROUTES, Front, RouteTable, Target
 from .frontapp import create_front_app
+from .handed import handed_factory, hold_between_requests
 from .keeperproc import Keeper, KeeperFailed
 
-__all__ = ["Keeper", "KeeperFailed", "Services", "serve"]
+__all__ = ["SHARED_ROUTES", "Keeper", "KeeperFailed", "Services", "serve"]
 
 logger = logging.getLogger(__name__)
 
 STOP_GRACE = 20.0  # seconds a service has to finish before SIGKILL
-SHARED_ROUTES = ("/healthz", "/readyz", "/metrics", "/assets/common/{name}")
 FRONT = "supervisor"  # the routes the supervisor serves itself
 
 
@@ -145,21 +146,24 @@ async def serve(settings: Settings, services: Services, keeper: Keeper | None,
     front_app = create_front_app(settings, services.ports)
     if decorate is not None:
         decorate(front_app)
-    front_app.on_response_prepare.append(handoff.one_request_per_connection)
+    front_app.on_response_prepare.append(hold_between_requests)
     runner = await serving.start(front_app, settings, host="127.0.0.1", port=free_port(),
                                  access_log=None, handle_signals=False, shutdown_timeout=5)
     loop = asyncio.get_running_loop()
     accepting: set[asyncio.Task[object]] = set()
+    table = routes or route_table(settings, services.processes)
+    assert isinstance(runner.server, serving.GuardedServer)
+    # the supervisor's own requests keep their connection too, as in a service
+    here = handed_factory(runner.server, lambda path: table.target_for(path) == FRONT,
+                          lambda sock: front.take(sock))
 
     def serve_here(sock: socket.socket) -> bool:
-        assert runner.server is not None
-        task = loop.create_task(loop.connect_accepted_socket(runner.server, sock))
+        task = loop.create_task(loop.connect_accepted_socket(here, sock))
         accepting.add(task)
         task.add_done_callback(accepting.discard)
         return True
 
-    front = Front(routes or route_table(settings, services.processes),
-                  {**services.targets(), FRONT: serve_here},
+    front = Front(table, {**services.targets(), FRONT: serve_here},
                   header_timeout=settings.http_header_timeout)
     stop = asyncio.Event()
     failed: list[str] = []
@@ -172,6 +176,9 @@ async def serve(settings: Settings, services: Services, keeper: Keeper | None,
             failed.append(name)
             stop.set()
 
+    for channel in services.channels.values():  # connections the services hand back
+        loop.add_reader(channel.fileno(), handoff.receive, channel, front.take,
+                        functools.partial(loop.remove_reader, channel.fileno()))
     watched = dict(services.processes)
     if keeper is not None:
         watched["broker keeper"] = keeper.process
@@ -184,6 +191,8 @@ async def serve(settings: Settings, services: Services, keeper: Keeper | None,
         for fd in fds:
             loop.remove_reader(fd)
             os.close(fd)
+        for channel in services.channels.values():
+            loop.remove_reader(channel.fileno())
         await front.stop()
         await runner.cleanup()
     return 1 if failed else 0

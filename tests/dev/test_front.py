@@ -4,13 +4,15 @@ request unread, and a client that never finishes its request line is cut."""
 from __future__ import annotations
 
 import asyncio
+import re
 import socket
 
 from services.common.broker import free_port
 from services.common.settings import Settings
 from services.dev.front import Front
+from services.dev.handed import owns_routes
 from services.dev.supervisor import FRONT, route_table
-from services.registry import SERVICES
+from services.registry import SERVICES, create_app_for
 
 
 def test_every_path_goes_to_the_service_that_serves_it() -> None:
@@ -83,3 +85,17 @@ async def test_a_client_that_says_nothing_is_cut() -> None:
     finally:
         await front.stop()
     assert answer.startswith(b"HTTP/1.1 408")
+
+
+def test_each_process_owns_exactly_the_paths_the_front_sends_it() -> None:
+    """A kept-alive connection goes back to the front by the process's own reckoning of
+    its routes: it must agree with the front's, or a request would bounce."""
+    settings = Settings(secret="x" * 40)
+    table = route_table(settings, SERVICES)
+    owns = {name: owns_routes(r.canonical for r in create_app_for(name)(settings)
+                              .router.resources()) for name in SERVICES}
+    samples = [re.sub(r"\{[^}]+\}", "x1", r.canonical) for name in SERVICES
+               for r in create_app_for(name)(settings).router.resources()]
+    for path in [*samples, "/", "/nowhere", "/signin"]:
+        assert [n for n in SERVICES if owns[n](path)] == (
+            [] if table.target_for(path) == FRONT else [table.target_for(path)]), path

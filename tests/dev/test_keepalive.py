@@ -1,0 +1,297 @@
+"""`orcast dev`'s one port closed every connection after one request (the next on it could
+be another service's), so each of a client's requests paid a new connection, an accept
+and a handoff. A connection now stays open: the process serving it keeps it while the
+requests are its own and hands it back unread when one is another's."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import time
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+import aiohttp
+import pytest
+
+from .support import DevProcess, marked_processes
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
+
+IDLE = 3.0  # ORCAST_HTTP_IDLE_TIMEOUT of the stack under test
+HEADERS = 3.0  # ORCAST_HTTP_HEADER_TIMEOUT
+
+
+@pytest.fixture(scope="module")
+async def dev(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[DevProcess]:
+    running = DevProcess(data_dir=tmp_path_factory.mktemp("keepalive") / "var",
+                         env={"ORCAST_HTTP_IDLE_TIMEOUT": str(IDLE),
+                              "ORCAST_HTTP_HEADER_TIMEOUT": str(HEADERS)})
+    try:
+        await running.start()
+        yield running
+        assert await running.interrupt() == 0
+    finally:
+        running.cleanup()
+
+
+class Raw:
+    """One client connection, requests written and answers read by hand."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.reader, self.writer = reader, writer
+
+    @classmethod
+    async def open(cls, dev: DevProcess) -> Raw:
+        return cls(*await asyncio.open_connection("127.0.0.1", dev.port))
+
+    @staticmethod
+    def request(path: str, token: str = "", method: str = "GET") -> bytes:
+        auth = f"Authorization: Bearer {token}\r\n" if token else ""
+        return f"{method} {path} HTTP/1.1\r\nHost: localhost\r\n{auth}\r\n".encode()
+
+    def send(self, data: bytes) -> None:
+        self.writer.write(data)
+
+    async def answer(self) -> tuple[int, dict[str, str], bytes]:
+        head = await asyncio.wait_for(self.reader.readuntil(b"\r\n\r\n"), 30)
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ")[1])
+        headers = {k.lower(): v.strip() for k, _, v in
+                   (line.partition(":") for line in lines[1:] if line)}
+        length = int(headers.get("content-length", "0"))
+        body = await asyncio.wait_for(self.reader.readexactly(length), 30)
+        return status, headers, body
+
+    async def exchange(self, path: str, token: str = "") -> tuple[int, dict[str, str], Any]:
+        self.send(self.request(path, token))
+        status, headers, body = await self.answer()
+        return status, headers, json.loads(body) if body else None
+
+    async def closed(self, timeout: float) -> bool:
+        try:
+            return await asyncio.wait_for(self.reader.read(1), timeout) == b""
+        except (TimeoutError, ConnectionError):
+            return False
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+def error_code(body: Any) -> str:
+    return str(body["error"]["code"]) if isinstance(body, dict) and "error" in body else ""
+
+
+async def test_requests_to_one_service_keep_one_connection(dev: DevProcess) -> None:
+    tokens = dev.tokens()
+    raw = await Raw.open(dev)
+    try:
+        for _ in range(3):
+            status, headers, body = await raw.exchange("/api/v1/cases", tokens["admin"])
+            assert status == 200, body
+            assert headers.get("connection", "").lower() != "close"
+    finally:
+        raw.close()
+    # an HTTP client's pool: one connection for every request
+    made: list[object] = []
+    trace = aiohttp.TraceConfig()
+
+    async def created(*_: object) -> None:
+        made.append(None)
+
+    trace.on_connection_create_end.append(created)
+    headers = {"Authorization": f"Bearer {tokens['coordinator']}"}
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=1),
+                                     trace_configs=[trace]) as session:
+        for _ in range(5):
+            async with session.get(f"{dev.base}/api/v1/milestones/{uuid.uuid4()}",
+                                   headers=headers) as response:
+                assert response.status == 404, await response.text()
+                await response.read()
+    assert len(made) == 1
+
+
+async def test_a_connection_switching_service_gets_each_its_answer(dev: DevProcess) -> None:
+    tokens = dev.tokens()
+    missing = f"/api/v1/milestones/{uuid.uuid4()}"
+    sequence = [("/api/v1/cases", "admin"),  # cases
+                ("/readyz", "admin"),  # the supervisor's: every process's checks
+                ("/api/v1/reviews", "approver"),  # approval
+                (missing, "coordinator"),  # ingest
+                ("/nowhere", ""),  # the supervisor's 404
+                (missing, "coordinator"),
+                ("/api/v1/cases", "admin")]
+    expected = []
+    for path, role in sequence:  # each on its own connection
+        raw = await Raw.open(dev)
+        try:
+            expected.append(await raw.exchange(path, tokens.get(role, "")))
+        finally:
+            raw.close()
+    raw = await Raw.open(dev)
+    try:
+        for (path, role), (status, _, body) in zip(sequence, expected, strict=True):
+            got_status, _, got = await raw.exchange(path, tokens.get(role, ""))
+            assert (got_status, error_code(got)) == (status, error_code(body)), path
+            if path == "/readyz":
+                assert set(got["checks"]) == set(body["checks"])
+                assert len({name.split(".")[0] for name in got["checks"]}) > 2
+    finally:
+        raw.close()
+
+
+async def test_a_pipelined_request_for_another_service_is_refused_not_misrouted(
+        dev: DevProcess) -> None:
+    tokens = dev.tokens()
+    raw = await Raw.open(dev)
+    try:  # both in one write: the cases service reads the second with the first
+        raw.send(Raw.request("/api/v1/cases", tokens["admin"])
+                 + Raw.request("/api/v1/reviews", tokens["approver"]))
+        status, _, body = await raw.answer()
+        assert status == 200, body
+        status, headers, body = await raw.answer()
+        assert status == 421, body
+        assert headers["connection"].lower() == "close"
+        assert error_code(json.loads(body)) == "misdirected_request"
+        assert await raw.closed(10)
+    finally:
+        raw.close()
+
+
+async def test_a_websocket_after_a_request_on_the_same_connection(dev: DevProcess) -> None:
+    tokens = dev.tokens()
+    made: list[object] = []
+    trace = aiohttp.TraceConfig()
+
+    async def created(*_: object) -> None:
+        made.append(None)
+
+    trace.on_connection_create_end.append(created)
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=1),
+                                     trace_configs=[trace]) as session:
+        async with session.get(f"{dev.base}/api/v1/cases",
+                               headers={"Authorization": f"Bearer {tokens['admin']}"}) as r:
+            assert r.status == 200
+            await r.read()
+        async with session.ws_connect(f"{dev.base}/api/v1/live") as ws:
+            await ws.send_json({"type": "auth", "token": tokens["student"]})
+            await ws.send_json({"type": "subscribe", "broadcast_id": "nosuchcast",
+                                "after_seq": 0})
+            frame = await ws.receive_json(timeout=10)
+            assert frame["type"] in ("error", "snapshot"), frame
+    assert len(made) == 1
+
+
+async def test_an_idle_kept_connection_is_closed(dev: DevProcess) -> None:
+    tokens = dev.tokens()
+    raw = await Raw.open(dev)
+    try:
+        status, _, _ = await raw.exchange("/api/v1/cases", tokens["admin"])
+        assert status == 200
+        started = time.monotonic()
+        assert await raw.closed(IDLE + 10)
+        assert time.monotonic() - started > IDLE - 1
+    finally:
+        raw.close()
+
+
+async def test_a_request_line_that_stalls_on_a_kept_connection_is_cut(
+        dev: DevProcess) -> None:
+    tokens = dev.tokens()
+    raw = await Raw.open(dev)
+    try:
+        status, _, _ = await raw.exchange("/api/v1/cases", tokens["admin"])
+        assert status == 200
+        raw.send(b"GET /api/v1/rev")  # and nothing more
+        status, _, _ = await raw.answer()
+        assert status == 408
+    finally:
+        raw.close()
+
+
+def open_fds(mark: str) -> int:
+    count = 0
+    for pid in marked_processes(mark):
+        try:
+            count += len(os.listdir(f"/proc/{pid}/fd"))
+        except OSError:
+            pass
+    return count
+
+
+async def settled_fds(mark: str, bound: int, timeout: float = 15.0) -> int:
+    """The count of open descriptors once at most `bound` (or at the timeout)."""
+    deadline = time.monotonic() + timeout
+    count = open_fds(mark)
+    for _ in range(int(timeout / 0.3)):
+        if count <= bound or time.monotonic() > deadline:
+            break
+        await asyncio.sleep(0.3)
+        count = open_fds(mark)
+    return count
+
+
+async def test_no_descriptor_is_left_behind(dev: DevProcess) -> None:
+    tokens = dev.tokens()
+    paths = [("/api/v1/cases", "admin"), ("/api/v1/reviews", "approver"),
+             ("/healthz", ""), (f"/api/v1/milestones/{uuid.uuid4()}", "coordinator")]
+    raw = await Raw.open(dev)  # settle: every process has served once
+    for path, role in paths:
+        await raw.exchange(path, tokens.get(role, ""))
+    raw.close()
+    await asyncio.sleep(1)
+    before = open_fds(dev.mark)
+    raw = await Raw.open(dev)
+    try:
+        for i in range(200):
+            path, role = paths[i % len(paths)]
+            status, _, body = await raw.exchange(path, tokens.get(role, ""))
+            assert status in (200, 404), (path, body)
+        during = open_fds(dev.mark)
+        # and a client gone while its connection is on its way to another process
+        raw.send(Raw.request("/api/v1/reviews", tokens["approver"]))
+    finally:
+        raw.close()
+    for _ in range(5):
+        gone = await Raw.open(dev)
+        await gone.exchange("/api/v1/cases", tokens["admin"])
+        gone.send(Raw.request("/api/v1/reviews", tokens["approver"]))
+        gone.close()
+    after = await settled_fds(dev.mark, before + 3)
+    assert after <= before + 3, (before, during, after)
+    raw = await Raw.open(dev)  # and still serving
+    try:
+        assert (await raw.exchange("/api/v1/cases", tokens["admin"]))[0] == 200
+    finally:
+        raw.close()
+
+
+
+async def test_bodies_and_pipelined_requests_on_a_kept_connection(dev: DevProcess) -> None:
+    """The kept connection is read by the process itself between requests: a body that
+    comes in pieces, and requests for the same service sent together, are served."""
+    tokens = dev.tokens()
+    body = json.dumps({"note": "x" * 50_000}).encode()
+    post = (f"POST /api/v1/milestones HTTP/1.1\r\nHost: localhost\r\n"
+            f"Authorization: Bearer {tokens['coordinator']}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n").encode()
+    raw = await Raw.open(dev)
+    try:
+        for _ in range(3):
+            raw.send(post + body[:1000])
+            await asyncio.sleep(0.2)
+            raw.send(body[1000:])
+            status, headers, answer = await raw.answer()
+            assert status == 422, answer
+            assert headers.get("connection", "").lower() != "close"
+        together = Raw.request("/api/v1/cases", tokens["admin"]) * 3
+        raw.send(together)
+        for _ in range(3):
+            status, _, answer = await raw.answer()
+            assert status == 200, answer
+        status, _, _ = await raw.exchange("/api/v1/reviews", tokens["approver"])
+        assert status == 200
+    finally:
+        raw.close()
