@@ -93,6 +93,9 @@ async def run(args: argparse.Namespace, profile_dir: str | None) -> dict[str, An
                     "ORCAST_BENCH_SAMPLE_DIR": profile_dir,
                     "PYTHONPATH": os.pathsep.join(filter(None, [
                         str(HOOKS), os.environ.get("PYTHONPATH", "")]))})
+        if args.cpu_clock:
+            env["ORCAST_BENCH_PROFILE_CLOCK" if not args.sample else
+                "ORCAST_BENCH_SAMPLE_CPU"] = "thread" if not args.sample else "1"
     stack = start(env)
     try:
         async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(
@@ -169,6 +172,10 @@ def main() -> None:
                         help="closed loop: this many clients, RATE x SECONDS milestones "
                              "in all (default 0: open loop at RATE)")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--cpu-clock", action="store_true",
+                        help="with --profile: charge the main thread's CPU time, not wall "
+                             "time (GIL waits and blocking calls then cost nothing); with "
+                             "--sample, each sample weighs the CPU since the last")
     parser.add_argument("--spy", type=float, default=0.0,
                         help="py-spy (--gil) ingest for this many seconds from the first POST")
     parser.add_argument("--spy-out", default="/tmp/orcast-ingest-spy.txt")
