@@ -60,11 +60,11 @@ acl --remove --force --deny-principal User:orcast-approval --deny-principal User
 acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-topics --operation Read --topic orcast.withdrawals
 acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.withdrawals
 
-# orcast.updates.approved (readers: ingest, publisher, viewer, audit; writers: approval)
-acl --add --allow-principal User:orcast-ingest --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --operation Read --topic orcast.updates.approved
+# orcast.updates.approved (readers: publisher, viewer, audit; writers: approval)
+acl --add --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --operation Read --topic orcast.updates.approved
 acl --add --allow-principal User:orcast-approval --operation Write --topic orcast.updates.approved
-acl --remove --force --deny-principal User:orcast-ingest --deny-principal User:orcast-publisher --deny-principal User:orcast-viewer --deny-principal User:orcast-audit --operation Read --topic orcast.updates.approved
-acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-topics --operation Read --topic orcast.updates.approved
+acl --remove --force --deny-principal User:orcast-publisher --deny-principal User:orcast-viewer --deny-principal User:orcast-audit --operation Read --topic orcast.updates.approved
+acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-approval --allow-principal User:orcast-topics --operation Read --topic orcast.updates.approved
 acl --remove --force --allow-principal User:orcast-cases --allow-principal User:orcast-ingest --allow-principal User:orcast-deidentify --allow-principal User:orcast-publisher --allow-principal User:orcast-viewer --allow-principal User:orcast-audit --allow-principal User:orcast-topics --operation Write --topic orcast.updates.approved
 
 # orcast.updates.retracted (readers: ingest, publisher, viewer, audit; writers: approval)

@@ -78,6 +78,8 @@ ROOTS_REMEMBERED = 4096
 # inner Merkle nodes remembered (merkle.NodeMemo): dozens of batches of ~80 records
 # (79 nodes each), a few hundred bytes an entry
 NODES_REMEMBERED = 4096
+# decoded signatures by their text: every record of a batch carries the same one
+SIGNATURES_REMEMBERED = 4096
 _SIG_FIELD = b',"orcastsig":"'
 _PROOF_FIELD = b',"orcastpath":"'
 _PROOF_NUMBERS = re.compile(r"(0|[1-9][0-9]{0,9})\.([1-9][0-9]{0,9})")
@@ -150,7 +152,8 @@ def parse_proof(text: str) -> tuple[int, int, list[bytes]]:
     # characters cost more than the rest of a record's check): `fromhex` would also take
     # upper case and spaces, which `hex()` never writes.
     parts = text.split(".", 2)
-    if len(parts) < 2 or _PROOF_NUMBERS.fullmatch(f"{parts[0]}.{parts[1]}") is None:
+    if len(parts) < 2 or not (_proof_number(parts[0], zero=True)
+                              and _proof_number(parts[1], zero=False)):
         raise ForgedEvent("malformed audit path")
     joined = b""
     if len(parts) == 3:
@@ -164,6 +167,15 @@ def parse_proof(text: str) -> tuple[int, int, list[bytes]]:
     path = [joined[at:at + merkle.HASH_BYTES]
             for at in range(0, len(joined), merkle.HASH_BYTES)]
     return int(parts[0]), int(parts[1]), path
+
+
+def _proof_number(text: str, *, zero: bool) -> bool:
+    """`text` is one of `_PROOF_NUMBERS`' numbers (1-10 ASCII digits, no leading zero;
+    "0" only where `zero`), told by string methods: the regex over an f-string of both
+    cost more than the rest of parsing the numbers (every record of a signed batch)."""
+    if not (0 < len(text) <= 10 and text.isascii() and text.isdigit()):
+        return False
+    return text[0] != "0" or (zero and text == "0")
 
 
 class Unsealed(NamedTuple):
@@ -193,6 +205,7 @@ class Keyring:
         default_factory=OrderedDict, repr=False, compare=False)
     _nodes: merkle.NodeMemo = field(default_factory=lambda: merkle.NodeMemo(NODES_REMEMBERED),
                                     repr=False, compare=False)
+    _signatures: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
     def can_sign(self, service: str) -> bool:
         return service in self.signers
@@ -260,10 +273,7 @@ class Keyring:
         claimed = source_service(str(envelope["source"]))
         if service != claimed:
             raise ForgedEvent(f"key of {service} used for an event from {claimed}")
-        try:
-            signature = _unb64(sig)
-        except ValueError:
-            raise ForgedEvent("signature is not base64url") from None
+        signature = self._signature(sig)
         check = self._checks.get(kid)
         if check is None:
             check = self._checks[kid] = verifier(public)
@@ -274,6 +284,22 @@ class Keyring:
             raise ForgedEvent("bad signature")
         if claimed not in writers:
             raise ForgedEvent(f"{claimed} is not a writer of this topic")
+
+    def _signature(self, sig: str) -> bytes:
+        """`sig` decoded (`ForgedEvent` if it is not base64url), remembered: the records of
+        a batch share one signature, decoded once (a pure function's memo; when full it
+        starts over). The same bytes object each time also keeps its hash for the roots'
+        memo."""
+        signature = self._signatures.get(sig)
+        if signature is None:
+            try:
+                signature = _unb64(sig)
+            except ValueError:
+                raise ForgedEvent("signature is not base64url") from None
+            if len(self._signatures) >= SIGNATURES_REMEMBERED:
+                self._signatures.clear()
+            self._signatures[sig] = signature
+        return signature
 
     def _check_history(self, kid: str, at: watermarks.Position | None) -> None:
         ends = self.history_ends.get(kid)
@@ -289,11 +315,9 @@ class Keyring:
             raise ForgedEvent("malformed audit path")
         index, count, path = parse_proof(proof)
         tail = _PROOF_FIELD + proof.encode() + b'"' + _SIG_FIELD + sig.encode() + b'"}'
-        as_sent = raw[: -len(tail)] + b"}" if raw.endswith(tail) else None
-        for leaf in self._leaves(as_sent, envelope):
+        for leaf in self._leaf_hashes(raw, tail, envelope):
             try:
-                root = merkle.root_from_path(merkle.leaf_hash(leaf), index, count, path,
-                                             self._nodes)
+                root = merkle.root_from_path(leaf, index, count, path, self._nodes)
             except merkle.BadProof as exc:
                 raise ForgedEvent(str(exc)) from None
             if self._root_signed(kid, check, signature, root_message(count, root)):
@@ -301,17 +325,19 @@ class Keyring:
         raise ForgedEvent("bad batch signature")
 
     @staticmethod
-    def _leaves(as_sent: bytes | None, envelope: dict[str, Any]) -> Iterator[bytes]:
-        """What the leaf may be: as our producers write it, the bytes received without the
-        proof and signature; else (or if that fails) the canonical form, made only then."""
-        if as_sent is not None:
-            yield as_sent
+    def _leaf_hashes(raw: bytes, tail: bytes, envelope: dict[str, Any]) -> Iterator[bytes]:
+        """The hash of what the leaf may be: as our producers write it, the bytes received
+        without the proof and signature (hashed from the received bytes, not copied out of
+        them first); else (or if that fails) the canonical form, made only then."""
+        cut = len(raw) - len(tail) if raw.endswith(tail) else -1
+        if cut >= 0:
+            yield merkle.leaf_hash_of(memoryview(raw)[:cut], b"}")
         try:
             again = canonical(envelope)
         except ValueError:  # lone surrogates cannot encode
             return
-        if again != as_sent:
-            yield again
+        if cut < 0 or again != raw[:cut] + b"}":
+            yield merkle.leaf_hash(again)
 
     def _root_signed(self, kid: str, check: Verify, signature: bytes, message: bytes) -> bool:
         """Whether `signature` by `kid` signs `message`, asking Ed25519 once per triple."""

@@ -74,7 +74,8 @@ WITHDRAWALS = TopicSpec(
 UPDATES_APPROVED = TopicSpec(
     "updates.approved", 6, 30 * DAY_MS,
     event_types=("org.orcast.update.approved.v1",),
-    readers=("publisher", "viewer", "ingest", "audit"), writers=("approval",),
+    # not ingest: it reads the same decision from updates.status (ingest/tracker.py)
+    readers=("publisher", "viewer", "audit"), writers=("approval",),
 )
 UPDATES_RETRACTED = TopicSpec(
     "updates.retracted", 6, 30 * DAY_MS,

@@ -1,8 +1,9 @@
 """How far the pipeline behind ingest has fallen behind, from what ingest already reads.
 
 Ingest notes when it accepts each update (after the broker's ack) and, through its status
-consumer, when approval has decided on it (`updates.status` / `updates.approved`, the
-topic the viewer serves students from; or a quarantine verdict, where it ends). The lag
+consumer, when approval has decided on it (`updates.status`, sent with the
+`updates.approved` the viewer serves students from; or a quarantine verdict, where it
+ends). The lag
 is the age of the oldest accepted update still undecided. Past the bound
 (`ORCAST_INGEST_MAX_LAG_SECONDS`) new milestones are answered 503 with `Retry-After`
 (the tablet keeps them queued), `/readyz` says `ingest.pipeline_lag` is failing and

@@ -1,10 +1,12 @@
 """Ingest's status tracker: downstream topics → one status row per update → status streams.
 
-Ingest reads `milestones.deidentified`, `updates.status`, `updates.approved`,
-`updates.retracted` and `publications` with its own consumer group, a fetch at a
-time: the rows a batch names are read once and each changed row written once, in
-the batch's one transaction (`rows.BatchRows`); outside a batch (the loop's
-one-at-a-time fallback, the HTTP paths) each change is its own transaction. Every
+Ingest reads `milestones.deidentified`, `updates.status`, `updates.retracted` and
+`publications` with its own consumer group (not `updates.approved`: approval sends each
+approval there and as an `updates.status` "approved" with the same seq, in one send; a
+third record per milestone to fetch, verify and apply was ~a tenth of ingest's CPU,
+issue 14), a fetch at a time: the rows a batch names are read once and each changed
+row written once, in the batch's one transaction (`rows.BatchRows`); outside a batch
+(the loop's one-at-a-time fallback, the HTTP paths) each change is its own transaction. Every
 transition only moves forward and repeats are no-ops (`status.py`), so a redelivered
 or late event changes nothing: the tracker is idempotent without remembering event ids.
 The rows survive restarts. Local status streams are woken per case; streams on other
@@ -33,8 +35,7 @@ from .tables import statuses
 logger = logging.getLogger(__name__)
 
 TOPICS = (topics.MILESTONES_DEIDENTIFIED.name, topics.UPDATES_STATUS.name,
-          topics.UPDATES_APPROVED.name, topics.UPDATES_RETRACTED.name,
-          topics.PUBLICATIONS.name)
+          topics.UPDATES_RETRACTED.name, topics.PUBLICATIONS.name)
 SNAPSHOT_LIMIT = 200
 
 Change = Callable[[Record], bool]
@@ -196,7 +197,7 @@ class StatusTracker:
             await self.mutate(data["update_id"], data["case_id"], lambda r: r.audience_state(
                 data.get("audience", "students"), data["state"], at=data["at"],
                 reason=data.get("reason"), seq=data.get("seq")))
-        elif topic == topics.UPDATES_APPROVED.name:
+        elif topic == topics.UPDATES_APPROVED.name:  # not read (TOPICS); applied if handed
             def approved(record: Record) -> bool:
                 filled = record.fill(milestone=data["milestone"])
                 return record.audience_state(data["audience"], "approved",

@@ -289,3 +289,23 @@ async def test_a_batch_announces_its_new_rows_exactly_as_the_table_holds_them(
                 reviews.c.update_id == row.update_id,
                 reviews.c.audience == row.audience))).one()
             assert {c.key: getattr(row, c.key) for c in reviews.c} == dict(stored._mapping)
+
+
+async def test_every_approval_is_also_announced_as_an_approved_status(
+        gate: tuple[ApprovalGate, Recorder]) -> None:
+    """Ingest reads approvals from `updates.status` alone (services/ingest/tracker.py):
+    each `approved` the gate announces, automatic or a person's, for every audience,
+    goes with a status "approved" for the same update and audience (the emitter puts the
+    same seq on it)."""
+    approval, recorder = gate
+    cases = [new_case(approval) for _ in range(2)]
+    stream = [milestone(cases[i % 2], i) for i in range(8)]
+    fetch = [*on(topics.MILESTONES_DEIDENTIFIED.name, stream),
+             *on(topics.REVIEWS.name, [approve(e.data["case_id"], e.data["update_id"])
+                                       for e in stream[:3]])]
+    await batch.run(approval.store, fetch, approval.on_event)
+    approved = [(u, a) for kind, u, a, _ in recorder.sent if kind == "approved"]
+    statuses = [(u, a) for kind, u, a, state in recorder.sent
+                if kind == "status" and state == "approved"]
+    assert {a for _, a in approved} == {"students", "public"} and len(approved) == 11
+    assert sorted(approved) == sorted(statuses)

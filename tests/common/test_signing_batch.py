@@ -4,6 +4,7 @@ proof, root or signature borrowed from elsewhere makes a record believed."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -318,3 +319,41 @@ def test_remembered_nodes_change_no_verdict(keys: Path) -> None:
             with pytest.raises(signing.ForgedEvent):
                 keyring.verify(genuine | {signing.PROOF: proof},
                                wire(genuine | {signing.PROOF: proof}), ("approval",))
+
+
+def test_proof_numbers_are_read_as_the_pattern_reads_them() -> None:
+    """`parse_proof` takes exactly the index and count spellings `_PROOF_NUMBERS` matches
+    (told by string methods now): leading zeros, signs, spaces, non-ASCII digits, eleven
+    digits and empty parts are refused, whatever else the proof holds."""
+    import random
+
+    path = "." + "ab" * 32
+    spellings = ["0", "1", "7", "10", "01", "00", "-1", "+1", " 1", "1 ", "", "1e3", "١", "²",
+                 "9" * 10, "9" * 11, "1" + "0" * 9, "0" * 10, "1\n", "a", "0x1"]
+    rnd = random.Random(14)
+    spellings += ["".join(rnd.choice("0123456789 -+x١") for _ in range(rnd.randint(0, 12)))
+                  for _ in range(3000)]
+    for index in spellings[:40] + rnd.sample(spellings, 200):
+        for count in spellings[:40] + rnd.sample(spellings, 40):
+            text = f"{index}.{count}{path}"
+            wanted = signing._PROOF_NUMBERS.fullmatch(f"{index}.{count}") is not None \
+                and "." not in index and "." not in count
+            try:
+                found = signing.parse_proof(text)
+            except signing.ForgedEvent:
+                assert not wanted, text
+            else:
+                assert wanted and found[:2] == (int(index), int(count)), text
+
+
+def test_a_signature_is_decoded_once_per_keyring_and_refused_alike() -> None:
+    """The records of a batch share one signature text: decoded once and remembered; a
+    text that is not base64url is refused every time, never remembered."""
+    keyring = signing.Keyring()
+    good = base64.urlsafe_b64encode(b"s" * 64).decode().rstrip("=")
+    first = keyring._signature(good)
+    assert first == b"s" * 64 and keyring._signature(good) is first
+    for _ in range(2):
+        with pytest.raises(signing.ForgedEvent, match="signature is not base64url"):
+            keyring._signature("not base64 é")
+    assert list(keyring._signatures) == [good]

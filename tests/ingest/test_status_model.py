@@ -90,3 +90,24 @@ def test_what_was_removed_is_the_authors_note_and_an_edit_is_dated() -> None:
     assert not record.deidentified(first, at="2026-01-01T10:06:00Z")  # a replay: no change
     assert record.view(60)["edited_at"] == "2026-01-01T10:05:00Z"
     assert record.verdict == "review"
+
+
+def test_the_students_decision_is_read_from_updates_status_alone() -> None:
+    """Approval announces every approval twice, in one send: `updates.approved` (the
+    viewer's and publisher's feed) and `updates.status` state approved with the same seq
+    (gate.announce). Ingest reads the second only: a third record per milestone fetched,
+    parsed, verified and applied for nothing (issue 14: ingest's CPU per milestone). The
+    strip goes live, seq and all, from the status event alone."""
+    from services.common import topics
+    from services.ingest.tracker import TOPICS
+
+    assert topics.UPDATES_APPROVED.name not in TOPICS
+    assert "ingest" not in topics.UPDATES_APPROVED.readers  # no Read grant it never uses
+    assert topics.UPDATES_STATUS.name in TOPICS and "ingest" in topics.UPDATES_STATUS.readers
+    record = Record(event_id="u1", case_id="c1")
+    record.fill(milestone="incision", author_sub="nurse", occurred_at=AT,
+                received_at=events.parse_time(AT))
+    assert record.audience_state("students", "approved", at=AT, seq=3)
+    view = record.view(undo_seconds=0)
+    assert (view["status"], view["live"], view["audiences"]["students"]) == (
+        "live", True, {"state": "approved", "at": AT, "seq": 3})
