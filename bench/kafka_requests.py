@@ -6,12 +6,19 @@ Starts `orcast dev` with bench/hooks on PYTHONPATH (a sitecustomize that counts 
 request each Python process sends, by type), registers K cases, lets it settle, then
 prints the requests per second of each process over the window: fetches, group
 heartbeats, metadata refreshes, offset lookups.
+
+Under load, per milestone (what each process asked over the whole run, start-up included):
+
+    PYTHONPATH=$PWD python -m bench.throughput --rate 1000 --seconds 10 \\
+        --env PYTHONPATH=$PWD/bench/hooks:$PWD --env ORCAST_BENCH_REQUEST_DIR=/tmp/req
+    python -m bench.kafka_requests --from /tmp/req --per 10000
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import json
 import os
 import tempfile
@@ -65,12 +72,34 @@ async def run(args: argparse.Namespace) -> dict[str, dict[str, float]]:
     return rates
 
 
+def per_unit(folder: Path, units: int) -> list[str]:
+    """Requests per unit of work (e.g. per milestone), by process and type, from a folder
+    the hook wrote during a run; the last line sums every process."""
+    lines, total = [], collections.Counter[str]()
+    for process, counts in sorted(read_counts(folder).items()):
+        total.update(counts)
+        if counts:
+            lines.append(f"{process:48} {sum(counts.values()) / units:7.3f}  " + ", ".join(
+                f"{k.removesuffix('Request')} {v / units:.3f}"
+                for k, v in sorted(counts.items(), key=lambda i: -i[1])))
+    lines.append(f"{'all processes':48} {sum(total.values()) / units:7.3f}  " + ", ".join(
+        f"{k.removesuffix('Request')} {v / units:.3f}" for k, v in total.most_common()))
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--from", dest="folder", type=Path, default=None,
+                        help="report a finished run's counts (bench/hooks wrote them here)")
+    parser.add_argument("--per", type=int, default=1,
+                        help="with --from: divide by this many milestones")
     parser.add_argument("--cases", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--settle", type=float, default=10.0)
     args = parser.parse_args()
+    if args.folder is not None:
+        print("\n".join(per_unit(args.folder, args.per)))
+        return
     rates = asyncio.run(run(args))
     total = 0.0
     for process, kinds in sorted(rates.items()):

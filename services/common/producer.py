@@ -28,6 +28,13 @@ from .settings import Settings
 logger = logging.getLogger(__name__)
 
 
+# Per partition per request: ~340 events of ~1.5 KB, far more than one consumer batch puts
+# on a partition, and well under a broker's limit on a record batch (Apache Kafka's
+# message.max.bytes, 1 MiB by default; a hosted Kafka may set 1,000,000). An event larger
+# than this still goes alone in a batch of its own, as before.
+MAX_BATCH_BYTES = 512 * 1024
+
+
 class BrokerUnavailable(RuntimeError):
     """The broker did not acknowledge in time; nothing can be promised as durable.
     Retriable: an HTTP request that meets it is answered 503 with Retry-After."""
@@ -82,6 +89,12 @@ class EventProducer:
                 acks="all",
                 enable_idempotence=False,
                 linger_ms=0,
+                # A batch's derived events leave in one request per broker: at aiokafka's
+                # default 16 KiB a partition's batch filled after ~10 records (~1.5 KB
+                # each) and the next `send` waited for that request to go, so one handled
+                # batch cost the broker 3-4 produce requests. Nothing waits for a batch to
+                # fill (linger 0); this only bounds how much one request carries.
+                max_batch_size=MAX_BATCH_BYTES,
                 partitioner=KeyedPartitioner(),
                 request_timeout_ms=REQUEST_TIMEOUT_MS,
                 **security_options(self._settings),
