@@ -116,10 +116,6 @@ async def test_a_header_value_that_looks_like_a_request_line_is_not_served(
         conn.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "uvloop: GuardedProtocol._refuse asserts isinstance(transport, asyncio.Transport), "
-    "false for uvloop's TCPTransport: a connection over the per-address cap gets a reset "
-    "instead of the 503, and each one logs an ERROR traceback"))
 async def test_a_connection_over_the_per_address_cap_is_answered_503(
         dev: DevProcess) -> None:
     held = []
