@@ -21,6 +21,8 @@ import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from yarl import URL
+
 logger = logging.getLogger(__name__)
 
 MAX_LINE_BYTES = 8 * 1024  # a request line longer than this is refused (414)
@@ -79,9 +81,28 @@ def request_path(head: bytes) -> str | None:
     if len(parts) != 3 or not parts[2].startswith(b"HTTP/"):
         return None
     try:
-        return parts[1].decode("ascii").split("?", 1)[0]
+        return target_path(parts[1].decode("ascii"))
     except UnicodeDecodeError:
         return None
+
+
+def target_path(target: str) -> str | None:
+    """The path a request target is routed by, as aiohttp reads it: an origin-form
+    target's (`/path?query`) up to its query; an absolute-form target's (`http://host/path`,
+    RFC 9112 §3.2.2) the path of its URL (yarl's, as aiohttp's parser makes it), None if
+    it is not one aiohttp takes. Any other (`*`) as it is: the front's own app answers."""
+    if target.startswith("/"):
+        return target.split("?", 1)[0]
+    scheme, colon, rest = target.partition(":")
+    if not colon or not scheme or not rest.startswith("//"):
+        return target.split("?", 1)[0]
+    if rest[2:3] in ("", "/", "?", "#"):  # no host: aiohttp refuses it (400)
+        return None
+    try:
+        url = URL(target, encoded=True)
+    except ValueError:
+        return None
+    return url.raw_path if url.raw_host else None
 
 
 def _refusal(status: str, message: str) -> bytes:

@@ -30,7 +30,8 @@ from aiohttp import web
 from services.common.serving import GuardedProtocol, GuardedServer
 from services.common.web import SECURITY_HEADERS, SERVER_NAME
 
-from .front import MAX_LINE_BYTES, SHARED_ROUTES, RouteTable, request_path
+from .front import (MAX_LINE_BYTES, SHARED_ROUTES, RouteTable, request_path,
+                    target_path)
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +73,8 @@ class HandedProtocol(GuardedProtocol):
         self._reading = False  # our reader is on
 
     def misdirected(self, request: web.BaseRequest) -> web.StreamResponse | None:
-        if self._owns(request.raw_path.split("?", 1)[0]):
+        path = target_path(request.raw_path)  # the front's reading of the target
+        if path is not None and self._owns(path):
             return None
         response = web.json_response(
             {"error": {"code": "misdirected_request",

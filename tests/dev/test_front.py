@@ -9,7 +9,7 @@ import socket
 
 from services.common.broker import free_port
 from services.common.settings import Settings
-from services.dev.front import Front
+from services.dev.front import Front, request_path
 from services.dev.handed import owns_routes
 from services.dev.supervisor import FRONT, route_table
 from services.registry import SERVICES, create_app_for
@@ -74,6 +74,14 @@ async def test_a_request_line_that_never_ends_is_cut() -> None:
     finally:
         await front.stop()
     assert answer.startswith(b"HTTP/1.1 408")
+
+
+def test_an_absolute_form_target_is_routed_by_its_path() -> None:
+    # RFC 9112 §3.2.2: a server MUST accept it; aiohttp routes by its URL's path
+    assert request_path(b"GET http://localhost:8080/live/x?q=1 HTTP/1.1\r\n") == "/live/x"
+    assert request_path(b"GET HTTPS://h HTTP/1.1\r\n") == "/"
+    assert request_path(b"GET http:///live/x HTTP/1.1\r\n") is None  # no host: 400
+    assert request_path(b"GET /live/x?q=http://h/api HTTP/1.1\r\n") == "/live/x"
 
 
 async def test_a_client_that_says_nothing_is_cut() -> None:

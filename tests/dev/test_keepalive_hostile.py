@@ -156,10 +156,6 @@ async def test_request_lines_waiting_on_the_front_count_against_the_cap(
             conn.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "absolute-form target (RFC 9112 §3.2.2: a server MUST accept it): the front routes "
-    "the whole URI, matches nothing and its own app answers 404 (direct: the service's "
-    "200)"))
 async def test_an_absolute_form_request_reaches_its_service(dev: DevProcess) -> None:
     conn = await Conn.open(dev)
     try:
