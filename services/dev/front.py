@@ -71,13 +71,20 @@ class RouteTable:
         return self.fallback
 
 
+def line_ended(head: bytes) -> bool:
+    """Has the request line at the start of `head` ended (a LF, bare or not: a line
+    ending in a bare LF is whole, and refused, not waited on)?"""
+    return b"\n" in head
+
+
 def request_path(head: bytes) -> str | None:
     """The path of a whole request line (`METHOD SP target SP HTTP/x.y CRLF`) at the start
-    of `head`; None if the line has not ended or is not one."""
-    end = head.find(b"\r\n")
-    if end < 0:
+    of `head`; None if the line has not ended (`line_ended`) or is not one (a bare LF
+    ending it included)."""
+    end = head.find(b"\n")
+    if end < 1 or head[end - 1] != 0x0D:  # 0x0D: CR
         return None
-    parts = head[:end].split(b" ")
+    parts = head[:end - 1].split(b" ")
     if len(parts) != 3 or not parts[2].startswith(b"HTTP/"):
         return None
     try:
@@ -200,9 +207,9 @@ class Front:
             return DONE
         path = request_path(head)
         if path is None:
-            if b"\r\n" not in head and len(head) < MAX_LINE_BYTES:
+            if not line_ended(head) and len(head) < MAX_LINE_BYTES:
                 return PARTIAL
-            if b"\r\n" not in head:
+            if not line_ended(head):
                 self._refuse(sock, "414 URI Too Long", "request line too long")
             else:
                 self._refuse(sock, "400 Bad Request", "malformed request line")

@@ -30,7 +30,7 @@ from aiohttp import web
 from services.common.serving import GuardedProtocol, GuardedServer
 from services.common.web import SECURITY_HEADERS, SERVER_NAME
 
-from .front import (MAX_LINE_BYTES, SHARED_ROUTES, RouteTable, request_path,
+from .front import (MAX_LINE_BYTES, SHARED_ROUTES, RouteTable, line_ended, request_path,
                     target_path)
 
 logger = logging.getLogger(__name__)
@@ -201,7 +201,7 @@ class HandedProtocol(GuardedProtocol):
         request line, or the end: aiohttp answers (or ends a request it began reading)."""
         path = request_path(head)
         if path is None:
-            return bool(head) and b"\r\n" not in head and len(head) < MAX_LINE_BYTES
+            return bool(head) and not line_ended(head) and len(head) < MAX_LINE_BYTES
         return not self._owns(path)
 
     def _hand_back(self, sock: socket.socket, transport: asyncio.Transport) -> bool:

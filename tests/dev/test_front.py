@@ -9,7 +9,7 @@ import socket
 
 from services.common.broker import free_port
 from services.common.settings import Settings
-from services.dev.front import Front, request_path
+from services.dev.front import Front, line_ended, request_path
 from services.dev.handed import owns_routes
 from services.dev.supervisor import FRONT, route_table
 from services.registry import SERVICES, create_app_for
@@ -82,6 +82,24 @@ def test_an_absolute_form_target_is_routed_by_its_path() -> None:
     assert request_path(b"GET HTTPS://h HTTP/1.1\r\n") == "/"
     assert request_path(b"GET http:///live/x HTTP/1.1\r\n") is None  # no host: 400
     assert request_path(b"GET /live/x?q=http://h/api HTTP/1.1\r\n") == "/live/x"
+
+
+def test_a_request_line_ending_in_a_bare_lf_is_whole_and_refused() -> None:
+    head = b"GET /readyz HTTP/1.1\nHost: x\n\n"
+    assert line_ended(head) and request_path(head) is None  # refused at once, not waited on
+    assert not line_ended(b"GET /readyz HTTP/1.1\r")
+
+
+async def test_a_bare_lf_request_line_is_refused_at_once() -> None:
+    front = Front(route_table(Settings(secret="x" * 40), ()), {}, header_timeout=5)
+    port = free_port()
+    await front.start("127.0.0.1", port)
+    try:
+        answer = await asyncio.wait_for(
+            _exchange(port, b"GET /readyz HTTP/1.1\nHost: x\n\n"), 2)
+    finally:
+        await front.stop()
+    assert answer.startswith(b"HTTP/1.1 400")
 
 
 async def test_a_client_that_says_nothing_is_cut() -> None:

@@ -166,10 +166,6 @@ async def test_an_absolute_form_request_reaches_its_service(dev: DevProcess) -> 
         conn.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a request line ending in a bare LF is taken for a line still coming: handed back "
-    "and held by the front until the header timeout (408), where aiohttp answers 400 at "
-    "once"))
 async def test_a_bare_lf_request_line_is_answered_at_once(dev: DevProcess) -> None:
     conn = await Conn.open(dev)
     try:
