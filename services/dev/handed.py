@@ -12,8 +12,15 @@ connection on), and the front routes it as a connection just accepted.
 A request aiohttp has read already (a client pipelining one request behind another)
 cannot go back unread: when it is not this process's it is answered `421 Misdirected
 Request` and the connection closed; the client may retry it on a new connection (RFC
-9110 §15.5.20). A WebSocket keeps its connection; server-sent events, and a response
-sent before its request's body had all come, close theirs after them, as before.
+9110 §15.5.20). Nor can one aiohttp has read part of: the peek would see the rest of
+its headers, which may look like a request line. So the process gives a connection back
+only when the bytes fed to aiohttp since the request began end exactly where that request
+ends (`_record`): its header block to the first CRLFCRLF, with no bare CR or LF (where
+llhttp might end a line), then its Content-Length. Any other connection (pipelined,
+chunked, CONNECT, headers over 64 KiB) is "dirty": kept to its end, its requests that
+are not this process's answered 421. A WebSocket keeps its connection; server-sent
+events, and a response sent before its request's body had all come, close theirs after
+them, as before.
 """
 
 from __future__ import annotations
@@ -30,8 +37,7 @@ from aiohttp import web
 from services.common.serving import GuardedProtocol, GuardedServer
 from services.common.web import SECURITY_HEADERS, SERVER_NAME
 
-from .front import (MAX_LINE_BYTES, SHARED_ROUTES, RouteTable, line_ended, request_path,
-                    target_path)
+from .front import MAX_LINE_BYTES, SHARED_ROUTES, RouteTable, line_ended, request_path, target_path
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +46,7 @@ GiveBack = Callable[[socket.socket], bool]  # True: took the socket over; False:
 
 _OWN = "own"
 READ_BYTES = 2**16
+MAX_HEADER_BYTES = 2**16  # a header block still open beyond this: the connection is dirty
 
 
 def owns_routes(canonicals: Iterable[str]) -> Owns:
@@ -58,8 +65,8 @@ class HandedProtocol(GuardedProtocol):
     so the next request waits in the kernel. A WebSocket or a stream gives the reading
     back to the transport, as on any connection."""
 
-    __slots__ = ("_between", "_give_back", "_held", "_here", "_owns", "_reading",
-                 "_sock")
+    __slots__ = ("_between", "_block_end", "_dirty", "_fed", "_fed_count", "_give_back",
+                 "_held", "_here", "_owns", "_reading", "_sock")
 
     def __init__(self, manager: GuardedServer, *, owns: Owns, give_back: GiveBack,
                  **kwargs: Any) -> None:
@@ -71,6 +78,11 @@ class HandedProtocol(GuardedProtocol):
         self._sock: socket.socket | None = None  # our own descriptor, read here
         self._here = False  # read here (True) or by the transport
         self._reading = False  # our reader is on
+        # What aiohttp has been fed since the current request began (`_record`):
+        self._fed = bytearray()  # the start of the header block, while its end has not come
+        self._fed_count = 0  # every byte fed
+        self._block_end = -1  # the header block's length (to its CRLFCRLF), once known
+        self._dirty = False  # aiohttp may hold a next request's bytes: never go back
 
     def misdirected(self, request: web.BaseRequest) -> web.StreamResponse | None:
         path = target_path(request.raw_path)  # the front's reading of the target
@@ -106,24 +118,75 @@ class HandedProtocol(GuardedProtocol):
     async def finish_response(self, request: web.BaseRequest, resp: web.StreamResponse,
                               start_time: float | None) -> tuple[web.StreamResponse, bool]:
         resp, reset = await super().finish_response(request, resp, start_time)
-        if not self._held:
-            return resp, reset
-        self._held = False
+        held, self._held = self._held, False
         if (reset or not resp.keep_alive or self._close or self._force_close
                 or self.transport is None):
             return resp, reset  # closing
+        self._request_ended(request)
+        if not held:
+            return resp, reset
         if not self._here:
             fd = self.transport.get_extra_info("socket").fileno()
             self._sock = socket.socket(fileno=os.dup(fd))  # a transport's fd has its reader
             self._here = True
-        # A request aiohttp read already (pipelined) is served, or refused (`misdirected`).
-        self._between = not self._messages
+        # A request aiohttp read already (pipelined) is served, or refused (`misdirected`);
+        # so is any on a dirty connection.
+        self._between = not self._dirty and not self._messages
         self._sync()
         return resp, reset
 
     def connection_lost(self, exc: BaseException | None) -> None:
         self._stop_here()
         super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        if data and not self._dirty:
+            self._record(data)
+        super().data_received(data)
+
+    def _record(self, data: bytes) -> None:
+        """Count what aiohttp is fed; find the current request's header block's end (the
+        first CRLFCRLF: llhttp's too when no line ends in a bare CR or LF)."""
+        self._fed_count += len(data)
+        if self._block_end >= 0:
+            return
+        fed: bytes | bytearray = data
+        start = 0
+        if self._fed:  # the block began in an earlier read
+            start = max(0, len(self._fed) - 3)
+            self._fed += data
+            fed = self._fed
+        end = fed.find(b"\r\n\r\n", start)
+        if end < 0:
+            if len(fed) > MAX_HEADER_BYTES:
+                self._make_dirty()
+            elif fed is data:
+                self._fed = bytearray(data)
+            return
+        self._fed = bytearray()
+        block = fed[:end + 4]
+        crlf = block.count(b"\r\n")
+        if block.count(b"\n") != crlf or block.count(b"\r") != crlf:
+            self._make_dirty()  # a bare LF or CR: llhttp may have ended a line there
+            return
+        self._block_end = end + 4
+
+    def _request_ended(self, request: web.BaseRequest) -> None:
+        """After `request`'s response: did every byte fed belong to it? Then the next
+        request begins with the next byte read; else the connection is dirty."""
+        if self._dirty:
+            return
+        if (self._block_end < 0 or request.method == "CONNECT"
+                or request.version[0] != 1 or "Transfer-Encoding" in request.headers
+                or self._fed_count != self._block_end + (request.content_length or 0)):
+            self._make_dirty()
+            return
+        self._fed_count = 0
+        self._block_end = -1
+
+    def _make_dirty(self) -> None:
+        self._dirty = True
+        self._fed = bytearray()
 
     # aiohttp's flow control (a body's buffer, its queue of pipelined requests)
     def _pause_transport_reading(self) -> None:
@@ -157,6 +220,7 @@ class HandedProtocol(GuardedProtocol):
             self._sock = None
 
     def _to_transport(self) -> None:
+        self._make_dirty()  # a WebSocket or a stream: its connection never goes back
         if self._here:
             self._stop_here()
             if not self._reading_paused and not self._buffer_paused:

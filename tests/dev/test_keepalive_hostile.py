@@ -91,11 +91,6 @@ def statuses(data: bytes) -> list[int]:
 
 # --- hits -----------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason=(
-    "desync: a request whose headers aiohttp has partly parsed (arrived with the previous "
-    "request) is not `_messages` yet, so handed.py peeks at the kernel's next bytes as if "
-    "a request began there; a header value that looks like a request line is handed to "
-    "the front and served as a request of its own (direct: 401 from cases)"))
 async def test_a_header_value_that_looks_like_a_request_line_is_not_served(
         dev: DevProcess) -> None:
     admin = dev.tokens()["admin"]
@@ -178,10 +173,6 @@ async def test_a_bare_lf_request_line_is_answered_at_once(dev: DevProcess) -> No
         conn.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "desync, as above: a header line without a colon (400 on the service's own port) is "
-    "served as another service's request once the header lines before it came with the "
-    "previous request (without a Host line after it, the front's aiohttp answers 400)"))
 async def test_a_request_line_inside_a_header_block_is_refused(dev: DevProcess) -> None:
     admin = dev.tokens()["admin"]
     conn = await Conn.open(dev)
