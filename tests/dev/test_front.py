@@ -113,6 +113,25 @@ async def test_a_client_that_says_nothing_is_cut() -> None:
     assert answer.startswith(b"HTTP/1.1 408")
 
 
+async def test_request_lines_waiting_here_count_against_the_per_address_cap() -> None:
+    front = Front(route_table(Settings(secret="x" * 40), ()), {}, header_timeout=1.5,
+                  max_per_ip=2)
+    port = free_port()
+    await front.start("127.0.0.1", port)
+    try:
+        waiting = [asyncio.create_task(_exchange(port, b"GET /api/v1/ca")) for _ in range(2)]
+        await asyncio.sleep(0.5)  # both accepted, waiting for the rest of their lines
+        refused = await asyncio.wait_for(_exchange(port, b"GET /api/v1/ca"), 1)
+        assert refused.startswith(b"HTTP/1.1 503"), refused[:80]
+        assert b"too_many_connections" in refused
+        for answer in await asyncio.gather(*waiting):
+            assert answer.startswith(b"HTTP/1.1 408")  # waited, then timed out
+        # their count released: the next one waits too
+        assert (await _exchange(port, b"GET /api/v1/ca")).startswith(b"HTTP/1.1 408")
+    finally:
+        await front.stop()
+
+
 def test_each_process_owns_exactly_the_paths_the_front_sends_it() -> None:
     """A kept-alive connection goes back to the front by the process's own reckoning of
     its routes: it must agree with the front's, or a request would bounce."""

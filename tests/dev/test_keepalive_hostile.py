@@ -131,10 +131,6 @@ async def test_a_connection_over_the_per_address_cap_is_answered_503(
     await asyncio.sleep(IDLE + 1)  # the viewer's count back to zero
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "per-address cap escaped: a connection waiting on the front (its request line not "
-    "ended, fresh or handed back by a service) is counted nowhere, and the front peeks at "
-    "each every 10 ms until the header timeout (1,500 such: 1,539 fds, ~60% of a core)"))
 async def test_request_lines_waiting_on_the_front_count_against_the_cap(
         dev: DevProcess) -> None:
     held = []
