@@ -14,13 +14,13 @@ cannot go back unread: when it is not this process's it is answered `421 Misdire
 Request` and the connection closed; the client may retry it on a new connection (RFC
 9110 §15.5.20). Nor can one aiohttp has read part of: the peek would see the rest of
 its headers, which may look like a request line. So the process gives a connection back
-only when the bytes fed to aiohttp since the request began end exactly where that request
-ends (`_record`): its header block to the first CRLFCRLF, with no bare CR or LF (where
-llhttp might end a line), then its Content-Length. Any other connection (pipelined,
-chunked, CONNECT, headers over 64 KiB) is "dirty": kept to its end, its requests that
-are not this process's answered 421. A WebSocket keeps its connection; server-sent
-events, and a response sent before its request's body had all come, close theirs after
-them, as before.
+only when the bytes fed to aiohttp end exactly where the request just answered ends
+(`_request_ended`): its header block to the first CRLFCRLF, with no bare CR or LF (where
+llhttp might end a line), then its Content-Length. Any other connection (chunked,
+CONNECT, pipelined beyond 64 KiB) is "dirty": kept to its end, its requests that are not
+this process's answered 421. A WebSocket keeps its connection; server-sent events, and
+a response sent before its request's body had all come, close theirs after them, as
+before.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ GiveBack = Callable[[socket.socket], bool]  # True: took the socket over; False:
 
 _OWN = "own"
 READ_BYTES = 2**16
-MAX_HEADER_BYTES = 2**16  # a header block still open beyond this: the connection is dirty
+MAX_KEPT_BYTES = 2**16  # of a request's bytes; a request ending beyond: the connection is dirty
 
 
 def owns_routes(canonicals: Iterable[str]) -> Owns:
@@ -65,7 +65,7 @@ class HandedProtocol(GuardedProtocol):
     so the next request waits in the kernel. A WebSocket or a stream gives the reading
     back to the transport, as on any connection."""
 
-    __slots__ = ("_between", "_block_end", "_dirty", "_fed", "_fed_count", "_give_back",
+    __slots__ = ("_between", "_dirty", "_fed", "_fed_count", "_give_back",
                  "_held", "_here", "_owns", "_reading", "_sock")
 
     def __init__(self, manager: GuardedServer, *, owns: Owns, give_back: GiveBack,
@@ -79,9 +79,8 @@ class HandedProtocol(GuardedProtocol):
         self._here = False  # read here (True) or by the transport
         self._reading = False  # our reader is on
         # What aiohttp has been fed since the current request began (`_record`):
-        self._fed = bytearray()  # the start of the header block, while its end has not come
-        self._fed_count = 0  # every byte fed
-        self._block_end = -1  # the header block's length (to its CRLFCRLF), once known
+        self._fed: bytes | bytearray = b""  # the first MAX_KEPT_BYTES of it
+        self._fed_count = 0  # every byte of it
         self._dirty = False  # aiohttp may hold a next request's bytes: never go back
 
     def misdirected(self, request: web.BaseRequest) -> web.StreamResponse | None:
@@ -131,7 +130,7 @@ class HandedProtocol(GuardedProtocol):
             self._here = True
         # A request aiohttp read already (pipelined) is served, or refused (`misdirected`);
         # so is any on a dirty connection.
-        self._between = not self._dirty and not self._messages
+        self._between = not (self._dirty or self._messages or self._fed_count)
         self._sync()
         return resp, reset
 
@@ -145,48 +144,50 @@ class HandedProtocol(GuardedProtocol):
         super().data_received(data)
 
     def _record(self, data: bytes) -> None:
-        """Count what aiohttp is fed; find the current request's header block's end (the
-        first CRLFCRLF: llhttp's too when no line ends in a bare CR or LF)."""
+        """Count what aiohttp is fed since the current request began, and keep its first
+        `MAX_KEPT_BYTES` (the header block, and whatever follows it: a pipelined request)."""
+        kept = self._fed
+        if len(kept) == self._fed_count and len(kept) < MAX_KEPT_BYTES:
+            if not kept:
+                self._fed = data  # the common case: one read, one request; no copy
+            else:
+                if isinstance(kept, bytes):
+                    kept = self._fed = bytearray(kept)
+                kept += data
         self._fed_count += len(data)
-        if self._block_end >= 0:
+
+    def _request_ended(self, request: web.BaseRequest) -> None:
+        """After `request`'s response: where did it end in the bytes fed? It began at
+        their start; its header block ends at the first CRLFCRLF (llhttp's too, when no
+        line in it ends in a bare CR or LF and it does not begin with an empty line),
+        then come its Content-Length bytes. The next request begins there: kept (a
+        pipelined one), or with the next byte read. Anything else: dirty."""
+        if self._dirty:
             return
-        fed: bytes | bytearray = data
-        start = 0
-        if self._fed:  # the block began in an earlier read
-            start = max(0, len(self._fed) - 3)
-            self._fed += data
-            fed = self._fed
-        end = fed.find(b"\r\n\r\n", start)
-        if end < 0:
-            if len(fed) > MAX_HEADER_BYTES:
-                self._make_dirty()
-            elif fed is data:
-                self._fed = bytearray(data)
+        fed = self._fed
+        end = fed.find(b"\r\n\r\n")
+        if (end < 0 or fed[:1] in (b"\r", b"\n") or request.method == "CONNECT"
+                or request.version[0] != 1 or "Transfer-Encoding" in request.headers):
+            self._make_dirty()
             return
-        self._fed = bytearray()
         block = fed[:end + 4]
         crlf = block.count(b"\r\n")
         if block.count(b"\n") != crlf or block.count(b"\r") != crlf:
             self._make_dirty()  # a bare LF or CR: llhttp may have ended a line there
             return
-        self._block_end = end + 4
-
-    def _request_ended(self, request: web.BaseRequest) -> None:
-        """After `request`'s response: did every byte fed belong to it? Then the next
-        request begins with the next byte read; else the connection is dirty."""
-        if self._dirty:
-            return
-        if (self._block_end < 0 or request.method == "CONNECT"
-                or request.version[0] != 1 or "Transfer-Encoding" in request.headers
-                or self._fed_count != self._block_end + (request.content_length or 0)):
+        ended = end + 4 + (request.content_length or 0)
+        if ended == self._fed_count:
+            self._fed = b""
+            self._fed_count = 0
+        elif ended < self._fed_count == len(fed):  # a pipelined request follows, all kept
+            self._fed = fed[ended:]
+            self._fed_count -= ended
+        else:
             self._make_dirty()
-            return
-        self._fed_count = 0
-        self._block_end = -1
 
     def _make_dirty(self) -> None:
         self._dirty = True
-        self._fed = bytearray()
+        self._fed = b""
 
     # aiohttp's flow control (a body's buffer, its queue of pipelined requests)
     def _pause_transport_reading(self) -> None:
