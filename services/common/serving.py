@@ -28,7 +28,7 @@ import traceback
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 from aiohttp import web
 
@@ -160,8 +160,10 @@ class GuardedProtocol(web.RequestHandler):
         response.force_close()
         return response
 
-    def _refuse(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
+    def _refuse(self, base: asyncio.BaseTransport) -> None:
+        # A stream transport, though not necessarily an `asyncio.Transport` subclass
+        # (uvloop's TCPTransport is not one): only its methods are used.
+        transport = cast(asyncio.Transport, base)
         self._refused = True
         self.transport = transport  # so connection_lost unwinds as for any connection
         HTTP_CONNECTIONS_CUT.labels("per_ip_limit").inc()

@@ -21,6 +21,11 @@ import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from yarl import URL
+
+from services.common.metrics import HTTP_CONNECTIONS_CUT
+from services.common.serving import REFUSAL
+
 logger = logging.getLogger(__name__)
 
 MAX_LINE_BYTES = 8 * 1024  # a request line longer than this is refused (414)
@@ -69,19 +74,45 @@ class RouteTable:
         return self.fallback
 
 
+def line_ended(head: bytes) -> bool:
+    """Has the request line at the start of `head` ended (a LF, bare or not: a line
+    ending in a bare LF is whole, and refused, not waited on)?"""
+    return b"\n" in head
+
+
 def request_path(head: bytes) -> str | None:
     """The path of a whole request line (`METHOD SP target SP HTTP/x.y CRLF`) at the start
-    of `head`; None if the line has not ended or is not one."""
-    end = head.find(b"\r\n")
-    if end < 0:
+    of `head`; None if the line has not ended (`line_ended`) or is not one (a bare LF
+    ending it included)."""
+    end = head.find(b"\n")
+    if end < 1 or head[end - 1] != 0x0D:  # 0x0D: CR
         return None
-    parts = head[:end].split(b" ")
+    parts = head[:end - 1].split(b" ")
     if len(parts) != 3 or not parts[2].startswith(b"HTTP/"):
         return None
     try:
-        return parts[1].decode("ascii").split("?", 1)[0]
+        return target_path(parts[1].decode("ascii"))
     except UnicodeDecodeError:
         return None
+
+
+def target_path(target: str) -> str | None:
+    """The path a request target is routed by, as aiohttp reads it: an origin-form
+    target's (`/path?query`) up to its query; an absolute-form target's (`http://host/path`,
+    RFC 9112 §3.2.2) the path of its URL (yarl's, as aiohttp's parser makes it), None if
+    it is not one aiohttp takes. Any other (`*`) as it is: the front's own app answers."""
+    if target.startswith("/"):
+        return target.split("?", 1)[0]
+    scheme, colon, rest = target.partition(":")
+    if not colon or not scheme or not rest.startswith("//"):
+        return target.split("?", 1)[0]
+    if rest[2:3] in ("", "/", "?", "#"):  # no host: aiohttp refuses it (400)
+        return None
+    try:
+        url = URL(target, encoded=True)
+    except ValueError:
+        return None
+    return url.raw_path if url.raw_host else None
 
 
 def _refusal(status: str, message: str) -> bytes:
@@ -98,12 +129,15 @@ class Front:
     """Accepts on the public port, peeks at each request line, hands the socket over."""
 
     def __init__(self, routes: RouteTable, targets: dict[str, Target], *,
-                 header_timeout: float) -> None:
+                 header_timeout: float, max_per_ip: int = 0) -> None:
         self.routes = routes
         self._targets = targets
         self._header_timeout = header_timeout
+        self._max_per_ip = max_per_ip  # connections waiting here per address (0: no cap)
         self._listener: socket.socket | None = None
         self._waiting: dict[socket.socket, asyncio.TimerHandle] = {}
+        self._address: dict[socket.socket, str] = {}  # a waiting connection's peer
+        self._per_address: dict[str, int] = {}  # waiting connections per peer address
 
     async def start(self, host: str, port: int) -> None:
         listener = socket.create_server((host, port), backlog=1024)
@@ -143,9 +177,30 @@ class Front:
         # spares a timer, a reader and a trip round the loop per connection.
         look = self._look(sock)
         if look is not DONE:
+            if not self._admit(sock):
+                HTTP_CONNECTIONS_CUT.labels("per_ip_limit").inc()
+                self._refuse(sock, answer=REFUSAL)
+                return True
             self._waiting[sock] = asyncio.get_running_loop().call_later(
                 self._header_timeout, self._timed_out, sock)
             self._wait(sock, look)
+        return True
+
+    def _admit(self, sock: socket.socket) -> bool:
+        """Count a connection about to wait here against its address's cap (as a
+        service counts its open connections): False if over it."""
+        if self._max_per_ip <= 0:
+            return True
+        try:
+            peer = sock.getpeername()
+        except OSError:
+            return True  # gone: the next look closes it
+        address = str(peer[0]) if isinstance(peer, tuple) and peer else ""
+        count = self._per_address.get(address, 0)
+        if count >= self._max_per_ip:
+            return False
+        self._per_address[address] = count + 1
+        self._address[sock] = address
         return True
 
     def _readable(self, sock: socket.socket) -> None:
@@ -179,9 +234,9 @@ class Front:
             return DONE
         path = request_path(head)
         if path is None:
-            if b"\r\n" not in head and len(head) < MAX_LINE_BYTES:
+            if not line_ended(head) and len(head) < MAX_LINE_BYTES:
                 return PARTIAL
-            if b"\r\n" not in head:
+            if not line_ended(head):
                 self._refuse(sock, "414 URI Too Long", "request line too long")
             else:
                 self._refuse(sock, "400 Bad Request", "malformed request line")
@@ -195,12 +250,18 @@ class Front:
         timer = self._waiting.pop(sock, None)
         if timer is not None:
             timer.cancel()
+        address = self._address.pop(sock, None)
+        if address is not None:
+            left = self._per_address.pop(address, 1) - 1
+            if left > 0:
+                self._per_address[address] = left
 
     def _timed_out(self, sock: socket.socket) -> None:
         if sock in self._waiting:
             self._refuse(sock, "408 Request Timeout", "request too slow")
 
-    def _refuse(self, sock: socket.socket, status: str, message: str) -> None:
+    def _refuse(self, sock: socket.socket, status: str = "", message: str = "", *,
+                answer: bytes = b"") -> None:
         self._forget(sock)
         asyncio.get_running_loop().remove_reader(sock.fileno())
         try:
@@ -208,7 +269,7 @@ class Front:
         except OSError:
             pass
         try:
-            sock.send(_refusal(status, message))
+            sock.send(answer or _refusal(status, message))
             sock.shutdown(socket.SHUT_WR)
         except OSError:
             pass

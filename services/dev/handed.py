@@ -12,8 +12,15 @@ connection on), and the front routes it as a connection just accepted.
 A request aiohttp has read already (a client pipelining one request behind another)
 cannot go back unread: when it is not this process's it is answered `421 Misdirected
 Request` and the connection closed; the client may retry it on a new connection (RFC
-9110 §15.5.20). A WebSocket keeps its connection; server-sent events, and a response
-sent before its request's body had all come, close theirs after them, as before.
+9110 §15.5.20). Nor can one aiohttp has read part of: the peek would see the rest of
+its headers, which may look like a request line. So the process gives a connection back
+only when the bytes fed to aiohttp end exactly where the request just answered ends
+(`_request_ended`): its header block to the first CRLFCRLF, with no bare CR or LF (where
+llhttp might end a line), then its Content-Length. Any other connection (chunked,
+CONNECT, pipelined beyond 64 KiB) is "dirty": kept to its end, its requests that are not
+this process's answered 421. A WebSocket keeps its connection; server-sent events, and
+a response sent before its request's body had all come, close theirs after them, as
+before.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from aiohttp import web
 from services.common.serving import GuardedProtocol, GuardedServer
 from services.common.web import SECURITY_HEADERS, SERVER_NAME
 
-from .front import MAX_LINE_BYTES, SHARED_ROUTES, RouteTable, request_path
+from .front import MAX_LINE_BYTES, SHARED_ROUTES, RouteTable, line_ended, request_path, target_path
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +46,7 @@ GiveBack = Callable[[socket.socket], bool]  # True: took the socket over; False:
 
 _OWN = "own"
 READ_BYTES = 2**16
+MAX_KEPT_BYTES = 2**16  # of a request's bytes; a request ending beyond: the connection is dirty
 
 
 def owns_routes(canonicals: Iterable[str]) -> Owns:
@@ -57,8 +65,8 @@ class HandedProtocol(GuardedProtocol):
     so the next request waits in the kernel. A WebSocket or a stream gives the reading
     back to the transport, as on any connection."""
 
-    __slots__ = ("_between", "_give_back", "_held", "_here", "_owns", "_reading",
-                 "_sock")
+    __slots__ = ("_between", "_dirty", "_fed", "_fed_count", "_give_back",
+                 "_held", "_here", "_owns", "_reading", "_sock")
 
     def __init__(self, manager: GuardedServer, *, owns: Owns, give_back: GiveBack,
                  **kwargs: Any) -> None:
@@ -70,9 +78,14 @@ class HandedProtocol(GuardedProtocol):
         self._sock: socket.socket | None = None  # our own descriptor, read here
         self._here = False  # read here (True) or by the transport
         self._reading = False  # our reader is on
+        # What aiohttp has been fed since the current request began (`_record`):
+        self._fed: bytes | bytearray = b""  # the first MAX_KEPT_BYTES of it
+        self._fed_count = 0  # every byte of it
+        self._dirty = False  # aiohttp may hold a next request's bytes: never go back
 
     def misdirected(self, request: web.BaseRequest) -> web.StreamResponse | None:
-        if self._owns(request.raw_path.split("?", 1)[0]):
+        path = target_path(request.raw_path)  # the front's reading of the target
+        if path is not None and self._owns(path):
             return None
         response = web.json_response(
             {"error": {"code": "misdirected_request",
@@ -104,24 +117,77 @@ class HandedProtocol(GuardedProtocol):
     async def finish_response(self, request: web.BaseRequest, resp: web.StreamResponse,
                               start_time: float | None) -> tuple[web.StreamResponse, bool]:
         resp, reset = await super().finish_response(request, resp, start_time)
-        if not self._held:
-            return resp, reset
-        self._held = False
+        held, self._held = self._held, False
         if (reset or not resp.keep_alive or self._close or self._force_close
                 or self.transport is None):
             return resp, reset  # closing
+        self._request_ended(request)
+        if not held:
+            return resp, reset
         if not self._here:
             fd = self.transport.get_extra_info("socket").fileno()
             self._sock = socket.socket(fileno=os.dup(fd))  # a transport's fd has its reader
             self._here = True
-        # A request aiohttp read already (pipelined) is served, or refused (`misdirected`).
-        self._between = not self._messages
+        # A request aiohttp read already (pipelined) is served, or refused (`misdirected`);
+        # so is any on a dirty connection.
+        self._between = not (self._dirty or self._messages or self._fed_count)
         self._sync()
         return resp, reset
 
     def connection_lost(self, exc: BaseException | None) -> None:
         self._stop_here()
         super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        if data and not self._dirty:
+            self._record(data)
+        super().data_received(data)
+
+    def _record(self, data: bytes) -> None:
+        """Count what aiohttp is fed since the current request began, and keep its first
+        `MAX_KEPT_BYTES` (the header block, and whatever follows it: a pipelined request)."""
+        kept = self._fed
+        if len(kept) == self._fed_count and len(kept) < MAX_KEPT_BYTES:
+            if not kept:
+                self._fed = data  # the common case: one read, one request; no copy
+            else:
+                if isinstance(kept, bytes):
+                    kept = self._fed = bytearray(kept)
+                kept += data
+        self._fed_count += len(data)
+
+    def _request_ended(self, request: web.BaseRequest) -> None:
+        """After `request`'s response: where did it end in the bytes fed? It began at
+        their start; its header block ends at the first CRLFCRLF (llhttp's too, when no
+        line in it ends in a bare CR or LF and it does not begin with an empty line),
+        then come its Content-Length bytes. The next request begins there: kept (a
+        pipelined one), or with the next byte read. Anything else: dirty."""
+        if self._dirty:
+            return
+        fed = self._fed
+        end = fed.find(b"\r\n\r\n")
+        if (end < 0 or fed[:1] in (b"\r", b"\n") or request.method == "CONNECT"
+                or request.version[0] != 1 or "Transfer-Encoding" in request.headers):
+            self._make_dirty()
+            return
+        block = fed[:end + 4]
+        crlf = block.count(b"\r\n")
+        if block.count(b"\n") != crlf or block.count(b"\r") != crlf:
+            self._make_dirty()  # a bare LF or CR: llhttp may have ended a line there
+            return
+        ended = end + 4 + (request.content_length or 0)
+        if ended == self._fed_count:
+            self._fed = b""
+            self._fed_count = 0
+        elif ended < self._fed_count == len(fed):  # a pipelined request follows, all kept
+            self._fed = fed[ended:]
+            self._fed_count -= ended
+        else:
+            self._make_dirty()
+
+    def _make_dirty(self) -> None:
+        self._dirty = True
+        self._fed = b""
 
     # aiohttp's flow control (a body's buffer, its queue of pipelined requests)
     def _pause_transport_reading(self) -> None:
@@ -155,6 +221,7 @@ class HandedProtocol(GuardedProtocol):
             self._sock = None
 
     def _to_transport(self) -> None:
+        self._make_dirty()  # a WebSocket or a stream: its connection never goes back
         if self._here:
             self._stop_here()
             if not self._reading_paused and not self._buffer_paused:
@@ -199,7 +266,7 @@ class HandedProtocol(GuardedProtocol):
         request line, or the end: aiohttp answers (or ends a request it began reading)."""
         path = request_path(head)
         if path is None:
-            return bool(head) and b"\r\n" not in head and len(head) < MAX_LINE_BYTES
+            return bool(head) and not line_ended(head) and len(head) < MAX_LINE_BYTES
         return not self._owns(path)
 
     def _hand_back(self, sock: socket.socket, transport: asyncio.Transport) -> bool:

@@ -164,7 +164,8 @@ async def serve(settings: Settings, services: Services, keeper: Keeper | None,
         return True
 
     front = Front(table, {**services.targets(), FRONT: serve_here},
-                  header_timeout=settings.http_header_timeout)
+                  header_timeout=settings.http_header_timeout,
+                  max_per_ip=settings.http_max_connections_per_ip)
     stop = asyncio.Event()
     failed: list[str] = []
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -112,3 +112,65 @@ async def test_with_the_front_full_another_path_is_refused_not_lost(
         assert not given
     finally:
         writer.close()
+
+
+async def test_a_request_begun_with_the_previous_one_is_not_taken_for_a_new_one(
+        served: tuple[int, list[socket.socket], list[bool]]) -> None:
+    """aiohttp holds the start of the second request (it came with the first); the next
+    bytes are the rest of its headers, though they look like a request line: they are
+    not peeked at and given back. Once that request is answered, the next may go back."""
+    port, given, _ = served
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        writer.write(request("/mine") + b"GET /mine HTTP/1.1\r\nX-Note: ")
+        assert (await answer(reader))[0] == 200
+        await asyncio.sleep(0.2)
+        writer.write(request("/other"))  # X-Note's value, then the second's Host line
+        assert (await answer(reader))[:3:2] == (200, b"mine")
+        assert not given
+        writer.write(request("/other"))
+        for _ in range(100):
+            if given:
+                break
+            await asyncio.sleep(0.05)
+        [back] = given
+        back.setblocking(True)
+        back.settimeout(5)
+        assert back.recv(4096) == request("/other")
+    finally:
+        writer.close()
+
+
+async def test_a_request_with_a_body_read_whole_still_lets_the_next_go_back(
+        served: tuple[int, list[socket.socket], list[bool]]) -> None:
+    port, given, _ = served
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        writer.write(b"GET /mine HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nbody")
+        assert (await answer(reader))[0] == 200
+        writer.write(request("/other"))
+        for _ in range(100):
+            if given:
+                break
+            await asyncio.sleep(0.05)
+        [back] = given
+        back.setblocking(True)
+        back.settimeout(5)
+        assert back.recv(4096) == request("/other")
+    finally:
+        writer.close()
+
+
+async def test_after_a_chunked_request_the_connection_never_goes_back(
+        served: tuple[int, list[socket.socket], list[bool]]) -> None:
+    port, given, _ = served
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        writer.write(b"GET /mine HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                     b"4\r\nbody\r\n0\r\n\r\n")
+        assert (await answer(reader))[0] == 200
+        writer.write(request("/other"))
+        assert (await answer(reader))[0] == 421  # read by aiohttp, not peeked at
+        assert not given
+    finally:
+        writer.close()

@@ -91,11 +91,6 @@ def statuses(data: bytes) -> list[int]:
 
 # --- hits -----------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason=(
-    "desync: a request whose headers aiohttp has partly parsed (arrived with the previous "
-    "request) is not `_messages` yet, so handed.py peeks at the kernel's next bytes as if "
-    "a request began there; a header value that looks like a request line is handed to "
-    "the front and served as a request of its own (direct: 401 from cases)"))
 async def test_a_header_value_that_looks_like_a_request_line_is_not_served(
         dev: DevProcess) -> None:
     admin = dev.tokens()["admin"]
@@ -116,10 +111,6 @@ async def test_a_header_value_that_looks_like_a_request_line_is_not_served(
         conn.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "uvloop: GuardedProtocol._refuse asserts isinstance(transport, asyncio.Transport), "
-    "false for uvloop's TCPTransport: a connection over the per-address cap gets a reset "
-    "instead of the 503, and each one logs an ERROR traceback"))
 async def test_a_connection_over_the_per_address_cap_is_answered_503(
         dev: DevProcess) -> None:
     held = []
@@ -140,10 +131,6 @@ async def test_a_connection_over_the_per_address_cap_is_answered_503(
     await asyncio.sleep(IDLE + 1)  # the viewer's count back to zero
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "per-address cap escaped: a connection waiting on the front (its request line not "
-    "ended, fresh or handed back by a service) is counted nowhere, and the front peeks at "
-    "each every 10 ms until the header timeout (1,500 such: 1,539 fds, ~60% of a core)"))
 async def test_request_lines_waiting_on_the_front_count_against_the_cap(
         dev: DevProcess) -> None:
     held = []
@@ -160,10 +147,6 @@ async def test_request_lines_waiting_on_the_front_count_against_the_cap(
             conn.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "absolute-form target (RFC 9112 §3.2.2: a server MUST accept it): the front routes "
-    "the whole URI, matches nothing and its own app answers 404 (direct: the service's "
-    "200)"))
 async def test_an_absolute_form_request_reaches_its_service(dev: DevProcess) -> None:
     conn = await Conn.open(dev)
     try:
@@ -174,10 +157,6 @@ async def test_an_absolute_form_request_reaches_its_service(dev: DevProcess) -> 
         conn.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a request line ending in a bare LF is taken for a line still coming: handed back "
-    "and held by the front until the header timeout (408), where aiohttp answers 400 at "
-    "once"))
 async def test_a_bare_lf_request_line_is_answered_at_once(dev: DevProcess) -> None:
     conn = await Conn.open(dev)
     try:
@@ -190,10 +169,6 @@ async def test_a_bare_lf_request_line_is_answered_at_once(dev: DevProcess) -> No
         conn.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "desync, as above: a header line without a colon (400 on the service's own port) is "
-    "served as another service's request once the header lines before it came with the "
-    "previous request (without a Host line after it, the front's aiohttp answers 400)"))
 async def test_a_request_line_inside_a_header_block_is_refused(dev: DevProcess) -> None:
     admin = dev.tokens()["admin"]
     conn = await Conn.open(dev)
