@@ -25,6 +25,17 @@ async def answer(reader: asyncio.StreamReader) -> tuple[int, bytes, bytes]:
                    if line.lower().startswith(b"content-length:")), 0)
     return int(head.split(b" ")[1]), head, await reader.readexactly(length)
 
+async def given_back(given: list[socket.socket]) -> socket.socket:
+    """The one socket handed back to the front (waits up to 5 s for it), blocking."""
+    for _ in range(100):
+        if given:
+            break
+        await asyncio.sleep(0.05)
+    [back] = given
+    back.setblocking(True)
+    back.settimeout(5)
+    return back
+
 
 @pytest.fixture
 async def served() -> AsyncIterator[tuple[int, list[socket.socket], list[bool]]]:
@@ -68,13 +79,7 @@ async def test_another_path_goes_back_unread_on_an_open_connection(
             assert (status, body) == (200, b"mine")
             assert b"Connection: close" not in head
         writer.write(request("/other?x=1"))
-        for _ in range(100):
-            if given:
-                break
-            await asyncio.sleep(0.05)
-        [back] = given
-        back.setblocking(True)
-        back.settimeout(5)
+        back = await given_back(given)
         assert back.recv(4096) == request("/other?x=1")  # unread, whole
         back.sendall(b"HTTP/1.1 204 No Content\r\n\r\n")  # the connection lives on
         status, _, _ = await answer(reader)
@@ -129,14 +134,7 @@ async def test_a_request_begun_with_the_previous_one_is_not_taken_for_a_new_one(
         assert (await answer(reader))[:3:2] == (200, b"mine")
         assert not given
         writer.write(request("/other"))
-        for _ in range(100):
-            if given:
-                break
-            await asyncio.sleep(0.05)
-        [back] = given
-        back.setblocking(True)
-        back.settimeout(5)
-        assert back.recv(4096) == request("/other")
+        assert (await given_back(given)).recv(4096) == request("/other")
     finally:
         writer.close()
 
@@ -149,14 +147,7 @@ async def test_a_request_with_a_body_read_whole_still_lets_the_next_go_back(
         writer.write(b"GET /mine HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nbody")
         assert (await answer(reader))[0] == 200
         writer.write(request("/other"))
-        for _ in range(100):
-            if given:
-                break
-            await asyncio.sleep(0.05)
-        [back] = given
-        back.setblocking(True)
-        back.settimeout(5)
-        assert back.recv(4096) == request("/other")
+        assert (await given_back(given)).recv(4096) == request("/other")
     finally:
         writer.close()
 

@@ -2,8 +2,9 @@
 (`services/dev/handed.py`): a process peeks at each next request line and hands the
 socket back to the front, unread, when the path is another's.
 
-The `xfail(strict=True)` tests are what an attack found (each says what should happen);
-the rest are attacks that did not work, kept as regression tests. Every request here is
+An insider attack (attack17) found six ways through; each was a strict-xfail test here
+first and passes since fix17. The rest are attacks that did not work, kept as regression
+tests. Every request here is
 one a raw socket sends; "direct" means what the same bytes get on a service's own port
 (`orcast run`), the behaviour the one port promises to keep."""
 
