@@ -71,7 +71,7 @@ async def measure(bootstrap: str, pid: int, topics: int, wait_ms: int, seconds: 
 
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     AIOKafkaConnection.send = _counting  # type: ignore[method-assign]
-    broker = EmbeddedBroker()
+    broker = EmbeddedBroker(die_with_parent=True)  # a killed bench takes its broker
     broker.start()
     assert broker._process is not None
     pid = broker._process.pid

@@ -70,7 +70,7 @@ def summarise(path: Path) -> str:
 
 
 async def measure(rate: float, count: int, spy: list[str]) -> None:
-    broker = EmbeddedBroker()
+    broker = EmbeddedBroker(die_with_parent=True)  # a killed bench takes its broker
     broker.start()
     root = Path(tempfile.mkdtemp(prefix="orcast-profile-"))
     cluster = Cluster(bootstrap=broker.bootstrap, root=root, log_level="WARNING")

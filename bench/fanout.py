@@ -717,7 +717,7 @@ def main() -> None:
     from services.common.broker import EmbeddedBroker
 
     with tempfile.TemporaryDirectory() as tmp:
-        broker = EmbeddedBroker(log_file=Path(tmp) / "broker.log")
+        broker = EmbeddedBroker(log_file=Path(tmp) / "broker.log", die_with_parent=True)
         broker.start()
         try:
             asyncio.run(run(args, broker.bootstrap, Path(tmp)))

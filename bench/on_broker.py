@@ -13,7 +13,7 @@ T = TypeVar("T")
 
 def run_on_broker(run: Callable[[str], Coroutine[Any, Any, T]], *, uvloop: bool = True) -> T:
     """`run(bootstrap)` on uvloop when installed (as `orcast run` serves), else asyncio."""
-    broker = EmbeddedBroker()
+    broker = EmbeddedBroker(die_with_parent=True)  # a killed bench takes its broker
     broker.start()
     try:
         if uvloop:

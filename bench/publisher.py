@@ -159,7 +159,7 @@ async def main() -> None:
     args = parser.parse_args()
     print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
           f"Python {platform.python_version()}")
-    broker = EmbeddedBroker()
+    broker = EmbeddedBroker(die_with_parent=True)  # a killed bench takes its broker
     broker.start()
     try:
         for kinds in (("mastodon",), ("mastodon", "bluesky", "x", "webhook")):

@@ -120,7 +120,7 @@ async def shoot(stack: Stack, case: dict[str, Any], out: Path) -> list[Path]:
 
 async def main(out: Path) -> None:
     work = Path(tempfile.mkdtemp(prefix="orcast-shots-"))
-    broker = EmbeddedBroker()
+    broker = EmbeddedBroker(die_with_parent=True)  # a killed bench takes its broker
     broker.start()
     stack = None
     try:
