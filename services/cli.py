@@ -18,6 +18,7 @@ import logging
 import os
 import secrets
 import signal
+import socket
 import sys
 from collections.abc import Coroutine, Sequence
 from pathlib import Path
@@ -138,8 +139,12 @@ async def _serve(app: web.Application, settings: Settings, on_started: object = 
 
     from services.common import serving
 
+    # under `orcast dev` the port was bound by the supervisor, which passes the socket: a
+    # port it only picked could be taken by an outgoing connection before this binds it
+    listening = (socket.socket(fileno=settings.dev_listen_fd)
+                 if settings.dev_listen_fd is not None else None)
     runner = await serving.start(app, settings, host=settings.http_host,
-                                 port=settings.http_port, access_log=None,
+                                 port=settings.http_port, sock=listening, access_log=None,
                                  handle_signals=False, shutdown_timeout=5)
     if settings.dev_handoff_fd is not None:  # `orcast dev`'s one port
         from services.common.serving import GuardedServer

@@ -24,6 +24,7 @@ import asyncio
 import functools
 import json
 import logging
+import socket
 import traceback
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -273,14 +274,17 @@ class GuardedRunner(web.AppRunner):
 
 
 async def start(app: web.Application, settings: Settings, *, host: str, port: int,
-                **runner_options: Any) -> GuardedRunner:
-    """Serve `app` on host:port with the guards from `settings`; `cleanup()` stops it.
-    A start that fails stops whatever had started (the app's parts, their Kafka clients)."""
+                sock: socket.socket | None = None, **runner_options: Any) -> GuardedRunner:
+    """Serve `app` on host:port (or on `sock`, a socket already listening) with the guards
+    from `settings`; `cleanup()` stops it. A start that fails stops whatever had started
+    (the app's parts, their Kafka clients)."""
     runner = GuardedRunner(app, limits=ConnectionLimits.from_settings(settings),
                            **runner_options)
     try:
         await runner.setup()  # the app's start-up: a part may fail after others started
-        await web.TCPSite(runner, host, port).start()
+        site = web.SockSite(runner, sock) if sock is not None else web.TCPSite(
+            runner, host, port)
+        await site.start()
     except BaseException:
         await runner.cleanup()
         raise

@@ -229,6 +229,9 @@ class Settings:
     # `orcast dev` only: the inherited socket on which the supervisor hands over the
     # connections it accepted for this service (services/dev/handoff.py).
     dev_handoff_fd: int | None = None
+    # `orcast dev` only: the inherited socket, already listening on the loopback port
+    # this service serves directly (its probes); see services/dev/supervisor.py.
+    dev_listen_fd: int | None = None
     # Sign-in for people (services/signin/); unset issuer: no sign-in, bearer tokens only.
     oidc_issuer: str | None = None
     oidc_client_id: str = "orcast"
@@ -329,6 +332,8 @@ class Settings:
             "ingest_max_lag_seconds": _seconds_or_off(env, "ORCAST_INGEST_MAX_LAG_SECONDS", 5.0),
             "dev_handoff_fd": _int(env, "ORCAST_DEV_HANDOFF_FD", -1) if
             env.get("ORCAST_DEV_HANDOFF_FD") else None,
+            "dev_listen_fd": _int(env, "ORCAST_DEV_LISTEN_FD", -1) if
+            env.get("ORCAST_DEV_LISTEN_FD") else None,
             "oidc_issuer": env.get("ORCAST_OIDC_ISSUER") or None,
             "oidc_client_id": env.get("ORCAST_OIDC_CLIENT_ID") or "orcast",
             "oidc_client_secret": env.get("ORCAST_OIDC_CLIENT_SECRET") or None,

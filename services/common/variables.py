@@ -161,6 +161,9 @@ VARIABLES: tuple[Variable, ...] = (
     Variable('ORCAST_DEV_HANDOFF_FD', '—',
              'set by `orcast dev` for its children: connections arrive on this inherited socket '
              'too'),
+    Variable('ORCAST_DEV_LISTEN_FD', '—',
+             'set by `orcast dev` for its children: the inherited socket, already listening, '
+             'they serve their own loopback port on (instead of `ORCAST_HTTP_PORT`)'),
 )
 
 

@@ -58,16 +58,22 @@ class Services:
         `go` (`open_gate`) before it touches the broker or serves: the services load
         while the broker keeper restores the journal, and start only after."""
         for name in names:
-            port = free_port()
+            # bound and listening here, the socket passed on: a port only picked here and
+            # bound seconds later by the child could meanwhile become the local port of
+            # an outgoing connection (EADDRINUSE: the child, then the stack, stopped)
+            listener = socket.create_server(("127.0.0.1", 0), backlog=128)
+            port = listener.getsockname()[1]
             ours, theirs = handoff.channel_pair()
             child = {**env, "ORCAST_HTTP_HOST": "127.0.0.1", "ORCAST_HTTP_PORT": str(port),
-                     "ORCAST_DEV_HANDOFF_FD": str(theirs.fileno())}
+                     "ORCAST_DEV_HANDOFF_FD": str(theirs.fileno()),
+                     "ORCAST_DEV_LISTEN_FD": str(listener.fileno())}
             self.processes[name] = subprocess.Popen(
                 [sys.executable, "-m", "services.cli", "run", name], env=child,
                 stdin=subprocess.PIPE, start_new_session=True,
-                pass_fds=(theirs.fileno(),),
+                pass_fds=(theirs.fileno(), listener.fileno()),
                 preexec_fn=priority.preexec(name, die_with_parent()))
             theirs.close()
+            listener.close()
             self.ports[name] = port
             self.channels[name] = ours
 

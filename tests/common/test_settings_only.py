@@ -97,6 +97,7 @@ def test_from_env_reads_every_catalogued_variable() -> None:
               "ORCAST_KAFKA_REPLICATION_FACTOR": "3", "ORCAST_KAFKA_SESSION_TIMEOUT_MS": "1",
               "ORCAST_FETCH_MIN_WAIT_MS": "1", "ORCAST_FETCH_IDLE_MAX_WAIT_MS": "1",
               "ORCAST_KAFKA_HEARTBEAT_INTERVAL_MS": "1", "ORCAST_DEV_HANDOFF_FD": "7",
+              "ORCAST_DEV_LISTEN_FD": "8",
               "ORCAST_HTTP_HEADER_TIMEOUT": "1", "ORCAST_HTTP_BODY_TIMEOUT": "1",
               "ORCAST_HTTP_IDLE_TIMEOUT": "1", "ORCAST_INGEST_MAX_LAG_SECONDS": "1",
               "ORCAST_SESSION_HOURS": "1", "ORCAST_SESSION_MINUTES": "1",

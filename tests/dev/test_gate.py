@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
 from pathlib import Path
@@ -59,6 +60,24 @@ def test_the_services_tell_the_front_the_routes_their_apps_serve(tmp_path: Path)
         assert _routes(told) == _routes(built)
         assert told.target_for("/api/v1/live") == "viewer"
         assert told.target_for("/readyz") == built.fallback  # the supervisor's own
+    finally:
+        services.stop()
+        broker.close()
+
+
+def test_a_service_port_is_bound_before_the_service_starts(tmp_path: Path) -> None:
+    """The supervisor binds each service's own port and passes the listening socket: a
+    port only picked and bound seconds later by the child (after the gate) could become
+    an outgoing connection's local port meanwhile (EADDRINUSE: `make dev` stopped)."""
+    broker = socket.create_server(("127.0.0.1", 0))
+    env = _env(tmp_path, broker)
+    services = Services()
+    try:
+        services.start(env, ("viewer",))
+        port = services.ports["viewer"]
+        with pytest.raises(OSError) as taken:  # held already, while the child loads
+            socket.create_server(("127.0.0.1", port)).close()
+        assert taken.value.errno == errno.EADDRINUSE
     finally:
         services.stop()
         broker.close()
