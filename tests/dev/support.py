@@ -241,3 +241,64 @@ async def hops(bootstrap: str) -> str:
             await consumer.stop()
         said.append(f"{topic} (read by {group}, committed/end) " + ", ".join(cells))
     return "; ".join(said)
+
+
+def request(path: str, token: str = "", extra: str = "", method: str = "GET",
+            version: str = "HTTP/1.1") -> bytes:
+    """A bodiless request as a client writes it (`extra`: header lines, each with CRLF)."""
+    auth = f"Authorization: Bearer {token}\r\n" if token else ""
+    return f"{method} {path} {version}\r\nHost: localhost\r\n{auth}{extra}\r\n".encode()
+
+
+class RawClient:
+    """One client connection to `orcast dev`'s port, requests written and answers read by
+    hand (keep-alive, pipelining and hostile bytes, which an HTTP client would not send)."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.reader, self.writer = reader, writer
+
+    @classmethod
+    async def open(cls, dev: DevProcess) -> RawClient:
+        return cls(*await asyncio.open_connection("127.0.0.1", dev.port))
+
+    async def send(self, data: bytes) -> None:
+        self.writer.write(data)
+        await self.writer.drain()
+
+    async def answer(self, timeout: float = 30) -> tuple[int, dict[str, str], bytes]:
+        """The next final answer (a `100 Continue` before it skipped)."""
+        head = await asyncio.wait_for(self.reader.readuntil(b"\r\n\r\n"), timeout)
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ")[1])
+        headers = {k.lower(): v.strip() for k, _, v in
+                   (line.partition(":") for line in lines[1:] if line)}
+        length = int(headers.get("content-length", "0"))
+        body = await asyncio.wait_for(self.reader.readexactly(length), timeout)
+        if status == 100:
+            return await self.answer(timeout)
+        return status, headers, body
+
+    async def exchange(self, path: str, token: str = "") -> tuple[int, dict[str, str], Any]:
+        await self.send(request(path, token))
+        status, headers, body = await self.answer()
+        return status, headers, json.loads(body) if body else None
+
+    async def closed(self, timeout: float) -> bool:
+        try:
+            return await asyncio.wait_for(self.reader.read(1), timeout) == b""
+        except (TimeoutError, ConnectionError):
+            return False
+
+    async def rest(self, timeout: float) -> bytes:
+        """Whatever comes until the close or `timeout` (b"" on a reset)."""
+        got = b""
+        try:
+            async with asyncio.timeout(timeout):
+                while chunk := await self.reader.read(65536):
+                    got += chunk
+        except (TimeoutError, ConnectionError):
+            pass
+        return got
+
+    def close(self) -> None:
+        self.writer.close()

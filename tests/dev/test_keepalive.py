@@ -16,7 +16,7 @@ from typing import Any
 import aiohttp
 import pytest
 
-from .support import DevProcess, marked_processes
+from .support import DevProcess, RawClient, marked_processes, request
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
@@ -37,56 +37,13 @@ async def dev(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[DevProc
         running.cleanup()
 
 
-class Raw:
-    """One client connection, requests written and answers read by hand."""
-
-    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self.reader, self.writer = reader, writer
-
-    @classmethod
-    async def open(cls, dev: DevProcess) -> Raw:
-        return cls(*await asyncio.open_connection("127.0.0.1", dev.port))
-
-    @staticmethod
-    def request(path: str, token: str = "", method: str = "GET") -> bytes:
-        auth = f"Authorization: Bearer {token}\r\n" if token else ""
-        return f"{method} {path} HTTP/1.1\r\nHost: localhost\r\n{auth}\r\n".encode()
-
-    def send(self, data: bytes) -> None:
-        self.writer.write(data)
-
-    async def answer(self) -> tuple[int, dict[str, str], bytes]:
-        head = await asyncio.wait_for(self.reader.readuntil(b"\r\n\r\n"), 30)
-        lines = head.decode("latin-1").split("\r\n")
-        status = int(lines[0].split(" ")[1])
-        headers = {k.lower(): v.strip() for k, _, v in
-                   (line.partition(":") for line in lines[1:] if line)}
-        length = int(headers.get("content-length", "0"))
-        body = await asyncio.wait_for(self.reader.readexactly(length), 30)
-        return status, headers, body
-
-    async def exchange(self, path: str, token: str = "") -> tuple[int, dict[str, str], Any]:
-        self.send(self.request(path, token))
-        status, headers, body = await self.answer()
-        return status, headers, json.loads(body) if body else None
-
-    async def closed(self, timeout: float) -> bool:
-        try:
-            return await asyncio.wait_for(self.reader.read(1), timeout) == b""
-        except (TimeoutError, ConnectionError):
-            return False
-
-    def close(self) -> None:
-        self.writer.close()
-
-
 def error_code(body: Any) -> str:
     return str(body["error"]["code"]) if isinstance(body, dict) and "error" in body else ""
 
 
 async def test_requests_to_one_service_keep_one_connection(dev: DevProcess) -> None:
     tokens = dev.tokens()
-    raw = await Raw.open(dev)
+    raw = await RawClient.open(dev)
     try:
         for _ in range(3):
             status, headers, body = await raw.exchange("/api/v1/cases", tokens["admin"])
@@ -125,12 +82,12 @@ async def test_a_connection_switching_service_gets_each_its_answer(dev: DevProce
                 ("/api/v1/cases", "admin")]
     expected = []
     for path, role in sequence:  # each on its own connection
-        raw = await Raw.open(dev)
+        raw = await RawClient.open(dev)
         try:
             expected.append(await raw.exchange(path, tokens.get(role, "")))
         finally:
             raw.close()
-    raw = await Raw.open(dev)
+    raw = await RawClient.open(dev)
     try:
         for (path, role), (status, _, body) in zip(sequence, expected, strict=True):
             got_status, _, got = await raw.exchange(path, tokens.get(role, ""))
@@ -145,10 +102,10 @@ async def test_a_connection_switching_service_gets_each_its_answer(dev: DevProce
 async def test_a_pipelined_request_for_another_service_is_refused_not_misrouted(
         dev: DevProcess) -> None:
     tokens = dev.tokens()
-    raw = await Raw.open(dev)
+    raw = await RawClient.open(dev)
     try:  # both in one write: the cases service reads the second with the first
-        raw.send(Raw.request("/api/v1/cases", tokens["admin"])
-                 + Raw.request("/api/v1/reviews", tokens["approver"]))
+        await raw.send(request("/api/v1/cases", tokens["admin"])
+                 + request("/api/v1/reviews", tokens["approver"]))
         status, _, body = await raw.answer()
         assert status == 200, body
         status, headers, body = await raw.answer()
@@ -186,7 +143,7 @@ async def test_a_websocket_after_a_request_on_the_same_connection(dev: DevProces
 
 async def test_an_idle_kept_connection_is_closed(dev: DevProcess) -> None:
     tokens = dev.tokens()
-    raw = await Raw.open(dev)
+    raw = await RawClient.open(dev)
     try:
         status, _, _ = await raw.exchange("/api/v1/cases", tokens["admin"])
         assert status == 200
@@ -200,11 +157,11 @@ async def test_an_idle_kept_connection_is_closed(dev: DevProcess) -> None:
 async def test_a_request_line_that_stalls_on_a_kept_connection_is_cut(
         dev: DevProcess) -> None:
     tokens = dev.tokens()
-    raw = await Raw.open(dev)
+    raw = await RawClient.open(dev)
     try:
         status, _, _ = await raw.exchange("/api/v1/cases", tokens["admin"])
         assert status == 200
-        raw.send(b"GET /api/v1/rev")  # and nothing more
+        await raw.send(b"GET /api/v1/rev")  # and nothing more
         status, _, _ = await raw.answer()
         assert status == 408
     finally:
@@ -237,13 +194,13 @@ async def test_no_descriptor_is_left_behind(dev: DevProcess) -> None:
     tokens = dev.tokens()
     paths = [("/api/v1/cases", "admin"), ("/api/v1/reviews", "approver"),
              ("/healthz", ""), (f"/api/v1/milestones/{uuid.uuid4()}", "coordinator")]
-    raw = await Raw.open(dev)  # settle: every process has served once
+    raw = await RawClient.open(dev)  # settle: every process has served once
     for path, role in paths:
         await raw.exchange(path, tokens.get(role, ""))
     raw.close()
     await asyncio.sleep(1)
     before = open_fds(dev.mark)
-    raw = await Raw.open(dev)
+    raw = await RawClient.open(dev)
     try:
         for i in range(200):
             path, role = paths[i % len(paths)]
@@ -251,17 +208,17 @@ async def test_no_descriptor_is_left_behind(dev: DevProcess) -> None:
             assert status in (200, 404), (path, body)
         during = open_fds(dev.mark)
         # and a client gone while its connection is on its way to another process
-        raw.send(Raw.request("/api/v1/reviews", tokens["approver"]))
+        await raw.send(request("/api/v1/reviews", tokens["approver"]))
     finally:
         raw.close()
     for _ in range(5):
-        gone = await Raw.open(dev)
+        gone = await RawClient.open(dev)
         await gone.exchange("/api/v1/cases", tokens["admin"])
-        gone.send(Raw.request("/api/v1/reviews", tokens["approver"]))
+        await gone.send(request("/api/v1/reviews", tokens["approver"]))
         gone.close()
     after = await settled_fds(dev.mark, before + 3)
     assert after <= before + 3, (before, during, after)
-    raw = await Raw.open(dev)  # and still serving
+    raw = await RawClient.open(dev)  # and still serving
     try:
         assert (await raw.exchange("/api/v1/cases", tokens["admin"]))[0] == 200
     finally:
@@ -277,17 +234,17 @@ async def test_bodies_and_pipelined_requests_on_a_kept_connection(dev: DevProces
     post = (f"POST /api/v1/milestones HTTP/1.1\r\nHost: localhost\r\n"
             f"Authorization: Bearer {tokens['coordinator']}\r\n"
             f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n").encode()
-    raw = await Raw.open(dev)
+    raw = await RawClient.open(dev)
     try:
         for _ in range(3):
-            raw.send(post + body[:1000])
+            await raw.send(post + body[:1000])
             await asyncio.sleep(0.2)
-            raw.send(body[1000:])
+            await raw.send(body[1000:])
             status, headers, answer = await raw.answer()
             assert status == 422, answer
             assert headers.get("connection", "").lower() != "close"
-        together = Raw.request("/api/v1/cases", tokens["admin"]) * 3
-        raw.send(together)
+        together = request("/api/v1/cases", tokens["admin"]) * 3
+        await raw.send(together)
         for _ in range(3):
             status, _, answer = await raw.answer()
             assert status == 200, answer

@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from .support import DevProcess
+from .support import DevProcess, RawClient, request
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
@@ -41,51 +41,6 @@ async def dev(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[DevProc
         running.cleanup()
 
 
-def request(path: str, token: str = "", extra: str = "", method: str = "GET",
-            version: str = "HTTP/1.1") -> bytes:
-    auth = f"Authorization: Bearer {token}\r\n" if token else ""
-    return f"{method} {path} {version}\r\nHost: localhost\r\n{auth}{extra}\r\n".encode()
-
-
-class Conn:
-    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self.reader, self.writer = reader, writer
-
-    @classmethod
-    async def open(cls, dev: DevProcess) -> Conn:
-        return cls(*await asyncio.open_connection("127.0.0.1", dev.port))
-
-    async def send(self, data: bytes) -> None:
-        self.writer.write(data)
-        await self.writer.drain()
-
-    async def answer(self, timeout: float = 15) -> tuple[int, dict[str, str], bytes]:
-        head = await asyncio.wait_for(self.reader.readuntil(b"\r\n\r\n"), timeout)
-        lines = head.decode("latin-1").split("\r\n")
-        status = int(lines[0].split(" ")[1])
-        headers = {k.lower(): v.strip() for k, _, v in
-                   (line.partition(":") for line in lines[1:] if line)}
-        length = int(headers.get("content-length", "0"))
-        body = await asyncio.wait_for(self.reader.readexactly(length), timeout)
-        if status == 100:
-            return await self.answer(timeout)
-        return status, headers, body
-
-    async def rest(self, timeout: float) -> bytes:
-        """Whatever comes until the close or `timeout` (b"" on a reset)."""
-        got = b""
-        try:
-            async with asyncio.timeout(timeout):
-                while chunk := await self.reader.read(65536):
-                    got += chunk
-        except (TimeoutError, ConnectionError):
-            pass
-        return got
-
-    def close(self) -> None:
-        self.writer.close()
-
-
 def statuses(data: bytes) -> list[int]:
     return [int(s) for s in re.findall(rb"HTTP/1\.[01] (\d{3}) ", data)]
 
@@ -95,7 +50,7 @@ def statuses(data: bytes) -> list[int]:
 async def test_a_header_value_that_looks_like_a_request_line_is_not_served(
         dev: DevProcess) -> None:
     admin = dev.tokens()["admin"]
-    conn = await Conn.open(dev)
+    conn = await RawClient.open(dev)
     try:
         # one write: the first request whole, and the second up to a header's value
         await conn.send(request("/api/v1/cases", admin)
@@ -117,11 +72,11 @@ async def test_a_connection_over_the_per_address_cap_is_answered_503(
     held = []
     try:
         for _ in range(CAP):  # kept alive at the viewer
-            conn = await Conn.open(dev)
+            conn = await RawClient.open(dev)
             await conn.send(request(PAGE))
             assert (await conn.answer())[0] == 200
             held.append(conn)
-        extra = await Conn.open(dev)
+        extra = await RawClient.open(dev)
         held.append(extra)
         await extra.send(request(PAGE))
         got = await extra.rest(5)
@@ -137,7 +92,7 @@ async def test_request_lines_waiting_on_the_front_count_against_the_cap(
     held = []
     try:
         for _ in range(CAP * 3):
-            conn = await Conn.open(dev)
+            conn = await RawClient.open(dev)
             await conn.send(b"GET /api/v1/ca")  # a request line still coming
             held.append(conn)
         answers = await asyncio.gather(*(conn.rest(HEADERS / 2) for conn in held))
@@ -149,7 +104,7 @@ async def test_request_lines_waiting_on_the_front_count_against_the_cap(
 
 
 async def test_an_absolute_form_request_reaches_its_service(dev: DevProcess) -> None:
-    conn = await Conn.open(dev)
+    conn = await RawClient.open(dev)
     try:
         await conn.send(request(f"http://127.0.0.1:{dev.port}{PAGE}"))
         status, _, _ = await conn.answer()
@@ -159,7 +114,7 @@ async def test_an_absolute_form_request_reaches_its_service(dev: DevProcess) -> 
 
 
 async def test_a_bare_lf_request_line_is_answered_at_once(dev: DevProcess) -> None:
-    conn = await Conn.open(dev)
+    conn = await RawClient.open(dev)
     try:
         await conn.send(request(PAGE))
         assert (await conn.answer())[0] == 200
@@ -172,7 +127,7 @@ async def test_a_bare_lf_request_line_is_answered_at_once(dev: DevProcess) -> No
 
 async def test_a_request_line_inside_a_header_block_is_refused(dev: DevProcess) -> None:
     admin = dev.tokens()["admin"]
-    conn = await Conn.open(dev)
+    conn = await RawClient.open(dev)
     try:
         await conn.send(request("/api/v1/cases", admin)
                         + b"GET /api/v1/cases HTTP/1.1\r\nHost: localhost\r\n")
@@ -192,7 +147,7 @@ async def test_a_request_line_inside_a_header_block_is_refused(dev: DevProcess) 
 async def test_content_length_with_chunked_is_refused_and_nothing_smuggled(
         dev: DevProcess) -> None:
     admin = dev.tokens()["admin"]
-    conn = await Conn.open(dev)
+    conn = await RawClient.open(dev)
     try:
         await conn.send(request("/api/v1/cases", admin))
         assert (await conn.answer())[0] == 200
@@ -208,7 +163,7 @@ async def test_content_length_with_chunked_is_refused_and_nothing_smuggled(
 async def test_a_body_that_looks_like_a_request_line_stays_a_body(dev: DevProcess) -> None:
     admin = dev.tokens()["admin"]
     smuggled = b"GET /readyz HTTP/1.1\r\nHost: localhost\r\n\r\n"
-    conn = await Conn.open(dev)
+    conn = await RawClient.open(dev)
     try:
         await conn.send(request("/api/v1/cases", admin))
         assert (await conn.answer())[0] == 200
@@ -226,7 +181,7 @@ async def test_a_refused_100_continue_body_is_not_served_as_a_request(
         dev: DevProcess) -> None:
     admin = dev.tokens()["admin"]
     smuggled = b"GET /readyz HTTP/1.1\r\nHost: localhost\r\n\r\n"
-    conn = await Conn.open(dev)
+    conn = await RawClient.open(dev)
     try:
         await conn.send(request("/api/v1/cases", admin))
         assert (await conn.answer())[0] == 200
@@ -242,7 +197,7 @@ async def test_a_refused_100_continue_body_is_not_served_as_a_request(
 
 async def test_encoded_and_dot_segment_paths_stay_on_the_routed_process(
         dev: DevProcess) -> None:
-    conn = await Conn.open(dev)
+    conn = await RawClient.open(dev)
     try:
         for path in ("/api/v1/cases", "/live/..%2F..%2Fmetrics", "/live/..",
                      "/assets/cases/..%2F..%2F..%2Fmetrics", "/api/v1/cases/x%2F..%2Fstart",
@@ -260,7 +215,7 @@ async def test_encoded_and_dot_segment_paths_stay_on_the_routed_process(
 async def test_http10_keep_alive_and_an_unhonoured_upgrade_switch_service(
         dev: DevProcess) -> None:
     admin = dev.tokens()["admin"]
-    conn = await Conn.open(dev)
+    conn = await RawClient.open(dev)
     try:
         await conn.send(request("/api/v1/cases", admin, version="HTTP/1.0",
                                 extra="Connection: keep-alive\r\n"))
@@ -282,7 +237,7 @@ async def test_malformed_next_request_lines_are_refused_not_routed(
     admin = dev.tokens()["admin"]
     for line in (b"GET  /readyz HTTP/1.1\r\nHost: localhost\r\n\r\n",
                  b"GET\t/readyz\tHTTP/1.1\r\nHost: localhost\r\n\r\n"):
-        conn = await Conn.open(dev)
+        conn = await RawClient.open(dev)
         try:
             await conn.send(request("/api/v1/cases", admin))
             assert (await conn.answer())[0] == 200
