@@ -38,27 +38,24 @@ def channel_pair() -> tuple[socket.socket, socket.socket]:
     return ours, theirs
 
 
-def send(channel: socket.socket, sock: socket.socket) -> bool:
-    """Hand `sock` over (our copy is closed either way); False if the service's queue is
-    full or gone."""
-    try:
-        socket.send_fds(channel, [b"c"], [sock.fileno()])
-        return True
-    except OSError:
-        return False
-    finally:
-        sock.close()
-
-
 def give_back(channel: socket.socket, sock: socket.socket) -> bool:
-    """Hand `sock` back to the supervisor (our copy closed); False, and `sock` kept, if its
-    queue is full or gone."""
+    """Hand `sock` over (to a service, or back to the supervisor), our copy closed; False,
+    and `sock` kept, if the other end's queue is full or gone."""
     try:
         socket.send_fds(channel, [b"c"], [sock.fileno()])
     except OSError:
         return False
     sock.close()
     return True
+
+
+def send(channel: socket.socket, sock: socket.socket) -> bool:
+    """Hand `sock` over (our copy is closed either way); False if the service's queue is
+    full or gone."""
+    if give_back(channel, sock):
+        return True
+    sock.close()
+    return False
 
 
 def tell_routes(fd: int, routes: list[str]) -> None:
@@ -90,7 +87,19 @@ def serve_handed(fd: int, server: GuardedServer, owns: Owns) -> socket.socket:
     loop = asyncio.get_running_loop()
     channel = socket.socket(fileno=fd)
     channel.setblocking(False)
-    factory = handed_factory(server, owns, functools.partial(give_back, channel))
+    serve = accepting(handed_factory(server, owns, functools.partial(give_back, channel)))
+
+    def gone() -> None:  # the supervisor is gone; PR_SET_PDEATHSIG stops us too
+        loop.remove_reader(fd)
+
+    loop.add_reader(fd, receive, channel, serve, gone)
+    return channel
+
+
+def accepting(factory: Callable[[], asyncio.Protocol]) -> Callable[[socket.socket], bool]:
+    """A taker of accepted sockets, each served by a protocol from `factory` (the tasks
+    that connect them kept until done)."""
+    loop = asyncio.get_running_loop()
     tasks: set[asyncio.Task[object]] = set()
 
     def serve(sock: socket.socket) -> bool:
@@ -99,11 +108,7 @@ def serve_handed(fd: int, server: GuardedServer, owns: Owns) -> socket.socket:
         task.add_done_callback(tasks.discard)
         return True
 
-    def gone() -> None:  # the supervisor is gone; PR_SET_PDEATHSIG stops us too
-        loop.remove_reader(fd)
-
-    loop.add_reader(fd, receive, channel, serve, gone)
-    return channel
+    return serve
 
 
 def receive(channel: socket.socket, take: Callable[[socket.socket], bool],

@@ -156,19 +156,12 @@ async def serve(settings: Settings, services: Services, keeper: Keeper | None,
     runner = await serving.start(front_app, settings, host="127.0.0.1", port=free_port(),
                                  access_log=None, handle_signals=False, shutdown_timeout=5)
     loop = asyncio.get_running_loop()
-    accepting: set[asyncio.Task[object]] = set()
     table = routes or route_table(settings, services.processes)
     assert isinstance(runner.server, serving.GuardedServer)
     # the supervisor's own requests keep their connection too, as in a service
-    here = handed_factory(runner.server, lambda path: table.target_for(path) == FRONT,
-                          lambda sock: front.take(sock))
-
-    def serve_here(sock: socket.socket) -> bool:
-        task = loop.create_task(loop.connect_accepted_socket(here, sock))
-        accepting.add(task)
-        task.add_done_callback(accepting.discard)
-        return True
-
+    serve_here = handoff.accepting(handed_factory(
+        runner.server, lambda path: table.target_for(path) == FRONT,
+        lambda sock: front.take(sock)))
     front = Front(table, {**services.targets(), FRONT: serve_here},
                   header_timeout=settings.http_header_timeout,
                   max_per_ip=settings.http_max_connections_per_ip)
