@@ -25,7 +25,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.conn import AIOKafkaConnection
 
-from services.common.broker import EmbeddedBroker
+from bench.on_broker import embedded_broker
 
 TOPICS = 16
 PARTITIONS = 6
@@ -71,21 +71,17 @@ async def measure(bootstrap: str, pid: int, topics: int, wait_ms: int, seconds: 
 
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     AIOKafkaConnection.send = _counting  # type: ignore[method-assign]
-    broker = EmbeddedBroker(die_with_parent=True)  # a killed bench takes its broker
-    broker.start()
-    assert broker._process is not None
-    pid = broker._process.pid
     results: list[dict[str, Any]] = []
-    try:
-        admin = AIOKafkaAdminClient(bootstrap_servers=broker.bootstrap)
+    with embedded_broker() as (bootstrap, pid):
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
         await admin.start()
         await admin.create_topics([NewTopic(f"t{i}", PARTITIONS, 1) for i in range(TOPICS)])
         await admin.close()
         for topics in (1, 4, 16):  # nothing written: the cost of asking
             for wait in (5, 100):
                 results.append({"flowing": False, **await measure(
-                    broker.bootstrap, pid, topics, wait, args.seconds, 0.0)})
-        producer = AIOKafkaProducer(bootstrap_servers=broker.bootstrap, acks="all")
+                    bootstrap, pid, topics, wait, args.seconds, 0.0)})
+        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
         await producer.start()
         stop = asyncio.Event()
 
@@ -103,12 +99,10 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         for topics in (3, 16):
             for wait in (5, 100):
                 results.append({"flowing": True, **await measure(
-                    broker.bootstrap, pid, topics, wait, args.seconds, baseline)})
+                    bootstrap, pid, topics, wait, args.seconds, baseline)})
         stop.set()
         await writer
         await producer.stop()
-    finally:
-        broker.stop()
     return {"producer_alone_cores": round(baseline, 3), "rate": args.rate,
             "results": results, "load": os.getloadavg()[0]}
 

@@ -26,7 +26,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.conn import AIOKafkaConnection
 
 from bench.broker_fetch import cpu_seconds
-from services.common.broker import EmbeddedBroker
+from bench.on_broker import embedded_broker
 from services.common.producer import MAX_BATCH_BYTES, KeyedPartitioner
 
 PARTITIONS = 8
@@ -91,21 +91,15 @@ async def one_size(bootstrap: str, pid: int, topic: str, batch_bytes: int,
 
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     AIOKafkaConnection.send = _counting  # type: ignore[method-assign]
-    broker = EmbeddedBroker(die_with_parent=True)  # a killed bench takes its broker
-    broker.start()
-    assert broker._process is not None
-    pid = broker._process.pid
     results = []
-    try:
-        admin = AIOKafkaAdminClient(bootstrap_servers=broker.bootstrap)
+    with embedded_broker() as (bootstrap, pid):
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
         await admin.start()
         sizes = [16384, MAX_BATCH_BYTES] * args.repeat
         await admin.create_topics([NewTopic(f"t{i}", PARTITIONS, 1) for i in range(len(sizes))])
         await admin.close()
         for i, size in enumerate(sizes):  # alternating, each on a fresh topic
-            results.append(await one_size(broker.bootstrap, pid, f"t{i}", size, args))
-    finally:
-        broker.stop()
+            results.append(await one_size(bootstrap, pid, f"t{i}", size, args))
     return {"batches": args.batches, "records_per_batch": args.records,
             "results": results, "load": os.getloadavg()[0]}
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine
+import contextlib
+from collections.abc import Callable, Coroutine, Iterator
 from typing import Any, TypeVar
 
 from services.common.broker import EmbeddedBroker
@@ -11,18 +12,27 @@ from services.common.broker import EmbeddedBroker
 T = TypeVar("T")
 
 
+@contextlib.contextmanager
+def embedded_broker() -> Iterator[tuple[str, int]]:
+    """A fresh embedded broker's (bootstrap, pid), stopped on the way out; a killed bench
+    takes its broker too."""
+    broker = EmbeddedBroker(die_with_parent=True)
+    broker.start()
+    assert broker._process is not None
+    try:
+        yield broker.bootstrap, broker._process.pid
+    finally:
+        broker.stop()
+
+
 def run_on_broker(run: Callable[[str], Coroutine[Any, Any, T]], *, uvloop: bool = True) -> T:
     """`run(bootstrap)` on uvloop when installed (as `orcast run` serves), else asyncio."""
-    broker = EmbeddedBroker(die_with_parent=True)  # a killed bench takes its broker
-    broker.start()
-    try:
+    with embedded_broker() as (bootstrap, _):
         if uvloop:
             try:
                 import uvloop as fast_loop
             except ImportError:
                 pass
             else:
-                return fast_loop.run(run(broker.bootstrap))
-        return asyncio.run(run(broker.bootstrap))
-    finally:
-        broker.stop()
+                return fast_loop.run(run(bootstrap))
+        return asyncio.run(run(bootstrap))
