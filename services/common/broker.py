@@ -6,6 +6,7 @@ Memory-only: a development and test broker, never a production one.
 from __future__ import annotations
 
 import logging
+import random
 import socket
 import subprocess
 import time
@@ -20,11 +21,44 @@ logger = logging.getLogger(__name__)
 BROKER_ADDRESS_FILE = "dev-broker"
 
 
-def free_port(host: str = "127.0.0.1") -> int:
+# Below the kernel's ephemeral range: a port picked now is bound by its owner later (the
+# broker a second or more later), and meanwhile any outgoing connection could be given a port
+# of that range as its local port; then the owner's bind fails with EADDRINUSE.
+_PORTS_BELOW_EPHEMERAL = 8000
+_given: set[int] = set()
+
+
+def ephemeral_ports() -> tuple[int, int]:
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return int(low), int(high)
+    except (OSError, ValueError):
+        return 32768, 60999  # Linux's default
+
+
+def _bindable(host: str, port: int) -> bool:
     with socket.socket() as sock:
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+        return True
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port free now, outside the ephemeral range, not given before by this process."""
+    low, _high = ephemeral_ports()
+    first = max(1024, low - _PORTS_BELOW_EPHEMERAL)
+    if low - first >= 1000:
+        for _ in range(100):
+            port = random.randrange(first, low)
+            if port not in _given and _bindable(host, port):
+                _given.add(port)
+                return port
+    with socket.socket() as sock:  # no room below the range: the kernel's pick
         sock.bind((host, 0))
-        port: int = sock.getsockname()[1]
-        return port
+        given: int = sock.getsockname()[1]
+        return given
 
 
 def _port_open(host: str, port: int) -> bool:
