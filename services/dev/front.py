@@ -118,11 +118,12 @@ def target_path(target: str) -> str | None:
 def _refusal(status: str, message: str) -> bytes:
     code = status.split(" ", 1)[1].lower().replace(" ", "_")
     body = json.dumps({"error": {"code": code, "message": message}}).encode()
+    retry = "Retry-After: 1\r\n" if status.startswith("503") else ""  # busy, not broken
     return (f"HTTP/1.1 {status}\r\nServer: orcast\r\nContent-Type: application/json\r\n"
-            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode() + body
+            f"{retry}Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode() + body
 
 
-Target = Callable[[socket.socket], bool]  # takes the socket over; False: could not
+Target = Callable[[socket.socket], bool]  # takes the socket over; False: not now
 
 
 class Front:
@@ -243,7 +244,8 @@ class Front:
             return DONE
         self._forget(sock)
         if not self._targets[self.routes.target_for(path)](sock):
-            logger.warning("a connection for %s could not be handed over", path)
+            HTTP_CONNECTIONS_CUT.labels("service_busy").inc()
+            self._refuse(sock, "503 Service Unavailable", "too many connections waiting")
         return DONE
 
     def _forget(self, sock: socket.socket) -> None:

@@ -19,6 +19,7 @@ import os
 import select
 import socket
 import time
+from collections import deque
 from collections.abc import Callable
 
 from services.common.serving import GuardedServer
@@ -28,6 +29,7 @@ from .handed import Owns, handed_factory
 logger = logging.getLogger(__name__)
 
 MAX_FDS = 64  # sockets taken per read of the channel
+MAX_WAITING = 4096  # connections waiting in the supervisor for one busy service
 
 
 def channel_pair() -> tuple[socket.socket, socket.socket]:
@@ -49,13 +51,49 @@ def give_back(channel: socket.socket, sock: socket.socket) -> bool:
     return True
 
 
-def send(channel: socket.socket, sock: socket.socket) -> bool:
-    """Hand `sock` over (our copy is closed either way); False if the service's queue is
-    full or gone."""
-    if give_back(channel, sock):
+class Outbox:
+    """The supervisor's hand-over of connections to one service, in arrival order.
+
+    The kernel holds a few hundred sockets in flight on a channel (its send buffer); a
+    class that opens the viewer at once while the service is busy would find it full and
+    lose connections. Those it cannot take yet wait here until the channel drains; past
+    `limit` waiting, a connection is refused (False: the caller answers 503)."""
+
+    def __init__(self, channel: socket.socket, limit: int = MAX_WAITING) -> None:
+        self._channel = channel
+        self._limit = limit
+        self._waiting: deque[socket.socket] = deque()
+
+    def __call__(self, sock: socket.socket) -> bool:
+        if not self._waiting and self._send(sock):
+            return True
+        if len(self._waiting) >= self._limit:
+            return False
+        if not self._waiting:
+            asyncio.get_running_loop().add_writer(self._channel.fileno(), self._drain)
+        self._waiting.append(sock)
         return True
-    sock.close()
-    return False
+
+    def waiting(self) -> int:
+        return len(self._waiting)
+
+    def _send(self, sock: socket.socket) -> bool:
+        """Handed over, or dropped if the service is gone (True); False: try again."""
+        try:
+            socket.send_fds(self._channel, [b"c"], [sock.fileno()])
+        except BlockingIOError:
+            return False
+        except OSError:  # the service is gone; its exit stops the stack
+            pass
+        sock.close()
+        return True
+
+    def _drain(self) -> None:
+        while self._waiting:
+            if not self._send(self._waiting[0]):
+                return
+            self._waiting.popleft()
+        asyncio.get_running_loop().remove_writer(self._channel.fileno())
 
 
 def tell_routes(fd: int, routes: list[str]) -> None:

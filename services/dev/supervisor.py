@@ -98,8 +98,7 @@ class Services:
         return RouteTable(routes, FRONT)
 
     def targets(self) -> dict[str, Target]:
-        return {name: functools.partial(handoff.send, channel)
-                for name, channel in self.channels.items()}
+        return {name: handoff.Outbox(channel) for name, channel in self.channels.items()}
 
     def stop(self) -> None:
         for channel in self.channels.values():
