@@ -48,16 +48,16 @@ class ManyRows:
         # (dialect, column keys) -> its plan, or None: SQLAlchemy's way
         self._plans: dict[tuple[Dialect, tuple[str, ...]], Plan | None] = {}
 
-    def execute(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
-        """`conn.execute(statement, rows)`; every row names the same columns."""
+    def execute(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> int:
+        """`conn.execute(statement, rows)`; every row names the same columns. Returns the
+        rows matched in all (SQLite counts them for many rows too)."""
         if not rows:
-            return
+            return 0
         plan = self._plan(conn, tuple(rows[0])) if conn.dialect.name == "sqlite" \
             and len(rows) > 1 else None
         if plan is None:
-            conn.execute(self._statement, list(rows))
-            return
-        conn.exec_driver_sql(plan.sql, [plan.parameters(row) for row in rows])
+            return conn.execute(self._statement, list(rows)).rowcount
+        return conn.exec_driver_sql(plan.sql, [plan.parameters(row) for row in rows]).rowcount
 
     def _plan(self, conn: Connection, keys: tuple[str, ...]) -> Plan | None:
         cache_key = (conn.dialect, keys)

@@ -134,8 +134,10 @@ class ReceiptBook:
     async def _write_batch(self, batch: list[Receipt]) -> None:
         async with self._tracker.writing() as conn:
             # every statement and the commit in one call into SQLite's worker thread
-            await sqlite_calls.in_one_call(conn, lambda sync: _write_now(sync, batch),
-                                           commit=True)
+            written = await sqlite_calls.in_one_call(
+                conn, lambda sync: _write_now(sync, batch), commit=True)
+        # committed: the tracker need not read these rows back when the pipeline reports
+        self._tracker.remember(written)
 
     async def _write_one(self, receipt: Receipt) -> None:
         for attempt in range(3):
@@ -151,15 +153,17 @@ class ReceiptBook:
             return
 
 
-def _write_now(conn: Connection, batch: list[Receipt]) -> None:
+def _write_now(conn: Connection, batch: list[Receipt]) -> list[Record]:
     """The receipts, and each update's first status, without awaiting (it may run in
-    SQLite's worker thread: nothing here touches the event loop)."""
+    SQLite's worker thread: nothing here touches the event loop); the status records
+    as written."""
     _RECEIPTS_MANY.execute(conn, [r.row() for r in batch])
     found = {row.event_id: record_from_row(row) for row in conn.execute(
         READ_LOCKED, {"ids": [r.event_id for r in batch]}).all()}
     now = events.now()
     fresh: list[dict[str, Any]] = []
     again: list[dict[str, Any]] = []
+    written: list[Record] = []
     for receipt in batch:
         record = found.get(receipt.event_id)
         if record is None:
@@ -171,6 +175,8 @@ def _write_now(conn: Connection, batch: list[Receipt]) -> None:
             record.revision += 1
             record.updated_at = now
             again.append({"id_": receipt.event_id, **row_values(record)})
+        written.append(record)
     INSERT_MANY.execute(conn, fresh)
     UPDATE_MANY.execute(conn, again)
+    return written
 

@@ -10,11 +10,18 @@ the record in memory in event order, exactly as one event at a time would, and
 `flush` writes each changed row once: one multi-row INSERT for new rows and one
 executemany UPDATE for the rest. A row another writer created meanwhile makes the
 INSERT fail; the batch rolls back and the loop handles its events one by one.
+
+On SQLite the tracker also hands in the records it remembers (`known`: rows this
+process wrote last, as committed): those are not read again (the SELECT and its
+decoding were most of what a status batch cost ingest's loop, issue 14). Every
+UPDATE then names the revision the batch started from, so a row another writer
+changed meanwhile (another instance, an HTTP path) matches nothing: `StaleRows`
+rolls the batch back and the loop handles its events one by one from the table.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -34,9 +41,18 @@ _READ = sa.select(statuses).where(statuses.c.event_id.in_(sa.bindparam("ids", ex
 # PostgreSQL locks the rows as it reads them, in one order for every writer (SQLite: no-op)
 READ_LOCKED = _READ.order_by(statuses.c.event_id).with_for_update()
 UPDATE_BY_ID = statuses.update().where(statuses.c.event_id == sa.bindparam("id_"))
+# ... only while the row is still at the revision the batch started from (SQLite)
+UPDATE_UNCHANGED = statuses.update().where(statuses.c.event_id == sa.bindparam("id_"),
+                                           statuses.c.revision == sa.bindparam("was_"))
 # the batch writes, from SQLite's worker thread (many_rows.py)
 INSERT_MANY = ManyRows(statuses.insert())
 UPDATE_MANY = ManyRows(UPDATE_BY_ID)
+UPDATE_UNCHANGED_MANY = ManyRows(UPDATE_UNCHANGED)
+
+
+class StaleRows(RuntimeError):
+    """A row the batch took as known was changed by another writer: roll back; the events
+    are then applied one by one to the rows as stored."""
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -90,8 +106,13 @@ def row_values(record: Record) -> dict[str, Any]:
 
 
 class BatchRows:
-    def __init__(self, wanted: Iterable[str]) -> None:
+    def __init__(self, wanted: Iterable[str],
+                 known: Callable[[str], Record | None] | None = None) -> None:
         self._wanted = list(dict.fromkeys(wanted))  # the batch's update ids, read at once
+        # `known`: a row's record as last committed, taken from the tracker's memory
+        # (None: not remembered, read it); given, every UPDATE checks the revision
+        self._known = known
+        self._was: dict[str, int] = {}  # stored revision of each row, as the batch took it
         self._read = False
         self.records: dict[str, Record] = {}
         self._read_ids: set[str] = set()  # read from the table, found or not
@@ -130,13 +151,31 @@ class BatchRows:
         self._changed[record.event_id] = None
 
     async def _load(self, conn: AsyncConnection, ids: list[str]) -> None:
+        if self._known is not None:
+            unknown = []
+            for event_id in ids:
+                record = self._known(event_id)
+                if record is None:
+                    unknown.append(event_id)
+                    continue
+                self._read_ids.add(event_id)
+                self._keep(record)
+            ids = unknown
         for start in range(0, len(ids), READ_CHUNK):
             chunk = sorted(ids[start:start + READ_CHUNK])  # one lock order for every writer
             self._read_ids.update(chunk)
             query = READ_LOCKED if conn.dialect.name == "postgresql" else _READ
             for row in (await conn.execute(query, {"ids": chunk})).all():
-                self.records[row.event_id] = record_from_row(row)
-                self._stored.add(row.event_id)
+                self._keep(record_from_row(row))
+
+    def _keep(self, record: Record) -> None:
+        self.records[record.event_id] = record
+        self._stored.add(record.event_id)
+        self._was[record.event_id] = record.revision
+
+    def committed(self) -> list[Record]:
+        """The records as this batch leaves the table (call once it has committed)."""
+        return [r for i, r in self.records.items() if i in self._stored]
 
     def _take_changes(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """(rows to insert, rows to update) of every change since the last write."""
@@ -146,7 +185,17 @@ class BatchRows:
                  if r.event_id not in self._stored]
         known = [{"id_": r.event_id, **row_values(r)} for r in changed
                  if r.event_id in self._stored]
+        if self._known is not None:
+            for row in known:
+                row["was_"] = self._was[row["id_"]]
+        for record in changed:
+            self._was[record.event_id] = record.revision  # once written
         return fresh, known
+
+    def _check(self, known: list[dict[str, Any]], matched: int) -> None:
+        if self._known is not None and matched != len(known):
+            raise StaleRows(f"{len(known) - matched} of {len(known)} status rows changed "
+                            "by another writer")
 
     async def flush(self, conn: AsyncConnection) -> None:
         fresh, known = self._take_changes()
@@ -154,7 +203,8 @@ class BatchRows:
             await conn.execute(statuses.insert(), fresh)
             self._stored.update(row["event_id"] for row in fresh)
         if known:
-            await conn.execute(UPDATE_BY_ID, known)
+            statement = UPDATE_BY_ID if self._known is None else UPDATE_UNCHANGED
+            self._check(known, (await conn.execute(statement, known)).rowcount)
 
     def write(self, conn: Connection) -> None:
         """`flush` without awaiting (common/batch.py `WritesAtOnce`): at a batch's end it
@@ -164,7 +214,8 @@ class BatchRows:
             INSERT_MANY.execute(conn, fresh)
             self._stored.update(row["event_id"] for row in fresh)
         if known:
-            UPDATE_MANY.execute(conn, known)
+            many = UPDATE_MANY if self._known is None else UPDATE_UNCHANGED_MANY
+            self._check(known, many.execute(conn, known))
 
     async def after_write(self) -> None:
         return None  # nothing to announce: the tracker wakes streams after the commit
@@ -175,3 +226,4 @@ class BatchRows:
             self.records.pop(event_id, None)
             self._stored.discard(event_id)
             self._read_ids.discard(event_id)
+            self._was.pop(event_id, None)

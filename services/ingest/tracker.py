@@ -5,7 +5,8 @@ Ingest reads `milestones.deidentified`, `updates.status`, `updates.retracted` an
 approval there and as an `updates.status` "approved" with the same seq, in one send; a
 third record per milestone to fetch, verify and apply was ~a tenth of ingest's CPU,
 issue 14), a fetch at a time: the rows a batch names are read once and each changed
-row written once, in the batch's one transaction (`rows.BatchRows`); outside a batch
+row written once, in the batch's one transaction (`rows.BatchRows`; on SQLite the rows
+this process wrote last are remembered, `KNOWN_MAX`, and not read again); outside a batch
 (the loop's one-at-a-time fallback, the HTTP paths) each change is its own transaction. Every
 transition only moves forward and repeats are no-ops (`status.py`), so a redelivered
 or late event changes nothing: the tracker is idempotent without remembering event ids.
@@ -18,7 +19,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable, Iterable
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -37,6 +39,10 @@ logger = logging.getLogger(__name__)
 TOPICS = (topics.MILESTONES_DEIDENTIFIED.name, topics.UPDATES_STATUS.name,
           topics.UPDATES_RETRACTED.name, topics.PUBLICATIONS.name)
 SNAPSHOT_LIMIT = 200
+# Records remembered as last committed by this process (least recent dropped first): a
+# milestone's status rows are written by its POST, then by its de-identification and its
+# approval a few seconds later; ~1 KB each.
+KNOWN_MAX = 10_000
 
 Change = Callable[[Record], bool]
 
@@ -51,6 +57,10 @@ class StatusTracker:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._watchers: dict[str, set[asyncio.Event]] = {}
+        # SQLite only: its UPDATEs count the rows they match for many rows at once, which
+        # tells a batch that a row it took from here was changed by another writer
+        self._known: OrderedDict[str, Record] | None = \
+            OrderedDict() if store.url.startswith("sqlite") else None
 
     @contextlib.asynccontextmanager
     async def writing(self) -> AsyncIterator[AsyncConnection]:
@@ -102,6 +112,32 @@ class StatusTracker:
         for wake in self._watchers.get(case_id, ()):
             wake.set()
 
+    # -- remembering rows as committed (SQLite) --
+
+    def remember(self, records: Iterable[Record]) -> None:
+        """Records as just committed; handed over: whoever takes one next changes it.
+        Never replaces a later revision (a slower writer's older copy)."""
+        known = self._known
+        if known is None:
+            return
+        for record in records:
+            held = known.get(record.event_id)
+            if held is None or held.revision < record.revision:
+                known[record.event_id] = record
+                known.move_to_end(record.event_id)
+        while len(known) > KNOWN_MAX:
+            known.popitem(last=False)
+
+    def _take(self, event_id: str) -> Record | None:
+        """A remembered record, taken out: the batch taking it remembers it again once
+        committed; a batch rolled back leaves the table to be read."""
+        return self._known.pop(event_id, None) if self._known is not None else None
+
+    def _forget(self, event_ids: Iterable[str]) -> None:
+        if self._known is not None:
+            for event_id in event_ids:
+                self._known.pop(event_id, None)
+
     # -- writing --
 
     def _batch_rows(self) -> BatchRows | None:
@@ -109,9 +145,15 @@ class StatusTracker:
         scope = batch.current()
         if scope is None:
             return None
-        return batch.local(self._store, self, lambda: BatchRows(
-            str(event.data["update_id"]) for event, _ in scope.events
-            if isinstance(event.data.get("update_id"), str)))
+
+        def make() -> BatchRows:
+            rows = BatchRows((str(event.data["update_id"]) for event, _ in scope.events
+                              if isinstance(event.data.get("update_id"), str)),
+                             known=self._take if self._known is not None else None)
+            batch.after_commit(lambda: self.remember(rows.committed()))
+            return rows
+
+        return batch.local(self._store, self, make)
 
     async def mutate(self, event_id: str, case_id: str, change: Change) -> Record | None:
         """Apply `change` to the row (created when missing) in one transaction (inside a
@@ -145,6 +187,7 @@ class StatusTracker:
         after committing). Raises IntegrityError when another writer created the row.
         On PostgreSQL the row is locked as it is read: a consumer batch holding it (its
         rows are read `FOR UPDATE`, rows.py) commits first, and its changes are read."""
+        self._forget([event_id])  # changed here, outside any batch: read it next time
         row = (await conn.execute(
             sa.select(statuses).where(statuses.c.event_id == event_id).with_for_update())
         ).first()
@@ -181,6 +224,7 @@ class StatusTracker:
                     changed.append(record.event_id)
         if pending is not None:
             pending.forget(changed)
+        self._forget(changed)
         if changed:
             batch.after_commit(lambda: self.notify(case_id))
         return len(changed)

@@ -17,6 +17,8 @@ from sqlalchemy import event as sa_event
 from services.common import batch, events, topics
 from services.common.consumer import Origin
 from services.common.store import Store
+from services.ingest.receipts import Receipt, ReceiptBook
+from services.ingest.rows import StaleRows
 from services.ingest.status import Record
 from services.ingest.tables import MIGRATIONS, statuses
 from services.ingest.tracker import StatusTracker
@@ -242,5 +244,98 @@ async def test_on_sqlite_a_batch_is_one_read_then_its_writes_and_commit_in_one_c
         for update_id in ids:
             record = await tracker.get(update_id)
             assert record is not None and record.audiences
+    finally:
+        await store.close()
+
+
+async def _sqlite_store(tmp_path: Path) -> Store:
+    store = Store(f"sqlite+aiosqlite:///{tmp_path / 'ingest.db'}", service="ingest",
+                  migrations=MIGRATIONS)
+    await store.open()
+    return store
+
+
+def _receipt(case_id: str, update_id: str) -> Receipt:
+    return Receipt(event_id=update_id, case_id=case_id, author_sub="c",
+                   request_digest="0" * 64, milestone="incision", occurred_at=AT,
+                   received_at=events.now())
+
+
+async def test_on_sqlite_a_batch_does_not_read_back_rows_this_instance_wrote(
+        tmp_path: Path) -> None:
+    """Issue 14: every milestone's status row was read back (and decoded) by the batch
+    of its de-identification, then again by the batch of its approval, though ingest
+    itself had just written it."""
+    store = await _sqlite_store(tmp_path)
+    try:
+        tracker = StatusTracker(store)
+        book = ReceiptBook(store=store, tracker=tracker)
+        case_id = f"case-{uuid.uuid4().hex[:8]}"
+        ids = [str(uuid.uuid4()) for _ in range(5)]
+        await asyncio.gather(*(book.remember(_receipt(case_id, u)) for u in ids))
+        reads: list[str] = []
+
+        def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+            if statement.split()[0].upper() == "SELECT" and "statuses" in statement:
+                reads.append(statement)
+
+        sa_event.listen(store.engine.sync_engine, "before_cursor_execute", count)
+        try:
+            await batch.run(store, [(deidentified(case_id, u),
+                                     Origin(topics.MILESTONES_DEIDENTIFIED.name, 0, n))
+                                    for n, u in enumerate(ids)], tracker.on_event)
+            await batch.run(store, [(status(case_id, u, "approved", n + 1),
+                                     Origin(topics.UPDATES_STATUS.name, 0, n))
+                                    for n, u in enumerate(ids)], tracker.on_event)
+        finally:
+            sa_event.remove(store.engine.sync_engine, "before_cursor_execute", count)
+        assert reads == []
+        for n, update_id in enumerate(ids):
+            record = await tracker.get(update_id)
+            assert record is not None
+            assert (record.milestone, record.verdict, record.revision) == \
+                ("incision", "clean", 3)
+            assert record.audiences["students"] == {"state": "approved", "at": AT,
+                                                    "seq": n + 1}
+    finally:
+        await store.close()
+
+
+async def test_a_row_another_instance_changed_is_read_again_and_keeps_its_change(
+        tmp_path: Path) -> None:
+    """Two ingest instances on one SQLite file: a row this one remembers, changed by the
+    other (a withdraw request), must not be written back from memory over that change."""
+    store = await _sqlite_store(tmp_path)
+    try:
+        tracker, other = StatusTracker(store), StatusTracker(store)
+        case_id, update_id = f"case-{uuid.uuid4().hex[:8]}", str(uuid.uuid4())
+        await ReceiptBook(store=store, tracker=tracker).remember(_receipt(case_id, update_id))
+        await batch.run(store, [(deidentified(case_id, update_id),
+                                 Origin(topics.MILESTONES_DEIDENTIFIED.name, 0, 0))],
+                        tracker.on_event)
+
+        def withdraw(record: Record) -> bool:
+            record.withdraw_requested_at = events.now()
+            return True
+
+        assert await other.mutate(update_id, case_id, withdraw) is not None
+        fetch = [(status(case_id, update_id, "approved", 1),
+                  Origin(topics.UPDATES_STATUS.name, 0, 1))]
+        try:
+            await batch.run(store, fetch, tracker.on_event)
+        except StaleRows:  # rolled back: the consumer loop then goes one event at a time
+            for event, origin in fetch:
+                await tracker.on_event(event, origin)
+        record = await tracker.get(update_id)
+        assert record is not None
+        assert record.withdraw_requested_at is not None
+        assert record.audiences["students"]["state"] == "approved"
+        assert record.verdict == "clean"
+        # and the next batch reads the row as stored, and succeeds
+        await batch.run(store, [(posted(case_id, update_id),
+                                 Origin(topics.PUBLICATIONS.name, 0, 2))], tracker.on_event)
+        record = await tracker.get(update_id)
+        assert record is not None and record.withdraw_requested_at is not None
+        assert record.channels["masto"]["state"] == "posted"
     finally:
         await store.close()
