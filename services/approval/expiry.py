@@ -1,10 +1,11 @@
 """Held updates past their freshness window expire; they never go out late.
 
-Split from the gate (one job: the timed sweep), which tells it of every change it
-makes (`changed`) so an idle sweep costs nothing: until the earliest expiry seen by
-the last sweep, and while this instance changes nothing, only a full sweep every
-FULL_SWEEP_SECONDS looks (for rows another instance holds). Issue 14: an idle sweep
-twice a second cost CPU for nothing.
+Split from the gate (one job: the timed sweep), which tells it of every update it
+holds (`changed`) so a sweep with nothing due costs nothing: until the earliest expiry
+seen by the last sweep, and while this instance holds nothing new, only a full sweep
+every FULL_SWEEP_SECONDS looks (for rows another instance holds). Other changes only
+end holds, so they never bring an expiry forward. Issue 14: an idle sweep twice a
+second cost CPU for nothing, and so did one under load that auto-approved everything.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class ExpirySweep:
         self._changes = 0
 
     def changed(self) -> None:
-        """The gate changed something (it may hold a new update): sweep at the next tick."""
+        """The gate holds a new update: sweep at the next tick."""
         self._changes += 1
         self._next_due = None
 

@@ -103,7 +103,6 @@ class ApprovalGate:
         self.expiry = ExpirySweep(store=store, emitter=emitter)
 
     async def on_event(self, event: events.Event, origin: Origin) -> None:
-        self.expiry.changed()  # this may hold a new update: sweep at the next tick
         if origin.topic != topics.MILESTONES_DEIDENTIFIED.name:
             await self._write_pending()  # what it reads and sends comes after them
         if origin.topic == topics.CASES.name:
@@ -153,6 +152,8 @@ class ApprovalGate:
             else:
                 await self._write_pending(conn)
                 changed = await rows.of_update(conn, data["update_id"])
+        if batch.current() is None and any(row.state == "held" for row in changed):
+            self.expiry.changed()  # committed now (`_holds_one`)
         await self.announce(changed, case)
 
     async def _claim_and_read(self, conn: AsyncConnection, claim_key: str,
@@ -211,6 +212,8 @@ class ApprovalGate:
             elif decision.automatic:
                 state, seq = "approved", await self._next_seq(conn, case.case_id, audience)
             note = reasons.held_note(data["verdict"], data["reasons"]) if state == "held" else None
+            if state == "held":
+                self._holds_one()
             created.append(dict(
                 update_id=data["update_id"], audience=audience, case_id=case.case_id,
                 state=state, milestone=data["milestone"], text=data["text"],
@@ -223,6 +226,17 @@ class ApprovalGate:
                 reason=reason, created_at=now, version=0, pending_revision=0, note=note,
             ))
         return created
+
+    def _holds_one(self) -> None:
+        """A new held row: the expiry sweep looks at the next tick, and again once the
+        row is committed (a sweep that read before the commit did not see it; outside a
+        batch `on_deidentified` says so after its transaction). Only a new
+        held row can fall due earlier than the sweep expects: every other change ends a
+        hold (issue 14: marking every event a change made the sweep read the reviews
+        twice a second under load, auto-approved milestones and all)."""
+        self.expiry.changed()
+        if batch.current() is not None:
+            batch.after_commit(self.expiry.changed)
 
     async def _revise(self, conn: AsyncConnection, data: dict[str, Any], case: CaseState) \
             -> list[Row]:
