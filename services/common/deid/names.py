@@ -566,9 +566,12 @@ class NameScanner:
                         and f & lx.FIRST and (i + 1 == len(norms)
                                               or gaps[i + 1].strip()[:1] in tuple(",.;)!?")):
                     return "cue_title"
+                if norms[i] in _MODALS and f & lx.FIRST and _no_verb_after(norms, gaps, i):
+                    return "cue_title"  # "DR WILL", "doctor May in the lab", "dr will and"
                 return None  # "Dr. on call"
-            if style == 0 and not cap and f & (lx.COMMON | lx.VERY_COMMON) and not nameish:
-                return None
+            if style == 0 and not cap and f & (lx.COMMON | lx.VERY_COMMON) and (
+                    not nameish or f & lx.VERY_COMMON):
+                return None  # "the doctor say we", where the note capitalises its names
             return "cue_title" if cap or not word or nameish else None
         if c == RELATION and cap:  # "daughter Alexis", "wife Joy": a name even if a word
             return "cue_relation"
@@ -763,6 +766,20 @@ def caps_style(toks: list[Token]) -> int:
     if titled == 0 and lower >= 3 and upper <= lower // 3:
         return -1
     return 0
+
+
+# modal verbs: a title before one is "the doctor will ...", unless no verb follows it
+_MODALS = frozenset("will may can might must shall".split())
+# words no verb is: after a modal they show it is a name ("Dr Will in 4", "dr will and")
+_NOT_VERBS = frozenset("and or in at from with is was".split())
+
+
+def _no_verb_after(norms: list[str], gaps: list[str], i: int) -> bool:
+    """Whether word i ends its clause or stands before a word no verb is."""
+    if i + 1 >= len(norms):
+        return True
+    g = gaps[i + 1].strip()[:1]
+    return g in tuple(",.;:)!?|—–-") or (g == "" and norms[i + 1] in _NOT_VERBS)
 
 
 def _name_slot(norms: list[str], gaps: list[str], i: int) -> bool:

@@ -1,0 +1,36 @@
+"""A title before a word of everyday English (title_words in names.py): a modal that is
+also a given name ("Will", "May") is the name when no verb can follow it, and a
+lower-case everyday word after "doctor" in a mixed-case note is the doctor's verb.
+Sentences written for these tests (not taken from any corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import Engine
+
+from .attack_cases import AUTO
+
+
+@pytest.mark.parametrize(("note", "name"), [
+    ("BOARD: OR 3 HERNIA REPAIR — FIRST ASSIST DR WILL", "WILL"),
+    ("please page doctor May in the cath lab about the heparin", "May"),
+    ("dr will and the fellow are scrubbed, case starting", "will"),
+    ("Dr. Will, the new fellow, is closing", "Will"),
+])
+def test_a_modal_that_is_a_given_name_after_a_title(engine: Engine, note: str,
+                                                    name: str) -> None:
+    r = engine.deidentify(note)
+    assert not (r.verdict in AUTO and name in r.text.replace(",", " ").split()), r.text
+
+
+@pytest.mark.parametrize("note", [
+    "Dr. will call the family after closing",
+    "DR MAY NEED A SECOND UNIT, TYPE AND CROSS SENT",
+    "doctor will see the pt in holding after the block",
+    "The frozen section came back, the doctor say we must take more margin.",
+    "Now the doctor see the ligament tear on the scope.",
+    "Doctor do the closure with staples, then to recovery.",
+])
+def test_a_title_before_a_verb_stays(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
