@@ -70,6 +70,7 @@ from . import (
     traits,
     typo_words,
     viewed_doubts,
+    vocatives,
     work_numbers,
     world_places,
 )
@@ -301,6 +302,7 @@ class Engine:
                             self._flags_of)
         if "/p" in text or "/P" in text:  # "cs s/p ex-lap", "Major s/p TKA"
             note_subject.scan(text, spans, self._flags_of)
+        vocatives.scan(text, spans, self._flags_of)  # "hey kit!", "rory pls grab the tray"
         # the case's own identifiers, numbers in the shape of an SSN or a phone, and ages:
         # no later "not an identifier" rule may drop them ("Lot 123-45-6789" is no lot;
         # "bệnh nhân 95 tuổi" is no word, even when a name span dropped as words held it)
