@@ -34,3 +34,27 @@ def test_a_modal_that_is_a_given_name_after_a_title(engine: Engine, note: str,
 ])
 def test_a_title_before_a_verb_stays(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize("note", [
+    "pt speaks only Tagalog, phone interpreter on the way",
+    "Pt requests a chaplain before induction",
+    "PT STILL NEEDS A TYPE AND SCREEN",
+])
+def test_what_the_patient_does_after_pt_stays(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize(("note", "name"), [
+    ("HOLD: PT HOPE NEEDS A REPEAT K", "HOPE"),
+    ("pt mark wants his glasses in pacu", "mark"),
+])
+def test_a_word_name_after_pt_before_what_the_patient_does(engine: Engine, note: str,
+                                                           name: str) -> None:
+    r = engine.deidentify(note)
+    assert not (r.verdict in AUTO and name in r.text.split()), r.text
+
+
+def test_a_word_after_the_patients_possessive_stays(engine: Engine) -> None:
+    note = "Access to the patient's chart has been audited by privacy"
+    assert engine.deidentify(note).text == note

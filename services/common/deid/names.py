@@ -74,7 +74,8 @@ CUES.update({"pt": PATIENT, "patient": PATIENT, "pts": PATIENT, "recipient": PAT
 # Words that follow "pt" as verbs, never as the patient's name ("pt will", "pt may").
 PT_VERBS = frozenset((
     "will may can could would should must might shall is was has had did does got went says "
-    "said wants needs reports states denies tolerated "
+    "said wants needs reports states denies tolerated speaks prefers requests refuses "
+    "understands agrees asks "
     # what the patient is: "pt fine", "patient intubated with a 7.0"
     "fine intubated extubated sedated prepped draped positioned asleep works").split())
 # What OR staff and family do right after their name: "Hope covering Room 4", "Bill notified",
@@ -580,7 +581,7 @@ class NameScanner:
         if c == PATIENT and nameish and not f & (lx.NOT_NAME | _NOT_LEXICON_NAME) \
                 and norms[i] not in PT_VERBS and norms[i] not in CUES and "'" not in raw \
                 and not _classified(norms, gaps, i) and (
-                    cap or not f & lx.COMMON or _name_slot(norms, gaps, i)):
+                    cap or not f & lx.COMMON or _name_slot(norms, gaps, i, f)):
             return "cue_patient"  # "pt small, 99", "Pt Rose from Bisbee", "pt ramirez"
         if f & lx.EPONYM or (f & lx.EPONYM_CTX and self._instrument(norms, gaps, i)):
             return None
@@ -782,16 +783,24 @@ def _no_verb_after(norms: list[str], gaps: list[str], i: int) -> bool:
     return g in tuple(",.;:)!?|—–-") or (g == "" and norms[i + 1] in _NOT_VERBS)
 
 
-def _name_slot(norms: list[str], gaps: list[str], i: int) -> bool:
+# what the patient does, said of them in the present ("pt hope needs a K")
+_PT_DOES = frozenset("has says wants needs reports states denies speaks prefers requests "
+                     "refuses understands agrees asks".split())
+
+
+def _name_slot(norms: list[str], gaps: list[str], i: int, f: int) -> bool:
     """After "pt", an ordinary word stands where a name goes: "pt small, 99 yo",
-    "pt rose from Bisbee", "pt frank NPO" (not "pt still in pain")."""
+    "pt rose from Bisbee", "pt frank NPO", "pt hope needs" (not "pt still in pain",
+    "pt still needs")."""
     n = len(norms)
     if i + 1 >= n:
         return True
     g = gaps[i + 1]
     if g.strip()[:1] in (",", ".", ";", "(", ")") or any(map(str.isdigit, g)):
         return True
-    return g == " " and norms[i + 1] in ("is", "from", "npo", "here")
+    return g == " " and (norms[i + 1] in ("is", "from", "npo", "here") or (
+        norms[i + 1] in _PT_DOES and not f & lx.VERY_COMMON
+        and gaps[i].strip(" :") == ""))  # not "the patient's record has"
 
 
 def _classified(norms: list[str], gaps: list[str], i: int) -> bool:
