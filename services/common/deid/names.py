@@ -435,6 +435,8 @@ class NameScanner:
             cands.update(i for i in range(n - 1) if "(" in gaps[i + 1])
         if not NAME_THEN.isdisjoint(norms):
             cands.update(i - 1 for i, nm in enumerate(norms) if i and nm in NAME_THEN)
+        if ", " in text and ("—" in text or "–" in text or ":" in text):
+            cands.update(i for i in range(1, n) if gaps[i].rstrip().endswith(_FIELD_MARKS))
         if not text.isascii():
             cands.update(i for i in range(n)  # an ASCII word has no such letter
                          if not toks[i][2].isascii() and _NON_LATIN.search(toks[i][2]))
@@ -461,6 +463,10 @@ class NameScanner:
                     rule[k] = rule[k] or "name_given_surname"
         for i in sorted(cands):
             if rule[i]:
+                # "PT KEMP, MAY —": the surname found after "pt", its given name a word
+                if i + 1 < n and not rule[i + 1] and norms[i - 1] in ("pt", "patient") \
+                        and _inverted(toks, flags, gaps, i) and _field_ends(gaps, i + 2):
+                    rule[i + 1] = "surname_given"
                 continue
             raw, f = toks[i][2], flags[i]
             if i and norms[i - 1] in ("pt", "patient") and gaps[i] == " " \
@@ -472,9 +478,11 @@ class NameScanner:
                 rule[i] = "cue_patient_initials"  # "pt JP", "pt ds"
                 continue
             line_start = i == 0 or "\n" in gaps[i] or gaps[i].rstrip().endswith(("•", "|"))
-            if line_start and i + 1 < n and gaps[i + 1] == ", " and f & lx.NAMEISH \
-                    and flags[i + 1] & lx.FIRST and not (f | flags[i + 1]) & lx.NOT_NAME \
-                    and len(raw) > 1 and (raw[0].isupper() == toks[i + 1][2][0].isupper()):
+            # or a field of its own: after a dash or colon, or "pt", up to the next dash
+            field = (gaps[i].rstrip().endswith(_FIELD_MARKS)
+                     or (i and norms[i - 1] in ("pt", "patient") and gaps[i] == " ")) \
+                and _field_ends(gaps, i + 2)
+            if (line_start or field) and i + 1 < n and _inverted(toks, flags, gaps, i):
                 rule[i] = rule[i + 1] = "surname_given"
                 continue
             if i + 1 < n and gaps[i + 1] in (" (", "(") and raw[0].isupper() \
@@ -786,6 +794,23 @@ def _no_verb_after(norms: list[str], gaps: list[str], i: int) -> bool:
 # what the patient does, said of them in the present ("pt hope needs a K")
 _PT_DOES = frozenset("has says wants needs reports states denies speaks prefers requests "
                      "refuses understands agrees asks".split())
+
+
+# what ends a field of an OR board line ("OR 2: LAP CHOLE — KNOX, JO — DELAYED")
+_FIELD_MARKS = ("—", "–", ":")
+
+
+def _field_ends(gaps: list[str], j: int) -> bool:
+    """Whether the field ends before token j: the line's end, a dash, bar or semicolon."""
+    return j >= len(gaps) or "\n" in gaps[j] or gaps[j].strip()[:1] in ("—", "–", "|", ";")
+
+
+def _inverted(toks: list[Token], flags: list[int], gaps: list[str], i: int) -> bool:
+    """Tokens i, i + 1 read as "Surname, Given": a name, a comma, a given name, alike cased."""
+    a, b = toks[i][2], toks[i + 1][2]
+    return gaps[i + 1] == ", " and bool(flags[i] & lx.NAMEISH) \
+        and bool(flags[i + 1] & lx.FIRST) and not (flags[i] | flags[i + 1]) & lx.NOT_NAME \
+        and len(a) > 1 and a[0].isupper() == b[0].isupper()
 
 
 def _name_slot(norms: list[str], gaps: list[str], i: int, f: int) -> bool:
