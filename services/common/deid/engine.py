@@ -46,6 +46,7 @@ from . import (
     name_cells,
     name_edges,
     name_heads,
+    name_lists,
     name_pairs,
     name_sweep,
     name_tails,
@@ -325,6 +326,8 @@ class Engine:
                 merged = merge(merged)
             name_heads.join_across_initials(text, merged)  # "[name]   W .   [name]"
         if merged and name_again.scan(text, merged, self._never_again):  # "PRICE FAMILY"
+            merged = merge(merged)
+        if merged and name_lists.scan(text, merged, self._flags_of):  # "1 ANA, 2 KIT, 3 LEO"
             merged = merge(merged)
         if merged and name_again.scan_places(text, merged, self._never_again):  # "yes, hope"
             merged = merge(merged)
