@@ -40,7 +40,7 @@ def scan(text: str, merged: list[Span], flags: Flags) -> bool:
         named = [any(s <= a and b <= e for s, e in names) for a, b in words]
         if sum(named) < 2 or 2 * sum(named) < len(words):
             continue
-        for (a, b), is_name in zip(words, named):
+        for (a, b), is_name in zip(words, named, strict=True):
             if is_name or any(s < b and a < e for s, e in taken):
                 continue
             f = flags(text[a:b].lower())
