@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from . import lexicon as lx
 
@@ -21,6 +22,8 @@ _ITEM = r"(?:\d{1,2}[ \t]+)?[^\W\d_]+"
 # three items or more, a comma after each but the last
 _LIST = re.compile(rf"(?<![\w,])(?:{_ITEM}[ \t]*,[ \t]*){{2,}}{_ITEM}(?![\w'’-])")
 _WORD = re.compile(r"[^\W\d_]+")
+_SEP = r"[ \t]*,[ \t]*(?:\d{1,2}[ \t]+)?"
+_NEAR = re.compile(rf"{_SEP}(?:[^\W\d_]+{_SEP})?")
 _NEVER = lx.MEDICAL | lx.EPONYM | lx.EPONYM_CTX | lx.CUE | lx.LABEL | lx.MONTH | lx.WEEKDAY \
     | lx.STATE | lx.COUNTRY
 
@@ -32,6 +35,10 @@ def scan(text: str, merged: list[Span], flags: Flags) -> bool:
     names = [(s, e) for s, e, cat, rule, _p in merged
              if cat == "NAME" and not rule.startswith("guess")]
     if len(names) < 2:
+        return False
+    names.sort()
+    # two names found with a comma, at most one item between them: else no such list
+    if not any(_NEAR.fullmatch(text, a[1], b[0]) for a, b in pairwise(names)):
         return False
     taken = [(s, e) for s, e, *_ in merged]
     found: list[Span] = []

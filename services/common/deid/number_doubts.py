@@ -94,17 +94,6 @@ _GLUED_BEFORE_AGE = frozenset(".,/:%$#+-_")
 _MEASURED_BY = re.compile(r"(?i)(?:\b(?:over|sats?|spo2|o2|hr|bp|rate|pulse|map|gave|temp|"
                           r"weight|wt|ht|fio2|etco2|glucose|bs|plt|hgb|na|k)\b|/)\W{0,3}$")
 _MEASURE_AFTER = re.compile(r"(?i)\s*(?:°|degrees?\b|of\b|on\b\s+(?:ra\b|room|\d))")
-# 90 to 119 in English words ("NINETY-NINE", "ninety two", "a hundred and one"), read as
-# the digits are; a reading over another ("ninety over fifty") is a pressure
-_UNITS = "one two three four five six seven eight nine".split()
-_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
-_AGE_WORDS = re.compile(
-    rf"(?i)\bninety(?:[- ]?(?:{'|'.join(_UNITS)}))?\b"
-    rf"|\b(?:one|a)[- ]hundred[- ](?:and[- ])?(?:{'|'.join(_UNITS + _TEENS.split())})\b")
-_OVER_AFTER = re.compile(r"(?i)[\s-]*(?:over|kilos?|kilograms?|percent|meters?|metres?|"
-                         r"minute|second|hour|day|week|month|year)\b")
-# a reading spelled out just before ("dipped to eighty-eight then back to ninety-six")
-_READING_WORD_BEFORE = re.compile(r"(?i)\b(?:sixty|seventy|eighty)\b")
 # one of a run of readings ("vitals 120 80 72 98 16", "HR 88, 92, 95")
 _READING_BEFORE = re.compile(r"\d[ ,]+$")
 _READING_AFTER = re.compile(r"[ ,]+\d")
@@ -245,16 +234,6 @@ def _names_an_id(word: str, flags_of: Flags) -> bool:
 
 def _ages(text: str, covered: Callable[[int, int], bool], flags_of: Flags,
           out: list[Doubt]) -> None:
-    low = text.lower()
-    if "ninety" in low or "hundred" in low:
-        for m in _AGE_WORDS.finditer(text):
-            s, e = m.span()
-            if not (covered(s, e) or explained(text, s, e, flags_of)
-                    or _OVER_AFTER.match(text, e) is not None
-                    or _READING_WORD_BEFORE.search(text, max(0, s - 40), s) is not None
-                    or _MEASURED_BY.search(text, max(0, s - 12), s) is not None
-                    or _MEASURE_AFTER.match(text, e) is not None):
-                out.append((s, e, AGE_NUMBER))
     for m in _AGE.finditer(text):
         s, e = m.span()
         if s and (text[s - 1].isalnum() or text[s - 1] in _GLUED_BEFORE_AGE):
