@@ -58,3 +58,13 @@ def test_a_word_name_after_pt_before_what_the_patient_does(engine: Engine, note:
 def test_a_word_after_the_patients_possessive_stays(engine: Engine) -> None:
     note = "Access to the patient's chart has been audited by privacy"
     assert engine.deidentify(note).text == note
+
+
+def test_a_capitals_name_after_a_title_in_a_mixed_case_note(engine: Engine) -> None:
+    r = engine.deidentify("Op note faxed. DR. LITTLE TO DICTATE, then the fellow closes.")
+    assert "LITTLE" not in r.text, r.text
+
+
+def test_a_lower_case_name_after_mrs_in_a_mixed_case_note(engine: Engine) -> None:
+    r = engine.deidentify("Consent signed by mrs. black, then the Foley went in.")
+    assert "black" not in r.text, r.text

@@ -579,7 +579,8 @@ class NameScanner:
                     return "cue_title"  # "DR WILL", "doctor May in the lab", "dr will and"
                 return None  # "Dr. on call"
             if style == 0 and not cap and f & (lx.COMMON | lx.VERY_COMMON) and (
-                    not nameish or f & lx.VERY_COMMON):
+                    not nameish or (f & lx.VERY_COMMON and raw.islower()
+                                    and norms[i - 1] in _TITLE_NOUNS)):
                 return None  # "the doctor say we", where the note capitalises its names
             return "cue_title" if cap or not word or nameish else None
         if c == RELATION and cap:  # "daughter Alexis", "wife Joy": a name even if a word
@@ -777,6 +778,9 @@ def caps_style(toks: list[Token]) -> int:
     return 0
 
 
+# titles that are also nouns, the subject of a verb after them ("the doctor say"); never
+# "Mrs. black", "mr. love"
+_TITLE_NOUNS = frozenset(("doctor", "dr", "doc"))
 # modal verbs: a title before one is "the doctor will ...", unless no verb follows it
 _MODALS = frozenset("will may can might must shall".split())
 # words no verb is: after a modal they show it is a name ("Dr Will in 4", "dr will and")
