@@ -68,3 +68,8 @@ def test_a_capitals_name_after_a_title_in_a_mixed_case_note(engine: Engine) -> N
 def test_a_lower_case_name_after_mrs_in_a_mixed_case_note(engine: Engine) -> None:
     r = engine.deidentify("Consent signed by mrs. black, then the Foley went in.")
     assert "black" not in r.text, r.text
+
+
+def test_a_lower_case_name_after_dr_dot_in_a_mixed_case_note(engine: Engine) -> None:
+    r = engine.deidentify("Teaching case: dr. little is the attending, Foley placed.")
+    assert "little" not in r.text, r.text

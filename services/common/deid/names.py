@@ -778,9 +778,9 @@ def caps_style(toks: list[Token]) -> int:
     return 0
 
 
-# titles that are also nouns, the subject of a verb after them ("the doctor say"); never
-# "Mrs. black", "mr. love"
-_TITLE_NOUNS = frozenset(("doctor", "dr", "doc"))
+# a title that is also a noun, the subject of a verb after it ("the doctor say"); never
+# "Mrs. black", "mr. love", nor the short "dr. little"
+_TITLE_NOUNS = frozenset(("doctor", "doc"))
 # modal verbs: a title before one is "the doctor will ...", unless no verb follows it
 _MODALS = frozenset("will may can might must shall".split())
 # words no verb is: after a modal they show it is a name ("Dr Will in 4", "dr will and")
