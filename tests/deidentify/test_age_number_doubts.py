@@ -48,3 +48,12 @@ def test_the_approver_reads_why_the_number_is_held(engine: Engine) -> None:
     assert r.text[doubt["start"]:doubt["end"]] == "103"
     assert doubt["reason"] == ("not sure: a number from 90 to 119 left in that no rule "
                                "explains (an age over 89 identifies someone)")
+
+
+@pytest.mark.parametrize("note", [
+    "Patient is ninety kilo and tall, table ok",
+    "Patient is 92 kilos, bariatric table ordered",
+])
+def test_a_weight_in_kilos_is_no_age(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert r.text == note and not r.doubts, (r.text, r.doubts)

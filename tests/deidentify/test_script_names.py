@@ -24,6 +24,13 @@ FOUND = [
     ("अनिल वर्मा, born in March, now in pre-op", "अनिल वर्मा"),
     ("عمر حداد i bay 4, familjen väntar", "عمر حداد"),
     ("娘さんの美咲さんが来ました。", "美咲"),
+    # the name in its own script first, its Latin form after a bracket, slash or dash
+    ("박서연 (Park Seo-yeon) 6yo, mom at bedside", "박서연"),
+    ("黄志明 / Wong Chi-ming — interpreter swap needed", "黄志明"),
+    ("كريم نصار (Karim) brother of pt, waiting outside", "كريم نصار"),
+    # a name opening the note, a dash after it; a name in Han or Hangul, a comma after it
+    ("نادية كرمي — pt speaks Arabic only, sister translating", "نادية كرمي"),
+    ("周玉兰，91岁, hip fx, interpreter booked", "周玉兰"),
 ]
 
 KEPT = [
@@ -34,6 +41,10 @@ KEPT = [
     "Interpreter says the word was درد (pain).",
     "患者さんは安定しています。",
     "Пациент stable, to PACU",
+    # words of the language before a bracket or a comma, no name after them
+    "Family asked for the word for pain: 疼痛 (pain), written on the board",
+    "手术顺利，病人在恢复室",
+    "수술실 7: Glenn shunt 진행 중",
 ]
 
 

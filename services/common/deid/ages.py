@@ -38,8 +38,8 @@ _AGED = re.compile(
     rf"(?i)(?:(?<!\w)(?:בת|בן)|\b(?:edad|[aâ]ge|alter|возраст|ya[sş]))\W{{0,3}}{_N}\b"
     r"(?![.,:/]\d)")
 # What a number is when it is no age: "she was 90 minutes in the tourniquet"
-_AMOUNT = (r"(?:mg|mcg|kg|g|lbs?|pounds?|mm|cm|ml|cc|l|min(?:ute)?s?|hours?|hrs?|h|"
-           r"seconds?|secs?|days?|weeks?|wks?|months?|bpm|degrees?|percent|units?|points?|"
+_AMOUNT = (r"(?:mg|mcg|kg|kilos?|kilograms?|g|lbs?|pounds?|mm|cm|ml|cc|l|min(?:ute)?s?|"
+           r"hours?|hrs?|h|seconds?|secs?|days?|weeks?|wks?|months?|bpm|degrees?|percent|units?|points?|"
            r"feet|ft|inches|miles?|km|times|x)\b")
 # A person, a few words, a verb of being or becoming, then the number.
 _PERSON = (r"(?:pt|patient|she|he|who|mom|mother|dad|father|wife|husband|sister|brother|"

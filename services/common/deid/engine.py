@@ -46,6 +46,7 @@ from . import (
     name_cells,
     name_edges,
     name_heads,
+    name_lists,
     name_pairs,
     name_sweep,
     name_tails,
@@ -70,6 +71,7 @@ from . import (
     traits,
     typo_words,
     viewed_doubts,
+    vocatives,
     work_numbers,
     world_places,
 )
@@ -301,6 +303,7 @@ class Engine:
                             self._flags_of)
         if "/p" in text or "/P" in text:  # "cs s/p ex-lap", "Major s/p TKA"
             note_subject.scan(text, spans, self._flags_of)
+        vocatives.scan(text, spans, self._flags_of)  # "hey kit!", "rory pls grab the tray"
         # the case's own identifiers, numbers in the shape of an SSN or a phone, and ages:
         # no later "not an identifier" rule may drop them ("Lot 123-45-6789" is no lot;
         # "bệnh nhân 95 tuổi" is no word, even when a name span dropped as words held it)
@@ -323,6 +326,8 @@ class Engine:
                 merged = merge(merged)
             name_heads.join_across_initials(text, merged)  # "[name]   W .   [name]"
         if merged and name_again.scan(text, merged, self._never_again):  # "PRICE FAMILY"
+            merged = merge(merged)
+        if merged and name_lists.scan(text, merged, self._flags_of):  # "1 ANA, 2 KIT, 3 LEO"
             merged = merge(merged)
         if merged and name_again.scan_places(text, merged, self._never_again):  # "yes, hope"
             merged = merge(merged)

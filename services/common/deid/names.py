@@ -74,7 +74,8 @@ CUES.update({"pt": PATIENT, "patient": PATIENT, "pts": PATIENT, "recipient": PAT
 # Words that follow "pt" as verbs, never as the patient's name ("pt will", "pt may").
 PT_VERBS = frozenset((
     "will may can could would should must might shall is was has had did does got went says "
-    "said wants needs reports states denies tolerated "
+    "said wants needs reports states denies tolerated speaks prefers requests refuses "
+    "understands agrees asks "
     # what the patient is: "pt fine", "patient intubated with a 7.0"
     "fine intubated extubated sedated prepped draped positioned asleep works").split())
 # What OR staff and family do right after their name: "Hope covering Room 4", "Bill notified",
@@ -434,6 +435,8 @@ class NameScanner:
             cands.update(i for i in range(n - 1) if "(" in gaps[i + 1])
         if not NAME_THEN.isdisjoint(norms):
             cands.update(i - 1 for i, nm in enumerate(norms) if i and nm in NAME_THEN)
+        if ", " in text and ("—" in text or "–" in text or ":" in text):
+            cands.update(i for i in range(1, n) if gaps[i].rstrip().endswith(_FIELD_MARKS))
         if not text.isascii():
             cands.update(i for i in range(n)  # an ASCII word has no such letter
                          if not toks[i][2].isascii() and _NON_LATIN.search(toks[i][2]))
@@ -460,6 +463,10 @@ class NameScanner:
                     rule[k] = rule[k] or "name_given_surname"
         for i in sorted(cands):
             if rule[i]:
+                # "PT KEMP, MAY —": the surname found after "pt", its given name a word
+                if i + 1 < n and not rule[i + 1] and norms[i - 1] in ("pt", "patient") \
+                        and _inverted(toks, flags, gaps, i) and _field_ends(gaps, i + 2):
+                    rule[i + 1] = "surname_given"
                 continue
             raw, f = toks[i][2], flags[i]
             if i and norms[i - 1] in ("pt", "patient") and gaps[i] == " " \
@@ -471,9 +478,11 @@ class NameScanner:
                 rule[i] = "cue_patient_initials"  # "pt JP", "pt ds"
                 continue
             line_start = i == 0 or "\n" in gaps[i] or gaps[i].rstrip().endswith(("•", "|"))
-            if line_start and i + 1 < n and gaps[i + 1] == ", " and f & lx.NAMEISH \
-                    and flags[i + 1] & lx.FIRST and not (f | flags[i + 1]) & lx.NOT_NAME \
-                    and len(raw) > 1 and (raw[0].isupper() == toks[i + 1][2][0].isupper()):
+            # or a field of its own: after a dash or colon, or "pt", up to the next dash
+            field = (gaps[i].rstrip().endswith(_FIELD_MARKS)
+                     or (i and norms[i - 1] in ("pt", "patient") and gaps[i] == " ")) \
+                and _field_ends(gaps, i + 2)
+            if (line_start or field) and i + 1 < n and _inverted(toks, flags, gaps, i):
                 rule[i] = rule[i + 1] = "surname_given"
                 continue
             if i + 1 < n and gaps[i + 1] in (" (", "(") and raw[0].isupper() \
@@ -566,9 +575,13 @@ class NameScanner:
                         and f & lx.FIRST and (i + 1 == len(norms)
                                               or gaps[i + 1].strip()[:1] in tuple(",.;)!?")):
                     return "cue_title"
+                if norms[i] in _MODALS and f & lx.FIRST and _no_verb_after(norms, gaps, i):
+                    return "cue_title"  # "DR WILL", "doctor May in the lab", "dr will and"
                 return None  # "Dr. on call"
-            if style == 0 and not cap and f & (lx.COMMON | lx.VERY_COMMON) and not nameish:
-                return None
+            if style == 0 and not cap and f & (lx.COMMON | lx.VERY_COMMON) and (
+                    not nameish or (f & lx.VERY_COMMON and raw.islower()
+                                    and norms[i - 1] in _TITLE_NOUNS)):
+                return None  # "the doctor say we", where the note capitalises its names
             return "cue_title" if cap or not word or nameish else None
         if c == RELATION and cap:  # "daughter Alexis", "wife Joy": a name even if a word
             return "cue_relation"
@@ -577,7 +590,7 @@ class NameScanner:
         if c == PATIENT and nameish and not f & (lx.NOT_NAME | _NOT_LEXICON_NAME) \
                 and norms[i] not in PT_VERBS and norms[i] not in CUES and "'" not in raw \
                 and not _classified(norms, gaps, i) and (
-                    cap or not f & lx.COMMON or _name_slot(norms, gaps, i)):
+                    cap or not f & lx.COMMON or _name_slot(norms, gaps, i, f)):
             return "cue_patient"  # "pt small, 99", "Pt Rose from Bisbee", "pt ramirez"
         if f & lx.EPONYM or (f & lx.EPONYM_CTX and self._instrument(norms, gaps, i)):
             return None
@@ -765,16 +778,58 @@ def caps_style(toks: list[Token]) -> int:
     return 0
 
 
-def _name_slot(norms: list[str], gaps: list[str], i: int) -> bool:
+# a title that is also a noun, the subject of a verb after it ("the doctor say"); never
+# "Mrs. black", "mr. love", nor the short "dr. little"
+_TITLE_NOUNS = frozenset(("doctor", "doc"))
+# modal verbs: a title before one is "the doctor will ...", unless no verb follows it
+_MODALS = frozenset("will may can might must shall".split())
+# words no verb is: after a modal they show it is a name ("Dr Will in 4", "dr will and")
+_NOT_VERBS = frozenset("and or in at from with is was".split())
+
+
+def _no_verb_after(norms: list[str], gaps: list[str], i: int) -> bool:
+    """Whether word i ends its clause or stands before a word no verb is."""
+    if i + 1 >= len(norms):
+        return True
+    g = gaps[i + 1].strip()[:1]
+    return g in tuple(",.;:)!?|—–-") or (g == "" and norms[i + 1] in _NOT_VERBS)
+
+
+# what the patient does, said of them in the present ("pt hope needs a K")
+_PT_DOES = frozenset("has says wants needs reports states denies speaks prefers requests "
+                     "refuses understands agrees asks".split())
+
+
+# what ends a field of an OR board line ("OR 2: LAP CHOLE — KNOX, JO — DELAYED")
+_FIELD_MARKS = ("—", "–", ":")
+
+
+def _field_ends(gaps: list[str], j: int) -> bool:
+    """Whether the field ends before token j: the line's end, a dash, bar or semicolon."""
+    return j >= len(gaps) or "\n" in gaps[j] or gaps[j].strip()[:1] in ("—", "–", "|", ";")
+
+
+def _inverted(toks: list[Token], flags: list[int], gaps: list[str], i: int) -> bool:
+    """Tokens i, i + 1 read as "Surname, Given": a name, a comma, a given name, alike cased."""
+    a, b = toks[i][2], toks[i + 1][2]
+    return gaps[i + 1] == ", " and bool(flags[i] & lx.NAMEISH) \
+        and bool(flags[i + 1] & lx.FIRST) and not (flags[i] | flags[i + 1]) & lx.NOT_NAME \
+        and len(a) > 1 and a[0].isupper() == b[0].isupper()
+
+
+def _name_slot(norms: list[str], gaps: list[str], i: int, f: int) -> bool:
     """After "pt", an ordinary word stands where a name goes: "pt small, 99 yo",
-    "pt rose from Bisbee", "pt frank NPO" (not "pt still in pain")."""
+    "pt rose from Bisbee", "pt frank NPO", "pt hope needs" (not "pt still in pain",
+    "pt still needs")."""
     n = len(norms)
     if i + 1 >= n:
         return True
     g = gaps[i + 1]
     if g.strip()[:1] in (",", ".", ";", "(", ")") or any(map(str.isdigit, g)):
         return True
-    return g == " " and norms[i + 1] in ("is", "from", "npo", "here")
+    return g == " " and (norms[i + 1] in ("is", "from", "npo", "here") or (
+        norms[i + 1] in _PT_DOES and not f & lx.VERY_COMMON
+        and gaps[i].strip(" :") == ""))  # not "the patient's record has"
 
 
 def _classified(norms: list[str], gaps: list[str], i: int) -> bool:

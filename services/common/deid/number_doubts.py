@@ -52,7 +52,8 @@ _TIME_RANGE = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d")
 _YEAR_MONTH = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])")
 _UNIT_AFTER = re.compile(
     r"\s*(?i:mg|mcg|ug|ml|cc|l|kg|g|mm|cm|m|units?|iu|u|mmhg|%|hrs?|hours?|min|mins|minutes|"
-    r"sec|seconds|days?|weeks?|months?|years?|lbs?|pounds?|joules?|j|hz|steps|cells?|copies)\b")
+    r"sec|seconds|days?|weeks?|months?|years?|lbs?|pounds?|joules?|j|hz|steps|cells?|copies|"
+    r"kilos?|kilograms?)\b")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W{0,4}$")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 _GENERIC = re.compile(r"(?i)(?:\s*(?:#|\bno\.?|\bnr\.?|\bnum\.?|\bnumber|:))+\s*$")

@@ -1,11 +1,15 @@
 """Names written in a script of their own inside a note written in another:
 
 - a gloss of a name just found, in brackets or between dashes: "Pt Noa Levi (נועה לוי)",
-  "Ahmad Karimi — احمد کریمی —", "Kyōko Ono（小野恭子）";
+  "Ahmad Karimi — احمد کریمی —", "Kyōko Ono（小野恭子）"; or the other way round, the
+  script's form first and the Latin one found after a bracket, slash or dash
+  ("نعمة حداد (Nima)", "王小红 / Wang Xiaohong");
 - one or two words after a word for the patient or a relative, in English or in the
   script itself: "ผู้ป่วย สมชาย ใจดี", "पेशेंट राजेश कुमार", "환자 Анна";
 - two words opening a line of an otherwise Latin-script note: "अनिल वर्मा, born ...",
-  "أحمد حسن in bay 9", "אברהם כהן s/p ...": the sentence is about them.
+  "أحمد حسن in bay 9", "אברהם כהן — pt ...": the sentence is about them; in Han or
+  Hangul, written without spaces, two to four signs then a comma or bracket and Latin
+  or digits ("王小红，88岁, hip"): a clause of the language goes on in it instead.
 
 The name scanner splits words on its own token class, which cuts Devanagari and Thai at
 their vowel signs; here a word is a run of one script's block, marks included.
@@ -43,11 +47,18 @@ _RUN = "|".join(f"[{b}]+(?:[ \u05be-][{b}]+){{0,2}}" for b in _BLOCKS)
 # the gloss: an opening bracket or a dash after the name, the run, its closing mark
 _GLOSS = re.compile(rf"[ \t]*(?:[(（\[]|[—–]|--)[ \t]*({_RUN})[ \t]*(?=[)）\]—–,;]|--)")
 # two words of one script opening a line, then a Latin word ("i bay 9", not the
-# "b" the view reads for a lone Cyrillic "в")
+# "b" the view reads for a lone Cyrillic "в"), perhaps after a dash ("— pt ...")
 _OPENING = re.compile(
     r"(?m)^[ \t>*•|-]*("
     + "|".join(f"[{b}]{{2,}}[ \u05be][{b}]{{2,}}" for b in _BLOCKS)
-    + r")(?=[ \t]*,?[ \t]+(?:[A-Za-z]{2}|[A-Za-z]/|[A-Za-z][ \t]+[A-Za-z]{2}))")
+    + r")(?=[ \t]*(?:,|[—–]|--)?[ \t]+(?:[A-Za-z]{2}|[A-Za-z]/|[A-Za-z][ \t]+[A-Za-z]{2}))")
+# Han or Hangul, unspaced: two to four signs opening a line, then a comma or bracket and
+# Latin or digits ("王小红，88岁"; not "手术顺利，病人在..." nor "수술실 7:")
+_OPENING_SOLID = re.compile(
+    r"(?m)^[ \t>*•|-]*([\u4e00-\u9fff]{2,4}|[\uac00-\ud7a3]{2,4})"
+    r"(?=[ \t]*[,，、(（][ \t]*[A-Za-z0-9])")
+# the script's form just before a Latin name found: a bracket, slash or dash between
+_BEFORE = re.compile(rf"({_RUN})[ \t]*(?:[(（\[/]|[—–]|--)[ \t]*\Z")
 # a word of one script, or a Latin word (a cue: "Patient"; a name after a script cue)
 _TOKEN = re.compile(rf"{_WORD}|[A-Za-z]+")
 _CUE_GAP = re.compile(r"[ \t]*[:：]?[ \t]+")
@@ -100,7 +111,13 @@ def scan(text: str, spans: list[Span]) -> None:
             m = _GLOSS.match(text, e)
             if m is not None:
                 spans.append((m.start(1), m.end(1), "NAME", "script_gloss", 1))
+            m = _BEFORE.search(text, max(0, _s - 40), _s)
+            if m is not None and _STOP.isdisjoint(m.group(1).split()):
+                spans.append((m.start(1), m.end(1), "NAME", "script_gloss", 1))
     if _LATIN.search(text):
+        for m in _OPENING_SOLID.finditer(text):
+            if m.group(1) not in _STOP:
+                spans.append((m.start(1), m.end(1), "NAME", "script_opening", 1))
         for m in _OPENING.finditer(text):
             if _STOP.isdisjoint(m.group(1).split()) and all(map(_name_case, m.group(1).split())):
                 spans.append((m.start(1), m.end(1), "NAME", "script_opening", 1))
