@@ -17,18 +17,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import cProfile
-import io
-import json
-import pstats
-import statistics
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
-from bench.on_broker import run_on_broker
-from bench.service_cost import CASES, milestone_events
+from bench.service_cost import CASES, measured, milestone_events, print_runs
 from services.common import events, topics
 from services.common.admin import ensure_topics
 from services.common.consumer import ConsumerLoop, Origin
@@ -101,15 +94,7 @@ async def once(bootstrap: str, args: argparse.Namespace) -> dict[str, Any]:
                         handler=on_status_event, producer=producer,
                         group_id=f"{settings.topic_namespace}-ingest", batched=True,
                         store=store, linger_ms=ingest_app.STATUS_LINGER_MS)
-    profile = cProfile.Profile() if args.profile else None
-    cpu, began = time.process_time(), time.monotonic()
-    if profile:
-        profile.enable()
-    await loop.start()
-    await asyncio.wait_for(done.wait(), 600)
-    if profile:
-        profile.disable()
-    cpu, took = time.process_time() - cpu, time.monotonic() - began
+    cpu, took, profile = await measured(loop, done, args.profile)
     await loop.stop()
     record = await tracker.get(last)
     assert record is not None and record.overall()[0] == "live", record
@@ -121,16 +106,8 @@ async def once(bootstrap: str, args: argparse.Namespace) -> dict[str, Any]:
         "cpu_ms_per_milestone": round(1000 * cpu / args.milestones, 4),
         "wall_s": round(took, 2)}
     if profile:
-        out = io.StringIO()
-        stats = pstats.Stats(profile, stream=out)
-        stats.sort_stats("tottime").print_stats(35)
-        stats.sort_stats("cumulative").print_stats(50)
-        result["profile"] = out.getvalue()
+        result["profile"] = profile
     return result
-
-
-async def run(bootstrap: str, args: argparse.Namespace) -> list[dict[str, Any]]:
-    return [await once(bootstrap, args) for _ in range(args.runs)]
 
 
 def main() -> None:
@@ -139,17 +116,7 @@ def main() -> None:
     parser.add_argument("--upstream-batch", type=int, default=50)
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--profile", action="store_true")
-    args = parser.parse_args()
-    results = run_on_broker(lambda bootstrap: run(bootstrap, args), uvloop=False)
-    for result in results:
-        profile = result.pop("profile", None)
-        print(json.dumps(result))
-        if profile:
-            print(profile)
-    if len(results) > 1:
-        figures = [r["cpu_ms_per_milestone"] for r in results]
-        print(json.dumps({"median_cpu_ms_per_milestone": statistics.median(figures),
-                          "runs": figures}))
+    print_runs(once, parser.parse_args())
 
 
 if __name__ == "__main__":

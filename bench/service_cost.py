@@ -221,7 +221,22 @@ async def once(bootstrap: str, args: argparse.Namespace) -> dict[str, Any]:
 
     make = run_audit if audit else run_approval
     loop, close = await make(settings, expected, registered, counting)
-    profile = cProfile.Profile() if args.profile else None
+    cpu, took, profile = await measured(loop, done, args.profile)
+    await close()
+    result: dict[str, Any] = {
+        "service": args.service, "milestones": args.milestones, "records": records,
+        "cpu_ms_per_milestone": round(1000 * cpu / args.milestones, 4),
+        "wall_s": round(took, 2)}
+    if profile:
+        result["profile"] = profile
+    return result
+
+
+async def measured(loop: ConsumerLoop, done: asyncio.Event,
+                   profiled: bool) -> tuple[float, float, str | None]:
+    """(CPU s, wall s, cProfile's report if `profiled`) of this process from `loop`'s
+    start until `done`."""
+    profile = cProfile.Profile() if profiled else None
     cpu, began = time.process_time(), time.monotonic()
     if profile:
         profile.enable()
@@ -230,33 +245,23 @@ async def once(bootstrap: str, args: argparse.Namespace) -> dict[str, Any]:
     if profile:
         profile.disable()
     cpu, took = time.process_time() - cpu, time.monotonic() - began
-    await close()
-    result: dict[str, Any] = {
-        "service": args.service, "milestones": args.milestones, "records": records,
-        "cpu_ms_per_milestone": round(1000 * cpu / args.milestones, 4),
-        "wall_s": round(took, 2)}
-    if profile:
-        out = io.StringIO()
-        stats = pstats.Stats(profile, stream=out)
-        stats.sort_stats("tottime").print_stats(35)
-        stats.sort_stats("cumulative").print_stats(45)
-        result["profile"] = out.getvalue()
-    return result
+    if profile is None:
+        return cpu, took, None
+    out = io.StringIO()
+    stats = pstats.Stats(profile, stream=out)
+    stats.sort_stats("tottime").print_stats(35)
+    stats.sort_stats("cumulative").print_stats(50)
+    return cpu, took, out.getvalue()
 
 
-async def run(bootstrap: str, args: argparse.Namespace) -> list[dict[str, Any]]:
-    return [await once(bootstrap, args) for _ in range(args.runs)]
+def print_runs(once: Callable[[str, argparse.Namespace], Awaitable[dict[str, Any]]],
+               args: argparse.Namespace) -> None:
+    """`args.runs` runs of `once` on a fresh broker: each as a JSON line (its profile
+    after it), then their median CPU per milestone."""
+    async def run(bootstrap: str) -> list[dict[str, Any]]:
+        return [await once(bootstrap, args) for _ in range(args.runs)]
 
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("service", choices=("audit", "approval"))
-    parser.add_argument("--milestones", type=int, default=2000)
-    parser.add_argument("--upstream-batch", type=int, default=20)
-    parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--profile", action="store_true")
-    args = parser.parse_args()
-    results = run_on_broker(lambda bootstrap: run(bootstrap, args), uvloop=False)
+    results = run_on_broker(run, uvloop=False)
     for result in results:
         profile = result.pop("profile", None)
         print(json.dumps(result))
@@ -266,6 +271,16 @@ def main() -> None:
         figures = [r["cpu_ms_per_milestone"] for r in results]
         print(json.dumps({"median_cpu_ms_per_milestone": statistics.median(figures),
                           "runs": figures}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("service", choices=("audit", "approval"))
+    parser.add_argument("--milestones", type=int, default=2000)
+    parser.add_argument("--upstream-batch", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--profile", action="store_true")
+    print_runs(once, parser.parse_args())
 
 
 if __name__ == "__main__":

@@ -19,3 +19,9 @@ def published(engine: Engine, note: str) -> Result:
 def leaks(r: Result, secret: str) -> bool:
     """Whether `secret` would reach students unseen."""
     return r.verdict in AUTO and secret in r.text
+
+
+def word_leaks(r: Result, word: str) -> bool:
+    """Whether `word` would reach students unseen as a word of its own (a name that is
+    also a word: "Will" inside "will" or "WILLOW" is not it)."""
+    return r.verdict in AUTO and word in r.text.replace(",", " ").split()

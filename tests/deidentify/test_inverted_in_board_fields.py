@@ -8,7 +8,7 @@ import pytest
 
 from services.common.deid import Engine
 
-from .attack_cases import AUTO
+from .attack_cases import word_leaks
 
 
 @pytest.mark.parametrize(("note", "name"), [
@@ -20,7 +20,7 @@ from .attack_cases import AUTO
 def test_the_given_name_of_an_inverted_pair_in_a_field(engine: Engine, note: str,
                                                        name: str) -> None:
     r = engine.deidentify(note)
-    assert not (r.verdict in AUTO and name in r.text.replace(",", " ").split()), r.text
+    assert not word_leaks(r, name), r.text
 
 
 @pytest.mark.parametrize("note", [

@@ -9,7 +9,7 @@ import pytest
 
 from services.common.deid import Engine
 
-from .attack_cases import AUTO
+from .attack_cases import word_leaks
 
 
 @pytest.mark.parametrize(("note", "name"), [
@@ -21,7 +21,7 @@ from .attack_cases import AUTO
 def test_a_modal_that_is_a_given_name_after_a_title(engine: Engine, note: str,
                                                     name: str) -> None:
     r = engine.deidentify(note)
-    assert not (r.verdict in AUTO and name in r.text.replace(",", " ").split()), r.text
+    assert not word_leaks(r, name), r.text
 
 
 @pytest.mark.parametrize("note", [
@@ -52,7 +52,7 @@ def test_what_the_patient_does_after_pt_stays(engine: Engine, note: str) -> None
 def test_a_word_name_after_pt_before_what_the_patient_does(engine: Engine, note: str,
                                                            name: str) -> None:
     r = engine.deidentify(note)
-    assert not (r.verdict in AUTO and name in r.text.split()), r.text
+    assert not word_leaks(r, name), r.text
 
 
 def test_a_word_after_the_patients_possessive_stays(engine: Engine) -> None:
