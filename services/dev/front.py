@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 
 MAX_LINE_BYTES = 8 * 1024  # a request line longer than this is refused (414)
 PEEK_AGAIN = 0.01  # seconds before looking again at a request line still arriving
+ACCEPT_PAUSE = 0.1  # seconds without accepting after accept() failed (e.g. EMFILE)
 # A connection is accepted once its first bytes have arrived, or, silent, after about
 # this long (the kernel's next SYN-ACK); then the header timeout runs as before.
 DEFER_SECONDS = 1
@@ -165,10 +166,17 @@ class Front:
                 sock, _ = self._listener.accept()
             except (BlockingIOError, InterruptedError):
                 return
-            except OSError as exc:  # e.g. out of file descriptors: try again next time
+            except OSError as exc:  # e.g. out of file descriptors: pause, not spin
                 logger.warning("accept failed: %s", type(exc).__name__)
+                loop = asyncio.get_running_loop()
+                loop.remove_reader(self._listener.fileno())
+                loop.call_later(ACCEPT_PAUSE, self._resume_accepting)
                 return
             self.take(sock)
+
+    def _resume_accepting(self) -> None:
+        if self._listener is not None:
+            asyncio.get_running_loop().add_reader(self._listener.fileno(), self._accept)
 
     def take(self, sock: socket.socket) -> bool:
         """Route `sock` as a connection just accepted: one from the listener, or one a

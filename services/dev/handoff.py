@@ -12,6 +12,7 @@ next request is another's (`handed.py`).
 from __future__ import annotations
 
 import asyncio
+import errno
 import functools
 import json
 import logging
@@ -30,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 MAX_FDS = 64  # sockets taken per read of the channel
 MAX_WAITING = 4096  # connections waiting in the supervisor for one busy service
+REFUSED_RETRY = 0.05  # seconds before handing over again after ETOOMANYREFS
 
 
 def channel_pair() -> tuple[socket.socket, socket.socket]:
@@ -56,44 +58,89 @@ class Outbox:
 
     The kernel holds a few hundred sockets in flight on a channel (its send buffer); a
     class that opens the viewer at once while the service is busy would find it full and
-    lose connections. Those it cannot take yet wait here until the channel drains; past
-    `limit` waiting, a connection is refused (False: the caller answers 503)."""
+    lose connections. Those it cannot take yet wait here until the channel drains. A
+    connection is refused (False: the caller answers 503) past `limit` waiting, past
+    `max_per_ip` waiting from its address (one client must not fill it for everyone), or
+    when the kernel refuses more sockets in flight (ETOOMANYREFS: the sender's file
+    limit)."""
 
-    def __init__(self, channel: socket.socket, limit: int = MAX_WAITING) -> None:
+    def __init__(self, channel: socket.socket, limit: int = MAX_WAITING,
+                 max_per_ip: int = 0) -> None:
         self._channel = channel
         self._limit = limit
-        self._waiting: deque[socket.socket] = deque()
+        self._max_per_ip = max_per_ip
+        self._waiting: deque[tuple[socket.socket, str]] = deque()
+        self._per_address: dict[str, int] = {}
 
     def __call__(self, sock: socket.socket) -> bool:
-        if not self._waiting and self._send(sock):
-            return True
-        if len(self._waiting) >= self._limit:
+        if not self._waiting:
+            sent = self._send(sock)
+            if sent is not _FULL:
+                return sent is _SENT
+        address = _peer(sock)
+        if len(self._waiting) >= self._limit or \
+                0 < self._max_per_ip <= self._per_address.get(address, 0):
             return False
         if not self._waiting:
             asyncio.get_running_loop().add_writer(self._channel.fileno(), self._drain)
-        self._waiting.append(sock)
+        self._waiting.append((sock, address))
+        self._per_address[address] = self._per_address.get(address, 0) + 1
         return True
 
     def waiting(self) -> int:
         return len(self._waiting)
 
-    def _send(self, sock: socket.socket) -> bool:
-        """Handed over, or dropped if the service is gone (True); False: try again."""
+    def close(self) -> None:
+        """Let go: no more hand-overs; the connections still waiting are closed."""
+        if self._waiting and self._channel.fileno() >= 0:
+            asyncio.get_running_loop().remove_writer(self._channel.fileno())
+        while self._waiting:
+            self._waiting.popleft()[0].close()
+        self._per_address.clear()
+
+    def _send(self, sock: socket.socket) -> str:
         try:
             socket.send_fds(self._channel, [b"c"], [sock.fileno()])
         except BlockingIOError:
-            return False
-        except OSError:  # the service is gone; its exit stops the stack
-            pass
+            return _FULL
+        except OSError as exc:
+            if exc.errno == errno.ETOOMANYREFS:
+                return _REFUSED
+            # the service is gone; its exit stops the stack
         sock.close()
-        return True
+        return _SENT
 
     def _drain(self) -> None:
+        loop = asyncio.get_running_loop()
         while self._waiting:
-            if not self._send(self._waiting[0]):
+            sock, address = self._waiting[0]
+            sent = self._send(sock)
+            if sent is _FULL:
+                return
+            if sent is _REFUSED:  # not writability: wait for sockets in flight to land
+                loop.remove_writer(self._channel.fileno())
+                loop.call_later(REFUSED_RETRY, self._resume)
                 return
             self._waiting.popleft()
-        asyncio.get_running_loop().remove_writer(self._channel.fileno())
+            left = self._per_address.pop(address) - 1
+            if left:
+                self._per_address[address] = left
+        loop.remove_writer(self._channel.fileno())
+
+    def _resume(self) -> None:
+        if self._waiting and self._channel.fileno() >= 0:
+            asyncio.get_running_loop().add_writer(self._channel.fileno(), self._drain)
+
+
+_SENT, _FULL, _REFUSED = "sent", "full", "refused"
+
+
+def _peer(sock: socket.socket) -> str:
+    try:
+        peer = sock.getpeername()
+    except OSError:
+        return ""
+    return str(peer[0]) if isinstance(peer, tuple) and peer else ""
 
 
 def tell_routes(fd: int, routes: list[str]) -> None:

@@ -18,6 +18,7 @@ import asyncio
 import functools
 import logging
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -97,8 +98,13 @@ class Services:
             routes += [(route, name) for route in told if route not in SHARED_ROUTES]
         return RouteTable(routes, FRONT)
 
-    def targets(self) -> dict[str, Target]:
-        return {name: handoff.Outbox(channel) for name, channel in self.channels.items()}
+    def targets(self, max_per_ip: int = 0) -> dict[str, Target]:
+        """Each service's hand-over; connections waiting in them stay within a share of
+        this process's file descriptors (past it, accept() would fail for everyone)."""
+        soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        limit = min(handoff.MAX_WAITING, max(64, soft // (2 * (len(self.channels) + 1))))
+        return {name: handoff.Outbox(channel, limit, max_per_ip)
+                for name, channel in self.channels.items()}
 
     def stop(self) -> None:
         for channel in self.channels.values():
@@ -161,7 +167,8 @@ async def serve(settings: Settings, services: Services, keeper: Keeper | None,
     serve_here = handoff.accepting(handed_factory(
         runner.server, lambda path: table.target_for(path) == FRONT,
         lambda sock: front.take(sock)))
-    front = Front(table, {**services.targets(), FRONT: serve_here},
+    front = Front(table, {**services.targets(settings.http_max_connections_per_ip),
+                          FRONT: serve_here},
                   header_timeout=settings.http_header_timeout,
                   max_per_ip=settings.http_max_connections_per_ip)
     stop = asyncio.Event()

@@ -48,6 +48,9 @@ UPDATE_UNCHANGED = statuses.update().where(statuses.c.event_id == sa.bindparam("
 INSERT_MANY = ManyRows(statuses.insert())
 UPDATE_MANY = ManyRows(UPDATE_BY_ID)
 UPDATE_UNCHANGED_MANY = ManyRows(UPDATE_UNCHANGED)
+# the stored revisions of remembered rows a batch used but did not write (SQLite)
+_REVISIONS = sa.select(statuses.c.event_id, statuses.c.revision).where(
+    statuses.c.event_id.in_(sa.bindparam("ids", expanding=True)))
 
 
 class StaleRows(RuntimeError):
@@ -113,6 +116,10 @@ class BatchRows:
         # (None: not remembered, read it); given, every UPDATE checks the revision
         self._known = known
         self._was: dict[str, int] = {}  # stored revision of each row, as the batch took it
+        # rows taken from memory: one the batch leaves unchanged (its events changed nothing
+        # on the remembered copy) is checked against the table before the commit, or an
+        # event judged on a copy another writer had moved on would be lost (attack18)
+        self._remembered: set[str] = set()
         self._read = False
         self.records: dict[str, Record] = {}
         self._read_ids: set[str] = set()  # read from the table, found or not
@@ -159,6 +166,7 @@ class BatchRows:
                     unknown.append(event_id)
                     continue
                 self._read_ids.add(event_id)
+                self._remembered.add(event_id)
                 self._keep(record)
             ids = unknown
         for start in range(0, len(ids), READ_CHUNK):
@@ -197,6 +205,17 @@ class BatchRows:
             raise StaleRows(f"{len(known) - matched} of {len(known)} status rows changed "
                             "by another writer")
 
+    def _unwritten(self, written: list[dict[str, Any]]) -> list[str]:
+        """Remembered rows this write leaves as they were (the UPDATEs check the rest)."""
+        done = {row["id_"] for row in written}
+        return sorted(i for i in self._remembered if i not in done and i in self._was)
+
+    def _check_unwritten(self, ids: list[str], stored: Iterable[Any]) -> None:
+        found = {row.event_id: row.revision for row in stored}
+        stale = [i for i in ids if found.get(i) != self._was[i]]
+        if stale:
+            raise StaleRows(f"{len(stale)} remembered status rows changed by another writer")
+
     async def flush(self, conn: AsyncConnection) -> None:
         fresh, known = self._take_changes()
         if fresh:
@@ -205,6 +224,9 @@ class BatchRows:
         if known:
             statement = UPDATE_BY_ID if self._known is None else UPDATE_UNCHANGED
             self._check(known, (await conn.execute(statement, known)).rowcount)
+        unwritten = self._unwritten(known)
+        if unwritten:
+            self._check_unwritten(unwritten, await conn.execute(_REVISIONS, {"ids": unwritten}))
 
     def write(self, conn: Connection) -> None:
         """`flush` without awaiting (common/batch.py `WritesAtOnce`): at a batch's end it
@@ -216,6 +238,9 @@ class BatchRows:
         if known:
             many = UPDATE_MANY if self._known is None else UPDATE_UNCHANGED_MANY
             self._check(known, many.execute(conn, known))
+        unwritten = self._unwritten(known)
+        if unwritten:
+            self._check_unwritten(unwritten, conn.execute(_REVISIONS, {"ids": unwritten}))
 
     async def after_write(self) -> None:
         return None  # nothing to announce: the tracker wakes streams after the commit
@@ -227,3 +252,4 @@ class BatchRows:
             self._stored.discard(event_id)
             self._read_ids.discard(event_id)
             self._was.pop(event_id, None)
+            self._remembered.discard(event_id)

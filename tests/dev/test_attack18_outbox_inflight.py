@@ -11,8 +11,6 @@ import os
 import sys
 from pathlib import Path
 
-import pytest
-
 from services.common.broker import free_port
 
 REQUEST = b"GET /api/v1/cases HTTP/1.1\r\nHost: x\r\n\r\n"
@@ -57,9 +55,6 @@ asyncio.run(main())
 """
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack18: ETOOMANYREFS is taken for a gone "
-                   "service; the connection is closed with no answer")
 async def test_a_connection_for_a_live_service_is_not_dropped_without_an_answer() -> None:
     port = free_port()
     child = await asyncio.create_subprocess_exec(

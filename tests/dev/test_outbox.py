@@ -75,5 +75,6 @@ async def test_past_the_cap_the_client_gets_503_with_retry_after() -> None:
         for _reader, writer in clients:
             writer.close()
         await front.stop()
+        outbox.close()  # before the channel's fd is closed (and reused)
         ours.close()
         theirs.close()

@@ -8,8 +8,6 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-import pytest
-
 from services.common import batch, events, topics
 from services.common.consumer import Origin
 from services.common.store import Store
@@ -39,10 +37,6 @@ async def _run(store: Store, tracker: StatusTracker, event: events.Event, topic:
             await tracker.on_event(one, origin)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack18: a retraction applied to a stale "
-                   "remembered record is a no-op, so no UPDATE (no revision check): the "
-                   "update stays approved/live after it was retracted")
 async def test_a_retraction_after_another_instance_approved_is_not_lost(
         tmp_path: Path) -> None:
     store = Store(f"sqlite+aiosqlite:///{tmp_path / 'ingest.db'}", service="ingest",
