@@ -36,10 +36,12 @@ def consumers_by_topic(stack: Stack) -> dict[str, set[str]]:
 async def test_garbage_on_every_topic_is_deadlettered_and_nothing_stalls(stack: Stack) -> None:
     settings = stack.settings
     case = await stack.register_case()
+    student = await stack.live()
+    # subscribed first: an update approved before the subscription comes in its snapshot,
+    # not as a live frame (a fast pipeline made this wait in vain once)
+    await student.subscribe(case["broadcast_id"])
     status, _, _ = await stack.post_milestone(case["case_id"], note="warming up")
     assert status == 202
-    student = await stack.live()
-    await student.subscribe(case["broadcast_id"])
     await student.updates(1, timeout=30)
     samples = [json.loads(value) for messages in (await read_every_topic(settings)).values()
                for _, value in messages]
