@@ -127,6 +127,15 @@ def _refusal(status: str, message: str) -> bytes:
 Target = Callable[[socket.socket], bool]  # takes the socket over; False: not now
 
 
+def peer_address(sock: socket.socket) -> str | None:
+    """The address a connection's per-address caps count it under; None if it is gone."""
+    try:
+        peer = sock.getpeername()
+    except OSError:
+        return None
+    return str(peer[0]) if isinstance(peer, tuple) and peer else ""
+
+
 class Front:
     """Accepts on the public port, peeks at each request line, hands the socket over."""
 
@@ -200,11 +209,9 @@ class Front:
         service counts its open connections): False if over it."""
         if self._max_per_ip <= 0:
             return True
-        try:
-            peer = sock.getpeername()
-        except OSError:
+        address = peer_address(sock)
+        if address is None:
             return True  # gone: the next look closes it
-        address = str(peer[0]) if isinstance(peer, tuple) and peer else ""
         count = self._per_address.get(address, 0)
         if count >= self._max_per_ip:
             return False

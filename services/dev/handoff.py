@@ -25,6 +25,7 @@ from collections.abc import Callable
 
 from services.common.serving import GuardedServer
 
+from .front import peer_address
 from .handed import Owns, handed_factory
 
 logger = logging.getLogger(__name__)
@@ -77,7 +78,7 @@ class Outbox:
             sent = self._send(sock)
             if sent is not _FULL:
                 return sent is _SENT
-        address = _peer(sock)
+        address = peer_address(sock) or ""
         if len(self._waiting) >= self._limit or \
                 0 < self._max_per_ip <= self._per_address.get(address, 0):
             return False
@@ -133,14 +134,6 @@ class Outbox:
 
 
 _SENT, _FULL, _REFUSED = "sent", "full", "refused"
-
-
-def _peer(sock: socket.socket) -> str:
-    try:
-        peer = sock.getpeername()
-    except OSError:
-        return ""
-    return str(peer[0]) if isinstance(peer, tuple) and peer else ""
 
 
 def tell_routes(fd: int, routes: list[str]) -> None:
