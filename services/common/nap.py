@@ -17,9 +17,11 @@ While records flow, the broker holds a fetch only for the minimum wait
 are there). Tansu answers a held fetch only when its wait runs out, so with the wait
 doubling up to 100 ms between records every hop waited up to that (issue 14). Instead
 the consumer pauses as soon as one fetch comes back empty with no ring since it was
-sent (`_gate`), and the next ring resumes it at once (`Bell.listen`): one fetch per
-ring and one empty one, never a busy loop, never a long held fetch that records
-arrive behind.
+sent (`_gate`), and the next ring resumes at once the partitions it names
+(`Bell.listen`, `_rung`): one fetch per ring, naming those partitions only, never a
+busy loop, never a long held fetch that records arrive behind. The same argument holds
+per partition: one is paused only when read to the end with no ring since the fetch
+that said so was sent, and a record written to it later rings for it after its ack.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer
+from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.errors import IllegalStateError, KafkaError
 
 from .doorbell import Bell
@@ -55,6 +57,7 @@ class Nap:
         self._checked = 0.0
         self._gating = True
         self._answered_seen: int | None = None  # generation when the last fetch with records went
+        self._resumed_in_flight = False
         bell.listen(topics, self._rung)
         self._gate()
 
@@ -66,9 +69,27 @@ class Nap:
         if self.asleep:
             self.wake()
 
-    def _rung(self) -> None:
-        if self.asleep:
-            self.wake()  # resuming wakes aiokafka's fetcher: the fetch goes out now
+    def _rung(self, entries: set[str]) -> None:
+        """Resume what a ring names (resuming wakes aiokafka's fetcher: the fetch goes out
+        now): only the partitions that got records, so the fetch names those alone
+        instead of every assigned one (issue 14: a fetch's cost, client and broker, grows
+        with the partitions it names). A ring naming a bare topic resumes everything."""
+        paused = self._consumer.paused()
+        if not paused:
+            return
+        named = set()
+        for entry in entries:
+            topic, colon, partition = entry.rpartition(":")
+            if not colon or not partition.isdigit():
+                self.wake()
+                return
+            named.add(TopicPartition(topic, int(partition)))
+        if named & paused:
+            self._consumer.resume(*(named & paused))
+            self.asleep = False
+            self._quiet_since = time.monotonic()
+            if getattr(getattr(self._consumer, "_fetcher", None), "_in_flight", None):
+                self._resumed_in_flight = True  # the fetch's end wakes the fetcher (`_gate`)
 
     def _gate(self) -> None:
         """Pause as soon as a fetch sent after the last ring comes back with nothing.
@@ -87,17 +108,19 @@ class Nap:
             seen = self.generation()  # before the request is sent
             before = _answered_at(assignment)
             got: bool = await original(assignment, *args)
+            if self._resumed_in_flight:
+                self._resumed_in_flight = False
+                _wake_fetcher_after(fetcher)
+            answered = _all_answered(before, assignment)
             # brought records and answered every partition: `caught_up` may pause after them
-            self._answered_seen = seen if got and \
-                _all_answered(before, _answered_at(assignment)) else None
+            self._answered_seen = seen if got and answered else None
             # records still buffered (an earlier fetch's) would be held back by a pause;
             # an empty answer whose high watermark is past the position is Tansu under
             # load (its wait ran out before it read them): the records are there
             if not got and self._gating and not self.asleep and self.generation() == seen \
                     and getattr(assignment, "active", False) \
                     and not getattr(fetcher, "_records", None) \
-                    and _all_answered(before, _answered_at(assignment)) \
-                    and _read_to_end(assignment) and self._may_nap():
+                    and answered and _read_to_end(assignment) and self._may_nap():
                 self.sleep()
             return got
 
@@ -149,6 +172,10 @@ class Nap:
     async def doze(self, timeout: float) -> None:
         """Wait up to `timeout` for a reason to fetch; resume the partitions if one came."""
         woke = await self._bell.wait(self._topics, self._seen, timeout)
+        if woke and not self.asleep:
+            return  # the ring resumed its partitions (`_rung`)
+        if woke:  # rung for partitions of these topics another member is assigned
+            self._seen, woke = self.generation(), False
         assigned = self._consumer.assignment()
         if not woke and not assigned <= self._consumer.paused():
             woke = True  # a rebalance gave us partitions: they fetch anyway, so be awake
@@ -177,6 +204,25 @@ class Nap:
         return False
 
 
+def _wake_fetcher_after(fetcher: Any) -> None:
+    """Once this fetch's task is done, wake aiokafka's fetch routine to look again.
+
+    A partition resumed while a fetch to its broker is in flight wakes the routine, which
+    may then run before the fetch task's own done-callback has taken the broker off
+    `_in_flight`: it sees the broker busy, sends nothing and waits for no resume, so the
+    resumed partition waited for the routine's 200 ms timeout (seen in `bench.e2e` once
+    rings resumed single partitions). A done-callback added now runs after aiokafka's."""
+    task = asyncio.current_task()
+
+    def wake(_: object) -> None:
+        future = getattr(fetcher, "_wait_consume_future", None)
+        if future is not None and not future.done():
+            future.set_result(None)
+
+    if task is not None:
+        task.add_done_callback(wake)
+
+
 def _assignment_of(consumer: AIOKafkaConsumer) -> Any:
     try:  # private fields: not knowing means fetching once more
         return consumer._subscription.subscription.assignment
@@ -199,23 +245,30 @@ def _read_to_end(assignment: Any) -> bool:
         return False
 
 
-def _answered_at(assignment: Any) -> list[Any] | None:
+def _answered_at(assignment: Any) -> dict[Any, Any] | None:
     """When aiokafka last took a clean answer (no error, the position it asked from) for
-    each assigned partition: it stamps `timestamp` then and nowhere else. None when the
-    assignment does not say."""
+    each assigned partition not paused (the ones a fetch sent now may name): it stamps
+    `timestamp` then and nowhere else. None when the assignment does not say."""
     try:
-        return [assignment.state_value(tp).timestamp for tp in sorted(assignment.tps)]
+        states = {tp: assignment.state_value(tp) for tp in assignment.tps}
+        return {tp: state.timestamp for tp, state in states.items()
+                if not getattr(state, "paused", False)}
     except Exception:  # private fields: not knowing means staying awake
         return None
 
 
-def _all_answered(before: list[Any] | None, after: list[Any] | None) -> bool:
-    """Every assigned partition was answered by this fetch: it came back empty for all.
-    A failed one (a dropped connection, a timeout, an error code, a discarded answer)
-    returns False just the same but says nothing about records acked before it was sent,
-    whose rings are spent; nor does one that left a partition out (aiokafka skips a
-    partition whose records wait in its buffer; the loop may take them meanwhile), or
-    one of several brokers' fetches."""
-    if before is None or after is None or not after:
+def _all_answered(before: dict[Any, Any] | None, assignment: Any) -> bool:
+    """Every partition not paused when this fetch was sent was answered by it: it came back
+    empty for all. A paused partition was read to the end when it was paused, and a record
+    written to it since rang, which resumes it. A failed fetch (a dropped connection, a
+    timeout, an error code, a discarded answer) returns False just the same but says
+    nothing about records acked before it was sent, whose rings are spent; nor does one
+    that left a partition out (aiokafka skips a partition whose records wait in its
+    buffer; the loop may take them meanwhile), or one of several brokers' fetches."""
+    if not before:
         return False
-    return all(b != a for b, a in zip(before, after, strict=True))
+    try:
+        return all(assignment.state_value(tp).timestamp != stamp
+                   for tp, stamp in before.items())
+    except Exception:
+        return False

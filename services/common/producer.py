@@ -200,7 +200,7 @@ class EventProducer:
             acks = [await producer.send(full_topic, value,
                                               key=key.encode() if key is not None else None)
                     for full_topic, value, key in sends]
-            await asyncio.wait_for(asyncio.gather(*acks), limit)
+            written = await asyncio.wait_for(asyncio.gather(*acks), limit)
         except (KafkaError, TimeoutError, OSError) as exc:
             metrics.PRODUCE_FAILURES.labels(self._service).inc()
             logger.warning("produce of %d records failed: %s", len(sends), type(exc).__name__,
@@ -209,14 +209,14 @@ class EventProducer:
         # one increment per topic: `labels` cost more than the count, once per record
         for full_topic, count in Counter(full_topic for full_topic, _, _ in sends).items():
             metrics.PRODUCED.labels(self._service, full_topic).inc(count)
-        _ring(self._settings, {full_topic for full_topic, _, _ in sends})
+        _ring(self._settings, {doorbell.entry(md.topic, md.partition) for md in written})
 
     async def send_raw(self, full_topic: str, value: bytes, *, key: str | None,
                        timeout: float | None = None) -> None:
         limit = self._timeout if timeout is None else timeout
         try:
             producer = await self._ready_producer(limit)
-            await asyncio.wait_for(
+            written = await asyncio.wait_for(
                 producer.send_and_wait(
                     full_topic, value, key=key.encode() if key is not None else None
                 ),
@@ -230,7 +230,7 @@ class EventProducer:
             )
             raise BrokerUnavailable(type(exc).__name__) from exc
         metrics.PRODUCED.labels(self._service, full_topic).inc()
-        _ring(self._settings, {full_topic})
+        _ring(self._settings, {doorbell.entry(full_topic, written.partition)})
 
 
 class KeyedPartitioner:
@@ -260,8 +260,9 @@ async def _close_quietly(producer: AIOKafkaProducer) -> None:
         await asyncio.wait_for(producer.stop(), 10)
 
 
-def _ring(settings: Settings, full_topics: set[str]) -> None:
-    """Under `orcast dev`, wake the consumers of these topics (doorbell.py); acked first."""
+def _ring(settings: Settings, entries: set[str]) -> None:
+    """Under `orcast dev`, wake the consumers of these partitions (`doorbell.entry`);
+    acked first."""
     bell = doorbell.current(settings)
     if bell is not None:
-        bell.ring(full_topics)
+        bell.ring(entries)

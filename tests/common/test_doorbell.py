@@ -92,7 +92,7 @@ async def test_rings_close_together_are_coalesced_not_dropped(relay: doorbell.Re
     listener = doorbell.Bell(doorbell.relay_address(Settings.from_env()))  # type: ignore[arg-type]
     try:
         first, second = frozenset({"t.a"}), frozenset({"t.b"})
-        listener.listen(first | second, lambda: None)  # the relay sends only what is asked
+        listener.listen(first | second, lambda entries: None)  # the relay sends only what is asked
         await joined(listener)
         ringer.ring({"t.a"})
         ringer.ring({"t.b"})  # within the window: sent when it ends, not lost
@@ -559,3 +559,109 @@ async def test_a_consumer_that_read_to_the_end_pauses_without_a_confirming_empty
     finally:
         await loop.stop()
         await producer.stop()
+
+
+async def test_a_ring_resumes_only_the_partition_written_so_its_fetch_names_that_one(
+        settings: Settings, relay: doorbell.Relay) -> None:
+    """A ring named topics only and resumed every assigned partition, so each hop's fetch
+    named all of them (approval's: 4 topics x 6 partitions) for the one that got a record:
+    on Tansu and in aiokafka a fetch costs by partitions named (~0.4 ms of CPU each side,
+    24 against 1; issue 14). Now the producer rings `topic:partition` and the consumer
+    resumes that partition alone."""
+    settings = replace(settings, dev_doorbell=relay.address)
+    await ensure_topics(settings, [UPDATES_STATUS])
+    handler = Recorder()
+    producer = EventProducer(settings=settings, service="approval")
+    loop = ConsumerLoop(settings=settings, service="approval", topics=[UPDATES_STATUS.name],
+                        handler=handler, producer=producer, group_id="nap5-approval")
+    named: list[int] = []
+    send = AIOKafkaConnection.send
+    prefix = f"{settings.topic_namespace}."
+
+    def counting(self: AIOKafkaConnection, request: Any, expect_response: bool = True) -> Any:
+        if type(request).__name__.startswith("FetchRequest") and any(
+                topic.startswith(prefix) for topic, _ in request.topics):
+            named.append(sum(len(parts) for _, parts in request.topics))
+        return send(self, request, expect_response)
+
+    await loop.start()
+    try:
+        def paused_after(done: list[str]) -> Callable[[], Awaitable[bool]]:
+            async def paused() -> bool:
+                consumer = loop._consumer
+                return handler.seen == done and consumer is not None and bool(
+                    consumer.assignment()) and consumer.paused() == consumer.assignment()
+            return paused
+
+        sent: list[str] = []
+        for n in (1, 2, 3):
+            await eventually(paused_after(list(sent)), 15, message="paused")
+            await asyncio.sleep(0.2)  # nothing in flight
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(AIOKafkaConnection, "send", counting)
+                named.clear()
+                event = status_event(n)
+                await producer.publish(UPDATES_STATUS.name, event)  # rings after the ack
+                sent.append(event.id)
+                await eventually(paused_after(list(sent)), 10,
+                                 message="handled and paused again")
+                await asyncio.sleep(0.2)
+                assert named and set(named) == {1}, f"fetches named {named} partitions"
+    finally:
+        await loop.stop()
+        await producer.stop()
+
+
+class _InFlightFetcher:
+    """aiokafka's fetcher as `_rung` and the fetch gate see it: a fetch in flight."""
+
+    def __init__(self) -> None:
+        self._records: dict[object, object] = {}
+        self._in_flight = {0}
+        self._wait_consume_future: asyncio.Future[None] = \
+            asyncio.get_running_loop().create_future()
+        self.release = asyncio.Event()
+
+    async def _proc_fetch_request(self, assignment: _Assignment, node_id: int,
+                                  request: _Request) -> bool:
+        await self.release.wait()
+        return False
+
+
+class _PausedConsumer:
+    def __init__(self, fetcher: _InFlightFetcher) -> None:
+        self._fetcher = fetcher
+        self.paused_now = {TopicPartition("t", 0), TopicPartition("t", 1)}
+
+    def assignment(self) -> set[TopicPartition]:
+        return {TopicPartition("t", 0), TopicPartition("t", 1)}
+
+    def paused(self) -> set[TopicPartition]:
+        return set(self.paused_now)
+
+    def pause(self, *tps: TopicPartition) -> None:
+        self.paused_now |= set(tps)
+
+    def resume(self, *tps: TopicPartition) -> None:
+        self.paused_now -= set(tps)
+
+
+async def test_a_partition_resumed_while_a_fetch_is_in_flight_wakes_the_fetcher_after_it(
+        ) -> None:
+    """Resuming one partition while a fetch to its broker was in flight woke aiokafka's
+    fetch routine before that fetch's done-callback took the broker off `_in_flight`: the
+    routine saw the broker busy, sent nothing, waited on no resume, and the partition's
+    record waited for its 200 ms timeout (bench.e2e: hop p99 ~200 ms). The fetch's end now
+    wakes the routine once more."""
+    fetcher = _InFlightFetcher()
+    consumer = _PausedConsumer(fetcher)
+    napping = nap.Nap(consumer, _Bell(), frozenset({"t"}))  # type: ignore[arg-type]
+    fetch = asyncio.create_task(consumer._fetcher._proc_fetch_request(
+        _Assignment(active=True), 0, _Request()))
+    await asyncio.sleep(0)
+    napping._rung({"t:1"})  # only the partition the ring names
+    assert consumer.paused_now == {TopicPartition("t", 0)} and not napping.asleep
+    fetcher.release.set()
+    await fetch
+    await asyncio.sleep(0)  # the task's done-callbacks
+    assert fetcher._wait_consume_future.done()
