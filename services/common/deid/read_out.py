@@ -5,8 +5,8 @@ Dictated or typed to defeat a pattern, a plate, VIN, serial, member or case numb
 out as single capitals, digits and digit words; read over the phone, a letter is spelled
 so the listener can check it ("R as in robert", "X ray", "Tango"). Six such pieces in a
 row, at least two of them letters and two of them digits, are no ordinary English (every
-corpus so far holds none in a note without PHI); the run is an identifier of the kind the nearest cue word
-before it names ("plate", "serial", "member"...), or ID.
+corpus so far holds none in a note without PHI); the run is an identifier of the kind
+the nearest cue word before it names ("plate", "serial", "member"...), or ID.
 """
 
 from __future__ import annotations
