@@ -35,6 +35,7 @@ from . import (
     id_cues,
     id_edges,
     inverted_names,
+    job_places,
     label_values,
     lexcache,
     local_phones,
@@ -333,6 +334,8 @@ class Engine:
             merged = merge(merged)
         if merged and (place_edges.widen(text, words_in, merged)  # "from East [St. Louis]"
                        | place_edges.town_after_street(text, merged)):  # "[…], Wexbury"
+            merged = merge(merged)
+        if job_places.scan(text, merged, self._plain_word):  # "the vet in [Town]"
             merged = merge(merged)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)
