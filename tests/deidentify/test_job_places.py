@@ -30,6 +30,14 @@ FOUND = [
         "sous chef at Maison Quillery",
     ),
     ("Pt is TV meteorologist for KQRB, security aware", "TV meteorologist for KQRB"),
+    ("pt, head swim coach at Velmarsh Academy, anxious", "head swim coach at Velmarsh Academy"),
+    ("pt is the only pharmacist in quenborough, family says", "the only pharmacist in quenborough"),
+    ("pt is the sherrif of Ashtarby County", "the sherrif of Ashtarby County"),
+    ("Pt's son is a firefighter with Velmarsh Fire Station 9", "Velmarsh Fire Station 9"),
+    (
+        "pt is a prisoner at Quenborough Correctional, guard present",
+        "a prisoner at Quenborough Correctional",
+    ),
 ]
 
 KEPT = [
@@ -41,6 +49,8 @@ KEPT = [
     "Chaplain is on call, will visit family in waiting area C",
     "rep is here from the vendor, she is the trainer for the new stapler",
     "pt is a retired army pilot, anxious about the lines",
+    "pt is the only diabetic on the list today, sugar 140",
+    "Scrub, nurse at the back table, count correct",
 ]
 
 

@@ -36,7 +36,9 @@ _JOBS = (
     r"trainer|referee|umpire|announcer|dj|singer|guitarist|drummer|mayor|sheriff|judge|"
     r"commissioner|councilman|councilwoman|councilor|alderman|senator|"
     r"ceo|cfo|founder|proprietor|grocer|brewer|winemaker|cheesemaker|lifeguard|groundskeeper|"
-    r"bus\s+driver|crossing\s+guard|valedictorian|quarterback")
+    r"bus\s+driver|crossing\s+guard|valedictorian|inmate|prisoner|"
+    # the misspellings typed most ("the sherrif of", "the principle at")
+    r"sherrif|sherif|cheif|principle|pricipal|preist|teachr|techer|libarian|mayer")
 # clinical job words the hospital's own notes use of its own staff ("nurse at bedside"):
 # these need the cue, never only a found place
 _STAFF = frozenset("nurse doctor physician pediatrician paramedic director chief "
@@ -46,7 +48,7 @@ _PREP = r"(?:at|of|for|in|with|on)"
 _MOD = (r"(?!(?:to|and|or|with|from|for|at|in|of|on|not|also|the|a|an|is|was|who|that|pt|"
         r"patient|here|there|now|today|going|being)\b)[\w'’-]+")
 _ART = r"(?:(?:the|a|an|our|their|his|her)\s+)?"
-_CUE = r"(?:\b(?:is|was|as|are)\b|[=:(])"
+_CUE = r"(?:\b(?:is|was|as|are)\b|[=:(,—–])"
 _JOB_AT = re.compile(
     rf"(?i){_CUE}\s*(?P<d>{_ART}(?:(?:only|local|town|former|retired)\s+)?(?:{_MOD}\s+){{0,3}}?"
     rf"(?P<job>{_JOBS})s?\s+{_PREP}\s+(?:the\s+)?)(?P<p>\S)")
@@ -64,7 +66,8 @@ _KIND = frozenset(
     "synagogue parish library museum bank store shop diner cafe café bar restaurant bistro "
     "grill bakery club team department dept newspaper paper gazette lodge mill sawmill plant "
     "factory farm ranch market hardware pharmacy clinic station garage marina hotel inn "
-    "motel brewery winery dairy creamery co inc llc company".split())
+    "motel brewery winery dairy creamery co inc llc company prison jail correctional "
+    "penitentiary office".split())
 _PLACE_HEADS = frozenset(("st", "saint", "mt", "mount", "fort", "lake", "port"))
 # the hospital's own places and times: "nurse at OR 5", "coach in PACU", "host at 0900"
 _NOT_PLACE = frozenset(
@@ -73,6 +76,9 @@ _NOT_PLACE = frozenset(
     "station table head foot this that my your his her their our it monday tuesday "
     "wednesday thursday friday saturday sunday january february march april june july "
     "august september october november december call shift".split())
+_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split())
 _STOP = re.compile(r"[.,;:!?()\n|—–]|\s(?:so|and|but|who|please|pls|says|said|per|is|was)\b")
 _MAX_PLACE_WORDS = 6
 _PLACE_KINDS = frozenset(("NAME", "LOCATION", "ADDRESS", "ZIP", "OTHERID", "ROLE", "ID"))
@@ -97,6 +103,8 @@ def scan(text: str, spans: list[Span], plain: Callable[[str], bool]) -> bool:
     added = False
     for m in _JOB_AT.finditer(text):
         end = _place_end(text, m.start("p"), cased, found)
+        if end is None and not cased and _ONLY.search(m.group("d")):
+            end = _only_place(text, m.start("p"), plain)  # "the only vet in oxhollow"
         if end is not None and _named(text, m.start("p"), end, found, plain):
             spans.append((m.start("d"), end, "OTHERID", "job_place", 1))
             added = True
@@ -137,6 +145,18 @@ def _named(text: str, s: int, e: int, found: list[tuple[int, int]],
     return any(w in _KIND or (w not in _LINK_WORDS and not plain(w)) for w in words if w)
 
 
+_ONLY = re.compile(r"(?i)\bonly\b")
+_ONE_WORD = re.compile(r"[a-zA-Z][\w'’-]{2,}")
+
+
+def _only_place(text: str, s: int, plain: Callable[[str], bool]) -> int | None:
+    """The one word after "the only <job> in": a place when no list calls it a word."""
+    w = _ONE_WORD.match(text, s)
+    if w is None or w.group().lower() in _NOT_PLACE or plain(w.group().lower()):
+        return None
+    return w.end()
+
+
 def _ordinary_capital(text: str, s: int) -> bool:
     """A sentence's first word, a title, a unit: capitalised, and no place."""
     w = text[s:].split(None, 1)[0].lower().rstrip(".,")
@@ -161,8 +181,11 @@ def _place_end(text: str, s: int, cased: bool, found: list[tuple[int, int]]) -> 
     if cased:
         for w in words:
             t = w.group()
-            if t.lower().strip(".,") in _NOT_PLACE:
+            if t.lower().strip(".,") in _DATE_WORDS:
                 break  # "... in Wexbury on March 2": the date is no part of it
+            if t.isdigit() and end is not None and text[s:end].split()[-1].lower() in _KIND:
+                end = s + w.end()  # "Fire Station 3"
+                break
             if _CAP_WORD.match(t) or (t.lower() in _LINK_WORDS and end is not None) \
                     or (t.lower().strip(".,") in _KIND and end is not None):
                 if t.lower() not in _LINK_WORDS:
