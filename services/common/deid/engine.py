@@ -35,6 +35,7 @@ from . import (
     id_cues,
     id_edges,
     inverted_names,
+    job_places,
     label_values,
     lexcache,
     local_phones,
@@ -334,6 +335,8 @@ class Engine:
         if merged and (place_edges.widen(text, words_in, merged)  # "from East [St. Louis]"
                        | place_edges.town_after_street(text, merged)):  # "[…], Wexbury"
             merged = merge(merged)
+        if job_places.scan(text, merged, self._plain_word, words_in):  # "the vet in [Town]"
+            merged = merge(merged)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)
         if after_names.scan(text, merged):  # "Mrs [NAME] 95 came in", "Pt Asa at bedside"
@@ -358,7 +361,7 @@ class Engine:
         if seen is not None or labels or len(merged) != n_merged:
             merged = merge(merged)
         n_merged = len(merged)
-        read_out.scan(text, merged)  # "one E G four T E five M K seven three"
+        read_out.scan(text, merged, words_in)  # "one E G four T E five M K seven three"
         spaced_runs.scan(text, merged, self._ordinary)  # "(7 0 3) 5 5 5 - 0 1 8 8"
         if len(merged) != n_merged:
             merged = merge(merged)

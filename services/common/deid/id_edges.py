@@ -30,7 +30,9 @@ _PREFIX = re.compile(r"(?<![\w.\-:/])[A-Z0-9]{1,5}[-:/.·]$")
 _READ_BEFORE = re.compile(rf"(?<![\w'’])(?:[A-Z0-9]|(?i:{_DIGIT_WORD}))[ \t]$")
 # ... and a radio-alphabet letter, when the code is read out in words ("echo 4471" is a
 # test and its number)
-_RADIO_BEFORE = re.compile(rf"(?<![\w'’])(?i:{_RADIO_WORD}|[a-z])[ \t]$")
+_RADIO_BEFORE = re.compile(rf"(?<![\w'’])(?i:{_RADIO_WORD}|x ray|[a-z])[ \t]$")
+# ... and a letter spelled for a listener before any code: "policy K as in king 4471 ..."
+_SPELLED_BEFORE = re.compile(r"(?<![\w'’])(?i:[a-z][ \t]+as[ \t]+in[ \t]+[a-z]+)[ \t]$")
 # a code read out goes on over lone letters to its last digit word ("three three a zero
 # zero four"): lone letters only, and only up to a digit word
 _SPOKEN_ON = re.compile(
@@ -66,9 +68,13 @@ def widen(text: str, spans: list[Span]) -> bool:
                 is not None and text[s:s + 1].isdigit():
             start = m.start("p")
         elif before in (" ", "\t") and before and (
-                " " in text[s:e].strip() or _READ_BEFORE.search(text, max(0, s - 7), s)):
+                " " in text[s:e].strip() or _READ_BEFORE.search(text, max(0, s - 7), s)
+                or (text[s - 2:s - 1].isalpha() and _SPELLED_BEFORE.search(
+                    text, max(0, s - 30), s))):
             for _ in range(_MAX_READ):  # "five [XYR 21]": read out, one piece at a time
                 m = _READ_BEFORE.search(text, max(0, start - 7), start)
+                if m is None and text[start - 2:start - 1].isalpha():
+                    m = _SPELLED_BEFORE.search(text, max(0, start - 30), start)
                 if m is None and _SPOKEN_START.match(text, s):
                     m = _RADIO_BEFORE.search(text, max(0, start - 10), start)
                 if m is None:

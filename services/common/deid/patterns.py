@@ -228,6 +228,9 @@ def _spoken(text: str, low: str, out: list[Span]) -> None:
                 s = p.start()
             if s < m.start():
                 out.append((s, m.end(), "PHOTO", "image_file", 2))
+    if any(h in low for h in _CAMERA_HINTS):
+        out.extend((m.start(), m.end(), "PHOTO", "camera_file_name", 2)
+                   for m in _CAMERA_NAME.finditer(text))
     if " dot " in low and ("jp" in low or "png" in low):
         out.extend((m.start(), m.end(), "PHOTO", "image_file_spoken", 2)
                    for m in _IMAGE_SPOKEN.finditer(text))
@@ -254,6 +257,12 @@ _IMAGE_PREFIX = re.compile(
     r"(?:[\w:-]+(?:\.[\w:-]+)*[ _-]+){0,3}$")
 # a clip of the patient is a picture too ("VID_20260301_101010.mp4")
 _IMAGE = re.compile(r"\.(?:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|mp4|mov|m4v|3gp)\b", re.I)
+# a camera's or phone's own name for a picture, extension or not: "IMG_8830", "DSCN7721",
+# "PXL_20251102_073355", "VID-20250817-WA0003" (letters, "_" or "-", then digits)
+_CAMERA_NAME = re.compile(
+    r"(?<![\w-])(?:IMG|PXL|DSCN?|DCIM|MVIMG|VID|PANO|BURST|PICT?|Screenshot)"
+    r"(?:[_-]\d{3,}|(?<=N)\d{4,})(?:[_-][A-Za-z0-9]+)*(?![\w-])", re.I)
+_CAMERA_HINTS = ("img", "pxl", "dsc", "dcim", "vid", "pano", "burst", "pic", "screenshot")
 _IMAGE_SPOKEN = re.compile(
     r"\b(?:[A-Za-z0-9]+\s+(?:underscore|dash)\s+)*[A-Za-z0-9]+\s+dot\s+(?:jpe?g|png|heic)\b",
     re.I)

@@ -32,7 +32,7 @@ FOREIGN_CUES = frozenset("de en galing".split())
 # "lives in X", "resident of X", "home in X", "visiting family in X", "viewers in X".
 LIVES = frozenset((
     "lives live living lived resident residents home reside resides based vive viewers visiting "
-    "originally town city village township moved").split())
+    "originally town city village township moved grew raised born").split())
 PLACE_PREV = STRONG_CUES | FOREIGN_CUES | {"in", "of", "at", "to"}  # words a place follows
 AFTER_PLACE = frozenset((
     "general memorial regional clinic hospital medical community critical family health "

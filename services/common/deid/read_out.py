@@ -2,22 +2,28 @@
 "P J N four four eight", "1 F T F W 1 E T 4 D F C 1 0 3 1 2".
 
 Dictated or typed to defeat a pattern, a plate, VIN, serial, member or case number comes
-out as single capitals, digits and digit words. Six such pieces in a row, at least two of
-them letters and two of them digits, are no ordinary English (every corpus so far holds
-none in a note without PHI); the run is an identifier of the kind the nearest cue word
-before it names ("plate", "serial", "member"...), or ID.
+out as single capitals, digits and digit words; read over the phone, a letter is spelled
+so the listener can check it ("R as in robert", "X ray", "Tango"). Six such pieces in a
+row, at least two of them letters and two of them digits, are no ordinary English (every
+corpus so far holds none in a note without PHI); the run is an identifier of the kind
+the nearest cue word before it names ("plate", "serial", "member"...), or ID.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from . import id_cues
 
 Span = tuple[int, int, str, str, int]
 
 _DIGIT_WORDS = frozenset("zero oh one two three four five six seven eight nine".split())
-_PIECE = rf"(?:[A-Z]|\d|(?i:{'|'.join(sorted(_DIGIT_WORDS))}))"
+# a letter spelled for a listener: "R as in robert", "X ray", a radio-alphabet word
+_SPELLED = (r"(?i:[a-z][ \t]+as[ \t]+in[ \t]+[a-z]+|x[- ]ray|alpha|alfa|bravo|charlie|delta|"
+            r"echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa|quebec|"
+            r"romeo|sierra|tango|uniform|victor|whiske?y|yankee|zulu)")
+_PIECE = rf"(?:{_SPELLED}(?![\w'’-])|[A-Z]|\d|(?i:{'|'.join(sorted(_DIGIT_WORDS))}))"
 # the separators a dictated code says aloud ("O N C dash nine zero seven seven"): kept in
 # the run, not counted as pieces
 _SAID = r"(?:[ \t]+(?i:dash|hyphen|slash|underscore))?"
@@ -26,21 +32,30 @@ _RUN = re.compile(
 # a run holds two lone capitals, at least one after a space or comma: C speed, most notes
 # have fewer and stop here
 _LONE_CAPITAL = re.compile(r"[ ,][A-Z](?=[ ,])")
-_SPLIT = re.compile(r"[ \t,]+")
-_SAID_WORDS = frozenset(("dash", "hyphen", "slash", "underscore"))
+_PIECES = re.compile(_PIECE)
+_DIGIT_PIECE = re.compile(rf"\d|(?i:{'|'.join(sorted(_DIGIT_WORDS))})")
+# a letter spelled "as in" a word, or a radio word: set and substring tests, at C speed
+_RADIO_WORDS = frozenset(
+    "ray alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo "
+    "lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky "
+    "yankee zulu".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'/]*")
 _LOOKBACK = 60
 
 
-def scan(text: str, out: list[Span]) -> None:
-    """Append each read-out code to `out`."""
+def scan(text: str, out: list[Span], words: AbstractSet[str] = frozenset()) -> None:
+    """Append each read-out code to `out`; `words`: the note's words, lower case."""
     lone = _LONE_CAPITAL.findall(text)
-    if len(lone) < 2 and not (lone and text[:1].isupper() and text[1:2] in (" ", ",")):
+    if len(lone) < 2 and not (lone and text[:1].isupper() and text[1:2] in (" ", ",")) \
+            and _RADIO_WORDS.isdisjoint(words) and " as in " not in text \
+            and " AS IN " not in text and " As in " not in text:
         return
     for m in _RUN.finditer(text):
-        pieces = [p for p in _SPLIT.split(m.group()) if p.lower() not in _SAID_WORDS]
-        letters = sum(1 for p in pieces if len(p) == 1 and p.isalpha())
-        if letters < 2 or len(pieces) - letters < 2:
+        pieces = _PIECES.findall(m.group())
+        digits = sum(1 for p in pieces if _DIGIT_PIECE.fullmatch(p))
+        # a letter spelled "as in" a word says a code is being read: it counts twice
+        letters = sum(2 if " in" in p.lower() else 1 for p in pieces) - digits
+        if letters < 2 or digits < 2:
             continue
         out.append((m.start(), m.end(), _kind(text, m.start()), "read_out_code", 2))
 
