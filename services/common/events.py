@@ -156,10 +156,9 @@ def make_event(
 def validate(envelope: object) -> None:
     """Raise `InvalidEvent` unless `envelope` is a valid ORcast event. The compiled
     validator answers a valid one; `jsonschema` judges and describes the rest."""
-    event_type = envelope.get("type") if isinstance(envelope, dict) else None
-    schema = EVENT_SCHEMAS.get(event_type) if isinstance(event_type, str) else None
-    if schema is not None and schemas.is_valid_event(ENVELOPE_SCHEMA, event_type, schema,
-                                                     envelope):
+    kind = envelope.get("type") if isinstance(envelope, dict) else None
+    if isinstance(kind, str) and kind in EVENT_SCHEMAS and schemas.is_valid_event(
+            ENVELOPE_SCHEMA, kind, EVENT_SCHEMAS[kind], envelope):
         return  # envelope, type, dataschema and payload in one compiled check
     if not schemas.is_valid(ENVELOPE_SCHEMA, envelope):
         problems = schemas.errors(ENVELOPE_SCHEMA, envelope)

@@ -83,8 +83,9 @@ class ManyRows:
                 return None  # a tuple-valued parameter's processors: SQLAlchemy's way
             bind = compiled.binds.get(key)
             if bind is not None and _sqlite_datetime(bind.type.dialect_impl(conn.dialect)):
-                process = _fast_datetime(process)
-            processed.append((position, process))
+                processed.append((position, _fast_datetime(process)))
+            else:
+                processed.append((position, process))
         return Plan(compiled.string, operator.itemgetter(*order), processed)
 
 
