@@ -156,10 +156,6 @@ def make_event(
 def validate(envelope: object) -> None:
     """Raise `InvalidEvent` unless `envelope` is a valid ORcast event. The compiled
     validator answers a valid one; `jsonschema` judges and describes the rest."""
-    kind = envelope.get("type") if isinstance(envelope, dict) else None
-    if isinstance(kind, str) and kind in EVENT_SCHEMAS and schemas.is_valid_event(
-            ENVELOPE_SCHEMA, kind, EVENT_SCHEMAS[kind], envelope):
-        return  # envelope, type, dataschema and payload in one compiled check
     if not schemas.is_valid(ENVELOPE_SCHEMA, envelope):
         problems = schemas.errors(ENVELOPE_SCHEMA, envelope)
         if problems:
