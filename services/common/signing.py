@@ -206,6 +206,9 @@ class Keyring:
     _nodes: merkle.NodeMemo = field(default_factory=lambda: merkle.NodeMemo(NODES_REMEMBERED),
                                     repr=False, compare=False)
     _signatures: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
+    # the triple `_root_signed` last checked with Ed25519 (it stays in `_roots` too)
+    _last_root: tuple[str, bytes, bytes] | None = field(default=None, repr=False,
+                                                        compare=False)
 
     def can_sign(self, service: str) -> bool:
         return service in self.signers
@@ -317,7 +320,7 @@ class Keyring:
         tail = _PROOF_FIELD + proof.encode() + b'"' + _SIG_FIELD + sig.encode() + b'"}'
         for leaf in self._leaf_hashes(raw, tail, envelope):
             try:
-                root = merkle.root_from_path(leaf, index, count, path, self._nodes)
+                root = self._nodes.root_from_path(leaf, index, count, path)
             except merkle.BadProof as exc:
                 raise ForgedEvent(str(exc)) from None
             if self._root_signed(kid, check, signature, root_message(count, root)):
@@ -342,12 +345,15 @@ class Keyring:
     def _root_signed(self, kid: str, check: Verify, signature: bytes, message: bytes) -> bool:
         """Whether `signature` by `kid` signs `message`, asking Ed25519 once per triple."""
         key = (kid, message, signature)
+        if key == self._last_root:  # the records of a batch follow each other
+            return True
         if key in self._roots:
             self._roots.move_to_end(key)
             return True
         if not check(signature, message):
             return False
         self._roots[key] = None
+        object.__setattr__(self, "_last_root", key)  # (a frozen dataclass: a memo field)
         if len(self._roots) > ROOTS_REMEMBERED:
             self._roots.popitem(last=False)
         return True

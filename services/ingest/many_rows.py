@@ -15,15 +15,18 @@ Anything else (PostgreSQL, a single row, a statement with defaults to fill) take
 
 from __future__ import annotations
 
+import datetime
 import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.sql.dml import UpdateBase
 
 Processor = Callable[[Any], Any]
+_DATETIME = datetime.datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,5 +81,30 @@ class ManyRows:
                 continue
             if not callable(process):
                 return None  # a tuple-valued parameter's processors: SQLAlchemy's way
-            processed.append((position, process))
+            bind = compiled.binds.get(key)
+            if bind is not None and _sqlite_datetime(bind.type.dialect_impl(conn.dialect)):
+                processed.append((position, _fast_datetime(process)))
+            else:
+                processed.append((position, process))
         return Plan(compiled.string, operator.itemgetter(*order), processed)
+
+
+def _sqlite_datetime(impl: Any) -> bool:
+    """SQLite's DATETIME storing SQLAlchemy's default format (what every table here uses)."""
+    return isinstance(impl, sqlite.DATETIME) and \
+        getattr(impl, "_storage_format", None) == sqlite.DATETIME._storage_format
+
+
+def _fast_datetime(process: Processor) -> Processor:
+    """SQLite DATETIME's bind processor for an exact `datetime`: the very text SQLAlchemy's
+    `%`-format of seven fields writes ("2026-12-06 09:12:18.000123", the fields as they are,
+    the zone ignored), from `isoformat`, ~1.5 us less per value (three per status row:
+    received_at, updated_at, withdraw_requested_at); anything else goes to `process`."""
+
+    def fast(value: Any) -> Any:
+        if type(value) is _DATETIME:
+            text: str = value.replace(tzinfo=None).isoformat(" ")
+            return text if value.microsecond else text + ".000000"
+        return process(value)
+
+    return fast

@@ -186,3 +186,38 @@ def test_a_produced_event_is_validated_once() -> None:
     assert len(calls) == 1
     parsed = events.parse(wire)
     assert (parsed.id, parsed.data) == (event.id, event.data)
+
+
+# The audit path's pattern as first written: 1-32 hashes spelt out in the pattern. The
+# schema now says "one or more" and bounds the count by maxLength, which the compiled
+# validator checks ~1 us a record faster (every consumed record of a signed batch).
+_PATH_AS_FIRST_WRITTEN = r"^(0|[1-9][0-9]{0,9})[.][1-9][0-9]{0,9}([.]([0-9a-f]{64}){1,32})?$"
+
+
+def audit_paths() -> Iterator[str]:
+    sibling = "ab" * 32
+    for index, count in (("0", "1"), ("7", "9"), ("9" * 10, "9" * 10), ("1" * 10, "2")):
+        yield f"{index}.{count}"
+        for siblings in (1, 2, 31, 32, 33, 34, 64):
+            yield f"{index}.{count}." + sibling * siblings
+        yield f"{index}.{count}." + sibling * 32 + "ab"
+        yield f"{index}.{count}." + sibling * 31 + sibling[:-1]
+        yield f"{index}.{count}.{sibling.upper()}"
+    yield "0" + "1" * 10 + "." + "1" * 10 + "." + sibling * 32  # 11 digits
+    yield "01.2." + sibling
+    yield "1.0." + sibling
+
+
+def test_the_audit_path_bound_is_the_pattern_as_first_written() -> None:
+    import re
+
+    first = re.compile(_PATH_AS_FIRST_WRITTEN.removesuffix("$") + r"\Z")
+    envelope = SAMPLES[0]
+    verdicts = []
+    for text in audit_paths():
+        document = {**envelope, signing.PROOF: text}
+        expected = first.match(text) is not None
+        assert schemas.is_valid(events.ENVELOPE_SCHEMA, document) is expected, text[:40]
+        assert schemas.validator(events.ENVELOPE_SCHEMA).is_valid(document) is expected
+        verdicts.append(expected)
+    assert True in verdicts and False in verdicts

@@ -321,6 +321,35 @@ def test_remembered_nodes_change_no_verdict(keys: Path) -> None:
                                wire(genuine | {signing.PROOF: proof}), ("approval",))
 
 
+def test_the_memo_climbs_to_the_root_the_plain_climb_reaches() -> None:
+    """`NodeMemo.root_from_path` (the keyring's climb, its look-ups inline) gives what
+    `merkle.root_from_path` gives, root or `BadProof`, for every place in trees of 1-20
+    leaves and for paths, indexes and counts that were touched, memo warm or cold."""
+    memo = merkle.NodeMemo(64)
+    for count in range(1, 21):
+        leaves = [os.urandom(32) for _ in range(count)]
+        root, paths = merkle.tree(leaves)
+        for index, path in enumerate(paths):
+            cases = [(index, count, path), (index, count, path[::-1]),
+                     (index, count, path[:-1]), (index, count, [*path, root]),
+                     ((index + 1) % count, count, path), (index, count + 1, path),
+                     (count, count, path), (index, 0, path), (index, count, [b"x", *path])]
+            if path:
+                cases.append((index, count, [bytes(32), *path[1:]]))
+            for case in cases:
+                for _ in range(2):  # cold, then with its nodes remembered
+                    try:
+                        expected: bytes | str = merkle.root_from_path(leaves[index], *case)
+                    except merkle.BadProof as exc:
+                        expected = str(exc)
+                    try:
+                        got: bytes | str = memo.root_from_path(leaves[index], *case)
+                    except merkle.BadProof as exc:
+                        got = str(exc)
+                    assert got == expected, (count, index, case[:2])
+            assert memo.root_from_path(leaves[index], index, count, path) == root
+
+
 def test_proof_numbers_are_read_as_the_pattern_reads_them() -> None:
     """`parse_proof` takes exactly the index and count spellings `_PROOF_NUMBERS` matches
     (told by string methods now): leading zeros, signs, spaces, non-ASCII digits, eleven

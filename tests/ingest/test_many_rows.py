@@ -142,3 +142,37 @@ async def test_a_statement_with_defaults_to_fill_is_left_to_sqlalchemy(
 
     assert await in_worker(store, write) == [-1, -1, -1]
     assert driver_calls == [False]
+
+
+def test_datetimes_are_written_as_sqlalchemys_sqlite_datetime_writes_them() -> None:
+    """The many-rows path writes a datetime itself (from `isoformat`, faster than
+    SQLAlchemy's seven-field format); the text is SQLAlchemy's for every kind of value:
+    aware in any zone (the fields as they are, as SQLAlchemy does), naive, whole seconds,
+    early years; what is not exactly a datetime goes to SQLAlchemy's processor."""
+    from datetime import date, timezone
+
+    from sqlalchemy.dialects import sqlite
+
+    from services.ingest import many_rows
+
+    theirs = sqlite.DATETIME().bind_processor(sqlite.dialect())
+    assert theirs is not None
+    ours = many_rows._fast_datetime(theirs)
+    values = [AT, AT.replace(microsecond=0), AT.replace(tzinfo=None), datetime(7, 1, 2, 3, 4, 5),
+              datetime(999, 12, 31, 23, 59, 59, 999999, tzinfo=timezone(timedelta(hours=-7))),
+              AT.astimezone(timezone(timedelta(hours=5, minutes=30))), date(2026, 11, 22), None]
+    for value in values:
+        assert ours(value) == theirs(value), value
+    with pytest.raises(TypeError):
+        ours("2026-11-22")
+    plan = INSERT_MANY._compile(_Bound(sqlite.dialect()),  # type: ignore[arg-type]
+                                tuple(["event_id", *row_values(record("x", 1))]))
+    assert plan is not None
+    written = {plan.sql.split("(")[1].split(")")[0].split(", ")[p]: f for p, f in plan.processed}
+    assert written["received_at"].__qualname__ == "_fast_datetime.<locals>.fast"
+    assert written["updated_at"].__qualname__ == "_fast_datetime.<locals>.fast"
+
+
+class _Bound:
+    def __init__(self, dialect: Any) -> None:
+        self.dialect = dialect
