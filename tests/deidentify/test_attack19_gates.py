@@ -1,0 +1,123 @@
+"""attack19: the set and substring tests that now gate job_places and read_out (90721db)
+skip notes whose job or spelled code the rule's own regex would find, and read_out's run
+pattern backtracks catastrophically on long blanks between too few pieces.
+
+All names, places and codes here are invented for these tests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from services.common.deid import CaseIdentifiers, Engine
+
+from .support import left_uncovered
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason=(
+        "job_places._HINTS wants ' at '/' of '/' is '... with plain spaces; the regex takes "
+        r"\s+ and the ',' cue: a line break or tab after the preposition skips the scan"
+    ),
+)
+@pytest.mark.parametrize(
+    ("note", "piece"),
+    [
+        (
+            "Pt, band teacher at\nBrackenmoor Middle School",
+            "band teacher at\nBrackenmoor Middle School",
+        ),
+        ("pt's parents are the owners at\nFennick Bistro", "the owners at\nFennick Bistro"),
+        ("Pt, 3rd grade teacher\tat Brackenmoor Elementary", "3rd grade teacher\tat Brackenmoor"),
+    ],
+)
+def test_a_job_at_a_place_across_a_line_break_goes(engine: Engine, note: str, piece: str) -> None:
+    spaced = note.replace("\n", " ").replace("\t", " ")
+    assert engine.deidentify(spaced).findings  # found when the blanks are spaces
+    assert left_uncovered(engine, note, piece) == ""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason=(
+        "read_out's gate looks for ' as in ', ' AS IN ', ' As in ' only; _SPELLED takes any "
+        "case and [ \\t]+: 'b As In boy' with no lone capital and no radio word skips the scan"
+    ),
+)
+def test_letters_spelled_as_in_title_case_go_with_their_code(engine: Engine) -> None:
+    note = "policy: b As In boy, d As In dog, 4 4 7 1 9"
+    assert left_uncovered(engine, note, "b As In boy, d As In dog") == ""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason=(
+        "read_out._RUN: '[ \\t]*,?[ \\t]+' between pieces splits a blank run k ways; five "
+        "pieces (one short of a run) cost ~k**4 steps, in the gate's event loop"
+    ),
+)
+def test_a_short_note_with_long_blanks_between_capitals_is_quick(engine: Engine) -> None:
+    gap = " " * 24
+    note = "pt note A" + gap + "B" + gap + "1" + gap + "2" + gap + "C x"  # 120 characters
+    assert len(note) <= 280  # a milestone note (schemas/api/milestone-submit.json)
+    started = time.perf_counter()
+    engine.deidentify(note)
+    assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason=(
+        "normalise._SPACED joins single letters after any non-word character: the 's' of "
+        "\"Smith's\" with 'a' and 'c' reads \"Smith'sac-section\", and the case's surname "
+        "is no word of the view (pre-existing; verdict clean)"
+    ),
+)
+@pytest.mark.parametrize(
+    "note",
+    ["Smith's a c-section today, going well", "Update: Quincy's a b neg, blood ready"],
+)
+def test_a_registered_name_before_lone_letters_never_goes_through(
+    engine: Engine, case: CaseIdentifiers, note: str
+) -> None:
+    result = engine.deidentify(note, case)
+    assert "Smith" not in result.text and "Quincy" not in result.text, result.text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason=(
+        "read_out.scan runs on the typed note (its gate reads the view's words): a soft "
+        "hyphen, a Cyrillic letter or a no-break space inside a spelled letter breaks the "
+        "run that the plain note's spelling makes (4ae2947), and the code goes out"
+    ),
+)
+@pytest.mark.parametrize(
+    ("note", "piece"),
+    [
+        ("tag is five X ray Tan\u00adgo two eight one", "five X ray Tan\u00adgo two eight one"),
+        ("tag is five X ray T\u0430ngo two eight one", "five X ray T\u0430ngo two eight one"),
+        (
+            "ins member number R as\u00a0in robert five five two zero nine one",
+            "R as\u00a0in robert",
+        ),
+    ],
+)
+def test_a_spelled_code_with_an_invisible_or_look_alike_goes(
+    engine: Engine, note: str, piece: str
+) -> None:
+    plain = note.replace("\u00ad", "").replace("\u0430", "a").replace("\u00a0", " ")
+    assert (
+        left_uncovered(
+            engine, plain, piece.replace("\u00ad", "").replace("\u0430", "a").replace("\u00a0", " ")
+        )
+        == ""
+    )  # the plain spelling is found
+    assert left_uncovered(engine, note, piece) == ""
