@@ -80,7 +80,10 @@ class Nap:
         named = set()
         for entry in entries:
             topic, colon, partition = entry.rpartition(":")
-            if not colon or not partition.isdigit():
+            # any local process may send a ring: a partition that is not plain ASCII
+            # digits (`int` refuses '²'; a huge one is no partition) resumes everything
+            if not colon or not (partition.isascii() and partition.isdigit()) \
+                    or len(partition) > 9:
                 self.wake()
                 return
             named.add(TopicPartition(topic, int(partition)))
@@ -167,22 +170,24 @@ class Nap:
         self._consumer.pause(*self._consumer.assignment())
         self.asleep = True
         self._seen = self.generation()
-        self._checked = time.monotonic()
 
     async def doze(self, timeout: float) -> None:
         """Wait up to `timeout` for a reason to fetch; resume the partitions if one came."""
-        woke = await self._bell.wait(self._topics, self._seen, timeout)
-        if woke and not self.asleep:
-            return  # the ring resumed its partitions (`_rung`)
-        if woke:  # rung for partitions of these topics another member is assigned
-            self._seen, woke = self.generation(), False
+        rung = await self._bell.wait(self._topics, self._seen, timeout)
+        if rung and self.asleep:  # rung for partitions of these topics another member has
+            self._seen = self.generation()
+        # (a ring that named ours resumed just those, `_rung`: the rest stay paused)
         assigned = self._consumer.assignment()
-        if not woke and not assigned <= self._consumer.paused():
-            woke = True  # a rebalance gave us partitions: they fetch anyway, so be awake
-        if not woke and time.monotonic() - self._checked >= SAFETY_CHECK_SECONDS:
+        # a rebalance gave us partitions: they fetch anyway, so be awake
+        resume_all = self.asleep and not assigned <= self._consumer.paused()
+        # The safety check keeps its own clock, rung or not, asleep or half awake: a ring
+        # lost for one partition must not wait behind rings for another (attack19: a
+        # partition rung every few seconds kept the check from ever running).
+        if not resume_all and time.monotonic() - self._checked >= SAFETY_CHECK_SECONDS:
             self._checked = time.monotonic()
-            woke = await self._unread(list(assigned))
-        if woke:
+            paused = self._consumer.paused()
+            resume_all = await self._unread([tp for tp in assigned if tp in paused])
+        if resume_all:
             self.wake()
 
     def wake(self) -> None:

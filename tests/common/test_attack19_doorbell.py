@@ -81,15 +81,6 @@ class _Consumer:
         return 5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "a ring resumes only its partitions and every sleep() resets the safety check's clock: "
-        "while partition 0 gets a record every 0.1 s, partition 1's record (ring lost) is never "
-        "fetched, past several SAFETY_CHECK_SECONDS"
-    ),
-)
 async def test_a_lost_ring_is_found_by_the_safety_check_while_another_partition_is_busy(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -115,14 +106,6 @@ async def test_a_lost_ring_is_found_by_the_safety_check_while_another_partition_
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "Nap._rung takes str.isdigit() for a partition number, then int(): '²' is a digit to "
-        "isdigit and a ValueError to int, raised out of Bell._readable into the event loop"
-    ),
-)
 async def test_a_malformed_ring_from_any_local_process_raises_nothing() -> None:
     loop = asyncio.get_running_loop()
     errors: list[dict[str, object]] = []
