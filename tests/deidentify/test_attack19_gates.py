@@ -15,14 +15,6 @@ from services.common.deid import CaseIdentifiers, Engine
 from .support import left_uncovered
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "job_places._HINTS wants ' at '/' of '/' is '... with plain spaces; the regex takes "
-        r"\s+ and the ',' cue: a line break or tab after the preposition skips the scan"
-    ),
-)
 @pytest.mark.parametrize(
     ("note", "piece"),
     [
