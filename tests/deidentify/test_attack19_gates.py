@@ -45,14 +45,6 @@ def test_letters_spelled_as_in_title_case_go_with_their_code(engine: Engine) -> 
     assert left_uncovered(engine, note, "b As In boy, d As In dog") == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "read_out._RUN: '[ \\t]*,?[ \\t]+' between pieces splits a blank run k ways; five "
-        "pieces (one short of a run) cost ~k**4 steps, in the gate's event loop"
-    ),
-)
 def test_a_short_note_with_long_blanks_between_capitals_is_quick(engine: Engine) -> None:
     gap = " " * 24
     note = "pt note A" + gap + "B" + gap + "1" + gap + "2" + gap + "C x"  # 120 characters

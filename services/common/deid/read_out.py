@@ -26,9 +26,13 @@ _SPELLED = (r"(?i:[a-z][ \t]+as[ \t]+in[ \t]+[a-z]+|x[- ]ray|alpha|alfa|bravo|ch
 _PIECE = rf"(?:{_SPELLED}(?![\w'’-])|[A-Z]|\d|(?i:{'|'.join(sorted(_DIGIT_WORDS))}))"
 # the separators a dictated code says aloud ("O N C dash nine zero seven seven"): kept in
 # the run, not counted as pieces
-_SAID = r"(?:[ \t]+(?i:dash|hyphen|slash|underscore))?"
-_RUN = re.compile(
-    rf"(?<![\w'’]){_PIECE}(?:{_SAID}[ \t]*,?[ \t]+{_PIECE}){{5,}}(?![\w'’])")
+_SAID = r"(?:[ \t]++(?i:dash|hyphen|slash|underscore))?"
+# between two pieces: blanks, or a comma with blanks after it. A run of blanks is read
+# one way only, and possessively (no piece starts with a blank or a comma, so nothing is
+# lost): "[ \t]*,?[ \t]+" split k blanks k ways, and five pieces with long blanks
+# between them cost ~k**4 steps before the run failed
+_GAP = r"(?:[ \t]*+,)?+[ \t]++"
+_RUN = re.compile(rf"(?<![\w'’]){_PIECE}(?:{_SAID}{_GAP}{_PIECE}){{5,}}(?![\w'’])")
 # a run holds two lone capitals, at least one after a space or comma: C speed, most notes
 # have fewer and stop here
 _LONE_CAPITAL = re.compile(r"[ ,][A-Z](?=[ ,])")
