@@ -32,14 +32,6 @@ def test_a_job_at_a_place_across_a_line_break_goes(engine: Engine, note: str, pi
     assert left_uncovered(engine, note, piece) == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "read_out's gate looks for ' as in ', ' AS IN ', ' As in ' only; _SPELLED takes any "
-        "case and [ \\t]+: 'b As In boy' with no lone capital and no radio word skips the scan"
-    ),
-)
 def test_letters_spelled_as_in_title_case_go_with_their_code(engine: Engine) -> None:
     note = "policy: b As In boy, d As In dog, 4 4 7 1 9"
     assert left_uncovered(engine, note, "b As In boy, d As In dog") == ""

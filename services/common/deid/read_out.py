@@ -43,6 +43,9 @@ _RADIO_WORDS = frozenset(
     "ray alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo "
     "lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky "
     "yankee zulu".split())
+# "as in" with any case and blanks, as _SPELLED takes it (led by a class: C speed; the
+# view's words would miss an "as" or "in" the full view glues to spaced letters)
+_AS_IN = re.compile(r"[ \t](?i:as)[ \t]+(?i:in)[ \t]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'/]*")
 _LOOKBACK = 60
 
@@ -51,14 +54,14 @@ def scan(text: str, out: list[Span], words: AbstractSet[str] = frozenset()) -> N
     """Append each read-out code to `out`; `words`: the note's words, lower case."""
     lone = _LONE_CAPITAL.findall(text)
     if len(lone) < 2 and not (lone and text[:1].isupper() and text[1:2] in (" ", ",")) \
-            and _RADIO_WORDS.isdisjoint(words) and " as in " not in text \
-            and " AS IN " not in text and " As in " not in text:
+            and _RADIO_WORDS.isdisjoint(words) \
+            and not _AS_IN.search(text):
         return
     for m in _RUN.finditer(text):
         pieces = _PIECES.findall(m.group())
         digits = sum(1 for p in pieces if _DIGIT_PIECE.fullmatch(p))
         # a letter spelled "as in" a word says a code is being read: it counts twice
-        letters = sum(2 if " in" in p.lower() else 1 for p in pieces) - digits
+        letters = sum(2 if "in" in p.lower().split() else 1 for p in pieces) - digits
         if letters < 2 or digits < 2:
             continue
         out.append((m.start(), m.end(), _kind(text, m.start()), "read_out_code", 2))
