@@ -57,15 +57,6 @@ def test_a_registered_name_before_lone_letters_never_goes_through(
     assert "Smith" not in result.text and "Quincy" not in result.text, result.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "read_out.scan runs on the typed note (its gate reads the view's words): a soft "
-        "hyphen, a Cyrillic letter or a no-break space inside a spelled letter breaks the "
-        "run that the plain note's spelling makes (4ae2947), and the code goes out"
-    ),
-)
 @pytest.mark.parametrize(
     ("note", "piece"),
     [
@@ -96,3 +87,19 @@ def test_a_spaced_name_after_a_one_letter_prefix_still_joins() -> None:
 
     seen = normalise.view("seen by O'B r e n n a n today")
     assert seen is not None and "O'Brennan" in seen.text
+
+
+@pytest.mark.parametrize(
+    ("note", "piece"),
+    [
+        ("tag is five &#88; ray Tango two eight one", "five &#88; ray Tango two eight one"),
+        ("tag is five \uff38 ray Tango two eight one end", "five \uff38 ray Tango two eight one"),
+    ],
+)
+def test_a_spelled_code_with_an_entity_or_a_full_width_letter_goes(
+    engine: Engine, note: str, piece: str
+) -> None:
+    # read_out reads the note's characters (normalise.letters) and redacts the typed offsets
+    result = engine.deidentify(note)
+    assert left_uncovered(engine, note, piece) == ""
+    assert all(0 <= f.start < f.end <= len(note) for f in result.findings)

@@ -218,6 +218,23 @@ def characters(text: str) -> View | None:
     return None if out == text else View(out, tuple(starts), tuple(ends))
 
 
+def letters(text: str) -> View | None:
+    """`characters(text)` with look-alike letters folded too ("T\u0430ngo" -> "Tango"),
+    or None when that changes nothing: the view for a rule that reads number words and
+    single letters as typed (read_out.py), which the full view would join or turn to
+    digits. One character of it per character of the decoded text, so the map stays."""
+    if text.isascii() and "&" not in text:
+        return None  # C-speed checks: most notes
+    base = characters(text)
+    decoded = text if base is None else base.text
+    out = _fold_lookalike_words(decoded)
+    if out == text:
+        return None
+    if base is None:
+        return View(out, tuple(range(len(text))), tuple(range(1, len(text) + 1)))
+    return View(out, base.starts, base.ends)
+
+
 def _leet_or_spaced(text: str) -> bool:
     """`_LEET_ASCII.search(text) or _SPACED_ASCII.search(text) or ...`, each regex tried
     only where a match can start."""

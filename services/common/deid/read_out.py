@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 
-from . import id_cues
+from . import id_cues, normalise
 
 Span = tuple[int, int, str, str, int]
 
@@ -51,20 +51,26 @@ _LOOKBACK = 60
 
 
 def scan(text: str, out: list[Span], words: AbstractSet[str] = frozenset()) -> None:
-    """Append each read-out code to `out`; `words`: the note's words, lower case."""
-    lone = _LONE_CAPITAL.findall(text)
-    if len(lone) < 2 and not (lone and text[:1].isupper() and text[1:2] in (" ", ",")) \
+    """Append each read-out code to `out`; `words`: the note's words, lower case.
+
+    Matched on the note with its characters read (invisibles dropped, look-alike letters
+    folded: "Tan\u00adgo", "T\u0430ngo", "as\u00a0in"), at the typed offsets."""
+    seen = normalise.letters(text)
+    src = text if seen is None else seen.text
+    lone = _LONE_CAPITAL.findall(src)
+    if len(lone) < 2 and not (lone and src[:1].isupper() and src[1:2] in (" ", ",")) \
             and _RADIO_WORDS.isdisjoint(words) \
-            and not _AS_IN.search(text):
+            and not _AS_IN.search(src):
         return
-    for m in _RUN.finditer(text):
+    for m in _RUN.finditer(src):
         pieces = _PIECES.findall(m.group())
         digits = sum(1 for p in pieces if _DIGIT_PIECE.fullmatch(p))
         # a letter spelled "as in" a word says a code is being read: it counts twice
         letters = sum(2 if "in" in p.lower().split() else 1 for p in pieces) - digits
         if letters < 2 or digits < 2:
             continue
-        out.append((m.start(), m.end(), _kind(text, m.start()), "read_out_code", 2))
+        s, e = m.span() if seen is None else seen.original_span(*m.span())
+        out.append((s, e, _kind(src, m.start()), "read_out_code", 2))
 
 
 def _kind(text: str, s: int) -> str:
