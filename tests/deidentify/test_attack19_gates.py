@@ -15,14 +15,6 @@ from services.common.deid import CaseIdentifiers, Engine
 from .support import left_uncovered
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "job_places._HINTS wants ' at '/' of '/' is '... with plain spaces; the regex takes "
-        r"\s+ and the ',' cue: a line break or tab after the preposition skips the scan"
-    ),
-)
 @pytest.mark.parametrize(
     ("note", "piece"),
     [
@@ -40,27 +32,11 @@ def test_a_job_at_a_place_across_a_line_break_goes(engine: Engine, note: str, pi
     assert left_uncovered(engine, note, piece) == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "read_out's gate looks for ' as in ', ' AS IN ', ' As in ' only; _SPELLED takes any "
-        "case and [ \\t]+: 'b As In boy' with no lone capital and no radio word skips the scan"
-    ),
-)
 def test_letters_spelled_as_in_title_case_go_with_their_code(engine: Engine) -> None:
     note = "policy: b As In boy, d As In dog, 4 4 7 1 9"
     assert left_uncovered(engine, note, "b As In boy, d As In dog") == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "read_out._RUN: '[ \\t]*,?[ \\t]+' between pieces splits a blank run k ways; five "
-        "pieces (one short of a run) cost ~k**4 steps, in the gate's event loop"
-    ),
-)
 def test_a_short_note_with_long_blanks_between_capitals_is_quick(engine: Engine) -> None:
     gap = " " * 24
     note = "pt note A" + gap + "B" + gap + "1" + gap + "2" + gap + "C x"  # 120 characters
@@ -70,15 +46,6 @@ def test_a_short_note_with_long_blanks_between_capitals_is_quick(engine: Engine)
     assert time.perf_counter() - started < 1.0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "normalise._SPACED joins single letters after any non-word character: the 's' of "
-        "\"Smith's\" with 'a' and 'c' reads \"Smith'sac-section\", and the case's surname "
-        "is no word of the view (pre-existing; verdict clean)"
-    ),
-)
 @pytest.mark.parametrize(
     "note",
     ["Smith's a c-section today, going well", "Update: Quincy's a b neg, blood ready"],
@@ -90,15 +57,6 @@ def test_a_registered_name_before_lone_letters_never_goes_through(
     assert "Smith" not in result.text and "Quincy" not in result.text, result.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "read_out.scan runs on the typed note (its gate reads the view's words): a soft "
-        "hyphen, a Cyrillic letter or a no-break space inside a spelled letter breaks the "
-        "run that the plain note's spelling makes (4ae2947), and the code goes out"
-    ),
-)
 @pytest.mark.parametrize(
     ("note", "piece"),
     [
@@ -121,3 +79,27 @@ def test_a_spelled_code_with_an_invisible_or_look_alike_goes(
         == ""
     )  # the plain spelling is found
     assert left_uncovered(engine, note, piece) == ""
+
+
+def test_a_spaced_name_after_a_one_letter_prefix_still_joins() -> None:
+    # the apostrophe rule above spares the "O'" of an Irish name: "O'B r i e n" reads O'Brien
+    from services.common.deid import normalise
+
+    seen = normalise.view("seen by O'B r e n n a n today")
+    assert seen is not None and "O'Brennan" in seen.text
+
+
+@pytest.mark.parametrize(
+    ("note", "piece"),
+    [
+        ("tag is five &#88; ray Tango two eight one", "five &#88; ray Tango two eight one"),
+        ("tag is five \uff38 ray Tango two eight one end", "five \uff38 ray Tango two eight one"),
+    ],
+)
+def test_a_spelled_code_with_an_entity_or_a_full_width_letter_goes(
+    engine: Engine, note: str, piece: str
+) -> None:
+    # read_out reads the note's characters (normalise.letters) and redacts the typed offsets
+    result = engine.deidentify(note)
+    assert left_uncovered(engine, note, piece) == ""
+    assert all(0 <= f.start < f.end <= len(note) for f in result.findings)

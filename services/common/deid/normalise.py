@@ -56,7 +56,10 @@ _PIPE_AS_PUNCTUATION = re.compile(r"(?:^|[^\w@$!])\||\|(?:$|[^\w@$!])", re.M)
 # left alone, so they are not handed to Python one by one).
 _LEET_WORD = re.compile(
     r"(?<![^\W_])(?=[\w@$|!]*?[^\W\d_][013457@$|!][^\W\d_])" + _ALNUM)
-_SPACED = re.compile(r"(?<![^\W_])[^\W\d_](?: [^\W\d_]){2,}(?![^\W_])")
+# a letter glued to a word ("Smith's a c-section": the "s" after an apostrophe) starts no
+# run: joined, it would hide the word it belongs to ("Smith'sac-section"); after a
+# one-letter prefix it does ("O'B r i e n" -> "O'Brien")
+_SPACED = re.compile(r"(?<![^\W_])(?<![^\W_]{2}['’ʼ])[^\W\d_](?: [^\W\d_]){2,}(?![^\W_])")
 # Letters joined by underscores or hyphens (four or more: "W_o_l_f", "b-e-t-h") or full
 # stops (six or more, so that "U.S.A." and "N.P.O." stay abbreviations: "I.n.e.s.N.i.s.s.e.n")
 _JOINED = re.compile(r"(?<![^\W_.])[^\W\d_](?:_[^\W\d_]){3,}_?(?![^\W_])|"
@@ -213,6 +216,23 @@ def characters(text: str) -> View | None:
         return None
     out, starts, ends = _decoded(text)
     return None if out == text else View(out, tuple(starts), tuple(ends))
+
+
+def letters(text: str) -> View | None:
+    """`characters(text)` with look-alike letters folded too ("T\u0430ngo" -> "Tango"),
+    or None when that changes nothing: the view for a rule that reads number words and
+    single letters as typed (read_out.py), which the full view would join or turn to
+    digits. One character of it per character of the decoded text, so the map stays."""
+    if text.isascii() and "&" not in text:
+        return None  # C-speed checks: most notes
+    base = characters(text)
+    decoded = text if base is None else base.text
+    out = _fold_lookalike_words(decoded)
+    if out == text:
+        return None
+    if base is None:
+        return View(out, tuple(range(len(text))), tuple(range(1, len(text) + 1)))
+    return View(out, base.starts, base.ends)
 
 
 def _leet_or_spaced(text: str) -> bool:

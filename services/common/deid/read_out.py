@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 
-from . import id_cues
+from . import id_cues, normalise
 
 Span = tuple[int, int, str, str, int]
 
@@ -26,9 +26,13 @@ _SPELLED = (r"(?i:[a-z][ \t]+as[ \t]+in[ \t]+[a-z]+|x[- ]ray|alpha|alfa|bravo|ch
 _PIECE = rf"(?:{_SPELLED}(?![\w'’-])|[A-Z]|\d|(?i:{'|'.join(sorted(_DIGIT_WORDS))}))"
 # the separators a dictated code says aloud ("O N C dash nine zero seven seven"): kept in
 # the run, not counted as pieces
-_SAID = r"(?:[ \t]+(?i:dash|hyphen|slash|underscore))?"
-_RUN = re.compile(
-    rf"(?<![\w'’]){_PIECE}(?:{_SAID}[ \t]*,?[ \t]+{_PIECE}){{5,}}(?![\w'’])")
+_SAID = r"(?:[ \t]++(?i:dash|hyphen|slash|underscore))?"
+# between two pieces: blanks, or a comma with blanks after it. A run of blanks is read
+# one way only, and possessively (no piece starts with a blank or a comma, so nothing is
+# lost): "[ \t]*,?[ \t]+" split k blanks k ways, and five pieces with long blanks
+# between them cost ~k**4 steps before the run failed
+_GAP = r"(?:[ \t]*+,)?+[ \t]++"
+_RUN = re.compile(rf"(?<![\w'’]){_PIECE}(?:{_SAID}{_GAP}{_PIECE}){{5,}}(?![\w'’])")
 # a run holds two lone capitals, at least one after a space or comma: C speed, most notes
 # have fewer and stop here
 _LONE_CAPITAL = re.compile(r"[ ,][A-Z](?=[ ,])")
@@ -39,25 +43,34 @@ _RADIO_WORDS = frozenset(
     "ray alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo "
     "lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky "
     "yankee zulu".split())
+# "as in" with any case and blanks, as _SPELLED takes it (led by a class: C speed; the
+# view's words would miss an "as" or "in" the full view glues to spaced letters)
+_AS_IN = re.compile(r"[ \t](?i:as)[ \t]+(?i:in)[ \t]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'/]*")
 _LOOKBACK = 60
 
 
 def scan(text: str, out: list[Span], words: AbstractSet[str] = frozenset()) -> None:
-    """Append each read-out code to `out`; `words`: the note's words, lower case."""
-    lone = _LONE_CAPITAL.findall(text)
-    if len(lone) < 2 and not (lone and text[:1].isupper() and text[1:2] in (" ", ",")) \
-            and _RADIO_WORDS.isdisjoint(words) and " as in " not in text \
-            and " AS IN " not in text and " As in " not in text:
+    """Append each read-out code to `out`; `words`: the note's words, lower case.
+
+    Matched on the note with its characters read (invisibles dropped, look-alike letters
+    folded: "Tan\u00adgo", "T\u0430ngo", "as\u00a0in"), at the typed offsets."""
+    seen = normalise.letters(text)
+    src = text if seen is None else seen.text
+    lone = _LONE_CAPITAL.findall(src)
+    if len(lone) < 2 and not (lone and src[:1].isupper() and src[1:2] in (" ", ",")) \
+            and _RADIO_WORDS.isdisjoint(words) \
+            and not _AS_IN.search(src):
         return
-    for m in _RUN.finditer(text):
+    for m in _RUN.finditer(src):
         pieces = _PIECES.findall(m.group())
         digits = sum(1 for p in pieces if _DIGIT_PIECE.fullmatch(p))
         # a letter spelled "as in" a word says a code is being read: it counts twice
-        letters = sum(2 if " in" in p.lower() else 1 for p in pieces) - digits
+        letters = sum(2 if "in" in p.lower().split() else 1 for p in pieces) - digits
         if letters < 2 or digits < 2:
             continue
-        out.append((m.start(), m.end(), _kind(text, m.start()), "read_out_code", 2))
+        s, e = m.span() if seen is None else seen.original_span(*m.span())
+        out.append((s, e, _kind(src, m.start()), "read_out_code", 2))
 
 
 def _kind(text: str, s: int) -> str:
