@@ -1,6 +1,8 @@
-"""attack19: the set and substring tests that now gate job_places and read_out (90721db)
-skip notes whose job or spelled code the rule's own regex would find, and read_out's run
-pattern backtracks catastrophically on long blanks between too few pieces.
+"""attack19's hits, kept as regression tests: the set and substring tests that gate
+job_places and read_out (90721db) skipped notes whose job or spelled code the rule's own
+regex would find, read_out matched only the typed characters, its run pattern backtracked
+catastrophically on long blanks between too few pieces, and a spaced-letter run began at
+the s of a registered name's "'s".
 
 All names, places and codes here are invented for these tests."""
 
