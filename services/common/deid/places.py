@@ -32,7 +32,7 @@ FOREIGN_CUES = frozenset("de en galing".split())
 # "lives in X", "resident of X", "home in X", "visiting family in X", "viewers in X".
 LIVES = frozenset((
     "lives live living lived resident residents home reside resides based vive viewers visiting "
-    "originally town city village township moved grew raised born").split())
+    "originally town city village township county parish moved grew raised born").split())
 PLACE_PREV = STRONG_CUES | FOREIGN_CUES | {"in", "of", "at", "to"}  # words a place follows
 AFTER_PLACE = frozenset((
     "general memorial regional clinic hospital medical community critical family health "
@@ -247,6 +247,32 @@ def unknown_after_cue(toks: list[Token], norms: list[str], flags: list[int], gap
     elif f or len(raw) < 4 or not raw.isalpha() or norms[i - 1] in FOREIGN_CUES:
         return False  # "en cours", "de cirugía": French and Spanish, not a place
     return cue_before(norms, gaps, i) == 2
+
+
+# Words after a place that name an area or a site there: "from the X area", "at X General",
+# "coaches at X High" (a school).
+SITE_WORDS = frozenset("area general memorial regional high".split())
+
+
+def unknown_before_site(toks: list[Token], norms: list[str], flags: list[int],
+                        gaps: list[str], i: int, caps_style: int) -> bool:
+    """ "from the Quellbrook area", "chief of surgery at Ostwick General": a capitalised
+    word no list knows, after a place cue ("the" between them too) and before an area or a
+    site word, names a place. Only in a mixed-case note, where the capital tells."""
+    raw = toks[i][2]
+    if caps_style != 0 or i < 1 or i + 1 >= len(toks) or len(raw) < 4 or not raw.isalpha() \
+            or not raw[0].isupper() or raw.isupper():
+        return False
+    if flags[i] & (_NOT_PLACE | _WORDISH | lx.COMMON | lx.STREET | lx.PLACE):
+        return False
+    nxt = toks[i + 1][2]
+    if gaps[i + 1] != " " or norms[i + 1] not in SITE_WORDS or (
+            norms[i + 1] != "area" and not nxt[0].isupper()):
+        return False
+    prev = i - 1
+    if norms[prev] == "the" and gaps[i] == " " and prev >= 1:
+        prev -= 1
+    return gaps[prev + 1] == " " and norms[prev] in PLACE_PREV and norms[prev] != "to"
 
 
 def unknown_before_state(toks: list[Token], norms: list[str], flags: list[int],
