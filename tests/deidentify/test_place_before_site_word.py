@@ -34,6 +34,13 @@ KEPT = [
     "eval at Mass General last year",
     "transfer from the Blue area of the ED",
     "pt lives in the county of residence listed",
+    "pt from the Interventional area, sheath in",
+    "from the Bariatric area to OR 3",
+    "brought from the Preop area on a stretcher",
+    "from the Fluoro area, lead on",
+    "blood drawn from the Phlebotomy area",
+    "pt from the Xray area",
+    "fellow at Cardiothoracic General before",
 ]
 
 

@@ -29,6 +29,7 @@ from .places import (
     SITE_WORDS,
     city_at,
     drove_from,
+    head_town,
     scan_streets,
     town_at,
     town_before_state_zip,
@@ -315,6 +316,8 @@ class NameScanner:
                     continue
             if f & lx.PLACE and c != TITLE:
                 last, sure = town_at(toks, norms, flags, gaps, i, self._towns, style)
+                if last < 0:  # "from Fort Ember": a guess, so the note goes to review
+                    last, sure = head_town(toks, norms, flags, gaps, i, style), False
                 if last >= 0 and not any(rule[k] for k in range(i, last + 1)):
                     for k in range(i, last + 1):
                         rule[k] = "city"

@@ -252,6 +252,10 @@ def unknown_after_cue(toks: list[Token], norms: list[str], flags: list[int], gap
 # Words after a place that name an area or a site there: "from the X area", "at X General",
 # "coaches at X High" (a school).
 SITE_WORDS = frozenset("area general memorial regional high".split())
+# ... but a clinical word no list holds stands there too: "the Bariatric area", "the Preop
+# area", "the Fluoro area", "Cardiothoracic General"; a town is seldom shaped so
+_CLINICAL_ENDS = ("al", "ic", "ics", "ive", "op", "o", "ray", "tomy", "scopy", "graphy",
+                  "logy", "ium", "ia")
 
 
 def unknown_before_site(toks: list[Token], norms: list[str], flags: list[int],
@@ -263,7 +267,8 @@ def unknown_before_site(toks: list[Token], norms: list[str], flags: list[int],
     if caps_style != 0 or i < 1 or i + 1 >= len(toks) or len(raw) < 4 or not raw.isalpha() \
             or not raw[0].isupper() or raw.isupper():
         return False
-    if flags[i] & (_NOT_PLACE | _WORDISH | lx.COMMON | lx.STREET | lx.PLACE):
+    if flags[i] & (_NOT_PLACE | _WORDISH | lx.COMMON | lx.STREET | lx.PLACE) \
+            or norms[i].endswith(_CLINICAL_ENDS):
         return False
     nxt = toks[i + 1][2]
     if gaps[i + 1] != " " or norms[i + 1] not in SITE_WORDS or (
@@ -273,6 +278,27 @@ def unknown_before_site(toks: list[Token], norms: list[str], flags: list[int],
     if norms[prev] == "the" and gaps[i] == " " and prev >= 1:
         prev -= 1
     return gaps[prev + 1] == " " and norms[prev] in PLACE_PREV and norms[prev] != "to"
+
+
+# Heads of a town's name that take any word after them: "Fort Ember", "Port Tarvel".
+_TOWN_HEADS = frozenset("fort port mount mt".split())
+
+
+def head_town(toks: list[Token], norms: list[str], flags: list[int], gaps: list[str], i: int,
+              caps_style: int) -> int:
+    """Index of X in "from Fort X", "lives in Port X" (a mixed-case note, both words
+    capitalised, after a strong place cue), or -1. X may be an everyday word ("Fort
+    Ember"), but no OR word, state or month; after "Port" no English word at all ("from
+    Port Site" is where a line was drawn)."""
+    raw = toks[i][2]
+    if caps_style != 0 or norms[i] not in _TOWN_HEADS or not raw[0].isupper() \
+            or raw.isupper() or i + 1 >= len(toks) or gaps[i + 1] != " ":
+        return -1
+    nxt, f = toks[i + 1][2], flags[i + 1]
+    if len(nxt) < 3 or not nxt.isalpha() or not nxt[0].isupper() or nxt.isupper() \
+            or f & (_NOT_PLACE | lx.COMMON) or (norms[i] == "port" and f & lx.ENGLISH):
+        return -1
+    return i + 1 if cue_before(norms, gaps, i) == 2 else -1
 
 
 def unknown_before_state(toks: list[Token], norms: list[str], flags: list[int],
