@@ -20,6 +20,7 @@ FOUND = [
     ("she coaches football at Dunmere High, wants to be back by fall", "Dunmere"),
     ("seen last year at Pellingsby Regional for the same", "Pellingsby"),
     ("pt lives in the county of quellmoor, son drives", "quellmoor"),
+    ("pt is from the quellbrook area, wife at bedside", "quellbrook"),
     ("Lives in the County of Varrowgate with her sister", "Varrowgate"),
 ]
 
@@ -41,6 +42,10 @@ KEPT = [
     "blood drawn from the Phlebotomy area",
     "pt from the Xray area",
     "fellow at Cardiothoracic General before",
+    "pt came from the preop area on a stretcher",
+    "brought from the fluoro area after the block",
+    "from the pfannenstiel area to the umbilicus",
+    "from the holding area to or 4",
 ]
 
 

@@ -262,10 +262,17 @@ def unknown_before_site(toks: list[Token], norms: list[str], flags: list[int],
                         gaps: list[str], i: int, caps_style: int) -> bool:
     """ "from the Quellbrook area", "chief of surgery at Ostwick General": a capitalised
     word no list knows, after a place cue ("the" between them too) and before an area or a
-    site word, names a place. Only in a mixed-case note, where the capital tells."""
+    site word, names a place: in a mixed-case note, where the capital tells; in a
+    lower-case one a word no list holds, before "area"."""
     raw = toks[i][2]
-    if caps_style != 0 or i < 1 or i + 1 >= len(toks) or len(raw) < 4 or not raw.isalpha() \
-            or not raw[0].isupper() or raw.isupper():
+    if i < 1 or i + 1 >= len(toks) or len(raw) < 4 or not raw.isalpha():
+        return False
+    if caps_style == -1:
+        # in lower case only a word no list holds at all, before "area": "from the
+        # quellbrook area"
+        if flags[i] & ~(lx.PICK | lx.TOWN_HEAD | lx.CITY_HEAD) or norms[i + 1] != "area":
+            return False
+    elif caps_style != 0 or not raw[0].isupper() or raw.isupper():
         return False
     if flags[i] & (_NOT_PLACE | _WORDISH | lx.COMMON | lx.STREET | lx.PLACE) \
             or norms[i].endswith(_CLINICAL_ENDS):
