@@ -64,6 +64,13 @@ _PLACE_JOB = re.compile(
     rf"(?i){_CUE}[ \t]*(?P<d>{_ART})(?P<p>[A-Za-z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){{0,2}}?)"
     rf"(?P<s>['’]s)?[ \t]+(?:(?:only|local|town|city|county|high\s+school|school)\s+)?"
     rf"(?:{_MOD}[ \t]+)?(?P<job>{_JOBS})\b")
+# a job told by its verb: "coaches football at ...", "runs the only bakery in ..."
+_VERBS = frozenset("coaches teaches pastors runs owns co-owns manages".split())
+_VERB_AT = re.compile(
+    rf"(?i)(?<![\w'’-])(?P<d>(?:(?:coaches|teaches|pastors)\s+{_ART}|"
+    # one runs or owns a business, not "runs in the park": an article and its noun first
+    rf"(?:runs|owns|co-owns|manages)\s+(?:the|a|an|his|her|their)\s+)"
+    rf"(?:(?:only|local|town)\s+)?(?:{_MOD}\s+){{0,2}}?(?:at|in|for)\s+(?:the\s+)?)(?P<p>\S)")
 _CAP_WORD = re.compile(r"(?:St\.|[A-Z][\w'’&-]*)")
 _LINK_WORDS = frozenset("of the de la del and & on".split())
 # a kind of place after its name, or its own name in lower case ("middle school")
@@ -102,7 +109,7 @@ def scan(text: str, spans: list[Span], plain: Callable[[str], bool],
     tells an ordinary or clinical word: a place of such words only ("director of
     Perioperative Services", "a Spanish teacher") names no one. `words`: the note's
     words, lower case."""
-    if _JOB_WORDS.isdisjoint(words):
+    if _JOB_WORDS.isdisjoint(words) and _VERBS.isdisjoint(words):
         return False
     if _GATE_WORDS.isdisjoint(words) and _GATE_CHARS.isdisjoint(text):
         return False
@@ -113,6 +120,13 @@ def scan(text: str, spans: list[Span], plain: Callable[[str], bool],
         end = _place_end(text, m.start("p"), cased, found)
         if end is None and not cased and _ONLY.search(m.group("d")):
             end = _only_place(text, m.start("p"), plain)  # "the only vet in oxhollow"
+        if end is not None and _named(text, m.start("p"), end, found, plain):
+            spans.append((m.start("d"), end, "OTHERID", "job_place", 1))
+            added = True
+    for m in _VERB_AT.finditer(text) if not _VERBS.isdisjoint(words) else ():
+        end = _place_end(text, m.start("p"), cased, found)
+        if end is None and not cased and _ONLY.search(m.group("d")):
+            end = _only_place(text, m.start("p"), plain)
         if end is not None and _named(text, m.start("p"), end, found, plain):
             spans.append((m.start("d"), end, "OTHERID", "job_place", 1))
             added = True

@@ -26,12 +26,15 @@ from .model import AMBIGUOUS_NAME, UNCERTAIN_NAME
 from .places import (
     COUNTY_WORDS,
     PLACE_PREV,
+    SITE_WORDS,
     city_at,
     drove_from,
+    head_town,
     scan_streets,
     town_at,
     town_before_state_zip,
     unknown_after_cue,
+    unknown_before_site,
     unknown_before_state,
 )
 
@@ -313,6 +316,8 @@ class NameScanner:
                     continue
             if f & lx.PLACE and c != TITLE:
                 last, sure = town_at(toks, norms, flags, gaps, i, self._towns, style)
+                if last < 0:  # "from Fort Ember": a guess, so the note goes to review
+                    last, sure = head_town(toks, norms, flags, gaps, i, style), False
                 if last >= 0 and not any(rule[k] for k in range(i, last + 1)):
                     for k in range(i, last + 1):
                         rule[k] = "city"
@@ -367,6 +372,8 @@ class NameScanner:
             if not PLACE_PREV.isdisjoint(norms) else []
         if not COUNTY_WORDS.isdisjoint(norms):
             cands += [j for j, nm in enumerate(norms) if nm in COUNTY_WORDS and j]
+        if not SITE_WORDS.isdisjoint(norms):
+            cands += [j - 1 for j, nm in enumerate(norms) if nm in SITE_WORDS and j]
         state = lx.STATE
         # "Wexbury, MT", and without the comma when a ZIP follows the state: "SPEARFISH
         # SD 57783" is the address's last line
@@ -403,6 +410,9 @@ class NameScanner:
                     and (unknown_before_state(toks, norms, flags, gaps, j, style)
                          or town_before_state_zip(text, toks, flags, gaps, j)):
                 out.append((toks[j][0], toks[j][1], "LOCATION", "town_state", 1))
+                rule[j] = "city"
+            elif not rule[j] and unknown_before_site(toks, norms, flags, gaps, j, style):
+                out.append((toks[j][0], toks[j][1], "LOCATION", "guess_place", 1))
                 rule[j] = "city"
             elif not rule[j] and unknown_after_cue(toks, norms, flags, gaps, j, style):
                 k = j

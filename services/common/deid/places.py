@@ -32,7 +32,7 @@ FOREIGN_CUES = frozenset("de en galing".split())
 # "lives in X", "resident of X", "home in X", "visiting family in X", "viewers in X".
 LIVES = frozenset((
     "lives live living lived resident residents home reside resides based vive viewers visiting "
-    "originally town city village township moved grew raised born").split())
+    "originally town city village township county parish moved grew raised born").split())
 PLACE_PREV = STRONG_CUES | FOREIGN_CUES | {"in", "of", "at", "to"}  # words a place follows
 AFTER_PLACE = frozenset((
     "general memorial regional clinic hospital medical community critical family health "
@@ -247,6 +247,65 @@ def unknown_after_cue(toks: list[Token], norms: list[str], flags: list[int], gap
     elif f or len(raw) < 4 or not raw.isalpha() or norms[i - 1] in FOREIGN_CUES:
         return False  # "en cours", "de cirugía": French and Spanish, not a place
     return cue_before(norms, gaps, i) == 2
+
+
+# Words after a place that name an area or a site there: "from the X area", "at X General",
+# "coaches at X High" (a school).
+SITE_WORDS = frozenset("area general memorial regional high".split())
+# ... but a clinical word no list holds stands there too: "the Bariatric area", "the Preop
+# area", "the Fluoro area", "Cardiothoracic General"; a town is seldom shaped so
+_CLINICAL_ENDS = ("al", "ic", "ics", "ive", "op", "o", "ray", "tomy", "scopy", "graphy",
+                  "logy", "ium", "ia")
+
+
+def unknown_before_site(toks: list[Token], norms: list[str], flags: list[int],
+                        gaps: list[str], i: int, caps_style: int) -> bool:
+    """ "from the Quellbrook area", "chief of surgery at Ostwick General": a capitalised
+    word no list knows, after a place cue ("the" between them too) and before an area or a
+    site word, names a place: in a mixed-case note, where the capital tells; in a
+    lower-case one a word no list holds, before "area"."""
+    raw = toks[i][2]
+    if i < 1 or i + 1 >= len(toks) or len(raw) < 4 or not raw.isalpha():
+        return False
+    if caps_style == -1:
+        # in lower case only a word no list holds at all, before "area": "from the
+        # quellbrook area"
+        if flags[i] & ~(lx.PICK | lx.TOWN_HEAD | lx.CITY_HEAD) or norms[i + 1] != "area":
+            return False
+    elif caps_style != 0 or not raw[0].isupper() or raw.isupper():
+        return False
+    if flags[i] & (_NOT_PLACE | _WORDISH | lx.COMMON | lx.STREET | lx.PLACE) \
+            or norms[i].endswith(_CLINICAL_ENDS):
+        return False
+    nxt = toks[i + 1][2]
+    if gaps[i + 1] != " " or norms[i + 1] not in SITE_WORDS or (
+            norms[i + 1] != "area" and not nxt[0].isupper()):
+        return False
+    prev = i - 1
+    if norms[prev] == "the" and gaps[i] == " " and prev >= 1:
+        prev -= 1
+    return gaps[prev + 1] == " " and norms[prev] in PLACE_PREV and norms[prev] != "to"
+
+
+# Heads of a town's name that take any word after them: "Fort Ember", "Port Tarvel".
+_TOWN_HEADS = frozenset("fort port mount mt".split())
+
+
+def head_town(toks: list[Token], norms: list[str], flags: list[int], gaps: list[str], i: int,
+              caps_style: int) -> int:
+    """Index of X in "from Fort X", "lives in Port X" (a mixed-case note, both words
+    capitalised, after a strong place cue), or -1. X may be an everyday word ("Fort
+    Ember"), but no OR word, state or month; after "Port" no English word at all ("from
+    Port Site" is where a line was drawn)."""
+    raw = toks[i][2]
+    if caps_style != 0 or norms[i] not in _TOWN_HEADS or not raw[0].isupper() \
+            or raw.isupper() or i + 1 >= len(toks) or gaps[i + 1] != " ":
+        return -1
+    nxt, f = toks[i + 1][2], flags[i + 1]
+    if len(nxt) < 3 or not nxt.isalpha() or not nxt[0].isupper() or nxt.isupper() \
+            or f & (_NOT_PLACE | lx.COMMON) or (norms[i] == "port" and f & lx.ENGLISH):
+        return -1
+    return i + 1 if cue_before(norms, gaps, i) == 2 else -1
 
 
 def unknown_before_state(toks: list[Token], norms: list[str], flags: list[int],
