@@ -3,8 +3,8 @@
 space, a tab or a line break between "Fort" and its word, or between the place and
 "General"/"area", leaves the guessed place in a clean note; `head_town` takes one
 all-letter word only (a second word, a hyphened part or an "'s" town is left). And a
-pre-existing slow scan
-(public_figures) on a short note of long blanks, found while timing the job verbs.
+pre-existing slow scan (public_figures) on a short note of long blanks, found while
+timing the job verbs.
 
 All places here are invented for these tests."""
 
