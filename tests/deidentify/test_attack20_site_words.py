@@ -19,12 +19,6 @@ from services.common.deid import Engine
 from .support import left_uncovered
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="head_town / unknown_before_site need gaps == ' ': two spaces, a tab or a line "
-    "break between the words leaves the guessed town (found with one space)",
-)
 @pytest.mark.parametrize("blank", ["  ", "\t", "\n", "\u00a0 "])
 @pytest.mark.parametrize(
     ("note", "piece"),
@@ -41,12 +35,6 @@ def test_a_guessed_place_across_a_wider_blank_goes(
     assert left_uncovered(engine, note.format(b=blank), piece.format(b=blank)) == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="pre-existing (also on 0c1042c^1): public_figures.scan is super-linear on a long "
-    "run of tabs after 'coaches the' (about 4 s for 2,000 tabs)",
-)
 def test_a_verb_cue_before_long_tabs_is_quick(engine: Engine) -> None:
     engine.deidentify("warm: coaches football at Ostwick High")
     note = "coaches the " + "\t" * 2000 + "at"
@@ -55,12 +43,6 @@ def test_a_verb_cue_before_long_tabs_is_quick(engine: Engine) -> None:
     assert time.perf_counter() - started < 0.5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="head_town takes exactly one word after Fort/Port/Mount and needs it all letters: "
-    "a second word or a hyphened part stays in the text, a possessive town is not taken",
-)
 @pytest.mark.parametrize(
     ("note", "piece"),
     [

@@ -278,17 +278,29 @@ def unknown_before_site(toks: list[Token], norms: list[str], flags: list[int],
             or norms[i].endswith(_CLINICAL_ENDS):
         return False
     nxt = toks[i + 1][2]
-    if gaps[i + 1] != " " or norms[i + 1] not in SITE_WORDS or (
+    if not _blank(gaps[i + 1]) or norms[i + 1] not in SITE_WORDS or (
             norms[i + 1] != "area" and not nxt[0].isupper()):
         return False
     prev = i - 1
-    if norms[prev] == "the" and gaps[i] == " " and prev >= 1:
+    if norms[prev] == "the" and _blank(gaps[i]) and prev >= 1:
         prev -= 1
-    return gaps[prev + 1] == " " and norms[prev] in PLACE_PREV and norms[prev] != "to"
+    return _blank(gaps[prev + 1]) and norms[prev] in PLACE_PREV and norms[prev] != "to"
+
+
+def _blank(gap: str) -> bool:
+    """Only blanks between two words: two spaces, a tab or a line break count as one."""
+    return gap.isspace()
 
 
 # Heads of a town's name that take any word after them: "Fort Ember", "Port Tarvel".
 _TOWN_HEADS = frozenset("fort port mount mt".split())
+
+
+def _town_word(raw: str) -> bool:
+    """A capitalised word of letters ("Ember"), an "'s" allowed after it ("Ember's")."""
+    if raw.endswith(("'s", "’s")):
+        raw = raw[:-2]
+    return len(raw) >= 3 and raw.isalpha() and raw[0].isupper() and not raw.isupper()
 
 
 def head_town(toks: list[Token], norms: list[str], flags: list[int], gaps: list[str], i: int,
@@ -299,13 +311,22 @@ def head_town(toks: list[Token], norms: list[str], flags: list[int], gaps: list[
     Port Site" is where a line was drawn)."""
     raw = toks[i][2]
     if caps_style != 0 or norms[i] not in _TOWN_HEADS or not raw[0].isupper() \
-            or raw.isupper() or i + 1 >= len(toks) or gaps[i + 1] != " ":
+            or raw.isupper() or i + 1 >= len(toks) or not _blank(gaps[i + 1]):
         return -1
-    nxt, f = toks[i + 1][2], flags[i + 1]
-    if len(nxt) < 3 or not nxt.isalpha() or not nxt[0].isupper() or nxt.isupper() \
-            or f & (_NOT_PLACE | lx.COMMON) or (norms[i] == "port" and f & lx.ENGLISH):
+    f = flags[i + 1]
+    if not _town_word(toks[i + 1][2]) or f & (_NOT_PLACE | lx.COMMON) \
+            or (norms[i] == "port" and f & lx.ENGLISH):
         return -1
-    return i + 1 if cue_before(norms, gaps, i) == 2 else -1
+    if cue_before(norms, gaps, i) != 2:
+        return -1
+    # the rest of the name: "Fort Zorvane Quell", "Fort Quell-Ostby", "Fort Quellby's"
+    last = i + 1
+    while last + 1 < len(toks) and not toks[last][2].endswith(("'s", "’s")) \
+            and (gaps[last + 1] == "-" or gaps[last + 1] == " ") \
+            and _town_word(toks[last + 1][2]) \
+            and not flags[last + 1] & (_NOT_PLACE | lx.MEDICAL | lx.NOT_NAME | lx.STATE):
+        last += 1
+    return last
 
 
 def unknown_before_state(toks: list[Token], norms: list[str], flags: list[int],

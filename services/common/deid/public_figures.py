@@ -34,8 +34,10 @@ _IS_A = re.compile(
     rf"(?:known\s+(?:to\s+\w+\s+)?as\s+)?"
     rf"(?P<d>(?:a|an|the|teh)\s+[^.;,:!?\n|—–()]{{2,70}}?"
     rf"|(?!well|known|famous|news|tv|radio|on\b|in\b)[^.;,:!?\n|—–()]{{2,40}}?){_STOP}")
+# possessive blanks: a long run of tabs after "the" is no longer tried split by split
+# (an article then one letter, "the  X", no longer matches; no fame word is that short)
 _IS_OUR = re.compile(
-    r"(?i)(?P<d>\b(?:a|an|the)\s+[^.;,:!?\n|—–()]{2,60}?)\s+is\s+(?:our|the|my)\s+"
+    r"(?i)(?P<d>\b(?:a|an|the)\s++[^.;,:!?\n|—–()]{2,60}?)\s++is\s++(?:our|the|my)\s+"
     r"(?:pt|patient)\b")
 # "chief complaint", "chief resident": the hospital's own words, no public figure
 _FAME = re.compile(rf"(?i)\b(?:{_PUBLIC})s?\b"
