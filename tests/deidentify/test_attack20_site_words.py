@@ -1,10 +1,10 @@
-"""attack20's hits on the deid20 place and job rules (0c1042c): `head_town` and
-`unknown_before_site` ask for exactly one space between their two words, so a second
-space, a tab or a line break between "Fort" and its word, or between the place and
-"General"/"area", leaves the guessed place in a clean note; `head_town` takes one
-all-letter word only (a second word, a hyphened part or an "'s" town is left). And a
-pre-existing slow scan (public_figures) on a short note of long blanks, found while
-timing the job verbs.
+"""attack20's hits, kept as regression tests of fixed holes, on the deid20 place and job
+rules (0c1042c): `head_town` and `unknown_before_site` asked for exactly one space between
+their two words, so a second space, a tab or a line break between "Fort" and its word, or
+between the place and "General"/"area", left the guessed place in a clean note;
+`head_town` took one all-letter word only (a second word, a hyphened part or an "'s" town
+is left). And a pre-existing slow scan (public_figures) on a short note of long blanks,
+found while timing the job verbs.
 
 All places here are invented for these tests."""
 
