@@ -13,6 +13,7 @@ import pytest
 from aiokafka import TopicPartition
 
 from services.common import doorbell, nap
+from tests.common.test_doorbell import TwoPartitions
 
 P0, P1 = TopicPartition("t", 0), TopicPartition("t", 1)
 
@@ -54,24 +55,12 @@ class _Bell:
         self._callback(entries)  # type: ignore[operator]
 
 
-class _Consumer:
-    """Two partitions; partition 1 holds a record acked after the pause (position 5, end 6)."""
+class _Consumer(TwoPartitions):
+    """Partition 1 holds a record acked after the pause (position 5, end 6)."""
 
     def __init__(self) -> None:
-        self.paused_now: set[TopicPartition] = set()
+        super().__init__()
         self.checks = 0
-
-    def assignment(self) -> set[TopicPartition]:
-        return {P0, P1}
-
-    def paused(self) -> set[TopicPartition]:
-        return set(self.paused_now)
-
-    def pause(self, *tps: TopicPartition) -> None:
-        self.paused_now |= set(tps)
-
-    def resume(self, *tps: TopicPartition) -> None:
-        self.paused_now -= set(tps)
 
     async def end_offsets(self, tps: list[TopicPartition]) -> dict[TopicPartition, int]:
         self.checks += 1

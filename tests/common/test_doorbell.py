@@ -516,6 +516,39 @@ async def test_the_relay_forwards_each_ring_at_once_without_merging(
         member.close()
 
 
+def _asleep_after(loop: ConsumerLoop, handler: Recorder,
+                  done: list[str]) -> Callable[[], Awaitable[bool]]:
+    """The loop handled exactly `done` and paused every partition it is assigned."""
+    async def asleep() -> bool:
+        consumer = loop._consumer
+        return handler.seen == done and consumer is not None and bool(
+            consumer.assignment()) and consumer.paused() == consumer.assignment()
+    return asleep
+
+
+async def _publish_each_while_asleep(
+        loop: ConsumerLoop, handler: Recorder, producer: EventProducer,
+        counting: Callable[..., Any], counted: list[Any], rounds: int,
+        check: Callable[[int], None]) -> None:
+    """Round n: once the loop is asleep, publish one status record (it rings after the
+    ack) with `counting` standing in for the connection's send and `counted` emptied,
+    wait until it is handled and the loop asleep again, then `check(n)`."""
+    sent: list[str] = []
+    for n in range(1, rounds + 1):
+        await eventually(_asleep_after(loop, handler, list(sent)), 15, message="paused")
+        await asyncio.sleep(0.2)  # nothing in flight
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(AIOKafkaConnection, "send", counting)
+            counted.clear()
+            event = status_event(n)
+            await producer.publish(UPDATES_STATUS.name, event)
+            sent.append(event.id)
+            await eventually(_asleep_after(loop, handler, list(sent)), 10,
+                             message="handled and paused again")
+            await asyncio.sleep(0.2)
+            check(n)
+
+
 async def test_a_consumer_that_read_to_the_end_pauses_without_a_confirming_empty_fetch(
         settings: Settings, relay: doorbell.Relay) -> None:
     """At 100 milestones/s every hop took each record with two fetches: the one its ring
@@ -532,30 +565,14 @@ async def test_a_consumer_that_read_to_the_end_pauses_without_a_confirming_empty
     fetches: list[int] = []
     counting = fetch_counter(fetches, settings.topic_namespace)
 
+    def one_fetch(n: int) -> None:
+        if n > 1:  # the first may still find its group's position
+            assert len(fetches) == 1, f"{len(fetches)} fetches for one record"
+
     await loop.start()
     try:
-        def paused_after(done: list[str]) -> Callable[[], Awaitable[bool]]:
-            async def paused() -> bool:
-                consumer = loop._consumer
-                return handler.seen == done and consumer is not None and bool(
-                    consumer.assignment()) and consumer.paused() == consumer.assignment()
-            return paused
-
-        sent: list[str] = []
-        for n in (1, 2, 3, 4):
-            await eventually(paused_after(list(sent)), 15, message="paused")
-            await asyncio.sleep(0.2)  # nothing in flight
-            with pytest.MonkeyPatch.context() as patch:
-                patch.setattr(AIOKafkaConnection, "send", counting)
-                fetches.clear()
-                event = status_event(n)
-                await producer.publish(UPDATES_STATUS.name, event)  # rings after the ack
-                sent.append(event.id)
-                await eventually(paused_after(list(sent)), 10,
-                                 message="handled and paused again")
-                await asyncio.sleep(0.2)
-                if n > 1:  # the first may still find its group's position
-                    assert len(fetches) == 1, f"{len(fetches)} fetches for one record"
+        await _publish_each_while_asleep(loop, handler, producer, counting, fetches,
+                                         rounds=4, check=one_fetch)
     finally:
         await loop.stop()
         await producer.stop()
@@ -584,29 +601,13 @@ async def test_a_ring_resumes_only_the_partition_written_so_its_fetch_names_that
             named.append(sum(len(parts) for _, parts in request.topics))
         return send(self, request, expect_response)
 
+    def one_partition(_: int) -> None:
+        assert named and set(named) == {1}, f"fetches named {named} partitions"
+
     await loop.start()
     try:
-        def paused_after(done: list[str]) -> Callable[[], Awaitable[bool]]:
-            async def paused() -> bool:
-                consumer = loop._consumer
-                return handler.seen == done and consumer is not None and bool(
-                    consumer.assignment()) and consumer.paused() == consumer.assignment()
-            return paused
-
-        sent: list[str] = []
-        for n in (1, 2, 3):
-            await eventually(paused_after(list(sent)), 15, message="paused")
-            await asyncio.sleep(0.2)  # nothing in flight
-            with pytest.MonkeyPatch.context() as patch:
-                patch.setattr(AIOKafkaConnection, "send", counting)
-                named.clear()
-                event = status_event(n)
-                await producer.publish(UPDATES_STATUS.name, event)  # rings after the ack
-                sent.append(event.id)
-                await eventually(paused_after(list(sent)), 10,
-                                 message="handled and paused again")
-                await asyncio.sleep(0.2)
-                assert named and set(named) == {1}, f"fetches named {named} partitions"
+        await _publish_each_while_asleep(loop, handler, producer, counting, named,
+                                         rounds=3, check=one_partition)
     finally:
         await loop.stop()
         await producer.stop()
@@ -628,10 +629,11 @@ class _InFlightFetcher:
         return False
 
 
-class _PausedConsumer:
-    def __init__(self, fetcher: _InFlightFetcher) -> None:
-        self._fetcher = fetcher
-        self.paused_now = {TopicPartition("t", 0), TopicPartition("t", 1)}
+class TwoPartitions:
+    """A consumer as a Nap sees it: partitions t:0 and t:1, paused and resumed."""
+
+    def __init__(self) -> None:
+        self.paused_now: set[TopicPartition] = set()
 
     def assignment(self) -> set[TopicPartition]:
         return {TopicPartition("t", 0), TopicPartition("t", 1)}
@@ -644,6 +646,13 @@ class _PausedConsumer:
 
     def resume(self, *tps: TopicPartition) -> None:
         self.paused_now -= set(tps)
+
+
+class _PausedConsumer(TwoPartitions):
+    def __init__(self, fetcher: _InFlightFetcher) -> None:
+        super().__init__()
+        self._fetcher = fetcher
+        self.paused_now = set(self.assignment())
 
 
 async def test_a_partition_resumed_while_a_fetch_is_in_flight_wakes_the_fetcher_after_it(
