@@ -516,6 +516,17 @@ async def test_the_relay_forwards_each_ring_at_once_without_merging(
         member.close()
 
 
+async def _status_loop(settings: Settings,
+                       group_id: str) -> tuple[ConsumerLoop, Recorder, EventProducer]:
+    """Approval's consumer loop on `updates.status` (not started), its handler and producer."""
+    await ensure_topics(settings, [UPDATES_STATUS])
+    handler = Recorder()
+    producer = EventProducer(settings=settings, service="approval")
+    loop = ConsumerLoop(settings=settings, service="approval", topics=[UPDATES_STATUS.name],
+                        handler=handler, producer=producer, group_id=group_id)
+    return loop, handler, producer
+
+
 def _asleep_after(loop: ConsumerLoop, handler: Recorder,
                   done: list[str]) -> Callable[[], Awaitable[bool]]:
     """The loop handled exactly `done` and paused every partition it is assigned."""
@@ -557,11 +568,7 @@ async def test_a_consumer_that_read_to_the_end_pauses_without_a_confirming_empty
     says so: every partition read up to the end the broker reported, and no ring since
     it was sent (a record written after it rings after its ack, and wakes the consumer)."""
     settings = replace(settings, dev_doorbell=relay.address)
-    await ensure_topics(settings, [UPDATES_STATUS])
-    handler = Recorder()
-    producer = EventProducer(settings=settings, service="approval")
-    loop = ConsumerLoop(settings=settings, service="approval", topics=[UPDATES_STATUS.name],
-                        handler=handler, producer=producer, group_id="nap4-approval")
+    loop, handler, producer = await _status_loop(settings, "nap4-approval")
     fetches: list[int] = []
     counting = fetch_counter(fetches, settings.topic_namespace)
 
@@ -586,20 +593,9 @@ async def test_a_ring_resumes_only_the_partition_written_so_its_fetch_names_that
     24 against 1; issue 14). Now the producer rings `topic:partition` and the consumer
     resumes that partition alone."""
     settings = replace(settings, dev_doorbell=relay.address)
-    await ensure_topics(settings, [UPDATES_STATUS])
-    handler = Recorder()
-    producer = EventProducer(settings=settings, service="approval")
-    loop = ConsumerLoop(settings=settings, service="approval", topics=[UPDATES_STATUS.name],
-                        handler=handler, producer=producer, group_id="nap5-approval")
+    loop, handler, producer = await _status_loop(settings, "nap5-approval")
     named: list[int] = []
-    send = AIOKafkaConnection.send
-    prefix = f"{settings.topic_namespace}."
-
-    def counting(self: AIOKafkaConnection, request: Any, expect_response: bool = True) -> Any:
-        if type(request).__name__.startswith("FetchRequest") and any(
-                topic.startswith(prefix) for topic, _ in request.topics):
-            named.append(sum(len(parts) for _, parts in request.topics))
-        return send(self, request, expect_response)
+    counting = fetch_counter(named, settings.topic_namespace)
 
     def one_partition(_: int) -> None:
         assert named and set(named) == {1}, f"fetches named {named} partitions"

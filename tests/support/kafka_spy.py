@@ -10,7 +10,8 @@ from aiokafka.conn import AIOKafkaConnection
 
 def fetch_counter(fetches: list[int], namespace: str) -> Callable[..., Any]:
     """A stand-in for `AIOKafkaConnection.send` (patch it in) that notes in `fetches` each
-    Fetch request naming a topic of `namespace`, and sends every request as before.
+    Fetch request naming a topic of `namespace` (as the number of partitions it names), and
+    sends every request as before.
 
     Only the test's own namespace counts: the tests share one event loop per worker, so a
     client another test left running fetches its own topics while this one is patched."""
@@ -20,7 +21,7 @@ def fetch_counter(fetches: list[int], namespace: str) -> Callable[..., Any]:
     def counting(self: AIOKafkaConnection, request: Any, expect_response: bool = True) -> Any:
         if type(request).__name__.startswith("FetchRequest") and any(
                 topic.startswith(prefix) for topic, _ in request.topics):
-            fetches.append(1)
+            fetches.append(sum(len(parts) for _, parts in request.topics))
         return send(self, request, expect_response)
 
     return counting
