@@ -73,6 +73,16 @@ def topic_of(entry: str) -> str:
     return topic if colon else entry
 
 
+def partition_of(entry: str) -> tuple[str, int] | None:
+    """(topic, partition) of a `topic:partition` entry; None for a bare topic or anything
+    else. Any local process may send a ring: a partition that is not plain ASCII digits
+    (`int` refuses '²'; a huge one is no partition) names none."""
+    topic, colon, partition = entry.rpartition(":")
+    if not colon or not (partition.isascii() and partition.isdigit()) or len(partition) > 9:
+        return None
+    return topic, int(partition)
+
+
 def decode_ring(datagram: bytes) -> set[str] | None:
     if not datagram.startswith(RING):
         return None

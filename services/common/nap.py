@@ -34,6 +34,7 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.errors import IllegalStateError, KafkaError
 
+from . import doorbell
 from .doorbell import Bell
 
 SLEEP_AFTER = 0.15  # seconds without records or rings before the partitions are paused
@@ -79,14 +80,11 @@ class Nap:
             return
         named = set()
         for entry in entries:
-            topic, colon, partition = entry.rpartition(":")
-            # any local process may send a ring: a partition that is not plain ASCII
-            # digits (`int` refuses '²'; a huge one is no partition) resumes everything
-            if not colon or not (partition.isascii() and partition.isdigit()) \
-                    or len(partition) > 9:
+            written = doorbell.partition_of(entry)
+            if written is None:  # a bare topic, or not a partition: resume everything
                 self.wake()
                 return
-            named.add(TopicPartition(topic, int(partition)))
+            named.add(TopicPartition(*written))
         if named & paused:
             self._consumer.resume(*(named & paused))
             self.asleep = False
