@@ -16,6 +16,7 @@ reader marks them. The hospital's own places ("OR 5", "PACU", "Main OR") name no
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
@@ -116,17 +117,12 @@ def scan(text: str, spans: list[Span], plain: Callable[[str], bool],
     cased = not text.islower() and not text.isupper()
     found = [(s, e) for s, e, cat, _r, _p in spans if cat in _PLACE_KINDS]
     added = False
-    for m in _JOB_AT.finditer(text):
+    # a job word after a cue, then a job told by its verb: the place after each alike
+    told = _VERB_AT.finditer(text) if not _VERBS.isdisjoint(words) else ()
+    for m in itertools.chain(_JOB_AT.finditer(text), told):
         end = _place_end(text, m.start("p"), cased, found)
         if end is None and not cased and _ONLY.search(m.group("d")):
             end = _only_place(text, m.start("p"), plain)  # "the only vet in oxhollow"
-        if end is not None and _named(text, m.start("p"), end, found, plain):
-            spans.append((m.start("d"), end, "OTHERID", "job_place", 1))
-            added = True
-    for m in _VERB_AT.finditer(text) if not _VERBS.isdisjoint(words) else ():
-        end = _place_end(text, m.start("p"), cased, found)
-        if end is None and not cased and _ONLY.search(m.group("d")):
-            end = _only_place(text, m.start("p"), plain)
         if end is not None and _named(text, m.start("p"), end, found, plain):
             spans.append((m.start("d"), end, "OTHERID", "job_place", 1))
             added = True
