@@ -5,13 +5,13 @@ bench/deid_speed.py times, compared between a base commit and this tree.
 
     .venv/bin/python bench/deid_same_output.py                 # against HEAD
     .venv/bin/python bench/deid_same_output.py --base 40c39c0  # against another commit
-    .venv/bin/python bench/deid_same_output.py --all           # tuning3..tuning5 as well
+    .venv/bin/python bench/deid_same_output.py --all           # tuning3..tuning7 as well
 
 The base is exported with `git archive` into a temporary folder (no stash, no checkout:
 other worktrees share those). Each side runs in its own process and writes one line per
 note to a local file; only counts and the first differing note's id are printed, never a
 note's text. Every note is run twice (cold engine, then warm) so that a memo that changes
-an answer shows up too. The blind corpus is never read.
+an answer shows up too. The held-out corpora (blind, tuning8) are never read.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = ("dev", "tuning", "tuning2")
-ALL = (*NAMES, "tuning3", "tuning4", "tuning5")  # every corpus but the held-out blind one
+# every studied corpus: never the held-out blind and tuning8
+ALL = (*NAMES, "tuning3", "tuning4", "tuning5", "tuning6", "tuning7")
 
 
 def dump(engine_root: Path, out: Path, names: tuple[str, ...] = NAMES) -> None:
@@ -79,7 +80,7 @@ def main() -> None:
     ap.add_argument("--base", default="HEAD", help="commit to compare with (default HEAD)")
     ap.add_argument("--keep", type=Path, help="folder to keep both dumps in")
     ap.add_argument("--all", action="store_true",
-                    help="tuning3, tuning4 and tuning5 too (never the blind corpus)")
+                    help="tuning3 to tuning7 too (never the held-out corpora)")
     ap.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--engine-root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     a = ap.parse_args()
