@@ -63,6 +63,7 @@ from . import (
     pt_names,
     read_out,
     relatives,
+    road_marks,
     script_names,
     sign_offs,
     spaced_runs,
@@ -336,6 +337,9 @@ class Engine:
                        | place_edges.town_after_street(text, merged)):  # "[…], Wexbury"
             merged = merge(merged)
         if job_places.scan(text, merged, self._plain_word, words_in):  # "the vet in [Town]"
+            merged = merge(merged)
+        if (not road_marks.WORDS.isdisjoint(words_in) or "I-" in text or "i-" in text) \
+                and road_marks.scan(text, merged):  # "I-29 exit 61", "exit 3 off the pike"
             merged = merge(merged)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)
