@@ -29,3 +29,15 @@ def test_names_in_other_scripts_go(engine: Engine, note: str, part: str) -> None
                                   "家属住在附近。"])
 def test_words_after_the_patient_word_stay(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
+
+
+def test_the_surname_in_the_same_script_goes_with_the_name(engine: Engine) -> None:
+    # invented: a given name the scanner finds, then its surname in the same script
+    note = "The consent was signed by अनीता वर्मा as guardian."
+    assert "वर्मा" not in engine.deidentify(note).text
+    assert "as guardian" in engine.deidentify(note).text
+
+
+def test_a_lower_case_word_after_a_greek_name_is_kept(engine: Engine) -> None:
+    # invented: Greek has capitals, so a lower-case word after the name is no surname
+    assert "αίθουσα" in engine.deidentify("Ελένη Παππά αίθουσα 3.").text

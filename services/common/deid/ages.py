@@ -9,7 +9,8 @@ Runs on the normalised view, where number words already read as digits ("ninety-
 - a person, then "is / was / turned / will be", then the number: "the pt in 3 is 96";
 - "he's / shes / grandma's" then the number: "hes 94 and still drives", "grandma's 90+";
 - a number then "today" / "herself" / "next Tuesday": "96 today";
-- the same age said again, or corrected: "aged 95, not 93", "yes 102";
+- the same age said again, or corrected: "aged 95, not 93", "yes 102", "is 88 not 98";
+- "age" and a word that checks it: "age confirmed 93";
 - sex and age with a slash: "F/94", "94/M".
 """
 
@@ -35,7 +36,10 @@ _FOREIGN_NUMBER = re.compile(
     r"(?:años|anos|ans|anni|jahre?|лет|года?|ya[sş][ıi]nda)\b")
 # A word for "aged" before the number: Hebrew "bat/ben 91", "edad 93", "Alter 95".
 _AGED = re.compile(
-    rf"(?i)(?:(?<!\w)(?:בת|בן)|\b(?:edad|[aâ]ge|alter|возраст|ya[sş]))\W{{0,3}}{_N}\b"
+    rf"(?i)(?:(?<!\w)(?:בת|בן)|\b(?:edad|[aâ]ge|alter|возраст|ya[sş]))"
+    # ... or "age" and a word that checks it: "age confirmed 93", "age verified as 96"
+    r"(?:\s+(?:confirmed|verified|checked|stated|documented|listed)(?:\s+as)?)?"
+    rf"\W{{0,3}}{_N}\b"
     r"(?![.,:/]\d)")
 # What a number is when it is no age: "she was 90 minutes in the tourniquet"
 _AMOUNT = (r"(?:mg|mcg|kg|kilos?|kilograms?|g|lbs?|pounds?|mm|cm|ml|cc|l|min(?:ute)?s?|"
@@ -77,6 +81,10 @@ _MEASURE = re.compile(
 # (digits.py has "94F"); a temperature's f has a "temp" or a "°"/"deg" before it
 _GLUED_SEX = re.compile(rf"{_N}(?:f|yo?[FfMm])(?![\w.°/'’-])")
 _TEMPERATURE = re.compile(r"(?i)(?:temp|t\s*max|tmax|°|deg|warm|cool|fever|febrile)")
+# an age under 90 said, then corrected to one over: "the patient is 88 not 98"
+_FROM_YOUNGER = re.compile(
+    rf"(?i)\b{_PERSON}\b[^.;:!?\n]{{0,30}}?\s+{_BECOMES}\s+[1-8]\d[\s,]+(?:not|or)\s+{_N}\b"
+    rf"(?![.,:/]\d|\s*(?:%|/|{_AMOUNT}))")
 _CORRECTED = re.compile(rf"(?i)[\s,.…]*(?:not|or|maybe|actually|nope)\s+{_N}\b")
 _FOREIGN_HINTS = ("neunzig", "novant", "noventa", "девяносто", "doksan", "quatre-vingt",
                   "cien", "cent ", "hundert")
@@ -149,6 +157,9 @@ def scan(text: str, out: list[Span]) -> None:
             continue
         before = low[max(0, s - _BEFORE):s + 1]  # a word test first: the regexes slide
         m = _ends_at(_AGED, text, s) if any(h in before for h in _AGED_HINTS) else None
+        if m is None and ("not " in before or "or " in before) \
+                and any(v in before for v in _VERBS):
+            m = _ends_at(_FROM_YOUNGER, text, s)
         if m is None and "makes " in before:
             m = _ends_at(_MAKES, text, s)
         if m is None and any(h in before for h in _CONTRACTED_HINTS):

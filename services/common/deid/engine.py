@@ -63,10 +63,12 @@ from . import (
     pt_names,
     read_out,
     relatives,
+    road_marks,
     script_names,
     sign_offs,
     spaced_runs,
     spoken_links,
+    staff_subjects,
     state_names,
     street_suffixes,
     traits,
@@ -305,6 +307,7 @@ class Engine:
         if "/p" in text or "/P" in text:  # "cs s/p ex-lap", "Major s/p TKA"
             note_subject.scan(text, spans, self._flags_of)
         vocatives.scan(text, spans, self._flags_of)  # "hey kit!", "rory pls grab the tray"
+        staff_subjects.scan(text, spans, self._flags_of)  # "gil is scrubbing", "ned says"
         # the case's own identifiers, numbers in the shape of an SSN or a phone, and ages:
         # no later "not an identifier" rule may drop them ("Lot 123-45-6789" is no lot;
         # "bệnh nhân 95 tuổi" is no word, even when a name span dropped as words held it)
@@ -336,6 +339,9 @@ class Engine:
                        | place_edges.town_after_street(text, merged)):  # "[…], Wexbury"
             merged = merge(merged)
         if job_places.scan(text, merged, self._plain_word, words_in):  # "the vet in [Town]"
+            merged = merge(merged)
+        if (not road_marks.WORDS.isdisjoint(words_in) or "I-" in text or "i-" in text) \
+                and road_marks.scan(text, merged):  # "I-29 exit 61", "exit 3 off the pike"
             merged = merge(merged)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)

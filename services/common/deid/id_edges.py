@@ -3,12 +3,13 @@
 A serial, plate or record number is often found short: its maker's prefix typed against
 it ("MDT-AZR-448190", "T:SLIM-1188402", "AB·44218"), the next groups of a serial typed
 in groups ("SJM 7744 1920", "pjn 4481 02s": a short group with a digit), the letters
-between a "#" and the digits ("service # ra 44719220"), a last letter
-after a space ("NWL 229104 G", "pzt 880142 h"), or the first characters of a code read
-out one by one ("plate five X Y R two one", "is one E G four T E five M K 73"). Each
-such piece joins the span: a short capital or digit prefix joined by a hyphen, colon,
-slash or dot; a lone letter or digit before the end of the clause; a run of single
-letters and number words before the span (it stops at any longer word, so "plate" and "is" stay).
+between a "#" and the digits ("service # ra 44719220"), the mask before its last digits
+("•••• 5521", "ZK****4410"), a last letter after a space ("NWL 229104 G", "pzt 880142 h"),
+or the first characters of a code read out one by one ("plate five X Y R two one", "is
+one E G four T E five M K 73"). Each such piece joins the span: a short capital or digit
+prefix joined by a hyphen, colon, slash or dot; a lone letter or digit before the end of
+the clause; a run of single letters and number words before the span (it stops at any
+longer word, so "plate" and "is" stay).
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ _GROUPED = frozenset(("DEVICE", "VEHICLE", "LICENSE", "ID", "OTHERID"))
 _PLAN_SUFFIX = re.compile(r" [A-HJ-Z](?= [a-z])")  # not "I": "policy 8820 I think"
 # letters of the code between its "#" and its digits: "service # ra 44719220"
 _HASH_PREFIX = re.compile(r"#[ \t]*(?P<p>[A-Za-z]{1,3})[ \t]$")
+# the masked part of a code, shown only by its last digits: "●●●● ●●●● 5521", "ZK*****4410",
+# "**** 7731" (runs of two or more mask characters, and up to three letters glued before)
+_MASK_BEFORE = re.compile(r"(?<![\w*•●∙])[A-Za-z]{0,3}[*•●∙xX]{2,}(?:[ \t-]?[*•●∙xX]{2,})*[ \t-]?$")
+_MASK_CHARS = frozenset("*•●∙xX -\t")
+_MASK_LETTERS = re.compile(r"(?<!\w)[A-Za-z]{1,3}$")  # "ZK" of "ZK[*****4410]"
 _MAX_READ = 12
 _JOINERS = "-:/.·"
 
@@ -60,6 +66,14 @@ def widen(text: str, spans: list[Span]) -> bool:
             continue
         start, end = s, e
         before = text[s - 1:s] if s else ""
+        if before in _MASK_CHARS and before and (
+                m := _MASK_BEFORE.search(text, max(0, s - 24), s)) is not None:
+            s = start = m.start()  # then the shapes below look before the mask
+            before = text[s - 1:s] if s else ""
+        elif before.isalpha() and text[s:s + 1] in ("*", "•", "●", "∙") and (
+                m := _MASK_LETTERS.search(text, max(0, s - 4), s)) is not None:
+            s = start = m.start()
+            before = text[s - 1:s] if s else ""
         # each shape needs a certain character next to the span: tested first, at C speed
         m = _PREFIX.search(text, max(0, s - 6), s) if before in _JOINERS and before else None
         if m is not None:
@@ -92,6 +106,6 @@ def widen(text: str, spans: list[Span]) -> bool:
             m = _PLAN_SUFFIX.match(text, end)  # "4410 2938 A verified": a HICN's letter
         if m is not None and text[end - 1:end].isalnum():
             end = m.end()
-        if (start, end) != (s, e):
+        if (start, end) != spans[k][:2]:
             spans[k], grew = (start, end, cat, rule, prio), True
     return grew

@@ -4,10 +4,11 @@ A name found with confidence often goes on in a shape that tells it is still the
 name: a hyphenated second part ("Ng-Whitfield"), a surname no list holds after a given
 name ("Åsa Lindqvist", "HAROLD BEMIS"), a particle and a surname ("binti Ahmad",
 "Ó Súilleabháin"), or the given name or initial after "Last," ("Rhee, Min-jun",
-"Grigoryan, A."), or a surname's initial ending the field ("pt Adaeze O. |"). Each such
-tail joins the span when the word is no ordinary word, or, for one capitalised word after
-a one-word name, when an age and sex follow it ("Ada Apgar 58F", "Lin Ao, 61 M"): an OR
-word or score in that place is the surname.
+"Grigoryan, A.", "Vandermeer, K CRNA"), or a surname's initial ending the field or before
+the verb ("pt Adaeze O. |", "Orla P. relieved"). Each such tail joins the span when the
+word is no ordinary word, or, for one capitalised word after a one-word name, when an age
+and sex follow it ("Ada Apgar 58F", "Lin Ao, 61 M"): an OR word or score in that place is
+the surname.
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ _PARTICLE = r"(?:bin|binti|bint|ibn|van|von|der|de|da|del|di|du|la|le|o|ó|mac|m
 _SPACE_TAIL = re.compile(rf"[ \t]+(?:(?P<p>{_PARTICLE})[ \t]+)?(?P<w>{_WORD})", re.I)
 _COMMA_TAIL = re.compile(
     rf",[ \t]*(?P<w>{_WORD}(?:-{_WORD})?|[^\W\d_]\.?)"
-    r"(?=[ \t]*(?:$|[|\n\t,;)]|[A-Z]\.?(?!\w)|MD\b))")
+    r"(?=[ \t]*(?:$|[|\n\t,;)]|[A-Z]\.?(?!\w)|(?:MD|DO|RN|CRNA|NP|PA|CNM|RNFA|CST|DNP)\b))")
 _AGE_SEX = re.compile(r"[ \t]*,?[ \t]*\d{1,3}[ \t]?(?:y/?o|yrs?|[MF])\b")
 
-# a surname's initial after a given name, the field ending after it
-_INITIAL_TAIL = re.compile(r"[ \t]+[A-Z]\.(?=[ \t]*(?:$|[|\n,;)]))")
+# a surname's initial after a given name, the field or the sentence's subject ending after
+# it ("Orla P. relieved by")
+_INITIAL_TAIL = re.compile(r"[ \t]+[A-Z]\.(?=[ \t]*(?:$|[|\n,;)])|[ \t]+[a-z]{2})")
 
 
 def _capital(word: str, caps_note: bool) -> bool:

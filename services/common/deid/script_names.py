@@ -4,6 +4,8 @@
   "Ahmad Karimi — احمد کریمی —", "Kyōko Ono（小野恭子）"; or the other way round, the
   script's form first and the Latin one found after a bracket, slash or dash
   ("نعمة حداد (Nima)", "王小红 / Wang Xiaohong");
+- the surname after a name found in the same script ("signed by अनीता वर्मा as ...";
+  capitalised where the script has capitals: "Μαρία αίθουσα" is a name and a room);
 - one or two words after a word for the patient or a relative, in English or in the
   script itself: "ผู้ป่วย สมชาย ใจดี", "पेशेंट राजेश कुमार", "환자 Анна";
 - two words opening a line of an otherwise Latin-script note: "अनिल वर्मा, born ...",
@@ -94,6 +96,10 @@ def _fold_all(words: frozenset[str] | list[str]) -> frozenset[str]:
 _CUES = _fold_all(list(SCRIPT_CUES | NAME_CUES | {"pt", "patient", "pts", "name"}
                        | frozenset(_MORE_CUES)))
 _STOP = _CUES | _fold_all(_LITTLE)
+# the next word after a name found in a script of its own: the surname when it is of the
+# same script ("signed by अनीता वर्मा as guardian"); a little word ("ने", "של") is not
+_NEXT_WORD = re.compile(rf"[ \t]({_WORD})")
+_AFTER_NAME = _STOP | _fold_all("ने ही भी तो".split())
 
 
 def _name_case(word: str) -> bool:
@@ -108,6 +114,15 @@ def scan(text: str, spans: list[Span]) -> None:
         return
     for _s, e, cat, _rule, _p in list(spans):
         if cat == "NAME":
+            end = e  # the name scanner may have cut the word at a vowel sign ("अन|ीता")
+            if (rest := _ANY.match(text, e)) is not None \
+                    and _ANY.fullmatch(text[e - 1:e] + rest.group()) is not None:
+                end = rest.end()
+            m = _NEXT_WORD.match(text, end)
+            if m is not None and m.group(1) not in _AFTER_NAME and _name_case(m.group(1)) \
+                    and _ANY.fullmatch(
+                    text[end - 1:end] + m.group(1)) is not None:
+                spans.append((_s, m.end(1), "NAME", "script_surname", 1))
             m = _GLOSS.match(text, e)
             if m is not None:
                 spans.append((m.start(1), m.end(1), "NAME", "script_gloss", 1))
