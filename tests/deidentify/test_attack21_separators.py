@@ -8,9 +8,15 @@ All numbers here are invented for these tests."""
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
+from services.common import events
+from services.common.consumer import Origin
 from services.common.deid import CaseIdentifiers, Engine
+
+from .support import gate_with_case
 
 KEY = b"test-key-0123456789abcdef-0123456789"
 _SEPARATORS = ["\u2022", "\u2027", "\u2219", "\u22c5", "\u30fb", "\uff65", "\u02d7",
@@ -69,3 +75,29 @@ def test_an_ssn_between_bullets_is_redacted_whole(engine: Engine) -> None:
     ssn = "219\u202244\u20227713"
     note = f"ssn {ssn}, stable"
     assert _uncovered_digits(engine, note, ssn) == "", engine.deidentify(note).text
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="attack21a: a phone number read out half in digits, half in words")
+@pytest.mark.parametrize("phone", ["555 two 0 one 44 77", "555 201 44seventy-seven"])
+def test_a_phone_number_half_in_words_is_not_clean(engine: Engine, phone: str) -> None:
+    result = engine.deidentify(f"ph {phone}")
+    assert result.verdict != "clean", result.text
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="attack21a: the odd-separator phone goes through the gate as clean")
+async def test_a_phone_number_between_bullets_leaves_the_gate_clean(engine: Engine) -> None:
+    gate, sent = gate_with_case(engine)
+    note = "daughter cb 555\u2022201\u20224477, updated at 10:40"
+    event_id, now = str(uuid.uuid4()), events.isoformat(events.now())
+    await gate.handle(events.make_event(
+        "org.orcast.milestone.submitted.v1", service="ingest", subject="case-1",
+        event_id=event_id, data={"event_id": event_id, "case_id": "case-1",
+                                 "milestone": "incision", "note": note,
+                                 "phrase_ids": [], "occurred_at": now, "received_at": now,
+                                 "author": {"sub": "coord-ana", "role": "coordinator"}},
+    ), Origin("milestones.submitted", 0, 0))
+    [out] = sent.events
+    # `clean` is in the default students policy's auto_when: no human would see it
+    assert out.data["verdict"] != "clean" and "4477" not in out.data["text"], out.data
