@@ -69,3 +69,35 @@ def test_a_registered_name_with_a_typo_split_inside_never_survives(
     note = f"Pt {piece} positioned supine, incision at 09:12, stable."
     left = _left(engine, registered, note, piece)
     assert len(left) <= 1, (left, engine.deidentify(note, registered).text)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="attack21a: a one-typo name with a hyphen typed inside it")
+@pytest.mark.parametrize("piece", ["Tha-deus", "Tha-ddus", "tha-deus"])
+def test_a_registered_name_with_a_typo_and_a_hyphen_inside_never_survives(
+        engine: Engine, registered: CaseIdentifiers, piece: str) -> None:
+    # the typo alone, and the hyphen alone, are caught
+    assert _left(engine, registered, "Pt Thadeus positioned supine.", "Thadeus") == ""
+    assert _left(engine, registered, "Pt Thad-deus positioned supine.", "Thad-deus") == ""
+    note = f"Pt {piece} positioned supine, incision at 09:12, stable."
+    left = _left(engine, registered, note, piece)
+    assert len(left) <= 1, (left, engine.deidentify(note, registered).text)
+
+
+@pytest.fixture(scope="module")
+def apostrophe_name() -> CaseIdentifiers:
+    return CaseIdentifiers.from_plain(names=["Maeve O'Dunleavy"], mrn=None, dob=None, key=KEY)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="attack21a: an O' name with a typo, its letters joined by _ or .")
+@pytest.mark.parametrize("piece", ["O_'_u_n_l_e_a_v_y", "O.'.u.n.l.e.a.v.y",
+                                   "O_'_x_u_n_l_e_a_v_y", "O_D_'_u_n_l_e_a_v_y"])
+def test_a_registered_o_name_with_a_typo_joined_by_separators_never_survives(
+        engine: Engine, apostrophe_name: CaseIdentifiers, piece: str) -> None:
+    # without the typo the same spelling goes
+    assert _left(engine, apostrophe_name, "Pt O_'_D_u_n_l_e_a_v_y positioned supine.",
+                 "O_'_D_u_n_l_e_a_v_y") == ""
+    note = f"Pt {piece} positioned supine, incision at 09:12, stable."
+    left = _left(engine, apostrophe_name, note, piece)
+    assert len(left) <= 1, (left, engine.deidentify(note, apostrophe_name).text)
