@@ -1,0 +1,103 @@
+"""attack21a: a registered name broken across a line (a hyphenated wrap, or a bare line
+break inside the word), and a registered name with one typo that is also spaced out with
+double spaces, tabs or " - ", or split by a control character or by markup. Each reads as
+the name; the note comes out `clean` or `redacted` (auto-published to students) with the
+name, or all of it but one or two letters, left in.
+
+The names here are invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import CaseIdentifiers, Engine
+
+KEY = b"test-key-0123456789abcdef-0123456789"
+
+
+@pytest.fixture(scope="module")
+def registered() -> CaseIdentifiers:
+    return CaseIdentifiers.from_plain(
+        names=["Thaddeus Quorvell", "Rashid al-Haddadin"], mrn="0074419263",
+        dob="1938-07-21", key=KEY)
+
+
+def _left(engine: Engine, case: CaseIdentifiers, note: str, piece: str) -> str:
+    """The letters of `piece` in `note` that no finding covers."""
+    result = engine.deidentify(note, case)
+    start = note.index(piece)
+    covered = bytearray(len(note))
+    for f in result.findings:
+        covered[f.start:f.end] = b"\x01" * (f.end - f.start)
+    return "".join(note[i] for i in range(start, start + len(piece))
+                   if not covered[i] and note[i].isalpha())
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="attack21a: a registered surname wrapped across a line goes out")
+@pytest.mark.parametrize("piece", ["Had-\ndadin", "had-\ndadin", "quor-\nvell", "Quor-\nvell",
+                                   "Quor-\r\nvell", "Quor\u00ad\nvell", "quor\nvell",
+                                   "QUOR\nVELL", "Had\ndadin"])
+def test_a_registered_name_broken_across_a_line_never_survives(
+        engine: Engine, registered: CaseIdentifiers, piece: str) -> None:
+    note = f"Pt {piece} positioned supine, incision at 09:12, stable."
+    left = _left(engine, registered, note, piece)
+    assert len(left) <= 1, (left, engine.deidentify(note, registered).text)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="attack21a: a one-typo name spaced by double blanks, tabs or dashes")
+@pytest.mark.parametrize("gap", ["  ", "\t", " - "])
+@pytest.mark.parametrize("typed", ["Quoxvell", "Quovell", "Haddxdin", "Quorvlel"])
+def test_a_registered_name_with_a_typo_spaced_out_never_survives(
+        engine: Engine, registered: CaseIdentifiers, gap: str, typed: str) -> None:
+    piece = gap.join(typed)
+    # the same letters spaced without the typo are caught, and so is the typo unspaced
+    assert _left(engine, registered, f"Pt {typed} in OR 4.", typed) == ""
+    note = f"Pt {piece} positioned supine, incision at 09:12, stable."
+    left = _left(engine, registered, note, piece)
+    assert len(left) <= 1, (left, engine.deidentify(note, registered).text)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="attack21a: a one-typo name split by a control character or markup")
+@pytest.mark.parametrize("cut", ["\x00", "\x0b", "\x0c", "\x85", "\u2028", "\u2029",
+                                 "</b><b>", "<i></i>"])
+def test_a_registered_name_with_a_typo_split_inside_never_survives(
+        engine: Engine, registered: CaseIdentifiers, cut: str) -> None:
+    piece = f"Quox{cut}vell"
+    note = f"Pt {piece} positioned supine, incision at 09:12, stable."
+    left = _left(engine, registered, note, piece)
+    assert len(left) <= 1, (left, engine.deidentify(note, registered).text)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="attack21a: a one-typo name with a hyphen typed inside it")
+@pytest.mark.parametrize("piece", ["Tha-deus", "Tha-ddus", "tha-deus"])
+def test_a_registered_name_with_a_typo_and_a_hyphen_inside_never_survives(
+        engine: Engine, registered: CaseIdentifiers, piece: str) -> None:
+    # the typo alone, and the hyphen alone, are caught
+    assert _left(engine, registered, "Pt Thadeus positioned supine.", "Thadeus") == ""
+    assert _left(engine, registered, "Pt Thad-deus positioned supine.", "Thad-deus") == ""
+    note = f"Pt {piece} positioned supine, incision at 09:12, stable."
+    left = _left(engine, registered, note, piece)
+    assert len(left) <= 1, (left, engine.deidentify(note, registered).text)
+
+
+@pytest.fixture(scope="module")
+def apostrophe_name() -> CaseIdentifiers:
+    return CaseIdentifiers.from_plain(names=["Maeve O'Dunleavy"], mrn=None, dob=None, key=KEY)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="attack21a: an O' name with a typo, its letters joined by _ or .")
+@pytest.mark.parametrize("piece", ["O_'_u_n_l_e_a_v_y", "O.'.u.n.l.e.a.v.y",
+                                   "O_'_x_u_n_l_e_a_v_y", "O_D_'_u_n_l_e_a_v_y"])
+def test_a_registered_o_name_with_a_typo_joined_by_separators_never_survives(
+        engine: Engine, apostrophe_name: CaseIdentifiers, piece: str) -> None:
+    # without the typo the same spelling goes
+    assert _left(engine, apostrophe_name, "Pt O_'_D_u_n_l_e_a_v_y positioned supine.",
+                 "O_'_D_u_n_l_e_a_v_y") == ""
+    note = f"Pt {piece} positioned supine, incision at 09:12, stable."
+    left = _left(engine, apostrophe_name, note, piece)
+    assert len(left) <= 1, (left, engine.deidentify(note, apostrophe_name).text)
