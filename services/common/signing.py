@@ -18,15 +18,17 @@ Envelope: two CloudEvents extension attributes,
   whole envelope without `orcastsig` (`json.dumps(sort_keys=True,
   separators=(",", ":"), ensure_ascii=False)`, UTF-8).
 
-Events sent together (the derived events of one consumed batch) share one signature
-over a Merkle tree instead (merkle.py, RFC 6962 hashing): leaf i = SHA-256(0x00 ||
-canonical envelope without `orcastsig` and `orcastpath`), and `orcastsig` signs
+Events sent together (the derived events of one consumed batch, a tree per topic:
+producer.send_held) share one signature over a Merkle tree instead (merkle.py, RFC 6962
+hashing): leaf i = SHA-256(0x00 || canonical envelope without `orcastsig` and
+`orcastpath`), and `orcastsig` signs
 `MERKLE_PREFIX || leaf count (8 bytes, big-endian) || root`. Each record carries
 - `orcastpath` = `<index>.<count>.<hex of the sibling hashes>`, deepest first (a
   tree of one leaf has no path: `0.1`),
 so it verifies on its own (another partition's consumer, a replay, the one-by-one
 fallback see only part of a batch): index, count and path determine the root, whose
-signature is checked once per consumer and remembered (`ROOTS_REMEMBERED`). The prefix
+signature is checked once per consumer and remembered (`ROOTS_REMEMBERED`). The records
+of a tree that one fetch holds whole are proven together (`Keyring.prove_together`). The prefix
 keeps the two kinds of signature apart: a single-event signature covers JSON (it
 starts with `{`), a root signature covers bytes that start with `orcast-merkle-v1`.
 
