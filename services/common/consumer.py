@@ -353,6 +353,9 @@ class ConsumerLoop:
                     if napping.caught_up():  # no empty fetch needed to know (nap.py)
                         napping.sleep()
                 self._now_doing("handling a fetch")
+                # a signed batch that arrived whole is proven at once, not record by record
+                (self._keyring or signing.keyring_for(self._settings)).prove_together(
+                    record.value for records in batch.values() for record in records)
                 if self._batch_handler is not None:
                     done = await self._process_batch(self._batch_handler, batch)
                 elif self._batched:

@@ -182,9 +182,23 @@ class EventProducer:
 
     async def send_held(self, held: list[batch.HeldSend], *,
                         timeout: float | None = None) -> None:
-        """Held events: one signature over all of them (a Merkle root, signing.py), then
-        `send_all` (every ack awaited, `timeout` as there)."""
-        values = self.keyring().seal_all([h.unsealed for h in held])
+        """Held events: one signature over those of each topic (a Merkle root, signing.py),
+        the topics of a single event sharing one, then `send_all` (every ack awaited,
+        `timeout` as there). A root per topic, not one over all: a consumer of one topic
+        then meets every record of a tree together and proves them at once
+        (`Keyring.prove_together`), not each on its own path."""
+        by_topic: dict[str, list[int]] = {}
+        for position, h in enumerate(held):
+            by_topic.setdefault(h.full_topic, []).append(position)
+        trees = [positions for positions in by_topic.values() if len(positions) > 1]
+        singles = [positions[0] for positions in by_topic.values() if len(positions) == 1]
+        if singles:  # one signature for them all, as many topics as they are on
+            trees.append(singles)
+        values = [b""] * len(held)
+        for positions in trees:
+            sealed = self.keyring().seal_all([held[p].unsealed for p in positions])
+            for position, value in zip(positions, sealed, strict=True):
+                values[position] = value
         await self.send_all([(h.full_topic, value, h.key)
                              for h, value in zip(held, values, strict=True)], timeout=timeout)
 

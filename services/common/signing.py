@@ -18,15 +18,17 @@ Envelope: two CloudEvents extension attributes,
   whole envelope without `orcastsig` (`json.dumps(sort_keys=True,
   separators=(",", ":"), ensure_ascii=False)`, UTF-8).
 
-Events sent together (the derived events of one consumed batch) share one signature
-over a Merkle tree instead (merkle.py, RFC 6962 hashing): leaf i = SHA-256(0x00 ||
-canonical envelope without `orcastsig` and `orcastpath`), and `orcastsig` signs
+Events sent together (the derived events of one consumed batch, a tree per topic:
+producer.send_held) share one signature over a Merkle tree instead (merkle.py, RFC 6962
+hashing): leaf i = SHA-256(0x00 || canonical envelope without `orcastsig` and
+`orcastpath`), and `orcastsig` signs
 `MERKLE_PREFIX || leaf count (8 bytes, big-endian) || root`. Each record carries
 - `orcastpath` = `<index>.<count>.<hex of the sibling hashes>`, deepest first (a
   tree of one leaf has no path: `0.1`),
 so it verifies on its own (another partition's consumer, a replay, the one-by-one
 fallback see only part of a batch): index, count and path determine the root, whose
-signature is checked once per consumer and remembered (`ROOTS_REMEMBERED`). The prefix
+signature is checked once per consumer and remembered (`ROOTS_REMEMBERED`). The records
+of a tree that one fetch holds whole are proven together (`Keyring.prove_together`). The prefix
 keeps the two kinds of signature apart: a single-event signature covers JSON (it
 starts with `{`), a root signature covers bytes that start with `orcast-merkle-v1`.
 
@@ -52,6 +54,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -80,8 +83,14 @@ ROOTS_REMEMBERED = 4096
 NODES_REMEMBERED = 4096
 # decoded signatures by their text: every record of a batch carries the same one
 SIGNATURES_REMEMBERED = 4096
+# records proven together with their batch (`prove_together`) and not yet verified: one
+# fetch's worth (`max_batch`, 500) for each of a process's few consumer loops
+PROVEN_REMEMBERED = 4096
+# larger claimed batches are not gathered (our producers' batches are one fetch, <= 500)
+MAX_PROVEN_BATCH = 4096
 _SIG_FIELD = b',"orcastsig":"'
 _PROOF_FIELD = b',"orcastpath":"'
+_KID_FIELD = b',"orcastkid":"'
 _PROOF_NUMBERS = re.compile(r"(0|[1-9][0-9]{0,9})\.([1-9][0-9]{0,9})")
 _FROM_URLSAFE = bytes.maketrans(b"-_", b"+/")
 _UNSIGNED = (SIG, PROOF)  # what a signature cannot cover: itself and the proof
@@ -178,6 +187,45 @@ def _proof_number(text: str, *, zero: bool) -> bool:
     return text[0] != "0" or (zero and text == "0")
 
 
+def _batch_claim(raw: bytes) -> tuple[bytes, int, int, bytes, int] | None:
+    """(signature, index, count, audit path, where the leaf's bytes end) of a batch record
+    as our producers write it (`seal_all`: path and signature the last members), read from
+    its bytes without parsing them; None for any other shape. Only a guess at what the
+    record claims (an escape in the JSON text would make it differ from the parsed value):
+    `prove_together` proves it, and `verify` trusts that proof only where the envelope it
+    parsed holds the same texts."""
+    if not raw.endswith(b'"}'):
+        return None
+    at_sig = raw.rfind(_SIG_FIELD)
+    at_proof = raw.rfind(_PROOF_FIELD, 0, at_sig)
+    if at_sig < 0 or at_proof < 0 or raw[at_sig - 1:at_sig] != b'"':
+        return None
+    start = at_proof + len(_PROOF_FIELD)
+    dot = raw.find(b".", start, at_sig)
+    end = raw.find(b".", dot + 1, at_sig - 1)
+    if dot < 0:
+        return None
+    try:  # any spelling int() takes but `proof_text` never writes fails the later compare
+        index, count = int(raw[start:dot]), int(raw[dot + 1:end if end > 0 else at_sig - 1])
+    except ValueError:
+        return None
+    if not 0 <= index < count <= MAX_PROVEN_BATCH:
+        return None
+    return raw[at_sig + len(_SIG_FIELD):-2], index, count, raw[start:at_sig - 1], at_proof
+
+
+def _kid_text(raw: bytes, cut: int) -> str | None:
+    """The key id a batch record's bytes name (see `_batch_claim`: a guess, checked later)."""
+    at_kid = raw.rfind(_KID_FIELD, 0, cut)
+    end = raw.find(b'"', at_kid + len(_KID_FIELD), cut)
+    if at_kid < 0 or end < 0:
+        return None
+    try:
+        return raw[at_kid + len(_KID_FIELD):end].decode("ascii")
+    except UnicodeDecodeError:
+        return None
+
+
 class Unsealed(NamedTuple):
     """An envelope ready to sign: its key id and canonical bytes (the key id included)."""
 
@@ -206,6 +254,10 @@ class Keyring:
     _nodes: merkle.NodeMemo = field(default_factory=lambda: merkle.NodeMemo(NODES_REMEMBERED),
                                     repr=False, compare=False)
     _signatures: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
+    # records whose whole batch arrived together and was proven at once (`prove_together`):
+    # record bytes -> (key id, signature, audit path) that proof took from them
+    _proven: dict[bytes, tuple[str, str, str]] = field(default_factory=dict, repr=False,
+                                                       compare=False)
     # the triple `_root_signed` last checked with Ed25519 (it stays in `_roots` too)
     _last_root: tuple[str, bytes, bytes] | None = field(default=None, repr=False,
                                                         compare=False)
@@ -281,12 +333,67 @@ class Keyring:
         if check is None:
             check = self._checks[kid] = verifier(public)
         if PROOF in envelope:
-            self._verify_in_batch(kid, check, signature, sig, envelope[PROOF], envelope, raw)
+            # proven with its whole batch from these very bytes, the same key, signature
+            # and path: what `_verify_in_batch` would check, already checked
+            if self._proven.pop(raw, None) != (kid, sig, envelope[PROOF]):
+                self._verify_in_batch(kid, check, signature, sig, envelope[PROOF], envelope,
+                                      raw)
         elif not (self._valid_as_sent(check, signature, sig, raw)
                   or self._valid_canonical(check, signature, envelope)):
             raise ForgedEvent("bad signature")
         if claimed not in writers:
             raise ForgedEvent(f"{claimed} is not a writer of this topic")
+
+    def prove_together(self, raws: Iterable[bytes | None]) -> None:
+        """Prove at once the records of each signed batch that arrive whole (every index of
+        its tree, as a consumer's fetch usually holds them): the tree is rebuilt from their
+        leaves, hashing each node once, and its root's signature checked, instead of each
+        record's path parsed and climbed. A record proven here is remembered until its
+        `verify`, which still makes every other check and skips only the climb, and only
+        if the envelope it parsed names the same key, signature and path this took from the
+        bytes. Anything unusual (a batch in part, a duplicate, another spelling, a path that
+        is not the tree's, a bad signature) is left alone: `verify` judges it as ever."""
+        groups: dict[tuple[bytes, int], list[tuple[int, bytes, bytes, int]]] = {}
+        for raw in raws:
+            claim = _batch_claim(raw) if isinstance(raw, bytes) else None
+            if raw is not None and claim is not None:
+                sig, index, count, proof, cut = claim
+                groups.setdefault((sig, count), []).append((index, raw, proof, cut))
+        for (sig, count), members in groups.items():
+            if len(members) == count:
+                try:
+                    self._prove_whole(sig.decode("ascii"), count, members)
+                except UnicodeDecodeError:
+                    pass  # not base64url: `verify` says so
+
+    def _prove_whole(self, sig: str, count: int,
+                     members: list[tuple[int, bytes, bytes, int]]) -> None:
+        members.sort(key=itemgetter(0))
+        if any(member[0] != index for index, member in enumerate(members)):
+            return  # a duplicate leaves an index missing
+        kid = _kid_text(members[0][1], members[0][3])
+        known = self.verifiers.get(kid) if kid is not None else None
+        if kid is None or known is None:
+            return
+        leaves = [merkle.leaf_hash_of(memoryview(raw)[:cut], b"}") for _, raw, _, cut in members]
+        root, paths = merkle.tree(leaves)
+        proofs = [proof_text(index, count, path) for index, path in enumerate(paths)]
+        if any(proof.encode() != member[2] for proof, member in zip(proofs, members,
+                                                                     strict=True)):
+            return
+        check = self._checks.get(kid)
+        if check is None:
+            check = self._checks[kid] = verifier(known[1])
+        try:
+            signature = self._signature(sig)
+        except ForgedEvent:
+            return
+        if not self._root_signed(kid, check, signature, root_message(count, root)):
+            return
+        if len(self._proven) + count > PROVEN_REMEMBERED:
+            self._proven.clear()  # records never verified (a loop stopped mid-fetch)
+        for (_, raw, _, _), proof in zip(members, proofs, strict=True):
+            self._proven[raw] = (kid, sig, proof)
 
     def _signature(self, sig: str) -> bytes:
         """`sig` decoded (`ForgedEvent` if it is not base64url), remembered: the records of

@@ -9,14 +9,14 @@ import pytest
 from aiokafka import AIOKafkaProducer
 
 from services.common import consumer as consumer_module
-from services.common import events
+from services.common import events, merkle, signing
 from services.common.admin import ensure_topics
 from services.common.consumer import ConsumerLoop, Origin
 from services.common.producer import EventProducer
 from services.common.settings import Settings
 from services.common.topics import UPDATES_STATUS, TopicSpec, deadletter_topic
 from tests.support import kafka_leaks
-from tests.support.signing import signed
+from tests.support.signing import session_keys_dir, signed
 from tests.support.stack import eventually, read_events
 
 DEADLETTER = deadletter_topic("approval")  # the loops below consume as approval
@@ -219,3 +219,46 @@ async def test_a_restart_while_running_leaves_one_client(settings: Settings,
 
 async def _started(loop: ConsumerLoop, not_this: object = None) -> bool:
     return loop._consumer is not None and loop._consumer is not not_this and loop.last_poll > 0
+
+
+async def test_a_signed_batch_fetched_whole_is_proven_at_once_and_a_forgery_still_refused(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One fetch holds a clean batch and a batch with one altered record: the clean one is
+    proven with one tree (no record's path climbed), the other's records are checked one
+    by one, and the altered record is dead-lettered as forged."""
+    await ensure_topics(settings, [UPDATES_STATUS, DEADLETTER])
+    climbed: list[int] = []
+    real = merkle.NodeMemo.root_from_path
+
+    def counting(memo: merkle.NodeMemo, leaf: bytes, index: int, count: int,
+                 path: list[bytes]) -> bytes:
+        climbed.append(index)
+        return real(memo, leaf, index, count, path)
+    monkeypatch.setattr(merkle.NodeMemo, "root_from_path", counting)
+    keyring = signing.load_keyring(session_keys_dir())
+    clean = [status_event(n) for n in range(6)]
+    mixed = [status_event(n) for n in range(6, 10)]
+    sealed = keyring.seal_all([keyring.unsealed(e.to_dict()) for e in clean])
+    sealed += keyring.seal_all([keyring.unsealed(e.to_dict()) for e in mixed])
+    altered = json.loads(sealed[8])
+    altered["data"]["state"] = "approved"
+    sealed[8] = json.dumps(altered, separators=(",", ":")).encode()
+    raw = AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap)
+    await raw.start()
+    try:
+        for value in sealed:
+            await raw.send_and_wait(settings.topic(UPDATES_STATUS.name), value, key=b"case-1")
+    finally:
+        await raw.stop()
+    handler = Recorder()
+    loop = await start_loop(settings, handler)
+
+    async def handled() -> bool:
+        return len(handler.seen) == 9
+
+    await eventually(handled, 15, message="every authentic record handled")
+    assert handler.seen == [e.id for e in clean + mixed if e.id != mixed[2].id]
+    [letter] = await read_deadletters(settings, 1)
+    assert letter["reason"] == "forged: bad batch signature"
+    assert sorted(climbed) == [0, 1, 2, 3]  # the mixed batch's records only
+    await stop_loop(loop)

@@ -271,8 +271,9 @@ def test_a_batch_signed_with_a_retired_key_verifies_history_only(tmp_path: Path)
         verify(keyring, old[2])  # a remembered root does not bypass retirement
 
 
-async def test_held_sends_of_a_batch_go_out_under_one_root(
+async def test_held_sends_of_a_batch_go_out_under_one_root_per_topic(
         keys: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A consumer of one topic then holds every record of each tree it meets."""
     producer = EventProducer(settings=Settings(event_keys_dir=keys), service="approval")
     sent: list[tuple[str, bytes, str | None]] = []
 
@@ -280,11 +281,22 @@ async def test_held_sends_of_a_batch_go_out_under_one_root(
         sent.extend(sends)
     monkeypatch.setattr(producer, "send_all", send_all)
     held = [HeldSend(producer, f"orcast.topic{n % 2}", producer.unsealed(status_event(n)),
-                     f"case-{n}") for n in range(4)]
+                     f"case-{n}") for n in range(6)]
+    held[3:3] = [HeldSend(producer, f"orcast.alone{n}", producer.unsealed(status_event(n)),
+                          "case-0") for n in (6, 7)]
     await producer.send_held(held)
     assert [(topic, key) for topic, _, key in sent] == [
         (h.full_topic, h.key) for h in held]
-    assert len({envelope(value)[signing.SIG] for _, value, _ in sent}) == 1
+    proofs: dict[str, list[list[str]]] = {}
+    for name, value, _ in sent:
+        body = envelope(value)
+        proofs.setdefault(name if "topic" in name else "alone", []).append(
+            [body[signing.SIG], *body[signing.PROOF].split(".")[:2]])
+    assert len({proof[0] for by in proofs.values() for proof in by}) == 3
+    for topic, size in (("orcast.topic0", 3), ("orcast.topic1", 3), ("alone", 2)):
+        assert len({proof[0] for proof in proofs[topic]}) == 1  # one root per topic
+        assert [proof[1:] for proof in proofs[topic]] == [
+            [str(n), str(size)] for n in range(size)]  # the topics of one event share one
     for _, value, _ in sent:
         verify(producer.keyring(), value)
 
