@@ -51,6 +51,14 @@ class SequenceBook:
 
     async def next(self, conn: AsyncConnection, case_id: str, audience: str) -> int:
         await self._read(conn, case_id)
+        return self._take(case_id, audience)
+
+    def next_now(self, conn: Connection, case_id: str, audience: str) -> int:
+        """`next` on a synchronous connection (inside `sqlite_calls.in_one_call`)."""
+        self.read(conn, case_id)
+        return self._take(case_id, audience)
+
+    def _take(self, case_id: str, audience: str) -> int:
         key = (case_id, audience)
         number = self._last.get(key, self._stored.get(key, 0)) + 1
         self._last[key] = number
@@ -92,7 +100,8 @@ class SequenceBook:
         """Nothing to announce (`batch.WritesAtOnce`)."""
 
     def write(self, conn: Connection) -> None:
-        """The counters that moved, written (no awaiting: `batch.WritesAtOnce`)."""
+        """The counters that moved since the last write, written (no awaiting:
+        `batch.WritesAtOnce`); again, it writes only what moved after."""
         moved = {k: n for k, n in self._last.items() if self._stored.get(k) != n}
         first = [{"case_id": c, "audience": a, "last_seq": n} for (c, a), n in moved.items()
                  if (c, a) not in self._stored]
