@@ -164,9 +164,10 @@ class ApprovalGate:
 
     async def _claim_and_read(self, conn: AsyncConnection, claim_key: str,
                               case_id: str) -> bool:
-        """`claim_event`; inside a batch, its first claim (every milestone of the batch)
-        and the read of its cases' counters are one call into SQLite's worker thread
-        (the next milestones find both done). Claimed first, as one at a time."""
+        """`claim_event`; inside a batch (a revision: new milestones are claimed by
+        `PendingIntakes.write`), its first claim (every milestone of the batch) and the
+        read of its cases' counters are one call into SQLite's worker thread (the next
+        find both done). Claimed first, as one at a time."""
         scope, book = batch.current(), self._book()
         if scope is None or book is None or not scope.has_claims_for(claim_key):
             return await claim_event(conn, CONSUMER, claim_key)

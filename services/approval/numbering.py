@@ -80,7 +80,8 @@ class SequenceBook:
 
     def read(self, conn: Connection, case_id: str) -> None:
         """The counters of `case_id` and of every case of the batch not read yet (no
-        awaiting: the gate reads them in one call with the batch's claim)."""
+        awaiting: read in the worker call that claims, `intakes.PendingIntakes.write` and
+        the gate's `_claim_and_read`)."""
         if case_id in self._read_cases:
             return
         todo = [c for c in self._wanted if c not in self._read_cases]
