@@ -18,8 +18,9 @@ ids derived from the input, so a crash between commit and produce is repaired
 by the redelivery re-producing the very same events. Claims are keyed by the
 event's source and id, so no other writer's event can take an id's place.
 Inside a consumer batch that transaction is the batch's: its sequence counters are
-read and written once (`numbering.py`) and its new review rows inserted together
-(`intakes.py`), written before any handler reads reviews or sends after them.
+read and written once (`numbering.py`) and its new milestones claimed, numbered and
+inserted together with the commit (`intakes.py`), written before any handler reads
+reviews or sends after them.
 
 Each topic is honoured only for what its one writer is authoritative for:
 `reviews` (approval's HTTP handlers) for approve, reject and edit; `withdrawals`
@@ -137,17 +138,22 @@ class ApprovalGate:
     async def on_deidentified(self, event: events.Event, origin: Origin) -> None:
         data = event.data
         case = await self._case(data["case_id"])
-        pending = self._pending()
+        revision = data.get("revision", 0) > 0
+        pending = None if revision else self._pending()
+        if pending is not None:  # claimed, numbered and inserted with the batch's others
+            pending.hold(event.claim_key, data["update_id"], self._intake(data, case), case)
+            return
         async with self.store.begin() as conn:
             if await self._claim_and_read(conn, event.claim_key, case.case_id):
-                if data.get("revision", 0) > 0:
+                if revision:
                     await self._write_pending(conn)
                     changed = await self._revise(conn, data, case)
                 else:
-                    values = await self._intake(conn, data, case)
-                    if pending is not None:  # inserted with the batch's others
-                        pending.hold(values, case)
-                        return
+                    values = self._intake(data, case)
+                    for value in values:
+                        if value["state"] == "approved":
+                            value["seq"] = await self._next_seq(conn, case.case_id,
+                                                                value["audience"])
                     changed = await intakes.insert(conn, values)
             else:
                 await self._write_pending(conn)
@@ -158,9 +164,10 @@ class ApprovalGate:
 
     async def _claim_and_read(self, conn: AsyncConnection, claim_key: str,
                               case_id: str) -> bool:
-        """`claim_event`; inside a batch, its first claim (every milestone of the batch)
-        and the read of its cases' counters are one call into SQLite's worker thread
-        (the next milestones find both done). Claimed first, as one at a time."""
+        """`claim_event`; inside a batch (a revision: new milestones are claimed by
+        `PendingIntakes.write`), its first claim (every milestone of the batch) and the
+        read of its cases' counters are one call into SQLite's worker thread (the next
+        find both done). Claimed first, as one at a time."""
         scope, book = batch.current(), self._book()
         if scope is None or book is None or not scope.has_claims_for(claim_key):
             return await claim_event(conn, CONSUMER, claim_key)
@@ -176,8 +183,19 @@ class ApprovalGate:
 
     def _pending(self) -> PendingIntakes | None:
         """The consumer batch's new review rows, inserted together (intakes.py), if any."""
-        return batch.local(self.store, (self, PendingIntakes),
-                           lambda: PendingIntakes(self.announce))
+        scope = batch.current()
+        if scope is None:
+            return None
+
+        def claim(conn: Connection, claim_key: str) -> bool:
+            return scope.claim_now(conn, CONSUMER, claim_key, claim_events_now)
+
+        def make() -> PendingIntakes:
+            book = self._book()
+            assert book is not None  # in the same batch
+            return PendingIntakes(self.announce, claim=claim, book=book)
+
+        return batch.local(self.store, (self, PendingIntakes), make)
 
     async def _write_pending(self, conn: AsyncConnection | None = None) -> None:
         """Before a batch's handler reads reviews or sends: the rows held so far, stored
@@ -191,8 +209,9 @@ class ApprovalGate:
         async with self.store.begin() as joined:
             await pending.flush(joined)
 
-    async def _intake(self, conn: AsyncConnection, data: dict[str, Any], case: CaseState) \
-            -> list[dict[str, Any]]:
+    def _intake(self, data: dict[str, Any], case: CaseState) -> list[dict[str, Any]]:
+        """The review rows a new milestone makes, one per audience of the case's scope;
+        approved ones without their number yet (given once the event is claimed)."""
         policy = self.policy.current()
         now = events.now()
         phrase_only = data["verdict"] == "clean" and only_phrases(
@@ -204,13 +223,13 @@ class ApprovalGate:
                 continue
             expires_at = events.parse_time(data["received_at"]) + timedelta(
                 seconds=decision.freshness_seconds)
-            state, reason, seq = "held", None, None
+            state, reason = "held", None
             if not case.broadcastable(audience, now):
                 state, reason = "blocked", "consent or case not in force"
             elif expires_at <= now:
                 state, reason = "expired", "not decided in time"
             elif decision.automatic:
-                state, seq = "approved", await self._next_seq(conn, case.case_id, audience)
+                state = "approved"
             note = reasons.held_note(data["verdict"], data["reasons"]) if state == "held" else None
             if state == "held":
                 self._holds_one()
@@ -221,7 +240,7 @@ class ApprovalGate:
                 redactions=data["redactions"], reasons=data["reasons"],
                 phrase_only=phrase_only, phrase_ids=data["phrase_ids"], author=data["author"],
                 occurred_at=data["occurred_at"], received_at=data["received_at"],
-                expires_at=expires_at, tiers_required=decision.tiers, approvals=[], seq=seq,
+                expires_at=expires_at, tiers_required=decision.tiers, approvals=[], seq=None,
                 decided_by=None, decided_at=now if state != "held" else None,
                 reason=reason, created_at=now, version=0, pending_revision=0, note=note,
             ))

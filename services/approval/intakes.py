@@ -1,21 +1,29 @@
-"""New review rows inside a consumer batch: inserted together, announced in order.
+"""New review rows inside a consumer batch: claimed, numbered and inserted together,
+announced in order.
 
 One at a time, every de-identified milestone cost an INSERT … RETURNING per
 audience (~1 ms of CPU, most of it building the statement). In a batch
-(`common/batch.py`) the gate hands its new rows here instead: `flush` inserts
-every row held so far in one executemany INSERT and then announces each
-milestone's rows, in the order they came, through the gate's `announce`
-(sends are still held by the batch until it commits). The gate flushes before it
-reads reviews or announces anything else, so no handler sees the table without
-the rows before it and the sends keep the order of the events. The rows announced
-are built from what was inserted (`as_stored`), not read back: RETURNING and its
-rows cost a sixth of the batch's CPU in SQLite's worker thread (issue 14).
+(`common/batch.py`) the gate hands its new milestones here instead, with the rows
+they would make (`hold`): `write` claims each milestone's event (the batch's one
+multi-row claim), numbers the approved rows of those claimed in event order
+(`numbering.py`, whose counters it writes back), inserts them in one executemany
+INSERT, reads back the rows of a milestone already claimed (a redelivery repeats
+its announcements), and then `after_write` announces each milestone's rows in the
+order they came, through the gate's `announce` (sends are still held by the batch
+until it commits). Claiming and numbering here, not as each event is handled,
+makes a batch of milestones one call into SQLite's worker thread with its commit,
+not two (issue 14: each call a wait for a CPU). The gate flushes before it reads
+reviews or announces anything else, so no handler sees the table without the rows
+before it and the sends keep the order of the events. The rows announced are built
+from what was inserted (`as_stored`), not read back: RETURNING and its rows cost a
+sixth of the batch's CPU in SQLite's worker thread (issue 14).
 """
 
 from __future__ import annotations
 
 from collections import namedtuple
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
@@ -24,7 +32,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.common.cases_view import CaseState
 
-from .rows import Row
+from .numbering import SequenceBook
+from .rows import Row, of_update_now
 from .tables import reviews
 
 # Built once: a statement built per row cost more than running it.
@@ -59,33 +68,60 @@ async def insert(conn: AsyncConnection, values: list[dict[str, Any]]) -> list[Ro
     return list((await conn.execute(INSERT, values)).all())
 
 
-class PendingIntakes:
-    def __init__(self, announce: Announce) -> None:
-        self._announce = announce
-        self._held: list[tuple[list[dict[str, Any]], CaseState]] = []
-        self._written: list[tuple[list[dict[str, Any]], CaseState]] = []
-        self._stored: list[Row] = []
+@dataclass(slots=True)
+class _Held:
+    claim_key: str
+    update_id: str
+    values: list[dict[str, Any]]
+    case: CaseState
+    rows: list[Row] | None = None  # once written: what to announce
 
-    def hold(self, values: list[dict[str, Any]], case: CaseState) -> None:
-        self._held.append((values, case))
+
+class PendingIntakes:
+    def __init__(self, announce: Announce, *, claim: Callable[[Connection, str], bool],
+                 book: SequenceBook) -> None:
+        self._announce = announce
+        self._claim = claim  # the batch's claim of an event id (True: not handled before)
+        self._book = book
+        self._held: list[_Held] = []
+        self._written: list[_Held] = []
+
+    def hold(self, claim_key: str, update_id: str, values: list[dict[str, Any]],
+             case: CaseState) -> None:
+        """A new milestone's rows as `_intake` made them (approved rows not numbered yet),
+        written if its event `claim_key` was not handled before."""
+        self._held.append(_Held(claim_key, update_id, values, case))
 
     async def flush(self, conn: AsyncConnection) -> None:
         await conn.run_sync(self.write)
         await self.after_write()
 
     def write(self, conn: Connection) -> None:
-        """The rows held so far, inserted (no awaiting: `batch.WritesAtOnce`)."""
+        """The milestones held so far, claimed, numbered and inserted (no awaiting:
+        `batch.WritesAtOnce`)."""
         held, self._held = self._held, []
-        values = [v for values, _ in held for v in values]
+        new: list[dict[str, Any]] = []
+        handled_before: list[_Held] = []
+        for intake in held:
+            if self._claim(conn, intake.claim_key):
+                for value in intake.values:  # in the order of its audiences
+                    if value["state"] == "approved":
+                        value["seq"] = self._book.next_now(conn, value["case_id"],
+                                                           value["audience"])
+                new += intake.values
+                intake.rows = [as_stored(v, conn.dialect.name) for v in intake.values]
+            else:
+                handled_before.append(intake)
+        if new:
+            conn.execute(INSERT_MANY, new)
+        self._book.write(conn)  # the numbers just handed out, with the rows that carry them
+        for intake in handled_before:  # after the insert: a repeat in this batch reads it
+            intake.rows = of_update_now(conn, intake.update_id)
         self._written += held
-        if values:
-            conn.execute(INSERT_MANY, values)
-            self._stored += [as_stored(v, conn.dialect.name) for v in values]
 
     async def after_write(self) -> None:
-        """Each milestone's stored rows announced, in the order they came."""
+        """Each milestone's rows announced, in the order they came."""
         written, self._written = self._written, []
-        stored = iter(self._stored)
-        self._stored = []
-        for values, case in written:
-            await self._announce([next(stored) for _ in values], case)
+        for intake in written:
+            assert intake.rows is not None
+            await self._announce(intake.rows, intake.case)

@@ -51,6 +51,14 @@ class SequenceBook:
 
     async def next(self, conn: AsyncConnection, case_id: str, audience: str) -> int:
         await self._read(conn, case_id)
+        return self._take(case_id, audience)
+
+    def next_now(self, conn: Connection, case_id: str, audience: str) -> int:
+        """`next` on a synchronous connection (inside `sqlite_calls.in_one_call`)."""
+        self.read(conn, case_id)
+        return self._take(case_id, audience)
+
+    def _take(self, case_id: str, audience: str) -> int:
         key = (case_id, audience)
         number = self._last.get(key, self._stored.get(key, 0)) + 1
         self._last[key] = number
@@ -72,7 +80,8 @@ class SequenceBook:
 
     def read(self, conn: Connection, case_id: str) -> None:
         """The counters of `case_id` and of every case of the batch not read yet (no
-        awaiting: the gate reads them in one call with the batch's claim)."""
+        awaiting: read in the worker call that claims, `intakes.PendingIntakes.write` and
+        the gate's `_claim_and_read`)."""
         if case_id in self._read_cases:
             return
         todo = [c for c in self._wanted if c not in self._read_cases]
@@ -92,7 +101,8 @@ class SequenceBook:
         """Nothing to announce (`batch.WritesAtOnce`)."""
 
     def write(self, conn: Connection) -> None:
-        """The counters that moved, written (no awaiting: `batch.WritesAtOnce`)."""
+        """The counters that moved since the last write, written (no awaiting:
+        `batch.WritesAtOnce`); again, it writes only what moved after."""
         moved = {k: n for k, n in self._last.items() if self._stored.get(k) != n}
         first = [{"case_id": c, "audience": a, "last_seq": n} for (c, a), n in moved.items()
                  if (c, a) not in self._stored]

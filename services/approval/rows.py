@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.common import events
@@ -42,10 +43,19 @@ async def change(conn: AsyncConnection, row: Row, **values: Any) -> Row:
 
 async def of_update(conn: AsyncConnection, update_id: str, audience: str | None = None) \
         -> list[Row]:
+    return list((await conn.execute(_of_update(update_id, audience))).all())
+
+
+def of_update_now(conn: Connection, update_id: str) -> list[Row]:
+    """`of_update` on a synchronous connection (inside `sqlite_calls.in_one_call`)."""
+    return list(conn.execute(_of_update(update_id, None)).all())
+
+
+def _of_update(update_id: str, audience: str | None) -> sa.Select[Any]:
     query = sa.select(reviews).where(reviews.c.update_id == update_id)
     if audience is not None:
         query = query.where(reviews.c.audience == audience)
-    return list((await conn.execute(query.order_by(reviews.c.audience))).all())
+    return query.order_by(reviews.c.audience)
 
 
 async def held_of_case(conn: AsyncConnection, case_id: str) -> list[Row]:
