@@ -96,6 +96,11 @@ class Event:
     orcastpath: str | None = None  # in a batch: index, count, audit path
     # Set by `make_event` and `parse`, which validated it: the producer need not again.
     validated: bool = field(default=False, compare=False, repr=False)
+    # The envelope `make_event` built and validated, which the producer then signs instead
+    # of building a second one (issue 14); None on any other event. Not an init argument,
+    # so `dataclasses.replace` never carries it over to a changed event.
+    checked_envelope: dict[str, Any] | None = field(default=None, init=False, compare=False,
+                                                    repr=False)
 
     @property
     def claim_key(self) -> str:
@@ -149,7 +154,9 @@ def make_event(
         data=data,
         validated=True,
     )
-    validate(event.to_dict())
+    envelope = event.to_dict()
+    validate(envelope)
+    object.__setattr__(event, "checked_envelope", envelope)  # frozen: set once, here
     return event
 
 

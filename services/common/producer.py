@@ -68,9 +68,11 @@ class EventProducer:
     def unsealed(self, event: events.Event) -> signing.Unsealed:
         """`event` validated and ready to sign (raises `signing.NoSigningKey` now). An event
         from `make_event` was validated there and is not validated twice."""
-        envelope = event.to_dict()
-        if not event.validated:
-            events.validate(envelope)
+        envelope = event.checked_envelope
+        if envelope is None:
+            envelope = event.to_dict()
+            if not event.validated:
+                events.validate(envelope)
         return self.keyring().unsealed(envelope)
 
     def seal_stored(self, payload: bytes) -> bytes:

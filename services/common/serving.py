@@ -41,6 +41,9 @@ from .web import SECURITY_HEADERS, SERVER_NAME
 logger = logging.getLogger(__name__)
 
 Handler = Callable[[web.BaseRequest], Awaitable[web.StreamResponse]]
+# A guard's timer firing this early counts as due (a loop may round a delay down to its
+# clock's millisecond; re-aiming for the rest would spin).
+TIMER_SLACK = 0.002
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,13 +81,22 @@ REFUSAL = _refusal()
 class GuardedProtocol(web.RequestHandler):
     """aiohttp's HTTP protocol plus the header and body timers and the per-address count."""
 
-    __slots__ = ("_address", "_body_late", "_guard", "_in_handler", "_refused", "_timer")
+    __slots__ = ("_address", "_body_late", "_due", "_guard", "_in_handler", "_on_due",
+                 "_refused", "_timer", "_timer_at")
 
     def __init__(self, manager: GuardedServer, **kwargs: Any) -> None:
         super().__init__(manager, **kwargs)
         self._guard = manager
         self._address: str | None = None  # counted against the cap until the close
+        # The guard armed: `_on_due` runs at loop time `_due` unless disarmed first. One
+        # loop timer (`_timer`, due at `_timer_at`) serves it and is re-aimed when it fires
+        # early, not made and cancelled per request (issue 14: a keep-alive request arms
+        # the header guard and disarms it again; a uvloop timer each time was ~5 % of a
+        # small request's server CPU).
+        self._on_due: Callable[[], None] | None = None
+        self._due = 0.0
         self._timer: asyncio.TimerHandle | None = None
+        self._timer_at = 0.0
         self._in_handler = False
         self._refused = False
         self._body_late = False
@@ -106,6 +118,9 @@ class GuardedProtocol(web.RequestHandler):
 
     def connection_lost(self, exc: BaseException | None) -> None:
         self._disarm()
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
         if self._address is not None:
             self._guard.release(self._address)
             self._address = None
@@ -114,7 +129,7 @@ class GuardedProtocol(web.RequestHandler):
     def data_received(self, data: bytes) -> None:
         if self._refused:
             return
-        if data and self._timer is None and not self._in_handler:
+        if data and self._on_due is None and not self._in_handler:
             self._arm(self.limits.header_timeout, self._headers_late)  # a keep-alive request
         super().data_received(data)
 
@@ -171,10 +186,9 @@ class GuardedProtocol(web.RequestHandler):
         transport.write(REFUSAL)
         if transport.can_write_eof():
             transport.write_eof()  # FIN after the answer; the client's EOF then closes
-        self._timer = self._loop.call_later(self.limits.refusal_linger, transport.close)
+        self._arm(self.limits.refusal_linger, transport.close)
 
     def _headers_late(self) -> None:
-        self._timer = None
         if self._in_handler:
             return
         HTTP_CONNECTIONS_CUT.labels("header_timeout").inc()
@@ -183,7 +197,6 @@ class GuardedProtocol(web.RequestHandler):
         self.force_close()
 
     def _body_overdue(self, request: web.BaseRequest) -> None:
-        self._timer = None
         if request.content.is_eof():
             return
         HTTP_CONNECTIONS_CUT.labels("body_timeout").inc()
@@ -194,13 +207,32 @@ class GuardedProtocol(web.RequestHandler):
             f"request body not received within {self.limits.body_timeout:g} s"))
 
     def _arm(self, delay: float, callback: Callable[[], None]) -> None:
-        self._disarm()
-        self._timer = self._loop.call_later(delay, callback)
+        """`callback` in `delay` seconds, instead of whatever was armed."""
+        self._on_due = callback
+        self._due = self._loop.time() + delay
+        if self._timer is None or self._timer_at > self._due:
+            self._aim()
+        # (a timer due no later stays: when it fires, `_fire` aims it at `_due`)
 
     def _disarm(self) -> None:
+        self._on_due = None  # a timer still set finds nothing due when it fires
+
+    def _aim(self) -> None:
         if self._timer is not None:
             self._timer.cancel()
-            self._timer = None
+        self._timer = self._loop.call_at(self._due, self._fire)
+        self._timer_at = self._due
+
+    def _fire(self) -> None:
+        self._timer = None
+        callback = self._on_due
+        if callback is None:
+            return
+        if self._due - self._loop.time() > TIMER_SLACK:
+            self._aim()  # armed again since this timer was set
+            return
+        self._on_due = None
+        callback()
 
 
 class GuardedServer(web.Server):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 
@@ -32,6 +33,16 @@ def test_round_trip_keeps_every_field() -> None:
     assert envelope["specversion"] == "1.0"
     assert envelope["dataschema"].endswith("/schemas/events/milestone-submitted.json")
 
+
+
+def test_the_envelope_make_event_checked_is_the_one_signed_and_no_changed_copy_keeps_it() \
+        -> None:
+    event = events.make_event("org.orcast.milestone.submitted.v1", service="ingest",
+                              subject="case-1", data=submitted())
+    assert event.checked_envelope == event.to_dict()
+    changed = dataclasses.replace(event, subject="case-2")
+    assert changed.checked_envelope is None  # its envelope is built (and checked) anew
+    assert events.parse(event.to_bytes()).checked_envelope is None
 
 @pytest.mark.parametrize(("raw", "reason"), [
     (None, "empty message"),
