@@ -251,6 +251,11 @@ class Keyring:
     # batch roots whose signature was checked (ROOTS_REMEMBERED), least recent first
     _roots: OrderedDict[tuple[str, bytes, bytes], None] = field(
         default_factory=OrderedDict, repr=False, compare=False)
+    # and those whose signature was refused, apart so that a flood of forged roots cannot
+    # push the genuine ones out: `prove_together` and then `verify` of a forged batch ask
+    # Ed25519 once between them, as `verify` alone would (attack21b)
+    _refused: OrderedDict[tuple[str, bytes, bytes], None] = field(
+        default_factory=OrderedDict, repr=False, compare=False)
     _nodes: merkle.NodeMemo = field(default_factory=lambda: merkle.NodeMemo(NODES_REMEMBERED),
                                     repr=False, compare=False)
     _signatures: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
@@ -450,14 +455,20 @@ class Keyring:
             yield merkle.leaf_hash(again)
 
     def _root_signed(self, kid: str, check: Verify, signature: bytes, message: bytes) -> bool:
-        """Whether `signature` by `kid` signs `message`, asking Ed25519 once per triple."""
+        """Whether `signature` by `kid` signs `message`, asking Ed25519 once per triple
+        (signed or refused: the check is a pure function of the three)."""
         key = (kid, message, signature)
         if key == self._last_root:  # the records of a batch follow each other
             return True
         if key in self._roots:
             self._roots.move_to_end(key)
             return True
+        if key in self._refused:
+            return False
         if not check(signature, message):
+            self._refused[key] = None
+            if len(self._refused) > ROOTS_REMEMBERED:
+                self._refused.popitem(last=False)
             return False
         self._roots[key] = None
         object.__setattr__(self, "_last_root", key)  # (a frozen dataclass: a memo field)
