@@ -183,8 +183,12 @@ def scan_numbers(text: str, spans: list[Span], m: CaseMatcher,
                     _TYPO_MIN <= len(raw) <= _TYPO_MAX and m.mrn_typo(raw)) or (
                     len(raw) == MRN_END_DIGITS and m.mrn_end(raw)):
                 spans.append((n.start(), n.end(), "MRN", "case_mrn", 3))
-        if _LETTER_HINT.search(text):
-            for n in _ONE_LETTER.finditer(text):
+        for h in _LETTER_HINT.finditer(text):  # rare: tried only where one can be
+            start = h.start()
+            while start and text[start - 1].isdigit():
+                start -= 1
+            n = _ONE_LETTER.match(text, start)
+            if n is not None:
                 head, tail = n.group(1), n.group(2)
                 if len(head) + len(tail) >= 5 and any(
                         m.has("mrn", (head + d + tail).lstrip("0")) for d in _DIGITS):

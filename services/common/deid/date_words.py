@@ -107,6 +107,9 @@ _DAY_MONTH_DOTS = re.compile(
     r"(?i)(?:" + _ADMITTED + "|" + _BIRTH + r")\s*[:\-]?\s*(?:on\s+|am\s+)?"
     r"(?P<d>(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.)(?![\d.])")
 _BIRTH_WORDS = frozenset(("dob", "born", "birth", "birthdate", "geb", "geboren"))
+# what each needs somewhere in the note (C-speed searches before a look at every word)
+_FIVE_DIGITS = re.compile(r"\d{5}")
+_DAY_MONTH_HINT = re.compile(r"\d\.\d\d?\.(?!\d)")
 # A visit or a case booked for a weekday: "scheduled monday"
 _BOOKED = re.compile(r"(?i)\b(?:scheduled|booked|rescheduled)\s+(?:for\s+|on\s+)?(?P<d>"
                      + _WEEKDAY + r")\b")
@@ -209,11 +212,11 @@ def scan(text: str, toks: list[Token], norms: list[str], words: set[str],
         for m in _at_words(_ADMIT_DIGITS, _ADMIT_WORDS, toks, norms, text):
             if _month_day_year(m.group("d")):
                 out.append((m.start("d"), m.end("d"), "DATE", "date_read_out", 1))
-    if not _BIRTH_WORDS.isdisjoint(words):
+    if not _BIRTH_WORDS.isdisjoint(words) and _FIVE_DIGITS.search(text):
         for m in _at_words(_BIRTH_DIGITS, _BIRTH_WORDS, toks, norms, text):
             if _month_day_year(m.group("d"), short_year=True):
                 out.append((m.start("d"), m.end("d"), "DATE", "date_read_out", 1))
-    if not _DAY_MONTH_WORDS.isdisjoint(words) and "." in text:
+    if not _DAY_MONTH_WORDS.isdisjoint(words) and _DAY_MONTH_HINT.search(text):
         out.extend((m.start("d"), m.end("d"), "DATE", "date_words", 1)
                    for m in _at_words(_DAY_MONTH_DOTS, _DAY_MONTH_WORDS, toks, norms, text))
     if not _BOOKED_WORDS.isdisjoint(words):

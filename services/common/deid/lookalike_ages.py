@@ -19,7 +19,7 @@ _AGE = re.compile(
 # "aged 1OO", "age: 1O1", "aet. 9O": led by the word, so tried only where HINT_AGED is
 _AGED = re.compile(r"(?:age[ds]?|aet\.?)[ \t]*[:=]?[ \t]*([1-9OoIl][\dOoIl]{1,2})(?![.,:/]\w)"
                    r"(?![\w])", re.I)
-HINT_AGED = re.compile(r"[aA](?:[gG][eE]|[eE][tT])")
+HINT_AGED = re.compile(r"[aA](?:[gG][eE][dDsS]?|[eE][tT]\.?)[ \t]*[:=]?[ \t]*[1-9OoIl][\dOoIl]")
 _AS_DIGIT = str.maketrans("OoIl", "0011", " -")
 # an age's unit, led by one letter so that the search runs at C speed
 HINT = re.compile(r"[yY](?:/?[oO]|[rR][sS]?|ears?|EARS?)\b")
