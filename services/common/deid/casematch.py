@@ -187,12 +187,12 @@ def scan_numbers(text: str, spans: list[Span], m: CaseMatcher,
             start = h.start()
             while start and text[start - 1].isdigit():
                 start -= 1
-            n = _ONE_LETTER.match(text, start)
-            if n is not None:
-                head, tail = n.group(1), n.group(2)
+            one = _ONE_LETTER.match(text, start)
+            if one is not None:
+                head, tail = one.group(1), one.group(2)
                 if len(head) + len(tail) >= 5 and any(
                         m.has("mrn", (head + d + tail).lstrip("0")) for d in _DIGITS):
-                    spans.append((n.start(), n.end(), "MRN", "case_mrn", 3))
+                    spans.append((one.start(), one.end(), "MRN", "case_mrn", 3))
     if case.has_any("dob"):
         for k, sp in enumerate(spans):
             if sp[2] != "DATE":
