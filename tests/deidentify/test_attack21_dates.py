@@ -21,24 +21,18 @@ def registered() -> CaseIdentifiers:
                                       dob="1938-07-21", key=KEY)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack21a: the registered DOB said in words as month day year")
 def test_the_registered_birth_date_said_in_words_after_dob_never_survives(
         engine: Engine, registered: CaseIdentifiers) -> None:
     result = engine.deidentify("DOB seven twenty-one thirty-eight, ASA 2.", registered)
     assert "twenty-one" not in result.text, (result.verdict, result.text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack21a: a birth day and month without a year, German style")
 def test_a_birth_day_and_month_with_full_stops_never_survives(
         engine: Engine, registered: CaseIdentifiers) -> None:
     result = engine.deidentify("born 21.07., ASA 2.", registered)
     assert "21.07" not in result.text, (result.verdict, result.text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack21a: a date with a Polish, Russian or Czech month name")
 @pytest.mark.parametrize("date", ["3 lipca 2024", "3 марта 2024", "3. října 2024",
                                   "3 października 2024"])
 def test_a_date_with_a_slavic_month_name_is_redacted(engine: Engine, date: str) -> None:

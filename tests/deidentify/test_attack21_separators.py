@@ -40,8 +40,6 @@ def _uncovered_digits(engine: Engine, note: str, piece: str,
                    if not covered[i] and note[i].isdigit())
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack21a: a phone number grouped by a bullet or middle dot is no phone")
 @pytest.mark.parametrize("sep", _SEPARATORS)
 def test_a_phone_number_with_an_odd_separator_is_redacted(engine: Engine, sep: str) -> None:
     phone = f"555{sep}201{sep}4477"
@@ -49,8 +47,6 @@ def test_a_phone_number_with_an_odd_separator_is_redacted(engine: Engine, sep: s
     assert _uncovered_digits(engine, note, phone) == "", engine.deidentify(note).text
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack21a: area code given, the rest after a katakana middle dot")
 @pytest.mark.parametrize("sep", ["\u30fb", "\u2022", "\u22c5"])
 def test_a_local_number_after_an_area_code_is_redacted(engine: Engine, sep: str) -> None:
     phone = f"(617) 555{sep}2044"
@@ -58,8 +54,6 @@ def test_a_local_number_after_an_area_code_is_redacted(engine: Engine, sep: str)
     assert _uncovered_digits(engine, note, phone) == "", engine.deidentify(note).text
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack21a: the registered DOB between box-drawing or bullet separators")
 @pytest.mark.parametrize("sep", ["\u2500", "\u02d7", "\u2044", "\u2215"])
 def test_the_registered_birth_date_with_an_odd_separator_is_redacted(
         engine: Engine, registered: CaseIdentifiers, sep: str) -> None:
@@ -69,24 +63,18 @@ def test_the_registered_birth_date_with_an_odd_separator_is_redacted(
     assert left in ("", "1938"), engine.deidentify(note, registered).text
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack21a: an SSN between bullets keeps its middle group")
 def test_an_ssn_between_bullets_is_redacted_whole(engine: Engine) -> None:
     ssn = "219\u202244\u20227713"
     note = f"ssn {ssn}, stable"
     assert _uncovered_digits(engine, note, ssn) == "", engine.deidentify(note).text
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack21a: a phone number read out half in digits, half in words")
 @pytest.mark.parametrize("phone", ["555 two 0 one 44 77", "555 201 44seventy-seven"])
 def test_a_phone_number_half_in_words_is_not_clean(engine: Engine, phone: str) -> None:
     result = engine.deidentify(f"ph {phone}")
     assert result.verdict != "clean", result.text
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack21a: the odd-separator phone goes through the gate as clean")
 async def test_a_phone_number_between_bullets_leaves_the_gate_clean(engine: Engine) -> None:
     gate, sent = gate_with_case(engine)
     note = "daughter cb 555\u2022201\u20224477, updated at 10:40"

@@ -21,8 +21,6 @@ def registered() -> CaseIdentifiers:
                                       dob="1938-07-21", key=KEY)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack21a: the registered DOB with a month name in another language")
 @pytest.mark.parametrize("dob", ["21 lipca 1938", "21 июля 1938", "21 iulie 1938",
                                  "21. července 1938"])
 def test_the_registered_birth_date_in_other_languages_never_survives(
@@ -32,8 +30,6 @@ def test_the_registered_birth_date_in_other_languages_never_survives(
         (result.verdict, result.text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack21a: the registered MRN with a letter for a digit, or in words")
 @pytest.mark.parametrize("mrn", ["7441g263", "7 four 4 one 9 two 6 three",
                                  "sept quatre quatre un neuf deux six trois",
                                  "siete cuatro cuatro uno nueve dos seis tres"])
@@ -44,8 +40,6 @@ def test_the_registered_mrn_half_disguised_never_survives(
     assert result.verdict == "review" or mrn not in result.text, (result.verdict, result.text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack21a: an age over 89 with O typed for zero after 'aged'")
 @pytest.mark.parametrize("age", ["aged 1OO", "aged 1O2", "age 1O1"])
 def test_an_age_over_89_with_a_letter_for_zero_never_survives(engine: Engine, age: str) -> None:
     result = engine.deidentify(f"Pt {age}, for lap chole.")

@@ -21,6 +21,10 @@ Token = tuple[int, int, str]
 _YEAR_TAIL = re.compile(r",?\s+'?(?:\d{4}|\d{2})\b")
 _NUMBER = re.compile(r"\d(?:\d|[-.](?=\d)){3,}")
 _MEMO_MAX = 20_000
+# A number with one letter typed inside for a digit ("7441g263", attack21a): the case's MRN
+# when some digit in the letter's place makes it one. Led by a class (C-speed search).
+_LETTER_HINT = re.compile(r"\d[A-Za-z]\d")
+_ONE_LETTER = re.compile(r"(?<![\w.\-])(\d+)[A-Za-z](\d+)(?![\w\-]|[.,]\d)")
 # Digits of a number checked for a slip from the MRN: a longer one is an ID on its shape
 # alone (digits.py). A four-digit one (a clock time, a dose) only as the MRN with one
 # digit dropped ("8213" of 48213): ~50 hashes, and none when the MRN is not 5 digits long.
@@ -179,6 +183,16 @@ def scan_numbers(text: str, spans: list[Span], m: CaseMatcher,
                     _TYPO_MIN <= len(raw) <= _TYPO_MAX and m.mrn_typo(raw)) or (
                     len(raw) == MRN_END_DIGITS and m.mrn_end(raw)):
                 spans.append((n.start(), n.end(), "MRN", "case_mrn", 3))
+        for h in _LETTER_HINT.finditer(text):  # rare: tried only where one can be
+            start = h.start()
+            while start and text[start - 1].isdigit():
+                start -= 1
+            one = _ONE_LETTER.match(text, start)
+            if one is not None:
+                head, tail = one.group(1), one.group(2)
+                if len(head) + len(tail) >= 5 and any(
+                        m.has("mrn", (head + d + tail).lstrip("0")) for d in _DIGITS):
+                    spans.append((one.start(), one.end(), "MRN", "case_mrn", 3))
     if case.has_any("dob"):
         for k, sp in enumerate(spans):
             if sp[2] != "DATE":

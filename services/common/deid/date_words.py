@@ -1,8 +1,9 @@
 """Dates that dates.py and digits.py miss because they are written in words or in
 another script (learnt from the fourth blind author, tuning4):
 
-- a day beside a month of Turkish, Irish or German-with-a-full-stop ("11 Nisan",
-  "4 Bealtaine", "9. Oktober"), and the article of a French/Spanish/German date
+- a day beside a month of Turkish, Irish, Polish, Russian, Czech or Romanian, or
+  German-with-a-full-stop ("11 Nisan", "4 Bealtaine", "3 lipca", "3 марта", "3. října",
+  "21 iulie", "9. Oktober"), and the article of a French/Spanish/German date
   ("le 3 mars", "el 8 de octubre", "am 9. Oktober");
 - Chinese, Japanese and Korean month-day ("3月18日", "4월 9일");
 - a holiday or a weekday right after an admission or a birth ("admitted New Year's Eve",
@@ -13,7 +14,10 @@ another script (learnt from the fourth blind author, tuning4):
   eleventh and", "transferred on the ninth"); "on the second attempt" stays;
 - a month misspelt by one letter before a day ("Novembr 9", "Octobr 4"), with its year;
 - a holiday after "on"/"since" or with its year ("on thanksgiving", "Christmas Day 1931");
-- a date read out in words after an admission ("admitted on six two nineteen fifty").
+- a date read out in words after an admission ("admitted on six two nineteen fifty"), or
+  after a birth with a two-digit year too ("DOB seven twenty-one thirty-eight");
+- a day and month with full stops and no year after an admission or a birth, the German
+  way ("born 21.07.").
 
 A month word alone, a weekday without an admission before it, "the 4th floor" and
 "the 2nd attempt" stay.
@@ -33,7 +37,21 @@ _FOREIGN_MONTH = (
     r"ekim|kasım|kasim|aralık|aralik|"
     r"eanáir|eanair|feabhra|márta|marta|aibreán|aibrean|bealtaine|meitheamh|iúil|iuil|"
     r"lúnasa|lunasa|meán\s+fómhair|mean\s+fomhair|deireadh\s+fómhair|deireadh\s+fomhair|"
-    r"samhain|nollaig")
+    r"samhain|nollaig|"
+    # Polish, Russian and Czech months in the nominative and in the genitive a date takes
+    # ("3 lipca", "3 марта", "3. října"; attack21a), Romanian ("21 iulie"), as the view
+    # spells them: accents dropped, and a Cyrillic word of Latin look-alikes only read as
+    # Latin ("марта" -> "mapta", "май" -> "маи")
+    r"styczen|stycznia|luty|lutego|marzec|marca|kwiecien|kwietnia|maj|maja|czerwiec|"
+    r"czerwca|lipiec|lipca|sierpien|sierpnia|wrzesien|wrzesnia|pazdziernik|pazdziernika|"
+    r"listopad|listopada|grudzien|grudnia|"
+    r"январь|января|февраль|февраля|mapt|mapta|март|марта|апрель|апреля|маи|май|мая|"
+    r"июнь|июня|июль|июля|август|августа|сентябрь|сентября|октябрь|октября|ноябрь|ноября|"
+    r"декабрь|декабря|"
+    r"leden|ledna|unor|unora|brezen|brezna|duben|dubna|kveten|kvetna|cerven|cervna|"
+    r"cervenec|cervence|srpen|srpna|zari|rijen|rijna|listopadu|prosinec|prosince|"
+    r"ianuarie|februarie|martie|aprilie|mai|iunie|iulie|septembrie|octombrie|noiembrie|"
+    r"decembrie")
 _EURO_MONTH = (
     r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
     r"novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
@@ -80,6 +98,18 @@ _AFTER_ADMIT = re.compile(
 # A date read out in words after an admission: the view joins "six two nineteen fifty"
 # into "621950"; month and day, then a year of 1900-2029
 _ADMIT_DIGITS = re.compile(r"(?i)\b" + _ADMITTED + r"\s+(?:on\s+)?(?P<d>\d{5,8})\b(?![.,:/]\d)")
+# After a birth the view's digits may end in a two-digit year too ("DOB seven twenty-one
+# thirty-eight" -> "DOB 72138"); a day and month with full stops, no year ("born 21.07.")
+_BIRTH = r"(?:dob|d\.o\.b\.?|birth(?:\s*date)?|born|geb\.?|geboren)"  # "date of [birth]"
+_BIRTH_DIGITS = re.compile(r"(?i)" + _BIRTH + r"\s*[:\-]?\s*(?:on\s+)?(?P<d>\d{5,8})\b"
+                           r"(?![.,:/]\d)(?!\s*(?:g|gr|grams?|kg|lbs?|oz)\b)")
+_DAY_MONTH_DOTS = re.compile(
+    r"(?i)(?:" + _ADMITTED + "|" + _BIRTH + r")\s*[:\-]?\s*(?:on\s+|am\s+)?"
+    r"(?P<d>(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.)(?![\d.])")
+_BIRTH_WORDS = frozenset(("dob", "born", "birth", "birthdate", "geb", "geboren"))
+# what each needs somewhere in the note (C-speed searches before a look at every word)
+_FIVE_DIGITS = re.compile(r"\d{5}")
+_DAY_MONTH_HINT = re.compile(r"\d\.\d\d?\.(?!\d)")
 # A visit or a case booked for a weekday: "scheduled monday"
 _BOOKED = re.compile(r"(?i)\b(?:scheduled|booked|rescheduled)\s+(?:for\s+|on\s+)?(?P<d>"
                      + _WEEKDAY + r")\b")
@@ -135,6 +165,7 @@ _ADMIT_WORDS = frozenset((
     "admit admits admitted admitting admission admited admittd admtted admited adm born "
     "arrived came presented brought injured fell ingreso ingresado ingresada admis "
     "admise").split())
+_DAY_MONTH_WORDS = _ADMIT_WORDS | _BIRTH_WORDS
 _DAYISH = re.compile(r"(?i)d[ae]y\b")
 _BOOKED_WORDS = frozenset(("scheduled", "booked", "rescheduled"))
 _MOVED_WORDS = frozenset((
@@ -181,6 +212,13 @@ def scan(text: str, toks: list[Token], norms: list[str], words: set[str],
         for m in _at_words(_ADMIT_DIGITS, _ADMIT_WORDS, toks, norms, text):
             if _month_day_year(m.group("d")):
                 out.append((m.start("d"), m.end("d"), "DATE", "date_read_out", 1))
+    if not _BIRTH_WORDS.isdisjoint(words) and _FIVE_DIGITS.search(text):
+        for m in _at_words(_BIRTH_DIGITS, _BIRTH_WORDS, toks, norms, text):
+            if _month_day_year(m.group("d"), short_year=True):
+                out.append((m.start("d"), m.end("d"), "DATE", "date_read_out", 1))
+    if not _DAY_MONTH_WORDS.isdisjoint(words) and _DAY_MONTH_HINT.search(text):
+        out.extend((m.start("d"), m.end("d"), "DATE", "date_words", 1)
+                   for m in _at_words(_DAY_MONTH_DOTS, _DAY_MONTH_WORDS, toks, norms, text))
     if not _BOOKED_WORDS.isdisjoint(words):
         out.extend((m.start("d"), m.end("d"), "DATE", "date_words", 1)
                    for m in _at_words(_BOOKED, _BOOKED_WORDS, toks, norms, text))
@@ -202,11 +240,16 @@ def scan(text: str, toks: list[Token], norms: list[str], words: set[str],
                 out.append((m.start(), m.end(), "DATE", "date_misspelt_month", 1))
 
 
-def _month_day_year(digits: str) -> bool:
-    """ "621950": a month and a day (one or two digits each), then a year 1900-2029."""
-    year, md = int(digits[-4:]), digits[:-4]
-    if not 1900 <= year <= 2029:
-        return False
+def _month_day_year(digits: str, short_year: bool = False) -> bool:
+    """ "621950": a month and a day (one or two digits each), then a year 1900-2029, or
+    with `short_year` any two-digit one too ("72138")."""
+    if short_year and len(digits) <= 6 and _month_day(digits[:-2]):
+        return True
+    year = int(digits[-4:])
+    return 1900 <= year <= 2029 and _month_day(digits[:-4])
+
+
+def _month_day(md: str) -> bool:
     for cut in range(1, len(md)):
         month, day = int(md[:cut]), int(md[cut:])
         if 1 <= month <= 12 and 1 <= day <= 31 and len(md[cut:]) <= 2 and cut <= 2:

@@ -400,7 +400,7 @@ class Engine:
                 phone_ends.scan(text, merged)  # "(5O8) 555-Ol62", "978·555·0112"
             if lookalike_dates.HINT.search(text):
                 lookalike_dates.scan(text, merged)  # "DOB O3/I4/1931"
-            if lookalike_ages.HINT.search(text):
+            if lookalike_ages.HINT.search(text) or lookalike_ages.HINT_AGED.search(text):
                 lookalike_ages.scan(text, merged)  # "1OO yrs", "9-5 years old"
             if (phone_ends.widen(text, merged)  # "[PHONE] EXT 22", "xxx-[PHONE]"
                     or len(merged) != n_merged):

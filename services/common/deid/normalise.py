@@ -15,11 +15,15 @@ The view:
 - within a word that mixes scripts, or is spelled only with letters that look Latin,
   Cyrillic and Greek look-alikes folded to Latin (a skeleton in the spirit of Unicode
   TS #39, for the letters that matter here);
+- a bullet, dot operator, katakana middle dot, box-drawing line, modifier minus or odd
+  slash between two digits read as "-" or "/" ("555\u2022201\u20224477" -> "555-201-4477");
 - a digit or symbol between two letters read as the letter it imitates (`1`->`l`, `0`->`o`);
 - runs of three or more single letters separated by single spaces joined (`J o h n`);
 - numbers written in words read as digits (`ninety-five` -> `95`, `nineteen thirty-one`
-  -> `1931`, `five five five one two` -> `55512`), and ordinals next to a month
-  (`the fourth of July` -> `the 4th of July`), so the digit patterns see them.
+  -> `1931`, `five five five one two` -> `55512`), a number read out half in digits and
+  half in words or in French or Spanish digit words (`555 two 0 one 44 77` -> `5552014477`,
+  mixed_numbers.py), and ordinals next to a month (`the fourth of July` -> `the 4th of
+  July`), so the digit patterns see them.
 
 `view(text)` returns None when none of this can apply (the common ASCII note), so the
 engine pays nothing for it.
@@ -34,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from . import anchored, bidi, charfold, defang, number_words, spaced_heads
+from . import anchored, bidi, charfold, defang, mixed_numbers, number_words, spaced_heads
 
 # Only references that end in ';' or are numeric: "&co" in prose is not an entity.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
@@ -71,6 +75,16 @@ _SPACED_ANY = re.compile(r"(?<![^\s(,;])\S(?:(?:   | )\S){3,}(?=[\s,;:.!?)]|$)")
 _SPACED_DIGIT_HINT = re.compile(r"\d(?: [\d/.,:-](?: |$)|   \S )")
 _SPACED_DIGIT_AT = re.compile(r" (?=[\d/.,:-](?: |$)|  \S )")  # its space (anchored.py)
 _WORD = re.compile(r"[^\W\d_]+")
+# Characters a reader takes for "-", "." or "/" between the groups of a number
+# ("555\u2022201\u20224477", "07\u250021\u25001938", "219\u30fb44\u30fb7713"; attack21a):
+# read as such only between two digits, so a bullet list or "3 \u2022 4 mm" keeps them.
+_DIGIT_SEPARATORS = {
+    **dict.fromkeys("\u2022\u2027\u2219\u22c5\u30fb\uff65\u02d7\u2500\u2501\u05be\u25e6"
+                    "\u2e31\ua78f", "-"),
+    "\u3002": ".", "\u2044": "/", "\u2215": "/"}
+_DIGIT_SEPARATOR = re.compile(
+    "(?<=[0-9])[" + "".join(_DIGIT_SEPARATORS) + "](?=[0-9])")
+_HAS_DIGIT_SEPARATOR = re.compile("[" + "".join(_DIGIT_SEPARATORS) + "]")
 # What every `_JOINED` match holds (a separator, a letter, a separator), led by a class:
 # `_JOINED`, led by a look-behind, is tried at every character.
 _JOINED_HINT = re.compile(r"[_.\-][^\W\d_][_.\-]")
@@ -112,7 +126,7 @@ _DECADE = re.compile(r"\bnineties\b", re.I)  # "in her nineties" -> "in her 90s"
 _ORDINAL_SET = frozenset(_ORDINAL)
 _RUN_STARTS = frozenset([*_UNIT, *_TEEN, *_TENS, "hundred", "thousand", "a"])
 _NUMBER_WORDS = frozenset([*_UNIT, *_TEEN, *_TENS, "hundred", "thousand", *_ORDINAL,
-                           "nineties", "ninetieth", "hundredth"])
+                           "nineties", "ninetieth", "hundredth", *mixed_numbers.FOREIGN])
 # What the view could change in an ASCII note: an entity, leetspeak, spaced letters, a
 # number word. This runs on every note, so each check starts with a cheap one (a regex
 # that begins with a literal or a small class runs at C speed; an alternation does not).
@@ -192,6 +206,8 @@ def view(text: str, is_name: Callable[[str], bool] | None = None) -> View | None
     else:
         out, starts, ends = _decoded(text)
         out, starts, ends = bidi.display_order(text, out, starts, ends)
+    if _HAS_DIGIT_SEPARATOR.search(out):
+        out = _digit_separators(text, out, starts)
     out, starts, ends = _letters_for_digits(out, starts, ends, is_name)
     out = _fold_lookalike_words(out)
     out, starts, ends = _join_spaced(out, starts, ends)
@@ -297,6 +313,19 @@ def _fold(ch: str) -> str:
     if ch in _INVISIBLE or charfold.hidden(ch):
         return ""
     return charfold.refold(unicodedata.normalize("NFKD", ch))
+
+
+def _digit_separators(text: str, out: str, starts: list[int]) -> str:
+    """`out` with each separator above read as the "-", "." or "/" it stands for, when it
+    sits between two digits and was typed as itself: the fraction slash of a decomposed
+    "\u00bd" ("1\u20442") stays, a fraction is no date. One character for one: the map holds."""
+    def read(m: re.Match[str]) -> str:
+        typed = text[starts[m.start()]]
+        if typed != m.group() and len(unicodedata.normalize("NFKD", typed)) != 1:
+            return m.group()
+        return _DIGIT_SEPARATORS[m.group()]
+
+    return _DIGIT_SEPARATOR.sub(read, out)
 
 
 def _letters_for_digits(out: str, starts: list[int], ends: list[int],
@@ -490,6 +519,7 @@ def _number_pieces(out: str) -> list[tuple[int, int, str]]:
             pieces.append((s, e, value))
         k += 1
     in_note = set(_WORD.findall(out.lower()))
+    pieces.extend(mixed_numbers.pieces(out, in_note))  # "555 two 0 one 44 77"
     ordinals = () if _ORDINAL_SET.isdisjoint(in_note) else _ORDINAL_WORD.finditer(out)
     for m in ordinals:
         if not (_MONTH_BEFORE.search(out, max(0, m.start() - 16), m.start())
