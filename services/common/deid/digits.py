@@ -50,7 +50,7 @@ _COUNTED = re.compile(r"[A-Za-z]{2,}\s*:?\s*$")  # "Laps 5/5": a word names what
 _ORD_NOUN = re.compile(r"\s+(?:attempt|try|tries|pass|floor|round|stick|time|shot|dose|level|"
                        r"rib|interspace|space|look|case|cycle|percentile|degree)s?\b", re.I)
 _AGE_AFTER = re.compile(
-    r"\s*-?\s*(?:yo|y/o|y\.o\.?|yrs?|years?|yr|yoa)\b|-year-old|-yr-old|\s*y(?:ears)?\s*old\b"
+    r"\s*+(?:-\s*+)?(?:yo|y/o|y\.o\.?|yrs?|years?|yr|yoa)\b|-year-old|-yr-old|\s*y(?:ears)?\s*old\b"
     r"|\s?(?-i:[MF])\b|(?-i:[mfyY])\b|(?P<ord>st|nd|rd|th)\s+(?:birthday|year)\b"
     r"|\s*(?:лет|года?|años|anos|ans|jahre?|岁|歳|세)", re.I)
 _AGE_BEFORE = re.compile(
@@ -59,7 +59,10 @@ _AGE_BEFORE = re.compile(
 _TEMPERATURE = re.compile(r"\b(?:t|temp|temperature|tmax|fever|febrile)\W*$", re.I)
 # "Kaur, 99, fell" / "Odegaard (97)" / "grandma is 99": a person's word just before.
 _AGE_AFTER_NAME = re.compile(r"[^\W\d_]{2,}(?:,\s*|\s+\(|\s+is\s+)$|\b(?:pt|patient)\s+$", re.I)
-_AGE_CLOSE = re.compile(r"\s*(?:[,;)]|$|\.(?!\d)|\s+(?:and|fell|lives|from|who|with)\b)", re.I)
+# possessive blanks (and "\s*\s+" read as "\s++"): a long run of blanks is never split
+# two ways before the match fails (quadratic)
+_AGE_CLOSE = re.compile(
+    r"\s*+(?:[,;)]|$|\.(?!\d))|\s++(?:and|fell|lives|from|who|with)\b", re.I)
 _NOT_AGE_WORD = frozenset(
     "hr pulse sat sats spo2 sao2 o2 map bp sbp dbp temp temperature glucose bg sugar rate count "
     "level ebl uop weight wt score it this that number pressure etco2 rr fio2 inr ptt act hgb "
