@@ -105,3 +105,14 @@ def test_ordinary_words_broken_or_spaced_are_no_registered_name(
     result = engine.deidentify(note, registered)
     assert not [f for f in result.findings if f.rule.startswith("case_name")], \
         [(f.rule, note[f.start:f.end]) for f in result.findings]
+
+
+@pytest.mark.parametrize("note", ["Quorvell, D. to PACU 10:40.", "Pt Quorvell\nD. signed.",
+                                  "Thaddeus, a 60 yo, to PACU."])
+def test_a_registered_name_is_not_widened_over_the_next_letter(
+        engine: Engine, registered: CaseIdentifiers, note: str) -> None:
+    # the name joined with one letter after it is one slip from the name: not a cut word
+    result = engine.deidentify(note, registered)
+    for f in result.findings:
+        if f.rule.startswith("case_name"):
+            assert note[f.start:f.end].rstrip(".,").isalpha(), note[f.start:f.end]

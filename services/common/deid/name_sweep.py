@@ -162,7 +162,10 @@ def _joined(a: str, b: str, c: str, name: Test, typo: Test) -> Hits:
         return ((0, 1, "case_name_joined"),)
     if c and len(a) + len(b) <= 10 and name(a + b + c):
         return ((0, 2, "case_name_joined"),)
-    if len(a) + len(b) >= _TYPO_JOINED and typo(a + b):
+    # both halves of a cut word, neither the name already: "Thomas, D" is the name and
+    # an initial, not "Thomas" with a letter added
+    if len(a) >= 2 and len(b) >= 2 and len(a) + len(b) >= _TYPO_JOINED \
+            and not name(a) and not name(b) and typo(a + b):
         return ((0, 1, "case_name_joined_typo"),)
     return _NONE
 
