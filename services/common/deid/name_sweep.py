@@ -52,6 +52,8 @@ _PIECE = re.compile(r"[^\W_]+")
 _PIECES_HINT = re.compile(r"[^\W_](?:[^\w\n]|_){1,3}[^\W_](?:[^\w\n]|_){1,3}[^\W_](?![^\W_])")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _KNOWN = lx.ENGLISH | lx.MEDICAL | lx.NAMEISH | lx.PLACE | lx.STATE | lx.MONTH | lx.EPONYM
+_ORDINARY = lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.MEDICAL | lx.LABEL | lx.CUE | lx.MONTH \
+    | lx.WEEKDAY
 _LEET_HINT = re.compile(r"[0-9][A-Za-z]")  # a class, then a class: C speed on every note
 _MIXED = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9]*[A-Za-z]")
 _LEET = leet_words.AS_LETTER
@@ -98,7 +100,10 @@ def scan(text: str, toks: list[Token], norms: list[str], flags: list[int],
     if None in found or any(found):
         for i, hits in enumerate(found):
             if hits is None:
-                hits = memo[keys[i]] = _joined(*keys[i], name, typo)
+                # a slip is looked for only where a half is no ordinary word: two ordinary
+                # words are most pairs, and each slip test is a dozen hashes
+                slip = typo if not (flags[i] & _ORDINARY and flags[i + 1] & _ORDINARY) else _no
+                hits = memo[keys[i]] = _joined(*keys[i], name, slip)
             for _a, last, rule in hits:
                 if all(_JOIN_GAP.fullmatch(text, toks[k][1], toks[k + 1][0])
                        for k in range(i, i + last)):
@@ -150,6 +155,10 @@ def _word(raw: str, f: int, name: Test) -> Hits:
                 if name(word[a:a + size]):
                     return ((a, a + size, "case_name_inside"),)
     return _NONE
+
+
+def _no(_value: str) -> bool:
+    return False
 
 
 def _joined(a: str, b: str, c: str, name: Test, typo: Test) -> Hits:
