@@ -156,7 +156,9 @@ def name_forms(full_name: str) -> tuple[set[str], set[str], set[str]]:
         if len(seq) >= 2:
             initials.add("".join(p[0] for p in seq)[:4])
             initials.update(seq[0][0] + p[0] for p in seq[1:])
-    fuzzy = {d for p in tokens if len(p) >= 5 for d in deletions(p)}
+    # parts of five letters or more with a letter dropped (a slip's shared form); and of
+    # four, whose three-letter forms meet a four-letter slip (swap, changed letter) of them
+    fuzzy = {d for p in tokens if len(p) >= 4 for d in deletions(p)}
     return tokens, initials, fuzzy
 
 

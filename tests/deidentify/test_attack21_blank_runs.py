@@ -17,14 +17,26 @@ import pytest
 from services.common.deid import Engine
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack21a: quadratic backtracking on a run of blanks after a word")
 @pytest.mark.parametrize(("opening", "blank"), [("Pt ", "\t"), ("Pt ", " "),
                                                ("DOB 07/21/1938", " ")])
 def test_a_long_run_of_blanks_after_a_word_is_quick(engine: Engine, opening: str,
                                                     blank: str) -> None:
     note = opening + blank * (engine.config.max_length - len(opening) - 1) + "x"
     assert len(note) == engine.config.max_length
+    started = time.perf_counter()
+    result = engine.deidentify(note)
+    elapsed = time.perf_counter() - started
+    assert result.reasons != ("engine_error",)
+    assert elapsed < 1.0, f"{elapsed:.2f} s"
+
+
+@pytest.mark.parametrize(("opening", "blank"), [("ID", " "), ("ID", "\n"), ("ninety", "\u00a0"),
+                                               ("ok", " "), ("Mrs", "\t")])
+def test_other_openings_before_a_long_run_of_blanks_are_quick(engine: Engine, opening: str,
+                                                              blank: str) -> None:
+    # found by timing many openings before 5,000 blanks: a label's filler (patterns.py),
+    # an age's unit and close (digits.py), a ZIP after a state (names.py) were quadratic too
+    note = opening + blank * (engine.config.max_length - len(opening) - 1) + "x"
     started = time.perf_counter()
     result = engine.deidentify(note)
     elapsed = time.perf_counter() - started

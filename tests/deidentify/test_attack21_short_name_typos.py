@@ -21,8 +21,6 @@ def registered() -> CaseIdentifiers:
                                       mrn="0074419263", dob="1938-07-21", key=KEY)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack21a: a one-typo four-letter registered name with no cue")
 @pytest.mark.parametrize("typed", ["Vsuk", "Vusx", "vuks", "VUKS", "Fiks", "Fsik", "Ioen"])
 def test_a_short_registered_name_with_one_typo_never_survives(
         engine: Engine, registered: CaseIdentifiers, typed: str) -> None:
@@ -32,3 +30,14 @@ def test_a_short_registered_name_with_one_typo_never_survives(
     assert spelled not in engine.deidentify(f"{spelled} to PACU 10:40", registered).text
     result = engine.deidentify(f"{typed} to PACU 10:40", registered)
     assert typed not in result.text, (result.verdict, result.text)
+
+
+@pytest.mark.parametrize("note", ["Fish oil held, to PACU 10:40", "Risk of bleed low, disk ok",
+                                  "Dr Fink to PACU 10:40", "Vast blood loss none, Ions ok",
+                                  "Lone suture, busk fine"])
+def test_ordinary_words_and_frequent_names_one_slip_away_stay(
+        engine: Engine, registered: CaseIdentifiers, note: str) -> None:
+    # "fish", "risk", "disk", "Fink" are one slip from "Fisk"; "Ions", "Lone" from "Ione"
+    result = engine.deidentify(note, registered)
+    assert not [f for f in result.findings if f.rule == "case_name_fuzzy"], \
+        [(f.rule, note[f.start:f.end]) for f in result.findings]

@@ -43,7 +43,8 @@ _CELL = re.compile(r"[ \t]*(?:\||\n[ \t]*[-*•·]?)[ \t]*(?P<n>9\d|1[01]\d|120)
 # a date of birth's cue before the date, and the age just after it
 _DOB_CUE = re.compile(r"(?i)\b(?:dob|d\.o\.b\.?|born|date\s+of\s+birth|birth\s*date|b\.)"
                       r"[ \t]*[:#-]?[ \t]*$")
-_AFTER_DOB = re.compile(r"(?i)[ \t]*(?:[(|,;.-][ \t]*|\s+(?:so|now|age[ds]?|aged)[ \t]+)"
+# "[ \t]*\s+" read as "\s++": possessive runs never split one run of blanks (quadratic)
+_AFTER_DOB = re.compile(r"(?i)(?:[ \t]*+[(|,;.-][ \t]*+|\s++(?:so|now|age[ds]?|aged)[ \t]++)"
                         r"(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)")
 # a number 90-120 standing alone, to look at what stands before it ("pt 96 came in")
 _BARE = re.compile(r"(?<![\d.,:/#-])(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)")

@@ -41,6 +41,9 @@ STOP = frozenset((
 
 NO, NAME, FUZZY, PARTICLE = 0, 1, 2, 3  # what a note word is to this case
 _NOT_TYPO = lx.ENGLISH | lx.MEDICAL | lx.NOT_NAME
+# A four-letter slip is read only in a word no list holds but a rare-name list: ordinary
+# words, places, labels and frequent names are one slip from many four-letter names.
+_NOT_SHORT_SLIP = ~(lx.FIRST | lx.LAST | lx.PICK)
 
 
 class CaseMatcher:
@@ -68,6 +71,8 @@ class CaseMatcher:
             d = PARTICLE
         elif len(norm) >= 4 and not flags & _NOT_TYPO and self.fuzzy(norm):
             d = FUZZY
+        elif len(norm) == 4 and not flags & _NOT_SHORT_SLIP and self.short_slip(norm):
+            d = FUZZY  # "Vsuk" for "Vusk": a word no list knows, one slip from a 4-letter part
         else:
             d = NO
         if len(self.decided) > _MEMO_MAX:
@@ -123,6 +128,19 @@ class CaseMatcher:
         if self._mrn_shape is None:
             self._mrn_shape = self.case.mrn_shape()
         return self._mrn_shape
+
+    def short_slip(self, norm: str) -> bool:
+        """A four-letter word one slip (two letters swapped, one changed) from a four-letter
+        registered part: they share a three-letter form. Only asked of words no list holds:
+        "fish", "risk" and "Fink" are one slip from "Fisk" too."""
+        hit = self.fuzzy_memo.get("4" + norm)
+        if hit is None:
+            case = self.case
+            hit = any(case.has("fuzzy", d) for d in deletions(norm))
+            if len(self.fuzzy_memo) > _MEMO_MAX:
+                self.fuzzy_memo.clear()
+            self.fuzzy_memo["4" + norm] = hit
+        return hit
 
     def fuzzy(self, norm: str) -> bool:
         """One slip away from a registered name part (deletion, insertion, swap, typo)."""

@@ -10,10 +10,11 @@ import unicodedata
 
 from .hidden_chars import HIDDEN
 
-# Decimal digits outside ASCII (Arabic-Indic, Devanagari, New Tai Lue, ...). Full-width
-# and mathematical digits fold by NFKD already; these do not.
+# Digits outside ASCII (Arabic-Indic, Devanagari, New Tai Lue, and the dingbat and
+# double-circled "❶", "⓵" that `str.isdigit` accepts and `int` refuses). Full-width,
+# mathematical, superscript and circled digits fold by NFKD already; these do not.
 _DIGITS = frozenset(ch for ch in map(chr, range(0x80, 0x20000))
-                    if ch.isdecimal() and not unicodedata.decomposition(ch))
+                    if ch.isdigit() and not unicodedata.decomposition(ch))
 # Hyphens that are not "-" ("555\u20110159", "MR\u20104471092", "Ben\u2011David"): read as "-"
 # so that number and name patterns see one hyphen. En and em dashes stay: they are
 # punctuation between words ("Pt X \u2013 lap chole").
@@ -36,7 +37,7 @@ def refold(decomposed: str) -> str:
     for c in decomposed:
         if c in HIDDEN or unicodedata.combining(c):
             continue
-        out.append(str(unicodedata.decimal(c)) if c in _DIGITS else "-" if c in _HYPHENS else c)
+        out.append(str(unicodedata.digit(c)) if c in _DIGITS else "-" if c in _HYPHENS else c)
     return "".join(out)
 
 
@@ -44,3 +45,9 @@ def accentless(word: str) -> str:
     """`word` with its accents and other combining marks dropped ("Técnica" -> "Tecnica")."""
     return "".join(c for c in unicodedata.normalize("NFKD", word)
                    if not unicodedata.combining(c))
+
+
+def digits_value(word: str) -> int:
+    """The number a word of digits (`str.isdigit`) stands for: "42", "٤٢", "4²", "❹2".
+    `int` refuses the superscript, circled and dingbat digits that `isdigit` accepts."""
+    return int(word) if word.isdecimal() else int("".join(str(unicodedata.digit(c)) for c in word))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from .charfold import digits_value
 from .lexicon import (
     COMMON,
     CUE,
@@ -78,7 +79,7 @@ def nothing_left(text: str, spans: Sequence[tuple[int, int, str, str, int]],
             word = m.group()
             last, prev = prev, None
             if word.isdigit():
-                if len(word) > _MAX_DIGITS or int(word) > _MAX_AGE:
+                if len(word) > _MAX_DIGITS or digits_value(word) > _MAX_AGE:
                     return False
                 continue
             if word.lower() in _OVER_89_WORDS:

@@ -50,7 +50,7 @@ _COUNTED = re.compile(r"[A-Za-z]{2,}\s*:?\s*$")  # "Laps 5/5": a word names what
 _ORD_NOUN = re.compile(r"\s+(?:attempt|try|tries|pass|floor|round|stick|time|shot|dose|level|"
                        r"rib|interspace|space|look|case|cycle|percentile|degree)s?\b", re.I)
 _AGE_AFTER = re.compile(
-    r"\s*-?\s*(?:yo|y/o|y\.o\.?|yrs?|years?|yr|yoa)\b|-year-old|-yr-old|\s*y(?:ears)?\s*old\b"
+    r"\s*+(?:-\s*+)?(?:yo|y/o|y\.o\.?|yrs?|years?|yr|yoa)\b|-year-old|-yr-old|\s*y(?:ears)?\s*old\b"
     r"|\s?(?-i:[MF])\b|(?-i:[mfyY])\b|(?P<ord>st|nd|rd|th)\s+(?:birthday|year)\b"
     r"|\s*(?:лет|года?|años|anos|ans|jahre?|岁|歳|세)", re.I)
 _AGE_BEFORE = re.compile(
@@ -59,7 +59,10 @@ _AGE_BEFORE = re.compile(
 _TEMPERATURE = re.compile(r"\b(?:t|temp|temperature|tmax|fever|febrile)\W*$", re.I)
 # "Kaur, 99, fell" / "Odegaard (97)" / "grandma is 99": a person's word just before.
 _AGE_AFTER_NAME = re.compile(r"[^\W\d_]{2,}(?:,\s*|\s+\(|\s+is\s+)$|\b(?:pt|patient)\s+$", re.I)
-_AGE_CLOSE = re.compile(r"\s*(?:[,;)]|$|\.(?!\d)|\s+(?:and|fell|lives|from|who|with)\b)", re.I)
+# possessive blanks (and "\s*\s+" read as "\s++"): a long run of blanks is never split
+# two ways before the match fails (quadratic)
+_AGE_CLOSE = re.compile(
+    r"\s*+(?:[,;)]|$|\.(?!\d))|\s++(?:and|fell|lives|from|who|with)\b", re.I)
 _NOT_AGE_WORD = frozenset(
     "hr pulse sat sats spo2 sao2 o2 map bp sbp dbp temp temperature glucose bg sugar rate count "
     "level ebl uop weight wt score it this that number pressure etco2 rr fio2 inr ptt act hgb "
@@ -109,7 +112,7 @@ def _fraction(text: str, s: int, e: int) -> bool:
 
 def _date_groups(parts: list[str]) -> bool:
     a, b, c = parts
-    if not (a.isdigit() and b.isdigit() and c.isdigit()) or len(b) > 2:
+    if not (a.isdecimal() and b.isdecimal() and c.isdecimal()) or len(b) > 2:
         return False
     if len(a) == 4:
         return 1850 <= int(a) <= 2100 and len(c) <= 2 and _md(int(b), int(c))
@@ -122,7 +125,7 @@ def scan(text: str, out: list[Span], dob_words: list[tuple[int, int]] | None = N
     """Append findings; collect bare 6/8-digit words into dob_words for the case's DOB check."""
     for m in DIGIT_WORD.finditer(text):
         s, e = m.span()
-        if e - s == 2 and text[s] != "9" and text[s + 1].isdigit() and not (
+        if e - s == 2 and text[s] != "9" and text[s + 1].isdecimal() and not (
                 s and text[s - 1].isalpha()):
             continue  # 10-89: a count or a vital, never an identifier on its own
         if s and (text[s - 1].isalpha() or text[s - 1] in "_"):
@@ -145,7 +148,7 @@ def scan(text: str, out: list[Span], dob_words: list[tuple[int, int]] | None = N
         while e > s and text[e - 1] in "./-":
             e -= 1
         core = text[s:e]
-        if core.isdigit():
+        if core.isdecimal():
             _plain(text, s, e, core, out, dob_words)
         elif "/" in core or "-" in core or "." in core:
             _separated(text, s, e, core, out)
@@ -193,7 +196,7 @@ def _age(text: str, s: int, e: int, lead: str, out: list[Span]) -> None:
 
 
 def _separated(text: str, s: int, e: int, core: str, out: list[Span]) -> None:
-    if not core.replace("/", "").replace("-", "").replace(".", "").isdigit():  # has letters
+    if not core.replace("/", "").replace("-", "").replace(".", "").isdecimal():  # has letters
         lead = _LEAD.match(core)
         if lead and len(lead.group()) in (2, 3):
             _age(text, s, s + lead.end(), lead.group(), out)  # 93-year-old, 92y/o
@@ -208,10 +211,10 @@ def _separated(text: str, s: int, e: int, core: str, out: list[Span]) -> None:
             out.append((s, e, "DATE", "date_numeric", 1))
         elif sep == "-" and [len(p) for p in parts] == [3, 2, 4]:
             out.append((s, e, "SSN", "ssn", 1))
-        elif sep == "-" and len(core) - 2 >= 7 and all(map(str.isdigit, parts)):
+        elif sep == "-" and len(core) - 2 >= 7 and all(map(str.isdecimal, parts)):
             out.append((s, e, "ID", "digit_groups", 0))  # 249-301-166, 191-56225-86
         return
-    if len(parts) == 2 and not (parts[0].isdigit() and parts[1].isdigit()):
+    if len(parts) == 2 and not (parts[0].isdecimal() and parts[1].isdecimal()):
         return
     if sep == "-" and len(parts) == 2 and len(core) - 1 >= 7 and not _time_range(parts):
         if [len(p) for p in parts] not in ([5, 4], [3, 4]):  # ZIP+4, local phone: below
@@ -223,10 +226,10 @@ def _separated(text: str, s: int, e: int, core: str, out: list[Span]) -> None:
                 text, max(0, s - 14), s)):
         out.append((s, e, "DATE", "date_month_year", 1))  # 06/2011
         return
-    if len(parts) == 4 and sep == "." and all(p.isdigit() and int(p) < 256 for p in parts):
+    if len(parts) == 4 and sep == "." and all(p.isdecimal() and int(p) < 256 for p in parts):
         out.append((s, e, "IP", "ip", 2))
         return
-    if len(parts) != 2 or not (parts[0].isdigit() and parts[1].isdigit()):
+    if len(parts) != 2 or not (parts[0].isdecimal() and parts[1].isdecimal()):
         return
     a, b = parts
     if sep == "-" and len(a) == 5 and len(b) == 4:
@@ -284,7 +287,7 @@ def _code(text: str, s: int, e: int, out: list[Span]) -> None:
     word = text[s:e]
     if len(word) < 6:
         return
-    digits = sum(map(str.isdigit, word))
+    digits = sum(map(str.isdecimal, word))
     if len(word) == 17 and _VIN.fullmatch(word) and digits < 17:
         out.append((s, e, "VEHICLE", "vin", 1))
     elif (digits >= 4 and digits < len(word) and all(c.isalnum() or c == "-" for c in word)

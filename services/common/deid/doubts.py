@@ -83,7 +83,8 @@ _PERSON_CUES = tuple(
     "nephew cousin".split())
 _IS_CUES = frozenset(("pt", "patient", "name"))  # "pt is Quorvanek"
 _CALL_CUES = ("calls", "call")  # only as "calls him", "call her"
-_WORD_AFTER = r"[ \t]*[:|(\"“]?[ \t]*([^\W\d_]{3,})(?![\w'’-])"
+# possessive blanks: one run of them is never split around a missing mark (quadratic)
+_WORD_AFTER = r"[ \t]*+(?:[:|(\"“][ \t]*+)?([^\W\d_]{3,})(?![\w'’-])"
 _AFTER_CUE = re.compile(_WORD_AFTER)
 _AFTER_IS = re.compile(r"[ \t]+is\b" + _WORD_AFTER)
 _AFTER_CALL = re.compile(r"[ \t]+(?:him|her)\b" + _WORD_AFTER)

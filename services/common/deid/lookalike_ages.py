@@ -37,7 +37,7 @@ def scan(text: str, out: list[Span]) -> None:
     for m in found:
         typed = m.group(1)
         digits = typed.translate(_AS_DIGIT)
-        if digits == typed or not digits.isdigit() or not any(c.isdigit() for c in typed):
+        if digits == typed or not digits.isdecimal() or not any(c.isdigit() for c in typed):
             continue  # typed plainly, or no number
         if int(digits) >= 90:
             out.append((m.start(1), m.end(1), "AGE", "age_lookalike", 2))

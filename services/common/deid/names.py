@@ -177,7 +177,9 @@ _IS_WORD = lx.ENGLISH | lx.MEDICAL | lx.VERY_COMMON
 _NAME_KINDS = frozenset(
     "real legal full maiden birth given first last middle preferred christian actual "
     "true".split())
-_ZIP_NEXT = re.compile(r"[ \t]+\d{5}(?:-\d{4})?(?!\d)")
+# tried only where a run of blanks starts: a search tried inside a long run of them would
+# rescan the rest of it at every blank (quadratic)
+_ZIP_NEXT = re.compile(r"(?<![ \t])[ \t]++\d{5}(?:-\d{4})?(?!\d)")
 
 class NameScanner:
     def __init__(self, lex: lx.Lexicon, staff_allow_list: tuple[str, ...]) -> None:

@@ -58,14 +58,15 @@ LABEL_HEADS = frozenset(
     "study registry unos donor claim workers subject participant hmo ppo payer carrier "
     "coverage plates tags reg registration rego".split())
 _LABEL_RX = [(cat, re.compile(rf"(?:{rx})(?![a-z])", re.I)) for cat, rx in _LABEL_KINDS]
+# Possessive blanks: a long run of them is never split several ways (quadratic).
 # Between a label and its value: "no.", "#", "is", "ending", "last four", "scan", "template"...
-_FILLER = (r"(?:\s*(?:\#|no\b\.?|nr\b\.?|num\b\.?|number\b|id\b|is\b|was\b|reads\b|"
+_FILLER = (r"(?:\s*+(?:\#|no\b\.?|nr\b\.?|num\b\.?|number\b|id\b|is\b|was\b|reads\b|"
            r"on\s+file\b|scan\b|template\b|hash\b|code\b|enrol(?:l)?ment\b|record\b|"
            r"ending(?:\s+in)?\b|ends?\s+in\b|last\s*(?:4|four|digits)(?:\s+digits)?\b)"
-           r"\s*[:#=,]?)*")
+           r"\s*+[:#=,]?)*")
 LABELLED = re.compile(
     r"(?P<label>" + "|".join(rx for _, rx in _LABEL_KINDS) + r")(?![a-z])\.?"
-    + _FILLER + r"\s*[:#=,]?\s*"
+    + _FILLER + r"\s*+[:#=,]?\s*+"
     r"[\"'(\[“‘]?(?P<value>(?:[A-Z]{1,4}[- ]|[A-Z]{1,8}-?)?\d[A-Z0-9]*(?:[-/. ][A-Z0-9]+){0,4})",
     re.I,
 )
