@@ -3,6 +3,7 @@ one registered case whose published events are kept in a list."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -14,15 +15,24 @@ from services.deidentify.gate import Gate
 KEY = b"test-key-0123456789abcdef-0123456789"
 
 
-def left_uncovered(engine: Engine, note: str, piece: str) -> str:
-    """The characters of `piece` (in `note`) that no finding covers."""
-    result = engine.deidentify(note)
+def left_uncovered(engine: Engine, note: str, piece: str, case: CaseIdentifiers | None = None,
+                   counts: Callable[[str], bool] = lambda c: not c.isspace()) -> str:
+    """The characters of `piece` (in `note`) that no finding covers and that `counts`
+    (by default every one but blanks), with `case` registered if given."""
+    result = engine.deidentify(note, case)
     start = note.index(piece)
     covered = bytearray(len(note))
     for f in result.findings:
         covered[f.start:f.end] = b"\x01" * (f.end - f.start)
     return "".join(note[i] for i in range(start, start + len(piece))
-                   if not covered[i] and not note[i].isspace())
+                   if not covered[i] and counts(note[i]))
+
+
+def registered_case(*names: str) -> CaseIdentifiers:
+    """A case registered with invented `names` (Thaddeus Quorvell if none), MRN 0074419263
+    and DOB 1938-07-21: the attack tests' patient."""
+    return CaseIdentifiers.from_plain(names=list(names or ["Thaddeus Quorvell"]),
+                                      mrn="0074419263", dob="1938-07-21", key=KEY)
 
 
 def untouched(engine: Engine, note: str) -> None:

@@ -16,28 +16,20 @@ from services.common import events
 from services.common.consumer import Origin
 from services.common.deid import CaseIdentifiers, Engine
 
-from .support import gate_with_case
+from .support import gate_with_case, left_uncovered, registered_case
 
-KEY = b"test-key-0123456789abcdef-0123456789"
 _SEPARATORS = ["\u2022", "\u2027", "\u2219", "\u22c5", "\u30fb", "\uff65", "\u02d7",
                "\u2500", "\u2501", "\u05be", "\u25e6", "\u3002"]
 
 
 @pytest.fixture(scope="module")
 def registered() -> CaseIdentifiers:
-    return CaseIdentifiers.from_plain(names=["Thaddeus Quorvell"], mrn="0074419263",
-                                      dob="1938-07-21", key=KEY)
+    return registered_case()
 
 
 def _uncovered_digits(engine: Engine, note: str, piece: str,
                       case: CaseIdentifiers | None = None) -> str:
-    result = engine.deidentify(note, case)
-    start = note.index(piece)
-    covered = bytearray(len(note))
-    for f in result.findings:
-        covered[f.start:f.end] = b"\x01" * (f.end - f.start)
-    return "".join(note[i] for i in range(start, start + len(piece))
-                   if not covered[i] and note[i].isdigit())
+    return left_uncovered(engine, note, piece, case, str.isdigit)
 
 
 @pytest.mark.parametrize("sep", _SEPARATORS)

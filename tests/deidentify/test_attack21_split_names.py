@@ -12,25 +12,17 @@ import pytest
 
 from services.common.deid import CaseIdentifiers, Engine
 
-KEY = b"test-key-0123456789abcdef-0123456789"
+from .support import KEY, left_uncovered, registered_case
 
 
 @pytest.fixture(scope="module")
 def registered() -> CaseIdentifiers:
-    return CaseIdentifiers.from_plain(
-        names=["Thaddeus Quorvell", "Rashid al-Haddadin"], mrn="0074419263",
-        dob="1938-07-21", key=KEY)
+    return registered_case("Thaddeus Quorvell", "Rashid al-Haddadin")
 
 
 def _left(engine: Engine, case: CaseIdentifiers, note: str, piece: str) -> str:
     """The letters of `piece` in `note` that no finding covers."""
-    result = engine.deidentify(note, case)
-    start = note.index(piece)
-    covered = bytearray(len(note))
-    for f in result.findings:
-        covered[f.start:f.end] = b"\x01" * (f.end - f.start)
-    return "".join(note[i] for i in range(start, start + len(piece))
-                   if not covered[i] and note[i].isalpha())
+    return left_uncovered(engine, note, piece, case, str.isalpha)
 
 
 @pytest.mark.parametrize("piece", ["Had-\ndadin", "had-\ndadin", "quor-\nvell", "Quor-\nvell",

@@ -12,13 +12,12 @@ import pytest
 
 from services.common.deid import CaseIdentifiers, Engine
 
-KEY = b"test-key-0123456789abcdef-0123456789"
+from .support import registered_case
 
 
 @pytest.fixture(scope="module")
 def registered() -> CaseIdentifiers:
-    return CaseIdentifiers.from_plain(names=["Thaddeus Quorvell"], mrn="0074419263",
-                                      dob="1938-07-21", key=KEY)
+    return registered_case()
 
 
 @pytest.mark.parametrize("dob", ["21 lipca 1938", "21 июля 1938", "21 iulie 1938",
