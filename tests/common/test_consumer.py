@@ -9,15 +9,18 @@ import pytest
 from aiokafka import AIOKafkaProducer
 
 from services.common import consumer as consumer_module
-from services.common import events, merkle, signing
+from services.common import events, signing
 from services.common.admin import ensure_topics
 from services.common.consumer import ConsumerLoop, Origin
 from services.common.producer import EventProducer
 from services.common.settings import Settings
 from services.common.topics import UPDATES_STATUS, TopicSpec, deadletter_topic
+from tests.common.test_signing_together import climbs
 from tests.support import kafka_leaks
 from tests.support.signing import session_keys_dir, signed
 from tests.support.stack import eventually, read_events
+
+__all__ = ["climbs"]  # a fixture, imported to be used here
 
 DEADLETTER = deadletter_topic("approval")  # the loops below consume as approval
 
@@ -222,19 +225,12 @@ async def _started(loop: ConsumerLoop, not_this: object = None) -> bool:
 
 
 async def test_a_signed_batch_fetched_whole_is_proven_at_once_and_a_forgery_still_refused(
-        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+        settings: Settings, climbs: list[int]) -> None:
     """One fetch holds a clean batch and a batch with one altered record: the clean one is
     proven with one tree (no record's path climbed), the other's records are checked one
     by one, and the altered record is dead-lettered as forged."""
     await ensure_topics(settings, [UPDATES_STATUS, DEADLETTER])
-    climbed: list[int] = []
-    real = merkle.NodeMemo.root_from_path
-
-    def counting(memo: merkle.NodeMemo, leaf: bytes, index: int, count: int,
-                 path: list[bytes]) -> bytes:
-        climbed.append(index)
-        return real(memo, leaf, index, count, path)
-    monkeypatch.setattr(merkle.NodeMemo, "root_from_path", counting)
+    climbed = climbs
     keyring = signing.load_keyring(session_keys_dir())
     clean = [status_event(n) for n in range(6)]
     mixed = [status_event(n) for n in range(6, 10)]
