@@ -72,7 +72,8 @@ def widen(text: str, spans: list[Span], plain_word: Callable[[str], bool]) -> bo
             # one surname, or two capitalised words before a lone initial ("Van Doren, R")
             if m is not None and _capital(m.group("w"), caps_note) and (
                     " " not in text[s:end] or (
-                        len(m.group("w").rstrip(".")) == 1
+                        len(m.group("w").rstrip(".")) == 1  # a lone initial ("RN" is none)
+                        and not text[m.end("w"):m.end("w") + 1].isalpha()
                         and len(text[s:end].split()) == _MAX_NAME_WORDS
                         and all(w[:1].isupper() for w in text[s:end].split()))) \
                     and (len(m.group("w").rstrip(".")) == 1
