@@ -68,7 +68,9 @@ _TRAFFIC = re.compile(
     r"(?i)\b(?:traffic|stuck|backed\s++up|wreck|crash|accident|jam)\s++on\s++"
     r"(the\s++\d{1,3})\b(?=[ \t]*+(?:$|[,.;:!?)\n]|(?:is|was|are|were|again|this|today|"
     r"tonight|near|at|by|past|and|so|for|until|since|freeway|fwy|north\w*|south\w*|east\w*|"
-    r"west\w*|[NSEW]B)\b))")
+    # ... or a new clause ("traffic on the 405 the rep said")
+    r"west\w*|[NSEW]B|the|a|an|he|she|they|we|i|it|you|pt|but|then|now|will|might|should|"
+    r"lol|ugh)\b))")
 # the note's words that one of the shapes needs (with "I-" or "I" and a number in the text)
 WORDS = frozenset("route rte rt highway hwy interstate exit mile mm milepost mp traffic stuck "
                   "jam wreck crash accident backed".split())
