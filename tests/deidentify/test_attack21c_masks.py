@@ -31,7 +31,6 @@ LEFT_IN = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON)
 @pytest.mark.parametrize(("note", "code"), LEFT_IN)
 def test_masked_code_letters_left_in(engine: Engine, note: str, code: str) -> None:
     left = left_uncovered(engine, note, code)
@@ -39,9 +38,6 @@ def test_masked_code_letters_left_in(engine: Engine, note: str, code: str) -> No
     assert not any(c.isalpha() for c in left), (left, engine.deidentify(note).text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack21c: (before deid21 too) a masked code is clean when a "
-                          "zero-width space splits letters ending in V or X")
 @pytest.mark.parametrize("letters", ["J\u200bV", "J\u200bX", "Q\u200bV"])
 def test_masked_code_with_a_split_prefix_is_found(engine: Engine, letters: str) -> None:
     # "ins id JV*****6174" is found (cued_healthplan); with a zero-width space inside the

@@ -43,7 +43,6 @@ def test_the_shapes_deid21_claims_are_caught(engine: Engine) -> None:
     assert left_uncovered(engine, "Braithwaite-Lund, R CRNA at 0700", "Braithwaite-Lund, R") == ""
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON)
 @pytest.mark.parametrize(("note", "name"), LEFT_IN)
 def test_rest_of_name_left_in(engine: Engine, note: str, name: str) -> None:
     result = engine.deidentify(note)

@@ -59,7 +59,6 @@ LEFT_IN = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON)
 @pytest.mark.parametrize(("note", "road"), LEFT_IN)
 def test_road_mark_left_in(engine: Engine, note: str, road: str) -> None:
     assert left_uncovered(engine, note, road) == ""
@@ -71,8 +70,6 @@ def test_the_gate_not_the_regex_misses_I_space_number() -> None:
     assert road_marks.scan("pt lives on I 57 past Olvenport, wife drives", spans)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack21c: a town guess (review) is swallowed by a confident road mark")
 def test_town_guess_after_near_keeps_its_review(engine: Engine) -> None:
     # before deid21 the town was a guessed LOCATION and the note went to review; road_marks
     # takes any capitalised word after "near" as the town, confidently: auto-published

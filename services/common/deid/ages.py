@@ -38,9 +38,12 @@ _FOREIGN_NUMBER = re.compile(
 _AGED = re.compile(
     rf"(?i)(?:(?<!\w)(?:בת|בן)|\b(?:edad|[aâ]ge|alter|возраст|ya[sş]))"
     # ... or "age" and a word that checks it: "age confirmed 93", "age verified as 96"
-    r"(?:\s+(?:confirmed|verified|checked|stated|documented|listed)(?:\s+as)?)?"
+    # ("age was confirmed 93", "age reconfirmed to be 93")
+    r"(?:\s+(?:(?:is|was|has\s+been|been)\s+)?(?:re)?"
+    r"(?:confirmed|verified|checked|stated|documented|listed)(?:\s+(?:as|to\s+be))?)?"
     rf"\W{{0,3}}{_N}\b"
-    r"(?![.,:/]\d)")
+    # "bone age confirmed 95 percentile" is no age of the patient's
+    r"(?![.,:/]\d|\s*(?:%|percentile|centile|pctl|th\b))")
 # What a number is when it is no age: "she was 90 minutes in the tourniquet"
 _AMOUNT = (r"(?:mg|mcg|kg|kilos?|kilograms?|g|lbs?|pounds?|mm|cm|ml|cc|l|min(?:ute)?s?|"
            r"hours?|hrs?|h|seconds?|secs?|days?|weeks?|wks?|months?|bpm|degrees?|percent|units?|points?|"
@@ -84,7 +87,10 @@ _TEMPERATURE = re.compile(r"(?i)(?:temp|t\s*max|tmax|°|deg|warm|cool|fever|febr
 # an age under 90 said, then corrected to one over: "the patient is 88 not 98"
 _FROM_YOUNGER = re.compile(
     rf"(?i)\b{_PERSON}\b[^.;:!?\n]{{0,30}}?\s+{_BECOMES}\s+[1-8]\d[\s,]+(?:not|or)\s+{_N}\b"
-    rf"(?![.,:/]\d|\s*(?:%|/|{_AMOUNT}))")
+    # "pt was 75 or 95 on the pain scale" is a score
+    rf"(?![.,:/]\d|\s*(?:%|/|on\b|ra\b|{_AMOUNT}))")
+# the younger age and "not"/"or" just before the number: asked first, at C speed
+_YOUNGER_JUST_BEFORE = re.compile(r"(?i)(?<!\d)[1-8]\d[\s,]++(?:not|or)\s++$")
 _CORRECTED = re.compile(rf"(?i)[\s,.…]*(?:not|or|maybe|actually|nope)\s+{_N}\b")
 _FOREIGN_HINTS = ("neunzig", "novant", "noventa", "девяносто", "doksan", "quatre-vingt",
                   "cien", "cent ", "hundert")
@@ -95,12 +101,19 @@ _CONTRACTED_HINTS = ("'s ", "’s ", "hes ", "shes ")
 _AGED_HINTS = ("בת", "בן", "edad", "age", "âge", "alter", "возраст", "yaş", "yas")
 _NUMBER = re.compile(r"(?<![\d.,:/#-])\d{2,3}(?![\d.,:/]\d)")
 _BEFORE = 60  # how far back a person, a verb or "aged" may stand
+_AFTER = 40  # how far past the number its lookaheads ("90 minutes") may read
+# the word tests below look for " is ", "not ": any blank reads as a space for them, as
+# `\s` does for the regexes they gate
+_BLANKS = str.maketrans("\t\n\r\f\v\u00a0", "      ")
 
 
 def _ends_at(rx: re.Pattern[str], text: str, s: int) -> re.Match[str] | None:
-    """The first match of `rx` starting in the few words before s whose number starts at s."""
+    """The first match of `rx` starting in the few words before s whose number starts at s.
+    Searched in a window round s only: to the note's end, a note of many numbers over 89
+    costs the square of its length."""
     pos = max(0, s - _BEFORE)
-    while (m := rx.search(text, pos)) is not None and m.start() <= s:
+    end = min(len(text), s + _AFTER)
+    while (m := rx.search(text, pos, end)) is not None and m.start() <= s:
         if m.start("n") == s:
             return m
         pos = m.start() + 1
@@ -155,9 +168,11 @@ def scan(text: str, out: list[Span]) -> None:
         if m is not None and _MEASURE.search(text, max(0, s - 16), s) is None:
             found.append((s, m.end("n"), "AGE", "age_when", 1))
             continue
-        before = low[max(0, s - _BEFORE):s + 1]  # a word test first: the regexes slide
+        # a word test first: the regexes slide
+        before = low[max(0, s - _BEFORE):s + 1].translate(_BLANKS)
         m = _ends_at(_AGED, text, s) if any(h in before for h in _AGED_HINTS) else None
         if m is None and ("not " in before or "or " in before) \
+                and _YOUNGER_JUST_BEFORE.search(text, max(0, s - 24), s) is not None \
                 and any(v in before for v in _VERBS):
             m = _ends_at(_FROM_YOUNGER, text, s)
         if m is None and "makes " in before:

@@ -340,8 +340,8 @@ class Engine:
             merged = merge(merged)
         if job_places.scan(text, merged, self._plain_word, words_in):  # "the vet in [Town]"
             merged = merge(merged)
-        if (not road_marks.WORDS.isdisjoint(words_in) or "I-" in text or "i-" in text) \
-                and road_marks.scan(text, merged):  # "I-29 exit 61", "exit 3 off the pike"
+        if road_marks.hinted(text, words_in) \
+                and road_marks.scan(text, merged, self._plain_word):  # "I-29 exit 61"
             merged = merge(merged)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)

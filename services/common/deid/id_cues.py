@@ -170,7 +170,9 @@ def cued(text: str, norms: list[str], flags: list[int]) -> bool:
 _DIGIT_TOKEN = re.compile(r"\d[A-Za-z0-9]*(?:[-./:\u2013\u2014][A-Za-z0-9]+)*")
 # A second and third group after a space ("8MF 495", "AC49 YPC", "300 738 373").
 _NEXT_GROUP = re.compile(r" ([A-Za-z0-9]{2,5})(?![\w-])")
-_WORD_BACK = re.compile(r"(?:[^\W\d_](?:[^\W\d_]|['/])*|#)")  # accents too ("número")
+# accents too ("número"); a zero-width space or soft hyphen inside a word leaves it one
+# word (typed "J\u200bV" is no model "V" before the value)
+_WORD_BACK = re.compile(r"(?:[^\W\d_](?:[^\W\d_]|['/\u00ad\u200b-\u200d\u2060\ufeff])*|#)")
 _NOT_VALUE = re.compile(
     r"(?i:\d{1,2}[:.]\d\d(?::\d\d)?(?:am|pm|a|p|h|hrs)?|\d+-[a-z]+(?:-old)?|\d{3,4}(?:h|hrs|am|pm)|\d{1,2}(?:am|pm)"
     r"|\d+(?:\.\d+)?(?:mg|mcg|ug|ml|cc|kg|g|ga|mm|cm|m|fr|f|l|u|iu|units?|hrs?|h|mins?|s|"

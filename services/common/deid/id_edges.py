@@ -50,12 +50,29 @@ _PLAN_SUFFIX = re.compile(r" [A-HJ-Z](?= [a-z])")  # not "I": "policy 8820 I thi
 # letters of the code between its "#" and its digits: "service # ra 44719220"
 _HASH_PREFIX = re.compile(r"#[ \t]*(?P<p>[A-Za-z]{1,3})[ \t]$")
 # the masked part of a code, shown only by its last digits: "●●●● ●●●● 5521", "ZK*****4410",
-# "**** 7731" (runs of two or more mask characters, and up to three letters glued before)
-_MASK_BEFORE = re.compile(r"(?<![\w*•●∙])[A-Za-z]{0,3}[*•●∙xX]{2,}(?:[ \t-]?[*•●∙xX]{2,})*[ \t-]?$")
-_MASK_CHARS = frozenset("*•●∙xX -\t")
-_MASK_LETTERS = re.compile(r"(?<!\w)[A-Za-z]{1,3}$")  # "ZK" of "ZK[*****4410]"
+# "**** 7731", "JT ●●●● 6174" (runs of two or more mask characters, and up to three letters
+# glued before, or two or three capitals and a space). The typed text is read, so a
+# zero-width space or soft hyphen may sit anywhere in it ("J\u200bT**\u00ad***6174").
+# Possessive runs: a long mask that fails fails at once.
+_Z = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_M = "*•●∙xX"
+_MASK_RUN = rf"(?:[{_M}][{_Z}]*+){{2,}}+"
+_MASK_BEFORE = re.compile(
+    rf"(?<![\w{_M}{_Z}])(?P<letters>(?:[A-Za-z][{_Z}]*+){{0,3}}|[A-Z]{{2,3}}[ \t])"
+    rf"{_MASK_RUN}(?:[ \t-]?+{_MASK_RUN})*+[ \t-]?+$")
+_MASK_HEAD = frozenset(_M + _Z + " -\t")  # what a span's head may hold besides letters
+_MASK_SPAN = 64  # how far back a mask may reach from the first digit
+# a label, not an issuer's letters, before a space and the mask: "MRN **** 7731"
+_LABELS = frozenset("ID MRN SSN DL PIN FIN CSN EIN TIN ACCT NO NUM MBR GRP POL".split())
 _MAX_READ = 12
 _JOINERS = "-:/.·"
+
+
+def _first_digit(text: str, s: int, e: int) -> int | None:
+    for i in range(s, min(e, s + _MASK_SPAN)):
+        if text[i].isdigit():
+            return i
+    return None
 
 
 def widen(text: str, spans: list[Span]) -> bool:
@@ -66,14 +83,19 @@ def widen(text: str, spans: list[Span]) -> bool:
             continue
         start, end = s, e
         before = text[s - 1:s] if s else ""
-        if before in _MASK_CHARS and before and (
-                m := _MASK_BEFORE.search(text, max(0, s - 24), s)) is not None:
-            s = start = m.start()  # then the shapes below look before the mask
-            before = text[s - 1:s] if s else ""
-        elif before.isalpha() and text[s:s + 1] in ("*", "•", "●", "∙") and (
-                m := _MASK_LETTERS.search(text, max(0, s - 4), s)) is not None:
-            s = start = m.start()
-            before = text[s - 1:s] if s else ""
+        q = _first_digit(text, s, e)
+        if q is not None and (before in _MASK_HEAD or before.isalpha()) and all(
+                c.isalpha() or c in _MASK_HEAD for c in text[s:q]) and (
+                m := _MASK_BEFORE.search(text, max(0, q - _MASK_SPAN), q)) is not None \
+                and m.start() < s:
+            letters = m.group("letters")
+            start = m.start() + (len(letters) if letters[-1:] in (" ", "\t")
+                                 and letters[:-1] in _LABELS else 0)
+            if start < s:
+                s = start  # then the shapes below look before the mask
+                before = text[s - 1:s] if s else ""
+            else:
+                start = s
         # each shape needs a certain character next to the span: tested first, at C speed
         m = _PREFIX.search(text, max(0, s - 6), s) if before in _JOINERS and before else None
         if m is not None:

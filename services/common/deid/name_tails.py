@@ -24,12 +24,16 @@ _PARTICLE = r"(?:bin|binti|bint|ibn|van|von|der|de|da|del|di|du|la|le|o|ó|mac|m
 _SPACE_TAIL = re.compile(rf"[ \t]+(?:(?P<p>{_PARTICLE})[ \t]+)?(?P<w>{_WORD})", re.I)
 _COMMA_TAIL = re.compile(
     rf",[ \t]*(?P<w>{_WORD}(?:-{_WORD})?|[^\W\d_]\.?)"
-    r"(?=[ \t]*(?:$|[|\n\t,;)]|[A-Z]\.?(?!\w)|(?:MD|DO|RN|CRNA|NP|PA|CNM|RNFA|CST|DNP)\b))")
+    r"(?=[ \t]*(?:$|[|\n\t,;)]|[A-Z]\.?(?!\w)|(?:MD|DO|RN|NP|PA|CST|ST|SA)\b"
+    # the OR's credentials, in any case when no word is spelled so ("crna", "Lpn")
+    r"|(?i:crna|srna|cnor|lpn|lvn|csfa|crnfa|rnfa|cnm|dnp|aprn|pa-c|cna)\b))")
 _AGE_SEX = re.compile(r"[ \t]*,?[ \t]*\d{1,3}[ \t]?(?:y/?o|yrs?|[MF])\b")
 
 # a surname's initial after a given name, the field or the sentence's subject ending after
-# it ("Orla P. relieved by")
-_INITIAL_TAIL = re.compile(r"[ \t]+[A-Z]\.(?=[ \t]*(?:$|[|\n,;)])|[ \t]+[a-z]{2})")
+# it ("Orla P. relieved by", "BRISA T. RELIEVED" in a note of capitals); "A. fib" is none
+_INITIAL_TAIL = re.compile(
+    r"[ \t]+(?P<i>[A-Z])\.(?=[ \t]*(?:$|[|\n,;)])|[ \t]+(?P<next>[a-z]{2,}|[A-Z]{2,}))")
+_MAX_NAME_WORDS = 2  # "Ilsa Maren T.": a given name of two words, then the initial
 
 
 def _capital(word: str, caps_note: bool) -> bool:
@@ -65,12 +69,23 @@ def widen(text: str, spans: list[Span], plain_word: Callable[[str], bool]) -> bo
             end = m.end()
         elif text[s:s + 1].isupper():
             m = _COMMA_TAIL.match(text, end)
-            if m is not None and _capital(m.group("w"), caps_note) and " " not in text[s:end] \
+            # one surname, or two capitalised words before a lone initial ("Van Doren, R")
+            if m is not None and _capital(m.group("w"), caps_note) and (
+                    " " not in text[s:end] or (
+                        len(m.group("w").rstrip(".")) == 1  # a lone initial ("RN" is none)
+                        and not text[m.end("w"):m.end("w") + 1].isalpha()
+                        and len(text[s:end].split()) == _MAX_NAME_WORDS
+                        and all(w[:1].isupper() for w in text[s:end].split()))) \
                     and (len(m.group("w").rstrip(".")) == 1
                          or not plain_word(m.group("w").lower())):
                 end = m.end()
         m = _INITIAL_TAIL.match(text, end)  # "pt Adaeze O. | photo ID missing"
-        if end == e and m is not None and " " not in text[s:e] and text[s:s + 1].isupper():
+        if end == e and m is not None and len(text[s:e].split()) <= _MAX_NAME_WORDS \
+                and (text[s:s + 1].isupper() or text[s:e].islower()) \
+                and (m.group("next") is None or m.group("next").islower()
+                     or (caps_note and m.group("next").isupper())) \
+                and not (m.group("next") and plain_word(
+                    (m.group("i") + m.group("next")).lower())):  # "A. fib": afib
             end = m.end()
         m = _HYPHEN_TAIL.match(text, end)  # "Zoe Bronte-Hale": the surname's second part
         if end > e and m is not None and m.group("w")[0].isupper() \

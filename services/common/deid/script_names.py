@@ -98,8 +98,10 @@ _CUES = _fold_all(list(SCRIPT_CUES | NAME_CUES | {"pt", "patient", "pts", "name"
 _STOP = _CUES | _fold_all(_LITTLE)
 # the next word after a name found in a script of its own: the surname when it is of the
 # same script ("signed by अनीता वर्मा as guardian"); a little word ("ने", "של") is not
-_NEXT_WORD = re.compile(rf"[ \t]({_WORD})")
-_AFTER_NAME = _STOP | _fold_all("ने ही भी तो".split())
+# (over a few blanks or one line break: "कविता  जोशी", a name wrapped onto the next line)
+_NEXT_WORD = re.compile(rf"(?:[ \t]{{1,3}}|[ \t]{{0,3}}\n[ \t]{{0,3}})({_WORD})")
+# ... and no word of time or grammar: "कल" (yesterday), "आज" (today), "और" (and)
+_AFTER_NAME = _STOP | _fold_all("ने ही भी तो कल आज अभी और को से का की के में पर है हैं था थी".split())
 
 
 def _name_case(word: str) -> bool:

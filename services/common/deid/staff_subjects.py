@@ -21,16 +21,23 @@ from . import lexicon as lx
 Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
 
-# where a clause starts: the note's start (after "ok", "fyi", ...), or a comma or dash
-_OPEN = r"(?:^|[,;]|\s-)[ \t]*(?:(?:ok|okay|so|fyi|um|and|but)[ \t,]+)?"
-_ROLE = (r"(?:scrubbing|circulating|covering|relieving|on[ \t]+(?:break|call|lunch)|off[ \t]+today|"
-         r"out[ \t]+sick|running[ \t]+late|in[ \t]+charge)")
+# where a clause starts: the note's start or a line's (after "ok", "fyi", "ok so"...), a
+# comma, semicolon, colon, "!", "?", a slash, a full stop before a blank, or a dash
+_OPEN = (r"(?:^|[,;:!?/]|\.(?=[ \t])|\s-|[\u2013\u2014])[ \t]*+"
+         r"(?:(?:ok|okay|so|fyi|um|and|but|also|then)[ \t,]++){0,2}")
+# the action may run over a line break or a hyphen ("is\non break", "on-call")
+_ROLE = (r"(?:scrubbing|circulating|covering|relieving|on[\s-]++(?:break|call|lunch)|"
+         r"off\s++today|out\s++sick|running\s++late|in\s++charge)")
 _DEPT = (r"(?:services|dept|department|biomed|spd|evs|transport|pharmacy|admitting|registration|"
          r"supply|materials|security)")
-_AFTER = (rf"(?:(?:is|was|'s)[ \t]+{_ROLE}|{_ROLE}"
-          r"|says|said|wants|needs|asked|asks|texted|paged"
+# things and systems need and say too ("Pyxis needs restock", "Cerner says down"): only a
+# known given name, and not before a thing's need ("needs to be warmed", "needs replacing")
+_WEAK = r"(?:says|said|wants|needs|asked|asks)\b"
+_THING_NEED = re.compile(r"(?i)[ \t]++(?:to[ \t]++be|[a-z]+ing)\b")
+_AFTER = (rf"(?:(?:is|was|'s)\s++{_ROLE}|{_ROLE}"
+          r"|texted|paged"
           rf"|from[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+){{0,2}}{_DEPT})\b")
-_SUBJECT = re.compile(rf"(?im){_OPEN}([a-z][a-z]+)[ \t]+(?={_AFTER})")
+_SUBJECT = re.compile(rf"(?im){_OPEN}([a-z][a-z]+)[ \t]++(?:(?={_AFTER})|(?P<weak>{_WEAK}))")
 # person nouns and grammar that open such clauses and name no one
 _NOT_NAMES = frozenset((
     "guy man lady dude boy girl kid baby doc nurse tech rep mom dad everyone someone anyone "
@@ -39,7 +46,7 @@ _NOT_NAMES = frozenset((
     "transport fam er msg sis bro hubby").split())
 _WORD_NAME = lx.ENGLISH | lx.COMMON | lx.VERY_COMMON  # "will", "hope"
 _VOWEL = re.compile(r"[aeiouy]", re.I)
-_NEVER = lx.CUE | lx.MEDICAL | lx.MONTH | lx.WEEKDAY | lx.STATE
+_NEVER = lx.CUE | lx.MEDICAL | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.EPONYM  # "Allis"
 
 
 def scan(text: str, spans: list[Span], flags: Flags) -> None:
@@ -56,4 +63,7 @@ def scan(text: str, spans: list[Span], flags: Flags) -> None:
             continue  # "ER needs": two letters are an abbreviation unless a frequent name
         if f == 0 and not (word.istitle() and len(word) > 3 and _VOWEL.search(word)):
             continue  # an unknown word is a typo or abbreviation as often as a name
+        if m.group("weak") is not None and (
+                not f & lx.FIRST or _THING_NEED.match(text, m.end("weak"))):
+            continue
         spans.append((m.start(1), m.end(1), "NAME", "staff_subject", 1))
