@@ -1,8 +1,9 @@
-"""A staff member's first name that is also an everyday word ("olive") or that no
-list knows, standing where a person stands (opening a message before what someone does,
-after "tell", before "'s", a doctor's lone initial), is not redacted as a guess: the note
-goes to a person (`review`) with the word and its reason (person_slots.py). The same words
-in ordinary sentences stay clean. Examples made up."""
+"""A staff member's first name that is also an everyday word ("olive") or that no list
+knows, standing where a person stands (opening a message before what someone does, after
+"tell" or "per", before "'s", after a title, beside a removed name, a doctor's lone
+initial), is not redacted as a guess: the note goes to a person (`review`) with the word
+and its reason (person_slots.py). The same words in ordinary sentences stay clean.
+Examples made up."""
 
 from __future__ import annotations
 
@@ -29,6 +30,10 @@ def _doubted(engine: Engine, note: str) -> tuple[str, list[tuple[str, str]]]:
     ("ned the printer in 2 is jammed", "ned"),  # a vocative
     ("fridge note: RUFUS'S LUNCH", "RUFUS"),
     ("dr. p said to hold the heparin", "p"),  # a doctor's initial alone
+    ("badge reprinted per May in security", "May"),
+    ("07:00 Olive -> Brannoch Kellan (circ)", "Olive"),  # beside a removed name
+    ("Deputy Pellow at bedside, cuffs off", "Pellow"),  # after a title
+    ("told the family that olive is out of surgery", "olive"),
 ])
 def test_a_word_in_a_persons_slot_goes_to_review(engine: Engine, note: str, left: str) -> None:
     assert _doubted(engine, note) == ("review", [(left, SLOT)])
@@ -50,6 +55,11 @@ def test_a_word_in_a_persons_slot_goes_to_review(engine: Engine, note: str, left
     "he says ok",
     "tell them that the room is ready",
     "mark ur specimens please",
+    "pt speaks Tagalog and English, interpreter not needed",
+    "dose per unit policy",
+    "recipient will need a second unit",
+    "MS flare last year, on steroids",
+    "the pump is doing fine now",
     "Dr. K. Vance to see pt",  # an initial before a surname: the name rules' (redacted)
 ])
 def test_the_same_words_in_ordinary_sentences_raise_no_slot_doubt(

@@ -10,7 +10,10 @@ A word is read as a possible name only in a person's slot:
   vocative ("ned the printer is jammed");
 - after a verb of speaking to someone: "tell olive that";
 - before "'s", for a given name that is no English word: "RUFUS'S LUNCH";
-- a single letter after a doctor's title: "dr. p said".
+- a single letter after a doctor's title: "dr. p said"; a word after a title ("Deputy
+  Pellow", "Mrs. Olive"), after "per" ("per May in security");
+- joined to a removed name by "and", "->", "/" ("Olive -> [NAME]");
+- before a patient's state anywhere: "that olive is out of surgery".
 The slots are narrow because the words are everyday ones: "will the 2pm start", "hope is
 fading", "grace period", "chart says" stay clean (tests/deidentify/test_person_slot_doubts.py).
 Measured on every corpus with bench/deid_eval.py (branch doubt21).
@@ -22,6 +25,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
+from .plain_words import LANGUAGES
 
 Span = tuple[int, int, str, str, int]
 Doubt = tuple[int, int, str]
@@ -64,6 +68,24 @@ _POSSESSIVE = re.compile(r"(?<![\w'’])" + _WORD + r"['’]s\b(?![ \t]+(?:[^\W\
                          r"(?:catheter|syndrome|disease|sign|test|line)\b)", re.I)
 # "dr. p said": a doctor's initial alone
 _TITLE_INITIAL = re.compile(r"\b(?:dr|doc)\.?[ \t]+([^\W\d_])(?![\w.'’-])", re.I)
+# a title that a surname follows: "Mrs. Olive", "Deputy Pellow", "Dr Olive" (a lone
+# initial after a doctor's title above); "MS flare", "MR 2+" are no titles: a dot or the
+# title's own case ("Ms", "Deputy") and a capital after it
+_TITLE = re.compile(r"(?:\b(?:mrs?|ms|mx|dr)\.[ \t]*|\b(?:Mrs?|Ms|Mx|Miss|Dr|Deputy|Officer|"
+                    r"Sgt|Sergeant|Det|Detective|Chaplain|Pastor|Coach|Capt|Captain)[ \t]+)"
+                    r"([^\W\d_][^\W\d_'’-]+)(?![\w'’-])")
+# a word joined to a removed name: "[NAME] and Olive", "09:30 Olive -> [NAME]"
+_JOIN = r"[ \t]*(?:and|&|->|→|/|or)[ \t]*"
+_JOIN_AFTER = re.compile(_JOIN + r"([^\W\d_]{2,})(?![\w'’-])")
+_JOIN_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})" + _JOIN + r"$")
+# a person's state anywhere: "that olive is out of surgery", "olive is awake in pacu"
+_STATE = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})[\"”']?[ \t]+(?:is|was)[ \t]+(?:out[ \t]+of[ \t]+"
+                    r"(?:surgery|the[ \t]+or|or|recovery|pacu)|awake|asleep|doing[ \t]+"
+                    r"(?:great|well|fine|ok|okay)|asking[ \t]+for)\b", re.I)
+# a cue for a person, then a given name ("per Olive", "recipient ned")
+_PER = re.compile(r"\b(?:per|recipient|donor)[ \t]+([^\W\d_]{2,})(?![\w'’-])", re.I)
+# given names that are verbs too: "pt rose from bed", "per pat"
+_VERB_NAMES = frozenset("rose drew sue rob pat mark bill grant chase will may ray".split())
 # chat shorthand, pronouns and people's roles that the world's name lists hold
 # ("fam txt:", "he says", "student asked")
 _SHORTHAND = frozenset((
@@ -83,6 +105,18 @@ def scan(text: str, spans: list[Span], flags_of: Flags, out: list[Doubt]) -> Non
             if test(m.group(1), flags_of(m.group(1))):
                 found.append(m.span(1))
     found += (m.span(1) for m in _TITLE_INITIAL.finditer(text))
+    _after_title(text, flags_of, found)
+    _joined_to_name(text, spans, flags_of, found)
+    for m in _STATE.finditer(text):
+        if _given(m.group(1), flags_of(m.group(1))):
+            found.append(m.span(1))
+    for m in _PER.finditer(text):
+        word = m.group(1)
+        f = flags_of(word)
+        # in lower case, a name that is no word ("per olive" is; "per gift policy" not)
+        if _given(word, f) and ((word[0].isupper() and not word.isupper())
+                                or (not f & lx.ENGLISH and word.lower() not in _VERB_NAMES)):
+            found.append(m.span(1))
     for s, e in sorted(set(found)):
         if any(a < e and s < b for a, b, *_ in spans) or any(a < e and s < b for a, b, _ in out):
             continue
@@ -122,3 +156,34 @@ def _speaker(word: str, f: int) -> bool:
     if f & lx.LAST:
         return not f & (_EVERYDAY | _NEVER | lx.PLACE | lx.EPONYM_CTX)
     return not f and word[0].isupper() and not word.isupper()
+
+
+def _after_title(text: str, flags_of: Flags, found: list[tuple[int, int]]) -> None:
+    """A word after a title is a name ("Mrs. Olive", "Dr. Hope"), unless a clinical or
+    grammar word ("Dr. said"), or a word in capitals ("DR WILL SEE")."""
+    for m in _TITLE.finditer(text):
+        word = m.group(1)
+        f = flags_of(word)
+        if word.isupper() or f & (_NEVER | lx.VERY_COMMON | lx.MONTH) \
+                or (word.islower() and not f & lx.NAMEISH):
+            continue
+        found.append(m.span(1))
+
+
+def _joined_to_name(text: str, spans: list[Span], flags_of: Flags,
+                    found: list[tuple[int, int]]) -> None:
+    """A capitalised given name joined by "and", "&", "->", "/" to a removed
+    name ("[NAME] and Olive"): the other person of the pair."""
+    for s, e, cat, *_ in spans:
+        if cat != "NAME":
+            continue
+        for m in (_JOIN_AFTER.match(text, e), _JOIN_BEFORE.search(text, max(0, s - 40), s)):
+            if m is None:
+                continue
+            word = m.group(1)
+            f = flags_of(word)
+            # (a label word too: "Iris" is also a scan's name)
+            if word[0].isupper() and not word.isupper() and f & lx.FIRST \
+                    and word.lower() not in LANGUAGES \
+                    and not f & (_NEVER & ~lx.LABEL | lx.VERY_COMMON | lx.MONTH | lx.EPONYM_CTX):
+                found.append(m.span(1))
