@@ -33,6 +33,7 @@ def _doubted(engine: Engine, note: str) -> tuple[str, list[tuple[str, str]]]:
     ("badge reprinted per May in security", "May"),
     ("07:00 Olive -> Brannoch Kellan (circ)", "Olive"),  # beside a removed name
     ("Deputy Pellow at bedside, cuffs off", "Pellow"),  # after a title
+    ("Sgt. Pellow waiting outside", "Pellow"),
     ("told the family that olive is out of surgery", "olive"),
 ])
 def test_a_word_in_a_persons_slot_goes_to_review(engine: Engine, note: str, left: str) -> None:
@@ -55,6 +56,7 @@ def test_a_word_in_a_persons_slot_goes_to_review(engine: Engine, note: str, left
     "he says ok",
     "tell them that the room is ready",
     "mark ur specimens please",
+    "family wants a chaplain. Chaplain paged at noon",  # a role, then a new sentence
     "pt speaks Tagalog and English, interpreter not needed",
     "dose per unit policy",
     "recipient will need a second unit",

@@ -141,7 +141,7 @@ def scan(text: str, spans: list[Span], flags_of: Flags,
         _unknown_after_cue(text, spans, cues, flags_of, out)
     if spelled and covered is not None:
         _spelled(text, covered, flags_of, out)
-    person_slots.scan(text, spans, flags_of, out)  # "olive is circulating", "tell olive that"
+    person_slots.scan(text, spans, flags_of, out, words)  # "olive is circulating"
     # (a number already redacted or doubted as a name is left alone)
     number_doubts.scan(text, lambda s, e: any(a < e and s < b for a, b, *_ in spans)
                        or any(a < e and s < b for a, b, _ in out), flags_of, out, words)

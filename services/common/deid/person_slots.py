@@ -22,9 +22,10 @@ Measured on every corpus with bench/deid_eval.py (branch doubt21).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from . import lexicon as lx
+from .names import TOKEN
 from .plain_words import LANGUAGES
 
 Span = tuple[int, int, str, str, int]
@@ -38,27 +39,27 @@ _NEVER = (lx.MEDICAL | lx.EPONYM | lx.CUE | lx.LABEL | lx.WEEKDAY | lx.STATE | l
           | lx.STREET | lx.PHRASE)
 _EVERYDAY = lx.COMMON | lx.VERY_COMMON
 
-# a line's start, then what may open a chat line before a name ("ok", "hey", "- ")
-_LINE = r"(?:^|(?<=\n))[ \t>*\-\u2022]*(?:(?:ok(?:ay)?|hey|hi|yo|fyi|also|and|so|lol)[,!.]?[ \t]+)?"
+# a line's start (matched at each), then what may open a chat line before a name ("ok",
+# "hey", "- "), the word and what may follow it before the next word
+_HEAD = re.compile(r"[ \t>*\-\u2022]*(?:(?:ok(?:ay)?|hey|hi|yo|fyi|also|and|so|lol)[,!.]?[ \t]+)?"
+                   r"([^\W\d_]{2,})([,:]?)[ \t]+", re.I)
 _WORD = r"([^\W\d_]{2,})"
 # what only a person does, never English grammar after a modal or a noun ("Pellow says",
 # "OLIVE ON LUNCH", "olive pls call"; not "will stop", "may be", "will u")
-_SPEAKS = (r"(?:says|said|asks|asked|asking|texted|thinks|pls|plz|on[ \t]+(?:break|lunch)|"
-           r"(?:can|could)[ \t]+(?:u|you)[ \t]+(?!be\b)|u[ \t]+(?:were|are))\b")
+_SPEAKS = re.compile(r"(?:says|said|asks|asked|asking|texted|thinks|pls|plz|on[ \t]+"
+                     r"(?:break|lunch)|(?:can|could)[ \t]+(?:u|you)[ \t]+(?!be\b)|u[ \t]+"
+                     r"(?:were|are))\b", re.I)
 # what a staff member does ("olive is circulating"; "hope is fading" is no one's): read
 # after a given name only
 _STAFF_ING = (r"(?:scrubbing|circulating|covering|relieving|asking|calling|helping|leaving|"
               r"coming|working|charting|waiting|looking)")
-_DOES = (r"(?:(?:is|was)[ \t]+" + _STAFF_ING + r"|covering|wants|needs[ \t]+(?:a|an|to)|"
-         r"from[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]+(?:is|was)[ \t]+" + _STAFF_ING
-         + r")\b")
-_OPENING_SPEAKS = re.compile(_LINE + _WORD + r"[,:]?[ \t]+" + _SPEAKS, re.I | re.M)
-_OPENING_DOES = re.compile(_LINE + _WORD + r"[,:]?[ \t]+" + _DOES, re.I | re.M)
+_DOES = re.compile(r"(?:(?:is|was)[ \t]+" + _STAFF_ING + r"|covering|wants|needs[ \t]+"
+                   r"(?:a|an|to)|from[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]+(?:is|was)[ \t]+"
+                   + _STAFF_ING + r")\b", re.I)
 # an order to someone ("olive stop", "olive please"), or for a given name that is no English
 # word, a vocative before "the", "u", "can" ... ("ned the printer is jammed")
-_OPENING_ORDER = re.compile(_LINE + _WORD + r"[,:]?[ \t]+(?:stop|please)\b", re.I | re.M)
-_OPENING_ANY = re.compile(_LINE + _WORD + r",?[ \t]+(?:the|your|ur|u|you|can|could|did|are)\b",
-                          re.I | re.M)
+_ORDER = re.compile(r"(?:stop|please)\b", re.I)
+_VOCATIVE_NEXT = re.compile(r"(?:the|your|ur|u|you|can|could|did|are)\b", re.I)
 # spoken to: "tell olive that", "ask olive about"
 _SPOKEN_TO = re.compile(r"\b(?:tell|ask|text|ping|thank|thx)[ \t]+" + _WORD +
                         r"(?=[ \t]+(?:that|to|about|if|when|we|i|pls|plz)\b|[,!?]|[ \t]*$)",
@@ -68,12 +69,17 @@ _POSSESSIVE = re.compile(r"(?<![\w'’])" + _WORD + r"['’]s\b(?![ \t]+(?:[^\W\
                          r"(?:catheter|syndrome|disease|sign|test|line)\b)", re.I)
 # "dr. p said": a doctor's initial alone
 _TITLE_INITIAL = re.compile(r"\b(?:dr|doc)\.?[ \t]+([^\W\d_])(?![\w.'’-])", re.I)
-# a title that a surname follows: "Mrs. Olive", "Deputy Pellow", "Dr Olive" (a lone
-# initial after a doctor's title above); "MS flare", "MR 2+" are no titles: a dot or the
-# title's own case ("Ms", "Deputy") and a capital after it
-_TITLE = re.compile(r"(?:\b(?:mrs?|ms|mx|dr)\.[ \t]*|\b(?:Mrs?|Ms|Mx|Miss|Dr|Deputy|Officer|"
-                    r"Sgt|Sergeant|Det|Detective|Chaplain|Pastor|Coach|Capt|Captain)[ \t]+)"
-                    r"([^\W\d_][^\W\d_'’-]+)(?![\w'’-])")
+# a title that a surname follows: "Mrs. Olive", "Deputy Pellow", "dr. olive" (a lone
+# initial after a doctor's title above); "MS flare", "MR 2+" are no titles: a dot after
+# the title or the title's own case ("Ms", "Deputy"). The titles are found with str.find.
+_AFTER_TITLE = re.compile(r"(\.)?[ \t]*([^\W\d_][^\W\d_'’-]+)(?![\w'’-])")
+_TITLE_WORDS = frozenset((
+    "mr mrs ms mx miss dr deputy officer sgt sergeant det detective chaplain pastor coach "
+    "capt captain").split())
+_ABBREVIATED = frozenset("mr mrs ms mx dr sgt det capt".split())  # "chaplain. Chaplain paged"
+_SPOKEN_CUES = frozenset("tell ask text ping thank thx".split())
+_STATE_CUES = frozenset("awake asleep doing out asking".split())
+_PER_CUES = frozenset("per recipient donor".split())
 # a word joined to a removed name: "[NAME] and Olive", "09:30 Olive -> [NAME]"
 _JOIN = r"[ \t]*(?:and|&|->|→|/|or)[ \t]*"
 _JOIN_AFTER = re.compile(_JOIN + r"([^\W\d_]{2,})(?![\w'’-])")
@@ -94,22 +100,34 @@ _SHORTHAND = frozenset((
     "tech surgeon family").split())
 
 
-def scan(text: str, spans: list[Span], flags_of: Flags, out: list[Doubt]) -> None:
+def scan(text: str, spans: list[Span], flags_of: Flags, out: list[Doubt],
+         words: set[str] | None = None) -> None:
     """Add a doubt for each word in a person's slot that may be a name, not yet
-    redacted and not already doubted."""
+    redacted and not already doubted; `words`: the note's words in lower case
+    (names.TOKEN's), when the caller has them. Each slot but a line's opening is read
+    only when its cue is among the words (a set test costs far less than a search)."""
+    if words is None:
+        words = {m.group().lower() for m in TOKEN.finditer(text)}
     found: list[tuple[int, int]] = []
-    for rx, test in ((_OPENING_SPEAKS, _speaker), (_OPENING_DOES, _given),
-                     (_OPENING_ORDER, _given_not_grammar), (_SPOKEN_TO, _given_not_grammar),
-                     (_OPENING_ANY, _vocative), (_POSSESSIVE, _given_not_word)):
-        for m in rx.finditer(text):
-            if test(m.group(1), flags_of(m.group(1))):
-                found.append(m.span(1))
-    found += (m.span(1) for m in _TITLE_INITIAL.finditer(text))
-    _after_title(text, flags_of, found)
+    _line_openings(text, flags_of, found)
+    if not _SPOKEN_CUES.isdisjoint(words):
+        _find(_SPOKEN_TO, text, flags_of, _given_not_grammar, found)
+    if "'" in text or "\u2019" in text:
+        _find(_POSSESSIVE, text, flags_of, _given_not_word, found)
+    if "dr" in words or "doc" in words:
+        found += (m.span(1) for m in _TITLE_INITIAL.finditer(text))
+    titles = _TITLE_WORDS & words
+    if titles:
+        _after_title(text, text.lower(), titles, flags_of, found)
     _joined_to_name(text, spans, flags_of, found)
-    for m in _STATE.finditer(text):
-        if _given(m.group(1), flags_of(m.group(1))):
-            found.append(m.span(1))
+    if not _STATE_CUES.isdisjoint(words):
+        _find(_STATE, text, flags_of, _given, found)
+    if not _PER_CUES.isdisjoint(words):
+        _per(text, flags_of, found)
+    _keep(found, spans, out)
+
+
+def _per(text: str, flags_of: Flags, found: list[tuple[int, int]]) -> None:
     for m in _PER.finditer(text):
         word = m.group(1)
         f = flags_of(word)
@@ -117,10 +135,40 @@ def scan(text: str, spans: list[Span], flags_of: Flags, out: list[Doubt]) -> Non
         if _given(word, f) and ((word[0].isupper() and not word.isupper())
                                 or (not f & lx.ENGLISH and word.lower() not in _VERB_NAMES)):
             found.append(m.span(1))
+
+
+def _keep(found: list[tuple[int, int]], spans: list[Span], out: list[Doubt]) -> None:
     for s, e in sorted(set(found)):
         if any(a < e and s < b for a, b, *_ in spans) or any(a < e and s < b for a, b, _ in out):
             continue
         out.append((s, e, IN_PERSON_SLOT))
+
+
+def _find(rx: re.Pattern[str], text: str, flags_of: Flags, test: Callable[[str, int], bool],
+          found: list[tuple[int, int]]) -> None:
+    for m in rx.finditer(text):
+        if test(m.group(1), flags_of(m.group(1))):
+            found.append(m.span(1))
+
+
+def _line_openings(text: str, flags_of: Flags, found: list[tuple[int, int]]) -> None:
+    """The word opening each line, before what a person does, an order or (a given name
+    that is no word) any address."""
+    at = 0
+    while at >= 0:
+        m = _HEAD.match(text, at)
+        at = text.find("\n", at)
+        at = at + 1 if at >= 0 else -1
+        if m is None:
+            continue
+        word, end = m.group(1), m.end()
+        f = flags_of(word)
+        vocative = m.group(2) != ":" and _VOCATIVE_NEXT.match(text, end) is not None
+        if ((_SPEAKS.match(text, end) and _speaker(word, f))
+                or (_DOES.match(text, end) and _given(word, f))
+                or (_ORDER.match(text, end) and _given_not_grammar(word, f))
+                or (vocative and _vocative(word, f))):
+            found.append(m.span(1))
 
 
 def _given(word: str, f: int) -> bool:
@@ -158,16 +206,28 @@ def _speaker(word: str, f: int) -> bool:
     return not f and word[0].isupper() and not word.isupper()
 
 
-def _after_title(text: str, flags_of: Flags, found: list[tuple[int, int]]) -> None:
-    """A word after a title is a name ("Mrs. Olive", "Dr. Hope"), unless a clinical or
-    grammar word ("Dr. said"), or a word in capitals ("DR WILL SEE")."""
-    for m in _TITLE.finditer(text):
-        word = m.group(1)
-        f = flags_of(word)
-        if word.isupper() or f & (_NEVER | lx.VERY_COMMON | lx.MONTH) \
-                or (word.islower() and not f & lx.NAMEISH):
-            continue
-        found.append(m.span(1))
+def _after_title(text: str, low: str, cues: Iterable[str], flags_of: Flags,
+                 found: list[tuple[int, int]]) -> None:
+    """A word after a title is a name ("Mrs. Olive", "Deputy Pellow"), unless a clinical
+    or grammar word ("Dr. said"), or a word in capitals ("DR WILL SEE")."""
+    for cue in cues:
+        at = low.find(cue)
+        while at >= 0:
+            start, end = at, at + len(cue)
+            at = low.find(cue, end)
+            if (start and low[start - 1].isalnum()) or low[end:end + 1].isalnum():
+                continue  # inside a word ("admission", "drain")
+            m = _AFTER_TITLE.match(text, end)
+            # "Mrs. ", "dr.", or "Deputy " in its own case and a space
+            if m is None or not ((m.group(1) and cue in _ABBREVIATED)
+                                 or (m.start(2) > end and text[start:end].istitle())):
+                continue
+            word = m.group(2)
+            f = flags_of(word)
+            if word.isupper() or f & (_NEVER | lx.VERY_COMMON | lx.MONTH) \
+                    or (word.islower() and not f & lx.NAMEISH):
+                continue
+            found.append(m.span(2))
 
 
 def _joined_to_name(text: str, spans: list[Span], flags_of: Flags,
