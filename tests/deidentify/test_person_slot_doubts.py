@@ -34,6 +34,9 @@ def _doubted(engine: Engine, note: str) -> tuple[str, list[tuple[str, str]]]:
     ("07:00 Olive -> Brannoch Kellan (circ)", "Olive"),  # beside a removed name
     ("Deputy Pellow at bedside, cuffs off", "Pellow"),  # after a title
     ("Sgt. Pellow waiting outside", "Pellow"),
+    ("olive out of surgery at 3, family updated", "olive"),
+    ("PT PREFERS OLIVE; BAND SAYS OTHERWISE", "OLIVE"),  # given as a name
+    ("yes olive is her middle name", "olive"),
     ("told the family that olive is out of surgery", "olive"),
 ])
 def test_a_word_in_a_persons_slot_goes_to_review(engine: Engine, note: str, left: str) -> None:
@@ -57,6 +60,9 @@ def test_a_word_in_a_persons_slot_goes_to_review(engine: Engine, note: str, left
     "tell them that the room is ready",
     "mark ur specimens please",
     "family wants a chaplain. Chaplain paged at noon",  # a role, then a new sentence
+    "prefers Spanish for consent",
+    "pt prefers to walk to the OR",
+    "family called back at noon",
     "pt speaks Tagalog and English, interpreter not needed",
     "dose per unit policy",
     "recipient will need a second unit",

@@ -13,7 +13,8 @@ A word is read as a possible name only in a person's slot:
 - a single letter after a doctor's title: "dr. p said"; a word after a title ("Deputy
   Pellow", "Mrs. Olive"), after "per" ("per May in security");
 - joined to a removed name by "and", "->", "/" ("Olive -> [NAME]");
-- before a patient's state anywhere: "that olive is out of surgery".
+- before a patient's state anywhere: "that olive is out of surgery";
+- given as a name: "goes by olive", "olive is her middle name".
 The slots are narrow because the words are everyday ones: "will the 2pm start", "hope is
 fading", "grace period", "chart says" stay clean (tests/deidentify/test_person_slot_doubts.py).
 Measured on every corpus with bench/deid_eval.py (branch doubt21).
@@ -49,11 +50,12 @@ _WORD = r"([^\W\d_]{2,})"
 _SPEAKS = re.compile(r"(?:says|said|asks|asked|asking|texted|thinks|pls|plz|on[ \t]+"
                      r"(?:break|lunch)|(?:can|could)[ \t]+(?:u|you)[ \t]+(?!be\b)|u[ \t]+"
                      r"(?:were|are))\b", re.I)
-# what a staff member does ("olive is circulating"; "hope is fading" is no one's): read
-# after a given name only
+# what a staff member does ("olive is circulating"; "hope is fading" is no one's) or a
+# patient's state ("olive out of surgery"): read after a given name only
 _STAFF_ING = (r"(?:scrubbing|circulating|covering|relieving|asking|calling|helping|leaving|"
               r"coming|working|charting|waiting|looking)")
-_DOES = re.compile(r"(?:(?:is|was)[ \t]+" + _STAFF_ING + r"|covering|wants|needs[ \t]+"
+_DOES = re.compile(r"(?:(?:is|was)[ \t]+(?:" + _STAFF_ING + r"|awake|asleep)|out[ \t]+of[ \t]+"
+                   r"(?:or|surgery|pacu|recovery)|covering|wants|needs[ \t]+"
                    r"(?:a|an|to)|from[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]+(?:is|was)[ \t]+"
                    + _STAFF_ING + r")\b", re.I)
 # an order to someone ("olive stop", "olive please"), or for a given name that is no English
@@ -73,6 +75,12 @@ _TITLE_INITIAL = re.compile(r"\b(?:dr|doc)\.?[ \t]+([^\W\d_])(?![\w.'’-])", re
 # initial after a doctor's title above); "MS flare", "MR 2+" are no titles: a dot after
 # the title or the title's own case ("Ms", "Deputy"). The titles are found with str.find.
 _AFTER_TITLE = re.compile(r"(\.)?[ \t]*([^\W\d_][^\W\d_'’-]+)(?![\w'’-])")
+# a word given as a name: "goes by olive", "PREFERS OLIVE", "olive is her middle name"
+_NAMED = re.compile(r"\b(?:goes[ \t]+by|prefers|nickname|nicknamed|named|called|name[ \t]+is)"
+                    r"[ \t]+[\"'“]?([^\W\d_]{2,})(?![\w'’-])", re.I)
+_IS_NAME = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})[\"'”]?[ \t]+is[ \t]+(?:his|her|their|my)[ \t]+"
+                      r"(?:(?:middle|first|last|nick)[ \t]*)?name\b", re.I)
+_NAMED_CUES = frozenset("by prefers nickname nicknamed named called name".split())
 _TITLE_WORDS = frozenset((
     "mr mrs ms mx miss dr deputy officer sgt sergeant det detective chaplain pastor coach "
     "capt captain").split())
@@ -122,6 +130,9 @@ def scan(text: str, spans: list[Span], flags_of: Flags, out: list[Doubt],
     _joined_to_name(text, spans, flags_of, found)
     if not _STATE_CUES.isdisjoint(words):
         _find(_STATE, text, flags_of, _given, found)
+    if not _NAMED_CUES.isdisjoint(words):
+        _find(_NAMED, text, flags_of, _named, found)
+        _find(_IS_NAME, text, flags_of, _given, found)
     if not _PER_CUES.isdisjoint(words):
         _per(text, flags_of, found)
     _keep(found, spans, out)
@@ -175,6 +186,12 @@ def _given(word: str, f: int) -> bool:
     """A given name, even an everyday word ("olive")."""
     return bool(f & lx.FIRST) and not f & (_NEVER | lx.EPONYM_CTX) \
         and word.lower() not in _SHORTHAND
+
+
+def _named(word: str, f: int) -> bool:
+    """A given name after "goes by", "prefers" ... ("prefers olive"; not "prefers to",
+    "prefers Spanish")."""
+    return _given_not_grammar(word, f) and word.lower() not in LANGUAGES
 
 
 def _given_not_grammar(word: str, f: int) -> bool:
