@@ -69,6 +69,7 @@ _SPOKEN_TO = re.compile(r"\b(?:tell|ask|text|ping|thank|thx)[ \t]+" + _WORD +
 # "RUFUS'S LUNCH": a possessive of a given name (not of an eponym's: "Conn's syndrome")
 _POSSESSIVE = re.compile(r"(?<![\w'’])" + _WORD + r"['’]s\b(?![ \t]+(?:[^\W\d_]+[ \t]+)?"
                          r"(?:catheter|syndrome|disease|sign|test|line)\b)", re.I)
+_WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]{2,})$")
 # "dr. p said": a doctor's initial alone
 _TITLE_INITIAL = re.compile(r"\b(?:dr|doc)\.?[ \t]+([^\W\d_])(?![\w.'’-])", re.I)
 # a title that a surname follows: "Mrs. Olive", "Deputy Pellow", "dr. olive" (a lone
@@ -81,12 +82,16 @@ _NAMED = re.compile(r"\b(?:goes[ \t]+by|prefers|nickname|nicknamed|named|called|
 _IS_NAME = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})[\"'”]?[ \t]+is[ \t]+(?:his|her|their|my)[ \t]+"
                       r"(?:(?:middle|first|last|nick)[ \t]*)?name\b", re.I)
 _NAMED_CUES = frozenset("by prefers nickname nicknamed named called name".split())
+# (each regex above is searched only when one of its phrases is in the lower-cased note)
+_NAMED_PHRASES = ("goes", "prefers", "nickname", "named", "called", "name")
+_IS_NAME_PHRASES = (" his", " her", " their", " my")
 _TITLE_WORDS = frozenset((
     "mr mrs ms mx miss dr deputy officer sgt sergeant det detective chaplain pastor coach "
     "capt captain").split())
 _ABBREVIATED = frozenset("mr mrs ms mx dr sgt det capt".split())  # "chaplain. Chaplain paged"
 _SPOKEN_CUES = frozenset("tell ask text ping thank thx".split())
 _STATE_CUES = frozenset("awake asleep doing out asking".split())
+_STATE_PHRASES = ("s out", "s awake", "s asleep", "s doing", "s asking")  # "is/was ..."
 _PER_CUES = frozenset("per recipient donor".split())
 # a word joined to a removed name: "[NAME] and Olive", "09:30 Olive -> [NAME]"
 _JOIN = r"[ \t]*(?:and|&|->|→|/|or)[ \t]*"
@@ -118,24 +123,28 @@ def scan(text: str, spans: list[Span], flags_of: Flags, out: list[Doubt],
         words = {m.group().lower() for m in TOKEN.finditer(text)}
     found: list[tuple[int, int]] = []
     _line_openings(text, flags_of, found)
+    low = text.lower()
     if not _SPOKEN_CUES.isdisjoint(words):
         _find(_SPOKEN_TO, text, flags_of, _given_not_grammar, found)
     if "'" in text or "\u2019" in text:
-        _find(_POSSESSIVE, text, flags_of, _given_not_word, found)
+        _possessives(text, flags_of, found)
     if "dr" in words or "doc" in words:
         found += (m.span(1) for m in _TITLE_INITIAL.finditer(text))
     titles = _TITLE_WORDS & words
     if titles:
-        _after_title(text, text.lower(), titles, flags_of, found)
+        _after_title(text, low, titles, flags_of, found)
     _joined_to_name(text, spans, flags_of, found)
-    if not _STATE_CUES.isdisjoint(words):
+    if not _STATE_CUES.isdisjoint(words) and any(p in low for p in _STATE_PHRASES):
         _find(_STATE, text, flags_of, _given, found)
     if not _NAMED_CUES.isdisjoint(words):
-        _find(_NAMED, text, flags_of, _named, found)
-        _find(_IS_NAME, text, flags_of, _given, found)
+        if any(p in low for p in _NAMED_PHRASES):
+            _find(_NAMED, text, flags_of, _named, found)
+        if "name" in words and any(p in low for p in _IS_NAME_PHRASES):
+            _find(_IS_NAME, text, flags_of, _given, found)
     if not _PER_CUES.isdisjoint(words):
         _per(text, flags_of, found)
-    _keep(found, spans, out)
+    if found:
+        _keep(found, spans, out)
 
 
 def _per(text: str, flags_of: Flags, found: list[tuple[int, int]]) -> None:
@@ -146,6 +155,20 @@ def _per(text: str, flags_of: Flags, found: list[tuple[int, int]]) -> None:
         if _given(word, f) and ((word[0].isupper() and not word.isupper())
                                 or (not f & lx.ENGLISH and word.lower() not in _VERB_NAMES)):
             found.append(m.span(1))
+
+
+def _possessives(text: str, flags_of: Flags, found: list[tuple[int, int]]) -> None:
+    """Each "'s" read back to its word (a search for a word before "'s" costs more)."""
+    for quote in ("'", "\u2019"):
+        at = text.find(quote)
+        while at >= 0:
+            if text[at + 1:at + 2] in ("s", "S"):
+                m = _WORD_BEFORE.search(text, max(0, at - 40), at)
+                if m is not None:
+                    p = _POSSESSIVE.match(text, m.start(1))
+                    if p is not None and _given_not_word(p.group(1), flags_of(p.group(1))):
+                        found.append(p.span(1))
+            at = text.find(quote, at + 1)
 
 
 def _keep(found: list[tuple[int, int]], spans: list[Span], out: list[Doubt]) -> None:
