@@ -81,6 +81,9 @@ RULE_WORDS: Final = {
                         "89 identifies someone)",
     "doubt_unknown_after_cue": "an unknown capitalised word left in right after a word for "
                                "a person (pt, label, a relative): it could be a name",
+    "doubt_name_in_person_slot": "a word left in where a person stands (opening a message "
+                                 "before what someone does, after tell/ask, before 's): "
+                                 "it could be a first name",
     "doubt_number_in_words": "a number left in, read out digit by digit in words, that no "
                              "rule explains (it could identify someone)",
 }

@@ -2,7 +2,7 @@
 someone after every rule has run. Nothing here redacts; a doubt sends the note to a
 person (verdict `review`) with the span and its reason, instead of straight to students.
 
-Six kinds of leak, each measured on the tuning corpora to catch more leaking notes
+Seven kinds of leak, each measured on the tuning corpora to catch more leaking notes
 than it sends others to review:
 - a word typed with digits for letters, or spelled out letter by letter, that reads as
   a name or place ("Cl4y", "r0s3", "9race", "H.o.p.e", "g. r. a. c. e"): whoever typed it
@@ -16,6 +16,8 @@ than it sends others to review:
   Quorvanek", "label Zelmorrin", "tía Ombrelle:"): no list knows it as a name, none as
   a word either, and the place it stands in is a name's (branch deidrecall17: 4 leaking
   notes caught, none other held, pooled over dev and tuning..tuning5);
+- a staff member's first name in a person's slot, even an everyday word ("olive is
+  circulating", "tell olive that", "OLIVE ON LUNCH"): person_slots.py;
 - a number no rule explains: five digits or more, four or more read out in words,
   typed with letters for digits, or 90 to 119 standing alone (number_doubts.py).
 The engine reads these on the typed note and on its decoded characters (viewed_doubts.py).
@@ -27,7 +29,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
-from . import number_doubts
+from . import number_doubts, person_slots
 from .leet_words import AS_LETTER
 from .names import TOKEN, caps_style
 
@@ -41,7 +43,8 @@ NOTE_SUBJECT = "doubt_name_opens_note"
 SPELLED = "doubt_spelled_out"
 UNKNOWN_AFTER_CUE = "doubt_unknown_after_cue"
 CATEGORY = {DIGITS_FOR_LETTERS: "NAME", BESIDE_NAME: "NAME", NOTE_SUBJECT: "NAME",
-            SPELLED: "NAME", UNKNOWN_AFTER_CUE: "NAME", number_doubts.AGE_NUMBER: "AGE",
+            SPELLED: "NAME", UNKNOWN_AFTER_CUE: "NAME", person_slots.IN_PERSON_SLOT: "NAME",
+            number_doubts.AGE_NUMBER: "AGE",
             number_doubts.LONG_NUMBER: "ID",
             number_doubts.LOOKALIKE_NUMBER: "ID", number_doubts.NUMBER_IN_WORDS: "ID"}
 
@@ -139,6 +142,7 @@ def scan(text: str, spans: list[Span], flags_of: Flags,
         _unknown_after_cue(text, spans, cues, flags_of, out)
     if spelled and covered is not None:
         _spelled(text, covered, flags_of, out)
+    person_slots.scan(text, spans, flags_of, out, words)  # "olive is circulating"
     # (a number already redacted or doubted as a name is left alone)
     number_doubts.scan(text, lambda s, e: any(a < e and s < b for a, b, *_ in spans)
                        or any(a < e and s < b for a, b, _ in out), flags_of, out, words)

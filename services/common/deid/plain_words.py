@@ -23,6 +23,7 @@ _LANGUAGES = frozenset((
 _ALWAYS = frozenset((
     "reason record pathology surgery dest reg registration blocker blockers lima azure "
     "silverado fitbit biomed dura").split()) | _LANGUAGES
+LANGUAGES = _LANGUAGES  # read by person_slots.py ("Kazakh and Russian")
 # Surnames as well as labels: plain only beside a language or before a field's colon/tab
 _LABELS = frozenset(("lang", "pref", "language"))
 # a place cue right before the span ("from Dura, OK")
