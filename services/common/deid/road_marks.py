@@ -63,14 +63,19 @@ _TOWN_AFTER = re.compile(
     rf"(?i)\b(?P<road>{_ROAD})(?:{_LINK}\s++{_NEAR}[ \t]++|[ \t]*+,[ \t]*+(?:\n[ \t]*+)?)"
     r"(?=[^\W\d_])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*+")
-# "traffic on the 210" (not "on the 210 mL", "stuck on the 3 bags"): the number stands alone
+# "traffic on the 210" (not "on the 210 mL", "stuck on the 3 bags", "the 4 floor"): the
+# number stands alone; a word it would count or measure after it says it is no freeway.
+# Refusing the words it counts, not allowing the words a freeway takes, keeps every other
+# continuation ("going north", "all morning", "w/ 3 cars") a road.
+_COUNTED = (r"(?:floors?|fl|flrs?|bags?|printers?|units?|beds?|bays?|rooms?|ors?|cases?|"
+            r"patients?|pts?|people|kids|staff|nurses?|docs?|residents?|trays?|sets?|carts?|"
+            r"boxes|box|bottles?|vials?|syringes?|sponges?|laps?|needles?|packs?|pages?|"
+            r"calls?|times?|mins?|minutes?|hrs?|hours?|days?|weeks?|percent|pct|%|mg|mcg|"
+            r"mls?|cc|l|kg|g|gm|lbs?|mm|cm|in|inch(?:es)?|ft|feet|units?|of|st|nd|rd|th|"
+            r"am|pm|o'?[ \t]?clock)")
 _TRAFFIC = re.compile(
     r"(?i)\b(?:traffic|stuck|backed\s++up|wreck|crash|accident|jam)\s++on\s++"
-    r"(the\s++\d{1,3})\b(?=[ \t]*+(?:$|[,.;:!?)\n]|(?:is|was|are|were|again|this|today|"
-    r"tonight|near|at|by|past|and|so|for|until|since|freeway|fwy|north\w*|south\w*|east\w*|"
-    # ... or a new clause ("traffic on the 405 the rep said")
-    r"west\w*|[NSEW]B|the|a|an|he|she|they|we|i|it|you|pt|but|then|now|will|might|should|"
-    r"lol|ugh)\b))")
+    rf"(the\s++\d{{1,3}})\b(?![:.]\d)(?![ \t]*+{_COUNTED}(?![\w'’-]))")
 # the note's words that one of the shapes needs (with "I-" or "I" and a number in the text)
 WORDS = frozenset("route rte rt highway hwy interstate exit mile mm milepost mp traffic stuck "
                   "jam wreck crash accident backed".split())
@@ -93,9 +98,14 @@ def _shape(word: str) -> str:
         "title" if word[:1].isupper() and word[1:2].islower() else ""
 
 
-def _town_end(text: str, at: int, plain: Callable[[str], bool]) -> int:
-    """Where the town read from `at` ends (up to three words of one case, none an ordinary
-    word or a person's title), or `at` when there is none."""
+def _town_end(text: str, at: int, plain: Callable[[str], bool], spans: list[Span]) -> int:
+    """Where the town read from `at` ends, or `at` when there is none: a place another rule
+    found for sure there ("Fall River"), else up to three words of one case, none a
+    person's title, ending in one that is no ordinary word ("Port Clyde"; "Left arm" and
+    "Bear Creek" are none: another rule may know the last)."""
+    for a, b, cat, rule, _p in spans:
+        if a == at and cat in _PLACES and not rule.startswith(_GUESS):
+            return b
     end, shape = at, None
     for _ in range(_MAX_TOWN_WORDS):
         m = _WORD.match(text, at)
@@ -103,11 +113,12 @@ def _town_end(text: str, at: int, plain: Callable[[str], bool]) -> int:
             break
         word = m.group().strip("'’-")
         if len(word) < 2 or (shape := shape or _shape(word)) != _shape(word) or not shape \
-                or word.lower() in _NOT_TOWN or plain(word.lower()):
+                or word.lower() in _NOT_TOWN:
             break
-        end = m.end()
-        at = end + 1
-        if text[end:at] not in (" ", "\t"):
+        if not plain(word.lower()):
+            end = m.end()
+        at = m.end() + 1
+        if text[m.end():at] not in (" ", "\t"):
             break
     return end
 
@@ -140,7 +151,7 @@ def scan(text: str, spans: list[Span], plain: Callable[[str], bool] = _no_word) 
             road_end = m.end("road") if m.start("road") == m.start() else m.end()
             found.append((m.start(), road_end, m.end()))
     for m in _TOWN_AFTER.finditer(text):
-        end = _town_end(text, m.end(), plain)
+        end = _town_end(text, m.end(), plain, spans)
         if end > m.end():
             found.append((m.start(), m.end("road"), end))
     for m in _TRAFFIC.finditer(text):
