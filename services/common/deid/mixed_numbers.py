@@ -17,18 +17,14 @@ from __future__ import annotations
 
 import re
 
-_EN_UNIT = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine".split())}
-_EN_TEEN = {w: i + 10 for i, w in enumerate(
-    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-_EN_TENS = {w: (i + 2) * 10 for i, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+from .number_words import TEENS, TENS, UNITS
+
 # French and Spanish digits as the view spells them (accents dropped: "zéro" -> "zero").
 # "une" is left out (an article), "six" reads the same in English.
 _FOREIGN_UNIT = {w: i for i, w in enumerate(
     "zero un deux trois quatre cinq six sept huit neuf".split())} | {
     w: i for i, w in enumerate("cero uno dos tres cuatro cinco seis siete ocho nueve".split())}
-FOREIGN = frozenset(_FOREIGN_UNIT) - frozenset(_EN_UNIT)  # for the view's gate
+FOREIGN = frozenset(_FOREIGN_UNIT) - frozenset(UNITS)  # for the view's gate
 _TOKEN = re.compile(r"\d+|[A-Za-z]+")
 _GAP = re.compile(r"[ \t]{0,2}|[ \t]?-[ \t]?")
 _DIGIT = re.compile(r"\d")
@@ -49,8 +45,8 @@ def pieces(text: str, words: set[str]) -> list[tuple[int, int, str]]:
         low = tok.lower()
         if tok[0].isdigit():
             item, kind = tok, "d"
-        elif low in _EN_UNIT or low in _EN_TEEN or low in _EN_TENS:
-            item, kind = str(_EN_UNIT.get(low, _EN_TEEN.get(low, _EN_TENS.get(low, 0)))), "e"
+        elif low in UNITS or low in TEENS or low in TENS:
+            item, kind = str(UNITS.get(low, TEENS.get(low, TENS.get(low, 0)))), "e"
         elif low in _FOREIGN_UNIT:
             item, kind = str(_FOREIGN_UNIT[low]), "f"
         else:
@@ -59,11 +55,11 @@ def pieces(text: str, words: set[str]) -> list[tuple[int, int, str]]:
             continue
         if run and not _GAP.fullmatch(text, prev_end, m.start()):
             _close(text, run, kinds, found)
-        if run and kind == "e" and kinds[-1] == "e" and low in _EN_UNIT \
+        if run and kind == "e" and kinds[-1] == "e" and low in UNITS \
                 and run[-1][2] in _TENS_DIGITS and len(run[-1][2]) == 2 and low != "zero":
             # "seventy-seven", "twenty one": one number of two words
             s, _, d = run[-1]
-            run[-1] = (s, m.end(), str(int(d) + _EN_UNIT[low]))
+            run[-1] = (s, m.end(), str(int(d) + UNITS[low]))
         else:
             run.append((m.start(), m.end(), item))
             kinds.append(kind)
@@ -72,7 +68,7 @@ def pieces(text: str, words: set[str]) -> list[tuple[int, int, str]]:
     return found
 
 
-_TENS_DIGITS = frozenset(str(v) for v in _EN_TENS.values())
+_TENS_DIGITS = frozenset(str(v) for v in TENS.values())
 
 
 def _close(text: str, run: list[tuple[int, int, str]], kinds: list[str],

@@ -4,11 +4,11 @@ there stops at a "thousand" after a tens word and gave up on the whole run."""
 
 from __future__ import annotations
 
-_UNIT = {w: i for i, w in enumerate(
+UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine".split())}
-_TEEN = {w: i + 10 for i, w in enumerate(
+TEENS = {w: i + 10 for i, w in enumerate(
     "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: (i + 2) * 10 for i, w in enumerate(
+TENS = {w: (i + 2) * 10 for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split())}
 
 
@@ -20,12 +20,12 @@ def cardinal(words: list[str]) -> str | None:
     total = current = 0
     last = ""  # the kind of the word before: unit, teen, tens, hundred, thousand
     for w in words:
-        if w in _UNIT and last in ("", "tens", "hundred", "thousand"):
-            current, last = current + _UNIT[w], "unit"
-        elif w in _TEEN and last in ("", "hundred", "thousand"):
-            current, last = current + _TEEN[w], "teen"
-        elif w in _TENS and last in ("", "hundred", "thousand"):
-            current, last = current + _TENS[w], "tens"
+        if w in UNITS and last in ("", "tens", "hundred", "thousand"):
+            current, last = current + UNITS[w], "unit"
+        elif w in TEENS and last in ("", "hundred", "thousand"):
+            current, last = current + TEENS[w], "teen"
+        elif w in TENS and last in ("", "hundred", "thousand"):
+            current, last = current + TENS[w], "tens"
         elif w == "a" and last in ("", "thousand"):
             current, last = 1, "unit"
         elif w == "hundred" and last in ("unit", "") and current < 10:
