@@ -264,9 +264,12 @@ async def test_an_edit_comes_back_to_a_person_and_is_attributed_to_its_editor(
         steps = [(s["action"], s["by"]["sub"], s["detail"].get("revision"))
                  for s in sorted(update["steps"], key=lambda s: s["seq"])]
         timeline.update(update)
-        return steps if any(a == "update.approved" for a, _, _ in steps) else None
+        # the decision and the update it released travel on two topics (reviews,
+        # updates.approved) and reach the log in either order: wait for both
+        done = {"update.approved", "review.decided"} <= {a for a, _, _ in steps}
+        return steps if done else None
 
-    steps = await eventually(path, 20, message="the approval in the audit log")
+    steps = await eventually(path, 20, message="the approval and its decision in the audit log")
     words = [(p["stage"], p["by"]["sub"], p.get("revision")) for p in timeline["path"]]
     assert words == words_expected(), words
     assert timeline["path"][-1]["chars"] == len(back["text"])
