@@ -40,13 +40,17 @@ async def test_no_fetch_while_the_tail_rests_and_nothing_is_missed(
                 break
         assert got == 1
         monkeypatch.setattr(AIOKafkaConnection, "send", counting)
-        await asyncio.sleep(0.05)  # a fetch already under way may come back
+        awake = asyncio.Event()
+        resting = asyncio.create_task(tail.rest(30, awake))
+        # A fetch the client had built before the pause may still go out and come back
+        # (20 ms wait); what counts is what it sends once that one is done.
+        await asyncio.sleep(0.3)
         fetches.clear()
-        resting = asyncio.create_task(tail.rest(0.6, asyncio.Event()))
-        await asyncio.sleep(0.1)
         await producer.send_and_wait(topic, b"two", key=b"k")
         await asyncio.sleep(0.4)
         assert fetches == []  # paused: not one fetch while resting
+        assert not resting.done()
+        awake.set()
         await resting
         for _ in range(50):
             got += await tail.step(timeout_ms=100)
