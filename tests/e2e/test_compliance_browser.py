@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -131,4 +132,56 @@ async def test_a_search_row_opens_its_record_by_tap_click_or_keyboard(
         assert await page.evaluate("document.activeElement.dataset.seq") == seq  # back
         assert problems == []
     finally:
+        await context.close()
+
+
+@pytest.mark.browser
+async def test_what_the_officer_does_while_the_session_is_checked_is_not_lost(
+        stack: Stack, browser: Any) -> None:
+    """The page attached its buttons only once the session check came back: a click on
+    "Case timeline" before that did nothing at all, and Enter in a search field sent the
+    form as a plain GET (the page reloaded with the filters in its address). On a slow
+    ward network that is the first second of every visit."""
+    case = await stack.register_case()
+    status, _, _ = await stack.post_milestone(case["case_id"], note=NOTE)
+    assert status == 202
+    await eventually(lambda: approved_recorded(stack, case["case_id"]), 20,
+                     message="approval recorded")
+
+    context = await browser.new_context()
+    problems: list[str] = []
+    checks: list[str] = []
+    release = asyncio.Event()
+
+    async def slow_session(route: Any) -> None:
+        checks.append(route.request.url)
+        await release.wait()
+        await route.continue_()
+
+    try:
+        page = await context.new_page()
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        await sign_in_as(page.context, stack.settings, stack.base_url, "compliance")
+        await page.route("**/signin/session", slow_session)
+        await page.goto(f"{stack.base_url}/compliance")
+        for _ in range(100):  # the page asks who is signed in, and waits
+            if checks:
+                break
+            await asyncio.sleep(0.05)
+        assert checks, "the page asks who is signed in"
+        await page.fill("#f-case", case["case_id"])
+        await page.click("#timeline-btn")
+        await page.fill("#f-broadcast", case["broadcast_id"])
+        await page.press("#f-broadcast", "Enter")
+        await asyncio.sleep(0.3)
+        assert page.url == f"{stack.base_url}/compliance"  # not sent as a plain form
+        release.set()
+        title = page.locator("#timeline-title", has_text=case["case_id"])
+        await title.wait_for(timeout=10_000)
+        await page.locator("#timeline-body article.update").first.wait_for(timeout=10_000)
+        await page.locator("#results tbody tr").first.wait_for(timeout=10_000)
+        assert page.url == f"{stack.base_url}/compliance"
+        assert problems == []
+    finally:
+        release.set()
         await context.close()

@@ -344,29 +344,35 @@
     }
   }
 
-  async function start() {
-    if (!await O.signedIn(["compliance"], "The compliance page")) return;
-    $("search-form").addEventListener("submit", (ev) => {
-      ev.preventDefault();
+  function start() {
+    // The buttons listen at once and act once the session says who is here: a click or an
+    // Enter in the first second (the session check on a slow ward network) is kept, not lost
+    // or sent as a plain form.
+    const allowed = O.signedIn(["compliance"], "The compliance page");
+    const once = (act) => (ev) => {
+      if (ev && ev.preventDefault) ev.preventDefault();
+      allowed.then((who) => { if (who) act(ev); });
+    };
+    $("search-form").addEventListener("submit", once(() => {
       state.filters = readFilters();
       state.cursors = [null];
       search(0);
-    });
-    $("timeline-btn").addEventListener("click", () => {
+    }));
+    $("timeline-btn").addEventListener("click", once(() => {
       const caseId = $("f-case").value.trim() || $("f-broadcast").value.trim();
       if (caseId) openTimeline(caseId);
       else $("search-status").textContent = "Enter a case id or a broadcast id to open its " +
         "timeline.";
-    });
-    $("prev-page").addEventListener("click", () => search(Math.max(0, state.page - 1)));
-    $("next-page").addEventListener("click", () => { if (state.next) search(state.page + 1); });
-    $("verify-btn").addEventListener("click", verify);
+    }));
+    $("prev-page").addEventListener("click", once(() => search(Math.max(0, state.page - 1))));
+    $("next-page").addEventListener("click", once(() => { if (state.next) search(state.page + 1); }));
+    $("verify-btn").addEventListener("click", once(verify));
     for (const button of document.querySelectorAll("button.export")) {
-      button.addEventListener("click", () => exportAs(button.dataset.format));
+      button.addEventListener("click", once(() => exportAs(button.dataset.format)));
     }
     // Linked from the cases page: /compliance?case=<case id or broadcast id>
     const linked = new URLSearchParams(window.location.search).get("case");
-    if (linked) openTimeline(linked);
+    if (linked) once(() => openTimeline(linked))();
   }
 
   document.addEventListener("DOMContentLoaded", start);
