@@ -243,6 +243,9 @@ class ApprovalGate:
                 expires_at=expires_at, tiers_required=decision.tiers, approvals=[], seq=None,
                 decided_by=None, decided_at=now if state != "held" else None,
                 reason=reason, created_at=now, version=0, pending_revision=0, note=note,
+                # its server default, named: with no default left to fill, a batch's
+                # rows go to the driver as they are (common/many_rows.py)
+                revision=0,
             ))
         return created
 

@@ -22,9 +22,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from services.common import events, sqlite_calls
+from services.common.many_rows import ManyRows
 from services.common.store import Store
 
-from .many_rows import ManyRows
 from .rows import INSERT_MANY, READ_LOCKED, UPDATE_MANY, record_from_row, row_values
 from .status import Record
 from .tables import receipts

@@ -30,8 +30,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.common import events
+from services.common.many_rows import ManyRows
 
-from .many_rows import ManyRows
 from .status import Record
 from .tables import statuses
 

@@ -293,6 +293,55 @@ async def test_a_batch_announces_its_new_rows_exactly_as_the_table_holds_them(
             assert {c.key: getattr(row, c.key) for c in reviews.c} == dict(stored._mapping)
 
 
+async def test_a_batch_inserts_its_rows_as_sql_text_storing_what_sqlalchemy_stores(
+        gate: tuple[ApprovalGate, Recorder]) -> None:
+    """On SQLite a batch's review rows go to the driver as one SQL text with their values
+    (common/many_rows.py), not through SQLAlchemy's per-row parameter assembly, which was
+    most of the insert's CPU (issue 14); the stored text of every column (JSON, times,
+    NULLs) is what SQLAlchemy's own insert of the same values stores."""
+    approval, _ = gate
+    case_id = new_case(approval)
+    stream = [milestone(case_id, 0), milestone(case_id, 1)]
+    made: list[dict[str, Any]] = []  # the rows' values, numbered in place by the batch
+    intake = approval._intake
+
+    def keep(data: dict[str, Any], case: Any) -> list[dict[str, Any]]:
+        made.extend(values := intake(data, case))
+        return values
+
+    approval._intake = keep  # type: ignore[method-assign]
+    inserts: list[bool] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, _parameters: Any, context: Any,
+             _many: bool) -> None:
+        if statement.startswith(f"INSERT INTO {reviews.name} "):
+            inserts.append(context.compiled is None)
+
+    sa_event.listen(approval.store.engine.sync_engine, "before_cursor_execute", note)
+    try:
+        await batch.run(approval.store, on(topics.MILESTONES_DEIDENTIFIED.name, stream),
+                        approval.on_event)
+    finally:
+        sa_event.remove(approval.store.engine.sync_engine, "before_cursor_execute", note)
+    assert inserts == [approval.store.engine.dialect.name == "sqlite"]
+    assert len(made) == 4 and {v["state"] for v in made} == {"approved", "held"}
+    again = [{**v, "update_id": "again-" + v["update_id"][6:], "case_id": "again-" + case_id}
+             for v in made]
+    async with approval.store.begin() as conn:
+        await conn.execute(reviews.insert(), again)  # SQLAlchemy's own way
+
+        async def raw(ids: list[str]) -> list[tuple[Any, ...]]:
+            columns = [c for c in reviews.c if c.key not in ("update_id", "case_id")]
+            rows = await conn.execute(
+                sa.select(*(sa.cast(c, sa.Text) for c in columns))
+                .where(reviews.c.update_id.in_(ids))
+                .order_by(reviews.c.text, reviews.c.audience))
+            return [tuple(r) for r in rows]
+
+        ours = await raw([v["update_id"] for v in made])
+        assert len(ours) == 4 and ours == await raw([v["update_id"] for v in again])
+
+
 async def test_every_approval_is_also_announced_as_an_approved_status(
         gate: tuple[ApprovalGate, Recorder]) -> None:
     """Ingest reads approvals from `updates.status` alone (services/ingest/tracker.py):

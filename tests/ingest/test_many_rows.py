@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from services.common import sqlite_calls
+from services.common.many_rows import ManyRows
 from services.common.store import Store
-from services.ingest.many_rows import ManyRows
 from services.ingest.rows import INSERT_MANY, UPDATE_BY_ID, UPDATE_MANY, row_values
 from services.ingest.status import Record
 from services.ingest.tables import MIGRATIONS, receipts, statuses
@@ -153,7 +153,7 @@ def test_datetimes_are_written_as_sqlalchemys_sqlite_datetime_writes_them() -> N
 
     from sqlalchemy.dialects import sqlite
 
-    from services.ingest import many_rows
+    from services.common import many_rows
 
     theirs = sqlite.DATETIME().bind_processor(sqlite.dialect())
     assert theirs is not None

@@ -10,7 +10,8 @@ tuple through the very processors SQLAlchemy would call (JSON through the engine
 serializer, datetimes through SQLite's format), and the tuples go to the driver's
 `executemany`: the same SQL, the same stored values, in the caller's transaction.
 Anything else (PostgreSQL, a single row, a statement with defaults to fill) takes
-`conn.execute` as before.
+`conn.execute` as before. Used by ingest (receipts, statuses) and approval (a batch's
+review rows: ~6 us less per row, tests/approval/test_gate_batch.py).
 """
 
 from __future__ import annotations
