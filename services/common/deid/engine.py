@@ -307,7 +307,8 @@ class Engine:
         if "/p" in text or "/P" in text:  # "cs s/p ex-lap", "Major s/p TKA"
             note_subject.scan(text, spans, self._flags_of)
         vocatives.scan(text, spans, self._flags_of)  # "hey kit!", "rory pls grab the tray"
-        staff_subjects.scan(text, spans, self._flags_of)  # "gil is scrubbing", "ned says"
+        if staff_subjects.hinted(text, words_in):
+            staff_subjects.scan(text, spans, self._flags_of)  # "gil is scrubbing", "ned says"
         # the case's own identifiers, numbers in the shape of an SSN or a phone, and ages:
         # no later "not an identifier" rule may drop them ("Lot 123-45-6789" is no lot;
         # "bệnh nhân 95 tuổi" is no word, even when a name span dropped as words held it)

@@ -55,7 +55,9 @@ _KNOWN = lx.ENGLISH | lx.MEDICAL | lx.NAMEISH | lx.PLACE | lx.STATE | lx.MONTH |
 _ORDINARY = lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.MEDICAL | lx.LABEL | lx.CUE | lx.MONTH \
     | lx.WEEKDAY
 _LEET_HINT = re.compile(r"[0-9][A-Za-z]")  # a class, then a class: C speed on every note
-_MIXED = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9]*[A-Za-z]")
+# (a match starts where a run of letters does: tried inside one, the letters are read
+# again to its end at each; starting there, it matches whenever a later start would)
+_MIXED = re.compile(r"(?<![A-Za-z])[A-Za-z]+[0-9][A-Za-z0-9]*[A-Za-z]")
 _LEET = leet_words.AS_LETTER
 _FOREIGN_RUN = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
 _SUBSTRING_MAX = 24  # longest word searched for a name inside it

@@ -190,9 +190,10 @@ def view(text: str, is_name: Callable[[str], bool] | None = None) -> View | None
     if text.isascii() and "&" not in text and not _leet_or_spaced(text) \
             and not defang.hinted(text):
         # only number words can apply: most notes end here without building a map
-        if _NUMBER_WORDS.isdisjoint(_ASCII_WORD.findall(text.lower())):
+        words = _ASCII_WORD.findall(text.lower())  # (_WORD's words on ASCII text)
+        if _NUMBER_WORDS.isdisjoint(words):
             return None
-        pieces = _number_pieces(text)
+        pieces = _number_pieces(text, words)
         if not pieces:
             return None
         identity = list(range(len(text)))
@@ -214,8 +215,9 @@ def view(text: str, is_name: Callable[[str], bool] | None = None) -> View | None
     if defang.hinted(out):  # "example[.]org", "hxxp://": links written not to link
         out, starts, ends = _apply_pieces(out, starts, ends, defang.pieces(out))
     # a set test on the note's words, not the alternation regex: the common note has none
-    if not _NUMBER_WORDS.isdisjoint(_WORD.findall(out.lower())):
-        out, starts, ends = _numbers_in_words(out, starts, ends)
+    words = _WORD.findall(out.lower())
+    if not _NUMBER_WORDS.isdisjoint(words):
+        out, starts, ends = _numbers_in_words(out, starts, ends, words)
     if out == text:
         return None
     return View(out, tuple(starts), tuple(ends))
@@ -471,9 +473,9 @@ def _number_value(words: list[str]) -> str | None:
     return "".join(digits)
 
 
-def _numbers_in_words(out: str, starts: list[int], ends: list[int]) \
+def _numbers_in_words(out: str, starts: list[int], ends: list[int], words: list[str]) \
         -> tuple[str, list[int], list[int]]:
-    return _apply_pieces(out, starts, ends, _number_pieces(out))
+    return _apply_pieces(out, starts, ends, _number_pieces(out, words))
 
 
 def _number_runs(out: str) -> list[re.Match[str]]:
@@ -494,8 +496,9 @@ def _number_runs(out: str) -> list[re.Match[str]]:
     return found
 
 
-def _number_pieces(out: str) -> list[tuple[int, int, str]]:
-    """(view start, view end, digits) for each number or date ordinal written in words."""
+def _number_pieces(out: str, note_words: list[str]) -> list[tuple[int, int, str]]:
+    """(view start, view end, digits) for each number or date ordinal written in words;
+    `note_words`: `_WORD.findall(out.lower())`, which the caller has already read."""
     pieces: list[tuple[int, int, str]] = []
     runs: list[tuple[int, int, str, bool]] = []
     for m in _number_runs(out):
@@ -518,7 +521,7 @@ def _number_pieces(out: str) -> list[tuple[int, int, str]]:
         if not lone:
             pieces.append((s, e, value))
         k += 1
-    in_note = set(_WORD.findall(out.lower()))
+    in_note = set(note_words)
     pieces.extend(mixed_numbers.pieces(out, in_note))  # "555 two 0 one 44 77"
     ordinals = () if _ORDINAL_SET.isdisjoint(in_note) else _ORDINAL_WORD.finditer(out)
     for m in ordinals:

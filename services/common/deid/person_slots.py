@@ -120,7 +120,7 @@ def scan(text: str, spans: list[Span], flags_of: Flags, out: list[Doubt],
     (names.TOKEN's), when the caller has them. Each slot but a line's opening is read
     only when its cue is among the words (a set test costs far less than a search)."""
     if words is None:
-        words = {m.group().lower() for m in TOKEN.finditer(text)}
+        words = set(map(str.lower, TOKEN.findall(text)))  # (C speed: no match objects)
     found: list[tuple[int, int]] = []
     _line_openings(text, flags_of, found)
     low = text.lower()

@@ -76,6 +76,21 @@ _COUNTED = (r"(?:floors?|fl|flrs?|bags?|printers?|units?|beds?|bays?|rooms?|ors?
 _TRAFFIC = re.compile(
     r"(?i)\b(?:traffic|stuck|backed\s++up|wreck|crash|accident|jam)\s++on\s++"
     rf"(the\s++\d{{1,3}})\b(?![:.]\d)(?![ \t]*+{_COUNTED}(?![\w'’-]))")
+# What each shape above needs, its tail cut to a number's first character and its leading
+# boundary dropped: a necessary condition, led by literals that `re` skips to at C speed
+# (each shape is tried at every position of a note). Matched on the lower-cased note, as
+# `(?i)` matches ASCII, and so for ASCII notes only; the capitals "US", "SR", "SH" and "I"
+# on the note itself.
+_MARK_HINT = re.compile(
+    r"(?:exit|mile[ \t-]*+(?:marker|post)|milepost|mile|mm|mp)[ \t]*+(?:#[ \t]*+)?"
+    rf"(?:\d|{_SPOKEN})")
+_ROAD_HINT = re.compile(
+    rf"(?:(?:route|rte|rt|highway|hwy|interstate)\s*+(?:#\s*+)?|i[{_DASH}][ \t]*+)"
+    rf"(?:\d|{_SPOKEN})")
+_ROAD_CAPITALS_HINT = re.compile(
+    rf"(?:(?:US|SR|SH)[ \t]*+(?:#[ \t]*+)?|I(?=\d)|I[ \t]++(?=\d|(?i:{_SPOKEN})))"
+    rf"(?:\d|(?i:{_SPOKEN}))")
+_TRAFFIC_HINT = re.compile(r"on\s++the\s++\d")
 # the note's words that one of the shapes needs (with "I-" or "I" and a number in the text)
 WORDS = frozenset("route rte rt highway hwy interstate exit mile mm milepost mp traffic stuck "
                   "jam wreck crash accident backed".split())
@@ -146,15 +161,18 @@ def scan(text: str, spans: list[Span], plain: Callable[[str], bool] = _no_word) 
     """Add each road mark in `text` to `spans`; whether any was added. `plain`: an
     ordinary word (no town), lower case."""
     found: list[tuple[int, int, int]] = []
-    for pattern in _PATTERNS:
+    low = text.lower() if text.isascii() else None
+    road = low is None or _ROAD_HINT.search(low) is not None \
+        or _ROAD_CAPITALS_HINT.search(text) is not None
+    for pattern in _PATTERNS if low is None or _MARK_HINT.search(low) else ():
         for m in pattern.finditer(text):
             road_end = m.end("road") if m.start("road") == m.start() else m.end()
             found.append((m.start(), road_end, m.end()))
-    for m in _TOWN_AFTER.finditer(text):
+    for m in _TOWN_AFTER.finditer(text) if road else ():
         end = _town_end(text, m.end(), plain, spans)
         if end > m.end():
             found.append((m.start(), m.end("road"), end))
-    for m in _TRAFFIC.finditer(text):
+    for m in _TRAFFIC.finditer(text) if low is None or _TRAFFIC_HINT.search(low) else ():
         found.append((m.start(1), m.end(1), m.end(1)))
     if not found:
         return False

@@ -38,6 +38,16 @@ _AFTER = (rf"(?:(?:is|was|'s)\s++{_ROLE}|{_ROLE}"
           r"|texted|paged"
           rf"|from[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+){{0,2}}{_DEPT})\b")
 _SUBJECT = re.compile(rf"(?im){_OPEN}([a-z][a-z]+)[ \t]++(?:(?={_AFTER})|(?P<weak>{_WEAK}))")
+# Every match ends in one of these words, whole after a blank or a dash: on ASCII text it
+# is then among the note's lower-case words, or glued to an apostrophe ("says'n" is the
+# word "saysn"). A set test spares the scan: an `(?im)` pattern led by `^` or a class is
+# tried at every position of every note.
+_KEYWORDS = frozenset((
+    "scrubbing circulating covering relieving break call lunch today sick late charge "
+    "texted paged services dept department biomed spd evs transport pharmacy admitting "
+    "registration supply materials security says said wants needs asked asks").split())
+_KEYWORD_MAX = max(map(len, _KEYWORDS))
+_LETTERS_BEFORE = re.compile(r"[A-Za-z]+$")
 # person nouns and grammar that open such clauses and name no one
 _NOT_NAMES = frozenset((
     "guy man lady dude boy girl kid baby doc nurse tech rep mom dad everyone someone anyone "
@@ -47,6 +57,20 @@ _NOT_NAMES = frozenset((
 _WORD_NAME = lx.ENGLISH | lx.COMMON | lx.VERY_COMMON  # "will", "hope"
 _VOWEL = re.compile(r"[aeiouy]", re.I)
 _NEVER = lx.CUE | lx.MEDICAL | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.EPONYM  # "Allis"
+
+
+def hinted(text: str, words: set[str]) -> bool:
+    """Whether `scan` may find anything; `words`: the note's words as the name scanner
+    normalises them (lower case, apostrophes dropped)."""
+    if not text.isascii() or not _KEYWORDS.isdisjoint(words):
+        return True
+    at = text.find("'")
+    while at >= 0:
+        m = _LETTERS_BEFORE.search(text, max(0, at - _KEYWORD_MAX - 1), at)
+        if m is not None and m.group().lower() in _KEYWORDS:
+            return True
+        at = text.find("'", at + 1)
+    return False
 
 
 def scan(text: str, spans: list[Span], flags: Flags) -> None:
