@@ -121,13 +121,14 @@ def scan(text: str, merged: list[Span]) -> bool:
         found.append((s, m.end(), "NAME", "cue_asa" if m.group() == "Asa"
                       else "guess_cue_asa", 1))
     new = [sp for sp in found if not _covered(taken, sp[0])]
-    new += _said_again(text, taken + [(s, e) for s, e, *_ in new], merged + new)
+    if new:  # (only an age this scan found: other rules' ages have their own units)
+        new += _said_again(text, taken + [(s, e) for s, e, *_ in new], new)
     merged.extend(new)
     return bool(new)
 
 
 def _said_again(text: str, taken: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
-    """The number of an age over 89 found in the note, standing alone elsewhere in it ("PT
+    """The number of an age over 89 found above, standing alone elsewhere in the note ("PT
     [102] - YES 102"): the same age said again, as sure as the first; not as a vital's
     value or before a room's or vital's word ("sats 95 on RA")."""
     ages = {text[s:e]: rule.startswith("guess_") for s, e, cat, rule, _p in spans

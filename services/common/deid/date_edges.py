@@ -24,7 +24,7 @@ _DOB = re.compile(r"(?i)\b(?:dob|d\.o\.b\.?|born|date[ \t]+of[ \t]+birth|birth[ 
                   r"[ \t]++(?:of[ \t]++)?(?!(?i:weeks?|days?|months?|years?|hours?|minutes?|"
                   r"wks|yrs|mos|ago|and|in|at|on)\b)[^\W\d_]{3,15}\.?,?[ \t]++(?:19|20)\d\d)(?!\d)")
 # the note's words (lower case) one of which a date of birth's cue needs
-_CUE_WORDS = frozenset(("dob", "born", "birth", "birthdate", "b"))
+_CUE_WORDS = frozenset(("dob", "born", "birth", "birthdate"))
 
 
 def scan(text: str, merged: list[Span], words: set[str]) -> bool:
@@ -39,7 +39,7 @@ def scan(text: str, merged: list[Span], words: set[str]) -> bool:
         if m is not None and _LETTER.search(text, s, e) and not _YEAR.search(text, s, e):
             merged[i] = (s, m.end(), cat, rule, prio)
             changed = True
-    if not _CUE_WORDS.isdisjoint(words):
+    if not _CUE_WORDS.isdisjoint(words) or "O.B" in text or "o.b" in text:
         for m in _DOB.finditer(text):
             if any(a <= m.start("d") and m.end("d") <= b for a, b, *_ in merged):
                 continue  # the date rules read this month: theirs

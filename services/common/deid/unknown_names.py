@@ -47,6 +47,7 @@ OWNED_WORDS = frozenset(("cart", "tray", "trays", "sheet", "label", "labels", "s
                          "supplies", "instruments", "picklist"))
 WORDS = ROLE_WORDS | PRAISE_WORDS | OWNED_WORDS
 _PRAISED = frozenset(("job", "work", "catch"))
+_PRAISING = frozenset(("good", "great", "nice", "excellent", "awesome", "amazing", "fantastic"))
 # languages an interpreter is asked for that no word list holds ("interpreter Pashto")
 _MORE_LANGUAGES = frozenset((
     "pashto dari uzbek tajik kazakh kyrgyz turkmen uyghur tigrinya oromo somali twi akan "
@@ -87,6 +88,10 @@ def scan(text: str, merged: list[Span], flags_of: Flags, words: set[str]) -> boo
     capitals = text == text.upper()  # no lower-case letter (at C speed)
     found: list[Span] = []
     cues = WORDS & words
+    if cues and "for" not in words:
+        cues -= OWNED_WORDS
+    if cues & _PRAISED and _PRAISING.isdisjoint(words):
+        cues -= _PRAISED
     if cues:
         _after_cues(text, cues, flags_of, capitals, found)
     if "and" in words or "&" in text:
