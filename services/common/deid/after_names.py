@@ -16,6 +16,8 @@
   Confident, as the number is the whole cell.
 - a number 90-120 right after a date of birth ("DOB 04/19/1931 (95)", "dob 3/3/29 so
   97", "DOB 01/30/1929 | 97"): the age that date gives, said again.
+- the same number standing alone elsewhere in the note ("PT [102] - YES 102"): the age
+  said again, as sure as the first.
 - "Asa" after a person cue ("Pt Asa at bedside", "Visitor: Asa") is a given name, not
   the ASA class: unless a class or a number follows ("pt ASA 3", "ASA II", "pt asa 81"
   for aspirin). Typed as "Asa" it is confident; "asa" or "ASA" after "pt" may still
@@ -36,7 +38,9 @@ Span = tuple[int, int, str, str, int]
 
 # after a name: optional comma, then the number alone (no digit, letter, decimal or time
 # after: "95yo" and "95F" are the age rules' own, "102B" is a bed)
-_NUMBER = re.compile(r"[ \t]*,?[ \t]*(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)")
+# (or a spaced dash between the cells of a board line: "PT [NAME] - 103 - HIP")
+_NUMBER = re.compile(r"[ \t]*(?:,|[ \t]-(?=[ \t]))?[ \t]*(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])"
+                     r"(?![.,:/]\d)")
 # the next cell of a board row or the next bullet, holding the number alone
 _CELL = re.compile(r"[ \t]*(?:\||\n[ \t]*[-*•·]?)[ \t]*(?P<n>9\d|1[01]\d|120)"
                    r"[ \t]*(?=\||\n|$)")
@@ -52,9 +56,11 @@ _BARE = re.compile(r"(?<![\d.,:/#-])(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/
 # character of every note): `re` skips to each "9" or "1" at C speed, one scan
 _BARE_LED = re.compile(r"(?P<n>9(?<![\d.,:/#-]9)\d|1(?<![\d.,:/#-]1)(?:[01]\d|20))"
                        r"(?![\dA-Za-z])(?![.,:/]\d)")
-# what makes the number a measurement or a range, not an age
+# what makes the number a measurement or a range, not an age (a dash, unless it is spaced
+# and a word follows: "PT 102 - YES", a board's cells)
 _AMOUNT = re.compile(
-    r"(?i)[ \t]*(?:[%/°+x*-]|mg\b|mcg\b|kg\b|g\b|lbs?\b|pounds?\b|mm\b|cm\b|ml\b|cc\b|l\b|"
+    r"(?i)[ \t]*(?:[%/°+x*]|-(?![ \t]+[^\W\d_])|"
+    r"mg\b|mcg\b|kg\b|g\b|lbs?\b|pounds?\b|mm\b|cm\b|ml\b|cc\b|l\b|"
     r"min\w*|hours?\b|hrs?\b|h\b|sec\w*|s\b|bpm\b|mmhg\b|degrees?\b|percent\b|units?\b|u\b|"
     r"times\b|feet\b|ft\b|inch\w*|days?\b|weeks?\b|wks?\b|months?\b|sats?\b|spo2\b|hr\b|"
     r"bp\b|map\b|temp\b|rr\b|kgs\b|ms\b|joules?\b|j\b|french\b|fr\b|gauge\b|ga\b)")
@@ -117,8 +123,29 @@ def scan(text: str, merged: list[Span]) -> bool:
         found.append((s, m.end(), "NAME", "cue_asa" if m.group() == "Asa"
                       else "guess_cue_asa", 1))
     new = [sp for sp in found if not _covered(taken, sp[0])]
+    if new:  # (only an age this scan found: other rules' ages have their own units)
+        new += _said_again(text, taken + [(s, e) for s, e, *_ in new], new)
     merged.extend(new)
     return bool(new)
+
+
+def _said_again(text: str, taken: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
+    """The number of an age over 89 found above, standing alone elsewhere in the note ("PT
+    [102] - YES 102"): the same age said again, as sure as the first; not as a vital's
+    value or before a room's or vital's word ("sats 95 on RA")."""
+    ages = {text[s:e]: rule.startswith("guess_") for s, e, cat, rule, _p in spans
+            if cat == "AGE" and text[s:e].isdigit()}
+    if not ages:
+        return []
+    out: list[Span] = []
+    for m in _BARE_LED.finditer(text):
+        n = m.group("n")
+        if n in ages and not _covered(taken, m.start()) and not _AMOUNT.match(text, m.end()) \
+                and not _AMBIGUOUS.match(text, m.end()) \
+                and not _MEASURE_LAST.search(text, max(0, m.start() - 12), m.start()):
+            out.append((m.start(), m.end(), "AGE",
+                        "guess_age_said_again" if ages[n] else "age_said_again", 1))
+    return out
 
 
 def _covered(taken: list[tuple[int, int]], at: int) -> bool:

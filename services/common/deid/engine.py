@@ -20,6 +20,7 @@ from . import (
     ages_words,
     cjk_names,
     context,
+    date_edges,
     date_words,
     dates,
     dense_notes,
@@ -34,6 +35,7 @@ from . import (
     handles,
     id_cues,
     id_edges,
+    initial_cues,
     inverted_names,
     job_places,
     label_values,
@@ -42,6 +44,7 @@ from . import (
     lookalike_ages,
     lookalike_dates,
     loose_initials,
+    masked_values,
     mentions,
     name_again,
     name_cells,
@@ -49,6 +52,7 @@ from . import (
     name_heads,
     name_lists,
     name_pairs,
+    name_rest,
     name_sweep,
     name_tails,
     normalise,
@@ -58,8 +62,10 @@ from . import (
     patterns,
     phone_ends,
     place_edges,
+    place_kinds,
     place_shapes,
     plain_words,
+    plate_states,
     pt_names,
     read_out,
     relatives,
@@ -73,6 +79,7 @@ from . import (
     street_suffixes,
     traits,
     typo_words,
+    unknown_names,
     viewed_doubts,
     vocatives,
     work_numbers,
@@ -348,6 +355,16 @@ class Engine:
             merged = merge(merged)
         if after_names.scan(text, merged):  # "Mrs [NAME] 95 came in", "Pt Asa at bedside"
             merged = merge(merged)
+        if unknown_names.scan(text, merged, self._flags_of, words_in):  # "interpreter Xy"
+            merged = merge(merged)
+        if date_edges.scan(text, merged, words_in):  # "[3 Iúil] 1952", "DOB 8 Word 1949"
+            merged = merge(merged)
+        if place_kinds.scan(text, merged, self._flags_of, words_in):  # "the village Xy"
+            merged = merge(merged)
+        if merged and name_rest.widen(text, merged, self._flags_of):  # "[Seo]-yeon", "[Jo] Wu"
+            merged = merge(merged)
+        if ("nitial" in text or "NITIAL" in text) and initial_cues.scan(text, merged):
+            merged = merge(merged)
         n_merged = len(merged)
         cues = (digit_groups.HINT.search(typed) is not None or (
             seen is not None and digit_groups.HINT.search(text) is not None)) \
@@ -374,6 +391,10 @@ class Engine:
             merged = merge(merged)
         if merged and (id_edges.widen(text, merged)  # "MDT-[…]", "five [X Y R…]", "[…] G"
                        | number_edges.widen(text, merged)):  # "[…] one 4 six", "plus […]"
+            merged = merge(merged)
+        if masked_values.scan(text, merged):  # "555-02**", "**/**/1941", "RN-58*****"
+            merged = merge(merged)
+        if merged and plate_states.widen(text, merged):  # "NM [KLM-4410]"
             merged = merge(merged)
         if not text.isascii():
             n_merged = len(merged)

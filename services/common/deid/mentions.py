@@ -37,6 +37,8 @@ _PHOTO = re.compile(
     r"(?i)\b(?:"
     # "photo of the pt's face", "pics of moms face", "a close up of his face w the tube in"
     + _PIC + r"\s+(?:showing|of)\s+" + _WHOSE + r"\s+(?:full\s+)?face" + _WITH
+    # "picture of face", "snaps of the face" (a snapshot, not "CT images of the face")
+    + r"|" + _SNAP + r"\s+of\s+(?:the\s+)?(?:full\s+)?face(?![\w-])"
     # "face photo", "full-face images", "facial photograph", "patient face photo",
     # "full-face photo of pt", "frontal face photo", "full-face preoperative portrait",
     # its timing with it: "pre-op facial photograph", "postop face photos"

@@ -1,8 +1,9 @@
 """A found town after a place cue takes the direction word before it and the place word
-after it ("from East [St. Louis]", "from Upper [Darby]", "from [Jackson] Heights"): the
-name lists hold "St. Louis" and "Darby", not every "East"/"Upper"/"Heights" form, and half
-a town name left in says where the patient lives. Only after a place cue ("from", "frm",
-"in", "near", "to", "of", "at"), so "Dr. Jackson" and "upper GI" stay as they were.
+after it ("from East [St. Louis]", "from Southwest [Denver]", "from Upper [Darby]",
+"from [Jackson] Heights"): the name lists hold "St. Louis" and "Darby", not every
+"East"/"Upper"/"Heights" form, and half a town name left in says where the patient lives.
+Only after a place cue ("from", "frm", "in", "near", "to", "of", "at"), so "Dr. Jackson"
+and "upper GI" stay as they were.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import re
 
 Span = tuple[int, int, str, str, int]
 
-_DIRECTION = r"(?:east|west|north|south|upper|lower|old|fort|port|mount|mt\.?|lake)"
+_DIRECTION = (r"(?:(?:north|south)(?:east|west)|east|west|north|south|upper|lower|old|fort|"
+              r"port|mount|mt\.?|lake|downtown)")
 _CUE = r"(?:from|frm|in|near|to|of|at|outside)"
 _BEFORE = re.compile(r"(?i)\b" + _CUE + r"\s+(" + _DIRECTION + r")\s+$")
 _CUE_BEFORE = re.compile(r"(?i)\b" + _CUE + r"\s+$")
@@ -20,7 +22,8 @@ _AFTER = re.compile(
     r"city|creek|grove|gardens|ridge|bluffs|rapids|crossing|landing|point|center|centre)\b")
 _WIDENED = frozenset(("NAME", "LOCATION"))
 _WORDS = frozenset((
-    "east west north south upper lower old fort port mount mt lake heights falls springs "
+    "east west north south northeast northwest southeast southwest downtown "
+    "upper lower old fort port mount mt lake heights falls springs "
     "hills park village beach harbor harbour valley junction city creek grove gardens ridge "
     "bluffs rapids crossing landing point center centre").split())
 
@@ -57,10 +60,12 @@ _NOT_TOWN = frozenset((
 
 
 def town_after_street(text: str, spans: list[Span]) -> bool:
-    """Add the town written right after each ADDRESS span; whether any was added."""
+    """Add the town written right after each ADDRESS span, or a street's ("Rural Route 7,
+    Wexbury"); whether any was added."""
     added = False
-    for _s, e, cat, _rule, _prio in list(spans):
-        if cat != "ADDRESS" or text[e - 1:e].isdigit():
+    for _s, e, cat, rule, _prio in list(spans):
+        if not ((cat == "ADDRESS" and not text[e - 1:e].isdigit())
+                or (cat == "LOCATION" and rule.startswith("street"))):
             continue  # an address that ends in its postcode has had its town
         m = _TOWN_AFTER.match(text, e)
         if m is None:

@@ -38,10 +38,10 @@ _MARK_NUMBER = (rf"(?:\d{{1,4}}(?:\.\d{{1,2}})?[A-Za-z]?\b|{_SPOKEN}\b)"
 _DASH = "\\-\u2010\u2011\u2012\u2013\u2014"
 # a numbered road; "I" alone only as a capital before a number ("on I eighty", which the
 # view reads "on I 80"; "I29"); "I-131" of a therapy is no road unless a mark or town
-# follows; "US 23", "SR 9" only in capitals ("give us 2")
+# follows; "US 23", "US-12", "SR 9" only in capitals ("give us 2")
 _ROAD = (rf"(?:(?:state|county|us|sr|farm\s++to\s++market)\s++)?"
          rf"(?:(?:route|rte|rt|highway|hwy|interstate)\s*+(?:#\s*+)?"
-         rf"|(?-i:US|SR|SH)[ \t]*+(?:#[ \t]*+)?"
+         rf"|(?-i:US|SR|SH)(?:[{_DASH}]|[ \t]*+)(?:#[ \t]*+)?"
          rf"|i[{_DASH}][ \t]*+|(?-i:I)(?=\d)|(?-i:I)[ \t]++(?=\d{{1,3}}\b|{_SPOKEN}\b))"
          rf"{_NUMBER}")
 _NAMED = (r"the\s++(?:(?-i:[A-Z][a-z]++)\s++){0,3}"

@@ -46,9 +46,10 @@ _ROLE_OF = re.compile(rf"\b(?:{_ROLES})\s+(?:of|at|for|in)\s+{_PLACE}", re.I)
 # Route 12 in Sugar Notch" is one description; lowercase words after it are the sentence.
 _CAP = r"(?-i:[A-Z0-9][\w'&.-]*)"
 # the kind of place after its name goes with it ("of the Ames mosque", "at the Linden
-# public library")
+# public library", "superintendent of Quenby schools")
 _KIND_OF_PLACE = (r"(?:\s+(?-i:(?:public|high|middle|elementary|county|city|town|state)\s+)?"
-                  r"(?-i:mosque|church|temple|synagogue|parish|school|academy|college|library|"
+                  r"(?-i:mosque|church|temple|synagogue|parish|(?:school\s+)?district|schools?|"
+                  r"academy|college|library|"
                   r"museum|bank|store|diner|cafe|bar|restaurant|club|team|department|dept|"
                   r"newspaper|paper|lodge|chapter|mill|plant|farm|ranch|market)\b)?")
 _CAP_PLACE = (rf"(?:the\s+)?{_CAP}(?:\s+(?:(?:of|the|de|del|la|and|&)\s+)?{_CAP}){{0,5}}"

@@ -1,0 +1,177 @@
+"""A word no list knows, neither as a word nor as a name, standing where a person's name
+goes (issue 13: names from languages the name lists miss, "interpreter Dilnoza"):
+
+- right after a word for a person on the team or in the room ("interpreter Zulfiya",
+  "medical student Kenjiro", "winners Oyelade and ..."): such a word is followed by who;
+- right after praise ("great job Okonjo", "kudos to Thibaudet", "thanks Ravindra"):
+  praise goes to a person;
+- after a supply or record that is someone's ("case cart for Quillfeather"): whose it
+  is;
+- joined by "and" or "&" to a name already found ("Delaquay and [NAME]", "[NAME] &
+  Quillon"): what is listed with a name is a name.
+
+Such a word, capitalised (or in a note written all in capitals), is a NAME: nothing
+else explains a word that is not English, not clinical and not a known name in that
+place. A capitalised everyday word joined to a name in mid-sentence ("winners Bluebell
+and [NAME]") may be a name or the word: a guess, so the note goes to review.
+
+Runs on the view's text and the engine's merged spans, before they go back to the typed
+offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import lexicon as lx
+from .plain_words import LANGUAGES
+
+Span = tuple[int, int, str, str, int]
+Flags = Callable[[str], int]
+
+# who stands in the room or on the team, named after the word
+ROLE_WORDS = frozenset((
+    "interpreter", "translator", "student", "resident", "fellow", "intern", "extern",
+    "scrub", "tech", "technician", "rep", "winner", "winners", "chaplain", "volunteer",
+    "liaison", "doula", "sitter", "preceptor", "preceptee", "orientee", "trainee",
+    "observer", "perfusionist", "circulator", "anesthetist",
+))
+# praise for a person: "job", "work" and "catch" only after a word of praise
+PRAISE_WORDS = frozenset(("job", "work", "catch", "kudos", "congrats", "congratulations",
+                          "thanks", "props", "bravo", "shoutout"))
+# a supply or record that is someone's, before "for"
+OWNED_WORDS = frozenset(("cart", "tray", "trays", "sheet", "label", "labels", "specimen",
+                         "specimens", "cooler", "kit", "chart", "paperwork", "consent",
+                         "consents", "implant", "implants", "blood", "meds", "order", "orders",
+                         "supplies", "instruments", "picklist"))
+WORDS = ROLE_WORDS | PRAISE_WORDS | OWNED_WORDS
+_PRAISED = frozenset(("job", "work", "catch"))
+_PRAISING = frozenset(("good", "great", "nice", "excellent", "awesome", "amazing", "fantastic"))
+# languages an interpreter is asked for that no word list holds ("interpreter Pashto")
+_MORE_LANGUAGES = frozenset((
+    "pashto dari uzbek tajik kazakh kyrgyz turkmen uyghur tigrinya oromo somali twi akan "
+    "igbo yoruba hausa wolof fula fulani lingala kinyarwanda kirundi luganda shona zulu "
+    "xhosa khmer lao burmese karen karenni chin kachin thai hmong mien ilocano ilokano "
+    "cebuano visayan chamorro marshallese chuukese pohnpeian samoan tongan fijian maori "
+    "hawaiian nepali bhutanese sinhala tamil telugu malayalam kannada marathi gujarati "
+    "sindhi balochi kurdish kurmanji sorani armenian georgian azerbaijani azeri albanian "
+    "bosnian croatian serbian slovak slovenian ukrainian belarusian romanian moldovan "
+    "bulgarian hungarian lithuanian latvian estonian finnish hebrew yiddish amharic "
+    "quechua kiche mam qanjobal mixteco zapoteco triqui nahuatl garifuna asl "
+    "mandinka bambara krio dinka nuer").split()) | LANGUAGES
+# after the word: it named what the interpreter speaks, not who
+_LANGUAGE_AFTER = re.compile(r"(?i)[ \t]*+(?:-[ \t]*+)?(?:speak|interpret|translat|language|"
+                             r"line|services?\b|only\b|needed\b|requested\b)")
+
+# one word of letters, a hyphen or apostrophe inside ("Ha-eun", "N'Dour")
+_WORD = r"([^\W\d_]{3,}(?:[-'’][^\W\d_]+)?)(?![\w'’-])"
+# what follows each kind of cue word, up to the word read as a name
+_AFTER_ROLE = re.compile(r"(?:[ \t]*+:)?[ \t]++" + _WORD)
+_AFTER_PRAISE = re.compile(r"(?:[ \t]*+[,!:])?[ \t]++(?:(?i:to)[ \t]++)?" + _WORD)
+_AFTER_OWNED = re.compile(r"[ \t]++(?i:for)[ \t]++" + _WORD)
+_PRAISE_BEFORE = re.compile(r"(?:good|great|nice|excellent|awesome|amazing|fantastic)[ \t]++$")
+_BEFORE_NAME = re.compile(r"(?:^|(?<=[\s(,;:]))" + _WORD[:-len(r"(?![\w'’-])")]
+                          + r"[ \t]++(?:and|&)[ \t]++$")
+_AFTER_NAME = re.compile(r"[ \t]++(?:and|&)[ \t]++" + _WORD)
+_JOINS = (" and ", " & ", "\tand ", " and\t")
+_LOWER_WORD_BEFORE = re.compile(r"[a-z]+[ \t]++$")
+
+# never a name, capitalised or not
+_PLAIN = (lx.VERY_COMMON | lx.CUE | lx.LABEL | lx.MEDICAL | lx.EPONYM | lx.EPONYM_CTX
+          | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY | lx.PHRASE | lx.STREET)
+
+
+def scan(text: str, merged: list[Span], flags_of: Flags, words: set[str]) -> bool:
+    """Append the names above to `merged`; True when it grew. `words`: the note's words in
+    lower case (the role and praise scans run only when one of theirs is among them)."""
+    capitals = text == text.upper()  # no lower-case letter (at C speed)
+    found: list[Span] = []
+    cues = WORDS & words
+    if cues and "for" not in words:
+        cues -= OWNED_WORDS
+    if cues & _PRAISED and _PRAISING.isdisjoint(words):
+        cues -= _PRAISED
+    if cues:
+        _after_cues(text, cues, flags_of, capitals, found)
+    if "and" in words or "&" in text:
+        for s, e, cat, _rule, _p in merged:
+            if cat == "NAME":
+                _joined(text, s, e, flags_of, capitals, found)
+    taken = [(s, e) for s, e, *_ in merged]
+    new = [sp for sp in found if not any(s < sp[1] and sp[0] < e for s, e in taken)]
+    merged.extend(new)
+    return bool(new)
+
+
+def _after_cues(text: str, cues: frozenset[str], flags_of: Flags, capitals: bool,
+                found: list[Span]) -> None:
+    """The word after each cue word of the note (found with str.find on the lower-cased
+    note: a regex led by an alternation of them is tried at every character)."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): offsets move
+        return
+    for cue in cues:
+        at = low.find(cue)
+        while at >= 0:
+            end = at + len(cue)
+            if (at and low[at - 1].isalnum()) or low[end:end + 1].isalnum():
+                at = low.find(cue, end)
+                continue
+            if cue in ROLE_WORDS:
+                m, rule = _AFTER_ROLE.match(text, end), "unknown_in_person_slot"
+            elif cue in OWNED_WORDS:
+                m, rule = _AFTER_OWNED.match(text, end), "unknown_owner"
+            elif cue not in _PRAISED or _PRAISE_BEFORE.search(low, max(0, at - 14), at):
+                m, rule = _AFTER_PRAISE.match(text, end), "unknown_in_person_slot"
+            else:
+                m = None
+            if m is not None and text[m.end():m.end() + 1] != ":" \
+                    and _unknown(m.group(1), flags_of, capitals) and (
+                    cue in OWNED_WORDS or _LANGUAGE_AFTER.match(text, m.end()) is None):
+                found.append((m.start(1), m.end(1), "NAME", rule, 1))
+            at = low.find(cue, end)
+
+
+def _joined(text: str, s: int, e: int, flags_of: Flags, capitals: bool,
+            found: list[Span]) -> None:
+    """The word joined to the name at s:e by "and" or "&", on either side."""
+    # the joining word itself is tested first, with plain string tests (most names have none)
+    before = _BEFORE_NAME.search(text, max(0, s - 40), s) \
+        if text.endswith(_JOINS, 0, s) else None
+    after = _AFTER_NAME.match(text, e) if text.startswith(_JOINS, e) else None
+    for m in (before, after):
+        if m is None:
+            continue
+        word = m.group(1)
+        if _unknown(word, flags_of, capitals):
+            found.append((m.start(1), m.end(1), "NAME", "unknown_beside_name", 1))
+        elif _everyday(word, flags_of) and not capitals \
+                and _LOWER_WORD_BEFORE.search(text, max(0, m.start(1) - 20), m.start(1)):
+            found.append((m.start(1), m.end(1), "NAME", "guess_word_beside_name", 1))
+
+
+def _unknown(word: str, flags_of: Flags, capitals: bool) -> bool:
+    """Capitalised (any case, four letters or more, in a note of capitals), on no list,
+    no part a language ("Arabic-speaking"), nor all its hyphened parts words ("Pre-op")."""
+    if not word[0].isupper() or (word.isupper() and not (capitals and len(word) > 3)) \
+            or flags_of(word):
+        return False
+    parts = re.split(r"[-'’]", word)
+    if any(p.lower() in _MORE_LANGUAGES for p in parts):  # "Arabic-speaking"
+        return False
+    # a given name's second syllable is written in lower case ("Ha-eun"); "Smith-Jones"
+    # may be a score's two eponyms, "Pre-op" is two words
+    return len(parts) == 1 or ((word.isupper() or parts[-1].islower()) and not all(
+        len(p) < 3 or flags_of(p) & (lx.ENGLISH | lx.MEDICAL | lx.VERY_COMMON | lx.COMMON)
+        for p in parts))
+
+
+def _everyday(word: str, flags_of: Flags) -> bool:
+    """Capitalised (not in capitals) and an ordinary word that is never a clinical term,
+    an eponym, a label or a place's word ("Bluebell")."""
+    if not word[0].isupper() or word.isupper() or not word[1:].islower() \
+            or word.lower() in _MORE_LANGUAGES:
+        return False
+    f = flags_of(word)
+    return bool(f & (lx.ENGLISH | lx.COMMON)) and not f & _PLAIN
