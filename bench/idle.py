@@ -7,6 +7,15 @@ cases, waits until `/readyz` is green and the system has settled, then reads use
 system CPU time of `orcast dev` and every descendant (the embedded Tansu broker, and
 any service processes) from /proc at the start and end of the window. Prints the cores
 used on average (1.0 = one core busy all the time).
+
+    python -m bench.idle --age 3000     # and again as after a day of dev use
+
+After the fresh window, `--age N` writes N one-record batches (one produce each, as at
+100 milestones/s every hop writes one batch per record) to every partition of every
+topic, waits until the services have read them (unsigned junk: dead-lettered) and the
+tree is quiet again, and measures a second window. Tansu 0.6 walks every stored batch
+of a partition on each ListOffsets and each fetch that returns data (bench/
+broker_batches.py), so what idling asks the broker may cost more on an aged broker.
 """
 
 from __future__ import annotations
@@ -19,9 +28,12 @@ import time
 from pathlib import Path
 
 import aiohttp
+from aiokafka import AIOKafkaProducer
 
 from bench.devstack import start
 from bench.e2e import cpu_model, register_cases
+from services.common import topics
+from services.common.broker import BROKER_ADDRESS_FILE
 
 
 def _stat(pid: int) -> tuple[int, float] | None:
@@ -67,29 +79,75 @@ def process_name(pid: int) -> str:
     return " ".join(w for w in words if w not in ("-m", "services.cli"))[:32] or comm
 
 
-async def run(args: argparse.Namespace) -> dict[str, object]:
-    stack = start({"ORCAST_INGEST_RATE": "0"})
+async def age(bootstrap: str, batches: int) -> int:
+    """`batches` one-record produces to every partition of every topic, each awaited
+    before the next to its partition (so each is a batch of its own); partitions in
+    parallel. Returns the partitions aged."""
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=0)
+    await producer.start()
     try:
-        async with aiohttp.ClientSession() as session:
-            await register_cases(session, stack.base_url, stack.tokens["admin"], args.cases)
-        await asyncio.sleep(args.settle)  # replays, group joins and first fetches done
-        before = tree_cpu(stack.process.pid)
-        names = {pid: process_name(pid) for pid in before}
-        started = time.monotonic()
-        await asyncio.sleep(args.seconds)
-        elapsed = time.monotonic() - started
-        after = tree_cpu(stack.process.pid)
+        async def one(topic: str, partition: int) -> None:
+            for _ in range(batches):
+                await producer.send_and_wait(topic, b"aging", partition=partition)
+        parts = [(spec.full_name(), p) for spec in topics.TOPICS
+                 for p in range(spec.partitions)]
+        await asyncio.gather(*(one(t, p) for t, p in parts))
+        return len(parts)
     finally:
-        stack.stop()
+        await producer.stop()
+
+
+async def quiet(root: int, below: float, give_up: float) -> float:
+    """Wait until the tree uses under `below` cores over 5 s (the aged records read and
+    dead-lettered); returns the seconds waited."""
+    started = time.monotonic()
+    while time.monotonic() - started < give_up:
+        before = sum(tree_cpu(root).values())
+        await asyncio.sleep(5)
+        if (sum(tree_cpu(root).values()) - before) / 5 < below:
+            break
+    return time.monotonic() - started
+
+
+async def window(root: int, seconds: float) -> dict[str, object]:
+    """Cores used by the tree over `seconds`, in all and by process."""
+    before = tree_cpu(root)
+    names = {pid: process_name(pid) for pid in before}
+    started = time.monotonic()
+    await asyncio.sleep(seconds)
+    elapsed = time.monotonic() - started
+    after = tree_cpu(root)
     per_process = {
         f"{names.get(pid) or process_name(pid)}[{pid}]":
             round((after[pid] - before.get(pid, 0.0)) / elapsed, 4)
         for pid in after
     }
     total = sum(after[pid] - before.get(pid, 0.0) for pid in after) / elapsed
-    return {"cores": round(total, 4), "seconds": round(elapsed, 1), "cases": args.cases,
-            "processes": per_process, "cpu": cpu_model(), "nproc": os.cpu_count(),
-            "load_at_start": os.getloadavg()[0]}
+    return {"cores": round(total, 4), "seconds": round(elapsed, 1),
+            "processes": per_process, "load_at_start": os.getloadavg()[0]}
+
+
+async def run(args: argparse.Namespace) -> dict[str, object]:
+    """The idle window on the fresh broker; with `--age`, a second one after aging."""
+    stack = start({"ORCAST_INGEST_RATE": "0"})
+    try:
+        async with aiohttp.ClientSession() as session:
+            await register_cases(session, stack.base_url, stack.tokens["admin"], args.cases)
+        await asyncio.sleep(args.settle)  # replays, group joins and first fetches done
+        result = await window(stack.process.pid, args.seconds)
+        if args.age:
+            bootstrap = (stack.data_dir / BROKER_ADDRESS_FILE).read_text().strip()
+            began = time.monotonic()
+            partitions = await age(bootstrap, args.age)
+            aging = round(time.monotonic() - began, 1)
+            drain = round(await quiet(stack.process.pid, 0.2, 900), 1)
+            await asyncio.sleep(args.settle)
+            result["aged"] = {**await window(stack.process.pid, args.seconds),
+                              "partitions": partitions, "batches_each": args.age,
+                              "aging_seconds": aging, "drain_seconds": drain}
+    finally:
+        stack.stop()
+    return {**result, "cases": args.cases, "cpu": cpu_model(), "nproc": os.cpu_count()}
 
 
 def main() -> None:
@@ -98,17 +156,23 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0, help="measured window")
     parser.add_argument("--settle", type=float, default=10.0,
                         help="seconds to wait after registering before measuring")
+    parser.add_argument("--age", type=int, default=0, metavar="N",
+                        help="first write N one-record batches to every partition")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args()
     result = asyncio.run(run(args))
     if args.json:
         print(json.dumps(result, indent=2))
         return
-    print(f"idle over {result['seconds']} s with {result['cases']} cases: "
-          f"{result['cores']:.3f} cores ({float(str(result['cores'])) * 100:.1f} % of one core)")
-    for name, cores in sorted(dict(result["processes"]).items(),  # type: ignore[call-overload]
-                              key=lambda item: -item[1]):
-        print(f"  {name:32} {cores:.3f}")
+    for label, figures in (("fresh", result), ("aged", result.get("aged"))):
+        if not isinstance(figures, dict):
+            continue
+        aged = (f", after {figures['batches_each']} one-record batches in each of "
+                f"{figures['partitions']} partitions") if label == "aged" else ""
+        print(f"idle over {figures['seconds']} s with {result['cases']} cases{aged}: "
+              f"{figures['cores']:.3f} cores ({figures['cores'] * 100:.1f} % of one core)")
+        for name, cores in sorted(figures["processes"].items(), key=lambda item: -item[1]):
+            print(f"  {name:32} {cores:.3f}")
 
 
 if __name__ == "__main__":

@@ -561,13 +561,15 @@ async def _publish_each_while_asleep(
 
 
 async def test_a_consumer_that_read_to_the_end_pauses_without_a_confirming_empty_fetch(
-        settings: Settings, relay: doorbell.Relay) -> None:
+        settings: Settings, relay: doorbell.Relay, monkeypatch: pytest.MonkeyPatch) -> None:
     """At 100 milestones/s every hop took each record with two fetches: the one its ring
     woke, then an empty one held 5 ms to learn that nothing more was there (~0.4-3 ms of
     Tansu's CPU each, by partitions named). The fetch that brought the records already
     says so: every partition read up to the end the broker reported, and no ring since
     it was sent (a record written after it rings after its ack, and wakes the consumer)."""
     settings = replace(settings, dev_doorbell=relay.address)
+    # the safety check is a fetch of every partition (nap.py): not the rings' to count
+    monkeypatch.setattr(nap, "SAFETY_CHECK_SECONDS", 600.0)
     loop, handler, producer = await _status_loop(settings, "nap4-approval")
     fetches: list[int] = []
     counting = fetch_counter(fetches, settings.topic_namespace)
@@ -586,13 +588,15 @@ async def test_a_consumer_that_read_to_the_end_pauses_without_a_confirming_empty
 
 
 async def test_a_ring_resumes_only_the_partition_written_so_its_fetch_names_that_one(
-        settings: Settings, relay: doorbell.Relay) -> None:
+        settings: Settings, relay: doorbell.Relay, monkeypatch: pytest.MonkeyPatch) -> None:
     """A ring named topics only and resumed every assigned partition, so each hop's fetch
     named all of them (approval's: 4 topics x 6 partitions) for the one that got a record:
     on Tansu and in aiokafka a fetch costs by partitions named (~0.4 ms of CPU each side,
     24 against 1; issue 14). Now the producer rings `topic:partition` and the consumer
     resumes that partition alone."""
     settings = replace(settings, dev_doorbell=relay.address)
+    # the safety check is a fetch of every partition (nap.py): not the rings' to count
+    monkeypatch.setattr(nap, "SAFETY_CHECK_SECONDS", 600.0)
     loop, handler, producer = await _status_loop(settings, "nap5-approval")
     named: list[int] = []
     counting = fetch_counter(named, settings.topic_namespace)

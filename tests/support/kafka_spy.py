@@ -25,3 +25,22 @@ def fetch_counter(fetches: list[int], namespace: str) -> Callable[..., Any]:
         return send(self, request, expect_response)
 
     return counting
+
+
+def request_counter(counted: list[str], namespace: str,
+                    kinds: tuple[str, ...] = ("OffsetRequest", "FetchRequest")
+                    ) -> Callable[..., Any]:
+    """As `fetch_counter`, for several request kinds: notes in `counted` the kind of each
+    request of `kinds` naming a topic of `namespace` (aiokafka's `OffsetRequest` is
+    ListOffsets, what `end_offsets` sends)."""
+    send = AIOKafkaConnection.send
+    prefix = f"{namespace}."
+
+    def counting(self: AIOKafkaConnection, request: Any, expect_response: bool = True) -> Any:
+        kind = next((k for k in kinds if type(request).__name__.startswith(k)), None)
+        named = getattr(request, "topics", None) or getattr(request, "_topics", ())
+        if kind is not None and any(str(entry[0]).startswith(prefix) for entry in named):
+            counted.append(kind)
+        return send(self, request, expect_response)
+
+    return counting
