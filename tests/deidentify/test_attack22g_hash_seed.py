@@ -45,7 +45,6 @@ def _left_uncovered_with_seed(note: str, piece: str, seed: int) -> str:
     return str(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON)
 @pytest.mark.parametrize("note", ["a g e   9   7", "Mom a g e   9   7 lives alone"])
 def test_spaced_age_redacted_under_every_seed(note: str) -> None:
     left = {seed: _left_uncovered_with_seed(note, "9   7", seed) for seed in (0, 1, 7)}

@@ -88,36 +88,49 @@ def scan(text: str, out: list[Span], ordinary: Callable[[str], bool]) -> None:
         out.append((m.start(), m.end(), read_out._kind(text, m.start()), "spaced_run", 2))
 
 
-def _groups(run: str) -> list[str]:
+def _readings(run: str) -> list[list[str]]:
     """The words of a spaced run: split where the gap differs from the commonest gap, and
-    where digits meet letters."""
+    where digits meet letters. Two gaps equally common ("a g e   9   7") give two readings,
+    each one taken (in gap order, never the set's, which the hash seed orders): a caller
+    keeps the run as ordinary only if every reading is."""
     seps = [g.strip(" \t") or g for g in _SEP_RE.findall(run)]
-    common = max(set(seps), key=seps.count)
+    most = max(seps.count(g) for g in set(seps))
     pieces = _SEP_RE.split(run)
-    groups, cur = [], pieces[0]
-    for sep, piece in zip(seps, pieces[1:], strict=True):
-        if sep != common or piece[:1].isdigit() != cur[-1:].isdigit():
-            groups.append(cur)
-            cur = piece
-        else:
-            cur += piece
-    groups.append(cur)
-    return [g.strip("()").lower() for g in groups if g.strip("()")]
+    readings = []
+    for common in sorted(g for g in set(seps) if seps.count(g) == most):
+        groups, cur = [], pieces[0]
+        for sep, piece in zip(seps, pieces[1:], strict=True):
+            if sep != common or piece[:1].isdigit() != cur[-1:].isdigit():
+                groups.append(cur)
+                cur = piece
+            else:
+                cur += piece
+        groups.append(cur)
+        readings.append([g.strip("()").lower() for g in groups if g.strip("()")])
+    return readings
 
 
 def _in_words(run: str) -> bool:
-    """Digits written as words: "f i v e  f i v e  o h"."""
-    letters = [g for g in _groups(run) if not g.isdigit()]
+    """Digits written as words: "f i v e  f i v e  o h" (in any reading of the run)."""
+    return any(_words_digits(groups) for groups in _readings(run))
+
+
+def _words_digits(groups: list[str]) -> bool:
+    letters = [g for g in groups if not g.isdigit()]
     return all(_NUMBER_WORD.fullmatch(g) for g in letters) and len("".join(letters)) >= 8
 
 
 def _ordinary(run: str, ordinary: Callable[[str], bool]) -> bool:
-    """Ordinary words, maybe with a number: a phrase spaced out, no identifier."""
-    groups = _groups(run)
+    """Ordinary words, maybe with a number: a phrase spaced out, no identifier (in every
+    reading of the run)."""
+    return all(_ordinary_reading(groups, ordinary) for groups in _readings(run))
+
+
+def _ordinary_reading(groups: list[str], ordinary: Callable[[str], bool]) -> bool:
     letters = [g for g in groups if not g.isdigit()]
     if not letters:
         return False  # digits alone: "(7 0 3) 5 5 5 - 0 1 8 8"
-    if _in_words(run):
+    if _words_digits(groups):
         return False  # "f i v e  f i v e  o h": digits in words
     for i, g in enumerate(groups):
         if g in _STREET and any(x.isdigit() for x in groups[max(0, i - 3):i]):
