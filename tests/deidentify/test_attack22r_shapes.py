@@ -66,3 +66,19 @@ def test_unknown_name_after_role_with_punctuation(engine: Engine, note: str) -> 
 ])
 def test_unknown_name_after_role_before_a_verb_of_speech(engine: Engine, note: str) -> None:
     assert left_uncovered(engine, note, "Zulfiya") == "", engine.deidentify(note).text
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="attack22r: one lower-case "
+                   "unit turns off the capitals reading of the whole note")
+def test_unknown_name_in_capitals_with_a_lower_case_unit(engine: Engine) -> None:
+    # "INTERPRETER ZULFIYA PRESENT" is redacted: the note is all capitals; "mg" anywhere
+    # in it makes `text == text.upper()` false and the name is left
+    note = "INTERPRETER ZULFIYA PRESENT. GIVEN 5 mg"
+    assert left_uncovered(engine, note, "ZULFIYA") == "", engine.deidentify(note).text
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON)
+def test_unknown_name_after_thank_you(engine: Engine) -> None:
+    # "thanks Okonjo" is read as praise for a person; "thank you Okonjo" is not
+    note = "Thank you Okonjo for the help"
+    assert left_uncovered(engine, note, "Okonjo") == "", engine.deidentify(note).text
