@@ -27,7 +27,6 @@ def test_brand_name_after_a_supply_word_kept(engine: Engine, note: str, kept: st
     assert kept in result.text, (result.verdict, result.text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON)
 def test_lab_value_equal_to_the_age_kept(engine: Engine) -> None:
     result = engine.deidentify("PT Joan Smith 98. Na 98 K 4.1")
     assert "Na 98" in result.text, result.text

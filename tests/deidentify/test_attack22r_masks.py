@@ -41,7 +41,6 @@ def test_masked_value_typed_plainly_found(engine: Engine, note: str) -> None:
     assert not any(c.isdigit() for c in left), left
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON)
 @pytest.mark.parametrize("note", DISGUISED)
 def test_masked_value_disguised_still_found(engine: Engine, note: str) -> None:
     left = left_uncovered(engine, note, _value(note), registered_case())

@@ -19,7 +19,6 @@ from .support import left_uncovered, registered_case
 REASON = "attack22r: the same identifier in another spacing or order is left"
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON)
 @pytest.mark.parametrize(("note", "date"), [
     ("DOB Hongongoi 21, 1938 noted", "Hongongoi 21, 1938"),
     ("DOB: Hongongoi 21 1938 noted", "Hongongoi 21 1938"),
@@ -32,7 +31,6 @@ def test_registered_dob_any_month_other_orders(engine: Engine, note: str, date: 
     assert not any(c.isdigit() for c in left), (left, engine.deidentify(note).text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON)
 @pytest.mark.parametrize(("note", "place"), [
     ("the village\tTamsworth", "Tamsworth"),  # "the village Tamsworth": place_kind
     ("out by Lake\tTamsworth", "Tamsworth"),  # "out by Lake Tamsworth": lake_name
@@ -42,7 +40,6 @@ def test_place_kind_with_a_tab(engine: Engine, note: str, place: str) -> None:
     assert left_uncovered(engine, note, place) == "", engine.deidentify(note).text
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON)
 @pytest.mark.parametrize("note", [
     "interpreter, Zulfiya present",  # "interpreter Zulfiya present": unknown_in_person_slot
     "interpreter - Zulfiya present",
@@ -53,8 +50,6 @@ def test_unknown_name_after_role_with_punctuation(engine: Engine, note: str) -> 
     assert left_uncovered(engine, note, "Zulfiya") == "", engine.deidentify(note).text
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="attack22r: the interpreter's "
-                   "name read as the language when a verb of speech follows it")
 @pytest.mark.parametrize("note", [
     # unknown_names' _LANGUAGE_AFTER ("interpreter Pashto speaking") takes any word before
     # "speak", "translat", "interpret", "only", "requested" for a language: the name is left
@@ -68,8 +63,6 @@ def test_unknown_name_after_role_before_a_verb_of_speech(engine: Engine, note: s
     assert left_uncovered(engine, note, "Zulfiya") == "", engine.deidentify(note).text
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="attack22r: one lower-case "
-                   "unit turns off the capitals reading of the whole note")
 def test_unknown_name_in_capitals_with_a_lower_case_unit(engine: Engine) -> None:
     # "INTERPRETER ZULFIYA PRESENT" is redacted: the note is all capitals; "mg" anywhere
     # in it makes `text == text.upper()` false and the name is left
@@ -77,7 +70,6 @@ def test_unknown_name_in_capitals_with_a_lower_case_unit(engine: Engine) -> None
     assert left_uncovered(engine, note, "ZULFIYA") == "", engine.deidentify(note).text
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON)
 def test_unknown_name_after_thank_you(engine: Engine) -> None:
     # "thanks Okonjo" is read as praise for a person; "thank you Okonjo" is not
     note = "Thank you Okonjo for the help"

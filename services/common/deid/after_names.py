@@ -70,6 +70,11 @@ _AMBIGUOUS = re.compile(r"(?i)[ \t]*(?:on\b|ra\b|ro+m\b|rm\b|bed\b|bay\b|or\b|in
 # a "name" that ends in a vital's or a place's word is no sure name ("Okafor sats 95")
 _MEASURE_LAST = re.compile(r"(?i)\b(?:sats?|spo2|sao2|o2|hr|pulse|bp|map|temp|rr|rate|"
                            r"room|rm|bed|bay|or|level|count|score)\W*$")
+# a lab's name before the number: its value, not the age again ("Na 98", "glucose: 104")
+_LAB_BEFORE = re.compile(r"(?i)\b(?:na|k|cl|co2|hco3|bun|cr|creat|glu|gluc|glucose|bg|hgb|hb|"
+                         r"hct|wbc|plt|plts|ca|mg|phos|alb|ast|alt|alp|ldh|ck|inr|ptt|pt|"
+                         r"bili|sodium|potassium|chloride|lactate|trop|a1c|tsh|ferritin|fio2|"
+                         r"pao2|paco2|ph)[ \t]*+[:=]?[ \t]*+$")
 # cues after which a name is surely a patient's, a relative's or a visitor's
 _STAFF_TITLES = frozenset(("dr", "doctor", "prof", "professor", "aka", "named"))
 _PERSON = (person_cues.NAME_CUES - _STAFF_TITLES) | {"visitor", "escort", "caller"}
@@ -142,7 +147,8 @@ def _said_again(text: str, taken: list[tuple[int, int]], spans: list[Span]) -> l
         n = m.group("n")
         if n in ages and not _covered(taken, m.start()) and not _AMOUNT.match(text, m.end()) \
                 and not _AMBIGUOUS.match(text, m.end()) \
-                and not _MEASURE_LAST.search(text, max(0, m.start() - 12), m.start()):
+                and not _MEASURE_LAST.search(text, max(0, m.start() - 12), m.start()) \
+                and not _LAB_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             out.append((m.start(), m.end(), "AGE",
                         "guess_age_said_again" if ages[n] else "age_said_again", 1))
     return out

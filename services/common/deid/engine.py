@@ -363,8 +363,10 @@ class Engine:
             merged = merge(merged)
         if merged and name_rest.widen(text, merged, self._flags_of):  # "[Seo]-yeon", "[Jo] Wu"
             merged = merge(merged)
-        if ("nitial" in text or "NITIAL" in text) and initial_cues.scan(text, merged):
+        if initial_cues.HINT.search(text) is not None and initial_cues.scan(text, merged):
             merged = merge(merged)
+        if seen is not None and masked_values.scan(text, merged):
+            merged = merge(merged)  # on the view too: "555-02\uff0a\uff0a", "**\u200b/21/1938"
         n_merged = len(merged)
         cues = (digit_groups.HINT.search(typed) is not None or (
             seen is not None and digit_groups.HINT.search(text) is not None)) \

@@ -12,6 +12,8 @@ Span = tuple[int, int, str, str, int]
 
 _AFTER = re.compile(r"(?i)\binitials?(?:[ \t]++(?:only|is|are|of))?(?:[ \t]*+[:=-])?[ \t]*+"
                     r"(?-i:([A-Z]\.(?:[ \t]?[A-Z]\.){0,2}))(?![\w])")
+# the gate, as case-blind as _AFTER ("InItial", "iNitials")
+HINT = re.compile(r"(?i)nitial")
 
 
 def scan(text: str, spans: list[Span]) -> bool:

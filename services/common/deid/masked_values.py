@@ -34,8 +34,9 @@ _INTERLEAVED = re.compile(r"(?<![\w*•])(?:[A-Z]{1,3}-?)?\d(?:[*•]\d){3,}(?![
 _MASK_AFTER = re.compile(rf"[{_M}]{{2,}}(?![\w])")
 # "#" opening a code that starts with a letter ("#Q7R2-8811"); "mrn#", "#44102" keep it
 _HASH = re.compile(r"(?:(?<=[\s(])|^)#(?=[A-Za-z])")
-# "X" as a mask: against a digit ("44XX") or a date's slash ("XX/XX/1941")
-_X_HINT = re.compile(r"\dX|X/")
+# "X" as a mask: against a digit ("44XX"), after a digit and a separator ("010-XXXX",
+# "010 XXXX", as _PHONE reads it) or a date's slash ("XX/XX/1941")
+_X_HINT = re.compile(r"\d[-. ]?X|X/")
 
 
 def scan(text: str, merged: list[Span]) -> bool:

@@ -22,13 +22,14 @@ from . import lexicon as lx
 Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
 
+# (blanks: a space or a tab, as the other rules read them)
 _TITLE = r"(?-i:[A-Z][a-z][\w'’-]*+)(?![:\w])"  # not a label ("Proc:")
 _KIND = re.compile(r"(?i)\b(?:village|town|city|hamlet|township|suburb|parish|county)"
-                   r"[ ]++(?:of[ ]++)?(" + _TITLE + r"(?:[ ]++" + _TITLE + r"){0,2})")
-_STREET = r"(?:" + _TITLE + r"|\d{1,3}(?:st|nd|rd|th))(?:[ ]++(?-i:[A-Z][a-z]{1,5}\.?))?"
-_CORNER = re.compile(r"(?i)\bcorner[ ]++of[ ]++(" + _STREET + r"[ ]++(?:and|&)[ ]++"
+                   r"[ \t]++(?:of[ \t]++)?(" + _TITLE + r"(?:[ \t]++" + _TITLE + r"){0,2})")
+_STREET = r"(?:" + _TITLE + r"|\d{1,3}(?:st|nd|rd|th))(?:[ \t]++(?-i:[A-Z][a-z]{1,5}\.?))?"
+_CORNER = re.compile(r"(?i)\bcorner[ \t]++of[ \t]++(" + _STREET + r"[ \t]++(?:and|&)[ \t]++"
                      + _STREET + r")")
-_LAKE = re.compile(r"\bLake[ ]++(" + _TITLE + r")")
+_LAKE = re.compile(r"\bLake[ \t]++(" + _TITLE + r")")
 _HINT = frozenset(("village", "town", "city", "hamlet", "township", "suburb", "parish",
                    "county", "corner", "lake"))
 # words that never name the place: the sentence goes on

@@ -39,7 +39,7 @@ ROLE_WORDS = frozenset((
 ))
 # praise for a person: "job", "work" and "catch" only after a word of praise
 PRAISE_WORDS = frozenset(("job", "work", "catch", "kudos", "congrats", "congratulations",
-                          "thanks", "props", "bravo", "shoutout"))
+                          "thanks", "thank", "props", "bravo", "shoutout"))
 # a supply or record that is someone's, before "for"
 OWNED_WORDS = frozenset(("cart", "tray", "trays", "sheet", "label", "labels", "specimen",
                          "specimens", "cooler", "kit", "chart", "paperwork", "consent",
@@ -59,22 +59,30 @@ _MORE_LANGUAGES = frozenset((
     "bosnian croatian serbian slovak slovenian ukrainian belarusian romanian moldovan "
     "bulgarian hungarian lithuanian latvian estonian finnish hebrew yiddish amharic "
     "quechua kiche mam qanjobal mixteco zapoteco triqui nahuatl garifuna asl "
-    "mandinka bambara krio dinka nuer").split()) | LANGUAGES
-# after the word: it named what the interpreter speaks, not who
-_LANGUAGE_AFTER = re.compile(r"(?i)[ \t]*+(?:-[ \t]*+)?(?:speak|interpret|translat|language|"
-                             r"line|services?\b|only\b|needed\b|requested\b)")
+    "mandinka bambara krio dinka nuer mixtec zapotec kanjobal quiche mayan chuj ixil "
+    "akateko").split()) | LANGUAGES
+# after the word: it named what the interpreter speaks, not who ("Pashto line"); a verb
+# of speech ("Zulfiya speaks", "translated") follows a person as well, and a language
+# before it is on the lists (_MORE_LANGUAGES) already
+_LANGUAGE_AFTER = re.compile(r"(?i)[ \t]*+(?:-[ \t]*+)?(?:language|line|services?\b|"
+                             r"only\b|needed\b)")
 
 # one word of letters, a hyphen or apostrophe inside ("Ha-eun", "N'Dour")
 _WORD = r"([^\W\d_]{3,}(?:[-'’][^\W\d_]+)?)(?![\w'’-])"
 # what follows each kind of cue word, up to the word read as a name
-_AFTER_ROLE = re.compile(r"(?:[ \t]*+:)?[ \t]++" + _WORD)
-_AFTER_PRAISE = re.compile(r"(?:[ \t]*+[,!:])?[ \t]++(?:(?i:to)[ \t]++)?" + _WORD)
+# (a colon, comma, dash or bracket between: "interpreter:Xy", "interpreter (Xy)")
+_AFTER_ROLE = re.compile(r"(?:[ \t]*+[:,(\[–—-][ \t]*+|[ \t]++)" + _WORD)
+# ("thank you Xy": "thank" is a cue only with its "you")
+_AFTER_PRAISE = re.compile(r"(?:[ \t]++(?i:you)(?!\w))?"
+                           r"(?:[ \t]*+[,!:])?[ \t]++(?:(?i:to)[ \t]++)?" + _WORD)
+_THANK_YOU = re.compile(r"[ \t]++(?i:you)(?!\w)")
 _AFTER_OWNED = re.compile(r"[ \t]++(?i:for)[ \t]++" + _WORD)
 _PRAISE_BEFORE = re.compile(r"(?:good|great|nice|excellent|awesome|amazing|fantastic)[ \t]++$")
 _BEFORE_NAME = re.compile(r"(?:^|(?<=[\s(,;:]))" + _WORD[:-len(r"(?![\w'’-])")]
                           + r"[ \t]++(?:and|&)[ \t]++$")
 _AFTER_NAME = re.compile(r"[ \t]++(?:and|&)[ \t]++" + _WORD)
-_JOINS = (" and ", " & ", "\tand ", " and\t")
+_JOINS = ("and", "&")
+_BLANKS = " \t"
 _LOWER_WORD_BEFORE = re.compile(r"[a-z]+[ \t]++$")
 
 # never a name, capitalised or not
@@ -122,12 +130,14 @@ def _after_cues(text: str, cues: frozenset[str], flags_of: Flags, capitals: bool
                 m, rule = _AFTER_ROLE.match(text, end), "unknown_in_person_slot"
             elif cue in OWNED_WORDS:
                 m, rule = _AFTER_OWNED.match(text, end), "unknown_owner"
+            elif cue == "thank" and _THANK_YOU.match(text, end) is None:
+                m = None
             elif cue not in _PRAISED or _PRAISE_BEFORE.search(low, max(0, at - 14), at):
                 m, rule = _AFTER_PRAISE.match(text, end), "unknown_in_person_slot"
             else:
                 m = None
             if m is not None and text[m.end():m.end() + 1] != ":" \
-                    and _unknown(m.group(1), flags_of, capitals) and (
+                    and _unknown(m.group(1), flags_of, _capitals(text, m, capitals)) and (
                     cue in OWNED_WORDS or _LANGUAGE_AFTER.match(text, m.end()) is None):
                 found.append((m.start(1), m.end(1), "NAME", rule, 1))
             at = low.find(cue, end)
@@ -137,18 +147,37 @@ def _joined(text: str, s: int, e: int, flags_of: Flags, capitals: bool,
             found: list[Span]) -> None:
     """The word joined to the name at s:e by "and" or "&", on either side."""
     # the joining word itself is tested first, with plain string tests (most names have none)
+    # (any run of blanks around the word, as the patterns read it)
     before = _BEFORE_NAME.search(text, max(0, s - 40), s) \
-        if text.endswith(_JOINS, 0, s) else None
-    after = _AFTER_NAME.match(text, e) if text.startswith(_JOINS, e) else None
+        if text[s - 1:s] in _BLANKS and s > 1 \
+        and text[max(0, s - 12):s].rstrip(_BLANKS).endswith(_JOINS) else None
+    after = _AFTER_NAME.match(text, e) \
+        if text[e:e + 1] in _BLANKS and e < len(text) \
+        and text[e:e + 12].lstrip(_BLANKS).startswith(_JOINS) else None
     for m in (before, after):
         if m is None:
             continue
         word = m.group(1)
-        if _unknown(word, flags_of, capitals):
+        if _unknown(word, flags_of, _capitals(text, m, capitals)):
             found.append((m.start(1), m.end(1), "NAME", "unknown_beside_name", 1))
         elif _everyday(word, flags_of) and not capitals \
                 and _LOWER_WORD_BEFORE.search(text, max(0, m.start(1) - 20), m.start(1)):
             found.append((m.start(1), m.end(1), "NAME", "guess_word_beside_name", 1))
+
+
+_SEGMENT_END = ".;!?\n"
+
+
+def _capitals(text: str, m: re.Match[str], capitals: bool) -> bool:
+    """The whole note in capitals, or the line or sentence holding the word: one "mg"
+    elsewhere turns no capitals reading off."""
+    if capitals or not m.group(1).isupper():
+        return capitals
+    s, e = m.start(1), m.end(1)
+    start = max(text.rfind(c, 0, s) for c in _SEGMENT_END) + 1
+    ends = [i for i in (text.find(c, e) for c in _SEGMENT_END) if i >= 0]
+    seg = text[start:min(ends) if ends else len(text)]
+    return seg == seg.upper()
 
 
 def _unknown(word: str, flags_of: Flags, capitals: bool) -> bool:
