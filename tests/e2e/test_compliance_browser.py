@@ -26,13 +26,19 @@ async def approved_recorded(stack: Stack, case_id: str) -> bool:
     return bool(found)
 
 
-@pytest.mark.browser
-async def test_compliance_officer_finds_a_case_timeline(stack: Stack, browser: Any) -> None:
+async def approved_case(stack: Stack) -> dict[str, Any]:
+    """A case with one milestone (the NOTE), its approval already in the audit log."""
     case = await stack.register_case()
     status, _, _ = await stack.post_milestone(case["case_id"], note=NOTE)
     assert status == 202
     await eventually(lambda: approved_recorded(stack, case["case_id"]), 20,
                      message="approval recorded")
+    return case
+
+
+@pytest.mark.browser
+async def test_compliance_officer_finds_a_case_timeline(stack: Stack, browser: Any) -> None:
+    case = await approved_case(stack)
 
     context = await browser.new_context()
     problems: list[str] = []
@@ -142,11 +148,7 @@ async def test_what_the_officer_does_while_the_session_is_checked_is_not_lost(
     "Case timeline" before that did nothing at all, and Enter in a search field sent the
     form as a plain GET (the page reloaded with the filters in its address). On a slow
     ward network that is the first second of every visit."""
-    case = await stack.register_case()
-    status, _, _ = await stack.post_milestone(case["case_id"], note=NOTE)
-    assert status == 202
-    await eventually(lambda: approved_recorded(stack, case["case_id"]), 20,
-                     message="approval recorded")
+    case = await approved_case(stack)
 
     context = await browser.new_context()
     problems: list[str] = []
