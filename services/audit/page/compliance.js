@@ -349,30 +349,30 @@
     // Enter in the first second (the session check on a slow ward network) is kept, not lost
     // or sent as a plain form.
     const allowed = O.signedIn(["compliance"], "The compliance page");
-    const once = (act) => (ev) => {
+    const whenSignedIn = (act) => (ev) => {
       if (ev && ev.preventDefault) ev.preventDefault();
       allowed.then((who) => { if (who) act(ev); });
     };
-    $("search-form").addEventListener("submit", once(() => {
+    $("search-form").addEventListener("submit", whenSignedIn(() => {
       state.filters = readFilters();
       state.cursors = [null];
       search(0);
     }));
-    $("timeline-btn").addEventListener("click", once(() => {
+    $("timeline-btn").addEventListener("click", whenSignedIn(() => {
       const caseId = $("f-case").value.trim() || $("f-broadcast").value.trim();
       if (caseId) openTimeline(caseId);
       else $("search-status").textContent = "Enter a case id or a broadcast id to open its " +
         "timeline.";
     }));
-    $("prev-page").addEventListener("click", once(() => search(Math.max(0, state.page - 1))));
-    $("next-page").addEventListener("click", once(() => { if (state.next) search(state.page + 1); }));
-    $("verify-btn").addEventListener("click", once(verify));
+    $("prev-page").addEventListener("click", whenSignedIn(() => search(Math.max(0, state.page - 1))));
+    $("next-page").addEventListener("click", whenSignedIn(() => { if (state.next) search(state.page + 1); }));
+    $("verify-btn").addEventListener("click", whenSignedIn(verify));
     for (const button of document.querySelectorAll("button.export")) {
-      button.addEventListener("click", once(() => exportAs(button.dataset.format)));
+      button.addEventListener("click", whenSignedIn(() => exportAs(button.dataset.format)));
     }
     // Linked from the cases page: /compliance?case=<case id or broadcast id>
     const linked = new URLSearchParams(window.location.search).get("case");
-    if (linked) once(() => openTimeline(linked))();
+    if (linked) whenSignedIn(() => openTimeline(linked))();
   }
 
   document.addEventListener("DOMContentLoaded", start);
