@@ -55,11 +55,16 @@ TUNING7 = ROOT / "tests" / "data" / "blind" / "tuning7_corpus.jsonl"
 # an eighth, hand-written blind in thirteen styles (2026-12-06, twelfth session), measured
 # on arrival and kept unstudied through that session; studied from the thirteenth
 TUNING8 = ROOT / "tests" / "data" / "blind" / "tuning8_corpus.jsonl"
-# a ninth, hand-written blind (2026-12-06, thirteenth session): held out beside the blind one
+# a ninth, hand-written blind (2026-12-06, thirteenth session): held out through that
+# session; studied from the fourteenth
 TUNING9 = ROOT / "tests" / "data" / "blind" / "tuning9_corpus.jsonl"
+# a tenth, hand-written blind in fifteen styles (2026-12-06, fourteenth session): held out
+# beside the blind one
+TUNING10 = ROOT / "tests" / "data" / "blind" / "tuning10_corpus.jsonl"
 CORPORA = {"dev": CORPUS, "blind": BLIND, "tuning": TUNING, "tuning2": TUNING2,
            "tuning3": TUNING3, "tuning4": TUNING4, "tuning5": TUNING5,
-           "tuning6": TUNING6, "tuning7": TUNING7, "tuning8": TUNING8, "tuning9": TUNING9}
+           "tuning6": TUNING6, "tuning7": TUNING7, "tuning8": TUNING8, "tuning9": TUNING9,
+           "tuning10": TUNING10}
 KEY = b"orcast-bench-key-0123456789abcdef"
 
 Span = tuple[int, int, str]
@@ -305,7 +310,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="de-identification evaluator")
     ap.add_argument("--tool", choices=["orcast", "presidio", "scrubadub"], default="orcast")
     ap.add_argument("--corpus", default="dev",
-                    help="dev, tuning, tuning2, ..., tuning9, blind, or a JSON Lines path")
+                    help="dev, tuning, tuning2, ..., tuning10, blind, or a JSON Lines path")
     ap.add_argument("--show-misses", type=int, default=0)
     ap.add_argument("--speed-notes", type=int, default=None, help="cap notes timed (slow tools)")
     a = ap.parse_args()
