@@ -1,15 +1,15 @@
 """The aiohttp application every service builds on.
 
-Middlewares, outermost first:
-- `security_headers`: strict CSP and the usual hardening headers, on every answer
-  (error bodies included, since it wraps the error middleware);
-- `error_middleware`: the one place errors become HTTP. Domain errors
+One middleware (`front_middleware`) does, outermost first:
+- security headers: strict CSP and the usual hardening headers, on every answer
+  not already under way (error bodies included);
+- errors: the one place errors become HTTP. Domain errors
   (`common/errors.py` and each service's `errors.py`) → JSON bodies through
   `ERROR_STATUS`; any retriable error (`BrokerUnavailable`, `StoreUnavailable`, …)
   → 503 with Retry-After; anything unexpected → 500 with an error id, logged once
   (without the request body or token); a client that went away mid-request → one
   INFO line (status 499 in the metrics);
-- `auth_middleware`: enforces the roles a handler declared with `allow()`, for a
+- auth (`_authorize`): enforces the roles a handler declared with `allow()`, for a
   bearer token or, without one, a signed-in person's session cookie (`session.py`);
   a join link's guest only where the handler says `allow(..., guests=True)`.
 Every response says `Server: orcast` (not aiohttp's name and version). Request JSON is
@@ -126,30 +126,36 @@ def _retriable(exc: Exception) -> DomainError:
 
 
 @web.middleware
-async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+async def front_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """The module docstring's three layers in one coroutine, in the same order: auth
+    inside the error handling, the security headers on whatever answer comes out. One,
+    not three, because a WebSocket's handler runs for as long as its socket is open and
+    each coroutine suspended above it stays alive as long (~300 bytes a socket each;
+    issue 14). `_authorize` has returned before the handler is called: no frame kept."""
     started = time.perf_counter()
     route = request.match_info.route.resource.canonical if request.match_info.route.resource \
         else "unmatched"
     status = 500
+    response: web.StreamResponse
     try:
+        await _authorize(request)
         response = await handler(request)
         status = response.status
-        return response
     except DomainError as exc:
-        answer = json_error(exc)
-        status = answer.status
-        return answer
+        response = json_error(exc)
+        status = response.status
     except CLIENT_GONE as exc:
         if _client_gone(request):
             status = CLIENT_CLOSED
             # Routine on flaky Wi-Fi: one quiet line, no traceback, nothing from the body.
             logger.info("client went away during %s %s (%s)", request.method, route,
                         type(exc).__name__)
-            return web.Response(status=CLIENT_CLOSED)  # written to nobody; aiohttp shrugs
-        if isinstance(exc, web.RequestPayloadError):  # a malformed body; the client is here
+            response = web.Response(status=CLIENT_CLOSED)  # written to nobody; aiohttp shrugs
+        elif isinstance(exc, web.RequestPayloadError):  # a malformed body; the client is here
             status = 400
-            return json_error(BadRequest("request body is malformed", code="invalid_body"))
-        return _unexpected(request, route, exc)
+            response = json_error(BadRequest("request body is malformed", code="invalid_body"))
+        else:
+            response = _unexpected(request, route, exc)
     except asyncio.CancelledError:
         if _client_gone(request):  # cancelled because its client left (handler_cancellation)
             status = CLIENT_CLOSED
@@ -157,24 +163,31 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         raise
     except web.HTTPException as exc:
         status = exc.status
-        if exc.status == 413:
-            return json_error(PayloadTooLarge(f"request body larger than {MAX_BODY_BYTES} bytes"))
         if exc.status < 400:
             raise
-        code = exc.reason.lower().replace(" ", "_")
-        return web.json_response(
-            {"error": {"code": code, "message": exc.reason}}, status=exc.status,
-            headers={k: v for k, v in exc.headers.items() if k in ("Allow", "Retry-After")},
-        )
+        if exc.status == 413:
+            response = json_error(
+                PayloadTooLarge(f"request body larger than {MAX_BODY_BYTES} bytes"))
+        else:
+            code = exc.reason.lower().replace(" ", "_")
+            response = web.json_response(
+                {"error": {"code": code, "message": exc.reason}}, status=exc.status,
+                headers={k: v for k, v in exc.headers.items() if k in ("Allow", "Retry-After")},
+            )
     except Exception as exc:
         if getattr(exc, "retriable", False) and request.writer.output_size == 0:
-            answer = json_error(_retriable(exc))  # (a stream under way is cut instead)
-            status = answer.status
-            return answer
-        return _unexpected(request, route, exc)
+            response = json_error(_retriable(exc))  # (a stream under way is cut instead)
+            status = response.status
+        else:
+            response = _unexpected(request, route, exc)
     finally:
         metrics.HTTP_REQUEST_COUNTS(route, request.method, str(status)).inc()
         metrics.HTTP_REQUEST_TIMES(route).observe(time.perf_counter() - started)
+    if not response.prepared:  # the security headers, error bodies included
+        response.headers.update(SECURITY_HEADERS)
+        if request.path.startswith("/api/"):
+            response.headers.setdefault("Cache-Control", "no-store")
+    return response
 
 
 def _unexpected(request: web.Request, route: str, exc: Exception) -> web.Response:
@@ -200,27 +213,17 @@ def _client_gone(request: web.Request) -> bool:
     return transport is None or transport.is_closing()
 
 
-@web.middleware
-async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
-    response = await handler(request)
-    if not response.prepared:
-        response.headers.update(SECURITY_HEADERS)
-        if request.path.startswith("/api/"):
-            response.headers.setdefault("Cache-Control", "no-store")
-    return response
-
-
-@web.middleware
-async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+async def _authorize(request: web.Request) -> None:
+    """Enforce the roles the handler declared with `allow()`; raises when refused."""
     endpoint = request.match_info.handler
     roles: frozenset[str] | None = getattr(endpoint, auth.ROLES_ATTR, None)
     if roles is None:
         if request.match_info.http_exception is not None:
-            return await handler(request)  # 404/405 from the router
+            return  # 404/405 from the router: its handler raises it
         logger.error("route %s declares no roles; refusing", request.path)
         raise Forbidden("endpoint is not open to any role")
     if roles == auth.PUBLIC:
-        return await handler(request)
+        return
     token = _bearer(request)
     if token is None and getattr(endpoint, auth.QUERY_TOKEN_ATTR, False):
         token = request.query.get("access_token")
@@ -237,7 +240,6 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
     if principal.role not in roles:
         raise Forbidden(f"role '{principal.role}' may not use this endpoint")
     request[PRINCIPAL_KEY] = principal
-    return await handler(request)
 
 
 async def session_principal(request: web.Request) -> auth.Principal:
@@ -349,7 +351,7 @@ def create_base_app(settings: Settings, *, metrics_handler: Handler | None = Non
                     ) -> web.Application:
     """`metrics_handler` replaces `/metrics` (`orcast dev` merges its processes')."""
     app = web.Application(
-        middlewares=[security_headers, error_middleware, auth_middleware],
+        middlewares=[front_middleware],
         client_max_size=MAX_BODY_BYTES,
     )
     app.on_response_prepare.append(neutral_server_header)

@@ -50,6 +50,7 @@ HUB = web.AppKey("viewer.hub", Hub)
 REPLAYED = web.AppKey("viewer.replayed", asyncio.Event)
 REPLAY_WAIT_SECONDS = 20.0
 PAGE = Path(__file__).parent / "page"
+CLOSING = (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED)  # where `async for` stops
 
 
 def _given_token(request: web.Request) -> str | None:
@@ -147,7 +148,10 @@ async def live_socket(request: web.Request) -> web.WebSocketResponse:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, hub.limits.socket_send_buffer)
     conn = hub.add(ws, transport, principal)  # type: ignore[arg-type]
     try:
-        async for message in ws:
+        while True:  # not `async for`: its `__anext__` would be one more coroutine held per socket
+            message = await ws.receive()
+            if message.type in CLOSING:
+                break
             hub.seen(conn)
             if message.type != WSMsgType.TEXT:
                 if message.type == WSMsgType.BINARY:
