@@ -335,3 +335,28 @@ async def test_kept_alive_requests_share_one_guard_timer(port: int) -> None:
     finally:
         del loop.call_later, loop.call_at
     assert 1 <= len(made) <= 2, f"{len(made)} guard timers for 20 requests"
+
+
+async def test_a_held_socket_keeps_no_coroutine_of_the_guards(port: int) -> None:
+    """The guards learn that a handler started and ended without a coroutine of their own
+    around it: a WebSocket's handler runs for hours, and each coroutine suspended above it
+    stays alive as long (~300 bytes a socket; issue 14). The header guard still stops at
+    the upgrade (the socket outlives it) and a body's guard still answers 408."""
+    async with aiohttp.ClientSession() as session:
+        async with session.ws_connect(f"http://127.0.0.1:{port}/ws") as ws:
+            await ws.send_str("hello")
+            assert (await ws.receive(timeout=5)).data == "hello"
+            chains = []
+            for task in asyncio.all_tasks():
+                coro: Any = task.get_coro()
+                names = []
+                while coro is not None and hasattr(coro, "cr_code"):
+                    names.append((coro.cr_code.co_filename, coro.cr_code.co_name))
+                    coro = coro.cr_await
+                if any(name == "socket" for _, name in names):
+                    chains.append(names)
+            assert len(chains) == 1
+            assert [name for path, name in chains[0] if path == serving.__file__] == []
+            await asyncio.sleep(HEADER_TIMEOUT + 0.5)
+            await ws.send_str("after the header timeout")
+            assert (await ws.receive(timeout=5)).data == "after the header timeout"
