@@ -3,9 +3,11 @@
 The transport's own write buffer is the bounded send queue: while the client
 keeps up it stays empty (the kernel takes the bytes at once); when it holds
 more than `Limits.send_buffer` bytes the client is too slow. An idle connection
-therefore costs only aiohttp's own objects plus this small object (about 16 KiB
-in all, measured in bench/results/viewer.md); a writer task and an
-`asyncio.Queue` per connection cost about 5 KiB more.
+therefore costs only aiohttp's own objects plus this small object (about 15 KiB
+in all with `bench/fanout.py`'s minimal handshake; bench/results/viewer.md); a writer
+task and an `asyncio.Queue` per connection cost about 5 KiB more. Every coroutine
+suspended above the socket's handler lives as long as the socket (~300 bytes each),
+hence one app middleware (common/web.py) and no `async for` in `live_socket`.
 """
 
 from __future__ import annotations
