@@ -85,6 +85,8 @@ POLL_MS = 1000
 # A loop that has not polled for this long is not ready (stuck in a handler, a commit,
 # or a rejoin); `not_ready_reason` says which.
 READY_POLL_SECONDS = 15.0
+# Records per handled batch unless a loop asks otherwise (one getmany's `max_records`).
+MAX_BATCH = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +131,7 @@ class ConsumerLoop:
         producer: EventProducer,
         group_id: str | None,
         replay: bool = False,
-        max_batch: int = 500,
+        max_batch: int = MAX_BATCH,
         batch_handler: BatchHandler | None = None,
         co_partitioned: bool = False,
         batched: bool = False,
