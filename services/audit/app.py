@@ -54,6 +54,13 @@ BUSY_FETCH_WAIT_MS = 100
 # taken one milestone's record at a time, audit's batches cost the CPU the students'
 # hops then queue behind on a small machine (issue 14). Records wait at most this much.
 LINGER_MS = 200
+# Records per batch at most: ~5 per milestone, so what a linger gathers at 1,000
+# milestones/s (~1,000) with room to spare. At the loops' usual 500 a batch took the
+# fetched partitions in turn and cut nearly every signed batch (a tree over all of a
+# topic's partitions) in two, so 88 % of audit's records climbed their Merkle path one
+# by one instead of being proven with their whole tree (`Keyring.prove_together`).
+# Below signing.PROVEN_REMEMBERED, which must hold one batch's proven records.
+MAX_BATCH = 2000
 # The topics every milestone writes. Audit reads them in one loop and every other topic
 # (cases, reviews, access records, dead letters, join links: written now and then) in a
 # second loop with a group of its own. Why: a fetch names every partition of its loop,
@@ -89,7 +96,7 @@ def setup(app: web.Application, settings: Settings) -> None:
                          (rare, f"{settings.topic_namespace}-{SERVICE}-{RARE_GROUP_SUFFIX}")):
         parts.consume(names, log.on_event, batch_handler=log.on_batch, group=group,
                       min_wait_ms=BUSY_FETCH_WAIT_MS, idle_max_wait_ms=IDLE_MAX_FETCH_WAIT_MS,
-                      linger_ms=LINGER_MS)
+                      linger_ms=LINGER_MS, max_batch=MAX_BATCH)
 
     async def sign_head() -> None:
         """A tail that arrived since the last checkpoint is signed and anchored within

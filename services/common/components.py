@@ -23,7 +23,7 @@ from typing import Any
 
 from aiohttp import web
 
-from .consumer import BatchHandler, ConsumerLoop, Handler, Origin
+from .consumer import MAX_BATCH, BatchHandler, ConsumerLoop, Handler, Origin
 from .events import Event
 from .health import HEALTH
 from .producer import EventProducer
@@ -70,7 +70,7 @@ class Components:
         replay: bool = False, batch_handler: BatchHandler | None = None,
         co_partitioned: bool = False, batched: bool = False,
         idle_max_wait_ms: int | None = None, min_wait_ms: int | None = None,
-        linger_ms: int = 0,
+        linger_ms: int = 0, max_batch: int = MAX_BATCH,
     ) -> ConsumerLoop:
         """`batched`: each fetch is handled as one unit, one transaction on this service's
         store with sends held until it commits (common/batch.py); the handler must be
@@ -78,7 +78,7 @@ class Components:
         `idle_max_wait_ms`: the longest fetch wait once idle (kafka_config.FetchWait);
         `min_wait_ms`: the shortest (None: `Settings.fetch_min_wait_ms`);
         `linger_ms`: at most one batch this often (off the live path: fewer, larger
-        batches)."""
+        batches); `max_batch`: records per batch at most."""
         group_id = f"{self.settings.topic_namespace}-{self.service}" if group == "default" \
             else group
         loop = ConsumerLoop(
@@ -86,7 +86,7 @@ class Components:
             producer=self.producer, group_id=group_id, replay=replay,
             batch_handler=batch_handler, co_partitioned=co_partitioned,
             batched=batched, store=self.store, idle_max_wait_ms=idle_max_wait_ms,
-            min_wait_ms=min_wait_ms, linger_ms=linger_ms,
+            min_wait_ms=min_wait_ms, linger_ms=linger_ms, max_batch=max_batch,
         )
         self.consumers.append(loop)
         return loop

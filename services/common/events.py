@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -211,18 +211,38 @@ def _parse(raw: bytes) -> tuple[Event, dict[str, Any]]:
         position = getattr(exc, "pos", "?")
         raise InvalidEvent(f"not JSON: JSONDecodeError at position {position}") from None
     validate(envelope)
-    return Event(
-        id=envelope["id"],
-        type=envelope["type"],
-        source=envelope["source"],
-        subject=envelope["subject"],
-        time=envelope["time"],
-        data=envelope["data"],
-        orcastkid=envelope.get("orcastkid"),
-        orcastsig=envelope.get("orcastsig"),
-        orcastpath=envelope.get("orcastpath"),
-        validated=True,
-    ), envelope
+    return _validated_event(envelope), envelope
+
+
+# Event's slots, written straight: every consumed record becomes an Event, and a frozen
+# dataclass's __init__ sets each field through object.__setattr__ (2.9 µs for these 11
+# fields, 1.1 µs this way, on the loaded 2-core machine). The result is the same frozen
+# Event (equal, hashed, refused changes alike); the check below fails the import should
+# a field be added or reordered without this being kept in step.
+_EVENT_SLOTS = ("id", "type", "source", "subject", "time", "data", "orcastkid",
+                "orcastsig", "orcastpath", "validated", "checked_envelope")
+if tuple(f.name for f in fields(Event)) != _EVENT_SLOTS:
+    raise ImportError("events._validated_event does not set Event's fields")
+(_set_id, _set_type, _set_source, _set_subject, _set_time, _set_data, _set_kid, _set_sig,
+ _set_path, _set_validated, _set_checked) = (getattr(Event, name).__set__
+                                             for name in _EVENT_SLOTS)
+
+
+def _validated_event(envelope: dict[str, Any]) -> Event:
+    """`Event(...)` of a validated envelope, `validated=True`, built without __init__."""
+    event = object.__new__(Event)
+    _set_id(event, envelope["id"])
+    _set_type(event, envelope["type"])
+    _set_source(event, envelope["source"])
+    _set_subject(event, envelope["subject"])
+    _set_time(event, envelope["time"])
+    _set_data(event, envelope["data"])
+    _set_kid(event, envelope.get("orcastkid"))
+    _set_sig(event, envelope.get("orcastsig"))
+    _set_path(event, envelope.get("orcastpath"))
+    _set_validated(event, True)
+    _set_checked(event, None)
+    return event
 
 
 def check_depth(raw: bytes, limit: int = MAX_DEPTH) -> None:

@@ -84,7 +84,8 @@ NODES_REMEMBERED = 4096
 # decoded signatures by their text: every record of a batch carries the same one
 SIGNATURES_REMEMBERED = 4096
 # records proven together with their batch (`prove_together`) and not yet verified: one
-# fetch's worth (`max_batch`, 500) for each of a process's few consumer loops
+# fetch's worth (`max_batch`: 500, audit's busy loop 2,000) for each of a process's few
+# consumer loops
 PROVEN_REMEMBERED = 4096
 # larger claimed batches are not gathered (our producers' batches are one fetch, <= 500)
 MAX_PROVEN_BATCH = 4096

@@ -15,6 +15,7 @@ import uuid
 from dataclasses import asdict
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from aiokafka import AIOKafkaConsumer
 from prometheus_client import REGISTRY
@@ -257,3 +258,26 @@ async def test_kill_9_in_the_middle_of_a_batch_loses_doubles_and_reorders_nothin
         second.wait(20)
     assert_exactly_once_in_order(answers, sent)
     assert len(answers) == 100, "the killed batch sent answers before it committed"
+
+
+def test_a_records_origin_is_the_frozen_origin_its_fields_make(settings: Settings) -> None:
+    """`ConsumerLoop._origin` writes Origin's slots straight (once per consumed record):
+    the same value as `Origin(...)`, as frozen, the namespace taken off the topic."""
+    import dataclasses
+
+    from aiokafka import ConsumerRecord
+
+    async def ignore(event: events.Event, origin: Origin) -> None: ...
+    loop = ConsumerLoop(settings=settings, service="ingest", topics=[UPDATES_STATUS.name],
+                        handler=ignore, group_id=None,
+                        producer=EventProducer(settings=settings, service="ingest"))
+    record: ConsumerRecord[bytes, bytes] = ConsumerRecord(
+        topic=settings.topic(UPDATES_STATUS.name), partition=4, offset=17, timestamp=0,
+        timestamp_type=0, key=b"case-1", value=b"{}", checksum=None, serialized_key_size=6,
+        serialized_value_size=2, headers=())
+    origin = loop._origin(record)
+    built = Origin(UPDATES_STATUS.name, 4, 17)
+    assert type(origin) is Origin
+    assert origin == built and hash(origin) == hash(built) and repr(origin) == repr(built)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        origin.offset = 18  # type: ignore[misc]

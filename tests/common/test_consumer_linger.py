@@ -9,9 +9,14 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
 
 from services.approval.app import create_app as approval_app
 from services.audit.app import create_app as audit_app
+from services.common import events, signing
+from services.common.admin import ensure_topics
 from services.common.components import COMPONENTS
 from services.common.consumer import ConsumerLoop, Origin
 from services.common.events import Event
@@ -119,4 +124,74 @@ async def test_a_full_batch_is_followed_at_once_so_lingering_never_caps_throughp
             "full batches were held back for the linger"
     finally:
         await loop.stop()
+        await producer.stop()
+
+
+def test_audits_busy_batch_holds_what_a_linger_gathers_at_the_target_rate(
+        settings: Settings) -> None:
+    """Audit reads ~5 records per milestone: at 1,000 milestones/s its 200 ms linger
+    gathers ~1,000. A batch capped at 500 took the fetched partitions in turn, so the
+    records of a signed batch (one tree over every partition of a topic) were cut between
+    two batches nearly every time: 88 % of audit's records climbed their Merkle path one
+    by one (`bench.batch_sizes`), none proven with their whole tree (`prove_together`)."""
+    from services.audit import app as audit
+
+    gathered = 1000 * 5 * audit.LINGER_MS / 1000
+    loops = [loop for loop in audit_app(settings)[COMPONENTS]["audit"].consumers
+             if loop._group_id is not None]
+    assert loops and all(loop._max_batch >= 1.5 * gathered for loop in loops), \
+        [loop._max_batch for loop in loops]
+    # what one batch proves together is remembered until each record's `verify`
+    assert audit.MAX_BATCH < signing.PROVEN_REMEMBERED
+
+
+def case_status(n: int, case: str) -> Event:
+    return events.make_event(
+        "org.orcast.update.status.v1", service="approval", subject=case,
+        data={"update_id": f"0b4f3c4e-8f0e-4d59-9a6b-{n:012d}", "case_id": case,
+              "state": "held", "at": "2026-11-22T09:42:00Z"})
+
+
+async def test_a_batch_that_holds_every_fetched_tree_climbs_no_path(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Eight signed batches of 100 records over all six partitions, waiting before the
+    loop starts: a loop whose batch holds them all proves each tree at once; capped at
+    500 it cuts trees and climbs their paths record by record."""
+    await ensure_topics(settings, [UPDATES_STATUS])
+    producer = EventProducer(settings=settings, service="approval")
+    topic = settings.topic(UPDATES_STATUS.name)
+    sent: list[str] = []
+    for b in range(8):
+        group = [case_status(b * 100 + n, f"case-{n % 20}") for n in range(100)]
+        sealed = producer.keyring().seal_all([producer.unsealed(e) for e in group])
+        await producer.send_all([(topic, value, e.subject)
+                                 for e, value in zip(group, sealed, strict=True)])
+        sent += [e.id for e in group]
+    climbed: list[int] = []
+    climb = signing.Keyring._verify_in_batch
+
+    def counted(self: signing.Keyring, *args: Any) -> None:
+        climbed.append(1)
+        climb(self, *args)
+
+    monkeypatch.setattr(signing.Keyring, "_verify_in_batch", counted)
+    try:
+        for max_batch, climbs in ((2000, False), (500, True)):
+            batches, climbed[:] = Batches(), []
+            loop = ConsumerLoop(settings=settings, service="approval",
+                                topics=[UPDATES_STATUS.name], handler=batches.one,
+                                batch_handler=batches.batch, producer=producer,
+                                group_id=f"trees-{max_batch}", linger_ms=LINGER_MS,
+                                max_batch=max_batch)
+            await loop.start()
+            try:
+                async def every(batches: Batches = batches) -> bool:
+                    return sorted(i for _, ids in batches.taken for i in ids) == sorted(sent)
+
+                await eventually(every, 20, message="every record")
+            finally:
+                await loop.stop()
+            assert bool(climbed) is climbs, (max_batch, len(climbed),
+                                             [len(ids) for _, ids in batches.taken])
+    finally:
         await producer.stop()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import uuid
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from services.common import events
+from services.common import events, signing
 
 
 def submitted(**overrides: object) -> dict[str, object]:
@@ -204,3 +205,33 @@ def test_depth_check_agrees_with_the_parsed_depth(value: object, limit: int) -> 
             events.check_depth(raw, limit)
     else:
         events.check_depth(raw, limit)
+
+
+@pytest.mark.parametrize("signed", [False, True])
+def test_a_parsed_event_is_the_frozen_event_its_fields_make(signed: bool,
+                                                             tmp_path: Path) -> None:
+    """`parse` writes an Event's slots straight (not through the frozen dataclass's
+    __init__, once per consumed record): the result is the same value, as frozen."""
+    event = events.make_event("org.orcast.milestone.submitted.v1", service="ingest",
+                              subject="case-1", data=submitted())
+    raw = event.to_bytes()
+    if signed:  # a batch of two: key id, signature and audit path set
+        signing.generate(tmp_path, ["ingest"])
+        keyring = signing.load_keyring(tmp_path)
+        raw = keyring.seal_all([keyring.unsealed(event.to_dict())] * 2)[1]
+    envelope = json.loads(raw)
+    parsed = events.parse(raw)
+    built = events.Event(
+        id=event.id, type=event.type, source=event.source, subject=event.subject,
+        time=event.time, data=envelope["data"], orcastkid=envelope.get("orcastkid"),
+        orcastsig=envelope.get("orcastsig"), orcastpath=envelope.get("orcastpath"),
+        validated=True)
+    assert (parsed.orcastpath is not None) is signed
+    assert type(parsed) is events.Event
+    assert parsed == built and repr(parsed) == repr(built)
+    assert (parsed.validated, parsed.checked_envelope) == (True, None)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        parsed.id = "another"  # type: ignore[misc]
+    with pytest.raises(TypeError):  # its data is a dict, as any Event's
+        hash(parsed)
+    assert dataclasses.replace(parsed, subject="case-2").subject == "case-2"
