@@ -8,7 +8,10 @@ goes (issue 13: names from languages the name lists miss, "interpreter Dilnoza")
 - after a supply or record that is someone's ("case cart for Quillfeather"): whose it
   is;
 - joined by "and" or "&" to a name already found ("Delaquay and [NAME]", "[NAME] &
-  Quillon"): what is listed with a name is a name.
+  Quillon"): what is listed with a name is a name;
+- before a clinician's credential, after an initial ("W. Tamaroa RN"), or at one end of a
+  hand-off whose other end is someone found ("[NAME] MD to Omeruzo CRNA"): a unit's
+  word stands there too ("Preop RN", "Stepdown RN"), so a lone word needs the other end.
 
 Such a word, capitalised (or in a note written all in capitals), is a NAME: nothing
 else explains a word that is not English, not clinical and not a known name in that
@@ -85,6 +88,16 @@ _JOINS = ("and", "&")
 _BLANKS = " \t"
 _LOWER_WORD_BEFORE = re.compile(r"[a-z]+[ \t]++$")
 
+# a clinician's credential after a name ("T. Xy RN", "Xy CRNA"), looked for at C speed
+_CREDENTIAL = re.compile(r"(?<![\w-])(?:RN|MD|DO|NP|PA|CST|CRNA|SRNA|LPN|CNM|APRN|CNOR)"
+                         r"(?![\w-])")
+_BEFORE_CREDENTIAL = re.compile(r"(?<![\w'’.-])" + _WORD[:-len(r"(?![\w'’-])")] + r"[ \t]++$")
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]?$")
+# a hand-off: "<someone> [credential] to <someone> [credential]"
+_TO_AFTER = re.compile(r"[ \t]++to[ \t]++")
+_TO_BEFORE = re.compile(r"(?:[ \t]++(?:RN|MD|DO|NP|PA|CST|CRNA|SRNA|LPN|CNM|APRN))?"
+                        r"[ \t]++to[ \t]++$")
+
 # never a name, capitalised or not
 _PLAIN = (lx.VERY_COMMON | lx.CUE | lx.LABEL | lx.MEDICAL | lx.EPONYM | lx.EPONYM_CTX
           | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY | lx.PHRASE | lx.STREET)
@@ -108,6 +121,11 @@ def scan(text: str, merged: list[Span], flags_of: Flags, words: set[str]) -> boo
                 _joined(text, s, e, flags_of, capitals, found)
     taken = [(s, e) for s, e, *_ in merged]
     new = [sp for sp in found if not any(s < sp[1] and sp[0] < e for s, e in taken)]
+    if _CREDENTIAL.search(text) is not None:
+        # an initial and a word a list took for a place: the name's span grows over it
+        widened: list[Span] = []
+        _credentialed(text, merged, flags_of, capitals, widened)
+        new += [sp for sp in widened if not any(s <= sp[0] and sp[1] <= e for s, e in taken)]
     merged.extend(new)
     return bool(new)
 
@@ -163,6 +181,34 @@ def _joined(text: str, s: int, e: int, flags_of: Flags, capitals: bool,
         elif _everyday(word, flags_of) and not capitals \
                 and _LOWER_WORD_BEFORE.search(text, max(0, m.start(1) - 20), m.start(1)):
             found.append((m.start(1), m.end(1), "NAME", "guess_word_beside_name", 1))
+
+
+def _credentialed(text: str, merged: list[Span], flags_of: Flags, capitals: bool,
+                  found: list[Span]) -> None:
+    """The word before each credential: after an initial, a capitalised word that is no
+    ordinary one; alone, a word on no list at one end of a hand-off ("to") whose other
+    end is a finding."""
+    for c in _CREDENTIAL.finditer(text):
+        m = _BEFORE_CREDENTIAL.search(text, max(0, c.start() - 40), c.start())
+        if m is None:
+            continue
+        word = m.group(1)
+        i = _INITIAL_BEFORE.search(text, max(0, m.start(1) - 3), m.start(1))
+        if i is not None:
+            if (word[0].isupper() and (not word.isupper() or capitals)
+                    and not flags_of(word) & (_PLAIN | lx.ENGLISH | lx.COMMON)) \
+                    or _unknown(word, flags_of, capitals):
+                found.append((i.start(), m.end(1), "NAME", "unknown_before_credential", 1))
+            continue
+        if not _unknown(word, flags_of, capitals):
+            continue
+        to = _TO_AFTER.match(text, c.end())
+        other = to is not None and any(s == to.end() for s, *_ in merged)
+        if not other:
+            b = _TO_BEFORE.search(text, max(0, m.start(1) - 12), m.start(1))
+            other = b is not None and any(e == b.start() for _s, e, *_ in merged)
+        if other:
+            found.append((m.start(1), m.end(1), "NAME", "unknown_before_credential", 1))
 
 
 _SEGMENT_END = ".;!?\n"
