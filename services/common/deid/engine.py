@@ -59,6 +59,7 @@ from . import (
     note_subject,
     number_edges,
     number_ends,
+    pass_words,
     patterns,
     phone_ends,
     place_edges,
@@ -274,6 +275,8 @@ class Engine:
             state_names.towns(text, spans)  # "Indiana, PA", "Florida, NY"
         spoken_links.scan_spelled(text, spans)  # "w w w dot example dot org slash smith"
         employers.scan(text, words_in, spans)  # "works at Quillan's Bait & Tackle"
+        if pass_words.hinted(words_in):
+            pass_words.scan(text, spans)  # 'family password "marigold"'
         disguised = context.disguised(typed, toks, seen.starts, seen.ends) \
             if seen is not None else None
         self._names.scan(text, toks, norms, flags, matcher, spans, reasons, disguised, gaps)
