@@ -26,6 +26,7 @@ from . import (
     dense_notes,
     digit_groups,
     digits,
+    dotted_dates,
     doubts,
     employers,
     eponym_heads,
@@ -262,6 +263,8 @@ class Engine:
         patterns.scan(text, toks, flags, union, spans)
         if union & MONTH:
             dates.scan(text, toks, flags, spans)
+        if dotted_dates.HINT.search(text) is not None:
+            dotted_dates.scan(text, spans)  # "OP am 22.09.", "born 17.IX"
         if " de " in text:
             dates.scan_de_dates(text, spans)  # "3 de abril de 1931" (Abril is also a name)
         words_in = set(norms)  # for the set tests that gate the scans below
