@@ -300,7 +300,7 @@ class Engine:
             sign_offs.scan(text, spans, self._known_abbreviation)  # "pls delete - B. P."
         if not _NUMBER_END_CUES.isdisjoint(words_in):
             number_ends.scan(text, spans)  # "his cell ends in 4471"
-        if not street_suffixes.WORDS.isdisjoint(words_in) and digit_groups.HINT.search(text):
+        if street_suffixes.hinted(text, words_in) and digit_groups.HINT.search(text):
             street_suffixes.scan(text, spans)  # "42 Wallaby Crescent", "42 Rue Wallaby"
         if matcher is not None:  # the case's names split, glued, spelled, disguised
             name_sweep.scan(text, toks, norms, flags, matcher, spans)

@@ -31,13 +31,38 @@ _BY_TITLE = re.compile(rf"{_NUMBER}(?:[A-Z][a-z'-]+\s+){{1,3}}?(?:{_TITLE})\b")
 _BY_PREFIX = re.compile(
     rf"{_NUMBER}(?:(?i:rue|calle|avenida|avda|rua|camino|paseo|carrera|strada|"
     r"chemin|boulevard)\s+[A-Z][\w'-]*|Via\s+[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,2}")
+# The house number after the street, as most of Europe and Latin America write it:
+# "Calle Luna 17", "ul. Zielona 88", "Via Quorvia 5", "Birch Street 22", "Lindenstraße 12"
+# (not before a count or a measure: "Main St 2 blocks", "Via Life Flight 2 hours").
+_HOUSE_AFTER = r"[ \t]+\d{1,5}[A-Za-z]?(?![\w/.:-])(?![ \t]*(?i:blocks?|min|mins|minutes|" \
+    r"miles?|mi|km|floors?|doors?|hours?|hrs?|x|times|am|pm|days?)\b)"
+_PREFIX_THEN_NUMBER = re.compile(
+    r"(?<![\w.])(?:(?i:rue|calle|avenida|avda|rua|camino|paseo|carrera|strada|chemin|viale|"
+    r"piazza|ulica|ul\.|aleja|carrer|travessa|largo)|Via)[ \t]+[A-Z][\w'’-]*"
+    r"(?:[ \t]+[A-Z][\w'’-]*){0,2}" + _HOUSE_AFTER)
+_STREET_THEN_NUMBER = re.compile(
+    r"(?<![\w.])[A-Z][\w'’-]+[ \t]+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|"
+    r"Drive|Boulevard|Blvd\.?|Court|Ct\.?|Place|Terrace)" + _HOUSE_AFTER)
+_COMPOUND_THEN_NUMBER = re.compile(
+    r"(?<![\w.])[A-ZÄÖÜ][\wäöüß]*(?:straße|strasse|gasse|allee|platz)" + _HOUSE_AFTER)
+_AFTER_WORDS = frozenset(
+    "street st road rd avenue ave lane ln drive boulevard blvd court ct place terrace viale "
+    "piazza ulica ul aleja carrer travessa largo".split())
 # Every suffix and prefix word, lower case: the engine runs `scan` only on a note with one.
 WORDS = frozenset(w.lower() for w in (_PLAIN + "|" + _TITLE).split("|")) | frozenset(
     "rue calle avenida avda rua camino paseo carrera strada chemin boulevard via".split())
+_ALL_WORDS = WORDS | _AFTER_WORDS
 _NOT_INSIDE = frozenset(
     "by at to in on for with and the of from per x mg ml cm mm units min pm am was is a an his "
     "her their its my our your this that each every one same other pt patient layers layer "
     "ports port sutures suture mins hours hrs times".split())
+
+
+def hinted(text: str, words: set[str]) -> bool:
+    """A street word among the note's words (lower case), or a German street's ending."""
+    return not _ALL_WORDS.isdisjoint(words) or (
+        "straße" in text or "strasse" in text or "gasse" in text or "allee" in text
+        or "platz" in text)
 
 
 def scan(text: str, out: list[Span]) -> None:
@@ -46,3 +71,6 @@ def scan(text: str, out: list[Span]) -> None:
             words = m.group().split()[1:-1]
             if not any(w.lower().strip(".,") in _NOT_INSIDE for w in words):
                 out.append((m.start(), m.end(), "ADDRESS", "street_more", 1))
+    for pattern in (_PREFIX_THEN_NUMBER, _STREET_THEN_NUMBER, _COMPOUND_THEN_NUMBER):
+        for m in pattern.finditer(text):
+            out.append((m.start(), m.end(), "ADDRESS", "street_number_after", 1))
