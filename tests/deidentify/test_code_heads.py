@@ -17,6 +17,7 @@ from .support import left_uncovered, untouched
     ("donor unit no. K7731 19 402266 checked by two", "K7731 19 402266"),
     ("member card number is QT 8812 0034 51, copied", "QT 8812 0034 51"),
     ("tube ID ZR 5530 1187 2290 would not scan", "ZR 5530 1187 2290"),
+    ("Tissue ID barcode YO 0027 1937 2283 did not scan", "YO 0027 1937 2283"),
     ("Staff: Circ Velander, J RN RN 7730418 | Scrub", "RN 7730418"),
     ("her license for the form is NP 3390215", "NP 3390215"),
     ("pacer SN PMX-VR 4471902 checked post-op", "PMX-VR 4471902"),

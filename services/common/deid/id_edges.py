@@ -108,11 +108,12 @@ def _head(text: str, s: int, e: int) -> int:
             head = g.split("-")[0]
             return m.start() if head.isupper() and head.isalpha() and len(head) >= 2 \
                 and head not in _NO_HEAD and _LONG_RUN.match(text, s) else s
-        if groups or not (g.isupper() and g.isalpha()) or g in _NO_HEAD:
+        if not (g.isupper() and g.isalpha()) or g in _NO_HEAD:
             return s
         if g in _CREDENTIALS:
-            return m.start() if _LONG_RUN.match(text, s) else s
-        return m.start() if 2 <= len(g) <= 4 and " " in text[s:e].strip() else s
+            return m.start() if not groups and _LONG_RUN.match(text, s) else s
+        # the issuer's capitals before a code in groups (the groups in the span or passed)
+        return m.start() if 2 <= len(g) <= 4 and (groups or " " in text[s:e].strip()) else s
     return s
 
 
