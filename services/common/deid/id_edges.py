@@ -55,12 +55,17 @@ _HASH_PREFIX = re.compile(r"#[ \t]*(?P<p>[A-Za-z]{1,3})[ \t]$")
 # zero-width space or soft hyphen may sit anywhere in it ("J\u200bT**\u00ad***6174").
 # Possessive runs: a long mask that fails fails at once.
 _Z = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_M = "*•●∙xX"
+# (and their full-width forms: "＊＊＊＊－8812")
+_M = "*•●∙xX\uff0a"
 _MASK_RUN = rf"(?:[{_M}][{_Z}]*+){{2,}}+"
 _MASK_BEFORE = re.compile(
     rf"(?<![\w{_M}{_Z}])(?P<letters>(?:[A-Za-z][{_Z}]*+){{0,3}}|[A-Z]{{2,3}}[ \t])"
-    rf"{_MASK_RUN}(?:[ \t-]?+{_MASK_RUN})*+[ \t-]?+$")
-_MASK_HEAD = frozenset(_M + _Z + " -\t")  # what a span's head may hold besides letters
+    rf"{_MASK_RUN}(?:[ \t\-\uff0d]?+{_MASK_RUN})*+[ \t\-\uff0d]?+$")
+_MASK_HEAD = frozenset(_M + _Z + " -\t\uff0d")  # what a span's head may hold besides letters
+# a code masked in its middle goes on after the mask: "2HGFA1F5*KR*****4" (letters and
+# digits between mask characters, up to the code's end)
+_MASK_ON = re.compile(r"(?:[*\uff0a•●]++[A-Za-z0-9]*+)++")
+_MASK_ON_HEAD = frozenset("*\uff0a•●")
 _MASK_SPAN = 64  # how far back a mask may reach from the first digit
 # a label, not an issuer's letters, before a space and the mask: "MRN **** 7731"
 _LABELS = frozenset("ID MRN SSN DL PIN FIN CSN EIN TIN ACCT NO NUM MBR GRP POL".split())
@@ -167,6 +172,10 @@ def widen(text: str, spans: list[Span]) -> bool:
         if text[end:end + 1] in (" ", "\t") and _SPOKEN_END.search(text, max(0, end - 6), end):
             m = _SPOKEN_ON.match(text, end)
             if m is not None:
+                end = m.end()
+        if text[end:end + 1] in _MASK_ON_HEAD and text[end - 1:end].isalnum():
+            m = _MASK_ON.match(text, end)
+            if m is not None and (m.end() == len(text) or not text[m.end()].isalnum()):
                 end = m.end()
         while cat in _GROUPED and text[end - 1:end].isdigit() \
                 and (m := _NEXT_GROUP.match(text, end)) is not None:
