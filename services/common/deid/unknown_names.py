@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from . import lexicon as lx
 from .plain_words import LANGUAGES
@@ -98,6 +99,16 @@ _TO_AFTER = re.compile(r"[ \t]++to[ \t]++")
 _TO_BEFORE = re.compile(r"(?:[ \t]++(?:RN|MD|DO|NP|PA|CST|CRNA|SRNA|LPN|CNM|APRN))?"
                         r"[ \t]++to[ \t]++$")
 
+# a list split by slashes: "[NAME] / Wu / [NAME]" (a title may stand before the next name)
+_SLASHED = re.compile(r"[ \t]*/[ \t]*(?P<w>[^\W\d_]{2,}(?:[-'’][^\W\d_]+)?)[ \t]*/[ \t]*"
+                      r"(?:(?i:dr|mr|mrs|ms)\.?[ \t]+)?")
+# a kin word after a name's possessive typed without its apostrophe ("marisols son")
+_KIN = frozenset("son daughter wife husband mom mum dad mother father sister brother grandson "
+                 "granddaughter partner boyfriend girlfriend fiance niece nephew aunt uncle"
+                 .split())
+_POSSESSIVE_KIN = re.compile(
+    r"(?<![\w'’])(?P<w>[A-Za-z][a-z]{2,}s)[ \t]+(?i:" + "|".join(sorted(_KIN)) + r")\b")
+
 # never a name, capitalised or not
 _PLAIN = (lx.VERY_COMMON | lx.CUE | lx.LABEL | lx.MEDICAL | lx.EPONYM | lx.EPONYM_CTX
           | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY | lx.PHRASE | lx.STREET)
@@ -119,6 +130,10 @@ def scan(text: str, merged: list[Span], flags_of: Flags, words: set[str]) -> boo
         for s, e, cat, _rule, _p in merged:
             if cat == "NAME":
                 _joined(text, s, e, flags_of, capitals, found)
+    if "/" in text:
+        _between_slashes(text, merged, flags_of, found)
+    if not _KIN.isdisjoint(words):
+        _possessive_kin(text, flags_of, found)
     taken = [(s, e) for s, e, *_ in merged]
     new = [sp for sp in found if not any(s < sp[1] and sp[0] < e for s, e in taken)]
     if _CREDENTIAL.search(text) is not None:
@@ -209,6 +224,32 @@ def _credentialed(text: str, merged: list[Span], flags_of: Flags, capitals: bool
             other = b is not None and any(e == b.start() for _s, e, *_ in merged)
         if other:
             found.append((m.start(1), m.end(1), "NAME", "unknown_before_credential", 1))
+
+
+def _between_slashes(text: str, merged: list[Span], flags_of: Flags,
+                     found: list[Span]) -> None:
+    """One word between two names in a list split by slashes ("[NAME] / Wu / [NAME]"):
+    a name, unless a word no name is."""
+    names = sorted((s, e) for s, e, cat, *_ in merged if cat == "NAME")
+    for (_s1, e1), (s2, _e2) in pairwise(names):
+        if s2 - e1 > 24:
+            continue
+        m = _SLASHED.fullmatch(text, e1, s2)
+        if m is None:
+            continue
+        f = flags_of(m.group("w"))
+        if not f & _PLAIN and (f & lx.NAMEISH or not f & (lx.ENGLISH | lx.COMMON)):
+            found.append((m.start("w"), m.end("w"), "NAME", "name_between_slashes", 1))
+
+
+def _possessive_kin(text: str, flags_of: Flags, found: list[Span]) -> None:
+    """A given name whose possessive lost its apostrophe, before a kin word ("marisols
+    son"): the stem is a given name and no ordinary word, and so is not the whole word."""
+    for m in _POSSESSIVE_KIN.finditer(text):
+        stem = m.group("w")[:-1]
+        f, whole = flags_of(stem), flags_of(m.group("w"))
+        if f & lx.FIRST and not (f | whole) & (_PLAIN | lx.ENGLISH | lx.COMMON):
+            found.append((m.start("w"), m.end("w"), "NAME", "name_before_kin", 1))
 
 
 _SEGMENT_END = ".;!?\n"
