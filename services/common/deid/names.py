@@ -181,6 +181,12 @@ _NAME_KINDS = frozenset(
 # rescan the rest of it at every blank (quadratic)
 _ZIP_NEXT = re.compile(r"(?<![ \t])[ \t]++\d{5}(?:-\d{4})?(?!\d)")
 
+def _plain_lower(raw: str, f: int, style: int) -> bool:
+    """An English word typed in lower case in a note that capitalises, listed only as a
+    surname ("pt blind;", "view pt records"): what it says, unless the place is a name's."""
+    return style == 0 and raw.islower() and bool(f & lx.ENGLISH) and not f & lx.FIRST
+
+
 class NameScanner:
     def __init__(self, lex: lx.Lexicon, staff_allow_list: tuple[str, ...]) -> None:
         self._flags = lex.flags
@@ -602,7 +608,8 @@ class NameScanner:
         if c == PATIENT and nameish and not f & (lx.NOT_NAME | _NOT_LEXICON_NAME) \
                 and norms[i] not in PT_VERBS and norms[i] not in CUES and "'" not in raw \
                 and not _classified(norms, gaps, i) and (
-                    cap or not f & lx.COMMON or _name_slot(norms, gaps, i, f)):
+                    cap or not (f & lx.COMMON or _plain_lower(raw, f, style))
+                    or _name_slot(norms, gaps, i, f)):
             return "cue_patient"  # "pt small, 99", "Pt Rose from Bisbee", "pt ramirez"
         if f & lx.EPONYM or (f & lx.EPONYM_CTX and self._instrument(norms, gaps, i)):
             return None
