@@ -18,6 +18,7 @@ from . import (
     after_names,
     ages,
     ages_words,
+    asset_tags,
     cjk_names,
     context,
     date_edges,
@@ -440,6 +441,8 @@ class Engine:
 
         if merged:
             merged = _spare_the_mrn(text, merged, work_numbers.drop(text, merged), matcher)
+        if merged and asset_tags.HINT.search(text) is not None:
+            merged = asset_tags.drop(text, merged)  # "Asset tag: QX-00731"
         if merged and all(sp[3].startswith(patterns.BATCH) for sp in merged) \
                 and not patterns.IMPLANT.search(text) \
                 and not (seen is not None and patterns.IMPLANT.search(seen.text)):
