@@ -85,6 +85,7 @@ from . import (
     unknown_names,
     viewed_doubts,
     vocatives,
+    wards,
     work_numbers,
     world_places,
 )
@@ -340,6 +341,8 @@ class Engine:
             merged = plain_words.drop(text, merged)  # "Reason:", "Lang\tArabic", "Azure"
             merged = foreign_words.drop(text, merged, self._flags_of, typed)  # "está en ayuno"
             merged = label_values.drop(text, merged, self._flags_of)  # "To: All OR staff"
+            if wards.HINT.search(text) is not None:
+                merged = wards.drop(text, merged)  # "From: 4 North 318", "4N-318"
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
             if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
