@@ -99,6 +99,13 @@ _TO_AFTER = re.compile(r"[ \t]++to[ \t]++")
 _TO_BEFORE = re.compile(r"(?:[ \t]++(?:RN|MD|DO|NP|PA|CST|CRNA|SRNA|LPN|CNM|APRN))?"
                         r"[ \t]++to[ \t]++$")
 
+# "the anesthesia doctor is Quorvane": who holds the role, named after "is"
+_IS_ROLES = frozenset((
+    "doctor", "surgeon", "nurse", "anesthesiologist", "anaesthesiologist", "anesthetist",
+    "anaesthetist", "attending", "resident", "interpreter", "translator", "midwife",
+    "chaplain", "circulator"))
+_ROLE_IS = re.compile(r"(?i:\b(?:" + "|".join(sorted(_IS_ROLES)) + r")[ \t]+(?:is|was)[ \t]+)"
+                      + _WORD)
 # a list split by slashes: "[NAME] / Wu / [NAME]" (a title may stand before the next name)
 _SLASHED = re.compile(r"[ \t]*/[ \t]*(?P<w>[^\W\d_]{2,}(?:[-'’][^\W\d_]+)?)[ \t]*/[ \t]*"
                       r"(?:(?i:dr|mr|mrs|ms)\.?[ \t]+)?")
@@ -130,6 +137,12 @@ def scan(text: str, merged: list[Span], flags_of: Flags, words: set[str]) -> boo
         for s, e, cat, _rule, _p in merged:
             if cat == "NAME":
                 _joined(text, s, e, flags_of, capitals, found)
+    if ("is" in words or "was" in words) and not _IS_ROLES.isdisjoint(words):
+        for m in _ROLE_IS.finditer(text):
+            word = m.group(1)
+            if word[0].isupper() and (not word.isupper() or capitals) \
+                    and not flags_of(word) & (_PLAIN | lx.ENGLISH | lx.COMMON):
+                found.append((m.start(1), m.end(1), "NAME", "name_after_role_is", 1))
     if "/" in text:
         _between_slashes(text, merged, flags_of, found)
     if not _KIN.isdisjoint(words):
