@@ -30,6 +30,7 @@ def test_the_head_of_a_code_goes_with_it(engine: Engine, note: str, code: str) -
 
 @pytest.mark.parametrize(("note", "kept"), [
     ("MRN 4471902 confirmed at timeout", "MRN"),
+    ("ZIP 9 0 2 1 0 typed spaced", "ZIP"),
     ("call RN 555-0142 for the key", "RN"),
 ])
 def test_labels_and_rooms_before_a_code_stay(engine: Engine, note: str, kept: str) -> None:

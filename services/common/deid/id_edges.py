@@ -82,7 +82,7 @@ _CREDENTIALS = frozenset("RN MD DO NP PA LPN CRNA APRN DDS DPM CNM".split())
 # capitals that label, count or join, not an issuer's letters ("OR 12 ...", "CALL AT 555 ...")
 _NO_HEAD = _LABELS | frozenset(
     "OR SN MR RM BED LOT REF CAT SZ EXP QTY TEL FAX PH CELL MOB EXT PT DOB NR TO AT ON IN IS "
-    "BY OF FOR AND THE OK PM AM HR BP RR ICU ER ED".split())
+    "BY OF FOR AND THE OK PM AM HR BP RR ICU ER ED ZIP VIN NPI DEA LIC TAG".split())
 _PHONE_SHAPE = re.compile(r"[-.()]")  # a phone number typed as one: nothing before is its
 _LONG_RUN = re.compile(r"\d{6}")
 
