@@ -16,6 +16,7 @@ from .support import left_uncovered, untouched
     ("address is Calle Quorvana 17 in town", "Calle Quorvana 17"),
     ("Adres: ul. Zielona 88, second floor", "ul. Zielona 88"),
     ("wohnt Quorvenstraße 12 seit Jahren", "Quorvenstraße 12"),
+    ("wohnt in der Quorvenstrasse 12", "Quorvenstrasse 12"),
     ("lives at Via Quorvia 5 with her son", "Via Quorvia 5"),
 ])
 def test_the_number_after_the_street_goes_too(engine: Engine, note: str,

@@ -16,7 +16,10 @@ _ASSET_TAG = re.compile(
     r"(?:tag|tags)\b[ \t]*[:#]?[ \t]*")
 _ASSET_WORD = re.compile(r"(?i)\b(?:asset|equipment|equip|inventory|property|biomed|bme|ce)"
                          r"[ \t]+$")
-HINT = re.compile(r"(?i)\b(?:asset|equipment|equip|inventory|property|biomed|bme|ce)[ \t]+tag")
+# the note's words (lower case) that call `drop`: a tag word and an equipment word
+WORDS = frozenset(("tag", "tags"))
+EQUIPMENT = frozenset(("asset", "equipment", "equip", "inventory", "property", "biomed", "bme",
+                       "ce"))
 
 
 def drop(text: str, spans: list[Span]) -> list[Span]:

@@ -27,18 +27,30 @@ _ORDINALS = re.compile(
     r"(?i)(?<!\w)the[ \t]+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)[ \t]+of[ \t]+the[ \t]+"
     r"(?:[1-9]|1[0-2])(?:st|nd|rd|th)(?!\w)")
 _BIRTH_BEFORE = re.compile(r"(?i)(?<!\w)(?:dob|born|birth|birthday|d\.o\.b)(?!\w)")
-HINT = re.compile(r"\d\.[ ]?[\dIVX]|(?i:the[ \t]+\d+(?:st|nd|rd|th)[ \t]+of[ \t]+the)")
+# the cue words as the engine's word set holds them (lower case): the scan runs only when
+# one is in the note (a regex over every note costs more than the set test)
+CUES = frozenset((
+    "dob born birth birthday bday geb geboren ne nee née nato nata nacido nacida nascido "
+    "nascida surgery surg op operation operace operacion operación opération operation "
+    "intervento cirugia cirugía cirurgia eingriff procedure adm admitted am le il el dne "
+    "dia d").split())
+_BIRTH = frozenset(("dob", "born", "birth", "birthday", "d"))
 
 
 def scan(text: str, spans: list[Span]) -> None:
     """Append each such date to `spans`."""
+    if "." in text:
+        _pairs(text, spans)
+    if (" of " in text or " OF " in text) and _ORDINALS.search(text) is not None:
+        for m in _ORDINALS.finditer(text):
+            if _BIRTH_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None:
+                spans.append((m.start(), m.end(), "DATE", "date_ordinals", 1))
+
+
+def _pairs(text: str, spans: list[Span]) -> None:
     for m in _PAIR.finditer(text):
         s = m.start()
         if _CUE_BEFORE.search(text, max(0, s - 16), s) is None \
                 or _UNIT_AFTER.match(text, m.end()) is not None:
             continue
         spans.append((s, m.end(), "DATE", "date_day_month_dots", 1))
-    if " of " in text or " OF " in text:
-        for m in _ORDINALS.finditer(text):
-            if _BIRTH_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None:
-                spans.append((m.start(), m.end(), "DATE", "date_ordinals", 1))

@@ -265,11 +265,11 @@ class Engine:
         patterns.scan(text, toks, flags, union, spans)
         if union & MONTH:
             dates.scan(text, toks, flags, spans)
-        if dotted_dates.HINT.search(text) is not None:
-            dotted_dates.scan(text, spans)  # "OP am 22.09.", "born 17.IX"
         if " de " in text:
             dates.scan_de_dates(text, spans)  # "3 de abril de 1931" (Abril is also a name)
         words_in = set(norms)  # for the set tests that gate the scans below
+        if not dotted_dates.CUES.isdisjoint(words_in):
+            dotted_dates.scan(text, spans)  # "OP am 22.09.", "born 17.IX"
         typed_words = words_in if seen is None else None  # the typed note's, for the doubts
         date_words.scan(text, toks, norms, words_in, spans)  # "le 3 mars", "admitted tuesday"
         mentions.scan(text, words_in, spans)  # "photo of the pt's face", "palm-vein scan"
@@ -303,7 +303,7 @@ class Engine:
         if not _NUMBER_END_CUES.isdisjoint(words_in):
             number_ends.scan(text, spans)  # "his cell ends in 4471"
         if street_suffixes.hinted(text, words_in) and digit_groups.HINT.search(text):
-            street_suffixes.scan(text, spans)  # "42 Wallaby Crescent", "42 Rue Wallaby"
+            street_suffixes.scan(text, spans, words_in)  # "42 Wallaby Crescent", "Calle X 17"
         if matcher is not None:  # the case's names split, glued, spelled, disguised
             name_sweep.scan(text, toks, norms, flags, matcher, spans)
         if matcher is not None:
@@ -341,7 +341,7 @@ class Engine:
             merged = plain_words.drop(text, merged)  # "Reason:", "Lang\tArabic", "Azure"
             merged = foreign_words.drop(text, merged, self._flags_of, typed)  # "está en ayuno"
             merged = label_values.drop(text, merged, self._flags_of)  # "To: All OR staff"
-            if wards.HINT.search(text) is not None:
+            if not wards.WORDS.isdisjoint(words_in) or wards.BED_HINT.search(text):
                 merged = wards.drop(text, merged)  # "From: 4 North 318", "4N-318"
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
             if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
@@ -444,7 +444,8 @@ class Engine:
 
         if merged:
             merged = _spare_the_mrn(text, merged, work_numbers.drop(text, merged), matcher)
-        if merged and asset_tags.HINT.search(text) is not None:
+        if merged and not asset_tags.WORDS.isdisjoint(words_in) \
+                and not asset_tags.EQUIPMENT.isdisjoint(words_in):
             merged = asset_tags.drop(text, merged)  # "Asset tag: QX-00731"
         if merged and all(sp[3].startswith(patterns.BATCH) for sp in merged) \
                 and not patterns.IMPLANT.search(text) \

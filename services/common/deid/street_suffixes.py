@@ -45,32 +45,46 @@ _STREET_THEN_NUMBER = re.compile(
     r"Drive|Boulevard|Blvd\.?|Court|Ct\.?|Place|Terrace)" + _HOUSE_AFTER)
 _COMPOUND_THEN_NUMBER = re.compile(
     r"(?<![\w.])[A-ZÄÖÜ][\wäöüß]*(?:straße|strasse|gasse|allee|platz)" + _HOUSE_AFTER)
+# the words that call the number-after patterns (not "st", "place", "court": too common
+# in notes to run them for)
 _AFTER_WORDS = frozenset(
-    "street st road rd avenue ave lane ln drive boulevard blvd court ct place terrace viale "
-    "piazza ulica ul aleja carrer travessa largo".split())
+    "street road rd avenue ave lane drive boulevard blvd terrace viale piazza ulica ul aleja "
+    "carrer travessa largo rue calle avenida avda rua camino paseo carrera strada chemin "
+    "via".split())
 # Every suffix and prefix word, lower case: the engine runs `scan` only on a note with one.
 WORDS = frozenset(w.lower() for w in (_PLAIN + "|" + _TITLE).split("|")) | frozenset(
     "rue calle avenida avda rua camino paseo carrera strada chemin boulevard via".split())
-_ALL_WORDS = WORDS | _AFTER_WORDS
 _NOT_INSIDE = frozenset(
     "by at to in on for with and the of from per x mg ml cm mm units min pm am was is a an his "
     "her their its my our your this that each every one same other pt patient layers layer "
     "ports port sutures suture mins hours hrs times".split())
 
 
+def _after_hinted(text: str, words: set[str]) -> bool:
+    """A word of the number-after patterns among the note's words, or a German street's
+    ending ("-straße", "-strasse") in the note."""
+    return not _AFTER_WORDS.isdisjoint(words) or (
+        "stra" in text and ("straße" in text or "strasse" in text))
+
+
 def hinted(text: str, words: set[str]) -> bool:
     """A street word among the note's words (lower case), or a German street's ending."""
-    return not _ALL_WORDS.isdisjoint(words) or (
-        "straße" in text or "strasse" in text or "gasse" in text or "allee" in text
-        or "platz" in text)
+    return not WORDS.isdisjoint(words) or _after_hinted(text, words)
 
 
-def scan(text: str, out: list[Span]) -> None:
+def scan(text: str, out: list[Span], words: set[str] | None = None) -> None:
+    """`words`: the note's words (lower case), to run only the patterns they call."""
+    if words is None or not WORDS.isdisjoint(words):
+        _number_first(text, out)
+    if words is None or _after_hinted(text, words):
+        for pattern in (_PREFIX_THEN_NUMBER, _STREET_THEN_NUMBER, _COMPOUND_THEN_NUMBER):
+            for m in pattern.finditer(text):
+                out.append((m.start(), m.end(), "ADDRESS", "street_number_after", 1))
+
+
+def _number_first(text: str, out: list[Span]) -> None:
     for pattern in (_BY_PLAIN, _BY_TITLE, _BY_PREFIX):
         for m in pattern.finditer(text):
             words = m.group().split()[1:-1]
             if not any(w.lower().strip(".,") in _NOT_INSIDE for w in words):
                 out.append((m.start(), m.end(), "ADDRESS", "street_more", 1))
-    for pattern in (_PREFIX_THEN_NUMBER, _STREET_THEN_NUMBER, _COMPOUND_THEN_NUMBER):
-        for m in pattern.finditer(text):
-            out.append((m.start(), m.end(), "ADDRESS", "street_number_after", 1))

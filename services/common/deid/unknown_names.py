@@ -92,6 +92,8 @@ _LOWER_WORD_BEFORE = re.compile(r"[a-z]+[ \t]++$")
 # a clinician's credential after a name ("T. Xy RN", "Xy CRNA"), looked for at C speed
 _CREDENTIAL = re.compile(r"(?<![\w-])(?:RN|MD|DO|NP|PA|CST|CRNA|SRNA|LPN|CNM|APRN|CNOR)"
                          r"(?![\w-])")
+# ... gated on the note's words ("do" is too common a word to call the scan alone)
+_CREDENTIAL_WORDS = frozenset("rn md np pa cst crna srna lpn cnm aprn cnor".split())
 _BEFORE_CREDENTIAL = re.compile(r"(?<![\w'’.-])" + _WORD[:-len(r"(?![\w'’-])")] + r"[ \t]++$")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]?$")
 # a hand-off: "<someone> [credential] to <someone> [credential]"
@@ -143,13 +145,13 @@ def scan(text: str, merged: list[Span], flags_of: Flags, words: set[str]) -> boo
             if word[0].isupper() and (not word.isupper() or capitals) \
                     and not flags_of(word) & (_PLAIN | lx.ENGLISH | lx.COMMON):
                 found.append((m.start(1), m.end(1), "NAME", "name_after_role_is", 1))
-    if "/" in text:
+    if text.count("/") >= 2:  # "[NAME] / Wu / [NAME]" has two
         _between_slashes(text, merged, flags_of, found)
     if not _KIN.isdisjoint(words):
         _possessive_kin(text, flags_of, found)
     taken = [(s, e) for s, e, *_ in merged]
     new = [sp for sp in found if not any(s < sp[1] and sp[0] < e for s, e in taken)]
-    if _CREDENTIAL.search(text) is not None:
+    if not _CREDENTIAL_WORDS.isdisjoint(words) and _CREDENTIAL.search(text) is not None:
         # an initial and a word a list took for a place: the name's span grows over it
         widened: list[Span] = []
         _credentialed(text, merged, flags_of, capitals, widened)

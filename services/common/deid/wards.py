@@ -14,7 +14,9 @@ Span = tuple[int, int, str, str, int]
 _COMPASS = frozenset(("north", "south", "east", "west"))
 _FLOOR_BEFORE = re.compile(r"(?<![\w.:/-])\d{1,2}[ \t]+$")
 _BED = re.compile(r"\d{1,2}[NSEW]-?\d{2,4}")
-HINT = re.compile(r"\d[ \t]+(?i:north|south|east|west)\b|\d[NSEW]-?\d")
+# the compass words among the note's words (lower case), or a bed's code, call `drop`
+WORDS = _COMPASS
+BED_HINT = re.compile(r"\d[NSEW]-?\d")
 
 
 def drop(text: str, spans: list[Span]) -> list[Span]:
