@@ -164,8 +164,9 @@ def widen(text: str, spans: list[Span]) -> bool:
                     break
                 start = m.start()
         if start == s and cat in _HEAD_CATS and text[s:s + 1].isdigit():
-            if before == "#":
-                start = s - 1  # "#6618": the sign is the number's, not the sentence's
+            if before == "#" and (s == 1 or not text[s - 2].isalnum()):
+                # "pt #6618": the sign is the number's; "mrn#44102" keeps its label's mark
+                start = s - 1
             elif before in (" ", "\t") and (not cat == "PHONE" or not _PHONE_SHAPE.search(
                     text, s, e)):
                 start = _head(text, s, e)
