@@ -30,3 +30,13 @@ def test_the_patient_name_still_goes(engine: Engine, note: str, name: str) -> No
 
 def test_a_plain_note_is_untouched(engine: Engine) -> None:
     untouched(engine, "Bed 4 ready. Pt card left with the charge RN.")
+
+
+@pytest.mark.parametrize(("note", "name"), [
+    ("Bed 4 ready. Implant card given for pt marsh Supplies restocked.", "marsh"),
+    ("Bed 4 ready. Per Dr Quill pt marsh is in bay 4.", "marsh"),
+    ("Bed 4 ready. Consent signed by pt marsh.", "marsh"),
+])
+def test_a_lower_case_surname_the_sentence_does_not_go_on_from(engine: Engine, note: str,
+                                                                name: str) -> None:
+    assert left_uncovered(engine, note, name) == ""
