@@ -106,8 +106,7 @@ _IS_ROLES = frozenset((
     "doctor", "surgeon", "nurse", "anesthesiologist", "anaesthesiologist", "anesthetist",
     "anaesthetist", "attending", "resident", "interpreter", "translator", "midwife",
     "chaplain", "circulator"))
-_ROLE_IS = re.compile(r"(?i:\b(?:" + "|".join(sorted(_IS_ROLES)) + r")[ \t]+(?:is|was)[ \t]+)"
-                      + _WORD)
+_IS_AFTER = re.compile(r"[ \t]+(?i:is|was)[ \t]+" + _WORD)
 # a list split by slashes: "[NAME] / Wu / [NAME]" (a title may stand before the next name)
 _SLASHED = re.compile(r"[ \t]*/[ \t]*(?P<w>[^\W\d_]{2,}(?:[-'’][^\W\d_]+)?)[ \t]*/[ \t]*"
                       r"(?:(?i:dr|mr|mrs|ms)\.?[ \t]+)?")
@@ -141,11 +140,7 @@ def scan(text: str, merged: list[Span], flags_of: Flags, words: set[str]) -> boo
             if cat == "NAME":
                 _joined(text, s, e, flags_of, capitals, found)
     if ("is" in words or "was" in words) and not _IS_ROLES.isdisjoint(words):
-        for m in _ROLE_IS.finditer(text):
-            word = m.group(1)
-            if word[0].isupper() and (not word.isupper() or capitals) \
-                    and not flags_of(word) & (_PLAIN | lx.ENGLISH | lx.COMMON):
-                found.append((m.start(1), m.end(1), "NAME", "name_after_role_is", 1))
+        _after_role_is(text, _IS_ROLES & words, flags_of, capitals, found)
     if text.count("/") >= 2:  # "[NAME] / Wu / [NAME]" has two
         _between_slashes(text, merged, flags_of, found)
     if not _KIN.isdisjoint(words):
@@ -240,6 +235,26 @@ def _credentialed(text: str, merged: list[Span], flags_of: Flags, capitals: bool
             other = b is not None and any(e == b.start() for _s, e, *_ in merged)
         if other:
             found.append((m.start(1), m.end(1), "NAME", "unknown_before_credential", 1))
+
+
+def _after_role_is(text: str, roles: set[str], flags_of: Flags, capitals: bool,
+                   found: list[Span]) -> None:
+    """The word after "<role> is" for each role word of the note (found with str.find on
+    the lower-cased note, as `_after_cues` does)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return
+    for role in roles:
+        at = low.find(role)
+        while at >= 0:
+            end = at + len(role)
+            m = _IS_AFTER.match(text, end) if not (at and low[at - 1].isalnum()) else None
+            if m is not None:
+                word = m.group(1)
+                if word[0].isupper() and (not word.isupper() or capitals) \
+                        and not flags_of(word) & (_PLAIN | lx.ENGLISH | lx.COMMON):
+                    found.append((m.start(1), m.end(1), "NAME", "name_after_role_is", 1))
+            at = low.find(role, end)
 
 
 def _between_slashes(text: str, merged: list[Span], flags_of: Flags,
