@@ -237,7 +237,7 @@ def _credentialed(text: str, merged: list[Span], flags_of: Flags, capitals: bool
             found.append((m.start(1), m.end(1), "NAME", "unknown_before_credential", 1))
 
 
-def _after_role_is(text: str, roles: set[str], flags_of: Flags, capitals: bool,
+def _after_role_is(text: str, roles: frozenset[str], flags_of: Flags, capitals: bool,
                    found: list[Span]) -> None:
     """The word after "<role> is" for each role word of the note (found with str.find on
     the lower-cased note, as `_after_cues` does)."""
