@@ -31,6 +31,15 @@ _ALIAS_LOW = re.compile(
     r"(?P<v>[a-z][a-z'’]+(?:[ \t]+[a-z][a-z'’]+)?)")
 _ALIAS_PT = re.compile(
     r"(?i)\balias\s+(?:pt|patient)\s+(?P<v>(?-i:[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)?))")
+# the same name cued as temporary ("temp name Trauma Kestrel", "temporary name: Unknown
+# Heron"), or named where the note says who the patient turned out to be ("Trauma Kestrel
+# now ID'd as ..."): two capitalised words there, the second may be a number ("Trauma 14")
+_TEMP = re.compile(
+    r"(?i)\b(?:temp|temporary|trauma)[ \t]+name(?:[ \t]+is)?[ \t]*[:=#-]?[ \t]*"
+    r"(?P<v>(?-i:[A-Z][\w'’]*(?:-[A-Z0-9][\w'’]*)*)(?:[ \t]+(?-i:[A-Z0-9][\w'’]*))?)")
+_NOW_KNOWN = re.compile(
+    r"(?<![\w'’])(?P<v>[A-Z][\w'’]*[ \t]+[A-Z0-9][\w'’]*)[ \t]+(?:now[ \t]+)?"
+    r"(?:ID'd|ID’d|IDed|identified)[ \t]+as\b")
 _RADIO = ("alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|"
           "november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|whisky|"
           "yankee|zulu")
@@ -64,9 +73,14 @@ def scan(text: str, low: str, out: list[Span]) -> None:
     if _two_radio_words(low) and _RADIO_HINT.search(text) is not None:
         out.extend((m.start(), m.end(), "OTHERID", "radio_alphabet", 1)
                    for m in _RADIO_RUN.finditer(text))
-    if "alias" not in low:
-        return
-    for m in (*_ALIAS.finditer(text), *_ALIAS_PT.finditer(text), *_ALIAS_LOW.finditer(text)):
+    found = [*_ALIAS.finditer(text), *_ALIAS_PT.finditer(text), *_ALIAS_LOW.finditer(text)] \
+        if "alias" in low else []
+    if " name" in low:
+        found += _TEMP.finditer(text)
+    if "identified as" in low or "id'd as" in low or "id’d as" in low or "ided as" in low:
+        found += [m for m in _NOW_KNOWN.finditer(text) if not any(
+            w.lower() in _NOT_VALUE for w in m.group("v").split())]
+    for m in found:
         end = m.start("v")
         for w in re.finditer(r"\S+", m.group("v")):
             if w.group().lower() in _NOT_VALUE:

@@ -18,6 +18,7 @@ from . import (
     after_names,
     ages,
     ages_words,
+    asset_tags,
     cjk_names,
     context,
     date_edges,
@@ -26,6 +27,7 @@ from . import (
     dense_notes,
     digit_groups,
     digits,
+    dotted_dates,
     doubts,
     employers,
     eponym_heads,
@@ -59,6 +61,7 @@ from . import (
     note_subject,
     number_edges,
     number_ends,
+    pass_words,
     patterns,
     phone_ends,
     place_edges,
@@ -82,6 +85,7 @@ from . import (
     unknown_names,
     viewed_doubts,
     vocatives,
+    wards,
     work_numbers,
     world_places,
 )
@@ -264,6 +268,8 @@ class Engine:
         if " de " in text:
             dates.scan_de_dates(text, spans)  # "3 de abril de 1931" (Abril is also a name)
         words_in = set(norms)  # for the set tests that gate the scans below
+        if not dotted_dates.CUES.isdisjoint(words_in):
+            dotted_dates.scan(text, spans)  # "OP am 22.09.", "born 17.IX"
         typed_words = words_in if seen is None else None  # the typed note's, for the doubts
         date_words.scan(text, toks, norms, words_in, spans)  # "le 3 mars", "admitted tuesday"
         mentions.scan(text, words_in, spans)  # "photo of the pt's face", "palm-vein scan"
@@ -274,6 +280,8 @@ class Engine:
             state_names.towns(text, spans)  # "Indiana, PA", "Florida, NY"
         spoken_links.scan_spelled(text, spans)  # "w w w dot example dot org slash smith"
         employers.scan(text, words_in, spans)  # "works at Quillan's Bait & Tackle"
+        if pass_words.hinted(words_in):
+            pass_words.scan(text, spans)  # 'family password "marigold"'
         disguised = context.disguised(typed, toks, seen.starts, seen.ends) \
             if seen is not None else None
         self._names.scan(text, toks, norms, flags, matcher, spans, reasons, disguised, gaps)
@@ -294,8 +302,8 @@ class Engine:
             sign_offs.scan(text, spans, self._known_abbreviation)  # "pls delete - B. P."
         if not _NUMBER_END_CUES.isdisjoint(words_in):
             number_ends.scan(text, spans)  # "his cell ends in 4471"
-        if not street_suffixes.WORDS.isdisjoint(words_in) and digit_groups.HINT.search(text):
-            street_suffixes.scan(text, spans)  # "42 Wallaby Crescent", "42 Rue Wallaby"
+        if street_suffixes.hinted(text, words_in) and digit_groups.HINT.search(text):
+            street_suffixes.scan(text, spans, words_in)  # "42 Wallaby Crescent", "Calle X 17"
         if matcher is not None:  # the case's names split, glued, spelled, disguised
             name_sweep.scan(text, toks, norms, flags, matcher, spans)
         if matcher is not None:
@@ -333,6 +341,8 @@ class Engine:
             merged = plain_words.drop(text, merged)  # "Reason:", "Lang\tArabic", "Azure"
             merged = foreign_words.drop(text, merged, self._flags_of, typed)  # "está en ayuno"
             merged = label_values.drop(text, merged, self._flags_of)  # "To: All OR staff"
+            if not wards.WORDS.isdisjoint(words_in) or wards.BED_HINT.search(text):
+                merged = wards.drop(text, merged)  # "From: 4 North 318", "4N-318"
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
             if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
@@ -434,6 +444,9 @@ class Engine:
 
         if merged:
             merged = _spare_the_mrn(text, merged, work_numbers.drop(text, merged), matcher)
+        if merged and not asset_tags.WORDS.isdisjoint(words_in) \
+                and not asset_tags.EQUIPMENT.isdisjoint(words_in):
+            merged = asset_tags.drop(text, merged)  # "Asset tag: QX-00731"
         if merged and all(sp[3].startswith(patterns.BATCH) for sp in merged) \
                 and not patterns.IMPLANT.search(text) \
                 and not (seen is not None and patterns.IMPLANT.search(seen.text)):

@@ -55,17 +55,36 @@ _HASH_PREFIX = re.compile(r"#[ \t]*(?P<p>[A-Za-z]{1,3})[ \t]$")
 # zero-width space or soft hyphen may sit anywhere in it ("J\u200bT**\u00ad***6174").
 # Possessive runs: a long mask that fails fails at once.
 _Z = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_M = "*•●∙xX"
+# (and their full-width forms: "＊＊＊＊－8812")
+_M = "*•●∙xX\uff0a"
 _MASK_RUN = rf"(?:[{_M}][{_Z}]*+){{2,}}+"
 _MASK_BEFORE = re.compile(
     rf"(?<![\w{_M}{_Z}])(?P<letters>(?:[A-Za-z][{_Z}]*+){{0,3}}|[A-Z]{{2,3}}[ \t])"
-    rf"{_MASK_RUN}(?:[ \t-]?+{_MASK_RUN})*+[ \t-]?+$")
-_MASK_HEAD = frozenset(_M + _Z + " -\t")  # what a span's head may hold besides letters
+    rf"{_MASK_RUN}(?:[ \t\-\uff0d]?+{_MASK_RUN})*+[ \t\-\uff0d]?+$")
+_MASK_HEAD = frozenset(_M + _Z + " -\t\uff0d")  # what a span's head may hold besides letters
+# a code masked in its middle goes on after the mask: "2HGFA1F5*KR*****4" (letters and
+# digits between mask characters, up to the code's end)
+_MASK_ON = re.compile(r"(?:[*\uff0a•●]++[A-Za-z0-9]*+)++")
+_MASK_ON_HEAD = frozenset("*\uff0a•●")
 _MASK_SPAN = 64  # how far back a mask may reach from the first digit
 # a label, not an issuer's letters, before a space and the mask: "MRN **** 7731"
 _LABELS = frozenset("ID MRN SSN DL PIN FIN CSN EIN TIN ACCT NO NUM MBR GRP POL".split())
 _MAX_READ = 12
 _JOINERS = "-:/.·"
+# the group typed before a code's digits, after a blank: "K7731 19 [402266]" (a donation
+# number in its three groups), "QT [8812 0034 51]" (an issuer's capitals before a code in
+# groups), "RN [7730418]" (a credential before its license number)
+_GROUP_BEFORE = re.compile(r"(?<![\w\-./:#])[A-Za-z0-9]{1,8}(?:-[A-Z]{1,4})?[ \t]$")
+_HEAD_CATS = frozenset(("DEVICE", "VEHICLE", "LICENSE", "ID", "OTHERID", "HPBN", "HEALTHPLAN",
+                        "ACCOUNT", "PHONE", "MRN"))
+# a clinician's credential: the number after it (six digits or more) is their license
+_CREDENTIALS = frozenset("RN MD DO NP PA LPN CRNA APRN DDS DPM CNM".split())
+# capitals that label, count or join, not an issuer's letters ("OR 12 ...", "CALL AT 555 ...")
+_NO_HEAD = _LABELS | frozenset(
+    "OR SN MR RM BED LOT REF CAT SZ EXP QTY TEL FAX PH CELL MOB EXT PT DOB NR TO AT ON IN IS "
+    "BY OF FOR AND THE OK PM AM HR BP RR ICU ER ED ZIP VIN NPI DEA LIC TAG".split())
+_PHONE_SHAPE = re.compile(r"[-.()]")  # a phone number typed as one: nothing before is its
+_LONG_RUN = re.compile(r"\d{6}")
 
 
 def _first_digit(text: str, s: int, e: int) -> int | None:
@@ -73,6 +92,34 @@ def _first_digit(text: str, s: int, e: int) -> int | None:
         if text[i].isdigit():
             return i
     return None
+
+
+def _head(text: str, s: int, e: int) -> int:
+    """Where a code whose digits start at `s` (after a blank) really starts: over up to two
+    short digit groups to a group of capitals and digits ("K7731 19 402266"), or over an
+    issuer's two to four capitals when the code is typed in groups, or a credential before
+    a long number; `s` when no such head is there."""
+    start, groups = s, 0
+    while (m := _GROUP_BEFORE.search(text, max(0, start - 9), start)) is not None:
+        g = m.group().rstrip()
+        if g.isdigit():
+            if len(g) > 4 or groups == 2:
+                return s
+            groups, start = groups + 1, m.start()
+            continue
+        if g[0].isupper() and any(c.isdigit() for c in g) and len(g) >= 3:
+            return m.start()  # "K7731": letters and digits, the code's first group
+        if not groups and "-" in g:  # a model's capitals: "QRT-DX 5520918"
+            head = g.split("-")[0]
+            return m.start() if head.isupper() and head.isalpha() and len(head) >= 2 \
+                and head not in _NO_HEAD and _LONG_RUN.match(text, s) else s
+        if not (g.isupper() and g.isalpha()) or g in _NO_HEAD:
+            return s
+        if g in _CREDENTIALS:
+            return m.start() if not groups and _LONG_RUN.match(text, s) else s
+        # the issuer's capitals before a code in groups (the groups in the span or passed)
+        return m.start() if 2 <= len(g) <= 4 and (groups or " " in text[s:e].strip()) else s
+    return s
 
 
 def widen(text: str, spans: list[Span]) -> bool:
@@ -116,9 +163,20 @@ def widen(text: str, spans: list[Span]) -> bool:
                 if m is None:
                     break
                 start = m.start()
+        if start == s and cat in _HEAD_CATS and text[s:s + 1].isdigit():
+            if before == "#" and (s == 1 or not text[s - 2].isalnum()):
+                # "pt #6618": the sign is the number's; "mrn#44102" keeps its label's mark
+                start = s - 1
+            elif before in (" ", "\t") and (not cat == "PHONE" or not _PHONE_SHAPE.search(
+                    text, s, e)):
+                start = _head(text, s, e)
         if text[end:end + 1] in (" ", "\t") and _SPOKEN_END.search(text, max(0, end - 6), end):
             m = _SPOKEN_ON.match(text, end)
             if m is not None:
+                end = m.end()
+        if text[end:end + 1] in _MASK_ON_HEAD and text[end - 1:end].isalnum():
+            m = _MASK_ON.match(text, end)
+            if m is not None and (m.end() == len(text) or not text[m.end()].isalnum()):
                 end = m.end()
         while cat in _GROUPED and text[end - 1:end].isdigit() \
                 and (m := _NEXT_GROUP.match(text, end)) is not None:

@@ -3,7 +3,7 @@ lower-case with full stops ("pt is p.k.", "i.f. case"), where a person's initial
 
 The uppercase dotted form ("J.K.") is the name scanner's; these forms are rarer in
 ordinary OR text (a hyphenated letter pair, "A-V", is rare without a cue), so each
-needs a place where a name goes: after "pt", "patient", "name", "for", a colon or a
+needs a place where a name goes: after "pt", "patient", "name", "for", "initials", a colon or a
 field separator, or a dash as a signature; or before a colon, comma or the end of
 the line. Latin abbreviations ("p.o.", "y.o.", "e.g.") never count.
 """
@@ -24,7 +24,7 @@ _PAIR_AT = re.compile(r"[-_](?=[A-Za-z])")
 _DOTTED_AT = re.compile(r"\.(?= ?[a-z]\.)")
 _SPACED_AT = re.compile(r"\.(?=[ \t]{1,3}[A-Z] \.)")
 _BEFORE = re.compile(
-    r"(?:(?i:\b(?:pts?|patient|name|is|for|owner|by))\b[ \t]*:?|[-–—:|\t])[ \t]*$")
+    r"(?:(?i:\b(?:pts?|patient|name|is|for|owner|by|initials))\b[ \t]*:?|[-–—:|\t])[ \t]*$")
 _AFTER = re.compile(r"[ \t]*(?:$|\n|[:,;|)]|\.(?:\s|$)|[-–—][ \t])")
 _LATIN = frozenset(
     "yo eg ie am pm po qd bid tid qid prn npo qhs iv im sc sq od os ou nb cf vs aka".split())

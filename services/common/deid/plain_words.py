@@ -19,7 +19,15 @@ Span = tuple[int, int, str, str, int]
 _LANGUAGES = frozenset((
     "english arabic turkish spanish french german greek czech farsi persian vietnamese "
     "russian mandarin cantonese portuguese somali tagalog korean japanese hindi urdu "
-    "polish italian amharic swahili punjabi bengali haitian creole hmong navajo").split())
+    "polish italian amharic swahili punjabi bengali haitian creole hmong navajo "
+    # more languages and nationalities the name lists hold ("speaks Moldovan", "was Swiss")
+    "swiss austrian belgian dutch danish swedish norwegian finnish icelandic hungarian "
+    "romanian moldovan bulgarian serbian croatian bosnian albanian ukrainian belarusian "
+    "lithuanian latvian estonian georgian armenian azerbaijani kazakh uzbek tajik turkmen "
+    "kyrgyz pashto dari afghan pakistani nepali sinhala tamil telugu malayalam kannada "
+    "marathi gujarati burmese khmer indonesian samoan tongan fijian maori chamorro "
+    "ilocano cebuano yoruba igbo hausa oromo tigrinya wolof quechua nahuatl mixtec "
+    "zapotec kurdish hebrew yiddish").split())
 _ALWAYS = frozenset((
     "reason record pathology surgery dest reg registration blocker blockers lima azure "
     "silverado fitbit biomed dura").split()) | _LANGUAGES
@@ -30,6 +38,10 @@ _LABELS = frozenset(("lang", "pref", "language"))
 _PLACE_CUES = frozenset(("from", "frm", "in", "near"))
 _SPEAKING = re.compile(r"(?i)[\s-]*(?:speak|only\b|interpret)")
 _DROPPED = frozenset(("NAME", "LOCATION"))
+# a nickname's cue: "goes by Dutch", "known as Swiss", "nickname Welsh"
+_NICKNAME_BEFORE = re.compile(
+    r"(?i)(?:\b(?:goes|go|went|going)[ \t]+by|\bknown[ \t]+as|\bnick(?:name)?d?|"
+    r"\bcalled)[ \t:]*$")
 
 
 
@@ -43,7 +55,7 @@ def _plain(text: str, s: int, e: int) -> bool:
             any(w in _LANGUAGES for w in words) or text[e:e + 1] in (":", "\t")):
         return False
     word = person_cues.word_before(text, s)
-    if word in _PLACE_CUES:
+    if word in _PLACE_CUES or _NICKNAME_BEFORE.search(text, max(0, s - 24), s) is not None:
         return False
     if word not in person_cues.WORDS:
         return True

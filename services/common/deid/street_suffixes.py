@@ -31,6 +31,26 @@ _BY_TITLE = re.compile(rf"{_NUMBER}(?:[A-Z][a-z'-]+\s+){{1,3}}?(?:{_TITLE})\b")
 _BY_PREFIX = re.compile(
     rf"{_NUMBER}(?:(?i:rue|calle|avenida|avda|rua|camino|paseo|carrera|strada|"
     r"chemin|boulevard)\s+[A-Z][\w'-]*|Via\s+[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,2}")
+# The house number after the street, as most of Europe and Latin America write it:
+# "Calle Luna 17", "ul. Zielona 88", "Via Quorvia 5", "Birch Street 22", "Lindenstraße 12"
+# (not before a count or a measure: "Main St 2 blocks", "Via Life Flight 2 hours").
+_HOUSE_AFTER = r"[ \t]+\d{1,5}[A-Za-z]?(?![\w/.:-])(?![ \t]*(?i:blocks?|min|mins|minutes|" \
+    r"miles?|mi|km|floors?|doors?|hours?|hrs?|x|times|am|pm|days?)\b)"
+_PREFIX_THEN_NUMBER = re.compile(
+    r"(?<![\w.])(?:(?i:rue|calle|avenida|avda|rua|camino|paseo|carrera|strada|chemin|viale|"
+    r"piazza|ulica|ul\.|aleja|carrer|travessa|largo)|Via)[ \t]+[A-Z][\w'’-]*"
+    r"(?:[ \t]+[A-Z][\w'’-]*){0,2}" + _HOUSE_AFTER)
+_STREET_THEN_NUMBER = re.compile(
+    r"(?<![\w.])[A-Z][\w'’-]+[ \t]+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|"
+    r"Drive|Boulevard|Blvd\.?|Court|Ct\.?|Place|Terrace)" + _HOUSE_AFTER)
+_COMPOUND_THEN_NUMBER = re.compile(
+    r"(?<![\w.])[A-ZÄÖÜ][\wäöüß]*(?:straße|strasse|gasse|allee|platz)" + _HOUSE_AFTER)
+# the words that call the number-after patterns (not "st", "place", "court": too common
+# in notes to run them for)
+_AFTER_WORDS = frozenset(
+    "street road rd avenue ave lane drive boulevard blvd terrace viale piazza ulica ul aleja "
+    "carrer travessa largo rue calle avenida avda rua camino paseo carrera strada chemin "
+    "via".split())
 # Every suffix and prefix word, lower case: the engine runs `scan` only on a note with one.
 WORDS = frozenset(w.lower() for w in (_PLAIN + "|" + _TITLE).split("|")) | frozenset(
     "rue calle avenida avda rua camino paseo carrera strada chemin boulevard via".split())
@@ -40,7 +60,29 @@ _NOT_INSIDE = frozenset(
     "ports port sutures suture mins hours hrs times".split())
 
 
-def scan(text: str, out: list[Span]) -> None:
+def _after_hinted(text: str, words: set[str]) -> bool:
+    """A word of the number-after patterns among the note's words, or a German street's
+    ending ("-straße", "-strasse") in the note."""
+    return not _AFTER_WORDS.isdisjoint(words) or (
+        "stra" in text and ("straße" in text or "strasse" in text))
+
+
+def hinted(text: str, words: set[str]) -> bool:
+    """A street word among the note's words (lower case), or a German street's ending."""
+    return not WORDS.isdisjoint(words) or _after_hinted(text, words)
+
+
+def scan(text: str, out: list[Span], words: set[str] | None = None) -> None:
+    """`words`: the note's words (lower case), to run only the patterns they call."""
+    if words is None or not WORDS.isdisjoint(words):
+        _number_first(text, out)
+    if words is None or _after_hinted(text, words):
+        for pattern in (_PREFIX_THEN_NUMBER, _STREET_THEN_NUMBER, _COMPOUND_THEN_NUMBER):
+            for m in pattern.finditer(text):
+                out.append((m.start(), m.end(), "ADDRESS", "street_number_after", 1))
+
+
+def _number_first(text: str, out: list[Span]) -> None:
     for pattern in (_BY_PLAIN, _BY_TITLE, _BY_PREFIX):
         for m in pattern.finditer(text):
             words = m.group().split()[1:-1]

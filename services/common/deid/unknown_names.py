@@ -8,7 +8,10 @@ goes (issue 13: names from languages the name lists miss, "interpreter Dilnoza")
 - after a supply or record that is someone's ("case cart for Quillfeather"): whose it
   is;
 - joined by "and" or "&" to a name already found ("Delaquay and [NAME]", "[NAME] &
-  Quillon"): what is listed with a name is a name.
+  Quillon"): what is listed with a name is a name;
+- before a clinician's credential, after an initial ("W. Tamaroa RN"), or at one end of a
+  hand-off whose other end is someone found ("[NAME] MD to Omeruzo CRNA"): a unit's
+  word stands there too ("Preop RN", "Stepdown RN"), so a lone word needs the other end.
 
 Such a word, capitalised (or in a note written all in capitals), is a NAME: nothing
 else explains a word that is not English, not clinical and not a known name in that
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from . import lexicon as lx
 from .plain_words import LANGUAGES
@@ -85,6 +89,35 @@ _JOINS = ("and", "&")
 _BLANKS = " \t"
 _LOWER_WORD_BEFORE = re.compile(r"[a-z]+[ \t]++$")
 
+# a clinician's credential after a name ("T. Xy RN", "Xy CRNA"), looked for at C speed
+_CREDENTIAL = re.compile(r"(?<![\w-])(?:RN|MD|DO|NP|PA|CST|CRNA|SRNA|LPN|CNM|APRN|CNOR)"
+                         r"(?![\w-])")
+# ... gated on the note's words ("do" is too common a word to call the scan alone)
+_CREDENTIAL_WORDS = frozenset("rn md np pa cst crna srna lpn cnm aprn cnor".split())
+_BEFORE_CREDENTIAL = re.compile(r"(?<![\w'’.-])" + _WORD[:-len(r"(?![\w'’-])")] + r"[ \t]++$")
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]?$")
+# a hand-off: "<someone> [credential] to <someone> [credential]"
+_TO_AFTER = re.compile(r"[ \t]++to[ \t]++")
+_TO_BEFORE = re.compile(r"(?:[ \t]++(?:RN|MD|DO|NP|PA|CST|CRNA|SRNA|LPN|CNM|APRN))?"
+                        r"[ \t]++to[ \t]++$")
+
+# "the anesthesia doctor is Quorvane": who holds the role, named after "is"
+_IS_ROLES = frozenset((
+    "doctor", "surgeon", "nurse", "anesthesiologist", "anaesthesiologist", "anesthetist",
+    "anaesthetist", "attending", "resident", "interpreter", "translator", "midwife",
+    "chaplain", "circulator"))
+_IS_AFTER = re.compile(r"[ \t]+(?i:is|was)[ \t]+" + _WORD)
+# a list split by slashes: "[NAME] / Wu / [NAME]" (a title may stand before the next name)
+_SLASHED = re.compile(r"[ \t]*/[ \t]*(?P<w>[^\W\d_]{2,}(?:[-'’][^\W\d_]+)?)[ \t]*/[ \t]*"
+                      r"(?:(?i:dr|mr|mrs|ms)\.?[ \t]+)?")
+# a kin word after a name's possessive typed without its apostrophe ("marisols son")
+_KIN = frozenset("son daughter wife husband mom mum dad mother father sister brother grandson "
+                 "granddaughter partner boyfriend girlfriend fiance niece nephew aunt uncle"
+                 .split())
+# led by the possessive's "s" (a literal: a scan at C speed), the word read back from it
+_S_THEN_KIN = re.compile(r"s[ \t]+(?i:" + "|".join(sorted(_KIN)) + r")\b")
+_WORD_ENDING = re.compile(r"(?<![\w'’])[A-Za-z][a-z]{2,}$")
+
 # never a name, capitalised or not
 _PLAIN = (lx.VERY_COMMON | lx.CUE | lx.LABEL | lx.MEDICAL | lx.EPONYM | lx.EPONYM_CTX
           | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY | lx.PHRASE | lx.STREET)
@@ -106,8 +139,19 @@ def scan(text: str, merged: list[Span], flags_of: Flags, words: set[str]) -> boo
         for s, e, cat, _rule, _p in merged:
             if cat == "NAME":
                 _joined(text, s, e, flags_of, capitals, found)
+    if ("is" in words or "was" in words) and not _IS_ROLES.isdisjoint(words):
+        _after_role_is(text, _IS_ROLES & words, flags_of, capitals, found)
+    if text.count("/") >= 2:  # "[NAME] / Wu / [NAME]" has two
+        _between_slashes(text, merged, flags_of, found)
+    if not _KIN.isdisjoint(words):
+        _possessive_kin(text, flags_of, found)
     taken = [(s, e) for s, e, *_ in merged]
     new = [sp for sp in found if not any(s < sp[1] and sp[0] < e for s, e in taken)]
+    if not _CREDENTIAL_WORDS.isdisjoint(words) and _CREDENTIAL.search(text) is not None:
+        # an initial and a word a list took for a place: the name's span grows over it
+        widened: list[Span] = []
+        _credentialed(text, merged, flags_of, capitals, widened)
+        new += [sp for sp in widened if not any(s <= sp[0] and sp[1] <= e for s, e in taken)]
     merged.extend(new)
     return bool(new)
 
@@ -163,6 +207,83 @@ def _joined(text: str, s: int, e: int, flags_of: Flags, capitals: bool,
         elif _everyday(word, flags_of) and not capitals \
                 and _LOWER_WORD_BEFORE.search(text, max(0, m.start(1) - 20), m.start(1)):
             found.append((m.start(1), m.end(1), "NAME", "guess_word_beside_name", 1))
+
+
+def _credentialed(text: str, merged: list[Span], flags_of: Flags, capitals: bool,
+                  found: list[Span]) -> None:
+    """The word before each credential: after an initial, a capitalised word that is no
+    ordinary one; alone, a word on no list at one end of a hand-off ("to") whose other
+    end is a finding."""
+    for c in _CREDENTIAL.finditer(text):
+        m = _BEFORE_CREDENTIAL.search(text, max(0, c.start() - 40), c.start())
+        if m is None:
+            continue
+        word = m.group(1)
+        i = _INITIAL_BEFORE.search(text, max(0, m.start(1) - 3), m.start(1))
+        if i is not None:
+            if (word[0].isupper() and (not word.isupper() or capitals)
+                    and not flags_of(word) & (_PLAIN | lx.ENGLISH | lx.COMMON)) \
+                    or _unknown(word, flags_of, capitals):
+                found.append((i.start(), m.end(1), "NAME", "unknown_before_credential", 1))
+            continue
+        if not _unknown(word, flags_of, capitals):
+            continue
+        to = _TO_AFTER.match(text, c.end())
+        other = to is not None and any(s == to.end() for s, *_ in merged)
+        if not other:
+            b = _TO_BEFORE.search(text, max(0, m.start(1) - 12), m.start(1))
+            other = b is not None and any(e == b.start() for _s, e, *_ in merged)
+        if other:
+            found.append((m.start(1), m.end(1), "NAME", "unknown_before_credential", 1))
+
+
+def _after_role_is(text: str, roles: frozenset[str], flags_of: Flags, capitals: bool,
+                   found: list[Span]) -> None:
+    """The word after "<role> is" for each role word of the note (found with str.find on
+    the lower-cased note, as `_after_cues` does)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return
+    for role in roles:
+        at = low.find(role)
+        while at >= 0:
+            end = at + len(role)
+            m = _IS_AFTER.match(text, end) if not (at and low[at - 1].isalnum()) else None
+            if m is not None:
+                word = m.group(1)
+                if word[0].isupper() and (not word.isupper() or capitals) \
+                        and not flags_of(word) & (_PLAIN | lx.ENGLISH | lx.COMMON):
+                    found.append((m.start(1), m.end(1), "NAME", "name_after_role_is", 1))
+            at = low.find(role, end)
+
+
+def _between_slashes(text: str, merged: list[Span], flags_of: Flags,
+                     found: list[Span]) -> None:
+    """One word between two names in a list split by slashes ("[NAME] / Wu / [NAME]"):
+    a name, unless a word no name is."""
+    names = sorted((s, e) for s, e, cat, *_ in merged if cat == "NAME")
+    for (_s1, e1), (s2, _e2) in pairwise(names):
+        if s2 - e1 > 24:
+            continue
+        m = _SLASHED.fullmatch(text, e1, s2)
+        if m is None:
+            continue
+        f = flags_of(m.group("w"))
+        if not f & _PLAIN and (f & lx.NAMEISH or not f & (lx.ENGLISH | lx.COMMON)):
+            found.append((m.start("w"), m.end("w"), "NAME", "name_between_slashes", 1))
+
+
+def _possessive_kin(text: str, flags_of: Flags, found: list[Span]) -> None:
+    """A given name whose possessive lost its apostrophe, before a kin word ("marisols
+    son"): the stem is a given name and no ordinary word, and so is not the whole word."""
+    for k in _S_THEN_KIN.finditer(text):
+        w = _WORD_ENDING.search(text, max(0, k.start() - 30), k.start())
+        if w is None:
+            continue
+        stem, word = w.group(), w.group() + "s"
+        f, whole = flags_of(stem), flags_of(word)
+        if f & lx.FIRST and not (f | whole) & (_PLAIN | lx.ENGLISH | lx.COMMON):
+            found.append((w.start(), k.start() + 1, "NAME", "name_before_kin", 1))
 
 
 _SEGMENT_END = ".;!?\n"
