@@ -8,6 +8,8 @@ keeps it from running:
 - dotted_dates: "b-day" in the rule is the words "b" and "day", neither a cue word, so
   the registered patient's birthday without its year passes;
 - pass_words: "safe word" / "safe-word" and "passcodes" are in the rule, not the gate;
+- unknown_names: the credential scan's gate leaves out "do" though its rule reads "DO"
+  ("W. Omeruzo DO" passes where "W. Omeruzo RN" is redacted);
 - aliases: the gates are " name" and "identified as" with one space; the rule takes any
   run of blanks or a tab.
 Invented values."""
@@ -97,3 +99,17 @@ def test_a_temporary_name_goes(engine: Engine, note: str) -> None:
 def test_a_temporary_name_single_spaced_held(engine: Engine) -> None:
     for note in ("temp name Trauma Kestrel", "Trauma Kestrel now identified as pt"):
         assert left_uncovered(engine, note, "Trauma Kestrel") == ""
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="attack23: the credential scan's gate leaves out 'do'; its rule reads "
+                          "'DO'" + OLD_HOLE)
+@pytest.mark.parametrize(("note", "name"), [("Seen by W. Omeruzo DO", "Omeruzo"),
+                                            ("Joan Smith DO to Omeruzo DO", "Omeruzo")])
+def test_a_name_before_do_goes(engine: Engine, note: str, name: str) -> None:
+    left = left_uncovered(engine, note, name)
+    assert _no_letters(left), (left, engine.deidentify(note).text)
+
+
+def test_a_name_before_rn_held(engine: Engine) -> None:
+    assert left_uncovered(engine, "Seen by W. Omeruzo RN", "Omeruzo") == ""
