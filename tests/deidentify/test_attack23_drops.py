@@ -63,6 +63,10 @@ def test_a_lower_case_surname_after_pt_goes(engine: Engine, note: str, name: str
     ("Equipment tag: DOB 03/14/1961", "03/14/1961"),
     ("Asset tag: DOB 3/14/61 on the label", "3/14/61"),
     ("Asset tag: 4471902 is the patient's MRN, not the pump's", "4471902"),
+    # "property" is the patient's too: the belongings bag's tag carries who they are
+    ("Belongings bagged; property tag: MRN 4471902", "4471902"),
+    ("Belongings bagged; property tag: DOB 03/14/1961", "03/14/1961"),
+    ("Belongings: property tag #A-4471902 with pt label", "A-4471902"),
 ])
 def test_an_identifier_after_an_asset_tag_label_goes(engine: Engine, note: str,
                                                      value: str) -> None:

@@ -25,6 +25,7 @@ from .support import KEY, left_uncovered, registered_case
     ("Asset tag: MRN 0074419236", "0074419236"),
     ("Equipment tag: 00744192633", "00744192633"),  # a digit doubled
     ("Asset tag: DOB 1938", "1938"),
+    ("Belongings bagged; property tag: 0074419236", "0074419236"),
 ])
 def test_the_registered_patients_number_after_an_asset_tag_goes(engine: Engine, note: str,
                                                                 value: str) -> None:
