@@ -5,6 +5,8 @@ keeps it from running:
   for their own street words, not "st", "ct", "ln", "court", "place" (the pattern's
   suffixes) nor "-gasse", "-allee", "-platz" (the compound pattern's); the house number
   the parent commit 50d57e8 redacted now passes;
+(The speed commit 7047ae3 brought in the street, dotted-date and credential gates: all
+three cases were redacted on its parent 50d57e8.)
 - dotted_dates: "b-day" in the rule is the words "b" and "day", neither a cue word, so
   the registered patient's birthday without its year passes;
 - pass_words: "safe word" / "safe-word" and "passcodes" are in the rule, not the gate;
@@ -61,7 +63,8 @@ def test_the_house_number_after_street_held(engine: Engine) -> None:
 
 @pytest.mark.xfail(strict=True, raises=AssertionError,
                    reason="attack23: 'b-day' is in the dotted-date rule's cue but not in its "
-                          "gate's words; the registered patient's birthday passes" + OLD_HOLE)
+                          "gate's words; the registered patient's birthday passes (redacted "
+                          "on 50d57e8)" + OLD_HOLE)
 @pytest.mark.parametrize("note", ["B-day 21.07., mother confirms", "b-day: 21.07."])
 def test_the_registered_birthday_after_b_day_goes(engine: Engine, note: str) -> None:
     left = left_uncovered(engine, note, "21.07", registered_case())
@@ -103,7 +106,7 @@ def test_a_temporary_name_single_spaced_held(engine: Engine) -> None:
 
 @pytest.mark.xfail(strict=True, raises=AssertionError,
                    reason="attack23: the credential scan's gate leaves out 'do'; its rule reads "
-                          "'DO'" + OLD_HOLE)
+                          "'DO' (redacted on 50d57e8)" + OLD_HOLE)
 @pytest.mark.parametrize(("note", "name"), [("Seen by W. Omeruzo DO", "Omeruzo"),
                                             ("Joan Smith DO to Omeruzo DO", "Omeruzo")])
 def test_a_name_before_do_goes(engine: Engine, note: str, name: str) -> None:
