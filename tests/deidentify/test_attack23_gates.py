@@ -5,8 +5,6 @@ keeps it from running:
   for their own street words, not "st", "ct", "ln", "court", "place" (the pattern's
   suffixes) nor "-gasse", "-allee", "-platz" (the compound pattern's); the house number
   the parent commit 50d57e8 redacted now passes;
-(The speed commit 7047ae3 brought in the street, dotted-date and credential gates: all
-three cases were redacted on its parent 50d57e8.)
 - dotted_dates: "b-day" in the rule is the words "b" and "day", neither a cue word, so
   the registered patient's birthday without its year passes;
 - pass_words: "safe word" / "safe-word" and "passcodes" are in the rule, not the gate;
@@ -14,7 +12,9 @@ three cases were redacted on its parent 50d57e8.)
   ("W. Omeruzo DO" passes where "W. Omeruzo RN" is redacted);
 - aliases: the gates are " name" and "identified as" with one space; the rule takes any
   run of blanks or a tab.
-Invented values."""
+The speed commit 7047ae3 brought in the street, dotted-date and credential gates: those
+cases were redacted on its parent 50d57e8; all were missed on main (5389418), which had
+none of these rules. Invented values."""
 
 from __future__ import annotations
 
