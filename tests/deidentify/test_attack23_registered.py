@@ -64,7 +64,8 @@ def test_a_registered_mrn_shaped_like_a_bed_goes(engine: Engine, note: str) -> N
                           "'tkt' is dropped as the hospital's number (regression from 5389418)")
 @pytest.mark.parametrize("note", ["Asset tag: 21-JUL-1938", "Equipment tag: 21-Jul-1938",
                                   "Belongings bagged; property tag: 21JUL1938",
-                                  "IT tkt #21-JUL-1938"])
+                                  "IT tkt #21-JUL-1938", "Asset tag: 21/Jul/1938",
+                                  "Asset tag: 21.VII.1938", "tix 1938-Jul-21"])
 def test_the_registered_dob_with_a_month_word_after_a_new_label_goes(engine: Engine,
                                                                     note: str) -> None:
     _assert_dob_covered(engine, note)
