@@ -92,3 +92,18 @@ def _assert_dob_covered(engine: Engine, note: str) -> None:
     left = left_uncovered(engine, note, value, registered_case())
     assert not any(c.isalnum() for c in left), (left,
                                                 engine.deidentify(note, registered_case()).text)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="attack23: a belongings code of the patient's name and DOB or MRN "
+                          "after a property/asset tag loses all but the name (regression from "
+                          "5389418)")
+@pytest.mark.parametrize(("note", "value"), [
+    ("Belongings bagged; property tag #TQ1938", "TQ1938"),  # initials and birth year
+    ("Belongings bagged; property tag #QUORVELLT0721", "QUORVELLT0721"),  # month and day
+    ("Asset tag: Quorvell-0074", "Quorvell-0074"),  # the MRN's head
+])
+def test_a_name_and_number_code_after_a_tag_goes(engine: Engine, note: str, value: str) -> None:
+    case = registered_case()
+    left = left_uncovered(engine, note, value, case)
+    assert not any(c.isdigit() for c in left), (left, engine.deidentify(note, case).text)
