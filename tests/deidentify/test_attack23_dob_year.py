@@ -12,9 +12,6 @@ from services.common.deid import Engine
 from .support import left_uncovered, registered_case
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack23: the registered DOB's year after ',' or '.' with no blank "
-                          "is left (older hole: 5389418 too)")
 @pytest.mark.parametrize("note", ["DOB July 21,1938", "DOB July21,1938", "DOB Jul.21.1938",
                                   "DOB July 21st,1938"])
 def test_the_registered_dob_year_glued_goes(engine: Engine, note: str) -> None:

@@ -59,9 +59,6 @@ def test_a_registered_mrn_shaped_like_a_bed_goes(engine: Engine, note: str) -> N
 # ("21-JUL-1938", as many EHRs print it) is no DATE to the date rules and no DOB to the case
 # rules: only a generic code rule takes it (as an ID, or after "tag" as a VEHICLE), and any
 # rule that drops such a code drops the patient's full date of birth with it.
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack23: the registered DOB as '21-JUL-1938' after an asset tag or "
-                          "'tkt' is dropped as the hospital's number (regression from 5389418)")
 @pytest.mark.parametrize("note", ["Asset tag: 21-JUL-1938", "Equipment tag: 21-Jul-1938",
                                   "Belongings bagged; property tag: 21JUL1938",
                                   "IT tkt #21-JUL-1938", "Asset tag: 21/Jul/1938",
@@ -71,10 +68,6 @@ def test_the_registered_dob_with_a_month_word_after_a_new_label_goes(engine: Eng
     _assert_dob_covered(engine, note)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack23: the registered DOB as '21-JUL-1938' after 'ticket', 'Lot' "
-                          "or 'Load' is dropped as a work or batch number (older hole: "
-                          "5389418 too)")
 @pytest.mark.parametrize("note", ["IT ticket 21-JUL-1938",
                                   "Pump lot 21-JUL-1938 (that is the pt's DOB)",
                                   "Load 21JUL1938"])

@@ -48,6 +48,7 @@ from . import (
     loose_initials,
     masked_values,
     mentions,
+    month_word_dates,
     name_again,
     name_cells,
     name_edges,
@@ -270,6 +271,7 @@ class Engine:
         words_in = set(norms)  # for the set tests that gate the scans below
         if not dotted_dates.CUES.isdisjoint(words_in):
             dotted_dates.scan(text, spans)  # "OP am 22.09.", "born 17.IX"
+        month_word_dates.scan(text, spans)  # "21-JUL-1938", "July 21,1938"
         typed_words = words_in if seen is None else None  # the typed note's, for the doubts
         date_words.scan(text, toks, norms, words_in, spans)  # "le 3 mars", "admitted tuesday"
         mentions.scan(text, words_in, spans)  # "photo of the pt's face", "palm-vein scan"
