@@ -18,9 +18,6 @@ def _left(engine: Engine, note: str) -> str:
     return left_uncovered(engine, note, "4471902")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack23: 'tkt <number> MRN' is dropped as a ticket; the label after "
-                          "the number is missed (regression from 5389418)")
 @pytest.mark.parametrize("note", ["Band reprint: tkt 4471902 (MRN)",
                                   "Band reprint: tkt 4471902 MRN",
                                   "Reprint band tkt\n4471902 MRN"])
@@ -29,9 +26,6 @@ def test_an_mrn_after_tkt_labelled_after_goes(engine: Engine, note: str) -> None
     assert left == "", (left, engine.deidentify(note).text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack23: 'ticket <number> (MRN)' is dropped as a ticket (older hole: "
-                          "5389418 dropped it too)")
 def test_an_mrn_after_ticket_labelled_after_goes(engine: Engine) -> None:
     note = "Band reprint: ticket 4471902 (MRN)"
     left = _left(engine, note)
