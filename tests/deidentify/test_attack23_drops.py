@@ -56,9 +56,6 @@ def test_a_lower_case_surname_after_pt_goes(engine: Engine, note: str, name: str
     assert _no_letters(left), (left, engine.deidentify(note).text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack23: the asset-tag drop removes a VEHICLE span that holds a "
-                          "DOB or an MRN after the label (regression from 5389418)")
 @pytest.mark.parametrize(("note", "value"), [
     ("Equipment tag: DOB 03/14/1961", "03/14/1961"),
     ("Asset tag: DOB 3/14/61 on the label", "3/14/61"),

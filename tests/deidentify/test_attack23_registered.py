@@ -16,9 +16,6 @@ from services.common.deid import CaseIdentifiers, Engine
 from .support import KEY, left_uncovered, registered_case
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack23: the asset-tag drop skips _spare_the_mrn; the registered "
-                          "MRN with a slip or the birth year passes (regression from 5389418)")
 @pytest.mark.parametrize(("note", "value"), [
     ("Asset tag: 0074419236", "0074419236"),  # two digits swapped
     ("Asset tag: 007441926", "007441926"),  # a digit dropped
@@ -87,10 +84,6 @@ def _assert_dob_covered(engine: Engine, note: str) -> None:
                                                 engine.deidentify(note, registered_case()).text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack23: a belongings code of the patient's name and DOB or MRN "
-                          "after a property/asset tag loses all but the name (regression from "
-                          "5389418)")
 @pytest.mark.parametrize(("note", "value"), [
     ("Belongings bagged; property tag #TQ1938", "TQ1938"),  # initials and birth year
     ("Belongings bagged; property tag #QUORVELLT0721", "QUORVELLT0721"),  # month and day

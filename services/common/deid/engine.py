@@ -448,7 +448,8 @@ class Engine:
             merged = _spare_the_mrn(text, merged, work_numbers.drop(text, merged), matcher)
         if merged and not asset_tags.WORDS.isdisjoint(words_in) \
                 and not asset_tags.EQUIPMENT.isdisjoint(words_in):
-            merged = asset_tags.drop(text, merged)  # "Asset tag: QX-00731"
+            # (the case's MRN with a slip is no machine's tag)
+            merged = _spare_the_mrn(text, merged, asset_tags.drop(text, merged), matcher)
         if merged and all(sp[3].startswith(patterns.BATCH) for sp in merged) \
                 and not patterns.IMPLANT.search(text) \
                 and not (seen is not None and patterns.IMPLANT.search(seen.text)):
