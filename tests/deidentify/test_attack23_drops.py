@@ -71,9 +71,6 @@ def test_an_identifier_after_an_asset_tag_label_goes(engine: Engine, note: str,
     assert _no_digits(left), (left, engine.deidentify(note).text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack23: a compass surname after a list number is taken for a "
-                          "ward (regression from 5389418)")
 def test_a_compass_surname_in_a_numbered_contact_list_goes(engine: Engine) -> None:
     note = "Emergency contacts: 1 North (son) 617-555-0142"
     left = left_uncovered(engine, note, "North")

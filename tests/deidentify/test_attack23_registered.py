@@ -39,10 +39,6 @@ def test_the_ticket_drop_spares_the_registered_mrn_with_a_slip(engine: Engine,
     assert left_uncovered(engine, note, value, registered_case()) == ""
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack23: the wards bed-code drop removes an ID shaped like a bed "
-                          "('12W-4471') that is the registered MRN; only the case rule's tail "
-                          "digits come back (regression from 5389418)")
 @pytest.mark.parametrize("note", ["Band reads 12W-4471", "Band reads 12W-4417"])
 def test_a_registered_mrn_shaped_like_a_bed_goes(engine: Engine, note: str) -> None:
     case = CaseIdentifiers.from_plain(names=["Thaddeus Quorvell"], mrn="12W4471",

@@ -344,7 +344,11 @@ class Engine:
             merged = foreign_words.drop(text, merged, self._flags_of, typed)  # "está en ayuno"
             merged = label_values.drop(text, merged, self._flags_of)  # "To: All OR staff"
             if not wards.WORDS.isdisjoint(words_in) or wards.BED_HINT.search(text):
-                merged = wards.drop(text, merged)  # "From: 4 North 318", "4N-318"
+                merged = wards.drop(  # "From: 4 North 318", "4N-318"
+                    text, merged, None if matcher is None else (
+                        # (the case keeps an MRN's digits only: "12W4471" as "124471";
+                        # mrn_typo takes the MRN itself and a slip from it)
+                        lambda code: matcher.mrn_typo("".join(c for c in code if c.isdigit()))))
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
             if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
