@@ -28,9 +28,6 @@ def _no_digits(left: str) -> bool:
     return not any(c.isdigit() for c in left)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack23: a name the lists also hold as a language or nationality "
-                          "is dropped without a person cue (regression from 5389418)")
 @pytest.mark.parametrize(("note", "name"), [
     ("Consent witnessed by Dari Moldovan", "Dari Moldovan"),
     ("Message left for Chamorro re pickup", "Chamorro"),
