@@ -41,9 +41,6 @@ def test_a_name_that_is_also_a_language_goes(engine: Engine, note: str, name: st
     assert _no_letters(left), (left, engine.deidentify(note).text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack23: a surname typed in lower case after 'pt' in a note that "
-                          "capitalises is read as the English word (regression from 5389418)")
 @pytest.mark.parametrize(("note", "name"), [
     ("Post-op check. Pt marsh resting, family updated.", "marsh"),
     ("Post-op check. Pt crane resting, family updated.", "crane"),

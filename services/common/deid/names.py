@@ -181,10 +181,25 @@ _NAME_KINDS = frozenset(
 # rescan the rest of it at every blank (quadratic)
 _ZIP_NEXT = re.compile(r"(?<![ \t])[ \t]++\d{5}(?:-\d{4})?(?!\d)")
 
-def _plain_lower(raw: str, f: int, style: int) -> bool:
+# after "pt <word>", what a subject does or is: the word is the patient's name ("pt marsh
+# resting", "pt crane is up"), not a verb or noun that goes on ("pt fell at", "pt card left")
+_SUBJECT_NEXT = frozenset((
+    "is was has had remains states reports denies says said feels appears seems now still "
+    "stable awake alert and c/o doing tolerating ambulating resting sleeping").split())
+
+
+def _plain_lower(raw: str, f: int, style: int, norms: list[str], gaps: list[str],
+                 i: int) -> bool:
     """An English word typed in lower case in a note that capitalises, listed only as a
-    surname ("pt blind;", "view pt records"): what it says, unless the place is a name's."""
-    return style == 0 and raw.islower() and bool(f & lx.ENGLISH) and not f & lx.FIRST
+    surname ("pt blind;", "view pt records"): what it says, unless the place is a name's
+    (narrowed, attack23: not before what a subject does, "pt marsh resting")."""
+    if not (style == 0 and raw.islower() and bool(f & lx.ENGLISH) and not f & lx.FIRST):
+        return False
+    if i + 1 < len(norms) and gaps[i + 1] == " ":
+        nxt = norms[i + 1]
+        if nxt in _SUBJECT_NEXT or (len(nxt) > 5 and nxt.endswith("ing")):
+            return False
+    return True
 
 
 class NameScanner:
@@ -608,7 +623,7 @@ class NameScanner:
         if c == PATIENT and nameish and not f & (lx.NOT_NAME | _NOT_LEXICON_NAME) \
                 and norms[i] not in PT_VERBS and norms[i] not in CUES and "'" not in raw \
                 and not _classified(norms, gaps, i) and (
-                    cap or not (f & lx.COMMON or _plain_lower(raw, f, style))
+                    cap or not (f & lx.COMMON or _plain_lower(raw, f, style, norms, gaps, i))
                     or _name_slot(norms, gaps, i, f)):
             return "cue_patient"  # "pt small, 99", "Pt Rose from Bisbee", "pt ramirez"
         if f & lx.EPONYM or (f & lx.EPONYM_CTX and self._instrument(norms, gaps, i)):
