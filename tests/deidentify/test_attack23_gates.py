@@ -35,10 +35,6 @@ def _no_letters(left: str) -> bool:
     return not any(c.isalpha() for c in left)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack23: the number-after-street patterns are gated on street "
-                          "words that leave out their own suffixes (redacted on 50d57e8)"
-                          + OLD_HOLE)
 @pytest.mark.parametrize(("note", "address"), [
     ("Lives at Birch Ln 22 with wife", "Birch Ln 22"),
     ("Lives at Birch Ct 22 with wife", "Birch Ct 22"),
@@ -61,10 +57,6 @@ def test_the_house_number_after_street_held(engine: Engine) -> None:
     assert _no_digits(left_uncovered(engine, "Lives at Birch Lane 22 with wife", "Birch Lane 22"))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack23: 'b-day' is in the dotted-date rule's cue but not in its "
-                          "gate's words; the registered patient's birthday passes (redacted "
-                          "on 50d57e8)" + OLD_HOLE)
 @pytest.mark.parametrize("note", ["B-day 21.07., mother confirms", "b-day: 21.07."])
 def test_the_registered_birthday_after_b_day_goes(engine: Engine, note: str) -> None:
     left = left_uncovered(engine, note, "21.07", registered_case())
@@ -76,9 +68,6 @@ def test_the_registered_birthday_after_bday_held(engine: Engine) -> None:
                           registered_case()) == ""
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack23: 'safe word' and 'passcodes' are in the pass-word rule but "
-                          "not in its gate's words" + OLD_HOLE)
 @pytest.mark.parametrize(("note", "value"), [
     ("Family safe word: marigold", "marigold"),
     ("family safe-word is PEBBLE9", "PEBBLE9"),
@@ -89,9 +78,6 @@ def test_a_family_pass_word_goes(engine: Engine, note: str, value: str) -> None:
     assert left == "", (left, engine.deidentify(note).text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack23: the temporary-name gates test ' name' and 'identified as' "
-                          "with one space; the rule takes a tab or more blanks" + OLD_HOLE)
 @pytest.mark.parametrize("note", ["temp\tname Trauma Kestrel",
                                   "Trauma Kestrel now identified  as pt"])
 def test_a_temporary_name_goes(engine: Engine, note: str) -> None:
@@ -104,9 +90,6 @@ def test_a_temporary_name_single_spaced_held(engine: Engine) -> None:
         assert left_uncovered(engine, note, "Trauma Kestrel") == ""
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack23: the credential scan's gate leaves out 'do'; its rule reads "
-                          "'DO' (redacted on 50d57e8)" + OLD_HOLE)
 @pytest.mark.parametrize(("note", "name"), [("Seen by W. Omeruzo DO", "Omeruzo"),
                                             ("Joan Smith DO to Omeruzo DO", "Omeruzo")])
 def test_a_name_before_do_goes(engine: Engine, note: str, name: str) -> None:
