@@ -13,7 +13,12 @@ from .support import untouched
 
 @pytest.mark.parametrize("note", [
     "Interpreter on the way, he speaks Uzbek and Moldovan",
-    "Quiz: the surgeon who named it was Austrian, the other Swiss",
+    # narrowed for safety (attack23): deid23's added nationalities count only in a
+    # language's slot; a bare "the other Swiss" stands where a person's name can
+    pytest.param("Quiz: the surgeon who named it was Austrian, the other Swiss",
+                 marks=pytest.mark.xfail(strict=True, raises=AssertionError,
+                                         reason="narrowed: a nationality outside a language "
+                                                "slot is kept as a possible name")),
     "Prefers Dari, interpreter booked for 07:00",
 ])
 def test_languages_and_nationalities_stay(engine: Engine, note: str) -> None:

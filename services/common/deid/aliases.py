@@ -40,6 +40,8 @@ _TEMP = re.compile(
 _NOW_KNOWN = re.compile(
     r"(?<![\w'’])(?P<v>[A-Z][\w'’]*[ \t]+[A-Z0-9][\w'’]*)[ \t]+(?:now[ \t]+)?"
     r"(?:ID'd|ID’d|IDed|identified)[ \t]+as\b")
+# the gate of _NOW_KNOWN: its verb and "as" with any blanks between (lower case)
+_NOW_HINT = re.compile(r"(?:identified|id'd|id’d|ided)[ \t]+as\b")
 _RADIO = ("alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|"
           "november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|whisky|"
           "yankee|zulu")
@@ -75,9 +77,9 @@ def scan(text: str, low: str, out: list[Span]) -> None:
                    for m in _RADIO_RUN.finditer(text))
     found = [*_ALIAS.finditer(text), *_ALIAS_PT.finditer(text), *_ALIAS_LOW.finditer(text)] \
         if "alias" in low else []
-    if " name" in low:
+    if "name" in low:  # (the rule takes a tab or blanks before "name")
         found += _TEMP.finditer(text)
-    if "identified as" in low or "id'd as" in low or "id’d as" in low or "ided as" in low:
+    if _NOW_HINT.search(low) is not None:
         found += [m for m in _NOW_KNOWN.finditer(text) if not any(
             w.lower() in _NOT_VALUE for w in m.group("v").split())]
     for m in found:

@@ -34,7 +34,7 @@ CUES = frozenset((
     "dob born birth birthday bday geb geboren ne nee née nato nata nacido nacida nascido "
     "nascida surgery surg op operation operace operacion operación opération operation "
     "intervento cirugia cirugía cirurgia eingriff procedure adm admitted am le il el dne "
-    "dia d").split())
+    "dia d b b-day").split())  # ("B-day": the words "b" and "day")
 _BIRTH = frozenset(("dob", "born", "birth", "birthday", "d"))
 
 

@@ -48,6 +48,7 @@ from . import (
     loose_initials,
     masked_values,
     mentions,
+    month_word_dates,
     name_again,
     name_cells,
     name_edges,
@@ -270,6 +271,7 @@ class Engine:
         words_in = set(norms)  # for the set tests that gate the scans below
         if not dotted_dates.CUES.isdisjoint(words_in):
             dotted_dates.scan(text, spans)  # "OP am 22.09.", "born 17.IX"
+        month_word_dates.scan(text, spans)  # "21-JUL-1938", "July 21,1938"
         typed_words = words_in if seen is None else None  # the typed note's, for the doubts
         date_words.scan(text, toks, norms, words_in, spans)  # "le 3 mars", "admitted tuesday"
         mentions.scan(text, words_in, spans)  # "photo of the pt's face", "palm-vein scan"
@@ -342,7 +344,11 @@ class Engine:
             merged = foreign_words.drop(text, merged, self._flags_of, typed)  # "está en ayuno"
             merged = label_values.drop(text, merged, self._flags_of)  # "To: All OR staff"
             if not wards.WORDS.isdisjoint(words_in) or wards.BED_HINT.search(text):
-                merged = wards.drop(text, merged)  # "From: 4 North 318", "4N-318"
+                merged = wards.drop(  # "From: 4 North 318", "4N-318"
+                    text, merged, None if matcher is None else (
+                        # (the case keeps an MRN's digits only: "12W4471" as "124471";
+                        # mrn_typo takes the MRN itself and a slip from it)
+                        lambda code: matcher.mrn_typo("".join(c for c in code if c.isdigit()))))
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
             if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
@@ -446,7 +452,8 @@ class Engine:
             merged = _spare_the_mrn(text, merged, work_numbers.drop(text, merged), matcher)
         if merged and not asset_tags.WORDS.isdisjoint(words_in) \
                 and not asset_tags.EQUIPMENT.isdisjoint(words_in):
-            merged = asset_tags.drop(text, merged)  # "Asset tag: QX-00731"
+            # (the case's MRN with a slip is no machine's tag)
+            merged = _spare_the_mrn(text, merged, asset_tags.drop(text, merged), matcher)
         if merged and all(sp[3].startswith(patterns.BATCH) for sp in merged) \
                 and not patterns.IMPLANT.search(text) \
                 and not (seen is not None and patterns.IMPLANT.search(seen.text)):

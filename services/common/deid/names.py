@@ -181,14 +181,22 @@ _NAME_KINDS = frozenset(
 # rescan the rest of it at every blank (quadratic)
 _ZIP_NEXT = re.compile(r"(?<![ \t])[ \t]++\d{5}(?:-\d{4})?(?!\d)")
 
+# after "pt <word>", what a subject does or is: the word is the patient's name ("pt marsh
+# resting", "pt crane is up"), not a verb or noun that goes on ("pt fell at", "pt card left")
+_SUBJECT_NEXT = frozenset((
+    "is was has had remains states reports denies says said feels appears seems now still "
+    "stable awake alert and c/o doing tolerating ambulating resting sleeping").split())
+
+
 def _plain_lower(raw: str, f: int, style: int, nxt: str | None, gap: str) -> bool:
     """An English word typed in lower case in a note that capitalises, listed only as a
     surname, that a sentence in lower case goes on from ("pt fell at home", "Pt card
-    given"): what it says, unless the place is a name's. Before a capital, a stop or a
-    verb that follows a subject ("pt chambers Supplies", "pt chambers is") it stays a
-    name."""
+    given"): what it says, unless the place is a name's. Before a capital, a stop, a
+    verb that follows a subject ("pt chambers Supplies", "pt chambers is") or what a
+    subject does or is (attack23: "pt marsh resting") it stays a name."""
     return style == 0 and raw.islower() and bool(f & lx.ENGLISH) and not f & lx.FIRST \
-        and nxt is not None and gap == " " and nxt.islower() and nxt not in PT_VERBS
+        and nxt is not None and gap == " " and nxt.islower() and nxt not in PT_VERBS \
+        and nxt not in _SUBJECT_NEXT and not (len(nxt) > 5 and nxt.endswith("ing"))
 
 
 class NameScanner:

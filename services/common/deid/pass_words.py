@@ -13,7 +13,8 @@ import re
 Span = tuple[int, int, str, str, int]
 
 # the note's words (lower case) that call this scan; "code" only with its "word"
-WORDS = frozenset(("password", "passwords", "passcode", "passphrase", "codeword", "safeword"))
+WORDS = frozenset(("password", "passwords", "passcode", "passcodes", "passphrase", "passphrases",
+                   "codeword", "codewords", "safeword", "safewords", "code-word", "safe-word"))
 _KEY = r"(?i:pass(?:word|code|phrase)s?|code[ -]?word|safe[ -]?word)"
 _QUOTED = re.compile(rf"(?<![\w-]){_KEY}(?![\w-])[^\n\"“”]{{0,40}}?"
                      r"[\"“](?P<v>[^\"”\n]{1,40})[\"”]")
@@ -28,7 +29,8 @@ _NO_VALUE = frozenset(
 
 def hinted(words: set[str]) -> bool:
     """A word of this scan's among the note's (lower case)."""
-    return not WORDS.isdisjoint(words) or ("code" in words and "word" in words)
+    return not WORDS.isdisjoint(words) or ("word" in words and (
+        "code" in words or "safe" in words))
 
 
 def scan(text: str, spans: list[Span]) -> None:

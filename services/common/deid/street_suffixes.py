@@ -45,12 +45,15 @@ _STREET_THEN_NUMBER = re.compile(
     r"Drive|Boulevard|Blvd\.?|Court|Ct\.?|Place|Terrace)" + _HOUSE_AFTER)
 _COMPOUND_THEN_NUMBER = re.compile(
     r"(?<![\w.])[A-ZÄÖÜ][\wäöüß]*(?:straße|strasse|gasse|allee|platz)" + _HOUSE_AFTER)
-# the words that call the number-after patterns (not "st", "place", "court": too common
-# in notes to run them for)
+# the words that call the number-after patterns: every suffix and prefix they read
+# (attack23: "st", "ln", "ct", "court", "place" were left out, and the house number
+# after them passed)
 _AFTER_WORDS = frozenset(
-    "street road rd avenue ave lane drive boulevard blvd terrace viale piazza ulica ul aleja "
-    "carrer travessa largo rue calle avenida avda rua camino paseo carrera strada chemin "
-    "via".split())
+    "street st road rd avenue ave lane ln drive boulevard blvd court ct place terrace viale "
+    "piazza ulica ul aleja carrer travessa largo rue calle avenida avda rua camino paseo "
+    "carrera strada chemin via".split())
+# the compound endings _COMPOUND_THEN_NUMBER reads, as substrings of the note
+_COMPOUND_ENDS = ("straße", "strasse", "gasse", "allee", "platz")
 # Every suffix and prefix word, lower case: the engine runs `scan` only on a note with one.
 WORDS = frozenset(w.lower() for w in (_PLAIN + "|" + _TITLE).split("|")) | frozenset(
     "rue calle avenida avda rua camino paseo carrera strada chemin boulevard via".split())
@@ -63,8 +66,7 @@ _NOT_INSIDE = frozenset(
 def _after_hinted(text: str, words: set[str]) -> bool:
     """A word of the number-after patterns among the note's words, or a German street's
     ending ("-straße", "-strasse") in the note."""
-    return not _AFTER_WORDS.isdisjoint(words) or (
-        "stra" in text and ("straße" in text or "strasse" in text))
+    return not _AFTER_WORDS.isdisjoint(words) or any(end in text for end in _COMPOUND_ENDS)
 
 
 def hinted(text: str, words: set[str]) -> bool:

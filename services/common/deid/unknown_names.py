@@ -92,7 +92,8 @@ _LOWER_WORD_BEFORE = re.compile(r"[a-z]+[ \t]++$")
 # a clinician's credential after a name ("T. Xy RN", "Xy CRNA"), looked for at C speed
 _CREDENTIAL = re.compile(r"(?<![\w-])(?:RN|MD|DO|NP|PA|CST|CRNA|SRNA|LPN|CNM|APRN|CNOR)"
                          r"(?![\w-])")
-# ... gated on the note's words ("do" is too common a word to call the scan alone)
+# ... gated on the note's words ("do" is too common a word to call the scan alone: only
+# with "DO" in capitals in the note)
 _CREDENTIAL_WORDS = frozenset("rn md np pa cst crna srna lpn cnm aprn cnor".split())
 _BEFORE_CREDENTIAL = re.compile(r"(?<![\w'’.-])" + _WORD[:-len(r"(?![\w'’-])")] + r"[ \t]++$")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]?$")
@@ -147,7 +148,8 @@ def scan(text: str, merged: list[Span], flags_of: Flags, words: set[str]) -> boo
         _possessive_kin(text, flags_of, found)
     taken = [(s, e) for s, e, *_ in merged]
     new = [sp for sp in found if not any(s < sp[1] and sp[0] < e for s, e in taken)]
-    if not _CREDENTIAL_WORDS.isdisjoint(words) and _CREDENTIAL.search(text) is not None:
+    if (not _CREDENTIAL_WORDS.isdisjoint(words) or ("do" in words and "DO" in text)) \
+            and _CREDENTIAL.search(text) is not None:
         # an initial and a word a list took for a place: the name's span grows over it
         widened: list[Span] = []
         _credentialed(text, merged, flags_of, capitals, widened)

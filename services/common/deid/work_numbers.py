@@ -23,6 +23,9 @@ _PATIENT_INSIDE = re.compile(rf"(?i)\b{_PATIENT_LABEL}\b")  # "ticket # Acct 884
 _PATIENT_AFTER = re.compile(
     rf"(?i)\s*(?:[,(=-]|is|was)?\s*(?:the\s+)?(?:(?:his|her|their)\s+|{_PATIENT_LABEL}(?:['’]s)?\s*)"
     rf"{_PATIENT_LABEL}?\s*(?:id|#|no\b|number|mrn|acct|account|chart)")
+# a bare label of the patient's right after the number: "tkt 4471902 (MRN)", "... MRN"
+_LABEL_AFTER = re.compile(r"(?i)\s*[,(=:-]?\s*(?:mrn|mr\s*#|dob|d\.o\.b|chart|ssn|csn|fin|har"
+                          r"|acct|account|encounter|med(?:ical)?\s*rec)(?![a-z])")
 
 
 def _work_number(text: str, s: int, e: int) -> bool:
@@ -36,7 +39,7 @@ def _work_number(text: str, s: int, e: int) -> bool:
         at = m.start()
     return _PATIENT_BEFORE.search(text, max(0, at - 24), at) is None \
         and _PATIENT_INSIDE.search(text, at, e) is None \
-        and _PATIENT_AFTER.match(text, e) is None
+        and _PATIENT_AFTER.match(text, e) is None and _LABEL_AFTER.match(text, e) is None
 
 
 def drop(text: str, spans: list[Span]) -> list[Span]:
