@@ -7,8 +7,10 @@ a machine's number. main redacted all of these after "tkt" and "Asset tag" (regr
 after "Ticket" main dropped them too (older hole).
 The wards drop takes any ID shaped like a bed ("7W-4419") as a bed, also after "Band
 reads", where it is the wristband's number (regression). And the asset tag's value
-holding the registered patient's initials and birthday ("TQ-0721") is dropped
-(regression). Invented numbers; registered case Thaddeus Quorvell, DOB 1938-07-21."""
+holding the registered patient's initials and birthday ("TQ-0721"), or the registered
+MRN with a slip typed in groups ("0074 4192 36"), is dropped (regressions); that MRN
+after "Band reads", "tkt", "ticket" is missed on main too (older hole). Invented numbers;
+registered case Thaddeus Quorvell, MRN 0074419263, DOB 1938-07-21."""
 
 from __future__ import annotations
 
@@ -56,6 +58,23 @@ def test_the_registered_initials_and_birthday_after_an_asset_tag_go(engine: Engi
     _assert_gone(engine, "Asset tag: TQ-0721", "TQ-0721", registered=True)
 
 
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="attack23b: the registered "
+                   "MRN with a slip, typed in groups, after an asset tag (regression)")
+@pytest.mark.parametrize("note", ["Asset tag: 0074 4192 36", "Equipment tag: 0074 4192 36",
+                                  "Asset tag: 0074 419 236", "Asset tag: 0074 4192 6"])
+def test_the_registered_mrn_in_groups_with_a_slip_after_a_tag_goes(engine: Engine,
+                                                                    note: str) -> None:
+    _assert_gone(engine, note, note.split(": ", 1)[1], registered=True)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="attack23b: the registered "
+                   "MRN with a slip, typed in groups, after another label (older hole)")
+@pytest.mark.parametrize("note", ["Band reads 0074 4192 36", "IT tkt 0074 4192 36",
+                                  "IT ticket 0074 4192 36"])
+def test_the_registered_mrn_in_groups_with_a_slip_goes(engine: Engine, note: str) -> None:
+    _assert_gone(engine, note, "0074 4192 36", registered=True)
+
+
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason="attack23b: a wristband's "
                    "number shaped like a bed code (regression)")
 @pytest.mark.parametrize("note", ["Band reads 7W-4419", "Band 1E-0074"])
@@ -67,3 +86,8 @@ def test_a_wristband_number_shaped_like_a_bed_goes(engine: Engine, note: str) ->
                                   "Asset tag: 4471902 is her MRN", "Asset tag: 4471902 = MRN"])
 def test_the_known_shapes_held(engine: Engine, note: str) -> None:
     _assert_gone(engine, note, "4471902")
+
+
+@pytest.mark.parametrize("note", ["Asset tag: 0074-4192-36", "Asset tag: 0074 4192 63"])
+def test_the_registered_mrn_after_a_tag_held(engine: Engine, note: str) -> None:
+    _assert_gone(engine, note, note.split(": ", 1)[1], registered=True)
