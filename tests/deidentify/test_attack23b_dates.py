@@ -1,8 +1,9 @@
 """attack23b: dates.
 - dotted_dates (deid23) reads "<cue> d.m" as a day and month; its cues "am", "op",
   "procedure", "adm", "born", "dia" stand before ordinary decimals, and its unit list
-  lacks "lbs", "pounds", "liters", "Fr", "ETT": a lab value "this am", a birth weight, a
-  tube size become DATEs (false alarms new on 10c8c8e; main left them alone).
+  lacks "lbs", "pounds", "liters", "cc", "Fr", "ETT": a lab value "this am", a birth
+  weight, a gestational age "at birth", a tube size become DATEs (false alarms new on
+  10c8c8e; main left them alone).
 - the registered DOB in forms neither the dotted-date nor the month-word rule (deid23)
   reads: a word between the cue and the day ("DOB is 21.07"), a Roman month after a slash
   or dash, a month word and no year ("DOB 21-Jul"), a two-digit year after slashes, blanks
@@ -31,6 +32,9 @@ from .support import left_uncovered, registered_case
     ("op 4.5 Fr sheath", "4.5"),
     ("Procedure 2.1 in the policy", "2.1"),
     ("Balloon dia 4.5", "4.5"),
+    ("GA at birth 31.2, NICU 3 wks", "31.2"),
+    ("Ht at birth 12.3", "12.3"),
+    ("Procedure 14.6 cc contrast", "14.6"),
 ])
 def test_a_decimal_after_a_cue_stays(engine: Engine, note: str, value: str) -> None:
     assert left_uncovered(engine, note, value) == value, engine.deidentify(note).text
