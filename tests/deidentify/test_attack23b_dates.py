@@ -19,9 +19,6 @@ from services.common.deid import Engine
 from .support import left_uncovered, registered_case
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack23b: a decimal after a dotted-date cue read as a date "
-                   "(regression)")
 @pytest.mark.parametrize(("note", "value"), [
     ("K this am 3.4, repeat this pm", "3.4"),
     ("Hgb am 9.8, plt 210", "9.8"),

@@ -33,7 +33,6 @@ _AFTER = ["(pts MRN)", "which is the MRN", "ie MRN", "[MRN]", "(medical record #
           "- wristband #"]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON + " (regression)")
 @pytest.mark.parametrize("after", _AFTER)
 def test_an_mrn_after_tkt_labelled_after_goes(engine: Engine, after: str) -> None:
     _assert_gone(engine, f"IT tkt 4471902 {after}", "4471902")
@@ -45,21 +44,16 @@ def test_an_mrn_after_ticket_labelled_after_goes(engine: Engine, after: str) -> 
     _assert_gone(engine, f"IT ticket 4471902 {after}", "4471902")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON + " (regression)")
 @pytest.mark.parametrize("after", ["which is the MRN", "ie MRN", "[MRN]", "/ MRN", "matches MRN",
                                    "(med rec)", "med rec no.", "(hosp #)"])
 def test_an_mrn_after_an_asset_tag_labelled_after_goes(engine: Engine, after: str) -> None:
     _assert_gone(engine, f"Asset tag: 4471902 {after}", "4471902")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="attack23b: the registered "
-                   "patient's initials and birthday in an asset tag's value (regression)")
 def test_the_registered_initials_and_birthday_after_an_asset_tag_go(engine: Engine) -> None:
     _assert_gone(engine, "Asset tag: TQ-0721", "TQ-0721", registered=True)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="attack23b: the registered "
-                   "MRN with a slip, typed in groups, after an asset tag (regression)")
 @pytest.mark.parametrize("note", ["Asset tag: 0074 4192 36", "Equipment tag: 0074 4192 36",
                                   "Asset tag: 0074 419 236", "Asset tag: 0074 4192 6"])
 def test_the_registered_mrn_in_groups_with_a_slip_after_a_tag_goes(engine: Engine,
@@ -75,8 +69,6 @@ def test_the_registered_mrn_in_groups_with_a_slip_goes(engine: Engine, note: str
     _assert_gone(engine, note, "0074 4192 36", registered=True)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="attack23b: a wristband's "
-                   "number shaped like a bed code (regression)")
 @pytest.mark.parametrize("note", ["Band reads 7W-4419", "Band 1E-0074"])
 def test_a_wristband_number_shaped_like_a_bed_goes(engine: Engine, note: str) -> None:
     _assert_gone(engine, note, note.rsplit(" ", 1)[1])

@@ -23,7 +23,6 @@ def _assert_gone(engine: Engine, note: str, name: str) -> None:
     assert not any(c.isalpha() for c in left), (left, engine.deidentify(note).text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON + " (regression)")
 @pytest.mark.parametrize(("note", "name"), [
     ("Pt prefers Dari Moldovan to call with updates.", "Dari Moldovan"),
     ("Pt prefers Dari Moldovan (son) to call.", "Dari Moldovan"),

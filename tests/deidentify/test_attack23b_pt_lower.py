@@ -22,7 +22,6 @@ def _assert_gone(engine: Engine, note: str, name: str) -> None:
     assert not any(c.isalpha() for c in left), (left, engine.deidentify(note).text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON + " (regression)")
 @pytest.mark.parametrize("note", [
     "Post-op check. Pt marsh ambulated to bathroom, family updated.",
     "Post-op check. Pt marsh vomited once, family updated.",

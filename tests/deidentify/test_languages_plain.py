@@ -12,14 +12,20 @@ from .support import untouched
 
 
 @pytest.mark.parametrize("note", [
-    "Interpreter on the way, he speaks Uzbek and Moldovan",
+    pytest.param("Interpreter on the way, he speaks Uzbek and Moldovan",
+                 marks=pytest.mark.xfail(strict=True, raises=AssertionError,
+                                         reason="withdrawn after attack23b: the added "
+                                                "languages are names again")),
     # narrowed for safety (attack23): deid23's added nationalities count only in a
     # language's slot; a bare "the other Swiss" stands where a person's name can
     pytest.param("Quiz: the surgeon who named it was Austrian, the other Swiss",
                  marks=pytest.mark.xfail(strict=True, raises=AssertionError,
                                          reason="narrowed: a nationality outside a language "
                                                 "slot is kept as a possible name")),
-    "Prefers Dari, interpreter booked for 07:00",
+    pytest.param("Prefers Dari, interpreter booked for 07:00",
+                 marks=pytest.mark.xfail(strict=True, raises=AssertionError,
+                                         reason="withdrawn after attack23b: the added "
+                                                "languages are names again")),
 ])
 def test_languages_and_nationalities_stay(engine: Engine, note: str) -> None:
     untouched(engine, note)

@@ -10,7 +10,14 @@ from services.common.deid import Engine
 
 from .support import left_uncovered, untouched
 
+# withdrawn after attack23b: reading the word after "pt" as plain English let a lower-case
+# surname through before any word a list did not hold ("pt marsh ambulated"); these false
+# alarms are accepted for safety
+WITHDRAWN = pytest.mark.xfail(strict=True, raises=AssertionError,
+                              reason="withdrawn after attack23b: a false alarm kept for safety")
 
+
+@WITHDRAWN
 @pytest.mark.parametrize(("note", "word"), [
     ("Per Dr Quill the pt fell at home on the stairs.", "pt fell at"),
     ("Trauma: MVC, pt struck by a van near the school.", "pt struck by"),
@@ -28,6 +35,7 @@ def test_the_patient_name_still_goes(engine: Engine, note: str, name: str) -> No
     assert left_uncovered(engine, note, name) == ""
 
 
+@WITHDRAWN
 def test_a_plain_note_is_untouched(engine: Engine) -> None:
     untouched(engine, "Bed 4 ready. Pt card left with the charge RN.")
 

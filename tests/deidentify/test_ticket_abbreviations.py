@@ -11,7 +11,11 @@ from .support import left_uncovered, untouched
 
 
 @pytest.mark.parametrize("note", [
-    "feed frozen again, IT tkt #5582 opened",
+    # withdrawn after attack23b: "tkt" as a work number let an MRN labelled after it through
+    # ("tkt 4471902 (pts MRN)"); this false alarm is accepted for safety
+    pytest.param("feed frozen again, IT tkt #5582 opened",
+                 marks=pytest.mark.xfail(strict=True, raises=AssertionError,
+                                         reason="withdrawn after attack23b")),
     "audio drops, tix 66120 with IT",
 ])
 def test_a_short_ticket_stays(engine: Engine, note: str) -> None:

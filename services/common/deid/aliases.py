@@ -37,8 +37,11 @@ _ALIAS_PT = re.compile(
 _TEMP = re.compile(
     r"(?i)\b(?:temp|temporary|trauma)[ \t]+name(?:[ \t]+is)?[ \t]*[:=#-]?[ \t]*"
     r"(?P<v>(?-i:[A-Z][\w'’]*(?:-[A-Z0-9][\w'’]*)*)(?:[ \t]+(?-i:[A-Z0-9][\w'’]*))?)")
+# (led by the word that makes it a temporary name: "Left Ureter identified as" is anatomy,
+# attack23b)
 _NOW_KNOWN = re.compile(
-    r"(?<![\w'’])(?P<v>[A-Z][\w'’]*[ \t]+[A-Z0-9][\w'’]*)[ \t]+(?:now[ \t]+)?"
+    r"(?<![\w'’])(?P<v>(?i:trauma|unknown|unidentified|alias|doe)[ \t]+[A-Z0-9][\w'’]*)"
+    r"[ \t]+(?:(?:now|later|since|was|then)[ \t]+)?"
     r"(?:ID'd|ID’d|IDed|identified)[ \t]+as\b")
 # the gate of _NOW_KNOWN: its verb and "as" with any blanks between (lower case)
 _NOW_HINT = re.compile(r"(?:identified|id'd|id’d|ided)[ \t]+as\b")

@@ -23,7 +23,13 @@ _CUE_BEFORE = re.compile(
     r"am|le|il|el|dne|dia)[ \t]*:?[ \t]*$")
 # what a decimal measures or counts, after it
 _UNIT_AFTER = re.compile(r"[ \t]*(?i:h\b|hrs?\b|hours?\b|min|mg|mcg|ml|l\b|cm|mm|kg|g\b|%|"
-                         r"units?\b|weeks?\b|wks?\b|days?\b|years?\b|yrs?\b|x\b)")
+                         r"units?\b|weeks?\b|wks?\b|days?\b|years?\b|yrs?\b|x\b|lbs?\b|"
+                         r"pounds?\b|oz\b|ounces?\b|cc\b|lit(?:er|re)s?\b|fr\b|french\b|"
+                         r"ett\b|inch(?:es)?\b)")
+# a measure taken at birth ("weight at birth 3.4"), not the birth's date
+_AT_BIRTH = re.compile(r"(?i)\bat[ \t]+birth[ \t]*:?[ \t]*$")
+_BIRTH_CUE = re.compile(r"(?i)(?:dob|d\.o\.b\.?|born|birth|birthday|b-?day|geb\.?|geboren|"
+                        r"n[ée]e?|nat[oa]|nacid[oa]|nascid[oa])[ \t]*:?[ \t]*$")
 _ORDINALS = re.compile(
     r"(?i)(?<!\w)the[ \t]+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)[ \t]+of[ \t]+the[ \t]+"
     r"(?:[1-9]|1[0-2])(?:st|nd|rd|th)(?!\w)")
@@ -56,6 +62,19 @@ def _pairs(text: str, spans: list[Span]) -> None:
         if m is None:
             continue
         if _CUE_BEFORE.search(text, max(0, s - 16), s) is None \
-                or _UNIT_AFTER.match(text, m.end()) is not None:
+                or _UNIT_AFTER.match(text, m.end()) is not None \
+                or _AT_BIRTH.search(text, max(0, s - 16), s) is not None:
+            continue
+        # after a word that may also stand before a value ("Hgb am 9.8", "Op 7.5 ETT",
+        # attack23b), only a pair written as a date: a closing dot, a Roman month, or two
+        # digits each ("22.09"); after a birth word any pair
+        if _BIRTH_CUE.search(text, max(0, s - 16), s) is None and not _date_shaped(m.group()):
             continue
         spans.append((s, m.end(), "DATE", "date_day_month_dots", 1))
+
+
+def _date_shaped(pair: str) -> bool:
+    if pair.endswith("."):
+        return True
+    day, month = (part.strip() for part in pair.split(".", 1))
+    return not month.isdigit() or (len(day) == 2 and len(month) == 2)

@@ -18,7 +18,6 @@ from . import (
     after_names,
     ages,
     ages_words,
-    asset_tags,
     cjk_names,
     context,
     date_edges,
@@ -86,7 +85,6 @@ from . import (
     unknown_names,
     viewed_doubts,
     vocatives,
-    wards,
     work_numbers,
     world_places,
 )
@@ -343,12 +341,6 @@ class Engine:
             merged = plain_words.drop(text, merged)  # "Reason:", "Lang\tArabic", "Azure"
             merged = foreign_words.drop(text, merged, self._flags_of, typed)  # "está en ayuno"
             merged = label_values.drop(text, merged, self._flags_of)  # "To: All OR staff"
-            if not wards.WORDS.isdisjoint(words_in) or wards.BED_HINT.search(text):
-                merged = wards.drop(  # "From: 4 North 318", "4N-318"
-                    text, merged, None if matcher is None else (
-                        # (the case keeps an MRN's digits only: "12W4471" as "124471";
-                        # mrn_typo takes the MRN itself and a slip from it)
-                        lambda code: matcher.mrn_typo("".join(c for c in code if c.isdigit()))))
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
             if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
@@ -450,10 +442,6 @@ class Engine:
 
         if merged:
             merged = _spare_the_mrn(text, merged, work_numbers.drop(text, merged), matcher)
-        if merged and not asset_tags.WORDS.isdisjoint(words_in) \
-                and not asset_tags.EQUIPMENT.isdisjoint(words_in):
-            # (the case's MRN with a slip is no machine's tag)
-            merged = _spare_the_mrn(text, merged, asset_tags.drop(text, merged), matcher)
         if merged and all(sp[3].startswith(patterns.BATCH) for sp in merged) \
                 and not patterns.IMPLANT.search(text) \
                 and not (seen is not None and patterns.IMPLANT.search(seen.text)):

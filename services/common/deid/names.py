@@ -181,24 +181,6 @@ _NAME_KINDS = frozenset(
 # rescan the rest of it at every blank (quadratic)
 _ZIP_NEXT = re.compile(r"(?<![ \t])[ \t]++\d{5}(?:-\d{4})?(?!\d)")
 
-# after "pt <word>", what a subject does or is: the word is the patient's name ("pt marsh
-# resting", "pt crane is up"), not a verb or noun that goes on ("pt fell at", "pt card left")
-_SUBJECT_NEXT = frozenset((
-    "is was has had remains states reports denies says said feels appears seems now still "
-    "stable awake alert and c/o doing tolerating ambulating resting sleeping").split())
-
-
-def _plain_lower(raw: str, f: int, style: int, nxt: str | None, gap: str) -> bool:
-    """An English word typed in lower case in a note that capitalises, listed only as a
-    surname, that a sentence in lower case goes on from ("pt fell at home", "Pt card
-    given"): what it says, unless the place is a name's. Before a capital, a stop, a
-    verb that follows a subject ("pt chambers Supplies", "pt chambers is") or what a
-    subject does or is (attack23: "pt marsh resting") it stays a name."""
-    return style == 0 and raw.islower() and bool(f & lx.ENGLISH) and not f & lx.FIRST \
-        and nxt is not None and gap == " " and nxt.islower() and nxt not in PT_VERBS \
-        and nxt not in _SUBJECT_NEXT and not (len(nxt) > 5 and nxt.endswith("ing"))
-
-
 class NameScanner:
     def __init__(self, lex: lx.Lexicon, staff_allow_list: tuple[str, ...]) -> None:
         self._flags = lex.flags
@@ -346,8 +328,7 @@ class NameScanner:
                     continue
             if raw.endswith(("'d", "’d", "'D", "’D")):
                 continue  # a verb: "pt ID'd via", "OK'd", "cx'd"
-            r = self._classify(raw, f, c, cap, style, norms, flags, gaps, i, reasons,
-                               toks[i + 1][2] if i + 1 < n else None)
+            r = self._classify(raw, f, c, cap, style, norms, flags, gaps, i, reasons)
             if r:
                 rule[i] = r
 
@@ -592,8 +573,7 @@ class NameScanner:
         return list(compress(range(1, len(norms)), map(_PT.__contains__, norms)))
 
     def _classify(self, raw: str, f: int, c: int, cap: bool, style: int, norms: list[str],
-                  flags: list[int], gaps: list[str], i: int, reasons: set[str],
-                  nxt: str | None = None) -> str | None:
+                  flags: list[int], gaps: list[str], i: int, reasons: set[str]) -> str | None:
         word = f & (lx.ENGLISH | lx.MEDICAL)
         nameish = f & lx.NAMEISH
         # A capital letter tells a name from a word only in a mixed-case note, and not in
@@ -622,9 +602,7 @@ class NameScanner:
         if c == PATIENT and nameish and not f & (lx.NOT_NAME | _NOT_LEXICON_NAME) \
                 and norms[i] not in PT_VERBS and norms[i] not in CUES and "'" not in raw \
                 and not _classified(norms, gaps, i) and (
-                    cap or not (f & lx.COMMON or _plain_lower(
-                        raw, f, style, nxt, gaps[i + 1] if i + 1 < len(gaps) else ""))
-                    or _name_slot(norms, gaps, i, f)):
+                    cap or not f & lx.COMMON or _name_slot(norms, gaps, i, f)):
             return "cue_patient"  # "pt small, 99", "Pt Rose from Bisbee", "pt ramirez"
         if f & lx.EPONYM or (f & lx.EPONYM_CTX and self._instrument(norms, gaps, i)):
             return None

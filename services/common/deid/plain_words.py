@@ -20,18 +20,6 @@ _LANGUAGES = frozenset((
     "english arabic turkish spanish french german greek czech farsi persian vietnamese "
     "russian mandarin cantonese portuguese somali tagalog korean japanese hindi urdu "
     "polish italian amharic swahili punjabi bengali haitian creole hmong navajo").split())
-# more languages and nationalities the name lists hold ("speaks Moldovan"): many are also
-# surnames or given names ("Signed: Tamil Chamorro"), so these count only in a language's
-# slot (see _in_slot), never where a person stands
-_SLOT_ONLY = frozenset((
-    "swiss austrian belgian dutch danish swedish norwegian finnish icelandic hungarian "
-    "romanian moldovan bulgarian serbian croatian bosnian albanian ukrainian belarusian "
-    "lithuanian latvian estonian georgian armenian azerbaijani kazakh uzbek tajik turkmen "
-    "kyrgyz pashto dari afghan pakistani nepali sinhala tamil telugu malayalam kannada "
-    "marathi gujarati burmese khmer indonesian samoan tongan fijian maori chamorro "
-    "ilocano cebuano yoruba igbo hausa oromo tigrinya wolof quechua nahuatl mixtec "
-    "zapotec kurdish hebrew yiddish").split())
-_LANGUAGES = _LANGUAGES | _SLOT_ONLY
 _ALWAYS = frozenset((
     "reason record pathology surgery dest reg registration blocker blockers lima azure "
     "silverado fitbit biomed dura").split()) | _LANGUAGES
@@ -42,28 +30,11 @@ _LABELS = frozenset(("lang", "pref", "language"))
 _PLACE_CUES = frozenset(("from", "frm", "in", "near"))
 _SPEAKING = re.compile(r"(?i)[\s-]*(?:speak|only\b|interpret)")
 _DROPPED = frozenset(("NAME", "LOCATION"))
-# a language's slot: "speaks X", "interpreter: X", "prefers X", "language X" (a list of
-# languages may stand between: "speaks Uzbek and X"), or "X-speaking", "X interpreter"
-_SLOT_BEFORE = re.compile(
-    r"(?i)\b(?:speaks?|spoke|speaking|interpreter|interp|prefers?|preferred|language|lang|"
-    r"fluent[ \t]+in)\b[ \t:]*((?:[^\W\d_]+[ \t]*(?:,|/|&|\band\b|\bor\b)[ \t]*)*)$")
-_SLOT_AFTER = re.compile(r"(?i)[ \t]*-?[ \t]*(?:speaking|speakers?|interpreter|interp)\b")
 # a nickname's cue: "goes by Dutch", "known as Swiss", "nickname Welsh"
 _NICKNAME_BEFORE = re.compile(
     r"(?i)(?:\b(?:goes|go|went|going)[ \t]+by|\bknown[ \t]+as|\bnick(?:name)?d?|"
     r"\bcalled)[ \t:]*$")
 
-
-
-def _in_slot(text: str, s: int, e: int, words: list[str]) -> bool:
-    """The span stands where a language does (see _SLOT_BEFORE, _SLOT_AFTER)."""
-    if any(w in _LABELS for w in words) or _SLOT_AFTER.match(text, e) is not None:
-        return True
-    m = _SLOT_BEFORE.search(text, max(0, s - 60), s)
-    if m is None:
-        return False
-    between = re.split(r"[\s,/&]+", m.group(1).lower())
-    return all(w in _LANGUAGES or w in ("and", "or", "") for w in between)
 
 
 def _plain(text: str, s: int, e: int) -> bool:
@@ -74,8 +45,6 @@ def _plain(text: str, s: int, e: int) -> bool:
         return False
     if any(w in _LABELS for w in words) and not (
             any(w in _LANGUAGES for w in words) or text[e:e + 1] in (":", "\t")):
-        return False
-    if any(w in _SLOT_ONLY for w in words) and not _in_slot(text, s, e, words):
         return False
     word = person_cues.word_before(text, s)
     if word in _PLACE_CUES or _NICKNAME_BEFORE.search(text, max(0, s - 24), s) is not None:

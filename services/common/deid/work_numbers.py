@@ -12,9 +12,8 @@ import re
 
 Span = tuple[int, int, str, str, int]
 
-# (a ticket written short too: "IT tkt #5582", "tix 66120")
-_LABEL = re.compile(r"(?i)(?:\bticket|\btkt|\btix|\bload)\s*(?:#|no\.?|number)?\s*:?\s*$")
-_STARTS = re.compile(r"(?i)(?:ticket|tkt|tix|load)\b")
+_LABEL = re.compile(r"(?i)(?:\bticket|\bload)\s*(?:#|no\.?|number)?\s*:?\s*$")
+_STARTS = re.compile(r"(?i)(?:ticket|load)\b")
 _DROPPED = frozenset(("ID", "DEVICE", "ACCOUNT"))
 _PATIENT_LABEL = (r"(?:acct|account|billing|fin|csn|har|encounter|mrn|mr|chart|med(?:ical)?\s*rec"
                   r"|pt|patient|member|subscriber|policy|ssn|insurance)")
@@ -45,6 +44,6 @@ def _work_number(text: str, s: int, e: int) -> bool:
 def drop(text: str, spans: list[Span]) -> list[Span]:
     """`spans` without the identifier spans labelled as a ticket or load number."""
     low = text.lower()
-    if "ticket" not in low and "load" not in low and "tkt" not in low and "tix" not in low:
+    if "ticket" not in low and "load" not in low:
         return spans
     return [sp for sp in spans if not (sp[2] in _DROPPED and _work_number(text, sp[0], sp[1]))]
