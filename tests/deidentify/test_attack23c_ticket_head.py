@@ -23,6 +23,9 @@ REASON = ("attack23c: a group before a number after 'ticket' joins the number, a
     "Ticket K7W 4471902 on pt band",
     "ticket W3A 4471902 [MRN]",
     "Ticket B12 4471902 - wristband #",
+    "Ticket #88 W3A 4471902 (pts MRN)",  # the ticket has its own number already
+    "IT ticket QT 88 4471902 ie MRN",  # an issuer's capitals and a group
+    "ticket PACU2 4471902 for pt",
 ])
 def test_an_mrn_after_a_ticket_and_a_room_goes(engine: Engine, note: str) -> None:
     left = left_uncovered(engine, note, "4471902")
