@@ -63,9 +63,14 @@ def test_the_registered_mrn_in_groups_with_a_slip_after_a_tag_goes(engine: Engin
 
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason="attack23b: the registered "
                    "MRN with a slip, typed in groups, after another label (older hole)")
-@pytest.mark.parametrize("note", ["Band reads 0074 4192 36", "IT tkt 0074 4192 36",
-                                  "IT ticket 0074 4192 36"])
+@pytest.mark.parametrize("note", ["Band reads 0074 4192 36", "IT tkt 0074 4192 36"])
 def test_the_registered_mrn_in_groups_with_a_slip_goes(engine: Engine, note: str) -> None:
+    _assert_gone(engine, note, "0074 4192 36", registered=True)
+
+
+# fixed with attack23c's hit (a ticket's own number is one group long)
+@pytest.mark.parametrize("note", ["IT ticket 0074 4192 36"])
+def test_the_registered_mrn_in_groups_after_a_ticket_goes(engine: Engine, note: str) -> None:
     _assert_gone(engine, note, "0074 4192 36", registered=True)
 
 

@@ -15,7 +15,6 @@ REASON = ("attack23c: a dotted number after '# HPBN' is no longer taken once HPB
           "word (regression)")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON)
 @pytest.mark.parametrize(("note", "value"), [
     ("# HPBN 4471.902 on file", "4471.902"),
     ("#HPBN 88.4471 ok", "88.4471"),

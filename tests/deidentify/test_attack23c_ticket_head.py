@@ -17,7 +17,6 @@ REASON = ("attack23c: a group before a number after 'ticket' joins the number, a
           "drop drops the MRN with it (regression)")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=REASON)
 @pytest.mark.parametrize("note", [
     "IT ticket OR3 4471902 (pts MRN)",
     "Ticket K7W 4471902 on pt band",

@@ -16,7 +16,11 @@ from .support import left_uncovered, untouched
     ("VIN 2HGFA1F5*KR*****4 masked on the ticket", "2HGFA1F5*KR*****4"),
     ("device serial SN \uff0a\uff0a\uff0a\uff0a\uff0d8812 on the card",
      "\uff0a\uff0a\uff0a\uff0a\uff0d8812"),
-    ("hpbn QX**-**27-0081 partially masked", "QX**-**27-0081"),
+    # withdrawn after attack23c: "hpbn" as a health-plan cue made "# HPBN 4471.902" a label
+    # and its dotted number was no longer found
+    pytest.param("hpbn QX**-**27-0081 partially masked", "QX**-**27-0081",
+                 marks=pytest.mark.xfail(strict=True, raises=AssertionError,
+                                         reason="withdrawn after attack23c")),
     ("HPBN: 7730-2291-04 on the card", "7730-2291-04"),
 ])
 def test_masked_and_full_width_codes_go(engine: Engine, note: str, code: str) -> None:

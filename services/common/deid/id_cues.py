@@ -46,7 +46,6 @@ for _cat, _words in (
                 "licencia licença licenca conducir cnh permis führerschein fuhrerschein "
                 "fuehrerschein pasaporte passaporte passeport reisepass"),
     ("HEALTHPLAN", "member mbr policy pol subscriber subscr insurance ins insurer insured medicaid "
-                   "hpbn "  # HIPAA's health-plan beneficiary number
                    "medicare mbi hicn beneficiary payer payor coverage carrier plan "
                    "bcbs hmo ppo aetna cigna humana uhc kaiser anthem tricare molina "
                    # es/fr/pt: "número de seguro", "numéro d'assurance maladie"

@@ -27,8 +27,16 @@ _LABEL_AFTER = re.compile(r"(?i)\s*[,(=:-]?\s*(?:mrn|mr\s*#|dob|d\.o\.b|chart|ss
                           r"|acct|account|encounter|med(?:ical)?\s*rec)(?![a-z])")
 
 
+# the label a span may start with, to read the number alone
+_LEADING_LABEL = re.compile(r"(?i)^(?:ticket|load)\b\s*(?:#|no\.?|number)?\s*:?\s*")
+
+
 def _work_number(text: str, s: int, e: int) -> bool:
-    """Labelled as a ticket or load, and no patient's label on either side."""
+    """Labelled as a ticket or load, one group long, and no patient's label on either
+    side. (A span of several groups is an identifier's head and its digits, "ticket OR3
+    4471902": attack23c, no ticket's own number.)"""
+    if any(c.isspace() for c in _LEADING_LABEL.sub("", text[s:e])):
+        return False
     if _STARTS.match(text, s):
         at = s
     else:
