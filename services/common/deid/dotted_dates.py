@@ -15,10 +15,12 @@ Span = tuple[int, int, str, str, int]
 _PAIR = re.compile(r"(?<![\w.,])(?:0?[1-9]|[12]\d|3[01])\.[ ]?(?:0?[1-9]|1[0-2]|"
                    r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})(?![\w]))\.?(?![\d.]|,\d|[ ]?\d)")
 _DIGIT_DOT = re.compile(r"\d\.[ ]?[\dIVX]")
+# the words that say a birth's date follows
+_BIRTH_WORDS = (r"dob|d\.o\.b\.?|born|birth|birthday|b-?day|geb\.?|geboren|n[ée]e?|"
+                r"nat[oa]|nacid[oa]|nascid[oa]")
 # the word before it (with a colon or blanks between)
 _CUE_BEFORE = re.compile(
-    r"(?<![\w.])(?i:dob|d\.o\.b\.?|born|birth|birthday|b-?day|geb\.?|geboren|n[ée]e?|"
-    r"nat[oa]|nacid[oa]|nascid[oa]|surgery|surg|op|operation|operace|operaci[óo]n|"
+    rf"(?<![\w.])(?i:{_BIRTH_WORDS}|surgery|surg|op|operation|operace|operaci[óo]n|"
     r"op[ée]ration|intervento|cirug[íi]a|cirurgia|eingriff|procedure|adm|admitted|"
     r"am|le|il|el|dne|dia)[ \t]*:?[ \t]*$")
 # what a decimal measures or counts, after it
@@ -28,8 +30,7 @@ _UNIT_AFTER = re.compile(r"[ \t]*(?i:h\b|hrs?\b|hours?\b|min|mg|mcg|ml|l\b|cm|mm
                          r"ett\b|inch(?:es)?\b)")
 # a measure taken at birth ("weight at birth 3.4"), not the birth's date
 _AT_BIRTH = re.compile(r"(?i)\bat[ \t]+birth[ \t]*:?[ \t]*$")
-_BIRTH_CUE = re.compile(r"(?i)(?:dob|d\.o\.b\.?|born|birth|birthday|b-?day|geb\.?|geboren|"
-                        r"n[ée]e?|nat[oa]|nacid[oa]|nascid[oa])[ \t]*:?[ \t]*$")
+_BIRTH_CUE = re.compile(rf"(?i)(?:{_BIRTH_WORDS})[ \t]*:?[ \t]*$")
 _ORDINALS = re.compile(
     r"(?i)(?<!\w)the[ \t]+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)[ \t]+of[ \t]+the[ \t]+"
     r"(?:[1-9]|1[0-2])(?:st|nd|rd|th)(?!\w)")
@@ -41,7 +42,6 @@ CUES = frozenset((
     "nascida surgery surg op operation operace operacion operación opération operation "
     "intervento cirugia cirugía cirurgia eingriff procedure adm admitted am le il el dne "
     "dia d b b-day").split())  # ("B-day": the words "b" and "day")
-_BIRTH = frozenset(("dob", "born", "birth", "birthday", "d"))
 
 
 def scan(text: str, spans: list[Span]) -> None:

@@ -12,8 +12,11 @@ import re
 
 Span = tuple[int, int, str, str, int]
 
-_LABEL = re.compile(r"(?i)(?:\bticket|\bload)\s*(?:#|no\.?|number)?\s*:?\s*$")
-_STARTS = re.compile(r"(?i)(?:ticket|load)\b")
+# "ticket", "Load #", "ticket no.:" before a number
+_LABEL_WORD = r"(?:ticket|load)"
+_LABEL_TAIL = r"\s*(?:#|no\.?|number)?\s*:?\s*"
+_LABEL = re.compile(rf"(?i)\b{_LABEL_WORD}{_LABEL_TAIL}$")
+_STARTS = re.compile(rf"(?i){_LABEL_WORD}\b")
 _DROPPED = frozenset(("ID", "DEVICE", "ACCOUNT"))
 _PATIENT_LABEL = (r"(?:acct|account|billing|fin|csn|har|encounter|mrn|mr|chart|med(?:ical)?\s*rec"
                   r"|pt|patient|member|subscriber|policy|ssn|insurance)")
@@ -28,7 +31,7 @@ _LABEL_AFTER = re.compile(r"(?i)\s*[,(=:-]?\s*(?:mrn|mr\s*#|dob|d\.o\.b|chart|ss
 
 
 # the label a span may start with, to read the number alone
-_LEADING_LABEL = re.compile(r"(?i)^(?:ticket|load)\b\s*(?:#|no\.?|number)?\s*:?\s*")
+_LEADING_LABEL = re.compile(rf"(?i)^{_LABEL_WORD}\b{_LABEL_TAIL}")
 
 
 def _work_number(text: str, s: int, e: int) -> bool:
