@@ -23,20 +23,11 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.conn import AIOKafkaConnection
 
-from bench.on_broker import embedded_broker
+from bench.on_broker import REQUESTS, count_requests, embedded_broker
 
 TOPICS = 16
 PARTITIONS = 6
-_fetches = [0]
-_send = AIOKafkaConnection.send
-
-
-def _counting(self: AIOKafkaConnection, request: Any, expect_response: bool = True) -> Any:
-    if type(request).__name__.startswith("FetchRequest"):
-        _fetches[0] += 1
-    return _send(self, request, expect_response)
 
 
 def cpu_seconds(pid: int) -> float:
@@ -54,23 +45,23 @@ async def measure(bootstrap: str, pid: int, topics: int, wait_ms: int, seconds: 
                          for p in range(PARTITIONS)])
         await consumer.seek_to_end()
         await consumer.getmany(timeout_ms=300)
-        _fetches[0], before, began, records = 0, cpu_seconds(pid), time.monotonic(), 0
+        REQUESTS["fetch"], before, began, records = 0, cpu_seconds(pid), time.monotonic(), 0
         while time.monotonic() - began < seconds:
             batch = await consumer.getmany(timeout_ms=100)
             records += sum(len(r) for r in batch.values())
         elapsed = time.monotonic() - began
         cores = (cpu_seconds(pid) - before) / elapsed - baseline
         return {"partitions": topics * PARTITIONS, "wait_ms": wait_ms,
-                "fetches_per_s": round(_fetches[0] / elapsed),
+                "fetches_per_s": round(REQUESTS["fetch"] / elapsed),
                 "records_per_s": round(records / elapsed),
                 "broker_cores": round(cores, 3),
-                "broker_ms_per_fetch": round(1000 * cores * elapsed / max(1, _fetches[0]), 3)}
+                "broker_ms_per_fetch": round(1000 * cores * elapsed / max(1, REQUESTS["fetch"]), 3)}
     finally:
         await consumer.stop()
 
 
 async def run(args: argparse.Namespace) -> dict[str, Any]:
-    AIOKafkaConnection.send = _counting  # type: ignore[method-assign]
+    count_requests()
     results: list[dict[str, Any]] = []
     with embedded_broker() as (bootstrap, pid):
         admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)

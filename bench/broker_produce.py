@@ -23,24 +23,12 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.conn import AIOKafkaConnection
 
 from bench.broker_fetch import cpu_seconds
-from bench.on_broker import embedded_broker
+from bench.on_broker import REQUESTS, count_requests, embedded_broker
 from services.common.producer import MAX_BATCH_BYTES, KeyedPartitioner
 
 PARTITIONS = 8
-_requests = {"produce": 0, "fetch": 0}
-_send = AIOKafkaConnection.send
-
-
-def _counting(self: AIOKafkaConnection, request: Any, expect_response: bool = True) -> Any:
-    name = type(request).__name__
-    if name.startswith("ProduceRequest"):
-        _requests["produce"] += 1
-    elif name.startswith("FetchRequest"):
-        _requests["fetch"] += 1
-    return _send(self, request, expect_response)
 
 
 async def one_size(bootstrap: str, pid: int, topic: str, batch_bytes: int,
@@ -52,14 +40,14 @@ async def one_size(bootstrap: str, pid: int, topic: str, batch_bytes: int,
     value = b"x" * 1500
     try:
         await producer.send_and_wait(topic, value, key=b"case-0")  # metadata, connection
-        _requests["produce"], before, began = 0, cpu_seconds(pid), time.process_time()
+        REQUESTS["produce"], before, began = 0, cpu_seconds(pid), time.process_time()
         for b in range(args.batches):
             acks = [await producer.send(topic, value, key=f"case-{(b + n) % 20}".encode())
                     for n in range(args.records)]
             await asyncio.gather(*acks)
         produce_broker = cpu_seconds(pid) - before
         produce_client = time.process_time() - began
-        produces = _requests["produce"]
+        produces = REQUESTS["produce"]
     finally:
         await producer.stop()
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
@@ -71,12 +59,12 @@ async def one_size(bootstrap: str, pid: int, topic: str, batch_bytes: int,
         await consumer.seek_to_beginning()
         want = args.batches * args.records + 1
         got = 0
-        _requests["fetch"], before = 0, cpu_seconds(pid)
+        REQUESTS["fetch"], before = 0, cpu_seconds(pid)
         while got < want:
             for records in (await consumer.getmany(timeout_ms=1000)).values():
                 got += len(records)
         fetch_broker = cpu_seconds(pid) - before
-        fetches = _requests["fetch"]
+        fetches = REQUESTS["fetch"]
     finally:
         await consumer.stop()
     records = args.batches * args.records
@@ -90,7 +78,7 @@ async def one_size(bootstrap: str, pid: int, topic: str, batch_bytes: int,
 
 
 async def run(args: argparse.Namespace) -> dict[str, Any]:
-    AIOKafkaConnection.send = _counting  # type: ignore[method-assign]
+    count_requests()
     results = []
     with embedded_broker() as (bootstrap, pid):
         admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)

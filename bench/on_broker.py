@@ -7,6 +7,8 @@ import contextlib
 from collections.abc import Callable, Coroutine, Iterator
 from typing import Any, TypeVar
 
+from aiokafka.conn import AIOKafkaConnection
+
 from services.common.broker import EmbeddedBroker
 
 T = TypeVar("T")
@@ -36,3 +38,27 @@ def run_on_broker(run: Callable[[str], Coroutine[Any, Any, T]], *, uvloop: bool 
             else:
                 return fast_loop.run(run(bootstrap))
         return asyncio.run(run(bootstrap))
+
+
+# Produce and fetch requests sent by this process's aiokafka connections since
+# `count_requests()`; a bench sets an entry to 0 before what it measures and reads it after.
+REQUESTS = {"produce": 0, "fetch": 0}
+_KINDS = (("ProduceRequest", "produce"), ("FetchRequest", "fetch"))
+
+
+def count_requests() -> None:
+    """Count into REQUESTS from now on (once per process: a second call changes nothing)."""
+    send = AIOKafkaConnection.send
+    if getattr(send, "counts_requests", False):
+        return
+
+    def counting(self: AIOKafkaConnection, request: Any, expect_response: bool = True) -> Any:
+        name = type(request).__name__
+        for prefix, kind in _KINDS:
+            if name.startswith(prefix):
+                REQUESTS[kind] += 1
+                break
+        return send(self, request, expect_response)
+
+    counting.counts_requests = True  # type: ignore[attr-defined]
+    AIOKafkaConnection.send = counting  # type: ignore[method-assign]

@@ -25,23 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.conn import AIOKafkaConnection
 
-from bench.on_broker import run_on_broker
+from bench.on_broker import REQUESTS, count_requests, run_on_broker
 from services.common import doorbell, metrics
 from services.common import producer as producer_module
 from services.common.producer import EventProducer
 from services.common.settings import Settings
 
 PARTITIONS = 6
-_produces = [0]
-_send = AIOKafkaConnection.send
-
-
-def _counting(self: AIOKafkaConnection, request: Any, expect_response: bool = True) -> Any:
-    if type(request).__name__.startswith("ProduceRequest"):
-        _produces[0] += 1
-    return _send(self, request, expect_response)
 
 
 async def per_record(events: EventProducer,
@@ -59,7 +50,7 @@ async def per_record(events: EventProducer,
 
 
 async def run(bootstrap: str, args: argparse.Namespace) -> dict[str, Any]:
-    AIOKafkaConnection.send = _counting  # type: ignore[method-assign]
+    count_requests()
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     await admin.start()
     await admin.create_topics([NewTopic("sends", PARTITIONS, 1)])
@@ -78,14 +69,14 @@ async def run(bootstrap: str, args: argparse.Namespace) -> dict[str, Any]:
         try:
             for _ in range(args.repeat):
                 for name, way in ways.items():
-                    _produces[0], began = 0, time.process_time()
+                    REQUESTS["produce"], began = 0, time.process_time()
                     for group in groups:
                         await way(group)
                     cpu = time.process_time() - began
                     records = args.groups * args.records
                     results[name].append({
                         "us_per_record": round(1e6 * cpu / records, 2),
-                        "records_per_produce": round(records / max(1, _produces[0]), 1)})
+                        "records_per_produce": round(records / max(1, REQUESTS["produce"]), 1)})
         finally:
             await producer.stop()
     return {"groups": args.groups, "records_per_group": args.records, "results": results,
