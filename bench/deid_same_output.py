@@ -11,7 +11,7 @@ The base is exported with `git archive` into a temporary folder (no stash, no ch
 other worktrees share those). Each side runs in its own process and writes one line per
 note to a local file; only counts and the first differing note's id are printed, never a
 note's text. Every note is run twice (cold engine, then warm) so that a memo that changes
-an answer shows up too. The held-out corpora (blind, tuning10) are never read.
+an answer shows up too. The held-out corpora (blind, tuning11) are never read.
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = ("dev", "tuning", "tuning2")
-# every studied corpus: never the held-out blind and tuning10
-ALL = (*NAMES, "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
+# every studied corpus: never the held-out blind and tuning11
+ALL = (*NAMES, "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9",
+       "tuning10")
 
 
 def dump(engine_root: Path, out: Path, names: tuple[str, ...] = NAMES) -> None:
@@ -80,7 +81,7 @@ def main() -> None:
     ap.add_argument("--base", default="HEAD", help="commit to compare with (default HEAD)")
     ap.add_argument("--keep", type=Path, help="folder to keep both dumps in")
     ap.add_argument("--all", action="store_true",
-                    help="tuning3 to tuning9 too (never the held-out corpora)")
+                    help="tuning3 to tuning10 too (never the held-out corpora)")
     ap.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--engine-root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     a = ap.parse_args()
