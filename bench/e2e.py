@@ -150,16 +150,15 @@ def viewer_worker(base: str, token: str, watching: list[tuple[str, int]], pipe: 
         pipe.send(f"viewer worker failed: {type(exc).__name__}: {exc}"[:500])
 
 
-def run_loop(main: Any) -> None:
+def run_loop(main: Any) -> Any:
     """On uvloop where it is installed (as the services run): the clients share the two
     cores with the system they measure, and the cheaper their loop the less of it they
     take (on plain asyncio 1,000 clients' reads cost ~40 µs a frame)."""
     try:
         import uvloop
     except ImportError:
-        asyncio.run(main)
-        return
-    uvloop.run(main)
+        return asyncio.run(main)
+    return uvloop.run(main)
 
 
 UPDATE = '{"type":"update"'  # how the viewer starts every update frame (protocol.encode)
