@@ -18,21 +18,24 @@ dropped before its answer counts as status 0, as `aiohttp.ClientError` did.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
+import aiohttp
 import orjson
 
 from bench.devstack import percentile
 
 # (status, body); status 0: the connection dropped or answered what this cannot read
 Done = Callable[[int, bytes], None]
+T = TypeVar("T")
 
 MAX_HEAD_BYTES = 64 * 1024  # a response head longer than this is an error, not a wait
 NO_BODY = (204, 304)
@@ -291,3 +294,42 @@ async def submit_all(base: str, token: str, cases: list[dict[str, Any]], rate: f
     return {"count": total, "offered_s": offered_s, "statuses": statuses,
             "post_p50_ms": percentile(post_ms, 0.5), "post_p99_ms": percentile(post_ms, 0.99),
             "connections_opened": pool.opened}
+
+
+def add_client_arguments(parser: argparse.ArgumentParser) -> None:
+    """`--client`, `--loop` and `--connections`, as bench.throughput and bench.e2e take
+    them."""
+    parser.add_argument("--client", choices=("lean", "aiohttp"), default="lean",
+                        help="what POSTs the milestones: bench/lean_post.py (default) or "
+                             "aiohttp's ClientSession, as before")
+    parser.add_argument("--loop", choices=("default", "asyncio", "uvloop"), default="default",
+                        help="the bench's event loop (default: uvloop for the lean client, "
+                             "plain asyncio for aiohttp, as before)")
+    parser.add_argument("--connections", type=int, default=200,
+                        help="the lean client's connection limit (aiohttp's connector: 200)")
+
+
+def run_bench(args: argparse.Namespace, main: Coroutine[Any, Any, T]) -> T:
+    """`main` on the loop `args` chose."""
+    from bench.e2e import run_loop
+
+    loop = args.loop if args.loop != "default" else \
+        "uvloop" if args.client == "lean" else "asyncio"
+    return asyncio.run(main) if loop == "asyncio" else cast(T, run_loop(main))
+
+
+async def submit(args: argparse.Namespace, session: aiohttp.ClientSession, base: str,
+                 token: str, cases: list[dict[str, Any]], sent: dict[int, float],
+                 accepted: set[int] | None = None) -> dict[str, Any]:
+    """`args.rate` milestones a second for `args.seconds` through the client `args` chose;
+    the result says which, on which loop."""
+    from bench.e2e import submit_all as aiohttp_submit_all
+
+    if args.client == "aiohttp":
+        submitted = await aiohttp_submit_all(session, base, token, cases, args.rate,
+                                             args.seconds, sent, accepted)
+    else:
+        submitted = await submit_all(base, token, cases, args.rate, args.seconds, sent,
+                                     accepted, limit=args.connections)
+    loop = type(asyncio.get_running_loop()).__module__.split(".")[0]
+    return {**submitted, "client": f"{args.client} on {loop}"}

@@ -34,7 +34,7 @@ import aiohttp
 
 from bench import lean_post
 from bench.devstack import start
-from bench.e2e import cpu_model, note_number, profile, register_cases, run_loop, submit_all
+from bench.e2e import cpu_model, note_number, profile, register_cases
 from bench.idle import process_name, tree_cpu
 
 
@@ -110,12 +110,6 @@ def delivery_check(arrivals: list[tuple[int, str, int, float]], accepted: set[in
             "out_of_order": out_of_order}
 
 
-def _loop(args: argparse.Namespace) -> str:
-    if args.loop != "default":
-        return str(args.loop)
-    return "uvloop" if args.client == "lean" else "asyncio"
-
-
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     # one student token holds every viewer socket: no per-principal socket cap here
     # The lag bound (ingest's 503 when the pipeline falls behind) is off unless asked
@@ -156,14 +150,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                                         gil=args.gil))
             began = time.monotonic()
             own_before = _cpu(resource.RUSAGE_SELF)
-            if args.client == "aiohttp":
-                submitted = await submit_all(session, stack.base_url,
-                                             stack.tokens["coordinator"], cases, args.rate,
-                                             args.seconds, sent, took)
-            else:
-                submitted = await lean_post.submit_all(
-                    stack.base_url, stack.tokens["coordinator"], cases, args.rate,
-                    args.seconds, sent, took, limit=args.connections)
+            submitted = await lean_post.submit(args, session, stack.base_url,
+                                               stack.tokens["coordinator"], cases, sent, took)
             posting_cpu = _cpu(resource.RUSAGE_SELF) - own_before
             parent.send((len(took), args.drain))
             arrivals = await asyncio.to_thread(parent.recv)
@@ -178,7 +166,6 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 spy.wait(60 + args.profile_seconds)
     finally:
         stack.stop()
-    loop_name = type(asyncio.get_running_loop()).__module__.split(".")[0]
     cpu_s = sum(cpu_after[p] - cpu_before.get(p, 0.0) for p in cpu_after)
     per_process = {f"{names.get(p) or process_name(p)}[{p}]":
                    round(cpu_after[p] - cpu_before.get(p, 0.0), 1) for p in cpu_after}
@@ -196,7 +183,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "cpu_cores": round(cpu_s / elapsed, 2),
         "cpu_ms_per_milestone": round(1000 * cpu_s / max(1, len(first_seen)), 2),
         **check,
-        "client": f"{args.client} on {loop_name}", "connections_opened":
+        "client": submitted["client"], "connections_opened":
             submitted.get("connections_opened"),
         # the load generator's own CPU: the POSTs (while posting) and the viewer sockets
         "bench_cpu_s": {"posting": round(posting_cpu, 1), "viewers": round(viewers_cpu, 1)},
@@ -232,16 +219,9 @@ def main() -> None:
                              "longer takes in the drain, where a lagging pipeline works)")
     parser.add_argument("--profile-out", default="/tmp/orcast-throughput.txt",
                         help="where py-spy writes its collapsed stacks")
-    parser.add_argument("--client", choices=("lean", "aiohttp"), default="lean",
-                        help="what POSTs the milestones: bench/lean_post.py (default) or "
-                             "aiohttp's ClientSession, as before")
-    parser.add_argument("--loop", choices=("default", "asyncio", "uvloop"), default="default",
-                        help="the bench's event loop (default: uvloop for the lean client, "
-                             "plain asyncio for aiohttp, as before)")
-    parser.add_argument("--connections", type=int, default=200,
-                        help="the lean client's connection limit (aiohttp's connector: 200)")
+    lean_post.add_client_arguments(parser)
     args = parser.parse_args()
-    result = asyncio.run(run(args)) if _loop(args) == "asyncio" else run_loop(run(args))
+    result = lean_post.run_bench(args, run(args))
     print(json.dumps(result, indent=1))
     print(f"offered {args.rate:g}/s for {args.seconds:g} s over {args.cases} cases: out "
           f"{result['out_rate_per_s']}/s, {result['cpu_ms_per_milestone']} ms CPU per "
