@@ -167,7 +167,7 @@ class Pool:
         self.host, self.port, self.limit = host, port, limit
         self._idle: list[Connection] = []
         self._waiters: deque[asyncio.Future[None]] = deque()
-        self._counted: set[Connection] = set()  # open or opening, each counted once
+        self._counted: set[Connection] = set()  # open (those opening: `_opening`)
         self._opening = 0
         self.opened = 0  # connections opened over the pool's life
 
