@@ -4,6 +4,7 @@
     python -m bench.e2e --cases 20 --viewers 20 --rate 1000 --seconds 20
     python -m bench.e2e ... --profile 15     # py-spy the `orcast dev` process meanwhile
     python -m bench.e2e ... --own-sessions   # viewer processes in their own sessions
+    python -m bench.e2e ... --client aiohttp # POST with aiohttp on asyncio, as before
 
 Starts `orcast dev` in a subprocess (embedded broker, SQLite, every service in one
 process), registers K cases, connects N viewers spread over `--viewer-procs` worker
@@ -47,6 +48,7 @@ from typing import Any
 
 import aiohttp
 
+from bench import lean_post
 from bench.devstack import percentile, start
 from services.common.broker import free_port
 
@@ -150,16 +152,15 @@ def viewer_worker(base: str, token: str, watching: list[tuple[str, int]], pipe: 
         pipe.send(f"viewer worker failed: {type(exc).__name__}: {exc}"[:500])
 
 
-def run_loop(main: Any) -> None:
+def run_loop(main: Any) -> Any:
     """On uvloop where it is installed (as the services run): the clients share the two
     cores with the system they measure, and the cheaper their loop the less of it they
     take (on plain asyncio 1,000 clients' reads cost ~40 µs a frame)."""
     try:
         import uvloop
     except ImportError:
-        asyncio.run(main)
-        return
-    uvloop.run(main)
+        return asyncio.run(main)
+    return uvloop.run(main)
 
 
 UPDATE = '{"type":"update"'  # how the viewer starts every update frame (protocol.encode)
@@ -355,8 +356,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                           **{w.pid: f"bench viewers {n}" for n, (w, _) in
                              enumerate(workers) if w.pid}})
             sched_before, window, ticks = sched(watched), time.monotonic(), machine_ticks()
-            submitted = await submit_all(session, stack.base_url, stack.tokens["coordinator"],
-                                         cases, args.rate, args.seconds, sent)
+            submitted = await lean_post.submit(args, session, stack.base_url,
+                                               stack.tokens["coordinator"], cases, sent)
             scheduling = sched_delta(sched_before, sched(watched), names,
                                      time.monotonic() - window)
             busy, total = (b - a for a, b in zip(ticks, machine_ticks(), strict=True))
@@ -406,6 +407,7 @@ def summarise(args: argparse.Namespace, submitted: dict[str, Any], sent: dict[in
     late = [(t - sent[i]) * 1000 for i, t in arrivals if i >= submitted["count"] - tenth]
     return {
         "cases": args.cases, "viewers": args.viewers, "rate": args.rate,
+        "client": submitted["client"],
         "milestones": submitted["count"], "post_statuses": submitted["statuses"],
         "post_p50_ms": submitted["post_p50_ms"], "post_p99_ms": submitted["post_p99_ms"],
         "deliveries": len(latencies), "expected_deliveries": expected,
@@ -438,8 +440,9 @@ def main() -> None:
                         help="extra setting for `orcast dev` (repeatable)")
     parser.add_argument("--hops", action="store_true",
                         help="also time each gate (bench/e2e_hops.py)")
+    lean_post.add_client_arguments(parser)
     args = parser.parse_args()
-    result = asyncio.run(run(args))
+    result = lean_post.run_bench(args, run(args))
     print(f"machine: {platform.machine()} {os.cpu_count()} cpus ({cpu_model()}), "
           f"Python {platform.python_version()}")
     print(json.dumps(result, indent=1, default=str))
