@@ -99,8 +99,17 @@ async def tablet_sends(page: Any, stack: Stack, case_id: str, milestone: str) ->
     await page.locator(f'#case option[value="{case_id}"]').wait_for(state="attached")
     await page.select_option("#case", case_id)
     await page.locator(f'#milestones button[data-milestone="{milestone}"]').click()
-    await page.locator(f'#strip li[data-milestone="{milestone}"]:not([data-status="queued"])'
-                       ).wait_for(timeout=20_000)
+    try:
+        # The tablet keeps the tap queued and resends it while ingest answers "busy" or
+        # "delayed" (Retry-After), as it should under a loaded CI machine: wait long enough
+        # for a resend, and say what the tablet showed if it never got through.
+        await page.locator(f'#strip li[data-milestone="{milestone}"]'
+                           ':not([data-status="queued"])').wait_for(timeout=45_000)
+    except Exception as exc:
+        pill = page.locator("#connection")
+        raise AssertionError(
+            f"the tap stayed queued; the tablet showed {await pill.inner_text()!r} "
+            f"(state {await pill.get_attribute('data-state')!r})") from exc
     await page.locator('#queue[data-count="0"]').wait_for()
     sent = [e for e in await _submitted(stack, case_id) if e["milestone"] == milestone]
     assert [s["author"] for s in sent] == [{"sub": "coordinator", "role": "coordinator"}]
