@@ -48,8 +48,13 @@ _CELL = re.compile(r"[ \t]*(?:\||\n[ \t]*[-*•·]?)[ \t]*(?P<n>9\d|1[01]\d|120)
 _DOB_CUE = re.compile(r"(?i)\b(?:dob|d\.o\.b\.?|born|date\s+of\s+birth|birth\s*date|b\.)"
                       r"[ \t]*[:#-]?[ \t]*$")
 # "[ \t]*\s+" read as "\s++": possessive runs never split one run of blanks (quadratic)
-_AFTER_DOB = re.compile(r"(?i)(?:[ \t]*+[(|,;.-][ \t]*+|\s++(?:so|now|age[ds]?|aged)[ \t]++)"
+# (or blanks alone, or a verb: "dob 1/2/1931 95 - son aware", "born 1930 he is old 95")
+_AFTER_DOB = re.compile(r"(?i)(?:[ \t]*+[(|,;.-][ \t]*+|\s++(?:(?:so|now|age[ds]?|aged|"
+                        r"(?:(?:he|she|pt)[ \t]++)?(?:is|was|turn(?:s|ed)?)(?:[ \t]++now)?"
+                        r"(?:[ \t]++old)?)[ \t]++)?)"
                         r"(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)")
+# the unit an age's number was typed with, one letter too ("Age: 92 y", "93 yrs")
+_AGE_UNIT = re.compile(r"(?i)[ \t]?(?:y/o|yo|yrs?|y)(?![\w/])")
 # a number 90-120 standing alone, to look at what stands before it ("pt 96 came in")
 _BARE = re.compile(r"(?<![\d.,:/#-])(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)")
 # The same matches, led by the first digit (`_BARE`, led by a look-behind, is tried at every
@@ -90,7 +95,9 @@ _ASA_CLASS = re.compile(r"(?i)[ \t]*[:=#-]?[ \t]*(?:\d|(?:i{1,3}|iv|vi?)(?:e|\b)
 
 
 def scan(text: str, merged: list[Span]) -> bool:
-    """Append the ages and names above to `merged`; True when it grew."""
+    """Append the ages and names above to `merged`, and widen an age over its unit;
+    True when it grew."""
+    widened = _with_units(text, merged)
     found: list[Span] = []
     taken = [(s, e) for s, e, *_ in merged]
     for s, e, cat, _rule, _p in merged:
@@ -131,7 +138,18 @@ def scan(text: str, merged: list[Span]) -> bool:
     if new:  # (only an age this scan found: other rules' ages have their own units)
         new += _said_again(text, taken + [(s, e) for s, e, *_ in new], new)
     merged.extend(new)
-    return bool(new)
+    return bool(new) or widened
+
+
+def _with_units(text: str, merged: list[Span]) -> bool:
+    """Widen an AGE span of digits over the unit right after it ("[92] y"); True if one
+    grew."""
+    grew = False
+    for k, (s, e, cat, rule, prio) in enumerate(merged):
+        if cat == "AGE" and text[e - 1:e].isdigit() and (m := _AGE_UNIT.match(text, e)):
+            merged[k] = (s, m.end(), cat, rule, prio)
+            grew = True
+    return grew
 
 
 def _said_again(text: str, taken: list[tuple[int, int]], spans: list[Span]) -> list[Span]:

@@ -34,6 +34,7 @@ from . import (
     foreign_words,
     grouped_doubts,
     handles,
+    honorifics,
     id_cues,
     id_edges,
     initial_cues,
@@ -64,6 +65,7 @@ from . import (
     pass_words,
     patterns,
     phone_ends,
+    photo_links,
     place_edges,
     place_kinds,
     place_shapes,
@@ -371,6 +373,8 @@ class Engine:
             merged = merge(merged)
         if merged and name_rest.widen(text, merged, self._flags_of):  # "[Seo]-yeon", "[Jo] Wu"
             merged = merge(merged)
+        if merged and honorifics.widen(text, merged):  # "[Mrs. Ferrand]", "[Rusk Jr.]"
+            merged = merge(merged)
         if initial_cues.HINT.search(text) is not None and initial_cues.scan(text, merged):
             merged = merge(merged)
         if seen is not None and masked_values.scan(text, merged):
@@ -437,6 +441,8 @@ class Engine:
             if (phone_ends.widen(text, merged)  # "[PHONE] EXT 22", "xxx-[PHONE]"
                     or len(merged) != n_merged):
                 merged = merge(merged)
+        if merged and photo_links.widen(text, merged):  # "[face pic] sent to X [IMG_88]"
+            merged = merge(merged)
         if merged and name_edges.widen(text, merged, self._flags_of):  # "[St0n]3", "[A]_[B]"
             merged = merge(merged)
 
@@ -463,6 +469,8 @@ class Engine:
             pieces.append(f"[{cat}]")
             counts[cat] = counts.get(cat, 0) + 1
             hidden += e - s - text.count(" ", s, e)
+            if cat == "NAME":  # "[Mrs. Ruiz]": the title is no identifier
+                hidden -= honorifics.title_length(text, s, e)
             pos = e
         pieces.append(text[pos:])
         for s, e in labels:  # "driver's license" is no identifier of its own
