@@ -37,6 +37,7 @@ from . import (
     honorifics,
     id_cues,
     id_edges,
+    id_heads,
     initial_cues,
     inverted_names,
     job_places,
@@ -77,6 +78,7 @@ from . import (
     road_marks,
     script_names,
     sign_offs,
+    spaced_dates,
     spaced_runs,
     spoken_links,
     staff_subjects,
@@ -272,6 +274,8 @@ class Engine:
         if not dotted_dates.CUES.isdisjoint(words_in):
             dotted_dates.scan(text, spans)  # "OP am 22.09.", "born 17.IX"
         month_word_dates.scan(text, spans)  # "21-JUL-1938", "July 21,1938"
+        if not spaced_dates.CUES.isdisjoint(words_in):
+            spaced_dates.scan(text, spans)  # "dob 4 22 1936"
         typed_words = words_in if seen is None else None  # the typed note's, for the doubts
         date_words.scan(text, toks, norms, words_in, spans)  # "le 3 mars", "admitted tuesday"
         mentions.scan(text, words_in, spans)  # "photo of the pt's face", "palm-vein scan"
@@ -409,6 +413,8 @@ class Engine:
         if masked_values.scan(text, merged):  # "555-02**", "**/**/1941", "RN-58*****"
             merged = merge(merged)
         if merged and plate_states.widen(text, merged):  # "NM [KLM-4410]"
+            merged = merge(merged)
+        if merged and id_heads.widen(text, merged):  # "HUMANA [5520…]", "DL: WA [WDL…]"
             merged = merge(merged)
         if not text.isascii():
             n_merged = len(merged)
