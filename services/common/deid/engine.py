@@ -73,6 +73,7 @@ from . import (
     plain_words,
     plate_states,
     pt_names,
+    pt_surnames,
     read_out,
     relatives,
     road_marks,
@@ -366,6 +367,9 @@ class Engine:
                 and road_marks.scan(text, merged, self._plain_word):  # "I-29 exit 61"
             merged = merge(merged)
         if merged and traits.widen(text, merged):  # after the categories are settled
+            merged = merge(merged)
+        if not _PATIENT_CUES.isdisjoint(words_in) and pt_surnames.widen(
+                text, merged, self._flags_of):  # "pt [Ida Mae] Quorlander"
             merged = merge(merged)
         if after_names.scan(text, merged):  # "Mrs [NAME] 95 came in", "Pt Asa at bedside"
             merged = merge(merged)
