@@ -29,3 +29,22 @@ def test_a_place_guess_before_a_payer_still_sends_the_note_to_review(
         engine: Engine, note: str, left: str) -> None:
     out = engine.deidentify(note)
     assert not (out.verdict in PUBLISHED and left in out.text), (out.verdict, out.text)
+
+
+# honorifics.widen does the same from the other side: the place guess took "Wexbury Mr"
+# (a capitalised word after "near"), the NAME span grows back over "Mr. ", the two
+# overlap and the confident `cue_title` rule wins: `review` becomes `redacted`, and a
+# surname no rule found ("Quill") is published.
+PLACE_GUESS_THEN_TITLE = [
+    ("moved near Wexbury Mr. Ferrand; brother Zorbin Quill drove", "Quill"),
+]
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="attack24: honorifics.widen overlaps a guess_place span ending on "
+                          "the title; merge keeps cue_title and the note leaves review")
+@pytest.mark.parametrize(("note", "left"), PLACE_GUESS_THEN_TITLE)
+def test_a_place_guess_before_a_title_still_sends_the_note_to_review(
+        engine: Engine, note: str, left: str) -> None:
+    out = engine.deidentify(note)
+    assert not (out.verdict in PUBLISHED and left in out.text), (out.verdict, out.text)
