@@ -32,12 +32,14 @@ FEW_AFTER_THE_JOIN = [
     "face photo IMG_1001 IMG_1002 IMG_1003 IMG_1004 to rusty",
     "wound photo IMG_1001 IMG_1002 IMG_1003 IMG_1004 by rusty",
     "Lot 44561234/intake photo (face) 2026-01-05 MRN 4456712 rusty saw it",
+    # honorifics.widen: "[Tarrick] Mme [Ruiz]" becomes one span "[Tarrick Mme Ruiz]"
+    "visitor Tarrick Mme Ruiz face photo IMG_2207 by rusty",
 ]
 
 
 @pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack24: photo_links.widen joins spans, so nothing_left sees <= 3 "
-                          "findings and lifts the identifier-ratio hold")
+                   reason="attack24: photo_links/honorifics widen join spans, so nothing_left sees "
+                          "<= 3 findings and lifts the identifier-ratio hold")
 @pytest.mark.parametrize("note", FEW_AFTER_THE_JOIN)
 def test_a_dense_note_of_pictures_stays_held(engine: Engine, note: str) -> None:
     out = engine.deidentify(note)
