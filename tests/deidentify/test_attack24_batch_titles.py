@@ -26,9 +26,6 @@ LOT_THEN_TITLED_NAME = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack24: honorifics.widen merges a titled name into a lot "
-                          "number's batch span; the all-batch drop then publishes the name")
 @pytest.mark.parametrize(("note", "name"), LOT_THEN_TITLED_NAME)
 def test_a_titled_name_after_a_slashed_lot_number_is_redacted(engine: Engine, note: str,
                                                              name: str) -> None:
@@ -48,9 +45,6 @@ LOT_THEN_ISSUER = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack24: id_heads.widen merges a plan number or plate into a "
-                          "lot number's batch span; the all-batch drop then publishes it")
 @pytest.mark.parametrize(("note", "secret"), LOT_THEN_ISSUER)
 def test_a_number_with_its_issuer_after_a_glued_lot_number_is_redacted(
         engine: Engine, note: str, secret: str) -> None:

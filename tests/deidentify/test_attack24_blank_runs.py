@@ -29,9 +29,6 @@ def _best_of_three(engine: Engine, note: str) -> float:
     return best
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack24: spaced_dates._SPACED backtracks quadratically over a "
-                          "run of blanks after a dob/born cue")
 @pytest.mark.parametrize("note", BLANK_RUNS, ids=["born-blanks", "dob-tabs"])
 def test_a_long_run_of_blanks_after_a_birth_cue_stays_fast(engine: Engine, note: str) -> None:
     engine.deidentify("warm up")

@@ -16,9 +16,6 @@ _ITEM = "face photo IMG_{n} checked by the charge nurse."
 NOTE = " ".join(_ITEM.format(n=1000 + i) for i in range(13)) + " his brother zorbin visits daily"
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack24: photo_links.widen joins PHOTO+code pairs, so the "
-                          "finding count falls under max_findings and the note is published")
 def test_a_note_with_many_pictures_and_codes_stays_held(engine: Engine) -> None:
     out = engine.deidentify(NOTE)
     assert not (out.verdict in PUBLISHED and "zorbin" in out.text), (out.verdict, out.reasons)
@@ -37,9 +34,6 @@ FEW_AFTER_THE_JOIN = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack24: photo_links/honorifics widen join spans, so nothing_left sees "
-                          "<= 3 findings and lifts the identifier-ratio hold")
 @pytest.mark.parametrize("note", FEW_AFTER_THE_JOIN)
 def test_a_dense_note_of_pictures_stays_held(engine: Engine, note: str) -> None:
     out = engine.deidentify(note)

@@ -21,9 +21,6 @@ PLACE_GUESS_THEN_PAYER = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack24: id_heads.widen overlaps a guess_place span; merge keeps "
-                          "the confident rule and the note leaves review as redacted")
 @pytest.mark.parametrize(("note", "left"), PLACE_GUESS_THEN_PAYER)
 def test_a_place_guess_before_a_payer_still_sends_the_note_to_review(
         engine: Engine, note: str, left: str) -> None:
@@ -40,9 +37,6 @@ PLACE_GUESS_THEN_TITLE = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack24: honorifics.widen overlaps a guess_place span ending on "
-                          "the title; merge keeps cue_title and the note leaves review")
 @pytest.mark.parametrize(("note", "left"), PLACE_GUESS_THEN_TITLE)
 def test_a_place_guess_before_a_title_still_sends_the_note_to_review(
         engine: Engine, note: str, left: str) -> None:

@@ -30,9 +30,6 @@ RELEASED = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack24d: a widened span leaves dense_notes.nothing_left nothing "
-                          "but plain words (or three findings), so the ratio hold is lifted")
 @pytest.mark.parametrize(("note", "secret"), RELEASED)
 def test_a_dense_note_with_a_name_left_is_still_held(engine: Engine, note: str,
                                                      secret: str) -> None:

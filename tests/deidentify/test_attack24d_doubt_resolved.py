@@ -14,9 +14,6 @@ from services.common.deid import Engine
 PUBLISHED = ("clean", "redacted")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack24d: a new catch removes the only doubt; the name left "
-                          "beside it now goes out redacted")
 def test_a_name_left_keeps_the_note_from_going_out(engine: Engine) -> None:
     note = "CALL 447.836.3303; WILSON, IRIS  PT. GRETA HILL | DOB 28 6 1968 pt is old 92"
     out = engine.deidentify(note)

@@ -23,9 +23,6 @@ AGE_AFTER_SPACED_DOB = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack24d: spaced_dates' DATE pre-empts the licence span that "
-                          "held the age; after_names misses the age after 'bday' or before ' -- '")
 @pytest.mark.parametrize(("note", "age"), AGE_AFTER_SPACED_DOB)
 def test_the_age_after_a_spaced_date_of_birth_goes(engine: Engine, note: str,
                                                    age: str) -> None:

@@ -48,7 +48,9 @@ _CELL = re.compile(r"[ \t]*(?:\||\n[ \t]*[-*•·]?)[ \t]*(?P<n>9\d|1[01]\d|120)
 _DOB_CUE = re.compile(r"(?i)\b(?:dob|d\.o\.b\.?|born|date\s+of\s+birth|birth\s*date|b\.)"
                       r"[ \t]*[:#-]?[ \t]*$")
 # "[ \t]*\s+" read as "\s++": possessive runs never split one run of blanks (quadratic)
-# (or blanks alone, or a verb: "dob 1/2/1931 95 - son aware", "born 1930 he is old 95")
+_AFTER_DOB_BASE = re.compile(r"(?i)(?:[ \t]*+[(|,;.-][ \t]*+|\s++(?:so|now|age[ds]?|aged)"
+                             r"[ \t]++)(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)")
+# newer (blanks alone or a verb: "dob 1/2/1931 95 - son aware", "born 1930 he is old 95")
 _AFTER_DOB = re.compile(r"(?i)(?:[ \t]*+[(|,;.-][ \t]*+|\s++(?:(?:so|now|age[ds]?|aged|"
                         r"(?:(?:he|she|pt)[ \t]++)?(?:is|was|turn(?:s|ed)?)(?:[ \t]++now)?"
                         r"(?:[ \t]++old)?)[ \t]++)?)"
@@ -94,17 +96,26 @@ _ASA_CLASS = re.compile(r"(?i)[ \t]*[:=#-]?[ \t]*(?:\d|(?:i{1,3}|iv|vi?)(?:e|\b)
                         r"\+|mg\b|held\b|daily\b|allergy\b|dose\b|given\b|stopped\b|x\s*\d)")
 
 
-def scan(text: str, merged: list[Span]) -> bool:
+def scan(text: str, merged: list[Span], fired: list[str] | None = None) -> bool:
     """Append the ages and names above to `merged`, and widen an age over its unit;
-    True when it grew."""
-    widened = _with_units(text, merged)
+    True when it grew. `fired`: None runs the older rules only (no unit, no bare or verb
+    age after a date of birth); a list hears "after_names" when a newer rule changed
+    something (the engine then checks the verdict the older rules give)."""
+    widened = fired is not None and _with_units(text, merged)
+    if widened:
+        fired.append("after_names")  # type: ignore[union-attr]
     found: list[Span] = []
     taken = [(s, e) for s, e, *_ in merged]
     for s, e, cat, _rule, _p in merged:
         if cat == "DATE":
-            m = _AFTER_DOB.match(text, e)
+            m = _AFTER_DOB_BASE.match(text, e)
+            newer = m is None and fired is not None
+            if newer:
+                m = _AFTER_DOB.match(text, e)
             if m is not None and not _AMOUNT.match(text, m.end()) \
                     and _DOB_CUE.search(text, max(0, s - 20), s) is not None:
+                if newer:
+                    fired.append("after_names")  # type: ignore[union-attr]
                 found.append((m.start("n"), m.end("n"), "AGE", "age_after_dob", 1))
             continue
         if cat != "NAME":
@@ -146,7 +157,8 @@ def _with_units(text: str, merged: list[Span]) -> bool:
     grew."""
     grew = False
     for k, (s, e, cat, rule, prio) in enumerate(merged):
-        if cat == "AGE" and text[e - 1:e].isdigit() and (m := _AGE_UNIT.match(text, e)):
+        if cat == "AGE" and text[e - 1:e].isdigit() and (m := _AGE_UNIT.match(text, e)) \
+                and not any(e <= o[0] < m.end() for o in merged):  # never over another span
             merged[k] = (s, m.end(), cat, rule, prio)
             grew = True
     return grew

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from functools import reduce
 from itertools import accumulate
 from operator import itemgetter, or_
@@ -158,6 +159,12 @@ _WORD_OF, _FIRST, _SECOND = itemgetter(2), itemgetter(0), itemgetter(1)
 _NICKNAME_CUES = frozenset(("by", "as", "called", "nickname", "nick"))
 _NUMBER_END_CUES = frozenset(("end", "ends", "ending", "last"))
 _PATIENT_CUES = frozenset(("pt", "patient"))
+# The rules after base 768686d that widen, join or add spans (honorifics, id_heads,
+# photo_links, pt_surnames, spaced_dates, after_names' units and bare ages after a date of
+# birth): when one changed a note's spans, the verdict is also taken without them and the
+# more careful one kept (see _more_careful).
+NEWER_RULES = ("honorifics", "id_heads", "photo_links", "pt_surnames", "spaced_dates",
+               "after_names")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -210,6 +217,22 @@ def _inside_a_batch(spans: list[Span]) -> list[Span]:
                                 and sp[1] <= e for s, e in batches)]
 
 
+# how careful a verdict is: published either way, a person looks, held
+_CARE = {CLEAN: 0, REDACTED: 0, REVIEW: 1, QUARANTINE: 2}
+
+
+def _more_careful(new: Result, old: Result) -> Result:
+    """`new` (all rules' text and findings) with the verdict of `old` (NEWER_RULES left
+    out) when that is more careful: a newer rule adds what it hides, never lifts a hold
+    or a look. A note the older rules found something in and the newer leave clean goes
+    to a person."""
+    if new.verdict == CLEAN and old.findings:
+        return replace(new, verdict=REVIEW, doubts=old.doubts)
+    if _CARE[old.verdict] <= _CARE[new.verdict]:
+        return new
+    return replace(new, verdict=old.verdict, reasons=old.reasons, doubts=old.doubts)
+
+
 class Engine:
     """Load the lexicons once; then `deidentify` as many notes as you like (thread-safe)."""
 
@@ -225,12 +248,23 @@ class Engine:
 
     def deidentify(self, text: str, case: CaseIdentifiers | None = None) -> Result:
         try:
-            return self._deidentify(text, case)
+            fired: list[str] = []
+            result = self._deidentify(text, case, fired)
+            if fired and result.verdict != QUARANTINE:
+                # a newer rule (NEWER_RULES) changed the spans: the verdict is never less
+                # careful than the older rules alone give (joined or widened spans lower
+                # the counts and the share that hold a note; a new catch may remove the
+                # only doubt of a note that still holds a name)
+                result = _more_careful(result, self._deidentify(text, case, None))
+            return result
         except Exception as exc:  # fail closed, whatever went wrong
             logger.error("de-identification failed (%s); quarantined", type(exc).__name__)
             return error_result()
 
-    def _deidentify(self, text: str, case: CaseIdentifiers | None) -> Result:
+    def _deidentify(self, text: str, case: CaseIdentifiers | None,
+                    fired: list[str] | None) -> Result:
+        """`fired`: None runs without NEWER_RULES; a list hears which of them changed
+        something."""
         if not isinstance(text, str):
             raise TypeError("text must be str")
         if case is not None and not isinstance(case, CaseIdentifiers):
@@ -275,8 +309,11 @@ class Engine:
         if not dotted_dates.CUES.isdisjoint(words_in):
             dotted_dates.scan(text, spans)  # "OP am 22.09.", "born 17.IX"
         month_word_dates.scan(text, spans)  # "21-JUL-1938", "July 21,1938"
-        if not spaced_dates.CUES.isdisjoint(words_in):
+        if fired is not None and not spaced_dates.CUES.isdisjoint(words_in):
+            n_spans = len(spans)
             spaced_dates.scan(text, spans)  # "dob 4 22 1936"
+            if len(spans) != n_spans:
+                fired.append("spaced_dates")
         typed_words = words_in if seen is None else None  # the typed note's, for the doubts
         date_words.scan(text, toks, norms, words_in, spans)  # "le 3 mars", "admitted tuesday"
         mentions.scan(text, words_in, spans)  # "photo of the pt's face", "palm-vein scan"
@@ -368,10 +405,11 @@ class Engine:
             merged = merge(merged)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)
-        if not _PATIENT_CUES.isdisjoint(words_in) and pt_surnames.widen(
+        if fired is not None and not _PATIENT_CUES.isdisjoint(words_in) and pt_surnames.widen(
                 text, merged, self._flags_of):  # "pt [Ida Mae] Quorlander"
+            fired.append("pt_surnames")
             merged = merge(merged)
-        if after_names.scan(text, merged):  # "Mrs [NAME] 95 came in", "Pt Asa at bedside"
+        if after_names.scan(text, merged, fired):  # "Mrs [NAME] 95 came in", "Pt Asa at bedside"
             merged = merge(merged)
         if unknown_names.scan(text, merged, self._flags_of, words_in):  # "interpreter Xy"
             merged = merge(merged)
@@ -381,7 +419,8 @@ class Engine:
             merged = merge(merged)
         if merged and name_rest.widen(text, merged, self._flags_of):  # "[Seo]-yeon", "[Jo] Wu"
             merged = merge(merged)
-        if merged and honorifics.widen(text, merged):  # "[Mrs. Ferrand]", "[Rusk Jr.]"
+        if fired is not None and merged and honorifics.widen(text, merged):  # "[Mrs. Ferrand]"
+            fired.append("honorifics")
             merged = merge(merged)
         if initial_cues.HINT.search(text) is not None and initial_cues.scan(text, merged):
             merged = merge(merged)
@@ -418,7 +457,8 @@ class Engine:
             merged = merge(merged)
         if merged and plate_states.widen(text, merged):  # "NM [KLM-4410]"
             merged = merge(merged)
-        if merged and id_heads.widen(text, merged):  # "HUMANA [5520…]", "DL: WA [WDL…]"
+        if fired is not None and merged and id_heads.widen(text, merged):  # "HUMANA [5520…]"
+            fired.append("id_heads")
             merged = merge(merged)
         if not text.isascii():
             n_merged = len(merged)
@@ -451,7 +491,8 @@ class Engine:
             if (phone_ends.widen(text, merged)  # "[PHONE] EXT 22", "xxx-[PHONE]"
                     or len(merged) != n_merged):
                 merged = merge(merged)
-        if merged and photo_links.widen(text, merged):  # "[face pic] sent to X [IMG_88]"
+        if fired is not None and merged and photo_links.widen(text, merged):  # "[pic] … [IMG_8]"
+            fired.append("photo_links")
             merged = merge(merged)
         if merged and name_edges.widen(text, merged, self._flags_of):  # "[St0n]3", "[A]_[B]"
             merged = merge(merged)

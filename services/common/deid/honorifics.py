@@ -36,9 +36,11 @@ def widen(text: str, spans: list[Span]) -> bool:
             continue
         start, end = s, e
         m = _TITLE.search(text, max(0, s - _WINDOW), s)
-        if m is not None:
+        # never over the span before ("Lot [44561234/Mr] Smith": the lot took the title)
+        if m is not None and (k == 0 or m.start() >= spans[k - 1][1]):
             start = m.start()
-        if text[e:e + 1] == "." and _SUFFIX_END.search(text, max(s, e - 3), e):
+        if text[e:e + 1] == "." and _SUFFIX_END.search(text, max(s, e - 3), e) \
+                and (k + 1 == len(spans) or spans[k + 1][0] > e):
             end = e + 1
         if (start, end) != (s, e):
             spans[k] = (start, end, cat, rule, prio)

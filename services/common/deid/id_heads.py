@@ -49,6 +49,8 @@ def widen(text: str, spans: list[Span]) -> bool:
             m = _FP.search(text, max(0, s - 4), s)
         if m is None or (cat in ("LICENSE", "VEHICLE") and m.group(1) not in STATES):
             continue
+        if k and m.start() < spans[k - 1][1]:  # never over the span before ("Lot […/Aetna]")
+            continue
         spans[k] = (m.start(), e, cat, rule, prio)
         grew = True
     return grew

@@ -58,14 +58,16 @@ def widen(text: str, spans: list[Span]) -> bool:
             gap = text[end:ns]
             if ncat == "DATE" and _BLANK.fullmatch(gap):
                 end = ne
-                if (t := _TIME.match(text, end)) is not None:
+                if (t := _TIME.match(text, end)) is not None and (
+                        k + 1 == len(spans) or t.end() <= spans[k + 1][0]):
                     end = t.end()
             elif ncat in _CODES and _GAP.fullmatch(gap) and not _BREAK.search(gap):
                 end = ne
             else:
                 break
             k += 1
-        if (m := _AFTER.match(text, end)) is not None:
+        nxt = spans[k][0] if k < len(spans) else len(text)  # never over the span after
+        if (m := _AFTER.match(text, end)) is not None and m.end() <= nxt:
             end = m.end()
         lead = max(out[-1][1] if out else 0, start - 80)  # the kind is a few words
         if (m := _KIND.search(text, lead, start)) is not None and m.start() < start:
