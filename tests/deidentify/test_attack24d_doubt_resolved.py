@@ -7,7 +7,6 @@ Every note here is invented for these tests."""
 
 from __future__ import annotations
 
-import pytest
 
 from services.common.deid import Engine
 
