@@ -7,7 +7,6 @@ Every note here is invented for these tests."""
 
 from __future__ import annotations
 
-
 from services.common.deid import Engine
 
 PUBLISHED = ("clean", "redacted")
