@@ -159,12 +159,12 @@ _WORD_OF, _FIRST, _SECOND = itemgetter(2), itemgetter(0), itemgetter(1)
 _NICKNAME_CUES = frozenset(("by", "as", "called", "nickname", "nick"))
 _NUMBER_END_CUES = frozenset(("end", "ends", "ending", "last"))
 _PATIENT_CUES = frozenset(("pt", "patient"))
-# The rules after base 768686d that widen, join or add spans (honorifics, id_heads,
-# photo_links, pt_surnames, spaced_dates, after_names' units and bare ages after a date of
-# birth): when one changed a note's spans, the verdict is also taken without them and the
-# more careful one kept (see _more_careful).
-NEWER_RULES = ("honorifics", "id_heads", "photo_links", "pt_surnames", "spaced_dates",
-               "after_names")
+# The rules after base 768686d that add or widen spans before the verdict is taken
+# (pt_surnames, spaced_dates, after_names' units and bare ages after a date of birth):
+# when one changed a note's spans, the verdict is also taken without them and the more
+# careful one kept (see _more_careful). The widenings that only change what is shown
+# (honorifics, id_heads, photo_links) run after the verdict: see _shown.
+NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -215,6 +215,20 @@ def _inside_a_batch(spans: list[Span]) -> list[Span]:
     return [sp for sp in spans if sp[2] not in _BATCH_KINDS and not sp[3].startswith(
         patterns.BATCH) and any((s < sp[0] or (s == sp[0] and sp[2] not in _LOT_SHAPES))
                                 and sp[1] <= e for s, e in batches)]
+
+
+def _shown(text: str, spans: list[Span]) -> list[Span]:
+    """The spans as shown: widened over a courtesy title ("[Mrs. Ferrand]"), a payer or a
+    state ("HUMANA [5520…]", "DL: WA [WDL…]"), a picture's phrase ("[face pic] sent to X
+    [IMG_88]"). Taken after the verdict, which counts the pieces as found (a joined or
+    widened span must not lower the finding count, lift the identifier-share hold or
+    swallow a guess), and never over another span."""
+    out = list(spans)
+    if honorifics.widen(text, out) | id_heads.widen(text, out):
+        out = merge(out)
+    if photo_links.widen(text, out):
+        out = merge(out)
+    return out
 
 
 # how careful a verdict is: published either way, a person looks, held
@@ -419,9 +433,6 @@ class Engine:
             merged = merge(merged)
         if merged and name_rest.widen(text, merged, self._flags_of):  # "[Seo]-yeon", "[Jo] Wu"
             merged = merge(merged)
-        if fired is not None and merged and honorifics.widen(text, merged):  # "[Mrs. Ferrand]"
-            fired.append("honorifics")
-            merged = merge(merged)
         if initial_cues.HINT.search(text) is not None and initial_cues.scan(text, merged):
             merged = merge(merged)
         if seen is not None and masked_values.scan(text, merged):
@@ -457,9 +468,6 @@ class Engine:
             merged = merge(merged)
         if merged and plate_states.widen(text, merged):  # "NM [KLM-4410]"
             merged = merge(merged)
-        if fired is not None and merged and id_heads.widen(text, merged):  # "HUMANA [5520…]"
-            fired.append("id_heads")
-            merged = merge(merged)
         if not text.isascii():
             n_merged = len(merged)
             world_places.scan(text, merged, self._flags_of)  # "из Казани", "Plzeň 출신"
@@ -491,9 +499,6 @@ class Engine:
             if (phone_ends.widen(text, merged)  # "[PHONE] EXT 22", "xxx-[PHONE]"
                     or len(merged) != n_merged):
                 merged = merge(merged)
-        if fired is not None and merged and photo_links.widen(text, merged):  # "[pic] … [IMG_8]"
-            fired.append("photo_links")
-            merged = merge(merged)
         if merged and name_edges.widen(text, merged, self._flags_of):  # "[St0n]3", "[A]_[B]"
             merged = merge(merged)
 
@@ -512,18 +517,9 @@ class Engine:
             left = () if held else self._doubts(text, merged, typed_words)
             return Result(text=text, findings=(), verdict=QUARANTINE if held else REVIEW
                           if left else CLEAN, counts={}, reasons=held, doubts=left)
-        pieces: list[str] = []
-        counts: dict[str, int] = {}
-        pos = hidden = 0
-        for s, e, cat, _rule, _prio in merged:
-            pieces.append(text[pos:s])
-            pieces.append(f"[{cat}]")
-            counts[cat] = counts.get(cat, 0) + 1
+        hidden = 0
+        for s, e, *_ in merged:
             hidden += e - s - text.count(" ", s, e)
-            if cat == "NAME":  # "[Mrs. Ruiz]": the title is no identifier
-                hidden -= honorifics.title_length(text, s, e)
-            pos = e
-        pieces.append(text[pos:])
         for s, e in labels:  # "driver's license" is no identifier of its own
             hidden -= e - s - text.count(" ", s, e)
         total = len(text) - text.count(" ") or 1
@@ -532,12 +528,22 @@ class Engine:
             reasons.add(IDENTIFIER_RATIO)  # "zip [ZIP]" alone holds nothing more
         if len(merged) > cfg.max_findings:
             reasons.add(TOO_MANY_FINDINGS)
-        findings = tuple(Finding(s, e, cat, rule, not rule.startswith(GUESS))
-                         for s, e, cat, rule, _ in merged)
         held = self._held(reasons)
         left = () if held else self._doubts(text, merged, typed_words)
-        unsure = left or not all(f.confident for f in findings)
+        unsure = left or not all(not sp[3].startswith(GUESS) for sp in merged)
         verdict = QUARANTINE if held else REVIEW if unsure else REDACTED
+        shown = _shown(text, merged) if fired is not None else merged
+        findings = tuple(Finding(s, e, cat, rule, not rule.startswith(GUESS))
+                         for s, e, cat, rule, _ in shown)
+        pieces: list[str] = []
+        counts: dict[str, int] = {}
+        pos = 0
+        for s, e, cat, _rule, _prio in shown:
+            pieces.append(text[pos:s])
+            pieces.append(f"[{cat}]")
+            counts[cat] = counts.get(cat, 0) + 1
+            pos = e
+        pieces.append(text[pos:])
         return Result(text="".join(pieces), findings=findings, verdict=verdict,
                       counts=counts, reasons=held, doubts=left)
 
