@@ -224,11 +224,24 @@ def _shown(text: str, spans: list[Span]) -> list[Span]:
     widened span must not lower the finding count, lift the identifier-share hold or
     swallow a guess), and never over another span."""
     out = list(spans)
-    if honorifics.widen(text, out) | id_heads.widen(text, out):
+    grew = honorifics.widen(text, out) | id_heads.widen(text, out)
+    if grew:
         out = merge(out)
     if photo_links.widen(text, out):
-        out = merge(out)
-    return out
+        out, grew = merge(out), True
+    return out if grew else spans
+
+
+def _hidden(text: str, spans: list[Span], *, titles: bool) -> int:
+    """The characters the spans hide, blanks not counted; `titles` False: nor a name's
+    courtesy title that honorifics.widen took ("[Mrs. Ruiz] 95" is no denser than "Mrs
+    [NAME] 95")."""
+    hidden = 0
+    for s, e, cat, *_ in spans:
+        hidden += e - s - text.count(" ", s, e)
+        if cat == "NAME" and not titles:
+            hidden -= honorifics.title_length(text, s, e)
+    return hidden
 
 
 # how careful a verdict is: published either way, a person looks, held
@@ -517,14 +530,18 @@ class Engine:
             left = () if held else self._doubts(text, merged, typed_words)
             return Result(text=text, findings=(), verdict=QUARANTINE if held else REVIEW
                           if left else CLEAN, counts={}, reasons=held, doubts=left)
-        hidden = 0
-        for s, e, *_ in merged:
-            hidden += e - s - text.count(" ", s, e)
+        shown = _shown(text, merged) if fired is not None else merged
+        hidden = _hidden(text, merged, titles=True)  # as base counted
+        hidden_shown = hidden if shown is merged else _hidden(text, shown, titles=False)
         for s, e in labels:  # "driver's license" is no identifier of its own
             hidden -= e - s - text.count(" ", s, e)
+            hidden_shown -= e - s - text.count(" ", s, e)
         total = len(text) - text.count(" ") or 1
-        if hidden / total > cfg.max_identifier_ratio \
-                and not dense_notes.nothing_left(text, merged, self._flags_of):
+        # held as the spans found would hold it (as base did), or as the spans shown would
+        if (hidden / total > cfg.max_identifier_ratio
+                and not dense_notes.nothing_left(text, merged, self._flags_of)) \
+                or (shown is not merged and hidden_shown / total > cfg.max_identifier_ratio
+                    and not dense_notes.nothing_left(text, shown, self._flags_of)):
             reasons.add(IDENTIFIER_RATIO)  # "zip [ZIP]" alone holds nothing more
         if len(merged) > cfg.max_findings:
             reasons.add(TOO_MANY_FINDINGS)
@@ -532,7 +549,6 @@ class Engine:
         left = () if held else self._doubts(text, merged, typed_words)
         unsure = left or not all(not sp[3].startswith(GUESS) for sp in merged)
         verdict = QUARANTINE if held else REVIEW if unsure else REDACTED
-        shown = _shown(text, merged) if fired is not None else merged
         findings = tuple(Finding(s, e, cat, rule, not rule.startswith(GUESS))
                          for s, e, cat, rule, _ in shown)
         pieces: list[str] = []
