@@ -6,7 +6,7 @@ Input, one object a line:
 "case" is optional; "identifiers" (the hashed wire form, schemas/case-identifiers.json)
 may stand in for it when the run has the hashing key.
 Output, one object a line, same order:
-    {"id": "n1", "text": "Mr. [NAME] in OR 4", "findings": [{"start", "end", "category",
+    {"id": "n1", "text": "[NAME] in OR 4", "findings": [{"start", "end", "category",
      "rule"}], "verdict": "redacted", "reasons": []}
 A bad line gives {"id": <id or null>, "error": "<what is wrong, never the text>"} and the
 run goes on. Blank lines are skipped. Returns 0, or 1 when any line was bad.

@@ -22,8 +22,8 @@ def test_output_shape() -> None:
                                  "case": CASE})])
     assert rc == 0
     assert rows == [{
-        "id": "n1", "text": "Mr. [NAME] DOB [DATE] in OR 4",
-        "findings": [{"start": 4, "end": 9, "category": "NAME", "rule": "case_name"},
+        "id": "n1", "text": "[NAME] DOB [DATE] in OR 4",  # the title goes with the name
+        "findings": [{"start": 0, "end": 9, "category": "NAME", "rule": "case_name"},
                      {"start": 14, "end": 23, "category": "DATE", "rule": "case_dob"}],
         "verdict": "redacted", "reasons": [],
     }]

@@ -5,7 +5,7 @@
     case = CaseIdentifiers.from_plain(names=["John Smith"], mrn="0012345", dob="1961-03-14",
                                       key=key)
     result = engine.deidentify("Mr. Smith in OR 4 at 09:42", case)
-    result.text, result.verdict  # "Mr. [NAME] in OR 4 at 09:42", "redacted"
+    result.text, result.verdict  # "[NAME] in OR 4 at 09:42", "redacted"
 """
 
 from .engine import Engine

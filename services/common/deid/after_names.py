@@ -48,8 +48,15 @@ _CELL = re.compile(r"[ \t]*(?:\||\n[ \t]*[-*•·]?)[ \t]*(?P<n>9\d|1[01]\d|120)
 _DOB_CUE = re.compile(r"(?i)\b(?:dob|d\.o\.b\.?|born|date\s+of\s+birth|birth\s*date|b\.)"
                       r"[ \t]*[:#-]?[ \t]*$")
 # "[ \t]*\s+" read as "\s++": possessive runs never split one run of blanks (quadratic)
-_AFTER_DOB = re.compile(r"(?i)(?:[ \t]*+[(|,;.-][ \t]*+|\s++(?:so|now|age[ds]?|aged)[ \t]++)"
+_AFTER_DOB_BASE = re.compile(r"(?i)(?:[ \t]*+[(|,;.-][ \t]*+|\s++(?:so|now|age[ds]?|aged)"
+                             r"[ \t]++)(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)")
+# newer (blanks alone or a verb: "dob 1/2/1931 95 - son aware", "born 1930 he is old 95")
+_AFTER_DOB = re.compile(r"(?i)(?:[ \t]*+[(|,;.-][ \t]*+|\s++(?:(?:so|now|age[ds]?|aged|"
+                        r"(?:(?:he|she|pt)[ \t]++)?(?:is|was|turn(?:s|ed)?)(?:[ \t]++now)?"
+                        r"(?:[ \t]++old)?)[ \t]++)?)"
                         r"(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)")
+# the unit an age's number was typed with, one letter too ("Age: 92 y", "93 yrs")
+_AGE_UNIT = re.compile(r"(?i)[ \t]?(?:y/o|yo|yrs?|y)(?![\w/])")
 # a number 90-120 standing alone, to look at what stands before it ("pt 96 came in")
 _BARE = re.compile(r"(?<![\d.,:/#-])(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)")
 # The same matches, led by the first digit (`_BARE`, led by a look-behind, is tried at every
@@ -89,15 +96,26 @@ _ASA_CLASS = re.compile(r"(?i)[ \t]*[:=#-]?[ \t]*(?:\d|(?:i{1,3}|iv|vi?)(?:e|\b)
                         r"\+|mg\b|held\b|daily\b|allergy\b|dose\b|given\b|stopped\b|x\s*\d)")
 
 
-def scan(text: str, merged: list[Span]) -> bool:
-    """Append the ages and names above to `merged`; True when it grew."""
+def scan(text: str, merged: list[Span], fired: list[str] | None = None) -> bool:
+    """Append the ages and names above to `merged`, and widen an age over its unit;
+    True when it grew. `fired`: None runs the older rules only (no unit, no bare or verb
+    age after a date of birth); a list hears "after_names" when a newer rule changed
+    something (the engine then checks the verdict the older rules give)."""
+    widened = fired is not None and _with_units(text, merged)
+    if widened:
+        fired.append("after_names")  # type: ignore[union-attr]
     found: list[Span] = []
     taken = [(s, e) for s, e, *_ in merged]
     for s, e, cat, _rule, _p in merged:
         if cat == "DATE":
-            m = _AFTER_DOB.match(text, e)
+            m = _AFTER_DOB_BASE.match(text, e)
+            newer = m is None and fired is not None
+            if newer:
+                m = _AFTER_DOB.match(text, e)
             if m is not None and not _AMOUNT.match(text, m.end()) \
                     and _DOB_CUE.search(text, max(0, s - 20), s) is not None:
+                if newer:
+                    fired.append("after_names")  # type: ignore[union-attr]
                 found.append((m.start("n"), m.end("n"), "AGE", "age_after_dob", 1))
             continue
         if cat != "NAME":
@@ -131,7 +149,19 @@ def scan(text: str, merged: list[Span]) -> bool:
     if new:  # (only an age this scan found: other rules' ages have their own units)
         new += _said_again(text, taken + [(s, e) for s, e, *_ in new], new)
     merged.extend(new)
-    return bool(new)
+    return bool(new) or widened
+
+
+def _with_units(text: str, merged: list[Span]) -> bool:
+    """Widen an AGE span of digits over the unit right after it ("[92] y"); True if one
+    grew."""
+    grew = False
+    for k, (s, e, cat, rule, prio) in enumerate(merged):
+        if cat == "AGE" and text[e - 1:e].isdigit() and (m := _AGE_UNIT.match(text, e)) \
+                and not any(e <= o[0] < m.end() for o in merged):  # never over another span
+            merged[k] = (s, m.end(), cat, rule, prio)
+            grew = True
+    return grew
 
 
 def _said_again(text: str, taken: list[tuple[int, int]], spans: list[Span]) -> list[Span]:

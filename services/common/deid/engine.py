@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from functools import reduce
 from itertools import accumulate
 from operator import itemgetter, or_
@@ -34,8 +35,10 @@ from . import (
     foreign_words,
     grouped_doubts,
     handles,
+    honorifics,
     id_cues,
     id_edges,
+    id_heads,
     initial_cues,
     inverted_names,
     job_places,
@@ -64,17 +67,20 @@ from . import (
     pass_words,
     patterns,
     phone_ends,
+    photo_links,
     place_edges,
     place_kinds,
     place_shapes,
     plain_words,
     plate_states,
     pt_names,
+    pt_surnames,
     read_out,
     relatives,
     road_marks,
     script_names,
     sign_offs,
+    spaced_dates,
     spaced_runs,
     spoken_links,
     staff_subjects,
@@ -153,6 +159,12 @@ _WORD_OF, _FIRST, _SECOND = itemgetter(2), itemgetter(0), itemgetter(1)
 _NICKNAME_CUES = frozenset(("by", "as", "called", "nickname", "nick"))
 _NUMBER_END_CUES = frozenset(("end", "ends", "ending", "last"))
 _PATIENT_CUES = frozenset(("pt", "patient"))
+# The rules after base 768686d that add or widen spans before the verdict is taken
+# (pt_surnames, spaced_dates, after_names' units and bare ages after a date of birth):
+# when one changed a note's spans, the verdict is also taken without them and the more
+# careful one kept (see _more_careful). The widenings that only change what is shown
+# (honorifics, id_heads, photo_links) run after the verdict: see _shown.
+NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -205,6 +217,49 @@ def _inside_a_batch(spans: list[Span]) -> list[Span]:
                                 and sp[1] <= e for s, e in batches)]
 
 
+def _shown(text: str, spans: list[Span]) -> list[Span]:
+    """The spans as shown: widened over a courtesy title ("[Mrs. Ferrand]"), a payer or a
+    state ("HUMANA [5520…]", "DL: WA [WDL…]"), a picture's phrase ("[face pic] sent to X
+    [IMG_88]"). Taken after the verdict, which counts the pieces as found (a joined or
+    widened span must not lower the finding count, lift the identifier-share hold or
+    swallow a guess), and never over another span."""
+    out = list(spans)
+    grew = honorifics.widen(text, out) | id_heads.widen(text, out)
+    if grew:
+        out = merge(out)
+    if photo_links.widen(text, out):
+        out, grew = merge(out), True
+    return out if grew else spans
+
+
+def _hidden(text: str, spans: list[Span], *, titles: bool) -> int:
+    """The characters the spans hide, blanks not counted; `titles` False: nor a name's
+    courtesy title that honorifics.widen took ("[Mrs. Ruiz] 95" is no denser than "Mrs
+    [NAME] 95")."""
+    hidden = 0
+    for s, e, cat, *_ in spans:
+        hidden += e - s - text.count(" ", s, e)
+        if cat == "NAME" and not titles:
+            hidden -= honorifics.title_length(text, s, e)
+    return hidden
+
+
+# how careful a verdict is: published either way, a person looks, held
+_CARE = {CLEAN: 0, REDACTED: 0, REVIEW: 1, QUARANTINE: 2}
+
+
+def _more_careful(new: Result, old: Result) -> Result:
+    """`new` (all rules' text and findings) with the verdict of `old` (NEWER_RULES left
+    out) when that is more careful: a newer rule adds what it hides, never lifts a hold
+    or a look. A note the older rules found something in and the newer leave clean goes
+    to a person."""
+    if new.verdict == CLEAN and old.findings:
+        return replace(new, verdict=REVIEW, doubts=old.doubts)
+    if _CARE[old.verdict] <= _CARE[new.verdict]:
+        return new
+    return replace(new, verdict=old.verdict, reasons=old.reasons, doubts=old.doubts)
+
+
 class Engine:
     """Load the lexicons once; then `deidentify` as many notes as you like (thread-safe)."""
 
@@ -220,12 +275,23 @@ class Engine:
 
     def deidentify(self, text: str, case: CaseIdentifiers | None = None) -> Result:
         try:
-            return self._deidentify(text, case)
+            fired: list[str] = []
+            result = self._deidentify(text, case, fired)
+            if fired and result.verdict != QUARANTINE:
+                # a newer rule (NEWER_RULES) changed the spans: the verdict is never less
+                # careful than the older rules alone give (joined or widened spans lower
+                # the counts and the share that hold a note; a new catch may remove the
+                # only doubt of a note that still holds a name)
+                result = _more_careful(result, self._deidentify(text, case, None))
+            return result
         except Exception as exc:  # fail closed, whatever went wrong
             logger.error("de-identification failed (%s); quarantined", type(exc).__name__)
             return error_result()
 
-    def _deidentify(self, text: str, case: CaseIdentifiers | None) -> Result:
+    def _deidentify(self, text: str, case: CaseIdentifiers | None,
+                    fired: list[str] | None) -> Result:
+        """`fired`: None runs without NEWER_RULES; a list hears which of them changed
+        something."""
         if not isinstance(text, str):
             raise TypeError("text must be str")
         if case is not None and not isinstance(case, CaseIdentifiers):
@@ -270,6 +336,11 @@ class Engine:
         if not dotted_dates.CUES.isdisjoint(words_in):
             dotted_dates.scan(text, spans)  # "OP am 22.09.", "born 17.IX"
         month_word_dates.scan(text, spans)  # "21-JUL-1938", "July 21,1938"
+        if fired is not None and not spaced_dates.CUES.isdisjoint(words_in):
+            n_spans = len(spans)
+            spaced_dates.scan(text, spans)  # "dob 4 22 1936"
+            if len(spans) != n_spans:
+                fired.append("spaced_dates")
         typed_words = words_in if seen is None else None  # the typed note's, for the doubts
         date_words.scan(text, toks, norms, words_in, spans)  # "le 3 mars", "admitted tuesday"
         mentions.scan(text, words_in, spans)  # "photo of the pt's face", "palm-vein scan"
@@ -361,7 +432,11 @@ class Engine:
             merged = merge(merged)
         if merged and traits.widen(text, merged):  # after the categories are settled
             merged = merge(merged)
-        if after_names.scan(text, merged):  # "Mrs [NAME] 95 came in", "Pt Asa at bedside"
+        if fired is not None and not _PATIENT_CUES.isdisjoint(words_in) and pt_surnames.widen(
+                text, merged, self._flags_of):  # "pt [Ida Mae] Quorlander"
+            fired.append("pt_surnames")
+            merged = merge(merged)
+        if after_names.scan(text, merged, fired):  # "Mrs [NAME] 95 came in", "Pt Asa at bedside"
             merged = merge(merged)
         if unknown_names.scan(text, merged, self._flags_of, words_in):  # "interpreter Xy"
             merged = merge(merged)
@@ -455,30 +530,36 @@ class Engine:
             left = () if held else self._doubts(text, merged, typed_words)
             return Result(text=text, findings=(), verdict=QUARANTINE if held else REVIEW
                           if left else CLEAN, counts={}, reasons=held, doubts=left)
-        pieces: list[str] = []
-        counts: dict[str, int] = {}
-        pos = hidden = 0
-        for s, e, cat, _rule, _prio in merged:
-            pieces.append(text[pos:s])
-            pieces.append(f"[{cat}]")
-            counts[cat] = counts.get(cat, 0) + 1
-            hidden += e - s - text.count(" ", s, e)
-            pos = e
-        pieces.append(text[pos:])
+        shown = _shown(text, merged) if fired is not None else merged
+        hidden = _hidden(text, merged, titles=True)  # as base counted
+        hidden_shown = hidden if shown is merged else _hidden(text, shown, titles=False)
         for s, e in labels:  # "driver's license" is no identifier of its own
             hidden -= e - s - text.count(" ", s, e)
+            hidden_shown -= e - s - text.count(" ", s, e)
         total = len(text) - text.count(" ") or 1
-        if hidden / total > cfg.max_identifier_ratio \
-                and not dense_notes.nothing_left(text, merged, self._flags_of):
+        # held as the spans found would hold it (as base did), or as the spans shown would
+        if (hidden / total > cfg.max_identifier_ratio
+                and not dense_notes.nothing_left(text, merged, self._flags_of)) \
+                or (shown is not merged and hidden_shown / total > cfg.max_identifier_ratio
+                    and not dense_notes.nothing_left(text, shown, self._flags_of)):
             reasons.add(IDENTIFIER_RATIO)  # "zip [ZIP]" alone holds nothing more
         if len(merged) > cfg.max_findings:
             reasons.add(TOO_MANY_FINDINGS)
-        findings = tuple(Finding(s, e, cat, rule, not rule.startswith(GUESS))
-                         for s, e, cat, rule, _ in merged)
         held = self._held(reasons)
         left = () if held else self._doubts(text, merged, typed_words)
-        unsure = left or not all(f.confident for f in findings)
+        unsure = left or not all(not sp[3].startswith(GUESS) for sp in merged)
         verdict = QUARANTINE if held else REVIEW if unsure else REDACTED
+        findings = tuple(Finding(s, e, cat, rule, not rule.startswith(GUESS))
+                         for s, e, cat, rule, _ in shown)
+        pieces: list[str] = []
+        counts: dict[str, int] = {}
+        pos = 0
+        for s, e, cat, _rule, _prio in shown:
+            pieces.append(text[pos:s])
+            pieces.append(f"[{cat}]")
+            counts[cat] = counts.get(cat, 0) + 1
+            pos = e
+        pieces.append(text[pos:])
         return Result(text="".join(pieces), findings=findings, verdict=verdict,
                       counts=counts, reasons=held, doubts=left)
 

@@ -10,7 +10,7 @@ import re
 Span = tuple[int, int, str, str, int]
 
 # the postal codes of the states, DC and the territories, in capitals
-_STATES = frozenset((
+STATES = frozenset((
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
     "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP").split())
 _BEFORE = re.compile(r"(?<![\w-])([A-Z]{2})[ \t]$")
@@ -23,7 +23,7 @@ def widen(text: str, spans: list[Span]) -> bool:
         if cat != "VEHICLE" or s < 3:
             continue
         m = _BEFORE.search(text, s - 3, s)
-        if m is not None and m.group(1) in _STATES:
+        if m is not None and m.group(1) in STATES:
             spans[k] = (m.start(1), e, cat, rule, prio)
             grew = True
     return grew
