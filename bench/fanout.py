@@ -303,6 +303,8 @@ async def poll(done: Any, timeout: float) -> None:
 
 def worker_main(cfg: dict[str, Any], pipe: Any) -> None:
     raise_nofile()
+    if cfg.get("nice"):  # --clients-nice: the students' devices are not the server's cores
+        os.nice(cfg["nice"])
     if cfg["uvloop"]:  # the clients share the viewer's 2 cores: the cheaper loop, the less
         import uvloop  # of the viewer's CPU they take (see BENCHMARKS.md, issue 14)
 
@@ -543,7 +545,7 @@ async def measure(args: argparse.Namespace, feed: Feed, viewer: Viewers, text: s
         cfg = {"port": viewer.all[i % len(viewer.all)].port, "token": token,
                "broadcast_id": feed.broadcast_id,
                "clients": per_proc, "stalled": args.stalled, "after": args.depth,
-               "uvloop": not args.clients_asyncio,
+               "uvloop": not args.clients_asyncio, "nice": args.clients_nice,
                "split": args.depth + 1 + args.updates // 2 if args.stalled else 1 << 62}
         proc = ctx.Process(target=worker_main, args=(cfg, child), daemon=True)
         proc.start()
@@ -709,6 +711,10 @@ def main() -> None:
     parser.add_argument("--clients-asyncio", action="store_true",
                         help="run the load generator on plain asyncio (before issue 14's "
                              "figures: it took more of the shared CPU than the viewer)")
+    parser.add_argument("--clients-nice", type=int, default=0, metavar="N",
+                        help="run the load generator at this niceness (e.g. 10): on a "
+                             "machine it shares with the viewer it then takes the cores the "
+                             "viewer leaves, as clients on their own devices would")
     parser.add_argument("--instances", type=int, default=1,
                         help="viewer replicas (processes), clients spread over them")
     args = parser.parse_args()
