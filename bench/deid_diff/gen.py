@@ -182,11 +182,14 @@ def phi_piece(n: Note, mode: str) -> None:
         n.phi_(digits(RNG.randint(6, 9)), "MRN")
     elif k == 12:
         n.add(case(pick(["call ", "cell ", "ph ", "daughter at ", "son # "]), mode))
-        n.phi_(pick([f"{digits(3)}-{digits(3)}-{digits(4)}", f"({digits(3)}) {digits(3)}-{digits(4)}",
-                     f"{digits(3)} {digits(3)} {digits(4)}", f"{digits(3)}.{digits(3)}.{digits(4)}"]),
+        n.phi_(pick([f"{digits(3)}-{digits(3)}-{digits(4)}",
+                     f"({digits(3)}) {digits(3)}-{digits(4)}",
+                     f"{digits(3)} {digits(3)} {digits(4)}",
+                     f"{digits(3)}.{digits(3)}.{digits(4)}"]),
                "PHONE")
     elif k == 13:
-        n.add(case(pick(["implant ", "pacemaker serial ", "SN ", "device sn: ", "implant lot/serial "]),
+        n.add(case(pick(["implant ", "pacemaker serial ", "SN ", "device sn: ",
+                          "implant lot/serial "]),
                    mode))
         n.phi_(pick(["SN" + digits(8), f"{pick(['PJN', 'RVX'])}{digits(6)}H", digits(10)]),
                "DEVICE")
@@ -231,7 +234,8 @@ def weak_piece(n: Note, mode: str) -> None:
         n.phi_(case(pick(FIRST), mode), "NAME")
         n.add(" ")
         n.phi_(case(pick(["Vexler", "Quarnby", "Ostrander", "Pelletier", "Skarsgaard",
-                          "Thistlewood", "Brannock", "Hope", "Will", "Young", "Mark"]), mode), "NAME")
+                          "Thistlewood", "Brannock", "Hope", "Will", "Young", "Mark"]),
+                     mode), "NAME")
     elif k == 5:
         n.phi_(case(pick(FIRST) + " " + pick(LAST), mode), "NAME")
         n.add(" ")
@@ -260,14 +264,16 @@ def filler(n: Note, mode: str) -> None:
     elif k == 4:
         n.add(case(f"OR {RNG.randint(1, 22)} room {RNG.randint(100, 999)}", mode))
     elif k == 5:
-        n.add(case(f"ASA {RNG.randint(1, 4)}, EBL {RNG.randint(5, 900)} mL, GCS {RNG.randint(3, 15)}",
+        n.add(case(f"ASA {RNG.randint(1, 4)}, EBL {RNG.randint(5, 900)} mL, "
+                   f"GCS {RNG.randint(3, 15)}",
                    mode))
     elif k == 6:
         n.add(case(f"family in {pick(STATE_NAMES)}, will {pick(HARDWORDS)} update", mode))
     elif k == 7:
         n.add(case(f"{pick(PROCS)} {pick(['started', 'done', 'delayed', 'on hold'])}", mode))
     elif k == 8:
-        n.add(case(f"{pick(HARDWORDS)} {pick(HARDWORDS)} {pick(['update', 'later', 'soon', 'call'])}",
+        n.add(case(f"{pick(HARDWORDS)} {pick(HARDWORDS)} "
+                   f"{pick(['update', 'later', 'soon', 'call'])}",
                    mode))
     elif k == 9:
         n.add(case(f"BP {RNG.randint(90, 180)}/{RNG.randint(50, 100)} HR {RNG.randint(40, 120)} "
@@ -281,7 +287,8 @@ def filler(n: Note, mode: str) -> None:
     elif k == 11:
         n.add(case(f"Dr. {pick(LAST)} {pick(['primary', 'assist', 'anesthesia'])}", mode))
     elif k == 12:
-        n.add(case(f"pt {pick(['awake', 'extubated', 'stable', 'in pain', 'NPO', 'hip fx'])}", mode))
+        n.add(case(f"pt {pick(['awake', 'extubated', 'stable', 'in pain', 'NPO', 'hip fx'])}",
+                   mode))
     else:
         n.add(case(f"tray {RNG.randint(1, 30)} count correct x{RNG.randint(1, 3)}", mode))
 
@@ -303,7 +310,7 @@ def make(i: int, with_phi: bool) -> dict:
             n.add(pick(SEPS))
         if with_phi and DENSE and RNG.random() < 0.35:
             weak_piece(n, mode)
-        elif with_phi and (RNG.random() < 0.55 or j == pieces - 1 and not n.phi):
+        elif with_phi and (RNG.random() < 0.55 or (j == pieces - 1 and not n.phi)):
             phi_piece(n, mode)
         else:
             filler(n, mode)
