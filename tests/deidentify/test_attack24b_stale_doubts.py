@@ -23,8 +23,6 @@ NOTES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack24b: _more_careful keeps the older run's doubts")
 @pytest.mark.parametrize("note", NOTES)
 def test_no_doubt_lies_inside_a_finding(engine: Engine, note: str) -> None:
     out = engine.deidentify(note)
