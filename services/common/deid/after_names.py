@@ -158,7 +158,8 @@ def _with_units(text: str, merged: list[Span]) -> bool:
     grew = False
     for k, (s, e, cat, rule, prio) in enumerate(merged):
         if cat == "AGE" and text[e - 1:e].isdigit() and (m := _AGE_UNIT.match(text, e)) \
-                and not any(e <= o[0] < m.end() for o in merged):  # never over another span
+                and not (k + 1 < len(merged) and merged[k + 1][0] < m.end()):
+            # never over another span: `merged` is sorted and apart, so only the next one
             merged[k] = (s, m.end(), cat, rule, prio)
             grew = True
     return grew

@@ -254,10 +254,21 @@ def _more_careful(new: Result, old: Result) -> Result:
     or a look. A note the older rules found something in and the newer leave clean goes
     to a person."""
     if new.verdict == CLEAN and old.findings:
-        return replace(new, verdict=REVIEW, doubts=old.doubts)
+        return replace(new, verdict=REVIEW, doubts=_doubts_shown(new, old))
     if _CARE[old.verdict] <= _CARE[new.verdict]:
         return new
-    return replace(new, verdict=old.verdict, reasons=old.reasons, doubts=old.doubts)
+    return replace(new, verdict=old.verdict, reasons=old.reasons,
+                   doubts=_doubts_shown(new, old))
+
+
+def _doubts_shown(new: Result, old: Result) -> tuple[Doubt, ...]:
+    """`new`'s doubts, plus each of `old`'s on words `new` left shown: a doubt inside a
+    finding would point the approver at the wrong characters."""
+    extra = tuple(d for d in old.doubts if d not in new.doubts and not any(
+        f.start < d.end and d.start < f.end for f in new.findings))
+    if not new.doubts or not extra:
+        return new.doubts or extra
+    return tuple(sorted(new.doubts + extra, key=lambda d: (d.start, d.end)))
 
 
 class Engine:

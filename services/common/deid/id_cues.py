@@ -230,7 +230,8 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
     pos = 0
     n = len(text)
     # values another rule read already as a phone, a date, an e-mail...: nothing to add
-    settled = sorted((sp[0], sp[1]) for sp in out if sp[2] in _SETTLED)
+    settled = sorted((sp[0], sp[1]) for sp in out
+                     if sp[2] in _SETTLED and sp[3] not in _UNSETTLED_RULES)
     starts = [a for a, _ in settled]
     for m in _DIGIT_TOKEN.finditer(text):
         s, e = m.span()
@@ -288,6 +289,9 @@ _CODE_DASHES = "-\u2013\u2014"
 _MASK = re.compile(r"(?:\.{2,}|\*{2,}|…)$")
 _SETTLED = frozenset(("PHONE", "FAX", "DATE", "EMAIL", "URL", "IP", "ZIP", "AGE", "SSN", "MRN",
                       "PHOTO", "ADDRESS"))
+# a spaced date of birth and the age after it (spaced_dates, after_names: newer rules) may
+# be the head of a longer cued value ("DL DOB: 4 22 1936 95 882"): still read the whole run
+_UNSETTLED_RULES = frozenset(("dob_spaced", "age_after_dob"))
 _BONE_PLATE = re.compile(r"(?i)\b(?:screws?|holes?|locking|bone|lcp|recon|compression|"
                          r"fixation|orif|plating|tibial|femoral|radius|clavicle)\b")
 _PREFIX = re.compile(r"(?<![\w'/])([A-Z]{1,4}|[A-Za-z](?: [A-Za-z]){1,2})[ -]$")
