@@ -62,6 +62,12 @@ def note(i: int) -> str:
     return f"bench note {i // 1000:03d} {i % 1000:03d}"
 
 
+def milestone_body(i: int, case_id: str) -> dict[str, Any]:
+    """Milestone i's POST body: a fresh event id, numbered in its note (`note_number`)."""
+    return {"event_id": str(uuid.uuid4()), "case_id": case_id, "milestone": "incision",
+            "note": note(i), "occurred_at": datetime.now(UTC).isoformat()}
+
+
 def note_number(text: str) -> int:
     """`i` back from `note(i)` as it reached a student."""
     match = NOTE_NUMBER.search(text)
@@ -109,9 +115,7 @@ async def submit_all(session: aiohttp.ClientSession, base: str, token: str,
     post_ms: list[float] = []
 
     async def post(i: int) -> None:
-        body = {"event_id": str(uuid.uuid4()), "case_id": cases[i % len(cases)]["case_id"],
-                "milestone": "incision", "note": note(i),
-                "occurred_at": datetime.now(UTC).isoformat()}
+        body = milestone_body(i, cases[i % len(cases)]["case_id"])
         began = time.time()
         sent[i] = began
         try:

@@ -21,10 +21,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import time
-import uuid
 from collections import deque
 from collections.abc import Callable, Coroutine
-from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
@@ -236,7 +234,7 @@ async def submit_all(base: str, token: str, cases: list[dict[str, Any]], rate: f
     whatever happened before it (a POST waits only for a free connection). `accepted`
     collects the numbers ingest answered 202. `timeout`: how long after the last POST
     answers are awaited; the ones still out then count as status 0."""
-    from bench.e2e import note
+    from bench.e2e import milestone_body
 
     parts = urlsplit(base)
     pool = Pool(parts.hostname or "127.0.0.1", parts.port or 80, limit)
@@ -266,10 +264,7 @@ async def submit_all(base: str, token: str, cases: list[dict[str, Any]], rate: f
                 await asyncio.sleep(delay)
             began = time.time()
             sent[i] = began
-            body = orjson.dumps({"event_id": str(uuid.uuid4()),
-                                 "case_id": case_ids[i % len(case_ids)],
-                                 "milestone": "incision", "note": note(i),
-                                 "occurred_at": datetime.now(UTC).isoformat()})
+            body = orjson.dumps(milestone_body(i, case_ids[i % len(case_ids)]))
             out[0] += 1
             try:
                 connection = await pool.acquire()

@@ -48,13 +48,13 @@ _CELL = re.compile(r"[ \t]*(?:\||\n[ \t]*[-*•·]?)[ \t]*(?P<n>9\d|1[01]\d|120)
 _DOB_CUE = re.compile(r"(?i)\b(?:dob|d\.o\.b\.?|born|date\s+of\s+birth|birth\s*date|b\.)"
                       r"[ \t]*[:#-]?[ \t]*$")
 # "[ \t]*\s+" read as "\s++": possessive runs never split one run of blanks (quadratic)
+_AGE_AFTER_DOB = r"(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)"
 _AFTER_DOB_BASE = re.compile(r"(?i)(?:[ \t]*+[(|,;.-][ \t]*+|\s++(?:so|now|age[ds]?|aged)"
-                             r"[ \t]++)(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)")
+                             r"[ \t]++)" + _AGE_AFTER_DOB)
 # newer (blanks alone or a verb: "dob 1/2/1931 95 - son aware", "born 1930 he is old 95")
 _AFTER_DOB = re.compile(r"(?i)(?:[ \t]*+[(|,;.-][ \t]*+|\s++(?:(?:so|now|age[ds]?|aged|"
                         r"(?:(?:he|she|pt)[ \t]++)?(?:is|was|turn(?:s|ed)?)(?:[ \t]++now)?"
-                        r"(?:[ \t]++old)?)[ \t]++)?)"
-                        r"(?P<n>9\d|1[01]\d|120)(?![\dA-Za-z])(?![.,:/]\d)")
+                        r"(?:[ \t]++old)?)[ \t]++)?)" + _AGE_AFTER_DOB)
 # the unit an age's number was typed with, one letter too ("Age: 92 y", "93 yrs")
 _AGE_UNIT = re.compile(r"(?i)[ \t]?(?:y/o|yo|yrs?|y)(?![\w/])")
 # a number 90-120 standing alone, to look at what stands before it ("pt 96 came in")

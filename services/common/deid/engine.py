@@ -558,7 +558,7 @@ class Engine:
             reasons.add(TOO_MANY_FINDINGS)
         held = self._held(reasons)
         left = () if held else self._doubts(text, merged, typed_words)
-        unsure = left or not all(not sp[3].startswith(GUESS) for sp in merged)
+        unsure = left or any(sp[3].startswith(GUESS) for sp in merged)
         verdict = QUARANTINE if held else REVIEW if unsure else REDACTED
         findings = tuple(Finding(s, e, cat, rule, not rule.startswith(GUESS))
                          for s, e, cat, rule, _ in shown)

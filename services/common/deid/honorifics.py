@@ -19,9 +19,9 @@ Span = tuple[int, int, str, str, int]
 # name; the abbreviations in any case, the words capitalised ("we miss Ruiz" keeps "miss")
 _WORDS = ("Miss|Mister|Missus|Herr|Frau|Monsieur|Madame|Madam|Señora?|Senora?|Senhora|"
           "Signora|Signor")
-_TITLE = re.compile(
-    r"(?<![\w'’.-])(?:(?i:mrs?|ms|mx|mme|mlle|sra)|" + _WORDS + "|" + _WORDS.upper()
-    + r")\.?[ \t]+$")
+# the title with its dot and the blanks after it
+_TITLED = r"(?:(?i:mrs?|ms|mx|mme|mlle|sra)|" + _WORDS + "|" + _WORDS.upper() + r")\.?[ \t]+"
+_TITLE = re.compile(r"(?<![\w'’.-])" + _TITLED + "$")
 _WINDOW = 12  # the longest title, its dot and a little space
 # the dot that ends a generational suffix the name rule took without it ("[… Jr]." )
 _SUFFIX_END = re.compile(r"(?i)(?<![\w'’])(?:jr|sr)$")
@@ -48,10 +48,8 @@ def widen(text: str, spans: list[Span]) -> bool:
     return grew
 
 
-
 # a title at the start of a widened span (for the share of a note that is identifiers)
-_LEAD = re.compile(
-    r"(?:(?i:mrs?|ms|mx|mme|mlle|sra)|" + _WORDS + "|" + _WORDS.upper() + r")\.?[ \t]+")
+_LEAD = re.compile(_TITLED)
 
 
 def title_length(text: str, start: int, end: int) -> int:

@@ -51,7 +51,8 @@ def widen(text: str, spans: list[Span], flags_of: Flags) -> bool:
                 and flags_of(m.group(1)) & lx.LAST and not flags_of(m.group(1)) & _NOT_SURNAME:
             # in lower case only a listed surname: "pt [ana] extubated" is a verb
             end = m.end()
-        if end != e and not any(o[0] < end and o[1] > e for o in spans if o is not spans[k]):
+        # never over another span: `spans` is sorted and apart, so only the next one
+        if end != e and not (k + 1 < len(spans) and spans[k + 1][0] < end):
             spans[k] = (s, end, cat, rule, prio)
             grew = True
     return grew
