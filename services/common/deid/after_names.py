@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 
 from . import person_cues
+from .covered import Covered
 from .names import CUES, PATIENT, RELATION
 
 Span = tuple[int, int, str, str, int]
@@ -106,6 +107,7 @@ def scan(text: str, merged: list[Span], fired: list[str] | None = None) -> bool:
         fired.append("after_names")  # type: ignore[union-attr]
     found: list[Span] = []
     taken = [(s, e) for s, e, *_ in merged]
+    covered = Covered(taken)
     for s, e, cat, _rule, _p in merged:
         if cat == "DATE":
             m = _AFTER_DOB_BASE.match(text, e)
@@ -134,18 +136,18 @@ def scan(text: str, merged: list[Span], fired: list[str] | None = None) -> bool:
                       else "guess_age_after_name", 1))
     # a cue, no name between ("pt 96", "Visitor: 92")
     for m in _BARE_LED.finditer(text):
-        if not _covered(taken, m.start()) and not _AMOUNT.match(text, m.end()) \
+        if m.start() not in covered and not _AMOUNT.match(text, m.end()) \
                 and _CUE_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None \
                 and person_cues.word_before(text, m.start()) in _CUE_ALONE:
             found.append((m.start(), m.end(), "AGE", "guess_age_after_cue", 1))
     for m in _ASA.finditer(text) if "sa" in text or "SA" in text else ():
         s = m.start()
-        if _covered(taken, s) or _ASA_CLASS.match(text, m.end()) \
+        if s in covered or _ASA_CLASS.match(text, m.end()) \
                 or not person_cues.before(text, s):
             continue
         found.append((s, m.end(), "NAME", "cue_asa" if m.group() == "Asa"
                       else "guess_cue_asa", 1))
-    new = [sp for sp in found if not _covered(taken, sp[0])]
+    new = [sp for sp in found if sp[0] not in covered]
     if new:  # (only an age this scan found: other rules' ages have their own units)
         new += _said_again(text, taken + [(s, e) for s, e, *_ in new], new)
     merged.extend(new)
@@ -174,16 +176,13 @@ def _said_again(text: str, taken: list[tuple[int, int]], spans: list[Span]) -> l
     if not ages:
         return []
     out: list[Span] = []
+    covered = Covered(taken)
     for m in _BARE_LED.finditer(text):
         n = m.group("n")
-        if n in ages and not _covered(taken, m.start()) and not _AMOUNT.match(text, m.end()) \
+        if n in ages and m.start() not in covered and not _AMOUNT.match(text, m.end()) \
                 and not _AMBIGUOUS.match(text, m.end()) \
                 and not _MEASURE_LAST.search(text, max(0, m.start() - 12), m.start()) \
                 and not _LAB_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             out.append((m.start(), m.end(), "AGE",
                         "guess_age_said_again" if ages[n] else "age_said_again", 1))
     return out
-
-
-def _covered(taken: list[tuple[int, int]], at: int) -> bool:
-    return any(s <= at < e for s, e in taken)

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from .covered import Covered
+
 Span = tuple[int, int, str, str, int]
 
 _N = r"(?P<n>9\d|1[01]\d)"
@@ -215,8 +217,8 @@ def _again(text: str, ages: list[Span], out: list[Span]) -> None:
             out.append((c.start("n"), c.end("n"), "AGE", "age_again", 1))
     if not said:
         return
-    taken = [(s, e) for s, e, *_ in ages]
+    taken = Covered((s, e) for s, e, *_ in ages)
     for m in _NUMBER.finditer(text):
-        if m.group() in said and not any(s <= m.start() < e for s, e in taken) \
+        if m.group() in said and m.start() not in taken \
                 and _MEASURE.search(text, max(0, m.start() - 16), m.start()) is None:
             out.append((m.start(), m.end(), "AGE", "age_again", 1))

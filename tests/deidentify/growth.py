@@ -1,0 +1,36 @@
+"""Whether a rule's cost grows with the note's length, not with its square.
+
+A budget in milliseconds fails on a slow or busy machine and passes a quadratic rule on a
+fast one; the ratio between two lengths of the same note does neither. Linear work on 8x
+the text takes at most 8x the time (less, with the fixed cost per note); a quadratic rule
+takes up to 64x. Best of a few runs, so a pause on a busy machine is not counted."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+SMALL = 2_500
+LARGE = 20_000  # 8x SMALL; longer than a note may be, so engines here allow it (`long_engine`)
+
+
+def best_seconds(run: Callable[[str], object], text: str, tries: int = 3) -> float:
+    best = float("inf")
+    for _ in range(tries):
+        started = time.perf_counter()
+        run(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def repeated(unit: str, length: int) -> str:
+    return (unit * (length // len(unit) + 1))[:length]
+
+
+def assert_grows_linearly(run: Callable[[str], object], make: Callable[[int], str],
+                          small: int = SMALL, large: int = LARGE) -> None:
+    """`make(n)` builds the note at about n characters; `run` is the work under test."""
+    run(make(small))  # warm: lexicons, regex caches, the memo
+    ratio = best_seconds(run, make(large)) / best_seconds(run, make(small))
+    factor = large / small
+    assert ratio < 2 * factor, f"{ratio:.1f}x the time for {factor:.0f}x the text"

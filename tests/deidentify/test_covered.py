@@ -1,0 +1,22 @@
+"""deid.covered.Covered answers as `any(s <= at < e for s, e in spans)` does, whatever the
+spans: overlapping, touching, nested, empty or out of order."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from services.common.deid.covered import Covered
+
+SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=12)
+
+
+@given(SPANS, st.integers(-2, 64))
+def test_a_position_is_covered_as_a_scan_of_every_span_says(
+        spans: list[tuple[int, int]], at: int) -> None:
+    assert (at in Covered(spans)) == any(s <= at < e for s, e in spans)
+
+
+def test_touching_spans_hold_their_shared_edge_and_not_the_end() -> None:
+    covered = Covered([(5, 8), (0, 5), (3, 4), (9, 9)])
+    assert [at for at in range(-1, 11) if at in covered] == list(range(8))
