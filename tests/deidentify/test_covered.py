@@ -20,3 +20,10 @@ def test_a_position_is_covered_as_a_scan_of_every_span_says(
 def test_touching_spans_hold_their_shared_edge_and_not_the_end() -> None:
     covered = Covered([(5, 8), (0, 5), (3, 4), (9, 9)])
     assert [at for at in range(-1, 11) if at in covered] == list(range(8))
+
+
+@given(SPANS, st.integers(-2, 62), st.integers(1, 8))
+def test_a_stretch_overlaps_as_a_scan_of_every_span_says(
+        spans: list[tuple[int, int]], start: int, width: int) -> None:
+    end = start + width
+    assert Covered(spans).overlaps(start, end) == any(s < end and start < e for s, e in spans)

@@ -15,6 +15,7 @@ unless a relative or a phone's kind stands beside it ("daughter 855-1400").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 Span = tuple[int, int, str, str, int]
 
@@ -75,14 +76,30 @@ def _clock_range(number: str) -> bool:
     return int(a[1:]) < 60 and int(b[:2]) < 24 and int(b[2:]) < 60 and int(a) < int(b)
 
 
+class _Relatives:
+    """Where the note names a relative, found once: asking each number's line again with
+    a search from the line's start is quadratic on one long line of numbers."""
+
+    def __init__(self, text: str) -> None:
+        found = [m.span() for m in _LINE_RELATION.finditer(text)]  # whole words: apart
+        self._starts = [s for s, _ in found]
+        self._ends = [e for _, e in found]
+
+    def between(self, start: int, end: int) -> bool:
+        """A relative named wholly inside text[start:end]."""
+        k = bisect_left(self._starts, start)
+        return k < len(self._ends) and self._ends[k] <= end
+
+
 def scan_typed(text: str, words: set[str], out: list[Span]) -> None:
     """Add PHONE or FAX spans for the typed seven-digit numbers in notes about contacts."""
     about_contacts = not _CONTACT_WORDS.isdisjoint(words)
     fax_only = about_contacts and _CONTACT_WORDS & words <= _FAX_WORDS
+    relatives = None if about_contacts else _Relatives(text)
     for m in _TYPED.finditer(text):
         s, e = m.span()
         line = text.rfind("\n", 0, s) + 1
-        if not (about_contacts or _LINE_RELATION.search(text, line, s)
+        if not (relatives is None or relatives.between(line, s)
                 or _LINE_RELATION.search(text, e, e + 16)):
             continue
         if _NOT_PHONE_LABEL.search(text, max(0, s - 24), s) \

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .covered import Covered
+
 Span = tuple[int, int, str, str, int]
 
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*[^\W\d_]")
@@ -29,14 +31,14 @@ def scan(text: str, merged: list[Span], everyday: Callable[[str], bool]) -> bool
                          if len(w) > 2 and w[0].isupper() and not everyday(w.lower()))
     if not words:
         return False
-    taken = [(s, e) for s, e, *_ in merged]
+    taken = Covered((s, e) for s, e, *_ in merged)
     found: list[Span] = []
     for w in words:  # a few words, each looked for at C speed
         i = text.find(w)
         while i >= 0:
             j = i + len(w)
             if not (i and _in_word(text[i - 1])) and not (j < len(text) and _in_word(text[j])) \
-                    and not any(s < j and i < e for s, e in taken):
+                    and not taken.overlaps(i, j):
                 found.append((i, j, "NAME", "name_again", 1))
             i = text.find(w, j)
     merged.extend(found)
@@ -53,14 +55,14 @@ def scan_places(text: str, merged: list[Span], never: Callable[[str], bool]) -> 
               and not (" " not in p and never(p.lower()))}
     if not places:
         return False
-    taken = [(s, e) for s, e, *_ in merged]
+    taken = Covered((s, e) for s, e, *_ in merged)
     found: list[Span] = []
     for p in places:
         i = text.find(p)
         while i >= 0:
             j = i + len(p)
             if not (i and _in_word(text[i - 1])) and not (j < len(text) and _in_word(text[j])) \
-                    and not any(s < j and i < e for s, e in taken):
+                    and not taken.overlaps(i, j):
                 found.append((i, j, "LOCATION", "place_again", 1))
             i = text.find(p, j)
     merged.extend(found)
