@@ -33,6 +33,7 @@ from . import (
     eponym_heads,
     field_labels,
     foreign_words,
+    given_before,
     grouped_doubts,
     handles,
     honorifics,
@@ -59,6 +60,7 @@ from . import (
     name_pairs,
     name_rest,
     name_sweep,
+    name_syllables,
     name_tails,
     normalise,
     note_subject,
@@ -71,6 +73,7 @@ from . import (
     place_edges,
     place_kinds,
     place_shapes,
+    place_tails,
     plain_words,
     plate_states,
     pt_names,
@@ -162,9 +165,12 @@ _PATIENT_CUES = frozenset(("pt", "patient"))
 # The rules after base 768686d that add or widen spans before the verdict is taken
 # (pt_surnames, spaced_dates, after_names' units and bare ages after a date of birth):
 # when one changed a note's spans, the verdict is also taken without them and the more
-# careful one kept (see _more_careful). The widenings that only change what is shown
-# (honorifics, id_heads, photo_links) run after the verdict: see _shown.
-NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names")
+# careful one kept (see _more_careful); so too for the later place_tails ("from [X]
+# Township"), name_syllables ("[Hwan]-min") and given_before ("ysolde [harmon]"). The
+# widenings that only change what is shown (honorifics, id_heads, photo_links) run after
+# the verdict: see _shown.
+NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "name_syllables",
+               "given_before")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -436,6 +442,9 @@ class Engine:
         if merged and (place_edges.widen(text, words_in, merged)  # "from East [St. Louis]"
                        | place_edges.town_after_street(text, merged)):  # "[…], Wexbury"
             merged = merge(merged)
+        if fired is not None and merged and place_tails.widen(text, merged):  # "from [X] Wells"
+            fired.append("place_tails")
+            merged = merge(merged)
         if job_places.scan(text, merged, self._plain_word, words_in):  # "the vet in [Town]"
             merged = merge(merged)
         if road_marks.hinted(text, words_in) \
@@ -456,6 +465,14 @@ class Engine:
         if place_kinds.scan(text, merged, self._flags_of, words_in):  # "the village Xy"
             merged = merge(merged)
         if merged and name_rest.widen(text, merged, self._flags_of):  # "[Seo]-yeon", "[Jo] Wu"
+            merged = merge(merged)
+        if fired is not None and merged and name_syllables.widen(
+                text, merged, self._flags_of):  # "[Hwan]-min"
+            fired.append("name_syllables")
+            merged = merge(merged)
+        if fired is not None and merged and given_before.widen(
+                text, merged, self._flags_of):  # "ysolde [marrick] came up"
+            fired.append("given_before")
             merged = merge(merged)
         if initial_cues.HINT.search(text) is not None and initial_cues.scan(text, merged):
             merged = merge(merged)
