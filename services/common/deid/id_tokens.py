@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .id_cues import cue_category
 from .patterns import BATCH
 
 Span = tuple[int, int, str, str, int]
@@ -40,8 +41,10 @@ def widen(text: str, spans: list[Span]) -> bool:
         start, end = s, e
         b = _BEFORE.search(text, max(0, s - _REACH), s)
         # a run that begins inside a word ("Führerschein-"): the word is no prefix
+        # nor a label glued on ("mrn#", "acct-"): a mark after a label stays as typed
         if b is not None and b.start() > s - _REACH \
                 and not (b.start() and text[b.start() - 1].isalnum()) \
+                and cue_category(b.group().rstrip("#*_-")) is None \
                 and (k == 0 or b.start() >= spans[k - 1][1]):
             start = b.start()
         a = _AFTER.match(text, e, e + _REACH)
