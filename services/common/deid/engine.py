@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import (
     after_names,
+    age_labels,
     ages,
     ages_words,
     cjk_names,
@@ -40,6 +41,7 @@ from . import (
     id_cues,
     id_edges,
     id_heads,
+    id_tokens,
     initial_cues,
     inverted_names,
     job_places,
@@ -84,6 +86,7 @@ from . import (
     script_names,
     sign_offs,
     spaced_dates,
+    spaced_event_dates,
     spaced_runs,
     spoken_links,
     staff_subjects,
@@ -163,14 +166,15 @@ _NICKNAME_CUES = frozenset(("by", "as", "called", "nickname", "nick"))
 _NUMBER_END_CUES = frozenset(("end", "ends", "ending", "last"))
 _PATIENT_CUES = frozenset(("pt", "patient"))
 # The rules after base 768686d that add or widen spans before the verdict is taken
-# (pt_surnames, spaced_dates, after_names' units and bare ages after a date of birth):
+# (pt_surnames, spaced_dates, after_names' units and bare ages after a date of birth,
+# spaced_event_dates):
 # when one changed a note's spans, the verdict is also taken without them and the more
 # careful one kept (see _more_careful); so too for the later place_tails ("from [X]
 # Township"), name_syllables ("[Hwan]-min") and given_before ("ysolde [harmon]"). The
 # widenings that only change what is shown (honorifics, id_heads, photo_links) run after
 # the verdict: see _shown.
 NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "name_syllables",
-               "given_before")
+               "given_before", "spaced_event_dates")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -236,6 +240,17 @@ def _shown(text: str, spans: list[Span]) -> list[Span]:
     if photo_links.widen(text, out):
         out, grew = merge(out), True
     return out if grew else spans
+
+
+def _edged(text: str, spans: list[Span]) -> list[Span]:
+    """The spans as shown, grown over an age's label ("[age 97]") and the rest of a
+    code's run ("[FPT#B3-55…]"). Taken after the hold too: these pieces are shown hidden
+    and never counted (the identifier share, the finding count and the verdict stay as
+    the spans before them give)."""
+    out = list(spans)
+    if age_labels.widen(text, out) | id_tokens.widen(text, out):
+        return merge(out)
+    return spans
 
 
 def _hidden(text: str, spans: list[Span], *, titles: bool) -> int:
@@ -358,6 +373,11 @@ class Engine:
             spaced_dates.scan(text, spans)  # "dob 4 22 1936"
             if len(spans) != n_spans:
                 fired.append("spaced_dates")
+        if fired is not None and not spaced_event_dates.CUES.isdisjoint(words_in):
+            n_spans = len(spans)
+            spaced_event_dates.scan(text, spans)  # "admitted 11 3", "dob 5 slash 17 slash 1931"
+            if len(spans) != n_spans:
+                fired.append("spaced_event_dates")
         typed_words = words_in if seen is None else None  # the typed note's, for the doubts
         date_words.scan(text, toks, norms, words_in, spans)  # "le 3 mars", "admitted tuesday"
         mentions.scan(text, words_in, spans)  # "photo of the pt's face", "palm-vein scan"
@@ -574,6 +594,8 @@ class Engine:
         if len(merged) > cfg.max_findings:
             reasons.add(TOO_MANY_FINDINGS)
         held = self._held(reasons)
+        if fired is not None:
+            shown = _edged(text, shown)
         left = () if held else self._doubts(text, merged, typed_words)
         unsure = left or any(sp[3].startswith(GUESS) for sp in merged)
         verdict = QUARANTINE if held else REVIEW if unsure else REDACTED

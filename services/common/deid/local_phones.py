@@ -46,7 +46,10 @@ _CONTACT_WORDS = frozenset((
     "mobile contact contacts "
     "fax faxes faxed faxing answer voicemail vm text texts txt sms ring rang reach reached "
     "appelle appeler appelez llamar llame llamen llamó telefono teléfono telefone ligar "
-    "tawagan tumawag goi thoai").split())  # Vietnamese "gọi", "điện thoại", accent-folded
+    "tawagan tumawag goi thoai "  # Vietnamese "gọi", "điện thoại", accent-folded
+    # es/pt as the engine reads them, accents folded ("llamó" -> "llamo")
+    "llama llamo llamado llamada llamadas telefonear liga ligou ligue ligacao ligacoes "
+    "telefonou").split())
 _FAX_WORDS = frozenset(("fax", "faxes", "faxed", "faxing"))
 _NOT_PHONE_LABEL = re.compile(
     r"(?i)\b(?:lot|ref|cat(?:alog(?:ue)?)?|model|serial|s/n|sn|acct|account|mrn|claim|"
