@@ -1,12 +1,10 @@
-"""deid25b: what is shown around an age or an identifier already found.
+"""deid25b: what is shown around an identifier already found.
 
-- age_labels: the word that says "age" right before an age over 89 goes with it
-  ("Pt [NAME] [age 97]"): readers count it as part of the age;
-- id_tokens: an identifier found inside one run of letters, digits, '#', '*' and dashes
-  takes the whole run ("[FPT#B3-5521-10D7]", "[*WB5520113*]", "[MED-ICD-AABB3C2-117]"):
-  the prefix left beside the brackets is part of the same code.
-
-Both run after the verdict, on what is shown only: the verdict and the counts stay.
+id_tokens: an identifier found inside one run of letters, digits, '#', '*' and dashes
+takes the whole run ("[FPT#B3-5521-10D7]", "[*WB5520113*]", "[MED-ICD-AABB3C2-117]"): the
+prefix left beside the brackets is part of the same code. It runs after the verdict, on
+what is shown only: the verdict and the counts stay. (The word "age" before an age over
+89 stays shown: it identifies nobody; hiding it only matched one corpus's labelling.)
 Invented examples.
 """
 
@@ -17,16 +15,6 @@ import pytest
 from services.common.deid import Engine
 
 from .support import left_uncovered
-
-
-@pytest.mark.parametrize(("note", "piece"), [
-    ("Pt Aurelio Banks age 97, family at bedside.", "age 97"),
-    ("Pt Aurelio Banks aged 93, frailty score 5.", "aged 93"),
-    ("AURELIO BANKS AGE 95, FAMILY AT BEDSIDE.", "AGE 95"),
-    ("pt Odile Varga, Age: 101, to PACU", "Age: 101"),
-])
-def test_age_label_goes_with_the_age(engine: Engine, note: str, piece: str) -> None:
-    assert left_uncovered(engine, note, piece) == ""
 
 
 @pytest.mark.parametrize(("note", "piece"), [
@@ -55,9 +43,10 @@ def test_neighbours_stay(engine: Engine, note: str, kept: str) -> None:
 
 
 def test_verdict_and_counts_unchanged(engine: Engine) -> None:
-    # the widening changes only what is shown: one age, one name, as before
-    result = engine.deidentify("Pt Aurelio Banks age 97, family at bedside.")
-    assert result.counts == {"NAME": 1, "AGE": 1}
+    # the widening changes only what is shown: one name, one device code, as before
+    result = engine.deidentify("Pt Jonas Brenner, ICD MED-ICD-AABB3C2-117 interrogated.")
+    assert "AABB3C2" not in result.text and "MED-ICD" not in result.text
+    assert result.counts == {"NAME": 1, "ID": 1}
     assert result.verdict == "redacted"
 
 

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from . import (
     after_names,
-    age_labels,
     ages,
     ages_words,
     cjk_names,
@@ -243,12 +242,11 @@ def _shown(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _edged(text: str, spans: list[Span]) -> list[Span]:
-    """The spans as shown, grown over an age's label ("[age 97]") and the rest of a
-    code's run ("[FPT#B3-55…]"). Taken after the hold too: these pieces are shown hidden
-    and never counted (the identifier share, the finding count and the verdict stay as
-    the spans before them give)."""
+    """The spans as shown, grown over the rest of a code's run ("[FPT#B3-55…]"). Taken
+    after the hold too: these pieces are shown hidden and never counted (the identifier
+    share, the finding count and the verdict stay as the spans before them give)."""
     out = list(spans)
-    if age_labels.widen(text, out) | id_tokens.widen(text, out):
+    if id_tokens.widen(text, out):
         return merge(out)
     return spans
 

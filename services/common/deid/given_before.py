@@ -19,8 +19,9 @@ from . import lexicon as lx
 Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
 
-# the word right before the span, alone on its line before it
-_BEFORE = re.compile(r"(?:^|(?<=\n))[ \t]*([A-Za-z]{3,}+)[ \t]$")
+# the word right before the span, alone on its line before it: matched whole from the
+# line's start (a search from there would scan a long line once per span: quadratic)
+_BEFORE = re.compile(r"[ \t]*+([A-Za-z]{3,}+)[ \t]")
 _SHAPES = (str.islower, str.isupper, str.istitle)
 
 
@@ -32,7 +33,7 @@ def widen(text: str, spans: list[Span], flags_of: Flags) -> bool:
                 or not text[s:e].isalpha() or not flags_of(text[s:e]) & lx.LAST:
             continue
         line = text.rfind("\n", 0, s) + 1
-        m = _BEFORE.search(text, line, s)
+        m = _BEFORE.fullmatch(text, line, s)
         if m is None or flags_of(m.group(1)):
             continue
         word, surname = m.group(1), text[s:e]
