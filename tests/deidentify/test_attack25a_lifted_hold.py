@@ -1,12 +1,14 @@
 """attack25a: a newer rule's widening lifts base's identifier-share hold while PHI shows.
 
-Base b949ec6 quarantined these notes for the share of identifiers: counted on the spans
-as shown (the payer widened into the plan number), with a word left over so the note was
-not "nothing left". given_before now takes that word ("vers", a cue on no list) into the
-surname's span, dense_notes.nothing_left finds only ordinary words left ("falls", "ins")
-and the hold goes. _more_careful cannot bring it back: its run without NEWER_RULES skips
-_shown, so it never counts the shown spans' share that held the note on base. The town's
-kind word ("Harmon Falls") is published. Invented strings."""
+Base b949ec6 quarantined these notes for the share of identifiers, counted on the spans
+as shown (a payer widened into its plan number, a photo's phrase into its file), with one
+word left over that no list holds so the note was not "nothing left". A rule of 43e2b5e
+now takes that word into a span: given_before the line's first word ("vers", a cue on no
+list), place_tails a town's hyphened part ("-Aldmoor"), name_syllables a given name's
+syllable ("-min"). dense_notes.nothing_left then finds only ordinary words left and the
+hold goes, though the rest of the town or name ("falls", a surname typed "rose") shows.
+_more_careful cannot bring the hold back: its run without NEWER_RULES skips _shown, so it
+never counts the shown spans' share that held the note on base. Invented strings."""
 
 from __future__ import annotations
 
@@ -14,19 +16,24 @@ import pytest
 
 from services.common.deid import Engine
 
-NOTE = "vers harmon falls-ins HUMANA # W40718263  pt otto lund"
+NOTES = [  # (note, the PHI word left shown)
+    ("vers harmon falls-ins HUMANA # W40718263  pt otto lund", "falls"),  # given_before
+    ("from Quincy-Aldmoor falls-ins face photo sent to OR group IMG_2547", "falls"),  # tails
+    ("pt Seo-min rose, face photo sent to OR group IMG_7384", "rose"),  # name_syllables
+]
 
 
-def test_base_held_this_note_for_its_share(engine: Engine) -> None:
-    # the hold is what made the visible "falls" safe on base; main's fallback run lacks it
-    fallback = engine._deidentify(NOTE, None, None)
-    assert fallback.verdict == "redacted"
+@pytest.mark.parametrize(("note", "shown"), NOTES)
+def test_the_fallback_run_does_not_hold_it(engine: Engine, note: str, shown: str) -> None:
+    # base held it; main's run without NEWER_RULES (which _more_careful trusts) does not
+    assert engine._deidentify(note, None, None).verdict != "quarantine"
 
 
 @pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack25a: given_before hides the only non-ordinary word left, "
-                          "lifting the shown-share hold; the fallback run skips _shown")
-def test_the_hold_is_kept_while_the_town_shows(engine: Engine) -> None:
-    result = engine.deidentify(NOTE)
-    assert "falls" not in result.text or result.verdict == "quarantine", (
+                   reason="attack25a: a widening hides the only unlisted word left, lifting "
+                          "the shown-share hold; the fallback run skips _shown")
+@pytest.mark.parametrize(("note", "shown"), NOTES)
+def test_the_hold_is_kept_while_phi_shows(engine: Engine, note: str, shown: str) -> None:
+    result = engine.deidentify(note)
+    assert shown not in result.text or result.verdict == "quarantine", (
         result.verdict, result.text)
