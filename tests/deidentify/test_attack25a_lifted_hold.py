@@ -7,8 +7,9 @@ now takes that word into a span: given_before the line's first word ("vers", a c
 list), place_tails a town's hyphened part ("-Aldmoor"), name_syllables a given name's
 syllable ("-min"). dense_notes.nothing_left then finds only ordinary words left and the
 hold goes, though the rest of the town or name ("falls", a surname typed "rose") shows.
-_more_careful cannot bring the hold back: its run without NEWER_RULES skips _shown, so it
-never counts the shown spans' share that held the note on base. Invented strings."""
+_more_careful could not bring the hold back: its run without NEWER_RULES skipped _shown, so
+it never counted the shown spans' share that held the note on base. Fixed: that run widens
+as shown too. Invented strings."""
 
 from __future__ import annotations
 
@@ -24,14 +25,11 @@ NOTES = [  # (note, the PHI word left shown)
 
 
 @pytest.mark.parametrize(("note", "shown"), NOTES)
-def test_the_fallback_run_does_not_hold_it(engine: Engine, note: str, shown: str) -> None:
-    # base held it; main's run without NEWER_RULES (which _more_careful trusts) does not
-    assert engine._deidentify(note, None, None).verdict != "quarantine"
+def test_the_fallback_run_holds_it_as_base_did(engine: Engine, note: str, shown: str) -> None:
+    # the run without NEWER_RULES, whose verdict _more_careful keeps when more careful
+    assert engine._deidentify(note, None, None).verdict == "quarantine"
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack25a: a widening hides the only unlisted word left, lifting "
-                          "the shown-share hold; the fallback run skips _shown")
 @pytest.mark.parametrize(("note", "shown"), NOTES)
 def test_the_hold_is_kept_while_phi_shows(engine: Engine, note: str, shown: str) -> None:
     result = engine.deidentify(note)
