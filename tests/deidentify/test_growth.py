@@ -27,6 +27,11 @@ UNITS = [
     "lot 12345 ",
     "Z e b u l o n ",
     "x@example.com ",
+    "::",                 # loose_initials: the text before each colon, sliced whole
+    "BCBS 123456789 ",    # id_cues asked "all in capitals?" per value (12.5x before: a guard)
+    "wife Ida on 555-0133 ",
+    "Dr Smith and pt Jones ",
+    "mom hannah said ",
 ]
 
 

@@ -229,6 +229,7 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
     a note was one."""
     pos = 0
     n = len(text)
+    all_capitals: bool = text.isupper()  # once: asked per value, it is quadratic
     # values another rule read already as a phone, a date, an e-mail...: nothing to add
     settled = sorted((sp[0], sp[1]) for sp in out
                      if sp[2] in _SETTLED and sp[3] not in _UNSETTLED_RULES)
@@ -270,7 +271,7 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
                 text, max(0, s - 48), min(n, e + 24))):
             continue  # "locking plate LCP 3.5, 8 holes": a plate of the bone
         if p is not None and s > p.start(1) and cat in _CAPITALS_KINDS \
-                and _capitals_ok(p.group(1), text):
+                and _capitals_ok(p.group(1), all_capitals):
             s = p.start(1)  # "mbr HUM 44719 2033 01": a payer's capitals, a word or not
         groups_end = _more_groups(text, s, e, cat)
         value = text[s:groups_end]
@@ -309,11 +310,11 @@ def _prefix_ok(prefix: str, known: Callable[[str], bool] | None) -> bool:
 _CAPITALS_KINDS = frozenset(("HEALTHPLAN", "LICENSE", "ID"))
 
 
-def _capitals_ok(prefix: str, text: str) -> bool:
+def _capitals_ok(prefix: str, all_capitals: bool) -> bool:
     """Two to four capitals before a number, in a note not all in capitals: a code's
     letters even when they spell a word ("HUM 44719"), unless they label something."""
     word = prefix.lower()
-    return (2 <= len(prefix) <= 4 and prefix.isupper() and not text.isupper()
+    return (2 <= len(prefix) <= 4 and prefix.isupper() and not all_capitals
             and cue_category(word) is None and word not in _PLACE_OR_MODEL)
 
 

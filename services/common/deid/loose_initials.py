@@ -43,6 +43,7 @@ _FIELD_INITIALS = re.compile(
 # module).
 _FIELD_WORDS = ("pt", "patient", "name", "member", "guarantor", "subscriber", "insured",
                 "policyholder", "visitor", "caller", "kin")
+_LONGEST_FIELD_WORD = max(map(len, _FIELD_WORDS))  # a slice this long is enough to ask
 _NO_ONE = frozenset(("NA", "NIL", "UNK", "TBD", "N.A.", "SELF", "ANY", "ALL"))
 # "Name:" is a person's only at a field's start or after a person's word ("Patient Name:"),
 # not "Procedure name: THA", "Drug name: TXA"
@@ -66,7 +67,10 @@ def _field_colon(text: str) -> bool:
         return True
     i = text.find(":")
     while i >= 0:
-        if text[:i].rstrip(" \t").lower().endswith(_FIELD_WORDS):
+        j = i  # the blanks before the colon, then the longest field word's length
+        while j and text[j - 1] in " \t":
+            j -= 1
+        if text[max(0, j - _LONGEST_FIELD_WORD):j].lower().endswith(_FIELD_WORDS):
             return True
         i = text.find(":", i + 1)
     return False
