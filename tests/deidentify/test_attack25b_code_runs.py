@@ -3,7 +3,9 @@
 "pt MRN 3318207_cat#6607", "MRN 3318207_lot#55": base b949ec6 hid the code and showed the
 glued-on number; main's id_tokens takes the whole run, so the supply's catalogue or lot
 number (patterns.BATCH, which id_tokens says stays as found) goes under the code's label.
-Shown text only; the verdict is the same. Invented strings."""
+Shown text only; the verdict is the same. The differential run (85,000 notes) has the
+mirror form in 407 notes: a label glued on before the code ("MRN cat#", "ref-", "LOT-")
+taken into the code's span. Invented strings."""
 
 from __future__ import annotations
 
