@@ -5,7 +5,8 @@ glued-on number; main's id_tokens takes the whole run, so the supply's catalogue
 number (patterns.BATCH, which id_tokens says stays as found) goes under the code's label.
 Shown text only; the verdict is the same. The differential run (85,000 notes) has the
 mirror form in 407 notes: a label glued on before the code ("MRN cat#", "ref-", "LOT-")
-taken into the code's span. Invented strings."""
+taken into the code's span. Fixed: a piece that names a lot, catalogue, reference or model
+stays shown. Invented strings."""
 
 from __future__ import annotations
 
@@ -14,8 +15,6 @@ import pytest
 from services.common.deid import Engine
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack25b: id_tokens widens over a glued-on catalogue number")
 @pytest.mark.parametrize(("note", "kept"), [
     ("pt MRN 3318207_cat#6607", "cat#6607"),
     ("MRN 3318207_lot#55 ok", "lot#55"),

@@ -241,14 +241,19 @@ def _shown(text: str, spans: list[Span]) -> list[Span]:
     return out if grew else spans
 
 
-def _edged(text: str, spans: list[Span]) -> list[Span]:
+def _edged(text: str, spans: list[Span], doubts: tuple[Doubt, ...]) -> list[Span]:
     """The spans as shown, grown over the rest of a code's run ("[FPT#B3-55…]"). Taken
     after the hold too: these pieces are shown hidden and never counted (the identifier
-    share, the finding count and the verdict stay as the spans before them give)."""
+    share, the finding count and the verdict stay as the spans before them give). A span
+    that would grow over a doubt stays as found: the approver is shown the doubted number
+    beside the code (attack25b)."""
     out = list(spans)
-    if id_tokens.widen(text, out):
-        return merge(out)
-    return spans
+    if not id_tokens.widen(text, out):
+        return spans
+    if doubts:  # (widen replaces spans in place: old and new pair up by index)
+        out = [old if any(d.start < new[1] and new[0] < d.end for d in doubts) else new
+               for old, new in zip(spans, out, strict=True)]
+    return merge(out)
 
 
 def _hidden(text: str, spans: list[Span], *, titles: bool) -> int:
@@ -594,9 +599,9 @@ class Engine:
         if len(merged) > cfg.max_findings:
             reasons.add(TOO_MANY_FINDINGS)
         held = self._held(reasons)
-        if fired is not None:
-            shown = _edged(text, shown)
         left = () if held else self._doubts(text, merged, typed_words)
+        if fired is not None:
+            shown = _edged(text, shown, left)
         unsure = left or any(sp[3].startswith(GUESS) for sp in merged)
         verdict = QUARANTINE if held else REVIEW if unsure else REDACTED
         findings = tuple(Finding(s, e, cat, rule, not rule.startswith(GUESS))

@@ -28,6 +28,10 @@ _REACH = 20  # a glued-on piece longer than this is no prefix
 _BEFORE = re.compile(r"[A-Za-z0-9#*_-]+\Z")
 # a dot joins two pieces of a code, never ends one ("4471920." ends a sentence)
 _AFTER = re.compile(r"(?:[A-Za-z0-9#*_-]|\.(?=[A-Za-z0-9]))+")
+# a supply's number glued on ("3318207_cat#6607", "LOT-4471 MRN"): a piece that names a lot,
+# catalogue, reference or model is another number, and stays shown (attack25b)
+_SUPPLY = re.compile(r"(?i)(?<![a-z])(?:lot|cat|catalog(?:ue)?|ref|model|mdl|part|sku|batch)"
+                     r"(?![a-z])")
 
 
 def widen(text: str, spans: list[Span]) -> bool:
@@ -45,10 +49,12 @@ def widen(text: str, spans: list[Span]) -> bool:
         if b is not None and b.start() > s - _REACH \
                 and not (b.start() and text[b.start() - 1].isalnum()) \
                 and cue_category(b.group().rstrip("#*_-")) is None \
+                and _SUPPLY.search(b.group()) is None \
                 and (k == 0 or b.start() >= spans[k - 1][1]):
             start = b.start()
         a = _AFTER.match(text, e, e + _REACH)
         if a is not None and (a.end() < e + _REACH or a.end() == len(text)) \
+                and _SUPPLY.search(a.group()) is None \
                 and (k == last or a.end() <= spans[k + 1][0]):
             end = a.end()
         if (start, end) != (s, e):
