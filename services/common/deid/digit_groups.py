@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from . import mrn_end_shapes
 from .casematch import _TYPO_MAX, _TYPO_MIN, CaseMatcher
@@ -39,6 +40,8 @@ _SEP = r"(?:[ \t]{0,2}[-‐‑‒–—_|~*:;,./\\+][ \t]{0,2}|[ \t]{1,2})"
 # failed tries are skipped.
 _RUN = re.compile(rf"\d(?<!\d\d)\d*(?:{_SEP}\d+)+(?![\w])")
 _NOT_BEFORE = frozenset(".,/:-_")
+# The groups a run could take from a digit run's start, possessively (see `_runs`)
+_CHAIN = re.compile(rf"\d++(?:{_SEP}\d++)*+")
 # The same runs with a line break between two groups ("482\n13"): a list goes on there
 # as often as a number does, so only the case's own MRN and DOB are looked for in them.
 _BROKEN_RUN = re.compile(rf"\d(?<!\d\d)\d*(?:(?:{_SEP}|[ \t]*\r?\n[ \t]*)\d+)+(?![\w])")
@@ -48,6 +51,33 @@ _BROKEN_RUN = re.compile(rf"\d(?<!\d\d)\d*(?:(?:{_SEP}|[ \t]*\r?\n[ \t]*)\d+)+(?
 _DOTS = "'\u2019\u00b7\u2022\u2027\u2219\u22c5\u30fb\uff65"
 _DOTTED_RUN = re.compile(
     rf"\d(?<!\d\d)\d*(?:(?:{_SEP}|[ \t]{{0,2}}[{_DOTS}][ \t]{{0,2}})\d+)+(?![\w])")
+_BROKEN_CHAIN = re.compile(rf"\d++(?:(?:{_SEP}|[ \t]*\r?\n[ \t]*)\d++)*+")
+_DOTTED_CHAIN = re.compile(
+    rf"\d++(?:(?:{_SEP}|[ \t]{{0,2}}[{_DOTS}][ \t]{{0,2}})\d++)*+")
+_DIGIT_RUN_START = re.compile(r"\d(?<!\d\d)")
+
+
+def _runs(run: re.Pattern[str], chain: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`run.finditer(text)`, in time that grows with the text, not its square.
+
+    A run ends where no word character follows. On one long chain of groups that all fail
+    that ("4471920_4471920_..._": "_" is a word character), `finditer` tries every group's
+    start and each try walks the rest of the chain back: quadratic (attack25b: 0.2-0.4 s a
+    regex at 5,000 characters). A try from a later group of the same chain cannot succeed
+    where the first failed (its match, led by the groups before it, would be one from the
+    first), so after a failed try the chain's other starts are skipped."""
+    pos = 0
+    for d in _DIGIT_RUN_START.finditer(text):
+        s = d.start()
+        if s < pos:
+            continue
+        r = run.match(text, s)
+        if r is not None:
+            pos = r.end()
+            yield r
+        else:
+            c = chain.match(text, s)
+            pos = c.end() if c is not None else s + 1
 _DOT_SET = frozenset(_DOTS)
 _GROUP = re.compile(r"\d+")
 _PHONE_SHAPES = ([3, 3, 4], [3, 3, 2, 2], [1, 3, 3, 4], [3, 4, 3])
@@ -106,7 +136,7 @@ def scan(text: str, spans: list[Span], m: CaseMatcher | None, norms: list[str]) 
     """Append findings for the shapes above; widen SSN/PHONE findings in `spans`.
     `norms`: the note's words, lower case (a month word is looked for among them)."""
     mrn = m is not None and m.case.has_any("mrn")
-    for r in _RUN.finditer(text):
+    for r in _runs(_RUN, _CHAIN, text):
         before = text[r.start() - 1:r.start()]
         if before and (before.isalnum() or before in _NOT_BEFORE):
             continue
@@ -154,7 +184,7 @@ def scan(text: str, spans: list[Span], m: CaseMatcher | None, norms: list[str]) 
 
 def _broken_runs(text: str, spans: list[Span], m: CaseMatcher) -> None:
     """The case's MRN or DOB typed over two lines (attack15: "pt 482\\n13" went out)."""
-    for r in _BROKEN_RUN.finditer(text):
+    for r in _runs(_BROKEN_RUN, _BROKEN_CHAIN, text):
         before = text[r.start() - 1:r.start()]
         if "\n" not in r.group() or (before and (before.isalnum() or before in _NOT_BEFORE)):
             continue
@@ -164,7 +194,7 @@ def _broken_runs(text: str, spans: list[Span], m: CaseMatcher) -> None:
 
 def _dotted_runs(text: str, spans: list[Span], m: CaseMatcher) -> None:
     """The case's MRN or DOB in groups joined by a dot-like mark (see _DOTTED_RUN)."""
-    for r in _DOTTED_RUN.finditer(text):
+    for r in _runs(_DOTTED_RUN, _DOTTED_CHAIN, text):
         before = text[r.start() - 1:r.start()]
         if _DOT_SET.isdisjoint(r.group()) or (
                 before and (before.isalnum() or before in _NOT_BEFORE)):
