@@ -17,7 +17,6 @@ from .growth import assert_grows_linearly, repeated
 UNITS = [
     "555-0142 ",          # local_phones: a relative's word on the number's line
     "son 555-0142 x ",
-    "92 y ",              # after_names: an age's unit (attack24b)
     "he is 95 or ",       # ages: the same age said again
     "pt John Smith ",
     "DOB 3/4/51 ",
