@@ -32,6 +32,8 @@ def test_one_spaced_date_of_birth_does_not_double_a_long_note(engine: Engine) ->
     tail = " dob 4 22 1936"
     board = repeated("- 91\n", engine.config.max_length - 20 - len(tail))
     engine.deidentify(board + tail)  # warm
-    plain = best_seconds(engine.deidentify, board + " " * len(tail))
-    touched = best_seconds(engine.deidentify, board + tail)
+    plain = touched = float("inf")
+    for _ in range(5):  # taken in turn, so a busy moment cannot favour one of the two
+        plain = min(plain, best_seconds(engine.deidentify, board + " " * len(tail), tries=1))
+        touched = min(touched, best_seconds(engine.deidentify, board + tail, tries=1))
     assert touched < 1.5 * plain, f"{touched / plain:.1f}x"
