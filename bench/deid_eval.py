@@ -65,9 +65,10 @@ TUNING10 = ROOT / "tests" / "data" / "blind" / "tuning10_corpus.jsonl"
 # out through that session; studied from the sixteenth
 TUNING11 = ROOT / "tests" / "data" / "blind" / "tuning11_corpus.jsonl"
 # a twelfth, hand-written blind in eighteen new styles (2026-12-07, sixteenth session): held
-# out beside the blind one
+# out through that session; studied from the seventeenth
 TUNING12 = ROOT / "tests" / "data" / "blind" / "tuning12_corpus.jsonl"
-# a thirteenth (2026-12-07, seventeenth session): held out through that session
+# a thirteenth, hand-written blind in eighteen new styles (2026-12-07, seventeenth session):
+# held out beside the blind one
 TUNING13 = ROOT / "tests" / "data" / "blind" / "tuning13_corpus.jsonl"
 CORPORA = {"dev": CORPUS, "blind": BLIND, "tuning": TUNING, "tuning2": TUNING2,
            "tuning3": TUNING3, "tuning4": TUNING4, "tuning5": TUNING5,
