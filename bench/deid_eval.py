@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import sys
 import time
@@ -179,10 +180,26 @@ def _apply(text: str, spans: Sequence[Span]) -> str:
     return "".join(out) + text[pos:]
 
 
+# A member of staff's title or role right before a name. The engine hides a name there unless
+# it is on the staff roster (EngineConfig.staff_allow_list: staff who consented to be named);
+# the blind authors label staff as no identifier, so such a note counts as altered. Counted
+# apart, to say how much of "altered" is that policy and how much is words taken for names.
+_STAFF_TITLE = re.compile(
+    r"(?i)(?<![\w-])(?:dr|doctor|prof|professor|rn|np|crna|nurse|surgeon|anesthetist|"
+    r"anaesthetist|anesthesiologist|anaesthesiologist|perfusionist|tech|technician|resident|"
+    r"fellow|attending|consultant|registrar|scrub|circulator|porter|chaplain|rep|pharmacist|"
+    r"midwife|therapist|educator)\.?[ \t]+$")
+
+
+def _after_staff_title(text: str, start: int) -> bool:
+    return _STAFF_TITLE.search(text, max(0, start - 24), start) is not None
+
+
 def evaluate(rows: list[dict[str, Any]], tool: Redactor, *, show: int = 0) -> dict[str, Any]:
     prepare, run = tool
     found, total, cat_ok = Counter[str](), Counter[str](), Counter[str]()
     n_find = n_find_tp = free = free_altered = free_held = held = reviewed = 0
+    free_altered_staff = 0
     phi_notes = phi_notes_leaking = phi_notes_leaking_unseen = 0
     by_style: dict[str, Counter[str]] = {}
     misses: list[str] = []
@@ -225,6 +242,8 @@ def evaluate(rows: list[dict[str, Any]], tool: Redactor, *, show: int = 0) -> di
             style["free"] += 1
             style["free_altered"] += out != text
             free_altered += out != text
+            free_altered_staff += out != text and bool(spans) and all(
+                _after_staff_title(text, a) for a, _, _ in spans)
             free_held += verdict == "quarantine"
     n_tot = sum(total.values())
     return {
@@ -236,6 +255,7 @@ def evaluate(rows: list[dict[str, Any]], tool: Redactor, *, show: int = 0) -> di
         "precision": n_find_tp / n_find if n_find else 1.0,
         "phi_free_notes": free,
         "phi_free_altered": free_altered / free if free else 0.0,
+        "phi_free_altered_staff": free_altered_staff / free if free else 0.0,
         "phi_free_quarantined": free_held / free if free else 0.0,
         "quarantined": held / len(rows),
         "review": reviewed / len(rows),
@@ -298,6 +318,8 @@ def table(name: str, m: dict[str, Any], cold: float, warm: float, mean_len: floa
         f"| right category, of found | {m['category_accuracy']:.4f} |",
         f"| precision (redactions touching PHI) | {m['precision']:.4f} |",
         f"| PHI-free notes altered | {m['phi_free_altered']:.4f} |",
+        "| … only by names after a staff title (Dr., RN, surgeon…; hidden unless on the staff "
+        f"roster) | {m['phi_free_altered_staff']:.4f} |",
         f"| PHI-free notes quarantined | {m['phi_free_quarantined']:.4f} |",
         f"| all notes quarantined | {m['quarantined']:.4f} |",
         f"| all notes sent to review | {m['review']:.4f} |",
