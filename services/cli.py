@@ -378,11 +378,12 @@ def cmd_topics(args: argparse.Namespace) -> int:
 
 def cmd_deid(args: argparse.Namespace) -> int:
     from services.deidentify.cli import run_jsonl
+    from services.deidentify.roster import engine_config
 
     # Only a key given as ORCAST_IDENTIFIER_KEY, never one derived from the dev secret.
     settings = Settings.from_env(secret=None)
     return run_jsonl(sys.stdin, sys.stdout, key=settings.identifier_key or None,
-                     cache_dir=settings.deid_cache_dir)
+                     config=engine_config(settings), cache_dir=settings.deid_cache_dir)
 
 
 def cmd_token(args: argparse.Namespace) -> int:

@@ -261,6 +261,8 @@ class Settings:
     schemas_dir: Path | None = None
     # `orcast deid`'s word-list cache: "" the user's cache folder, "off" none.
     deid_cache_dir: str = ""
+    # Staff who consented to be named (services/deidentify/roster.py); None: every name hidden.
+    staff_roster_file: Path | None = None
     # Ingest's rate limit, undo window and status streams (ingest/config.py).
     ingest_rate: float = 5.0
     ingest_burst: int = 60
@@ -352,6 +354,7 @@ class Settings:
             "kafka_heartbeat_interval_ms": _int(env, "ORCAST_KAFKA_HEARTBEAT_INTERVAL_MS", 0),
             "schemas_dir": _path(env, "ORCAST_SCHEMAS_DIR"),
             "deid_cache_dir": env.get("ORCAST_DEID_CACHE_DIR", ""),
+            "staff_roster_file": _path(env, "ORCAST_STAFF_ROSTER_FILE"),
             "ingest_rate": _at_least(env, "ORCAST_INGEST_RATE", 5.0, 0.0),
             "ingest_burst": int(_at_least(env, "ORCAST_INGEST_BURST", 60, 1)),
             "ingest_undo_seconds": _at_least(env, "ORCAST_INGEST_UNDO_SECONDS", 60.0, 0.0),

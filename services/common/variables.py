@@ -95,6 +95,12 @@ VARIABLES: tuple[Variable, ...] = (
     Variable('ORCAST_DEID_CACHE_DIR', "the user's cache folder (`~/.cache/orcast`)",
              'where `orcast deid` keeps its folded word lists between runs (start-up ~0.3 s '
              'faster); `off` keeps none'),
+    Variable('ORCAST_STAFF_ROSTER_FILE', 'none: every name hidden',
+             'staff who consented to be named (UTF-8, one full name a line, `#` comments): '
+             'kept in what is published ("Dr. Quandt is closing"); any other name, staff or '
+             'not, is hidden ("Dr. [NAME]"), and a rostered name never overrides the case\'s '
+             'own patient. A line of one word is refused at start (it would keep that word '
+             'for anyone)'),
     Variable('ORCAST_INGEST_RATE', '`5`',
              'milestones per second per principal (token bucket refill); `0` disables'),
     Variable('ORCAST_INGEST_BURST', '`60`',

@@ -13,6 +13,7 @@ from services.common.web import create_base_app
 
 from . import SERVICE
 from .gate import Gate
+from .roster import engine_config
 
 GATE = web.AppKey("deidentify.gate", Gate)
 
@@ -20,7 +21,7 @@ GATE = web.AppKey("deidentify.gate", Gate)
 def setup(app: web.Application, settings: Settings) -> None:
     parts = Components(settings, SERVICE)
     cases = CasesView()
-    gate = Gate(engine=Engine(), cases=cases, producer=parts.producer,
+    gate = Gate(engine=Engine(engine_config(settings)), cases=cases, producer=parts.producer,
                 key=settings.require_identifier_key())
     app[GATE] = gate
     parts.replay_cases(cases.apply_and_notify)
