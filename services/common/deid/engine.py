@@ -17,11 +17,14 @@ from pathlib import Path
 
 from . import (
     after_names,
+    age_shapes,
     ages,
     ages_words,
+    board_names,
     cjk_names,
     context,
     date_edges,
+    date_spoken,
     date_words,
     dates,
     dense_notes,
@@ -57,6 +60,7 @@ from . import (
     name_cells,
     name_edges,
     name_heads,
+    name_leads,
     name_lists,
     name_pairs,
     name_rest,
@@ -173,7 +177,8 @@ _PATIENT_CUES = frozenset(("pt", "patient"))
 # widenings that only change what is shown (honorifics, id_heads, photo_links) run after
 # the verdict: see _shown.
 NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "name_syllables",
-               "given_before", "spaced_event_dates")
+               "given_before", "spaced_event_dates", "date_spoken", "board_names", "age_shapes",
+               "name_leads")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -482,6 +487,19 @@ class Engine:
         if after_names.scan(text, merged, fired):  # "Mrs [NAME] 95 came in", "Pt Asa at bedside"
             merged = merge(merged)
         if unknown_names.scan(text, merged, self._flags_of, words_in):  # "interpreter Xy"
+            merged = merge(merged)
+        if fired is not None and board_names.scan(
+                text, merged, self._flags_of):  # "I&D / Qzarnik / MRN", "TRAUMA, Kilo"
+            fired.append("board_names")
+            merged = merge(merged)
+        if fired is not None and name_leads.scan(text, merged, self._flags_of):  # "BUMPED: X Y"
+            fired.append("name_leads")
+            merged = merge(merged)
+        if fired is not None and age_shapes.scan(text, merged):  # "[NAME] → 93 →"
+            fired.append("age_shapes")
+            merged = merge(merged)
+        if fired is not None and date_spoken.scan(text, merged):  # "dob is twelve twelve ten"
+            fired.append("date_spoken")
             merged = merge(merged)
         if date_edges.scan(text, merged, words_in):  # "[3 Iúil] 1952", "DOB 8 Word 1949"
             merged = merge(merged)
