@@ -83,3 +83,18 @@ def test_board_scans_grow_linearly(engine: Engine) -> None:
         unit = "Qzarnik / 1400 / TRAUMA, Kilo → Edna Qzar ninety-twoF ×2, dob is one two three "
         return (unit * (n // len(unit) + 1))[:n]
     assert_grows_linearly(engine.deidentify, make)
+
+
+@pytest.mark.parametrize(("note", "secret"), [
+    ("J*n*t W*lk*r — masked in the fax header", "J*n*t W*lk*r"),
+    ("Ѓeorgy typed oddly on the band", "Ѓeorgy"),
+    ("Ɐndrew — odd symbol from a phone keyboard", "Ɐndrew"),
+    ("Оксана (Oksana) is the aunt, speaks Ukrainian", "Оксана"),
+])
+def test_a_disguised_name_is_hidden(engine: Engine, note: str, secret: str) -> None:
+    assert left_uncovered(engine, note, secret) == ""
+
+
+@pytest.mark.parametrize("note", ["F*ck this pager", "dose 5 μmol/L", "ΔHb 2 after transfusion"])
+def test_stars_and_symbols_in_words_stay(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note

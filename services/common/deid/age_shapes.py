@@ -1,7 +1,8 @@
 """Ages over 89 in shapes the age rules miss (an age over 89 identifies, in any slot):
 
 - a number word glued to the sex letter ("ninety-twoF", "one hundredM");
-- a number word right after a patient's name ("[NAME] ninety-one —");
+- a number word right after a patient's name ("[NAME] ninety-one —"; digits there are
+  after_names' and may be a blood pressure: "[NAME] 97/60");
 - a number alone in a board field after the name ("[NAME] → 93 → spinal", "[NAME] / 96 /");
 - "ninety-something", "ninety-ish"; "turns one hundred", "will turn 101";
 - "the oldest was 98"; "age 9 6" (a blank typed inside the number).
@@ -15,10 +16,10 @@ Span = tuple[int, int, str, str, int]
 
 _UNIT = "one|two|three|four|five|six|seven|eight|nine"
 # (the engine's view reads number words as digits, in part: "ninety-three" is "90-three")
-_OVER_89 = (r"(?:(?:ninety|90)(?:[- ](?:" + _UNIT + r"))?|(?:one|a)[ -]hundred"
-            r"(?:[- ](?:and[ -])?(?:" + _UNIT + r"|ten|eleven|twelve))?|9\d|1[01]\d)")
+_OVER_89 = (r"(?:ninety(?:[- ](?:" + _UNIT + r"))?|90[- ](?:" + _UNIT + r")|(?:one|a)[ -]hundred"
+            r"(?:[- ](?:and[ -])?(?:" + _UNIT + r"|ten|eleven|twelve))?)")
 _GLUED = re.compile(r"(?i:(?<![\w-])" + _OVER_89 + r")(?=[MF](?![\w]))")
-_AFTER_NAME = re.compile(r"[ \t]++(" + "(?i:" + _OVER_89 + r"))(?=[ \t]*+(?:[—–,;.(/→]|-[ \t]|$)"
+_AFTER_NAME = re.compile(r"[ \t]++(" + "(?i:" + _OVER_89 + r"))(?=[ \t]*+(?:[—–,;.(→]|-[ \t]|$)"
                          r"|[MF](?!\w))")
 _FIELD_AFTER_NAME = re.compile(r"[ \t]*+(?:→|->|/)[ \t]*+(9\d|1[01]\d)(?=[ \t]*+(?:→|->|/|$))")
 _LOOSE = re.compile(r"(?i)(?<![\w-])(?:ninety|90)[- ]?(?:something|ish)(?![\w])")
@@ -33,7 +34,7 @@ def scan(text: str, merged: list[Span]) -> bool:
     """Append the ages above to `merged`; True when it grew."""
     found: list[Span] = []
     lower = text.lower()
-    if "ninety" in lower or "hundred" in lower or "9" in text or "1" in text:
+    if "ninety" in lower or "hundred" in lower or "90" in text:
         found.extend((m.start(), m.end(), "AGE", "age_glued", 1) for m in _GLUED.finditer(text))
         found.extend((m.start(), m.end(), "AGE", "age_loose", 1) for m in _LOOSE.finditer(text))
         for _s, e, cat, *_ in merged:

@@ -58,6 +58,7 @@ from . import (
     month_word_dates,
     name_again,
     name_cells,
+    name_disguises,
     name_edges,
     name_heads,
     name_leads,
@@ -178,7 +179,7 @@ _PATIENT_CUES = frozenset(("pt", "patient"))
 # the verdict: see _shown.
 NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "name_syllables",
                "given_before", "spaced_event_dates", "date_spoken", "board_names", "age_shapes",
-               "name_leads")
+               "name_leads", "name_disguises")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -537,6 +538,10 @@ class Engine:
         if cues:  # on the typed text too: the view reads "NANA4EVR" as "NANAaEVR"
             id_cues.scan(text, merged, self._known_word, labels)
         if seen is not None or labels or len(merged) != n_merged:
+            merged = merge(merged)
+        # on the typed text: the view folds "Вера" to "Bepa"
+        if fired is not None and name_disguises.scan(text, merged, self._flags_of):  # "J*n W*"
+            fired.append("name_disguises")
             merged = merge(merged)
         n_merged = len(merged)
         read_out.scan(text, merged, words_in)  # "one E G four T E five M K seven three"
