@@ -25,7 +25,6 @@ from .support import left_uncovered
     # labels and dictation put the surname first
     ("Label: ZELINSKAYA, Marta / DOB 02/03/1944 / gallbladder", "ZELINSKAYA, Marta"),
     ("container had HOLLOWAY, Dennis but req had HOLLOWAY, Denis.", "HOLLOWAY, Dennis"),
-    ("sent with pt Lindqvist, Tamsin consent form.", "Lindqvist, Tamsin"),
     ("dictation for Brudevold comma Harold MRN pending", "Brudevold comma Harold"),
     # trauma aliases
     ("Unknown pt TRAUMA, Foxtrot to OR 9", "TRAUMA, Foxtrot"),
@@ -33,7 +32,7 @@ from .support import left_uncovered
     ("OR13 → Doe, John #3 → ID pending", "Doe, John #3"),
     ("please call T. at the desk number", "T."),
     # bulletins open with the patient's name; a rarer word listed as a surname in a field
-    ("Tulip Okafor account ACCT 5512 flagged.", "Tulip Okafor"),
+    ("Harriet Wicket — surgery date changed to Friday.", "Harriet Wicket"),
     ("Crane / pacer / rep @ 1100", "Crane"),
     ("add-on for Min-jae Vantreska, age 61, ortho", "Min-jae Vantreska"),
 ])
@@ -73,6 +72,8 @@ def test_a_date_in_words_is_hidden(engine: Engine, note: str, secret: str) -> No
     "Sterile Processing: trays back at 1400.",
     "surgery the first time went well",
     "Vomito x1 en PACU",
+    "Anchors: Arthrex x3, Korean speaker",
+    "Interpreter Services paged for bay 4",
 ])
 def test_board_words_stay(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note

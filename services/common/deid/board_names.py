@@ -57,8 +57,9 @@ _INITIALLED = _PLAIN & ~(lx.ENGLISH | lx.COMMON)
 _SURNAME_PLAIN = _PLAIN & ~lx.ENGLISH
 # an eponym that is also a surname is one here: "Allen", "Glenn" after a comma
 _INVERTED_PLAIN = _PLAIN & ~lx.EPONYM_CTX
+# a title before the surname, or before a given name and the surname ("Dr. Ana Kim, ...")
 _STAFF_BEFORE = re.compile(r"(?:Dr|DR|Drs|RN|MD|CRNA|NP|PA|Prof|Nurse|Attending|Surgeon)"
-                           r"\.?[ \t]*+$")
+                           r"\.?[ \t]++(?:[A-Z][a-z]++[ \t]++)?$")
 _ALPHABET = ("alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|"
              "november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|"
              "yankee|zulu")
@@ -123,8 +124,9 @@ def _inverted_name(text: str, m: re.Match[str], flags_of: Flags) -> bool:
     given, surname = flags_of(m.group(2)), flags_of(m.group(1))
     if given & _INVERTED_PLAIN or surname & (_INVERTED_PLAIN & ~(lx.ENGLISH | lx.COMMON)):
         return False
-    # a given name no list knows after a listed surname: "Evers, Tamsin"
-    if not given & lx.FIRST and (given & ~lx.PICK or not surname & lx.LAST):
+    # a listed given name: an unlisted word there is as often a language or a brand
+    # ("[NAME], Quechua speaker", "pt [NAME], Arthrex anchors")
+    if not given & lx.FIRST:
         return False
     if surname & (lx.ENGLISH | lx.COMMON) and not surname & lx.LAST:
         return False
@@ -132,4 +134,4 @@ def _inverted_name(text: str, m: re.Match[str], flags_of: Flags) -> bool:
     # comma a device ("Lithotomy, Allen stirrups"): then only a listed surname
     if (len(m.group(1)) == 3 or given & lx.EPONYM_CTX) and not surname & lx.LAST:
         return False
-    return _STAFF_BEFORE.search(text, max(0, m.start() - 12), m.start()) is None
+    return _STAFF_BEFORE.search(text, max(0, m.start() - 30), m.start()) is None

@@ -1,15 +1,13 @@
 """A patient's given name and surname opening a bulletin line, or before their age:
 
 - at a line's start, or after a bulletin's heading ("BUMPED: ", "S: "), two capitalised
-  words that are a listed given name and a surname, or a rarer English word before a
-  listed surname ("Ysolde Quarrier moved from 0730", "Imogen Quarrel — surgery date
-  changed", "Wren Okafor account ACCT …");
+  words that are a listed given name and a surname ("Ysolde Quarrier moved from 0730",
+  "Imogen Quarrel — surgery date changed");
 - any two capitalised words right before ", age 61" or ", 61yo": what is aged is a
   person ("for Min-jae Park, age 61").
 
 Neither word may be clinical, a label, a cue, a month or a frequent English word
-("Sterile Processing", "Anesthesia Handoff"), nor both rarer English words ("Flint
-Quarry").
+("Sterile Processing", "Anesthesia Handoff"), nor both rarer English words.
 """
 
 from __future__ import annotations
@@ -52,11 +50,12 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
 
 
 def _a_name(given: int, surname: int) -> bool:
-    """A listed given name first, or a rarer English word before a listed surname ("Wren
-    Tally"); neither a frequent or clinical word, not both ordinary English words."""
+    """A listed given name first; neither a frequent or clinical word, not both ordinary
+    English words."""
     if (given | surname) & _STRONG_PLAIN:
         return False
     if given & lx.ENGLISH and surname & lx.ENGLISH:
         return False
-    # an unlisted word first may be a brand's ("Qorvex Maquet table"): not alone
-    return bool(given & lx.FIRST or (given & lx.ENGLISH and surname & lx.LAST))
+    # an unlisted word first may be a brand's ("Qorvex Maquet table"), an English one a
+    # role or a word of another language ("Interpreter Minh says", "Mutter Okafor fragt")
+    return bool(given & lx.FIRST)
