@@ -37,7 +37,7 @@ _WORD = r"(?:[A-Z][a-z]{2,}+(?:[-'’][A-Z][a-z]+)?|[A-Z]{6,}+)"
 # the field ends at a separator with a blank before it ("Cysto/stent" is one word), at
 # the line's end (not on a line of its own: "Handoff" is a heading), or at an age and sex
 # ("Qzarnik 91M")
-_FIELD = re.compile(r"(?:^|(?<=[/→>] )|(?<=OR\d: )|(?<=OR \d: )|(?<=OR\d\d: )|(?<=OR \d\d: ))"
+_FIELD = re.compile(r"(?:^|[/→>] |OR ?\d{1,2}: )"
                     r"[ \t]*+(?:([A-Z])\.[ \t]?)?(" + _WORD + r")"
                     r"(?=[ \t]++(?:/|→|->)|[ \t]*+$|[ \t]++\d{1,3}[MF](?![\w]))", re.M)
 # a count after a name on a family-waiting list: "Qzarnik ×3"
@@ -58,6 +58,7 @@ _SURNAME_PLAIN = _PLAIN & ~lx.ENGLISH
 # an eponym that is also a surname is one here: "Allen", "Glenn" after a comma
 _INVERTED_PLAIN = _PLAIN & ~lx.EPONYM_CTX
 # a title before the surname, or before a given name and the surname ("Dr. Ana Kim, ...")
+_GIVEN_AFTER_COMMA = re.compile(r"(?:,| comma)[ \t][A-Z][a-z]{2}")
 _STAFF_BEFORE = re.compile(r"(?:Dr|DR|Drs|RN|MD|CRNA|NP|PA|Prof|Nurse|Attending|Surgeon)"
                            r"\.?[ \t]++(?:[A-Z][a-z]++[ \t]++)?$")
 _ALPHABET = ("alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|"
@@ -72,7 +73,7 @@ _DOE = re.compile(r"(?<![\w-])(?:Doe,[ \t]++(?:Jane|John)|(?:Jane|John)[ \t]++Do
 def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
     """Append the names above to `merged`; True when it grew."""
     found: list[Span] = []
-    if "/" in text or "→" in text or "->" in text or ":" in text:
+    if "/" in text or "→" in text or "->" in text or "OR" in text:
         for m in _FIELD.finditer(text):
             if _alone_on_line(text, m):
                 continue
@@ -85,7 +86,7 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
                               "board_field", 1))
         for m in _INITIALS.finditer(text):
             found.append((m.start(1), m.end(1), "NAME", "board_initials", 1))
-    if ". " in text:
+    if ". at " in text or ". on " in text:  # (a cheap gate: "call R. at")
         found.extend((m.start(1), m.end(1), "NAME", "board_initial_to_call", 1)
                      for m in _CALL_INITIAL.finditer(text))
     if "×" in text:
@@ -95,7 +96,7 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
     for m in _LEAD.finditer(text):
         if not flags_of(m.group(1)) & _PLAIN and flags_of(m.group(2)) & lx.MEDICAL:
             found.append((m.start(1), m.end(1), "NAME", "board_lead", 1))
-    if ", " in text or " comma " in text:
+    if (", " in text or " comma " in text) and _GIVEN_AFTER_COMMA.search(text) is not None:
         for m in _INVERTED.finditer(text):
             if _inverted_name(text, m, flags_of):
                 found.append((m.start(), m.end(), "NAME", "board_inverted", 1))

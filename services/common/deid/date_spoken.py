@@ -33,19 +33,23 @@ _EVENT_DAY = re.compile(r"(?i)(?<![\w-])(?:surgery|admit|admitted|admission|disc
                         r"born|operated|delivered)(?:[ \t]++on)?[ \t]++(the[ \t]++" + _ORDINAL
                         + r")(?=[ \t]*+(?:[,.;:—–)]|$|(?:and|of|at)(?!\w)))")
 
+_ORDINAL_HINT = re.compile(r"(?:st|nd|rd|th)[ \t]+of[ \t]")
+_EVENT_HINT = re.compile(r"surgery|admi|discharg|born|operated|delivered")
+
 
 def scan(text: str, merged: list[Span]) -> bool:
     """Append the dates above to `merged` (after the rules that drop ordinary words: these
     are words); True when it grew."""
     lower = text.lower()
     spans: list[Span] = []
-    if "of" in lower:
+    # (cheap gates first: most notes have "of" and "the", few an ordinal or a birth)
+    if " of " in lower and _ORDINAL_HINT.search(lower) is not None:
         spans.extend((m.start(), m.end(), "DATE", "date_ordinal_of", 1)
                      for m in _ORDINAL_OF.finditer(text))
-    if "the" in lower:
+    if "the " in lower and _EVENT_HINT.search(lower) is not None:
         spans.extend((m.start(1), m.end(1), "DATE", "date_event_day", 1)
                      for m in _EVENT_DAY.finditer(text))
-    if "b" in lower:
+    if "dob" in lower or "d.o.b" in lower or "birth" in lower or "born" in lower:
         spans.extend((m.start(1), m.end(1), "DATE", "date_dob_words", 1)
                      for m in _DOB_WORDS.finditer(text))
     taken = [(s, e) for s, e, *_ in merged]

@@ -31,6 +31,8 @@ _LEAD = re.compile(r"^(?:[A-Z]{1,12}:[ \t]++)?" + _PAIR
 _AGED = re.compile(r"(?<![\w'’-])" + _PAIR
                    + r"(?=,[ \t]*+(?:age[ \t:]*+\d|\d{1,3}[ \t]?(?:yo|y/o|[MF])(?!\w)))")
 
+_AGE_AFTER_COMMA = re.compile(r",[ \t]*+(?:age|\d)")
+
 
 def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
     """Append the names above to `merged`; True when it grew."""
@@ -38,7 +40,7 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
     for m in _LEAD.finditer(text):
         if _a_name(flags_of(m.group(1)), flags_of(m.group(2))):
             found.append((m.start(1), m.end(2), "NAME", "name_lead", 1))
-    if "," in text:
+    if "," in text and _AGE_AFTER_COMMA.search(text) is not None:
         for m in _AGED.finditer(text):
             given, surname = flags_of(m.group(1)), flags_of(m.group(2))
             if not (given | surname) & (_STRONG_PLAIN & ~lx.COMMON):
