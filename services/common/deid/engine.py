@@ -17,11 +17,14 @@ from pathlib import Path
 
 from . import (
     after_names,
+    age_shapes,
     ages,
     ages_words,
+    board_names,
     cjk_names,
     context,
     date_edges,
+    date_spoken,
     date_words,
     dates,
     dense_notes,
@@ -55,8 +58,10 @@ from . import (
     month_word_dates,
     name_again,
     name_cells,
+    name_disguises,
     name_edges,
     name_heads,
+    name_leads,
     name_lists,
     name_pairs,
     name_rest,
@@ -173,7 +178,8 @@ _PATIENT_CUES = frozenset(("pt", "patient"))
 # widenings that only change what is shown (honorifics, id_heads, photo_links) run after
 # the verdict: see _shown.
 NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "name_syllables",
-               "given_before", "spaced_event_dates")
+               "given_before", "spaced_event_dates", "date_spoken", "board_names", "age_shapes",
+               "name_leads", "name_disguises")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -483,6 +489,19 @@ class Engine:
             merged = merge(merged)
         if unknown_names.scan(text, merged, self._flags_of, words_in):  # "interpreter Xy"
             merged = merge(merged)
+        if fired is not None and board_names.scan(
+                text, merged, self._flags_of):  # "I&D / Qzarnik / MRN", "TRAUMA, Kilo"
+            fired.append("board_names")
+            merged = merge(merged)
+        if fired is not None and name_leads.scan(text, merged, self._flags_of):  # "BUMPED: X Y"
+            fired.append("name_leads")
+            merged = merge(merged)
+        if fired is not None and age_shapes.scan(text, merged):  # "[NAME] → 93 →"
+            fired.append("age_shapes")
+            merged = merge(merged)
+        if fired is not None and date_spoken.scan(text, merged):  # "dob is twelve twelve ten"
+            fired.append("date_spoken")
+            merged = merge(merged)
         if date_edges.scan(text, merged, words_in):  # "[3 Iúil] 1952", "DOB 8 Word 1949"
             merged = merge(merged)
         if place_kinds.scan(text, merged, self._flags_of, words_in):  # "the village Xy"
@@ -519,6 +538,10 @@ class Engine:
         if cues:  # on the typed text too: the view reads "NANA4EVR" as "NANAaEVR"
             id_cues.scan(text, merged, self._known_word, labels)
         if seen is not None or labels or len(merged) != n_merged:
+            merged = merge(merged)
+        # on the typed text: the view folds "Вера" to "Bepa"
+        if fired is not None and name_disguises.scan(text, merged, self._flags_of):  # "J*n W*"
+            fired.append("name_disguises")
             merged = merge(merged)
         n_merged = len(merged)
         read_out.scan(text, merged, words_in)  # "one E G four T E five M K seven three"

@@ -1,0 +1,57 @@
+"""Ages over 89 in shapes the age rules miss (an age over 89 identifies, in any slot):
+
+- a number word glued to the sex letter ("ninety-twoF", "one hundredM");
+- a number word right after a patient's name ("[NAME] ninety-one —"; digits there are
+  after_names' and may be a blood pressure: "[NAME] 97/60");
+- a number alone in a board field after the name ("[NAME] → 93 → spinal", "[NAME] / 96 /");
+- "ninety-something", "ninety-ish"; "turns one hundred", "will turn 101";
+- "the oldest was 98"; "age 9 6" (a blank typed inside the number).
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+
+_UNIT = "one|two|three|four|five|six|seven|eight|nine"
+# (the engine's view reads number words as digits, in part: "ninety-three" is "90-three")
+_OVER_89 = (r"(?:ninety(?:[- ](?:" + _UNIT + r"))?|90[- ](?:" + _UNIT + r")|(?:one|a)[ -]hundred"
+            r"(?:[- ](?:and[ -])?(?:" + _UNIT + r"|ten|eleven|twelve))?)")
+_GLUED = re.compile(r"(?i:(?<![\w-])" + _OVER_89 + r")(?=[MF](?![\w]))")
+_AFTER_NAME = re.compile(r"[ \t]++(" + "(?i:" + _OVER_89 + r"))(?=[ \t]*+(?:[—–,;.(→]|-[ \t]|$)"
+                         r"|[MF](?!\w))")
+_FIELD_AFTER_NAME = re.compile(r"[ \t]*+(?:→|->|/)[ \t]*+(9\d|1[01]\d)(?=[ \t]*+(?:→|->|/|$))")
+_LOOSE = re.compile(r"(?i)(?<![\w-])(?:ninety|90)[- ]?(?:something|ish)(?![\w])")
+_TURN = re.compile(r"(?i)(?<![\w-])turn(?:s|ed|ing)?[ \t]++((?:one|a)[ -]hundred(?:[- ](?:and[ -])?"
+                   r"(?:" + _UNIT + r"|ten))?|9\d|1[01]\d)(?![\w-])")
+_OLDEST = re.compile(r"(?i)(?<![\w-])(?:oldest|eldest)(?:[ \t]++\w+){0,2}?[ \t]++(?:was|is)"
+                     r"[ \t]++(9\d|1[01]\d)(?![\w.])")
+_SPACED = re.compile(r"(?i)(?<![\w-])age[ \t:]++(9[ \t][0-9])(?![\w.])")
+
+
+def scan(text: str, merged: list[Span]) -> bool:
+    """Append the ages above to `merged`; True when it grew."""
+    found: list[Span] = []
+    lower = text.lower()
+    if "ninety" in lower or "hundred" in lower or "90" in text:
+        found.extend((m.start(), m.end(), "AGE", "age_glued", 1) for m in _GLUED.finditer(text))
+        found.extend((m.start(), m.end(), "AGE", "age_loose", 1) for m in _LOOSE.finditer(text))
+        for _s, e, cat, *_ in merged:
+            if cat == "NAME" and (m := _AFTER_NAME.match(text, e)) is not None:
+                found.append((m.start(1), m.end(1), "AGE", "age_after_name", 1))
+    for _s, e, cat, *_ in merged:
+        if cat == "NAME" and (m := _FIELD_AFTER_NAME.match(text, e)) is not None:
+            found.append((m.start(1), m.end(1), "AGE", "age_board_field", 1))
+    if "turn" in lower:
+        found.extend((m.start(1), m.end(1), "AGE", "age_turning", 1) for m in _TURN.finditer(text))
+    if "oldest" in lower or "eldest" in lower:
+        found.extend((m.start(1), m.end(1), "AGE", "age_oldest", 1)
+                     for m in _OLDEST.finditer(text))
+    if "age" in lower:
+        found.extend((m.start(1), m.end(1), "AGE", "age_spaced", 1)
+                     for m in _SPACED.finditer(text))
+    taken = [(s, e) for s, e, *_ in merged]
+    new = [sp for sp in found if not any(s <= sp[0] and sp[1] <= e for s, e in taken)]
+    merged.extend(new)
+    return bool(new)

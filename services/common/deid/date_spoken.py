@@ -1,0 +1,58 @@
+"""Dates said in words, as dictation and family talk give them:
+
+- a date of birth in number words ("dob is eleven four thirty-one", "born nine nine
+  twenty");
+- "the <ordinal> of <month>" with or without a year ("born on the Second of May, 1931");
+- a bare ordinal day after an event ("date of surgery the twenty-first", "admitted on the
+  ninth"): the day of an event is a date.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+
+_NUMBER = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
+           r"four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|"
+           r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+           r"oh[- ](?:one|two|three|four|five|six|seven|eight|nine))")
+# (the engine's view reads number words as digits, in part: "twenty-second" is "20-second")
+_ORDINAL = (r"(?:(?:twenty|thirty|20|30)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|"
+            r"eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+            r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+            r"nineteenth|twentieth|thirtieth)")
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+          r"december)")
+_DOB_WORDS = re.compile(r"(?i)(?<![\w-])(?:dob|d\.o\.b\.?|date[ \t]of[ \t]birth|born)"
+                        r"(?:[ \t]++(?:is|was|on))?[ \t:]++(" + _NUMBER + r"[ \t,]++" + _NUMBER
+                        + r"[ \t,]++" + _NUMBER + r"|\d{5,8}+)(?![\w-])")
+_ORDINAL_OF = re.compile(r"(?i)(?<![\w-])(?:the[ \t]++)?" + _ORDINAL + r"[ \t]++of[ \t]++" + _MONTH
+                         + r"(?:,?[ \t]++(?:1[89]|20)\d\d)?(?![\w-])")
+_EVENT_DAY = re.compile(r"(?i)(?<![\w-])(?:surgery|admit|admitted|admission|discharge|discharged|"
+                        r"born|operated|delivered)(?:[ \t]++on)?[ \t]++(the[ \t]++" + _ORDINAL
+                        + r")(?=[ \t]*+(?:[,.;:—–)]|$|(?:and|of|at)(?!\w)))")
+
+_ORDINAL_HINT = re.compile(r"(?:st|nd|rd|th)[ \t]+of[ \t]")
+_EVENT_HINT = re.compile(r"surgery|admi|discharg|born|operated|delivered")
+
+
+def scan(text: str, merged: list[Span]) -> bool:
+    """Append the dates above to `merged` (after the rules that drop ordinary words: these
+    are words); True when it grew."""
+    lower = text.lower()
+    spans: list[Span] = []
+    # (cheap gates first: most notes have "of" and "the", few an ordinal or a birth)
+    if " of " in lower and _ORDINAL_HINT.search(lower) is not None:
+        spans.extend((m.start(), m.end(), "DATE", "date_ordinal_of", 1)
+                     for m in _ORDINAL_OF.finditer(text))
+    if "the " in lower and _EVENT_HINT.search(lower) is not None:
+        spans.extend((m.start(1), m.end(1), "DATE", "date_event_day", 1)
+                     for m in _EVENT_DAY.finditer(text))
+    if "dob" in lower or "d.o.b" in lower or "birth" in lower or "born" in lower:
+        spans.extend((m.start(1), m.end(1), "DATE", "date_dob_words", 1)
+                     for m in _DOB_WORDS.finditer(text))
+    taken = [(s, e) for s, e, *_ in merged]
+    new = [sp for sp in spans if not any(s <= sp[0] and sp[1] <= e for s, e in taken)]
+    merged.extend(new)
+    return bool(new)

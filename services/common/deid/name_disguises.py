@@ -1,0 +1,51 @@
+"""Names typed so that a word list cannot read them (read on the typed text: the engine's
+view folds look-alike letters, "Вера" reads "Bepa"):
+
+- letters masked by asterisks, two words in a row ("J*n*t W*lk*r"): a name half-hidden
+  by hand is still readable, and nothing else in a note is typed that way;
+- a capitalised word whose capital comes from another script or an odd block while the
+  rest is Latin ("Ѕamir", "Ɐndrew"): a keyboard slip or a disguise, in a name;
+- a word in Cyrillic or Greek before its Latin spelling in brackets, when that spelling is
+  a listed name ("Олег (Oleg) is the son").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import lexicon as lx
+
+Span = tuple[int, int, str, str, int]
+Flags = Callable[[str], int]
+
+# possessive throughout: letters and stars alternate, each round takes at least one star
+_MASKED = r"[A-Z](?:[a-z]*+\*++[a-z]++)++"
+_MASKED_PAIR = re.compile(r"(?<![\w*])" + _MASKED + r"[ \t]" + _MASKED + r"(?![\w*])")
+# a capital from Cyrillic, Latin Extended-C or -D (not Greek: "Δ" may be a delta); not a
+# Cyrillic look-alike of a Latin capital ("Ѕteri-Ѕtrips" from a template): the engine's
+# view reads those as Latin, and the name rules see the word there
+_LOOK_ALIKES = "АВЕЅІЈКМНОРСТХУ"
+_ODD_CAPITALS = "".join(chr(c) for c in range(0x400, 0x430) if chr(c) not in _LOOK_ALIKES)
+_ODD_CAPITAL = re.compile(r"(?<!\w)[" + _ODD_CAPITALS + r"\u2c60-\u2c7f\ua720-\ua7ff]"
+                          r"[a-z]{2,}+(?![\w])")
+_OTHER_SCRIPT_BEFORE_LATIN = re.compile(
+    r"(?<!\w)([\u0400-\u04ff\u0370-\u03ff]{2,}+)[ \t]*+\(([A-Z][a-z]++)\)")
+
+
+def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
+    """Append the names above to `merged`; True when it grew."""
+    found: list[Span] = []
+    if "*" in text:
+        found.extend((m.start(), m.end(), "NAME", "name_masked", 1)
+                     for m in _MASKED_PAIR.finditer(text))
+    if not text.isascii():
+        found.extend((m.start(), m.end(), "NAME", "name_odd_capital", 1)
+                     for m in _ODD_CAPITAL.finditer(text))
+        for m in _OTHER_SCRIPT_BEFORE_LATIN.finditer(text):
+            if flags_of(m.group(2)) & lx.NAMEISH:
+                found.append((m.start(1), m.end(1), "NAME", "name_other_script", 1))
+    taken = [(s, e) for s, e, *_ in merged]
+    new = [sp for sp in found if not any(s <= sp[0] and sp[1] <= e for s, e in taken)]
+    merged.extend(new)
+    return bool(new)
