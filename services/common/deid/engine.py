@@ -31,6 +31,7 @@ from . import (
     doubts,
     employers,
     eponym_heads,
+    facility_tails,
     field_labels,
     foreign_words,
     given_before,
@@ -173,7 +174,7 @@ _PATIENT_CUES = frozenset(("pt", "patient"))
 # widenings that only change what is shown (honorifics, id_heads, photo_links) run after
 # the verdict: see _shown.
 NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "name_syllables",
-               "given_before", "spaced_event_dates")
+               "given_before", "spaced_event_dates", "facility_tails")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -546,6 +547,15 @@ class Engine:
             n_merged = len(merged)
             place_shapes.scan_residences(text, merged)  # "Maple Grove Apartments"
             if len(merged) != n_merged:
+                merged = merge(merged)
+        if fired is not None:
+            n_merged = len(merged)
+            if facility_tails.HINT.search(text) is not None:
+                facility_tails.scan(text, merged)  # "from Holy Cross Burn Unit", "Zip four two"
+                if len(merged) != n_merged:
+                    merged = merge(merged)
+            if (merged and facility_tails.widen(text, merged)) or len(merged) != n_merged:
+                fired.append("facility_tails")  # "[Aldwick] Hospital in [Fenby]"
                 merged = merge(merged)
         if " dot " in text or " DOT " in text or " Dot " in text:
             n_merged = len(merged)
