@@ -38,6 +38,9 @@ _KIND = (r"Hospital|Medical[ \t]+Center|Medical[ \t]+Centre|Health[ \t]+Center|C
 # facility-kind words touching a span's end (bounded: at most two qualifiers and a kind)
 _KIND_AFTER = re.compile(
     rf"(?:[ \t]+(?:{_QUALIFIER})){{0,2}}[ \t]+(?:{_KIND})(?![\w'’-])")
+# kinds that join only with the town after them: alone, the hidden word says it all
+_WEAK_KINDS = frozenset("Clinic Center Centre Unit Imaging Inn Farm Dairy Mill Mills Plant "
+                        "Works".split())
 _KIND_END = re.compile(rf"(?:^|[ \t])(?:{_KIND})$")
 # a town after a facility: "in Lowick", "en El Paso", "in Three Forks"
 _IN = re.compile(r"[ \t]+(?:in|en)[ \t]+")
@@ -153,6 +156,9 @@ def widen(text: str, spans: list[Span]) -> bool:
             continue
         start, end = s, e
         kind = _KIND_AFTER.match(text, e)
+        if kind is not None and kind.group().split()[-1] in _WEAK_KINDS \
+                and _IN.match(text, kind.end()) is None:
+            kind = None  # "Fax path to [Astoria] Clinic: …" keeps its word (a town says more)
         if kind is not None:
             end = kind.end()
         if cat == "ADDRESS" and kind is None:
