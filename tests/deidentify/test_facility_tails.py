@@ -86,6 +86,7 @@ def test_named_sites(engine: Engine, note: str, place: str) -> None:
     ("pt seen in clinic in Room 4 today", "Room"),
     ("patient in hospital in March for pneumonia", "March"),
     ("works en equipo with anesthesia today", "equipo"),
+    ("Pt to SNF Maple Grove Care Center in Dunmore near her home.", "SNF"),  # no name's head
 ])
 def test_hard_negatives(engine: Engine, note: str, kept: str) -> None:
     assert left_uncovered(engine, note, kept) == kept.replace(" ", "")

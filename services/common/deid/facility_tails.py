@@ -89,7 +89,7 @@ _NOT_TOWN = frozenset(
 # a place cue and up to three capitalised words before a span ("from Birch [Hollow]")
 _CUE_AND_WORDS = re.compile(
     r"(?i:(?<![\w'’])(?:from|to|at|of|in|en|de|near))[ \t]+"
-    r"((?:[A-Z][\w'’.-]*[ \t]+){1,3})$")
+    r"((?:(?:[A-Z][a-z][\w'’-]*|St\.|Mt\.|Ft\.)[ \t]+){1,3})$")
 _ROOMS = frozenset("building suite wing tower floor unit ward block".split())
 _NOT_HEAD = frozenset("the a an our this that his her their pt patient dr".split())
 # the gap between a hidden piece and the span after it, to join ("[St]. [Brendan's]")
