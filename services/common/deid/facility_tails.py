@@ -58,6 +58,7 @@ _SITE_CUE = re.compile(
     r"referred|sent)[ \t]+(?:from|to)|(?:hotel|motel|inn|snf|facility)[ \t]+(?:at|in)?|"
     r"(?:records|images|slides|films|study|studies|request)[ \t]+from)[ \t]*)"
     r"((?:St\.?|Saint|Mt\.?|Mount|Hotel|Motel|Hostal)[ \t]+)?$")
+_PREFIX_BEFORE = re.compile(r"(?:St\.?|Saint|Mt\.?|Mount|Hotel|Motel|Hostal)[ \t]+$")
 # a town cue before a span that a town kind may follow ("from [Miller's] Ford")
 _TOWN_CUE = re.compile(r"(?i:(?<![\w'’])(?:from|in|near|to|of|at|outside))[ \t]+$")
 # a place of residence in a field list: "| Lives: Marlow |", "Hometown: Esker Bay"
@@ -177,6 +178,9 @@ def widen(text: str, spans: list[Span]) -> bool:
                 spans[k] = (s, town.end(), cat, rule, prio)
                 grew = True
                 continue
+        if kind is None and _IN.match(text, e) is None and _ON.match(text, e) is None \
+                and _PREFIX_BEFORE.search(text, max(0, s - 8), s) is None:
+            continue  # nothing after it to take, nor a "Saint" before it (most spans)
         cue = _SITE_CUE.search(text, max(0, s - 48), s)
         site = kind is not None or rule in _SITE_RULES or _KIND_END.search(text, s, e) \
             is not None or cue is not None
