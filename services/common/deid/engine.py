@@ -550,10 +550,9 @@ class Engine:
                 merged = merge(merged)
         if fired is not None:
             n_merged = len(merged)
-            if facility_tails.HINT.search(text) is not None:
-                facility_tails.scan(text, merged)  # "from Holy Cross Burn Unit", "Zip four two"
-                if len(merged) != n_merged:
-                    merged = merge(merged)
+            facility_tails.scan(text, words_in, merged)  # "from Holy Cross Burn Unit", "Zip two"
+            if len(merged) != n_merged:
+                merged = merge(merged)
             if (merged and facility_tails.widen(text, merged)) or len(merged) != n_merged:
                 fired.append("facility_tails")  # "[Aldwick] Hospital in [Fenby]"
                 merged = merge(merged)

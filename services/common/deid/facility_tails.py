@@ -231,37 +231,58 @@ def _head_before(text: str, spans: list[Span], k: int, s: int) -> int:
     return cue.start(1)
 
 
-def scan(text: str, out: list[Span]) -> None:
+def scan(text: str, words: set[str], out: list[Span]) -> None:
     """Append unlisted outside facilities after a cue, and spoken zip, house and route
-    numbers, as LOCATION."""
+    numbers, as LOCATION; `words`: the note's words in lower case (each shape asks for
+    one of its own before its pattern runs)."""
+    if not _STRONG_WORDS.isdisjoint(words):
+        _scan_facilities(text, out)
+    if not _TOWN_WORDS.isdisjoint(words):
+        for m in _UNLISTED_TOWN.finditer(text):
+            if m.group(1).split()[0].lower() not in _NOT_HEAD | _OWN:
+                out.append((m.start(1), m.end(1), "LOCATION", "town_kind", 1))
+    if not _FACILITY_WORDS.isdisjoint(words):
+        for m in _FACILITY_IN.finditer(text):
+            if m.group(1).split()[0].lower().rstrip(".") not in _NOT_TOWN | _ROOMS:
+                out.append((m.start(1), m.end(1), "LOCATION", "facility_town", 1))
+    if not _STREET_WORDS.isdisjoint(words):
+        for m in _FOREIGN_STREET.finditer(text):
+            out.append((m.start(1), m.end(1), "ADDRESS", "foreign_street", 1))
+    if "en" in words:
+        for m in _WORKS_EN.finditer(text):
+            if m.group(1).split()[-1].lower() not in _NOT_TOWN:
+                out.append((m.start(1), m.end(1), "OTHERID", "employer_en", 1))
+    if not _HOME_WORDS.isdisjoint(words):
+        for m in _LIVES_FIELD.finditer(text):
+            if m.group(1).split()[0].lower() not in _NOT_RESIDENCE:
+                out.append((m.start(1), m.end(1), "LOCATION", "lives_field", 1))
+        for m in _HOME_IN.finditer(text):
+            if m.group(1).split()[0].lower().rstrip(".") not in _NOT_TOWN:
+                out.append((m.start(1), m.end(1), "LOCATION", "home_in", 1))
+    if not _NUMBER_PLACE_WORDS.isdisjoint(words):
+        for m in _SPOKEN.finditer(text):
+            out.append((m.start(1), m.end(1), "LOCATION", "spoken_place_number", 1))
+
+
+def _scan_facilities(text: str, out: list[Span]) -> None:
+    """Outside facilities no list knew, after a cue ("from Holy Cross Burn Unit")."""
     for m in _UNLISTED.finditer(text):
         words = m.group(1).split()
         if all(w.lower() in _OWN for w in words[:-1]) or words[0].lower() in _OWN:
             continue
         out.append((m.start(1), m.end(1), "LOCATION", "facility", 1))
-    for m in _LIVES_FIELD.finditer(text):
-        if m.group(1).split()[0].lower() not in _NOT_RESIDENCE:
-            out.append((m.start(1), m.end(1), "LOCATION", "lives_field", 1))
-    for m in _HOME_IN.finditer(text):
-        if m.group(1).split()[0].lower().rstrip(".") not in _NOT_TOWN:
-            out.append((m.start(1), m.end(1), "LOCATION", "home_in", 1))
-    for m in _UNLISTED_TOWN.finditer(text):
-        if m.group(1).split()[0].lower() not in _NOT_HEAD | _OWN:
-            out.append((m.start(1), m.end(1), "LOCATION", "town_kind", 1))
-    for m in _FACILITY_IN.finditer(text):
-        if m.group(1).split()[0].lower().rstrip(".") not in _NOT_TOWN | _ROOMS:
-            out.append((m.start(1), m.end(1), "LOCATION", "facility_town", 1))
-    for m in _FOREIGN_STREET.finditer(text):
-        out.append((m.start(1), m.end(1), "ADDRESS", "foreign_street", 1))
-    for m in _WORKS_EN.finditer(text):
-        if m.group(1).split()[-1].lower() not in _NOT_TOWN:
-            out.append((m.start(1), m.end(1), "OTHERID", "employer_en", 1))
-    for m in _SPOKEN.finditer(text):
-        out.append((m.start(1), m.end(1), "LOCATION", "spoken_place_number", 1))
 
 
-HINT = re.compile(
-    rf"(?:{_KIND})(?![\w'’-])|(?i:zip|post[ \t]*code|house[ \t]+n|route|rte|highway|hwy|"
-    r"lives|home|residence|town|city|resid|staying|hostel|motel|hotel|from|near|outside|"
-    r"clinic|hospital|shelter|snf|rehab|jail|prison|calle|avenida|avda|camino|paseo|rua|rúa|"
-    r"carrera|callej|travessa| en )")
+# the words each shape of `scan` needs in the note (lower case)
+_STRONG_WORDS = frozenset("hospital medical critical burn snf nursing manor lodge ranch mission "
+                          "reservation infirmary heart memorial regional".split())
+_TOWN_WORDS = frozenset("hollow falls heights springs flats ford mill bend forks junction "
+                        "crossing creek ridge grove landing corners rapids wells bluff bluffs "
+                        "harbor harbour township reservation".split())
+_FACILITY_WORDS = frozenset("nursing nursinghome hospital clinic shelter snf hostel motel hotel "
+                            "rehab urgent care group jail prison".split())
+_STREET_WORDS = frozenset("calle avenida avda camino paseo rua rúa carrera callejón callejon "
+                          "travessa".split())
+_HOME_WORDS = frozenset("lives hometown home residence town city living resides residing "
+                        "staying hostel motel hotel".split())
+_NUMBER_PLACE_WORDS = frozenset("zip postcode post house route rte highway hwy".split())
