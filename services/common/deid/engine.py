@@ -34,6 +34,7 @@ from . import (
     doubts,
     employers,
     eponym_heads,
+    facility_tails,
     field_labels,
     foreign_words,
     given_before,
@@ -179,7 +180,7 @@ _PATIENT_CUES = frozenset(("pt", "patient"))
 # the verdict: see _shown.
 NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "name_syllables",
                "given_before", "spaced_event_dates", "date_spoken", "board_names", "age_shapes",
-               "name_leads", "name_disguises")
+               "name_leads", "name_disguises", "facility_tails")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -569,6 +570,14 @@ class Engine:
             n_merged = len(merged)
             place_shapes.scan_residences(text, merged)  # "Maple Grove Apartments"
             if len(merged) != n_merged:
+                merged = merge(merged)
+        if fired is not None:
+            n_merged = len(merged)
+            facility_tails.scan(text, words_in, merged)  # "from Holy Cross Burn Unit", "Zip two"
+            if len(merged) != n_merged:
+                merged = merge(merged)
+            if (merged and facility_tails.widen(text, merged)) or len(merged) != n_merged:
+                fired.append("facility_tails")  # "[Aldwick] Hospital in [Fenby]"
                 merged = merge(merged)
         if " dot " in text or " DOT " in text or " Dot " in text:
             n_merged = len(merged)
