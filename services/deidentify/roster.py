@@ -2,9 +2,11 @@
 
 The engine hides every name it finds, staff included ("Dr. [NAME] is closing"), unless the
 name is on this list (`EngineConfig.staff_allow_list`; never over a case's own patient).
-A text file, UTF-8, one full name a line; blank lines and lines starting with "#" are skipped.
-A name of one word is refused: it would keep that word for anyone ("Lee", "Grace").
-Errors name the line, never its text (a roster line is a person's name).
+A text file, UTF-8, one full name a line ("Isolde Quandt", "Quandt, Isolde", "Dr. Isolde
+Quandt, RN"); blank lines and lines starting with "#" are skipped. A line with one name word
+besides titles and credentials ("Lee", "Nurse Maria", "Dr. Lee") is refused: the engine keeps
+a rostered name whole, or its surname after a staff title ("Dr. Quandt"), never after a
+patient or relative cue. Errors name the line, never its text (a roster line is a name).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from pathlib import Path
 
 from services.common.deid import EngineConfig
+from services.common.deid.names import roster_name_parts
 from services.common.settings import ConfigError, Settings
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -37,7 +40,7 @@ def read_roster(path: Path) -> tuple[str, ...]:
         name = line.strip()
         if not name or name.startswith("#"):
             continue
-        if len(_WORD.findall(name)) < 2:
+        if len(_WORD.findall(name)) < 2 or len(roster_name_parts(name)) < 2:
             raise RosterError(f"staff roster {path} line {number}: a full name (given name "
                               "and surname) is needed; one word alone would be kept for anyone")
         names.append(" ".join(name.split()))

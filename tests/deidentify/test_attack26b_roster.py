@@ -8,7 +8,10 @@ makes a patient's or a relative's name show.
   kept "surname": "daughter Isolde" shows;
 - a line of one name and a title or role ("Nurse Maria", "Dr. Lee") passes the one-word
   refusal (two words), and that name is then kept for anyone.
-Invented names."""
+Each was a strict xfail first; fixed: a rostered name is kept whole, or its surname right
+after a staff title or role or before a credential, never after a patient or relative cue or
+a courtesy title; the roster reads "Surname, Given" given name first and refuses a line of
+one name word besides titles and credentials. Invented names."""
 
 from __future__ import annotations
 
@@ -22,9 +25,6 @@ from services.deidentify.roster import RosterError, read_roster
 from .support import left_uncovered
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack26b: new this session, a rostered name shows for a "
-                          "patient or a relative")
 @pytest.mark.parametrize(("roster", "note", "piece"), [
     ("Isolde Quandt", "husband Mr. Quandt called", "Quandt"),
     ("Isolde Quandt", "pt Quandt in bay 3", "Quandt"),
@@ -37,9 +37,6 @@ def test_a_roster_keeps_no_patient_or_relative(roster: str, note: str, piece: st
     assert left_uncovered(engine, note, piece) == ""
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack26b: new this session, a title and one name pass as a full "
-                          "name")
 @pytest.mark.parametrize("line", ["Nurse Maria", "Dr. Lee", "Lee RN"])
 def test_a_title_and_one_name_is_refused(tmp_path: Path, line: str) -> None:
     path = tmp_path / "staff.txt"
@@ -49,3 +46,22 @@ def test_a_title_and_one_name_is_refused(tmp_path: Path, line: str) -> None:
     except RosterError:
         return
     assert kept == (), "a title and one name were read as a full name"
+
+
+@pytest.mark.parametrize(("roster", "note"), [
+    ("Isolde Quandt", "Dr. Quandt is closing"),
+    ("Isolde Quandt", "RN Quandt circulating"),
+    ("Isolde Quandt", "Quandt RN to break"),
+    ("Isolde Quandt", "attending Isolde Quandt at table"),
+    ("Quandt, Isolde", "Dr. Isolde Quandt scrubbed"),
+    ("Dr. Isolde Quandt, RN", "surgeon Quandt paged"),
+])
+def test_rostered_staff_stay_as_staff_are_written(roster: str, note: str) -> None:
+    assert Engine(EngineConfig(staff_allow_list=(roster,))).deidentify(note).text == note
+
+
+@pytest.mark.parametrize("note", ["Isolde called about the pt", "pt Isolde Quandt in bay 3",
+                                  "Mrs. Isolde Quandt called", "Quandt in bay 3"])
+def test_a_rostered_name_out_of_a_staff_place_is_hidden(note: str) -> None:
+    result = Engine(EngineConfig(staff_allow_list=("Isolde Quandt",))).deidentify(note)
+    assert "[NAME]" in result.text

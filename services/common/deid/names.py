@@ -190,13 +190,14 @@ class NameScanner:
         # raw token -> (normalised, flags); bounded, rebuilt when full. Holds note words in
         # process memory only (never logged), like the note itself.
         self.memo: dict[str, tuple[str, int]] = {}
-        self._allow: set[str] = set()
+        # the staff roster: each full name (and its given name and surname alone) as words,
+        # and the surnames, kept alone only right after a staff title or role
+        self._allow_full: set[tuple[str, ...]] = set()
         self._allow_last: set[str] = set()
         for full in staff_allow_list:
-            parts = [normalise(p) for p in TOKEN.findall(full)]
-            parts = [p for p in parts if p not in CUES]
-            self._allow.update(parts)
-            if parts:
+            parts = roster_name_parts(full)
+            if len(parts) >= 2:
+                self._allow_full.update((tuple(parts), (parts[0], parts[-1])))
                 self._allow_last.add(parts[-1])
 
     def lookup(self, raw: str) -> tuple[str, int]:
@@ -214,6 +215,22 @@ class NameScanner:
                 self.memo.clear()
             self.memo[raw] = hit
         return hit
+
+    def _rostered(self, norms: list[str], gaps: list[str], i: int, j: int) -> bool:
+        """Words i..j are a member of staff on the roster, as staff are written: the full
+        name ("Isolde Quandt"), or the surname right after a staff title or role ("Dr.
+        Quandt", "RN Quandt") or before a credential ("Quandt RN"). Never after a patient or
+        relative cue or a courtesy title ("pt Quandt", "husband Mr. Quandt", "pt Isolde
+        Quandt"): a patient or relative may share a rostered name."""
+        before = norms[i - 1] if i and _CUE_GAP.fullmatch(gaps[i]) else ""
+        if CUES.get(before) in (RELATION, PATIENT) or before in _COURTESY:
+            return False
+        words = tuple(norms[i:j + 1])
+        if words in self._allow_full:
+            return True
+        after = norms[j + 1] if j + 1 < len(norms) and _CUE_GAP.fullmatch(gaps[j + 1]) else ""
+        return len(words) == 1 and words[0] in self._allow_last and (
+            before in _STAFF_TITLES or before in STRONG_ROLES or after in _CREDENTIALS)
 
     def scan(self, text: str, toks: list[Token], norms: list[str], flags: list[int],
              case: CaseMatcher | None, out: list[Span], reasons: set[str],
@@ -749,8 +766,7 @@ class NameScanner:
                 j += 1
             run = range(i, j + 1)
             from_case = any((rule[k] or "").startswith("case") for k in run)
-            if not from_case and self._allow and all(norms[k] in self._allow for k in run) \
-                    and any(norms[k] in self._allow_last for k in run):
+            if not from_case and self._allow_full and self._rostered(norms, gaps, i, j):
                 nxt = j + 1
                 continue
             # the whole run is a guess only if every word in it is one
@@ -763,6 +779,29 @@ class NameScanner:
                 end += 1  # an initial's full stop: "J." -> "[NAME]"
             out.append((toks[i][0], end, "NAME", best or r, 3 if from_case else 1))
             nxt = j + 1
+
+
+# The roster's words: titles, roles and credentials are no part of a name; a line "Surname,
+# Given" (as staff lists are exported) is read given name first.
+_STAFF_TITLES = frozenset("dr doctor prof professor".split())
+_COURTESY = frozenset(
+    "mr mrs ms miss mx mister madam frau herr mme mlle sr sra srta senor senora monsieur madame"
+    .split())
+_CREDENTIALS = frozenset(
+    "rn md crna np pa pa-c phd mbbs frcs dds dmd bsn msn cnor aprn lpn cst rnfa".split())
+_CUE_GAP = re.compile(r"\.?[ \t]{1,3}|,[ \t]{1,3}")
+
+
+def roster_name_parts(full: str) -> list[str]:
+    """A roster line's name words, normalised, given name first, no title or credential."""
+    head, comma, tail = full.partition(",")
+    tail_words = [normalise(w) for w in TOKEN.findall(tail)]
+    if comma and tail_words and not all(w in _CREDENTIALS for w in tail_words):
+        full = f"{tail} {head}"  # "Quandt, Isolde" -> "Isolde Quandt"
+    elif comma:
+        full = head  # "Isolde Quandt, RN"
+    return [w for w in (normalise(p) for p in TOKEN.findall(full))
+            if w not in CUES and w not in _CREDENTIALS]
 
 
 _ZIP_AFTER = re.compile(r",?[ \t]\d{5}(?:-\d{4})?\b")
