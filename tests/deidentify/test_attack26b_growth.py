@@ -11,23 +11,16 @@ note.
 
 from __future__ import annotations
 
-import pytest
-
 from services.common.deid import Engine, board_names, name_disguises
 
 from .growth import assert_grows_linearly, repeated
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack26b: new this session, name_disguises rescans a Greek run")
 def test_name_disguises_grows_linearly_on_greek_text() -> None:
     assert_grows_linearly(lambda t: name_disguises.scan(t, [], lambda w: 0),
                           lambda n: repeated("αβ\u037e", n))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack26b: new this session, board_names compares every new span "
-                          "with every earlier one")
 def test_board_names_grows_linearly_with_many_findings(engine: Engine) -> None:
     flags = engine._flags_of
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.common.deid.covered import Covered
+from services.common.deid.covered import Covered, Holders
 
 # spans as the engine has them: start <= end (empty ones included)
 SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)).map(sorted).map(tuple),
@@ -29,3 +29,16 @@ def test_a_stretch_overlaps_as_a_scan_of_every_span_says(
         spans: list[tuple[int, int]], start: int, width: int) -> None:
     end = start + width
     assert Covered(spans).overlaps(start, end) == any(s < end and start < e for s, e in spans)
+
+
+@given(SPANS, st.integers(-2, 62), st.integers(1, 8))
+def test_a_stretch_is_held_as_a_scan_of_every_span_says(
+        spans: list[tuple[int, int]], start: int, width: int) -> None:
+    end = start + width
+    assert Holders(spans).holds(start, end) == any(s <= start and end <= e for s, e in spans)
+
+
+def test_two_touching_spans_do_not_hold_what_only_their_union_covers() -> None:
+    holders = Holders([(0, 5), (5, 9)])
+    assert not holders.holds(3, 7)
+    assert holders.holds(5, 9) and holders.holds(1, 4)

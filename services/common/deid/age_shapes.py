@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .covered import Holders
+
 Span = tuple[int, int, str, str, int]
 
 _UNIT = "one|two|three|four|five|six|seven|eight|nine"
@@ -51,7 +53,7 @@ def scan(text: str, merged: list[Span]) -> bool:
     if "age" in lower:
         found.extend((m.start(1), m.end(1), "AGE", "age_spaced", 1)
                      for m in _SPACED.finditer(text))
-    taken = [(s, e) for s, e, *_ in merged]
-    new = [sp for sp in found if not any(s <= sp[0] and sp[1] <= e for s, e in taken)]
+    inside = Holders((s, e) for s, e, *_ in merged)  # binary search: many spans
+    new = [sp for sp in found if not inside.holds(sp[0], sp[1])]
     merged.extend(new)
     return bool(new)

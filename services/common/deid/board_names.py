@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
+from .covered import Holders
 
 Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
@@ -105,8 +106,8 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
                      for m in _ALIAS.finditer(text))
     if "Doe" in text:
         found.extend((m.start(), m.end(), "NAME", "board_alias", 1) for m in _DOE.finditer(text))
-    taken = [(s, e) for s, e, *_ in merged]
-    new = [sp for sp in found if not any(s <= sp[0] and sp[1] <= e for s, e in taken)]
+    inside = Holders((s, e) for s, e, *_ in merged)  # binary search: many spans
+    new = [sp for sp in found if not inside.holds(sp[0], sp[1])]
     merged.extend(new)
     return bool(new)
 

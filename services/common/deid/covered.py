@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 
 
 class Covered:
@@ -44,3 +45,20 @@ class Covered:
             return True
         p = bisect_right(self._empty, start)  # an empty span strictly inside
         return p < len(self._empty) and self._empty[p] < end
+
+
+class Holders:
+    """Is a stretch inside one of the spans (not only inside their union)? As
+    `any(s <= start and end <= e for s, e in spans)`, in O(log n) a question: the spans
+    sorted by start and the farthest end reached so far."""
+
+    __slots__ = ("_reach", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        pairs = sorted(spans)
+        self._starts = [s for s, _ in pairs]
+        self._reach = list(accumulate((e for _, e in pairs), max))
+
+    def holds(self, start: int, end: int) -> bool:
+        k = bisect_right(self._starts, start) - 1
+        return k >= 0 and self._reach[k] >= end

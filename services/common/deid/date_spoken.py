@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .covered import Holders
+
 Span = tuple[int, int, str, str, int]
 
 _NUMBER = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
@@ -52,7 +54,7 @@ def scan(text: str, merged: list[Span]) -> bool:
     if "dob" in lower or "d.o.b" in lower or "birth" in lower or "born" in lower:
         spans.extend((m.start(1), m.end(1), "DATE", "date_dob_words", 1)
                      for m in _DOB_WORDS.finditer(text))
-    taken = [(s, e) for s, e, *_ in merged]
-    new = [sp for sp in spans if not any(s <= sp[0] and sp[1] <= e for s, e in taken)]
+    inside = Holders((s, e) for s, e, *_ in merged)  # binary search: many spans
+    new = [sp for sp in spans if not inside.holds(sp[0], sp[1])]
     merged.extend(new)
     return bool(new)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
+from .covered import Holders
 
 Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
@@ -29,8 +30,11 @@ _LOOK_ALIKES = "АВЕЅІЈКМНОРСТХУ"
 _ODD_CAPITALS = "".join(chr(c) for c in range(0x400, 0x430) if chr(c) not in _LOOK_ALIKES)
 _ODD_CAPITAL = re.compile(r"(?<!\w)[" + _ODD_CAPITALS + r"\u2c60-\u2c7f\ua720-\ua7ff]"
                           r"[a-z]{2,}+(?![\w])")
+# starts only where a run of those blocks starts: their signs ("αβ;" with the Greek
+# question mark) are no word characters, and a start after each would read the run again
 _OTHER_SCRIPT_BEFORE_LATIN = re.compile(
-    r"(?<!\w)([\u0400-\u04ff\u0370-\u03ff]{2,}+)[ \t]*+\(([A-Z][a-z]++)\)")
+    r"(?<![\w\u0400-\u04ff\u0370-\u03ff])([\u0400-\u04ff\u0370-\u03ff]{2,}+)[ \t]*+"
+    r"\(([A-Z][a-z]++)\)")
 
 
 def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
@@ -45,7 +49,7 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
         for m in _OTHER_SCRIPT_BEFORE_LATIN.finditer(text):
             if flags_of(m.group(2)) & lx.NAMEISH:
                 found.append((m.start(1), m.end(1), "NAME", "name_other_script", 1))
-    taken = [(s, e) for s, e, *_ in merged]
-    new = [sp for sp in found if not any(s <= sp[0] and sp[1] <= e for s, e in taken)]
+    inside = Holders((s, e) for s, e, *_ in merged)  # binary search: many spans
+    new = [sp for sp in found if not inside.holds(sp[0], sp[1])]
     merged.extend(new)
     return bool(new)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
+from .covered import Holders
 
 Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
@@ -45,8 +46,8 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
             given, surname = flags_of(m.group(1)), flags_of(m.group(2))
             if not (given | surname) & (_STRONG_PLAIN & ~lx.COMMON):
                 found.append((m.start(1), m.end(2), "NAME", "name_aged", 1))
-    taken = [(s, e) for s, e, *_ in merged]
-    new = [sp for sp in found if not any(s <= sp[0] and sp[1] <= e for s, e in taken)]
+    inside = Holders((s, e) for s, e, *_ in merged)  # binary search: many spans
+    new = [sp for sp in found if not inside.holds(sp[0], sp[1])]
     merged.extend(new)
     return bool(new)
 
