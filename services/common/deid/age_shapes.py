@@ -25,10 +25,12 @@ _AFTER_NAME = re.compile(r"[ \t]++(" + "(?i:" + _OVER_89 + r"))(?=[ \t]*+(?:[—
                          r"|[MF](?!\w))")
 _FIELD_AFTER_NAME = re.compile(r"[ \t]*+(?:→|->|/)[ \t]*+(9\d|1[01]\d)(?=[ \t]*+(?:→|->|/|$))")
 _LOOSE = re.compile(r"(?i)(?<![\w-])(?:ninety|90)[- ]?(?:something|ish)(?![\w])")
+# (not a table's or a patient's turn by degrees: "turn 90 degrees", "turn 90°")
 _TURN = re.compile(r"(?i)(?<![\w-])turn(?:s|ed|ing)?[ \t]++((?:one|a)[ -]hundred(?:[- ](?:and[ -])?"
-                   r"(?:" + _UNIT + r"|ten))?|9\d|1[01]\d)(?![\w-])")
+                   r"(?:" + _UNIT + r"|ten))?|9\d|1[01]\d)(?![\w-])"
+                   r"(?![ \t]*+(?:°|%|deg(?:rees?|s)?(?!\w)|º))")
 _OLDEST = re.compile(r"(?i)(?<![\w-])(?:oldest|eldest)(?:[ \t]++\w+){0,2}?[ \t]++(?:was|is)"
-                     r"[ \t]++(9\d|1[01]\d)(?![\w.])")
+                     r"[ \t]++(9\d|1[01]\d)(?![\w.%°])")  # not "98% saturated"
 _SPACED = re.compile(r"(?i)(?<![\w-])age[ \t:]++(9[ \t][0-9])(?![\w.])")
 
 

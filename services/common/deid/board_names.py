@@ -65,8 +65,10 @@ _STAFF_BEFORE = re.compile(r"(?:Dr|DR|Drs|RN|MD|CRNA|NP|PA|Prof|Nurse|Attending|
 _ALPHABET = ("alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|"
              "november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|"
              "yankee|zulu")
+# (not a team, a level or a page named by the letter: "Trauma, Alpha team paged")
 _ALIAS = re.compile(r"(?<![\w-])(?:TRAUMA,?[ \t]++|Trauma,[ \t]++)(?i:" + _ALPHABET
-                    + r")(?![\w-])")
+                    + r")(?![\w-])(?![ \t]++(?i:team|level|activation|page|paged|alert|call|"
+                    r"response|bay|room|pager)(?!\w))")
 _DOE = re.compile(r"(?<![\w-])(?:Doe,[ \t]++(?:Jane|John)|(?:Jane|John)[ \t]++Doe)"
                   r"(?:[ \t]*+#?\d{1,3}(?!\d))?(?![\w-])")
 
@@ -81,7 +83,8 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
             # after an initial, or listed as a surname, a rarer English word is one too: "B. Strand
             # / ex-lap", "Hart / pacer" (not "Ward / …": frequent words stay words)
             f = flags_of(m.group(2))
-            plain = _INITIALLED if m.group(1) else _SURNAME_PLAIN if f & lx.LAST else _PLAIN
+            # (a frequent surname: "Hart", not "Huddle", a rarer one that is also a word)
+            plain = _INITIALLED if m.group(1) else _SURNAME_PLAIN if f & lx.LAST_TOP else _PLAIN
             if not f & plain:
                 found.append((m.start(1) if m.group(1) else m.start(2), m.end(2), "NAME",
                               "board_field", 1))

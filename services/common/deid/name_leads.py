@@ -44,7 +44,9 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
     if "," in text and _AGE_AFTER_COMMA.search(text) is not None:
         for m in _AGED.finditer(text):
             given, surname = flags_of(m.group(1)), flags_of(m.group(2))
-            if not (given | surname) & (_STRONG_PLAIN & ~lx.COMMON):
+            # two English words are a department or a group ("Pediatric Surgery, age 12")
+            if not (given | surname) & (_STRONG_PLAIN & ~lx.COMMON) \
+                    and not given & surname & lx.ENGLISH:
                 found.append((m.start(1), m.end(2), "NAME", "name_aged", 1))
     inside = Holders((s, e) for s, e, *_ in merged)  # binary search: many spans
     new = [sp for sp in found if not inside.holds(sp[0], sp[1])]
