@@ -33,6 +33,9 @@ def test_case_of_facility_or_town(engine: Engine, note: str, place: str) -> None
     ("tx from Ostrander Clinic - Tarrock, films on CD.", "Tarrock"),
     ("employed by Grist Logistics out in Farrowdale.", "Farrowdale"),
     ("pt from Pellmar Memory Care in Oakmere.", "Oakmere"),  # a kind the lists lack
+    ("pt ambulanced from Corvane Sanatorium in Wexbury.", "Wexbury"),
+    ("pt transferred from Corvane Hosp. in Wexbury.", "Hosp. in Wexbury"),  # abbreviated
+    ("pt transferred from Corvane Hospital of Wexbury.", "Wexbury"),
 ])
 def test_town_after_facility(engine: Engine, note: str, town: str) -> None:
     assert left_uncovered(engine, note, town) == ""
@@ -43,6 +46,8 @@ def test_town_after_facility(engine: Engine, note: str, town: str) -> None:
     ("OSH: Quillfen Medical Center. Films on CD.", "Quillfen Medical Center"),
     ("pt was at Quillfen Health System for 3 days.", "Quillfen Health System"),
     ("Pellmar Sanatorium accepted pt for rehab.", "Pellmar Sanatorium"),
+    ("pt transferred from Hospital of Wexbury.", "Wexbury"),  # verdict clean
+    ("pt transferred from the Wexbury hospital.", "Wexbury"),  # verdict clean
     ("the Thistlebrook Rehab Hospital faxed records.", "Thistlebrook"),
     ("arrived from Yarrowby Детская больница with fever.", "Yarrowby Детская больница"),
 ])
@@ -69,7 +74,10 @@ def test_obfuscated_town(engine: Engine, town: str) -> None:
     assert left_uncovered(engine, note, town) == ""
 
 
-@pytest.mark.xfail(strict=True, reason=OLDER + ": spoken zip after 'is'")
-def test_spoken_zip_after_is(engine: Engine) -> None:
-    note = "zip is nine oh two one oh."
-    assert left_uncovered(engine, note, "nine oh two one oh") == ""
+@pytest.mark.xfail(strict=True, reason=OLDER + ": spoken zip or house number after 'is'")
+@pytest.mark.parametrize(("note", "number"), [
+    ("zip is nine oh two one oh.", "nine oh two one oh"),
+    ("house number is forty two.", "forty two"),
+])
+def test_spoken_number_after_is(engine: Engine, note: str, number: str) -> None:
+    assert left_uncovered(engine, note, number) == ""
