@@ -3,7 +3,8 @@
 Base 144d638 hid the facility's name by a guess (`guess_place`) and said `review`; main's
 facility_tails `scan` now takes the whole facility as a sure LOCATION, the guess is gone
 and the note is released `redacted` with the town after a comma or "outside" still shown.
-New this session. Invented places."""
+New this session; a strict xfail first, fixed: a facility's name takes the town in
+apposition after it (after a comma, a dash, "outside" or "near"). Invented places."""
 
 from __future__ import annotations
 
@@ -14,8 +15,6 @@ from services.common.deid import Engine
 from .support import left_uncovered
 
 
-@pytest.mark.xfail(strict=True, reason="attack26a: new this session (base 144d638 said review): "
-                   "a sure facility span releases the note while the town after it shows")
 @pytest.mark.parametrize(("note", "town"), [
     ("pt xfer from Quillfen Memorial Hospital, Glenharrow, with sepsis.", "Glenharrow"),
     ("pt tx from Quillfen Regional Hospital - Glenharrow.", "Glenharrow"),

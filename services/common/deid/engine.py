@@ -573,10 +573,12 @@ class Engine:
                 merged = merge(merged)
         if fired is not None:
             n_merged = len(merged)
-            facility_tails.scan(text, words_in, merged)  # "from Holy Cross Burn Unit", "Zip two"
+            # "from Holy Cross Burn Unit", "Zip two"
+            facility_tails.scan(text, words_in, merged, self._flags_of)
             if len(merged) != n_merged:
                 merged = merge(merged)
-            if (merged and facility_tails.widen(text, merged)) or len(merged) != n_merged:
+            if (merged and facility_tails.widen(text, merged, self._flags_of)) \
+                    or len(merged) != n_merged:
                 fired.append("facility_tails")  # "[Aldwick] Hospital in [Fenby]"
                 merged = merge(merged)
         if " dot " in text or " DOT " in text or " Dot " in text:

@@ -18,8 +18,12 @@ list knew, when a cue comes before them: "transfer from Holy Cross Burn Unit",
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from . import lexicon as lx
 
 Span = tuple[int, int, str, str, int]
+Flags = Callable[[str], int]
 
 _HIDDEN = frozenset(("LOCATION", "NAME", "ADDRESS", "OTHERID"))
 # rules whose span is a workplace or a residence already: the town after "in" is theirs
@@ -44,8 +48,15 @@ _WEAK_KINDS = frozenset("Clinic Center Centre Unit Imaging Inn Farm Dairy Mill M
 _KIND_END = re.compile(rf"(?:^|[ \t])(?:{_KIND})$")
 # a town after a facility: "in Lowick", "en El Paso", "in Three Forks"
 _IN = re.compile(r"[ \t]+(?:in|en)[ \t]+")
+# (one blank between a town's words: "in Oakmere  Kocher clamp" is a town and a clamp)
 _TITLE_WORDS = re.compile(
-    r"(?:(?:St|Mt|Ft)\.?[ \t]+)?[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){0,2}")
+    r"(?:(?:St|Mt|Ft)\.?[ \t]+)?[A-Z][a-z][\w'’-]*(?:[ \t][A-Z][a-z][\w'’-]*){0,2}")
+# a town in apposition after a facility, before the clause goes on ("[X Hospital],
+# Glenharrow, with sepsis", "[X Hospital] - Glenharrow.", "[X Hospital] outside WEXBURY")
+_APPOSED = re.compile(
+    r"(?:,[ \t]+|[ \t]+[-–—][ \t]+|[ \t]+(?:outside|near)[ \t]+)"
+    r"((?:[A-Z][a-z][\w'’-]*|[A-Z]{3,}+)(?:[ \t](?:[A-Z][a-z][\w'’-]*|[A-Z]{3,}+)){0,2})"
+    r"(?=[ \t]*+(?:[,.;:)]|$)|[ \t]++(?:with|for|on|via|by|and|at)(?![\w'’-]))", re.M)
 # the kind word of a town the lists found only in part ("in [Ashby] Flats")
 _TOWN_KIND = re.compile(
     r"[ \t]+(?:Flats|Ford|Mill|Mills|Bend|Forks|Point|Park|Harbor|Harbour|Falls|Junction|"
@@ -64,17 +75,18 @@ _TOWN_CUE = re.compile(r"(?i:(?<![\w'’])(?:from|in|near|to|of|at|outside))[ \t
 # a place of residence in a field list: "| Lives: Marlow |", "Hometown: Esker Bay"
 _LIVES_FIELD = re.compile(
     r"(?<![\w'’])(?:Lives(?:[ \t]+in)?|Hometown|Home[ \t]+town|Residence|Town|City)[ \t]*:"
-    r"[ \t]*((?:(?:St|Mt|Ft)\.?[ \t]+)?[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){0,2})"
+    r"[ \t]*((?:(?:St|Mt|Ft)\.?[ \t]+)?[A-Z][a-z][\w'’-]*(?:[ \t][A-Z][a-z][\w'’-]*){0,2})"
     r"[ \t]*(?=$|[|;\n,/])", re.M)
 _NOT_RESIDENCE = frozenset(
     "alone with home independently self family spouse wife husband parents partner yes no "
     "unknown same locally nearby here assisted group nursing snf apartment house shelter "
-    "homeless local rural urban".split())
+    "homeless local rural urban pending private tbd unk n/a none declined other mother father "
+    "son daughter sister brother friend relatives facility".split())
 # a neighbourhood or town after home: "at home in Crown Heights"
 _HOME_IN = re.compile(
     r"(?i:(?<![\w'’])(?:at[ \t]+home|lives|living|resides|residing|staying|hostel|motel|"
     r"hotel)[ \t]+in)[ \t]+((?:(?:St|Mt|Ft)\.?[ \t]+)?[A-Z][a-z][\w'’-]*"
-    r"(?:[ \t]+[A-Z][a-z][\w'’-]*){0,2})")
+    r"(?:[ \t][A-Z][a-z][\w'’-]*){0,2})")
 # a thing beside a street that the street names ("[Dock Street] underpass")
 _BY_STREET = re.compile(r"[ \t]+(?:underpass|overpass|bridge|viaduct|encampment|camp|"
                         r"station|bus[ \t]+stop|shelter)(?![\w'’-])")
@@ -86,7 +98,8 @@ _NOT_TOWN = frozenset(
     "the a an or pacu icu recovery room bay pre post holding er ed triage radiology surgery "
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday spanish english french "
-    "progress person stable good fair critical serious".split())
+    "progress person stable good fair critical serious pavilion building tower wing annex "
+    "clinic suite".split())
 # a place cue and up to three capitalised words before a span ("from Birch [Hollow]")
 _CUE_AND_WORDS = re.compile(
     r"(?i:(?<![\w'’])(?:from|to|at|of|in|en|de|near))[ \t]+"
@@ -109,7 +122,8 @@ _UNLISTED = re.compile(
 _OWN = frozenset(
     "our the this same main university general pediatric paediatric adult surgical medical "
     "inpatient outpatient short stay day county state city community children's womens "
-    "women's veterans va regional memorial".split())
+    "women's veterans va regional memorial outside referring sending receiving local "
+    "psychiatric psych acute private another other nearby rural tertiary teaching".split())
 
 # numbers spoken in a zip or a house number: "Zip four three one", "house number forty-one"
 _NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -118,7 +132,7 @@ _NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|el
 _SPOKEN_NUMBER = rf"{_NUMBER_WORD}(?:[ \t-]+{_NUMBER_WORD}){{0,5}}"
 _SPOKEN = re.compile(
     rf"(?i)(?<![\w'’])(?:zip(?:[ \t]+code)?|postcode|post[ \t]+code|house[ \t]+(?:number|no\.?|#)"
-    rf"|route|rte|highway|hwy)[ \t:]+({_SPOKEN_NUMBER})(?![\w'’])")
+    rf"|highway|hwy|(?-i:Route|ROUTE|Rte|RTE))[ \t:]+({_SPOKEN_NUMBER})(?![\w'’])")
 
 
 # an unlisted town with a town's kind word after a cue: "from Elm Hollow", "in Cedar Falls"
@@ -131,7 +145,7 @@ _UNLISTED_TOWN = re.compile(
 _FACILITY_IN = re.compile(
     r"(?i:(?<![\w'’])(?:nursing[ \t]*home|hospital|clinic|shelter|snf|hostel|motel|hotel|"
     r"rehab|urgent[ \t]+care|care[ \t]+home|group[ \t]+home|jail|prison)[ \t]+(?:in|en))[ \t]+"
-    r"((?:(?:St|Mt|Ft)\.?[ \t]+)?[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){0,2})")
+    r"((?:(?:St|Mt|Ft)\.?[ \t]+)?[A-Z][a-z][\w'’-]*(?:[ \t][A-Z][a-z][\w'’-]*){0,2})")
 # a street named in Spanish or Portuguese: "calle Los Robles", "Rua das Flores"
 _FOREIGN_STREET = re.compile(
     r"(?<![\w'’])((?i:calle|avenida|avda\.|camino|paseo|rua|rúa|carrera|callejón|travessa)"
@@ -148,7 +162,23 @@ _UNIT_BEFORE = re.compile(r"(?i:(?<![\w'’])(?:apt|apartment|unit|ste|suite)\.?
                           r"[0-9][0-9A-Z]{0,4}[ \t]*,?[ \t]*$")
 
 
-def widen(text: str, spans: list[Span]) -> bool:
+def _may_be_town(town: str, flags_of: Flags) -> bool:
+    """Capitalised words after "in" or a facility that may name a town: not a clinical word
+    or a cue first ("in Afib"; an eponym may be a town: "in Foley"), not ordinary English only
+    ("in Sinus rhythm", "in Assisted Living") unless one is a place's word or the last a
+    town's kind ("in Sunset Park")."""
+    words = [w for w in town.split() if w.rstrip(".") not in ("St", "Mt", "Ft")]
+    if not words or flags_of(words[0]) & (lx.MEDICAL | lx.CUE):
+        return False
+    if _TOWN_KIND.match(" " + words[-1]) is not None:
+        return True
+    return not all(flags_of(w) & lx.ENGLISH and not flags_of(w) & _PLACE_FLAGS for w in words)
+
+
+_PLACE_FLAGS = lx.TOWN | lx.TOWN_HEAD | lx.CITY | lx.CITY_HEAD | lx.COUNTY | lx.PLACE
+
+
+def widen(text: str, spans: list[Span], flags_of: Flags) -> bool:
     """Widen facility and workplace spans in `spans` (sorted and apart) in place; whether
     any grew."""
     grew = False
@@ -179,7 +209,8 @@ def widen(text: str, spans: list[Span]) -> bool:
                 grew = True
                 continue
         if kind is None and _IN.match(text, e) is None and _ON.match(text, e) is None \
-                and _PREFIX_BEFORE.search(text, max(0, s - 8), s) is None:
+                and _PREFIX_BEFORE.search(text, max(0, s - 8), s) is None \
+                and (_APPOSED.match(text, e) is None or _KIND_END.search(text, s, e) is None):
             continue  # nothing after it to take, nor a "Saint" before it (most spans)
         cue = _SITE_CUE.search(text, max(0, s - 48), s)
         site = kind is not None or rule in _SITE_RULES or _KIND_END.search(text, s, e) \
@@ -188,7 +219,8 @@ def widen(text: str, spans: list[Span]) -> bool:
             continue
         if cue is not None and cue.group(1) and (k == 0 or spans[k - 1][1] <= cue.start(1)):
             start = cue.start(1)  # "from [Saint Jude]"
-        end = _town_after(text, spans, k, end)
+        facility = kind is not None or _KIND_END.search(text, s, e) is not None
+        end = _town_after(text, spans, k, end, flags_of, facility)
         if kind is not None:
             start = min(start, _head_before(text, spans, k, s))
         if (start, end) != (s, e):
@@ -197,8 +229,10 @@ def widen(text: str, spans: list[Span]) -> bool:
     return grew
 
 
-def _town_after(text: str, spans: list[Span], k: int, end: int) -> int:
-    """Where a facility ending at `end` ends with the town or street after it."""
+def _town_after(text: str, spans: list[Span], k: int, end: int, flags_of: Flags,
+                facility: bool) -> int:
+    """Where a facility ending at `end` ends with the town or street after it (after a
+    comma, a dash, "outside" or "near" too when the span is a facility's name)."""
     nxt = spans[k + 1][0] if k + 1 < len(spans) else len(text) + 1
     link = _IN.match(text, end)
     if link is not None:
@@ -206,9 +240,16 @@ def _town_after(text: str, spans: list[Span], k: int, end: int) -> int:
             tail = _TOWN_KIND.match(text, spans[k + 1][1])
             return tail.end() if tail is not None else spans[k + 1][1]
         town = _TITLE_WORDS.match(text, link.end(), nxt)
-        if town is not None and town.group().split()[0].lower().rstrip(".") not in _NOT_TOWN:
+        if town is not None and town.group().split()[0].lower().rstrip(".") not in _NOT_TOWN \
+                and _may_be_town(town.group(), flags_of):
             return town.end()
         return end
+    apposed = _APPOSED.match(text, end) if facility else None
+    if apposed is not None:
+        first = apposed.group(1).split()[0].lower()
+        if first not in _NOT_TOWN and first not in _NOT_HEAD \
+                and _may_be_town(apposed.group(1).title(), flags_of):
+            return max(apposed.end(1), spans[k + 1][1] if nxt < apposed.end(1) else 0)
     link = _ON.match(text, end)
     if link is not None:
         street = _STREET.match(text, link.end())
@@ -231,7 +272,7 @@ def _head_before(text: str, spans: list[Span], k: int, s: int) -> int:
     return cue.start(1)
 
 
-def scan(text: str, words: set[str], out: list[Span]) -> None:
+def scan(text: str, words: set[str], out: list[Span], flags_of: Flags) -> None:
     """Append unlisted outside facilities after a cue, and spoken zip, house and route
     numbers, as LOCATION; `words`: the note's words in lower case (each shape asks for
     one of its own before its pattern runs)."""
@@ -243,7 +284,8 @@ def scan(text: str, words: set[str], out: list[Span]) -> None:
                 out.append((m.start(1), m.end(1), "LOCATION", "town_kind", 1))
     if not _FACILITY_WORDS.isdisjoint(words):
         for m in _FACILITY_IN.finditer(text):
-            if m.group(1).split()[0].lower().rstrip(".") not in _NOT_TOWN | _ROOMS:
+            if m.group(1).split()[0].lower().rstrip(".") not in _NOT_TOWN | _ROOMS \
+                    and _may_be_town(m.group(1), flags_of):
                 out.append((m.start(1), m.end(1), "LOCATION", "facility_town", 1))
     if not _STREET_WORDS.isdisjoint(words):
         for m in _FOREIGN_STREET.finditer(text):
@@ -254,10 +296,12 @@ def scan(text: str, words: set[str], out: list[Span]) -> None:
                 out.append((m.start(1), m.end(1), "OTHERID", "employer_en", 1))
     if not _HOME_WORDS.isdisjoint(words):
         for m in _LIVES_FIELD.finditer(text):
-            if m.group(1).split()[0].lower() not in _NOT_RESIDENCE:
+            if m.group(1).split()[0].lower() not in _NOT_RESIDENCE \
+                    and not flags_of(m.group(1).split()[0]) & (lx.CUE | lx.MEDICAL):
                 out.append((m.start(1), m.end(1), "LOCATION", "lives_field", 1))
         for m in _HOME_IN.finditer(text):
-            if m.group(1).split()[0].lower().rstrip(".") not in _NOT_TOWN:
+            if m.group(1).split()[0].lower().rstrip(".") not in _NOT_TOWN \
+                    and _may_be_town(m.group(1), flags_of):
                 out.append((m.start(1), m.end(1), "LOCATION", "home_in", 1))
     if not _NUMBER_PLACE_WORDS.isdisjoint(words):
         for m in _SPOKEN.finditer(text):
