@@ -96,11 +96,13 @@ VARIABLES: tuple[Variable, ...] = (
              'where `orcast deid` keeps its folded word lists between runs (start-up ~0.3 s '
              'faster); `off` keeps none'),
     Variable('ORCAST_STAFF_ROSTER_FILE', 'none: every name hidden',
-             'staff who consented to be named (UTF-8, one full name a line, `#` comments): '
-             'kept in what is published ("Dr. Quandt is closing"); any other name, staff or '
-             'not, is hidden ("Dr. [NAME]"), and a rostered name never overrides the case\'s '
-             'own patient. A line of one word is refused at start (it would keep that word '
-             'for anyone)'),
+             'staff who consented to be named (UTF-8, one full name a line, "Given Surname" or '
+             '"Surname, Given", `#` comments), read at start: the full name, or the surname '
+             'right after a staff title or role ("Dr. Quandt is closing"), stays in what is '
+             'published; any other name, staff or not, is hidden ("Dr. [NAME]"), and a '
+             'rostered name after a patient or relative cue ("pt Quandt", "husband Mr. '
+             'Quandt") or that is the case\'s own patient is hidden too. A line with one name '
+             'word besides titles and credentials ("Dr. Lee") is refused at start'),
     Variable('ORCAST_INGEST_RATE', '`5`',
              'milestones per second per principal (token bucket refill); `0` disables'),
     Variable('ORCAST_INGEST_BURST', '`60`',
