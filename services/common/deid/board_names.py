@@ -2,8 +2,8 @@
 
 - a field of its own, between board separators ("Qzarnik / DOB …", "I&D / Qzarnik /
   MRN", "→ Qzarnik 91M →", "OR 4: QZARNIK → TKA", "B. Qzarnik / ex-lap"), or a word
-  counted on a family-waiting list ("Qzarnik ×2"), or a line's first word before a
-  clinical one ("Qzarnik lap chole → …"): boards put the patient there;
+  counted on a family-waiting list ("Family waiting: Qzarnik ×2"), or a board line's
+  first word before a clinical one ("Qzarnik lap chole → …"): boards put the patient there;
 - initials alone in a board's first field ("J.Q. / peds / 4yo");
 - "SURNAME, Given" or "Surname, Given" with a listed given name ("container had
   QZARNIK, Alan", "belongs to Qzarnik, Glenn"): how labels and wristbands print names;
@@ -95,10 +95,14 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
                      for m in _CALL_INITIAL.finditer(text))
     if "×" in text:
         for m in _COUNTED.finditer(text):
-            if not flags_of(m.group(1)) & _PLAIN:
+            # only on a family-waiting line: "Kerlix ×3" counts supplies
+            if not flags_of(m.group(1)) & _PLAIN and _WAITING_LINE.search(_line(text, m)):
                 found.append((m.start(1), m.end(1), "NAME", "board_counted", 1))
     for m in _LEAD.finditer(text):
-        if not flags_of(m.group(1)) & _PLAIN and flags_of(m.group(2)) & lx.MEDICAL:
+        # only on a board's line (an arrow or a slash on it): a line of prose may open with
+        # a brand before a clinical word
+        if not flags_of(m.group(1)) & _PLAIN and flags_of(m.group(2)) & lx.MEDICAL \
+                and _BOARD_LINE.search(_line(text, m)):
             found.append((m.start(1), m.end(1), "NAME", "board_lead", 1))
     if (", " in text or " comma " in text) and _GIVEN_AFTER_COMMA.search(text) is not None:
         for m in _INVERTED.finditer(text):
@@ -113,6 +117,16 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
     new = [sp for sp in found if not inside.holds(sp[0], sp[1])]
     merged.extend(new)
     return bool(new)
+
+
+_WAITING_LINE = re.compile(r"(?i)famil|waiting|lobby|visitor|relatives")
+_BOARD_LINE = re.compile(r"→|->| / ")
+
+
+def _line(text: str, m: re.Match[str]) -> str:
+    """The line that holds the match."""
+    end = text.find("\n", m.end())
+    return text[text.rfind("\n", 0, m.start()) + 1:len(text) if end < 0 else end]
 
 
 def _alone_on_line(text: str, m: re.Match[str]) -> bool:
