@@ -784,9 +784,8 @@ class NameScanner:
 # The roster's words: titles, roles and credentials are no part of a name; a line "Surname,
 # Given" (as staff lists are exported) is read given name first.
 _STAFF_TITLES = frozenset("dr doctor prof professor".split())
-_COURTESY = frozenset(
-    "mr mrs ms miss mx mister madam frau herr mme mlle sr sra srta senor senora monsieur madame"
-    .split())
+# the other titles: a courtesy title is the patient's or a relative's ("Mrs. Quandt")
+_COURTESY = frozenset(w for w, c in CUES.items() if c == TITLE) - _STAFF_TITLES - {"named", "aka"}
 _CREDENTIALS = frozenset(
     "rn md crna np pa pa-c phd mbbs frcs dds dmd bsn msn cnor aprn lpn cst rnfa".split())
 _CUE_GAP = re.compile(r"\.?[ \t]{1,3}|,[ \t]{1,3}")
