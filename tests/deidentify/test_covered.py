@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.common.deid.covered import Covered, Holders
+from services.common.deid.covered import Covered, Holders, extend_unheld
 
 # spans as the engine has them: start <= end (empty ones included)
 SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)).map(sorted).map(tuple),
@@ -42,3 +42,13 @@ def test_two_touching_spans_do_not_hold_what_only_their_union_covers() -> None:
     holders = Holders([(0, 5), (5, 9)])
     assert not holders.holds(3, 7)
     assert holders.holds(5, 9) and holders.holds(1, 4)
+
+
+@given(SPANS, SPANS)
+def test_a_find_is_appended_unless_one_span_holds_it(
+        spans: list[tuple[int, int]], finds: list[tuple[int, int]]) -> None:
+    merged = [(s, e, "NAME", "a", 1) for s, e in spans]
+    found = [(s, e, "NAME", "b", 1) for s, e in finds]
+    expected = [sp for sp in found if not any(s <= sp[0] and sp[1] <= e for s, e in spans)]
+    assert extend_unheld(merged, found) == bool(expected)
+    assert merged[len(spans):] == expected

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .covered import Holders
+from .covered import extend_unheld
 
 Span = tuple[int, int, str, str, int]
 
@@ -55,7 +55,4 @@ def scan(text: str, merged: list[Span]) -> bool:
     if "age" in lower:
         found.extend((m.start(1), m.end(1), "AGE", "age_spaced", 1)
                      for m in _SPACED.finditer(text))
-    inside = Holders((s, e) for s, e, *_ in merged)  # binary search: many spans
-    new = [sp for sp in found if not inside.holds(sp[0], sp[1])]
-    merged.extend(new)
-    return bool(new)
+    return extend_unheld(merged, found)  # binary search: many spans

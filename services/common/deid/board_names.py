@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
-from .covered import Holders
+from .covered import extend_unheld
 
 Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
@@ -113,10 +113,7 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
                      for m in _ALIAS.finditer(text))
     if "Doe" in text:
         found.extend((m.start(), m.end(), "NAME", "board_alias", 1) for m in _DOE.finditer(text))
-    inside = Holders((s, e) for s, e, *_ in merged)  # binary search: many spans
-    new = [sp for sp in found if not inside.holds(sp[0], sp[1])]
-    merged.extend(new)
-    return bool(new)
+    return extend_unheld(merged, found)  # binary search: many spans
 
 
 _WAITING_LINE = re.compile(r"(?i)famil|waiting|lobby|visitor|relatives")

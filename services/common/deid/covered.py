@@ -62,3 +62,13 @@ class Holders:
     def holds(self, start: int, end: int) -> bool:
         k = bisect_right(self._starts, start) - 1
         return k >= 0 and self._reach[k] >= end
+
+
+def extend_unheld(merged: list[tuple[int, int, str, str, int]],
+                  found: Iterable[tuple[int, int, str, str, int]]) -> bool:
+    """Append to `merged` each span of `found` that no span already there holds whole (a
+    rule's find inside another's adds nothing); whether any was appended."""
+    inside = Holders((s, e) for s, e, *_ in merged)
+    new = [sp for sp in found if not inside.holds(sp[0], sp[1])]
+    merged.extend(new)
+    return bool(new)

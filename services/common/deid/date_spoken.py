@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .covered import Holders
+from .covered import extend_unheld
 
 Span = tuple[int, int, str, str, int]
 
@@ -54,7 +54,4 @@ def scan(text: str, merged: list[Span]) -> bool:
     if "dob" in lower or "d.o.b" in lower or "birth" in lower or "born" in lower:
         spans.extend((m.start(1), m.end(1), "DATE", "date_dob_words", 1)
                      for m in _DOB_WORDS.finditer(text))
-    inside = Holders((s, e) for s, e, *_ in merged)  # binary search: many spans
-    new = [sp for sp in spans if not inside.holds(sp[0], sp[1])]
-    merged.extend(new)
-    return bool(new)
+    return extend_unheld(merged, spans)  # binary search: many spans

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
-from .covered import Holders
+from .covered import extend_unheld
 
 Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
@@ -49,7 +49,4 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
         for m in _OTHER_SCRIPT_BEFORE_LATIN.finditer(text):
             if flags_of(m.group(2)) & lx.NAMEISH:
                 found.append((m.start(1), m.end(1), "NAME", "name_other_script", 1))
-    inside = Holders((s, e) for s, e, *_ in merged)  # binary search: many spans
-    new = [sp for sp in found if not inside.holds(sp[0], sp[1])]
-    merged.extend(new)
-    return bool(new)
+    return extend_unheld(merged, found)  # binary search: many spans

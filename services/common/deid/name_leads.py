@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
-from .covered import Holders
+from .covered import extend_unheld
 
 Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
@@ -48,10 +48,7 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
             if not (given | surname) & (_STRONG_PLAIN & ~lx.COMMON) \
                     and not given & surname & lx.ENGLISH:
                 found.append((m.start(1), m.end(2), "NAME", "name_aged", 1))
-    inside = Holders((s, e) for s, e, *_ in merged)  # binary search: many spans
-    new = [sp for sp in found if not inside.holds(sp[0], sp[1])]
-    merged.extend(new)
-    return bool(new)
+    return extend_unheld(merged, found)  # binary search: many spans
 
 
 def _a_name(given: int, surname: int) -> bool:

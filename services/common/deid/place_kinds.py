@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
+from .covered import extend_unheld
 
 Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
@@ -57,7 +58,4 @@ def scan(text: str, merged: list[Span], flags_of: Flags, words: set[str]) -> boo
     for m in _LAKE.finditer(text):
         if not flags_of(m.group(1)):
             found.append((m.start(), m.end(), "LOCATION", "lake_name", 1))
-    taken = [(s, e) for s, e, *_ in merged]
-    new = [sp for sp in found if not any(s <= sp[0] and sp[1] <= e for s, e in taken)]
-    merged.extend(new)
-    return bool(new)
+    return extend_unheld(merged, found)  # binary search: many spans
