@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from services.common.deid import Engine, EngineConfig
+from services.common.deid.names import roster_name_parts
 from services.common.settings import ConfigError, Settings
 from services.deidentify.app import GATE, create_app
 from services.deidentify.roster import RosterError, engine_config, read_roster
@@ -75,3 +77,14 @@ def test_orcast_deid_reads_the_roster(tmp_path: Path) -> None:
                           capture_output=True, text=True, env=env, timeout=60, check=False)
     assert done.returncode != 0 and done.stdout == ""
     assert "line 1" in done.stderr and "Quandt" not in done.stderr
+
+
+@pytest.mark.parametrize("line", ["Isolde Quandt PA-C", "Quandt, Isolde, PA-C",
+                                  "Dr. Isolde Quandt, RN", "Isolde Quandt MD"])
+def test_a_credential_is_no_part_of_the_name(line: str) -> None:
+    """Cut into words first, "PA-C" left "c" as the surname: "Dr. C" was kept for anyone
+    and "Dr. Quandt" hidden."""
+    assert roster_name_parts(line) == ["isolde", "quandt"]
+    engine = Engine(EngineConfig(staff_allow_list=(line,)))
+    assert engine.deidentify("Dr. Quandt is closing").text == "Dr. Quandt is closing"
+    assert "[NAME]" in engine.deidentify("Dr. C is closing").text

@@ -190,7 +190,7 @@ class NameScanner:
         # raw token -> (normalised, flags); bounded, rebuilt when full. Holds note words in
         # process memory only (never logged), like the note itself.
         self.memo: dict[str, tuple[str, int]] = {}
-        # the staff roster: each full name (and its given name and surname alone) as words,
+        # the staff roster: each full name, and its given name with its surname, as words;
         # and the surnames, kept alone only right after a staff title or role
         self._allow_full: set[tuple[str, ...]] = set()
         self._allow_last: set[str] = set()
@@ -792,15 +792,15 @@ _CUE_GAP = re.compile(r"\.?[ \t]{1,3}|,[ \t]{1,3}")
 
 
 def roster_name_parts(full: str) -> list[str]:
-    """A roster line's name words, normalised, given name first, no title or credential."""
-    head, comma, tail = full.partition(",")
-    tail_words = [normalise(w) for w in TOKEN.findall(tail)]
-    if comma and tail_words and not all(w in _CREDENTIALS for w in tail_words):
-        full = f"{tail} {head}"  # "Quandt, Isolde" -> "Isolde Quandt"
-    elif comma:
-        full = head  # "Isolde Quandt, RN"
-    return [w for w in (normalise(p) for p in TOKEN.findall(full))
-            if w not in CUES and w not in _CREDENTIALS]
+    """A roster line's name words, normalised, given name first, no title or credential.
+    Credentials are read whole before the name is cut into words ("PA-C" is no "c")."""
+    pieces = [" ".join(w for w in part.split() if w.strip(".").lower() not in _CREDENTIALS)
+              for part in full.split(",")]
+    pieces = [p for p in pieces if p]
+    if len(pieces) >= 2:
+        pieces = [*pieces[1:], pieces[0]]  # "Quandt, Isolde" -> "Isolde Quandt"
+    return [w for w in (normalise(p) for p in TOKEN.findall(" ".join(pieces)))
+            if w not in CUES]
 
 
 _ZIP_AFTER = re.compile(r",?[ \t]\d{5}(?:-\d{4})?\b")
