@@ -213,13 +213,11 @@ def widen(text: str, spans: list[Span], flags_of: Flags) -> bool:
                 and (_APPOSED.match(text, e) is None or _KIND_END.search(text, s, e) is None):
             continue  # nothing after it to take, nor a "Saint" before it (most spans)
         cue = _SITE_CUE.search(text, max(0, s - 48), s)
-        site = kind is not None or rule in _SITE_RULES or _KIND_END.search(text, s, e) \
-            is not None or cue is not None
-        if not site:
+        facility = kind is not None or _KIND_END.search(text, s, e) is not None
+        if not (facility or rule in _SITE_RULES or cue is not None):
             continue
         if cue is not None and cue.group(1) and (k == 0 or spans[k - 1][1] <= cue.start(1)):
             start = cue.start(1)  # "from [Saint Jude]"
-        facility = kind is not None or _KIND_END.search(text, s, e) is not None
         end = _town_after(text, spans, k, end, flags_of, facility)
         if kind is not None:
             start = min(start, _head_before(text, spans, k, s))
