@@ -40,6 +40,8 @@ def read_roster(path: Path) -> tuple[str, ...]:
         name = line.strip()
         if not name or name.startswith("#"):
             continue
+        # two name words besides titles and credentials, and two typed apart: the engine
+        # cuts "Ovell-Marr" in two, and one hyphened name alone is still one name
         if len(_WORD.findall(name)) < 2 or len(roster_name_parts(name)) < 2:
             raise RosterError(f"staff roster {path} line {number}: a full name (given name "
                               "and surname) is needed; one word alone would be kept for anyone")
