@@ -33,7 +33,7 @@ def test_a_roster_is_names_one_a_line_with_comments_and_blank_lines(tmp_path: Pa
     assert read_roster(path) == ("Isolde Quandt", "Piet Ovell-Marr")
 
 
-@pytest.mark.parametrize("line", ["Quandt", "Dr. ", "O'Brien", "4471"])
+@pytest.mark.parametrize("line", ["Quandt", "Dr. ", "O'Brien", "4471", "Ovell-Marr"])
 def test_a_line_that_is_not_a_full_name_is_refused_by_number(tmp_path: Path, line: str) -> None:
     path = _roster(tmp_path, f"Isolde Quandt\n# comment\n{line}\n")
     with pytest.raises(RosterError) as err:
