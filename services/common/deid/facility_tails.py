@@ -132,7 +132,8 @@ _NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|el
 _SPOKEN_NUMBER = rf"{_NUMBER_WORD}(?:[ \t-]+{_NUMBER_WORD}){{0,5}}"
 _SPOKEN = re.compile(
     rf"(?i)(?<![\w'’])(?:zip(?:[ \t]+code)?|postcode|post[ \t]+code|house[ \t]+(?:number|no\.?|#)"
-    rf"|highway|hwy|(?-i:Route|ROUTE|Rte|RTE))[ \t:]+({_SPOKEN_NUMBER})(?![\w'’])")
+    rf"|highway|hwy|(?-i:Route|ROUTE|Rte|RTE))(?:[ \t]+(?:is|was)(?![\w'’]))?[ \t:]+"
+    rf"({_SPOKEN_NUMBER})(?![\w'’])")  # "zip is nine oh two one oh"
 
 
 # an unlisted town with a town's kind word after a cue: "from Elm Hollow", "in Cedar Falls"
