@@ -82,10 +82,11 @@ _NOT_RESIDENCE = frozenset(
     "unknown same locally nearby here assisted group nursing snf apartment house shelter "
     "homeless local rural urban pending private tbd unk n/a none declined other mother father "
     "son daughter sister brother friend relatives facility".split())
-# a neighbourhood or town after home: "at home in Crown Heights"
+# a neighbourhood or town after home: "at home in Crown Heights", "hometown Esker Bay"
 _HOME_IN = re.compile(
-    r"(?i:(?<![\w'’])(?:at[ \t]+home|lives|living|resides|residing|staying|hostel|motel|"
-    r"hotel)[ \t]+in)[ \t]+((?:(?:St|Mt|Ft)\.?[ \t]+)?[A-Z][a-z][\w'’-]*"
+    r"(?i:(?<![\w'’])(?:(?:at[ \t]+home|lives|living|resides|residing|staying|hostel|motel|"
+    r"hotel)[ \t]+in|home[ \t]?town(?:[ \t]+(?:is|was))?[ \t]*[:,-]?))[ \t]+"
+    r"((?:(?:St|Mt|Ft)\.?[ \t]+)?[A-Z][a-z][\w'’-]*"
     r"(?:[ \t][A-Z][a-z][\w'’-]*){0,2})")
 # a thing beside a street that the street names ("[Dock Street] underpass")
 _BY_STREET = re.compile(r"[ \t]+(?:underpass|overpass|bridge|viaduct|encampment|camp|"
