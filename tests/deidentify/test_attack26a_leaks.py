@@ -111,3 +111,24 @@ def test_spoken_number_after_is(engine: Engine, note: str, number: str) -> None:
 ])
 def test_employer_and_hometown_cues_leave_plain_words(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize(("note", "town"), [
+    # notes written in capitals: the town after a facility was shown (older hole)
+    ("PT TRANSFERRED FROM BRACKWELL HOSPITAL IN GLENHARROW WITH SEPSIS.", "GLENHARROW"),
+    ("PT FROM ST MARY MEDICAL CENTER IN WEXBURY FOR CABG", "WEXBURY"),
+    ("FROM WEXBURY GENERAL HOSPITAL IN FARROWDALE", "FARROWDALE"),
+    ("HOMETOWN CALDMOOR, MOVED HERE 2010", "CALDMOOR"),
+])
+def test_town_after_a_facility_in_a_note_in_capitals(engine: Engine, note: str,
+                                                      town: str) -> None:
+    assert left_uncovered(engine, note, town) == ""
+
+
+@pytest.mark.parametrize(("note", "shown"), [
+    ("PT TRANSFERRED FROM BRACKWELL HOSPITAL IN GLENHARROW WITH SEPSIS.", "WITH SEPSIS"),
+    ("PT FROM ST MARY MEDICAL CENTER IN WEXBURY FOR CABG", "FOR CABG"),
+])
+def test_the_sentence_after_a_town_in_capitals_stays(engine: Engine, note: str,
+                                                     shown: str) -> None:
+    assert shown in engine.deidentify(note).text
