@@ -73,9 +73,6 @@ def test_a_birth_without_a_date_stays(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack26b: older hole (base 144d638 shows it too): a masked name "
-                          "name_disguises' one shape (J*n*t W*lk*r) misses")
 @pytest.mark.parametrize(("note", "piece"), [
     ("J*N*T W*LK*R at bedside", "J*N*T W*LK*R"),
     ("J. W*lk*r at bedside", "W*lk*r"),
@@ -83,4 +80,16 @@ def test_a_birth_without_a_date_stays(engine: Engine, note: str) -> None:
     ("J\u2217n\u2217t W\u2217lk\u2217r at bedside", "J\u2217n\u2217t W\u2217lk\u2217r"),
 ])
 def test_masked_name_variant(engine: Engine, note: str, piece: str) -> None:
+    """An older hole: masked names in capitals, after an initial, with two blanks, or
+    masked by another star."""
     assert left_uncovered(engine, note, piece, counts=str.isalnum) == ""
+
+
+@pytest.mark.parametrize("note", [
+    "H*E stain sent, I*O balance even",
+    "Note: *STAT* labs, *NPO* since MN",
+    "pain 4/10 *** see note ***",
+    "Dose 2*5 mg x*3",
+])
+def test_stars_that_mask_no_name_stay(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
