@@ -30,12 +30,7 @@ from .support import left_uncovered
                    reason="attack26b: older hole (base 144d638 shows it too) in a shape "
                           "this session's rules target")
 @pytest.mark.parametrize(("note", "piece"), [
-    # board_names: separators and the gate
-    ("I&D - Qzarnik - MRN pending", "Qzarnik"),
-    ("I&D • Qzarnik • ex-lap", "Qzarnik"),
-    ("I&D ; Qzarnik ; ex-lap", "Qzarnik"),
-    ("I&D => Qzarnik => ex-lap", "Qzarnik"),
-    ("Qzarnik 92M – TKA", "Qzarnik"),
+    # board_names: the gate
     ("OR 4: VOSK / craniotomy", "VOSK"),
     ("Qzarnik x2 waiting", "Qzarnik"),
     # board_names: labels and aliases
@@ -50,6 +45,29 @@ from .support import left_uncovered
 ])
 def test_older_hole(engine: Engine, note: str, piece: str) -> None:
     assert left_uncovered(engine, note, piece) == ""
+
+
+@pytest.mark.parametrize(("note", "piece"), [
+    # board_names: separators (older holes, fixed)
+    ("I&D - Qzarnik - MRN pending", "Qzarnik"),
+    ("I&D • Qzarnik • ex-lap", "Qzarnik"),
+    ("I&D ; Qzarnik ; ex-lap", "Qzarnik"),
+    ("I&D => Qzarnik => ex-lap", "Qzarnik"),
+    ("Qzarnik 92M – TKA", "Qzarnik"),
+])
+def test_board_separators(engine: Engine, note: str, piece: str) -> None:
+    assert left_uncovered(engine, note, piece) == ""
+
+
+@pytest.mark.parametrize("note", [
+    "pt stable - Vicryl - closing",
+    "Ancef given; Toradol held; Zofran at 1400",
+    "prep - Chloraprep - dry 3 min",
+    "Stryker - Mako - registered",
+    "Huddle • Timeout • Incision",
+])
+def test_board_separators_leave_supplies_and_steps(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
 
 
 @pytest.mark.parametrize(("note", "piece"), [
