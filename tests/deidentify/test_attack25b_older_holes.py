@@ -27,15 +27,35 @@ from .support import left_uncovered
                    reason="attack25b: older hole, left shown by base and main")
 @pytest.mark.parametrize(("note", "piece"), [
     ("admitted 3  8  25.", "3  8  25"),
-    ("Admitted 5 SLASH 12 SLASH 2025", "5 SLASH 12"),
-    ("DATE OF SURGERY 5 SLASH 12 SLASH 25 | in room", "5 SLASH 12"),
-    ("celular 555-3071", "555-3071"),
-    ("llamo 555-1438 hija", "555-1438"),
-    ("ligar 555-1438", "555-1438"),
-    ("called 555-1438 re consent", "555-1438"),
     ("MRN X_7730418. ok", "7730418"),
     ("FP template 61-B on file", "61-B"),
     ("card QX 4471 on file", "QX 4471"),
 ])
 def test_older_hole(engine: Engine, note: str, piece: str) -> None:
+    assert left_uncovered(engine, note, piece) == ""
+
+
+@pytest.mark.parametrize(("note", "piece"), [
+    # older holes, fixed: a call word straight before a local number
+    ("celular 555-3071", "555-3071"),
+    ("llamo 555-1438 hija", "555-1438"),
+    ("ligar 555-1438", "555-1438"),
+    ("called 555-1438 re consent", "555-1438"),
+])
+def test_a_local_number_after_a_call_word(engine: Engine, note: str, piece: str) -> None:
+    assert left_uncovered(engine, note, piece) == ""
+
+
+@pytest.mark.parametrize("note", ["called 911 x1", "pt called 2x overnight",
+                                  "titrated 250-1000 mL, called at 0730"])
+def test_a_call_word_before_no_number_stays(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize(("note", "piece"), [
+    # older holes, fixed: the spoken slash in capitals
+    ("Admitted 5 SLASH 12 SLASH 2025", "5 SLASH 12"),
+    ("DATE OF SURGERY 5 SLASH 12 SLASH 25 | in room", "5 SLASH 12"),
+])
+def test_a_spoken_slash_in_capitals(engine: Engine, note: str, piece: str) -> None:
     assert left_uncovered(engine, note, piece) == ""

@@ -30,12 +30,7 @@ from .support import left_uncovered
                    reason="attack26b: older hole (base 144d638 shows it too) in a shape "
                           "this session's rules target")
 @pytest.mark.parametrize(("note", "piece"), [
-    # board_names: separators and the gate
-    ("I&D - Qzarnik - MRN pending", "Qzarnik"),
-    ("I&D • Qzarnik • ex-lap", "Qzarnik"),
-    ("I&D ; Qzarnik ; ex-lap", "Qzarnik"),
-    ("I&D => Qzarnik => ex-lap", "Qzarnik"),
-    ("Qzarnik 92M – TKA", "Qzarnik"),
+    # board_names: the gate
     ("OR 4: VOSK / craniotomy", "VOSK"),
     ("Qzarnik x2 waiting", "Qzarnik"),
     # board_names: labels and aliases
@@ -47,18 +42,55 @@ from .support import left_uncovered
     # name_leads: the slot next to ", age 96"
     ("for Ysolde Quarrier (age 96)", "Ysolde Quarrier"),
     ("for Ysolde Quarrier, aged 96", "Ysolde Quarrier"),
-    # date_spoken
-    ("born nine nine twenty", "nine nine twenty"),
-    ("date of birth is eleven, four, thirty-one", "eleven, four, thirty-one"),
-    ("dob eleven/four/thirty-one", "eleven/four/thirty-one"),
 ])
 def test_older_hole(engine: Engine, note: str, piece: str) -> None:
     assert left_uncovered(engine, note, piece) == ""
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack26b: older hole (base 144d638 shows it too): a masked name "
-                          "name_disguises' one shape (J*n*t W*lk*r) misses")
+@pytest.mark.parametrize(("note", "piece"), [
+    # board_names: separators (older holes, fixed)
+    ("I&D - Qzarnik - MRN pending", "Qzarnik"),
+    ("I&D • Qzarnik • ex-lap", "Qzarnik"),
+    ("I&D ; Qzarnik ; ex-lap", "Qzarnik"),
+    ("I&D => Qzarnik => ex-lap", "Qzarnik"),
+    ("Qzarnik 92M – TKA", "Qzarnik"),
+])
+def test_board_separators(engine: Engine, note: str, piece: str) -> None:
+    assert left_uncovered(engine, note, piece) == ""
+
+
+@pytest.mark.parametrize("note", [
+    "pt stable - Vicryl - closing",
+    "Ancef given; Toradol held; Zofran at 1400",
+    "prep - Chloraprep - dry 3 min",
+    "Stryker - Mako - registered",
+    "Huddle • Timeout • Incision",
+])
+def test_board_separators_leave_supplies_and_steps(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize(("note", "piece"), [
+    # date_spoken (older holes, fixed: the view reads some words as digits, and the parts
+    # may be apart by commas or slashes)
+    ("born nine nine twenty", "nine nine twenty"),
+    ("date of birth is eleven, four, thirty-one", "eleven, four, thirty-one"),
+    ("dob eleven/four/thirty-one", "eleven/four/thirty-one"),
+    ("DOB was three, twelve, nineteen twenty-nine", "three, twelve, nineteen twenty-nine"),
+])
+def test_spoken_date_of_birth(engine: Engine, note: str, piece: str) -> None:
+    assert left_uncovered(engine, note, piece) == ""
+
+
+@pytest.mark.parametrize("note", [
+    "born 2020 per mom, term delivery",  # a year alone is no identifier
+    "born at 38 weeks, 3 kg",
+    "born 38 4 weeks, APGAR 8 9",
+])
+def test_a_birth_without_a_date_stays(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
+
+
 @pytest.mark.parametrize(("note", "piece"), [
     ("J*N*T W*LK*R at bedside", "J*N*T W*LK*R"),
     ("J. W*lk*r at bedside", "W*lk*r"),
@@ -66,4 +98,16 @@ def test_older_hole(engine: Engine, note: str, piece: str) -> None:
     ("J\u2217n\u2217t W\u2217lk\u2217r at bedside", "J\u2217n\u2217t W\u2217lk\u2217r"),
 ])
 def test_masked_name_variant(engine: Engine, note: str, piece: str) -> None:
+    """An older hole: masked names in capitals, after an initial, with two blanks, or
+    masked by another star."""
     assert left_uncovered(engine, note, piece, counts=str.isalnum) == ""
+
+
+@pytest.mark.parametrize("note", [
+    "H*E stain sent, I*O balance even",
+    "Note: *STAT* labs, *NPO* since MN",
+    "pain 4/10 *** see note ***",
+    "Dose 2*5 mg x*3",
+])
+def test_stars_that_mask_no_name_stay(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note

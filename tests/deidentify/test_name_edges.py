@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.common.deid import Engine
+from services.common.deid import Engine, name_edges
 
 
 @pytest.mark.parametrize(("note", "name"), [
@@ -60,3 +60,33 @@ def test_a_given_name_after_a_found_surname_and_comma_in_lower_case(
 
 def test_a_grammar_word_after_the_comma_stays(engine: Engine) -> None:
     assert engine.deidentify("dr okafor, will you sign").text == "dr [NAME], will you sign"
+
+
+def _loc(s: int, e: int) -> tuple[int, int, str, str, int]:
+    return (s, e, "LOCATION", "place", 0)
+
+
+@pytest.mark.parametrize(("text", "cut", "whole"), [
+    ("in Glen\u00adharrow.", "Glen", "Glen\u00adharrow"),  # a soft hyphen after the cut
+    ("in Glenh&#97;rrow.", "Glenh", "Glenh&#97;rrow"),  # a character reference
+    ("in Glen\u200bharrow.", "harrow", "Glen\u200bharrow"),  # cut at the start
+])
+def test_a_place_cut_where_the_view_dropped_a_character_grows(
+        text: str, cut: str, whole: str) -> None:
+    spans = [_loc(text.index(cut), text.index(cut) + len(cut))]
+    assert name_edges.widen(text, spans, lambda w: 0)
+    s, e = spans[0][:2]
+    assert text[s:e] == whole
+
+
+@pytest.mark.parametrize(("text", "cut"), [
+    ("in Glenharrow.", "Glen"),  # a plain letter: the place stays as found
+    ("in Glen\u00ad harrow.", "Glen"),  # the word ends after the hiding character
+    ("Glen &amp; Harrow", "Glen"),
+    ("in Glen&#32;harrow", "Glen&#32;harrow"),  # already whole
+])
+def test_a_place_cut_elsewhere_stays(text: str, cut: str) -> None:
+    spans = [_loc(text.index(cut), text.index(cut) + len(cut))]
+    name_edges.widen(text, spans, lambda w: 0)
+    s, e = spans[0][:2]
+    assert text[s:e].replace("\u00ad", "") == cut

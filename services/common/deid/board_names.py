@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import chain
 
 from . import lexicon as lx
 from .covered import extend_unheld
@@ -41,6 +42,13 @@ _WORD = r"(?:[A-Z][a-z]{2,}+(?:[-'’][A-Z][a-z]+)?|[A-Z]{6,}+)"
 _FIELD = re.compile(r"(?:^|[/→>] |OR ?\d{1,2}: )"
                     r"[ \t]*+(?:([A-Z])\.[ \t]?)?(" + _WORD + r")"
                     r"(?=[ \t]++(?:/|→|->)|[ \t]*+$|[ \t]++\d{1,3}[MF](?![\w]))", re.M)
+# a bullet, a semicolon, "=>" or a dash with blanks round it separates fields too, with a
+# separator on both sides ("I&D • Qzarnik • ex-lap", "OR 1: QZARNIK - LAP APPY"): a
+# bulleted list's last word or a line's first before a dash is as often a supply or a step
+_BETWEEN = r"(?:/|→|->|=>|•|;|[-–](?=[ \t]))"
+_FIELD_APART = re.compile(r"(?:[/→>•;] |(?<= )[-–] |OR ?\d{1,2}: )"
+                          r"[ \t]*+(?:([A-Z])\.[ \t]?)?(" + _WORD + r")"
+                          r"(?=[ \t]++" + _BETWEEN + ")")
 # a count after a name on a family-waiting list: "Qzarnik ×3"
 _COUNTED = re.compile(r"(?<![\w'’-])(" + _WORD + r")[ \t]?×[ \t]?\d(?!\w)")
 # a line's first word, then a clinical word in lower case: "Qzarnik lap chole → open"
@@ -76,12 +84,15 @@ _DOE = re.compile(r"(?<![\w-])(?:Doe,[ \t]++(?:Jane|John)|(?:Jane|John)[ \t]++Do
 def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
     """Append the names above to `merged`; True when it grew."""
     found: list[Span] = []
-    if "/" in text or "→" in text or "->" in text or "OR" in text:
-        for m in _FIELD.finditer(text):
+    if "/" in text or "→" in text or "->" in text or "OR" in text or "•" in text \
+            or " - " in text or " – " in text or "; " in text or "=>" in text:
+        for m in chain(_FIELD.finditer(text), _FIELD_APART.finditer(text)):
             if _alone_on_line(text, m):
                 continue
             # after an initial, or listed as a surname, a rarer English word is one too: "B. Strand
             # / ex-lap", "Hart / pacer" (not "Ward / …": frequent words stay words)
+            if m.group(2).lower().endswith(lx.PROCEDURE_ENDINGS):
+                continue  # "ROBOT - PROSTATECTOMY - DOCKED"
             f = flags_of(m.group(2))
             # (a frequent surname: "Hart", not "Huddle", a rarer one that is also a word)
             plain = _INITIALLED if m.group(1) else _SURNAME_PLAIN if f & lx.LAST_TOP else _PLAIN

@@ -26,9 +26,17 @@ _ORDINAL = (r"(?:(?:twenty|thirty|20|30)[- ]?(?:first|second|third|fourth|fifth|
             r"nineteenth|twentieth|thirtieth)")
 _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
           r"december)")
+# a part of the date: a number word, or digits where the view read the words ("11, four,
+# 31"); the parts apart by blanks, commas or slashes, the same twice ("eleven, four,
+# thirty-one"; "12/13, 101 yo" is a date and an age)
+_PART = r"(?:" + _NUMBER + r"|\d{1,4}+)"
+_APART = r"(?P<apart>[ \t]*+[,/][ \t]*+|[ \t]++)"
 _DOB_WORDS = re.compile(r"(?i)(?<![\w-])(?:dob|d\.o\.b\.?|date[ \t]of[ \t]birth|born)"
-                        r"(?:[ \t]++(?:is|was|on))?[ \t:]++(" + _NUMBER + r"[ \t,]++" + _NUMBER
-                        + r"[ \t,]++" + _NUMBER + r"|\d{5,8}+)(?![\w-])")
+                        r"(?:[ \t]++(?:is|was|on))?[ \t:]++(" + _PART + _APART + _PART
+                        + r"(?P=apart)" + _PART + r"|\d{5,8}+"
+                        # "born nine nine twenty" reads "born 9920": not a year of the 1900s
+                        # or 2000s (alone no identifier), nor a time ("born 0845")
+                        r"|(?!19|20)(?:2[4-9]|[3-9]\d)\d\d|(?!19|20)\d\d[6-9]\d)(?![\w-])")
 _ORDINAL_OF = re.compile(r"(?i)(?<![\w-])(?:the[ \t]++)?" + _ORDINAL + r"[ \t]++of[ \t]++" + _MONTH
                          + r"(?:,?[ \t]++(?:1[89]|20)\d\d)?(?![\w-])")
 _EVENT_DAY = re.compile(r"(?i)(?<![\w-])(?:surgery|admit|admitted|admission|discharge|discharged|"

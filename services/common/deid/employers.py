@@ -1,6 +1,7 @@
 """The employer of the patient or of a relative, by name (Safe Harbor names "relatives,
 employers, household members"): the capitalised words after "works at/for", "employer",
-"employed at/by", "owns", "owner of", "workplace", "from work at" ("works at Quillan's
+"employed at/by", "owns", "owner of", "workplace", "from/at work at", "employee of",
+"job at", "drives for", "trabaja para" ("works at Quillan's
 Bait & Tackle", "Employer: Kessel Valley Glassworks", "owns Pemberly Hardware"). Only
 capitalised words in a note in mixed case: "works at the hospital laundry" stays. In a
 note written in capitals, the words up to a company word ("REDFERN GRAIN CO.",
@@ -14,11 +15,14 @@ import re
 Span = tuple[int, int, str, str, int]
 
 _CAP = r"[A-Z][\w'’.-]*"
-_LINK = r"(?:&|and|of|on|the|de|du)"
+_LINK = r"(?:&|and|of|on|the|de|du|en)"
 _CUE = re.compile(
     r"\b(?:(?:[Ww]orks|[Ww]orked|[Ww]orking)\s+(?:at|for)|[Ee]mployer(?:\s+is)?\s*[:,]?|"
     r"[Ee]mployed\s+(?:at|by)|[Oo]wns|[Oo]wner\s+of|[Ww]orkplace(?:\s+is)?\s*[:,]?|"
-    r"from\s+work\s+at)[ \t]+"
+    r"(?:from|at)\s+work\s+at|[Ee]mployee\s+(?:of|at)|[Jj]ob\s+at|"
+    # a job told by what the person does for whom: "drives for X", "trabaja para X"
+    r"(?:[Dd]rives|[Dd]rove|[Dd]riving|[Dd]elivers|[Tt]rucks)\s+for|"
+    r"[Tt]rabaja(?:ba)?\s+(?:para|con))[ \t]+"
     r"(?P<e>" + _CAP + r"(?:[ \t]+(?:" + _LINK + r"[ \t]+)?" + _CAP + r")*)")
 # In capitals: one to four words, then a company word (the cue as above, any case)
 _COMPANY = (r"(?:CO|INC|LLC|LTD|CORP|CORPORATION|COMPANY|MILLS?|WORKS|FARMS?|RANCH|"
@@ -29,7 +33,8 @@ _CAPS_CUE = re.compile(
 _CAPS_NAME = re.compile(r"[ \t]*(?P<e>(?!THE\b)(?:[A-Z][A-Z'’&-]*[ \t]+){1,4}" + _COMPANY
                         + r")(?![\w-])")
 _WORDS = frozenset(("works", "worked", "working", "employer", "employed", "owns", "owner",
-                    "workplace", "work"))
+                    "workplace", "work", "employee", "job", "drives", "drove",
+                    "driving", "delivers", "trucks", "trabaja", "trabajaba"))
 _NOT_EMPLOYER = frozenset(("Self-employed", "Self", "None", "Unemployed", "Retired", "N/A",
                            "Disabled", "Student", "Homemaker"))
 

@@ -30,6 +30,7 @@ from . import (
     dense_notes,
     digit_groups,
     digits,
+    dob_values,
     dotted_dates,
     doubts,
     employers,
@@ -180,7 +181,7 @@ _PATIENT_CUES = frozenset(("pt", "patient"))
 # the verdict: see _shown.
 NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "name_syllables",
                "given_before", "spaced_event_dates", "date_spoken", "board_names", "age_shapes",
-               "name_leads", "name_disguises", "facility_tails")
+               "name_leads", "name_disguises", "facility_tails", "dob_values")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -502,6 +503,9 @@ class Engine:
             merged = merge(merged)
         if fired is not None and date_spoken.scan(text, merged):  # "dob is twelve twelve ten"
             fired.append("date_spoken")
+            merged = merge(merged)
+        if fired is not None and dob_values.scan(text, merged):  # "DOB 21/VII", "DOB Jul-21"
+            fired.append("dob_values")
             merged = merge(merged)
         if date_edges.scan(text, merged, words_in):  # "[3 Iúil] 1952", "DOB 8 Word 1949"
             merged = merge(merged)

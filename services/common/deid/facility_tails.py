@@ -82,10 +82,11 @@ _NOT_RESIDENCE = frozenset(
     "unknown same locally nearby here assisted group nursing snf apartment house shelter "
     "homeless local rural urban pending private tbd unk n/a none declined other mother father "
     "son daughter sister brother friend relatives facility".split())
-# a neighbourhood or town after home: "at home in Crown Heights"
+# a neighbourhood or town after home: "at home in Crown Heights", "hometown Esker Bay"
 _HOME_IN = re.compile(
-    r"(?i:(?<![\w'’])(?:at[ \t]+home|lives|living|resides|residing|staying|hostel|motel|"
-    r"hotel)[ \t]+in)[ \t]+((?:(?:St|Mt|Ft)\.?[ \t]+)?[A-Z][a-z][\w'’-]*"
+    r"(?i:(?<![\w'’])(?:(?:at[ \t]+home|lives|living|resides|residing|staying|hostel|motel|"
+    r"hotel)[ \t]+in|home[ \t]?town(?:[ \t]+(?:is|was))?[ \t]*[:,-]?))[ \t]+"
+    r"((?:(?:St|Mt|Ft)\.?[ \t]+)?[A-Z][a-z][\w'’-]*"
     r"(?:[ \t][A-Z][a-z][\w'’-]*){0,2})")
 # a thing beside a street that the street names ("[Dock Street] underpass")
 _BY_STREET = re.compile(r"[ \t]+(?:underpass|overpass|bridge|viaduct|encampment|camp|"
@@ -132,7 +133,8 @@ _NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|el
 _SPOKEN_NUMBER = rf"{_NUMBER_WORD}(?:[ \t-]+{_NUMBER_WORD}){{0,5}}"
 _SPOKEN = re.compile(
     rf"(?i)(?<![\w'’])(?:zip(?:[ \t]+code)?|postcode|post[ \t]+code|house[ \t]+(?:number|no\.?|#)"
-    rf"|highway|hwy|(?-i:Route|ROUTE|Rte|RTE))[ \t:]+({_SPOKEN_NUMBER})(?![\w'’])")
+    rf"|highway|hwy|(?-i:Route|ROUTE|Rte|RTE))(?:[ \t]+(?:is|was)(?![\w'’]))?[ \t:]+"
+    rf"({_SPOKEN_NUMBER})(?![\w'’])")  # "zip is nine oh two one oh"
 
 
 # an unlisted town with a town's kind word after a cue: "from Elm Hollow", "in Cedar Falls"
@@ -181,6 +183,13 @@ _PLACE_FLAGS = lx.TOWN | lx.TOWN_HEAD | lx.CITY | lx.CITY_HEAD | lx.COUNTY | lx.
 def widen(text: str, spans: list[Span], flags_of: Flags) -> bool:
     """Widen facility and workplace spans in `spans` (sorted and apart) in place; whether
     any grew."""
+    caps = text.isupper()
+    if caps:  # "[BRACKWELL] HOSPITAL IN GLENHARROW": read it as Title Case, as scan() does
+        titled = _title_case(text)
+        if len(titled) == len(text):
+            text = titled
+        else:
+            caps = False
     grew = False
     for k, (s, e, cat, rule, prio) in enumerate(spans):
         if cat not in _HIDDEN:
@@ -218,7 +227,7 @@ def widen(text: str, spans: list[Span], flags_of: Flags) -> bool:
             continue
         if cue is not None and cue.group(1) and (k == 0 or spans[k - 1][1] <= cue.start(1)):
             start = cue.start(1)  # "from [Saint Jude]"
-        end = _town_after(text, spans, k, end, flags_of, facility)
+        end = _town_after(text, spans, k, end, flags_of, facility, caps)
         if kind is not None:
             start = min(start, _head_before(text, spans, k, s))
         if (start, end) != (s, e):
@@ -228,9 +237,11 @@ def widen(text: str, spans: list[Span], flags_of: Flags) -> bool:
 
 
 def _town_after(text: str, spans: list[Span], k: int, end: int, flags_of: Flags,
-                facility: bool) -> int:
+                facility: bool, caps: bool = False) -> int:
     """Where a facility ending at `end` ends with the town or street after it (after a
-    comma, a dash, "outside" or "near" too when the span is a facility's name)."""
+    comma, a dash, "outside" or "near" too when the span is a facility's name). `caps`:
+    the note was written in capitals (`text` is its Title Case): a town's ordinary last
+    words are the sentence going on."""
     nxt = spans[k + 1][0] if k + 1 < len(spans) else len(text) + 1
     link = _IN.match(text, end)
     if link is not None:
@@ -240,7 +251,8 @@ def _town_after(text: str, spans: list[Span], k: int, end: int, flags_of: Flags,
         town = _TITLE_WORDS.match(text, link.end(), nxt)
         if town is not None and town.group().split()[0].lower().rstrip(".") not in _NOT_TOWN \
                 and _may_be_town(town.group(), flags_of):
-            return town.end()
+            return _plain_tail_cut(text, (town.start(), town.end(), "", "", 0),
+                                   flags_of)[1] if caps else town.end()
         return end
     apposed = _APPOSED.match(text, end) if facility else None
     if apposed is not None:
@@ -274,6 +286,48 @@ def scan(text: str, words: set[str], out: list[Span], flags_of: Flags) -> None:
     """Append unlisted outside facilities after a cue, and spoken zip, house and route
     numbers, as LOCATION; `words`: the note's words in lower case (each shape asks for
     one of its own before its pattern runs)."""
+    if text.isupper():  # "FROM BRACKWELL HOSPITAL IN GLENHARROW": read it as Title Case
+        titled = _title_case(text)
+        if len(titled) == len(text):  # (offsets hold: the shapes below are ASCII)
+            found: list[Span] = []
+            _scan(titled, words, found, flags_of)
+            out.extend(_plain_tail_cut(titled, sp, flags_of) for sp in found)
+            return
+    _scan(text, words, out, flags_of)
+
+
+def _plain_tail_cut(titled: str, sp: Span, flags_of: Flags) -> Span:
+    """`sp` without the ordinary words a note in capitals let it run on to ("[GLENHARROW
+    WITH] SEPSIS"): in Title Case every word looks like part of a name."""
+    s, e, cat, rule, prio = sp
+    words = titled[s:e].split()
+    while len(words) > 1 and _sentence_word(words[-1], flags_of):
+        e = titled.rindex(words.pop(), s, e)
+        e = len(titled[s:e].rstrip()) + s
+    return s, e, cat, rule, prio
+
+
+def _sentence_word(word: str, flags_of: Flags) -> bool:
+    """An ordinary word that goes on with the sentence, not the last word of a town: a
+    word some place is named after counts only when it is among the commonest ("now",
+    "am"), so "Buzzards Bay", "Council Bluffs", "Little Rock" keep theirs."""
+    f = flags_of(word.lower())
+    if not f & (lx.ENGLISH | lx.MEDICAL | lx.CUE) or _TOWN_KIND.match(" " + word) is not None:
+        return False
+    return not f & _PLACE_FLAGS or bool(f & (lx.VERY_COMMON | lx.CUE | lx.MEDICAL))
+
+
+def _title_case(text: str) -> str:
+    """A note in capitals as a writer in mixed case would have put it: each word
+    capitalised, the little words that join a place's name to its town in lower case."""
+    return _LITTLE.sub(lambda m: m.group().lower(), text.title())
+
+
+_LITTLE = re.compile(r"(?<![\w'’])(?:In|En|On|Of|The|And|At|To|From|For|With|Near|Outside|"
+                     r"De|Del|Da|Do|La|Las|Los|El)(?![\w'’])")
+
+
+def _scan(text: str, words: set[str], out: list[Span], flags_of: Flags) -> None:
     if not _STRONG_WORDS.isdisjoint(words):
         _scan_facilities(text, out)
     if not _TOWN_WORDS.isdisjoint(words):

@@ -40,6 +40,11 @@ VERY_COMMON = 1 << 21  # Zipf >= 5.5: grammar and everyday words ("will", "may",
 WEEKDAY = 1 << 22     # day of the week
 PICK = 1 << 23        # set per typed form (not here): a name/place rule may fire on it
 
+# how the name of a procedure ends ("prostatectomy", "craniotomy"): the word lists hold few
+# of them, and a procedure in a name's slot is no name
+PROCEDURE_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "pexy", "rrhaphy", "desis",
+                     "plication", "scopy")
+
 NAMEISH = FIRST | LAST
 NOT_NAME = MEDICAL | EPONYM
 PLACE = CITY | CITY_HEAD | TOWN | TOWN_HEAD | COUNTY

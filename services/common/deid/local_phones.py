@@ -27,9 +27,13 @@ _NUMBER_RX = re.compile(r"\d{3}(?:[-.\u2011 ]\d{4}|\.\d{2}\.\d{2}|-\d{2}-\d{2})"
 _CUE_BEFORE = re.compile(
     r"(?i)\b(?:(?:call(?:s|ed|ing)?|rang|texts?|texted|reach(?:ed)?|be\s+reached)\s+"
     r"(?:\w+\s+)?(?:from|on|at)"
-    r"|(?:" + _RELATION + r")(?:\s+(?-i:[A-Z][a-z]+))?\s+on)\s+$")
+    r"|(?:" + _RELATION + r")(?:\s+(?-i:[A-Z][a-z]+))?\s+on"
+    # a call made, in English, Spanish or Portuguese, straight before the number: "called
+    # 555-1438", "llamó 555-1438", "celular 555-3071", "ligar 555-1438"
+    r"|called|calling|rang|texted|llam[oóéa]|llamar|celular|ligar|ligou|ligue)\s+$")
 _CALL_WORDS = frozenset((
-    "call calls called calling rang text texts texted reach reached").split())
+    "call calls called calling rang text texts texted reach reached llamo llamó llame llamé "
+    "llama llamar celular ligar ligou ligue").split())
 _RELATIONS = frozenset(_RELATION.split("|"))
 
 
@@ -124,5 +128,6 @@ def scan(text: str, words: set[str], out: list[Span]) -> None:
     for m in _NUMBER_RX.finditer(text):
         s = m.start()
         if not (s and (text[s - 1].isdigit() or text[s - 1] == "-")) \
+                and not (_UNIT_AFTER.match(text, m.end()) and _rising(m.group())) \
                 and _CUE_BEFORE.search(text, max(0, s - 40), s):
             out.append((s, m.end(), "PHONE", "phone_local_cued", 1))

@@ -1,8 +1,9 @@
 """Names typed so that a word list cannot read them (read on the typed text: the engine's
 view folds look-alike letters, "Вера" reads "Bepa"):
 
-- letters masked by asterisks, two words in a row ("J*n*t W*lk*r"): a name half-hidden
-  by hand is still readable, and nothing else in a note is typed that way;
+- letters masked by asterisks, two words in a row or after an initial ("J*n*t W*lk*r",
+  "J. W*LK*R"): a name half-hidden by hand is still readable, and nothing else in a note
+  is typed that way;
 - a capitalised word whose capital comes from another script or an odd block while the
   rest is Latin ("Ѕamir", "Ɐndrew"): a keyboard slip or a disguise, in a name;
 - a word in Cyrillic or Greek before its Latin spelling in brackets, when that spelling is
@@ -21,8 +22,13 @@ Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
 
 # possessive throughout: letters and stars alternate, each round takes at least one star
-_MASKED = r"[A-Z](?:[a-z]*+\*++[a-z]++)++"
-_MASKED_PAIR = re.compile(r"(?<![\w*])" + _MASKED + r"[ \t]" + _MASKED + r"(?![\w*])")
+# (any star: "∗" and "＊" mask as well; a name in capitals too: "J*N*T W*LK*R")
+_STARS = "*\u2217\u204e\uff0a"
+_STAR = "[" + _STARS + "]"
+_MASKED = r"[A-Z](?:[A-Za-z]*+" + _STAR + r"++[A-Za-z]++)++"
+# two such words in a row, or an initial and one ("J. W*lk*r")
+_MASKED_PAIR = re.compile(r"(?<![\w" + _STARS + r"])(?:" + _MASKED + r"|[A-Z]\.)[ \t]{1,3}"
+                          + _MASKED + r"(?![\w" + _STARS + r"])")
 # a capital from Cyrillic, Latin Extended-C or -D (not Greek: "Δ" may be a delta); not a
 # Cyrillic look-alike of a Latin capital ("Ѕteri-Ѕtrips" from a template): the engine's
 # view reads those as Latin, and the name rules see the word there
@@ -37,10 +43,13 @@ _OTHER_SCRIPT_BEFORE_LATIN = re.compile(
     r"\(([A-Z][a-z]++)\)")
 
 
+_STAR_SET = frozenset(_STARS)
+
+
 def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
     """Append the names above to `merged`; True when it grew."""
     found: list[Span] = []
-    if "*" in text:
+    if "*" in text or (not text.isascii() and not _STAR_SET.isdisjoint(text)):
         found.extend((m.start(), m.end(), "NAME", "name_masked", 1)
                      for m in _MASKED_PAIR.finditer(text))
     if not text.isascii():

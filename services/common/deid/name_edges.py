@@ -6,7 +6,9 @@ a digit the view did not read as a letter ("Bank5"), a combining mark or format 
 at the word's end, the rest of an entity. A name never stops inside a word, so:
 
 - a NAME span whose edge falls inside a typed word grows to the whole word (letters,
-  digits, marks, format characters and the character references between them);
+  digits, marks, format characters and the character references between them); a
+  LOCATION span only where a format character or a character reference cuts it (a rule
+  that reads the typed text stops there: "[Glen]\u00adharrow");
 - two NAME spans with only joiners between them ("_", "-", "&#8209;", "_-_", "_._") are
   one name written with its spaces replaced;
 - a quoted nickname between two found parts of a name is part of it ('Dale "Buck"
@@ -99,13 +101,31 @@ def _word_end(text: str, i: int) -> int:
     return i
 
 
+def _hidden_edges(text: str, s: int, e: int) -> tuple[int, int]:
+    """(s, e) grown over the rest of each typed word an edge cuts at a hiding format
+    character or a character reference: the view read the word whole, a rule that runs on
+    the typed text stopped there. A place cut at a plain letter stays as found."""
+    if s and _part(text[s]) and (text[s - 1] in _HIDING or (text[s - 1] == ";" and (
+            _ENTITY_BEFORE.search(text, max(0, s - 40), s) is not None))):
+        s = _word_start(text, s)
+    if e < len(text) and _part(text[e - 1]) and (text[e] in _HIDING or (text[e] == "&" and (
+            _ENTITY_AT.match(text, e) is not None))):
+        e = _word_end(text, e)
+    return s, e
+
+
 def widen(text: str, spans: list[Span], flags_of: Callable[[str], int]) -> bool:
-    """Grow NAME spans as above (spans sorted, disjoint); True when one grew or two
-    joined (the caller merges). `flags_of`: the lexicon's flags for a word."""
+    """Grow NAME (and cut LOCATION) spans as above (spans sorted, disjoint); True when one
+    grew or two joined (the caller merges). `flags_of`: the lexicon's flags for a word."""
     grew = False
     lower_case = text.islower()
     mixed_case = not text.isupper() and not lower_case
     for k, (s, e, cat, rule, prio) in enumerate(spans):
+        if cat == "LOCATION":  # "[Glen]\u00adharrow", "[Glenh]&#97;rrow": a rule on the typed
+            start, end = _hidden_edges(text, s, e)  # text stopped at what the view dropped
+            if (start, end) != (s, e):
+                spans[k], grew = (start, end, cat, rule, prio), True
+            continue
         if cat != "NAME":
             continue
         start, end = s, e

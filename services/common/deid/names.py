@@ -127,8 +127,7 @@ INSTRUMENT = frozenset((
 # A procedure named by its suffix: an eponym before it is the procedure's name.
 # Words for a group of people, before "(daughter)" or "(charge RN)": no one's name.
 _GROUP_WORDS = frozenset("family fam team staff crew relatives visitors contact contacts".split())
-_PROCEDURE_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "pexy", "rrhaphy", "desis",
-                      "plication", "scopy")
+_PROCEDURE_ENDINGS = lx.PROCEDURE_ENDINGS
 _INITIALS_NOT = frozenset(
     "am pm us eg ie nb md do rn pa bp or iv po dc uk np ok id no vs dob ip adm".split())
 PHRASES = frozenset(("da vinci", "bair hugger", "boston scientific", "karl storz", "endo gia",

@@ -39,7 +39,7 @@ _COUNT_AFTER = re.compile(
 
 
 # two numbers apart, led by a class (C speed): most notes with a cue have none
-HINT = re.compile(r"\d[ \t]+(?:slash[ \t]+)?\d")
+HINT = re.compile(r"\d[ \t]+(?:(?i:slash)[ \t]+)?\d")  # "5 SLASH 12" too
 
 
 def scan(text: str, out: list[Span]) -> None:
