@@ -79,10 +79,11 @@ def test_obfuscated_town(engine: Engine, town: str) -> None:
     assert left_uncovered(engine, note, town) == ""
 
 
-@pytest.mark.xfail(strict=True, reason=OLDER + ": spoken zip or house number after 'is'")
+# (the zip closed by study13b: "ZIP is" now cues a ZIP, read from the spoken digits too)
 @pytest.mark.parametrize(("note", "number"), [
     ("zip is nine oh two one oh.", "nine oh two one oh"),
-    ("house number is forty two.", "forty two"),
+    pytest.param("house number is forty two.", "forty two", marks=pytest.mark.xfail(
+        strict=True, reason=OLDER + ": spoken house number after 'is'")),
 ])
 def test_spoken_number_after_is(engine: Engine, note: str, number: str) -> None:
     assert left_uncovered(engine, note, number) == ""

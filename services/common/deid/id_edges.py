@@ -41,10 +41,12 @@ _SPOKEN_ON = re.compile(
 _SPOKEN_END = re.compile(rf"(?<![\w'’])(?i:{_DIGIT_WORD})$")
 _SPOKEN_START = re.compile(rf"(?i:{_DIGIT_WORD})\b")
 # a last letter or digit after a space, then the clause ends
-_LAST_CHAR = re.compile(r"[ \t][A-Za-z0-9](?=[ \t]*(?:$|[,;|)\n]|\.(?:\s|$)))")
+# (or a quote closing a field's value: '"MCD 4410 2938 0"')
+_LAST_CHAR = re.compile(r"[ \t][A-Za-z0-9](?=[ \t]*(?:$|[,;|)\n\"]|\.(?:\s|$)))")
 # the next group of a serial typed in groups: "SJM 7744 1920", "pjn 4481 02s"
 _NEXT_GROUP = re.compile(r"[ \t](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{2,8}(?![\w\-./:])")
-_GROUPED = frozenset(("DEVICE", "VEHICLE", "LICENSE", "ID", "OTHERID"))
+# (a health plan's member number too: "member no. HUM 441 208 37B")
+_GROUPED = frozenset(("DEVICE", "VEHICLE", "LICENSE", "ID", "OTHERID", "HEALTHPLAN"))
 # a health-plan number's capital suffix before the sentence goes on in lower case
 _PLAN_SUFFIX = re.compile(r" [A-HJ-Z](?= [a-z])")  # not "I": "policy 8820 I think"
 # letters of the code between its "#" and its digits: "service # ra 44719220"
