@@ -26,6 +26,11 @@ KEPT = [
     "Microscope Zeiss pedal swapped, spare fitted",
     "Alcon Centurion primed for the phaco list",
     "Maquet table will not tilt, engineer called",
+    "PACU full, 4 pts holding in theatre recovery",
+    "Relatives can follow by pt code on the screen",
+    "Pt's service dog stays with the family",
+    "Table limit 200 kg, check pt weight first",
+    "Cath lab huddle at 0800, lab 2 closed",
 ]
 
 
@@ -42,6 +47,9 @@ HIDDEN = [
     ("Maquet, Delphine MRN 4471902 in holding", "Maquet, Delphine"),
     ("Mrs. Knee arrived for her cataract list", "Knee"),
     ("Called Mrs. Browder at home re: fasting", "Browder"),
+    ("Mrs. Holding arrived for her list", "Holding"),
+    ("pt Cath Ryder in bay 3, consented", "Cath Ryder"),
+    ("Handed over to Cath in the lab", "Cath"),
 ]
 
 
