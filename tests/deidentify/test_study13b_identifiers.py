@@ -30,6 +30,12 @@ FOUND = [
     ("Pt's plan requires prior auth, member no. QRX 551 902 17Q, letter sent",
      "QRX 551 902 17Q", "HEALTHPLAN"),
     ('{"insurance": "MCD 6620 3391 4", "checked": "yes"}', "MCD 6620 3391 4", "HEALTHPLAN"),
+    # codes listed together: the second has the first's shape
+    ("Pt's pacemaker card lists lead serials QRT 551902 K and QRT 551977 K, check post-op",
+     "QRT 551902 K", "DEVICE"),
+    ("Pt's pacemaker card lists lead serials QRT 551902 K and QRT 551977 K, check post-op",
+     "QRT 551977 K", "DEVICE"),
+    ("implant serial ZX-40917-B, ZX-40922-B on the sticker", "ZX-40922-B", "DEVICE"),
 ]
 
 
@@ -48,6 +54,7 @@ KEPT = [
     "called at 1430, 2 of 3 rooms ready",
     "Zip ties used on the drain, 10 in stock",
     "member of staff counted 10 swabs, 2 packs",
+    "Lot 44812 and 44813 opened, 2 units",  # a supply's lots, twins or not
 ]
 
 
@@ -55,6 +62,11 @@ def test_nearest_word_says_fax_or_phone(engine: Engine) -> None:
     note = "Home fax: 555-Ol81 Cell: 555-Ol09 (pt prefers fax)"
     cats = {note[f.start:f.end]: f.category for f in engine.deidentify(note).findings}
     assert cats == {"555-Ol81": "FAX", "555-Ol09": "PHONE"}
+
+
+def test_a_twin_repeats_the_shape_only(engine: Engine) -> None:
+    r = engine.deidentify("device serial QRT 551902 and 3 units given, 12 and 14 mL")
+    assert r.text.endswith("] and 3 units given, 12 and 14 mL"), r.text
 
 
 @pytest.mark.parametrize("note", KEPT)
