@@ -30,6 +30,9 @@ FOUND = [
     ("Pt's plan requires prior auth, member no. QRX 551 902 17Q, letter sent",
      "QRX 551 902 17Q", "HEALTHPLAN"),
     ('{"insurance": "MCD 6620 3391 4", "checked": "yes"}', "MCD 6620 3391 4", "HEALTHPLAN"),
+    # a licence of a name's letters and a few digits, in capitals (a scan's "l" for a 1)
+    ("Driver Lic: WA KESTRAB7l2QZ exp 2028", "WA KESTRAB7l2QZ", "LICENSE"),
+    ("DL: NV MARROWJ482KQ copied at desk", "MARROWJ482KQ", "LICENSE"),
     # codes listed together: the second has the first's shape
     ("Pt's pacemaker card lists lead serials QRT 551902 K and QRT 551977 K, check post-op",
      "QRT 551902 K", "DEVICE"),
@@ -55,6 +58,8 @@ KEPT = [
     "Zip ties used on the drain, 10 in stock",
     "member of staff counted 10 swabs, 2 packs",
     "Lot 44812 and 44813 opened, 2 units",  # a supply's lots, twins or not
+    "Pharmacy licensed for COVIDBOOST2 clinic only",  # one digit: a word's
+    "license renewal: SCRUBTECH course done",  # no digit
 ]
 
 

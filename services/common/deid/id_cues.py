@@ -216,9 +216,16 @@ def _is_value(v: str, cat: str) -> bool:
         return digits >= 4
     if cat == "VEHICLE":
         return True  # a plate may hold one digit ("NANA4EVR")
+    if cat == "LICENSE" and digits >= 2 and len(v) >= 8 \
+            and v.translate(_LOOKALIKE_SMALL).isupper():
+        return True  # a licence of a name's letters and a few digits ("WA KESTRAB712QZ"),
+        # in capitals (a scan's small "l" for a 1 apart): no word of the notes
     # codes hold two digits or more, and words with a digit in them ("cha2ds2-vasc") are
     # mostly letters
     return digits >= 2 and letters <= 2 * digits + 2
+
+
+_LOOKALIKE_SMALL = str.maketrans("", "", "lo")
 
 
 def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
