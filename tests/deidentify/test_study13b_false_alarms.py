@@ -31,6 +31,9 @@ KEPT = [
     "Pt's service dog stays with the family",
     "Table limit 200 kg, check pt weight first",
     "Cath lab huddle at 0800, lab 2 closed",
+    "Philips engineer due at 1400, lab 3 down",
+    "Valuables list signed by the patient or a witness at each handover",
+    "Form signed by the patient and witness",
 ]
 
 
@@ -50,6 +53,12 @@ HIDDEN = [
     ("Mrs. Holding arrived for her list", "Holding"),
     ("pt Cath Ryder in bay 3, consented", "Cath Ryder"),
     ("Handed over to Cath in the lab", "Cath"),
+    ("Mr. Philips in bay 2 for his hernia", "Philips"),
+    ("Ada Philips DOB 01/02/1950, for TKA", "Ada Philips"),
+    # a witness the public knows stays hidden
+    ("pt is the star witness in the Harlow trial, press outside",
+     "the star witness in the Harlow trial"),
+    ("pt is the witness in the Harlow trial, press outside", "the witness in the Harlow trial"),
 ]
 
 
