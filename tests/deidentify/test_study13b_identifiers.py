@@ -13,6 +13,7 @@ import pytest
 
 from services.common.deid import Engine
 
+from .growth import assert_grows_linearly, repeated
 from .support import left_uncovered, untouched
 
 FOUND = [
@@ -77,3 +78,15 @@ def test_a_twin_repeats_the_shape_only(engine: Engine) -> None:
 @pytest.mark.parametrize("note", KEPT)
 def test_kept(engine: Engine, note: str) -> None:
     untouched(engine, note)
+
+
+@pytest.mark.parametrize("unit", [
+    "phone 555 Ol7",  # a look-alike number's head, again and again
+    "phoned from (555) 01",
+    "2O.l.",  # dotted look-alike groups
+    "QRT 551902 K and ",  # codes listed together
+    "ZIP is 6061",
+    "Lic: WA KESTRAB7l2Q ",
+])
+def test_new_shapes_grow_linearly(long_engine: Engine, unit: str) -> None:
+    assert_grows_linearly(long_engine.deidentify, lambda n: "serial " + repeated(unit, n))
