@@ -34,6 +34,7 @@ KEPT = [
     "Philips engineer due at 1400, lab 3 down",
     "Valuables list signed by the patient or a witness at each handover",
     "Form signed by the patient and witness",
+    "Bed app shows OR 2 case ending 1630, bed 4B held",  # when the case ends
 ]
 
 
@@ -59,6 +60,10 @@ HIDDEN = [
     ("pt is the star witness in the Harlow trial, press outside",
      "the star witness in the Harlow trial"),
     ("pt is the witness in the Harlow trial, press outside", "the witness in the Harlow trial"),
+    # a case number's end stays hidden, a court's case too
+    ("court case ending 1630 per the officer", "1630"),
+    ("pt's case ending in 1630 on the form", "1630"),
+    ("case no. ending 1630 on the form", "1630"),
 ]
 
 
