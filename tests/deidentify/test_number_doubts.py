@@ -41,7 +41,9 @@ def test_numbers_a_rule_or_a_label_explains_stay_clean(engine: Engine, note: str
 
 def test_a_number_typed_with_letters_for_digits_goes_to_review(engine: Engine) -> None:
     note = "the stream viewer at 10.4l.7.22O asked for the link"
-    assert _doubted(engine, note) == ("review", [("10.4l.7.22O", "doubt_lookalike_number")])
+    # (doubted and sent to review until study13b; an IP address read so is now hidden)
+    r = engine.deidentify(note)
+    assert r.text == "the stream viewer at [IP] asked for the link", r.text
 
 
 @pytest.mark.parametrize("note", ["traffic on I-95 delayed the rep",

@@ -73,7 +73,9 @@ _DECADE_BEFORE = re.compile(r"\bin\s+(?:his|her|their|the)\s+(?:(?:mid|late|earl
 _DECADE_DASH = re.compile(r"\b(?:mid|late|early)-$", re.I)
 _ZIP_BEFORE = re.compile(
     r"(?:\b(?:A[LKZR]|C[AOT]|DE|DC|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|"
-    r"RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\.?,?|\b(?:zip|postal)(?:\s*code)?\s*(?:[:#=]|(?:is|was)\b)?"
+    r"RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\.?,?|(?:\b|(?<=_))(?:zip|postal)(?:\s*code)?"
+    # "zip: 02115", "ZIP is 02115", "postal code was", a JSON field's '"dest_zip": "02115"'
+    r"(?:\s*[:#=]|\s+(?:is|was)\b|\"\s*:\s*\")?"
     r"|(?:alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|"
     r"georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|"
     r"massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|"

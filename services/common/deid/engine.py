@@ -553,7 +553,8 @@ class Engine:
         spaced_runs.scan(text, merged, self._ordinary)  # "(7 0 3) 5 5 5 - 0 1 8 8"
         if len(merged) != n_merged:
             merged = merge(merged)
-        if merged and (id_edges.widen(text, merged)  # "MDT-[…]", "five [X Y R…]", "[…] G"
+        if merged and (id_edges.twins(text, merged)  # "[QRT 551902 K] and [QRT 551977 K]"
+                       | id_edges.widen(text, merged)  # "MDT-[…]", "five [X Y R…]", "[…] G"
                        | number_edges.widen(text, merged)):  # "[…] one 4 six", "plus […]"
             merged = merge(merged)
         if masked_values.scan(text, merged):  # "555-02**", "**/**/1941", "RN-58*****"

@@ -216,9 +216,16 @@ def _is_value(v: str, cat: str) -> bool:
         return digits >= 4
     if cat == "VEHICLE":
         return True  # a plate may hold one digit ("NANA4EVR")
+    if cat == "LICENSE" and digits >= 2 and len(v) >= 8 \
+            and v.translate(_LOOKALIKE_SMALL).isupper():
+        return True  # a licence of a name's letters and a few digits ("WA KESTRAB712QZ"),
+        # in capitals (a scan's small "l" for a 1 apart): no word of the notes
     # codes hold two digits or more, and words with a digit in them ("cha2ds2-vasc") are
     # mostly letters
     return digits >= 2 and letters <= 2 * digits + 2
+
+
+_LOOKALIKE_SMALL = str.maketrans("", "", "lo")
 
 
 def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
@@ -265,6 +272,9 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
         cat, label_start, named = found
         if label_start >= s and mask is None and _CLOCK.fullmatch(text, s, e):
             continue  # "docked at 1416": a time unless its label stands right before it
+        if _CLOCK.fullmatch(text, s, e) and _CASE_ENDS.search(text, max(0, s - 24), s):
+            continue  # "OR 4 case ending 1500": when the case ends ("case no. ending 1500"
+            # is the number's end)
         if _UNIT_AFTER.match(text, e) and text[s:e].isdigit():
             continue  # "EBL 350 mL", "pump at 1200 mL/hr"
         if cat == "VEHICLE" and ("." in text[s:e] or _BONE_PLATE.search(
@@ -286,6 +296,8 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
 
 
 _NO_WIDEN = frozenset(("MRN", "SSN"))
+_CASE_ENDS = re.compile(r"(?i)(?<!court )(?<!docket )\bcase\s+(?:ending|ends|ended|finishing|"
+                        r"finishes)\s+(?:at\s+)?$")
 _CODE_DASHES = "-\u2013\u2014"
 _MASK = re.compile(r"(?:\.{2,}|\*{2,}|…)$")
 _SETTLED = frozenset(("PHONE", "FAX", "DATE", "EMAIL", "URL", "IP", "ZIP", "AGE", "SSN", "MRN",

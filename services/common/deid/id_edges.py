@@ -41,10 +41,12 @@ _SPOKEN_ON = re.compile(
 _SPOKEN_END = re.compile(rf"(?<![\w'’])(?i:{_DIGIT_WORD})$")
 _SPOKEN_START = re.compile(rf"(?i:{_DIGIT_WORD})\b")
 # a last letter or digit after a space, then the clause ends
-_LAST_CHAR = re.compile(r"[ \t][A-Za-z0-9](?=[ \t]*(?:$|[,;|)\n]|\.(?:\s|$)))")
+# (or a quote closing a field's value: '"MCD 4410 2938 0"')
+_LAST_CHAR = re.compile(r"[ \t][A-Za-z0-9](?=[ \t]*(?:$|[,;|)\n\"]|\.(?:\s|$)))")
 # the next group of a serial typed in groups: "SJM 7744 1920", "pjn 4481 02s"
 _NEXT_GROUP = re.compile(r"[ \t](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{2,8}(?![\w\-./:])")
-_GROUPED = frozenset(("DEVICE", "VEHICLE", "LICENSE", "ID", "OTHERID"))
+# (a health plan's member number too: "member no. HUM 441 208 37B")
+_GROUPED = frozenset(("DEVICE", "VEHICLE", "LICENSE", "ID", "OTHERID", "HEALTHPLAN"))
 # a health-plan number's capital suffix before the sentence goes on in lower case
 _PLAN_SUFFIX = re.compile(r" [A-HJ-Z](?= [a-z])")  # not "I": "policy 8820 I think"
 # letters of the code between its "#" and its digits: "service # ra 44719220"
@@ -189,3 +191,58 @@ def widen(text: str, spans: list[Span]) -> bool:
         if (start, end) != spans[k][:2]:
             spans[k], grew = (start, end, cat, rule, prio), True
     return grew
+
+
+# Codes listed together: "lead serials QRT 551902 K and QRT 551977 K" (the first found by
+# its cue, the second only by having the first's shape), each code's lone last letter or
+# digit kept with it. The second must repeat the first's shape exactly: the same runs of
+# capitals, small letters and digits, the same separators.
+_TWIN_KINDS = frozenset(("DEVICE", "ID", "OTHERID", "LICENSE", "HEALTHPLAN", "HPBN",
+                         "ACCOUNT", "VEHICLE"))
+_LAST_BEFORE_AND = re.compile(r"[ \t][A-Z0-9](?=[ \t]+(?:and|&|or)[ \t]|[ \t]*,[ \t])")
+_TWIN_JOIN = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:and|&|or)[ \t]+")
+_RUNS = re.compile(r"[A-Z]+|[a-z]+|[0-9]+|[^A-Za-z0-9]")
+_CODE_TAIL = re.compile(r"(?<![A-Za-z0-9])[A-Z0-9][A-Z0-9 \t\-./]*$")
+
+
+def _shape(code: str) -> str:
+    parts = []
+    for m in _RUNS.finditer(code):
+        g = m.group()
+        c = g[0]
+        cls = "[A-Z]" if c.isupper() else "[a-z]" if c.islower() else "[0-9]" \
+            if c.isdigit() else None
+        parts.append(f"{cls}{{{len(g)}}}" if cls and c.isascii() else re.escape(g))
+    return "".join(parts)
+
+
+def twins(text: str, spans: list[Span]) -> bool:
+    """Add the codes that repeat a found code's shape right after it; True when one was."""
+    added = False
+    for k in range(len(spans)):
+        s, e, cat, rule, prio = spans[k]
+        if cat not in _TWIN_KINDS or not text[s:e].isascii() or sum(
+                map(str.isdigit, text[s:e])) < 4 or not text[e - 1:e].isalnum():
+            continue
+        end = e
+        m = _LAST_BEFORE_AND.match(text, e)
+        if m is not None:
+            end = m.end()
+        j = _TWIN_JOIN.match(text, end)
+        if j is None:
+            continue
+        # the code without its label ("serial QRT 551902 K"): its last capitals, digits and
+        # separators (its last 24 characters at most: the search is tried at each)
+        head = _CODE_TAIL.search(text[max(s, end - 24):end])
+        if head is None:
+            continue
+        shape = re.compile(_shape(head.group()) + r"(?![\w\-/])")
+        t = shape.match(text, j.end())
+        if t is None:
+            continue
+        if end != e:
+            spans[k] = (s, end, cat, rule, prio)
+        # (under the first's rule: a lot's twin is a lot, a guess's twin a guess)
+        spans.append((t.start(), t.end(), cat, rule, prio))
+        added = True
+    return added

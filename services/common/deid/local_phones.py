@@ -1,6 +1,6 @@
 """A bare seven-digit number where a phone goes: after a call word ("called from
-555-0142", "calls from 555.01.48", "reached at 555 0177") or after a relative or a
-name and "on" ("Wife Ida on 555-0133"). digits.py takes "call 555-0100" and
+555-0142", "calls from 555.01.48", "reached at 555 0177", "phoned from (555) 0177") or
+after a relative or a name and "on" ("Wife Ida on 555-0133"). digits.py takes "call 555-0100" and
 "cell: 555-0100"; these cues and groupings it did not know.
 
 And in a note about calls, faxes or contacts (a list of "Follow-up calls:", a "Fax log:",
@@ -22,18 +22,19 @@ Span = tuple[int, int, str, str, int]
 _RELATION = (r"husband|wife|son|daughter|mom|mum|dad|mother|father|sister|brother|partner|"
              r"friend|family|spouse|niece|nephew|aunt|uncle|grandson|granddaughter")
 # The number first (led by a digit: quick to look for), then its cue just before it
-_NUMBER_RX = re.compile(r"\d{3}(?:[-.\u2011 ]\d{4}|\.\d{2}\.\d{2}|-\d{2}-\d{2})"
-                        r"(?![-.\d]?\d)")
+# (or its exchange in brackets, as an area code would be: "from (555) 0142")
+_NUMBER_RX = re.compile(r"(?:\d{3}(?:[-.\u2011 ]\d{4}|\.\d{2}\.\d{2}|-\d{2}-\d{2})"
+                        r"|\(\d{3}\)[ \u00a0]?\d{4})(?![-.\d]?\d)")
 _CUE_BEFORE = re.compile(
-    r"(?i)\b(?:(?:call(?:s|ed|ing)?|rang|texts?|texted|reach(?:ed)?|be\s+reached)\s+"
+    r"(?i)\b(?:(?:call(?:s|ed|ing)?|phoned|rang|texts?|texted|reach(?:ed)?|be\s+reached)\s+"
     r"(?:\w+\s+)?(?:from|on|at)"
     r"|(?:" + _RELATION + r")(?:\s+(?-i:[A-Z][a-z]+))?\s+on"
     # a call made, in English, Spanish or Portuguese, straight before the number: "called
     # 555-1438", "llamó 555-1438", "celular 555-3071", "ligar 555-1438"
-    r"|called|calling|rang|texted|llam[oóéa]|llamar|celular|ligar|ligou|ligue)\s+$")
+    r"|called|calling|phoned|rang|texted|llam[oóéa]|llamar|celular|ligar|ligou|ligue)\s+$")
 _CALL_WORDS = frozenset((
-    "call calls called calling rang text texts texted reach reached llamo llamó llame llamé "
-    "llama llamar celular ligar ligou ligue").split())
+    "call calls called calling phoned rang text texts texted reach reached llamo llamó llame "
+    "llamé llama llamar celular ligar ligou ligue").split())
 _RELATIONS = frozenset(_RELATION.split("|"))
 
 

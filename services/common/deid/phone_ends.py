@@ -3,6 +3,8 @@
 - digits with look-alike letters or odd separators: "(5O8) 555-Ol62", "(978)555-O139"
   (O for zero, l or I for one, typed or read from a scan), "978·555·0112";
 - an extension after a number found: "EXT. 844", "ext 22", ", extension two one four";
+- a local number read so after a phone's word ("phone 555 Ol43"), an IP address read so
+  ("2O3.O.ll3.7l");
 - what a writer puts before the digits: a mask for the part not given ("xxx-432.3744",
   "***-**-4471"), "area code", "plus" before a number read out.
 
@@ -26,6 +28,16 @@ _EXTENSION = re.compile(
     rf"(?:\d{{1,6}}|{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD}){{0,5}})(?![\w])", re.I)
 _BEFORE = re.compile(r"(?:(?<![\w*])(?:[xX*#]{2,4}[ \t]?[-–.·][ \t]?){1,2}|"
                      r"(?i:\barea[ \t]+code[ \t]+)|(?i:\bplus[ \t]+))$")
+# a local number (seven digits, or an exchange in brackets) typed or scanned with look-alike
+# letters, taken only after a phone's or fax's word: "phone 555 Ol43", "fax (555) Ol36",
+# "mobile +l 555 Ol66" (the seven-digit shapes of digits and local_phones, read so)
+_SHORT_LOOKALIKE = re.compile(
+    rf"(?<![\w/+])(?:\+[1lI][ \t]?)?(?:\({_D}{{3}}\)|{_D}{{3}})[ \t.\-–]?{_D}{{4}}(?![\w/])")
+_SHORT_CUE = re.compile(r"(?i)\b(?:phone|ph|tel|telephone|mobile|cell|fax|call|called|phoned|"
+                        r"text|texted)\b[^\n\d]{0,24}$")
+# an IP address with look-alike letters: "2O3.O.ll3.7l" (each group a number to 255 read so)
+_IP_LOOKALIKE = re.compile(rf"(?<![\w.]){_D}{{1,3}}(?:\.{_D}{{1,3}}){{3}}(?![\w]|\.\w)")
+_FOLD = str.maketrans("OolI", "0011")
 # a digit beside a look-alike letter, or a middle dot: led by a small class (C speed)
 HINT = re.compile(r"[0-9·](?:[OolI]|(?<=[OolI][0-9])|(?<=·))")
 _NUMBERS = frozenset(("PHONE", "FAX", "SSN", "ID", "ACCOUNT"))
@@ -39,6 +51,19 @@ def scan(text: str, out: list[Span]) -> None:
             continue  # mostly letters: a word, not a number
         cat = "FAX" if _FAX.search(text, max(0, m.start() - 30), m.start()) else "PHONE"
         out.append((m.start(), m.end(), cat, "phone_lookalike", 1))
+    for m in _SHORT_LOOKALIKE.finditer(text):
+        s = m.start()
+        cue = _SHORT_CUE.search(text, max(0, s - 40), s)
+        if cue is None or sum(map(str.isdigit, m.group())) < 5:
+            continue
+        # the word right before says which: "fax: 555-Ol29 cell: 555-Ol05"
+        cat = "FAX" if cue.group()[:3].lower() == "fax" else "PHONE"
+        out.append((s, m.end(), cat, "phone_lookalike_short", 1))
+    for m in _IP_LOOKALIKE.finditer(text):
+        g = m.group()
+        if sum(map(str.isdigit, g)) >= 4 and not g.replace(".", "").isdigit() and all(
+                int(p) < 256 for p in g.translate(_FOLD).split(".")):
+            out.append((m.start(), m.end(), "IP", "ip_lookalike", 2))
 
 
 def widen(text: str, spans: list[Span]) -> bool:
