@@ -73,6 +73,7 @@ from . import (
     note_subject,
     number_edges,
     number_ends,
+    ocr_dates,
     pass_words,
     patterns,
     phone_ends,
@@ -180,7 +181,7 @@ _PATIENT_CUES = frozenset(("pt", "patient"))
 # the verdict: see _shown.
 NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "name_syllables",
                "given_before", "spaced_event_dates", "date_spoken", "board_names", "age_shapes",
-               "name_leads", "name_disguises", "facility_tails")
+               "name_leads", "name_disguises", "facility_tails", "ocr_dates")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -485,6 +486,9 @@ class Engine:
         if fired is not None and not _PATIENT_CUES.isdisjoint(words_in) and pt_surnames.widen(
                 text, merged, self._flags_of):  # "pt [Ida Mae] Quorlander"
             fired.append("pt_surnames")
+            merged = merge(merged)
+        if fired is not None and ocr_dates.scan(text, merged):  # "O4/l2", "0537 on [9 March]"
+            fired.append("ocr_dates")
             merged = merge(merged)
         if after_names.scan(text, merged, fired):  # "Mrs [NAME] 95 came in", "Pt Asa at bedside"
             merged = merge(merged)
