@@ -461,7 +461,8 @@ class Engine:
             merged = foreign_words.drop(text, merged, self._flags_of, typed)  # "está en ayuno"
             merged = label_values.drop(text, merged, self._flags_of)  # "To: All OR staff"
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
-            if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
+            if name_tails.widen(text, merged, self._plain_word,
+                                self._only_a_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
             name_heads.join_across_initials(text, merged)  # "[name]   W .   [name]"
         if merged and name_again.scan(text, merged, self._never_again):  # "PRICE FAMILY"
@@ -676,6 +677,12 @@ class Engine:
     def _plain_word(self, word: str) -> bool:
         """A word that is never part of a name: ordinary, clinical, a label, a month..."""
         return bool(self._names.lookup(word)[1] & _NOT_NAME_TAIL)
+
+    def _only_a_word(self, word: str) -> bool:
+        """An everyday word and nothing else of _NOT_NAME_TAIL: no clinical word, label,
+        cue, month, weekday, state, country or eponym ("brook", "ladle")."""
+        f = self._names.lookup(word)[1]
+        return bool(f & (ENGLISH | COMMON)) and not f & (_NOT_NAME_TAIL & ~(ENGLISH | COMMON))
 
     def _eponym(self, word: str) -> bool:
         """An eponym, or a word of a named device or procedure ("Bair", "Ivor")."""
