@@ -181,7 +181,8 @@ _PATIENT_CUES = frozenset(("pt", "patient"))
 # the verdict: see _shown.
 NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "name_syllables",
                "given_before", "spaced_event_dates", "date_spoken", "board_names", "age_shapes",
-               "name_leads", "name_disguises", "facility_tails", "ocr_dates")
+               "name_leads", "name_disguises", "facility_tails", "ocr_dates",
+               "pt_names")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -435,6 +436,8 @@ class Engine:
             name_heads.after_for(text, spans, self._flags_of)
         if not _PATIENT_CUES.isdisjoint(words_in):  # "pt joy oyelaran", "pt will is awake"
             pt_names.scan(text, spans, self._flags_of)
+            if fired is not None and pt_names.before_ids(text, spans, self._flags_of):
+                fired.append("pt_names")  # "Pt Clemency Brathwaite DOB"
         if "|" in text or "MRN" in text or "DOB" in text:  # "| S. Mbeki |", "BRANDT, KEVIN MRN"
             name_cells.scan(text, spans, self._plain_word, self._known_abbreviation,
                             self._flags_of)
