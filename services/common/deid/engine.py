@@ -182,7 +182,7 @@ _PATIENT_CUES = frozenset(("pt", "patient"))
 NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "name_syllables",
                "given_before", "spaced_event_dates", "date_spoken", "board_names", "age_shapes",
                "name_leads", "name_disguises", "facility_tails", "ocr_dates",
-               "pt_names")
+               "pt_names", "initial_cues")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -525,8 +525,13 @@ class Engine:
                 text, merged, self._flags_of):  # "ysolde [marrick] came up"
             fired.append("given_before")
             merged = merge(merged)
-        if initial_cues.HINT.search(text) is not None and initial_cues.scan(text, merged):
-            merged = merge(merged)
+        if initial_cues.HINT.search(text) is not None:
+            if initial_cues.scan(text, merged):
+                merged = merge(merged)
+            if fired is not None and initial_cues.undotted(
+                    text, merged, self._known_abbreviation):  # "pt_initials": "KWT"
+                fired.append("initial_cues")
+                merged = merge(merged)
         if seen is not None and masked_values.scan(text, merged):
             merged = merge(merged)  # on the view too: "555-02\uff0a\uff0a", "**\u200b/21/1938"
         n_merged = len(merged)
