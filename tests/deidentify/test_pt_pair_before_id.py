@@ -35,3 +35,20 @@ def test_a_pair_that_is_no_name_stays(engine: Engine, note: str) -> None:
 
 def test_a_plain_checklist_line_is_untouched(engine: Engine) -> None:
     untouched(engine, "Pt Identity Verified DOB MRN band, site marked")
+
+
+@pytest.mark.parametrize(("note", "name"), [
+    ("found a sticky note with pt name Quenby and MRN on it, shredded", "Quenby"),
+    ("label printed with patient's name Ysoldine Marrow, reprinted", "Ysoldine"),
+])
+def test_a_name_after_pt_name_without_colon_is_hidden(engine: Engine, note: str,
+                                                     name: str) -> None:
+    assert left_uncovered(engine, note, name) == ""
+
+
+@pytest.mark.parametrize("note", [
+    "pt name Band checked against the chart",
+    "Pt name Sticker placed on the specimen",
+])
+def test_words_after_pt_name_stay(engine: Engine, note: str) -> None:
+    untouched(engine, note)

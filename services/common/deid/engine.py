@@ -436,8 +436,10 @@ class Engine:
             name_heads.after_for(text, spans, self._flags_of)
         if not _PATIENT_CUES.isdisjoint(words_in):  # "pt joy oyelaran", "pt will is awake"
             pt_names.scan(text, spans, self._flags_of)
-            if fired is not None and pt_names.before_ids(text, spans, self._flags_of):
-                fired.append("pt_names")  # "Pt Clemency Brathwaite DOB"
+            if fired is not None and (pt_names.before_ids(text, spans, self._flags_of)
+                                      | ("name" in words_in and pt_names.after_name_word(
+                                          text, spans, self._flags_of))):
+                fired.append("pt_names")  # "Pt Clemency Brathwaite DOB", "pt name Quenby"
         if "|" in text or "MRN" in text or "DOB" in text:  # "| S. Mbeki |", "BRANDT, KEVIN MRN"
             name_cells.scan(text, spans, self._plain_word, self._known_abbreviation,
                             self._flags_of)

@@ -14,6 +14,11 @@ The name scanner passes such words over after "pt", since "pt will be", "pt may 
 right after them ("Pt Clemency Brathwaite DOB ...", "Pt Verity Okonkwo-Lane MRN ..."): a
 given name that is also an everyday word, or one no list holds, and a surname that is no
 everyday word; the identifier after says a person was just named.
+
+`after_name_word`: capitalised words after "pt name" or "patient's name" with no colon
+("sticky note with pt name Quenby and MRN ..."): the label's rule wants its colon; a
+word no list holds as an everyday, clinical or label word, or a listed given name, is
+the name ("Patient Name Verified" stays).
 """
 
 from __future__ import annotations
@@ -98,4 +103,20 @@ def before_ids(text: str, spans: list[Span], flags_of: Flags) -> bool:
             lx.FIRST | lx.LAST) for w in m.groups())
         if not f1 & _NOT_GIVEN and not f2 & (_NOT_GIVEN | lx.ENGLISH | lx.COMMON) and not verb:
             spans.append((m.start(1), m.end(2), "NAME", "pt_pair_before_id", 1))
+    return len(spans) != n
+
+
+_NAME_WORD = re.compile(r"\b(?i:pt|patient)(?:['’]s)?[ \t]+(?i:name)(?:[ \t]+(?i:is|was))?"
+                        r"[ \t]+([A-Z][a-z]{2,}+)(?:[ \t]+([A-Z][a-z]{2,}+))?(?![\w'’-])")
+_PLAIN = lx.ENGLISH | lx.COMMON | _NOT_GIVEN
+
+
+def after_name_word(text: str, spans: list[Span], flags_of: Flags) -> bool:
+    """Add the names above; True when one was."""
+    n = len(spans)
+    for m in _NAME_WORD.finditer(text):
+        ok = [w is not None and (not (f := flags_of(w.lower())) & _PLAIN or (
+            f & lx.FIRST and not f & _NOT_GIVEN)) for w in m.groups()]
+        if ok[0]:
+            spans.append((m.start(1), m.end(2 if ok[1] else 1), "NAME", "pt_name_word", 1))
     return len(spans) != n
