@@ -49,8 +49,11 @@ _TIME_ON = re.compile(r"(?<![\w:.])(?:[01]\d|2[0-3]):?[0-5]\d(?:[ \t]?h(?:rs?)?)
 _UNIT_WORD = re.compile(
     r"[ \t-](?:[o0]n[e3]|tw[o0]|thr[e3][e3]|f[o0]ur|f[i1l]v[e3]|s[i1l]x|s[e3]v[e3]n|[e3][i1l]ght|"
     r"n[i1l]n[e3])(?![\w-])", re.I)
-# what every new date holds: a look-alike letter beside a digit, a weekday's ordinal
-HINT = re.compile(r"[OoIl]\d|\d[OoIl]|\d(?:st|nd|rd|th)\b")
+# what the new dates hold, each led by a small class so that the search runs at C speed:
+# a look-alike letter beside a digit, a day's ordinal
+_LETTER_DIGIT = re.compile(r"[OoIl]\d")
+_DIGIT_LETTER = re.compile(r"\d[OoIl]")
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b")
 
 
 def _read(part: str | None) -> int | None:
@@ -96,10 +99,11 @@ def scan(text: str, merged: list[Span]) -> bool:
     """Add the dates above and widen found ones over an OCR'd year or the clock time
     before; True when `merged` changed (the caller merges)."""
     n = len(merged)
-    if HINT.search(text) is not None:
+    if _LETTER_DIGIT.search(text) is not None or _DIGIT_LETTER.search(text) is not None:
         if "/" in text:
             _short_dates(text, merged)
         _month_dates(text, merged)
+    if _ORDINAL.search(text) is not None:
         merged.extend((m.start(), m.end(), "DATE", "date_weekday_ordinal", 2)
                       for m in _WEEKDAY_ORDINAL.finditer(text))
     changed = len(merged) != n
@@ -115,7 +119,7 @@ def scan(text: str, merged: list[Span]) -> bool:
                 and (v := _read(y.group(1))) is not None and 1900 <= v <= 2099 \
                 and _HAS_YEAR.search(text, s, e) is None:
             e = y.end()
-        if (t := _TIME_ON.search(text, max(0, s - 16), s)) is not None:
+        if (t := _TIME_ON.search(text, max(0, s - 20), s)) is not None:
             s = t.start()
         if (s, e) != merged[i][:2]:
             merged[i], changed = (s, e, cat, rule, prio), True

@@ -45,7 +45,8 @@ _AGE_OR_VERB = re.compile(rf"[ \t]*(?:,[ \t]*)?(?:{_AGE}|{_ROOM}|(?i:is|was|live
 # after "pt X": being, a bed or a room, or an age past a comma ("pt will, 58M")
 _AFTER_ONE = re.compile(rf"[ \t]+(?:(?i:is|was)\b|{_ROOM})|[ \t]*,[ \t]*{_AGE}")
 _NEVER = lx.MEDICAL | lx.LABEL | lx.CUE | lx.STATE | lx.WEEKDAY | lx.COUNTRY
-_TITLE_PAIR = re.compile(r"\b(?:Pt|PT|Patient)\.?:?[ \t]+([A-Z][a-z]{2,}+)[ \t]+"
+# (led by the literal "P", the look-behind after it: C speed)
+_TITLE_PAIR = re.compile(r"P(?<![\w]P)(?:t|T|atient)\b\.?:?[ \t]+([A-Z][a-z]{2,}+)[ \t]+"
                          r"([A-Z][a-z]{2,}+(?:-[A-Z][a-z]+)?)(?=[ \t]*"
                          r"(?:DOB\b|D\.O\.B\.|MRN\b|(?i:dob|mrn)[ \t]*[:#]|"
                          r"\(?\d{1,3}[ \t]?(?:y/?o|yrs?|[MF])\b))")
