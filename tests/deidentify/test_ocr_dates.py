@@ -45,7 +45,8 @@ def test_clinical_shapes_stay(engine: Engine, note: str) -> None:
 
 
 def test_ocr_dates_grow_linearly(long_engine: Engine) -> None:
-    unit = "pt on lO/O2 and Oct O9 and O2/IO seen 0800 on the 3rd, Thu 4th; "
+    unit = ("pt on lO/O2 and Oct O9 and O2/IO seen 0800 on the 3rd, Thu 4th; Pt Tansy Quarr"
+            "ington DOB, initials: KWT, pt name Quenby, Pt Ana Lu 94 L eye, Ana van der Poel; ")
     assert_grows_linearly(long_engine.deidentify, lambda n: (unit * (n // len(unit) + 1))[:n])
 
 
