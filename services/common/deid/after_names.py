@@ -68,7 +68,9 @@ _BARE_LED = re.compile(r"(?P<n>9(?<![\d.,:/#-]9)\d|1(?<![\d.,:/#-]1)(?:[01]\d|20
 # and a word follows: "PT 102 - YES", a board's cells)
 _AMOUNT = re.compile(
     r"(?i)[ \t]*(?:[%/°+x*]|-(?![ \t]+[^\W\d_])|"
-    r"mg\b|mcg\b|kg\b|g\b|lbs?\b|pounds?\b|mm\b|cm\b|ml\b|cc\b|l\b|"
+    # ("L" before a body part is its side, not litres: "[NAME] 94 L eye")
+    r"mg\b|mcg\b|kg\b|g\b|lbs?\b|pounds?\b|mm\b|cm\b|ml\b|cc\b|"
+    r"l\b(?![ \t]++(?:eye|ear|knee|hip|shoulder|elbow|wrist|ankle|arm|leg|hand|foot|side)\b)|"
     r"min\w*|hours?\b|hrs?\b|h\b|sec\w*|s\b|bpm\b|mmhg\b|degrees?\b|percent\b|units?\b|u\b|"
     r"times\b|feet\b|ft\b|inch\w*|days?\b|weeks?\b|wks?\b|months?\b|sats?\b|spo2\b|hr\b|"
     r"bp\b|map\b|temp\b|rr\b|kgs\b|ms\b|joules?\b|j\b|french\b|fr\b|gauge\b|ga\b)")

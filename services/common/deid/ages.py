@@ -41,7 +41,8 @@ _AGED = re.compile(
     # ("age was confirmed 93", "age reconfirmed to be 93")
     r"(?:\s+(?:(?:is|was|has\s+been|been)\s+)?(?:re)?"
     r"(?:confirmed|verified|checked|stated|documented|listed)(?:\s+(?:as|to\s+be))?)?"
-    rf"\W{{0,3}}{_N}\b"
+    # (up to four marks between: a JSON field's '"age": "93"')
+    rf"\W{{0,4}}{_N}\b"
     # "bone age confirmed 95 percentile" is no age of the patient's
     r"(?![.,:/]\d|\s*(?:%|percentile|centile|pctl|th\b))")
 # What a number is when it is no age: "she was 90 minutes in the tourniquet"

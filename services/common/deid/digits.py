@@ -246,16 +246,22 @@ def _separated(text: str, s: int, e: int, core: str, out: list[Span]) -> None:
     if not (_md(ia, ib) or _md(ib, ia)):
         return
     if sep == "/":
-        if _fraction(text, s, e):
-            return
-        if (ia, ib) in _SMALL_FRACTIONS and not _DATE_CUE.search(text, max(0, s - 12), s):
-            return
-        if ia == ib and _COUNTED.search(text, max(0, s - 16), s) \
-                and not _DATE_CUE.search(text, max(0, s - 12), s):
-            return  # a count of itself: "Laps 5/5", "TOF 4/4"; "admitted 4/4" is a date
-        out.append((s, e, "DATE", "date_slash", 1))
+        if slash_date(text, s, e, ia, ib):
+            out.append((s, e, "DATE", "date_slash", 1))
     elif ib != 0 and _DATE_CUE.search(text, max(0, s - 14), s):
         out.append((s, e, "DATE", "date_dash", 1))
+
+
+def slash_date(text: str, s: int, e: int, ia: int, ib: int) -> bool:
+    """Whether "ia/ib" typed between s and e is a day and month, not a score, a fraction or
+    a count (also asked by ocr_dates for "O4/l2")."""
+    if not (_md(ia, ib) or _md(ib, ia)) or _fraction(text, s, e):
+        return False
+    if (ia, ib) in _SMALL_FRACTIONS and not _DATE_CUE.search(text, max(0, s - 12), s):
+        return False
+    # a count of itself: "Laps 5/5", "TOF 4/4"; "admitted 4/4" is a date
+    return not (ia == ib and _COUNTED.search(text, max(0, s - 16), s)
+                and not _DATE_CUE.search(text, max(0, s - 12), s))
 
 
 def _glued(text: str, s: int, e: int, core: str, out: list[Span]) -> None:

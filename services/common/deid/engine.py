@@ -74,6 +74,7 @@ from . import (
     note_subject,
     number_edges,
     number_ends,
+    ocr_dates,
     pass_words,
     patterns,
     phone_ends,
@@ -181,7 +182,8 @@ _PATIENT_CUES = frozenset(("pt", "patient"))
 # the verdict: see _shown.
 NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "name_syllables",
                "given_before", "spaced_event_dates", "date_spoken", "board_names", "age_shapes",
-               "name_leads", "name_disguises", "facility_tails", "dob_values")
+               "name_leads", "name_disguises", "facility_tails", "dob_values", "ocr_dates",
+               "pt_names", "initial_cues")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -435,6 +437,10 @@ class Engine:
             name_heads.after_for(text, spans, self._flags_of)
         if not _PATIENT_CUES.isdisjoint(words_in):  # "pt joy oyelaran", "pt will is awake"
             pt_names.scan(text, spans, self._flags_of)
+            if fired is not None and (pt_names.before_ids(text, spans, self._flags_of)
+                                      | ("name" in words_in and pt_names.after_name_word(
+                                          text, spans, self._flags_of))):
+                fired.append("pt_names")  # "Pt Clemency Brathwaite DOB", "pt name Quenby"
         if "|" in text or "MRN" in text or "DOB" in text:  # "| S. Mbeki |", "BRANDT, KEVIN MRN"
             name_cells.scan(text, spans, self._plain_word, self._known_abbreviation,
                             self._flags_of)
@@ -461,7 +467,8 @@ class Engine:
             merged = foreign_words.drop(text, merged, self._flags_of, typed)  # "está en ayuno"
             merged = label_values.drop(text, merged, self._flags_of)  # "To: All OR staff"
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
-            if name_tails.widen(text, merged, self._plain_word) or grew:  # "Åsa Lindqvist"
+            if name_tails.widen(text, merged, self._plain_word,
+                                self._only_a_word) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
             name_heads.join_across_initials(text, merged)  # "[name]   W .   [name]"
         if merged and name_again.scan(text, merged, self._never_again):  # "PRICE FAMILY"
@@ -486,6 +493,9 @@ class Engine:
         if fired is not None and not _PATIENT_CUES.isdisjoint(words_in) and pt_surnames.widen(
                 text, merged, self._flags_of):  # "pt [Ida Mae] Quorlander"
             fired.append("pt_surnames")
+            merged = merge(merged)
+        if fired is not None and ocr_dates.scan(text, merged):  # "O4/l2", "0537 on [9 March]"
+            fired.append("ocr_dates")
             merged = merge(merged)
         if after_names.scan(text, merged, fired):  # "Mrs [NAME] 95 came in", "Pt Asa at bedside"
             merged = merge(merged)
@@ -521,8 +531,13 @@ class Engine:
                 text, merged, self._flags_of):  # "ysolde [marrick] came up"
             fired.append("given_before")
             merged = merge(merged)
-        if initial_cues.HINT.search(text) is not None and initial_cues.scan(text, merged):
-            merged = merge(merged)
+        if initial_cues.HINT.search(text) is not None:
+            if initial_cues.scan(text, merged):
+                merged = merge(merged)
+            if fired is not None and initial_cues.undotted(
+                    text, merged, self._known_abbreviation):  # "pt_initials": "KWT"
+                fired.append("initial_cues")
+                merged = merge(merged)
         if seen is not None and masked_values.scan(text, merged):
             merged = merge(merged)  # on the view too: "555-02\uff0a\uff0a", "**\u200b/21/1938"
         n_merged = len(merged)
@@ -677,6 +692,12 @@ class Engine:
     def _plain_word(self, word: str) -> bool:
         """A word that is never part of a name: ordinary, clinical, a label, a month..."""
         return bool(self._names.lookup(word)[1] & _NOT_NAME_TAIL)
+
+    def _only_a_word(self, word: str) -> bool:
+        """An everyday word and nothing else of _NOT_NAME_TAIL: no clinical word, label,
+        cue, month, weekday, state, country or eponym ("brook", "ladle")."""
+        f = self._names.lookup(word)[1]
+        return bool(f & (ENGLISH | COMMON)) and not f & (_NOT_NAME_TAIL & ~(ENGLISH | COMMON))
 
     def _eponym(self, word: str) -> bool:
         """An eponym, or a word of a named device or procedure ("Bair", "Ivor")."""

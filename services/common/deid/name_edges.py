@@ -26,7 +26,11 @@ at the word's end, the rest of an entity. A name never stops inside a word, so:
   grace came in") even when it is also a word;
 - a name typed with its letters spaced out goes on over the next spaced-out word (and an
   initial) after the wider gap that separates its words ("[F-a i t h]   K o c h e r",
-  "[F\u200ba r l]   K .   W e s t"): a word spelled so is no ordinary word.
+  "[F\u200ba r l]   K .   W e s t"): a word spelled so is no ordinary word;
+- a name typed with digits for letters goes on over the next word so typed, a digit
+  between its letters, one of them small ("[4m3l14] R0s3"), when it reads as a name or
+  as no listed word: no code or dose has a digit there ("G2P1", "H2O", "20mg" stay), and
+  an ordinary word so typed stays ("c0ndu1t").
 """
 
 from __future__ import annotations
@@ -58,6 +62,8 @@ _GIVEN_AFTER = re.compile(r", ([a-z]+)(?![\w'’-])")
 _SPACED_IN = re.compile(r"[^\W\d_][ -][^\W\d_] [^\W\d_]")
 _SPACED_NEXT = re.compile(
     r"[ \t]{2,4}(?:[A-Z] ?\.[ \t]{1,4})?[^\W\d_](?: [^\W\d_]){2,}(?![^\W_])")
+_LEET_NEXT = re.compile(r"[ \t]+([A-Za-z0-9]{3,20})(?![\w'’-])")
+_DIGIT_INSIDE = re.compile(r"[A-Za-z]\d+[a-z]|[a-z]\d+[A-Za-z]")
 _NOT_GIVEN = lx.MEDICAL | lx.EPONYM | lx.EPONYM_CTX | lx.LABEL | lx.CUE | lx.STATE | lx.MONTH \
     | lx.WEEKDAY | lx.COUNTRY | lx.VERY_COMMON | lx.PHRASE | lx.STREET
 
@@ -114,6 +120,20 @@ def _hidden_edges(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# digits read as the letters they stand for ("1" either "i" or "l")
+_UNLEET = (str.maketrans("0134578", "oieastb"), str.maketrans("0134578", "oleastb"))
+
+
+def _name_like(word: str, flags_of: Callable[[str], int]) -> bool:
+    """Whether a word typed with digits for letters reads as a name (on a name list, or on
+    no list at all), not as an ordinary word ("c0ndu1t")."""
+    fs = [flags_of(word.lower().translate(table)) for table in _UNLEET]
+    if any(f & (lx.FIRST | lx.LAST) for f in fs):
+        return True
+    return not any(f & (lx.ENGLISH | lx.COMMON | lx.MEDICAL | lx.VERY_COMMON | lx.LABEL
+                        | lx.CUE) for f in fs)
+
+
 def widen(text: str, spans: list[Span], flags_of: Callable[[str], int]) -> bool:
     """Grow NAME (and cut LOCATION) spans as above (spans sorted, disjoint); True when one
     grew or two joined (the caller merges). `flags_of`: the lexicon's flags for a word."""
@@ -162,6 +182,12 @@ def widen(text: str, spans: list[Span], flags_of: Callable[[str], int]) -> bool:
                 f = flags_of(m.group(1))
                 if f & lx.NAMEISH and not f & _NOT_GIVEN:
                     end = m.end()
+        if any(c.isdigit() for c in text[start:end]) \
+                and (m := _LEET_NEXT.match(text, end)) is not None \
+                and _DIGIT_INSIDE.search(m.group(1).lower() if text.isupper() else m.group(1)) \
+                and _name_like(m.group(1), flags_of) \
+                and not (k + 1 < len(spans) and spans[k + 1][0] < m.end()):
+            end = m.end()  # "[4m3l14] R0s3"
         if (start, end) != (s, e):
             spans[k], grew = (start, end, cat, rule, prio), True
     return grew

@@ -21,7 +21,19 @@ Span = tuple[int, int, str, str, int]
 _WORD = r"[^\W\d_][^\W\d_']*(?:'[^\W\d_]+)?"
 _HYPHEN_TAIL = re.compile(rf"-(?=[^\W\d_])(?P<w>{_WORD})")
 _PARTICLE = r"(?:bin|binti|bint|ibn|van|von|der|de|da|del|di|du|la|le|o|ó|mac|mc|al|el|ben|bat)"
-_SPACE_TAIL = re.compile(rf"[ \t]+(?:(?P<p>{_PARTICLE})[ \t]+)?(?P<w>{_WORD})", re.I)
+# an article after a Dutch, German or Irish particle, typed in lower case: "van der",
+# "van den", "Mac an" (Romance "de la", "de los" are left out: "X de [Oaxaca]" is where
+# X is from)
+_ARTICLE = r"(?-i:an|na|der|den)"
+_SPACE_TAIL = re.compile(
+    rf"[ \t]+(?:(?P<p>{_PARTICLE})[ \t]+(?:(?P<a>{_ARTICLE})[ \t]+)?)?(?P<w>{_WORD})", re.I)
+# Dutch and German particles that are also English words ("van"): a particle only in lower
+# case before a capitalised surname ("Marijke van Oosterwijk"), or "Mac"/"Ó" and an article
+# before one in Irish ("Mac an tSionnaigh", eclipsed: its first letter small). Not the Romance
+# "de", "da", "du", "la": "Sr. X de [Lima]" says where he is from.
+_LOWER_PARTICLES = frozenset(("van", "von"))
+_ARTICLED = frozenset(("van", "von", "mac", "mc", "ó", "o"))  # then _ARTICLE
+_ECLIPSED = re.compile(r"(?:t|n|h|bh|mb|gc|nd|ng|bp|dt)[A-ZÁÉÍÓÚ][^\W\d_]+")
 _COMMA_TAIL = re.compile(
     rf",[ \t]*(?P<w>{_WORD}(?:-{_WORD})?|[^\W\d_]\.?)"
     r"(?=[ \t]*(?:$|[|\n\t,;)]|[A-Z]\.?(?!\w)|(?:MD|DO|RN|NP|PA|CST|ST|SA)\b"
@@ -47,9 +59,43 @@ def _surname_before_age(text: str, m: re.Match[str]) -> bool:
         and _AGE_SEX.match(text, m.end()) is not None
 
 
-def widen(text: str, spans: list[Span], plain_word: Callable[[str], bool]) -> bool:
+def _hyphened(w: str, name: str, plain_word: Callable[[str], bool],
+              only_a_word: Callable[[str], bool] | None) -> bool:
+    """Whether `w`, glued on by a hyphen after `name`, is the name's second part: a
+    capitalised word no list knows, or in a name typed capitalised one that is only an
+    everyday word ("[Asante]-Tassel", "[Kofi]-Brook"): no clinical word, label, month or place
+    there ("[Ana]-Negative" stays)."""
+    if not w[0].isupper():
+        return False
+    if not plain_word(w.lower()):
+        return True
+    return only_a_word is not None and len(w) > 2 and w[1:].islower() \
+        and name[:1].isupper() and not name.isupper() and only_a_word(w.lower())
+
+
+def _space_tail(text: str, s: int, end: int, m: re.Match[str], caps_note: bool,
+                plain_word: Callable[[str], bool]) -> bool:
+    """Whether the word (after a particle, maybe) that `m` read after the name ending at
+    `end` is the name's surname."""
+    p, a, w = m.group("p"), m.group("a"), m.group("w")
+    if p is None and " " in text[s:end].strip():
+        return False
+    if p is not None and (p in _LOWER_PARTICLES or (a is not None and p.lower() in _ARTICLED)) \
+            and (_ECLIPSED.fullmatch(w) is not None or (
+                w[:1].isupper() and not w.isupper() and len(w) > 2 and not plain_word(w.lower()))):
+        return True  # "[Femke] van Rijswoud", "[Jan] Van der Poel", "[Grainne] Mac an tSionnaigh"
+    if a is not None:
+        return False
+    return len(w) > 1 and _capital(w, caps_note) \
+        and (not plain_word(w.lower()) or _surname_before_age(text, m)) \
+        and (p is None or not plain_word(p.lower()) or p.lower() in ("binti", "bin", "ó", "o"))
+
+
+def widen(text: str, spans: list[Span], plain_word: Callable[[str], bool],
+          only_a_word: Callable[[str], bool] | None = None) -> bool:
     """Grow NAME spans over the tails above; True when one grew. `plain_word`: an ordinary,
-    clinical or label word, a month, a state: never part of a name."""
+    clinical or label word, a month, a state: never part of a name; `only_a_word`: an
+    ordinary word that is none of the others (a surname may be spelled so)."""
     grew = False
     caps_note = text.isupper()
     for k, (s, e, cat, rule, prio) in enumerate(spans):
@@ -57,15 +103,10 @@ def widen(text: str, spans: list[Span], plain_word: Callable[[str], bool]) -> bo
             continue
         end = e
         m = _HYPHEN_TAIL.match(text, end)
-        if m is not None and m.group("w")[0].isupper() and not plain_word(m.group("w").lower()):
+        if m is not None and _hyphened(m.group("w"), text[s:end], plain_word, only_a_word):
             end = m.end()
         m = _SPACE_TAIL.match(text, end)
-        if m is not None and (" " not in text[s:end].strip() or m.group("p") is not None) \
-                and len(m.group("w")) > 1 \
-                and _capital(m.group("w"), caps_note) \
-                and (not plain_word(m.group("w").lower()) or _surname_before_age(text, m)) \
-                and (m.group("p") is None or not plain_word(m.group("p").lower())
-                     or m.group("p").lower() in ("binti", "bin", "ó", "o")):
+        if m is not None and _space_tail(text, s, end, m, caps_note, plain_word):
             end = m.end()
         elif text[s:s + 1].isupper():
             m = _COMMA_TAIL.match(text, end)
@@ -88,8 +129,8 @@ def widen(text: str, spans: list[Span], plain_word: Callable[[str], bool]) -> bo
                     (m.group("i") + m.group("next")).lower())):  # "A. fib": afib
             end = m.end()
         m = _HYPHEN_TAIL.match(text, end)  # "Zoe Bronte-Hale": the surname's second part
-        if end > e and m is not None and m.group("w")[0].isupper() \
-                and not plain_word(m.group("w").lower()):
+        if end > e and m is not None and _hyphened(m.group("w"), text[s:end], plain_word,
+                                                   only_a_word):
             end = m.end()
         if end > e:
             spans[k], grew = (s, end, cat, rule, prio), True

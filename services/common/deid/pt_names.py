@@ -9,6 +9,16 @@
 
 The name scanner passes such words over after "pt", since "pt will be", "pt may need" and
 "pt hope to" are far commoner; the word after settles it.
+
+`before_ids`: two capitalised words after "Pt" with a date of birth, an MRN or an age
+right after them ("Pt Clemency Brathwaite DOB ...", "Pt Verity Okonkwo-Lane MRN ..."): a
+given name that is also an everyday word, or one no list holds, and a surname that is no
+everyday word; the identifier after says a person was just named.
+
+`after_name_word`: capitalised words after "pt name" or "patient's name" with no colon
+("sticky note with pt name Quenby and MRN ..."): the label's rule wants its colon; a
+word no list holds as an everyday, clinical or label word, or a listed given name, is
+the name ("Patient Name Verified" stays).
 """
 
 from __future__ import annotations
@@ -35,6 +45,14 @@ _AGE_OR_VERB = re.compile(rf"[ \t]*(?:,[ \t]*)?(?:{_AGE}|{_ROOM}|(?i:is|was|live
 # after "pt X": being, a bed or a room, or an age past a comma ("pt will, 58M")
 _AFTER_ONE = re.compile(rf"[ \t]+(?:(?i:is|was)\b|{_ROOM})|[ \t]*,[ \t]*{_AGE}")
 _NEVER = lx.MEDICAL | lx.LABEL | lx.CUE | lx.STATE | lx.WEEKDAY | lx.COUNTRY
+# (led by the literal "P", the look-behind after it: C speed)
+_TITLE_PAIR = re.compile(r"P(?<![\w]P)(?:t|T|atient)\b\.?:?[ \t]+([A-Z][a-z]{2,}+)[ \t]+"
+                         r"([A-Z][a-z]{2,}+(?:-[A-Z][a-z]+)?)(?=[ \t]*"
+                         r"(?:DOB\b|D\.O\.B\.|MRN\b|(?i:dob|mrn)[ \t]*[:#]|"
+                         r"\(?\d{1,3}[ \t]?(?:y/?o|yrs?|[MF])\b))")
+# a word that is none of these may be a given name before an identifier
+_NOT_GIVEN = _NEVER | lx.VERY_COMMON | lx.MONTH | lx.EPONYM | lx.PHRASE
+_VERB_ENDINGS = ("ed", "ing")
 _ENDINGS = ("ed", "ing", "ectomy", "otomy", "plasty", "scopy")
 
 
@@ -74,3 +92,32 @@ def scan(text: str, spans: list[Span], flags_of: Flags) -> None:
                 continue
         if f1 & lx.FIRST and _AFTER_ONE.match(text, m.end(1)) is not None:
             spans.append((m.start(1), m.end(1), "NAME", "pt_given_then_verb", 1))
+
+
+def before_ids(text: str, spans: list[Span], flags_of: Flags) -> bool:
+    """Add the pairs before an identifier (see the module's note); True when one was."""
+    n = len(spans)
+    for m in _TITLE_PAIR.finditer(text):
+        f1, f2 = flags_of(m.group(1).lower()), flags_of(m.group(2).lower().split("-")[0])
+        # a verb's form is no name unless a list says so: "Pt Identity Verified DOB"
+        verb = any(w.lower().endswith(_VERB_ENDINGS) and not flags_of(w.lower()) & (
+            lx.FIRST | lx.LAST) for w in m.groups())
+        if not f1 & _NOT_GIVEN and not f2 & (_NOT_GIVEN | lx.ENGLISH | lx.COMMON) and not verb:
+            spans.append((m.start(1), m.end(2), "NAME", "pt_pair_before_id", 1))
+    return len(spans) != n
+
+
+_NAME_WORD = re.compile(r"\b(?i:pt|patient)(?:['’]s)?[ \t]+(?i:name)(?:[ \t]+(?i:is|was))?"
+                        r"[ \t]+([A-Z][a-z]{2,}+)(?:[ \t]+([A-Z][a-z]{2,}+))?(?![\w'’-])")
+_PLAIN = lx.ENGLISH | lx.COMMON | _NOT_GIVEN
+
+
+def after_name_word(text: str, spans: list[Span], flags_of: Flags) -> bool:
+    """Add the names above; True when one was."""
+    n = len(spans)
+    for m in _NAME_WORD.finditer(text):
+        ok = [w is not None and (not (f := flags_of(w.lower())) & _PLAIN or (
+            f & lx.FIRST and not f & _NOT_GIVEN)) for w in m.groups()]
+        if ok[0]:
+            spans.append((m.start(1), m.end(2 if ok[1] else 1), "NAME", "pt_name_word", 1))
+    return len(spans) != n
