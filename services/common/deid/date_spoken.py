@@ -47,6 +47,19 @@ _ORDINAL_HINT = re.compile(r"(?:st|nd|rd|th)[ \t]+of[ \t]")
 _EVENT_HINT = re.compile(r"surgery|admi|discharg|born|operated|delivered")
 
 
+def _may_be_a_date(value: str) -> bool:
+    """Three parts all in digits ("4 22 31") must hold a month and a day: "dob 14 22 1936"
+    is a typo to recheck, not a date (spaced_dates keeps it so too)."""
+    parts = _DIGIT_PARTS.fullmatch(value)
+    if parts is None:
+        return True  # number words, or one run of digits the view joined
+    a, b = int(parts.group(1)), int(parts.group(2))
+    return 1 <= min(a, b) <= 12 and max(a, b) <= 31
+
+
+_DIGIT_PARTS = re.compile(r"(\d{1,4})\D+(\d{1,4})\D+\d{1,4}")
+
+
 def scan(text: str, merged: list[Span]) -> bool:
     """Append the dates above to `merged` (after the rules that drop ordinary words: these
     are words); True when it grew."""
@@ -61,5 +74,5 @@ def scan(text: str, merged: list[Span]) -> bool:
                      for m in _EVENT_DAY.finditer(text))
     if "dob" in lower or "d.o.b" in lower or "birth" in lower or "born" in lower:
         spans.extend((m.start(1), m.end(1), "DATE", "date_dob_words", 1)
-                     for m in _DOB_WORDS.finditer(text))
+                     for m in _DOB_WORDS.finditer(text) if _may_be_a_date(m.group(1)))
     return extend_unheld(merged, spans)  # binary search: many spans
