@@ -272,9 +272,6 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
         cat, label_start, named = found
         if label_start >= s and mask is None and _CLOCK.fullmatch(text, s, e):
             continue  # "docked at 1416": a time unless its label stands right before it
-        if _CLOCK.fullmatch(text, s, e) and _CASE_ENDS.search(text, max(0, s - 24), s):
-            continue  # "OR 4 case ending 1500": when the case ends ("case no. ending 1500"
-            # is the number's end)
         if _UNIT_AFTER.match(text, e) and text[s:e].isdigit():
             continue  # "EBL 350 mL", "pump at 1200 mL/hr"
         if cat == "VEHICLE" and ("." in text[s:e] or _BONE_PLATE.search(
@@ -296,8 +293,6 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
 
 
 _NO_WIDEN = frozenset(("MRN", "SSN"))
-_CASE_ENDS = re.compile(r"(?i)(?<!court )(?<!docket )\bcase\s+(?:ending|ends|ended|finishing|"
-                        r"finishes)\s+(?:at\s+)?$")
 _CODE_DASHES = "-\u2013\u2014"
 _MASK = re.compile(r"(?:\.{2,}|\*{2,}|…)$")
 _SETTLED = frozenset(("PHONE", "FAX", "DATE", "EMAIL", "URL", "IP", "ZIP", "AGE", "SSN", "MRN",

@@ -131,9 +131,7 @@ _PROCEDURE_ENDINGS = lx.PROCEDURE_ENDINGS
 _INITIALS_NOT = frozenset(
     "am pm us eg ie nb md do rn pa bp or iv po dc uk np ok id no vs dob ip adm".split())
 PHRASES = frozenset(("da vinci", "bair hugger", "boston scientific", "karl storz", "endo gia",
-                     "smith nephew", "ray tec", "ray-tec", "johnson johnson",
-                     # a room, not Cath (a given name) the lab's: "pt Cath" stays a name
-                     "cath lab", "cath labs"))
+                     "smith nephew", "ray tec", "ray-tec", "johnson johnson"))
 _ABBREV_DOT = frozenset("dr mr mrs ms st vs no approx pt prof sr jr".split())
 _BOUNDARY = frozenset(".!?;:\n•")
 _NAME_GAP = re.compile(r"[ \t]{1,2}|\.\s?|,\s|\s?-\s?")

@@ -223,11 +223,6 @@ _FAME = re.compile(
     r"witness|winner|champion|actor|actress|singer|rapper|celebrity|influencer|astronaut|"
     r"olympian|twin|congressman|congresswoman|councilman|councilwoman)s?\b"
     r"(?:\s+(?:in|from|of|for|on|at)\s+[^.,;:|\n]{1,40})?")
-# "signed by the patient or a witness", "the consent witness": who signs a form with the
-# patient, no one the public knows
-_CONSENT_WITNESS = re.compile(
-    r"(?i)the\s+(?:(?:patient|pt|or|and|a|consent|consenting|second|staff|nurse)\s+)+"
-    r"witness(?:es)?\b")
 _FAME_HINTS = ("anchor", "quarterback", "kicker", "closer", "pitcher", "senator", "witness",
                "winner", "champion", "actor", "actress", "singer", "rapper", "celebrit",
                "influencer", "astronaut", "olympian", "twin", "congress", "council")
@@ -268,7 +263,7 @@ def shapes(text: str, low: str, out: list[Span]) -> None:
         _plates_in_words(text, out)
     if "the " in low and any(w in low for w in _FAME_HINTS):
         out.extend((m.start(), m.end(), "OTHERID", "public_figure", 1)
-                   for m in _FAME.finditer(text) if _CONSENT_WITNESS.match(text, m.start()) is None)
+                   for m in _FAME.finditer(text))
     if "-" in text and _DAY_MON_YY_HINT.search(text):
         out.extend((m.start(), m.end(), "DATE", "date_day_mon_yy", 1)
                    for m in _DAY_MON_YY.finditer(text))
