@@ -6,7 +6,7 @@
 - id_cues: "case ending 1845" right after "case" is read as the case's end time, so an
   insurance claim's case number ending shows ("Claim filed; case ending 1845 per insurer");
   base hid it.
-Invented strings."""
+Both cuts were undone after this attack: these are plain tests now. Invented strings."""
 
 from __future__ import annotations
 
@@ -17,9 +17,6 @@ from services.common.deid import Engine
 from .support import left_uncovered
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack27b: new leak: _CONSENT_WITNESS lifts the public-figure "
-                          "trait of a witness in a named trial or crime")
 @pytest.mark.parametrize(("note", "piece"), [
     ("Pt is the staff witness in the Kellerton fraud trial.", "Kellerton"),
     ("Pt was the second witness in the Harbor Point arson case.", "Harbor Point"),
@@ -29,9 +26,6 @@ def test_famous_witness_hidden(engine: Engine, note: str, piece: str) -> None:
     assert left_uncovered(engine, note, piece) == ""
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack27b: new leak: 'case ending NNNN' read as a clock time "
-                          "when the case is a claim's")
 @pytest.mark.parametrize(("note", "piece"), [
     ("Claim filed; case ending 1845 per insurer.", "1845"),
 ])

@@ -13,8 +13,6 @@ from services.common.deid import Engine
 from .support import untouched
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack27b: new false alarm of date_weekday_ordinal")
 @pytest.mark.parametrize("note", [
     "Mon 2nd case: lap appy.",
     "Wed 3rd attempt at IV successful.",
@@ -26,8 +24,6 @@ def test_ordinal_count_after_weekday_stays(engine: Engine, note: str) -> None:
     untouched(engine, note)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack27b: new false alarm: a huddle's clock time joins its date")
 def test_clock_time_of_a_huddle_stays(engine: Engine) -> None:
     result = engine.deidentify("Huddle at 0800 on 12/3 in OR 2.")
     assert "0800" in result.text, result.text

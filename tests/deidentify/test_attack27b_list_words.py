@@ -9,7 +9,8 @@ let a patient or relative whose name IS one of the new words show.
 - eponyms.txt's new starred makers and chart eponyms (zeiss, alcon, judkins, robson, ...)
   are kept as names only beside a cue that says person: a visitor who "came by" and a
   patient's lower-case surname after the given name ("Patient is Tamsin judkins") show.
-Invented strings."""
+Those list changes were undone after this attack: these are plain tests now. Invented
+strings."""
 
 from __future__ import annotations
 
@@ -19,11 +20,7 @@ from services.common.deid import Engine
 
 from .support import left_uncovered
 
-NEW = "attack27b: new leak (base 5a1ecfb hides it): a name that is a word medical_terms.txt " \
-      "or eponyms.txt gained this session"
 
-
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=NEW)
 @pytest.mark.parametrize(("note", "piece"), [
     # a surname after the given name, in a label field or after a cue word
     ("Name: Ada Holding", "Holding"),
@@ -65,9 +62,6 @@ def test_name_that_is_a_new_list_word(engine: Engine, note: str, piece: str) -> 
     assert left_uncovered(engine, note, piece) == ""
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack27b: new verdict regression (base 5a1ecfb: review or "
-                          "quarantine; main: clean or redacted with the surname shown)")
 @pytest.mark.parametrize("note", [
     "Knee's daughter updated.",
     "Holding's daughter updated.",

@@ -42,10 +42,15 @@ _YEAR_AFTER = re.compile(rf",?[ \t]+({_N}{{4}})(?![\w/\-]|\.\w)")
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d|\d{4}")
 _WEEKDAY_ORDINAL = re.compile(
     r"(?<![\w-])(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?"
-    r"\.?,?[ \t]+(?:the[ \t]+)?(?:[12]?[1-9]|[123]0|31)(?:st|nd|rd|th)(?![\w-])")
+    r"\.?,?[ \t]+(?:the[ \t]+)?(?:[12]?[1-9]|[123]0|31)(?:st|nd|rd|th)(?![\w-])"
+    # the day ends there: "Mon 2nd case", "Sat 2nd reading" count cases and readings
+    r"(?=[ \t]*+(?:$|[,.;:)\]\n]|(?:of|at|@|for|in|on|from|to|by|and)(?![\w-])|\d))")
 # a clock time, "on", maybe "the", right before the date ("0537 on ", "17:05 on the ")
 _TIME_ON = re.compile(r"(?<![\w:.])(?:[01]\d|2[0-3]):?[0-5]\d(?:[ \t]?h(?:rs?)?)?[ \t]+on[ \t]+"
                       r"(?:the[ \t]+)?$")
+# what makes a clock time part of its date: a birth or a death told just before
+_EVENT_BEFORE = re.compile(r"(?i)(?<!\w)(?:born|birth|deliver(?:y|ed)|died|death|deceased|"
+                           r"expired|passed[ \t]+away|tob|tod)(?!\w)[^.;\n]{0,40}$")
 _UNIT_WORD = re.compile(
     r"[ \t-](?:[o0]n[e3]|tw[o0]|thr[e3][e3]|f[o0]ur|f[i1l]v[e3]|s[i1l]x|s[e3]v[e3]n|[e3][i1l]ght|"
     r"n[i1l]n[e3])(?![\w-])", re.I)
@@ -119,8 +124,9 @@ def scan(text: str, merged: list[Span]) -> bool:
                 and (v := _read(y.group(1))) is not None and 1900 <= v <= 2099 \
                 and _HAS_YEAR.search(text, s, e) is None:
             e = y.end()
-        if (t := _TIME_ON.search(text, max(0, s - 20), s)) is not None:
-            s = t.start()
+        if (t := _TIME_ON.search(text, max(0, s - 20), s)) is not None \
+                and _EVENT_BEFORE.search(text, max(0, t.start() - 60), t.start()) is not None:
+            s = t.start()  # the hour of a birth or a death, not a huddle's "at 0800 on 12/3"
         if (s, e) != merged[i][:2]:
             merged[i], changed = (s, e, cat, rule, prio), True
     return changed
