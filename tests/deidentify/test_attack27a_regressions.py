@@ -1,0 +1,82 @@
+"""attack27a: what main (dd4c594) does worse than its base (5a1ecfb) on invented notes.
+
+- A zip after "is"/"was" that base left unread held the whole note for review; main
+  redacts the zip, the hold goes, and an older hole elsewhere in the note now reaches
+  students (review -> redacted).
+- Notes in capitals now read in Title Case: ordinary words after "IN" become a town
+  ("PT AT HOME IN [NO] DISTRESS"), and a town after a facility runs on over clinical words.
+- The new job cues ("drives for", "job at") take a service or a place as the employer.
+Strict xfails: each fails today."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import Engine
+
+AUTO = ("clean", "redacted")
+
+
+def _xfail(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)
+
+
+HOLD_LOST = [  # NEW: base review, main redacted with the identifier shown
+    ("Zip is 02139. Pt J W*lk*r to OR 3.", "W*lk*r"),
+    ("zip is 02139. Admitted 4 slash 2 slash 24.", "4 slash 2 slash 24"),
+    ("zip was 02139\n4401 pt.", "4401"),
+    ("Postal code is 02139. DOS 8 slash 3 slash 2024.", "3 slash 2024"),
+]
+
+
+@_xfail("the zip now read after 'is' lifts the review hold that kept another identifier in")
+@pytest.mark.parametrize(("note", "secret"), HOLD_LOST)
+def test_note_with_other_identifier_still_held(engine: Engine, note: str,
+                                               secret: str) -> None:
+    r = engine.deidentify(note)
+    assert not (r.verdict in AUTO and secret in r.text)
+
+
+CAPS_KEPT = [  # NEW: base clean, main redacts an ordinary word as a town
+    "PT AT HOME IN NO DISTRESS.",
+    "PT LIVES IN SHELTER NOW.",
+    "PT LIVES IN CAR SINCE MAY.",
+    "PT LIVES IN NURSING HOME WITH DAUGHTER.",
+    "PT LIVES IN GROUP HOME WITH SISTER.",
+    "PATIENT IS AT HOME IN BED REST.",
+]
+
+
+@_xfail("a note in capitals read in Title Case takes the words after 'IN' for a town")
+@pytest.mark.parametrize("note", CAPS_KEPT)
+def test_capitals_note_unchanged(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert (r.text, r.verdict) == (note, "clean")
+
+
+CLINICAL_AFTER_TOWN = [  # NEW: base kept the clinical words, main takes them into the town
+    ("TRANSFERRED FROM BRACKWELL HOSPITAL IN ATRIAL FIBRILLATION.", "ATRIAL FIBRILLATION"),
+    ("TRANSFERRED FROM BRACKWELL HOSPITAL IN SINUS RHYTHM.", "SINUS RHYTHM"),
+    ("PT FROM MERCY CLINIC IN NO DISTRESS.", "NO DISTRESS"),
+]
+
+
+@_xfail("in capitals a facility's town runs on over the clinical words after 'IN'")
+@pytest.mark.parametrize(("note", "kept"), CLINICAL_AFTER_TOWN)
+def test_clinical_words_after_facility_kept(engine: Engine, note: str, kept: str) -> None:
+    assert kept in engine.deidentify(note).text
+
+
+EMPLOYER_KEPT = [  # NEW: base clean, main redacts a service or a place as an employer
+    "Pt drives for Medicaid transport.",
+    "Pt drives for Dialysis.",
+    "Pt drives for Hospice.",
+    "Pt job at Home, retired.",
+]
+
+
+@_xfail("the new job cues take a capitalised service or place for an employer")
+@pytest.mark.parametrize("note", EMPLOYER_KEPT)
+def test_job_cue_note_unchanged(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert (r.text, r.verdict) == (note, "clean")
