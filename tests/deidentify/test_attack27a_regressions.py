@@ -80,3 +80,34 @@ EMPLOYER_KEPT = [  # NEW: base clean, main redacts a service or a place as an em
 def test_job_cue_note_unchanged(engine: Engine, note: str) -> None:
     r = engine.deidentify(note)
     assert (r.text, r.verdict) == (note, "clean")
+
+
+BIRTH_NUMBERS_KEPT = [  # NEW: date_spoken's "born 9920" reads a birth weight in grams;
+    # dob_values reads "Birthday 2-3 days ago" as a date
+    "Baby girl born 3400 g, cried at delivery.",
+    "Twin A born 2980 g at 0912.",
+    "BABY BORN 3120 G, APGARS 8 AND 9.",
+    "Baby born: 2650 g.",
+    "Birthday 2-3 days ago, fell.",
+]
+
+
+@_xfail("a birth weight after 'born' (or a span of days after 'Birthday') is taken for a date")
+@pytest.mark.parametrize("note", BIRTH_NUMBERS_KEPT)
+def test_birth_weight_unchanged(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert (r.text, r.verdict) == (note, "clean")
+
+
+BRAND_EMPLOYER_KEPT = [  # NEW: a device maker's rep in the room is not the patient's employer
+    "Employee of Stryker is in room.",
+    "Rep trabaja para Medtronic.",
+    "Pt is employee of Month.",
+]
+
+
+@_xfail("the new job cues take a device brand (or 'Month') for the patient's employer")
+@pytest.mark.parametrize("note", BRAND_EMPLOYER_KEPT)
+def test_brand_after_job_cue_unchanged(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert (r.text, r.verdict) == (note, "clean")
