@@ -68,6 +68,10 @@ SPOKEN_DOB = [  # OLDER: "born on", an ordinal, a dash between spoken parts, no 
     ("Date of birth 11 - four - 31.", "11 - four"),
     ("birthday eleven four, stable", "eleven four"),
     ("DOB 21_07_1938", "21_07"),
+    ("Date-of-birth 21-Jul, stable.", "21-Jul"),  # dob_values: "date of birth" with dashes
+    ("DOB=21\u00b707\u00b738", "21\u00b707"),  # a middle dot between the parts
+    ("DOB 21|07|38 stable", "21|07|38"),
+    ("DOB 21\\07\\38 stable", "07\\38"),
 ]
 
 

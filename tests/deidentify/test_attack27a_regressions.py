@@ -111,3 +111,15 @@ BRAND_EMPLOYER_KEPT = [  # NEW: a device maker's rep in the room is not the pati
 def test_brand_after_job_cue_unchanged(engine: Engine, note: str) -> None:
     r = engine.deidentify(note)
     assert (r.text, r.verdict) == (note, "clean")
+
+
+NBSP_KEPT = [  # NEW: name_edges grows a LOCATION over "&nbsp;", a space the view shows
+    ("Pt lives in Boston&nbsp;with wife.", "with wife"),
+    ("Pt lives in Glenharrow&nbsp;and works nights.", "and works nights"),
+]
+
+
+@_xfail("a town's span grows over '&nbsp;' into the next word, as if it were hidden")
+@pytest.mark.parametrize(("note", "kept"), NBSP_KEPT)
+def test_word_after_nbsp_kept(engine: Engine, note: str, kept: str) -> None:
+    assert kept in engine.deidentify(note).text
