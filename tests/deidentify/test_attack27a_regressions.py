@@ -123,3 +123,20 @@ NBSP_KEPT = [  # NEW: name_edges grows a LOCATION over "&nbsp;", a space the vie
 @pytest.mark.parametrize(("note", "kept"), NBSP_KEPT)
 def test_word_after_nbsp_kept(engine: Engine, note: str, kept: str) -> None:
     assert kept in engine.deidentify(note).text
+
+
+STAR_JOINED_KEPT = [  # NEW: masks now read capitals after the star, so two star-joined
+    # abbreviations, drug brands or a lettered plan item read as a masked name
+    "Labs: CBC*BMP PT*INR pending.",
+    "Rx: Ancef*Flagyl Tylenol*Toradol given.",
+    "Note: A. FIB*FLUTTER on monitor.",
+    "A. LINE*PLACED and confirmed.",
+    "ABG*VBG ION*CA drawn.",
+]
+
+
+@_xfail("star-joined abbreviations or brands in capitals are taken for a masked name")
+@pytest.mark.parametrize("note", STAR_JOINED_KEPT)
+def test_star_joined_terms_unchanged(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert (r.text, r.verdict) == (note, "clean")
