@@ -44,6 +44,8 @@ CAPS_KEPT = [  # NEW: base clean, main redacts an ordinary word as a town
     "PT LIVES IN NURSING HOME WITH DAUGHTER.",
     "PT LIVES IN GROUP HOME WITH SISTER.",
     "PATIENT IS AT HOME IN BED REST.",
+    "PT LIVES IN SECTION 8 HOUSING.",
+    "PT LIVES IN BARRACKS.",
 ]
 
 
@@ -138,5 +140,19 @@ STAR_JOINED_KEPT = [  # NEW: masks now read capitals after the star, so two star
 @_xfail("star-joined abbreviations or brands in capitals are taken for a masked name")
 @pytest.mark.parametrize("note", STAR_JOINED_KEPT)
 def test_star_joined_terms_unchanged(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert (r.text, r.verdict) == (note, "clean")
+
+
+HOMETOWN_KEPT = [  # NEW: the "hometown" cue takes any capitalised word after it
+    "Hometown: Same as above.",
+    "Hometown - Rural, farming community.",
+    "HOMETOWN: RURAL.",
+]
+
+
+@_xfail("a capitalised ordinary word after 'hometown' is taken for a town")
+@pytest.mark.parametrize("note", HOMETOWN_KEPT)
+def test_hometown_ordinary_word_unchanged(engine: Engine, note: str) -> None:
     r = engine.deidentify(note)
     assert (r.text, r.verdict) == (note, "clean")
