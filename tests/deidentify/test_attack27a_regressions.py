@@ -1,0 +1,226 @@
+"""attack27a: what main (dd4c594) does worse than its base (5a1ecfb) on invented notes.
+
+- A zip after "is"/"was" that base left unread held the whole note for review; main
+  redacts the zip, the hold goes, and an older hole elsewhere in the note now reaches
+  students (review -> redacted).
+- Notes in capitals now read in Title Case: ordinary words after "IN" become a town
+  ("PT AT HOME IN [NO] DISTRESS"), and a town after a facility runs on over clinical words.
+- The new job cues ("drives for", "job at") take a service or a place as the employer.
+Strict xfails: each fails today."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import Engine
+
+AUTO = ("clean", "redacted")
+
+
+def _xfail(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)
+
+
+HOLD_LOST = [  # NEW: base review, main redacted with the identifier shown
+    ("Zip is 02139. Pt J W*lk*r to OR 3.", "W*lk*r"),
+    ("zip is 02139. Admitted 4 slash 2 slash 24.", "4 slash 2 slash 24"),
+    ("zip was 02139\n4401 pt.", "4401"),
+    ("Postal code is 02139. DOS 8 slash 3 slash 2024.", "3 slash 2024"),
+]
+
+
+@_xfail("the zip now read after 'is' lifts the review hold that kept another identifier in")
+@pytest.mark.parametrize(("note", "secret"), HOLD_LOST)
+def test_note_with_other_identifier_still_held(engine: Engine, note: str,
+                                               secret: str) -> None:
+    r = engine.deidentify(note)
+    assert not (r.verdict in AUTO and secret in r.text)
+
+
+CAPS_KEPT = [  # NEW: base clean, main redacts an ordinary word as a town
+    "PT AT HOME IN NO DISTRESS.",
+    "PT LIVES IN SHELTER NOW.",
+    "PT LIVES IN CAR SINCE MAY.",
+    "PT LIVES IN NURSING HOME WITH DAUGHTER.",
+    "PT LIVES IN GROUP HOME WITH SISTER.",
+    "PATIENT IS AT HOME IN BED REST.",
+    "PT LIVES IN SECTION 8 HOUSING.",
+    "PT LIVES IN BARRACKS.",
+]
+
+
+@_xfail("a note in capitals read in Title Case takes the words after 'IN' for a town")
+@pytest.mark.parametrize("note", CAPS_KEPT)
+def test_capitals_note_unchanged(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert (r.text, r.verdict) == (note, "clean")
+
+
+CLINICAL_AFTER_TOWN = [  # NEW: base kept the clinical words, main takes them into the town
+    ("TRANSFERRED FROM BRACKWELL HOSPITAL IN ATRIAL FIBRILLATION.", "ATRIAL FIBRILLATION"),
+    ("TRANSFERRED FROM BRACKWELL HOSPITAL IN SINUS RHYTHM.", "SINUS RHYTHM"),
+    ("PT FROM MERCY CLINIC IN NO DISTRESS.", "NO DISTRESS"),
+]
+
+
+@_xfail("in capitals a facility's town runs on over the clinical words after 'IN'")
+@pytest.mark.parametrize(("note", "kept"), CLINICAL_AFTER_TOWN)
+def test_clinical_words_after_facility_kept(engine: Engine, note: str, kept: str) -> None:
+    assert kept in engine.deidentify(note).text
+
+
+EMPLOYER_KEPT = [  # NEW: base clean, main redacts a service or a place as an employer
+    "Pt drives for Medicaid transport.",
+    "Pt drives for Dialysis.",
+    "Pt drives for Hospice.",
+    "Pt job at Home, retired.",
+]
+
+
+@_xfail("the new job cues take a capitalised service or place for an employer")
+@pytest.mark.parametrize("note", EMPLOYER_KEPT)
+def test_job_cue_note_unchanged(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert (r.text, r.verdict) == (note, "clean")
+
+
+BIRTH_NUMBERS_KEPT = [  # NEW: date_spoken's "born 9920" reads a birth weight in grams;
+    # dob_values reads "Birthday 2-3 days ago" as a date
+    "Baby girl born 3400 g, cried at delivery.",
+    "Twin A born 2980 g at 0912.",
+    "BABY BORN 3120 G, APGARS 8 AND 9.",
+    "Baby born: 2650 g.",
+    "Birthday 2-3 days ago, fell.",
+]
+
+
+@_xfail("a birth weight after 'born' (or a span of days after 'Birthday') is taken for a date")
+@pytest.mark.parametrize("note", BIRTH_NUMBERS_KEPT)
+def test_birth_weight_unchanged(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert (r.text, r.verdict) == (note, "clean")
+
+
+BRAND_EMPLOYER_KEPT = [  # NEW: a device maker's rep in the room is not the patient's employer
+    "Employee of Stryker is in room.",
+    "Rep trabaja para Medtronic.",
+    "Pt is employee of Month.",
+]
+
+
+@_xfail("the new job cues take a device brand (or 'Month') for the patient's employer")
+@pytest.mark.parametrize("note", BRAND_EMPLOYER_KEPT)
+def test_brand_after_job_cue_unchanged(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert (r.text, r.verdict) == (note, "clean")
+
+
+NBSP_KEPT = [  # NEW: name_edges grows a LOCATION over "&nbsp;", a space the view shows
+    ("Pt lives in Boston&nbsp;with wife.", "with wife"),
+    ("Pt lives in Glenharrow&nbsp;and works nights.", "and works nights"),
+    ("Pt lives in Boston&#46;Toradol given.", "Toradol given"),  # a full stop
+    ("Pt lives in Boston&#32;with wife.", "with wife"),  # a plain space
+    ("Pt lives in Boston&comma;stable.", "stable"),
+]
+
+
+@_xfail("a town's span grows over a reference to a space or a punctuation mark into the "
+        "next word, as if the reference were hidden")
+@pytest.mark.parametrize(("note", "kept"), NBSP_KEPT)
+def test_word_after_nbsp_kept(engine: Engine, note: str, kept: str) -> None:
+    assert kept in engine.deidentify(note).text
+
+
+STAR_JOINED_KEPT = [  # NEW: masks now read capitals after the star, so two star-joined
+    # abbreviations, drug brands or a lettered plan item read as a masked name
+    "Labs: CBC*BMP PT*INR pending.",
+    "Rx: Ancef*Flagyl Tylenol*Toradol given.",
+    "Note: A. FIB*FLUTTER on monitor.",
+    "A. LINE*PLACED and confirmed.",
+    "ABG*VBG ION*CA drawn.",
+]
+
+
+@_xfail("star-joined abbreviations or brands in capitals are taken for a masked name")
+@pytest.mark.parametrize("note", STAR_JOINED_KEPT)
+def test_star_joined_terms_unchanged(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert (r.text, r.verdict) == (note, "clean")
+
+
+HOMETOWN_KEPT = [  # NEW: the "hometown" cue takes any capitalised word after it
+    "Hometown: Same as above.",
+    "Hometown - Rural, farming community.",
+    "HOMETOWN: RURAL.",
+]
+
+
+@_xfail("a capitalised ordinary word after 'hometown' is taken for a town")
+@pytest.mark.parametrize("note", HOMETOWN_KEPT)
+def test_hometown_ordinary_word_unchanged(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert (r.text, r.verdict) == (note, "clean")
+
+
+TIME_RANGE_KEPT = [  # NEW: a call word straight before a time range ("800-1200") now reads
+    # it as a local number
+    "Charge RN texted 800-1200 block.",
+    "Anesthesia called 730-0800 for delay.",
+    "Surgeon called 945 1015 to reschedule.",
+    "Llam\u00f3 830-1230 la familia.",
+]
+
+
+@_xfail("a time range right after a call word is taken for a local phone number")
+@pytest.mark.parametrize("note", TIME_RANGE_KEPT)
+def test_time_range_after_call_word_unchanged(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert (r.text, r.verdict) == (note, "clean")
+
+
+BOARD_BRANDS_KEPT = [  # NEW: a drug or device brand between the new dash/"OR n:" separators
+    # reads as a board's surname
+    "Mesh - Phasix - Strattice - placed",
+    "Stapler - Tristapler - Signia - fired",
+    "OR 2: Xarelto - held",
+    "OR 1: Kcentra - given",
+    "OR 2: NIMBEX - 10 MG",
+    "Closure - Zipline - Prineo",
+]
+
+
+@_xfail("a drug or device brand between board separators is taken for a surname")
+@pytest.mark.parametrize("note", BOARD_BRANDS_KEPT)
+def test_brand_between_separators_unchanged(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert (r.text, r.verdict) == (note, "clean")
+
+
+ROUTE_IS_KEPT = [  # NEW: "Route/Highway/Zip is|was" + a number word now reads as a road
+    # number or a spoken zip, even before a dose, a count or a unit
+    "Tylenol. Route is one tab PO.",
+    "TYLENOL ROUTE IS TWO TABS PO.",
+    "Route is five mg IV push.",
+    "Route was four times daily.",
+    "Highway was two lanes, MVC rollover.",
+    "Zip is ten minutes away.",
+]
+
+
+@_xfail("a number word after 'Route is' (a medication's route) is taken for a road or a zip")
+@pytest.mark.parametrize("note", ROUTE_IS_KEPT)
+def test_route_is_number_word_unchanged(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert (r.text, r.verdict) == (note, "clean")
+
+
+OCR_SCORE_KEPT = [  # NEW: ocr_dates reads an OCR'd pain score ("4/1O") as a day and month
+    "Pain 1O/1O preop, now 4/1O.",
+]
+
+
+@_xfail("an OCR'd score with O for zero is taken for a date")
+@pytest.mark.parametrize("note", OCR_SCORE_KEPT)
+def test_ocr_score_unchanged(engine: Engine, note: str) -> None:
+    r = engine.deidentify(note)
+    assert (r.text, r.verdict) == (note, "clean")
