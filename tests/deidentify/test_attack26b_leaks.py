@@ -30,8 +30,9 @@ from .support import left_uncovered
                    reason="attack26b: older hole (base 144d638 shows it too) in a shape "
                           "this session's rules target")
 @pytest.mark.parametrize(("note", "piece"), [
-    # board_names: the gate
+    # board_names: the gate, and a dash (a brand between dashes is as likely: attack27a)
     ("OR 4: VOSK / craniotomy", "VOSK"),
+    ("I&D - Qzarnik - MRN pending", "Qzarnik"),
     ("Qzarnik x2 waiting", "Qzarnik"),
     # board_names: labels and aliases
     ("wristband QZARNIK, MABEL", "QZARNIK, MABEL"),
@@ -48,8 +49,7 @@ def test_older_hole(engine: Engine, note: str, piece: str) -> None:
 
 
 @pytest.mark.parametrize(("note", "piece"), [
-    # board_names: separators (older holes, fixed)
-    ("I&D - Qzarnik - MRN pending", "Qzarnik"),
+    # board_names: separators (older holes, fixed; not a dash: attack27a's brands)
     ("I&D • Qzarnik • ex-lap", "Qzarnik"),
     ("I&D ; Qzarnik ; ex-lap", "Qzarnik"),
     ("I&D => Qzarnik => ex-lap", "Qzarnik"),

@@ -6,7 +6,7 @@
 - Notes in capitals now read in Title Case: ordinary words after "IN" become a town
   ("PT AT HOME IN [NO] DISTRESS"), and a town after a facility runs on over clinical words.
 - The new job cues ("drives for", "job at") take a service or a place as the employer.
-Strict xfails: each fails today."""
+Each failed on dd4c594 (strict xfails) and passes since the fixes after the attack."""
 
 from __future__ import annotations
 
@@ -17,10 +17,6 @@ from services.common.deid import Engine
 AUTO = ("clean", "redacted")
 
 
-def _xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)
-
-
 HOLD_LOST = [  # NEW: base review, main redacted with the identifier shown
     ("Zip is 02139. Pt J W*lk*r to OR 3.", "W*lk*r"),
     ("zip is 02139. Admitted 4 slash 2 slash 24.", "4 slash 2 slash 24"),
@@ -29,7 +25,6 @@ HOLD_LOST = [  # NEW: base review, main redacted with the identifier shown
 ]
 
 
-@_xfail("the zip now read after 'is' lifts the review hold that kept another identifier in")
 @pytest.mark.parametrize(("note", "secret"), HOLD_LOST)
 def test_note_with_other_identifier_still_held(engine: Engine, note: str,
                                                secret: str) -> None:
@@ -49,7 +44,6 @@ CAPS_KEPT = [  # NEW: base clean, main redacts an ordinary word as a town
 ]
 
 
-@_xfail("a note in capitals read in Title Case takes the words after 'IN' for a town")
 @pytest.mark.parametrize("note", CAPS_KEPT)
 def test_capitals_note_unchanged(engine: Engine, note: str) -> None:
     r = engine.deidentify(note)
@@ -63,7 +57,6 @@ CLINICAL_AFTER_TOWN = [  # NEW: base kept the clinical words, main takes them in
 ]
 
 
-@_xfail("in capitals a facility's town runs on over the clinical words after 'IN'")
 @pytest.mark.parametrize(("note", "kept"), CLINICAL_AFTER_TOWN)
 def test_clinical_words_after_facility_kept(engine: Engine, note: str, kept: str) -> None:
     assert kept in engine.deidentify(note).text
@@ -77,7 +70,6 @@ EMPLOYER_KEPT = [  # NEW: base clean, main redacts a service or a place as an em
 ]
 
 
-@_xfail("the new job cues take a capitalised service or place for an employer")
 @pytest.mark.parametrize("note", EMPLOYER_KEPT)
 def test_job_cue_note_unchanged(engine: Engine, note: str) -> None:
     r = engine.deidentify(note)
@@ -94,7 +86,6 @@ BIRTH_NUMBERS_KEPT = [  # NEW: date_spoken's "born 9920" reads a birth weight in
 ]
 
 
-@_xfail("a birth weight after 'born' (or a span of days after 'Birthday') is taken for a date")
 @pytest.mark.parametrize("note", BIRTH_NUMBERS_KEPT)
 def test_birth_weight_unchanged(engine: Engine, note: str) -> None:
     r = engine.deidentify(note)
@@ -108,7 +99,6 @@ BRAND_EMPLOYER_KEPT = [  # NEW: a device maker's rep in the room is not the pati
 ]
 
 
-@_xfail("the new job cues take a device brand (or 'Month') for the patient's employer")
 @pytest.mark.parametrize("note", BRAND_EMPLOYER_KEPT)
 def test_brand_after_job_cue_unchanged(engine: Engine, note: str) -> None:
     r = engine.deidentify(note)
@@ -124,8 +114,6 @@ NBSP_KEPT = [  # NEW: name_edges grows a LOCATION over "&nbsp;", a space the vie
 ]
 
 
-@_xfail("a town's span grows over a reference to a space or a punctuation mark into the "
-        "next word, as if the reference were hidden")
 @pytest.mark.parametrize(("note", "kept"), NBSP_KEPT)
 def test_word_after_nbsp_kept(engine: Engine, note: str, kept: str) -> None:
     assert kept in engine.deidentify(note).text
@@ -141,7 +129,6 @@ STAR_JOINED_KEPT = [  # NEW: masks now read capitals after the star, so two star
 ]
 
 
-@_xfail("star-joined abbreviations or brands in capitals are taken for a masked name")
 @pytest.mark.parametrize("note", STAR_JOINED_KEPT)
 def test_star_joined_terms_unchanged(engine: Engine, note: str) -> None:
     r = engine.deidentify(note)
@@ -155,7 +142,6 @@ HOMETOWN_KEPT = [  # NEW: the "hometown" cue takes any capitalised word after it
 ]
 
 
-@_xfail("a capitalised ordinary word after 'hometown' is taken for a town")
 @pytest.mark.parametrize("note", HOMETOWN_KEPT)
 def test_hometown_ordinary_word_unchanged(engine: Engine, note: str) -> None:
     r = engine.deidentify(note)
@@ -171,7 +157,6 @@ TIME_RANGE_KEPT = [  # NEW: a call word straight before a time range ("800-1200"
 ]
 
 
-@_xfail("a time range right after a call word is taken for a local phone number")
 @pytest.mark.parametrize("note", TIME_RANGE_KEPT)
 def test_time_range_after_call_word_unchanged(engine: Engine, note: str) -> None:
     r = engine.deidentify(note)
@@ -189,7 +174,6 @@ BOARD_BRANDS_KEPT = [  # NEW: a drug or device brand between the new dash/"OR n:
 ]
 
 
-@_xfail("a drug or device brand between board separators is taken for a surname")
 @pytest.mark.parametrize("note", BOARD_BRANDS_KEPT)
 def test_brand_between_separators_unchanged(engine: Engine, note: str) -> None:
     r = engine.deidentify(note)
@@ -207,7 +191,6 @@ ROUTE_IS_KEPT = [  # NEW: "Route/Highway/Zip is|was" + a number word now reads a
 ]
 
 
-@_xfail("a number word after 'Route is' (a medication's route) is taken for a road or a zip")
 @pytest.mark.parametrize("note", ROUTE_IS_KEPT)
 def test_route_is_number_word_unchanged(engine: Engine, note: str) -> None:
     r = engine.deidentify(note)
@@ -219,7 +202,6 @@ OCR_SCORE_KEPT = [  # NEW: ocr_dates reads an OCR'd pain score ("4/1O") as a day
 ]
 
 
-@_xfail("an OCR'd score with O for zero is taken for a date")
 @pytest.mark.parametrize("note", OCR_SCORE_KEPT)
 def test_ocr_score_unchanged(engine: Engine, note: str) -> None:
     r = engine.deidentify(note)

@@ -42,11 +42,13 @@ _WORD = r"(?:[A-Z][a-z]{2,}+(?:[-'’][A-Z][a-z]+)?|[A-Z]{6,}+)"
 _FIELD = re.compile(r"(?:^|[/→>] |OR ?\d{1,2}: )"
                     r"[ \t]*+(?:([A-Z])\.[ \t]?)?(" + _WORD + r")"
                     r"(?=[ \t]++(?:/|→|->)|[ \t]*+$|[ \t]++\d{1,3}[MF](?![\w]))", re.M)
-# a bullet, a semicolon, "=>" or a dash with blanks round it separates fields too, with a
-# separator on both sides ("I&D • Qzarnik • ex-lap", "OR 1: QZARNIK - LAP APPY"): a
-# bulleted list's last word or a line's first before a dash is as often a supply or a step
-_BETWEEN = r"(?:/|→|->|=>|•|;|[-–](?=[ \t]))"
-_FIELD_APART = re.compile(r"(?:[/→>•;] |(?<= )[-–] |OR ?\d{1,2}: )"
+# a bullet, a semicolon or "=>" separates fields too, with a separator on both sides
+# ("I&D • Qzarnik • ex-lap"): a bulleted list's last word is as often a supply or a step.
+# Not a dash: "OR 2: Xarelto - held", "Mesh - Phasix - placed" (attack27a)
+_BETWEEN = r"(?:/|→|->|=>|•|;)"
+# an age and a sex after a field, on any line ("Qzarnik 92M – TKA")
+_AGE_SEX = re.compile(r"(?<!\w)\d{1,3}[MF](?!\w)")
+_FIELD_APART = re.compile(r"(?:[/→>•;] |OR ?\d{1,2}: )"
                           r"[ \t]*+(?:([A-Z])\.[ \t]?)?(" + _WORD + r")"
                           r"(?=[ \t]++" + _BETWEEN + ")")
 # a count after a name on a family-waiting list: "Qzarnik ×3"
@@ -85,7 +87,7 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
     """Append the names above to `merged`; True when it grew."""
     found: list[Span] = []
     if "/" in text or "→" in text or "->" in text or "OR" in text or "•" in text \
-            or " - " in text or " – " in text or "; " in text or "=>" in text:
+            or "; " in text or "=>" in text or _AGE_SEX.search(text) is not None:
         for m in chain(_FIELD.finditer(text), _FIELD_APART.finditer(text)):
             if _alone_on_line(text, m):
                 continue

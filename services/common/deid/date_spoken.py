@@ -36,7 +36,10 @@ _DOB_WORDS = re.compile(r"(?i)(?<![\w-])(?:dob|d\.o\.b\.?|date[ \t]of[ \t]birth|
                         + r"(?P=apart)" + _PART + r"|\d{5,8}+"
                         # "born nine nine twenty" reads "born 9920": not a year of the 1900s
                         # or 2000s (alone no identifier), nor a time ("born 0845")
-                        r"|(?!19|20)(?:2[4-9]|[3-9]\d)\d\d|(?!19|20)\d\d[6-9]\d)(?![\w-])")
+                        r"|(?!19|20)(?:2[4-9]|[3-9]\d)\d\d|(?!19|20)\d\d[6-9]\d)(?![\w-])"
+                        # nor a birth weight or a span ("born 3400 g", attack27a)
+                        r"(?![ \t]*+(?i:g|gm|gms|grams?|kg|lbs?|oz|days?|weeks?|wks?|months?|"
+                        r"years?|yrs?|hours?|hrs?|ago)(?![\w-]))")
 _ORDINAL_OF = re.compile(r"(?i)(?<![\w-])(?:the[ \t]++)?" + _ORDINAL + r"[ \t]++of[ \t]++" + _MONTH
                          + r"(?:,?[ \t]++(?:1[89]|20)\d\d)?(?![\w-])")
 _EVENT_DAY = re.compile(r"(?i)(?<![\w-])(?:surgery|admit|admitted|admission|discharge|discharged|"

@@ -87,9 +87,9 @@ _SSN_SHAPE = [3, 2, 4]
 _CUE = re.compile(
     r"\b(?:call|cell|phone|ph|tel|cb|pager|page|mobile|home|work|contact|reach|at|number|no|"
     r"ssn|ss|social|security|#)\W*$", re.I)
-_ZIP_CUE = re.compile(r"\b(?:zip|postal)(?:\s*code)?\s*(?:[:#]|(?:is|was)\b)?\s*$", re.I)
+_ZIP_CUE = re.compile(r"\b(?:zip|postal)(?:\s*code)?\s*[:#]?\s*$", re.I)
 _ZIP_LOOKALIKE = re.compile(
-    r"(?i:zip|postal)(?:\s*(?i:code))?\s*(?:[:#]|(?i:is|was)\b)?\s*([0-9OoIl]{5})\b")
+    r"(?i:zip|postal)(?:\s*(?i:code))?\s*[:#]?\s*([0-9OoIl]{5})\b")
 # Between the groups of one number: a dash-like mark with or without spaces round it, one
 # punctuation mark alone ("555,867"), or one space; never ". " or ", " (a sentence or a
 # list goes on: "[MRN]. 4 x 3 cm", "3-0 Vicryl").

@@ -32,7 +32,10 @@ _VALUE = (r"(?:" + _NUMBER + r"(?:" + _MARK + r"|[ \t]*+(?=" + _MONTH + r"))|(?:
           + r"(?:(?:" + _MARK + r"|(?<=[A-Za-z.])[ \t]++)" + _PART + r")?")
 _DOB = re.compile(
     r"(?i:(?<![\w-])(?:dob|d\.o\.b\.?|date[ \t]of[ \t]birth|birth[ \t]?date|birthday|b-?day))"
-    r"(?:[ \t]++(?i:is|was)|[ \t]*+[:=])?[ \t]*+(" + _VALUE + r")(?![\w-])")
+    r"(?:[ \t]++(?i:is|was)|[ \t]*+[:=])?[ \t]*+(" + _VALUE + r")(?![\w-])"
+    # a span of time or a weight is no date ("Birthday 2-3 days ago", attack27a)
+    r"(?![ \t]*+(?i:g|gm|grams?|kg|lbs?|oz|days?|weeks?|wks?|months?|mos?|years?|yrs?|"
+    r"hours?|hrs?|ago)(?![\w-]))")
 _HINT = re.compile(r"(?i)dob|d\.o\.b|birth|b-?day")
 
 

@@ -11,6 +11,9 @@ note written in capitals, the words up to a company word ("REDFERN GRAIN CO.",
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from . import lexicon as lx
 
 Span = tuple[int, int, str, str, int]
 
@@ -19,10 +22,10 @@ _LINK = r"(?:&|and|of|on|the|de|du|en)"
 _CUE = re.compile(
     r"\b(?:(?:[Ww]orks|[Ww]orked|[Ww]orking)\s+(?:at|for)|[Ee]mployer(?:\s+is)?\s*[:,]?|"
     r"[Ee]mployed\s+(?:at|by)|[Oo]wns|[Oo]wner\s+of|[Ww]orkplace(?:\s+is)?\s*[:,]?|"
-    r"(?:from|at)\s+work\s+at|[Ee]mployee\s+(?:of|at)|[Jj]ob\s+at|"
+    r"(?P<job>(?:from|at)\s+work\s+at|[Ee]mployee\s+(?:of|at)|[Jj]ob\s+at|"
     # a job told by what the person does for whom: "drives for X", "trabaja para X"
     r"(?:[Dd]rives|[Dd]rove|[Dd]riving|[Dd]elivers|[Tt]rucks)\s+for|"
-    r"[Tt]rabaja(?:ba)?\s+(?:para|con))[ \t]+"
+    r"[Tt]rabaja(?:ba)?\s+(?:para|con)))[ \t]+"
     r"(?P<e>" + _CAP + r"(?:[ \t]+(?:" + _LINK + r"[ \t]+)?" + _CAP + r")*)")
 # In capitals: one to four words, then a company word (the cue as above, any case)
 _COMPANY = (r"(?:CO|INC|LLC|LTD|CORP|CORPORATION|COMPANY|MILLS?|WORKS|FARMS?|RANCH|"
@@ -37,11 +40,14 @@ _WORDS = frozenset(("works", "worked", "working", "employer", "employed", "owns"
                     "driving", "delivers", "trucks", "trabaja", "trabajaba"))
 _NOT_EMPLOYER = frozenset(("Self-employed", "Self", "None", "Unemployed", "Retired", "N/A",
                            "Disabled", "Student", "Homemaker"))
+# after the job cues ("drives for", "employee of", "trabaja para"): services, not employers
+_NOT_JOB = frozenset(("Medicaid", "Medicare", "Transport", "Transportation", "Paratransit"))
 
 
-def scan(text: str, words: set[str], out: list[Span]) -> None:
+def scan(text: str, words: set[str], out: list[Span],
+         flags_of: Callable[[str], int] | None = None) -> None:
     """Add OTHERID spans for employers named after the cues above; `words`: the note's
-    norms, which must hold a cue word."""
+    norms, which must hold a cue word; `flags_of`: the lexicon's flags for a word."""
     if _WORDS.isdisjoint(words):
         return
     if text.isupper():
@@ -54,4 +60,16 @@ def scan(text: str, words: set[str], out: list[Span]) -> None:
         name = m.group("e").rstrip(".")
         if name.split()[0].rstrip(".,") in _NOT_EMPLOYER or name.lower() == name:
             continue
+        if m.group("job") and flags_of is not None and _not_a_job(name, flags_of):
+            continue
         out.append((m.start("e"), m.start("e") + len(name), "OTHERID", "employer", 1))
+
+
+def _not_a_job(name: str, flags_of: Callable[[str], int]) -> bool:
+    """After a job cue, a device maker (its rep is in the room: "Employee of Stryker") or
+    one ordinary word ("job at Home", "drives for Dialysis") is no patient's employer
+    (attack27a); a company of ordinary words ("Cobalt Freight") still is one."""
+    words = name.split()
+    if words[0].rstrip(".,") in _NOT_JOB or flags_of(words[0]) & lx.MEDICAL:
+        return True
+    return len(words) == 1 and bool(flags_of(words[0]) & lx.ENGLISH)

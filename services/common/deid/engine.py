@@ -400,7 +400,7 @@ class Engine:
         if "," in text:
             state_names.towns(text, spans)  # "Indiana, PA", "Florida, NY"
         spoken_links.scan_spelled(text, spans)  # "w w w dot example dot org slash smith"
-        employers.scan(text, words_in, spans)  # "works at Quillan's Bait & Tackle"
+        employers.scan(text, words_in, spans, self._flags_of)  # "works at Quillan's Bait"
         if pass_words.hinted(words_in):
             pass_words.scan(text, spans)  # 'family password "marigold"'
         disguised = context.disguised(typed, toks, seen.starts, seen.ends) \

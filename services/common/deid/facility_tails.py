@@ -131,10 +131,20 @@ _NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|el
                 r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
                 r"forty|fifty|sixty|seventy|eighty|ninety|hundred)")
 _SPOKEN_NUMBER = rf"{_NUMBER_WORD}(?:[ \t-]+{_NUMBER_WORD}){{0,5}}"
+_ZIP_CUE = r"zip(?:[ \t]+code)?|postal[ \t]+code|postcode|post[ \t]+code"
+_IS = r"[ \t]+(?:is|was)(?![\w'’])"
 _SPOKEN = re.compile(
-    rf"(?i)(?<![\w'’])(?:zip(?:[ \t]+code)?|postcode|post[ \t]+code|house[ \t]+(?:number|no\.?|#)"
-    rf"|highway|hwy|(?-i:Route|ROUTE|Rte|RTE))(?:[ \t]+(?:is|was)(?![\w'’]))?[ \t:]+"
-    rf"({_SPOKEN_NUMBER})(?![\w'’])")  # "zip is nine oh two one oh"
+    rf"(?i)(?<![\w'’])(?:(?:{_ZIP_CUE}|house[ \t]+(?:number|no\.?|#))(?:{_IS})?"
+    rf"|highway|hwy|(?-i:Route|ROUTE|Rte|RTE))[ \t:]+({_SPOKEN_NUMBER})(?![\w'’])"
+    # a distance or a dose, not a number ("Zip is ten minutes away", attack27a)
+    r"(?![ \t]+(?:minutes?|mins?|miles?|mi|km|blocks?|hours?|hrs?|mg|tabs?|times?|days?)"
+    r"(?![\w'’]))")
+# a zip typed after "is" or "was" ("zip is 02139", "postal code was 9O21O": O and l for
+# digits, three digits at least): here, a newer rule, so that a note whose zip the older
+# rules left unread keeps the verdict it had (attack27a: the hold on the rest of it)
+_ZIP_IS = re.compile(
+    rf"(?i)(?<![\w'’])(?:{_ZIP_CUE}){_IS}[ \t:]*+(\d{{5}}(?:-\d{{4}})?|\d{{2}}[ \t]\d{{3}}"
+    rf"|(?=(?:[OoIl]*+\d){{3}})[0-9OoIl]{{5}})(?![\w'’-])")
 
 
 # an unlisted town with a town's kind word after a cue: "from Elm Hollow", "in Cedar Falls"
@@ -187,7 +197,7 @@ def widen(text: str, spans: list[Span], flags_of: Flags) -> bool:
     if caps:  # "[BRACKWELL] HOSPITAL IN GLENHARROW": read it as Title Case, as scan() does
         titled = _title_case(text)
         if len(titled) == len(text):
-            text = titled
+            text, flags_of = titled, _capitals_flags(flags_of)
         else:
             caps = False
     grew = False
@@ -290,7 +300,7 @@ def scan(text: str, words: set[str], out: list[Span], flags_of: Flags) -> None:
         titled = _title_case(text)
         if len(titled) == len(text):  # (offsets hold: the shapes below are ASCII)
             found: list[Span] = []
-            _scan(titled, words, found, flags_of)
+            _scan(titled, words, found, _capitals_flags(flags_of))
             out.extend(_plain_tail_cut(titled, sp, flags_of) for sp in found)
             return
     _scan(text, words, out, flags_of)
@@ -315,6 +325,19 @@ def _sentence_word(word: str, flags_of: Flags) -> bool:
     if not f & (lx.ENGLISH | lx.MEDICAL | lx.CUE) or _TOWN_KIND.match(" " + word) is not None:
         return False
     return not f & _PLACE_FLAGS or bool(f & (lx.VERY_COMMON | lx.CUE | lx.MEDICAL))
+
+
+def _capitals_flags(flags_of: Flags) -> Flags:
+    """`flags_of` for a note in capitals, where no capital says "name": a word of ordinary
+    English (or a clinical one) that some place is also named after counts as the word
+    ("IN NO DISTRESS", "LIVES IN SHELTER", "IN SINUS RHYTHM"; attack27a)."""
+    def flags(word: str) -> int:
+        f = flags_of(word)
+        return f & ~_PLACE_FLAGS if f & _ORDINARY else f
+    return flags
+
+
+_ORDINARY = lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.MEDICAL
 
 
 def _title_case(text: str) -> str:
@@ -352,12 +375,15 @@ def _scan(text: str, words: set[str], out: list[Span], flags_of: Flags) -> None:
                     and not flags_of(m.group(1).split()[0]) & (lx.CUE | lx.MEDICAL):
                 out.append((m.start(1), m.end(1), "LOCATION", "lives_field", 1))
         for m in _HOME_IN.finditer(text):
-            if m.group(1).split()[0].lower().rstrip(".") not in _NOT_TOWN \
+            first = m.group(1).split()[0].lower().rstrip(".")
+            if first not in _NOT_TOWN and first not in _NOT_RESIDENCE \
                     and _may_be_town(m.group(1), flags_of):
                 out.append((m.start(1), m.end(1), "LOCATION", "home_in", 1))
     if not _NUMBER_PLACE_WORDS.isdisjoint(words):
         for m in _SPOKEN.finditer(text):
             out.append((m.start(1), m.end(1), "LOCATION", "spoken_place_number", 1))
+        for m in _ZIP_IS.finditer(text):
+            out.append((m.start(1), m.end(1), "ZIP", "zip_after_is", 1))
 
 
 def _scan_facilities(text: str, out: list[Span]) -> None:
@@ -381,4 +407,4 @@ _STREET_WORDS = frozenset("calle avenida avda camino paseo rua rúa carrera call
                           "travessa".split())
 _HOME_WORDS = frozenset("lives hometown home residence town city living resides residing "
                         "staying hostel motel hotel".split())
-_NUMBER_PLACE_WORDS = frozenset("zip postcode post house route rte highway hwy".split())
+_NUMBER_PLACE_WORDS = frozenset("zip postcode post postal house route rte highway hwy".split())

@@ -31,7 +31,8 @@ _CUE_BEFORE = re.compile(
     r"|(?:" + _RELATION + r")(?:\s+(?-i:[A-Z][a-z]+))?\s+on"
     # a call made, in English, Spanish or Portuguese, straight before the number: "called
     # 555-1438", "llamó 555-1438", "celular 555-3071", "ligar 555-1438"
-    r"|called|calling|phoned|rang|texted|llam[oóéa]|llamar|celular|ligar|ligou|ligue)\s+$")
+    r"|(?P<bare>called|calling|phoned|rang|texted|llam[oóéa]|llamar|celular|ligar|ligou|"
+    r"ligue))\s+$")
 _CALL_WORDS = frozenset((
     "call calls called calling phoned rang text texts texted reach reached llamo llamó llame "
     "llamé llama llamar celular ligar ligou ligue").split())
@@ -76,6 +77,17 @@ def _beside_a_contact(text: str, line: int, s: int, e: int) -> bool:
     "wife 415-1630 (cell)" are no shifts."""
     return _LINE_RELATION.search(text, max(line, s - 24), s) is not None \
         or _KIND_AFTER.match(text, e) is not None
+
+
+def _round_hours(number: str) -> bool:
+    """A span of the day in whole quarters ("800-1200", "730-0800", "945 1015"): after a
+    bare call word ("texted 800-1200 block") a shift, not a number (attack27a); a phone's
+    two parts are rarely both quarter hours."""
+    d = _NOT_DIGIT.sub("", number)
+    return _clock_range(number) and d[1:3] in _QUARTERS and d[5:7] in _QUARTERS
+
+
+_QUARTERS = frozenset(("00", "15", "30", "45"))
 
 
 def _clock_range(number: str) -> bool:
@@ -130,5 +142,6 @@ def scan(text: str, words: set[str], out: list[Span]) -> None:
         s = m.start()
         if not (s and (text[s - 1].isdigit() or text[s - 1] == "-")) \
                 and not (_UNIT_AFTER.match(text, m.end()) and _rising(m.group())) \
-                and _CUE_BEFORE.search(text, max(0, s - 40), s):
+                and (cue := _CUE_BEFORE.search(text, max(0, s - 40), s)) \
+                and not (cue.group("bare") and _round_hours(m.group())):
             out.append((s, m.end(), "PHONE", "phone_local_cued", 1))

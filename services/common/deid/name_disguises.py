@@ -25,7 +25,10 @@ Flags = Callable[[str], int]
 # (any star: "∗" and "＊" mask as well; a name in capitals too: "J*N*T W*LK*R")
 _STARS = "*\u2217\u204e\uff0a"
 _STAR = "[" + _STARS + "]"
-_MASKED = r"[A-Z](?:[A-Za-z]*+" + _STAR + r"++[A-Za-z]++)++"
+# (letters in one case: "Ancef*Flagyl" joins two drugs; in capitals a run of four letters
+# at most between stars: "FIB*FLUTTER" is a rhythm, "W*LK*R" a name; attack27a)
+_MASKED = (r"(?:[A-Z](?:[a-z]*+" + _STAR + r"++[a-z]++)++|[A-Z](?:[A-Z]{0,3}+" + _STAR
+           + r"++[A-Z]{1,4}+(?![A-Z]))++)")
 # two such words in a row, or an initial and one ("J. W*lk*r")
 _MASKED_PAIR = re.compile(r"(?<![\w" + _STARS + r"])(?:" + _MASKED + r"|[A-Z]\.)[ \t]{1,3}"
                           + _MASKED + r"(?![\w" + _STARS + r"])")
@@ -44,6 +47,15 @@ _OTHER_SCRIPT_BEFORE_LATIN = re.compile(
 
 
 _STAR_SET = frozenset(_STARS)
+_PIECES = re.compile(r"[A-Z]{3,}")
+_TERM = lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.MEDICAL
+
+
+def _joined_terms(pair: str, flags_of: Flags) -> bool:
+    """Capitals joined by a star are terms, not a masked name, when a piece of three letters
+    or more is a word or an abbreviation the lists know ("CBC*BMP PT*INR", "ABG*VBG
+    ION*CA"): a masked name shows few letters in a row ("W*LK*R"; attack27a)."""
+    return any(flags_of(p.lower()) & _TERM for p in _PIECES.findall(pair))
 
 
 def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
@@ -51,7 +63,7 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
     found: list[Span] = []
     if "*" in text or (not text.isascii() and not _STAR_SET.isdisjoint(text)):
         found.extend((m.start(), m.end(), "NAME", "name_masked", 1)
-                     for m in _MASKED_PAIR.finditer(text))
+                     for m in _MASKED_PAIR.finditer(text) if not _joined_terms(m.group(), flags_of))
     if not text.isascii():
         found.extend((m.start(), m.end(), "NAME", "name_odd_capital", 1)
                      for m in _ODD_CAPITAL.finditer(text))

@@ -35,6 +35,7 @@ at the word's end, the rest of an entity. A name never stops inside a word, so:
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable
@@ -111,13 +112,32 @@ def _hidden_edges(text: str, s: int, e: int) -> tuple[int, int]:
     """(s, e) grown over the rest of each typed word an edge cuts at a hiding format
     character or a character reference: the view read the word whole, a rule that runs on
     the typed text stopped there. A place cut at a plain letter stays as found."""
-    if s and _part(text[s]) and (text[s - 1] in _HIDING or (text[s - 1] == ";" and (
-            _ENTITY_BEFORE.search(text, max(0, s - 40), s) is not None))):
-        s = _word_start(text, s)
-    if e < len(text) and _part(text[e - 1]) and (text[e] in _HIDING or (text[e] == "&" and (
-            _ENTITY_AT.match(text, e) is not None))):
-        e = _word_end(text, e)
+    while s and _part(text[s]):  # back over each hiding character or letter's reference
+        if text[s - 1] in _HIDING:
+            s -= 1
+        elif text[s - 1] == ";" and (m := _ENTITY_BEFORE.search(text, max(0, s - 40), s)) \
+                and _a_letter(m.group()):
+            s = m.start()
+        else:
+            break
+        while s and _part(text[s - 1]) and text[s - 1] not in _HIDING:
+            s -= 1
+    while e < len(text) and _part(text[e - 1]):
+        if text[e] in _HIDING:
+            e += 1
+        elif text[e] == "&" and (m := _ENTITY_AT.match(text, e)) and _a_letter(m.group()):
+            e = m.end()
+        else:
+            break
+        while e < len(text) and _part(text[e]) and text[e] not in _HIDING:
+            e += 1
     return s, e
+
+
+def _a_letter(reference: str) -> bool:
+    """A character reference for a letter or a digit ("&#97;"), not for a blank or a
+    stop ("&nbsp;", "&#46;", "&comma;": the word ends there; attack27a)."""
+    return html.unescape(reference).isalnum()
 
 
 # digits read as the letters they stand for ("1" either "i" or "l")

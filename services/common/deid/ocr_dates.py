@@ -72,6 +72,9 @@ def _lookalike(*parts: str | None) -> bool:
     return any(p is not None and p.translate(_AS_DIGIT) != p for p in parts)
 
 
+_SCORE_BEFORE = re.compile(r"(?i)(?<!\w)(?:pain|score|vas|nrs|rated|rates)(?!\w)")
+
+
 def _short_dates(text: str, out: list[Span]) -> None:
     for m in _SHORT.finditer(text):
         typed = m.group()
@@ -80,6 +83,8 @@ def _short_dates(text: str, out: list[Span]) -> None:
         a, b = (int(g.translate(_AS_DIGIT)) for g in m.groups())
         if not digits.slash_date(text, m.start(), m.end(), a, b):
             continue  # as "pain 7/10", "TOF 4/4" typed in digits: no date
+        if b == 10 and _SCORE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Pain 1O/1O preop, now 4/1O": a score out of ten (attack27a)
         if not _CLINICAL_PARTS.isdisjoint(g.lower() for g in m.groups()) \
                 and _SHORT_CUE.search(text, max(0, m.start() - 12), m.start()) is None:
             continue
