@@ -206,3 +206,9 @@ OCR_SCORE_KEPT = [  # NEW: ocr_dates reads an OCR'd pain score ("4/1O") as a day
 def test_ocr_score_unchanged(engine: Engine, note: str) -> None:
     r = engine.deidentify(note)
     assert (r.text, r.verdict) == (note, "clean")
+
+
+def test_a_state_in_capitals_is_no_town(engine: Engine) -> None:
+    """Found on the studied corpora after the fixes: the capitals' flags kept a state."""
+    note = "PATIENT FROM MEXICO, LIVES IN CALIFORNIA NOW. LICHTENSTEIN, MESH 6X11."
+    assert engine.deidentify(note).text == note

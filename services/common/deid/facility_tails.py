@@ -330,9 +330,12 @@ def _sentence_word(word: str, flags_of: Flags) -> bool:
 def _capitals_flags(flags_of: Flags) -> Flags:
     """`flags_of` for a note in capitals, where no capital says "name": a word of ordinary
     English (or a clinical one) that some place is also named after counts as the word
-    ("IN NO DISTRESS", "LIVES IN SHELTER", "IN SINUS RHYTHM"; attack27a)."""
+    ("IN NO DISTRESS", "LIVES IN SHELTER", "IN SINUS RHYTHM"; attack27a); a state or a
+    country is no town there either ("LIVES IN CALIFORNIA NOW": no identifier)."""
     def flags(word: str) -> int:
         f = flags_of(word)
+        if f & (lx.STATE | lx.COUNTRY):
+            return (f & ~_PLACE_FLAGS) | lx.CUE  # (a cue word: never a town's first word)
         return f & ~_PLACE_FLAGS if f & _ORDINARY else f
     return flags
 
