@@ -9,6 +9,10 @@ NEW (base hid the identifier, main shows it):
   one-word employer, a device maker or a name opening with a service word (2b70941);
 - facility_tails._SPOKEN: the unit look-ahead reads "Days Inn" or "mi" as a unit after a
   route number base hid (2b70941).
+- hold lost: an older rule (not in NEWER_RULES) now hides what base left unread and doubted,
+  a JSON zip field ('"zip": "02139"', digits._ZIP_BEFORE) or an OCR'd IP (phone_ends), so
+  the review that held the rest of the note goes and an identifier neither engine reads is
+  published (review -> redacted; fe01a7c, attack27a's 'zip is' cause in other shapes).
 A false alarm main adds: phone_ends' short look-alike reads a plain-digit span of hours after
 "texted" as a phone whenever the note holds a look-alike digit elsewhere (fe01a7c), though
 local_phones' fix (_round_hours) keeps the same span.
@@ -65,6 +69,25 @@ SHOWN = [
 def test_identifier_hidden(engine: Engine, note: str, secret: str) -> None:
     r = engine.deidentify(note)
     assert secret not in r.text
+
+
+AUTO = ("clean", "redacted")
+HOLD_LOST = [  # NEW: base review, main redacted with the other identifier shown
+    ('{"zip": "02139", "note": "DOB 11 4 31 wks"}', "11 4 31"),
+    ('{"dest_zip": "02139", "hx": "called 745-1500 and left msg"}', "745-1500"),
+    ('{"pt_zip": "02139", "note": "J*n McD*n*ld at bedside"}', "McD*n*ld"),
+    ('{"zip": "02139", "note": "lives in Glen&#x2D;harrow with son"}', "harrow"),
+    ("IP 2O3.O.ll3.7l. DOB 11 4 31 wks", "11 4 31"),
+    ('{"ip": "2O3.O.ll3.7l"} J*n McD*n*ld at bedside', "McD*n*ld"),
+]
+
+
+@_xfail(NEW)
+@pytest.mark.parametrize(("note", "secret"), HOLD_LOST)
+def test_note_with_other_identifier_still_held(engine: Engine, note: str,
+                                               secret: str) -> None:
+    r = engine.deidentify(note)
+    assert not (r.verdict in AUTO and secret in r.text)
 
 
 KEPT = [  # PHI-free: a span of hours after "texted" in a note with an OCR'd digit elsewhere
