@@ -10,9 +10,10 @@ NEW (base hid the identifier, main shows it):
 - facility_tails._SPOKEN: the unit look-ahead reads "Days Inn" or "mi" as a unit after a
   route number base hid (2b70941).
 - hold lost: an older rule (not in NEWER_RULES) now hides what base left unread and doubted,
-  a JSON zip field ('"zip": "02139"', digits._ZIP_BEFORE) or an OCR'd IP (phone_ends), so
+  a JSON zip field ('"zip": "02139"', digits._ZIP_BEFORE), an OCR'd IP (phone_ends), a JSON
+  age field or a second device serial in a found one's shape (id_edges), so
   the review that held the rest of the note goes and an identifier neither engine reads is
-  published (review -> redacted; fe01a7c, attack27a's 'zip is' cause in other shapes).
+  published (review -> redacted; fe01a7c, db9d033..., attack27a's 'zip is' cause in other shapes).
 A false alarm main adds: phone_ends' short look-alike reads a plain-digit span of hours after
 "texted" as a phone whenever the note holds a look-alike digit elsewhere (fe01a7c), though
 local_phones' fix (_round_hours) keeps the same span.
@@ -79,6 +80,11 @@ HOLD_LOST = [  # NEW: base review, main redacted with the other identifier shown
     ('{"zip": "02139", "note": "lives in Glen&#x2D;harrow with son"}', "harrow"),
     ("IP 2O3.O.ll3.7l. DOB 11 4 31 wks", "11 4 31"),
     ('{"ip": "2O3.O.ll3.7l"} J*n McD*n*ld at bedside', "McD*n*ld"),
+    # a JSON age field (age_unit) and a second serial in a found one's shape (db9d033)
+    ('{"pt": "K. Vellanova", "age": "93", "note": "pacu overnight"}', "Vellanova"),
+    ('{"age": "94"} J*n McD*n*ld at bedside', "McD*n*ld"),
+    ("pacer card lists lead serials QXR 551204 V and QXR 551890 V. DOB 11 4 31 wks",
+     "11 4 31"),
 ]
 
 
