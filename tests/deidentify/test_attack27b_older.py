@@ -34,9 +34,13 @@ from .support import left_uncovered
     # words, the hour of a birth typed with a dot, an OCR'd number word of an age
     ("zip: O2ll5", "O2ll5"),
     ("postal code is 9O2lO", "9O2lO"),
-    ('{"age" : "ninety-three"}', "ninety-three"),
     ("born 05.37 on 9 March 1951", "05.37"),
     ("aged n1nety-two", "n1nety-two"),
 ])
 def test_older_hole(engine: Engine, note: str, piece: str) -> None:
     assert left_uncovered(engine, note, piece) == ""
+
+
+def test_a_json_age_in_words_goes(engine: Engine) -> None:
+    """Was an older hole here; hidden since the session's JSON age runs as a newer rule."""
+    assert left_uncovered(engine, '{"age" : "ninety-three"}', "ninety-three") == ""

@@ -19,7 +19,8 @@ A false alarm main adds: phone_ends' short look-alike reads a plain-digit span o
 local_phones' fix (_round_hours) keeps the same span; and a brand before "3M" opens the
 board gate (_AGE_SEX) and is read as a board name ("Coban 3M wrap", 2b70941).
 OLDER: holes base has too, some left open by this session's fixes themselves.
-Each fails on 2b70941 (strict xfails)."""
+Each failed on 2b70941 (strict xfails); the NEW ones pass since the fixes after this
+attack (the session's additions to older rules run as newer rules)."""
 
 from __future__ import annotations
 
@@ -38,23 +39,22 @@ def _xfail(reason: str) -> pytest.MarkDecorator:
 
 SHOWN = [
     # board_names: PROCEDURE_ENDINGS applied to base's _FIELD
-    pytest.param("Theodesis / lap chole", "Theodesis", marks=_xfail(NEW)),
-    pytest.param("OR 4: Kalodesis / TKA", "Kalodesis", marks=_xfail(NEW)),
-    pytest.param("B. Karadesis / ex-lap", "Karadesis", marks=_xfail(NEW)),
-    pytest.param("Pappadesis → PACU", "Pappadesis", marks=_xfail(NEW)),
+    ("Theodesis / lap chole", "Theodesis"),
+    ("OR 4: Kalodesis / TKA", "Kalodesis"),
+    ("B. Karadesis / ex-lap", "Karadesis"),
+    ("Pappadesis → PACU", "Pappadesis"),
     # facility_tails: _NOT_RESIDENCE on every _HOME_IN cue
-    pytest.param("lives in Local Harbor with wife", "Local Harbor", marks=_xfail(NEW)),
-    pytest.param("staying in Other Harbor with friend", "Other Harbor", marks=_xfail(NEW)),
+    ("lives in Local Harbor with wife", "Local Harbor"),
+    ("staying in Other Harbor with friend", "Other Harbor"),
     # employers: "from work at" under _not_a_job
-    pytest.param("came straight from work at Target, fell", "Target", marks=_xfail(NEW)),
-    pytest.param("came from work at Medicare Cab Co", "Cab Co", marks=_xfail(NEW)),
-    pytest.param("came in from work at Transport Quorlander", "Quorlander", marks=_xfail(NEW)),
-    pytest.param("came from work at Medtronic", "Medtronic", marks=_xfail(NEW)),
-    pytest.param("came from work at Medtronic Federal Credit Union", "Credit Union",
-                 marks=_xfail(NEW)),
+    ("came straight from work at Target, fell", "Target"),
+    ("came from work at Medicare Cab Co", "Cab Co"),
+    ("came in from work at Transport Quorlander", "Quorlander"),
+    ("came from work at Medtronic", "Medtronic"),
+    ("came from work at Medtronic Federal Credit Union", "Credit Union"),
     # facility_tails._SPOKEN: a unit word after a route number
-    pytest.param("staying at the Route Nine Days Inn", "Nine", marks=_xfail(NEW)),
-    pytest.param("lives off Rte Nine mi from town", "Nine", marks=_xfail(NEW)),
+    ("staying at the Route Nine Days Inn", "Nine"),
+    ("lives off Rte Nine mi from town", "Nine"),
     # OLDER holes (base shows them too); several are what a fix's look-ahead gave up
     pytest.param("DOB 21.07 Day 2 post-op", "21.07", marks=_xfail(OLDER)),
     pytest.param("DOB 11 4 31 wks", "11 4 31", marks=_xfail(OLDER)),
@@ -89,7 +89,6 @@ HOLD_LOST = [  # NEW: base review, main redacted with the other identifier shown
 ]
 
 
-@_xfail(NEW)
 @pytest.mark.parametrize(("note", "secret"), HOLD_LOST)
 def test_note_with_other_identifier_still_held(engine: Engine, note: str,
                                                secret: str) -> None:
@@ -98,13 +97,13 @@ def test_note_with_other_identifier_still_held(engine: Engine, note: str,
 
 
 KEPT = [  # PHI-free: a span of hours after "texted" in a note with an OCR'd digit elsewhere
-    pytest.param("Wt 150lbs. texted 800-1200 block", marks=_xfail(FA)),
-    pytest.param("pt 2O kg. texted 930-1145 about", marks=_xfail(FA)),
+    ("Wt 150lbs. texted 800-1200 block"),
+    ("pt 2O kg. texted 930-1145 about"),
     # board_names: "3M" (the maker) after a brand reads as an age and sex, opens the gate
     # (2b70941's _AGE_SEX) and the brand at the line's start becomes a board name
-    pytest.param("Coban 3M wrap to forearm", marks=_xfail(FA)),
-    pytest.param("Cavilon 3M barrier film to peri-wound", marks=_xfail(FA)),
-    pytest.param("Littmann 3M stethoscope left in room", marks=_xfail(FA)),
+    ("Coban 3M wrap to forearm"),
+    ("Cavilon 3M barrier film to peri-wound"),
+    ("Littmann 3M stethoscope left in room"),
 ]
 
 

@@ -41,8 +41,7 @@ _AGED = re.compile(
     # ("age was confirmed 93", "age reconfirmed to be 93")
     r"(?:\s+(?:(?:is|was|has\s+been|been)\s+)?(?:re)?"
     r"(?:confirmed|verified|checked|stated|documented|listed)(?:\s+(?:as|to\s+be))?)?"
-    # (up to four marks between: a JSON field's '"age": "93"')
-    rf"\W{{0,4}}{_N}\b"
+    rf"\W{{0,3}}{_N}\b"
     # "bone age confirmed 95 percentile" is no age of the patient's
     r"(?![.,:/]\d|\s*(?:%|percentile|centile|pctl|th\b))")
 # What a number is when it is no age: "she was 90 minutes in the tourniquet"
@@ -141,6 +140,21 @@ def _sex_and_age(text: str, out: list[Span]) -> None:
                 continue
             a = m if age_after else b
             out.append((a.start(1), a.end(1), "AGE", "age_sex_slash", 1))
+
+
+# A JSON field's age over 89 ('"age": "93"', '"pt_age":94'): newer (the engine keeps the
+# verdict the older rules give without it)
+_JSON_AGE = re.compile(r"(?i)\"(?:pt_|patient_)?age\"[ \t]*:[ \t]*\"?(9\d|1[01]\d)"
+                       r"(?![\d.]|[ \t]*%)")
+
+
+def scan_json(text: str, out: list[Span]) -> bool:
+    """Append a JSON field's age over 89; True when one was found."""
+    if '"' not in text:
+        return False
+    n = len(out)
+    out.extend((m.start(1), m.end(1), "AGE", "age_json", 1) for m in _JSON_AGE.finditer(text))
+    return len(out) != n
 
 
 def scan(text: str, out: list[Span]) -> None:

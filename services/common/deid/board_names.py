@@ -47,7 +47,7 @@ _FIELD = re.compile(r"(?:^|[/→>] |OR ?\d{1,2}: )"
 # Not a dash: "OR 2: Xarelto - held", "Mesh - Phasix - placed" (attack27a)
 _BETWEEN = r"(?:/|→|->|=>|•|;)"
 # an age and a sex after a field, on any line ("Qzarnik 92M – TKA")
-_AGE_SEX = re.compile(r"(?<!\w)\d{1,3}[MF](?!\w)")
+_AGE_SEX = re.compile(r"(?<!\w)\d{2,3}[MF](?!\w)")  # (not "3M": a maker)
 _FIELD_APART = re.compile(r"(?:[/→>•;] |OR ?\d{1,2}: )"
                           r"[ \t]*+(?:([A-Z])\.[ \t]?)?(" + _WORD + r")"
                           r"(?=[ \t]++" + _BETWEEN + ")")
@@ -93,8 +93,8 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> bool:
                 continue
             # after an initial, or listed as a surname, a rarer English word is one too: "B. Strand
             # / ex-lap", "Hart / pacer" (not "Ward / …": frequent words stay words)
-            if m.group(2).lower().endswith(lx.PROCEDURE_ENDINGS):
-                continue  # "ROBOT - PROSTATECTOMY - DOCKED"
+            if m.re is _FIELD_APART and m.group(2).lower().endswith(lx.PROCEDURE_ENDINGS):
+                continue  # "ROBOT • PROSTATECTOMY • DOCKED" (the older fields keep theirs)
             f = flags_of(m.group(2))
             # (a frequent surname: "Hart", not "Huddle", a rarer one that is also a word)
             plain = _INITIALLED if m.group(1) else _SURNAME_PLAIN if f & lx.LAST_TOP else _PLAIN

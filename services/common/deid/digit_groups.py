@@ -88,8 +88,7 @@ _CUE = re.compile(
     r"\b(?:call|cell|phone|ph|tel|cb|pager|page|mobile|home|work|contact|reach|at|number|no|"
     r"ssn|ss|social|security|#)\W*$", re.I)
 _ZIP_CUE = re.compile(r"\b(?:zip|postal)(?:\s*code)?\s*[:#]?\s*$", re.I)
-_ZIP_LOOKALIKE = re.compile(
-    r"(?i:zip|postal)(?:\s*(?i:code))?\s*[:#]?\s*([0-9OoIl]{5})\b")
+_ZIP_LOOKALIKE = re.compile(r"(?i:zip|postal)(?:\s*(?i:code))?\s*[:#]?\s*([0-9OoIl]{5})\b")
 # Between the groups of one number: a dash-like mark with or without spaces round it, one
 # punctuation mark alone ("555,867"), or one space; never ". " or ", " (a sentence or a
 # list goes on: "[MRN]. 4 x 3 cm", "3-0 Vicryl").
@@ -215,7 +214,7 @@ def _run(text: str, r: re.Match[str], spans: list[Span], m: CaseMatcher | None) 
         return  # digits.py reads "-", ".", "/"; "4.2. 28 yo": a sentence ends, no number goes on
     s, e = r.start(), r.end()
     if all(sep.strip() in ("", ",") for sep in seps):  # how counts and vitals are listed
-        if not (_CUE.search(text, max(0, s - 24), s) or _ZIP_CUE.search(text, max(0, s - 20), s)):
+        if not (_CUE.search(text, max(0, s - 24), s) or _ZIP_CUE.search(text, max(0, s - 16), s)):
             _read_out(text, s, e, sum(shape), shape, spans)
             return
     if shape in _PHONE_SHAPES or (shape[0] == 1 and shape[1:] in _PHONE_SHAPES):
@@ -224,7 +223,7 @@ def _run(text: str, r: re.Match[str], spans: list[Span], m: CaseMatcher | None) 
         spans.append((s, e, "SSN", "ssn_groups", 1))
     elif len(values) == 3 and seps[0].strip() in ("/", "-", ".") and _date_groups(values):
         spans.append((s, e, "DATE", "date_numeric_spaced", 1))
-    elif _ZIP_CUE.search(text, max(0, s - 20), s) and sum(shape) in (5, 9):
+    elif _ZIP_CUE.search(text, max(0, s - 16), s) and sum(shape) in (5, 9):
         spans.append((s, e, "ZIP", "zip_groups", 1))
     elif all(sep.strip() in ("", ",") for sep in seps):
         _read_out(text, s, e, sum(shape), shape, spans)

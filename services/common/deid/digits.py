@@ -73,10 +73,7 @@ _DECADE_BEFORE = re.compile(r"\bin\s+(?:his|her|their|the)\s+(?:(?:mid|late|earl
 _DECADE_DASH = re.compile(r"\b(?:mid|late|early)-$", re.I)
 _ZIP_BEFORE = re.compile(
     r"(?:\b(?:A[LKZR]|C[AOT]|DE|DC|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|"
-    r"RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\.?,?|(?:\b|(?<=_))(?:zip|postal)(?:\s*code)?"
-    # "zip: 02115", a JSON field's '"dest_zip": "02115"' ("zip is 02115": facility_tails,
-    # a newer rule, so the verdict stays as careful as when the number was unread)
-    r"(?:\s*[:#=]|\"\s*:\s*\")?"
+    r"RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\.?,?|\b(?:zip|postal)(?:\s*code)?\s*[:#=]?"
     r"|(?:alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|"
     r"georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|"
     r"massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|"
@@ -166,7 +163,7 @@ def _plain(text: str, s: int, e: int, core: str, out: list[Span],
         out.append((s, e, "ID", "digit_run", 0))
     if n in (6, 8) and dob_words is not None:
         dob_words.append((s, e))
-    if n == 5 and (_ZIP_BEFORE.search(text, max(0, s - 20), s) or (  # "postal code was "
+    if n == 5 and (_ZIP_BEFORE.search(text, max(0, s - 16), s) or (
             _ZIP_AFTER_TOWN.search(text, max(0, s - 40), s) and not _UNIT_AFTER.match(text, e))
             or (text[max(0, s - 5):s].lower() == "from " and _CLAUSE_END.match(text, e)
                 and _FROM_PERSON.search(text, max(0, s - 32), s))):

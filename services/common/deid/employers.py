@@ -18,15 +18,20 @@ from . import lexicon as lx
 Span = tuple[int, int, str, str, int]
 
 _CAP = r"[A-Z][\w'’.-]*"
-_LINK = r"(?:&|and|of|on|the|de|du|en)"
+_LINK = r"(?:&|and|of|on|the|de|du)"
+_JOB_LINK = r"(?:&|and|of|on|the|de|du|en)"
 _CUE = re.compile(
     r"\b(?:(?:[Ww]orks|[Ww]orked|[Ww]orking)\s+(?:at|for)|[Ee]mployer(?:\s+is)?\s*[:,]?|"
     r"[Ee]mployed\s+(?:at|by)|[Oo]wns|[Oo]wner\s+of|[Ww]orkplace(?:\s+is)?\s*[:,]?|"
-    r"(?P<job>(?:from|at)\s+work\s+at|[Ee]mployee\s+(?:of|at)|[Jj]ob\s+at|"
-    # a job told by what the person does for whom: "drives for X", "trabaja para X"
-    r"(?:[Dd]rives|[Dd]rove|[Dd]riving|[Dd]elivers|[Tt]rucks)\s+for|"
-    r"[Tt]rabaja(?:ba)?\s+(?:para|con)))[ \t]+"
+    r"from\s+work\s+at)[ \t]+"
     r"(?P<e>" + _CAP + r"(?:[ \t]+(?:" + _LINK + r"[ \t]+)?" + _CAP + r")*)")
+# Newer (the engine keeps the verdict the older rules give without them): a job told by what
+# the person does for whom ("drives for X", "trabaja para X", "job at X", "employee of X")
+_JOB_CUE = re.compile(
+    r"\b(?:at\s+work\s+at|[Ee]mployee\s+(?:of|at)|[Jj]ob\s+at|"
+    r"(?:[Dd]rives|[Dd]rove|[Dd]riving|[Dd]elivers|[Tt]rucks)\s+for|"
+    r"[Tt]rabaja(?:ba)?\s+(?:para|con))[ \t]+"
+    r"(?P<e>" + _CAP + r"(?:[ \t]+(?:" + _JOB_LINK + r"[ \t]+)?" + _CAP + r")*)")
 # In capitals: one to four words, then a company word (the cue as above, any case)
 _COMPANY = (r"(?:CO|INC|LLC|LTD|CORP|CORPORATION|COMPANY|MILLS?|WORKS|FARMS?|RANCH|"
             r"FOUNDRY|LUMBER|MOTORS|INDUSTRIES|ENTERPRISES|CO-OP|COOP)\.?")
@@ -36,18 +41,18 @@ _CAPS_CUE = re.compile(
 _CAPS_NAME = re.compile(r"[ \t]*(?P<e>(?!THE\b)(?:[A-Z][A-Z'’&-]*[ \t]+){1,4}" + _COMPANY
                         + r")(?![\w-])")
 _WORDS = frozenset(("works", "worked", "working", "employer", "employed", "owns", "owner",
-                    "workplace", "work", "employee", "job", "drives", "drove",
-                    "driving", "delivers", "trucks", "trabaja", "trabajaba"))
+                    "workplace", "work"))
+_JOB_WORDS = frozenset(("work", "employee", "job", "drives", "drove", "driving", "delivers",
+                        "trucks", "trabaja", "trabajaba"))
 _NOT_EMPLOYER = frozenset(("Self-employed", "Self", "None", "Unemployed", "Retired", "N/A",
                            "Disabled", "Student", "Homemaker"))
 # after the job cues ("drives for", "employee of", "trabaja para"): services, not employers
 _NOT_JOB = frozenset(("Medicaid", "Medicare", "Transport", "Transportation", "Paratransit"))
 
 
-def scan(text: str, words: set[str], out: list[Span],
-         flags_of: Callable[[str], int] | None = None) -> None:
+def scan(text: str, words: set[str], out: list[Span]) -> None:
     """Add OTHERID spans for employers named after the cues above; `words`: the note's
-    norms, which must hold a cue word; `flags_of`: the lexicon's flags for a word."""
+    norms, which must hold a cue word."""
     if _WORDS.isdisjoint(words):
         return
     if text.isupper():
@@ -60,9 +65,20 @@ def scan(text: str, words: set[str], out: list[Span],
         name = m.group("e").rstrip(".")
         if name.split()[0].rstrip(".,") in _NOT_EMPLOYER or name.lower() == name:
             continue
-        if m.group("job") and flags_of is not None and _not_a_job(name, flags_of):
-            continue
         out.append((m.start("e"), m.start("e") + len(name), "OTHERID", "employer", 1))
+
+
+def scan_jobs(text: str, words: set[str], out: list[Span], flags_of: Callable[[str], int]) -> bool:
+    """Add the employers after the job cues (mixed case); True when one was found."""
+    if _JOB_WORDS.isdisjoint(words) or text.isupper():
+        return False
+    n = len(out)
+    for m in _JOB_CUE.finditer(text):
+        name = m.group("e").rstrip(".")
+        if name.split()[0].rstrip(".,") in _NOT_EMPLOYER or _not_a_job(name, flags_of):
+            continue
+        out.append((m.start("e"), m.start("e") + len(name), "OTHERID", "employer_job", 1))
+    return len(out) != n
 
 
 def _not_a_job(name: str, flags_of: Callable[[str], int]) -> bool:

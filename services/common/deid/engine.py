@@ -371,6 +371,8 @@ class Engine:
         dob_words: list[tuple[int, int]] | None = [] if matcher is not None else None
         digits.scan(text, spans, dob_words)
         ages.scan(text, spans)  # ages told by context, any language
+        if fired is not None and ages.scan_json(text, spans):
+            fired.append("ages.json")  # '"age": "93"'
         ages_words.scan(text, spans)  # "九十三岁", "Herr Vogt, neunzig"
         patterns.scan(text, toks, flags, union, spans)
         if union & MONTH:
@@ -397,10 +399,14 @@ class Engine:
         if "@" in text or not handles.WORDS.isdisjoint(words_in):
             handles.scan(text, words_in, spans)  # "IG @cornqueen44", "venmo jules-kwan-03"
         local_phones.scan(text, words_in, spans)  # "called from 555-0142"
+        if fired is not None and local_phones.scan_newer(text, words_in, spans):
+            fired.append("local_phones")  # "called 555-1438", "phoned from (555) 0142"
         if "," in text:
             state_names.towns(text, spans)  # "Indiana, PA", "Florida, NY"
         spoken_links.scan_spelled(text, spans)  # "w w w dot example dot org slash smith"
-        employers.scan(text, words_in, spans, self._flags_of)  # "works at Quillan's Bait"
+        employers.scan(text, words_in, spans)  # "works at Quillan's Bait & Tackle"
+        if fired is not None and employers.scan_jobs(text, words_in, spans, self._flags_of):
+            fired.append("employers")  # "drives for Tessel Packaging", "job at X"
         if pass_words.hinted(words_in):
             pass_words.scan(text, spans)  # 'family password "marigold"'
         disguised = context.disguised(typed, toks, seen.starts, seen.ends) \
@@ -546,7 +552,8 @@ class Engine:
             and id_cues.cued(typed, norms, flags)  # digits typed, or read from words
         if seen is not None:
             if cues and len(_DIGIT_RUN.findall(text)) != len(_DIGIT_RUN.findall(typed)):
-                id_cues.scan(text, merged, self._known_word)  # "d l six zero..." as digits
+                # "d l six zero..." as digits
+                id_cues.scan(text, merged, self._known_word, None, fired)
             text = typed
             merged = [(*seen.original_span(s, e), cat, rule, prio)
                       for s, e, cat, rule, prio in merged]
@@ -556,7 +563,7 @@ class Engine:
                    for s, e, cat, rule, prio in own]
         labels: list[tuple[int, int]] = []  # label words redacted with their value
         if cues:  # on the typed text too: the view reads "NANA4EVR" as "NANAaEVR"
-            id_cues.scan(text, merged, self._known_word, labels)
+            id_cues.scan(text, merged, self._known_word, labels, fired)
         if seen is not None or labels or len(merged) != n_merged:
             merged = merge(merged)
         # on the typed text: the view folds "Вера" to "Bepa"
@@ -568,8 +575,11 @@ class Engine:
         spaced_runs.scan(text, merged, self._ordinary)  # "(7 0 3) 5 5 5 - 0 1 8 8"
         if len(merged) != n_merged:
             merged = merge(merged)
-        if merged and (id_edges.twins(text, merged)  # "[QRT 551902 K] and [QRT 551977 K]"
-                       | id_edges.widen(text, merged)  # "MDT-[…]", "five [X Y R…]", "[…] G"
+        twins = False
+        if fired is not None and merged and id_edges.twins(text, merged):
+            fired.append("id_edges.twins")  # "[QRT 551902 K] and [QRT 551977 K]"
+            twins = True
+        if merged and (twins | id_edges.widen(text, merged)  # "MDT-[…]", "five [X Y R…]", "[…] G"
                        | number_edges.widen(text, merged)):  # "[…] one 4 six", "plus […]"
             merged = merge(merged)
         if masked_values.scan(text, merged):  # "555-02**", "**/**/1941", "RN-58*****"
@@ -610,6 +620,8 @@ class Engine:
             n_merged = len(merged)
             if phone_ends.HINT.search(text):
                 phone_ends.scan(text, merged)  # "(5O8) 555-Ol62", "978·555·0112"
+                if fired is not None and phone_ends.scan_newer(text, merged):
+                    fired.append("phone_ends")  # "phone 555 Ol43", "2O3.O.ll3.7l"
             if lookalike_dates.HINT.search(text):
                 lookalike_dates.scan(text, merged)  # "DOB O3/I4/1931"
             if lookalike_ages.HINT.search(text) or lookalike_ages.HINT_AGED.search(text):

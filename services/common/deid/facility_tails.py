@@ -134,14 +134,21 @@ _SPOKEN_NUMBER = rf"{_NUMBER_WORD}(?:[ \t-]+{_NUMBER_WORD}){{0,5}}"
 _ZIP_CUE = r"zip(?:[ \t]+code)?|postal[ \t]+code|postcode|post[ \t]+code"
 _IS = r"[ \t]+(?:is|was)(?![\w'’])"
 _SPOKEN = re.compile(
-    rf"(?i)(?<![\w'’])(?:(?:{_ZIP_CUE}|house[ \t]+(?:number|no\.?|#))(?:{_IS})?"
-    rf"|highway|hwy|(?-i:Route|ROUTE|Rte|RTE))[ \t:]+({_SPOKEN_NUMBER})(?![\w'’])"
-    # a distance or a dose, not a number ("Zip is ten minutes away", attack27a)
+    rf"(?i)(?<![\w'’])(?:{_ZIP_CUE}|house[ \t]+(?:number|no\.?|#)"
+    rf"|highway|hwy|(?-i:Route|ROUTE|Rte|RTE))[ \t:]+({_SPOKEN_NUMBER})(?![\w'’])")
+# after "is" or "was" ("zip is nine oh two one oh"), not a distance or a dose ("Zip is ten
+# minutes away", attack27a)
+_SPOKEN_IS = re.compile(
+    rf"(?i)(?<![\w'’])(?:{_ZIP_CUE}|house[ \t]+(?:number|no\.?|#)){_IS}[ \t:]+"
+    rf"({_SPOKEN_NUMBER})(?![\w'’])"
     r"(?![ \t]+(?:minutes?|mins?|miles?|mi|km|blocks?|hours?|hrs?|mg|tabs?|times?|days?)"
     r"(?![\w'’]))")
 # a zip typed after "is" or "was" ("zip is 02139", "postal code was 9O21O": O and l for
 # digits, three digits at least): here, a newer rule, so that a note whose zip the older
 # rules left unread keeps the verdict it had (attack27a: the hold on the rest of it)
+# a JSON field's zip: '"dest_zip": "02115"', '"zip_code":"02115-1234"'
+_JSON_ZIP = re.compile(r"(?i)\"[a-z_]{0,12}(?:zip|postal)(?:_?code)?\"[ \t]*:[ \t]*\"?"
+                       r"(\d{5}(?:-\d{4})?)(?![\w-])")
 _ZIP_IS = re.compile(
     rf"(?i)(?<![\w'’])(?:{_ZIP_CUE}){_IS}[ \t:]*+(\d{{5}}(?:-\d{{4}})?|\d{{2}}[ \t]\d{{3}}"
     rf"|(?=(?:[OoIl]*+\d){{3}})[0-9OoIl]{{5}})(?![\w'’-])")
@@ -379,14 +386,21 @@ def _scan(text: str, words: set[str], out: list[Span], flags_of: Flags) -> None:
                 out.append((m.start(1), m.end(1), "LOCATION", "lives_field", 1))
         for m in _HOME_IN.finditer(text):
             first = m.group(1).split()[0].lower().rstrip(".")
-            if first not in _NOT_TOWN and first not in _NOT_RESIDENCE \
+            # (a hometown's stop words as a "Lives:" field's: "Hometown: Same as above")
+            if first not in _NOT_TOWN and not (first in _NOT_RESIDENCE and m.group()[:4].lower()
+                                               == "home" and "town" in m.group()[:9].lower()) \
                     and _may_be_town(m.group(1), flags_of):
                 out.append((m.start(1), m.end(1), "LOCATION", "home_in", 1))
     if not _NUMBER_PLACE_WORDS.isdisjoint(words):
         for m in _SPOKEN.finditer(text):
             out.append((m.start(1), m.end(1), "LOCATION", "spoken_place_number", 1))
+        for m in _SPOKEN_IS.finditer(text):
+            out.append((m.start(1), m.end(1), "LOCATION", "spoken_place_number", 1))
         for m in _ZIP_IS.finditer(text):
             out.append((m.start(1), m.end(1), "ZIP", "zip_after_is", 1))
+    if '"' in text and "zip" in text.lower():
+        for m in _JSON_ZIP.finditer(text):
+            out.append((m.start(1), m.end(1), "ZIP", "zip_json", 1))
 
 
 def _scan_facilities(text: str, out: list[Span]) -> None:

@@ -216,24 +216,29 @@ def _is_value(v: str, cat: str) -> bool:
         return digits >= 4
     if cat == "VEHICLE":
         return True  # a plate may hold one digit ("NANA4EVR")
-    if cat == "LICENSE" and digits >= 2 and len(v) >= 8 \
-            and v.translate(_LOOKALIKE_SMALL).isupper():
-        return True  # a licence of a name's letters and a few digits ("WA KESTRAB712QZ"),
-        # in capitals (a scan's small "l" for a 1 apart): no word of the notes
     # codes hold two digits or more, and words with a digit in them ("cha2ds2-vasc") are
     # mostly letters
     return digits >= 2 and letters <= 2 * digits + 2
+
+
+def _capitals_licence(v: str, cat: str) -> bool:
+    """A licence of a name's letters and a few digits ("WA KESTRAB712QZ"), in capitals (a
+    scan's small "l" for a 1 apart): no word of the notes. Newer: the engine keeps the
+    verdict the older rules give without it."""
+    return cat == "LICENSE" and sum(map(str.isdigit, v)) >= 2 and len(v) >= 8 \
+        and v.translate(_LOOKALIKE_SMALL).isupper()
 
 
 _LOOKALIKE_SMALL = str.maketrans("", "", "lo")
 
 
 def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
-         labels: list[tuple[int, int]] | None = None) -> None:
+         labels: list[tuple[int, int]] | None = None, fired: list[str] | None = None) -> None:
     """Append every cued identifier-shaped value of `text` (typed offsets); `known` tells
     an ordinary word, which is never read as a misspelt cue. The label words taken in
     with a value go to `labels` too: they are no identifier when counting how much of
-    a note was one."""
+    a note was one. `fired`: None leaves out the newer shape (`_capitals_licence`); a list
+    hears when it found a value."""
     pos = 0
     n = len(text)
     all_capitals: bool = text.isupper()  # once: asked per value, it is quadratic
@@ -283,7 +288,9 @@ def scan(text: str, out: list[Span], known: Callable[[str], bool] | None = None,
         groups_end = _more_groups(text, s, e, cat)
         value = text[s:groups_end]
         if not _is_value(value.replace(" ", ""), cat) and groups_end == e:
-            continue
+            if fired is None or not _capitals_licence(value.replace(" ", ""), cat):
+                continue
+            fired.append("id_cues.licence")
         start = min(label_start, s) if cat not in _NO_WIDEN else s
         if labels is not None and start < s:
             labels.append((start, s))

@@ -1,7 +1,8 @@
 """A bare seven-digit number where a phone goes: after a call word ("called from
-555-0142", "calls from 555.01.48", "reached at 555 0177", "phoned from (555) 0177") or
-after a relative or a name and "on" ("Wife Ida on 555-0133"). digits.py takes "call 555-0100" and
-"cell: 555-0100"; these cues and groupings it did not know.
+555-0142", "calls from 555.01.48", "reached at 555 0177"; newer: "phoned from (555) 0177",
+"called 555-1438", "llamó 555-1438") or after a relative or a name and "on" ("Wife Ida on
+555-0133"). digits.py takes "call 555-0100" and "cell: 555-0100"; these cues and groupings
+it did not know.
 
 And in a note about calls, faxes or contacts (a list of "Follow-up calls:", a "Fax log:",
 "Family contacts:", "appelle au", "tawagan", "gọi"), or on a line that names a relative, any
@@ -22,20 +23,28 @@ Span = tuple[int, int, str, str, int]
 _RELATION = (r"husband|wife|son|daughter|mom|mum|dad|mother|father|sister|brother|partner|"
              r"friend|family|spouse|niece|nephew|aunt|uncle|grandson|granddaughter")
 # The number first (led by a digit: quick to look for), then its cue just before it
-# (or its exchange in brackets, as an area code would be: "from (555) 0142")
-_NUMBER_RX = re.compile(r"(?:\d{3}(?:[-.\u2011 ]\d{4}|\.\d{2}\.\d{2}|-\d{2}-\d{2})"
-                        r"|\(\d{3}\)[ \u00a0]?\d{4})(?![-.\d]?\d)")
+_NUMBER_RX = re.compile(r"\d{3}(?:[-.\u2011 ]\d{4}|\.\d{2}\.\d{2}|-\d{2}-\d{2})"
+                        r"(?![-.\d]?\d)")
 _CUE_BEFORE = re.compile(
+    r"(?i)\b(?:(?:call(?:s|ed|ing)?|rang|texts?|texted|reach(?:ed)?|be\s+reached)\s+"
+    r"(?:\w+\s+)?(?:from|on|at)"
+    r"|(?:" + _RELATION + r")(?:\s+(?-i:[A-Z][a-z]+))?\s+on)\s+$")
+_CALL_WORDS = frozenset((
+    "call calls called calling rang text texts texted reach reached").split())
+# Newer (the engine keeps the verdict the older rules give without them): the exchange in
+# brackets ("phoned from (555) 0142"), and a call made, in English, Spanish or Portuguese,
+# straight before the number ("called 555-1438", "llamó 555-1438", "celular 555-3071")
+_NEWER_NUMBER = re.compile(r"(?:\d{3}(?:[-.\u2011 ]\d{4}|\.\d{2}\.\d{2}|-\d{2}-\d{2})"
+                           r"|\(\d{3}\)[ \u00a0]?\d{4})(?![-.\d]?\d)")
+_NEWER_CUE = re.compile(
     r"(?i)\b(?:(?:call(?:s|ed|ing)?|phoned|rang|texts?|texted|reach(?:ed)?|be\s+reached)\s+"
     r"(?:\w+\s+)?(?:from|on|at)"
     r"|(?:" + _RELATION + r")(?:\s+(?-i:[A-Z][a-z]+))?\s+on"
-    # a call made, in English, Spanish or Portuguese, straight before the number: "called
-    # 555-1438", "llamó 555-1438", "celular 555-3071", "ligar 555-1438"
     r"|(?P<bare>called|calling|phoned|rang|texted|llam[oóéa]|llamar|celular|ligar|ligou|"
     r"ligue))\s+$")
-_CALL_WORDS = frozenset((
+_NEWER_WORDS = frozenset((
     "call calls called calling phoned rang text texts texted reach reached llamo llamó llame "
-    "llamé llama llamar celular ligar ligou ligue").split())
+    "llamé llama llamar celular ligar ligou ligue").split()) | frozenset(_RELATION.split("|"))
 _RELATIONS = frozenset(_RELATION.split("|"))
 
 
@@ -141,7 +150,20 @@ def scan(text: str, words: set[str], out: list[Span]) -> None:
     for m in _NUMBER_RX.finditer(text):
         s = m.start()
         if not (s and (text[s - 1].isdigit() or text[s - 1] == "-")) \
+                and _CUE_BEFORE.search(text, max(0, s - 40), s):
+            out.append((s, m.end(), "PHONE", "phone_local_cued", 1))
+
+
+def scan_newer(text: str, words: set[str], out: list[Span]) -> bool:
+    """The newer cues and shapes above; True when one found a number."""
+    if _NEWER_WORDS.isdisjoint(words):
+        return False
+    n = len(out)
+    for m in _NEWER_NUMBER.finditer(text):
+        s = m.start()
+        if not (s and (text[s - 1].isdigit() or text[s - 1] == "-")) \
                 and not (_UNIT_AFTER.match(text, m.end()) and _rising(m.group())) \
-                and (cue := _CUE_BEFORE.search(text, max(0, s - 40), s)) \
+                and (cue := _NEWER_CUE.search(text, max(0, s - 40), s)) \
                 and not (cue.group("bare") and _round_hours(m.group())):
             out.append((s, m.end(), "PHONE", "phone_local_cued", 1))
+    return len(out) != n

@@ -38,6 +38,7 @@ _SHORT_CUE = re.compile(r"(?i)\b(?:phone|ph|tel|telephone|mobile|cell|fax|call|c
 # an IP address with look-alike letters: "2O3.O.ll3.7l" (each group a number to 255 read so)
 _IP_LOOKALIKE = re.compile(rf"(?<![\w.]){_D}{{1,3}}(?:\.{_D}{{1,3}}){{3}}(?![\w]|\.\w)")
 _FOLD = str.maketrans("OolI", "0011")
+_LOOKALIKES = frozenset("OolI")
 # a digit beside a look-alike letter, or a middle dot: led by a small class (C speed)
 HINT = re.compile(r"[0-9·](?:[OolI]|(?<=[OolI][0-9])|(?<=·))")
 _NUMBERS = frozenset(("PHONE", "FAX", "SSN", "ID", "ACCOUNT"))
@@ -51,11 +52,18 @@ def scan(text: str, out: list[Span]) -> None:
             continue  # mostly letters: a word, not a number
         cat = "FAX" if _FAX.search(text, max(0, m.start() - 30), m.start()) else "PHONE"
         out.append((m.start(), m.end(), cat, "phone_lookalike", 1))
+
+
+def scan_newer(text: str, out: list[Span]) -> bool:
+    """A local number or an IP address read with look-alike letters (a newer rule: the
+    engine keeps the verdict the older rules give without it); True when one was found."""
+    n = len(out)
     for m in _SHORT_LOOKALIKE.finditer(text):
         s = m.start()
         cue = _SHORT_CUE.search(text, max(0, s - 40), s)
-        if cue is None or sum(map(str.isdigit, m.group())) < 5:
-            continue
+        if cue is None or sum(map(str.isdigit, m.group())) < 5 \
+                or _LOOKALIKES.isdisjoint(m.group()):
+            continue  # digits alone: the digit rules' own ("texted 800-1200 block")
         # the word right before says which: "fax: 555-Ol29 cell: 555-Ol05"
         cat = "FAX" if cue.group()[:3].lower() == "fax" else "PHONE"
         out.append((s, m.end(), cat, "phone_lookalike_short", 1))
@@ -64,6 +72,7 @@ def scan(text: str, out: list[Span]) -> None:
         if sum(map(str.isdigit, g)) >= 4 and not g.replace(".", "").isdigit() and all(
                 int(p) < 256 for p in g.translate(_FOLD).split(".")):
             out.append((m.start(), m.end(), "IP", "ip_lookalike", 2))
+    return len(out) != n
 
 
 def widen(text: str, spans: list[Span]) -> bool:
