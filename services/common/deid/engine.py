@@ -183,7 +183,8 @@ _PATIENT_CUES = frozenset(("pt", "patient"))
 NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "name_syllables",
                "given_before", "spaced_event_dates", "date_spoken", "board_names", "age_shapes",
                "name_leads", "name_disguises", "facility_tails", "dob_values", "ocr_dates",
-               "pt_names", "initial_cues")
+               "pt_names", "initial_cues", "local_phones", "employers", "phone_ends",
+               "ages.json", "id_edges.twins", "id_cues.licence")
 
 
 def _shaped(text: str, sp: Span) -> bool:
