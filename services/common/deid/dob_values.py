@@ -36,12 +36,13 @@ _DOB = re.compile(
     # a span of time or a weight is no date ("Birthday 2-3 days ago", attack27a)
     r"(?![ \t]*+(?i:g|gm|grams?|kg|lbs?|oz|days?|weeks?|wks?|months?|mos?|years?|yrs?|"
     r"hours?|hrs?|ago)(?![\w-]))")
-_HINT = re.compile(r"(?i)dob|d\.o\.b|birth|b-?day")
+_HINTS = ("dob", "d.o.b", "birth", "b-day", "bday")
 
 
 def scan(text: str, merged: list[Span]) -> bool:
     """Append each date-of-birth value above no span holds; True when any was added."""
-    if _HINT.search(text) is None:
+    low = text.lower()  # (substring tests: a case-blind regex tries every position)
+    if not any(h in low for h in _HINTS):
         return False
     found: list[Span] = []
     for m in _DOB.finditer(text):
