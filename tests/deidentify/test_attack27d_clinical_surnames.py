@@ -1,0 +1,39 @@
+"""attack27d: the twelve clinical words this session added to medical_terms.txt ("atrial",
+"hypoxia", "tachypneic" ...) mark them MEDICAL, so an OLDER rule (name_tails' surname after a
+given name, the "Surname, Given" comma form) no longer takes one as a surname: base 5a1ecfb
+hid "Greta Afebrile" whole, main shows the surname. NEW vs base. Every note here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import Engine
+
+PUBLISHED = ("clean", "redacted")
+
+SHOWN = [
+    ("Called daughter Hester Arrhythmia at 2pm.", "Arrhythmia"),
+    ("Patient name: Afebrile, Mabel", "Afebrile"),
+    ("PATIENT: RUBEN HYPOTENSION", "HYPOTENSION"),
+    ("pt ida fibrillation 64 f", "fibrillation"),
+    ("Surgeon Dr. Hemodynamically; patient Otto Extubated.", "Extubated"),
+    ("Pt Kofi Intubated arrived at 0700.", "Intubated"),
+    ("Patient Soren Tachypneic, DOB 3/4/1950", "Tachypneic"),
+    ("Patient is Greta Afebrile.", "Afebrile"),
+]
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="attack27d: NEW vs base, medical_terms additions end a name early")
+@pytest.mark.parametrize(("note", "surname"), SHOWN)
+def test_a_surname_spelled_like_a_new_clinical_word_stays_hidden(
+        engine: Engine, note: str, surname: str) -> None:
+    out = engine.deidentify(note)
+    assert not (out.verdict in PUBLISHED and surname in out.text), (out.verdict, out.text)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="attack27d: NEW vs base, quarantine became redacted")
+def test_a_lower_case_name_with_a_clinical_surname_keeps_its_quarantine(engine: Engine) -> None:
+    out = engine.deidentify("pt ida fibrillation 64 f")
+    assert out.verdict == "quarantine", (out.verdict, out.text)
