@@ -20,6 +20,18 @@ SHOWN = [
     ("Pt Kofi Intubated arrived at 0700.", "Intubated"),
     ("Patient Soren Tachypneic, DOB 3/4/1950", "Tachypneic"),
     ("Patient is Greta Afebrile.", "Afebrile"),
+    ("Atrial Renfrow, 64F, for lap chole.", "Atrial"),
+    ("Patient Ida Atrial-Renfrow 40F", "Renfrow"),
+    ("Patient: Lund, Afebrile 40F", "Afebrile"),
+    ("Kofi Extubated, MRN 8812734", "Extubated"),
+]
+
+# the whole name shown and the note published clean (base hid it, or held the note)
+WHOLE = [
+    ("PT: BRADYCARDIA, IDA", "IDA"),
+    ("Name: Tachypneic Lund", "Lund"),
+    ("Patient Hemodynamically Obi 40M", "Obi"),
+    ("pt hypoxia quorlander 66m", "quorlander"),
 ]
 
 
@@ -30,6 +42,15 @@ def test_a_surname_spelled_like_a_new_clinical_word_stays_hidden(
         engine: Engine, note: str, surname: str) -> None:
     out = engine.deidentify(note)
     assert not (out.verdict in PUBLISHED and surname in out.text), (out.verdict, out.text)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="attack27d: NEW vs base, a name with a new clinical word goes clean")
+@pytest.mark.parametrize(("note", "other_part"), WHOLE)
+def test_a_name_with_a_new_clinical_word_is_not_published_whole(
+        engine: Engine, note: str, other_part: str) -> None:
+    out = engine.deidentify(note)
+    assert not (out.verdict in PUBLISHED and other_part in out.text), (out.verdict, out.text)
 
 
 @pytest.mark.xfail(strict=True, raises=AssertionError,
