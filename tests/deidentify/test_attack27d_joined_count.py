@@ -17,15 +17,26 @@ FIRST = ["Kofi", "Ida", "Mabel", "Greta", "Soren", "Asa", "Leona", "Ruben", "Noo
 LAST = ["Okafor", "Renfrow", "Lindqvist", "Ferrand", "Vukovic", "Marchetti", "Nakashima",
         "Brisbois", "Kowalczyk", "Abernathy", "Delacroix", "Haverford", "Pennebaker",
         "Castellanos"]
-NOTE = "\n".join(
-    ["OR board, day list (all consents signed, sites marked)"]
-    + [f"Rm {i + 1}: {g}-Tassel {s} for lap chole, NPO since midnight"
-       for i, (g, s) in enumerate(zip(FIRST, LAST, strict=True))]
-    + ["Pt Jan van den Berg 71M in holding"])
+
+
+def day_list(line: str) -> str:
+    """Fourteen patients written as `line` ({g}: given name, {s}: surname), and one more
+    that neither engine hides."""
+    return "\n".join(
+        ["OR board, day list (all consents signed, sites marked)"]
+        + [f"Rm {i + 1}: " + line.format(g=g, s=s) + " for lap chole, NPO since midnight"
+           for i, (g, s) in enumerate(zip(FIRST, LAST, strict=True))]
+        + ["Pt Jan van den Berg 71M in holding"])
+
+
+NOTE = day_list("{g}-Tassel {s}")
 
 
 @pytest.mark.xfail(strict=True, raises=AssertionError,
                    reason="attack27d: NEW vs base, hyphen join lowers the finding count")
-def test_a_hyphen_join_does_not_lift_the_too_many_findings_hold(engine: Engine) -> None:
-    out = engine.deidentify(NOTE)
+@pytest.mark.parametrize("line", ["{g}-Tassel {s}", "{g} Mac an {s}"])
+def test_a_join_does_not_lift_the_too_many_findings_hold(engine: Engine, line: str) -> None:
+    """'[Kofi]-Tassel [Okafor]' and '[Grainne] Mac an [Okafor]' (the new article after a
+    particle) were two findings each, now one."""
+    out = engine.deidentify(day_list(line))
     assert not (out.verdict in PUBLISHED and "Berg" in out.text), (out.verdict, out.reasons)
