@@ -58,3 +58,23 @@ def test_a_name_with_a_new_clinical_word_is_not_published_whole(
 def test_a_lower_case_name_with_a_clinical_surname_keeps_its_quarantine(engine: Engine) -> None:
     out = engine.deidentify("pt ida fibrillation 64 f")
     assert out.verdict == "quarantine", (out.verdict, out.text)
+
+
+# base read "PT AFEBRILE" in capitals as a name (a false alarm) and sent the note to a
+# person; main no longer does, so a name that neither engine finds (an OLDER hole: capitals
+# after "INTERPRETER" or "PACIENTE") is published clean
+CAPS_LOOK = [
+    ("PT AFEBRILE, HEMODYNAMICALLY STABLE. INTERPRETER IDA VAN DER OBI 95 L KNEE", "OBI"),
+    ("PT AFEBRILE, HEMODYNAMICALLY STABLE. PACIENTE JAN DE LA OKAFOR 56 L KNEE", "OKAFOR"),
+    ("PT AFEBRILE. INTERPRETER IDA MAC AN HAVERFORD 71M", "HAVERFORD"),
+]
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="attack27d: NEW vs base, a cut false alarm lifts the review of a "
+                          "note that shows a name")
+@pytest.mark.parametrize(("note", "surname"), CAPS_LOOK)
+def test_a_capitals_note_that_shows_a_name_still_goes_to_a_person(
+        engine: Engine, note: str, surname: str) -> None:
+    out = engine.deidentify(note)
+    assert not (out.verdict in PUBLISHED and surname in out.text), (out.verdict, out.text)
