@@ -51,7 +51,12 @@ def test_capitals_note_unchanged(engine: Engine, note: str) -> None:
 
 
 CLINICAL_AFTER_TOWN = [  # NEW: base kept the clinical words, main takes them into the town
-    ("TRANSFERRED FROM BRACKWELL HOSPITAL IN ATRIAL FIBRILLATION.", "ATRIAL FIBRILLATION"),
+    # (strict xfail again: the clinical words that made it pass let a surname so spelled
+    # through, attack27d; safety first)
+    pytest.param("TRANSFERRED FROM BRACKWELL HOSPITAL IN ATRIAL FIBRILLATION.",
+                 "ATRIAL FIBRILLATION", marks=pytest.mark.xfail(
+                     strict=True, raises=AssertionError,
+                     reason="a false alarm: 'atrial fibrillation' is on no word list")),
     ("TRANSFERRED FROM BRACKWELL HOSPITAL IN SINUS RHYTHM.", "SINUS RHYTHM"),
     ("PT FROM MERCY CLINIC IN NO DISTRESS.", "NO DISTRESS"),
 ]

@@ -1,7 +1,8 @@
 """attack27d: the twelve clinical words this session added to medical_terms.txt ("atrial",
 "hypoxia", "tachypneic" ...) mark them MEDICAL, so an OLDER rule (name_tails' surname after a
 given name, the "Surname, Given" comma form) no longer takes one as a surname: base 5a1ecfb
-hid "Greta Afebrile" whole, main shows the surname. NEW vs base. Every note here is invented."""
+hid "Greta Afebrile" whole, main showed the surname. NEW vs base; the words were taken off
+the list again after this attack, so these are plain tests. Every note here is invented."""
 
 from __future__ import annotations
 
@@ -35,8 +36,6 @@ WHOLE = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack27d: NEW vs base, medical_terms additions end a name early")
 @pytest.mark.parametrize(("note", "surname"), SHOWN)
 def test_a_surname_spelled_like_a_new_clinical_word_stays_hidden(
         engine: Engine, note: str, surname: str) -> None:
@@ -44,8 +43,6 @@ def test_a_surname_spelled_like_a_new_clinical_word_stays_hidden(
     assert not (out.verdict in PUBLISHED and surname in out.text), (out.verdict, out.text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack27d: NEW vs base, a name with a new clinical word goes clean")
 @pytest.mark.parametrize(("note", "other_part"), WHOLE)
 def test_a_name_with_a_new_clinical_word_is_not_published_whole(
         engine: Engine, note: str, other_part: str) -> None:
@@ -53,8 +50,6 @@ def test_a_name_with_a_new_clinical_word_is_not_published_whole(
     assert not (out.verdict in PUBLISHED and other_part in out.text), (out.verdict, out.text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack27d: NEW vs base, quarantine became redacted")
 def test_a_lower_case_name_with_a_clinical_surname_keeps_its_quarantine(engine: Engine) -> None:
     out = engine.deidentify("pt ida fibrillation 64 f")
     assert out.verdict == "quarantine", (out.verdict, out.text)
@@ -70,9 +65,6 @@ CAPS_LOOK = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack27d: NEW vs base, a cut false alarm lifts the review of a "
-                          "note that shows a name")
 @pytest.mark.parametrize(("note", "surname"), CAPS_LOOK)
 def test_a_capitals_note_that_shows_a_name_still_goes_to_a_person(
         engine: Engine, note: str, surname: str) -> None:

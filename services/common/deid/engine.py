@@ -184,7 +184,7 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "given_before", "spaced_event_dates", "date_spoken", "board_names", "age_shapes",
                "name_leads", "name_disguises", "facility_tails", "dob_values", "ocr_dates",
                "pt_names", "initial_cues", "local_phones", "employers", "phone_ends",
-               "ages.json", "id_edges.twins", "id_cues.licence")
+               "ages.json", "id_edges.twins", "id_cues.licence", "name_tails")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -474,8 +474,8 @@ class Engine:
             merged = foreign_words.drop(text, merged, self._flags_of, typed)  # "está en ayuno"
             merged = label_values.drop(text, merged, self._flags_of)  # "To: All OR staff"
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
-            if name_tails.widen(text, merged, self._plain_word,
-                                self._only_a_word) or grew:  # "Åsa Lindqvist"
+            if name_tails.widen(text, merged, self._plain_word, self._only_a_word,
+                                fired) or grew:  # "Åsa Lindqvist"
                 merged = merge(merged)
             name_heads.join_across_initials(text, merged)  # "[name]   W .   [name]"
         if merged and name_again.scan(text, merged, self._never_again):  # "PRICE FAMILY"

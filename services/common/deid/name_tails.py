@@ -60,7 +60,7 @@ def _surname_before_age(text: str, m: re.Match[str]) -> bool:
 
 
 def _hyphened(w: str, name: str, plain_word: Callable[[str], bool],
-              only_a_word: Callable[[str], bool] | None) -> bool:
+              only_a_word: Callable[[str], bool] | None, fired: list[str] | None) -> bool:
     """Whether `w`, glued on by a hyphen after `name`, is the name's second part: a
     capitalised word no list knows, or in a name typed capitalised one that is only an
     everyday word ("[Asante]-Tassel", "[Kofi]-Brook"): no clinical word, label, month or place
@@ -69,21 +69,27 @@ def _hyphened(w: str, name: str, plain_word: Callable[[str], bool],
         return False
     if not plain_word(w.lower()):
         return True
-    return only_a_word is not None and len(w) > 2 and w[1:].islower() \
-        and name[:1].isupper() and not name.isupper() and only_a_word(w.lower())
+    if fired is None or only_a_word is None or not (
+            len(w) > 2 and w[1:].islower() and name[:1].isupper() and not name.isupper()
+            and only_a_word(w.lower())):
+        return False
+    fired.append("name_tails")
+    return True
 
 
 def _space_tail(text: str, s: int, end: int, m: re.Match[str], caps_note: bool,
-                plain_word: Callable[[str], bool]) -> bool:
+                plain_word: Callable[[str], bool], fired: list[str] | None) -> bool:
     """Whether the word (after a particle, maybe) that `m` read after the name ending at
-    `end` is the name's surname."""
+    `end` is the name's surname. `fired`: None leaves out the newer particle reading."""
     p, a, w = m.group("p"), m.group("a"), m.group("w")
     if p is None and " " in text[s:end].strip():
         return False
-    if p is not None and (p in _LOWER_PARTICLES or (a is not None and p.lower() in _ARTICLED)) \
+    if fired is not None and p is not None \
+            and (p in _LOWER_PARTICLES or (a is not None and p.lower() in _ARTICLED)) \
             and (_ECLIPSED.fullmatch(w) is not None or (
                 w[:1].isupper() and not w.isupper() and len(w) > 2 and not plain_word(w.lower()))):
-        return True  # "[Femke] van Rijswoud", "[Jan] Van der Poel", "[Grainne] Mac an tSionnaigh"
+        fired.append("name_tails")  # "[Femke] van Rijswoud", "[Grainne] Mac an tSionnaigh"
+        return True
     if a is not None:
         return False
     return len(w) > 1 and _capital(w, caps_note) \
@@ -92,10 +98,14 @@ def _space_tail(text: str, s: int, end: int, m: re.Match[str], caps_note: bool,
 
 
 def widen(text: str, spans: list[Span], plain_word: Callable[[str], bool],
-          only_a_word: Callable[[str], bool] | None = None) -> bool:
+          only_a_word: Callable[[str], bool] | None = None,
+          fired: list[str] | None = None) -> bool:
     """Grow NAME spans over the tails above; True when one grew. `plain_word`: an ordinary,
     clinical or label word, a month, a state: never part of a name; `only_a_word`: an
-    ordinary word that is none of the others (a surname may be spelled so)."""
+    ordinary word that is none of the others (a surname may be spelled so). The newer
+    readings (a particle's article, an everyday word after a hyphen) run only when `fired`
+    is a list, which hears when they grew a span (a join lowers the count of findings
+    that holds a note: the engine keeps the verdict the older rules give)."""
     grew = False
     caps_note = text.isupper()
     for k, (s, e, cat, rule, prio) in enumerate(spans):
@@ -103,10 +113,11 @@ def widen(text: str, spans: list[Span], plain_word: Callable[[str], bool],
             continue
         end = e
         m = _HYPHEN_TAIL.match(text, end)
-        if m is not None and _hyphened(m.group("w"), text[s:end], plain_word, only_a_word):
+        if m is not None and _hyphened(m.group("w"), text[s:end], plain_word, only_a_word,
+                                       fired):
             end = m.end()
         m = _SPACE_TAIL.match(text, end)
-        if m is not None and _space_tail(text, s, end, m, caps_note, plain_word):
+        if m is not None and _space_tail(text, s, end, m, caps_note, plain_word, fired):
             end = m.end()
         elif text[s:s + 1].isupper():
             m = _COMMA_TAIL.match(text, end)
@@ -130,7 +141,7 @@ def widen(text: str, spans: list[Span], plain_word: Callable[[str], bool],
             end = m.end()
         m = _HYPHEN_TAIL.match(text, end)  # "Zoe Bronte-Hale": the surname's second part
         if end > e and m is not None and _hyphened(m.group("w"), text[s:end], plain_word,
-                                                   only_a_word):
+                                                   only_a_word, fired):
             end = m.end()
         if end > e:
             spans[k], grew = (s, end, cat, rule, prio), True
