@@ -74,7 +74,9 @@ def _loc(s: int, e: int) -> tuple[int, int, str, str, int]:
 def test_a_place_cut_where_the_view_dropped_a_character_grows(
         text: str, cut: str, whole: str) -> None:
     spans = [_loc(text.index(cut), text.index(cut) + len(cut))]
-    assert name_edges.widen(text, spans, lambda w: 0)
+    fired: list[str] = []
+    assert name_edges.widen(text, spans, lambda w: 0, fired)
+    assert fired == ["name_edges"]
     s, e = spans[0][:2]
     assert text[s:e] == whole
 
@@ -87,6 +89,6 @@ def test_a_place_cut_where_the_view_dropped_a_character_grows(
 ])
 def test_a_place_cut_elsewhere_stays(text: str, cut: str) -> None:
     spans = [_loc(text.index(cut), text.index(cut) + len(cut))]
-    name_edges.widen(text, spans, lambda w: 0)
+    name_edges.widen(text, spans, lambda w: 0, [])
     s, e = spans[0][:2]
     assert text[s:e].replace("\u00ad", "") == cut

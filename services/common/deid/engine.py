@@ -184,7 +184,7 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "given_before", "spaced_event_dates", "date_spoken", "board_names", "age_shapes",
                "name_leads", "name_disguises", "facility_tails", "dob_values", "ocr_dates",
                "pt_names", "initial_cues", "local_phones", "employers", "phone_ends",
-               "ages.json", "id_edges.twins", "id_cues.licence", "name_tails")
+               "ages.json", "id_edges.twins", "id_cues.licence", "name_tails", "name_edges")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -630,7 +630,7 @@ class Engine:
             if (phone_ends.widen(text, merged)  # "[PHONE] EXT 22", "xxx-[PHONE]"
                     or len(merged) != n_merged):
                 merged = merge(merged)
-        if merged and name_edges.widen(text, merged, self._flags_of):  # "[St0n]3", "[A]_[B]"
+        if merged and name_edges.widen(text, merged, self._flags_of, fired):  # "[St0n]3"
             merged = merge(merged)
 
         if merged:

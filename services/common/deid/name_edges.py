@@ -154,17 +154,24 @@ def _name_like(word: str, flags_of: Callable[[str], int]) -> bool:
                         | lx.CUE) for f in fs)
 
 
-def widen(text: str, spans: list[Span], flags_of: Callable[[str], int]) -> bool:
+def widen(text: str, spans: list[Span], flags_of: Callable[[str], int],
+          fired: list[str] | None = None) -> bool:
     """Grow NAME (and cut LOCATION) spans as above (spans sorted, disjoint); True when one
-    grew or two joined (the caller merges). `flags_of`: the lexicon's flags for a word."""
+    grew or two joined (the caller merges). `flags_of`: the lexicon's flags for a word.
+    The newer growths (a cut place, a leet word after a leet name) run only when `fired` is
+    a list, which hears when they grew a span: a wider span may take the word whose doubt
+    held the note (the engine keeps the verdict the older rules give)."""
     grew = False
     lower_case = text.islower()
     mixed_case = not text.isupper() and not lower_case
     for k, (s, e, cat, rule, prio) in enumerate(spans):
         if cat == "LOCATION":  # "[Glen]\u00adharrow", "[Glenh]&#97;rrow": a rule on the typed
-            start, end = _hidden_edges(text, s, e)  # text stopped at what the view dropped
+            if fired is None:  # text stopped at what the view dropped
+                continue
+            start, end = _hidden_edges(text, s, e)
             if (start, end) != (s, e):
                 spans[k], grew = (start, end, cat, rule, prio), True
+                fired.append("name_edges")
             continue
         if cat != "NAME":
             continue
@@ -202,12 +209,13 @@ def widen(text: str, spans: list[Span], flags_of: Callable[[str], int]) -> bool:
                 f = flags_of(m.group(1))
                 if f & lx.NAMEISH and not f & _NOT_GIVEN:
                     end = m.end()
-        if any(c.isdigit() for c in text[start:end]) \
+        if fired is not None and any(c.isdigit() for c in text[start:end]) \
                 and (m := _LEET_NEXT.match(text, end)) is not None \
                 and _DIGIT_INSIDE.search(m.group(1).lower() if text.isupper() else m.group(1)) \
                 and _name_like(m.group(1), flags_of) \
                 and not (k + 1 < len(spans) and spans[k + 1][0] < m.end()):
             end = m.end()  # "[4m3l14] R0s3"
+            fired.append("name_edges")
         if (start, end) != (s, e):
             spans[k], grew = (start, end, cat, rule, prio), True
     return grew
