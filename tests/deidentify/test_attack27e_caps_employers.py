@@ -3,7 +3,8 @@ and cuts every span it finds with _plain_tail_cut ("[GLENHARROW WITH] SEPSIS"). 
 also reaches a Spanish workplace after "trabaja en" (employer_en), whose last word is
 often an ordinary one (STEEL, TEXTILES, SHOES, BAKERY): base 5a1ecfb hid the whole
 workplace; main ecf5b16 shows its last word, and where base held the note it may now
-publish it. A workplace led by "THE" is no longer found at all in capitals.
+publish it. A workplace led by "THE" is no longer found at all in capitals. Fixed after
+this attack (the workplace read as typed, the cut for towns only): plain tests now.
 
 Every note here is invented for these tests."""
 
@@ -26,8 +27,6 @@ CUT_TAILS = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack27e: capitals' tail cut takes an employer's last word")
 @pytest.mark.parametrize(("note", "word"), CUT_TAILS)
 def test_a_workplace_in_capitals_keeps_its_last_word_hidden(
         engine: Engine, note: str, word: str) -> None:
@@ -42,8 +41,6 @@ HELD_BEFORE = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="attack27e: a held note with a workplace in capitals is published")
 @pytest.mark.parametrize(("note", "word"), HELD_BEFORE)
 def test_a_held_workplace_note_in_capitals_is_not_published_with_it(
         engine: Engine, note: str, word: str) -> None:

@@ -307,8 +307,12 @@ def scan(text: str, words: set[str], out: list[Span], flags_of: Flags) -> None:
         titled = _title_case(text)
         if len(titled) == len(text):  # (offsets hold: the shapes below are ASCII)
             found: list[Span] = []
-            _scan(titled, words, found, _capitals_flags(flags_of))
-            out.extend(_plain_tail_cut(titled, sp, flags_of) for sp in found)
+            _scan(titled, words, found, _capitals_flags(flags_of), workplaces=False)
+            # (only a town ends where the sentence goes on; a workplace's last word is its
+            # own, and one read as typed: "TRABAJA EN [DUNMORE STEEL]", attack27e)
+            out.extend(_plain_tail_cut(titled, sp, flags_of) if sp[3] in _TOWN_RULES else sp
+                       for sp in found)
+            _workplaces(text, words, out)
             return
     _scan(text, words, out, flags_of)
 
@@ -360,7 +364,19 @@ _LITTLE = re.compile(r"(?<![\w'’])(?:In|En|On|Of|The|And|At|To|From|For|With|N
                      r"De|Del|Da|Do|La|Las|Los|El)(?![\w'’])")
 
 
-def _scan(text: str, words: set[str], out: list[Span], flags_of: Flags) -> None:
+_TOWN_RULES = frozenset(("facility_town", "home_in", "lives_field"))
+
+
+def _workplaces(text: str, words: set[str], out: list[Span]) -> None:
+    """A workplace in Spanish: "trabaja en Hotel Plaza Mayor"."""
+    if "en" in words:
+        for m in _WORKS_EN.finditer(text):
+            if m.group(1).split()[-1].lower() not in _NOT_TOWN:
+                out.append((m.start(1), m.end(1), "OTHERID", "employer_en", 1))
+
+
+def _scan(text: str, words: set[str], out: list[Span], flags_of: Flags, *,
+          workplaces: bool = True) -> None:
     if not _STRONG_WORDS.isdisjoint(words):
         _scan_facilities(text, out)
     if not _TOWN_WORDS.isdisjoint(words):
@@ -375,10 +391,8 @@ def _scan(text: str, words: set[str], out: list[Span], flags_of: Flags) -> None:
     if not _STREET_WORDS.isdisjoint(words):
         for m in _FOREIGN_STREET.finditer(text):
             out.append((m.start(1), m.end(1), "ADDRESS", "foreign_street", 1))
-    if "en" in words:
-        for m in _WORKS_EN.finditer(text):
-            if m.group(1).split()[-1].lower() not in _NOT_TOWN:
-                out.append((m.start(1), m.end(1), "OTHERID", "employer_en", 1))
+    if workplaces:
+        _workplaces(text, words, out)
     if not _HOME_WORDS.isdisjoint(words):
         for m in _LIVES_FIELD.finditer(text):
             if m.group(1).split()[0].lower() not in _NOT_RESIDENCE \
