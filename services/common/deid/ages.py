@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .covered import Covered
+from .covered import Covered, extend_unheld
 
 Span = tuple[int, int, str, str, int]
 
@@ -152,9 +152,9 @@ def scan_json(text: str, out: list[Span]) -> bool:
     """Append a JSON field's age over 89; True when one was found."""
     if '"' not in text:
         return False
-    n = len(out)
-    out.extend((m.start(1), m.end(1), "AGE", "age_json", 1) for m in _JSON_AGE.finditer(text))
-    return len(out) != n
+    # (an age the older rules read already is no newer find)
+    return extend_unheld(out, ((m.start(1), m.end(1), "AGE", "age_json", 1)
+                               for m in _JSON_AGE.finditer(text)))
 
 
 def scan(text: str, out: list[Span]) -> None:

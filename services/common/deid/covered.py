@@ -68,6 +68,9 @@ def extend_unheld(merged: list[tuple[int, int, str, str, int]],
                   found: Iterable[tuple[int, int, str, str, int]]) -> bool:
     """Append to `merged` each span of `found` that no span already there holds whole (a
     rule's find inside another's adds nothing); whether any was appended."""
+    found = list(found)
+    if not found:
+        return False  # (most notes: no index to build)
     inside = Holders((s, e) for s, e, *_ in merged)
     new = [sp for sp in found if not inside.holds(sp[0], sp[1])]
     merged.extend(new)

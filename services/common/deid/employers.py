@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
+from .covered import extend_unheld
 
 Span = tuple[int, int, str, str, int]
 
@@ -72,13 +73,13 @@ def scan_jobs(text: str, words: set[str], out: list[Span], flags_of: Callable[[s
     """Add the employers after the job cues (mixed case); True when one was found."""
     if _JOB_WORDS.isdisjoint(words) or text.isupper():
         return False
-    n = len(out)
+    found: list[Span] = []
     for m in _JOB_CUE.finditer(text):
         name = m.group("e").rstrip(".")
         if name.split()[0].rstrip(".,") in _NOT_EMPLOYER or _not_a_job(name, flags_of):
             continue
-        out.append((m.start("e"), m.start("e") + len(name), "OTHERID", "employer_job", 1))
-    return len(out) != n
+        found.append((m.start("e"), m.start("e") + len(name), "OTHERID", "employer_job", 1))
+    return extend_unheld(out, found)  # (what the older rules read already is no newer find)
 
 
 def _not_a_job(name: str, flags_of: Callable[[str], int]) -> bool:

@@ -18,33 +18,31 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from .covered import extend_unheld
+
 Span = tuple[int, int, str, str, int]
 
 _RELATION = (r"husband|wife|son|daughter|mom|mum|dad|mother|father|sister|brother|partner|"
              r"friend|family|spouse|niece|nephew|aunt|uncle|grandson|granddaughter")
 # The number first (led by a digit: quick to look for), then its cue just before it
-_NUMBER_RX = re.compile(r"\d{3}(?:[-.\u2011 ]\d{4}|\.\d{2}\.\d{2}|-\d{2}-\d{2})"
-                        r"(?![-.\d]?\d)")
+_SEVEN = r"\d{3}(?:[-.\u2011 ]\d{4}|\.\d{2}\.\d{2}|-\d{2}-\d{2})"
+_NUMBER_RX = re.compile(_SEVEN + r"(?![-.\d]?\d)")
+_CALLED = r"call(?:s|ed|ing)?|rang|texts?|texted|reach(?:ed)?|be\s+reached"
+_RELATION_ON = r"(?:" + _RELATION + r")(?:\s+(?-i:[A-Z][a-z]+))?\s+on"
 _CUE_BEFORE = re.compile(
-    r"(?i)\b(?:(?:call(?:s|ed|ing)?|rang|texts?|texted|reach(?:ed)?|be\s+reached)\s+"
-    r"(?:\w+\s+)?(?:from|on|at)"
-    r"|(?:" + _RELATION + r")(?:\s+(?-i:[A-Z][a-z]+))?\s+on)\s+$")
+    r"(?i)\b(?:(?:" + _CALLED + r")\s+(?:\w+\s+)?(?:from|on|at)|" + _RELATION_ON + r")\s+$")
 _CALL_WORDS = frozenset((
     "call calls called calling rang text texts texted reach reached").split())
 # Newer (the engine keeps the verdict the older rules give without them): the exchange in
 # brackets ("phoned from (555) 0142"), and a call made, in English, Spanish or Portuguese,
 # straight before the number ("called 555-1438", "llamó 555-1438", "celular 555-3071")
-_NEWER_NUMBER = re.compile(r"(?:\d{3}(?:[-.\u2011 ]\d{4}|\.\d{2}\.\d{2}|-\d{2}-\d{2})"
-                           r"|\(\d{3}\)[ \u00a0]?\d{4})(?![-.\d]?\d)")
+_NEWER_NUMBER = re.compile(r"(?:" + _SEVEN + r"|\(\d{3}\)[ \u00a0]?\d{4})(?![-.\d]?\d)")
 _NEWER_CUE = re.compile(
-    r"(?i)\b(?:(?:call(?:s|ed|ing)?|phoned|rang|texts?|texted|reach(?:ed)?|be\s+reached)\s+"
-    r"(?:\w+\s+)?(?:from|on|at)"
-    r"|(?:" + _RELATION + r")(?:\s+(?-i:[A-Z][a-z]+))?\s+on"
-    r"|(?P<bare>called|calling|phoned|rang|texted|llam[oóéa]|llamar|celular|ligar|ligou|"
+    r"(?i)\b(?:(?:" + _CALLED + r"|phoned)\s+(?:\w+\s+)?(?:from|on|at)|" + _RELATION_ON
+    + r"|(?P<bare>called|calling|phoned|rang|texted|llam[oóéa]|llamar|celular|ligar|ligou|"
     r"ligue))\s+$")
-_NEWER_WORDS = frozenset((
-    "call calls called calling phoned rang text texts texted reach reached llamo llamó llame "
-    "llamé llama llamar celular ligar ligou ligue").split()) | frozenset(_RELATION.split("|"))
+_NEWER_WORDS = _CALL_WORDS | frozenset(_RELATION.split("|")) | frozenset((
+    "phoned llamo llamó llame llamé llama llamar celular ligar ligou ligue").split())
 _RELATIONS = frozenset(_RELATION.split("|"))
 
 
@@ -158,12 +156,13 @@ def scan_newer(text: str, words: set[str], out: list[Span]) -> bool:
     """The newer cues and shapes above; True when one found a number."""
     if _NEWER_WORDS.isdisjoint(words):
         return False
-    n = len(out)
+    found: list[Span] = []
     for m in _NEWER_NUMBER.finditer(text):
         s = m.start()
         if not (s and (text[s - 1].isdigit() or text[s - 1] == "-")) \
                 and not (_UNIT_AFTER.match(text, m.end()) and _rising(m.group())) \
                 and (cue := _NEWER_CUE.search(text, max(0, s - 40), s)) \
                 and not (cue.group("bare") and _round_hours(m.group())):
-            out.append((s, m.end(), "PHONE", "phone_local_cued", 1))
-    return len(out) != n
+            found.append((s, m.end(), "PHONE", "phone_local_cued", 1))
+    # (what the older cues read already is no newer find: it would rerun the note for nothing)
+    return extend_unheld(out, found)
