@@ -85,8 +85,8 @@ _NOT_RESIDENCE = frozenset(
 # a neighbourhood or town after home: "at home in Crown Heights", "hometown Esker Bay"
 _HOME_IN = re.compile(
     r"(?i:(?<![\w'’])(?:(?:at[ \t]+home|lives|living|resides|residing|staying|hostel|motel|"
-    r"hotel)[ \t]+in|home[ \t]?town(?:[ \t]+(?:is|was))?[ \t]*[:,-]?))[ \t]+"
-    r"((?:(?:St|Mt|Ft)\.?[ \t]+)?[A-Z][a-z][\w'’-]*"
+    r"hotel)[ \t]+in|(?P<hometown>home[ \t]?town)(?:[ \t]+(?:is|was))?[ \t]*[:,-]?))[ \t]+"
+    r"(?P<town>(?:(?:St|Mt|Ft)\.?[ \t]+)?[A-Z][a-z][\w'’-]*"
     r"(?:[ \t][A-Z][a-z][\w'’-]*){0,2})")
 # a thing beside a street that the street names ("[Dock Street] underpass")
 _BY_STREET = re.compile(r"[ \t]+(?:underpass|overpass|bridge|viaduct|encampment|camp|"
@@ -143,12 +143,12 @@ _SPOKEN_IS = re.compile(
     rf"({_SPOKEN_NUMBER})(?![\w'’])"
     r"(?![ \t]+(?:minutes?|mins?|miles?|mi|km|blocks?|hours?|hrs?|mg|tabs?|times?|days?)"
     r"(?![\w'’]))")
-# a zip typed after "is" or "was" ("zip is 02139", "postal code was 9O21O": O and l for
-# digits, three digits at least): here, a newer rule, so that a note whose zip the older
-# rules left unread keeps the verdict it had (attack27a: the hold on the rest of it)
 # a JSON field's zip: '"dest_zip": "02115"', '"zip_code":"02115-1234"'
 _JSON_ZIP = re.compile(r"(?i)\"[a-z_]{0,12}(?:zip|postal)(?:_?code)?\"[ \t]*:[ \t]*\"?"
                        r"(\d{5}(?:-\d{4})?)(?![\w-])")
+# a zip typed after "is" or "was" ("zip is 02139", "postal code was 9O21O": O and l for
+# digits, three digits at least). Both here, in a newer rule, so that a note whose zip the
+# older rules left unread keeps the verdict it had (attack27a: the hold on the rest of it)
 _ZIP_IS = re.compile(
     rf"(?i)(?<![\w'’])(?:{_ZIP_CUE}){_IS}[ \t:]*+(\d{{5}}(?:-\d{{4}})?|\d{{2}}[ \t]\d{{3}}"
     rf"|(?=(?:[OoIl]*+\d){{3}})[0-9OoIl]{{5}})(?![\w'’-])")
@@ -268,8 +268,8 @@ def _town_after(text: str, spans: list[Span], k: int, end: int, flags_of: Flags,
         town = _TITLE_WORDS.match(text, link.end(), nxt)
         if town is not None and town.group().split()[0].lower().rstrip(".") not in _NOT_TOWN \
                 and _may_be_town(town.group(), flags_of):
-            return _plain_tail_cut(text, (town.start(), town.end(), "", "", 0),
-                                   flags_of)[1] if caps else town.end()
+            return _sentence_cut(text, town.start(), town.end(), flags_of) if caps \
+                else town.end()
         return end
     apposed = _APPOSED.match(text, end) if facility else None
     if apposed is not None:
@@ -318,14 +318,19 @@ def scan(text: str, words: set[str], out: list[Span], flags_of: Flags) -> None:
 
 
 def _plain_tail_cut(titled: str, sp: Span, flags_of: Flags) -> Span:
-    """`sp` without the ordinary words a note in capitals let it run on to ("[GLENHARROW
-    WITH] SEPSIS"): in Title Case every word looks like part of a name."""
+    """`sp` without the ordinary words a note in capitals let it run on to."""
     s, e, cat, rule, prio = sp
+    return s, _sentence_cut(titled, s, e, flags_of), cat, rule, prio
+
+
+def _sentence_cut(titled: str, s: int, e: int, flags_of: Flags) -> int:
+    """Where titled[s:e] ends without the ordinary words a note in capitals let it run on
+    to ("[GLENHARROW WITH] SEPSIS"): in Title Case every word looks like part of a name."""
     words = titled[s:e].split()
     while len(words) > 1 and _sentence_word(words[-1], flags_of):
         e = titled.rindex(words.pop(), s, e)
         e = len(titled[s:e].rstrip()) + s
-    return s, e, cat, rule, prio
+    return e
 
 
 def _sentence_word(word: str, flags_of: Flags) -> bool:
@@ -399,12 +404,12 @@ def _scan(text: str, words: set[str], out: list[Span], flags_of: Flags, *,
                     and not flags_of(m.group(1).split()[0]) & (lx.CUE | lx.MEDICAL):
                 out.append((m.start(1), m.end(1), "LOCATION", "lives_field", 1))
         for m in _HOME_IN.finditer(text):
-            first = m.group(1).split()[0].lower().rstrip(".")
+            first = m.group("town").split()[0].lower().rstrip(".")
             # (a hometown's stop words as a "Lives:" field's: "Hometown: Same as above")
-            if first not in _NOT_TOWN and not (first in _NOT_RESIDENCE and m.group()[:4].lower()
-                                               == "home" and "town" in m.group()[:9].lower()) \
-                    and _may_be_town(m.group(1), flags_of):
-                out.append((m.start(1), m.end(1), "LOCATION", "home_in", 1))
+            if first not in _NOT_TOWN \
+                    and not (m.group("hometown") and first in _NOT_RESIDENCE) \
+                    and _may_be_town(m.group("town"), flags_of):
+                out.append((m.start("town"), m.end("town"), "LOCATION", "home_in", 1))
     if not _NUMBER_PLACE_WORDS.isdisjoint(words):
         for m in _SPOKEN.finditer(text):
             out.append((m.start(1), m.end(1), "LOCATION", "spoken_place_number", 1))
