@@ -481,3 +481,40 @@ async def test_the_approver_sees_the_post_exactly_as_the_channel_receives_it(
         assert problems == []
     finally:
         await ctx.close()
+
+
+async def test_a_poll_leaves_the_approvers_focus_and_selection_where_they_were(
+        stack: Stack, browser: Any) -> None:
+    """Tab to a button, or select a word to copy: the next polls must not undo either.
+    The page polled every 1.5 s and drew the queue anew each time, sending focus back to the
+    item and dropping the selection, so a keyboard user never reached Reject by Tab."""
+    case = await stack.register_case(names=[PATIENT], scope=["public"])
+    _, body, _ = await stack.post_milestone(case["case_id"], note="Closing in layers.",
+                                            sub="coord-ana")
+    update_id = body["event_id"]
+    await review_of(stack, update_id, "public", "held")
+
+    ctx, page, problems = await open_approvals(stack, browser, "attending-kim")
+    try:
+        item = page.locator(f'#queue .item[data-key="{update_id}/public"]')
+        await item.locator(".destinations .goes").filter(
+            has_not_text="Working out").wait_for(timeout=10_000)
+        reject = item.locator("button.reject")
+        await reject.focus()
+        await page.evaluate("() => { const r = document.createRange();"
+                            " r.selectNodeContents(document.querySelector('#queue .item .text'));"
+                            " getSelection().removeAllRanges(); getSelection().addRange(r); }")
+        polls = []
+        page.on("response", lambda r: polls.append(r.url) if "/api/v1/reviews?" in r.url else None)
+
+        async def polled_twice() -> bool:
+            return len(polls) >= 2
+        await eventually(polled_twice, timeout=10)
+        await page.wait_for_timeout(200)  # the second poll's answer drawn, if it draws
+        assert await reject.evaluate("b => b === document.activeElement")
+        assert "Closing in layers" in await page.evaluate("() => String(getSelection())")
+        await page.keyboard.press("Enter")  # the focused button still works
+        await item.locator(".compose select").wait_for(timeout=5_000)
+        assert problems == []
+    finally:
+        await ctx.close()

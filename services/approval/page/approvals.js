@@ -15,6 +15,7 @@
   let sent = null;         // the last composed decision, reopened if the server refuses it
   let deadlines = {};      // key -> local ms when it expires
   let me = null;
+  let drawn = null;        // what the last render showed (see refresh)
   const previews = {};      // key + revision -> {loading} | {body} | {error}
 
   const key = (r) => r.update_id + "/" + r.audience;
@@ -68,8 +69,14 @@
     for (const r of items) deadlines[key(r)] = now + r.seconds_left * 1000;
     if (view === "held") $("count-held").textContent = items.length ? String(items.length) : "";
     if (!current()) selected = items.length ? key(items[0]) : null;
-    if (!composing) render();
+    // Draw only what changed: drawing anew moves focus back to the item and drops a text
+    // selection, so a poll every 1.5 s kept a keyboard user from ever tabbing to a button.
+    if (!composing && shownNow() !== drawn) render();
   }
+
+  // What render() shows; the time left changes every poll and tick() keeps it current.
+  const shownNow = () => JSON.stringify(
+    [view, selected, items.map((r) => ({ ...r, seconds_left: 0 }))]);
 
   const VERDICT_WORDS = { clean: "nothing removed", redacted: "identifiers removed",
                           review: "not sure: check it", quarantine: "withheld" };
@@ -292,6 +299,7 @@
   }
 
   function render() {
+    drawn = shownNow();
     const queue = $("queue");
     const groups = new Map();
     for (const r of items) {
