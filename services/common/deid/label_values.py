@@ -21,6 +21,11 @@ Span = tuple[int, int, str, str, int]
 _RULE = "label_name"
 _COLON_AFTER = re.compile(r"[ \t]*:")
 _WORD = re.compile(r"[^\W\d_]+")
+# a staff role's label, its colon and an opening quotation mark just before the value: what
+# that person said. A person's field keeps its quoted value ('Contact: "Pops" ...')
+_SAID = re.compile(r"(?i)\b(?:scrub|circ|circulator|surgeon|attending|assistant|anesthesia|"
+                   r"anesthesiologist|anaesthetist|resident|fellow|nurse|rn|crna)"
+                   r"[ \t]*:[ \t]*[\"“„«][ \t]*\Z")
 _LABEL_WORD = lx.ENGLISH | lx.COMMON | lx.LABEL | lx.MEDICAL | lx.CUE | lx.MONTH | lx.WEEKDAY
 
 
@@ -36,7 +41,11 @@ def _no_one(text: str, s: int, e: int, flags_of: Callable[[str], int]) -> bool:
     if len(words) != 1:
         return False
     f = flags_of(words[0].lower())
-    return bool(f & lx.COMMON) and not f & (lx.FIRST | lx.LAST_TOP)
+    # after a quotation mark the value is what was said ('Scrub: "Correct."'), and any
+    # dictionary word opens a sentence there, not only the most frequent ones
+    quoted = _SAID.search(text, max(0, s - 24), s) is not None
+    everyday = lx.COMMON | lx.ENGLISH if quoted else lx.COMMON
+    return bool(f & everyday) and not f & (lx.FIRST | lx.LAST_TOP)
 
 
 def drop(text: str, spans: list[Span], flags_of: Callable[[str], int]) -> list[Span]:
