@@ -63,3 +63,30 @@ SAID_NAMES = [
 def test_names_in_quoted_words_after_a_label_still_go(engine: Engine, note: str,
                                                       name: str) -> None:
     assert name not in engine.deidentify(note).text
+
+
+# A patient's question under a person's label: its first word is no one's name.
+ASKED = [
+    "From patient: Can I take a bath before the staples come out?",
+    "From patient: Where do I check in on the day?",
+    "Message from patient: Do I stop my metformin the night before?",
+    "From patient: When can I lift my grandson again?",
+    "Patient: Will I be awake for the nerve block?",
+]
+
+
+@pytest.mark.parametrize("note", ASKED)
+def test_a_question_after_a_persons_label_is_kept(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
+
+
+ASKED_NAMES = [
+    ("From patient: Will Ostrander here, can I eat before noon?", "Ostrander"),
+    ("Patient: Dorrit Vance. Can I shower?", "Dorrit Vance"),
+    ("From patient: Is Winnie Halloran my anaesthetist?", "Halloran"),
+]
+
+
+@pytest.mark.parametrize(("note", "name"), ASKED_NAMES)
+def test_names_by_a_question_still_go(engine: Engine, note: str, name: str) -> None:
+    assert name not in engine.deidentify(note).text

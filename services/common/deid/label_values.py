@@ -5,7 +5,9 @@ staff", "sms from CRNA: running late"). "Surgeon: Little", "Scrub: Young", "To: 
 keep their names (frequent surnames and given names), and so does the value of a
 person's field ("Guardian: Ocean", "Pt name: Sunny: ready"): a person is named there.
 A value with a colon after it is a label only when it is made of words ("re: Notice:"):
-"re: Oyelaran: consent signed" names someone.
+"re: Oyelaran: consent signed" names someone. After a staff role's label and a quotation
+mark the value is what was said ('Scrub: "Correct."'), and a question opening a field
+("From patient: Can I shower?") names no one.
 """
 
 from __future__ import annotations
@@ -21,6 +23,13 @@ Span = tuple[int, int, str, str, int]
 _RULE = "label_name"
 _COLON_AFTER = re.compile(r"[ \t]*:")
 _WORD = re.compile(r"[^\W\d_]+")
+# a question opening a field's value: an auxiliary and a pronoun, or a question word and a
+# verb, with the question mark in the same sentence ("Can I shower?", "Where do I park?")
+_ASKS = re.compile(
+    r"(?:(?:Can|Could|Do|Does|Did|Is|Are|Am|Was|Were|Will|Would|Should|Shall|May|Might|Must)"
+    r"[ \t]+(?:I|we|you|he|she|they|it|my|our)"
+    r"|(?:When|Where|Why|How|What|Which|Who)(?=[ \t]+[a-z]))"
+    r"(?=[ \t][^.!?\n]{0,160}\?)")
 # a staff role's label, its colon and an opening quotation mark just before the value: what
 # that person said. A person's field keeps its quoted value ('Contact: "Pops" ...')
 _SAID = re.compile(r"(?i)\b(?:scrub|circ|circulator|surgeon|attending|assistant|anesthesia|"
@@ -30,6 +39,9 @@ _LABEL_WORD = lx.ENGLISH | lx.COMMON | lx.LABEL | lx.MEDICAL | lx.CUE | lx.MONTH
 
 
 def _no_one(text: str, s: int, e: int, flags_of: Callable[[str], int]) -> bool:
+    asked = _ASKS.match(text, s)
+    if asked is not None and asked.end() >= e:
+        return True  # 'From patient: Can I shower?': the field holds a question
     if person_cues.before(text, s):
         return False
     words = _WORD.findall(text, s, e)
