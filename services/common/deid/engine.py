@@ -172,6 +172,7 @@ _WORD_OF, _FIRST, _SECOND = itemgetter(2), itemgetter(0), itemgetter(1)
 _NICKNAME_CUES = frozenset(("by", "as", "called", "nickname", "nick"))
 _NUMBER_END_CUES = frozenset(("end", "ends", "ending", "last"))
 _PATIENT_CUES = frozenset(("pt", "patient"))
+_PAIR_CUES = _PATIENT_CUES | {"inmate", "detainee", "prisoner"}
 # The rules after base 768686d that add or widen spans before the verdict is taken
 # (pt_surnames, spaced_dates, after_names' units and bare ages after a date of birth,
 # spaced_event_dates):
@@ -448,6 +449,9 @@ class Engine:
                                       | ("name" in words_in and pt_names.after_name_word(
                                           text, spans, self._flags_of))):
                 fired.append("pt_names")  # "Pt Clemency Brathwaite DOB", "pt name Quenby"
+        if fired is not None and not _PAIR_CUES.isdisjoint(words_in) \
+                and pt_names.before_word(text, spans, self._flags_of):
+            fired.append("pt_names")  # "Patient Marigold Kettle complained ..."
         if "|" in text or "MRN" in text or "DOB" in text:  # "| S. Mbeki |", "BRANDT, KEVIN MRN"
             name_cells.scan(text, spans, self._plain_word, self._known_abbreviation,
                             self._flags_of)

@@ -121,3 +121,47 @@ def after_name_word(text: str, spans: list[Span], flags_of: Flags) -> bool:
         if ok[0]:
             spans.append((m.start(1), m.end(2 if ok[1] else 1), "NAME", "pt_name_word", 1))
     return len(spans) != n
+
+
+# `before_word`: two capitalised words after a person cue in the middle of a sentence, a
+# lowercase word or a comma after them ("Patient Marigold Kettle complained ...", "Inmate
+# Saffron Lark, escort ..."): in a note that writes its words in lower case, two capitals
+# there name someone, whatever the words mean; a guess all the same, so a person looks.
+# what follows them is what a person does: a verb in the past or the third person, or an
+# auxiliary ("Pt Sinus Rhythm throughout" and "Patient Still Asleep in bay 2" stay)
+_DOES = (r"[a-z]{2,}+(?<=ed|es|ks|ls|ns|ps|rs|ts|ys)|slept|said|went|came|told|took|gave|fell|"
+         r"felt|got|left|ate|drank|woke|sat|stood|ran|kept|began|brought|thought|found|heard|"
+         r"knew|made|met|paid|saw|sent|spoke|wore|wrote|is|was|has|had|will|can|may|must|"
+         r"should|would|could|did|does|needs|wants")
+_CUED_PAIR = re.compile(r"(?<![\w-])(?:[Pp](?:atient|t)|[Ii]nmate|[Dd]etainee|[Pp]risoner)"
+                        r"\.?[ \t]+([A-Z][a-z]{2,}+)[ \t]+([A-Z][a-z]{2,}+(?:-[A-Z][a-z]+)?)"
+                        rf"(?=[ \t]*[,;(]|[ \t]+(?:{_DOES})\b)")
+# what a hospital calls its services and things after "Patient" ("Patient Relations Team
+# called", "Patient Warming Blanket on")
+_SERVICE_WORDS = frozenset((
+    "access accounts advocate advocacy affairs assessment band belongings billing blanket "
+    "board care chart complaint complaints controlled coordinator education escort "
+    "experience family feedback financial history id identification information intake "
+    "label liaison line list lounge message name navigator number office officer parking "
+    "portal property record records registration relations representative rights safety "
+    "satisfaction service services status sticker survey team technician tracking "
+    "transport transportation valuables waiting warming wristband").split())
+_NOT_IN_PAIR = _NEVER | lx.MONTH | lx.EPONYM | lx.PHRASE
+
+
+def before_word(text: str, spans: list[Span], flags_of: Flags) -> bool:
+    """Add the pairs above as guesses; True when one was."""
+    n = len(spans)
+    for m in _CUED_PAIR.finditer(text):
+        words = [w.lower() for w in m.groups()]
+        flags = [flags_of(w.split("-")[0]) for w in words]
+        if any(w in _SERVICE_WORDS for w in words) or any(f & _NOT_IN_PAIR for f in flags):
+            continue
+        if any(w.endswith(_VERB_ENDINGS) and not f & (lx.FIRST | lx.LAST)
+               for w, f in zip(words, flags, strict=True)):
+            continue  # "Patient Controlled ...", "Pt Feeling Better"
+        if (flags[0] & lx.COMMON and not flags[0] & lx.FIRST) or (flags[0] | flags[1]) \
+                & lx.VERY_COMMON:
+            continue  # "Patient Still Asleep", not a given name first
+        spans.append((m.start(1), m.end(2), "NAME", "guess_pt_pair", 1))
+    return len(spans) != n
