@@ -450,8 +450,9 @@ class Engine:
                                           text, spans, self._flags_of))):
                 fired.append("pt_names")  # "Pt Clemency Brathwaite DOB", "pt name Quenby"
         if fired is not None and not _PAIR_CUES.isdisjoint(words_in) \
-                and pt_names.before_word(text, spans, self._flags_of):
-            fired.append("pt_names")  # "Patient Marigold Kettle complained ..."
+                and (pt_names.before_word(text, spans, self._flags_of)
+                     | pt_names.surname_after(text, spans, self._flags_of)):
+            fired.append("pt_names")  # "Patient Marigold Kettle complained", "Pt [Bodhi] Lark"
         if "|" in text or "MRN" in text or "DOB" in text:  # "| S. Mbeki |", "BRANDT, KEVIN MRN"
             name_cells.scan(text, spans, self._plain_word, self._known_abbreviation,
                             self._flags_of)

@@ -49,6 +49,7 @@ _NEVER = lx.MEDICAL | lx.LABEL | lx.CUE | lx.STATE | lx.WEEKDAY | lx.COUNTRY
 _TITLE_PAIR = re.compile(r"P(?<![\w]P)(?:t|T|atient)\b\.?:?[ \t]+([A-Z][a-z]{2,}+)[ \t]+"
                          r"([A-Z][a-z]{2,}+(?:-[A-Z][a-z]+)?)(?=[ \t]*"
                          r"(?:DOB\b|D\.O\.B\.|MRN\b|(?i:dob|mrn)[ \t]*[:#]|"
+                         r"(?:IP|SSN|DL|E-?mail|Acct|ACCT|Ph|Tel|Phone)\b|"
                          r"\(?\d{1,3}[ \t]?(?:y/?o|yrs?|[MF])\b))")
 # a word that is none of these may be a given name before an identifier
 _NOT_GIVEN = _NEVER | lx.VERY_COMMON | lx.MONTH | lx.EPONYM | lx.PHRASE
@@ -164,4 +165,30 @@ def before_word(text: str, spans: list[Span], flags_of: Flags) -> bool:
                 & lx.VERY_COMMON:
             continue  # "Patient Still Asleep", not a given name first
         spans.append((m.start(1), m.end(2), "NAME", "guess_pt_pair", 1))
+    return len(spans) != n
+
+
+# `surname_after`: the capitalised word right after a given name a cue found ("Pt [Bodhi]
+# Larkspur grandfather ...", "Pt [Ingvild] Lie face photo"): the surname, even when it is
+# an everyday word; not a clinical word, a label, a verb's form, a word before a number
+# ("Pt Rose Bay 4") or a colon, nor after a tab ("Pt: Sue<tab>Age: 100": the next field).
+_GIVEN_THEN = re.compile(r"(?<![\w-])(?:[Pp](?:atient|t)|PT)\.?:?[ \t]+([A-Z][a-z]{2,}+)"
+                         r" ([A-Z][a-z]++(?:-[A-Z][a-z]+)?)(?![\w'’-])(?![ \t]*[\d:])")
+_NOT_SURNAME = _NOT_IN_PAIR | lx.VERY_COMMON | lx.LABEL
+
+
+def surname_after(text: str, spans: list[Span], flags_of: Flags) -> bool:
+    """Add the surnames above; True when one was."""
+    n = len(spans)
+    for m in _GIVEN_THEN.finditer(text):
+        s1, e1, s2, e2 = m.start(1), m.end(1), m.start(2), m.end(2)
+        given = any(sp[0] <= s1 and sp[1] >= e1 and sp[2] in ("NAME", "LOCATION")
+                    for sp in spans)
+        if not given or any(sp[0] < e2 and sp[1] > s2 for sp in spans):
+            continue
+        word = m.group(2).lower()
+        f = flags_of(word.split("-")[0])
+        if f & _NOT_SURNAME or (word.endswith(_VERB_ENDINGS) and not f & (lx.FIRST | lx.LAST)):
+            continue
+        spans.append((s2, e2, "NAME", "pt_surname_after_given", 1))
     return len(spans) != n
