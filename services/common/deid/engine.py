@@ -41,6 +41,7 @@ from . import (
     given_before,
     grouped_doubts,
     handles,
+    hl7_segments,
     honorifics,
     id_cues,
     id_edges,
@@ -88,6 +89,7 @@ from . import (
     pt_names,
     pt_surnames,
     read_out,
+    record_cells,
     relatives,
     road_marks,
     script_names,
@@ -108,6 +110,7 @@ from . import (
     world_places,
 )
 from .casematch import CaseMatcher, Matchers, scan_numbers
+from .covered import extend_unheld
 from .identifiers import CaseIdentifiers
 from .lexicon import (
     COMMON,
@@ -185,7 +188,8 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "given_before", "spaced_event_dates", "date_spoken", "board_names", "age_shapes",
                "name_leads", "name_disguises", "facility_tails", "dob_values", "ocr_dates",
                "pt_names", "initial_cues", "local_phones", "employers", "phone_ends",
-               "ages.json", "id_edges.twins", "id_cues.licence", "name_tails", "name_edges")
+               "ages.json", "id_edges.twins", "id_cues.licence", "name_tails", "name_edges",
+               "hl7_segments", "record_cells")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -646,6 +650,21 @@ class Engine:
             # (the view too: "Impl\u00adant" is an implant all the same)
             # a supply's lot or catalogue number alone identifies no one
             merged = _spare_the_mrn(text, merged, [], matcher)
+        if fired is not None and ("|" in text or "MSH" in text):
+            # HL7 v2 segments: the fields the standard names a person's (after the drop
+            # rules, which read prose: "PID|1||…||FAMILY^GIVEN||…")
+            fields = hl7_segments.scan(text, self._name_word, self._names.on_roster)
+            if extend_unheld(merged, fields) | hl7_segments.relabel(merged, fields):
+                fired.append("hl7_segments")
+                merged = merge(merged)
+            # a pipe table's cells under a header naming the patient's column
+            if extend_unheld(merged, record_cells.tables(text, self._plain_word)):
+                fired.append("record_cells")
+                merged = merge(merged)
+        if fired is not None and ":" in text and "\n" in text and extend_unheld(
+                merged, record_cells.yaml_names(text)):  # "patient:\n  name: X"
+            fired.append("record_cells")
+            merged = merge(merged)
         if own:  # a merge may have relabelled them, and a drop rule then removed them
             merged = merge(merged + own)
         if not merged:

@@ -199,6 +199,11 @@ class NameScanner:
                 self._allow_full.update((tuple(parts), (parts[0], parts[-1])))
                 self._allow_last.add(parts[-1])
 
+    def on_roster(self, given: str, family: str) -> bool:
+        """Whether the roster holds this given name and surname (a record's staff field)."""
+        parts = roster_name_parts(f"{given} {family}")
+        return len(parts) >= 2 and (parts[0], parts[-1]) in self._allow_full
+
     def lookup(self, raw: str) -> tuple[str, int]:
         hit = self.memo.get(raw)
         if hit is None:

@@ -1,0 +1,164 @@
+"""HL7 v2 segments pasted into a note: the fields that the standard says hold a person's
+identifiers (PID, NK1, IN1, IN2, GT1, MRG, PV1's visit number, an OBX whose observation
+names an identifier, Z-segments) are hidden with their category; coded fields, staff
+fields and the message header are left to the other rules. Invented records."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from services.common.deid import Engine, EngineConfig, hl7_segments
+
+from .growth import assert_grows_linearly, repeated
+from .support import left_uncovered
+
+HEAD = "interface log pasted by the analyst:\n"
+PID = ("PID|1||60442917^^^NORTH^MR||QUILLFEATHER^ODALYS^R|VANTREES|19410827|F|"
+       "QUILLFEATHER^DALLY|2106-3^White^CDCREC|27 TANSY CT^APT 4^MARROWDALE^VT^05871^USA||"
+       "(555)555-0123|555-0188|ENG|M|CAT|A7710293455|521-33-7710|VT88213409^VT")
+
+
+def _categories(engine: Engine, note: str) -> dict[str, str]:
+    result = engine.deidentify(note)
+    return {note[f.start:f.end]: f.category for f in result.findings}
+
+
+@pytest.mark.parametrize("piece", [
+    "60442917", "QUILLFEATHER^ODALYS^R", "VANTREES", "19410827", "QUILLFEATHER^DALLY",
+    "27 TANSY CT", "APT 4", "MARROWDALE", "05871", "(555)555-0123", "555-0188",
+    "A7710293455", "521-33-7710", "VT88213409",
+])
+def test_pid_fields_hidden(engine: Engine, piece: str) -> None:
+    assert left_uncovered(engine, HEAD + PID, piece) == ""
+
+
+def test_pid_categories(engine: Engine) -> None:
+    seen = _categories(engine, HEAD + PID)
+    assert seen.get("QUILLFEATHER^ODALYS^R") == "NAME"
+    assert seen.get("19410827") == "DATE"
+    assert seen.get("MARROWDALE") == "LOCATION"
+    assert seen.get("05871") == "ZIP"
+    assert seen.get("521-33-7710") == "SSN"
+    assert seen.get("A7710293455") == "ACCOUNT"
+
+
+def test_pid_coded_fields_stay(engine: Engine) -> None:
+    out = engine.deidentify(HEAD + PID).text
+    for code in ("|F|", "2106-3^White^CDCREC", "^VT^", "|ENG|M|CAT|"):
+        assert code in out, out
+
+
+@pytest.mark.parametrize(("note", "piece"), [
+    ("NK1|1|BRACKENRIDGE^TOBIAS|SON|9 WREN HOLLOW RD^^PELLINGTON^NH^03302|555-0134",
+     "BRACKENRIDGE^TOBIAS"),
+    ("NK1|1|BRACKENRIDGE^TOBIAS|SON|9 WREN HOLLOW RD^^PELLINGTON^NH^03302|555-0134",
+     "9 WREN HOLLOW RD"),
+    ("NK1|1|BRACKENRIDGE^TOBIAS|SON|9 WREN HOLLOW RD^^PELLINGTON^NH^03302|555-0134",
+     "PELLINGTON"),
+    ("NK1|1|BRACKENRIDGE^TOBIAS|SON|9 WREN HOLLOW RD^^PELLINGTON^NH^03302|555-0134",
+     "555-0134"),
+    ("IN1|1|PLAN7|PAYR2|NORTHSTAR HEALTH||||GRP5512||||||||ZELLWEGER^INGRID^M|01|19380412|"
+     "4 SORREL WAY^^OAKHURST FALLS^ME^04011", "ZELLWEGER^INGRID^M"),
+    ("IN1|1|PLAN7|PAYR2|NORTHSTAR HEALTH||||GRP5512||||||||ZELLWEGER^INGRID^M|01|19380412|"
+     "4 SORREL WAY^^OAKHURST FALLS^ME^04011", "19380412"),
+    ("IN1|1|PLAN7|PAYR2|NORTHSTAR HEALTH||||GRP5512||||||||ZELLWEGER^INGRID^M|01|19380412|"
+     "4 SORREL WAY^^OAKHURST FALLS^ME^04011", "OAKHURST FALLS"),
+    # a member number typed a few fields off: never a coded value, hidden all the same
+    ("IN1|1|PLAN7||NORTHSTAR HEALTH||||||||||||ZELLWEGER^INGRID|01||||||||||||||||QPX448120937",
+     "QPX448120937"),
+    ("GT1|1|G55102|HOLLOWAY^PERPETUA||3 FENNEL ST^^DRUMMOND|555-0177|||F||SP|612-40-9931",
+     "HOLLOWAY^PERPETUA"),
+    ("GT1|1|G55102|HOLLOWAY^PERPETUA||3 FENNEL ST^^DRUMMOND|555-0177|||F||SP|612-40-9931",
+     "612-40-9931"),
+    ("MRG|31044587^^^NORTH^MR||||||ABERCROMBIE^LETITIA", "31044587"),
+    ("MRG|31044587^^^NORTH^MR||||||ABERCROMBIE^LETITIA", "ABERCROMBIE^LETITIA"),
+    ("PV1|1|I|4W^12^B||||||||SUR||||||||VN77401226", "VN77401226"),
+    ("OBX|1|NM|AGE^Age in years||94|a|||||F", "94"),
+    ("OBX|1|ST|SERIAL^Implant serial||QX-77-55012-B||||||F", "QX-77-55012-B"),
+    ("ZPH|1|odalys_q_badge.png|badge picture", "odalys_q_badge.png"),
+    ("ZXT|1|KIOSK-ENR-44190|enrolment", "KIOSK-ENR-44190"),
+    # the sex field holding a plate number: a patient segment's field no code fits
+    ("PID|1||88120455||TREMAINE^OSWIN||19700101|PLATE KRV7731", "PLATE KRV7731"),
+])
+def test_patient_fields_hidden(engine: Engine, note: str, piece: str) -> None:
+    assert left_uncovered(engine, HEAD + note, piece) == ""
+
+
+def test_encoding_characters_from_msh(engine: Engine) -> None:
+    note = ("MSH#*~\\&#SEND#NORTH#RECV#NORTH#202601020304##ADT*A04#M7#P#2.5\n"
+            "PID#1##40021183##PENHALIGON*MAUDE##19390215#F###8 LARCH ROW*^*BRISTOWE")
+    for piece in ("PENHALIGON*MAUDE", "19390215", "8 LARCH ROW", "BRISTOWE"):
+        assert left_uncovered(engine, HEAD + note, piece) == "", piece
+
+
+def test_rule_leaves_codes_and_header() -> None:
+    note = HEAD + ("MSH|^~\\&|ORS|NORTH|EHR|NORTH|202601020304||ADT^A01|MSG1|P|2.5\n"
+                   "PV1|1|I|OR^3^2||||||||SUR\n"
+                   "OBX|1|NM|HGB^Hemoglobin||13.5|g/dL|12-16|N|||F\n"
+                   "OBX|2|NM|AGE^Age||47|a\n"
+                   "OBX|3|NM|WBC^White cell count||7.1|10*3/uL")
+    assert hl7_segments.scan(note) == []
+
+
+STAFF = HEAD + "PV1|1|I|OR^3^2||||^TALBOT^WREN^^^DR|||SUR"
+
+
+def test_staff_field_hidden_unless_on_roster(engine: Engine) -> None:
+    assert left_uncovered(engine, STAFF, "TALBOT^WREN") == ""
+    rostered = Engine(EngineConfig(staff_allow_list=("Dr. Wren Talbot",)))
+    assert "TALBOT^WREN" in rostered.deidentify(STAFF).text
+
+
+@pytest.mark.parametrize(("note", "piece", "category"), [
+    # the insured's name a field off, in the relationship's coded field
+    ("IN1|1|PLAN7||NORTHSTAR HEALTH|||||||||||||HOLLOWAY^MARGARET|SELF", "HOLLOWAY^MARGARET",
+     "NAME"),
+    # a fax number a few fields off, in a coded field: no code has seven digits
+    ("PID|1||88120455||TREMAINE^OSWIN||19700101|F||||||||||||||||||555-0166", "555-0166",
+     "PHONE"),
+])
+def test_values_in_coded_fields(engine: Engine, note: str, piece: str, category: str) -> None:
+    assert left_uncovered(engine, HEAD + note, piece) == ""
+    assert _categories(engine, HEAD + note).get(piece) == category
+
+
+@pytest.mark.parametrize("note", [
+    "BP|HR|SpO2\n120/80|72|98%",
+    "| Pt | Bay |\n| 4 | 12 |",
+    "ABC|def but not a segment",
+])
+def test_no_segment_no_finding(note: str) -> None:
+    assert hl7_segments.scan(note) == []
+
+
+@given(st.text(alphabet="PIDNK1MSHZ|^~\\&#*0123456789 AZaz\n\r-", max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_arbitrary_separators_never_raise(body: str) -> None:
+    for note in (body, "PID|" + body, "MSH|^~\\&|" + body + "\nPID|" + body):
+        for s, e, cat, _rule, _p in hl7_segments.scan(note):
+            assert 0 <= s < e <= len(note)
+            assert note[s:e].strip() == note[s:e]
+            assert cat
+
+
+def test_engine_offsets_point_into_the_note(engine: Engine) -> None:
+    note = HEAD + "\u200b" + PID + "\r\nNK1|1|BRACKENRIDGE^TOBIAS|SON||555-0134"
+    result = engine.deidentify(note)
+    assert result.verdict != "clean"
+    for f in result.findings:
+        assert 0 <= f.start < f.end <= len(note)
+    assert "QUILLFEATHER" not in result.text and "BRACKENRIDGE" not in result.text
+
+
+def test_long_segment_grows_linearly(long_engine: Engine) -> None:
+    def make(n: int) -> str:
+        return "PID|1||" + repeated("A1^B|^~|", n)
+
+    def one_field(n: int) -> str:  # a field read for its shape: an email's, a phone's...
+        return "PID" + "|" * 21 + repeated("ab.c", n) + "@x"
+
+    for build in (make, one_field):
+        assert_grows_linearly(hl7_segments.scan, build)
+        assert_grows_linearly(long_engine.deidentify, build)
