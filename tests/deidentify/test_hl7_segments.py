@@ -93,6 +93,24 @@ def test_encoding_characters_from_msh(engine: Engine) -> None:
         assert left_uncovered(engine, HEAD + note, piece) == "", piece
 
 
+@pytest.mark.parametrize(("note", "pieces"), [
+    # HL7's own segment terminator, a carriage return alone
+    ("MSH|^~\\&|ORS|NORTH|EHR|NORTH|202601020304||ADT^A01|MSG1|P|2.5\r"
+     "PID|1||51730098||ASHGROVE^LIONEL||19350606|M\rNK1|1|ASHGROVE^MAVIS|WIF||555-0112",
+     ("ASHGROVE^LIONEL", "19350606", "ASHGROVE^MAVIS", "555-0112")),
+    # segments in running text, one after another on the same line
+    ("from the feed: PID|1||51730098||ASHGROVE^LIONEL||19350606|M PV1|1|I|3E^4^1"
+     "||||||||||||||||VN55120984 then resent",
+     ("51730098", "ASHGROVE^LIONEL", "19350606", "VN55120984")),
+])
+def test_segments_without_a_line_of_their_own(engine: Engine, note: str,
+                                              pieces: tuple[str, ...]) -> None:
+    for piece in pieces:
+        assert left_uncovered(engine, HEAD + note, piece) == "", piece
+    read = {note[s:e] for s, e, *_ in hl7_segments.scan(note)}
+    assert "ASHGROVE^LIONEL" in read and "19350606" in read, read
+
+
 def test_rule_leaves_codes_and_header() -> None:
     note = HEAD + ("MSH|^~\\&|ORS|NORTH|EHR|NORTH|202601020304||ADT^A01|MSG1|P|2.5\n"
                    "PV1|1|I|OR^3^2||||||||SUR\n"
@@ -159,6 +177,9 @@ def test_long_segment_grows_linearly(long_engine: Engine) -> None:
     def one_field(n: int) -> str:  # a field read for its shape: an email's, a phone's...
         return "PID" + "|" * 21 + repeated("ab.c", n) + "@x"
 
-    for build in (make, one_field):
+    def one_line(n: int) -> str:  # many segments on one line
+        return "seen: " + repeated("PID|1||7712^^^A^MR||ROE^ANN ", n)
+
+    for build in (make, one_field, one_line):
         assert_grows_linearly(hl7_segments.scan, build)
         assert_grows_linearly(long_engine.deidentify, build)

@@ -92,3 +92,46 @@ def test_name_cell_and_value_without_their_words() -> None:
     assert "Dorotea Vance" in {note[s:e] for s, e, *_ in record_cells.tables(note, str.islower)}
     note = "patient:\n  name: \"Vance, Dorotea\"\n  ward: 4"
     assert [note[s:e] for s, e, *_ in record_cells.yaml_names(note)] == ["Vance, Dorotea"]
+
+
+@pytest.mark.parametrize(("note", "piece", "category"), [
+    ('name,dob,age,town\n"Penwick, Isaura",1930-05-06,96,Lower Ashfold', "Penwick, Isaura",
+     "NAME"),
+    ('name,dob,age,town\n"Penwick, Isaura",1930-05-06,96,Lower Ashfold', "96", "AGE"),
+    ('name,dob,age,town\n"Penwick, Isaura",1930-05-06,96,Lower Ashfold', "Lower Ashfold",
+     "LOCATION"),
+    ("Patient\tAge\tLocker\nOrla Brennock\t91\tLK-204", "LK-204", "ID"),
+    ("Pt;Home town\nOrla Brennock;Quarrington Mills", "Quarrington Mills", "LOCATION"),
+])
+def test_delimited_table_cells(note: str, piece: str, category: str) -> None:
+    found = {note[s:e]: cat for s, e, cat, *_ in record_cells.tables(note, str.islower)}
+    assert found.get(piece) == category, found
+
+
+@pytest.mark.parametrize("note", [
+    "Pt, wife at bedside\nDr Vell aware, plan CT",  # one column named: prose, no header
+    "We saw the pt, age and town noted.\nBob Smith, 94",
+    "name,dob\nsee chart,pending",
+])
+def test_delimited_prose_is_no_table(note: str) -> None:
+    assert record_cells.tables(note, lambda w: w.lower() in {"see", "chart"}) == []
+
+
+@pytest.mark.parametrize("unit", ['","', '"a,', '""x,', '"",', 'a\t"', '";"'])
+def test_long_delimited_row_grows_linearly(unit: str) -> None:
+    def make(n: int) -> str:
+        return "name,age\n" + repeated(unit, n) + "\nname;age\tdob\n" + repeated(unit, n)
+
+    assert_grows_linearly(lambda t: record_cells.tables(t, str.islower), make)
+
+
+def test_delimited_table_through_the_engine(engine: Engine) -> None:
+    note = 'name,age,home town\n"Brennock, Orla",95,Quarrington Mills'
+    for piece in ("Brennock, Orla", "95", "Quarrington Mills"):
+        assert left_uncovered(engine, note, piece) == "", piece
+
+
+def test_blank_line_ends_a_table() -> None:
+    note = "| Pt | Age |\n| Orla Brennock | 95 |\n\n| Tray | Count |\n| Major set | 97 |"
+    found = {note[s:e] for s, e, *_ in record_cells.tables(note, str.islower)}
+    assert found == {"Orla Brennock", "95"}, found

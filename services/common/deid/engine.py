@@ -657,14 +657,15 @@ class Engine:
             if extend_unheld(merged, fields) | hl7_segments.relabel(merged, fields):
                 fired.append("hl7_segments")
                 merged = merge(merged)
-            # a pipe table's cells under a header naming the patient's column
-            if extend_unheld(merged, record_cells.tables(text, self._plain_word)):
+        if fired is not None and "\n" in text:
+            # a table's cells under a header naming the patient's column (pipes, tabs,
+            # commas), a name under "patient:" in a YAML-like block
+            found = record_cells.tables(text, self._plain_word)
+            if ":" in text:
+                found += record_cells.yaml_names(text)
+            if extend_unheld(merged, found):
                 fired.append("record_cells")
                 merged = merge(merged)
-        if fired is not None and ":" in text and "\n" in text and extend_unheld(
-                merged, record_cells.yaml_names(text)):  # "patient:\n  name: X"
-            fired.append("record_cells")
-            merged = merge(merged)
         if own:  # a merge may have relabelled them, and a drop rule then removed them
             merged = merge(merged + own)
         if not merged:

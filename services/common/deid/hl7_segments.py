@@ -29,7 +29,12 @@ Roster = Callable[[str, str], bool]
 
 RULE = "hl7_field"
 _PRIO = 2
-_SEGMENT = re.compile(r"(?m)^[ \t>\u200b-\u200f\u2060\ufeff]*([A-Z][A-Z0-9]{2})(?=[^\w\s])")
+# a segment at a line's start (after "\n" or HL7's own "\r"), any id; or a known one
+# after a blank or a mark in running text ("pasted: PID|1||...", "...|F PV1|1|I|...")
+_SEGMENT = re.compile(r"(?m)(?:^|(?<=\r))[ \t>\u200b-\u200f\u2060\ufeff]*"
+                      r"([A-Z][A-Z0-9]{2})(?=[^\w\s])")
+_INLINE = re.compile(r"(?<![\w|^~\\&])(MSH|EVN|PID|PD1|NK1|PV1|IN1|IN2|IN3|GT1|MRG|OBX|OBR|ORC"
+                     r"|AIP)(?=[^\w\s])")
 _LINE_END = re.compile(r"[\r\n]")
 _MSH = re.compile(r"(?m)^[ \t>]*MSH([^\w\s])([^\w\s])([^\w\s])([^\w\s])?([^\w\s])?")
 _DEFAULT = ("|", "^", "~")
@@ -319,17 +324,27 @@ def scan(text: str, name_word: NameWord | None = None,
     or surname that is no ordinary word (a name typed into a coded field); `on_roster`:
     whether a given name and surname are a member of staff's on the roster."""
     out: list[Span] = []
-    if _SEGMENT.search(text) is None:
+    if _SEGMENT.search(text) is None and _INLINE.search(text) is None:
         return out
     seps = _separators(text)
     fs, comp, _rep = seps
-    for m in _SEGMENT.finditer(text):
-        seg = m.group(1)
-        start = m.end(1)
-        if text[start] != fs:
-            continue
-        end_m = _LINE_END.search(text, start)
-        end = end_m.start() if end_m is not None else len(text)
+    found = {m.start(1): m.group(1) for m in _SEGMENT.finditer(text)
+             if text[m.end(1)] == fs}
+    found.update((m.start(1), m.group(1)) for m in _INLINE.finditer(text)
+                 if text[m.end(1)] == fs)
+    at = sorted(found)
+    line_end = -1  # the end of the line the last segment was on: many share one line
+    for n, pos in enumerate(at):
+        seg = found[pos]
+        start = pos + 3
+        if line_end < start:
+            end_m = _LINE_END.search(text, start)
+            line_end = end_m.start() if end_m is not None else len(text)
+        end = line_end
+        if n + 1 < len(at) and at[n + 1] < end:
+            end = at[n + 1]  # the next segment on the same line
+            while end > start and text[end - 1] in " \t":
+                end -= 1
         table = _TABLES.get(seg)
         if table is None and seg != "OBX" and seg[0] != "Z":
             continue

@@ -8,6 +8,10 @@ category, when the cell has the shape of one. A "Pt" column may hold bay numbers
 with a digit; a town's takes a few words without one. A header row has no digit and no
 colon in it ("| Pt: Ames | DOB 3/4 |" is a row of values).
 
+The same for a table typed with tabs, commas or semicolons (a quoted cell may hold the
+separator: '"Roe, Ann",94'), when every cell of its first row is a short label and two at
+least name a patient's column: a line of prose with commas is no header.
+
 A YAML-like block: the `name:` (or `full_name:`, `surname:`...) under a person's key
 ("patient:", "next_of_kin:", "guardian:") holds a name whatever its letters look like
 ("5arah C0nn0r", "de Valera").
@@ -26,6 +30,11 @@ _PRIO = 1
 _LINE = re.compile(r"[^\n]+")
 _SEPARATOR_ROW = re.compile(r"[\s|:-]*")  # with "---" in it: "|---|:--:|"
 _PIPE = re.compile(r"(?<!\\)\|")
+# a delimited cell: quoted (a doubled quote inside) or plain, then its separator or the end
+_QUOTED_CELL = {sep: re.compile(rf'[ \t]*(?:"(?P<q>(?:[^"\n]|"")*)"[ \t]*|(?P<v>[^{sep}\n]*))'
+                                rf"(?:{sep}|$)")
+                for sep in (",", ";", "\t")}
+_LABEL_WORDS = 3  # a header cell of a delimited table: a few words, no digit
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 
@@ -70,9 +79,33 @@ _NAME_KEY = re.compile(r"(?i)(?:name|full_name|fullname|given_name|first_name|la
 _KEY_LINE = re.compile(r"([ \t]*)(?:-[ \t]+)?([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)")
 
 
-def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
+def _delimited(text: str, s: int, e: int, sep: str) -> list[tuple[int, int]]:
+    """The cells of a tab- or comma-separated row, trimmed, a quoted cell without its
+    quotes ('"Roe, Ann",93' is two cells)."""
+    out = []
+    pattern = _QUOTED_CELL[sep]
+    pos = s
+    while pos <= e:
+        m = pattern.match(text, pos, e)
+        if m is None:
+            return []
+        a, b = m.span("q") if m.group("q") is not None else m.span("v")
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+        if m.end() >= e and not text.endswith(sep, m.start(), m.end()):
+            return out
+        pos = m.end()
+    return out
+
+
+def _cells(text: str, s: int, e: int, sep: str = "|") -> list[tuple[int, int]]:
     """The cells of a row text[s:e] between its pipes, as trimmed offsets; the pieces
     outside a leading or trailing pipe are no cells."""
+    if sep != "|":
+        return _delimited(text, s, e, sep)
     cuts = [p.start() for p in _PIPE.finditer(text, s, e)]
     if not cuts:
         return []
@@ -100,6 +133,14 @@ def _column(head: str) -> str | None:
                 return None
             return cat
     return None
+
+
+def _label(cell: str) -> bool:
+    """A delimited table's header cell: a few words, no digit, no colon, no sentence's end
+    ("Home town", "D.O.B.")."""
+    words = cell.split()
+    return bool(cell) and _DIGIT.search(cell) is None and ":" not in cell \
+        and len(words) <= _LABEL_WORDS and not (len(words) > 1 and cell[-1] in ".!?")
 
 
 def _fits(value: str, cat: str, plain_word: Callable[[str], bool]) -> bool:
@@ -138,20 +179,32 @@ def _capitalised(text: str, a: int, b: int) -> int:
 
 
 def tables(text: str, plain_word: Callable[[str], bool]) -> list[Span]:
-    """The cells of each pipe table below a header naming a patient's column."""
+    """The cells of each table (pipes; or tabs, commas, semicolons when every header cell
+    is a short label) below a header naming a patient's column."""
     out: list[Span] = []
     heads: list[str | None] | None = None  # the columns of the table being read
+    sep = "|"
+    last = -1  # where the line before ended
     for m in _LINE.finditer(text):
         s, e = m.start(), m.end()
-        if text.find("|", s, e) < 0:
+        if s > last + 1:
+            heads = None  # a blank line ends a table
+        last = e
+        if heads is None:
+            sep = next((c for c in "|\t,;" if text.find(c, s, e) >= 0), "")
+        if not sep or text.find(sep, s, e) < 0:
             heads = None
             continue
-        if _SEPARATOR_ROW.fullmatch(text, s, e) and text.find("---", s, e) >= 0:
+        if sep == "|" and _SEPARATOR_ROW.fullmatch(text, s, e) and text.find("---", s, e) >= 0:
             continue
-        cells = _cells(text, s, e)
+        if heads is not None and not any(c is not None for c in heads):
+            continue  # a block without a header: its rows are not read
+        cells = _cells(text, s, e, sep)
         if heads is None:
             heads = [_column(text[a:b]) for a, b in cells]
-            if any(c is not None for c in heads) and len(cells) >= 2:
+            named = sum(c is not None for c in heads)
+            if len(cells) >= 2 and (named >= 1 if sep == "|" else named >= 2 and all(
+                    _label(text[a:b]) for a, b in cells)):
                 continue
             heads = [None] * len(cells)  # a row of values: no header over what follows
             continue
