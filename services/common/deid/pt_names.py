@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from . import covered
 from . import lexicon as lx
 from .names import PT_VERBS
 
@@ -180,11 +181,15 @@ _NOT_SURNAME = _NOT_IN_PAIR | lx.VERY_COMMON | lx.LABEL
 def surname_after(text: str, spans: list[Span], flags_of: Flags) -> bool:
     """Add the surnames above; True when one was."""
     n = len(spans)
+    names: covered.Holders | None = None
+    taken: covered.Covered | None = None
     for m in _GIVEN_THEN.finditer(text):
         s1, e1, s2, e2 = m.start(1), m.end(1), m.start(2), m.end(2)
-        given = any(sp[0] <= s1 and sp[1] >= e1 and sp[2] in ("NAME", "LOCATION")
-                    for sp in spans)
-        if not given or any(sp[0] < e2 and sp[1] > s2 for sp in spans):
+        if names is None or taken is None:  # once, not a pass over the spans a match
+            names = covered.Holders((sp[0], sp[1]) for sp in spans[:n]
+                                    if sp[2] in ("NAME", "LOCATION"))
+            taken = covered.Covered((sp[0], sp[1]) for sp in spans[:n])
+        if not names.holds(s1, e1) or taken.overlaps(s2, e2):
             continue
         word = m.group(2).lower()
         f = flags_of(word.split("-")[0])
