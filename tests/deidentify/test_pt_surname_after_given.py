@@ -1,7 +1,9 @@
-"""The capitalised word right after a patient's given name that a cue found is the surname,
-even when it is an everyday word ("Pt [Osric] Dale's licence", "Pt [Bodhi] Larkspur
-grandfather ..."), and a pair before an identifier's label other than DOB/MRN/age ("Pt
-Halcyon Dree IP 172..."). Invented names (pt_names.surname_after, before_ids)."""
+"""The capitalised word right after a patient's given name that a cue found is the surname
+when a surname list holds it or it is no dictionary word ("Pt [Osric] Dale's licence",
+"Pt [Ngaio] Tamatea robotic ..."; a dictionary word on no surname list may be a clinical
+one: "Pt Ingrid Surgery booked" stays), and a pair before an identifier's label other
+than DOB/MRN/age ("Pt Halcyon Dree IP 172..."). Invented names (pt_names.surname_after,
+before_ids)."""
 
 from __future__ import annotations
 
@@ -14,8 +16,8 @@ from .support import left_uncovered
 
 @pytest.mark.parametrize(("note", "name"), [
     ("Pt Osric Dale's licence left at the desk, returned.", "Osric Dale"),
-    ("Pt Bodhi Larkspur grandfather is guardian, papers on chart.", "Bodhi Larkspur"),
-    ("Pt Ingvild Lie face photo for the wound study, re-crop.", "Ingvild Lie"),
+    ("Pt Bodhi Quarrender grandfather is guardian, papers on chart.", "Bodhi Quarrender"),
+    ("Pt Ngaio Tamatea robotic cholecystectomy, ICG used.", "Ngaio Tamatea"),
     ("Pt Halcyon Dree IP 203.0.113.8 logged on the kiosk.", "Halcyon Dree"),
     ("Patient Tovah Hollow SSN on the wrong form, shredded.", "Tovah Hollow"),
 ])

@@ -130,8 +130,12 @@ def after_name_word(text: str, spans: list[Span], flags_of: Flags) -> bool:
 # Saffron Lark, escort ..."): in a note that writes its words in lower case, two capitals
 # there name someone, whatever the words mean; a guess all the same, so a person looks.
 # what follows them is what a person does: a verb in the past or the third person, or an
-# auxiliary ("Pt Sinus Rhythm throughout" and "Patient Still Asleep in bay 2" stay)
-_DOES = (r"[a-z]{2,}+(?<=ed|es|ks|ls|ns|ps|rs|ts|ys)|slept|said|went|came|told|took|gave|fell|"
+# auxiliary ("Pt Sinus Rhythm throughout" and "Patient Still Asleep in bay 2" stay); not
+# what is done to a case ("Pt Ingrid Surgery booked", "Patient Hip Replacement delayed")
+_DOES = (r"(?!(?:booked|rebooked|scheduled|rescheduled|cancell?ed|canceled|delayed|postponed|"
+         r"completed|performed|started|finished|planned|confirmed|posted|moved|added|ordered|"
+         r"requested|approved|denied|authori[sz]ed|changed|updated|required)\b)"
+         r"[a-z]{2,}+(?<=ed|es|ks|ls|ns|ps|rs|ts|ys)|slept|said|went|came|told|took|gave|fell|"
          r"felt|got|left|ate|drank|woke|sat|stood|ran|kept|began|brought|thought|found|heard|"
          r"knew|made|met|paid|saw|sent|spoke|wore|wrote|is|was|has|had|will|can|may|must|"
          r"should|would|could|did|does|needs|wants")
@@ -169,10 +173,11 @@ def before_word(text: str, spans: list[Span], flags_of: Flags) -> bool:
     return len(spans) != n
 
 
-# `surname_after`: the capitalised word right after a given name a cue found ("Pt [Bodhi]
-# Larkspur grandfather ...", "Pt [Ingvild] Lie face photo"): the surname, even when it is
-# an everyday word; not a clinical word, a label, a verb's form, a word before a number
-# ("Pt Rose Bay 4") or a colon, nor after a tab ("Pt: Sue<tab>Age: 100": the next field).
+# `surname_after`: the capitalised word right after a given name a cue found ("Pt [Ngaio]
+# Parata robotic ...", "Pt [Osric] Dale's licence"): the surname, when a surname list
+# holds it or it is no dictionary word; not a clinical word, a label, a verb's form, a
+# word before a number ("Pt Rose Bay 4") or a colon, nor after a tab ("Pt: Sue<tab>Age:
+# 100": the next field).
 _GIVEN_THEN = re.compile(r"(?<![\w-])(?:[Pp](?:atient|t)|PT)\.?:?[ \t]+([A-Z][a-z]{2,}+)"
                          r" ([A-Z][a-z]++(?:-[A-Z][a-z]+)?)(?![\w'’-])(?![ \t]*[\d:])")
 _NOT_SURNAME = _NOT_IN_PAIR | lx.VERY_COMMON | lx.LABEL
@@ -195,5 +200,8 @@ def surname_after(text: str, spans: list[Span], flags_of: Flags) -> bool:
         f = flags_of(word.split("-")[0])
         if f & _NOT_SURNAME or (word.endswith(_VERB_ENDINGS) and not f & (lx.FIRST | lx.LAST)):
             continue
+        if f & lx.ENGLISH and not f & lx.LAST:
+            continue  # "Pt Ingrid Surgery booked", "pt Ana Hip fx": the word lists hold no
+            # clinical flag for every clinical word, so a word needs a surname list here
         spans.append((s2, e2, "NAME", "pt_surname_after_given", 1))
     return len(spans) != n
