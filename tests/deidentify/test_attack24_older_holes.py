@@ -22,7 +22,6 @@ HOLES = [
     ("dob 4.22 1931 confirmed", "1931"),
     ("DOB\n4 22 1931", "1931"),
     ("born in 4 22 1931", "1931"),
-    ("dob 4-22 1931 confirmed", "1931"),
     ("lot 4456123499-2231/DL WA WDL88213ZX", "WDL88213ZX"),
     ("Lot 4456123499-2231/TX tag 882KTV", "882KTV"),
 ]
@@ -34,6 +33,13 @@ HOLES = [
 def test_an_older_hole_next_to_the_new_rules(engine: Engine, note: str, secret: str) -> None:
     out = engine.deidentify(note)
     assert not (out.verdict in PUBLISHED and secret in out.text), (out.verdict, out.text)
+
+
+def test_a_dashed_dob_keeps_no_year_apart(engine: Engine) -> None:
+    """Was an older hole here; date_spoken (study14b) now widens a date over the year
+    written beside it."""
+    out = engine.deidentify("dob 4-22 1931 confirmed")
+    assert "1931" not in out.text, out.text
 
 
 def test_a_spaced_dob_with_a_two_digit_year_goes(engine: Engine) -> None:

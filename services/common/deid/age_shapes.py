@@ -5,7 +5,11 @@
   after_names' and may be a blood pressure: "[NAME] 97/60");
 - a number alone in a board field after the name ("[NAME] → 93 → spinal", "[NAME] / 96 /");
 - "ninety-something", "ninety-ish"; "turns one hundred", "will turn 101";
-- "the oldest was 98"; "age 9 6" (a blank typed inside the number).
+- "the oldest was 98"; "age 9 6" (a blank typed inside the number);
+- a field alone after the name in a record of ";" or "|" fields ("[NAME]; 94; son",
+  "[NAME]; ninety-one"): the age, as in a board;
+- the answer to a question about age ("how old is your father? A: 94", "her age?
+  ninety-one"), not a duration, a dose or a share ("how old is the wound? 90 days").
 """
 
 from __future__ import annotations
@@ -24,6 +28,14 @@ _GLUED = re.compile(r"(?i:(?<![\w-])" + _OVER_89 + r")(?=[MF](?![\w]))")
 _AFTER_NAME = re.compile(r"[ \t]++(" + "(?i:" + _OVER_89 + r"))(?=[ \t]*+(?:[—–,;.(→]|-[ \t]|$)"
                          r"|[MF](?!\w))")
 _FIELD_AFTER_NAME = re.compile(r"[ \t]*+(?:→|->|/)[ \t]*+(9\d|1[01]\d)(?=[ \t]*+(?:→|->|/|$))")
+# (";" or "|" then the field alone, up to the next field or the line's end)
+_RECORD_FIELD = re.compile(r"[ \t]*+[;|][ \t]*+(9\d|1[01]\d|(?i:" + _OVER_89 + r"))"
+                           r"(?=[ \t]*+(?:[;|]|$))", re.M)
+# a question about age, its answer the first thing after the question mark
+_ASKED = re.compile(r"(?i)(?<![\w'’])(?:how[ \t]+old|age)(?![\w'’])[^?\n]{0,40}+\?[ \t]*+"
+                    r"(?:A[ \t]*+[:.)-][ \t]*+)?(9\d|1[01]\d|" + _OVER_89 + r")"
+                    r"(?![\w%°/-]|[.,]\d|[ \t]*+(?:days?|weeks?|wks?|months?|mos?|hours?|hrs?|"
+                    r"min\w*|mg|kg|lbs?|percent|%)(?!\w))")
 _LOOSE = re.compile(r"(?i)(?<![\w-])(?:ninety|90)[- ]?(?:something|ish)(?![\w])")
 # (not a table's or a patient's turn by degrees: "turn 90 degrees", "turn 90°")
 _TURN = re.compile(r"(?i)(?<![\w-])turn(?:s|ed|ing)?[ \t]++((?:one|a)[ -]hundred(?:[- ](?:and[ -])?"
@@ -47,6 +59,13 @@ def scan(text: str, merged: list[Span]) -> bool:
     for _s, e, cat, *_ in merged:
         if cat == "NAME" and (m := _FIELD_AFTER_NAME.match(text, e)) is not None:
             found.append((m.start(1), m.end(1), "AGE", "age_board_field", 1))
+    if ";" in text or "|" in text:
+        for _s, e, cat, *_ in merged:
+            if cat == "NAME" and (m := _RECORD_FIELD.match(text, e)) is not None:
+                found.append((m.start(1), m.end(1), "AGE", "age_record_field", 1))
+    if "?" in text and ("old" in lower or "age" in lower):
+        found.extend((m.start(1), m.end(1), "AGE", "age_asked", 1)
+                     for m in _ASKED.finditer(text))
     if "turn" in lower:
         found.extend((m.start(1), m.end(1), "AGE", "age_turning", 1) for m in _TURN.finditer(text))
     if "oldest" in lower or "eldest" in lower:

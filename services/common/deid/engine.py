@@ -189,7 +189,7 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "name_leads", "name_disguises", "facility_tails", "dob_values", "ocr_dates",
                "pt_names", "initial_cues", "local_phones", "employers", "phone_ends",
                "ages.json", "id_edges.twins", "id_cues.licence", "name_tails", "name_edges",
-               "hl7_segments", "record_cells")
+               "hl7_segments", "record_cells", "relatives.said_names")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -530,6 +530,10 @@ class Engine:
         if fired is not None and date_spoken.scan(text, merged):  # "dob is twelve twelve ten"
             fired.append("date_spoken")
             merged = merge(merged)
+        if fired is not None and relatives.said_names(
+                text, merged, self._flags_of):  # "calls me Buck", "registered for Al Marsh"
+            fired.append("relatives.said_names")
+            merged = merge(merged)
         if fired is not None and dob_values.scan(text, merged):  # "DOB 21/VII", "DOB Jul-21"
             fired.append("dob_values")
             merged = merge(merged)
@@ -620,6 +624,10 @@ class Engine:
             if (merged and facility_tails.widen(text, merged, self._flags_of)) \
                     or len(merged) != n_merged:
                 fired.append("facility_tails")  # "[Aldwick] Hospital in [Fenby]"
+                merged = merge(merged)
+            # "taxi booked to X", "employer X, Brisk", "[PO Box 5], [Brisk]"
+            if place_tails.scan(text, words_in, merged, self._flags_of):
+                fired.append("place_tails")
                 merged = merge(merged)
         if " dot " in text or " DOT " in text or " Dot " in text:
             n_merged = len(merged)

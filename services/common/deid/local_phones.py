@@ -1,8 +1,9 @@
 """A bare seven-digit number where a phone goes: after a call word ("called from
 555-0142", "calls from 555.01.48", "reached at 555 0177"; newer: "phoned from (555) 0177",
-"called 555-1438", "llamó 555-1438") or after a relative or a name and "on" ("Wife Ida on
-555-0133"). digits.py takes "call 555-0100" and "cell: 555-0100"; these cues and groupings
-it did not know.
+"called 555-1438", "llamó 555-1438"; a deaf patient's line: "uses VP 555-0143", "video
+relay 555-0166") or after a relative or a name and "on" ("Wife Ida on 555-0133").
+digits.py takes "call 555-0100" and "cell: 555-0100"; these cues and groupings it did not
+know.
 
 And in a note about calls, faxes or contacts (a list of "Follow-up calls:", a "Fax log:",
 "Family contacts:", "appelle au", "tawagan", "gọi"), or on a line that names a relative, any
@@ -40,9 +41,11 @@ _NEWER_NUMBER = re.compile(r"(?:" + _SEVEN + r"|\(\d{3}\)[ \u00a0]?\d{4})(?![-.\
 _NEWER_CUE = re.compile(
     r"(?i)\b(?:(?:" + _CALLED + r"|phoned)\s+(?:\w+\s+)?(?:from|on|at)|" + _RELATION_ON
     + r"|(?P<bare>called|calling|phoned|rang|texted|llam[oóéa]|llamar|celular|ligar|ligou|"
-    r"ligue))\s+$")
+    # a deaf patient's line: video phone, video relay, text telephone
+    r"ligue|vp|videophone|video\s+phone|video\s+relay|relay|tty|tdd))\s+$")
 _NEWER_WORDS = _CALL_WORDS | frozenset(_RELATION.split("|")) | frozenset((
-    "phoned llamo llamó llame llamé llama llamar celular ligar ligou ligue").split())
+    "phoned llamo llamó llame llamé llama llamar celular ligar ligou ligue vp videophone "
+    "relay tty tdd").split())
 _RELATIONS = frozenset(_RELATION.split("|"))
 
 
