@@ -48,6 +48,8 @@ FOUND = [
     ("Records released to Oakhollow Rehab in Brindle Cross, faxed.",
      "Oakhollow Rehab in Brindle Cross"),
     ("Disc mailed to PO Box 512, Fennimore Glen on Monday.", "PO Box 512, Fennimore Glen"),
+    ("Disc returned from PO Box 77, Oak Hollow on the 3rd, resent.", "PO Box 77, Oak Hollow"),
+    ("Escorted to Route 12 park-and-ride, wife waiting.", "Route 12 park-and-ride"),
     ("Discharged to Larchmont Apartments, Unit 7C, daughter driving.",
      "Larchmont Apartments, Unit 7C"),
     ("Inmate arrived from Lowry County Jail, escorted by two officers.",
@@ -75,6 +77,7 @@ FOUND = [
     ("Q: anything else? A: everyone calls me Buck.", "Buck"),
     ("Name: Oriel Quartermaine | Preferred: Bee | Language: English", "Bee"),
     ("device serial QX-7781 registered for Al Marsh", "Al Marsh"),
+    ('REQ-12 | Baker "Chip" Holloway | home meds reviewed | ok', 'Baker "Chip" Holloway'),
     ("Vol. Pat: family of Ottoline Sedge given directions to hotel.", "Ottoline Sedge"),
     ("Subpoena logged, records of minor P.M.. Sent to counsel.", "P.M."),
 ]
@@ -109,6 +112,8 @@ UNTOUCHED = [
     "Pump registered for home use, serial on file.",
     "Family of Down syndrome patients support group meets Friday.",
     "Child life specialist present; minor procedure under local.",
+    'Press "Start" Button twice, then wait for the beep.',
+    "Disc returned to PO Box in the mailroom, Radiology notified.",
     "Q: where are you coming from? A: Home. Q: anyone with you? A: no.",
 ]
 

@@ -20,7 +20,8 @@ A jail, prison or unit is such a kind too ("from [Lowry] County Jail", "from [Bi
   Elm St"); after a bare "from", "to" or "at" only with "in" and a town after it
   ("from Kestrel's Pharmacy in Lowick");
 - the comma or "in" between a hidden place and the town hidden after it ("[PO Box 5],
-  [Brisk]", "[Elm Apartments], Unit 4B"): left shown, the pair still reads as one address.
+  [Brisk]", "[Elm Apartments], Unit 4B"): left shown, the pair still reads as one address;
+  the town after a box ("[PO Box 5], Elm Ridge"), a park-and-ride beside a road.
 The first word of a town or a site is never a room, a department, a title or a month.
 """
 
@@ -120,6 +121,11 @@ _WORD = lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.MEDICAL
 _PLACE_CATS = frozenset(("LOCATION", "ADDRESS", "OTHERID"))
 _UNIT_AFTER = re.compile(r",?[ \t]+(?:Unit|Apt\.?|Apartment|Suite|Ste\.?|#)[ \t]*+#?"
                          r"[0-9]{1,5}[A-Za-z]?(?![\w-])")
+# a place beside a road that the road names ("[Route 9] park-and-ride")
+_ROAD_SITE = re.compile(r"[ \t]+(?:park[- ]and[- ]ride|rest[ \t]+(?:area|stop)|truck[ \t]+stop|"
+                        r"service[ \t]+area)(?![\w'’-])", re.I)
+# the town after a box number ("[PO Box 5], Brisk on Monday"): its number is no postcode
+_BOX_TOWN = re.compile(r",[ \t]+(" + _TOWN + r")(?=[ \t]*+(?:[,.;:!?|)]|$)|[ \t]+[a-z])", re.M)
 _JOIN_GAP = frozenset((", ", ",", " in ", " - "))
 
 
@@ -193,8 +199,13 @@ def _join(text: str, spans: list[Span]) -> bool:
                 continue
         out.append(sp)
     for k, (s, e, cat, rule, prio) in enumerate(out):
-        if cat in ("LOCATION", "ADDRESS") and (m := _UNIT_AFTER.match(text, e)) is not None \
-                and (k + 1 == len(out) or out[k + 1][0] >= m.end()):
+        if cat not in ("LOCATION", "ADDRESS"):
+            continue
+        m = _UNIT_AFTER.match(text, e) or _ROAD_SITE.match(text, e)
+        if m is None and rule == "po_box" and (m := _BOX_TOWN.match(text, e)) is not None \
+                and (_plain(m.group(1).split()[0]) or m.group(1).isupper()):
+            m = None  # "PO Box 5, Radiology"; a town in capitals is the older rules'
+        if m is not None and (k + 1 == len(out) or out[k + 1][0] >= m.end()):
             out[k] = (s, m.end(), cat, rule, prio)
             grew = True
     if grew:

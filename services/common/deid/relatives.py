@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
-from .covered import extend_unheld
+from .covered import Covered, extend_unheld
 
 Span = tuple[int, int, str, str, int]
 Token = tuple[int, int, str]
@@ -142,7 +142,8 @@ def _add(tok: Token, f: int, out: list[Span]) -> None:
 # Newer (study14b; the engine keeps the verdict the older rules give without it): a name
 # after "calls me", "Preferred:", "registered for" or "family of" ("everyone calls me
 # Buck", "Preferred: Bee", "device registered for Al Marsh", "family of Ivo Brack"), a
-# minor's initials ("minor K.T."). A nickname is often an English word; a form's
+# minor's initials ("minor K.T."), a nickname in quotes inside a name ('Baker "Chip"
+# Holloway'). A nickname is often an English word; a form's
 # "Preferred:" may hold a language, a channel or a time, and a device is registered for
 # home use: those stay.
 _SAYS_NAME = re.compile(
@@ -162,15 +163,31 @@ _NOT_SAID_NAME = frozenset((
 _NOT_SAID_FLAGS = lx.CUE | lx.LABEL | lx.MONTH | lx.WEEKDAY
 
 
+# a nickname in quotes between a given name and a surname ('Baker "Chip" Holloway')
+_QUOTED_NICK = re.compile(r"(?<![\w'’])([A-Z][a-z]++)[ \t]+[\"“]([A-Z][a-z]++)[\"”][ \t]+"
+                          r"([A-Z][a-z][\w'’-]*+)")
+
+
 def said_names(text: str, out: list[Span], flags_of: Callable[[str], int]) -> bool:
     """Append the names above to `out` (sorted spans); True when one was added."""
     low = text.lower()
     found: list[Span] = []
+    if '"' in text or "“" in text:
+        hidden = Covered((sp[0], sp[1]) for sp in out)
+        for m in _QUOTED_NICK.finditer(text):
+            if all(m.start(g) in hidden for g in (1, 2, 3)):
+                continue  # hidden already, word by word: the finds stay as they were
+            # a given name before or a surname (no English word) after: 'Press "Start"
+            # Button' stays
+            f1, f3 = flags_of(m.group(1)), flags_of(m.group(3))
+            if (f1 & lx.FIRST or (f3 & lx.LAST and not f3 & lx.ENGLISH)) and not any(
+                    flags_of(m.group(g)) & (_NOT_SAID_FLAGS | lx.VERY_COMMON) for g in (1, 2, 3)):
+                found.append((m.start(), m.end(), "NAME", "cue_quoted_nickname", 1))
     if "minor" in low or "child" in low or "juvenile" in low or "infant" in low:
         found.extend((m.start(1), m.end(1), "NAME", "cue_minor_initials", 1)
                      for m in _MINOR_INITIALS.finditer(text))
     if "call" not in low and "preferred" not in low and "registered" not in low \
-            and " of " not in low:
+            and "family of" not in low and "relatives of" not in low and "parents of" not in low:
         return extend_unheld(out, found)
     for m in _SAYS_NAME.finditer(text):
         first = m.group("name").split()[0]
