@@ -78,6 +78,9 @@ FOUND = [
     ("Name: Oriel Quartermaine | Preferred: Bee | Language: English", "Bee"),
     ("device serial QX-7781 registered for Al Marsh", "Al Marsh"),
     ('REQ-12 | Baker "Chip" Holloway | home meds reviewed | ok', 'Baker "Chip" Holloway'),
+    ("Q: name please? A: APRIL DAWN WINTERBOURNE. Q: date of birth? A: on file.",
+     "APRIL DAWN WINTERBOURNE"),
+    ("Q: full name? A: Ivy Rose Fairweather. Q: allergies? A: none.", "Ivy Rose Fairweather"),
     ("Vol. Pat: family of Ottoline Sedge given directions to hotel.", "Ottoline Sedge"),
     ("Subpoena logged, records of minor P.M.. Sent to counsel.", "P.M."),
 ]
@@ -113,6 +116,9 @@ UNTOUCHED = [
     "Family of Down syndrome patients support group meets Friday.",
     "Child life specialist present; minor procedure under local.",
     'Press "Start" Button twice, then wait for the beep.',
+    "Q: name of the procedure? A: Lap Chole. Q: side? A: n/a.",
+    "Q: name band on? A: Yes. Q: consent signed? A: Yes.",
+    "Q: name please? A: Unknown, unresponsive on arrival.",
     "Disc returned to PO Box in the mailroom, Radiology notified.",
     "Q: where are you coming from? A: Home. Q: anyone with you? A: no.",
 ]

@@ -143,9 +143,10 @@ def _add(tok: Token, f: int, out: list[Span]) -> None:
 # after "calls me", "Preferred:", "registered for" or "family of" ("everyone calls me
 # Buck", "Preferred: Bee", "device registered for Al Marsh", "family of Ivo Brack"), a
 # minor's initials ("minor K.T."), a nickname in quotes inside a name ('Baker "Chip"
-# Holloway'). A nickname is often an English word; a form's
-# "Preferred:" may hold a language, a channel or a time, and a device is registered for
-# home use: those stay.
+# Holloway'), the answer to a question about the name ("Q: full name? A: IVY ROSE"). A
+# nickname is often an English word; a form's "Preferred:" may hold a language, a channel
+# or a time, a device is registered for home use, and "name of the procedure?" asks no
+# one's name: those stay.
 _SAYS_NAME = re.compile(
     r"(?i:(?<![\w'’])(?:(?:calls?|called)[ \t]+(?:me|(?P<third>him|her))|"
     r"(?:preferred(?:[ \t]+name)?[ \t]*+:)|(?P<reg>registered[ \t]+(?:to|for|under))|"
@@ -159,13 +160,22 @@ _NOT_SAID_NAME = frozenset((
     "english spanish french portuguese russian arabic chinese mandarin cantonese vietnamese "
     "korean japanese tagalog hindi somali hmong german italian polish asl phone email text "
     "mail portal call cell home mobile morning evening afternoon yes no none unknown "
-    "same other male female").split())
+    "same other male female declined refused unresponsive unconscious").split())
 _NOT_SAID_FLAGS = lx.CUE | lx.LABEL | lx.MONTH | lx.WEEKDAY
 
 
 # a nickname in quotes between a given name and a surname ('Baker "Chip" Holloway')
 _QUOTED_NICK = re.compile(r"(?<![\w'’])([A-Z][a-z]++)[ \t]+[\"“]([A-Z][a-z]++)[\"”][ \t]+"
                           r"([A-Z][a-z][\w'’-]*+)")
+
+
+# the answer to a question about the name ("Q: full name? A: IVY ROSE FAIRWEATHER."), up
+# to the sentence's end: "name of the procedure?" and "name band on?" ask no one's name
+_ASKED_NAME = re.compile(
+    r"(?i:(?<![\w'’])(?:(?:full|legal|first|last|your|his|her|patient'?s|the)[ \t]+)?name"
+    r"(?:[ \t]+(?:please|again|for[ \t]+the[ \t]+record|spelled))?[ \t]*+\?[ \t]*+"
+    r"(?:A[ \t]*+[:.)-][ \t]*+)?)([A-Z][A-Za-z'’-]++(?:[ \t]+[A-Z][A-Za-z'’-]++){0,3})"
+    r"(?=[ \t]*+(?:[,.;!?)]|$))", re.M)
 
 
 def said_names(text: str, out: list[Span], flags_of: Callable[[str], int]) -> bool:
@@ -183,6 +193,14 @@ def said_names(text: str, out: list[Span], flags_of: Callable[[str], int]) -> bo
             if (f1 & lx.FIRST or (f3 & lx.LAST and not f3 & lx.ENGLISH)) and not any(
                     flags_of(m.group(g)) & (_NOT_SAID_FLAGS | lx.VERY_COMMON) for g in (1, 2, 3)):
                 found.append((m.start(), m.end(), "NAME", "cue_quoted_nickname", 1))
+    if "name" in low and "?" in text:
+        for m in _ASKED_NAME.finditer(text):
+            words = m.group(1).split()
+            # (a month may be a given name here: "A: APRIL DAWN KESTREL")
+            if words[0].lower() in _NOT_SAID_NAME or any(
+                    flags_of(w) & (lx.CUE | lx.LABEL | lx.WEEKDAY | lx.MEDICAL) for w in words):
+                continue
+            found.append((m.start(1), m.end(1), "NAME", "cue_asked_name", 1))
     if "minor" in low or "child" in low or "juvenile" in low or "infant" in low:
         found.extend((m.start(1), m.end(1), "NAME", "cue_minor_initials", 1)
                      for m in _MINOR_INITIALS.finditer(text))
