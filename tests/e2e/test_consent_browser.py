@@ -148,3 +148,36 @@ async def test_ending_a_broadcast_asks_first(stack: Stack, browser: Any) -> None
         assert problems == []
     finally:
         await context.close()
+
+
+async def test_a_poll_leaves_the_admins_focus_on_a_cases_button(stack: Stack,
+                                                                browser: Any) -> None:
+    """Tab to a case's button: the page's polls must not move focus off it. Each poll
+    drew the table anew every 3 s, so a keyboard user lost the button before pressing it."""
+    case = await stack.register_case(scope=["students"])
+    admin = await browser.new_context()
+    problems: list[str] = []
+    try:
+        page = await admin.new_page()
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        await sign_in_as(page.context, stack.settings, stack.base_url, "admin", "admin-lee")
+        polls: list[str] = []
+        page.on("response", lambda r: polls.append(r.url)
+                if r.url.endswith("/api/v1/cases") else None)
+        await page.goto(f"{stack.base_url}/cases")
+        row = page.locator(f'#cases tr[data-case="{case["case_id"]}"]')
+        await row.wait_for(timeout=10_000)
+        fhir = row.locator("button", has_text="FHIR")
+        await fhir.focus()
+        seen = len(polls)
+        deadline = time.monotonic() + 10
+        while len(polls) < seen + 2 and time.monotonic() < deadline:
+            await page.wait_for_timeout(100)
+        assert len(polls) >= seen + 2, polls
+        await page.wait_for_timeout(200)  # the last poll's answer drawn, if it draws
+        assert await fhir.evaluate("b => b === document.activeElement")
+        await page.keyboard.press("Enter")  # the focused button still works
+        await page.locator("#fhir-panel:not([hidden])").wait_for(timeout=5_000)
+        assert problems == []
+    finally:
+        await admin.close()

@@ -189,8 +189,10 @@
   }
 
   let lastCases = [];
+  let drawn = null;  // what the table shows: a poll that brings nothing new draws nothing
   function render(cases) {
     lastCases = cases;
+    drawn = JSON.stringify([armed, cases]);
     const cell = (label, attrs, children) => O.el("td", { "data-label": label, ...attrs },
       children);
     const rows = cases.map((c) => O.el("tr", { "data-case": c.case_id, "data-broadcast": c.broadcast_id }, [
@@ -214,7 +216,9 @@
     if (signedOut) return;
     try {
       const res = await O.api("GET", "/api/v1/cases");
-      render(res.body.cases);
+      // draw only what changed: drawing anew takes focus off the button a keyboard user
+      // tabbed to, every poll
+      if (JSON.stringify([armed, res.body.cases]) !== drawn) render(res.body.cases);
     } catch (err) {
       say(errorText(err, "The cases could not be loaded"), "error");
     }
