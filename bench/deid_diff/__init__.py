@@ -1,6 +1,7 @@
 """Differential check of two de-identification engines on invented notes (attack24d).
 
     python bench/deid_diff/gen.py 100000 [mixed|dense SEED] > /tmp/notes.jsonl
+    PYTHONPATH=. python bench/deid_diff/gen2.py 31000 SEED > /tmp/notes.jsonl  # records, cues
     PYTHONPATH=<base tree> python bench/deid_diff/run.py /tmp/notes.jsonl /tmp/base.jsonl
     PYTHONPATH=<new tree>  python bench/deid_diff/run.py /tmp/notes.jsonl /tmp/new.jsonl
     python bench/deid_diff/compare.py /tmp/notes.jsonl /tmp/base.jsonl /tmp/new.jsonl
