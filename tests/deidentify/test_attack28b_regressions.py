@@ -4,7 +4,8 @@ label_values drop a single dictionary word quoted after a staff role's label ('S
 "Correct."'), and a patient's name that is an everyday word and no frequent given name or
 surname ('Scrub: "Kettle, can you hear me?"') is dropped with it. The change is a drop rule
 outside NEWER_RULES, so the engine's rerun without the newer rules does not keep the older,
-more careful verdict either. Names, numbers and notes invented; the engine is not fixed here.
+more careful verdict either. Names, numbers and notes invented. The drop was undone: each of
+these was a strict xfail first and is a plain test now.
 """
 
 from __future__ import annotations
@@ -15,11 +16,7 @@ from services.common.deid import Engine
 
 from .support import left_uncovered
 
-QUOTED = ("attack28b: regression (base 7b90567 hid it): label_values drops a name quoted "
-          "after a staff role's label (c1b7114, not a newer rule)")
 
-
-@pytest.mark.xfail(strict=True, reason=QUOTED)
 @pytest.mark.parametrize(("note", "name"), [
     ('Scrub: "Kettle, can you hear me?"', "Kettle"),  # a surname that is a word
     ('CRNA: "Juniper, wake up."', "Juniper"),  # a given name that is a word
@@ -32,8 +29,6 @@ def test_name_quoted_after_staff_role(engine: Engine, note: str, name: str) -> N
     assert left_uncovered(engine, note, name) == ""
 
 
-@pytest.mark.xfail(strict=True, reason=QUOTED + "; the name's later mentions (name_again) go "
-                   "with it")
 @pytest.mark.parametrize(("note", "name"), [
     ('Surgeon: "Saddle." Patient Saffron Saddle scheduled for ORIF', "Saffron Saddle"),
     ('Surgeon: "Marrow." Detainee River Marrow started for ORIF', "River Marrow"),
@@ -47,15 +42,17 @@ def test_name_repeated_after_a_quoted_one(engine: Engine, note: str, name: str) 
     assert "".join(shown) == ""
 
 
-@pytest.mark.xfail(strict=True, reason=QUOTED + "; quarantine (identifier_ratio) -> redacted "
-                   "while the name shows")
 @pytest.mark.parametrize("note", [
     'Nurse: "Thistle." SSN 847-36-6632, member id W20653005, pt Hazel Dreeve',
     'Ezra "Tiny" Davis | CRNA: "Furrow."',
-    # the dropped word is no name here ("Confirm"), but the surname shows (in the base
-    # too) and the base's quarantine went with the drop
-    'Surgeon: “Confirm patient Rowan Spindle?" Pt Marisol Kettle Email m.kettle@example.org',
 ])
 def test_verdict_stays_careful(engine: Engine, note: str) -> None:
     result = engine.deidentify(note)
     assert result.verdict in ("review", "quarantine"), (result.verdict, result.text)
+
+
+@pytest.mark.xfail(strict=True, reason="attack28b: older hole (7b90567 shows it too): a "
+                   "surname after 'patient' and a given name, before a question mark")
+def test_the_surname_before_a_question_mark_goes(engine: Engine) -> None:
+    note = 'Surgeon: “Confirm patient Rowan Spindle?" Pt Marisol Kettle Email m.kettle@example.org'
+    assert left_uncovered(engine, note, "Rowan Spindle") == ""

@@ -35,36 +35,6 @@ def test_names_after_labels_still_go(engine: Engine, note: str, name: str) -> No
     assert name not in engine.deidentify(note).text
 
 
-# A count or a call read aloud: after "Scrub:" or "Surgeon:" and a quotation mark comes
-# what was said, and its first word is capitalised because a sentence starts there.
-SAID = [
-    'Scrub: "Tonsil sponges four." Circ: "Four." Scrub: "Correct."',
-    'Surgeon: "Irrigate, then hold." Scrub: "Towels back on the field."',
-    'Circulator: “Found the missing pledget, count reconciled.”',
-]
-
-
-@pytest.mark.parametrize("note", SAID)
-def test_a_quoted_words_first_word_after_a_role_label_is_kept(engine: Engine,
-                                                               note: str) -> None:
-    assert engine.deidentify(note).text == note
-
-
-SAID_NAMES = [
-    ('Scrub: "Hope, pass the kidney dish."', "Hope"),
-    ('Nurse: "Quillon Farrow is in bay 4."', "Quillon Farrow"),
-    ('Surgeon: "Close," said Dr. Ames to Mrs. Vellacott.', "Vellacott"),
-    ('Scrub: "Garnett here, relieving."', "Garnett"),
-    ('Contact: "Bunny" Marchetti (pt\'s aunt) ph 555-0143', "Bunny"),  # a person's field
-]
-
-
-@pytest.mark.parametrize(("note", "name"), SAID_NAMES)
-def test_names_in_quoted_words_after_a_label_still_go(engine: Engine, note: str,
-                                                      name: str) -> None:
-    assert name not in engine.deidentify(note).text
-
-
 # A patient's question under a person's label: its first word is no one's name.
 ASKED = [
     "From patient: Can I take a bath before the staples come out?",

@@ -5,9 +5,9 @@ staff", "sms from CRNA: running late"). "Surgeon: Little", "Scrub: Young", "To: 
 keep their names (frequent surnames and given names), and so does the value of a
 person's field ("Guardian: Ocean", "Pt name: Sunny: ready"): a person is named there.
 A value with a colon after it is a label only when it is made of words ("re: Notice:"):
-"re: Oyelaran: consent signed" names someone. After a staff role's label and a quotation
-mark the value is what was said ('Scrub: "Correct."'), and a question opening a field
-("From patient: Can I shower?") names no one.
+"re: Oyelaran: consent signed" names someone. A question opening a field ("From patient:
+Can I shower?") names no one. What a staff member said in quotes keeps its first word as a
+possible name ('Scrub: "Kettle, can you hear me?"': the patient is spoken to by name).
 """
 
 from __future__ import annotations
@@ -30,11 +30,6 @@ _ASKS = re.compile(
     r"[ \t]+(?:I|we|you|he|she|they|it|my|our)"
     r"|(?:When|Where|Why|How|What|Which|Who)(?=[ \t]+[a-z]))"
     r"(?=[ \t][^.!?\n]{0,160}\?)")
-# a staff role's label, its colon and an opening quotation mark just before the value: what
-# that person said. A person's field keeps its quoted value ('Contact: "Pops" ...')
-_SAID = re.compile(r"(?i)\b(?:scrub|circ|circulator|surgeon|attending|assistant|anesthesia|"
-                   r"anesthesiologist|anaesthetist|resident|fellow|nurse|rn|crna)"
-                   r"[ \t]*:[ \t]*[\"“„«][ \t]*\Z")
 _LABEL_WORD = lx.ENGLISH | lx.COMMON | lx.LABEL | lx.MEDICAL | lx.CUE | lx.MONTH | lx.WEEKDAY
 
 
@@ -53,11 +48,7 @@ def _no_one(text: str, s: int, e: int, flags_of: Callable[[str], int]) -> bool:
     if len(words) != 1:
         return False
     f = flags_of(words[0].lower())
-    # after a quotation mark the value is what was said ('Scrub: "Correct."'), and any
-    # dictionary word opens a sentence there, not only the most frequent ones
-    quoted = _SAID.search(text, max(0, s - 24), s) is not None
-    everyday = lx.COMMON | lx.ENGLISH if quoted else lx.COMMON
-    return bool(f & everyday) and not f & (lx.FIRST | lx.LAST_TOP)
+    return bool(f & lx.COMMON) and not f & (lx.FIRST | lx.LAST_TOP)
 
 
 def drop(text: str, spans: list[Span], flags_of: Callable[[str], int]) -> list[Span]:
