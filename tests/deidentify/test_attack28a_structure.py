@@ -36,6 +36,9 @@ HL7 = [  # (note, what must not be shown)
     ("feed:\nOBX|1|XPN|NOK^Next of kin||BRAMBLE^JUNIPER||||||F", "BRAMBLE"),
     # a site's Z-segment: a name has no digit, file name or address
     ("feed:\nZPD|1|BRAMBLE^JUNIPER|SON", "BRAMBLE"),
+    # a PID wrapped by the editor: the continuation line is no segment, its town shown
+    ("feed:\nPID|1||60442917||LARK^HOLLOW||19410827|F|||27 TANSY CT^^\nMARROWDALE^VT",
+     "MARROWDALE"),
 ]
 
 
@@ -78,4 +81,26 @@ PAIRS = [
         "dictionary-word pairs before an identifier label (OLDER)")
 @pytest.mark.parametrize(("note", "secret"), PAIRS)
 def test_pt_pairs_hidden(engine: Engine, note: str, secret: str) -> None:
+    assert not shown(engine, note, secret)
+
+
+@_xfail("attack28a: label_values' older colon branch drops a dictionary-word surname "
+        "before a second colon as a label (OLDER; 're: Oyelaran:' is kept, 'Re: Bramble:' not)")
+def test_surname_before_a_second_colon_hidden(engine: Engine) -> None:
+    assert not shown(engine, "Re: Bramble: consent signed, to OR at 0900.", "Bramble")
+
+
+PLACES = [
+    # place_tails.scan's towns: a lower-case "st.", a town in capitals, a lower-case answer
+    ("Taxi booked to st. Marrowdale at 1500.", "Marrowdale"),
+    ("Cab home to LOWICK FALLS at 1500.", "LOWICK"),
+    ("Which town are you from? A: lowick falls.", "lowick"),
+    ("Employer: QUILL DAIRY, BRISK.", "BRISK"),
+]
+
+
+@_xfail("attack28a: place_tails.scan's town pattern reads only 'Xxxx' words, so a town after "
+        "its cue in capitals, in lower case or after a lower-case 'st.' is shown (OLDER)")
+@pytest.mark.parametrize(("note", "secret"), PLACES)
+def test_towns_after_their_cue_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)
