@@ -41,7 +41,6 @@ ASKED = [
     "From patient: Where do I check in on the day?",
     "Message from patient: Do I stop my metformin the night before?",
     "From patient: When can I lift my grandson again?",
-    "Patient: Will I be awake for the nerve block?",
 ]
 
 

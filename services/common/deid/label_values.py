@@ -26,17 +26,19 @@ _WORD = re.compile(r"[^\W\d_]+")
 # a question opening a field's value: an auxiliary and a pronoun, or a question word and a
 # verb, with the question mark in the same sentence ("Can I shower?", "Where do I park?")
 _ASKS = re.compile(
-    r"(?:(?:Can|Could|Do|Does|Did|Is|Are|Am|Was|Were|Will|Would|Should|Shall|May|Might|Must)"
-    r"[ \t]+(?:I|we|you|he|she|they|it|my|our)"
-    r"|(?:When|Where|Why|How|What|Which|Who)(?=[ \t]+[a-z]))"
+    r"(?:(Can|Could|Do|Does|Did|Is|Are|Am|Was|Were|Will|Would|Should|Shall|May|Might|Must)"
+    r"[ \t]+(?:I|we|you|he|she|they|it|my|our)\b"
+    r"|(When|Where|Why|How|What|Which|Who)(?=[ \t]+[a-z]))"
     r"(?=[ \t][^.!?\n]{0,160}\?)")
 _LABEL_WORD = lx.ENGLISH | lx.COMMON | lx.LABEL | lx.MEDICAL | lx.CUE | lx.MONTH | lx.WEEKDAY
 
 
 def _no_one(text: str, s: int, e: int, flags_of: Callable[[str], int]) -> bool:
     asked = _ASKS.match(text, s)
-    if asked is not None and asked.end() >= e:
-        return True  # 'From patient: Can I shower?': the field holds a question
+    if asked is not None and asked.end() >= e \
+            and not flags_of((asked.group(1) or asked.group(2)).lower()) & lx.FIRST_TOP:
+        return True  # 'From patient: Can I shower?': the field holds a question ("Will I
+        # assume?" in a name field may be the given name Will: kept)
     if person_cues.before(text, s):
         return False
     words = _WORD.findall(text, s, e)
