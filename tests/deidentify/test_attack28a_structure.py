@@ -77,8 +77,6 @@ PAIRS = [
 ]
 
 
-@_xfail("attack28a: the new 'Pt X Y' rules stop short of Mc-, van, O'- surnames and pass "
-        "dictionary-word pairs before an identifier label (OLDER)")
 @pytest.mark.parametrize(("note", "secret"), PAIRS)
 def test_pt_pairs_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)

@@ -45,6 +45,10 @@ _AFTER_PAIR = re.compile(rf"[ \t]*(?:$|[,.;:|)(\n]|{_AGE}|{_ROOM}|"
 _AGE_OR_VERB = re.compile(rf"[ \t]*(?:,[ \t]*)?(?:{_AGE}|{_ROOM}|(?i:is|was|lives)\b)")
 # after "pt X": being, a bed or a room, or an age past a comma ("pt will, 58M")
 _AFTER_ONE = re.compile(rf"[ \t]+(?:(?i:is|was)\b|{_ROOM})|[ \t]*,[ \t]*{_AGE}")
+# a surname as typed after a given name: a particle before it, a Mc/Mac/O' head, a second
+# part after a hyphen ("van Kettle", "McKettle", "Lark-O'Dell")
+_SURNAME = (r"(?:(?:van|von|de|del|della|da|di|du|le|la|al|el|bin|ben)[ \t]+)?"
+            r"(?:Ma?c|O['’])?[A-Z][a-z]++(?:-(?:Ma?c|O['’])?[A-Z][a-z]+)?")
 _NEVER = lx.MEDICAL | lx.LABEL | lx.CUE | lx.STATE | lx.WEEKDAY | lx.COUNTRY
 # (led by the literal "P", the look-behind after it: C speed)
 _TITLE_PAIR = re.compile(r"P(?<![\w]P)(?:t|T|atient)\b\.?:?[ \t]+([A-Z][a-z]{2,}+)[ \t]+"
@@ -104,7 +108,9 @@ def before_ids(text: str, spans: list[Span], flags_of: Flags) -> bool:
         # a verb's form is no name unless a list says so: "Pt Identity Verified DOB"
         verb = any(w.lower().endswith(_VERB_ENDINGS) and not flags_of(w.lower()) & (
             lx.FIRST | lx.LAST) for w in m.groups())
-        if not f1 & _NOT_GIVEN and not f2 & (_NOT_GIVEN | lx.ENGLISH | lx.COMMON) and not verb:
+        # a dictionary word only when a surname list holds it ("Pt Marigold Kettle Ph ...")
+        surname = not f2 & (lx.ENGLISH | lx.COMMON) or (f2 & lx.LAST and not f2 & lx.COMMON)
+        if not f1 & _NOT_GIVEN and not f2 & _NOT_GIVEN and surname and not verb:
             spans.append((m.start(1), m.end(2), "NAME", "pt_pair_before_id", 1))
     return len(spans) != n
 
@@ -140,7 +146,7 @@ _DOES = (r"(?!(?:booked|rebooked|scheduled|rescheduled|cancell?ed|canceled|delay
          r"knew|made|met|paid|saw|sent|spoke|wore|wrote|is|was|has|had|will|can|may|must|"
          r"should|would|could|did|does|needs|wants")
 _CUED_PAIR = re.compile(r"(?<![\w-])(?:[Pp](?:atient|t)|[Ii]nmate|[Dd]etainee|[Pp]risoner)"
-                        r"\.?[ \t]+([A-Z][a-z]{2,}+)[ \t]+([A-Z][a-z]{2,}+(?:-[A-Z][a-z]+)?)"
+                        rf"\.?[ \t]+([A-Z][a-z]{{2,}}+)[ \t]+({_SURNAME})"
                         rf"(?=[ \t]*[,;(]|[ \t]+(?:{_DOES})\b)")
 # what a hospital calls its services and things after "Patient" ("Patient Relations Team
 # called", "Patient Warming Blanket on")
@@ -155,12 +161,18 @@ _SERVICE_WORDS = frozenset((
 _NOT_IN_PAIR = _NEVER | lx.MONTH | lx.EPONYM | lx.PHRASE
 
 
+def _key(word: str) -> str:
+    """The word a list is asked about: "van kettle" -> "kettle", "o'dell-ray" -> "dell"."""
+    last = word.split()[-1].split("-")[0]
+    return last[2:] if last[:2] in ("o'", "o’") else last
+
+
 def before_word(text: str, spans: list[Span], flags_of: Flags) -> bool:
     """Add the pairs above as guesses; True when one was."""
     n = len(spans)
     for m in _CUED_PAIR.finditer(text):
         words = [w.lower() for w in m.groups()]
-        flags = [flags_of(w.split("-")[0]) for w in words]
+        flags = [flags_of(_key(w)) for w in words]
         if any(w in _SERVICE_WORDS for w in words) or any(f & _NOT_IN_PAIR for f in flags):
             continue
         if any(w.endswith(_VERB_ENDINGS) and not f & (lx.FIRST | lx.LAST)
@@ -179,7 +191,7 @@ def before_word(text: str, spans: list[Span], flags_of: Flags) -> bool:
 # word before a number ("Pt Rose Bay 4") or a colon, nor after a tab ("Pt: Sue<tab>Age:
 # 100": the next field).
 _GIVEN_THEN = re.compile(r"(?<![\w-])(?:[Pp](?:atient|t)|PT)\.?:?[ \t]+([A-Z][a-z]{2,}+)"
-                         r" ([A-Z][a-z]++(?:-[A-Z][a-z]+)?)(?![\w'’-])(?![ \t]*[\d:])")
+                         rf" ({_SURNAME})(?![\w'’-])(?![ \t]*[\d:])")
 _NOT_SURNAME = _NOT_IN_PAIR | lx.VERY_COMMON | lx.LABEL
 
 
@@ -197,7 +209,7 @@ def surname_after(text: str, spans: list[Span], flags_of: Flags) -> bool:
         if not names.holds(s1, e1) or taken.overlaps(s2, e2):
             continue
         word = m.group(2).lower()
-        f = flags_of(word.split("-")[0])
+        f = flags_of(_key(word))
         if f & _NOT_SURNAME or (word.endswith(_VERB_ENDINGS) and not f & (lx.FIRST | lx.LAST)):
             continue
         if f & lx.ENGLISH and not f & lx.LAST:
