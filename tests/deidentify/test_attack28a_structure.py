@@ -82,8 +82,6 @@ def test_pt_pairs_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)
 
 
-@_xfail("attack28a: label_values' older colon branch drops a dictionary-word surname "
-        "before a second colon as a label (OLDER; 're: Oyelaran:' is kept, 'Re: Bramble:' not)")
 def test_surname_before_a_second_colon_hidden(engine: Engine) -> None:
     assert not shown(engine, "Re: Bramble: consent signed, to OR at 0900.", "Bramble")
 
