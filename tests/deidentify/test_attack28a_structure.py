@@ -10,6 +10,9 @@ import pytest
 
 from services.common.deid import Engine
 
+# fix28a: the HL7, table and town holes are hidden now (plain tests); the pairs and
+# 'Re: Bramble:' stay strict xfails
+
 AUTO = ("clean", "redacted")  # what reaches students with no person in between
 
 
@@ -42,8 +45,6 @@ HL7 = [  # (note, what must not be shown)
 ]
 
 
-@_xfail("attack28a: hl7_segments misreads the structure (a second MSH's separators, a field "
-        "off, a missing set id, an XPN value, a Z-segment name) and shows a name (OLDER)")
 @pytest.mark.parametrize(("note", "secret"), HL7)
 def test_hl7_names_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)
@@ -60,8 +61,6 @@ CELLS = [
 ]
 
 
-@_xfail("attack28a: record_cells leaves a Name column's dictionary-word names, a row with "
-        "an unquoted comma and a nested YAML name shown (OLDER)")
 @pytest.mark.parametrize(("note", "secret"), CELLS)
 def test_record_cells_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)
@@ -95,8 +94,6 @@ PLACES = [
 ]
 
 
-@_xfail("attack28a: place_tails.scan's town pattern reads only 'Xxxx' words, so a town after "
-        "its cue in capitals, in lower case or after a lower-case 'st.' is shown (OLDER)")
 @pytest.mark.parametrize(("note", "secret"), PLACES)
 def test_towns_after_their_cue_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)

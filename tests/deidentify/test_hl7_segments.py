@@ -183,3 +183,59 @@ def test_long_segment_grows_linearly(long_engine: Engine) -> None:
     for build in (make, one_field, one_line):
         assert_grows_linearly(hl7_segments.scan, build)
         assert_grows_linearly(long_engine.deidentify, build)
+
+
+# fix28a: attack28a's holes, in other shapes, and attack28b's false alarms
+@pytest.mark.parametrize(("note", "piece"), [
+    # each message read with its own MSH's separators
+    ("MSH|^~\\&|A|B\nPID|1||123||FENWICK^ROSALIND\nMSH$%~\\&$C$D\nPID$1$$4471$$HOLLOW%ASH",
+     "HOLLOW"),
+    # a name typed a field off, in words of the dictionary, in a coded field
+    ("NK1|MEADOW^BRIAR|DAU", "MEADOW"),
+    ("PID|1||4471||^^|19330101|MEADOW^BRIAR", "MEADOW"),
+    # an OBX whose value type says a name, an address
+    ("OBX|2|XCN|CONTACT^Caller||HOLLOW^ASH||||||F", "HOLLOW"),
+    ("OBX|2|XAD|WHERE^Where from||9 ELM ROW^^CASTLEBRACK^VT||||||F", "CASTLEBRACK"),
+    ("ZNK|1|MEADOW^BRIAR^Q|DAU", "MEADOW"),
+    # a segment wrapped by the editor
+    ("PID|1||4471||HOLLOW^ASH||19330101|F|||9 ELM ROW^^\nCASTLEBRACK^VT", "CASTLEBRACK"),
+    ("PID|1||4471||HOLLOW^ASH||19330101|F|||9 ELM ROW^^CASTLE\nBRACK^VT^05001", "BRACK"),
+])
+def test_names_and_towns_off_their_field_hidden(note: str, piece: str) -> None:
+    found = hl7_segments.scan(note)
+    at = note.index(piece)
+    assert any(s <= at and at + len(piece) <= e for s, e, *_ in found), (note, found)
+
+
+@pytest.mark.parametrize(("note", "kept"), [
+    # the codes of a coded field stay: a short code, or its words repeated
+    ("NK1|1|MEADOW^BRIAR|SPO^Spouse|", "SPO^Spouse"),
+    ("PID|1||4471||HOLLOW^ASH||19330101|F|||||||ENG^English|M^Married", "ENG^English"),
+    ("NK1|1|MEADOW^BRIAR|SPOUSE^Spouse|", "SPOUSE^Spouse"),
+    # an id's assigning authority and type are no identifier
+    ("PID|1||4471^^^NORTHVALE^MR||HOLLOW^ASH", "^^^NORTHVALE^MR"),
+    # a site's segment after a space on the segments' line is one of its own
+    ("PID|1||4471||HOLLOW^ASH||19330101|F||||| ZQA|1|ACTIVE", "ZQA|1|ACTIVE"),
+    # a line of prose under a segment is no part of it, nor prose after a dash on its line
+    ("PID|1||4471||HOLLOW^ASH||19330101|F\nack sent to the ward", "ack sent"),
+    ("PID|1||4471||HOLLOW^ASH||19330101|F|||||555-0188 -- ack sent", "ack sent"),
+])
+def test_codes_and_authorities_stay(note: str, kept: str) -> None:
+    found = hl7_segments.scan(note)
+    at = note.index(kept)
+    assert not any(s < at + len(kept) and at < e for s, e, *_ in found), (note, found)
+
+
+def test_many_messages_and_wrapped_lines_grow_linearly(long_engine: Engine) -> None:
+    def messages(n: int) -> str:  # each with its own separators
+        return repeated("MSH|^~\\&|A\nPID|1||4471||ROE^ANN\nMSH#*~\\&#B\nPID#1##12#\n", n)
+
+    def wrapped(n: int) -> str:  # each segment wrapped onto a second line
+        return repeated("PID|1||4471||ROE^ANN|||||9 ELM ROW^^\nLOWICK^VT\n", n)
+
+    def ids(n: int) -> str:  # ids with their authority
+        return "PID|1||" + repeated("4471^^^NORTH^MR~", n)
+
+    for build in (messages, wrapped, ids):
+        assert_grows_linearly(hl7_segments.scan, build)
+        assert_grows_linearly(long_engine.deidentify, build)

@@ -30,3 +30,22 @@ def test_rest_of_the_town(engine: Engine, note: str, place: str) -> None:
 ])
 def test_hard_negatives(engine: Engine, note: str, kept: str) -> None:
     assert left_uncovered(engine, note, kept) == kept
+
+
+# fix28a: a town after its cue in capitals or lower case (attack28a)
+@pytest.mark.parametrize(("note", "place"), [
+    ("Shuttle home to mt. Castlebrack tonight.", "Castlebrack"),
+    ("Drove down from CASTLE BRACK with his son.", "CASTLE BRACK"),
+    ("What town is home? A: castle brack.", "castle brack"),
+    ("Employer: ROPE & TACKLE, CASTLEBRACK.", "CASTLEBRACK"),
+])
+def test_town_in_any_case_after_its_cue(engine: Engine, note: str, place: str) -> None:
+    assert left_uncovered(engine, note, place) == ""
+
+
+@pytest.mark.parametrize(("note", "kept"), [
+    ("Taxi booked to OR entrance at 1500.", "entrance"),
+    ("Which town are you from? A: not sure, ask son later", "sure"),
+])
+def test_town_in_any_case_negatives(engine: Engine, note: str, kept: str) -> None:
+    assert left_uncovered(engine, note, kept) == kept

@@ -135,3 +135,35 @@ def test_blank_line_ends_a_table() -> None:
     note = "| Pt | Age |\n| Orla Brennock | 95 |\n\n| Tray | Count |\n| Major set | 97 |"
     found = {note[s:e] for s, e, *_ in record_cells.tables(note, str.islower)}
     assert found == {"Orla Brennock", "95"}, found
+
+
+# fix28a: a "Name" column's cells are names whatever their words (attack28a)
+@pytest.mark.parametrize(("note", "piece"), [
+    ("Name;Age\nMeadow Briar;93\n", "Meadow Briar"),
+    ("| NAME | AGE |\n| ASH HOLLOW | 93 |\n", "ASH HOLLOW"),
+    ('Surname,Age\n"Meadow, Briar",93\n', "Meadow, Briar"),
+])
+def test_name_column_of_dictionary_words(note: str, piece: str) -> None:
+    spans = record_cells.tables(note, lambda w: True)  # every word a dictionary word
+    assert (note.index(piece), note.index(piece) + len(piece)) in {(s, e) for s, e, *_ in spans}
+
+
+@pytest.mark.parametrize("note", [
+    "Name,Age\nbay 5,93\n", "Name,Age\nn/a,93\n", "Name,Age\nunknown,93\n",
+    "| Name | Dose |\n| cefazolin | 2 g |",
+])
+def test_name_column_placeholders_stay(note: str) -> None:
+    assert [sp for sp in record_cells.tables(note, lambda w: True) if sp[2] == "NAME"] == []
+
+
+def test_unquoted_last_comma_first_row() -> None:
+    note = "Name,Age,Town\nMeadow, Briar,93,Castlebrack\n"
+    got = {note[s:e]: cat for s, e, cat, *_ in record_cells.tables(note, lambda w: False)}
+    assert got == {"Meadow, Briar": "NAME", "93": "AGE", "Castlebrack": "LOCATION"}
+
+
+def test_yaml_name_parts_under_a_name_key() -> None:
+    note = ("guardian:\n  name:\n    given: Briar\n    family: Meadow\n    use: official\n"
+            "  phone: n/a\nroom:\n  name:\n    given: theatre\n")
+    got = [note[s:e] for s, e, *_ in record_cells.yaml_names(note)]
+    assert got == ["Briar", "Meadow"]

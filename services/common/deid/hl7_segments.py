@@ -21,6 +21,7 @@ Offsets index the text given; the work is one pass over each segment's character
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 
 Span = tuple[int, int, str, str, int]
@@ -34,8 +35,9 @@ _PRIO = 2
 _SEGMENT = re.compile(r"(?m)(?:^|(?<=\r))[ \t>\u200b-\u200f\u2060\ufeff]*"
                       r"([A-Z][A-Z0-9]{2})(?=[^\w\s])")
 _INLINE = re.compile(r"(?<![\w|^~\\&])(MSH|EVN|PID|PD1|NK1|PV1|IN1|IN2|IN3|GT1|MRG|OBX|OBR|ORC"
-                     r"|AIP)(?=[^\w\s])")
+                     r"|AIP|Z[A-Z0-9]{2})(?=[^\w\s])")
 _LINE_END = re.compile(r"[\r\n]")
+_PROSE_AFTER = re.compile(r"[ \t]+(?:--|\u2014|\u2013)[ \t]+(?=[a-z])")
 _MSH = re.compile(r"(?m)^[ \t>]*MSH([^\w\s])([^\w\s])([^\w\s])([^\w\s])?([^\w\s])?")
 _DEFAULT = ("|", "^", "~")
 
@@ -135,6 +137,11 @@ _FREE_TEXT = frozenset(("ST", "TX", "FT", "CX", "ID", "IS", "CE", "CWE", ""))
 _AGE_NUMBER = re.compile(r"\d{1,3}")
 _OVER_89_WORDS = re.compile(r"(?i)ninety|hundred")
 _MAX_AGE = 89
+_MIN_FAMILY = 4  # a code's first component is shorter: "SPO", "ENG", "M", "CHR"
+_CX_KINDS = frozenset(("MRN", "ACCOUNT"))
+_AUTHORITY = re.compile(r"[A-Z]{1,10}")
+_CX_PARTS = 4  # id^check digit^check scheme^authority(^type^facility)
+_NAME_TYPES = frozenset(("XPN", "XCN", "PN", "CN"))  # OBX-2: a person's name
 
 
 def _parts(text: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
@@ -202,6 +209,17 @@ def _name_shaped(value: str, comp: str, name_word: NameWord | None) -> bool:
         name_word(w) for p in named for w in _WORDS.findall(p))
 
 
+def _family_given(value: str, comp: str) -> bool:
+    """FAMILY^GIVEN whatever its words, in a field meant for a code: two or more components
+    of letters, the first of four letters at least and no repeat of the second (a code's
+    "SPO^Spouse", "ENG^English", "SELF^Self" stay)."""
+    if comp not in value:
+        return False
+    named = [p.strip() for p in value.split(comp) if p.strip()]
+    return len(named) >= 2 and all(_LETTERS.fullmatch(p) for p in named) \
+        and len(named[0]) >= _MIN_FAMILY and named[0].lower() != named[1].lower()
+
+
 def _add(out: list[Span], text: str, s: int, e: int, cat: str) -> None:
     s, e = _trimmed(text, s, e)
     if e > s and text[s:e] != '""':
@@ -239,6 +257,22 @@ def _staff(text: str, s: int, e: int, comp: str, on_roster: Roster | None,
     _add(out, text, pieces[1][0], pieces[min(3, len(pieces) - 1)][1], "NAME")
 
 
+def _cx(text: str, s: int, e: int, kind: str, comp: str, name_word: NameWord | None,
+        out: list[Span]) -> bool:
+    """An id with its assigning authority ("60442917^^^NORTH^MR"): the id (component 1,
+    with a digit) is hidden, and any other component but a short code of capitals that is
+    no name ("NORTH", "MR"). Whether the value had that shape."""
+    pieces = _parts(text, s, e, comp)
+    if len(pieces) < _CX_PARTS or _DIGIT.search(text, *pieces[0]) is None:
+        return False
+    for k, (cs, ce) in enumerate(pieces):
+        code = text[cs:ce].strip()
+        if k == 0 or (code and (_AUTHORITY.fullmatch(code) is None
+                                or (name_word is not None and name_word(code)))):
+            _add(out, text, cs, ce, kind)
+    return True
+
+
 def _field(text: str, s: int, e: int, kind: str | None, seps: tuple[str, str, str],
            unlisted_hidden: bool, out: list[Span], name_word: NameWord | None,
            on_roster: Roster | None) -> None:
@@ -252,8 +286,9 @@ def _field(text: str, s: int, e: int, kind: str | None, seps: tuple[str, str, st
             return
         if not _coded(text, s, e, comp + rep):
             _add(out, text, s, e, _shape(text[s:e].strip(), "ID"))
-        elif _name_shaped(text[s:e], comp, name_word):
-            _add(out, text, s, e, "NAME")
+        elif _name_shaped(text[s:e], comp, name_word) or (
+                unlisted_hidden and _family_given(text[s:e], comp)):
+            _add(out, text, s, e, "NAME")  # a name typed a field off
         return
     for rs, re_ in _parts(text, s, e, rep):
         if kind == _XCN:
@@ -264,6 +299,8 @@ def _field(text: str, s: int, e: int, kind: str | None, seps: tuple[str, str, st
             _add(out, text, rs, re_, "EMAIL" if "@" in text[rs:re_] else "PHONE")
         elif kind == "ID":
             _add(out, text, rs, re_, _shape(text[rs:re_].strip(), "ID"))
+        elif kind in _CX_KINDS and _cx(text, rs, re_, kind, comp, name_word, out):
+            continue
         else:
             _add(out, text, rs, re_, kind)
 
@@ -286,6 +323,12 @@ def _obx(text: str, fields: list[tuple[int, int]], comp: str, out: list[Span]) -
                 number is None and _OVER_89_WORDS.search(value) is not None):
             _add(out, text, vs, ve, "AGE")
         return
+    if value_type in _NAME_TYPES:
+        _add(out, text, vs, ve, "NAME")  # a person's name, whatever the observation
+        return
+    if value_type == "XAD":
+        _address(text, vs, ve, comp, out)
+        return
     if value_type in _MEASURED:
         return  # a measurement ("WBC^White cell count", "Birth weight"): no identifier
     if kinds:
@@ -305,17 +348,46 @@ def _z_segment(text: str, fields: list[tuple[int, int]], comp: str,
             continue
         if _DIGIT.search(value) or _FILE_OR_ADDRESS.search(value):
             _add(out, text, s, e, _shape(value, "ID"))
+        elif _family_given(value, comp):
+            _add(out, text, s, e, "NAME")
 
 
-def _separators(text: str) -> tuple[str, str, str]:
-    """The field, component and repetition separators MSH declares, else `|^~`."""
-    m = _MSH.search(text)
-    if m is None:
-        return _DEFAULT
-    fs, comp, rep = m.group(1), m.group(2), m.group(3)
-    if len({fs, comp, rep}) < 3:
-        return _DEFAULT
-    return fs, comp, rep
+def _separators(text: str) -> list[tuple[int, tuple[str, str, str]]]:
+    """Each MSH's position and the field, component and repetition separators it declares
+    (`|^~` when it declares no three apart): a feed may hold messages from systems that
+    use other characters. The first MSH's hold before it too; `|^~` when none."""
+    out: list[tuple[int, tuple[str, str, str]]] = []
+    for m in _MSH.finditer(text):
+        fs, comp, rep = m.group(1), m.group(2), m.group(3)
+        out.append((m.start(), _DEFAULT if len({fs, comp, rep}) < 3 else (fs, comp, rep)))
+    if not out:
+        return [(0, _DEFAULT)]
+    out[0] = (0, out[0][1])
+    return out
+
+
+def _seps_at(regimes: list[tuple[int, tuple[str, str, str]]], starts: list[int],
+             pos: int) -> tuple[str, str, str]:
+    """The separators of the message `pos` is in (the last MSH at or before it);
+    `starts`: the regimes' positions, sorted."""
+    return regimes[max(0, bisect_right(starts, pos) - 1)][1]
+
+
+def _continued(text: str, line_end: int, seps: tuple[str, str, str]) -> int:
+    """Where a segment wrapped by an editor ends: the next line goes on with it when the
+    line ends on a separator ("...^^" / "MARROWDALE^VT") or is one run of characters
+    with a separator in it and no segment of its own. `line_end` when not wrapped."""
+    if line_end >= len(text) or text[line_end] != "\n":
+        return line_end
+    nxt = _LINE_END.search(text, line_end + 1)
+    nxt_end = nxt.start() if nxt is not None else len(text)
+    line = text[line_end + 1:nxt_end]
+    seg = _SEGMENT.match(line)
+    if not line.strip() or (seg is not None and line[seg.end(1):seg.end(1) + 1] == seps[0]):
+        return line_end
+    ends_on_sep = text[line_end - 1:line_end] in seps
+    one_run = " " not in line.strip() and any(c in line for c in seps)
+    return nxt_end if ends_on_sep or one_run else line_end
 
 
 def scan(text: str, name_word: NameWord | None = None,
@@ -326,25 +398,32 @@ def scan(text: str, name_word: NameWord | None = None,
     out: list[Span] = []
     if _SEGMENT.search(text) is None and _INLINE.search(text) is None:
         return out
-    seps = _separators(text)
-    fs, comp, _rep = seps
-    found = {m.start(1): m.group(1) for m in _SEGMENT.finditer(text)
-             if text[m.end(1)] == fs}
-    found.update((m.start(1), m.group(1)) for m in _INLINE.finditer(text)
-                 if text[m.end(1)] == fs)
+    regimes = _separators(text)
+    starts = [at for at, _seps in regimes]
+    found: dict[int, str] = {}
+    for pat in (_SEGMENT, _INLINE):
+        for m in pat.finditer(text):
+            if text[m.end(1)] == _seps_at(regimes, starts, m.start(1))[0]:
+                found[m.start(1)] = m.group(1)
     at = sorted(found)
     line_end = -1  # the end of the line the last segment was on: many share one line
     for n, pos in enumerate(at):
         seg = found[pos]
+        seps = _seps_at(regimes, starts, pos)
+        fs, comp, _rep = seps
         start = pos + 3
         if line_end < start:
             end_m = _LINE_END.search(text, start)
             line_end = end_m.start() if end_m is not None else len(text)
+            line_end = _continued(text, line_end, seps)
         end = line_end
         if n + 1 < len(at) and at[n + 1] < end:
             end = at[n + 1]  # the next segment on the same line
             while end > start and text[end - 1] in " \t":
                 end -= 1
+        else:  # the line's last segment: prose after a dash is no field ("... -- ack sent")
+            dash = _PROSE_AFTER.search(text, start, end)
+            end = dash.start() if dash is not None else end
         table = _TABLES.get(seg)
         if table is None and seg != "OBX" and seg[0] != "Z":
             continue

@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
-from .covered import extend_unheld
+from .covered import Holders, extend_unheld
 
 Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
@@ -68,7 +68,14 @@ def widen(text: str, spans: list[Span]) -> bool:
 
 
 # --- newer (study14b): places named by their cue --------------------------------------
-_TOWN = r"(?:(?:St|Mt|Ft)\.?[ \t]+)?[A-Z][a-z][\w'’-]*(?:[ \t][A-Z][a-z][\w'’-]*){0,2}"
+# a town's words capitalised or in capitals ("Lowick Falls", "LOWICK FALLS"), after a
+# "St." in any case
+# "St." in any case (four capitals at least: "SDH", "NH" are no towns); a cue in capitals
+# takes no town in capitals (a note in capitals: "IN [X] ON MONDAY"), see _caps
+_CAP_WORD = r"(?:[A-Z][a-z][\w'’-]*|[A-Z]{4,}(?:['’-][A-Z]+)*)"
+_TOWN = (r"(?:(?i:st|mt|ft)\.?[ \t]+)?" + _CAP_WORD + r"(?:[ \t]" + _CAP_WORD + r"){0,2}")
+# an answer to "which town?" in any case ("A: lowick falls.")
+_ANY_TOWN = r"(?:(?i:st|mt|ft)\.?[ \t]+)?[^\W\d_][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*){0,2}"
 _JOURNEY = re.compile(
     r"(?i:(?<![\w'’])(?:(?:cab|taxi|uber|lyft|shuttle)(?:[ \t]+(?:called|ordered|booked|"
     r"home|back))?[ \t]+to|(?:driving|driven|drives|drove|commuting|commutes|"
@@ -83,8 +90,8 @@ _ASKED_WORDS = frozenset("town city village county where".split())
 _ASKED_TOWN = re.compile(
     r"(?i:(?<![\w'’])(?:(?:what|which)[ \t]+(?:town|city|village|county)[^?\n]{0,40}+|"
     r"where[^?\n]{0,40}?(?:from|live|lives|living|staying|reside|resides)[ \t]*+)\?)"
-    r"[ \t]*+(?:A[ \t]*+[:.)-][ \t]*+)?(" + _TOWN + r")(?=[ \t]*+(?:[,.;:!?)]|$))", re.M)
-_ORG = (r"(?:St\.?[ \t]+)?[A-Z][a-z][\w'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][a-z][\w'’-]*){0,3}")
+    r"[ \t]*+(?:A[ \t]*+[:.)-][ \t]*+)?(" + _ANY_TOWN + r")(?=[ \t]*+(?:[,.;:!?)]|$))", re.M)
+_ORG = (r"(?:St\.?[ \t]+)?" + _CAP_WORD + r"(?:[ \t]+(?:&[ \t]+)?" + _CAP_WORD + r"){0,3}")
 _STREET = (r"(?:\d{1,5}(?:st|nd|rd|th)?|[A-Z][a-z]+)[ \t]+(?:St|Street|Ave|Avenue|Rd|Road|"
            r"Blvd|Dr|Drive|Ln|Lane|Way|Pl|Ct|Hwy|Pkwy|Pike)\b\.?")
 # a strong cue names a site whatever follows it, with its town or street if any
@@ -115,7 +122,7 @@ _NOT_PLACE = frozenset(
     "evening noon midnight verified patient pt staff family our their his her my your "
     "yes no ok okay thanks thank please pre-admission admitting imaging endoscopy cath "
     "x-ray ct mri ultrasound office central sterile supply stores security chapel "
-    "cafeteria".split())
+    "cafeteria not unsure dunno declined refused".split())
 _WIDE = lx.STATE | lx.COUNTRY
 _WORD = lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.MEDICAL
 _PLACE_CATS = frozenset(("LOCATION", "ADDRESS", "OTHERID"))
@@ -126,6 +133,7 @@ _ROAD_SITE = re.compile(r"[ \t]+(?:park[- ]and[- ]ride|rest[ \t]+(?:area|stop)|t
                         r"service[ \t]+area)(?![\w'’-])", re.I)
 # the town after a box number ("[PO Box 5], Brisk on Monday"): its number is no postcode
 _BOX_TOWN = re.compile(r",[ \t]+(" + _TOWN + r")(?=[ \t]*+(?:[,.;:!?|)]|$)|[ \t]+[a-z])", re.M)
+_LOWER = re.compile(r"[a-z]")
 _JOIN_GAP = frozenset((", ", ",", " in ", " - "))
 
 
@@ -139,6 +147,12 @@ def _no_town(words: str, flags_of: Flags) -> bool:
     return len(parts) == 1 and bool(f & _WORD) and not f & (lx.TOWN | lx.TOWN_HEAD | lx.LAST)
 
 
+def _caps(text: str, cue_start: int, start: int, end: int) -> bool:
+    """A town or site in capitals after a cue in capitals: a note typed in capitals, where
+    the words after a town are capitals too ("FROM [X] WHEN IT HAPPENED")."""
+    return not _LOWER.search(text, start, end) and not _LOWER.search(text, cue_start, start)
+
+
 def _plain(word: str) -> bool:
     return word.lower().rstrip(".,") in _NOT_PLACE
 
@@ -150,19 +164,31 @@ def scan(text: str, words: set[str], spans: list[Span], flags_of: Flags) -> bool
     if not _JOURNEY_WORDS.isdisjoint(words):
         for m in _JOURNEY.finditer(text):
             # a state or a country says no more than a state: "travelled from Texas"
-            if not _plain(m.group(1).split()[0]) and not _no_town(m.group(1), flags_of):
+            if not _plain(m.group(1).split()[0]) and not _no_town(m.group(1), flags_of) \
+                    and not _caps(text, m.start(), m.start(1), m.end(1)):
                 found.append((m.start(1), m.end(1), "LOCATION", "town_after_journey", 1))
     if "?" in text and not _ASKED_WORDS.isdisjoint(words):
         for m in _ASKED_TOWN.finditer(text):
-            if not _plain(m.group(1).split()[0]):
+            if not _plain(m.group(1).split()[0]) \
+                    and not _caps(text, m.start(), m.start(1), m.end(1)):
                 found.append((m.start(1), m.end(1), "LOCATION", "town_asked", 1))
     if not _SITE_WORDS.isdisjoint(words):
+        held: Holders | None = None  # the spans, indexed when first asked
         for m in _SITE.finditer(text):
             tail = m.group("town") or m.group("in") or m.group("on")
             org = m.group("org").split()
+            if _caps(text, m.start(), m.start("org"), m.end("org")):
+                continue  # "PHARMACY SETS UP THE ...", "ADDRESS ON STICKER"
             if _plain(org[0]) or flags_of(org[0]) & lx.MEDICAL or (
                     len(org) == 1 and flags_of(org[0]) & _WORD):
-                continue  # "Pharmacy: Cefazolin 2 g", "per pharmacy Also:"
+                # "Pharmacy: Cefazolin 2 g", "per pharmacy Also:"; but a site the older
+                # rules hid keeps no town after it shown ("[QUILL DAIRY], BRISK")
+                if m.group("town") is not None and not _plain(m.group("town").split()[0]) \
+                        and (held := held or Holders((a, b) for a, b, *_ in spans)
+                             ).holds(m.start("org"), m.end("org")):
+                    found.append((m.start("town"), m.end("town"), "LOCATION",
+                                  "site_after_cue", 1))
+                continue
             if tail is None or _plain(tail.split()[0]):
                 if m.group("strong").lower() != "address":  # "address" only with its place
                     found.append((m.start("org"), m.end("org"), "LOCATION", "site_after_cue", 1))

@@ -69,13 +69,18 @@ _AGE = re.compile(r"\d{2,3}")
 _OVER_89 = re.compile(r"(?i)\b(?:ninety|hundred)")
 _MAX_AGE, _OLDEST = 89, 130
 _MAX_NAME_WORDS = 5
-_WHOLE_CELL = frozenset(("NAME", "LOCATION", "AGE", "ADDRESS", "EMAIL"))
+_NAMED = "NAMED"  # a column headed "Name": its cells are names whatever their words
+_NAMED_HEADS = frozenset(("name", "names", "surname", "fullname"))
+_WHOLE_CELL = frozenset(("NAME", _NAMED, "LOCATION", "AGE", "ADDRESS", "EMAIL"))
 _TOKEN = re.compile(r"\S+")
 
 _PERSON_KEY = re.compile(r"(?i)(?:patient|pt|next_of_kin|nok|guardian|contact|emergency_contact|"
                          r"spouse|mother|father|caregiver|insured|guarantor|subscriber)")
 _NAME_KEY = re.compile(r"(?i)(?:name|full_name|fullname|given_name|first_name|last_name|"
-                       r"family_name|surname|preferred_name|nickname|alias|maiden_name)")
+                       r"family_name|surname|preferred_name|nickname|alias|maiden_name|"
+                       r"given|family|forename|forenames|middle_name)")
+# a name's parts under its own key ("name:" then "given: X", "family: Y")
+_PART_KEY = re.compile(r"(?i)(?:given|family|first|last|middle|forenames?|surname|text)")
 _KEY_LINE = re.compile(r"([ \t]*)(?:-[ \t]+)?([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)")
 
 
@@ -131,6 +136,8 @@ def _column(head: str) -> str | None:
         if not keys.isdisjoint(words):
             if cat == "NAME" and not _NOT_A_PERSON.isdisjoint(words):
                 return None
+            if cat == "NAME" and not _NAMED_HEADS.isdisjoint(words):
+                return _NAMED
             return cat
     return None
 
@@ -146,6 +153,11 @@ def _label(cell: str) -> bool:
 def _fits(value: str, cat: str, plain_word: Callable[[str], bool]) -> bool:
     if value.lower() in _PLACEHOLDER:
         return False
+    if cat == _NAMED:  # whatever its words; no bay, bed or number ("bay 5"), no "cefazolin",
+        # no label ("|Name|X|" over "|Age|94|": a table of keys and values)
+        words = _WORD.findall(value)
+        return _DIGIT.search(value) is None and 0 < len(words) <= _MAX_NAME_WORDS \
+            and any(w[0].isupper() for w in words) and _column(value) is None
     if cat == "AGE":
         return (_AGE.fullmatch(value) is not None and _MAX_AGE < int(value) <= _OLDEST) or (
             _OVER_89.search(value) is not None and _DIGIT.search(value) is None)
@@ -208,6 +220,8 @@ def tables(text: str, plain_word: Callable[[str], bool]) -> list[Span]:
                 continue
             heads = [None] * len(cells)  # a row of values: no header over what follows
             continue
+        if len(cells) == len(heads) + 1 and sep == ",":
+            cells = _joined_name(cells, heads)  # "Lark, Hollow,94,Town": a name's comma
         if len(cells) != len(heads):
             continue
         for (a, b), cat in zip(cells, heads, strict=True):
@@ -216,14 +230,25 @@ def tables(text: str, plain_word: Callable[[str], bool]) -> list[Span]:
                     a, b = _numbered(text, a, b)
                 elif cat == "NAME":  # "daughter [Ines Marlowe]"
                     a = _capitalised(text, a, b)
-                out.append((a, b, cat, _RULE, _PRIO))
+                out.append((a, b, "NAME" if cat == _NAMED else cat, _RULE, _PRIO))
     return out
+
+
+def _joined_name(cells: list[tuple[int, int]], heads: list[str | None]
+                 ) -> list[tuple[int, int]]:
+    """A row with one cell too many and a name's column: "Last, First" typed without its
+    quotes; the name's cell and the one after it are one."""
+    for k, cat in enumerate(heads):
+        if cat in ("NAME", _NAMED):
+            return [*cells[:k], (cells[k][0], cells[k + 1][1]), *cells[k + 2:]]
+    return cells
 
 
 def yaml_names(text: str) -> list[Span]:
     """The value of a name key under a person's key, in a YAML-like block."""
     out: list[Span] = []
     person: int | None = None  # the indentation of the person's key being read
+    name: int | None = None  # of the person's name key when its parts are below it
     for m in _LINE.finditer(text):
         k = _KEY_LINE.fullmatch(m.group())
         if k is None:
@@ -231,11 +256,17 @@ def yaml_names(text: str) -> list[Span]:
         indent = len(k.group(1))
         if person is not None and indent <= person:
             person = None
+        if name is not None and (person is None or indent <= name):
+            name = None
         key, value = k.group(2), k.group(3)
         if _PERSON_KEY.fullmatch(key) and not value.strip():
             person = indent
             continue
-        if person is None or _NAME_KEY.fullmatch(key) is None:
+        if person is not None and _NAME_KEY.fullmatch(key) and not value.strip():
+            name = indent  # "name:" then "given: X" and "family: Y" below it
+            continue
+        if person is None or (_NAME_KEY.fullmatch(key) is None and (
+                name is None or _PART_KEY.fullmatch(key) is None)):
             continue
         a = m.start() + k.start(3)
         b = m.start() + k.end(3)
