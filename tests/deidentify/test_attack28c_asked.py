@@ -16,7 +16,8 @@ older rule (label_values.drop runs with or without NEWER_RULES), so the engine's
 without newer rules does not keep base's verdict either.
 
 Beside them, OLDER: a name inside a question in a name field ("Pt name: Is it Tamsin
-Bramble?") was shown by base as well. Every example is invented. Strict xfails: each fails
+Bramble?") was shown by base as well. Every example is invented. The question drop was undone:
+the NEW ones are plain tests; the rest stay strict xfails, each fails
 today."""
 
 from __future__ import annotations
@@ -60,8 +61,6 @@ ASKED = [  # (note, the name that must not be shown)
 ]
 
 
-@_xfail("attack28c: the question drop takes a person field's surname (and initial) for "
-        "'auxiliary + pronoun ... ?' and shows it; a '?' in a later table cell counts (NEW)")
 @pytest.mark.parametrize(("note", "secret"), ASKED)
 def test_name_shaped_like_a_question_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)

@@ -35,20 +35,6 @@ def test_names_after_labels_still_go(engine: Engine, note: str, name: str) -> No
     assert name not in engine.deidentify(note).text
 
 
-# A patient's question under a person's label: its first word is no one's name.
-ASKED = [
-    "From patient: Can I take a bath before the staples come out?",
-    "From patient: Where do I check in on the day?",
-    "Message from patient: Do I stop my metformin the night before?",
-    "From patient: When can I lift my grandson again?",
-]
-
-
-@pytest.mark.parametrize("note", ASKED)
-def test_a_question_after_a_persons_label_is_kept(engine: Engine, note: str) -> None:
-    assert engine.deidentify(note).text == note
-
-
 ASKED_NAMES = [
     ("From patient: Will Ostrander here, can I eat before noon?", "Ostrander"),
     ("Patient: Dorrit Vance. Can I shower?", "Dorrit Vance"),
