@@ -14,7 +14,7 @@ though their notes promise the shape.
 - label_values' colon branch: a surname a list holds that is also a frequent word
   ("Re: Banks:"), two surnames, a hyphenated or an O' surname before the second colon.
 
-Every example is invented. Strict xfails: each fails today."""
+Every example is invented. Each was a strict xfail first; all but one are plain tests now."""
 
 from __future__ import annotations
 
@@ -41,7 +41,6 @@ CUED = [  # (note, what must not be shown)
     ("Prisoner Saffron Le Kettle, escort x2.", "Kettle"),
     ("Patient Marigold van der Kettle complained of nausea.", "Kettle"),
     ("Patient Marigold de la Kettle complained of nausea.", "Kettle"),
-    ("Patient Marigold ten Kettle complained of nausea.", "Kettle"),
     ("Patient Marigold dos Kettle complained of nausea.", "Kettle"),
     ("Patient Marigold ibn Kettle complained of nausea.", "Kettle"),
     ("Patient Marigold DeKettle complained of nausea.", "DeKettle"),
@@ -55,8 +54,6 @@ CUED = [  # (note, what must not be shown)
 ]
 
 
-@_xfail("attack28c: a surname's shape the new _SURNAME does not cover (capital or second "
-        "particle, DeX/LaX, D'/M', three parts, a frequent first part) shows the name (OLDER)")
 @pytest.mark.parametrize(("note", "secret"), CUED)
 def test_cued_surname_shapes_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)
@@ -69,8 +66,6 @@ BEFORE_IDS = [
 ]
 
 
-@_xfail("attack28c: before_ids keeps the old surname pattern: a particle, Mc head or O' part "
-        "before DOB/MRN shows the name beside the identifier (OLDER)")
 @pytest.mark.parametrize(("note", "secret"), BEFORE_IDS)
 def test_surname_shapes_before_an_identifier_hidden(engine: Engine, note: str,
                                                      secret: str) -> None:
@@ -86,8 +81,12 @@ COLON = [
 ]
 
 
-@_xfail("attack28c: before a second colon a frequent-word surname, two surnames, a hyphenated "
-        "or an O' surname is still read as another label and shown (OLDER)")
 @pytest.mark.parametrize(("note", "secret"), COLON)
 def test_surname_before_a_second_colon_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)
+
+
+@_xfail("attack28c: OLDER; a particle that is also a number word ('ten Kettle'): the pair is "
+        "found, and a later rule drops a name span holding a number word")
+def test_a_number_word_particle_surname_hidden(engine: Engine) -> None:
+    assert not shown(engine, "Patient Marigold ten Kettle complained of nausea.", "Kettle")

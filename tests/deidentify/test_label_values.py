@@ -12,6 +12,7 @@ import pytest
 from services.common.deid import Engine
 
 KEPT = [
+    "RE: RE: add-on request\nOK, slot after 1800, OR 12.",  # "Re" is a surname too
     "re: Notice: tray 4 recalled, check the carts",
     "To: All PACU staff\nSubject: new warmer",
     "msg from CRNA: running behind, 10 min",

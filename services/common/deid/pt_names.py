@@ -45,14 +45,20 @@ _AFTER_PAIR = re.compile(rf"[ \t]*(?:$|[,.;:|)(\n]|{_AGE}|{_ROOM}|"
 _AGE_OR_VERB = re.compile(rf"[ \t]*(?:,[ \t]*)?(?:{_AGE}|{_ROOM}|(?i:is|was|lives)\b)")
 # after "pt X": being, a bed or a room, or an age past a comma ("pt will, 58M")
 _AFTER_ONE = re.compile(rf"[ \t]+(?:(?i:is|was)\b|{_ROOM})|[ \t]*,[ \t]*{_AGE}")
-# a surname as typed after a given name: a particle before it, a Mc/Mac/O' head, a second
-# part after a hyphen ("van Kettle", "McKettle", "Lark-O'Dell")
-_SURNAME = (r"(?:(?:van|von|de|del|della|da|di|du|le|la|al|el|bin|ben)[ \t]+)?"
-            r"(?:Ma?c|O['’])?[A-Z][a-z]++(?:-(?:Ma?c|O['’])?[A-Z][a-z]+)?")
+# a surname as typed after a given name: up to two particles before it, a head run into it
+# (Mc, Mac, O', D', M', De, La, Di, Le), an "al-" and up to two more parts after hyphens
+# ("van der Kettle", "McKettle", "DeKettle", "al-Kettle", "Lark-O'Dell", "Kettle-Lark-Ray")
+_PARTICLE = (r"(?:[Vv][ao]n|[Dd][aeiou]s?|[Dd]el(?:la)?|[Ll][ae]|[Aa]l|[Ee]l|bin|ben|ibn|"
+             r"t[ae][nr]|der|den)")
+_HEAD = r"(?:Ma?c|[ODM]['’]|De|La|Di|Le)?"
+_PART = _HEAD + r"[A-Z][a-z]++"
+_SURNAME = (rf"(?:{_PARTICLE}[ \t]+){{0,2}}(?:(?:[Aa]l|[Ee]l)-)?{_PART}(?:-{_PART}){{0,2}}")
+_PARTICLES = frozenset("van von da de di do du das des dos del della le la al el bin ben ibn "
+                       "ten ter der den".split())
 _NEVER = lx.MEDICAL | lx.LABEL | lx.CUE | lx.STATE | lx.WEEKDAY | lx.COUNTRY
 # (led by the literal "P", the look-behind after it: C speed)
 _TITLE_PAIR = re.compile(r"P(?<![\w]P)(?:t|T|atient)\b\.?:?[ \t]+([A-Z][a-z]{2,}+)[ \t]+"
-                         r"([A-Z][a-z]{2,}+(?:-[A-Z][a-z]+)?)(?=[ \t]*"
+                         rf"({_SURNAME})(?=[ \t]*"
                          r"(?:DOB\b|D\.O\.B\.|MRN\b|(?i:dob|mrn)[ \t]*[:#]|"
                          r"(?:IP|SSN|DL|E-?mail|Acct|ACCT|Ph|Tel|Phone)\b|"
                          r"\(?\d{1,3}[ \t]?(?:y/?o|yrs?|[MF])\b))")
@@ -104,7 +110,7 @@ def before_ids(text: str, spans: list[Span], flags_of: Flags) -> bool:
     """Add the pairs before an identifier (see the module's note); True when one was."""
     n = len(spans)
     for m in _TITLE_PAIR.finditer(text):
-        f1, f2 = flags_of(m.group(1).lower()), flags_of(m.group(2).lower().split("-")[0])
+        f1, f2 = flags_of(m.group(1).lower()), _flags(m.group(2).lower(), flags_of)
         # a verb's form is no name unless a list says so: "Pt Identity Verified DOB"
         verb = any(w.lower().endswith(_VERB_ENDINGS) and not flags_of(w.lower()) & (
             lx.FIRST | lx.LAST) for w in m.groups())
@@ -161,10 +167,22 @@ _SERVICE_WORDS = frozenset((
 _NOT_IN_PAIR = _NEVER | lx.MONTH | lx.EPONYM | lx.PHRASE
 
 
-def _key(word: str) -> str:
-    """The word a list is asked about: "van kettle" -> "kettle", "o'dell-ray" -> "dell"."""
-    last = word.split()[-1].split("-")[0]
-    return last[2:] if last[:2] in ("o'", "o’") else last
+def _flags(word: str, flags_of: Flags) -> int:
+    """What the lists say of a surname as typed: the flags all its parts share, particles
+    and heads left out ("van kettle" -> kettle's, "may-kettle" -> may's & kettle's)."""
+    parts = [p[2:] if p[:2] in ("o'", "o’", "d'", "d’", "m'", "m’") else p
+             for p in re.split(r"[ \t-]+", word) if p and p not in _PARTICLES]
+    found = -1
+    for p in parts:
+        found &= flags_of(p)
+    return found if parts else 0
+
+
+def _shaped(word: str) -> bool:
+    """A surname typed with a particle, a head or hyphenated parts: a name's shape, whatever
+    its words mean ("von Will", "May-Kettle")."""
+    return any(p in _PARTICLES for p in word.split()[:-1]) or "-" in word \
+        or word[:2] in ("mc", "o'", "o’", "d'", "d’", "m'", "m’")
 
 
 def before_word(text: str, spans: list[Span], flags_of: Flags) -> bool:
@@ -172,15 +190,15 @@ def before_word(text: str, spans: list[Span], flags_of: Flags) -> bool:
     n = len(spans)
     for m in _CUED_PAIR.finditer(text):
         words = [w.lower() for w in m.groups()]
-        flags = [flags_of(_key(w)) for w in words]
+        flags = [flags_of(words[0]), _flags(words[1], flags_of)]
         if any(w in _SERVICE_WORDS for w in words) or any(f & _NOT_IN_PAIR for f in flags):
             continue
         if any(w.endswith(_VERB_ENDINGS) and not f & (lx.FIRST | lx.LAST)
                for w, f in zip(words, flags, strict=True)):
             continue  # "Patient Controlled ...", "Pt Feeling Better"
-        if (flags[0] & lx.COMMON and not flags[0] & lx.FIRST) or (flags[0] | flags[1]) \
-                & lx.VERY_COMMON:
-            continue  # "Patient Still Asleep", not a given name first
+        if (flags[0] & lx.COMMON and not flags[0] & lx.FIRST) or flags[0] & lx.VERY_COMMON \
+                or (flags[1] & lx.VERY_COMMON and not _shaped(words[1])):
+            continue  # "Patient Still Asleep", not a given name first ("von Will" is a name)
         spans.append((m.start(1), m.end(2), "NAME", "guess_pt_pair", 1))
     return len(spans) != n
 
@@ -209,7 +227,7 @@ def surname_after(text: str, spans: list[Span], flags_of: Flags) -> bool:
         if not names.holds(s1, e1) or taken.overlaps(s2, e2):
             continue
         word = m.group(2).lower()
-        f = flags_of(_key(word))
+        f = _flags(word, flags_of)
         if f & _NOT_SURNAME or (word.endswith(_VERB_ENDINGS) and not f & (lx.FIRST | lx.LAST)):
             continue
         if f & lx.ENGLISH and not f & lx.LAST:
