@@ -3,9 +3,12 @@ one registered case whose published events are kept in a list."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+import pytest
 
 from services.common import events
 from services.common.cases_view import CasesView
@@ -13,6 +16,23 @@ from services.common.deid import CaseIdentifiers, Engine
 from services.deidentify.gate import Gate
 
 KEY = b"test-key-0123456789abcdef-0123456789"
+AUTO = ("clean", "redacted")  # what reaches students with no person in between
+
+
+def shown(engine: Engine, note: str, secret: str, *, whole_word: bool = False) -> bool:
+    """Does `secret` reach students: a verdict no person checks, and the text still holds it
+    (`whole_word`: only as a word of its own, not inside a longer one)."""
+    r = engine.deidentify(note)
+    if r.verdict not in AUTO:
+        return False
+    if whole_word:
+        return re.search(rf"(?<!\w){re.escape(secret)}(?!\w)", r.text) is not None
+    return secret in r.text
+
+
+def strict_xfail(reason: str) -> pytest.MarkDecorator:
+    """An attack's hit that fails today: the test must fail, for an assertion's reason."""
+    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)
 
 
 def left_uncovered(engine: Engine, note: str, piece: str, case: CaseIdentifiers | None = None,

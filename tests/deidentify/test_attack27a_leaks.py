@@ -9,17 +9,7 @@ import pytest
 
 from services.common.deid import Engine
 
-AUTO = ("clean", "redacted")  # what reaches students with no person in between
-
-
-def shown(engine: Engine, note: str, secret: str) -> bool:
-    r = engine.deidentify(note)
-    return r.verdict in AUTO and secret in r.text
-
-
-def _xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)
-
+from .support import shown, strict_xfail
 
 # (note, the part that must not be shown)
 HIDDEN_TOWN = [  # OLDER: a hyphen before the hiding char, or the cut between a town's words
@@ -29,7 +19,7 @@ HIDDEN_TOWN = [  # OLDER: a hyphen before the hiding char, or the cut between a 
 ]
 
 
-@_xfail("a town cut by a hyphen + soft hyphen, or a hidden char in its first word, "
+@strict_xfail("a town cut by a hyphen + soft hyphen, or a hidden char in its first word, "
         "keeps its other part")
 @pytest.mark.parametrize(("note", "secret"), HIDDEN_TOWN)
 def test_hidden_town_whole(engine: Engine, note: str, secret: str) -> None:
@@ -44,7 +34,7 @@ ZIP_HOUSE = [  # OLDER: digits and number words mixed; a house number with no st
 ]
 
 
-@_xfail("a zip spoken half in digits, or a house number with no street word, is shown")
+@strict_xfail("a zip spoken half in digits, or a house number with no street word, is shown")
 @pytest.mark.parametrize(("note", "secret"), ZIP_HOUSE)
 def test_zip_and_house_number_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)
@@ -56,7 +46,7 @@ EMPLOYER_CAPS = [  # OLDER: the new job cues read only capitalised words in mixe
 ]
 
 
-@_xfail("an employer after a job cue in capitals with no company word is shown")
+@strict_xfail("an employer after a job cue in capitals with no company word is shown")
 @pytest.mark.parametrize(("note", "secret"), EMPLOYER_CAPS)
 def test_employer_in_capitals_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)
@@ -75,7 +65,7 @@ SPOKEN_DOB = [  # OLDER: "born on", an ordinal, a dash between spoken parts, no 
 ]
 
 
-@_xfail("a spoken or oddly joined date of birth is shown")
+@strict_xfail("a spoken or oddly joined date of birth is shown")
 @pytest.mark.parametrize(("note", "secret"), SPOKEN_DOB)
 def test_spoken_dob_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)
@@ -96,7 +86,7 @@ MASKED = [  # OLDER: an initial with no dot or no space, last-first, one plain p
 ]
 
 
-@_xfail("a masked name outside the two-masked-words / dotted-initial shape is shown")
+@strict_xfail("a masked name outside the two-masked-words / dotted-initial shape is shown")
 @pytest.mark.parametrize(("note", "secret"), MASKED)
 def test_masked_name_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)
@@ -113,7 +103,7 @@ BOARD = [  # OLDER: ";" typed against the word, first field, other separators, "
 ]
 
 
-@_xfail("a surname between board separators the rule does not list is shown")
+@strict_xfail("a surname between board separators the rule does not list is shown")
 @pytest.mark.parametrize(("note", "secret"), BOARD)
 def test_board_surname_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)
@@ -128,7 +118,7 @@ PHONE = [  # OLDER: a word between the call word and the number, "Cel", "callbac
 ]
 
 
-@_xfail("a local number after a call word in another shape is shown")
+@strict_xfail("a local number after a call word in another shape is shown")
 @pytest.mark.parametrize(("note", "secret"), PHONE)
 def test_local_phone_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)
@@ -144,7 +134,7 @@ SLASH = [  # OLDER: a year after a second SLASH, Title Case, a sentence after it
 ]
 
 
-@_xfail("a date spoken with SLASH in another form is shown")
+@strict_xfail("a date spoken with SLASH in another form is shown")
 @pytest.mark.parametrize(("note", "secret"), SLASH)
 def test_slash_date_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)

@@ -12,13 +12,7 @@ import pytest
 
 from services.common.deid import Engine
 
-AUTO = ("clean", "redacted")  # what reaches students with no person in between
-
-
-def shown(engine: Engine, note: str, secret: str) -> bool:
-    r = engine.deidentify(note)
-    return r.verdict in AUTO and secret in r.text
-
+from .support import AUTO, shown
 
 SAID = [  # (note, the name that must not be shown)
     ('Anesthesia: "Meadow, take a deep breath for me."', "Meadow"),

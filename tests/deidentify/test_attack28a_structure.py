@@ -2,7 +2,7 @@
 pt_names.before_word / surname_after / before_ids, df37581) misread and let reach students.
 Base 7b90567 showed each of them too (OLDER): the new rules leave them where they were,
 though their notes promise them (a value typed a field off is hidden, a Name column's
-cells are names). Every example is invented. Strict xfails: each fails today."""
+cells are names). Every example is invented."""
 
 from __future__ import annotations
 
@@ -10,19 +10,13 @@ import pytest
 
 from services.common.deid import Engine
 
-# fix28a: the HL7, table and town holes are hidden now (plain tests); the pairs and
-# 'Re: Bramble:' stay strict xfails
+from .support import shown
 
-AUTO = ("clean", "redacted")  # what reaches students with no person in between
-
-
-def shown(engine: Engine, note: str, secret: str) -> bool:
-    r = engine.deidentify(note)
-    return r.verdict in AUTO and secret in r.text
+# each was a strict xfail first: fix28a hid the HL7, table and town holes, the lead the
+# pairs and 'Re: Bramble:'; all are plain tests now
 
 
-def _xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)
+
 
 
 HL7 = [  # (note, what must not be shown)

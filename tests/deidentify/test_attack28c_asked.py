@@ -22,23 +22,11 @@ today."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from services.common.deid import Engine
 
-AUTO = ("clean", "redacted")  # what reaches students with no person in between
-
-
-def shown(engine: Engine, note: str, secret: str) -> bool:
-    r = engine.deidentify(note)
-    return r.verdict in AUTO and re.search(rf"(?<!\w){re.escape(secret)}(?!\w)", r.text) is not None
-
-
-def _xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)
-
+from .support import shown, strict_xfail
 
 ASKED = [  # (note, the name that must not be shown)
     # a frequent surname (no frequent given name) before "I": the shape b534ad2 kept for "Will"
@@ -63,7 +51,7 @@ ASKED = [  # (note, the name that must not be shown)
 
 @pytest.mark.parametrize(("note", "secret"), ASKED)
 def test_name_shaped_like_a_question_hidden(engine: Engine, note: str, secret: str) -> None:
-    assert not shown(engine, note, secret)
+    assert not shown(engine, note, secret, whole_word=True)
 
 
 INSIDE = [
@@ -75,8 +63,8 @@ INSIDE = [
 ]
 
 
-@_xfail("attack28c: a name after the opening words of a question in a name field is read "
+@strict_xfail("attack28c: a name after the opening words of a question in a name field is read "
         "as part of the question and shown (OLDER: base 7b90567 showed it too)")
 @pytest.mark.parametrize(("note", "secret"), INSIDE)
 def test_name_inside_a_question_hidden(engine: Engine, note: str, secret: str) -> None:
-    assert not shown(engine, note, secret)
+    assert not shown(engine, note, secret, whole_word=True)

@@ -18,23 +18,11 @@ Every example is invented. Each was a strict xfail first; all but one are plain 
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from services.common.deid import Engine
 
-AUTO = ("clean", "redacted")  # what reaches students with no person in between
-
-
-def shown(engine: Engine, note: str, secret: str) -> bool:
-    r = engine.deidentify(note)
-    return r.verdict in AUTO and re.search(rf"(?<!\w){re.escape(secret)}(?!\w)", r.text) is not None
-
-
-def _xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)
-
+from .support import shown, strict_xfail
 
 CUED = [  # (note, what must not be shown)
     ("Patient Marigold Van Kettle complained of nausea.", "Kettle"),
@@ -56,7 +44,7 @@ CUED = [  # (note, what must not be shown)
 
 @pytest.mark.parametrize(("note", "secret"), CUED)
 def test_cued_surname_shapes_hidden(engine: Engine, note: str, secret: str) -> None:
-    assert not shown(engine, note, secret)
+    assert not shown(engine, note, secret, whole_word=True)
 
 
 BEFORE_IDS = [
@@ -69,7 +57,7 @@ BEFORE_IDS = [
 @pytest.mark.parametrize(("note", "secret"), BEFORE_IDS)
 def test_surname_shapes_before_an_identifier_hidden(engine: Engine, note: str,
                                                      secret: str) -> None:
-    assert not shown(engine, note, secret)
+    assert not shown(engine, note, secret, whole_word=True)
 
 
 COLON = [
@@ -83,10 +71,11 @@ COLON = [
 
 @pytest.mark.parametrize(("note", "secret"), COLON)
 def test_surname_before_a_second_colon_hidden(engine: Engine, note: str, secret: str) -> None:
-    assert not shown(engine, note, secret)
+    assert not shown(engine, note, secret, whole_word=True)
 
 
-@_xfail("attack28c: OLDER; a particle that is also a number word ('ten Kettle'): the pair is "
+@strict_xfail("attack28c: OLDER; a particle that is also a number word ('ten Kettle'): the pair is "
         "found, and a later rule drops a name span holding a number word")
 def test_a_number_word_particle_surname_hidden(engine: Engine) -> None:
-    assert not shown(engine, "Patient Marigold ten Kettle complained of nausea.", "Kettle")
+    note = "Patient Marigold ten Kettle complained of nausea."
+    assert not shown(engine, note, "Kettle", whole_word=True)
