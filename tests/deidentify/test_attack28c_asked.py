@@ -54,17 +54,26 @@ def test_name_shaped_like_a_question_hidden(engine: Engine, note: str, secret: s
     assert not shown(engine, note, secret, whole_word=True)
 
 
-INSIDE = [
+INSIDE = [  # hidden since pt_names.in_name_field (plain tests now)
     ("Pt name: Is it Tamsin Bramble?", "Bramble"),
-    ("Pt name: Who is Bramble?", "Bramble"),
-    ("Contact: Where is Quenby?", "Quenby"),
     ("Pt name: Do I have Quenby right?", "Quenby"),
     ("Pt name: Can we confirm Quenby Lark?", "Quenby"),
 ]
 
 
-@strict_xfail("attack28c: a name after the opening words of a question in a name field is read "
-        "as part of the question and shown (OLDER: base 7b90567 showed it too)")
 @pytest.mark.parametrize(("note", "secret"), INSIDE)
 def test_name_inside_a_question_hidden(engine: Engine, note: str, secret: str) -> None:
+    assert not shown(engine, note, secret, whole_word=True)
+
+
+STILL_INSIDE = [  # a dictionary word alone in a name field; a contact field
+    ("Pt name: Who is Bramble?", "Bramble"),
+    ("Contact: Where is Quenby?", "Quenby"),
+]
+
+
+@strict_xfail("attack28c: a name after the opening words of a question in a name field is "
+              "read as part of the question and shown (OLDER: base 7b90567 showed it too)")
+@pytest.mark.parametrize(("note", "secret"), STILL_INSIDE)
+def test_name_inside_a_question_still_shown(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret, whole_word=True)

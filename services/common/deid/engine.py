@@ -457,6 +457,9 @@ class Engine:
                 and (pt_names.before_word(text, spans, self._flags_of)
                      | pt_names.surname_after(text, spans, self._flags_of)):
             fired.append("pt_names")  # "Patient Marigold Kettle complained", "Pt [Bodhi] Lark"
+        if fired is not None and "name" in words_in \
+                and pt_names.in_name_field(text, spans, self._flags_of):
+            fired.append("pt_names")  # "Pt name: Is it Tamsin Bramble?"
         if "|" in text or "MRN" in text or "DOB" in text:  # "| S. Mbeki |", "BRANDT, KEVIN MRN"
             name_cells.scan(text, spans, self._plain_word, self._known_abbreviation,
                             self._flags_of)

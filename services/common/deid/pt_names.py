@@ -235,3 +235,57 @@ def surname_after(text: str, spans: list[Span], flags_of: Flags) -> bool:
             # clinical flag for every clinical word, so a word needs a surname list here
         spans.append((s2, e2, "NAME", "pt_surname_after_given", 1))
     return len(spans) != n
+
+
+# `in_name_field`: every capitalised word of a name field's value (to the sentence's or the
+# cell's end) that a name list holds or that is no dictionary word ("Pt name: Is it Tamsin
+# Bramble?", "Name: confirmed as Quenby Lark at the desk"): the label rule reads only the
+# words a value opens with. Only the patient's name field or a bare "Name" at a line's or
+# cell's start ("Procedure name:" is another field).
+_NAME_FIELD = re.compile(r"(?:(?<![\w-])(?i:pt|patient)(?:['’]s)?[ \t]+|(?:^|(?<=[|;\t]))[ \t]*)"
+                         r"(?i:name)[ \t]*[:=][ \t]*([^\n|;\t]{1,120})", re.M)
+_SENTENCE_END = re.compile(r"[.?!](?=[ \t]|$)")
+_NEXT_FIELD = re.compile(r"[ \t][A-Za-z]+[ \t]*:")  # the next field on the same line
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]++(?:[-'’][A-Z]?[a-z]+)?(?![\w'’-])")
+_NOT_IN_FIELD = (lx.VERY_COMMON | lx.MEDICAL | lx.LABEL | lx.CUE | lx.MONTH | lx.WEEKDAY
+                 | lx.STATE | lx.COUNTRY | lx.EPONYM | lx.PHRASE)
+
+
+def in_name_field(text: str, spans: list[Span], flags_of: Flags) -> bool:
+    """Add the names above; True when one was. Capitalised words side by side are read
+    together: a dictionary word ("Lark", "Vintner") is a name only beside a given name or a
+    word no dictionary holds ("Quenby Lark"); alone ("verified with Band") it stays."""
+    n = len(spans)
+    taken: covered.Covered | None = None
+    for m in _NAME_FIELD.finditer(text):
+        start, end = m.start(1), m.end(1)
+        for cut in (_SENTENCE_END, _NEXT_FIELD):  # "... Age: 92 y Sex: F Proc: hip"
+            stop = cut.search(text, start, end)
+            end = stop.start() if stop else end
+        run: list[tuple[int, int, int]] = []
+        for w in _CAPITALISED.finditer(text, start, end):
+            if run and text[run[-1][1]:w.start()] != " ":
+                taken = _take_run(run, spans, n, taken)
+                run = []
+            f = _flags(w.group().lower(), flags_of)
+            if not f & _NOT_IN_FIELD:
+                run.append((w.start(), w.end(), f))
+            elif run:
+                taken = _take_run(run, spans, n, taken)
+                run = []
+        _take_run(run, spans, n, taken)
+    return len(spans) != n
+
+
+def _take_run(run: list[tuple[int, int, int]], spans: list[Span], n: int,
+              taken: covered.Covered | None) -> covered.Covered | None:
+    """Add the words of one run of capitals when one of them is a given name or no
+    dictionary word; the spans already there (the first `n`) are indexed once."""
+    if not any(f & lx.FIRST or not f & (lx.ENGLISH | lx.COMMON) for _s, _e, f in run):
+        return taken
+    if taken is None:
+        taken = covered.Covered((sp[0], sp[1]) for sp in spans[:n])
+    for s, e, _f in run:
+        if not taken.overlaps(s, e):
+            spans.append((s, e, "NAME", "name_field_word", 1))
+    return taken
