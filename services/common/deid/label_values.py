@@ -36,8 +36,8 @@ def _no_one(text: str, s: int, e: int, flags_of: Callable[[str], int]) -> bool:
         # another label is made of words ("Notice:", "Students:"); "Oyelaran:" is a name
         # (and no frequent given name: "To: Summer: your mom is in PACU"), and so is a word
         # a surname list holds that is no grammar word ("Re: Bramble: consent signed")
-        if any(len(w) > 2 and flags_of(w.lower()) & lx.LAST
-               and not flags_of(w.lower()) & (lx.VERY_COMMON | lx.LABEL) for w in words):
+        if any(len(w) > 2 and (f := flags_of(w.lower())) & lx.LAST
+               and not f & (lx.VERY_COMMON | lx.LABEL) for w in words):
             return False  # "Re: Banks:", "Re: Lark Bramble:", "Re: O'Kettle:"
         return bool(words) and all(flags_of(w.lower()) & _LABEL_WORD
                                    and not flags_of(w.lower()) & lx.FIRST_TOP for w in words)

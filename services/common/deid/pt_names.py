@@ -112,8 +112,7 @@ def before_ids(text: str, spans: list[Span], flags_of: Flags) -> bool:
     for m in _TITLE_PAIR.finditer(text):
         f1, f2 = flags_of(m.group(1).lower()), _flags(m.group(2).lower(), flags_of)
         # a verb's form is no name unless a list says so: "Pt Identity Verified DOB"
-        verb = any(w.lower().endswith(_VERB_ENDINGS) and not flags_of(w.lower()) & (
-            lx.FIRST | lx.LAST) for w in m.groups())
+        verb = any(_verb_form(w.lower(), flags_of(w.lower())) for w in m.groups())
         # a dictionary word only when a surname list holds it ("Pt Marigold Kettle Ph ...")
         surname = not f2 & (lx.ENGLISH | lx.COMMON) or (f2 & lx.LAST and not f2 & lx.COMMON)
         if not f1 & _NOT_GIVEN and not f2 & _NOT_GIVEN and surname and not verb:
@@ -167,10 +166,18 @@ _SERVICE_WORDS = frozenset((
 _NOT_IN_PAIR = _NEVER | lx.MONTH | lx.EPONYM | lx.PHRASE
 
 
+_APOSTROPHE_HEADS = ("o'", "o’", "d'", "d’", "m'", "m’")
+
+
+def _verb_form(word: str, f: int) -> bool:
+    """A verb's "-ed"/"-ing" form that no name list holds ("Verified", "Feeling")."""
+    return word.endswith(_VERB_ENDINGS) and not f & (lx.FIRST | lx.LAST)
+
+
 def _flags(word: str, flags_of: Flags) -> int:
     """What the lists say of a surname as typed: the flags all its parts share, particles
     and heads left out ("van kettle" -> kettle's, "may-kettle" -> may's & kettle's)."""
-    parts = [p[2:] if p[:2] in ("o'", "o’", "d'", "d’", "m'", "m’") else p
+    parts = [p[2:] if p[:2] in _APOSTROPHE_HEADS else p
              for p in re.split(r"[ \t-]+", word) if p and p not in _PARTICLES]
     found = -1
     for p in parts:
@@ -182,7 +189,7 @@ def _shaped(word: str) -> bool:
     """A surname typed with a particle, a head or hyphenated parts: a name's shape, whatever
     its words mean ("von Will", "May-Kettle")."""
     return any(p in _PARTICLES for p in word.split()[:-1]) or "-" in word \
-        or word[:2] in ("mc", "o'", "o’", "d'", "d’", "m'", "m’")
+        or word[:2] == "mc" or word[:2] in _APOSTROPHE_HEADS
 
 
 def before_word(text: str, spans: list[Span], flags_of: Flags) -> bool:
@@ -193,8 +200,7 @@ def before_word(text: str, spans: list[Span], flags_of: Flags) -> bool:
         flags = [flags_of(words[0]), _flags(words[1], flags_of)]
         if any(w in _SERVICE_WORDS for w in words) or any(f & _NOT_IN_PAIR for f in flags):
             continue
-        if any(w.endswith(_VERB_ENDINGS) and not f & (lx.FIRST | lx.LAST)
-               for w, f in zip(words, flags, strict=True)):
+        if any(map(_verb_form, words, flags)):
             continue  # "Patient Controlled ...", "Pt Feeling Better"
         if (flags[0] & lx.COMMON and not flags[0] & lx.FIRST) or flags[0] & lx.VERY_COMMON \
                 or (flags[1] & lx.VERY_COMMON and not _shaped(words[1])):
@@ -228,7 +234,7 @@ def surname_after(text: str, spans: list[Span], flags_of: Flags) -> bool:
             continue
         word = m.group(2).lower()
         f = _flags(word, flags_of)
-        if f & _NOT_SURNAME or (word.endswith(_VERB_ENDINGS) and not f & (lx.FIRST | lx.LAST)):
+        if f & _NOT_SURNAME or _verb_form(word, f):
             continue
         if f & lx.ENGLISH and not f & lx.LAST:
             continue  # "Pt Ingrid Surgery booked", "pt Ana Hip fx": the word lists hold no
@@ -255,37 +261,28 @@ def in_name_field(text: str, spans: list[Span], flags_of: Flags) -> bool:
     """Add the names above; True when one was. Capitalised words side by side are read
     together: a dictionary word ("Lark", "Vintner") is a name only beside a given name or a
     word no dictionary holds ("Quenby Lark"); alone ("verified with Band") it stays."""
-    n = len(spans)
-    taken: covered.Covered | None = None
+    found: list[tuple[int, int]] = []
     for m in _NAME_FIELD.finditer(text):
         start, end = m.start(1), m.end(1)
         for cut in (_SENTENCE_END, _NEXT_FIELD):  # "... Age: 92 y Sex: F Proc: hip"
             stop = cut.search(text, start, end)
             end = stop.start() if stop else end
-        run: list[tuple[int, int, int]] = []
+        runs: list[list[tuple[int, int, int]]] = [[]]
         for w in _CAPITALISED.finditer(text, start, end):
-            if run and text[run[-1][1]:w.start()] != " ":
-                taken = _take_run(run, spans, n, taken)
-                run = []
             f = _flags(w.group().lower(), flags_of)
-            if not f & _NOT_IN_FIELD:
-                run.append((w.start(), w.end(), f))
-            elif run:
-                taken = _take_run(run, spans, n, taken)
-                run = []
-        _take_run(run, spans, n, taken)
+            if f & _NOT_IN_FIELD:
+                runs.append([])  # a grammar, clinical or label word ends a run
+                continue
+            if runs[-1] and text[runs[-1][-1][1]:w.start()] != " ":
+                runs.append([])
+            runs[-1].append((w.start(), w.end(), f))
+        found += [(s, e) for run in runs
+                  if any(f & lx.FIRST or not f & (lx.ENGLISH | lx.COMMON) for _s, _e, f in run)
+                  for s, e, _f in run]
+    if not found:
+        return False
+    taken = covered.Covered((sp[0], sp[1]) for sp in spans)  # once a note
+    n = len(spans)
+    spans.extend((s, e, "NAME", "name_field_word", 1) for s, e in found
+                 if not taken.overlaps(s, e))
     return len(spans) != n
-
-
-def _take_run(run: list[tuple[int, int, int]], spans: list[Span], n: int,
-              taken: covered.Covered | None) -> covered.Covered | None:
-    """Add the words of one run of capitals when one of them is a given name or no
-    dictionary word; the spans already there (the first `n`) are indexed once."""
-    if not any(f & lx.FIRST or not f & (lx.ENGLISH | lx.COMMON) for _s, _e, f in run):
-        return taken
-    if taken is None:
-        taken = covered.Covered((sp[0], sp[1]) for sp in spans[:n])
-    for s, e, _f in run:
-        if not taken.overlaps(s, e):
-            spans.append((s, e, "NAME", "name_field_word", 1))
-    return taken
