@@ -59,7 +59,6 @@ SPOKEN_DOB = [  # OLDER: "born on", an ordinal, a dash between spoken parts, no 
     ("birthday eleven four, stable", "eleven four"),
     ("DOB 21_07_1938", "21_07"),
     ("Date-of-birth 21-Jul, stable.", "21-Jul"),  # dob_values: "date of birth" with dashes
-    ("DOB=21\u00b707\u00b738", "21\u00b707"),  # a middle dot between the parts
     ("DOB 21|07|38 stable", "21|07|38"),
     ("DOB 21\\07\\38 stable", "07\\38"),
 ]
@@ -69,6 +68,12 @@ SPOKEN_DOB = [  # OLDER: "born on", an ordinal, a dash between spoken parts, no 
 @pytest.mark.parametrize(("note", "secret"), SPOKEN_DOB)
 def test_spoken_dob_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)
+
+
+def test_dob_key_with_middle_dots_hidden(engine: Engine) -> None:
+    """Once a strict xfail: the value of a "DOB=" pair is a date whatever joins its parts
+    (record_fields)."""
+    assert not shown(engine, "DOB=21\u00b707\u00b738", "21\u00b707")
 
 
 MASKED = [  # OLDER: an initial with no dot or no space, last-first, one plain part,

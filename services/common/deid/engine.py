@@ -56,6 +56,7 @@ from . import (
     lookalike_ages,
     lookalike_dates,
     loose_initials,
+    machine_marks,
     masked_values,
     mentions,
     month_word_dates,
@@ -77,6 +78,7 @@ from . import (
     number_ends,
     ocr_dates,
     pass_words,
+    patient_rows,
     patterns,
     phone_ends,
     photo_links,
@@ -90,6 +92,7 @@ from . import (
     pt_surnames,
     read_out,
     record_cells,
+    record_fields,
     relatives,
     road_marks,
     script_names,
@@ -189,7 +192,8 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "name_leads", "name_disguises", "facility_tails", "dob_values", "ocr_dates",
                "pt_names", "initial_cues", "local_phones", "employers", "phone_ends",
                "ages.json", "id_edges.twins", "id_cues.licence", "name_tails", "name_edges",
-               "hl7_segments", "record_cells", "relatives.said_names")
+               "hl7_segments", "record_cells", "relatives.said_names", "record_fields",
+               "machine_marks")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -677,6 +681,18 @@ class Engine:
             if extend_unheld(merged, found):
                 fired.append("record_cells")
                 merged = merge(merged)
+        if fired is not None:
+            # fields of machine records read by their names ("name=Jan%20Kowalski",
+            # "<zip>…</zip>", INSERT's columns, vCard's FN), a register's row "Park J | …"
+            found = record_fields.scan(text, self._plain_word) \
+                + patient_rows.scan(text, self._flags_of)
+            if extend_unheld(merged, found):
+                fired.append("record_fields")
+                merged = merge(merged)
+            kept = machine_marks.drop(text, merged)  # "2026-03-02T06:12Z", "lang=el"
+            if kept is not merged:
+                fired.append("machine_marks")
+                merged = kept
         if own:  # a merge may have relabelled them, and a drop rule then removed them
             merged = merge(merged + own)
         if not merged:

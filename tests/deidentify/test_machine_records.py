@@ -1,0 +1,103 @@
+"""Machine records read by their fields (record_fields, patient_rows) and a machine's own
+marks let go (machine_marks): log pairs and URL queries, XML/HTML, SQL, vCard/iCalendar,
+a register's row without a header; log timestamps and keys are no person's. Invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import Engine, record_fields
+
+from .growth import assert_grows_linearly, repeated
+from .support import left_uncovered
+
+
+@pytest.mark.parametrize(("note", "piece"), [
+    # key=value, URL-encoded
+    ("GET /intake?name=Orla%20Quenneville&dob=1950-04-02 HTTP/1.1 200", "Orla%20Quenneville"),
+    ("POST /signup name=Van%27t%20Hoff%2C%20Wessel&plan=QX12 302", "Van%27t%20Hoff%2C%20Wessel"),
+    ("?pt=Brannagh%2C%20Ysolde&tel=555%2D0187 via kiosk", "Brannagh%2C%20Ysolde"),
+    ("2031-05-06T07:01:02Z INFO checkin lang=ko name=김서윤 zip=90210", "김서윤"),
+    # XML / HTML
+    ('<pt name="ODRAN MCGILLICUDDY" mrn="00112233" /> <proc>arthroscopy</proc>',
+     "ODRAN MCGILLICUDDY"),
+    ('<name lang="ar">نور الهدى</name><band>WB-11002</band>', "نور الهدى"),
+    ("<addr><city>Quillby</city><zip>40512</zip></addr>", "40512"),
+    ("<claim>WC-11</claim><employer>Harrowgate Plumbing</employer>", "Harrowgate Plumbing"),
+    ('<input name="pt_name" value="Tamsin Vell"><input name="age" value="97">', "97"),
+    # SQL
+    ("INSERT INTO contact (pt_mrn, name, phone) VALUES ('0042', 'Aoife O''Carragher', "
+     "'555-0101');", "Aoife O''Carragher"),
+    ("INSERT INTO acct (acct_no, pt_name) VALUES ('77001', 'QUENBY, ROSALIND');",
+     "QUENBY, ROSALIND"),
+    ("INSERT INTO patient (name, dob, age) VALUES ('Lark, Odell', '1930-01-01', 95);", "95"),
+    ("UPDATE patient SET preferred_name = 'Tiggy' WHERE legal_name = 'Mace, Ida';", "Tiggy"),
+    # vCard
+    ("FN:이하늘\nTEL:555-0102", "이하늘"),
+    ("FN:Corvin Daleshire\nADR;TYPE=home:;;9 Elm Row;Quillby;KY;40512;USA", "40512"),
+    ("FN:Corvin Daleshire\nX-SSN4:8812", "8812"),
+    ("FN:Corvin Daleshire\nORG:Harrowgate Plumbing", "Harrowgate Plumbing"),
+    # a register's row
+    ("Quenneville O | 00731199 | hip | OR 2", "Quenneville O"),
+    ("Brook T | 02/11/48 | knee | wife Ysolde | 555-0133", "Brook T"),
+    ("van Tassel R | Quillby | 40512 | son driving", "40512"),
+    ("Mace I | 11/2/40 | 96 | daughter Ida", "96"),
+    ("Daleshire C | Quillby | 40512 | 4471 last 4", "4471"),
+    ('"Vell, Tam", 00731199, "03/04/1951", knee', "Vell, Tam"),
+    ('"Mace, J.", 00288104, add-on', "Mace, J."),
+    ("NAME     MRN\nQUENNEVILLE O   00731199   02/11/58", "QUENNEVILLE O"),
+    ("Vell T | 김서윤 | 1979-06-05", "김서윤"),
+])
+def test_field_values_hidden(engine: Engine, note: str, piece: str) -> None:
+    assert left_uncovered(engine, note, piece) == ""
+
+
+@pytest.mark.parametrize("note", [
+    "2031-05-06T07:01:02Z INFO orboard room=OR4 status=in_room rows=12",
+    "2031-05-06T07:05:00+01:00 WARN printer=PACU1 toner=low",
+    "2031-05-06T09:00:00Z INFO kiosk lang=el status=ok",
+    "BEGIN:VEVENT\nSUMMARY:Turnover audit OR 3\nDTSTART:20310510T150000\nEND:VEVENT",
+    '<case><score name="ASA">3</score><score name="Mallampati">III</score></case>',
+    '<meta name="generator" content="board 2.1"> no rows',
+    "INSERT INTO eponym_lookup (term, kind) VALUES ('Whipple', 'procedure');",
+    "INSERT INTO supply (item, par) VALUES ('Foley 16 Fr', 20);",
+    "2031-05-06T09:00:00Z INFO photo_upload pt=none app=clinphoto",
+    "2031-05-06T09:00:00Z INFO report name=first_case_on_time",
+    "Supply | Par | On hand\nFoley 16 Fr | 20 | 12",
+    "Time | Event\n0730 | pt in room\n0741 | intubated",
+    "OR 3 | hysteroscopy | 0800 | waiting on pathology",
+])
+def test_machine_marks_left(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
+
+
+@pytest.mark.parametrize(("note", "piece"), [
+    # a patient's booking is the patient's date; a birth cue keeps an ISO time
+    ("SUMMARY:Surgery - Orla Quenneville\nDTSTART:20310509T073000", "20310509T073000"),
+    ("intake dob=1950-04-02T00:00 name=Orla Quenneville", "1950-04-02T00:00"),
+    ("2031-05-06T07:01:02Z INFO checkin patient=\"Orla Quenneville\" mrn=00482911",
+     "Orla Quenneville"),
+])
+def test_kept_where_a_person_is(engine: Engine, note: str, piece: str) -> None:
+    assert left_uncovered(engine, note, piece) == ""
+
+
+@pytest.mark.parametrize(("note", "piece"), [
+    # staff stay with the name rules (hidden unless on the roster), not read as a patient
+    ("<staff><name>Dr. Rose</name><role>attending</role></staff>", "Dr."),
+    ("INSERT INTO staff (name, role) VALUES ('Dr. Okoye', 'charge RN');", "charge RN"),
+])
+def test_staff_fields_not_read(engine: Engine, note: str, piece: str) -> None:
+    assert piece in engine.deidentify(note).text
+
+
+def test_grows_linearly(long_engine: Engine) -> None:
+    unit = ("2031-05-06T07:01:02Z INFO checkin name=Orla%20Quenneville pt=Vell mrn=00482911 "
+            "<pt name=\"Ida Mace\">x</pt> <zip>40512</zip> Quenneville O | 00731199 | hip\n"
+            "INSERT INTO patient (name, age) VALUES ('Lark, Odell', 95), ('Mace, Ida', 96);\n"
+            "FN:Corvin Daleshire\nX-SSN4:8812\n")
+    assert_grows_linearly(long_engine.deidentify, lambda n: repeated(unit, n))
+    # one long line: a log's pairs with no "<" or newline to bound a look-back
+    assert_grows_linearly(long_engine.deidentify, lambda n: repeated("pt=Vell name=Ida ", n))
+    assert_grows_linearly(lambda t: record_fields.scan(t, str.islower),
+                          lambda n: repeated("a=b <pt name=\"Ida Mace\" ", n))
