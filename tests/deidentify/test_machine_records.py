@@ -66,6 +66,9 @@ def test_field_values_hidden(engine: Engine, note: str, piece: str) -> None:
     "Supply | Par | On hand\nFoley 16 Fr | 20 | 12",
     "Time | Event\n0730 | pt in room\n0741 | intubated",
     "OR 3 | hysteroscopy | 0800 | waiting on pathology",
+    # a pipe table's header row of dictionary words, a weekday's cell
+    "Anes | Room | Block\nOR 6 | adductor canal | yes",
+    "Date | Booked | Done\nMon | 41 | 38\nTue | 39 | 39",
 ])
 def test_machine_marks_left(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
@@ -77,6 +80,9 @@ def test_machine_marks_left(engine: Engine, note: str) -> None:
     ("intake dob=1950-04-02T00:00 name=Orla Quenneville", "1950-04-02T00:00"),
     ("2031-05-06T07:01:02Z INFO checkin patient=\"Orla Quenneville\" mrn=00482911",
      "Orla Quenneville"),
+    # a table of keys and values is no header; a header's name that is no word stays
+    ("|Name|Jay|\n|Age|106 years old|", "Jay"),
+    ("Ostrova, Wendeline | Room | Block\nOR 6 | adductor canal | yes", "Ostrova, Wendeline"),
 ])
 def test_kept_where_a_person_is(engine: Engine, note: str, piece: str) -> None:
     assert left_uncovered(engine, note, piece) == ""

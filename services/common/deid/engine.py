@@ -689,7 +689,8 @@ class Engine:
             if extend_unheld(merged, found):
                 fired.append("record_fields")
                 merged = merge(merged)
-            kept = machine_marks.drop(text, merged)  # "2026-03-02T06:12Z", "lang=el"
+            # "2026-03-02T06:12Z", "lang=el", "Anes | Room | Block"
+            kept = machine_marks.drop(text, merged, self._plain_word)
             if kept is not merged:
                 fired.append("machine_marks")
                 merged = kept

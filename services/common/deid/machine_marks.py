@@ -5,7 +5,10 @@
   it); an iCalendar event's time ("DTSTART:20260302T073000") in a note where nothing
   else is found (a patient's booking is the patient's date: kept).
 - A field's key taken for a name: the word right before "=" ("lang=el", "patient_ip="),
-  a tag's name ("<nat>"), a column of an INSERT's list ("(mrn, lang, time)").
+  a tag's name ("<nat>"), a column of an INSERT's list ("(mrn, lang, time)"), a pipe
+  table's header row (no digit, and a row of as many pipes below it: "Anes | Room |
+  Block") when the finding is all dictionary words (a key-value table's "| Pt | Ostrova |"
+  keeps its name), a cell that is a weekday's abbreviation ("| Mon | 41 |").
 
 Only NAME, ID and DATE findings that lie wholly inside such a mark are dropped; a
 newer rule (engine: NEWER_RULES).
@@ -15,6 +18,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
+from itertools import pairwise
+
+from .record_cells import _cells
 
 Span = tuple[int, int, str, str, int]
 
@@ -25,6 +32,12 @@ _ICAL_TIME = re.compile(r"(?m)^(?:DTSTART|DTEND|DTSTAMP|CREATED|LAST-MODIFIED|DU
 _BIRTH = re.compile(r"(?i)(?:dob|born|birth\w*|bday)\W{0,3}$")
 _KEY = re.compile(r"[A-Za-z][\w.-]{0,40}(?==)|(?<=<)/?[A-Za-z][\w.-]{0,40}(?=/?>|\s+[\w:-]+=)")
 _COLUMNS = re.compile(r"(?i)\bINSERT[ \t]+INTO[ \t]+[\w.\"`]{1,60}[ \t]*\((?P<c>[^()\n]{1,400})\)")
+_LINE = re.compile(r"[^\n]+")
+_DIGIT = re.compile(r"\d")
+_WEEKDAY_CELL = re.compile(r"(?:(?<=\|)|^)[ \t]*"
+                           r"(?P<d>(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+                           r"[ \t]*(?=\||$)", re.M)
+_HEAD_CELLS = 3  # "|Name|Jay|" over "|Age|94|" is a table of keys and values
 _DROPPED = frozenset(("NAME", "ID", "DATE"))
 
 
@@ -38,8 +51,25 @@ def _marks(text: str) -> list[tuple[int, int, str]]:
             out += [(m.start("v"), m.end("v"), "booked") for m in _ICAL_TIME.finditer(text)]
     if "=" in text or "<" in text:
         out += [(m.start(), m.end(), "key") for m in _KEY.finditer(text)]
+    if text.count("|") >= 2:
+        out += _table_marks(text)
     if "(" in text:
         out += [(m.start("c"), m.end("c"), "key") for m in _COLUMNS.finditer(text)]
+    return out
+
+
+def _table_marks(text: str) -> list[tuple[int, int, str]]:
+    """A pipe table's header rows and its weekday cells."""
+    out = [(m.start("d"), m.end("d"), "key") for m in _WEEKDAY_CELL.finditer(text)]
+    lines = list(_LINE.finditer(text))
+    above = -1  # the pipes of the row above, when it is right above
+    for head, below in pairwise(lines):
+        pipes = head.group().count("|")
+        first = above != pipes  # the table's first row
+        above = pipes if below.start() == head.end() + 1 else -1
+        if first and above == below.group().count("|") and _DIGIT.search(head.group()) is None \
+                and len(_cells(text, head.start(), head.end())) >= _HEAD_CELLS:
+            out.append((head.start(), head.end(), "header"))
     return out
 
 
@@ -48,7 +78,7 @@ def _someone(spans: list[Span], marks: list[tuple[int, int, str]]) -> bool:
     return any(not any(s <= sp[0] and sp[1] <= e for s, e, _k in marks) for sp in spans)
 
 
-def drop(text: str, spans: list[Span]) -> list[Span]:
+def drop(text: str, spans: list[Span], plain_word: Callable[[str], bool]) -> list[Span]:
     """`spans` without the findings inside a machine's mark (the same list when none)."""
     marks = _marks(text)
     if not marks:
@@ -64,7 +94,8 @@ def drop(text: str, spans: list[Span]) -> list[Span]:
         while k >= 0 and not inside:
             s, e, kind = marks[k]
             if s <= sp[0] and sp[1] <= e and sp[2] in _DROPPED and not sp[3].startswith("case_") \
-                    and (kind != "key" or sp[2] == "NAME"):
+                    and (kind in ("time", "booked") or sp[2] == "NAME") \
+                    and (kind != "header" or all(map(plain_word, text[sp[0]:sp[1]].split()))):
                 inside = True
             if starts[k] < sp[0] - 400:
                 break
