@@ -32,6 +32,10 @@ from .support import left_uncovered
      "QUENBY, ROSALIND"),
     ("INSERT INTO patient (name, dob, age) VALUES ('Lark, Odell', '1930-01-01', 95);", "95"),
     ("UPDATE patient SET preferred_name = 'Tiggy' WHERE legal_name = 'Mace, Ida';", "Tiggy"),
+    ("INSERT INTO trauma (alias, real_name) VALUES ('KILO-44', 'Lark, Odell');", "KILO-44"),
+    ("INSERT INTO transfer (mrn, from_facility) VALUES ('0042', 'Briar Glen Manor');",
+     "Briar Glen Manor"),
+    ("INSERT INTO ssn_partial (mrn, last4) VALUES ('0042', '8812');", "8812"),
     # vCard
     ("FN:이하늘\nTEL:555-0102", "이하늘"),
     ("FN:Corvin Daleshire\nADR;TYPE=home:;;9 Elm Row;Quillby;KY;40512;USA", "40512"),
@@ -66,6 +70,7 @@ def test_field_values_hidden(engine: Engine, note: str, piece: str) -> None:
     "Supply | Par | On hand\nFoley 16 Fr | 20 | 12",
     "Time | Event\n0730 | pt in room\n0741 | intubated",
     "OR 3 | hysteroscopy | 0800 | waiting on pathology",
+    "SELECT count(*) FROM or_case WHERE status = 'CX' AND case_date = '2031-05-09';",
     # a pipe table's header row of dictionary words, a weekday's cell
     "Anes | Room | Block\nOR 6 | adductor canal | yes",
     "Date | Booked | Done\nMon | 41 | 38\nTue | 39 | 39",
@@ -80,6 +85,9 @@ def test_machine_marks_left(engine: Engine, note: str) -> None:
     ("intake dob=1950-04-02T00:00 name=Orla Quenneville", "1950-04-02T00:00"),
     ("2031-05-06T07:01:02Z INFO checkin patient=\"Orla Quenneville\" mrn=00482911",
      "Orla Quenneville"),
+    ("UPDATE patient SET x = 1 WHERE name = 'Mace, Ida' AND case_date = '2031-05-09';",
+     "2031-05-09"),
+    ("UPDATE patient SET birth_date = '1931-05-09' WHERE mrn = '0042';", "1931-05-09"),
     # a table of keys and values is no header; a header's name that is no word stays
     ("|Name|Jay|\n|Age|106 years old|", "Jay"),
     ("Ostrova, Wendeline | Room | Block\nOR 6 | adductor canal | yes", "Ostrova, Wendeline"),

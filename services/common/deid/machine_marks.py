@@ -2,8 +2,9 @@
 
 - A timestamp a system wrote: ISO 8601 with its time ("2026-03-02T06:12:04Z" heading a
   log line): when an event was logged, not a birth date (a birth cue right before keeps
-  it); an iCalendar event's time ("DTSTART:20260302T073000") in a note where nothing
-  else is found (a patient's booking is the patient's date: kept).
+  it); an iCalendar event's time ("DTSTART:20260302T073000") or a date field's value
+  ("case_date = '2026-03-02'") in a note where nothing else is found (a patient's
+  booking is the patient's date: kept).
 - A field's key taken for a name: the word right before "=" ("lang=el", "patient_ip="),
   a tag's name ("<nat>"), a column of an INSERT's list ("(mrn, lang, time)"), a pipe
   table's header row (no digit, and a row of as many pipes below it: "Anes | Room |
@@ -29,7 +30,11 @@ _ISO = re.compile(r"(?<![\w-])(?:19|20)\d\d-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d"
                   r"(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?(?![\w-])")
 _ICAL_TIME = re.compile(r"(?m)^(?:DTSTART|DTEND|DTSTAMP|CREATED|LAST-MODIFIED|DUE|RECURRENCE-ID"
                         r"|EXDATE|RDATE)(?:;[^:\n]{0,80})?:(?P<v>[0-9TZ,]{8,60})$")
+# a record's own date field ("case_date = '2031-05-09'", "export_date=…"): an event's
+_DATE_FIELD = re.compile(r"(?i)(?<![\w-])(?P<k>[a-z_]{0,30}(?:date|time|timestamp))[ \t]*=[ \t]*"
+                         r"'?(?P<v>\d[\d:/. T-]{4,28}\d)")
 _BIRTH = re.compile(r"(?i)(?:dob|born|birth\w*|bday)\W{0,3}$")
+_BIRTH_KEY = re.compile(r"(?i)dob|birth|bday|born")
 _KEY = re.compile(r"[A-Za-z][\w.-]{0,40}(?==)|(?<=<)/?[A-Za-z][\w.-]{0,40}(?=/?>|\s+[\w:-]+=)")
 _COLUMNS = re.compile(r"(?i)\bINSERT[ \t]+INTO[ \t]+[\w.\"`]{1,60}[ \t]*\((?P<c>[^()\n]{1,400})\)")
 _LINE = re.compile(r"[^\n]+")
@@ -49,6 +54,9 @@ def _marks(text: str) -> list[tuple[int, int, str]]:
                 out.append((m.start(), m.end(), "time"))
         if "DT" in text or "EXDATE" in text or "RDATE" in text:
             out += [(m.start("v"), m.end("v"), "booked") for m in _ICAL_TIME.finditer(text)]
+    if "=" in text:
+        out += [(m.start("v"), m.end("v"), "booked") for m in _DATE_FIELD.finditer(text)
+                if not _BIRTH_KEY.search(m.group("k"))]
     if "=" in text or "<" in text:
         out += [(m.start(), m.end(), "key") for m in _KEY.finditer(text)]
     if text.count("|") >= 2:

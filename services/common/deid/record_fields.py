@@ -36,7 +36,9 @@ _KEYS: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset(("fax",)), "FAX"),
     (frozenset(("phone", "tel", "telephone", "mobile", "cell")), "PHONE"),
     (frozenset(("email",)), "EMAIL"),
-    (frozenset(("ssn", "ssn4")), "SSN"),
+    (frozenset(("ssn", "ssn4", "last4")), "SSN"),
+    (frozenset(("alias", "aka")), "OTHERID"),  # "TRAUMA ZULU-07", "Patient Blue 12"
+    (frozenset(("facility",)), "LOCATION"),  # "from_facility": where the patient came from
     (frozenset(("website", "homepage", "url", "web")), "URL"),
     (frozenset(("mrn", "id", "ip", "acct", "account", "member", "plan", "license", "plate",
                 "vin", "serial", "sn", "claim", "band", "badge", "file", "template", "lang",
@@ -130,9 +132,12 @@ def _fits(value: str, cat: str, plain_word: Callable[[str], bool]) -> bool:
         return _ZIP.fullmatch(value) is not None
     if cat == "LOCATION":
         words = value.split()
+        # a place's name may be all dictionary words ("Sunrise Manor"): capitalised then
         return _DIGIT.search(value) is None and 0 < len(words) <= _MAX_PLACE_WORDS \
             and "_" not in value \
-            and not all(plain_word(w) for w in words)
+            and (any(w[0].isupper() for w in words) or not all(map(plain_word, words)))
+    if cat == "OTHERID":
+        return True
     if cat in ("EMAIL", "URL"):
         return "@" in value or "." in value
     return _DIGIT.search(value) is not None  # a date, a phone, an address, an SSN
