@@ -41,6 +41,10 @@ from .support import left_uncovered
     ("FN:Corvin Daleshire\nADR;TYPE=home:;;9 Elm Row;Quillby;KY;40512;USA", "40512"),
     ("FN:Corvin Daleshire\nX-SSN4:8812", "8812"),
     ("FN:Corvin Daleshire\nORG:Harrowgate Plumbing", "Harrowgate Plumbing"),
+    ("FN:Corvin Daleshire\nNOTE:97, care home\nTEL:555-0102", "97"),
+    ("FN:Corvin Daleshire\nNOTE:from Quillby, ninety-three", "ninety-three"),
+    ("SUMMARY:Dialysis - Corvin Daleshire\nLOCATION:Quillby Dialysis Elm St",
+     "Quillby Dialysis Elm St"),
     # a register's row
     ("Quenneville O | 00731199 | hip | OR 2", "Quenneville O"),
     ("Brook T | 02/11/48 | knee | wife Ysolde | 555-0133", "Brook T"),
@@ -71,6 +75,8 @@ def test_field_values_hidden(engine: Engine, note: str, piece: str) -> None:
     "Time | Event\n0730 | pt in room\n0741 | intubated",
     "OR 3 | hysteroscopy | 0800 | waiting on pathology",
     "SELECT count(*) FROM or_case WHERE status = 'CX' AND case_date = '2031-05-09';",
+    "BEGIN:VEVENT\nSUMMARY:Huddle\nLOCATION:Main OR 4\nEND:VEVENT",
+    "FN:OR Desk\nNOTE:42 cases, 3 rooms",
     # a pipe table's header row of dictionary words, a weekday's cell
     "Anes | Room | Block\nOR 6 | adductor canal | yes",
     "Date | Booked | Done\nMon | 41 | 38\nTue | 39 | 39",

@@ -94,6 +94,9 @@ _SQL_TABLE = re.compile(r"(?i)\b(?:UPDATE|FROM|INTO)[ \t]+(?P<t>[\w.\"`]{1,60})"
 # vCard / iCalendar: NAME;PARAMS:VALUE at a line's start
 _PROPERTY = re.compile(r"(?m)^(?P<k>[A-Z][A-Z0-9-]{0,40})(?P<p>;[^:\n]{0,120})?:(?P<v>[^\n]*)")
 _VCARD_NAME = frozenset(("FN", "N", "NICKNAME"))
+_CARD = re.compile(r"(?m)^FN[;:]")
+_STREET_END = re.compile(r"(?i)\b(?:st|rd|ave|avenue|street|road|blvd|lane|ln|drive|way|"
+                         r"pike|hwy|highway)\.?[ \t]*$")
 _WORK = re.compile(r"(?i)type=(?:work|fax-work|office)")
 
 
@@ -249,9 +252,11 @@ def _not_a_persons_table(name: str) -> bool:
 
 
 def properties(text: str, plain_word: Callable[[str], bool]) -> list[Span]:
-    """vCard / iCalendar properties: FN and N (a name), ADR (street, town, zip), BDAY, TEL,
-    and X- properties by their name."""
+    """vCard / iCalendar properties: FN and N (a name), ADR (street, town, zip), BDAY, ORG,
+    X- properties by their name; in a person's card (FN) a NOTE's item that is an age over
+    89 ("NOTE:93, DNR"); an event's LOCATION that ends on a street's word."""
     out: list[Span] = []
+    card = _CARD.search(text) is not None
     for m in _PROPERTY.finditer(text):
         key, params = m.group("k"), m.group("p") or ""
         s, e = m.start("v"), m.end("v")
@@ -266,6 +271,11 @@ def properties(text: str, plain_word: Callable[[str], bool]) -> list[Span]:
             _take(text, s, e, "DATE", plain_word, out)
         elif key.startswith("X-") or key == "ORG":  # "X-SSN4:…", an employer's "ORG:…"
             _take(text, s, e, _key_category(key.removeprefix("X-")), plain_word, out)
+        elif key == "NOTE" and card:
+            for a, b in _parts(text, s, e, ","):
+                _take(text, a, b, "AGE", plain_word, out)
+        elif key == "LOCATION" and _STREET_END.search(text, s, e):
+            _add(out, *_trim(text, s, e), "ADDRESS")
     return out
 
 
