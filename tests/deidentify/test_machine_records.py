@@ -94,6 +94,8 @@ def test_machine_marks_left(engine: Engine, note: str) -> None:
     ("UPDATE patient SET x = 1 WHERE name = 'Mace, Ida' AND case_date = '2031-05-09';",
      "2031-05-09"),
     ("UPDATE patient SET birth_date = '1931-05-09' WHERE mrn = '0042';", "1931-05-09"),
+    # a capitalised word before "=" is no key
+    ("pt Ostrova=stable today", "Ostrova"),
     # a table of keys and values is no header; a header's name that is no word stays
     ("|Name|Jay|\n|Age|106 years old|", "Jay"),
     ("Ostrova, Wendeline | Room | Block\nOR 6 | adductor canal | yes", "Ostrova, Wendeline"),

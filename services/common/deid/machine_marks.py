@@ -35,13 +35,17 @@ _DATE_FIELD = re.compile(r"(?i)(?<![\w-])(?P<k>[a-z_]{0,30}(?:date|time|timestam
                          r"'?(?P<v>\d[\d:/. T-]{4,28}\d)")
 _BIRTH = re.compile(r"(?i)(?:dob|born|birth\w*|bday)\W{0,3}$")
 _BIRTH_KEY = re.compile(r"(?i)dob|birth|bday|born")
-_KEY = re.compile(r"[A-Za-z][\w.-]{0,40}(?==)|(?<=<)/?[A-Za-z][\w.-]{0,40}(?=/?>|\s+[\w:-]+=)")
+# a key: lower case ("Ostrova=stable" is a name), in a record of two pairs at least
+_KEY = re.compile(r"(?<![\w.-])[a-z][\w.-]{0,40}(?==)")
+# a tag's name, in a note with a closing tag ("msg from <Ostrova>" is no markup)
+_TAG = re.compile(r"(?<=<)/?[A-Za-z][\w.-]{0,40}(?=/?>|\s+[\w:-]+=)")
 _COLUMNS = re.compile(r"(?i)\bINSERT[ \t]+INTO[ \t]+[\w.\"`]{1,60}[ \t]*\((?P<c>[^()\n]{1,400})\)")
 _LINE = re.compile(r"[^\n]+")
 _DIGIT = re.compile(r"\d")
 _WEEKDAY_CELL = re.compile(r"(?:(?<=\|)|^)[ \t]*"
                            r"(?P<d>(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
                            r"[ \t]*(?=\||$)", re.M)
+_PAIRS = 2
 _HEAD_CELLS = 3  # "|Name|Jay|" over "|Age|94|" is a table of keys and values
 _DROPPED = frozenset(("NAME", "ID", "DATE"))
 
@@ -57,8 +61,13 @@ def _marks(text: str) -> list[tuple[int, int, str]]:
     if "=" in text:
         out += [(m.start("v"), m.end("v"), "booked") for m in _DATE_FIELD.finditer(text)
                 if not _BIRTH_KEY.search(m.group("k"))]
-    if "=" in text or "<" in text:
+    if text.count("=") >= _PAIRS:
         out += [(m.start(), m.end(), "key") for m in _KEY.finditer(text)]
+    elif "</" in text or "/>" in text:  # markup: an attribute's name ('<name lang="el">')
+        out += [(m.start(), m.end(), "key") for m in _KEY.finditer(text)
+                if text.startswith('="', m.end())]
+    if "</" in text or "/>" in text:
+        out += [(m.start(), m.end(), "key") for m in _TAG.finditer(text)]
     if text.count("|") >= 2:
         out += _table_marks(text)
     if "(" in text:
