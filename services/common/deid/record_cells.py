@@ -39,7 +39,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 
 # a header cell's words -> the category of the cells below it (first match, in order)
-_NOT_A_PERSON = frozenset(
+NOT_A_PERSON = frozenset(
     "drug med meds medication procedure proc device instrument item tray implant file study "
     "product brand test lab room unit ward hospital facility company vendor supplier staff "
     "surgeon nurse doctor dr provider user server tech technician rep scrub circulator "
@@ -134,7 +134,7 @@ def _column(head: str) -> str | None:
         return None
     for keys, cat in _HEADS:
         if not keys.isdisjoint(words):
-            if cat == "NAME" and not _NOT_A_PERSON.isdisjoint(words):
+            if cat == "NAME" and not NOT_A_PERSON.isdisjoint(words):
                 return None
             if cat == "NAME" and not _NAMED_HEADS.isdisjoint(words):
                 return _NAMED

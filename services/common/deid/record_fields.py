@@ -22,6 +22,8 @@ import re
 from collections.abc import Callable
 from urllib.parse import unquote
 
+from . import record_cells
+
 Span = tuple[int, int, str, str, int]
 RULE = "record_field"
 _PRIO = 1
@@ -51,7 +53,9 @@ _KEYS: tuple[tuple[frozenset[str], str], ...] = (
 _NOT_A_PERSON = frozenset(
     "staff user surgeon nurse doctor dr provider vendor rep author by tech clerk login "
     "organizer company mfr device item proc procedure room unit lookup term score "
-    "meta generator app service host printer report".split())
+    "meta generator app service host printer report".split()) \
+    | (record_cells.NOT_A_PERSON - {"ward", "facility"})  # a drug's, a supply's, a room's
+# (a guardian's "ward" is a person; "from_facility" is where the patient came from)
 _PLACEHOLDER = frozenset(("none", "null", "nil", "unknown", "patient", "staff", "self", "n/a",
                           "na", "true", "false", "yes", "no", "-", "pending", "redacted",
                           "internal", "same", "tbd"))
