@@ -106,6 +106,16 @@ def test_kept_where_a_person_is(engine: Engine, note: str, piece: str) -> None:
 
 
 @pytest.mark.parametrize(("note", "piece"), [
+    # a register's shape on a body part, a device, a side: no name
+    ("Knee L | 00123456 | implant", "Knee L"),
+    ("Hip R | 2031-05-09 | booked", "Hip R"),
+    ("Foley R | 2031-05-09 | placed", "Foley R"),
+])
+def test_no_register_name(engine: Engine, note: str, piece: str) -> None:
+    assert piece in engine.deidentify(note).text
+
+
+@pytest.mark.parametrize(("note", "piece"), [
     # staff stay with the name rules (hidden unless on the roster), not read as a patient
     ("<staff><name>Dr. Rose</name><role>attending</role></staff>", "Dr."),
     ("INSERT INTO staff (name, role) VALUES ('Dr. Okoye', 'charge RN');", "charge RN"),

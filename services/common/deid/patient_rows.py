@@ -3,7 +3,8 @@ a register's shape, and a cell beside it holds an identifier.
 
 A register types the name first: "Surname, Given" ("Kowalski, Jan", "Smith, J."),
 "Surname I" ("Park J", "BROWN W", "ivanov d", "Nguyen T L", "Schmidt K-H", "Mc Donald P")
-or two initials ("L K", "L., K."). Such a cell alone is weak ("Block A", "Knee R"): the
+or two initials ("L K", "L., K."); no word of it clinical, a label, a cue, an eponym, a
+month, a state ("Knee L", "Bay C", "Foley R"). Such a cell alone is weak: the
 row must also hold a number of five digits or more, a date, a phone, an email, a
 relative ("wife Renee") or a name in another script. The row's cells are split by pipes,
 by commas after a quoted first cell ('"Roe, Ann", 0042...'), or by runs of three blanks.
@@ -51,8 +52,10 @@ _AGE = re.compile(r"\d{2,3}")
 _SSN_END = re.compile(r"(?P<n>\d{4})[ ]+last[ ]?(?:4|four)")
 _MAX_AGE, _OLDEST = 89, 130
 # a word of these kinds is no surname even in a register's shape ("Block A", "Knee R")
-_NOT_SURNAME = lx.MEDICAL | lx.LABEL | lx.CUE | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY
+_NOT_SURNAME = lx.MEDICAL | lx.LABEL | lx.CUE | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY \
+    | lx.EPONYM  # a surname too, but "Foley R", "Knee L", "Bay C" are no register's names
 _LINE = re.compile(r"[^\n]+")
+_SIDE = re.compile(rf"{_L}+[ ][LRB]\.?")  # one word and a side
 
 
 def _split(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -84,8 +87,18 @@ def _name_cell(value: str, flags_of: Callable[[str], int]) -> bool:
     if _NAME_CELL.fullmatch(value) is None:
         return False
     words = [w for w in re.findall(rf"{_L}+", value) if len(w) > 1]
-    return all(not flags_of(w.lower()) & _NOT_SURNAME or flags_of(w.lower()) & lx.NAMEISH
-               for w in words) and bool(words or "," in value or "." in value)
+    if _SIDE.fullmatch(value) and any(flags_of(w.lower()) & (lx.ENGLISH | lx.COMMON)
+                                   and not flags_of(w.lower()) & lx.LAST_TOP for w in words):
+        return False  # "Knee L", "Hip R": a side after a word ("Begay L", "van Tassel R")
+    return all(_surname_word(flags_of(w.lower())) for w in words) \
+        and bool(words or "," in value or "." in value)
+
+
+def _surname_word(flags: int) -> bool:
+    """No clinical word, label, cue, month... unless a listed name that is no clinical word
+    or eponym ("Jan", "Will": "Foley", "Whipple" are devices and procedures)."""
+    return not flags & _NOT_SURNAME or (
+        bool(flags & lx.NAMEISH) and not flags & (lx.MEDICAL | lx.EPONYM))
 
 
 def scan(text: str, flags_of: Callable[[str], int]) -> list[Span]:
