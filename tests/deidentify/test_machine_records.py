@@ -70,6 +70,8 @@ def test_field_values_hidden(engine: Engine, note: str, piece: str) -> None:
     "INSERT INTO eponym_lookup (term, kind) VALUES ('Whipple', 'procedure');",
     "INSERT INTO supply (item, par) VALUES ('Foley 16 Fr', 20);",
     "INSERT INTO drug (name, dose) VALUES ('Zanthorex', '2 g');",
+    "2031-05-06T09:00:00Z INFO asset_ping owner=Biomed asset=pump-2",
+    "<claim>none</claim><employer>self-employed</employer>",
     "2031-05-06T09:00:00Z INFO photo_upload pt=none app=clinphoto",
     "2031-05-06T09:00:00Z INFO report name=first_case_on_time",
     "Supply | Par | On hand\nFoley 16 Fr | 20 | 12",

@@ -47,7 +47,7 @@ _KEYS: tuple[tuple[frozenset[str], str], ...] = (
                 "rel", "role", "type", "kind", "status", "study", "case")), ""),
     (frozenset(("name", "pt", "patient", "guardian", "caller", "contact", "nok", "mother",
                 "father", "wife", "husband", "spouse", "employer", "subject", "ward",
-                "owner", "fn", "cn", "kin", "org")), "NAME"),
+                "fn", "cn", "kin", "org")), "NAME"),
 )
 # a field or record of staff, a system or a thing: its names are no patient's
 _NOT_A_PERSON = frozenset(
@@ -58,7 +58,8 @@ _NOT_A_PERSON = frozenset(
 # (a guardian's "ward" is a person; "from_facility" is where the patient came from)
 _PLACEHOLDER = frozenset(("none", "null", "nil", "unknown", "patient", "staff", "self", "n/a",
                           "na", "true", "false", "yes", "no", "-", "pending", "redacted",
-                          "internal", "same", "tbd"))
+                          "internal", "same", "tbd", "self-employed", "unemployed", "retired",
+                          "student", "disabled", "homemaker"))  # an employer's placeholders
 _TITLE = re.compile(r"(?i)(?<![\w])(?:dr|rn|crna|md|np|pa|do|prof)\b\.?")
 _KEY_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _DIGIT = re.compile(r"\d")
