@@ -84,6 +84,7 @@ _KV = re.compile(
 # <tag attrs>value</tag>, the value without markup
 _ELEMENT = re.compile(r"<(?P<t>[A-Za-z][\w.-]{0,40})(?P<a>[^<>]{0,300})>(?P<v>[^<>\n]{1,200})"
                       r"</(?P=t)\s*>")
+_TAG_NAME = re.compile(r"<([A-Za-z][\w.-]{0,40})")
 _OPEN_TAG = re.compile(r"<(?P<t>[A-Za-z][\w.-]{0,40})[^<>]{0,300}>\s*$")
 # <input name="pt_name" value="...">: the name attribute is the field's
 _INPUT = re.compile(r"<(?:input|param|field|option)\b[^<>]{0,200}?\bname=\"(?P<k>[^\"]{1,40})\""
@@ -176,7 +177,7 @@ def _in_tag(text: str, at: int) -> str | None:
     lt = text.rfind("<", max(0, at - _TAG_REACH), at)
     if lt < 0 or text.rfind(">", lt, at) >= 0:
         return None
-    m = re.match(r"<([A-Za-z][\w.-]*)", text[lt:at])
+    m = _TAG_NAME.match(text, lt, at)
     return m.group(1) if m else ""
 
 
