@@ -47,6 +47,7 @@ from . import (
     id_edges,
     id_heads,
     id_tokens,
+    illegible_gaps,
     initial_cues,
     inverted_names,
     job_places,
@@ -193,7 +194,7 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "pt_names", "initial_cues", "local_phones", "employers", "phone_ends",
                "ages.json", "id_edges.twins", "id_cues.licence", "name_tails", "name_edges",
                "hl7_segments", "record_cells", "relatives.said_names", "record_fields",
-               "machine_marks")
+               "machine_marks", "illegible_gaps")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -358,9 +359,12 @@ class Engine:
         typed = text
         # Match on the normalised view (entities decoded, invisibles dropped, look-alikes
         # folded); redact the typed offsets behind each finding.
-        seen = normalise.view(typed, self._name_word)
+        seen = normalise.view(typed, self._name_word, gaps=fired is not None)
         if seen is not None:
             text = seen.text
+            if fired is not None and illegible_gaps.hinted(typed) \
+                    and illegible_gaps.pieces(typed):
+                fired.append("illegible_gaps")  # "Brav[illegible]y", "555-02[illegible]7"
         spans: list[Span] = []
         reasons: set[str] = set()
         # the words (start, end, word) and the gap before each, as TOKEN.finditer would
