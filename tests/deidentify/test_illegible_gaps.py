@@ -20,6 +20,8 @@ from .support import left_uncovered, shown
     ("Email: odile.varnay@mai[illegible]box.net - check at desk",
      "odile.varnay@mai[illegible]box.net"),
     ("Name Corisande Velt[illegible]hoven DOB 1950-02-1[illegible]", "1950-02-1[illegible]"),
+    ("Vehicle: blue Ford plate 4R___T882 parked ED lot", "4R___T882"),
+    ("Pt name: Odile Vel__ey DOB 4/2/61", "Vel__ey"),
 ])
 def test_a_value_with_a_gap_inside_is_hidden_whole(engine: Engine, note: str,
                                                      secret: str) -> None:
