@@ -105,6 +105,7 @@ from . import (
     staff_subjects,
     state_names,
     street_suffixes,
+    surname_initials,
     traits,
     typo_words,
     unknown_names,
@@ -191,10 +192,10 @@ _PAIR_CUES = _PATIENT_CUES | {"inmate", "detainee", "prisoner"}
 NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "name_syllables",
                "given_before", "spaced_event_dates", "date_spoken", "board_names", "age_shapes",
                "name_leads", "name_disguises", "facility_tails", "dob_values", "ocr_dates",
-               "pt_names", "initial_cues", "local_phones", "employers", "phone_ends",
-               "ages.json", "id_edges.twins", "id_cues.licence", "name_tails", "name_edges",
-               "hl7_segments", "record_cells", "relatives.said_names", "record_fields",
-               "machine_marks", "illegible_gaps")
+               "pt_names", "initial_cues", "local_phones", "employers", "phone_ends", "ages.json",
+               "id_edges.twins", "id_cues.licence", "name_tails", "name_edges", "hl7_segments",
+               "record_cells", "relatives.said_names", "record_fields", "machine_marks",
+               "illegible_gaps", "surname_initials")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -468,6 +469,8 @@ class Engine:
         if fired is not None and "name" in words_in \
                 and pt_names.in_name_field(text, spans, self._flags_of):
             fired.append("pt_names")  # "Pt name: Is it Tamsin Bramble?"
+        if fired is not None and surname_initials.scan(text, spans, self._flags_of):
+            fired.append("surname_initials")  # "PT KORHONEN T STOP", "Brisbane-Kell J-P"
         if "|" in text or "MRN" in text or "DOB" in text:  # "| S. Mbeki |", "BRANDT, KEVIN MRN"
             name_cells.scan(text, spans, self._plain_word, self._known_abbreviation,
                             self._flags_of)
