@@ -101,6 +101,7 @@ from . import (
     spaced_dates,
     spaced_event_dates,
     spaced_runs,
+    spoken_answers,
     spoken_links,
     staff_subjects,
     state_names,
@@ -195,7 +196,7 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "pt_names", "initial_cues", "local_phones", "employers", "phone_ends", "ages.json",
                "id_edges.twins", "id_cues.licence", "name_tails", "name_edges", "hl7_segments",
                "record_cells", "relatives.said_names", "record_fields", "machine_marks",
-               "illegible_gaps", "surname_initials")
+               "illegible_gaps", "surname_initials", "spoken_answers")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -444,6 +445,8 @@ class Engine:
             sign_offs.scan(text, spans, self._known_abbreviation)  # "pls delete - B. P."
         if not _NUMBER_END_CUES.isdisjoint(words_in):
             number_ends.scan(text, spans)  # "his cell ends in 4471"
+        if fired is not None and "?" in text and spoken_answers.scan(text, spans):
+            fired.append("spoken_answers")  # "Q: Last four of social? A: three three one eight"
         if street_suffixes.hinted(text, words_in) and digit_groups.HINT.search(text):
             street_suffixes.scan(text, spans, words_in)  # "42 Wallaby Crescent", "Calle X 17"
         if matcher is not None:  # the case's names split, glued, spelled, disguised

@@ -1,0 +1,49 @@
+"""A number given as the answer to a question that names its kind, as phone scripts and
+intake interviews write them: "Q: Last four of social? A: three three one eight",
+"Q: Home phone? A: 555 02 71", "Q: Account number on your bill? A: 610 227 904". The view
+has read the digit words as digits already ("A: 3318"); the answer right after the
+question mark (an "A:" between allowed), in groups apart by blanks, commas or dashes, is
+hidden as the kind the question named, when it holds at least four digits.
+
+The kind word must sit in the question itself (after the last sentence end before the
+question mark): "Q: Pain score now? A: 7 out of 10" names no kind, and "Q: Which OR?
+A: 12" is too short. A bare "number" names no kind either (a room or a case has one).
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+
+_KINDS = {
+    "SSN": r"ssn|social",
+    "FAX": r"fax",
+    "PHONE": r"phone|cell|cellphone|mobile|telephone|landline",
+    "MRN": r"mrn|chart|record",
+    "ACCOUNT": r"account|acct|member|policy",
+}
+_KIND = re.compile(r"(?i)\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _KINDS.items()) + r")\b")
+_ANSWER = re.compile(r"\?[ \t]*+(?:A[ \t]*+[:.][ \t]*+)?"
+                     r"(?P<v>\d{1,4}(?:(?:[ \t]*+,[ \t]*+|[ \t]++|-)\d{1,4}){0,5}+)(?![\w/:.-]\d)"
+                     r"(?![\w/])")
+_QUESTION = 60  # how far back the question may start
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def scan(text: str, spans: list[Span]) -> bool:
+    """Add each answer above to `spans`; True when one was."""
+    n = len(spans)
+    for m in _ANSWER.finditer(text):
+        value = m.group("v")
+        if sum(map(str.isdigit, value)) < 4:
+            continue
+        start = max(0, m.start() - _QUESTION)
+        ends = list(_SENTENCE_END.finditer(text, start, m.start()))
+        if ends:
+            start = ends[-1].end()
+        kinds = list(_KIND.finditer(text, start, m.start()))
+        if kinds:
+            spans.append((m.start("v"), m.end("v"), kinds[-1].lastgroup or "ID",
+                          "spoken_answer", 2))
+    return len(spans) != n
