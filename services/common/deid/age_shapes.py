@@ -9,7 +9,9 @@
 - a field alone after the name in a record of ";" or "|" fields ("[NAME]; 94; son",
   "[NAME]; ninety-one"): the age, as in a board;
 - the answer to a question about age ("how old is your father? A: 94", "her age?
-  ninety-one"), not a duration, a dose or a share ("how old is the wound? 90 days").
+  ninety-one"), not a duration, a dose or a share ("how old is the wound? 90 days");
+- an age told back in a question ("So you are ninety-three?") or written down as one
+  ("Age written as 97").
 """
 
 from __future__ import annotations
@@ -43,6 +45,13 @@ _TURN = re.compile(r"(?i)(?<![\w-])turn(?:s|ed|ing)?[ \t]++((?:one|a)[ -]hundred
                    r"(?![ \t]*+(?:°|%|deg(?:rees?|s)?(?!\w)|º))")
 _OLDEST = re.compile(r"(?i)(?<![\w-])(?:oldest|eldest)(?:[ \t]++\w+){0,2}?[ \t]++(?:was|is)"
                      r"[ \t]++(9\d|1[01]\d)(?![\w.%°])")  # not "98% saturated"
+# an age told back in a question ("So you are ninety-three?", "And she's 96?") or written
+# down as one ("Age written as 97"); not a share or a figure ("95% sure", "98 kg")
+_SAID_BACK = re.compile(r"(?i)(?<![\w'’])(?:you(?:['’]re|[ \t]++are)|(?:she|he)(?:['’]s|[ \t]++is))"
+                        r"[ \t]++(9\d|1[01]\d|" + _OVER_89 + r")(?=[ \t]*+\?)")
+_WRITTEN_AS = re.compile(r"(?i)(?<![\w'’])age[ \t]++(?:written|given|stated|recorded|listed|noted"
+                         r"|documented|entered)[ \t]++as[ \t]++(9\d|1[01]\d|" + _OVER_89 + r")"
+                         r"(?![\w%°/-]|[.,]\d)")
 _SPACED = re.compile(r"(?i)(?<![\w-])age[ \t:]++(9[ \t][0-9])(?![\w.])")
 
 
@@ -74,4 +83,9 @@ def scan(text: str, merged: list[Span]) -> bool:
     if "age" in lower:
         found.extend((m.start(1), m.end(1), "AGE", "age_spaced", 1)
                      for m in _SPACED.finditer(text))
+        found.extend((m.start(1), m.end(1), "AGE", "age_written_as", 1)
+                     for m in _WRITTEN_AS.finditer(text))
+    if "?" in text:
+        found.extend((m.start(1), m.end(1), "AGE", "age_said_back", 1)
+                     for m in _SAID_BACK.finditer(text))
     return extend_unheld(merged, found)  # binary search: many spans
