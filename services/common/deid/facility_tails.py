@@ -114,9 +114,11 @@ _TIGHT_GAP = re.compile(r"\.?[ \t]?")
 _STRONG_KIND = (r"Hospital|Medical[ \t]+Center|Medical[ \t]+Centre|Critical[ \t]+Access[ \t]+"
                 r"Hospital|Burn[ \t]+Unit|Burn[ \t]+Center|SNF|Nursing[ \t]+Home|"
                 r"Nursing[ \t]+Center|Manor|Lodge|Ranch|Mission|Reservation|Infirmary|"
-                r"Heart[ \t]+Institute|Memorial|Regional")
+                r"Heart[ \t]+Institute|Memorial|Regional|"
+                # a care home by its kind ("Larkspur Senior Home", "Brambleway Residence")
+                r"(?:Senior|Care|Rest|Retirement)[ \t]+Home|Residence")
 _UNLISTED = re.compile(
-    r"(?i:(?<![\w'’])(?:from|to|at|frm|transfer(?:red)?[ \t]+from))[ \t]+"
+    r"(?i:(?<![\w'’])(?:from|to|at|frm|transfer(?:red)?[ \t]+from|care[ \t]+home))[ \t]+"
     r"((?:St\.?[ \t]+|Saint[ \t]+|Mt\.?[ \t]+)?[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){0,2}"
     rf"[ \t]+(?:{_STRONG_KIND}))(?![\w'’-])")
 # capitalised words that make a facility one's own or a department, not a named place
@@ -433,7 +435,7 @@ def _scan_facilities(text: str, out: list[Span]) -> None:
 
 # the words each shape of `scan` needs in the note (lower case)
 _STRONG_WORDS = frozenset("hospital medical critical burn snf nursing manor lodge ranch mission "
-                          "reservation infirmary heart memorial regional".split())
+                          "reservation infirmary heart memorial regional home residence".split())
 _TOWN_WORDS = frozenset("hollow falls heights springs flats ford mill bend forks junction "
                         "crossing creek ridge grove landing corners rapids wells bluff bluffs "
                         "harbor harbour township reservation".split())
