@@ -94,3 +94,29 @@ def scan(text: str, low: str, out: list[Span]) -> None:
         if end == m.start("v"):
             continue
         out.append((m.start("v"), end, "OTHERID", "alias", 1))
+
+
+# one spelling-alphabet word and a number after "trauma" ("TRAUMA ZULU-07", "Trauma Kilo
+# 4"): the registry's alias, typed capitalised (a lower-case "trauma echo 2" is a study)
+_TRAUMA_CODE = re.compile(
+    r"(?<![\w'’])(?i:trauma)[ \t]++(?:(?i:pt|patient)[ \t]++)?"
+    r"(?P<w>[A-Z][a-z]++|[A-Z]{3,}+)[ \t-]?(?P<n>\d{1,3}+)(?![\w.]|-\d)")
+_RADIO_WORDS = frozenset(w.rstrip("?") for w in _RADIO.replace("juliett?", "juliet|juliett")
+                         .split("|"))
+
+
+def trauma_codes(text: str, out: list[Span]) -> bool:
+    """Append each trauma code above, and the same word and number again anywhere in the
+    note ("ZULU 07 now identified"), to `out`; True when one was."""
+    n = len(out)
+    codes = set()
+    for m in _TRAUMA_CODE.finditer(text):
+        if m.group("w").lower() in _RADIO_WORDS:
+            out.append((m.start(), m.end(), "OTHERID", "trauma_code", 1))
+            codes.add((m.group("w").lower(), int(m.group("n"))))
+    for word, number in codes:
+        again = re.compile(rf"(?i)(?<![\w'’-]){word}[ \t-]?0*{number}(?![\w.]|-\d)")
+        out.extend((m.start(), m.end(), "OTHERID", "trauma_code", 1)
+                   for m in again.finditer(text))
+    return len(out) != n
+

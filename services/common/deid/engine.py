@@ -20,6 +20,7 @@ from . import (
     age_shapes,
     ages,
     ages_words,
+    aliases,
     board_names,
     cjk_names,
     context,
@@ -196,7 +197,7 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "pt_names", "initial_cues", "local_phones", "employers", "phone_ends", "ages.json",
                "id_edges.twins", "id_cues.licence", "name_tails", "name_edges", "hl7_segments",
                "record_cells", "relatives.said_names", "record_fields", "machine_marks",
-               "illegible_gaps", "surname_initials", "spoken_answers")
+               "illegible_gaps", "surname_initials", "spoken_answers", "aliases.trauma_codes")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -445,6 +446,8 @@ class Engine:
             sign_offs.scan(text, spans, self._known_abbreviation)  # "pls delete - B. P."
         if not _NUMBER_END_CUES.isdisjoint(words_in):
             number_ends.scan(text, spans)  # "his cell ends in 4471"
+        if fired is not None and "trauma" in words_in and aliases.trauma_codes(text, spans):
+            fired.append("aliases.trauma_codes")  # "TRAUMA ZULU-07", "ZULU 07 identified"
         if fired is not None and "?" in text and spoken_answers.scan(text, spans):
             fired.append("spoken_answers")  # "Q: Last four of social? A: three three one eight"
         if street_suffixes.hinted(text, words_in) and digit_groups.HINT.search(text):
