@@ -24,6 +24,7 @@ from . import (
     board_names,
     cjk_names,
     context,
+    cue_breaks,
     date_edges,
     date_spoken,
     date_words,
@@ -197,7 +198,8 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "pt_names", "initial_cues", "local_phones", "employers", "phone_ends", "ages.json",
                "id_edges.twins", "id_cues.licence", "name_tails", "name_edges", "hl7_segments",
                "record_cells", "relatives.said_names", "record_fields", "machine_marks",
-               "illegible_gaps", "surname_initials", "spoken_answers", "aliases.trauma_codes")
+               "illegible_gaps", "surname_initials", "spoken_answers", "aliases.trauma_codes",
+               "cue_breaks")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -502,6 +504,11 @@ class Engine:
             merged = plain_words.drop(text, merged)  # "Reason:", "Lang\tArabic", "Azure"
             merged = foreign_words.drop(text, merged, self._flags_of, typed)  # "está en ayuno"
             merged = label_values.drop(text, merged, self._flags_of)  # "To: All OR staff"
+            if fired is not None:
+                n_merged = len(merged)
+                merged = cue_breaks.drop(text, merged, self._flags_of)  # "pt, bay 8"
+                if len(merged) != n_merged:
+                    fired.append("cue_breaks")
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
             if name_tails.widen(text, merged, self._plain_word, self._only_a_word,
                                 fired) or grew:  # "Åsa Lindqvist"
