@@ -13,11 +13,9 @@ import pytest
 
 from services.common.deid import Engine
 
-from .support import AUTO, strict_xfail
+from .support import AUTO
 
 
-@strict_xfail("attack30b: new (6bf8130 lets it through): a PHI-free log line with an "
-              "ISO timestamp goes to review")
 @pytest.mark.parametrize("note", [
     "2026-06-26T21:52:34Z INFO or-app-01 room=OR-12 event=in_room user=svc_or",
     '{"level": "INFO", "host": "pacs03", "ts": "2026-12-10T00:19:50Z", "msg": "timeout done"}',
@@ -26,11 +24,10 @@ def test_a_log_line_needs_no_person(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).verdict in AUTO
 
 
-@strict_xfail("attack30b: new (6bf8130 leaves it): a field's unquoted value runs on over a "
-              "log level or a staff role after it")
 @pytest.mark.parametrize(("note", "word"), [
     ("pt=Quorvale&city=Fernhollow WARN retry 3", "WARN"),
     ("city=Fernhollow Surgeon Varga called, MRN 4417201", "Surgeon"),
+    ("2031-05-06T09:00:00Z name=Ottilie Quorvale INFO paged Dr. Varga", "INFO"),
 ])
 def test_the_word_after_a_value_stays(engine: Engine, note: str, word: str) -> None:
     assert word in engine.deidentify(note).text

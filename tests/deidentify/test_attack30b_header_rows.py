@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from services.common.deid import Engine
 
-from .support import shown, strict_xfail
+from .support import shown
 
 
-@strict_xfail("attack30b: new (6bf8130 hides it): machine_marks' header row drops a cued "
-              "name of dictionary words in a table's first row")
 def test_a_cued_name_in_a_first_row_is_hidden(engine: Engine) -> None:
     note = "Patient Joy Rich | lap chole | circulator\nRoom 4 | appy | scrub\nMRN 4417201"
     assert not shown(engine, note, "Joy Rich")

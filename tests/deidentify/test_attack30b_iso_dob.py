@@ -17,7 +17,7 @@ import pytest
 
 from services.common.deid import Engine
 
-from .support import shown, strict_xfail
+from .support import shown
 
 NOTES = [
     "INSERT INTO patients (name, mrn) VALUES ('Ottilie Quorvale', '4417201'); "
@@ -31,15 +31,11 @@ NOTES = [
 ]
 
 
-@strict_xfail("attack30b: new (6bf8130 hides it): machine_marks drops an ISO birth date "
-              "with a time when its birth field is more than 3 characters before it")
 @pytest.mark.parametrize("note", NOTES)
 def test_iso_birth_date_with_a_time_is_hidden(engine: Engine, note: str) -> None:
     assert not shown(engine, note, "1931-04-02")
 
 
-@strict_xfail("attack30b: new (6bf8130 hides it): the held note's text shows the approver an "
-              "ISO birth date with a time after a cue farther than 3 characters")
 @pytest.mark.parametrize("note", [
     "Pt Ottilie Quorvale, DOB (ISO) 1931-04-02T08:15:00Z, MRN 4417201",
     "Pt Ottilie Quorvale, d.o.b. 1931-04-02T08:15, MRN 4417201",

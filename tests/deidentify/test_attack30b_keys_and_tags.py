@@ -11,7 +11,7 @@ import pytest
 
 from services.common.deid import Engine
 
-from .support import shown, strict_xfail
+from .support import shown
 
 NOTES = [  # (note, the name)
     ("hr=72 spo2=98 ruthanne=poa, MRN 4417201", "ruthanne"),
@@ -20,8 +20,6 @@ NOTES = [  # (note, the name)
 ]
 
 
-@strict_xfail("attack30b: new (6bf8130 hides it): machine_marks drops a name typed as a "
-              "key before '=' or inside '<...>'")
 @pytest.mark.parametrize(("note", "name"), NOTES)
 def test_a_name_shaped_like_a_key_or_tag_is_hidden(engine: Engine, note: str,
                                                    name: str) -> None:

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from services.common.deid import Engine
 
-from .support import AUTO, strict_xfail
+from .support import AUTO
 
 
-@strict_xfail("attack30b: new (6bf8130 quarantines it): a dropped event timestamp lifts "
-              "the quarantine of a CSV with a name shown")
 def test_a_dropped_timestamp_keeps_the_hold(engine: Engine) -> None:
     note = ("age,ip,fn,DOB\n97,175.136.104.179,Sun Lake,24 Jan 1970\n"
             "10197074,fellow,158.243.93.193,2026-04-09T14:51:04Z")

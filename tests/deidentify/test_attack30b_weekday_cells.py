@@ -12,7 +12,7 @@ import pytest
 
 from services.common.deid import Engine
 
-from .support import shown, strict_xfail
+from .support import shown
 
 NOTES = [  # (note, the name)
     ("| Surname | Tue |\n| Given | Anselm |\n| MRN | 4417201 |", "Tue"),
@@ -21,8 +21,6 @@ NOTES = [  # (note, the name)
 ]
 
 
-@strict_xfail("attack30b: new (6bf8130 hides it): machine_marks' weekday cell drops a "
-              "name that is a weekday's abbreviation")
 @pytest.mark.parametrize(("note", "name"), NOTES)
 def test_a_weekday_shaped_name_in_a_cell_is_hidden(engine: Engine, note: str,
                                                    name: str) -> None:

@@ -1,6 +1,7 @@
-"""Machine records read by their fields (record_fields, patient_rows) and a machine's own
-marks let go (machine_marks): log pairs and URL queries, XML/HTML, SQL, vCard/iCalendar,
-a register's row without a header; log timestamps and keys are no person's. Invented."""
+"""Machine records read by their fields (record_fields, patient_rows): log pairs and URL
+queries, XML/HTML, SQL, vCard/iCalendar, a register's row without a header. The drop of a
+machine's own marks (log timestamps, keys, header rows) was withdrawn after attack30b: it let
+birth dates and names out. Invented."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from services.common.deid import Engine, record_fields
 
 from .growth import assert_grows_linearly, repeated
-from .support import left_uncovered
+from .support import left_uncovered, strict_xfail
 
 
 @pytest.mark.parametrize(("note", "piece"), [
@@ -61,30 +62,38 @@ def test_field_values_hidden(engine: Engine, note: str, piece: str) -> None:
 
 
 @pytest.mark.parametrize("note", [
-    "2031-05-06T07:01:02Z INFO orboard room=OR4 status=in_room rows=12",
-    "2031-05-06T07:05:00+01:00 WARN printer=PACU1 toner=low",
-    "2031-05-06T09:00:00Z INFO kiosk lang=el status=ok",
-    "BEGIN:VEVENT\nSUMMARY:Turnover audit OR 3\nDTSTART:20310510T150000\nEND:VEVENT",
     '<case><score name="ASA">3</score><score name="Mallampati">III</score></case>',
     '<meta name="generator" content="board 2.1"> no rows',
     "INSERT INTO eponym_lookup (term, kind) VALUES ('Whipple', 'procedure');",
     "INSERT INTO supply (item, par) VALUES ('Foley 16 Fr', 20);",
     "INSERT INTO drug (name, dose) VALUES ('Zanthorex', '2 g');",
-    "2031-05-06T09:00:00Z INFO asset_ping owner=Biomed asset=pump-2",
     "<claim>none</claim><employer>self-employed</employer>",
-    "2031-05-06T09:00:00Z INFO photo_upload pt=none app=clinphoto",
-    "2031-05-06T09:00:00Z INFO report name=first_case_on_time",
     "Supply | Par | On hand\nFoley 16 Fr | 20 | 12",
     "Time | Event\n0730 | pt in room\n0741 | intubated",
     "OR 3 | hysteroscopy | 0800 | waiting on pathology",
-    "SELECT count(*) FROM or_case WHERE status = 'CX' AND case_date = '2031-05-09';",
     "BEGIN:VEVENT\nSUMMARY:Huddle\nLOCATION:Main OR 4\nEND:VEVENT",
     "FN:OR Desk\nNOTE:42 cases, 3 rooms",
-    # a pipe table's header row of dictionary words, a weekday's cell
+])
+def test_a_record_without_a_person_is_left(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
+
+
+@strict_xfail("withdrawn after attack30b: the drop of log timestamps, event times, keys, tags, "
+              "header rows and weekday cells let birth dates and names out; a false alarm kept "
+              "for safety")
+@pytest.mark.parametrize("note", [
+    "2031-05-06T07:01:02Z INFO orboard room=OR4 status=in_room rows=12",
+    "2031-05-06T07:05:00+01:00 WARN printer=PACU1 toner=low",
+    "2031-05-06T09:00:00Z INFO kiosk lang=el status=ok",
+    "BEGIN:VEVENT\nSUMMARY:Turnover audit OR 3\nDTSTART:20310510T150000\nEND:VEVENT",
+    "2031-05-06T09:00:00Z INFO asset_ping owner=Biomed asset=pump-2",
+    "2031-05-06T09:00:00Z INFO photo_upload pt=none app=clinphoto",
+    "2031-05-06T09:00:00Z INFO report name=first_case_on_time",
+    "SELECT count(*) FROM or_case WHERE status = 'CX' AND case_date = '2031-05-09';",
     "Anes | Room | Block\nOR 6 | adductor canal | yes",
     "Date | Booked | Done\nMon | 41 | 38\nTue | 39 | 39",
 ])
-def test_machine_marks_left(engine: Engine, note: str) -> None:
+def test_machine_marks_withdrawn(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
 
 

@@ -59,7 +59,6 @@ from . import (
     lookalike_ages,
     lookalike_dates,
     loose_initials,
-    machine_marks,
     masked_values,
     mentions,
     month_word_dates,
@@ -197,9 +196,8 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "name_leads", "name_disguises", "facility_tails", "dob_values", "ocr_dates",
                "pt_names", "initial_cues", "local_phones", "employers", "phone_ends", "ages.json",
                "id_edges.twins", "id_cues.licence", "name_tails", "name_edges", "hl7_segments",
-               "record_cells", "relatives.said_names", "record_fields", "machine_marks",
-               "illegible_gaps", "surname_initials", "spoken_answers", "aliases.trauma_codes",
-               "cue_breaks")
+               "record_cells", "relatives.said_names", "record_fields", "illegible_gaps",
+               "surname_initials", "spoken_answers", "aliases.trauma_codes", "cue_breaks")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -709,11 +707,6 @@ class Engine:
             if extend_unheld(merged, found):
                 fired.append("record_fields")
                 merged = merge(merged)
-            # "2026-03-02T06:12Z", "lang=el", "Anes | Room | Block"
-            kept = machine_marks.drop(text, merged, self._plain_word)
-            if kept is not merged:
-                fired.append("machine_marks")
-                merged = kept
         if own:  # a merge may have relabelled them, and a drop rule then removed them
             merged = merge(merged + own)
         if not merged:

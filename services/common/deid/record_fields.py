@@ -81,6 +81,11 @@ _KV = re.compile(
     r"(?:\"(?P<dq>[^\"\n]{0,200})\"|'(?P<sq>[^'\n]{0,200})'"
     r"|(?P<v>[^\s&\"'<>=;,]{1,200}"
     r"(?:,?[ ](?![\w.-]+=)[^\s&\"'<>=;,a-z0-9][^\s&\"'<>=;,]{0,40}){0,4}))")
+# where an unquoted value's run over capitalised words ends: a log's level or a staff role
+# is the next thing the line says ("city=Fernhollow WARN retry", "... Surgeon Varga")
+_RUN_ENDS = re.compile(r"[ ,](?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|NOTICE|CRITICAL"
+                       r"|Dr\.?|Surgeon|Nurse|RN|CRNA|Anesthesiologist|Anaesthetist|Resident"
+                       r"|Fellow|Attending|Tech|Scrub|Circulator)(?![\w-])")
 # <tag attrs>value</tag>, the value without markup
 _ELEMENT = re.compile(r"<(?P<t>[A-Za-z][\w.-]{0,40})(?P<a>[^<>]{0,300})>(?P<v>[^<>\n]{1,200})"
                       r"</(?P=t)\s*>")
@@ -193,7 +198,11 @@ def pairs(text: str, plain_word: Callable[[str], bool]) -> list[Span]:
         if tag is not None and key.lower() == "name" and not _person_tag(tag):
             continue  # <score name="ASA">, <meta name=...>: the element's own name
         g = next(x for x in ("dq", "sq", "v") if m.group(x) is not None)
-        _take(text, m.start(g), m.end(g), cat, plain_word, out)
+        end = m.end(g)
+        if g == "v":
+            stop = _RUN_ENDS.search(text, m.start(g), end)
+            end = stop.start() if stop else end
+        _take(text, m.start(g), end, cat, plain_word, out)
     for m in _INPUT.finditer(text):
         _take(text, m.start("v"), m.end("v"), _key_category(m.group("k")), plain_word, out)
     return out
