@@ -33,6 +33,10 @@ INSERT = "'insert into X (...)' in free text makes the parenthesis an INSERT's c
     "the names in it are dropped"
 TAG = "a name in angle brackets with an attribute-like word after it, in a note with a " \
     "closing tag, is dropped as a tag's name"
+ISO_FIELD = "an ISO birth date with a time is dropped as a log's timestamp when its cue is " \
+    "after it, in a column's header (pipe, CSV, INSERT), in a tag with attributes, in a vCard " \
+    "parameter, 4+ characters off (\"dob = '\"), on the next line, or typed with an invisible or " \
+    "a look-alike letter (the drop reads the typed text): record_fields' own DATE is dropped too"
 BOOKED = "a finding kept inside a header row does not count as someone: the date field " \
     "'case_date = …' (here a DOB) and the row's dictionary-word name are both dropped"
 
@@ -82,3 +86,27 @@ BOOKED = "a finding kept inside a header row does not count as someone: the date
 ])
 def test_drop_leaves_no_identifier(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret), engine.deidentify(note).text
+
+
+@pytest.mark.parametrize("note", [
+    pytest.param(MRN + "1938-07-21T00:00 (DOB)" + AFTER, marks=_new(ISO_FIELD)),
+    pytest.param(MRN + "\n| DOB | Ward |\n|---|---|\n| 1938-07-21T00:00:00 | 4B |" + AFTER,
+                 marks=_new(ISO_FIELD)),
+    pytest.param("mrn,dob,ward\n0074419263,1938-07-21T00:00:00,4B" + AFTER,
+                 marks=_new(ISO_FIELD)),
+    pytest.param(MRN + '<dob format="iso8601">1938-07-21T00:00:00</dob>' + AFTER,
+                 marks=_new(ISO_FIELD)),
+    pytest.param("BEGIN:VCARD\nVERSION:4.0\nFN:Orlaith Vorhellin\n"
+                 "BDAY;VALUE=date-time:1938-07-21T00:00:00Z\nEND:VCARD" + AFTER,
+                 marks=_new(ISO_FIELD)),
+    pytest.param("UPDATE patient SET dob = '1938-07-21T00:00:00' WHERE mrn = '0074419263';"
+                 + AFTER, marks=_new(ISO_FIELD)),
+    pytest.param("INSERT INTO patient (name, dob, mrn) VALUES ('Vorhellin, Orlaith', "
+                 "'1938-07-21T00:00:00', '0074419263');" + AFTER, marks=_new(ISO_FIELD)),
+    pytest.param("mrn: 0074419263\ndob:\n  1938-07-21T00:00:00" + AFTER, marks=_new(ISO_FIELD)),
+    pytest.param(MRN + "D\u200bOB: 1938-07-21T00:00:00" + AFTER, marks=_new(ISO_FIELD)),
+    pytest.param(MRN + "D\u039fB: 1938-07-21T00:00:00" + AFTER, marks=_new(ISO_FIELD)),
+    pytest.param(MRN + "b\u043ern 1938-07-21T00:00:00" + AFTER, marks=_new(ISO_FIELD)),
+])
+def test_iso_birth_date_stays_hidden(engine: Engine, note: str) -> None:
+    assert not shown(engine, note, "1938-07-21"), engine.deidentify(note).text
