@@ -26,8 +26,8 @@ ISO_EVENT = "a date of death or of admission typed as an ISO timestamp is droppe
     "timestamp (Safe Harbor names both)"
 HEADER = "a pipe table's first digit-free row of 3+ cells is taken for a header: a patient's " \
     "name of dictionary words in it is dropped (a key-value table of two pairs a row)"
-WEEKDAY = "a relative or patient named Thu or Sun, alone in a pipe cell, is dropped as a " \
-    "weekday's abbreviation"
+WEEKDAY = "a relative or patient named Thu or Sun, alone in a pipe cell (or on a line of " \
+    "its own in a note with two pipes), is dropped as a weekday's abbreviation"
 KEY = "a lower-case name right before '=' in a note with two '=' is dropped as a field's key"
 INSERT = "'insert into X (...)' in free text makes the parenthesis an INSERT's column list: " \
     "the names in it are dropped"
@@ -68,6 +68,8 @@ BOOKED = "a finding kept inside a header row does not count as someone: the date
                  marks=_new(WEEKDAY)),
     pytest.param("Next of kin table\n| Relation | Name | Phone |\n|---|---|---|\n"
                  "| husband | Sun | 555-201-7788 |" + AFTER, "Sun", marks=_new(WEEKDAY)),
+    pytest.param("K=4.1 | Na=139 | Cl=101\nCalled by:\nThu\n" + MRN + AFTER, "Thu",
+                 marks=_new(WEEKDAY)),
     pytest.param(MRN + "Vitals BMI=31, EBL=50. daughter orlaith=HCP, son rafe=aware." + AFTER,
                  "orlaith", marks=_new(KEY)),
     pytest.param(MRN + "Vitals BMI=31, EBL=50. mr vorhellin=stable" + AFTER, "vorhellin",

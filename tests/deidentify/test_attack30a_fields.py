@@ -26,8 +26,10 @@ KEYS = "in scope: a name's field spelt surname/lname/family/guarantor/subscriber
     "record_fields knows"
 FHIR = "in scope: FHIR's <family value=…/> and JSON's \"family\": read by no field"
 REPORT = "in scope: a <report> around <patient_name> makes it a thing's record: the note is clean"
-THING_TABLE = "in scope: an INSERT into a table named for a drug/room/device skips its " \
-    "patient_name column too"
+THING_TABLE = "in scope: an INSERT into a table named for a drug/room/device/procedure/lab " \
+    "skips its patient's columns too (the procedure and lab notes are clean)"
+ROW_TAG = "in scope: name= in a tag that names no person (<record>, <entry>) is taken for " \
+    "the element's own name"
 SQL = "in scope: SQL the INSERT/SET reader cannot parse leaves every value of its row unread"
 INPUT = "in scope: <input name='…' value='…'> in single quotes is not read"
 NESTED = "in scope: an element whose value holds markup (<i>) is not read"
@@ -36,8 +38,22 @@ FOLDED = "in scope: a vCard line folded (continued on a line starting with a bla
 ROW = "in scope: a register's row's other cells not read (town, 'NNNN (last 4 SSN)', another " \
     "script's name with an initial or a middle dot)"
 
+SCRIPT = "in scope: a name in another script in JSON, in <family>/<given>, or in a register's " \
+    "cell with a relation after it ('(딸)')"
+TITLED_KIN = "in scope: a next of kin's field whose value has a title (a relative who is a " \
+    "doctor or a nurse) is left to the name rules, which miss the surname"
+
 
 @pytest.mark.parametrize(("note", "secret"), [
+    pytest.param('{"mrn": "0074419263", "name": "박지훈"}' + AFTER, "박지훈",
+                 marks=_older(SCRIPT)),
+    pytest.param("<pt><family>박</family><given>지훈</given><mrn>0074419263</mrn></pt>" + AFTER,
+                 "지훈", marks=_older(SCRIPT)),
+    pytest.param("Quorvell T | 0074419263 | 박지훈 (딸)" + AFTER, "박지훈", marks=_older(SCRIPT)),
+    pytest.param("mrn=0074419263&nok=Dr%20Orlaith%20Vorhellin&ward=4B" + AFTER, "Vorhellin",
+                 marks=_older(TITLED_KIN)),
+    pytest.param("mrn=0074419263&nok=Orlaith%20Vorhellin%20RN&ward=4B" + AFTER, "Vorhellin",
+                 marks=_older(TITLED_KIN)),
     pytest.param("GET /chart?mrn=0074419263&name=Orlaith%20Vorhellin HTTP/1.1 200" + AFTER,
                  "Vorhellin", marks=_older(HTTP)),
     pytest.param("mrn=0074419263 surname=Vorhellin given=Orlaith ward=4B" + AFTER, "Vorhellin",
@@ -59,6 +75,14 @@ ROW = "in scope: a register's row's other cells not read (town, 'NNNN (last 4 SS
                  marks=_older(REPORT)),
     pytest.param("INSERT INTO drug_admin (patient_name, drug) VALUES ('Vorhellin, Orlaith', "
                  "'cefazolin');" + AFTER, "Vorhellin", marks=_older(THING_TABLE)),
+    pytest.param("INSERT INTO procedure_log (patient, city) VALUES ('Vorhellin', 'Clovermere');"
+                 + AFTER, "Vorhellin", marks=_older(THING_TABLE)),
+    pytest.param("INSERT INTO lab_results (patient_name, hometown) VALUES ('Vorhellin', "
+                 "'Clovermere');" + AFTER, "Clovermere", marks=_older(THING_TABLE)),
+    pytest.param('<record name="Vorhellin" mrn="0074419263"/>' + AFTER, "Vorhellin",
+                 marks=_older(ROW_TAG)),
+    pytest.param('<entry name="Vorhellin" mrn="0074419263"/>' + AFTER, "Vorhellin",
+                 marks=_older(ROW_TAG)),
     pytest.param("INSERT INTO room_log (patient_name, room) VALUES ('Vorhellin, Orlaith', "
                  "'OR 4');" + AFTER, "Vorhellin", marks=_older(THING_TABLE)),
     pytest.param("UPDATE patient SET \"name\" = 'Vorhellin, Orlaith' WHERE mrn = '0074419263';"
