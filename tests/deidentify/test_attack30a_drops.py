@@ -54,6 +54,8 @@ BOOKED = "a finding kept inside a header row does not count as someone: the date
                  marks=_new(ISO_BIRTH)),
     pytest.param(MRN + "DOB as registered: 1938-07-21T00:00" + AFTER, "1938-07-21",
                  marks=_new(ISO_BIRTH)),
+    pytest.param(MRN + "DOB(ISO): 1938-07-21T00:00:00" + AFTER, "1938-07-21",
+                 marks=_new(ISO_BIRTH)),
     pytest.param(MRN + "Time of death 2031-05-09T04:12" + AFTER, "2031-05-09",
                  marks=_new(ISO_EVENT)),
     pytest.param(MRN + "Admitted 2031-05-09T04:12 via ED" + AFTER, "2031-05-09",

@@ -87,6 +87,10 @@ TITLED_KIN = "in scope: a next of kin's field whose value has a title (a relativ
                  "'OR 4');" + AFTER, "Vorhellin", marks=_older(THING_TABLE)),
     pytest.param("UPDATE patient SET \"name\" = 'Vorhellin, Orlaith' WHERE mrn = '0074419263';"
                  + AFTER, "Vorhellin", marks=_older(SQL)),
+    pytest.param("UPDATE patient SET name = 'O\\'Vorhellin', city = 'Clovermere' WHERE mrn = "
+                 "'0074419263';" + AFTER, "Vorhellin", marks=_older(SQL)),
+    pytest.param("UPDATE patient SET city = N'Clovermere' WHERE mrn = '0074419263';" + AFTER,
+                 "Clovermere", marks=_older(SQL)),
     pytest.param("SELECT * FROM patient WHERE name IN ('Vorhellin', 'Quorvell');" + AFTER,
                  "Vorhellin", marks=_older(SQL)),
     pytest.param("INSERT INTO patient (name, city, mrn) VALUES ('O\\'Vorhellin, Orlaith', "
