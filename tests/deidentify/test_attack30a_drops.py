@@ -64,6 +64,9 @@ BOOKED = "a finding kept inside a header row does not count as someone: the date
                  "Thatcher", marks=_new(HEADER)),
     pytest.param("| Patient: Hope Chandler | Surgeon: Dr Quenby | Case: lap chole |\n"
                  "| MRN 0074419263 | OR 4 | 07:30 |" + AFTER, "Chandler", marks=_new(HEADER)),
+    pytest.param("| Mother | Hope Thatcher | hthatcher@examplemail.org |\n"
+                 "| Son | Rafe Chandler | rchandler@examplemail.org |" + AFTER, "Thatcher",
+                 marks=_new(HEADER)),
     pytest.param("Family contacts on file:\n| Brisendeaux | Thu | daughter | 555-201-7788 |"
                  + AFTER, "Thu", marks=_new(WEEKDAY)),
     pytest.param("Family contacts on file:\n| Mother | Sun | 555-201-7788 |" + AFTER, "Sun",

@@ -35,6 +35,8 @@ INPUT = "in scope: <input name='…' value='…'> in single quotes is not read"
 NESTED = "in scope: an element whose value holds markup (<i>) is not read"
 FOLDED = "in scope: a vCard line folded (continued on a line starting with a blank) is read " \
     "to its first line only"
+FOUND_DROPPED = "in scope: patient_rows finds a register's first row's name ('Thatcher H'), " \
+    "then machine_marks drops it as a header's dictionary words"
 ROW = "in scope: a register's row's other cells not read (town, 'NNNN (last 4 SSN)', another " \
     "script's name with an initial or a middle dot)"
 
@@ -109,6 +111,9 @@ TITLED_KIN = "in scope: a next of kin's field whose value has a title (a relativ
                  "Vorhellin", marks=_older(NESTED)),
     pytest.param("BEGIN:VCARD\nVERSION:3.0\nFN:Orlaith Vor\n hellin\nN:Vor\n hellin;Orlaith;;;\n"
                  "TEL:555-201-7788\nEND:VCARD", "hellin", marks=_older(FOLDED)),
+    pytest.param("| Thatcher H | wife | hthatcher@examplemail.org |\n"
+                 "| Chandler R | son | rchandler@examplemail.org |" + AFTER, "Thatcher",
+                 marks=_older(FOUND_DROPPED)),
     pytest.param("Quorvell T | 94 | F | Clovermere" + AFTER, "Clovermere", marks=_older(ROW)),
     pytest.param("Quorvell T | 0074419263 | 6620 (last 4 SSN)" + AFTER, "6620",
                  marks=_older(ROW)),
