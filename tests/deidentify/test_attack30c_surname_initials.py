@@ -12,6 +12,8 @@ cue ('PT KORHONEN T', 'FOR BAKER T'), but its exclusions let these patients out.
   4' alone, though 'Ward' is no surname; an initial 'I' ('patient BAKER I') is dropped.
 - 'resident' is a staff title only; a care home's resident ('RESIDENT BAKER T') is a
   patient. A second patient after 'AND' has no cue of its own.
+- A capitals surname under four letters or a clinical abbreviation ('PT NG K 84', 'PT DO
+  T') is dropped after a cue too; 'Pt Anna S Foley' (no stop) shows the eponym surname.
 - At a line's or a field's start a dictionary surname never counts, even beside 'DOB'
   (`_ID_WORDS` is asked only for a side): 'Wristband: BAKER T DOB ...', 'Mother: BAKER T,
   555-...', a list's 'Baker T, graft'.
@@ -48,6 +50,12 @@ BEHIND_EXCLUSIONS = [  # (note, the surname that must not be shown)
     ("Wristband: BAKER T DOB 03/04/1950", "BAKER"),
     ("Mother: BAKER T, 555-201-7734", "BAKER"),
     ("List for Tuesday:\nBaker T, graft, MRN 40027719\nOkonkwo Q, lap chole", "Baker"),
+    # a clinical abbreviation or a capitals word under four letters, after a cue too
+    ("PT NG K 84 STOP MRN 40027719", "NG"),
+    ("FOR NG K STOP MRN 40027719", "NG"),
+    ("PT DO T 84 STOP MRN 40027719", "DO"),
+    # 'Anna S. Foley' with no stop after the initial: the eponym surname goes out
+    ("Pt Anna S Foley, 84, MRN 40027719", "Foley"),
 ]
 
 
