@@ -14,7 +14,7 @@ import pytest
 
 from services.common.deid import Engine
 
-from .support import shown, strict_xfail
+from .support import shown
 
 DROPPED = [  # (note, the lower-case name that must not be shown)
     ("pt, grace, asleep, son at bedside, DOB 03/04/1950", "grace"),
@@ -29,8 +29,6 @@ DROPPED = [  # (note, the lower-case name that must not be shown)
 
 
 @pytest.mark.parametrize(("note", "name"), DROPPED)
-@strict_xfail("NEW: cue_breaks drops a lower-case given name that is an English word; "
-              "another finding keeps the verdict redacted")
 def test_lower_case_name_after_a_broken_cue_hidden(engine: Engine, note: str,
                                                      name: str) -> None:
     assert not shown(engine, note, name, whole_word=True)

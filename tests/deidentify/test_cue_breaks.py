@@ -1,6 +1,8 @@
 """An ordinary word in lower case after "patient" or "pt" with a comma or a bracket
-between ("family of OR patient, keys hook 12", "(wife of pt), call 555-...") or after
-"no patient" ("no patient harm") is no name; a name there stays hidden."""
+between ("family of OR patient, keys hook 12") or after "no patient" ("no patient harm") is
+no name; a name there stays hidden. The drop that let these words go (cue_breaks) was
+withdrawn after attack30c: it let given names that are English words out ("pt, grace,
+asleep"); the false alarms are kept for safety."""
 
 from __future__ import annotations
 
@@ -8,9 +10,10 @@ import pytest
 
 from services.common.deid import Engine
 
-from .support import left_uncovered
+from .support import left_uncovered, strict_xfail
 
 
+@strict_xfail("withdrawn after attack30c: a false alarm kept for safety")
 @pytest.mark.parametrize("note", [
     "Valet ticket 2280, grey hatchback, family of OR patient, keys hook 9",
     "Tray to PACU overflow for long-stay pt, bay 3",

@@ -24,7 +24,6 @@ from . import (
     board_names,
     cjk_names,
     context,
-    cue_breaks,
     date_edges,
     date_spoken,
     date_words,
@@ -197,7 +196,7 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "pt_names", "initial_cues", "local_phones", "employers", "phone_ends", "ages.json",
                "id_edges.twins", "id_cues.licence", "name_tails", "name_edges", "hl7_segments",
                "record_cells", "relatives.said_names", "record_fields", "illegible_gaps",
-               "surname_initials", "spoken_answers", "aliases.trauma_codes", "cue_breaks")
+               "surname_initials", "spoken_answers", "aliases.trauma_codes")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -362,12 +361,9 @@ class Engine:
         typed = text
         # Match on the normalised view (entities decoded, invisibles dropped, look-alikes
         # folded); redact the typed offsets behind each finding.
-        seen = normalise.view(typed, self._name_word, gaps=fired is not None)
+        seen = normalise.view(typed, self._name_word)
         if seen is not None:
             text = seen.text
-            if fired is not None and illegible_gaps.hinted(typed) \
-                    and illegible_gaps.pieces(typed):
-                fired.append("illegible_gaps")  # "Brav[illegible]y", "555-02[illegible]7"
         spans: list[Span] = []
         reasons: set[str] = set()
         # the words (start, end, word) and the gap before each, as TOKEN.finditer would
@@ -502,11 +498,6 @@ class Engine:
             merged = plain_words.drop(text, merged)  # "Reason:", "Lang\tArabic", "Azure"
             merged = foreign_words.drop(text, merged, self._flags_of, typed)  # "está en ayuno"
             merged = label_values.drop(text, merged, self._flags_of)  # "To: All OR staff"
-            if fired is not None:
-                n_merged = len(merged)
-                merged = cue_breaks.drop(text, merged, self._flags_of)  # "pt, bay 8"
-                if len(merged) != n_merged:
-                    fired.append("cue_breaks")
             grew = name_heads.join(text, merged, self._flags_of)  # "May Kaur", "T-W"
             if name_tails.widen(text, merged, self._plain_word, self._only_a_word,
                                 fired) or grew:  # "Åsa Lindqvist"
@@ -706,6 +697,10 @@ class Engine:
                 + patient_rows.scan(text, self._flags_of)
             if extend_unheld(merged, found):
                 fired.append("record_fields")
+                merged = merge(merged)
+            # a value with a gap nobody could read inside it: "Brav[illegible]y"
+            if extend_unheld(merged, illegible_gaps.scan(text, merged)):
+                fired.append("illegible_gaps")
                 merged = merge(merged)
         if own:  # a merge may have relabelled them, and a drop rule then removed them
             merged = merge(merged + own)

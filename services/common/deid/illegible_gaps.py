@@ -1,18 +1,29 @@
 """A gap a reader could not make out, written inside a value ("Brav[illegible]y",
-"555-02[illegible]7", "K771[?]20934", "4R___T882"): the value is still the value, so the
-view reads the gap as one character of its neighbours' kind (a digit beside a digit, a
-letter beside a letter) and every rule sees a whole name, number or address; the finding
-then covers the gap too. A gap with a blank on both sides ("signature [illegible],") is
-no part of a word and stays as typed.
+"555-02[illegible]7", "K771[?]20934", "4R___T882"): the value is still a value, so the
+whole token the gap sits in is hidden, gap included: a token with the gap between two
+letters or digits, or one glued to a gap and touching another rule's finding ("DOB
+1950-02-1[illegible]"). A gap with a blank on both sides ("signature [illegible],") is no
+part of a word.
+
+The rules read the note as typed: reading the gap as one more letter or digit in the
+normalised view broke dates, months, streets, IPs and names the older rules knew
+("03/12/2024[?]", "Mar[illegible]ch", "Mary[?] Jones"; attack30c), so this rule only adds.
 """
 
 from __future__ import annotations
 
 import re
 
+RULE = "illegible_gap"
+_PRIO = 1
+
+Span = tuple[int, int, str, str, int]
+
 # the gap glued to a letter or digit on at least one side
 _GAP = re.compile(r"(?i)(?<=[^\W_])(?:\[(?:illegible|unreadable|\?{1,3})\]|_{2,8})"
                   r"|(?:\[(?:illegible|unreadable|\?{1,3})\]|_{2,8})(?=[^\W_])")
+_STOP = frozenset(",;()\"<>|")  # what ends a token besides a blank
+_TRAILING = ".,;:!?'\""
 
 
 def hinted(text: str) -> bool:
@@ -20,17 +31,34 @@ def hinted(text: str) -> bool:
     return "[" in text or "__" in text
 
 
-def pieces(out: str) -> list[tuple[int, int, str]]:
-    """(start, end, value) for each gap glued inside a word of `out`."""
-    found: list[tuple[int, int, str]] = []
-    for m in _GAP.finditer(out):
+def scan(text: str, spans: list[Span]) -> list[Span]:
+    """The tokens holding a gap that are a value's, whole."""
+    if not hinted(text):
+        return []
+    found: list[Span] = []
+    covered: bytearray | None = None
+    n = len(text)
+    for m in _GAP.finditer(text):
         a, b = m.start(), m.end()
-        before = out[a - 1] if a else " "
-        after = out[b] if b < len(out) else " "
-        if before.isdigit() or (after.isdigit() and not before.isalpha()):
-            found.append((a, b, "1"))
-        elif before.isalpha() or after.isalpha():
-            upper = (before.isupper() or not before.isalpha()) \
-                and (after.isupper() or not after.isalpha())
-            found.append((a, b, "X" if upper else "x"))
+        s, e = a, b
+        while s > 0 and not text[s - 1].isspace() and text[s - 1] not in _STOP:
+            s -= 1
+        while e < n and not text[e].isspace() and text[e] not in _STOP:
+            e += 1
+        while e > b and text[e - 1] in _TRAILING:
+            e -= 1
+        while s < a and text[s] in "'\"":
+            s += 1
+        inside = s < a and b < e and text[a - 1].isalnum() and text[b].isalnum()
+        if not inside:
+            if covered is None:  # once a note, linear: each token looks at its own span
+                covered = bytearray(n)
+                for x, y, *_ in spans:
+                    covered[x:y] = b"\x01" * (y - x)
+            if not any(covered[s:e]):
+                continue
+        token = text[s:e]
+        digits = sum(c.isdigit() for c in token)
+        letters = sum(c.isalpha() for c in token)
+        found.append((s, e, "ID" if digits >= letters else "NAME", RULE, _PRIO))
     return found

@@ -38,16 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from . import (
-    anchored,
-    bidi,
-    charfold,
-    defang,
-    illegible_gaps,
-    mixed_numbers,
-    number_words,
-    spaced_heads,
-)
+from . import anchored, bidi, charfold, defang, mixed_numbers, number_words, spaced_heads
 
 # Only references that end in ';' or are numeric: "&co" in prose is not an entity.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
@@ -192,15 +183,12 @@ class View:
         return self.starts[start], self.ends[end - 1]
 
 
-def view(text: str, is_name: Callable[[str], bool] | None = None,
-         gaps: bool = False) -> View | None:
+def view(text: str, is_name: Callable[[str], bool] | None = None) -> View | None:
     """The normalised view of `text`, or None when it would equal `text`. `is_name` (a
     lower-case word -> whether a name list holds it) lets a word written mostly in digits
-    ("5umm3r5", "0ks4n4") be read as the name it spells. `gaps`: read a gap typed inside a
-    word ("Brav[illegible]y") as one character of it (illegible_gaps.py)."""
-    gaps = gaps and illegible_gaps.hinted(text)
+    ("5umm3r5", "0ks4n4") be read as the name it spells."""
     if text.isascii() and "&" not in text and not _leet_or_spaced(text) \
-            and not defang.hinted(text) and not gaps:
+            and not defang.hinted(text):
         # only number words can apply: most notes end here without building a map
         words = _ASCII_WORD.findall(text.lower())  # (_WORD's words on ASCII text)
         if _NUMBER_WORDS.isdisjoint(words):
@@ -219,8 +207,6 @@ def view(text: str, is_name: Callable[[str], bool] | None = None,
     else:
         out, starts, ends = _decoded(text)
         out, starts, ends = bidi.display_order(text, out, starts, ends)
-    if gaps:  # before the digit and letter readings: they see the whole word
-        out, starts, ends = _apply_pieces(out, starts, ends, illegible_gaps.pieces(out))
     if _HAS_DIGIT_SEPARATOR.search(out):
         out = _digit_separators(text, out, starts)
     out, starts, ends = _letters_for_digits(out, starts, ends, is_name)
