@@ -11,7 +11,7 @@ reaching students, 1,988 names, 1,286 towns, 1,237 dates, 400 ages over 89, 305 
 - JSON objects are not read at all ("town": "…", "age_yrs": "97");
 - an HL7-shaped name in a register's row ("QUORVALE^OTTILIE | 4417201"), a folded vCard
   line ("FN:Ottilie Quor\\n vale").
-Values invented.
+10 of the 13 are read now (plain tests); 3 stay strict xfails. Values invented.
 """
 
 from __future__ import annotations
@@ -30,18 +30,27 @@ NOTES = [  # (note, what must not be shown)
     ("<pt><wife value='Ruthanne dos Kettleby'/></pt> MRN 4417201", "Kettleby"),
     ('<pt><field name="city">Fernhollow</field><field name="mrn">4417201</field></pt>',
      "Fernhollow"),
-    ("patientName=Will mrn=4417201 room=OR-3", "Will"),
-    ("name=Hope+Strong&mrn=4417201", "Strong"),
     ("GET /chart?mrn=4417201&city=Fernhollow HTTP/1.1 200", "Fernhollow"),
     ('{"name": "Ottilie Quorvale", "town": "Fernhollow", "mrn": "4417201"}', "Fernhollow"),
     ('{"name": "Ottilie Quorvale", "age_yrs": "97", "mrn": "4417201"}', "97"),
-    ("QUORVALE^OTTILIE | 4417201", "QUORVALE"),
     ("BEGIN:VCARD\nFN:Ottilie Quor\n vale\nTEL:555-201-3344\nEND:VCARD", "vale"),
 ]
+# still shown: a name's field of dictionary words only (record_fields sees no lexicon's
+# first/last names), an HL7 name in a two-cell row (one pipe is no register's row)
+STILL_SHOWN = [
+    ("patientName=Will mrn=4417201 room=OR-3", "Will"),
+    ("name=Hope+Strong&mrn=4417201", "Strong"),
+    ("QUORVALE^OTTILIE | 4417201", "QUORVALE"),
+]
+
+
+@pytest.mark.parametrize(("note", "secret"), NOTES)
+def test_older_machine_fields_are_hidden(engine: Engine, note: str, secret: str) -> None:
+    assert not shown(engine, note, secret, whole_word=True)
 
 
 @strict_xfail("attack30b: older (6bf8130 shows it too): a machine record's field beside "
               "record_fields' shapes")
-@pytest.mark.parametrize(("note", "secret"), NOTES)
-def test_older_machine_fields_are_hidden(engine: Engine, note: str, secret: str) -> None:
+@pytest.mark.parametrize(("note", "secret"), STILL_SHOWN)
+def test_older_machine_fields_still_shown(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret, whole_word=True)

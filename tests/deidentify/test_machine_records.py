@@ -73,6 +73,17 @@ def test_field_values_hidden(engine: Engine, note: str, piece: str) -> None:
     "OR 3 | hysteroscopy | 0800 | waiting on pathology",
     "BEGIN:VEVENT\nSUMMARY:Huddle\nLOCATION:Main OR 4\nEND:VEVENT",
     "FN:OR Desk\nNOTE:42 cases, 3 rooms",
+    # the shapes read since attack30a, on records of no person
+    '{"name": "Timeout", "status": "done", "type": "checklist"}',
+    '<field name="room">OR 4</field><field name="side">left</field>',
+    '<entry name="Timeout" time="0730"/>',
+    "SELECT * FROM room WHERE name IN ('OR 4', 'OR 5');",
+    'INSERT INTO device_log (serial, status) VALUES ("SN-1", "ok");',
+    "INSERT INTO patient VALUES ('F', 'Active', 'Laparotomy');",
+    "UPDATE rooms SET name = N'OR 4' WHERE id = 3;",
+    '<input name="room" value="OR 5"><input name="proc" value="Cholecystectomy">',
+    "GET /board?room=OR4&status=Ready HTTP/1.1 200",
+    "BEGIN:VEVENT\nSUMMARY:Huddle\n continued text\nLOCATION:Main OR 4\nEND:VEVENT",
 ])
 def test_a_record_without_a_person_is_left(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
@@ -121,6 +132,12 @@ def test_kept_where_a_person_is(engine: Engine, note: str, piece: str) -> None:
     ("Knee L | 00123456 | implant", "Knee L"),
     ("Hip R | 2031-05-09 | booked", "Hip R"),
     ("Foley R | 2031-05-09 | placed", "Foley R"),
+    # a patient's row's cell that is a procedure or a status is no town
+    ("Vell T | 00731199 | Laparotomy | OR 4", "Laparotomy"),
+    ("Vell T | 96 | F | Pending", "Pending"),
+    ("Vell T | 00731199 | Quillby | Portuguese", "Portuguese"),
+    ("Vell T | 00731199 | 40512 | PONV", "PONV"),
+    ("Vell T | 00731199 | Phone | Rel | Note", "Rel"),
 ])
 def test_no_register_name(engine: Engine, note: str, piece: str) -> None:
     assert piece in engine.deidentify(note).text
@@ -145,3 +162,12 @@ def test_grows_linearly(long_engine: Engine) -> None:
     assert_grows_linearly(long_engine.deidentify, lambda n: repeated("pt=Vell name=Ida ", n))
     assert_grows_linearly(lambda t: record_fields.scan(t, str.islower),
                           lambda n: repeated("a=b <pt name=\"Ida Mace\" ", n))
+    # the shapes read since attack30a: JSON, value=, <field name=>, SQL's quotes and IN (...),
+    # inline markup, a folded card line; and an unclosed quote's run
+    unit = ('{"family": "Mace", "town": "Quillby"} <given value=\'Ida\'/> '
+            '<field name="city">Quillby</field> <name>Mace <i>Ida</i></name>\n'
+            "SELECT 1 FROM patient WHERE name IN ('Mace', \"Vell\") AND city = N'O\\'Quill';\n"
+            "BEGIN:VCARD\nFN:Ida Ma\n ce\n")
+    assert_grows_linearly(long_engine.deidentify, lambda n: repeated(unit, n))
+    assert_grows_linearly(lambda t: record_fields.scan(t, str.islower),
+                          lambda n: "INSERT INTO patient VALUES ('" + repeated("''a", n))

@@ -10,8 +10,12 @@ relative ("wife Renee") or a name in another script. The row's cells are split b
 by commas after a quoted first cell ('"Roe, Ann", 0042...'), or by runs of three blanks.
 
 In such a row the first cell is a NAME, and cells that are bare values are read by
-shape: a name in another script ("박지훈", "(陈伟)"), a phone, a zip, an age over 89,
-"6620 last 4" (an SSN's last digits).
+shape: a name in another script ("박지훈", "(陈伟)", "박지훈 (딸)", "Ворхеллин О."), a phone,
+a zip, an age over 89 (a clue of its own), "6620 last 4" / "6620 (last 4 SSN)" (an SSN's
+last digits), and a town: capitalised words the lexicon knows as no everyday, clinical or
+label word, no language, no procedure, in a row with no header's word beside it.
+An instrument's row is none: a tray's or a set's number is no clue ("Mayo S | tray …"),
+and a named instrument's word that is no name is no surname ("Army Navy R").
 
 Linear: each line is split once; each cell is matched once.
 """
@@ -23,6 +27,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from . import lexicon as lx
+from .plain_words import LANGUAGES
 from .record_cells import _delimited
 
 Span = tuple[int, int, str, str, int]
@@ -44,12 +49,22 @@ _CLUE = re.compile(
     r"|\b\d{1,2}[ -][A-Z][a-z]{2}[ -]\d{2,4}"
     r"|(?i:\b(?:wife|husband|mother|father|son|daughter|sister|brother|hcp|guardian|dad|mom"
     r"|mum|parent|partner|mrn|dob|ssn|acct|dl|passport|licen[cs]e|plan|claim)\b)")
-_OTHER_SCRIPT = re.compile(r"\(?(?P<n>[^\W\d_A-Za-z\u00c0-\u024f][^\W\d_A-Za-z\u00c0-\u024f]*"
-                           r"(?:[ ][^\W\d_A-Za-z\u00c0-\u024f]+){0,3})\)?")
+_X = r"[^\W\d_A-Za-z\u00c0-\u024f]"  # a letter of another script
+# a name in another script: words apart by blanks or a middle dot, an initial's dot, and
+# a relation after it in brackets ("박지훈 (딸)", "Ворхеллин О.", "ヴォーヘリン・オーレイス")
+_OTHER_SCRIPT = re.compile(rf"\(?(?P<n>{_X}+(?:[ ・·]{_X}+){{0,3}}\.?)\)?"
+                           rf"(?:[ ]?\({_X}{{1,6}}\))?")
 _PHONE = re.compile(r"(?:\(\d{3}\)[ ]?|\d{3}[-. ])?\d{3}[-.]\d{4}")
 _ZIP = re.compile(r"\d{5}(?:-\d{4})?")
 _AGE = re.compile(r"\d{2,3}")
-_SSN_END = re.compile(r"(?P<n>\d{4})[ ]+last[ ]?(?:4|four)")
+_SSN_END = re.compile(r"(?P<n>\d{4})[ ]+\(?last[ ]?(?:4|four)(?:[ ]of)?(?:[ ]SSN)?\)?")
+# a number that is a tray's, a set's, a lot's: an instrument's row, no patient's
+_THING_NUMBER = re.compile(r"(?i)\b(?:tray|set|kit|lot|ref|cat|sku|item|pack|tray#)[ #:]*\d")
+# a town's cell in a patient's row: capitalised words, no digit
+_PLACE = re.compile(r"[A-Z][a-z\u00df-\u00ff]+(?:[ ][A-Z][a-z\u00df-\u00ff]+){0,2}")
+_PROCEDURE_ENDS = ("ectomy", "otomy", "ostomy", "plasty", "scopy", "pexy", "rrhaphy")
+# a cell of one capitalised everyday word or label: a header's ("Phone", "Note", "Case")
+_HEADER_WORD = re.compile(r"[A-Z][a-z]+")
 _MAX_AGE, _OLDEST = 89, 130
 # a word of these kinds is no surname even in a register's shape ("Block A", "Knee R")
 _NOT_SURNAME = lx.MEDICAL | lx.LABEL | lx.CUE | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY \
@@ -90,6 +105,9 @@ def _name_cell(value: str, flags_of: Callable[[str], int]) -> bool:
     if _SIDE.fullmatch(value) and any(flags_of(w.lower()) & (lx.ENGLISH | lx.COMMON)
                                    and not flags_of(w.lower()) & lx.LAST_TOP for w in words):
         return False  # "Knee L", "Hip R": a side after a word ("Begay L", "van Tassel R")
+    if any(flags_of(w.lower()) & (lx.PHRASE | lx.EPONYM_CTX)
+           and not flags_of(w.lower()) & lx.NAMEISH for w in words):
+        return False  # "Army Navy R": a named instrument's word that is no name
     return all(_surname_word(flags_of(w.lower())) for w in words) \
         and bool(words or "," in value or "." in value)
 
@@ -107,10 +125,13 @@ def scan(text: str, flags_of: Callable[[str], int]) -> list[Span]:
         cells = _split(text, m.start(), m.end())
         if not cells or not _name_cell(text[slice(*cells[0])], flags_of):
             continue
-        if not any(_CLUE.search(text, a, b) or _OTHER_SCRIPT.fullmatch(text, a, b)
+        if not any((_CLUE.search(text, a, b) and not _THING_NUMBER.search(text, a, b))
+                   or _OTHER_SCRIPT.fullmatch(text, a, b) or _old_age(text[a:b])
                    for a, b in cells[1:]):
             continue
         out.append((*cells[0], "NAME", RULE, _PRIO))
+        header = any(_HEADER_WORD.fullmatch(text, a, b) and flags_of(text[a:b].lower())
+                     & (lx.ENGLISH | lx.COMMON | lx.LABEL | lx.CUE) for a, b in cells[1:])
         for a, b in cells[1:]:
             value = text[a:b]
             script = _OTHER_SCRIPT.fullmatch(text, a, b)
@@ -120,8 +141,22 @@ def scan(text: str, flags_of: Callable[[str], int]) -> list[Span]:
                 out.append((a, b, "PHONE", RULE, _PRIO))
             elif _ZIP.fullmatch(value):
                 out.append((a, b, "ZIP", RULE, _PRIO))
-            elif _AGE.fullmatch(value) and _MAX_AGE < int(value) <= _OLDEST:
+            elif _old_age(value):
                 out.append((a, b, "AGE", RULE, _PRIO))
             elif (ssn := _SSN_END.fullmatch(text, a, b)) is not None:
                 out.append((*ssn.span("n"), "SSN", RULE, _PRIO))
+            elif not header and _PLACE.fullmatch(value) and _a_place(value, flags_of):
+                out.append((a, b, "LOCATION", RULE, _PRIO))
     return out
+
+
+def _old_age(value: str) -> bool:
+    return _AGE.fullmatch(value) is not None and _MAX_AGE < int(value) <= _OLDEST
+
+
+def _a_place(value: str, flags_of: Callable[[str], int]) -> bool:
+    """A cell of capitalised words none of them an everyday, clinical or label word
+    ("Clovermere"): no procedure, no side, no status, no language ("Greek")."""
+    return not value.lower().endswith(_PROCEDURE_ENDS) and all(
+        not flags_of(w.lower()) & (_NOT_SURNAME | lx.ENGLISH | lx.COMMON)
+        and w.lower() not in LANGUAGES for w in value.split())
