@@ -132,6 +132,8 @@ def test_kept_where_a_person_is(engine: Engine, note: str, piece: str) -> None:
     ("Knee L | 00123456 | implant", "Knee L"),
     ("Hip R | 2031-05-09 | booked", "Hip R"),
     ("Foley R | 2031-05-09 | placed", "Foley R"),
+    ("KNEE^LEFT | 00123456", "KNEE^LEFT"),
+    ("CBC^DIFF | 00123456 | pending", "CBC^DIFF"),
     # a patient's row's cell that is a procedure or a status is no town
     ("Vell T | 00731199 | Laparotomy | OR 4", "Laparotomy"),
     ("Vell T | 96 | F | Pending", "Pending"),

@@ -3,8 +3,10 @@ a register's shape, and a cell beside it holds an identifier.
 
 A register types the name first: "Surname, Given" ("Kowalski, Jan", "Smith, J."),
 "Surname I" ("Park J", "BROWN W", "ivanov d", "Nguyen T L", "Schmidt K-H", "Mc Donald P")
-or two initials ("L K", "L., K."); no word of it clinical, a label, a cue, an eponym, a
-month, a state ("Knee L", "Bay C", "Foley R"). Such a cell alone is weak: the
+or two initials ("L K", "L., K."), or HL7's "SURNAME^GIVEN" (then one pipe makes a row:
+"VELL^IDA | 0074…"; no everyday word that is no name: "KNEE^LEFT"); no word of it
+clinical, a label, a cue, an eponym, a month, a state ("Knee L", "Bay C", "Foley R").
+Such a cell alone is weak: the
 row must also hold a number of five digits or more, a date, a phone, an email, a
 relative ("wife Renee") or a name in another script. The row's cells are split by pipes,
 by commas after a quoted first cell ('"Roe, Ann", 0042...'), or by runs of three blanks.
@@ -39,10 +41,13 @@ _W = rf"{_L}(?:{_L}|['’-]{_L}){{1,30}}"  # a word of two letters or more
 _PARTICLE = r"(?:al|el|de|da|di|du|del|della|van|von|der|den|la|le|bin|bint|ben|mc|mac|st)"
 _SURNAME = rf"(?:(?i:{_PARTICLE})[ ])?{_W}(?:[ ]{_W})?"
 _I = rf"{_L}\.?"
+_CARET = rf"{_W}\^{_W}(?:\^{_W})?"  # HL7's SURNAME^GIVEN^MIDDLE
+_CARET_CELL = re.compile(rf"[ \t]*{_CARET}[ \t]*\|")
 _NAME_CELL = re.compile(
     rf"{_SURNAME},[ ]?(?:{_W}|{_I})(?:[ ](?:{_W}|{_I})){{0,2}}"  # Surname, Given (I)
     rf"|{_SURNAME}[ ](?:{_L}(?:[-.]{_L})?\.?|[A-Z]{{2}})(?:[ ]{_I})?"  # Surname I (I)
-    rf"|{_I},?[ ]{_I}")  # L K, L., K.
+    rf"|{_I},?[ ]{_I}"  # L K, L., K.
+    rf"|{_CARET}")
 _BLANKS = re.compile(r"[ \t]{3,}|\t")
 _CLUE = re.compile(
     r"\d{5,}|\d{1,4}[/-]\d{1,2}[/-]\d{2,4}|\b\d{3}[-.]\d{4}\b|\S@\S"
@@ -76,7 +81,7 @@ _SIDE = re.compile(rf"{_L}+[ ][LRB]\.?")  # one word and a side
 def _split(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """The row's cells, trimmed (quotes off a quoted cell); [] when it is no row."""
     line = text[s:e]
-    if line.count("|") >= 2:
+    if line.count("|") >= 2 or (line.count("|") == 1 and _CARET_CELL.match(text, s, e)):
         cuts = [s - 1, *(s + k for k, c in enumerate(line) if c == "|"), e]
         cells = [(a + 1, b) for a, b in pairwise(cuts)]
     elif line.startswith('"') and "," in line:
@@ -108,6 +113,9 @@ def _name_cell(value: str, flags_of: Callable[[str], int]) -> bool:
     if any(flags_of(w.lower()) & (lx.PHRASE | lx.EPONYM_CTX)
            and not flags_of(w.lower()) & lx.NAMEISH for w in words):
         return False  # "Army Navy R": a named instrument's word that is no name
+    if "^" in value and any(flags_of(w.lower()) & (lx.ENGLISH | lx.COMMON)
+                            and not flags_of(w.lower()) & lx.NAMEISH for w in words):
+        return False  # "KNEE^LEFT": an HL7 pair of words, one no name
     return all(_surname_word(flags_of(w.lower())) for w in words) \
         and bool(words or "," in value or "." in value)
 
