@@ -444,8 +444,9 @@ def scan(text: str, plain_word: Callable[[str], bool]) -> list[Span]:
         out += elements(text, plain_word)
     if '":' in text or '" :' in text:
         out += json_fields(text, plain_word)
-    if ("'" in text or '"' in text) and ("VALUES" in text.upper() or "=" in text
-                                         or " IN " in text.upper()):
+    upper = text.upper() if "'" in text or '"' in text else ""
+    if ("'" in text and ("VALUES" in upper or "=" in text or " IN (" in upper)) \
+            or ('"' in text and "VALUES" in upper):  # MySQL's "…" only in an INSERT
         out += sql(text, plain_word)
     if ":" in text:
         out += properties(text, plain_word)
