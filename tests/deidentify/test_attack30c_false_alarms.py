@@ -16,7 +16,7 @@ import pytest
 
 from services.common.deid import Engine
 
-from .support import strict_xfail, untouched
+from .support import untouched
 
 ANSWERS = [
     "Q: Cell saver returned? A: 1250 mL.",
@@ -29,8 +29,6 @@ ANSWERS = [
 
 
 @pytest.mark.parametrize("note", ANSWERS)
-@strict_xfail("NEW: spoken_answers reads a kind word used as a verb or in a compound, and "
-              "hides a volume, a count or a time")
 def test_clinical_answers_left_alone(engine: Engine, note: str) -> None:
     untouched(engine, note)
 
@@ -43,6 +41,5 @@ DEVICES = [
 
 
 @pytest.mark.parametrize("note", DEVICES)
-@strict_xfail("NEW: surname_initials hides a device named after a surname with its size")
 def test_sized_devices_left_alone(engine: Engine, note: str) -> None:
     untouched(engine, note)

@@ -20,6 +20,9 @@ from .support import left_uncovered
      "five five five, oh two eight one"),
     ("Q: Home phone? A: 555 02 71 Q: cell? A: 555-0272", "555 02 71"),
     ("Q: Account number on your bill? A: 610 227 904. Q: That is billing.", "610 227 904"),
+    # the kind as the question's head noun, beside the compounds and verbs that are not
+    ("Q: Cell number for the ward? A: 555 0272", "555 0272"),
+    ("Q: Record number, please? A: 4402 1187", "4402 1187"),
 ])
 def test_a_number_answering_a_question_of_its_kind_is_hidden(engine: Engine, note: str,
                                                             secret: str) -> None:

@@ -20,6 +20,7 @@ from .support import left_uncovered
     ("VAN DER HOEK A DL ON FILE STOP ID VERIFIED STOP", "VAN DER HOEK A"),
     ("Lindgren J-P dialysis start date 11/02/2026, access plan AVF", "Lindgren J-P"),
     ("Patient-owned graft card: Okonkwo T, graft serial QX-991203", "Okonkwo T"),
+    ("Drain checked. Patient: Okonkwo T, graft serial QX-991203", "Okonkwo T"),
     ("Inmate pt Haddad R transferred from county jail", "Haddad R"),
     ("PT QUILLFEATHER R FROM RIVER BEND STOP NIECE WITH HER STOP", "QUILLFEATHER R"),
     ("PT KORHONEN L DOB 2 MAR 51 FROM OAKDALE STOP", "KORHONEN L"),

@@ -8,6 +8,13 @@ hidden as the kind the question named, when it holds at least four digits.
 The kind word must sit in the question itself (after the last sentence end before the
 question mark): "Q: Pain score now? A: 7 out of 10" names no kind, and "Q: Which OR?
 A: 12" is too short. A bare "number" names no kind either (a room or a case has one).
+
+The kind word must be what the question asks for, its head noun: followed by the question
+mark, a stop, "number"/"#" or a little word ("for", "on", "of"...). A kind word before
+another noun is a modifier in a compound ("Cell saver returned?", "White cell count?",
+"Phone triage slot?", "Record time of incision?") and one before an article is a verb
+("Record the blood loss?", "Chart the EBL?"): neither names the answer's kind. Nor is an
+answer followed by a unit ("1250 mL", "88 %", "72 bpm") an identifier.
 """
 
 from __future__ import annotations
@@ -24,6 +31,15 @@ _KINDS = {
     "ACCOUNT": r"account|acct|member|policy",
 }
 _KIND = re.compile(r"(?i)\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _KINDS.items()) + r")\b")
+# what may follow a kind word that is the question's head noun ("Home phone?", "Fax for the
+# papers?", "Account number on your bill?", "Confirm social, last four?")
+_HEAD_END = re.compile(r"[ \t]*+(?:[?,;:.!#)\n]|$|(?i:(?:numbers?|nos?|nbr|num|digits|id|"
+                       r"for|on|of|to|at|in|from|please|again|then|is|was|you|we|i|and|or|"
+                       r"last|ending|with|here|there|now|that|correct|right|ok|okay)\b))")
+# a unit after the answer: a volume, a mass, a rate, a share, a duration
+_UNIT = re.compile(r"[ \t]*+(?:%|(?:ml|mls|cc|l|dl|g|mg|mcg|kg|lbs?|cm|mm|m|bpm|min|mins|"
+                   r"minutes|h|hr|hrs|hours|sec|s|units?|iu|mmhg|mmol|meq|kcal|percent)\b)",
+                   re.IGNORECASE)
 _ANSWER = re.compile(r"\?[ \t]*+(?:A[ \t]*+[:.][ \t]*+)?"
                      r"(?P<v>\d{1,4}(?:(?:[ \t]*+,[ \t]*+|[ \t]++|-)\d{1,4}){0,5}+)(?![\w/:.-]\d)"
                      r"(?![\w/])")
@@ -42,7 +58,10 @@ def scan(text: str, spans: list[Span]) -> bool:
         ends = list(_SENTENCE_END.finditer(text, start, m.start()))
         if ends:
             start = ends[-1].end()
-        kinds = list(_KIND.finditer(text, start, m.start()))
+        if _UNIT.match(text, m.end("v")):
+            continue  # "A: 1250 mL"
+        kinds = [k for k in _KIND.finditer(text, start, m.start())
+                 if _HEAD_END.match(text, k.end(), m.start() + 1)]
         if kinds:
             spans.append((m.start("v"), m.end("v"), kinds[-1].lastgroup or "ID",
                           "spoken_answer", 2))

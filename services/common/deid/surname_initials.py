@@ -44,6 +44,12 @@ _CUE = re.compile(r"(?i)\b(?:pts?|patient|for|subject|inmate|of)[.:]?[ \t]*+$")
 _LINE_START = re.compile(r"(?:^|[\n|;:])[ \t]*+$")
 _STAFF = re.compile(r"(?i)\b(?:dr|doctor|rn|crna|emt|np|pa|md|do|officer|nurse|paramedic|"
                     r"pilot|driver|surgeon|tech|rep|witness|by|attending|resident)[.:,]?[ \t]*+$")
+# a field whose value is a device named after a surname with its size letter ("Drain: Blake
+# M", "Retractor: Richardson S"): no person's field
+_DEVICE_FIELD = re.compile(
+    r"(?i)\b(?:drains?|retractors?|clamps?|forceps|scissors|catheters?|tubes?|stents?|"
+    r"trocars?|blades?|elevators?|dilators?|speculums?|specula|needles?|sutures?|"
+    r"instruments?|tray|set|device|splints?|braces?|pins?|wires?)[ \t]*+:[ \t]*+$")
 _NEVER = (lx.MEDICAL | lx.CUE | lx.LABEL | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY
           | lx.STREET | lx.VERY_COMMON | lx.EPONYM)
 _WORDY = lx.ENGLISH | lx.COMMON
@@ -71,7 +77,7 @@ def scan(text: str, spans: list[Span], flags_of: Flags) -> bool:
             continue  # "pt [Ana Reyes] R TKA": a side
         s = m.start()
         before = text[max(0, s - 24):s]
-        if _STAFF.search(before):
+        if _STAFF.search(before) or _DEVICE_FIELD.search(before):
             continue
         cued = _CUE.search(before) is not None
         if not flags & lx.LAST and not (cued and not flags & (_WORDY | lx.FIRST)):
