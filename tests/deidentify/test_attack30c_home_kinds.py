@@ -11,7 +11,7 @@ import pytest
 
 from services.common.deid import Engine
 
-from .support import strict_xfail, untouched
+from .support import untouched
 
 KINDS = [
     "Discharged to Permanent Residence with district nurse follow-up.",
@@ -25,6 +25,5 @@ KINDS = [
 
 
 @pytest.mark.parametrize("note", KINDS)
-@strict_xfail("NEW: a kind of residence or care home typed in title case is no named place")
 def test_kind_of_home_left_alone(engine: Engine, note: str) -> None:
     untouched(engine, note)

@@ -16,6 +16,7 @@ from .support import left_uncovered
     ("Pt lives at Brambleway Residence, guardian consents by phone", "Brambleway Residence"),
     ("Walter care home Quenwick Residence, guardian consents by phone", "Quenwick Residence"),
     ("transferred from Hollin Rest Home at 0300", "Hollin Rest Home"),
+    ("Admitted from Brambleway Care Home, baseline mobility", "Brambleway Care Home"),
 ])
 def test_a_care_home_by_its_kind_is_hidden(engine: Engine, note: str, secret: str) -> None:
     assert left_uncovered(engine, note, secret) == ""

@@ -424,12 +424,25 @@ def _scan(text: str, words: set[str], out: list[Span], flags_of: Flags, *,
             out.append((m.start(1), m.end(1), "ZIP", "zip_json", 1))
 
 
+# a care home's kind, and the words that say what kind of home it is, not whose: a
+# discharge destination as forms write it ("to Usual Residence", "from Respite Care Home")
+_HOME_KIND = re.compile(r"(?:(?:Senior|Care|Rest|Retirement)[ \t]+Home|Residence)$")
+_HOME_SORT = frozenset(
+    "usual permanent temporary sheltered student respite residential supported own family "
+    "normal previous current independent assisted group halfway aged elderly "
+    "long-term longterm interim transitional home".split())
+
+
 def _scan_facilities(text: str, out: list[Span]) -> None:
     """Outside facilities no list knew, after a cue ("from Holy Cross Burn Unit")."""
     for m in _UNLISTED.finditer(text):
         words = m.group(1).split()
         if all(w.lower() in _OWN for w in words[:-1]) or words[0].lower() in _OWN:
             continue
+        kind = _HOME_KIND.search(m.group(1))
+        if kind and all(w.lower() in _HOME_SORT
+                        for w in m.group(1)[:kind.start()].split()):
+            continue  # "Discharged to Usual Residence"
         out.append((m.start(1), m.end(1), "LOCATION", "facility", 1))
 
 
