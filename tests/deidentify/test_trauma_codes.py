@@ -16,6 +16,9 @@ from .support import left_uncovered
     ("TRAUMA ROMEO 03 TO OR 2 STOP GSW CHEST STOP", "TRAUMA ROMEO 03"),
     ("Slug retrieved from Trauma Sierra-22 / evidence bag 1", "Trauma Sierra-22"),
     ("TRAUMA ROMEO 3 to OR 2. Romeo 3 now has a name on the board", "Romeo 3"),
+    # a word with a meaning after 'trauma' is still a code in capitals or with a dash
+    ("TRAUMA ECHO 2 TO OR 4 STOP", "TRAUMA ECHO 2"),
+    ("Slug retrieved from Trauma Echo-12 / evidence bag 1", "Trauma Echo-12"),
 ])
 def test_a_trauma_code_is_hidden(engine: Engine, note: str, secret: str) -> None:
     assert left_uncovered(engine, note, secret) == ""

@@ -105,18 +105,29 @@ _RADIO_WORDS = frozenset(w.rstrip("?") for w in _RADIO.replace("juliett?", "juli
                          .split("|"))
 
 
+# words that mean something after "trauma" in title case: the FAST scan's echo, a team's
+# activation tier ("Trauma Alpha 1 activation"); a code typed so is in capitals or dashed
+_TRAUMA_MEANINGS = frozenset(("echo", "alpha", "bravo"))
+# any word and number, to look a code up in ("Romeo 3", "ROMEO-03")
+_WORD_NUMBER = re.compile(r"(?<![\w'’-])([A-Za-z]++)[ \t-]?(\d++)(?![\w.]|-\d)")
+
+
 def trauma_codes(text: str, out: list[Span]) -> bool:
     """Append each trauma code above, and the same word and number again anywhere in the
     note ("ZULU 07 now identified"), to `out`; True when one was."""
     n = len(out)
     codes = set()
     for m in _TRAUMA_CODE.finditer(text):
-        if m.group("w").lower() in _RADIO_WORDS:
-            out.append((m.start(), m.end(), "OTHERID", "trauma_code", 1))
-            codes.add((m.group("w").lower(), int(m.group("n"))))
-    for word, number in codes:
-        again = re.compile(rf"(?i)(?<![\w'’-]){word}[ \t-]?0*{number}(?![\w.]|-\d)")
+        word = m.group("w")
+        if word.lower() not in _RADIO_WORDS or (
+                word.lower() in _TRAUMA_MEANINGS and not word.isupper()
+                and text[m.end("w")] != "-"):
+            continue  # "Trauma Echo 2 views", "Trauma Alpha 1 activation"
+        out.append((m.start(), m.end(), "OTHERID", "trauma_code", 1))
+        codes.add((word.lower(), int(m.group("n"))))
+    if codes:  # one pass over the note for every code: each word and number is looked up
         out.extend((m.start(), m.end(), "OTHERID", "trauma_code", 1)
-                   for m in again.finditer(text))
+                   for m in _WORD_NUMBER.finditer(text)
+                   if (m.group(1).lower(), int(m.group(2))) in codes)
     return len(out) != n
 
