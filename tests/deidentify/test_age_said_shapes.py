@@ -16,6 +16,8 @@ from .support import left_uncovered
     ("Q: And she's 96? A: that's right", "96"),
     ("Age written as 98 - date of birth on the band matches", "98"),
     ("age stated as one hundred and two by the daughter", "one hundred and two"),
+    ("Pulse ox fine. So you're 96? A: yes", "96"),
+    ("Age recorded as 97 on the band", "97"),
 ])
 def test_an_age_said_or_written_is_hidden(engine: Engine, note: str, secret: str) -> None:
     assert left_uncovered(engine, note, secret) == ""

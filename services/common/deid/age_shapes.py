@@ -51,7 +51,15 @@ _SAID_BACK = re.compile(r"(?i)(?<![\w'’])(?:you(?:['’]re|[ \t]++are)|(?:she|
                         r"[ \t]++(9\d|1[01]\d|" + _OVER_89 + r")(?=[ \t]*+\?)")
 _WRITTEN_AS = re.compile(r"(?i)(?<![\w'’])age[ \t]++(?:written|given|stated|recorded|listed|noted"
                          r"|documented|entered)[ \t]++as[ \t]++(9\d|1[01]\d|" + _OVER_89 + r")"
-                         r"(?![\w%°/-]|[.,]\d)")
+                         r"(?![\w%°/-]|[.,]\d|[ \t]*+(?:days?|d|weeks?|wks?|w|months?|mos?|"
+                         r"hours?|hrs?|min\w*|mg|kg|lbs?|percent|%|cm|mm)(?!\w))")
+# an age that is no person's: a pregnancy's, a bone's ("Gestational age recorded as 94")
+_NOT_ONES_AGE = re.compile(r"(?i)(?:gestational|gestation|bone|corrected|mental|developmental|"
+                           r"reading|dental|skeletal)[ \t]++$")
+# a reading told back ("Pulse ox says you're 96?"): a device or a vital sign in the clause
+_READING = re.compile(r"(?i)(?<![\w'’])(?:ox|oximeter|oximetry|pulse|sats?|saturation|spo2|o2|"
+                      r"temp|temperature|reading|monitor|machine|scale|glucose|sugar|bp|"
+                      r"score|level|heart[ \t]+rate)(?![\w'’])[^.!?\n]*+$")
 _SPACED = re.compile(r"(?i)(?<![\w-])age[ \t:]++(9[ \t][0-9])(?![\w.])")
 
 
@@ -84,8 +92,10 @@ def scan(text: str, merged: list[Span]) -> bool:
         found.extend((m.start(1), m.end(1), "AGE", "age_spaced", 1)
                      for m in _SPACED.finditer(text))
         found.extend((m.start(1), m.end(1), "AGE", "age_written_as", 1)
-                     for m in _WRITTEN_AS.finditer(text))
+                     for m in _WRITTEN_AS.finditer(text)
+                     if not _NOT_ONES_AGE.search(text, max(0, m.start() - 20), m.start()))
     if "?" in text:
         found.extend((m.start(1), m.end(1), "AGE", "age_said_back", 1)
-                     for m in _SAID_BACK.finditer(text))
+                     for m in _SAID_BACK.finditer(text)
+                     if not _READING.search(text, max(0, m.start() - 40), m.start()))
     return extend_unheld(merged, found)  # binary search: many spans
