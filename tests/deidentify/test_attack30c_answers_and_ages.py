@@ -16,7 +16,7 @@ import pytest
 
 from services.common.deid import Engine
 
-from .support import shown, strict_xfail
+from .support import shown
 
 ANSWERS = [  # (note, what must not be shown)
     ("Q: Social sec. no.? A: 3318. DOB 03/04/1950", "3318"),
@@ -30,8 +30,6 @@ ANSWERS = [  # (note, what must not be shown)
 
 
 @pytest.mark.parametrize(("note", "secret"), ANSWERS)
-@strict_xfail("older: a spoken answer whose question's kind is cut off by an abbreviation's "
-              "stop, missing from the kinds, or given twice")
 def test_spoken_answer_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)
 
@@ -43,6 +41,5 @@ AGES = [
 
 
 @pytest.mark.parametrize(("note", "secret"), AGES)
-@strict_xfail("older: an age over 89 told back with a tag, or the second age written down")
 def test_age_over_89_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret, whole_word=True)

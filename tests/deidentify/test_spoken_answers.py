@@ -23,6 +23,8 @@ from .support import left_uncovered
     # the kind as the question's head noun, beside the compounds and verbs that are not
     ("Q: Cell number for the ward? A: 555 0272", "555 0272"),
     ("Q: Record number, please? A: 4402 1187", "4402 1187"),
+    ("Q: Social security number? A: 214 55 9013", "214 55 9013"),
+    ("Q: Telephone contact? A: 555 0271", "555 0271"),
 ])
 def test_a_number_answering_a_question_of_its_kind_is_hidden(engine: Engine, note: str,
                                                             secret: str) -> None:

@@ -48,11 +48,18 @@ _OLDEST = re.compile(r"(?i)(?<![\w-])(?:oldest|eldest)(?:[ \t]++\w+){0,2}?[ \t]+
 # an age told back in a question ("So you are ninety-three?", "And she's 96?") or written
 # down as one ("Age written as 97"); not a share or a figure ("95% sure", "98 kg")
 _SAID_BACK = re.compile(r"(?i)(?<![\w'’])(?:you(?:['’]re|[ \t]++are)|(?:she|he)(?:['’]s|[ \t]++is))"
-                        r"[ \t]++(9\d|1[01]\d|" + _OVER_89 + r")(?=[ \t]*+\?)")
+                        r"[ \t]++(9\d|1[01]\d|" + _OVER_89 + r")"
+                        # (a tag before the question mark: "ninety-four, right?")
+                        r"(?=[ \t]*+(?:,[ \t]*+(?:right|correct|yes|yeah|eh|then|huh|ok|okay|"
+                        r"is[ \t]+that[ \t]+right)[ \t]*+)?\?)")
 _WRITTEN_AS = re.compile(r"(?i)(?<![\w'’])age[ \t]++(?:written|given|stated|recorded|listed|noted"
                          r"|documented|entered)[ \t]++as[ \t]++(9\d|1[01]\d|" + _OVER_89 + r")"
                          r"(?![\w%°/-]|[.,]\d|[ \t]*+(?:days?|d|weeks?|wks?|w|months?|mos?|"
                          r"hours?|hrs?|min\w*|mg|kg|lbs?|percent|%|cm|mm)(?!\w))")
+# a second age after the one written ("Age written as 97, 98 by the band")
+_WRITTEN_MORE = re.compile(r"[ \t]*+(?:,|or|/|and)[ \t]*+(9\d|1[01]\d|" + _OVER_89 + r")"
+                           r"(?![\w%°/-]|[.,]\d|[ \t]*+(?:days?|d|weeks?|wks?|w|months?|mos?|"
+                           r"hours?|hrs?|min\w*|mg|kg|lbs?|percent|%|cm|mm)(?!\w))")
 # an age that is no person's: a pregnancy's, a bone's ("Gestational age recorded as 94")
 _NOT_ONES_AGE = re.compile(r"(?i)(?:gestational|gestation|bone|corrected|mental|developmental|"
                            r"reading|dental|skeletal)[ \t]++$")
@@ -91,9 +98,12 @@ def scan(text: str, merged: list[Span]) -> bool:
     if "age" in lower:
         found.extend((m.start(1), m.end(1), "AGE", "age_spaced", 1)
                      for m in _SPACED.finditer(text))
-        found.extend((m.start(1), m.end(1), "AGE", "age_written_as", 1)
-                     for m in _WRITTEN_AS.finditer(text)
-                     if not _NOT_ONES_AGE.search(text, max(0, m.start() - 20), m.start()))
+        for m in _WRITTEN_AS.finditer(text):
+            if _NOT_ONES_AGE.search(text, max(0, m.start() - 20), m.start()):
+                continue
+            found.append((m.start(1), m.end(1), "AGE", "age_written_as", 1))
+            if more := _WRITTEN_MORE.match(text, m.end(1)):
+                found.append((more.start(1), more.end(1), "AGE", "age_written_as", 1))
     if "?" in text:
         found.extend((m.start(1), m.end(1), "AGE", "age_said_back", 1)
                      for m in _SAID_BACK.finditer(text)

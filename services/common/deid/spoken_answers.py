@@ -24,16 +24,18 @@ import re
 Span = tuple[int, int, str, str, int]
 
 _KINDS = {
-    "SSN": r"ssn|social",
+    "SSN": r"ssn|social|ss",
     "FAX": r"fax",
     "PHONE": r"phone|cell|cellphone|mobile|telephone|landline",
     "MRN": r"mrn|chart|record",
-    "ACCOUNT": r"account|acct|member|policy",
+    "ACCOUNT": r"account|acct|member|policy|insurance",
+    "LICENSE": r"license|licence",
 }
 _KIND = re.compile(r"(?i)\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _KINDS.items()) + r")\b")
 # what may follow a kind word that is the question's head noun ("Home phone?", "Fax for the
 # papers?", "Account number on your bill?", "Confirm social, last four?")
 _HEAD_END = re.compile(r"[ \t]*+(?:[?,;:.!#)\n]|$|(?i:(?:numbers?|nos?|nbr|num|digits|id|"
+                       r"security|sec|contact|"
                        r"for|on|of|to|at|in|from|please|again|then|is|was|you|we|i|and|or|"
                        r"last|ending|with|here|there|now|that|correct|right|ok|okay)\b))")
 # a unit after the answer: a volume, a mass, a rate, a share, a duration
@@ -41,10 +43,15 @@ _UNIT = re.compile(r"[ \t]*+(?:%|(?:ml|mls|cc|l|dl|g|mg|mcg|kg|lbs?|cm|mm|m|bpm|
                    r"minutes|h|hr|hrs|hours|sec|s|units?|iu|mmhg|mmol|meq|kcal|percent)\b)",
                    re.IGNORECASE)
 _ANSWER = re.compile(r"\?[ \t]*+(?:A[ \t]*+[:.][ \t]*+)?"
-                     r"(?P<v>\d{1,4}(?:(?:[ \t]*+,[ \t]*+|[ \t]++|-)\d{1,4}){0,5}+)(?![\w/:.-]\d)"
-                     r"(?![\w/])")
+                     # (a letter prefix allowed: "A: XK 610 227 904")
+                     r"(?P<v>(?:[A-Z]{1,3}+[ \t-]?)?\d{1,4}"
+                     r"(?:(?:[ \t]*+,[ \t]*+|[ \t]++|-)\d{1,4}){0,5}+)(?![\w/:.-]\d)(?![\w/])")
 _QUESTION = 60  # how far back the question may start
-_SENTENCE_END = re.compile(r"[.!?\n]")
+# (an abbreviation's stop ends no sentence: "Social sec. no.?", "Acct. #?")
+_SENTENCE_END = re.compile(r"[!?\n]|\.(?=[ \t]++[A-Z0-9])")
+# a second answer after the first ("A: 020 71 71 and 020 71 72")
+_MORE = re.compile(r"[ \t]*+(?:,|and|or|/)[ \t]*+(?P<v>\d{1,4}(?:(?:[ \t]++|-)\d{1,4}){0,5}+)"
+                   r"(?![\w/:.-]\d)(?![\w/])")
 
 
 def scan(text: str, spans: list[Span]) -> bool:
@@ -63,6 +70,10 @@ def scan(text: str, spans: list[Span]) -> bool:
         kinds = [k for k in _KIND.finditer(text, start, m.start())
                  if _HEAD_END.match(text, k.end(), m.start() + 1)]
         if kinds:
-            spans.append((m.start("v"), m.end("v"), kinds[-1].lastgroup or "ID",
-                          "spoken_answer", 2))
+            kind = kinds[-1].lastgroup or "ID"
+            spans.append((m.start("v"), m.end("v"), kind, "spoken_answer", 2))
+            more = _MORE.match(text, m.end("v"))
+            if more and sum(map(str.isdigit, more.group("v"))) >= 4 \
+                    and not _UNIT.match(text, more.end("v")):
+                spans.append((more.start("v"), more.end("v"), kind, "spoken_answer", 2))
     return len(spans) != n
