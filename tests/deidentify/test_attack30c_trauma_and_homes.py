@@ -39,8 +39,6 @@ CODES = [  # (note, the alias that must not be shown)
 
 
 @pytest.mark.parametrize(("note", "secret"), CODES)
-@strict_xfail("older: a trauma alias after a colon or a word, or in the alphabet's "
-              "Alfa/X-ray spelling")
 def test_trauma_alias_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret)
 
@@ -48,11 +46,11 @@ def test_trauma_alias_hidden(engine: Engine, note: str, secret: str) -> None:
 HOMES = [
     ("Care home: Larkspur Residence, MRN 40027719.", "Larkspur"),
     ("Nursing home - Larkspur Residence, MRN 40027719.", "Larkspur"),
-    ("Care home Larkspur, MRN 40027719.", "Larkspur"),
+    pytest.param("Care home Larkspur, MRN 40027719.", "Larkspur",
+                 marks=strict_xfail("older: a care home after 'care home' with no kind word")),
 ]
 
 
 @pytest.mark.parametrize(("note", "secret"), HOMES)
-@strict_xfail("older: a care home after 'care home:' / 'nursing home -' or with no kind word")
 def test_care_home_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret, whole_word=True)

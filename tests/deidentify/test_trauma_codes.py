@@ -28,6 +28,7 @@ def test_a_trauma_code_is_hidden(engine: Engine, note: str, secret: str) -> None
     "Trauma bay 2 restocked, trauma team paged at 0300",
     "Trauma echo 2 views done, FAST negative",
     "Alpha 2 agonist given, trauma surgeon aware",
+    "Trauma X-ray 2 views obtained, no fracture",
 ])
 def test_other_trauma_words_stay(engine: Engine, note: str) -> None:
     r = engine.deidentify(note)

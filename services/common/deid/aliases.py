@@ -99,10 +99,13 @@ def scan(text: str, low: str, out: list[Span]) -> None:
 # one spelling-alphabet word and a number after "trauma" ("TRAUMA ZULU-07", "Trauma Kilo
 # 4"): the registry's alias, typed capitalised (a lower-case "trauma echo 2" is a study)
 _TRAUMA_CODE = re.compile(
-    r"(?<![\w'’])(?i:trauma)[ \t]++(?:(?i:pt|patient)[ \t]++)?"
-    r"(?P<w>[A-Z][a-z]++|[A-Z]{3,}+)[ \t-]?(?P<n>\d{1,3}+)(?![\w.]|-\d)")
+    r"(?<![\w'’])(?i:trauma)(?:[ \t]*+[:#-][ \t]*+|[ \t]++)"
+    r"(?:(?i:pt|patient|unknown|unidentified|alias|code|name)(?:[ \t]*+:[ \t]*+|[ \t]++))?"
+    r"(?P<w>[A-Z][a-z]++|[A-Z]{3,}+|X-?(?:ray|RAY))[ \t-]?(?P<n>\d{1,3}+)(?![\w.]|-\d)")
 _RADIO_WORDS = frozenset(w.rstrip("?") for w in _RADIO.replace("juliett?", "juliet|juliett")
-                         .split("|"))
+                         .split("|")) | {"alfa", "x-ray", "xray"}  # the alphabet's own spellings
+# a study after "Trauma X-ray 4": its views, films, series
+_IMAGING_NEXT = re.compile(r"[ \t]*+(?i:views?|films?|series|images?|shots?|done|obtained)\b")
 
 
 # words that mean something after "trauma" in title case: the FAST scan's echo, a team's
@@ -121,8 +124,9 @@ def trauma_codes(text: str, out: list[Span]) -> bool:
         word = m.group("w")
         if word.lower() not in _RADIO_WORDS or (
                 word.lower() in _TRAUMA_MEANINGS and not word.isupper()
-                and text[m.end("w")] != "-"):
-            continue  # "Trauma Echo 2 views", "Trauma Alpha 1 activation"
+                and text[m.end("w")] != "-") or (
+                word[0] == "X" and _IMAGING_NEXT.match(text, m.end())):
+            continue  # "Trauma Echo 2 views", "Trauma Alpha 1 activation", "X-ray 2 views"
         out.append((m.start(), m.end(), "OTHERID", "trauma_code", 1))
         codes.add((word.lower(), int(m.group("n"))))
     if codes:  # one pass over the note for every code: each word and number is looked up

@@ -118,7 +118,9 @@ _STRONG_KIND = (r"Hospital|Medical[ \t]+Center|Medical[ \t]+Centre|Critical[ \t]
                 # a care home by its kind ("Larkspur Senior Home", "Brambleway Residence")
                 r"(?:Senior|Care|Rest|Retirement)[ \t]+Home|Residence")
 _UNLISTED = re.compile(
-    r"(?i:(?<![\w'’])(?:from|to|at|frm|transfer(?:red)?[ \t]+from|care[ \t]+home))[ \t]+"
+    r"(?i:(?<![\w'’])(?:(?:from|to|at|frm|transfer(?:red)?[ \t]+from)[ \t]+|"
+    # a care home's field: "care home Quenwick Residence", "Care home: ...", "Nursing home - ..."
+    r"(?:care|nursing)[ \t]+home(?:[ \t]*+[:-][ \t]*+|[ \t]++)))"
     r"((?:St\.?[ \t]+|Saint[ \t]+|Mt\.?[ \t]+)?[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){0,2}"
     rf"[ \t]+(?:{_STRONG_KIND}))(?![\w'’-])")
 # capitalised words that make a facility one's own or a department, not a named place
