@@ -28,6 +28,10 @@ from services.common.deid import Engine
 
 from .support import shown, strict_xfail
 
+_STILL = strict_xfail("older: a surname with an initial kept out by one of surname_initials' "
+                      "exclusions (staff title, a list's dictionary surname, a clinical "
+                      "abbreviation, an initial before a surname)")
+
 BEHIND_EXCLUSIONS = [  # (note, the surname that must not be shown)
     ("PT HUNT R 88 STOP MRN 40027719", "HUNT"),
     ("PT GARDEN S STOP MRN 40027719", "GARDEN"),
@@ -45,22 +49,21 @@ BEHIND_EXCLUSIONS = [  # (note, the surname that must not be shown)
     ("for Quillfeather T Ward 4, MRN 40027719", "Quillfeather"),
     ("Consent signed for Baker T Tuesday, MRN 40027719", "Baker"),
     ("patient BAKER I, MRN 40027719", "BAKER"),
-    ("RESIDENT BAKER T STOP MRN 40027719", "BAKER"),
+    pytest.param("RESIDENT BAKER T STOP MRN 40027719", "BAKER", marks=_STILL),
     ("PTS BAKER T AND COOK R STOP MRN 40027719", "COOK"),
     ("Wristband: BAKER T DOB 03/04/1950", "BAKER"),
     ("Mother: BAKER T, 555-201-7734", "BAKER"),
-    ("List for Tuesday:\nBaker T, graft, MRN 40027719\nOkonkwo Q, lap chole", "Baker"),
+    pytest.param("List for Tuesday:\nBaker T, graft, MRN 40027719\nOkonkwo Q, lap chole",
+                 "Baker", marks=_STILL),
     # a clinical abbreviation or a capitals word under four letters, after a cue too
-    ("PT NG K 84 STOP MRN 40027719", "NG"),
-    ("FOR NG K STOP MRN 40027719", "NG"),
+    pytest.param("PT NG K 84 STOP MRN 40027719", "NG", marks=_STILL),
+    pytest.param("FOR NG K STOP MRN 40027719", "NG", marks=_STILL),
     ("PT DO T 84 STOP MRN 40027719", "DO"),
     # 'Anna S. Foley' with no stop after the initial: the eponym surname goes out
-    ("Pt Anna S Foley, 84, MRN 40027719", "Foley"),
+    pytest.param("Pt Anna S Foley, 84, MRN 40027719", "Foley", marks=_STILL),
 ]
 
 
 @pytest.mark.parametrize(("note", "secret"), BEHIND_EXCLUSIONS)
-@strict_xfail("older: a surname with an initial kept out by one of surname_initials' "
-              "exclusions (graded eponym, word list, title-case word, 'I', field start)")
 def test_surname_with_initial_hidden(engine: Engine, note: str, secret: str) -> None:
     assert not shown(engine, note, secret, whole_word=True)

@@ -28,7 +28,9 @@ _PARTICLE = r"(?:(?:[Dd]e|DE|[Dd]el|DEL|[Dd]a|DA|[Dd]i|DI|[Ll]a|LA|[Ll]e|LE|[Vv]
 _SHAPE = re.compile(
     rf"(?<![\w'’.@-])({_PARTICLE}{{0,2}}([A-Z][a-z]++|[A-Z]{{2,}}+)(?:-[A-Z][a-z]++|-[A-Z]{{2,}}+)?)"
     r",?[ \t]([A-Z](?:-[A-Z])?\.?(?:[ \t][A-Z]\.?)?)(?=$|[\s,;)|\"!?]|\.(?!\w))"
-    r"(?!\.?[ \t][A-Z][a-z])")
+    # (not before a title-case word, "Declan O Faolain", but a room or a day may follow)
+    r"(?!\.?[ \t](?!(?:Ward|Bay|Bed|Room|Unit|Theatre|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)\b)[A-Z][a-z])")
 _NEXT_WORD = re.compile(r"[ \t]*+([A-Za-z]++)")
 # eponyms graded by a letter ("Weber B", "Kerley B lines", "Child-Pugh C", "Binet A"): the
 # lists hold few of them as eponyms, and they are surnames too
@@ -40,6 +42,16 @@ _GRADED = frozenset((
     "gustilo", "tscherne", "lauge", "hansen", "danis", "killip", "mallampati", "cormack",
     "lehane", "fort", "mason", "ficat", "tanner", "hurley", "wells", "caprini", "norwood",
     "sanders"))
+# what a grade of an eponym is: a letter A-E or a roman numeral's ("Weber B", "Garden IV")
+_GRADES = frozenset("ABCDEIVX")
+# a cue and, after the initials, an age, a telegram's STOP or an identifier: a person for
+# sure, whatever lists the surname is on ("PT FOLEY K 84 STOP", "Pt Hunt R, 88")
+_PERSON_NEXT = re.compile(r"[ \t,]*+(?:\d{2,3}(?![\d/:.])|STOP\b|(?i:dob|mrn|ssn|acct)\b)")
+# a field of a person: a relation's or a band's ("Mother: BAKER T", "Wristband: ...")
+_PERSON_FIELD = re.compile(r"(?i)\b(?:mother|father|wife|husband|son|daughter|sister|brother|"
+                           r"guardian|spouse|partner|nok|wristband|band|name)[ \t]*+:[ \t]*+$")
+# a second person after the first ("PTS BAKER T AND COOK R")
+_AND = re.compile(r"[ \t]*+(?:,|(?i:and)|&)[ \t]*+")
 _CUE = re.compile(r"(?i)\b(?:pts?|patient|for|subject|inmate|of)[.:]?[ \t]*+$")
 _LINE_START = re.compile(r"(?:^|[\n|;:])[ \t]*+$")
 _STAFF = re.compile(r"(?i)\b(?:dr|doctor|rn|crna|emt|np|pa|md|do|officer|nurse|paramedic|"
@@ -65,21 +77,28 @@ def scan(text: str, spans: list[Span], flags_of: Flags) -> bool:
     """Add the names above; True when one was."""
     n = len(spans)
     capitals = None
+    last_end = -1
     for m in _SHAPE.finditer(text):
         word = m.group(2)
         flags = flags_of(word.lower())
-        if flags & _NEVER or (word.isupper() and len(word) < 4) or m.group(3) == "I" \
-                or not _GRADED.isdisjoint(m.group(1).lower().replace("-", " ").split()):
+        s = m.start()
+        before = text[max(0, s - 24):s]
+        cued = _CUE.search(before) is not None or _PERSON_FIELD.search(before) is not None \
+            or (last_end >= 0 and _AND.fullmatch(text, last_end, s) is not None)
+        sure = cued and _PERSON_NEXT.match(text, m.end(3)) is not None
+        if sure and not flags & (lx.MEDICAL | lx.CUE | lx.LABEL):
+            pass  # "PT FOLEY K 84 STOP", "PT DO T 84", "PT HUNT R 88"
+        elif flags & _NEVER or (word.isupper() and len(word) < 4) \
+                or (m.group(3) == "I" and not (cued and word.isupper() and "," not in m.group(0))) \
+                or (m.group(3)[0] in _GRADES
+                    and not _GRADED.isdisjoint(m.group(1).lower().replace("-", " ").split())):
             continue  # "CEA R", "HD M/W/F", "Le Fort I", "for Arabic, I wait"
         if m.group(3) in ("L", "R") and (nxt := _NEXT_WORD.match(text, m.end())) \
                 and flags_of(low := nxt.group(1).lower()) & (lx.MEDICAL | lx.LABEL) \
                 == lx.MEDICAL and low not in _ID_WORDS:
             continue  # "pt [Ana Reyes] R TKA": a side
-        s = m.start()
-        before = text[max(0, s - 24):s]
         if _STAFF.search(before) or _DEVICE_FIELD.search(before):
             continue
-        cued = _CUE.search(before) is not None
         if not flags & lx.LAST and not (cued and not flags & (_WORDY | lx.FIRST)):
             continue  # off the surname lists only after a cue: "PT QUILLFEATHER R"
         if not cued and not (" " in m.group(1) and not flags & lx.VERY_COMMON):
@@ -91,4 +110,5 @@ def scan(text: str, spans: list[Span], flags_of: Flags) -> bool:
                 if not capitals or not word.isupper():
                     continue
         spans.append((s, m.end(3), "NAME", "surname_initials", 1))
+        last_end = m.end(3)
     return len(spans) != n
