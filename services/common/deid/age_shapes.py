@@ -52,14 +52,15 @@ _SAID_BACK = re.compile(r"(?i)(?<![\w'’])(?:you(?:['’]re|[ \t]++are)|(?:she|
                         # (a tag before the question mark: "ninety-four, right?")
                         r"(?=[ \t]*+(?:,[ \t]*+(?:right|correct|yes|yeah|eh|then|huh|ok|okay|"
                         r"is[ \t]+that[ \t]+right)[ \t]*+)?\?)")
+# (no figure goes on: a decimal, a share, a duration, a mass, a length)
+_AGE_ENDS = (r"(?![\w%°/-]|[.,]\d|[ \t]*+(?:days?|d|weeks?|wks?|w|months?|mos?|"
+             r"hours?|hrs?|min\w*|mg|kg|lbs?|percent|%|cm|mm)(?!\w))")
 _WRITTEN_AS = re.compile(r"(?i)(?<![\w'’])age[ \t]++(?:written|given|stated|recorded|listed|noted"
                          r"|documented|entered)[ \t]++as[ \t]++(9\d|1[01]\d|" + _OVER_89 + r")"
-                         r"(?![\w%°/-]|[.,]\d|[ \t]*+(?:days?|d|weeks?|wks?|w|months?|mos?|"
-                         r"hours?|hrs?|min\w*|mg|kg|lbs?|percent|%|cm|mm)(?!\w))")
+                         + _AGE_ENDS)
 # a second age after the one written ("Age written as 97, 98 by the band")
 _WRITTEN_MORE = re.compile(r"[ \t]*+(?:,|or|/|and)[ \t]*+(9\d|1[01]\d|" + _OVER_89 + r")"
-                           r"(?![\w%°/-]|[.,]\d|[ \t]*+(?:days?|d|weeks?|wks?|w|months?|mos?|"
-                           r"hours?|hrs?|min\w*|mg|kg|lbs?|percent|%|cm|mm)(?!\w))")
+                           + _AGE_ENDS)
 # an age that is no person's: a pregnancy's, a bone's ("Gestational age recorded as 94")
 _NOT_ONES_AGE = re.compile(r"(?i)(?:gestational|gestation|bone|corrected|mental|developmental|"
                            r"reading|dental|skeletal)[ \t]++$")

@@ -30,7 +30,7 @@ from itertools import pairwise
 
 from . import lexicon as lx
 from .plain_words import LANGUAGES
-from .record_cells import _delimited
+from .record_cells import _delimited, over_89
 
 Span = tuple[int, int, str, str, int]
 RULE = "patient_row"
@@ -61,7 +61,6 @@ _OTHER_SCRIPT = re.compile(rf"\(?(?P<n>{_X}+(?:[ ・·]{_X}+){{0,3}}\.?)\)?"
                            rf"(?:[ ]?\({_X}{{1,6}}\))?")
 _PHONE = re.compile(r"(?:\(\d{3}\)[ ]?|\d{3}[-. ])?\d{3}[-.]\d{4}")
 _ZIP = re.compile(r"\d{5}(?:-\d{4})?")
-_AGE = re.compile(r"\d{2,3}")
 _SSN_END = re.compile(r"(?P<n>\d{4})[ ]+\(?last[ ]?(?:4|four)(?:[ ]of)?(?:[ ]SSN)?\)?")
 # a number that is a tray's, a set's, a lot's: an instrument's row, no patient's
 _THING_NUMBER = re.compile(r"(?i)\b(?:tray|set|kit|lot|ref|cat|sku|item|pack|tray#)[ #:]*\d")
@@ -70,7 +69,6 @@ _PLACE = re.compile(r"[A-Z][a-z\u00df-\u00ff]+(?:[ ][A-Z][a-z\u00df-\u00ff]+){0,
 _PROCEDURE_ENDS = ("ectomy", "otomy", "ostomy", "plasty", "scopy", "pexy", "rrhaphy")
 # a cell of one capitalised everyday word or label: a header's ("Phone", "Note", "Case")
 _HEADER_WORD = re.compile(r"[A-Z][a-z]+")
-_MAX_AGE, _OLDEST = 89, 130
 # a word of these kinds is no surname even in a register's shape ("Block A", "Knee R")
 _NOT_SURNAME = lx.MEDICAL | lx.LABEL | lx.CUE | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY \
     | lx.EPONYM  # a surname too, but "Foley R", "Knee L", "Bay C" are no register's names
@@ -134,7 +132,7 @@ def scan(text: str, flags_of: Callable[[str], int]) -> list[Span]:
         if not cells or not _name_cell(text[slice(*cells[0])], flags_of):
             continue
         if not any((_CLUE.search(text, a, b) and not _THING_NUMBER.search(text, a, b))
-                   or _OTHER_SCRIPT.fullmatch(text, a, b) or _old_age(text[a:b])
+                   or _OTHER_SCRIPT.fullmatch(text, a, b) or over_89(text[a:b], in_words=False)
                    for a, b in cells[1:]):
             continue
         out.append((*cells[0], "NAME", RULE, _PRIO))
@@ -149,17 +147,13 @@ def scan(text: str, flags_of: Callable[[str], int]) -> list[Span]:
                 out.append((a, b, "PHONE", RULE, _PRIO))
             elif _ZIP.fullmatch(value):
                 out.append((a, b, "ZIP", RULE, _PRIO))
-            elif _old_age(value):
+            elif over_89(value, in_words=False):
                 out.append((a, b, "AGE", RULE, _PRIO))
             elif (ssn := _SSN_END.fullmatch(text, a, b)) is not None:
                 out.append((*ssn.span("n"), "SSN", RULE, _PRIO))
             elif not header and _PLACE.fullmatch(value) and _a_place(value, flags_of):
                 out.append((a, b, "LOCATION", RULE, _PRIO))
     return out
-
-
-def _old_age(value: str) -> bool:
-    return _AGE.fullmatch(value) is not None and _MAX_AGE < int(value) <= _OLDEST
 
 
 def _a_place(value: str, flags_of: Callable[[str], int]) -> bool:

@@ -150,6 +150,15 @@ def _label(cell: str) -> bool:
         and len(words) <= _LABEL_WORDS and not (len(words) > 1 and cell[-1] in ".!?")
 
 
+def over_89(value: str, *, in_words: bool = True) -> bool:
+    """A cell's value that is an age over 89: 90 to 130 in digits, or (`in_words`) in
+    words with no digit ("ninety-two", "one hundred"). record_fields and patient_rows read
+    their ages with it too."""
+    if _AGE.fullmatch(value) is not None:
+        return _MAX_AGE < int(value) <= _OLDEST
+    return in_words and _OVER_89.search(value) is not None and _DIGIT.search(value) is None
+
+
 def _fits(value: str, cat: str, plain_word: Callable[[str], bool]) -> bool:
     if value.lower() in _PLACEHOLDER:
         return False
@@ -159,8 +168,7 @@ def _fits(value: str, cat: str, plain_word: Callable[[str], bool]) -> bool:
         return _DIGIT.search(value) is None and 0 < len(words) <= _MAX_NAME_WORDS \
             and any(w[0].isupper() for w in words) and _column(value) is None
     if cat == "AGE":
-        return (_AGE.fullmatch(value) is not None and _MAX_AGE < int(value) <= _OLDEST) or (
-            _OVER_89.search(value) is not None and _DIGIT.search(value) is None)
+        return over_89(value)
     if cat == "NAME":
         words = _WORD.findall(value)
         return (_DIGIT.search(value) is None and 0 < len(words) <= _MAX_NAME_WORDS

@@ -81,9 +81,6 @@ _KEY_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _ZIP = re.compile(r"\d{5}(?:-\d{4})?")
-_AGE = re.compile(r"\d{2,3}")
-_OVER_89 = re.compile(r"(?i)\b(?:ninety|hundred)")
-_MAX_AGE, _OLDEST = 89, 130
 _MAX_NAME_WORDS = 6
 _MAX_VALUE = 80
 _MAX_PLACE_WORDS = 5
@@ -159,10 +156,15 @@ _STREET_END = re.compile(r"(?i)\b(?:st|rd|ave|avenue|street|road|blvd|lane|ln|dr
 _WORK = re.compile(r"(?i)type=(?:work|fax-work|office)")
 
 
+def _key_words(key: str) -> set[str]:
+    """A field's or a table's name in lower-case words ("patientName" -> patient, name)."""
+    return {w.lower() for w in _KEY_WORD.findall(key)}
+
+
 def _key_category(key: str) -> str | None:
     """The category a field's name says its value is, None when it says none or says a
     member of staff's or a thing's."""
-    words = {w.lower() for w in _KEY_WORD.findall(key)} | {key.lower()}
+    words = _key_words(key) | {key.lower()}
     if not words.isdisjoint(_NOT_A_PERSON):
         return None
     for keys, cat in _KEYS:
@@ -172,7 +174,7 @@ def _key_category(key: str) -> str | None:
 
 
 def _kin_key(key: str) -> bool:
-    return not _KIN.isdisjoint(w.lower() for w in _KEY_WORD.findall(key))
+    return not _KIN.isdisjoint(_key_words(key))
 
 
 def _decoded(value: str) -> str:
@@ -197,8 +199,7 @@ def _fits(value: str, cat: str, plain_word: Callable[[str], bool], kin: bool = F
                 and not all(plain_word(w.strip(".'-")) for w in words if _LETTER.search(w)
                             and (not kin or _TITLE.fullmatch(w) is None)))
     if cat == "AGE":
-        return (_AGE.fullmatch(value) is not None and _MAX_AGE < int(value) <= _OLDEST) or (
-            _OVER_89.search(value) is not None and _DIGIT.search(value) is None)
+        return record_cells.over_89(value)
     if cat == "ZIP":
         return _ZIP.fullmatch(value) is not None
     if cat == "LOCATION":
@@ -290,7 +291,7 @@ def _persons_record(text: str, at: int, tag: str) -> bool:
 
 def _names_patient(key: str) -> bool:
     """A field whose name says the patient's ("patient_name", "ptName")."""
-    return not {w.lower() for w in _KEY_WORD.findall(key)}.isdisjoint(("patient", "pt"))
+    return not _key_words(key).isdisjoint(("patient", "pt"))
 
 
 def _staff_parent(text: str, at: int) -> bool:
@@ -387,12 +388,11 @@ def sql(text: str, plain_word: Callable[[str], bool]) -> list[Span]:
 
 
 def _persons_table(name: str) -> bool:
-    return not {w.lower() for w in _KEY_WORD.findall(name)}.isdisjoint(_PERSON_TABLE)
+    return not _key_words(name).isdisjoint(_PERSON_TABLE)
 
 
 def _not_a_persons_table(name: str) -> bool:
-    words = {w.lower() for w in _KEY_WORD.findall(name)}
-    return not words.isdisjoint(_NOT_A_PERSON)
+    return not _key_words(name).isdisjoint(_NOT_A_PERSON)
 
 
 def properties(text: str, plain_word: Callable[[str], bool]) -> list[Span]:
