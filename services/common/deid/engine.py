@@ -39,6 +39,7 @@ from . import (
     facility_tails,
     field_labels,
     foreign_words,
+    geo_sites,
     given_before,
     grouped_doubts,
     handles,
@@ -196,7 +197,8 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "pt_names", "initial_cues", "local_phones", "employers", "phone_ends", "ages.json",
                "id_edges.twins", "id_cues.licence", "name_tails", "name_edges", "hl7_segments",
                "record_cells", "relatives.said_names", "record_fields", "illegible_gaps",
-               "surname_initials", "spoken_answers", "aliases.trauma_codes")
+               "surname_initials", "spoken_answers", "aliases.trauma_codes",
+               "geo_sites")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -644,6 +646,13 @@ class Engine:
             # "taxi booked to X", "employer X, Brisk", "[PO Box 5], [Brisk]"
             if place_tails.scan(text, words_in, merged, self._flags_of):
                 fired.append("place_tails")
+                merged = merge(merged)
+            # "Flat 3, 9 Copse Row", "from Oakhurst Care Centre", "lives Fenby", "HMP Brisk"
+            if geo_sites.scan(text, words_in, merged, self._flags_of):
+                fired.append("geo_sites")
+                merged = merge(merged)
+            if merged and geo_sites.widen(text, merged):  # "from [Brisk] & [Fenby]"
+                fired.append("geo_sites")
                 merged = merge(merged)
         if " dot " in text or " DOT " in text or " Dot " in text:
             n_merged = len(merged)
