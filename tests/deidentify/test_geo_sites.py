@@ -81,6 +81,11 @@ def test_a_department_after_a_person_stays(engine: Engine) -> None:
     assert "from Radiology called" in text and "from Theatre" in text
 
 
+def test_a_name_ending_in_a_site_kind_is_no_site(engine: Engine) -> None:
+    text = engine.deidentify("Consent: pt Seo-yeon Park, Korean interpreter by video").text
+    assert "Korean interpreter" in text
+
+
 def test_a_region_after_a_person_is_no_town(engine: Engine) -> None:
     text = engine.deidentify("Mr Tunde Bello from Lagos State? - no, lives Brixton").text
     assert "State?" in text and "Brixton" not in text

@@ -146,7 +146,8 @@ def scan(text: str, words: set[str], spans: list[Span], flags_of: Flags) -> bool
         if "," in text:
             for m in _SITE_TOWN.finditer(text):
                 if _town_ok(m.group("town"), flags_of) \
-                        and _site_ok(m, m.group("town"), flags_of):
+                        and _site_ok(m, m.group("town"), flags_of) \
+                        and not _a_name(spans, m.start("kind"), m.end("kind")):
                     add(m.start("org"), m.end("town"), "site_kind")
     if "Flat" in text or "FLAT" in text or "Unit" in text or "Apt" in text \
             or "Apartment" in text:
@@ -205,6 +206,12 @@ def scan(text: str, words: set[str], spans: list[Span], flags_of: Flags) -> bool
             if _town_ok(m.group("town"), flags_of):
                 add(m.start("town"), m.end("town"), "pickup_place")
     return extend_unheld(spans, found)
+
+
+def _a_name(spans: list[Span], s: int, e: int) -> bool:
+    """Whether a NAME span covers text[s:e]: with no cue before it, "Min-jun Park, Korean
+    interpreter" is a person, not a park and its town."""
+    return any(a <= s and e <= b and cat == "NAME" for a, b, cat, _r, _p in spans)
 
 
 def _person_from(text: str, spans: list[Span], flags_of: Flags, found: list[Span]) -> None:
