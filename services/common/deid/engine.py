@@ -79,6 +79,7 @@ from . import (
     number_edges,
     number_ends,
     ocr_dates,
+    other_kinds,
     pass_words,
     patient_rows,
     patterns,
@@ -198,7 +199,7 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "id_edges.twins", "id_cues.licence", "name_tails", "name_edges", "hl7_segments",
                "record_cells", "relatives.said_names", "record_fields", "illegible_gaps",
                "surname_initials", "spoken_answers", "aliases.trauma_codes",
-               "geo_sites")
+               "geo_sites", *other_kinds.NAMES)
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -710,6 +711,9 @@ class Engine:
             # a value with a gap nobody could read inside it: "Brav[illegible]y"
             if extend_unheld(merged, illegible_gaps.scan(text, merged)):
                 fired.append("illegible_gaps")
+                merged = merge(merged)
+            # plates, members' numbers, days, licences, ages, numbers in pieces
+            if other_kinds.scan(text, merged, fired):
                 merged = merge(merged)
         if own:  # a merge may have relabelled them, and a drop rule then removed them
             merged = merge(merged + own)

@@ -1,0 +1,44 @@
+"""A day named by the week or by today ("discharged yesterday the 3rd", "clinic Wed 21st",
+"admitted today 06/05", "inpatient 04/11-04/19"): the day of the month with the word
+that places it is a date. After "today" it takes "the" ("today, 3rd fault" counts
+faults); bare "today", "next Tuesday" or a "Friday list" are not dates (the studied
+notes leave a weekday alone unmarked), nor "today 7/10" (a score) or "today 11/14 rooms"
+(a count): a month and day after "today" count written with a leading zero. A rota's
+"Tue 12th late" is a shift of the staff's, no patient's day.
+
+A newer rule (NEWER_RULES): it only adds.
+"""
+
+from __future__ import annotations
+
+import re
+
+RULE = "day_date"
+_PRIO = 1
+
+Span = tuple[int, int, str, str, int]
+
+_ORDINAL = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+_WEEKDAY = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday"
+            r"|thursday|saturday")
+_REL = r"(?:yesterday|today|tomorrow|tonight)"
+_MD = r"(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01])"
+_PADDED = r"(?:0\d/\d\d|\d\d/0\d)"
+# a rota's shift after the day: a member of staff's working day, no patient's date
+_SHIFT = r"[ \t]+(?:late|early|nights?|long[ \t]+day|day[ \t]+shift|on[ \t-]?call|shift)\b"
+_DAY = re.compile(
+    rf"(?i)(?<![\w-])(?:{_REL}[ \t]+the[ \t]+{_ORDINAL}"
+    rf"|(?:{_WEEKDAY})\.?,?[ \t]+(?:the[ \t]+)?{_ORDINAL}(?!{_SHIFT})"
+    rf"|{_REL}[ \t]+(?={_PADDED}(?![\w/.]))(?:{_MD}))(?![\w/])")
+_STAY = re.compile(rf"(?i)(?<![\w-])(?:inpatient|admitted|admission|stay|dos|from)[ \t]+"
+                   rf"({_MD})[ \t]?[-–][ \t]?({_MD})(?![\w/])")
+
+
+def scan(text: str) -> list[Span]:
+    """The days named by the week or by today, and a stay's first and last days."""
+    found: list[Span] = [(m.start(), m.end(), "DATE", RULE, _PRIO)
+                         for m in _DAY.finditer(text)]
+    for m in _STAY.finditer(text):
+        found.append((m.start(1), m.end(1), "DATE", RULE, _PRIO))
+        found.append((m.start(2), m.end(2), "DATE", RULE, _PRIO))
+    return found

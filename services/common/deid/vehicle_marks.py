@@ -1,0 +1,85 @@
+"""A British number plate told by the car it is on ("the car park has his car, reg AB12
+CDE", "keys to a green Kia Picanto XY67 ZZT", JSON '"plate": "ZZ09 QRS"'): the plate
+shapes (current "AB12 CDE", older "A123 BCD" and "ABC 123D") count after a car word
+or a car's make, and the car's colour, make and model before the plate go with it (they
+narrow the car down to one: "[VEHICLE]").
+
+The hospital's own fleet ("bus AB12 CDE", "van 5 AB12 CDE") is no patient's car: bus,
+van and ambulance are no cue here. A newer rule (NEWER_RULES): it only adds.
+"""
+
+from __future__ import annotations
+
+import re
+
+RULE = "vehicle_mark"
+_PRIO = 1
+
+Span = tuple[int, int, str, str, int]
+
+_PLATE = re.compile(r"(?<![\w-])(?:[A-Z]{2}\d{2} ?[A-Z]{3}|[A-Z] ?\d{1,3} ?[A-Z]{3}"
+                    r"|[A-Z]{3} ?\d{1,3} ?[A-Z])(?![\w-])")
+# a person's car named before the plate (within a few words)
+_CUE = re.compile(r"(?i)\b(?:cars?|registration|reg|plates?|numberplate|parked"
+                  r"|motorbike|motorcycle|moped)\b")
+_CUE_REACH = 40
+MAKES = frozenset((
+    "ford vauxhall opel vw volkswagen toyota honda nissan skoda škoda mazda kia hyundai bmw "
+    "audi mercedes mercedes-benz benz peugeot renault citroen citroën fiat volvo tesla seat "
+    "cupra mini jaguar lexus subaru suzuki mitsubishi dacia mg chevrolet chevy jeep dodge "
+    "chrysler buick cadillac gmc porsche smart alfa romeo polestar byd land range rover saab "
+    "lotus bentley ferrari maserati infiniti acura genesis abarth").split())
+_COLOURS = frozenset((
+    "red blue green black white silver grey gray yellow orange purple brown gold beige "
+    "maroon navy dark light metallic bronze burgundy teal pink").split())
+_KINDS = frozenset("ev electric hybrid diesel petrol hatchback saloon estate suv".split())
+_LABELS = frozenset("reg reg. registration plate number numberplate".split())
+_ARTICLES = frozenset(("a", "an"))
+_MODEL = re.compile(r"[A-Z][A-Za-z0-9-]{0,11}|[a-z]?\d[A-Za-z0-9-]{0,6}")
+_WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
+_REACH = 8  # words walked back from a plate
+
+
+def _chain_start(text: str, s: int) -> tuple[int, bool]:
+    """Where the car's words before the plate at `s` begin (colour, make, model, label),
+    and whether a make is among them."""
+    words: list[tuple[int, str]] = []
+    pos = s
+    for _ in range(_REACH):
+        m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if m is None:
+            break
+        words.append((m.start(1), m.group(1)))
+        pos = m.start(1)
+    bare = [w.rstrip(",").lower() for _, w in words]
+    start, has_make = s, False
+    kept: list[int] = []
+    for k, (_at, word) in enumerate(words):
+        low = bare[k]
+        if low in MAKES:
+            has_make = True
+        elif low in _COLOURS or low in _KINDS or low in _LABELS:
+            pass
+        elif low in _ARTICLES and kept and bare[kept[-1]] not in _LABELS:
+            kept.append(k)
+            break
+        elif not (_MODEL.fullmatch(word.rstrip(",")) and any(
+                b in MAKES for b in bare[k + 1:k + 3])):
+            break  # a model only right after its make ("Ford Focus", "Mazda CX-5")
+        kept.append(k)
+    while kept and bare[kept[-1]] in _LABELS:  # "registration [X]": the label stays
+        kept.pop()
+    if kept:
+        start = words[kept[-1]][0]
+    return start, has_make
+
+
+def scan(text: str) -> list[Span]:
+    """The plates of cars a note names, with their colour, make and model."""
+    found: list[Span] = []
+    for m in _PLATE.finditer(text):
+        s, e = m.span()
+        start, has_make = _chain_start(text, s)
+        if has_make or _CUE.search(text, max(0, start - _CUE_REACH), s) is not None:
+            found.append((start, e, "VEHICLE", RULE, _PRIO))
+    return found
