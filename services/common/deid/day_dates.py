@@ -3,8 +3,8 @@
 that places it is a date. After "today" it takes "the" ("today, 3rd fault" counts
 faults); bare "today", "next Tuesday" or a "Friday list" are not dates (the studied
 notes leave a weekday alone unmarked), nor "today 7/10" (a score) or "today 11/14 rooms"
-(a count): a month and day after "today" count written with a leading zero. A rota's
-"Tue 12th late" is a shift of the staff's, no patient's day.
+(a count): a month and day after "today" count written with a leading zero. An ordinal
+with a noun after it counts something ("Wed 3rd attempt", a rota's "Tue 12th late").
 
 A newer rule (NEWER_RULES): it only adds.
 """
@@ -24,11 +24,13 @@ _WEEKDAY = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|we
 _REL = r"(?:yesterday|today|tomorrow|tonight)"
 _MD = r"(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01])"
 _PADDED = r"(?:0\d/\d\d|\d\d/0\d)"
-# a rota's shift after the day: a member of staff's working day, no patient's date
-_SHIFT = r"[ \t]+(?:late|early|nights?|long[ \t]+day|day[ \t]+shift|on[ \t-]?call|shift)\b"
+# what follows a day: the note's punctuation or a small word, never a noun the ordinal
+# counts ("Mon 2nd case", "Sat 2nd reading", "Tue 12th late" on a rota: a staff shift)
+_AFTER = (r"[ \t]*(?:$|[-\u2013,.;:)!?|/]|(?:and|or|at|for|in|on|with|then|but|so|pls"
+          r"|please)\b)")
 _DAY = re.compile(
-    rf"(?i)(?<![\w-])(?:{_REL}[ \t]+the[ \t]+{_ORDINAL}"
-    rf"|(?:{_WEEKDAY})\.?,?[ \t]+(?:the[ \t]+)?{_ORDINAL}(?!{_SHIFT})"
+    rf"(?i)(?<![\w-])(?:{_REL}[ \t]+the[ \t]+{_ORDINAL}(?={_AFTER})"
+    rf"|(?:{_WEEKDAY})\.?,?[ \t]+(?:the[ \t]+)?{_ORDINAL}(?={_AFTER})"
     rf"|{_REL}[ \t]+(?={_PADDED}(?![\w/.]))(?:{_MD}))(?![\w/])")
 _STAY = re.compile(rf"(?i)(?<![\w-])(?:inpatient|admitted|admission|stay|dos|from)[ \t]+"
                    rf"({_MD})[ \t]?[-–][ \t]?({_MD})(?![\w/])")

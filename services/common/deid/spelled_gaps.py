@@ -18,7 +18,8 @@ Span = tuple[int, int, str, str, int]
 
 _KINDS = frozenset(("SSN", "PHONE", "FAX", "HEALTHPLAN", "ACCOUNT", "MRN", "LICENSE", "ID"))
 _DIGIT = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|\d)"
-_GAP = re.compile(rf"(?i)[ \t]*[,.-]?[ \t]*(?:{_DIGIT}[ \t]*[,.-]?[ \t]*){{1,4}}")
+_SEP = r"[ \t]*(?:[,.-][ \t]*)?"  # one way to read each gap: blanks, a mark, blanks
+_GAP = re.compile(rf"(?i){_SEP}(?:{_DIGIT}{_SEP}){{1,4}}")
 
 
 def scan(text: str, spans: list[Span]) -> list[Span]:
