@@ -18,6 +18,9 @@ _PRIO = 1
 Span = tuple[int, int, str, str, int]
 
 _KINDS = frozenset(("HEALTHPLAN", "ID", "MRN", "ACCOUNT", "OTHERID"))
+# a suffix is a member number's ("… 02" for a dependant), never a record number's: the
+# two digits after an MRN are an age ("MRN 4410023 91,") another rule hides as one
+_SUFFIXED = frozenset(("HEALTHPLAN", "ID"))
 # the label that goes before a member number, which stays
 _LABEL = re.compile(r"(?i)(?<![\w-])(?:id|member[_ ]?id|member|hpbn|medicaid|medicare|policy"
                     r"|subscriber|insurance|plan|ins)[\"']?[ \t]*[:#]?[ \t]*[\"']?$")
@@ -55,8 +58,8 @@ def scan(text: str, spans: list[Span]) -> list[Span]:
         if cat not in _KINDS or _DIGIT.search(text, s, e) is None:
             continue
         start = _head(text, s)
-        m = _SUFFIX.match(text, e)
-        end = m.end() if m is not None else e
+        m = _SUFFIX.match(text, e) if cat in _SUFFIXED else None
+        end = e if m is None or any(e <= a < m.end() for a, *_ in spans) else m.end()
         if start != s or end != e:
             found.append((start, end, cat, RULE, _PRIO))
     for m in _PAYER_NUMBER.finditer(text):
