@@ -21,6 +21,8 @@ from . import (
     ages,
     ages_words,
     aliases,
+    band_names,
+    beside_names,
     board_names,
     cjk_names,
     context,
@@ -53,6 +55,7 @@ from . import (
     initial_cues,
     inverted_names,
     job_places,
+    kin_names,
     label_values,
     lexcache,
     local_phones,
@@ -91,6 +94,7 @@ from . import (
     place_tails,
     plain_words,
     plate_states,
+    player_names,
     pt_names,
     pt_surnames,
     read_out,
@@ -99,6 +103,7 @@ from . import (
     relatives,
     road_marks,
     script_names,
+    self_names,
     sign_offs,
     spaced_dates,
     spaced_event_dates,
@@ -199,7 +204,8 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "id_edges.twins", "id_cues.licence", "name_tails", "name_edges", "hl7_segments",
                "record_cells", "relatives.said_names", "record_fields", "illegible_gaps",
                "surname_initials", "spoken_answers", "aliases.trauma_codes",
-               "geo_sites", *other_kinds.NAMES)
+               "geo_sites", "band_names", "kin_names", "player_names", "self_names",
+               "beside_names", *other_kinds.NAMES)
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -707,6 +713,19 @@ class Engine:
                 + patient_rows.scan(text, self._flags_of)
             if extend_unheld(merged, found):
                 fired.append("record_fields")
+                merged = merge(merged)
+            # a band's, a card's, a lab row's "SURNAME, Given" after its cue: "reprint: X, Y"
+            if extend_unheld(merged, band_names.scan(text, self._flags_of)):
+                fired.append("band_names")
+                merged = merge(merged)
+            # "Aunty [Wiremu]", "family [ysolde]", "player [Tane Walker]", "i'm [Losa V]"
+            for rule in (kin_names, player_names, self_names):
+                if extend_unheld(merged, rule.scan(text, self._flags_of)):
+                    fired.append(rule.__name__.rsplit(".", 1)[1])
+                    merged = merge(merged)
+            # the same person's words beside a name: "(Tom)", its other script, clipped
+            if extend_unheld(merged, beside_names.scan(text, merged)):
+                fired.append("beside_names")
                 merged = merge(merged)
             # a value with a gap nobody could read inside it: "Brav[illegible]y"
             if extend_unheld(merged, illegible_gaps.scan(text, merged)):

@@ -1,0 +1,52 @@
+"""Words beside a name already found that are the same person's:
+
+- a nickname in brackets between the given name and the surname: "Tomasz (Tom) [Wek]";
+- the name written in another script right before it in brackets, or after a "name …:"
+  label: "ليلى حداد ([Mrs Layla Haddad])", "Greek name on card: Νίκος Παππάς";
+- a word a web page's HTML entities mangled right before it: "Br&eacute;nda [Kolt]";
+- the name clipped in capitals, as a field too short prints it: "[Ms Tahu Wharerau…]
+  … truncated to WHARERA" (six letters or more, the start of a word of the name).
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+RULE = "beside_names"
+
+_NICK = re.compile(r"[ \t]*+\(([A-Z][a-z]{1,11}+)\)[ \t]++")
+_X = r"[^\W\d_A-Za-z\u00c0-\u024f]"  # a letter of another script
+_SCRIPT_RUN = re.compile(rf"{_X}++(?:[ ]{_X}++){{1,3}}")
+_SCRIPT_BEFORE = re.compile(rf"({_X}++(?:[ ]{_X}++){{1,3}})[ \t]*+\([ \t]*+"
+                            r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]++)?$")
+_NAME_LABEL = re.compile(rf"(?i:\bname\b)[^:\n]{{0,24}}:[ \t]*+({_X}++(?:[ ]{_X}++){{1,3}})")
+_ENTITY_WORD = re.compile(r"[A-Za-z]++(?:&(?:[a-z]{2,8}|#\d{2,4});[A-Za-z]++)++[ \t]++$")
+_CAPS = re.compile(r"(?<![\w'’-])[A-Z]{6,}+(?![\w'’-])")
+
+
+def scan(text: str, merged: list[Span]) -> list[Span]:
+    """The words above, as spans."""
+    names = [sp for sp in merged if sp[2] == "NAME"]
+    if not names:
+        return []
+    found: list[Span] = []
+    starts = {sp[0] for sp in names}
+    for s, e, *_ in names:
+        lead = text[max(0, s - 60):s]
+        if (m := _SCRIPT_BEFORE.search(lead)) is not None:
+            base = s - len(lead)
+            found.append((base + m.start(1), base + m.end(1), "NAME", RULE, 1))
+        if "&" in lead and (m := _ENTITY_WORD.search(lead)) is not None and m.group().strip():
+            found.append((s - len(lead) + m.start(), e, "NAME", RULE, 1))
+        if (m := _NICK.match(text, e)) is not None and m.end() in starts:
+            found.append((m.start(1), m.end(1), "NAME", RULE, 1))
+    for m in _NAME_LABEL.finditer(text):
+        found.append((m.start(1), m.end(1), "NAME", RULE, 1))
+    words = {w.upper() for s, e, *_ in names for w in re.findall(r"[A-Za-z]{7,}", text[s:e])}
+    if words:
+        for m in _CAPS.finditer(text):
+            clip = m.group()
+            if any(w.startswith(clip) and w != clip for w in words):
+                found.append((m.start(), m.end(), "NAME", RULE, 1))
+    return found

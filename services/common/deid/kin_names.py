@@ -1,0 +1,45 @@
+"""A relative's given name after the word for the relation, as families and notes say
+it: "Aunty Wiremu", "call Uncle Tevita", "family ysolde at bedside", "whānau (Mereana)",
+"koro (Hemi)".
+
+The name: capitalised, in brackets or not, a listed given name or a word no list holds;
+in lower case only a listed given name that is no English word ("family niamh", never
+"family meeting"). Never a clinical word, label, cue, month or everyday word
+("family Hx", "Uncle Sam's" is a name too, and is kept as one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import lexicon as lx
+
+Span = tuple[int, int, str, str, int]
+Flags = Callable[[str], int]
+RULE = "kin_names"
+
+_KIN = re.compile(
+    r"(?i:\b(?:auntie|aunty|aunt|uncle|nana|nanna|koro|kuia|tupuna|whānau|whanau|family"
+    r"|cousin|bro|sis|tia|tío|tio|tía|abuela|abuelo))[ \t]++(\(?)([^\W\d_][^\W\d_'’]*+)(\)?)"
+    r"(?![\w'’-])")
+_NEVER = (lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.MEDICAL | lx.LABEL | lx.CUE
+          | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY | lx.EPONYM | lx.PHRASE | lx.PLACE)
+
+
+def scan(text: str, flags_of: Flags) -> list[Span]:
+    """The given names above, as spans."""
+    found: list[Span] = []
+    for m in _KIN.finditer(text):
+        word = m.group(2)
+        if bool(m.group(1)) != bool(m.group(3)) or len(word) < 3:
+            continue
+        f = flags_of(word.lower())
+        if f & _NEVER:
+            continue
+        if word[0].isupper() and word[1:].islower():
+            if f & lx.FIRST or not f & lx.LAST:
+                found.append((m.start(2), m.end(2), "NAME", RULE, 1))
+        elif word.islower() and f & lx.FIRST:
+            found.append((m.start(2), m.end(2), "NAME", RULE, 1))
+    return found

@@ -1,0 +1,54 @@
+"""A person's own name as a chat or a message gives it: "hi im tane-ari", "i'm Losa
+Vainikolo", "USER: hello i am mereana". After "im", "i'm", "i am", "my name is",
+"name's", "this is", one or two words:
+
+- in lower case or capitalised, a listed given name that is no English word, or two
+  listed given names joined by a hyphen ("rosa-lee");
+- capitalised, a word no list holds or a listed name, with a second capitalised word
+  that is a surname or a word no list holds ("i'm Losa Vainikolo").
+
+Never an everyday, clinical or feeling word: "i'm scared", "I am Nervous", "im 15".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import lexicon as lx
+
+Span = tuple[int, int, str, str, int]
+Flags = Callable[[str], int]
+RULE = "self_names"
+
+_SAYS = re.compile(
+    r"(?i:\b(?:i['’]?m|i[ ]am|my[ ]name[ ]is|name['’]s|this[ ]is))[ \t]++"
+    r"([^\W\d_]++(?:-[^\W\d_]++)?)(?:[ ]([A-Z][^\W\d_A-Z]++))?(?![\w'’-])")
+_PLAIN = (lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.MEDICAL | lx.LABEL | lx.CUE
+          | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY | lx.EPONYM | lx.PHRASE | lx.PLACE
+          | lx.STREET)
+
+
+def _given(word: str, flags_of: Flags) -> bool:
+    if "-" in word:
+        return all(flags_of(p.lower()) & lx.FIRST and not flags_of(p.lower()) & lx.MEDICAL
+                   for p in word.split("-"))
+    f = flags_of(word.lower())
+    return bool(f & lx.FIRST) and not f & _PLAIN
+
+
+def scan(text: str, flags_of: Flags) -> list[Span]:
+    """The names above, as spans."""
+    found: list[Span] = []
+    for m in _SAYS.finditer(text):
+        word, second = m.group(1), m.group(2)
+        capital = word[0].isupper() and word[1:].islower()
+        if second and capital:
+            f1, f2 = flags_of(word.lower()), flags_of(second.lower())
+            if not f1 & (_PLAIN & ~lx.ENGLISH & ~lx.PLACE) and not f1 & lx.COMMON \
+                    and (f2 & lx.LAST or not f2 & _PLAIN) and not f2 & lx.MEDICAL:
+                found.append((m.start(1), m.end(2), "NAME", RULE, 1))
+                continue
+        if (capital or word.islower()) and _given(word, flags_of):
+            found.append((m.start(1), m.end(1), "NAME", RULE, 1))
+    return found
