@@ -32,7 +32,8 @@ _PARTICLE = (r"(?:(?i:de|del|della|da|di|du|la|las|los|le|van|von|der|den|ter|te
 _PAIR = re.compile(rf"(?<![\w'’&;-])({_PARTICLE}{{0,2}}({_W})),[ \t]{{1,2}}+"
                    rf"({_W}(?:[ ]{_W}){{0,2}})")
 # (from a run's first letter only: a long run of spaced capitals is read once)
-_SPACED = re.compile(r"(?<!\w)(?<!\w )((?:[A-Z] ){2,}+[A-Z]),[ \t]{1,3}((?:[A-Z] ){1,}[A-Z])(?![\w])")
+_SPACED = re.compile(r"(?<!\w)(?<!\w )((?:[A-Z] ){2,}+[A-Z]),[ \t]{1,3}"
+                     r"((?:[A-Z] ){1,}[A-Z])(?![\w])")
 _INITIAL = re.compile(r"(?<![\w'’-])([A-Z]{4,}+)[ \t]([A-Z])(?![\w'’-])")
 _CUE = re.compile(
     r"(?i:\b(?:re-?print(?:ed)?|(?:wrist)?band(?:[ \t]+(?:re-?print|shows|reads?))?"
@@ -92,6 +93,9 @@ def _given(words: list[str], caps: bool, flags_of: Flags) -> int:
             break  # "FLOOR, WAITING ON", but "Little Tane"
         if i and not (f & (lx.FIRST | lx.LAST) or not f & (_WORDY | lx.MEDICAL)):
             break  # "CLETUS NINETY", "Aldo Pathology"
+        if i and "-" in w and any(len(p) < 3 or flags_of(p.lower()) & lx.MEDICAL
+                                  for p in w.split("-")):
+            break  # "Aldo Pre-op"
         if f & lx.LABEL or (w.isupper() and len(w) < 4 and not f & lx.FIRST):
             break  # "ID", "ICP", "ON"
         n += 1
