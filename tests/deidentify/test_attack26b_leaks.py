@@ -35,7 +35,6 @@ from .support import left_uncovered
     ("I&D - Qzarnik - MRN pending", "Qzarnik"),
     ("Qzarnik x2 waiting", "Qzarnik"),
     # board_names: labels and aliases
-    ("wristband QZARNIK, MABEL", "QZARNIK, MABEL"),
     ("belongs to Qzarnik, Glenn", "Qzarnik"),
     ("Trauma Foxtrot in bay 2", "Foxtrot"),
     ("Trauma-Kilo in bay 2", "Kilo"),

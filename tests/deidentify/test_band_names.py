@@ -19,6 +19,7 @@ from services.common.deid import Engine
     ("WRISTBAND: DE LOS REYES, Ana Lucía MRN 552-81-22", "DE LOS REYES, Ana Lucía"),
     ("reprint: O'DRISCOLL-HAMID, Aoife 0091177 - barcode re-encoded",
      "O'DRISCOLL-HAMID, Aoife"),
+    ("wristband QZARNIK, MABEL", "QZARNIK, MABEL"),  # attack26b's older hole
     ("printed band shows KAMAU, Njeri - typo corrected", "KAMAU, Njeri"),
     ("Member: OKONJO-BELL, RHONA ID: M00419977 DOB: 01/02/1980", "OKONJO-BELL, RHONA"),
     ("Sample Kettleby, Grace ID 3381770 pH 7.31", "Kettleby, Grace"),

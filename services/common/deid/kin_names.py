@@ -21,7 +21,7 @@ RULE = "kin_names"
 
 _KIN = re.compile(
     r"(?i:\b(?:auntie|aunty|aunt|uncle|nana|nanna|koro|kuia|tupuna|whānau|whanau|family"
-    r"|cousin|bro|sis|tia|tío|tio|tía|abuela|abuelo))[ \t]++(\(?)([^\W\d_][^\W\d_'’]*+)(\)?)"
+    r"|cousin))[ \t]++(\(?)([^\W\d_][^\W\d_'’]*+)(\)?)"
     r"(?![\w'’-])")
 _NEVER = (lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.MEDICAL | lx.LABEL | lx.CUE
           | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY | lx.EPONYM | lx.PHRASE | lx.PLACE)
