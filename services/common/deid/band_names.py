@@ -34,6 +34,7 @@ _PAIR = re.compile(rf"(?<![\w'’&;-])({_PARTICLE}{{0,2}}({_W})),[ \t]{{1,2}}+"
 # (from a run's first letter only: a long run of spaced capitals is read once)
 _SPACED = re.compile(r"(?<!\w)(?<!\w )((?:[A-Z] ){2,}+[A-Z]),[ \t]{1,3}"
                      r"((?:[A-Z] ){1,}[A-Z])(?![\w])")
+_COMMA_CAPITAL = re.compile(r",[ \t]{1,3}+[^\W\d_a-z]")
 _INITIAL = re.compile(r"(?<![\w'’-])([A-Z]{4,}+)[ \t]([A-Z])(?![\w'’-])")
 _CUE = re.compile(
     r"(?i:\b(?:re-?print(?:ed)?|(?:wrist)?band(?:[ \t]+(?:re-?print|shows|reads?))?"
@@ -114,7 +115,7 @@ def _cued(text: str, s: int, e: int) -> bool:
 def scan(text: str, flags_of: Flags) -> list[Span]:
     """The names above, as spans."""
     found: list[Span] = []
-    if "," in text:
+    if _COMMA_CAPITAL.search(text) is not None:  # (most notes: no word scan at all)
         for m in _PAIR.finditer(text):
             if not _surname(m.group(2), flags_of):
                 continue
