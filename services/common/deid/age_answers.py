@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 
+from .hints import any_in
+
 RULE = "age_answer"
 _PRIO = 1
 
 Span = tuple[int, int, str, str, int]
 
 _OLD = r"(?:9\d|1[0-2]\d)"
+_SELF_HINTS = ("im", "i'm", " am", "\tam")  # _SELF's "i'm", "im", "i am" need one
 _SELF = re.compile(rf"(?i)(?<![\w'])(?:i'?m|i[ \t]+am)[ \t]+(?:now[ \t]+)?({_OLD})"
                    r"(?=[ \t]*(?:$|[,.;!?]|(?:and|years?|yrs?|y/?o|now|next|this|but|so)\b))")
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -29,7 +32,7 @@ _CORRECTED = re.compile(rf"(?i)^[ \t,.]*(?:no[ \t,]+sorry|sorry|no[ \t,]+wait|i[
 def scan(text: str, spans: list[Span]) -> list[Span]:
     """Ages a person gives of themselves, and corrected ages after one found."""
     found: list[Span] = [(m.start(1), m.end(1), "AGE", RULE, _PRIO)
-                         for m in _SELF.finditer(text)]
+                         for m in _SELF.finditer(text)] if any_in(text, _SELF_HINTS) else []
     for _s, e, cat, _rule, _prio in spans:
         if cat == "AGE":
             m = _CORRECTED.match(text[e:e + 60])

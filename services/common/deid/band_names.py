@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
+from .hints import folded
 
 Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
@@ -137,6 +138,8 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
                     and _given([m.group(2).replace(" ", "")], True, flags_of) \
                     and _cued(text, m.start(), m.end()):
                 found.append((m.start(), m.end(), "NAME", RULE, 1))
+    if "id" not in folded(text):  # _ID_CUE's word
+        return found
     for m in _INITIAL.finditer(text):
         if _ID_CUE.search(text, max(0, m.start() - 30), m.start()) is not None \
                 and not flags_of(m.group(1).lower()) & (_WORDY | _SURNAME_NEVER):

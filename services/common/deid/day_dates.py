@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .hints import folded
+
 RULE = "day_date"
 _PRIO = 1
 
@@ -21,7 +23,9 @@ Span = tuple[int, int, str, str, int]
 _ORDINAL = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
 _WEEKDAY = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday"
             r"|thursday|saturday")
-_REL = r"(?:yesterday|today|tomorrow|tonight)"
+_REL_WORDS = ("yesterday", "today", "tomorrow", "tonight")
+_REL = rf"(?:{'|'.join(_REL_WORDS)})"
+_ORDINAL_END = re.compile(r"\d(?:st|nd|rd|th)")  # on the folded note
 _MD = r"(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01])"
 _PADDED = r"(?:0\d/\d\d|\d\d/0\d)"
 # what follows a day: the note's punctuation or a small word, never a noun the ordinal
@@ -38,8 +42,13 @@ _STAY = re.compile(rf"(?i)(?<![\w-])(?:inpatient|admitted|admission|stay|dos|fro
 
 def scan(text: str) -> list[Span]:
     """The days named by the week or by today, and a stay's first and last days."""
-    found: list[Span] = [(m.start(), m.end(), "DATE", RULE, _PRIO)
-                         for m in _DAY.finditer(text)]
+    found: list[Span] = []
+    low = folded(text)
+    # each day above holds an ordinal or a word of _REL; a stay, a slash
+    if any(w in low for w in _REL_WORDS) or _ORDINAL_END.search(low) is not None:
+        found += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _DAY.finditer(text)]
+    if "/" not in text:
+        return found
     for m in _STAY.finditer(text):
         found.append((m.start(1), m.end(1), "DATE", RULE, _PRIO))
         found.append((m.start(2), m.end(2), "DATE", RULE, _PRIO))

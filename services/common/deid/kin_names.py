@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
+from .hints import any_in
 
 Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
@@ -23,6 +24,8 @@ _KIN = re.compile(
     r"(?i:\b(?:auntie|aunty|aunt|uncle|nana|nanna|koro|kuia|tupuna|whānau|whanau|family"
     r"|cousin))[ \t]++(\(?)([^\W\d_][^\W\d_'’]*+)(\)?)"
     r"(?![\w'’-])")
+# a piece of each relation word above: no piece, no relation (nan: nana and nanna)
+_HINTS = ("aunt", "uncle", "nan", "koro", "kuia", "tupuna", "nau", "family", "cousin")
 _NEVER = (lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.MEDICAL | lx.LABEL | lx.CUE
           | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY | lx.EPONYM | lx.PHRASE | lx.PLACE)
 
@@ -30,6 +33,8 @@ _NEVER = (lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.MEDICAL | lx.LABEL | lx.C
 def scan(text: str, flags_of: Flags) -> list[Span]:
     """The given names above, as spans."""
     found: list[Span] = []
+    if not any_in(text, _HINTS):
+        return found
     for m in _KIN.finditer(text):
         word = m.group(2)
         if bool(m.group(1)) != bool(m.group(3)) or len(word) < 3:

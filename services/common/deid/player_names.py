@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
+from .hints import any_in
 
 Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
@@ -48,7 +49,10 @@ def _person(name: str, flags_of: Flags) -> bool:
 def scan(text: str, flags_of: Flags) -> list[Span]:
     """The names above, as spans."""
     found: list[Span] = []
-    for rx in (_AFTER_PLAYER, _POSITION):
+    # "player" for the first; a position's bracket for the second
+    rxs = ((_AFTER_PLAYER,) if any_in(text, ("player",)) else ()) \
+        + ((_POSITION,) if "(" in text else ())
+    for rx in rxs:
         for m in rx.finditer(text):
             if _person(m.group(1), flags_of):
                 found.append((m.start(1), m.end(1), "NAME", RULE, 1))
