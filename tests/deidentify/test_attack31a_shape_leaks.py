@@ -9,7 +9,9 @@
 - "hi im x y" in lower case, "i'm X SURNAME", "i'm X Y-Z", "hi im X-Y Z-W", a lone
   "I'm Given";
 - the surname after a nickname "(Mo)" at a chat's end; a name clipped in title case;
-- one other-script word before "(Mrs X)", two before "[Mrs X]".
+- one other-script word before "(Mrs X)", two before "[Mrs X]";
+- a zero-width space, soft hyphen, entity or homoglyph inside "player X Y" / "i'm X Y" /
+  "ID … SURNAME I" / a clipped name (the new spans stop at it; the rest shows).
 
 Every name is invented."""
 
@@ -57,6 +59,22 @@ OLD = "OLDER: "
                  marks=strict_xfail(OLD + "'i'm X Y-Z': a hyphenated surname")),
     pytest.param("USER: hi im Tane-Ari Walker-Smith BOT: ok", "Tane",
                  marks=strict_xfail(OLD + "'hi im X-Y Z-W': the given name's first part")),
+    pytest.param("player Tamati Rua\u200bwai taken by ambulance", "wai",
+                 marks=strict_xfail(OLD + "a zero-width space in the surname: player_names' "
+                                    "span stops before it and the rest shows")),
+    pytest.param("USER: i'm Losa Vaini\u00adkolo BOT: ok", "kolo",
+                 marks=strict_xfail(OLD + "a soft hyphen in the surname: self_names' span "
+                                    "stops before it and the rest shows")),
+    pytest.param("player Ta\u00admati Rua\u00adwai taken by ambulance", "wai",
+                 marks=strict_xfail(OLD + "soft hyphens in 'player X Y'")),
+    pytest.param("player T&#97;mati Ruawai taken by ambulance", "Ruawai",
+                 marks=strict_xfail(OLD + "an HTML entity in 'player X Y'")),
+    pytest.param("USER: i'm L&#111;sa Vainikolo BOT: ok", "Vainikolo",
+                 marks=strict_xfail(OLD + "an HTML entity in 'i'm X Y'")),
+    pytest.param("Pat ID 7710042 DRAVENKO \u0422 - metHb 3%", "DRAVENKO",
+                 marks=strict_xfail(OLD + "a Cyrillic initial after 'ID … SURNAME'")),
+    pytest.param("Clerk: Ms Tahu Wharerautangi DOB 2/6/1990 - truncated to WHARE\u00adRAU",
+                 "RAU", marks=strict_xfail(OLD + "a soft hyphen in the clipped name")),
     pytest.param("USER: hi I'm Mereana BOT: ok", "Mereana",
                  marks=strict_xfail(OLD + "a lone unlisted 'I'm Given'")),
     pytest.param("USER: my name is Mohamed (Mo) Sesay BOT: ok", "Sesay",
