@@ -1,0 +1,44 @@
+"""attack31b, older holes (base 93939a8 lets these out too): places, plates, days and
+ages in the shapes the newest rules read (geo_sites, vehicle_marks, day_dates,
+age_answers, licence_values) but written in lower case, in capitals, spelled out or
+with a lower-case model, which head a301418 still shows.
+
+Every name, place, plate and number here is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import Engine
+
+from .support import shown, strict_xfail
+
+HOLES = [
+    ("Re Mr Quentin Abara, flat 6, 41 osier walk. Lives with son.", "osier walk"),
+    ("Re Mr Quentin Abara, FLAT 6, 41 OSIER WALK, WEXBURY.", "OSIER WALK"),
+    ("copy to Ms Harrow, flat 3b gannet court, wexbury.", "gannet court"),
+    ("lives wexbury, alone", "wexbury"),
+    ("lives alone in little cowarne.", "cowarne"),
+    ("LIVES ALONE IN LITTLE COWARNE.", "COWARNE"),
+    ("Pt from oakhurst care home dunmere", "dunmere"),
+    ("flat at quarry court, wexbury", "wexbury"),
+    ("pickup Elm Row Sheltered Housing", "Elm Row"),
+    ("hmp wexbury transfer", "wexbury"),
+    ("in custody at Wexbury Prison", "Wexbury"),
+    ("isle of quarrel ferry", "quarrel"),
+    ("accident in wexbury", "wexbury"),
+    ("old wexbury, new fenby", "wexbury"),
+    ("old address Fenby, new address Wexbury", "Wexbury"),
+    ("silver vw polo ab12 cde", "ab12 cde"),
+    ("green kia picanto XY67ZZT parked", "XY67ZZT"),
+    ("admitted yesterday the twenty first.", "twenty first"),
+    ("I'm ninety four and live alone", "ninety four"),
+    ("I am ninety-four", "ninety-four"),
+    ("my driving licence is jones 611 2q8 cd", "jones"),
+]
+
+
+@strict_xfail("OLDER: attack31b, base too; beside geo_sites/other_kinds' new shapes")
+@pytest.mark.parametrize(("note", "secret"), HOLES)
+def test_an_older_hole_beside_the_new_shapes(engine: Engine, note: str, secret: str) -> None:
+    assert not shown(engine, note, secret)
