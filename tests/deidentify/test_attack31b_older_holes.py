@@ -35,6 +35,16 @@ HOLES = [
     ("I'm ninety four and live alone", "ninety four"),
     ("I am ninety-four", "ninety-four"),
     ("my driving licence is jones 611 2q8 cd", "jones"),
+    ("car reg ab 12 cde", "ab 12 cde"),
+    ("his ute ABC 123 (NSW)", "ABC 123"),
+    ("Apt 4B, 221 W 34th St, Manhattan", "221 W 34th"),
+    ("c/o unit 5, 12 gannet parade, wexbury", "gannet parade"),
+    ("living in little cowarne", "cowarne"),
+    ("resides Wexbury", "Wexbury"),
+    ("seen Mon the twenty first", "twenty first"),
+    ("seen Mon 21st pm", "21st"),
+    ("clinic Wed 21st am", "21st"),
+    ("i'm 1 hundred and 2", "hundred and 2"),
 ]
 
 
