@@ -25,6 +25,10 @@ FALSE_ALARMS = [
     ("Transfer from Wound Clinic, Level 2", "Wound Clinic, Level 2"),
     ("Seen in Sexual Health Clinic, Old Building.", "Sexual Health Clinic, Old Building"),
     ("Referred to Stoma Diagnostics, Block B for review.", "Stoma Diagnostics"),
+    ("Kit collected from Theatre Stores, Level 2.", "Theatre Stores, Level 2"),
+    ("Pharmacy from Medicines Stores, Level 1", "Medicines Stores, Level 1"),
+    # a ward's own building: hiding its name may be fair, but "Level" is no town
+    ("Pt moved to Cedar Lodge, Level 2 (rehab ward).", "Level 2"),
     ("Living Will discussed with daughter.", "Living Will"),
     ("Dressing: old Mepore, new Allevyn applied.", "old Mepore, new Allevyn"),
     ("Staff member injured in Physio Gym, Datix done.", "Physio Gym"),
