@@ -2,9 +2,9 @@
 93939a8 left each note whole; head a301418 hides part of it, and eats the guard):
 
 - vehicle_marks: an orthopaedic "plate", "CAR-T" and a "parked" wheelchair cue a
-  plate, so a bone plate's or a bed's code is hidden; "mg" and "range" are car makes, so a dose's frequency ("200 mg TDS 3
-  M") or a lab value after "normal range," ("ALT 45 U") is a plate with its make, and
-  the unit or the word "range" goes with it;
+  plate, so a bone plate's or a bed's code is hidden; "mg" and "range" are car makes,
+  so a dose's frequency ("200 mg TDS 3 M") or a lab value after "normal range," ("ALT
+  45 U") is a plate with its make, and the unit or the word "range" goes with it;
 - age_answers: "I'm 99.5 kg" hides "99" as an age and shows ".5 kg" (the lookahead
   takes the decimal point for a full stop);
 - day_dates: "sat" the verb before an ordinal ("Pt sat 1st, then stood") and a
