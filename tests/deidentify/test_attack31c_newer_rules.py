@@ -126,3 +126,18 @@ def test_a_hyphenated_word_after_an_id_is_no_suffix(engine: Engine, note: str,
 def test_a_dialysis_unit_and_its_level_stay(engine: Engine) -> None:
     out = engine.deidentify("Renal Dialysis Unit, Level 2.")
     assert "Renal Dialysis Unit" in out.text
+
+
+# more hospital words the new name and place rules take for a person or a site
+WARD_WORDS = [
+    ("Eye Clinic, Level 2.", "Eye Clinic"),  # geo_sites: a weak kind and its "town"
+    ("family Facetime call at 6pm.", "Facetime"),  # kin_names: a word no list holds
+    ("player Support Worker present.", "Support Worker"),  # player_names: a role
+]
+
+
+@pytest.mark.xfail(strict=True, reason="NEW: geo_sites / kin_names / player_names hide a "
+                   "clinic and its level, an app after 'family', a role after 'player'")
+@pytest.mark.parametrize(("note", "kept"), WARD_WORDS)
+def test_hospital_words_after_the_new_cues_stay(engine: Engine, note: str, kept: str) -> None:
+    assert kept in engine.deidentify(note).text
