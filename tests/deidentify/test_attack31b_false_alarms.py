@@ -10,6 +10,8 @@ a301418 hides. Each note is PHI-free; the guard is a piece a correct engine keep
 - vehicle_marks: a bed code after "parked" (a patient parked as an outlier) read as a
   plate.
 
+Fixed on branch fix31b by narrowing those rules; plain tests now.
+
 Every note here is invented for these tests."""
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ from __future__ import annotations
 import pytest
 
 from services.common.deid import Engine
-
-from .support import strict_xfail
 
 FALSE_ALARMS = [
     ("Referred to Eye Clinic, Level 2 for review.", "Eye Clinic, Level 2"),
@@ -40,7 +40,6 @@ FALSE_ALARMS = [
 ]
 
 
-@strict_xfail("NEW: attack31b, geo_sites/day_dates/vehicle_marks hide ordinary clinical text")
 @pytest.mark.parametrize(("note", "guard"), FALSE_ALARMS)
 def test_ordinary_text_in_the_new_shapes_stays(engine: Engine, note: str, guard: str) -> None:
     out = engine.deidentify(note)

@@ -1,7 +1,7 @@
 """An age over 89 a person gives of themselves, or corrects ("I'm 94 and live alone",
 "she's ninety one no sorry ninety four"): "I'm" before a number from 90 to 129 with
 nothing after it that makes it a weight, a share or a score, and the number said after
-a correction of an age the older rules found. "I'm 95% sure", "I'm 92 kg" stay.
+a correction of an age the older rules found. "I'm 95% sure", "I'm 92 kg", "I'm 99.5 kg" stay.
 
 A newer rule (NEWER_RULES): it only adds.
 """
@@ -20,7 +20,8 @@ Span = tuple[int, int, str, str, int]
 _OLD = r"(?:9\d|1[0-2]\d)"
 _SELF_HINTS = ("im", "i'm", " am", "\tam")  # _SELF's "i'm", "im", "i am" need one
 _SELF = re.compile(rf"(?i)(?<![\w'])(?:i'?m|i[ \t]+am)[ \t]+(?:now[ \t]+)?({_OLD})"
-                   r"(?=[ \t]*(?:$|[,.;!?]|(?:and|years?|yrs?|y/?o|now|next|this|but|so)\b))")
+                   r"(?=[ \t]*(?:$|[,;!?]|\.(?!\d)"  # "I'm 99.5 kg" is a weight
+                   r"|(?:and|years?|yrs?|y/?o|now|next|this|but|so)\b))")
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _SAID = (rf"(?:{_OLD}|ninety(?:[- ]{_UNITS})?|(?:a|one)[ \t]+hundred(?:[ \t]+and)?"

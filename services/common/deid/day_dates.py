@@ -28,16 +28,25 @@ _REL = rf"(?:{'|'.join(_REL_WORDS)})"
 _ORDINAL_END = re.compile(r"\d(?:st|nd|rd|th)")  # on the folded note
 _MD = r"(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01])"
 _PADDED = r"(?:0\d/\d\d|\d\d/0\d)"
+# "sat" and "sun" in lower case are a verb and sunburn ("Pt sat 1st, then stood")
+_LOWER_VERBS = ("sat", "sun")
 # what follows a day: the note's punctuation or a small word, never a noun the ordinal
 # counts ("Mon 2nd case", "Sat 2nd reading", "Tue 12th late" on a rota: a staff shift)
-_AFTER = (r"[ \t]*(?:$|[-\u2013,.;:)!?|/]|(?:and|or|at|for|in|on|with|then|but|so|pls"
+# (a hyphen before a letter makes the ordinal a word's: "1st-degree", "2nd-line")
+_AFTER = (r"[ \t]*(?:$|[-\u2013](?![A-Za-z])|[,.;:)!?|/]"
+          r"|(?:and|or|at|for|in|on|with|then|but|so|pls"
           r"|please)\b)")
 _DAY = re.compile(
     rf"(?i)(?<![\w-])(?:{_REL}[ \t]+the[ \t]+{_ORDINAL}(?={_AFTER})"
     rf"|(?:{_WEEKDAY})\.?,?[ \t]+(?:the[ \t]+)?{_ORDINAL}(?={_AFTER})"
     rf"|{_REL}[ \t]+(?={_PADDED}(?![\w/.]))(?:{_MD}))(?![\w/])")
-_STAY = re.compile(rf"(?i)(?<![\w-])(?:inpatient|admitted|admission|stay|dos|from)[ \t]+"
-                   rf"({_MD})[ \t]?[-–][ \t]?({_MD})(?![\w/])")
+_STAY = re.compile(rf"(?i)(?<![\w-])(?P<cue>inpatient|admitted|admission|stay|dos|from)[ \t]+"
+                   rf"(?P<first>{_MD})[ \t]?[-–][ \t]?(?P<last>{_MD})(?![\w/])")
+
+# "from" opens a stay only after a word of one ("in hospital from 04/11-04/19"); a
+# score's, an acuity's or a setting's change "from 08/10-03/10" is no stay
+_STAY_BEFORE = re.compile(r"(?i)(?<![\w-])(?:inpatient|in-patient|admit\w*|admission|stay"
+                          r"|hospital|ward|hosp|los|dos|episode)(?![\w-])")
 
 
 def scan(text: str) -> list[Span]:
@@ -46,10 +55,14 @@ def scan(text: str) -> list[Span]:
     low = folded(text)
     # each day above holds an ordinal or a word of _REL; a stay, a slash
     if any(w in low for w in _REL_WORDS) or _ORDINAL_END.search(low) is not None:
-        found += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _DAY.finditer(text)]
+        found += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _DAY.finditer(text)
+                  if text[m.start():m.start() + 4].rstrip(" \t.,") not in _LOWER_VERBS]
     if "/" not in text:
         return found
     for m in _STAY.finditer(text):
-        found.append((m.start(1), m.end(1), "DATE", RULE, _PRIO))
-        found.append((m.start(2), m.end(2), "DATE", RULE, _PRIO))
+        if m.group("cue").lower() == "from" \
+                and _STAY_BEFORE.search(text, max(0, m.start() - 60), m.start()) is None:
+            continue  # "Pain improved from 08/10-03/10": a score's change
+        found.append((m.start("first"), m.end("first"), "DATE", RULE, _PRIO))
+        found.append((m.start("last"), m.end("last"), "DATE", RULE, _PRIO))
     return found

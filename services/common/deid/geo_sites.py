@@ -96,17 +96,34 @@ _COMPASS = re.compile(r"[ \t]+(?:West|East|North|South|Central|Upper|Lower)(?![\
 _FROM_CUE = re.compile(r"(?i:(?<![\w'’])(?:from|at|to|pickup))[ \t]+$")
 
 
+# the hospital's own services and rooms no lexicon marks as clinical ("Stoma
+# Diagnostics", "Theatre Stores", "injured in Physio Gym", "assault in Resus Bay")
+_WARD_HEADS = frozenset("stoma theatre theatres medicines pharmacy physio physiotherapy resus "
+                        "endoscopy renal".split())
+# a floor, a wing or a room of a building, never a town ("Eye Clinic, Level 2", "Sexual
+# Health Clinic, Old Building"), and the document of "Living Will"
+_NO_TOWN_WORDS = frozenset("level floor block wing building annexe basement suite gym will"
+                           .split())
+# an address change says so: "old [Brisk], new [Fenby]" after "address" or a move, never
+# a swap of dressings ("old Mepore, new Allevyn")
+_MOVE_CUE = re.compile(r"(?i)(?<![\w'’])(?:address|moved?|moving|relocated?|lives|living|home"
+                       r"|house|town)(?![\w'’])")
+
+
 def _ordinary(word: str, flags_of: Flags) -> bool:
     """A word no site's or town's name begins with: a stop word, a department, a clinical
     word."""
     w = word.lower().rstrip(".,")
-    return w in _NOT_PLACE or w in _OWN or bool(flags_of(word) & (lx.MEDICAL | lx.CUE))
+    return w in _NOT_PLACE or w in _OWN or w in _WARD_HEADS \
+        or bool(flags_of(word) & (lx.MEDICAL | lx.CUE))
 
 
 def _town_ok(town: str, flags_of: Flags) -> bool:
     """Capitalised words that may name a town: not a department's or a clinical word
     first, not ordinary words only, not a state, a country or a region ("Edo State")."""
     words = town.split()
+    if any(w.lower() in _NO_TOWN_WORDS for w in words):
+        return False
     return not _ordinary(words[0], flags_of) and _may_be_town(town, flags_of) \
         and not _no_town(town, flags_of) and words[-1] not in _REGION
 
@@ -198,6 +215,8 @@ def scan(text: str, words: set[str], spans: list[Span], flags_of: Flags) -> bool
                 add(m.start("town"), m.end("town"), "event_town")
     if "old" in words and "new" in words:
         for m in _OLD_NEW.finditer(text):
+            if _MOVE_CUE.search(text, max(0, m.start() - 80), m.start()) is None:
+                continue
             if _town_ok(m.group("old"), flags_of) and _town_ok(m.group("new"), flags_of):
                 add(m.start("old"), m.end("old"), "old_new_town")
                 add(m.start("new"), m.end("new"), "old_new_town")

@@ -22,11 +22,33 @@ _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[A-Z]")
 
 
+def _groups_end(value: str) -> int:
+    """How much of `value` its groups take: after the first, a group of letters only ends
+    them unless it is a short check group after digits ("611 2Q8 CD"); a word in
+    capitals after the number ("H0159813 SUSPENDED DUE TO …") is none of it."""
+    groups = value.split()
+    kept = [groups[0]]
+    for group in groups[1:]:
+        if _DIGIT.search(group) is not None:
+            kept.append(group)
+            continue
+        if len(group) <= 3 and _DIGIT.search(kept[-1]) is not None:
+            kept.append(group)
+        break
+    if len(kept) < 2:
+        return 0
+    end = 0
+    for group in kept:
+        end = value.index(group, end) + len(group)
+    return end
+
+
 def scan(text: str) -> list[Span]:
     """Licence numbers in groups after "driving licence"."""
     found: list[Span] = []
     for m in _VALUE.finditer(text):
-        value = m.group(1)
+        end = _groups_end(m.group(1))
+        value = m.group(1)[:end]
         if len(_DIGIT.findall(value)) >= 3 and len(_LETTER.findall(value)) >= 2:
-            found.append((m.start(1), m.end(1), "LICENSE", RULE, _PRIO))
+            found.append((m.start(1), m.start(1) + end, "LICENSE", RULE, _PRIO))
     return found

@@ -29,7 +29,10 @@ _PAYER = (r"(?:BCBS[A-Z]{0,3}|HMSA|AETNA|Aetna|AET|UHC|CIGNA|Cigna|HUMANA|Humana
           r"|Kaiser|ANTHEM|Anthem|TRICARE|Tricare|MOLINA|Molina|MCD)")
 _PAYER_WORD = re.compile(_PAYER)
 _CAPS_BEFORE = re.compile(r"(?<![\w-])([A-Z]{1,6})[ \t]+$")
-_SUFFIX = re.compile(r"[ \t]([A-Z]|\d{2})(?=[ \t]*(?:$|[-(|,;)\]]))")
+# (a hyphen before a letter or a digit joins the capital to a word: "C-section", "B-12")
+_SUFFIX = re.compile(r"[ \t]([A-Z]|\d{2})(?=[ \t]*(?:$|-(?![\w])|[(|,;)\]]))")
+# a label word in capitals is no payer's prefix ("PLAN ID bcbs 995-…": "ID" stays)
+_LABEL_WORD = re.compile(r"(?i)id|member|plan|policy|hpbn|ins")
 _PAYER_NUMBER = re.compile(rf"(?<![\w-]){_PAYER}[ \t]+(?:[A-Z]{{1,4}}[ \t]+){{0,2}}"
                            r"\d{3,}(?:[ \t-]\d{1,5}){0,4}(?![\w-])")
 _DIGIT = re.compile(r"\d")
@@ -40,7 +43,7 @@ def _head(text: str, s: int) -> int:
     start, words = s, []
     for _ in range(3):
         m = _CAPS_BEFORE.search(text, max(0, start - 8), start)
-        if m is None:
+        if m is None or _LABEL_WORD.fullmatch(m.group(1)) is not None:
             break
         words.append(m.group(1))
         start = m.start(1)

@@ -21,6 +21,9 @@ _DIGIT = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|\d)"
 _SEP = r"[ \t]*(?:[,.-][ \t]*)?"  # one way to read each gap: blanks, a mark, blanks
 _GAP = re.compile(rf"(?i){_SEP}(?:{_DIGIT}{_SEP}){{1,4}}")
 
+# a cell of a comma-separated row between two numbers' cells ("[ID],40,[ID]": an age)
+_CELL = re.compile(r",\d+,")
+
 
 def scan(text: str, spans: list[Span]) -> list[Span]:
     """Two pieces of a number and the number words between them, as one span."""
@@ -28,6 +31,7 @@ def scan(text: str, spans: list[Span]) -> list[Span]:
     found: list[Span] = []
     for (s, e, cat, _r, _p), (s2, e2, cat2, _r2, _p2) in pairwise(ordered):
         if cat == cat2 and cat in _KINDS and e < s2 <= e + 60 \
-                and _GAP.fullmatch(text, e, s2) is not None:
+                and _GAP.fullmatch(text, e, s2) is not None \
+                and not _CELL.fullmatch(text, e, s2):
             found.append((s, e2, cat, RULE, _PRIO))
     return found

@@ -20,8 +20,18 @@ Span = tuple[int, int, str, str, int]
 _PLATE = re.compile(r"(?<![\w-])(?:[A-Z]{2}\d{2} ?[A-Z]{3}|[A-Z] ?\d{1,3} ?[A-Z]{3}"
                     r"|[A-Z]{3} ?\d{1,3} ?[A-Z])(?![\w-])")
 # a person's car named before the plate (within a few words)
-_CUE = re.compile(r"(?i)\b(?:cars?|registration|reg|plates?|numberplate|parked"
-                  r"|motorbike|motorcycle|moped)\b")
+# (not "CAR-T", a cell therapy; not "parked", a bed's outlier too: "parked in ICU 3 B")
+_CUE = re.compile(r"(?i)(?<![\w-])(?:cars?|registration|reg|numberplate|motorbike|motorcycle"
+                  r"|moped)(?![\w-])")
+# "plate" names a car's only as the plate's label right before it ("plate: AB12 CDE",
+# '"plate": "…"', "number plate AB12 CDE"); a bone plate's code stays ("LCP 12 H")
+_PLATE_LABEL = re.compile(r"(?i)(?<![\w-])plates?(?:[ \t]+(?:no\.?|number|reg))?[\"']?"
+                          r"[ \t]*[:#=]?[ \t]*[\"']?$")
+# a spinal level and a finding ("T12 NAD", "C5 ROM") has an older plate's shape: it
+# counts only with a make or its label right before it
+_SPINAL = re.compile(r"[CTLS]\d{1,2} ?[A-Z]{3}")
+_LABEL_BEFORE = re.compile(r"(?i)(?<![\w-])(?:reg|registration|numberplate|plates?)"
+                           r"(?:[ \t]+(?:no\.?|number))?[\"']?[ \t]*[:#=]?[ \t]*[\"']?$")
 _CUE_REACH = 40
 MAKES = frozenset((
     "ford vauxhall opel vw volkswagen toyota honda nissan skoda škoda mazda kia hyundai bmw "
@@ -40,6 +50,16 @@ _WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 _REACH = 8  # words walked back from a plate
 
 
+def _a_make(word: str, low: str, after: str) -> bool:
+    """Whether a word before a plate is a car's make: "mg" is a dose's unit unless written
+    "MG", and "range" a make only before "Rover" ("normal range, ALT 45 U/L")."""
+    if low == "mg":
+        return word == "MG"
+    if low == "range":
+        return after == "rover"
+    return low in MAKES
+
+
 def _chain_start(text: str, s: int) -> tuple[int, bool]:
     """Where the car's words before the plate at `s` begin (colour, make, model, label),
     and whether a make is among them."""
@@ -56,7 +76,7 @@ def _chain_start(text: str, s: int) -> tuple[int, bool]:
     kept: list[int] = []
     for k, (_at, word) in enumerate(words):
         low = bare[k]
-        if low in MAKES:
+        if _a_make(word.rstrip(","), low, bare[k - 1] if k else ""):
             has_make = True
         elif low in _COLOURS or low in _KINDS or low in _LABELS:
             pass
@@ -80,6 +100,11 @@ def scan(text: str) -> list[Span]:
     for m in _PLATE.finditer(text):
         s, e = m.span()
         start, has_make = _chain_start(text, s)
-        if has_make or _CUE.search(text, max(0, start - _CUE_REACH), s) is not None:
+        labelled = _PLATE_LABEL.search(text, max(0, start - 30), start) is not None
+        if not has_make and _SPINAL.fullmatch(m.group()) is not None \
+                and _LABEL_BEFORE.search(text, max(0, start - 30), start) is None:
+            continue  # "Plate removed; T12 NAD"
+        if has_make or labelled \
+                or _CUE.search(text, max(0, start - _CUE_REACH), s) is not None:
             found.append((start, e, "VEHICLE", RULE, _PRIO))
     return found
