@@ -23,29 +23,40 @@ HOLES = [
     ("Pt from oakhurst care home dunmere", "dunmere"),
     ("flat at quarry court, wexbury", "wexbury"),
     ("pickup Elm Row Sheltered Housing", "Elm Row"),
-    ("hmp wexbury transfer", "wexbury"),
-    ("in custody at Wexbury Prison", "Wexbury"),
-    ("isle of quarrel ferry", "quarrel"),
     ("accident in wexbury", "wexbury"),
     ("old wexbury, new fenby", "wexbury"),
-    ("old address Fenby, new address Wexbury", "Wexbury"),
-    ("silver vw polo ab12 cde", "ab12 cde"),
-    ("green kia picanto XY67ZZT parked", "XY67ZZT"),
-    ("admitted yesterday the twenty first.", "twenty first"),
-    ("I'm ninety four and live alone", "ninety four"),
-    ("I am ninety-four", "ninety-four"),
     ("my driving licence is jones 611 2q8 cd", "jones"),
-    ("car reg ab 12 cde", "ab 12 cde"),
     ("his ute ABC 123 (NSW)", "ABC 123"),
     ("Apt 4B, 221 W 34th St, Manhattan", "221 W 34th"),
     ("c/o unit 5, 12 gannet parade, wexbury", "gannet parade"),
     ("living in little cowarne", "cowarne"),
-    ("resides Wexbury", "Wexbury"),
-    ("seen Mon the twenty first", "twenty first"),
-    ("seen Mon 21st pm", "21st"),
-    ("clinic Wed 21st am", "21st"),
     ("i'm 1 hundred and 2", "hundred and 2"),
 ]
+
+
+# fixed on branch fix31b by new readings in the newer rules (geo_sites, vehicle_marks,
+# day_dates, age_answers)
+FIXED = [
+    ("seen Mon the twenty first", "twenty first"),
+    ("admitted yesterday the twenty first.", "twenty first"),
+    ("hmp wexbury transfer", "wexbury"),
+    ("in custody at Wexbury Prison", "Wexbury"),
+    ("isle of quarrel ferry", "quarrel"),
+    ("old address Fenby, new address Wexbury", "Wexbury"),
+    ("silver vw polo ab12 cde", "ab12 cde"),
+    ("green kia picanto XY67ZZT parked", "XY67ZZT"),
+    ("I'm ninety four and live alone", "ninety four"),
+    ("I am ninety-four", "ninety-four"),
+    ("car reg ab 12 cde", "ab 12 cde"),
+    ("resides Wexbury", "Wexbury"),
+    ("seen Mon 21st pm", "21st"),
+    ("clinic Wed 21st am", "21st"),
+]
+
+
+@pytest.mark.parametrize(("note", "secret"), FIXED)
+def test_a_fixed_hole_beside_the_new_shapes(engine: Engine, note: str, secret: str) -> None:
+    assert not shown(engine, note, secret)
 
 
 @strict_xfail("OLDER: attack31b, base too; beside geo_sites/other_kinds' new shapes")

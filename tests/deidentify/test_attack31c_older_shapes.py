@@ -11,10 +11,6 @@ import pytest
 from services.common.deid import Engine
 
 LEAKS = [
-    # a house by its name, then a street whose kind is "Parade": published clean
-    ("Home: The Old Rectory, Gannet Parade, keys with neighbour.", "Gannet Parade"),
-    # a licence whose surname group has ten letters or more
-    ("my driving licence is ACHTERBERG 298 1L2 DS if needed", "ACHTERBERG"),
     # a player whose surname an older rule reads as a place: the given name stays
     ("Physio review for player Ysolde Moana, hamstring strain.", "Ysolde"),
     # a self-introduction in lower case: the surname stays
@@ -24,6 +20,20 @@ LEAKS = [
     # a sample's "SURNAME, given" with the given name in lower case
     ("Sample: TARROW, faith 12345678", "TARROW"),
 ]
+
+# fixed on branch fix31b (geo_sites' house name before a street, licence_values' long group)
+FIXED = [
+    # a house by its name, then a street whose kind is "Parade": published clean
+    ("Home: The Old Rectory, Gannet Parade, keys with neighbour.", "Gannet Parade"),
+    # a licence whose surname group has ten letters or more
+    ("my driving licence is ACHTERBERG 298 1L2 DS if needed", "ACHTERBERG"),
+]
+
+
+@pytest.mark.parametrize(("note", "secret"), FIXED)
+def test_a_fixed_identifier_in_a_newer_shape_goes(engine: Engine, note: str,
+                                                   secret: str) -> None:
+    assert secret not in engine.deidentify(note).text
 
 
 @pytest.mark.xfail(strict=True, reason="OLDER: identifiers in the newer rules' shapes that "

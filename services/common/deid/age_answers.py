@@ -19,10 +19,11 @@ Span = tuple[int, int, str, str, int]
 
 _OLD = r"(?:9\d|1[0-2]\d)"
 _SELF_HINTS = ("im", "i'm", " am", "\tam")  # _SELF's "i'm", "im", "i am" need one
-_SELF = re.compile(rf"(?i)(?<![\w'])(?:i'?m|i[ \t]+am)[ \t]+(?:now[ \t]+)?({_OLD})"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_SELF = re.compile(rf"(?i)(?<![\w'])(?:i'?m|i[ \t]+am)[ \t]+(?:now[ \t]+)?({_OLD}"
+                   rf"|ninety(?:[- ]{_UNITS})?)"
                    r"(?=[ \t]*(?:$|[,;!?]|\.(?!\d)"  # "I'm 99.5 kg" is a weight
                    r"|(?:and|years?|yrs?|y/?o|now|next|this|but|so)\b))")
-_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _SAID = (rf"(?:{_OLD}|ninety(?:[- ]{_UNITS})?|(?:a|one)[ \t]+hundred(?:[ \t]+and)?"
          rf"(?:[- ](?:{_TEENS}|twenty|{_UNITS}))?)")

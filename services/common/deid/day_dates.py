@@ -5,6 +5,9 @@ faults); bare "today", "next Tuesday" or a "Friday list" are not dates (the stud
 notes leave a weekday alone unmarked), nor "today 7/10" (a score) or "today 11/14 rooms"
 (a count): a month and day after "today" count written with a leading zero. An ordinal
 with a noun after it counts something ("Wed 3rd attempt", a rota's "Tue 12th late").
+A day past the 19th may be spelled after "the" ("Mon the twenty first"). Lower-case "sat"
+and "sun" are a verb and sunburn, an ordinal joined to a word by a hyphen is the word's
+("Fri 2nd-line"), and "from" opens a stay only after a word of one.
 
 A newer rule (NEWER_RULES): it only adds.
 """
@@ -25,6 +28,10 @@ _WEEKDAY = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|we
             r"|thursday|saturday")
 _REL_WORDS = ("yesterday", "today", "tomorrow", "tonight")
 _REL = rf"(?:{'|'.join(_REL_WORDS)})"
+# a day past the 19th spelled after "the" ("yesterday the twenty first", "Mon the thirtieth")
+_SPELLED = (r"(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+            r"|ninth)|twentieth|thirtieth")
+_SPELLED_HINTS = ("twent", "thirt")
 _ORDINAL_END = re.compile(r"\d(?:st|nd|rd|th)")  # on the folded note
 _MD = r"(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01])"
 _PADDED = r"(?:0\d/\d\d|\d\d/0\d)"
@@ -34,11 +41,11 @@ _LOWER_VERBS = ("sat", "sun")
 # counts ("Mon 2nd case", "Sat 2nd reading", "Tue 12th late" on a rota: a staff shift)
 # (a hyphen before a letter makes the ordinal a word's: "1st-degree", "2nd-line")
 _AFTER = (r"[ \t]*(?:$|[-\u2013](?![A-Za-z])|[,.;:)!?|/]"
-          r"|(?:and|or|at|for|in|on|with|then|but|so|pls"
+          r"|(?:and|or|at|for|in|on|with|then|but|so|pls|am|pm"
           r"|please)\b)")
 _DAY = re.compile(
-    rf"(?i)(?<![\w-])(?:{_REL}[ \t]+the[ \t]+{_ORDINAL}(?={_AFTER})"
-    rf"|(?:{_WEEKDAY})\.?,?[ \t]+(?:the[ \t]+)?{_ORDINAL}(?={_AFTER})"
+    rf"(?i)(?<![\w-])(?:{_REL}[ \t]+the[ \t]+(?:{_ORDINAL}|{_SPELLED})(?={_AFTER})"
+    rf"|(?:{_WEEKDAY})\.?,?[ \t]+(?:(?:the[ \t]+)?{_ORDINAL}|the[ \t]+{_SPELLED})(?={_AFTER})"
     rf"|{_REL}[ \t]+(?={_PADDED}(?![\w/.]))(?:{_MD}))(?![\w/])")
 _STAY = re.compile(rf"(?i)(?<![\w-])(?P<cue>inpatient|admitted|admission|stay|dos|from)[ \t]+"
                    rf"(?P<first>{_MD})[ \t]?[-–][ \t]?(?P<last>{_MD})(?![\w/])")
@@ -54,7 +61,8 @@ def scan(text: str) -> list[Span]:
     found: list[Span] = []
     low = folded(text)
     # each day above holds an ordinal or a word of _REL; a stay, a slash
-    if any(w in low for w in _REL_WORDS) or _ORDINAL_END.search(low) is not None:
+    if any(w in low for w in _REL_WORDS) or _ORDINAL_END.search(low) is not None \
+            or any(w in low for w in _SPELLED_HINTS):
         found += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _DAY.finditer(text)
                   if text[m.start():m.start() + 4].rstrip(" \t.,") not in _LOWER_VERBS]
     if "/" not in text:

@@ -73,12 +73,18 @@ _HOUSE = re.compile(
     r"(?<![\w'’])The[ \t]+(?:Old[ \t]+)?(?:Rectory|Vicarage|Grange|Manse|Hermitage|Coach[ \t]+"
     r"House|Farmhouse|Mill[ \t]+House|School[ \t]+House|Barn|Cottage|Lodge|Priory|Parsonage)"
     r",[ \t]+(?P<place>" + _TOWN + r")(?:,[ \t]+" + _TOWN + r")?")
-_PRISON = re.compile(r"(?<![\w'’])(?:HMP|HMYOI|HM[ \t]+Prison)[ \t]+" + _CAP)
-_ISLE = re.compile(r"(?<![\w'’])(?:Isle|Isles)[ \t]+of[ \t]+" + _CAP)
+_PRISON = re.compile(r"(?<![\w'’])(?:HMP|HMYOI|HM[ \t]+Prison|hmp|hmyoi)[ \t]+"
+                     r"(?:" + _CAP + r"|[a-z]{3,}+)")
+# a town's prison after "at" or "in" ("in custody at Brisk Prison"): the town
+_TOWN_PRISON = re.compile(r"(?<![\w'’])(?:at|in)[ \t]+(?P<town>" + _CAP + r")[ \t]+Prison"
+                          r"(?![\w'’-])")
+_ISLE = re.compile(r"(?<![\w'’])(?:Isle|Isles|isle|isles)[ \t]+of[ \t]+(?:" + _CAP
+                   + r"|[a-z]{3,}+)")
 # a Japanese address: chome-ban-go and its district, then its city
 _CHOME = re.compile(r"(?<![\w'’/.-])\d{1,2}-\d{1,2}-\d{1,3}[ \t]+" + _CAP + r",[ \t]+" + _CAP)
 # "lives Fenby", "lives alone in Little Brisk", "residing Fenby"
-_LIVES = re.compile(r"(?<![\w'’])(?:[Ll]ives|[Ll]iving)[ \t]+(?:alone[ \t]+in[ \t]+)?"
+_LIVES = re.compile(r"(?<![\w'’])(?:[Ll]ives|[Ll]iving|[Rr]esides|[Rr]esiding)[ \t]+"
+                    r"(?:alone[ \t]+in[ \t]+)?"
                     r"(?P<town>" + _TOWN + r")(?=[ \t]*+(?:[,.;:!?)(|/-]|$)|[ \t]+[a-z])", re.M)
 # a person "from" a town ("Mrs [X] from Fenby West |")
 _FROM = re.compile(r"[ \t]+from[ \t]+(?P<town>" + _TOWN + r")(?=[ \t]*+(?:[,.;:!?)|]|$))",
@@ -86,8 +92,8 @@ _FROM = re.compile(r"[ \t]+from[ \t]+(?P<town>" + _TOWN + r")(?=[ \t]*+(?:[,.;:!
 _EVENT_IN = re.compile(
     r"(?<![\w'’])(?:accident|crash|collision|assault|stabbing|shooting|injured|injury)"
     r"[ \t]+(?:in|at|near)[ \t]+(?P<town>" + _CAP + r"(?:[ \t]" + _CAP + r")?)")
-_OLD_NEW = re.compile(r"(?<![\w'’])old[ \t]+(?P<old>" + _TOWN + r"),[ \t]+new[ \t]+(?P<new>"
-                      + _TOWN + r")(?![\w'’-])")
+_OLD_NEW = re.compile(r"(?<![\w'’])old[ \t]+(?:address[ \t]+)?(?P<old>" + _TOWN + r"),[ \t]+new"
+                      r"[ \t]+(?:address[ \t]+)?(?P<new>" + _TOWN + r")(?![\w'’-])")
 _PICKUP_AT = re.compile(r"(?<![\w'’])at[ \t]+(?P<town>" + _TOWN + r")[ \t]+(?:pickup|pick-up)"
                         r"(?![\w'’-])")
 _REGION = frozenset(("State", "Province", "Region", "Prefecture", "Oblast"))
@@ -188,19 +194,26 @@ def scan(text: str, words: set[str], spans: list[Span], flags_of: Flags) -> bool
                 add(m.start("site"), m.end("town") if town else m.end("site"), "home_at")
     if "The " in text:
         for m in _HOUSE.finditer(text):
-            if _town_ok(m.group("place"), flags_of):  # "The Lodge, Ward 3" stays
+            place = m.group("place")
+            street = len(place.split()) > 1 and _RESIDENCE_END.search(place) is not None \
+                and not _ordinary(place.split()[0], flags_of)
+            if street or _town_ok(place, flags_of):  # "The Lodge, Ward 3" stays
                 add(m.start(), m.end(), "house_name")
-    if "HM" in text:
+    if "HM" in text or "hm" in text:
         for m in _PRISON.finditer(text):
             add(m.start(), m.end(), "prison")
-    if "Isle" in text:
+    if "Prison" in text:
+        for m in _TOWN_PRISON.finditer(text):
+            if _town_ok(m.group("town"), flags_of):
+                add(m.start("town"), m.end("town"), "prison")
+    if "Isle" in text or "isle" in text:
         for m in _ISLE.finditer(text):
             add(m.start(), m.end(), "isle")
     if "-" in text:
         for m in _CHOME.finditer(text):
             if not _ordinary(m.group().split()[1].rstrip(","), flags_of):
                 add(m.start(), m.end(), "chome")
-    if "lives" in words or "living" in words:
+    if not {"lives", "living", "resides", "residing"}.isdisjoint(words):
         for m in _LIVES.finditer(text):
             town = m.group("town")
             if town.split()[0].lower() not in _NOT_RESIDENCE and _town_ok(town, flags_of) \
@@ -215,7 +228,7 @@ def scan(text: str, words: set[str], spans: list[Span], flags_of: Flags) -> bool
                 add(m.start("town"), m.end("town"), "event_town")
     if "old" in words and "new" in words:
         for m in _OLD_NEW.finditer(text):
-            if _MOVE_CUE.search(text, max(0, m.start() - 80), m.start()) is None:
+            if _MOVE_CUE.search(text, max(0, m.start() - 80), m.end()) is None:
                 continue
             if _town_ok(m.group("old"), flags_of) and _town_ok(m.group("new"), flags_of):
                 add(m.start("old"), m.end("old"), "old_new_town")

@@ -17,7 +17,7 @@ Span = tuple[int, int, str, str, int]
 
 _VALUE = re.compile(
     r"(?i:driving|driver'?s?)[ \t]+(?i:licen[cs]e)(?:[ \t]+(?i:no\.?|number|#))?"
-    r"(?:[ \t]+(?i:is)|[ \t]*:)?[ \t]+([A-Z0-9]{1,9}(?:[ \t][A-Z0-9]{1,9}){1,4})(?![\w-])")
+    r"(?:[ \t]+(?i:is)|[ \t]*:)?[ \t]+([A-Z0-9]{1,16}(?:[ \t][A-Z0-9]{1,9}){1,4})(?![\w-])")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[A-Z]")
 

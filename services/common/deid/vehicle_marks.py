@@ -3,6 +3,10 @@ CDE", "keys to a green Kia Picanto XY67 ZZT", JSON '"plate": "ZZ09 QRS"'): the p
 shapes (current "AB12 CDE", older "A123 BCD" and "ABC 123D") count after a car word
 or a car's make, and the car's colour, make and model before the plate go with it (they
 narrow the car down to one: "[VEHICLE]").
+A current plate typed in lower case counts after a make or its label only ("vw polo
+ab12 cde", "reg ab 12 cde"); a plate's shape after an orthopaedic "plate", "CAR-T" or a
+bed "parked" is no car's, nor a spinal level and a finding ("T12 NAD") without a make or
+a label; "mg" (a dose) and "range" (a lab value's) are makes only as "MG", "Range Rover".
 
 The hospital's own fleet ("bus AB12 CDE", "van 5 AB12 CDE") is no patient's car: bus,
 van and ambulance are no cue here. A newer rule (NEWER_RULES): it only adds.
@@ -18,18 +22,18 @@ _PRIO = 1
 Span = tuple[int, int, str, str, int]
 
 _PLATE = re.compile(r"(?<![\w-])(?:[A-Z]{2}\d{2} ?[A-Z]{3}|[A-Z] ?\d{1,3} ?[A-Z]{3}"
-                    r"|[A-Z]{3} ?\d{1,3} ?[A-Z])(?![\w-])")
+                    r"|[A-Z]{3} ?\d{1,3} ?[A-Z])(?![\w-])"
+                    # a current plate typed in lower case ("silver vw polo ab12 cde")
+                    r"|(?<![\w-])[a-z]{2} ?\d{2} ?[a-z]{3}(?![\w-])")
 # a person's car named before the plate (within a few words)
 # (not "CAR-T", a cell therapy; not "parked", a bed's outlier too: "parked in ICU 3 B")
 _CUE = re.compile(r"(?i)(?<![\w-])(?:cars?|registration|reg|numberplate|motorbike|motorcycle"
                   r"|moped)(?![\w-])")
-# "plate" names a car's only as the plate's label right before it ("plate: AB12 CDE",
-# '"plate": "…"', "number plate AB12 CDE"); a bone plate's code stays ("LCP 12 H")
-_PLATE_LABEL = re.compile(r"(?i)(?<![\w-])plates?(?:[ \t]+(?:no\.?|number|reg))?[\"']?"
-                          r"[ \t]*[:#=]?[ \t]*[\"']?$")
 # a spinal level and a finding ("T12 NAD", "C5 ROM") has an older plate's shape: it
 # counts only with a make or its label right before it
 _SPINAL = re.compile(r"[CTLS]\d{1,2} ?[A-Z]{3}")
+# "plate" names a car's only as the plate's label right before it ("plate: AB12 CDE",
+# '"plate": "…"', "number plate AB12 CDE"); a bone plate's code stays ("LCP 12 H")
 _LABEL_BEFORE = re.compile(r"(?i)(?<![\w-])(?:reg|registration|numberplate|plates?)"
                            r"(?:[ \t]+(?:no\.?|number))?[\"']?[ \t]*[:#=]?[ \t]*[\"']?$")
 _CUE_REACH = 40
@@ -45,7 +49,7 @@ _COLOURS = frozenset((
 _KINDS = frozenset("ev electric hybrid diesel petrol hatchback saloon estate suv".split())
 _LABELS = frozenset("reg reg. registration plate number numberplate".split())
 _ARTICLES = frozenset(("a", "an"))
-_MODEL = re.compile(r"[A-Z][A-Za-z0-9-]{0,11}|[a-z]?\d[A-Za-z0-9-]{0,6}")
+_MODEL = re.compile(r"[A-Z][A-Za-z0-9-]{0,11}|[a-z]?\d[A-Za-z0-9-]{0,6}|[a-z]{2,12}")
 _WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 _REACH = 8  # words walked back from a plate
 
@@ -100,10 +104,11 @@ def scan(text: str) -> list[Span]:
     for m in _PLATE.finditer(text):
         s, e = m.span()
         start, has_make = _chain_start(text, s)
-        labelled = _PLATE_LABEL.search(text, max(0, start - 30), start) is not None
-        if not has_make and _SPINAL.fullmatch(m.group()) is not None \
-                and _LABEL_BEFORE.search(text, max(0, start - 30), start) is None:
+        labelled = _LABEL_BEFORE.search(text, max(0, start - 30), start) is not None
+        if not has_make and not labelled and _SPINAL.fullmatch(m.group()) is not None:
             continue  # "Plate removed; T12 NAD"
+        if m.group().islower() and not (has_make or labelled):
+            continue  # "car here in 10 min.": a plate in lower case wants its make or label
         if has_make or labelled \
                 or _CUE.search(text, max(0, start - _CUE_REACH), s) is not None:
             found.append((start, e, "VEHICLE", RULE, _PRIO))
