@@ -2,7 +2,7 @@
 holds '×' (U+00D7, the multiplication sign), which is no upper-case letter; when every
 word it matched starts with '×', `_person` keeps no word and reads words[0] of an empty
 list. The IndexError quarantines a PHI-free note with text "" (engine_error); base
-93939a8 left it clean. Every note is invented."""
+93939a8 left it clean. Fixed in fix31a: the class skips U+00D7. Every note is invented."""
 
 from __future__ import annotations
 
@@ -10,14 +10,10 @@ import pytest
 
 from services.common.deid import Engine
 
-from .support import strict_xfail
-
-CRASH = "NEW: player_names raises IndexError on '×' words (engine_error quarantine)"
-
 
 @pytest.mark.parametrize("note", [
-    pytest.param("Return-to-play: player ×two ×weekly sessions.", marks=strict_xfail(CRASH)),
-    pytest.param("×ab ×cd (prop) ACL", marks=strict_xfail(CRASH)),
+    "Return-to-play: player ×two ×weekly sessions.",
+    "×ab ×cd (prop) ACL",
 ])
 def test_a_times_sign_after_player_does_not_crash(engine: Engine, note: str) -> None:
     result = engine.deidentify(note)

@@ -55,8 +55,6 @@ def test_a_decimal_after_im_is_no_age(engine: Engine, note: str, kept: str) -> N
     assert kept in engine.deidentify(note).text
 
 
-@pytest.mark.xfail(strict=True, reason="NEW: player_names reads 'Player Welfare Officer' "
-                   "as a player's name (its own docstring says it stays)")
 def test_a_club_role_after_player_is_no_name(engine: Engine) -> None:
     out = engine.deidentify("Player Welfare Officer consulted re return to play.")
     assert "Welfare Officer" in out.text
@@ -76,8 +74,6 @@ def test_a_csv_cell_between_two_numbers_is_not_their_digits(engine: Engine) -> N
     assert ",40," in out.text
 
 
-@pytest.mark.xfail(strict=True, reason="NEW: beside_names takes an HTML-entity word before "
-                   "a name as part of it, also a relation or a cue ('hUsB&#39;anD joy')")
 def test_an_entity_mangled_relation_word_stays(engine: Engine) -> None:
     out = engine.deidentify("Patient stable. husb&#39;and Joy Mbeki at bedside.")
     assert "Mbeki" not in out.text
@@ -112,21 +108,20 @@ def test_a_dialysis_unit_and_its_level_stay(engine: Engine) -> None:
     assert "Renal Dialysis Unit" in out.text
 
 
-# more hospital words the new name and place rules take for a person or a site
-WARD_WORDS = [
+# hospital words the new name rules took for a person (fixed in fix31a)
+NAME_RULE_WORDS = [
     ("family Facetime call at 6pm.", "Facetime"),  # kin_names: a word no list holds
     ("player Support Worker present.", "Support Worker"),  # player_names: a role
 ]
-
-
-@pytest.mark.xfail(strict=True, reason="NEW: geo_sites / kin_names / player_names hide a "
-                   "clinic and its level, an app after 'family', a role after 'player'")
-@pytest.mark.parametrize(("note", "kept"), WARD_WORDS)
-def test_hospital_words_after_the_new_cues_stay(engine: Engine, note: str, kept: str) -> None:
-    assert kept in engine.deidentify(note).text
 
 
 def test_a_clinic_and_its_level_stay(engine: Engine) -> None:
     # geo_sites read a weak kind and its floor after a comma as a site and its town
     out = engine.deidentify("Eye Clinic, Level 2.")
     assert "Eye Clinic, Level 2" in out.text
+
+
+@pytest.mark.parametrize(("note", "kept"), NAME_RULE_WORDS)
+def test_an_app_after_family_and_a_role_after_player_stay(engine: Engine, note: str,
+                                                          kept: str) -> None:
+    assert kept in engine.deidentify(note).text

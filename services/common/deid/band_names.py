@@ -41,6 +41,10 @@ _CUE = re.compile(
     r"(?i:\b(?:re-?print(?:ed)?|(?:wrist)?band(?:[ \t]+(?:re-?print|shows|reads?))?"
     r"|member(?:[ \t]+name)?|subscriber|insured|guarantor|patient|pt|pat|sample|name"
     r"|for|eob|should[ \t]+read))[ \t]*+[:#|–-]?[ \t]*+\"?$")
+# the cue words above that name a person, not a label, a sample or a claim
+_PERSON_CUE = re.compile(
+    r"(?i:\b(?:member(?:[ \t]+name)?|subscriber|insured|guarantor|patient|pt|pat|name))"
+    r"[ \t]*+[:#|–-]?[ \t]*+\"?$")
 _ID_CUE = re.compile(r"(?i:\bid)[ \t]*+[:#]?[ \t]*+\d{5,}+[ \t]*+$")
 _AFTER = re.compile(r"[ \t,]*+(?:\(?(?i:mrn|dob|id|ssn|dependent)\b|#?\d{5,}"
                     r"|\d{1,2}/\d{1,2}/\d{2,4})")
@@ -113,6 +117,34 @@ def _cued(text: str, s: int, e: int) -> bool:
         or _AFTER.match(text, e) is not None
 
 
+def _strongly_cued(text: str, s: int, surname: str) -> bool:
+    """A person's word before the pair ("Name Obuya, Achieng"), or a band's before a
+    surname in capitals; never "for", which also opens a list of drugs or organisms
+    ("for Pseudomonas, Klebsiella cover")."""
+    if _PERSON_CUE.search(text, max(0, s - 40), s) is not None:
+        return True
+    m = _CUE.search(text, max(0, s - 40), s)
+    return surname.isupper() and m is not None \
+        and m.group().strip(' \t:#|–-"').lower() != "for"
+
+
+def _listed(surname: str, given: list[str], flags_of: Flags) -> bool:
+    """A listed surname or given name among the pair: two words no list holds, in title
+    case, are as often two drugs, organisms or departments ("Tazocin, Meropenem")."""
+    parts = [p for p in re.split(r"['’-]", _plain(surname)) if len(p) > 1]
+    return any(flags_of(p) & lx.LAST for p in parts) \
+        or any(flags_of(_plain(w)) & lx.FIRST for w in given)
+
+
+def _initial_surname(word: str, flags_of: Flags) -> bool:
+    """"SURNAME" of "SURNAME I": a listed surname, or five letters or more and no
+    procedure's ending ("EDTA K", "LAPAROTOMY A" are a tube and a tray)."""
+    f = flags_of(word.lower())
+    if f & (_WORDY | _SURNAME_NEVER):
+        return False
+    return bool(f & lx.LAST) or (len(word) >= 5 and not word.lower().endswith(lx.PROCEDURE_ENDINGS))
+
+
 def scan(text: str, flags_of: Flags) -> list[Span]:
     """The names above, as spans."""
     found: list[Span] = []
@@ -131,6 +163,9 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
             if not n:
                 continue
             end = ends[n - 1]
+            if not _listed(m.group(2), words[:n], flags_of) \
+                    and not _strongly_cued(text, m.start(), m.group(2)):
+                continue
             if _cued(text, m.start(), end):
                 found.append((m.start(), end, "NAME", RULE, 1))
         for m in _SPACED.finditer(text):
@@ -142,6 +177,6 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
         return found
     for m in _INITIAL.finditer(text):
         if _ID_CUE.search(text, max(0, m.start() - 30), m.start()) is not None \
-                and not flags_of(m.group(1).lower()) & (_WORDY | _SURNAME_NEVER):
+                and _initial_surname(m.group(1), flags_of):
             found.append((m.start(), m.end(), "NAME", RULE, 1))
     return found

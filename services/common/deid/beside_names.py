@@ -10,10 +10,18 @@
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Callable
+
+from . import lexicon as lx
 
 Span = tuple[int, int, str, str, int]
+Flags = Callable[[str], int]
 RULE = "beside_names"
+# a word that is never a name's: ordinary, clinical, a cue or a label ("patie&#39;nt")
+_PLAIN = (lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.MEDICAL | lx.LABEL | lx.CUE
+          | lx.MONTH | lx.WEEKDAY | lx.EPONYM)
 
 _NICK = re.compile(r"[ \t]*+\(([A-Z][a-z]{1,11}+)\)[ \t]++")
 _X = r"[^\W\d_A-Za-z\u00c0-\u024f]"  # a letter of another script
@@ -25,7 +33,31 @@ _ENTITY_WORD = re.compile(r"[A-Za-z]++(?:&(?:[a-z]{2,8}|#\d{2,4});[A-Za-z]++)++[
 _CAPS = re.compile(r"(?<![\w'’-])[A-Z]{6,}+(?![\w'’-])")
 
 
-def scan(text: str, merged: list[Span]) -> list[Span]:
+def _cased_name(words: str) -> bool:
+    """Each word opens with a capital, or its script has no capitals (a name's way)."""
+    return all(w[0].isupper() or w[0].lower() == w[0].upper() for w in words.split())
+
+
+def _mangled_name(word: str, flags_of: Flags) -> bool:
+    """The entity-mangled word, decoded, is a name's: three letters or more, no cue,
+    relation or ordinary word ("husb&#39;and", "Q&amp;A" are not)."""
+    letters = "".join(c for c in html.unescape(word) if c.isalpha())
+    if len(letters) < 3:
+        return False
+    f = flags_of(letters.lower())
+    return not f & _PLAIN or bool(f & lx.FIRST and not f & (lx.CUE | lx.LABEL))
+
+
+def _nickname(nick: str, before: str, flags_of: Flags) -> bool:
+    """A listed given name, or the start of the name word before it ("Tomasz (Tom)")."""
+    f = flags_of(nick.lower())
+    if f & (lx.MEDICAL | lx.LABEL | lx.CUE):
+        return False
+    words = before.split()
+    return bool(f & lx.FIRST) or (bool(words) and words[-1][:2].lower() == nick[:2].lower())
+
+
+def scan(text: str, merged: list[Span], flags_of: Flags) -> list[Span]:
     """The words above, as spans."""
     names = [sp for sp in merged if sp[2] == "NAME"]
     if not names:
@@ -34,19 +66,23 @@ def scan(text: str, merged: list[Span]) -> list[Span]:
     starts = {sp[0] for sp in names}
     for s, e, *_ in names:
         lead = text[max(0, s - 60):s]
-        if (m := _SCRIPT_BEFORE.search(lead)) is not None:
+        if (m := _SCRIPT_BEFORE.search(lead)) is not None and _cased_name(m.group(1)):
             base = s - len(lead)
             found.append((base + m.start(1), base + m.end(1), "NAME", RULE, 1))
-        if "&" in lead and (m := _ENTITY_WORD.search(lead)) is not None and m.group().strip():
+        if "&" in lead and (m := _ENTITY_WORD.search(lead)) is not None and m.group().strip() \
+                and _mangled_name(m.group().strip(), flags_of):
             found.append((s - len(lead) + m.start(), e, "NAME", RULE, 1))
-        if (m := _NICK.match(text, e)) is not None and m.end() in starts:
+        if (m := _NICK.match(text, e)) is not None and m.end() in starts \
+                and _nickname(m.group(1), text[s:e], flags_of):
             found.append((m.start(1), m.end(1), "NAME", RULE, 1))
     for m in _NAME_LABEL.finditer(text):
-        found.append((m.start(1), m.end(1), "NAME", RULE, 1))
+        if _cased_name(m.group(1)):
+            found.append((m.start(1), m.end(1), "NAME", RULE, 1))
     words = {w.upper() for s, e, *_ in names for w in re.findall(r"[A-Za-z]{7,}", text[s:e])}
     if words:
         for m in _CAPS.finditer(text):
             clip = m.group()
-            if any(w.startswith(clip) and w != clip for w in words):
+            if any(w.startswith(clip) and w != clip for w in words) \
+                    and not flags_of(clip.lower()) & _PLAIN:
                 found.append((m.start(), m.end(), "NAME", RULE, 1))
     return found

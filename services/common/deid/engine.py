@@ -724,7 +724,7 @@ class Engine:
                     fired.append(rule.__name__.rsplit(".", 1)[1])
                     merged = merge(merged)
             # the same person's words beside a name: "(Tom)", its other script, clipped
-            if extend_unheld(merged, beside_names.scan(text, merged)):
+            if extend_unheld(merged, beside_names.scan(text, merged, self._flags_of)):
                 fired.append("beside_names")
                 merged = merge(merged)
             # a value with a gap nobody could read inside it: "Brav[illegible]y"

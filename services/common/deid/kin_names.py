@@ -28,6 +28,14 @@ _KIN = re.compile(
 _HINTS = ("aunt", "uncle", "nan", "koro", "kuia", "tupuna", "nau", "family", "cousin")
 _NEVER = (lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.MEDICAL | lx.LABEL | lx.CUE
           | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY | lx.EPONYM | lx.PHRASE | lx.PLACE)
+# words on no list that follow "family"/"whānau" as things, not people: apps and calls,
+# an illness, and te reo Māori and Pasifika words for customs and groups ("whānau karakia")
+_THINGS = frozenset((
+    "whatsapp", "skype", "facetime", "zoom", "messenger", "facebook", "instagram", "viber",
+    "signal", "telegram", "wechat", "covid", "karakia", "tikanga", "hapu", "hapū", "iwi",
+    "marae", "rongoā", "rongoa", "māori", "maori", "pasifika", "kaumātua", "kaumatua",
+    "taonga", "tangihanga", "kaupapa", "mirimiri", "romiromi", "kōrero", "korero",
+    "manaakitanga", "pākehā", "pakeha"))
 
 
 def scan(text: str, flags_of: Flags) -> list[Span]:
@@ -40,7 +48,7 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
         if bool(m.group(1)) != bool(m.group(3)) or len(word) < 3:
             continue
         f = flags_of(word.lower())
-        if f & _NEVER:
+        if f & _NEVER or word.lower() in _THINGS:
             continue
         if word[0].isupper() and word[1:].islower():
             if f & lx.FIRST or not f & lx.LAST:

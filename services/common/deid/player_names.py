@@ -19,7 +19,8 @@ Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
 RULE = "player_names"
 
-_CAP = r"[A-Z\u00c0-\u00de][^\W\d_A-Z]++(?:-[A-Z][^\W\d_A-Z]++)?"
+# (Latin-1 capitals without "×", U+00D7, which sits among them and is no letter)
+_CAP = r"[A-Z\u00c0-\u00d6\u00d8-\u00de][^\W\d_A-Z]++(?:-[A-Z][^\W\d_A-Z]++)?"
 _NAME = rf"{_CAP}(?:[ ](?:(?:da|de|do|dos|das|del|van|von|der|mac|Mac|Mc|bin|al)[ ])?{_CAP}){{1,3}}"
 _AFTER_PLAYER = re.compile(rf"(?i:\bplayer)[ \t]++({_NAME})")
 _POSITION = re.compile(
@@ -35,9 +36,15 @@ _NEVER_ANY = lx.MEDICAL | lx.LABEL | lx.CUE | lx.MONTH | lx.WEEKDAY | lx.STREET
 
 def _person(name: str, flags_of: Flags) -> bool:
     words = [w for w in name.split() if w[0].isupper()]
+    if not words:
+        return False
     first = flags_of(words[0].lower())
     # a rarer English word may open it ("Hone"), never a frequent one ("Safety")
     if not (first & lx.FIRST or not first & (_NEVER & ~lx.ENGLISH)):
+        return False
+    # an English opener then English words is a role ("Welfare Officer"), not "Hone Tapsell"
+    if first & lx.ENGLISH and not first & lx.FIRST \
+            and all(flags_of(w.lower()) & lx.ENGLISH for w in words[1:]):
         return False
     if any(flags_of(w.lower()) & _NEVER_ANY and not flags_of(w.lower()) & lx.FIRST
            for w in words):

@@ -30,6 +30,11 @@ _SAYS = re.compile(
 _PLAIN = (lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.MEDICAL | lx.LABEL | lx.CUE
           | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY | lx.EPONYM | lx.PHRASE | lx.PLACE
           | lx.STREET)
+# chat's words for yes, no and fine that the given-name list also holds ("im fab", "i'm yeh")
+_CHAT = frozenset((
+    "fab", "peachy", "yeh", "yea", "yeah", "yah", "ya", "yep", "yup", "naw", "nah", "nope",
+    "meh", "gud", "kool", "sweet", "ace", "grand", "lol", "omg", "hun", "bro", "sis", "cuz",
+    "mate", "babe", "ta", "thx", "ty"))
 
 
 def _given(word: str, flags_of: Flags) -> bool:
@@ -37,7 +42,7 @@ def _given(word: str, flags_of: Flags) -> bool:
         return all(flags_of(p.lower()) & lx.FIRST and not flags_of(p.lower()) & lx.MEDICAL
                    for p in word.split("-"))
     f = flags_of(word.lower())
-    return bool(f & lx.FIRST) and not f & _PLAIN
+    return bool(f & lx.FIRST) and not f & _PLAIN and word.lower() not in _CHAT
 
 
 def scan(text: str, flags_of: Flags) -> list[Span]:
@@ -47,6 +52,8 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
         return found
     for m in _SAYS.finditer(text):
         word, second = m.group(1), m.group(2)
+        if word.lower() in _CHAT:
+            continue
         capital = word[0].isupper() and word[1:].islower()
         if second and capital:
             f1, f2 = flags_of(word.lower()), flags_of(second.lower())
