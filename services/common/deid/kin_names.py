@@ -22,7 +22,7 @@ RULE = "kin_names"
 
 _KIN = re.compile(
     r"(?i:\b(?:auntie|aunty|aunt|uncle|nana|nanna|koro|kuia|tupuna|whānau|whanau|family"
-    r"|cousin))[ \t]++(\(?)([^\W\d_][^\W\d_'’]*+)(\)?)"
+    r"|cousin))[ \t]++(\(?)([^\W\d_][^\W\d_'’]*+(?:-[^\W\d_][^\W\d_'’]*+)?)(\)?)"
     r"(?![\w'’-])")
 # a piece of each relation word above: no piece, no relation (nan: nana and nanna)
 _HINTS = ("aunt", "uncle", "nan", "koro", "kuia", "tupuna", "nau", "family", "cousin")
@@ -38,6 +38,13 @@ _THINGS = frozenset((
     "manaakitanga", "pākehā", "pakeha"))
 
 
+def _given_or_unlisted(word: str, flags_of: Flags) -> bool:
+    f = flags_of(word.lower())
+    if len(word) < 2 or word.lower() in _THINGS or f & (lx.MEDICAL | lx.LABEL | lx.CUE):
+        return False
+    return bool(f & lx.FIRST) or not f & (_NEVER | lx.LAST)  # "Mere" is a word too
+
+
 def scan(text: str, flags_of: Flags) -> list[Span]:
     """The given names above, as spans."""
     found: list[Span] = []
@@ -47,10 +54,19 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
         word = m.group(2)
         if bool(m.group(1)) != bool(m.group(3)) or len(word) < 3:
             continue
+        if "-" in word:  # "Aunty Mere-Ana": each part capitalised, a given name or unlisted
+            parts = word.split("-")
+            if all(p[:1].isupper() and p[1:].islower() and _given_or_unlisted(p, flags_of)
+                   for p in parts):
+                found.append((m.start(2), m.end(2), "NAME", RULE, 1))
+            continue
         f = flags_of(word.lower())
         if f & _NEVER or word.lower() in _THINGS:
             continue
-        if word[0].isupper() and word[1:].islower():
+        if word.isupper() and len(word) >= 4:  # "Aunty FOLAKE", as a form prints it
+            if f & lx.FIRST or not f & lx.LAST:
+                found.append((m.start(2), m.end(2), "NAME", RULE, 1))
+        elif word[0].isupper() and word[1:].islower():
             if f & lx.FIRST or not f & lx.LAST:
                 found.append((m.start(2), m.end(2), "NAME", RULE, 1))
         elif word.islower() and f & lx.FIRST:

@@ -21,8 +21,10 @@ RULE = "player_names"
 
 # (Latin-1 capitals without "×", U+00D7, which sits among them and is no letter)
 _CAP = r"[A-Z\u00c0-\u00d6\u00d8-\u00de][^\W\d_A-Z]++(?:-[A-Z][^\W\d_A-Z]++)?"
-_NAME = rf"{_CAP}(?:[ ](?:(?:da|de|do|dos|das|del|van|von|der|mac|Mac|Mc|bin|al)[ ])?{_CAP}){{1,3}}"
-_AFTER_PLAYER = re.compile(rf"(?i:\bplayer)[ \t]++({_NAME})")
+_PARTICLE = r"(?:da|de|do|dos|das|del|van|von|der|mac|Mac|Mc|bin|al)[ ]"
+_NAME = rf"{_CAP}(?:[ ]{{1,2}}(?:{_PARTICLE})?{_CAP}){{1,3}}"  # (two spaces, as typed)
+# (a shirt number may come between: "player #7 Tamati Ruawai")
+_AFTER_PLAYER = re.compile(rf"(?i:\bplayer)[ \t]++(?:\#\d{{1,3}}+[ \t]++)?({_NAME})")
 _POSITION = re.compile(
     rf"(?:^|\n)[ \t]*+({_NAME})[ \t]++\((?:hooker|prop|lock|flanker|winger|wing|fullback"
     r"|halfback|first five|number eight|scrum-half|fly-half|centre|striker|goalkeeper|keeper"

@@ -26,7 +26,9 @@ RULE = "self_names"
 _HINTS = ("im", "i'm", "i’m", "i am", "name", "this is")
 _SAYS = re.compile(
     r"(?i:\b(?:i['’]?m|i[ ]am|my[ ]name[ ]is|name['’]s|this[ ]is))[ \t]++"
-    r"([^\W\d_]++(?:-[^\W\d_]++)?)(?:[ ]([A-Z][^\W\d_A-Z]++))?(?![\w'’-])")
+    r"([^\W\d_]++(?:-[^\W\d_]++)?)"
+    # the surname: capitalised, hyphenated ("Vainikolo-Tupou") or in capitals ("VAINIKOLO")
+    r"(?:[ ]([A-Z][^\W\d_A-Z]++(?:-[A-Z][^\W\d_A-Z]++)?|[A-Z]{4,}+))?(?![\w'’-])")
 _PLAIN = (lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.MEDICAL | lx.LABEL | lx.CUE
           | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY | lx.EPONYM | lx.PHRASE | lx.PLACE
           | lx.STREET)
@@ -56,9 +58,11 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
             continue
         capital = word[0].isupper() and word[1:].islower()
         if second and capital:
-            f1, f2 = flags_of(word.lower()), flags_of(second.lower())
+            f1 = flags_of(word.lower())
+            f2s = [flags_of(p.lower()) for p in second.split("-")]
             if not f1 & (_PLAIN & ~lx.ENGLISH & ~lx.PLACE) and not f1 & lx.COMMON \
-                    and (f2 & lx.LAST or not f2 & _PLAIN) and not f2 & lx.MEDICAL:
+                    and all((f2 & lx.LAST or not f2 & _PLAIN) and not f2 & lx.MEDICAL
+                            for f2 in f2s):
                 found.append((m.start(1), m.end(2), "NAME", RULE, 1))
                 continue
         if (capital or word.islower()) and _given(word, flags_of):
