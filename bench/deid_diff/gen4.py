@@ -21,6 +21,8 @@ import random
 import sys
 from collections.abc import Callable
 
+from bench.deid_diff.gen import Note
+
 RNG = random.Random(31)
 
 FIRST = ["Maud", "Ewan", "Rhona", "Tane", "Losa", "Mereana", "Ilona", "Nikos", "Layla", "Hemi",
@@ -66,42 +68,21 @@ def letters(n: int) -> str:
     return "".join(RNG.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(n))
 
 
-class Note:
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.phi: list[list] = []
-        self.neutral: list[list[int]] = []
-        self.n = 0
-
-    def add(self, s: str) -> Note:
-        self.parts.append(s)
-        self.n += len(s)
-        return self
-
-    def p(self, s: str, cat: str) -> Note:
-        self.phi.append([self.n, self.n + len(s), cat])
-        return self.add(s)
-
-    def neu(self, s: str) -> Note:
-        self.neutral.append([self.n, self.n + len(s)])
-        return self.add(s)
-
-
 # ---- positives -------------------------------------------------------------------------
 def band(n: Note) -> None:
     cue = pick(["Wristband reprint: ", "Member: ", "Sample ", "EOB | ", "band shows ", "Pt: "])
     last, first = pick(LAST), pick(FIRST)
-    n.add(cue).p(f"{last.upper() if RNG.random() < 0.6 else last}, {first}", "NAME")
-    n.add(pick([" MRN ", " DOB ", " ID: "])).p(digits(7), "MRN").add(" checked.")
+    n.add(cue).phi_(f"{last.upper() if RNG.random() < 0.6 else last}, {first}", "NAME")
+    n.add(pick([" MRN ", " DOB ", " ID: "])).phi_(digits(7), "MRN").add(" checked.")
 
 
 def kin(n: Note) -> None:
     n.add(pick(["call ", "", "spoke with ", "at bedside: "])).neu(pick(KIN)).add(" ")
     nm = pick(FIRST)
     if RNG.random() < 0.3:
-        n.add("(").p(nm, "NAME").add(")")
+        n.add("(").phi_(nm, "NAME").add(")")
     else:
-        n.p(nm, "NAME")
+        n.phi_(nm, "NAME")
     n.add(pick([" at bedside.", " will bring meds.", ", aware of plan."]))
 
 
@@ -111,71 +92,71 @@ def chat(n: Note) -> None:
     nm = pick(FIRST)
     if RNG.random() < 0.4:
         nm = f"{nm} {pick(LAST)}"
-    n.p(nm if RNG.random() < 0.6 else nm.lower(), "NAME").add(", is my op tomorrow?")
+    n.phi_(nm if RNG.random() < 0.6 else nm.lower(), "NAME").add(", is my op tomorrow?")
 
 
 def player(n: Note) -> None:
     if RNG.random() < 0.5:
-        n.add("Physio review for player ").p(f"{pick(FIRST)} {pick(LAST)}", "NAME")
+        n.add("Physio review for player ").phi_(f"{pick(FIRST)} {pick(LAST)}", "NAME")
         n.add(", hamstring strain.")
     else:
-        n.p(f"{pick(FIRST)} {pick(LAST)}", "NAME").add(f" ({pick(POS)}) ACL repair listed.")
+        n.phi_(f"{pick(FIRST)} {pick(LAST)}", "NAME").add(f" ({pick(POS)}) ACL repair listed.")
 
 
 def nick(n: Note) -> None:
-    n.add("Pt ").p(pick(FIRST), "NAME").add(" (").p(pick(["Tom", "Bex", "Mo", "Kit"]), "NAME")
-    n.add(") ").p(pick(LAST), "NAME").add(" consented.")
+    n.add("Pt ").phi_(pick(FIRST), "NAME").add(" (").phi_(pick(["Tom", "Bex", "Mo", "Kit"]), "NAME")
+    n.add(") ").phi_(pick(LAST), "NAME").add(" consented.")
 
 
 def scripts(n: Note) -> None:
-    n.p(pick(["ليلى حداد", "Νίκος Παππάς", "Ζωή Λάμπρου"]), "NAME").add(" (Mrs ")
-    n.p(f"{pick(FIRST)} {pick(LAST)}", "NAME").add(") interpreter booked.")
+    n.phi_(pick(["ليلى حداد", "Νίκος Παππάς", "Ζωή Λάμπρου"]), "NAME").add(" (Mrs ")
+    n.phi_(f"{pick(FIRST)} {pick(LAST)}", "NAME").add(") interpreter booked.")
 
 
 def entity(n: Note) -> None:
-    n.add("Pt ").p(pick(["Br&eacute;nda", "Ren&eacute;e", "Zo&euml;", "Jos&eacute;"]), "NAME")
-    n.add(" ").p(pick(LAST), "NAME").add(" arrived.")
+    n.add("Pt ").phi_(pick(["Br&eacute;nda", "Ren&eacute;e", "Zo&euml;", "Jos&eacute;"]), "NAME")
+    n.add(" ").phi_(pick(LAST), "NAME").add(" arrived.")
 
 
 def flat(n: Note) -> None:
     n.add(pick(["Address: ", "Lives at ", "Home: "]))
-    n.p(f"Flat {RNG.randint(1, 40)}, {RNG.randint(1, 99)} {pick(STREETS)}, {pick(TOWNS)}",
+    n.phi_(f"Flat {RNG.randint(1, 40)}, {RNG.randint(1, 99)} {pick(STREETS)}, {pick(TOWNS)}",
         "ADDRESS").add(".")
 
 
 def house(n: Note) -> None:
-    n.add("Home: ").p(f"The Old {pick(['Vicarage', 'Rectory', 'Grange'])}, {pick(STREETS)}",
+    n.add("Home: ").phi_(f"The Old {pick(['Vicarage', 'Rectory', 'Grange'])}, {pick(STREETS)}",
                       "ADDRESS").add(", keys with neighbour.")
 
 
 def site(n: Note) -> None:
     n.add(pick(["Transfer from ", "pickup ", "works at ", "Discharge to "]))
-    n.p(f"{pick(SITES)} {pick(KINDS)}", "LOCATION")
+    n.phi_(f"{pick(SITES)} {pick(KINDS)}", "LOCATION")
     if RNG.random() < 0.5:
-        n.add(", ").p(pick(TOWNS), "LOCATION")
+        n.add(", ").phi_(pick(TOWNS), "LOCATION")
     n.add(".")
 
 
 def prison(n: Note) -> None:
-    n.add("Escorted from ").p(f"HMP {pick(['Brisk', 'Fenby', 'Marrowby'])}", "LOCATION")
+    n.add("Escorted from ").phi_(f"HMP {pick(['Brisk', 'Fenby', 'Marrowby'])}", "LOCATION")
     n.add(" with two officers.")
 
 
 def lives(n: Note) -> None:
-    n.add(pick(["Lives ", "lives alone in ", "daughter from "])).p(pick(TOWNS), "LOCATION")
+    n.add(pick(["Lives ", "lives alone in ", "daughter from "])).phi_(pick(TOWNS), "LOCATION")
     n.add(pick([", independent.", ".", " |"]))
 
 
 def plate(n: Note) -> None:
     p = pick([f"{letters(2)}{digits(2)} {letters(3)}", f"{letters(1)}{digits(3)} {letters(3)}"])
     if RNG.random() < 0.5:
-        n.add("His car, reg ").p(p, "VEHICLE").add(", is in the car park.")
+        n.add("His car, reg ").phi_(p, "VEHICLE").add(", is in the car park.")
     else:
-        n.add("Keys to a ").p(f"{pick(COLOURS)} {pick(MAKES)} {p}", "VEHICLE").add(" at desk.")
+        n.add("Keys to a ").phi_(f"{pick(COLOURS)} {pick(MAKES)} {p}", "VEHICLE").add(" at desk.")
 
 
 def payer(n: Note) -> None:
-    n.add("Insurance: ").p(f"{pick(PAYERS)} {letters(3)} {digits(7)}", "HEALTHPLAN")
+    n.add("Insurance: ").phi_(f"{pick(PAYERS)} {letters(3)} {digits(7)}", "HEALTHPLAN")
     n.add(" verified.")
 
 
@@ -184,30 +165,30 @@ def dayd(n: Note) -> None:
     if RNG.random() < 0.5:
         d = RNG.randint(1, 28)
         suffix = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd"}.get(d, "th")
-        n.p(f"{pick(WEEKDAY)} {d}{suffix}", "DATE")
+        n.phi_(f"{pick(WEEKDAY)} {d}{suffix}", "DATE")
     else:
-        n.p(f"{pick(['yesterday', 'tomorrow'])} the {RNG.randint(4, 20)}th", "DATE")
+        n.phi_(f"{pick(['yesterday', 'tomorrow'])} the {RNG.randint(4, 20)}th", "DATE")
     n.add(pick([".", ", stable.", " at 10:00."]))
 
 
 def licence(n: Note) -> None:
-    n.add("my driving licence is ").p(f"{pick(LAST).upper()} {digits(3)} {digits(1)}"
+    n.add("my driving licence is ").phi_(f"{pick(LAST).upper()} {digits(3)} {digits(1)}"
                                       f"{letters(1)}{digits(1)} {letters(2)}", "LICENSE")
     n.add(" if needed")
 
 
 def age(n: Note) -> None:
-    n.add(pick(["I'm ", "i am ", "im "])).p(str(RNG.randint(90, 104)), "AGE")
+    n.add(pick(["I'm ", "i am ", "im "])).phi_(str(RNG.randint(90, 104)), "AGE")
     n.add(pick([" and live alone.", ", still driving.", " years old."]))
 
 
 def spelled(n: Note) -> None:
-    n.add("SSN ").p(f"{digits(3)}, {pick(DIGIT_WORDS)} {pick(DIGIT_WORDS)}, {digits(4)}", "SSN")
+    n.add("SSN ").phi_(f"{digits(3)}, {pick(DIGIT_WORDS)} {pick(DIGIT_WORDS)}, {digits(4)}", "SSN")
     n.add(" per daughter.")
 
 
 def device(n: Note) -> None:
-    n.add("ICD (").p(f"{letters(3)} {letters(1)}{digits(1)}{digits(5)}", "DEVICE")
+    n.add("ICD (").phi_(f"{letters(3)} {letters(1)}{digits(1)}{digits(5)}", "DEVICE")
     n.add(") interrogated.")
 
 
