@@ -66,7 +66,8 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> list[Span]:
     starts = {sp[0] for sp in names}
     for s, e, *_ in names:
         lead = text[max(0, s - 60):s]
-        if (m := _SCRIPT_BEFORE.search(lead)) is not None and _cased_name(m.group(1)):
+        if not lead.isascii() and (m := _SCRIPT_BEFORE.search(lead)) is not None \
+                and _cased_name(m.group(1)):
             base = s - len(lead)
             found.append((base + m.start(1), base + m.end(1), "NAME", RULE, 1))
         if "&" in lead and (m := _ENTITY_WORD.search(lead)) is not None and m.group().strip() \
@@ -75,7 +76,8 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> list[Span]:
         if (m := _NICK.match(text, e)) is not None and m.end() in starts \
                 and _nickname(m.group(1), text[s:e], flags_of):
             found.append((m.start(1), m.end(1), "NAME", RULE, 1))
-    for m in _NAME_LABEL.finditer(text):
+    # (another script's words: none in an ASCII note)
+    for m in _NAME_LABEL.finditer(text) if not text.isascii() else ():
         if _cased_name(m.group(1)):
             found.append((m.start(1), m.end(1), "NAME", RULE, 1))
     words = {w.upper() for s, e, *_ in names for w in re.findall(r"[A-Za-z]{7,}", text[s:e])}

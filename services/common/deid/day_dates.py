@@ -47,7 +47,8 @@ _DAY = re.compile(
     rf"(?i)(?<![\w-])(?:{_REL}[ \t]+the[ \t]+(?:{_ORDINAL}|{_SPELLED})(?={_AFTER})"
     rf"|(?:{_WEEKDAY})\.?,?[ \t]+(?:(?:the[ \t]+)?{_ORDINAL}|the[ \t]+{_SPELLED})(?={_AFTER})"
     rf"|{_REL}[ \t]+(?={_PADDED}(?![\w/.]))(?:{_MD}))(?![\w/])")
-_STAY = re.compile(rf"(?i)(?<![\w-])(?P<cue>inpatient|admitted|admission|stay|dos|from)[ \t]+"
+_STAY_CUES = ("inpatient", "admitted", "admission", "stay", "dos", "from")
+_STAY = re.compile(rf"(?i)(?<![\w-])(?P<cue>{'|'.join(_STAY_CUES)})[ \t]+"
                    rf"(?P<first>{_MD})[ \t]?[-–][ \t]?(?P<last>{_MD})(?![\w/])")
 
 # "from" opens a stay only after a word of one ("in hospital from 04/11-04/19"); a
@@ -65,7 +66,7 @@ def scan(text: str) -> list[Span]:
             or any(w in low for w in _SPELLED_HINTS):
         found += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _DAY.finditer(text)
                   if text[m.start():m.start() + 4].rstrip(" \t.,") not in _LOWER_VERBS]
-    if "/" not in text:
+    if "/" not in text or not any(w in low for w in _STAY_CUES):
         return found
     for m in _STAY.finditer(text):
         if m.group("cue").lower() == "from" \

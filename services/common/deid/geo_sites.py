@@ -260,6 +260,8 @@ def widen(text: str, spans: list[Span]) -> bool:
     """Join the hidden pieces of one place in `spans` (merged: sorted and apart) in place:
     over " & " or ", " after a place cue, over a compass word after one; whether any
     changed."""
+    if not any(sp[2] == "LOCATION" for sp in spans):
+        return False  # (each join below takes one)
     grew = False
     out: list[Span] = []
     for sp in spans:
