@@ -19,6 +19,8 @@ Span = tuple[int, int, str, str, int]
 
 _OLD = r"(?:9\d|1[0-2]\d)"
 _SELF_HINTS = ("im", "i'm", " am", "\tam")  # _SELF's "i'm", "im", "i am" need one
+# what _SELF's "m" (of "i'm", "i am") and its number need: no such "m", no answer
+_SELF_M = re.compile(r"(?i)m[ \t]+(?:now[ \t]+)?(?:9\d|1[0-2]\d|ninety)")
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _SELF = re.compile(rf"(?i)(?<![\w'])(?:i'?m|i[ \t]+am)[ \t]+(?:now[ \t]+)?({_OLD}"
                    rf"|ninety(?:[- ]{_UNITS})?)"
@@ -34,7 +36,8 @@ _CORRECTED = re.compile(rf"(?i)^[ \t,.]*(?:no[ \t,]+sorry|sorry|no[ \t,]+wait|i[
 def scan(text: str, spans: list[Span]) -> list[Span]:
     """Ages a person gives of themselves, and corrected ages after one found."""
     found: list[Span] = [(m.start(1), m.end(1), "AGE", RULE, _PRIO)
-                         for m in _SELF.finditer(text)] if any_in(text, _SELF_HINTS) else []
+                         for m in _SELF.finditer(text)] \
+        if any_in(text, _SELF_HINTS) and _SELF_M.search(text) is not None else []
     for _s, e, cat, _rule, _prio in spans:
         if cat == "AGE":
             m = _CORRECTED.match(text[e:e + 60])

@@ -18,7 +18,7 @@ arterial").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from . import lexicon as lx
 from .hints import folded
@@ -36,6 +36,12 @@ _PAIR = re.compile(rf"(?<![\w'’&;-])({_PARTICLE}{{0,2}}({_W})),[ \t]{{1,2}}+"
 _SPACED = re.compile(r"(?<!\w)(?<!\w )((?:[A-Z] ){2,}+[A-Z]),[ \t]{1,3}"
                      r"((?:[A-Z] ){1,}[A-Z])(?![\w])")
 _COMMA_CAPITAL = re.compile(r",[ \t]{1,3}+[^\W\d_a-z]")
+# the comma of each pair above ("Surname, G"): a word's first letter after one or two blanks
+_PAIR_COMMA = re.compile(r",[ \t]{1,2}+[^\W\d_]")
+# (what no pair holds: it ends a pair's search)
+_PAIR_END = re.compile(r"[^\w'’ -]|_")
+# the start of _SPACED's given name, after its comma: "…, I L"
+_SPACED_HINT = re.compile(r",[ \t]{1,3}[A-Z] [A-Z]")
 _INITIAL = re.compile(r"(?<![\w'’-])([A-Z]{4,}+)[ \t]([A-Z])(?![\w'’-])")
 _CUE = re.compile(
     r"(?i:\b(?:re-?print(?:ed)?|(?:wrist)?band(?:[ \t]+(?:re-?print|shows|reads?))?"
@@ -145,11 +151,36 @@ def _initial_surname(word: str, flags_of: Flags) -> bool:
     return bool(f & lx.LAST) or (len(word) >= 5 and not word.lower().endswith(lx.PROCEDURE_ENDINGS))
 
 
+def _pairs(text: str) -> Iterator[re.Match[str]]:
+    """`_PAIR.finditer(text)`'s matches, searched near their commas only: a pair's words
+    before its comma hold no comma and two blanks at most (its particles'), and after its
+    comma nothing `_PAIR_END` finds, so each comma's search starts after the comma (or the
+    third blank) before it and stops at the first such character after it."""
+    pos = 0
+    while (c := _PAIR_COMMA.search(text, pos)) is not None:
+        at = c.start()
+        start = max(pos, text.rfind(",", 0, at) + 1)
+        for _ in range(3):  # past the third blank before the comma no pair starts
+            blank = text.rfind(" ", start, at)
+            if blank < 0:
+                break
+            at = blank
+        else:
+            start = at + 1
+        end = _PAIR_END.search(text, c.end())
+        m = _PAIR.search(text, start, len(text) if end is None else end.start())
+        if m is None:
+            pos = c.start() + 1  # (the next pair may start at this comma's next word)
+            continue
+        yield m
+        pos = m.end()
+
+
 def scan(text: str, flags_of: Flags) -> list[Span]:
     """The names above, as spans."""
     found: list[Span] = []
     if _COMMA_CAPITAL.search(text) is not None:  # (most notes: no word scan at all)
-        for m in _PAIR.finditer(text):
+        for m in _pairs(text):
             if not _surname(m.group(2), flags_of):
                 continue
             words = m.group(3).split()
@@ -168,7 +199,7 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
                 continue
             if _cued(text, m.start(), end):
                 found.append((m.start(), end, "NAME", RULE, 1))
-        for m in _SPACED.finditer(text):
+        for m in _SPACED.finditer(text) if _SPACED_HINT.search(text) is not None else ():
             if _surname(m.group(1).replace(" ", ""), flags_of) \
                     and _given([m.group(2).replace(" ", "")], True, flags_of) \
                     and _cued(text, m.start(), m.end()):

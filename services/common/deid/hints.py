@@ -4,10 +4,20 @@ runs a pattern over every position (most notes have none of a rule's words)."""
 
 from __future__ import annotations
 
+# the last note folded with its fold: the engine's rules ask of one note in turn, so a
+# note is folded once, not once a rule (one tuple, replaced whole: safe across threads)
+_last: tuple[str, str] = ("", "")
+
 
 def folded(text: str) -> str:
-    """`text` case-folded; "ı" (dotless i) too, which `(?i)` matches with "i"."""
-    return text.casefold().replace("ı", "i")
+    """`text` case-folded; "ı" (dotless i) and "İ" (folded "i" and a dot above) too,
+    which `(?i)` matches with "i"."""
+    global _last
+    last_text, low = _last
+    if text is not last_text and text != last_text:
+        low = text.casefold().replace("ı", "i").replace("i\u0307", "i")
+        _last = (text, low)
+    return low
 
 
 def any_in(text: str, words: tuple[str, ...]) -> bool:

@@ -36,6 +36,10 @@ _LABEL_WORD = re.compile(r"(?i)id|member|plan|policy|hpbn|ins")
 _PAYER_NUMBER = re.compile(rf"(?<![\w-]){_PAYER}[ \t]+(?:[A-Z]{{1,4}}[ \t]+){{0,2}}"
                            r"\d{3,}(?:[ \t-]\d{1,5}){0,4}(?![\w-])")
 _DIGIT = re.compile(r"\d")
+# a piece of each payer's name above: none, no payer's number (most notes)
+_PAYER_HINTS = ("BCBS", "HMSA", "AET", "Aetna", "UHC", "CIGNA", "Cigna", "HUMANA", "Humana",
+                "KAISER", "Kaiser", "ANTHEM", "Anthem", "TRICARE", "Tricare", "MOLINA",
+                "Molina", "MCD")
 
 
 def _head(text: str, s: int) -> int:
@@ -65,6 +69,8 @@ def scan(text: str, spans: list[Span]) -> list[Span]:
         end = e if m is None or any(e <= a < m.end() for a, *_ in spans) else m.end()
         if start != s or end != e:
             found.append((start, end, cat, RULE, _PRIO))
+    if not any(w in text for w in _PAYER_HINTS):
+        return found
     for m in _PAYER_NUMBER.finditer(text):
         if len(_DIGIT.findall(m.group())) >= 7:
             found.append((m.start(), m.end(), "HEALTHPLAN", RULE, _PRIO))

@@ -23,7 +23,8 @@ Flags = Callable[[str], int]
 RULE = "self_names"
 
 # a piece of each of _SAYS's openings: no piece, no introduction
-_HINTS = ("im", "i'm", "i’m", "i am", "name", "this is")
+# ("im" before its blank: "time", "him" are no introduction)
+_HINTS = ("im ", "im\t", "i'm", "i’m", "i am", "name", "this is")
 _SAYS = re.compile(
     r"(?i:\b(?:i['’]?m|i[ ]am|my[ ]name[ ]is|name['’]s|this[ ]is))[ \t]++"
     r"([^\W\d_]++(?:-[^\W\d_]++)?)"

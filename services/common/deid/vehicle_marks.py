@@ -15,6 +15,7 @@ van and ambulance are no cue here. A newer rule (NEWER_RULES): it only adds.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 RULE = "vehicle_mark"
 _PRIO = 1
@@ -25,6 +26,10 @@ _PLATE = re.compile(r"(?<![\w-])(?:[A-Z]{2}\d{2} ?[A-Z]{3}|[A-Z] ?\d{1,3} ?[A-Z]
                     r"|[A-Z]{3} ?\d{1,3} ?[A-Z])(?![\w-])"
                     # a current plate typed in lower case ("silver vw polo ab12 cde")
                     r"|(?<![\w-])[a-z]{2} ?\d{2} ?[a-z]{3}(?![\w-])")
+# each plate's first digit, a letter (and a blank) before it, and a letter after its digits:
+# no such digit, no plate (most notes)
+_HINT = re.compile(r"\d(?:(?<=[A-Za-z]\d)|(?<=[A-Za-z] \d))\d{0,2} ?(?:[A-Z]|[a-z]{3})")
+_HINT_REACH = 4  # a plate starts at most this far before its first digit ("ABC 123D")
 # a person's car named before the plate (within a few words)
 # (not "CAR-T", a cell therapy; not "parked", a bed's outlier too: "parked in ICU 3 B")
 _CUE = re.compile(r"(?i)(?<![\w-])(?:cars?|registration|reg|numberplate|motorbike|motorcycle"
@@ -98,10 +103,23 @@ def _chain_start(text: str, s: int) -> tuple[int, bool]:
     return start, has_make
 
 
+def _plates(text: str) -> Iterator[re.Match[str]]:
+    """`_PLATE.finditer(text)`'s matches, tried only just before each plate's first digit."""
+    pos = 0
+    for h in _HINT.finditer(text):
+        digit = h.start()
+        for at in range(max(pos, digit - _HINT_REACH), digit):
+            m = _PLATE.match(text, at)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+
+
 def scan(text: str) -> list[Span]:
     """The plates of cars a note names, with their colour, make and model."""
     found: list[Span] = []
-    for m in _PLATE.finditer(text):
+    for m in _plates(text):
         s, e = m.span()
         start, has_make = _chain_start(text, s)
         labelled = _LABEL_BEFORE.search(text, max(0, start - 30), start) is not None
