@@ -4,6 +4,8 @@ and each gate lets through every shape its pattern takes. Invented strings."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from services.common.deid import age_answers, band_names, plan_prefixes, vehicle_marks
@@ -64,3 +66,35 @@ def test_fold_reads_dotted_capital_i_as_i() -> None:
     assert folded("İm Losa") == "im losa"
     assert any_in("İm Losa", ("im ",))
     assert folded("Brisk") == "brisk" and folded("Brisk") is folded("Brisk")
+
+
+def test_each_site_kind_has_its_spelling_in_the_gate() -> None:
+    from services.common.deid import geo_sites
+
+    spelt = {s for spellings in geo_sites._KIND_SPELT.values() for s in spellings}
+    kinds, was = geo_sites._STRONG_KIND + "|" + geo_sites._WEAK_KIND, ""
+    while kinds != was:  # the groups inside an alternative go, innermost first
+        kinds, was = re.sub(r"\(\?:[^()]*\)\??", "", kinds), kinds
+    assert "(" not in kinds
+    for kind in kinds.split("|"):
+        head = kind.split("[")[0]
+        assert head in spelt, kind
+        assert head.lower() in geo_sites._SITE_WORDS, kind
+
+
+@pytest.mark.parametrize("note", ["2-7-11 Ebisu, Shibuya", "at 12-1-3 Jingumae, Shibuya"])
+def test_chome_hint_lets_each_address_through(note: str) -> None:
+    from services.common.deid import geo_sites
+
+    assert geo_sites._CHOME_HINT.search(note) is not None
+    assert geo_sites._CHOME.search(note) is not None
+
+
+@pytest.mark.parametrize("note", ["Aunty Mere", "uncle Tane", "Nana Rangi", "nanna Hine",
+                                  "Koro Wiremu", "Kuia Aroha", "Tupuna Rewi", "Whānau Mere",
+                                  "WHANAU Mere", "family Hine", "Cousin Tai"])
+def test_kin_gate_lets_each_relation_through(note: str) -> None:
+    from services.common.deid import kin_names
+
+    assert kin_names._KIN.search(note) is not None
+    assert any_in(note, kin_names._HINTS)

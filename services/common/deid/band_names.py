@@ -181,8 +181,8 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
     found: list[Span] = []
     if _COMMA_CAPITAL.search(text) is not None:  # (most notes: no word scan at all)
         for m in _pairs(text):
-            if not _surname(m.group(2), flags_of):
-                continue
+            if not m.group(3)[0].isupper() or not _surname(m.group(2), flags_of):
+                continue  # (a given name in lower case: none, see _given)
             words = m.group(3).split()
             ends, end = [], m.start(3)
             for w in words:

@@ -30,6 +30,7 @@ _SCRIPT_BEFORE = re.compile(rf"({_X}++(?:[ ]{_X}++){{1,3}})[ \t]*+\([ \t]*+"
                             r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]++)?$")
 _NAME_LABEL = re.compile(rf"(?i:\bname\b)[^:\n]{{0,24}}:[ \t]*+({_X}++(?:[ ]{_X}++){{1,3}})")
 _ENTITY_WORD = re.compile(r"[A-Za-z]++(?:&(?:[a-z]{2,8}|#\d{2,4});[A-Za-z]++)++[ \t]++$")
+_LONG_WORD = re.compile(r"[A-Za-z]{7,}")
 _CAPS = re.compile(r"(?<![\w'’-])[A-Z]{6,}+(?![\w'’-])")
 
 
@@ -80,7 +81,7 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> list[Span]:
     for m in _NAME_LABEL.finditer(text) if not text.isascii() else ():
         if _cased_name(m.group(1)):
             found.append((m.start(1), m.end(1), "NAME", RULE, 1))
-    words = {w.upper() for s, e, *_ in names for w in re.findall(r"[A-Za-z]{7,}", text[s:e])}
+    words = {w.upper() for s, e, *_ in names for w in _LONG_WORD.findall(text, s, e)}
     if words:
         for m in _CAPS.finditer(text):
             clip = m.group()

@@ -58,6 +58,11 @@ _SITE_WORDS = frozenset(
     "care urgent skilled supported assisted dialysis imaging diagnostics caravan lodge "
     "roofing fisheries ltd limited plc stores housing hostel bakery steel warehouse factory "
     "garage depot clinic radiology house park auto motors".split())
+# how _KIND spells each of those words (case counts): none in the note, no site's kind
+_KIND_SPELT = {w: (w.capitalize(),) for w in _SITE_WORDS} | {
+    "ltd": ("Ltd",), "plc": ("Plc",), "hostel": ("hostel", "Hostel"), "bakery": ("bakery",),
+    "steel": ("steel",), "warehouse": ("warehouse",), "factory": ("factory",),
+    "garage": ("garage", "Garage"), "depot": ("depot",)}
 
 # a flat or unit first: a house number, a street's or a block's kind, or a hidden piece next
 _RESIDENCE_KIND = (r"Lane|Road|Street|Parade|Avenue|Close|Court|Crescent|Terrace|Row|Way|"
@@ -82,6 +87,7 @@ _ISLE = re.compile(r"(?<![\w'’])(?:Isle|Isles|isle|isles)[ \t]+of[ \t]+(?:" + 
                    + r"|[a-z]{3,}+)")
 # a Japanese address: chome-ban-go and its district, then its city
 _CHOME = re.compile(r"(?<![\w'’/.-])\d{1,2}-\d{1,2}-\d{1,3}[ \t]+" + _CAP + r",[ \t]+" + _CAP)
+_CHOME_HINT = re.compile(r"\d-\d{1,2}-\d")  # (a digit first: most notes have no such run)
 # "lives Fenby", "lives alone in Little Brisk", "residing Fenby"
 _LIVES = re.compile(r"(?<![\w'’])(?:[Ll]ives|[Ll]iving|[Rr]esides|[Rr]esiding)[ \t]+"
                     r"(?:alone[ \t]+in[ \t]+)?"
@@ -158,7 +164,8 @@ def scan(text: str, words: set[str], spans: list[Span], flags_of: Flags) -> bool
     def add(s: int, e: int, rule: str) -> None:
         found.append((s, e, "LOCATION", rule, 1))
 
-    if not _SITE_WORDS.isdisjoint(words):
+    sites = _SITE_WORDS.intersection(words)
+    if sites and any(kind in text for w in sites for kind in _KIND_SPELT[w]):
         for m in _CUED_SITE.finditer(text):
             town = m.group("town")
             if town is not None and not town.startswith(("Pitch", "Plot", "Berth")) \
@@ -209,7 +216,7 @@ def scan(text: str, words: set[str], spans: list[Span], flags_of: Flags) -> bool
     if "Isle" in text or "isle" in text:
         for m in _ISLE.finditer(text):
             add(m.start(), m.end(), "isle")
-    if "-" in text:
+    if "-" in text and _CHOME_HINT.search(text) is not None:
         for m in _CHOME.finditer(text):
             if not _ordinary(m.group().split()[1].rstrip(","), flags_of):
                 add(m.start(), m.end(), "chome")

@@ -24,8 +24,9 @@ _KIN = re.compile(
     r"(?i:\b(?:auntie|aunty|aunt|uncle|nana|nanna|koro|kuia|tupuna|whānau|whanau|family"
     r"|cousin))[ \t]++(\(?)([^\W\d_][^\W\d_'’]*+(?:-[^\W\d_][^\W\d_'’]*+)?)(\)?)"
     r"(?![\w'’-])")
-# a piece of each relation word above: no piece, no relation (nan: nana and nanna)
-_HINTS = ("aunt", "uncle", "nan", "koro", "kuia", "tupuna", "nau", "family", "cousin")
+# a piece of each relation word above: no piece, no relation ("nausea" holds none)
+_HINTS = ("aunt", "uncle", "nana", "nanna", "koro", "kuia", "tupuna", "whanau", "whānau", "family",
+          "cousin")
 _NEVER = (lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.MEDICAL | lx.LABEL | lx.CUE
           | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY | lx.EPONYM | lx.PHRASE | lx.PLACE)
 # words on no list that follow "family"/"whānau" as things, not people: apps and calls,
