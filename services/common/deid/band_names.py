@@ -152,12 +152,21 @@ def _initial_surname(word: str, flags_of: Flags) -> bool:
 
 
 def _pairs(text: str) -> Iterator[re.Match[str]]:
-    """`_PAIR.finditer(text)`'s matches, searched near their commas only: a pair's words
-    before its comma hold no comma and two blanks at most (its particles'), and after its
-    comma nothing `_PAIR_END` finds, so each comma's search starts after the comma (or the
-    third blank) before it and stops at the first such character after it."""
+    """`_PAIR.finditer(text)`'s matches whose given name opens with a capital (the only
+    ones `scan` reads), searched near their commas only: a pair's words before its comma
+    hold no comma and two blanks at most (its particles'), and after its comma nothing
+    `_PAIR_END` finds, so each comma's search starts after the comma (or the third blank)
+    before it and stops at the first such character after it. A pair with its given name
+    in lower case is searched only when a comma comes right after it: what it takes may
+    then be the start of the next pair's ("smith, jones Alan, Bob": no "Alan, Bob")."""
     pos = 0
     while (c := _PAIR_COMMA.search(text, pos)) is not None:
+        end = _PAIR_END.search(text, c.end())
+        stop = len(text) if end is None else end.start()
+        if not text[c.end() - 1].isupper() and not text.startswith(",", stop):
+            # (its pair, if any, ends before `stop`, and the next starts after it)
+            pos = c.start() + 1
+            continue
         at = c.start()
         start = max(pos, text.rfind(",", 0, at) + 1)
         for _ in range(3):  # past the third blank before the comma no pair starts
@@ -167,12 +176,12 @@ def _pairs(text: str) -> Iterator[re.Match[str]]:
             at = blank
         else:
             start = at + 1
-        end = _PAIR_END.search(text, c.end())
-        m = _PAIR.search(text, start, len(text) if end is None else end.start())
+        m = _PAIR.search(text, start, stop)
         if m is None:
             pos = c.start() + 1  # (the next pair may start at this comma's next word)
             continue
-        yield m
+        if m.group(3)[0].isupper():
+            yield m
         pos = m.end()
 
 
@@ -181,8 +190,8 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
     found: list[Span] = []
     if _COMMA_CAPITAL.search(text) is not None:  # (most notes: no word scan at all)
         for m in _pairs(text):
-            if not m.group(3)[0].isupper() or not _surname(m.group(2), flags_of):
-                continue  # (a given name in lower case: none, see _given)
+            if not _surname(m.group(2), flags_of):
+                continue
             words = m.group(3).split()
             ends, end = [], m.start(3)
             for w in words:

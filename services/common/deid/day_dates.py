@@ -26,6 +26,7 @@ Span = tuple[int, int, str, str, int]
 _ORDINAL = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
 _WEEKDAY = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday"
             r"|thursday|saturday")
+_WEEKDAY_HINTS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # (_WEEKDAY's)
 _REL_WORDS = ("yesterday", "today", "tomorrow", "tonight")
 _REL = rf"(?:{'|'.join(_REL_WORDS)})"
 # a day past the 19th spelled after "the" ("yesterday the twenty first", "Mon the thirtieth")
@@ -61,9 +62,9 @@ def scan(text: str) -> list[Span]:
     """The days named by the week or by today, and a stay's first and last days."""
     found: list[Span] = []
     low = folded(text)
-    # each day above holds an ordinal or a word of _REL; a stay, a slash
-    if any(w in low for w in _REL_WORDS) or _ORDINAL_END.search(low) is not None \
-            or any(w in low for w in _SPELLED_HINTS):
+    # each day above holds a word of _REL, or a weekday and an ordinal; a stay, a slash
+    if any(w in low for w in _REL_WORDS) or (any(w in low for w in _WEEKDAY_HINTS) and (
+            _ORDINAL_END.search(low) is not None or any(w in low for w in _SPELLED_HINTS))):
         found += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _DAY.finditer(text)
                   if text[m.start():m.start() + 4].rstrip(" \t.,") not in _LOWER_VERBS]
     if "/" not in text or not any(w in low for w in _STAY_CUES):

@@ -87,7 +87,7 @@ _ISLE = re.compile(r"(?<![\w'’])(?:Isle|Isles|isle|isles)[ \t]+of[ \t]+(?:" + 
                    + r"|[a-z]{3,}+)")
 # a Japanese address: chome-ban-go and its district, then its city
 _CHOME = re.compile(r"(?<![\w'’/.-])\d{1,2}-\d{1,2}-\d{1,3}[ \t]+" + _CAP + r",[ \t]+" + _CAP)
-_CHOME_HINT = re.compile(r"\d-\d{1,2}-\d")  # (a digit first: most notes have no such run)
+_CHOME_HINT = re.compile(r"-\d{1,2}-\d")  # (a hyphen first, found fast: most notes have none)
 # "lives Fenby", "lives alone in Little Brisk", "residing Fenby"
 _LIVES = re.compile(r"(?<![\w'’])(?:[Ll]ives|[Ll]iving|[Rr]esides|[Rr]esiding)[ \t]+"
                     r"(?:alone[ \t]+in[ \t]+)?"
@@ -191,7 +191,8 @@ def scan(text: str, words: set[str], spans: list[Span], flags_of: Flags) -> bool
             if m.group("town") is not None and _town_ok(m.group("town"), flags_of):
                 end = m.end("town")
             add(m.start(), end, "flat_first")
-    if not {"flat", "house", "home", "bungalow", "caravan", "cottage", "room"}.isdisjoint(words):
+    if not {"flat", "house", "home", "bungalow", "caravan", "cottage", "room"}.isdisjoint(words) \
+            and (" at " in text or " at\t" in text or "\tat" in text):  # (_HOME_AT's "at")
         for m in _HOME_AT.finditer(text):
             town = m.group("town")
             if town is not None and not _town_ok(town, flags_of):
