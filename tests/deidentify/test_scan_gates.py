@@ -49,9 +49,11 @@ def test_plates_next_to_each_other_are_all_found() -> None:
 
 
 @pytest.mark.parametrize("said", ["I'm 94 and live alone", "i am now 101", "im ninety-four",
-                                  "I'M NINETY", "i\tam 99"])
+                                  "I'M NINETY", "i\tam 99",
+                                  "Im\t95 yrs", "i am\t100", "İ'm 96, and"])
 def test_age_answer_gate_lets_each_answer_through(said: str) -> None:
     assert age_answers._SELF_M.search(said) is not None
+    assert any_in(said, age_answers._SELF_HINTS)
     assert [m.group(1) for m in age_answers._SELF.finditer(said)]
 
 

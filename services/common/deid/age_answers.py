@@ -18,7 +18,8 @@ _PRIO = 1
 Span = tuple[int, int, str, str, int]
 
 _OLD = r"(?:9\d|1[0-2]\d)"
-_SELF_HINTS = ("im", "i'm", " am", "\tam")  # _SELF's "i'm", "im", "i am" need one
+# _SELF's "i'm", "im", "i am" need one (a blank after: "time", "amount" are none)
+_SELF_HINTS = ("im ", "im\t", "i'm", " am ", " am\t", "\tam")
 # what _SELF's "m" (of "i'm", "i am") and its number need: no such "m", no answer
 _SELF_M = re.compile(r"(?i)m[ \t]+(?:now[ \t]+)?(?:9\d|1[0-2]\d|ninety)")
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"

@@ -36,10 +36,9 @@ _PAIR = re.compile(rf"(?<![\w'’&;-])({_PARTICLE}{{0,2}}({_W})),[ \t]{{1,2}}+"
 _SPACED = re.compile(r"(?<!\w)(?<!\w )((?:[A-Z] ){2,}+[A-Z]),[ \t]{1,3}"
                      r"((?:[A-Z] ){1,}[A-Z])(?![\w])")
 _COMMA_CAPITAL = re.compile(r",[ \t]{1,3}+[^\W\d_a-z]")
-# the comma of each pair above ("Surname, G"): a word's first letter after one or two blanks
-_PAIR_COMMA = re.compile(r",[ \t]{1,2}+[^\W\d_]")
-# (what no pair holds: it ends a pair's search)
-_PAIR_END = re.compile(r"[^\w'’ -]|_")
+# the comma of each pair above ("Surname, G"): a word's first letter after one or two blanks,
+# and what follows that a pair may hold (its end: the first character no pair holds)
+_PAIR_COMMA = re.compile(r",[ \t]{1,2}+([^\W\d_])(?:[^\W_]|['’ -])*+")
 # the start of _SPACED's given name, after its comma: "…, I L"
 _SPACED_HINT = re.compile(r",[ \t]{1,3}[A-Z] [A-Z]")
 _INITIAL = re.compile(r"(?<![\w'’-])([A-Z]{4,}+)[ \t]([A-Z])(?![\w'’-])")
@@ -155,15 +154,14 @@ def _pairs(text: str) -> Iterator[re.Match[str]]:
     """`_PAIR.finditer(text)`'s matches whose given name opens with a capital (the only
     ones `scan` reads), searched near their commas only: a pair's words before its comma
     hold no comma and two blanks at most (its particles'), and after its comma nothing
-    `_PAIR_END` finds, so each comma's search starts after the comma (or the third blank)
+    `_PAIR_COMMA` takes, so each comma's search starts after the comma (or the third blank)
     before it and stops at the first such character after it. A pair with its given name
     in lower case is searched only when a comma comes right after it: what it takes may
     then be the start of the next pair's ("smith, jones Alan, Bob": no "Alan, Bob")."""
     pos = 0
     while (c := _PAIR_COMMA.search(text, pos)) is not None:
-        end = _PAIR_END.search(text, c.end())
-        stop = len(text) if end is None else end.start()
-        if not text[c.end() - 1].isupper() and not text.startswith(",", stop):
+        stop = c.end()
+        if not c.group(1).isupper() and not text.startswith(",", stop):
             # (its pair, if any, ends before `stop`, and the next starts after it)
             pos = c.start() + 1
             continue

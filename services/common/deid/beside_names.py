@@ -31,6 +31,7 @@ _SCRIPT_BEFORE = re.compile(rf"({_X}++(?:[ ]{_X}++){{1,3}})[ \t]*+\([ \t]*+"
 _NAME_LABEL = re.compile(rf"(?i:\bname\b)[^:\n]{{0,24}}:[ \t]*+({_X}++(?:[ ]{_X}++){{1,3}})")
 _ENTITY_WORD = re.compile(r"[A-Za-z]++(?:&(?:[a-z]{2,8}|#\d{2,4});[A-Za-z]++)++[ \t]++$")
 _LONG_WORD = re.compile(r"[A-Za-z]{7,}")
+_SIX_CAPS = re.compile(r"[A-Z]{6}")  # (_CAPS's, found fast: a capital first)
 _CAPS = re.compile(r"(?<![\w'’-])[A-Z]{6,}+(?![\w'’-])")
 
 
@@ -82,7 +83,7 @@ def scan(text: str, merged: list[Span], flags_of: Flags) -> list[Span]:
         if _cased_name(m.group(1)):
             found.append((m.start(1), m.end(1), "NAME", RULE, 1))
     words = {w.upper() for s, e, *_ in names for w in _LONG_WORD.findall(text, s, e)}
-    if words:
+    if words and _SIX_CAPS.search(text) is not None:
         for m in _CAPS.finditer(text):
             clip = m.group()
             if any(w.startswith(clip) and w != clip for w in words) \

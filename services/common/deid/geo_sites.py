@@ -122,6 +122,13 @@ _MOVE_CUE = re.compile(r"(?i)(?<![\w'’])(?:address|moved?|moving|relocated?|li
                        r"|house|town)(?![\w'’])")
 
 
+# the words each gate below asks for (built once, not once a note)
+_HOME_WORDS = frozenset(("flat", "house", "home", "bungalow", "caravan", "cottage", "room"))
+_LIVES_WORDS = frozenset(("lives", "living", "resides", "residing"))
+_EVENT_WORDS = frozenset(("accident", "crash", "collision", "assault", "stabbing", "shooting",
+                          "injured", "injury"))
+
+
 def _ordinary(word: str, flags_of: Flags) -> bool:
     """A word no site's or town's name begins with: a stop word, a department, a clinical
     word."""
@@ -191,7 +198,7 @@ def scan(text: str, words: set[str], spans: list[Span], flags_of: Flags) -> bool
             if m.group("town") is not None and _town_ok(m.group("town"), flags_of):
                 end = m.end("town")
             add(m.start(), end, "flat_first")
-    if not {"flat", "house", "home", "bungalow", "caravan", "cottage", "room"}.isdisjoint(words) \
+    if not _HOME_WORDS.isdisjoint(words) \
             and (" at " in text or " at\t" in text or "\tat" in text):  # (_HOME_AT's "at")
         for m in _HOME_AT.finditer(text):
             town = m.group("town")
@@ -221,7 +228,7 @@ def scan(text: str, words: set[str], spans: list[Span], flags_of: Flags) -> bool
         for m in _CHOME.finditer(text):
             if not _ordinary(m.group().split()[1].rstrip(","), flags_of):
                 add(m.start(), m.end(), "chome")
-    if not {"lives", "living", "resides", "residing"}.isdisjoint(words):
+    if not _LIVES_WORDS.isdisjoint(words):
         for m in _LIVES.finditer(text):
             town = m.group("town")
             if town.split()[0].lower() not in _NOT_RESIDENCE and _town_ok(town, flags_of) \
@@ -229,8 +236,7 @@ def scan(text: str, words: set[str], spans: list[Span], flags_of: Flags) -> bool
                 add(m.start("town"), m.end("town"), "lives_town")
     if "from" in words:
         _person_from(text, spans, flags_of, found)
-    if not {"accident", "crash", "collision", "assault", "stabbing", "shooting", "injured",
-            "injury"}.isdisjoint(words):
+    if not _EVENT_WORDS.isdisjoint(words):
         for m in _EVENT_IN.finditer(text):
             if _town_ok(m.group("town"), flags_of):
                 add(m.start("town"), m.end("town"), "event_town")
