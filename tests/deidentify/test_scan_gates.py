@@ -103,3 +103,12 @@ def test_kin_gate_lets_each_relation_through(note: str) -> None:
 
     assert kin_names._KIN.search(note) is not None
     assert any_in(note, kin_names._HINTS)
+
+
+@pytest.mark.parametrize("note", ["Pat ID 7710042 DRAVENKO T", "id:44100 KOWALCZ A",
+                                  "ıd # 5512345 HARTOG B", "İD\t12345 MERRIN C"])
+def test_initial_gate_lets_each_id_through(note: str) -> None:
+    assert band_names._ID_CUE_HINT.search(folded(note)) is not None
+    m = band_names._INITIAL.search(note)
+    assert m is not None
+    assert band_names._ID_CUE.search(note, 0, m.start()) is not None

@@ -51,6 +51,8 @@ _PERSON_CUE = re.compile(
     r"(?i:\b(?:member(?:[ \t]+name)?|subscriber|insured|guarantor|patient|pt|pat|name))"
     r"[ \t]*+[:#|–-]?[ \t]*+\"?$")
 _ID_CUE = re.compile(r"(?i:\bid)[ \t]*+[:#]?[ \t]*+\d{5,}+[ \t]*+$")
+# _ID_CUE in the folded note, anywhere (found fast: "id" first)
+_ID_CUE_HINT = re.compile(r"id[ \t]*+[:#]?[ \t]*+\d{5}")
 _AFTER = re.compile(r"[ \t,]*+(?:\(?(?i:mrn|dob|id|ssn|dependent)\b|#?\d{5,}"
                     r"|\d{1,2}/\d{1,2}/\d{2,4})")
 _SURNAME_NEVER = lx.MEDICAL | lx.LABEL | lx.CUE | lx.EPONYM | lx.MONTH | lx.WEEKDAY
@@ -211,7 +213,7 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
                     and _given([m.group(2).replace(" ", "")], True, flags_of) \
                     and _cued(text, m.start(), m.end()):
                 found.append((m.start(), m.end(), "NAME", RULE, 1))
-    if "id" not in folded(text):  # _ID_CUE's word
+    if _ID_CUE_HINT.search(folded(text)) is None:  # (most notes: no "ID" and its digits)
         return found
     for m in _INITIAL.finditer(text):
         if _ID_CUE.search(text, max(0, m.start() - 30), m.start()) is not None \
