@@ -39,6 +39,7 @@ from . import (
     employers,
     eponym_heads,
     facility_tails,
+    fhir_names,
     field_labels,
     foreign_words,
     geo_sites,
@@ -56,6 +57,7 @@ from . import (
     inverted_names,
     job_places,
     kin_names,
+    kin_of_names,
     label_values,
     lexcache,
     local_phones,
@@ -114,9 +116,11 @@ from . import (
     state_names,
     street_suffixes,
     surname_initials,
+    tracking_codes,
     traits,
     typo_words,
     unknown_names,
+    url_names,
     viewed_doubts,
     vocatives,
     work_numbers,
@@ -205,7 +209,8 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "record_cells", "relatives.said_names", "record_fields", "illegible_gaps",
                "surname_initials", "spoken_answers", "aliases.trauma_codes",
                "geo_sites", "band_names", "kin_names", "player_names", "self_names",
-               "beside_names", *other_kinds.NAMES)
+               "beside_names", "tracking_codes", "fhir_names",
+               "kin_of_names", "url_names", *other_kinds.NAMES)
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -733,6 +738,23 @@ class Engine:
                 merged = merge(merged)
             # plates, members' numbers, days, licences, ages, numbers in pieces
             if other_kinds.scan(text, merged, fired):
+                merged = merge(merged)
+            # a waiting family's tracking code for the patient: "Code 7712 in OR", "family
+            # of 6604", "tracking # 33-907" (tracking_codes)
+            if extend_unheld(merged, tracking_codes.scan(text)):
+                fired.append("tracking_codes")
+                merged = merge(merged)
+            # a Patient's "name" and a reference's "display" in FHIR JSON (fhir_names)
+            if extend_unheld(merged, fhir_names.scan(text)):
+                fired.append("fhir_names")
+                merged = merge(merged)
+            # "wife of Gwilym", "husband of Venkataraman": a name after "<relation> of"
+            if extend_unheld(merged, kin_of_names.scan(text, self._flags_of)):
+                fired.append("kin_of_names")
+                merged = merge(merged)
+            # a name in a query string with its "=" and "&" escaped too: "pt%3DBo%20Yun%26"
+            if extend_unheld(merged, url_names.scan(text, self._plain_word)):
+                fired.append("url_names")
                 merged = merge(merged)
         if own:  # a merge may have relabelled them, and a drop rule then removed them
             merged = merge(merged + own)

@@ -1,0 +1,47 @@
+"""A person's name in a FHIR resource pasted as JSON: the "text" (or "family"/"given") of
+the "name" of a Patient, RelatedPerson or Person ("name": [{"use": "nickname", "text":
+"X"}]), and the "display" of a reference to the patient ("subject", "patient",
+"beneficiary", "subscriber", "policyHolder": {"display": "X"}). The standard's own keys
+say whose name it is, so the value is taken whatever words it holds; a Practitioner's
+name and a code's "text" ("code": {"text": "Hip replacement"}) are left.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+RULE = "fhir_names"
+
+_PERSON = re.compile(r'"resourceType"[ \t]*:[ \t]*"(?:Patient|RelatedPerson|Person)"')
+# "name": [ { ... "text": "X" ... } ]: the keys inside the name's first object
+_NAME = re.compile(r'"name"[ \t]*:[ \t]*\[[ \t]*\{([^{}]{0,300}+)')
+_NAME_PART = re.compile(r'"(?:text|family)"[ \t]*:[ \t]*"([^"\\\n]{1,80})"'
+                        r'|"given"[ \t]*:[ \t]*\[[ \t]*"([^"\\\n]{1,40})"')
+_REF = re.compile(r'"(?:subject|patient|beneficiary|subscriber|policyHolder)"[ \t]*:[ \t]*\{'
+                  r'([^{}\[\]]{0,300}+)')
+_DISPLAY = re.compile(r'"display"[ \t]*:[ \t]*"([^"\\\n]{1,80})"')
+
+
+def _values(text: str, inner: re.Match[str], part: re.Pattern[str]) -> list[Span]:
+    base = inner.start(1)
+    found: list[Span] = []
+    for m in part.finditer(inner.group(1)):
+        g = 1 if m.group(1) is not None else 2
+        value = m.group(g)
+        if any(c.isalpha() for c in value):
+            found.append((base + m.start(g), base + m.end(g), "NAME", RULE, 1))
+    return found
+
+
+def scan(text: str) -> list[Span]:
+    """The names above, as spans."""
+    found: list[Span] = []
+    if '"resourceType"' not in text:
+        return found
+    if _PERSON.search(text) is not None:
+        for m in _NAME.finditer(text):
+            found += _values(text, m, _NAME_PART)
+    for m in _REF.finditer(text):
+        found += _values(text, m, _DISPLAY)
+    return found

@@ -1,0 +1,58 @@
+"""A surgical patient's family-tracking code: the number a waiting room's board, kiosk or
+pager shows in place of the name ("Code 7712 in OR", "family of 6604", "for code 6620",
+"tracking # 33-907", "code QRT 5521"). It stands for one patient on that day, so it is an
+identifier like a case number (HIPAA's "any other unique identifying number or code").
+
+Read only where the note is about a patient's family waiting, or the code is followed by
+"pt": a bare "code" is also an error, fault, operator's or billing code ("error code
+31002", "operator code 6150", "Procedure code 44970"), so a word before it that names
+another kind of code keeps it out, and a number needs three digits ("Code 3" transport).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .hints import folded
+
+Span = tuple[int, int, str, str, int]
+RULE = "tracking_codes"
+
+# the value: letters then digits ("QRT 5521", "B-7310"), digits in two groups ("33-907")
+_VALUE = r"(?:[A-Z]{1,4}[- ]?)?\d{2,6}(?:-\d{2,5})?(?:-[A-Z0-9]{1,3})?"
+_CODE = re.compile(
+    r"(?<![\w-])(?:(\w+)[ \t]+)?(?i:code|tracking[ \t]*+(?:code|number|no\.?|id|#)"
+    r"|family[ \t]+of(?:[ \t]+(?:pt|patient)[ \t]+code)?)[ \t]*+[:#]?[ \t]*+"
+    f"({_VALUE})(?![\\w:/-]|[.,]\\d)")
+_FAMILY = ("family", "families", "kiosk", "locator", "waiting", "lounge", "volunteer",
+           "relatives", "tracking")
+# words before "code" that make it another kind of code
+_OTHER_CODE = frozenset((
+    "error", "fault", "operator", "dept", "department", "zip", "postal", "post", "area",
+    "door", "reason", "cancel", "cancellation", "procedure", "dx", "cpt", "icd", "billing",
+    "diagnosis", "diagnostic", "access", "lock", "gate", "alarm", "status", "bar", "qr",
+    "discount", "promo", "wifi", "pin", "tax", "country", "dial", "charge", "item",
+    "product", "lot", "drug", "ndc", "trauma", "colour", "color", "event", "fire",
+    "security", "entry", "keypad", "safe", "service", "billing", "revenue", "hcpcs",
+    "snomed", "loinc", "modifier", "return", "exit", "response", "activation", "shipping",
+    "shipment", "parcel", "package", "order", "vendor", "supplier", "ticket", "trace"))
+_PT_AFTER = re.compile(r"[ \t:;,]*+(?i:pt|patient)\b")
+
+
+def scan(text: str) -> list[Span]:
+    """The tracking codes above, as spans."""
+    found: list[Span] = []
+    low = folded(text)
+    if "code" not in low and "tracking" not in low and "family of" not in low:
+        return found
+    family = any(w in low for w in _FAMILY)
+    for m in _CODE.finditer(text):
+        before = (m.group(1) or "").lower()
+        if before in _OTHER_CODE:
+            continue
+        if not family and _PT_AFTER.match(text, m.end()) is None:
+            continue
+        if sum(c.isdigit() for c in m.group(2)) < 3:  # "family of 12", "code 3"
+            continue
+        found.append((m.start(2), m.end(2), "OTHERID", RULE, 1))
+    return found

@@ -1,0 +1,43 @@
+"""A name in a URL's query string copied with its separators percent-encoded as well:
+"pt%3DBo%20Yun%26mrn%3D...", "name%3DS%C3%B8rensen%2C%20Maja%26room...". record_fields
+reads "name=Jan%20Kowalski" with a plain "=", and the name scanner sees only the pieces
+between the escapes ("S%C3%B8rensen"), so the value is taken whole: from the name key's
+"%3D" to the next "%26", "&", "#" or space, when it decodes to a name's shape: letters,
+no digits, no title, no procedure ("name%3DLaparotomy" is a case's), two capitalised
+words or one word that is no plain word ("name%3DReady" is a status).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from urllib.parse import unquote
+
+Span = tuple[int, int, str, str, int]
+Plain = Callable[[str], bool]
+RULE = "url_names"
+
+_KEY = (r"(?:pt|patient|name|given|family|surname|(?:pt|patient|first|last|full|given|family"
+        r"|sur)[_.-]?name)")
+_PAIR = re.compile(
+    rf"(?:^|(?<=[\s?&#;\"'(])|(?<=%26)|(?<=%3[Ff])|(?<=%20))(?i:{_KEY})%3[Dd]"
+    r"((?:%(?!26|23|3[Bb]|3[Dd])[0-9A-Fa-f]{2}|[^\s%&#\"'<>;=])++)")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NOT_NAME = re.compile(r"(?i)\d|[_@/:=]|(?<!\w)(?:dr|rn|crna|md|np|prof)\b|(?:ectomy|otomy"
+                       r"|ostomy|plasty|scopy|pexy|rrhaphy|graphy|lysis|desis|centesis|tripsy)\b")
+_MAX_WORDS = 6
+
+
+def scan(text: str, plain_word: Plain) -> list[Span]:
+    """The names above, as spans."""
+    found: list[Span] = []
+    if "%3" not in text and "%3d" not in text.lower():
+        return found
+    for m in _PAIR.finditer(text):
+        value = unquote(m.group(1).replace("+", " "))
+        words = _LETTERS.findall(value)
+        if not 0 < len(words) <= _MAX_WORDS or _NOT_NAME.search(value) is not None \
+                or (all(map(plain_word, words)) and sum(w[0].isupper() for w in words) < 2):
+            continue  # "name%3DReady"; but "L%C3%AA%20V%C4%83n%20An" is a name
+        found.append((m.start(1), m.end(1), "NAME", RULE, 1))
+    return found
