@@ -97,6 +97,7 @@ from . import (
     plain_words,
     plate_states,
     player_names,
+    pt_lower_pairs,
     pt_names,
     pt_surnames,
     read_out,
@@ -104,6 +105,7 @@ from . import (
     record_fields,
     relatives,
     road_marks,
+    script_items,
     script_names,
     self_names,
     sign_offs,
@@ -115,6 +117,7 @@ from . import (
     staff_subjects,
     state_names,
     street_suffixes,
+    surname_follows,
     surname_initials,
     tracking_codes,
     traits,
@@ -210,7 +213,8 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "surname_initials", "spoken_answers", "aliases.trauma_codes",
                "geo_sites", "band_names", "kin_names", "player_names", "self_names",
                "beside_names", "tracking_codes", "fhir_names",
-               "kin_of_names", "url_names", *other_kinds.NAMES)
+               "kin_of_names", "url_names", "surname_follows",
+               "script_items", "pt_lower_pairs", *other_kinds.NAMES)
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -755,6 +759,20 @@ class Engine:
             # a name in a query string with its "=" and "&" escaped too: "pt%3DBo%20Yun%26"
             if extend_unheld(merged, url_names.scan(text, self._plain_word)):
                 fired.append("url_names")
+                merged = merge(merged)
+            # the surname after a given name found after "pt" or a relative, before an age,
+            # after a particle or with a diacritic: "Pt [Rowan] Finch 91", "[Joost] van Dijk"
+            if extend_unheld(merged, surname_follows.scan(text, merged, self._flags_of)):
+                fired.append("surname_follows")
+                merged = merge(merged)
+            # a roster's item in another script ("1) 田中 太郎 2) ..."), a name after "pt"
+            # in a script script_names lacks (Gurmukhi, Telugu, Khmer...)
+            if extend_unheld(merged, script_items.scan(text)):
+                fired.append("script_items")
+                merged = merge(merged)
+            # "pt Solace Crane DOB ...": pt_names.before_ids after a lower-case cue
+            if extend_unheld(merged, pt_lower_pairs.scan(text, self._flags_of)):
+                fired.append("pt_lower_pairs")
                 merged = merge(merged)
         if own:  # a merge may have relabelled them, and a drop rule then removed them
             merged = merge(merged + own)
