@@ -41,6 +41,7 @@ from . import (
     facility_tails,
     fhir_names,
     field_labels,
+    foreign_places,
     foreign_words,
     geo_sites,
     given_before,
@@ -84,6 +85,7 @@ from . import (
     number_edges,
     number_ends,
     ocr_dates,
+    old_ages,
     other_kinds,
     pass_words,
     patient_rows,
@@ -124,6 +126,7 @@ from . import (
     typo_words,
     unknown_names,
     url_names,
+    us_places,
     viewed_doubts,
     vocatives,
     work_numbers,
@@ -214,7 +217,8 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "geo_sites", "band_names", "kin_names", "player_names", "self_names",
                "beside_names", "tracking_codes", "fhir_names",
                "kin_of_names", "url_names", "surname_follows",
-               "script_items", "pt_lower_pairs", *other_kinds.NAMES)
+               "script_items", "pt_lower_pairs", *other_kinds.NAMES,
+               "foreign_places", "us_places", "old_ages")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -773,6 +777,18 @@ class Engine:
             # "pt Solace Crane DOB ...": pt_names.before_ids after a lower-case cue
             if extend_unheld(merged, pt_lower_pairs.scan(text, self._flags_of)):
                 fired.append("pt_lower_pairs")
+                merged = merge(merged)
+            # German and French streets and homes; US counties, care sites by their kind;
+            # then ages over 89 in German, by the birth year, after a name or record number
+            # (study32b)
+            if extend_unheld(merged, foreign_places.scan(text)):
+                fired.append("foreign_places")
+                merged = merge(merged)
+            if extend_unheld(merged, us_places.scan(text, self._flags_of)):
+                fired.append("us_places")
+                merged = merge(merged)
+            if extend_unheld(merged, old_ages.scan(text, merged)):
+                fired.append("old_ages")
                 merged = merge(merged)
         if own:  # a merge may have relabelled them, and a drop rule then removed them
             merged = merge(merged + own)

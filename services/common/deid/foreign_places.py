@@ -1,0 +1,94 @@
+"""German and Québec French addresses and residences (newer, study32b): the English address
+rules want a house number first and a street kind in English, so a German street before its
+number and postcode, a French one after its number, and a home or hospital named by its kind
+in German or French went through whole.
+
+- German: a street by its kind or its "Am/Im/An der" ("Lindenweg 3", "Am Weiher 7"), its
+  number, then its postcode and town ("…, 01234 Stadt"); without a postcode only after a
+  cue ("wohnhaft Birkenstraße 9");
+- German homes by their kind and name ("Pflegeheim Haus Morgenrot, Town", "Altenheim
+  St. Anna in Town");
+- French: number, street kind, its name ("18 rue des Saules", "7, rang Sainte-Anne", "90 boul.
+  Saint-Denis, app. 3") and the town after a comma; a hospital, a CHSLD, a residence by its
+  name ("l'Hôpital de Town", "CHSLD Sainte-Rose de Town", "Résidence Les Pins, Town").
+
+Not the hospital's own rooms ("Zimmer 12", "Bettplatz 3", "salle 4"): a street's kind is
+never a room's, a home's name needs a capital after its kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+
+_UP = "A-ZÄÖÜÀÂÇÉÈÊËÎÏÔÛÙ"
+_LO = "a-zäöüßàâçéèêëîïôûùœ"
+_CAP = "[" + _UP + "][" + _LO + "][" + _LO + r"'’]*+"
+_CAPH = _CAP + r"(?:-" + _CAP + r")*+"  # "Saint-Félicien", "Gelsenkirchen-Buer"
+_DE_KIND = r"(?:straße|strasse|str\.|weg|gasse|allee|damm|chaussee|ufer|pfad|steig|stieg)"
+# a street: a word ending in its kind, or "Am Weiher", "An der Mühle"
+_DE_STREET = (r"(?:(?:Am|Im|Auf[ \t]+dem|An[ \t]+der|In[ \t]+der|Zum|Zur|Unter[ \t]+den)[ \t]+"
+              + _CAPH + r"|[" + _UP + "][" + _LO + r"-]*?" + _DE_KIND + r"(?![" + _LO + r"])"
+              r"|(?:" + _CAP + r"[ \t]+)?(?:Straße|Strasse|Weg|Gasse|Allee))")
+# (a dose is no town: "12000 Einheiten")
+_UNITS = r"(?:Einheiten|Stück|Tabletten|Tropfen|Kapseln|Ampullen|Hübe|Beutel)(?![\w])"
+_DE_TAIL = r"[ \t]+\d{1,4}[a-z]?(?![\w.,]\d)"
+_DE_ADDR = re.compile(r"(?<![\w" + _UP + _LO + r"])(?:" + _DE_STREET + r")" + _DE_TAIL
+                      + r",?[ \t]*+(?:D-)?\d{5}[ \t]+(?!" + _UNITS + r")" + _CAPH)
+_DE_CUE = re.compile(r"(?i)(?:wohnhaft|wohnt[ \t]+in|wohnt|anschrift|adresse|wohnort|"
+                     r"lebt[ \t]+in)[ \t]*+:?[ \t]*+$")
+_DE_CUED = re.compile(r"(?:" + _DE_STREET + r")" + _DE_TAIL
+                      + r"(?:,[ \t]*+" + _CAPH + r"(?![ \t]*+\d))?")
+_DE_HOME = re.compile(r"(?:Altenheim|Pflegeheim|Seniorenheim|"
+                      r"Seniorenresidenz|Seniorenstift|Seniorenzentrum|Wohnstift|Hospiz|"
+                      r"Pflegezentrum)[ \t]+(?P<name>(?:St\.|Sankt|Haus|Maria|Am|Zum|Zur)[ \t]+"
+                      + _CAPH + r"(?:(?:[ \t]+in[ \t]+|,[ \t]*+)" + _CAPH + r")?)")
+_FR_KIND = (r"(?:rue|boul\.|boulevard|bd|avenue|av\.|chemin|ch\.|rang|route|rte|place|montée|"
+            r"côte|impasse|allée|promenade|croissant|terrasse|carré|sentier)")
+_FR_LINK = r"(?:[ \t]+(?:de|du|des|de[ \t]+la|la|le|les)|[ \t]+[dl][’'])?[ \t]*+"
+_FR_ADDR = re.compile(r"(?<![\w./-])\d{1,5}[a-zA-Z]?,?[ \t]+" + _FR_KIND + _FR_LINK + _CAPH
+                      + r"(?:[ \t]+" + _CAPH + r")?"
+                      r"(?:,?[ \t]+(?:app\.|apt\.?|appartement|unité|bureau|porte)[ \t]*+"
+                      r"\d+[A-Za-z]?)?"
+                      r"(?:,[ \t]*+(?!Patient|Patiente|Tél|Dossier|RAMQ)" + _CAPH + r")?")
+_FR_SITE = re.compile(r"(?:Hôpital|Hopital|Hôtel-Dieu|Hotel-Dieu|CHSLD|CLSC|CHU|Centre[ \t]+"
+                      r"hospitalier|Résidence|Residence|Manoir|Foyer|Maison[ \t]+de[ \t]+soins)"
+                      r"(?P<name>(?:(?:[ \t]+(?:Les|Le|La|Du|Des)?[ \t]*+" + _CAPH + r"){1,2}"
+                      r"(?:[ \t]+(?:de|du|des|d[’'])[ \t]*+" + _CAPH + r")?"
+                      r"|[ \t]+(?:de|du|des|d[’'])[ \t]*+" + _CAPH + r")"
+                      r"(?:,[ \t]*+(?!Patient|Patiente|Tél|Dossier|RAMQ)" + _CAPH + r")?)")
+
+
+# what each shape needs, tested before its pattern (most notes hold none of it): a German
+# postcode and town after a comma, a cue before a street, a home's kind, a French street's
+# kind after a number, a French site's kind
+_POSTCODE_TOWN = re.compile(r",[ \t]*+(?:D-)?\d{5}[ \t]+[A-ZÄÖÜ]")
+_DE_CUE_HINTS = ("wohn", "nschrift", "dresse", "lebt")
+_DE_HOME_HINTS = ("heim", "stift", "Hospiz", "zentrum")
+_FR_NUMBER_KIND = re.compile(r"\d,?[ \t]+(?:r[uta]|bo|bd|av|ch|pl|mo|cô|im|al|pr|cr|te|ca|se)")
+
+
+def scan(text: str) -> list[Span]:
+    """The German and French addresses and homes above, as ADDRESS or LOCATION spans."""
+    found: list[Span] = []
+    if _POSTCODE_TOWN.search(text) is not None:
+        found.extend((m.start(), m.end(), "ADDRESS", "de_address", 1)
+                     for m in _DE_ADDR.finditer(text))
+    if any(map(text.__contains__, _DE_CUE_HINTS)):
+        for m in _DE_CUED.finditer(text):
+            if _DE_CUE.search(text, max(0, m.start() - 24), m.start()):
+                found.append((m.start(), m.end(), "ADDRESS", "de_address", 1))
+    if any(map(text.__contains__, _DE_HOME_HINTS)):
+        for m in _DE_HOME.finditer(text):
+            if m.group("name"):
+                found.append((m.start(), m.end("name"), "LOCATION", "de_home", 1))
+    if _FR_NUMBER_KIND.search(text) is not None:
+        found.extend((m.start(), m.end(), "ADDRESS", "fr_address", 1)
+                     for m in _FR_ADDR.finditer(text))
+    if ("Hôp" in text or "Hop" in text or "Dieu" in text or "CH" in text or "CLSC" in text
+            or "sidence" in text or "Manoir" in text or "Foyer" in text or "Maison" in text):
+        for m in _FR_SITE.finditer(text):
+            if m.group("name"):
+                found.append((m.start(), m.end("name"), "LOCATION", "fr_site", 1))
+    return found
