@@ -41,9 +41,11 @@ from . import (
     facility_tails,
     fhir_names,
     field_labels,
+    foreign_dates,
     foreign_places,
     foreign_words,
     geo_sites,
+    german_phones,
     given_before,
     grouped_doubts,
     handles,
@@ -218,7 +220,8 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "beside_names", "tracking_codes", "fhir_names",
                "kin_of_names", "url_names", "surname_follows",
                "script_items", "pt_lower_pairs", *other_kinds.NAMES,
-               "foreign_places", "us_places", "old_ages")
+               "foreign_places", "us_places", "old_ages",
+               "foreign_dates", "german_phones")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -789,6 +792,13 @@ class Engine:
                 merged = merge(merged)
             if extend_unheld(merged, old_ages.scan(text, merged)):
                 fired.append("old_ages")
+                merged = merge(merged)
+            # French and German dates left short, German phones with their area code
+            if extend_unheld(merged, foreign_dates.scan(text, merged)):
+                fired.append("foreign_dates")
+                merged = merge(merged)
+            if extend_unheld(merged, german_phones.scan(text)):
+                fired.append("german_phones")
                 merged = merge(merged)
         if own:  # a merge may have relabelled them, and a drop rule then removed them
             merged = merge(merged + own)

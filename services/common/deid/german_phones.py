@@ -1,0 +1,30 @@
+"""German telephone numbers with their area code (newer, study32b): "0231 5550123",
+"08651 555014", "0157/5550111". The older rules take the subscriber's digits for an
+identifier and leave the area code, which with them dials the person.
+
+The shape: a 0, two to four more digits, one blank, slash or hyphen, then five to eight
+digits; not a lot or a reference after its word ("Lot 0231 5550123"), not a figure that
+goes on ("0231 5550123.5", "0231 5550123 4").
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, str, int]
+
+_PHONE = re.compile(r"(?<![\w.,/+-])0[1-9]\d{1,3}(?:[ \t/-]|[ \t]/[ \t])\d{5,8}(?![\w.,/-]\d|[\w]"
+                    r"|[ \t]\d)")
+_NOT_PHONE = re.compile(r"(?i)(?:lot|ref|charge|ch\.-?b\.|serial|sn|s/n|rezept|chargen\w*|"
+                        r"#)[ \t:.#-]*+$")
+
+
+def scan(text: str) -> list[Span]:
+    """The numbers above as PHONE spans."""
+    found: list[Span] = []
+    if "0" not in text:
+        return found
+    for m in _PHONE.finditer(text):
+        if not _NOT_PHONE.search(text, max(0, m.start() - 16), m.start()):
+            found.append((m.start(), m.end(), "PHONE", "de_phone", 1))
+    return found
