@@ -37,6 +37,7 @@ from . import (
     dotted_dates,
     doubts,
     employers,
+    encoded_queries,
     eponym_heads,
     facility_tails,
     fhir_names,
@@ -49,6 +50,7 @@ from . import (
     given_before,
     grouped_doubts,
     handles,
+    health_cards,
     hl7_segments,
     honorifics,
     id_cues,
@@ -66,6 +68,7 @@ from . import (
     local_phones,
     lookalike_ages,
     lookalike_dates,
+    lookalike_phones,
     loose_initials,
     masked_values,
     mentions,
@@ -125,12 +128,15 @@ from . import (
     surname_initials,
     tracking_codes,
     traits,
+    transfer_places,
+    trunk_phones,
     typo_words,
     unknown_names,
     url_names,
     us_places,
     viewed_doubts,
     vocatives,
+    weekday_dates,
     work_numbers,
     world_places,
 )
@@ -221,7 +227,8 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "kin_of_names", "url_names", "surname_follows",
                "script_items", "pt_lower_pairs", *other_kinds.NAMES,
                "foreign_places", "us_places", "old_ages",
-               "foreign_dates", "german_phones")
+               "foreign_dates", "german_phones", "weekday_dates", "trunk_phones",
+               "health_cards", "encoded_queries", "lookalike_phones", "transfer_places")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -799,6 +806,20 @@ class Engine:
                 merged = merge(merged)
             if extend_unheld(merged, german_phones.scan(text)):
                 fired.append("german_phones")
+                merged = merge(merged)
+            # "Friday 1/2", "Montag, 14.10.", "Tochter Eva 0211 5550188", "RAMQ ABCD 1234
+            # 5678", "pt%3DKowalski%2C%20Jan": each module gates on its own words first
+            for name, found in (("weekday_dates", weekday_dates.scan(text)),
+                                ("trunk_phones", trunk_phones.scan(text)),
+                                ("health_cards", health_cards.scan(text)),
+                                ("encoded_queries", encoded_queries.scan(text)),
+                                ("lookalike_phones", lookalike_phones.scan(text))):
+                if extend_unheld(merged, found):
+                    fired.append(name)
+                    merged = merge(merged)
+            # "[Mercy Hospital] of [Clark County]" moved from, as one place
+            if extend_unheld(merged, transfer_places.scan(text, merged)):
+                fired.append("transfer_places")
                 merged = merge(merged)
         if own:  # a merge may have relabelled them, and a drop rule then removed them
             merged = merge(merged + own)

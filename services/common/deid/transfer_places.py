@@ -1,0 +1,105 @@
+"""A facility a patient is moved from or to, hidden whole when the older rules found a
+part of it: they take "Mercy Hospital" and "Clark County" and show the " of " between,
+take "Willow Creek" of "Willow Creek Care, Marion", or "Dayton" of "Select Rehab, Dayton".
+After a move's words ("transferred from", "transport to", "picked up at", "outside
+hospital"), or after "from"/"to"/"at" when a facility's word is in the run ("Care",
+"Rehab", "Manor", "Hospital"), the run of capitalised words (with "of", "the", "&") and
+a town after its comma become one place.
+
+The run ends before "for" ("from [X] for L BKA": a procedure) and a day ("Thursday").
+Kept: a run nobody found a part of ("transferred to Intensive Care Unit"), a run led by
+a title ("Dr", "Mr": the staff's and people's names keep their own rules), units' and
+systems' capitals in the run's way ("ICU", "MRN", "ECMO" end it).
+
+A newer rule (NEWER_RULES): it only adds (a span over ones found).
+"""
+
+from __future__ import annotations
+
+import re
+
+RULE = "transfer_place"
+_PRIO = 1
+
+Span = tuple[int, int, str, str, int]
+
+_MOVE = re.compile(
+    r"(?i)(?<![\w-])(?:(?:transferr?(?:ed|ing)?|transport(?:ed)?|discharg(?:ed|ing)|return(?:ed"
+    r"|ing)?|sent|brought|picked[ \t]+up|arriv(?:ed|ing)|en[ \t]+route|headed|bound|moved"
+    r"|retrieved|back)[ \t]+(?:back[ \t]+)?(?:from|to|at)|outside[ \t]+(?:hospital|facility)"
+    r"|(?:from|to|at))[ \t]+(?:(?:the[ \t]+)?outside[ \t]+(?:hospital|facility)[ \t]+)?$")
+# (a full stop ends the run, but for a saint's or a mount's "St." and "Mt.")
+_WORD = r"(?:(?:St|Mt|Ft)\.|[A-Z][\w'\u2019-]*|&)"
+_RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:(?:of|the|de)[ \t]+)?{_WORD}){{0,7}}")
+_LEFT = re.compile(rf"(?<![\w'\u2019.&-]){_WORD}(?:[ \t]+(?:(?:of|the|de)[ \t]+)?{_WORD})*"
+                   r"[ \t]+$")
+_BEFORE_COMMA = re.compile(rf"(?<![\w'\u2019.&-]){_WORD}(?:[ \t]+(?:(?:of|the|de)[ \t]+)?"
+                           rf"{_WORD})*$")
+_CITY = re.compile(r",[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=[ \t]*(?:$|[,.;:)]))")
+_FACILITY = frozenset(
+    "care rehab hospital clinic center centre home manor gardens village living lodge house "
+    "hospice medical health regional general children's memorial nursing residence terrace "
+    "estates heights infirmary institute campus sanatorium retirement assisted".split())
+_TITLES = frozenset("dr dr. mr mr. mrs mrs. ms ms. miss prof prof. rn nurse sister "
+                    "doctor surgeon".split())
+_ENDS = frozenset("ICU OR ED ER MRN DOB ECMO PACU CT MRI ALS BLS EMS DNR ASA HR BP RN MD "
+                  "CCU NICU PICU HDU SDU ICU's".split())
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today tomorrow "
+                  "yesterday tonight".split())
+_JOINERS = frozenset(("of", "the", "de", "&"))
+_CUE_HINTS = ("from ", "to ", "at ", "hospital ", "facility ")
+
+
+def scan(text: str, merged: list[Span]) -> list[Span]:
+    """Whole facilities over the parts found of them."""
+    if not merged or not any(w in text for w in _CUE_HINTS):
+        return []
+    found: list[Span] = []
+    seen: set[int] = set()
+    # (cheap: from each span found, back to its run's first capital, not every run)
+    for s0, _e0, *_ in merged:
+        if s0 >= len(text) or not text[s0].isupper():
+            continue
+        left = _LEFT.search(text, max(0, s0 - 60), s0)
+        first = left.start() if left is not None else s0
+        if text[max(0, first - 2):first] == ", ":  # a town found after its facility
+            before = _BEFORE_COMMA.search(text, max(0, first - 62), first - 2)
+            if before is not None:
+                first = before.start()
+        if first in seen:
+            continue
+        seen.add(first)
+        m = _RUN.match(text, first)
+        if m is None:
+            continue
+        words = m.group().split()
+        if words[0].lower() in _TITLES:
+            continue
+        cut = next((i for i, w in enumerate(words) if w.strip(".,") in _ENDS
+                    or w.lower().strip(".,") in _DAYS), len(words))
+        while cut and words[cut - 1] in _JOINERS:
+            cut -= 1  # "Summa Health for [ECMO]": the joiner before the unit's word
+        if cut == 0:
+            continue
+        start = m.start()
+        end = start + len(" ".join(words[:cut])) if cut < len(words) else m.end()
+        end = start + len(text[start:end].rstrip(" \t.-&"))
+        if not any(s < end + 40 and e > start for s, e, *_ in merged):
+            continue  # (cheap first: nothing found in or just after the run)
+        before = _MOVE.search(text, max(0, start - 48), start)
+        if before is None:
+            continue
+        low = {w.lower().strip(".,") for w in words[:cut]}
+        plain = before.group().strip().lower() in ("from", "to", "at")
+        if plain and low.isdisjoint(_FACILITY):
+            continue  # "to Radiology", "from Bay 4": no facility's word
+        city = _CITY.match(text, end)
+        stop = city.end(1) if city is not None else end
+        if " " not in text[start:stop].strip() and city is None:
+            continue  # one word: the older rules' to take or leave
+        if not any(s < stop and e > start for s, e, *_ in merged):
+            continue  # no part of it found: "transferred to Intensive Care Unit"
+        if any(s <= start and e >= stop for s, e, *_ in merged):
+            continue
+        found.append((start, stop, "LOCATION", RULE, _PRIO))
+    return found
