@@ -89,7 +89,8 @@ UNTOUCHED = [
 # the word stays.
 WORD_STAYS = [
     ("Admit Date: 22-JUN-2026 at noon", "Date"),
-    ("Fax path to Astoria Clinic: 428-791-9304. Send op note after appy.", "Clinic"),
+    # (not a town's clinic: transfer_places hides "[Astoria] Clinic" whole, a place)
+    ("Fax path to Ortho Clinic: 428-791-9304. Send op note after appy.", "Clinic"),
     ("record: 2290175", "record"),
     ("fam 7202292325", "fam"),
 ]

@@ -53,3 +53,13 @@ def test_the_run_stops_at_a_full_stop(engine: Engine) -> None:
 def test_a_procedure_or_day_after_the_facility_stays(engine: Engine, note: str,
                                                      kept: str) -> None:
     assert engine.deidentify(note).text.endswith(kept)
+
+
+@pytest.mark.parametrize("note", [
+    "pt transferred from SNF Maple Grove Care Center, Dunmore, on 2L.",
+    "Pt to SNF Maple Grove Care Center in Dunmore near her home.",
+])
+def test_a_kind_in_capitals_before_the_name_stays(engine: Engine, note: str) -> None:
+    result = engine.deidentify(note)
+    assert "SNF" in result.text
+    assert "Maple" not in result.text and "Dunmore" not in result.text

@@ -4,7 +4,8 @@
 phone. record_fields.py reads "name=Jan%20Kowalski" with a plain "="; with the "=" encoded
 it sees one long word. Kept: other keys ("room%3D", "status%3D", "ref%3D"), a name's
 value with no letter once decoded or a placeholder ("unknown"), a phone's with fewer than
-seven digits.
+seven digits, a name's value that url_names would not read as a name ("name%3DLaparotomy"
+is a case's, "name%3DReady" a status).
 
 A newer rule (NEWER_RULES): it only adds.
 """
@@ -12,7 +13,10 @@ A newer rule (NEWER_RULES): it only adds.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import unquote
+
+from .url_names import name_shaped
 
 RULE = "encoded_query"
 _PRIO = 2
@@ -35,7 +39,7 @@ _PLACEHOLDER = frozenset(("unknown", "none", "null", "n/a", "na", "tbd", "pendin
                           "redacted", "self"))
 
 
-def scan(text: str) -> list[Span]:
+def scan(text: str, plain_word: Callable[[str], bool]) -> list[Span]:
     """The values of names' and phones' keys in a URL-encoded query."""
     if "%3D" not in text and "%3d" not in text:
         return []
@@ -44,7 +48,8 @@ def scan(text: str) -> list[Span]:
         cat = _KEY_CAT[m.group("key").lower()]
         value = unquote(m.group("val")).strip(" ,")
         if cat == "NAME":
-            if not any(c.isalpha() for c in value) or value.lower() in _PLACEHOLDER:
+            if not any(c.isalpha() for c in value) or value.lower() in _PLACEHOLDER \
+                    or not name_shaped(value, plain_word):
                 continue
         elif sum(c.isdigit() for c in value) < 7:
             continue

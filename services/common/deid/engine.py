@@ -812,7 +812,7 @@ class Engine:
             for name, found in (("weekday_dates", weekday_dates.scan(text)),
                                 ("trunk_phones", trunk_phones.scan(text)),
                                 ("health_cards", health_cards.scan(text)),
-                                ("encoded_queries", encoded_queries.scan(text)),
+                                ("encoded_queries", encoded_queries.scan(text, self._plain_word)),
                                 ("lookalike_phones", lookalike_phones.scan(text))):
                 if extend_unheld(merged, found):
                     fired.append(name)

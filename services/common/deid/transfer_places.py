@@ -17,6 +17,7 @@ A newer rule (NEWER_RULES): it only adds (a span over ones found).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 RULE = "transfer_place"
 _PRIO = 1
@@ -48,6 +49,9 @@ _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday toda
                   "yesterday tonight".split())
 _JOINERS = frozenset(("of", "the", "de", "&"))
 _CUE_HINTS = ("from ", "to ", "at ", "hospital ", "facility ")
+# a facility's kind in capitals before its name: "to SNF [Maple Grove] Care Center" keeps it
+_KIND_HEADS = frozenset("SNF LTAC LTACH IRF ALF OSH NH ECF SAR LTC".split())
+_AFTER_HEADS = re.compile(rf"(?:(?:{'|'.join(sorted(_KIND_HEADS))})[ \t]+)+")
 
 
 def scan(text: str, merged: list[Span]) -> list[Span]:
@@ -56,6 +60,15 @@ def scan(text: str, merged: list[Span]) -> list[Span]:
         return []
     found: list[Span] = []
     seen: set[int] = set()
+    # merged is merge()'s: sorted and disjoint, so ends rise too (a bisect, not a pass over
+    # every span for every span: "from Springfield" a thousand times)
+    ends = [e for _s, e, *_ in merged]
+
+    def first_after(pos: int) -> Span | None:
+        """The first span found that ends after `pos`."""
+        i = bisect_right(ends, pos)
+        return merged[i] if i < len(merged) else None
+
     # (cheap: from each span found, back to its run's first capital, not every run)
     for s0, _e0, *_ in merged:
         if s0 >= len(text) or not text[s0].isupper():
@@ -75,6 +88,16 @@ def scan(text: str, merged: list[Span]) -> list[Span]:
         words = m.group().split()
         if words[0].lower() in _TITLES:
             continue
+        cue_at = m.start()  # where the move's words end
+        skip = 0
+        while skip < len(words) - 1 and words[skip] in _KIND_HEADS:
+            skip += 1
+        if skip:  # the kind's letters stay, the run starts at the name
+            heads = _AFTER_HEADS.match(text, cue_at)
+            m = _RUN.match(text, heads.end()) if heads is not None else None
+            if m is None:
+                continue
+            words = m.group().split()
         cut = next((i for i, w in enumerate(words) if w.strip(".,") in _ENDS
                     or w.lower().strip(".,") in _DAYS), len(words))
         while cut and words[cut - 1] in _JOINERS:
@@ -84,9 +107,10 @@ def scan(text: str, merged: list[Span]) -> list[Span]:
         start = m.start()
         end = start + len(" ".join(words[:cut])) if cut < len(words) else m.end()
         end = start + len(text[start:end].rstrip(" \t.-&"))
-        if not any(s < end + 40 and e > start for s, e, *_ in merged):
+        near = first_after(start)
+        if near is None or near[0] >= end + 40:
             continue  # (cheap first: nothing found in or just after the run)
-        before = _MOVE.search(text, max(0, start - 48), start)
+        before = _MOVE.search(text, max(0, cue_at - 48), cue_at)
         if before is None:
             continue
         low = {w.lower().strip(".,") for w in words[:cut]}
@@ -97,9 +121,9 @@ def scan(text: str, merged: list[Span]) -> list[Span]:
         stop = city.end(1) if city is not None else end
         if " " not in text[start:stop].strip() and city is None:
             continue  # one word: the older rules' to take or leave
-        if not any(s < stop and e > start for s, e, *_ in merged):
+        if near[0] >= stop:
             continue  # no part of it found: "transferred to Intensive Care Unit"
-        if any(s <= start and e >= stop for s, e, *_ in merged):
-            continue
+        if near[0] <= start and near[1] >= stop:
+            continue  # found whole already
         found.append((start, stop, "LOCATION", RULE, _PRIO))
     return found

@@ -34,10 +34,15 @@ def scan(text: str, plain_word: Plain) -> list[Span]:
     if "%3" not in text and "%3d" not in text.lower():
         return found
     for m in _PAIR.finditer(text):
-        value = unquote(m.group(1).replace("+", " "))
-        words = _LETTERS.findall(value)
-        if not 0 < len(words) <= _MAX_WORDS or _NOT_NAME.search(value) is not None \
-                or (all(map(plain_word, words)) and sum(w[0].isupper() for w in words) < 2):
-            continue  # "name%3DReady"; but "L%C3%AA%20V%C4%83n%20An" is a name
-        found.append((m.start(1), m.end(1), "NAME", RULE, 1))
+        if name_shaped(unquote(m.group(1).replace("+", " ")), plain_word):
+            found.append((m.start(1), m.end(1), "NAME", RULE, 1))
     return found
+
+
+def name_shaped(value: str, plain_word: Plain) -> bool:
+    """Whether a query's decoded value reads as a name: letters, no digits, no title, no
+    procedure, two capitalised words or a word that is no plain word ("name%3DReady" is a
+    status; "L%C3%AA%20V%C4%83n%20An" is a name)."""
+    words = _LETTERS.findall(value)
+    return 0 < len(words) <= _MAX_WORDS and _NOT_NAME.search(value) is None \
+        and not (all(map(plain_word, words)) and sum(w[0].isupper() for w in words) < 2)
