@@ -1,0 +1,82 @@
+"""attack32a's hits on the NAME/OTHERID rules new in e6a9f01 (tracking_codes, fhir_names,
+kin_of_names, script_items, pt_lower_pairs): false alarms they raise on ordinary clinical
+text (NEW: the base engine 204237d left these notes alone) and names beside their shapes
+that they and the older rules leave (OLDER: 204237d leaves them too).
+
+All names, codes and notes here are invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import Engine
+
+from .support import left_uncovered, strict_xfail
+
+
+@strict_xfail("attack32a NEW false alarm: tracking_codes reads a billing/diagnosis code "
+              "named by a hyphenated system ('ICD-10 code', 'CPT-4 code') or a clinical alert "
+              "('Stroke code') as a family-tracking code once the note mentions the family")
+@pytest.mark.parametrize("note", [
+    "Family updated in waiting room. ICD-10 code M5416 added to problem list.",
+    "Family at bedside. CPT-4 code 27447 billed.",
+    "Family in lounge. Stroke code 2231 called overhead.",
+])
+def test_other_codes_beside_family_are_kept(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
+
+
+@strict_xfail("attack32a NEW false alarm: script_items takes a numbered list's clinical "
+              "words in another script (diagnoses, allergens, drugs) as names")
+@pytest.mark.parametrize("note", [
+    "PMH: 1) 高血压 2) 糖尿病 3) hernia repair 2010, on amlodipine and metformin.",
+    "Allergies: 1) пенициллин 2) латекс; otherwise well, discharged home today.",
+    "Meds: 1) アムロジピン 2) メトホルミン continue both at current doses please.",
+])
+def test_numbered_clinical_words_in_another_script_are_kept(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
+
+
+@strict_xfail("attack32a OLDER leak beside tracking_codes' shape: 'Tracking: 6604' / "
+              "'Tracking 6604' (no code/number/# word) is left; 204237d leaves it too")
+@pytest.mark.parametrize("note", [
+    "Family waiting. Tracking: 6604 on the board.",
+    "Family waiting. Tracking 6604 on the board.",
+])
+def test_tracking_number_without_its_kind_word_goes(engine: Engine, note: str) -> None:
+    assert left_uncovered(engine, note, "6604") == ""
+
+
+@strict_xfail("attack32a OLDER leak beside kin_of_names' shape: its gate asks for a "
+              "lower-case ' of ' (its regex takes 'WIFE OF', 'wife<TAB>of'); 204237d leaks too")
+@pytest.mark.parametrize(("note", "piece"), [
+    ("Spoke with wife\tof Gwilym re consent.", "Gwilym"),
+    ("SPOKE WITH WIFE OF GWILYM RE CONSENT.", "GWILYM"),
+])
+def test_kin_of_a_name_with_other_blanks_or_case_goes(engine: Engine, note: str,
+                                                       piece: str) -> None:
+    assert left_uncovered(engine, note, piece) == ""
+
+
+@strict_xfail("attack32a OLDER leak beside fhir_names' shape: a second given name, a "
+              "second HumanName, a Patient.contact's single HumanName, a \\u-escaped "
+              "surname are left; 204237d leaks them too")
+@pytest.mark.parametrize(("note", "piece"), [
+    ('{"resourceType": "Patient", "name": [{"use": "official", "family": "Ngata", '
+     '"given": ["Aroha", "Merewhiti"]}]}', "Merewhiti"),
+    ('{"resourceType": "Patient", "name": [{"use": "official", "text": "Aroha Ngata"}, '
+     '{"use": "nickname", "text": "Ropata"}]}', "Ropata"),
+    ('{"resourceType": "Patient", "contact": [{"name": {"text": "Wiremu Tapsell"}}]}',
+     "Wiremu Tapsell"),
+    ('{"resourceType": "Patient", "name": [{"family": "M\\u00fcllerova", "given": ["Ilse"]}]}',
+     "llerova"),
+])
+def test_fhir_person_names_beside_the_first_go(engine: Engine, note: str, piece: str) -> None:
+    assert left_uncovered(engine, note, piece) == ""
+
+
+@strict_xfail("attack32a OLDER leak beside pt_lower_pairs' shape: its gate asks for 'pt ' "
+              "with a space (its regex takes 'pt.<TAB>'); 204237d leaks too")
+def test_lower_pt_cue_before_a_tab_goes(engine: Engine) -> None:
+    note = "pt.\tSolace Crane DOB 03/04/1951 booked."
+    assert left_uncovered(engine, note, "Crane") == ""
