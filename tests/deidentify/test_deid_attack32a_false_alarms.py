@@ -1,0 +1,55 @@
+"""attack32a's NEW false alarms from e6a9f01's tracking_codes and kin_of_names: ordinary
+clinical text the base engine (204237d) left alone and the new rules now alter.
+
+- tracking_codes: once a note says "waiting", "family", "lounge"..., any "<word> code NNN"
+  whose word is not on _OTHER_CODE is taken (discharge, triage, formulary, pager, bleep,
+  waiting-list codes; the 2222 crash call);
+- kin_of_names: "<relation> of" followed by a bed space ("Bay 3", "Room 4"), an eponym
+  ("Down syndrome"), a people or tribe ("Pakeha", "Ngati Porou", "Rangatira"), or the first
+  word of a staff role ("Staff Nurse Jones": only "Staff" is new).
+
+All notes here are invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import Engine
+
+from .support import strict_xfail
+
+
+@strict_xfail("attack32a NEW false alarm (tracking_codes): an ordinary '<word> code NNN' "
+              "in a note that says 'waiting'/'family' becomes OTHERID; 204237d kept it")
+@pytest.mark.parametrize("note", [
+    "Waiting for transport. Discharge code 301 entered.",
+    "Family aware. ICD10 code E1165 recorded.",
+    "Patient waiting for bed; triage code 302 recorded.",
+    "Family present. Pager code 4432 for theatre team.",
+    "Waiting list code 4471 assigned by booking.",
+    "Waiting for pharmacy. Formulary code 30211 needed.",
+    "Family waiting in lounge. Bleep code 2222 for crash team.",
+])
+def test_ordinary_codes_in_a_waiting_note_are_kept(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
+
+
+@strict_xfail("attack32a NEW false alarm (kin_of_names): a bed space, an eponym or a people "
+              "after '<relation> of' becomes NAME; 204237d kept it")
+@pytest.mark.parametrize("note", [
+    "Spoke with wife of Bay 3 patient.",
+    "Spoke with daughter of Room 4.",
+    "Pt is mother of Down syndrome child.",
+    "Pt is the son of Pakeha and Maori parents.",
+    "Pt is partner of Ngati Porou iwi member.",
+    "Son of Rangatira descent, whānau present.",
+])
+def test_kin_of_an_ordinary_capitalised_word_is_kept(engine: Engine, note: str) -> None:
+    assert engine.deidentify(note).text == note
+
+
+@strict_xfail("attack32a NEW false alarm (kin_of_names): 'husband of Staff Nurse Jones' "
+              "hides the role word 'Staff' too; 204237d hid only Jones")
+def test_kin_of_a_staff_role_keeps_the_role(engine: Engine) -> None:
+    text = engine.deidentify("Spoke with husband of Staff Nurse Jones.").text
+    assert "Staff Nurse" in text
