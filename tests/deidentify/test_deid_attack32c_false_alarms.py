@@ -1,0 +1,112 @@
+"""attack32c: differential attack of the NEWER_RULES added in 204237d..e6a9f01
+(tracking_codes, kin_of_names, foreign_places, weekday_dates, german_phones,
+transfer_places) against the tree before them.
+
+Each case is a false alarm the change added: ordinary clinical words hidden, or a
+PHI-free note quarantined (NEW: at 204237d the same note keeps the words). Found with
+bench/deid_diff/gen5.py (8,000 notes, seed 805) through run.py/compare.py. Every note
+here is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import Engine
+
+# transfer_places widens a one-word older find ("Day" as a town) over a department
+DEPARTMENTS = [
+    ("Transferred from Day Surgery.", "Surgery"),
+    ("Transferred from Day Surgery, stable, obs normal.", "Surgery"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="attack32c NEW: transfer_places widens 'Day' "
+                   "into the department 'Day Surgery'")
+@pytest.mark.parametrize(("note", "kept"), DEPARTMENTS)
+def test_a_department_moved_from_is_no_facility(engine: Engine, note: str, kept: str) -> None:
+    assert kept in engine.deidentify(note).text
+
+
+# foreign_places' French street kinds "rang" and "bd" are English words too: a clock
+# time before "rang" (the verb) and a dose before "bd" (twice daily) read as an address
+FRENCH_KIND_LOOKALIKES = [
+    ("Son 1415 rang Recovery, asked for update.", "rang Recovery"),
+    ("Wife 0931 rang Ward 7 for update.", "rang Ward"),
+    ("Metoprolol 25 bd Held for HR 50. 2 cannulas in situ.", "bd Held"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="attack32c NEW: fr_address reads 'NNNN rang X' "
+                   "and '25 bd Held' as a French street")
+@pytest.mark.parametrize(("note", "kept"), FRENCH_KIND_LOOKALIKES)
+def test_rang_and_bd_after_a_number_are_no_street(engine: Engine, note: str,
+                                                  kept: str) -> None:
+    assert kept in engine.deidentify(note).text
+
+
+@pytest.mark.xfail(strict=True, reason="attack32c NEW: kin_of_names takes 'Proband' "
+                   "(a genetics word) as a relative's name")
+def test_a_relative_of_the_proband_is_no_name(engine: Engine) -> None:
+    assert "Proband" in engine.deidentify("Sister of Proband tested negative.").text
+
+
+# tracking_codes: any "code NNN" once "family" is in the note, unless the word before
+# "code" is on its list; a code team's name in capitals or a billing kind not listed
+CODE_LOOKALIKES = [
+    ("CODE BLUE 1432, family notified.", "BLUE 1432"),
+    ("Family updated. Anesthesia code 00840 billed.", "00840"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="attack32c NEW: tracking_codes takes 'CODE BLUE "
+                   "1432' and an anaesthesia billing code when 'family' is in the note")
+@pytest.mark.parametrize(("note", "kept"), CODE_LOOKALIKES)
+def test_a_code_team_or_billing_code_is_no_tracking_code(engine: Engine, note: str,
+                                                         kept: str) -> None:
+    assert kept in engine.deidentify(note).text
+
+
+# weekday_dates: a pain score before a comma, a lab value with its full stop
+WEEKDAY_LOOKALIKES = [
+    ("Pain Friday 4/10, improving.", "4/10"),
+    ("K Fri 3.5.", "3.5"),
+    ("Hb Tue 8.7. INR Wed 2.4.", "2.4"),
+    ("Creat Mon 5.5.", "5.5"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="attack32c NEW: weekday_dates takes a weekday's "
+                   "pain score or lab value ('Fri 3.5.') for a date")
+@pytest.mark.parametrize(("note", "kept"), WEEKDAY_LOOKALIKES)
+def test_a_score_or_lab_after_a_weekday_is_no_date(engine: Engine, note: str,
+                                                   kept: str) -> None:
+    assert kept in engine.deidentify(note).text
+
+
+@pytest.mark.xfail(strict=True, reason="attack32c NEW: a lab value after a weekday "
+                   "quarantines a PHI-free note (clean at 204237d)")
+def test_a_lab_after_a_weekday_does_not_quarantine(engine: Engine) -> None:
+    assert engine.deidentify("K Fri 1.7.").verdict != "quarantine"
+
+
+# german_phones reads any 0-led number in two groups with no cue: a pager, a cost centre
+GERMAN_PHONE_LOOKALIKES = [
+    ("Bleep 0852 148652.", "0852 148652"),
+    ("Kostenstelle 0451 88231 belastet.", "0451 88231"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="attack32c NEW: de_phone takes a pager or cost "
+                   "centre number with a leading 0 for a phone")
+@pytest.mark.parametrize(("note", "kept"), GERMAN_PHONE_LOOKALIKES)
+def test_a_pager_or_cost_centre_is_no_german_phone(engine: Engine, note: str,
+                                                   kept: str) -> None:
+    assert kept in engine.deidentify(note).text
+
+
+@pytest.mark.xfail(strict=True, reason="attack32c NEW: de_home takes the ward after a "
+                   "home's comma ('Station') as its town")
+def test_a_ward_after_a_home_is_no_town(engine: Engine) -> None:
+    out = engine.deidentify("Pflegeheim Haus Sonnenschein, Station 4B.")
+    assert "Station 4B" in out.text
