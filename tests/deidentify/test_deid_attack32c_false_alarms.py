@@ -1,10 +1,11 @@
 """attack32c: differential attack of the NEWER_RULES added in 204237d..e6a9f01
 (tracking_codes, kin_of_names, foreign_places, weekday_dates, german_phones,
-transfer_places) against the tree before them.
+transfer_places, encoded_queries) against the tree before them.
 
 Each case is a false alarm the change added: ordinary clinical words hidden, or a
 PHI-free note quarantined (NEW: at 204237d the same note keeps the words). Found with
-bench/deid_diff/gen5.py (8,000 notes, seed 805) through run.py/compare.py. Every note
+bench/deid_diff/gen5.py (8,000 notes, seed 805) through run.py/compare.py and by
+probing the rules' neighbours. Every note
 here is invented for these tests.
 """
 
@@ -110,3 +111,28 @@ def test_a_pager_or_cost_centre_is_no_german_phone(engine: Engine, note: str,
 def test_a_ward_after_a_home_is_no_town(engine: Engine) -> None:
     out = engine.deidentify("Pflegeheim Haus Sonnenschein, Station 4B.")
     assert "Station 4B" in out.text
+
+
+# encoded_queries takes any value of a name's key once the link is no whole URL (no
+# scheme: an audit line), where url_names' plain-word and procedure checks keep it
+ENCODED_VALUES = [
+    ("audit: q=ref%3DA1%26name%3DReady%26status%3Dopen", "Ready"),
+    ("audit: q=ref%3DA1%26name%3DLaparoscopic%20Cholecystectomy%26room%3D4", "Laparoscopic"),
+    ("audit: q=ref%3DA1%26pt%3Dinpatient%26room%3D4", "inpatient"),
+    ("audit: q=ref%3DA1%26contact%3Demail%26room%3D4", "email"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="attack32c NEW: encoded_queries hides a status, a "
+                   "procedure or a plain word after name%3D / pt%3D / contact%3D")
+@pytest.mark.parametrize(("note", "kept"), ENCODED_VALUES)
+def test_a_plain_value_of_an_encoded_name_key_is_no_name(engine: Engine, note: str,
+                                                         kept: str) -> None:
+    assert kept in engine.deidentify(note).text
+
+
+@pytest.mark.xfail(strict=True, reason="attack32c NEW: de_phone reads a clock time and a "
+                   "dose in units ('0100 12500 units') as a phone")
+def test_a_time_and_a_dose_are_no_phone(engine: Engine) -> None:
+    out = engine.deidentify("Wife aware; dose 0100 12500 units heparin.")
+    assert "0100 12500 units" in out.text
