@@ -1,0 +1,158 @@
+"""attack32b: false alarms the study32b/c newer rules added (204237d..e6a9f01).
+
+Every case here is ordinary clinical or technical text with no identifier in the place
+the rule hides: NEW (the BASE engine at 204237d keeps the words shown). Each is a strict
+xfail until the rule learns to keep it. Every note here is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import Engine
+
+NEW = "attack32b NEW false alarm: "
+
+
+def _kept(engine: Engine, note: str, kept: str) -> bool:
+    return kept in engine.deidentify(note).text
+
+
+# german_phones: any "0ddd ddddd" is taken for a phone with no phone's word before it; only
+# lot/ref/charge/serial keep theirs. Article, order, cost-centre, pager and extension
+# numbers, the ward's own line and a clock time before a dose all go.
+GERMAN_PHONE_LOOKALIKES = [
+    ("Heparin 0800 25000 IE über Perfusor.", "0800 25000 IE"),
+    ("Um 0800 10000 Einheiten Heparin gegeben.", "0800 10000 Einheiten"),
+    ("Intervall 0800 12000 IE.", "0800 12000"),
+    ("Art.-Nr. 0412 555123 Katheter.", "0412 555123"),
+    ("PZN 0123 45678 Ibuprofen.", "0123 45678"),
+    ("Bestellnr. 0412 555123.", "0412 555123"),
+    ("Laborauftrag 0412 555123.", "0412 555123"),
+    ("Kostenstelle 0412 55512.", "0412 55512"),
+    ("Katalog 0412 55512 Stent.", "0412 55512"),
+    ("Batch 0412 55501 of heparin.", "0412 55501"),
+    ("Pager 0412 55501 for on-call.", "0412 55501"),
+    ("Nurse to call pager 0412 55501.", "0412 55501"),
+    ("Durchwahl 0231 55512.", "0231 55512"),
+    ("Call ext 0231 55512 if needed.", "0231 55512"),
+    ("Zentrale 0231 555000 informiert.", "0231 555000"),
+    ("Tel. Station 0412 55512.", "0412 55512"),
+    ("OP-Saal 0412 55501.", "0412 55501"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason=NEW + "german_phones takes order/article/pager/"
+                   "extension numbers and a clock time before a dose for a phone")
+@pytest.mark.parametrize(("note", "kept"), GERMAN_PHONE_LOOKALIKES)
+def test_a_code_or_a_dose_time_is_no_german_phone(engine: Engine, note: str,
+                                                  kept: str) -> None:
+    assert _kept(engine, note, kept)
+
+
+# us_places: a care service by its kind after "to"/"with" is taken for a named site when
+# its first word is missing from _NOT_SITE
+CARE_SERVICES = [
+    ("Consult with Spiritual Care.", "Spiritual Care"),
+    ("Consult with Pastoral Care.", "Pastoral Care"),
+    ("Consult with Diabetes Care.", "Diabetes Care"),
+    ("Consult with Foot Care.", "Foot Care"),
+    ("Consult with Neonatal Care.", "Neonatal Care"),
+    ("Consult with Orthopedic Rehab.", "Orthopedic Rehab"),
+    ("Moved to Progressive Care.", "Progressive Care"),
+    ("Moved to Intermediate Care.", "Intermediate Care"),
+    ("Moved to Step Down Care.", "Step Down Care"),
+    ("Referred to Comprehensive Rehab for PT.", "Comprehensive Rehab"),
+    ("Discharged to Sub Acute Rehab.", "Sub Acute Rehab"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason=NEW + "us_places takes a care service "
+                   "(Spiritual Care, Progressive Care, Sub Acute Rehab) for a named site")
+@pytest.mark.parametrize(("note", "kept"), CARE_SERVICES)
+def test_a_care_service_is_no_care_site(engine: Engine, note: str, kept: str) -> None:
+    assert _kept(engine, note, kept)
+
+
+# foreign_places: a French site's kind before any capitalised word ("Résidence" is also a
+# medical residency, "Foyer" an infectious focus)
+FRENCH_SITE_LOOKALIKES = [
+    ("Résidence Pharmacie, 3e année.", "Résidence Pharmacie"),
+    ("Foyer Infectieux identifié.", "Foyer Infectieux"),
+    ("Hôpital Général, salle 4.", "Hôpital Général"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason=NEW + "foreign_places fr_site takes a residency, "
+                   "an infectious focus, a generic hospital for a named site")
+@pytest.mark.parametrize(("note", "kept"), FRENCH_SITE_LOOKALIKES)
+def test_a_french_common_noun_is_no_site(engine: Engine, note: str, kept: str) -> None:
+    assert _kept(engine, note, kept)
+
+
+# old_ages.age_by_birth_year: any "19xx, 9x" is an age, even a count after a year
+YEAR_THEN_COUNT = [
+    ("In 1930, 95 soldiers died.", "95 soldiers"),
+    ("Since 1925, 99 cases were reported.", "99 cases"),
+    ("Seit 1925, 99 Fälle.", "99 Fälle"),
+    ("Publications 1929, 96 pages.", "96 pages"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason=NEW + "old_ages age_by_birth_year takes a count "
+                   "after a year for an age")
+@pytest.mark.parametrize(("note", "kept"), YEAR_THEN_COUNT)
+def test_a_count_after_a_year_is_no_age(engine: Engine, note: str, kept: str) -> None:
+    assert _kept(engine, note, kept)
+
+
+# weekday_dates: a fraction of a dose or a score after a weekday with a small word after
+WEEKDAY_FRACTIONS = [
+    ("Wed 1/2, then full dose.", "1/2"),
+    ("Friday 1/2 or 1 tab.", "1/2"),
+    ("Sun 1/2 to 1 tab.", "1/2"),
+    ("Friday 1/2 and 3/4 tabs given.", "1/2"),
+    ("Pain Mon 3/10, Tue 2/10.", "Mon 3/10"),
+    ("Mon 4/5 power, Tue 5/5.", "5/5"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason=NEW + "weekday_dates takes a dose fraction or a "
+                   "score after a weekday for a date")
+@pytest.mark.parametrize(("note", "kept"), WEEKDAY_FRACTIONS)
+def test_a_fraction_after_a_weekday_is_no_date(engine: Engine, note: str,
+                                                kept: str) -> None:
+    assert _kept(engine, note, kept)
+
+
+# foreign_dates.fr_mars: "2 mars" needs no French word placing the day (weekday_dates'
+# _MARS does): a count of chocolate bars becomes March
+MARS_BARS = [
+    ("Collation: 2 mars et un jus.", "2 mars"),
+    ("Le patient a mangé 2 mars hier.", "2 mars"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason=NEW + "foreign_dates fr_mars takes a count of Mars "
+                   "bars for a date")
+@pytest.mark.parametrize(("note", "kept"), MARS_BARS)
+def test_a_count_of_mars_bars_is_no_date(engine: Engine, note: str, kept: str) -> None:
+    assert _kept(engine, note, kept)
+
+
+# encoded_queries: a name's key ("pt", "contact", "family", "given") with an ordinary
+# word as its value: a patient class, a precaution, a font, a count of doses
+ENCODED_WORDS = [
+    ("?pt%3Dadult%26dose%3Dhigh", "adult"),
+    ("?pt%3Dpediatric%26weight%3D20", "pediatric"),
+    ("?contact%3Dprecautions%26iso%3Dyes", "precautions"),
+    ("?family%3DTahoma%26size%3D12", "Tahoma"),
+    ("?given%3D2%20doses%26route%3Dpo", "doses"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason=NEW + "encoded_queries takes an ordinary word after "
+                   "a name's key for a name")
+@pytest.mark.parametrize(("note", "kept"), ENCODED_WORDS)
+def test_an_encoded_ordinary_value_is_no_name(engine: Engine, note: str,
+                                              kept: str) -> None:
+    assert _kept(engine, note, kept)
