@@ -113,6 +113,9 @@ WEEKDAY_FRACTIONS = [
     ("Friday 1/2 and 3/4 tabs given.", "1/2"),
     ("Pain Mon 3/10, Tue 2/10.", "Mon 3/10"),
     ("Mon 4/5 power, Tue 5/5.", "5/5"),
+    ("PT sessions: Mon 1/3, Wed 2/3, Fri 3/3.", "Mon 1/3"),
+    ("Strength L Mon 4/5, Fri 5/5.", "Mon 4/5"),
+    ("Dressing changes Mon 1/2, Thu 2/2.", "Mon 1/2"),
 ]
 
 
