@@ -123,8 +123,7 @@ ENCODED_VALUES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="attack32c NEW: encoded_queries hides a status, a "
-                   "procedure or a plain word after name%3D / pt%3D / contact%3D")
+# (fixed: encoded_queries reads a name's value as url_names does)
 @pytest.mark.parametrize(("note", "kept"), ENCODED_VALUES)
 def test_a_plain_value_of_an_encoded_name_key_is_no_name(engine: Engine, note: str,
                                                          kept: str) -> None:
