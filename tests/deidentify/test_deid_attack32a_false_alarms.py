@@ -16,11 +16,7 @@ import pytest
 
 from services.common.deid import Engine
 
-from .support import strict_xfail
 
-
-@strict_xfail("attack32a NEW false alarm (tracking_codes): an ordinary '<word> code NNN' "
-              "in a note that says 'waiting'/'family' becomes OTHERID; 204237d kept it")
 @pytest.mark.parametrize("note", [
     "Waiting for transport. Discharge code 301 entered.",
     "Family aware. ICD10 code E1165 recorded.",
@@ -34,8 +30,6 @@ def test_ordinary_codes_in_a_waiting_note_are_kept(engine: Engine, note: str) ->
     assert engine.deidentify(note).text == note
 
 
-@strict_xfail("attack32a NEW false alarm (kin_of_names): a bed space, an eponym or a people "
-              "after '<relation> of' becomes NAME; 204237d kept it")
 @pytest.mark.parametrize("note", [
     "Spoke with wife of Bay 3 patient.",
     "Spoke with daughter of Room 4.",
@@ -48,15 +42,11 @@ def test_kin_of_an_ordinary_capitalised_word_is_kept(engine: Engine, note: str) 
     assert engine.deidentify(note).text == note
 
 
-@strict_xfail("attack32a NEW false alarm (kin_of_names): 'husband of Staff Nurse Jones' "
-              "hides the role word 'Staff' too; 204237d hid only Jones")
 def test_kin_of_a_staff_role_keeps_the_role(engine: Engine) -> None:
     text = engine.deidentify("Spoke with husband of Staff Nurse Jones.").text
     assert "Staff Nurse" in text
 
 
-@strict_xfail("attack32a NEW false alarm (script_items): Greek type letters and Japanese "
-              "interpreter phrases in a numbered list become NAME; 204237d kept them")
 @pytest.mark.parametrize("note", [
     "Thalassaemia trait type: 1) α, 2) β; haematology to advise.",
     "Interpreter phrases given: 1) 痛い 2) 大丈夫 for the patient at night.",
@@ -65,15 +55,11 @@ def test_numbered_non_latin_items_that_are_no_names_are_kept(engine: Engine, not
     assert engine.deidentify(note).text == note
 
 
-@strict_xfail("attack32a NEW false alarm (url_names): an encoded order set's name "
-              "(three capitalised plain words) becomes NAME; 204237d kept it")
 def test_encoded_order_set_name_is_kept(engine: Engine) -> None:
     note = "Order set: cpoe?name%3DChest%20Pain%20Pathway%26v%3D3 loaded."
     assert engine.deidentify(note).text == note
 
 
-@strict_xfail("attack32a NEW false alarm (fhir_names): a reference's placeholder display "
-              "'Patient' becomes NAME; 204237d kept it")
 def test_fhir_placeholder_display_is_kept(engine: Engine) -> None:
     note = ('{"resourceType": "Observation", "subject": {"reference": "Patient/p1", '
             '"display": "Patient"}, "code": {"text": "Heart rate"}}')

@@ -14,9 +14,6 @@ from services.common.deid import Engine
 from .support import left_uncovered, strict_xfail
 
 
-@strict_xfail("attack32a NEW false alarm: tracking_codes reads a billing/diagnosis code "
-              "named by a hyphenated system ('ICD-10 code', 'CPT-4 code') or a clinical alert "
-              "('Stroke code') as a family-tracking code once the note mentions the family")
 @pytest.mark.parametrize("note", [
     "Family updated in waiting room. ICD-10 code M5416 added to problem list.",
     "Family at bedside. CPT-4 code 27447 billed.",
@@ -26,8 +23,6 @@ def test_other_codes_beside_family_are_kept(engine: Engine, note: str) -> None:
     assert engine.deidentify(note).text == note
 
 
-@strict_xfail("attack32a NEW false alarm: script_items takes a numbered list's clinical "
-              "words in another script (diagnoses, allergens, drugs) as names")
 @pytest.mark.parametrize("note", [
     "PMH: 1) 高血压 2) 糖尿病 3) hernia repair 2010, on amlodipine and metformin.",
     "Allergies: 1) пенициллин 2) латекс; otherwise well, discharged home today.",

@@ -159,8 +159,6 @@ def test_an_encoded_ordinary_value_is_no_name(engine: Engine, note: str,
     assert _kept(engine, note, kept)
 
 
-@pytest.mark.xfail(strict=True, reason=NEW + "encoded_queries takes a font's capitalised "
-                   "name after a name's key ('family') for a name")
 def test_an_encoded_font_family_is_no_name(engine: Engine) -> None:
     assert _kept(engine, "?family%3DTahoma%26size%3D12", "Tahoma")
 

@@ -46,8 +46,6 @@ def test_rang_and_bd_after_a_number_are_no_street(engine: Engine, note: str,
     assert kept in engine.deidentify(note).text
 
 
-@pytest.mark.xfail(strict=True, reason="attack32c NEW: kin_of_names takes 'Proband' "
-                   "(a genetics word) as a relative's name")
 def test_a_relative_of_the_proband_is_no_name(engine: Engine) -> None:
     assert "Proband" in engine.deidentify("Sister of Proband tested negative.").text
 
@@ -60,8 +58,6 @@ CODE_LOOKALIKES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="attack32c NEW: tracking_codes takes 'CODE BLUE "
-                   "1432' and an anaesthesia billing code when 'family' is in the note")
 @pytest.mark.parametrize(("note", "kept"), CODE_LOOKALIKES)
 def test_a_code_team_or_billing_code_is_no_tracking_code(engine: Engine, note: str,
                                                          kept: str) -> None:

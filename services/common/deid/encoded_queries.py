@@ -5,7 +5,8 @@ phone. record_fields.py reads "name=Jan%20Kowalski" with a plain "="; with the "
 it sees one long word. Kept: other keys ("room%3D", "status%3D", "ref%3D"), a name's
 value with no letter once decoded or a placeholder ("unknown"), a phone's with fewer than
 seven digits, a name's value that url_names would not read as a name ("name%3DLaparotomy"
-is a case's, "name%3DReady" a status).
+is a case's, "name%3DReady" a status), a font's "family" beside its size, weight or style
+("family%3DTahoma%26size%3D12").
 
 A newer rule (NEWER_RULES): it only adds.
 """
@@ -16,7 +17,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import unquote
 
-from .url_names import name_shaped
+from .url_names import font_family, name_shaped
 
 RULE = "encoded_query"
 _PRIO = 2
@@ -48,6 +49,8 @@ def scan(text: str, plain_word: Callable[[str], bool]) -> list[Span]:
         cat = _KEY_CAT[m.group("key").lower()]
         value = unquote(m.group("val")).strip(" ,")
         if cat == "NAME":
+            if m.group("key").lower() == "family" and font_family(text, m.start(), m.end()):
+                continue
             if not any(c.isalpha() for c in value) or value.lower() in _PLACEHOLDER \
                     or not name_shaped(value, plain_word):
                 continue

@@ -759,7 +759,7 @@ class Engine:
                 merged = merge(merged)
             # a waiting family's tracking code for the patient: "Code 7712 in OR", "family
             # of 6604", "tracking # 33-907" (tracking_codes)
-            if extend_unheld(merged, tracking_codes.scan(text)):
+            if extend_unheld(merged, tracking_codes.scan(text, self._flags_of)):
                 fired.append("tracking_codes")
                 merged = merge(merged)
             # a Patient's "name" and a reference's "display" in FHIR JSON (fhir_names)

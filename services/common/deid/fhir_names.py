@@ -3,7 +3,8 @@ the "name" of a Patient, RelatedPerson or Person ("name": [{"use": "nickname", "
 "X"}]), and the "display" of a reference to the patient ("subject", "patient",
 "beneficiary", "subscriber", "policyHolder": {"display": "X"}). The standard's own keys
 say whose name it is, so the value is taken whatever words it holds; a Practitioner's
-name and a code's "text" ("code": {"text": "Hip replacement"}) are left.
+name and a code's "text" ("code": {"text": "Hip replacement"}) are left, and so is a
+placeholder for the person ("display": "Patient", "Unknown").
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ _NAME_PART = re.compile(r'"(?:text|family)"[ \t]*:[ \t]*"([^"\\\n]{1,80})"'
                         r'|"given"[ \t]*:[ \t]*\[[ \t]*"([^"\\\n]{1,40})"')
 _REF = re.compile(r'"(?:subject|patient|beneficiary|subscriber|policyHolder)"[ \t]*:[ \t]*\{'
                   r'([^{}\[\]]{0,300}+)')
+_PLACEHOLDER = frozenset((
+    "patient", "the patient", "pt", "subject", "person", "unknown", "anonymous", "redacted",
+    "n/a", "none", "null", "self", "test patient", "beneficiary", "subscriber"))
 _DISPLAY = re.compile(r'"display"[ \t]*:[ \t]*"([^"\\\n]{1,80})"')
 
 
@@ -29,7 +33,7 @@ def _values(text: str, inner: re.Match[str], part: re.Pattern[str]) -> list[Span
     for m in part.finditer(inner.group(1)):
         g = 1 if m.group(1) is not None else 2
         value = m.group(g)
-        if any(c.isalpha() for c in value):
+        if any(c.isalpha() for c in value) and value.strip().lower() not in _PLACEHOLDER:
             found.append((base + m.start(g), base + m.end(g), "NAME", RULE, 1))
     return found
 

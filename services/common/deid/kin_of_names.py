@@ -4,6 +4,12 @@ word is a person's name unless a list holds it as another kind of word (a title,
 clinical word, a place, a month: "son of Dr Ng" is left to the title's rules, "mother of
 Twins", "wife of Bed 4 pt" stay); a second capitalised word is taken too when it would be
 taken alone.
+
+A word is no name when a number follows it ("wife of Bay 3 patient", "daughter of Room
+4"), a word that makes it an eponym or a people follows ("mother of Down syndrome child",
+"son of Rangatira descent"), it heads a staff role ("husband of Staff Nurse Jones": the
+older rules read Jones), or it is a people, a tribe or a genetics word ("son of Pakeha and
+Maori parents", "partner of Ngati Porou iwi member", "Sister of Proband").
 """
 
 from __future__ import annotations
@@ -29,9 +35,24 @@ _HINTS = ("wife", "husband", "son of", "daughter", "mother", "father", "brother"
 _NEVER = (lx.MEDICAL | lx.LABEL | lx.CUE | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY
           | lx.PHRASE | lx.EPONYM | lx.NOT_NAME)
 _WORDY = lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.PLACE
+# peoples, tribes, genetics words that are no relative's name
+_NOT_KIN = frozenset((
+    "proband", "probands", "pakeha", "pākehā", "maori", "māori", "rangatira", "ngati",
+    "ngāti", "ngai", "ngāi", "iwi", "hapu", "hapū", "whanau", "whānau", "tangata",
+    "kaumatua", "kaumātua", "kuia", "pasifika", "pacifica", "samoan", "tongan", "fijian",
+    "niuean", "tokelauan", "aboriginal", "palagi", "palangi", "consanguineous"))
+# a lower-case word after the capitalised one that makes it an eponym or a people
+_AFTER_NOT = frozenset((
+    "syndrome", "syndromes", "disease", "diseases", "descent", "ancestry", "heritage",
+    "origin", "origins", "extraction", "background", "ethnicity", "iwi", "hapu", "hapū",
+    "sign", "palsy", "anomaly", "type", "criteria", "procedure", "repair", "classification",
+    "grade", "score", "scale", "test"))
+_NEXT = re.compile(r"[ \t]+([^\W_][\w'’-]*)")
 
 
 def _name(word: str, flags_of: Flags) -> bool:
+    if word.lower() in _NOT_KIN:
+        return False
     if len(word) < 2 or not word[0].isupper() or (word.isupper() and len(word) < 4):
         return False
     f = flags_of(word.lower())
@@ -48,6 +69,12 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
     for m in _KIN_OF.finditer(text):
         if not _name(m.group(1), flags_of):
             continue
-        end = m.end(2) if m.group(2) and _name(m.group(2), flags_of) else m.end(1)
+        two = m.group(2)
+        if two and flags_of(two.lower()) & lx.CUE and flags_of(m.group(1).lower()) & _WORDY:
+            continue  # "Staff Nurse Jones", "Charge Nurse Ng"
+        end = m.end(2) if two and _name(two, flags_of) else m.end(1)
+        nxt = _NEXT.match(text, end)
+        if nxt is not None and (nxt.group(1)[0].isdigit() or nxt.group(1) in _AFTER_NOT):
+            continue
         found.append((m.start(1), end, "NAME", RULE, 1))
     return found

@@ -6,6 +6,10 @@
   that language is its own prose);
 - one to three words, after "pt"/"patient", of the Indic and Southeast Asian scripts and
   Ethiopic that script_names' blocks lack ("Pt ਹਰਪ੍ਰੀਤ ਕੌਰ in bay 2").
+
+A list is no roster when its line opens with a clinical heading ("PMH: 1) 高血压", "Meds:",
+"Allergies:", "phrases given:", "type:"), and a Cyrillic or Greek item is no name unless
+each word is capitalised ("1) пенициллин", "1) α").
 """
 
 from __future__ import annotations
@@ -48,7 +52,20 @@ _MORE_RUN = "|".join(f"[{b}]+(?:[ ][{b}]+){{0,2}}" for b in _MORE)
 _AFTER_PT = re.compile(rf"(?<![\w-])(?i:pt|patient)\.?:?[ \t]+({_MORE_RUN})")
 _LATIN = re.compile(r"[A-Za-z]")
 _ENOUGH_LATIN = 16  # letters of a Latin-script sentence around the list
+_HEADING = re.compile(
+    r"(?i)\b(?:meds?|medications?|drugs?|rx|allerg\w*|pmh|pshx?|hx|history|dx|diagnos\w*"
+    r"|problems?|conditions?|comorbidit\w*|symptoms?|phrases?|words?|terms?|types?)\b")
+_CASED = re.compile("[\u0386-\u03ff\u0400-\u04ff]")
 _OTHER = re.compile("|".join(f"[{b}]" for b in _BLOCKS))
+
+
+def _roster(text: str, start: int, item: str) -> bool:
+    """Whether a numbered item may be a roster's name (no clinical heading on its line, a
+    cased script's words capitalised)."""
+    line = text.rfind("\n", 0, start) + 1
+    if _HEADING.search(text, line, start) is not None:
+        return False
+    return _CASED.match(item) is None or all(w[0].isupper() for w in item.split())
 
 
 def scan(text: str) -> list[Span]:
@@ -61,6 +78,7 @@ def scan(text: str) -> list[Span]:
         return found
     latin = len(_LATIN.findall(text))
     if latin > other or latin >= _ENOUGH_LATIN:
-        found += [(m.start(1), m.end(1), "NAME", RULE, 1) for m in _ITEM.finditer(text)]
+        found += [(m.start(1), m.end(1), "NAME", RULE, 1) for m in _ITEM.finditer(text)
+                  if _roster(text, m.start(), m.group(1))]
     found += [(m.start(1), m.end(1), "NAME", RULE, 1) for m in _AFTER_PT.finditer(text)]
     return found
