@@ -14,9 +14,6 @@ from services.common.deid import Engine
 from .support import left_uncovered, strict_xfail
 
 
-@strict_xfail("attack32a OLDER leak beside kin_of_names: its lookbehind (?<![\\w-]) drops "
-              "'ex-wife of', 'daughter-in-law of'; other relations and a line break are not "
-              "read; 204237d leaks these too")
 @pytest.mark.parametrize("note", [
     "ex-wife of Gwilym called",
     "daughter-in-law of Gwilym called",

@@ -20,8 +20,7 @@ FHIR_LEAKS = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="attack32c OLDER: fhir_names misses a given name "
-                   "in pretty-printed JSON and a second given name")
+# (fixed: fhir_names reads pretty-printed JSON and every given name)
 @pytest.mark.parametrize(("note", "name"), FHIR_LEAKS)
 def test_every_given_name_of_a_fhir_patient_is_hidden(engine: Engine, note: str,
                                                       name: str) -> None:
@@ -37,17 +36,21 @@ def test_the_surname_after_a_particle_taken_with_the_given_name(engine: Engine) 
 # a no-break space where the new rules want [ \t]
 NBSP_LEAKS = [
     ("Family waiting in lounge. Code\u00a04417 in OR.", "4417"),
-    ("RAMQ GAGM\u00a04407\u00a01532 vérifiée.", "4407"),
     ("Spoke with wife of\u00a0Gwilym re consent.", "Gwilym"),
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="attack32c OLDER: tracking_codes, health_cards, "
-                   "kin_of_names stop at a no-break space")
+# (fixed: tracking_codes and kin_of_names read a no-break space as a blank)
 @pytest.mark.parametrize(("note", "value"), NBSP_LEAKS)
 def test_a_no_break_space_does_not_hide_the_new_shapes(engine: Engine, note: str,
                                                        value: str) -> None:
     assert value not in engine.deidentify(note).text
+
+
+@pytest.mark.xfail(strict=True, reason="attack32c OLDER: health_cards stops at a no-break "
+                   "space")
+def test_a_no_break_space_does_not_hide_a_health_card(engine: Engine) -> None:
+    assert "4407" not in engine.deidentify("RAMQ GAGM\u00a04407\u00a01532 vérifiée.").text
 
 
 @pytest.mark.xfail(strict=True, reason="attack32c OLDER: script_items wants the item to "

@@ -2,7 +2,8 @@
 the "name" of a Patient, RelatedPerson or Person ("name": [{"use": "nickname", "text":
 "X"}]), and the "display" of a reference to the patient ("subject", "patient",
 "beneficiary", "subscriber", "policyHolder": {"display": "X"}). The standard's own keys
-say whose name it is, so the value is taken whatever words it holds; a Practitioner's
+say whose name it is, so the value is taken whatever words it holds (every given name,
+the JSON on one line or pretty-printed); a Practitioner's
 name and a code's "text" ("code": {"text": "Hip replacement"}) are left, and so is a
 placeholder for the person ("display": "Patient", "Unknown").
 """
@@ -16,9 +17,10 @@ RULE = "fhir_names"
 
 _PERSON = re.compile(r'"resourceType"[ \t]*:[ \t]*"(?:Patient|RelatedPerson|Person)"')
 # "name": [ { ... "text": "X" ... } ]: the keys inside the name's first object
-_NAME = re.compile(r'"name"[ \t]*:[ \t]*\[[ \t]*\{([^{}]{0,300}+)')
-_NAME_PART = re.compile(r'"(?:text|family)"[ \t]*:[ \t]*"([^"\\\n]{1,80})"'
-                        r'|"given"[ \t]*:[ \t]*\[[ \t]*"([^"\\\n]{1,40})"')
+_NAME = re.compile(r'"name"\s*+:\s*+\[\s*+\{([^{}]{0,300}+)')
+_NAME_PART = re.compile(r'"(?:text|family)"\s*+:\s*+"([^"\\\n]{1,80})"'
+                        r'|"given"\s*+:\s*+\[([^\[\]{}]{0,200}+)\]')
+_GIVEN = re.compile(r'"([^"\\\n]{1,40})"')
 _REF = re.compile(r'"(?:subject|patient|beneficiary|subscriber|policyHolder)"[ \t]*:[ \t]*\{'
                   r'([^{}\[\]]{0,300}+)')
 _PLACEHOLDER = frozenset((
@@ -31,10 +33,15 @@ def _values(text: str, inner: re.Match[str], part: re.Pattern[str]) -> list[Span
     base = inner.start(1)
     found: list[Span] = []
     for m in part.finditer(inner.group(1)):
-        g = 1 if m.group(1) is not None else 2
-        value = m.group(g)
-        if any(c.isalpha() for c in value) and value.strip().lower() not in _PLACEHOLDER:
-            found.append((base + m.start(g), base + m.end(g), "NAME", RULE, 1))
+        if m.lastindex == 2:  # "given": every string of the list
+            at = base + m.start(2)
+            pieces = [(at + g.start(1), at + g.end(1), g.group(1))
+                      for g in _GIVEN.finditer(m.group(2))]
+        else:
+            pieces = [(base + m.start(1), base + m.end(1), m.group(1))]
+        for start, end, value in pieces:
+            if any(c.isalpha() for c in value) and value.strip().lower() not in _PLACEHOLDER:
+                found.append((start, end, "NAME", RULE, 1))
     return found
 
 

@@ -3,7 +3,9 @@ husband of Venkataraman", "daughter of Mere Tapsell". After "<relation> of" a ca
 word is a person's name unless a list holds it as another kind of word (a title, a
 clinical word, a place, a month: "son of Dr Ng" is left to the title's rules, "mother of
 Twins", "wife of Bed 4 pt" stay); a second capitalised word is taken too when it would be
-taken alone.
+taken alone. The relation may be hyphenated or prefixed ("ex-wife of", "daughter-in-law
+of", "goddaughter of"), in capitals, and "of" may sit before a tab, a no-break space or a
+line break.
 
 A word is no name when a number follows it ("wife of Bay 3 patient", "daughter of Room
 4"), a word that makes it an eponym or a people follows ("mother of Down syndrome child",
@@ -18,20 +20,23 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
-from .hints import any_in
+from .hints import folded
 
 Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
 RULE = "kin_of_names"
 
 _WORD = r"[^\W\d_][^\W\d_'’]*+(?:-[^\W\d_][^\W\d_'’]*+)?"
+_BLANK = "[ \\t\u00a0]"
 _KIN_OF = re.compile(
-    r"(?<![\w-])(?i:wife|husband|son|daughter|mother|father|brother|sister|spouse|partner"
+    r"(?<!\w)(?i:(?:ex|step|great|grand)-)?(?i:god)?"
+    r"(?i:wife|husband|son|daughter|mother|father|brother|sister|spouse|partner"
     r"|widow|widower|niece|nephew|grandson|granddaughter|grandmother|grandfather|fiancée?"
-    r"|fiance|stepson|stepdaughter|stepmother|stepfather)[ \t]+of[ \t]+"
-    f"({_WORD})(?:[ \\t]+({_WORD}))?(?![\\w'’-])")
-_HINTS = ("wife", "husband", "son of", "daughter", "mother", "father", "brother", "sister",
-          "spouse", "partner", "widow", "niece", "nephew", "fianc")
+    r"|fiance|stepson|stepdaughter|stepmother|stepfather|guardian)(?i:-in-law)?"
+    f"{_BLANK}+(?i:of)(?:{_BLANK}+|{_BLANK}*\n{_BLANK}*)"
+    f"({_WORD})(?:{_BLANK}+({_WORD}))?(?![\\w'’-])")
+_HINTS = ("wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
+          "spouse", "partner", "widow", "niece", "nephew", "fianc", "guardian")
 _NEVER = (lx.MEDICAL | lx.LABEL | lx.CUE | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY
           | lx.PHRASE | lx.EPONYM | lx.NOT_NAME)
 _WORDY = lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.PLACE
@@ -47,7 +52,7 @@ _AFTER_NOT = frozenset((
     "origin", "origins", "extraction", "background", "ethnicity", "iwi", "hapu", "hapū",
     "sign", "palsy", "anomaly", "type", "criteria", "procedure", "repair", "classification",
     "grade", "score", "scale", "test"))
-_NEXT = re.compile(r"[ \t]+([^\W_][\w'’-]*)")
+_NEXT = re.compile(r"[ \t\u00a0]+([^\W_][\w'’-]*)")
 
 
 def _name(word: str, flags_of: Flags) -> bool:
@@ -64,7 +69,8 @@ def _name(word: str, flags_of: Flags) -> bool:
 def scan(text: str, flags_of: Flags) -> list[Span]:
     """The names above, as spans."""
     found: list[Span] = []
-    if " of " not in text or not any_in(text, _HINTS):
+    low = folded(text)
+    if "of" not in low or not any(w in low for w in _HINTS):
         return found
     for m in _KIN_OF.finditer(text):
         if not _name(m.group(1), flags_of):

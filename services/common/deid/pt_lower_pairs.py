@@ -17,13 +17,14 @@ Flags = Callable[[str], int]
 RULE = "pt_lower_pairs"
 
 _LOWER_CUE = re.compile(r"(?<![\w])p(?=(?:t|atient)\b\.?:?[ \t]+[A-Z])")
+_GATE = ("pt ", "pt\t", "pt.", "pt:", "patient ", "patient\t", "patient.", "patient:")
 _CUE_BEFORE = re.compile(r"(?<![\w])p(?:t|atient)\b\.?:?[ \t]+\Z")
 
 
 def scan(text: str, flags_of: Flags) -> list[Span]:
     """The pairs above, as spans."""
     found: list[Span] = []
-    if "pt " not in text and "patient " not in text:
+    if not any(c in text for c in _GATE):
         return found
     raised = _LOWER_CUE.sub("P", text)
     if raised == text:

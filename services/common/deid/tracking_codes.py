@@ -1,7 +1,8 @@
 """A surgical patient's family-tracking code: the number a waiting room's board, kiosk or
 pager shows in place of the name ("Code 7712 in OR", "family of 6604", "for code 6620",
-"tracking # 33-907", "code QRT 5521"). It stands for one patient on that day, so it is an
-identifier like a case number (HIPAA's "any other unique identifying number or code").
+"tracking # 33-907", "Tracking: 6604", "code QRT 5521"; a no-break space is a blank). It
+stands for one patient on that day, so it is an identifier like a case number (HIPAA's
+"any other unique identifying number or code").
 
 Read only where the note is about a patient's family waiting, or the code is followed by
 "pt": a bare "code" is also an error, fault, operator's or billing code ("error code
@@ -28,9 +29,10 @@ RULE = "tracking_codes"
 # the value: letters then digits ("QRT 5521", "B-7310"), digits in two groups ("33-907")
 _VALUE = r"(?:[A-Z]{1,4}[- ]?)?\d{2,6}(?:-\d{2,5})?(?:-[A-Z0-9]{1,3})?"
 _CODE = re.compile(
-    r"(?<![\w-])(?:(\w+)[ \t]+)?(?i:code|tracking[ \t]*+(?:code|number|no\.?|id|#)"
-    r"|family[ \t]+of(?:[ \t]+(?:pt|patient)[ \t]+code)?)[ \t]*+[:#]?[ \t]*+"
-    f"({_VALUE})(?![\\w:/-]|[.,]\\d)")
+    r"(?<![\w-])(?:(\w+)[ \t\u00a0]+)?(?i:code|tracking(?:[ \t\u00a0]*+(?:code|number"
+    r"|no\.?|id|#))?|family[ \t\u00a0]+of(?:[ \t\u00a0]+(?:pt|patient)[ \t\u00a0]+code)?)"
+    r"[ \t\u00a0]*+[:#]?[ \t\u00a0]*+"
+    f"({_VALUE})(?![\\w:/%-]|[.,]\\d)")
 _FAMILY = ("family", "families", "kiosk", "locator", "waiting", "lounge", "volunteer",
            "relatives", "tracking")
 # words before "code" that make it another kind of code
@@ -50,7 +52,7 @@ _TRACK_WORD = frozenset((
     "was", "under", "by", "on", "to", "at", "and", "of", "new", "same", "family",
     "families", "tracking", "locator", "kiosk", "board", "patient", "pt", "pts", "surgical",
     "surgery", "case", "waiting", "lounge", "volunteer", "relatives", "status"))
-_BEFORE = re.compile(r"([\w-]+)[ \t]*+$")
+_BEFORE = re.compile(r"([\w-]+)[ \t\u00a0]*+$")
 _WORDY = lx.ENGLISH | lx.MEDICAL
 _PT_AFTER = re.compile(r"[ \t:;,]*+(?i:pt|patient)\b")
 
