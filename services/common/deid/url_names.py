@@ -6,7 +6,8 @@ between the escapes ("S%C3%B8rensen"), so the value is taken whole: from the nam
 no digits, no title, no procedure ("name%3DLaparotomy" is a case's), two capitalised
 words or one word that is no plain word ("name%3DReady" is a status), but not a font's
 family beside its size or style ("family%3DTahoma%26size%3D12"); three or more plain
-words are an order set's or a pathway's name ("name%3DChest%20Pain%20Pathway").
+words of four letters or more are an order set's or a pathway's name
+("name%3DChest%20Pain%20Pathway"; "L%C3%AA%20V%C4%83n%20An" stays a name).
 """
 
 from __future__ import annotations
@@ -57,4 +58,5 @@ def name_shaped(value: str, plain_word: Plain) -> bool:
     words = _LETTERS.findall(value)
     plain = all(map(plain_word, words))
     return 0 < len(words) <= _MAX_WORDS and _NOT_NAME.search(value) is None \
-        and not (plain and (sum(w[0].isupper() for w in words) < 2 or len(words) >= 3))
+        and not (plain and (sum(w[0].isupper() for w in words) < 2
+                            or (len(words) >= 3 and min(map(len, words)) >= 4)))
