@@ -53,8 +53,7 @@ def test_a_no_break_space_does_not_hide_a_health_card(engine: Engine) -> None:
     assert "4407" not in engine.deidentify("RAMQ GAGM\u00a04407\u00a01532 vérifiée.").text
 
 
-@pytest.mark.xfail(strict=True, reason="attack32c OLDER: script_items wants the item to "
-                   "end at a comma, the line's end or the next number")
+# (fixed: script_items lets a note in brackets follow the item)
 def test_a_list_item_in_another_script_with_a_note_after_it(engine: Engine) -> None:
     out = engine.deidentify("Visitors: 1) 田中 太郎 (wife) 2) 이서연 (daughter) 3) chaplain")
     assert "田中" not in out.text

@@ -3,7 +3,8 @@
 - an item of a numbered list that is nothing but one to three words of one non-Latin
   script ("list: 1) 田中 太郎 2) 이서연 3) hernia"): a roster's entry, in a note written
   mostly in Latin letters or holding a sentence of them (a list in a note written in
-  that language is its own prose);
+  that language is its own prose); a note in brackets may follow the item ("1) 田中 太郎
+  (wife) 2) ...");
 - one to three words, after "pt"/"patient", of the Indic and Southeast Asian scripts and
   Ethiopic that script_names' blocks lack ("Pt ਹਰਪ੍ਰੀਤ ਕੌਰ in bay 2").
 
@@ -47,7 +48,8 @@ _BLOCKS = (
 )
 _RUN = "|".join(f"[{b}]+(?:[ \u00b7\u30fb][{b}]+){{0,2}}" for b in _BLOCKS)
 _ITEM = re.compile(rf"(?:(?<=\s)|^)\(?\d{{1,2}}[).][ \t]+({_RUN})"
-                   r"(?=[ \t]*(?:[,;]|$|\n|[ \t]\(?\d{1,2}[).][ \t]))", re.M)
+                   r"(?=(?:[ \t]+\([^()\n]{1,30}\))?[ \t]*(?:[,;]|$|\n|[ \t]\(?\d{1,2}[).][ \t]))",
+                   re.M)
 _MORE_RUN = "|".join(f"[{b}]+(?:[ ][{b}]+){{0,2}}" for b in _MORE)
 _AFTER_PT = re.compile(rf"(?<![\w-])(?i:pt|patient)\.?:?[ \t]+({_MORE_RUN})")
 _LATIN = re.compile(r"[A-Za-z]")
