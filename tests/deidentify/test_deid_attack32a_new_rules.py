@@ -11,7 +11,7 @@ import pytest
 
 from services.common.deid import Engine
 
-from .support import left_uncovered, strict_xfail
+from .support import left_uncovered
 
 
 @pytest.mark.parametrize("note", [
@@ -56,9 +56,7 @@ def test_fhir_second_given_name_goes(engine: Engine) -> None:
     assert left_uncovered(engine, note, "Merewhiti") == ""
 
 
-@strict_xfail("attack32a OLDER leak beside fhir_names' shape: a second HumanName, a "
-              "Patient.contact's single HumanName, a \\u-escaped surname are left; "
-              "204237d leaks them too")
+# (fixed: fhir_names reads every HumanName, a contact's and \\u-escaped letters)
 @pytest.mark.parametrize(("note", "piece"), [
     ('{"resourceType": "Patient", "name": [{"use": "official", "text": "Aroha Ngata"}, '
      '{"use": "nickname", "text": "Ropata"}]}', "Ropata"),
