@@ -32,9 +32,17 @@ def test_relation_of_a_name_beside_the_rule_goes(engine: Engine, note: str) -> N
     ("Fam code 7712 in OR, updates by board.", "7712"),
     ("Family lounge board: code qrt 5521 in OR", "5521"),
     ("Family lounge board: Code 77 12 in OR", "77 12"),
-    ("Family lounge board: code 7712A in OR", "7712"),
-    ("Family lounge board: code 7712/B in OR", "7712"),
     ("Kiosk shows patient 7712 in recovery", "7712"),
 ])
 def test_family_board_codes_beside_the_rule_go(engine: Engine, note: str, piece: str) -> None:
+    assert left_uncovered(engine, note, piece) == ""
+
+
+# (fixed: tracking_codes takes a capital glued on)
+@pytest.mark.parametrize(("note", "piece"), [
+    ("Family lounge board: code 7712A in OR", "7712"),
+    ("Family lounge board: code 7712/B in OR", "7712"),
+])
+def test_family_board_code_with_a_letter_glued_on_goes(engine: Engine, note: str,
+                                                        piece: str) -> None:
     assert left_uncovered(engine, note, piece) == ""

@@ -26,8 +26,9 @@ Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
 RULE = "tracking_codes"
 
-# the value: letters then digits ("QRT 5521", "B-7310"), digits in two groups ("33-907")
-_VALUE = r"(?:[A-Z]{1,4}[- ]?)?\d{2,6}(?:-\d{2,5})?(?:-[A-Z0-9]{1,3})?"
+# the value: letters then digits ("QRT 5521", "B-7310"), digits in two groups ("33-907"),
+# a capital glued on ("7712A", "7712/B")
+_VALUE = r"(?:[A-Z]{1,4}[- ]?)?\d{2,6}(?:-\d{2,5})?(?:-[A-Z0-9]{1,3}|/?[A-Z](?![a-z]))?"
 _CODE = re.compile(
     r"(?<![\w-])(?:(\w+)[ \t\u00a0]+)?(?i:code|tracking(?:[ \t\u00a0]*+(?:code|number"
     r"|no\.?|id|#))?|family[ \t\u00a0]+of(?:[ \t\u00a0]+(?:pt|patient)[ \t\u00a0]+code)?)"
