@@ -23,11 +23,22 @@ def _shown(engine: Engine, note: str, secret: str) -> bool:
 # de_address takes one capitalised word for the town: "Bad X", "X am Main", "St. X" lose
 # their second word; a line break, a soft hyphen, a zero-width space, upper case, a house
 # number range or a dash before the postcode lose it all
-GERMAN_ADDRESSES = [
+# (fixed: "Bad X", "X am Main", "St. X" and a line break before the postcode)
+GERMAN_ADDRESSES_FIXED = [
     ("Lindenstraße 3, 01234 Bad Kleinburg", "Kleinburg"),
     ("Lindenstraße 3, 01234 Frankfurt am Main", "Main"),
     ("Lindenstraße 3, 01234 St. Ingbert", "Ingbert"),
     ("Lindenweg 3\n01234 Musterstadt", "Musterstadt"),
+    ("aus dem Altenheim Sankt Anna in Bad Kleinburg verlegt.", "Kleinburg"),
+]
+
+
+@pytest.mark.parametrize(("note", "secret"), GERMAN_ADDRESSES_FIXED)
+def test_a_german_town_of_two_words_goes(engine: Engine, note: str, secret: str) -> None:
+    assert not _shown(engine, note, secret)
+
+
+GERMAN_ADDRESSES = [
     ("Linden\u00adweg 3, 01234 Musterstadt", "Musterstadt"),
     ("Linden\u200bstraße 3, 01234 Musterstadt", "Musterstadt"),
     ("LINDENSTRASSE 3, 01234 MUSTERSTADT", "MUSTERSTADT"),
@@ -40,7 +51,7 @@ GERMAN_ADDRESSES = [
 
 
 @pytest.mark.xfail(strict=True, reason=OLDER + "de_address stops short of a German town "
-                   "(two words, line break, soft hyphen, ZW space, upper case, 3-5, dash)")
+                   "(soft hyphen, ZW space, upper case, 3-5, dash, no postcode)")
 @pytest.mark.parametrize(("note", "secret"), GERMAN_ADDRESSES)
 def test_a_german_address_goes_whole(engine: Engine, note: str, secret: str) -> None:
     assert not _shown(engine, note, secret)
@@ -48,7 +59,6 @@ def test_a_german_address_goes_whole(engine: Engine, note: str, secret: str) -> 
 
 # de_home wants "St./Haus/Maria/Am/Zum" and one capitalised word, then one word of town
 GERMAN_HOMES = [
-    ("aus dem Altenheim Sankt Anna in Bad Kleinburg verlegt.", "Kleinburg"),
     ("Pflegeheim Zum Guten Hirten, Kleinburg", "Kleinburg"),
     ("Seniorenheim Sonnenhof, Kleinburg.", "Sonnenhof"),
     ('Pflegeheim "Haus Morgenrot", Kleinburg.', "Kleinburg"),
@@ -57,7 +67,7 @@ GERMAN_HOMES = [
 
 
 @pytest.mark.xfail(strict=True, reason=OLDER + "de_home leaves the town or the home's "
-                   "name (three words, no Haus/St., quotes, soft hyphen)")
+                   "name (no Haus/St., quotes, soft hyphen)")
 @pytest.mark.parametrize(("note", "secret"), GERMAN_HOMES)
 def test_a_german_home_and_its_town_go(engine: Engine, note: str, secret: str) -> None:
     assert not _shown(engine, note, secret)
@@ -86,14 +96,23 @@ def test_a_quebec_address_goes_whole(engine: Engine, note: str, secret: str) -> 
 # ages over 89: the docstring's own "Jahrgang 1930, 96" with a full stop after it, a
 # capital "Jährige", a FHIR valueQuantity
 OLD_AGES = [
+    ('{"url": "http://x/patient-age", "valueQuantity": {"value": 93}}', "93"),
+]
+# (fixed: old_ages takes the age before a full stop and a capital "Jährige")
+OLD_AGES_FIXED = [
     ("Jahrgang 1930, 96.", "96"),
     ("93-Jährige Patientin.", "93"),
-    ('{"url": "http://x/patient-age", "valueQuantity": {"value": 93}}', "93"),
 ]
 
 
-@pytest.mark.xfail(strict=True, reason=OLDER + "old_ages misses an age over 89 before a "
-                   "full stop, with a capital Jährige, in a FHIR valueQuantity")
+@pytest.mark.parametrize(("note", "secret"), OLD_AGES_FIXED)
+def test_an_age_over_89_before_a_stop_or_jaehrige_goes(engine: Engine, note: str,
+                                                       secret: str) -> None:
+    assert not _shown(engine, note, secret)
+
+
+@pytest.mark.xfail(strict=True, reason=OLDER + "old_ages misses an age over 89 in a FHIR "
+                   "valueQuantity")
 @pytest.mark.parametrize(("note", "secret"), OLD_AGES)
 def test_an_age_over_89_goes(engine: Engine, note: str, secret: str) -> None:
     assert not _shown(engine, note, secret)

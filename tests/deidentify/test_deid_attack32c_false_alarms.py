@@ -38,8 +38,7 @@ FRENCH_KIND_LOOKALIKES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="attack32c NEW: fr_address reads 'NNNN rang X' "
-                   "and '25 bd Held' as a French street")
+# (fixed: after "rang"/"bd" with no "de/du/la" the street's name wants a hyphen)
 @pytest.mark.parametrize(("note", "kept"), FRENCH_KIND_LOOKALIKES)
 def test_rang_and_bd_after_a_number_are_no_street(engine: Engine, note: str,
                                                   kept: str) -> None:
@@ -94,16 +93,14 @@ GERMAN_PHONE_LOOKALIKES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="attack32c NEW: de_phone takes a pager or cost "
-                   "centre number with a leading 0 for a phone")
+# (fixed: german_phones wants a phone's or relative's word, no pager or cost centre nearer)
 @pytest.mark.parametrize(("note", "kept"), GERMAN_PHONE_LOOKALIKES)
 def test_a_pager_or_cost_centre_is_no_german_phone(engine: Engine, note: str,
                                                    kept: str) -> None:
     assert kept in engine.deidentify(note).text
 
 
-@pytest.mark.xfail(strict=True, reason="attack32c NEW: de_home takes the ward after a "
-                   "home's comma ('Station') as its town")
+# (fixed: a ward, a room or a clinical word after the comma is no town)
 def test_a_ward_after_a_home_is_no_town(engine: Engine) -> None:
     out = engine.deidentify("Pflegeheim Haus Sonnenschein, Station 4B.")
     assert "Station 4B" in out.text
@@ -126,8 +123,7 @@ def test_a_plain_value_of_an_encoded_name_key_is_no_name(engine: Engine, note: s
     assert kept in engine.deidentify(note).text
 
 
-@pytest.mark.xfail(strict=True, reason="attack32c NEW: de_phone reads a clock time and a "
-                   "dose in units ('0100 12500 units') as a phone")
+# (fixed: german_phones and trunk_phones keep a number a dose's unit follows)
 def test_a_time_and_a_dose_are_no_phone(engine: Engine) -> None:
     out = engine.deidentify("Wife aware; dose 0100 12500 units heparin.")
     assert "0100 12500 units" in out.text

@@ -5,11 +5,18 @@ identifier and leave the area code, which with them dials the person.
 The shape: a 0, two to four more digits, one blank, slash or hyphen, then five to eight
 digits; not a lot or a reference after its word ("Lot 0231 5550123"), not a figure that
 goes on ("0231 5550123.5", "0231 5550123 4").
+
+Only where trunk_phones would call it a phone: a phone's or a relative's word before it on
+its line, no lot, pager, extension, ward, article or order word nearer, no dose after it
+(attack32b/c: "PZN 0123 45678", "Bleep 0852 148652", "Heparin 0800 25000 IE" are no
+phones).
 """
 
 from __future__ import annotations
 
 import re
+
+from .trunk_phones import cued
 
 Span = tuple[int, int, str, str, int]
 
@@ -25,6 +32,7 @@ def scan(text: str) -> list[Span]:
     if "0" not in text:
         return found
     for m in _PHONE.finditer(text):
-        if not _NOT_PHONE.search(text, max(0, m.start() - 16), m.start()):
+        if not _NOT_PHONE.search(text, max(0, m.start() - 16), m.start()) \
+                and cued(text, m.start(), m.end()):
             found.append((m.start(), m.end(), "PHONE", "de_phone", 1))
     return found

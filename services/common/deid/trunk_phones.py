@@ -6,7 +6,8 @@ these they took the subscriber's digits at most ("5557741" as an ID), never the 
 
 Kept: a number after a lot, charge, batch, serial, case or reference word (nearer than
 the relative), a main line ("Zentrale", "switchboard", "main line"), and groups too
-short to dial (a time "0800 1200", an extension, a pager).
+short to dial (a time "0800 1200", an extension, a pager), a clock time before a dose
+("dose 0100 12500 units"), an article's, order's or cost centre's number.
 
 A newer rule (NEWER_RULES): it only adds.
 """
@@ -39,8 +40,25 @@ _KEEP = re.compile(
     r"(?i)(?<![\w-])(?:lot|charge|batch|serial|sn|s/n|ref|reference|referenz|fall|fallnr"
     r"|case|order|auftrag|rechnung|invoice|mrn|kis|pid|zentrale|switchboard|main|pforte"
     r"|standort|station|ward|ext|durchwahl|pager|piepser|bleep|fax|kst|gtin|udi|ean|art"
-    r"|artikel|kat|cat|catalogue|model|modell|tray|set|op|or|theatre|room|zimmer|bett)"
+    r"|artikel|kat|cat|catalogue|model|modell|tray|set|op|or|theatre|room|zimmer|bett"
+    r"|pzn|bestell\w*|laborauftrag|auftragsnr|kostenstelle|katalog|saal|sekretariat)"
     r"(?![\w-])")
+# a dose after a clock time ("dose 0100 12500 units", "0800 25000 IE"): no phone
+_DOSE_AFTER = re.compile(r"[ \t\u00a0]*+(?:IE|I\.E\.|E|IU|U|units?|Einheiten|mg|mcg|µg|ml|mL"
+                         r"|Stück|Tbl\.?|Tabletten)(?![\w])")
+
+
+def cued(text: str, start: int, end: int) -> bool:
+    """Whether a relative's or a phone's word stands before `start` on its line (no lot,
+    ward, pager... word nearer), and no dose's unit after `end`."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 60)
+    before = text[line_start:start]
+    cues = list(_CUE.finditer(before))
+    if not cues or _DOSE_AFTER.match(text, end) is not None:
+        return False
+    keeps = list(_KEEP.finditer(before))
+    # "wife informed, lot 0231 …": the lot's number
+    return not (keeps and keeps[-1].start() > cues[-1].start())
 
 
 def scan(text: str) -> list[Span]:
@@ -49,13 +67,6 @@ def scan(text: str) -> list[Span]:
         return []
     found: list[Span] = []
     for m in _NUMBER.finditer(text):
-        line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 60)
-        before = text[line_start:m.start()]
-        cues = list(_CUE.finditer(before))
-        if not cues:
-            continue
-        keeps = list(_KEEP.finditer(before))
-        if keeps and keeps[-1].start() > cues[-1].start():
-            continue  # "wife informed, lot 0231 …": the lot's number
-        found.append((m.start(), m.end(), "PHONE", RULE, _PRIO))
+        if cued(text, m.start(), m.end()):
+            found.append((m.start(), m.end(), "PHONE", RULE, _PRIO))
     return found
