@@ -26,7 +26,7 @@ _BORN_YEAR = re.compile(r"(?<![\d])(1[89]\d\d),[ \t]*+(" + _OLD + r")(?![\w,%°/
 # the year is a birth's: its word before it ("Jahrgang", "geb.", "born in", "DOB", "*"), or
 # "(1931, 95)" in brackets; "In 1930, 95 soldiers" is a count (attack32b)
 _BIRTH_CUE = re.compile(r"(?i)(?:jahrgang|jg\.?|geb\.?|geboren|geburt\w*|born|b\.|née?|naissance"
-                        r"|dob|yob|birth\w*|nacid[oa]|nat[oa]|\*)(?![\w])")
+                        r"|dob|d\.o\.b\.?|yob|bday|b-day|birth\w*|nacid[oa]|nat[oa]|\*)(?![\w])")
 _AFTER = re.compile(r"[ \t]*+,?[ \t]*+(" + _OLD + r"|" + _WORD + r")"
                     r"(?=[ \t]*+(?:[,;.)]|$|from\b|aus\b|de\b)(?![ \t]*+\d|[.,]\d))")
 _FHIR = re.compile(r'"url"[ \t]*+:[ \t]*+"[^"\n]{0,60}?\bage"[ \t]*+,[ \t]*+"value(?:String|'
