@@ -9,6 +9,10 @@ mars", "le 3 mars"), which the older rules leave for the planet's or the bar's w
 A day and month in figures after a weekday are a date only if both could be one and
 the note's punctuation or a small word follows (a score or a count has its noun after
 it: "Tue 2/3 cases", "Mon 3/10 pain"); a weekday alone, or with a clock time, stays.
+Nor a fraction's shape (the first figure at most the second, the second at most 10) with a
+score's or a dose's word near ("Pain Mon 3/10", "Wed 1/2, then full dose", "Strength L Mon
+4/5") or a fellow of the same denominator ("Mon 1/3, Wed 2/3"); nor "d.m." after an English
+weekday unless two figures each or a year (a lab value: "K Fri 3.5.").
 
 A newer rule (NEWER_RULES): it only adds.
 """
@@ -64,6 +68,31 @@ _FIRST = re.compile(rf"(?i)(?<![\w/.-])1er[ \t]+(?:{_MONTHS})(?![\w]){_YEAR}")
 _MARS = re.compile(r"(?<![\w/.-])(?:[12]\d|3[01]|[1-9])[ \t]+mars(?![\w])" + _YEAR)
 _MARS_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:au|le|du|dès|depuis|jusqu'au|avant|après|"
                           r"vers|prévu|prévue|reportée?|fixée?)[ \t]+$")
+_FRACTION = re.compile(r"(\d{1,2})[/.](\d{1,2})")
+_SCORE_WORDS = re.compile(r"(?i)(?<![\w])(?:pain|score|strength|power|motor|grade|mmt|vas|nrs"
+                          r"|sessions?|changes?|doses?|tabs?|tablets?|caps?|pills?|mg"
+                          r"|ml|units?|[lr]|left|right|puffs?|scale|rated|out[ \t]+of)(?![\w])")
+_EN_WEEKDAY = re.compile(rf"(?i)(?:{_EN})(?![\w])")
+_TWO_BY_TWO = re.compile(r"\d\d\.\d\d\.|\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d")
+
+
+def _not_a_date(text: str, start: int, end: int) -> bool:
+    """A weekday's "d/m" that reads as a score, a dose's fraction or a lab value."""
+    head = _EN_WEEKDAY.match(text, start)
+    fig = _FRACTION.search(text, start, end)
+    if fig is None:
+        return False
+    if "." in fig.group() and head is not None and _TWO_BY_TWO.match(text, fig.start()) is None:
+        return True  # "K Fri 3.5.": an English weekday's German date has its two figures
+    top, bottom = int(fig.group(1)), int(fig.group(2))
+    if "/" not in fig.group() or not top <= bottom <= 10:
+        return False
+    if (_SCORE_WORDS.search(text, max(0, start - 30), start)
+            or _SCORE_WORDS.search(text, end, min(len(text), end + 20))):
+        return True
+    same = re.compile(rf"(?<![\w/])\d{{1,2}}/{bottom}(?![\w/])")
+    return any(same.search(text, a, b) for a, b in ((max(0, start - 30), start),
+                                                     (end, min(len(text), end + 30))))
 
 
 def scan(text: str) -> list[Span]:
@@ -78,7 +107,8 @@ def scan(text: str) -> list[Span]:
             if word is None or word.group(1).lower() not in _WEEKDAY_WORDS:
                 continue
             m = _WITH_WEEKDAY.match(text, word.start(1))
-            if m is not None and (not found or found[-1][1] <= m.start()):
+            if (m is not None and (not found or found[-1][1] <= m.start())
+                    and not _not_a_date(text, m.start(), m.end())):
                 found.append((m.start(), m.end(), "DATE", RULE, _PRIO))
     if "1er" in low:
         found += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _FIRST.finditer(text)]
