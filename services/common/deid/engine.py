@@ -818,7 +818,7 @@ class Engine:
                     fired.append(name)
                     merged = merge(merged)
             # "[Mercy Hospital] of [Clark County]" moved from, as one place
-            if extend_unheld(merged, transfer_places.scan(text, merged)):
+            if extend_unheld(merged, transfer_places.scan(text, merged, self._flags_of)):
                 fired.append("transfer_places")
                 merged = merge(merged)
         if own:  # a merge may have relabelled them, and a drop rule then removed them

@@ -7,6 +7,12 @@ hospital"), or after "from"/"to"/"at" when a facility's word is in the run ("Car
 a town after its comma become one place.
 
 The run ends before "for" ("from [X] for L BKA": a procedure) and a day ("Thursday").
+The run also ends, after its facility's word (or after its first word when it has none),
+at a word no facility's name holds: a capitals' abbreviation ("CXR", "NPO"), a device's
+"A-line", a plain English word, no name's or town's ("Patient", "Plan", "Surgery" of "Day
+Surgery", "Lab" of "Cath Lab"), or a last word a lower-case word follows ("Foley in place",
+"Vancomycin started"; after a facility's word only: "to Riverside Methodist for"), unless
+a rule found it ("Clark County").
 Kept: a run nobody found a part of ("transferred to Intensive Care Unit"), a run led by
 a title ("Dr", "Mr": the staff's and people's names keep their own rules), units' and
 systems' capitals in the run's way ("ICU", "MRN", "ECMO" end it).
@@ -18,6 +24,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
+
+from . import lexicon as lx
 
 RULE = "transfer_place"
 _PRIO = 1
@@ -53,8 +62,38 @@ _CUE_HINTS = ("from ", "to ", "at ", "hospital ", "facility ")
 _KIND_HEADS = frozenset("SNF LTAC LTACH IRF ALF OSH NH ECF SAR LTC".split())
 _AFTER_HEADS = re.compile(rf"(?:(?:{'|'.join(sorted(_KIND_HEADS))})[ \t]+)+")
 
+Flags = Callable[[str], int]
+_TOKEN = re.compile(r"\S+")
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
+_ABBREV = re.compile(r"[A-Z]{2,}s?|\w+-[a-z][\w-]*")
+# a facility's name's words past its kind that read as English ("Clark County", "Summa
+# Health System")
+_NAME_TAIL = frozenset("county city township parish borough system foundation network "
+                       "university campus north south east west".split())
+# (a multi-word place's head is no name's word here: "Plan", "Good" lead places too)
+_PROPER = lx.FIRST | lx.LAST | lx.TOWN | lx.CITY | lx.COUNTY | lx.STATE
 
-def scan(text: str, merged: list[Span]) -> list[Span]:
+
+def _tail_cut(text: str, start: int, run: str, flags_of: Flags,
+              found: Callable[[int, int], bool]) -> int:
+    """How many of the run's words a facility's name holds: it stops at a plain English
+    word, an abbreviation, or a last word with a lower-case word after it."""
+    toks = [(start + t.start(), start + t.end(), t.group()) for t in _TOKEN.finditer(run)]
+    low = [w.lower().strip(".,") for _s, _e, w in toks]
+    kind = next((i for i, w in enumerate(low) if w in _FACILITY), None)
+    for i in range((kind + 1) if kind is not None else 1, len(toks)):
+        s, e, word = toks[i]
+        if word in _JOINERS or low[i] in _FACILITY or low[i] in _NAME_TAIL or found(s, e):
+            continue
+        flags = flags_of(word.strip(".,"))
+        if (_ABBREV.fullmatch(word.strip(".,"))
+                or (flags & lx.ENGLISH and not flags & _PROPER)
+                or (kind is not None and i == len(toks) - 1 and _LOWER_NEXT.match(text, e))):
+            return i
+    return len(toks)
+
+
+def scan(text: str, merged: list[Span], flags_of: Flags | None = None) -> list[Span]:
     """Whole facilities over the parts found of them."""
     if not merged or not any(w in text for w in _CUE_HINTS):
         return []
@@ -68,6 +107,11 @@ def scan(text: str, merged: list[Span]) -> list[Span]:
         """The first span found that ends after `pos`."""
         i = bisect_right(ends, pos)
         return merged[i] if i < len(merged) else None
+
+    def found_in(s: int, e: int) -> bool:
+        """Whether a span found overlaps [s, e)."""
+        near = first_after(s)
+        return near is not None and near[0] < e
 
     # (cheap: from each span found, back to its run's first capital, not every run)
     for s0, _e0, *_ in merged:
@@ -100,6 +144,8 @@ def scan(text: str, merged: list[Span]) -> list[Span]:
             words = m.group().split()
         cut = next((i for i, w in enumerate(words) if w.strip(".,") in _ENDS
                     or w.lower().strip(".,") in _DAYS), len(words))
+        if flags_of is not None:
+            cut = min(cut, _tail_cut(text, m.start(), m.group(), flags_of, found_in))
         while cut and words[cut - 1] in _JOINERS:
             cut -= 1  # "Summa Health for [ECMO]": the joiner before the unit's word
         if cut == 0:

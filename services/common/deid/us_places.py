@@ -3,7 +3,10 @@
 - a county ("family from Pike County", "lives in Coal Run County"): below state level;
 - a care site by its kind after a cue to go or come ("to Maple Crest Rehab", "agency Sunrise
   Home Health in Town", "at Birch Hollow Assisted Living, 12 Lake Rd"), with its street and
-  town after commas; never a department's kind ("to Cardiac Rehab", "Inpatient Rehab").
+  town after commas; never a department's kind ("to Cardiac Rehab", "Inpatient Rehab"),
+  nor a service named by plain English words alone ("with Spiritual Care", "to Progressive
+  Care", "Sub Acute Rehab"): a site's name has a name's or a place's word; nor a town's
+  slot holding a plain English word ("Rehab, Tolerating diet", "Rehab in Stable condition").
 """
 
 from __future__ import annotations
@@ -41,6 +44,27 @@ _NOT_SITE = frozenset((
     "Rehab", "Rehabilitation", "Hospice", "Care", "Healthcare", "Inpt", "Outpt", "In", "Out",
     "Full", "Total", "Basic", "Advanced", "General", "Further", "More", "Ongoing", "Medical",
     "Surgical", "Assisted", "Living", "Residential", "Facility", "Their", "His", "Her"))
+# a service's words the lexicon also knows as names ("Foot Care", "Step Down Care")
+_SERVICE = frozenset(("Foot", "Step", "Down", "Sub", "Acute", "Diabetes"))
+# an English adjective's ending: "Spiritual", "Orthopedic", "Progressive", "Intermediate"
+# (a site's English word is no adjective: "Heartland", "Select")
+_ADJECTIVE = re.compile(r"\w+(?:al|ic|ive|ate|ary|ory|ing|ed)")
+_PROPER = (lx.FIRST | lx.LAST | lx.TOWN | lx.TOWN_HEAD | lx.CITY | lx.CITY_HEAD | lx.COUNTY)
+
+
+def _plain(word: str, flags_of: Flags) -> bool:
+    """A word of a service's name: a plain English adjective, no name's or place's."""
+    if word in _NOT_SITE or word in _SERVICE:
+        return True
+    flags = flags_of(word)
+    return (bool(flags & lx.ENGLISH) and not flags & _PROPER
+            and _ADJECTIVE.fullmatch(word) is not None)
+
+
+def _plain_town(word: str, flags_of: Flags) -> bool:
+    """A town's slot holding a plain English word ("Tolerating", "Stable"), no place's."""
+    flags = flags_of(word)
+    return bool(flags & lx.ENGLISH) and not flags & _PROPER
 
 
 def scan(text: str, flags_of: Flags) -> list[Span]:
@@ -57,10 +81,13 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
         if any(w in _NOT_SITE or flags_of(w) & (lx.MEDICAL | lx.CUE)
                for w in words[:1 + (len(words) > 3)]):
             continue
+        if all(_plain(w, flags_of) for w in words[:-1]) and len(words) > 1:
+            continue  # "Spiritual Care", "Sub Acute Rehab": a service, no site's name
         town = m.group("town")
         end = m.end()
         if town and (flags_of(town.split()[0]) & (lx.MEDICAL | lx.CUE)
-                     or town.split()[0] in _NOT_SITE):  # the town's slot holds no town
+                     or town.split()[0] in _NOT_SITE
+                     or _plain_town(town.split()[0], flags_of)):  # the town's slot holds no town
             end = len(re.sub(r"(?:[ \t]+in)?[ \t,]*$", "", text[:m.start("town")]))
         found.append((m.start("site"), end, "LOCATION", "us_care_site", 1))
     return found
