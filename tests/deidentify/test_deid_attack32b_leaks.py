@@ -142,8 +142,7 @@ HEALTH_CARDS = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason=OLDER + "health_cards misses a RAMQ number after a "
-                   "line break, (carte), Carte-soleil, 'no du patient'")
+# (fixed: health_cards reads a line break, "(carte)", "Carte-soleil", "no du patient:")
 @pytest.mark.parametrize(("note", "secret"), HEALTH_CARDS)
 def test_a_ramq_number_goes(engine: Engine, note: str, secret: str) -> None:
     assert not _shown(engine, note, secret)

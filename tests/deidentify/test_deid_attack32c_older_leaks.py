@@ -47,8 +47,7 @@ def test_a_no_break_space_does_not_hide_the_new_shapes(engine: Engine, note: str
     assert value not in engine.deidentify(note).text
 
 
-@pytest.mark.xfail(strict=True, reason="attack32c OLDER: health_cards stops at a no-break "
-                   "space")
+# (fixed: health_cards reads a no-break space as a blank)
 def test_a_no_break_space_does_not_hide_a_health_card(engine: Engine) -> None:
     assert "4407" not in engine.deidentify("RAMQ GAGM\u00a04407\u00a01532 vérifiée.").text
 
