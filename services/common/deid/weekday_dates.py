@@ -38,8 +38,8 @@ _WEEKDAY_WORDS = frozenset((
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
     "thurs fri sat sun " + _DE.replace("|", " ") + " " + _FR.replace("|", " ")
     + " lunes martes miercoles miércoles jueves viernes sabado sábado domingo").split())
-_BLANK_FIGURE = re.compile(r"[ \t]\d")
-_WORD_BEFORE = re.compile(r"(?<![\w-])(\w+)\.?,?[ \t]+$")
+_BLANK_FIGURE = re.compile(r"[ \t\n]\d")
+_WORD_BEFORE = re.compile(r"(?<![\w-])(\w+)\.?,?(?:[ \t]+|[ \t]*\n[ \t]*)$")
 _MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november"
            r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
            r"|januar|jänner|februar|märz|mai|juni|juli|oktober|dezember"
@@ -54,7 +54,8 @@ _YEAR = r"(?:[ \t]+(?:19|20)\d\d(?!\d))?"
 _AFTER = (r"(?=[ \t]*(?:$|[,.;:)!?|\u2014\u2013]|-[ \t]"
           r"|(?:and|or|at|for|in|on|with|then|but|so|am|pm|um|à|a|en|el|por|wegen|ab|bis"
           r"|de|du|pour|faute|pas|because|due|per|as|if|to|please|pls|until|by)\b))")
-_SEP = r"\.?,?[ \t]+"
+# (a line break may part the weekday from its date: "Seen Monday,\n3/4.")
+_SEP = r"\.?,?(?:[ \t]+|[ \t]*\n[ \t]*)"
 _NUMERIC = (rf"(?:{_DAY}/{_MONTH_NO}|{_MONTH_NO}/{_DAY})(?:/(?:19|20)?\d\d)?(?![\w/]|\.\d)"
             rf"|{_DAY}\.{_MONTH_NO}\.(?:(?:19|20)?\d\d(?!\d))?")
 _WORDED = (rf"{_DAY}(?:\.|er|st|nd|rd|th)?[ \t]+(?:de[ \t]+)?(?:{_MONTHS})"
