@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import reduce
 from itertools import accumulate
@@ -757,70 +758,49 @@ class Engine:
             # plates, members' numbers, days, licences, ages, numbers in pieces
             if other_kinds.scan(text, merged, fired):
                 merged = merge(merged)
-            # a waiting family's tracking code for the patient: "Code 7712 in OR", "family
-            # of 6604", "tracking # 33-907" (tracking_codes)
-            if extend_unheld(merged, tracking_codes.scan(text, self._flags_of)):
-                fired.append("tracking_codes")
-                merged = merge(merged)
-            # a Patient's "name" and a reference's "display" in FHIR JSON (fhir_names)
-            if extend_unheld(merged, fhir_names.scan(text)):
-                fired.append("fhir_names")
-                merged = merge(merged)
-            # "wife of Gwilym", "husband of Venkataraman": a name after "<relation> of"
-            if extend_unheld(merged, kin_of_names.scan(text, self._flags_of)):
-                fired.append("kin_of_names")
-                merged = merge(merged)
-            # a name in a query string with its "=" and "&" escaped too: "pt%3DBo%20Yun%26"
-            if extend_unheld(merged, url_names.scan(text, self._plain_word)):
-                fired.append("url_names")
-                merged = merge(merged)
-            # the surname after a given name found after "pt" or a relative, before an age,
-            # after a particle or with a diacritic: "Pt [Rowan] Finch 91", "[Joost] van Dijk"
-            if extend_unheld(merged, surname_follows.scan(text, merged, self._flags_of)):
-                fired.append("surname_follows")
-                merged = merge(merged)
-            # a roster's item in another script ("1) 田中 太郎 2) ..."), a name after "pt"
-            # in a script script_names lacks (Gurmukhi, Telugu, Khmer...)
-            if extend_unheld(merged, script_items.scan(text)):
-                fired.append("script_items")
-                merged = merge(merged)
-            # "pt Solace Crane DOB ...": pt_names.before_ids after a lower-case cue
-            if extend_unheld(merged, pt_lower_pairs.scan(text, self._flags_of)):
-                fired.append("pt_lower_pairs")
-                merged = merge(merged)
-            # German and French streets and homes; US counties, care sites by their kind;
-            # then ages over 89 in German, by the birth year, after a name or record number
-            # (study32b)
-            if extend_unheld(merged, foreign_places.scan(text)):
-                fired.append("foreign_places")
-                merged = merge(merged)
-            if extend_unheld(merged, us_places.scan(text, self._flags_of)):
-                fired.append("us_places")
-                merged = merge(merged)
-            if extend_unheld(merged, old_ages.scan(text, merged)):
-                fired.append("old_ages")
-                merged = merge(merged)
-            # French and German dates left short, German phones with their area code
-            if extend_unheld(merged, foreign_dates.scan(text, merged)):
-                fired.append("foreign_dates")
-                merged = merge(merged)
-            if extend_unheld(merged, german_phones.scan(text)):
-                fired.append("german_phones")
-                merged = merge(merged)
-            # "Friday 1/2", "Montag, 14.10.", "Tochter Eva 0211 5550188", "RAMQ ABCD 1234
-            # 5678", "pt%3DKowalski%2C%20Jan": each module gates on its own words first
-            for name, found in (("weekday_dates", weekday_dates.scan(text)),
-                                ("trunk_phones", trunk_phones.scan(text)),
-                                ("health_cards", health_cards.scan(text)),
-                                ("encoded_queries", encoded_queries.scan(text, self._plain_word)),
-                                ("lookalike_phones", lookalike_phones.scan(text))):
-                if extend_unheld(merged, found):
+            # then, in this order (a rule may read what the ones before it found):
+            name_flags, plain_word = self._flags_of, self._plain_word
+            later: tuple[tuple[str, Callable[[list[Span]], list[Span]]], ...] = (
+                    # a waiting family's tracking code: "Code 7712 in OR", "family of 6604"
+                    ("tracking_codes", lambda _: tracking_codes.scan(text, name_flags)),
+                    # a Patient's "name" and a reference's "display" in FHIR JSON
+                    ("fhir_names", lambda _: fhir_names.scan(text)),
+                    # "wife of Gwilym": a name after "<relation> of"
+                    ("kin_of_names", lambda _: kin_of_names.scan(text, name_flags)),
+                    # a name in a query with its "=" and "&" escaped too: "pt%3DBo%20Yun%26"
+                    ("url_names", lambda _: url_names.scan(text, plain_word)),
+                    # the surname after a given name found after "pt" or a relative, before
+                    # an age, after a particle or with a diacritic: "[Joost] van Dijk"
+                    ("surname_follows", lambda m: surname_follows.scan(text, m, name_flags)),
+                    # a roster's item in another script ("1) 田中 太郎 2) ..."), a name after
+                    # "pt" in a script script_names lacks (Gurmukhi, Telugu, Khmer...)
+                    ("script_items", lambda _: script_items.scan(text)),
+                    # "pt Solace Crane DOB ...": pt_names.before_ids after a lower-case cue
+                    ("pt_lower_pairs", lambda _: pt_lower_pairs.scan(text, name_flags)),
+                    # German and French streets and homes; US counties, care sites by kind
+                    ("foreign_places", lambda _: foreign_places.scan(text)),
+                    ("us_places", lambda _: us_places.scan(text, name_flags)),
+                    # ages over 89 in German, by the birth year, after a name or record
+                    ("old_ages", lambda m: old_ages.scan(text, m)),
+                    # French and German dates left short, German phones with an area code
+                    ("foreign_dates", lambda m: foreign_dates.scan(text, m)),
+                    ("german_phones", lambda _: german_phones.scan(text)),
+                    # "Friday 1/2", "Montag, 14.10.": a date led by its weekday
+                    ("weekday_dates", lambda _: weekday_dates.scan(text)),
+                    # "Tochter Eva 0211 5550188": a number dialled with its trunk 0
+                    ("trunk_phones", lambda _: trunk_phones.scan(text)),
+                    # "RAMQ ABCD 1234 5678"
+                    ("health_cards", lambda _: health_cards.scan(text)),
+                    # "pt%3DKowalski%2C%20Jan" and phones' values in an encoded query
+                    ("encoded_queries", lambda _: encoded_queries.scan(text, plain_word)),
+                    # "(6l4) 555-Ol9O"
+                    ("lookalike_phones", lambda _: lookalike_phones.scan(text)),
+                    # "[Mercy Hospital] of [Clark County]" moved from, as one place
+                    ("transfer_places", lambda m: transfer_places.scan(text, m, name_flags)))
+            for name, newer in later:
+                if extend_unheld(merged, newer(merged)):
                     fired.append(name)
                     merged = merge(merged)
-            # "[Mercy Hospital] of [Clark County]" moved from, as one place
-            if extend_unheld(merged, transfer_places.scan(text, merged, self._flags_of)):
-                fired.append("transfer_places")
-                merged = merge(merged)
         if own:  # a merge may have relabelled them, and a drop rule then removed them
             merged = merge(merged + own)
         if not merged:
