@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from .hints import folded
+
 Span = tuple[int, int, str, str, int]
 
 _FR_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
@@ -33,6 +35,13 @@ _LEAD = re.compile(r"(?:(?i:" + _FR_DAY + r")(?:[ \t]+(?:le[ \t]+)?1er)?|1er|(?:
 _DE_DM = re.compile(r"(?<![\w])" + _DE_DAY + r",?[ \t]+(?:den[ \t]+)?(?P<d>[12]\d|3[01]|0?[1-9])\."
                     r"(?P<m>1[0-2]|0?[1-9])\.(?:(?:19|20)?\d\d)?(?![\d.])")
 
+# (cheap: a day and month with their dots, "14.10.", before the weekday's pattern)
+# (and a French weekday, "1er" or a German weekday folded before _LEAD's: "Montag",
+# "Freitag"... hold "tag")
+_LEAD_HINTS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "1er",
+               "tag", "mittwoch")
+_DAY_MONTH = re.compile(r"\.(?<=\d\.)[01]?[0-9]\.")
+
 
 def scan(text: str, merged: list[Span]) -> list[Span]:
     """The dates above as DATE spans (a widened one covers the found date whole)."""
@@ -41,10 +50,17 @@ def scan(text: str, merged: list[Span]) -> list[Span]:
         found.extend((m.start(), m.end(), "DATE", "fr_mars", 1) for m in _MARS.finditer(text)
                      if m.group("year") or _MARS_PLACE.search(text, max(0, m.start() - 16),
                                                               m.start()))
-    for s, e, cat, *_ in merged:
-        if cat == "DATE" and s > 0 and (m := _LEAD.search(text, max(0, s - 24), s)) is not None:
-            found.append((m.start(), e, "DATE", "date_weekday_lead", 1))
-    if "." in text:
+    low = folded(text)
+    if any(map(low.__contains__, _LEAD_HINTS)):
+        _leads(text, merged, found)
+    if "." in text and _DAY_MONTH.search(text) is not None:
         found.extend((m.start(), m.end(), "DATE", "de_weekday_date", 1)
                      for m in _DE_DM.finditer(text))
     return found
+
+
+def _leads(text: str, merged: list[Span], found: list[Span]) -> None:
+    """The weekdays and "1er" that lead a found date."""
+    for s, e, cat, *_ in merged:
+        if cat == "DATE" and s > 0 and (m := _LEAD.search(text, max(0, s - 24), s)) is not None:
+            found.append((m.start(), e, "DATE", "date_weekday_lead", 1))

@@ -30,6 +30,8 @@ _SEP = rf"(?:[ \t]?[{_HYPHENS}][ \t]?|[. \t])"
 _SHAPE = re.compile(rf"(?<![\w(])(?P<open>\()?{_D}{{3}}(?(open)\)[ \t]?|{_SEP}){_D}{{3}}{_SEP}"
                     rf"{_D}{{4}}(?![\w-])")
 _MIXED = re.compile(r"[0-9][OolI]|[OolI][0-9]")
+# (_MIXED from its figure: letters "o", "l" are common, figures fewer)
+_MIXED_GATE = re.compile(r"[0-9](?:[OolI]|(?<=[OolI][0-9]))")
 _LAST_GROUP = re.compile(rf"[. \t{_HYPHENS}][0-9OolI]{{4}}(?![\w-])")
 _SPLIT = re.compile(rf"[. \t(){_HYPHENS}]+")
 _CUE = re.compile(r"(?i)(?<![\w-])(?:contact|call|phone|ph|tel|cell|mobile|number|no|#|reach"
@@ -39,6 +41,8 @@ _CUE = re.compile(r"(?i)(?<![\w-])(?:contact|call|phone|ph|tel|cell|mobile|numbe
 def scan(text: str) -> list[Span]:
     """Phones with look-alike letters for some figures."""
     found: list[Span] = []
+    if _MIXED_GATE.search(text) is None:
+        return found  # (cheap: each phone below wants a letter beside a figure)
     # (cheap: the last group of four first, then the whole shape just before it)
     for g in _LAST_GROUP.finditer(text):
         if found and g.start() < found[-1][1]:

@@ -25,6 +25,8 @@ _BORN_YEAR = re.compile(r"(?<![\d])(1[89]\d\d),[ \t]*+(" + _OLD + r")(?![\w,%°/
                         r"(?:kg|mg|mmHg|cm|%|bpm|/))")
 # the year is a birth's: its word before it ("Jahrgang", "geb.", "born in", "DOB", "*"), or
 # "(1931, 95)" in brackets; "In 1930, 95 soldiers" is a count (attack32b)
+# (cheap, from the comma back: a year before it)
+_YEAR_COMMA = re.compile(r",(?<=1[89]\d\d,)")
 _BIRTH_CUE = re.compile(r"(?i)(?:jahrgang|jg\.?|geb\.?|geboren|geburt\w*|born|b\.|née?|naissance"
                         r"|dob|d\.o\.b\.?|yob|bday|b-day|birth\w*|nacid[oa]|nat[oa]|\*)(?![\w])")
 _AFTER = re.compile(r"[ \t]*+,?[ \t]*+(" + _OLD + r"|" + _WORD + r")"
@@ -41,7 +43,7 @@ def scan(text: str, merged: list[Span]) -> list[Span]:
         return found
     if "J" in text or "ährig" in text:
         found.extend((m.start(1), m.end(1), "AGE", "age_german", 1) for m in _DE.finditer(text))
-    if "," in text:
+    if "," in text and _YEAR_COMMA.search(text) is not None:
         for m in _BORN_YEAR.finditer(text):
             if 2015 <= int(m.group(1)) + int(m.group(2)) <= 2035 and (
                     _BIRTH_CUE.search(text, max(0, m.start() - 30), m.start()) is not None

@@ -24,6 +24,8 @@ Span = tuple[int, int, str, str, int]
 # trunk 0, a code of 2-4 more digits, a blank, then 5-8 digits in one group or 3+3(4)
 _NUMBER = re.compile(r"(?<![\w+/.,-])\(?0\d{2,4}\)?[ \u00a0](?:\d{5,8}|\d{3}[ \u00a0]\d{3,4})"
                      r"(?![\w/-]|[.,]\d|[ \u00a0]\d)")
+# (cheap, from its trunk "0": _NUMBER's digits, none of its look-arounds)
+_NUMBER_GATE = re.compile(r"0\d{2,4}\)?[ \u00a0]\d{3}")
 _CUE = re.compile(
     r"(?i)(?<![\w-])(?:tel|tél|telefon|telephone|téléphone|phone|ph|mobile?|mob|handy|cell"
     r"|nummer|number|numéro|contact|kontakt|ruf|rufnummer|erreichbar|call|ring|text|sms"
@@ -65,8 +67,12 @@ def scan(text: str) -> list[Span]:
     """Trunk-dialled numbers with a relative's or a phone's word before them."""
     if " 0" not in text and "(0" not in text and "\u00a00" not in text:
         return []
+    first = _NUMBER_GATE.search(text)
+    if first is None:
+        return []
     found: list[Span] = []
-    for m in _NUMBER.finditer(text):
+    # (the first number starts at its trunk "0" or at the bracket before it)
+    for m in _NUMBER.finditer(text, max(0, first.start() - 1)):
         if cued(text, m.start(), m.end()):
             found.append((m.start(), m.end(), "PHONE", RULE, _PRIO))
     return found
