@@ -38,6 +38,8 @@ _MOVE = re.compile(
     r"|ing)?|sent|brought|picked[ \t]+up|arriv(?:ed|ing)|en[ \t]+route|headed|bound|moved"
     r"|retrieved|back)[ \t]+(?:back[ \t]+)?(?:from|to|at)|outside[ \t]+(?:hospital|facility)"
     r"|(?:from|to|at))[ \t]+(?:(?:the[ \t]+)?outside[ \t]+(?:hospital|facility)[ \t]+)?$")
+# the last letter of _MOVE's last word, before its blanks
+_MOVE_LAST = frozenset("mMoOtTlLyY")
 # (a full stop ends the run, but for a saint's or a mount's "St." and "Mt.")
 _WORD = r"(?:(?:St|Mt|Ft)\.|[A-Z][\w'\u2019-]*|&)"
 _RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:(?:of|the|de)[ \t]+)?{_WORD}){{0,7}}")
@@ -126,6 +128,9 @@ def scan(text: str, merged: list[Span], flags_of: Flags | None = None) -> list[S
         if first in seen:
             continue
         seen.add(first)
+        if text[first - 1:first] not in (" ", "\t") or \
+                text[max(0, first - 60):first].rstrip(" \t")[-1:] not in _MOVE_LAST:
+            continue  # (cheap first: _MOVE's last word, "from", "to", "at", "hospital"...)
         m = _RUN.match(text, first)
         if m is None:
             continue

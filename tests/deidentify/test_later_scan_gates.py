@@ -1,0 +1,74 @@
+"""The cheap gates in front of this session's later scans (speed32b) let through every
+shape their patterns take: where the plain pattern matches, the gate does, and a search
+started from the gate's first hit yields the plain `finditer`'s matches. Invented strings."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from services.common.deid import (
+    foreign_dates,
+    german_phones,
+    lookalike_phones,
+    old_ages,
+    transfer_places,
+    trunk_phones,
+)
+
+
+def _spans(pattern: re.Pattern[str], text: str, pos: int = 0) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text, pos)]
+
+
+@pytest.mark.parametrize("text", [
+    "Tochter erreichbar 0211 5550188", "Sohn: 030/12345678, Lot 0231 55512",
+    "Tel 089 / 1234567", "Handy 0171-5550123 und 0172 5550124", "x0211 5550188",
+    "Mutter 06221 55501", "no phone 0.5 mg 012",
+])
+def test_german_phones_start_at_the_gate(text: str) -> None:
+    first = german_phones._PHONE_GATE.search(text)
+    plain = _spans(german_phones._PHONE, text)
+    assert plain == (_spans(german_phones._PHONE, text, first.start()) if first else [])
+
+
+@pytest.mark.parametrize("text", [
+    "wife (0211) 5550188", "son 0161 555 0123 or (020)\u00a0555 01234", "Frau 030 12345678",
+    "(0 12 345", "(0211) 555 01 x", "ref 0800 25000 IE",
+])
+def test_trunk_numbers_start_at_the_gate(text: str) -> None:
+    first = trunk_phones._NUMBER_GATE.search(text)
+    plain = _spans(trunk_phones._NUMBER, text)
+    assert plain == (_spans(trunk_phones._NUMBER, text, max(0, first.start() - 1))
+                     if first else [])
+
+
+@pytest.mark.parametrize("text", ["(6l4) 555-Ol9O", "call 6I4-555-0190", "O2 sat", "l0",
+                                  "lO 9", "5o", "Io1"])
+def test_lookalike_gate_is_mixed(text: str) -> None:
+    assert (lookalike_phones._MIXED_GATE.search(text) is None) == \
+        (lookalike_phones._MIXED.search(text) is None)
+
+
+@pytest.mark.parametrize("text", ["Montag, 14.10.", "Mi 3.7.2024", "Freitag den 1٣.7.",
+                                  "Sa, 31.12.99", "Kalium 3.4."])
+def test_day_month_gate(text: str) -> None:
+    if foreign_dates._DE_DM.search(text) is not None:
+        assert foreign_dates._DAY_MONTH.search(text) is not None
+
+
+@pytest.mark.parametrize("text", ["geb. 1931, 95 J.", "(1899, 126)", "Jahrgang 1٩30, 95"])
+def test_year_comma_gate(text: str) -> None:
+    if old_ages._BORN_YEAR.search(text) is not None:
+        assert old_ages._YEAR_COMMA.search(text) is not None
+
+
+@pytest.mark.parametrize("before", ["transferred from", "sent TO", "picked up at",
+                                    "outside hospital", "from the outside facility",
+                                    "returned back to", "moved\tto"])
+def test_move_words_end_in_the_gate_letters(before: str) -> None:
+    text = f"{before}  Mercy Hospital"
+    move = transfer_places._MOVE.search(text, 0, len(before) + 2)
+    assert move is not None
+    assert text[:len(before) + 2].rstrip(" \t")[-1] in transfer_places._MOVE_LAST
