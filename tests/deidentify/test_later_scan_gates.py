@@ -11,11 +11,13 @@ import pytest
 from services.common.deid import (
     foreign_dates,
     german_phones,
+    kin_of_names,
     lookalike_phones,
     old_ages,
     transfer_places,
     trunk_phones,
 )
+from services.common.deid.hints import folded
 
 
 def _spans(pattern: re.Pattern[str], text: str, pos: int = 0) -> list[tuple[int, int]]:
@@ -72,3 +74,27 @@ def test_move_words_end_in_the_gate_letters(before: str) -> None:
     move = transfer_places._MOVE.search(text, 0, len(before) + 2)
     assert move is not None
     assert text[:len(before) + 2].rstrip(" \t")[-1] in transfer_places._MOVE_LAST
+
+
+@pytest.mark.parametrize("text", [
+    "widower of Gwilym", "Fiancée of\n  Ines", "GRANDSON OF Teodor", "ex-wife of Ana",
+    "step-daughter-in-law\u00a0of Moana", "fiance of Rhys", "godmother of Ewa",
+    "Guardian  of\tTane", "ſon of Ola", "brother ofNone",
+])
+def test_kin_of_gate_lets_each_shape_through(text: str) -> None:
+    if kin_of_names._KIN_OF.search(text) is not None:
+        assert kin_of_names._KIN_OF_FOLDED.search(folded(text)) is not None
+
+
+@pytest.mark.parametrize("text", ["Montag, 14.10.", "Mi. 3.7.", "Freitag den 1.12.2024",
+                                  "So 31.1.", "Sa, 2.02."])
+def test_weekday_heads_gate(text: str) -> None:
+    assert foreign_dates._DE_DM.search(text) is not None
+    assert any(head in text for head in foreign_dates._DE_DAY_HEADS)
+
+
+@pytest.mark.parametrize("text", ["93 J.", "95 Jahre", "91 Jahren", "92 Jhr", "94-jährig",
+                                  "96jährig"])
+def test_german_age_gate(text: str) -> None:
+    assert old_ages._DE.search(text) is not None
+    assert "J." in text or "Jahr" in text or "Jhr" in text or "ährig" in text

@@ -35,11 +35,13 @@ _LEAD = re.compile(r"(?:(?i:" + _FR_DAY + r")(?:[ \t]+(?:le[ \t]+)?1er)?|1er|(?:
 _DE_DM = re.compile(r"(?<![\w])" + _DE_DAY + r",?[ \t]+(?:den[ \t]+)?(?P<d>[12]\d|3[01]|0?[1-9])\."
                     r"(?P<m>1[0-2]|0?[1-9])\.(?:(?:19|20)?\d\d)?(?![\d.])")
 
-# (cheap: a day and month with their dots, "14.10.", before the weekday's pattern)
+# (cheap: a weekday's first letters, a day and month with their dots, "14.10.", before
+# the weekday's pattern)
 # (and a French weekday, "1er" or a German weekday folded before _LEAD's: "Montag",
 # "Freitag"... hold "tag")
 _LEAD_HINTS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "1er",
                "tag", "mittwoch")
+_DE_DAY_HEADS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")  # _DE_DAY's, full or not
 _DAY_MONTH = re.compile(r"\.(?<=\d\.)[01]?[0-9]\.")
 
 
@@ -50,10 +52,11 @@ def scan(text: str, merged: list[Span]) -> list[Span]:
         found.extend((m.start(), m.end(), "DATE", "fr_mars", 1) for m in _MARS.finditer(text)
                      if m.group("year") or _MARS_PLACE.search(text, max(0, m.start() - 16),
                                                               m.start()))
-    low = folded(text)
-    if any(map(low.__contains__, _LEAD_HINTS)):
+    if any(span[2] == "DATE" for span in merged) \
+            and any(map(folded(text).__contains__, _LEAD_HINTS)):
         _leads(text, merged, found)
-    if "." in text and _DAY_MONTH.search(text) is not None:
+    if "." in text and _DAY_MONTH.search(text) is not None \
+            and any(map(text.__contains__, _DE_DAY_HEADS)):
         found.extend((m.start(), m.end(), "DATE", "de_weekday_date", 1)
                      for m in _DE_DM.finditer(text))
     return found

@@ -37,6 +37,11 @@ _KIN_OF = re.compile(
     f"({_WORD})(?:{_BLANK}+({_WORD}))?(?![\\w'’-])")
 _HINTS = ("wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
           "spouse", "partner", "widow", "niece", "nephew", "fianc", "guardian")
+# (cheap, over the note folded: a relative's word, "of" after it; "grandson", "stepmother"
+# end in one of these)
+_KIN_OF_FOLDED = re.compile(
+    r"(?:wife|husband|son|daughter|mother|father|brother|sister|spouse|partner|widow|widower"
+    r"|niece|nephew|fiancée?|fiance|guardian)(?:-in-law)?[ \t\u00a0]+of[ \t\u00a0\n]")
 _NEVER = (lx.MEDICAL | lx.LABEL | lx.CUE | lx.MONTH | lx.WEEKDAY | lx.STATE | lx.COUNTRY
           | lx.PHRASE | lx.EPONYM | lx.NOT_NAME)
 _WORDY = lx.ENGLISH | lx.COMMON | lx.VERY_COMMON | lx.PLACE
@@ -70,7 +75,7 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
     """The names above, as spans."""
     found: list[Span] = []
     low = folded(text)
-    if "of" not in low or not any(w in low for w in _HINTS):
+    if "of" not in low or not any(w in low for w in _HINTS) or _KIN_OF_FOLDED.search(low) is None:
         return found
     for m in _KIN_OF.finditer(text):
         if not _name(m.group(1), flags_of):

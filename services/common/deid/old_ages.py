@@ -41,7 +41,7 @@ def scan(text: str, merged: list[Span]) -> list[Span]:
     found: list[Span] = []
     if "9" not in text and "1" not in text and "inety" not in text and "undred" not in text:
         return found
-    if "J" in text or "ährig" in text:
+    if "J." in text or "Jahr" in text or "Jhr" in text or "ährig" in text:
         found.extend((m.start(1), m.end(1), "AGE", "age_german", 1) for m in _DE.finditer(text))
     if "," in text and _YEAR_COMMA.search(text) is not None:
         for m in _BORN_YEAR.finditer(text):
