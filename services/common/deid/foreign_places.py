@@ -101,6 +101,9 @@ _DE_HOME_HINTS = ("heim", "stift", "Hospiz", "zentrum")
 _FR_NUMBER_KIND = re.compile(r"\d,?[ \t]+(?:r[uta]|bo|bd|av|ch|pl|mo|cô|co|im|al|pr|cr|te|ca|se"
                              r"|Ru|Bo|Av|Ch|Mo|Cô|Im|Al)")
 
+# (and then _FR_ADDR's number and its street's kind whole)
+_FR_NUMBER_STREET = re.compile(r"\d[a-zA-Z]?,?[ \t]+" + _FR_KIND)
+
 
 def scan(text: str) -> list[Span]:
     """The German and French addresses and homes above, as ADDRESS or LOCATION spans."""
@@ -116,7 +119,7 @@ def scan(text: str) -> list[Span]:
         for m in _DE_HOME.finditer(text):
             if m.group("name"):
                 found.append((m.start(), _end(m, m.end("name")), "LOCATION", "de_home", 1))
-    if _FR_NUMBER_KIND.search(text) is not None:
+    if _FR_NUMBER_KIND.search(text) is not None and _FR_NUMBER_STREET.search(text) is not None:
         for m in _FR_ADDR.finditer(text):
             # "rang" and "bd" are English too ("Son 1415 rang Recovery", "25 bd Held"):
             # with no "de/du/la" the street's name wants a hyphen ("rang Saint-Michel")

@@ -23,4 +23,4 @@ def folded(text: str) -> str:
 def any_in(text: str, words: tuple[str, ...]) -> bool:
     """Whether any of `words` (folded already) is in `text` folded, the gate's question."""
     low = folded(text)
-    return any(w in low for w in words)
+    return any(map(low.__contains__, words))

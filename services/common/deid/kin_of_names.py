@@ -75,7 +75,8 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
     """The names above, as spans."""
     found: list[Span] = []
     low = folded(text)
-    if "of" not in low or not any(w in low for w in _HINTS) or _KIN_OF_FOLDED.search(low) is None:
+    if "of" not in low or not any(map(low.__contains__, _HINTS)) \
+            or _KIN_OF_FOLDED.search(low) is None:
         return found
     for m in _KIN_OF.finditer(text):
         if not _name(m.group(1), flags_of):

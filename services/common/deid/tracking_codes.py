@@ -78,7 +78,7 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
     low = folded(text)
     if "code" not in low and "tracking" not in low and "family of" not in low:
         return found
-    family = any(w in low for w in _FAMILY)
+    family = any(map(low.__contains__, _FAMILY))
     for m in _CODE.finditer(text):
         before = (m.group(1) or "").lower()
         if before in _OTHER_CODE:

@@ -97,7 +97,7 @@ def _tail_cut(text: str, start: int, run: str, flags_of: Flags,
 
 def scan(text: str, merged: list[Span], flags_of: Flags | None = None) -> list[Span]:
     """Whole facilities over the parts found of them."""
-    if not merged or not any(w in text for w in _CUE_HINTS):
+    if not merged or not any(map(text.__contains__, _CUE_HINTS)):
         return []
     found: list[Span] = []
     seen: set[int] = set()

@@ -74,7 +74,7 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
         for m in _COUNTY.finditer(text):
             if m.group(1).split()[0] not in _NOT_SITE:
                 found.append((m.start(), m.end(), "LOCATION", "us_county", 1))
-    if not any(k in text for k in _KIND_HINTS):
+    if not any(map(text.__contains__, _KIND_HINTS)):
         return found
     for m in _SITE.finditer(text):
         words = m.group("site").split()
