@@ -10,6 +10,7 @@ import pytest
 
 from services.common.deid import (
     foreign_dates,
+    foreign_places,
     german_phones,
     kin_of_names,
     lookalike_phones,
@@ -98,3 +99,12 @@ def test_weekday_heads_gate(text: str) -> None:
 def test_german_age_gate(text: str) -> None:
     assert old_ages._DE.search(text) is not None
     assert "J." in text or "Jahr" in text or "Jhr" in text or "ährig" in text
+
+
+@pytest.mark.parametrize("text", ["18 rue des Saules, Laval", "7, rang Sainte-Anne",
+                                  "18b Rue de l'Église", "90 boul. Saint-Denis, app. 3",
+                                  "18 montee des Pins",
+                                  "4 Côte-des-Neiges", "12 av. Laurier, Montréal QC H2V 1A1"])
+def test_french_street_gate(text: str) -> None:
+    if foreign_places._FR_ADDR.search(text) is not None:
+        assert foreign_places._FR_NUMBER_STREET.search(text) is not None

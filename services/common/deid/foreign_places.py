@@ -104,18 +104,25 @@ _FR_NUMBER_KIND = re.compile(r"\d,?[ \t]+(?:r[uta]|bo|bd|av|ch|pl|mo|cô|co|im|a
 # (and then _FR_ADDR's number and its street's kind whole)
 _FR_NUMBER_STREET = re.compile(r"\d[a-zA-Z]?,?[ \t]+" + _FR_KIND)
 
+# (each of the word gates' words, one search: most notes hold none)
+_ANY_WORD_HINT = re.compile("|".join(_DE_CUE_HINTS + _DE_HOME_HINTS + (
+    "Hôp", "Hop", "Dieu", "CH", "CLSC", "sidence", "Manoir", "Foyer", "Maison")))
+
 
 def scan(text: str) -> list[Span]:
     """The German and French addresses and homes above, as ADDRESS or LOCATION spans."""
     found: list[Span] = []
+    words = True
     if _POSTCODE_TOWN.search(text) is not None:
         found.extend((m.start(), m.end(), "ADDRESS", "de_address", 1)
                      for m in _DE_ADDR.finditer(text))
-    if any(map(text.__contains__, _DE_CUE_HINTS)):
+    if _ANY_WORD_HINT.search(text) is None:
+        words = False  # (cheap: none of the three word gates below can pass)
+    if words and any(map(text.__contains__, _DE_CUE_HINTS)):
         for m in _DE_CUED.finditer(text):
             if _DE_CUE.search(text, max(0, m.start() - 24), m.start()):
                 found.append((m.start(), _end(m, m.end()), "ADDRESS", "de_address", 1))
-    if any(map(text.__contains__, _DE_HOME_HINTS)):
+    if words and any(map(text.__contains__, _DE_HOME_HINTS)):
         for m in _DE_HOME.finditer(text):
             if m.group("name"):
                 found.append((m.start(), _end(m, m.end("name")), "LOCATION", "de_home", 1))
@@ -127,7 +134,7 @@ def scan(text: str) -> list[Span]:
                     and "-" not in m.group("street"):
                 continue
             found.append((m.start(), _end(m, m.end()), "ADDRESS", "fr_address", 1))
-    if ("Hôp" in text or "Hop" in text or "Dieu" in text or "CH" in text or "CLSC" in text
+    if words and ("Hôp" in text or "Hop" in text or "Dieu" in text or "CH" in text or "CLSC" in text
             or "sidence" in text or "Manoir" in text or "Foyer" in text or "Maison" in text):
         for m in _FR_SITE.finditer(text):
             name = m.group("name")
