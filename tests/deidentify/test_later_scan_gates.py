@@ -108,3 +108,18 @@ def test_german_age_gate(text: str) -> None:
 def test_french_street_gate(text: str) -> None:
     if foreign_places._FR_ADDR.search(text) is not None:
         assert foreign_places._FR_NUMBER_STREET.search(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "call 6I4-555-0190", "(6l4) 555-Ol9O and (6l4) 555-Ol9O", "ph 555.l23.4567",
+    "O2 98 ph 6l4 555 0190",
+    "tel 614-555-019O", "tel 614-555-O19O x", "no 614 555 0l90-", "ref 1234 then 6l4-555-0190",
+])
+def test_lookalike_phones_start_near_the_first_mixed(text: str) -> None:
+    first = lookalike_phones._MIXED_GATE.search(text)
+    assert first is not None
+    keep = [g.span() for g in lookalike_phones._LAST_GROUP.finditer(text)
+            if lookalike_phones._MIXED.search(text, max(0, g.start() - 13), g.end())]
+    assert keep == [g.span() for g in lookalike_phones._LAST_GROUP.finditer(
+        text, max(0, first.start() - 4))
+        if lookalike_phones._MIXED.search(text, max(0, g.start() - 13), g.end())]

@@ -41,10 +41,12 @@ _CUE = re.compile(r"(?i)(?<![\w-])(?:contact|call|phone|ph|tel|cell|mobile|numbe
 def scan(text: str) -> list[Span]:
     """Phones with look-alike letters for some figures."""
     found: list[Span] = []
-    if _MIXED_GATE.search(text) is None:
+    first = _MIXED_GATE.search(text)
+    if first is None:
         return found  # (cheap: each phone below wants a letter beside a figure)
-    # (cheap: the last group of four first, then the whole shape just before it)
-    for g in _LAST_GROUP.finditer(text):
+    # (cheap: the last group of four first, then the whole shape just before it; a group
+    # ending before the first letter beside a figure has none in its reach)
+    for g in _LAST_GROUP.finditer(text, max(0, first.start() - 4)):
         if found and g.start() < found[-1][1]:
             continue
         lo = max(0, g.start() - 13)
