@@ -254,25 +254,32 @@ NEG_MAKERS: list[Callable[[Note], None]] = [
     neg_lab, neg_dept, neg_level, neg_ordinal, neg_self, neg_player, neg_kin, neg_site, neg_dose]
 
 
-def make(i: int) -> dict:
+def mixed(rng: random.Random, pos: list[Callable[[Note], None]],
+          neg: list[Callable[[Note], None]], note_id: str) -> dict:
+    """One to three pieces, half the notes of look-alikes (neg) only, the rest mixed."""
     n = Note()
-    phi_free = RNG.random() < 0.5
-    for k in range(RNG.randint(1, 3)):
+    phi_free = rng.random() < 0.5
+    for k in range(rng.randint(1, 3)):
         if k:
-            n.add(pick([" ", "\n", " | "]))
-        if phi_free or RNG.random() < 0.4:
-            pick(NEG_MAKERS)(n)
+            n.add(rng.choice([" ", "\n", " | "]))
+        if phi_free or rng.random() < 0.4:
+            rng.choice(neg)(n)
         else:
-            pick(POS_MAKERS)(n)
-    return {"id": f"g4-{i}", "text": "".join(n.parts), "phi": n.phi, "neutral": n.neutral}
+            rng.choice(pos)(n)
+    return {"id": note_id, "text": "".join(n.parts), "phi": n.phi, "neutral": n.neutral}
+
+
+def emit(rng: random.Random, pos: list[Callable[[Note], None]],
+         neg: list[Callable[[Note], None]], prefix: str, seed: int) -> None:
+    """`N [SEED]` from the command line: N notes as JSON lines, `rng` (the makers' own)
+    seeded first."""
+    rng.seed(int(sys.argv[2]) if len(sys.argv) > 2 else seed)
+    for i in range(int(sys.argv[1])):
+        print(json.dumps(mixed(rng, pos, neg, f"{prefix}-{i}"), ensure_ascii=False))
 
 
 def main() -> None:
-    global RNG
-    count = int(sys.argv[1])
-    RNG = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 31)
-    for i in range(count):
-        print(json.dumps(make(i), ensure_ascii=False))
+    emit(RNG, POS_MAKERS, NEG_MAKERS, "g4", 31)
 
 
 if __name__ == "__main__":

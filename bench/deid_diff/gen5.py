@@ -16,12 +16,11 @@ text, French drugs and doses, "Station 4B", ICU/PACU/Day Surgery transfers, dosi
 
 from __future__ import annotations
 
-import json
 import random
-import sys
 from collections.abc import Callable
 
 from bench.deid_diff.gen import Note
+from bench.deid_diff.gen4 import emit
 
 RNG = random.Random(32)
 
@@ -270,25 +269,8 @@ NEG_MAKERS: list[Callable[[Note], None]] = [
     neg_weekday, neg_lot, neg_rehab, neg_german, neg_french, neg_transfer, neg_english]
 
 
-def make(i: int) -> dict:
-    n = Note()
-    phi_free = RNG.random() < 0.5
-    for k in range(RNG.randint(1, 3)):
-        if k:
-            n.add(pick([" ", "\n", " | "]))
-        if phi_free or RNG.random() < 0.4:
-            pick(NEG_MAKERS)(n)
-        else:
-            pick(POS_MAKERS)(n)
-    return {"id": f"g5-{i}", "text": "".join(n.parts), "phi": n.phi, "neutral": n.neutral}
-
-
 def main() -> None:
-    global RNG
-    count = int(sys.argv[1])
-    RNG = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 32)
-    for i in range(count):
-        print(json.dumps(make(i), ensure_ascii=False))
+    emit(RNG, POS_MAKERS, NEG_MAKERS, "g5", 32)
 
 
 if __name__ == "__main__":
