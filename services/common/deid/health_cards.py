@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from .hints import any_in
+
 RULE = "health_card"
 _PRIO = 2
 
@@ -32,7 +34,6 @@ _HINTS = ("ramq", "nam", "soleil", "maladie", "health")
 
 def scan(text: str) -> list[Span]:
     """The card numbers after their card's word."""
-    low = text.lower()
-    if not any(map(low.__contains__, _HINTS)):
+    if not any_in(text, _HINTS):
         return []
     return [(m.start("nam"), m.end("nam"), "HEALTHPLAN", RULE, _PRIO) for m in _CARD.finditer(text)]

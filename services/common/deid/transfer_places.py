@@ -23,10 +23,10 @@ A newer rule (NEWER_RULES): it only adds (a span over ones found).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 
 from . import lexicon as lx
+from .covered import Covered, Holders
 
 RULE = "transfer_place"
 _PRIO = 1
@@ -101,19 +101,10 @@ def scan(text: str, merged: list[Span], flags_of: Flags | None = None) -> list[S
         return []
     found: list[Span] = []
     seen: set[int] = set()
-    # merged is merge()'s: sorted and disjoint, so ends rise too (a bisect, not a pass over
-    # every span for every span: "from Springfield" a thousand times)
-    ends = [e for _s, e, *_ in merged]
-
-    def first_after(pos: int) -> Span | None:
-        """The first span found that ends after `pos`."""
-        i = bisect_right(ends, pos)
-        return merged[i] if i < len(merged) else None
-
-    def found_in(s: int, e: int) -> bool:
-        """Whether a span found overlaps [s, e)."""
-        near = first_after(s)
-        return near is not None and near[0] < e
+    # (a binary search a question, not a pass over every span for every span: "from
+    # Springfield" a thousand times)
+    cover = Covered((sp[0], sp[1]) for sp in merged)
+    holders = Holders((sp[0], sp[1]) for sp in merged)
 
     # (cheap: from each span found, back to its run's first capital, not every run)
     for s0, _e0, *_ in merged:
@@ -150,7 +141,7 @@ def scan(text: str, merged: list[Span], flags_of: Flags | None = None) -> list[S
         cut = next((i for i, w in enumerate(words) if w.strip(".,") in _ENDS
                     or w.lower().strip(".,") in _DAYS), len(words))
         if flags_of is not None:
-            cut = min(cut, _tail_cut(text, m.start(), m.group(), flags_of, found_in))
+            cut = min(cut, _tail_cut(text, m.start(), m.group(), flags_of, cover.overlaps))
         while cut and words[cut - 1] in _JOINERS:
             cut -= 1  # "Summa Health for [ECMO]": the joiner before the unit's word
         if cut == 0:
@@ -158,8 +149,7 @@ def scan(text: str, merged: list[Span], flags_of: Flags | None = None) -> list[S
         start = m.start()
         end = start + len(" ".join(words[:cut])) if cut < len(words) else m.end()
         end = start + len(text[start:end].rstrip(" \t.-&"))
-        near = first_after(start)
-        if near is None or near[0] >= end + 40:
+        if not cover.overlaps(start, end + 40):
             continue  # (cheap first: nothing found in or just after the run)
         before = _MOVE.search(text, max(0, cue_at - 48), cue_at)
         if before is None:
@@ -172,9 +162,9 @@ def scan(text: str, merged: list[Span], flags_of: Flags | None = None) -> list[S
         stop = city.end(1) if city is not None else end
         if " " not in text[start:stop].strip() and city is None:
             continue  # one word: the older rules' to take or leave
-        if near[0] >= stop:
+        if not cover.overlaps(start, stop):
             continue  # no part of it found: "transferred to Intensive Care Unit"
-        if near[0] <= start and near[1] >= stop:
+        if holders.holds(start, stop):
             continue  # found whole already
         found.append((start, stop, "LOCATION", RULE, _PRIO))
     return found

@@ -41,7 +41,7 @@ def font_family(text: str, start: int, end: int) -> bool:
 def scan(text: str, plain_word: Plain) -> list[Span]:
     """The names above, as spans."""
     found: list[Span] = []
-    if "%3" not in text and "%3d" not in text.lower():
+    if "%3" not in text:  # ("%3D", "%3d" and "%3F" all hold it)
         return found
     for m in _PAIR.finditer(text):
         if m.group(0)[:6].lower() == "family" and font_family(text, m.start(), m.end()):
