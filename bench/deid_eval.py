@@ -117,7 +117,10 @@ def load(path: Path = CORPUS) -> list[dict[str, Any]]:
         rows = [json.loads(line) for line in fh if line.strip()]
     for row in rows:
         if "spans" in row:
-            row["entities"] = row.pop("spans")
+            # tuning19's author wrote each span as [start, end, category, text]
+            row["entities"] = [
+                x if isinstance(x, dict) else dict(zip(("start", "end", "category", "text"), x))
+                for x in row.pop("spans")]
             row.setdefault("case", None)
         row.setdefault("style", "-")
     return rows
