@@ -26,8 +26,16 @@ _DATES = re.compile(
     # July 21,1938 / Jul.21.1938 / July21,1938 / July 21st,1938: the year glued on
     rf"|(?i:{_MON})\.?[ \t]?{_DAY}(?i:st|nd|rd|th)?[,.]{_YEAR}"
     rf")(?!\w)")
+# What every date above holds: its year after a month's last letter, ".", ",", "/" or "-",
+# or its year first with a "-" after it. Led by the year's first digit, `re` skips to it at
+# C speed; _DATES, led by its look-behind, is tried at every position of the note, and
+# four notes in five have no such year (~1.5 % of a note's time, dev).
+_YEAR_HINT = re.compile(r"[12](?:(?<=[A-Za-z./,-].)[089]\d\d|[089]\d\d-)")
+
 
 def scan(text: str, spans: list[Span]) -> None:
     """Append each such date to `spans` (as a DATE, over the code rule's ID)."""
+    if _YEAR_HINT.search(text) is None:
+        return
     for m in _DATES.finditer(text):
         spans.append((m.start(), m.end(), "DATE", "date_month_word", 3))

@@ -66,8 +66,11 @@ def scan(text: str, spans: list[Span], flags_of: Flags) -> list[Span]:
     if not any_in(text, _HINTS):
         return found
     ends = {}
-    for s, e, cat, *_ in spans:
-        if cat == "NAME" and text[s - 1:s] in _BLANKS and " " not in text[s:e] \
+    for sp in spans:  # (no starred unpacking: a list built for every span of every note)
+        if sp[2] != "NAME":
+            continue
+        s, e = sp[0], sp[1]
+        if text[s - 1:s] in _BLANKS and " " not in text[s:e] \
                 and _CUE.search(text, max(0, s - 24), s):
             ends[e] = s
     if not ends:

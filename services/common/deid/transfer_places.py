@@ -102,9 +102,10 @@ def scan(text: str, merged: list[Span], flags_of: Flags | None = None) -> list[S
     found: list[Span] = []
     seen: set[int] = set()
     # (a binary search a question, not a pass over every span for every span: "from
-    # Springfield" a thousand times)
-    cover = Covered((sp[0], sp[1]) for sp in merged)
-    holders = Holders((sp[0], sp[1]) for sp in merged)
+    # Springfield" a thousand times; built at the first run after a move's word, which
+    # most notes never reach)
+    cover: Covered | None = None
+    holders: Holders | None = None
 
     # (cheap: from each span found, back to its run's first capital, not every run)
     for s0, _e0, *_ in merged:
@@ -125,6 +126,9 @@ def scan(text: str, merged: list[Span], flags_of: Flags | None = None) -> list[S
         m = _RUN.match(text, first)
         if m is None:
             continue
+        if cover is None or holders is None:
+            cover = Covered((sp[0], sp[1]) for sp in merged)
+            holders = Holders((sp[0], sp[1]) for sp in merged)
         words = m.group().split()
         if words[0].lower() in _TITLES:
             continue
