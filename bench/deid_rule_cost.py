@@ -35,6 +35,12 @@ SETS = {
            "german_phones.scan", "weekday_dates.scan", "trunk_phones.scan",
            "health_cards.scan", "encoded_queries.scan", "lookalike_phones.scan",
            "transfer_places.scan"),
+    "23": (
+        # --- study33a: Italian, Portuguese and Dutch shapes ---
+        "it_pt_nl_dates.scan", "it_pt_nl_ages.scan", "it_pt_nl_places.scan",
+        "it_pt_nl_numbers.scan",
+        # --- end study33a ---
+    ),
 }
 # these answer "did I add anything?" rather than returning what they found
 _ANSWER_BOOL = {"geo_sites.widen", "other_kinds.scan", "geo_sites.scan"}

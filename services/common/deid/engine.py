@@ -61,6 +61,10 @@ from . import (
     illegible_gaps,
     initial_cues,
     inverted_names,
+    it_pt_nl_ages,
+    it_pt_nl_dates,
+    it_pt_nl_numbers,
+    it_pt_nl_places,
     job_places,
     kin_names,
     kin_of_names,
@@ -229,7 +233,8 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "script_items", "pt_lower_pairs", *other_kinds.NAMES,
                "foreign_places", "us_places", "old_ages",
                "foreign_dates", "german_phones", "weekday_dates", "trunk_phones",
-               "health_cards", "encoded_queries", "lookalike_phones", "transfer_places")
+               "health_cards", "encoded_queries", "lookalike_phones", "transfer_places",
+               "it_pt_nl_dates", "it_pt_nl_ages", "it_pt_nl_places", "it_pt_nl_numbers")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -796,7 +801,14 @@ class Engine:
                     # "(6l4) 555-Ol9O"
                     ("lookalike_phones", lambda _: lookalike_phones.scan(text)),
                     # "[Mercy Hospital] of [Clark County]" moved from, as one place
-                    ("transfer_places", lambda m: transfer_places.scan(text, m, name_flags)))
+                    ("transfer_places", lambda m: transfer_places.scan(text, m, name_flags)),
+                    # Italian, Portuguese and Dutch dates, ages over 89, places, and numbers
+                    # by their word or shape: "venerdì 14 febbraio", "93 anos", "Via dei
+                    # Mille 14", "1017 GC Amsterdam", "(21) 98877-4401", "targa AB 123 CD"
+                    ("it_pt_nl_dates", lambda _: it_pt_nl_dates.scan(text)),
+                    ("it_pt_nl_ages", lambda _: it_pt_nl_ages.scan(text)),
+                    ("it_pt_nl_places", lambda m: it_pt_nl_places.scan(text, m)),
+                    ("it_pt_nl_numbers", lambda _: it_pt_nl_numbers.scan(text)))
             for name, newer in later:
                 if extend_unheld(merged, newer(merged)):
                     fired.append(name)

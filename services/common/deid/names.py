@@ -21,6 +21,7 @@ from itertools import compress
 from . import anchored, context
 from . import lexicon as lx
 from .casematch import FUZZY, NAME, STOP, CaseMatcher, scan_initials
+from .grammar_words import GRAMMAR, LIVES, LIVES_BEFORE
 from .identifiers import PARTICLES, normalise
 from .model import AMBIGUOUS_NAME, UNCERTAIN_NAME
 from .places import (
@@ -569,6 +570,9 @@ class NameScanner:
         if (norms[i] in PT_VERBS and not titled) or norms[i + 1] in PT_VERBS \
                 or norms[i + 1] in STOP:
             return False
+        if (a.islower() and norms[i] in GRAMMAR) or (
+                b.islower() and norms[i + 1] in GRAMMAR and norms[i + 1] not in PARTICLES):
+            return False  # "prima del bisturi", "del medico" (but "luz del mar")
         if _classified(norms, gaps, i + 1) or (
                 i + 2 < len(norms) and gaps[i + 2] == " " and norms[i + 2] in INSTRUMENT):
             return False
@@ -681,7 +685,8 @@ class NameScanner:
             return "lexicon_name_capitalised"
         if not cap and not word and not f & lx.COMMON and len(raw) > 3 \
                 and not (raw.isupper() and style == 0) and (
-                f & (lx.FIRST_TOP | lx.LAST_TOP) or style != 0):
+                f & (lx.FIRST_TOP | lx.LAST_TOP) or style != 0) \
+                and not (raw.islower() and _grammar_word(norms, gaps, i)):
             return "lexicon_name_lower"
         return None
 
@@ -884,6 +889,13 @@ def _name_slot(norms: list[str], gaps: list[str], i: int, f: int) -> bool:
     return g == " " and (norms[i + 1] in ("is", "from", "npo", "here") or (
         norms[i + 1] in _PT_DOES and not f & lx.VERY_COMMON
         and gaps[i].strip(" :") == ""))  # not "the patient's record has"
+
+
+def _grammar_word(norms: list[str], gaps: list[str], i: int) -> bool:
+    """An Italian, Portuguese or Dutch grammar word, or a verb of living before its
+    preposition ("mora em"): the word, not a name, when typed in lower case."""
+    return norms[i] in GRAMMAR or (norms[i] in LIVES and i + 1 < len(norms)
+                                   and gaps[i + 1] == " " and norms[i + 1] in LIVES_BEFORE)
 
 
 def _classified(norms: list[str], gaps: list[str], i: int) -> bool:

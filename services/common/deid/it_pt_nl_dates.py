@@ -1,0 +1,78 @@
+"""Italian, Portuguese and Dutch dates (newer, study33a): the older rules know these
+languages' weekdays and months only in part, so "venerdì 14 febbraio", "lunedì 10",
+"sexta 7/3", "terça-feira 25/3", "qua 12/3", "maandag 3 maart", "12 mei 1950" and "ieri
+11/3" went through whole or lost their weekday.
+
+- a weekday (full, or Portuguese "seg/ter/qua/qui/sex/sáb/dom" before figures only) then a
+  day and month's word (a year may follow), a day and month in figures, or, after a full
+  weekday, the day alone ("lunedì 10 alle 9");
+- a day and a month's word without a weekday ("il 2 aprile", "2 januari 1958");
+- yesterday, today or tomorrow's word then a day and month in figures ("ieri 11/3").
+
+Kept: a weekday alone or with a clock time ("lunedì 10:30"), a day's figure before a unit
+("lunedì 10 mg"), a score or a dose's fraction ("VAS 3/10 lunedì", "de 8/8 horas").
+
+A newer rule (NEWER_RULES): it only adds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .hints import any_in
+
+RULE = "it_pt_nl_date"
+_PRIO = 1
+
+Span = tuple[int, int, str, str, int]
+
+_IT_DAYS = r"luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica"
+_PT_DAYS = (r"(?:segunda|ter[cç]a|quarta|quinta|sexta)(?:-feira)?|s[aá]bado|domingo")
+_NL_DAYS = r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+_PT_SHORT = r"seg|ter|qua|qui|sex|s[aá]b|dom"
+_MONTHS = (r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre"
+           r"|novembre|dicembre"
+           r"|janeiro|fevereiro|mar[cç]o|abril|maio|junho|julho|setembro|outubro|novembro"
+           r"|dezembro"
+           r"|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_MONTH_NO = r"(?:1[0-2]|0?[1-9])"
+_YEAR = r"(?:[ \t]+(?:de[ \t]+)?(?:19|20)\d\d(?!\d))?"
+_WORDED = rf"{_DAY}[ \t]+(?:de[ \t]+)?(?:{_MONTHS})(?![\w]){_YEAR}"
+# figures: a day and month, a year may follow; never a fraction's "/10" or a figure after
+_FIGURES = rf"{_DAY}[/.]{_MONTH_NO}(?:[/.](?:19|20)?\d\d)?(?![\w/]|[.,]\d)"
+# the day alone: never before a unit, a clock's colon or another figure
+_BARE = (rf"{_DAY}(?![\w/:.,]\d|[\w/:°%]|[ \t]*+(?:mg|ml|g|kg|cm|mm|min|h|ore|uur|horas|"
+         r"mmhg|°|%|x|unit)\b)")
+_SEP = r",?[ \t]+"
+_LED = re.compile(rf"(?i)(?<![\w-])(?:(?:{_IT_DAYS}|{_PT_DAYS}|{_NL_DAYS}){_SEP}"
+                  rf"(?:{_WORDED}|{_FIGURES}|{_BARE})"
+                  rf"|(?:{_PT_SHORT})\.?{_SEP}{_FIGURES})")
+_ALONE = re.compile(rf"(?i)(?<![\w/.-]){_WORDED}")
+_RELATIVE = re.compile(rf"(?i)(?<![\w-])(?:ieri|oggi|domani|ontem|hoje|amanh[aã]|gisteren"
+                       rf"|vandaag|eergisteren){_SEP}{_FIGURES}")
+_HINTS = ("luned", "marted", "mercoled", "gioved", "venerd", "sabato", "domenica", "segunda",
+          "terça", "terca", "quarta", "quinta", "sexta", "sábado", "domingo", "dag")
+# the short Portuguese weekdays lead figures only: asked of a note with a "/" or a "."
+_SHORT_HINTS = (" seg", " ter", " qua", " qui", " sex", " sáb", " sab", " dom")
+# (a month's word after a blank: "Meier" holds no month)
+_MONTH_HINTS = (" gennaio", " febbraio", " marzo", " aprile", " maggio", " giugno", " luglio",
+                " agosto", " settembre", " ottobre", " novembre", " dicembre", " janeiro",
+                " fevereiro", " março", " marco", " abril", " maio", " junho", " julho",
+                " setembro", " outubro", " dezembro", " januari", " februari", " maart",
+                " april", " mei", " juni", " juli", " augustus", " september", " oktober")
+_REL_HINTS = ("ieri", "oggi", "domani", "ontem", "hoje", "amanh", "gisteren", "vandaag")
+
+
+def scan(text: str) -> list[Span]:
+    """The dates above as DATE spans."""
+    found: list[Span] = []
+    if any_in(text, _HINTS) or (("/" in text or "." in text)
+                                and (any_in(" " + text[:4], _SHORT_HINTS)
+                                     or any_in(text, _SHORT_HINTS))):
+        found += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _LED.finditer(text)]
+    if "\t" in text or any_in(text, _MONTH_HINTS):
+        found += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _ALONE.finditer(text)]
+    if any_in(text, _REL_HINTS):
+        found += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _RELATIVE.finditer(text)]
+    return found
