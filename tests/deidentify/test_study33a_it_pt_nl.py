@@ -106,3 +106,24 @@ GRAMMAR_WORDS = [
 @pytest.mark.parametrize(("note", "piece"), GRAMMAR_WORDS)
 def test_grammar_words_in_lower_case_are_no_names(engine: Engine, note: str, piece: str) -> None:
     assert left_uncovered(engine, note, piece) == piece.replace(" ", "")
+
+
+# a lower-case Italian or Dutch note: its words that name lists hold but no frequent name
+# ("notte", "ferri", "sala", "schoon") are the language's words
+LOWER_CASE_NOTES = [
+    "notte tranquilla, nessun intervento, sala 5 pronta",
+    "ferri sterilizzati per la sala 3, nessun problema, pronta alle 14",
+    "bed 3 schoon en klaar voor de volgende patiënt",
+    "kamer 4 schoon, geen bijzonderheden, klaar voor opname",
+]
+
+
+@pytest.mark.parametrize("note", LOWER_CASE_NOTES)
+def test_an_italian_or_dutch_note_in_lower_case_keeps_its_words(engine: Engine,
+                                                                  note: str) -> None:
+    untouched(engine, note)
+
+
+def test_a_frequent_name_in_such_a_note_still_goes(engine: Engine) -> None:
+    note = "notte tranquilla, la figlia maria chiama per la madre, nessun intervento"
+    assert left_uncovered(engine, note, "maria") == ""

@@ -23,3 +23,10 @@ GRAMMAR = frozenset((
 # a verb of living before its preposition: "mora em", "abita in"; in lower case no name
 LIVES_BEFORE = frozenset(("em", "no", "na", "in", "a"))
 LIVES = frozenset(("mora", "abita", "vive", "woont"))
+# words that tell an Italian or a Dutch note (no English word, no frequent name): two of
+# them, and a lower-case word the name lists hold only as a rarer name ("notte", "ferri",
+# "sala", "schoon") is the language's word, not a name typed in lower case
+IT_NL_MARKERS = frozenset((
+    "il gli della delle dello degli dalla dalle alla alle nella nelle sulla che non nessun "
+    "nessuna sono anche dopo pronta pronto pulita pulite "
+    "het een naar geen niet wordt zijn voor bij nog ook klaar").split())

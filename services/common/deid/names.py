@@ -21,7 +21,7 @@ from itertools import compress
 from . import anchored, context
 from . import lexicon as lx
 from .casematch import FUZZY, NAME, STOP, CaseMatcher, scan_initials
-from .grammar_words import GRAMMAR, LIVES, LIVES_BEFORE
+from .grammar_words import GRAMMAR, IT_NL_MARKERS, LIVES, LIVES_BEFORE
 from .identifiers import PARTICLES, normalise
 from .model import AMBIGUOUS_NAME, UNCERTAIN_NAME
 from .places import (
@@ -281,6 +281,7 @@ class NameScanner:
         if ":" in text:
             picked += [i for i in range(1, n) if ":" in gaps[i]]
         picked = sorted(set(picked))
+        it_nl: bool | None = None  # an Italian or Dutch note (grammar_words.IT_NL_MARKERS)
         for i in picked:  # 2-3. cues, lexicons, places
             f = flags[i]
             nm = norms[i]
@@ -350,7 +351,9 @@ class NameScanner:
                     continue
             if raw.endswith(("'d", "’d", "'D", "’D")):
                 continue  # a verb: "pt ID'd via", "OK'd", "cx'd"
-            r = self._classify(raw, f, c, cap, style, norms, flags, gaps, i, reasons)
+            if it_nl is None:  # asked once, of the first word that could be a name
+                it_nl = len(IT_NL_MARKERS.intersection(norms)) >= 2
+            r = self._classify(raw, f, c, cap, style, norms, flags, gaps, i, reasons, it_nl)
             if r:
                 rule[i] = r
 
@@ -598,7 +601,8 @@ class NameScanner:
         return list(compress(range(1, len(norms)), map(_PT.__contains__, norms)))
 
     def _classify(self, raw: str, f: int, c: int, cap: bool, style: int, norms: list[str],
-                  flags: list[int], gaps: list[str], i: int, reasons: set[str]) -> str | None:
+                  flags: list[int], gaps: list[str], i: int, reasons: set[str],
+                  it_nl: bool = False) -> str | None:
         word = f & (lx.ENGLISH | lx.MEDICAL)
         nameish = f & lx.NAMEISH
         # A capital letter tells a name from a word only in a mixed-case note, and not in
@@ -685,7 +689,7 @@ class NameScanner:
             return "lexicon_name_capitalised"
         if not cap and not word and not f & lx.COMMON and len(raw) > 3 \
                 and not (raw.isupper() and style == 0) and (
-                f & (lx.FIRST_TOP | lx.LAST_TOP) or style != 0) \
+                f & (lx.FIRST_TOP | lx.LAST_TOP) or (style != 0 and not it_nl)) \
                 and not (raw.islower() and _grammar_word(norms, gaps, i)):
             return "lexicon_name_lower"
         return None
