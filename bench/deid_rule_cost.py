@@ -40,6 +40,10 @@ SETS = {
         "it_pt_nl_dates.scan", "it_pt_nl_ages.scan", "it_pt_nl_places.scan",
         "it_pt_nl_numbers.scan",
         # --- end study33a ---
+        # --- study33c (English logs of tuning18) ---
+        "cue_names.scan", "word_ages.scan", "uk_postcodes.scan", "band_codes.scan",
+        "dos_dates.scan",
+        # --- end study33c ---
     ),
 }
 # these answer "did I add anything?" rather than returning what they found

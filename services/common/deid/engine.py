@@ -22,11 +22,13 @@ from . import (
     ages,
     ages_words,
     aliases,
+    band_codes,
     band_names,
     beside_names,
     board_names,
     cjk_names,
     context,
+    cue_names,
     date_edges,
     date_spoken,
     date_words,
@@ -35,6 +37,7 @@ from . import (
     digit_groups,
     digits,
     dob_values,
+    dos_dates,
     dotted_dates,
     doubts,
     employers,
@@ -136,12 +139,14 @@ from . import (
     transfer_places,
     trunk_phones,
     typo_words,
+    uk_postcodes,
     unknown_names,
     url_names,
     us_places,
     viewed_doubts,
     vocatives,
     weekday_dates,
+    word_ages,
     work_numbers,
     world_places,
 )
@@ -234,7 +239,8 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "foreign_places", "us_places", "old_ages",
                "foreign_dates", "german_phones", "weekday_dates", "trunk_phones",
                "health_cards", "encoded_queries", "lookalike_phones", "transfer_places",
-               "it_pt_nl_dates", "it_pt_nl_ages", "it_pt_nl_places", "it_pt_nl_numbers")
+               "it_pt_nl_dates", "it_pt_nl_ages", "it_pt_nl_places", "it_pt_nl_numbers",
+               "cue_names", "word_ages", "uk_postcodes", "band_codes", "dos_dates")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -808,7 +814,15 @@ class Engine:
                     ("it_pt_nl_dates", lambda _: it_pt_nl_dates.scan(text)),
                     ("it_pt_nl_ages", lambda _: it_pt_nl_ages.scan(text)),
                     ("it_pt_nl_places", lambda m: it_pt_nl_places.scan(text, m)),
-                    ("it_pt_nl_numbers", lambda _: it_pt_nl_numbers.scan(text)))
+                    ("it_pt_nl_numbers", lambda _: it_pt_nl_numbers.scan(text)),
+                    # study33c: names after an English log's cue, "sign in: IVO RASK /"
+                    ("cue_names", lambda _: cue_names.scan(text, name_flags)),
+                    # ages over 89 in words ("ninety-three y F"), or after a town ("X, 91")
+                    ("word_ages", lambda m: word_ages.scan(text, m)),
+                    # "Stroud GL5 3QR", "band WB 0042 7781", "DOS the 5th", "today 3/14"
+                    ("uk_postcodes", lambda _: uk_postcodes.scan(text)),
+                    ("band_codes", lambda _: band_codes.scan(text)),
+                    ("dos_dates", lambda _: dos_dates.scan(text)))
             for name, newer in later:
                 if extend_unheld(merged, newer(merged)):
                     fired.append(name)

@@ -298,6 +298,8 @@ class NameScanner:
             if i and flags[i - 1] & lx.CUE:
                 prev = norms[i - 1]
                 c = CUES.get(prev, 0)
+                if c == RELATION and i >= 2 and gaps[i - 1].strip() == "&":
+                    c = 0  # "Smith & Nephew Journey": a firm's name, no kin (study33c)
                 if prev in _FOREIGN_KIN and (style != 0 or not raw[:1].isupper()
                                              or raw.isupper()):
                     c = 0
@@ -307,6 +309,12 @@ class NameScanner:
                     bad = "!?;\n-\t|" if c == TITLE else "!?;\n-.\t|"
                     if len(g) > 3 or any(ch.isdigit() or ch in bad for ch in g) or (
                             c == TITLE and g.strip() not in ("", ".")):
+                        c = 0
+                    elif c == PATIENT and "," in g and raw.islower() and f & lx.ENGLISH \
+                            and not f & (lx.FIRST | lx.LAST_TOP) \
+                            and not text[toks[i][1]:].strip(" .!\n"):
+                        # "no patient, over": a word closing the note after the cue's
+                        # comma, no given name or frequent surname (study33c)
                         c = 0
                 elif prev == "is" and i >= 2 and (norms[i - 2] in ("name", "hcp", "this") or (
                         CUES.get(norms[i - 2]) == RELATION and len(raw) > 1

@@ -364,7 +364,9 @@ def town_before_state_zip(text: str, toks: list[Token], flags: list[int], gaps: 
 # Words that end a street's name going backwards: "on the road to recovery" names no road.
 _NOT_STREET_NAME = frozenset({
     "on", "at", "of", "the", "a", "an", "this", "that", "my", "his", "her", "their", "our",
-    "your", "its", "same"})
+    "your", "its", "same",
+    # a function word is no street's name: "bed 14 to CT" goes to the scanner (study33c)
+    "to", "from", "into", "and", "in", "for", "by", "with"})
 
 
 def scan_streets(text: str, toks: list[Token], norms: list[str], flags: list[int],
