@@ -42,7 +42,7 @@ SETS = {
         # --- end study33a ---
         # --- study33c (English logs of tuning18) ---
         "cue_names.scan", "word_ages.scan", "uk_postcodes.scan", "band_codes.scan",
-        "dos_dates.scan",
+        "dos_dates.scan", "home_cities.scan",
         # --- end study33c ---
     ),
 }

@@ -103,3 +103,29 @@ STILL_FOUND = [  # (note, what the narrowed rules still hide)
 @pytest.mark.parametrize(("note", "secret"), STILL_FOUND)
 def test_the_narrowed_rules_still_find(engine: Engine, note: str, secret: str) -> None:
     assert _covered(engine, note, secret)
+
+
+MORE_HIDDEN = [  # (note, what must be hidden): a rare given name, a clinical-listed
+    # surname after a middle name, a town after "home city"
+    ("pt Clemency Abara acct A-0091-2277 rebill", "Clemency Abara"),
+    ("pt Tiberio Anselmo Dias from Lorain, dose 2.2 Gy", "Tiberio Anselmo Dias"),
+    ("pt seen, home city Marion (the Ohio one), band ok", "Marion"),
+    ("hometown Chillicothe per intake form", "Chillicothe"),
+]
+
+
+@pytest.mark.parametrize(("note", "secret"), MORE_HIDDEN)
+def test_more_english_log_shapes_are_hidden(engine: Engine, note: str, secret: str) -> None:
+    assert _covered(engine, note, secret)
+
+
+MORE_KEPT = [  # (note, what must stay shown)
+    ("pt Total Knee from ward 6 rebooked", "Total Knee"),
+    ("home care Monday per plan", "Monday"),
+    ("home town Unknown, see intake", "Unknown"),
+]
+
+
+@pytest.mark.parametrize(("note", "word"), MORE_KEPT)
+def test_more_words_stay(engine: Engine, note: str, word: str) -> None:
+    assert _untouched(engine, note, word)

@@ -37,7 +37,7 @@ _RECIPIENT = re.compile(rf"(?<![\w])[Rr]ecipient[ \t]+({_CAP}[ \t]+{_CAP})(?=[ \
 _OPENING_CAPS = re.compile(rf"^[ \t]*({_CAPS}[ \t]+{_CAPS})[ \t]+#[ \t]?\d{{4}}")
 _BAND = re.compile(rf"(?:^|[,;:.][ \t]*)({_CAP})[ \t]+band[ \t]+(?:WB|ID)(?![a-z])")
 _PT = re.compile(rf"(?<![\w])(?:pt|patient)[ \t]+({_CAP}(?:[ \t]+{_CAP}){{1,2}})(?=[ \t]+"
-                 r"(?:acct|HPBN|from[ \t]+[A-Z])\b)")
+                 r"(?:(?:acct|HPBN)\b|from[ \t]+[A-Z]))")
 # a word that is never a given name or a surname here
 _NEVER = (lx.MEDICAL | lx.LABEL | lx.CUE | lx.STATE | lx.WEEKDAY | lx.COUNTRY | lx.VERY_COMMON
           | lx.MONTH | lx.EPONYM | lx.PHRASE)
@@ -61,6 +61,21 @@ def _all_names(words: str, flags_of: Flags) -> bool:
     return bool(parts) and all(_name_word(w, flags_of) for w in parts)
 
 
+def _pt_run(words: list[str], flags_of: Flags) -> bool:
+    """After "pt" and before an account: a given name as pt_names reads it (a rare word
+    will do, "Temperance"), then names; a frequent surname a clinical list also holds
+    ("Dias") counts when no dictionary holds it."""
+    first = flags_of(words[0].lower())
+    if first & (_NEVER | lx.COMMON):
+        return False
+    for w in words[1:]:
+        f = flags_of(w.lower())
+        if not _name_word(w, flags_of) and not (
+                f & lx.LAST_TOP and not f & (lx.ENGLISH | lx.COMMON | lx.VERY_COMMON)):
+            return False
+    return True
+
+
 def scan(text: str, flags_of: Flags) -> list[Span]:
     """The names above as NAME spans."""
     found: list[Span] = []
@@ -80,6 +95,10 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
         tries.append(_PT)
     for pattern in tries:
         for m in pattern.finditer(text):
+            if pattern is _PT:
+                if _pt_run(m.group(1).split(), flags_of):
+                    found.append((m.start(1), m.end(1), "NAME", RULE, 1))
+                continue
             if _all_names(m.group(1), flags_of) and (pattern is not _OPENING_CAPS or all(
                     flags_of(w.lower()) & (lx.FIRST | lx.LAST) for w in m.group(1).split())):
                 found.append((m.start(1), m.end(1), "NAME", RULE, 1))

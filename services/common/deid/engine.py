@@ -56,6 +56,7 @@ from . import (
     handles,
     health_cards,
     hl7_segments,
+    home_cities,
     honorifics,
     id_cues,
     id_edges,
@@ -240,7 +241,8 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "foreign_dates", "german_phones", "weekday_dates", "trunk_phones",
                "health_cards", "encoded_queries", "lookalike_phones", "transfer_places",
                "it_pt_nl_dates", "it_pt_nl_ages", "it_pt_nl_places", "it_pt_nl_numbers",
-               "cue_names", "word_ages", "uk_postcodes", "band_codes", "dos_dates")
+               "cue_names", "word_ages", "uk_postcodes", "band_codes", "dos_dates",
+               "home_cities")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -822,7 +824,9 @@ class Engine:
                     # "Stroud GL5 3QR", "band WB 0042 7781", "DOS the 5th", "today 3/14"
                     ("uk_postcodes", lambda _: uk_postcodes.scan(text)),
                     ("band_codes", lambda _: band_codes.scan(text)),
-                    ("dos_dates", lambda _: dos_dates.scan(text)))
+                    ("dos_dates", lambda _: dos_dates.scan(text)),
+                    # "home city Delaware": the town a person lives in, after its words
+                    ("home_cities", lambda _: home_cities.scan(text, name_flags)))
             for name, newer in later:
                 if extend_unheld(merged, newer(merged)):
                     fired.append(name)
