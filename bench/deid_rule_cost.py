@@ -44,6 +44,9 @@ SETS = {
         "cue_names.scan", "word_ages.scan", "uk_postcodes.scan", "band_codes.scan",
         "dos_dates.scan", "home_cities.scan",
         # --- end study33c ---
+        # --- study33b: Japanese and Hindi-English notes ---
+        "japanese_notes.scan", "hinglish_notes.scan", "korean_places.scan",
+        # --- end study33b ---
     ),
 }
 # these answer "did I add anything?" rather than returning what they found

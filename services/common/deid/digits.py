@@ -28,6 +28,8 @@ Span = tuple[int, int, str, str, int]
 
 DIGIT_WORD = re.compile(r"\d[\w/.\-]+")  # a lone digit is never an identifier
 _LEAD = re.compile(r"\d+")
+# a clock time in Japanese, Chinese or Korean: "10時15分", "9时05分", "14시30분"
+_CJK_CLOCK = re.compile(r"\d{1,2}[時时시]\d{1,2}[分분]")
 _UNIT_CODE = re.compile(
     r"\d+(?:\.\d+)?(?:mg|mcg|ml|cc|kg|g|mm|cm|mmhg|hrs?|min|fr|units?|am|pm)", re.I)
 _VIN = re.compile(r"[A-HJ-NPR-Z0-9]{17}", re.I)
@@ -297,5 +299,5 @@ def _code(text: str, s: int, e: int, out: list[Span]) -> None:
     if len(word) == 17 and _VIN.fullmatch(word) and digits < 17:
         out.append((s, e, "VEHICLE", "vin", 1))
     elif (digits >= 4 and digits < len(word) and all(c.isalnum() or c == "-" for c in word)
-          and not _UNIT_CODE.fullmatch(word)):
+          and not _UNIT_CODE.fullmatch(word) and not _CJK_CLOCK.fullmatch(word)):
         out.append((s, e, "ID", "alphanumeric_code", 0))

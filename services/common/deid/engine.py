@@ -55,6 +55,7 @@ from . import (
     grouped_doubts,
     handles,
     health_cards,
+    hinglish_notes,
     hl7_segments,
     home_cities,
     honorifics,
@@ -69,9 +70,11 @@ from . import (
     it_pt_nl_dates,
     it_pt_nl_numbers,
     it_pt_nl_places,
+    japanese_notes,
     job_places,
     kin_names,
     kin_of_names,
+    korean_places,
     label_values,
     lexcache,
     local_phones,
@@ -242,7 +245,8 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "health_cards", "encoded_queries", "lookalike_phones", "transfer_places",
                "it_pt_nl_dates", "it_pt_nl_ages", "it_pt_nl_places", "it_pt_nl_numbers",
                "cue_names", "word_ages", "uk_postcodes", "band_codes", "dos_dates",
-               "home_cities")
+               "home_cities",
+               "japanese_notes", "hinglish_notes", "korean_places")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -826,7 +830,13 @@ class Engine:
                     ("band_codes", lambda _: band_codes.scan(text)),
                     ("dos_dates", lambda _: dos_dates.scan(text)),
                     # "home city Delaware": the town a person lives in, after its words
-                    ("home_cities", lambda _: home_cities.scan(text, name_flags)))
+                    ("home_cities", lambda _: home_cities.scan(text, name_flags)),
+                    # Japanese notes: "佐藤 健一 様", "千葉県船橋市", "4月2日(水)", plates
+                    ("japanese_notes", lambda _: japanese_notes.scan(text)),
+                    # Hindi-English chat: "92 saal", Aadhaar, "UP14 CT 4821", "kal 20 March"
+                    ("hinglish_notes", lambda _: hinglish_notes.scan(text)),
+                    # "서울 강남구", "경기도 성남시 분당구"
+                    ("korean_places", lambda _: korean_places.scan(text)))
             for name, newer in later:
                 if extend_unheld(merged, newer(merged)):
                     fired.append(name)

@@ -554,6 +554,8 @@ class NameScanner:
             if _NON_LATIN.search(raw) and (gaps[i] in (" ", ": ", "：", ":") or (
                     i == 0 and not gaps[i].strip() and raw.endswith(_HONORIFICS))):
                 # ... or the note's first word, with an honorific: "佐藤さん、"
+                if raw in _HONORIFICS and i and not _NON_LATIN.search(toks[i - 1][2]):
+                    continue  # alone after a Latin word: no name, nor the words after it
                 after_cue = i > 0 and (norms[i - 1] in CUES or norms[i - 1] in SCRIPT_CUES
                                        or rule[i - 1] == "script_name")
                 if after_cue or raw.endswith(_HONORIFICS):

@@ -80,6 +80,8 @@ _LITTLE = ("की का के को में से है हैं और
 # ("息子さんの健太さんに"); not the kin or patient word itself ("患者さん", "娘さん")
 _HONORIFIC = re.compile(r"(?:(?<=[の、。，,\s])|^)([\u4e00-\u9fff\u30a0-\u30ff]{2,4})"
                         r"(?=さん|様|くん|ちゃん|氏)")
+# what a bracket after a name says of them that is no name: "（ブラジル国籍）", "（中国籍）"
+_NOT_GLOSSES = ("国籍", "籍", "出身", "語", "通訳")
 _KIN = frozenset("患者 息子 娘 奥 皆 妻 夫 母 父 お子 先生 主人 家族".split())
 
 
@@ -126,7 +128,7 @@ def scan(text: str, spans: list[Span]) -> None:
                     text[end - 1:end] + m.group(1)) is not None:
                 spans.append((_s, m.end(1), "NAME", "script_surname", 1))
             m = _GLOSS.match(text, e)
-            if m is not None:
+            if m is not None and not m.group(1).endswith(_NOT_GLOSSES):
                 spans.append((m.start(1), m.end(1), "NAME", "script_gloss", 1))
             m = _BEFORE.search(text, max(0, _s - 40), _s)
             if m is not None and _STOP.isdisjoint(m.group(1).split()):

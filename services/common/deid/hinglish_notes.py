@@ -1,0 +1,70 @@
+"""Hindi-English chat notes (WhatsApp between staff): the older rules know English ages,
+plates and dates. Here:
+- an age over 89 before "saal"/"sal"/"varsh" ("94 saal ki");
+- an Aadhaar number (twelve digits, in fours or whole) a few words after its word;
+- an Indian plate: a state's code, the district's number (with a letter), a series, four
+  figures ("HR26 DK 9031", "DL 8C AF 5521");
+- a sector with its town ("Sector 18, Gurugram"), a PIN code's six figures after "PIN";
+- a relative's name after "mummy ji", "nani", "bhabhi"...;
+- a bed's code after "ka/ki/ke bed" (the person's bed);
+- "kal/aaj/parso 9 April" whole, a weekday and day before "ko" ("Friday 12 ko").
+
+A newer rule (NEWER_RULES): it only adds.
+"""
+
+from __future__ import annotations
+
+import re
+
+RULE = "hinglish_notes"
+_PRIO = 2
+
+Span = tuple[int, int, str, str, int]
+
+_AGE = re.compile(r"(?i)(?<![\d.])(?:9\d|1[01]\d)(?=[ \t]?(?:saal|sal|varsh|baras)\b)")
+_AADHAAR = re.compile(
+    r"(?i)\b(?:aadhaa?r|aadhar|adhaar|adhar|uidai)\b[^\d\n]{0,24}?"
+    r"(\d{4}[ \t-]?\d{4}[ \t-]?\d{4})(?![\d-])")
+_STATES = ("AN|AP|AR|AS|BR|CG|CH|DD|DL|DN|GA|GJ|HP|HR|JH|JK|KA|KL|LA|LD|MH|ML|MN|MP|MZ|NL|OD"
+           "|PB|PY|RJ|SK|TN|TR|TS|UK|UP|WB")
+_PLATE = re.compile(
+    rf"(?<![\w-])(?:{_STATES})[ -]?\d{{1,2}}[A-Z]?[ -]?[A-Z]{{1,3}}[ -]?\d{{4}}(?![\w-])")
+_SECTOR_TOWNS = ("Noida|Greater Noida|Gurugram|Gurgaon|Faridabad|Chandigarh|Panchkula|Mohali"
+                 "|Dwarka|Rohini|Vashi|Nerul|Kharghar|Navi Mumbai|Gandhinagar|Bhilai|Ghaziabad")
+_SECTOR = re.compile(rf"(?i)\bsector[ -]?\d{{1,3}}[A-Z]?(?=,?[ \t]*(?:{_SECTOR_TOWNS})\b)")
+_PIN = re.compile(r"(?i)\bpin(?:[ \t]?code)?[ \t]*[:#-]?[ \t]*(\d{6}|\d{3}[ \t]\d{3})(?!\d)")
+_KIN = re.compile(
+    r"(?i:\b(?:mummy|mumma|mummi|papa|nani|nana|dadi|dada|bhabhi|didi|bhaiya|chacha|chachi"
+    r"|mausi|bua|amma|appa))(?:[ \t]+ji)?[ \t]+(?P<n>[A-Z][a-z]{2,})\b")
+_NOT_NAMES = frozenset("Dr Doctor Sir Madam OR ICU OPD MRN DOB OK Ward Bed Ko Ka Ki Ke Se "
+                       "Ne Aur Aa Ab Abhi The".split())
+_BED = re.compile(
+    r"(?i)\b(?:ka|ki|ke)[ \t]+bed[ \t]+(?:no\.?[ \t]*)?"
+    r"(?P<b>[A-Z]{2,5}-[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,5}){0,2})(?![\w-])")
+_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november"
+           r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
+_DAY_WORD = re.compile(
+    rf"(?i)\b(?:kal|aaj|parso|parson|parsoon)[ \t]+(?:[12]\d|3[01]|0?[1-9])[ \t]+(?:{_MONTHS})\b")
+_WEEKDAY_KO = re.compile(
+    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|somvar|mangalvar"
+    r"|budhvar|guruvar|shukravar|shanivar|ravivar)[ \t]+(?:[12]\d|3[01]|0?[1-9])(?=[ \t]+ko\b)")
+_HINTS = re.compile(r"(?i)\b(?:saal|sal|varsh|baras|aadhaa?r|adhaa?r|uidai|sector|pin|ji|bed"
+                    r"|kal|aaj|parso\w*|ko|nani|nana|dadi|dada|bhabhi|didi|bhaiya|chach\w|mausi"
+                    r"|bua|amma|appa|mumm\w+|papa)\b|[A-Z]{2}[ -]?\d")
+
+
+def scan(text: str) -> list[Span]:
+    """The ages, numbers, plates, places, names, beds and dates above."""
+    if _HINTS.search(text) is None:
+        return []
+    out: list[Span] = [(m.start(), m.end(), "AGE", RULE, _PRIO) for m in _AGE.finditer(text)]
+    out += [(m.start(1), m.end(1), "ID", RULE, _PRIO) for m in _AADHAAR.finditer(text)]
+    out += [(m.start(), m.end(), "VEHICLE", RULE, _PRIO) for m in _PLATE.finditer(text)]
+    out += [(m.start(), m.end(), "ADDRESS", RULE, _PRIO) for m in _SECTOR.finditer(text)]
+    out += [(m.start(1), m.end(1), "ZIP", RULE, _PRIO) for m in _PIN.finditer(text)]
+    out += [(m.start("n"), m.end("n"), "NAME", RULE, _PRIO) for m in _KIN.finditer(text)
+            if m["n"] not in _NOT_NAMES]
+    out += [(m.start("b"), m.end("b"), "ID", RULE, _PRIO) for m in _BED.finditer(text)]
+    out += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _DAY_WORD.finditer(text)]
+    out += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _WEEKDAY_KO.finditer(text)]
+    return out
