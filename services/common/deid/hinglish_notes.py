@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from .hints import any_in, folded
+
 RULE = "hinglish_notes"
 _PRIO = 2
 
@@ -48,23 +50,38 @@ _DAY_WORD = re.compile(
 _WEEKDAY_KO = re.compile(
     r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|somvar|mangalvar"
     r"|budhvar|guruvar|shukravar|shanivar|ravivar)[ \t]+(?:[12]\d|3[01]|0?[1-9])(?=[ \t]+ko\b)")
-_HINTS = re.compile(r"(?i)\b(?:saal|sal|varsh|baras|aadhaa?r|adhaa?r|uidai|sector|pin|ji|bed"
-                    r"|kal|aaj|parso\w*|ko|nani|nana|dadi|dada|bhabhi|didi|bhaiya|chach\w|mausi"
-                    r"|bua|amma|appa|mumm\w+|papa)\b|[A-Z]{2}[ -]?\d")
+# a Hindi little word marks the note as Hinglish; each shape has its own word to look for
+_HINGLISH = (" ka ", " ki ", " ke ", " hai", " se ", " se,", " ko ", " ji ", " ji,", "saal",
+             "aadha", "adhaa", "adhar", "bhai", "uncle", "amma", "mummy", "nani", "bhabhi",
+             " pe ", " mein", " aur ", "gaadi", "gayi", "bahar", "khadi", "karo", "kal ",
+             "aaj ")
+_KIN_WORDS = ("mumm", "papa", "nani", "nana", "dadi", "dada", "bhabhi", "didi", "bhaiya",
+              "chach", "mausi", "bua", "amma", "appa")
+_WEEKDAY_WORDS = ("day ", "var ")
 
 
 def scan(text: str) -> list[Span]:
     """The ages, numbers, plates, places, names, beds and dates above."""
-    if _HINTS.search(text) is None:
+    if not any_in(text, _HINGLISH):
         return []
-    out: list[Span] = [(m.start(), m.end(), "AGE", RULE, _PRIO) for m in _AGE.finditer(text)]
-    out += [(m.start(1), m.end(1), "ID", RULE, _PRIO) for m in _AADHAAR.finditer(text)]
+    low = folded(text)
+    out: list[Span] = []
+    if "saal" in low or "sal " in low or "varsh" in low or "baras" in low:
+        out += [(m.start(), m.end(), "AGE", RULE, _PRIO) for m in _AGE.finditer(text)]
+    if "adha" in low or "adhar" in low or "uidai" in low:
+        out += [(m.start(1), m.end(1), "ID", RULE, _PRIO) for m in _AADHAAR.finditer(text)]
     out += [(m.start(), m.end(), "VEHICLE", RULE, _PRIO) for m in _PLATE.finditer(text)]
-    out += [(m.start(), m.end(), "ADDRESS", RULE, _PRIO) for m in _SECTOR.finditer(text)]
-    out += [(m.start(1), m.end(1), "ZIP", RULE, _PRIO) for m in _PIN.finditer(text)]
-    out += [(m.start("n"), m.end("n"), "NAME", RULE, _PRIO) for m in _KIN.finditer(text)
-            if m["n"] not in _NOT_NAMES]
-    out += [(m.start("b"), m.end("b"), "ID", RULE, _PRIO) for m in _BED.finditer(text)]
-    out += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _DAY_WORD.finditer(text)]
-    out += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _WEEKDAY_KO.finditer(text)]
+    if "sector" in low:
+        out += [(m.start(), m.end(), "ADDRESS", RULE, _PRIO) for m in _SECTOR.finditer(text)]
+    if "pin" in low:
+        out += [(m.start(1), m.end(1), "ZIP", RULE, _PRIO) for m in _PIN.finditer(text)]
+    if any(w in low for w in _KIN_WORDS):
+        out += [(m.start("n"), m.end("n"), "NAME", RULE, _PRIO) for m in _KIN.finditer(text)
+                if m["n"] not in _NOT_NAMES]
+    if " bed" in low:
+        out += [(m.start("b"), m.end("b"), "ID", RULE, _PRIO) for m in _BED.finditer(text)]
+    if "kal " in low or "aaj " in low or "parso" in low:
+        out += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _DAY_WORD.finditer(text)]
+    if " ko" in low and any(w in low for w in _WEEKDAY_WORDS):
+        out += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _WEEKDAY_KO.finditer(text)]
     return out
