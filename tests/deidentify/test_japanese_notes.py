@@ -63,3 +63,11 @@ def test_japanese_words_beside_a_name_stay(engine: Engine, note: str, word: str)
 def test_the_name_before_a_lone_honorific_is_still_hidden(engine: Engine) -> None:
     assert left_uncovered(engine, "連絡 済み、田中 さん 帰宅", "田中") == ""
     assert left_uncovered(engine, "김민수 씨 보호자", "김민수") == ""
+
+
+@pytest.mark.parametrize("note", [
+    "看護師さん 交代 済み",
+    "師長さん 不在、連絡 済み",
+])
+def test_a_staff_word_with_an_honorific_is_no_name(engine: Engine, note: str) -> None:
+    untouched(engine, note)

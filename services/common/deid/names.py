@@ -161,6 +161,8 @@ SCRIPT_CUES |= frozenset("".join(c for c in w if not unicodedata.combining(c))
                          for w in SCRIPT_CUES)
 _HONORIFICS = tuple({h2 for h in ("さん", "様", "君", "氏", "씨", "님")
                      for h2 in (h, unicodedata.normalize("NFKD", h))})
+# staff by role before an honorific ("看護師さん 交代"): never a name
+_STAFF_STEMS = frozenset("看護師 師長 主任 先生 医師 技師 薬剤師 助手 事務 清掃 担当".split())
 _DOTTED = re.compile(r"\b([A-Z])\.\s?([A-Z])\.(?:\s?([A-Z])\.)?")
 _DOTTED_AT = re.compile(r"\.(?=\s?[A-Z]\.)")  # a match's first full stop (anchored.py)
 _LINE_INITIALS = re.compile(r"(?m)^[ \t]*([A-Z]{2,3})(?=[ \t]*[-–/][ \t])")
@@ -556,6 +558,8 @@ class NameScanner:
                 # ... or the note's first word, with an honorific: "佐藤さん、"
                 if raw in _HONORIFICS and i and not _NON_LATIN.search(toks[i - 1][2]):
                     continue  # alone after a Latin word: no name, nor the words after it
+                if raw.endswith(_HONORIFICS) and raw[:-1].rstrip("さ") in _STAFF_STEMS:
+                    continue  # "看護師さん", "師長さん": a role, not a name
                 after_cue = i > 0 and (norms[i - 1] in CUES or norms[i - 1] in SCRIPT_CUES
                                        or rule[i - 1] == "script_name")
                 if after_cue or raw.endswith(_HONORIFICS):

@@ -82,7 +82,8 @@ _HONORIFIC = re.compile(r"(?:(?<=[の、。，,\s])|^)([\u4e00-\u9fff\u30a0-\u30
                         r"(?=さん|様|くん|ちゃん|氏)")
 # what a bracket after a name says of them that is no name: "（ブラジル国籍）", "（中国籍）"
 _NOT_GLOSSES = ("国籍", "籍", "出身", "語", "通訳")
-_KIN = frozenset("患者 息子 娘 奥 皆 妻 夫 母 父 お子 先生 主人 家族".split())
+_KIN = frozenset("患者 息子 娘 奥 皆 妻 夫 母 父 お子 先生 主人 家族 "
+                 "看護師 師長 主任 医師 技師 薬剤師 助手 事務 清掃 担当".split())
 
 
 def _folded(word: str) -> str:
