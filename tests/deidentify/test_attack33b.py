@@ -96,6 +96,9 @@ KIN_THEN_WORD = [
     ("papa ji Metformin pe hai", "Metformin"),
     ("Mummy ji Aspirin le rahi hai", "Aspirin"),
     ("didi Nurse Station pe hai", "Nurse"),
+    ("mummy Monday ko aayengi", "Monday"),
+    ("nani Dialysis pe hai", "Dialysis"),
+    ("amma Insulin le rahi hai", "Insulin"),
 ]
 
 
@@ -106,6 +109,43 @@ def test_a_drug_after_a_kin_word_stays(engine: Engine, note: str, word: str) -> 
     assert _shown(engine, note, word)
 
 
+# japanese_notes._ROMAN: any capitalised English word before a romanised name and さん is
+# taken for the family name ("Pt Kenji さん"), and hidden with it
+ROMAN_FAMILY = [
+    ("Pt Kenji さん stable", "Pt"),
+    ("Seen Tanaka さん at bedside", "Seen"),
+    ("Discussed Tanaka さん with team", "Discussed"),
+    ("Family Tanaka さん present", "Family"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason=NEW + "false alarm: the English word before a "
+                   "romanised name and さん is hidden as its family name")
+@pytest.mark.parametrize(("note", "word"), ROMAN_FAMILY)
+def test_the_word_before_a_romanised_name_stays(engine: Engine, note: str,
+                                                word: str) -> None:
+    assert _shown(engine, note, word)
+
+
+# japanese_notes._PLACE / _PLATE, korean_places: words that are no place or plate
+NO_PLACE_OR_PLATE = [
+    ("他市から転院", "他市"),              # "another city"
+    ("同市在住の家族", "同市"),            # "the same city"
+    ("東京都の基準に従い", "東京都"),      # a prefecture alone, as a state's name
+    ("輸液 100 を 10-20 滴/分", "10-20"),  # a drip rate, no plate
+    ("生食 100 と 1-20", "生食"),
+    ("서울 친구 면회", "친구"),            # "a friend from Seoul"
+    ("부산 적혈구 수혈", "적혈구"),        # "red cells" after a city
+]
+
+
+@pytest.mark.xfail(strict=True, reason=NEW + "false alarm: a relative city word, a lone "
+                   "prefecture, a drip rate or a Korean noun ending in 구 is hidden")
+@pytest.mark.parametrize(("note", "word"), NO_PLACE_OR_PLATE)
+def test_no_place_or_plate_stays(engine: Engine, note: str, word: str) -> None:
+    assert _shown(engine, note, word)
+
+
 # OLDER: names beside the new Japanese shapes that neither engine hides
 OLDER_CJK_NAMES = [
     ("ISHIDA KAORU さん 発熱", "KAORU"),
@@ -113,6 +153,9 @@ OLDER_CJK_NAMES = [
     ("20時05分 に 田中 一郎 来院", "田中"),
     ("9时05分 王小明 入院", "王小明"),
     ("14시30분 김민준 환자 입실", "김민준"),
+    ("孫 正義 様 来院", "孫"),    # a surname japanese_notes keeps as "grandchild"
+    ("奥 健一 様 来院", "奥"),    # a surname it keeps as "wife"
+    ("ﾀﾅｶ ﾀﾛｳ 様", "ﾀﾅｶ"),        # half-width katakana
 ]
 
 
@@ -129,6 +172,11 @@ def test_a_cjk_name_near_the_new_shapes_goes(engine: Engine, note: str,
                    "beside its hidden 記号")
 def test_an_insurance_card_number_goes(engine: Engine) -> None:
     assert not _shown(engine, "保険証 記号 1234 番号 5678 確認", "5678")
+
+
+@pytest.mark.xfail(strict=True, reason=OLDER + "leak: a full-width 記号 is shown")
+def test_a_full_width_insurance_symbol_goes(engine: Engine) -> None:
+    assert not _shown(engine, "保険証 記号 ＡＢ１２ 確認", "ＡＢ１２")
 
 
 # OLDER: Hinglish ages and numbers just outside the new gates
