@@ -28,6 +28,8 @@ def _shown(engine: Engine, note: str, secret: str) -> bool:
 LONE_HONORIFIC = [
     ("Smith さん and Jones さん", "Smith"),
     ("今日 Brown さん 退院", "Brown"),
+    ("申し送り: Jones さん 退院。", "Jones"),
+    ("申し送り: Smith 様 and family updated.", "Smith"),
     ("ishida kaoru さん 発熱", "kaoru"),
     ("Called さん 山田太郎 re labs", "山田太郎"),
     ("Seen: さん 佐藤 花子 発熱", "佐藤"),
@@ -156,6 +158,8 @@ OLDER_CJK_NAMES = [
     ("孫 正義 様 来院", "孫"),    # a surname japanese_notes keeps as "grandchild"
     ("奥 健一 様 来院", "奥"),    # a surname it keeps as "wife"
     ("ﾀﾅｶ ﾀﾛｳ 様", "ﾀﾅｶ"),        # half-width katakana
+    ("Seen: Jonesさん 発熱あり。", "Jones"),          # さん glued to a Latin name
+    ("22時30分、高橋ゆうきさん 入室。", "高橋ゆうき"),  # a given name in hiragana, glued
 ]
 
 
