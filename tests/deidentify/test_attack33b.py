@@ -32,6 +32,7 @@ LONE_HONORIFIC = [
     ("申し送り: Smith 様 and family updated.", "Smith"),
     ("ishida kaoru さん 発熱", "kaoru"),
     ("Called さん 山田太郎 re labs", "山田太郎"),
+    ("Ａ さん 佐藤健一 来院", "佐藤健一"),
     ("Seen: さん 佐藤 花子 発熱", "佐藤"),
     ("Patient さん 山田 太郎 来院", "太郎"),
 ]
@@ -224,3 +225,22 @@ def test_a_korean_or_chinese_address_goes(engine: Engine, note: str, secret: str
 def test_a_korean_clock_time_stays(engine: Engine) -> None:
     note = "14시30분 투약 완료"
     assert engine.deidentify(note).text == note
+
+
+# OLDER: Indian plates, Aadhaar numbers and sectors just outside hinglish_notes' gates (an
+# English note, no Aadhaar word) or separators (no-break space, full stops, lower case)
+OLDER_INDIAN_IDS = [
+    ("Ambulance MH 12 AB 1234 arrived.", "1234"),
+    ("HR\u00a026\u00a0DK\u00a09031 gaadi bahar hai", "9031"),
+    ("Gaadi HR.26.DK.9031 bahar hai", "9031"),
+    ("Gaadi hr 26 dk 9031 bahar hai", "9031"),
+    ("UID 1234 5678 9012 verified.", "5678"),
+    ("Lives at Sector 18, Gurugram.", "Sector 18"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason=OLDER + "leak: an Indian plate, Aadhaar or sector "
+                   "outside hinglish_notes' gate or separators is shown")
+@pytest.mark.parametrize(("note", "secret"), OLDER_INDIAN_IDS)
+def test_an_indian_identifier_goes(engine: Engine, note: str, secret: str) -> None:
+    assert not _shown(engine, note, secret)
