@@ -118,9 +118,9 @@ def load(path: Path = CORPUS) -> list[dict[str, Any]]:
     for row in rows:
         if "spans" in row:
             # tuning19's author wrote each span as [start, end, category, text]
-            row["entities"] = [
-                x if isinstance(x, dict) else dict(zip(("start", "end", "category", "text"), x))
-                for x in row.pop("spans")]
+            keys = ("start", "end", "category", "text")
+            row["entities"] = [x if isinstance(x, dict) else dict(zip(keys, x, strict=True))
+                               for x in row.pop("spans")]
             row.setdefault("case", None)
         row.setdefault("style", "-")
     return rows
