@@ -31,11 +31,6 @@ NEW_LEAKS = [
     ("Phoned patient, swallow", "swallow"),
     ("Visited by mum & dad Tarrow today.", "Tarrow"),
     ("Phoned pt, nightingale", "nightingale"),
-    # an Italian note (two IT_NL_MARKERS): a lower-case surname after a kin word is no
-    # longer read (BASE hid it with the word after it)
-    ("chiamato il figlio lucarelli che non risponde alla chiamata della mattina",
-     "lucarelli"),
-    ("de zoon smeets niet thuis, ook geen bericht van de dochter.", "smeets"),
     # places.py: "from"/"to" as a street's first word now ends it, and the house number
     # and that word are published (BASE hid "44 From Moor Rd" whole)
     ("Lives at 44 From Moor Rd.", "44 From"),
@@ -105,6 +100,22 @@ def engine() -> Engine:
                    "and street narrowings drop an identifier BASE hid")
 @pytest.mark.parametrize(("note", "name"), NEW_LEAKS)
 def test_new_leak_hidden(engine: Engine, note: str, name: str) -> None:
+    out = engine.deidentify(note).text
+    assert name not in out, out
+
+
+# an Italian or Dutch note (two markers): a lower-case surname after a kin word was no
+# longer read (BASE hid it with the word after it); the narrowing was withdrawn
+WITHDRAWN_NARROWING = [
+    ("chiamato il figlio lucarelli che non risponde alla chiamata della mattina",
+     "lucarelli"),
+    ("de zoon smeets niet thuis, ook geen bericht van de dochter.", "smeets"),
+]
+
+
+@pytest.mark.parametrize(("note", "name"), WITHDRAWN_NARROWING)
+def test_a_lower_case_surname_in_an_italian_or_dutch_note_is_hidden(
+        engine: Engine, note: str, name: str) -> None:
     out = engine.deidentify(note).text
     assert name not in out, out
 

@@ -103,6 +103,8 @@ GRAMMAR_WORDS = [
 ]
 
 
+@pytest.mark.xfail(strict=True, reason="withdrawn after attack33a: the names.py narrowing that "
+                   "kept these words showed real lower-case surnames (pz colombo, mevrouw visser)")
 @pytest.mark.parametrize(("note", "piece"), GRAMMAR_WORDS)
 def test_grammar_words_in_lower_case_are_no_names(engine: Engine, note: str, piece: str) -> None:
     assert left_uncovered(engine, note, piece) == piece.replace(" ", "")
@@ -118,6 +120,8 @@ LOWER_CASE_NOTES = [
 ]
 
 
+@pytest.mark.xfail(strict=True, reason="withdrawn after attack33a: the names.py narrowing that "
+                   "kept these words showed real lower-case surnames (pz colombo, mevrouw visser)")
 @pytest.mark.parametrize("note", LOWER_CASE_NOTES)
 def test_an_italian_or_dutch_note_in_lower_case_keeps_its_words(engine: Engine,
                                                                   note: str) -> None:

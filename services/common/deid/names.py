@@ -21,7 +21,6 @@ from itertools import compress
 from . import anchored, context
 from . import lexicon as lx
 from .casematch import FUZZY, NAME, STOP, CaseMatcher, scan_initials
-from .grammar_words import GRAMMAR, IT_NL_MARKERS, LIVES, LIVES_BEFORE
 from .identifiers import PARTICLES, normalise
 from .model import AMBIGUOUS_NAME, UNCERTAIN_NAME
 from .places import (
@@ -283,7 +282,6 @@ class NameScanner:
         if ":" in text:
             picked += [i for i in range(1, n) if ":" in gaps[i]]
         picked = sorted(set(picked))
-        it_nl: bool | None = None  # an Italian or Dutch note (grammar_words.IT_NL_MARKERS)
         for i in picked:  # 2-3. cues, lexicons, places
             f = flags[i]
             nm = norms[i]
@@ -361,9 +359,7 @@ class NameScanner:
                     continue
             if raw.endswith(("'d", "’d", "'D", "’D")):
                 continue  # a verb: "pt ID'd via", "OK'd", "cx'd"
-            if it_nl is None:  # asked once, of the first word that could be a name
-                it_nl = len(IT_NL_MARKERS.intersection(norms)) >= 2
-            r = self._classify(raw, f, c, cap, style, norms, flags, gaps, i, reasons, it_nl)
+            r = self._classify(raw, f, c, cap, style, norms, flags, gaps, i, reasons)
             if r:
                 rule[i] = r
 
@@ -587,9 +583,6 @@ class NameScanner:
         if (norms[i] in PT_VERBS and not titled) or norms[i + 1] in PT_VERBS \
                 or norms[i + 1] in STOP:
             return False
-        if (a.islower() and norms[i] in GRAMMAR) or (
-                b.islower() and norms[i + 1] in GRAMMAR and norms[i + 1] not in PARTICLES):
-            return False  # "prima del bisturi", "del medico" (but "luz del mar")
         if _classified(norms, gaps, i + 1) or (
                 i + 2 < len(norms) and gaps[i + 2] == " " and norms[i + 2] in INSTRUMENT):
             return False
@@ -615,8 +608,7 @@ class NameScanner:
         return list(compress(range(1, len(norms)), map(_PT.__contains__, norms)))
 
     def _classify(self, raw: str, f: int, c: int, cap: bool, style: int, norms: list[str],
-                  flags: list[int], gaps: list[str], i: int, reasons: set[str],
-                  it_nl: bool = False) -> str | None:
+                  flags: list[int], gaps: list[str], i: int, reasons: set[str]) -> str | None:
         word = f & (lx.ENGLISH | lx.MEDICAL)
         nameish = f & lx.NAMEISH
         # A capital letter tells a name from a word only in a mixed-case note, and not in
@@ -703,8 +695,7 @@ class NameScanner:
             return "lexicon_name_capitalised"
         if not cap and not word and not f & lx.COMMON and len(raw) > 3 \
                 and not (raw.isupper() and style == 0) and (
-                f & (lx.FIRST_TOP | lx.LAST_TOP) or (style != 0 and not it_nl)) \
-                and not (raw.islower() and _grammar_word(norms, gaps, i)):
+                f & (lx.FIRST_TOP | lx.LAST_TOP) or style != 0):
             return "lexicon_name_lower"
         return None
 
@@ -907,13 +898,6 @@ def _name_slot(norms: list[str], gaps: list[str], i: int, f: int) -> bool:
     return g == " " and (norms[i + 1] in ("is", "from", "npo", "here") or (
         norms[i + 1] in _PT_DOES and not f & lx.VERY_COMMON
         and gaps[i].strip(" :") == ""))  # not "the patient's record has"
-
-
-def _grammar_word(norms: list[str], gaps: list[str], i: int) -> bool:
-    """An Italian, Portuguese or Dutch grammar word, or a verb of living before its
-    preposition ("mora em"): the word, not a name, when typed in lower case."""
-    return norms[i] in GRAMMAR or (norms[i] in LIVES and i + 1 < len(norms)
-                                   and gaps[i + 1] == " " and norms[i + 1] in LIVES_BEFORE)
 
 
 def _classified(norms: list[str], gaps: list[str], i: int) -> bool:
