@@ -103,7 +103,6 @@ FALSE_ALARMS = [
 
 
 @pytest.mark.parametrize(("note", "why"), FALSE_ALARMS)
-@pytest.mark.xfail(strict=True, reason="NEW: false alarm of an it_pt_nl rule on a PHI-free note")
 def test_a_phi_free_note_is_left_as_typed(engine: Engine, note: str, why: str) -> None:
     assert engine.deidentify(note).text == note, why
 
@@ -143,11 +142,11 @@ def test_a_given_name_before_a_grammar_word_surname_is_hidden(
     assert not re.search(rf"\b{name}\b", engine.deidentify(note).text)
 
 
-# OLDER: shapes beside the new rules that neither e52c8eb nor 62435e1 hides
+# OLDER: shapes beside the new rules that neither e52c8eb nor 62435e1 hides (fix33a closed
+# these with small additions to it_pt_nl_*)
 OLDER_LEAKS = [
-    # it_pt_nl_ages wants its unit after a blank or "-jarige"
+    # it_pt_nl_ages wanted its unit after a blank or "-jarige"
     ("pz 93enne, caduta a domicilio, frattura di femore", "93"),
-    ("paciente de 93a, queda da própria altura", "93"),
     ("drieënnegentigjarige vrouw, gevallen", "drieënnegentig"),
     ("età: 93, caduta a domicilio", "93"),
     # it_pt_nl_dates wants the month's full word
@@ -159,10 +158,6 @@ OLDER_LEAKS = [
     ("kenteken 07TVS4", "07TVS4"),
     # the town after a Dutch street and its comma (no postcode between)
     ("Adres: Keizersgracht 123, Amsterdam", "Amsterdam"),
-    # a Brazilian double given name in lower case ("Maria das Dores")
-    ("pcte maria das dores, sem alergias, após o exame", "maria"),
-    # a surname led by a lower-case "dalla" in a mixed-case note: only the given name goes
-    ("Pz Carla dalla Pozza in sala 3.", "Pozza"),
     # it_pt_nl_numbers' neighbours: a blank for the dash, an Italian landline, a Dutch
     # mobile in pairs, a dotted SUS card, an RG's state letters before a blank
     ("contato da filha (21) 98877 4401", "98877 4401"),
@@ -174,10 +169,25 @@ OLDER_LEAKS = [
 
 
 @pytest.mark.parametrize(("note", "shown"), OLDER_LEAKS)
-@pytest.mark.xfail(strict=True, reason="OLDER: a shape beside it_pt_nl_* that neither "
-                   "e52c8eb nor 62435e1 hides")
 def test_an_identifier_beside_the_new_rules_is_hidden(engine: Engine, note: str,
                                                       shown: str) -> None:
+    assert shown not in engine.deidentify(note).text
+
+
+# OLDER and still open: "93a" is also a room or a bed; a lower-case Brazilian given name
+# and a lower-case particle before a surname are names.py's, not a shape's
+OLDER_LEAKS_OPEN = [
+    ("paciente de 93a, queda da própria altura", "93"),
+    ("pcte maria das dores, sem alergias, após o exame", "maria"),
+    ("Pz Carla dalla Pozza in sala 3.", "Pozza"),
+]
+
+
+@pytest.mark.parametrize(("note", "shown"), OLDER_LEAKS_OPEN)
+@pytest.mark.xfail(strict=True, reason="OLDER: a shape beside it_pt_nl_* that neither "
+                   "e52c8eb nor 62435e1 hides")
+def test_an_identifier_beside_the_new_rules_is_still_shown(engine: Engine, note: str,
+                                                           shown: str) -> None:
     assert shown not in engine.deidentify(note).text
 
 
@@ -203,15 +213,11 @@ PLACE_FALSE_ALARMS = [
 
 
 @pytest.mark.parametrize(("note", "why"), PLACE_FALSE_ALARMS)
-@pytest.mark.xfail(strict=True, reason="NEW: false alarm of it_pt_nl_places on a PHI-free "
-                   "note")
 def test_a_phi_free_note_keeps_its_words_beside_the_place_rules(engine: Engine, note: str,
                                                                  why: str) -> None:
     assert engine.deidentify(note).text == note, why
 
 
-@pytest.mark.xfail(strict=True, reason="NEW: _POST_TOWN reads a diet's calories after a "
-                   "town and its comma as a postcode and its town")
 def test_a_diet_after_a_town_is_no_postcode(engine: Engine) -> None:
     assert "1500 Calorie diet" in engine.deidentify("Lives in Springfield, 1500 Calorie "
                                                     "diet").text
@@ -230,8 +236,6 @@ PT_FALSE_ALARMS = [
 
 
 @pytest.mark.parametrize(("note", "why"), PT_FALSE_ALARMS)
-@pytest.mark.xfail(strict=True, reason="NEW: false alarm of it_pt_nl_dates (_PT_SHORT 'ter') "
-                   "or it_pt_nl_numbers (_PLATE after 'placa') on a PHI-free note")
 def test_a_portuguese_clinical_note_is_left_as_typed(engine: Engine, note: str,
                                                      why: str) -> None:
     assert engine.deidentify(note).text == note, why

@@ -10,7 +10,10 @@ languages' weekdays and months only in part, so "venerdì 14 febbraio", "lunedì
 - yesterday, today or tomorrow's word then a day and month in figures ("ieri 11/3").
 
 Kept: a weekday alone or with a clock time ("lunedì 10:30"), a day's figure before a unit
-("lunedì 10 mg"), a score or a dose's fraction ("VAS 3/10 lunedì", "de 8/8 horas").
+("lunedì 10 mg"), a score or a dose's fraction ("VAS 3/10 lunedì", "de 8/8 horas"); after
+attack33a a weekday's day before a word ("lunedì 2 flaconi"), figures before a unit
+("vrijdag 2.5 mg"), a half, third or quarter before a word ("oggi 2/3 del pasto").
+A month's short word needs its year: "14 febbr. 2025", "14 fev 2025".
 
 A newer rule (NEWER_RULES): it only adds.
 """
@@ -39,15 +42,27 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _MONTH_NO = r"(?:1[0-2]|0?[1-9])"
 _YEAR = r"(?:[ \t]+(?:de[ \t]+)?(?:19|20)\d\d(?!\d))?"
 _WORDED = rf"{_DAY}[ \t]+(?:de[ \t]+)?(?:{_MONTHS})(?![\w]){_YEAR}"
-# figures: a day and month, a year may follow; never a fraction's "/10" or a figure after
-_FIGURES = rf"{_DAY}[/.]{_MONTH_NO}(?:[/.](?:19|20)?\d\d)?(?![\w/]|[.,]\d)"
-# the day alone: never before a unit, a clock's colon or another figure
-_BARE = (rf"{_DAY}(?![\w/:.,]\d|[\w/:°%]|[ \t]*+(?:mg|ml|g|kg|cm|mm|min|h|ore|uur|horas|"
-         r"mmhg|°|%|x|unit)\b)")
+# a dose's unit after figures ("vrijdag 2.5 mg"): never a date
+_UNIT = (r"[ \t]*+(?:mg|mcg|ml|g|kg|cm|mm|min|h|ore|uur|horas|mmhg|°|%|x|unit|units|ui|ie|gtt"
+         r"|cp|cps|cpr|tab|tabl?\w*|comp\w*|flacon\w*|fl|amp\w*|gocc\w*|druppel\w*|liter|litro"
+         r"|l)\b")
+# figures: a day and month, a year may follow; never a fraction's "/10" or a figure after;
+# never a half, a third or a quarter before a word ("oggi 2/3 del pasto", "ter 1/2 comprimido")
+_FIGURES = (rf"(?!(?:1/[234]|2/3|3/4)[ \t]+[^\W\d_])(?!{_DAY}[/.]{_MONTH_NO}{_UNIT})"
+            rf"{_DAY}[/.]{_MONTH_NO}(?:[/.](?:19|20)?\d\d)?(?![\w/]|[.,]\d)")
+# the day alone: never before a unit, a clock's colon or another figure, nor before a word
+# other than a clock's ("lunedì 10 alle 9"; never "lunedì 2 flaconi", "sexta 2 comprimidos")
+_BARE = (rf"{_DAY}(?![\w/:.,]\d|[\w/:°%]|{_UNIT}"
+         r"|[ \t]+(?!alle\b|ore\b|om\b|[àa]s\b|e\b|en\b|of\b|o\b|a\b|de\b|di\b|in\b)[^\W\d_])")
 _SEP = r",?[ \t]+"
 _LED = re.compile(rf"(?i)(?<![\w-])(?:(?:{_IT_DAYS}|{_PT_DAYS}|{_NL_DAYS}){_SEP}"
                   rf"(?:{_WORDED}|{_FIGURES}|{_BARE})"
                   rf"|(?:{_PT_SHORT})\.?{_SEP}{_FIGURES})")
+# a month's short word needs its year ("14 febbr. 2025", "14 fev 2025")
+_SHORT_MONTHS = (r"genn?|febbr?|magg?|giu|lug|ago|sett?|ott|dic|fev|abr|mai|jun|jul|set|out|dez"
+                 r"|mrt|okt|mei|mar|apr|nov")
+_SHORT_DATED = re.compile(rf"(?i)(?<![\w/.-]){_DAY}[ \t]+(?:{_SHORT_MONTHS})\.?[ \t]+"
+                          r"(?:de[ \t]+)?(?:19|20)\d\d(?![\w])")
 _ALONE = re.compile(rf"(?i)(?<![\w/.-]){_WORDED}")
 _RELATIVE = re.compile(rf"(?i)(?<![\w-])(?:ieri|oggi|domani|ontem|hoje|amanh[aã]|gisteren"
                        rf"|vandaag|eergisteren){_SEP}{_FIGURES}")
@@ -73,6 +88,9 @@ def scan(text: str) -> list[Span]:
         found += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _LED.finditer(text)]
     if "\t" in text or any_in(text, _MONTH_HINTS):
         found += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _ALONE.finditer(text)]
+    if any_in(text, (" 19", " 20")):
+        found += [(m.start(), m.end(), "DATE", RULE, _PRIO)
+                  for m in _SHORT_DATED.finditer(text)]
     if any_in(text, _REL_HINTS):
         found += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _RELATIVE.finditer(text)]
     return found

@@ -10,7 +10,10 @@
   Italian "AB 123 CD", Brazilian "ABC-1D23", Dutch "07-TVS-4".
 
 Kept: a dose's or a count's figures, a room ("sala 4"), a lot number without its word, a
-ratio in brackets ("(2) 3-4 times").
+ratio in brackets ("(2) 3-4 times"), a bone plate's vertebrae ("placa em C4-C5-C6").
+After attack33a also: a blank for the phone's dash, an Italian landline "(0521) 234567", a
+Dutch mobile in pairs "06 12 34 56 78", a dotted card, "RG SP 12.345.678", a plain record
+number of five to eight figures, a Dutch plate without dashes after "kenteken".
 
 A newer rule (NEWER_RULES): it only adds.
 """
@@ -25,17 +28,26 @@ _PRIO = 2
 
 Span = tuple[int, int, str, str, int]
 
-_BR_PHONE = re.compile(r"(?<![\w(])\([1-9]\d\)[ \t]?9?\d{4}-\d{4}(?![\w-])")
+_BR_PHONE = re.compile(r"(?<![\w(])\([1-9]\d\)[ \t]?9?\d{4}[- ]\d{4}(?![\w-])")
+# an Italian landline with its code in brackets: "(0521) 234567"
+_IT_PHONE = re.compile(r"(?<![\w(])\(0\d{1,3}\)[ \t]?\d{5,8}(?![\w-])")
+# a Dutch mobile in pairs: "06 12 34 56 78"
+_NL_MOBILE = re.compile(r"(?<![\w.,/:-])06(?:[ \t]\d\d){4}(?![\w.,/:-]|[ \t]\d)")
 _CARD = re.compile(r"(?i)(?<![\w])(?:cart[aã]o|sus|cns|carteirinha|conv[eê]nio)(?:[ \t]+(?:sus"
                    r"|cns|conv[eê]nio|n[º°o]\.?|do[ \t]+sus))*[ \t]*:?[ \t]*"
-                   r"(?P<n>\d{1,6}(?:[ \t]\d{1,6}){1,5})(?![\w])")
-_RG = re.compile(r"(?<![\w])RG[ \t]*:?[ \t]*(?P<n>(?:[A-Z]{2}-?)?\d{1,2}\.\d{3}\.\d{3}"
+                   r"(?P<n>\d{1,6}(?:[ \t.]\d{1,6}){1,5})(?![\w])")
+_RG = re.compile(r"(?<![\w])RG[ \t]*:?[ \t]*(?P<n>(?:[A-Z]{2}[- ]?)?\d{1,2}\.\d{3}\.\d{3}"
                  r"(?:-[\dXx])?)(?![\w])")
 _RECORD = re.compile(r"(?i)(?<![\w])(?:cartella(?:[ \t]+clinica)?|prontu[aá]rio|pati[eë]ntnummer"
                      r"|dossiernummer)[ \t]*(?:n[º°r]?\.?|#)?[ \t]*:?[ \t]*"
-                     r"(?P<n>(?:19|20)\d\d/\d{3,8}|\d{2,4}-\d{3,6})(?![\w/-])")
+                     r"(?P<n>(?:19|20)\d\d/\d{3,8}|\d{2,4}-\d{3,6}|\d{5,8})(?![\w/-]|[.,]\d)")
+# a Dutch plate without its dashes, letters and figures mixed: "kenteken 07TVS4"
+_NL_PLATE = re.compile(r"(?i:kenteken)[ \t]*:?[ \t]*(?P<n>(?=[A-Z]{0,5}\d)(?=\d{0,5}[A-Z])"
+                       r"[A-Z0-9]{6})(?![\w-])")
 _PLATE_WORD = re.compile(r"(?i)(?<![\w])(?:targa|placa|kenteken|matr[ií]cula)(?![\w])")
-_PLATE = re.compile(r"(?:[ \t]+[a-zà-ú']+){0,4}?[ \t]+(?P<n>[A-Z]{2}[ \t]?\d{3}[ \t]?[A-Z]{2}"
+# (never a bone plate's vertebrae: "placa de titânio em C4-C5-C6")
+_PLATE = re.compile(r"(?:[ \t]+[a-zà-ú']+){0,4}?[ \t]+(?![CTLS]\d\d?-[CTLS]?\d)"
+                    r"(?P<n>[A-Z]{2}[ \t]?\d{3}[ \t]?[A-Z]{2}"
                     r"|[A-Z]{3}-?\d[A-Z0-9]\d\d|[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,2})"
                     r"(?![\w-])")
 
@@ -45,7 +57,10 @@ def scan(text: str) -> list[Span]:
     found: list[Span] = []
     if "(" in text:
         found += [(m.start(), m.end(), "PHONE", "br_phone", _PRIO)
-                  for m in _BR_PHONE.finditer(text)]
+                  for pat in (_BR_PHONE, _IT_PHONE) for m in pat.finditer(text)]
+    if "06 " in text:
+        found += [(m.start(), m.end(), "PHONE", "nl_mobile", _PRIO)
+                  for m in _NL_MOBILE.finditer(text)]
     if any_in(text, ("cart", "sus", "cns", "conv")):
         for m in _CARD.finditer(text):
             if sum(c.isdigit() for c in m.group("n")) >= 10:
@@ -56,6 +71,9 @@ def scan(text: str) -> list[Span]:
     if any_in(text, ("cartella", "prontu", "ntnummer", "dossiernummer")):
         found += [(m.start("n"), m.end("n"), "MRN", "record_number", _PRIO)
                   for m in _RECORD.finditer(text)]
+    if "enteken" in text:
+        found += [(m.start("n"), m.end("n"), "VEHICLE", "plate_after_word", _PRIO)
+                  for m in _NL_PLATE.finditer(text)]
     if any_in(text, ("targa", "placa", "kenteken", "matr")):
         for w in _PLATE_WORD.finditer(text):
             if (plate := _PLATE.match(text, w.end())) is not None:
