@@ -23,6 +23,7 @@ Times (09:42, 0942), years alone (2019), durations (2h10m), counts and vitals st
 from __future__ import annotations
 
 import re
+import unicodedata
 
 Span = tuple[int, int, str, str, int]
 
@@ -299,5 +300,7 @@ def _code(text: str, s: int, e: int, out: list[Span]) -> None:
     if len(word) == 17 and _VIN.fullmatch(word) and digits < 17:
         out.append((s, e, "VEHICLE", "vin", 1))
     elif (digits >= 4 and digits < len(word) and all(c.isalnum() or c == "-" for c in word)
-          and not _UNIT_CODE.fullmatch(word) and not _CJK_CLOCK.fullmatch(word)):
+          and not _UNIT_CODE.fullmatch(word)
+          and not _CJK_CLOCK.fullmatch(unicodedata.normalize("NFC", word))):
+        # (the view spells Hangul in jamo: "14시30분" reaches here decomposed)
         out.append((s, e, "ID", "alphanumeric_code", 0))

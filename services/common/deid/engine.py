@@ -832,9 +832,9 @@ class Engine:
                     # "home city Delaware": the town a person lives in, after its words
                     ("home_cities", lambda _: home_cities.scan(text, name_flags)),
                     # Japanese notes: "佐藤 健一 様", "千葉県船橋市", "4月2日(水)", plates
-                    ("japanese_notes", lambda _: japanese_notes.scan(text)),
+                    ("japanese_notes", lambda _: japanese_notes.scan(text, name_flags)),
                     # Hindi-English chat: "92 saal", Aadhaar, "UP14 CT 4821", "kal 20 March"
-                    ("hinglish_notes", lambda _: hinglish_notes.scan(text)),
+                    ("hinglish_notes", lambda _: hinglish_notes.scan(text, name_flags)),
                     # "서울 강남구", "경기도 성남시 분당구"
                     ("korean_places", lambda _: korean_places.scan(text)))
             for name, newer in later:

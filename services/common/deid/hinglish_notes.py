@@ -15,7 +15,9 @@ A newer rule (NEWER_RULES): it only adds.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from . import lexicon as lx
 from .hints import any_in, folded
 
 RULE = "hinglish_notes"
@@ -60,7 +62,22 @@ _KIN_WORDS = ("mumm", "papa", "nani", "nana", "dadi", "dada", "bhabhi", "didi", 
 _WEEKDAY_WORDS = ("day ", "var ")
 
 
-def scan(text: str) -> list[Span]:
+# a drug's stem the lexicon may not know ("Metformin", "Telmisartan"): no relative's name
+_DRUG_ENDINGS = ("formin", "pril", "olol", "sartan", "statin", "cillin", "mycin", "azole",
+                 "oxacin", "tidine", "parin", "gliptin", "semide", "thiazide", "dipine")
+
+
+def _no_name(f: int) -> bool:
+    """A drug, a ward word or a weekday after a kin word, no relative's name: "papa ji
+    Metformin pe hai", "mummy Monday ko" (attack33b); a known given name or surname
+    stays one."""
+    if f & (lx.FIRST_TOP | lx.LAST_TOP):
+        return False
+    return bool(f & (lx.MEDICAL | lx.WEEKDAY | lx.CUE) or (
+        f & lx.ENGLISH and not f & lx.NAMEISH))
+
+
+def scan(text: str, flags_of: Callable[[str], int]) -> list[Span]:
     """The ages, numbers, plates, places, names, beds and dates above."""
     if not any_in(text, _HINGLISH):
         return []
@@ -77,7 +94,8 @@ def scan(text: str) -> list[Span]:
         out += [(m.start(1), m.end(1), "ZIP", RULE, _PRIO) for m in _PIN.finditer(text)]
     if any(w in low for w in _KIN_WORDS):
         out += [(m.start("n"), m.end("n"), "NAME", RULE, _PRIO) for m in _KIN.finditer(text)
-                if m["n"] not in _NOT_NAMES]
+                if m["n"] not in _NOT_NAMES and not _no_name(flags_of(m["n"].lower()))
+                and not m["n"].lower().endswith(_DRUG_ENDINGS)]
     if " bed" in low:
         out += [(m.start("b"), m.end("b"), "ID", RULE, _PRIO) for m in _BED.finditer(text)]
     if "kal " in low or "aaj " in low or "parso" in low:

@@ -18,6 +18,9 @@ A newer rule (NEWER_RULES): it only adds.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from . import lexicon as lx
 
 RULE = "japanese_notes"
 _PRIO = 2
@@ -47,6 +50,10 @@ _GLOSS = re.compile(
     rf"{_B}?[(（](?P<g>[{_K}{_H}{_KT}\uac00-\ud7a3]{{2,8}}(?:{_B}[{_K}{_H}{_KT}\uac00-\ud7a3]{{1,8}})?)"
     r"[)）]")
 _NOT_GLOSSES = ("国籍", "籍", "出身", "語", "通訳")
+# 様 meaning "-like" ("反応 様 症状", "感冒 症状 様"): the finding before it or after it
+_LIKE_BEFORE = frozenset("症状 反応 所見 変化 陰影 発作 疼痛 不快 感覚 様子".split())
+_LIKE_AFTER = re.compile(rf"{_B}?(?:症状|反応|所見|変化|陰影|発作|疼痛|の症状|の反応|の訴え)")
+_WORDS = lx.ENGLISH | lx.MEDICAL | lx.CUE | lx.COMMON
 
 _PREFS = ("北海道|東京都|京都府|大阪府|" + "|".join(p + "県" for p in (
     "青森 岩手 宮城 秋田 山形 福島 茨城 栃木 群馬 埼玉 千葉 神奈川 新潟 富山 石川 福井 "
@@ -57,7 +64,7 @@ _PLACE = re.compile(
     rf"(?:{_PREFS})(?:[{_K}]{{1,4}}?[市郡])?(?:[{_K}]{{1,4}}?区)?(?:[{_K}]{{1,4}}?[町村])?"
     rf"{_CHOME}?"
     rf"|(?<![{_K}])[{_K}]{{1,4}}?市[{_K}]{{1,4}}?区(?:[{_K}]{{1,4}}?[町村])?{_CHOME}?"
-    rf"|(?<![{_K}])[{_K}]{{1,4}}?市(?=から|より|在住|出身|の施設)"
+    rf"|(?<![{_K}])(?![他同当各本隣前]市)[{_K}]{{1,4}}?市(?=から|より|在住|出身|の施設)"
     rf"|(?<![{_K}])[{_K}]{{1,4}}?[町村]{_CHOME}(?![\d-])")
 
 _ERA = r"(?:令和|平成|昭和|大正|明治)(?:元|\d{1,2})年"
@@ -70,32 +77,61 @@ _AGE = re.compile(
     r"|(?<![一二三四五六七八九十百])(?:九十[一二三四五六七八九]?|百(?:十[一二三四五六七八九]?"
     r"|[一二三四五六七八九])?)(?=歳)")
 _PLATE = re.compile(
-    rf"(?<![{_K}])[{_K}]{{1,4}}{_B}?\d{{2,3}}{_B}?[{_H}]{_B}?"
+    rf"(?<![{_K}])[{_K}]{{1,4}}{_B}?\d{{2,3}}{_B}?(?![をと])[{_H}]{_B}?"
     r"(?:\d{1,2}[-－]\d{2}|[・･]{1,3}\d{1,3})(?!\d)")
+# 記号 (and the card's 番号 after it), half or full width: "記号 1234 番号 5678", "ＡＢ１２"
 _SYMBOL = re.compile(
-    r"記号[ \u3000]*[:：]?[ \u3000]*([0-9A-Za-z]{1,8}(?:[-－][0-9]{1,8})?)(?![\w-])")
+    r"(?:記号|(?<=[\d０-９] )番号|(?<=[\d０-９]\u3000)番号)[ \u3000]*[:：]?[ \u3000]*"
+    r"([0-9A-Za-z０-９Ａ-Ｚａ-ｚ]{1,8}(?:[-－][0-9０-９]{1,8})?)(?![\w-])")
 _SCRIPT = re.compile(rf"[{_K}{_H}{_KT}]")
+_PREF_ALONE = re.compile(_PREFS)  # a prefecture alone is a state, no address
 
 
-def _names(text: str) -> list[Span]:
+def _gloss_end(gloss: str) -> int:
+    """How much of a bracket is a name: all, none of a nationality alone ("フィリピン国籍"),
+    the words before a nationality ("李小明 中国籍"; attack33b)."""
+    if not gloss.endswith(_NOT_GLOSSES):
+        return len(gloss)
+    return max(gloss.rfind(" "), gloss.rfind("\u3000"), 0)
+
+
+def _like(text: str, m: re.Match[str]) -> bool:
+    """様 as "-like" after a finding, not an honorific: "胸部 不快 様 症状", "症状 様"."""
+    return text[m.end() - 1] == "様" and (
+        m["giv"] in _LIKE_BEFORE or _LIKE_AFTER.match(text, m.end()) is not None)
+
+
+def _names(text: str, flags_of: Callable[[str], int]) -> list[Span]:
     out: list[Span] = []
     found = [m for m in _NAME.finditer(text)
-             if m["fam"] not in _NOT_NAMES and m["giv"] not in _NOT_NAMES]
-    found += [m for m in _ROMAN.finditer(text) if m["fam"] not in _TITLES]
+             if m["fam"] not in _NOT_NAMES and m["giv"] not in _NOT_NAMES
+             and not _like(text, m)]
     for m in found:
         out.append((m.start(), m.end("giv"), "NAME", RULE, _PRIO))
+    for m in _ROMAN.finditer(text):
+        if m["fam"] in _TITLES:
+            continue
+        # an English word before the given name is none of the name: "Pt Kenji さん"
+        f = flags_of(m["fam"].lower())
+        start = m.start("giv") if f & _WORDS and not f & lx.LAST_TOP else m.start()
+        out.append((start, m.end("giv"), "NAME", RULE, _PRIO))
+        found.append(m)
+    for m in found:
         g = _GLOSS.match(text, m.end())
-        if g is not None and not g["g"].endswith(_NOT_GLOSSES):
-            out.append((g.start("g"), g.end("g"), "NAME", RULE, _PRIO))
+        if g is not None:
+            g_end = _gloss_end(g["g"])
+            if g_end:
+                out.append((g.start("g"), g.start("g") + g_end, "NAME", RULE, _PRIO))
     return out
 
 
-def scan(text: str) -> list[Span]:
+def scan(text: str, flags_of: Callable[[str], int]) -> list[Span]:
     """The names, places, dates, ages, plates and card symbols above."""
     if _SCRIPT.search(text) is None:
         return []
-    out = _names(text)
-    out += [(m.start(), m.end(), "ADDRESS", RULE, _PRIO) for m in _PLACE.finditer(text)]
+    out = _names(text, flags_of)
+    out += [(m.start(), m.end(), "ADDRESS", RULE, _PRIO) for m in _PLACE.finditer(text)
+            if _PREF_ALONE.fullmatch(m[0]) is None]
     out += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _DATE.finditer(text)]
     out += [(m.start(), m.end(), "AGE", RULE, _PRIO) for m in _AGE.finditer(text)]
     out += [(m.start(), m.end(), "VEHICLE", RULE, _PRIO) for m in _PLATE.finditer(text)]

@@ -504,6 +504,7 @@ class NameScanner:
             if not (rule[i] and rule[i + 1]) and self._pair(toks, norms, flags, gaps, i, style):
                 for k in (i, i + 1):
                     rule[k] = rule[k] or "name_given_surname"
+        role_at = -1  # a staff word with an honorific (attack33b)
         for i in sorted(cands):
             if rule[i]:
                 # "PT KEMP, MAY —": the surname found after "pt", its given name a word
@@ -552,12 +553,19 @@ class NameScanner:
             if _NON_LATIN.search(raw) and (gaps[i] in (" ", ": ", "：", ":") or (
                     i == 0 and not gaps[i].strip() and raw.endswith(_HONORIFICS))):
                 # ... or the note's first word, with an honorific: "佐藤さん、"
-                if raw in _HONORIFICS and i and not _NON_LATIN.search(toks[i - 1][2]):
-                    continue  # alone after a Latin word: no name, nor the words after it
-                if raw.endswith(_HONORIFICS) and raw[:-1].rstrip("さ") in _STAFF_STEMS:
-                    continue  # "看護師さん", "師長さん": a role, not a name
+                if raw in _HONORIFICS and i and not _NON_LATIN.search(toks[i - 1][2]) \
+                        and not _bare_word(toks[i - 1][2], flags[i - 1]):
+                    # alone after a Latin name ("Smith さん", "ishida kaoru さん"): that
+                    # word is the name, the words after it are not (attack33b)
+                    rule[i - 1] = "script_name"
+                    continue
+                if _staff_honorific(raw):
+                    role_at = i  # "看護師さん", "師長さん": a role, not a name ...
+                    continue
+                # ... but a name after it is one: "看護師さん 佐藤花子" (attack33b)
                 after_cue = i > 0 and (norms[i - 1] in CUES or norms[i - 1] in SCRIPT_CUES
-                                       or rule[i - 1] == "script_name")
+                                       or rule[i - 1] == "script_name"
+                                       or (role_at == i - 1 and _name_shape(toks, gaps, i)))
                 if after_cue or raw.endswith(_HONORIFICS):
                     rule[i] = "script_name"  # "Пациент 王伟", "家属 Мария Иванова"
                     if not after_cue and i and gaps[i] == " " and _NON_LATIN.search(
@@ -898,6 +906,46 @@ def _name_slot(norms: list[str], gaps: list[str], i: int, f: int) -> bool:
     return g == " " and (norms[i + 1] in ("is", "from", "npo", "here") or (
         norms[i + 1] in _PT_DOES and not f & lx.VERY_COMMON
         and gaps[i].strip(" :") == ""))  # not "the patient's record has"
+
+
+def _staff_honorific(raw: str) -> bool:
+    """Staff by role with an honorific: "看護師さん", "師長さん"."""
+    return raw.endswith(_HONORIFICS) and raw[:-1].rstrip("さ") in _STAFF_STEMS
+
+
+def _bare_word(raw: str, f: int) -> bool:
+    """A Latin word before a lone honorific that is no name ("Called さん 山田太郎", "Ａ さん"):
+    the honorific then cues the words after it, as before."""
+    if len(raw) == 1:
+        return True
+    return not f & (lx.FIRST_TOP | lx.LAST_TOP) and bool(
+        f & (lx.ENGLISH | lx.MEDICAL | lx.CUE | lx.COMMON)
+        or (raw.isupper() and len(raw) <= 3))  # "OK さん", "PT さん": an abbreviation
+
+
+_KANJI_NAME = re.compile("[\u4e00-\u9fff\u3005]{2,4}")
+_GLUED_NAME = re.compile("[\u4e00-\u9fff\u3005]{1,3}[\u3041-\u3096]{2,4}")
+_GIVEN = re.compile("[\u4e00-\u9fff\u3005]{1,3}|[\u3041-\u3096]{2,4}|[\u30a1-\u30fa\u30fc]{2,6}")
+
+
+def _name_shape(toks: list[Token], gaps: list[str], i: int) -> bool:
+    """The word after "看護師さん" as a name: family and given glued
+    ("佐藤花子", "鈴木さくら"), or a family name and its given name after a blank ("山田
+    太郎"); not "交代 済み", "不在、"."""
+    raw = toks[i][2]
+    if _GLUED_NAME.fullmatch(raw) is not None:
+        return True
+    if _KANJI_NAME.fullmatch(raw) is None:
+        return False
+    return len(raw) >= 3 or (i + 1 < len(toks) and gaps[i + 1] in (" ", "\u3000")
+                             and _GIVEN.fullmatch(toks[i + 1][2]) is not None)
+
+
+def _grammar_word(norms: list[str], gaps: list[str], i: int) -> bool:
+    """An Italian, Portuguese or Dutch grammar word, or a verb of living before its
+    preposition ("mora em"): the word, not a name, when typed in lower case."""
+    return norms[i] in GRAMMAR or (norms[i] in LIVES and i + 1 < len(norms)
+                                   and gaps[i + 1] == " " and norms[i + 1] in LIVES_BEFORE)
 
 
 def _classified(norms: list[str], gaps: list[str], i: int) -> bool:

@@ -86,6 +86,15 @@ _KIN = frozenset("患者 息子 娘 奥 皆 妻 夫 母 父 お子 先生 主人
                  "看護師 師長 主任 医師 技師 薬剤師 助手 事務 清掃 担当".split())
 
 
+def _gloss_end(gloss: str) -> int:
+    """How much of a bracket's run is a name: all of it, none of a nationality alone
+    ("中国籍"), the words before a nationality ("李小明 中国籍"; attack33b)."""
+    if not gloss.endswith(_NOT_GLOSSES):
+        return len(gloss)
+    cut = max(gloss.rfind(" "), gloss.rfind("\u3000"))
+    return max(cut, 0)
+
+
 def _folded(word: str) -> str:
     """As the normalised view spells it: compatibility forms, no marks ("ผู้ป่วย" -> "ผปวย")."""
     return "".join(c for c in unicodedata.normalize("NFKD", word)
@@ -129,8 +138,10 @@ def scan(text: str, spans: list[Span]) -> None:
                     text[end - 1:end] + m.group(1)) is not None:
                 spans.append((_s, m.end(1), "NAME", "script_surname", 1))
             m = _GLOSS.match(text, e)
-            if m is not None and not m.group(1).endswith(_NOT_GLOSSES):
-                spans.append((m.start(1), m.end(1), "NAME", "script_gloss", 1))
+            if m is not None:
+                g_end = _gloss_end(m.group(1))
+                if g_end:
+                    spans.append((m.start(1), m.start(1) + g_end, "NAME", "script_gloss", 1))
             m = _BEFORE.search(text, max(0, _s - 40), _s)
             if m is not None and _STOP.isdisjoint(m.group(1).split()):
                 spans.append((m.start(1), m.end(1), "NAME", "script_gloss", 1))

@@ -1,0 +1,54 @@
+"""fix33b: the narrowings attack33b broke, made safe again, and the new rules' gates, each
+with the neighbours that must keep their verdict. Every note here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import Engine
+
+
+def _shown(engine: Engine, note: str, word: str) -> bool:
+    return word in engine.deidentify(note).text
+
+
+# names that must go: a Latin name before a lone さん, a name after a staff word with さん,
+# a kin word's relative (a name, not a drug), Korean districts of one quarter syllable
+GONE = [
+    ("Called Okafor さん 退院", "Okafor"),
+    ("Mia さん 付き添い", "Mia"),
+    ("PT さん 山本 一樹 来院", "山本"),
+    ("看護師さん 鈴木さくら 面会", "鈴木さくら"),
+    ("主任さん 高田 明美 同席", "高田"),
+    ("papa ji Rohan ko bulao", "Rohan"),
+    ("서울 중구 거주", "중구"),
+    ("대구 달서구 거주", "달서구"),
+    ("練馬 502 ほ 77-01 駐車", "77-01"),
+    ("東京都新宿区 在住", "新宿区"),
+]
+
+
+@pytest.mark.parametrize(("note", "secret"), GONE)
+def test_a_name_or_place_still_goes(engine: Engine, note: str, secret: str) -> None:
+    assert not _shown(engine, note, secret)
+
+
+# words that must stay: drugs after kin words, blood cells after a city, a relative city
+# word, a prefecture alone, a particle between numbers, 様 meaning "-like"
+STAYS = [
+    ("papa ji Atorvastatin pe hai", "Atorvastatin"),
+    ("dadi Sunday ko aayengi", "Sunday"),
+    ("부산 호중구 감소", "호중구"),
+    ("서울 림프구 검사", "림프구"),
+    ("当市から紹介", "当市"),
+    ("北海道の基準", "北海道"),
+    ("輸液 200 を 1-30 滴", "1-30"),
+    ("発疹 症状 様 反応", "発疹"),
+    ("看護師さん 交代 済み", "交代"),
+    ("Ishida Kaoru さん 退院 予定", "退院"),
+]
+
+
+@pytest.mark.parametrize(("note", "word"), STAYS)
+def test_a_word_still_stays(engine: Engine, note: str, word: str) -> None:
+    assert _shown(engine, note, word)
