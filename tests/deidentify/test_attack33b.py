@@ -6,8 +6,8 @@ script_names' nationality glosses, japanese_notes, hinglish_notes, korean_places
 NEW: the BASE engine at e52c8eb hid these characters (or left these words alone); HEAD
 shows them (or hides them). OLDER: both show the same characters; the new rule reads the
 shape next door and stops short. Each is a strict xfail until a rule covers it (fix33b
-closed all NEW ones, the Korean clock time, the insurance card's 番号 and full-width
-記号). Every note here is invented for these tests."""
+closed all NEW ones and 22 OLDER; the 7 left are marked one by one). Every note
+here is invented for these tests."""
 
 from __future__ import annotations
 
@@ -137,11 +137,14 @@ def test_no_place_or_plate_stays(engine: Engine, note: str, word: str) -> None:
 
 
 # OLDER: names beside the new Japanese shapes that neither engine hides
+_OLDER_CJK_NAMES_LEFT = pytest.mark.xfail(
+    strict=True, reason=OLDER + "leak: a CJK name after a clock time, or "
+    "a romanised name in capitals before さん, is shown")
 OLDER_CJK_NAMES = [
-    ("10時15分 山田太郎 入室", "山田太郎"),
-    ("20時05分 に 田中 一郎 来院", "田中"),
-    ("9时05分 王小明 入院", "王小明"),
-    ("14시30분 김민준 환자 입실", "김민준"),
+    pytest.param(*("10時15分 山田太郎 入室", "山田太郎"), marks=_OLDER_CJK_NAMES_LEFT),
+    pytest.param(*("20時05分 に 田中 一郎 来院", "田中"), marks=_OLDER_CJK_NAMES_LEFT),
+    pytest.param(*("9时05分 王小明 入院", "王小明"), marks=_OLDER_CJK_NAMES_LEFT),
+    pytest.param(*("14시30분 김민준 환자 입실", "김민준"), marks=_OLDER_CJK_NAMES_LEFT),
     ("孫 正義 様 来院", "孫"),    # a surname japanese_notes keeps as "grandchild"
     ("奥 健一 様 来院", "奥"),    # a surname it keeps as "wife"
     ("ﾀﾅｶ ﾀﾛｳ 様", "ﾀﾅｶ"),        # half-width katakana
@@ -155,8 +158,6 @@ def test_a_romanised_name_in_capitals_before_san_goes(engine: Engine) -> None:
     assert not _shown(engine, "ISHIDA KAORU さん 発熱", "KAORU")
 
 
-@pytest.mark.xfail(strict=True, reason=OLDER + "leak: a CJK name after a clock time, or "
-                   "a romanised name in capitals before さん, is shown")
 @pytest.mark.parametrize(("note", "secret"), OLDER_CJK_NAMES)
 def test_a_cjk_name_near_the_new_shapes_goes(engine: Engine, note: str,
                                              secret: str) -> None:
@@ -181,26 +182,25 @@ OLDER_HINGLISH = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason=OLDER + "leak: an age, Aadhaar or PIN code just "
-                   "outside hinglish_notes' shapes is shown")
 @pytest.mark.parametrize(("note", "secret"), OLDER_HINGLISH)
 def test_a_hinglish_identifier_goes(engine: Engine, note: str, secret: str) -> None:
     assert not _shown(engine, note, secret)
 
 
 # OLDER: Korean and Chinese addresses korean_places / japanese_notes do not reach
+_OLDER_ADDRESSES_LEFT = pytest.mark.xfail(
+    strict=True, reason=OLDER + "leak: a Korean or Chinese street or "
+    "district beside the new place rules is shown")
 OLDER_ADDRESSES = [
     ("주소: 서울특별시 강남구 테헤란로 123", "테헤란로"),
     ("수원시 팔달구 거주", "팔달구"),
     ("경기 성남시 분당구 거주", "분당구"),
     ("상하이시 푸둥신구 거주", "푸둥신구"),
-    ("广东省深圳市南山区 居住", "南山区"),
-    ("住址: 上海市浦东新区张江路 88号", "张江路"),
+    pytest.param(*("广东省深圳市南山区 居住", "南山区"), marks=_OLDER_ADDRESSES_LEFT),
+    pytest.param(*("住址: 上海市浦东新区张江路 88号", "张江路"), marks=_OLDER_ADDRESSES_LEFT),
 ]
 
 
-@pytest.mark.xfail(strict=True, reason=OLDER + "leak: a Korean or Chinese street or "
-                   "district beside the new place rules is shown")
 @pytest.mark.parametrize(("note", "secret"), OLDER_ADDRESSES)
 def test_a_korean_or_chinese_address_goes(engine: Engine, note: str, secret: str) -> None:
     assert not _shown(engine, note, secret)
@@ -215,18 +215,19 @@ def test_a_korean_clock_time_stays(engine: Engine) -> None:
 
 # OLDER: Indian plates, Aadhaar numbers and sectors just outside hinglish_notes' gates (an
 # English note, no Aadhaar word) or separators (no-break space, full stops, lower case)
+_OLDER_INDIAN_IDS_LEFT = pytest.mark.xfail(
+    strict=True, reason=OLDER + "leak: an Indian plate, Aadhaar or sector "
+    "outside hinglish_notes' gate or separators is shown")
 OLDER_INDIAN_IDS = [
     ("Ambulance MH 12 AB 1234 arrived.", "1234"),
     ("HR\u00a026\u00a0DK\u00a09031 gaadi bahar hai", "9031"),
     ("Gaadi HR.26.DK.9031 bahar hai", "9031"),
-    ("Gaadi hr 26 dk 9031 bahar hai", "9031"),
+    pytest.param(*("Gaadi hr 26 dk 9031 bahar hai", "9031"), marks=_OLDER_INDIAN_IDS_LEFT),
     ("UID 1234 5678 9012 verified.", "5678"),
     ("Lives at Sector 18, Gurugram.", "Sector 18"),
 ]
 
 
-@pytest.mark.xfail(strict=True, reason=OLDER + "leak: an Indian plate, Aadhaar or sector "
-                   "outside hinglish_notes' gate or separators is shown")
 @pytest.mark.parametrize(("note", "secret"), OLDER_INDIAN_IDS)
 def test_an_indian_identifier_goes(engine: Engine, note: str, secret: str) -> None:
     assert not _shown(engine, note, secret)

@@ -25,14 +25,16 @@ _PRIO = 2
 
 Span = tuple[int, int, str, str, int]
 
-_AGE = re.compile(r"(?i)(?<![\d.])(?:9\d|1[01]\d)(?=[ \t]?(?:saal|sal|varsh|baras)\b)")
+_AGE = re.compile(r"(?i)(?<![\d.])(?:9\d|1[01]\d)(?=[ \t-]?(?:saal|sal|varsh|baras)\b)"
+                  r"|(?i:(?<=\bumar )|(?<=\bumar: ))(?:9\d|1[01]\d)(?![\d.])")
 _AADHAAR = re.compile(
-    r"(?i)\b(?:aadhaa?r|aadhar|adhaar|adhar|uidai)\b[^\d\n]{0,24}?"
+    r"(?i)\b(?:aadhaa?r|aadhar|adhaar|adhar|uidai|uid)\b[^\d\n]{0,48}?"
     r"(\d{4}[ \t-]?\d{4}[ \t-]?\d{4})(?![\d-])")
 _STATES = ("AN|AP|AR|AS|BR|CG|CH|DD|DL|DN|GA|GJ|HP|HR|JH|JK|KA|KL|LA|LD|MH|ML|MN|MP|MZ|NL|OD"
            "|PB|PY|RJ|SK|TN|TR|TS|UK|UP|WB")
 _PLATE = re.compile(
-    rf"(?<![\w-])(?:{_STATES})[ -]?\d{{1,2}}[A-Z]?[ -]?[A-Z]{{1,3}}[ -]?\d{{4}}(?![\w-])")
+    rf"(?<![\w-])(?:{_STATES})[ .\u00a0-]?\d{{1,2}}[A-Z]?[ .\u00a0-]?[A-Z]{{1,3}}[ .\u00a0-]?"
+    r"\d{4}(?![\w-])")
 _SECTOR_TOWNS = ("Noida|Greater Noida|Gurugram|Gurgaon|Faridabad|Chandigarh|Panchkula|Mohali"
                  "|Dwarka|Rohini|Vashi|Nerul|Kharghar|Navi Mumbai|Gandhinagar|Bhilai|Ghaziabad")
 _SECTOR = re.compile(rf"(?i)\bsector[ -]?\d{{1,3}}[A-Z]?(?=,?[ \t]*(?:{_SECTOR_TOWNS})\b)")
@@ -79,19 +81,21 @@ def _no_name(f: int) -> bool:
 
 def scan(text: str, flags_of: Callable[[str], int]) -> list[Span]:
     """The ages, numbers, plates, places, names, beds and dates above."""
-    if not any_in(text, _HINGLISH):
-        return []
+    # an Aadhaar by its word, a plate, a sector with its town, a PIN code by its word: in
+    # an English note too ("UID 1234 5678 9012", "Lives at Sector 18, Gurugram"; attack33b)
     low = folded(text)
     out: list[Span] = []
-    if "saal" in low or "sal " in low or "varsh" in low or "baras" in low:
-        out += [(m.start(), m.end(), "AGE", RULE, _PRIO) for m in _AGE.finditer(text)]
-    if "adha" in low or "adhar" in low or "uidai" in low:
+    if "adha" in low or "adhar" in low or "uid" in low:
         out += [(m.start(1), m.end(1), "ID", RULE, _PRIO) for m in _AADHAAR.finditer(text)]
     out += [(m.start(), m.end(), "VEHICLE", RULE, _PRIO) for m in _PLATE.finditer(text)]
     if "sector" in low:
         out += [(m.start(), m.end(), "ADDRESS", RULE, _PRIO) for m in _SECTOR.finditer(text)]
     if "pin" in low:
         out += [(m.start(1), m.end(1), "ZIP", RULE, _PRIO) for m in _PIN.finditer(text)]
+    if not any_in(text, _HINGLISH):
+        return out
+    if "saal" in low or "sal " in low or "varsh" in low or "baras" in low or "umar" in low:
+        out += [(m.start(), m.end(), "AGE", RULE, _PRIO) for m in _AGE.finditer(text)]
     if any(w in low for w in _KIN_WORDS):
         out += [(m.start("n"), m.end("n"), "NAME", RULE, _PRIO) for m in _KIN.finditer(text)
                 if m["n"] not in _NOT_NAMES and not _no_name(flags_of(m["n"].lower()))

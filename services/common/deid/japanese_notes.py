@@ -39,9 +39,18 @@ _NOT_NAMES = frozenset(
     "夫 妻 母 父 孫 兄 弟 姉 妹 ご主人 奥様 娘様 お母 お父 技師 助手 薬剤師 麻酔科 執刀医 "
     "研修医 師長 主任 事務 清掃 業者 通訳 器械出し 外回り".split())
 
+_HW = "\uff66-\uff9f"                # half-width katakana: "ﾀﾅｶ ﾀﾛｳ 様"
 _NAME = re.compile(
-    rf"(?<![{_K}{_H}{_KT}])(?P<fam>[{_K}]{{1,3}}|[{_KT}]{{2,6}}){_B}"
-    rf"(?P<giv>[{_K}{_H}]{{1,4}}|[{_KT}]{{2,6}}){_B}?{_HONORIFIC}")
+    rf"(?<![{_K}{_H}{_KT}{_HW}])(?P<fam>[{_K}]{{1,3}}|[{_KT}]{{2,6}}|[{_HW}]{{2,8}}){_B}"
+    rf"(?P<giv>[{_K}{_H}]{{1,4}}|[{_KT}]{{2,6}}|[{_HW}]{{2,8}}){_B}?{_HONORIFIC}")
+# a family name that is also a kin word: "孫 正義 様", "奥 健一 様" (a name's shape)
+_SURNAME_KIN = frozenset("孫 奥".split())
+# glued to its honorific: a Latin surname ("Jonesさん"), a kanji family name and a
+# hiragana given name after a stop ("、高橋ゆうきさん"), not "のおばさん"
+_GLUED_LATIN = re.compile(rf"(?<![\w.])[A-Z][a-z]+(?={_HONORIFIC})")
+_GLUED_KANA = re.compile(
+    rf"(?:(?<=[、。，,\s：:])|^)[{_K}]{{1,3}}(?![のがはをにともへでや])[{_H}]{{2,4}}"
+    r"(?=さん|様|さま|くん|ちゃん)")
 _ROMAN = re.compile(
     rf"(?<![\w.])(?P<fam>[A-Z][a-z]+)[ ](?P<giv>[A-Z][a-z]+(?:-[a-z]+)?){_B}?{_HONORIFIC}")
 
@@ -104,8 +113,8 @@ def _like(text: str, m: re.Match[str]) -> bool:
 def _names(text: str, flags_of: Callable[[str], int]) -> list[Span]:
     out: list[Span] = []
     found = [m for m in _NAME.finditer(text)
-             if m["fam"] not in _NOT_NAMES and m["giv"] not in _NOT_NAMES
-             and not _like(text, m)]
+             if (m["fam"] not in _NOT_NAMES or m["fam"] in _SURNAME_KIN)
+             and m["giv"] not in _NOT_NAMES and not _like(text, m)]
     for m in found:
         out.append((m.start(), m.end("giv"), "NAME", RULE, _PRIO))
     for m in _ROMAN.finditer(text):
@@ -116,6 +125,11 @@ def _names(text: str, flags_of: Callable[[str], int]) -> list[Span]:
         start = m.start("giv") if f & _WORDS and not f & lx.LAST_TOP else m.start()
         out.append((start, m.end("giv"), "NAME", RULE, _PRIO))
         found.append(m)
+    for m in _GLUED_LATIN.finditer(text):
+        f = flags_of(m[0].lower())
+        if m[0] not in _TITLES and not (f & _WORDS and not f & (lx.FIRST_TOP | lx.LAST_TOP)):
+            out.append((m.start(), m.end(), "NAME", RULE, _PRIO))
+    out += [(m.start(), m.end(), "NAME", RULE, _PRIO) for m in _GLUED_KANA.finditer(text)]
     for m in found:
         g = _GLOSS.match(text, m.end())
         if g is not None:
