@@ -6,7 +6,7 @@ script_names' nationality glosses, japanese_notes, hinglish_notes, korean_places
 NEW: the BASE engine at e52c8eb hid these characters (or left these words alone); HEAD
 shows them (or hides them). OLDER: both show the same characters; the new rule reads the
 shape next door and stops short. Each is a strict xfail until a rule covers it (fix33b
-closed all NEW ones and 22 OLDER; the 7 left are marked one by one). Every note
+closed all NEW ones and 24 OLDER; the 5 left are marked one by one). Every note
 here is invented for these tests."""
 
 from __future__ import annotations
@@ -188,16 +188,13 @@ def test_a_hinglish_identifier_goes(engine: Engine, note: str, secret: str) -> N
 
 
 # OLDER: Korean and Chinese addresses korean_places / japanese_notes do not reach
-_OLDER_ADDRESSES_LEFT = pytest.mark.xfail(
-    strict=True, reason=OLDER + "leak: a Korean or Chinese street or "
-    "district beside the new place rules is shown")
 OLDER_ADDRESSES = [
     ("주소: 서울특별시 강남구 테헤란로 123", "테헤란로"),
     ("수원시 팔달구 거주", "팔달구"),
     ("경기 성남시 분당구 거주", "분당구"),
     ("상하이시 푸둥신구 거주", "푸둥신구"),
-    pytest.param(*("广东省深圳市南山区 居住", "南山区"), marks=_OLDER_ADDRESSES_LEFT),
-    pytest.param(*("住址: 上海市浦东新区张江路 88号", "张江路"), marks=_OLDER_ADDRESSES_LEFT),
+    ("广东省深圳市南山区 居住", "南山区"),
+    ("住址: 上海市浦东新区张江路 88号", "张江路"),
 ]
 
 

@@ -26,6 +26,7 @@ from . import (
     band_names,
     beside_names,
     board_names,
+    chinese_places,
     cjk_names,
     context,
     cue_names,
@@ -246,7 +247,7 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "it_pt_nl_dates", "it_pt_nl_ages", "it_pt_nl_places", "it_pt_nl_numbers",
                "cue_names", "word_ages", "uk_postcodes", "band_codes", "dos_dates",
                "home_cities",
-               "japanese_notes", "hinglish_notes", "korean_places")
+               "japanese_notes", "hinglish_notes", "korean_places", "chinese_places")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -836,7 +837,9 @@ class Engine:
                     # Hindi-English chat: "92 saal", Aadhaar, "UP14 CT 4821", "kal 20 March"
                     ("hinglish_notes", lambda _: hinglish_notes.scan(text, name_flags)),
                     # "서울 강남구", "경기도 성남시 분당구"
-                    ("korean_places", lambda _: korean_places.scan(text)))
+                    ("korean_places", lambda _: korean_places.scan(text)),
+                    # "广东省深圳市南山区", "上海市浦东新区张江路 88号" (attack33b)
+                    ("chinese_places", lambda _: chinese_places.scan(text)))
             for name, newer in later:
                 if extend_unheld(merged, newer(merged)):
                     fired.append(name)

@@ -505,8 +505,15 @@ class NameScanner:
                 for k in (i, i + 1):
                     rule[k] = rule[k] or "name_given_surname"
         role_at = -1  # a staff word with an honorific (attack33b)
+        stop_at = -1  # ... and the word after the name it cued: no name by the chain
         for i in sorted(cands):
+            if _staff_honorific(toks[i][2]):
+                role_at = i  # "看護師さん", "師長さん": a role, not a name ...
+                continue
             if rule[i]:
+                if role_at == i - 1 and _name_shape(toks, gaps, i):
+                    rule[i] = "script_name"  # "師長さん 松本 さくら": a name, not a town
+                    stop_at = i + _name_words(toks[i][2])
                 # "PT KEMP, MAY —": the surname found after "pt", its given name a word
                 if i + 1 < n and not rule[i + 1] and norms[i - 1] in ("pt", "patient") \
                         and _inverted(toks, flags, gaps, i) and _field_ends(gaps, i + 2):
@@ -551,21 +558,23 @@ class NameScanner:
                     rule[i + 1] = "nickname"
                 continue
             if _NON_LATIN.search(raw) and (gaps[i] in (" ", ": ", "：", ":") or (
-                    i == 0 and not gaps[i].strip() and raw.endswith(_HONORIFICS))):
-                # ... or the note's first word, with an honorific: "佐藤さん、"
+                    i == 0 and not gaps[i].strip() and raw.endswith(_HONORIFICS)) or (
+                    role_at == i - 1 and gaps[i].strip() in ("、", ","))):
+                # ... or the note's first word, with an honorific: "佐藤さん、", or a word
+                # after a staff word and its comma: "看護師さん、 佐藤 花子" (attack33b)
                 if raw in _HONORIFICS and i and not _NON_LATIN.search(toks[i - 1][2]) \
                         and not _bare_word(toks[i - 1][2], flags[i - 1]):
                     # alone after a Latin name ("Smith さん", "ishida kaoru さん"): that
                     # word is the name, the words after it are not (attack33b)
                     rule[i - 1] = "script_name"
                     continue
-                if _staff_honorific(raw):
-                    role_at = i  # "看護師さん", "師長さん": a role, not a name ...
-                    continue
-                # ... but a name after it is one: "看護師さん 佐藤花子" (attack33b)
+                # a name after a staff word with an honorific is one: "看護師さん 佐藤花子"
+                staff_cued = role_at == i - 1 and _name_shape(toks, gaps, i)
+                if staff_cued:
+                    stop_at = i + _name_words(raw)  # "佐藤花子 面会": 面会 no name
                 after_cue = i > 0 and (norms[i - 1] in CUES or norms[i - 1] in SCRIPT_CUES
-                                       or rule[i - 1] == "script_name"
-                                       or (role_at == i - 1 and _name_shape(toks, gaps, i)))
+                                       or (rule[i - 1] == "script_name" and i != stop_at)
+                                       or staff_cued)
                 if after_cue or raw.endswith(_HONORIFICS):
                     rule[i] = "script_name"  # "Пациент 王伟", "家属 Мария Иванова"
                     if not after_cue and i and gaps[i] == " " and _NON_LATIN.search(
@@ -926,6 +935,11 @@ def _bare_word(raw: str, f: int) -> bool:
 _KANJI_NAME = re.compile("[\u4e00-\u9fff\u3005]{2,4}")
 _GLUED_NAME = re.compile("[\u4e00-\u9fff\u3005]{1,3}[\u3041-\u3096]{2,4}")
 _GIVEN = re.compile("[\u4e00-\u9fff\u3005]{1,3}|[\u3041-\u3096]{2,4}|[\u30a1-\u30fa\u30fc]{2,6}")
+
+
+def _name_words(raw: str) -> int:
+    """How many words a name _name_shape found spans: one glued ("佐藤花子"), or two."""
+    return 1 if _GLUED_NAME.fullmatch(raw) or len(raw) >= 3 else 2
 
 
 def _name_shape(toks: list[Token], gaps: list[str], i: int) -> bool:
