@@ -955,13 +955,6 @@ def _name_shape(toks: list[Token], gaps: list[str], i: int) -> bool:
                              and _GIVEN.fullmatch(toks[i + 1][2]) is not None)
 
 
-def _grammar_word(norms: list[str], gaps: list[str], i: int) -> bool:
-    """An Italian, Portuguese or Dutch grammar word, or a verb of living before its
-    preposition ("mora em"): the word, not a name, when typed in lower case."""
-    return norms[i] in GRAMMAR or (norms[i] in LIVES and i + 1 < len(norms)
-                                   and gaps[i + 1] == " " and norms[i + 1] in LIVES_BEFORE)
-
-
 def _classified(norms: list[str], gaps: list[str], i: int) -> bool:
     """Whether token i (or the hyphenated compound it starts) is followed by a grade or
     classification: "Tanner 4", "Gleason 4+3", "Clark IV", "Child-Pugh B", "Cobb angle"."""
