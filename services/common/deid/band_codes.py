@@ -12,7 +12,8 @@ import re
 Span = tuple[int, int, str, str, int]
 RULE = "band_codes"
 
-_BAND_CODE = re.compile(r"(?<![\w])(?i:wrist)?(?i:band)(?:[ \t]+(?:reads|says|shows|no\.?|#))?"
+_BAND_CODE = re.compile(r"(?<![\w])(?i:wrist)?(?i:band)"
+                        r"(?:[ \t]*:|[ \t]+(?:code|reads|says|shows|no\.?|#)[ \t]*:?)?"
                         r"[ \t]+((?:WB|ID)[ \t]*+[-—–#:]?[ \t]*+\d{3,6}(?:[ \t]\d{3,6}){1,2})"
                         r"(?![\w])")
 

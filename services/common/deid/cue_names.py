@@ -29,7 +29,8 @@ RULE = "cue_names"
 
 _CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?"
 _CAPS = r"[A-Z][A-Z'’]+(?:-[A-Z]+)?"
-_SIGN_IN = re.compile(rf"(?i:sign[ -]?in)[ \t]*:[ \t]*({_CAPS}[ \t]+{_CAPS})(?=[ \t]*[/(])")
+_SIGN_IN = re.compile(rf"(?i:sign[ -]?in)[ \t]*:[ \t]*({_CAPS}[ \t]+{_CAPS})"
+                      r"(?=[ \t]*(?:[/(]|-[ \t]))")
 _INITIAL = re.compile(rf"(?<![\w])(?:SOURCE|[Ss]ource(?:[ \t]+pt)?|[Nn]ame|NAME|[Rr]ecipient)"
                       rf"[ \t]+([A-Z]\.[ \t]*(?:{_CAP}|{_CAPS}))(?![\w'’-])")
 _RECIPIENT = re.compile(rf"(?<![\w])[Rr]ecipient[ \t]+({_CAP}[ \t]+{_CAP})(?=[ \t]+"
@@ -38,6 +39,17 @@ _OPENING_CAPS = re.compile(rf"^[ \t]*({_CAPS}[ \t]+{_CAPS})[ \t]+#[ \t]?\d{{4}}"
 _BAND = re.compile(rf"(?:^|[,;:.][ \t]*)({_CAP})[ \t]+band[ \t]+(?:WB|ID)(?![a-z])")
 _PT = re.compile(rf"(?<![\w])(?:pt|patient)[ \t]+({_CAP}(?:[ \t]+{_CAP}){{1,2}})(?=[ \t]+"
                  r"(?:(?:acct|HPBN)\b|from[ \t]+[A-Z]))")
+# after an initial, a species or a maker: "Source E. Coli", "Source B. Braun" (attack33c)
+_SPECIES = frozenset((
+    "coli aeruginosa pneumoniae difficile baumannii aureus epidermidis faecalis faecium "
+    "mirabilis cloacae aerogenes marcescens albicans glabrata auris influenzae catarrhalis "
+    "pyogenes agalactiae maltophilia fragilis perfringens jejuni pylori monocytogenes oxytoca "
+    "freundii morganii tuberculosis meningitidis gonorrhoeae trachomatis cepacia lugdunensis "
+    "braun").split())
+# a wristband's colour before "band ID": "Amber band ID" (attack33c)
+_COLOURS = frozenset(
+    "amber violet red yellow green blue purple pink orange white grey gray rose ruby "
+    "scarlet olive coral ivory hazel jade indigo lilac lavender magenta saffron".split())
 # a word that is never a given name or a surname here
 _NEVER = (lx.MEDICAL | lx.LABEL | lx.CUE | lx.STATE | lx.WEEKDAY | lx.COUNTRY | lx.VERY_COMMON
           | lx.MONTH | lx.EPONYM | lx.PHRASE)
@@ -59,6 +71,19 @@ def _all_names(words: str, flags_of: Flags) -> bool:
         return _name_word(parts[0], flags_of) or (parts[0].isupper()
                                                    and not f & (_NEVER | lx.COMMON))
     return bool(parts) and all(_name_word(w, flags_of) for w in parts)
+
+
+def _species(words: str) -> bool:
+    """An initial and a species ("E. Coli", "K. Pneumoniae") or a maker ("B. Braun")."""
+    last = words.rsplit(None, 1)[-1].rstrip(".").lower()
+    return last in _SPECIES or (len(last) > 5 and last.endswith(("iae", "ii")))
+
+
+def _firm(words: str, flags_of: Flags) -> bool:
+    """Two words in capitals, one a city a list holds and one an everyday word: a bank
+    or a firm ("WELLS FARGO"), not a person (attack33c)."""
+    fl = [flags_of(w.lower()) for w in words.split()]
+    return any(f & lx.CITY for f in fl) and any(f & lx.ENGLISH for f in fl)
 
 
 def _pt_run(words: list[str], flags_of: Flags) -> bool:
@@ -98,6 +123,12 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
             if pattern is _PT:
                 if _pt_run(m.group(1).split(), flags_of):
                     found.append((m.start(1), m.end(1), "NAME", RULE, 1))
+                continue
+            if pattern is _INITIAL and _species(m.group(1)):
+                continue
+            if pattern is _BAND and m.group(1).lower() in _COLOURS:
+                continue
+            if pattern is _OPENING_CAPS and _firm(m.group(1), flags_of):
                 continue
             if _all_names(m.group(1), flags_of) and (pattern is not _OPENING_CAPS or all(
                     flags_of(w.lower()) & (lx.FIRST | lx.LAST) for w in m.group(1).split())):

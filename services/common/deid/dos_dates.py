@@ -25,6 +25,11 @@ _RELATIVE_DAY = re.compile(r"(?<![\w])((?i:today|yesterday|tomorrow|tonight)[ \t
                            r"|to)\b))")
 
 
+# a score's name before the day's word: "GCS today 11/15" is a score (attack33c)
+_SCORE_BEFORE = re.compile(r"(?i:gcs|score|scores|pain|nrs|vas|rass|apgar|mmse|moca|nihss"
+                           r"|phq-?9|gad-?7|cam)[ \t:]*+$")
+
+
 def _fraction(value: str) -> bool:
     """A score's shape, "3/10", "4/5": the first figure at most the second, at most 10."""
     top, bottom = (int(x) for x in value.rsplit(None, 1)[-1].split("/"))
@@ -38,5 +43,6 @@ def scan(text: str) -> list[Span]:
         found += [(m.start(1), m.end(1), "DATE", RULE, 1) for m in _DOS_ORDINAL.finditer(text)]
     if "/" in text:
         found += [(m.start(1), m.end(1), "DATE", RULE, 1) for m in _RELATIVE_DAY.finditer(text)
-                  if not _fraction(m.group(1))]
+                  if not _fraction(m.group(1))
+                  and not _SCORE_BEFORE.search(text, max(0, m.start() - 12), m.start())]
     return found

@@ -72,7 +72,10 @@ _NOT_LOG = (r"(?!(?:[01]\d|2[0-3])[0-5]\d[ \t]?(?:NG|RT|GP|OT|NS|IO|LP|SW|SL|PO|
 _NL_POST = re.compile(rf"(?:^|(?<=,[ \t])|(?<=\n)){_NOT_LOG}[1-9]\d{{3}}[ \t]?"
                       r"(?!ML|MG|KG|CC|IU|MM|CM|OK|PM|AM|PT|RN|DR|MD|OR|ED|ER|IV|BP|HR|GA|CT"
                       r"|MR|US|NP|PA|ST|TX|SA|SD|SS)"
-                      rf"[A-Z]{{2}}(?![\w])(?:[ \t]+{_CAP}(?:[ \t]+{_CAP})?)?")
+                      rf"[A-Z]{{2}}(?![\w])(?:[ \t]+(?:(?:Den|Sint|Nieuw|Oud|Hoek|Groot|Klein)"
+                      rf"[ \t]+{_CAP}|{_CAP}(?:[ \t]+{_CAP}(?=[ \t]*+(?:$|[,.;:)\n])))?))?")
+# (a second word of the town only after a town's first word, "Den Haag", or closing the
+# clause: "4465 GC Zwolle Dochter belt" starts a sentence, attack33c)
 _NL_POST_CUE = re.compile(r"(?i)(?:postcode|adres|woonachtig|woont)[^\n]{0,40}$")
 _NL_POST_CUED = re.compile(rf"(?<![\w.,/-]){_NOT_LOG}[1-9]\d{{3}}[ \t]?[A-Z]{{2}}(?![\w])")
 # (never a round count: "…, 12000 Einheiten")

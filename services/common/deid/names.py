@@ -298,8 +298,11 @@ class NameScanner:
             if i and flags[i - 1] & lx.CUE:
                 prev = norms[i - 1]
                 c = CUES.get(prev, 0)
-                if c == RELATION and i >= 2 and gaps[i - 1].strip() == "&":
-                    c = 0  # "Smith & Nephew Journey": a firm's name, no kin (study33c)
+                if c == RELATION and i >= 2 and gaps[i - 1].strip() == "&" \
+                        and CUES.get(norms[i - 2]) != RELATION:
+                    # "Smith & Nephew Journey": a firm's name, no kin (study33c); but
+                    # "son & daughter Tarrow" is kin after kin (attack33c)
+                    c = 0
                 if prev in _FOREIGN_KIN and (style != 0 or not raw[:1].isupper()
                                              or raw.isupper()):
                     c = 0
@@ -311,10 +314,11 @@ class NameScanner:
                             c == TITLE and g.strip() not in ("", ".")):
                         c = 0
                     elif c == PATIENT and "," in g and raw.islower() and f & lx.ENGLISH \
-                            and not f & (lx.FIRST | lx.LAST_TOP) \
+                            and not f & (lx.FIRST | lx.LAST_TOP) and norms[i - 2:i - 1] == ["no"] \
                             and not text[toks[i][1]:].strip(" .!\n"):
-                        # "no patient, over": a word closing the note after the cue's
-                        # comma, no given name or frequent surname (study33c)
+                        # "no patient, over": a word closing the note after "no patient,",
+                        # no given name or frequent surname (study33c); "Phoned patient,
+                        # nightingale" names one (attack33c)
                         c = 0
                 elif prev == "is" and i >= 2 and (norms[i - 2] in ("name", "hcp", "this") or (
                         CUES.get(norms[i - 2]) == RELATION and len(raw) > 1

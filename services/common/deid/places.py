@@ -364,9 +364,10 @@ def town_before_state_zip(text: str, toks: list[Token], flags: list[int], gaps: 
 # Words that end a street's name going backwards: "on the road to recovery" names no road.
 _NOT_STREET_NAME = frozenset({
     "on", "at", "of", "the", "a", "an", "this", "that", "my", "his", "her", "their", "our",
-    "your", "its", "same",
-    # a function word is no street's name: "bed 14 to CT" goes to the scanner (study33c)
-    "to", "from", "into", "and", "in", "for", "by", "with"})
+    "your", "its", "same"})
+# a function word typed in lower case is no street's name: "bed 14 to CT" goes to the
+# scanner (study33c); capitalised it may be one: "44 From Moor Rd" (attack33c)
+_LOWER_NOT_STREET_NAME = frozenset({"to", "from", "into", "and", "in", "for", "by", "with"})
 
 
 def scan_streets(text: str, toks: list[Token], norms: list[str], flags: list[int],
@@ -386,7 +387,8 @@ def scan_streets(text: str, toks: list[Token], norms: list[str], flags: list[int
     for j in [j for j, nm in enumerate(norms) if nm in STREET_TYPES and j]:
         k = j - 1
         while k >= 0 and j - k <= 3 and gaps[k + 1] == " " and not flags[k] & (
-                lx.CUE | lx.MEDICAL | lx.MONTH | lx.STATE) and norms[k] not in _NOT_STREET_NAME:
+                lx.CUE | lx.MEDICAL | lx.MONTH | lx.STATE) and norms[k] not in _NOT_STREET_NAME \
+                and not (norms[k] in _LOWER_NOT_STREET_NAME and toks[k][2].islower()):
             raw = toks[k][2]
             if caps_style == 0 and not raw[0].isupper():
                 break

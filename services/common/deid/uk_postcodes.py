@@ -17,7 +17,8 @@ RULE = "uk_postcode"
 
 # outward: A9, A99, AA9, AA99, A9A, AA9A; inward: 9AA without C I K M O V
 _POSTCODE = re.compile(r"(?<![\w-])([A-Z]{1,2}\d[A-Z\d]?[ \t]\d[ABD-HJLNP-UW-Z]{2})(?![\w])")
-_TOWN = re.compile(r"(?<![\w])[A-Z][A-Za-z'’-]+,?[ \t]\Z")
+# (a county's abbreviation, "Glos.", and a doubled blank too: attack33c)
+_TOWN = re.compile(r"(?<![\w])[A-Z][A-Za-z'’-]+\.?,?[ \t]{1,2}\Z")
 _NOT_TOWN = frozenset(("lot", "ref", "kit", "code", "batch", "serial", "model", "room", "bay",
                        "or", "theatre", "ward", "bed", "unit"))
 
@@ -27,6 +28,6 @@ def scan(text: str) -> list[Span]:
     found: list[Span] = []
     for m in _POSTCODE.finditer(text):
         town = _TOWN.search(text, max(0, m.start() - 30), m.start())
-        if town is not None and town.group().rstrip(", \t").lower() not in _NOT_TOWN:
+        if town is not None and town.group().rstrip(",. \t").lower() not in _NOT_TOWN:
             found.append((m.start(1), m.end(1), "ZIP", RULE, 1))
     return found

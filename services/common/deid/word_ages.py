@@ -22,14 +22,18 @@ RULE = "word_ages"
 
 _UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 # 90-119 in words: "ninety", "ninety-three", "one hundred", "one hundred and two"
-_WORDED = (rf"(?i:ninety(?:[- ](?:{_UNITS}))?"
-           rf"|(?:one|a)[ -]hundred(?:[ -](?:and[ -])?(?:{_UNITS}|ten|eleven|twelve"
+# (a hyphen may be the non-breaking one, U+2011: attack33c)
+_WORDED = (rf"(?i:ninety(?:[-\u2011 ](?:{_UNITS}))?"
+           rf"|(?:one|a)[ \u2011-]hundred(?:[ \u2011-](?:and[ \u2011-])?"
+           rf"(?:{_UNITS}|ten|eleven|twelve"
            rf"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)")
 _BEFORE_UNIT = re.compile(rf"(?<![\w-])({_WORDED})(?=[ \t]*+(?i:y/?o|yrs?|y|years?[ -]old)"
                           r"(?![\w/]))")
 _BETWEEN_COMMAS = re.compile(rf",[ \t]*+({_WORDED})(?=[ \t]*+(?:,|;|\.?[ \t]*+$))")
 _AFTER_NAME = re.compile(rf"[ \t]++({_WORDED})(?![\w-])(?![ \t]*+(?i:times|cases|patients"
-                         r"|pts|minutes|mins?|ml|mg|units?|percent|%))")
+                         r"|pts|minutes|mins?|ml|mg|units?|percent|%"
+                         r"|(?:seconds?|secs?|hours?|hrs?|days?|weeks?|wks?|bpm|kg|cm|mm"
+                         r"|degrees|beats|breaths|steps)(?![\w])))")
 _AFTER_PLACE = re.compile(r",[ \t]*+(9\d|1[01]\d)(?=[ \t]*+(?:[\"'”’)]|$))")
 _PLACE = frozenset(("LOCATION", "GEO", "CITY", "ADDRESS"))
 # a note's record of a person: a worded age alone after it and its comma is theirs
