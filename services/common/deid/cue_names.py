@@ -120,7 +120,8 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
         tries.append(_PT)
     for pattern in tries:
         for m in pattern.finditer(text):
-            if pattern is _PT:
+            if pattern is _PT or pattern is _RECIPIENT:  # a rare given name will do
+                # ("recipient Temperance Aberdale MRN": attack33c)
                 if _pt_run(m.group(1).split(), flags_of):
                     found.append((m.start(1), m.end(1), "NAME", RULE, 1))
                 continue
