@@ -46,7 +46,7 @@ SETS = {
         # --- end study33c ---
         # --- study33b: Japanese and Hindi-English notes ---
         "japanese_notes.scan", "hinglish_notes.scan", "korean_places.scan",
-        "chinese_places.scan",
+        "chinese_places.scan", "japanese_family_names.scan",
         # --- end study33b ---
     ),
 }

@@ -141,8 +141,8 @@ _OLDER_CJK_NAMES_LEFT = pytest.mark.xfail(
     strict=True, reason=OLDER + "leak: a CJK name after a clock time, or "
     "a romanised name in capitals before さん, is shown")
 OLDER_CJK_NAMES = [
-    pytest.param(*("10時15分 山田太郎 入室", "山田太郎"), marks=_OLDER_CJK_NAMES_LEFT),
-    pytest.param(*("20時05分 に 田中 一郎 来院", "田中"), marks=_OLDER_CJK_NAMES_LEFT),
+    ("10時15分 山田太郎 入室", "山田太郎"),        # fix34: japanese_family_names
+    ("20時05分 に 田中 一郎 来院", "田中"),
     pytest.param(*("9时05分 王小明 入院", "王小明"), marks=_OLDER_CJK_NAMES_LEFT),
     pytest.param(*("14시30분 김민준 환자 입실", "김민준"), marks=_OLDER_CJK_NAMES_LEFT),
     ("孫 正義 様 来院", "孫"),    # a surname japanese_notes keeps as "grandchild"

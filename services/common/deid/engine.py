@@ -71,6 +71,7 @@ from . import (
     it_pt_nl_dates,
     it_pt_nl_numbers,
     it_pt_nl_places,
+    japanese_family_names,
     japanese_notes,
     job_places,
     kin_names,
@@ -247,7 +248,8 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "it_pt_nl_dates", "it_pt_nl_ages", "it_pt_nl_places", "it_pt_nl_numbers",
                "cue_names", "word_ages", "uk_postcodes", "band_codes", "dos_dates",
                "home_cities",
-               "japanese_notes", "hinglish_notes", "korean_places", "chinese_places")
+               "japanese_notes", "hinglish_notes", "korean_places", "chinese_places",
+               "japanese_family_names")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -839,7 +841,10 @@ class Engine:
                     # "서울 강남구", "경기도 성남시 분당구"
                     ("korean_places", lambda _: korean_places.scan(text)),
                     # "广东省深圳市南山区", "上海市浦东新区张江路 88号" (attack33b)
-                    ("chinese_places", lambda _: chinese_places.scan(text)))
+                    ("chinese_places", lambda _: chinese_places.scan(text)),
+                    # "中村太郎 来院", "10時15分 佐藤 さくら": a family name + given name
+                    # with no honorific (attack33b OLDER)
+                    ("japanese_family_names", lambda _: japanese_family_names.scan(text)))
             for name, newer in later:
                 if extend_unheld(merged, newer(merged)):
                     fired.append(name)
