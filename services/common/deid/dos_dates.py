@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .hints import any_in
+
 Span = tuple[int, int, str, str, int]
 RULE = "dos_dates"
 
@@ -41,7 +43,7 @@ def scan(text: str) -> list[Span]:
     found: list[Span] = []
     if "DOS" in text or "D.O.S." in text:
         found += [(m.start(1), m.end(1), "DATE", RULE, 1) for m in _DOS_ORDINAL.finditer(text)]
-    if "/" in text:
+    if "/" in text and any_in(text, ("today", "yesterday", "tomorrow", "tonight")):
         found += [(m.start(1), m.end(1), "DATE", RULE, 1) for m in _RELATIVE_DAY.finditer(text)
                   if not _fraction(m.group(1))
                   and not _SCORE_BEFORE.search(text, max(0, m.start() - 12), m.start())]

@@ -76,6 +76,9 @@ _NL_POST = re.compile(rf"(?:^|(?<=,[ \t])|(?<=\n)){_NOT_LOG}[1-9]\d{{3}}[ \t]?"
                       rf"[ \t]+{_CAP}|{_CAP}(?:[ \t]+{_CAP}(?=[ \t]*+(?:$|[,.;:)\n])))?))?")
 # (a second word of the town only after a town's first word, "Den Haag", or closing the
 # clause: "4465 GC Zwolle Dochter belt" starts a sentence, attack33c)
+# what every Dutch postcode holds (its figures and its two letters): asked first, once,
+# since _NL_POST's anchors are tried at every position
+_NL_POST_GATE = re.compile(r"[1-9]\d{3}[ \t]?[A-Z]{2}(?![\w])")
 _NL_POST_CUE = re.compile(r"(?i)(?:postcode|adres|woonachtig|woont)[^\n]{0,40}$")
 _NL_POST_CUED = re.compile(rf"(?<![\w.,/-]){_NOT_LOG}[1-9]\d{{3}}[ \t]?[A-Z]{{2}}(?![\w])")
 # (never a round count: "…, 12000 Einheiten")
@@ -147,7 +150,8 @@ def scan(text: str, merged: list[Span]) -> list[Span]:
         found += [(m.start("st"), m.end("st"), "ADDRESS", RULE, _PRIO)
                   for m in _LOW_STREET.finditer(text)]
     # a postcode with its town after a comma; without its town after an address's word
-    if ", " in text or "\n" in text or text[:1].isdigit():
+    if ((", " in text or "\n" in text or text[:1].isdigit())
+            and _NL_POST_GATE.search(text) is not None):
         found += [(m.start(), m.end(), "ADDRESS", RULE, _PRIO)
                   for m in _NL_POST.finditer(text) if m.end() > m.start() + 8]
     if any_in(text, ("postcode", "adres", "woon")):

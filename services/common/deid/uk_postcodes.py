@@ -18,6 +18,9 @@ RULE = "uk_postcode"
 # outward: A9, A99, AA9, AA99, A9A, AA9A; inward: 9AA without C I K M O V
 _POSTCODE = re.compile(r"(?<![\w-])([A-Z]{1,2}\d[A-Z\d]?[ \t]\d[ABD-HJLNP-UW-Z]{2})(?![\w])")
 # (a county's abbreviation, "Glos.", and a doubled blank too: attack33c)
+# what every postcode holds from its outward figure on: searched once (a figure leads it)
+# before _POSTCODE's anchors are tried at every position
+_GATE = re.compile(r"\d[A-Z\d]?[ \t]\d[ABD-HJLNP-UW-Z]{2}(?![\w])")
 _TOWN = re.compile(r"(?<![\w])[A-Z][A-Za-z'’-]+\.?,?[ \t]{1,2}\Z")
 _NOT_TOWN = frozenset(("lot", "ref", "kit", "code", "batch", "serial", "model", "room", "bay",
                        "or", "theatre", "ward", "bed", "unit"))
@@ -26,6 +29,8 @@ _NOT_TOWN = frozenset(("lot", "ref", "kit", "code", "batch", "serial", "model", 
 def scan(text: str) -> list[Span]:
     """The postcodes above as ZIP spans."""
     found: list[Span] = []
+    if _GATE.search(text) is None:
+        return found
     for m in _POSTCODE.finditer(text):
         town = _TOWN.search(text, max(0, m.start() - 30), m.start())
         if town is not None and town.group().rstrip(",. \t").lower() not in _NOT_TOWN:
