@@ -106,7 +106,8 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
     found: list[Span] = []
     tries: list[re.Pattern[str]] = []
     low = text.lower()
-    if "sign" in low:
+    # (each pattern asked only where the literals every match of it holds stand)
+    if "sign" in low and ":" in text and ("/" in text or "(" in text or "-" in text):
         tries.append(_SIGN_IN)
     if "source" in low or "name" in low or "recipient" in low:
         tries.append(_INITIAL)
@@ -116,7 +117,8 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
         tries.append(_OPENING_CAPS)
     if " band " in text:
         tries.append(_BAND)
-    if "pt " in text or "patient " in text:
+    if ("pt " in text or "patient " in text) and (
+            "acct" in text or "HPBN" in text or "from" in text):
         tries.append(_PT)
     for pattern in tries:
         for m in pattern.finditer(text):

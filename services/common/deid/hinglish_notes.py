@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
-from .hints import any_in, folded
+from .hints import any_of, folded
 
 RULE = "hinglish_notes"
 _PRIO = 2
@@ -37,11 +37,15 @@ _PLATE = re.compile(
     r"\d{4}(?![\w-])")
 # what every plate holds from its district's last figure to its four figures: searched
 # once (a figure leads it, which the regex engine skips to) before _PLATE's anchors
+# (its last letter and figures asked first: a capital is rarer than a figure in a note)
+_PLATE_TAIL = re.compile(r"[A-Z][ .\u00a0-]?\d{4}(?![\w-])")
 _PLATE_GATE = re.compile(r"\d[A-Z]?[ .\u00a0-]?[A-Z]{1,3}[ .\u00a0-]?\d{4}(?![\w-])")
 _SECTOR_TOWNS = ("Noida|Greater Noida|Gurugram|Gurgaon|Faridabad|Chandigarh|Panchkula|Mohali"
                  "|Dwarka|Rohini|Vashi|Nerul|Kharghar|Navi Mumbai|Gandhinagar|Bhilai|Ghaziabad")
 _SECTOR = re.compile(rf"(?i)\bsector[ -]?\d{{1,3}}[A-Z]?(?=,?[ \t]*(?:{_SECTOR_TOWNS})\b)")
 _PIN = re.compile(r"(?i)\bpin(?:[ \t]?code)?[ \t]*[:#-]?[ \t]*(\d{6}|\d{3}[ \t]\d{3})(?!\d)")
+# what every PIN code holds: its six figures, three and three perhaps parted by a blank
+_PIN_FIGURES = re.compile(r"\d{3}[ \t]?\d{3}")
 _KIN = re.compile(
     r"(?i:\b(?:mummy|mumma|mummi|papa|nani|nana|dadi|dada|bhabhi|didi|bhaiya|chacha|chachi"
     r"|mausi|bua|amma|appa))(?:[ \t]+ji)?[ \t]+(?P<n>[A-Z][a-z]{2,})\b")
@@ -62,6 +66,8 @@ _HINGLISH = (" ka ", " ki ", " ke ", " hai", " se ", " se,", " ko ", " ji ", " j
              "aadha", "adhaa", "adhar", "bhai", "uncle", "amma", "mummy", "nani", "bhabhi",
              " pe ", " mein", " aur ", "gaadi", "gayi", "bahar", "khadi", "karo", "kal ",
              "aaj ")
+# (searched as one pattern over the folded note: any_in's answer in one pass)
+_HINGLISH_RX = any_of(_HINGLISH)
 _KIN_WORDS = ("mumm", "papa", "nani", "nana", "dadi", "dada", "bhabhi", "didi", "bhaiya",
               "chach", "mausi", "bua", "amma", "appa")
 _WEEKDAY_WORDS = ("day ", "var ")
@@ -90,13 +96,13 @@ def scan(text: str, flags_of: Callable[[str], int]) -> list[Span]:
     out: list[Span] = []
     if "adha" in low or "adhar" in low or "uid" in low:
         out += [(m.start(1), m.end(1), "ID", RULE, _PRIO) for m in _AADHAAR.finditer(text)]
-    if _PLATE_GATE.search(text) is not None:
+    if _PLATE_TAIL.search(text) is not None and _PLATE_GATE.search(text) is not None:
         out += [(m.start(), m.end(), "VEHICLE", RULE, _PRIO) for m in _PLATE.finditer(text)]
     if "sector" in low:
         out += [(m.start(), m.end(), "ADDRESS", RULE, _PRIO) for m in _SECTOR.finditer(text)]
-    if "pin" in low:
+    if "pin" in low and _PIN_FIGURES.search(text) is not None:
         out += [(m.start(1), m.end(1), "ZIP", RULE, _PRIO) for m in _PIN.finditer(text)]
-    if not any_in(text, _HINGLISH):
+    if _HINGLISH_RX.search(low) is None:
         return out
     if "saal" in low or "sal " in low or "varsh" in low or "baras" in low or "umar" in low:
         out += [(m.start(), m.end(), "AGE", RULE, _PRIO) for m in _AGE.finditer(text)]

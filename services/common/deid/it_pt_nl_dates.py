@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .hints import any_in, folded
+from .hints import any_in, any_of, fold, folded
 
 RULE = "it_pt_nl_date"
 _PRIO = 1
@@ -78,21 +78,34 @@ _MONTH_HINTS = (" gennaio", " febbraio", " marzo", " aprile", " maggio", " giugn
                 " april", " mei", " juni", " juli", " augustus", " september", " oktober")
 # each list searched as one alternation over the folded note: the same answer as asking
 # for every word in turn (any_in), in one pass (the month's words share their blank)
-_HINTS_RX = re.compile("|".join(map(re.escape, _HINTS)))
+_HINTS_RX = any_of(_HINTS)
 _MONTH_HINTS_RX = re.compile("|".join(map(re.escape, _MONTH_HINTS)))
+_SHORT_HINTS_RX = re.compile("|".join(map(re.escape, _SHORT_HINTS)))
+# a year after a blank, as every short month's date holds it (asked after " 19"/" 20")
+_YEAR_GATE = re.compile(r"(?:19|20)\d\d(?![\w])(?<=[ \t]\d{4})")
 _REL_HINTS = ("ieri", "oggi", "domani", "ontem", "hoje", "amanh", "gisteren", "vandaag")
+# a short month's word (each _SHORT_MONTHS can match) between blanks (or before its dot),
+# as every short month's date holds it
+_SHORT_MONTH_HINTS = any_of(tuple(
+    f" {month}{end}" for month in ("gen", "genn", "feb", "febb", "febbr", "mag", "magg", "giu",
+                                   "lug", "ago", "set", "sett", "ott", "dic", "fev", "abr",
+                                   "mai", "jun", "jul", "out", "dez", "mrt", "okt", "mei",
+                                   "mar", "apr", "nov")
+    for end in (" ", ".", "\t")))
 
 
 def scan(text: str) -> list[Span]:
     """The dates above as DATE spans."""
     found: list[Span] = []
-    if _HINTS_RX.search(folded(text)) or (("/" in text or "." in text)
-                                and (any_in(" " + text[:4], _SHORT_HINTS)
-                                     or any_in(text, _SHORT_HINTS))):
+    low = folded(text)
+    if _HINTS_RX.search(low) or (("/" in text or "." in text)
+                                 and (_SHORT_HINTS_RX.search(" " + fold(text[:4]))
+                                      or _SHORT_HINTS_RX.search(low))):
         found += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _LED.finditer(text)]
-    if "\t" in text or _MONTH_HINTS_RX.search(folded(text)):
+    if "\t" in text or _MONTH_HINTS_RX.search(low):
         found += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _ALONE.finditer(text)]
-    if any_in(text, (" 19", " 20")):
+    if (any_in(text, (" 19", " 20")) and _YEAR_GATE.search(text) is not None
+            and ("\t" in text or _SHORT_MONTH_HINTS.search(low))):
         found += [(m.start(), m.end(), "DATE", RULE, _PRIO)
                   for m in _SHORT_DATED.finditer(text)]
     if any_in(text, _REL_HINTS):

@@ -33,6 +33,8 @@ _BR_PHONE = re.compile(r"(?<![\w(])\([1-9]\d\)[ \t]?9?\d{4}[- ]\d{4}(?![\w-])")
 _IT_PHONE = re.compile(r"(?<![\w(])\(0\d{1,3}\)[ \t]?\d{5,8}(?![\w-])")
 # a Dutch mobile in pairs: "06 12 34 56 78"
 _NL_MOBILE = re.compile(r"(?<![\w.,/:-])06(?:[ \t]\d\d){4}(?![\w.,/:-]|[ \t]\d)")
+# what both bracketed phones hold: "(" and two figures ("(21)", "(0521)")
+_BRACKET_GATE = re.compile(r"\(\d\d")
 _CARD = re.compile(r"(?i)(?<![\w])(?:cart[aã]o|sus|cns|carteirinha|conv[eê]nio)(?:[ \t]+(?:sus"
                    r"|cns|conv[eê]nio|n[º°o]\.?|do[ \t]+sus))*[ \t]*:?[ \t]*"
                    r"(?P<n>\d{1,6}(?:[ \t.]\d{1,6}){1,5})(?![\w])")
@@ -55,7 +57,7 @@ _PLATE = re.compile(r"(?:[ \t]+[a-zà-ú']+){0,4}?[ \t]+(?![CTLS]\d\d?-[CTLS]?\d
 def scan(text: str) -> list[Span]:
     """The numbers above, each with its kind."""
     found: list[Span] = []
-    if "(" in text:
+    if "(" in text and _BRACKET_GATE.search(text) is not None:
         found += [(m.start(), m.end(), "PHONE", "br_phone", _PRIO)
                   for pat in (_BR_PHONE, _IT_PHONE) for m in pat.finditer(text)]
     if "06 " in text:

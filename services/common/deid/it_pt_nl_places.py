@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from .hints import any_in
+from .hints import any_in, any_of, folded
 
 RULE = "it_pt_nl_place"
 _PRIO = 2
@@ -116,11 +116,17 @@ _NO_SITE = frozenset(("Comunità", "Comunita", "Convenzionata", "Convenzionato",
 _HINTS = ("via", "viale", "corso", "piazza", "largo", "vicolo", "strada", "contrada", "rua",
           "avenida", "av.", "travessa", "praça", "alameda", "estrada", "rodovia", "straat",
           "laan", "plein", "gracht", "kade", "dijk", "singel", "steeg", "dreef")
+# (searched as one pattern over the folded note: any_in's answer in one pass)
+_HINTS_RX = any_of(_HINTS)
 _DISTRICT_HINTS = ("provincia", "comune", "regione", "frazione", "localit", "quartiere",
                    "rione", "wijk", "bairro", "distrito")
 _SITE_HINTS = ("ospedale", "policlinico", "presidio", "cura", "hospital", "santa casa", "huis",
                "zorg", "riposo")
 _CUE_HINTS = ("uit ", "mora ", "residente", "woon", "vindo", "vinda", "natural", "abita")
+# the postcode's, district's, site's and cue's words in one pass first: most notes hold
+# none, and each list's own question can only say yes where this one does
+_OTHER_HINTS_RX = any_of(("postcode", "adres", "woon", *_DISTRICT_HINTS, *_SITE_HINTS,
+                          *_CUE_HINTS))
 _PLACES = frozenset(("ADDRESS", "LOCATION"))
 
 
@@ -128,14 +134,15 @@ _PLACES = frozenset(("ADDRESS", "LOCATION"))
 _NL_TOWN = re.compile(rf",[ \t]*(?P<p>{_CAP}(?:[ \t]+{_CAP})?)(?=[ \t]*(?:$|[\n.;,)]))")
 
 
-def _street_ends(text: str, found: list[Span], merged: list[Span]) -> list[Span]:
+def _street_ends(text: str, found: list[Span], merged: list[Span],
+                 streets: bool) -> list[Span]:
     """A postcode and town after a street and its comma: "…, 80121 Napoli"; a town alone
     after a Dutch street."""
     out: list[Span] = []
     for _s, e, cat, *_ in [*found, *merged]:
         if cat in _PLACES and (m := _POST_TOWN.match(text, e)) is not None:
             out.append((m.start("p"), m.end(), "ADDRESS", RULE, _PRIO))
-    for m in _NL_STREET.finditer(text) if any_in(text, _HINTS) else ():
+    for m in _NL_STREET.finditer(text) if streets else ():
         if (t := _NL_TOWN.match(text, m.end())) is not None:
             out.append((t.start("p"), t.end("p"), "LOCATION", RULE, _PRIO))
     return out
@@ -144,7 +151,8 @@ def _street_ends(text: str, found: list[Span], merged: list[Span]) -> list[Span]
 def scan(text: str, merged: list[Span]) -> list[Span]:
     """The places above as ADDRESS or LOCATION spans."""
     found: list[Span] = []
-    if any_in(text, _HINTS):
+    streets = _HINTS_RX.search(folded(text)) is not None  # (once: _street_ends asks it too)
+    if streets:
         for pat in (_STREET, _NL_STREET):
             found += [(m.start(), m.end(), "ADDRESS", RULE, _PRIO) for m in pat.finditer(text)]
         found += [(m.start("st"), m.end("st"), "ADDRESS", RULE, _PRIO)
@@ -154,22 +162,24 @@ def scan(text: str, merged: list[Span]) -> list[Span]:
             and _NL_POST_GATE.search(text) is not None):
         found += [(m.start(), m.end(), "ADDRESS", RULE, _PRIO)
                   for m in _NL_POST.finditer(text) if m.end() > m.start() + 8]
-    if any_in(text, ("postcode", "adres", "woon")):
-        found += [(m.start(), m.end(), "ADDRESS", RULE, _PRIO)
-                  for m in _NL_POST_CUED.finditer(text)
-                  if _NL_POST_CUE.search(text, max(0, m.start() - 45), m.start())]
-    if any_in(text, _DISTRICT_HINTS):
-        found += [(m.start(), m.end(), "LOCATION", RULE, _PRIO) for m in _DISTRICT.finditer(text)]
-    if any_in(text, _SITE_HINTS):
-        found += [(m.start(), m.end(), "LOCATION", RULE, _PRIO) for m in _SITE.finditer(text)
-                  if _NO_SITE.isdisjoint(m.group().split())]
-    if any_in(text, _CUE_HINTS):
-        for m in _CUE.finditer(text):
-            if m.group("town").split()[0] in _NO_TOWN:
-                continue
-            found.append((m.start("town"), m.end("town"), "LOCATION", RULE, _PRIO))
-            if m.group("more") and m.group("more").split()[0] not in _NO_TOWN:
-                found.append((m.start("more"), m.end("more"), "LOCATION", RULE, _PRIO))
+    if _OTHER_HINTS_RX.search(folded(text)) is not None:
+        if any_in(text, ("postcode", "adres", "woon")):
+            found += [(m.start(), m.end(), "ADDRESS", RULE, _PRIO)
+                      for m in _NL_POST_CUED.finditer(text)
+                      if _NL_POST_CUE.search(text, max(0, m.start() - 45), m.start())]
+        if any_in(text, _DISTRICT_HINTS):
+            found += [(m.start(), m.end(), "LOCATION", RULE, _PRIO)
+                      for m in _DISTRICT.finditer(text)]
+        if any_in(text, _SITE_HINTS):
+            found += [(m.start(), m.end(), "LOCATION", RULE, _PRIO) for m in _SITE.finditer(text)
+                      if _NO_SITE.isdisjoint(m.group().split())]
+        if any_in(text, _CUE_HINTS):
+            for m in _CUE.finditer(text):
+                if m.group("town").split()[0] in _NO_TOWN:
+                    continue
+                found.append((m.start("town"), m.end("town"), "LOCATION", RULE, _PRIO))
+                if m.group("more") and m.group("more").split()[0] not in _NO_TOWN:
+                    found.append((m.start("more"), m.end("more"), "LOCATION", RULE, _PRIO))
     if "," in text:
-        found += _street_ends(text, found, merged)
+        found += _street_ends(text, found, merged, streets)
     return found

@@ -17,10 +17,10 @@ RULE = "uk_postcode"
 
 # outward: A9, A99, AA9, AA99, A9A, AA9A; inward: 9AA without C I K M O V
 _POSTCODE = re.compile(r"(?<![\w-])([A-Z]{1,2}\d[A-Z\d]?[ \t]\d[ABD-HJLNP-UW-Z]{2})(?![\w])")
+# what every postcode holds: its blank and inward code, searched once (from blank to
+# blank) before _POSTCODE's anchors are tried at every position
+_GATE = re.compile(r"[ \t]\d[ABD-HJLNP-UW-Z]{2}(?![\w])")
 # (a county's abbreviation, "Glos.", and a doubled blank too: attack33c)
-# what every postcode holds from its outward figure on: searched once (a figure leads it)
-# before _POSTCODE's anchors are tried at every position
-_GATE = re.compile(r"\d[A-Z\d]?[ \t]\d[ABD-HJLNP-UW-Z]{2}(?![\w])")
 _TOWN = re.compile(r"(?<![\w])[A-Z][A-Za-z'’-]+\.?,?[ \t]{1,2}\Z")
 _NOT_TOWN = frozenset(("lot", "ref", "kit", "code", "batch", "serial", "model", "room", "bay",
                        "or", "theatre", "ward", "bed", "unit"))
