@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import re
 
+from .kana_ranges import HIRAGANA, KANJI, KATAKANA
+
 RULE = "japanese_family_names"
 _PRIO = 2
 
 Span = tuple[int, int, str, str, int]
 
-_K = "\u4e00-\u9fff\u3005"          # kanji and 々
-_H = "\u3041-\u3096"                # hiragana
-_KT = "\u30a1-\u30fa\u30fc"         # katakana and its long mark
+_K, _H, _KT = KANJI, HIRAGANA, KATAKANA
 
 # the commonest family names of two or three kanji (小松 and 高野 left out: 小松菜,
 # 高野豆腐)

@@ -21,15 +21,14 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
+from .kana_ranges import HIRAGANA, KANJI, KATAKANA
 
 RULE = "japanese_notes"
 _PRIO = 2
 
 Span = tuple[int, int, str, str, int]
 
-_K = "\u4e00-\u9fff\u3005"          # kanji and 々
-_H = "\u3041-\u3096"                # hiragana
-_KT = "\u30a1-\u30fa\u30fc"         # katakana and its long mark
+_K, _H, _KT = KANJI, HIRAGANA, KATAKANA
 _B = "[ \u3000]"                    # a blank, half or full width
 _HONORIFIC = "(?:様|さま|さん|氏|くん|ちゃん|殿)"
 _TITLES = frozenset("Dr Mr Mrs Ms Miss Prof Nurse Sister Dr. Mr.".split())

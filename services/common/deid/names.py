@@ -22,6 +22,7 @@ from . import anchored, context
 from . import lexicon as lx
 from .casematch import FUZZY, NAME, STOP, CaseMatcher, scan_initials
 from .identifiers import PARTICLES, normalise
+from .kana_ranges import HIRAGANA, KANJI, KATAKANA
 from .model import AMBIGUOUS_NAME, UNCERTAIN_NAME
 from .places import (
     COUNTY_WORDS,
@@ -936,9 +937,9 @@ def _bare_word(raw: str, f: int) -> bool:
         or (raw.isupper() and len(raw) <= 3))  # "OK さん", "PT さん": an abbreviation
 
 
-_KANJI_NAME = re.compile("[\u4e00-\u9fff\u3005]{2,4}")
-_GLUED_NAME = re.compile("[\u4e00-\u9fff\u3005]{1,3}[\u3041-\u3096]{2,4}")
-_GIVEN = re.compile("[\u4e00-\u9fff\u3005]{1,3}|[\u3041-\u3096]{2,4}|[\u30a1-\u30fa\u30fc]{2,6}")
+_KANJI_NAME = re.compile(f"[{KANJI}]{{2,4}}")
+_GLUED_NAME = re.compile(f"[{KANJI}]{{1,3}}[{HIRAGANA}]{{2,4}}")
+_GIVEN = re.compile(f"[{KANJI}]{{1,3}}|[{HIRAGANA}]{{2,4}}|[{KATAKANA}]{{2,6}}")
 
 
 def _name_words(raw: str) -> int:
