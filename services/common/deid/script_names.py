@@ -47,7 +47,9 @@ _ANY = re.compile(f"(?:{_WORD})")
 # a name in one script: one to three words of it (a maqaf or hyphen may join two)
 _RUN = "|".join(f"[{b}]+(?:[ \u05be-][{b}]+){{0,2}}" for b in _BLOCKS)
 # the gloss: an opening bracket or a dash after the name, the run, its closing mark
-_GLOSS = re.compile(rf"[ \t]*(?:[(（\[]|[—–]|--)[ \t]*({_RUN})[ \t]*(?=[)）\]—–,;]|--)")
+# (or a comma before the person's nationality: "（サントス アナ、ベトナム国籍）")
+_GLOSS = re.compile(rf"[ \t]*(?:[(（\[]|[—–]|--)[ \t]*({_RUN})[ \t]*"
+                    r"(?=[)）\]—–,;]|--|[、，][^)）、，]{0,12}国籍[)）])")
 # two words of one script opening a line, then a Latin word ("i bay 9", not the
 # "b" the view reads for a lone Cyrillic "в"), perhaps after a dash ("— pt ...")
 _OPENING = re.compile(
@@ -88,7 +90,10 @@ _KIN = frozenset("患者 息子 娘 奥 皆 妻 夫 母 父 お子 先生 主人
 
 def _gloss_end(gloss: str) -> int:
     """How much of a bracket's run is a name: all of it, none of a nationality alone
-    ("中国籍"), the words before a nationality ("李小明 中国籍"; attack33b)."""
+    ("中国籍"), the words before a nationality ("李小明 中国籍"; attack33b); none of an
+    interpreter's note ("通訳手配")."""
+    if gloss.startswith("通訳"):
+        return 0
     if not gloss.endswith(_NOT_GLOSSES):
         return len(gloss)
     cut = max(gloss.rfind(" "), gloss.rfind("\u3000"))
