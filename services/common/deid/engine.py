@@ -824,7 +824,7 @@ class Engine:
                     ("it_pt_nl_ages", lambda _: it_pt_nl_ages.scan(text)),
                     ("it_pt_nl_places", lambda m: it_pt_nl_places.scan(text, m)),
                     ("it_pt_nl_numbers", lambda _: it_pt_nl_numbers.scan(text)),
-                    # study33c: names after an English log's cue, "sign in: IVO RASK /"
+                    # names after an English log's cue: "sign in: IVO RASK /", "SOURCE A. ROOK MRN"
                     ("cue_names", lambda _: cue_names.scan(text, name_flags)),
                     # ages over 89 in words ("ninety-three y F"), or after a town ("X, 91")
                     ("word_ages", lambda m: word_ages.scan(text, m)),
