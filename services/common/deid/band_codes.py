@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .hints import any_in
+
 Span = tuple[int, int, str, str, int]
 RULE = "band_codes"
 
@@ -20,6 +22,6 @@ _BAND_CODE = re.compile(r"(?<![\w])(?i:wrist)?(?i:band)"
 
 def scan(text: str) -> list[Span]:
     """The codes above as ID spans."""
-    if "band" not in text and "BAND" not in text and "Band" not in text:
+    if not any_in(text, ("band",)):
         return []
     return [(m.start(1), m.end(1), "ID", RULE, 1) for m in _BAND_CODE.finditer(text)]

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
+from .hints import folded
 
 Span = tuple[int, int, str, str, int]
 Flags = Callable[[str], int]
@@ -105,7 +106,7 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
     """The names above as NAME spans."""
     found: list[Span] = []
     tries: list[re.Pattern[str]] = []
-    low = text.lower()
+    low = folded(text)  # the note's fold, made once for every rule
     # (each pattern asked only where the literals every match of it holds stand)
     if "sign" in low and ":" in text and ("/" in text or "(" in text or "-" in text):
         tries.append(_SIGN_IN)

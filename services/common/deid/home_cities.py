@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
+from .hints import any_in
 
 Span = tuple[int, int, str, str, int]
 RULE = "home_city"
@@ -29,8 +30,7 @@ _HOME_CITY = re.compile(r"(?<![\w])(?i:home[ \t]?(?:city|town)|city[ \t]+of[ \t]
 
 def scan(text: str, flags_of: Flags) -> list[Span]:
     """The towns above as LOCATION spans."""
-    low = text.lower()
-    if "home" not in low and "residence" not in low:
+    if not any_in(text, ("home", "residence")):
         return []
     return [(m.start(1), m.end(1), "LOCATION", RULE, 1) for m in _HOME_CITY.finditer(text)
             if all(_town_word(flags_of(w.lower())) for w in re.split(r"[ \t-]", m.group(1)))]

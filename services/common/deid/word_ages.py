@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .hints import any_in
+
 Span = tuple[int, int, str, str, int]
 RULE = "word_ages"
 
@@ -43,8 +45,7 @@ _PERSON_OR_DATE = frozenset(("NAME", "DATE", "MRN", "ID"))
 def scan(text: str, merged: list[Span]) -> list[Span]:
     """The ages above as AGE spans."""
     found: list[Span] = []
-    low = text.lower()
-    if "ninety" in low or "hundred" in low:
+    if any_in(text, ("ninety", "hundred")):
         found += [(m.start(1), m.end(1), "AGE", RULE, 1) for m in _BEFORE_UNIT.finditer(text)]
         for _s, e, cat, *_ in merged:
             if cat == "NAME" and (m := _AFTER_NAME.match(text, e)) is not None:
