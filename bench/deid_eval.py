@@ -91,15 +91,20 @@ TUNING17 = ROOT / "tests" / "data" / "blind" / "tuning17_corpus.jsonl"
 TUNING18 = ROOT / "tests" / "data" / "blind" / "tuning18_corpus.jsonl"
 # a nineteenth, hand-written blind in eighteen new styles (Swedish and Turkish handovers,
 # Korean 인수인계, IT helpdesk tickets, complaint letters, transcriptionist flags, ...;
-# 2026-12-07, twenty-third session): held out beside the blind one
+# 2026-12-07, twenty-third session): held out through that session; studied from the
+# twenty-fourth
 TUNING19 = ROOT / "tests" / "data" / "blind" / "tuning19_corpus.jsonl"
+# a twentieth, hand-written blind in eighteen new styles (2026-12-07, twenty-fourth
+# session): held out beside the blind one
+TUNING20 = ROOT / "tests" / "data" / "blind" / "tuning20_corpus.jsonl"
 CORPORA = {"dev": CORPUS, "blind": BLIND, "tuning": TUNING, "tuning2": TUNING2,
            "tuning3": TUNING3, "tuning4": TUNING4, "tuning5": TUNING5,
            "tuning6": TUNING6, "tuning7": TUNING7, "tuning8": TUNING8, "tuning9": TUNING9,
            "tuning10": TUNING10, "tuning11": TUNING11, "tuning12": TUNING12,
            "tuning13": TUNING13, "tuning14": TUNING14,
            "tuning15": TUNING15, "tuning16": TUNING16, "tuning17": TUNING17,
-           "tuning18": TUNING18, "tuning19": TUNING19}
+           "tuning18": TUNING18, "tuning19": TUNING19,
+           "tuning20": TUNING20}
 KEY = b"orcast-bench-key-0123456789abcdef"
 
 Span = tuple[int, int, str]
@@ -369,7 +374,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="de-identification evaluator")
     ap.add_argument("--tool", choices=["orcast", "presidio", "scrubadub"], default="orcast")
     ap.add_argument("--corpus", default="dev",
-                    help="dev, tuning, tuning2, ..., tuning19, blind, or a JSON Lines path")
+                    help="dev, tuning, tuning2, ..., tuning20, blind, or a JSON Lines path")
     ap.add_argument("--show-misses", type=int, default=0)
     ap.add_argument("--speed-notes", type=int, default=None, help="cap notes timed (slow tools)")
     a = ap.parse_args()

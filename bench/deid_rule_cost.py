@@ -49,6 +49,14 @@ SETS = {
         "chinese_places.scan", "japanese_family_names.scan",
         # --- end study33b ---
     ),
+    "24": (
+        # --- study35a ---
+        # --- end study35a ---
+        # --- study35b ---
+        # --- end study35b ---
+        # --- study35c ---
+        # --- end study35c ---
+    ),
 }
 # these answer "did I add anything?" rather than returning what they found
 _ANSWER_BOOL = {"geo_sites.widen", "other_kinds.scan", "geo_sites.scan"}

@@ -11,7 +11,7 @@ The base is exported with `git archive` into a temporary folder (no stash, no ch
 other worktrees share those). Each side runs in its own process and writes one line per
 note to a local file; only counts and the first differing note's id are printed, never a
 note's text. Every note is run twice (cold engine, then warm) so that a memo that changes
-an answer shows up too. The held-out corpora (blind, tuning19) are never read.
+an answer shows up too. The held-out corpora (blind, tuning20) are never read.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = ("dev", "tuning", "tuning2")
-# every studied corpus: never the held-out blind and tuning19
+# every studied corpus: never the held-out blind and tuning20
 ALL = (*NAMES, "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9",
        "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "tuning15",
-       "tuning16", "tuning17", "tuning18")
+       "tuning16", "tuning17", "tuning18", "tuning19")
 
 
 def dump(engine_root: Path, out: Path, names: tuple[str, ...] = NAMES) -> None:

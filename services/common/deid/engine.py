@@ -249,7 +249,14 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "cue_names", "word_ages", "uk_postcodes", "band_codes", "dos_dates",
                "home_cities",
                "japanese_notes", "hinglish_notes", "korean_places", "chinese_places",
-               "japanese_family_names")
+               "japanese_family_names",
+               # --- study35a ---
+               # --- end study35a ---
+               # --- study35b ---
+               # --- end study35b ---
+               # --- study35c ---
+               # --- end study35c ---
+               )
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -844,7 +851,14 @@ class Engine:
                     ("chinese_places", lambda _: chinese_places.scan(text)),
                     # "中村太郎 来院", "10時15分 佐藤 さくら": a family name + given name
                     # with no honorific (attack33b OLDER)
-                    ("japanese_family_names", lambda _: japanese_family_names.scan(text)))
+                    ("japanese_family_names", lambda _: japanese_family_names.scan(text)),
+                    # --- study35a ---
+                    # --- end study35a ---
+                    # --- study35b ---
+                    # --- end study35b ---
+                    # --- study35c ---
+                    # --- end study35c ---
+            )
             for name, newer in later:
                 if extend_unheld(merged, newer(merged)):
                     fired.append(name)
