@@ -56,6 +56,8 @@ SETS = {
         # --- end study35b ---
         # --- study35c ---
         # --- end study35c ---
+        # --- study35d ---
+        # --- end study35d ---
     ),
 }
 # these answer "did I add anything?" rather than returning what they found

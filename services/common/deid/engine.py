@@ -256,6 +256,8 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                # --- end study35b ---
                # --- study35c ---
                # --- end study35c ---
+               # --- study35d ---
+               # --- end study35d ---
                )
 
 
@@ -858,6 +860,8 @@ class Engine:
                     # --- end study35b ---
                     # --- study35c ---
                     # --- end study35c ---
+                    # --- study35d ---
+                    # --- end study35d ---
             )
             for name, newer in later:
                 if extend_unheld(merged, newer(merged)):
