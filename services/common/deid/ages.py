@@ -165,7 +165,7 @@ def scan(text: str, out: list[Span]) -> None:
     # looked at where it stands (sliding every rule over every note costs too much).
     nums = [m.start() for m in _AGE_NUMBER_LED.finditer(text)]
     low = text.lower()
-    foreign = any(h in low for h in _FOREIGN_HINTS)
+    foreign = any(map(low.__contains__, _FOREIGN_HINTS))
     if not nums and not foreign:
         return
     found: list[Span] = []
@@ -188,14 +188,14 @@ def scan(text: str, out: list[Span]) -> None:
             continue
         # a word test first: the regexes slide
         before = low[max(0, s - _BEFORE):s + 1].translate(_BLANKS)
-        m = _ends_at(_AGED, text, s) if any(h in before for h in _AGED_HINTS) else None
+        m = _ends_at(_AGED, text, s) if any(map(before.__contains__, _AGED_HINTS)) else None
         if m is None and ("not " in before or "or " in before) \
                 and _YOUNGER_JUST_BEFORE.search(text, max(0, s - 24), s) is not None \
-                and any(v in before for v in _VERBS):
+                and any(map(before.__contains__, _VERBS)):
             m = _ends_at(_FROM_YOUNGER, text, s)
         if m is None and "makes " in before:
             m = _ends_at(_MAKES, text, s)
-        if m is None and any(h in before for h in _CONTRACTED_HINTS):
+        if m is None and any(map(before.__contains__, _CONTRACTED_HINTS)):
             m = _ends_at(_IS_CONTRACTED, text, s)
             if m is not None:  # "90+" is the age with its plus
                 found.append((s, m.end(), "AGE", "age_copula", 1))
@@ -203,12 +203,12 @@ def scan(text: str, out: list[Span]) -> None:
         if m is not None:
             found.append((s, m.end("n"), "AGE", "age_unit", 1))
             continue
-        if any(v in before for v in _VERBS) and ", " in before:
+        if any(map(before.__contains__, _VERBS)) and ", " in before:
             a = _ASIDE.search(text, max(0, s - 110), s + 40)
             if a is not None and a.start("n") == s:
                 found.append((s, a.end("n"), "AGE", "age_copula", 1))
                 continue
-        m = _ends_at(_COPULA, text, s) if any(v in before for v in _VERBS) else None
+        m = _ends_at(_COPULA, text, s) if any(map(before.__contains__, _VERBS)) else None
         # "pt in bay 2 is 96" is an age, "pt's sat is 96" is not: the word just before
         # the verb says what is being measured
         if m is not None and _MEASURE.search(" ".join(m.group("mid").split()[-1:])) is None:

@@ -42,6 +42,6 @@ def scan(text: str, out: list[Span]) -> None:
         out.extend((m.start(), m.end(), "AGE", "age_cjk_numerals", 1)
                    for m in _CJK.finditer(text))
     low = text.lower()
-    if any(h in low for h in _HINTS):
+    if any(map(low.__contains__, _HINTS)):
         out.extend((m.start(), m.end(), "AGE", "age_word_foreign", 1)
                    for m in _WORD.finditer(text))

@@ -63,11 +63,11 @@ def scan(text: str) -> list[Span]:
     found: list[Span] = []
     low = folded(text)
     # each day above holds a word of _REL, or a weekday and an ordinal; a stay, a slash
-    if any(w in low for w in _REL_WORDS) or (any(w in low for w in _WEEKDAY_HINTS) and (
-            _ORDINAL_END.search(low) is not None or any(w in low for w in _SPELLED_HINTS))):
+    if any(map(low.__contains__, _REL_WORDS)) or (any(map(low.__contains__, _WEEKDAY_HINTS)) and (
+            _ORDINAL_END.search(low) is not None or any(map(low.__contains__, _SPELLED_HINTS)))):
         found += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _DAY.finditer(text)
                   if text[m.start():m.start() + 4].rstrip(" \t.,") not in _LOWER_VERBS]
-    if "/" not in text or not any(w in low for w in _STAY_CUES):
+    if "/" not in text or not any(map(low.__contains__, _STAY_CUES)):
         return found
     for m in _STAY.finditer(text):
         if m.group("cue").lower() == "from" \

@@ -16,7 +16,7 @@ _SIGNS = ("[.]", "(.)", "{.}", "dot)", "dot]", "dot}", "hxxp", " . ")
 def hinted(text: str) -> bool:
     """A cheap test first (plain substring checks): most notes hold none of these."""
     low = text.lower()
-    return any(sign in low for sign in _SIGNS)
+    return any(map(low.__contains__, _SIGNS))
 
 
 _BRACKETED = re.compile(r"[\[({](?:\.|dot)[\])}]", re.I)

@@ -42,7 +42,7 @@ _HINTS = ("dob", "d.o.b", "birth", "b-day", "bday")
 def scan(text: str, merged: list[Span]) -> bool:
     """Append each date-of-birth value above no span holds; True when any was added."""
     low = text.lower()  # (substring tests: a case-blind regex tries every position)
-    if not any(h in low for h in _HINTS):
+    if not any(map(low.__contains__, _HINTS)):
         return False
     found: list[Span] = []
     for m in _DOB.finditer(text):

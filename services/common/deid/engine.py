@@ -864,7 +864,8 @@ class Engine:
                     # --- end study35d ---
             )
             for name, newer in later:
-                if extend_unheld(merged, newer(merged)):
+                found = newer(merged)
+                if found and extend_unheld(merged, found):  # (most find nothing: no call)
                     fired.append(name)
                     merged = merge(merged)
         if own:  # a merge may have relabelled them, and a drop rule then removed them

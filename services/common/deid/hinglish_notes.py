@@ -106,7 +106,7 @@ def scan(text: str, flags_of: Callable[[str], int]) -> list[Span]:
         return out
     if "saal" in low or "sal " in low or "varsh" in low or "baras" in low or "umar" in low:
         out += [(m.start(), m.end(), "AGE", RULE, _PRIO) for m in _AGE.finditer(text)]
-    if any(w in low for w in _KIN_WORDS):
+    if any(map(low.__contains__, _KIN_WORDS)):
         out += [(m.start("n"), m.end("n"), "NAME", RULE, _PRIO) for m in _KIN.finditer(text)
                 if m["n"] not in _NOT_NAMES and not _no_name(flags_of(m["n"].lower()))
                 and not m["n"].lower().endswith(_DRUG_ENDINGS)]
@@ -114,6 +114,6 @@ def scan(text: str, flags_of: Callable[[str], int]) -> list[Span]:
         out += [(m.start("b"), m.end("b"), "ID", RULE, _PRIO) for m in _BED.finditer(text)]
     if "kal " in low or "aaj " in low or "parso" in low:
         out += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _DAY_WORD.finditer(text)]
-    if " ko" in low and any(w in low for w in _WEEKDAY_WORDS):
+    if " ko" in low and any(map(low.__contains__, _WEEKDAY_WORDS)):
         out += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _WEEKDAY_KO.finditer(text)]
     return out

@@ -386,7 +386,7 @@ def _continued(text: str, line_end: int, seps: tuple[str, str, str]) -> int:
     if not line.strip() or (seg is not None and line[seg.end(1):seg.end(1) + 1] == seps[0]):
         return line_end
     ends_on_sep = text[line_end - 1:line_end] in seps
-    one_run = " " not in line.strip() and any(c in line for c in seps)
+    one_run = " " not in line.strip() and any(map(line.__contains__, seps))
     return nxt_end if ends_on_sep or one_run else line_end
 
 

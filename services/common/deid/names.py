@@ -980,6 +980,6 @@ def _initial(gaps: list[str], norms: list[str], i: int, soft: bool = False) -> b
     if i == 0:
         return True
     g = gaps[i]
-    if any(c in _BOUNDARY for c in g):
+    if any(map(_BOUNDARY.__contains__, g)):
         return not (g.strip() == "." and norms[i - 1] in _ABBREV_DOT)
     return soft and "," in g

@@ -96,7 +96,7 @@ _MONTH_HEADS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 
 def _month_dates(text: str, out: list[Span]) -> None:
-    if not any(h in text for h in _MONTH_HEADS):  # (substring tests first: C speed)
+    if not any(map(text.__contains__, _MONTH_HEADS)):  # (substring tests first: C speed)
         return
     for m in _MONTH_DATE.finditer(text):
         day, year = m.group("d1") or m.group("d2"), m.group("y1") or m.group("y2")

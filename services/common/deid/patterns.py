@@ -229,7 +229,7 @@ def _spoken(text: str, low: str, out: list[Span]) -> None:
                 s = p.start()
             if s < m.start():
                 out.append((s, m.end(), "PHOTO", "image_file", 2))
-    if any(h in low for h in _CAMERA_HINTS):
+    if any(map(low.__contains__, _CAMERA_HINTS)):
         out.extend((m.start(), m.end(), "PHOTO", "camera_file_name", 2)
                    for m in _CAMERA_NAME.finditer(text))
     if " dot " in low and ("jp" in low or "png" in low):
@@ -239,7 +239,8 @@ def _spoken(text: str, low: str, out: list[Span]) -> None:
         for m in _IPV6.finditer(text):
             if "::" in m.group() or m.group().count(":") == 7:
                 out.append((m.start(), m.end(), "IP", "ipv6", 2))
-    if "(at)" in low or "[at]" in low or (" at " in low and any(h in low for h in _MAIL_HINTS)):
+    if "(at)" in low or "[at]" in low or (
+            " at " in low and any(map(low.__contains__, _MAIL_HINTS))):
         pos = 0
         while (mail := _EMAIL_SPOKEN.search(text, pos)) is not None:
             m = mail
@@ -312,7 +313,7 @@ def _phones(text: str, low: str, out: list[Span]) -> None:
         for m in _INTERNATIONAL.finditer(text):
             if 8 <= sum(map(str.isdigit, m.group())) <= 15 and not _word_before(text, m.start()):
                 out.append((m.start(), m.end(), "PHONE", "phone_international", 1))
-    if not any(w in low for w in _CUE_WORDS):
+    if not any(map(low.__contains__, _CUE_WORDS)):
         return  # every loose shape below needs a word that announces a number
     for m in _LOOSE_PHONE.finditer(text):
         s = m.start()

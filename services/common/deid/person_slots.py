@@ -134,12 +134,12 @@ def scan(text: str, spans: list[Span], flags_of: Flags, out: list[Doubt],
     if titles:
         _after_title(text, low, titles, flags_of, found)
     _joined_to_name(text, spans, flags_of, found)
-    if not _STATE_CUES.isdisjoint(words) and any(p in low for p in _STATE_PHRASES):
+    if not _STATE_CUES.isdisjoint(words) and any(map(low.__contains__, _STATE_PHRASES)):
         _find(_STATE, text, flags_of, _given, found)
     if not _NAMED_CUES.isdisjoint(words):
-        if any(p in low for p in _NAMED_PHRASES):
+        if any(map(low.__contains__, _NAMED_PHRASES)):
             _find(_NAMED, text, flags_of, _named, found)
-        if "name" in words and any(p in low for p in _IS_NAME_PHRASES):
+        if "name" in words and any(map(low.__contains__, _IS_NAME_PHRASES)):
             _find(_IS_NAME, text, flags_of, _given, found)
     if not _PER_CUES.isdisjoint(words):
         _per(text, flags_of, found)

@@ -74,7 +74,7 @@ def scan(text: str, out: list[Span]) -> None:
     # regex tried at every capital)
     if _FIVE_DIGITS.search(text) is not None:
         low = text.lower()
-        if any(w in low for w in _FACILITY_WORDS):
+        if any(map(low.__contains__, _FACILITY_WORDS)):
             out.extend((m.start(1), m.end(1), "ZIP", "zip_after_facility", 1)
                        for m in _FACILITY_ZIP.finditer(text))
     if "aga-" in text:

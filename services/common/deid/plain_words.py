@@ -43,8 +43,8 @@ def _plain(text: str, s: int, e: int) -> bool:
     words = [w.strip(".,:;'’") for w in text[s:e].lower().split()]
     if not words or not all(w in _ALWAYS or w in _LABELS for w in words):
         return False
-    if any(w in _LABELS for w in words) and not (
-            any(w in _LANGUAGES for w in words) or text[e:e + 1] in (":", "\t")):
+    if any(map(_LABELS.__contains__, words)) and not (
+            any(map(_LANGUAGES.__contains__, words)) or text[e:e + 1] in (":", "\t")):
         return False
     word = person_cues.word_before(text, s)
     if word in _PLACE_CUES or _NICKNAME_BEFORE.search(text, max(0, s - 24), s) is not None:

@@ -188,7 +188,7 @@ def _flags(word: str, flags_of: Flags) -> int:
 def _shaped(word: str) -> bool:
     """A surname typed with a particle, a head or hyphenated parts: a name's shape, whatever
     its words mean ("von Will", "May-Kettle")."""
-    return any(p in _PARTICLES for p in word.split()[:-1]) or "-" in word \
+    return any(map(_PARTICLES.__contains__, word.split()[:-1])) or "-" in word \
         or word[:2] == "mc" or word[:2] in _APOSTROPHE_HEADS
 
 
@@ -198,7 +198,7 @@ def before_word(text: str, spans: list[Span], flags_of: Flags) -> bool:
     for m in _CUED_PAIR.finditer(text):
         words = [w.lower() for w in m.groups()]
         flags = [flags_of(words[0]), _flags(words[1], flags_of)]
-        if any(w in _SERVICE_WORDS for w in words) or any(f & _NOT_IN_PAIR for f in flags):
+        if any(map(_SERVICE_WORDS.__contains__, words)) or any(f & _NOT_IN_PAIR for f in flags):
             continue
         if any(map(_verb_form, words, flags)):
             continue  # "Patient Controlled ...", "Pt Feeling Better"

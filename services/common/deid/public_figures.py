@@ -61,10 +61,10 @@ def scan(text: str, out: list[Span]) -> None:
     low = text.lower()
     if (" es " in low or " est " in low or " ist " in low or " é " in low or " e " in low
             or " era " in low or " était " in low or " etait " in low or " war " in low) \
-            and any(h in low for h in _ABROAD_HINTS):
+            and any(map(low.__contains__, _ABROAD_HINTS)):
         _abroad(text, out)
     if (" is " not in low and " was " not in low and "he's " not in low and "he’s " not in low
-            and "hes " not in low) or not any(h in low for h in _FAME_HINTS):
+            and "hes " not in low) or not any(map(low.__contains__, _FAME_HINTS)):
         return
     for rx in (_IS_A, _IS_OUR):
         for m in rx.finditer(text):

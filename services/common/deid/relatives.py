@@ -116,7 +116,7 @@ def _name_like(raw: str, f: int, caps: bool = False) -> bool:
 def nicknames(text: str, out: list[Span]) -> None:
     """The word after a nickname cue, as a name."""
     low = text.lower()
-    if not any(h in low for h in _NICKNAME_HINTS):
+    if not any(map(low.__contains__, _NICKNAME_HINTS)):
         return
     for m in _NICKNAME.finditer(text):
         if m.group(1).lower() not in _NOT_NICKNAME:

@@ -93,9 +93,9 @@ def scan(text: str, low: str, out: list[Span]) -> None:
     if (" de " in low or " del " in low or " von " in low or " vom " in low or " du " in low
             or " des " in low or " d'" in low or " d’" in low or " da " in low or " do " in low
             or " di " in low or " della " in low or " à " in low) \
-            and any(h in low for h in _ABROAD_HINTS):
+            and any(map(low.__contains__, _ABROAD_HINTS)):
         _abroad(text, out)
-    if not any(h in low for h in _HINTS):
+    if not any(map(low.__contains__, _HINTS)):
         return
     cased = not text.islower() and not text.isupper()
     for m in (_ROLE_OF_CASED if cased else _ROLE_OF).finditer(text):

@@ -22,7 +22,7 @@ _DROPPED = frozenset(("NAME", "LOCATION"))
 def drop(text: str, spans: list[Span]) -> list[Span]:
     """`spans` without the NAME or LOCATION spans that lie inside a two-word state name."""
     low = text.lower()
-    if not any(h in low for h in _HINT):
+    if not any(map(low.__contains__, _HINT)):
         return spans
     states = [m.span() for m in _STATE.finditer(text)]
     if not states:

@@ -66,7 +66,7 @@ _NOT_INSIDE = frozenset(
 def _after_hinted(text: str, words: set[str]) -> bool:
     """A word of the number-after patterns among the note's words, or a German street's
     ending ("-straße", "-strasse") in the note."""
-    return not _AFTER_WORDS.isdisjoint(words) or any(end in text for end in _COMPOUND_ENDS)
+    return not _AFTER_WORDS.isdisjoint(words) or any(map(text.__contains__, _COMPOUND_ENDS))
 
 
 def hinted(text: str, words: set[str]) -> bool:

@@ -249,7 +249,7 @@ def shapes(text: str, low: str, out: list[Span]) -> None:
                    for m in _MRZ.finditer(text) if "<" in m.group())
     if "(01)" in text:
         out.extend((m.start(), m.end(), "DEVICE", "gs1_udi", 2) for m in _GS1_UDI.finditer(text))
-    if any(h in low for h in _PLATE_HINTS):
+    if any(map(low.__contains__, _PLATE_HINTS)):
         for m in _PLATE.finditer(text):
             v = m.group("v")
             parts = _PLATE_PARTS.split(v)
@@ -261,7 +261,7 @@ def shapes(text: str, low: str, out: list[Span]) -> None:
                     not digit and len(parts) == 1 and v.isupper() and not text.isupper()):
                 out.append((m.start("v"), m.end("v"), "VEHICLE", "plate_shape", 2))
         _plates_in_words(text, out)
-    if "the " in low and any(w in low for w in _FAME_HINTS):
+    if "the " in low and any(map(low.__contains__, _FAME_HINTS)):
         out.extend((m.start(), m.end(), "OTHERID", "public_figure", 1)
                    for m in _FAME.finditer(text))
     if "-" in text and _DAY_MON_YY_HINT.search(text):
