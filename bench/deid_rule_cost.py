@@ -53,6 +53,8 @@ SETS = {
         # --- study35a ---
         # --- end study35a ---
         # --- study35b ---
+        "korean_ids.scan", "korean_names.scan", "dictated_ids.scan", "place_leads.scan",
+        "name_echoes.scan",
         # --- end study35b ---
         # --- study35c ---
         # --- end study35c ---

@@ -35,6 +35,7 @@ from . import (
     date_words,
     dates,
     dense_notes,
+    dictated_ids,
     digit_groups,
     digits,
     dob_values,
@@ -76,6 +77,8 @@ from . import (
     job_places,
     kin_names,
     kin_of_names,
+    korean_ids,
+    korean_names,
     korean_places,
     label_values,
     lexcache,
@@ -90,6 +93,7 @@ from . import (
     name_again,
     name_cells,
     name_disguises,
+    name_echoes,
     name_edges,
     name_heads,
     name_leads,
@@ -113,6 +117,7 @@ from . import (
     photo_links,
     place_edges,
     place_kinds,
+    place_leads,
     place_shapes,
     place_tails,
     plain_words,
@@ -253,6 +258,7 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                # --- study35a ---
                # --- end study35a ---
                # --- study35b ---
+               "korean_ids", "korean_names", "dictated_ids", "place_leads", "name_echoes",
                # --- end study35b ---
                # --- study35c ---
                # --- end study35c ---
@@ -857,6 +863,18 @@ class Engine:
                     # --- study35a ---
                     # --- end study35a ---
                     # --- study35b ---
+                    # "12가 3456", "역삼동 123-4", "아흔두 살"
+                    ("korean_ids", lambda _: korean_ids.scan(text)),
+                    # "오동현에게", "박지후 님": a family and a given name before a person's
+                    # particle or an honorific
+                    ("korean_names", lambda _: korean_names.scan(text)),
+                    # a transcriptionist's: "zip "four five two one nine"", "e hart 30 at
+                    # aol dot com", "cell ending 4471", "M - A - R - G - O"
+                    ("dictated_ids", lambda _: dictated_ids.scan(text)),
+                    # "lives "just outside Zanesville"", "from east side of Dayton"
+                    ("place_leads", lambda _: place_leads.scan(text)),
+                    # "hart, e" after "hart"; "SÃ¸rensen" after "Sørensen"
+                    ("name_echoes", lambda m: name_echoes.scan(text, m)),
                     # --- end study35b ---
                     # --- study35c ---
                     # --- end study35c ---
