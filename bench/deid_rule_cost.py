@@ -57,6 +57,7 @@ SETS = {
         "name_echoes.scan",
         # --- end study35b ---
         # --- study35c ---
+        "log_names.scan", "home_sites.scan",
         # --- end study35c ---
         # --- study35d ---
         # --- end study35d ---

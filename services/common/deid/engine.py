@@ -45,6 +45,7 @@ from . import (
     employers,
     encoded_queries,
     eponym_heads,
+    eponym_nouns,
     facility_tails,
     fhir_names,
     field_labels,
@@ -60,6 +61,7 @@ from . import (
     hinglish_notes,
     hl7_segments,
     home_cities,
+    home_sites,
     honorifics,
     id_cues,
     id_edges,
@@ -83,6 +85,7 @@ from . import (
     label_values,
     lexcache,
     local_phones,
+    log_names,
     lookalike_ages,
     lookalike_dates,
     lookalike_phones,
@@ -261,6 +264,7 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "korean_ids", "korean_names", "dictated_ids", "place_leads", "name_echoes",
                # --- end study35b ---
                # --- study35c ---
+               "log_names", "home_sites",
                # --- end study35c ---
                # --- study35d ---
                # --- end study35d ---
@@ -558,6 +562,8 @@ class Engine:
         merged = merge(spans)
         if merged:  # "Maniobra de Pringle"; "pt aslep": eponyms and typos, not names
             merged = eponym_heads.drop(text, merged)
+            if eponym_nouns.hinted(text):  # "Brenner tumor", "Coder:", "INC0049117:"
+                merged = eponym_nouns.drop(text, merged)
             merged = typo_words.drop(text, merged, self._known_word, self._listed,
                                      self._frequent_name)
             merged = field_labels.drop(text, merged, self._given_name,  # "Pref Card:"
@@ -664,6 +670,8 @@ class Engine:
             id_cues.scan(text, merged, self._known_word, labels, fired)
         if seen is not None or labels or len(merged) != n_merged:
             merged = merge(merged)
+        if cues and eponym_nouns.hinted(text):  # "[INC0049117]:" read again
+            merged = eponym_nouns.drop_ids(text, merged)
         # on the typed text: the view folds "Вера" to "Bepa"
         if fired is not None and name_disguises.scan(text, merged, self._flags_of):  # "J*n W*"
             fired.append("name_disguises")
@@ -877,6 +885,12 @@ class Engine:
                     ("name_echoes", lambda m: name_echoes.scan(text, m)),
                     # --- end study35b ---
                     # --- study35c ---
+                    # "FS call for E. Mills", "pt NOOR AL-SAYED", "SMITH, BARBARA",
+                    # "HCP may reid phone", "plate visible IA 882 KTR"
+                    ("log_names", lambda m: log_names.scan(text, m, name_flags)),
+                    # "Maple Grove Nursing Center", "Room 14", "neighbourhood, X",
+                    # "Aldermoor, OH 45219", "keep going to 45291"
+                    ("home_sites", lambda m: home_sites.scan(text, m, name_flags)),
                     # --- end study35c ---
                     # --- study35d ---
                     # --- end study35d ---

@@ -1,0 +1,80 @@
+"""Where a patient lives, in the shapes of English logs and letters (study35c).
+
+- a care home or facility by name, with its kind and a room after it: "resident of
+  Maple Grove Nursing Center", "from Brookside Care Home, Room 14";
+- a neighbourhood after its word: "Our neighbourhood, Over-the-Rhine, has";
+- the state's postal code before a ZIP after a town: "Aldermoor, OH 45219";
+- a second ZIP where the letters go, in a note that speaks of one: "Postcode is 45219
+  and your letters keep going to 45291".
+
+A newer rule (NEWER_RULES): it only adds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import lexicon as lx
+
+Span = tuple[int, int, str, str, int]
+RULE = "home_sites"
+
+_CAP = r"[A-Z][a-z'’]+"
+_FACILITY = re.compile(
+    rf"(?<![\w'’-])((?:{_CAP}[ \t]+){{1,3}}"
+    r"(?:Nursing|Care|Rehab|Rehabilitation|Retirement|Assisted[ \t]+Living|Senior[ \t]+Living"
+    r"|Skilled[ \t]+Nursing|Memory[ \t]+Care|Group)[ \t]+"
+    r"(?:Center|Centre|Home|Homes|Facility|Community|Village|Residence|Manor|Lodge)"
+    r"(?:,?[ \t]+(?:Room|Rm|Apt|Unit|Flat)\.?[ \t]*#?\d+[A-Z]?)?)(?![\w-])")
+_KIND_WORDS = frozenset("Nursing Care Rehab Rehabilitation Retirement Assisted Senior Skilled "
+                        "Memory Group".split())
+_NOT_LEAD = frozenset("The Our A An This That Their His Her My Your Local County State".split())
+_NEIGHBOURHOOD = re.compile(
+    r"(?i:\bneighbou?rhood)(?:[ \t]+(?:of|is|called|named))?[ \t]*[,:]?[ \t]+"
+    rf"({_CAP}(?:(?:-(?:[a-z]{{2,4}}-)*|[ \t]+){_CAP})*)")
+_STATES = frozenset((
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
+    "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC").split())
+_STATE_BEFORE = re.compile(r"[A-Za-z],[ \t]+([A-Z]{2})[ \t]+\Z")
+_GOING_TO = re.compile(r"\b(?:going|sent|mailed|posted|delivered|went|go|goes|keep)[ \t]+to"
+                       r"[ \t]+(\d{5}(?:-\d{4})?)(?![\w%-]|\.\d)")
+_ZIP_TALK = re.compile(r"(?i)\b(?:zip|postcode|post[ \t]+code|postal)\b")
+
+
+def hinted(text: str) -> bool:
+    """Cheap test before any regex."""
+    return ("Nursing" in text or "Care" in text or "Rehab" in text or "Living" in text
+            or "Retirement" in text or "Group" in text or "eighbo" in text
+            or ", " in text or " to " in text)
+
+
+def scan(text: str, merged: list[Span], flags_of: Callable[[str], int]) -> list[Span]:
+    found: list[Span] = []
+    if not hinted(text):
+        return found
+    for m in _FACILITY.finditer(text):
+        s = m.start(1)
+        first = m.group(1).split()[0]
+        if first in _NOT_LEAD:
+            s = m.start(1) + len(first)
+            while text[s] in " \t":
+                s += 1
+            if _FACILITY.match(text, s) is None:
+                continue
+        leads = text[s:m.end(1)].split()
+        if len(leads) > 1 and leads[1] in _KIND_WORDS and flags_of(leads[0]) & lx.ENGLISH:
+            continue  # "Respite Care Home", "Residential Care Home": a kind, no name
+        found.append((s, m.end(1), "LOCATION", RULE, 1))
+    if "eighbo" in text:
+        for m in _NEIGHBOURHOOD.finditer(text):
+            found.append((m.start(1), m.end(1), "LOCATION", RULE, 1))
+    for s, e, cat, _rule, _p in merged:
+        if cat == "ZIP":
+            st = _STATE_BEFORE.search(text, max(0, s - 8), s)
+            if st is not None and st.group(1) in _STATES:
+                found.append((st.start(1), e, "ZIP", RULE, 1))
+    if " to " in text and _ZIP_TALK.search(text) is not None:
+        for m in _GOING_TO.finditer(text):
+            found.append((m.start(1), m.end(1), "ZIP", RULE, 1))
+    return found
