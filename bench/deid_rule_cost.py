@@ -51,6 +51,7 @@ SETS = {
     ),
     "24": (
         # --- study35a ---
+        "nordic_notes.scan", "finnish_notes.scan", "turkish_notes.scan",
         # --- end study35a ---
         # --- study35b ---
         "korean_ids.scan", "korean_names.scan", "dictated_ids.scan", "place_leads.scan",

@@ -49,6 +49,7 @@ from . import (
     facility_tails,
     fhir_names,
     field_labels,
+    finnish_notes,
     foreign_dates,
     foreign_places,
     foreign_words,
@@ -106,6 +107,7 @@ from . import (
     name_sweep,
     name_syllables,
     name_tails,
+    nordic_notes,
     normalise,
     note_subject,
     number_edges,
@@ -152,6 +154,7 @@ from . import (
     traits,
     transfer_places,
     trunk_phones,
+    turkish_notes,
     typo_words,
     uk_postcodes,
     unknown_names,
@@ -259,6 +262,7 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "japanese_notes", "hinglish_notes", "korean_places", "chinese_places",
                "japanese_family_names",
                # --- study35a ---
+               "nordic_notes", "finnish_notes", "turkish_notes",
                # --- end study35a ---
                # --- study35b ---
                "korean_ids", "korean_names", "dictated_ids", "place_leads", "name_echoes",
@@ -869,6 +873,12 @@ class Engine:
                     # with no honorific (attack33b OLDER)
                     ("japanese_family_names", lambda _: japanese_family_names.scan(text)),
                     # --- study35a ---
+                    # Swedish, Norwegian, Danish and Turkish handovers: "Pat Arvid Sjögren",
+                    # "nittiotre år", "08-447 21 90", "Storgatan 14, lgh 1102", "Mora
+                    # lasarett", "Hasta Serkan Doğan 5 Kasım", "Atatürk Cad. No:12 D:5"
+                    ("nordic_notes", lambda _: nordic_notes.scan(text, name_flags)),
+                    ("finnish_notes", lambda _: finnish_notes.scan(text, name_flags)),
+                    ("turkish_notes", lambda _: turkish_notes.scan(text, name_flags)),
                     # --- end study35a ---
                     # --- study35b ---
                     # "12가 3456", "역삼동 123-4", "아흔두 살"
