@@ -61,6 +61,8 @@ SETS = {
         "log_names.scan", "home_sites.scan",
         # --- end study35c ---
         # --- study35d ---
+        "world_ages.scan", "world_numbers.scan", "world_dates.scan", "world_names.scan",
+        "world_addresses.scan",
         # --- end study35d ---
     ),
 }

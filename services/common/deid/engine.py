@@ -165,6 +165,11 @@ from . import (
     weekday_dates,
     word_ages,
     work_numbers,
+    world_addresses,
+    world_ages,
+    world_dates,
+    world_names,
+    world_numbers,
     world_places,
 )
 from .casematch import CaseMatcher, Matchers, scan_numbers
@@ -271,6 +276,8 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "log_names", "home_sites",
                # --- end study35c ---
                # --- study35d ---
+               "world_ages", "world_numbers", "world_dates", "world_names",
+               "world_addresses",
                # --- end study35d ---
                )
 
@@ -903,6 +910,14 @@ class Engine:
                     ("home_sites", lambda m: home_sites.scan(text, m, name_flags)),
                     # --- end study35c ---
                     # --- study35d ---
+                    # many languages from general knowledge, not a corpus: "92 lata",
+                    # "95 лет", PESEL and other checked numbers, "+7 (912) ...", "5
+                    # listopada", "ngày 5 tháng 11", "张建国先生", "ul. Kwiatowa 12/4"
+                    ("world_ages", lambda _: world_ages.scan(text)),
+                    ("world_numbers", lambda _: world_numbers.scan(text)),
+                    ("world_dates", lambda _: world_dates.scan(text)),
+                    ("world_names", lambda _: world_names.scan(text)),
+                    ("world_addresses", lambda _: world_addresses.scan(text)),
                     # --- end study35d ---
             )
             for name, newer in later:

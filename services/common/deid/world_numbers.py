@@ -1,0 +1,148 @@
+"""National numbers and phones of many countries (newer, study35d), from general knowledge
+of their formats rather than any corpus:
+
+- numbers with a check that is computed here, anywhere: Polish PESEL (11 figures, its
+  birth month coded), Chinese resident ID (18, the last may be X), Russian SNILS
+  ("112-233-445 95"), Brazilian CPF ("529.982.247-25");
+- numbers with a shape nothing else has: Emirates ID "784-1985-1234567-1";
+- numbers after their word: Vietnamese CCCD/CMND (9 or 12 figures), Philippine SSS and
+  PhilHealth;
+- phones: eight to fifteen figures in groups after a phone word of any of the languages
+  (tel, telefon, телефон, điện thoại, SĐT, 电话, 手机, 電話, هاتف, جوال, cel, cp, número),
+  and by national shape anywhere: "+7/8 (912) 345-67-89", a Chinese mobile "138 1234
+  5678", a Philippine "0917 123 4567", an international "+48 512 345 678".
+
+Kept: doses and vitals, a year, a bed, a lot's figures without their word or check.
+
+A newer rule (NEWER_RULES): it only adds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .hints import any_of, folded
+
+RULE = "world_number"
+_PRIO = 2
+
+Span = tuple[int, int, str, str, int]
+
+_ELEVEN = re.compile(r"(?<![0-9A-Za-z_.,/-])\d{11}(?![0-9A-Za-z_/-]|[.,]\d)")
+_CN_ID = re.compile(r"(?<![0-9A-Za-z_.,/-])\d{17}[\dXx](?![0-9A-Za-z_/-]|[.,]\d)")
+_SNILS = re.compile(r"(?<![0-9A-Za-z_.,/-])\d{3}-\d{3}-\d{3}[ -]\d{2}(?![0-9A-Za-z_/-]|[.,]\d)")
+_CPF = re.compile(r"(?<![0-9A-Za-z_.,/-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![0-9A-Za-z_/-]|[.,]\d)")
+_EMIRATES = re.compile(r"(?<![0-9A-Za-z_.,/-])784-(?:19|20)\d\d-\d{7}-\d(?![0-9A-Za-z_/-]|[.,]\d)")
+_CUED_ID = re.compile(r"(?i)(?:cccd|cmnd|cmt|căn[ \t]+cước|chứng[ \t]+minh)[^\d\n]{0,20}"
+                      r"(?P<n>\d{12}|\d{9})(?!\d)"
+                      r"|(?:sss|philhealth|phic|pin)[^\d\n]{0,15}"
+                      r"(?P<p>\d{2}-?\d{7}-?\d|\d{2}-?\d{9}-?\d|\d{4}-?\d{4}-?\d{4})(?![\d-])")
+# one entry a language: the words a phone number follows
+_PHONE_WORDS = (
+    "tel", "telefon", "telefonu", "tlf", "tfn",        # Polish, Nordic, German, Turkish
+    "телефон", "тел.", "тел:", "моб",                   # Russian / Ukrainian
+    "điện thoại", "đt", "sđt", "sdt",                   # Vietnamese
+    "电话", "手机", "電話", "手機", "携帯", "전화", "휴대폰",  # Chinese, Japanese, Korean
+    "هاتف", "جوال", "موبايل", "تلفن", "تلفون",           # Arabic, Persian
+    "cel", "cp", "celular", "número", "numero", "móvil", "movil",  # Spanish, Tagalog
+    "téléphone", "portable", "handy", "cellulare",     # French, German, Italian
+    "telefone", "telemóvel", "puh", "puhelin", "mobil",  # Portuguese, Finnish, Nordic
+    "τηλ", "טלפון", "נייד", "mob", "hp", "no hp", "whatsapp", "فون", "فاکس",
+)
+_PHONE_HINTS = any_of(tuple(w.casefold() for w in _PHONE_WORDS))
+_PHONE_CUE = re.compile(r"(?i)(?<![^\W\d_])(?:" + "|".join(
+    re.escape(w) for w in sorted(_PHONE_WORDS, key=len, reverse=True)) + r")")
+_DIALLED = re.compile(r"\+?\(?\d[\d \t().-]{6,22}\d")
+_ANYWHERE_PHONES = re.compile(
+    r"(?<![0-9A-Za-z_+.,/-])(?:"
+    r"(?:\+7|8)[ \t-]?\(9\d\d\)[ \t-]?\d{3}[ \t-]?\d\d[ \t-]?\d\d"   # Russian mobile
+    r"|\+7[ \t-]?9\d\d[ \t-]?\d{3}[ \t-]?\d\d[ \t-]?\d\d"
+    r"|1[3-9]\d[ \t-]\d{4}[ \t-]\d{4}"                             # Chinese mobile
+    r"|09\d\d[ \t-]\d{3}[ \t-]\d{4}"                               # Philippine mobile
+    r"|05\d[ \t-]\d{3}[ \t-]\d{4}"                                 # Gulf mobile
+    r"|0[35789]\d\d?[ \t.]\d{3}[ \t.]\d{3,4}"                      # Vietnamese mobile
+    r"|\+(?:[1-9]\d{0,2})[ \t.-]?\(?\d{1,4}\)?(?:[ \t.-]?\d{2,4}){2,5}"  # +CC anything
+    r")(?![0-9A-Za-z_/-]|[.,]\d|[ \t]?(?:mg|ml|kg|%))")
+
+
+def _digits(value: str) -> list[int]:
+    return [int(c) for c in value if c.isdigit()]
+
+
+def _pesel(value: str) -> bool:
+    d = _digits(value)
+    month = d[2] * 10 + d[3]
+    if month % 20 == 0 or month % 20 > 12:
+        return False
+    check = sum(w * x for w, x in zip((1, 3, 7, 9, 1, 3, 7, 9, 1, 3), d, strict=False))
+    return (10 - check % 10) % 10 == d[10]
+
+
+def _cpf(value: str) -> bool:
+    d = _digits(value)
+    if len(set(d)) == 1:
+        return False
+    for n in (9, 10):
+        check = sum(x * (n + 1 - i) for i, x in enumerate(d[:n])) * 10 % 11 % 10
+        if check != d[n]:
+            return False
+    return True
+
+
+def _cn_id(value: str) -> bool:
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    total = sum(w * int(c) for w, c in zip(weights, value[:17], strict=True))
+    return "10X98765432"[total % 11] == value[17].upper()
+
+
+def _snils(value: str) -> bool:
+    d = _digits(value)
+    total = sum(x * (9 - i) for i, x in enumerate(d[:9]))
+    check = total if total < 100 else 0 if total in (100, 101) else total % 101 % 100
+    return check == d[9] * 10 + d[10]
+
+
+def _count_ok(value: str) -> bool:
+    return 8 <= sum(c.isdigit() for c in value) <= 15
+
+
+def scan(text: str) -> list[Span]:
+    """The numbers above: IDs as ID spans, phones as PHONE spans."""
+    found: list[Span] = []
+    if not any(c.isdigit() for c in text):
+        return found
+    for pat, check in ((_ELEVEN, _pesel), (_CN_ID, _cn_id), (_SNILS, _snils),
+                       (_CPF, _cpf)):
+        found += [(m.start(), m.end(), "ID", RULE, _PRIO) for m in pat.finditer(text)
+                  if check(m.group())]
+    if "784-" in text:
+        found += [(m.start(), m.end(), "ID", RULE, _PRIO) for m in _EMIRATES.finditer(text)]
+    low = folded(text)
+    if any(map(low.__contains__, ("cccd", "cmnd", "cmt", "căn", "chứng", "sss", "philhealth",
+                                  "phic", "pin"))):
+        for m in _CUED_ID.finditer(text):
+            g = "n" if m.group("n") is not None else "p"
+            found.append((m.start(g), m.end(g), "ID", RULE, _PRIO))
+    if _PHONE_HINTS.search(low) is not None:
+        for cue in _PHONE_CUE.finditer(text):
+            dialled = _DIALLED.match(text, _skip(text, cue.end()))
+            if (dialled is not None and _count_ok(dialled.group())
+                    and not _clinical_after(text, dialled.end())):
+                found.append((dialled.start(), dialled.end(), "PHONE", RULE, _PRIO))
+    for m in _ANYWHERE_PHONES.finditer(text):
+        if _count_ok(m.group()):
+            found.append((m.start(), m.end(), "PHONE", RULE, _PRIO))
+    return found
+
+
+_GAP = re.compile(r"[ \t]*(?:[:：=#.]|nr\.?|no\.?|số|№)?[ \t]*(?:[:：=#.][ \t]*)?")
+_UNIT_AFTER = re.compile(r"[ \t]?(?:mg|ml|kg|mmhg|%|уд|lần|次)", re.I)
+
+
+def _skip(text: str, at: int) -> int:
+    m = _GAP.match(text, at)
+    return m.end() if m is not None else at
+
+
+def _clinical_after(text: str, at: int) -> bool:
+    return _UNIT_AFTER.match(text, at) is not None
