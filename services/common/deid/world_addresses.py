@@ -51,7 +51,7 @@ _STREET_HINTS = any_of(tuple(w.casefold() for w in (
     "boulevard", "odos", "οδ", "λεωφ", "gat", "gade", "vej", "veien", "katu", "tie",
     "đường", "phố", "phường", "quận", "huyện", "xã", "thôn", "ấp", "tổ", "brgy", "barangay",
     "bgy", "purok", "sitio", "شارع", "حي", "حى", "زقاق", "خیابان", "کوچه", "محله")))
-_NOT_STREET = r"(?!Brgy|Barangay|Purok|Sitio|ul\.|ул\.)"  # the street rule reads those
+_NOT_STREET = r"(?!Brgy|Barangay|Purok|Sitio|ul\.|ул\.|[A-Z]{2,}\b)"  # the street rule reads those
 # "lives in / comes from" and the place after it, one entry a language
 _HOME = re.compile(
     rf"(?:(?<![^\W\d_])(?:mieszka[ \t]+(?:w|we|na)|pochodzi[ \t]+z|z[ \t]+miejscowości"
@@ -74,6 +74,10 @@ _HOME_HINTS = any_of(tuple(w.casefold() for w in (
     "سكان", "住", "来自", "來自", "籍贯", "籍貫")))
 
 
+# "lives nearby / here / at home" names no place
+_NEAR = frozenset(("附近", "这里", "這裡", "本地", "家里", "家裡", "医院", "醫院", "一起", "当地"))
+
+
 def scan(text: str) -> list[Span]:
     """The places above: streets as ADDRESS spans, home towns as LOCATION spans."""
     found: list[Span] = []
@@ -87,5 +91,7 @@ def scan(text: str) -> list[Span]:
     if _HOME_HINTS.search(low) is not None:
         for m in _HOME.finditer(text):
             g = next(k for k in ("h", "ar", "cn") if m.group(k) is not None)
+            if m.group(g) in _NEAR:
+                continue
             found.append((m.start(g), m.end(g), "LOCATION", RULE, _PRIO))
     return found

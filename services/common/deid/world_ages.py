@@ -34,7 +34,7 @@ _UNITS = (
     r"歳|才",                                # Japanese
     r"세|살",                                # Korean
     r"yaşında|yasinda|yaşındaki|yaş",       # Turkish
-    r"anni|anno",                           # Italian
+    # (Italian "anni" and Dutch "jaar": it_pt_nl_ages, which keeps a building's years)
     r"años|anos|año",                       # Spanish / Portuguese
     r"ans",                                 # French
     r"Jahre|Jahren|jährig\w*",              # German
@@ -47,7 +47,6 @@ _UNITS = (
     r"de[ \t]+ani|ani",                     # Romanian
     r"éves\w*|évesen",                      # Hungarian
     r"tahun|thn",                           # Indonesian / Malay
-    r"jaar",                                # Dutch
     r"år|åring|årig",                       # Swedish / Norwegian / Danish
     r"ปี",                                  # Thai
     r"שנה|שנים",                            # Hebrew

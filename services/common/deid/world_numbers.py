@@ -45,7 +45,7 @@ _PHONE_WORDS = (
     "电话", "手机", "電話", "手機", "携帯", "전화", "휴대폰",  # Chinese, Japanese, Korean
     "هاتف", "جوال", "موبايل", "تلفن", "تلفون",           # Arabic, Persian
     "cel", "cp", "celular", "número", "numero", "móvil", "movil",  # Spanish, Tagalog
-    "téléphone", "portable", "handy", "cellulare",     # French, German, Italian
+    "téléphone", "portable", "cellulare",     # French, Italian (German: german_phones)
     "telefone", "telemóvel", "puh", "puhelin", "mobil",  # Portuguese, Finnish, Nordic
     "τηλ", "טלפון", "נייד", "mob", "hp", "no hp", "whatsapp", "فون", "فاکس",
 )
