@@ -83,7 +83,8 @@ _MONTHS = (
 _MONTH_WORDS = frozenset(w.lower() for entry in _MONTHS for w in entry.split("|"))
 # the month words as a tree of their letters (one test a position where none starts); the
 # tree ends at the shortest ("listopad"), so a match is read to its word's end
-_MONTH = re.compile("(?i)" + any_of(tuple(_MONTH_WORDS)).pattern)
+_MONTH_LOW = any_of(tuple(_MONTH_WORDS))
+_MONTH = re.compile("(?i)" + _MONTH_LOW.pattern)
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 # before the month's word: its day ("5 ", "14. ", "7 de ")
@@ -126,7 +127,11 @@ def scan(text: str) -> list[Span]:
 def _month_dates(text: str) -> list[Span]:
     """A month's word (a whole word) with its day before it, or its day after it."""
     found: list[Span] = []
-    for m in _MONTH.finditer(text):
+    low = text.lower()
+    # (on the note in lower case, where no letter needs a case's test; where lowering
+    # changes a length, "İ", on the note itself)
+    for m in (_MONTH_LOW if len(low) == len(text) else _MONTH).finditer(
+            low if len(low) == len(text) else text):
         s, e = m.start(), m.end()
         while e < len(text) and text[e].isalpha():
             e += 1
