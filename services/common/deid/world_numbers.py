@@ -61,7 +61,7 @@ _ANYWHERE_PHONES = re.compile(
     r"|09\d\d[ \t-]\d{3}[ \t-]\d{4}"                               # Philippine mobile
     r"|05\d[ \t-]\d{3}[ \t-]\d{4}"                                 # Gulf mobile
     r"|0[35789]\d\d?[ \t.]\d{3}[ \t.]\d{3,4}"                      # Vietnamese mobile
-    r"|\+(?:[1-9]\d{0,2})[ \t.-]?\(?\d{1,4}\)?(?:[ \t.-]?\d{2,4}){2,5}"  # +CC anything
+    r"|\+(?:[2-9]\d{0,2})[ \t.-]?\(?\d{1,4}\)?(?:[ \t.-]?\d{2,4}){2,5}"  # +CC anything
     r")(?![0-9A-Za-z_/-]|[.,]\d|[ \t]?(?:mg|ml|kg|%))")
 
 
