@@ -30,7 +30,7 @@ _STREET = re.compile(
     rf"|ул\.|улица|улице|пр-т|просп\.|проспект|пер\.|переулок|ш\.|шоссе|бул\.|бульвар|вул\."
     rf"|вулиця|str\.|strada|calea|bd\.|bulevardul|utca|út|tér|sokak|sok\.|cadde|caddesi|cad\."
     rf"|mah\.|mahallesi|jl\.|jalan|gang|gg\.|calle|avenida|av\.|rua|travessa|rue|avenue"
-    rf"|boulevard|odos|οδός|οδ\.|λεωφ\.|λεωφόρος|gatan|gata|gade|vej|veien|katu|tie)"
+    rf"|boulevard|odos|οδός|οδ\.|λεωφ\.|λεωφόρος)"
     rf"[ \t]+(?P<s>(?:{_CAP}[ \t]+){{0,3}}{_CAP}(?:,?[ \t]+(?:д\.|дом|буд\.|nr|č\.|no\.?)?"
     rf"[ \t]*{_NUM})?(?:,?[ \t]*(?:кв\.|квартира|m\.|lok\.|apt\.?)[ \t]*\d{{1,4}})?))"
     # Vietnamese: a house number before its street's word, or a ward's/district's name
@@ -45,10 +45,11 @@ _STREET = re.compile(
 _CN_STREET = re.compile(r"(?P<c>[\u4e00-\u9fff]{1,6}(?:路|街|道|巷|弄|胡同|大道)"
                         r"[0-9０-９]{1,5}(?:号|號|弄|栋|棟)(?:[0-9０-９]{1,5}(?:室|号|號))?)")
 _STREET_HINTS = any_of(tuple(w.casefold() for w in (
-    "ul", "al.", "aleja", "os", "nám", "ул", "пр", "пер", "ш.", "шоссе", "бул", "вул", "str",
-    "calea", "bd.", "bulevard", "utca", "út", "tér", "sok", "cad", "mah", "jl.", "jalan",
-    "gang", "gg.", "calle", "avenida", "av.", "rua", "travessa", "rue", "avenue",
-    "boulevard", "odos", "οδ", "λεωφ", "gat", "gade", "vej", "veien", "katu", "tie",
+    "ul.", "ul ", "ulic", "al.", "aleja", "os.", "osiedl", "nám", "ул", "пр", "пер", "ш.",
+    "шоссе", "бул", "вул", "str.", "strada", "calea", "bd.", "bulevard", "utca", "út", "tér",
+    "sok.", "sokak", "cad.", "cadde", "mah.", "mahalle", "jl.", "jalan", "gang ", "gg.",
+    "calle", "avenida", "av.", "rua ", "travessa", "rue ", "avenue", "boulevard", "odos",
+    "οδ", "λεωφ",
     "đường", "phố", "phường", "quận", "huyện", "xã", "thôn", "ấp", "tổ", "brgy", "barangay",
     "bgy", "purok", "sitio", "شارع", "حي", "حى", "زقاق", "خیابان", "کوچه", "محله")))
 _NOT_STREET = r"(?!Brgy|Barangay|Purok|Sitio|ul\.|ул\.|[A-Z]{2,}\b)"  # the street rule reads those
