@@ -8,9 +8,11 @@ import pytest
 
 from services.common.deid import Engine
 
-from .support import left_uncovered, untouched
+from .support import left_uncovered, strict_xfail, untouched
 
 
+@strict_xfail("withdrawn after attack35b: the korean_words narrowing showed real given names "
+              "that are ward words")
 @pytest.mark.parametrize("note", [
     "환자 접수번호 확인, 팔찌 재부착 필요.",
     "마취과 선생님 요청으로 수액 추가 준비했습니다.",

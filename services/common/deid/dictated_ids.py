@@ -57,9 +57,12 @@ _HUNDRED = (rf"(?:one|a)[ -]hundred(?:(?:[ -]and)?[ -](?:{_TENS}|{_TEENS}|{_ONES
             rf"(?:-(?:{_ONES}))?)?")
 _AGE_CUED = re.compile(
     rf"(?i)\b(?:(?:pt|patient|she|he|who|resident|mother|father|mom|dad|grandma|grandpa)"
-    rf"[ \t]+(?:is|was|turned|turns|is[ \t]+turning)|aged?)[ \t]+[\"“']?({_HUNDRED})\b"
+    rf"[ \t]+(?:is|was|turned|turns|is[ \t]+turning)|aged?)[ \t]+[\"“']?((?>{_HUNDRED}))\b"
+    # the whole number (atomic: "one hundred" is no age in "one hundred and one percent")
+    # then no unit, percent or "over N" (a pressure: "one hundred and twenty over eighty")
     r"(?![ \t-]*(?:[a-z]*(?:grams?|meters?|litres?|liters?)|mg|ml|mcg|cc|cm|mm|units?|"
-    r"percent|%|kg|lbs?|pounds|degrees|minutes|mins|hours|times|feet|inches|dollars))")
+    r"per[ \t-]?cent|%|kg|lbs?|pounds|degrees|minutes|mins|hours|times|feet|inches|dollars|"
+    r"mmhg|bpm|beats|breaths|seconds|secs|miles|over|on|by|out[ \t]+of|to|/)\b)")
 _AGE_YEARS = re.compile(
     rf"(?i)\b((?:ninety(?:[- ](?:{_ONES}))?|{_HUNDRED})[ \t-]+years?(?:[ \t-]+of[ \t]+age|"
     r"[ \t-]+(?:young|old)))\b")

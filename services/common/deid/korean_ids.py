@@ -49,6 +49,25 @@ _AGE = re.compile(rf"(?<![가-힣])(?:아흔(?:{_NATIVE_ONES})?|구십{_SINO_ONE
                   rf"|백(?:{_SINO_ONES}|{_NATIVE_ONES}|열|스물|이십|십)?)"
                   r"[ \t]?(?:살|세)(?![가-힣])")
 _HANGUL = re.compile("[가-힣]")
+# what follows a count or a measure, never an address's number: a unit ("2 L/min", "2 cm",
+# "10-20 mmHg", "5 %") or a Korean counter word ("2 장", "3 개씩"); a suture's size "3-0"
+_UNIT = re.compile(r"[ \t]*(?:%|퍼센트|(?:mmHg|cmH2O|mL|ml|cc|cm|mm|km|kg|mg|mcg|ug|µg|g|L|l|m|"
+                   r"IU|U|units?|bpm|Fr|Ch|G|F|h|hr|hrs|min|mins|sec|cal|kcal|mEq|mmol)"
+                   r"(?![A-Za-z])|(?:장|개|매|회|번|차|분|초|시간|일|주|개월|병|팩|알|정|앰플|"
+                   r"바이알|봉|묶음|세트|통|방울|포|캡슐|단위|리터|밀리|센티|미리|도|퍼센트)"
+                   r"(?:씩|째|을|를|이|가|은|는|의|에|로|으로)?(?![가-힣]))")
+_SUTURE = re.compile(r"(?<![\d-])\d{1,2}-0$")
+# a district's word that is an opening of the body or a device ("절개구", "배액구"), and a
+# township's that is a side or a surface ("측면", "표면"): "절개구 측면 출혈 없음"
+_OPENINGS = ("절개", "배액", "주입", "배출", "흡입", "투입", "삽입", "천공", "분출", "배수",
+             "환기", "배기", "출입", "흡기", "호기", "유입", "유출", "관찰", "접근")
+_SURFACES = frozenset("측면 표면 단면 절단면 절개면 내면 외면 후면 배면 평면 정면 이면 양면 "
+                      "봉합면 접촉면 관절면 창면".split())
+
+
+def _a_measure(text: str, m: re.Match[str]) -> bool:
+    """The number after a word ending in 로 or 동 is a count, a size or a measure."""
+    return _SUTURE.search(m.group()) is not None or _UNIT.match(text, m.end()) is not None
 
 
 def scan(text: str) -> list[Span]:
@@ -64,14 +83,15 @@ def scan(text: str) -> list[Span]:
             for m in rx.finditer(text):
                 word = m.group(1)
                 bare = word[:-1] if word.endswith("로") and word[:-1].endswith("으") else word
-                if word in _NOT_ROADS or bare != word or ordinary(word):
-                    continue  # "경로 2", "병동 3-1", "병동으로 2"
+                if word in _NOT_ROADS or bare != word or ordinary(word) or _a_measure(text, m):
+                    continue  # "경로 2", "병동 3-1", "병동으로 2", "패드로 2 장", "흡수사로 3-0"
                 out.append((m.start(), m.end(), "ADDRESS", "korean_address", _PRIO))
     if "구" in text or "군" in text:
         for m in _QUARTER.finditer(text):
             district, quarter = m.group(1), m.group(2)
             if district in _NOT_DISTRICTS or quarter in _NOT_ROADS \
-                    or ordinary(district) or ordinary(quarter):
+                    or ordinary(district) or ordinary(quarter) \
+                    or district[:-1].endswith(_OPENINGS) or quarter in _SURFACES:
                 continue
             out.append((m.start(), m.end(), "ADDRESS", "korean_quarter", _PRIO))
     if "아흔" in text or "구십" in text or "백" in text:

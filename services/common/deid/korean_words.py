@@ -33,6 +33,14 @@ _COMMON = frozenset("""
 오늘 내일 어제 오전 오후 야간 주간 새벽 아침 저녁 다음 이전 이후 매일
 없음 있음 정상 양호 불편 특이사항 없이 모두 계속 다시 바로 즉시 먼저 함께
 """.split())
+# people by role or title, the words an honorific follows that are no names
+# ("선생님께", "원장님이", "기사님"): a name is any other word before 님 or 씨
+_ROLES = frozenset("""
+환자 보호자 가족 아들 딸 아내 남편 부인 어머니 아버지 어머님 아버님 할머니 할아버지 손자 손녀
+며느리 사위 누나 언니 오빠 동생 자녀 배우자 친구 본인 대리인 간병인
+선생 교수 원장 과장 주치의 전공의 마취의 집도의 담당의 수련의 전문의 인턴 간호사 수간호사
+담당 담당자 직원 기사 이송요원 통역사 차장 소장 국장 반장 위원 조교 주임 선배 고객 손님
+""".split())
 # the last word of a compound: "일련번호", "인공관절", "장비점검", "통증호소"; none a
 # given name, so "김지인" or "남궁현재" stays a name
 _HEADS = tuple("""번호 관절 혈관 점검 확인 요청 호소 검사 기록 장비 통증 전화 주소 차량 수술 마취
@@ -79,3 +87,12 @@ def _compound(s: str) -> bool:
     "일련번호", "인공관절" (not "김번호" nor "남궁확인": a family name and a given one)."""
     return any(s.endswith(h) and len(s) - len(h) >= 2 and s[:-len(h)] not in _DOUBLE_SURNAMES
                for h in _HEADS)
+
+
+def role(word: str) -> bool:
+    """A Hangul word that names a person by role or title ("선생", "주치의"), less its
+    honorific ("원장님"); a name ("지연", "정상은") is none, whatever else it means."""
+    w = _hangul(word)
+    if w is None:
+        return False
+    return any(s in _ROLES for s in [w] + [w[:-len(h)] for h in _HONORIFICS if w.endswith(h)])

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from itertools import compress
 
-from . import anchored, context, korean_words
+from . import anchored, context
 from . import lexicon as lx
 from .casematch import FUZZY, NAME, STOP, CaseMatcher, scan_initials
 from .identifiers import PARTICLES, normalise
@@ -580,8 +580,7 @@ class NameScanner:
                 after_cue = i > 0 and (norms[i - 1] in CUES or norms[i - 1] in SCRIPT_CUES
                                        or (rule[i - 1] == "script_name" and i != stop_at)
                                        or staff_cued)
-                if (after_cue or raw.endswith(_HONORIFICS)) and not korean_words.ordinary(raw):
-                    # ("환자 나이", "보호자 동행", "선생님": Korean ward words, no names)
+                if after_cue or raw.endswith(_HONORIFICS):
                     rule[i] = "script_name"  # "Пациент 王伟", "家属 Мария Иванова"
                     if not after_cue and i and gaps[i] == " " and _NON_LATIN.search(
                             toks[i - 1][2]):

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .korean_words import ordinary
 from .names import SCRIPT_CUES
 from .person_cues import NAME_CUES
 
@@ -140,7 +139,7 @@ def scan(text: str, spans: list[Span]) -> None:
                 end = rest.end()
             m = _NEXT_WORD.match(text, end)
             if m is not None and m.group(1) not in _AFTER_NAME and _name_case(m.group(1)) \
-                    and not ordinary(m.group(1)) and _ANY.fullmatch(
+                    and _ANY.fullmatch(
                     text[end - 1:end] + m.group(1)) is not None:
                 spans.append((_s, m.end(1), "NAME", "script_surname", 1))
             m = _GLOSS.match(text, e)
@@ -153,12 +152,10 @@ def scan(text: str, spans: list[Span]) -> None:
                 spans.append((m.start(1), m.end(1), "NAME", "script_gloss", 1))
     if _LATIN.search(text):
         for m in _OPENING_SOLID.finditer(text):
-            if m.group(1) not in _STOP and not ordinary(m.group(1)):
+            if m.group(1) not in _STOP:
                 spans.append((m.start(1), m.end(1), "NAME", "script_opening", 1))
         for m in _OPENING.finditer(text):
-            words = m.group(1).split()
-            if _STOP.isdisjoint(words) and all(map(_name_case, words)) \
-                    and not any(map(ordinary, words)):  # "회복실 통증 NRS": ward words
+            if _STOP.isdisjoint(m.group(1).split()) and all(map(_name_case, m.group(1).split())):
                 spans.append((m.start(1), m.end(1), "NAME", "script_opening", 1))
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     for k, (_s, _e, word) in enumerate(toks[:-1]):
@@ -173,13 +170,11 @@ def scan(text: str, spans: list[Span]) -> None:
         first = toks[j][2]
         if first.isascii() and (word.isascii() or not first[0].isupper()):
             continue  # a Latin word only after a cue in another script ("환자 Anna")
-        if not _name_case(first) or ordinary(first):
-            continue  # "Ασθενής στο χειρουργείο": a name in Greek or Cyrillic is capitalised;
-            # "환자 나이", "보호자 동행": Korean ward words
+        if not _name_case(first):
+            continue  # "Ασθενής στο χειρουργείο": a name in Greek or Cyrillic is capitalised
         end = toks[j][1]
         if j + 1 < len(toks) and text[end:toks[j + 1][0]] == " " \
                 and not toks[j + 1][2].isascii() and toks[j + 1][2] not in _STOP \
-                and not ordinary(toks[j + 1][2]) \
                 and _ANY.fullmatch(first + toks[j + 1][2]) is not None:
             end = toks[j + 1][1]  # the surname, in the same script
         spans.append((toks[j][0], end, "NAME", "script_after_cue", 1))
