@@ -6,7 +6,12 @@ A word is ordinary when, less one particle ("요청으로" -> "요청") or its h
 ("선생님" -> "선생"), it is a common word of the ward, a compound ending in one of
 two syllables or more ("일련번호", "인공관절"), or a verb's or a record's ending
 ("완료했습니다", "확인함"). Anything else, a Korean or a transliterated foreign name
-("오세훈", "이하은에게", "마리아"), is left to the name rules: this only narrows them.
+("오세훈", "이하은에게", "마리아"), is left to the name rules.
+
+Used by the newer rules only (korean_ids, korean_names). It narrowed the older Hangul name
+rules (names.py, script_names.py) until attack35b showed real given names that are ward
+words ("지연", "이후", "정상은"); that narrowing was withdrawn (fix35b): do not use it there.
+A role or title (`role`) is the one word an honorific follows that is no name.
 """
 
 from __future__ import annotations
