@@ -48,13 +48,20 @@ def led_surname(n: Note) -> None:
     n.phi_(pick(SURNAMES), "NAME").add(" " + pick(HEADS))
 
 
+def kin_comma(n: Note) -> None:
+    n.add(pick(["Pt's wife, ", "Update to son, ", "Called daughter, ", "Bed 12 - ",
+                "Bed 4 - ", "Spoke to husband, "]))
+    n.phi_(pick(SURNAMES), "NAME").add(" " + pick(HEADS))
+
+
 def record_ticket(n: Note) -> None:
     n.add(pick(["Incident ", "incident ", "ticket "]))
     n.phi_(pick(["INC", "REQ", "RITM"]) + digits(7), "MRN")
     n.add(pick([": wrong MRN on the band.", ": pt record merged.", " is the pt's record."]))
 
 
-POS_MAKERS: list[Callable[[Note], None]] = [led_surname, record_ticket]
+POS_MAKERS: list[Callable[[Note], None]] = [led_surname, kin_comma,
+                                            record_ticket]
 
 
 # ---- hard negatives --------------------------------------------------------------------
