@@ -78,13 +78,21 @@ def neg_entry(n: Note) -> None:
                                              " procedure: drain placed.", " case: delayed."]))
 
 
+def neg_neighbourhood(n: Note) -> None:
+    n.add(pick(["Tenderness in the neighbourhood of ", "Adhesions in the neighborhood of ",
+                "Erythema in the neighbourhood of "]))
+    n.add(pick(["McBurney point.", "Calot triangle, dissected.", "Hesselbach triangle.",
+                "Virchow node, none felt.", "Morison pouch, fluid suctioned."]))
+
+
 def neg_eponym(n: Note) -> None:
     n.add(pick(["Spitz nevus excised.", "Frank purulence in RUQ.", "Adson with teeth to close.",
                 "Consent in English, Dutch interpreter present.", "Coder: clarify laterality.",
                 "Hamilton ventilator export.", "Kocher maneuver performed."]))
 
 
-NEG_MAKERS: list[Callable[[Note], None]] = [neg_germ, neg_entry, neg_eponym]
+NEG_MAKERS: list[Callable[[Note], None]] = [neg_germ, neg_entry, neg_neighbourhood,
+                                            neg_eponym]
 
 
 def main() -> None:
