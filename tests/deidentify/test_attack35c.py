@@ -16,38 +16,23 @@ from .support import shown, strict_xfail, untouched
 
 
 @pytest.mark.parametrize(("note", "secret"), [
-    pytest.param("Report given to Okafor monitor alarms reviewed.", "Okafor",
-                 marks=strict_xfail("NEW: 'to' leads a surname before 'monitor'")),
-    pytest.param("Consent obtained from Quorvell procedure explained.", "Quorvell",
-                 marks=strict_xfail("NEW: 'from' leads a surname before 'procedure'")),
-    pytest.param("Question from Quorvell procedure length answered.", "Quorvell",
-                 marks=strict_xfail("NEW: 'from' leads a surname before 'procedure'")),
-    pytest.param("Post-op: Update from Oyelaran procedure explained.", "Oyelaran",
-                 marks=strict_xfail("NEW: 'from' leads a surname before 'procedure'")),
-    pytest.param("Tx to Tremblay monitor alarms reviewed.", "Tremblay",
-                 marks=strict_xfail("NEW: 'to' leads a surname before 'monitor'")),
-    pytest.param("Lab note. incident RITM0808671: pt record merged.", "RITM0808671",
-                 marks=strict_xfail("NEW: a record number in a ticket's shape after "
-                                    "'incident'")),
-    pytest.param("Pt's wife, Tremblay drain teaching done.", "Tremblay",
-                 marks=strict_xfail("NEW: a kin cue then a comma is no person cue to the "
-                                    "narrowing")),
-    pytest.param("Update to son, Okafor procedure explained.", "Okafor",
-                 marks=strict_xfail("NEW: a kin cue then a comma is no person cue to the "
-                                    "narrowing")),
-    pytest.param("Bed 12 - Nakashima monitor alarming.", "Nakashima",
-                 marks=strict_xfail("NEW: a bed's number then ' - ' leads a surname")),
+    ("Report given to Okafor monitor alarms reviewed.", "Okafor"),
+    ("Consent obtained from Quorvell procedure explained.", "Quorvell"),
+    ("Question from Quorvell procedure length answered.", "Quorvell"),
+    ("Post-op: Update from Oyelaran procedure explained.", "Oyelaran"),
+    ("Tx to Tremblay monitor alarms reviewed.", "Tremblay"),
+    ("Lab note. incident RITM0808671: pt record merged.", "RITM0808671"),
+    ("Pt's wife, Tremblay drain teaching done.", "Tremblay"),
+    ("Update to son, Okafor procedure explained.", "Okafor"),
+    ("Bed 12 - Nakashima monitor alarming.", "Nakashima"),
     pytest.param("OR 4 | Tremblay repair | 0730", "Tremblay",
                  marks=strict_xfail("OLDER: a board's cell, surname before 'repair'")),
     pytest.param("Room 3: Haddad tube feeds held.", "Haddad",
                  marks=strict_xfail("OLDER: a room's label, surname before 'tube'")),
     pytest.param("Bay 2, Lindqvist catheter removed.", "Lindqvist",
                  marks=strict_xfail("OLDER: a bay's label, surname before 'catheter'")),
-    pytest.param("Tx to Okafor ventilator.", "Okafor",
-                 marks=strict_xfail("NEW: 'to' leads a surname before 'ventilator'")),
-    pytest.param("Incident INC0074419: wrong MRN on label.", "INC0074419",
-                 marks=strict_xfail("NEW: a record number in a ticket's shape after "
-                                    "'Incident'")),
+    ("Tx to Okafor ventilator.", "Okafor"),
+    ("Incident INC0074419: wrong MRN on label.", "INC0074419"),
 ])
 def test_a_surname_led_by_a_small_word_before_a_head_noun_is_hidden(
         engine: Engine, note: str, secret: str) -> None:
@@ -55,32 +40,16 @@ def test_a_surname_led_by_a_small_word_before_a_head_noun_is_hidden(
 
 
 @pytest.mark.parametrize("note", [
-    pytest.param("Swab for E. Coli, MRSA.",
-                 marks=strict_xfail("NEW: log_names reads 'for E. Coli,' as a name")),
-    pytest.param("Screen for H. Pylori: negative.",
-                 marks=strict_xfail("NEW: log_names reads 'for H. Pylori:' as a name")),
-    pytest.param("Cultures sent for S. Aureus; C. Diff. negative.",
-                 marks=strict_xfail("NEW: log_names reads 'for S. Aureus;' as a name")),
-    pytest.param("Addendum for Hernia Repair surgery: mesh lot recorded.",
-                 marks=strict_xfail("NEW: log_names reads 'Addendum for Hernia Repair "
-                                    "surgery' as a name")),
-    pytest.param("Addendum for Bowel Resection surgery: mesh lot recorded.",
-                 marks=strict_xfail("NEW: log_names reads 'Addendum for Bowel Resection "
-                                    "surgery' as a name")),
-    pytest.param("Treated for E. Faecalis: negative.",
-                 marks=strict_xfail("NEW: log_names reads 'for E. Faecalis:' as a name")),
-    pytest.param("Tenderness in the neighbourhood of McBurney point.",
-                 marks=strict_xfail("NEW: home_sites reads 'neighbourhood of Mc' as a place "
-                                    "(and cuts 'McBurney' inside the word)")),
-    pytest.param("Adhesions in the neighbourhood of Calot triangle, dissected.",
-                 marks=strict_xfail("NEW: home_sites reads an eponym after 'neighbourhood "
-                                    "of' as a place")),
-    pytest.param("EBL in the neighbourhood of Five hundred mL.",
-                 marks=strict_xfail("NEW: home_sites reads a number word after "
-                                    "'neighbourhood of' as a place")),
-    pytest.param("Neighbourhood: Quiet, no stairs at home.",
-                 marks=strict_xfail("NEW: home_sites reads a social-history answer as a "
-                                    "place")),
+    "Swab for E. Coli, MRSA.",
+    "Screen for H. Pylori: negative.",
+    "Cultures sent for S. Aureus; C. Diff. negative.",
+    "Addendum for Hernia Repair surgery: mesh lot recorded.",
+    "Addendum for Bowel Resection surgery: mesh lot recorded.",
+    "Treated for E. Faecalis: negative.",
+    "Tenderness in the neighbourhood of McBurney point.",
+    "Adhesions in the neighbourhood of Calot triangle, dissected.",
+    "EBL in the neighbourhood of Five hundred mL.",
+    "Neighbourhood: Quiet, no stairs at home.",
     pytest.param("Consent in English, Dutch interpreter present.",
                  marks=strict_xfail("OLDER: 'English, Dutch' read as an inverted name")),
     # hard negatives the narrowing was made for; they must stay as typed

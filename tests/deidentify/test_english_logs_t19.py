@@ -49,7 +49,10 @@ KEPT = [
     "Witness log: consent obtained in English, no interpreter needed.",
     "Consent via Dutch interpreter, questions answered.",
     "Consent: signed the Chinese consent form.",
-    "INC0049222: printer in PACU prints blank labels.",
+    pytest.param("INC0049222: printer in PACU prints blank labels.",
+                 marks=pytest.mark.xfail(strict=True, raises=AssertionError,
+                                         reason="withdrawn after attack35c: a record number "
+                                                "in a ticket's shape stays hidden")),
 ]
 
 STILL_GONE = [

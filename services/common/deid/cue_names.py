@@ -74,7 +74,7 @@ def _all_names(words: str, flags_of: Flags) -> bool:
     return bool(parts) and all(_name_word(w, flags_of) for w in parts)
 
 
-def _species(words: str) -> bool:
+def species(words: str) -> bool:
     """An initial and a species ("E. Coli", "K. Pneumoniae") or a maker ("B. Braun")."""
     last = words.rsplit(None, 1)[-1].rstrip(".").lower()
     return last in _SPECIES or (len(last) > 5 and last.endswith(("iae", "ii")))
@@ -128,7 +128,7 @@ def scan(text: str, flags_of: Flags) -> list[Span]:
                 if _pt_run(m.group(1).split(), flags_of):
                     found.append((m.start(1), m.end(1), "NAME", RULE, 1))
                 continue
-            if pattern is _INITIAL and _species(m.group(1)):
+            if pattern is _INITIAL and species(m.group(1)):
                 continue
             if pattern is _BAND and m.group(1).lower() in _COLOURS:
                 continue

@@ -573,7 +573,7 @@ class Engine:
         merged = merge(spans)
         if merged:  # "Maniobra de Pringle"; "pt aslep": eponyms and typos, not names
             merged = eponym_heads.drop(text, merged)
-            if eponym_nouns.hinted(text):  # "Brenner tumor", "Coder:", "INC0049117:"
+            if eponym_nouns.hinted(text):  # "Brenner tumor", "Coder:"
                 merged = eponym_nouns.drop(text, merged)
             merged = typo_words.drop(text, merged, self._known_word, self._listed,
                                      self._frequent_name)
@@ -681,8 +681,6 @@ class Engine:
             id_cues.scan(text, merged, self._known_word, labels, fired)
         if seen is not None or labels or len(merged) != n_merged:
             merged = merge(merged)
-        if cues and eponym_nouns.hinted(text):  # "[INC0049117]:" read again
-            merged = eponym_nouns.drop_ids(text, merged)
         # on the typed text: the view folds "Вера" to "Bepa"
         if fired is not None and name_disguises.scan(text, merged, self._flags_of):  # "J*n W*"
             fired.append("name_disguises")

@@ -2,16 +2,18 @@
 
 "Brenner tumor", "Merkel cell", "Spitz nevus", "Adson with teeth", "Bard-Parker handles",
 "Jacobs chuck", "Hamilton ventilator", "Baxter pump", "de Quervain release": a surname
-right before a kind of lesion, instrument or device names the thing. So too a language
-("in English", "Dutch interpreter"), "frank" before a finding ("Frank purulence"), a job
-at a line's start ("Coder query:", "Coder:") and a helpdesk ticket's number
-("INC0049117:"): no patient's identifiers. (An interpreter's badge, "interpreter ID 4471", is
-left hidden: the studied corpora's authors mark it an identifier.)
+right before ITS OWN head noun (a listed pair) names the thing. So too a language ("in
+English", "Dutch interpreter"), "frank" before a finding ("Frank purulence") and a job at a
+line's start ("Coder query:", "Coder:"): no patient's identifiers. (An interpreter's badge,
+"interpreter ID 4471", and a helpdesk ticket's number are left hidden: attack35c showed
+record numbers in a ticket's shape.)
 
-This NARROWS the older rules, so it is kept tight: one word only, never after a person
-cue ("Mr Baxter pump", "pt Hamilton ventilator", "son Brenner tumor" stay hidden), never
-after a capitalised word that may be a given name ("Sam Hamilton ventilator"), and only
-before a head noun of the lists below. bench/deid_diff/gen10.py holds the look-alikes.
+This NARROWS the older rules, so it is kept tight: one word only, a listed (eponym, head)
+pair only (attack35c: "to Okafor monitor", "from Quorvell procedure" are persons), never
+after a person cue ("Mr Baxter pump", "pt Hamilton ventilator", "son Brenner tumor", "Pt's
+wife, Baxter pump"), "to"/"from", a bed's or room's cell ("Bed 12 - Hamilton ventilator")
+or a capitalised word that may be a given name ("Sam Hamilton ventilator").
+bench/deid_diff/gen10.py and gen14.py hold the look-alikes.
 """
 
 from __future__ import annotations
@@ -22,18 +24,108 @@ from . import person_cues
 
 Span = tuple[int, int, str, str, int]
 
-# kinds of lesion, sign, procedure, instrument and device an eponym or brand names
-HEADS = frozenset((
-    "tumor tumour tumors tumours cell cells nevus naevus nevi carcinoma disease syndrome "
-    "sign test maneuver manoeuvre reflex fracture release procedure operation incision "
-    "repair classification score criteria scale "
-    "forceps clamp clamps retractor retractors scissors shears handle handles chuck "
-    "elevator elevators rongeur rongeurs hook hooks blade blades drill saw tray tube tubes "
-    "drain drains catheter catheters needle needles pins tongs frame headrest "
-    "pump pumps monitor monitors ventilator ventilators mattress mattresses "
-    "printer printers scanner scanners").split())
+# (eponym, head) pairs from general medical knowledge: a surname names the thing only
+# before its own head ("Brenner tumor", "Hamilton ventilator"), never before any head noun
+# ("to Okafor monitor" is a person, attack35c). A hyphened pair is keyed on its last part
+# ("Bard-Parker handle", "Jackson-Pratt drain", "de Quervain release").
+PAIRS = frozenset(tuple(p.split()) for p in (
+    # tumours, cells, naevi and lesions
+    "baker cyst", "bankart lesion", "barrett esophagus", "barrett oesophagus", "bartholin cyst",
+    "becker nevus", "betz cell", "betz cells", "brenner tumor", "burkitt lymphoma",
+    "buschke tumor",
+    "clara cell", "curling ulcer", "cushing ulcer", "ewing sarcoma", "grawitz tumor",
+    "hodgkin lymphoma", "hurthle carcinoma", "hurthle cell", "hurthle cells", "ito nevus",
+    "kaposi sarcoma", "klatskin tumor", "krukenberg tumor", "kupffer cell", "kupffer cells",
+    "langerhans cell", "langerhans cells", "leydig cell", "leydig cells", "leydig tumor",
+    "marjolin ulcer", "mast cell", "meckel diverticulum", "merkel carcinoma", "merkel cell",
+    "merkel cells", "morton neuroma", "ota nevus", "pancoast tumor", "paneth cell", "paneth cells",
+    "purkinje cell", "purkinje cells", "reed cell", "reed cells", "sachs lesion", "schwann cell",
+    "schwann cells", "sertoli cell", "sertoli cells", "sertoli tumor", "spitz nevus",
+    "sternberg cell", "sutton nevus", "tarlov cyst", "warthin tumor", "wilms tumor",
+    "zenker diverticulum",
+    # diseases and syndromes
+    "addison disease", "alzheimer disease", "barre syndrome", "behcet disease",
+    "boerhaave syndrome",
+    "bowen disease", "buerger disease", "chiari syndrome", "crohn disease", "cushing disease",
+    "cushing syndrome", "down syndrome", "dupuytren contracture", "dupuytren disease",
+    "graves disease", "guillain syndrome", "hashimoto thyroiditis", "hirschsprung disease",
+    "hodgkin disease", "horner syndrome", "huntington disease", "kawasaki disease",
+    "kienbock disease", "ledderhose disease", "lyme disease", "marfan syndrome", "meniere disease",
+    "mirizzi syndrome", "ogilvie syndrome", "paget disease", "parkinson disease",
+    "perthes disease",
+    "peyronie disease", "quervain tenosynovitis", "quervain thyroiditis", "raynaud disease",
+    "raynaud phenomenon", "reiter syndrome", "schlatter disease", "sjogren syndrome",
+    "still disease", "tietze syndrome", "turner syndrome", "volkmann contracture", "weiss tear",
+    "whipple disease", "wilson disease",
+    # signs, tests, manoeuvres, triads, landmarks
+    "allen test", "apley test", "babinski reflex", "babinski sign", "battle sign", "beck triad",
+    "brudzinski sign", "calot triangle", "charcot triad", "chvostek sign", "cooper ligament",
+    "cullen sign", "cushing triad", "douglas pouch", "epley maneuver", "epley manoeuvre",
+    "finkelstein test", "fowler position", "hartmann pouch", "hawkins test", "heimlich maneuver",
+    "heimlich manoeuvre", "hesselbach triangle", "homan sign", "homans sign", "kehr sign",
+    "kernig sign", "kocher maneuver", "kocher manoeuvre", "lachman test", "lisfranc ligament",
+    "mcburney point", "mcburney sign", "mcmurray test", "morison pouch", "moro reflex",
+    "murphy sign",
+    "neer sign", "neer test", "petit triangle", "phalen sign", "phalen test", "poupart ligament",
+    "pringle maneuver", "pringle manoeuvre", "romberg sign", "romberg test", "rovsing sign",
+    "schober test", "sellick maneuver", "sellick manoeuvre", "spurling test", "thompson test",
+    "tinel sign", "treitz ligament", "trendelenburg position", "trendelenburg sign",
+    "trendelenburg test", "trousseau sign", "valsalva maneuver", "valsalva manoeuvre",
+    "virchow node", "virchow triad",
+    # fractures and classifications
+    "apgar score", "barton fracture", "bennett fracture", "chance fracture", "colles fracture",
+    "galeazzi fracture", "garden classification", "glasgow score", "gustilo classification",
+    "harris classification", "hawkins classification", "jefferson fracture", "jones fracture",
+    "lisfranc fracture", "maisonneuve fracture", "monteggia fracture", "neer classification",
+    "pott fracture", "ranson criteria", "rolando fracture", "salter classification",
+    "salter fracture", "schatzker classification", "segond fracture", "smith fracture",
+    "tillaux fracture", "weber classification", "weber fracture", "wells criteria", "wells score",
+    # procedures, incisions and repairs
+    "akin osteotomy", "austin osteotomy", "bankart repair", "bassini repair", "bristow procedure",
+    "brostrom procedure", "brostrom repair", "cherney incision", "girdlestone procedure",
+    "hartmann procedure", "kasai procedure", "keller arthroplasty", "kocher incision",
+    "ladd procedure", "lanz incision", "lapidus procedure", "latarjet procedure",
+    "lichtenstein repair", "maylard incision", "mcburney incision", "mcvay repair",
+    "mumford procedure", "nissen fundoplication", "nissen procedure", "pfannenstiel incision",
+    "quervain release", "shouldice repair", "stoppa repair", "weil osteotomy", "whipple procedure",
+    # instruments
+    "adson forceps", "allis clamp", "allis clamps", "babcock clamp", "babcock clamps",
+    "balfour retractor", "balfour retractors", "bethune shears", "bookwalter retractor",
+    "bovie pencil", "cobb elevator", "cobb elevators", "crutchfield tongs", "deaver retractor",
+    "deaver retractors", "debakey forceps", "doyen clamp", "doyen retractor", "frazier suction",
+    "freer elevator", "freer elevators", "gardner tongs", "gelpi retractor", "gelpi retractors",
+    "gigli saw", "hasson trocar", "hoffmann frame", "hohmann retractor", "hohmann retractors",
+    "ilizarov frame", "jacobs chuck", "jamshidi needle", "kelly clamp", "kelly clamps",
+    "kerrison rongeur", "kerrison rongeurs", "kirschner wire", "kirschner wires", "kocher clamp",
+    "kocher clamps", "langenbeck retractor", "leksell rongeur", "leksell rongeurs", "liston knife",
+    "macintosh blade", "mayfield clamp", "mayfield headrest", "mayfield pins", "mayo scissors",
+    "mayo stand", "metzenbaum scissors", "miller blade", "parker handle", "parker handles",
+    "penfield dissector", "penfield elevator", "poole suction", "quincke needle",
+    "richardson retractor", "richardson retractors", "satinsky clamp", "satinsky clamps",
+    "senn retractor", "senn retractors", "sprotte needle", "steinmann pins", "stryker saw",
+    "tuohy needle", "veress needle", "volkmann retractor", "weitlaner retractor",
+    "weitlaner retractors", "whitacre needle", "yankauer suction",
+    # tubes, drains and catheters
+    "ambu bag", "blake drain", "blake drains", "broviac catheter", "coude catheter",
+    "dobhoff tube",
+    "foley catheter", "foley catheters", "ganz catheter", "hemovac drain", "hickman catheter",
+    "hickman catheters", "levin tube", "malecot catheter", "malecot drain", "penrose drain",
+    "penrose drains", "pezzer catheter", "pratt drain", "pratt drains", "quinton catheter",
+    "sengstaken tube", "tenckhoff catheter",
+    # devices and makers
+    "alaris pump", "alaris pumps", "baxter pump", "baxter pumps", "drager monitor",
+    "drager ventilator", "drager ventilators", "epson printer", "hamilton ventilator",
+    "hamilton ventilators", "honeywell scanner", "hospira pump", "lexmark printer",
+    "lifepak defibrillator", "lifepak monitor", "maquet ventilator", "masimo monitor",
+    "medtronic pump", "mindray monitor", "mindray monitors", "montreal mattress", "olympus scope",
+    "philips monitor", "philips monitors", "servo ventilator", "sigma pump", "storz scope",
+    "storz tower", "stryker bed", "tempur mattress", "zebra printer", "zebra printers",
+    "zebra scanner", "zoll defibrillator", "zoll monitor",
+))
+HEADS = frozenset(head for _eponym, head in PAIRS)
 # a part of the body between the eponym and its instrument: "Bethune rib shears"
 _PARTS = frozenset("rib bone skin nerve vessel tissue tendon bowel lung".split())
+_TEETH = frozenset("adson debakey".split())  # "Adson with teeth"
 _WITH_TEETH = re.compile(r"[ \t]+with(?:out)?[ \t]+teeth\b")
 # languages, before what they are spoken or written in, or after "in"/"speaks"
 LANGUAGES = frozenset((
@@ -55,14 +147,19 @@ _FINDINGS = frozenset((
 # jobs that head a line: "Coder query:", "Coder:", "Porter note"
 JOBS = frozenset("coder porter scheduler biller auditor registrar transcriptionist".split())
 _JOB_TAILS = re.compile(r":|[ \t]+(?:query|note|request|comment|review|question)\b")
-_TICKET = re.compile(r"(?:INC|RITM|REQ|CHG|PRB|SCTASK|TASK)\d{6,8}")
-_TICKET_LEADS = frozenset("ticket incident".split())
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
 _KINDS = frozenset(("NAME", "LOCATION"))
 # the lower-case words an eponym may follow ("for de Quervain", "with Adson"): no typo of
 # a kin's word ("daugter Annalise phone") passes
-_LEADS = frozenset("de du the a an with using via of and or new old our in on to from".split())
+# ("to"/"from" lead a person: "Report given to Okafor monitor", attack35c)
+_LEADS = frozenset("de du the a an with using via of and or new old our in on".split())
+# a bed's, room's or bay's cell before the word: "Bed 12 - Nakashima monitor" (attack35c)
+_CELL = re.compile(r"(?i)(?:\b(?:bed|bay|room|rm|cubicle|cub|stretcher|chair|pod|slot|trolley"
+                   r"|spot)[ \t]*#?[ \t]*\d+[a-z]?[ \t]*[-–:,;|.]?"
+                   r"|\b(?:or|theatre|theater|suite)[ \t]*#?[ \t]*\d+[a-z]?[ \t]*[-–|])[ \t]*\Z")
+# (a theatre's number before a colon heads a call's line: "FS call OR 9: Brenner tumor")
+_PUNCT_TAIL = re.compile(r"[ \t]*[-–:,;|][ \t]*\Z")
 
 
 def _next_word(text: str, e: int) -> str:
@@ -78,8 +175,11 @@ def _led_well(text: str, s: int) -> bool:
         while head > 0 and text[head - 1].isalpha():
             head -= 1
         return head < s - 1 and _led_well(text, head)
-    if person_cues.before(text, s):
+    if person_cues.before(text, s) or _CELL.search(text, max(0, s - 30), s) is not None:
         return False
+    tail = _PUNCT_TAIL.search(text, max(0, s - 6), s)
+    if tail is not None and person_cues.before(text, tail.start()):
+        return False  # "Pt's wife, Tremblay drain": a kin cue, then a comma
     lead = text[max(0, s - 30):s].rstrip(" \t")
     if not lead or lead[-1] in ":.,;(|\n-":
         return True
@@ -105,7 +205,9 @@ def _a_thing(text: str, s: int, e: int) -> bool:
         return False  # "keys hook 9": a lower-case word after a break stays hidden
     if nxt in _PARTS:  # "Bethune rib shears"
         nxt = _next_word(text, e + 1 + len(nxt))
-    return (nxt in HEADS or _WITH_TEETH.match(text, e) is not None) and _led_well(text, s)
+    paired = (low, nxt) in PAIRS or (low, nxt.replace("tumour", "tumor")) in PAIRS \
+        or (low in _TEETH and _WITH_TEETH.match(text, e) is not None)
+    return paired and _led_well(text, s)
 
 
 def _a_thing_throughout(text: str, word: str) -> bool:
@@ -113,15 +215,6 @@ def _a_thing_throughout(text: str, word: str) -> bool:
     evidence to drop where "Tom Spitz" or "pt Spitz" stands elsewhere (once a word)."""
     return all(_a_thing(text, m.start(), m.end())
                for m in re.finditer(rf"(?i)(?<![\w-]){re.escape(word)}(?![\w-])", text))
-
-
-def _a_ticket(text: str, s: int, e: int) -> bool:
-    if _TICKET.fullmatch(text, s, e) is None:
-        return False
-    if s == 0 or text[s - 1] == "\n":
-        return True
-    before = _WORD_BEFORE.search(text, max(0, s - 20), s)
-    return before is not None and before.group(1).lower() in _TICKET_LEADS
 
 
 def drop(text: str, spans: list[Span]) -> list[Span]:
@@ -136,23 +229,14 @@ def drop(text: str, spans: list[Span]) -> list[Span]:
                 throughout[word.lower()] = _a_thing_throughout(text, word)
             if throughout[word.lower()]:
                 continue
-        if cat == "ID" and _a_ticket(text, s, e):
-            continue
         kept.append(sp)
     return kept
 
 
-def drop_ids(text: str, spans: list[Span]) -> list[Span]:
-    """The ID spans that are no helpdesk ticket's number."""
-    return [sp for sp in spans if sp[2] != "ID"
-            or not _a_ticket(text, sp[0], sp[1])]
-
-
 def hinted(text: str) -> bool:
-    """Cheap test: a word of the lists, a ticket or an interpreter may be in the note."""
+    """Cheap test: a word of the lists or an interpreter may be in the note."""
     low = text.lower()
-    return ("interpret" in low or "language" in low or "inc0" in low or "ritm" in low
-            or "req0" in low or "chg0" in low or "task0" in low or "prb0" in low
+    return ("interpret" in low or "language" in low
             or any(w in low for w in ("coder", "porter", "scheduler", "biller", "auditor",
                                       "registrar", "transcriptionist", "frank", "gross",
                                       "sharp", "blunt", "bright", "brisk", " teeth"))

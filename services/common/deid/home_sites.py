@@ -32,7 +32,10 @@ _KIND_WORDS = frozenset("Nursing Care Rehab Rehabilitation Retirement Assisted S
 _NOT_LEAD = frozenset("The Our A An This That Their His Her My Your Local County State".split())
 _NEIGHBOURHOOD = re.compile(
     r"(?i:\bneighbou?rhood)(?:[ \t]+(?:of|is|called|named))?[ \t]*[,:]?[ \t]+"
-    rf"({_CAP}(?:(?:-(?:[a-z]{{2,4}}-)*|[ \t]+){_CAP})*)")
+    rf"({_CAP}(?:(?:-(?:[a-z]{{2,4}}-)*|[ \t]+){_CAP})*)(?![\w'’-])")
+# a word no place is named by alone: an eponym ("Calot triangle", "McBurney point"), a
+# clinical word, an everyday word or a number's ("Quiet", "Five hundred mL") (attack35c)
+_NOT_PLACE = lx.EPONYM | lx.EPONYM_CTX | lx.MEDICAL | lx.PHRASE
 _STATES = frozenset((
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
     "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC").split())
@@ -40,6 +43,17 @@ _STATE_BEFORE = re.compile(r"[A-Za-z],[ \t]+([A-Z]{2})[ \t]+\Z")
 _GOING_TO = re.compile(r"\b(?:going|sent|mailed|posted|delivered|went|go|goes|keep)[ \t]+to"
                        r"[ \t]+(\d{5}(?:-\d{4})?)(?![\w%-]|\.\d)")
 _ZIP_TALK = re.compile(r"(?i)\b(?:zip|postcode|post[ \t]+code|postal)\b")
+
+
+def _a_place(words: str, flags_of: Callable[[str], int]) -> bool:
+    """A place's shape: no eponym or clinical word, and more than one word or a word
+    that is no everyday word ("Over-the-Rhine", "Stoke-by-the-Water", "Kensal")."""
+    parts = re.split(r"[ \t-]+", words)
+    if any(flags_of(w) & _NOT_PLACE for w in parts):
+        return False
+    f = flags_of(words)
+    return len(parts) > 1 or not f & lx.ENGLISH or bool(f & (lx.TOWN | lx.CITY)
+                                                        and not f & lx.COMMON)
 
 
 def hinted(text: str) -> bool:
@@ -68,7 +82,8 @@ def scan(text: str, merged: list[Span], flags_of: Callable[[str], int]) -> list[
         found.append((s, m.end(1), "LOCATION", RULE, 1))
     if "eighbo" in text:
         for m in _NEIGHBOURHOOD.finditer(text):
-            found.append((m.start(1), m.end(1), "LOCATION", RULE, 1))
+            if _a_place(m.group(1), flags_of):
+                found.append((m.start(1), m.end(1), "LOCATION", RULE, 1))
     for s, e, cat, _rule, _p in merged:
         if cat == "ZIP":
             st = _STATE_BEFORE.search(text, max(0, s - 8), s)

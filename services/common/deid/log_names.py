@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
+from .cue_names import species
 
 Span = tuple[int, int, str, str, int]
 RULE = "log_names"
@@ -57,6 +58,14 @@ def _in_lower_words(text: str, s: int, e: int) -> bool:
         and (after is None or after.group(1).islower())
 
 
+def _plain(word: str, flags_of: Callable[[str], int]) -> bool:
+    """An everyday word no list holds as a name, or a procedure's word: "Hernia",
+    "Repair", "Resection"."""
+    f = flags_of(word)
+    return (bool(f & lx.ENGLISH) and not f & lx.NAMEISH) \
+        or word.lower().endswith((*lx.PROCEDURE_ENDINGS, "ection", "ostomy", "ectomies"))
+
+
 def hinted(text: str) -> bool:
     """Cheap test before any regex."""
     return ("for" in text or "pt" in text or "Pt" in text or "PT" in text or ", " in text
@@ -70,10 +79,14 @@ def scan(text: str, merged: list[Span], flags_of: Callable[[str], int]) -> list[
     if "for" in text:
         for m in _FOR_INITIAL.finditer(text):
             surname = m.group(1).split(".")[-1].strip()
+            if species(m.group(1)) or _plain(surname, flags_of):
+                continue  # "Swab for E. Coli,", "for H. Pylori:", "for C. Diff." (attack35c)
             if not flags_of(surname) & (_NOT_NAME | lx.VERY_COMMON):
                 found.append((m.start(1), m.end(1), "NAME", RULE, 1))
         for m in _ENTRY_FOR.finditer(text):
             first, last = m.group(1).split()[:2]
+            if _plain(first, flags_of) or _plain(last, flags_of):
+                continue  # "Addendum for Hernia Repair surgery" (attack35c)
             if not (flags_of(first) | flags_of(last)) & (_NOT_NAME | lx.PHRASE):
                 found.append((m.start(1), m.end(1), "NAME", RULE, 1))
     for s, e, cat, _rule, _p in merged:
