@@ -22,6 +22,7 @@ from .support import shown, untouched
     ("Call from Pennington monitor tech, alarms reviewed.", "Pennington"),
     ("Pt Okoro seen. Okoro pump teaching done.", "Okoro"),
     ("Report: Haverstock tumor board tomorrow.", "Haverstock"),
+    ("Mr Remi pump teaching done.", "Remi"),
 ])
 def test_a_surname_before_a_head_that_is_not_its_own_stays_hidden(
         engine: Engine, note: str, secret: str) -> None:
@@ -38,6 +39,8 @@ def test_a_surname_before_a_head_that_is_not_its_own_stays_hidden(
     "Addendum for Knee Arthroscopy surgery: portals closed.",
     "Pain in the neighbourhood of Hesselbach triangle.",
     "Neighbourhood: Noisy, lives alone.",
+    "Remi pump in OR 7 alarmed occlusion, line freed.",
+    "Levo drip titrated to MAP 65.",
 ])
 def test_eponym_pairs_germs_procedures_and_landmarks_stay_as_typed(
         engine: Engine, note: str) -> None:
