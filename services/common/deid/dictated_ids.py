@@ -41,6 +41,14 @@ _TELLING = (r"(?:[ \t]+(?:code|is|was|as|said|dictated|given|read|back|heard|no\
 _SPOKEN = {cat: (re.compile(rf"(?i)\b(?:{cue}){_TELLING}[ \t]*[:=]?[ \t]*[\"“']?"
                             rf"({_RUN})(?![a-z])"), least)
            for cat, (cue, least) in _FIELDS.items()}
+# a field's words as the note in lower case has them (each cue above holds one)
+_CUE_HINTS = {
+    "DATE": ("dob", "d.o.b", "birth", "born"),
+    "ZIP": ("zip", "postcode", "postal code"),
+    "PHONE": ("phone", "cell", "mobile", "tel", "landline", "call", "dial", "number"),
+    "MRN": ("mrn", "medical record", "record number", "chart number"),
+    "SSN": ("ssn", "social"),
+}
 _WORD = re.compile(rf"(?i){_NUMBER}")
 _HINTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "oh", "zero",
           "ty")
@@ -82,9 +90,10 @@ def scan(text: str) -> list[Span]:
     out: list[Span] = []
     if any(h in low for h in _HINTS):
         for cat, (rx, least) in _SPOKEN.items():
-            for m in rx.finditer(text):
-                if _digits(m.group(1)) >= least:
-                    out.append((m.start(1), m.end(1), cat, "dictated_digits", _PRIO))
+            if any(map(low.__contains__, _CUE_HINTS[cat])):  # (a field's word, then its run)
+                for m in rx.finditer(text):
+                    if _digits(m.group(1)) >= least:
+                        out.append((m.start(1), m.end(1), cat, "dictated_digits", _PRIO))
     if "mail" in low and " dot " in low:
         for m in _EMAIL.finditer(text):
             start = m.start(1)
@@ -93,13 +102,14 @@ def scan(text: str) -> list[Span]:
                 start = w.end()  # "for the portal is rgallo at ...": from "rgallo"
                 w = _LEADING_WORD.match(text, start, m.end(1))
             out.append((start, m.end(1), "EMAIL", "dictated_email", _PRIO))
-    if "hundred" in low or "year" in low:
+    # (both ages need "hundred" or, before its years, "ninety")
+    if "hundred" in low or ("year" in low and "ninety" in low):
         out += [(m.start(1), m.end(1), "AGE", "dictated_age", _PRIO)
                 for rx in (_AGE_CUED, _AGE_YEARS) for m in rx.finditer(text)]
-    if "end" in low:
+    if "end" in low and any(map(low.__contains__, ("phone", "cell", "mobile", "tel", "landline"))):
         out += [(m.start(1), m.end(1), "PHONE", "dictated_phone_end", _PRIO)
                 for m in _ENDING.finditer(text)]
-    if "spel" in low or "name" in low:
+    if "name" in low and text.count("-") >= 3:  # (a name spelled with its dashes)
         out += [(m.start(1), m.end(1), "NAME", "spelled_name", _PRIO)
                 for m in _SPELLED.finditer(text)]
     return out

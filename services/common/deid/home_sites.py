@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
+from .hints import figures, runs
 
 Span = tuple[int, int, str, str, int]
 RULE = "home_sites"
@@ -29,6 +30,10 @@ _FACILITY = re.compile(
     r"(?:,?[ \t]+(?:Room|Rm|Apt|Unit|Flat)\.?[ \t]*#?\d+[A-Z]?)?)(?![\w-])")
 _KIND_WORDS = frozenset("Nursing Care Rehab Rehabilitation Retirement Assisted Senior Skilled "
                         "Memory Group".split())
+# the facility's gate: its kind's word and its place's word, each a whole word as written
+_KIND_RUNS = _KIND_WORDS
+_PLACE_RUNS = frozenset("Center Centre Home Homes Facility Community Village Residence Manor "
+                        "Lodge".split())
 _NOT_LEAD = frozenset("The Our A An This That Their His Her My Your Local County State".split())
 _NEIGHBOURHOOD = re.compile(
     r"(?i:\bneighbou?rhood)(?:[ \t]+(?:of|is|called|named))?[ \t]*[,:]?[ \t]+"
@@ -67,7 +72,9 @@ def scan(text: str, merged: list[Span], flags_of: Callable[[str], int]) -> list[
     found: list[Span] = []
     if not hinted(text):
         return found
-    for m in _FACILITY.finditer(text):
+    words = runs(text)
+    facility = not _KIND_RUNS.isdisjoint(words) and not _PLACE_RUNS.isdisjoint(words)
+    for m in _FACILITY.finditer(text) if facility else ():
         s = m.start(1)
         first = m.group(1).split()[0]
         if first in _NOT_LEAD:
@@ -89,7 +96,8 @@ def scan(text: str, merged: list[Span], flags_of: Callable[[str], int]) -> list[
             st = _STATE_BEFORE.search(text, max(0, s - 8), s)
             if st is not None and st.group(1) in _STATES:
                 found.append((st.start(1), e, "ZIP", RULE, 1))
-    if " to " in text and _ZIP_TALK.search(text) is not None:
+    # (a ZIP "going to" is a run of five figures)
+    if " to " in text and 5 in figures(text) and _ZIP_TALK.search(text) is not None:
         for m in _GOING_TO.finditer(text):
             found.append((m.start(1), m.end(1), "ZIP", RULE, 1))
     return found

@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from . import lexicon as lx
 from .cue_names import species
+from .hints import folded_runs, runs
 
 Span = tuple[int, int, str, str, int]
 RULE = "log_names"
@@ -66,24 +67,42 @@ def _plain(word: str, flags_of: Callable[[str], int]) -> bool:
         or word.lower().endswith((*lx.PROCEDURE_ENDINGS, "ection", "ostomy", "ectomies"))
 
 
-def hinted(text: str) -> bool:
-    """Cheap test before any regex."""
+def hinted(text: str, low: str | None = None) -> bool:
+    """Cheap test before any regex (`low`: `text.lower()`, if the caller has it)."""
+    if low is None:
+        low = text.lower()
     return ("for" in text or "pt" in text or "Pt" in text or "PT" in text or ", " in text
-            or "HCP" in text or "plate" in text.lower() or "patient" in text.lower())
+            or "HCP" in text or "plate" in low or "patient" in low)
+
+
+# each part's own gate: "for" a whole word (and for an entry, its words whole too, in an
+# ASCII note where the folded words are those of `(?i)`), capitals either side of a comma
+_ENTRY_WORDS = frozenset(("entry", "addendum", "note"))
+_ENTRY_KINDS = frozenset(("procedure", "surgery", "case", "operation", "op"))
+_FOR_CAP = re.compile(r"for[ \t]+[A-Z]\.")  # (a literal lead: the engine jumps to each "for")
+_CAPS_COMMA = re.compile(r"[A-Z],[ \t]?[A-Z]{2}")
+
+
+def _entry_hinted(text: str, words: frozenset[str]) -> bool:
+    """An entry's kind as written and, in an ASCII note, its word folded."""
+    return not _ENTRY_KINDS.isdisjoint(words) and (
+        not text.isascii() or not _ENTRY_WORDS.isdisjoint(folded_runs(text)))
 
 
 def scan(text: str, merged: list[Span], flags_of: Callable[[str], int]) -> list[Span]:
     found: list[Span] = []
-    if not hinted(text):
+    low = text.lower()
+    if not hinted(text, low):
         return found
-    if "for" in text:
-        for m in _FOR_INITIAL.finditer(text):
+    words = runs(text)
+    if "for" in text and "for" in words:
+        for m in _FOR_INITIAL.finditer(text) if _FOR_CAP.search(text) else ():
             surname = m.group(1).split(".")[-1].strip()
             if species(m.group(1)) or _plain(surname, flags_of):
                 continue  # "Swab for E. Coli,", "for H. Pylori:", "for C. Diff." (attack35c)
             if not flags_of(surname) & (_NOT_NAME | lx.VERY_COMMON):
                 found.append((m.start(1), m.end(1), "NAME", RULE, 1))
-        for m in _ENTRY_FOR.finditer(text):
+        for m in _ENTRY_FOR.finditer(text) if _entry_hinted(text, words) else ():
             first, last = m.group(1).split()[:2]
             if _plain(first, flags_of) or _plain(last, flags_of):
                 continue  # "Addendum for Hernia Repair surgery" (attack35c)
@@ -103,7 +122,7 @@ def scan(text: str, merged: list[Span], flags_of: Callable[[str], int]) -> list[
                 tail = None
         if tail is not None:
             found.append((s, tail.end(), "NAME", RULE, 1))
-    if ", " in text or "," in text:
+    if (", " in text or "," in text) and _CAPS_COMMA.search(text) is not None:
         for m in _CAPS_INVERTED.finditer(text):
             if not _in_lower_words(text, m.start(), m.end()):
                 continue  # a note in capitals: "GORE-TEX PATCH, WEBER B ANKLE"
@@ -116,7 +135,7 @@ def scan(text: str, merged: list[Span], flags_of: Callable[[str], int]) -> list[
         for m in _PROXY.finditer(text):
             if flags_of(m.group(2)) & lx.LAST and not flags_of(m.group(2)) & _EVERYDAY:
                 found.append((m.start(1), m.end(1), "NAME", RULE, 1))
-    if "plate" in text.lower():
+    if "plate" in low:
         for m in _PLATE.finditer(text):
             found.append((m.start(1), m.end(1), "VEHICLE", RULE, 1))
     return found

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 
 from . import lexicon as lx
-from .hints import any_of, folded
+from .hints import Words, folded
 
 RULE = "nordic_notes"
 _PRIO = 2
@@ -36,7 +36,7 @@ _UP = "A-ZÅÄÖÆØÉÜ"
 _LO = "a-zåäöæøéüè"
 _CAP = rf"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?"
 # a note is Nordic by a letter or a little word of its own (each shape then asks its own)
-_NORDIC_RX = any_of(("å", "ä", "ö", "ø", "æ", " är ", " och ", " bor ", " og ", " ikke", " inte",
+_NORDIC_RX = Words(("å", "ä", "ö", "ø", "æ", " är ", " och ", " bor ", " og ", " ikke", " inte",
                      " ej ", "från", "pasient", "anhörig", "pårørende", "överlämning",
                      "overlevering", "nittio", "nitti", "halvfems", "sonen", "dottern", "datter",
                      "sønn", "hustru", "maken", "hämtar", "väntar", "bor i ", "bor på", "tlf",
@@ -45,7 +45,7 @@ _NORDIC_RX = any_of(("å", "ä", "ö", "ø", "æ", " är ", " och ", " bor ", " 
 # note; the words English shares ("5 nov", "2 dec") only in a Nordic one
 _OWN_MONTHS = ("januari", "februari", "maj", "mai ", "mai.", "mai,", "augusti", "okt",
                "desember", "marts", "juni ", "juli ")
-_MONTH_RX = any_of(_OWN_MONTHS)
+_MONTH_RX = Words(_OWN_MONTHS)
 
 # (not "far", "mor", "make", "son", "patient": English words, "so far, Plavix")
 _KIN = (r"pat|patienten|pasient|pasienten|hustru|hustrun|frun|maken|mannen"
@@ -167,8 +167,9 @@ def scan(text: str, flags_of: Callable[[str], int]) -> list[Span]:
     if "+4" in text:
         out += [(m.start(), m.end(), "PHONE", RULE, _PRIO) for m in _INTL_PHONE.finditer(text)]
     low = folded(text)
-    nordic = _NORDIC_RX.search(low) is not None
-    if nordic or _MONTH_RX.search(low) is not None:
+    # (on the folded note, `in` a word: the ASCII ones alone where it is ASCII)
+    nordic = _NORDIC_RX.any_in(low)
+    if nordic or _MONTH_RX.any_in(low):
         out += [(m.start(), m.end(), "DATE", RULE, _PRIO) for m in _DATE.finditer(text)]
     if not nordic:
         return out

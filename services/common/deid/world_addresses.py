@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .hints import any_of, folded
+from .hints import Words, runs
 
 RULE = "world_address"
 _PRIO = 1
@@ -44,14 +44,22 @@ _STREET = re.compile(
     rf"[\u0600-\u06ff]+)?(?:[ \t]+\d{{1,4}})?)")
 _CN_STREET = re.compile(r"(?P<c>[\u4e00-\u9fff]{1,6}(?:路|街|道|巷|弄|胡同|大道)"
                         r"[0-9０-９]{1,5}(?:号|號|弄|栋|棟)(?:[0-9０-９]{1,5}(?:室|号|號))?)")
-_STREET_HINTS = any_of(tuple(w.casefold() for w in (
-    "ul.", "ul ", "ulic", "al.", "aleja", "os.", "osiedl", "nám", "ул", "пр", "пер", "ш.",
-    "шоссе", "бул", "вул", "str.", "strada", "calea", "bd.", "bulevard", "utca", "út", "tér",
-    "sok.", "sokak", "cad.", "cadde", "mah.", "mahalle", "jl.", "jalan", "gang ", "gg.",
-    "calle", "avenida", "av.", "rua ", "travessa", "rue ", "avenue", "boulevard", "odos",
-    "οδ", "λεωφ",
-    "đường", "phố", "phường", "quận", "huyện", "xã", "thôn", "ấp", "tổ", "brgy", "barangay",
-    "bgy", "purok", "sitio", "شارع", "حي", "حى", "زقاق", "خیابان", "کوچه", "محله")))
+# the gates, on the note itself (the patterns ask no case): a street's word with the blank
+# after it at a word's start, or a Vietnamese, Philippine or Arabic street word anywhere
+_RUN_HEAD = re.compile(r"[^\W\d_]+")
+_LEADS = (
+    "ul.", "ulica", "ulicy", "al.", "aleja", "os.", "osiedle", "ul", "ulice", "nám.", "náměstí",
+    "ул.", "улица", "улице", "пр-т", "просп.", "проспект", "пер.", "переулок", "ш.", "шоссе",
+    "бул.", "бульвар", "вул.", "вулиця", "str.", "strada", "calea", "bd.", "bulevardul", "utca",
+    "út", "tér", "sokak", "sok.", "cadde", "caddesi", "cad.", "mah.", "mahallesi", "jl.",
+    "jalan", "gang", "gg.", "calle", "avenida", "av.", "rua", "travessa", "rue", "avenue",
+    "boulevard", "odos", "οδός", "οδ.", "λεωφ.", "λεωφόρος")
+# (a word above at a word's start and before its blank is, up to its first non-letter, a
+# whole word of the note: "ul." is "ul", "пр-т" is "пр")
+_LEAD_RUNS = frozenset(_RUN_HEAD.match(w).group() for w in _LEADS)  # type: ignore[union-attr]
+_OTHER_STREET_WORDS = Words(("đường", "phố", "phường", "quận", "huyện", "xã", "thôn", "ấp", "tổ",
+                       "Brgy", "Barangay", "Bgy", "Purok", "Sitio",
+                       "شارع", "حي", "حى", "زقاق", "خیابان", "کوچه", "محله"))
 _NOT_STREET = r"(?!Brgy|Barangay|Purok|Sitio|ul\.|ул\.|[A-Z]{2,}\b)"  # the street rule reads those
 # "lives in / comes from" and the place after it, one entry a language
 _HOME = re.compile(
@@ -67,12 +75,17 @@ _HOME = re.compile(
     rf"[\u0600-\u06ff]{{2,}}(?:[ \t]+[\u0600-\u06ff]{{2,}})?)"
     rf"|(?:住在|居住在|住址|来自|來自|家住|籍贯|籍貫)[ \t:：]*(?P<cn>[\u4e00-\u9fff]{{2,8}}?)"
     rf"(?=[，,。、；;\s(（的]|$|(?:市|省|区|县|人)))")
-_HOME_HINTS = any_of(tuple(w.casefold() for w in (
-    "mieszka", "pochodzi", "miejscow", "прожива", "живёт", "живет", "родом", "приехал",
-    "sống", "quê", "đến từ", "ở tại", "nakatira", "taga", "galing", "tinggal", "berasal",
-    "asal", "bydlí", "žije", "locuie", "domiciliat", "ikamet", "yaşıyor", "asuu", "bor ",
-    "woont", "κατοικεί", "vive", "habite", "wohnt", "abita", "يسكن", "تسكن", "يقيم", "تقيم",
-    "سكان", "住", "来自", "來自", "籍贯", "籍貫")))
+# each "lives in" word up to its first non-letter, a whole word of the note where the
+# pattern's first part matches (ahead of a blank or a dash); the Arabic and Chinese words
+# and "z miejscowości" (its "z" a word English has too) anywhere
+_HOME_RUNS = frozenset((
+    "mieszka", "pochodzi", "проживает", "живёт", "живет", "родом", "приехал", "приехала",
+    "проживає", "проживае", "sống", "quê", "đến", "ở", "nakatira", "taga", "galing",
+    "tinggal", "berasal", "asal", "bydlí", "žije", "locuiește", "locuieste", "domiciliat",
+    "ikamet", "yaşıyor", "asuu", "bor", "woont", "κατοικεί", "vive", "habite", "wohnt",
+    "abita"))
+_HOME_ANYWHERE = Words(("miejscowości", "يسكن", "تسكن", "يقيم", "تقيم", "من", "住在", "居住在",
+                        "住址", "来自", "來自", "家住", "籍贯", "籍貫"))
 
 
 # "lives nearby / here / at home" names no place
@@ -82,14 +95,13 @@ _NEAR = frozenset(("附近", "这里", "這裡", "本地", "家里", "家裡", "
 def scan(text: str) -> list[Span]:
     """The places above: streets as ADDRESS spans, home towns as LOCATION spans."""
     found: list[Span] = []
-    low = folded(text)
-    if _STREET_HINTS.search(low) is not None:
+    if _OTHER_STREET_WORDS.any_in(text) or not _LEAD_RUNS.isdisjoint(runs(text)):
         for m in _STREET.finditer(text):
             g = next(k for k in ("s", "v", "p", "a") if m.group(k) is not None)
             found.append((m.start(g), m.end(g), "ADDRESS", RULE, _PRIO))
     if ("路" in text or "街" in text or "道" in text or "巷" in text or "弄" in text):
         found += [(m.start(), m.end(), "ADDRESS", RULE, _PRIO) for m in _CN_STREET.finditer(text)]
-    if _HOME_HINTS.search(low) is not None:
+    if _HOME_ANYWHERE.any_in(text) or not _HOME_RUNS.isdisjoint(runs(text)):
         for m in _HOME.finditer(text):
             g = next(k for k in ("h", "ar", "cn") if m.group(k) is not None)
             if m.group(g) in _NEAR:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .hints import any_of, folded
+from .hints import any_of, folded, folded_runs
 
 RULE = "world_age"
 _PRIO = 1
@@ -111,6 +111,15 @@ _NINETY_HINTS = any_of((
     "ενενήντα", "doksan", "chín mươi", "九十", "sembilan puluh", "siyamnapu"))
 
 
+# an ASCII note's gates: there a unit follows a figure or a blank and comes before a
+# non-letter, a cue the other way round, so each is a whole word of the note folded (a
+# two-word unit by its first word, "v." by its "v"; "vuotias…" by `in`, its end open)
+_ASCII_UNITS = frozenset(w.lower().split()[0] for w in "|".join(_UNITS).replace(
+    "[ \\t]+", " ").split("|") if w.isascii() and w.replace(" ", "").isalpha()) | {"v"}
+_ASCII_CUES = frozenset(w.lower() for w in "|".join(_CUES).split("|")
+                        if w.isascii() and w.isalpha())
+
+
 def _old(value: str) -> bool:
     return 90 <= int(value) <= 119  # int() reads any script's decimal figures
 
@@ -119,13 +128,16 @@ def scan(text: str) -> list[Span]:
     """The ages above as AGE spans (the number, or the words for it)."""
     low = folded(text)
     found: list[Span] = []
-    if _UNIT_HINTS.search(low) is not None:
+    ascii_words = folded_runs(text) if text.isascii() else None
+    if (_UNIT_HINTS.search(low) is not None if ascii_words is None
+            else not _ASCII_UNITS.isdisjoint(ascii_words) or "vuotias" in low):
         found += [(m.start("n"), m.end("n"), "AGE", RULE, _PRIO) for m in _AFTER.finditer(text)
                   if _old(m.group("n"))]
     if _NINETY_HINTS.search(low) is not None:
         found += [(m.start("w"), m.end("w"), "AGE", RULE, _PRIO)
                   for m in _AFTER_WORDS.finditer(text)]
-    if _CUE_HINTS.search(low) is not None:
+    if (_CUE_HINTS.search(low) is not None if ascii_words is None
+            else not _ASCII_CUES.isdisjoint(ascii_words)):
         found += [(m.start("n"), m.end("n"), "AGE", RULE, _PRIO) for m in _BEFORE.finditer(text)
                   if _old(m.group("n"))]
     return found

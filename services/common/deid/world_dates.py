@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .hints import any_of, folded
+from .hints import any_of, folded, folded_runs
 
 RULE = "world_date"
 _PRIO = 1
@@ -83,6 +83,8 @@ _MONTHS = (
 _MONTH_WORDS = frozenset(w.lower() for entry in _MONTHS for w in entry.split("|"))
 # the month words as a tree of their letters (one test a position where none starts); the
 # tree ends at the shortest ("listopad"), so a match is read to its word's end
+_ASCII_MONTHS = frozenset(w for w in _MONTH_WORDS if w.isascii())
+assert all(w.isalpha() for w in _ASCII_MONTHS)  # (so each is one run of letters)
 _MONTH_LOW = any_of(tuple(_MONTH_WORDS))
 _MONTH = re.compile("(?i)" + _MONTH_LOW.pattern)
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
@@ -113,7 +115,9 @@ def scan(text: str) -> list[Span]:
     """The dates above as DATE spans."""
     found: list[Span] = []
     low = folded(text)
-    found += _month_dates(text)  # (its tree of month words is its own gate)
+    # a month's word is a whole word of the note: in ASCII, one of its folded runs
+    if not (text.isascii() and _ASCII_MONTHS.isdisjoint(folded_runs(text))):
+        found += _month_dates(text)
     if "tháng" in low or "ngày" in low:
         for m in _VI.finditer(text):
             g = "d" if m.group("d") is not None else "s"

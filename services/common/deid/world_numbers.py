@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .hints import any_of, folded
+from .hints import any_of, figures, folded
 
 RULE = "world_number"
 _PRIO = 2
@@ -111,15 +111,31 @@ def scan(text: str) -> list[Span]:
     found: list[Span] = []
     if not any(c.isdigit() for c in text):
         return found
-    for pat, check in ((_ELEVEN, _pesel), (_CN_ID, _cn_id), (_SNILS, _snils),
-                       (_CPF, _cpf)):
-        found += [(m.start(), m.end(), "ID", RULE, _PRIO) for m in pat.finditer(text)
-                  if check(m.group())]
+    # each number's runs of figures gate its pattern: PESEL's 11 (in ASCII, where the
+    # pattern's edges see every figure), a resident ID's 17 or 18, SNILS's and CPF's
+    # inner groups of 3; a cued ID's 9 figures and a phone's 8
+    figs = figures(text)
+    longest = max(figs, default=0)
+    if 11 in figs or (longest > 11 and not text.isascii()):
+        found += [(m.start(), m.end(), "ID", RULE, _PRIO) for m in _ELEVEN.finditer(text)
+                  if _pesel(m.group())]
+    if longest >= 17:
+        found += [(m.start(), m.end(), "ID", RULE, _PRIO) for m in _CN_ID.finditer(text)
+                  if _cn_id(m.group())]
+    if figs.count(3) >= 2 and "-" in text:
+        found += [(m.start(), m.end(), "ID", RULE, _PRIO) for m in _SNILS.finditer(text)
+                  if _snils(m.group())]
+        if "." in text:
+            found += [(m.start(), m.end(), "ID", RULE, _PRIO) for m in _CPF.finditer(text)
+                      if _cpf(m.group())]
     if "784-" in text:
         found += [(m.start(), m.end(), "ID", RULE, _PRIO) for m in _EMIRATES.finditer(text)]
+    total = sum(figs)
+    if total < 8:
+        return found
     low = folded(text)
-    if any(map(low.__contains__, ("cccd", "cmnd", "cmt", "căn", "chứng", "sss", "philhealth",
-                                  "phic", "pin"))):
+    if total >= 9 and any(map(low.__contains__, ("cccd", "cmnd", "cmt", "căn", "chứng", "sss",
+                                                 "philhealth", "phic", "pin"))):
         for m in _CUED_ID.finditer(text):
             g = "n" if m.group("n") is not None else "p"
             found.append((m.start(g), m.end(g), "ID", RULE, _PRIO))
@@ -129,10 +145,24 @@ def scan(text: str) -> list[Span]:
             if (dialled is not None and _count_ok(dialled.group())
                     and not _clinical_after(text, dialled.end())):
                 found.append((dialled.start(), dialled.end(), "PHONE", RULE, _PRIO))
-    for m in _ANYWHERE_PHONES.finditer(text):
+    for m in _ANYWHERE_PHONES.finditer(text) if _may_dial(text, figs) else ():
         if _count_ok(m.group()):
             found.append((m.start(), m.end(), "PHONE", RULE, _PRIO))
     return found
+
+
+_GROUPS = re.compile(r"\d{3}[ \t.-]\d{3}")  # (it starts on figures alone)
+_PLUS = re.compile(r"\+[2-9]")  # "+7", "+48", "+971": not "2+ edema"
+
+
+def _may_dial(text: str, figs: tuple[int, ...]) -> bool:
+    """The national shapes' gate: a "+" and a country's figure or a "(9" for the Russian
+    and international ones; else a group of 3 or 4 figures, a blank, a dot or a dash and a
+    group of 3 (the Chinese, Philippine, Gulf and Vietnamese mobiles), its middle group
+    a whole run of 3 in ASCII."""
+    if "(9" in text or not text.isascii() or ("+" in text and _PLUS.search(text)):
+        return True
+    return 3 in figs and _GROUPS.search(text) is not None
 
 
 _GAP = re.compile(r"[ \t]*(?:[:：=#.]|nr\.?|no\.?|số|№)?[ \t]*(?:[:：=#.][ \t]*)?")
