@@ -1,0 +1,112 @@
+"""attack35a: the multilingual rules of aa06fab (world_ages, world_numbers, world_dates,
+world_names, world_addresses; nordic_notes, finnish_notes, turkish_notes), attacked from
+their code.
+
+NEW false alarms (BASE left the note as it was): English words that are a foreign age
+word after a vital ("below 95 let ...": Czech "let"; "95 v. 92": Finnish "v."), a list of
+dose times read as a Vietnamese mobile ("0830 930 1030"), "Mob."/"Portable" read as a phone
+word, the Nordic rules switched on by an eponym's ö or Å ("Sjögren", "Ångström") and then
+reading an English verb in "-gate" with a count as a Norwegian street ("Ligate 2") or "Pat
+Dry" as a patient's name, "os. Calcis" (a bone) as a Polish estate, "Nguyen Score" as a
+Vietnamese name once a French "rôle" gives the note a Vietnamese letter.
+
+OLDER leaks (BASE showed them too; the new rules were written for these identifiers but
+miss them in a nearby shape): a sentence's capitalised "Mieszka w"/"Проживает в" (the
+home rule is case-sensitive), "93-letni", "93-х лет", "93t", "93 l.", "ФИО: Смирнова А.П.",
+"ul.Długa 5/3" and "ул.Ленина 5-12" (no space after the dot), a Vietnamese or Turkish name in
+capitals, a Chinese name with no cue word or a two-character family name, "5 Kasımda",
+"5-го ноября", "5 ноя", "5. marrask.", a Finnish or Turkish home town in its case ending.
+
+Every note here is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from services.common.deid import Engine
+
+from .support import shown, strict_xfail, untouched
+
+# ---- NEW false alarms --------------------------------------------------------------------
+NEW_FALSE_ALARMS = [
+    # world_ages: Czech "let" and Finnish "v." after a vital of 90-119
+    "If HR drops below 95 let me know.",
+    "If MAP under 92 let the surgeon know.",
+    "Sats 95 v. 92 on room air.",
+    # world_numbers: dose times as a Vietnamese mobile; "Mob."/"Portable" as phone words
+    "Antibiotics given 0830 930 1030 as per protocol.",
+    "Cefazolin redosed 0730 930 1130.",
+    "Mob. 1234 5678 cart.",
+    "Portable 12 34 56 78 unit.",
+    # nordic_notes, switched on by an eponym's letter: "-gate" verbs as streets, "Pat Dry"
+    "Hx Sjögren's syndrome. Ligate 2 vessels then irrigate.",
+    "Hx Sjögren's syndrome. Irrigate 2 L warm saline.",
+    "Hx Sjögren's syndrome, for Navigate 3 system setup.",
+    "Hx Sjögren's syndrome. Pat Dry the site before closure.",
+    "Ångström-level imaging; Pat Dry skin.",
+    # world_addresses: "os." (a bone) as the Polish "osiedle"
+    "Stand-by, os. Calcis fracture fixed.",
+    # world_names: a French word's ô makes the note Vietnamese
+    "Anastomosis done; rôle of Nguyen Score discussed.",
+]
+
+
+@strict_xfail("NEW: a multilingual rule alters a PHI-free English note")
+@pytest.mark.parametrize("note", NEW_FALSE_ALARMS)
+def test_a_phi_free_english_note_is_left_alone(engine: Engine, note: str) -> None:
+    untouched(engine, note)
+
+
+# hard negatives that hold today (kept so they stay)
+HELD_NEGATIVES = [
+    "Le Fort I osteotomy; Vũ retractor used.",
+    "Pin: 1.6 2.0 2.5 3.2 mm",
+    "Av. HR 92 during case.",
+    "Str. Pyogenes isolated from wound.",
+    "Hx Sjögren's syndrome. Bror 3 kit.",
+]
+
+
+@pytest.mark.parametrize("note", HELD_NEGATIVES)
+def test_these_english_notes_stay_untouched(engine: Engine, note: str) -> None:
+    untouched(engine, note)
+
+
+# ---- OLDER leaks -------------------------------------------------------------------------
+OLDER_LEAKS = [
+    # world_addresses' home rule: the cue capitalised at a sentence's start
+    ("Mieszka w Gdańsku z córką.", "Gdańsku"),
+    ("Проживает в Казани.", "Казани"),
+    # world_addresses' street rule: no space after the street's dot
+    ("Adres: ul.Długa 5/3", "Długa"),
+    ("Адрес: ул.Ленина 5-12, г.Казань", "Ленина"),
+    # world_ages: adjectival and abbreviated ages
+    ("93-letni pacjent po zabiegu.", "93"),
+    ("Пациентка 93-х лет.", "93"),
+    ("93-летний пациент.", "93"),
+    ("Bệnh nhân nam, 93t, ổn định.", "93"),
+    ("Pacjentka, 93 l., po zabiegu stabilna.", "93"),
+    # world_names / Cyrillic initials: capitals, no cue, two-character family names
+    ("ФИО: Смирнова А.П.", "Смирнова"),
+    ("Bệnh nhân NGUYỄN VĂN AN nhập viện.", "NGUYỄN"),
+    ("王伟，男，92岁，术后稳定。", "王伟"),
+    ("患者欧阳娜娜，女。", "欧阳"),
+    ("HASTA AHMET YILMAZ servise alındı.", "YILMAZ"),
+    # world_dates: a case ending, an ordinal's suffix, an abbreviated month
+    ("Ameliyat 5 Kasımda yapıldı.", "Kasımda"),
+    ("Операция 5-го ноября 2026.", "ноября"),
+    ("Оперирована 5 ноя 2026.", "ноя"),
+    ("Leikattu 5. marrask. 2026.", "marrask"),
+    # home towns in a case ending or lower case
+    ("Asuu Tampereella.", "Tampereella"),
+    ("İstanbul'da yaşıyor.", "İstanbul"),
+    ("bor i västerås med dottern.", "västerås"),
+]
+
+
+@strict_xfail("OLDER: a shape the multilingual rules were written for, still shown")
+@pytest.mark.parametrize(("note", "secret"), OLDER_LEAKS)
+def test_a_nearby_shape_of_a_multilingual_identifier_is_hidden(
+        engine: Engine, note: str, secret: str) -> None:
+    assert not shown(engine, note, secret)
