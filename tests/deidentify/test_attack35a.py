@@ -8,7 +8,8 @@ dose times read as a Vietnamese mobile ("0830 930 1030"), "Mob."/"Portable" read
 word, the Nordic rules switched on by an eponym's ö or Å ("Sjögren", "Ångström") and then
 reading an English verb in "-gate" with a count as a Norwegian street ("Ligate 2") or "Pat
 Dry" as a patient's name, "os. Calcis" (a bone) as a Polish estate, "Nguyen Score" as a
-Vietnamese name once a French "rôle" gives the note a Vietnamese letter.
+Vietnamese name once a French "rôle" gives the note a Vietnamese letter, an 11-figure
+device code that passes PESEL's check, "92 let down", "Aggregate 3", "Ring 12 34 56 78".
 
 OLDER leaks (BASE showed them too; the new rules were written for these identifiers but
 miss them in a nearby shape): a sentence's capitalised "Mieszka w"/"Проживает в" (the
@@ -49,6 +50,16 @@ NEW_FALSE_ALARMS = [
     "Stand-by, os. Calcis fracture fixed.",
     # world_names: a French word's ô makes the note Vietnamese
     "Anastomosis done; rôle of Nguyen Score discussed.",
+    "Hôpital transfer. Dang Scale 3.",
+    # world_numbers: an 11-figure device code that happens to pass PESEL's check (1 in ~16)
+    "Stapler reload REF 44057950055 opened.",
+    "Timeline: 0730 845 1015 knife to skin.",
+    "Ran cases 0830 930 1030 1130 today.",
+    # world_ages: "let down" after a count
+    "Pre-op checklist: ETT 7.5, 92 let down cuff.",
+    # nordic_notes after an eponym's ö: "Aggregate 3" a street, "Ring" a phone word
+    "Hx Sjögren's syndrome. Aggregate 3 samples sent.",
+    "Hx Sjögren's syndrome. Ring 12 34 56 78 for pharmacy.",
 ]
 
 
