@@ -63,7 +63,6 @@ NEW_FALSE_ALARMS = [
 ]
 
 
-@strict_xfail("NEW: a multilingual rule alters a PHI-free English note")
 @pytest.mark.parametrize("note", NEW_FALSE_ALARMS)
 def test_a_phi_free_english_note_is_left_alone(engine: Engine, note: str) -> None:
     untouched(engine, note)
@@ -85,32 +84,72 @@ def test_these_english_notes_stay_untouched(engine: Engine, note: str) -> None:
 
 
 # ---- OLDER leaks -------------------------------------------------------------------------
-OLDER_LEAKS = [
+OLDER_LEAKS_HIDDEN = [
     # world_addresses' home rule: the cue capitalised at a sentence's start
     ("Mieszka w Gdańsku z córką.", "Gdańsku"),
     ("Проживает в Казани.", "Казани"),
+    ("Asuu Tampereella.", "Tampereella"),
     # world_addresses' street rule: no space after the street's dot
     ("Adres: ul.Długa 5/3", "Długa"),
     ("Адрес: ул.Ленина 5-12, г.Казань", "Ленина"),
-    # world_ages: adjectival and abbreviated ages
+    # world_ages: adjectival ages
     ("93-letni pacjent po zabiegu.", "93"),
-    ("Пациентка 93-х лет.", "93"),
     ("93-летний пациент.", "93"),
+    # world_names: a Russian surname with its initials after "ФИО"
+    ("ФИО: Смирнова А.П.", "Смирнова"),
+    # world_dates: a Turkish month in its case ending, a Russian ordinal's suffix
+    ("Ameliyat 5 Kasımda yapıldı.", "Kasımda"),
+    ("Операция 5-го ноября 2026.", "ноября"),
+]
+
+
+@pytest.mark.parametrize(("note", "secret"), OLDER_LEAKS_HIDDEN)
+def test_a_nearby_shape_now_hidden(engine: Engine, note: str, secret: str) -> None:
+    assert not shown(engine, note, secret)
+
+
+# the narrowed cues still read their language's own notes
+KEPT_HITS = [
+    ("Pacientka 93 let, je po operaci.", "93"),
+    ("Potilas 92 v. ja kotiin klo 14.", "92"),
+    ("Mob. 0412 345 678", "0412 345 678"),
+    ("Portable 06 12 34 56 78", "06 12 34 56 78"),
+    ("PESEL 44057950055", "44057950055"),
+    ("Pt id 44051401359", "44051401359"),
+    ("Pat Arvid Sjögren, 93 år.", "Arvid"),
+    ("Pat Dry bor på Storgatan 14 och har ingen hiss.", "Dry"),
+    ("Storgatan 14, lgh 1102.", "Storgatan"),
+    ("Ring 412 55 903 när pat är vaken.", "412 55 903"),
+    ("Pacjentka mieszka na os. Kościuszki, po zabiegu.", "Kościuszki"),
+    ("Adres: os. Piastów 12/5", "Piastów"),
+    ("Ông Nguyen Van An nhap vien.", "Nguyen"),
+    ("Bệnh nhân Nguyen Van An.", "Nguyen"),
+    ("Hỏi thăm Dang Van Minh.", "Minh"),
+    ("Ameliyat 3 Ekimde yapıldı.", "Ekimde"),
+]
+
+
+@pytest.mark.parametrize(("note", "secret"), KEPT_HITS)
+def test_a_narrowed_cue_still_reads_its_own_language(
+        engine: Engine, note: str, secret: str) -> None:
+    assert not shown(engine, note, secret)
+
+
+# still shown: shapes left for later
+OLDER_LEAKS = [
+    # world_ages: abbreviated ages
+    ("Пациентка 93-х лет.", "93"),
     ("Bệnh nhân nam, 93t, ổn định.", "93"),
     ("Pacjentka, 93 l., po zabiegu stabilna.", "93"),
     # world_names / Cyrillic initials: capitals, no cue, two-character family names
-    ("ФИО: Смирнова А.П.", "Смирнова"),
     ("Bệnh nhân NGUYỄN VĂN AN nhập viện.", "NGUYỄN"),
     ("王伟，男，92岁，术后稳定。", "王伟"),
     ("患者欧阳娜娜，女。", "欧阳"),
     ("HASTA AHMET YILMAZ servise alındı.", "YILMAZ"),
     # world_dates: a case ending, an ordinal's suffix, an abbreviated month
-    ("Ameliyat 5 Kasımda yapıldı.", "Kasımda"),
-    ("Операция 5-го ноября 2026.", "ноября"),
     ("Оперирована 5 ноя 2026.", "ноя"),
     ("Leikattu 5. marrask. 2026.", "marrask"),
     # home towns in a case ending or lower case
-    ("Asuu Tampereella.", "Tampereella"),
     ("İstanbul'da yaşıyor.", "İstanbul"),
     ("bor i västerås med dottern.", "västerås"),
 ]

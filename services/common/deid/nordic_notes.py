@@ -26,6 +26,7 @@ from collections.abc import Callable
 
 from . import lexicon as lx
 from .hints import Words, folded
+from .note_language import looks
 
 RULE = "nordic_notes"
 _PRIO = 2
@@ -136,15 +137,38 @@ def _no_name(word: str, flags_of: Callable[[str], int]) -> bool:
     return word in _NOT_NAMES or bool(f & lx.MEDICAL and not f & (lx.FIRST_TOP | lx.LAST_TOP))
 
 
-def _named(text: str, flags_of: Callable[[str], int]) -> list[Span]:
+def _english(word: str, flags_of: Callable[[str], int]) -> bool:
+    """An ordinary English word that is no frequent name ("Dry", not "Rose")."""
+    f = flags_of(word.lower())
+    return bool(f & (lx.ENGLISH | lx.COMMON) and not f & (lx.FIRST_TOP | lx.LAST_TOP))
+
+
+def _named(text: str, flags_of: Callable[[str], int], own: bool) -> list[Span]:
     out: list[Span] = []
     for m in _NAME.finditer(text):
         words = _words(text, m.start("n"), m.end("n"))
+        # English "Pat Dry the site": "Pat" a patient only before a name, or in a note
+        # that looks Nordic by its words
+        if (not own and m.group()[:3].lower() == "pat" and m.group()[3:4] in " \t"
+                and words and _english(words[0][2], flags_of)):
+            continue
         while words and _no_name(words[-1][2], flags_of):
             words.pop()
         if words and not _no_name(words[0][2], flags_of):
             out.append((words[0][0], words[-1][1], "NAME", RULE, _PRIO))
     return out
+
+
+# "Ring" and "Mob" are English words: a phone's cue only in a Nordic-looking note
+_ENGLISH_CUES = frozenset(("ring", "mob"))
+# a street's "-gate" after a Latin stem's vowel is an English verb ("Ligate", "Navigate")
+_LATIN_GATE = re.compile(r"(?i)[aiou]gate$")
+
+
+def _english_verb(word: str, flags_of: Callable[[str], int]) -> bool:
+    """A street's ending on an English word ("Irrigate 2 L", "Aggregate 3 samples")."""
+    return (bool(flags_of(word.lower()) & (lx.ENGLISH | lx.COMMON | lx.MEDICAL))
+            or _LATIN_GATE.search(word) is not None)
 
 
 def _sites(text: str) -> list[Span]:
@@ -176,14 +200,18 @@ def scan(text: str, flags_of: Callable[[str], int]) -> list[Span]:
     # "08-447 21 90": a trunk 0, an area code, a dash and pairs
     if "-" in text:
         out += [(m.start(), m.end(), "PHONE", RULE, _PRIO) for m in _SE_PHONE.finditer(text)]
+    own = looks("nordic", text)  # its words, not an eponym's "ö" ("Sjögren", "Ångström")
     if "t" in low or "mob" in low or "ring" in low:
         out += [(m.start("p"), m.end("p"), "PHONE", RULE, _PRIO)
-                for m in _CUED_PHONE.finditer(text)]
+                for m in _CUED_PHONE.finditer(text)
+                if own or m.group().rstrip(".: \t0123456789").lower() not in _ENGLISH_CUES]
     if "år" in low:
         out += [(m.start("a"), m.end("a"), "AGE", RULE, _PRIO) for m in _AGE.finditer(text)
                 if not m["a"].isdigit() or int(m["a"]) >= 90]
-    out += _named(text, flags_of)
+    out += _named(text, flags_of, own)
     for m in _STREET.finditer(text):
+        if _english_verb(m.group().split()[0], flags_of):
+            continue
         out.append((m.start(), m.end(), "ADDRESS", RULE, _PRIO))
         if (p := _POST.match(text, m.end())) is not None:
             out.append((p.start("p"), p.end("p"), "ADDRESS", RULE, _PRIO))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .hints import Words, runs
+from .note_language import looks
 
 RULE = "world_address"
 _PRIO = 1
@@ -31,7 +32,8 @@ _STREET = re.compile(
     rf"|вулиця|str\.|strada|calea|bd\.|bulevardul|utca|út|tér|sokak|sok\.|cadde|caddesi|cad\."
     rf"|mah\.|mahallesi|jl\.|jalan|gang|gg\.|calle|avenida|av\.|rua|travessa|rue|avenue"
     rf"|boulevard|odos|οδός|οδ\.|λεωφ\.|λεωφόρος)"
-    rf"[ \t]+(?P<s>(?:{_CAP}[ \t]+){{0,3}}{_CAP}(?:,?[ \t]+(?:д\.|дом|буд\.|nr|č\.|no\.?)?"
+    rf"(?:[ \t]+|(?<=\.)(?=[^\W\d_a-zà-ÿа-яё]\w))"  # (or none after its dot: "ul.Długa")
+    rf"(?P<s>(?:{_CAP}[ \t]+){{0,3}}{_CAP}(?:,?[ \t]+(?:д\.|дом|буд\.|nr|č\.|no\.?)?"
     rf"[ \t]*{_NUM})?(?:,?[ \t]*(?:кв\.|квартира|m\.|lok\.|apt\.?)[ \t]*\d{{1,4}})?))"
     # Vietnamese: a house number before its street's word, or a ward's/district's name
     rf"|(?P<v>(?:\d{{1,4}}[A-Z]?(?:/\d{{1,4}})?[ \t]+)?(?:đường|phố|phường|quận|huyện|xã"
@@ -63,7 +65,7 @@ _OTHER_STREET_WORDS = Words(("đường", "phố", "phường", "quận", "huy�
 _NOT_STREET = r"(?!Brgy|Barangay|Purok|Sitio|ul\.|ул\.|[A-Z]{2,}\b)"  # the street rule reads those
 # "lives in / comes from" and the place after it, one entry a language
 _HOME = re.compile(
-    rf"(?:(?<![^\W\d_])(?:mieszka[ \t]+(?:w|we|na)|pochodzi[ \t]+z|z[ \t]+miejscowości"
+    rf"(?:(?<![^\W\d_])(?i:mieszka[ \t]+(?:w|we|na)|pochodzi[ \t]+z|z[ \t]+miejscowości"
     rf"|проживает[ \t]+(?:в|во|из)|живёт[ \t]+(?:в|во)|живет[ \t]+(?:в|во)|родом[ \t]+из"
     rf"|приехал[а]?[ \t]+из|прожива[єе][ \t]+(?:у|в)|sống[ \t]+(?:ở|tại)|quê[ \t]+(?:ở)?"
     rf"|đến[ \t]+từ|ở[ \t]+tại|nakatira[ \t]+sa|taga|galing[ \t]+sa|tinggal[ \t]+di"
@@ -92,12 +94,21 @@ _HOME_ANYWHERE = Words(("miejscowości", "يسكن", "تسكن", "يقيم", "ت
 _NEAR = frozenset(("附近", "这里", "這裡", "本地", "家里", "家裡", "医院", "醫院", "一起", "当地"))
 
 
+def _bone(text: str, m: re.Match[str]) -> bool:
+    """"os." is also Latin's bone ("os. Calcis fracture"): an estate ("osiedle") only
+    with its number or in a note that looks Polish."""
+    return (m.group().lower().startswith("os.") and not any(c.isdigit() for c in m["s"])
+            and not looks("pl", text))
+
+
 def scan(text: str) -> list[Span]:
     """The places above: streets as ADDRESS spans, home towns as LOCATION spans."""
     found: list[Span] = []
     if _OTHER_STREET_WORDS.any_in(text) or not _LEAD_RUNS.isdisjoint(runs(text)):
         for m in _STREET.finditer(text):
             g = next(k for k in ("s", "v", "p", "a") if m.group(k) is not None)
+            if g == "s" and _bone(text, m):
+                continue
             found.append((m.start(g), m.end(g), "ADDRESS", RULE, _PRIO))
     if ("路" in text or "街" in text or "道" in text or "巷" in text or "弄" in text):
         found += [(m.start(), m.end(), "ADDRESS", RULE, _PRIO) for m in _CN_STREET.finditer(text)]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .hints import any_of, folded, folded_runs
+from .note_language import looks
 
 RULE = "world_age"
 _PRIO = 1
@@ -26,8 +27,8 @@ _DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19"
 _FIG = rf"[{_DIGIT}]{{2,3}}"
 # a year's word after the number, one entry a language
 _UNITS = (
-    r"lat|lata|latek",                      # Polish
-    r"лет|года?|годиков",                   # Russian
+    r"lat|lata|latek|letni\w*|letnia\w*",    # Polish ("93-letni")
+    r"лет|года?|годиков|летн\w+",          # Russian ("93-летний")
     r"років|роки|рік",                      # Ukrainian
     r"tuổi",                                # Vietnamese
     r"岁|歲|周岁|週歲",                      # Chinese
@@ -124,6 +125,20 @@ def _old(value: str) -> bool:
     return 90 <= int(value) <= 119  # int() reads any script's decimal figures
 
 
+# year words English also writes ("below 95 let me know", "95 v. 92"): only in a note
+# that looks like their language, or "let" closing its clause ("Pacient 91 let, pád":
+# English "let" always has a word after it)
+_SHARED_UNITS = {"let": "cs", "v.": "fi"}
+_CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:)\n]|$)")
+
+
+def _unit_of_the_note(text: str, m: re.Match[str]) -> bool:
+    unit = m.group()[m.end("n") - m.start():].strip(" \t\u00a0-").lower()
+    lang = _SHARED_UNITS.get(unit)
+    return (lang is None or looks(lang, text)
+            or (unit == "let" and _CLAUSE_END.match(text, m.end()) is not None))
+
+
 def scan(text: str) -> list[Span]:
     """The ages above as AGE spans (the number, or the words for it)."""
     low = folded(text)
@@ -132,7 +147,7 @@ def scan(text: str) -> list[Span]:
     if (_UNIT_HINTS.search(low) is not None if ascii_words is None
             else not _ASCII_UNITS.isdisjoint(ascii_words) or "vuotias" in low):
         found += [(m.start("n"), m.end("n"), "AGE", RULE, _PRIO) for m in _AFTER.finditer(text)
-                  if _old(m.group("n"))]
+                  if _old(m.group("n")) and _unit_of_the_note(text, m)]
     if _NINETY_HINTS.search(low) is not None:
         found += [(m.start("w"), m.end("w"), "AGE", RULE, _PRIO)
                   for m in _AFTER_WORDS.finditer(text)]

@@ -90,7 +90,7 @@ _MONTH = re.compile("(?i)" + _MONTH_LOW.pattern)
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 # before the month's word: its day ("5 ", "14. ", "7 de ")
-_DAY_BEFORE = re.compile(rf"(?<![\w.,/:-]){_DAY}\.?[ \t\u00a0]*(?:de[ \t]+)?$")
+_DAY_BEFORE = re.compile(rf"(?<![\w.,/:-]){_DAY}(?:-(?:го|е|ого))?\.?[ \t\u00a0]*(?:de[ \t]+)?$")
 # after it: a year, or its day and then a full stop, a suffix, a comma or a year
 _YEAR_AFTER = re.compile(rf"[ \t\u00a0,]*(?:de[ \t]+)?{_YEAR}(?![^\W\d_])")
 _DAY_AFTER = re.compile(rf"[ \t\u00a0]+{_DAY}(?:\.|-?(?:án|én|jén|ján)|,?[ \t]+{_YEAR}|(?=,))"
@@ -139,7 +139,7 @@ def _month_dates(text: str) -> list[Span]:
         s, e = m.start(), m.end()
         while e < len(text) and text[e].isalpha():
             e += 1
-        if (s and text[s - 1].isalpha()) or text[s:e].lower() not in _MONTH_WORDS:
+        if (s and text[s - 1].isalpha()) or not _a_month(text[s:e].lower()):
             continue
         year = _YEAR_AFTER.match(text, e)
         if year is None and text[s:e].lower() in _AMBIGUOUS:
@@ -153,6 +153,18 @@ def _month_dates(text: str) -> list[Span]:
             lead = _YEAR_BEFORE.search(text, max(0, s - 8), s)
             found.append((lead.start() if lead else s, after.end(), "DATE", RULE, _PRIO))
     return found
+
+
+# Turkish months in their case ending ("5 Kasımda", "3 Ekimde", "1 Martta")
+_TR_MONTHS = frozenset(("ocak", "şubat", "subat", "mart", "nisan", "mayıs", "mayis", "haziran",
+                        "temmuz", "ağustos", "agustos", "eylül", "eylul", "ekim", "kasım",
+                        "kasim", "aralık", "aralik"))
+_TR_CASE = ("da", "de", "ta", "te")
+
+
+def _a_month(word: str) -> bool:
+    """A month's word, or a Turkish one in its case ending."""
+    return word in _MONTH_WORDS or (word[-2:] in _TR_CASE and word[:-2] in _TR_MONTHS)
 
 
 def _vi_date(span: str) -> bool:

@@ -37,6 +37,14 @@ _VI_SYLLABLE = r"[A-ZÀ-ỸĐ][a-zà-ỹđ]{0,6}"
 _VI = re.compile(rf"(?<![^\W\d_])(?:{_VI_FAMILY})(?:[ \t]+{_VI_SYLLABLE}){{1,3}}"
                  r"(?![^\W\d_])")
 _VI_GATE = re.compile(_VI_FAMILY)
+# Russian: a surname with its initials ("Смирнова А.П.", "А.П. Смирнова"), or the
+# words after "ФИО" (surname, first name, patronymic)
+_RU_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_RU = re.compile(rf"(?<![^\W\d_])(?:{_RU_WORD}[ \t]+[А-ЯЁ]\.[ \t]?[А-ЯЁ]\.?"
+                 rf"|[А-ЯЁ]\.[ \t]?[А-ЯЁ]\.[ \t]?{_RU_WORD})(?![^\W\d_])"
+                 rf"|(?<=ФИО)[ \t]*[:：]?[ \t]*(?P<f>{_RU_WORD}"
+                 rf"(?:[ \t]+(?:{_RU_WORD}|[А-ЯЁ]\.[ \t]?[А-ЯЁ]\.?)){{0,2}})")
+_CYRILLIC = re.compile(r"[А-ЯЁ]")
 _HAN = re.compile(r"(?:先生|女士|老人|阿姨|大爷|大爺|患者|病人|家属|家屬|病患|同志|小姐)")
 
 
@@ -46,12 +54,21 @@ def scan(text: str) -> list[Span]:
     if _HAN.search(text) is not None:
         for pat in (_CN_BEFORE, _CN_AFTER):
             found += [(m.start("n"), m.end("n"), "NAME", RULE, _PRIO) for m in pat.finditer(text)]
+    if _CYRILLIC.search(text) is not None:
+        for m in _RU.finditer(text):
+            g = "f" if m.group("f") is not None else 0
+            found.append((m.start(g), m.end(g), "NAME", RULE, _PRIO))
     if _VI_GATE.search(text) is not None and _vietnamese(text):
         found += [(m.start(), m.end(), "NAME", RULE, _PRIO) for m in _VI.finditer(text)]
     return found
 
 
 def _vietnamese(text: str) -> bool:
-    """Vietnamese letters in the note (an English "Le Fort" or "Tran" alone has none)."""
-    return re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", text,
-                     re.I) is not None
+    """Vietnamese letters or a Vietnamese title in the note (an English "Le Fort" or
+    "Tran" alone has none, nor a French "rôle")."""
+    return _VI_LETTERS.search(text) is not None or _VI_CUES.search(text) is not None
+
+
+# letters Vietnamese has and French does not (not "ô", "ê", "â": "rôle", "Hôpital")
+_VI_LETTERS = re.compile(r"[ăđơưĩũạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+_VI_CUES = re.compile(r"(?<![^\W\d_])(?:[ôÔ]ng|[bB]à|BN|[cC]ô|[cC]hú)[ \t]+(?=[A-ZÀ-ỸĐ])")

@@ -49,6 +49,9 @@ _PHONE_WORDS = (
     "telefone", "telemóvel", "puh", "puhelin", "mobil",  # Portuguese, Finnish, Nordic
     "τηλ", "טלפון", "נייד", "mob", "hp", "no hp", "whatsapp", "فون", "فاکس",
 )
+# cues that are English words too ("Mob. 1234 5678 cart", "Portable 12 34 56 78 unit"):
+# a number after them only in its national dialling shape, a trunk 0 or a +country code
+_ENGLISH_CUES = frozenset(("portable", "mob", "hp", "cp"))
 _PHONE_HINTS = any_of(tuple(w.casefold() for w in _PHONE_WORDS))
 _PHONE_CUE = re.compile(r"(?i)(?<![^\W\d_])(?:" + "|".join(
     re.escape(w) for w in sorted(_PHONE_WORDS, key=len, reverse=True)) + r")")
@@ -60,7 +63,8 @@ _ANYWHERE_PHONES = re.compile(
     r"|1[3-9]\d[ \t-]\d{4}[ \t-]\d{4}"                             # Chinese mobile
     r"|09\d\d[ \t-]\d{3}[ \t-]\d{4}"                               # Philippine mobile
     r"|05\d[ \t-]\d{3}[ \t-]\d{4}"                                 # Gulf mobile
-    r"|0[35789]\d\d?[ \t.]\d{3}[ \t.]\d{3,4}"                      # Vietnamese mobile
+    # Vietnamese mobile: ten figures, 3-3-4 or 4-3-3 ("0830 930 1030" is three times)
+    r"|0[35789]\d[ \t.]\d{3}[ \t.]\d{4}|0[35789]\d\d[ \t.]\d{3}[ \t.]\d{3}"
     r"|\+(?:[2-9]\d{0,2})[ \t.-]?\(?\d{1,4}\)?(?:[ \t.-]?\d{2,4}){2,5}"  # +CC anything
     r")(?![0-9A-Za-z_/-]|[.,]\d|[ \t]?(?:mg|ml|kg|%))")
 
@@ -76,6 +80,34 @@ def _pesel(value: str) -> bool:
         return False
     check = sum(w * x for w, x in zip((1, 3, 7, 9, 1, 3, 7, 9, 1, 3), d, strict=False))
     return (10 - check % 10) % 10 == d[10]
+
+
+# a device's or a lot's code before eleven figures ("REF 44057950055"): one in ~16 such
+# codes passes PESEL's check by chance
+_PESEL_CUE = re.compile(r"(?i)pesel")
+_CODE_WORD = re.compile(r"(?i)(?<![^\W\d_])(?:ref|lot|cat|catalog(?:ue)?|kat|sn|s/n|serial"
+                        r"|model|part|udi|gtin|item|sku|batch|code|kod)\b")
+
+
+def _pesel_here(text: str, at: int, value: str) -> bool:
+    """PESEL's word before it, or a real birth date in its first six figures and no
+    device's or lot's word before it."""
+    before = text[max(0, at - 30):at]
+    if _PESEL_CUE.search(before) is not None:
+        return True
+    return _born(value) and _CODE_WORD.search(before) is None
+
+
+def _born(value: str) -> bool:
+    """YYMMDD with PESEL's century in the month (+20 for 2000-2099, +80 for 1800s...)."""
+    d = _digits(value)
+    yy, mm, dd = d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]
+    century = {0: 1900, 1: 2000, 2: 2100, 3: 2200, 4: 1800}[mm // 20]
+    month = mm % 20
+    year = century + yy
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    return 1 <= month <= 12 and 1 <= dd <= days[month - 1]
 
 
 def _cpf(value: str) -> bool:
@@ -102,6 +134,17 @@ def _snils(value: str) -> bool:
     return check == d[9] * 10 + d[10]
 
 
+def _clock_times(value: str) -> bool:
+    """Three or more times of day in order ("0930 930 1130", given doses), not a mobile's
+    groups ("0917 123 4567": 45:67 is no time, 1:23 comes before 9:17)."""
+    groups = value.split()
+    if len(groups) < 3 or not all(g.isdigit() and 3 <= len(g) <= 4 for g in groups):
+        return False
+    minutes = [int(g[:-2]) * 60 + int(g[-2:]) for g in groups]
+    return (all(int(g[:-2]) < 24 and int(g[-2:]) < 60 for g in groups)
+            and minutes == sorted(minutes))
+
+
 def _count_ok(value: str) -> bool:
     return 8 <= sum(c.isdigit() for c in value) <= 15
 
@@ -118,7 +161,7 @@ def scan(text: str) -> list[Span]:
     longest = max(figs, default=0)
     if 11 in figs or (longest > 11 and not text.isascii()):
         found += [(m.start(), m.end(), "ID", RULE, _PRIO) for m in _ELEVEN.finditer(text)
-                  if _pesel(m.group())]
+                  if _pesel(m.group()) and _pesel_here(text, m.start(), m.group())]
     if longest >= 17:
         found += [(m.start(), m.end(), "ID", RULE, _PRIO) for m in _CN_ID.finditer(text)
                   if _cn_id(m.group())]
@@ -143,10 +186,12 @@ def scan(text: str) -> list[Span]:
         for cue in _PHONE_CUE.finditer(text):
             dialled = _DIALLED.match(text, _skip(text, cue.end()))
             if (dialled is not None and _count_ok(dialled.group())
-                    and not _clinical_after(text, dialled.end())):
+                    and not _clinical_after(text, dialled.end())
+                    and (cue.group().casefold() not in _ENGLISH_CUES
+                         or dialled.group().lstrip("(")[0] in "0+")):
                 found.append((dialled.start(), dialled.end(), "PHONE", RULE, _PRIO))
     for m in _ANYWHERE_PHONES.finditer(text) if _may_dial(text, figs) else ():
-        if _count_ok(m.group()):
+        if _count_ok(m.group()) and not _clock_times(m.group()):
             found.append((m.start(), m.end(), "PHONE", RULE, _PRIO))
     return found
 
