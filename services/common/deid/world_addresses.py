@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .hints import Words, runs
+from .hints import Words, folded_runs, runs
 from .note_language import looks
 
 RULE = "world_address"
@@ -112,7 +112,7 @@ def scan(text: str) -> list[Span]:
             found.append((m.start(g), m.end(g), "ADDRESS", RULE, _PRIO))
     if ("路" in text or "街" in text or "道" in text or "巷" in text or "弄" in text):
         found += [(m.start(), m.end(), "ADDRESS", RULE, _PRIO) for m in _CN_STREET.finditer(text)]
-    if _HOME_ANYWHERE.any_in(text) or not _HOME_RUNS.isdisjoint(runs(text)):
+    if _HOME_ANYWHERE.any_in(text) or not _HOME_RUNS.isdisjoint(folded_runs(text)):
         for m in _HOME.finditer(text):
             g = next(k for k in ("h", "ar", "cn") if m.group(k) is not None)
             if m.group(g) in _NEAR:

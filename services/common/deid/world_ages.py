@@ -117,6 +117,9 @@ _NINETY_HINTS = any_of((
 # two-word unit by its first word, "v." by its "v"; "vuotias…" by `in`, its end open)
 _ASCII_UNITS = frozenset(w.lower().split()[0] for w in "|".join(_UNITS).replace(
     "[ \\t]+", " ").split("|") if w.isascii() and w.replace(" ", "").isalpha()) | {"v"}
+# units with an open end ("letni\w*": "93-letni", "93-letnia") by `in`, their stem
+_ASCII_STEMS = tuple(w.split("\\w")[0].lower() for w in "|".join(_UNITS).split("|")
+                     if "\\w" in w and w.split("\\w")[0].isascii())
 _ASCII_CUES = frozenset(w.lower() for w in "|".join(_CUES).split("|")
                         if w.isascii() and w.isalpha())
 
@@ -145,7 +148,8 @@ def scan(text: str) -> list[Span]:
     found: list[Span] = []
     ascii_words = folded_runs(text) if text.isascii() else None
     if (_UNIT_HINTS.search(low) is not None if ascii_words is None
-            else not _ASCII_UNITS.isdisjoint(ascii_words) or "vuotias" in low):
+            else not _ASCII_UNITS.isdisjoint(ascii_words) or "vuotias" in low
+            or any(map(low.__contains__, _ASCII_STEMS))):
         found += [(m.start("n"), m.end("n"), "AGE", RULE, _PRIO) for m in _AFTER.finditer(text)
                   if _old(m.group("n")) and _unit_of_the_note(text, m)]
     if _NINETY_HINTS.search(low) is not None:
