@@ -50,20 +50,12 @@ SETS = {
         # --- end study33b ---
     ),
     "24": (
-        # --- study35a ---
         "nordic_notes.scan", "finnish_notes.scan", "turkish_notes.scan",
-        # --- end study35a ---
-        # --- study35b ---
         "korean_ids.scan", "korean_names.scan", "dictated_ids.scan", "place_leads.scan",
         "name_echoes.scan",
-        # --- end study35b ---
-        # --- study35c ---
         "log_names.scan", "home_sites.scan",
-        # --- end study35c ---
-        # --- study35d ---
         "world_ages.scan", "world_numbers.scan", "world_dates.scan", "world_names.scan",
         "world_addresses.scan",
-        # --- end study35d ---
     ),
 }
 # these answer "did I add anything?" rather than returning what they found
@@ -103,7 +95,7 @@ def switches(names: tuple[str, ...]) -> tuple[Callable[[], None], Callable[[], N
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("scans", nargs="*", help="module.function names (default: --set)")
-    ap.add_argument("--set", choices=sorted(SETS), default="22")
+    ap.add_argument("--set", choices=sorted(SETS), default="24")
     ap.add_argument("--rounds", type=int, default=3)
     a = ap.parse_args()
     from services.common.deid import Engine

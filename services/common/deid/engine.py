@@ -266,20 +266,11 @@ NEWER_RULES = ("pt_surnames", "spaced_dates", "after_names", "place_tails", "nam
                "home_cities",
                "japanese_notes", "hinglish_notes", "korean_places", "chinese_places",
                "japanese_family_names",
-               # --- study35a ---
                "nordic_notes", "finnish_notes", "turkish_notes",
-               # --- end study35a ---
-               # --- study35b ---
                "korean_ids", "korean_names", "dictated_ids", "place_leads", "name_echoes",
-               # --- end study35b ---
-               # --- study35c ---
                "log_names", "home_sites",
-               # --- end study35c ---
-               # --- study35d ---
                "world_ages", "world_numbers", "world_dates", "world_names",
-               "world_addresses",
-               # --- end study35d ---
-               )
+               "world_addresses")
 
 
 def _shaped(text: str, sp: Span) -> bool:
@@ -877,15 +868,14 @@ class Engine:
                     # "中村太郎 来院", "10時15分 佐藤 さくら": a family name + given name
                     # with no honorific (attack33b OLDER)
                     ("japanese_family_names", lambda _: japanese_family_names.scan(text)),
-                    # --- study35a ---
+                    # (the twenty-fourth session's, from tuning19's notes and, for the world_
+                    # ones, general knowledge of many languages)
                     # Swedish, Norwegian, Danish and Turkish handovers: "Pat Arvid Sjögren",
                     # "nittiotre år", "08-447 21 90", "Storgatan 14, lgh 1102", "Mora
                     # lasarett", "Hasta Serkan Doğan 5 Kasım", "Atatürk Cad. No:12 D:5"
                     ("nordic_notes", lambda _: nordic_notes.scan(text, name_flags)),
                     ("finnish_notes", lambda _: finnish_notes.scan(text, name_flags)),
                     ("turkish_notes", lambda _: turkish_notes.scan(text, name_flags)),
-                    # --- end study35a ---
-                    # --- study35b ---
                     # "12가 3456", "역삼동 123-4", "아흔두 살"
                     ("korean_ids", lambda _: korean_ids.scan(text)),
                     # "오동현에게", "박지후 님": a family and a given name before a person's
@@ -898,16 +888,12 @@ class Engine:
                     ("place_leads", lambda _: place_leads.scan(text)),
                     # "hart, e" after "hart"; "SÃ¸rensen" after "Sørensen"
                     ("name_echoes", lambda m: name_echoes.scan(text, m)),
-                    # --- end study35b ---
-                    # --- study35c ---
                     # "FS call for E. Mills", "pt NOOR AL-SAYED", "SMITH, BARBARA",
                     # "HCP may reid phone", "plate visible IA 882 KTR"
                     ("log_names", lambda m: log_names.scan(text, m, name_flags)),
                     # "Maple Grove Nursing Center", "Room 14", "neighbourhood, X",
                     # "Aldermoor, OH 45219", "keep going to 45291"
                     ("home_sites", lambda m: home_sites.scan(text, m, name_flags)),
-                    # --- end study35c ---
-                    # --- study35d ---
                     # many languages from general knowledge, not a corpus: "92 lata",
                     # "95 лет", PESEL and other checked numbers, "+7 (912) ...", "5
                     # listopada", "ngày 5 tháng 11", "张建国先生", "ul. Kwiatowa 12/4"
@@ -915,9 +901,7 @@ class Engine:
                     ("world_numbers", lambda _: world_numbers.scan(text)),
                     ("world_dates", lambda _: world_dates.scan(text)),
                     ("world_names", lambda _: world_names.scan(text)),
-                    ("world_addresses", lambda _: world_addresses.scan(text)),
-                    # --- end study35d ---
-            )
+                    ("world_addresses", lambda _: world_addresses.scan(text)))
             for name, newer in later:
                 found = newer(merged)
                 if found and extend_unheld(merged, found):  # (most find nothing: no call)
