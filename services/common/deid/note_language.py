@@ -9,9 +9,7 @@ French "rôle" does not qualify.
 
 from __future__ import annotations
 
-import re
-
-from .hints import folded
+from .hints import folded_runs
 
 # (no word English writes: not "po", "na", "do", "med", "av", "er", "den", "till", "men",
 # "ale", "lat", "pod", "stan", "syn", "sa")
@@ -36,20 +34,10 @@ _WORDS = {lang: frozenset(words) for lang, words in {
            "zabieg", "zabiegu", "operacji", "który", "która", "roku", "dnia", "godz",
            "szpital", "szpitala", "osiedle", "ul", "przy", "jego", "jej"),
 }.items()}
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-# the last note with its words (a rule asks once a cue it finds: once a note, not once a
-# cue, or a note of many cues would be read over and over; one tuple, replaced whole)
-_last: tuple[str, frozenset[str]] = ("", frozenset())
 
 
 def looks(lang: str, text: str, at_least: int = 2) -> bool:
     """Whether `text` holds `at_least` different words of `lang` ("cs", "fi", "nordic",
-    "pl")."""
-    global _last
-    last_text, words = _last
-    if text is not last_text and text != last_text:
-        words = frozenset(_WORD.findall(folded(text)))
-        _last = (text, words)
-    return len(words & _WORDS[lang]) >= at_least
+    "pl"). (The note's folded words are `hints.folded_runs`, read once a note and shared
+    with the rules' gates.)"""
+    return len(folded_runs(text) & _WORDS[lang]) >= at_least
